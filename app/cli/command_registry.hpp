@@ -1,0 +1,23 @@
+#pragma once
+// Subcommands register themselves at static-initialisation time, so adding one is adding a
+// file (command_<name>.cpp) and touching nothing else.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace parktwin::cli {
+
+struct Command {
+  std::string name;
+  std::string description;
+  // Declares the subcommand's options on `sub` and returns the action that runs it; the
+  // action returns the process exit code (0 ok, 1 failure, 2 bad input).
+  std::function<std::function<int()>(CLI::App& sub)> declare;
+};
+
+bool registerCommand(Command command);
+const std::vector<Command>& registeredCommands();
+
+}  // namespace parktwin::cli

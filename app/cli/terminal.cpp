@@ -1,0 +1,42 @@
+#include "terminal.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace parktwin::cli {
+
+std::filesystem::path assetPath(const std::string& relative) {
+  for (const std::filesystem::path root : {PARKTWIN_SOURCE_ASSETS, PARKTWIN_INSTALLED_ASSETS}) {
+    if (std::filesystem::exists(root / relative)) return root / relative;
+  }
+  return std::filesystem::path(PARKTWIN_SOURCE_ASSETS) / relative;
+}
+
+std::filesystem::path parkPath(const std::string& nameOrPath) {
+  if (nameOrPath.find('/') == std::string::npos && !nameOrPath.ends_with(".json")) {
+    return assetPath("parks/" + nameOrPath + ".json");
+  }
+  return nameOrPath;
+}
+
+ProgressBar::ProgressBar(std::string label, std::uint64_t total)
+    : label_(std::move(label)), total_(total == 0 ? 1 : total), enabled_(isatty(STDERR_FILENO) == 1) {}
+
+ProgressBar::~ProgressBar() {
+  if (enabled_ && lastPercent_ >= 0) std::fputc('\n', stderr);
+}
+
+void ProgressBar::update(std::uint64_t done) {
+  if (!enabled_) return;
+  const int percent = static_cast<int>(done * 100 / total_);
+  if (percent == lastPercent_) return;
+  lastPercent_ = percent;
+  const int width = 40;
+  const int filled = percent * width / 100;
+  std::fprintf(stderr, "\r%s [%.*s%*s] %3d%%", label_.c_str(), filled,
+               "########################################", width - filled, "", percent);
+  std::fflush(stderr);
+}
+
+}  // namespace parktwin::cli

@@ -1,0 +1,202 @@
+#pragma once
+// The park definition: what a park file describes. Plain data, no behaviour; units are in
+// the member names. Coordinates: metres in the park's local frame, x east, y north,
+// origin at the park's reference point; rotations in degrees counter-clockwise from east.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace parktwin::model {
+
+// A name shown to people, in both languages the product ships.
+struct LocalizedText {
+  std::string zh;
+  std::string en;
+  const std::string& in(const std::string& language) const { return language == "zh" ? zh : en; }
+  bool operator==(const LocalizedText&) const = default;
+};
+
+struct Point {
+  double x_m = 0;
+  double y_m = 0;
+  bool operator==(const Point&) const = default;
+};
+
+struct Zone {
+  std::string id;
+  LocalizedText name;
+  std::string kind;  // industrial, logistics, energy, water, green, planned
+  std::vector<Point> outline;
+  bool operator==(const Zone&) const = default;
+};
+
+struct Road {
+  std::string id;
+  LocalizedText name;
+  double width_m = 0;
+  std::vector<Point> path;
+  bool operator==(const Road&) const = default;
+};
+
+struct Building {
+  std::string id;
+  LocalizedText name;
+  std::string kind;        // smelter, plant, workshop, warehouse, office, substation, port, ...
+  std::string enterprise;  // owning enterprise id, may be empty (utility-owned)
+  std::string zone;        // zone id, may be empty
+  Point position;          // footprint centre
+  double width_m = 0;      // footprint along the building's local x axis
+  double depth_m = 0;      // footprint along the building's local y axis
+  double rotation_deg = 0;
+  double height_m = 0;
+  double roof_pv_kwp = 0;  // rooftop photovoltaics, peak kW
+  bool planned = false;    // signed or planned, not yet built
+  bool operator==(const Building&) const = default;
+};
+
+struct Enterprise {
+  std::string id;
+  LocalizedText name;
+  double land_area_mu = 0;  // 1 mu = 666.7 m2; the per-mu ranking divides by this
+  double output_yuan_per_year = 0;
+  double tax_yuan_per_year = 0;
+  bool above_designated_size = false;  // 规上: annual revenue over 20 M yuan
+  bool operator==(const Enterprise&) const = default;
+};
+
+// Machines that repeat in a grid inside their line's building (pots, die bonders, presses).
+struct MachineGroup {
+  std::string id;
+  LocalizedText name;
+  std::string kind;   // electrolytic_pot, die_bonder, extrusion_press, casting_machine, ...
+  int count = 0;
+  int rows = 1;       // layout: count machines in rows x columns (the last row may be short)
+  double pitch_x_m = 0;
+  double pitch_y_m = 0;
+  Point offset;       // centre of the grid relative to the building centre, building axes
+  double width_m = 0;  // size of one machine
+  double depth_m = 0;
+  double height_m = 0;
+  double power_kw = 0;  // rated electrical power of one machine
+  bool operator==(const MachineGroup&) const = default;
+};
+
+struct ProductionLine {
+  std::string id;
+  LocalizedText name;
+  std::string kind;  // potline, rod_casting, extrusion, die_casting, forging, machining, ...
+  std::string building;
+  std::string product;  // molten_aluminium, rod, profile, chassis_part, led_module, ...
+  double capacity_t_per_year = 0;     // mass lines
+  double capacity_units_per_hour = 0; // discrete lines (die bonders, cylinder heads)
+  double cycle_time_s = 0;
+  double energy_kwh_per_t = 0;        // specific energy use (kWh per tonne of output)
+  double power_kw = 0;                // rated electrical power of the whole line
+  std::vector<MachineGroup> machines;
+  bool operator==(const ProductionLine&) const = default;
+};
+
+struct Utility {
+  std::string id;
+  LocalizedText name;
+  std::string kind;  // grid_tie, substation, pv, battery, pumped_storage, reservoir_hydro, charger, hydrogen
+  std::string building;  // optional: the building it sits on or in
+  Point position;
+  double power_kw = 0;      // rated power (generation, charge/discharge or import limit)
+  double energy_kwh = 0;    // storage capacity (battery, pumped storage)
+  double annual_energy_kwh = 0;  // expected yearly generation (hydro, PV)
+  int count = 1;            // chargers: number of charge points
+  bool planned = false;
+  bool operator==(const Utility&) const = default;
+};
+
+struct Tag {
+  std::string id;    // unique, also the MQTT topic suffix: parktwin/<park>/<tag id>
+  LocalizedText name;
+  std::string unit;  // SI or trade unit: kA, V, degC, t, kW, kWh, %, state, units/h
+  std::string kind;  // analog, counter, state, boolean
+  std::string object;  // id of the building, line, machine group or utility it measures
+  bool operator==(const Tag&) const = default;
+};
+
+// Material moves between nodes (buildings, lines, utilities, external nodes).
+struct MaterialLink {
+  std::string id;
+  std::string from;
+  std::string to;
+  std::string product;  // molten_aluminium, ingot, rod, profile, scrap, parts, goods
+  double capacity_t_per_hour = 0;
+  double cost_yuan_per_t = 0;
+  double loss_pct = 0;
+  double distance_m = 0;
+  bool operator==(const MaterialLink&) const = default;
+};
+
+struct EnergyLink {
+  std::string id;
+  std::string from;
+  std::string to;
+  std::string carrier;  // electricity, hydrogen, heat
+  double capacity_kw = 0;
+  double cost_yuan_per_kwh = 0;
+  double emission_t_per_mwh = 0;
+  bool operator==(const EnergyLink&) const = default;
+};
+
+// A node outside the park that flows start or end at (the market, the port's ships).
+struct ExternalNode {
+  std::string id;
+  LocalizedText name;
+  std::string kind;  // market, supplier, grid
+  Point position;
+  bool operator==(const ExternalNode&) const = default;
+};
+
+struct AlarmRule {
+  std::string id;
+  std::string tag;
+  std::optional<double> above;  // fires while value > above
+  std::optional<double> below;  // fires while value < below
+  std::string severity;         // info, warning, critical
+  LocalizedText message;
+  bool operator==(const AlarmRule&) const = default;
+};
+
+struct Park {
+  std::string id;
+  LocalizedText name;
+  LocalizedText description;
+  double latitude_deg = 0;
+  double longitude_deg = 0;
+  double land_area_mu = 0;
+  double grid_emission_t_per_mwh = 0;  // grid CO2 factor for the carbon KPI
+  std::vector<Zone> zones;
+  std::vector<Road> roads;
+  std::vector<Building> buildings;
+  std::vector<Enterprise> enterprises;
+  std::vector<ProductionLine> lines;
+  std::vector<Utility> utilities;
+  std::vector<ExternalNode> externals;
+  std::vector<Tag> tags;
+  std::vector<MaterialLink> material_links;
+  std::vector<EnergyLink> energy_links;
+  std::vector<AlarmRule> alarm_rules;
+  bool operator==(const Park&) const = default;
+
+  const Building* findBuilding(const std::string& id) const;
+  const Enterprise* findEnterprise(const std::string& id) const;
+  const ProductionLine* findLine(const std::string& id) const;
+  const Utility* findUtility(const std::string& id) const;
+  const Tag* findTag(const std::string& id) const;
+  // Any object a link, tag or rule may name: building, line, machine group, utility, external.
+  bool hasObject(const std::string& id) const;
+};
+
+// Counts for summaries (`parktwin-cli check`).
+struct ParkSummary {
+  int buildings = 0, enterprises = 0, lines = 0, machine_groups = 0, machines = 0,
+      utilities = 0, tags = 0, material_links = 0, energy_links = 0;
+};
+ParkSummary summarize(const Park& park);
+
+}  // namespace parktwin::model

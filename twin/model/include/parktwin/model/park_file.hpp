@@ -1,0 +1,21 @@
+#pragma once
+// Reading and writing park files (docs/park-format.md). Loading validates everything and
+// either returns the whole park or every problem found; a bad file never half-loads.
+#include <filesystem>
+#include <string>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/model/park.hpp"
+
+namespace parktwin::model {
+
+// Parses park JSON text. `source` names the file in messages. On failure the error message
+// lists each problem on its own line as "<source>: <json pointer>: <what was expected>".
+Result<Park> parsePark(const std::string& jsonText, const std::string& source);
+Result<Park> loadPark(const std::filesystem::path& file);
+
+// Canonical JSON (2-space indent, keys in schema order) that parsePark reads back equal.
+std::string serializePark(const Park& park);
+Result<void> savePark(const Park& park, const std::filesystem::path& file);
+
+}  // namespace parktwin::model
