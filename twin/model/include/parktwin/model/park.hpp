@@ -183,13 +183,13 @@ struct Park {
   std::vector<AlarmRule> alarm_rules;
   bool operator==(const Park&) const = default;
 
-  const Building* findBuilding(const std::string& id) const;
-  const Enterprise* findEnterprise(const std::string& id) const;
-  const ProductionLine* findLine(const std::string& id) const;
-  const Utility* findUtility(const std::string& id) const;
-  const Tag* findTag(const std::string& id) const;
+  const Building* findBuilding(const std::string& objectId) const;
+  const Enterprise* findEnterprise(const std::string& objectId) const;
+  const ProductionLine* findLine(const std::string& objectId) const;
+  const Utility* findUtility(const std::string& objectId) const;
+  const Tag* findTag(const std::string& objectId) const;
   // Any object a link, tag or rule may name: building, line, machine group, utility, external.
-  bool hasObject(const std::string& id) const;
+  bool hasObject(const std::string& objectId) const;
 };
 
 // Counts for summaries (`parktwin-cli check`).

@@ -1,0 +1,44 @@
+#include "parktwin/model/park.hpp"
+
+#include <algorithm>
+
+namespace parktwin::model {
+
+namespace {
+template <typename T>
+const T* findById(const std::vector<T>& items, const std::string& id) {
+  auto it = std::ranges::find(items, id, &T::id);
+  return it == items.end() ? nullptr : &*it;
+}
+}  // namespace
+
+const Building* Park::findBuilding(const std::string& objectId) const { return findById(buildings, objectId); }
+const Enterprise* Park::findEnterprise(const std::string& objectId) const { return findById(enterprises, objectId); }
+const ProductionLine* Park::findLine(const std::string& objectId) const { return findById(lines, objectId); }
+const Utility* Park::findUtility(const std::string& objectId) const { return findById(utilities, objectId); }
+const Tag* Park::findTag(const std::string& objectId) const { return findById(tags, objectId); }
+
+bool Park::hasObject(const std::string& objectId) const {
+  if (findBuilding(objectId) || findLine(objectId) || findUtility(objectId) || findById(externals, objectId) || findEnterprise(objectId)) return true;
+  return std::ranges::any_of(lines, [&](const ProductionLine& line) {
+    return findById(line.machines, objectId) != nullptr;
+  });
+}
+
+ParkSummary summarize(const Park& park) {
+  ParkSummary s;
+  s.buildings = static_cast<int>(park.buildings.size());
+  s.enterprises = static_cast<int>(park.enterprises.size());
+  s.lines = static_cast<int>(park.lines.size());
+  for (const auto& line : park.lines) {
+    s.machine_groups += static_cast<int>(line.machines.size());
+    for (const auto& group : line.machines) s.machines += group.count;
+  }
+  s.utilities = static_cast<int>(park.utilities.size());
+  s.tags = static_cast<int>(park.tags.size());
+  s.material_links = static_cast<int>(park.material_links.size());
+  s.energy_links = static_cast<int>(park.energy_links.size());
+  return s;
+}
+
+}  // namespace parktwin::model
