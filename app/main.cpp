@@ -52,8 +52,9 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption langOption("lang", "Display language: zh or en.", "lang", "en");
   const QCommandLineOption screenshotOption("screenshot", "Render the first complete frame to a PNG and exit.", "png");
   const QCommandLineOption sizeOption("size", "Window size for --screenshot and --bench-fps, e.g. 1600x900.", "WxH", "1600x900");
+  const QCommandLineOption infoOption("screenshot-info", "With --screenshot: also write where each building is on screen (JSON).", "json");
   const QCommandLineOption benchOption("bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds");
-  parser.addOptions({parkOption, langOption, screenshotOption, sizeOption, benchOption});
+  parser.addOptions({parkOption, langOption, screenshotOption, infoOption, sizeOption, benchOption});
   parser.process(app);
 
   const QString lang = parser.value(langOption);
@@ -91,7 +92,7 @@ int main(int argc, char* argv[]) {
     window->setProperty("height", height);
   }
   if (parser.isSet(screenshotOption)) {
-    parktwin::app::takeScreenshotWhenReady(window, parser.value(screenshotOption), sinceStart);
+    parktwin::app::takeScreenshotWhenReady(window, parser.value(screenshotOption), parser.value(infoOption), sinceStart);
   } else if (parser.isSet(benchOption)) {
     parktwin::app::benchmarkOrbitFps(window, parser.value(benchOption).toDouble());
   }

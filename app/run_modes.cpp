@@ -1,6 +1,10 @@
 #include "run_modes.hpp"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QImage>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -14,7 +18,20 @@ namespace {
 QQuickItem* parkViewOf(QQuickWindow* window) { return window->property("parkView").value<QQuickItem*>(); }
 }  // namespace
 
-void takeScreenshotWhenReady(QQuickWindow* window, const QString& path, const QElapsedTimer& sinceStart) {
+namespace {
+bool writeScreenshotInfo(QQuickWindow* window, const QString& infoPath) {
+  QQuickItem* view = parkViewOf(window);
+  QVariant projected;
+  if (!view || !QMetaObject::invokeMethod(view, "projectedBuildings", Q_RETURN_ARG(QVariant, projected))) return false;
+  QJsonObject info{{"width", window->width()}, {"height", window->height()},
+                   {"buildings", QJsonArray::fromVariantList(projected.toList())}};
+  QFile file(infoPath);
+  return file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(info).toJson()) > 0;
+}
+}  // namespace
+
+void takeScreenshotWhenReady(QQuickWindow* window, const QString& path, const QString& infoPath,
+                             const QElapsedTimer& sinceStart) {
   // A frame counts once the scene reports ready; two more swaps let labels lay out and the
   // renderer finish uploading meshes and shaders.
   auto framesSinceReady = std::make_shared<int>(0);
@@ -29,7 +46,9 @@ void takeScreenshotWhenReady(QQuickWindow* window, const QString& path, const QE
       std::fprintf(stderr, "parktwin: first complete frame after %lld ms, %dx%d, saved to %s\n",
                    static_cast<long long>(sinceStart.elapsed()), image.width(), image.height(), qPrintable(path));
       if (!saved) std::fprintf(stderr, "parktwin: could not write %s\n", qPrintable(path));
-      QCoreApplication::exit(saved ? 0 : 1);
+      const bool infoOk = infoPath.isEmpty() || writeScreenshotInfo(window, infoPath);
+      if (!infoOk) std::fprintf(stderr, "parktwin: could not write %s\n", qPrintable(infoPath));
+      QCoreApplication::exit(saved && infoOk ? 0 : 1);
     });
   });
 }

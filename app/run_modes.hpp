@@ -11,7 +11,10 @@ namespace parktwin::app {
 
 // Saves the first complete frame (scene built, camera placed) to `path`, then quits with 0,
 // or with 1 if the image could not be written.
-void takeScreenshotWhenReady(QQuickWindow* window, const QString& path, const QElapsedTimer& sinceStart);
+// With `infoPath`, also writes JSON with the window size and each building's projected
+// roof centre, so tests can check the picture against the camera.
+void takeScreenshotWhenReady(QQuickWindow* window, const QString& path, const QString& infoPath,
+                             const QElapsedTimer& sinceStart);
 
 // Orbits the camera for `seconds` and prints frames per second to stdout, then quits.
 void benchmarkOrbitFps(QQuickWindow* window, double seconds);

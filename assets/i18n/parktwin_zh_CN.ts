@@ -1,4 +1,461 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AssetTreePanel</name>
+    <message>
+        <source>Assets</source>
+        <translation>资产</translation>
+    </message>
+</context>
+<context>
+    <name>Compass</name>
+    <message>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>Inspector</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Click a building, line or machine group</source>
+        <translation>点击建筑、产线或设备组查看详情</translation>
+    </message>
+</context>
+<context>
+    <name>Kind</name>
+    <message>
+        <source>Smelter potroom</source>
+        <translation>电解车间</translation>
+    </message>
+    <message>
+        <source>Plant</source>
+        <translation>工厂</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>车间</translation>
+    </message>
+    <message>
+        <source>Cleanroom</source>
+        <translation>洁净车间</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>办公楼</translation>
+    </message>
+    <message>
+        <source>Substation</source>
+        <translation>变电站</translation>
+    </message>
+    <message>
+        <source>Port terminal</source>
+        <translation>港口码头</translation>
+    </message>
+    <message>
+        <source>Utility building</source>
+        <translation>公用设施建筑</translation>
+    </message>
+    <message>
+        <source>Potline</source>
+        <translation>电解系列</translation>
+    </message>
+    <message>
+        <source>Casting line</source>
+        <translation>铸造线</translation>
+    </message>
+    <message>
+        <source>Extrusion line</source>
+        <translation>挤压线</translation>
+    </message>
+    <message>
+        <source>Die-casting line</source>
+        <translation>压铸线</translation>
+    </message>
+    <message>
+        <source>Chassis casting line</source>
+        <translation>底盘铸造线</translation>
+    </message>
+    <message>
+        <source>Forging line</source>
+        <translation>锻造线</translation>
+    </message>
+    <message>
+        <source>Machining line</source>
+        <translation>机加工线</translation>
+    </message>
+    <message>
+        <source>Recycled aluminium line</source>
+        <translation>再生铝线</translation>
+    </message>
+    <message>
+        <source>Plate and strip line</source>
+        <translation>板带线</translation>
+    </message>
+    <message>
+        <source>Die-bonding line</source>
+        <translation>固晶线</translation>
+    </message>
+    <message>
+        <source>Cylinder-head line</source>
+        <translation>气缸头产线</translation>
+    </message>
+    <message>
+        <source>Fuel-cell line</source>
+        <translation>燃料电池线</translation>
+    </message>
+    <message>
+        <source>Storage and handling</source>
+        <translation>仓储与装卸</translation>
+    </message>
+    <message>
+        <source>Electrolytic pots</source>
+        <translation>电解槽</translation>
+    </message>
+    <message>
+        <source>Holding furnaces</source>
+        <translation>保温炉</translation>
+    </message>
+    <message>
+        <source>Melting furnaces</source>
+        <translation>熔炼炉</translation>
+    </message>
+    <message>
+        <source>Casting machines</source>
+        <translation>铸造机</translation>
+    </message>
+    <message>
+        <source>Extrusion presses</source>
+        <translation>挤压机</translation>
+    </message>
+    <message>
+        <source>Die-casting cells</source>
+        <translation>压铸单元</translation>
+    </message>
+    <message>
+        <source>Forging presses</source>
+        <translation>锻压机</translation>
+    </message>
+    <message>
+        <source>CNC machines</source>
+        <translation>数控机床</translation>
+    </message>
+    <message>
+        <source>Rolling mills</source>
+        <translation>轧机</translation>
+    </message>
+    <message>
+        <source>Die bonders</source>
+        <translation>固晶机</translation>
+    </message>
+    <message>
+        <source>Robot cells</source>
+        <translation>机器人单元</translation>
+    </message>
+    <message>
+        <source>Stack assembly stations</source>
+        <translation>电堆装配站</translation>
+    </message>
+    <message>
+        <source>Racks</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Cranes</source>
+        <translation>起重机</translation>
+    </message>
+    <message>
+        <source>Grid tie</source>
+        <translation>电网并网点</translation>
+    </message>
+    <message>
+        <source>Photovoltaics</source>
+        <translation>光伏</translation>
+    </message>
+    <message>
+        <source>Battery storage</source>
+        <translation>电池储能</translation>
+    </message>
+    <message>
+        <source>Pumped storage</source>
+        <translation>抽水蓄能</translation>
+    </message>
+    <message>
+        <source>Reservoir hydro</source>
+        <translation>水库水电</translation>
+    </message>
+    <message>
+        <source>Charging station</source>
+        <translation>充电站</translation>
+    </message>
+    <message>
+        <source>Hydrogen station</source>
+        <translation>加氢站</translation>
+    </message>
+    <message>
+        <source>Industrial park</source>
+        <translation>产业园区</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Production line</source>
+        <translation>产线</translation>
+    </message>
+    <message>
+        <source>Machine group</source>
+        <translation>设备组</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>ParkTwin — %1</source>
+        <translation>ParkTwin 园区数字孪生 — %1</translation>
+    </message>
+    <message>
+        <source>ParkTwin</source>
+        <translation>ParkTwin 园区数字孪生</translation>
+    </message>
+    <message>
+        <source>Fit park</source>
+        <translation>全园视图</translation>
+    </message>
+    <message>
+        <source>The park file could not be loaded:</source>
+        <translation>园区文件无法加载：</translation>
+    </message>
+    <message>
+        <source>%1 buildings · %2 enterprises · %3 lines · %4 machines · %5 tags</source>
+        <translation>%1 栋建筑 · %2 家企业 · %3 条产线 · %4 台设备 · %5 个测点</translation>
+    </message>
+    <message>
+        <source>No park loaded</source>
+        <translation>未加载园区</translation>
+    </message>
+    <message>
+        <source>Drag: rotate · Right-drag: pan · Wheel: zoom · F: fit</source>
+        <translation>拖动：旋转 · 右键拖动：平移 · 滚轮：缩放 · F：全园</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleBar</name>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 千米</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+</context>
+<context>
+    <name>parktwin::app::ParkController</name>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Land area</source>
+        <translation>用地面积</translation>
+    </message>
+    <message>
+        <source>%1 mu</source>
+        <translation>%1 亩</translation>
+    </message>
+    <message>
+        <source>Enterprises</source>
+        <translation>企业数</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>建筑数</translation>
+    </message>
+    <message>
+        <source>Production lines</source>
+        <translation>产线数</translation>
+    </message>
+    <message>
+        <source>Machines</source>
+        <translation>设备数</translation>
+    </message>
+    <message>
+        <source>Grid CO2 factor</source>
+        <translation>电网碳排放因子</translation>
+    </message>
+    <message>
+        <source>%1 t/MWh</source>
+        <translation>%1 吨/兆瓦时</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Footprint</source>
+        <translation>占地</translation>
+    </message>
+    <message>
+        <source>%1 m × %2 m</source>
+        <translation>%1 米 × %2 米</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>Rooftop PV</source>
+        <translation>屋顶光伏</translation>
+    </message>
+    <message>
+        <source>%1 kWp</source>
+        <translation>%1 千瓦峰值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>规划中</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>运营企业</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>产能</translation>
+    </message>
+    <message>
+        <source>%1 t/yr</source>
+        <translation>%1 吨/年</translation>
+    </message>
+    <message>
+        <source>%1 units/h</source>
+        <translation>%1 件/小时</translation>
+    </message>
+    <message>
+        <source>Specific energy</source>
+        <translation>单位能耗</translation>
+    </message>
+    <message>
+        <source>%1 kWh/t</source>
+        <translation>%1 千瓦时/吨</translation>
+    </message>
+    <message>
+        <source>Rated power</source>
+        <translation>额定功率</translation>
+    </message>
+    <message>
+        <source>%1 kW</source>
+        <translation>%1 千瓦</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>储能容量</translation>
+    </message>
+    <message>
+        <source>%1 MWh</source>
+        <translation>%1 兆瓦时</translation>
+    </message>
+    <message>
+        <source>Annual energy</source>
+        <translation>年发电量</translation>
+    </message>
+    <message>
+        <source>%1 GWh/yr</source>
+        <translation>%1 吉瓦时/年</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>台数</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>产值</translation>
+    </message>
+    <message>
+        <source>%1 M yuan/yr</source>
+        <translation>%1 百万元/年</translation>
+    </message>
+    <message>
+        <source>Output per mu</source>
+        <translation>亩均产值</translation>
+    </message>
+    <message>
+        <source>%1 k yuan/mu</source>
+        <translation>%1 千元/亩</translation>
+    </message>
+    <message>
+        <source>Tax per mu</source>
+        <translation>亩均税收</translation>
+    </message>
+    <message>
+        <source>Above designated size</source>
+        <translation>规模以上企业</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>产线</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>%1 × %2 × %3 m</source>
+        <translation>%1 × %2 × %3 米</translation>
+    </message>
+    <message>
+        <source>Power each</source>
+        <translation>单台功率</translation>
+    </message>
+</context>
 </TS>

@@ -40,6 +40,16 @@ Item {
         distanceAnimation.to = Math.max(60, focus.radius * 2.3)
         flight.start()
     }
+    // Where each building's roof centre lands in window pixels (for tests and tours).
+    function projectedBuildings() {
+        const out = []
+        for (const b of ParkController.buildings) {
+            const p = view.mapFrom3DScene(Qt.vector3d(b.position.x, b.size.y, b.position.z))
+            const w = view.mapToItem(null, p.x, p.y)
+            out.push({id: b.id, x: w.x, y: w.y, inFront: p.z > 0})
+        }
+        return out
+    }
     // Metres per pixel at the orbit target, for the scale bar.
     function metresPerPixel() {
         return 2 * distance * Math.tan(camera.fieldOfView * Math.PI / 360) / Math.max(1, view.height)
