@@ -19,6 +19,10 @@ std::int64_t floorMinute(std::int64_t t) {
 Result<std::size_t> Historian::rollup(std::int64_t t0_ms, std::int64_t t1_ms) {
   if (auto ok = requireWriter(*impl_); !ok) return std::unexpected(ok.error());
   if (auto ok = flush(); !ok) return std::unexpected(ok.error());
+  // Whole minutes only: a partial minute would overwrite a complete row with a partial one.
+  t0_ms = floorMinute(t0_ms);
+  if (t1_ms > INT64_MAX - kMinuteMs) return fail("rollup: t1 out of range");
+  t1_ms = floorMinute(t1_ms + kMinuteMs - 1);
   auto tagList = tags();
   if (!tagList) return std::unexpected(tagList.error());
   auto& db = *impl_->writer;

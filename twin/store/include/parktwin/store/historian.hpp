@@ -77,7 +77,8 @@ class Historian {
   Result<std::vector<TagSummary>> summary();
 
   // --- retention ---
-  // Writes (replaces) 1-minute min/max/mean/count rows of every tag for [t0, t1); returns rows.
+  // Writes (replaces) 1-minute min/max/mean/count rows of every tag for the whole minutes
+  // overlapping [t0, t1) (t0 rounded down, t1 up to a minute); returns the rows written.
   Result<std::size_t> rollup(std::int64_t t0_ms, std::int64_t t1_ms);
   Result<std::vector<Rollup>> rollupsBetween(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms);
   // Deletes raw samples with ts < T (rollups, events and snapshots stay); returns how many.
