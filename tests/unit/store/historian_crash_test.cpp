@@ -17,7 +17,7 @@
 namespace parktwin::store {
 namespace {
 
-constexpr int kTags = 20;
+constexpr int kTags = 200;
 constexpr int kRoundsPerFlush = 10;
 
 double valueOf(int tag, std::int64_t round) { return tag * 1e6 + static_cast<double>(round) * 0.25; }
@@ -26,7 +26,7 @@ double valueOf(int tag, std::int64_t round) { return tag * 1e6 + static_cast<dou
 [[noreturn]] void writerProcess(const std::string& path, std::int64_t firstRound, int fd, Durability durability) {
   HistorianOptions options;
   options.durability = durability;
-  options.commit_every_samples = 2000;  // commits also happen between flushes
+  options.commit_every_samples = 700;  // commits also happen between flushes
   options.commit_every_ms = 1'000'000;
   options.max_samples_per_block = 128;
   options.snapshot_every_ms = 60'000;
