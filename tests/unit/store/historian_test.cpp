@@ -2,8 +2,12 @@
 #include "parktwin/store/historian.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <random>
 
@@ -169,6 +173,46 @@ TEST(Historian, ReaderSeesCommitsWhileWriterKeepsAppending) {
     ASSERT_TRUE(writer->flush());
     EXPECT_EQ(all(*reader, "a").size(), static_cast<std::size_t>(round * 500));
   }
+}
+
+TEST(Historian, BlocksStayWithinTheByteLimit) {
+  test::TempDir dir;
+  const auto path = dir.file("park.db");
+  {
+    auto h = Historian::open(path, {.max_samples_per_block = 100'000, .max_block_bytes = 1000});
+    std::mt19937_64 rng(1);
+    for (int i = 0; i < 5000; ++i) ASSERT_TRUE(h->append("noise", i * 1000LL, std::bit_cast<double>(rng())));
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, "SELECT max(length(payload)), count(*), sum(count) FROM blocks", -1, &stmt, nullptr);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  // A random double costs at most 2 + 5 + 6 + 64 bits plus 1 for its timestamp: < 10 bytes.
+  EXPECT_LT(sqlite3_column_int64(stmt, 0), 1000 + 10);
+  EXPECT_GE(sqlite3_column_int64(stmt, 1), 5000 * 8 / 1000);
+  EXPECT_EQ(sqlite3_column_int64(stmt, 2), 5000);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+TEST(Historian, StateAtKeepsNonFiniteLastValuesOfSealedBlocks) {
+  test::TempDir dir;
+  auto h = Historian::open(dir.file("park.db"), {.max_samples_per_block = 2, .snapshot_every_ms = 0});
+  ASSERT_TRUE(h->append("a", 0, 1.0));
+  ASSERT_TRUE(h->append("a", 1000, std::numeric_limits<double>::quiet_NaN()));
+  ASSERT_TRUE(h->append("a", 2000, -0.0));
+  ASSERT_TRUE(h->append("a", 3000, 5.0));
+  ASSERT_TRUE(h->append("a", 4000, 6.0));
+  ASSERT_TRUE(h->flush());
+  auto at1 = h->stateAt(1500);  // from the first block's row, no decoding
+  ASSERT_TRUE(at1);
+  ASSERT_EQ(at1->size(), 1U);
+  EXPECT_EQ(at1->at(0).ts_ms, 1000);
+  EXPECT_TRUE(std::isnan(at1->at(0).value));
+  auto at2 = h->stateAt(2000);  // straddling block, decoded
+  ASSERT_TRUE(at2);
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(at2->at(0).value), std::bit_cast<std::uint64_t>(-0.0));
 }
 
 TEST(Historian, DefineTagStoresUnitAndKind) {

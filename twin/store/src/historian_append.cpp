@@ -58,7 +58,8 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
     open.append(ts, value);
     tw.dirty = true;
   } else if (ts > open.lastTs()) {
-    if (open.count() >= options.max_samples_per_block || spanExceeded(open.firstTs(), ts)) {
+    if (open.count() >= options.max_samples_per_block || open.payloadBytes() >= options.max_block_bytes ||
+        spanExceeded(open.firstTs(), ts)) {
       if (tw.dirty || tw.open_rowid == 0) sealed.push_back({tw.id, tw.open_rowid, std::move(open)});
       open.clear();
       tw.open_rowid = 0;

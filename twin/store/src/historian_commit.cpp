@@ -22,14 +22,15 @@ struct BlockWriter {
 
   Result<std::int64_t> write(sql::Database& db, std::int64_t tag_id, std::int64_t rowid, const GorillaEncoder& block) {
     const auto payload = block.payload();
+    const auto lastBits = std::bit_cast<std::int64_t>(block.lastValue());
     if (rowid == 0) {
       insert.bind(1, tag_id).bind(2, block.firstTs()).bind(3, block.lastTs())
-          .bind(4, static_cast<std::int64_t>(block.count())).bindBlob(5, payload);
+          .bind(4, static_cast<std::int64_t>(block.count())).bind(5, lastBits).bindBlob(6, payload);
       if (auto ok = insert.run(); !ok) return std::unexpected(ok.error());
       return sqlite3_last_insert_rowid(db.handle());
     }
     update.bind(1, block.firstTs()).bind(2, block.lastTs()).bind(3, static_cast<std::int64_t>(block.count()))
-        .bindBlob(4, payload).bind(5, rowid);
+        .bind(4, lastBits).bindBlob(5, payload).bind(6, rowid);
     if (auto ok = update.run(); !ok) return std::unexpected(ok.error());
     return rowid;
   }
@@ -60,12 +61,12 @@ Result<void> Historian::Impl::writeLate(TagWriter& tw) {
   std::erase_if(late, [&](const Sample& s) { return std::binary_search(stored.begin(), stored.end(), s.ts_ms); });
   if (late.empty()) return {};
 
-  auto insert = writer->prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, payload) VALUES (?, ?, ?, ?, ?)");
+  auto insert = writer->prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?)");
   if (!insert) return std::unexpected(insert.error());
   BlockWriter blocks{std::move(*insert), {}};
   GorillaEncoder block;
   for (const auto& s : late) {
-    if (!block.empty() && (block.count() >= options.max_samples_per_block ||
+    if (!block.empty() && (block.count() >= options.max_samples_per_block || block.payloadBytes() >= options.max_block_bytes ||
                            static_cast<std::uint64_t>(s.ts_ms) - static_cast<std::uint64_t>(block.firstTs()) >
                                static_cast<std::uint64_t>(kMaxBlockSpanMs))) {
       if (auto ok = blocks.write(*writer, tw.id, 0, block); !ok) return std::unexpected(ok.error());
@@ -90,8 +91,8 @@ Result<void> Historian::Impl::commit() {
   }
   auto tx = sql::Transaction::begin(*writer);
   if (!tx) return std::unexpected(tx.error());
-  auto insert = writer->prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, payload) VALUES (?, ?, ?, ?, ?)");
-  auto update = writer->prepare("UPDATE blocks SET t_start_ms = ?, t_end_ms = ?, count = ?, payload = ? WHERE rowid = ?");
+  auto insert = writer->prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?)");
+  auto update = writer->prepare("UPDATE blocks SET t_start_ms = ?, t_end_ms = ?, count = ?, last_value_bits = ?, payload = ? WHERE rowid = ?");
   auto event = writer->prepare(
       "INSERT INTO events(ts_ms, kind, severity, object, message, payload) VALUES (?, ?, ?, ?, ?, ?)");
   if (!insert || !update || !event) {

@@ -1,5 +1,6 @@
 // Retention: 1-minute rollups and deleting raw samples before a time.
 #include <algorithm>
+#include <bit>
 
 #include "historian_impl.hpp"
 
@@ -81,7 +82,7 @@ Result<std::uint64_t> Historian::deleteRawBefore(std::int64_t t_ms) {
   if (!tx) return std::unexpected(tx.error());
   auto select = db.prepare("SELECT rowid, tag_id, t_end_ms, count, payload FROM blocks WHERE t_start_ms < ?");
   auto drop = db.prepare("DELETE FROM blocks WHERE rowid = ?");
-  auto update = db.prepare("UPDATE blocks SET t_start_ms = ?, t_end_ms = ?, count = ?, payload = ? WHERE rowid = ?");
+  auto update = db.prepare("UPDATE blocks SET t_start_ms = ?, t_end_ms = ?, count = ?, last_value_bits = ?, payload = ? WHERE rowid = ?");
   if (!select || !drop || !update) return fail(db.path() + ": " + db.lastError());
   struct Trim {
     std::int64_t rowid;
@@ -118,7 +119,8 @@ Result<std::uint64_t> Historian::deleteRawBefore(std::int64_t t_ms) {
   for (const auto& trim : trims) {
     const auto payload = encodeBlock(trim.keep);
     update->bind(1, trim.keep.front().ts_ms).bind(2, trim.keep.back().ts_ms)
-        .bind(3, static_cast<std::int64_t>(trim.keep.size())).bindBlob(4, payload).bind(5, trim.rowid);
+        .bind(3, static_cast<std::int64_t>(trim.keep.size())).bind(4, std::bit_cast<std::int64_t>(trim.keep.back().value))
+        .bindBlob(5, payload).bind(6, trim.rowid);
     if (auto ok = update->run(); !ok) return std::unexpected(ok.error());
   }
   if (auto ok = tx->commit(); !ok) return std::unexpected(ok.error());

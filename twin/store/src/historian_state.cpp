@@ -1,5 +1,6 @@
 // stateAt(T): the nearest snapshot at or before T, then the blocks that may hold later samples.
 #include <algorithm>
+#include <bit>
 #include <unordered_map>
 
 #include "historian_impl.hpp"
@@ -31,7 +32,8 @@ Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(
   // Blocks that may hold a sample in (snapshot, T]: they end after the snapshot and start at
   // most kMaxBlockSpanMs before it (every block spans at most that), so the time index bounds the scan.
   auto blocks = reader.prepare(
-      "SELECT tag_id, payload FROM blocks WHERE t_start_ms >= ? AND t_start_ms <= ? AND t_end_ms >= ?");
+      "SELECT tag_id, t_end_ms, last_value_bits, CASE WHEN t_end_ms > ?2 THEN payload END FROM blocks "
+      "WHERE t_start_ms >= ?1 AND t_start_ms <= ?2 AND t_end_ms >= ?3");
   if (!blocks) return std::unexpected(blocks.error());
   const std::int64_t lowStart = !haveSnapshot || snapshotTs < INT64_MIN + kMaxBlockSpanMs ? INT64_MIN : snapshotTs - kMaxBlockSpanMs;
   const std::int64_t lowEnd = haveSnapshot ? snapshotTs + 1 : INT64_MIN;
@@ -41,13 +43,17 @@ Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(
     if (!row) return std::unexpected(row.error());
     if (!*row) break;
     const std::int64_t tag = blocks->int64(0);
-    auto samples = decodeBlock(blocks->blob(1), t_ms);
-    if (!samples) {
-      blocks->reset();
-      return fail(reader.path() + ": tag id " + std::to_string(tag) + ": " + samples.error().message);
+    Sample last{blocks->int64(1), std::bit_cast<double>(blocks->int64(2))};
+    if (last.ts_ms > t_ms) {
+      // Only a block that straddles T is decoded; any other block's last sample is in its row.
+      auto samples = decodeBlock(blocks->blob(3), t_ms);
+      if (!samples) {
+        blocks->reset();
+        return fail(reader.path() + ": tag id " + std::to_string(tag) + ": " + samples.error().message);
+      }
+      if (samples->empty()) continue;
+      last = samples->back();
     }
-    if (samples->empty()) continue;
-    const Sample& last = samples->back();
     auto [it, inserted] = state.try_emplace(tag, last);
     if (!inserted && last.ts_ms > it->second.ts_ms) it->second = last;
   }

@@ -23,6 +23,7 @@ CREATE TABLE blocks(
   t_start_ms INTEGER NOT NULL,
   t_end_ms INTEGER NOT NULL,
   count INTEGER NOT NULL,
+  last_value_bits INTEGER NOT NULL, -- IEEE-754 bits of the last value (NaN survives; REAL would not)
   payload BLOB NOT NULL);
 CREATE INDEX blocks_by_tag_time ON blocks(tag_id, t_start_ms);
 CREATE INDEX blocks_by_time ON blocks(t_start_ms);

@@ -10,6 +10,7 @@
 //   '10' + meaningful bits inside the previous window, or '11' + 5-bit leading zeros +
 //   6-bit length-1 + meaningful bits. All arithmetic on timestamps wraps in uint64, so any
 //   int64 sequence (huge gaps, negative deltas) round-trips exactly.
+#include <bit>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -27,6 +28,8 @@ class GorillaEncoder {
   bool empty() const { return count_ == 0; }
   std::int64_t firstTs() const { return firstTs_; }
   std::int64_t lastTs() const { return lastTs_; }
+  double lastValue() const { return std::bit_cast<double>(lastValueBits_); }
+  std::size_t payloadBytes() const { return 4 + (bits_.bitCount() + 7) / 8; }
   // The complete block (header + bits) as it stands; the encoder can keep appending.
   std::vector<std::uint8_t> payload() const;
   void clear();

@@ -28,8 +28,11 @@ struct HistorianOptions {
   std::int64_t commit_every_ms = 1000;
   // ... or when this many samples are pending, whichever comes first.
   std::size_t commit_every_samples = 100'000;
-  // A block is sealed at this many samples (or kMaxBlockSpanMs of data time).
-  std::uint32_t max_samples_per_block = 1024;
+  // A block is sealed at this many samples, at this many payload bytes, or when it would span
+  // more than kMaxBlockSpanMs of data time. The byte limit keeps a block inside one 4 KiB
+  // SQLite page: a larger blob spills into overflow pages whose unused tails waste ~25 %.
+  std::uint32_t max_samples_per_block = 256;  // stateAt decodes at most one block per tag
+  std::uint32_t max_block_bytes = 3800;
   // A sample up to this far behind its tag's newest one is sorted into the open block; older
   // ones (and any before the open block) are stored in separate "late" blocks; reads merge.
   std::int64_t reorder_window_ms = 60'000;
