@@ -1,0 +1,107 @@
+// parktwin-cli export --db park.db [--tags a,b] [--from T] [--to T] [--format csv|json]
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "command_registry.hpp"
+#include "parktwin/store/historian.hpp"
+#include "parktwin/store/time_format.hpp"
+
+namespace parktwin::cli {
+namespace {
+
+struct ExportArgs {
+  std::string db;
+  std::vector<std::string> tags;
+  std::string from, to, format = "csv";
+};
+
+std::string jsonString(const std::string& s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+      out += buffer;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string number(double v, bool json) {
+  if (!std::isfinite(v)) return json ? "null" : (std::isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf"));
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.17g", v);
+  return buffer;
+}
+
+int runExport(const ExportArgs& args) {
+  std::int64_t from = INT64_MIN, to = INT64_MAX;
+  for (auto [text, target] : {std::pair{&args.from, &from}, std::pair{&args.to, &to}}) {
+    if (text->empty()) continue;
+    auto t = store::parseTimestamp(*text);
+    if (!t) {
+      std::cerr << t.error().message << "\n";
+      return 2;
+    }
+    *target = *t;
+  }
+  auto historian = store::Historian::open(args.db, {.read_only = true});
+  if (!historian) {
+    std::cerr << historian.error().message << "\n";
+    return 2;
+  }
+  std::vector<std::string> tags = args.tags;
+  if (tags.empty()) {
+    auto all = historian->tags();
+    if (!all) {
+      std::cerr << all.error().message << "\n";
+      return 2;
+    }
+    for (const auto& t : *all) tags.push_back(t.name);
+  }
+  const bool json = args.format == "json";
+  std::cout << (json ? "[" : "ts,tag,value\n");
+  bool firstRow = true;
+  for (const auto& tag : tags) {
+    auto samples = historian->samplesBetween(tag, from, to);
+    if (!samples) {
+      std::cerr << samples.error().message << "\n";
+      return 1;
+    }
+    for (const auto& s : *samples) {
+      if (json) {
+        std::cout << (firstRow ? "\n" : ",\n") << "{\"ts\":\"" << store::formatIso8601(s.ts_ms) << "\",\"ts_ms\":" << s.ts_ms
+                  << ",\"tag\":" << jsonString(tag) << ",\"value\":" << number(s.value, true) << "}";
+      } else {
+        const bool quote = tag.find_first_of(",\"") != std::string::npos;
+        std::cout << store::formatIso8601(s.ts_ms) << "," << (quote ? jsonString(tag) : tag) << "," << number(s.value, false)
+                  << "\n";
+      }
+      firstRow = false;
+    }
+  }
+  if (json) std::cout << "\n]\n";
+  return std::cout ? 0 : 1;
+}
+
+const bool registered = registerCommand({
+    "export", "Export samples from a historian file as CSV (ts,tag,value) or JSON",
+    [](CLI::App& sub) {
+      auto args = std::make_shared<ExportArgs>();
+      sub.add_option("--db", args->db, "Historian file")->required()->check(CLI::ExistingFile);
+      sub.add_option("--tags", args->tags, "Comma-separated tags (default: all)")->delimiter(',');
+      sub.add_option("--from", args->from, "Start, inclusive (ISO-8601 or epoch s/ms; default: beginning)");
+      sub.add_option("--to", args->to, "End, inclusive (default: end)");
+      sub.add_option("--format", args->format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
+      return [args] { return runExport(*args); };
+    }});
+
+}  // namespace
+}  // namespace parktwin::cli

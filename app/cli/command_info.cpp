@@ -1,0 +1,66 @@
+// parktwin-cli info --db park.db: tags, time ranges, sample counts, bytes on disk.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "command_registry.hpp"
+#include "parktwin/store/historian.hpp"
+#include "parktwin/store/time_format.hpp"
+
+namespace parktwin::cli {
+namespace {
+
+std::uint64_t fileBytes(const std::string& path) {
+  std::uint64_t total = 0;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path + suffix, ec);
+    if (!ec) total += size;
+  }
+  return total;
+}
+
+int runInfo(const std::string& db) {
+  auto historian = store::Historian::open(db, {.read_only = true});
+  if (!historian) {
+    std::cerr << historian.error().message << "\n";
+    return 2;
+  }
+  auto summary = historian->summary();
+  auto hash = historian->parkFileHash();
+  if (!summary || !hash) {
+    std::cerr << (!summary ? summary.error().message : hash.error().message) << "\n";
+    return 1;
+  }
+  std::uint64_t samples = 0, payload = 0;
+  std::printf("%-32s %-8s %-8s %-24s %-24s %12s %8s %10s\n", "tag", "unit", "kind", "first", "last", "samples", "blocks",
+              "bytes/smp");
+  for (const auto& t : *summary) {
+    samples += t.samples;
+    payload += t.payload_bytes;
+    const bool any = t.samples > 0;
+    std::printf("%-32s %-8s %-8s %-24s %-24s %12llu %8llu %10.2f\n", t.name.c_str(), t.unit.c_str(), t.kind.c_str(),
+                any ? store::formatIso8601(t.first_ms).c_str() : "-", any ? store::formatIso8601(t.last_ms).c_str() : "-",
+                static_cast<unsigned long long>(t.samples), static_cast<unsigned long long>(t.blocks),
+                any ? static_cast<double>(t.payload_bytes) / static_cast<double>(t.samples) : 0.0);
+  }
+  const auto onDisk = fileBytes(db);
+  std::printf("\n%zu tags, %llu samples, %llu bytes of block payload, %llu bytes on disk (with -wal/-shm)",
+              summary->size(), static_cast<unsigned long long>(samples), static_cast<unsigned long long>(payload),
+              static_cast<unsigned long long>(onDisk));
+  if (samples > 0) std::printf(", %.2f bytes per sample on disk", static_cast<double>(onDisk) / static_cast<double>(samples));
+  std::printf("\npark file hash: %s\n", hash->empty() ? "(none)" : hash->c_str());
+  return 0;
+}
+
+const bool registered = registerCommand({
+    "info", "Summarise a historian file: tags, time ranges, sample counts, bytes on disk",
+    [](CLI::App& sub) {
+      auto db = std::make_shared<std::string>();
+      sub.add_option("--db", *db, "Historian file")->required()->check(CLI::ExistingFile);
+      return [db] { return runInfo(*db); };
+    }});
+
+}  // namespace
+}  // namespace parktwin::cli

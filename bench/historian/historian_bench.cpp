@@ -1,0 +1,225 @@
+// historian_bench: ingest, bytes per sample, stateAt latency and a year-long downsample,
+// historian vs plain SQLite (one row per sample) vs raw append+fsync, in one run.
+// Usage: historian_bench [--tags N] [--seconds S] [--batch B] [--sync normal|full] [--dir D] [--queries Q]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "baselines.hpp"
+#include "parktwin/store/historian.hpp"
+#include "sample_source.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using parktwin::bench::SampleSource;
+
+struct Args {
+  int tags = 10'000;
+  std::int64_t seconds = 1800;
+  std::size_t batch = 100'000;
+  bool fullSync = false;
+  std::string dir = "/tmp/parktwin-historian-bench";
+  int queries = 200;
+};
+
+Args parse(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string k = argv[i], v = argv[i + 1];
+    if (k == "--tags") a.tags = std::stoi(v);
+    else if (k == "--seconds") a.seconds = std::stoll(v);
+    else if (k == "--batch") a.batch = std::stoul(v);
+    else if (k == "--sync") a.fullSync = v == "full";
+    else if (k == "--dir") a.dir = v;
+    else if (k == "--queries") a.queries = std::stoi(v);
+    else {
+      std::fprintf(stderr, "unknown option %s\n", k.c_str());
+      std::exit(2);
+    }
+  }
+  return a;
+}
+
+double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
+}
+
+template <typename T>
+T check(parktwin::Result<T> r) {
+  if (!r) {
+    std::fprintf(stderr, "historian: %s\n", r.error().message.c_str());
+    std::exit(1);
+  }
+  return std::move(*r);
+}
+void check(parktwin::Result<void> r) {
+  if (!r) {
+    std::fprintf(stderr, "historian: %s\n", r.error().message.c_str());
+    std::exit(1);
+  }
+}
+
+constexpr std::int64_t kT0 = 1'777'593'600'000LL;  // 2026-05-01T00:00:00Z
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Args a = parse(argc, argv);
+  std::filesystem::remove_all(a.dir);
+  std::filesystem::create_directories(a.dir);
+  const std::string histPath = a.dir + "/historian.db", plainPath = a.dir + "/plain.db", rawPath = a.dir + "/raw.bin";
+
+  // Generate once, so every store ingests exactly the same values and generation is not timed.
+  std::printf("generating %d tags x %lld s ...\n", a.tags, static_cast<long long>(a.seconds));
+  std::vector<double> values(static_cast<std::size_t>(a.tags) * static_cast<std::size_t>(a.seconds));
+  {
+    SampleSource source(a.tags, 42);
+    std::vector<double> row;
+    for (std::int64_t k = 0; k < a.seconds; ++k) {
+      source.next(row);
+      std::copy(row.begin(), row.end(), values.begin() + k * a.tags);
+    }
+  }
+  std::vector<std::string> names;
+  for (int t = 0; t < a.tags; ++t) names.push_back("tag" + std::to_string(t));
+  const double total = static_cast<double>(values.size());
+  auto forEach = [&](const std::function<void(int, std::int64_t, double)>& put, const std::function<void()>& commit) {
+    std::size_t n = 0;
+    for (std::int64_t k = 0; k < a.seconds; ++k) {
+      for (int t = 0; t < a.tags; ++t) {
+        put(t, SampleSource::timestamp(kT0, k, t), values[static_cast<std::size_t>(k * a.tags + t)]);
+        if (++n % a.batch == 0) commit();
+      }
+    }
+    commit();
+  };
+
+  // --- ingest ---
+  parktwin::store::HistorianOptions options;
+  options.durability = a.fullSync ? parktwin::store::Durability::Full : parktwin::store::Durability::Normal;
+  options.commit_every_samples = a.batch;
+  options.commit_every_ms = 1'000'000'000;
+  double histSeconds = 0;
+  {
+    auto h = check(parktwin::store::Historian::open(histPath, options));
+    const auto start = Clock::now();
+    forEach([&](int t, std::int64_t ts, double v) { check(h.append(names[static_cast<std::size_t>(t)], ts, v)); },
+            [] {});  // the historian commits every `batch` samples on its own
+    check(h.flush());
+    histSeconds = seconds(Clock::now() - start);
+  }
+  double plainSeconds = 0;
+  {
+    parktwin::bench::PlainSqlite plain(plainPath, a.fullSync);
+    const auto start = Clock::now();
+    forEach([&](int t, std::int64_t ts, double v) { plain.append(t, ts, v); }, [&] { plain.commit(); });
+    plainSeconds = seconds(Clock::now() - start);
+    plain.checkpoint();
+  }
+  double rawSeconds = 0;
+  {
+    parktwin::bench::RawAppendFile raw(rawPath);
+    const auto start = Clock::now();
+    forEach([&](int t, std::int64_t ts, double v) { raw.append(t, ts, v); }, [&] { raw.commit(); });
+    rawSeconds = seconds(Clock::now() - start);
+  }
+  const double histBytes = static_cast<double>(parktwin::bench::bytesOnDisk(histPath));
+  double histPayload = 0;
+  {
+    auto h = check(parktwin::store::Historian::open(histPath, {.read_only = true}));
+    for (const auto& t : check(h.summary())) histPayload += static_cast<double>(t.payload_bytes);
+  }
+  const double plainBytes = static_cast<double>(parktwin::bench::bytesOnDisk(plainPath));
+  const double rawBytes = static_cast<double>(parktwin::bench::bytesOnDisk(rawPath));
+
+  std::printf("\nINGEST  %d tags at 1 Hz, %lld s of data = %.0f samples, batch %zu, synchronous=%s\n", a.tags,
+              static_cast<long long>(a.seconds), total, a.batch, a.fullSync ? "FULL" : "NORMAL");
+  std::printf("  %-28s %14s %14s %16s\n", "store", "samples/s", "bytes/sample", "vs historian");
+  std::printf("  %-28s %14.0f %14.2f %16s\n", "historian (Gorilla blocks)", total / histSeconds, histBytes / total, "1.00x");
+  std::printf("  %-28s %14.0f %14.2f %9.2fx speed\n", "plain SQLite row/sample", total / plainSeconds, plainBytes / total,
+              plainSeconds / histSeconds);
+  std::printf("  %-28s %14.0f %14.2f %9.2fx speed\n", "raw append+fsync (20 B)", total / rawSeconds, rawBytes / total,
+              rawSeconds / histSeconds);
+  std::printf("  historian block payload alone: %.2f bytes/sample (the rest is SQLite pages, indexes, snapshots)\n",
+              histPayload / total);
+  std::printf("  historian ingest is %.2fx plain SQLite and %.2fx raw append; it stores %.1fx fewer bytes than plain SQLite "
+              "and %.1fx fewer than raw\n",
+              plainSeconds / histSeconds, rawSeconds / histSeconds, plainBytes / histBytes, rawBytes / histBytes);
+
+  // --- stateAt ---
+  {
+    auto h = check(parktwin::store::Historian::open(histPath, {.read_only = true}));
+    parktwin::bench::PlainSqlite plain(plainPath, a.fullSync);
+    std::mt19937_64 rng(1);
+    std::vector<double> histMs, plainMs;
+    std::size_t tagsSeen = 0;
+    for (int q = 0; q < a.queries; ++q) {
+      const std::int64_t t = kT0 + 1000 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(a.seconds * 1000 - 1000));
+      auto start = Clock::now();
+      tagsSeen = check(h.stateAt(t)).size();
+      histMs.push_back(seconds(Clock::now() - start) * 1000);
+      if (q < std::max(1, a.queries / 10)) {
+        start = Clock::now();
+        plain.stateAt(t, a.tags);
+        plainMs.push_back(seconds(Clock::now() - start) * 1000);
+      }
+    }
+    std::printf("\nSTATE AT T  %d tags, %zu random T over %lld s of data (%zu tags in the last answer)\n", a.tags, histMs.size(),
+                static_cast<long long>(a.seconds), tagsSeen);
+    std::printf("  historian (snapshot + blocks)   p50 %8.2f ms  p99 %8.2f ms\n", percentile(histMs, 0.5), percentile(histMs, 0.99));
+    std::printf("  plain SQLite (LIMIT 1 per tag)  p50 %8.2f ms  p99 %8.2f ms  (%zu queries)  -> historian %.2fx faster at p50\n",
+                percentile(plainMs, 0.5), percentile(plainMs, 0.99), plainMs.size(),
+                percentile(plainMs, 0.5) / percentile(histMs, 0.5));
+  }
+
+  // --- downsample: one tag, one year at 1-minute resolution, to 1000 buckets ---
+  {
+    const std::string yearHist = a.dir + "/year.db", yearPlain = a.dir + "/year_plain.db";
+    const std::int64_t minutes = 365LL * 24 * 60, year = minutes * 60'000;
+    std::mt19937_64 rng(7);
+    std::normal_distribution<double> step(0.0, 0.05);
+    {
+      auto h = check(parktwin::store::Historian::open(yearHist, options));
+      parktwin::bench::PlainSqlite plain(yearPlain, a.fullSync);
+      double w = 50;
+      for (std::int64_t m = 0; m < minutes; ++m) {
+        w += step(rng);
+        const double v = std::round(w * 100) / 100;
+        check(h.append("furnace.temp", kT0 + m * 60'000, v));
+        plain.append(0, kT0 + m * 60'000, v);
+        if (m % 100'000 == 0) plain.commit();
+      }
+      check(h.flush());
+    }
+    auto h = check(parktwin::store::Historian::open(yearHist, {.read_only = true}));
+    parktwin::bench::PlainSqlite plain(yearPlain, a.fullSync);
+    std::vector<double> histMs, plainMs;
+    for (int q = 0; q < 21; ++q) {
+      auto start = Clock::now();
+      const auto buckets = check(h.downsample("furnace.temp", kT0, kT0 + year, 1000));
+      histMs.push_back(seconds(Clock::now() - start) * 1000);
+      if (buckets.size() != 1000) std::exit(1);
+      start = Clock::now();
+      plain.downsample(0, kT0, kT0 + year, 1000);
+      plainMs.push_back(seconds(Clock::now() - start) * 1000);
+    }
+    std::printf("\nDOWNSAMPLE  1 tag, 1 year at 1/min (%lld samples) -> 1000 buckets (min/max/mean/last/count)\n",
+                static_cast<long long>(minutes));
+    std::printf("  historian     p50 %8.2f ms   %.2f bytes/sample on disk\n", percentile(histMs, 0.5),
+                static_cast<double>(parktwin::bench::bytesOnDisk(yearHist)) / static_cast<double>(minutes));
+    std::printf("  plain SQLite  p50 %8.2f ms   %.2f bytes/sample on disk  -> historian %.2fx faster\n", percentile(plainMs, 0.5),
+                static_cast<double>(parktwin::bench::bytesOnDisk(yearPlain)) / static_cast<double>(minutes),
+                percentile(plainMs, 0.5) / percentile(histMs, 0.5));
+  }
+  return 0;
+}

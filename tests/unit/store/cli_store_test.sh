@@ -1,0 +1,55 @@
+#!/bin/sh
+# parktwin-cli import / export / info end to end: exit codes, bad-line reports, --strict,
+# and that exported CSV equals what was imported. Usage: cli_store_test.sh PATH/TO/parktwin-cli
+set -u
+cli=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+failures=0
+expect() {  # expect DESCRIPTION EXPECTED ACTUAL
+  if [ "$2" != "$3" ]; then
+    echo "FAIL: $1: expected [$2], got [$3]"
+    failures=$((failures + 1))
+  fi
+}
+
+cat > "$dir/long.csv" <<'CSV'
+ts,tag,value
+2026-05-01T08:00:00Z,press.force,1.5
+2026-05-01T08:00:01.250Z,press.force,2
+2026-05-01T16:00:02+08:00,press.state,true
+bad-time,press.force,1
+2026-05-01T08:00:03Z,press.force,xyz
+1777622404,press.force,4
+CSV
+
+"$cli" import "$dir/long.csv" --db "$dir/strict.db" --strict >/dev/null 2>"$dir/strict.err"
+expect "strict exit code" 2 $?
+expect "strict lists line 5" 1 "$(grep -c 'long.csv:5: timestamp' "$dir/strict.err")"
+expect "strict lists line 6" 1 "$(grep -c "long.csv:6: tag 'press.force': value 'xyz'" "$dir/strict.err")"
+expect "strict stored nothing (no file created)" no "$([ -e "$dir/strict.db" ] && echo yes || echo no)"
+
+"$cli" import "$dir/long.csv" --db "$dir/park.db" >/dev/null 2>"$dir/import.err"
+expect "default exit code with bad lines" 1 $?
+expect "two bad lines reported" 2 "$(grep -c '^.*long.csv:[56]:' "$dir/import.err")"
+
+"$cli" export --db "$dir/park.db" --tags press.force,press.state --from 2026-05-01T08:00:01Z >"$dir/out.csv"
+expect "export exit code" 0 $?
+expect "export content" "ts,tag,value
+2026-05-01T08:00:01.250Z,press.force,2
+2026-05-01T08:00:04.000Z,press.force,4
+2026-05-01T08:00:02.000Z,press.state,1" "$(cat "$dir/out.csv")"
+
+# Importing the same file again adds nothing (first value wins, duplicates are not stored).
+"$cli" import "$dir/long.csv" --db "$dir/park.db" >/dev/null 2>&1
+expect "re-import sample count" 4 "$("$cli" info --db "$dir/park.db" | sed -n 's/.* tags, \([0-9]*\) samples.*/\1/p')"
+
+"$cli" export --db "$dir/park.db" --tags press.state --format json >"$dir/out.json"
+expect "json export" 1 "$(grep -c '"ts":"2026-05-01T08:00:02.000Z","ts_ms":1777622402000,"tag":"press.state","value":1}' "$dir/out.json")"
+
+"$cli" info --db "$dir/long.csv" >/dev/null 2>"$dir/info.err"
+expect "info on a non-database exit code" 2 $?
+expect "info on a non-database says why" 1 "$(grep -c 'not a ParkTwin historian' "$dir/info.err")"
+
+[ $failures -eq 0 ] && echo "all CLI store checks passed"
+exit $failures

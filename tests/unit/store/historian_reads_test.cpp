@@ -1,0 +1,110 @@
+// Historian reads checked against SQL over the same samples: downsample, stateAt.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "parktwin/store/historian.hpp"
+#include "sql_oracle.hpp"
+#include "temp_dir.hpp"
+
+namespace parktwin::store {
+
+TEST(HistorianReads, DownsampleMatchesSqlGroupBy) {
+  test::TempDir dir;
+  auto h = Historian::open(dir.file("park.db"), {.commit_every_samples = 5000, .max_samples_per_block = 100});
+  ASSERT_TRUE(h);
+  test::SqlOracle oracle;
+  oracle.begin();
+  std::mt19937_64 rng(11);
+  double walk = 50.0;
+  std::int64_t ts = 1'700'000'000'000LL;
+  for (int i = 0; i < 20'000; ++i) {
+    ts += 500 + static_cast<std::int64_t>(rng() % 1500);  // irregular, some buckets stay empty below
+    if (i % 5000 == 4999) ts += 3'000'000;
+    walk += std::normal_distribution<double>(0.0, 0.5)(rng);
+    ASSERT_TRUE(h->append("flow", ts, walk));
+    oracle.add("flow", ts, walk);
+  }
+  oracle.commit();
+  ASSERT_TRUE(h->flush());
+  const std::int64_t t0 = 1'700'000'100'000LL, t1 = ts - 777;
+  const std::size_t n = 97;
+  auto buckets = h->downsample("flow", t0, t1, n);
+  ASSERT_TRUE(buckets);
+  ASSERT_EQ(buckets->size(), n);
+  const std::int64_t width = (t1 - t0) / static_cast<std::int64_t>(n);
+  // Bucket index as the API documents it; last value via a correlated subquery.
+  auto rows = oracle.rows(
+      "WITH g AS (SELECT min((ts - ?1) / ?3, ?4 - 1) AS b, count(*) AS n, min(v) AS lo, max(v) AS hi, avg(v) AS mean, "
+      " max(ts) AS lt FROM s WHERE ts >= ?1 AND ts < ?2 GROUP BY b) "
+      "SELECT b, n, lo, hi, mean, (SELECT v FROM s WHERE s.ts = g.lt) FROM g ORDER BY b",
+      {t0, t1, width, static_cast<std::int64_t>(n)});
+  std::size_t nonEmpty = 0;
+  for (const auto& b : *buckets) nonEmpty += b.count > 0 ? 1 : 0;
+  ASSERT_EQ(rows.size(), nonEmpty);
+  ASSERT_LT(nonEmpty, n) << "the data was meant to leave gaps";
+  for (const auto& row : rows) {
+    const auto& b = buckets->at(static_cast<std::size_t>(row[0]));
+    EXPECT_EQ(static_cast<double>(b.count), row[1]);
+    EXPECT_EQ(b.min, row[2]);
+    EXPECT_EQ(b.max, row[3]);
+    EXPECT_NEAR(b.mean, row[4], 1e-9 * std::fabs(row[4]) + 1e-12);
+    EXPECT_EQ(b.last, row[5]);
+  }
+  for (const auto& b : *buckets) {
+    if (b.count == 0) {
+      EXPECT_TRUE(std::isnan(b.mean));
+    }
+  }
+  EXPECT_EQ(buckets->front().t_start_ms, t0);
+  EXPECT_EQ(buckets->back().t_end_ms, t1);
+}
+
+TEST(HistorianReads, StateAtMatchesSqlLastValueBeforeT) {
+  test::TempDir dir;
+  HistorianOptions options;
+  options.commit_every_samples = 2000;
+  options.max_samples_per_block = 64;
+  options.snapshot_every_ms = 60'000;
+  options.reorder_window_ms = 5000;
+  auto h = Historian::open(dir.file("park.db"), options);
+  ASSERT_TRUE(h);
+  test::SqlOracle oracle;
+  oracle.begin();
+  std::mt19937_64 rng(3);
+  const int tags = 40;
+  for (int second = 0; second < 1800; ++second) {
+    for (int tag = 0; tag < tags; ++tag) {
+      if (tag % 4 == 3 && rng() % 10 != 0) continue;  // sparse tags
+      if (tag == 0 && second > 600) continue;          // a tag that stops reporting
+      const std::int64_t ts = second * 1000LL + tag;
+      const double v = tag % 2 == 0 ? static_cast<double>(rng() % 3) : std::sin(second * 0.01 + tag);
+      ASSERT_TRUE(h->append("tag" + std::to_string(tag), ts, v));
+      oracle.add("tag" + std::to_string(tag), ts, v);
+    }
+  }
+  // A lagging tag that catches up after snapshots for its time range were written.
+  for (int second = 0; second < 1800; second += 7) {
+    ASSERT_TRUE(h->append("lagging", second * 1000LL + 500, second));
+    oracle.add("lagging", second * 1000LL + 500, second);
+  }
+  oracle.commit();
+  ASSERT_TRUE(h->flush());
+  for (std::int64_t t : {-1LL, 0LL, 999LL, 59'999LL, 60'000LL, 60'001LL, 333'333LL, 600'000LL, 1'000'010LL, 1'799'039LL,
+                         5'000'000LL}) {
+    auto state = h->stateAt(t);
+    ASSERT_TRUE(state);
+    auto rows = oracle.rows(
+        "SELECT s.ts, s.v FROM s JOIN (SELECT tag, max(ts) AS m FROM s WHERE ts <= ? GROUP BY tag) l "
+        "ON s.tag = l.tag AND s.ts = l.m ORDER BY s.tag",
+        {t});
+    ASSERT_EQ(state->size(), rows.size()) << "at " << t;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      EXPECT_EQ(static_cast<double>(state->at(i).ts_ms), rows[i][0]) << state->at(i).tag << " at " << t;
+      EXPECT_EQ(state->at(i).value, rows[i][1]) << state->at(i).tag << " at " << t;
+    }
+  }
+}
+
+}  // namespace parktwin::store

@@ -1,0 +1,36 @@
+#pragma once
+// CSV import into a historian. Two layouts, told apart by the header:
+//   long:  ts,tag,value            one sample per line
+//   wide:  ts,tagA,tagB,...        one line per instant, an empty cell is "no sample"
+// The first header cell must be ts, time or timestamp. Timestamps: see parseTimestamp().
+// Values: numbers (nan/inf allowed), or true/false for states. Blank lines and lines starting
+// with '#' are skipped. A bad line is rejected whole and reported with its number and reason.
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/store/historian.hpp"
+
+namespace parktwin::store {
+
+struct CsvLineError {
+  std::uint64_t line = 0;  // 1-based
+  std::string reason;
+};
+
+struct CsvImportReport {
+  bool wide = false;
+  std::uint64_t lines = 0;    // data lines seen (header, blank and comment lines excluded)
+  std::uint64_t samples = 0;  // samples accepted (or, without a historian, that would be)
+  std::vector<CsvLineError> bad_lines;
+};
+
+// Reads `in` to the end. With `historian` null it only validates. `progress` gets the number of
+// bytes consumed so far. The error case is a file-level problem (no or unusable header).
+Result<CsvImportReport> importCsv(std::istream& in, Historian* historian,
+                                  const std::function<void(std::uint64_t)>& progress = {});
+
+}  // namespace parktwin::store

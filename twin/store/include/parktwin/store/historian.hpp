@@ -1,0 +1,97 @@
+#pragma once
+// The historian: samples per tag in compressed time blocks, events and state snapshots, in one
+// SQLite file (WAL). One Historian per thread; any number of them, in any processes, may read
+// the file while one of them writes (WAL readers never block the writer).
+//
+// Writes are buffered and committed in batched transactions; reads see what was committed.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/store/types.hpp"
+
+namespace parktwin::store {
+
+// SQLite's synchronous setting in WAL mode:
+//  Normal: a commit survives a crash of the process (SIGKILL); after a power loss or OS crash
+//          the last commits may be lost, never corrupted. Fast: the WAL is synced at checkpoints.
+//  Full:   the WAL is fsynced at every commit, so a commit also survives power loss.
+enum class Durability { Normal, Full };
+
+struct HistorianOptions {
+  bool read_only = false;
+  Durability durability = Durability::Normal;
+  // Commit when this much wall time passed since the last commit (checked on append) ...
+  std::int64_t commit_every_ms = 1000;
+  // ... or when this many samples are pending, whichever comes first.
+  std::size_t commit_every_samples = 100'000;
+  // A block is sealed at this many samples, at this many payload bytes, or when it would span
+  // more than kMaxBlockSpanMs of data time. The byte limit keeps a block inside one 4 KiB
+  // SQLite page: a larger blob spills into overflow pages whose unused tails waste ~25 %.
+  std::uint32_t max_samples_per_block = 256;  // stateAt decodes at most one block per tag
+  std::uint32_t max_block_bytes = 3800;
+  // A sample up to this far behind its tag's newest one is sorted into the open block; older
+  // ones (and any before the open block) are stored in separate "late" blocks; reads merge.
+  std::int64_t reorder_window_ms = 60'000;
+  // Data-time interval of state snapshots used by stateAt(); 0 disables them.
+  std::int64_t snapshot_every_ms = 15 * 60'000;
+};
+
+// What flush() made durable: every sample accepted by append() so far (this session) is in
+// the file, and so is every event.
+struct FlushResult {
+  std::uint64_t durable_samples = 0;   // cumulative count of accepted samples now committed
+  std::int64_t durable_until_ms = 0;   // newest committed sample timestamp (INT64_MIN if none)
+};
+
+class Historian {
+ public:
+  // Opens or creates `path`. A foreign, corrupt or newer-schema file is an error, never a crash.
+  static Result<Historian> open(const std::string& path, const HistorianOptions& options = {});
+  Historian(Historian&&) noexcept;
+  Historian& operator=(Historian&&) noexcept;
+  ~Historian();  // flushes; errors there are lost, so call flush() yourself when it matters
+
+  // --- writing ---
+  // Creates the tag or updates its unit and kind. append() creates unknown tags on its own.
+  Result<void> defineTag(std::string_view name, std::string_view unit, std::string_view kind);
+  // Duplicate (tag, ts): the first value stored wins; a later one is dropped, also across
+  // sessions. Non-finite values (NaN, inf) are stored as they are.
+  Result<void> append(std::string_view tag, std::int64_t ts_ms, double value);
+  Result<void> appendEvent(const Event& event);
+  Result<FlushResult> flush();
+  Result<void> setParkFileHash(std::string_view hash);
+
+  // --- reading (committed data only) ---
+  Result<std::string> parkFileHash();
+  Result<std::vector<TagInfo>> tags();
+  // Samples with t0 <= ts <= t1 in time order.
+  Result<std::vector<Sample>> samplesBetween(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms);
+  // For every tag with a sample at or before T: its last such sample.
+  Result<std::vector<TagState>> stateAt(std::int64_t t_ms);
+  // [t0, t1) split in `buckets` equal buckets (the last one takes the remainder).
+  Result<std::vector<Bucket>> downsample(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms,
+                                         std::size_t buckets);
+  // Events with t0 <= ts <= t1, in time order.
+  Result<std::vector<Event>> eventsBetween(std::int64_t t0_ms, std::int64_t t1_ms, const EventFilter& filter = {});
+  Result<std::vector<TagSummary>> summary();
+
+  // --- retention ---
+  // Writes (replaces) 1-minute min/max/mean/count rows of every tag for the whole minutes
+  // overlapping [t0, t1) (t0 rounded down, t1 up to a minute); returns the rows written.
+  Result<std::size_t> rollup(std::int64_t t0_ms, std::int64_t t1_ms);
+  Result<std::vector<Rollup>> rollupsBetween(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms);
+  // Deletes raw samples with ts < T (rollups, events and snapshots stay); returns how many.
+  Result<std::uint64_t> deleteRawBefore(std::int64_t t_ms);
+
+  struct Impl;
+
+ private:
+  explicit Historian(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parktwin::store

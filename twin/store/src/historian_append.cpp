@@ -1,0 +1,120 @@
+// Buffering appends: the open block per tag, in-window reordering, late samples.
+#include <algorithm>
+
+#include "historian_impl.hpp"
+#include "parktwin/store/schema.hpp"
+
+namespace parktwin::store {
+namespace {
+
+bool spanExceeded(std::int64_t first, std::int64_t ts) {
+  // ts > first here; the unsigned difference is exact even across the whole int64 range.
+  return static_cast<std::uint64_t>(ts) - static_cast<std::uint64_t>(first) >
+         static_cast<std::uint64_t>(kMaxBlockSpanMs);
+}
+
+// Sorts `ts` into the open block unless the timestamp is already there (first wins).
+void insertIntoOpenBlock(GorillaEncoder& open, std::int64_t ts, double value) {
+  auto samples = decodeBlock(open.payload());
+  if (!samples) return;  // cannot happen: we encoded it ourselves
+  auto at = std::lower_bound(samples->begin(), samples->end(), ts,
+                             [](const Sample& s, std::int64_t t) { return s.ts_ms < t; });
+  if (at != samples->end() && at->ts_ms == ts) return;
+  samples->insert(at, Sample{ts, value});
+  open.clear();
+  for (const auto& s : *samples) open.append(s.ts_ms, s.value);
+}
+
+}  // namespace
+
+Result<TagWriter*> Historian::Impl::writerFor(std::string_view tag) {
+  if (auto it = tag_writers.find(tag); it != tag_writers.end()) return &it->second;
+  if (tag.empty()) return fail("empty tag name");
+  auto insert = writer->prepare("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING");
+  if (!insert) return std::unexpected(insert.error());
+  if (auto ok = insert->bind(1, tag).run(); !ok) return std::unexpected(ok.error());
+  auto select = writer->prepare(
+      "SELECT t.id, (SELECT max(b.t_end_ms) FROM blocks b WHERE b.tag_id = t.id AND b.t_start_ms >= "
+      " (SELECT max(t_start_ms) FROM blocks WHERE tag_id = t.id) - ?) FROM tags t WHERE t.name = ?");
+  if (!select) return std::unexpected(select.error());
+  select->bind(1, kMaxBlockSpanMs).bind(2, tag);
+  auto row = select->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return fail("tag '" + std::string(tag) + "' vanished while being created");
+  TagWriter tw;
+  tw.id = select->int64(0);
+  tw.loaded = true;
+  if (!select->isNull(1)) tw.stored_max_ts = select->int64(1);
+  select->reset();
+  auto [it, inserted] = tag_writers.emplace(std::string(tag), std::move(tw));
+  return &it->second;
+}
+
+Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double value) {
+  GorillaEncoder& open = tw.open;
+  if (ts <= tw.stored_max_ts) {
+    tw.late.push_back({ts, value});  // overlaps what earlier sessions stored: deduplicated at commit
+  } else if (open.empty()) {
+    open.append(ts, value);
+    tw.dirty = true;
+  } else if (ts > open.lastTs()) {
+    if (open.count() >= options.max_samples_per_block || open.payloadBytes() >= options.max_block_bytes ||
+        spanExceeded(open.firstTs(), ts)) {
+      if (tw.dirty || tw.open_rowid == 0) sealed.push_back({tw.id, tw.open_rowid, std::move(open)});
+      open.clear();
+      tw.open_rowid = 0;
+    }
+    open.append(ts, value);
+    tw.dirty = true;
+  } else if (ts == open.lastTs()) {
+    // duplicate of the newest sample: first wins
+  } else if (ts >= open.firstTs() &&
+             static_cast<std::uint64_t>(open.lastTs()) - static_cast<std::uint64_t>(ts) <=
+                 static_cast<std::uint64_t>(options.reorder_window_ms)) {
+    insertIntoOpenBlock(open, ts, value);
+    tw.dirty = true;
+  } else {
+    tw.late.push_back({ts, value});
+  }
+  ++pending_samples;
+  max_pending_ts = std::max(max_pending_ts, ts);
+  min_pending_ts = std::min(min_pending_ts, ts);
+  return {};
+}
+
+Result<void> Historian::append(std::string_view tag, std::int64_t ts_ms, double value) {
+  if (auto ok = requireWriter(*impl_); !ok) return ok;
+  auto tw = impl_->writerFor(tag);
+  if (!tw) return std::unexpected(tw.error());
+  if (auto ok = impl_->addSample(**tw, ts_ms, value); !ok) return ok;
+  const auto now = std::chrono::steady_clock::now();
+  if (impl_->pending_samples >= impl_->options.commit_every_samples ||
+      now - impl_->last_commit >= std::chrono::milliseconds(impl_->options.commit_every_ms)) {
+    return impl_->commit();
+  }
+  return {};
+}
+
+Result<void> Historian::appendEvent(const Event& event) {
+  if (auto ok = requireWriter(*impl_); !ok) return ok;
+  if (!event.payload_json.empty()) {
+    auto check = impl_->reader.prepare("SELECT json_valid(?)");
+    if (!check) return std::unexpected(check.error());
+    check->bind(1, std::string_view(event.payload_json));
+    auto row = check->step();
+    if (!row) return std::unexpected(row.error());
+    const bool valid = *row && check->int64(0) == 1;
+    check->reset();
+    if (!valid) return fail("event at " + std::to_string(event.ts_ms) + ": payload is not valid JSON");
+  }
+  impl_->pending_events.push_back(event);
+  return {};
+}
+
+Result<FlushResult> Historian::flush() {
+  if (auto ok = requireWriter(*impl_); !ok) return std::unexpected(ok.error());
+  if (auto ok = impl_->commit(); !ok) return std::unexpected(ok.error());
+  return FlushResult{impl_->durable_samples, impl_->durable_until_ms};
+}
+
+}  // namespace parktwin::store

@@ -1,0 +1,197 @@
+// One batched transaction: sealed and open blocks, late blocks, events; then snapshots.
+#include <algorithm>
+
+#include "historian_impl.hpp"
+#include "parktwin/store/schema.hpp"
+#include "snapshot_codec.hpp"
+
+namespace parktwin::store {
+namespace {
+
+std::int64_t minusSpan(std::int64_t t) { return t < INT64_MIN + kMaxBlockSpanMs ? INT64_MIN : t - kMaxBlockSpanMs; }
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
+  std::int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+
+struct BlockWriter {
+  sql::Statement insert;
+  sql::Statement update;
+
+  Result<std::int64_t> write(sql::Database& db, std::int64_t tag_id, std::int64_t rowid, const GorillaEncoder& block) {
+    const auto payload = block.payload();
+    const auto lastBits = std::bit_cast<std::int64_t>(block.lastValue());
+    if (rowid == 0) {
+      insert.bind(1, tag_id).bind(2, block.firstTs()).bind(3, block.lastTs())
+          .bind(4, static_cast<std::int64_t>(block.count())).bind(5, lastBits).bindBlob(6, payload);
+      if (auto ok = insert.run(); !ok) return std::unexpected(ok.error());
+      return sqlite3_last_insert_rowid(db.handle());
+    }
+    update.bind(1, block.firstTs()).bind(2, block.lastTs()).bind(3, static_cast<std::int64_t>(block.count()))
+        .bind(4, lastBits).bindBlob(5, payload).bind(6, rowid);
+    if (auto ok = update.run(); !ok) return std::unexpected(ok.error());
+    return rowid;
+  }
+};
+
+}  // namespace
+
+Result<void> Historian::Impl::writeLate(TagWriter& tw) {
+  auto late = tw.late;
+  std::stable_sort(late.begin(), late.end(), [](const Sample& a, const Sample& b) { return a.ts_ms < b.ts_ms; });
+  late.erase(std::unique(late.begin(), late.end(), [](const Sample& a, const Sample& b) { return a.ts_ms == b.ts_ms; }),
+             late.end());
+  // Drop timestamps the file already holds (including this transaction's blocks): first wins.
+  auto overlap = writer->prepare(
+      "SELECT payload FROM blocks WHERE tag_id = ? AND t_start_ms >= ? AND t_start_ms <= ? AND t_end_ms >= ?");
+  if (!overlap) return std::unexpected(overlap.error());
+  overlap->bind(1, tw.id).bind(2, minusSpan(late.front().ts_ms)).bind(3, late.back().ts_ms).bind(4, late.front().ts_ms);
+  std::vector<std::int64_t> stored;
+  for (;;) {
+    auto row = overlap->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    auto samples = decodeBlock(overlap->blob(0), late.back().ts_ms);
+    if (!samples) return fail(writer->path() + ": tag id " + std::to_string(tw.id) + ": " + samples.error().message);
+    for (const auto& s : *samples) stored.push_back(s.ts_ms);
+  }
+  std::sort(stored.begin(), stored.end());
+  std::erase_if(late, [&](const Sample& s) { return std::binary_search(stored.begin(), stored.end(), s.ts_ms); });
+  if (late.empty()) return {};
+
+  auto insert = writer->prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?)");
+  if (!insert) return std::unexpected(insert.error());
+  BlockWriter blocks{std::move(*insert), {}};
+  GorillaEncoder block;
+  for (const auto& s : late) {
+    if (!block.empty() && (block.count() >= options.max_samples_per_block || block.payloadBytes() >= options.max_block_bytes ||
+                           static_cast<std::uint64_t>(s.ts_ms) - static_cast<std::uint64_t>(block.firstTs()) >
+                               static_cast<std::uint64_t>(kMaxBlockSpanMs))) {
+      if (auto ok = blocks.write(*writer, tw.id, 0, block); !ok) return std::unexpected(ok.error());
+      block.clear();
+    }
+    block.append(s.ts_ms, s.value);
+  }
+  if (auto ok = blocks.write(*writer, tw.id, 0, block); !ok) return std::unexpected(ok.error());
+  return {};
+}
+
+Result<void> Historian::Impl::commit() {
+  const bool lateWaiting = std::any_of(tag_writers.begin(), tag_writers.end(),
+                                       [](const auto& kv) { return !kv.second.late.empty(); });
+  const bool openDirty = std::any_of(tag_writers.begin(), tag_writers.end(),
+                                     [](const auto& kv) { return kv.second.dirty; });
+  if (sealed.empty() && pending_events.empty() && !lateWaiting && !openDirty) {
+    durable_samples += std::exchange(pending_samples, 0);
+    min_pending_ts = INT64_MAX;
+    last_commit = std::chrono::steady_clock::now();
+    return {};
+  }
+  auto tx = sql::Transaction::begin(*writer);
+  if (!tx) return std::unexpected(tx.error());
+  auto insert = writer->prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?)");
+  auto update = writer->prepare("UPDATE blocks SET t_start_ms = ?, t_end_ms = ?, count = ?, last_value_bits = ?, payload = ? WHERE rowid = ?");
+  auto event = writer->prepare(
+      "INSERT INTO events(ts_ms, kind, severity, object, message, payload) VALUES (?, ?, ?, ?, ?, ?)");
+  if (!insert || !update || !event) {
+    return std::unexpected(!insert ? insert.error() : !update ? update.error() : event.error());
+  }
+  BlockWriter blocks{std::move(*insert), std::move(*update)};
+
+  for (const auto& s : sealed) {
+    if (auto ok = blocks.write(*writer, s.tag_id, s.rowid, s.block); !ok) return std::unexpected(ok.error());
+  }
+  // Row ids of newly inserted open blocks take effect only once the transaction commits.
+  std::vector<std::pair<TagWriter*, std::int64_t>> newRowids;
+  for (auto& [name, tw] : tag_writers) {
+    if (tw.dirty) {
+      auto rowid = blocks.write(*writer, tw.id, tw.open_rowid, tw.open);
+      if (!rowid) return std::unexpected(rowid.error());
+      newRowids.emplace_back(&tw, *rowid);
+    }
+    if (!tw.late.empty()) {
+      if (auto ok = writeLate(tw); !ok) return ok;
+    }
+  }
+  for (const auto& e : pending_events) {
+    event->bind(1, e.ts_ms).bind(2, std::string_view(e.kind)).bind(3, static_cast<std::int64_t>(e.severity))
+        .bind(4, std::string_view(e.object)).bind(5, std::string_view(e.message));
+    if (e.payload_json.empty()) {
+      event->bindNull(6);
+    } else {
+      event->bind(6, std::string_view(e.payload_json));
+    }
+    if (auto ok = event->run(); !ok) return ok;
+  }
+  if (min_pending_ts != INT64_MAX) {
+    // A snapshot at or after any sample written now (late, or from a lagging tag) no longer
+    // tells the truth; drop it, writeSnapshots() rebuilds. In steady state nothing matches.
+    auto drop = writer->prepare("DELETE FROM snapshots WHERE ts_ms >= ?");
+    if (!drop) return std::unexpected(drop.error());
+    if (auto ok = drop->bind(1, min_pending_ts).run(); !ok) return ok;
+    if (next_snapshot_ms && *next_snapshot_ms > min_pending_ts) next_snapshot_ms.reset();
+  }
+  if (auto ok = tx->commit(); !ok) return ok;
+
+  sealed.clear();
+  pending_events.clear();
+  for (auto& [tw, rowid] : newRowids) {
+    tw->open_rowid = rowid;
+    tw->dirty = false;
+  }
+  for (auto& [name, tw] : tag_writers) tw.late.clear();
+  durable_samples += std::exchange(pending_samples, 0);
+  durable_until_ms = std::max(durable_until_ms, max_pending_ts);
+  min_pending_ts = INT64_MAX;
+  last_commit = std::chrono::steady_clock::now();
+  return writeSnapshots();
+}
+
+Result<void> Historian::Impl::writeSnapshots() {
+  const std::int64_t every = options.snapshot_every_ms;
+  if (every == 0 || durable_until_ms == INT64_MIN) return {};
+  if (durable_until_ms < INT64_MIN + options.reorder_window_ms) return {};
+  const std::int64_t safeUntil = durable_until_ms - options.reorder_window_ms;
+  auto firstStartAfter = reader.prepare("SELECT min(t_start_ms) FROM blocks WHERE t_start_ms > ?");
+  if (!firstStartAfter) return std::unexpected(firstStartAfter.error());
+  if (!next_snapshot_ms) {
+    auto last = reader.queryInt("SELECT coalesce(max(ts_ms), -9223372036854775808) FROM snapshots");
+    if (!last) return std::unexpected(last.error());
+    if (*last != INT64_MIN) {
+      next_snapshot_ms = *last + every;
+    } else {
+      auto first = reader.queryInt("SELECT coalesce(min(t_start_ms), 0) FROM blocks");
+      if (!first) return std::unexpected(first.error());
+      next_snapshot_ms = (floorDiv(*first, every) + 1) * every;
+    }
+  }
+  auto insert = writer->prepare("INSERT OR REPLACE INTO snapshots(ts_ms, payload) VALUES (?, ?)");
+  if (!insert) return std::unexpected(insert.error());
+  while (*next_snapshot_ms <= safeUntil) {
+    const std::int64_t at = *next_snapshot_ms;
+    auto state = stateById(at);
+    if (!state) return std::unexpected(state.error());
+    std::vector<SnapshotEntry> entries;
+    entries.reserve(state->size());
+    for (const auto& [id, s] : *state) entries.push_back({id, s.ts_ms, s.value});
+    if (auto ok = insert->bind(1, at).bindBlob(2, encodeSnapshot(entries)).run(); !ok) return ok;
+    // Skip over stretches without data so a gap of years does not cost one snapshot per interval.
+    std::int64_t next = at + every;
+    firstStartAfter->bind(1, at);
+    auto row = firstStartAfter->step();
+    if (!row) return std::unexpected(row.error());
+    if (*row && !firstStartAfter->isNull(0)) {
+      const std::int64_t m = firstStartAfter->int64(0);
+      if (m > next + kMaxBlockSpanMs) next = (floorDiv(m, every) + 1) * every;
+    } else {
+      next = std::max(next, (floorDiv(safeUntil, every) + 1) * every);  // no later block at all
+    }
+    firstStartAfter->reset();
+    next_snapshot_ms = next;
+  }
+  return {};
+}
+
+}  // namespace parktwin::store

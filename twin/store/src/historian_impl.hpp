@@ -1,0 +1,77 @@
+#pragma once
+// Internal state of a Historian, shared by the historian_*.cpp files.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "parktwin/store/gorilla_codec.hpp"
+#include "parktwin/store/historian.hpp"
+#include "sqlite_db.hpp"
+
+namespace parktwin::store {
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Per-tag write state of this session.
+struct TagWriter {
+  std::int64_t id = 0;
+  bool loaded = false;                    // stored_max_ts read from the file yet?
+  std::int64_t stored_max_ts = INT64_MIN; // newest sample the file held when this session began
+  std::int64_t open_rowid = 0;            // 0: the open block has no row yet
+  GorillaEncoder open;                    // the block still growing
+  bool dirty = false;                     // open block changed since the last commit
+  std::vector<Sample> late;               // out-of-window samples awaiting commit
+};
+
+struct SealedBlock {
+  std::int64_t tag_id = 0;
+  std::int64_t rowid = 0;  // 0: insert
+  GorillaEncoder block;
+};
+
+struct Historian::Impl {
+  HistorianOptions options;
+  std::optional<sql::Database> writer;  // absent when read-only
+  sql::Database reader;
+
+  std::unordered_map<std::string, TagWriter, StringHash, std::equal_to<>> tag_writers;
+  std::vector<SealedBlock> sealed;
+  std::vector<Event> pending_events;
+  std::uint64_t pending_samples = 0;
+  std::uint64_t durable_samples = 0;
+  std::int64_t max_pending_ts = INT64_MIN;
+  std::int64_t min_pending_ts = INT64_MAX;  // snapshots at or after it are invalidated
+  std::int64_t durable_until_ms = INT64_MIN;
+  std::optional<std::int64_t> next_snapshot_ms;  // data time of the next snapshot to write
+  std::chrono::steady_clock::time_point last_commit = std::chrono::steady_clock::now();
+
+  // historian_append.cpp
+  Result<TagWriter*> writerFor(std::string_view tag);
+  Result<void> addSample(TagWriter& tw, std::int64_t ts, double value);
+  // historian_commit.cpp
+  Result<void> commit();
+  Result<void> writeLate(TagWriter& tw);
+  Result<void> writeSnapshots();
+  // historian_read.cpp
+  Result<std::optional<TagInfo>> findTag(std::string_view name);
+  Result<std::vector<Sample>> samplesOf(std::int64_t tag_id, std::int64_t t0, std::int64_t t1);
+  // historian_state.cpp
+  Result<std::vector<std::pair<std::int64_t, Sample>>> stateById(std::int64_t t_ms);
+};
+
+// Merges samples gathered from several blocks (in block insertion order) into time order,
+// keeping the first stored value of each timestamp.
+void mergeFirstWins(std::vector<Sample>& samples);
+
+Result<void> requireWriter(const Historian::Impl& impl);
+
+}  // namespace parktwin::store

@@ -1,0 +1,92 @@
+// Opening, closing and tag/meta bookkeeping.
+#include <utility>
+
+#include "historian_impl.hpp"
+#include "schema.hpp"
+
+namespace parktwin::store {
+
+Result<void> requireWriter(const Historian::Impl& impl) {
+  if (!impl.writer) return fail(impl.reader.path() + ": opened read-only");
+  return {};
+}
+
+Historian::Historian(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Historian::Historian(Historian&&) noexcept = default;
+Historian& Historian::operator=(Historian&&) noexcept = default;
+
+Historian::~Historian() {
+  if (impl_ && impl_->writer) (void)flush();
+}
+
+Result<Historian> Historian::open(const std::string& path, const HistorianOptions& options) {
+  if (options.max_samples_per_block == 0 || options.commit_every_samples == 0 || options.reorder_window_ms < 0 ||
+      options.snapshot_every_ms < 0) {
+    return fail(path + ": invalid historian options (block size and commit batch must be > 0, windows >= 0)");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  if (!options.read_only) {
+    auto db = sql::Database::open(path, false);
+    if (!db) return std::unexpected(db.error());
+    if (auto ok = prepareSchema(*db, false); !ok) return std::unexpected(ok.error());
+    const char* sync = options.durability == Durability::Full ? "FULL" : "NORMAL";
+    if (auto ok = db->exec(std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=") + sync); !ok) {
+      return std::unexpected(ok.error());
+    }
+    impl->writer = std::move(*db);
+  }
+  auto reader = sql::Database::open(path, options.read_only);
+  if (!reader) return std::unexpected(reader.error());
+  if (auto ok = prepareSchema(*reader, true); !ok) return std::unexpected(ok.error());
+  impl->reader = std::move(*reader);
+
+  if (impl->writer && options.snapshot_every_ms > 0) {
+    auto last = impl->reader.queryInt("SELECT coalesce(max(ts_ms), -9223372036854775808) FROM snapshots");
+    if (!last) return std::unexpected(last.error());
+    if (*last != INT64_MIN) impl->next_snapshot_ms = *last + options.snapshot_every_ms;
+  }
+  return Historian(std::move(impl));
+}
+
+Result<void> Historian::defineTag(std::string_view name, std::string_view unit, std::string_view kind) {
+  if (auto ok = requireWriter(*impl_); !ok) return ok;
+  auto tw = impl_->writerFor(name);
+  if (!tw) return std::unexpected(tw.error());
+  auto stmt = impl_->writer->prepare("UPDATE tags SET unit = ?, kind = ? WHERE id = ?");
+  if (!stmt) return std::unexpected(stmt.error());
+  return stmt->bind(1, unit).bind(2, kind).bind(3, (*tw)->id).run();
+}
+
+Result<void> Historian::setParkFileHash(std::string_view hash) {
+  if (auto ok = requireWriter(*impl_); !ok) return ok;
+  auto stmt = impl_->writer->prepare("UPDATE meta SET value = ? WHERE key = 'park_file_hash'");
+  if (!stmt) return std::unexpected(stmt.error());
+  return stmt->bind(1, hash).run();
+}
+
+Result<std::string> Historian::parkFileHash() {
+  auto stmt = impl_->reader.prepare("SELECT value FROM meta WHERE key = 'park_file_hash'");
+  if (!stmt) return std::unexpected(stmt.error());
+  auto row = stmt->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return std::string{};
+  auto value = stmt->text(0);
+  stmt->reset();
+  return value;
+}
+
+Result<std::vector<TagInfo>> Historian::tags() {
+  auto stmt = impl_->reader.prepare("SELECT id, name, unit, kind FROM tags ORDER BY name");
+  if (!stmt) return std::unexpected(stmt.error());
+  std::vector<TagInfo> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    out.push_back({stmt->int64(0), stmt->text(1), stmt->text(2), stmt->text(3)});
+  }
+  return out;
+}
+
+}  // namespace parktwin::store

@@ -1,0 +1,141 @@
+// Reads of samples, downsampled buckets, events and per-tag summaries.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "historian_impl.hpp"
+#include "parktwin/store/schema.hpp"
+
+namespace parktwin::store {
+
+void mergeFirstWins(std::vector<Sample>& samples) {
+  std::stable_sort(samples.begin(), samples.end(), [](const Sample& a, const Sample& b) { return a.ts_ms < b.ts_ms; });
+  samples.erase(std::unique(samples.begin(), samples.end(),
+                            [](const Sample& a, const Sample& b) { return a.ts_ms == b.ts_ms; }),
+                samples.end());
+}
+
+Result<std::optional<TagInfo>> Historian::Impl::findTag(std::string_view name) {
+  auto stmt = reader.prepare("SELECT id, name, unit, kind FROM tags WHERE name = ?");
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind(1, name);
+  auto row = stmt->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return std::optional<TagInfo>{};
+  TagInfo info{stmt->int64(0), stmt->text(1), stmt->text(2), stmt->text(3)};
+  stmt->reset();
+  return std::optional<TagInfo>(std::move(info));
+}
+
+Result<std::vector<Sample>> Historian::Impl::samplesOf(std::int64_t tag_id, std::int64_t t0, std::int64_t t1) {
+  std::vector<Sample> out;
+  if (t1 < t0) return out;
+  auto stmt = reader.prepare(
+      "SELECT payload FROM blocks WHERE tag_id = ? AND t_start_ms >= ? AND t_start_ms <= ? AND t_end_ms >= ? "
+      "ORDER BY rowid");
+  if (!stmt) return std::unexpected(stmt.error());
+  const std::int64_t lowStart = t0 < INT64_MIN + kMaxBlockSpanMs ? INT64_MIN : t0 - kMaxBlockSpanMs;
+  stmt->bind(1, tag_id).bind(2, lowStart).bind(3, t1).bind(4, t0);
+  bool sorted = true;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    auto samples = decodeBlock(stmt->blob(0), t1);
+    if (!samples) {
+      stmt->reset();
+      return fail(reader.path() + ": tag id " + std::to_string(tag_id) + ": " + samples.error().message);
+    }
+    for (const auto& s : *samples) {
+      if (s.ts_ms < t0) continue;
+      if (!out.empty() && s.ts_ms <= out.back().ts_ms) sorted = false;
+      out.push_back(s);
+    }
+  }
+  if (!sorted) mergeFirstWins(out);
+  return out;
+}
+
+Result<std::vector<Sample>> Historian::samplesBetween(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms) {
+  auto info = impl_->findTag(tag);
+  if (!info) return std::unexpected(info.error());
+  if (!*info) return fail(impl_->reader.path() + ": no tag named '" + std::string(tag) + "'");
+  return impl_->samplesOf((*info)->id, t0_ms, t1_ms);
+}
+
+Result<std::vector<Bucket>> Historian::downsample(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms,
+                                                  std::size_t buckets) {
+  if (buckets == 0 || t1_ms <= t0_ms) return fail("downsample: need t0 < t1 and at least one bucket");
+  const auto span = static_cast<std::uint64_t>(t1_ms) - static_cast<std::uint64_t>(t0_ms);
+  if (buckets > span) buckets = static_cast<std::size_t>(span);
+  auto samples = samplesBetween(tag, t0_ms, t1_ms - 1);
+  if (!samples) return std::unexpected(samples.error());
+  const std::uint64_t width = span / buckets;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::vector<Bucket> out(buckets);
+  std::vector<double> sums(buckets, 0.0);
+  for (std::size_t i = 0; i < buckets; ++i) {
+    out[i].t_start_ms = static_cast<std::int64_t>(static_cast<std::uint64_t>(t0_ms) + i * width);
+    out[i].t_end_ms = i + 1 == buckets ? t1_ms : static_cast<std::int64_t>(static_cast<std::uint64_t>(t0_ms) + (i + 1) * width);
+    out[i].min = out[i].max = out[i].mean = out[i].last = nan;
+  }
+  for (const auto& s : *samples) {
+    std::size_t i = static_cast<std::size_t>((static_cast<std::uint64_t>(s.ts_ms) - static_cast<std::uint64_t>(t0_ms)) / width);
+    if (i >= buckets) i = buckets - 1;  // the remainder belongs to the last bucket
+    Bucket& b = out[i];
+    if (b.count == 0) {
+      b.min = b.max = s.value;
+    } else {
+      b.min = std::min(b.min, s.value);
+      b.max = std::max(b.max, s.value);
+    }
+    sums[i] += s.value;
+    b.last = s.value;
+    ++b.count;
+  }
+  for (std::size_t i = 0; i < buckets; ++i) {
+    if (out[i].count > 0) out[i].mean = sums[i] / static_cast<double>(out[i].count);
+  }
+  return out;
+}
+
+Result<std::vector<Event>> Historian::eventsBetween(std::int64_t t0_ms, std::int64_t t1_ms, const EventFilter& filter) {
+  auto stmt = impl_->reader.prepare(
+      "SELECT ts_ms, kind, severity, object, message, coalesce(payload, '') FROM events "
+      "WHERE ts_ms >= ? AND ts_ms <= ? AND severity >= ? AND (? IS NULL OR object = ?) ORDER BY ts_ms, id");
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind(1, t0_ms).bind(2, t1_ms).bind(3, static_cast<std::int64_t>(filter.min_severity));
+  if (filter.object) {
+    stmt->bind(4, std::string_view(*filter.object)).bind(5, std::string_view(*filter.object));
+  } else {
+    stmt->bindNull(4).bindNull(5);
+  }
+  std::vector<Event> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    out.push_back({stmt->int64(0), stmt->text(1), static_cast<int>(stmt->int64(2)), stmt->text(3), stmt->text(4),
+                   stmt->text(5)});
+  }
+  return out;
+}
+
+Result<std::vector<TagSummary>> Historian::summary() {
+  auto stmt = impl_->reader.prepare(
+      "SELECT t.name, t.unit, t.kind, min(b.t_start_ms), max(b.t_end_ms), coalesce(sum(b.count), 0), count(b.tag_id), "
+      "coalesce(sum(length(b.payload)), 0) FROM tags t LEFT JOIN blocks b ON b.tag_id = t.id GROUP BY t.id ORDER BY t.name");
+  if (!stmt) return std::unexpected(stmt.error());
+  std::vector<TagSummary> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    out.push_back({stmt->text(0), stmt->text(1), stmt->text(2), stmt->int64(3), stmt->int64(4),
+                   static_cast<std::uint64_t>(stmt->int64(5)), static_cast<std::uint64_t>(stmt->int64(6)),
+                   static_cast<std::uint64_t>(stmt->int64(7))});
+  }
+  return out;
+}
+
+}  // namespace parktwin::store

@@ -1,0 +1,101 @@
+#include "schema.hpp"
+
+#include <array>
+#include <string>
+
+#include "parktwin/store/schema.hpp"
+
+namespace parktwin::store {
+namespace {
+
+// migrations[i] takes a file from version i to version i + 1, inside one transaction.
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {
+    R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+INSERT INTO meta(key, value) VALUES ('schema_version', '1'), ('park_file_hash', '');
+CREATE TABLE tags(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  unit TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL DEFAULT '');
+CREATE TABLE blocks(
+  tag_id INTEGER NOT NULL REFERENCES tags(id),
+  t_start_ms INTEGER NOT NULL,
+  t_end_ms INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  last_value_bits INTEGER NOT NULL, -- IEEE-754 bits of the last value (NaN survives; REAL would not)
+  payload BLOB NOT NULL);
+CREATE INDEX blocks_by_tag_time ON blocks(tag_id, t_start_ms);
+CREATE INDEX blocks_by_time ON blocks(t_start_ms);
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  ts_ms INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  severity INTEGER NOT NULL,
+  object TEXT NOT NULL,
+  message TEXT NOT NULL,
+  payload TEXT CHECK (payload IS NULL OR json_valid(payload)));
+CREATE INDEX events_by_time ON events(ts_ms);
+CREATE TABLE snapshots(ts_ms INTEGER PRIMARY KEY, payload BLOB NOT NULL);
+CREATE TABLE rollups_1m(
+  tag_id INTEGER NOT NULL REFERENCES tags(id),
+  bucket_ms INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  min REAL, max REAL, mean REAL,
+  PRIMARY KEY (tag_id, bucket_ms)) WITHOUT ROWID;
+)sql",
+};
+
+Result<void> migrate(sql::Database& db, int from) {
+  for (int version = from; version < kSchemaVersion; ++version) {
+    auto tx = sql::Transaction::begin(db);
+    if (!tx) return std::unexpected(tx.error());
+    if (auto ok = db.exec(kMigrations[static_cast<std::size_t>(version)]); !ok) {
+      return fail("migrating to schema " + std::to_string(version + 1) + ": " + ok.error().message);
+    }
+    const auto next = std::to_string(version + 1);
+    if (auto ok = db.exec("PRAGMA user_version = " + next + "; PRAGMA application_id = " +
+                          std::to_string(kApplicationId) + "; UPDATE meta SET value = '" + next +
+                          "' WHERE key = 'schema_version';");
+        !ok) {
+      return std::unexpected(ok.error());
+    }
+    if (auto ok = tx->commit(); !ok) return std::unexpected(ok.error());
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<void> prepareSchema(sql::Database& db, bool readOnly) {
+  const std::string& path = db.path();
+  // The first real read tells a non-database apart ("file is not a database").
+  auto objects = db.queryInt("SELECT count(*) FROM sqlite_schema");
+  if (!objects) return fail(path + ": not a ParkTwin historian (" + db.lastError() + ")");
+  auto version = db.queryInt("PRAGMA user_version");
+  auto appId = db.queryInt("PRAGMA application_id");
+  if (!version || !appId) return fail(path + ": cannot read the schema version: " + db.lastError());
+
+  if (*objects == 0 && *version == 0) {
+    if (readOnly) return fail(path + ": empty file, not a ParkTwin historian");
+    return migrate(db, 0);
+  }
+  if (*appId != kApplicationId) {
+    return fail(path + ": not a ParkTwin historian (SQLite file with application_id " + std::to_string(*appId) +
+                ", expected " + std::to_string(kApplicationId) + ")");
+  }
+  if (*version > kSchemaVersion) {
+    return fail(path + ": historian schema version " + std::to_string(*version) +
+                " is newer than this build supports (" + std::to_string(kSchemaVersion) + "); upgrade ParkTwin");
+  }
+  if (*version < kSchemaVersion) {
+    if (readOnly) {
+      return fail(path + ": historian schema version " + std::to_string(*version) + " needs migrating to " +
+                  std::to_string(kSchemaVersion) + "; open it read-write once");
+    }
+    return migrate(db, static_cast<int>(*version));
+  }
+  return {};
+}
+
+}  // namespace parktwin::store
