@@ -1,0 +1,169 @@
+// Loader tests: a minimal valid park, then one defect at a time; each error must name the
+// file, the JSON path and what was expected, and no park may come back.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "parktwin/model/park_file.hpp"
+
+using nlohmann::json;
+using parktwin::model::parsePark;
+
+namespace {
+
+json minimalPark() {
+  return json::parse(R"({
+    "format": "parktwin-park/1",
+    "id": "mini",
+    "name": {"zh": "小园区", "en": "Mini park"},
+    "latitude_deg": 29.5, "longitude_deg": 106.5, "land_area_mu": 100,
+    "grid_emission_t_per_mwh": 0.57,
+    "zones": [{"id": "z1", "name": {"zh": "区", "en": "Zone"}, "kind": "industrial",
+               "outline": [{"x_m": 0, "y_m": 0}, {"x_m": 100, "y_m": 0}, {"x_m": 100, "y_m": 100}]}],
+    "buildings": [
+      {"id": "hall", "name": {"zh": "车间", "en": "Hall"}, "kind": "plant", "enterprise": "acme", "zone": "z1",
+       "position": {"x_m": 50, "y_m": 50}, "width_m": 60, "depth_m": 30, "height_m": 12, "roof_pv_kwp": 500},
+      {"id": "store", "name": {"zh": "仓库", "en": "Store"}, "kind": "warehouse",
+       "position": {"x_m": 150, "y_m": 50}, "width_m": 40, "depth_m": 20, "height_m": 10}
+    ],
+    "enterprises": [{"id": "acme", "name": {"zh": "艾克米", "en": "Acme"}, "land_area_mu": 30,
+                     "output_yuan_per_year": 3e8, "tax_yuan_per_year": 1e7}],
+    "lines": [{"id": "cast", "name": {"zh": "铸造线", "en": "Casting"}, "kind": "die_casting", "building": "hall",
+               "product": "parts", "capacity_t_per_year": 5000,
+               "machines": [{"id": "cells", "name": {"zh": "压铸岛", "en": "Cells"}, "kind": "die_casting_cell",
+                             "count": 6, "rows": 2, "pitch_x_m": 10, "pitch_y_m": 12,
+                             "width_m": 5, "depth_m": 5, "height_m": 4}]}],
+    "utilities": [{"id": "grid", "name": {"zh": "电网", "en": "Grid"}, "kind": "grid_tie",
+                   "position": {"x_m": -20, "y_m": 0}, "power_kw": 10000}],
+    "tags": [{"id": "cast.power", "name": {"zh": "功率", "en": "Power"}, "unit": "kW", "kind": "analog", "object": "cast"}],
+    "material_links": [{"id": "m1", "from": "cast", "to": "store", "product": "parts", "capacity_t_per_hour": 2}],
+    "energy_links": [{"id": "e1", "from": "grid", "to": "hall", "carrier": "electricity", "capacity_kw": 5000}],
+    "alarm_rules": [{"id": "a1", "tag": "cast.power", "above": 900, "severity": "warning",
+                     "message": {"zh": "功率高", "en": "Power high"}}]
+  })");
+}
+
+// Parses `park` and returns the error text; fails the test if the park loaded.
+std::string errorOf(const json& park) {
+  auto result = parsePark(park.dump(), "test.json");
+  EXPECT_FALSE(result.has_value()) << "a defective park loaded";
+  return result ? std::string() : result.error().message;
+}
+
+TEST(ParkFile, MinimalParkLoadsWithEveryField) {
+  auto park = parsePark(minimalPark().dump(), "test.json");
+  ASSERT_TRUE(park.has_value()) << park.error().message;
+  EXPECT_EQ(park->name.zh, "小园区");
+  ASSERT_EQ(park->buildings.size(), 2u);
+  EXPECT_DOUBLE_EQ(park->buildings[0].roof_pv_kwp, 500);
+  ASSERT_EQ(park->lines.size(), 1u);
+  EXPECT_EQ(park->lines[0].machines[0].rows, 2);
+  EXPECT_EQ(park->alarm_rules[0].above, 900);
+  EXPECT_FALSE(park->alarm_rules[0].below.has_value());
+}
+
+struct Defect {
+  const char* name;
+  const char* pointer;  // where to change the minimal park
+  json value;           // new value; null with remove=true deletes the key
+  bool remove;
+  const char* expected;  // the exact "path: message" line
+};
+
+void PrintTo(const Defect& d, std::ostream* os) { *os << d.name; }
+
+class ParkFileDefect : public ::testing::TestWithParam<Defect> {};
+
+TEST_P(ParkFileDefect, IsReportedWithPathAndExpectation) {
+  const Defect& d = GetParam();
+  json park = minimalPark();
+  const json::json_pointer at(d.pointer);
+  if (d.remove) {
+    json& parent = park.at(at.parent_pointer());
+    if (parent.is_array()) parent.erase(std::stoul(at.back()));
+    else parent.erase(at.back());
+  } else {
+    park[at] = d.value;
+  }
+  const std::string error = errorOf(park);
+  EXPECT_NE(error.find(std::string("test.json: ") + d.expected), std::string::npos)
+      << "expected: " << d.expected << "\nactual:   " << error;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Malformed, ParkFileDefect,
+    ::testing::Values(
+        Defect{"HeightNotANumber", "/buildings/1/height_m", "tall", false,
+               "/buildings/1/height_m: expected a positive number, got \"tall\""},
+        Defect{"NegativeWidth", "/buildings/0/width_m", -5, false,
+               "/buildings/0/width_m: expected a positive number, got -5"},
+        Defect{"MissingName", "/buildings/0/name", nullptr, true, "/buildings/0/name: missing; expected an object"},
+        Defect{"UnknownKey", "/buildings/0/colour", "red", false, "/buildings/0/colour: unknown key"},
+        Defect{"UnknownTopLevelKey", "/owner", "me", false, "/owner: unknown key"},
+        Defect{"DanglingEnterprise", "/buildings/0/enterprise", "nobody", false,
+               "/buildings/0/enterprise: refers to enterprise \"nobody\", which does not exist"},
+        Defect{"DanglingLinkEnd", "/material_links/0/to", "ghost", false,
+               "/material_links/0/to: refers to object \"ghost\", which does not exist"},
+        Defect{"DuplicateId", "/buildings/1/id", "hall", false,
+               "/buildings/1/id: duplicate id \"hall\" (first used at /buildings/0/id)"},
+        Defect{"DuplicateIdAcrossSections", "/utilities/0/id", "cast", false,
+               "/utilities/0/id: duplicate id \"cast\" (first used at /lines/0/id)"},
+        Defect{"UnknownKind", "/lines/0/kind", "teleporter", false, "/lines/0/kind: expected one of potline"},
+        Defect{"LatitudeOutOfRange", "/latitude_deg", 120, false,
+               "/latitude_deg: expected a number between -90.0 and 90.0, got 120"},
+        Defect{"CountNotInteger", "/lines/0/machines/0/count", 2.5, false,
+               "/lines/0/machines/0/count: expected an integer between 1 and 100000, got 2.5"},
+        Defect{"MoreRowsThanMachines", "/lines/0/machines/0/rows", 9, false,
+               "/lines/0/machines/0/rows: expected at most count (6) rows, got 9"},
+        Defect{"MachinesDoNotFit", "/lines/0/machines/0/pitch_x_m", 40, false,
+               "/lines/0/machines/0: expected the machine grid (85 m x 17 m at offset 0, 0) to fit inside building \"hall\" (60 m x 30 m)"},
+        Defect{"AlarmWithoutThreshold", "/alarm_rules/0/above", nullptr, true,
+               "/alarm_rules/0: expected \"above\" or \"below\" (or both)"},
+        Defect{"BadIdentifier", "/tags/0/id", "Cast Power!", false,
+               "/tags/0/id: expected an identifier of lower-case letters, digits, '_', '-' or '.', got \"Cast Power!\""},
+        Defect{"ZoneWithTwoPoints", "/zones/0/outline/2", nullptr, true, "/zones/0/outline: expected at least 3 points, got 2"},
+        Defect{"EmptyEnglishName", "/enterprises/0/name/en", "", false, "/enterprises/0/name/en: expected a non-empty name"},
+        Defect{"LinkToItself", "/energy_links/0/to", "grid", false, "/energy_links/0/to: expected a different node than \"from\""},
+        Defect{"WrongFormat", "/format", "parktwin-park/9", false, "/format: expected \"parktwin-park/1\", got \"parktwin-park/9\""},
+        Defect{"BuildingsNotArray", "/buildings", json::object(), false, "/buildings: expected an array, got an object"},
+        Defect{"LossOver100", "/material_links/0/loss_pct", 130, false,
+               "/material_links/0/loss_pct: expected a number between 0.0 and 100.0, got 130"},
+        Defect{"TagOnUnknownObject", "/tags/0/object", "nowhere", false,
+               "/tags/0/object: refers to object \"nowhere\", which does not exist"}),
+    [](const ::testing::TestParamInfo<Defect>& p) { return p.param.name; });
+
+TEST(ParkFile, ReportsEveryProblemNotJustTheFirst) {
+  json park = minimalPark();
+  park["buildings"][0]["height_m"] = "tall";
+  park["lines"][0]["cycle_time_s"] = -1;
+  const std::string error = errorOf(park);
+  EXPECT_NE(error.find("/buildings/0/height_m"), std::string::npos) << error;
+  EXPECT_NE(error.find("/lines/0/cycle_time_s"), std::string::npos) << error;
+}
+
+TEST(ParkFile, InvalidJsonNamesTheFileAndByte) {
+  auto result = parsePark("{\"id\": \"x\",, }", "broken.json");
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message.rfind("broken.json: not valid JSON (byte 12)", 0), 0u) << result.error().message;
+}
+
+TEST(ParkFile, MissingFileIsAnError) {
+  auto result = parktwin::model::loadPark("/nonexistent/park.json");
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message, "/nonexistent/park.json: cannot open the park file");
+}
+
+TEST(ParkFile, SaveThenLoadGivesTheSamePark) {
+  auto park = parsePark(minimalPark().dump(), "test.json");
+  ASSERT_TRUE(park);
+  const auto file = std::filesystem::temp_directory_path() / "parktwin_roundtrip_test.json";
+  ASSERT_TRUE(parktwin::model::savePark(*park, file));
+  auto again = parktwin::model::loadPark(file);
+  std::filesystem::remove(file);
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(*again, *park);
+}
+
+}  // namespace
