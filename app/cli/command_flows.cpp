@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "command_registry.hpp"
+#include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/park_flows.hpp"
 #include "parktwin/flow/solver.hpp"
 #include "parktwin/model/park_file.hpp"
@@ -131,8 +132,9 @@ void printNetwork(const char* title, const NetworkSolution& s, const std::option
 }
 
 void printReport(const model::Park& park, const ParkFlowReport& r, const std::optional<FailureImpact>& materialImpact,
-                 const std::optional<FailureImpact>& energyImpact) {
-  std::cout << park.name.en << " / " << park.name.zh << " (" << park.id << "): flows at design capacity\n";
+                 const std::optional<FailureImpact>& energyImpact, bool peak) {
+  std::cout << park.name.en << " / " << park.name.zh << " (" << park.id << "): flows at design capacity, "
+            << (peak ? "a peak hour (every source at its rating)" : "the average hour of a year") << "\n";
   if (r.has_material) printNetwork("Material", r.material, materialImpact);
   if (r.has_energy) printNetwork("Energy", r.energy, energyImpact);
   const FlowKpis& k = r.kpis;
@@ -155,13 +157,15 @@ void printReport(const model::Park& park, const ParkFlowReport& r, const std::op
   for (const auto& w : r.warnings) std::cerr << "warning: " << w << "\n";
 }
 
-int runFlows(const std::string& parkName, bool asJson, const std::string& failed) {
+int runFlows(const std::string& parkName, bool asJson, const std::string& failed, bool peak) {
   auto park = model::loadPark(parkPath(parkName));
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;
   }
-  auto report = solveParkFlows(*park);
+  FlowOverrides design;
+  design.supply_basis = peak ? SupplyBasis::rated_power : SupplyBasis::annual_average;
+  auto report = solveParkFlows(*park, design, peak ? 1.0 : kHoursPerYear);
   if (!report) {
     std::cerr << report.error().message << "\n";
     return 1;
@@ -182,7 +186,7 @@ int runFlows(const std::string& parkName, bool asJson, const std::string& failed
   if (asJson) {
     std::cout << reportJson(*park, *report, materialImpact, energyImpact).dump(2) << "\n";
   } else {
-    printReport(*park, *report, materialImpact, energyImpact);
+    printReport(*park, *report, materialImpact, energyImpact, peak);
   }
   return 0;
 }
@@ -193,10 +197,12 @@ const bool registered = registerCommand({
       auto park = std::make_shared<std::string>();
       auto asJson = std::make_shared<bool>(false);
       auto failed = std::make_shared<std::string>();
+      auto peak = std::make_shared<bool>(false);
       sub.add_option("--park", *park, "Park file, or the name of a bundled park (beidu, jiulong)")->required();
       sub.add_flag("--json", *asJson, "Print the solution as JSON");
       sub.add_option("--fail", *failed, "Also report who loses supply if this node or link fails");
-      return [park, asJson, failed] { return runFlows(*park, *asJson, *failed); };
+      sub.add_flag("--peak", *peak, "A peak hour with sources at rated power, instead of a year's average hour");
+      return [park, asJson, failed, peak] { return runFlows(*park, *asJson, *failed, *peak); };
     }});
 
 }  // namespace

@@ -132,10 +132,10 @@ TEST(MaterialNetwork, FailuresIslandConsumersAndOverridesChangeCapacities) {
 TEST(MaterialNetwork, ParkWithoutProducerIsAnErrorThatSaysSo) {
   auto park = test::loadTestPark("mini_park.json");
   park.lines[0].product = "rod";
-  park.externals[1].kind = "market";
+  park.material_links.pop_back();  // the ingot supplier's link
   const auto net = buildMaterialNetwork(park);
   ASSERT_FALSE(net);
-  EXPECT_NE(net.error().message.find("no producer"), std::string::npos) << net.error().message;
+  EXPECT_NE(net.error().message.find("no origin"), std::string::npos) << net.error().message;
 }
 
 TEST(Route, MiniParkLogisticsRoute) {

@@ -63,7 +63,7 @@ std::vector<Shortfall> findShortfalls(const FlowNetwork& network, const std::vec
   std::vector<Shortfall> shortfalls;
   for (std::size_t i = 0; i < network.arcs.size() && i < arc_flow.size(); ++i) {
     const FlowArc& arc = network.arcs[i];
-    if (arc.kind != ArcKind::demand) continue;
+    if (arc.kind != ArcKind::demand || !arc.required) continue;
     if (arc_flow[i] < arc.capacity - network.flow_resolution / 2) {
       const FlowNode& node = network.nodes[static_cast<std::size_t>(arc.from)];
       shortfalls.push_back({node.id, node.name, arc.capacity, arc_flow[i]});

@@ -84,12 +84,14 @@ class NetworkAssembler {
     return network_.arcs.back();
   }
 
-  void addSupply(const std::string& objectId, double capacity, double cost, SourceKind kind, double emission) {
+  // `entryNode` is where the supply enters (the object's node unless given).
+  void addSupply(const std::string& objectId, double capacity, double cost, SourceKind kind, double emission,
+                 int entryNode = -1) {
     if (auto it = overrides_.supply.find(objectId); it != overrides_.supply.end()) capacity = it->second;
     FlowArc arc;
     arc.id = "supply:" + objectId;
     arc.from = network_.source;
-    arc.to = node(objectId);
+    arc.to = entryNode >= 0 ? entryNode : node(objectId);
     arc.kind = ArcKind::supply;
     arc.capacity = capacity;
     arc.cost_per_unit = cost;
@@ -100,7 +102,7 @@ class NetworkAssembler {
   }
 
   // `exitNode` is where the consumer's flow leaves: its output half if split.
-  void addDemand(const std::string& objectId, int exitNode, double capacity) {
+  void addDemand(const std::string& objectId, int exitNode, double capacity, bool required = true) {
     if (auto it = overrides_.demand.find(objectId); it != overrides_.demand.end()) capacity = it->second;
     FlowArc arc;
     arc.id = "demand:" + objectId;
@@ -108,6 +110,7 @@ class NetworkAssembler {
     arc.to = network_.sink;
     arc.kind = ArcKind::demand;
     arc.capacity = capacity;
+    arc.required = required;
     at(exitNode).role = NodeRole::consumer;
     addArc(std::move(arc), objectId);
   }
@@ -147,6 +150,19 @@ std::vector<std::string> objectsNamedBy(const std::vector<Link>& links) {
   return ids;
 }
 
+// What a source gives without an override (see SupplyBasis).
+double availablePowerKw(const model::Utility& u, SupplyBasis basis, std::vector<std::string>& notes) {
+  if (basis == SupplyBasis::rated_power || u.kind == "grid_tie") return u.power_kw;
+  if (u.annual_energy_kwh > 0) return std::min(u.power_kw, u.annual_energy_kwh / kHoursPerYear);
+  if (u.kind == "battery" || u.kind == "pumped_storage") {
+    notes.push_back(u.id + ": storage without annual_energy_kwh gives 0 kW on average over a year");
+    return 0;
+  }
+  notes.push_back(u.id + ": no annual_energy_kwh, so its rated " + std::to_string(u.power_kw) +
+                  " kW is taken as its average");
+  return u.power_kw;
+}
+
 }  // namespace
 
 int FlowNetwork::findNode(const std::string& id) const {
@@ -184,10 +200,11 @@ double lineDemandKw(const model::ProductionLine& line) {
 Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides) {
   if (park.material_links.empty()) return fail(park.id + ": material network: the park has no material links");
   NetworkAssembler net(Quantity::material_t_per_h, overrides);
-  std::set<std::string> hasOutgoing;
+  std::set<std::string> hasOutgoing, hasIncoming;
   std::map<std::string, double> inCapacity, outCapacity;
   for (const auto& link : park.material_links) {
     hasOutgoing.insert(link.from);
+    hasIncoming.insert(link.to);
     inCapacity[link.to] += link.capacity_t_per_hour;
     outCapacity[link.from] += link.capacity_t_per_hour;
   }
@@ -212,36 +229,41 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
     }
   }
 
-  // Producers and suppliers, then processors and markets.
+  // Metal enters at origins: primary-metal lines nothing feeds (potlines), and externals that
+  // send material (suppliers; a market returning scrap). A line that is fed (a casthouse
+  // making ingots from molten metal, a recycling line fed scrap) passes on what it gets, up to
+  // its capacity, so nothing is counted twice.
   bool anyProducer = false, anyConsumer = false;
   for (const auto& id : ids) {
     const ObjectInfo info = describeObject(park, id);
     const Role& role = roles[id];
-    if (role.produce_t_per_h > 0) {
-      net.addSupply(id, role.produce_t_per_h, 0, SourceKind::material, 0);
-      anyProducer = true;
-    } else if (info.external && info.external->kind == "supplier") {
-      net.addSupply(id, outCapacity[id], 0, SourceKind::material, 0);
-      anyProducer = true;
-    }
-    if (info.external && info.external->kind == "market") {
-      net.addDemand(id, net.node(id), inCapacity[id]);
-      anyConsumer = true;
-    } else if (role.process_t_per_h > 0 && role.produce_t_per_h == 0) {
+    const double capacity = role.produce_t_per_h + role.process_t_per_h;
+    if (info.external) {
+      const bool receives = info.external->kind != "supplier" && hasIncoming.contains(id);
       if (hasOutgoing.contains(id)) {
-        net.split(id, role.process_t_per_h);  // a processor passing its output on
-      } else {
-        net.addDemand(id, net.node(id), role.process_t_per_h);
+        // A market that also sends (scrap back) sends from its own node, so what it sends
+        // cannot count as delivered to it.
+        const int entry = receives ? net.addNode(id + "#out", info.name, NodeRole::producer, info.kind) : net.node(id);
+        net.addSupply(id, outCapacity[id], 0, SourceKind::material, 0, entry);
+        anyProducer = true;
+      }
+      if (receives) {
+        net.addDemand(id, net.node(id), inCapacity[id], false);
         anyConsumer = true;
       }
-    } else if (!hasOutgoing.contains(id) && role.produce_t_per_h == 0 && !info.external) {
-      net.addDemand(id, net.node(id), inCapacity[id]);  // a terminal store or building
+    } else if (role.produce_t_per_h > 0 && !hasIncoming.contains(id)) {
+      net.addSupply(id, role.produce_t_per_h, 0, SourceKind::material, 0);
+      anyProducer = true;
+    } else if (hasOutgoing.contains(id)) {
+      if (capacity > 0) net.split(id, capacity);  // a line passing its output on
+    } else {
+      net.addDemand(id, net.node(id), capacity > 0 ? capacity : inCapacity[id]);  // terminal
       anyConsumer = true;
     }
   }
   if (!anyProducer) {
-    return fail(park.id + ": material network: no producer (a line making molten_aluminium, ingot or "
-                          "recycled_aluminium, or a supplier) is named by any material link");
+    return fail(park.id + ": material network: no origin (a line making molten_aluminium, ingot or "
+                          "recycled_aluminium that no link feeds, or an external sending material)");
   }
   if (!anyConsumer) return fail(park.id + ": material network: no consumer (market or terminal processor)");
 
@@ -257,7 +279,7 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
     arc.distance_m = link.distance_m;
     arc.product = link.product;
     const ObjectInfo target = describeObject(park, link.to);
-    const bool intoProcessor = roles[link.to].process_t_per_h > 0 && !target.external;
+    const bool intoProcessor = roles[link.to].process_t_per_h > 0 && roles[link.to].produce_t_per_h == 0 && !target.external;
     arc.remelt = intoProcessor && link.product == "ingot";
     arc.direct_molten = intoProcessor && link.product == "molten_aluminium";
     if (arc.remelt) arc.cost_per_unit += kRemeltPremiumYuanPerT;
@@ -293,7 +315,7 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
     } else if (info.utility) {
       const auto& u = *info.utility;
       const auto source = [&](SourceKind kind, double merit, double emission) {
-        net.addSupply(id, u.power_kw, merit, kind, emission);
+        net.addSupply(id, availablePowerKw(u, overrides.supply_basis, net.network().notes), merit, kind, emission);
         anySource = true;
       };
       if (u.kind == "grid_tie") source(SourceKind::grid, kMeritGridYuanPerKwh, gridEmission(id));

@@ -11,6 +11,7 @@ Result<NetworkSolution> solveNetwork(FlowNetwork network, const char* side, std:
   if (auto supplied = requireAllSupplied(network, dispatch->arc_flow); !supplied) {
     warnings.push_back(std::string(side) + " network: " + supplied.error().message);
   }
+  for (const auto& note : network.notes) warnings.push_back(std::string(side) + " network: " + note);
   return NetworkSolution{std::move(network), std::move(*maxFlowResult), std::move(*dispatch)};
 }
 

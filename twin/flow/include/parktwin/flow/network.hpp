@@ -55,6 +55,7 @@ struct FlowArc {
   SourceKind source = SourceKind::none;
   bool remelt = false;            // ingot into a processor: pays kRemeltPremiumYuanPerT
   bool direct_molten = false;     // molten aluminium straight into a processor
+  bool required = true;           // demand arcs: a need (loads, processors), not a market's room
 };
 
 struct FlowNetwork {
@@ -69,24 +70,37 @@ struct FlowNetwork {
   double cost_resolution = 0.0001;
   // Objects that need supply but that no link reaches (they have no node in the network).
   std::vector<std::string> unlinked_consumers;
+  // Assumptions the builder had to make (e.g. a PV plant without an annual yield).
+  std::vector<std::string> notes;
 
   int findNode(const std::string& id) const;  // -1 if absent
   int findArc(const std::string& id) const;   // -1 if absent
   std::string describeArc(int arc) const;     // "link m1: Smelter -> Youlisen (molten_aluminium)"
 };
 
+// What an energy source can give when no override says otherwise.
+enum class SupplyBasis {
+  rated_power,     // power_kw: a peak hour with every source at its rating
+  annual_average,  // annual_energy_kwh / 8760 h for PV, hydro, storage: the average hour of a
+                   // year; storage without an annual figure gives 0 (it only shifts energy)
+};
+
 // State at a time T instead of design values: what the simulator or historian knows.
 struct FlowOverrides {
+  SupplyBasis supply_basis = SupplyBasis::rated_power;
   std::map<std::string, double> arc_capacity;  // by arc id (links, or "supply:x" / "demand:x")
   std::map<std::string, double> supply;        // by producer / source object id: t/h or kW now
   std::map<std::string, double> demand;        // by consumer object id: t/h or kW now
   std::set<std::string> failed;                // object or link ids out of service
 };
 
-// Material network: nodes are the objects named by material links; producers are lines
-// making molten_aluminium, ingot or recycled_aluminium and supplier externals; consumers are
-// markets and processors with no outgoing material link. Ingot into a processor carries the
-// remelt premium. Fails if the park has no material links, no producer or no consumer.
+// Material network: nodes are the objects named by material links. Origins (supply arcs) are
+// lines making molten_aluminium, ingot or recycled_aluminium that no link feeds, and externals
+// sending material (a supplier; a market returning scrap, through a separate "<id>#out" node).
+// Fed lines pass flow on up to their capacity (throughput arcs); consumers are markets
+// (demand = room on their links, not required) and terminal lines (demand = capacity,
+// required). Ingot into a processor carries the remelt premium. Fails if the park has no
+// material links, no origin or no consumer.
 Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides = {});
 
 // Energy network: grid ties, grid externals, PV, batteries, pumped storage, hydro and

@@ -28,6 +28,8 @@ struct ParkFlowReport {
 };
 
 // Solves the park at design capacities (or `overrides`) as a steady state held for `hours`.
+// For yearly figures pass overrides.supply_basis = annual_average with 8760 h; for a peak hour,
+// rated_power with 1 h.
 // Fails only when neither network can be built; a network that cannot supply everyone is
 // solved and its shortfalls reported in `warnings`.
 Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrides& overrides = {},

@@ -46,7 +46,7 @@ Result<MaxFlowResult> maxFlow(const FlowNetwork& network);
 // PV before storage before grid.
 Result<DispatchResult> dispatchMinCost(const FlowNetwork& network);
 
-// Consumers whose demand arc is not filled by `arc_flow`.
+// Consumers whose required demand arc (not a market's room) is not filled by `arc_flow`.
 std::vector<Shortfall> findShortfalls(const FlowNetwork& network, const std::vector<double>& arc_flow);
 
 // Ok when every consumer is fully supplied; otherwise an error naming each unsupplied node
