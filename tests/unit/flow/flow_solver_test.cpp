@@ -148,7 +148,11 @@ TEST(MaxFlowAndDispatch, AgreeWithNetworkxOnSeededRandomGraphs) {
     SCOPED_TRACE("random graph seed " + std::to_string(i + 1));
     const auto flow = maxFlow(networks[i]);
     const auto dispatch = dispatchMinCost(networks[i]);
-    ASSERT_TRUE(flow && dispatch);
+    const auto reference = dispatchMinCost(networks[i], MinCostMethod::successive_shortest_paths);
+    ASSERT_TRUE(flow && dispatch && reference);
+    EXPECT_EQ(reference->cost, dispatch->cost);
+    EXPECT_EQ(reference->value, dispatch->value);
+    EXPECT_DOUBLE_EQ(checkFeasibleFlow(networks[i], reference->arc_flow), reference->value);
     EXPECT_EQ(static_cast<long long>(flow->value), (*answers)[i].max_flow);
     EXPECT_EQ(static_cast<long long>(flow->cut_capacity), (*answers)[i].min_cut);
     EXPECT_EQ(static_cast<long long>(dispatch->value), (*answers)[i].max_flow);

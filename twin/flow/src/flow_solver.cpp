@@ -47,10 +47,17 @@ Result<MaxFlowResult> maxFlow(const FlowNetwork& network) {
   return result;
 }
 
-Result<DispatchResult> dispatchMinCost(const FlowNetwork& network) {
+Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, MinCostMethod method) {
   if (auto ok = detail::validateNetwork(network); !ok) return std::unexpected(ok.error());
   const auto problem = detail::toIntegerProblem(network);
-  const auto solved = detail::solveMinCostMaxFlow(problem);
+  detail::IntegerMinCostFlow solved;
+  if (method == MinCostMethod::successive_shortest_paths) {
+    solved = detail::solveMinCostMaxFlow(problem);
+  } else {
+    auto scaled = detail::cheapestFlowLike(problem, detail::solveMaxFlow(problem));
+    if (!scaled) return fail("dispatch: cost scaling could not route the maximum flow (internal error)");
+    solved = std::move(*scaled);
+  }
   DispatchResult result;
   result.value = fromFlowQuanta(network, solved.value);
   result.cost = fromCostTotalQuanta(network, solved.cost);

@@ -2,6 +2,7 @@
 // The integer problem the graph library solves: private to twin/flow, free of Boost types so
 // that only graph_algorithms.cpp includes Boost.Graph.
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace parktwin::flow::detail {
@@ -33,7 +34,11 @@ struct IntegerMinCostFlow {
 };
 
 IntegerMaxFlow solveMaxFlow(const IntegerProblem& problem);
+// Boost's successive shortest paths: min-cost maximum flow (the reference implementation).
 IntegerMinCostFlow solveMinCostMaxFlow(const IntegerProblem& problem);
+// Cost scaling (cost_scaling.cpp): the cheapest flow of the same value as `start` (a feasible
+// flow, e.g. a maximum flow); nullopt only if `start` was not feasible.
+std::optional<IntegerMinCostFlow> cheapestFlowLike(const IntegerProblem& problem, const IntegerMaxFlow& start);
 // Per node: reachable from `start` over arcs with positive capacity.
 std::vector<char> reachableFrom(const IntegerProblem& problem, int start);
 // Arc indices of a shortest path by `weights` (one per arc, >= 0) over arcs with positive

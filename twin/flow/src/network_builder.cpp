@@ -24,27 +24,37 @@ struct ObjectInfo {
   const model::ExternalNode* external = nullptr;
 };
 
-ObjectInfo describeObject(const model::Park& park, const std::string& id) {
-  ObjectInfo info{id, "object"};
-  if (const auto* line = park.findLine(id)) {
-    info = {line->name.en, line->kind, line};
-  } else if (const auto* building = park.findBuilding(id)) {
-    info = {building->name.en, building->kind, nullptr, building};
-  } else if (const auto* utility = park.findUtility(id)) {
-    info = {utility->name.en, utility->kind, nullptr, nullptr, utility};
-  } else if (auto it = std::ranges::find(park.externals, id, &model::ExternalNode::id); it != park.externals.end()) {
-    info = {it->name.en, it->kind, nullptr, nullptr, nullptr, &*it};
+// Park objects by id, built once per network: the park's own find* scan linearly, which is
+// quadratic over tens of thousands of links.
+class ObjectIndex {
+ public:
+  explicit ObjectIndex(const model::Park& park) {
+    for (const auto& b : park.buildings) objects_.try_emplace(b.id, ObjectInfo{b.name.en, b.kind, nullptr, &b});
+    for (const auto& u : park.utilities) objects_.try_emplace(u.id, ObjectInfo{u.name.en, u.kind, nullptr, nullptr, &u});
+    for (const auto& x : park.externals) {
+      objects_.try_emplace(x.id, ObjectInfo{x.name.en, x.kind, nullptr, nullptr, nullptr, &x});
+    }
+    for (const auto& l : park.lines) {
+      objects_.insert_or_assign(l.id, ObjectInfo{l.name.en, l.kind, &l});
+      linesByBuilding_[l.building].push_back(&l);
+    }
   }
-  return info;
-}
 
-std::vector<const model::ProductionLine*> linesIn(const model::Park& park, const std::string& buildingId) {
-  std::vector<const model::ProductionLine*> lines;
-  for (const auto& line : park.lines) {
-    if (line.building == buildingId) lines.push_back(&line);
+  ObjectInfo describe(const std::string& id) const {
+    auto it = objects_.find(id);
+    return it == objects_.end() ? ObjectInfo{id, "object"} : it->second;
   }
-  return lines;
-}
+
+  const std::vector<const model::ProductionLine*>& linesIn(const std::string& buildingId) const {
+    static const std::vector<const model::ProductionLine*> none;
+    auto it = linesByBuilding_.find(buildingId);
+    return it == linesByBuilding_.end() ? none : it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, ObjectInfo> objects_;
+  std::unordered_map<std::string, std::vector<const model::ProductionLine*>> linesByBuilding_;
+};
 
 // Shared network assembly: nodes by object id, arcs with override and failure handling.
 class NetworkAssembler {
@@ -200,6 +210,7 @@ double lineDemandKw(const model::ProductionLine& line) {
 Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides) {
   if (park.material_links.empty()) return fail(park.id + ": material network: the park has no material links");
   NetworkAssembler net(Quantity::material_t_per_h, overrides);
+  const ObjectIndex objects(park);
   std::set<std::string> hasOutgoing, hasIncoming;
   std::map<std::string, double> inCapacity, outCapacity;
   for (const auto& link : park.material_links) {
@@ -220,12 +231,12 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
 
   const auto ids = objectsNamedBy(park.material_links);
   for (const auto& id : ids) {
-    const ObjectInfo info = describeObject(park, id);
+    const ObjectInfo info = objects.describe(id);
     net.addNode(id, info.name, NodeRole::junction, info.kind);
     Role& role = roles[id];
     if (info.line) addLine(role, *info.line);
     if (info.building) {
-      for (const auto* line : linesIn(park, id)) addLine(role, *line);
+      for (const auto* line : objects.linesIn(id)) addLine(role, *line);
     }
   }
 
@@ -235,7 +246,7 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
   // its capacity, so nothing is counted twice.
   bool anyProducer = false, anyConsumer = false;
   for (const auto& id : ids) {
-    const ObjectInfo info = describeObject(park, id);
+    const ObjectInfo info = objects.describe(id);
     const Role& role = roles[id];
     const double capacity = role.produce_t_per_h + role.process_t_per_h;
     if (info.external) {
@@ -278,7 +289,7 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
     arc.loss_pct = link.loss_pct;
     arc.distance_m = link.distance_m;
     arc.product = link.product;
-    const ObjectInfo target = describeObject(park, link.to);
+    const ObjectInfo target = objects.describe(link.to);
     const bool intoProcessor = roles[link.to].process_t_per_h > 0 && roles[link.to].produce_t_per_h == 0 && !target.external;
     arc.remelt = intoProcessor && link.product == "ingot";
     arc.direct_molten = intoProcessor && link.product == "molten_aluminium";
@@ -291,6 +302,7 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
 Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides) {
   if (park.energy_links.empty()) return fail(park.id + ": energy network: the park has no energy links");
   NetworkAssembler net(Quantity::energy_kw, overrides);
+  const ObjectIndex objects(park);
   std::map<std::string, double> outCapacity;
   std::map<std::string, double> outEmission;  // largest factor on a node's outgoing links
   for (const auto& link : park.energy_links) {
@@ -300,7 +312,7 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
   const auto ids = objectsNamedBy(park.energy_links);
   std::set<std::string> named(ids.begin(), ids.end());
   for (const auto& id : ids) {
-    const ObjectInfo info = describeObject(park, id);
+    const ObjectInfo info = objects.describe(id);
     net.addNode(id, info.name, NodeRole::junction, info.kind);
   }
 
@@ -308,7 +320,7 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
   const auto gridEmission = [&](const std::string& id) { return outEmission[id] > 0 ? 0.0 : park.grid_emission_t_per_mwh; };
   bool anySource = false, anyLoad = false;
   for (const auto& id : ids) {
-    const ObjectInfo info = describeObject(park, id);
+    const ObjectInfo info = objects.describe(id);
     if (info.external && info.external->kind == "grid") {
       net.addSupply(id, outCapacity[id], kMeritGridYuanPerKwh, SourceKind::grid, gridEmission(id));
       anySource = true;
@@ -334,7 +346,7 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
       anyLoad = true;
     } else if (info.building) {
       double demand = 0;
-      for (const auto* line : linesIn(park, id)) {
+      for (const auto* line : objects.linesIn(id)) {
         if (!named.contains(line->id)) demand += lineDemandKw(*line);
       }
       if (demand > 0) {

@@ -41,10 +41,15 @@ struct DispatchResult {
 // side of the super-source. Fails on a malformed network (bad indices, negative capacity).
 Result<MaxFlowResult> maxFlow(const FlowNetwork& network);
 
-// Minimum-cost maximum flow (successive shortest paths with non-negative reduced costs):
-// the cheapest way to deliver as much as the network can, e.g. molten metal before ingot,
-// PV before storage before grid.
-Result<DispatchResult> dispatchMinCost(const FlowNetwork& network);
+enum class MinCostMethod {
+  cost_scaling,              // maximum flow (Boykov-Kolmogorov), then cost scaling: fast
+  successive_shortest_paths  // Boost.Graph's, one Dijkstra per augmenting path: the reference
+};
+
+// Minimum-cost maximum flow: the cheapest way to deliver as much as the network can, e.g.
+// molten metal before ingot, PV before storage before grid. Both methods give the same value
+// and cost (tests check them against each other and against networkx).
+Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, MinCostMethod method = MinCostMethod::cost_scaling);
 
 // Consumers whose required demand arc (not a market's room) is not filled by `arc_flow`.
 std::vector<Shortfall> findShortfalls(const FlowNetwork& network, const std::vector<double>& arc_flow);
