@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
   }
   std::filesystem::remove_all(dir);
   std::printf("parktwin: median of 200 (demo parks) or 5 (synthetic) full solves; networkx: mean of %d runs of\n"
-              "minimum_cut + max_flow_min_cost on each network (python3 %s).\n",
-              pythonRepeats, run("/usr/bin/python3 -c 'import networkx,sys; print(networkx.__version__)'").c_str());
+              "minimum_cut + max_flow_min_cost on each network (networkx %s).\n",
+              pythonRepeats, run("/usr/bin/python3 -c 'import networkx; print(networkx.__version__, end=\"\")'").c_str());
   return failures == 0 ? 0 : 1;
 }

@@ -96,11 +96,12 @@ class CostScalingSolver {
       }
     }
     queue_.clear();
+    priceUpdate(epsilon);
     for (std::size_t v = 0; v < static_cast<std::size_t>(n_); ++v) {
-      current_[v] = first_[v];
       inQueue_[v] = 0;
       activate(v);
     }
+    std::size_t relabelsSinceUpdate = 0;
     // FIFO discharge of active nodes.
     for (std::size_t head = 0; head < queue_.size(); ++head) {
       const std::size_t v = queue_[head];
@@ -108,6 +109,10 @@ class CostScalingSolver {
       while (excess_[v] > 0) {
         if (current_[v] == first_[v + 1]) {
           if (!relabel(v, epsilon)) return false;
+          if (++relabelsSinceUpdate > static_cast<std::size_t>(n_)) {
+            priceUpdate(epsilon);
+            relabelsSinceUpdate = 0;
+          }
           continue;
         }
         const std::size_t e = adjacency_[current_[v]];
@@ -125,6 +130,56 @@ class CostScalingSolver {
       }
     }
     return true;
+  }
+
+  // Goldberg's price update: lowers each potential by epsilon times its distance to the
+  // nearest deficit, an arc (v,w) counting floor(reduced cost / epsilon) + 1 (Dial's buckets,
+  // searched backwards from the deficits). Keeps epsilon-optimality and points admissible arcs
+  // toward deficits, which saves most relabels. Distances are cut at n; a node beyond gets the
+  // largest distance found, which still keeps every reduced cost >= -epsilon.
+  void priceUpdate(std::int64_t epsilon) {
+    const std::size_t n = static_cast<std::size_t>(n_);
+    constexpr std::size_t unreached = static_cast<std::size_t>(-1);
+    distance_.assign(n, unreached);
+    for (auto& bucket : buckets_) bucket.clear();
+    if (buckets_.size() < n + 1) buckets_.resize(n + 1);
+    for (std::size_t v = 0; v < n; ++v) {
+      if (excess_[v] < 0) {
+        distance_[v] = 0;
+        buckets_[0].push_back(v);
+      }
+    }
+    std::size_t farthest = 0;
+    for (std::size_t b = 0; b <= n; ++b) {
+      for (std::size_t i = 0; i < buckets_[b].size(); ++i) {
+        const std::size_t w = buckets_[b][i];
+        if (distance_[w] != b) continue;  // a stale entry
+        farthest = b;
+        for (std::size_t k = first_[w]; k < first_[w + 1]; ++k) {
+          const std::size_t back = adjacency_[k] ^ 1;  // the arc u -> w
+          const auto u = static_cast<std::size_t>(head_[adjacency_[k]]);
+          if (residual_[back] <= 0) continue;
+          const std::int64_t reduced = reducedCost(u, back);
+          const std::int64_t length = std::max<std::int64_t>(0, floorDiv(reduced, epsilon) + 1);
+          if (length > static_cast<std::int64_t>(n - b)) continue;
+          const std::size_t d = b + static_cast<std::size_t>(length);
+          if (d < distance_[u]) {
+            distance_[u] = d;
+            buckets_[d].push_back(u);
+          }
+        }
+      }
+    }
+    for (std::size_t v = 0; v < n; ++v) {
+      const std::size_t d = distance_[v] == unreached ? farthest : distance_[v];
+      potential_[v] -= epsilon * static_cast<std::int64_t>(d);
+      current_[v] = first_[v];
+    }
+  }
+
+  static std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
+    const std::int64_t q = a / b;
+    return (a % b != 0 && a < 0) ? q - 1 : q;
   }
 
   // Lowers v's potential so that its cheapest residual arc becomes admissible (-epsilon).
@@ -147,7 +202,8 @@ class CostScalingSolver {
   int n_;
   std::vector<int> head_;
   std::vector<std::int64_t> residual_, cost_, excess_, potential_;
-  std::vector<std::size_t> first_, adjacency_, current_, queue_;
+  std::vector<std::size_t> first_, adjacency_, current_, queue_, distance_;
+  std::vector<std::vector<std::size_t>> buckets_;
   std::vector<char> inQueue_;
   std::int64_t maxCost_ = 0;
 };

@@ -66,6 +66,23 @@ Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, MinCostMethod
   return result;
 }
 
+Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, const MaxFlowResult& maximum) {
+  if (auto ok = detail::validateNetwork(network); !ok) return std::unexpected(ok.error());
+  if (maximum.arc_flow.size() != network.arcs.size()) return fail("dispatch: the maximum flow is for another network");
+  const auto problem = detail::toIntegerProblem(network);
+  detail::IntegerMaxFlow start;
+  start.value = toFlowQuanta(network, maximum.value);
+  for (double f : maximum.arc_flow) start.arc_flow.push_back(toFlowQuanta(network, f));
+  auto solved = detail::cheapestFlowLike(problem, start);
+  if (!solved) return fail("dispatch: the given maximum flow is not feasible for this network");
+  DispatchResult result;
+  result.value = fromFlowQuanta(network, solved->value);
+  result.cost = fromCostTotalQuanta(network, solved->cost);
+  result.arc_flow = toUnits(network, solved->arc_flow);
+  result.shortfalls = findShortfalls(network, result.arc_flow);
+  return result;
+}
+
 std::vector<Shortfall> findShortfalls(const FlowNetwork& network, const std::vector<double>& arc_flow) {
   std::vector<Shortfall> shortfalls;
   for (std::size_t i = 0; i < network.arcs.size() && i < arc_flow.size(); ++i) {

@@ -6,7 +6,7 @@ namespace {
 Result<NetworkSolution> solveNetwork(FlowNetwork network, const char* side, std::vector<std::string>& warnings) {
   auto maxFlowResult = maxFlow(network);
   if (!maxFlowResult) return std::unexpected(maxFlowResult.error());
-  auto dispatch = dispatchMinCost(network);
+  auto dispatch = dispatchMinCost(network, *maxFlowResult);
   if (!dispatch) return std::unexpected(dispatch.error());
   if (auto supplied = requireAllSupplied(network, dispatch->arc_flow); !supplied) {
     warnings.push_back(std::string(side) + " network: " + supplied.error().message);

@@ -50,6 +50,9 @@ enum class MinCostMethod {
 // molten metal before ingot, PV before storage before grid. Both methods give the same value
 // and cost (tests check them against each other and against networkx).
 Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, MinCostMethod method = MinCostMethod::cost_scaling);
+// The same by cost scaling, starting from a maximum flow already found for this network
+// (saves solving it twice).
+Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, const MaxFlowResult& maximum);
 
 // Consumers whose required demand arc (not a market's room) is not filled by `arc_flow`.
 std::vector<Shortfall> findShortfalls(const FlowNetwork& network, const std::vector<double>& arc_flow);
