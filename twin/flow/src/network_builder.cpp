@@ -160,6 +160,11 @@ std::vector<std::string> objectsNamedBy(const std::vector<Link>& links) {
   return ids;
 }
 
+// The cost scaling solver's work grows with log(largest cost / resolution); these are finer
+// than any tariff or transport price is quoted (fen per tonne, 1 yuan per MWh).
+constexpr double kMaterialCostResolutionYuanPerT = 0.01;
+constexpr double kEnergyCostResolutionYuanPerKwh = 0.001;
+
 // What a source gives without an override (see SupplyBasis).
 double availablePowerKw(const model::Utility& u, SupplyBasis basis, std::vector<std::string>& notes) {
   if (basis == SupplyBasis::rated_power || u.kind == "grid_tie") return u.power_kw;
@@ -210,6 +215,7 @@ double lineDemandKw(const model::ProductionLine& line) {
 Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides) {
   if (park.material_links.empty()) return fail(park.id + ": material network: the park has no material links");
   NetworkAssembler net(Quantity::material_t_per_h, overrides);
+  net.network().cost_resolution = kMaterialCostResolutionYuanPerT;
   const ObjectIndex objects(park);
   std::set<std::string> hasOutgoing, hasIncoming;
   std::map<std::string, double> inCapacity, outCapacity;
@@ -302,6 +308,7 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
 Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides) {
   if (park.energy_links.empty()) return fail(park.id + ": energy network: the park has no energy links");
   NetworkAssembler net(Quantity::energy_kw, overrides);
+  net.network().cost_resolution = kEnergyCostResolutionYuanPerKwh;
   const ObjectIndex objects(park);
   std::map<std::string, double> outCapacity;
   std::map<std::string, double> outEmission;  // largest factor on a node's outgoing links
