@@ -55,9 +55,7 @@ TEST(BeiduPark, FortyProcessorsTakeMoltenAluminium22AboveDesignatedSize) {
     if (link.product != "molten_aluminium" || link.from != "casthouse") continue;
     const auto* line = park.findLine(link.to);
     if (!line || line->id == "ingot-casting") continue;
-    firms.insert(park.findBuilding(line->building)->enterprise.empty()
-                     ? line->id.substr(0, line->id.find("-line"))
-                     : park.findBuilding(line->building)->enterprise);
+    firms.insert(park.operatorOf(*line));
   }
   EXPECT_EQ(firms.size(), 40u);
   int above = 0;

@@ -25,6 +25,12 @@ bool Park::hasObject(const std::string& objectId) const {
   });
 }
 
+std::string Park::operatorOf(const ProductionLine& line) const {
+  if (!line.enterprise.empty()) return line.enterprise;
+  const Building* building = findBuilding(line.building);
+  return building ? building->enterprise : std::string();
+}
+
 ParkSummary summarize(const Park& park) {
   ParkSummary s;
   s.buildings = static_cast<int>(park.buildings.size());

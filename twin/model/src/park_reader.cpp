@@ -138,6 +138,7 @@ ProductionLine readLine(const json& v, const std::string& path, Problems& p) {
   l.name = readText(r, "name", p);
   l.kind = r.oneOf("kind", vocab::lineKinds);
   l.building = r.string("building");
+  l.enterprise = r.string("enterprise", false);
   l.product = r.oneOf("product", vocab::products, false);
   l.capacity_t_per_year = r.nonNegative("capacity_t_per_year");
   l.capacity_units_per_hour = r.nonNegative("capacity_units_per_hour");
@@ -275,6 +276,7 @@ void checkReferences(const Park& park, Problems& p) {
   for (std::size_t i = 0; i < park.lines.size(); ++i) {
     const auto& line = park.lines[i];
     const std::string at = "/lines/" + std::to_string(i);
+    if (!line.enterprise.empty()) must(park.findEnterprise(line.enterprise), at + "/enterprise", "enterprise", line.enterprise);
     const Building* building = park.findBuilding(line.building);
     must(building, at + "/building", "building", line.building);
     if (!building) continue;

@@ -90,6 +90,7 @@ std::string serializePark(const Park& park) {
   });
   j["lines"] = list(park.lines, [](const ProductionLine& l) {
     ojson o{{"id", l.id}, {"name", text(l.name)}, {"kind", l.kind}, {"building", l.building}};
+    putIf(o, "enterprise", l.enterprise);
     putIf(o, "product", l.product);
     putIf(o, "capacity_t_per_year", l.capacity_t_per_year);
     putIf(o, "capacity_units_per_hour", l.capacity_units_per_hour);

@@ -86,6 +86,7 @@ struct ProductionLine {
   LocalizedText name;
   std::string kind;  // potline, rod_casting, extrusion, die_casting, forging, machining, ...
   std::string building;
+  std::string enterprise;  // operating firm when it differs from the building's (multi-tenant halls)
   std::string product;  // molten_aluminium, rod, profile, chassis_part, led_module, ...
   double capacity_t_per_year = 0;     // mass lines
   double capacity_units_per_hour = 0; // discrete lines (die bonders, cylinder heads)
@@ -190,6 +191,8 @@ struct Park {
   const Tag* findTag(const std::string& objectId) const;
   // Any object a link, tag or rule may name: building, line, machine group, utility, external.
   bool hasObject(const std::string& objectId) const;
+  // The firm operating a line: its own enterprise, else its building's; empty if neither.
+  std::string operatorOf(const ProductionLine& line) const;
 };
 
 // Counts for summaries (`parktwin-cli check`).

@@ -1,0 +1,99 @@
+// parktwin: the ParkTwin desktop app. Opens a park (the bundled Beidu park by default) in a
+// Qt Quick 3D window; --screenshot renders one frame to a PNG and exits.
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QtQml/qqmlextensionplugin.h>
+#include <cstdio>
+
+#include "park_controller.hpp"
+#include "run_modes.hpp"
+
+Q_IMPORT_QML_PLUGIN(ParkTwinPlugin)
+
+namespace {
+
+// Bundled data: next to an installed binary (../share/parktwin), else the source tree.
+QString assetPath(const QString& relative) {
+  const QString installed = QCoreApplication::applicationDirPath() + "/../share/parktwin/" + relative;
+  if (QFileInfo::exists(installed)) return QDir::cleanPath(installed);
+  const QString prefix = QString(PARKTWIN_INSTALLED_ASSETS) + "/" + relative;
+  if (QFileInfo::exists(prefix)) return prefix;
+  return QString(PARKTWIN_SOURCE_ASSETS) + "/" + relative;
+}
+
+QString parkPath(const QString& nameOrPath) {
+  if (!nameOrPath.contains('/') && !nameOrPath.endsWith(".json")) return assetPath("parks/" + nameOrPath + ".json");
+  return nameOrPath;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  QElapsedTimer sinceStart;
+  sinceStart.start();
+  QGuiApplication app(argc, argv);
+  QGuiApplication::setApplicationName("ParkTwin");
+  QGuiApplication::setApplicationVersion(PARKTWIN_VERSION);
+  QGuiApplication::setOrganizationName("ParkTwin");
+  QQuickStyle::setStyle("Basic");
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      "ParkTwin: a 3D digital twin of an industrial park for park managers, investors and planners.");
+  parser.addHelpOption();
+  parser.addVersionOption();
+  const QCommandLineOption parkOption("park", "Park file to open, or a bundled park name (beidu, jiulong).", "file", "beidu");
+  const QCommandLineOption langOption("lang", "Display language: zh or en.", "lang", "en");
+  const QCommandLineOption screenshotOption("screenshot", "Render the first complete frame to a PNG and exit.", "png");
+  const QCommandLineOption sizeOption("size", "Window size for --screenshot and --bench-fps, e.g. 1600x900.", "WxH", "1600x900");
+  const QCommandLineOption benchOption("bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds");
+  parser.addOptions({parkOption, langOption, screenshotOption, sizeOption, benchOption});
+  parser.process(app);
+
+  const QString lang = parser.value(langOption);
+  if (lang != "zh" && lang != "en") {
+    std::fprintf(stderr, "parktwin: --lang must be zh or en, got \"%s\"\n", qPrintable(lang));
+    return 2;
+  }
+  const QStringList size = parser.value(sizeOption).split('x');
+  const int width = size.value(0).toInt(), height = size.size() == 2 ? size.value(1).toInt() : 0;
+  if (width < 320 || height < 240 || width > 8192 || height > 8192) {
+    std::fprintf(stderr, "parktwin: --size must be WxH between 320x240 and 8192x8192, got \"%s\"\n",
+                 qPrintable(parser.value(sizeOption)));
+    return 2;
+  }
+  const bool headless = parser.isSet(screenshotOption) || parser.isSet(benchOption);
+
+  auto* controller = new parktwin::app::ParkController(&app);
+  parktwin::app::ParkController::setInstance(controller);
+  controller->setLanguage(lang);
+  if (!controller->loadPark(parkPath(parser.value(parkOption))) && headless) {
+    std::fprintf(stderr, "%s\n", qPrintable(controller->errorText()));
+    return 2;
+  }
+
+  QQmlApplicationEngine engine;
+  engine.addImportPath("qrc:/");
+  controller->setEngine(&engine);
+  engine.load(QUrl("qrc:/ParkTwin/Main.qml"));
+  if (engine.rootObjects().isEmpty()) return 1;
+  auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+  if (!window) return 1;
+  if (headless) {
+    window->resize(width, height);
+    window->setProperty("width", width);
+    window->setProperty("height", height);
+  }
+  if (parser.isSet(screenshotOption)) {
+    parktwin::app::takeScreenshotWhenReady(window, parser.value(screenshotOption), sinceStart);
+  } else if (parser.isSet(benchOption)) {
+    parktwin::app::benchmarkOrbitFps(window, parser.value(benchOption).toDouble());
+  }
+  return app.exec();
+}

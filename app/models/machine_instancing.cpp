@@ -1,0 +1,70 @@
+#include "machine_instancing.hpp"
+
+#include <QQuaternion>
+#include <cmath>
+
+#include "parktwin/model/park.hpp"
+#include "scene_frame.hpp"
+#include "scene_style.hpp"
+
+namespace parktwin::app {
+
+MachineInstancing::MachineInstancing(QQuick3DObject* parent) : QQuick3DInstancing(parent) {}
+
+void MachineInstancing::setMachines(std::vector<MachineInstance> machines) {
+  machines_ = std::move(machines);
+  dirty_ = true;
+  markDirty();
+  emit countChanged();
+}
+
+void MachineInstancing::setHighlightedGroups(const QSet<QString>& groupIds) {
+  if (highlighted_ == groupIds) return;
+  highlighted_ = groupIds;
+  dirty_ = true;
+  markDirty();
+}
+
+QByteArray MachineInstancing::getInstanceBuffer(int* instanceCount) {
+  if (dirty_) {
+    buffer_.resize(qsizetype(machines_.size() * sizeof(InstanceTableEntry)));
+    auto* entry = reinterpret_cast<InstanceTableEntry*>(buffer_.data());
+    // #Cube is 100 units on a side: scale 0.01 per metre.
+    for (const auto& m : machines_) {
+      const QColor color = highlighted_.contains(m.groupId) ? QColor(0xff, 0xe0, 0x3a) : m.color;
+      *entry++ = calculateTableEntry(m.position, m.size_m / 100.0f,
+                                     QVector3D(0, m.rotation_deg, 0), color);
+    }
+    dirty_ = false;
+  }
+  if (instanceCount) *instanceCount = static_cast<int>(machines_.size());
+  return buffer_;
+}
+
+std::vector<MachineInstance> machineInstancesOf(const model::Park& park) {
+  std::vector<MachineInstance> out;
+  for (const auto& line : park.lines) {
+    const model::Building* building = park.findBuilding(line.building);
+    if (!building) continue;
+    const double angle = building->rotation_deg * M_PI / 180.0;
+    for (const auto& group : line.machines) {
+      const int columns = (group.count + group.rows - 1) / group.rows;
+      const QColor color = machineColor(QString::fromStdString(group.kind));
+      for (int i = 0; i < group.count; ++i) {
+        const int row = i / columns;
+        const int column = i % columns;
+        // Local offset inside the building, grid centred on group.offset.
+        const double lx = group.offset.x_m + (column - (columns - 1) / 2.0) * group.pitch_x_m;
+        const double ly = group.offset.y_m + (row - (group.rows - 1) / 2.0) * group.pitch_y_m;
+        const double px = building->position.x_m + lx * std::cos(angle) - ly * std::sin(angle);
+        const double py = building->position.y_m + lx * std::sin(angle) + ly * std::cos(angle);
+        out.push_back({toScene(px, py, group.height_m / 2),
+                       QVector3D(float(group.width_m), float(group.height_m), float(group.depth_m)),
+                       float(building->rotation_deg), color, QString::fromStdString(group.id)});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace parktwin::app

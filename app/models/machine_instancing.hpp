@@ -1,0 +1,54 @@
+#pragma once
+// Every machine of the park (pots, die bonders, presses...) as one instance table, so the
+// scene draws hundreds of thousands of them with one draw call per mesh.
+#include <QQuick3DInstancing>
+#include <QSet>
+#include <QtQml/qqmlregistration.h>
+
+#include <vector>
+
+namespace parktwin::model {
+struct Park;
+}
+
+namespace parktwin::app {
+
+struct MachineInstance {
+  QVector3D position;  // centre of the box, scene metres
+  QVector3D size_m;
+  float rotation_deg = 0;
+  QColor color;
+  QString groupId;
+};
+
+class MachineInstancing : public QQuick3DInstancing {
+  Q_OBJECT
+  QML_ELEMENT
+  QML_UNCREATABLE("Provided by ParkController")
+  Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+ public:
+  explicit MachineInstancing(QQuick3DObject* parent = nullptr);
+
+  void setMachines(std::vector<MachineInstance> machines);
+  void setHighlightedGroups(const QSet<QString>& groupIds);
+  int count() const { return static_cast<int>(machines_.size()); }
+  const std::vector<MachineInstance>& machines() const { return machines_; }
+
+ signals:
+  void countChanged();
+
+ protected:
+  QByteArray getInstanceBuffer(int* instanceCount) override;
+
+ private:
+  std::vector<MachineInstance> machines_;
+  QSet<QString> highlighted_;
+  QByteArray buffer_;
+  bool dirty_ = true;
+};
+
+// Lays out every machine group of the park in its building (park frame → scene frame).
+std::vector<MachineInstance> machineInstancesOf(const parktwin::model::Park& park);
+
+}  // namespace parktwin::app

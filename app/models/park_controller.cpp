@@ -1,0 +1,353 @@
+#include "park_controller.hpp"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QPointF>
+#include <QQmlEngine>
+#include <cmath>
+#include <cstdio>
+
+#include "kind_names.hpp"
+#include "parktwin/model/park_file.hpp"
+#include "scene_frame.hpp"
+#include "scene_style.hpp"
+
+namespace parktwin::app {
+
+namespace {
+ParkController* g_instance = nullptr;
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+QVariantMap row(const QString& label, const QString& value) { return {{"label", label}, {"value", value}}; }
+QString number(double value, int decimals = 0) { return QLocale().toString(value, 'f', decimals); }
+QString number(std::size_t count) { return QLocale().toString(qulonglong(count)); }
+QString number(int count) { return QLocale().toString(count); }
+
+// Bounding sphere helper over scene points.
+struct Bounds {
+  QVector3D lo{1e9f, 0, 1e9f}, hi{-1e9f, 0, -1e9f};
+  void add(QVector3D p) {
+    lo = QVector3D(std::min(lo.x(), p.x()), 0, std::min(lo.z(), p.z()));
+    hi = QVector3D(std::max(hi.x(), p.x()), 0, std::max(hi.z(), p.z()));
+  }
+  bool empty() const { return lo.x() > hi.x(); }
+  QVector3D center() const { return (lo + hi) / 2; }
+  float radius() const { return (hi - lo).length() / 2; }
+};
+}  // namespace
+
+ParkController::ParkController(QObject* parent) : QObject(parent) {}
+ParkController::~ParkController() {
+  if (g_instance == this) g_instance = nullptr;
+}
+
+ParkController* ParkController::create(QQmlEngine* qmlEngine, QJSEngine*) {
+  if (!g_instance) g_instance = new ParkController(nullptr);
+  g_instance->setEngine(qmlEngine);
+  QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
+  return g_instance;
+}
+
+void ParkController::setInstance(ParkController* controller) { g_instance = controller; }
+
+bool ParkController::loadPark(const QString& path) {
+  auto park = parktwin::model::loadPark(path.toStdString());
+  parkFile_ = path;
+  if (!park) {
+    // Keep the last good park on screen; show why the new one did not load.
+    errorText_ = q(park.error().message);
+    emit parkChanged();
+    return false;
+  }
+  errorText_.clear();
+  park_ = std::make_unique<parktwin::model::Park>(std::move(*park));
+  selectedId_.clear();
+  selectedType_.clear();
+  selectedBuilding_.clear();
+  rebuildScene();
+  assetTree_.reset(*park_);
+  emit parkChanged();
+  emit labelsChanged();
+  emit selectionChanged();
+  return true;
+}
+
+void ParkController::rebuildScene() {
+  const auto& park = *park_;
+  buildings_.clear();
+  roads_.clear();
+  zones_.clear();
+  utilities_.clear();
+  Bounds bounds;
+  for (const auto& b : park.buildings) {
+    const QVector3D c = toScene(b.position.x_m, b.position.y_m, b.height_m / 2);
+    bounds.add(c);
+    buildings_.push_back(QVariantMap{{"id", q(b.id)},
+                                     {"kind", q(b.kind)},
+                                     {"position", c},
+                                     {"size", QVector3D(float(b.width_m), float(b.height_m), float(b.depth_m))},
+                                     {"rotation", b.rotation_deg},
+                                     {"color", buildingColor(q(b.kind))},
+                                     {"planned", b.planned},
+                                     {"pvKwp", b.roof_pv_kwp}});
+  }
+  for (const auto& road : park.roads) {
+    for (std::size_t i = 0; i + 1 < road.path.size(); ++i) {
+      const auto& a = road.path[i];
+      const auto& b = road.path[i + 1];
+      const double length = std::hypot(b.x_m - a.x_m, b.y_m - a.y_m) + road.width_m;
+      const double angle = std::atan2(b.y_m - a.y_m, b.x_m - a.x_m) * 180.0 / M_PI;
+      roads_.push_back(QVariantMap{{"position", toScene((a.x_m + b.x_m) / 2, (a.y_m + b.y_m) / 2)},
+                                   {"length", length},
+                                   {"width", road.width_m},
+                                   {"angle", angle}});
+    }
+  }
+  for (const auto& zone : park.zones) {
+    QVariantList outline;
+    for (const auto& p : zone.outline) {
+      outline.push_back(QPointF(p.x_m, p.y_m));
+      bounds.add(toScene(p.x_m, p.y_m));
+    }
+    zones_.push_back(QVariantMap{{"id", q(zone.id)}, {"kind", q(zone.kind)}, {"outline", outline},
+                                 {"color", zoneColor(q(zone.kind))}, {"water", zone.kind == "water"}});
+  }
+  for (const auto& u : park.utilities) {
+    if (!u.building.empty() || u.kind == "pv") continue;  // drawn with their building
+    const QVector3D p = toScene(u.position.x_m, u.position.y_m);
+    bounds.add(p);
+    utilities_.push_back(QVariantMap{{"id", q(u.id)}, {"kind", q(u.kind)}, {"position", p},
+                                     {"color", utilityColor(q(u.kind))},
+                                     {"size", u.kind == "pumped_storage" ? 60.0 : u.kind == "reservoir_hydro" ? 40.0 : 18.0}});
+  }
+  for (const auto& e : park.externals) bounds.add(toScene(e.position.x_m, e.position.y_m));
+  sceneCenter_ = bounds.empty() ? QVector3D() : bounds.center();
+  sceneRadius_ = bounds.empty() ? 500.0 : std::max(100.0f, bounds.radius());
+  machines_.setMachines(machineInstancesOf(park));
+  const auto s = parktwin::model::summarize(park);
+  summary_ = QVariantMap{{"buildings", s.buildings}, {"enterprises", s.enterprises}, {"lines", s.lines},
+                         {"machines", s.machines}, {"utilities", s.utilities}, {"tags", s.tags},
+                         {"materialLinks", s.material_links}, {"energyLinks", s.energy_links}};
+}
+
+QString ParkController::parkId() const { return park_ ? q(park_->id) : QString(); }
+QString ParkController::parkName() const { return park_ ? q(park_->name.in(language_.toStdString())) : QString(); }
+QString ParkController::parkDescription() const {
+  return park_ ? q(park_->description.in(language_.toStdString())) : QString();
+}
+
+void ParkController::setLanguage(const QString& language) {
+  const QString lang = language == "zh" ? "zh" : "en";
+  if (lang == language_) return;
+  language_ = lang;
+  QCoreApplication::removeTranslator(&translator_);
+  if (lang == "zh" && translator_.load(":/i18n/parktwin_zh_CN.qm")) QCoreApplication::installTranslator(&translator_);
+  QLocale::setDefault(QLocale(lang == "zh" ? QLocale::Chinese : QLocale::English,
+                              lang == "zh" ? QLocale::China : QLocale::UnitedKingdom));
+  assetTree_.setLanguage(lang);
+  if (engine_) engine_->retranslate();
+  emit languageChanged();
+  emit labelsChanged();
+  emit selectionChanged();
+}
+
+QVariantList ParkController::labels() const {
+  QVariantList out;
+  if (!park_) return out;
+  const std::string lang = language_.toStdString();
+  for (const auto& b : park_->buildings) {
+    out.push_back(QVariantMap{{"id", q(b.id)},
+                              {"text", q(b.name.in(lang))},
+                              {"position", toScene(b.position.x_m, b.position.y_m, b.height_m + 4)},
+                              {"priority", b.width_m * b.depth_m},
+                              {"planned", b.planned}});
+  }
+  for (const auto& u : park_->utilities) {
+    if (!u.building.empty() || u.kind == "pv") continue;
+    out.push_back(QVariantMap{{"id", q(u.id)},
+                              {"text", q(u.name.in(lang))},
+                              {"position", toScene(u.position.x_m, u.position.y_m, 20)},
+                              {"priority", 2000.0},
+                              {"planned", u.planned}});
+  }
+  for (const auto& z : park_->zones) {
+    if (z.kind != "water") continue;
+    double x = 0, y = 0;
+    for (const auto& p : z.outline) {
+      x += p.x_m / double(z.outline.size());
+      y += p.y_m / double(z.outline.size());
+    }
+    out.push_back(QVariantMap{{"id", q(z.id)}, {"text", q(z.name.in(lang))}, {"position", toScene(x, y, 2)},
+                              {"priority", 1000.0}, {"planned", false}});
+  }
+  return out;
+}
+
+void ParkController::select(const QString& objectId) {
+  if (!park_) return;
+  const std::string id = objectId.toStdString();
+  QString type;
+  QString building;
+  QSet<QString> highlighted;
+  if (const auto* b = park_->findBuilding(id)) {
+    type = "building";
+    building = q(b->id);
+  } else if (const auto* line = park_->findLine(id)) {
+    type = "line";
+    building = q(line->building);
+    for (const auto& g : line->machines) highlighted.insert(q(g.id));
+  } else if (const auto* u = park_->findUtility(id)) {
+    type = "utility";
+    building = q(u->building);
+  } else if (park_->findEnterprise(id)) {
+    type = "enterprise";
+  } else if (id == park_->id) {
+    type = "park";
+  } else {
+    for (const auto& candidate : park_->lines) {
+      for (const auto& g : candidate.machines) {
+        if (g.id == id) {
+          type = "machines";
+          building = q(candidate.building);
+          highlighted.insert(q(g.id));
+        }
+      }
+    }
+  }
+  selectedId_ = type.isEmpty() ? QString() : objectId;
+  selectedType_ = type;
+  selectedBuilding_ = building;
+  machines_.setHighlightedGroups(highlighted);
+  emit selectionChanged();
+}
+
+QString ParkController::nameOf(const QString& objectId) const {
+  if (!park_) return {};
+  const std::string id = objectId.toStdString();
+  const std::string lang = language_.toStdString();
+  if (id == park_->id) return q(park_->name.in(lang));
+  if (const auto* b = park_->findBuilding(id)) return q(b->name.in(lang));
+  if (const auto* l = park_->findLine(id)) return q(l->name.in(lang));
+  if (const auto* u = park_->findUtility(id)) return q(u->name.in(lang));
+  if (const auto* e = park_->findEnterprise(id)) return q(e->name.in(lang));
+  for (const auto& line : park_->lines) {
+    for (const auto& g : line.machines) {
+      if (g.id == id) return q(g.name.in(lang));
+    }
+  }
+  return objectId;
+}
+
+QString ParkController::selectedName() const { return selectedId_.isEmpty() ? QString() : nameOf(selectedId_); }
+
+QVariantList ParkController::inspector() const {
+  QVariantList rows;
+  if (!park_ || selectedId_.isEmpty()) return rows;
+  const std::string id = selectedId_.toStdString();
+  rows.push_back(row(tr("Type"), kindName(selectedType_)));
+  rows.push_back(row(tr("Id"), selectedId_));
+  if (selectedType_ == "park") {
+    rows.push_back(row(tr("Land area"), tr("%1 mu").arg(number(park_->land_area_mu))));
+    rows.push_back(row(tr("Enterprises"), number(park_->enterprises.size())));
+    rows.push_back(row(tr("Buildings"), number(park_->buildings.size())));
+    rows.push_back(row(tr("Production lines"), number(park_->lines.size())));
+    rows.push_back(row(tr("Machines"), number(summary_.value("machines").toInt())));
+    rows.push_back(row(tr("Grid CO2 factor"), tr("%1 t/MWh").arg(number(park_->grid_emission_t_per_mwh, 2))));
+  } else if (const auto* b = park_->findBuilding(id)) {
+    rows.push_back(row(tr("Kind"), kindName(q(b->kind))));
+    if (const auto* e = park_->findEnterprise(b->enterprise)) rows.push_back(row(tr("Enterprise"), nameOf(q(e->id))));
+    rows.push_back(row(tr("Footprint"), tr("%1 m × %2 m").arg(number(b->width_m)).arg(number(b->depth_m))));
+    rows.push_back(row(tr("Height"), tr("%1 m").arg(number(b->height_m))));
+    if (b->roof_pv_kwp > 0) rows.push_back(row(tr("Rooftop PV"), tr("%1 kWp").arg(number(b->roof_pv_kwp))));
+    int lines = 0;
+    for (const auto& l : park_->lines) lines += l.building == b->id;
+    rows.push_back(row(tr("Production lines"), number(lines)));
+    if (b->planned) rows.push_back(row(tr("Status"), tr("Planned")));
+  } else if (const auto* l = park_->findLine(id)) {
+    rows.push_back(row(tr("Kind"), kindName(q(l->kind))));
+    rows.push_back(row(tr("Building"), nameOf(q(l->building))));
+    if (const auto op = park_->operatorOf(*l); !op.empty()) rows.push_back(row(tr("Operator"), nameOf(q(op))));
+    if (l->capacity_t_per_year > 0) rows.push_back(row(tr("Capacity"), tr("%1 t/yr").arg(number(l->capacity_t_per_year))));
+    if (l->capacity_units_per_hour > 0) rows.push_back(row(tr("Capacity"), tr("%1 units/h").arg(number(l->capacity_units_per_hour))));
+    if (l->energy_kwh_per_t > 0) rows.push_back(row(tr("Specific energy"), tr("%1 kWh/t").arg(number(l->energy_kwh_per_t))));
+    if (l->power_kw > 0) rows.push_back(row(tr("Rated power"), tr("%1 kW").arg(number(l->power_kw))));
+    int machines = 0;
+    for (const auto& g : l->machines) machines += g.count;
+    rows.push_back(row(tr("Machines"), number(machines)));
+  } else if (const auto* u = park_->findUtility(id)) {
+    rows.push_back(row(tr("Kind"), kindName(q(u->kind))));
+    rows.push_back(row(tr("Rated power"), tr("%1 kW").arg(number(u->power_kw))));
+    if (u->energy_kwh > 0) rows.push_back(row(tr("Storage"), tr("%1 MWh").arg(number(u->energy_kwh / 1000))));
+    if (u->annual_energy_kwh > 0) rows.push_back(row(tr("Annual energy"), tr("%1 GWh/yr").arg(number(u->annual_energy_kwh / 1e6, 1))));
+    if (u->count > 1) rows.push_back(row(tr("Units"), number(u->count)));
+  } else if (const auto* e = park_->findEnterprise(id)) {
+    rows.push_back(row(tr("Land area"), tr("%1 mu").arg(number(e->land_area_mu))));
+    if (e->output_yuan_per_year > 0) {
+      rows.push_back(row(tr("Output"), tr("%1 M yuan/yr").arg(number(e->output_yuan_per_year / 1e6))));
+      rows.push_back(row(tr("Output per mu"), tr("%1 k yuan/mu").arg(number(e->output_yuan_per_year / e->land_area_mu / 1e3))));
+      rows.push_back(row(tr("Tax per mu"), tr("%1 k yuan/mu").arg(number(e->tax_yuan_per_year / e->land_area_mu / 1e3, 1))));
+    }
+    rows.push_back(row(tr("Above designated size"), e->above_designated_size ? tr("Yes") : tr("No")));
+  } else {
+    for (const auto& line : park_->lines) {
+      for (const auto& g : line.machines) {
+        if (g.id != id) continue;
+        rows.push_back(row(tr("Kind"), kindName(q(g.kind))));
+        rows.push_back(row(tr("Line"), nameOf(q(line.id))));
+        rows.push_back(row(tr("Count"), number(g.count)));
+        rows.push_back(row(tr("Size"), tr("%1 × %2 × %3 m").arg(number(g.width_m, 1)).arg(number(g.depth_m, 1)).arg(number(g.height_m, 1))));
+        if (g.power_kw > 0) rows.push_back(row(tr("Power each"), tr("%1 kW").arg(number(g.power_kw))));
+      }
+    }
+  }
+  return rows;
+}
+
+QVariantMap ParkController::focusOf(const QString& objectId) const {
+  if (!park_) return {};
+  const std::string id = objectId.toStdString();
+  Bounds bounds;
+  float height = 10;
+  const auto addBuilding = [&](const parktwin::model::Building& b) {
+    const double r = std::hypot(b.width_m, b.depth_m) / 2;
+    bounds.add(toScene(b.position.x_m - r, b.position.y_m - r));
+    bounds.add(toScene(b.position.x_m + r, b.position.y_m + r));
+    height = std::max(height, float(b.height_m));
+  };
+  if (id == park_->id) {
+    return {{"position", sceneCenter_}, {"radius", sceneRadius_}};
+  }
+  if (const auto* b = park_->findBuilding(id)) addBuilding(*b);
+  if (const auto* l = park_->findLine(id)) {
+    if (const auto* b = park_->findBuilding(l->building)) addBuilding(*b);
+  }
+  if (const auto* u = park_->findUtility(id)) {
+    if (const auto* b = park_->findBuilding(u->building)) addBuilding(*b);
+    else {
+      bounds.add(toScene(u->position.x_m - 40, u->position.y_m - 40));
+      bounds.add(toScene(u->position.x_m + 40, u->position.y_m + 40));
+    }
+  }
+  if (park_->findEnterprise(id)) {
+    for (const auto& b : park_->buildings) {
+      if (b.enterprise == id) addBuilding(b);
+    }
+    for (const auto& l : park_->lines) {
+      if (l.enterprise == id) addBuilding(*park_->findBuilding(l.building));
+    }
+  }
+  if (bounds.empty()) {
+    for (const auto& m : machines_.machines()) {
+      if (m.groupId == objectId) {
+        bounds.add(m.position - QVector3D(10, 0, 10));
+        bounds.add(m.position + QVector3D(10, 0, 10));
+      }
+    }
+  }
+  if (bounds.empty()) return {};
+  QVector3D center = bounds.center();
+  center.setY(height / 2);
+  return {{"position", center}, {"radius", std::max(30.0f, bounds.radius())}};
+}
+
+}  // namespace parktwin::app

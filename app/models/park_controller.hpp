@@ -1,0 +1,115 @@
+#pragma once
+// The park as QML sees it: scene items (buildings, roads, zones, machines, labels), the asset
+// tree, the selection with its inspector rows, and the display language.
+#include <QObject>
+#include <QTranslator>
+#include <QVariantList>
+#include <QVector3D>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+#include "asset_tree_model.hpp"
+#include "machine_instancing.hpp"
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace parktwin::model {
+struct Park;
+}
+
+namespace parktwin::app {
+
+class ParkController : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  QML_SINGLETON
+  Q_PROPERTY(bool loaded READ loaded NOTIFY parkChanged)
+  Q_PROPERTY(QString parkId READ parkId NOTIFY parkChanged)
+  Q_PROPERTY(QString parkName READ parkName NOTIFY labelsChanged)
+  Q_PROPERTY(QString parkDescription READ parkDescription NOTIFY labelsChanged)
+  Q_PROPERTY(QString parkFile READ parkFile NOTIFY parkChanged)
+  Q_PROPERTY(QString errorText READ errorText NOTIFY parkChanged)
+  Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+  Q_PROPERTY(QVariantList buildings READ buildings NOTIFY parkChanged)
+  Q_PROPERTY(QVariantList roads READ roads NOTIFY parkChanged)
+  Q_PROPERTY(QVariantList zones READ zones NOTIFY parkChanged)
+  Q_PROPERTY(QVariantList utilities READ utilities NOTIFY parkChanged)
+  Q_PROPERTY(QVariantList labels READ labels NOTIFY labelsChanged)
+  Q_PROPERTY(QVariantMap summary READ summary NOTIFY parkChanged)
+  Q_PROPERTY(QVector3D sceneCenter READ sceneCenter NOTIFY parkChanged)
+  Q_PROPERTY(double sceneRadius READ sceneRadius NOTIFY parkChanged)
+  Q_PROPERTY(parktwin::app::MachineInstancing* machines READ machines CONSTANT)
+  Q_PROPERTY(parktwin::app::AssetTreeModel* assetTree READ assetTree CONSTANT)
+  Q_PROPERTY(QString selectedId READ selectedId NOTIFY selectionChanged)
+  Q_PROPERTY(QString selectedName READ selectedName NOTIFY selectionChanged)
+  Q_PROPERTY(QString selectedType READ selectedType NOTIFY selectionChanged)
+  Q_PROPERTY(QString selectedBuilding READ selectedBuilding NOTIFY selectionChanged)
+  Q_PROPERTY(QVariantList inspector READ inspector NOTIFY selectionChanged)
+
+ public:
+  // No default constructor: Qt 6.4 would then build its own singleton instead of calling create().
+  explicit ParkController(QObject* parent);
+  ~ParkController() override;
+
+  // The application creates one controller before loading QML; QML gets that one.
+  static ParkController* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+  static void setInstance(ParkController* controller);
+  void setEngine(QQmlEngine* engine) { engine_ = engine; }
+
+  Q_INVOKABLE bool loadPark(const QString& path);
+  Q_INVOKABLE void select(const QString& objectId);
+  // Where to look at an object: {x, y, z, radius} in scene metres; empty map if unknown.
+  Q_INVOKABLE QVariantMap focusOf(const QString& objectId) const;
+
+  bool loaded() const { return park_ != nullptr; }
+  QString parkId() const;
+  QString parkName() const;
+  QString parkDescription() const;
+  QString parkFile() const { return parkFile_; }
+  QString errorText() const { return errorText_; }
+  QString language() const { return language_; }
+  void setLanguage(const QString& language);
+  QVariantList buildings() const { return buildings_; }
+  QVariantList roads() const { return roads_; }
+  QVariantList zones() const { return zones_; }
+  QVariantList utilities() const { return utilities_; }
+  QVariantList labels() const;
+  QVariantMap summary() const { return summary_; }
+  QVector3D sceneCenter() const { return sceneCenter_; }
+  double sceneRadius() const { return sceneRadius_; }
+  MachineInstancing* machines() { return &machines_; }
+  AssetTreeModel* assetTree() { return &assetTree_; }
+  QString selectedId() const { return selectedId_; }
+  QString selectedName() const;
+  QString selectedType() const { return selectedType_; }
+  QString selectedBuilding() const { return selectedBuilding_; }
+  QVariantList inspector() const;
+
+ signals:
+  void parkChanged();
+  void labelsChanged();
+  void languageChanged();
+  void selectionChanged();
+
+ private:
+  void rebuildScene();
+  QString nameOf(const QString& objectId) const;
+
+  std::unique_ptr<parktwin::model::Park> park_;
+  QString parkFile_;
+  QString errorText_;
+  QString language_ = "en";
+  QVariantList buildings_, roads_, zones_, utilities_;
+  QVariantMap summary_;
+  QVector3D sceneCenter_;
+  double sceneRadius_ = 500;
+  MachineInstancing machines_;
+  AssetTreeModel assetTree_;
+  QString selectedId_, selectedType_, selectedBuilding_;
+  QTranslator translator_;
+  QQmlEngine* engine_ = nullptr;
+};
+
+}  // namespace parktwin::app

@@ -1,0 +1,130 @@
+// ParkTwin main window: asset tree | 3D park | inspector, with a header for the park and
+// language and a status bar with the park's counts.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ParkTwin
+
+ApplicationWindow {
+    id: window
+    width: 1600
+    height: 900
+    visible: true
+    title: ParkController.parkName !== "" ? qsTr("ParkTwin — %1").arg(ParkController.parkName) : qsTr("ParkTwin")
+    readonly property alias parkView: parkView
+    readonly property bool sceneReady: parkView.sceneReady
+
+    function focusObject(objectId) {
+        ParkController.select(objectId)
+        if (objectId !== "") parkView.flyTo(ParkController.focusOf(objectId))
+    }
+
+    Connections {
+        target: ParkController
+        function onParkChanged() { if (ParkController.loaded) parkView.fitPark(true) }
+    }
+    Component.onCompleted: if (ParkController.loaded) parkView.fitPark(true)
+
+    header: ToolBar {
+        background: Rectangle { color: "#1f3347" }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 12
+            spacing: 12
+            Label {
+                text: "ParkTwin"
+                color: "#9fd3ff"
+                font.bold: true
+                font.pixelSize: 18
+            }
+            Label {
+                objectName: "parkTitle"
+                text: ParkController.parkName
+                color: "white"
+                font.pixelSize: 16
+            }
+            Label {
+                Layout.fillWidth: true
+                text: ParkController.parkDescription
+                color: "#b8c7d6"
+                elide: Text.ElideRight
+            }
+            HeaderButton {
+                objectName: "fitButton"
+                text: qsTr("Fit park")
+                onClicked: parkView.fitPark(false)
+            }
+            HeaderButton {
+                objectName: "languageButton"
+                // Names the language you switch to, in that language.
+                text: ParkController.language === "zh" ? "English" : "中文"
+                onClicked: ParkController.language = ParkController.language === "zh" ? "en" : "zh"
+            }
+        }
+    }
+
+    SplitView {
+        anchors.fill: parent
+        orientation: Qt.Horizontal
+
+        AssetTreePanel {
+            id: assetPanel
+            SplitView.preferredWidth: 300
+            SplitView.minimumWidth: 200
+            onActivated: (objectId) => window.focusObject(objectId)
+        }
+
+        ParkView {
+            id: parkView
+            SplitView.fillWidth: true
+            onObjectPicked: (objectId) => ParkController.select(objectId)
+
+            Rectangle {
+                objectName: "errorBanner"
+                visible: ParkController.errorText !== ""
+                anchors { left: parent.left; right: parent.right; top: parent.top; margins: 12 }
+                height: errorText.implicitHeight + 20
+                radius: 6
+                color: "#fdecea"
+                border.color: "#d64545"
+                Label {
+                    id: errorText
+                    anchors { fill: parent; margins: 10 }
+                    text: qsTr("The park file could not be loaded:") + "\n" + ParkController.errorText
+                    wrapMode: Text.Wrap
+                    color: "#8a1f1f"
+                }
+            }
+        }
+
+        InspectorPanel {
+            SplitView.preferredWidth: 320
+            SplitView.minimumWidth: 220
+        }
+    }
+
+    footer: ToolBar {
+        background: Rectangle { color: "#eef2f5" }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 12
+            Label {
+                objectName: "statusSummary"
+                text: ParkController.loaded
+                      ? qsTr("%1 buildings · %2 enterprises · %3 lines · %4 machines · %5 tags")
+                            .arg(ParkController.summary.buildings).arg(ParkController.summary.enterprises)
+                            .arg(ParkController.summary.lines).arg(ParkController.summary.machines)
+                            .arg(ParkController.summary.tags)
+                      : qsTr("No park loaded")
+                color: "#33414e"
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: qsTr("Drag: rotate · Right-drag: pan · Wheel: zoom · F: fit")
+                color: "#6b7785"
+            }
+        }
+    }
+}

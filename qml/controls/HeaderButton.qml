@@ -1,0 +1,22 @@
+// A flat button for the dark header bar.
+import QtQuick
+import QtQuick.Controls
+
+Button {
+    id: control
+    flat: true
+    padding: 8
+    contentItem: Label {
+        text: control.text
+        color: "white"
+        font.pixelSize: 14
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+    }
+    background: Rectangle {
+        implicitHeight: 30
+        radius: 4
+        color: control.down ? "#35516d" : control.hovered ? "#2c4660" : "transparent"
+        border.color: "#5a7894"
+    }
+}

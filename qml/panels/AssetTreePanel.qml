@@ -1,0 +1,65 @@
+// The asset tree: park → enterprise → building → line → machines. Clicking selects; a
+// selection made elsewhere (in the 3D view) expands the tree and scrolls to it.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ParkTwin
+
+Pane {
+    id: root
+    padding: 0
+    property alias tree: tree
+    signal activated(string objectId)
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        Label {
+            text: qsTr("Assets")
+            font.bold: true
+            padding: 10
+            Layout.fillWidth: true
+        }
+        TreeView {
+            id: tree
+            objectName: "assetTree"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: ParkController.assetTree
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar {}
+            Component.onCompleted: expandRecursively(0, 1)
+            Connections {
+                target: ParkController
+                function onParkChanged() { Qt.callLater(() => tree.expandRecursively(0, 1)) }
+                function onSelectionChanged() {
+                    if (ParkController.selectedId === "") return
+                    const index = ParkController.assetTree.indexOfObject(ParkController.selectedId)
+                    if (!index.valid) return
+                    tree.expandToIndex(index)
+                    Qt.callLater(() => {
+                        const row = tree.cellAtIndex(index).y
+                        if (row >= 0) tree.positionViewAtRow(row, TableView.Contain)
+                    })
+                }
+            }
+            delegate: TreeViewDelegate {
+                id: node
+                implicitWidth: tree.width
+                implicitHeight: 28
+                indentation: 14
+                readonly property bool chosen: model.objectId === ParkController.selectedId
+                highlighted: chosen
+                contentItem: Label {
+                    text: model.display
+                    elide: Text.ElideRight
+                    font.bold: node.chosen
+                    color: node.chosen ? "#7a4f00" : "#1b2733"
+                }
+                background: Rectangle { color: node.chosen ? "#ffe9a8" : (node.row % 2 ? "#f4f6f8" : "white") }
+                onClicked: root.activated(model.objectId)
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+// One building: a translucent shell so the production lines inside stay visible, an opaque
+// plinth and roof edge, and a PV array on roofs that carry one. Planned buildings are ghosted.
+import QtQuick
+import QtQuick3D
+
+Node {
+    id: root
+    required property var modelData
+    readonly property var building: modelData
+    property bool selected: false
+    readonly property vector3d size: building.size
+    readonly property color shellColor: selected ? "#ffd43b" : building.color
+    position: Qt.vector3d(building.position.x, 0, building.position.z)
+    eulerRotation.y: building.rotation
+
+    // Shell: picking hits it, so it carries the object id.
+    Model {
+        property string objectId: root.building.id
+        pickable: true
+        source: "#Cube"
+        y: root.size.y / 2
+        scale: Qt.vector3d(root.size.x / 100, root.size.y / 100, root.size.z / 100)
+        castsShadows: !root.building.planned
+        materials: PrincipledMaterial {
+            baseColor: root.shellColor
+            opacity: root.building.planned ? 0.18 : (root.selected ? 0.5 : 0.38)
+            alphaMode: PrincipledMaterial.Blend
+            roughness: 0.6
+            depthDrawMode: Material.NeverDepthDraw
+        }
+    }
+    Model {
+        source: "#Cube"
+        y: 0.9
+        scale: Qt.vector3d(root.size.x / 100 + 0.01, 0.018, root.size.z / 100 + 0.01)
+        visible: !root.building.planned
+        materials: PrincipledMaterial { baseColor: Qt.darker(root.shellColor, 1.35); roughness: 0.8 }
+    }
+    // Roof edge: a thin frame at eave height makes the hall read as a building from afar.
+    Repeater3D {
+        model: [[0, root.size.z / 2, root.size.x, 1.2], [0, -root.size.z / 2, root.size.x, 1.2],
+                [root.size.x / 2, 0, 1.2, root.size.z], [-root.size.x / 2, 0, 1.2, root.size.z]]
+        Model {
+            source: "#Cube"
+            position: Qt.vector3d(modelData[0], root.size.y, modelData[1])
+            scale: Qt.vector3d(modelData[2] / 100, 0.012, modelData[3] / 100)
+            materials: PrincipledMaterial {
+                baseColor: root.building.planned ? "#b0a070" : Qt.darker(root.shellColor, 1.25)
+                roughness: 0.7
+            }
+        }
+    }
+    // Rooftop PV: a dark array over the southern 40% of the roof.
+    Model {
+        visible: root.building.pvKwp > 0
+        source: "#Cube"
+        position: Qt.vector3d(0, root.size.y + 0.6, root.size.z * 0.28)
+        scale: Qt.vector3d(root.size.x * 0.92 / 100, 0.006, root.size.z * 0.4 / 100)
+        materials: PrincipledMaterial { baseColor: "#1d2f5e"; roughness: 0.25; metalness: 0.4 }
+    }
+}

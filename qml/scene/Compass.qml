@@ -1,0 +1,36 @@
+// A compass rose turning with the camera: N points to park north on screen.
+import QtQuick
+
+Item {
+    id: root
+    property real yaw: 0
+    width: 64; height: 64
+    Rectangle {
+        anchors.fill: parent
+        radius: width / 2
+        color: "#d0ffffff"
+        border.color: "#8095a5"
+    }
+    Item {
+        anchors.fill: parent
+        rotation: root.yaw
+        Canvas {
+            anchors.fill: parent
+            onPaint: {
+                const c = getContext("2d"), w = width, h = height
+                c.reset()
+                c.fillStyle = "#d64545"
+                c.beginPath(); c.moveTo(w / 2, 8); c.lineTo(w / 2 - 7, h / 2); c.lineTo(w / 2 + 7, h / 2); c.closePath(); c.fill()
+                c.fillStyle = "#5b6b78"
+                c.beginPath(); c.moveTo(w / 2, h - 8); c.lineTo(w / 2 - 7, h / 2); c.lineTo(w / 2 + 7, h / 2); c.closePath(); c.fill()
+            }
+        }
+        Text {
+            text: qsTr("N")
+            font.bold: true
+            font.pixelSize: 11
+            color: "#d64545"
+            anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: -1 }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+// The 3D park: ground, zones, roads, buildings, machines (instanced) and utilities, with an
+// orbit camera (drag to rotate, right-drag or shift-drag to pan, wheel to zoom) and picking.
+import QtQuick
+import QtQuick3D
+import ParkTwin
+
+Item {
+    id: root
+    property real yaw: -25
+    property real pitch: 48
+    property real distance: 1500
+    property vector3d target: Qt.vector3d(0, 0, 0)
+    property alias view: view
+    property alias camera: camera
+    // Bumped whenever the camera moves, so screen-space overlays re-project.
+    property int cameraRevision: 0
+    readonly property bool sceneReady: ParkController.loaded
+        && buildingRepeater.count === ParkController.buildings.length
+    signal objectPicked(string objectId)
+
+    onYawChanged: cameraRevision++
+    onPitchChanged: cameraRevision++
+    onDistanceChanged: cameraRevision++
+    onTargetChanged: cameraRevision++
+    onWidthChanged: cameraRevision++
+    onHeightChanged: cameraRevision++
+
+    function fitPark(immediate) {
+        flyTo({position: ParkController.sceneCenter, radius: ParkController.sceneRadius}, immediate)
+    }
+    function flyTo(focus, immediate) {
+        if (!focus || focus.position === undefined) return
+        flight.stop()
+        if (immediate) {
+            target = focus.position
+            distance = Math.max(60, focus.radius * 2.3)
+            return
+        }
+        targetAnimation.to = focus.position
+        distanceAnimation.to = Math.max(60, focus.radius * 2.3)
+        flight.start()
+    }
+    // Metres per pixel at the orbit target, for the scale bar.
+    function metresPerPixel() {
+        return 2 * distance * Math.tan(camera.fieldOfView * Math.PI / 360) / Math.max(1, view.height)
+    }
+
+    ParallelAnimation {
+        id: flight
+        Vector3dAnimation { id: targetAnimation; target: root; property: "target"; duration: 700; easing.type: Easing.InOutCubic }
+        NumberAnimation { id: distanceAnimation; target: root; property: "distance"; duration: 700; easing.type: Easing.InOutCubic }
+    }
+
+    View3D {
+        id: view
+        anchors.fill: parent
+        camera: camera
+        environment: SceneEnvironment {
+            backgroundMode: SceneEnvironment.Color
+            clearColor: "#dce6ee"
+            antialiasingMode: SceneEnvironment.MSAA
+            antialiasingQuality: SceneEnvironment.Medium
+        }
+
+        Node {
+            id: orbit
+            position: root.target
+            eulerRotation: Qt.vector3d(-root.pitch, root.yaw, 0)
+            PerspectiveCamera {
+                id: camera
+                z: root.distance
+                fieldOfView: 40
+                clipNear: Math.max(1, root.distance / 200)
+                clipFar: root.distance * 8 + 5000
+            }
+        }
+
+        DirectionalLight {
+            eulerRotation: Qt.vector3d(-50, -40, 0)
+            brightness: 1.1
+            castsShadow: true
+            shadowMapQuality: Light.ShadowMapQualityMedium
+            shadowFactor: 35
+            shadowMapFar: 6000
+        }
+        DirectionalLight {
+            eulerRotation: Qt.vector3d(-30, 140, 0)
+            brightness: 0.45
+        }
+
+        Model {
+            id: ground
+            source: "#Rectangle"
+            position: Qt.vector3d(ParkController.sceneCenter.x, -0.5, ParkController.sceneCenter.z)
+            eulerRotation.x: -90
+            scale: Qt.vector3d(ParkController.sceneRadius * 0.06, ParkController.sceneRadius * 0.06, 1)
+            receivesShadows: true
+            materials: PrincipledMaterial { baseColor: "#c4cfba"; roughness: 1 }
+        }
+
+        Repeater3D {
+            model: ParkController.zones
+            Model {
+                y: modelData.water ? 0.4 : 0.1
+                geometry: PolygonGeometry { outline: modelData.outline }
+                receivesShadows: true
+                materials: PrincipledMaterial {
+                    baseColor: modelData.color
+                    roughness: modelData.water ? 0.2 : 0.95
+                    metalness: 0
+                    cullMode: Material.NoCulling
+                }
+            }
+        }
+
+        Repeater3D {
+            model: ParkController.roads
+            Model {
+                source: "#Cube"
+                position: Qt.vector3d(modelData.position.x, 0.5, modelData.position.z)
+                eulerRotation.y: modelData.angle
+                scale: Qt.vector3d(modelData.length / 100, 0.01, modelData.width / 100)
+                receivesShadows: true
+                materials: PrincipledMaterial { baseColor: "#6b7078"; roughness: 0.9 }
+            }
+        }
+
+        Repeater3D {
+            id: buildingRepeater
+            model: ParkController.buildings
+            BuildingModel {
+                selected: ParkController.selectedBuilding === building.id
+            }
+        }
+
+        // Every machine of the park in one instanced draw call.
+        Model {
+            source: "#Cube"
+            instancing: ParkController.machines
+            castsShadows: false
+            materials: PrincipledMaterial { baseColor: "white"; roughness: 0.5; metalness: 0.2 }
+        }
+
+        Repeater3D {
+            model: ParkController.utilities
+            Model {
+                property string objectId: modelData.id
+                pickable: true
+                source: "#Cylinder"
+                position: Qt.vector3d(modelData.position.x, modelData.size / 4, modelData.position.z)
+                scale: Qt.vector3d(modelData.size / 100, modelData.size / 200, modelData.size / 100)
+                materials: PrincipledMaterial {
+                    baseColor: ParkController.selectedId === modelData.id ? "#ffd43b" : modelData.color
+                    roughness: 0.6
+                }
+            }
+        }
+    }
+
+    MouseArea {
+        id: mouse
+        anchors.fill: parent
+        acceptedButtons: Qt.LeftButton | Qt.RightButton
+        hoverEnabled: false
+        property point last
+        property point pressedAt
+        property bool panning: false
+        onPressed: (event) => {
+            last = Qt.point(event.x, event.y)
+            pressedAt = last
+            panning = event.button === Qt.RightButton || (event.modifiers & Qt.ShiftModifier)
+            flight.stop()
+            root.forceActiveFocus()
+        }
+        onPositionChanged: (event) => {
+            const dx = event.x - last.x, dy = event.y - last.y
+            last = Qt.point(event.x, event.y)
+            if (panning) {
+                const k = root.metresPerPixel()
+                const yawRad = root.yaw * Math.PI / 180
+                // Screen right and screen up projected onto the ground plane.
+                const rx = Math.cos(yawRad), rz = -Math.sin(yawRad)
+                const fx = -Math.sin(yawRad), fz = -Math.cos(yawRad)
+                root.target = Qt.vector3d(root.target.x - (dx * rx - dy * fx) * k, root.target.y,
+                                          root.target.z - (dx * rz - dy * fz) * k)
+            } else {
+                root.yaw -= dx * 0.3
+                root.pitch = Math.max(8, Math.min(89, root.pitch + dy * 0.2))
+            }
+        }
+        onReleased: (event) => {
+            if (Math.abs(event.x - pressedAt.x) + Math.abs(event.y - pressedAt.y) < 4 && event.button === Qt.LeftButton) {
+                const hit = view.pick(event.x, event.y)
+                root.objectPicked(hit.objectHit && hit.objectHit.objectId !== undefined ? hit.objectHit.objectId : "")
+            }
+        }
+        onWheel: (event) => {
+            flight.stop()
+            root.distance = Math.max(30, Math.min(20000, root.distance * Math.pow(1.0015, -event.angleDelta.y)))
+        }
+    }
+
+    focus: true
+    Keys.onPressed: (event) => {
+        const step = root.distance * 0.05
+        const yawRad = root.yaw * Math.PI / 180
+        const fx = -Math.sin(yawRad), fz = -Math.cos(yawRad)
+        const rx = Math.cos(yawRad), rz = -Math.sin(yawRad)
+        if (event.key === Qt.Key_Up || event.key === Qt.Key_W) root.target = Qt.vector3d(root.target.x + fx * step, 0, root.target.z + fz * step)
+        else if (event.key === Qt.Key_Down || event.key === Qt.Key_S) root.target = Qt.vector3d(root.target.x - fx * step, 0, root.target.z - fz * step)
+        else if (event.key === Qt.Key_Left || event.key === Qt.Key_A) root.target = Qt.vector3d(root.target.x - rx * step, 0, root.target.z - rz * step)
+        else if (event.key === Qt.Key_Right || event.key === Qt.Key_D) root.target = Qt.vector3d(root.target.x + rx * step, 0, root.target.z + rz * step)
+        else if (event.key === Qt.Key_Plus || event.key === Qt.Key_Equal) root.distance *= 0.85
+        else if (event.key === Qt.Key_Minus) root.distance /= 0.85
+        else if (event.key === Qt.Key_F || event.key === Qt.Key_Home) root.fitPark()
+        else return
+        event.accepted = true
+    }
+
+    LabelLayer {
+        anchors.fill: parent
+        view: view
+        revision: root.cameraRevision + ParkController.labels.length
+    }
+    Compass {
+        anchors { right: parent.right; top: parent.top; margins: 14 }
+        yaw: root.yaw
+    }
+    ScaleBar {
+        anchors { left: parent.left; bottom: parent.bottom; margins: 14 }
+        metresPerPixel: root.cameraRevision >= 0 ? root.metresPerPixel() : 1
+    }
+}
