@@ -132,10 +132,13 @@ Result<FailureImpact> failureImpact(const FlowNetwork& network, const std::strin
   impact.value_after = after->value;
   const auto reachedBefore = detail::reachableFrom(detail::toIntegerProblem(network), network.source);
   const auto reachedAfter = detail::reachableFrom(detail::toIntegerProblem(damaged), damaged.source);
+  // Consumers, and lines that take material or power and pass it on (split lines, substations).
   for (const FlowArc& arc : network.arcs) {
-    if (arc.kind != ArcKind::demand || arc.capacity <= 0) continue;
-    const auto consumer = static_cast<std::size_t>(arc.from);
-    if (reachedBefore[consumer] && !reachedAfter[consumer]) impact.islanded.push_back(network.nodes[consumer].id);
+    if ((arc.kind != ArcKind::demand && arc.kind != ArcKind::throughput) || arc.capacity <= 0) continue;
+    const auto node = static_cast<std::size_t>(arc.from);
+    const std::string& id = network.nodes[node].id;
+    if (id == failedId || !reachedBefore[node] || reachedAfter[node]) continue;
+    if (std::ranges::find(impact.islanded, id) == impact.islanded.end()) impact.islanded.push_back(id);
   }
   impact.shortfalls = findShortfalls(damaged, after->arc_flow);
   return impact;

@@ -63,7 +63,8 @@ Result<void> requireAllSupplied(const FlowNetwork& network, const std::vector<do
 
 struct FailureImpact {
   std::string failed;                   // the node or arc id taken out
-  std::vector<std::string> islanded;    // consumers no longer reachable from any source
+  std::vector<std::string> islanded;    // consumers and pass-through lines no longer reachable
+                                        // from any source (the failed object itself left out)
   std::vector<Shortfall> shortfalls;    // consumers (islanded included) short after re-solving
   double value_before = 0;
   double value_after = 0;
