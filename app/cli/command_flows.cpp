@@ -1,0 +1,209 @@
+// parktwin-cli flows --park NAME [--json] [--fail ID]: solve a park's material and energy
+// networks at design capacity; print flows per arc, the bottleneck (minimum cut), KPIs and
+// the per-mu ranking. State at a time T from the historian (--at T --db FILE) is not wired yet.
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+
+#include "command_registry.hpp"
+#include "parktwin/flow/constants.hpp"
+#include "parktwin/flow/park_flows.hpp"
+#include "parktwin/flow/solver.hpp"
+#include "parktwin/model/park_file.hpp"
+#include "terminal.hpp"
+
+namespace parktwin::cli {
+namespace {
+
+using nlohmann::json;
+using namespace parktwin::flow;
+
+const char* unitOf(const FlowNetwork& n) { return n.quantity == Quantity::material_t_per_h ? "t/h" : "kW"; }
+const char* costUnitOf(const FlowNetwork& n) { return n.quantity == Quantity::material_t_per_h ? "yuan/t" : "yuan/kWh"; }
+
+const char* kindName(ArcKind kind) {
+  switch (kind) {
+    case ArcKind::supply: return "supply";
+    case ArcKind::demand: return "demand";
+    case ArcKind::throughput: return "throughput";
+    case ArcKind::link: break;
+  }
+  return "link";
+}
+
+json networkJson(const NetworkSolution& s, const std::optional<FailureImpact>& impact) {
+  const FlowNetwork& n = s.network;
+  json arcs = json::array();
+  for (std::size_t i = 0; i < n.arcs.size(); ++i) {
+    const FlowArc& a = n.arcs[i];
+    arcs.push_back({{"id", a.id},
+                    {"kind", kindName(a.kind)},
+                    {"from", n.nodes[static_cast<std::size_t>(a.from)].id},
+                    {"to", n.nodes[static_cast<std::size_t>(a.to)].id},
+                    {"description", n.describeArc(static_cast<int>(i))},
+                    {"capacity", a.capacity},
+                    {"flow", s.dispatch.arc_flow[i]},
+                    {"cost_per_unit", a.cost_per_unit}});
+  }
+  json cut = json::array();
+  for (const auto& c : s.max_flow.min_cut) cut.push_back({{"id", c.id}, {"description", c.description}, {"capacity", c.capacity}});
+  json shortfalls = json::array();
+  for (const auto& sf : s.dispatch.shortfalls) {
+    shortfalls.push_back({{"node", sf.node_id}, {"name", sf.name}, {"needed", sf.needed}, {"supplied", sf.supplied}});
+  }
+  json out{{"unit", unitOf(n)},
+           {"max_flow", s.max_flow.value},
+           {"min_cut_capacity", s.max_flow.cut_capacity},
+           {"bottleneck", cut},
+           {"dispatch_cost_yuan_per_h", s.dispatch.cost},
+           {"arcs", arcs},
+           {"shortfalls", shortfalls},
+           {"unlinked_consumers", n.unlinked_consumers}};
+  if (impact) {
+    out["failure"] = {{"failed", impact->failed},
+                      {"islanded", impact->islanded},
+                      {"max_flow_before", impact->value_before},
+                      {"max_flow_after", impact->value_after}};
+  }
+  return out;
+}
+
+json reportJson(const model::Park& park, const ParkFlowReport& r, const std::optional<FailureImpact>& materialImpact,
+                const std::optional<FailureImpact>& energyImpact) {
+  const FlowKpis& k = r.kpis;
+  json ranking = json::array();
+  for (const auto& e : r.ranking) {
+    ranking.push_back({{"rank", e.rank},
+                       {"enterprise", e.enterprise_id},
+                       {"name_en", e.name_en},
+                       {"name_zh", e.name_zh},
+                       {"land_area_mu", e.land_area_mu},
+                       {"output_yuan_per_mu", e.output_yuan_per_mu},
+                       {"tax_yuan_per_mu", e.tax_yuan_per_mu}});
+  }
+  json out{{"park", park.id},
+           {"hours", k.hours},
+           {"kpis",
+            {{"throughput_t_per_h", k.throughput_t_per_h},
+             {"throughput_t_per_year", k.throughput_t_per_year},
+             {"lost_t", k.lost_t},
+             {"energy_kwh", k.energy_kwh},
+             {"energy_kwh_per_t", k.energy_kwh_per_t},
+             {"grid_energy_kwh", k.grid_energy_kwh},
+             {"local_energy_kwh", k.local_energy_kwh},
+             {"self_sufficiency", k.self_sufficiency},
+             {"co2_t", k.co2_t},
+             {"co2_t_per_t", k.co2_t_per_t},
+             {"material_cost_yuan", k.material_cost_yuan},
+             {"energy_cost_yuan", k.energy_cost_yuan},
+             {"cost_yuan", k.cost_yuan},
+             {"direct_molten_t", k.direct_molten_t},
+             {"remelt_t", k.remelt_t},
+             {"remelt_cost_avoided_yuan", k.remelt_cost_avoided_yuan}}},
+           {"per_mu_ranking", ranking},
+           {"warnings", r.warnings}};
+  if (r.has_material) out["material"] = networkJson(r.material, materialImpact);
+  if (r.has_energy) out["energy"] = networkJson(r.energy, energyImpact);
+  return out;
+}
+
+void printNetwork(const char* title, const NetworkSolution& s, const std::optional<FailureImpact>& impact) {
+  const FlowNetwork& n = s.network;
+  std::cout << "\n" << title << " network: " << n.nodes.size() << " nodes, " << n.arcs.size() << " arcs\n"
+            << "  maximum flow " << s.max_flow.value << " " << unitOf(n) << "; dispatch cost " << s.dispatch.cost
+            << " yuan/h\n  bottleneck (minimum cut, " << s.max_flow.cut_capacity << " " << unitOf(n) << "):\n";
+  for (const auto& c : s.max_flow.min_cut) std::cout << "    " << c.id << "  " << c.description << "  " << c.capacity << " " << unitOf(n) << "\n";
+  std::cout << "  flows (dispatch):\n";
+  for (std::size_t i = 0; i < n.arcs.size(); ++i) {
+    const FlowArc& a = n.arcs[i];
+    std::cout << "    " << std::left << std::setw(28) << a.id << std::right << std::setw(14) << s.dispatch.arc_flow[i]
+              << " / " << std::setw(12) << a.capacity << " " << unitOf(n) << "  @ " << a.cost_per_unit << " "
+              << costUnitOf(n) << "  " << n.describeArc(static_cast<int>(i)) << "\n";
+  }
+  if (impact) {
+    std::cout << "  failure of " << impact->failed << ": maximum flow " << impact->value_before << " -> "
+              << impact->value_after << " " << unitOf(n) << "; islanded:";
+    for (const auto& id : impact->islanded) std::cout << " " << id;
+    std::cout << (impact->islanded.empty() ? " none\n" : "\n");
+  }
+}
+
+void printReport(const model::Park& park, const ParkFlowReport& r, const std::optional<FailureImpact>& materialImpact,
+                 const std::optional<FailureImpact>& energyImpact, bool peak) {
+  std::cout << park.name.en << " / " << park.name.zh << " (" << park.id << "): flows at design capacity, "
+            << (peak ? "a peak hour (every source at its rating)" : "the average hour of a year") << "\n";
+  if (r.has_material) printNetwork("Material", r.material, materialImpact);
+  if (r.has_energy) printNetwork("Energy", r.energy, energyImpact);
+  const FlowKpis& k = r.kpis;
+  std::cout << std::fixed << std::setprecision(2) << "\nKPIs over " << k.hours << " h:\n"
+            << "  throughput            " << k.throughput_t_per_h << " t/h, " << k.throughput_t_per_year << " t/yr\n"
+            << "  energy                " << k.energy_kwh / 1e6 << " GWh, " << k.energy_kwh_per_t << " kWh/t\n"
+            << "  CO2                   " << k.co2_t << " t, " << k.co2_t_per_t << " t/t\n"
+            << "  self-sufficiency      " << k.self_sufficiency * 100 << " % (PV, storage, local hydro)\n"
+            << "  cost                  " << k.cost_yuan / 1e6 << " M yuan (material " << k.material_cost_yuan / 1e6
+            << ", energy " << k.energy_cost_yuan / 1e6 << ")\n"
+            << "  molten supplied       " << k.direct_molten_t << " t; ingot remelted " << k.remelt_t << " t\n"
+            << "  remelt cost avoided   " << k.remelt_cost_avoided_yuan / 1e6 << " M yuan (300 yuan/t)\n"
+            << "  material losses       " << k.lost_t << " t\n";
+  std::cout << "\nPer-mu ranking (亩均论英雄, per year):\n";
+  for (const auto& e : r.ranking) {
+    std::cout << "  " << std::setw(2) << e.rank << ". " << std::left << std::setw(36) << (e.name_en + " " + e.name_zh)
+              << std::right << " tax " << std::setw(12) << e.tax_yuan_per_mu << " yuan/mu, output " << std::setw(14)
+              << e.output_yuan_per_mu << " yuan/mu (" << e.land_area_mu << " mu)\n";
+  }
+  for (const auto& w : r.warnings) std::cerr << "warning: " << w << "\n";
+}
+
+int runFlows(const std::string& parkName, bool asJson, const std::string& failed, bool peak) {
+  auto park = model::loadPark(parkPath(parkName));
+  if (!park) {
+    std::cerr << park.error().message << "\n";
+    return 2;
+  }
+  FlowOverrides design;
+  design.supply_basis = peak ? SupplyBasis::rated_power : SupplyBasis::annual_average;
+  auto report = solveParkFlows(*park, design, peak ? 1.0 : kHoursPerYear);
+  if (!report) {
+    std::cerr << report.error().message << "\n";
+    return 1;
+  }
+  std::optional<FailureImpact> materialImpact, energyImpact;
+  if (!failed.empty()) {
+    if (report->has_material) {
+      if (auto impact = failureImpact(report->material.network, failed)) materialImpact = *impact;
+    }
+    if (report->has_energy) {
+      if (auto impact = failureImpact(report->energy.network, failed)) energyImpact = *impact;
+    }
+    if (!materialImpact && !energyImpact) {
+      std::cerr << "--fail: no node or arc \"" << failed << "\" in either network\n";
+      return 2;
+    }
+  }
+  if (asJson) {
+    std::cout << reportJson(*park, *report, materialImpact, energyImpact).dump(2) << "\n";
+  } else {
+    printReport(*park, *report, materialImpact, energyImpact, peak);
+  }
+  return 0;
+}
+
+const bool registered = registerCommand({
+    "flows", "Solve material and energy flows: flows per arc, bottleneck (min cut), KPIs, per-mu ranking",
+    [](CLI::App& sub) {
+      auto park = std::make_shared<std::string>();
+      auto asJson = std::make_shared<bool>(false);
+      auto failed = std::make_shared<std::string>();
+      auto peak = std::make_shared<bool>(false);
+      sub.add_option("--park", *park, "Park file, or the name of a bundled park (beidu, jiulong)")->required();
+      sub.add_flag("--json", *asJson, "Print the solution as JSON");
+      sub.add_option("--fail", *failed, "Also report who loses supply if this node or link fails");
+      sub.add_flag("--peak", *peak, "A peak hour with sources at rated power, instead of a year's average hour");
+      return [park, asJson, failed, peak] { return runFlows(*park, *asJson, *failed, *peak); };
+    }});
+
+}  // namespace
+}  // namespace parktwin::cli

@@ -1,0 +1,152 @@
+// Park -> networks, checked against figures worked out by hand from data/mini_park.json.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "parktwin/flow/constants.hpp"
+#include "parktwin/flow/network.hpp"
+#include "parktwin/flow/solver.hpp"
+#include "test_support.hpp"
+
+namespace parktwin::flow {
+namespace {
+
+double flowOn(const FlowNetwork& net, const std::vector<double>& flows, const std::string& arcId) {
+  const int arc = net.findArc(arcId);
+  EXPECT_GE(arc, 0) << arcId;
+  return arc < 0 ? -1 : flows[static_cast<std::size_t>(arc)];
+}
+
+TEST(LineDemand, QinengPotlineDrawsAboutHalfAGigawatt) {
+  // DOMAIN.md: 340 kt/yr at 13-14 MWh/t is "about 500 MW". By hand at 13.5 MWh/t:
+  // 340,000 t/yr x 13,500 kWh/t = 4.59e9 kWh/yr; / 8,760 h = 523,972.6 kW, i.e. ~524 MW.
+  model::ProductionLine potline;
+  potline.capacity_t_per_year = 340'000;
+  potline.energy_kwh_per_t = 13'500;
+  EXPECT_NEAR(lineDemandKw(potline), 523'972.6, 0.1);
+  potline.power_kw = 510'000;  // a rated power, when given, wins
+  EXPECT_DOUBLE_EQ(lineDemandKw(potline), 510'000);
+}
+
+TEST(MaterialNetwork, MiniParkHasSuppliesDemandsAndTheRemeltPremium) {
+  const auto park = test::loadTestPark("mini_park.json");
+  const auto net = buildMaterialNetwork(park);
+  ASSERT_TRUE(net) << net.error().message;
+  // potline 87,600 t/yr = 10 t/h; the supplier's limit is its one link, 3 t/h.
+  EXPECT_DOUBLE_EQ(net->arcs[static_cast<std::size_t>(net->findArc("supply:potline"))].capacity, 10.0);
+  EXPECT_DOUBLE_EQ(net->arcs[static_cast<std::size_t>(net->findArc("supply:ingot_supplier"))].capacity, 3.0);
+  // Terminal processors take their own capacity: 43,800 t/yr = 5 t/h, 52,560 t/yr = 6 t/h.
+  EXPECT_DOUBLE_EQ(net->arcs[static_cast<std::size_t>(net->findArc("demand:chassis"))].capacity, 5.0);
+  EXPECT_DOUBLE_EQ(net->arcs[static_cast<std::size_t>(net->findArc("demand:rods"))].capacity, 6.0);
+  const FlowArc& ingot = net->arcs[static_cast<std::size_t>(net->findArc("m3"))];
+  EXPECT_TRUE(ingot.remelt);
+  EXPECT_DOUBLE_EQ(ingot.cost_per_unit, 5.0 + kRemeltPremiumYuanPerT);
+  EXPECT_TRUE(net->arcs[static_cast<std::size_t>(net->findArc("m1"))].direct_molten);
+}
+
+TEST(MaterialNetwork, MiniParkBottleneckIsTheProcessorsAndDispatchPrefersMoltenMetal) {
+  const auto park = test::loadTestPark("mini_park.json");
+  const auto net = buildMaterialNetwork(park);
+  ASSERT_TRUE(net) << net.error().message;
+  // By hand: every source-side set cuts at least 11 t/h (e.g. {src}: 10+3 = 13,
+  // {src,potline,rods}: 3+4+6 = 13); only the two processor demands cut exactly 5+6 = 11.
+  const auto flow = maxFlow(*net);
+  ASSERT_TRUE(flow) << flow.error().message;
+  EXPECT_NEAR(flow->value, 11.0, 1e-9);
+  std::vector<std::string> cut;
+  for (const auto& arc : flow->min_cut) cut.push_back(arc.id);
+  std::ranges::sort(cut);
+  EXPECT_EQ(cut, (std::vector<std::string>{"demand:chassis", "demand:rods"}));
+  // Chassis needs 5: molten m1 gives at most 4, so 1 t/h comes as ingot (5 + 300 yuan/t);
+  // rods take 6 molten on m2. Cost: 4 x 10 + 1 x 305 + 6 x 20 = 465 yuan/h.
+  const auto dispatch = dispatchMinCost(*net);
+  ASSERT_TRUE(dispatch) << dispatch.error().message;
+  EXPECT_NEAR(dispatch->cost, 465.0, 1e-6);
+  EXPECT_NEAR(flowOn(*net, dispatch->arc_flow, "m1"), 4.0, 1e-9);
+  EXPECT_NEAR(flowOn(*net, dispatch->arc_flow, "m3"), 1.0, 1e-9);
+  EXPECT_NEAR(flowOn(*net, dispatch->arc_flow, "m2"), 6.0, 1e-9);
+  EXPECT_TRUE(dispatch->shortfalls.empty());
+}
+
+TEST(EnergyNetwork, MiniParkDispatchFollowsTheMeritOrder) {
+  const auto park = test::loadTestPark("mini_park.json");
+  const auto net = buildEnergyNetwork(park);
+  ASSERT_TRUE(net) << net.error().message;
+  // Loads: smelter building 87,600 t/yr x 13,500 kWh/t / 8,760 h = 135,000 kW; chargers
+  // 5 x 60 = 300 kW; chassis 3,000 kW; rods 2,000 kW; 140,300 kW in all.
+  EXPECT_NEAR(net->arcs[static_cast<std::size_t>(net->findArc("demand:smelter"))].capacity, 135'000.0, 1e-6);
+  EXPECT_DOUBLE_EQ(net->arcs[static_cast<std::size_t>(net->findArc("demand:chargers"))].capacity, 300.0);
+  const auto dispatch = dispatchMinCost(*net);
+  ASSERT_TRUE(dispatch) << dispatch.error().message;
+  EXPECT_NEAR(dispatch->value, 140'300.0, 1e-6);
+  // PV (merit 0) fills its 2,000 kW, the battery (0.01) the chargers' 300 kW, the grid the
+  // remaining 138,000 kW at 0.10 merit + 0.5 tariff: 300 x 0.01 + 138,000 x 0.6 = 82,803 yuan/h.
+  EXPECT_NEAR(flowOn(*net, dispatch->arc_flow, "supply:pv"), 2'000.0, 1e-6);
+  EXPECT_NEAR(flowOn(*net, dispatch->arc_flow, "supply:bess"), 300.0, 1e-6);
+  EXPECT_NEAR(flowOn(*net, dispatch->arc_flow, "supply:grid"), 138'000.0, 1e-6);
+  EXPECT_NEAR(dispatch->cost, 82'803.0, 1e-3);
+}
+
+TEST(EnergyNetwork, UnsuppliedAndUnlinkedConsumersAreNamed) {
+  auto park = test::loadTestPark("mini_park.json");
+  park.lines.push_back(park.lines[1]);
+  park.lines.back().id = "orphan_line";
+  park.lines.back().building = "nowhere";
+  FlowOverrides overrides;
+  overrides.demand["chassis"] = 9'000;  // its link e6 carries at most 5,000 kW
+  const auto net = buildEnergyNetwork(park, overrides);
+  ASSERT_TRUE(net) << net.error().message;
+  EXPECT_EQ(net->unlinked_consumers, (std::vector<std::string>{"orphan_line"}));
+  const auto dispatch = dispatchMinCost(*net);
+  ASSERT_TRUE(dispatch);
+  const auto supplied = requireAllSupplied(*net, dispatch->arc_flow);
+  ASSERT_FALSE(supplied);
+  EXPECT_NE(supplied.error().message.find("chassis (Chassis casting): needs 9000.000 kW, gets 5000.000 kW"),
+            std::string::npos)
+      << supplied.error().message;
+  EXPECT_NE(supplied.error().message.find("orphan_line: no link reaches it"), std::string::npos);
+}
+
+TEST(MaterialNetwork, FailuresIslandConsumersAndOverridesChangeCapacities) {
+  const auto park = test::loadTestPark("mini_park.json");
+  const auto net = buildMaterialNetwork(park);
+  ASSERT_TRUE(net);
+  // Without the potline, the rod plant has no other supplier: islanded. The chassis line
+  // still reaches the ingot supplier but gets only its 3 t/h of 5.
+  const auto impact = failureImpact(*net, "potline");
+  ASSERT_TRUE(impact) << impact.error().message;
+  EXPECT_EQ(impact->islanded, (std::vector<std::string>{"rods"}));
+  EXPECT_NEAR(impact->value_after, 3.0, 1e-9);
+  ASSERT_EQ(impact->shortfalls.size(), 2u);
+  EXPECT_FALSE(failureImpact(*net, "no_such_thing"));
+
+  FlowOverrides state;
+  state.supply["potline"] = 2.5;  // the potline at reduced amperage at time T
+  const auto reduced = buildMaterialNetwork(park, state);
+  ASSERT_TRUE(reduced);
+  const auto flow = maxFlow(*reduced);
+  ASSERT_TRUE(flow);
+  EXPECT_NEAR(flow->value, 2.5 + 3.0, 1e-9);
+}
+
+TEST(MaterialNetwork, ParkWithoutProducerIsAnErrorThatSaysSo) {
+  auto park = test::loadTestPark("mini_park.json");
+  park.lines[0].product = "rod";
+  park.material_links.pop_back();  // the ingot supplier's link
+  const auto net = buildMaterialNetwork(park);
+  ASSERT_FALSE(net);
+  EXPECT_NE(net.error().message.find("no origin"), std::string::npos) << net.error().message;
+}
+
+TEST(Route, MiniParkLogisticsRoute) {
+  const auto park = test::loadTestPark("mini_park.json");
+  const auto net = buildMaterialNetwork(park);
+  ASSERT_TRUE(net);
+  const auto route = shortestRoute(*net, "potline", "rods");
+  ASSERT_TRUE(route) << route.error().message;
+  EXPECT_DOUBLE_EQ(route->distance_m, 200.0);
+  EXPECT_EQ(route->node_names, (std::vector<std::string>{"Potline", "Rod casting"}));
+}
+
+}  // namespace
+}  // namespace parktwin::flow

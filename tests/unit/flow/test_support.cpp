@@ -1,0 +1,87 @@
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "parktwin/flow/arc_list.hpp"
+#include "parktwin/model/park_file.hpp"
+
+namespace parktwin::flow::test {
+namespace {
+
+std::string runCommand(const std::string& command, int& status) {
+  std::string output;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) {
+    status = -1;
+    return output;
+  }
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), static_cast<int>(buffer.size()), pipe)) output += buffer.data();
+  status = pclose(pipe);
+  return output;
+}
+
+}  // namespace
+
+bool networkxAvailable() {
+  int status = 0;
+  runCommand("/usr/bin/python3 -c 'import networkx' 2>/dev/null", status);
+  return status == 0;
+}
+
+std::optional<std::vector<OracleAnswer>> askNetworkx(const std::vector<FlowNetwork>& networks, std::string& error) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("parktwin-flow-oracle-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+                    ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::filesystem::create_directories(dir);
+  std::string command = "/usr/bin/python3 " PARKTWIN_SOURCE_DIR "/tests/unit/flow/networkx_oracle.py";
+  for (std::size_t i = 0; i < networks.size(); ++i) {
+    const auto file = dir / ("graph" + std::to_string(i) + ".txt");
+    std::ofstream(file) << toArcListText(networks[i]);
+    command += " " + file.string();
+  }
+  int status = 0;
+  const std::string output = runCommand(command + " 2>&1", status);
+  std::filesystem::remove_all(dir);
+  if (status != 0) {
+    error = "oracle failed (status " + std::to_string(status) + "): " + output;
+    return std::nullopt;
+  }
+  std::istringstream in(output);
+  std::vector<OracleAnswer> answers;
+  OracleAnswer a;
+  while (in >> a.max_flow >> a.min_cut >> a.min_cost) answers.push_back(a);
+  if (answers.size() != networks.size()) {
+    error = "oracle printed " + std::to_string(answers.size()) + " answers for " + std::to_string(networks.size()) +
+            " graphs: " + output;
+    return std::nullopt;
+  }
+  return answers;
+}
+
+model::Park loadTestPark(const std::string& fileName) {
+  auto park = model::loadPark(std::filesystem::path(PARKTWIN_SOURCE_DIR) / "tests/unit/flow/data" / fileName);
+  if (!park) {
+    ADD_FAILURE() << park.error().message;
+    return {};
+  }
+  return *park;
+}
+
+std::optional<model::Park> loadDemoPark(const std::string& name) {
+  const auto file = std::filesystem::path(PARKTWIN_SOURCE_DIR) / "assets/parks" / (name + ".json");
+  if (!std::filesystem::exists(file)) return std::nullopt;
+  auto park = model::loadPark(file);
+  if (!park) {
+    ADD_FAILURE() << park.error().message;
+    return std::nullopt;
+  }
+  return *park;
+}
+
+}  // namespace parktwin::flow::test

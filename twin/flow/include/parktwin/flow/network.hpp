@@ -1,0 +1,116 @@
+#pragma once
+// Flow networks built from a park: plain data, indices into vectors, no graph library types.
+// A network has one super-source and one super-sink; producers hang off the source by a
+// supply arc, consumers feed the sink by a demand arc, and lines or substations with a rated
+// throughput are split into an input and an output node joined by a throughput arc.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/model/park.hpp"
+
+namespace parktwin::flow {
+
+enum class Quantity { material_t_per_h, energy_kw };
+
+enum class NodeRole {
+  super_source,
+  super_sink,
+  producer,   // has a supply arc from the super-source
+  consumer,   // has a demand arc to the super-sink
+  junction,   // passes flow on (buildings, substations, ports)
+  line_output,  // the output half of a split line or substation
+};
+
+enum class ArcKind {
+  link,        // a material or energy link of the park file
+  supply,      // super-source -> producer: production capacity or import limit
+  demand,      // consumer -> super-sink: what the consumer can take or needs
+  throughput,  // input -> output of a line or substation: its rated capacity
+};
+
+// What kind of energy source a supply arc stands for (energy networks); none elsewhere.
+enum class SourceKind { none, pv, battery, pumped_storage, reservoir_hydro, hydrogen, grid, material };
+
+struct FlowNode {
+  std::string id;    // park object id ("" for the super nodes); split lines add "#out"
+  std::string name;  // English name for reports
+  NodeRole role = NodeRole::junction;
+  std::string kind;  // the park object's kind: potline, market, substation, pv, ...
+};
+
+struct FlowArc {
+  std::string id;  // the link id, or "supply:<obj>", "demand:<obj>", "throughput:<obj>"
+  int from = 0;
+  int to = 0;
+  ArcKind kind = ArcKind::link;
+  double capacity = 0;       // t/h (material) or kW (energy)
+  double cost_per_unit = 0;  // yuan/t or yuan/kWh, merit weights and remelt premium included
+  double loss_pct = 0;       // material: burn/transport loss, reported, not modelled in the balance
+  double distance_m = 0;
+  double emission_t_per_mwh = 0;  // energy: CO2 factor of what flows on this arc
+  std::string product;            // material product or energy carrier
+  SourceKind source = SourceKind::none;
+  bool remelt = false;            // ingot into a processor: pays kRemeltPremiumYuanPerT
+  bool direct_molten = false;     // molten aluminium straight into a processor
+  bool required = true;           // demand arcs: a need (loads, processors), not a market's room
+};
+
+struct FlowNetwork {
+  Quantity quantity = Quantity::material_t_per_h;
+  std::vector<FlowNode> nodes;
+  std::vector<FlowArc> arcs;
+  int source = 0;
+  int sink = 1;
+  // The solvers work in integers: a flow is a whole number of flow_resolution, a cost a
+  // whole number of cost_resolution per unit. Integral inputs at these resolutions are exact.
+  double flow_resolution = 0.001;
+  double cost_resolution = 0.0001;
+  // Objects that need supply but that no link reaches (they have no node in the network).
+  std::vector<std::string> unlinked_consumers;
+  // Assumptions the builder had to make (e.g. a PV plant without an annual yield).
+  std::vector<std::string> notes;
+
+  int findNode(const std::string& id) const;  // -1 if absent
+  int findArc(const std::string& id) const;   // -1 if absent
+  std::string describeArc(int arc) const;     // "link m1: Smelter -> Youlisen (molten_aluminium)"
+};
+
+// What an energy source can give when no override says otherwise.
+enum class SupplyBasis {
+  rated_power,     // power_kw: a peak hour with every source at its rating
+  annual_average,  // annual_energy_kwh / 8760 h for PV, hydro, storage: the average hour of a
+                   // year; storage without an annual figure gives 0 (it only shifts energy)
+};
+
+// State at a time T instead of design values: what the simulator or historian knows.
+struct FlowOverrides {
+  SupplyBasis supply_basis = SupplyBasis::rated_power;
+  std::map<std::string, double> arc_capacity;  // by arc id (links, or "supply:x" / "demand:x")
+  std::map<std::string, double> supply;        // by producer / source object id: t/h or kW now
+  std::map<std::string, double> demand;        // by consumer object id: t/h or kW now
+  std::set<std::string> failed;                // object or link ids out of service
+};
+
+// Material network: nodes are the objects named by material links. Origins (supply arcs) are
+// lines making molten_aluminium, ingot or recycled_aluminium that no link feeds, and externals
+// sending material (a supplier; a market returning scrap, through a separate "<id>#out" node).
+// Fed lines pass flow on up to their capacity (throughput arcs); consumers are markets
+// (demand = room on their links, not required) and terminal lines (demand = capacity,
+// required). Ingot into a processor carries the remelt premium. Fails if the park has no
+// material links, no origin or no consumer.
+Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides = {});
+
+// Energy network: grid ties, grid externals, PV, batteries, pumped storage, hydro and
+// hydrogen supply; substations pass power on up to their rating; loads are lines (power_kw,
+// or energy_kwh_per_t x capacity when no power is given), chargers (power_kw x count) and
+// buildings holding such lines.
+Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides = {});
+
+// The electrical demand of one line: power_kw when given, else energy_kwh_per_t x
+// capacity_t_per_year / 8760 h (a 340 kt/yr potline at 13.5 MWh/t draws about 524 MW).
+double lineDemandKw(const model::ProductionLine& line);
+
+}  // namespace parktwin::flow

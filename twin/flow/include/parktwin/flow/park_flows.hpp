@@ -1,0 +1,38 @@
+#pragma once
+// One call that does what `parktwin-cli flows` shows: build both networks, find their
+// bottlenecks, dispatch them at least cost, and compute KPIs and the per-mu ranking.
+#include <string>
+#include <vector>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/flow/kpi.hpp"
+#include "parktwin/flow/network.hpp"
+#include "parktwin/flow/solver.hpp"
+
+namespace parktwin::flow {
+
+struct NetworkSolution {
+  FlowNetwork network;
+  MaxFlowResult max_flow;
+  DispatchResult dispatch;
+};
+
+struct ParkFlowReport {
+  bool has_material = false;
+  bool has_energy = false;
+  NetworkSolution material;
+  NetworkSolution energy;
+  FlowKpis kpis;  // for `hours` at the dispatched steady state
+  std::vector<PerMuRank> ranking;
+  std::vector<std::string> warnings;  // unsupplied and unlinked consumers, in words
+};
+
+// Solves the park at design capacities (or `overrides`) as a steady state held for `hours`.
+// For yearly figures pass overrides.supply_basis = annual_average with 8760 h; for a peak hour,
+// rated_power with 1 h.
+// Fails only when neither network can be built; a network that cannot supply everyone is
+// solved and its shortfalls reported in `warnings`.
+Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrides& overrides = {},
+                                      double hours = 8760.0);
+
+}  // namespace parktwin::flow

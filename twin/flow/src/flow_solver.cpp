@@ -1,0 +1,176 @@
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "integer_problem.hpp"
+#include "parktwin/flow/arc_list.hpp"
+#include "parktwin/flow/solver.hpp"
+
+namespace parktwin::flow {
+namespace {
+
+std::vector<double> toUnits(const FlowNetwork& network, const std::vector<std::int64_t>& quanta) {
+  std::vector<double> flows;
+  flows.reserve(quanta.size());
+  for (auto q : quanta) flows.push_back(fromFlowQuanta(network, q));
+  return flows;
+}
+
+std::string formatAmount(double value, Quantity quantity) {
+  std::ostringstream out;
+  out.setf(std::ios::fixed);
+  out.precision(3);
+  out << value << (quantity == Quantity::material_t_per_h ? " t/h" : " kW");
+  return out.str();
+}
+
+}  // namespace
+
+Result<MaxFlowResult> maxFlow(const FlowNetwork& network) {
+  if (auto ok = detail::validateNetwork(network); !ok) return std::unexpected(ok.error());
+  const auto problem = detail::toIntegerProblem(network);
+  const auto solved = detail::solveMaxFlow(problem);
+  MaxFlowResult result;
+  result.value = fromFlowQuanta(network, solved.value);
+  result.arc_flow = toUnits(network, solved.arc_flow);
+  std::int64_t cutQuanta = 0;
+  for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
+    const auto& arc = problem.arcs[i];
+    if (arc.capacity > 0 && solved.source_side[static_cast<std::size_t>(arc.from)] &&
+        !solved.source_side[static_cast<std::size_t>(arc.to)]) {
+      const int index = static_cast<int>(i);
+      result.min_cut.push_back({index, network.arcs[i].id, network.describeArc(index), network.arcs[i].capacity});
+      cutQuanta += arc.capacity;
+    }
+  }
+  result.cut_capacity = fromFlowQuanta(network, cutQuanta);
+  return result;
+}
+
+Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, MinCostMethod method) {
+  if (auto ok = detail::validateNetwork(network); !ok) return std::unexpected(ok.error());
+  const auto problem = detail::toIntegerProblem(network);
+  detail::IntegerMinCostFlow solved;
+  if (method == MinCostMethod::successive_shortest_paths) {
+    solved = detail::solveMinCostMaxFlow(problem);
+  } else {
+    auto scaled = detail::cheapestFlowLike(problem, detail::solveMaxFlow(problem));
+    if (!scaled) return fail("dispatch: cost scaling could not route the maximum flow (internal error)");
+    solved = std::move(*scaled);
+  }
+  DispatchResult result;
+  result.value = fromFlowQuanta(network, solved.value);
+  result.cost = fromCostTotalQuanta(network, solved.cost);
+  result.arc_flow = toUnits(network, solved.arc_flow);
+  result.shortfalls = findShortfalls(network, result.arc_flow);
+  return result;
+}
+
+Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, const MaxFlowResult& maximum) {
+  if (auto ok = detail::validateNetwork(network); !ok) return std::unexpected(ok.error());
+  if (maximum.arc_flow.size() != network.arcs.size()) return fail("dispatch: the maximum flow is for another network");
+  const auto problem = detail::toIntegerProblem(network);
+  detail::IntegerMaxFlow start;
+  start.value = toFlowQuanta(network, maximum.value);
+  for (double f : maximum.arc_flow) start.arc_flow.push_back(toFlowQuanta(network, f));
+  auto solved = detail::cheapestFlowLike(problem, start);
+  if (!solved) return fail("dispatch: the given maximum flow is not feasible for this network");
+  DispatchResult result;
+  result.value = fromFlowQuanta(network, solved->value);
+  result.cost = fromCostTotalQuanta(network, solved->cost);
+  result.arc_flow = toUnits(network, solved->arc_flow);
+  result.shortfalls = findShortfalls(network, result.arc_flow);
+  return result;
+}
+
+std::vector<Shortfall> findShortfalls(const FlowNetwork& network, const std::vector<double>& arc_flow) {
+  std::vector<Shortfall> shortfalls;
+  for (std::size_t i = 0; i < network.arcs.size() && i < arc_flow.size(); ++i) {
+    const FlowArc& arc = network.arcs[i];
+    if (arc.kind != ArcKind::demand || !arc.required) continue;
+    if (arc_flow[i] < arc.capacity - network.flow_resolution / 2) {
+      const FlowNode& node = network.nodes[static_cast<std::size_t>(arc.from)];
+      shortfalls.push_back({node.id, node.name, arc.capacity, arc_flow[i]});
+    }
+  }
+  return shortfalls;
+}
+
+Result<void> requireAllSupplied(const FlowNetwork& network, const std::vector<double>& arc_flow) {
+  const auto shortfalls = findShortfalls(network, arc_flow);
+  if (shortfalls.empty() && network.unlinked_consumers.empty()) return {};
+  std::string message = "unsupplied nodes:";
+  for (const auto& s : shortfalls) {
+    message += "\n  " + s.node_id + " (" + s.name + "): needs " + formatAmount(s.needed, network.quantity) +
+               ", gets " + formatAmount(s.supplied, network.quantity);
+  }
+  for (const auto& id : network.unlinked_consumers) message += "\n  " + id + ": no link reaches it";
+  return fail(message);
+}
+
+Result<FailureImpact> failureImpact(const FlowNetwork& network, const std::string& failedId) {
+  FlowNetwork damaged = network;
+  bool found = false;
+  for (FlowArc& arc : damaged.arcs) {
+    const auto& from = damaged.nodes[static_cast<std::size_t>(arc.from)].id;
+    const auto& to = damaged.nodes[static_cast<std::size_t>(arc.to)].id;
+    const bool touches = from == failedId || to == failedId || from == failedId + "#out" || to == failedId + "#out";
+    if (arc.id == failedId || (touches && !failedId.empty())) {
+      arc.capacity = 0;
+      found = true;
+    }
+  }
+  if (!found) return fail("failure: no node or arc \"" + failedId + "\" in the network");
+  auto before = maxFlow(network);
+  if (!before) return std::unexpected(before.error());
+  auto after = maxFlow(damaged);
+  if (!after) return std::unexpected(after.error());
+
+  FailureImpact impact;
+  impact.failed = failedId;
+  impact.value_before = before->value;
+  impact.value_after = after->value;
+  const auto reachedBefore = detail::reachableFrom(detail::toIntegerProblem(network), network.source);
+  const auto reachedAfter = detail::reachableFrom(detail::toIntegerProblem(damaged), damaged.source);
+  // Consumers, and lines that take material or power and pass it on (split lines, substations).
+  for (const FlowArc& arc : network.arcs) {
+    if ((arc.kind != ArcKind::demand && arc.kind != ArcKind::throughput) || arc.capacity <= 0) continue;
+    const auto node = static_cast<std::size_t>(arc.from);
+    const std::string& id = network.nodes[node].id;
+    if (id == failedId || !reachedBefore[node] || reachedAfter[node]) continue;
+    if (std::ranges::find(impact.islanded, id) == impact.islanded.end()) impact.islanded.push_back(id);
+  }
+  impact.shortfalls = findShortfalls(damaged, after->arc_flow);
+  return impact;
+}
+
+Result<Route> shortestRoute(const FlowNetwork& network, const std::string& fromId, const std::string& toId) {
+  if (auto ok = detail::validateNetwork(network); !ok) return std::unexpected(ok.error());
+  const int from = network.findNode(fromId);
+  // A split line is entered at its input and left at its output.
+  int to = network.findNode(toId);
+  const int fromOut = network.findNode(fromId + "#out");
+  if (from < 0) return fail("route: no node \"" + fromId + "\" in the network");
+  if (to < 0) return fail("route: no node \"" + toId + "\" in the network");
+  const int start = fromOut >= 0 ? fromOut : from;
+  std::vector<double> weights;
+  weights.reserve(network.arcs.size());
+  for (const FlowArc& arc : network.arcs) weights.push_back(arc.distance_m);
+  const auto problem = detail::toIntegerProblem(network);
+  const auto arcs = detail::shortestPathArcs(problem, weights, start, to);
+  if (arcs.empty()) return fail("route: no route from \"" + fromId + "\" to \"" + toId + "\"");
+  Route route;
+  route.arcs = arcs;
+  route.node_names.push_back(network.nodes[static_cast<std::size_t>(from)].name);
+  for (int a : arcs) {
+    const FlowArc& arc = network.arcs[static_cast<std::size_t>(a)];
+    route.arc_ids.push_back(arc.id);
+    route.distance_m += arc.distance_m;
+    route.cost_per_unit += arc.cost_per_unit;
+    const FlowNode& node = network.nodes[static_cast<std::size_t>(arc.to)];
+    if (node.role != NodeRole::line_output) route.node_names.push_back(node.name);
+  }
+  return route;
+}
+
+}  // namespace parktwin::flow

@@ -1,0 +1,158 @@
+// The only translation unit that includes Boost.Graph (keeps builds light and Boost types
+// out of every header). It solves the integer problems of integer_graph.hpp.
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/boykov_kolmogorov_max_flow.hpp>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
+
+#include <deque>
+#include <limits>
+
+#include "integer_graph.hpp"
+
+namespace parktwin::flow::detail {
+namespace {
+
+using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
+using FlowGraph = boost::adjacency_list<
+    boost::vecS, boost::vecS, boost::directedS,
+    boost::property<boost::vertex_color_t, boost::default_color_type,
+                    boost::property<boost::vertex_distance_t, std::int64_t,
+                                    boost::property<boost::vertex_predecessor_t, Traits::edge_descriptor>>>,
+    boost::property<boost::edge_capacity_t, std::int64_t,
+                    boost::property<boost::edge_residual_capacity_t, std::int64_t,
+                                    boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
+                                                    boost::property<boost::edge_weight_t, std::int64_t>>>>>;
+using Edge = Traits::edge_descriptor;
+
+// Residual graph with a reverse edge for each arc; returns each arc's forward edge.
+std::vector<Edge> buildResidualGraph(const IntegerProblem& problem, FlowGraph& g) {
+  g = FlowGraph(static_cast<std::size_t>(problem.node_count));
+  auto capacity = get(boost::edge_capacity, g);
+  auto reverse = get(boost::edge_reverse, g);
+  auto weight = get(boost::edge_weight, g);
+  std::vector<Edge> forward;
+  forward.reserve(problem.arcs.size());
+  for (const IntegerArc& arc : problem.arcs) {
+    const Edge e = add_edge(static_cast<std::size_t>(arc.from), static_cast<std::size_t>(arc.to), g).first;
+    const Edge r = add_edge(static_cast<std::size_t>(arc.to), static_cast<std::size_t>(arc.from), g).first;
+    capacity[e] = arc.capacity;
+    capacity[r] = 0;
+    weight[e] = arc.cost;
+    weight[r] = -arc.cost;
+    reverse[e] = r;
+    reverse[r] = e;
+    forward.push_back(e);
+  }
+  return forward;
+}
+
+std::vector<std::int64_t> flowsOn(const FlowGraph& g, const std::vector<Edge>& forward) {
+  auto capacity = get(boost::edge_capacity, g);
+  auto residual = get(boost::edge_residual_capacity, g);
+  std::vector<std::int64_t> flows;
+  flows.reserve(forward.size());
+  for (const Edge& e : forward) flows.push_back(capacity[e] - residual[e]);
+  return flows;
+}
+
+}  // namespace
+
+IntegerMaxFlow solveMaxFlow(const IntegerProblem& problem) {
+  FlowGraph g;
+  const auto forward = buildResidualGraph(problem, g);
+  IntegerMaxFlow result;
+  const auto s = static_cast<std::size_t>(problem.source);
+  const auto t = static_cast<std::size_t>(problem.sink);
+  result.value = boost::boykov_kolmogorov_max_flow(g, s, t);
+  result.arc_flow = flowsOn(g, forward);
+
+  // The source side of the minimum cut: nodes reachable from s over residual capacity.
+  auto residual = get(boost::edge_residual_capacity, g);
+  result.source_side.assign(static_cast<std::size_t>(problem.node_count), 0);
+  std::deque<std::size_t> queue{s};
+  result.source_side[s] = 1;
+  while (!queue.empty()) {
+    const std::size_t u = queue.front();
+    queue.pop_front();
+    for (auto [it, end] = out_edges(u, g); it != end; ++it) {
+      const std::size_t v = target(*it, g);
+      if (residual[*it] > 0 && !result.source_side[v]) {
+        result.source_side[v] = 1;
+        queue.push_back(v);
+      }
+    }
+  }
+  return result;
+}
+
+IntegerMinCostFlow solveMinCostMaxFlow(const IntegerProblem& problem) {
+  FlowGraph g;
+  const auto forward = buildResidualGraph(problem, g);
+  boost::successive_shortest_path_nonnegative_weights(g, static_cast<std::size_t>(problem.source),
+                                                      static_cast<std::size_t>(problem.sink));
+  IntegerMinCostFlow result;
+  result.arc_flow = flowsOn(g, forward);
+  for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
+    result.cost += result.arc_flow[i] * problem.arcs[i].cost;
+    if (problem.arcs[i].from == problem.source) result.value += result.arc_flow[i];
+    if (problem.arcs[i].to == problem.source) result.value -= result.arc_flow[i];
+  }
+  return result;
+}
+
+std::vector<char> reachableFrom(const IntegerProblem& problem, int start) {
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  Graph g(static_cast<std::size_t>(problem.node_count));
+  for (const IntegerArc& arc : problem.arcs) {
+    if (arc.capacity > 0) add_edge(static_cast<std::size_t>(arc.from), static_cast<std::size_t>(arc.to), g);
+  }
+  std::vector<boost::default_color_type> color(num_vertices(g), boost::white_color);
+  boost::breadth_first_visit(g, static_cast<std::size_t>(start),
+                             boost::color_map(boost::make_iterator_property_map(color.begin(), get(boost::vertex_index, g))));
+  std::vector<char> reached(color.size());
+  for (std::size_t v = 0; v < color.size(); ++v) reached[v] = color[v] != boost::white_color;
+  return reached;
+}
+
+std::vector<int> shortestPathArcs(const IntegerProblem& problem, const std::vector<double>& weights, int from,
+                                  int to) {
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                                      boost::property<boost::edge_weight_t, double, boost::property<boost::edge_index_t, int>>>;
+  Graph g(static_cast<std::size_t>(problem.node_count));
+  for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
+    const IntegerArc& arc = problem.arcs[i];
+    if (arc.capacity <= 0) continue;
+    add_edge(static_cast<std::size_t>(arc.from), static_cast<std::size_t>(arc.to),
+             {weights[i], static_cast<int>(i)}, g);
+  }
+  const std::size_t n = num_vertices(g);
+  std::vector<std::size_t> predecessor(n);
+  std::vector<double> distance(n);
+  const auto index = get(boost::vertex_index, g);
+  boost::dijkstra_shortest_paths(g, static_cast<std::size_t>(from),
+                                 boost::predecessor_map(boost::make_iterator_property_map(predecessor.begin(), index))
+                                     .distance_map(boost::make_iterator_property_map(distance.begin(), index)));
+  std::vector<int> path;
+  const auto target = static_cast<std::size_t>(to);
+  // Dijkstra leaves an unreached vertex as its own predecessor.
+  if (from == to || predecessor[target] == target) return path;
+  auto weight = get(boost::edge_weight, g);
+  auto arcIndex = get(boost::edge_index, g);
+  for (std::size_t v = target; v != static_cast<std::size_t>(from); v = predecessor[v]) {
+    const std::size_t u = predecessor[v];
+    int best = -1;
+    double bestWeight = std::numeric_limits<double>::infinity();
+    for (auto [it, end] = out_edges(u, g); it != end; ++it) {
+      if (boost::target(*it, g) == v && weight[*it] < bestWeight) {
+        bestWeight = weight[*it];
+        best = arcIndex[*it];
+      }
+    }
+    path.push_back(best);
+  }
+  return {path.rbegin(), path.rend()};
+}
+
+}  // namespace parktwin::flow::detail

@@ -1,0 +1,49 @@
+#pragma once
+// The integer problem the graph library solves: private to twin/flow, free of Boost types so
+// that only graph_algorithms.cpp includes Boost.Graph.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace parktwin::flow::detail {
+
+struct IntegerArc {
+  int from = 0;
+  int to = 0;
+  std::int64_t capacity = 0;
+  std::int64_t cost = 0;
+};
+
+struct IntegerProblem {
+  int node_count = 0;
+  int source = 0;
+  int sink = 1;
+  std::vector<IntegerArc> arcs;
+};
+
+struct IntegerMaxFlow {
+  std::int64_t value = 0;
+  std::vector<std::int64_t> arc_flow;
+  std::vector<char> source_side;  // per node: reachable from the source in the residual graph
+};
+
+struct IntegerMinCostFlow {
+  std::int64_t value = 0;
+  std::int64_t cost = 0;
+  std::vector<std::int64_t> arc_flow;
+};
+
+IntegerMaxFlow solveMaxFlow(const IntegerProblem& problem);
+// Boost's successive shortest paths: min-cost maximum flow (the reference implementation).
+IntegerMinCostFlow solveMinCostMaxFlow(const IntegerProblem& problem);
+// Cost scaling (cost_scaling.cpp): the cheapest flow of the same value as `start` (a feasible
+// flow, e.g. a maximum flow); nullopt only if `start` was not feasible.
+std::optional<IntegerMinCostFlow> cheapestFlowLike(const IntegerProblem& problem, const IntegerMaxFlow& start);
+// Per node: reachable from `start` over arcs with positive capacity.
+std::vector<char> reachableFrom(const IntegerProblem& problem, int start);
+// Arc indices of a shortest path by `weights` (one per arc, >= 0) over arcs with positive
+// capacity; empty when `to` is unreachable or equals `from`.
+std::vector<int> shortestPathArcs(const IntegerProblem& problem, const std::vector<double>& weights, int from,
+                                  int to);
+
+}  // namespace parktwin::flow::detail
