@@ -17,6 +17,10 @@ constexpr double kHubReserve_t = 5;
 constexpr double kDirectDrawStart_t = 120;   // ingot casting starts above this stock
 constexpr double kDirectDrawStop_t = 40;     // and stops below this one
 constexpr double kOeeWindow_h = 8;           // one shift
+// Processing lines run below nameplate on average (order book, product mix): about 60% is
+// typical of Chinese aluminium processing. Without it the Beidu processors would ask for more
+// molten metal than the smelter makes (their nameplates add up to ~530 kt/yr against 340 kt/yr).
+constexpr double kProcessingLoadFactor = 0.6;
 
 LineBehaviour behaviourOf(const std::string& kind) {
   //                      mtbf  mttr  co_every co_h  idle_every idle_h  idle_power
@@ -64,10 +68,12 @@ void endState(Unit& unit, LineState& line) {
   }
 }
 
-double machineCount(const model::ProductionLine& line) {
+// A small line (up to 4 machines: a furnace, a caster, a press) stops as a whole, so it is one
+// unit; a hall of parallel machines (die bonders, die-casting cells) is one unit per machine.
+int independentUnits(const model::ProductionLine& line) {
   int count = 1;
   for (const auto& group : line.machines) count = std::max(count, group.count);
-  return std::min(count, 64);
+  return count <= 4 ? 1 : std::min(count, 64);
 }
 
 double ratedPower(const model::ProductionLine& line) {
@@ -158,7 +164,7 @@ void advancePotline(ParkState& state, PotlineState& pot, std::int64_t from_ms, s
 void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::int64_t to_ms, SampleSink& sink) {
   const double step_ms = static_cast<double>(to_ms - from_ms);
   double running_ms = 0;
-  bool anyRun = false, anyChangeover = false, anyIdle = false;
+  int counts[5] = {0, 0, 0, 0, 0};
   for (Unit& unit : line.units) {
     std::int64_t cursor = from_ms;
     while (unit.next_ms <= to_ms) {
@@ -167,9 +173,7 @@ void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::i
       endState(unit, line);
     }
     if (unit.state == MachineState::run) running_ms += static_cast<double>(to_ms - cursor);
-    anyRun |= unit.state == MachineState::run;
-    anyChangeover |= unit.state == MachineState::changeover;
-    anyIdle |= unit.state == MachineState::idle;
+    ++counts[static_cast<int>(unit.state)];
   }
   double fraction = running_ms / (step_ms * static_cast<double>(line.units.size()));
   const double hours = step_ms / kMsPerHour;
@@ -209,10 +213,16 @@ void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::i
   const double idleShare = line.behaviour.idle_power_fraction;
   line.power_kw = line.running_kw * (idleShare + (1 - idleShare) * fraction) * wobble;
 
-  MachineState aggregate = MachineState::down;
-  if (anyRun) aggregate = line.starved ? MachineState::starved : MachineState::run;
-  else if (anyChangeover) aggregate = MachineState::changeover;
-  else if (anyIdle) aggregate = MachineState::idle;
+  // The line runs while at least half its machines do; otherwise it shows what most of the others
+  // are doing (down before changeover before idle on a tie).
+  MachineState aggregate = MachineState::run;
+  if (2 * counts[0] < static_cast<int>(line.units.size())) {
+    aggregate = MachineState::down;
+    for (MachineState s : {MachineState::changeover, MachineState::idle}) {
+      if (counts[static_cast<int>(s)] > counts[static_cast<int>(aggregate)]) aggregate = s;
+    }
+  }
+  if (aggregate == MachineState::run && line.starved) aggregate = MachineState::starved;
   if (aggregate != line.reported) {
     emitStateChange(state, sink, line.line->id, line.reported, aggregate, to_ms, line.position);
     line.reported = aggregate;
@@ -290,12 +300,15 @@ void setUpProduction(ParkState& state) {
     ls.behaviour = behaviourOf(line.kind);
     ls.random = Random(seed ^ stableHash(line.id));
     ls.position = objectPosition(park, line.id);
-    ls.rate_t_per_h = line.capacity_t_per_year / 8760.0;
+    // Cleanrooms and the recycling plant run flat out, the rest at a load factor (ingot casting
+    // is set back to its nameplate below: it takes whatever metal is left).
+    const bool flatOut = line.kind == "die_bonding" || line.kind == "recycling";
+    ls.rate_t_per_h = line.capacity_t_per_year / 8760.0 * (flatOut ? 1.0 : kProcessingLoadFactor);
     ls.rate_units_per_h = line.capacity_units_per_hour;
     const double rated = ratedPower(line);
     const double byEnergy = ls.rate_t_per_h * line.energy_kwh_per_t;
     ls.running_kw = byEnergy > 0 ? std::min(rated > 0 ? rated : byEnergy, byEnergy) : 0.8 * rated;
-    ls.units.resize(static_cast<std::size_t>(machineCount(line)));
+    ls.units.resize(static_cast<std::size_t>(independentUnits(line)));
     for (Unit& unit : ls.units) scheduleFromRun(unit, ls, state.config.start_ms);
     state.lines.push_back(std::move(ls));
   }
@@ -309,6 +322,11 @@ void setUpProduction(ParkState& state) {
       ls.hub = hubIndex(state, link.from);
       ls.distance_m = link.distance_m;
       ls.drawsDirectly = ls.line->building == link.from;
+      if (ls.drawsDirectly) {
+        ls.rate_t_per_h = ls.line->capacity_t_per_year / 8760.0;
+        const double byEnergy = ls.rate_t_per_h * ls.line->energy_kwh_per_t;
+        if (byEnergy > 0) ls.running_kw = ratedPower(*ls.line) > 0 ? std::min(ratedPower(*ls.line), byEnergy) : byEnergy;
+      }
       const double ladle = std::clamp(std::round(ls.rate_t_per_h * 2 * 2) / 2, 2.0, 12.0);
       ls.ladle_t = ladle;
       ls.buffer_capacity_t = 3 * ladle;
