@@ -56,6 +56,8 @@ Result<MosquittoPtr> makeClient(const BrokerOptions& options, bool cleanSession,
   MosquittoPtr client(mosquitto_new(options.client_id.empty() ? nullptr : options.client_id.c_str(), cleanSession, userdata));
   if (!client) return fail("MQTT: cannot create a client (out of memory or invalid id \"" + options.client_id + "\")");
   mosquitto_int_option(client.get(), MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
+  // Small messages, latency matters: no Nagle delay on our side of the socket.
+  mosquitto_int_option(client.get(), MOSQ_OPT_TCP_NODELAY, 1);
   if (!options.username.empty()) {
     const int rc = mosquitto_username_pw_set(client.get(), options.username.c_str(),
                                              options.password.empty() ? nullptr : options.password.c_str());
