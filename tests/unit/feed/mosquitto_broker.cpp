@@ -81,7 +81,7 @@ MosquittoBroker::MosquittoBroker(BrokerSetup setup) : setup_(setup) {
         "printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\\n' > san.ext && "
         "openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 2 "
         "-extfile san.ext";
-    if (!run("(" + script + ") >openssl.log 2>&1")) setupError_ = "openssl failed, see openssl.log";
+    if (!run("(" + script + ") >" + d + "/openssl.log 2>&1")) setupError_ = "openssl failed, see openssl.log";
     conf << "cafile " << d << "/ca.crt\ncertfile " << d << "/server.crt\nkeyfile " << d << "/server.key\n";
   }
 }
