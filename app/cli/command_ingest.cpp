@@ -1,0 +1,160 @@
+// parktwin-cli ingest: subscribe to a park's live MQTT feed and write what arrives to a CSV,
+// printing the feed's counters (received, accepted, malformed, unknown tag, duplicates, gaps).
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "command_registry.hpp"
+#include "parktwin/model/park_file.hpp"
+#include "terminal.hpp"
+#if __has_include("parktwin/feed/subscriber.hpp")
+#include "parktwin/feed/subscriber.hpp"
+#include "parktwin/sim/csv_writer.hpp"
+#include "parktwin/sim/time_text.hpp"
+#define PARKTWIN_CLI_HAS_FEED 1
+#endif
+
+namespace parktwin::cli {
+namespace {
+
+struct IngestOptions {
+  std::string park;
+  std::string mqtt;
+  std::string user, password, tlsCa;
+  std::string clientId;
+  int qos = 1;
+  std::string csv;
+  std::string duration;
+  std::uint64_t count = 0;
+  bool allTags = false;
+};
+
+#ifdef PARKTWIN_CLI_HAS_FEED
+volatile std::sig_atomic_t stopRequested = 0;
+
+void printCounters(const feed::Subscriber& subscriber) {
+  const auto c = subscriber.counters();
+  std::fprintf(stderr,
+               "received %llu, accepted %llu, malformed %llu, unknown tag %llu, duplicates %llu, out of order %llu, "
+               "reconnects %llu, gaps %zu\n",
+               static_cast<unsigned long long>(c.received), static_cast<unsigned long long>(c.accepted),
+               static_cast<unsigned long long>(c.malformed), static_cast<unsigned long long>(c.unknown_tag),
+               static_cast<unsigned long long>(c.duplicates), static_cast<unsigned long long>(c.out_of_order),
+               static_cast<unsigned long long>(c.reconnects), subscriber.gaps().size());
+}
+
+int runIngest(const IngestOptions& o) {
+  auto park = model::loadPark(parkPath(o.park));
+  if (!park) {
+    std::cerr << park.error().message << "\n";
+    return 2;
+  }
+  auto broker = feed::parseBrokerAddress(o.mqtt, !o.tlsCa.empty());
+  if (!broker) {
+    std::cerr << "--mqtt: " << broker.error().message << "\n";
+    return 2;
+  }
+  broker->username = o.user;
+  broker->password = o.password;
+  broker->tls_ca_file = o.tlsCa;
+  broker->client_id = o.clientId.empty() ? "parktwin-ingest-" + park->id : o.clientId;
+  std::int64_t duration_ms = -1;
+  if (!o.duration.empty()) {
+    auto d = sim::parseDurationMs(o.duration);
+    if (!d) {
+      std::cerr << "--duration: " << d.error().message << "\n";
+      return 2;
+    }
+    duration_ms = *d;
+  }
+  std::unique_ptr<sim::CsvSampleWriter> csv;
+  if (!o.csv.empty()) {
+    auto opened = sim::CsvSampleWriter::open(o.csv, "");
+    if (!opened) {
+      std::cerr << opened.error().message << "\n";
+      return 1;
+    }
+    csv = std::move(*opened);
+  }
+  feed::SubscriberOptions options;
+  options.broker = *broker;
+  options.park = park->id;
+  options.qos = o.qos;
+  if (!o.allTags) {
+    for (const auto& tag : park->tags) options.known_tags.push_back(tag.id);
+  }
+  std::atomic<std::uint64_t> accepted{0};
+  auto subscriber = feed::Subscriber::create(options, [&](std::string_view tag, std::int64_t ts, double v) {
+    if (csv) csv->sample(tag, ts, v);
+    accepted.fetch_add(1, std::memory_order_relaxed);
+  });
+  if (!subscriber) {
+    std::cerr << subscriber.error().message << "\n";
+    return 2;
+  }
+  if (auto started = (*subscriber)->start(); !started) {
+    std::cerr << started.error().message << "\n";
+    return 1;
+  }
+  if (auto connected = (*subscriber)->waitConnected(std::chrono::seconds(10)); !connected) {
+    std::cerr << connected.error().message << "\n";
+    return 1;
+  }
+  std::cerr << "subscribed to parktwin/" << park->id << "/# on " << o.mqtt << " as " << broker->client_id << "\n";
+  std::signal(SIGINT, [](int) { stopRequested = 1; });
+  std::signal(SIGTERM, [](int) { stopRequested = 1; });
+  const auto start = std::chrono::steady_clock::now();
+  auto lastReport = start;
+  while (!stopRequested) {
+    const auto now = std::chrono::steady_clock::now();
+    if (duration_ms >= 0 && now - start >= std::chrono::milliseconds(duration_ms)) break;
+    if (o.count > 0 && accepted.load() >= o.count) break;
+    if (now - lastReport >= std::chrono::seconds(10)) {
+      printCounters(**subscriber);
+      lastReport = now;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  (*subscriber)->stop();
+  printCounters(**subscriber);
+  if (csv) {
+    if (auto closed = csv->close(); !closed) {
+      std::cerr << closed.error().message << "\n";
+      return 1;
+    }
+  }
+  return 0;
+}
+#endif
+
+const bool registered = registerCommand({
+    "ingest", "Subscribe to a park's live MQTT feed and write the samples to CSV, with feed counters",
+    [](CLI::App& sub) {
+      auto o = std::make_shared<IngestOptions>();
+      sub.add_option("--park", o->park, "Bundled park name (beidu, jiulong) or a park file")->required();
+      sub.add_option("--mqtt", o->mqtt, "Broker HOST:PORT")->required();
+      sub.add_option("--user", o->user, "MQTT user name");
+      sub.add_option("--password", o->password, "MQTT password");
+      sub.add_option("--tls-ca", o->tlsCa, "Use TLS, verifying the broker against this CA file");
+      sub.add_option("--client-id", o->clientId, "Client id of the persistent session (default parktwin-ingest-<park>)");
+      sub.add_option("--qos", o->qos, "Subscription QoS 0 or 1")->default_val(1)->check(CLI::Range(0, 1));
+      sub.add_option("--csv", o->csv, "Write accepted samples as CSV: ts,tag,value");
+      sub.add_option("--duration", o->duration, "Stop after this long (e.g. 1h); default: until Ctrl-C");
+      sub.add_option("--count", o->count, "Stop after this many accepted samples");
+      sub.add_flag("--all-tags", o->allTags, "Accept tags the park file does not list");
+#ifdef PARKTWIN_CLI_HAS_FEED
+      return [o] { return runIngest(*o); };
+#else
+      return [o] {
+        std::cerr << "ingest: this build has no MQTT support (libmosquitto missing)\n";
+        return 2;
+      };
+#endif
+    }});
+
+}  // namespace
+}  // namespace parktwin::cli

@@ -1,0 +1,215 @@
+// parktwin-cli simulate: run the deterministic simulator and publish it on MQTT in real time
+// (or faster), and/or write it to a long-format CSV as fast as it computes.
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "command_registry.hpp"
+#include "parktwin/model/park_file.hpp"
+#include "parktwin/sim/csv_writer.hpp"
+#include "parktwin/sim/simulator.hpp"
+#include "parktwin/sim/time_text.hpp"
+#include "terminal.hpp"
+#if __has_include("parktwin/feed/publisher.hpp")
+#include "parktwin/feed/publisher.hpp"
+#define PARKTWIN_CLI_HAS_FEED 1
+#endif
+
+namespace parktwin::cli {
+namespace {
+
+volatile std::sig_atomic_t interrupted = 0;
+
+struct SimulateOptions {
+  std::string park;
+  std::uint64_t seed = 1;
+  std::string from;
+  std::string duration;
+  std::string step;
+  double speed = 1;
+  std::string csv;
+  std::string events;
+  std::string mqtt;
+  std::string user, password, tlsCa;
+  int qos = 0;
+};
+
+#ifdef PARKTWIN_CLI_HAS_FEED
+class PublishingSink : public sim::SampleSink {
+ public:
+  explicit PublishingSink(feed::Publisher& publisher) : publisher_(publisher) {}
+  void sample(std::string_view tag, std::int64_t ts_ms, double value) override {
+    if (auto r = publisher_.publish(tag, ts_ms, value); !r) {
+      ++failures_;
+      if (failures_ <= 5) std::cerr << r.error().message << "\n";
+    }
+  }
+  std::uint64_t failures() const { return failures_; }
+
+ private:
+  feed::Publisher& publisher_;
+  std::uint64_t failures_ = 0;
+};
+#endif
+
+int runSimulate(const SimulateOptions& o) {
+  if (o.csv.empty() && o.mqtt.empty()) {
+    std::cerr << "simulate: say where the samples go: --csv FILE and/or --mqtt HOST:PORT\n";
+    return 2;
+  }
+  const bool live = !o.mqtt.empty();
+  auto park = model::loadPark(parkPath(o.park));
+  if (!park) {
+    std::cerr << park.error().message << "\n";
+    return 2;
+  }
+  auto step = sim::parseDurationMs(o.step.empty() ? (live ? "1s" : "1m") : o.step);
+  if (!step) {
+    std::cerr << "--step: " << step.error().message << "\n";
+    return 2;
+  }
+  std::int64_t start_ms = 0;
+  if (o.from.empty()) {
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch()).count();
+    start_ms = live ? now - now % *step : *sim::parseInstantMs("2026-01-01T00:00:00+08:00");
+  } else {
+    auto from = sim::parseInstantMs(o.from);
+    if (!from) {
+      std::cerr << "--from: " << from.error().message << "\n";
+      return 2;
+    }
+    start_ms = *from;
+  }
+  std::int64_t duration_ms = -1;  // forever (live only)
+  if (!o.duration.empty()) {
+    auto d = sim::parseDurationMs(o.duration);
+    if (!d) {
+      std::cerr << "--duration: " << d.error().message << "\n";
+      return 2;
+    }
+    duration_ms = *d;
+  } else if (!live) {
+    std::cerr << "simulate: --duration is required without --mqtt (e.g. --duration 30d)\n";
+    return 2;
+  }
+  auto simulator = sim::Simulator::create(*park, {o.seed, start_ms, *step, 8});
+  if (!simulator) {
+    std::cerr << simulator.error().message << "\n";
+    return 2;
+  }
+
+  sim::FanOutSink sinks;
+  std::unique_ptr<sim::CsvSampleWriter> csv;
+  if (!o.csv.empty()) {
+    auto opened = sim::CsvSampleWriter::open(o.csv, o.events);
+    if (!opened) {
+      std::cerr << opened.error().message << "\n";
+      return 1;
+    }
+    csv = std::move(*opened);
+    sinks.add(*csv);
+  }
+#ifdef PARKTWIN_CLI_HAS_FEED
+  std::unique_ptr<feed::Publisher> publisher;
+  std::unique_ptr<PublishingSink> publishing;
+  if (live) {
+    auto broker = feed::parseBrokerAddress(o.mqtt, !o.tlsCa.empty());
+    if (!broker) {
+      std::cerr << "--mqtt: " << broker.error().message << "\n";
+      return 2;
+    }
+    broker->username = o.user;
+    broker->password = o.password;
+    broker->tls_ca_file = o.tlsCa;
+    auto created = feed::Publisher::create({*broker, park->id, o.qos, false, 20'000, std::chrono::milliseconds(30'000)});
+    if (!created) {
+      std::cerr << created.error().message << "\n";
+      return 2;
+    }
+    publisher = std::move(*created);
+    if (auto connected = publisher->connect(std::chrono::seconds(10)); !connected) {
+      std::cerr << connected.error().message << "\n";
+      return 1;
+    }
+    publishing = std::make_unique<PublishingSink>(*publisher);
+    sinks.add(*publishing);
+    std::cerr << "publishing " << simulator->tagIds().size() << " tags of " << park->id << " to parktwin/"
+              << park->id << "/# on " << o.mqtt << " every " << *step << " ms of simulated time at " << o.speed
+              << "x\n";
+  }
+#else
+  if (live) {
+    std::cerr << "simulate: this build has no MQTT support (libmosquitto missing)\n";
+    return 2;
+  }
+#endif
+
+  std::signal(SIGINT, [](int) { interrupted = 1; });
+  std::signal(SIGTERM, [](int) { interrupted = 1; });
+  const std::int64_t end_ms = duration_ms < 0 ? INT64_MAX : start_ms + duration_ms;
+  const auto wallStart = std::chrono::steady_clock::now();
+  ProgressBar progress("simulate", duration_ms < 0 ? 0 : static_cast<std::uint64_t>(duration_ms / *step));
+  std::uint64_t steps = 0;
+  while (simulator->now_ms() < end_ms && !interrupted) {
+    simulator->step(sinks);
+    ++steps;
+    if (live && o.speed > 0) {
+      const auto due = wallStart + std::chrono::milliseconds(static_cast<std::int64_t>(
+                                       static_cast<double>(simulator->now_ms() - start_ms) / o.speed));
+      std::this_thread::sleep_until(due);
+    }
+    if (duration_ms >= 0 && steps % 256 == 0) progress.update(steps);
+  }
+  if (duration_ms >= 0) progress.update(static_cast<std::uint64_t>(duration_ms / *step));
+  const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+  int rc = 0;
+  if (csv) {
+    if (auto closed = csv->close(); !closed) {
+      std::cerr << closed.error().message << "\n";
+      rc = 1;
+    }
+  }
+#ifdef PARKTWIN_CLI_HAS_FEED
+  if (publisher) {
+    if (auto flushed = publisher->flush(std::chrono::seconds(10)); !flushed) {
+      std::cerr << flushed.error().message << "\n";
+      rc = 1;
+    }
+    std::cerr << "published " << publisher->published() << " messages (" << publishing->failures() << " failed)\n";
+    if (publishing->failures() > 0) rc = 1;
+  }
+#endif
+  const double simulated_s = static_cast<double>(simulator->now_ms() - start_ms) / 1000.0;
+  std::fprintf(stderr, "simulated %s .. %s: %llu steps, %llu samples, %llu events in %.2f s (%.0fx real time)\n",
+               sim::formatInstantUtc(start_ms).c_str(), sim::formatInstantUtc(simulator->now_ms()).c_str(),
+               static_cast<unsigned long long>(steps), static_cast<unsigned long long>(sinks.samples()),
+               static_cast<unsigned long long>(sinks.events()), wall_s, wall_s > 0 ? simulated_s / wall_s : 0.0);
+  return rc;
+}
+
+const bool registered = registerCommand({
+    "simulate", "Run the park simulator: publish it on MQTT (--mqtt) and/or write a long-format CSV (--csv)",
+    [](CLI::App& sub) {
+      auto o = std::make_shared<SimulateOptions>();
+      sub.add_option("--park", o->park, "Bundled park name (beidu, jiulong) or a park file")->required();
+      sub.add_option("--seed", o->seed, "Random seed: the same seed gives the same run")->default_val(1);
+      sub.add_option("--from", o->from,
+                     "Start, ISO-8601 or epoch ms (default: now with --mqtt, else 2026-01-01T00:00:00+08:00)");
+      sub.add_option("--duration", o->duration, "How long to simulate: 90s, 15m, 1h, 30d (default forever with --mqtt)");
+      sub.add_option("--step", o->step, "Sampling step, 1s..1m (default 1s with --mqtt, 1m otherwise)");
+      sub.add_option("--speed", o->speed, "With --mqtt: multiple of real time, 0 = as fast as possible")->default_val(1.0);
+      sub.add_option("--csv", o->csv, "Write samples as CSV: ts,tag,value (ts ISO-8601 UTC)");
+      sub.add_option("--events", o->events, "With --csv: also write events (ladle trips, state changes) as CSV");
+      sub.add_option("--mqtt", o->mqtt, "Publish to the broker at HOST:PORT as parktwin/<park>/<tag>");
+      sub.add_option("--user", o->user, "MQTT user name");
+      sub.add_option("--password", o->password, "MQTT password");
+      sub.add_option("--tls-ca", o->tlsCa, "Use TLS, verifying the broker against this CA file");
+      sub.add_option("--qos", o->qos, "MQTT QoS 0 or 1")->default_val(0)->check(CLI::Range(0, 1));
+      return [o] { return runSimulate(*o); };
+    }});
+
+}  // namespace
+}  // namespace parktwin::cli

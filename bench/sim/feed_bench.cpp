@@ -1,0 +1,213 @@
+// Live feed end to end: publisher -> mosquitto -> parktwin::feed::Subscriber -> sink.
+//  1. Throughput: N messages published as fast as the publisher can; our subscriber and
+//     `mosquitto_sub -C N > /dev/null` consume the same stream in the same run; rates and ratio.
+//  2. Latency: messages paced at --rate per second; publish() call to sink callback, p50/p99/max.
+// Needs a running broker (bench/sim/feed_bench.sh starts one) with sys_interval 1.
+#include <fcntl.h>
+#include <mosquitto.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "parktwin/feed/publisher.hpp"
+#include "parktwin/feed/subscriber.hpp"
+
+extern char** environ;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+namespace feed = parktwin::feed;
+
+struct Args {
+  std::string host = "127.0.0.1";
+  int port = 1883;
+  long messages = 200'000;
+  long rate = 10'000;
+  long seconds = 5;
+};
+
+// Reads $SYS/broker/subscriptions/count so we start publishing only once mosquitto_sub has subscribed.
+class SubscriptionCounter {
+ public:
+  SubscriptionCounter(const Args& a) {
+    client_ = mosquitto_new(nullptr, true, this);
+    mosquitto_message_callback_set(client_, [](mosquitto*, void* self, const mosquitto_message* m) {
+      static_cast<SubscriptionCounter*>(self)->count_.store(std::atoi(static_cast<const char*>(m->payload)));
+    });
+    mosquitto_connect_callback_set(client_, [](mosquitto* c, void*, int) {
+      mosquitto_subscribe(c, nullptr, "$SYS/broker/subscriptions/count", 0);
+    });
+    mosquitto_connect(client_, a.host.c_str(), a.port, 30);
+    mosquitto_loop_start(client_);
+  }
+  ~SubscriptionCounter() {
+    mosquitto_disconnect(client_);
+    mosquitto_loop_stop(client_, false);
+    mosquitto_destroy(client_);
+  }
+  int count() const { return count_.load(); }
+
+ private:
+  mosquitto* client_;
+  std::atomic<int> count_{-1};
+};
+
+template <typename Condition>
+bool waitUntil(Condition c, std::chrono::milliseconds timeout) {
+  const auto deadline = Clock::now() + timeout;
+  while (!c()) {
+    if (Clock::now() > deadline) return false;
+    std::this_thread::sleep_for(1ms);
+  }
+  return true;
+}
+
+double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string k = argv[i];
+    if (k == "--host") a.host = argv[i + 1];
+    else if (k == "--port") a.port = std::atoi(argv[i + 1]);
+    else if (k == "--messages") a.messages = std::atol(argv[i + 1]);
+    else if (k == "--rate") a.rate = std::atol(argv[i + 1]);
+    else if (k == "--seconds") a.seconds = std::atol(argv[i + 1]);
+  }
+  mosquitto_lib_init();
+  const long total = std::max(a.messages, a.rate * a.seconds);
+  std::vector<Clock::time_point> sent(static_cast<std::size_t>(total));
+  std::vector<double> latency_us;
+  latency_us.reserve(static_cast<std::size_t>(total));
+  std::atomic<long> received{0};
+  std::atomic<bool> measuringLatency{false};
+  Clock::time_point lastArrival;
+
+  feed::BrokerOptions broker;
+  broker.host = a.host;
+  broker.port = a.port;
+  broker.client_id = "parktwin-bench-sub";
+  feed::SubscriberOptions so;
+  so.broker = broker;
+  so.park = "bench";
+  so.qos = 0;
+  so.clean_session = true;
+  auto sub = feed::Subscriber::create(so, [&](std::string_view, std::int64_t, double v) {
+    const auto now = Clock::now();
+    if (measuringLatency.load(std::memory_order_relaxed)) {
+      latency_us.push_back(std::chrono::duration<double, std::micro>(now - sent[static_cast<std::size_t>(v)]).count());
+    }
+    lastArrival = now;
+    received.fetch_add(1, std::memory_order_release);
+  });
+  if (!sub || !(*sub)->start() || !(*sub)->waitConnected(10s)) {
+    std::fprintf(stderr, "subscriber cannot connect to %s:%d\n", a.host.c_str(), a.port);
+    return 1;
+  }
+  feed::PublisherOptions po;
+  po.broker = broker;
+  po.broker.client_id.clear();
+  po.park = "bench";
+  po.qos = 0;
+  auto pub = feed::Publisher::create(po);
+  if (!pub || !(*pub)->connect(10s)) {
+    std::fprintf(stderr, "publisher cannot connect\n");
+    return 1;
+  }
+
+  // --- 1. throughput, ours and mosquitto_sub's, on the same stream
+  SubscriptionCounter counter(a);
+  if (!waitUntil([&] { return counter.count() >= 0; }, 5s)) {
+    std::fprintf(stderr, "no $SYS/broker/subscriptions/count: start mosquitto with sys_interval 1\n");
+    return 1;
+  }
+  const int before = counter.count();
+  const std::string port = std::to_string(a.port);
+  const std::string count = std::to_string(a.messages);
+  std::vector<std::string> subArgs = {"mosquitto_sub", "-h", a.host, "-p", port, "-t", "parktwin/bench/#", "-C", count, "-q", "0"};
+  std::vector<char*> subArgv;
+  for (auto& s : subArgs) subArgv.push_back(s.data());
+  subArgv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  pid_t subPid = 0;
+  if (posix_spawnp(&subPid, "mosquitto_sub", &actions, nullptr, subArgv.data(), environ) != 0) {
+    std::fprintf(stderr, "cannot start mosquitto_sub\n");
+    return 1;
+  }
+  if (!waitUntil([&] { return counter.count() > before; }, 10s)) {
+    std::fprintf(stderr, "mosquitto_sub did not subscribe\n");
+    return 1;
+  }
+  received = 0;
+  const auto t0 = Clock::now();
+  for (long i = 0; i < a.messages; ++i) {
+    if (!(*pub)->publish("t" + std::to_string(i % 100), i, static_cast<double>(i))) {
+      std::fprintf(stderr, "publish failed\n");
+      return 1;
+    }
+  }
+  const auto tPublished = Clock::now();
+  Clock::time_point tSubDone{};
+  bool subDone = false;
+  waitUntil([&] {
+    if (!subDone) {
+      int status = 0;
+      if (waitpid(subPid, &status, WNOHANG) == subPid) {
+        subDone = true;
+        tSubDone = Clock::now();
+      }
+    }
+    return subDone && received.load() >= a.messages;
+  }, 120s);
+  if (!subDone) {
+    kill(subPid, SIGTERM);
+    waitpid(subPid, nullptr, 0);
+  }
+  const long ours = received.load(std::memory_order_acquire);
+  const double oursRate = static_cast<double>(ours) / seconds(lastArrival - t0);
+  const double subRate = subDone ? static_cast<double>(a.messages) / seconds(tSubDone - t0) : 0;
+  std::printf("throughput: %ld messages, QoS 0, 100 tags, payload {\"ts\":..,\"v\":..}\n", a.messages);
+  std::printf("  publisher           %10.0f msg/s\n", static_cast<double>(a.messages) / seconds(tPublished - t0));
+  std::printf("  parktwin subscriber %10.0f msg/s (%ld received)\n", oursRate, ours);
+  std::printf("  mosquitto_sub       %10.0f msg/s (%s)\n", subRate, subDone ? "all received" : "did not finish");
+  if (subRate > 0) std::printf("  ratio parktwin / mosquitto_sub = %.2f\n", oursRate / subRate);
+
+  // --- 2. latency at a steady rate
+  received = 0;
+  latency_us.clear();
+  measuringLatency = true;
+  const long n = a.rate * a.seconds;
+  const auto start = Clock::now();
+  for (long i = 0; i < n; ++i) {
+    if (i % 10 == 0) std::this_thread::sleep_until(start + std::chrono::nanoseconds(i * 1'000'000'000LL / a.rate));
+    sent[static_cast<std::size_t>(i)] = Clock::now();
+    (void)(*pub)->publish("t" + std::to_string(i % 100), 1'000'000'000 + i, static_cast<double>(i));
+  }
+  waitUntil([&] { return received.load() >= n; }, 10s);
+  measuringLatency = false;
+  std::vector<double> l = latency_us;
+  std::sort(l.begin(), l.end());
+  const auto pct = [&](double p) { return l.empty() ? 0.0 : l[static_cast<std::size_t>(p * static_cast<double>(l.size() - 1))]; };
+  std::printf("latency: %ld messages at %ld msg/s, publish() to sink callback\n", n, a.rate);
+  std::printf("  received %zu, p50 %.0f us, p99 %.0f us, max %.0f us\n", l.size(), pct(0.5), pct(0.99),
+              l.empty() ? 0.0 : l.back());
+  const auto c = (*sub)->counters();
+  std::printf("subscriber counters: received %llu accepted %llu malformed %llu duplicates %llu\n",
+              static_cast<unsigned long long>(c.received), static_cast<unsigned long long>(c.accepted),
+              static_cast<unsigned long long>(c.malformed), static_cast<unsigned long long>(c.duplicates));
+  return 0;
+}

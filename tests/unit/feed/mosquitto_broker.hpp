@@ -1,0 +1,60 @@
+#pragma once
+// A real mosquitto for tests: its own config, port and files in a temp dir, started by the test
+// and stopped (or killed and restarted) by it.
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+namespace feedtest {
+
+struct BrokerSetup {
+  bool passwordAuth = false;  // user "twin", password "secret", anonymous refused
+  bool tls = false;           // a CA and a server certificate for 127.0.0.1 made with openssl
+};
+
+class MosquittoBroker {
+ public:
+  explicit MosquittoBroker(BrokerSetup setup = {});
+  ~MosquittoBroker();
+  MosquittoBroker(const MosquittoBroker&) = delete;
+  MosquittoBroker& operator=(const MosquittoBroker&) = delete;
+
+  // Starts the broker and waits (up to 10 s) until its port accepts connections; false on failure
+  // (the broker's log is then in error()).
+  bool start();
+  void kill();  // SIGKILL: a crash, no goodbye to the clients
+  void stop();  // SIGTERM and wait
+  bool running() const { return pid_ > 0; }
+
+  int port() const { return port_; }
+  const std::filesystem::path& dir() const { return dir_; }
+  std::filesystem::path caFile() const { return dir_ / "ca.crt"; }
+  std::string error() const;
+
+ private:
+  BrokerSetup setup_;
+  std::filesystem::path dir_;
+  int port_ = 0;
+  int pid_ = 0;
+  std::string setupError_;
+};
+
+int freeLoopbackPort();
+
+// Polls a condition until it holds or the timeout passes; true if it held.
+template <typename Condition>
+bool eventually(Condition condition, std::chrono::milliseconds timeout = std::chrono::milliseconds(10'000));
+
+}  // namespace feedtest
+
+#include <thread>
+
+template <typename Condition>
+bool feedtest::eventually(Condition condition, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() > deadline) return condition();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));  // poll interval, not synchronisation
+  }
+  return true;
+}

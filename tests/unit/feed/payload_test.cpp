@@ -1,0 +1,81 @@
+// The pure wire-format functions: topics and payloads.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "parktwin/feed/payload.hpp"
+
+namespace {
+
+using namespace parktwin::feed;
+
+TEST(Topic, SplitsPrefixParkAndTag) {
+  const auto parts = parseTopic("parktwin/beidu/potline-1.current");
+  ASSERT_TRUE(parts);
+  EXPECT_EQ(parts->park, "beidu");
+  EXPECT_EQ(parts->tag, "potline-1.current");
+  EXPECT_EQ(parseTopic("parktwin/beidu/a/b")->tag, "a/b");
+  EXPECT_EQ(topicFor("jiulong", "battery.soc"), "parktwin/jiulong/battery.soc");
+  EXPECT_EQ(subscriptionFor("beidu"), "parktwin/beidu/#");
+}
+
+TEST(Topic, RejectsOtherShapes) {
+  for (const char* bad : {"", "parktwin", "parktwin/", "parktwin/beidu", "parktwin/beidu/", "parktwin//tag",
+                          "other/beidu/tag", "parktwinx/beidu/tag"}) {
+    EXPECT_FALSE(parseTopic(bad)) << bad;
+  }
+}
+
+TEST(Payload, ReadsPlainNumbersWithoutTimestamp) {
+  auto s = parsePayload("401.25");
+  ASSERT_TRUE(s);
+  EXPECT_FALSE(s->ts_ms);
+  EXPECT_DOUBLE_EQ(s->value, 401.25);
+  EXPECT_DOUBLE_EQ(parsePayload(" -3e2\n")->value, -300);
+}
+
+TEST(Payload, ReadsJsonWithEpochOrIsoTimestamps) {
+  auto a = parsePayload(R"({"ts": 1767225600000, "v": 960.5})");
+  ASSERT_TRUE(a) << a.error().message;
+  EXPECT_EQ(*a->ts_ms, 1'767'225'600'000);
+  EXPECT_DOUBLE_EQ(a->value, 960.5);
+  auto b = parsePayload(R"({"v": 1, "ts": "2026-01-01T08:00:00.5+08:00"})");
+  ASSERT_TRUE(b) << b.error().message;
+  EXPECT_EQ(*b->ts_ms, 1'767'225'600'500);
+  EXPECT_EQ(*parsePayload(R"({"ts":"2026-01-01T00:00:00Z","v":2})")->ts_ms, 1'767'225'600'000);
+  EXPECT_FALSE(parsePayload(R"({"v": 7})")->ts_ms);
+  EXPECT_DOUBLE_EQ(parsePayload(R"({"ts": 5, "v": true})")->value, 1.0);
+}
+
+TEST(Payload, RoundTripsItsOwnFormatExactly) {
+  for (double v : {0.0, -1.5, 401.23456789012345, 1e-300, 6.02214076e23}) {
+    const std::string text = formatPayload(1'767'225'600'123, v);
+    auto back = parsePayload(text);
+    ASSERT_TRUE(back) << text;
+    EXPECT_EQ(*back->ts_ms, 1'767'225'600'123);
+    EXPECT_EQ(back->value, v) << text;
+  }
+  EXPECT_EQ(formatPayload(12, 3.5), R"({"ts":12,"v":3.5})");
+}
+
+TEST(Payload, RejectsMalformedInputWithAReason) {
+  for (const char* bad : {"", "   ", "abc", "12abc", "nan", "inf", "{", "{}", "[1,2]", R"({"v":"x"})",
+                          R"({"ts":1})", R"({"ts":"yesterday","v":1})", R"({"ts":"2026-01-01T00:00:00","v":1})",
+                          R"({"ts":[1],"v":1})", R"({"ts":1,"v":null})", "{\"ts\":1,\"v\":1e999}",
+                          "\xff\xfe", R"({"ts":1,"v":1,})"}) {
+    auto s = parsePayload(bad);
+    EXPECT_FALSE(s) << "accepted: " << bad;
+    if (!s) {
+      EXPECT_FALSE(s.error().message.empty());
+    }
+  }
+}
+
+TEST(IsoInstant, NeedsAZone) {
+  EXPECT_EQ(*parseIsoInstant("1970-01-01T00:00:01Z"), 1000);
+  EXPECT_EQ(*parseIsoInstant("1970-01-01T00:00:00-01:00"), 3'600'000);
+  EXPECT_FALSE(parseIsoInstant("1970-01-01T00:00:00"));
+  EXPECT_FALSE(parseIsoInstant("1970-13-01T00:00:00Z"));
+}
+
+}  // namespace

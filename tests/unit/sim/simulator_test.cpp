@@ -1,0 +1,129 @@
+// Simulator: determinism, tag coverage, states and events.
+#include "sim_test_support.hpp"
+
+#include "parktwin/sim/machine_state.hpp"
+
+namespace {
+
+using namespace simtest;
+using parktwin::sim::Simulator;
+
+std::string runBytes(const parktwin::model::Park& park, std::uint64_t seed, std::int64_t step_ms = 10'000) {
+  ByteSink sink;
+  auto sim = Simulator::create(park, {seed, instant("2026-03-01T00:00:00Z"), step_ms, 8});
+  EXPECT_TRUE(sim) << (sim ? "" : sim.error().message);
+  if (sim) sim->runUntil(instant("2026-03-02T00:00:00Z"), sink);
+  return sink.bytes;
+}
+
+class EachPark : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(EachPark, SameSeedGivesIdenticalBytesAndAnotherSeedDiffers) {
+  const auto park = loadPark(GetParam());
+  const std::string first = runBytes(park, 42);
+  const std::string second = runBytes(park, 42);
+  const std::string other = runBytes(park, 43);
+  ASSERT_GT(first.size(), 1'000'000u);
+  EXPECT_TRUE(first == second) << "same seed, different output";
+  EXPECT_FALSE(first == other) << "a different seed changed nothing";
+}
+
+TEST_P(EachPark, DrivesEveryTagOfThePark) {
+  const auto park = loadPark(GetParam());
+  auto sink = simulate(park, "2026-03-01T00:00:00Z", kHour);
+  ASSERT_EQ(sink.series.size(), park.tags.size());
+  for (const auto& tag : park.tags) {
+    const auto& s = sink.series[tag.id];
+    EXPECT_EQ(s.v.size(), 60u) << tag.id;
+    for (double v : s.v) ASSERT_TRUE(std::isfinite(v)) << tag.id;
+  }
+}
+
+TEST_P(EachPark, StateTagsUseTheDocumentedCodesAndCountersNeverFall) {
+  const auto park = loadPark(GetParam());
+  auto sink = simulate(park, "2026-03-01T00:00:00Z", 7 * kDay);
+  for (const auto& tag : park.tags) {
+    const auto& v = sink.series[tag.id].v;
+    if (tag.kind == "state") {
+      for (double x : v) ASSERT_TRUE(x == 0 || x == 1 || x == 2 || x == 3 || x == 4) << tag.id << " " << x;
+    }
+    if (tag.kind == "counter") {
+      for (std::size_t i = 1; i < v.size(); ++i) ASSERT_GE(v[i], v[i - 1]) << tag.id;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Bundled, EachPark, ::testing::Values("beidu", "jiulong"));
+
+TEST(Simulator, LinesFailChangeOverAndRecoverOverAWeek) {
+  const auto park = loadPark("beidu");
+  auto sink = simulate(park, "2026-03-01T00:00:00Z", 7 * kDay);
+  int failures = 0, repairs = 0, changeovers = 0;
+  for (const auto& e : sink.events) {
+    if (e.kind != "state_change") continue;
+    failures += e.reason == "failure";
+    repairs += e.reason == "repair";
+    changeovers += e.to == "changeover";
+  }
+  EXPECT_GT(failures, 0);
+  EXPECT_GT(repairs, 0);
+  EXPECT_GT(changeovers, 10);
+  // A line's state tag takes more than one value over a week.
+  const auto& extrusion = sink.series["xinlv-extrusion-1.state"].v;
+  EXPECT_NE(*std::min_element(extrusion.begin(), extrusion.end()), *std::max_element(extrusion.begin(), extrusion.end()));
+}
+
+TEST(Simulator, LadlesCarryMoltenAluminiumFromSmelterToCasthouseToProcessors) {
+  const auto park = loadPark("beidu");
+  auto sink = simulate(park, "2026-03-01T00:00:00Z", kDay);
+  int fromPotlines = 0, toProcessors = 0;
+  for (const auto& e : sink.events) {
+    if (e.kind != "ladle_trip") continue;
+    EXPECT_GT(e.end_ms, e.start_ms);
+    EXPECT_GT(e.amount_t, 0);
+    EXPECT_TRUE(e.from_position != e.to_position) << e.from << " -> " << e.to;
+    if (e.from.starts_with("potline-")) {
+      ++fromPotlines;
+      EXPECT_EQ(e.to, "casthouse");
+    }
+    if (e.from == "casthouse") {
+      ++toProcessors;
+      EXPECT_TRUE(park.findLine(e.to)) << e.to;
+    }
+  }
+  EXPECT_GT(fromPotlines, 80);  // ~931 t/day in 10 t crucibles
+  EXPECT_GT(toProcessors, 50);
+  const auto& stock = sink.series["casthouse.molten_stock"].v;
+  for (double t : stock) ASSERT_GE(t, 0);
+}
+
+TEST(Simulator, RejectsATagItCannotDriveNamingIt) {
+  auto park = loadPark("jiulong");
+  park.tags.push_back({"swa-plate.flux_capacitor", {"x", "x"}, "GW", "analog", "swa-plate"});
+  auto sim = Simulator::create(park, {});
+  ASSERT_FALSE(sim);
+  EXPECT_NE(sim.error().message.find("swa-plate.flux_capacitor"), std::string::npos) << sim.error().message;
+}
+
+TEST(Simulator, RejectsAStepOutOfRange) {
+  const auto park = loadPark("jiulong");
+  EXPECT_FALSE(Simulator::create(park, {1, 0, 0, 8}));
+  EXPECT_FALSE(Simulator::create(park, {1, 0, 2 * kHour, 8}));
+}
+
+TEST(Simulator, DieBondersReportOeeAsAvailabilityTimesPerformanceTimesQuality) {
+  const auto park = loadPark("beidu");
+  auto sink = simulate(park, "2026-03-01T00:00:00Z", 2 * kDay);
+  const auto& oee = sink.series["xinshitong-cob.oee"].v;
+  const auto& rate = sink.series["xinshitong-cob.units_per_hour"].v;
+  ASSERT_FALSE(oee.empty());
+  for (double x : oee) {
+    ASSERT_GT(x, 50);
+    ASSERT_LE(x, 100 * 0.98 * 0.998);  // performance and quality never reach 1
+  }
+  const double capacity = park.findLine("xinshitong-cob")->capacity_units_per_hour;
+  for (double x : rate) ASSERT_LE(x, capacity);
+  EXPECT_GT(mean(rate), 0.75 * capacity);
+}
+
+}  // namespace

@@ -1,0 +1,43 @@
+#pragma once
+// The wire format of the live feed (docs/mqtt.md), as pure functions with no I/O so they can be
+// unit-tested and fuzzed on their own.
+//   topic:   <prefix>/<park>/<tag>          e.g. parktwin/beidu/potline-1.current
+//   payload: {"ts": 1767225600000, "v": 401.2}   ts in epoch ms ...
+//            {"ts": "2026-01-01T00:00:00Z", "v": 401.2}   ... or ISO-8601 (Z or +hh:mm)
+//            401.2                                 a plain number: ts is the receive time
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "parktwin/common/result.hpp"
+
+namespace parktwin::feed {
+
+inline constexpr std::string_view kTopicPrefix = "parktwin";
+
+struct TopicParts {
+  std::string_view park;
+  std::string_view tag;
+};
+
+// Splits "parktwin/<park>/<tag>"; nullopt when the prefix is wrong or a part is empty. The tag is
+// everything after the park (it may itself contain '/').
+std::optional<TopicParts> parseTopic(std::string_view topic);
+std::string topicFor(std::string_view park, std::string_view tag);
+std::string subscriptionFor(std::string_view park);  // "parktwin/<park>/#"
+
+struct PayloadSample {
+  std::optional<std::int64_t> ts_ms;  // absent: a plain number, stamp it on receipt
+  double value = 0;
+};
+
+// Accepts the forms above; a finite value is required. The error says what was wrong.
+Result<PayloadSample> parsePayload(std::string_view payload);
+// {"ts":<ms>,"v":<shortest round-trip decimal>}
+std::string formatPayload(std::int64_t ts_ms, double value);
+
+// ISO-8601 date-time with seconds, optional fraction, Z or +hh:mm offset; epoch ms.
+std::optional<std::int64_t> parseIsoInstant(std::string_view text);
+
+}  // namespace parktwin::feed

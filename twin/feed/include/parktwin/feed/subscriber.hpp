@@ -1,0 +1,73 @@
+#pragma once
+// The live feed: subscribes to parktwin/<park>/#, turns messages into samples and hands them to
+// a callback (the historian, the twin's state). A bad message is counted and logged, never fatal.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/feed/broker.hpp"
+
+namespace parktwin::feed {
+
+struct SubscriberOptions {
+  BrokerOptions broker;
+  std::string park;                  // the <park> of the topics
+  int qos = 1;                       // 0 or 1
+  bool clean_session = false;        // false: the broker keeps our subscription and queues QoS 1
+  std::vector<std::string> known_tags;  // empty: accept every tag
+  int log_messages_per_minute = 10;  // per kind of problem; the rest are counted and summarised
+};
+
+struct FeedCounters {
+  std::uint64_t received = 0;     // messages delivered by the broker
+  std::uint64_t accepted = 0;     // handed to the sink
+  std::uint64_t malformed = 0;    // bad topic or payload
+  std::uint64_t unknown_tag = 0;  // tag not in known_tags
+  std::uint64_t duplicates = 0;   // same tag and timestamp as the last accepted sample
+  std::uint64_t out_of_order = 0; // older than the last accepted sample of the tag: dropped
+  std::uint64_t connects = 0;
+  std::uint64_t reconnects = 0;   // connects after the first
+  std::uint64_t disconnects = 0;
+};
+
+// The feed was down from from_ms to to_ms (wall clock): samples in between may be missing.
+struct FeedGap {
+  std::int64_t from_ms = 0;
+  std::int64_t to_ms = 0;
+};
+
+// Called on the MQTT network thread for each accepted sample, in arrival order.
+using SampleCallback = std::function<void(std::string_view tag, std::int64_t ts_ms, double value)>;
+
+class Subscriber {
+ public:
+  static Result<std::unique_ptr<Subscriber>> create(SubscriberOptions options, SampleCallback sink,
+                                                     LogCallback log = {});
+  ~Subscriber();
+  Subscriber(const Subscriber&) = delete;
+  Subscriber& operator=(const Subscriber&) = delete;
+
+  // Starts connecting in the background and returns; reconnects on its own until stop().
+  Result<void> start();
+  // Waits until connected and subscribed; fails at once if the broker refused us (credentials),
+  // or after the timeout with the last connection problem.
+  Result<void> waitConnected(std::chrono::milliseconds timeout);
+  void stop();
+
+  bool connected() const;
+  FeedCounters counters() const;
+  std::vector<FeedGap> gaps() const;
+
+  struct Impl;
+
+ private:
+  explicit Subscriber(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parktwin::feed

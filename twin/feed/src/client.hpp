@@ -1,0 +1,48 @@
+#pragma once
+// The libmosquitto handle shared by the subscriber and publisher: library initialisation,
+// credentials, TLS, reconnect backoff and the network thread.
+#include <mosquitto.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parktwin/feed/broker.hpp"
+
+namespace parktwin::feed::detail {
+
+struct MosquittoDeleter {
+  void operator()(mosquitto* m) const { mosquitto_destroy(m); }
+};
+using MosquittoPtr = std::unique_ptr<mosquitto, MosquittoDeleter>;
+
+// Creates a configured client whose callbacks receive `userdata`; it does not connect yet.
+Result<MosquittoPtr> makeClient(const BrokerOptions& options, bool cleanSession, void* userdata);
+// connect_async + loop_start: the network thread connects and then reconnects with backoff.
+Result<void> startNetworkThread(mosquitto* client, const BrokerOptions& options);
+void stopNetworkThread(mosquitto* client);
+std::string describe(int mosquittoError);
+std::string describeConnack(int reasonCode);
+
+// At most `perMinute` lines per kind of problem, then a count of what was left out.
+class RateLimitedLog {
+ public:
+  RateLimitedLog(LogCallback sink, int perMinute);
+  void write(std::string_view kind, std::string_view message);
+
+ private:
+  struct Kind {
+    std::string name;
+    std::int64_t windowStart_ms = 0;
+    int written = 0;
+    std::uint64_t suppressed = 0;
+  };
+  LogCallback sink_;
+  int perMinute_;
+  std::mutex mutex_;
+  std::vector<Kind> kinds_;
+};
+
+}  // namespace parktwin::feed::detail

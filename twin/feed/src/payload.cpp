@@ -1,0 +1,174 @@
+#include "parktwin/feed/payload.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace parktwin::feed {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<double> wholeNumber(std::string_view s) {
+  double v = 0;
+  if (s.empty()) return std::nullopt;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+bool readDigits(std::string_view t, std::size_t pos, std::size_t n, int& out) {
+  if (pos + n > t.size()) return false;
+  out = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (t[i] < '0' || t[i] > '9') return false;
+    out = out * 10 + (t[i] - '0');
+  }
+  return true;
+}
+
+std::int64_t daysFromCivil(std::int64_t y, int m, int d) {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// The publisher's own form {"ts":<int>,"v":<number>} without a JSON library: this is the hot path.
+std::optional<PayloadSample> fastPath(std::string_view s) {
+  constexpr std::string_view head = "{\"ts\":";
+  if (!s.starts_with(head)) return std::nullopt;
+  s.remove_prefix(head.size());
+  std::int64_t ts = 0;
+  auto [p1, e1] = std::from_chars(s.data(), s.data() + s.size(), ts);
+  if (e1 != std::errc()) return std::nullopt;
+  s.remove_prefix(static_cast<std::size_t>(p1 - s.data()));
+  constexpr std::string_view mid = ",\"v\":";
+  if (!s.starts_with(mid)) return std::nullopt;
+  s.remove_prefix(mid.size());
+  double v = 0;
+  auto [p2, e2] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (e2 != std::errc() || std::string_view(p2, static_cast<std::size_t>(s.data() + s.size() - p2)) != "}") {
+    return std::nullopt;
+  }
+  if (!std::isfinite(v)) return std::nullopt;
+  return PayloadSample{ts, v};
+}
+
+}  // namespace
+
+std::optional<TopicParts> parseTopic(std::string_view topic) {
+  if (!topic.starts_with(kTopicPrefix) || topic.size() <= kTopicPrefix.size() + 1 ||
+      topic[kTopicPrefix.size()] != '/') {
+    return std::nullopt;
+  }
+  topic.remove_prefix(kTopicPrefix.size() + 1);
+  const auto slash = topic.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == topic.size()) return std::nullopt;
+  return TopicParts{topic.substr(0, slash), topic.substr(slash + 1)};
+}
+
+std::string topicFor(std::string_view park, std::string_view tag) {
+  std::string t;
+  t.reserve(kTopicPrefix.size() + park.size() + tag.size() + 2);
+  t.append(kTopicPrefix).append("/").append(park).append("/").append(tag);
+  return t;
+}
+
+std::string subscriptionFor(std::string_view park) { return topicFor(park, "#"); }
+
+std::optional<std::int64_t> parseIsoInstant(std::string_view t) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  if (!readDigits(t, 0, 4, y) || t.size() < 19 || t[4] != '-' || !readDigits(t, 5, 2, mo) || t[7] != '-' ||
+      !readDigits(t, 8, 2, d) || (t[10] != 'T' && t[10] != ' ') || !readDigits(t, 11, 2, h) || t[13] != ':' ||
+      !readDigits(t, 14, 2, mi) || t[16] != ':' || !readDigits(t, 17, 2, s)) {
+    return std::nullopt;
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return std::nullopt;
+  std::size_t pos = 19;
+  std::int64_t fraction_ms = 0;
+  if (pos < t.size() && t[pos] == '.') {
+    std::size_t end = pos + 1;
+    std::int64_t scale = 100;
+    while (end < t.size() && t[end] >= '0' && t[end] <= '9') {
+      fraction_ms += (t[end] - '0') * scale;
+      scale /= 10;
+      ++end;
+    }
+    if (end == pos + 1) return std::nullopt;
+    pos = end;
+  }
+  std::int64_t offset_min = 0;
+  if (pos < t.size() && t[pos] == 'Z') {
+    ++pos;
+  } else if (pos < t.size() && (t[pos] == '+' || t[pos] == '-')) {
+    int oh = 0, om = 0;
+    if (!readDigits(t, pos + 1, 2, oh) || pos + 3 >= t.size() || t[pos + 3] != ':' || !readDigits(t, pos + 4, 2, om)) {
+      return std::nullopt;
+    }
+    offset_min = (t[pos] == '+' ? 1 : -1) * (oh * 60 + om);
+    pos += 6;
+  } else {
+    return std::nullopt;  // a time without a zone is ambiguous: refuse it
+  }
+  if (pos != t.size()) return std::nullopt;
+  return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offset_min) * 60'000 + std::int64_t{s} * 1000 + fraction_ms;
+}
+
+Result<PayloadSample> parsePayload(std::string_view payload) {
+  if (auto fast = fastPath(payload)) return *fast;
+  const std::string_view text = trim(payload);
+  if (text.empty()) return fail("empty payload");
+  if (text.front() != '{') {
+    const auto v = wholeNumber(text);
+    if (!v) return fail("payload is neither a number nor a JSON object");
+    if (!std::isfinite(*v)) return fail("value is not finite");
+    return PayloadSample{std::nullopt, *v};
+  }
+  const auto json = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+  if (json.is_discarded() || !json.is_object()) return fail("payload is not valid JSON");
+  const auto v = json.find("v");
+  if (v == json.end()) return fail("JSON payload has no \"v\"");
+  PayloadSample sample;
+  if (v->is_number()) sample.value = v->get<double>();
+  else if (v->is_boolean()) sample.value = v->get<bool>() ? 1 : 0;
+  else return fail("\"v\" is not a number");
+  if (!std::isfinite(sample.value)) return fail("\"v\" is not finite");
+  const auto ts = json.find("ts");
+  if (ts == json.end() || ts->is_null()) return sample;
+  if (ts->is_number_integer()) {
+    sample.ts_ms = ts->get<std::int64_t>();
+  } else if (ts->is_number_float()) {
+    const double ms = ts->get<double>();
+    if (!std::isfinite(ms) || std::abs(ms) > 9e15) return fail("\"ts\" is out of range");
+    sample.ts_ms = static_cast<std::int64_t>(std::llround(ms));
+  } else if (ts->is_string()) {
+    sample.ts_ms = parseIsoInstant(ts->get_ref<const std::string&>());
+    if (!sample.ts_ms) return fail("\"ts\" is not ISO-8601 with a zone (e.g. 2026-01-01T00:00:00Z)");
+  } else {
+    return fail("\"ts\" is neither epoch milliseconds nor an ISO-8601 string");
+  }
+  return sample;
+}
+
+std::string formatPayload(std::int64_t ts_ms, double value) {
+  char buffer[96];
+  char* p = buffer;
+  constexpr std::string_view head = "{\"ts\":";
+  p = std::copy(head.begin(), head.end(), p);
+  p = std::to_chars(p, buffer + sizeof buffer, ts_ms).ptr;
+  constexpr std::string_view mid = ",\"v\":";
+  p = std::copy(mid.begin(), mid.end(), p);
+  p = std::to_chars(p, buffer + sizeof buffer - 1, std::isfinite(value) ? value : 0.0).ptr;
+  *p++ = '}';
+  return std::string(buffer, p);
+}
+
+}  // namespace parktwin::feed

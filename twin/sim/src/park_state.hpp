@@ -1,0 +1,184 @@
+#pragma once
+// The simulator's internal state, shared by the production and energy halves. Plain structs,
+// stored in vectors in park-file order so every loop runs in a deterministic order.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "parktwin/model/park.hpp"
+#include "parktwin/sim/machine_state.hpp"
+#include "parktwin/sim/random.hpp"
+#include "parktwin/sim/sample_sink.hpp"
+#include "parktwin/sim/simulator.hpp"
+
+namespace parktwin::sim {
+
+constexpr double kMsPerHour = 3'600'000.0;
+
+// Reliability and scheduling figures of one kind of line (defaults in production.cpp).
+struct LineBehaviour {
+  double mtbf_h;                 // mean running time between failures of one unit
+  double mttr_h;                 // mean repair time
+  double changeover_every_h;     // mean time between changeovers
+  double changeover_h;           // mean changeover duration
+  double idle_every_h;           // mean time between pauses (no order, break)
+  double idle_h;                 // mean pause length
+  double idle_power_fraction;    // power drawn while not producing, share of running power
+};
+
+// One machine of a line (a press, a caster, a die bonder): its own failure/changeover clock.
+struct Unit {
+  MachineState state = MachineState::run;
+  std::int64_t next_ms = 0;  // when the current state ends
+};
+
+struct LineState {
+  const model::ProductionLine* line = nullptr;
+  LineBehaviour behaviour{};
+  Random random;
+  SlowNoise powerNoise{600};
+  std::vector<Unit> units;
+  model::Point position;
+
+  double rate_t_per_h = 0;      // all units running
+  double rate_units_per_h = 0;  // discrete lines, in the unit of capacity_units_per_hour
+  double running_kw = 0;        // all units running
+
+  // Molten aluminium supply (lines fed from a hub such as the casthouse).
+  int hub = -1;              // index into ParkState::hubs, -1: not molten-fed
+  bool drawsDirectly = false;  // in the hub's own building (ingot casting): no ladles
+  double distance_m = 0;
+  double ladle_t = 0;
+  double buffer_t = 0;
+  double buffer_capacity_t = 0;
+  double inTransit_t = 0;
+  bool starved = false;
+  bool hubDrawOn = false;    // hysteresis of a direct drawer
+
+  // Results of the last step.
+  double runFraction = 0;    // share of unit-time producing
+  double power_kw = 0;
+  double output_t = 0;       // since the start of the simulation
+  double unitsRate = 0;      // discrete output per hour (good units)
+  double availabilityAverage = 1;  // shift-long moving average for OEE
+  double performance = 0.95;
+  double quality = 0.99;
+  MachineState reported = MachineState::run;
+};
+
+struct PotlineState {
+  const model::ProductionLine* line = nullptr;
+  Random random;
+  SlowNoise currentNoise{900}, voltageNoise{300}, bathNoise{3600};
+  model::Point position;
+  int pots = 1;
+  double nominal_kw = 0;
+  double nominal_ka = 0;
+  double nominal_v = 0;
+  double rate_t_per_h = 0;
+  int hub = -1;
+  double distance_m = 0;
+  double ladle_t = 10;
+  MachineState state = MachineState::run;
+  std::int64_t next_ms = 0;  // next outage (running) or restoration (down)
+  double current_ka = 0, voltage_v = 0, bath_c = 960, power_kw = 0;
+  double pending_t = 0, tapped_t = 0;
+};
+
+// Where molten metal collects between the potlines and its users (the casthouse).
+struct MoltenHub {
+  std::string id;
+  model::Point position;
+  double stock_t = 80;
+  int dispatchCursor = 0;  // round-robin start among the lines it feeds
+};
+
+struct Ladle {
+  int hub = -1;    // destination hub, or -1
+  int line = -1;   // destination line, or -1
+  double amount_t = 0;
+  std::int64_t arrive_ms = 0;
+};
+
+struct PvPlant {
+  const model::Utility* utility = nullptr;
+  double peak_kw = 0;
+  double power_kw = 0;
+};
+
+struct HydroPlant {
+  const model::Utility* utility = nullptr;
+  double power_kw = 0;
+};
+
+struct StoragePlant {
+  const model::Utility* utility = nullptr;
+  bool pumped = false;
+  double soc = 0.5;       // 0..1
+  double power_kw = 0;    // > 0 generating / discharging, < 0 pumping / charging
+};
+
+struct ChargePoint {
+  bool busy = false;
+  std::int64_t next_ms = 0;  // busy: session end; free: next candidate arrival
+  double power_kw = 0;
+};
+
+struct ChargerSite {
+  const model::Utility* utility = nullptr;
+  Random random;
+  std::vector<ChargePoint> points;
+  double point_kw = 0;
+  double idle_kw = 0;
+  double session_h = 1;
+  double peakArrivals_per_h = 1;  // per free point at the busiest hour
+  const double* hourlyShape = nullptr;  // 24 multipliers of the peak rate
+  double power_kw = 0;
+};
+
+enum class Quantity {
+  lineState, linePower, lineOutput, lineRate, lineOee, lineBuffer,
+  potCurrent, potVoltage, potBath, potTapped, potState, potPower,
+  hubStock,
+  pvPower, hydroPower, storagePower, storageSoc, chargerPower,
+  gridImport, parkLoad,
+};
+
+struct TagBinding {
+  Quantity quantity;
+  int index = 0;
+};
+
+struct ParkState {
+  const model::Park* park = nullptr;
+  SimulatorConfig config;
+  std::int64_t now_ms = 0;
+  bool started = false;
+
+  std::vector<LineState> lines;
+  std::vector<PotlineState> potlines;
+  std::vector<MoltenHub> hubs;
+  std::vector<Ladle> ladles;
+  std::vector<PvPlant> pv;
+  std::vector<HydroPlant> hydro;
+  std::vector<StoragePlant> storage;
+  std::vector<ChargerSite> chargers;
+  double weatherCloudiness = 0;
+  double load_kw = 0;
+  double import_kw = 0;
+
+  std::vector<std::string> tagIds;
+  std::vector<TagBinding> bindings;
+  std::vector<double> values;
+};
+
+// production.cpp
+void setUpProduction(ParkState& state);
+void advanceProduction(ParkState& state, std::int64_t from_ms, std::int64_t to_ms, SampleSink& sink);
+// energy.cpp
+void setUpEnergy(ParkState& state);
+void advanceEnergy(ParkState& state, std::int64_t from_ms, std::int64_t to_ms);
+// Position of any object a link or tag may name (building, line, utility, external, group).
+model::Point objectPosition(const model::Park& park, const std::string& objectId);
+
+}  // namespace parktwin::sim

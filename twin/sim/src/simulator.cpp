@@ -1,0 +1,192 @@
+// The simulator's clock and tag binding: which model quantity drives each tag.
+#include "parktwin/sim/simulator.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "park_state.hpp"
+
+namespace parktwin::sim {
+
+model::Point objectPosition(const model::Park& park, const std::string& objectId) {
+  const auto buildingAt = [&](const std::string& id, model::Point offset) {
+    for (const auto& b : park.buildings) {
+      if (b.id != id) continue;
+      const double r = b.rotation_deg * 3.14159265358979 / 180.0;
+      return model::Point{b.position.x_m + offset.x_m * std::cos(r) - offset.y_m * std::sin(r),
+                          b.position.y_m + offset.x_m * std::sin(r) + offset.y_m * std::cos(r)};
+    }
+    return model::Point{};
+  };
+  for (const auto& b : park.buildings) {
+    if (b.id == objectId) return b.position;
+  }
+  for (const auto& line : park.lines) {
+    if (line.id == objectId) return buildingAt(line.building, {});
+    for (const auto& group : line.machines) {
+      if (group.id == objectId) return buildingAt(line.building, group.offset);
+    }
+  }
+  for (const auto& u : park.utilities) {
+    if (u.id == objectId) return u.building.empty() ? u.position : buildingAt(u.building, {});
+  }
+  for (const auto& e : park.externals) {
+    if (e.id == objectId) return e.position;
+  }
+  return {};
+}
+
+namespace {
+
+template <typename T>
+int indexOf(const std::vector<T>& items, const std::string& id, const auto& idOf) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (idOf(items[i]) == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// The quantity a tag measures: the part of its id after "<object>.", else its unit.
+std::optional<TagBinding> bindTag(const ParkState& state, const model::Tag& tag) {
+  std::string quantity = tag.id;
+  if (tag.id.starts_with(tag.object + ".")) quantity = tag.id.substr(tag.object.size() + 1);
+  const bool isState = tag.kind == "state" || tag.unit == "state";
+  const bool isPower = tag.unit == "kW" || tag.unit == "MW";
+
+  if (int i = indexOf(state.potlines, tag.object, [](const PotlineState& p) { return p.line->id; }); i >= 0) {
+    if (quantity == "current" || tag.unit == "kA") return TagBinding{Quantity::potCurrent, i};
+    if (quantity == "voltage" || tag.unit == "V") return TagBinding{Quantity::potVoltage, i};
+    if (quantity == "bath_temp" || tag.unit == "degC") return TagBinding{Quantity::potBath, i};
+    if (quantity == "metal_tapped" || quantity == "output" || tag.unit == "t") return TagBinding{Quantity::potTapped, i};
+    if (isState) return TagBinding{Quantity::potState, i};
+    if (isPower) return TagBinding{Quantity::potPower, i};
+    return std::nullopt;
+  }
+  if (int i = indexOf(state.lines, tag.object, [](const LineState& l) { return l.line->id; }); i >= 0) {
+    const LineState& line = state.lines[static_cast<std::size_t>(i)];
+    if (isState) return TagBinding{Quantity::lineState, i};
+    if (isPower) return TagBinding{Quantity::linePower, i};
+    if (quantity == "output" || (tag.unit == "t" && tag.kind == "counter")) return TagBinding{Quantity::lineOutput, i};
+    if (quantity == "oee" || (tag.unit == "%" && quantity.find("oee") != std::string::npos))
+      return TagBinding{Quantity::lineOee, i};
+    if (quantity == "molten_buffer" && line.hub >= 0) return TagBinding{Quantity::lineBuffer, i};
+    if (quantity.ends_with("_per_hour") || tag.unit.ends_with("/h")) return TagBinding{Quantity::lineRate, i};
+    return std::nullopt;
+  }
+  if (int i = indexOf(state.hubs, tag.object, [](const MoltenHub& h) { return h.id; }); i >= 0) {
+    if (quantity == "molten_stock" || tag.unit == "t") return TagBinding{Quantity::hubStock, i};
+    return std::nullopt;
+  }
+  if (int i = indexOf(state.pv, tag.object, [](const PvPlant& p) { return p.utility->id; }); i >= 0 && isPower)
+    return TagBinding{Quantity::pvPower, i};
+  if (int i = indexOf(state.hydro, tag.object, [](const HydroPlant& p) { return p.utility->id; }); i >= 0 && isPower)
+    return TagBinding{Quantity::hydroPower, i};
+  if (int i = indexOf(state.storage, tag.object, [](const StoragePlant& p) { return p.utility->id; }); i >= 0) {
+    if (isPower) return TagBinding{Quantity::storagePower, i};
+    if (quantity == "soc" || tag.unit == "%") return TagBinding{Quantity::storageSoc, i};
+    return std::nullopt;
+  }
+  if (int i = indexOf(state.chargers, tag.object, [](const ChargerSite& c) { return c.utility->id; }); i >= 0 && isPower)
+    return TagBinding{Quantity::chargerPower, i};
+  if (const auto* u = state.park->findUtility(tag.object); u && isPower) {
+    if (u->kind == "grid_tie") return TagBinding{Quantity::gridImport, 0};
+    if (u->kind == "substation") return TagBinding{Quantity::parkLoad, 0};
+  }
+  return std::nullopt;
+}
+
+double valueOf(const ParkState& s, TagBinding b, double scale) {
+  const auto i = static_cast<std::size_t>(b.index);
+  switch (b.quantity) {
+    case Quantity::lineState: return static_cast<double>(static_cast<int>(s.lines[i].reported));
+    case Quantity::linePower: return s.lines[i].power_kw * scale;
+    case Quantity::lineOutput: return s.lines[i].output_t;
+    case Quantity::lineRate: return s.lines[i].unitsRate;
+    case Quantity::lineOee:
+      return 100 * s.lines[i].availabilityAverage * s.lines[i].performance * s.lines[i].quality;
+    case Quantity::lineBuffer: return s.lines[i].buffer_t;
+    case Quantity::potCurrent: return s.potlines[i].current_ka;
+    case Quantity::potVoltage: return s.potlines[i].voltage_v;
+    case Quantity::potBath: return s.potlines[i].bath_c;
+    case Quantity::potTapped: return s.potlines[i].tapped_t;
+    case Quantity::potState: return static_cast<double>(static_cast<int>(s.potlines[i].state));
+    case Quantity::potPower: return s.potlines[i].power_kw * scale;
+    case Quantity::hubStock: return s.hubs[i].stock_t;
+    case Quantity::pvPower: return s.pv[i].power_kw * scale;
+    case Quantity::hydroPower: return s.hydro[i].power_kw * scale;
+    case Quantity::storagePower: return s.storage[i].power_kw * scale;
+    case Quantity::storageSoc: return 100 * s.storage[i].soc;
+    case Quantity::chargerPower: return s.chargers[i].power_kw * scale;
+    case Quantity::gridImport: return s.import_kw * scale;
+    case Quantity::parkLoad: return s.load_kw * scale;
+  }
+  return 0;
+}
+
+}  // namespace
+
+Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConfig& config) {
+  if (config.step_ms < 100 || config.step_ms > 3'600'000) {
+    return fail("simulator step " + std::to_string(config.step_ms) + " ms: expected 100 ms to 1 h (1 s to 1 min usual)");
+  }
+  auto state = std::make_unique<ParkState>();
+  state->park = &park;
+  state->config = config;
+  state->now_ms = config.start_ms;
+  setUpProduction(*state);
+  setUpEnergy(*state);
+
+  std::string problems;
+  for (const auto& tag : park.tags) {
+    const auto binding = bindTag(*state, tag);
+    if (!binding) {
+      problems += "\n  tag " + tag.id + " (unit " + tag.unit + ", object " + tag.object +
+                  "): the simulator has no such quantity for this object";
+      continue;
+    }
+    state->tagIds.push_back(tag.id);
+    state->bindings.push_back(*binding);
+  }
+  if (!problems.empty()) return fail(park.id + ": cannot simulate these tags:" + problems);
+  state->values.assign(state->bindings.size(), 0.0);
+  return Simulator(std::move(state));
+}
+
+Simulator::Simulator(std::unique_ptr<ParkState> state) : state_(std::move(state)) {}
+Simulator::Simulator(Simulator&&) noexcept = default;
+Simulator& Simulator::operator=(Simulator&&) noexcept = default;
+Simulator::~Simulator() = default;
+
+void Simulator::step(SampleSink& sink) {
+  ParkState& s = *state_;
+  const std::int64_t from = s.now_ms;
+  const std::int64_t to = from + s.config.step_ms;
+  advanceProduction(s, from, to, sink);
+  advanceEnergy(s, from, to);
+  s.now_ms = to;
+  s.started = true;
+  const auto& tags = s.park->tags;
+  for (std::size_t i = 0; i < s.bindings.size(); ++i) {
+    const double scale = tags[i].unit == "MW" ? 1e-3 : 1.0;
+    s.values[i] = valueOf(s, s.bindings[i], scale);
+    sink.sample(s.tagIds[i], to, s.values[i]);
+  }
+}
+
+void Simulator::runUntil(std::int64_t end_ms, SampleSink& sink) {
+  while (state_->now_ms < end_ms) step(sink);
+}
+
+std::int64_t Simulator::now_ms() const { return state_->now_ms; }
+const SimulatorConfig& Simulator::config() const { return state_->config; }
+const std::vector<std::string>& Simulator::tagIds() const { return state_->tagIds; }
+
+std::optional<double> Simulator::currentValue(std::string_view tag) const {
+  if (!state_->started) return std::nullopt;
+  for (std::size_t i = 0; i < state_->tagIds.size(); ++i) {
+    if (state_->tagIds[i] == tag) return state_->values[i];
+  }
+  return std::nullopt;
+}
+
+}  // namespace parktwin::sim
