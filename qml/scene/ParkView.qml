@@ -46,7 +46,7 @@ Item {
         for (const b of ParkController.buildings) {
             const p = view.mapFrom3DScene(Qt.vector3d(b.position.x, b.size.y, b.position.z))
             const w = view.mapToItem(null, p.x, p.y)
-            out.push({id: b.id, x: w.x, y: w.y, inFront: p.z > 0})
+            out.push({id: b.id, x: w.x, y: w.y, inFront: p.z > 0, planned: b.planned})
         }
         return out
     }
