@@ -153,6 +153,17 @@ Item {
             materials: DefaultMaterial { diffuseColor: "white" }
         }
 
+        // Ladles of molten aluminium on their way from the potlines to the processors.
+        Repeater3D {
+            model: ParkController.timeline.ladles
+            Model {
+                source: "#Sphere"
+                position: Qt.vector3d(modelData.x, 4, -modelData.y)
+                scale: Qt.vector3d(0.09, 0.09, 0.09)
+                materials: PrincipledMaterial { baseColor: "#ff7a1a"; emissiveFactor: Qt.vector3d(0.9, 0.35, 0.05) }
+            }
+        }
+
         Repeater3D {
             model: ParkController.utilities
             Model {
@@ -238,8 +249,12 @@ Item {
         anchors { right: parent.right; top: parent.top; margins: 14 }
         yaw: root.yaw
     }
+    TimelineBar {
+        id: timelineBar
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 12 }
+    }
     ScaleBar {
-        anchors { left: parent.left; bottom: parent.bottom; margins: 14 }
+        anchors { left: parent.left; bottom: timelineBar.visible ? timelineBar.top : parent.bottom; margins: 14 }
         metresPerPixel: root.cameraRevision >= 0 ? root.metresPerPixel() : 1
     }
 }
