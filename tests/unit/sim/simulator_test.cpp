@@ -53,6 +53,17 @@ TEST_P(EachPark, StateTagsUseTheDocumentedCodesAndCountersNeverFall) {
   }
 }
 
+TEST_P(EachPark, EveryAnalogTagMovesOverAWeek) {
+  const auto park = loadPark(GetParam());
+  auto sink = simulate(park, "2026-03-01T00:00:00Z", 7 * kDay);
+  for (const auto& tag : park.tags) {
+    if (tag.kind != "analog") continue;
+    const auto& v = sink.series[tag.id].v;
+    const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+    EXPECT_LT(*lo, *hi) << tag.id << " is stuck at " << *lo;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Bundled, EachPark, ::testing::Values("beidu", "jiulong"));
 
 TEST(Simulator, LinesFailChangeOverAndRecoverOverAWeek) {
