@@ -123,7 +123,10 @@ TEST(Simulator, RejectsAStepOutOfRange) {
 }
 
 TEST(Simulator, DieBondersReportOeeAsAvailabilityTimesPerformanceTimesQuality) {
-  const auto park = loadPark("beidu");
+  auto park = loadPark("beidu");
+  for (const char* part : {"availability", "performance", "quality"}) {
+    park.tags.push_back({std::string("xinshitong-cob.") + part, {part, part}, "%", "analog", "xinshitong-cob"});
+  }
   auto sink = simulate(park, "2026-03-01T00:00:00Z", 2 * kDay);
   const auto& oee = sink.series["xinshitong-cob.oee"].v;
   const auto& rate = sink.series["xinshitong-cob.units_per_hour"].v;
@@ -131,6 +134,13 @@ TEST(Simulator, DieBondersReportOeeAsAvailabilityTimesPerformanceTimesQuality) {
   for (double x : oee) {
     ASSERT_GT(x, 50);
     ASSERT_LE(x, 100 * 0.98 * 0.998);  // performance and quality never reach 1
+  }
+  const auto& a = sink.series["xinshitong-cob.availability"].v;
+  const auto& p = sink.series["xinshitong-cob.performance"].v;
+  const auto& q = sink.series["xinshitong-cob.quality"].v;
+  for (std::size_t i = 0; i < oee.size(); ++i) {
+    ASSERT_NEAR(oee[i], a[i] * p[i] * q[i] / 1e4, 1e-9);
+    ASSERT_GT(a[i], 80);  // 40 bonders, MTBF 200 h, MTTR 0.5 h: nearly always up
   }
   const double capacity = park.findLine("xinshitong-cob")->capacity_units_per_hour;
   for (double x : rate) ASSERT_LE(x, capacity);
