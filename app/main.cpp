@@ -60,9 +60,15 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption caOption("tls-ca", "CA certificate file: connect to the broker with TLS.", "file");
   const QCommandLineOption recordOption("record", "With --mqtt: also record the live feed into this historian file.", "db");
   const QCommandLineOption atOption("at", "With --replay: start at this time (ms since the epoch, or as many hours after the start with a trailing h).", "time");
+  const QCommandLineOption presentOption("present", "Start in presentation mode (full screen, the park's tour).");
+  const QCommandLineOption tourOption("tour", "Tour file for presentation mode (default: the park's bundled tour).", "json");
+  const QCommandLineOption exportTourOption("export-tour", "Render a tour to a video and exit (use with --out, --size, --fps).", "json");
+  const QCommandLineOption outOption("out", "Output file for --export-tour (MP4).", "file", "tour.mp4");
+  const QCommandLineOption fpsOption("fps", "Frames per second for --export-tour.", "n", "25");
   const QCommandLineOption benchOption("bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds");
   parser.addOptions({parkOption, langOption, replayOption, mqttOption, userOption, passwordOption, caOption, recordOption,
-                    atOption, screenshotOption, infoOption, sizeOption, benchOption});
+                    atOption, presentOption, tourOption, exportTourOption, outOption, fpsOption, screenshotOption,
+                    infoOption, sizeOption, benchOption});
   parser.process(app);
 
   const QString lang = parser.value(langOption);
@@ -77,15 +83,29 @@ int main(int argc, char* argv[]) {
                  qPrintable(parser.value(sizeOption)));
     return 2;
   }
-  const bool headless = parser.isSet(screenshotOption) || parser.isSet(benchOption);
+  const bool exporting = parser.isSet(exportTourOption);
+  const bool headless = parser.isSet(screenshotOption) || parser.isSet(benchOption) || exporting;
+  const int fps = parser.value(fpsOption).toInt();
+  if (exporting && (fps < 1 || fps > 120)) {
+    std::fprintf(stderr, "parktwin: --fps must be 1..120, got \"%s\"\n", qPrintable(parser.value(fpsOption)));
+    return 2;
+  }
 
   auto* controller = new parktwin::app::ParkController(&app);
   parktwin::app::ParkController::setInstance(controller);
+  controller->setAssetRoot(QFileInfo(assetPath("parks")).path());
   controller->setLanguage(lang);
   if (!controller->loadPark(parkPath(parser.value(parkOption))) && headless) {
     std::fprintf(stderr, "%s\n", qPrintable(controller->errorText()));
     return 2;
   }
+
+  const QString tourFile = exporting ? parser.value(exportTourOption) : parser.value(tourOption);
+  if (!tourFile.isEmpty() && !controller->tour()->load(tourFile)) {
+    std::fprintf(stderr, "%s\n", qPrintable(controller->tour()->error()));
+    if (headless) return 2;
+  }
+  if (parser.isSet(presentOption) || exporting) controller->setPresenting(true);
 
   auto* timeline = controller->timeline();
   if (parser.isSet(replayOption)) {
@@ -116,12 +136,17 @@ int main(int argc, char* argv[]) {
   auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   if (!window) return 1;
   if (headless) {
+    window->setProperty("allowFullScreen", false);
+    window->showNormal();
     window->resize(width, height);
     window->setProperty("width", width);
     window->setProperty("height", height);
   }
   if (parser.isSet(screenshotOption)) {
     parktwin::app::takeScreenshotWhenReady(window, parser.value(screenshotOption), parser.value(infoOption), sinceStart);
+  } else if (exporting) {
+    window->setProperty("recording", true);
+    parktwin::app::exportTourVideo(window, controller->tour(), parser.value(outOption), fps);
   } else if (parser.isSet(benchOption)) {
     parktwin::app::benchmarkOrbitFps(window, parser.value(benchOption).toDouble());
   }

@@ -1,6 +1,7 @@
 #include "park_controller.hpp"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QLocale>
 #include <QPointF>
 #include <QQmlEngine>
@@ -50,6 +51,23 @@ void ParkController::applyTimelineValues() {
   }
   machines_.setLineStates(states);
   emit liveRowsChanged();
+}
+
+void ParkController::setPresenting(bool presenting) {
+  if (presenting_ == presenting) return;
+  presenting_ = presenting;
+  if (presenting && !tour_.loaded()) {
+    const QString path = defaultTourPath();
+    if (!path.isEmpty()) tour_.load(path);
+  }
+  if (!presenting) tour_.pause();
+  emit presentingChanged();
+}
+
+QString ParkController::defaultTourPath() const {
+  if (!park_ || assetRoot_.isEmpty()) return {};
+  const QString path = assetRoot_ + "/tours/" + parkId() + ".json";
+  return QFileInfo::exists(path) ? path : QString();
 }
 
 double ParkController::tagValue(const QString& tag) const {
@@ -130,6 +148,7 @@ bool ParkController::loadPark(const QString& path) {
   selectedBuilding_.clear();
   rebuildScene();
   assetTree_.reset(*park_);
+  tour_.setPark(park_.get());
   emit parkChanged();
   emit labelsChanged();
   emit selectionChanged();
@@ -209,6 +228,7 @@ void ParkController::setLanguage(const QString& language) {
   QLocale::setDefault(QLocale(lang == "zh" ? QLocale::Chinese : QLocale::English,
                               lang == "zh" ? QLocale::China : QLocale::UnitedKingdom));
   assetTree_.setLanguage(lang);
+  tour_.setLanguage(lang);
   if (engine_) engine_->retranslate();
   emit languageChanged();
   emit labelsChanged();

@@ -12,6 +12,7 @@
 #include "asset_tree_model.hpp"
 #include "machine_instancing.hpp"
 #include "timeline_controller.hpp"
+#include "tour_player.hpp"
 
 class QQmlEngine;
 class QJSEngine;
@@ -51,6 +52,9 @@ class ParkController : public QObject {
   // Live or replayed values of the selected object's tags: {label, value}.
   Q_PROPERTY(QVariantList liveRows READ liveRows NOTIFY liveRowsChanged)
   Q_PROPERTY(parktwin::app::TimelineController* timeline READ timeline CONSTANT)
+  Q_PROPERTY(parktwin::app::TourPlayer* tour READ tour CONSTANT)
+  // Presentation mode: full screen, read-only, camera driven by the tour.
+  Q_PROPERTY(bool presenting READ presenting WRITE setPresenting NOTIFY presentingChanged)
 
  public:
   // No default constructor: Qt 6.4 would then build its own singleton instead of calling create().
@@ -98,6 +102,12 @@ class ParkController : public QObject {
   QVariantList inspector() const;
   QVariantList liveRows() const;
   TimelineController* timeline() { return &timeline_; }
+  TourPlayer* tour() { return &tour_; }
+  bool presenting() const { return presenting_; }
+  void setPresenting(bool presenting);
+  // The bundled tour for the open park (assets/tours/<park id>.json), if any.
+  Q_INVOKABLE QString defaultTourPath() const;
+  void setAssetRoot(const QString& root) { assetRoot_ = root; }
 
  signals:
   void parkChanged();
@@ -105,6 +115,7 @@ class ParkController : public QObject {
   void languageChanged();
   void selectionChanged();
   void liveRowsChanged();
+  void presentingChanged();
 
  private:
   void rebuildScene();
@@ -122,6 +133,9 @@ class ParkController : public QObject {
   MachineInstancing machines_;
   AssetTreeModel assetTree_;
   TimelineController timeline_;
+  TourPlayer tour_;
+  bool presenting_ = false;
+  QString assetRoot_;
   QString selectedId_, selectedType_, selectedBuilding_;
   QTranslator translator_;
   QQmlEngine* engine_ = nullptr;

@@ -57,6 +57,19 @@ Item {
         return 2 * distance * Math.tan(camera.fieldOfView * Math.PI / 360) / Math.max(1, view.height)
     }
 
+    // In presentation mode the tour drives the camera.
+    Connections {
+        target: ParkController.tour
+        enabled: ParkController.presenting
+        function onPoseChanged() {
+            flight.stop()
+            root.target = ParkController.tour.target
+            root.distance = ParkController.tour.distance
+            root.yaw = ParkController.tour.yaw
+            root.pitch = ParkController.tour.pitch
+        }
+    }
+
     ParallelAnimation {
         id: flight
         Vector3dAnimation { id: targetAnimation; target: root; property: "target"; duration: 700; easing.type: Easing.InOutCubic }
@@ -249,6 +262,7 @@ Item {
         revision: root.cameraRevision + ParkController.labels.length
     }
     Compass {
+        visible: !ParkController.presenting
         anchors { right: parent.right; top: parent.top; margins: 14 }
         yaw: root.yaw
     }
@@ -257,6 +271,7 @@ Item {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 12 }
     }
     ScaleBar {
+        visible: !ParkController.presenting
         anchors { left: parent.left; top: parent.top; margins: 14 }
         metresPerPixel: root.cameraRevision >= 0 ? root.metresPerPixel() : 1
     }
