@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QPointF>
 #include <QQmlEngine>
@@ -11,6 +13,7 @@
 
 #include "kind_names.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/model/tour.hpp"
 #include "scene_frame.hpp"
 #include "scene_style.hpp"
 
@@ -51,6 +54,57 @@ void ParkController::applyTimelineValues() {
   }
   machines_.setLineStates(states);
   emit liveRowsChanged();
+
+  // A seek backwards replays history: alarms are re-evaluated from scratch.
+  const qint64 t = qint64(timeline_.timeMs());
+  if (t < alarmsEvaluatedAt_) alarmBoard_->reset();
+  alarmsEvaluatedAt_ = t;
+  const auto& values = timeline_.values();
+  const auto changes = alarmBoard_->update(t, [&](const std::string& tag) -> std::optional<double> {
+    const auto it = values.constFind(q(tag));
+    return it == values.constEnd() ? std::nullopt : std::optional<double>(it.value());
+  });
+  if (!changes.empty() || !alarmBoard_->active().empty()) emit alarmsChanged();
+}
+
+QVariantList ParkController::alarms() const {
+  QVariantList out;
+  if (!alarmBoard_) return out;
+  const std::string lang = language_.toStdString();
+  for (const auto& a : alarmBoard_->active()) {
+    const auto* tag = park_->findTag(a.rule->tag);
+    const QString object = tag ? q(tag->object) : QString();
+    QVector3D position;
+    if (auto p = parktwin::model::objectPosition(*park_, object.toStdString())) position = toScene(p->x_m, p->y_m, 30);
+    out.push_back(QVariantMap{{"id", q(a.rule->id)},
+                              {"severity", q(a.rule->severity)},
+                              {"message", q(a.rule->message.in(lang))},
+                              {"object", object},
+                              {"objectName", nameOf(object)},
+                              {"position", position},
+                              {"value", QLocale().toString(a.value, 'f', 1) + (tag ? " " + q(tag->unit) : QString())},
+                              {"since", timeline_.formatTime(double(a.since_ms))},
+                              {"acknowledged", a.acknowledged},
+                              {"comment", q(a.comment)}});
+  }
+  return out;
+}
+
+bool ParkController::acknowledgeAlarm(const QString& ruleId, const QString& comment) {
+  if (!alarmBoard_ || !alarmBoard_->acknowledge(ruleId.toStdString(), comment.toStdString())) return false;
+  const auto* rule = [&]() -> const parktwin::model::AlarmRule* {
+    for (const auto& r : park_->alarm_rules) {
+      if (q(r.id) == ruleId) return &r;
+    }
+    return nullptr;
+  }();
+  const QString object = rule && park_->findTag(rule->tag) ? q(park_->findTag(rule->tag)->object) : QString();
+  QJsonObject payload{{"rule", ruleId}, {"comment", comment}};
+  timeline_.annotate(qint64(timeline_.timeMs()), "alarm_ack", 1, object,
+                     tr("Acknowledged %1: %2").arg(ruleId, comment),
+                     QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+  emit alarmsChanged();
+  return true;
 }
 
 void ParkController::setPresenting(bool presenting) {
@@ -149,6 +203,8 @@ bool ParkController::loadPark(const QString& path) {
   rebuildScene();
   assetTree_.reset(*park_);
   tour_.setPark(park_.get());
+  alarmBoard_ = std::make_unique<parktwin::model::AlarmBoard>(*park_);
+  emit alarmsChanged();
   emit parkChanged();
   emit labelsChanged();
   emit selectionChanged();

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "asset_tree_model.hpp"
+#include "parktwin/model/alarms.hpp"
 #include "machine_instancing.hpp"
 #include "timeline_controller.hpp"
 #include "tour_player.hpp"
@@ -53,6 +54,9 @@ class ParkController : public QObject {
   Q_PROPERTY(QVariantList liveRows READ liveRows NOTIFY liveRowsChanged)
   Q_PROPERTY(parktwin::app::TimelineController* timeline READ timeline CONSTANT)
   Q_PROPERTY(parktwin::app::TourPlayer* tour READ tour CONSTANT)
+  // Active alarms at the timeline's time: {id, severity, message, object, position, value,
+  // since, acknowledged, comment}, worst first.
+  Q_PROPERTY(QVariantList alarms READ alarms NOTIFY alarmsChanged)
   // Presentation mode: full screen, read-only, camera driven by the tour.
   Q_PROPERTY(bool presenting READ presenting WRITE setPresenting NOTIFY presentingChanged)
 
@@ -76,6 +80,9 @@ class ParkController : public QObject {
   Q_INVOKABLE int lineState(const QString& lineId) const;
   // Park tag ids, for the live feed's known-tag filter.
   Q_INVOKABLE QStringList tagIds() const;
+  // Acknowledges an active alarm with a comment; stored as a historian event when a replayed
+  // or recorded historian is open. False if the alarm is not active.
+  Q_INVOKABLE bool acknowledgeAlarm(const QString& ruleId, const QString& comment);
 
   bool loaded() const { return park_ != nullptr; }
   QString parkId() const;
@@ -104,6 +111,7 @@ class ParkController : public QObject {
   TimelineController* timeline() { return &timeline_; }
   TourPlayer* tour() { return &tour_; }
   bool presenting() const { return presenting_; }
+  QVariantList alarms() const;
   void setPresenting(bool presenting);
   // The bundled tour for the open park (assets/tours/<park id>.json), if any.
   Q_INVOKABLE QString defaultTourPath() const;
@@ -116,6 +124,7 @@ class ParkController : public QObject {
   void selectionChanged();
   void liveRowsChanged();
   void presentingChanged();
+  void alarmsChanged();
 
  private:
   void rebuildScene();
@@ -135,6 +144,8 @@ class ParkController : public QObject {
   TimelineController timeline_;
   TourPlayer tour_;
   bool presenting_ = false;
+  std::unique_ptr<parktwin::model::AlarmBoard> alarmBoard_;
+  qint64 alarmsEvaluatedAt_ = 0;
   QString assetRoot_;
   QString selectedId_, selectedType_, selectedBuilding_;
   QTranslator translator_;

@@ -40,6 +40,7 @@ void TimelineController::close() {
   markers_.clear();
   mode_ = "design";
   source_.clear();
+  writablePath_.clear();
   connected_ = false;
   emit sourceChanged();
   emit rangeChanged();
@@ -79,6 +80,7 @@ bool TimelineController::openReplay(const QString& path) {
   clock_.setRange(first, last);
   clock_.seek(first, wallMs());
   timeMs_ = first;
+  writablePath_ = path;
   reader_ = new HistoryReader(path);
   reader_->moveToThread(&readerThread_);
   connect(&readerThread_, &QThread::finished, reader_, &QObject::deleteLater);
@@ -120,6 +122,7 @@ bool TimelineController::connectLive(const QString& hostPort, const QString& par
     return false;
   }
   live_ = std::move(*feed);
+  writablePath_ = recordTo;
   clock_ = Clock{};
   clock_.setRange(0, std::numeric_limits<std::int64_t>::max() / 2);
   clock_.goLive();
@@ -225,6 +228,27 @@ void TimelineController::setSpeed(double speed) {
 
 QString TimelineController::formatTime(double timeMs) const {
   return QDateTime::fromMSecsSinceEpoch(qint64(timeMs), QTimeZone(8 * 3600)).toString("yyyy-MM-dd HH:mm:ss");
+}
+
+bool TimelineController::annotate(qint64 t_ms, const QString& kind, int severity, const QString& object,
+                                  const QString& message, const QString& payloadJson) {
+  if (writablePath_.isEmpty()) return false;
+  // A short-lived writer on the GUI thread: annotations are rare, and SQLite's busy timeout
+  // lets it wait for the recorder's or another writer's transaction.
+  auto historian = store::Historian::open(writablePath_.toStdString());
+  if (!historian) {
+    setStatus(tr("Cannot store the annotation: %1").arg(QString::fromStdString(historian.error().message)));
+    return false;
+  }
+  store::Event event{t_ms, kind.toStdString(), severity, object.toStdString(), message.toStdString(),
+                     payloadJson.toStdString()};
+  if (auto r = historian->appendEvent(event); !r || !historian->flush()) {
+    setStatus(tr("Cannot store the annotation in %1").arg(writablePath_));
+    return false;
+  }
+  markers_.push_back(QVariantMap{{"t", double(t_ms)}, {"object", object}, {"text", message}, {"kind", kind}});
+  emit rangeChanged();
+  return true;
 }
 
 void TimelineController::setStatus(const QString& status) {

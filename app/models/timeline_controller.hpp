@@ -53,6 +53,11 @@ class TimelineController : public QObject {
   Q_INVOKABLE void step(double seconds);
   Q_INVOKABLE void setSpeed(double speed);
   Q_INVOKABLE QString formatTime(double timeMs) const;  // park civil time, China Standard Time
+  // Stores an event (an alarm acknowledgement, an annotation) in the historian being replayed
+  // or recorded, and shows it on the timeline. False, with the reason in status, if there is
+  // no historian to write to.
+  bool annotate(qint64 t_ms, const QString& kind, int severity, const QString& object, const QString& message,
+                const QString& payloadJson);
 
   QString mode() const { return mode_; }
   QString source() const { return source_; }
@@ -101,6 +106,7 @@ class TimelineController : public QObject {
   bool readInFlight_ = false;
   qint64 lastReadMs_ = -1;
   std::unique_ptr<LiveFeed> live_;
+  QString writablePath_;  // the replayed or recorded historian file
   quint64 lastReceived_ = 0;
   qint64 lastRateWallMs_ = 0;
 };
