@@ -53,8 +53,16 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption screenshotOption("screenshot", "Render the first complete frame to a PNG and exit.", "png");
   const QCommandLineOption sizeOption("size", "Window size for --screenshot and --bench-fps, e.g. 1600x900.", "WxH", "1600x900");
   const QCommandLineOption infoOption("screenshot-info", "With --screenshot: also write where each building is on screen (JSON).", "json");
+  const QCommandLineOption replayOption("replay", "Replay a historian file (from parktwin-cli simulate --db or ingest --db).", "db");
+  const QCommandLineOption mqttOption("mqtt", "Show live data from an MQTT broker (topics parktwin/<park>/<tag>).", "host:port");
+  const QCommandLineOption userOption("user", "MQTT user name.", "name");
+  const QCommandLineOption passwordOption("password", "MQTT password (prefer PARKTWIN_MQTT_PASSWORD in the environment).", "password");
+  const QCommandLineOption caOption("tls-ca", "CA certificate file: connect to the broker with TLS.", "file");
+  const QCommandLineOption recordOption("record", "With --mqtt: also record the live feed into this historian file.", "db");
+  const QCommandLineOption atOption("at", "With --replay: start at this time (ms since the epoch, or as many hours after the start with a trailing h).", "time");
   const QCommandLineOption benchOption("bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds");
-  parser.addOptions({parkOption, langOption, screenshotOption, infoOption, sizeOption, benchOption});
+  parser.addOptions({parkOption, langOption, replayOption, mqttOption, userOption, passwordOption, caOption, recordOption,
+                    atOption, screenshotOption, infoOption, sizeOption, benchOption});
   parser.process(app);
 
   const QString lang = parser.value(langOption);
@@ -77,6 +85,27 @@ int main(int argc, char* argv[]) {
   if (!controller->loadPark(parkPath(parser.value(parkOption))) && headless) {
     std::fprintf(stderr, "%s\n", qPrintable(controller->errorText()));
     return 2;
+  }
+
+  auto* timeline = controller->timeline();
+  if (parser.isSet(replayOption)) {
+    if (!timeline->openReplay(parser.value(replayOption)) && headless) {
+      std::fprintf(stderr, "parktwin: %s\n", qPrintable(timeline->status()));
+      return 2;
+    }
+    if (parser.isSet(atOption)) {
+      const QString at = parser.value(atOption);
+      timeline->seek(at.endsWith('h') ? timeline->startMs() + at.chopped(1).toDouble() * 3.6e6 : at.toDouble());
+    }
+  } else if (parser.isSet(mqttOption)) {
+    const QString password = parser.isSet(passwordOption) ? parser.value(passwordOption)
+                                                          : qEnvironmentVariable("PARKTWIN_MQTT_PASSWORD");
+    if (!timeline->connectLive(parser.value(mqttOption), controller->parkId(), parser.value(userOption), password,
+                               parser.value(caOption), parser.value(recordOption), controller->tagIds()) &&
+        headless) {
+      std::fprintf(stderr, "parktwin: %s\n", qPrintable(timeline->status()));
+      return 2;
+    }
   }
 
   QQmlApplicationEngine engine;

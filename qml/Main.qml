@@ -120,6 +120,12 @@ ApplicationWindow {
                       : qsTr("No park loaded")
                 color: "#33414e"
             }
+            Label {
+                objectName: "timelineStatus"
+                visible: ParkController.timeline.status !== ""
+                text: "· " + ParkController.timeline.status
+                color: ParkController.timeline.mode === "live" && !ParkController.timeline.connected ? "#b03030" : "#33414e"
+            }
             Item { Layout.fillWidth: true }
             Label {
                 text: qsTr("Drag: rotate · Right-drag: pan · Wheel: zoom · F: fit")

@@ -25,13 +25,23 @@ void MachineInstancing::setHighlightedGroups(const QSet<QString>& groupIds) {
   markDirty();
 }
 
+void MachineInstancing::setLineStates(const QHash<QString, int>& states) {
+  if (lineStates_ == states) return;
+  lineStates_ = states;
+  dirty_ = true;
+  markDirty();
+}
+
 QByteArray MachineInstancing::getInstanceBuffer(int* instanceCount) {
   if (dirty_) {
     buffer_.resize(qsizetype(machines_.size() * sizeof(InstanceTableEntry)));
     auto* entry = reinterpret_cast<InstanceTableEntry*>(buffer_.data());
     // #Cube is 100 units on a side: scale 0.01 per metre.
     for (const auto& m : machines_) {
-      const QColor color = highlighted_.contains(m.groupId) ? QColor(0xff, 0xe0, 0x3a) : m.color;
+      const auto state = lineStates_.constFind(m.lineId);
+      const QColor color = highlighted_.contains(m.groupId) ? QColor(0xff, 0xe0, 0x3a)
+                           : state != lineStates_.constEnd() ? stateColor(state.value(), m.color)
+                                                             : m.color;
       *entry++ = calculateTableEntry(m.position, m.size_m / 100.0f,
                                      QVector3D(0, m.rotation_deg, 0), color);
     }
@@ -60,7 +70,8 @@ std::vector<MachineInstance> machineInstancesOf(const model::Park& park) {
         const double py = building->position.y_m + lx * std::sin(angle) + ly * std::cos(angle);
         out.push_back({toScene(px, py, group.height_m / 2),
                        QVector3D(float(group.width_m), float(group.height_m), float(group.depth_m)),
-                       float(building->rotation_deg), color, QString::fromStdString(group.id)});
+                       float(building->rotation_deg), color, QString::fromStdString(group.id),
+                       QString::fromStdString(line.id)});
       }
     }
   }

@@ -6,6 +6,7 @@
 #include <QQmlEngine>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "kind_names.hpp"
 #include "parktwin/model/park_file.hpp"
@@ -36,7 +37,70 @@ struct Bounds {
 };
 }  // namespace
 
-ParkController::ParkController(QObject* parent) : QObject(parent) {}
+ParkController::ParkController(QObject* parent) : QObject(parent) {
+  connect(&timeline_, &TimelineController::valuesChanged, this, &ParkController::applyTimelineValues);
+}
+
+void ParkController::applyTimelineValues() {
+  if (!park_) return;
+  QHash<QString, int> states;
+  for (const auto& line : park_->lines) {
+    const auto it = timeline_.values().constFind(q(line.id) + ".state");
+    if (it != timeline_.values().constEnd()) states.insert(q(line.id), int(std::lround(it.value())));
+  }
+  machines_.setLineStates(states);
+  emit liveRowsChanged();
+}
+
+double ParkController::tagValue(const QString& tag) const {
+  return timeline_.values().value(tag, std::numeric_limits<double>::quiet_NaN());
+}
+
+int ParkController::lineState(const QString& lineId) const {
+  const auto it = timeline_.values().constFind(lineId + ".state");
+  return it == timeline_.values().constEnd() ? -1 : int(std::lround(it.value()));
+}
+
+QStringList ParkController::tagIds() const {
+  QStringList ids;
+  if (park_) {
+    for (const auto& t : park_->tags) ids.push_back(q(t.id));
+  }
+  return ids;
+}
+
+QVariantList ParkController::liveRows() const {
+  QVariantList rows;
+  if (!park_ || selectedId_.isEmpty() || timeline_.values().isEmpty()) return rows;
+  // The selected object's own tags, and for a building those of its lines and utilities.
+  QSet<QString> owners{selectedId_};
+  if (selectedType_ == "building") {
+    for (const auto& l : park_->lines) {
+      if (q(l.building) == selectedId_) owners.insert(q(l.id));
+    }
+    for (const auto& u : park_->utilities) {
+      if (q(u.building) == selectedId_) owners.insert(q(u.id));
+    }
+  }
+  const std::string lang = language_.toStdString();
+  static const char* stateNames[] = {QT_TR_NOOP("running"), QT_TR_NOOP("idle"), QT_TR_NOOP("changeover"),
+                                     QT_TR_NOOP("down"), QT_TR_NOOP("starved of metal")};
+  for (const auto& tag : park_->tags) {
+    if (!owners.contains(q(tag.object))) continue;
+    const auto it = timeline_.values().constFind(q(tag.id));
+    if (it == timeline_.values().constEnd()) continue;
+    QString value;
+    if (tag.kind == "state") {
+      const int s = int(std::lround(it.value()));
+      value = (s >= 0 && s <= 4) ? tr(stateNames[s]) : QString::number(s);
+    } else {
+      value = QLocale().toString(it.value(), 'f', std::abs(it.value()) >= 100 ? 0 : 1) + " " + q(tag.unit);
+    }
+    rows.push_back(row(q(tag.name.in(lang)), value));
+    if (rows.size() >= 12) break;
+  }
+  return rows;
+}
 ParkController::~ParkController() {
   if (g_instance == this) g_instance = nullptr;
 }
@@ -149,6 +213,7 @@ void ParkController::setLanguage(const QString& language) {
   emit languageChanged();
   emit labelsChanged();
   emit selectionChanged();
+  emit liveRowsChanged();
 }
 
 QVariantList ParkController::labels() const {
@@ -219,6 +284,7 @@ void ParkController::select(const QString& objectId) {
   selectedBuilding_ = building;
   machines_.setHighlightedGroups(highlighted);
   emit selectionChanged();
+  emit liveRowsChanged();
 }
 
 QString ParkController::nameOf(const QString& objectId) const {

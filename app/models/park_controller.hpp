@@ -11,6 +11,7 @@
 
 #include "asset_tree_model.hpp"
 #include "machine_instancing.hpp"
+#include "timeline_controller.hpp"
 
 class QQmlEngine;
 class QJSEngine;
@@ -47,6 +48,9 @@ class ParkController : public QObject {
   Q_PROPERTY(QString selectedType READ selectedType NOTIFY selectionChanged)
   Q_PROPERTY(QString selectedBuilding READ selectedBuilding NOTIFY selectionChanged)
   Q_PROPERTY(QVariantList inspector READ inspector NOTIFY selectionChanged)
+  // Live or replayed values of the selected object's tags: {label, value}.
+  Q_PROPERTY(QVariantList liveRows READ liveRows NOTIFY liveRowsChanged)
+  Q_PROPERTY(parktwin::app::TimelineController* timeline READ timeline CONSTANT)
 
  public:
   // No default constructor: Qt 6.4 would then build its own singleton instead of calling create().
@@ -62,6 +66,12 @@ class ParkController : public QObject {
   Q_INVOKABLE void select(const QString& objectId);
   // Where to look at an object: {x, y, z, radius} in scene metres; empty map if unknown.
   Q_INVOKABLE QVariantMap focusOf(const QString& objectId) const;
+  // The value of a tag at the timeline's time; NaN when there is none.
+  Q_INVOKABLE double tagValue(const QString& tag) const;
+  // A line's state at the timeline's time (see MachineInstancing::setLineStates); -1 if unknown.
+  Q_INVOKABLE int lineState(const QString& lineId) const;
+  // Park tag ids, for the live feed's known-tag filter.
+  Q_INVOKABLE QStringList tagIds() const;
 
   bool loaded() const { return park_ != nullptr; }
   QString parkId() const;
@@ -86,15 +96,19 @@ class ParkController : public QObject {
   QString selectedType() const { return selectedType_; }
   QString selectedBuilding() const { return selectedBuilding_; }
   QVariantList inspector() const;
+  QVariantList liveRows() const;
+  TimelineController* timeline() { return &timeline_; }
 
  signals:
   void parkChanged();
   void labelsChanged();
   void languageChanged();
   void selectionChanged();
+  void liveRowsChanged();
 
  private:
   void rebuildScene();
+  void applyTimelineValues();
   QString nameOf(const QString& objectId) const;
 
   std::unique_ptr<parktwin::model::Park> park_;
@@ -107,6 +121,7 @@ class ParkController : public QObject {
   double sceneRadius_ = 500;
   MachineInstancing machines_;
   AssetTreeModel assetTree_;
+  TimelineController timeline_;
   QString selectedId_, selectedType_, selectedBuilding_;
   QTranslator translator_;
   QQmlEngine* engine_ = nullptr;

@@ -13,8 +13,8 @@ QColor lookup(const QHash<QString, QColor>& table, const QString& kind, QColor f
 QColor buildingColor(const QString& kind) {
   static const QHash<QString, QColor> table{
       {"smelter", QColor(0xb8, 0x5c, 0x38)},   {"plant", QColor(0x5f, 0x87, 0xb5)},
-      {"workshop", QColor(0x7b, 0x9a, 0xc0)},  {"cleanroom", QColor(0xe8, 0xec, 0xf2)},
-      {"warehouse", QColor(0xc9, 0xa2, 0x5a)}, {"office", QColor(0x9a, 0xa8, 0xb8)},
+      {"workshop", QColor(0x7b, 0x9a, 0xc0)},  {"cleanroom", QColor(0x7f, 0xa7, 0xd6)},
+      {"warehouse", QColor(0xc9, 0xa2, 0x5a)}, {"office", QColor(0x7d, 0x8b, 0xa3)},
       {"substation", QColor(0x8e, 0x6c, 0xb0)}, {"port", QColor(0x4f, 0x9a, 0x94)},
       {"utility", QColor(0x6f, 0xa8, 0x6a)},   {"lab", QColor(0xa0, 0xb4, 0xc8)},
       {"dam", QColor(0x90, 0x90, 0x88)}};
@@ -49,6 +49,17 @@ QColor utilityColor(const QString& kind) {
       {"pumped_storage", QColor(0x2a, 0x6f, 0xb0)}, {"reservoir_hydro", QColor(0x2a, 0x8f, 0xc0)},
       {"charger", QColor(0x22, 0xc5, 0x5e)},    {"hydrogen", QColor(0x38, 0xbd, 0xf8)}};
   return lookup(table, kind, QColor(0x88, 0x88, 0x88));
+}
+
+QColor stateColor(int state, const QColor& running) {
+  switch (state) {
+    case 0: return running;
+    case 1: return QColor(0x9a, 0xa3, 0xad);  // idle: grey
+    case 2: return QColor(0xf2, 0xb1, 0x34);  // changeover: amber
+    case 3: return QColor(0xe0, 0x2f, 0x2f);  // down: red
+    case 4: return QColor(0x8e, 0x5c, 0xd9);  // starved of metal: violet
+    default: return running;
+  }
 }
 
 }  // namespace parktwin::app

@@ -23,7 +23,7 @@ Node {
         castsShadows: !root.building.planned
         materials: PrincipledMaterial {
             baseColor: root.shellColor
-            opacity: root.building.planned ? 0.18 : (root.selected ? 0.5 : 0.38)
+            opacity: root.building.planned ? 0.18 : (root.selected ? 0.62 : 0.5)
             alphaMode: PrincipledMaterial.Blend
             roughness: 0.6
             depthDrawMode: Material.NeverDepthDraw

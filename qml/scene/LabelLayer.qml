@@ -9,6 +9,7 @@ Item {
     required property var view
     property int revision: 0
     property var placements: []
+    clip: true
 
     onRevisionChanged: Qt.callLater(layout)
     onWidthChanged: Qt.callLater(layout)
@@ -23,7 +24,7 @@ Item {
             const p = view.mapFrom3DScene(labels[i].position)
             const w = metrics.advanceWidth(labels[i].text) + 16, h = 22
             const rect = {x: p.x - w / 2, y: p.y - h - 6, w: w, h: h}
-            const onScreen = p.z > 0 && rect.x > -w / 2 && rect.y > -h && rect.x + w < width + w / 2 && rect.y < height
+            const onScreen = p.z > 0 && rect.x >= 0 && rect.y >= 0 && rect.x + w <= width && rect.y + h <= height
             const free = placed.every(o => rect.x + rect.w + 4 < o.x || o.x + o.w + 4 < rect.x
                                          || rect.y + rect.h + 2 < o.y || o.y + o.h + 2 < rect.y)
             const visible = onScreen && free

@@ -33,11 +33,11 @@ Item {
         flight.stop()
         if (immediate) {
             target = focus.position
-            distance = Math.max(60, focus.radius * 2.3)
+            distance = Math.max(60, focus.radius * 1.9)
             return
         }
         targetAnimation.to = focus.position
-        distanceAnimation.to = Math.max(60, focus.radius * 2.3)
+        distanceAnimation.to = Math.max(60, focus.radius * 1.9)
         flight.start()
     }
     // Where each building's roof centre lands in window pixels (for tests and tours).
@@ -46,7 +46,7 @@ Item {
         for (const b of ParkController.buildings) {
             const p = view.mapFrom3DScene(Qt.vector3d(b.position.x, b.size.y, b.position.z))
             const w = view.mapToItem(null, p.x, p.y)
-            out.push({id: b.id, x: w.x, y: w.y, inFront: p.z > 0})
+            out.push({id: b.id, x: w.x, y: w.y, inFront: p.z > 0, planned: b.planned})
         }
         return out
     }
@@ -65,10 +65,12 @@ Item {
         id: view
         anchors.fill: parent
         camera: camera
+        // Drawn straight into the window: no offscreen texture to copy each frame.
+        renderMode: View3D.Underlay
         environment: SceneEnvironment {
             backgroundMode: SceneEnvironment.Color
             clearColor: "#dce6ee"
-            antialiasingMode: SceneEnvironment.MSAA
+            antialiasingMode: SceneEnvironment.NoAA
             antialiasingQuality: SceneEnvironment.Medium
         }
 
@@ -88,7 +90,7 @@ Item {
         DirectionalLight {
             eulerRotation: Qt.vector3d(-50, -40, 0)
             brightness: 1.1
-            castsShadow: true
+            castsShadow: false
             shadowMapQuality: Light.ShadowMapQualityMedium
             shadowFactor: 35
             shadowMapFar: 6000
@@ -105,7 +107,7 @@ Item {
             eulerRotation.x: -90
             scale: Qt.vector3d(ParkController.sceneRadius * 0.06, ParkController.sceneRadius * 0.06, 1)
             receivesShadows: true
-            materials: PrincipledMaterial { baseColor: "#c4cfba"; roughness: 1 }
+            materials: PrincipledMaterial { baseColor: "#c4cfba"; lighting: PrincipledMaterial.NoLighting }
         }
 
         Repeater3D {
@@ -114,10 +116,10 @@ Item {
                 y: modelData.water ? 0.4 : 0.1
                 geometry: PolygonGeometry { outline: modelData.outline }
                 receivesShadows: true
+                // Flat ground colours need no lighting: unlit keeps llvmpipe's fill cost low.
                 materials: PrincipledMaterial {
                     baseColor: modelData.color
-                    roughness: modelData.water ? 0.2 : 0.95
-                    metalness: 0
+                    lighting: PrincipledMaterial.NoLighting
                     cullMode: Material.NoCulling
                 }
             }
@@ -131,7 +133,7 @@ Item {
                 eulerRotation.y: modelData.angle
                 scale: Qt.vector3d(modelData.length / 100, 0.01, modelData.width / 100)
                 receivesShadows: true
-                materials: PrincipledMaterial { baseColor: "#6b7078"; roughness: 0.9 }
+                materials: PrincipledMaterial { baseColor: "#6b7078"; lighting: PrincipledMaterial.NoLighting }
             }
         }
 
@@ -148,7 +150,18 @@ Item {
             source: "#Cube"
             instancing: ParkController.machines
             castsShadows: false
-            materials: PrincipledMaterial { baseColor: "white"; roughness: 0.5; metalness: 0.2 }
+            materials: DefaultMaterial { diffuseColor: "white" }
+        }
+
+        // Ladles of molten aluminium on their way from the potlines to the processors.
+        Repeater3D {
+            model: ParkController.timeline.ladles
+            Model {
+                source: "#Sphere"
+                position: Qt.vector3d(modelData.x, 4, -modelData.y)
+                scale: Qt.vector3d(0.09, 0.09, 0.09)
+                materials: PrincipledMaterial { baseColor: "#ff7a1a"; emissiveFactor: Qt.vector3d(0.9, 0.35, 0.05) }
+            }
         }
 
         Repeater3D {
@@ -236,8 +249,12 @@ Item {
         anchors { right: parent.right; top: parent.top; margins: 14 }
         yaw: root.yaw
     }
+    TimelineBar {
+        id: timelineBar
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 12 }
+    }
     ScaleBar {
-        anchors { left: parent.left; bottom: parent.bottom; margins: 14 }
+        anchors { left: parent.left; bottom: timelineBar.visible ? timelineBar.top : parent.bottom; margins: 14 }
         metresPerPixel: root.cameraRevision >= 0 ? root.metresPerPixel() : 1
     }
 }
