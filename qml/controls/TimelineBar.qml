@@ -19,24 +19,25 @@ Rectangle {
         anchors.margins: 8
         spacing: 8
 
-        Button {
+        component BarButton: Button {
+            implicitHeight: 34
+            leftPadding: 10
+            rightPadding: 10
+        }
+        BarButton {
             objectName: "playButton"
             visible: root.timeline.mode === "replay"
             text: root.timeline.playing ? qsTr("Pause") : qsTr("Play")
             onClicked: root.timeline.togglePlay()
         }
-        Button {
+        BarButton {
             visible: root.timeline.mode === "replay"
-            text: "⏮"
-            ToolTip.visible: hovered
-            ToolTip.text: qsTr("Back one minute")
+            text: qsTr("−1 min")
             onClicked: root.timeline.step(-60)
         }
-        Button {
+        BarButton {
             visible: root.timeline.mode === "replay"
-            text: "⏭"
-            ToolTip.visible: hovered
-            ToolTip.text: qsTr("Forward one minute")
+            text: qsTr("+1 min")
             onClicked: root.timeline.step(60)
         }
         ComboBox {

@@ -14,8 +14,10 @@ Item {
     property alias camera: camera
     // Bumped whenever the camera moves, so screen-space overlays re-project.
     property int cameraRevision: 0
+    // Built, and showing data when a replay or live feed is open.
     readonly property bool sceneReady: ParkController.loaded
         && buildingRepeater.count === ParkController.buildings.length
+        && (ParkController.timeline.mode === "design" || ParkController.timeline.valueCount > 0)
     signal objectPicked(string objectId)
 
     onYawChanged: cameraRevision++
@@ -241,7 +243,8 @@ Item {
     }
 
     LabelLayer {
-        anchors.fill: parent
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: timelineBar.visible ? timelineBar.y - 4 : parent.height
         view: view
         revision: root.cameraRevision + ParkController.labels.length
     }
@@ -254,7 +257,7 @@ Item {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 12 }
     }
     ScaleBar {
-        anchors { left: parent.left; bottom: timelineBar.visible ? timelineBar.top : parent.bottom; margins: 14 }
+        anchors { left: parent.left; top: parent.top; margins: 14 }
         metresPerPixel: root.cameraRevision >= 0 ? root.metresPerPixel() : 1
     }
 }
