@@ -127,10 +127,18 @@ ApplicationWindow {
             }
         }
 
-        InspectorPanel {
+        SplitView {
             visible: !window.presenting
+            orientation: Qt.Vertical
             SplitView.preferredWidth: 320
             SplitView.minimumWidth: 220
+            InspectorPanel {
+                SplitView.fillHeight: true
+            }
+            AlarmPanel {
+                SplitView.preferredHeight: 300
+                onFocusRequested: (objectId) => window.focusObject(objectId)
+            }
         }
     }
 

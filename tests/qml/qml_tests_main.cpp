@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
+#include <algorithm>
+#include <limits>
 #include <map>
 
 #include "park_controller.hpp"
@@ -42,12 +44,30 @@ class ReplayFixture : public QObject {
   Q_PROPERTY(QString stateLine MEMBER stateLine CONSTANT)
   Q_PROPERTY(double stateProbeMs MEMBER stateProbeMs CONSTANT)
   Q_PROPERTY(int expectedState MEMBER expectedState CONSTANT)
+  Q_PROPERTY(QString alarmParkPath MEMBER alarmParkPath CONSTANT)
+  Q_PROPERTY(QString beiduPath MEMBER beiduPath CONSTANT)
+  Q_PROPERTY(double alarmOnMs MEMBER alarmOnMs CONSTANT)
+  Q_PROPERTY(double alarmOffMs MEMBER alarmOffMs CONSTANT)
 
  public:
   QString dbPath;
   double probeMs = 0, expectedCurrent = 0, stateProbeMs = 0;
   QString stateLine;
   int expectedState = -1;
+  QString alarmParkPath;
+  QString beiduPath = PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json";
+  double alarmOnMs = 0, alarmOffMs = 0;
+
+  // Events of one kind in the replayed historian, read straight from the file.
+  Q_INVOKABLE int countEvents(const QString& kind) const {
+    parktwin::store::HistorianOptions options;
+    options.read_only = true;
+    auto historian = parktwin::store::Historian::open(dbPath.toStdString(), options);
+    if (!historian) return -1;
+    auto events = historian->eventsBetween(0, std::numeric_limits<std::int64_t>::max());
+    if (!events) return -1;
+    return int(std::ranges::count_if(*events, [&](const auto& e) { return e.kind == kind.toStdString(); }));
+  }
 
   bool build(const QString& dir) {
     auto park = parktwin::model::loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json");
@@ -65,6 +85,22 @@ class ReplayFixture : public QObject {
     probeMs = double(start + 3'600'000 + 5'000);
     const auto& current = sink.seen["potline-1.current"];
     expectedCurrent = std::prev(current.upper_bound(std::int64_t(probeMs)))->second;
+    // The same park with one more rule: potline-1 current above the median of what the
+    // simulator produced, so it is on at some times (alarmOnMs) and off at others.
+    std::vector<double> sorted;
+    for (const auto& [ts, v] : current) sorted.push_back(v);
+    std::ranges::sort(sorted);
+    const double median = sorted[sorted.size() / 2];
+    for (const auto& [ts, v] : current) {
+      if (ts < start + 600'000) continue;
+      if (v > median && alarmOnMs == 0) alarmOnMs = double(ts);
+      if (v < median && alarmOffMs == 0) alarmOffMs = double(ts);
+    }
+    auto withRule = *park;
+    withRule.alarm_rules.push_back({"test-current-high", "potline-1.current", median, std::nullopt, "critical",
+                                    {"1号系列电流偏高", "Potline 1 current high"}});
+    alarmParkPath = dir + "/beidu-with-test-rule.json";
+    if (!parktwin::model::savePark(withRule, alarmParkPath.toStdString())) return false;
     // A moment when some line is not running, so the state shown is not the default.
     for (const auto& [tag, series] : sink.seen) {
       if (!tag.ends_with(".state")) continue;
