@@ -46,7 +46,7 @@ ParkController::ParkController(QObject* parent) : QObject(parent) {
 }
 
 void ParkController::applyTimelineValues() {
-  if (!park_) return;
+  if (!park_ || !alarmBoard_) return;
   QHash<QString, int> states;
   for (const auto& line : park_->lines) {
     const auto it = timeline_.values().constFind(q(line.id) + ".state");
@@ -174,6 +174,8 @@ QVariantList ParkController::liveRows() const {
   return rows;
 }
 ParkController::~ParkController() {
+  // Members die before this QObject: stop the timeline talking to us while they do.
+  disconnect(&timeline_, nullptr, this, nullptr);
   if (g_instance == this) g_instance = nullptr;
 }
 

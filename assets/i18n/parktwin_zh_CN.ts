@@ -62,7 +62,7 @@
     </message>
     <message>
         <source>Live values</source>
-        <translation type="unfinished"></translation>
+        <translation>实时数值</translation>
     </message>
     <message>
         <source>Values at %1</source>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>演示</translation>
     </message>
 </context>
 <context>
@@ -345,7 +345,7 @@
     <name>TimelineBar</name>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Play</source>
@@ -556,7 +556,7 @@
     </message>
     <message>
         <source>Acknowledged %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认 %1：%2</translation>
     </message>
     <message>
         <source>running</source>
