@@ -65,10 +65,13 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption exportTourOption("export-tour", "Render a tour to a video and exit (use with --out, --size, --fps).", "json");
   const QCommandLineOption outOption("out", "Output file for --export-tour (MP4).", "file", "tour.mp4");
   const QCommandLineOption fpsOption("fps", "Frames per second for --export-tour.", "n", "25");
+  const QCommandLineOption speedOption("speed", "With --replay: start playing at this multiple of real time.", "x");
+  const QCommandLineOption benchMachinesOption("bench-machines", "With --bench-fps: replace the machines by N synthetic ones.", "n");
+  const QCommandLineOption benchNaiveOption("bench-naive", "With --bench-machines: draw them as one Model each (the baseline).");
   const QCommandLineOption benchOption("bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds");
   parser.addOptions({parkOption, langOption, replayOption, mqttOption, userOption, passwordOption, caOption, recordOption,
                     atOption, presentOption, tourOption, exportTourOption, outOption, fpsOption, screenshotOption,
-                    infoOption, sizeOption, benchOption});
+                    infoOption, sizeOption, benchOption, benchMachinesOption, benchNaiveOption, speedOption});
   parser.process(app);
 
   const QString lang = parser.value(langOption);
@@ -100,6 +103,9 @@ int main(int argc, char* argv[]) {
     return 2;
   }
 
+  if (parser.isSet(benchMachinesOption)) {
+    controller->useSyntheticMachines(parser.value(benchMachinesOption).toInt(), parser.isSet(benchNaiveOption));
+  }
   const QString tourFile = exporting ? parser.value(exportTourOption) : parser.value(tourOption);
   if (!tourFile.isEmpty() && !controller->tour()->load(tourFile)) {
     std::fprintf(stderr, "%s\n", qPrintable(controller->tour()->error()));
@@ -116,6 +122,10 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(atOption)) {
       const QString at = parser.value(atOption);
       timeline->seek(at.endsWith('h') ? timeline->startMs() + at.chopped(1).toDouble() * 3.6e6 : at.toDouble());
+    }
+    if (parser.isSet(speedOption)) {
+      timeline->setSpeed(parser.value(speedOption).toDouble());
+      timeline->play();
     }
   } else if (parser.isSet(mqttOption)) {
     const QString password = parser.isSet(passwordOption) ? parser.value(passwordOption)

@@ -67,6 +67,22 @@ void ParkController::applyTimelineValues() {
   if (!changes.empty() || !alarmBoard_->active().empty()) emit alarmsChanged();
 }
 
+void ParkController::useSyntheticMachines(int count, bool naive) {
+  std::vector<MachineInstance> machines;
+  const int side = int(std::ceil(std::sqrt(double(count))));
+  const float pitch = float(sceneRadius_ * 1.4 / std::max(1, side));
+  const QVector3D origin = sceneCenter_ - QVector3D(pitch * side / 2, 0, pitch * side / 2);
+  syntheticMachines_.clear();
+  for (int i = 0; i < count; ++i) {
+    const QVector3D p = origin + QVector3D(pitch * float(i % side), 2, pitch * float(i / side));
+    const QColor color = stateColor(i % 5, QColor(0x2e, 0x8b, 0x57));
+    if (naive) syntheticMachines_.push_back(QVariantMap{{"position", p}, {"color", color}});
+    else machines.push_back({p, QVector3D(pitch * 0.6f, 4, pitch * 0.6f), 0, color, {}, {}});
+  }
+  machines_.setMachines(std::move(machines));
+  emit parkChanged();
+}
+
 QVariantList ParkController::alarms() const {
   QVariantList out;
   if (!alarmBoard_) return out;

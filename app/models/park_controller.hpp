@@ -57,6 +57,8 @@ class ParkController : public QObject {
   // Active alarms at the timeline's time: {id, severity, message, object, position, value,
   // since, acknowledged, comment}, worst first.
   Q_PROPERTY(QVariantList alarms READ alarms NOTIFY alarmsChanged)
+  // Only for the naive-scene benchmark: machines as a plain list, one Model per entry.
+  Q_PROPERTY(QVariantList syntheticMachines READ syntheticMachines NOTIFY parkChanged)
   // Presentation mode: full screen, read-only, camera driven by the tour.
   Q_PROPERTY(bool presenting READ presenting WRITE setPresenting NOTIFY presentingChanged)
 
@@ -80,6 +82,9 @@ class ParkController : public QObject {
   Q_INVOKABLE int lineState(const QString& lineId) const;
   // Park tag ids, for the live feed's known-tag filter.
   Q_INVOKABLE QStringList tagIds() const;
+  // Benchmarks: replaces the park's machines with `count` synthetic ones in a square grid over
+  // the park; with `naive` they are listed in syntheticMachines for one Model each instead.
+  void useSyntheticMachines(int count, bool naive);
   // Acknowledges an active alarm with a comment; stored as a historian event when a replayed
   // or recorded historian is open. False if the alarm is not active.
   Q_INVOKABLE bool acknowledgeAlarm(const QString& ruleId, const QString& comment);
@@ -112,6 +117,7 @@ class ParkController : public QObject {
   TourPlayer* tour() { return &tour_; }
   bool presenting() const { return presenting_; }
   QVariantList alarms() const;
+  QVariantList syntheticMachines() const { return syntheticMachines_; }
   void setPresenting(bool presenting);
   // The bundled tour for the open park (assets/tours/<park id>.json), if any.
   Q_INVOKABLE QString defaultTourPath() const;
@@ -146,6 +152,7 @@ class ParkController : public QObject {
   bool presenting_ = false;
   std::unique_ptr<parktwin::model::AlarmBoard> alarmBoard_;
   qint64 alarmsEvaluatedAt_ = 0;
+  QVariantList syntheticMachines_;
   QString assetRoot_;
   QString selectedId_, selectedType_, selectedBuilding_;
   QTranslator translator_;

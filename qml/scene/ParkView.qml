@@ -168,6 +168,17 @@ Item {
             materials: DefaultMaterial { diffuseColor: "white" }
         }
 
+        // Benchmark baseline only: the same machines as one Model each.
+        Repeater3D {
+            model: ParkController.syntheticMachines
+            Model {
+                source: "#Cube"
+                position: modelData.position
+                scale: Qt.vector3d(0.06, 0.04, 0.06)
+                materials: DefaultMaterial { diffuseColor: modelData.color }
+            }
+        }
+
         // Alarm pins above the objects whose tags break a rule.
         Repeater3D {
             model: ParkController.alarms
