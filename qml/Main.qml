@@ -67,6 +67,11 @@ ApplicationWindow {
                 elide: Text.ElideRight
             }
             HeaderButton {
+                objectName: "dataButton"
+                text: qsTr("Data…")
+                onClicked: dataDialog.open()
+            }
+            HeaderButton {
                 objectName: "presentButton"
                 text: qsTr("Present")
                 enabled: ParkController.defaultTourPath() !== "" || ParkController.tour.loaded
@@ -140,6 +145,11 @@ ApplicationWindow {
                 onFocusRequested: (objectId) => window.focusObject(objectId)
             }
         }
+    }
+
+    DataSourceDialog {
+        id: dataDialog
+        anchors.centerIn: parent
     }
 
     footer: ToolBar {

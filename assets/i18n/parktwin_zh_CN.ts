@@ -51,6 +51,81 @@
     </message>
 </context>
 <context>
+    <name>DataSourceDialog</name>
+    <message>
+        <source>Data source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Replay history</source>
+        <translation>回放历史数据</translation>
+    </message>
+    <message>
+        <source>Historian file (.db)</source>
+        <translation>历史库文件（.db）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Live data (MQTT)</source>
+        <translation>实时数据（MQTT）</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>CA file (TLS)</source>
+        <translation>CA 证书（TLS）</translation>
+    </message>
+    <message>
+        <source>empty: no TLS</source>
+        <translation>留空：不使用 TLS</translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation>记录到</translation>
+    </message>
+    <message>
+        <source>historian file, optional</source>
+        <translation>历史库文件，可选</translation>
+    </message>
+    <message>
+        <source>Warning: without TLS the feed and the password cross the network unencrypted.</source>
+        <translation>警告：未使用 TLS 时，数据和密码以明文在网络上传输。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Disconnect / close replay</source>
+        <translation>断开 / 关闭回放</translation>
+    </message>
+    <message>
+        <source>Historian files (*.db)</source>
+        <translation>历史库文件 (*.db)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>InspectorPanel</name>
     <message>
         <source>Inspector</source>
@@ -301,6 +376,10 @@
     <message>
         <source>Present</source>
         <translation>演示</translation>
+    </message>
+    <message>
+        <source>Data…</source>
+        <translation>数据…</translation>
     </message>
 </context>
 <context>
