@@ -184,7 +184,10 @@ QVariantList ParkController::liveRows() const {
     } else {
       value = QLocale().toString(it.value(), 'f', std::abs(it.value()) >= 100 ? 0 : 1) + " " + q(tag.unit);
     }
-    rows.push_back(row(q(tag.name.in(lang)), value));
+    QVariantMap r = row(q(tag.name.in(lang)), value);
+    r.insert("tag", q(tag.id));
+    r.insert("analog", tag.kind == "analog");
+    rows.push_back(r);
     if (rows.size() >= 12) break;
   }
   return rows;
@@ -379,6 +382,11 @@ void ParkController::select(const QString& objectId) {
   machines_.setHighlightedGroups(highlighted);
   emit selectionChanged();
   emit liveRowsChanged();
+  QStringList analogTags;
+  for (const QVariant& r : liveRows()) {
+    if (r.toMap().value("analog").toBool()) analogTags.push_back(r.toMap().value("tag").toString());
+  }
+  timeline_.showSparklines(analogTags);
 }
 
 QString ParkController::nameOf(const QString& objectId) const {
