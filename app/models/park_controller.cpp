@@ -140,6 +140,10 @@ QString ParkController::defaultTourPath() const {
   return QFileInfo::exists(path) ? path : QString();
 }
 
+QString ParkController::pickMachineGroup(const QVector3D& nearPoint, const QVector3D& farPoint) const {
+  return machines_.pickGroup(nearPoint, (farPoint - nearPoint).normalized());
+}
+
 double ParkController::tagValue(const QString& tag) const {
   return timeline_.values().value(tag, std::numeric_limits<double>::quiet_NaN());
 }

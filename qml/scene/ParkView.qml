@@ -42,6 +42,16 @@ Item {
         distanceAnimation.to = Math.max(60, focus.radius * 1.9)
         flight.start()
     }
+    // The object under a view position: a machine (seen through its building's glass shell)
+    // first, else a building or utility.
+    function objectAt(x, y) {
+        const machine = ParkController.pickMachineGroup(view.mapTo3DScene(Qt.vector3d(x, y, 0)),
+                                                        view.mapTo3DScene(Qt.vector3d(x, y, 1)))
+        if (machine !== "") return machine
+        const hit = view.pick(x, y)
+        return hit.objectHit && hit.objectHit.objectId !== undefined ? hit.objectHit.objectId : ""
+    }
+
     // Where each building's roof centre lands in window pixels (for tests and tours).
     function projectedBuildings() {
         const out = []
@@ -265,8 +275,7 @@ Item {
         }
         onReleased: (event) => {
             if (Math.abs(event.x - pressedAt.x) + Math.abs(event.y - pressedAt.y) < 4 && event.button === Qt.LeftButton) {
-                const hit = view.pick(event.x, event.y)
-                root.objectPicked(hit.objectHit && hit.objectHit.objectId !== undefined ? hit.objectHit.objectId : "")
+                root.objectPicked(root.objectAt(event.x, event.y))
             }
         }
         onWheel: (event) => {
