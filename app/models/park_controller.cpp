@@ -410,6 +410,22 @@ QString ParkController::nameOf(const QString& objectId) const {
   return objectId;
 }
 
+QString ParkController::describe(const QString& objectId) const {
+  if (!park_ || objectId.isEmpty()) return {};
+  const std::string id = objectId.toStdString();
+  QString kind;
+  if (const auto* b = park_->findBuilding(id)) kind = kindName(q(b->kind));
+  else if (const auto* u = park_->findUtility(id)) kind = kindName(q(u->kind));
+  else {
+    for (const auto& line : park_->lines) {
+      for (const auto& g : line.machines) {
+        if (g.id == id) kind = kindName(q(g.kind)) + QString(" ×%1").arg(g.count);
+      }
+    }
+  }
+  return kind.isEmpty() ? nameOf(objectId) : nameOf(objectId) + "\n" + kind;
+}
+
 QString ParkController::selectedName() const { return selectedId_.isEmpty() ? QString() : nameOf(selectedId_); }
 
 QVariantList ParkController::inspector() const {

@@ -90,6 +90,24 @@ Item {
             compare(ParkController.selectedBuilding, "xinlv-extrusion")
         }
 
+        function test_hovering_a_building_names_it() {
+            parkView.fitPark(true)
+            const casthouse = ParkController.buildings.find(b => b.id === "casthouse")
+            let point
+            tryVerify(() => {
+                point = parkView.view.mapFrom3DScene(Qt.vector3d(casthouse.position.x, casthouse.size.y * 0.5, casthouse.position.z))
+                return parkView.objectAt(point.x, point.y) !== ""
+            }, 5000)
+            const expected = parkView.objectAt(point.x, point.y)  // the casthouse or a machine inside it
+            mouseMove(parkView, point.x, point.y)
+            const tip = findChild(parkView, "hoverTooltip")
+            tryVerify(() => tip.parent.visible, 3000, "tooltip shown after the pointer rests")
+            compare(tip.text, ParkController.describe(expected))
+            verify(tip.text.indexOf(expected === "casthouse" ? "Qineng casthouse" : "\n") >= 0, tip.text)
+            mouseMove(parkView, 2, parkView.height - 2)
+            tryVerify(() => !tip.parent.visible, 3000, "no tooltip over empty ground")
+        }
+
         function test_switching_language_changes_visible_labels() {
             tryVerify(() => rowItem("youlisen") !== null, 5000)
             tryCompare(rowItem("youlisen").contentItem, "text", "Youlisen Auto Tech")
