@@ -26,7 +26,8 @@ CREATE TABLE blocks(
   last_value_bits INTEGER NOT NULL, -- IEEE-754 bits of the last value (NaN survives; REAL would not)
   payload BLOB NOT NULL);
 CREATE INDEX blocks_by_tag_time ON blocks(tag_id, t_start_ms);
-CREATE INDEX blocks_by_time ON blocks(t_start_ms);
+-- Covers stateAt's filter and answers: only blocks straddling T are read from the table.
+CREATE INDEX blocks_by_time ON blocks(t_start_ms, t_end_ms, tag_id, last_value_bits);
 CREATE TABLE events(
   id INTEGER PRIMARY KEY,
   ts_ms INTEGER NOT NULL,
