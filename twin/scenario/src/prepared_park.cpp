@@ -123,6 +123,7 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
   out.park = base;
   model::Park& park = out.park;
   out.grid_emission_t_per_mwh = base.grid_emission_t_per_mwh > 0 ? base.grid_emission_t_per_mwh : 0.57;
+  out.tariff = scenario.tariff;
   if (changed) {
     if (auto ok = applyStructural(park, scenario, out); !ok) return std::unexpected(ok.error());
   }

@@ -7,11 +7,10 @@
 
 namespace parktwin::scenario::detail {
 
-RunAccounting::RunAccounting(const PreparedPark& park, const Scenario& scenario, std::int64_t start_ms,
+RunAccounting::RunAccounting(const PreparedPark& park, const Scenario& scenario, bool changed,
                              std::int64_t step_ms, std::int64_t bucket_ms, int utc_offset_h)
-    : park_(park), scenario_(scenario), step_ms_(step_ms), bucket_ms_(bucket_ms), utc_offset_h_(utc_offset_h),
+    : park_(park), scenario_(scenario), changed_(changed), step_ms_(step_ms), bucket_ms_(bucket_ms), utc_offset_h_(utc_offset_h),
       dt_h_(static_cast<double>(step_ms) / 3'600'000.0) {
-  (void)start_ms;
   potTapped_.assign(park.potlines.size(), 0);
   potEnergy_.assign(park.potlines.size(), 0);
   lineOutput_.assign(park.lines.size(), 0);
@@ -33,6 +32,7 @@ double RunAccounting::tariffAt(std::int64_t t_ms) const {
 }
 
 bool RunAccounting::routeStopped(const PreparedLine& line, std::int64_t t_ms) const {
+  if (!changed_) return false;
   for (const Change& c : scenario_.changes) {
     if (c.kind != ChangeKind::route || (c.window && !c.window->contains(t_ms))) continue;
     if (c.targets.empty() || std::ranges::find(c.targets, line.id) != c.targets.end()) return true;
@@ -42,6 +42,7 @@ bool RunAccounting::routeStopped(const PreparedLine& line, std::int64_t t_ms) co
 
 double RunAccounting::gridLimitAt(std::int64_t t_ms) const {
   double limit = -1;
+  if (!changed_) return limit;
   for (const Change& c : scenario_.changes) {
     if (c.kind != ChangeKind::grid_limit || (c.window && !c.window->contains(t_ms))) continue;
     limit = limit < 0 ? c.import_limit_kw : std::min(limit, c.import_limit_kw);
@@ -121,7 +122,13 @@ void RunAccounting::step(const std::vector<double>& values, std::int64_t t_ms) {
   const double gridKwh = std::max(import, 0.0) * dt_h_;
   const double exportKwh = std::max(-import, 0.0) * dt_h_;
   const double loadKwh = load * dt_h_;
-  const double localKwh = std::max(0.0, loadKwh - gridKwh);
+  // Local supply: PV and hydro generation used in the park (batteries only shift grid energy).
+  double pv = 0, generation = 0;
+  for (int tag : park_.pv_tags) pv += at(tag);
+  generation = pv;
+  for (int tag : park_.hydro_tags) generation += at(tag);
+  const double localKwh = std::min(generation, load) * dt_h_;
+  k_.pv_kwh += pv * dt_h_;
   const double tariff = tariffAt(mid);
   k_.grid_import_kwh += gridKwh;
   k_.grid_export_kwh += exportKwh;

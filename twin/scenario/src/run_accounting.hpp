@@ -20,7 +20,8 @@ inline constexpr double kPumpedUsableShare = 0.90 * 0.88;
 
 class RunAccounting {
  public:
-  RunAccounting(const PreparedPark& park, const Scenario& scenario, std::int64_t start_ms, std::int64_t step_ms,
+  // `changed`: the scenario run (route changes and grid limits apply), else the baseline.
+  RunAccounting(const PreparedPark& park, const Scenario& scenario, bool changed, std::int64_t step_ms,
                 std::int64_t bucket_ms, int utc_offset_h);
   // `values` are the simulator's tag values at the end of the step that ended at `t_ms`.
   void step(const std::vector<double>& values, std::int64_t t_ms);
@@ -34,6 +35,7 @@ class RunAccounting {
 
   const PreparedPark& park_;
   const Scenario& scenario_;
+  bool changed_;
   std::int64_t step_ms_, bucket_ms_;
   int utc_offset_h_;
   double dt_h_;

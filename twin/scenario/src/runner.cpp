@@ -144,7 +144,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   }
 
   const std::int64_t bucket_ms = std::max<std::int64_t>(s.step_ms, 3'600'000);
-  detail::RunAccounting accounting(pp, s, start_ms, s.step_ms, bucket_ms, config.utc_offset_h);
+  detail::RunAccounting accounting(pp, s, changed, s.step_ms, bucket_ms, config.utc_offset_h);
   RunSink sink(pp.park.tags.size());
   const std::int64_t steps = duration_ms / s.step_ms;
   const int storeEvery = std::max(1, options.store_every_steps);
@@ -270,6 +270,7 @@ std::vector<KpiDelta> kpiTable(const RunKpis& b, const RunKpis& s) {
       {"energy_kwh_per_t", "kWh/t", b.energy_kwh_per_t, s.energy_kwh_per_t},
       {"grid_import_kwh", "kWh", b.grid_import_kwh, s.grid_import_kwh},
       {"local_kwh", "kWh", b.local_kwh, s.local_kwh},
+      {"pv_kwh", "kWh", b.pv_kwh, s.pv_kwh},
       {"self_sufficiency", "%", 100 * b.self_sufficiency, 100 * s.self_sufficiency},
       {"co2_t", "t", b.co2_t, s.co2_t},
       {"energy_cost_yuan", "yuan", b.energy_cost_yuan, s.energy_cost_yuan},

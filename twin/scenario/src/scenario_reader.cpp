@@ -136,6 +136,34 @@ std::vector<std::string> ids(ObjectReader& r, const std::string& key, Problems& 
   return out;
 }
 
+std::vector<TariffBand> readBands(ObjectReader& r, Problems& problems) {
+  std::vector<TariffBand> out;
+  const json* bands = r.array("bands", true);
+  if (!bands) return out;
+  if (bands->empty()) problems.add(r.pathOf("bands"), "expected at least one band");
+  double covered = 0;
+  for (std::size_t i = 0; i < bands->size(); ++i) {
+    ObjectReader b((*bands)[i], r.pathOf("bands") + "/" + std::to_string(i), problems);
+    if (!b.valid()) continue;
+    TariffBand band;
+    band.from_hour = b.number("from_hour", 0, 24, true);
+    band.to_hour = b.number("to_hour", 0, 24, true, 24);
+    band.yuan_per_kwh = b.number("yuan_per_kwh", 0, 10, true);
+    if (band.to_hour <= band.from_hour) {
+      problems.add(b.pathOf("to_hour"), "expected an hour after from_hour");
+      continue;
+    }
+    if (band.from_hour != covered) {
+      problems.add(b.pathOf("from_hour"),
+                   "expected " + json(covered).dump() + ": bands must cover 0 to 24 h in order without gaps");
+    }
+    covered = band.to_hour;
+    out.push_back(band);
+  }
+  if (!bands->empty() && covered != 24) problems.add(r.pathOf("bands"), "the last band must end at 24 h");
+  return out;
+}
+
 void readLine(const json& value, const std::string& path, Problems& problems, model::ProductionLine& line) {
   ObjectReader r(value, path, problems);
   if (!r.valid()) return;
@@ -178,34 +206,9 @@ void readChange(const json& value, const std::string& path, Scenario& s, Problem
     case ChangeKind::add_line:
       if (const json* line = r.object("line", true)) readLine(*line, r.pathOf("line"), problems, c.line);
       break;
-    case ChangeKind::tariff: {
-      const json* bands = r.array("bands", true);
-      if (bands) {
-        if (bands->empty()) problems.add(r.pathOf("bands"), "expected at least one band");
-        double covered = 0;
-        for (std::size_t i = 0; i < bands->size(); ++i) {
-          const std::string bandPath = r.pathOf("bands") + "/" + std::to_string(i);
-          ObjectReader b((*bands)[i], bandPath, problems);
-          if (!b.valid()) continue;
-          TariffBand band;
-          band.from_hour = b.number("from_hour", 0, 24, true);
-          band.to_hour = b.number("to_hour", 0, 24, true, 24);
-          band.yuan_per_kwh = b.number("yuan_per_kwh", 0, 10, true);
-          if (band.to_hour <= band.from_hour) {
-            problems.add(b.pathOf("to_hour"), "expected an hour after from_hour");
-            continue;
-          }
-          if (band.from_hour != covered) {
-            problems.add(b.pathOf("from_hour"), "expected " + json(covered).dump() +
-                                                    ": bands must cover 0 to 24 h in order without gaps");
-          }
-          covered = band.to_hour;
-          c.tariff.push_back(band);
-        }
-        if (!bands->empty() && covered != 24) problems.add(r.pathOf("bands"), "the last band must end at 24 h");
-      }
+    case ChangeKind::tariff:
+      c.tariff = readBands(r, problems);
       break;
-    }
     case ChangeKind::grid_emission:
       c.emission_t_per_mwh = r.number("emission_t_per_mwh", 0, 2, true);
       break;
@@ -280,6 +283,10 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
       }
       if (s.duration_ms % s.step_ms != 0) problems.add("/duration", "expected a whole number of steps");
       s.seed = static_cast<std::uint64_t>(r.integer("seed", 0, 2'000'000'000, false, 1));
+      if (const json* tariff = r.object("tariff")) {
+        ObjectReader t(*tariff, "/tariff", problems);
+        if (t.valid()) s.tariff = readBands(t, problems);
+      }
       if (const json* changes = r.array("changes", true)) {
         for (std::size_t i = 0; i < changes->size(); ++i) {
           readChange((*changes)[i], "/changes/" + std::to_string(i), s, problems);

@@ -30,7 +30,8 @@ struct RunKpis {
   double energy_kwh = 0;       // park load, remelting included
   double grid_import_kwh = 0;
   double grid_export_kwh = 0;
-  double local_kwh = 0;        // PV, hydro and batteries used inside the park
+  double local_kwh = 0;        // PV and hydro generation used inside the park
+  double pv_kwh = 0;           // PV generated
   double self_sufficiency = 0; // local_kwh / energy_kwh
   double energy_kwh_per_t = 0; // energy_kwh / metal_t (0 without metal)
   double co2_t = 0;            // grid import x grid factor

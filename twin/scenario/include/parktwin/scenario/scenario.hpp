@@ -80,6 +80,7 @@ struct Scenario {
   std::int64_t duration_ms = 365LL * 24 * 3'600'000;
   std::int64_t step_ms = 60'000;
   std::uint64_t seed = 1;
+  std::vector<TariffBand> tariff;      // both runs' time-of-use tariff; empty: the park's flat one
   std::vector<Change> changes;
 
   std::int64_t end_ms() const { return start_ms + duration_ms; }
