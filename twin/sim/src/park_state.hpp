@@ -176,6 +176,7 @@ struct ParkState {
 
   std::vector<std::string> tagIds;
   std::vector<TagBinding> bindings;
+  std::vector<double> scales;  // 1e-3 for tags in MW, else 1; fixed at creation
   std::vector<double> values;
 };
 

@@ -146,6 +146,7 @@ Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConf
     }
     state->tagIds.push_back(tag.id);
     state->bindings.push_back(*binding);
+    state->scales.push_back(tag.unit == "MW" ? 1e-3 : 1.0);
   }
   if (!problems.empty()) return fail(park.id + ": cannot simulate these tags:" + problems);
   state->values.assign(state->bindings.size(), 0.0);
@@ -165,10 +166,8 @@ void Simulator::step(SampleSink& sink) {
   advanceEnergy(s, from, to);
   s.now_ms = to;
   s.started = true;
-  const auto& tags = s.park->tags;
   for (std::size_t i = 0; i < s.bindings.size(); ++i) {
-    const double scale = tags[i].unit == "MW" ? 1e-3 : 1.0;
-    s.values[i] = valueOf(s, s.bindings[i], scale);
+    s.values[i] = valueOf(s, s.bindings[i], s.scales[i]);
     sink.sample(s.tagIds[i], to, s.values[i]);
   }
 }
