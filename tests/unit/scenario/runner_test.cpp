@@ -267,7 +267,9 @@ TEST(ScenarioRunner, ProgressReachesOneAndCancelStops) {
   EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
   EXPECT_DOUBLE_EQ(seen.back(), 1.0);
 
+  // One after the other on this thread: a progress callback can cancel half-way.
   std::atomic<bool> cancel{false};
+  options.parallel = false;
   options.progress = [&](double share) {
     if (share > 0.25) cancel = true;
   };
@@ -275,6 +277,26 @@ TEST(ScenarioRunner, ProgressReachesOneAndCancelStops) {
   auto cancelled = runScenario(*s, options);
   ASSERT_FALSE(cancelled.has_value());
   EXPECT_EQ(cancelled.error().message, "cancelled");
+  // In parallel, a flag set before the start stops both runs at once.
+  options.parallel = true;
+  options.progress = nullptr;
+  auto stopped = runScenario(*s, options);
+  ASSERT_FALSE(stopped.has_value());
+  EXPECT_EQ(stopped.error().message, "cancelled");
+}
+
+TEST(ScenarioRunner, ParallelAndSequentialRunsGiveTheSameResults) {
+  json j = outageOfBothPotlines();
+  RunOptions sequential;
+  sequential.parallel = false;
+  const ScenarioResult a = run(j, sequential);
+  const ScenarioResult b = run(j);
+  ASSERT_EQ(a.deltas.size(), b.deltas.size());
+  for (std::size_t i = 0; i < a.deltas.size(); ++i) {
+    EXPECT_EQ(a.deltas[i].baseline, b.deltas[i].baseline) << a.deltas[i].key;
+    EXPECT_EQ(a.deltas[i].scenario, b.deltas[i].scenario) << a.deltas[i].key;
+  }
+  EXPECT_EQ(a.changed.hourly.grid_import_kw, b.changed.hourly.grid_import_kw);
 }
 
 TEST(ScenarioRunner, StoresBothRunsInHistorianFilesForReplay) {

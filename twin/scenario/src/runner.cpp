@@ -2,9 +2,12 @@
 // accounting, the historian files, and the comparison.
 #include "parktwin/scenario/runner.hpp"
 
+#include <atomic>
 #include <chrono>
+#include <future>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -48,10 +51,15 @@ class RunSink final : public sim::SampleSink {
 };
 
 // The park's own tags (when `samples`) and the events of one step, for replay in the 3D view.
+// With `onlyChanges` a tag's sample is written only when its value differs from the last one
+// written (`last`), or when `force`: lossless for a viewer that holds each value until the next.
 Result<void> storeStep(store::Historian& historian, const detail::PreparedPark& pp, const RunSink& sink,
-                       std::int64_t t_ms, bool samples) {
+                       std::int64_t t_ms, bool samples, bool onlyChanges, bool force, std::vector<double>& last) {
   for (std::size_t i = 0; samples && i < pp.own_tags; ++i) {
-    if (auto ok = historian.append(pp.park.tags[i].id, t_ms, sink.values()[i]); !ok) return ok;
+    const double value = sink.values()[i];
+    if (onlyChanges && !force && value == last[i]) continue;
+    last[i] = value;
+    if (auto ok = historian.append(pp.park.tags[i].id, t_ms, value); !ok) return ok;
   }
   for (const sim::SimEvent& e : sink.events()) {
     store::Event out;
@@ -82,20 +90,18 @@ bool simulatorChange(ChangeKind kind) {
   return kind == ChangeKind::outage || kind == ChangeKind::capacity || kind == ChangeKind::demand;
 }
 
+// Steps done by both runs; the calling thread turns it into progress callbacks.
 struct Progress {
-  const RunOptions& options;
-  std::int64_t total_steps;
-  std::int64_t done = 0;
-  void advance() {
-    ++done;
-    if (options.progress && (done % 1440 == 0 || done == total_steps)) {
-      options.progress(static_cast<double>(done) / static_cast<double>(total_steps));
-    }
-  }
+  std::int64_t total_steps = 1;
+  std::atomic<std::int64_t> done{0};
+  void advance() { done.fetch_add(1, std::memory_order_relaxed); }
+  double share() const { return static_cast<double>(done.load(std::memory_order_relaxed)) / static_cast<double>(total_steps); }
 };
 
 Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool changed, std::int64_t start_ms,
                          std::int64_t duration_ms, const RunOptions& options, Progress& progress, PhaseTimes& times) {
+  // Sequential runs report progress from here (parallel ones from the waiting thread).
+  const bool reportHere = !options.parallel && options.progress;
   auto prepared = detail::preparePark(base, s, changed);
   if (!prepared) return std::unexpected(prepared.error());
   const detail::PreparedPark& pp = *prepared;
@@ -149,6 +155,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   const std::int64_t steps = duration_ms / s.step_ms;
   const int storeEvery = std::max(1, options.store_every_steps);
   auto nextBoundary = boundaries.begin();
+  std::vector<double> lastStored(pp.own_tags, std::numeric_limits<double>::quiet_NaN());
   for (std::int64_t i = 0; i < steps; ++i) {
     if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return fail("cancelled");
     const std::int64_t now = simulator->now_ms();
@@ -175,12 +182,16 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
     times.simulation_s += std::chrono::duration<double>(t1 - t0).count();
     times.dispatch_s += std::chrono::duration<double>(t2 - t1).count();
     if (historian) {
-      if (auto ok = storeStep(*historian, pp, sink, simulator->now_ms(), i % storeEvery == 0); !ok) {
+      const bool force = i == 0 || i + 1 == steps;
+      if (auto ok = storeStep(*historian, pp, sink, simulator->now_ms(), force || i % storeEvery == 0,
+                              options.store_only_changes, force, lastStored);
+          !ok) {
         return fail(historianFile + ": " + ok.error().message);
       }
       times.storage_s += secondsSince(t2);
     }
     progress.advance();
+    if (reportHere && i % 1440 == 0) options.progress(progress.share());
   }
   if (historian) {
     const auto t0 = Clock::now();
@@ -301,11 +312,38 @@ Result<ScenarioResult> runScenario(const Scenario& scenario, const model::Park& 
   result.park_name_en = park.name.en;
   result.park_name_zh = park.name.zh;
   result.bucket_ms = std::max<std::int64_t>(scenario.step_ms, 3'600'000);
-  Progress progress{options, 2 * (duration / scenario.step_ms)};
-  auto baseline = runOne(scenario, park, false, start, duration, options, progress, result.times);
+  const auto wall0 = Clock::now();
+  Progress progress;
+  progress.total_steps = 2 * (duration / scenario.step_ms);
+  PhaseTimes baselineTimes, changedTimes;
+  Result<RunResult> baseline = fail("not run"), changed = fail("not run");
+  if (options.parallel) {
+    // Each run owns its simulator, accounting and historian; they share only the inputs (read
+    // only) and the progress counter. The calling thread reports progress while they work.
+    auto baselineRun = std::async(std::launch::async, [&] {
+      return runOne(scenario, park, false, start, duration, options, progress, baselineTimes);
+    });
+    auto changedRun = std::async(std::launch::async, [&] {
+      return runOne(scenario, park, true, start, duration, options, progress, changedTimes);
+    });
+    for (auto* run : {&baselineRun, &changedRun}) {
+      while (run->wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+        if (options.progress) options.progress(progress.share());
+      }
+    }
+    baseline = baselineRun.get();
+    changed = changedRun.get();
+  } else {
+    baseline = runOne(scenario, park, false, start, duration, options, progress, baselineTimes);
+    if (baseline) changed = runOne(scenario, park, true, start, duration, options, progress, changedTimes);
+  }
   if (!baseline) return std::unexpected(baseline.error());
-  auto changed = runOne(scenario, park, true, start, duration, options, progress, result.times);
   if (!changed) return std::unexpected(changed.error());
+  if (options.progress) options.progress(1.0);
+  result.times.simulation_s = baselineTimes.simulation_s + changedTimes.simulation_s;
+  result.times.dispatch_s = baselineTimes.dispatch_s + changedTimes.dispatch_s;
+  result.times.storage_s = baselineTimes.storage_s + changedTimes.storage_s;
+  result.times.wall_s = secondsSince(wall0);
   result.baseline = std::move(*baseline);
   result.changed = std::move(*changed);
   result.baseline.ranking = rankingFor(park, result.baseline.lines, result.baseline.lines);

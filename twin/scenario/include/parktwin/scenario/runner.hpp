@@ -79,10 +79,13 @@ struct KpiDelta {
   double delta() const { return scenario - baseline; }
 };
 
+// Seconds spent in each phase, summed over both runs (they may overlap in time), and the
+// wall-clock time of the whole call.
 struct PhaseTimes {
   double simulation_s = 0;
   double dispatch_s = 0;  // material dispatch and energy accounting per step
   double storage_s = 0;   // historian writes
+  double wall_s = 0;
 };
 
 struct ScenarioResult {
@@ -100,12 +103,19 @@ struct ScenarioResult {
 struct RunOptions {
   // Folder for the two historian files (<id>-baseline.db, <id>-scenario.db); empty: not stored.
   std::string historian_folder;
-  // Historian samples every this many simulator steps (1 = every step).
+  // Historian samples every this many simulator steps (1 = every step; the first and last
+  // steps are always stored).
   int store_every_steps = 1;
+  // Store a tag's sample only when its value changed since the last one stored: lossless for
+  // a replay that holds each value until the next (states, counters at rest, PV at night).
+  bool store_only_changes = true;
   // Overrides the scenario's period (tests, quick looks); nullopt keeps the file's.
   std::optional<std::int64_t> duration_ms;
   std::optional<std::int64_t> start_ms;
-  // Called now and then with the share done (0..1), from the calling thread.
+  // Runs the baseline and the scenario on two threads at once (each has its own simulator,
+  // accounting and historian file); false runs them one after the other on the calling thread.
+  bool parallel = true;
+  // Called now and then with the share done (0..1), always from the calling thread.
   std::function<void(double)> progress;
   // Set from any thread to stop; the run then fails with "cancelled".
   const std::atomic<bool>* cancel = nullptr;
