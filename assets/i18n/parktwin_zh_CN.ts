@@ -363,7 +363,7 @@
     </message>
     <message>
         <source>%1 kWh/t</source>
-        <translation type="unfinished">%1 千瓦时/吨</translation>
+        <translation>%1 千瓦时/吨</translation>
     </message>
     <message>
         <source>CO2</source>
@@ -383,7 +383,7 @@
     </message>
     <message>
         <source>%1 M yuan/yr</source>
-        <translation type="unfinished">%1 百万元/年</translation>
+        <translation>%1 百万元/年</translation>
     </message>
 </context>
 <context>
