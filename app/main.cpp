@@ -67,13 +67,14 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption fpsOption("fps", "Frames per second for --export-tour.", "n", "25");
   const QCommandLineOption flowsOption("flows", "Show the material and energy flows and their KPIs.");
   const QCommandLineOption selectOption("select", "Select an object (building, line, machine group...) and fly to it.", "id");
+  const QCommandLineOption loopOption("loop", "With --replay: loop the range FROM-TO hours after the start, e.g. 6-10.", "h-h");
   const QCommandLineOption speedOption("speed", "With --replay: start playing at this multiple of real time.", "x");
   const QCommandLineOption benchMachinesOption("bench-machines", "With --bench-fps: replace the machines by N synthetic ones.", "n");
   const QCommandLineOption benchNaiveOption("bench-naive", "With --bench-machines: draw them as one Model each (the baseline).");
   const QCommandLineOption benchOption("bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds");
   parser.addOptions({parkOption, langOption, replayOption, mqttOption, userOption, passwordOption, caOption, recordOption,
                     atOption, presentOption, tourOption, exportTourOption, outOption, fpsOption, screenshotOption,
-                    infoOption, sizeOption, benchOption, benchMachinesOption, benchNaiveOption, speedOption, selectOption, flowsOption});
+                    infoOption, sizeOption, benchOption, benchMachinesOption, benchNaiveOption, speedOption, selectOption, flowsOption, loopOption});
   parser.process(app);
 
   const QString lang = parser.value(langOption);
@@ -124,6 +125,15 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(atOption)) {
       const QString at = parser.value(atOption);
       timeline->seek(at.endsWith('h') ? timeline->startMs() + at.chopped(1).toDouble() * 3.6e6 : at.toDouble());
+    }
+    if (parser.isSet(loopOption)) {
+      const QStringList hours = parser.value(loopOption).split('-');
+      const double from = hours.value(0).toDouble(), to = hours.value(1).toDouble();
+      if (hours.size() != 2 || to <= from) {
+        std::fprintf(stderr, "parktwin: --loop must be FROM-TO hours with FROM < TO, got \"%s\"\n", qPrintable(parser.value(loopOption)));
+        return 2;
+      }
+      timeline->setLoop(timeline->startMs() + from * 3.6e6, timeline->startMs() + to * 3.6e6);
     }
     if (parser.isSet(speedOption)) {
       timeline->setSpeed(parser.value(speedOption).toDouble());

@@ -80,6 +80,8 @@ bool TimelineController::openReplay(const QString& path) {
   }
   clock_ = Clock{};
   clock_.setRange(first, last);
+  fileStartMs_ = first;
+  fileEndMs_ = last;
   clock_.seek(first, wallMs());
   timeMs_ = first;
   writablePath_ = path;
@@ -160,9 +162,10 @@ void TimelineController::tick() {
     const bool was = connected_;
     connected_ = s.connected;
     if (was != connected_ || status_.isEmpty() || messagesPerSecond_ >= 0) {
-      status_ = connected_ ? tr("Live: %1 · %2 msg/s · %3 bad · %4 unknown tags")
+      status_ = connected_ ? tr("Live: %1 · %2 msg/s · lag %3 s · %4 bad · %5 unknown tags")
                                  .arg(source_)
                                  .arg(messagesPerSecond_, 0, 'f', 0)
+                                 .arg(lagMs_ / 1000.0, 0, 'f', 1)
                                  .arg(s.malformed)
                                  .arg(s.unknown)
                            : tr("Reconnecting to %1 …").arg(source_);
@@ -238,6 +241,17 @@ void TimelineController::seek(double timeMs) {
   emit timeChanged();
   emit stateChanged();
   requestRead();
+}
+
+void TimelineController::setLoop(double fromMs, double toMs) {
+  if (mode_ != "replay") return;
+  // Replay only [from, to] and start over at the end; an empty range restores the whole file.
+  if (toMs > fromMs) clock_.setRange(qint64(fromMs), qint64(toMs));
+  else clock_.setRange(fileStartMs_, fileEndMs_);
+  clock_.setLoop(toMs > fromMs);
+  clock_.seek(clock_.start_ms(), wallMs());
+  emit rangeChanged();
+  emit stateChanged();
 }
 
 void TimelineController::step(double seconds) { seek(double(timeMs_) + seconds * 1000.0); }

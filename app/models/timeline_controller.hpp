@@ -53,6 +53,7 @@ class TimelineController : public QObject {
   Q_INVOKABLE void togglePlay();
   Q_INVOKABLE void seek(double timeMs);
   Q_INVOKABLE void step(double seconds);
+  Q_INVOKABLE void setLoop(double fromMs, double toMs);
   Q_INVOKABLE void setSpeed(double speed);
   Q_INVOKABLE QString formatTime(double timeMs) const;
   // Which tags' last hour to keep in `sparklines` (replay only; refreshed as time moves).
@@ -114,6 +115,7 @@ class TimelineController : public QObject {
   qint64 lastReadMs_ = -1;
   std::unique_ptr<LiveFeed> live_;
   QString writablePath_;
+  qint64 fileStartMs_ = 0, fileEndMs_ = 0;
   QStringList sparklineTags_;
   QVariantMap sparklines_;
   qint64 sparklinesAt_ = -1;

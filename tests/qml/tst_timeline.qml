@@ -44,6 +44,22 @@ Item {
             ParkController.select("")
         }
 
+        function test_a_looped_range_starts_over() {
+            const from = timeline.startMs + 3600000, to = from + 600000  // ten minutes
+            timeline.setLoop(from, to)
+            compare(timeline.startMs, from)
+            compare(timeline.endMs, to)
+            timeline.setSpeed(10000)  // ten minutes of data in 0.06 s
+            timeline.play()
+            let sawLate = false
+            tryVerify(() => { if (timeline.timeMs > from + 300000) sawLate = true; return sawLate && timeline.timeMs < from + 300000 },
+                      5000, "time wrapped back to the start of the range")
+            verify(timeline.timeMs >= from && timeline.timeMs <= to)
+            timeline.pause()
+            timeline.setLoop(0, 0)
+            verify(timeline.endMs > to, "whole file again")
+        }
+
         function test_seek_colours_lines_by_their_state_then() {
             verify(Fixture.stateLine !== "", "the simulation has a line that stops")
             timeline.seek(Fixture.stateProbeMs)
