@@ -254,6 +254,24 @@ TEST(ScenarioRunner, CapacityFactorScalesALineForItsWindowOnly) {
   EXPECT_DOUBLE_EQ(lineOf(r.changed, "potline-1").output_t, lineOf(r.baseline, "potline-1").output_t);
 }
 
+TEST(ScenarioRunner, AddedLineMakesItsOwnOutputAndDrawsItsOwnPower) {
+  json j = test::minimalScenario("beidu");
+  j["changes"] = json::parse(R"([{"type": "add_line", "line": {"id": "xinlv-diecasting-2", "kind": "die_casting",
+      "building": "xinlv-diecast", "enterprise": "xinlv", "product": "parts", "capacity_t_per_year": 8760,
+      "energy_kwh_per_t": 600, "power_kw": 400}}])");
+  const ScenarioResult r = run(j);
+  const LineTotals& added = lineOf(r.changed, "xinlv-diecasting-2");
+  // 8,760 t/yr at the 0.6 load factor is 0.6 t/h: at most 28.8 t in 48 h, less its stops.
+  EXPECT_GT(added.output_t, 0.5 * 28.8);
+  EXPECT_LE(added.output_t, 28.8 + 1e-9);
+  // Running it draws 0.6 t/h x 600 kWh/t = 360 kW (below its 400 kW rating); stopped, 30 % idle power.
+  EXPECT_GE(added.energy_kwh / added.output_t, 600 * 0.98);
+  EXPECT_NEAR(r.changed.kpis.processed_t - r.baseline.kpis.processed_t, added.output_t, 1e-6);
+  for (const auto& l : r.baseline.lines) {
+    EXPECT_NE(l.line, "xinlv-diecasting-2");
+  }
+}
+
 TEST(ScenarioRunner, ProgressReachesOneAndCancelStops) {
   json j = test::minimalScenario("beidu");
   j["duration"] = "1d";
@@ -323,17 +341,27 @@ TEST(ScenarioRunner, StoresBothRunsInHistorianFilesForReplay) {
   EXPECT_EQ(built, beidu.tags.size() - 3) << "state, power and output of recycling-line";
   EXPECT_EQ(tags->size(), built);
   // Potline 1 is down (state 3) in the scenario at noon (04:00 UTC) and running in the baseline.
+  // Samples are stored when they change, so the state at a time is the last one before it.
   const std::int64_t noon = 1'784'073'600'000 + 4 * static_cast<std::int64_t>(kHour_ms);
-  auto down = h->samplesBetween("potline-1.state", noon - 600'000, noon);
-  ASSERT_TRUE(down.has_value());
-  ASSERT_FALSE(down->empty());
-  EXPECT_EQ(down->back().value, 3);
+  const auto stateOfPotline1 = [&](store::Historian& historian) {
+    auto states = historian.stateAt(noon);
+    EXPECT_TRUE(states.has_value());
+    for (const auto& st : *states) {
+      if (st.tag == "potline-1.state") return st.value;
+    }
+    ADD_FAILURE() << "no potline-1.state before noon";
+    return -1.0;
+  };
+  EXPECT_EQ(stateOfPotline1(*h), 3);
   auto hb = store::Historian::open(r.baseline.historian_file, {.read_only = true});
   ASSERT_TRUE(hb.has_value());
-  auto up = hb->samplesBetween("potline-1.state", noon - 600'000, noon);
-  ASSERT_TRUE(up.has_value());
-  ASSERT_FALSE(up->empty());
-  EXPECT_EQ(up->back().value, 0);
+  EXPECT_EQ(stateOfPotline1(*hb), 0);
+  // The outage's start is stored as a state change event for the 3D view.
+  auto events = h->eventsBetween(noon - 5 * static_cast<std::int64_t>(kHour_ms), noon, {.object = "potline-1"});
+  ASSERT_TRUE(events.has_value());
+  int wentDown = 0;
+  for (const auto& e : *events) wentDown += e.kind == "state_change" && e.message == "run -> down (failure)" ? 1 : 0;
+  EXPECT_EQ(wentDown, 1);
   std::filesystem::remove_all(folder);
 }
 

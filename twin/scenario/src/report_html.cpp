@@ -42,6 +42,12 @@ std::string grouped(double x) {
   return (x < 0 && out != "0" ? "-" : "") + out;
 }
 
+// China Standard Time, as planners read it: "2026-07-15 08:00 (UTC+8)".
+std::string localTime(std::int64_t utc_ms) {
+  const std::string t = sim::formatInstantUtc(utc_ms + 8 * 3'600'000LL);
+  return t.substr(0, 10) + " " + t.substr(11, 5);
+}
+
 std::string signedGrouped(double x) { return (x > 0 ? "+" : "") + grouped(x); }
 
 struct Text {
@@ -130,7 +136,7 @@ std::string changeText(const Change& c, const Text& t) {
     for (const auto& band : c.tariff) o << " [" << band.from_hour << "–" << band.to_hour << " h: " << band.yuan_per_kwh << "]";
   }
   if (c.window) {
-    o << " — " << sim::formatInstantUtc(c.window->start_ms) << " .. " << sim::formatInstantUtc(c.window->end_ms);
+    o << " — " << localTime(c.window->start_ms) << " .. " << localTime(c.window->end_ms) << " (UTC+8)";
   } else {
     o << t(" — 全时段", " — whole period");
   }
@@ -153,8 +159,8 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     << "figure{margin:1.5em 0}figcaption{font-weight:600}.meta{color:#666;font-size:90%}</style></head><body>\n";
   o << "<h1>" << escape(s.name.in(lang)) << "</h1>\n";
   o << "<p class=\"meta\">" << t("园区：", "Park: ") << escape(t.zh ? r.park_name_zh : r.park_name_en) << " ("
-    << escape(r.base_park.id) << ") · " << t("时段：", "Period: ") << sim::formatInstantUtc(s.start_ms) << " .. "
-    << sim::formatInstantUtc(s.end_ms()) << " · " << t("步长 ", "step ") << s.step_ms / 1000 << " s · "
+    << escape(r.base_park.id) << ") · " << t("时段：", "Period: ") << localTime(s.start_ms) << " .. "
+    << localTime(s.end_ms()) << " (UTC+8) · " << t("步长 ", "step ") << s.step_ms / 1000 << " s · "
     << t("随机种子 ", "seed ") << s.seed << "</p>\n";
   o << "<p class=\"meta\">" << t("生成时间：", "Generated: ") << escape(generated_at) << "</p>\n";
   o << "<p>" << escape(s.explanation.in(lang)) << "</p>\n";
