@@ -123,6 +123,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
     store::HistorianOptions ho;
     ho.commit_every_ms = 60'000;
     ho.commit_every_samples = 2'000'000;
+    ho.snapshot_every_ms = 3'600'000;  // hourly seek points are enough for a year-long replay
     auto opened = store::Historian::open(historianFile, ho);
     if (!opened) return fail(historianFile + ": " + opened.error().message);
     historian.emplace(std::move(*opened));
