@@ -53,8 +53,26 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption screenshotOption("screenshot", "Render the first complete frame to a PNG and exit.", "png");
   const QCommandLineOption sizeOption("size", "Window size for --screenshot and --bench-fps, e.g. 1600x900.", "WxH", "1600x900");
   const QCommandLineOption infoOption("screenshot-info", "With --screenshot: also write where each building is on screen (JSON).", "json");
+  const QCommandLineOption replayOption("replay", "Replay a historian file (from parktwin-cli simulate --db or ingest --db).", "db");
+  const QCommandLineOption mqttOption("mqtt", "Show live data from an MQTT broker (topics parktwin/<park>/<tag>).", "host:port");
+  const QCommandLineOption userOption("user", "MQTT user name.", "name");
+  const QCommandLineOption passwordOption("password", "MQTT password (prefer PARKTWIN_MQTT_PASSWORD in the environment).", "password");
+  const QCommandLineOption caOption("tls-ca", "CA certificate file: connect to the broker with TLS.", "file");
+  const QCommandLineOption recordOption("record", "With --mqtt: also record the live feed into this historian file.", "db");
+  const QCommandLineOption atOption("at", "With --replay: start at this time (ms since the epoch, or as many hours after the start with a trailing h).", "time");
+  const QCommandLineOption presentOption("present", "Start in presentation mode (full screen, the park's tour).");
+  const QCommandLineOption tourOption("tour", "Tour file for presentation mode (default: the park's bundled tour).", "json");
+  const QCommandLineOption exportTourOption("export-tour", "Render a tour to a video and exit (use with --out, --size, --fps).", "json");
+  const QCommandLineOption outOption("out", "Output file for --export-tour (MP4).", "file", "tour.mp4");
+  const QCommandLineOption fpsOption("fps", "Frames per second for --export-tour.", "n", "25");
+  const QCommandLineOption selectOption("select", "Select an object (building, line, machine group...) and fly to it.", "id");
+  const QCommandLineOption speedOption("speed", "With --replay: start playing at this multiple of real time.", "x");
+  const QCommandLineOption benchMachinesOption("bench-machines", "With --bench-fps: replace the machines by N synthetic ones.", "n");
+  const QCommandLineOption benchNaiveOption("bench-naive", "With --bench-machines: draw them as one Model each (the baseline).");
   const QCommandLineOption benchOption("bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds");
-  parser.addOptions({parkOption, langOption, screenshotOption, infoOption, sizeOption, benchOption});
+  parser.addOptions({parkOption, langOption, replayOption, mqttOption, userOption, passwordOption, caOption, recordOption,
+                    atOption, presentOption, tourOption, exportTourOption, outOption, fpsOption, screenshotOption,
+                    infoOption, sizeOption, benchOption, benchMachinesOption, benchNaiveOption, speedOption, selectOption});
   parser.process(app);
 
   const QString lang = parser.value(langOption);
@@ -69,14 +87,56 @@ int main(int argc, char* argv[]) {
                  qPrintable(parser.value(sizeOption)));
     return 2;
   }
-  const bool headless = parser.isSet(screenshotOption) || parser.isSet(benchOption);
+  const bool exporting = parser.isSet(exportTourOption);
+  const bool headless = parser.isSet(screenshotOption) || parser.isSet(benchOption) || exporting;
+  const int fps = parser.value(fpsOption).toInt();
+  if (exporting && (fps < 1 || fps > 120)) {
+    std::fprintf(stderr, "parktwin: --fps must be 1..120, got \"%s\"\n", qPrintable(parser.value(fpsOption)));
+    return 2;
+  }
 
   auto* controller = new parktwin::app::ParkController(&app);
   parktwin::app::ParkController::setInstance(controller);
+  controller->setAssetRoot(QFileInfo(assetPath("parks")).path());
   controller->setLanguage(lang);
   if (!controller->loadPark(parkPath(parser.value(parkOption))) && headless) {
     std::fprintf(stderr, "%s\n", qPrintable(controller->errorText()));
     return 2;
+  }
+
+  if (parser.isSet(benchMachinesOption)) {
+    controller->useSyntheticMachines(parser.value(benchMachinesOption).toInt(), parser.isSet(benchNaiveOption));
+  }
+  const QString tourFile = exporting ? parser.value(exportTourOption) : parser.value(tourOption);
+  if (!tourFile.isEmpty() && !controller->tour()->load(tourFile)) {
+    std::fprintf(stderr, "%s\n", qPrintable(controller->tour()->error()));
+    if (headless) return 2;
+  }
+  if (parser.isSet(presentOption) || exporting) controller->setPresenting(true);
+
+  auto* timeline = controller->timeline();
+  if (parser.isSet(replayOption)) {
+    if (!timeline->openReplay(parser.value(replayOption)) && headless) {
+      std::fprintf(stderr, "parktwin: %s\n", qPrintable(timeline->status()));
+      return 2;
+    }
+    if (parser.isSet(atOption)) {
+      const QString at = parser.value(atOption);
+      timeline->seek(at.endsWith('h') ? timeline->startMs() + at.chopped(1).toDouble() * 3.6e6 : at.toDouble());
+    }
+    if (parser.isSet(speedOption)) {
+      timeline->setSpeed(parser.value(speedOption).toDouble());
+      timeline->play();
+    }
+  } else if (parser.isSet(mqttOption)) {
+    const QString password = parser.isSet(passwordOption) ? parser.value(passwordOption)
+                                                          : qEnvironmentVariable("PARKTWIN_MQTT_PASSWORD");
+    if (!timeline->connectLive(parser.value(mqttOption), controller->parkId(), parser.value(userOption), password,
+                               parser.value(caOption), parser.value(recordOption), controller->tagIds()) &&
+        headless) {
+      std::fprintf(stderr, "parktwin: %s\n", qPrintable(timeline->status()));
+      return 2;
+    }
   }
 
   QQmlApplicationEngine engine;
@@ -86,13 +146,21 @@ int main(int argc, char* argv[]) {
   if (engine.rootObjects().isEmpty()) return 1;
   auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   if (!window) return 1;
+  if (parser.isSet(selectOption)) {
+    QMetaObject::invokeMethod(window, "focusObject", Q_ARG(QVariant, parser.value(selectOption)), Q_ARG(QVariant, true));
+  }
   if (headless) {
+    window->setProperty("allowFullScreen", false);
+    window->showNormal();
     window->resize(width, height);
     window->setProperty("width", width);
     window->setProperty("height", height);
   }
   if (parser.isSet(screenshotOption)) {
     parktwin::app::takeScreenshotWhenReady(window, parser.value(screenshotOption), parser.value(infoOption), sinceStart);
+  } else if (exporting) {
+    window->setProperty("recording", true);
+    parktwin::app::exportTourVideo(window, controller->tour(), parser.value(outOption), fps);
   } else if (parser.isSet(benchOption)) {
     parktwin::app::benchmarkOrbitFps(window, parser.value(benchOption).toDouble());
   }

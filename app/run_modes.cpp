@@ -2,6 +2,9 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QProcess>
+#include <unistd.h>
+#include <cmath>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -49,6 +52,50 @@ void takeScreenshotWhenReady(QQuickWindow* window, const QString& path, const QS
       const bool infoOk = infoPath.isEmpty() || writeScreenshotInfo(window, infoPath);
       if (!infoOk) std::fprintf(stderr, "parktwin: could not write %s\n", qPrintable(infoPath));
       QCoreApplication::exit(saved && infoOk ? 0 : 1);
+    });
+  });
+}
+
+void exportTourVideo(QQuickWindow* window, QObject* tourPlayer, const QString& outPath, int fps) {
+  auto started = std::make_shared<bool>(false);
+  QObject::connect(window, &QQuickWindow::frameSwapped, window, [=] {
+    if (*started || !window->property("sceneReady").toBool()) {
+      if (!*started) window->update();
+      return;
+    }
+    *started = true;
+    QTimer::singleShot(0, window, [=] {
+      const double duration = tourPlayer->property("durationS").toDouble();
+      const int frames = std::max(1, int(std::lround(duration * fps)));
+      const QSize size = window->size() * window->devicePixelRatio();
+      QProcess ffmpeg;
+      ffmpeg.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+      ffmpeg.start("ffmpeg", {"-hide_banner", "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgba",
+                              "-s", QString("%1x%2").arg(size.width()).arg(size.height()), "-r", QString::number(fps),
+                              "-i", "-", "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                              "-movflags", "+faststart", outPath});
+      if (!ffmpeg.waitForStarted()) {
+        std::fprintf(stderr, "parktwin: cannot start ffmpeg (install it: apt-get install ffmpeg)\n");
+        QCoreApplication::exit(1);
+        return;
+      }
+      const bool tty = isatty(STDERR_FILENO) == 1;
+      for (int i = 0; i < frames; ++i) {
+        QMetaObject::invokeMethod(tourPlayer, "setTime", Q_ARG(double, double(i) / fps));
+        QCoreApplication::processEvents();  // bindings and label layout follow the camera
+        QCoreApplication::processEvents();
+        QImage frame = window->grabWindow().convertToFormat(QImage::Format_RGBA8888);
+        if (frame.size() != size) frame = frame.scaled(size);
+        ffmpeg.write(reinterpret_cast<const char*>(frame.constBits()), frame.sizeInBytes());
+        if (!ffmpeg.waitForBytesWritten(30'000)) break;
+        if (tty) std::fprintf(stderr, "\rexporting tour [%3d%%] frame %d/%d", (i + 1) * 100 / frames, i + 1, frames);
+      }
+      if (tty) std::fputc('\n', stderr);
+      ffmpeg.closeWriteChannel();
+      const bool ok = ffmpeg.waitForFinished(300'000) && ffmpeg.exitStatus() == QProcess::NormalExit && ffmpeg.exitCode() == 0;
+      std::fprintf(stderr, "parktwin: %s %s (%d frames, %.1f s at %d fps, %dx%d)\n", ok ? "wrote" : "FAILED to write",
+                   qPrintable(outPath), frames, double(frames) / fps, fps, size.width(), size.height());
+      QCoreApplication::exit(ok ? 0 : 1);
     });
   });
 }

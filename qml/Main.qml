@@ -14,9 +14,9 @@ ApplicationWindow {
     readonly property alias parkView: parkView
     readonly property bool sceneReady: parkView.sceneReady
 
-    function focusObject(objectId) {
+    function focusObject(objectId, immediate) {
         ParkController.select(objectId)
-        if (objectId !== "") parkView.flyTo(ParkController.focusOf(objectId))
+        if (objectId !== "") parkView.flyTo(ParkController.focusOf(objectId), immediate === true)
     }
 
     Connections {
@@ -25,7 +25,23 @@ ApplicationWindow {
     }
     Component.onCompleted: if (ParkController.loaded) parkView.fitPark(true)
 
+    // Presentation: full screen (unless rendering headless), no panels, the tour on top.
+    readonly property bool presenting: ParkController.presenting
+    property bool allowFullScreen: true
+    property bool recording: false  // exporting a video: no buttons in the picture
+    onPresentingChanged: {
+        if (presenting && allowFullScreen) window.showFullScreen()
+        else if (!presenting && window.visibility === Window.FullScreen) window.showNormal()
+        if (presenting && ParkController.tour.loaded) ParkController.tour.setTime(0)
+    }
+    Shortcut {
+        sequence: "Esc"
+        enabled: window.presenting
+        onActivated: ParkController.presenting = false
+    }
+
     header: ToolBar {
+        visible: !window.presenting
         background: Rectangle { color: "#1f3347" }
         RowLayout {
             anchors.fill: parent
@@ -51,6 +67,17 @@ ApplicationWindow {
                 elide: Text.ElideRight
             }
             HeaderButton {
+                objectName: "dataButton"
+                text: qsTr("Data…")
+                onClicked: dataDialog.open()
+            }
+            HeaderButton {
+                objectName: "presentButton"
+                text: qsTr("Present")
+                enabled: ParkController.defaultTourPath() !== "" || ParkController.tour.loaded
+                onClicked: ParkController.presenting = true
+            }
+            HeaderButton {
                 objectName: "fitButton"
                 text: qsTr("Fit park")
                 onClicked: parkView.fitPark(false)
@@ -70,6 +97,7 @@ ApplicationWindow {
 
         AssetTreePanel {
             id: assetPanel
+            visible: !window.presenting
             SplitView.preferredWidth: 300
             SplitView.minimumWidth: 200
             onActivated: (objectId) => window.focusObject(objectId)
@@ -96,15 +124,36 @@ ApplicationWindow {
                     color: "#8a1f1f"
                 }
             }
+            PresentationOverlay {
+                anchors.fill: parent
+                showControls: !window.recording
+                visible: window.presenting
+                onExitRequested: ParkController.presenting = false
+            }
         }
 
-        InspectorPanel {
+        SplitView {
+            visible: !window.presenting
+            orientation: Qt.Vertical
             SplitView.preferredWidth: 320
             SplitView.minimumWidth: 220
+            InspectorPanel {
+                SplitView.fillHeight: true
+            }
+            AlarmPanel {
+                SplitView.preferredHeight: 300
+                onFocusRequested: (objectId) => window.focusObject(objectId)
+            }
         }
     }
 
+    DataSourceDialog {
+        id: dataDialog
+        anchors.centerIn: parent
+    }
+
     footer: ToolBar {
+        visible: !window.presenting
         background: Rectangle { color: "#eef2f5" }
         RowLayout {
             anchors.fill: parent
@@ -119,6 +168,12 @@ ApplicationWindow {
                             .arg(ParkController.summary.tags)
                       : qsTr("No park loaded")
                 color: "#33414e"
+            }
+            Label {
+                objectName: "timelineStatus"
+                visible: ParkController.timeline.status !== ""
+                text: "· " + ParkController.timeline.status
+                color: ParkController.timeline.mode === "live" && !ParkController.timeline.connected ? "#b03030" : "#33414e"
             }
             Item { Layout.fillWidth: true }
             Label {

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "command_registry.hpp"
@@ -16,6 +17,10 @@
 #include "parktwin/sim/csv_writer.hpp"
 #include "parktwin/sim/time_text.hpp"
 #define PARKTWIN_CLI_HAS_FEED 1
+#endif
+#if __has_include("parktwin/store/historian.hpp")
+#include "parktwin/store/historian.hpp"
+#define PARKTWIN_CLI_HAS_STORE 1
 #endif
 
 namespace parktwin::cli {
@@ -28,6 +33,7 @@ struct IngestOptions {
   std::string clientId;
   int qos = 1;
   std::string csv;
+  std::string db;
   std::string duration;
   std::uint64_t count = 0;
   bool allTags = false;
@@ -80,6 +86,25 @@ int runIngest(const IngestOptions& o) {
     }
     csv = std::move(*opened);
   }
+#ifdef PARKTWIN_CLI_HAS_STORE
+  // The historian is written on the network thread only (one Historian per thread).
+  std::optional<store::Historian> historian;
+  std::string historianError;
+  if (!o.db.empty()) {
+    auto opened = store::Historian::open(o.db);
+    if (!opened) {
+      std::cerr << opened.error().message << "\n";
+      return 1;
+    }
+    historian.emplace(std::move(*opened));
+    for (const auto& tag : park->tags) (void)historian->defineTag(tag.id, tag.unit, tag.kind);
+  }
+#else
+  if (!o.db.empty()) {
+    std::cerr << "ingest: this build has no historian (twin/store)\n";
+    return 2;
+  }
+#endif
   feed::SubscriberOptions options;
   options.broker = *broker;
   options.park = park->id;
@@ -90,6 +115,11 @@ int runIngest(const IngestOptions& o) {
   std::atomic<std::uint64_t> accepted{0};
   auto subscriber = feed::Subscriber::create(options, [&](std::string_view tag, std::int64_t ts, double v) {
     if (csv) csv->sample(tag, ts, v);
+#ifdef PARKTWIN_CLI_HAS_STORE
+    if (historian) {
+      if (auto r = historian->append(tag, ts, v); !r && historianError.empty()) historianError = r.error().message;
+    }
+#endif
     accepted.fetch_add(1, std::memory_order_relaxed);
   });
   if (!subscriber) {
@@ -121,6 +151,16 @@ int runIngest(const IngestOptions& o) {
   }
   (*subscriber)->stop();
   printCounters(**subscriber);
+#ifdef PARKTWIN_CLI_HAS_STORE
+  if (historian) {
+    auto flushed = historian->flush();
+    if (!flushed || !historianError.empty()) {
+      std::cerr << o.db << ": " << (flushed ? historianError : flushed.error().message) << "\n";
+      return 1;
+    }
+    std::cerr << o.db << ": " << flushed->durable_samples << " samples stored\n";
+  }
+#endif
   if (csv) {
     if (auto closed = csv->close(); !closed) {
       std::cerr << closed.error().message << "\n";
@@ -132,7 +172,7 @@ int runIngest(const IngestOptions& o) {
 #endif
 
 const bool registered = registerCommand({
-    "ingest", "Subscribe to a park's live MQTT feed and write the samples to CSV, with feed counters",
+    "ingest", "Subscribe to a park's live MQTT feed into a historian (--db) or CSV, with feed counters",
     [](CLI::App& sub) {
       auto o = std::make_shared<IngestOptions>();
       sub.add_option("--park", o->park, "Bundled park name (beidu, jiulong) or a park file")->required();
@@ -143,6 +183,7 @@ const bool registered = registerCommand({
       sub.add_option("--client-id", o->clientId, "Client id of the persistent session (default parktwin-ingest-<park>)");
       sub.add_option("--qos", o->qos, "Subscription QoS 0 or 1")->default_val(1)->check(CLI::Range(0, 1));
       sub.add_option("--csv", o->csv, "Write accepted samples as CSV: ts,tag,value");
+      sub.add_option("--db", o->db, "Write accepted samples into a historian file (SQLite)");
       sub.add_option("--duration", o->duration, "Stop after this long (e.g. 1h); default: until Ctrl-C");
       sub.add_option("--count", o->count, "Stop after this many accepted samples");
       sub.add_flag("--all-tags", o->allTags, "Accept tags the park file does not list");

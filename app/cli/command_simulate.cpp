@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "command_registry.hpp"
@@ -12,6 +13,10 @@
 #include "parktwin/sim/simulator.hpp"
 #include "parktwin/sim/time_text.hpp"
 #include "terminal.hpp"
+#if __has_include("parktwin/store/historian.hpp")
+#include "parktwin/store/historian.hpp"
+#define PARKTWIN_CLI_HAS_STORE 1
+#endif
 #if __has_include("parktwin/feed/publisher.hpp")
 #include "parktwin/feed/publisher.hpp"
 #define PARKTWIN_CLI_HAS_FEED 1
@@ -31,10 +36,46 @@ struct SimulateOptions {
   double speed = 1;
   std::string csv;
   std::string events;
+  std::string db;
   std::string mqtt;
   std::string user, password, tlsCa;
   int qos = 0;
 };
+
+#ifdef PARKTWIN_CLI_HAS_STORE
+// Samples and events into the historian. Events keep their span and positions as JSON.
+class HistorianSink : public sim::SampleSink {
+ public:
+  explicit HistorianSink(store::Historian& historian) : historian_(historian) {}
+  void sample(std::string_view tag, std::int64_t ts_ms, double value) override {
+    if (auto r = historian_.append(tag, ts_ms, value); !r) remember(r.error().message);
+  }
+  void event(const sim::SimEvent& e) override {
+    char payload[512];
+    std::snprintf(payload, sizeof payload,
+                  "{\"end_ms\":%lld,\"from\":\"%s\",\"to\":\"%s\",\"from_x_m\":%.1f,\"from_y_m\":%.1f,"
+                  "\"to_x_m\":%.1f,\"to_y_m\":%.1f,\"amount_t\":%.3f,\"reason\":\"%s\"}",
+                  static_cast<long long>(e.end_ms), e.from.c_str(), e.to.c_str(), e.from_position.x_m,
+                  e.from_position.y_m, e.to_position.x_m, e.to_position.y_m, e.amount_t, e.reason.c_str());
+    store::Event event;
+    event.ts_ms = e.start_ms;
+    event.kind = e.kind;
+    event.severity = e.reason == "failure" ? 2 : 0;
+    event.object = e.object;
+    event.message = e.kind == "ladle_trip" ? e.from + " -> " + e.to : e.from + " -> " + e.to + " (" + e.reason + ")";
+    event.payload_json = payload;
+    if (auto r = historian_.appendEvent(event); !r) remember(r.error().message);
+  }
+  const std::string& firstError() const { return firstError_; }
+
+ private:
+  void remember(const std::string& message) {
+    if (firstError_.empty()) firstError_ = message;
+  }
+  store::Historian& historian_;
+  std::string firstError_;
+};
+#endif
 
 #ifdef PARKTWIN_CLI_HAS_FEED
 class PublishingSink : public sim::SampleSink {
@@ -55,8 +96,8 @@ class PublishingSink : public sim::SampleSink {
 #endif
 
 int runSimulate(const SimulateOptions& o) {
-  if (o.csv.empty() && o.mqtt.empty()) {
-    std::cerr << "simulate: say where the samples go: --csv FILE and/or --mqtt HOST:PORT\n";
+  if (o.csv.empty() && o.mqtt.empty() && o.db.empty()) {
+    std::cerr << "simulate: say where the samples go: --csv FILE, --db FILE and/or --mqtt HOST:PORT\n";
     return 2;
   }
   const bool live = !o.mqtt.empty();
@@ -112,6 +153,34 @@ int runSimulate(const SimulateOptions& o) {
     csv = std::move(*opened);
     sinks.add(*csv);
   }
+#ifdef PARKTWIN_CLI_HAS_STORE
+  std::optional<store::Historian> historian;
+  std::unique_ptr<HistorianSink> historianSink;
+  if (!o.db.empty()) {
+    store::HistorianOptions options;
+    options.commit_every_ms = 5000;
+    options.commit_every_samples = 500'000;
+    auto opened = store::Historian::open(o.db, options);
+    if (!opened) {
+      std::cerr << opened.error().message << "\n";
+      return 1;
+    }
+    historian.emplace(std::move(*opened));
+    for (const auto& tag : park->tags) {
+      if (auto defined = historian->defineTag(tag.id, tag.unit, tag.kind); !defined) {
+        std::cerr << o.db << ": " << defined.error().message << "\n";
+        return 1;
+      }
+    }
+    historianSink = std::make_unique<HistorianSink>(*historian);
+    sinks.add(*historianSink);
+  }
+#else
+  if (!o.db.empty()) {
+    std::cerr << "simulate: this build has no historian (twin/store)\n";
+    return 2;
+  }
+#endif
 #ifdef PARKTWIN_CLI_HAS_FEED
   std::unique_ptr<feed::Publisher> publisher;
   std::unique_ptr<PublishingSink> publishing;
@@ -172,6 +241,17 @@ int runSimulate(const SimulateOptions& o) {
       rc = 1;
     }
   }
+#ifdef PARKTWIN_CLI_HAS_STORE
+  if (historian) {
+    if (auto flushed = historian->flush(); !flushed) {
+      std::cerr << o.db << ": " << flushed.error().message << "\n";
+      rc = 1;
+    } else if (!historianSink->firstError().empty()) {
+      std::cerr << o.db << ": " << historianSink->firstError() << "\n";
+      rc = 1;
+    }
+  }
+#endif
 #ifdef PARKTWIN_CLI_HAS_FEED
   if (publisher) {
     if (auto flushed = publisher->flush(std::chrono::seconds(10)); !flushed) {
@@ -191,7 +271,7 @@ int runSimulate(const SimulateOptions& o) {
 }
 
 const bool registered = registerCommand({
-    "simulate", "Run the park simulator: publish it on MQTT (--mqtt) and/or write a long-format CSV (--csv)",
+    "simulate", "Run the park simulator: publish it on MQTT (--mqtt), write it to a historian (--db) or a CSV (--csv)",
     [](CLI::App& sub) {
       auto o = std::make_shared<SimulateOptions>();
       sub.add_option("--park", o->park, "Bundled park name (beidu, jiulong) or a park file")->required();
@@ -203,6 +283,7 @@ const bool registered = registerCommand({
       sub.add_option("--speed", o->speed, "With --mqtt: multiple of real time, 0 = as fast as possible")->default_val(1.0);
       sub.add_option("--csv", o->csv, "Write samples as CSV: ts,tag,value (ts ISO-8601 UTC)");
       sub.add_option("--events", o->events, "With --csv: also write events (ladle trips, state changes) as CSV");
+      sub.add_option("--db", o->db, "Write samples and events into a historian file (SQLite)");
       sub.add_option("--mqtt", o->mqtt, "Publish to the broker at HOST:PORT as parktwin/<park>/<tag>");
       sub.add_option("--user", o->user, "MQTT user name");
       sub.add_option("--password", o->password, "MQTT password");

@@ -2,6 +2,7 @@
 // Every machine of the park (pots, die bonders, presses...) as one instance table, so the
 // scene draws hundreds of thousands of them with one draw call per mesh.
 #include <QQuick3DInstancing>
+#include <QHash>
 #include <QSet>
 #include <QtQml/qqmlregistration.h>
 
@@ -19,6 +20,7 @@ struct MachineInstance {
   float rotation_deg = 0;
   QColor color;
   QString groupId;
+  QString lineId;
 };
 
 class MachineInstancing : public QQuick3DInstancing {
@@ -32,8 +34,14 @@ class MachineInstancing : public QQuick3DInstancing {
 
   void setMachines(std::vector<MachineInstance> machines);
   void setHighlightedGroups(const QSet<QString>& groupIds);
+  // Line state (0 run, 1 idle, 2 changeover, 3 down, 4 starved; see twin/sim machine_state.hpp)
+  // recolours that line's machines; lines without a state keep their kind's colour.
+  void setLineStates(const QHash<QString, int>& states);
   int count() const { return static_cast<int>(machines_.size()); }
   const std::vector<MachineInstance>& machines() const { return machines_; }
+  // The machine group of the nearest machine box the ray from `origin` along `direction`
+  // hits (scene frame), or empty. Qt 6.4 cannot pick single instances, so we do it here.
+  QString pickGroup(const QVector3D& origin, const QVector3D& direction) const;
 
  signals:
   void countChanged();
@@ -44,6 +52,7 @@ class MachineInstancing : public QQuick3DInstancing {
  private:
   std::vector<MachineInstance> machines_;
   QSet<QString> highlighted_;
+  QHash<QString, int> lineStates_;
   QByteArray buffer_;
   bool dirty_ = true;
 };

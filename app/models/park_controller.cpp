@@ -1,14 +1,19 @@
 #include "park_controller.hpp"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QPointF>
 #include <QQmlEngine>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "kind_names.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/model/tour.hpp"
 #include "scene_frame.hpp"
 #include "scene_style.hpp"
 
@@ -36,8 +41,164 @@ struct Bounds {
 };
 }  // namespace
 
-ParkController::ParkController(QObject* parent) : QObject(parent) {}
+ParkController::ParkController(QObject* parent) : QObject(parent) {
+  connect(&timeline_, &TimelineController::valuesChanged, this, &ParkController::applyTimelineValues);
+}
+
+void ParkController::applyTimelineValues() {
+  if (!park_ || !alarmBoard_) return;
+  QHash<QString, int> states;
+  for (const auto& line : park_->lines) {
+    const auto it = timeline_.values().constFind(q(line.id) + ".state");
+    if (it != timeline_.values().constEnd()) states.insert(q(line.id), int(std::lround(it.value())));
+  }
+  machines_.setLineStates(states);
+  emit liveRowsChanged();
+
+  // A seek backwards replays history: alarms are re-evaluated from scratch.
+  const qint64 t = qint64(timeline_.timeMs());
+  if (t < alarmsEvaluatedAt_) alarmBoard_->reset();
+  alarmsEvaluatedAt_ = t;
+  const auto& values = timeline_.values();
+  const auto changes = alarmBoard_->update(t, [&](const std::string& tag) -> std::optional<double> {
+    const auto it = values.constFind(q(tag));
+    return it == values.constEnd() ? std::nullopt : std::optional<double>(it.value());
+  });
+  if (!changes.empty() || !alarmBoard_->active().empty()) emit alarmsChanged();
+}
+
+void ParkController::useSyntheticMachines(int count, bool naive) {
+  std::vector<MachineInstance> machines;
+  const int side = int(std::ceil(std::sqrt(double(count))));
+  const float pitch = float(sceneRadius_ * 1.4 / std::max(1, side));
+  const QVector3D origin = sceneCenter_ - QVector3D(pitch * side / 2, 0, pitch * side / 2);
+  syntheticMachines_.clear();
+  for (int i = 0; i < count; ++i) {
+    const QVector3D p = origin + QVector3D(pitch * float(i % side), 2, pitch * float(i / side));
+    const QColor color = stateColor(i % 5, QColor(0x2e, 0x8b, 0x57));
+    if (naive) syntheticMachines_.push_back(QVariantMap{{"position", p}, {"color", color}});
+    else machines.push_back({p, QVector3D(pitch * 0.6f, 4, pitch * 0.6f), 0, color, {}, {}});
+  }
+  machines_.setMachines(std::move(machines));
+  emit parkChanged();
+}
+
+QVariantList ParkController::alarms() const {
+  QVariantList out;
+  if (!alarmBoard_) return out;
+  const std::string lang = language_.toStdString();
+  for (const auto& a : alarmBoard_->active()) {
+    const auto* tag = park_->findTag(a.rule->tag);
+    const QString object = tag ? q(tag->object) : QString();
+    QVector3D position;
+    if (auto p = parktwin::model::objectPosition(*park_, object.toStdString())) position = toScene(p->x_m, p->y_m, 30);
+    out.push_back(QVariantMap{{"id", q(a.rule->id)},
+                              {"severity", q(a.rule->severity)},
+                              {"message", q(a.rule->message.in(lang))},
+                              {"object", object},
+                              {"objectName", nameOf(object)},
+                              {"position", position},
+                              {"value", QLocale().toString(a.value, 'f', 1) + (tag ? " " + q(tag->unit) : QString())},
+                              {"since", timeline_.formatTime(double(a.since_ms))},
+                              {"acknowledged", a.acknowledged},
+                              {"comment", q(a.comment)}});
+  }
+  return out;
+}
+
+bool ParkController::acknowledgeAlarm(const QString& ruleId, const QString& comment) {
+  if (!alarmBoard_ || !alarmBoard_->acknowledge(ruleId.toStdString(), comment.toStdString())) return false;
+  const auto* rule = [&]() -> const parktwin::model::AlarmRule* {
+    for (const auto& r : park_->alarm_rules) {
+      if (q(r.id) == ruleId) return &r;
+    }
+    return nullptr;
+  }();
+  const QString object = rule && park_->findTag(rule->tag) ? q(park_->findTag(rule->tag)->object) : QString();
+  QJsonObject payload{{"rule", ruleId}, {"comment", comment}};
+  timeline_.annotate(qint64(timeline_.timeMs()), "alarm_ack", 1, object,
+                     tr("Acknowledged %1: %2").arg(ruleId, comment),
+                     QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+  emit alarmsChanged();
+  return true;
+}
+
+void ParkController::setPresenting(bool presenting) {
+  if (presenting_ == presenting) return;
+  presenting_ = presenting;
+  if (presenting && !tour_.loaded()) {
+    const QString path = defaultTourPath();
+    if (!path.isEmpty()) tour_.load(path);
+  }
+  if (!presenting) tour_.pause();
+  emit presentingChanged();
+}
+
+QString ParkController::defaultTourPath() const {
+  if (!park_ || assetRoot_.isEmpty()) return {};
+  const QString path = assetRoot_ + "/tours/" + parkId() + ".json";
+  return QFileInfo::exists(path) ? path : QString();
+}
+
+QString ParkController::pickMachineGroup(const QVector3D& nearPoint, const QVector3D& farPoint) const {
+  return machines_.pickGroup(nearPoint, (farPoint - nearPoint).normalized());
+}
+
+double ParkController::tagValue(const QString& tag) const {
+  return timeline_.values().value(tag, std::numeric_limits<double>::quiet_NaN());
+}
+
+int ParkController::lineState(const QString& lineId) const {
+  const auto it = timeline_.values().constFind(lineId + ".state");
+  return it == timeline_.values().constEnd() ? -1 : int(std::lround(it.value()));
+}
+
+QStringList ParkController::tagIds() const {
+  QStringList ids;
+  if (park_) {
+    for (const auto& t : park_->tags) ids.push_back(q(t.id));
+  }
+  return ids;
+}
+
+QVariantList ParkController::liveRows() const {
+  QVariantList rows;
+  if (!park_ || selectedId_.isEmpty() || timeline_.values().isEmpty()) return rows;
+  // The selected object's own tags, and for a building those of its lines and utilities.
+  QSet<QString> owners{selectedId_};
+  if (selectedType_ == "building") {
+    for (const auto& l : park_->lines) {
+      if (q(l.building) == selectedId_) owners.insert(q(l.id));
+    }
+    for (const auto& u : park_->utilities) {
+      if (q(u.building) == selectedId_) owners.insert(q(u.id));
+    }
+  }
+  const std::string lang = language_.toStdString();
+  static const char* stateNames[] = {QT_TR_NOOP("running"), QT_TR_NOOP("idle"), QT_TR_NOOP("changeover"),
+                                     QT_TR_NOOP("down"), QT_TR_NOOP("starved of metal")};
+  for (const auto& tag : park_->tags) {
+    if (!owners.contains(q(tag.object))) continue;
+    const auto it = timeline_.values().constFind(q(tag.id));
+    if (it == timeline_.values().constEnd()) continue;
+    QString value;
+    if (tag.kind == "state") {
+      const int s = int(std::lround(it.value()));
+      value = (s >= 0 && s <= 4) ? tr(stateNames[s]) : QString::number(s);
+    } else {
+      value = QLocale().toString(it.value(), 'f', std::abs(it.value()) >= 100 ? 0 : 1) + " " + q(tag.unit);
+    }
+    QVariantMap r = row(q(tag.name.in(lang)), value);
+    r.insert("tag", q(tag.id));
+    r.insert("analog", tag.kind == "analog");
+    rows.push_back(r);
+    if (rows.size() >= 12) break;
+  }
+  return rows;
+}
 ParkController::~ParkController() {
+  // Members die before this QObject: stop the timeline talking to us while they do.
+  disconnect(&timeline_, nullptr, this, nullptr);
   if (g_instance == this) g_instance = nullptr;
 }
 
@@ -66,6 +227,9 @@ bool ParkController::loadPark(const QString& path) {
   selectedBuilding_.clear();
   rebuildScene();
   assetTree_.reset(*park_);
+  tour_.setPark(park_.get());
+  alarmBoard_ = std::make_unique<parktwin::model::AlarmBoard>(*park_);
+  emit alarmsChanged();
   emit parkChanged();
   emit labelsChanged();
   emit selectionChanged();
@@ -145,10 +309,12 @@ void ParkController::setLanguage(const QString& language) {
   QLocale::setDefault(QLocale(lang == "zh" ? QLocale::Chinese : QLocale::English,
                               lang == "zh" ? QLocale::China : QLocale::UnitedKingdom));
   assetTree_.setLanguage(lang);
+  tour_.setLanguage(lang);
   if (engine_) engine_->retranslate();
   emit languageChanged();
   emit labelsChanged();
   emit selectionChanged();
+  emit liveRowsChanged();
 }
 
 QVariantList ParkController::labels() const {
@@ -219,6 +385,12 @@ void ParkController::select(const QString& objectId) {
   selectedBuilding_ = building;
   machines_.setHighlightedGroups(highlighted);
   emit selectionChanged();
+  emit liveRowsChanged();
+  QStringList analogTags;
+  for (const QVariant& r : liveRows()) {
+    if (r.toMap().value("analog").toBool()) analogTags.push_back(r.toMap().value("tag").toString());
+  }
+  timeline_.showSparklines(analogTags);
 }
 
 QString ParkController::nameOf(const QString& objectId) const {
@@ -236,6 +408,22 @@ QString ParkController::nameOf(const QString& objectId) const {
     }
   }
   return objectId;
+}
+
+QString ParkController::describe(const QString& objectId) const {
+  if (!park_ || objectId.isEmpty()) return {};
+  const std::string id = objectId.toStdString();
+  QString kind;
+  if (const auto* b = park_->findBuilding(id)) kind = kindName(q(b->kind));
+  else if (const auto* u = park_->findUtility(id)) kind = kindName(q(u->kind));
+  else {
+    for (const auto& line : park_->lines) {
+      for (const auto& g : line.machines) {
+        if (g.id == id) kind = kindName(q(g.kind)) + QString(" ×%1").arg(g.count);
+      }
+    }
+  }
+  return kind.isEmpty() ? nameOf(objectId) : nameOf(objectId) + "\n" + kind;
 }
 
 QString ParkController::selectedName() const { return selectedId_.isEmpty() ? QString() : nameOf(selectedId_); }

@@ -10,7 +10,10 @@
 #include <memory>
 
 #include "asset_tree_model.hpp"
+#include "parktwin/model/alarms.hpp"
 #include "machine_instancing.hpp"
+#include "timeline_controller.hpp"
+#include "tour_player.hpp"
 
 class QQmlEngine;
 class QJSEngine;
@@ -47,6 +50,17 @@ class ParkController : public QObject {
   Q_PROPERTY(QString selectedType READ selectedType NOTIFY selectionChanged)
   Q_PROPERTY(QString selectedBuilding READ selectedBuilding NOTIFY selectionChanged)
   Q_PROPERTY(QVariantList inspector READ inspector NOTIFY selectionChanged)
+  // Live or replayed values of the selected object's tags: {label, value}.
+  Q_PROPERTY(QVariantList liveRows READ liveRows NOTIFY liveRowsChanged)
+  Q_PROPERTY(parktwin::app::TimelineController* timeline READ timeline CONSTANT)
+  Q_PROPERTY(parktwin::app::TourPlayer* tour READ tour CONSTANT)
+  // Active alarms at the timeline's time: {id, severity, message, object, position, value,
+  // since, acknowledged, comment}, worst first.
+  Q_PROPERTY(QVariantList alarms READ alarms NOTIFY alarmsChanged)
+  // Only for the naive-scene benchmark: machines as a plain list, one Model per entry.
+  Q_PROPERTY(QVariantList syntheticMachines READ syntheticMachines NOTIFY parkChanged)
+  // Presentation mode: full screen, read-only, camera driven by the tour.
+  Q_PROPERTY(bool presenting READ presenting WRITE setPresenting NOTIFY presentingChanged)
 
  public:
   // No default constructor: Qt 6.4 would then build its own singleton instead of calling create().
@@ -62,6 +76,22 @@ class ParkController : public QObject {
   Q_INVOKABLE void select(const QString& objectId);
   // Where to look at an object: {x, y, z, radius} in scene metres; empty map if unknown.
   Q_INVOKABLE QVariantMap focusOf(const QString& objectId) const;
+  // An object's name in the display language, with its kind: for tooltips.
+  Q_INVOKABLE QString describe(const QString& objectId) const;
+  // The machine group hit by the ray through two scene points (near and far), or empty.
+  Q_INVOKABLE QString pickMachineGroup(const QVector3D& nearPoint, const QVector3D& farPoint) const;
+  // The value of a tag at the timeline's time; NaN when there is none.
+  Q_INVOKABLE double tagValue(const QString& tag) const;
+  // A line's state at the timeline's time (see MachineInstancing::setLineStates); -1 if unknown.
+  Q_INVOKABLE int lineState(const QString& lineId) const;
+  // Park tag ids, for the live feed's known-tag filter.
+  Q_INVOKABLE QStringList tagIds() const;
+  // Benchmarks: replaces the park's machines with `count` synthetic ones in a square grid over
+  // the park; with `naive` they are listed in syntheticMachines for one Model each instead.
+  void useSyntheticMachines(int count, bool naive);
+  // Acknowledges an active alarm with a comment; stored as a historian event when a replayed
+  // or recorded historian is open. False if the alarm is not active.
+  Q_INVOKABLE bool acknowledgeAlarm(const QString& ruleId, const QString& comment);
 
   bool loaded() const { return park_ != nullptr; }
   QString parkId() const;
@@ -86,15 +116,29 @@ class ParkController : public QObject {
   QString selectedType() const { return selectedType_; }
   QString selectedBuilding() const { return selectedBuilding_; }
   QVariantList inspector() const;
+  QVariantList liveRows() const;
+  TimelineController* timeline() { return &timeline_; }
+  TourPlayer* tour() { return &tour_; }
+  bool presenting() const { return presenting_; }
+  QVariantList alarms() const;
+  QVariantList syntheticMachines() const { return syntheticMachines_; }
+  void setPresenting(bool presenting);
+  // The bundled tour for the open park (assets/tours/<park id>.json), if any.
+  Q_INVOKABLE QString defaultTourPath() const;
+  void setAssetRoot(const QString& root) { assetRoot_ = root; }
 
  signals:
   void parkChanged();
   void labelsChanged();
   void languageChanged();
   void selectionChanged();
+  void liveRowsChanged();
+  void presentingChanged();
+  void alarmsChanged();
 
  private:
   void rebuildScene();
+  void applyTimelineValues();
   QString nameOf(const QString& objectId) const;
 
   std::unique_ptr<parktwin::model::Park> park_;
@@ -107,6 +151,13 @@ class ParkController : public QObject {
   double sceneRadius_ = 500;
   MachineInstancing machines_;
   AssetTreeModel assetTree_;
+  TimelineController timeline_;
+  TourPlayer tour_;
+  bool presenting_ = false;
+  std::unique_ptr<parktwin::model::AlarmBoard> alarmBoard_;
+  qint64 alarmsEvaluatedAt_ = 0;
+  QVariantList syntheticMachines_;
+  QString assetRoot_;
   QString selectedId_, selectedType_, selectedBuilding_;
   QTranslator translator_;
   QQmlEngine* engine_ = nullptr;

@@ -51,4 +51,15 @@ QColor utilityColor(const QString& kind) {
   return lookup(table, kind, QColor(0x88, 0x88, 0x88));
 }
 
+QColor stateColor(int state, const QColor& running) {
+  switch (state) {
+    case 0: return running;
+    case 1: return QColor(0x9a, 0xa3, 0xad);  // idle: grey
+    case 2: return QColor(0xf2, 0xb1, 0x34);  // changeover: amber
+    case 3: return QColor(0xe0, 0x2f, 0x2f);  // down: red
+    case 4: return QColor(0x8e, 0x5c, 0xd9);  // starved of metal: violet
+    default: return running;
+  }
+}
+
 }  // namespace parktwin::app

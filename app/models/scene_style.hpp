@@ -9,5 +9,7 @@ QColor buildingColor(const QString& kind);
 QColor machineColor(const QString& kind);
 QColor zoneColor(const QString& kind);
 QColor utilityColor(const QString& kind);
+// A machine's colour in a line state: running keeps its kind colour.
+QColor stateColor(int state, const QColor& running);
 
 }  // namespace parktwin::app

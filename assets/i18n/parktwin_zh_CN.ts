@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlarmPanel</name>
+    <message>
+        <source>Alarms (%1)</source>
+        <translation>报警（%1）</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Open a replay or live feed to watch alarms</source>
+        <translation>打开回放或实时数据以监视报警</translation>
+    </message>
+    <message>
+        <source>No active alarms</source>
+        <translation>无活动报警</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · since %3</source>
+        <translation>%1 · %2 · 自 %3 起</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation>已确认：%1</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
     <name>AssetTreePanel</name>
     <message>
         <source>Assets</source>
@@ -16,6 +51,81 @@
     </message>
 </context>
 <context>
+    <name>DataSourceDialog</name>
+    <message>
+        <source>Data source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Replay history</source>
+        <translation>回放历史数据</translation>
+    </message>
+    <message>
+        <source>Historian file (.db)</source>
+        <translation>历史库文件（.db）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Live data (MQTT)</source>
+        <translation>实时数据（MQTT）</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>CA file (TLS)</source>
+        <translation>CA 证书（TLS）</translation>
+    </message>
+    <message>
+        <source>empty: no TLS</source>
+        <translation>留空：不使用 TLS</translation>
+    </message>
+    <message>
+        <source>Record to</source>
+        <translation>记录到</translation>
+    </message>
+    <message>
+        <source>historian file, optional</source>
+        <translation>历史库文件，可选</translation>
+    </message>
+    <message>
+        <source>Warning: without TLS the feed and the password cross the network unencrypted.</source>
+        <translation>警告：未使用 TLS 时，数据和密码以明文在网络上传输。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Disconnect / close replay</source>
+        <translation>断开 / 关闭回放</translation>
+    </message>
+    <message>
+        <source>Historian files (*.db)</source>
+        <translation>历史库文件 (*.db)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>InspectorPanel</name>
     <message>
         <source>Inspector</source>
@@ -24,6 +134,14 @@
     <message>
         <source>Click a building, line or machine group</source>
         <translation>点击建筑、产线或设备组查看详情</translation>
+    </message>
+    <message>
+        <source>Live values</source>
+        <translation>实时数值</translation>
+    </message>
+    <message>
+        <source>Values at %1</source>
+        <translation>%1 的数值</translation>
     </message>
 </context>
 <context>
@@ -255,6 +373,41 @@
         <source>Drag: rotate · Right-drag: pan · Wheel: zoom · F: fit</source>
         <translation>拖动：旋转 · 右键拖动：平移 · 滚轮：缩放 · F：全园</translation>
     </message>
+    <message>
+        <source>Present</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Data…</source>
+        <translation>数据…</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationOverlay</name>
+    <message>
+        <source>Previous</source>
+        <translation>上一站</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play tour</source>
+        <translation>播放导览</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一站</translation>
+    </message>
+    <message>
+        <source>Stop %1 of %2</source>
+        <translation>第 %1 站，共 %2 站</translation>
+    </message>
+    <message>
+        <source>Exit presentation</source>
+        <translation>退出演示</translation>
+    </message>
 </context>
 <context>
     <name>ScaleBar</name>
@@ -265,6 +418,29 @@
     <message>
         <source>%1 m</source>
         <translation>%1 米</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1 分钟</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 分钟</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1 倍</translation>
     </message>
 </context>
 <context>
@@ -456,6 +632,69 @@
     <message>
         <source>Power each</source>
         <translation>单台功率</translation>
+    </message>
+    <message>
+        <source>Acknowledged %1: %2</source>
+        <translation>已确认 %1：%2</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>changeover</source>
+        <translation>换型</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>故障停机</translation>
+    </message>
+    <message>
+        <source>starved of metal</source>
+        <translation>待料（缺铝液）</translation>
+    </message>
+</context>
+<context>
+    <name>parktwin::app::TimelineController</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds no samples</source>
+        <translation>%1 中没有数据</translation>
+    </message>
+    <message>
+        <source>Replaying %1</source>
+        <translation>正在回放 %1</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>正在连接 %1</translation>
+    </message>
+    <message>
+        <source>Live: %1 · %2 msg/s · %3 bad · %4 unknown tags</source>
+        <translation>实时：%1 · %2 条/秒 · %3 条错误 · %4 个未知测点</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1 …</source>
+        <translation>正在重新连接 %1 …</translation>
+    </message>
+    <message>
+        <source>Cannot store the annotation: %1</source>
+        <translation>无法保存标注：%1</translation>
+    </message>
+    <message>
+        <source>Cannot store the annotation in %1</source>
+        <translation>无法在 %1 中保存标注</translation>
     </message>
 </context>
 </TS>

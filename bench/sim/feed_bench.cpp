@@ -1,7 +1,9 @@
 // Live feed end to end: publisher -> mosquitto -> parktwin::feed::Subscriber -> sink.
 //  1. Throughput: N messages published as fast as the publisher can; our subscriber and
 //     `mosquitto_sub -C N > /dev/null` consume the same stream in the same run; rates and ratio.
-//  2. Latency: messages paced at --rate per second; publish() call to sink callback, p50/p99/max.
+//  2. Drain: the same N as QoS 1, queued by the broker for both consumers' persistent sessions
+//     while they are away, then drained by both at once: the consumers' own speed.
+//  3. Latency: messages paced at --rate per second; publish() call to sink callback, p50/p99/max.
 // Needs a running broker (bench/sim/feed_bench.sh starts one) with sys_interval 1.
 #include <fcntl.h>
 #include <mosquitto.h>
@@ -74,6 +76,22 @@ bool waitUntil(Condition c, std::chrono::milliseconds timeout) {
 
 double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
+pid_t spawnMosquittoSub(const Args& a, const std::string& topic, std::vector<std::string> extra) {
+  std::vector<std::string> args = {"mosquitto_sub", "-h", a.host, "-p", std::to_string(a.port), "-t", topic};
+  args.insert(args.end(), extra.begin(), extra.end());
+  std::vector<char*> argv;
+  for (auto& s : args) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, "mosquitto_sub", &actions, nullptr, argv.data(), environ) != 0) pid = 0;
+  posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -134,17 +152,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   const int before = counter.count();
-  const std::string port = std::to_string(a.port);
-  const std::string count = std::to_string(a.messages);
-  std::vector<std::string> subArgs = {"mosquitto_sub", "-h", a.host, "-p", port, "-t", "parktwin/bench/#", "-C", count, "-q", "0"};
-  std::vector<char*> subArgv;
-  for (auto& s : subArgs) subArgv.push_back(s.data());
-  subArgv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  pid_t subPid = 0;
-  if (posix_spawnp(&subPid, "mosquitto_sub", &actions, nullptr, subArgv.data(), environ) != 0) {
+  const pid_t subPid = spawnMosquittoSub(a, "parktwin/bench/#", {"-C", std::to_string(a.messages), "-q", "0"});
+  if (subPid <= 0) {
     std::fprintf(stderr, "cannot start mosquitto_sub\n");
     return 1;
   }
@@ -186,7 +195,66 @@ int main(int argc, char** argv) {
   std::printf("  mosquitto_sub       %10.0f msg/s (%s)\n", subRate, subDone ? "all received" : "did not finish");
   if (subRate > 0) std::printf("  ratio parktwin / mosquitto_sub = %.2f\n", oursRate / subRate);
 
-  // --- 2. latency at a steady rate
+  // --- 2. drain: N QoS 1 messages queued by the broker for two persistent sessions (ours and
+  // mosquitto_sub's) while both are away; then both connect at once and we time each to N.
+  {
+    const std::string msubId = "parktwin-bench-msub";
+    const pid_t reg = spawnMosquittoSub(a, "parktwin/drain/#", {"-c", "-i", msubId, "-q", "1", "-W", "1"});
+    if (reg > 0) waitpid(reg, nullptr, 0);  // exits after 1 s without messages: session registered
+    std::atomic<long> drained{0};
+    Clock::time_point drainedAt;
+    feed::SubscriberOptions ds = so;
+    ds.broker.client_id = "parktwin-bench-drain";
+    ds.park = "drain";  // a topic of its own: the first subscriber must not be busy with it
+    ds.clean_session = false;
+    ds.qos = 1;
+    const auto drainSink = [&](std::string_view, std::int64_t, double) {
+      drainedAt = Clock::now();
+      drained.fetch_add(1, std::memory_order_release);
+    };
+    {
+      auto first = feed::Subscriber::create(ds, drainSink);
+      if (!first || !(*first)->start() || !(*first)->waitConnected(10s)) return 1;
+    }  // destroyed: disconnected, session kept by the broker
+    feed::PublisherOptions qp = po;
+    qp.qos = 1;
+    qp.park = "drain";
+    auto queuer = feed::Publisher::create(qp);
+    if (!queuer || !(*queuer)->connect(10s)) return 1;
+    for (long i = 0; i < a.messages; ++i) (void)(*queuer)->publish("t" + std::to_string(i % 100), 2'000'000'000 + i, 1.0);
+    if (!(*queuer)->flush(120s)) {
+      std::fprintf(stderr, "drain: broker did not take the messages\n");
+      return 1;
+    }
+    drained = 0;
+    const auto d0 = Clock::now();
+    const pid_t msub = spawnMosquittoSub(a, "parktwin/drain/#", {"-c", "-i", msubId, "-q", "1", "-C", std::to_string(a.messages)});
+    auto second = feed::Subscriber::create(ds, drainSink);
+    if (!second || !(*second)->start()) return 1;
+    bool msubDone = false;
+    Clock::time_point msubAt{};
+    waitUntil([&] {
+      int status = 0;
+      if (!msubDone && msub > 0 && waitpid(msub, &status, WNOHANG) == msub) {
+        msubDone = true;
+        msubAt = Clock::now();
+      }
+      return msubDone && drained.load() >= a.messages;
+    }, 120s);
+    if (!msubDone && msub > 0) {
+      kill(msub, SIGTERM);
+      waitpid(msub, nullptr, 0);
+    }
+    const long got = drained.load(std::memory_order_acquire);
+    const double oursDrain = static_cast<double>(got) / seconds(drainedAt - d0);
+    const double msubDrain = msubDone ? static_cast<double>(a.messages) / seconds(msubAt - d0) : 0;
+    std::printf("drain: %ld QoS 1 messages queued for two persistent sessions, both connect at once\n", a.messages);
+    std::printf("  parktwin subscriber %10.0f msg/s (%ld received)\n", oursDrain, got);
+    std::printf("  mosquitto_sub       %10.0f msg/s (%s)\n", msubDrain, msubDone ? "all received" : "did not finish");
+    if (msubDrain > 0) std::printf("  ratio parktwin / mosquitto_sub = %.2f\n", oursDrain / msubDrain);
+  }
+
+  // --- 3. latency at a steady rate
   received = 0;
   latency_us.clear();
   measuringLatency = true;

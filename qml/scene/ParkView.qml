@@ -14,8 +14,10 @@ Item {
     property alias camera: camera
     // Bumped whenever the camera moves, so screen-space overlays re-project.
     property int cameraRevision: 0
+    // Built, and showing data when a replay or live feed is open.
     readonly property bool sceneReady: ParkController.loaded
         && buildingRepeater.count === ParkController.buildings.length
+        && (ParkController.timeline.mode === "design" || ParkController.timeline.valueCount > 0)
     signal objectPicked(string objectId)
 
     onYawChanged: cameraRevision++
@@ -40,6 +42,16 @@ Item {
         distanceAnimation.to = Math.max(60, focus.radius * 1.9)
         flight.start()
     }
+    // The object under a view position: a machine (seen through its building's glass shell)
+    // first, else a building or utility.
+    function objectAt(x, y) {
+        const machine = ParkController.pickMachineGroup(view.mapTo3DScene(Qt.vector3d(x, y, 0)),
+                                                        view.mapTo3DScene(Qt.vector3d(x, y, 1)))
+        if (machine !== "") return machine
+        const hit = view.pick(x, y)
+        return hit.objectHit && hit.objectHit.objectId !== undefined ? hit.objectHit.objectId : ""
+    }
+
     // Where each building's roof centre lands in window pixels (for tests and tours).
     function projectedBuildings() {
         const out = []
@@ -53,6 +65,19 @@ Item {
     // Metres per pixel at the orbit target, for the scale bar.
     function metresPerPixel() {
         return 2 * distance * Math.tan(camera.fieldOfView * Math.PI / 360) / Math.max(1, view.height)
+    }
+
+    // In presentation mode the tour drives the camera.
+    Connections {
+        target: ParkController.tour
+        enabled: ParkController.presenting
+        function onPoseChanged() {
+            flight.stop()
+            root.target = ParkController.tour.target
+            root.distance = ParkController.tour.distance
+            root.yaw = ParkController.tour.yaw
+            root.pitch = ParkController.tour.pitch
+        }
     }
 
     ParallelAnimation {
@@ -153,6 +178,54 @@ Item {
             materials: DefaultMaterial { diffuseColor: "white" }
         }
 
+        // Benchmark baseline only: the same machines as one Model each.
+        Repeater3D {
+            model: ParkController.syntheticMachines
+            Model {
+                source: "#Cube"
+                position: modelData.position
+                scale: Qt.vector3d(0.06, 0.04, 0.06)
+                materials: DefaultMaterial { diffuseColor: modelData.color }
+            }
+        }
+
+        // Alarm pins above the objects whose tags break a rule.
+        Repeater3D {
+            model: ParkController.alarms
+            Node {
+                position: modelData.position
+                Model {
+                    source: "#Cone"
+                    eulerRotation.x: 180
+                    scale: Qt.vector3d(0.16, 0.3, 0.16)
+                    materials: PrincipledMaterial {
+                        baseColor: modelData.acknowledged ? "#e8a200" : "#e02f2f"
+                        lighting: PrincipledMaterial.NoLighting
+                    }
+                }
+                Model {
+                    source: "#Sphere"
+                    y: 22
+                    scale: Qt.vector3d(0.14, 0.14, 0.14)
+                    materials: PrincipledMaterial {
+                        baseColor: modelData.acknowledged ? "#e8a200" : "#e02f2f"
+                        lighting: PrincipledMaterial.NoLighting
+                    }
+                }
+            }
+        }
+
+        // Ladles of molten aluminium on their way from the potlines to the processors.
+        Repeater3D {
+            model: ParkController.timeline.ladles
+            Model {
+                source: "#Sphere"
+                position: Qt.vector3d(modelData.x, 4, -modelData.y)
+                scale: Qt.vector3d(0.09, 0.09, 0.09)
+                materials: PrincipledMaterial { baseColor: "#ff7a1a"; emissiveFactor: Qt.vector3d(0.9, 0.35, 0.05) }
+            }
+        }
+
         Repeater3D {
             model: ParkController.utilities
             Model {
@@ -173,7 +246,7 @@ Item {
         id: mouse
         anchors.fill: parent
         acceptedButtons: Qt.LeftButton | Qt.RightButton
-        hoverEnabled: false
+        hoverEnabled: true
         property point last
         property point pressedAt
         property bool panning: false
@@ -185,6 +258,12 @@ Item {
             root.forceActiveFocus()
         }
         onPositionChanged: (event) => {
+            if (!pressed) {
+                hover.at = Qt.point(event.x, event.y)
+                hover.restart()
+                return
+            }
+            tooltip.visible = false
             const dx = event.x - last.x, dy = event.y - last.y
             last = Qt.point(event.x, event.y)
             if (panning) {
@@ -202,13 +281,44 @@ Item {
         }
         onReleased: (event) => {
             if (Math.abs(event.x - pressedAt.x) + Math.abs(event.y - pressedAt.y) < 4 && event.button === Qt.LeftButton) {
-                const hit = view.pick(event.x, event.y)
-                root.objectPicked(hit.objectHit && hit.objectHit.objectId !== undefined ? hit.objectHit.objectId : "")
+                root.objectPicked(root.objectAt(event.x, event.y))
             }
         }
+        onExited: { hover.stop(); tooltip.visible = false }
         onWheel: (event) => {
             flight.stop()
             root.distance = Math.max(30, Math.min(20000, root.distance * Math.pow(1.0015, -event.angleDelta.y)))
+        }
+    }
+
+    // Hover: what is under the pointer, once it rests for a moment (picking is not free).
+    Timer {
+        id: hover
+        property point at
+        interval: 120
+        onTriggered: {
+            const id = ParkController.presenting ? "" : root.objectAt(at.x, at.y)
+            tooltip.text = ParkController.describe(id)
+            tooltip.x = Math.min(at.x + 14, root.width - tooltip.width - 4)
+            tooltip.y = Math.max(4, at.y - tooltip.height - 8)
+            tooltip.visible = id !== ""
+        }
+    }
+    Rectangle {
+        id: tooltip
+        property alias text: tooltipText.text
+        visible: false
+        z: 10
+        width: tooltipText.implicitWidth + 16
+        height: tooltipText.implicitHeight + 10
+        radius: 4
+        color: "#f21f3347"
+        Text {
+            id: tooltipText
+            objectName: "hoverTooltip"
+            anchors.centerIn: parent
+            color: "white"
+            font.pixelSize: 12
         }
     }
 
@@ -230,16 +340,23 @@ Item {
     }
 
     LabelLayer {
-        anchors.fill: parent
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: timelineBar.visible ? timelineBar.y - 4 : parent.height
         view: view
         revision: root.cameraRevision + ParkController.labels.length
     }
     Compass {
+        visible: !ParkController.presenting
         anchors { right: parent.right; top: parent.top; margins: 14 }
         yaw: root.yaw
     }
+    TimelineBar {
+        id: timelineBar
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 12 }
+    }
     ScaleBar {
-        anchors { left: parent.left; bottom: parent.bottom; margins: 14 }
+        visible: !ParkController.presenting
+        anchors { left: parent.left; top: parent.top; margins: 14 }
         metresPerPixel: root.cameraRevision >= 0 ? root.metresPerPixel() : 1
     }
 }

@@ -1,13 +1,121 @@
-// Qt Quick Test runner: before the tests, the shared ParkController loads the bundled Beidu
-// park, exactly as the app does at start-up.
+// Qt Quick Test runner. Before the tests, the shared ParkController loads the bundled Beidu
+// park (as the app does at start-up), and a fixture simulates two hours of that park into a
+// temporary historian, remembering on the side what the simulator emitted: the oracle the
+// timeline tests compare the replayed scene against.
 #include <QQmlEngine>
 #include <QQuickStyle>
+#include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
+#include <algorithm>
+#include <limits>
+#include <map>
 
 #include "park_controller.hpp"
+#include "parktwin/model/park_file.hpp"
+#include "parktwin/sim/simulator.hpp"
+#include "parktwin/store/historian.hpp"
 
 Q_IMPORT_QML_PLUGIN(ParkTwinPlugin)
+
+namespace {
+
+// Writes every sample to the historian and keeps the ones the tests ask about.
+class TeeSink : public parktwin::sim::SampleSink {
+ public:
+  explicit TeeSink(parktwin::store::Historian& historian) : historian_(historian) {}
+  void sample(std::string_view tag, std::int64_t ts_ms, double value) override {
+    (void)historian_.append(tag, ts_ms, value);
+    if (tag == "potline-1.current" || tag.ends_with(".state")) seen[std::string(tag)][ts_ms] = value;
+  }
+  std::map<std::string, std::map<std::int64_t, double>> seen;
+
+ private:
+  parktwin::store::Historian& historian_;
+};
+
+}  // namespace
+
+class ReplayFixture : public QObject {
+  Q_OBJECT
+  Q_PROPERTY(QString dbPath MEMBER dbPath CONSTANT)
+  Q_PROPERTY(double probeMs MEMBER probeMs CONSTANT)
+  Q_PROPERTY(double expectedCurrent MEMBER expectedCurrent CONSTANT)
+  Q_PROPERTY(QString stateLine MEMBER stateLine CONSTANT)
+  Q_PROPERTY(double stateProbeMs MEMBER stateProbeMs CONSTANT)
+  Q_PROPERTY(int expectedState MEMBER expectedState CONSTANT)
+  Q_PROPERTY(QString alarmParkPath MEMBER alarmParkPath CONSTANT)
+  Q_PROPERTY(QString beiduPath MEMBER beiduPath CONSTANT)
+  Q_PROPERTY(double alarmOnMs MEMBER alarmOnMs CONSTANT)
+  Q_PROPERTY(double alarmOffMs MEMBER alarmOffMs CONSTANT)
+
+ public:
+  QString dbPath;
+  double probeMs = 0, expectedCurrent = 0, stateProbeMs = 0;
+  QString stateLine;
+  int expectedState = -1;
+  QString alarmParkPath;
+  QString beiduPath = PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json";
+  double alarmOnMs = 0, alarmOffMs = 0;
+
+  // Events of one kind in the replayed historian, read straight from the file.
+  Q_INVOKABLE int countEvents(const QString& kind) const {
+    parktwin::store::HistorianOptions options;
+    options.read_only = true;
+    auto historian = parktwin::store::Historian::open(dbPath.toStdString(), options);
+    if (!historian) return -1;
+    auto events = historian->eventsBetween(0, std::numeric_limits<std::int64_t>::max());
+    if (!events) return -1;
+    return int(std::ranges::count_if(*events, [&](const auto& e) { return e.kind == kind.toStdString(); }));
+  }
+
+  bool build(const QString& dir) {
+    auto park = parktwin::model::loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json");
+    if (!park) return false;
+    dbPath = dir + "/replay.db";
+    auto historian = parktwin::store::Historian::open(dbPath.toStdString());
+    if (!historian) return false;
+    const std::int64_t start = 1'780'272'000'000;  // 2026-06-01T00:00:00Z
+    auto sim = parktwin::sim::Simulator::create(*park, {.seed = 7, .start_ms = start, .step_ms = 10'000});
+    if (!sim) return false;
+    TeeSink sink(*historian);
+    sim->runUntil(start + 2 * 3'600'000, sink);
+    if (!historian->flush()) return false;
+    // Between two samples: the scene must show the last sample at or before the probe.
+    probeMs = double(start + 3'600'000 + 5'000);
+    const auto& current = sink.seen["potline-1.current"];
+    expectedCurrent = std::prev(current.upper_bound(std::int64_t(probeMs)))->second;
+    // The same park with one more rule: potline-1 current above the median of what the
+    // simulator produced, so it is on at some times (alarmOnMs) and off at others.
+    std::vector<double> sorted;
+    for (const auto& [ts, v] : current) sorted.push_back(v);
+    std::ranges::sort(sorted);
+    const double median = sorted[sorted.size() / 2];
+    for (const auto& [ts, v] : current) {
+      if (ts < start + 600'000) continue;
+      if (v > median && alarmOnMs == 0) alarmOnMs = double(ts);
+      if (v < median && alarmOffMs == 0) alarmOffMs = double(ts);
+    }
+    auto withRule = *park;
+    withRule.alarm_rules.push_back({"test-current-high", "potline-1.current", median, std::nullopt, "critical",
+                                    {"1号系列电流偏高", "Potline 1 current high"}});
+    alarmParkPath = dir + "/beidu-with-test-rule.json";
+    if (!parktwin::model::savePark(withRule, alarmParkPath.toStdString())) return false;
+    // A moment when some line is not running, so the state shown is not the default.
+    for (const auto& [tag, series] : sink.seen) {
+      if (!tag.ends_with(".state")) continue;
+      for (const auto& [ts, value] : series) {
+        if (value != 0 && ts > start + 600'000) {
+          stateLine = QString::fromStdString(tag.substr(0, tag.size() - 6));
+          stateProbeMs = double(ts);
+          expectedState = int(value);
+          return true;
+        }
+      }
+    }
+    return true;
+  }
+};
 
 class Setup : public QObject {
   Q_OBJECT
@@ -17,6 +125,8 @@ class Setup : public QObject {
     controller_ = new parktwin::app::ParkController(this);
     parktwin::app::ParkController::setInstance(controller_);
     if (!controller_->loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json")) qFatal("demo park did not load");
+    if (!dir_.isValid() || !fixture_.build(dir_.path())) qFatal("could not simulate the replay fixture");
+    qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "Fixture", &fixture_);
   }
   void qmlEngineAvailable(QQmlEngine* engine) {
     engine->addImportPath("qrc:/");
@@ -25,6 +135,8 @@ class Setup : public QObject {
 
  private:
   parktwin::app::ParkController* controller_ = nullptr;
+  QTemporaryDir dir_;
+  ReplayFixture fixture_;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(parktwin_qml, Setup)

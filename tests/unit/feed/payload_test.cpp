@@ -2,6 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
+
+using namespace std::string_literals;
 
 #include "parktwin/feed/payload.hpp"
 
@@ -76,6 +80,54 @@ TEST(IsoInstant, NeedsAZone) {
   EXPECT_EQ(*parseIsoInstant("1970-01-01T00:00:00-01:00"), 3'600'000);
   EXPECT_FALSE(parseIsoInstant("1970-01-01T00:00:00"));
   EXPECT_FALSE(parseIsoInstant("1970-13-01T00:00:00Z"));
+}
+
+}  // namespace
+
+namespace {
+
+// A poor man's fuzzer until a libFuzzer build exists (clang 14 lacks GCC 12's <expected>):
+// mutations of valid payloads and random bytes must never crash, and whatever is accepted is
+// finite and, when it has a timestamp, consistent with the text.
+TEST(PayloadFuzz, MutatedAndRandomInputNeverCrashesAndAcceptedValuesAreFinite) {
+  const std::vector<std::string> seeds = {R"({"ts":1767225600000,"v":401.25})", R"({"ts":"2026-01-01T00:00:00Z","v":1})",
+                                          R"({"v": -3.5e2, "ts": null})", "961.5", R"({"ts":5,"v":true})"};
+  const std::string alphabet = "{}[]\":,.-+eE0123456789tsvTZ: \\u\x00\xff"s;
+  std::uint64_t state = 12345;
+  const auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  int accepted = 0;
+  for (int i = 0; i < 200'000; ++i) {
+    std::string text;
+    if (i % 4 == 0) {
+      text.resize(next() % 48);
+      for (char& c : text) c = static_cast<char>(next() & 0xff);
+    } else {
+      text = seeds[next() % seeds.size()];
+      const int edits = 1 + static_cast<int>(next() % 4);
+      for (int e = 0; e < edits && !text.empty(); ++e) {
+        const std::size_t at = next() % text.size();
+        switch (next() % 3) {
+          case 0: text[at] = alphabet[next() % alphabet.size()]; break;
+          case 1: text.erase(at, 1 + next() % 3); break;
+          default: text.insert(at, 1, alphabet[next() % alphabet.size()]); break;
+        }
+      }
+    }
+    const auto sample = parsePayload(text);
+    if (sample) {
+      ++accepted;
+      ASSERT_TRUE(std::isfinite(sample->value)) << text;
+    } else {
+      ASSERT_FALSE(sample.error().message.empty());
+    }
+    (void)parseTopic(text);
+  }
+  EXPECT_GT(accepted, 1000);  // the mutations do reach the accepting paths
 }
 
 }  // namespace

@@ -53,6 +53,17 @@ TEST_P(EachPark, StateTagsUseTheDocumentedCodesAndCountersNeverFall) {
   }
 }
 
+TEST_P(EachPark, EveryAnalogTagMovesOverAWeek) {
+  const auto park = loadPark(GetParam());
+  auto sink = simulate(park, "2026-03-01T00:00:00Z", 7 * kDay);
+  for (const auto& tag : park.tags) {
+    if (tag.kind != "analog") continue;
+    const auto& v = sink.series[tag.id].v;
+    const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+    EXPECT_LT(*lo, *hi) << tag.id << " is stuck at " << *lo;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Bundled, EachPark, ::testing::Values("beidu", "jiulong"));
 
 TEST(Simulator, LinesFailChangeOverAndRecoverOverAWeek) {
@@ -112,7 +123,10 @@ TEST(Simulator, RejectsAStepOutOfRange) {
 }
 
 TEST(Simulator, DieBondersReportOeeAsAvailabilityTimesPerformanceTimesQuality) {
-  const auto park = loadPark("beidu");
+  auto park = loadPark("beidu");
+  for (const char* part : {"availability", "performance", "quality"}) {
+    park.tags.push_back({std::string("xinshitong-cob.") + part, {part, part}, "%", "analog", "xinshitong-cob"});
+  }
   auto sink = simulate(park, "2026-03-01T00:00:00Z", 2 * kDay);
   const auto& oee = sink.series["xinshitong-cob.oee"].v;
   const auto& rate = sink.series["xinshitong-cob.units_per_hour"].v;
@@ -120,6 +134,13 @@ TEST(Simulator, DieBondersReportOeeAsAvailabilityTimesPerformanceTimesQuality) {
   for (double x : oee) {
     ASSERT_GT(x, 50);
     ASSERT_LE(x, 100 * 0.98 * 0.998);  // performance and quality never reach 1
+  }
+  const auto& a = sink.series["xinshitong-cob.availability"].v;
+  const auto& p = sink.series["xinshitong-cob.performance"].v;
+  const auto& q = sink.series["xinshitong-cob.quality"].v;
+  for (std::size_t i = 0; i < oee.size(); ++i) {
+    ASSERT_NEAR(oee[i], a[i] * p[i] * q[i] / 1e4, 1e-9);
+    ASSERT_GT(a[i], 80);  // 40 bonders, MTBF 200 h, MTTR 0.5 h: nearly always up
   }
   const double capacity = park.findLine("xinshitong-cob")->capacity_units_per_hour;
   for (double x : rate) ASSERT_LE(x, capacity);

@@ -144,7 +144,7 @@ struct ChargerSite {
 };
 
 enum class Quantity {
-  lineState, linePower, lineOutput, lineRate, lineOee, lineBuffer,
+  lineState, linePower, lineOutput, lineRate, lineOee, lineAvailability, linePerformance, lineQuality, lineBuffer,
   potCurrent, potVoltage, potBath, potTapped, potState, potPower,
   hubStock,
   pvPower, hydroPower, storagePower, storageSoc, chargerPower,

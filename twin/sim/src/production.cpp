@@ -310,6 +310,12 @@ void setUpProduction(ParkState& state) {
     const bool flatOut = line.kind == "die_bonding" || line.kind == "recycling";
     ls.rate_t_per_h = line.capacity_t_per_year / 8760.0 * (flatOut ? 1.0 : kProcessingLoadFactor);
     ls.rate_units_per_h = line.capacity_units_per_hour;
+    if (ls.rate_units_per_h <= 0) {
+      // No stated rate (cranes, racks): one move per machine per cycle, 2 minutes if unknown.
+      int machines = 1;
+      for (const auto& group : line.machines) machines = std::max(machines, group.count);
+      ls.rate_units_per_h = machines * 3600.0 / (line.cycle_time_s > 0 ? line.cycle_time_s : 120.0);
+    }
     const double rated = ratedPower(line);
     const double byEnergy = ls.rate_t_per_h * line.energy_kwh_per_t;
     ls.running_kw = byEnergy > 0 ? std::min(rated > 0 ? rated : byEnergy, byEnergy) : 0.8 * rated;

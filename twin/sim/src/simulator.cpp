@@ -69,6 +69,9 @@ std::optional<TagBinding> bindTag(const ParkState& state, const model::Tag& tag)
     if (quantity == "output" || (tag.unit == "t" && tag.kind == "counter")) return TagBinding{Quantity::lineOutput, i};
     if (quantity == "oee" || (tag.unit == "%" && quantity.find("oee") != std::string::npos))
       return TagBinding{Quantity::lineOee, i};
+    if (quantity == "availability") return TagBinding{Quantity::lineAvailability, i};
+    if (quantity == "performance") return TagBinding{Quantity::linePerformance, i};
+    if (quantity == "quality") return TagBinding{Quantity::lineQuality, i};
     if (quantity == "molten_buffer" && line.hub >= 0) return TagBinding{Quantity::lineBuffer, i};
     if (quantity.ends_with("_per_hour") || tag.unit.ends_with("/h")) return TagBinding{Quantity::lineRate, i};
     return std::nullopt;
@@ -104,6 +107,9 @@ double valueOf(const ParkState& s, TagBinding b, double scale) {
     case Quantity::lineRate: return s.lines[i].unitsRate;
     case Quantity::lineOee:
       return 100 * s.lines[i].availabilityAverage * s.lines[i].performance * s.lines[i].quality;
+    case Quantity::lineAvailability: return 100 * s.lines[i].availabilityAverage;
+    case Quantity::linePerformance: return 100 * s.lines[i].performance;
+    case Quantity::lineQuality: return 100 * s.lines[i].quality;
     case Quantity::lineBuffer: return s.lines[i].buffer_t;
     case Quantity::potCurrent: return s.potlines[i].current_ka;
     case Quantity::potVoltage: return s.potlines[i].voltage_v;

@@ -1,0 +1,71 @@
+#include "history_reader.hpp"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointF>
+
+#include "parktwin/store/historian.hpp"
+
+namespace parktwin::app {
+
+namespace {
+// A ladle trip takes minutes; looking this far back finds every trip still under way at T.
+constexpr qint64 kLongestLadleTrip_ms = 30 * 60'000;
+}  // namespace
+
+HistoryReader::HistoryReader(QString path) : path_(std::move(path)) {}
+HistoryReader::~HistoryReader() = default;
+
+bool HistoryReader::ensureOpen() {
+  if (historian_) return true;
+  store::HistorianOptions options;
+  options.read_only = true;
+  auto opened = store::Historian::open(path_.toStdString(), options);
+  if (!opened) {
+    emit failed(QString::fromStdString(opened.error().message));
+    return false;
+  }
+  historian_ = std::make_unique<store::Historian>(std::move(*opened));
+  return true;
+}
+
+void HistoryReader::readSeries(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets) {
+  if (!ensureOpen()) return;
+  QVariantMap series;
+  for (const QString& tag : tags) {
+    auto b = historian_->downsample(tag.toStdString(), t0_ms, t1_ms, std::size_t(buckets));
+    if (!b) continue;
+    QVariantList means;
+    for (const auto& bucket : *b) means.push_back(bucket.count ? bucket.mean : qQNaN());
+    series.insert(tag, means);
+  }
+  emit seriesRead(series);
+}
+
+void HistoryReader::readAt(qint64 t_ms) {
+  if (!ensureOpen()) return;
+  auto state = historian_->stateAt(t_ms);
+  if (!state) {
+    emit failed(QString::fromStdString(state.error().message));
+    return;
+  }
+  QHash<QString, double> values;
+  values.reserve(qsizetype(state->size()));
+  for (const auto& s : *state) values.insert(QString::fromStdString(s.tag), s.value);
+
+  QVariantList ladles;
+  if (auto events = historian_->eventsBetween(t_ms - kLongestLadleTrip_ms, t_ms)) {
+    for (const auto& e : *events) {
+      if (e.kind != "ladle_trip" || e.payload_json.empty()) continue;
+      const QJsonObject p = QJsonDocument::fromJson(QByteArray::fromStdString(e.payload_json)).object();
+      const double end = p["end_ms"].toDouble();
+      if (end <= double(e.ts_ms) || double(t_ms) > end) continue;
+      const double f = (double(t_ms) - double(e.ts_ms)) / (end - double(e.ts_ms));
+      ladles.push_back(QPointF(p["from_x_m"].toDouble() + f * (p["to_x_m"].toDouble() - p["from_x_m"].toDouble()),
+                               p["from_y_m"].toDouble() + f * (p["to_y_m"].toDouble() - p["from_y_m"].toDouble())));
+    }
+  }
+  emit stateRead(t_ms, values, ladles);
+}
+
+}  // namespace parktwin::app

@@ -1,0 +1,41 @@
+#pragma once
+// Reads the twin's state at a time T from a historian file, on its own thread: the GUI thread
+// never waits for SQLite. Requests that arrive while one is being read are coalesced, so a fast
+// scrub only reads the latest position.
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QVariantList>
+#include <memory>
+
+namespace parktwin::store {
+class Historian;
+}
+
+namespace parktwin::app {
+
+class HistoryReader : public QObject {
+  Q_OBJECT
+ public:
+  explicit HistoryReader(QString path);
+  ~HistoryReader() override;
+
+ public slots:
+  void readAt(qint64 t_ms);
+  // Bucketed means of each tag over [t0, t1) for sparklines.
+  void readSeries(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets);
+
+ signals:
+  // values: tag → last value at or before T; ladles: ladles of molten aluminium on their way
+  // at T as {x_m, y_m} in the park frame.
+  void stateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles);
+  void failed(const QString& message);
+  void seriesRead(const QVariantMap& series);  // tag → list of numbers (NaN for empty buckets)
+
+ private:
+  bool ensureOpen();
+  QString path_;
+  std::unique_ptr<parktwin::store::Historian> historian_;
+};
+
+}  // namespace parktwin::app

@@ -1,0 +1,280 @@
+#include "timeline_controller.hpp"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QTimeZone>
+#include <limits>
+
+#include "history_reader.hpp"
+#include "parktwin/store/historian.hpp"
+
+namespace parktwin::app {
+
+namespace {
+constexpr int kTickMs = 50;          // 20 Hz: smooth scrubbing, cheap on the GUI thread
+constexpr int kMaxMarkers = 400;     // failures shown on the timeline
+}  // namespace
+
+TimelineController::TimelineController(QObject* parent) : QObject(parent) {
+  ticker_.setInterval(kTickMs);
+  connect(&ticker_, &QTimer::timeout, this, &TimelineController::tick);
+  qRegisterMetaType<QHash<QString, double>>();
+}
+
+TimelineController::~TimelineController() { close(); }
+
+qint64 TimelineController::wallMs() const { return QDateTime::currentMSecsSinceEpoch(); }
+
+void TimelineController::close() {
+  ticker_.stop();
+  live_.reset();
+  if (reader_) {
+    readerThread_.quit();
+    readerThread_.wait();
+    reader_ = nullptr;  // deleted with the thread's deleteLater
+  }
+  readInFlight_ = false;
+  lastReadMs_ = -1;
+  values_.clear();
+  ladles_.clear();
+  markers_.clear();
+  mode_ = "design";
+  source_.clear();
+  writablePath_.clear();
+  sparklines_.clear();
+  sparklinesAt_ = -1;
+  connected_ = false;
+  emit sourceChanged();
+  emit rangeChanged();
+  emit valuesChanged();
+}
+
+bool TimelineController::openReplay(const QString& path) {
+  close();
+  store::HistorianOptions options;
+  options.read_only = true;
+  auto historian = store::Historian::open(path.toStdString(), options);
+  if (!historian) {
+    setStatus(tr("Cannot open %1: %2").arg(path, QString::fromStdString(historian.error().message)));
+    return false;
+  }
+  auto summary = historian->summary();
+  if (!summary || summary->empty()) {
+    setStatus(tr("%1 holds no samples").arg(path));
+    return false;
+  }
+  std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = std::numeric_limits<std::int64_t>::min();
+  for (const auto& tag : *summary) {
+    first = std::min(first, tag.first_ms);
+    last = std::max(last, tag.last_ms);
+  }
+  store::EventFilter failures;
+  failures.min_severity = 2;
+  if (auto events = historian->eventsBetween(first, last, failures)) {
+    const std::size_t every = std::max<std::size_t>(1, events->size() / kMaxMarkers);
+    for (std::size_t i = 0; i < events->size(); i += every) {
+      const auto& e = (*events)[i];
+      markers_.push_back(QVariantMap{{"t", double(e.ts_ms)}, {"object", QString::fromStdString(e.object)},
+                                     {"text", QString::fromStdString(e.message)}});
+    }
+  }
+  clock_ = Clock{};
+  clock_.setRange(first, last);
+  clock_.seek(first, wallMs());
+  timeMs_ = first;
+  writablePath_ = path;
+  reader_ = new HistoryReader(path);
+  reader_->moveToThread(&readerThread_);
+  connect(&readerThread_, &QThread::finished, reader_, &QObject::deleteLater);
+  connect(this, &TimelineController::readRequested, reader_, &HistoryReader::readAt);
+  connect(reader_, &HistoryReader::stateRead, this, &TimelineController::onStateRead);
+  connect(this, &TimelineController::seriesRequested, reader_, &HistoryReader::readSeries);
+  connect(reader_, &HistoryReader::seriesRead, this, [this](const QVariantMap& series) {
+    sparklines_ = series;
+    emit sparklinesChanged();
+  });
+  connect(reader_, &HistoryReader::failed, this, [this](const QString& m) {
+    readInFlight_ = false;
+    setStatus(m);
+  });
+  readerThread_.start();
+  mode_ = "replay";
+  source_ = QFileInfo(path).fileName();
+  setStatus(tr("Replaying %1").arg(source_));
+  emit sourceChanged();
+  emit rangeChanged();
+  emit stateChanged();
+  emit timeChanged();
+  requestRead();
+  ticker_.start();
+  return true;
+}
+
+bool TimelineController::connectLive(const QString& hostPort, const QString& park, const QString& user,
+                                     const QString& password, const QString& caFile, const QString& recordTo,
+                                     const QStringList& knownTags) {
+  close();
+  LiveSettings settings;
+  const int colon = hostPort.lastIndexOf(':');
+  settings.host = colon > 0 ? hostPort.left(colon) : hostPort;
+  settings.port = colon > 0 ? hostPort.mid(colon + 1).toInt() : (caFile.isEmpty() ? 1883 : 8883);
+  settings.user = user;
+  settings.password = password;
+  settings.caFile = caFile;
+  settings.park = park;
+  settings.recordTo = recordTo;
+  auto feed = LiveFeed::connect(settings, knownTags);
+  if (!feed) {
+    setStatus(tr("Cannot connect to %1: %2").arg(hostPort, QString::fromStdString(feed.error().message)));
+    return false;
+  }
+  live_ = std::move(*feed);
+  writablePath_ = recordTo;
+  clock_ = Clock{};
+  clock_.setRange(0, std::numeric_limits<std::int64_t>::max() / 2);
+  clock_.goLive();
+  mode_ = "live";
+  source_ = hostPort;  // never the credentials
+  lastReceived_ = 0;
+  lastRateWallMs_ = wallMs();
+  setStatus(tr("Connecting to %1").arg(hostPort));
+  emit sourceChanged();
+  emit rangeChanged();
+  emit stateChanged();
+  ticker_.start();
+  return true;
+}
+
+void TimelineController::tick() {
+  const qint64 wall = wallMs();
+  if (mode_ == "live" && live_) {
+    const LiveSnapshot s = live_->snapshot();
+    values_ = s.values;
+    timeMs_ = s.newest_ts_ms > 0 ? s.newest_ts_ms : wall;
+    if (wall - lastRateWallMs_ >= 1000) {
+      messagesPerSecond_ = double(s.received - lastReceived_) * 1000.0 / double(wall - lastRateWallMs_);
+      lastReceived_ = s.received;
+      lastRateWallMs_ = wall;
+    }
+    lagMs_ = s.newest_ts_ms > 0 ? double(wall - s.newest_ts_ms) : 0;
+    const bool was = connected_;
+    connected_ = s.connected;
+    if (was != connected_ || status_.isEmpty() || messagesPerSecond_ >= 0) {
+      status_ = connected_ ? tr("Live: %1 · %2 msg/s · %3 bad · %4 unknown tags")
+                                 .arg(source_)
+                                 .arg(messagesPerSecond_, 0, 'f', 0)
+                                 .arg(s.malformed)
+                                 .arg(s.unknown)
+                           : tr("Reconnecting to %1 …").arg(source_);
+      emit statusChanged();
+    }
+    emit timeChanged();
+    emit valuesChanged();
+    return;
+  }
+  if (mode_ != "replay") return;
+  const qint64 t = clock_.now(wall);
+  if (t != timeMs_) {
+    timeMs_ = t;
+    emit timeChanged();
+  }
+  if (clock_.finished(wall)) {
+    clock_.pause(wall);
+    emit stateChanged();
+  }
+  requestRead();
+}
+
+void TimelineController::showSparklines(const QStringList& tags) {
+  sparklineTags_ = tags;
+  sparklinesAt_ = -1;
+  requestSparklines();
+}
+
+void TimelineController::requestSparklines() {
+  // Refresh when data time moved by a minute or more: one bucket of the sparkline.
+  if (!reader_ || sparklineTags_.isEmpty() || std::abs(timeMs_ - sparklinesAt_) < 60'000) return;
+  sparklinesAt_ = timeMs_;
+  emit seriesRequested(sparklineTags_, timeMs_ - 3'600'000, timeMs_ + 1, 60);
+}
+
+void TimelineController::requestRead() {
+  requestSparklines();
+  if (!reader_ || readInFlight_ || timeMs_ == lastReadMs_) return;
+  readInFlight_ = true;
+  lastReadMs_ = timeMs_;
+  emit readRequested(timeMs_);
+}
+
+void TimelineController::onStateRead(qint64, const QHash<QString, double>& values, const QVariantList& ladles) {
+  readInFlight_ = false;
+  values_ = values;
+  ladles_ = ladles;
+  emit valuesChanged();
+  requestRead();  // the clock may have moved on while we were reading
+}
+
+void TimelineController::play() {
+  if (mode_ != "replay") return;
+  if (clock_.finished(wallMs()) || clock_.now(wallMs()) >= clock_.end_ms()) clock_.seek(clock_.start_ms(), wallMs());
+  clock_.play(wallMs());
+  emit stateChanged();
+}
+
+void TimelineController::pause() {
+  if (mode_ != "replay") return;
+  clock_.pause(wallMs());
+  emit stateChanged();
+}
+
+void TimelineController::togglePlay() { playing() ? pause() : play(); }
+
+void TimelineController::seek(double timeMs) {
+  if (mode_ != "replay") return;
+  const bool wasPlaying = playing();
+  clock_.seek(qint64(timeMs), wallMs());
+  if (wasPlaying) clock_.play(wallMs());
+  timeMs_ = clock_.now(wallMs());
+  emit timeChanged();
+  emit stateChanged();
+  requestRead();
+}
+
+void TimelineController::step(double seconds) { seek(double(timeMs_) + seconds * 1000.0); }
+
+void TimelineController::setSpeed(double speed) {
+  clock_.setSpeed(speed, wallMs());
+  emit stateChanged();
+}
+
+QString TimelineController::formatTime(double timeMs) const {
+  return QDateTime::fromMSecsSinceEpoch(qint64(timeMs), QTimeZone(8 * 3600)).toString("yyyy-MM-dd HH:mm:ss");
+}
+
+bool TimelineController::annotate(qint64 t_ms, const QString& kind, int severity, const QString& object,
+                                  const QString& message, const QString& payloadJson) {
+  if (writablePath_.isEmpty()) return false;
+  // A short-lived writer on the GUI thread: annotations are rare, and SQLite's busy timeout
+  // lets it wait for the recorder's or another writer's transaction.
+  auto historian = store::Historian::open(writablePath_.toStdString());
+  if (!historian) {
+    setStatus(tr("Cannot store the annotation: %1").arg(QString::fromStdString(historian.error().message)));
+    return false;
+  }
+  store::Event event{t_ms, kind.toStdString(), severity, object.toStdString(), message.toStdString(),
+                     payloadJson.toStdString()};
+  if (auto r = historian->appendEvent(event); !r || !historian->flush()) {
+    setStatus(tr("Cannot store the annotation in %1").arg(writablePath_));
+    return false;
+  }
+  markers_.push_back(QVariantMap{{"t", double(t_ms)}, {"object", object}, {"text", message}, {"kind", kind}});
+  emit rangeChanged();
+  return true;
+}
+
+void TimelineController::setStatus(const QString& status) {
+  status_ = status;
+  emit statusChanged();
+}
+
+}  // namespace parktwin::app

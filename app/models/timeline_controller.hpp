@@ -1,0 +1,125 @@
+#pragma once
+// The timeline: one clock (live, replay at a speed, paused at T) and the data behind it — a
+// historian file replayed on a reader thread, or a live MQTT feed. Every tick it publishes the
+// tag values at the clock's time; ParkController colours the scene and fills the inspector.
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+
+#include "live_feed.hpp"
+#include "parktwin/common/clock.hpp"
+
+namespace parktwin::app {
+
+class HistoryReader;
+
+class TimelineController : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  QML_UNCREATABLE("Provided by ParkController")
+  Q_PROPERTY(QString mode READ mode NOTIFY sourceChanged)  // design, replay, live
+  Q_PROPERTY(QString source READ source NOTIFY sourceChanged)
+  Q_PROPERTY(double timeMs READ timeMs NOTIFY timeChanged)
+  Q_PROPERTY(double startMs READ startMs NOTIFY rangeChanged)
+  Q_PROPERTY(double endMs READ endMs NOTIFY rangeChanged)
+  Q_PROPERTY(bool playing READ playing NOTIFY stateChanged)
+  Q_PROPERTY(double speed READ speed NOTIFY stateChanged)
+  Q_PROPERTY(QVariantList markers READ markers NOTIFY rangeChanged)
+  Q_PROPERTY(QVariantList ladles READ ladles NOTIFY valuesChanged)
+  Q_PROPERTY(QString status READ status NOTIFY statusChanged)
+  Q_PROPERTY(bool connected READ connected NOTIFY statusChanged)
+  Q_PROPERTY(double messagesPerSecond READ messagesPerSecond NOTIFY statusChanged)
+  Q_PROPERTY(double lagMs READ lagMs NOTIFY statusChanged)
+  Q_PROPERTY(int valueCount READ valueCount NOTIFY valuesChanged)
+  // The last hour before the timeline's time for the tags asked by showSparklines().
+  Q_PROPERTY(QVariantMap sparklines READ sparklines NOTIFY sparklinesChanged)
+
+ public:
+  explicit TimelineController(QObject* parent = nullptr);
+  ~TimelineController() override;
+
+  Q_INVOKABLE bool openReplay(const QString& path);
+  Q_INVOKABLE bool connectLive(const QString& hostPort, const QString& park, const QString& user = {},
+                               const QString& password = {}, const QString& caFile = {},
+                               const QString& recordTo = {}, const QStringList& knownTags = {});
+  Q_INVOKABLE void close();
+  Q_INVOKABLE void play();
+  Q_INVOKABLE void pause();
+  Q_INVOKABLE void togglePlay();
+  Q_INVOKABLE void seek(double timeMs);
+  Q_INVOKABLE void step(double seconds);
+  Q_INVOKABLE void setSpeed(double speed);
+  Q_INVOKABLE QString formatTime(double timeMs) const;
+  // Which tags' last hour to keep in `sparklines` (replay only; refreshed as time moves).
+  Q_INVOKABLE void showSparklines(const QStringList& tags);  // park civil time, China Standard Time
+  // Stores an event (an alarm acknowledgement, an annotation) in the historian being replayed
+  // or recorded, and shows it on the timeline. False, with the reason in status, if there is
+  // no historian to write to.
+  bool annotate(qint64 t_ms, const QString& kind, int severity, const QString& object, const QString& message,
+                const QString& payloadJson);
+
+  QString mode() const { return mode_; }
+  QString source() const { return source_; }
+  double timeMs() const { return double(timeMs_); }
+  double startMs() const { return double(clock_.start_ms()); }
+  double endMs() const { return double(clock_.end_ms()); }
+  bool playing() const { return clock_.mode() == Clock::Mode::Playing; }
+  double speed() const { return clock_.speed(); }
+  QVariantList markers() const { return markers_; }
+  QVariantList ladles() const { return ladles_; }
+  QVariantMap sparklines() const { return sparklines_; }
+  QString status() const { return status_; }
+  bool connected() const { return connected_; }
+  double messagesPerSecond() const { return messagesPerSecond_; }
+  double lagMs() const { return lagMs_; }
+  int valueCount() const { return int(values_.size()); }
+  const QHash<QString, double>& values() const { return values_; }
+
+ signals:
+  void sourceChanged();
+  void timeChanged();
+  void rangeChanged();
+  void stateChanged();
+  void statusChanged();
+  void valuesChanged();
+  void readRequested(qint64 t_ms);
+  void sparklinesChanged();
+  void seriesRequested(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets);
+
+ private:
+  void tick();
+  void requestRead();
+  void onStateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles);
+  void setStatus(const QString& status);
+  qint64 wallMs() const;
+
+  Clock clock_;
+  QString mode_ = "design";
+  QString source_;
+  qint64 timeMs_ = 0;
+  QVariantList markers_, ladles_;
+  QHash<QString, double> values_;
+  QString status_;
+  bool connected_ = false;
+  double messagesPerSecond_ = 0, lagMs_ = 0;
+  QTimer ticker_;
+  QThread readerThread_;
+  HistoryReader* reader_ = nullptr;
+  bool readInFlight_ = false;
+  qint64 lastReadMs_ = -1;
+  std::unique_ptr<LiveFeed> live_;
+  QString writablePath_;
+  QStringList sparklineTags_;
+  QVariantMap sparklines_;
+  qint64 sparklinesAt_ = -1;
+  void requestSparklines();  // the replayed or recorded historian file
+  quint64 lastReceived_ = 0;
+  qint64 lastRateWallMs_ = 0;
+};
+
+}  // namespace parktwin::app

@@ -1,0 +1,92 @@
+// The timeline under the 3D view: play/pause, step, speed, a scrubber with failure markers,
+// the time in park civil time (UTC+8), and a live indicator when fed by MQTT.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ParkTwin
+
+Rectangle {
+    id: root
+    readonly property var timeline: ParkController.timeline
+    visible: timeline.mode !== "design"
+    height: 52
+    color: "#f0ffffff"
+    border.color: "#8095a5"
+    radius: 6
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.margins: 8
+        spacing: 8
+
+        component BarButton: Button {
+            implicitHeight: 34
+            leftPadding: 10
+            rightPadding: 10
+        }
+        BarButton {
+            objectName: "playButton"
+            visible: root.timeline.mode === "replay"
+            text: root.timeline.playing ? qsTr("Pause") : qsTr("Play")
+            onClicked: root.timeline.togglePlay()
+        }
+        BarButton {
+            visible: root.timeline.mode === "replay"
+            text: qsTr("−1 min")
+            onClicked: root.timeline.step(-60)
+        }
+        BarButton {
+            visible: root.timeline.mode === "replay"
+            text: qsTr("+1 min")
+            onClicked: root.timeline.step(60)
+        }
+        ComboBox {
+            id: speedBox
+            objectName: "speedBox"
+            visible: root.timeline.mode === "replay"
+            implicitWidth: 100
+            model: [0.1, 1, 10, 60, 600, 3600, 10000]
+            displayText: qsTr("%1×").arg(currentValue)
+            currentIndex: 1
+            onActivated: root.timeline.setSpeed(currentValue)
+        }
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: root.timeline.mode === "replay"
+            Slider {
+                id: scrubber
+                objectName: "scrubber"
+                anchors.fill: parent
+                from: root.timeline.startMs
+                to: Math.max(root.timeline.startMs + 1, root.timeline.endMs)
+                value: root.timeline.timeMs
+                live: true
+                onMoved: root.timeline.seek(value)
+            }
+            Repeater {
+                model: root.timeline.markers
+                Rectangle {
+                    readonly property real f: (modelData.t - root.timeline.startMs)
+                                              / Math.max(1, root.timeline.endMs - root.timeline.startMs)
+                    x: scrubber.leftPadding + f * scrubber.availableWidth - 1
+                    y: 4
+                    width: 2
+                    height: 8
+                    color: "#d64545"
+                }
+            }
+        }
+        Item { Layout.fillWidth: true; visible: root.timeline.mode === "live" }
+        Rectangle {
+            visible: root.timeline.mode === "live"
+            width: 12; height: 12; radius: 6
+            color: root.timeline.connected ? "#2eb872" : "#d64545"
+        }
+        Label {
+            objectName: "timeLabel"
+            text: root.timeline.formatTime(root.timeline.timeMs)
+            font.family: "monospace"
+        }
+    }
+}

@@ -1,0 +1,98 @@
+// Presentation mode for investors: the tour's caption and KPI call-outs over a full-screen
+// park, with play/pause, previous, next and exit. Read-only: nothing here changes data.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ParkTwin
+
+Item {
+    id: root
+    readonly property var tour: ParkController.tour
+    property bool showControls: true
+    signal exitRequested()
+
+    // Title and KPI call-outs, top left.
+    Column {
+        anchors { left: parent.left; top: parent.top; margins: 28 }
+        spacing: 12
+        Label {
+            text: root.tour.name !== "" ? root.tour.name : ParkController.parkName
+            color: "white"
+            font.pixelSize: 26
+            font.bold: true
+            style: Text.Outline
+            styleColor: "#80000000"
+        }
+        Repeater {
+            model: root.tour.kpis
+            Rectangle {
+                width: kpiColumn.implicitWidth + 28
+                height: kpiColumn.implicitHeight + 18
+                radius: 8
+                color: "#e61f3347"
+                Column {
+                    id: kpiColumn
+                    anchors.centerIn: parent
+                    Label { text: modelData.label; color: "#9fd3ff"; font.pixelSize: 14 }
+                    Label { text: modelData.value; color: "white"; font.pixelSize: 24; font.bold: true }
+                }
+            }
+        }
+    }
+
+    // Caption, bottom centre.
+    Rectangle {
+        objectName: "captionBox"
+        visible: root.tour.caption !== ""
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: controls.top; bottomMargin: 18 }
+        width: Math.min(parent.width * 0.8, captionText.implicitWidth + 48)
+        height: captionText.implicitHeight + 28
+        radius: 10
+        color: "#e6ffffff"
+        border.color: "#1f3347"
+        Label {
+            id: captionText
+            objectName: "captionText"
+            anchors.centerIn: parent
+            width: Math.min(implicitWidth, root.width * 0.8 - 48)
+            text: root.tour.caption
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
+            font.pixelSize: 22
+            color: "#1b2733"
+        }
+    }
+
+    // Tour controls and progress, bottom.
+    Rectangle {
+        id: controls
+        opacity: root.showControls ? 1 : 0
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 20 }
+        width: row.implicitWidth + 24
+        height: row.implicitHeight + 16
+        radius: 8
+        color: "#cc1f3347"
+        RowLayout {
+            id: row
+            anchors.centerIn: parent
+            spacing: 8
+            HeaderButton { text: qsTr("Previous"); onClicked: root.tour.previous() }
+            HeaderButton {
+                objectName: "tourPlayButton"
+                text: root.tour.playing ? qsTr("Pause") : qsTr("Play tour")
+                onClicked: root.tour.togglePlay()
+            }
+            HeaderButton { text: qsTr("Next"); onClicked: root.tour.next() }
+            Label {
+                color: "white"
+                text: qsTr("Stop %1 of %2").arg(root.tour.stopIndex + 1).arg(root.tour.stopCount)
+                Layout.leftMargin: 8
+            }
+            HeaderButton {
+                text: ParkController.language === "zh" ? "English" : "中文"
+                onClicked: ParkController.language = ParkController.language === "zh" ? "en" : "zh"
+            }
+            HeaderButton { text: qsTr("Exit presentation"); onClicked: root.exitRequested() }
+        }
+    }
+}

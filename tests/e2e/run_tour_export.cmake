@@ -1,0 +1,28 @@
+# Two stops: hold 1.5 s, fly 1 s, hold 1.5 s = 4 s; at 10 fps that is 40 frames.
+file(WRITE ${WORK}/short_tour.json [=[
+{"format": "parktwin-tour/1", "park": "beidu", "name": {"zh": "短", "en": "Short"},
+ "stops": [{"focus": "casthouse", "distance_m": 800, "hold_s": 1.5, "caption": {"zh": "一", "en": "One"}},
+           {"focus": "potroom-1", "distance_m": 600, "yaw_deg": 40, "fly_s": 1, "hold_s": 1.5,
+            "caption": {"zh": "二", "en": "Two"}}]}
+]=])
+file(REMOVE ${WORK}/short_tour.mp4)
+execute_process(COMMAND ${APP} --export-tour ${WORK}/short_tour.json --out ${WORK}/short_tour.mp4
+                  --size 640x360 --fps 10
+                RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 150)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "export failed (${rc}): ${err}")
+endif()
+execute_process(COMMAND ffprobe -v error -count_frames -select_streams v:0
+                  -show_entries stream=nb_read_frames,width,height:format=duration -of default=nw=1
+                  ${WORK}/short_tour.mp4
+                OUTPUT_VARIABLE probe RESULT_VARIABLE rc)
+message("${probe}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "ffprobe cannot read the video")
+endif()
+foreach(expected "nb_read_frames=40" "width=640" "height=360" "duration=4.0")
+  string(FIND "${probe}" "${expected}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "expected ${expected} in: ${probe}")
+  endif()
+endforeach()

@@ -1,0 +1,43 @@
+// The data-source dialog opens a replay as --replay does, and a bad file is refused with a
+// message, leaving the twin as it was.
+import QtQuick
+import QtTest
+import ParkTwin
+import ParkTwinTest
+
+Item {
+    width: 1200
+    height: 800
+
+    DataSourceDialog { id: dialog }
+
+    TestCase {
+        name: "DataSource"
+        when: windowShown
+        readonly property var timeline: ParkController.timeline
+
+        function cleanup() { timeline.close() }
+
+        function test_opening_a_replay_from_the_dialog() {
+            dialog.open()
+            tryVerify(() => dialog.opened, 3000)
+            const field = findChild(dialog.contentItem, "replayPath")
+            field.text = Fixture.dbPath
+            mouseClick(findChild(dialog.contentItem, "openReplayButton"))
+            compare(timeline.mode, "replay")
+            tryVerify(() => !dialog.visible, 3000, "the dialog closes")
+            tryVerify(() => timeline.valueCount > 0, 5000, "values arrive from the historian")
+        }
+
+        function test_a_file_that_is_not_a_historian_is_refused() {
+            dialog.open()
+            tryVerify(() => dialog.opened, 3000)
+            findChild(dialog.contentItem, "replayPath").text = Fixture.beiduPath
+            mouseClick(findChild(dialog.contentItem, "openReplayButton"))
+            compare(timeline.mode, "design")
+            verify(timeline.status.indexOf("Cannot open") === 0, timeline.status)
+            verify(dialog.visible, "the dialog stays open to fix the path")
+            dialog.close()
+        }
+    }
+}

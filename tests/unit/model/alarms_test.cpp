@@ -1,0 +1,83 @@
+// Alarm rules over time: raised when a value crosses a threshold, cleared when it returns,
+// acknowledged with a comment, worst first.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+
+#include "parktwin/model/alarms.hpp"
+
+namespace {
+
+using namespace parktwin::model;
+
+Park parkWithRules() {
+  Park park;
+  park.alarm_rules.push_back({"hot", "bath", 975.0, std::nullopt, "critical", {"过热", "Hot"}});
+  park.alarm_rules.push_back({"band", "soc", 90.0, 10.0, "warning", {"越限", "Out of band"}});
+  return park;
+}
+
+struct Values {
+  std::map<std::string, double> v;
+  std::optional<double> operator()(const std::string& tag) const {
+    auto it = v.find(tag);
+    return it == v.end() ? std::nullopt : std::optional<double>(it->second);
+  }
+};
+
+TEST(Alarms, RaisedOnceWhileAboveThenCleared) {
+  const Park park = parkWithRules();
+  AlarmBoard board(park);
+  Values values{{{"bath", 960}, {"soc", 50}}};
+  EXPECT_TRUE(board.update(1000, values).empty());
+  values.v["bath"] = 980;
+  auto changes = board.update(2000, values);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].kind, AlarmChange::Kind::Raised);
+  EXPECT_EQ(changes[0].rule->id, "hot");
+  values.v["bath"] = 990;
+  EXPECT_TRUE(board.update(3000, values).empty());  // still active: no new change
+  ASSERT_EQ(board.active().size(), 1u);
+  EXPECT_EQ(board.active()[0].since_ms, 2000);
+  EXPECT_EQ(board.active()[0].value, 990);
+  values.v["bath"] = 975;  // equal to the threshold is not above it
+  changes = board.update(4000, values);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].kind, AlarmChange::Kind::Cleared);
+  EXPECT_TRUE(board.active().empty());
+}
+
+TEST(Alarms, BandRuleFiresBelowAndAbove) {
+  const AlarmRule& band = parkWithRules().alarm_rules[1];
+  EXPECT_TRUE(violates(band, 9.9));
+  EXPECT_TRUE(violates(band, 90.1));
+  EXPECT_FALSE(violates(band, 10));
+  EXPECT_FALSE(violates(band, 90));
+  EXPECT_FALSE(violates(band, NAN));
+}
+
+TEST(Alarms, AcknowledgeKeepsTheCommentAndNeedsAnActiveAlarm) {
+  const Park park = parkWithRules();
+  AlarmBoard board(park);
+  EXPECT_FALSE(board.acknowledge("hot", "nothing to acknowledge"));
+  board.update(1000, Values{{{"bath", 999}, {"soc", 5}}});
+  EXPECT_TRUE(board.acknowledge("band", "battery maintenance"));
+  const auto active = board.active();
+  ASSERT_EQ(active.size(), 2u);
+  EXPECT_EQ(active[0].rule->id, "hot");  // critical before warning
+  EXPECT_FALSE(active[0].acknowledged);
+  EXPECT_TRUE(active[1].acknowledged);
+  EXPECT_EQ(active[1].comment, "battery maintenance");
+}
+
+TEST(Alarms, MissingValueClearsTheAlarm) {
+  const Park park = parkWithRules();
+  AlarmBoard board(park);
+  board.update(1000, Values{{{"bath", 999}}});
+  EXPECT_EQ(board.active().size(), 1u);
+  board.update(2000, Values{});
+  EXPECT_TRUE(board.active().empty());
+}
+
+}  // namespace

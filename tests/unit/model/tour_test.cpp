@@ -1,0 +1,91 @@
+// Tours: the shipped tours load against their parks, errors name the JSON path, and the
+// camera pose follows the stops (hand-worked times and positions).
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "parktwin/model/park_file.hpp"
+#include "parktwin/model/tour.hpp"
+
+namespace {
+
+using namespace parktwin::model;
+
+Park loadDemo(const std::string& name) {
+  auto park = loadPark(std::string(PARKTWIN_SOURCE_DIR) + "/assets/parks/" + name + ".json");
+  if (!park) ADD_FAILURE() << park.error().message;
+  return park ? *park : Park{};
+}
+
+TEST(Tour, ShippedToursLoadAgainstTheirParks) {
+  for (const std::string name : {"beidu", "jiulong"}) {
+    const Park park = loadDemo(name);
+    auto tour = loadTour(std::string(PARKTWIN_SOURCE_DIR) + "/assets/tours/" + name + ".json", park);
+    ASSERT_TRUE(tour) << tour.error().message;
+    EXPECT_GE(tour->stops.size(), 5u) << name;
+    EXPECT_GT(tour->duration_s(), 30) << name;
+  }
+}
+
+TEST(Tour, ErrorsNameThePath) {
+  const Park park = loadDemo("beidu");
+  const std::string bad = R"({"format": "parktwin-tour/1", "park": "beidu",
+    "name": {"zh": "游", "en": "Tour"},
+    "stops": [{"focus": "nowhere", "distance_m": 500, "hold_s": 3, "caption": {"zh": "a", "en": "b"}},
+              {"position": {"x_m": 0, "y_m": 0}, "distance_m": 2, "hold_s": 3, "caption": {"zh": "a", "en": "b"}, "zoom": 1}]})";
+  auto tour = parseTour(bad, "t.json", park);
+  ASSERT_FALSE(tour);
+  const std::string& m = tour.error().message;
+  EXPECT_NE(m.find("t.json: /stops/0/focus: refers to object \"nowhere\", which does not exist in park \"beidu\""), std::string::npos) << m;
+  EXPECT_NE(m.find("t.json: /stops/1/distance_m: expected a number between 10.0 and 50000.0, got 2"), std::string::npos) << m;
+  EXPECT_NE(m.find("t.json: /stops/1/zoom: unknown key"), std::string::npos) << m;
+}
+
+TEST(Tour, WrongParkIsRefused) {
+  const Park park = loadDemo("jiulong");
+  auto tour = loadTour(std::string(PARKTWIN_SOURCE_DIR) + "/assets/tours/beidu.json", park);
+  ASSERT_FALSE(tour);
+  EXPECT_NE(tour.error().message.find("/park: expected \"jiulong\" (the open park), got \"beidu\""), std::string::npos);
+}
+
+TEST(Tour, PoseFliesThenHolds) {
+  const Park park = loadDemo("beidu");
+  Tour tour;
+  tour.stops.push_back({"", {0, 0}, 1000, 0, 40, 0, 2, {}, {}});
+  tour.stops.push_back({"", {100, 200}, 250, 90, 60, 4, 3, {}, {}});
+  EXPECT_DOUBLE_EQ(tour.duration_s(), 9);
+  // Holding the first stop.
+  CameraPose p = poseAt(tour, park, 1);
+  EXPECT_EQ(p.stop, 0);
+  EXPECT_DOUBLE_EQ(p.distance_m, 1000);
+  // Half way through the 4 s flight: smoothstep(0.5) = 0.5; distance zooms geometrically.
+  p = poseAt(tour, park, 4);
+  EXPECT_EQ(p.stop, 1);
+  EXPECT_DOUBLE_EQ(p.target.x_m, 50);
+  EXPECT_DOUBLE_EQ(p.target.y_m, 100);
+  EXPECT_DOUBLE_EQ(p.distance_m, 500);  // sqrt(1000 * 250)
+  EXPECT_DOUBLE_EQ(p.yaw_deg, 45);
+  EXPECT_DOUBLE_EQ(p.pitch_deg, 50);
+  // Holding the second stop, and past the end.
+  EXPECT_DOUBLE_EQ(poseAt(tour, park, 7).distance_m, 250);
+  EXPECT_DOUBLE_EQ(poseAt(tour, park, 99).target.y_m, 200);
+}
+
+TEST(Tour, YawTurnsTheShortWayRound) {
+  const Park park = loadDemo("beidu");
+  Tour tour;
+  tour.stops.push_back({"", {0, 0}, 500, 170, 40, 0, 1, {}, {}});
+  tour.stops.push_back({"", {0, 0}, 500, -170, 40, 2, 1, {}, {}});
+  EXPECT_DOUBLE_EQ(poseAt(tour, park, 2).yaw_deg, 180);  // 170 -> 190, not 170 -> 0 -> -170
+}
+
+TEST(Tour, FocusFollowsTheObjectsPosition) {
+  const Park park = loadDemo("beidu");
+  Tour tour;
+  tour.stops.push_back({"casthouse", {}, 500, 0, 40, 0, 1, {}, {}});
+  const CameraPose p = poseAt(tour, park, 0);
+  EXPECT_DOUBLE_EQ(p.target.x_m, park.findBuilding("casthouse")->position.x_m);
+  EXPECT_DOUBLE_EQ(p.target.y_m, park.findBuilding("casthouse")->position.y_m);
+}
+
+}  // namespace

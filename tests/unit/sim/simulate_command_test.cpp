@@ -1,0 +1,55 @@
+// parktwin-cli simulate end to end: CSV output is reproducible and bad input exits 2.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "parktwin/model/park_file.hpp"
+
+namespace {
+
+const std::string cli = std::string(PARKTWIN_BINARY_DIR) + "/app/cli/parktwin-cli";
+
+int run(const std::string& args) {
+  const int status = std::system((cli + " " + args + " >/dev/null 2>&1").c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(SimulateCommand, WritesTheSameCsvForTheSameSeed) {
+  const auto dir = std::filesystem::temp_directory_path() / ("parktwin-sim-cli-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string common = "simulate --park jiulong --from 2026-06-01T00:00:00Z --duration 6h --step 10s --seed 3 ";
+  ASSERT_EQ(run(common + "--csv " + (dir / "a.csv").string() + " --events " + (dir / "a-events.csv").string()), 0);
+  ASSERT_EQ(run(common + "--csv " + (dir / "b.csv").string() + " --events " + (dir / "b-events.csv").string()), 0);
+  const std::string a = slurp(dir / "a.csv");
+  EXPECT_EQ(a.substr(0, 13), "ts,tag,value\n");
+  // 6 h at 10 s: 2160 steps of every tag of the park, plus the header.
+  const auto park = parktwin::model::loadPark(std::string(PARKTWIN_SOURCE_DIR) + "/assets/parks/jiulong.json");
+  ASSERT_TRUE(park);
+  EXPECT_EQ(std::count(a.begin(), a.end(), '\n'), 1 + 2160 * static_cast<long>(park->tags.size()));
+  EXPECT_TRUE(a == slurp(dir / "b.csv"));
+  EXPECT_TRUE(slurp(dir / "a-events.csv") == slurp(dir / "b-events.csv"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SimulateCommand, RejectsBadInputWithExitCode2) {
+  EXPECT_EQ(run("simulate --park jiulong --duration soon --csv /dev/null"), 2);
+  EXPECT_EQ(run("simulate --park jiulong --duration 1h"), 2);                 // no destination
+  EXPECT_EQ(run("simulate --park nowhere --duration 1h --csv /dev/null"), 2);  // no such park
+  EXPECT_EQ(run("simulate --park jiulong --duration 1h --from never --csv /dev/null"), 2);
+}
+
+}  // namespace
