@@ -171,7 +171,8 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     << t("变化", "delta") << "</th></tr>\n";
   for (const auto& d : r.deltas) {
     const double rel = d.baseline != 0 ? 100 * d.delta() / std::fabs(d.baseline) : 0;
-    o << "<tr><td>" << escape(kpiLabel(d.key, lang)) << "</td><td>" << escape(d.unit) << "</td><td>" << grouped(d.baseline)
+    const std::string unit = t.zh && d.unit == "yuan" ? "元" : d.unit;
+    o << "<tr><td>" << escape(kpiLabel(d.key, lang)) << "</td><td>" << escape(unit) << "</td><td>" << grouped(d.baseline)
       << "</td><td>" << grouped(d.scenario) << "</td><td class=\"" << (d.delta() > 0 ? "up" : d.delta() < 0 ? "down" : "")
       << "\">" << signedGrouped(d.delta());
     if (d.baseline != 0 && d.delta() != 0 && d.unit != "%") o << " (" << signedGrouped(rel) << "%)";
