@@ -145,6 +145,8 @@ TEST(ScenarioRunner, RecycledAluminiumPlantUsesAboutFivePercentOfPrimaryEnergy) 
   // Against making the same tonnes as primary aluminium at 13,500 kWh/t, CO2 avoided is large.
   const double primaryCo2 = s.recycled_t * 13500 * 0.57 / 1000;
   EXPECT_LT(s.co2_t - b.co2_t, 0.07 * primaryCo2);
+  EXPECT_NEAR(s.energy_avoided_vs_primary_kwh, s.recycled_t * 13500 - (s.energy_kwh - b.energy_kwh), 1e-6 * s.recycled_t * 13500);
+  EXPECT_NEAR(s.co2_avoided_vs_primary_t, s.energy_avoided_vs_primary_kwh * 0.57 / 1000, 1e-6 * primaryCo2);
 }
 
 TEST(ScenarioRunner, RetrofitScalesOutputAndEnergyPerTonneByTheChongqingAverages) {
@@ -167,6 +169,10 @@ TEST(ScenarioRunner, RetrofitScalesOutputAndEnergyPerTonneByTheChongqingAverages
   const double sT = lineOf(r.changed, "processor-01-line").output_t + lineOf(r.changed, "youlisen-chassis").output_t;
   EXPECT_NEAR(r.baseline.kpis.operating_cost_yuan, 1200 * bT, 1e-6 * bT);
   EXPECT_NEAR(r.changed.kpis.operating_cost_yuan, 1200 * (1 - 0.225) * sT, 1e-6 * sT);
+  EXPECT_NEAR(r.changed.kpis.retrofit_output_t / r.baseline.kpis.retrofit_output_t, 1.598, 1e-9);
+  EXPECT_NEAR(r.changed.kpis.retrofit_kwh_per_t / r.baseline.kpis.retrofit_kwh_per_t, 1 - 0.195, 1e-9);
+  EXPECT_NEAR(r.baseline.kpis.retrofit_operating_cost_yuan_per_t, 1200, 1e-9);
+  EXPECT_NEAR(r.changed.kpis.retrofit_operating_cost_yuan_per_t, 1200 * (1 - 0.225), 1e-9);
   // Defects: 2 % of the retrofitted firms' output before, 2 % x (1 - 0.423) after.
   EXPECT_NEAR(r.baseline.kpis.processed_t - r.baseline.kpis.good_processed_t, 0.02 * bT, 1e-9 * bT);
   EXPECT_NEAR(r.changed.kpis.processed_t - r.changed.kpis.good_processed_t, 0.02 * 0.577 * sT, 1e-9 * sT);

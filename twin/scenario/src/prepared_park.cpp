@@ -170,6 +170,7 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
     }
     for (const Change& c : scenario.changes) {
       if (c.kind != ChangeKind::retrofit || std::ranges::find(c.targets, pl.enterprise) == c.targets.end()) continue;
+      pl.retrofitted = true;
       pl.operating_cost_yuan_per_t = c.retrofit.operating_cost_yuan_per_t * (changed ? 1 + c.retrofit.operating_cost : 1);
       pl.defect_rate = c.retrofit.baseline_defect_rate * (changed ? 1 + c.retrofit.defect_rate : 1);
     }

@@ -21,6 +21,7 @@ struct PreparedLine {
   bool molten_fed = false;          // had a molten link from the casthouse
   double molten_link_t_per_h = 0;   // capacity of that link
   int output_tag = -1, power_tag = -1, oee_tag = -1;
+  bool retrofitted = false;         // its firm is named by a retrofit change (both runs)
   double defect_rate = 0;           // share scrapped (retrofit assumption), 0 elsewhere
   double operating_cost_yuan_per_t = 0;
 };

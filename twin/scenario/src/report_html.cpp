@@ -171,7 +171,9 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     << t("变化", "delta") << "</th></tr>\n";
   for (const auto& d : r.deltas) {
     const double rel = d.baseline != 0 ? 100 * d.delta() / std::fabs(d.baseline) : 0;
-    const std::string unit = t.zh && d.unit == "yuan" ? "元" : d.unit;
+    std::string unit = d.unit;
+    if (t.zh && unit == "yuan") unit = "元";
+    if (t.zh && unit == "yuan/t") unit = "元/t";
     o << "<tr><td>" << escape(kpiLabel(d.key, lang)) << "</td><td>" << escape(unit) << "</td><td>" << grouped(d.baseline)
       << "</td><td>" << grouped(d.scenario) << "</td><td class=\"" << (d.delta() > 0 ? "up" : d.delta() < 0 ? "down" : "")
       << "\">" << signedGrouped(d.delta());

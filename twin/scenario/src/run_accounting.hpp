@@ -43,6 +43,7 @@ class RunAccounting {
   std::vector<double> potTapped_, potEnergy_, lineOutput_;  // last cumulative values
   std::vector<double> lineEnergy_, lineOutputSum_, lineOeeSum_, lineRemelt_, lineBucketDemand_;
   double oeeSamples_ = 0;
+  double retrofitKwh_ = 0;
   // Open bucket.
   double bucketMade_ = 0, bucketDemand_ = 0, bucketCap_ = 0, bucketRemeltDirect_ = 0;
   double bucketMetal_ = 0, bucketProcessed_ = 0, bucketLoadKwh_ = 0, bucketImportKwh_ = 0, bucketLocalKwh_ = 0;

@@ -289,6 +289,12 @@ std::vector<KpiDelta> kpiTable(const RunKpis& b, const RunKpis& s) {
       {"operating_cost_yuan", "yuan", b.operating_cost_yuan, s.operating_cost_yuan},
       {"cost_yuan", "yuan", b.cost_yuan, s.cost_yuan},
       {"oee", "%", 100 * b.oee, 100 * s.oee},
+      {"energy_avoided_vs_primary_kwh", "kWh", b.energy_avoided_vs_primary_kwh, s.energy_avoided_vs_primary_kwh},
+      {"co2_avoided_vs_primary_t", "t", b.co2_avoided_vs_primary_t, s.co2_avoided_vs_primary_t},
+      {"retrofit_output_t", "t", b.retrofit_output_t, s.retrofit_output_t},
+      {"retrofit_kwh_per_t", "kWh/t", b.retrofit_kwh_per_t, s.retrofit_kwh_per_t},
+      {"retrofit_operating_cost_yuan_per_t", "yuan/t", b.retrofit_operating_cost_yuan_per_t,
+       s.retrofit_operating_cost_yuan_per_t},
       {"pumped_support_kwh", "kWh", b.pumped_support_kwh, s.pumped_support_kwh},
       {"unserved_kwh", "kWh", b.unserved_kwh, s.unserved_kwh},
   };
