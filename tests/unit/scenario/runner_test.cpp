@@ -234,6 +234,10 @@ TEST(ScenarioRunner, HeatWavePumpedStorageCoversTheGridLimitThenLoadIsShed) {
       EXPECT_NEAR(s.unserved_kwh, excess - 2 * perDay, 1e-6 * excess) << limit_kw;
     }
     EXPECT_EQ(b.pumped_support_kwh, 0);
+    // Panlong's kWh cost 0.45 yuan (its link) instead of the grid's 0.62, and carry the CO2 of
+    // the grid energy that pumped them: 1 / (0.88 x 0.88) kWh at 0.57 t/MWh.
+    EXPECT_NEAR(s.energy_cost_yuan - b.energy_cost_yuan, -excess * 0.62 + s.pumped_support_kwh * 0.45, 1e-6 * excess);
+    EXPECT_NEAR(s.co2_t - b.co2_t, (-excess + s.pumped_support_kwh / (0.88 * 0.88)) * 0.57 / 1000, 1e-6 * b.co2_t);
   }
 }
 

@@ -205,6 +205,10 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
       out.pumped_power_tag = addTag(park, u.id, "power", "kW", "analog");
       out.pumped_power_kw = u.power_kw;
       out.pumped_energy_kwh = u.energy_kwh;
+      out.pumped_yuan_per_kwh = out.flat_tariff_yuan_per_kwh;
+      for (const auto& link : park.energy_links) {
+        if (link.from == u.id && link.cost_yuan_per_kwh > 0) out.pumped_yuan_per_kwh = link.cost_yuan_per_kwh;
+      }
     }
   }
   if (out.load_tag < 0 || out.import_tag < 0) {

@@ -36,6 +36,7 @@ struct PreparedPark {
   std::vector<int> pv_tags, hydro_tags, battery_tags;
   int pumped_power_tag = -1;
   double pumped_power_kw = 0, pumped_energy_kwh = 0;
+  double pumped_yuan_per_kwh = 0;  // its generation link's cost, else the flat tariff
   double grid_emission_t_per_mwh = 0.57;
   double flat_tariff_yuan_per_kwh = 0;
   std::vector<TariffBand> tariff;      // empty: flat tariff

@@ -122,6 +122,12 @@ void RunAccounting::step(const std::vector<double>& values, std::int64_t t_ms) {
     const double pumped = std::min({excess, park_.pumped_power_kw, pumpedLeft_kwh_ / dt_h_});
     pumpedLeft_kwh_ -= pumped * dt_h_;
     k_.pumped_support_kwh += pumped * dt_h_;
+    // Panlong's energy is not free: its tariff, and the CO2 of the grid energy that pumped it.
+    const double pumpedCo2 = pumped * dt_h_ / kPumpedRoundTrip * park_.grid_emission_t_per_mwh / 1000.0;
+    k_.co2_t += pumpedCo2;
+    bucketCo2_ += pumpedCo2;
+    k_.energy_cost_yuan += pumped * dt_h_ * park_.pumped_yuan_per_kwh;
+    bucketCost_ += pumped * dt_h_ * park_.pumped_yuan_per_kwh;
     k_.unserved_kwh += (excess - pumped) * dt_h_;
     import = limit;
   }

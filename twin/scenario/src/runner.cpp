@@ -258,8 +258,10 @@ std::vector<model::LocalizedText> assumptionsOf(const Scenario& s, const model::
                        num(c.retrofit.operating_cost_yuan_per_t) + " yuan/t (stated in the scenario file)."});
     }
     if (c.kind == ChangeKind::grid_limit) {
-      a.push_back({"电网限额期间：超出部分先由抽水蓄能补足（每日可用其 5%–95% 库容 × 88% 效率），仍不足则限电。",
-                   "Under a grid limit: the excess is covered by pumped storage first (each day 5-95 % of its energy at 88 %), "
+      a.push_back({"电网限额期间：超出部分先由抽水蓄能补足（每日可用其 5%–95% 库容 × 88% 效率，按其上网电价计费，"
+                   "排放按抽水所用电网电量 1/(0.88×0.88) 计），仍不足则限电。",
+                   "Under a grid limit: the excess is covered by pumped storage first (each day 5-95 % of its energy at 88 %, "
+                   "billed at its link's tariff, with the CO2 of the grid energy that pumped it, 1 / (0.88 x 0.88) kWh per kWh), "
                    "the rest is load shed."});
     }
   }
