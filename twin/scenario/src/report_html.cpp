@@ -85,7 +85,8 @@ std::string polyline(const std::vector<double>& ys, double lo, double hi, double
 }
 
 std::string chart(const std::string& title, const std::string& unit, const std::vector<double>& base,
-                  const std::vector<double>& scen, bool mean, double scale, const Text& t) {
+                  const std::vector<double>& scen, bool mean, double scale, const Text& t, const std::string& from,
+                  const std::string& until) {
   std::size_t perPoint = 1;
   std::vector<double> b = chartPoints(base, mean, perPoint), s = chartPoints(scen, mean, perPoint);
   for (double& x : b) x *= scale;
@@ -109,8 +110,11 @@ std::string chart(const std::string& title, const std::string& unit, const std::
   }
   o << polyline(b, lo, hi, W, H, left, "#5b6b7f", "");
   o << polyline(s, lo, hi, W, H, left, "#d9480f", " stroke-dasharray=\"4 2\"");
-  o << "<text x=\"" << left << "\" y=\"" << H + 30 << "\" font-size=\"11\" fill=\"#5b6b7f\">— " << t("基线", "baseline")
-    << "</text><text x=\"" << left + 120 << "\" y=\"" << H + 30 << "\" font-size=\"11\" fill=\"#d9480f\">- - "
+  o << "<text x=\"" << left << "\" y=\"" << H + 22 << "\" font-size=\"10\">" << escape(from) << "</text>";
+  o << "<text x=\"" << left + W << "\" y=\"" << H + 22 << "\" font-size=\"10\" text-anchor=\"end\">" << escape(until)
+    << "</text>";
+  o << "<text x=\"" << left + 260 << "\" y=\"" << H + 34 << "\" font-size=\"11\" fill=\"#5b6b7f\">— " << t("基线", "baseline")
+    << "</text><text x=\"" << left + 380 << "\" y=\"" << H + 30 << "\" font-size=\"11\" fill=\"#d9480f\">- - "
     << t("情景", "scenario") << "</text></svg></figure>\n";
   return o.str();
 }
@@ -205,11 +209,12 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     o << "</table>\n";
   }
   o << "<h2>" << t("主要序列", "Main series") << "</h2>\n";
-  o << chart(t.zh ? "电网购电" : "Grid import", "MW", r.baseline.hourly.grid_import_kw, r.changed.hourly.grid_import_kw, true, 1e-3, t);
-  o << chart(t.zh ? "铝产量" : "Aluminium made", "t", r.baseline.hourly.metal_t, r.changed.hourly.metal_t, false, 1, t);
-  o << chart(t.zh ? "铝锭重熔" : "Ingot remelted", "t", r.baseline.hourly.remelt_t, r.changed.hourly.remelt_t, false, 1, t);
-  o << chart(t.zh ? "本地电源" : "Local supply", "MW", r.baseline.hourly.local_kw, r.changed.hourly.local_kw, true, 1e-3, t);
-  o << chart(t.zh ? "二氧化碳" : "CO2", "t", r.baseline.hourly.co2_t, r.changed.hourly.co2_t, false, 1, t);
+  const std::string from = localTime(s.start_ms), until = localTime(s.end_ms());
+  o << chart(t.zh ? "电网购电" : "Grid import", "MW", r.baseline.hourly.grid_import_kw, r.changed.hourly.grid_import_kw, true, 1e-3, t, from, until);
+  o << chart(t.zh ? "铝产量" : "Aluminium made", "t", r.baseline.hourly.metal_t, r.changed.hourly.metal_t, false, 1, t, from, until);
+  o << chart(t.zh ? "铝锭重熔" : "Ingot remelted", "t", r.baseline.hourly.remelt_t, r.changed.hourly.remelt_t, false, 1, t, from, until);
+  o << chart(t.zh ? "本地电源" : "Local supply", "MW", r.baseline.hourly.local_kw, r.changed.hourly.local_kw, true, 1e-3, t, from, until);
+  o << chart(t.zh ? "二氧化碳" : "CO2", "t", r.baseline.hourly.co2_t, r.changed.hourly.co2_t, false, 1, t, from, until);
   o << "<h2>" << t("亩均排名（前 10）", "Per-mu ranking (top 10)") << "</h2>\n<table><tr><th>" << t("企业", "Enterprise")
     << "</th><th>" << t("基线名次", "baseline rank") << "</th><th>" << t("情景名次", "scenario rank") << "</th><th>"
     << t("情景亩均税收（元/亩）", "scenario tax (yuan/mu)") << "</th></tr>\n";
