@@ -194,6 +194,17 @@ TEST(ScenarioRunner, HuanglinPvAndStorage) {
   EXPECT_DOUBLE_EQ(r.changed.kpis.energy_kwh, r.baseline.kpis.energy_kwh) << "the same loads";
 }
 
+TEST(ScenarioRunner, NewRooftopPvOnABuilding) {
+  json j = test::minimalScenario("beidu");
+  j["changes"] = json::parse(R"([{"type": "pv", "target": "qineng-office", "peak_kw": 500}])");
+  const ScenarioResult r = run(j);
+  // Beidu's rooftops: 1,200 + 1,500 + 2,000 + 1,200 + 600 + 6 x 800 + 1,500 = 12,800 kWp; one more
+  // plant of 500 kWp under the same sun adds 500 / 12,800 of their output.
+  EXPECT_NEAR(r.changed.kpis.pv_kwh / r.baseline.kpis.pv_kwh, 13300.0 / 12800.0, 1e-9);
+  EXPECT_NEAR(r.changed.kpis.grid_import_kwh - r.baseline.kpis.grid_import_kwh,
+              -(r.changed.kpis.pv_kwh - r.baseline.kpis.pv_kwh), 1e-6 * r.baseline.kpis.grid_import_kwh);
+}
+
 TEST(ScenarioRunner, TariffAndEmissionFactorPriceTheSameGridImport) {
   json j = test::minimalScenario("beidu");
   j["changes"] = json::parse(R"([{"type": "tariff", "bands": [{"from_hour": 0, "to_hour": 24, "yuan_per_kwh": 0.5}]},
