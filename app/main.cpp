@@ -65,6 +65,7 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption exportTourOption("export-tour", "Render a tour to a video and exit (use with --out, --size, --fps).", "json");
   const QCommandLineOption outOption("out", "Output file for --export-tour (MP4).", "file", "tour.mp4");
   const QCommandLineOption fpsOption("fps", "Frames per second for --export-tour.", "n", "25");
+  const QCommandLineOption flowsOption("flows", "Show the material and energy flows and their KPIs.");
   const QCommandLineOption selectOption("select", "Select an object (building, line, machine group...) and fly to it.", "id");
   const QCommandLineOption speedOption("speed", "With --replay: start playing at this multiple of real time.", "x");
   const QCommandLineOption benchMachinesOption("bench-machines", "With --bench-fps: replace the machines by N synthetic ones.", "n");
@@ -72,7 +73,7 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption benchOption("bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds");
   parser.addOptions({parkOption, langOption, replayOption, mqttOption, userOption, passwordOption, caOption, recordOption,
                     atOption, presentOption, tourOption, exportTourOption, outOption, fpsOption, screenshotOption,
-                    infoOption, sizeOption, benchOption, benchMachinesOption, benchNaiveOption, speedOption, selectOption});
+                    infoOption, sizeOption, benchOption, benchMachinesOption, benchNaiveOption, speedOption, selectOption, flowsOption});
   parser.process(app);
 
   const QString lang = parser.value(langOption);
@@ -146,6 +147,7 @@ int main(int argc, char* argv[]) {
   if (engine.rootObjects().isEmpty()) return 1;
   auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   if (!window) return 1;
+  if (parser.isSet(flowsOption)) window->property("parkView").value<QObject*>()->setProperty("showFlows", true);
   if (parser.isSet(selectOption)) {
     QMetaObject::invokeMethod(window, "focusObject", Q_ARG(QVariant, parser.value(selectOption)), Q_ARG(QVariant, true));
   }

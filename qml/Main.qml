@@ -67,6 +67,11 @@ ApplicationWindow {
                 elide: Text.ElideRight
             }
             HeaderButton {
+                objectName: "flowsButton"
+                text: parkView.showFlows ? qsTr("Hide flows") : qsTr("Flows")
+                onClicked: parkView.showFlows = !parkView.showFlows
+            }
+            HeaderButton {
                 objectName: "dataButton"
                 text: qsTr("Data…")
                 onClicked: dataDialog.open()

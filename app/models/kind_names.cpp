@@ -55,7 +55,8 @@ QString kindName(const QString& kind) {
       {"building", QT_TRANSLATE_NOOP("Kind", "Building")},
       {"line", QT_TRANSLATE_NOOP("Kind", "Production line")},
       {"machines", QT_TRANSLATE_NOOP("Kind", "Machine group")},
-      {"group", QT_TRANSLATE_NOOP("Kind", "Group")}};
+      {"group", QT_TRANSLATE_NOOP("Kind", "Group")},
+      {"link", QT_TRANSLATE_NOOP("Kind", "Flow link")}};
   const auto it = names.find(kind);
   return it == names.end() ? kind : QCoreApplication::translate("Kind", it.value());
 }

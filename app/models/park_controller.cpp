@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "flow_overlay.hpp"
 #include "kind_names.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/model/tour.hpp"
@@ -288,6 +289,9 @@ void ParkController::rebuildScene() {
   sceneCenter_ = bounds.empty() ? QVector3D() : bounds.center();
   sceneRadius_ = bounds.empty() ? 500.0 : std::max(100.0f, bounds.radius());
   machines_.setMachines(machineInstancesOf(park));
+  const FlowOverlay flows = solveFlowOverlay(park);
+  flowArcs_ = flows.arcs;
+  flowKpis_ = flows.kpis;
   const auto s = parktwin::model::summarize(park);
   summary_ = QVariantMap{{"buildings", s.buildings}, {"enterprises", s.enterprises}, {"lines", s.lines},
                          {"machines", s.machines}, {"utilities", s.utilities}, {"tags", s.tags},
@@ -365,6 +369,8 @@ void ParkController::select(const QString& objectId) {
   } else if (const auto* u = park_->findUtility(id)) {
     type = "utility";
     building = q(u->building);
+  } else if (std::ranges::any_of(flowArcs_, [&](const QVariant& a) { return a.toMap().value("id") == objectId; })) {
+    type = "link";
   } else if (park_->findEnterprise(id)) {
     type = "enterprise";
   } else if (id == park_->id) {
@@ -402,6 +408,10 @@ QString ParkController::nameOf(const QString& objectId) const {
   if (const auto* l = park_->findLine(id)) return q(l->name.in(lang));
   if (const auto* u = park_->findUtility(id)) return q(u->name.in(lang));
   if (const auto* e = park_->findEnterprise(id)) return q(e->name.in(lang));
+  for (const QVariant& v : flowArcs_) {
+    const QVariantMap a = v.toMap();
+    if (a.value("id") == objectId) return nameOf(a.value("from").toString()) + " → " + nameOf(a.value("to").toString());
+  }
   for (const auto& line : park_->lines) {
     for (const auto& g : line.machines) {
       if (g.id == id) return q(g.name.in(lang));
@@ -441,6 +451,20 @@ QVariantList ParkController::inspector() const {
     rows.push_back(row(tr("Production lines"), number(park_->lines.size())));
     rows.push_back(row(tr("Machines"), number(summary_.value("machines").toInt())));
     rows.push_back(row(tr("Grid CO2 factor"), tr("%1 t/MWh").arg(number(park_->grid_emission_t_per_mwh, 2))));
+  } else if (selectedType_ == "link") {
+    for (const QVariant& v : flowArcs_) {
+      const QVariantMap a = v.toMap();
+      if (a.value("id") != selectedId_) continue;
+      const bool material = a.value("quantity") == "material";
+      const QString unit = material ? tr("t/h") : tr("kW");
+      rows.push_back(row(tr("From"), nameOf(a.value("from").toString())));
+      rows.push_back(row(tr("To"), nameOf(a.value("to").toString())));
+      rows.push_back(row(material ? tr("Product") : tr("Carrier"), a.value("product").toString()));
+      rows.push_back(row(tr("Flow"), number(a.value("flow").toDouble(), material ? 2 : 0) + " " + unit));
+      rows.push_back(row(tr("Capacity"), number(a.value("capacity").toDouble(), material ? 2 : 0) + " " + unit));
+      rows.push_back(row(tr("Utilisation"), number(a.value("utilisation").toDouble() * 100, 0) + " %"));
+      if (a.value("bottleneck").toBool()) rows.push_back(row(tr("Bottleneck"), tr("Yes: on the minimum cut")));
+    }
   } else if (const auto* b = park_->findBuilding(id)) {
     rows.push_back(row(tr("Kind"), kindName(q(b->kind))));
     if (const auto* e = park_->findEnterprise(b->enterprise)) rows.push_back(row(tr("Enterprise"), nameOf(q(e->id))));

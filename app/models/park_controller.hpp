@@ -58,6 +58,9 @@ class ParkController : public QObject {
   // since, acknowledged, comment}, worst first.
   Q_PROPERTY(QVariantList alarms READ alarms NOTIFY alarmsChanged)
   // Only for the naive-scene benchmark: machines as a plain list, one Model per entry.
+  // Solved material and energy flows (see flow_overlay.hpp) and the park's flow KPIs.
+  Q_PROPERTY(QVariantList flowArcs READ flowArcs NOTIFY parkChanged)
+  Q_PROPERTY(QVariantMap flowKpis READ flowKpis NOTIFY parkChanged)
   Q_PROPERTY(QVariantList syntheticMachines READ syntheticMachines NOTIFY parkChanged)
   // Presentation mode: full screen, read-only, camera driven by the tour.
   Q_PROPERTY(bool presenting READ presenting WRITE setPresenting NOTIFY presentingChanged)
@@ -122,6 +125,8 @@ class ParkController : public QObject {
   bool presenting() const { return presenting_; }
   QVariantList alarms() const;
   QVariantList syntheticMachines() const { return syntheticMachines_; }
+  QVariantList flowArcs() const { return flowArcs_; }
+  QVariantMap flowKpis() const { return flowKpis_; }
   void setPresenting(bool presenting);
   // The bundled tour for the open park (assets/tours/<park id>.json), if any.
   Q_INVOKABLE QString defaultTourPath() const;
@@ -157,6 +162,8 @@ class ParkController : public QObject {
   std::unique_ptr<parktwin::model::AlarmBoard> alarmBoard_;
   qint64 alarmsEvaluatedAt_ = 0;
   QVariantList syntheticMachines_;
+  QVariantList flowArcs_;
+  QVariantMap flowKpis_;
   QString assetRoot_;
   QString selectedId_, selectedType_, selectedBuilding_;
   QTranslator translator_;

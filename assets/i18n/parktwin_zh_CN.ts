@@ -342,6 +342,49 @@
         <source>Group</source>
         <translation>分组</translation>
     </message>
+    <message>
+        <source>Flow link</source>
+        <translation>流向连线</translation>
+    </message>
+</context>
+<context>
+    <name>KpiBar</name>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>%1 kt/yr</source>
+        <translation>%1 千吨/年</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>能耗</translation>
+    </message>
+    <message>
+        <source>%1 kWh/t</source>
+        <translation>%1 千瓦时/吨</translation>
+    </message>
+    <message>
+        <source>CO2</source>
+        <translation>二氧化碳</translation>
+    </message>
+    <message>
+        <source>%1 Mt/yr</source>
+        <translation>%1 百万吨/年</translation>
+    </message>
+    <message>
+        <source>Self-sufficiency</source>
+        <translation>能源自给率</translation>
+    </message>
+    <message>
+        <source>Remelting avoided</source>
+        <translation>免重熔节省</translation>
+    </message>
+    <message>
+        <source>%1 M yuan/yr</source>
+        <translation>%1 百万元/年</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -380,6 +423,14 @@
     <message>
         <source>Data…</source>
         <translation>数据…</translation>
+    </message>
+    <message>
+        <source>Hide flows</source>
+        <translation>隐藏流向</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>物料与能源流</translation>
     </message>
 </context>
 <context>
@@ -656,6 +707,46 @@
     <message>
         <source>starved of metal</source>
         <translation>待料（缺铝液）</translation>
+    </message>
+    <message>
+        <source>t/h</source>
+        <translation>吨/小时</translation>
+    </message>
+    <message>
+        <source>kW</source>
+        <translation>千瓦</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>能源载体</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Bottleneck</source>
+        <translation>瓶颈</translation>
+    </message>
+    <message>
+        <source>Yes: on the minimum cut</source>
+        <translation>是：位于最小割上</translation>
     </message>
 </context>
 <context>

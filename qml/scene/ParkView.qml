@@ -14,6 +14,7 @@ Item {
     property alias camera: camera
     // Bumped whenever the camera moves, so screen-space overlays re-project.
     property int cameraRevision: 0
+    property bool showFlows: false
     // Built, and showing data when a replay or live feed is open.
     readonly property bool sceneReady: ParkController.loaded
         && buildingRepeater.count === ParkController.buildings.length
@@ -176,6 +177,27 @@ Item {
             instancing: ParkController.machines
             castsShadows: false
             materials: DefaultMaterial { diffuseColor: "white" }
+        }
+
+        // Material (above) and energy (below) flows: width by flow, colour by product or
+        // carrier, the bottleneck (minimum cut) in red.
+        Repeater3D {
+            model: root.showFlows ? ParkController.flowArcs : []
+            Model {
+                property string objectId: modelData.id
+                pickable: true
+                source: "#Cube"
+                position: modelData.position
+                eulerRotation.y: modelData.angle
+                scale: Qt.vector3d(modelData.length / 100, (modelData.bottleneck ? 2.5 : 0.8) / 100, modelData.width / 100)
+                castsShadows: false
+                materials: PrincipledMaterial {
+                    baseColor: ParkController.selectedId === modelData.id ? "#ffd43b" : modelData.color
+                    opacity: modelData.active ? 0.85 : 0.25
+                    alphaMode: PrincipledMaterial.Blend
+                    lighting: PrincipledMaterial.NoLighting
+                }
+            }
         }
 
         // Benchmark baseline only: the same machines as one Model each.
@@ -349,6 +371,10 @@ Item {
         visible: !ParkController.presenting
         anchors { right: parent.right; top: parent.top; margins: 14 }
         yaw: root.yaw
+    }
+    KpiBar {
+        visible: root.showFlows && !ParkController.presenting
+        anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: 12 }
     }
     TimelineBar {
         id: timelineBar

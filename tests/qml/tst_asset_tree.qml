@@ -110,15 +110,16 @@ Item {
 
         function test_switching_language_changes_visible_labels() {
             tryVerify(() => rowItem("youlisen") !== null, 5000)
-            tryCompare(rowItem("youlisen").contentItem, "text", "Youlisen Auto Tech")
+            const rowText = () => rowItem("youlisen") !== null ? rowItem("youlisen").contentItem.text : ""
+            tryVerify(() => rowText() === "Youlisen Auto Tech", 5000, rowText())
             ParkController.language = "zh"
-            tryCompare(rowItem("youlisen").contentItem, "text", "重庆友利森汽车科技")
+            tryVerify(() => rowText() === "重庆友利森汽车科技", 5000, rowText())
             // A string from Qt Linguist (assets/i18n/parktwin_zh_CN.ts):
             ParkController.select("youlisen")
             verify(ParkController.inspector.some(r => r.label === "用地面积" && r.value === "120 亩"),
                    JSON.stringify(ParkController.inspector))
             ParkController.language = "en"
-            tryCompare(rowItem("youlisen").contentItem, "text", "Youlisen Auto Tech")
+            tryVerify(() => rowText() === "Youlisen Auto Tech", 5000, rowText())
         }
 
         function test_clicking_empty_ground_clears_the_selection() {

@@ -1,0 +1,95 @@
+#include "flow_overlay.hpp"
+
+#include <QColor>
+#include <QVector3D>
+#include <cmath>
+#include <set>
+
+#include "parktwin/flow/park_flows.hpp"
+#include "parktwin/model/tour.hpp"
+#include "scene_frame.hpp"
+
+namespace parktwin::app {
+
+namespace {
+
+QColor productColor(const std::string& product) {
+  if (product == "molten_aluminium") return QColor(0xff, 0x7a, 0x1a);
+  if (product == "ingot" || product == "recycled_aluminium" || product == "scrap") return QColor(0xa8, 0xb2, 0xbd);
+  if (product == "electricity") return QColor(0x2f, 0x80, 0xed);
+  if (product == "hydrogen") return QColor(0x1f, 0xc8, 0xe0);
+  return QColor(0x3c, 0xb3, 0x71);  // finished goods and parts
+}
+
+std::string baseId(const std::string& nodeId) {
+  const auto hash = nodeId.find('#');
+  return hash == std::string::npos ? nodeId : nodeId.substr(0, hash);
+}
+
+void addArcs(const model::Park& park, const flow::NetworkSolution& solution, const char* quantity, float height_m,
+             QVariantList& out) {
+  const auto& net = solution.network;
+  std::set<int> cut;
+  for (const auto& c : solution.max_flow.min_cut) cut.insert(c.arc);
+  double maxFlow = 0;
+  for (std::size_t i = 0; i < net.arcs.size(); ++i) {
+    if (net.arcs[i].kind == flow::ArcKind::link && i < solution.dispatch.arc_flow.size()) {
+      maxFlow = std::max(maxFlow, solution.dispatch.arc_flow[i]);
+    }
+  }
+  for (std::size_t i = 0; i < net.arcs.size(); ++i) {
+    const auto& arc = net.arcs[i];
+    if (arc.kind != flow::ArcKind::link) continue;
+    const double flow = i < solution.dispatch.arc_flow.size() ? solution.dispatch.arc_flow[i] : 0;
+    const auto from = model::objectPosition(park, baseId(net.nodes[arc.from].id));
+    const auto to = model::objectPosition(park, baseId(net.nodes[arc.to].id));
+    if (!from || !to) continue;
+    const double dx = to->x_m - from->x_m, dy = to->y_m - from->y_m;
+    const double length = std::hypot(dx, dy);
+    if (length < 1) continue;
+    const bool bottleneck = cut.contains(int(i));
+    const double share = maxFlow > 0 ? flow / maxFlow : 0;
+    out.push_back(QVariantMap{
+        {"id", QString::fromStdString(arc.id)},
+        {"quantity", quantity},
+        {"product", QString::fromStdString(arc.product)},
+        {"from", QString::fromStdString(baseId(net.nodes[arc.from].id))},
+        {"to", QString::fromStdString(baseId(net.nodes[arc.to].id))},
+        {"flow", flow},
+        {"capacity", arc.capacity},
+        {"utilisation", arc.capacity > 0 ? flow / arc.capacity : 0.0},
+        {"bottleneck", bottleneck},
+        {"width", flow > 0 ? 1.5 + 9.0 * std::sqrt(share) : 0.8},
+        {"color", bottleneck ? QColor(0xe0, 0x2f, 0x2f) : productColor(arc.product)},
+        {"position", toScene((from->x_m + to->x_m) / 2, (from->y_m + to->y_m) / 2, height_m)},
+        {"length", length},
+        {"angle", std::atan2(dy, dx) * 180.0 / M_PI},
+        {"active", flow > 1e-9}});
+  }
+}
+
+}  // namespace
+
+FlowOverlay solveFlowOverlay(const model::Park& park) {
+  FlowOverlay overlay;
+  flow::FlowOverrides overrides;
+  overrides.supply_basis = flow::SupplyBasis::annual_average;
+  auto report = flow::solveParkFlows(park, overrides, 8760.0);
+  if (!report) {
+    overlay.error = QString::fromStdString(report.error().message);
+    return overlay;
+  }
+  if (report->has_material) addArcs(park, report->material, "material", 26, overlay.arcs);
+  if (report->has_energy) addArcs(park, report->energy, "energy", 20, overlay.arcs);
+  const auto& k = report->kpis;
+  overlay.kpis = QVariantMap{{"throughputTPerYear", k.throughput_t_per_year},
+                             {"energyKwhPerT", k.energy_kwh_per_t},
+                             {"co2TPerYear", k.co2_t},
+                             {"selfSufficiency", k.self_sufficiency},
+                             {"remeltAvoidedYuan", k.remelt_cost_avoided_yuan},
+                             {"directMoltenT", k.direct_molten_t},
+                             {"costYuan", k.cost_yuan}};
+  return overlay;
+}
+
+}  // namespace parktwin::app

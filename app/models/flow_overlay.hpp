@@ -1,0 +1,23 @@
+#pragma once
+// The park's material and energy flows as the 3D scene draws them: one segment per park link
+// with its solved flow, capacity and utilisation, the bottleneck (minimum cut) marked, and the
+// park's flow KPIs. Solved once per park at design capacities (average hour of a year).
+#include <QString>
+#include <QVariantList>
+#include <QVariantMap>
+
+namespace parktwin::model {
+struct Park;
+}
+
+namespace parktwin::app {
+
+struct FlowOverlay {
+  QVariantList arcs;  // {id, from, to, quantity, product, flow, capacity, utilisation, bottleneck, width, color, position, length, angle, y}
+  QVariantMap kpis;   // throughputTPerYear, energyKwhPerT, co2TPerYear, selfSufficiency, remeltAvoidedYuan, ...
+  QString error;
+};
+
+FlowOverlay solveFlowOverlay(const parktwin::model::Park& park);
+
+}  // namespace parktwin::app
