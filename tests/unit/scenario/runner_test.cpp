@@ -145,6 +145,8 @@ TEST(ScenarioRunner, RecycledAluminiumPlantUsesAboutFivePercentOfPrimaryEnergy) 
   // Against making the same tonnes as primary aluminium at 13,500 kWh/t, CO2 avoided is large.
   const double primaryCo2 = s.recycled_t * 13500 * 0.57 / 1000;
   EXPECT_LT(s.co2_t - b.co2_t, 0.07 * primaryCo2);
+  EXPECT_NEAR(s.energy_avoided_vs_primary_kwh, s.recycled_t * 13500 - (s.energy_kwh - b.energy_kwh), 1e-6 * s.recycled_t * 13500);
+  EXPECT_NEAR(s.co2_avoided_vs_primary_t, s.energy_avoided_vs_primary_kwh * 0.57 / 1000, 1e-6 * primaryCo2);
 }
 
 TEST(ScenarioRunner, RetrofitScalesOutputAndEnergyPerTonneByTheChongqingAverages) {
@@ -167,6 +169,10 @@ TEST(ScenarioRunner, RetrofitScalesOutputAndEnergyPerTonneByTheChongqingAverages
   const double sT = lineOf(r.changed, "processor-01-line").output_t + lineOf(r.changed, "youlisen-chassis").output_t;
   EXPECT_NEAR(r.baseline.kpis.operating_cost_yuan, 1200 * bT, 1e-6 * bT);
   EXPECT_NEAR(r.changed.kpis.operating_cost_yuan, 1200 * (1 - 0.225) * sT, 1e-6 * sT);
+  EXPECT_NEAR(r.changed.kpis.retrofit_output_t / r.baseline.kpis.retrofit_output_t, 1.598, 1e-9);
+  EXPECT_NEAR(r.changed.kpis.retrofit_kwh_per_t / r.baseline.kpis.retrofit_kwh_per_t, 1 - 0.195, 1e-9);
+  EXPECT_NEAR(r.baseline.kpis.retrofit_operating_cost_yuan_per_t, 1200, 1e-9);
+  EXPECT_NEAR(r.changed.kpis.retrofit_operating_cost_yuan_per_t, 1200 * (1 - 0.225), 1e-9);
   // Defects: 2 % of the retrofitted firms' output before, 2 % x (1 - 0.423) after.
   EXPECT_NEAR(r.baseline.kpis.processed_t - r.baseline.kpis.good_processed_t, 0.02 * bT, 1e-9 * bT);
   EXPECT_NEAR(r.changed.kpis.processed_t - r.changed.kpis.good_processed_t, 0.02 * 0.577 * sT, 1e-9 * sT);
@@ -186,6 +192,17 @@ TEST(ScenarioRunner, HuanglinPvAndStorage) {
   EXPECT_NEAR(r.changed.kpis.co2_t - r.baseline.kpis.co2_t,
               (r.changed.kpis.grid_import_kwh - r.baseline.kpis.grid_import_kwh) * 0.57 / 1000, 1e-9 * r.baseline.kpis.co2_t);
   EXPECT_DOUBLE_EQ(r.changed.kpis.energy_kwh, r.baseline.kpis.energy_kwh) << "the same loads";
+}
+
+TEST(ScenarioRunner, NewRooftopPvOnABuilding) {
+  json j = test::minimalScenario("beidu");
+  j["changes"] = json::parse(R"([{"type": "pv", "target": "qineng-office", "peak_kw": 500}])");
+  const ScenarioResult r = run(j);
+  // Beidu's rooftops: 1,200 + 1,500 + 2,000 + 1,200 + 600 + 6 x 800 + 1,500 = 12,800 kWp; one more
+  // plant of 500 kWp under the same sun adds 500 / 12,800 of their output.
+  EXPECT_NEAR(r.changed.kpis.pv_kwh / r.baseline.kpis.pv_kwh, 13300.0 / 12800.0, 1e-9);
+  EXPECT_NEAR(r.changed.kpis.grid_import_kwh - r.baseline.kpis.grid_import_kwh,
+              -(r.changed.kpis.pv_kwh - r.baseline.kpis.pv_kwh), 1e-6 * r.baseline.kpis.grid_import_kwh);
 }
 
 TEST(ScenarioRunner, TariffAndEmissionFactorPriceTheSameGridImport) {
@@ -228,6 +245,10 @@ TEST(ScenarioRunner, HeatWavePumpedStorageCoversTheGridLimitThenLoadIsShed) {
       EXPECT_NEAR(s.unserved_kwh, excess - 2 * perDay, 1e-6 * excess) << limit_kw;
     }
     EXPECT_EQ(b.pumped_support_kwh, 0);
+    // Panlong's kWh cost 0.45 yuan (its link) instead of the grid's 0.62, and carry the CO2 of
+    // the grid energy that pumped them: 1 / (0.88 x 0.88) kWh at 0.57 t/MWh.
+    EXPECT_NEAR(s.energy_cost_yuan - b.energy_cost_yuan, -excess * 0.62 + s.pumped_support_kwh * 0.45, 1e-6 * excess);
+    EXPECT_NEAR(s.co2_t - b.co2_t, (-excess + s.pumped_support_kwh / (0.88 * 0.88)) * 0.57 / 1000, 1e-6 * b.co2_t);
   }
 }
 
@@ -252,6 +273,24 @@ TEST(ScenarioRunner, CapacityFactorScalesALineForItsWindowOnly) {
   EXPECT_NEAR(lineOf(r.changed, "potline-2").output_t - lineOf(r.baseline, "potline-2").output_t,
               -170000.0 / 8760 * 24 / 2, 10.0);
   EXPECT_DOUBLE_EQ(lineOf(r.changed, "potline-1").output_t, lineOf(r.baseline, "potline-1").output_t);
+}
+
+TEST(ScenarioRunner, AddedLineMakesItsOwnOutputAndDrawsItsOwnPower) {
+  json j = test::minimalScenario("beidu");
+  j["changes"] = json::parse(R"([{"type": "add_line", "line": {"id": "xinlv-diecasting-2", "kind": "die_casting",
+      "building": "xinlv-diecast", "enterprise": "xinlv", "product": "parts", "capacity_t_per_year": 8760,
+      "energy_kwh_per_t": 600, "power_kw": 400}}])");
+  const ScenarioResult r = run(j);
+  const LineTotals& added = lineOf(r.changed, "xinlv-diecasting-2");
+  // 8,760 t/yr at the 0.6 load factor is 0.6 t/h: at most 28.8 t in 48 h, less its stops.
+  EXPECT_GT(added.output_t, 0.5 * 28.8);
+  EXPECT_LE(added.output_t, 28.8 + 1e-9);
+  // Running it draws 0.6 t/h x 600 kWh/t = 360 kW (below its 400 kW rating); stopped, 30 % idle power.
+  EXPECT_GE(added.energy_kwh / added.output_t, 600 * 0.98);
+  EXPECT_NEAR(r.changed.kpis.processed_t - r.baseline.kpis.processed_t, added.output_t, 1e-6);
+  for (const auto& l : r.baseline.lines) {
+    EXPECT_NE(l.line, "xinlv-diecasting-2");
+  }
 }
 
 TEST(ScenarioRunner, ProgressReachesOneAndCancelStops) {
@@ -323,17 +362,27 @@ TEST(ScenarioRunner, StoresBothRunsInHistorianFilesForReplay) {
   EXPECT_EQ(built, beidu.tags.size() - 3) << "state, power and output of recycling-line";
   EXPECT_EQ(tags->size(), built);
   // Potline 1 is down (state 3) in the scenario at noon (04:00 UTC) and running in the baseline.
+  // Samples are stored when they change, so the state at a time is the last one before it.
   const std::int64_t noon = 1'784'073'600'000 + 4 * static_cast<std::int64_t>(kHour_ms);
-  auto down = h->samplesBetween("potline-1.state", noon - 600'000, noon);
-  ASSERT_TRUE(down.has_value());
-  ASSERT_FALSE(down->empty());
-  EXPECT_EQ(down->back().value, 3);
+  const auto stateOfPotline1 = [&](store::Historian& historian) {
+    auto states = historian.stateAt(noon);
+    EXPECT_TRUE(states.has_value());
+    for (const auto& st : *states) {
+      if (st.tag == "potline-1.state") return st.value;
+    }
+    ADD_FAILURE() << "no potline-1.state before noon";
+    return -1.0;
+  };
+  EXPECT_EQ(stateOfPotline1(*h), 3);
   auto hb = store::Historian::open(r.baseline.historian_file, {.read_only = true});
   ASSERT_TRUE(hb.has_value());
-  auto up = hb->samplesBetween("potline-1.state", noon - 600'000, noon);
-  ASSERT_TRUE(up.has_value());
-  ASSERT_FALSE(up->empty());
-  EXPECT_EQ(up->back().value, 0);
+  EXPECT_EQ(stateOfPotline1(*hb), 0);
+  // The outage's start is stored as a state change event for the 3D view.
+  auto events = h->eventsBetween(noon - 5 * static_cast<std::int64_t>(kHour_ms), noon, {.object = "potline-1"});
+  ASSERT_TRUE(events.has_value());
+  int wentDown = 0;
+  for (const auto& e : *events) wentDown += e.kind == "state_change" && e.message == "run -> down (failure)" ? 1 : 0;
+  EXPECT_EQ(wentDown, 1);
   std::filesystem::remove_all(folder);
 }
 

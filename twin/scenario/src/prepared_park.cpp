@@ -170,6 +170,7 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
     }
     for (const Change& c : scenario.changes) {
       if (c.kind != ChangeKind::retrofit || std::ranges::find(c.targets, pl.enterprise) == c.targets.end()) continue;
+      pl.retrofitted = true;
       pl.operating_cost_yuan_per_t = c.retrofit.operating_cost_yuan_per_t * (changed ? 1 + c.retrofit.operating_cost : 1);
       pl.defect_rate = c.retrofit.baseline_defect_rate * (changed ? 1 + c.retrofit.defect_rate : 1);
     }
@@ -204,6 +205,10 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
       out.pumped_power_tag = addTag(park, u.id, "power", "kW", "analog");
       out.pumped_power_kw = u.power_kw;
       out.pumped_energy_kwh = u.energy_kwh;
+      out.pumped_yuan_per_kwh = out.flat_tariff_yuan_per_kwh;
+      for (const auto& link : park.energy_links) {
+        if (link.from == u.id && link.cost_yuan_per_kwh > 0) out.pumped_yuan_per_kwh = link.cost_yuan_per_kwh;
+      }
     }
   }
   if (out.load_tag < 0 || out.import_tag < 0) {

@@ -21,6 +21,7 @@ struct PreparedLine {
   bool molten_fed = false;          // had a molten link from the casthouse
   double molten_link_t_per_h = 0;   // capacity of that link
   int output_tag = -1, power_tag = -1, oee_tag = -1;
+  bool retrofitted = false;         // its firm is named by a retrofit change (both runs)
   double defect_rate = 0;           // share scrapped (retrofit assumption), 0 elsewhere
   double operating_cost_yuan_per_t = 0;
 };
@@ -35,6 +36,7 @@ struct PreparedPark {
   std::vector<int> pv_tags, hydro_tags, battery_tags;
   int pumped_power_tag = -1;
   double pumped_power_kw = 0, pumped_energy_kwh = 0;
+  double pumped_yuan_per_kwh = 0;  // its generation link's cost, else the flat tariff
   double grid_emission_t_per_mwh = 0.57;
   double flat_tariff_yuan_per_kwh = 0;
   std::vector<TariffBand> tariff;      // empty: flat tariff

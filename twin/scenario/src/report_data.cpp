@@ -71,6 +71,11 @@ std::string kpiLabel(const std::string& key, const std::string& language) {
       {"operating_cost_yuan", {"运营成本（改造企业）", "Operating cost (retrofitted firms)"}},
       {"cost_yuan", {"总成本（电费+重熔+运营）", "Total cost (electricity + remelting + operating)"}},
       {"oee", {"设备综合效率 OEE", "Overall equipment effectiveness (OEE)"}},
+      {"energy_avoided_vs_primary_kwh", {"再生铝较同量原铝节电", "Electricity avoided vs the same tonnes of primary"}},
+      {"co2_avoided_vs_primary_t", {"再生铝较同量原铝减排", "CO2 avoided vs the same tonnes of primary"}},
+      {"retrofit_output_t", {"改造企业产量", "Retrofitted firms' output"}},
+      {"retrofit_kwh_per_t", {"改造企业吨产品电耗", "Retrofitted firms' electricity per tonne"}},
+      {"retrofit_operating_cost_yuan_per_t", {"改造企业吨产品运营成本", "Retrofitted firms' operating cost per tonne"}},
       {"pumped_support_kwh", {"抽水蓄能支援电量", "Pumped-storage support"}},
       {"unserved_kwh", {"限电损失电量", "Load shed (unserved energy)"}},
   };

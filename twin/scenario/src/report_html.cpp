@@ -42,6 +42,12 @@ std::string grouped(double x) {
   return (x < 0 && out != "0" ? "-" : "") + out;
 }
 
+// China Standard Time, as planners read it: "2026-07-15 08:00 (UTC+8)".
+std::string localTime(std::int64_t utc_ms) {
+  const std::string t = sim::formatInstantUtc(utc_ms + 8 * 3'600'000LL);
+  return t.substr(0, 10) + " " + t.substr(11, 5);
+}
+
 std::string signedGrouped(double x) { return (x > 0 ? "+" : "") + grouped(x); }
 
 struct Text {
@@ -79,7 +85,8 @@ std::string polyline(const std::vector<double>& ys, double lo, double hi, double
 }
 
 std::string chart(const std::string& title, const std::string& unit, const std::vector<double>& base,
-                  const std::vector<double>& scen, bool mean, double scale, const Text& t) {
+                  const std::vector<double>& scen, bool mean, double scale, const Text& t, const std::string& from,
+                  const std::string& until) {
   std::size_t perPoint = 1;
   std::vector<double> b = chartPoints(base, mean, perPoint), s = chartPoints(scen, mean, perPoint);
   for (double& x : b) x *= scale;
@@ -103,8 +110,11 @@ std::string chart(const std::string& title, const std::string& unit, const std::
   }
   o << polyline(b, lo, hi, W, H, left, "#5b6b7f", "");
   o << polyline(s, lo, hi, W, H, left, "#d9480f", " stroke-dasharray=\"4 2\"");
-  o << "<text x=\"" << left << "\" y=\"" << H + 30 << "\" font-size=\"11\" fill=\"#5b6b7f\">— " << t("基线", "baseline")
-    << "</text><text x=\"" << left + 120 << "\" y=\"" << H + 30 << "\" font-size=\"11\" fill=\"#d9480f\">- - "
+  o << "<text x=\"" << left << "\" y=\"" << H + 22 << "\" font-size=\"10\">" << escape(from) << "</text>";
+  o << "<text x=\"" << left + W << "\" y=\"" << H + 22 << "\" font-size=\"10\" text-anchor=\"end\">" << escape(until)
+    << "</text>";
+  o << "<text x=\"" << left + 260 << "\" y=\"" << H + 34 << "\" font-size=\"11\" fill=\"#5b6b7f\">— " << t("基线", "baseline")
+    << "</text><text x=\"" << left + 380 << "\" y=\"" << H + 30 << "\" font-size=\"11\" fill=\"#d9480f\">- - "
     << t("情景", "scenario") << "</text></svg></figure>\n";
   return o.str();
 }
@@ -130,7 +140,7 @@ std::string changeText(const Change& c, const Text& t) {
     for (const auto& band : c.tariff) o << " [" << band.from_hour << "–" << band.to_hour << " h: " << band.yuan_per_kwh << "]";
   }
   if (c.window) {
-    o << " — " << sim::formatInstantUtc(c.window->start_ms) << " .. " << sim::formatInstantUtc(c.window->end_ms);
+    o << " — " << localTime(c.window->start_ms) << " .. " << localTime(c.window->end_ms) << " (UTC+8)";
   } else {
     o << t(" — 全时段", " — whole period");
   }
@@ -153,8 +163,8 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     << "figure{margin:1.5em 0}figcaption{font-weight:600}.meta{color:#666;font-size:90%}</style></head><body>\n";
   o << "<h1>" << escape(s.name.in(lang)) << "</h1>\n";
   o << "<p class=\"meta\">" << t("园区：", "Park: ") << escape(t.zh ? r.park_name_zh : r.park_name_en) << " ("
-    << escape(r.base_park.id) << ") · " << t("时段：", "Period: ") << sim::formatInstantUtc(s.start_ms) << " .. "
-    << sim::formatInstantUtc(s.end_ms()) << " · " << t("步长 ", "step ") << s.step_ms / 1000 << " s · "
+    << escape(r.base_park.id) << ") · " << t("时段：", "Period: ") << localTime(s.start_ms) << " .. "
+    << localTime(s.end_ms()) << " (UTC+8) · " << t("步长 ", "step ") << s.step_ms / 1000 << " s · "
     << t("随机种子 ", "seed ") << s.seed << "</p>\n";
   o << "<p class=\"meta\">" << t("生成时间：", "Generated: ") << escape(generated_at) << "</p>\n";
   o << "<p>" << escape(s.explanation.in(lang)) << "</p>\n";
@@ -165,7 +175,10 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     << t("变化", "delta") << "</th></tr>\n";
   for (const auto& d : r.deltas) {
     const double rel = d.baseline != 0 ? 100 * d.delta() / std::fabs(d.baseline) : 0;
-    o << "<tr><td>" << escape(kpiLabel(d.key, lang)) << "</td><td>" << escape(d.unit) << "</td><td>" << grouped(d.baseline)
+    std::string unit = d.unit;
+    if (t.zh && unit == "yuan") unit = "元";
+    if (t.zh && unit == "yuan/t") unit = "元/t";
+    o << "<tr><td>" << escape(kpiLabel(d.key, lang)) << "</td><td>" << escape(unit) << "</td><td>" << grouped(d.baseline)
       << "</td><td>" << grouped(d.scenario) << "</td><td class=\"" << (d.delta() > 0 ? "up" : d.delta() < 0 ? "down" : "")
       << "\">" << signedGrouped(d.delta());
     if (d.baseline != 0 && d.delta() != 0 && d.unit != "%") o << " (" << signedGrouped(rel) << "%)";
@@ -196,11 +209,12 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     o << "</table>\n";
   }
   o << "<h2>" << t("主要序列", "Main series") << "</h2>\n";
-  o << chart(t.zh ? "电网购电" : "Grid import", "MW", r.baseline.hourly.grid_import_kw, r.changed.hourly.grid_import_kw, true, 1e-3, t);
-  o << chart(t.zh ? "铝产量" : "Aluminium made", "t", r.baseline.hourly.metal_t, r.changed.hourly.metal_t, false, 1, t);
-  o << chart(t.zh ? "铝锭重熔" : "Ingot remelted", "t", r.baseline.hourly.remelt_t, r.changed.hourly.remelt_t, false, 1, t);
-  o << chart(t.zh ? "本地电源" : "Local supply", "MW", r.baseline.hourly.local_kw, r.changed.hourly.local_kw, true, 1e-3, t);
-  o << chart(t.zh ? "二氧化碳" : "CO2", "t", r.baseline.hourly.co2_t, r.changed.hourly.co2_t, false, 1, t);
+  const std::string from = localTime(s.start_ms), until = localTime(s.end_ms());
+  o << chart(t.zh ? "电网购电" : "Grid import", "MW", r.baseline.hourly.grid_import_kw, r.changed.hourly.grid_import_kw, true, 1e-3, t, from, until);
+  o << chart(t.zh ? "铝产量" : "Aluminium made", "t", r.baseline.hourly.metal_t, r.changed.hourly.metal_t, false, 1, t, from, until);
+  o << chart(t.zh ? "铝锭重熔" : "Ingot remelted", "t", r.baseline.hourly.remelt_t, r.changed.hourly.remelt_t, false, 1, t, from, until);
+  o << chart(t.zh ? "本地电源" : "Local supply", "MW", r.baseline.hourly.local_kw, r.changed.hourly.local_kw, true, 1e-3, t, from, until);
+  o << chart(t.zh ? "二氧化碳" : "CO2", "t", r.baseline.hourly.co2_t, r.changed.hourly.co2_t, false, 1, t, from, until);
   o << "<h2>" << t("亩均排名（前 10）", "Per-mu ranking (top 10)") << "</h2>\n<table><tr><th>" << t("企业", "Enterprise")
     << "</th><th>" << t("基线名次", "baseline rank") << "</th><th>" << t("情景名次", "scenario rank") << "</th><th>"
     << t("情景亩均税收（元/亩）", "scenario tax (yuan/mu)") << "</th></tr>\n";

@@ -72,7 +72,13 @@ void RunAccounting::step(const std::vector<double>& values, std::int64_t t_ms) {
     const double out = now - lineOutput_[i];
     lineOutput_[i] = now;
     lineOutputSum_[i] += out;
-    lineEnergy_[i] += at(line.power_tag) * dt_h_;
+    const double lineKwh = at(line.power_tag) * dt_h_;
+    lineEnergy_[i] += lineKwh;
+    if (line.retrofitted) {
+      k_.retrofit_output_t += out;
+      retrofitKwh_ += lineKwh;
+    }
+    if (line.role == LineRole::recycling) k_.recycled_energy_kwh += lineKwh;
     switch (line.role) {
       case LineRole::recycling:
         k_.recycled_t += out;
@@ -116,6 +122,12 @@ void RunAccounting::step(const std::vector<double>& values, std::int64_t t_ms) {
     const double pumped = std::min({excess, park_.pumped_power_kw, pumpedLeft_kwh_ / dt_h_});
     pumpedLeft_kwh_ -= pumped * dt_h_;
     k_.pumped_support_kwh += pumped * dt_h_;
+    // Panlong's energy is not free: its tariff, and the CO2 of the grid energy that pumped it.
+    const double pumpedCo2 = pumped * dt_h_ / kPumpedRoundTrip * park_.grid_emission_t_per_mwh / 1000.0;
+    k_.co2_t += pumpedCo2;
+    bucketCo2_ += pumpedCo2;
+    k_.energy_cost_yuan += pumped * dt_h_ * park_.pumped_yuan_per_kwh;
+    bucketCost_ += pumped * dt_h_ * park_.pumped_yuan_per_kwh;
     k_.unserved_kwh += (excess - pumped) * dt_h_;
     import = limit;
   }
@@ -193,6 +205,16 @@ RunResult RunAccounting::finish() {
   k_.self_sufficiency = k_.energy_kwh > 0 ? k_.local_kwh / k_.energy_kwh : 0;
   k_.energy_kwh_per_t = k_.metal_t > 0 ? k_.energy_kwh / k_.metal_t : 0;
   k_.cost_yuan = k_.energy_cost_yuan + k_.remelt_cost_yuan + k_.operating_cost_yuan;
+  k_.energy_avoided_vs_primary_kwh = k_.recycled_t * park_.primary_kwh_per_t - k_.recycled_energy_kwh;
+  k_.co2_avoided_vs_primary_t = k_.energy_avoided_vs_primary_kwh * park_.grid_emission_t_per_mwh / 1000.0;
+  if (k_.retrofit_output_t > 0) {
+    k_.retrofit_kwh_per_t = retrofitKwh_ / k_.retrofit_output_t;
+    double opCost = 0;
+    for (std::size_t i = 0; i < park_.lines.size(); ++i) {
+      if (park_.lines[i].retrofitted) opCost += lineOutputSum_[i] * park_.lines[i].operating_cost_yuan_per_t;
+    }
+    k_.retrofit_operating_cost_yuan_per_t = opCost / k_.retrofit_output_t;
+  }
   double oee = 0;
   int processors = 0;
   for (std::size_t i = 0; i < park_.lines.size(); ++i) {

@@ -17,6 +17,8 @@ inline constexpr double kHubInitialT = 80;
 // Pumped storage can give each local day what it holds between 5 % and 95 % of its energy,
 // at 88 % efficiency (the simulator's figures); it refills at night from the regional grid.
 inline constexpr double kPumpedUsableShare = 0.90 * 0.88;
+// Energy pumped per kWh it gives back (88 % each way): that grid energy carries its CO2.
+inline constexpr double kPumpedRoundTrip = 0.88 * 0.88;
 
 class RunAccounting {
  public:
@@ -43,6 +45,7 @@ class RunAccounting {
   std::vector<double> potTapped_, potEnergy_, lineOutput_;  // last cumulative values
   std::vector<double> lineEnergy_, lineOutputSum_, lineOeeSum_, lineRemelt_, lineBucketDemand_;
   double oeeSamples_ = 0;
+  double retrofitKwh_ = 0;
   // Open bucket.
   double bucketMade_ = 0, bucketDemand_ = 0, bucketCap_ = 0, bucketRemeltDirect_ = 0;
   double bucketMetal_ = 0, bucketProcessed_ = 0, bucketLoadKwh_ = 0, bucketImportKwh_ = 0, bucketLocalKwh_ = 0;

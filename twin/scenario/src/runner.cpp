@@ -123,6 +123,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
     store::HistorianOptions ho;
     ho.commit_every_ms = 60'000;
     ho.commit_every_samples = 2'000'000;
+    ho.snapshot_every_ms = 3'600'000;  // hourly seek points are enough for a year-long replay
     auto opened = store::Historian::open(historianFile, ho);
     if (!opened) return fail(historianFile + ": " + opened.error().message);
     historian.emplace(std::move(*opened));
@@ -257,8 +258,10 @@ std::vector<model::LocalizedText> assumptionsOf(const Scenario& s, const model::
                        num(c.retrofit.operating_cost_yuan_per_t) + " yuan/t (stated in the scenario file)."});
     }
     if (c.kind == ChangeKind::grid_limit) {
-      a.push_back({"电网限额期间：超出部分先由抽水蓄能补足（每日可用其 5%–95% 库容 × 88% 效率），仍不足则限电。",
-                   "Under a grid limit: the excess is covered by pumped storage first (each day 5-95 % of its energy at 88 %), "
+      a.push_back({"电网限额期间：超出部分先由抽水蓄能补足（每日可用其 5%–95% 库容 × 88% 效率，按其上网电价计费，"
+                   "排放按抽水所用电网电量 1/(0.88×0.88) 计），仍不足则限电。",
+                   "Under a grid limit: the excess is covered by pumped storage first (each day 5-95 % of its energy at 88 %, "
+                   "billed at its link's tariff, with the CO2 of the grid energy that pumped it, 1 / (0.88 x 0.88) kWh per kWh), "
                    "the rest is load shed."});
     }
   }
@@ -288,6 +291,12 @@ std::vector<KpiDelta> kpiTable(const RunKpis& b, const RunKpis& s) {
       {"operating_cost_yuan", "yuan", b.operating_cost_yuan, s.operating_cost_yuan},
       {"cost_yuan", "yuan", b.cost_yuan, s.cost_yuan},
       {"oee", "%", 100 * b.oee, 100 * s.oee},
+      {"energy_avoided_vs_primary_kwh", "kWh", b.energy_avoided_vs_primary_kwh, s.energy_avoided_vs_primary_kwh},
+      {"co2_avoided_vs_primary_t", "t", b.co2_avoided_vs_primary_t, s.co2_avoided_vs_primary_t},
+      {"retrofit_output_t", "t", b.retrofit_output_t, s.retrofit_output_t},
+      {"retrofit_kwh_per_t", "kWh/t", b.retrofit_kwh_per_t, s.retrofit_kwh_per_t},
+      {"retrofit_operating_cost_yuan_per_t", "yuan/t", b.retrofit_operating_cost_yuan_per_t,
+       s.retrofit_operating_cost_yuan_per_t},
       {"pumped_support_kwh", "kWh", b.pumped_support_kwh, s.pumped_support_kwh},
       {"unserved_kwh", "kWh", b.unserved_kwh, s.unserved_kwh},
   };

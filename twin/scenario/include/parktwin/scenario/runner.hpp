@@ -39,6 +39,12 @@ struct RunKpis {
   double operating_cost_yuan = 0;  // retrofitted firms only (assumption in the file)
   double cost_yuan = 0;        // energy + remelt + operating
   double oee = 0;              // output-weighted mean OEE of processing lines, 0..1
+  double recycled_energy_kwh = 0;          // electricity of the recycling lines
+  double energy_avoided_vs_primary_kwh = 0; // recycled_t x primary kWh/t - recycled_energy_kwh
+  double co2_avoided_vs_primary_t = 0;      // the same at the grid factor
+  double retrofit_output_t = 0;             // lines of retrofitted firms
+  double retrofit_kwh_per_t = 0;
+  double retrofit_operating_cost_yuan_per_t = 0;
   double pumped_support_kwh = 0;  // pumped storage covering a grid limit
   double unserved_kwh = 0;     // load shed under a grid limit
 };

@@ -1,0 +1,51 @@
+#!/bin/sh
+# parktwin-cli scenario list / run end to end: the bundled list, reports by extension in both
+# languages, historian files, and exit codes with JSON paths for bad files.
+# Usage: cli_scenario_test.sh PATH/TO/parktwin-cli SOURCE_DIR
+set -u
+cli=$1
+src=$2
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+failures=0
+expect() {  # expect DESCRIPTION EXPECTED ACTUAL
+  if [ "$2" != "$3" ]; then
+    echo "FAIL: $1: expected [$2], got [$3]"
+    failures=$((failures + 1))
+  fi
+}
+
+"$cli" scenario list >"$dir/list.txt" 2>&1
+expect "list exit code" 0 $?
+expect "list has five scenarios" 5 "$(wc -l <"$dir/list.txt" | tr -d ' ')"
+expect "list names the outage" 1 "$(grep -c '^smelter-outage .*beidu' "$dir/list.txt")"
+
+"$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --from 2026-07-15T00:00:00+08:00 --duration 1d \
+  --report "$dir/out.html" --report "$dir/out.csv" --report "$dir/out.json" --store "$dir/runs" >"$dir/run.txt" 2>&1
+expect "run exit code" 0 $?
+expect "html written" 1 "$(grep -c '<h1>Beidu smelter: both potlines down for 8 hours</h1>' "$dir/out.html")"
+expect "csv has the remelt cost row" 1 "$(grep -c '^remelt_cost_yuan,yuan,' "$dir/out.csv")"
+expect "json names the scenario" 1 "$(grep -c '"scenario": "smelter-outage"' "$dir/out.json")"
+expect "baseline historian" yes "$([ -s "$dir/runs/smelter-outage-baseline.db" ] && echo yes || echo no)"
+expect "scenario historian" yes "$([ -s "$dir/runs/smelter-outage-scenario.db" ] && echo yes || echo no)"
+
+"$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --from 2026-07-15T00:00:00+08:00 --duration 1d \
+  --report "$dir/zh.html" --lang zh >/dev/null 2>&1
+expect "zh report" 1 "$(grep -c 'lang="zh-CN"' "$dir/zh.html")"
+expect "zh KPI label" 1 "$(grep -c '铝锭重熔</td>' "$dir/zh.html")"
+
+sed 's/"factor_never_used"//; s/"duration": "8h"/"duration": "8h", "severity": 3/' \
+  "$src/assets/scenarios/smelter-outage.json" >"$dir/bad.json"
+"$cli" scenario run "$dir/bad.json" >/dev/null 2>"$dir/bad.err"
+expect "bad file exit code" 2 $?
+expect "bad file names the path" 2 "$(grep -c 'bad.json: /changes/[01]/severity: unknown key' "$dir/bad.err")"
+
+"$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --duration 1d >/dev/null 2>"$dir/outside.err"
+expect "change outside the period run" 1 $?
+expect "outside message" 1 "$(grep -c 'smelter-outage: /changes/0: the change lies outside the period run' "$dir/outside.err")"
+
+"$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --report "$dir/out.pdf" >/dev/null 2>"$dir/pdf.err"
+expect "unknown report format" 2 $?
+
+[ "$failures" -eq 0 ] && echo "all scenario CLI checks passed"
+exit "$failures"
