@@ -358,6 +358,9 @@ Result<Park> parsePark(const std::string& jsonText, const std::string& source) {
     root = json::parse(jsonText);
   } catch (const json::parse_error& e) {
     return fail(source + ": not valid JSON (byte " + std::to_string(e.byte) + "): " + e.what());
+  } catch (const json::exception& e) {
+    // Valid syntax the library still refuses, e.g. 1e400 (out_of_range.406: beyond a double).
+    return fail(source + ": not valid JSON: " + e.what());
   }
   Problems problems;
   Park park = readPark(root, problems);

@@ -68,6 +68,9 @@ Result<Tour> parseTour(const std::string& jsonText, const std::string& source, c
     root = json::parse(jsonText);
   } catch (const json::parse_error& e) {
     return fail(source + ": not valid JSON (byte " + std::to_string(e.byte) + "): " + e.what());
+  } catch (const json::exception& e) {
+    // Valid syntax the library still refuses, e.g. 1e400 (out_of_range.406: beyond a double).
+    return fail(source + ": not valid JSON: " + e.what());
   }
   Problems p;
   Tour tour;
