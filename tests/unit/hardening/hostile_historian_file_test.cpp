@@ -149,7 +149,8 @@ TEST(HostileHistorianFile, FlippedByteInABlockPayloadIsReportedNotReturnedAsData
     auto read = h->samplesBetween("a", INT64_MIN, INT64_MAX);
     if (!read) {
       ++reported;
-      EXPECT_NE(read.error().message.find("corrupt"), std::string::npos) << read.error().message;
+      const auto& m = read.error().message;
+      EXPECT_TRUE(m.find("corrupt") != std::string::npos || m.find("truncated") != std::string::npos) << m;
       continue;
     }
     bool same = read->size() == truth->size();
