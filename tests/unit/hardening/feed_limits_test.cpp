@@ -158,6 +158,33 @@ TEST(FeedLimits, FloodOfUnknownTagsDoesNotGrowMemory) {
   EXPECT_LT(rssAfter - rssBefore, 16 * 1024);
 }
 
+// The same flood with no tag list (accept every tag): each new tag keeps a small duplicate
+// window (Subscriber::Impl::recentTs), so memory grows with the number of distinct tags. This
+// measures it; the bound is the number of tags a publisher can invent (see docs/hardening.md).
+TEST(FeedLimits, FloodOfNewTagsWithoutATagListIsMeasured) {
+  MosquittoBroker broker;
+  ASSERT_TRUE(broker.start()) << broker.error();
+  Logs logs;
+  std::atomic<int> accepted{0};
+  auto sub = subscriber(brokerAt(broker, "twin-open-flood"), [&](std::string_view, std::int64_t, double) { ++accepted; },
+                        logs);
+  ASSERT_TRUE(sub->start());
+  ASSERT_TRUE(sub->waitConnected(10s));
+  auto pub = publisher(brokerAt(broker, ""));
+  ASSERT_TRUE(pub->connect(10s));
+  const long rssBefore = statusKiB("VmRSS");
+  constexpr int kFlood = 100'000;
+  for (int i = 0; i < kFlood; ++i) ASSERT_TRUE(pub->publishRaw("parktwin/beidu/new.tag." + std::to_string(i), "1", 1));
+  ASSERT_TRUE(pub->flush(60s));
+  ASSERT_TRUE(eventually([&] { return accepted.load() == kFlood; }, 60s)) << accepted.load();
+  const long rssAfter = statusKiB("VmRSS");
+  std::printf("new-tag flood, no tag list: %d tags accepted; RSS %ld KiB -> %ld KiB (+%ld KiB, %.0f bytes a tag), peak %ld KiB\n",
+              kFlood, rssBefore, rssAfter, rssAfter - rssBefore, 1024.0 * static_cast<double>(rssAfter - rssBefore) / kFlood,
+              statusKiB("VmHWM"));
+  RecordProperty("rss_growth_kib", static_cast<int>(rssAfter - rssBefore));
+  EXPECT_LT(rssAfter - rssBefore, 512 * 1024);  // linear in tags, not in messages
+}
+
 // The password must appear nowhere: not in the log callback, not in the error message.
 TEST(FeedSecurity, PasswordOfARefusedConnectionIsNeverLogged) {
   MosquittoBroker broker({.passwordAuth = true});
