@@ -65,13 +65,14 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption exportTourOption("export-tour", "Render a tour to a video and exit (use with --out, --size, --fps).", "json");
   const QCommandLineOption outOption("out", "Output file for --export-tour (MP4).", "file", "tour.mp4");
   const QCommandLineOption fpsOption("fps", "Frames per second for --export-tour.", "n", "25");
+  const QCommandLineOption selectOption("select", "Select an object (building, line, machine group...) and fly to it.", "id");
   const QCommandLineOption speedOption("speed", "With --replay: start playing at this multiple of real time.", "x");
   const QCommandLineOption benchMachinesOption("bench-machines", "With --bench-fps: replace the machines by N synthetic ones.", "n");
   const QCommandLineOption benchNaiveOption("bench-naive", "With --bench-machines: draw them as one Model each (the baseline).");
   const QCommandLineOption benchOption("bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds");
   parser.addOptions({parkOption, langOption, replayOption, mqttOption, userOption, passwordOption, caOption, recordOption,
                     atOption, presentOption, tourOption, exportTourOption, outOption, fpsOption, screenshotOption,
-                    infoOption, sizeOption, benchOption, benchMachinesOption, benchNaiveOption, speedOption});
+                    infoOption, sizeOption, benchOption, benchMachinesOption, benchNaiveOption, speedOption, selectOption});
   parser.process(app);
 
   const QString lang = parser.value(langOption);
@@ -145,6 +146,9 @@ int main(int argc, char* argv[]) {
   if (engine.rootObjects().isEmpty()) return 1;
   auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   if (!window) return 1;
+  if (parser.isSet(selectOption)) {
+    QMetaObject::invokeMethod(window, "focusObject", Q_ARG(QVariant, parser.value(selectOption)), Q_ARG(QVariant, true));
+  }
   if (headless) {
     window->setProperty("allowFullScreen", false);
     window->showNormal();

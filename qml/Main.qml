@@ -14,9 +14,9 @@ ApplicationWindow {
     readonly property alias parkView: parkView
     readonly property bool sceneReady: parkView.sceneReady
 
-    function focusObject(objectId) {
+    function focusObject(objectId, immediate) {
         ParkController.select(objectId)
-        if (objectId !== "") parkView.flyTo(ParkController.focusOf(objectId))
+        if (objectId !== "") parkView.flyTo(ParkController.focusOf(objectId), immediate === true)
     }
 
     Connections {

@@ -66,16 +66,21 @@ int runExport(const ExportArgs& args) {
     }
     for (const auto& t : *all) tags.push_back(t.name);
   }
-  const bool json = args.format == "json";
-  std::cout << (json ? "[" : "ts,tag,value\n");
-  bool firstRow = true;
+  std::vector<std::vector<store::Sample>> series;  // read everything first: no half-written output on error
   for (const auto& tag : tags) {
     auto samples = historian->samplesBetween(tag, from, to);
     if (!samples) {
       std::cerr << samples.error().message << "\n";
       return 1;
     }
-    for (const auto& s : *samples) {
+    series.push_back(std::move(*samples));
+  }
+  const bool json = args.format == "json";
+  std::cout << (json ? "[" : "ts,tag,value\n");
+  bool firstRow = true;
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    const std::string& tag = tags[i];
+    for (const auto& s : series[i]) {
       if (json) {
         std::cout << (firstRow ? "\n" : ",\n") << "{\"ts\":\"" << store::formatIso8601(s.ts_ms) << "\",\"ts_ms\":" << s.ts_ms
                   << ",\"tag\":" << jsonString(tag) << ",\"value\":" << number(s.value, true) << "}";

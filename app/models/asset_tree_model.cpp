@@ -75,10 +75,10 @@ void AssetTreeModel::reset(const model::Park& park) {
 void AssetTreeModel::setLanguage(const QString& language) {
   if (language_ == language) return;
   language_ = language;
-  if (!nodes_.empty()) {
-    // Every name changes: a reset is cheaper to reason about than nested dataChanged ranges.
-    beginResetModel();
-    endResetModel();
+  // Every name changes; the tree keeps its shape (and what the user expanded).
+  for (std::size_t i = 0; i < nodes_.size(); ++i) {
+    const QModelIndex index = indexOfNode(static_cast<int>(i));
+    emit dataChanged(index, index, {Qt::DisplayRole});
   }
 }
 

@@ -16,17 +16,34 @@ constexpr qint64 kLongestLadleTrip_ms = 30 * 60'000;
 HistoryReader::HistoryReader(QString path) : path_(std::move(path)) {}
 HistoryReader::~HistoryReader() = default;
 
-void HistoryReader::readAt(qint64 t_ms) {
-  if (!historian_) {
-    store::HistorianOptions options;
-    options.read_only = true;
-    auto opened = store::Historian::open(path_.toStdString(), options);
-    if (!opened) {
-      emit failed(QString::fromStdString(opened.error().message));
-      return;
-    }
-    historian_ = std::make_unique<store::Historian>(std::move(*opened));
+bool HistoryReader::ensureOpen() {
+  if (historian_) return true;
+  store::HistorianOptions options;
+  options.read_only = true;
+  auto opened = store::Historian::open(path_.toStdString(), options);
+  if (!opened) {
+    emit failed(QString::fromStdString(opened.error().message));
+    return false;
   }
+  historian_ = std::make_unique<store::Historian>(std::move(*opened));
+  return true;
+}
+
+void HistoryReader::readSeries(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets) {
+  if (!ensureOpen()) return;
+  QVariantMap series;
+  for (const QString& tag : tags) {
+    auto b = historian_->downsample(tag.toStdString(), t0_ms, t1_ms, std::size_t(buckets));
+    if (!b) continue;
+    QVariantList means;
+    for (const auto& bucket : *b) means.push_back(bucket.count ? bucket.mean : qQNaN());
+    series.insert(tag, means);
+  }
+  emit seriesRead(series);
+}
+
+void HistoryReader::readAt(qint64 t_ms) {
+  if (!ensureOpen()) return;
   auto state = historian_->stateAt(t_ms);
   if (!state) {
     emit failed(QString::fromStdString(state.error().message));

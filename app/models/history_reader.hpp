@@ -22,14 +22,18 @@ class HistoryReader : public QObject {
 
  public slots:
   void readAt(qint64 t_ms);
+  // Bucketed means of each tag over [t0, t1) for sparklines.
+  void readSeries(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets);
 
  signals:
   // values: tag → last value at or before T; ladles: ladles of molten aluminium on their way
   // at T as {x_m, y_m} in the park frame.
   void stateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles);
   void failed(const QString& message);
+  void seriesRead(const QVariantMap& series);  // tag → list of numbers (NaN for empty buckets)
 
  private:
+  bool ensureOpen();
   QString path_;
   std::unique_ptr<parktwin::store::Historian> historian_;
 };

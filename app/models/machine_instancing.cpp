@@ -2,6 +2,7 @@
 
 #include <QQuaternion>
 #include <cmath>
+#include <limits>
 
 #include "parktwin/model/park.hpp"
 #include "scene_frame.hpp"
@@ -49,6 +50,38 @@ QByteArray MachineInstancing::getInstanceBuffer(int* instanceCount) {
   }
   if (instanceCount) *instanceCount = static_cast<int>(machines_.size());
   return buffer_;
+}
+
+QString MachineInstancing::pickGroup(const QVector3D& origin, const QVector3D& direction) const {
+  float nearest = std::numeric_limits<float>::max();
+  QString hit;
+  for (const auto& m : machines_) {
+    // Ray against the machine's box in its own frame (rotated about the vertical axis).
+    const float a = float(-m.rotation_deg * M_PI / 180.0);
+    const auto toLocal = [&](const QVector3D& v) {
+      return QVector3D(v.x() * std::cos(a) + v.z() * std::sin(a), v.y(), -v.x() * std::sin(a) + v.z() * std::cos(a));
+    };
+    const QVector3D o = toLocal(origin - m.position), d = toLocal(direction);
+    const QVector3D half = m.size_m / 2;
+    float t0 = 0, t1 = nearest;
+    bool inside = true;
+    for (int axis = 0; axis < 3 && inside; ++axis) {
+      if (std::abs(d[axis]) < 1e-9f) {
+        inside = std::abs(o[axis]) <= half[axis];
+        continue;
+      }
+      float ta = (-half[axis] - o[axis]) / d[axis], tb = (half[axis] - o[axis]) / d[axis];
+      if (ta > tb) std::swap(ta, tb);
+      t0 = std::max(t0, ta);
+      t1 = std::min(t1, tb);
+      inside = t0 <= t1;
+    }
+    if (inside && t0 < nearest) {
+      nearest = t0;
+      hit = m.groupId;
+    }
+  }
+  return hit;
 }
 
 std::vector<MachineInstance> machineInstancesOf(const model::Park& park) {

@@ -39,6 +39,9 @@ class MachineInstancing : public QQuick3DInstancing {
   void setLineStates(const QHash<QString, int>& states);
   int count() const { return static_cast<int>(machines_.size()); }
   const std::vector<MachineInstance>& machines() const { return machines_; }
+  // The machine group of the nearest machine box the ray from `origin` along `direction`
+  // hits (scene frame), or empty. Qt 6.4 cannot pick single instances, so we do it here.
+  QString pickGroup(const QVector3D& origin, const QVector3D& direction) const;
 
  signals:
   void countChanged();

@@ -140,6 +140,10 @@ QString ParkController::defaultTourPath() const {
   return QFileInfo::exists(path) ? path : QString();
 }
 
+QString ParkController::pickMachineGroup(const QVector3D& nearPoint, const QVector3D& farPoint) const {
+  return machines_.pickGroup(nearPoint, (farPoint - nearPoint).normalized());
+}
+
 double ParkController::tagValue(const QString& tag) const {
   return timeline_.values().value(tag, std::numeric_limits<double>::quiet_NaN());
 }
@@ -184,7 +188,10 @@ QVariantList ParkController::liveRows() const {
     } else {
       value = QLocale().toString(it.value(), 'f', std::abs(it.value()) >= 100 ? 0 : 1) + " " + q(tag.unit);
     }
-    rows.push_back(row(q(tag.name.in(lang)), value));
+    QVariantMap r = row(q(tag.name.in(lang)), value);
+    r.insert("tag", q(tag.id));
+    r.insert("analog", tag.kind == "analog");
+    rows.push_back(r);
     if (rows.size() >= 12) break;
   }
   return rows;
@@ -379,6 +386,11 @@ void ParkController::select(const QString& objectId) {
   machines_.setHighlightedGroups(highlighted);
   emit selectionChanged();
   emit liveRowsChanged();
+  QStringList analogTags;
+  for (const QVariant& r : liveRows()) {
+    if (r.toMap().value("analog").toBool()) analogTags.push_back(r.toMap().value("tag").toString());
+  }
+  timeline_.showSparklines(analogTags);
 }
 
 QString ParkController::nameOf(const QString& objectId) const {
@@ -396,6 +408,22 @@ QString ParkController::nameOf(const QString& objectId) const {
     }
   }
   return objectId;
+}
+
+QString ParkController::describe(const QString& objectId) const {
+  if (!park_ || objectId.isEmpty()) return {};
+  const std::string id = objectId.toStdString();
+  QString kind;
+  if (const auto* b = park_->findBuilding(id)) kind = kindName(q(b->kind));
+  else if (const auto* u = park_->findUtility(id)) kind = kindName(q(u->kind));
+  else {
+    for (const auto& line : park_->lines) {
+      for (const auto& g : line.machines) {
+        if (g.id == id) kind = kindName(q(g.kind)) + QString(" ×%1").arg(g.count);
+      }
+    }
+  }
+  return kind.isEmpty() ? nameOf(objectId) : nameOf(objectId) + "\n" + kind;
 }
 
 QString ParkController::selectedName() const { return selectedId_.isEmpty() ? QString() : nameOf(selectedId_); }

@@ -76,6 +76,10 @@ class ParkController : public QObject {
   Q_INVOKABLE void select(const QString& objectId);
   // Where to look at an object: {x, y, z, radius} in scene metres; empty map if unknown.
   Q_INVOKABLE QVariantMap focusOf(const QString& objectId) const;
+  // An object's name in the display language, with its kind: for tooltips.
+  Q_INVOKABLE QString describe(const QString& objectId) const;
+  // The machine group hit by the ray through two scene points (near and far), or empty.
+  Q_INVOKABLE QString pickMachineGroup(const QVector3D& nearPoint, const QVector3D& farPoint) const;
   // The value of a tag at the timeline's time; NaN when there is none.
   Q_INVOKABLE double tagValue(const QString& tag) const;
   // A line's state at the timeline's time (see MachineInstancing::setLineStates); -1 if unknown.

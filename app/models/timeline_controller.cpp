@@ -41,6 +41,8 @@ void TimelineController::close() {
   mode_ = "design";
   source_.clear();
   writablePath_.clear();
+  sparklines_.clear();
+  sparklinesAt_ = -1;
   connected_ = false;
   emit sourceChanged();
   emit rangeChanged();
@@ -86,6 +88,11 @@ bool TimelineController::openReplay(const QString& path) {
   connect(&readerThread_, &QThread::finished, reader_, &QObject::deleteLater);
   connect(this, &TimelineController::readRequested, reader_, &HistoryReader::readAt);
   connect(reader_, &HistoryReader::stateRead, this, &TimelineController::onStateRead);
+  connect(this, &TimelineController::seriesRequested, reader_, &HistoryReader::readSeries);
+  connect(reader_, &HistoryReader::seriesRead, this, [this](const QVariantMap& series) {
+    sparklines_ = series;
+    emit sparklinesChanged();
+  });
   connect(reader_, &HistoryReader::failed, this, [this](const QString& m) {
     readInFlight_ = false;
     setStatus(m);
@@ -178,7 +185,21 @@ void TimelineController::tick() {
   requestRead();
 }
 
+void TimelineController::showSparklines(const QStringList& tags) {
+  sparklineTags_ = tags;
+  sparklinesAt_ = -1;
+  requestSparklines();
+}
+
+void TimelineController::requestSparklines() {
+  // Refresh when data time moved by a minute or more: one bucket of the sparkline.
+  if (!reader_ || sparklineTags_.isEmpty() || std::abs(timeMs_ - sparklinesAt_) < 60'000) return;
+  sparklinesAt_ = timeMs_;
+  emit seriesRequested(sparklineTags_, timeMs_ - 3'600'000, timeMs_ + 1, 60);
+}
+
 void TimelineController::requestRead() {
+  requestSparklines();
   if (!reader_ || readInFlight_ || timeMs_ == lastReadMs_) return;
   readInFlight_ = true;
   lastReadMs_ = timeMs_;

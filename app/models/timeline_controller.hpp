@@ -36,6 +36,8 @@ class TimelineController : public QObject {
   Q_PROPERTY(double messagesPerSecond READ messagesPerSecond NOTIFY statusChanged)
   Q_PROPERTY(double lagMs READ lagMs NOTIFY statusChanged)
   Q_PROPERTY(int valueCount READ valueCount NOTIFY valuesChanged)
+  // The last hour before the timeline's time for the tags asked by showSparklines().
+  Q_PROPERTY(QVariantMap sparklines READ sparklines NOTIFY sparklinesChanged)
 
  public:
   explicit TimelineController(QObject* parent = nullptr);
@@ -52,7 +54,9 @@ class TimelineController : public QObject {
   Q_INVOKABLE void seek(double timeMs);
   Q_INVOKABLE void step(double seconds);
   Q_INVOKABLE void setSpeed(double speed);
-  Q_INVOKABLE QString formatTime(double timeMs) const;  // park civil time, China Standard Time
+  Q_INVOKABLE QString formatTime(double timeMs) const;
+  // Which tags' last hour to keep in `sparklines` (replay only; refreshed as time moves).
+  Q_INVOKABLE void showSparklines(const QStringList& tags);  // park civil time, China Standard Time
   // Stores an event (an alarm acknowledgement, an annotation) in the historian being replayed
   // or recorded, and shows it on the timeline. False, with the reason in status, if there is
   // no historian to write to.
@@ -68,6 +72,7 @@ class TimelineController : public QObject {
   double speed() const { return clock_.speed(); }
   QVariantList markers() const { return markers_; }
   QVariantList ladles() const { return ladles_; }
+  QVariantMap sparklines() const { return sparklines_; }
   QString status() const { return status_; }
   bool connected() const { return connected_; }
   double messagesPerSecond() const { return messagesPerSecond_; }
@@ -83,6 +88,8 @@ class TimelineController : public QObject {
   void statusChanged();
   void valuesChanged();
   void readRequested(qint64 t_ms);
+  void sparklinesChanged();
+  void seriesRequested(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets);
 
  private:
   void tick();
@@ -106,7 +113,11 @@ class TimelineController : public QObject {
   bool readInFlight_ = false;
   qint64 lastReadMs_ = -1;
   std::unique_ptr<LiveFeed> live_;
-  QString writablePath_;  // the replayed or recorded historian file
+  QString writablePath_;
+  QStringList sparklineTags_;
+  QVariantMap sparklines_;
+  qint64 sparklinesAt_ = -1;
+  void requestSparklines();  // the replayed or recorded historian file
   quint64 lastReceived_ = 0;
   qint64 lastRateWallMs_ = 0;
 };

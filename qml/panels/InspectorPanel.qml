@@ -77,13 +77,21 @@ Pane {
             }
             Repeater {
                 model: ParkController.liveRows
-                delegate: Label {
+                delegate: Column {
                     required property var modelData
                     required property int index
                     Layout.row: index
                     Layout.column: 1
-                    text: modelData.value
-                    font.bold: true
+                    Label {
+                        text: modelData.value
+                        font.bold: true
+                    }
+                    Sparkline {
+                        visible: values.length > 1
+                        width: 110
+                        height: 22
+                        values: ParkController.timeline.sparklines[modelData.tag] || []
+                    }
                 }
             }
         }

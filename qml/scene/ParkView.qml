@@ -42,6 +42,16 @@ Item {
         distanceAnimation.to = Math.max(60, focus.radius * 1.9)
         flight.start()
     }
+    // The object under a view position: a machine (seen through its building's glass shell)
+    // first, else a building or utility.
+    function objectAt(x, y) {
+        const machine = ParkController.pickMachineGroup(view.mapTo3DScene(Qt.vector3d(x, y, 0)),
+                                                        view.mapTo3DScene(Qt.vector3d(x, y, 1)))
+        if (machine !== "") return machine
+        const hit = view.pick(x, y)
+        return hit.objectHit && hit.objectHit.objectId !== undefined ? hit.objectHit.objectId : ""
+    }
+
     // Where each building's roof centre lands in window pixels (for tests and tours).
     function projectedBuildings() {
         const out = []
@@ -236,7 +246,7 @@ Item {
         id: mouse
         anchors.fill: parent
         acceptedButtons: Qt.LeftButton | Qt.RightButton
-        hoverEnabled: false
+        hoverEnabled: true
         property point last
         property point pressedAt
         property bool panning: false
@@ -248,6 +258,12 @@ Item {
             root.forceActiveFocus()
         }
         onPositionChanged: (event) => {
+            if (!pressed) {
+                hover.at = Qt.point(event.x, event.y)
+                hover.restart()
+                return
+            }
+            tooltip.visible = false
             const dx = event.x - last.x, dy = event.y - last.y
             last = Qt.point(event.x, event.y)
             if (panning) {
@@ -265,13 +281,44 @@ Item {
         }
         onReleased: (event) => {
             if (Math.abs(event.x - pressedAt.x) + Math.abs(event.y - pressedAt.y) < 4 && event.button === Qt.LeftButton) {
-                const hit = view.pick(event.x, event.y)
-                root.objectPicked(hit.objectHit && hit.objectHit.objectId !== undefined ? hit.objectHit.objectId : "")
+                root.objectPicked(root.objectAt(event.x, event.y))
             }
         }
+        onExited: { hover.stop(); tooltip.visible = false }
         onWheel: (event) => {
             flight.stop()
             root.distance = Math.max(30, Math.min(20000, root.distance * Math.pow(1.0015, -event.angleDelta.y)))
+        }
+    }
+
+    // Hover: what is under the pointer, once it rests for a moment (picking is not free).
+    Timer {
+        id: hover
+        property point at
+        interval: 120
+        onTriggered: {
+            const id = ParkController.presenting ? "" : root.objectAt(at.x, at.y)
+            tooltip.text = ParkController.describe(id)
+            tooltip.x = Math.min(at.x + 14, root.width - tooltip.width - 4)
+            tooltip.y = Math.max(4, at.y - tooltip.height - 8)
+            tooltip.visible = id !== ""
+        }
+    }
+    Rectangle {
+        id: tooltip
+        property alias text: tooltipText.text
+        visible: false
+        z: 10
+        width: tooltipText.implicitWidth + 16
+        height: tooltipText.implicitHeight + 10
+        radius: 4
+        color: "#f21f3347"
+        Text {
+            id: tooltipText
+            objectName: "hoverTooltip"
+            anchors.centerIn: parent
+            color: "white"
+            font.pixelSize: 12
         }
     }
 

@@ -26,12 +26,11 @@ Item {
     }
 
     function rowItem(objectId) {
-        // Delegates that TreeView has created for visible rows.
-        const items = panel.tree.contentItem.children
-        for (let i = 0; i < items.length; ++i) {
-            if (items[i].model !== undefined && items[i].model.objectId === objectId && items[i].visible) return items[i]
-        }
-        return null
+        // The delegate TreeView shows for the object's row, if that row is expanded and laid out.
+        const index = ParkController.assetTree.indexOfObject(objectId)
+        if (!index.valid) return null
+        const cell = panel.tree.cellAtIndex(index)
+        return cell.y < 0 ? null : panel.tree.itemAtCell(cell)
     }
 
     TestCase {
@@ -72,6 +71,54 @@ Item {
             mouseClick(parkView, point.x, point.y)
             compare(ParkController.selectedId, "casthouse")
             compare(ParkController.selectedName, "Qineng casthouse")
+        }
+
+        function test_clicking_a_machine_selects_its_group() {
+            // From the park file: press of extrusion line 1 sits at offset (-82, 0) in the
+            // hall at (380, 520); it is 6 m high. Scene frame: x east, y up, z south.
+            ParkController.select("")
+            parkView.flyTo(ParkController.focusOf("xinlv-extrusion"), true)
+            let point
+            tryVerify(() => {
+                point = parkView.view.mapFrom3DScene(Qt.vector3d(380 - 82, 5.5, -520))
+                return point.z > 0 && parkView.objectAt(point.x, point.y) === "xinlv-extrusion-1-press"
+            }, 5000, "the press is under its projected position")
+            mouseClick(parkView, point.x, point.y)
+            compare(ParkController.selectedId, "xinlv-extrusion-1-press")
+            compare(ParkController.selectedType, "machines")
+            compare(ParkController.selectedName, "Line 1 press")
+            compare(ParkController.selectedBuilding, "xinlv-extrusion")
+        }
+
+        function test_hovering_a_building_names_it() {
+            parkView.fitPark(true)
+            const casthouse = ParkController.buildings.find(b => b.id === "casthouse")
+            let point
+            tryVerify(() => {
+                point = parkView.view.mapFrom3DScene(Qt.vector3d(casthouse.position.x, casthouse.size.y * 0.5, casthouse.position.z))
+                return parkView.objectAt(point.x, point.y) !== ""
+            }, 5000)
+            const expected = parkView.objectAt(point.x, point.y)  // the casthouse or a machine inside it
+            mouseMove(parkView, point.x, point.y)
+            const tip = findChild(parkView, "hoverTooltip")
+            tryVerify(() => tip.parent.visible, 3000, "tooltip shown after the pointer rests")
+            compare(tip.text, ParkController.describe(expected))
+            verify(tip.text.indexOf(expected === "casthouse" ? "Qineng casthouse" : "\n") >= 0, tip.text)
+            mouseMove(parkView, 2, parkView.height - 2)
+            tryVerify(() => !tip.parent.visible, 3000, "no tooltip over empty ground")
+        }
+
+        function test_switching_language_changes_visible_labels() {
+            tryVerify(() => rowItem("youlisen") !== null, 5000)
+            tryCompare(rowItem("youlisen").contentItem, "text", "Youlisen Auto Tech")
+            ParkController.language = "zh"
+            tryCompare(rowItem("youlisen").contentItem, "text", "重庆友利森汽车科技")
+            // A string from Qt Linguist (assets/i18n/parktwin_zh_CN.ts):
+            ParkController.select("youlisen")
+            verify(ParkController.inspector.some(r => r.label === "用地面积" && r.value === "120 亩"),
+                   JSON.stringify(ParkController.inspector))
+            ParkController.language = "en"
+            tryCompare(rowItem("youlisen").contentItem, "text", "Youlisen Auto Tech")
         }
 
         function test_clicking_empty_ground_clears_the_selection() {

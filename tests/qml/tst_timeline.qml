@@ -33,6 +33,17 @@ Item {
                       "potline-1 current at the probe time")
         }
 
+        function test_selecting_a_line_shows_its_last_hour() {
+            timeline.seek(Fixture.probeMs)
+            ParkController.select("potline-1")
+            tryVerify(() => (timeline.sparklines["potline-1.current"] || []).length === 60, 5000, "60 one-minute buckets")
+            const series = timeline.sparklines["potline-1.current"]
+            // Samples every 10 s from the start, an hour before the probe: every bucket has data.
+            verify(series.every(v => isFinite(v)), "no empty bucket")
+            verify(ParkController.liveRows.some(r => r.tag === "potline-1.current"), "the inspector lists the tag")
+            ParkController.select("")
+        }
+
         function test_seek_colours_lines_by_their_state_then() {
             verify(Fixture.stateLine !== "", "the simulation has a line that stops")
             timeline.seek(Fixture.stateProbeMs)

@@ -5,11 +5,13 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <random>
+#include <thread>
 
 #include "temp_dir.hpp"
 
@@ -213,6 +215,62 @@ TEST(Historian, StateAtKeepsNonFiniteLastValuesOfSealedBlocks) {
   auto at2 = h->stateAt(2000);  // straddling block, decoded
   ASSERT_TRUE(at2);
   EXPECT_EQ(std::bit_cast<std::uint64_t>(at2->at(0).value), std::bit_cast<std::uint64_t>(-0.0));
+}
+
+TEST(Historian, ConcurrentReaderThreadOnlyEverSeesCommittedPrefixes) {
+  test::TempDir dir;
+  const auto path = dir.file("park.db");
+  auto options = manualCommits();
+  options.max_samples_per_block = 64;
+  auto writer = Historian::open(path, options);
+  ASSERT_TRUE(writer);
+  ASSERT_TRUE(writer->append("a", 0, 0.0));
+  ASSERT_TRUE(writer->flush());
+  constexpr int kSamples = 20'000;
+  std::atomic<bool> done{false};
+  std::atomic<int> reads{0};
+  std::string readerError;
+  std::thread reader([&] {
+    auto h = Historian::open(path, {.read_only = true});
+    if (!h) {
+      readerError = h.error().message;
+      return;
+    }
+    std::size_t lastSeen = 0;
+    // Reads until the writer is done, then once more: the last read must see everything.
+    for (bool last = false; !last;) {
+      last = done.load();
+      auto s = h->samplesBetween("a", INT64_MIN, INT64_MAX);
+      if (!s) {
+        readerError = s.error().message;
+        return;
+      }
+      for (std::size_t i = 0; i < s->size(); ++i) {
+        if ((*s)[i] != Sample{static_cast<std::int64_t>(i) * 10, static_cast<double>(i)}) {
+          readerError = "sample " + std::to_string(i) + " is not what was written";
+          return;
+        }
+      }
+      if (s->size() < lastSeen) {
+        readerError = "a later read saw fewer samples";
+        return;
+      }
+      lastSeen = s->size();
+      ++reads;
+      if (last && lastSeen != kSamples) readerError = "final read saw " + std::to_string(lastSeen);
+    }
+  });
+  for (int i = 1; i < kSamples; ++i) {
+    ASSERT_TRUE(writer->append("a", i * 10LL, i));
+    if (i % 500 == 0) {
+      ASSERT_TRUE(writer->flush());
+    }
+  }
+  ASSERT_TRUE(writer->flush());
+  done = true;
+  reader.join();
+  EXPECT_EQ(readerError, "");
+  EXPECT_GE(reads.load(), 1);
 }
 
 TEST(Historian, DefineTagStoresUnitAndKind) {

@@ -40,6 +40,33 @@ TEST(Schema, NewFileGetsCurrentVersionInPragmaAndMeta) {
   EXPECT_EQ(queryInt(path, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'"), kSchemaVersion);
 }
 
+TEST(Schema, VersionOneFileIsMigratedAndKeepsItsData) {
+  test::TempDir dir;
+  const auto path = dir.file("park.db");
+  {
+    auto h = Historian::open(path, {.max_samples_per_block = 16});
+    for (int i = 0; i < 100; ++i) ASSERT_TRUE(h->append("a", i * 1000LL, i));
+  }
+  // Turn it back into what schema version 1 wrote: the time index on t_start_ms only.
+  runSql(path, "DROP INDEX blocks_by_time; CREATE INDEX blocks_by_time ON blocks(t_start_ms); "
+               "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version';");
+  ASSERT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_time')"), 1);
+  auto readOnly = Historian::open(path, {.read_only = true});
+  ASSERT_FALSE(readOnly);
+  EXPECT_NE(readOnly.error().message.find("needs migrating"), std::string::npos) << readOnly.error().message;
+
+  auto h = Historian::open(path);
+  ASSERT_TRUE(h) << h.error().message;
+  EXPECT_EQ(queryInt(path, "PRAGMA user_version"), kSchemaVersion);
+  EXPECT_EQ(queryInt(path, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'"), kSchemaVersion);
+  EXPECT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_time')"), 4);
+  EXPECT_EQ(h->samplesBetween("a", 0, INT64_MAX)->size(), 100U);
+  auto state = h->stateAt(49'500);
+  ASSERT_TRUE(state);
+  ASSERT_EQ(state->size(), 1U);
+  EXPECT_EQ(state->at(0).value, 49.0);
+}
+
 TEST(Schema, ParkFileHashIsStoredInMeta) {
   test::TempDir dir;
   auto h = Historian::open(dir.file("park.db"));

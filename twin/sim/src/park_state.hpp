@@ -64,6 +64,10 @@ struct LineState {
   double performance = 0.95;
   double quality = 0.99;
   MachineState reported = MachineState::run;
+
+  // What-if overrides (Simulator::setLineOverride): they change no random draw.
+  bool forcedOut = false;
+  double rateFactor = 1;
 };
 
 struct PotlineState {
@@ -83,6 +87,9 @@ struct PotlineState {
   std::int64_t next_ms = 0;  // next outage (running) or restoration (down)
   double current_ka = 0, voltage_v = 0, bath_c = 960, power_kw = 0;
   double pending_t = 0, tapped_t = 0;
+  bool forcedOut = false;  // what-if override: no current, no metal
+  double rateFactor = 1;
+  MachineState reported = MachineState::run;
 };
 
 // Where molten metal collects between the potlines and its users (the casthouse).
@@ -169,6 +176,7 @@ struct ParkState {
 
   std::vector<std::string> tagIds;
   std::vector<TagBinding> bindings;
+  std::vector<double> scales;  // 1e-3 for tags in MW, else 1; fixed at creation
   std::vector<double> values;
 };
 

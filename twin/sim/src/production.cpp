@@ -123,7 +123,6 @@ void advancePotline(ParkState& state, PotlineState& pot, std::int64_t from_ms, s
   // Outages: the running share of the step decides the metal made.
   double running_ms = 0;
   std::int64_t cursor = from_ms;
-  const MachineState before = pot.state;
   while (pot.next_ms <= to_ms) {
     if (pot.state == MachineState::run) running_ms += static_cast<double>(pot.next_ms - cursor);
     cursor = pot.next_ms;
@@ -136,14 +135,18 @@ void advancePotline(ParkState& state, PotlineState& pot, std::int64_t from_ms, s
     }
   }
   if (pot.state == MachineState::run) running_ms += static_cast<double>(to_ms - cursor);
-  const double share = running_ms / static_cast<double>(to_ms - from_ms);
-  if (pot.state != before) emitStateChange(state, sink, pot.line->id, before, pot.state, to_ms, pot.position);
+  const double share = pot.forcedOut ? 0.0 : running_ms / static_cast<double>(to_ms - from_ms);
+  const MachineState shown = pot.forcedOut ? MachineState::down : pot.state;
+  if (shown != pot.reported) {
+    emitStateChange(state, sink, pot.line->id, pot.reported, shown, to_ms, pot.position);
+    pot.reported = shown;
+  }
 
   const double currentWobble = 0.004 * pot.currentNoise.advance(pot.random, dt_s);
   const double voltWobble = 0.006 * pot.voltageNoise.advance(pot.random, dt_s);
   const double bathWobble = pot.bathNoise.advance(pot.random, dt_s);
-  if (pot.state == MachineState::run) {
-    pot.current_ka = pot.nominal_ka * (1 + currentWobble);
+  if (shown == MachineState::run) {
+    pot.current_ka = pot.nominal_ka * pot.rateFactor * (1 + currentWobble);
     pot.voltage_v = pot.nominal_v * (1 + voltWobble);
     pot.bath_c = 960 + 1.8 * bathWobble + 150 * currentWobble;
   } else {
@@ -153,7 +156,7 @@ void advancePotline(ParkState& state, PotlineState& pot, std::int64_t from_ms, s
     pot.bath_c += (940 - pot.bath_c) * (1 - std::exp(-dt_s / 36'000.0));
   }
   pot.power_kw = pot.current_ka * pot.voltage_v;  // kA x V = kW
-  pot.pending_t += pot.rate_t_per_h * share * (1 + currentWobble) * dt_s / 3600.0;
+  pot.pending_t += pot.rate_t_per_h * pot.rateFactor * share * (1 + currentWobble) * dt_s / 3600.0;
   while (pot.pending_t >= pot.ladle_t) {
     pot.pending_t -= pot.ladle_t;
     pot.tapped_t += pot.ladle_t;
@@ -175,8 +178,9 @@ void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::i
     if (unit.state == MachineState::run) running_ms += static_cast<double>(to_ms - cursor);
     ++counts[static_cast<int>(unit.state)];
   }
-  double fraction = running_ms / (step_ms * static_cast<double>(line.units.size()));
+  double fraction = line.forcedOut ? 0.0 : running_ms / (step_ms * static_cast<double>(line.units.size()));
   const double hours = step_ms / kMsPerHour;
+  const double rate_t_per_h = line.rate_t_per_h * line.rateFactor;
 
   // Material: a molten-fed line produces only from metal in its holding furnace.
   if (line.hub >= 0) {
@@ -190,7 +194,7 @@ void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::i
       line.starved = source <= 1e-9;
     }
     if (line.starved) fraction = 0;
-    const double need = line.rate_t_per_h * fraction * hours;
+    const double need = rate_t_per_h * fraction * hours;
     if (need > source) {
       fraction *= source / need;
       source = 0;
@@ -199,19 +203,19 @@ void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::i
     }
   }
   line.runFraction = fraction;
-  line.output_t += line.rate_t_per_h * fraction * hours;
+  line.output_t += rate_t_per_h * fraction * hours;
 
   const double hourKey = std::floor(static_cast<double>(to_ms) / kMsPerHour);
   const std::uint64_t lineKey = stableHash(line.line->id);
   line.performance = 0.90 + 0.08 * hashUniform(state.config.seed ^ lineKey, static_cast<std::uint64_t>(hourKey), 1);
   line.quality = 0.985 + 0.013 * hashUniform(state.config.seed ^ lineKey, static_cast<std::uint64_t>(hourKey), 2);
-  line.unitsRate = line.rate_units_per_h * fraction * line.performance * line.quality;
+  line.unitsRate = line.rate_units_per_h * line.rateFactor * fraction * line.performance * line.quality;
   const double alpha = 1 - std::exp(-hours / kOeeWindow_h);
   line.availabilityAverage += alpha * (fraction - line.availabilityAverage);
 
   const double wobble = 1 + 0.02 * line.powerNoise.advance(line.random, step_ms / 1000.0);
   const double idleShare = line.behaviour.idle_power_fraction;
-  line.power_kw = line.running_kw * (idleShare + (1 - idleShare) * fraction) * wobble;
+  line.power_kw = line.forcedOut ? 0.0 : line.running_kw * line.rateFactor * (idleShare + (1 - idleShare) * fraction) * wobble;
 
   // The line runs while at least half its machines do; otherwise it shows what most of the others
   // are doing (down before changeover before idle on a tie).
@@ -223,6 +227,7 @@ void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::i
     }
   }
   if (aggregate == MachineState::run && line.starved) aggregate = MachineState::starved;
+  if (line.forcedOut) aggregate = MachineState::down;
   if (aggregate != line.reported) {
     emitStateChange(state, sink, line.line->id, line.reported, aggregate, to_ms, line.position);
     line.reported = aggregate;

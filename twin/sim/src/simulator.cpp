@@ -115,7 +115,7 @@ double valueOf(const ParkState& s, TagBinding b, double scale) {
     case Quantity::potVoltage: return s.potlines[i].voltage_v;
     case Quantity::potBath: return s.potlines[i].bath_c;
     case Quantity::potTapped: return s.potlines[i].tapped_t;
-    case Quantity::potState: return static_cast<double>(static_cast<int>(s.potlines[i].state));
+    case Quantity::potState: return static_cast<double>(static_cast<int>(s.potlines[i].reported));
     case Quantity::potPower: return s.potlines[i].power_kw * scale;
     case Quantity::hubStock: return s.hubs[i].stock_t;
     case Quantity::pvPower: return s.pv[i].power_kw * scale;
@@ -152,6 +152,7 @@ Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConf
     }
     state->tagIds.push_back(tag.id);
     state->bindings.push_back(*binding);
+    state->scales.push_back(tag.unit == "MW" ? 1e-3 : 1.0);
   }
   if (!problems.empty()) return fail(park.id + ": cannot simulate these tags:" + problems);
   state->values.assign(state->bindings.size(), 0.0);
@@ -171,10 +172,8 @@ void Simulator::step(SampleSink& sink) {
   advanceEnergy(s, from, to);
   s.now_ms = to;
   s.started = true;
-  const auto& tags = s.park->tags;
   for (std::size_t i = 0; i < s.bindings.size(); ++i) {
-    const double scale = tags[i].unit == "MW" ? 1e-3 : 1.0;
-    s.values[i] = valueOf(s, s.bindings[i], scale);
+    s.values[i] = valueOf(s, s.bindings[i], s.scales[i]);
     sink.sample(s.tagIds[i], to, s.values[i]);
   }
 }
@@ -186,6 +185,27 @@ void Simulator::runUntil(std::int64_t end_ms, SampleSink& sink) {
 std::int64_t Simulator::now_ms() const { return state_->now_ms; }
 const SimulatorConfig& Simulator::config() const { return state_->config; }
 const std::vector<std::string>& Simulator::tagIds() const { return state_->tagIds; }
+
+Result<void> Simulator::setLineOverride(std::string_view objectId, bool out_of_service, double rate_factor) {
+  if (!(rate_factor >= 0)) return fail("line override " + std::string(objectId) + ": rate factor must be >= 0");
+  bool found = false;
+  for (auto& pot : state_->potlines) {
+    if (pot.line->id == objectId || pot.line->building == objectId) {
+      pot.forcedOut = out_of_service;
+      pot.rateFactor = rate_factor;
+      found = true;
+    }
+  }
+  for (auto& line : state_->lines) {
+    if (line.line->id == objectId || line.line->building == objectId) {
+      line.forcedOut = out_of_service;
+      line.rateFactor = rate_factor;
+      found = true;
+    }
+  }
+  if (!found) return fail("line override: no line or building with lines \"" + std::string(objectId) + "\"");
+  return {};
+}
 
 std::optional<double> Simulator::currentValue(std::string_view tag) const {
   if (!state_->started) return std::nullopt;

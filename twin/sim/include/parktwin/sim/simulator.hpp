@@ -47,6 +47,12 @@ class Simulator {
   // The value last emitted for a tag; nullopt for an unknown tag or before the first step.
   std::optional<double> currentValue(std::string_view tag) const;
 
+  // What-if overrides for twin/scenario, from the next step on: takes a line (potline or
+  // processing line), or every line of a building, out of service, and scales its production
+  // rate and power by `rate_factor`. No random draw changes, so a run with overrides keeps the
+  // failures and weather of the same run without them. Fails for an unknown object.
+  Result<void> setLineOverride(std::string_view objectId, bool out_of_service, double rate_factor = 1.0);
+
  private:
   explicit Simulator(std::unique_ptr<ParkState> state);
   std::unique_ptr<ParkState> state_;

@@ -1,0 +1,154 @@
+// parktwin-cli scenario run FILE [--report out.html|.csv|.json]... [--lang zh|en] [--store DIR]
+// parktwin-cli scenario list
+// Runs a what-if scenario (baseline and scenario, same seed) and writes reports; lists the
+// bundled scenarios with their one-line names.
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "command_registry.hpp"
+#include "parktwin/scenario/report.hpp"
+#include "parktwin/scenario/runner.hpp"
+#include "parktwin/scenario/scenario.hpp"
+#include "parktwin/sim/time_text.hpp"
+#include "terminal.hpp"
+
+namespace parktwin::cli {
+namespace {
+
+struct ScenarioRunOptions {
+  std::string file;
+  std::vector<std::string> reports;
+  std::string lang = "en";
+  std::string store;
+  std::string from;
+  std::string duration;
+  int storeEvery = 1;
+};
+
+std::filesystem::path scenarioPath(const std::string& nameOrPath) {
+  if (std::filesystem::exists(nameOrPath)) return nameOrPath;
+  if (nameOrPath.find('/') == std::string::npos) {
+    return assetPath("scenarios/" + nameOrPath + (nameOrPath.ends_with(".json") ? "" : ".json"));
+  }
+  return nameOrPath;
+}
+
+std::string nowUtc() {
+  const auto now = std::chrono::system_clock::now();
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  return sim::formatInstantUtc(ms / 1000 * 1000);
+}
+
+int runScenarioCommand(const ScenarioRunOptions& o) {
+  auto scenario = scenario::loadScenario(scenarioPath(o.file));
+  if (!scenario) {
+    std::cerr << scenario.error().message << "\n";
+    return 2;
+  }
+  for (const auto& report : o.reports) {
+    const auto ext = std::filesystem::path(report).extension().string();
+    if (ext != ".html" && ext != ".htm" && ext != ".csv" && ext != ".json") {
+      std::cerr << "--report " << report << ": use a .html, .csv or .json file name\n";
+      return 2;
+    }
+  }
+  scenario::RunOptions options;
+  options.historian_folder = o.store;
+  options.store_every_steps = o.storeEvery;
+  if (!o.duration.empty()) {
+    auto ms = sim::parseDurationMs(o.duration);
+    if (!ms) {
+      std::cerr << "--duration: " << ms.error().message << "\n";
+      return 2;
+    }
+    options.duration_ms = *ms;
+  }
+  if (!o.from.empty()) {
+    auto ms = sim::parseInstantMs(o.from);
+    if (!ms) {
+      std::cerr << "--from: " << ms.error().message << "\n";
+      return 2;
+    }
+    options.start_ms = *ms;
+  }
+  ProgressBar bar("scenario " + scenario->id, 1000);
+  options.progress = [&bar](double share) { bar.update(static_cast<std::uint64_t>(share * 1000)); };
+  auto result = scenario::runScenario(*scenario, options);
+  if (!result) {
+    std::cerr << result.error().message << "\n";
+    return 1;
+  }
+  const std::string generated = nowUtc();
+  for (const auto& report : o.reports) {
+    if (auto ok = scenario::writeReport(*result, report, o.lang, generated); !ok) {
+      std::cerr << ok.error().message << "\n";
+      return 1;
+    }
+  }
+  std::printf("%s (%s): %s .. %s\n", result->scenario.name.in(o.lang).c_str(), result->base_park.id.c_str(),
+              sim::formatInstantUtc(result->scenario.start_ms).c_str(),
+              sim::formatInstantUtc(result->scenario.end_ms()).c_str());
+  std::printf("%-44s %16s %16s %16s\n", "KPI", "baseline", "scenario", "delta");
+  for (const auto& d : result->deltas) {
+    const std::string label = d.key + " [" + d.unit + "]";
+    std::printf("%-44s %16.6g %16.6g %+16.6g\n", label.c_str(), d.baseline, d.scenario, d.delta());
+  }
+  if (!result->baseline.historian_file.empty()) {
+    std::printf("historian: %s, %s\n", result->baseline.historian_file.c_str(), result->changed.historian_file.c_str());
+  }
+  std::printf("time: %.2f s wall; summed over both runs: simulation %.2f s, dispatch %.2f s, storage %.2f s\n",
+              result->times.wall_s, result->times.simulation_s, result->times.dispatch_s, result->times.storage_s);
+  return 0;
+}
+
+int listScenarios() {
+  const auto folder = assetPath("scenarios");
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  if (ec) {
+    std::cerr << folder.string() << ": " << ec.message() << "\n";
+    return 1;
+  }
+  std::sort(files.begin(), files.end());
+  int status = 0;
+  for (const auto& file : files) {
+    auto s = scenario::loadScenario(file);
+    if (!s) {
+      std::cerr << s.error().message << "\n";
+      status = 1;
+      continue;
+    }
+    std::printf("%-24s %-8s %s / %s\n", file.stem().string().c_str(), s->park.c_str(), s->name.en.c_str(),
+                s->name.zh.c_str());
+  }
+  return status;
+}
+
+const bool registered = registerCommand({
+    "scenario", "What-if scenarios: run one against its baseline and write reports, or list the bundled ones",
+    [](CLI::App& sub) {
+      sub.require_subcommand(1);
+      auto o = std::make_shared<ScenarioRunOptions>();
+      auto action = std::make_shared<std::function<int()>>();
+      CLI::App* run = sub.add_subcommand("run", "Run a scenario file (or a bundled scenario's name)");
+      run->add_option("file", o->file, "Scenario file, e.g. assets/scenarios/smelter-outage.json")->required();
+      run->add_option("--report", o->reports, "Report file(s): .html, .csv or .json by extension");
+      run->add_option("--lang", o->lang, "Report language")->check(CLI::IsMember({"zh", "en"}));
+      run->add_option("--store", o->store, "Folder for the two historian files (baseline, scenario) for replay");
+      run->add_option("--store-every", o->storeEvery, "Store every Nth simulator step in the historian")
+          ->check(CLI::PositiveNumber);
+      run->add_option("--from", o->from, "Override the scenario's start (e.g. 2026-07-14T00:00:00+08:00)");
+      run->add_option("--duration", o->duration, "Override the scenario's period (e.g. 7d)");
+      run->callback([o, action] { *action = [o] { return runScenarioCommand(*o); }; });
+      CLI::App* list = sub.add_subcommand("list", "List the bundled scenarios");
+      list->callback([action] { *action = [] { return listScenarios(); }; });
+      return [action] { return *action ? (*action)() : 2; };
+    }});
+
+}  // namespace
+}  // namespace parktwin::cli

@@ -1,0 +1,341 @@
+// Scenario runs checked against hand calculations from the park file and DOMAIN.md figures.
+// Periods are a few days around the change, so the whole file runs in seconds.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "parktwin/model/park_file.hpp"
+#include "parktwin/scenario/runner.hpp"
+#include "parktwin/store/historian.hpp"
+#include "scenario_test_support.hpp"
+
+namespace parktwin::scenario {
+namespace {
+
+using nlohmann::json;
+
+constexpr double kHour_ms = 3'600'000;
+
+ScenarioResult run(const json& j, const RunOptions& options = {}) {
+  auto s = test::parse(j);
+  EXPECT_TRUE(s.has_value()) << s.error().message;
+  auto r = runScenario(*s, options);
+  EXPECT_TRUE(r.has_value()) << r.error().message;
+  return std::move(*r);
+}
+
+const LineTotals& lineOf(const RunResult& r, const std::string& id) {
+  for (const auto& l : r.lines) {
+    if (l.line == id) return l;
+  }
+  ADD_FAILURE() << "no line " << id;
+  static LineTotals none;
+  return none;
+}
+
+model::Park park(const std::string& name) {
+  auto p = model::loadPark(std::filesystem::path(PARKTWIN_SOURCE_DIR) / "assets" / "parks" / (name + ".json"));
+  EXPECT_TRUE(p.has_value());
+  return *p;
+}
+
+// Processors fed molten metal from the casthouse (a molten link from a node potlines deliver to,
+// outside that node's building), read straight from the park file.
+std::set<std::string> moltenFedProcessors(const model::Park& p) {
+  std::set<std::string> hubs, out;
+  for (const auto& l : p.material_links) {
+    const auto* from = p.findLine(l.from);
+    if (from && from->kind == "potline" && l.product == "molten_aluminium") hubs.insert(l.to);
+  }
+  for (const auto& l : p.material_links) {
+    const auto* to = p.findLine(l.to);
+    if (l.product == "molten_aluminium" && hubs.contains(l.from) && to && to->building != l.from) out.insert(l.to);
+  }
+  return out;
+}
+
+json outageOfBothPotlines() {
+  json j = test::minimalScenario("beidu");
+  j["changes"] = json::parse(R"([
+    {"type": "outage", "target": "potline-1", "at": "2026-07-15T08:00:00+08:00", "duration": "8h"},
+    {"type": "outage", "target": "potline-2", "at": "2026-07-15T08:00:00+08:00", "duration": "8h"}])");
+  return j;
+}
+
+TEST(ScenarioRunner, SmelterOutageLosesEightHoursOfMetalAndProcessorsRemeltIngot) {
+  const ScenarioResult r = run(outageOfBothPotlines());
+  const RunKpis& b = r.baseline.kpis;
+  const RunKpis& s = r.changed.kpis;
+
+  // 340,000 t/yr for 8 h: 340000 / 8760 * 8 = 310.5 t. Metal is counted in 10 t ladles per
+  // potline, so the two counters may each be one ladle off.
+  EXPECT_NEAR(s.primary_t - b.primary_t, -340000.0 / 8760 * 8, 20.0);
+  // Electricity: two potlines at 170000 / 8760 t/h x 13,500 kWh/t = 261,986 kW each, for 8 h,
+  // less the remelting energy (5 % of 13,500 kWh/t = 675 kWh/t) of the ingot remelted instead.
+  const double potlinesKwh = 2 * 170000.0 / 8760 * 13500 * 8;
+  const double remeltKwh = (s.remelt_t - b.remelt_t) * 675;
+  EXPECT_NEAR(s.energy_kwh - b.energy_kwh, -potlinesKwh + remeltKwh, 0.01 * potlinesKwh);
+  // CO2 is grid import x 0.57 t/MWh.
+  EXPECT_NEAR(s.co2_t - b.co2_t, (s.grid_import_kwh - b.grid_import_kwh) * 0.57 / 1000, 1e-6 * b.co2_t);
+
+  // Processors make the same; what molten metal they lack they remelt, at 300 yuan/t.
+  EXPECT_DOUBLE_EQ(s.processed_t, b.processed_t);
+  EXPECT_GT(s.remelt_t - b.remelt_t, 0);
+  EXPECT_NEAR(s.remelt_cost_yuan - b.remelt_cost_yuan, 300 * (s.remelt_t - b.remelt_t), 1e-6);
+  EXPECT_NEAR(s.direct_molten_t + s.remelt_t, b.direct_molten_t + b.remelt_t, 1e-6);
+  // Bounds by hand: the molten-fed processors' nameplate x the 0.6 load factor is their
+  // demand D (t/h); over 8 h they need at most 8 D, of which the casthouse's 120 t hold covers part.
+  const model::Park beidu = park("beidu");
+  double demand_t_per_h = 0;
+  for (const auto& id : moltenFedProcessors(beidu)) demand_t_per_h += beidu.findLine(id)->capacity_t_per_year * 0.6 / 8760;
+  EXPECT_LT(s.remelt_t - b.remelt_t, 8 * demand_t_per_h);
+  EXPECT_GT(s.remelt_t - b.remelt_t, 8 * demand_t_per_h * 0.7 - 120);
+  // Which processors lost molten supply: the molten-fed ones, and only they.
+  for (const auto& l : r.changed.lines) {
+    const bool fed = moltenFedProcessors(beidu).contains(l.line);
+    if (!fed) {
+      EXPECT_EQ(l.remelt_t, 0) << l.line;
+    }
+  }
+  EXPECT_GT(lineOf(r.changed, "youlisen-chassis").remelt_t, 0);
+}
+
+TEST(ScenarioRunner, OnePotlineOutageIsBridgedByTheCasthouseHold) {
+  json j = test::minimalScenario("beidu");
+  j["changes"] = json::parse(R"([{"type": "outage", "target": "potline-1", "at": "2026-07-15T08:00:00+08:00", "duration": "8h"}])");
+  const ScenarioResult r = run(j);
+  // Half the smelter: 170000 / 8760 * 8 = 155.3 t, one ladle either way.
+  EXPECT_NEAR(r.changed.kpis.primary_t - r.baseline.kpis.primary_t, -170000.0 / 8760 * 8, 10.0);
+  // Potline 2 still makes 170000 / 8760 = 19.4 t/h. The molten-fed processors ask for at most
+  // D = nameplate x 0.6 load factor (36.8 t/h; less with their stops), below the smelter's 38.8 t/h,
+  // so the casthouse's 120 t hold is full when the outage starts. Over 8 h at most
+  // 8 x (D - 19.4) - 120 = 19 t are missing: the hold bridges (nearly) the whole outage.
+  const model::Park beidu = park("beidu");
+  double demand_t_per_h = 0;
+  for (const auto& id : moltenFedProcessors(beidu)) demand_t_per_h += beidu.findLine(id)->capacity_t_per_year * 0.6 / 8760;
+  ASSERT_LT(demand_t_per_h, 340000.0 / 8760);
+  const double bound_t = 8 * (demand_t_per_h - 170000.0 / 8760) - 120;
+  EXPECT_LT(bound_t, 20);
+  EXPECT_GE(r.changed.kpis.remelt_t - r.baseline.kpis.remelt_t, 0);
+  EXPECT_LE(r.changed.kpis.remelt_t - r.baseline.kpis.remelt_t, std::max(0.0, bound_t));
+}
+
+TEST(ScenarioRunner, RecycledAluminiumPlantUsesAboutFivePercentOfPrimaryEnergy) {
+  json j = test::minimalScenario("beidu");
+  j["duration"] = "3d";
+  j["changes"] = json::parse(R"([{"type": "commission", "target": "recycling-plant"}])");
+  const ScenarioResult r = run(j);
+  const RunKpis& b = r.baseline.kpis;
+  const RunKpis& s = r.changed.kpis;
+  EXPECT_EQ(b.recycled_t, 0) << "planned plants are not in the baseline";
+  EXPECT_DOUBLE_EQ(s.primary_t, b.primary_t) << "same seed: the smelter runs the same";
+  // 400,000 t/yr flat out is 45.66 t/h; with its failures, changeovers and pauses (availability
+  // 1 / (1 + 4/150 + 2/48 + 6/72) = 0.87 on average) three days make 60-100 % of 45.66 x 72 t.
+  const double nameplate_t = 400000.0 / 8760 * 72;
+  EXPECT_GT(s.recycled_t, 0.6 * nameplate_t);
+  EXPECT_LT(s.recycled_t, 1.0 * nameplate_t);
+  // Energy per recycled tonne: 675 kWh/t running plus idle furnaces (half power) when stopped,
+  // i.e. 675 x (0.5 + 0.5 A) / A, between 675 and 945 kWh/t (7 % of primary's 13,500) for A >= 0.6.
+  const double perTonne = (s.energy_kwh - b.energy_kwh) / s.recycled_t;
+  EXPECT_GT(perTonne, 675);
+  EXPECT_LT(perTonne, 0.07 * 13500);
+  // Against making the same tonnes as primary aluminium at 13,500 kWh/t, CO2 avoided is large.
+  const double primaryCo2 = s.recycled_t * 13500 * 0.57 / 1000;
+  EXPECT_LT(s.co2_t - b.co2_t, 0.07 * primaryCo2);
+}
+
+TEST(ScenarioRunner, RetrofitScalesOutputAndEnergyPerTonneByTheChongqingAverages) {
+  json j = test::minimalScenario("beidu");
+  j["changes"] = json::parse(R"([{"type": "retrofit", "enterprises": ["processor-01", "youlisen"],
+      "productivity": 0.598, "defect_rate": -0.423, "operating_cost": -0.225, "energy_per_unit": -0.195,
+      "baseline_defect_rate": 0.02, "operating_cost_yuan_per_t": 1200}])");
+  const ScenarioResult r = run(j);
+  for (const char* id : {"processor-01-line", "youlisen-chassis"}) {
+    const LineTotals& b = lineOf(r.baseline, id);
+    const LineTotals& s = lineOf(r.changed, id);
+    ASSERT_GT(b.output_t, 0);
+    EXPECT_NEAR(s.output_t / b.output_t, 1.598, 1e-9) << id;
+    EXPECT_NEAR((s.energy_kwh / s.output_t) / (b.energy_kwh / b.output_t), 1 - 0.195, 1e-9) << id;
+  }
+  for (const char* id : {"processor-02-line", "xinlv-rod-1", "potline-1"}) {
+    EXPECT_DOUBLE_EQ(lineOf(r.changed, id).output_t, lineOf(r.baseline, id).output_t) << id;
+  }
+  const double bT = lineOf(r.baseline, "processor-01-line").output_t + lineOf(r.baseline, "youlisen-chassis").output_t;
+  const double sT = lineOf(r.changed, "processor-01-line").output_t + lineOf(r.changed, "youlisen-chassis").output_t;
+  EXPECT_NEAR(r.baseline.kpis.operating_cost_yuan, 1200 * bT, 1e-6 * bT);
+  EXPECT_NEAR(r.changed.kpis.operating_cost_yuan, 1200 * (1 - 0.225) * sT, 1e-6 * sT);
+  // Defects: 2 % of the retrofitted firms' output before, 2 % x (1 - 0.423) after.
+  EXPECT_NEAR(r.baseline.kpis.processed_t - r.baseline.kpis.good_processed_t, 0.02 * bT, 1e-9 * bT);
+  EXPECT_NEAR(r.changed.kpis.processed_t - r.changed.kpis.good_processed_t, 0.02 * 0.577 * sT, 1e-9 * sT);
+}
+
+TEST(ScenarioRunner, HuanglinPvAndStorage) {
+  json j = test::minimalScenario("jiulong");
+  j["changes"] = json::parse(R"([
+    {"type": "pv", "target": "pv-warehouse-1", "peak_kw": 6000}, {"type": "pv", "target": "pv-warehouse-2", "peak_kw": 6000},
+    {"type": "pv", "target": "pv-warehouse-3", "peak_kw": 6000}, {"type": "pv", "target": "pv-port-terminal", "peak_kw": 3000},
+    {"type": "storage", "target": "battery", "power_kw": 30000, "energy_kwh": 60000}])");
+  const ScenarioResult r = run(j);
+  // PV output is linear in peak power under the same sun and clouds: Jiulong's rooftops add up to
+  // 20,478 kWp; the scenario replaces 3 x 2,200 + 900 with 3 x 6,000 + 3,000: 33,978 kWp.
+  EXPECT_NEAR(r.changed.kpis.pv_kwh / r.baseline.kpis.pv_kwh, 33978.0 / 20478.0, 1e-9);
+  EXPECT_GT(r.changed.kpis.self_sufficiency, r.baseline.kpis.self_sufficiency);
+  EXPECT_NEAR(r.changed.kpis.co2_t - r.baseline.kpis.co2_t,
+              (r.changed.kpis.grid_import_kwh - r.baseline.kpis.grid_import_kwh) * 0.57 / 1000, 1e-9 * r.baseline.kpis.co2_t);
+  EXPECT_DOUBLE_EQ(r.changed.kpis.energy_kwh, r.baseline.kpis.energy_kwh) << "the same loads";
+}
+
+TEST(ScenarioRunner, TariffAndEmissionFactorPriceTheSameGridImport) {
+  json j = test::minimalScenario("beidu");
+  j["changes"] = json::parse(R"([{"type": "tariff", "bands": [{"from_hour": 0, "to_hour": 24, "yuan_per_kwh": 0.5}]},
+                                 {"type": "grid_emission", "emission_t_per_mwh": 0.40}])");
+  const ScenarioResult r = run(j);
+  const RunKpis& b = r.baseline.kpis;
+  const RunKpis& s = r.changed.kpis;
+  ASSERT_EQ(b.remelt_t, 0) << "no remelting, so all grid energy is billed";
+  EXPECT_DOUBLE_EQ(s.grid_import_kwh, b.grid_import_kwh);
+  EXPECT_NEAR(b.energy_cost_yuan, b.grid_import_kwh * 0.62, 1e-6 * b.energy_cost_yuan) << "Beidu's e-grid link";
+  EXPECT_NEAR(s.energy_cost_yuan, s.grid_import_kwh * 0.5, 1e-6 * s.energy_cost_yuan);
+  EXPECT_NEAR(b.co2_t, b.grid_import_kwh * 0.57 / 1000, 1e-6 * b.co2_t);
+  EXPECT_NEAR(s.co2_t, s.grid_import_kwh * 0.40 / 1000, 1e-6 * s.co2_t);
+}
+
+TEST(ScenarioRunner, HeatWavePumpedStorageCoversTheGridLimitThenLoadIsShed) {
+  // 300 MW: Panlong covers it. 200 MW: the excess beyond Panlong's day is shed.
+  for (const double limit_kw : {300000.0, 200000.0}) {
+    json j = test::minimalScenario("beidu");
+    j["start"] = "2026-08-01T00:00:00+08:00";
+    j["changes"] = json::array({{{"type", "grid_limit"}, {"import_limit_kw", limit_kw}}});
+    const ScenarioResult r = run(j);
+    const RunKpis& b = r.baseline.kpis;
+    const RunKpis& s = r.changed.kpis;
+    const double hours = 48;
+    // The park draws about 545 MW, always above the limit: what the grid does not give, Panlong
+    // or load shedding does: baseline import - limit x 48 h.
+    const double excess = b.grid_import_kwh - limit_kw * hours;
+    EXPECT_NEAR(s.grid_import_kwh, limit_kw * hours, 1e-6 * excess);
+    EXPECT_NEAR(s.pumped_support_kwh + s.unserved_kwh, excess, 1e-6 * excess);
+    // Panlong gives each day 7,200 MWh x (95 % - 5 %) x 88 % = 5,702.4 MWh at most.
+    const double perDay = 7'200'000 * 0.90 * 0.88;
+    EXPECT_LE(s.pumped_support_kwh, 2 * perDay * (1 + 1e-9));
+    if (excess < 2 * perDay * 0.98) {
+      EXPECT_EQ(s.unserved_kwh, 0) << limit_kw;
+    }
+    if (excess > 2 * perDay) {
+      EXPECT_NEAR(s.unserved_kwh, excess - 2 * perDay, 1e-6 * excess) << limit_kw;
+    }
+    EXPECT_EQ(b.pumped_support_kwh, 0);
+  }
+}
+
+TEST(ScenarioRunner, RouteChangeMakesEveryMoltenFedProcessorRemeltIngot) {
+  json j = test::minimalScenario("beidu");
+  j["changes"] = json::parse(R"([{"type": "route", "supply": "ingot"}])");
+  const ScenarioResult r = run(j);
+  double fedOutput = 0;
+  for (const auto& id : moltenFedProcessors(park("beidu"))) fedOutput += lineOf(r.changed, id).output_t;
+  EXPECT_NEAR(r.changed.kpis.remelt_t, fedOutput, 1e-6 * fedOutput);
+  EXPECT_NEAR(r.changed.kpis.remelt_cost_yuan, 300 * fedOutput, 1e-6 * fedOutput);
+  EXPECT_EQ(r.changed.kpis.direct_molten_t, 0);
+  EXPECT_NEAR(r.baseline.kpis.direct_molten_t + r.baseline.kpis.remelt_t, fedOutput, 1e-6 * fedOutput);
+}
+
+TEST(ScenarioRunner, CapacityFactorScalesALineForItsWindowOnly) {
+  json j = test::minimalScenario("beidu");
+  j["changes"] = json::parse(R"([{"type": "capacity", "target": "potroom-2", "factor": 0.5,
+                                  "from": "2026-07-15T00:00:00+08:00", "until": "2026-07-16T00:00:00+08:00"}])");
+  const ScenarioResult r = run(j);
+  // Potline 2 (170 kt/yr) at half rate for 24 h: 170000 / 8760 x 24 / 2 = 232.9 t less, one ladle either way.
+  EXPECT_NEAR(lineOf(r.changed, "potline-2").output_t - lineOf(r.baseline, "potline-2").output_t,
+              -170000.0 / 8760 * 24 / 2, 10.0);
+  EXPECT_DOUBLE_EQ(lineOf(r.changed, "potline-1").output_t, lineOf(r.baseline, "potline-1").output_t);
+}
+
+TEST(ScenarioRunner, ProgressReachesOneAndCancelStops) {
+  json j = test::minimalScenario("beidu");
+  j["duration"] = "1d";
+  auto s = test::parse(j);
+  ASSERT_TRUE(s.has_value());
+  std::vector<double> seen;
+  RunOptions options;
+  options.progress = [&](double share) { seen.push_back(share); };
+  ASSERT_TRUE(runScenario(*s, options).has_value());
+  ASSERT_FALSE(seen.empty());
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+  EXPECT_DOUBLE_EQ(seen.back(), 1.0);
+
+  // One after the other on this thread: a progress callback can cancel half-way.
+  std::atomic<bool> cancel{false};
+  options.parallel = false;
+  options.progress = [&](double share) {
+    if (share > 0.25) cancel = true;
+  };
+  options.cancel = &cancel;
+  auto cancelled = runScenario(*s, options);
+  ASSERT_FALSE(cancelled.has_value());
+  EXPECT_EQ(cancelled.error().message, "cancelled");
+  // In parallel, a flag set before the start stops both runs at once.
+  options.parallel = true;
+  options.progress = nullptr;
+  auto stopped = runScenario(*s, options);
+  ASSERT_FALSE(stopped.has_value());
+  EXPECT_EQ(stopped.error().message, "cancelled");
+}
+
+TEST(ScenarioRunner, ParallelAndSequentialRunsGiveTheSameResults) {
+  json j = outageOfBothPotlines();
+  RunOptions sequential;
+  sequential.parallel = false;
+  const ScenarioResult a = run(j, sequential);
+  const ScenarioResult b = run(j);
+  ASSERT_EQ(a.deltas.size(), b.deltas.size());
+  for (std::size_t i = 0; i < a.deltas.size(); ++i) {
+    EXPECT_EQ(a.deltas[i].baseline, b.deltas[i].baseline) << a.deltas[i].key;
+    EXPECT_EQ(a.deltas[i].scenario, b.deltas[i].scenario) << a.deltas[i].key;
+  }
+  EXPECT_EQ(a.changed.hourly.grid_import_kw, b.changed.hourly.grid_import_kw);
+}
+
+TEST(ScenarioRunner, StoresBothRunsInHistorianFilesForReplay) {
+  const auto folder = std::filesystem::temp_directory_path() / ("parktwin-scenario-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  json j = outageOfBothPotlines();
+  j["duration"] = "1d";
+  RunOptions options;
+  options.historian_folder = folder.string();
+  options.store_every_steps = 5;
+  const ScenarioResult r = run(j, options);
+  ASSERT_EQ(r.changed.historian_file, (folder / "test-scenario.db").string());
+  auto h = store::Historian::open(r.changed.historian_file, {.read_only = true});
+  ASSERT_TRUE(h.has_value()) << h.error().message;
+  auto tags = h->tags();
+  ASSERT_TRUE(tags.has_value());
+  // The park's own tags, not the runner's, less those of the planned recycling plant's line.
+  const model::Park beidu = park("beidu");
+  std::size_t built = 0;
+  for (const auto& t : beidu.tags) {
+    const auto* line = beidu.findLine(t.object);
+    built += line && beidu.findBuilding(line->building)->planned ? 0 : 1;
+  }
+  EXPECT_EQ(built, beidu.tags.size() - 3) << "state, power and output of recycling-line";
+  EXPECT_EQ(tags->size(), built);
+  // Potline 1 is down (state 3) in the scenario at noon (04:00 UTC) and running in the baseline.
+  const std::int64_t noon = 1'784'073'600'000 + 4 * static_cast<std::int64_t>(kHour_ms);
+  auto down = h->samplesBetween("potline-1.state", noon - 600'000, noon);
+  ASSERT_TRUE(down.has_value());
+  ASSERT_FALSE(down->empty());
+  EXPECT_EQ(down->back().value, 3);
+  auto hb = store::Historian::open(r.baseline.historian_file, {.read_only = true});
+  ASSERT_TRUE(hb.has_value());
+  auto up = hb->samplesBetween("potline-1.state", noon - 600'000, noon);
+  ASSERT_TRUE(up.has_value());
+  ASSERT_FALSE(up->empty());
+  EXPECT_EQ(up->back().value, 0);
+  std::filesystem::remove_all(folder);
+}
+
+}  // namespace
+}  // namespace parktwin::scenario

@@ -1,0 +1,158 @@
+// Scenario files: the shipped ones load; malformed ones fail naming the JSON path and the problem.
+#include <gtest/gtest.h>
+
+#include "parktwin/model/park_file.hpp"
+#include "parktwin/scenario/scenario.hpp"
+#include "scenario_test_support.hpp"
+
+namespace parktwin::scenario {
+namespace {
+
+using nlohmann::json;
+using test::minimalScenario;
+using test::parse;
+
+// The error holds this line (file, JSON path and message), not just some text.
+void expectError(const json& j, const std::string& expectedLine) {
+  auto s = parse(j);
+  ASSERT_FALSE(s.has_value()) << "accepted: " << j.dump();
+  EXPECT_NE(s.error().message.find("test.json: " + expectedLine), std::string::npos)
+      << "expected: " << expectedLine << "\n     got: " << s.error().message;
+}
+
+TEST(ScenarioReader, EveryShippedScenarioLoadsAndFitsItsPark) {
+  int count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(test::scenarioFolder())) {
+    if (entry.path().extension() != ".json") continue;
+    ++count;
+    auto s = loadScenario(entry.path());
+    ASSERT_TRUE(s.has_value()) << s.error().message;
+    EXPECT_EQ(s->id, entry.path().stem().string());
+    EXPECT_FALSE(s->explanation.zh.empty());
+    EXPECT_GT(s->explanation.en.size(), 200u) << "a paragraph, not a line";
+    EXPECT_EQ(s->duration_ms, 365LL * 24 * 3'600'000) << "shipped scenarios run a year";
+    EXPECT_EQ(s->step_ms, 60'000);
+    auto park = model::loadPark(s->park_file);
+    ASSERT_TRUE(park.has_value()) << park.error().message;
+    auto fits = checkAgainstPark(*s, *park);
+    EXPECT_TRUE(fits.has_value()) << fits.error().message;
+  }
+  EXPECT_EQ(count, 5);
+}
+
+TEST(ScenarioReader, ReadsAnOutageWindow) {
+  json j = minimalScenario();
+  j["changes"] = json::parse(R"([{"type": "outage", "target": "potline-1", "at": "2026-07-15T08:00:00+08:00", "duration": "8h"}])");
+  auto s = parse(j);
+  ASSERT_TRUE(s.has_value()) << s.error().message;
+  ASSERT_EQ(s->changes.size(), 1u);
+  ASSERT_TRUE(s->changes[0].window.has_value());
+  // 2026-07-15T00:00Z is 1784073600000 ms; 08:00 in China is 00:00 UTC.
+  EXPECT_EQ(s->changes[0].window->start_ms, 1'784'073'600'000);
+  EXPECT_EQ(s->changes[0].window->end_ms - s->changes[0].window->start_ms, 8 * 3'600'000);
+  EXPECT_EQ(s->park_file.filename(), "beidu.json");
+}
+
+TEST(ScenarioReader, UnknownTopLevelKey) {
+  json j = minimalScenario();
+  j["sede"] = 3;
+  expectError(j, "/sede: unknown key");
+}
+
+TEST(ScenarioReader, UnknownKeyInAChange) {
+  json j = minimalScenario();
+  j["changes"] = json::parse(R"([{"type": "outage", "target": "potline-1", "targt": "potline-2"}])");
+  expectError(j, "/changes/0/targt: unknown key");
+}
+
+TEST(ScenarioReader, UnknownChangeType) {
+  json j = minimalScenario();
+  j["changes"] = json::parse(R"([{"type": "explode", "target": "potline-1"}])");
+  expectError(j, "/changes/0/type: expected one of outage, capacity, demand, commission, add_line, tariff, "
+                 "grid_emission, grid_limit, route, retrofit, pv, storage, got \"explode\"");
+}
+
+TEST(ScenarioReader, MissingTarget) {
+  json j = minimalScenario();
+  j["changes"] = json::parse(R"([{"type": "outage"}])");
+  expectError(j, "/changes/0/target: missing; expected an identifier");
+}
+
+TEST(ScenarioReader, FactorThatIsNotANumber) {
+  json j = minimalScenario();
+  j["changes"] = json::parse(R"([{"type": "capacity", "target": "potline-1", "factor": "fast"}])");
+  expectError(j, "/changes/0/factor: expected a number, got \"fast\"");
+}
+
+TEST(ScenarioReader, TimeThatIsNotATime) {
+  json j = minimalScenario();
+  j["changes"] = json::parse(R"([{"type": "outage", "target": "potline-1", "at": "next tuesday", "duration": "8h"}])");
+  expectError(j, "/changes/0/at: expected a time such as \"2026-07-01T08:00:00+08:00\", got \"next tuesday\"");
+}
+
+TEST(ScenarioReader, ChangeOutsideThePeriod) {
+  json j = minimalScenario();
+  j["changes"] = json::parse(R"([{"type": "outage", "target": "potline-1", "at": "2026-08-01T00:00:00+08:00", "duration": "8h"}])");
+  expectError(j, "/changes/0/at: the change lies outside the scenario period 2026-07-14T16:00:00.000Z .. 2026-07-16T16:00:00.000Z");
+}
+
+TEST(ScenarioReader, TariffBandsWithAGap) {
+  json j = minimalScenario();
+  j["changes"] = json::parse(R"([{"type": "tariff", "bands": [
+      {"from_hour": 0, "to_hour": 7, "yuan_per_kwh": 0.3}, {"from_hour": 8, "to_hour": 24, "yuan_per_kwh": 0.7}]}])");
+  expectError(j, "/changes/0/bands/1/from_hour: expected 7.0: bands must cover 0 to 24 h in order without gaps");
+}
+
+TEST(ScenarioReader, WholePeriodChangeWithATime) {
+  json j = minimalScenario();
+  j["changes"] = json::parse(R"([{"type": "retrofit", "enterprises": ["youlisen"], "productivity": 0.598,
+      "defect_rate": -0.423, "operating_cost": -0.225, "energy_per_unit": -0.195, "at": "2026-07-15T08:00:00+08:00"}])");
+  expectError(j, "/changes/0: a retrofit change holds for the whole period; \"at\", \"from\", \"until\" and \"duration\" are not allowed");
+}
+
+TEST(ScenarioReader, WrongFormatAndBadStep) {
+  json j = minimalScenario();
+  j["format"] = "parktwin-scenario/9";
+  j["step"] = "soon";
+  auto s = parse(j);
+  ASSERT_FALSE(s.has_value());
+  EXPECT_NE(s.error().message.find("test.json: /format: expected \"parktwin-scenario/1\", got \"parktwin-scenario/9\""), std::string::npos)
+      << s.error().message;
+  EXPECT_NE(s.error().message.find("test.json: /step: expected a positive duration such as \"8h\", \"30d\" or \"1m\", got \"soon\""),
+            std::string::npos)
+      << s.error().message;
+}
+
+TEST(ScenarioReader, RetrofitFactorOutOfRange) {
+  json j = minimalScenario();
+  j["changes"] = json::parse(R"([{"type": "retrofit", "enterprises": ["youlisen"], "productivity": 0.598,
+      "defect_rate": -0.423, "operating_cost": -1.5, "energy_per_unit": -0.195}])");
+  expectError(j, "/changes/0/operating_cost: expected a number between -0.9 and 5.0, got -1.5");
+}
+
+TEST(ScenarioReader, NotJson) {
+  auto s = parseScenario("{\"id\": ", "broken.json", test::scenarioFolder());
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().message.rfind("broken.json: not valid JSON", 0), 0u) << s.error().message;
+}
+
+TEST(ScenarioReader, TargetsMustExistInThePark) {
+  json j = minimalScenario();
+  j["changes"] = json::parse(R"([{"type": "outage", "target": "potline-9"},
+                                 {"type": "storage", "target": "pv-std-factory-1", "power_kw": 1, "energy_kwh": 2}])");
+  auto s = parse(j);
+  ASSERT_TRUE(s.has_value()) << s.error().message;
+  auto park = model::loadPark(s->park_file);
+  ASSERT_TRUE(park.has_value());
+  auto fits = checkAgainstPark(*s, *park);
+  ASSERT_FALSE(fits.has_value());
+  EXPECT_NE(fits.error().message.find("test: /changes/0/target: no line, or building with lines, \"potline-9\" in park beidu"),
+            std::string::npos)
+      << fits.error().message;
+  EXPECT_NE(fits.error().message.find("test: /changes/1/target: utility \"pv-std-factory-1\" is a pv, not battery or pumped_storage"),
+            std::string::npos)
+      << fits.error().message;
+}
+
+}  // namespace
+}  // namespace parktwin::scenario

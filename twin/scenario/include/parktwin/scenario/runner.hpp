@@ -1,0 +1,132 @@
+#pragma once
+// Runs a scenario: the baseline park and the changed park with the same seed over the same
+// period, KPIs of each, and their differences. The model is described in
+// docs/scenario-format.md ("How a run is computed"). Same inputs give identical results.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/flow/kpi.hpp"
+#include "parktwin/model/park.hpp"
+#include "parktwin/scenario/scenario.hpp"
+
+namespace parktwin::scenario {
+
+// Figures for the whole period of one run.
+struct RunKpis {
+  double primary_t = 0;        // potline metal
+  double recycled_t = 0;       // recycling lines
+  double metal_t = 0;          // primary + recycled
+  double processed_t = 0;      // processors' output (molten- or ingot-fed lines and others)
+  double good_processed_t = 0; // processed_t less defects (retrofit assumption)
+  double direct_molten_t = 0;  // molten aluminium delivered straight to processors
+  double remelt_t = 0;         // ingot remelted by processors
+  double remelt_cost_yuan = 0; // remelt_t x 300 yuan/t
+  double energy_kwh = 0;       // park load, remelting included
+  double grid_import_kwh = 0;
+  double grid_export_kwh = 0;
+  double local_kwh = 0;        // PV and hydro generation used inside the park
+  double pv_kwh = 0;           // PV generated
+  double self_sufficiency = 0; // local_kwh / energy_kwh
+  double energy_kwh_per_t = 0; // energy_kwh / metal_t (0 without metal)
+  double co2_t = 0;            // grid import x grid factor
+  double energy_cost_yuan = 0; // grid import x tariff
+  double operating_cost_yuan = 0;  // retrofitted firms only (assumption in the file)
+  double cost_yuan = 0;        // energy + remelt + operating
+  double oee = 0;              // output-weighted mean OEE of processing lines, 0..1
+  double pumped_support_kwh = 0;  // pumped storage covering a grid limit
+  double unserved_kwh = 0;     // load shed under a grid limit
+};
+
+// One value per series per bucket (an hour).
+struct RunSeries {
+  std::vector<double> metal_t;
+  std::vector<double> processed_t;
+  std::vector<double> remelt_t;
+  std::vector<double> load_kw;         // mean
+  std::vector<double> grid_import_kw;  // mean
+  std::vector<double> local_kw;        // mean
+  std::vector<double> co2_t;
+  std::vector<double> cost_yuan;
+};
+
+struct LineTotals {
+  std::string line;
+  double output_t = 0;
+  double energy_kwh = 0;
+  double remelt_t = 0;  // processors: ingot remelted for lack of molten metal (or by route)
+};
+
+struct RunResult {
+  std::string label;  // "baseline" or "scenario"
+  RunKpis kpis;
+  RunSeries hourly;
+  std::vector<LineTotals> lines;           // park-file order (added lines at the end)
+  std::vector<flow::PerMuRank> ranking;    // output and tax per mu scaled by each firm's output
+  std::string historian_file;              // empty when not stored
+};
+
+struct KpiDelta {
+  std::string key;     // "metal_t", ...
+  std::string unit;
+  double baseline = 0;
+  double scenario = 0;
+  double delta() const { return scenario - baseline; }
+};
+
+// Seconds spent in each phase, summed over both runs (they may overlap in time), and the
+// wall-clock time of the whole call.
+struct PhaseTimes {
+  double simulation_s = 0;
+  double dispatch_s = 0;  // material dispatch and energy accounting per step
+  double storage_s = 0;   // historian writes
+  double wall_s = 0;
+};
+
+struct ScenarioResult {
+  Scenario scenario;
+  model::Park base_park;
+  std::string park_name_en, park_name_zh;
+  std::int64_t bucket_ms = 3'600'000;
+  RunResult baseline;
+  RunResult changed;
+  std::vector<KpiDelta> deltas;        // fixed order, see kpiTable()
+  std::vector<model::LocalizedText> assumptions;  // the model's figures and simplifications, zh and en
+  PhaseTimes times;
+};
+
+struct RunOptions {
+  // Folder for the two historian files (<id>-baseline.db, <id>-scenario.db); empty: not stored.
+  std::string historian_folder;
+  // Historian samples every this many simulator steps (1 = every step; the first and last
+  // steps are always stored).
+  int store_every_steps = 1;
+  // Store a tag's sample only when its value changed since the last one stored: lossless for
+  // a replay that holds each value until the next (states, counters at rest, PV at night).
+  bool store_only_changes = true;
+  // Overrides the scenario's period (tests, quick looks); nullopt keeps the file's.
+  std::optional<std::int64_t> duration_ms;
+  std::optional<std::int64_t> start_ms;
+  // Runs the baseline and the scenario on two threads at once (each has its own simulator,
+  // accounting and historian file); false runs them one after the other on the calling thread.
+  bool parallel = true;
+  // Called now and then with the share done (0..1), always from the calling thread.
+  std::function<void(double)> progress;
+  // Set from any thread to stop; the run then fails with "cancelled".
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+// Loads the scenario's park, checks the changes against it and runs both.
+Result<ScenarioResult> runScenario(const Scenario& scenario, const RunOptions& options = {});
+// Same with a park already loaded (the GUI has one).
+Result<ScenarioResult> runScenario(const Scenario& scenario, const model::Park& park, const RunOptions& options = {});
+
+// The KPI rows of a result in report order: key, unit, baseline, scenario.
+std::vector<KpiDelta> kpiTable(const RunKpis& baseline, const RunKpis& scenario);
+
+}  // namespace parktwin::scenario

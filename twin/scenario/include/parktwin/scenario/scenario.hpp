@@ -1,0 +1,99 @@
+#pragma once
+// A what-if scenario: a base park, a period, a seed and a list of changes (docs/scenario-format.md).
+// Plain data; loading validates everything and either returns the whole scenario or every
+// problem found, each naming its JSON Pointer path.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/model/park.hpp"
+
+namespace parktwin::scenario {
+
+enum class ChangeKind {
+  outage,         // a line or building out of service (timed)
+  capacity,       // production rate of a line or building x factor (timed)
+  demand,         // what a line or building is asked to make x factor (timed)
+  commission,     // a planned building (its lines) or utility is built
+  add_line,       // a new production line in an existing building
+  tariff,         // time-of-use grid tariff, yuan/kWh per local hour band
+  grid_emission,  // grid CO2 factor, t/MWh
+  grid_limit,     // grid import capped at import_limit_kw (timed: a heat wave)
+  route,          // molten supply to processors stopped: they remelt ingot (timed)
+  retrofit,       // smart-factory retrofit of enterprises' lines
+  pv,             // PV size of a utility (or a new PV utility on a building)
+  storage,        // battery or pumped-storage size
+};
+
+const char* changeKindName(ChangeKind kind);
+
+// [start, end) in UTC ms.
+struct TimeWindow {
+  std::int64_t start_ms = 0;
+  std::int64_t end_ms = 0;
+  bool contains(std::int64_t t_ms) const { return t_ms >= start_ms && t_ms < end_ms; }
+};
+
+struct TariffBand {
+  double from_hour = 0;  // local civil time, [from, to)
+  double to_hour = 24;
+  double yuan_per_kwh = 0;
+};
+
+// Relative effects (-0.195 = 19.5 % less).
+struct RetrofitFactors {
+  double productivity = 0;    // output per line-hour
+  double defect_rate = 0;     // share of output scrapped
+  double operating_cost = 0;  // operating cost per tonne
+  double energy_per_unit = 0; // kWh per tonne
+  double baseline_defect_rate = 0.02;          // assumption stated in the file
+  double operating_cost_yuan_per_t = 0;        // assumption stated in the file
+};
+
+struct Change {
+  ChangeKind kind = ChangeKind::outage;
+  std::string path;                   // JSON Pointer of this change, for messages
+  std::string target;                 // line, building or utility id
+  std::vector<std::string> targets;   // enterprises (retrofit), lines (route; empty = all)
+  std::optional<TimeWindow> window;   // nullopt: the whole period
+  double factor = 1;                  // capacity, demand
+  double emission_t_per_mwh = 0;      // grid_emission
+  double import_limit_kw = 0;         // grid_limit
+  std::vector<TariffBand> tariff;     // tariff
+  RetrofitFactors retrofit;           // retrofit
+  double peak_kw = 0;                 // pv
+  double power_kw = 0;                // storage
+  double energy_kwh = 0;              // storage
+  model::ProductionLine line;         // add_line
+};
+
+struct Scenario {
+  std::string id;
+  model::LocalizedText name;
+  model::LocalizedText explanation;
+  std::string park;                    // as written: a bundled park name or a path
+  std::filesystem::path park_file;     // resolved against the scenario file's folder
+  std::int64_t start_ms = 0;
+  std::int64_t duration_ms = 365LL * 24 * 3'600'000;
+  std::int64_t step_ms = 60'000;
+  std::uint64_t seed = 1;
+  std::vector<TariffBand> tariff;      // both runs' time-of-use tariff; empty: the park's flat one
+  std::vector<Change> changes;
+
+  std::int64_t end_ms() const { return start_ms + duration_ms; }
+};
+
+// `source` names the file in messages; `folder` resolves the park. Every problem is reported,
+// one per line, as "<source>: <json pointer>: <what was expected>".
+Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
+                               const std::filesystem::path& folder);
+Result<Scenario> loadScenario(const std::filesystem::path& file);
+
+// Checks the changes against the park they apply to: every target exists and has the right
+// kind. Messages name the change's JSON path.
+Result<void> checkAgainstPark(const Scenario& scenario, const model::Park& park);
+
+}  // namespace parktwin::scenario

@@ -1,0 +1,62 @@
+#pragma once
+// Copied from twin/model/src (the approach, not a shared header: model keeps it private).
+// Strict reading of JSON objects: every read knows its JSON Pointer path, every problem is
+// recorded (not thrown), and keys nobody asked for are reported as unknown.
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace parktwin::scenario::detail {
+
+using nlohmann::json;
+
+class Problems {
+ public:
+  void add(const std::string& path, const std::string& what) { lines_.push_back(path + ": " + what); }
+  bool empty() const { return lines_.empty(); }
+  const std::vector<std::string>& lines() const { return lines_; }
+
+ private:
+  std::vector<std::string> lines_;
+};
+
+// Short rendering of a JSON value for messages: "tall", 12, [...], {...}.
+std::string describe(const json& value);
+
+class ObjectReader {
+ public:
+  ObjectReader(const json& value, std::string path, Problems& problems);
+  // Reports keys that were never read. Call once all fields are read.
+  ~ObjectReader();
+  ObjectReader(const ObjectReader&) = delete;
+  ObjectReader& operator=(const ObjectReader&) = delete;
+
+  bool valid() const { return object_ != nullptr; }
+  const std::string& path() const { return path_; }
+  std::string pathOf(const std::string& key) const { return path_ + "/" + key; }
+
+  std::string id(const std::string& key);  // required non-empty [a-z0-9_-] identifier
+  std::string string(const std::string& key, bool required = true);
+  std::string oneOf(const std::string& key, const std::vector<std::string>& allowed, bool required = true);
+  double number(const std::string& key, double min, double max, bool required = false, double fallback = 0);
+  double positive(const std::string& key, bool required = true);  // > 0
+  double nonNegative(const std::string& key, bool required = false);
+  std::optional<double> optionalNumber(const std::string& key);
+  int integer(const std::string& key, int min, int max, bool required = false, int fallback = 0);
+  bool boolean(const std::string& key, bool fallback = false);
+  const json* array(const std::string& key, bool required = false);
+  const json* object(const std::string& key, bool required = false);
+  const json* raw(const std::string& key);  // marks the key read; nullptr if absent
+
+ private:
+  const json* take(const std::string& key, bool required, const char* expected);
+  const json* object_;
+  std::string path_;
+  Problems& problems_;
+  std::set<std::string> read_;
+};
+
+}  // namespace parktwin::scenario::detail

@@ -1,0 +1,215 @@
+#include "prepared_park.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace parktwin::scenario::detail {
+namespace {
+
+bool isPlannedBuilding(const model::Park& park, const std::string& id) {
+  const auto* b = park.findBuilding(id);
+  return b && b->planned;
+}
+
+// Structural changes only: timed ones act in the simulator or the accounting.
+Result<void> applyStructural(model::Park& park, const Scenario& s, PreparedPark& out) {
+  for (const Change& c : s.changes) {
+    switch (c.kind) {
+      case ChangeKind::commission:
+        for (auto& b : park.buildings) {
+          if (b.id == c.target) b.planned = false;
+        }
+        for (auto& u : park.utilities) {
+          if (u.id == c.target) u.planned = false;
+        }
+        break;
+      case ChangeKind::add_line:
+        park.lines.push_back(c.line);
+        break;
+      case ChangeKind::retrofit:
+        for (auto& line : park.lines) {
+          const std::string firm = park.operatorOf(line);
+          if (std::ranges::find(c.targets, firm) == c.targets.end()) continue;
+          if (line.kind == "potline") continue;  // a smelter's output is set by its current, not by a retrofit
+          const double rate = 1 + c.retrofit.productivity;
+          const double perUnit = 1 + c.retrofit.energy_per_unit;
+          line.capacity_t_per_year *= rate;
+          line.capacity_units_per_hour *= rate;
+          line.energy_kwh_per_t *= perUnit;
+          line.power_kw *= rate * perUnit;
+          for (auto& group : line.machines) group.power_kw *= rate * perUnit;
+        }
+        break;
+      case ChangeKind::pv: {
+        bool found = false;
+        for (auto& u : park.utilities) {
+          if (u.id != c.target) continue;
+          if (u.power_kw > 0) u.annual_energy_kwh *= c.peak_kw / u.power_kw;
+          u.power_kw = c.peak_kw;
+          found = true;
+        }
+        if (!found) {  // a new rooftop plant on a building
+          const auto* b = park.findBuilding(c.target);
+          if (!b) return fail(s.id + ": " + c.path + "/target: no PV utility or building \"" + c.target + "\"");
+          model::Utility pv;
+          pv.id = "pv-" + c.target + "-scenario";
+          pv.name = {b->name.zh + " 新增光伏", b->name.en + " added PV"};
+          pv.kind = "pv";
+          pv.building = b->id;
+          pv.position = b->position;
+          pv.power_kw = c.peak_kw;
+          park.utilities.push_back(pv);
+        }
+        break;
+      }
+      case ChangeKind::storage:
+        for (auto& u : park.utilities) {
+          if (u.id == c.target) {
+            u.power_kw = c.power_kw;
+            u.energy_kwh = c.energy_kwh;
+          }
+        }
+        break;
+      case ChangeKind::grid_emission:
+        out.grid_emission_t_per_mwh = c.emission_t_per_mwh;
+        park.grid_emission_t_per_mwh = c.emission_t_per_mwh;
+        break;
+      case ChangeKind::tariff:
+        out.tariff = c.tariff;
+        break;
+      default:
+        break;
+    }
+  }
+  return {};
+}
+
+// Leaves out lines in planned buildings, with their tags and links: not built, not simulated.
+void dropPlanned(model::Park& park) {
+  std::set<std::string> gone;
+  std::erase_if(park.lines, [&](const model::ProductionLine& line) {
+    if (!isPlannedBuilding(park, line.building)) return false;
+    gone.insert(line.id);
+    for (const auto& g : line.machines) gone.insert(g.id);
+    return true;
+  });
+  for (const auto& u : park.utilities) {
+    if (u.planned) gone.insert(u.id);
+  }
+  std::erase_if(park.tags, [&](const model::Tag& t) { return gone.contains(t.object); });
+  std::erase_if(park.material_links, [&](const model::MaterialLink& l) { return gone.contains(l.from) || gone.contains(l.to); });
+  std::erase_if(park.energy_links, [&](const model::EnergyLink& l) { return gone.contains(l.from) || gone.contains(l.to); });
+  std::set<std::string> tagIds;
+  for (const auto& t : park.tags) tagIds.insert(t.id);
+  std::erase_if(park.alarm_rules, [&](const model::AlarmRule& r) { return !tagIds.contains(r.tag); });
+}
+
+int addTag(model::Park& park, const std::string& object, const std::string& quantity, const std::string& unit,
+           const std::string& kind) {
+  model::Tag tag;
+  tag.id = object + ".scenario_" + quantity;
+  tag.name = {tag.id, tag.id};
+  tag.unit = unit;
+  tag.kind = kind;
+  tag.object = object;
+  park.tags.push_back(tag);
+  return static_cast<int>(park.tags.size() - 1);
+}
+
+}  // namespace
+
+Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenario, bool changed) {
+  PreparedPark out;
+  out.park = base;
+  model::Park& park = out.park;
+  out.grid_emission_t_per_mwh = base.grid_emission_t_per_mwh > 0 ? base.grid_emission_t_per_mwh : 0.57;
+  out.tariff = scenario.tariff;
+  if (changed) {
+    if (auto ok = applyStructural(park, scenario, out); !ok) return std::unexpected(ok.error());
+  }
+  dropPlanned(park);
+  out.own_tags = park.tags.size();
+
+  // The grid tariff: the cost on the energy link out of the grid tie (or a grid external).
+  for (const auto& link : park.energy_links) {
+    const auto* u = park.findUtility(link.from);
+    bool fromGrid = u && u->kind == "grid_tie";
+    for (const auto& e : park.externals) fromGrid |= e.id == link.from && e.kind == "grid";
+    if (fromGrid && link.cost_yuan_per_kwh > 0) {
+      out.flat_tariff_yuan_per_kwh = link.cost_yuan_per_kwh;
+      break;
+    }
+  }
+
+  // Hubs: where potlines send molten metal. Processors: lines fed molten from a hub, outside it.
+  std::set<std::string> hubs;
+  for (const auto& line : park.lines) {
+    if (line.kind != "potline") continue;
+    out.potlines.push_back(line.id);
+    if (line.energy_kwh_per_t > 0) out.primary_kwh_per_t = line.energy_kwh_per_t;
+    for (const auto& link : park.material_links) {
+      if (link.from == line.id && link.product == "molten_aluminium") hubs.insert(link.to);
+    }
+  }
+  out.remelt_kwh_per_t = 0.05 * out.primary_kwh_per_t;
+
+  for (const auto& line : park.lines) {
+    if (line.kind == "potline") continue;
+    PreparedLine pl;
+    pl.id = line.id;
+    pl.enterprise = park.operatorOf(line);
+    if (line.kind == "recycling") pl.role = LineRole::recycling;
+    for (const auto& link : park.material_links) {
+      if (link.to != line.id || link.product != "molten_aluminium" || !hubs.contains(link.from)) continue;
+      if (line.building == link.from) {
+        pl.role = LineRole::ingot_caster;
+      } else {
+        pl.molten_fed = true;
+        pl.molten_link_t_per_h += link.capacity_t_per_hour;
+      }
+    }
+    for (const Change& c : scenario.changes) {
+      if (c.kind != ChangeKind::retrofit || std::ranges::find(c.targets, pl.enterprise) == c.targets.end()) continue;
+      pl.operating_cost_yuan_per_t = c.retrofit.operating_cost_yuan_per_t * (changed ? 1 + c.retrofit.operating_cost : 1);
+      pl.defect_rate = c.retrofit.baseline_defect_rate * (changed ? 1 + c.retrofit.defect_rate : 1);
+    }
+    out.lines.push_back(pl);
+  }
+  // The simulator would starve processors when the casthouse runs low; here they fall back on
+  // ingot, which the hourly dispatch accounts for, so their molten links leave the simulation.
+  std::erase_if(park.material_links, [&](const model::MaterialLink& link) {
+    if (link.product != "molten_aluminium" || !hubs.contains(link.from)) return false;
+    const auto* line = park.findLine(link.to);
+    return line && line->building != link.from;
+  });
+
+  for (const auto& id : out.potlines) {
+    out.pot_tapped_tags.push_back(addTag(park, id, "tapped", "t", "counter"));
+    out.pot_power_tags.push_back(addTag(park, id, "power", "kW", "analog"));
+  }
+  for (auto& pl : out.lines) {
+    pl.output_tag = addTag(park, pl.id, "output", "t", "counter");
+    pl.power_tag = addTag(park, pl.id, "power", "kW", "analog");
+    pl.oee_tag = addTag(park, pl.id, "oee", "%", "analog");
+  }
+  const std::vector<model::Utility> utilities = park.utilities;  // addTag grows park.tags only
+  for (const auto& u : utilities) {
+    if (u.planned) continue;
+    if (u.kind == "substation" && out.load_tag < 0) out.load_tag = addTag(park, u.id, "load", "kW", "analog");
+    if (u.kind == "grid_tie" && out.import_tag < 0) out.import_tag = addTag(park, u.id, "import", "kW", "analog");
+    if (u.kind == "pv") out.pv_tags.push_back(addTag(park, u.id, "power", "kW", "analog"));
+    if (u.kind == "reservoir_hydro") out.hydro_tags.push_back(addTag(park, u.id, "power", "kW", "analog"));
+    if (u.kind == "battery") out.battery_tags.push_back(addTag(park, u.id, "power", "kW", "analog"));
+    if (u.kind == "pumped_storage" && out.pumped_power_tag < 0) {
+      out.pumped_power_tag = addTag(park, u.id, "power", "kW", "analog");
+      out.pumped_power_kw = u.power_kw;
+      out.pumped_energy_kwh = u.energy_kwh;
+    }
+  }
+  if (out.load_tag < 0 || out.import_tag < 0) {
+    return fail(park.id + ": a scenario run needs a substation and a grid_tie utility (park load and grid import)");
+  }
+  return out;
+}
+
+}  // namespace parktwin::scenario::detail

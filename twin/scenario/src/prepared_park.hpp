@@ -1,0 +1,48 @@
+#pragma once
+// The park one run simulates: the base park with the run's structural changes applied, planned
+// (unbuilt) lines left out, molten links to processors cut (the runner dispatches molten metal
+// itself, hourly, with ingot as the fallback), and extra tags that expose what the accounting
+// needs. The park's own tags come first, so the historian stores exactly those.
+#include <string>
+#include <vector>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/model/park.hpp"
+#include "parktwin/scenario/scenario.hpp"
+
+namespace parktwin::scenario::detail {
+
+enum class LineRole { processor, recycling, ingot_caster };
+
+struct PreparedLine {
+  std::string id;
+  std::string enterprise;
+  LineRole role = LineRole::processor;
+  bool molten_fed = false;          // had a molten link from the casthouse
+  double molten_link_t_per_h = 0;   // capacity of that link
+  int output_tag = -1, power_tag = -1, oee_tag = -1;
+  double defect_rate = 0;           // share scrapped (retrofit assumption), 0 elsewhere
+  double operating_cost_yuan_per_t = 0;
+};
+
+struct PreparedPark {
+  model::Park park;
+  std::size_t own_tags = 0;  // the first own_tags tags are the base park's
+  std::vector<std::string> potlines;
+  std::vector<int> pot_tapped_tags, pot_power_tags;
+  std::vector<PreparedLine> lines;
+  int load_tag = -1, import_tag = -1;
+  std::vector<int> pv_tags, hydro_tags, battery_tags;
+  int pumped_power_tag = -1;
+  double pumped_power_kw = 0, pumped_energy_kwh = 0;
+  double grid_emission_t_per_mwh = 0.57;
+  double flat_tariff_yuan_per_kwh = 0;
+  std::vector<TariffBand> tariff;      // empty: flat tariff
+  double remelt_kwh_per_t = 675;       // 5 % of the potlines' kWh/t
+  double primary_kwh_per_t = 13'500;
+};
+
+// `changed` false: the baseline (no change applied). Fails when a change cannot apply.
+Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenario, bool changed);
+
+}  // namespace parktwin::scenario::detail

@@ -1,0 +1,366 @@
+// The two runs of a scenario: simulator steps, what-if overrides at their times, the
+// accounting, the historian files, and the comparison.
+#include "parktwin/scenario/runner.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "parktwin/flow/constants.hpp"
+#include "parktwin/model/park_file.hpp"
+#include "parktwin/sim/simulator.hpp"
+#include "parktwin/sim/time_text.hpp"
+#include "parktwin/store/historian.hpp"
+#include "prepared_park.hpp"
+#include "run_accounting.hpp"
+
+namespace parktwin::scenario {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+// Collects one step's tag values in emission order, and the step's events.
+class RunSink final : public sim::SampleSink {
+ public:
+  explicit RunSink(std::size_t tags) : values_(tags, 0.0) {}
+  void sample(std::string_view, std::int64_t, double value) override { values_[index_++] = value; }
+  void event(const sim::SimEvent& e) override {
+    if (keepEvents_) events_.push_back(e);
+  }
+  void startStep(bool keepEvents) {
+    index_ = 0;
+    keepEvents_ = keepEvents;
+    events_.clear();
+  }
+  const std::vector<double>& values() const { return values_; }
+  const std::vector<sim::SimEvent>& events() const { return events_; }
+
+ private:
+  std::vector<double> values_;
+  std::size_t index_ = 0;
+  bool keepEvents_ = false;
+  std::vector<sim::SimEvent> events_;
+};
+
+// The park's own tags (when `samples`) and the events of one step, for replay in the 3D view.
+// With `onlyChanges` a tag's sample is written only when its value differs from the last one
+// written (`last`), or when `force`: lossless for a viewer that holds each value until the next.
+Result<void> storeStep(store::Historian& historian, const detail::PreparedPark& pp, const RunSink& sink,
+                       std::int64_t t_ms, bool samples, bool onlyChanges, bool force, std::vector<double>& last) {
+  for (std::size_t i = 0; samples && i < pp.own_tags; ++i) {
+    const double value = sink.values()[i];
+    if (onlyChanges && !force && value == last[i]) continue;
+    last[i] = value;
+    if (auto ok = historian.append(pp.park.tags[i].id, t_ms, value); !ok) return ok;
+  }
+  for (const sim::SimEvent& e : sink.events()) {
+    store::Event out;
+    out.ts_ms = e.start_ms;
+    out.kind = e.kind;
+    out.object = e.object;
+    out.message = e.from + " -> " + e.to + (e.reason.empty() ? "" : " (" + e.reason + ")");
+    nlohmann::json payload{{"from", e.from}, {"to", e.to}, {"end_ms", e.end_ms}, {"reason", e.reason},
+                           {"amount_t", e.amount_t},
+                           {"from_position", {e.from_position.x_m, e.from_position.y_m}},
+                           {"to_position", {e.to_position.x_m, e.to_position.y_m}}};
+    out.payload_json = payload.dump();
+    if (auto ok = historian.appendEvent(out); !ok) return ok;
+  }
+  return {};
+}
+
+// Lines a target names: the line itself or every line of a building.
+std::vector<std::string> linesOf(const model::Park& park, const std::string& target) {
+  std::vector<std::string> out;
+  for (const auto& line : park.lines) {
+    if (line.id == target || line.building == target) out.push_back(line.id);
+  }
+  return out;
+}
+
+bool simulatorChange(ChangeKind kind) {
+  return kind == ChangeKind::outage || kind == ChangeKind::capacity || kind == ChangeKind::demand;
+}
+
+// Steps done by both runs; the calling thread turns it into progress callbacks.
+struct Progress {
+  std::int64_t total_steps = 1;
+  std::atomic<std::int64_t> done{0};
+  void advance() { done.fetch_add(1, std::memory_order_relaxed); }
+  double share() const { return static_cast<double>(done.load(std::memory_order_relaxed)) / static_cast<double>(total_steps); }
+};
+
+Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool changed, std::int64_t start_ms,
+                         std::int64_t duration_ms, const RunOptions& options, Progress& progress, PhaseTimes& times) {
+  // Sequential runs report progress from here (parallel ones from the waiting thread).
+  const bool reportHere = !options.parallel && options.progress;
+  auto prepared = detail::preparePark(base, s, changed);
+  if (!prepared) return std::unexpected(prepared.error());
+  const detail::PreparedPark& pp = *prepared;
+  sim::SimulatorConfig config;
+  config.seed = s.seed;
+  config.start_ms = start_ms;
+  config.step_ms = s.step_ms;
+  auto simulator = sim::Simulator::create(pp.park, config);
+  if (!simulator) return std::unexpected(simulator.error());
+
+  std::optional<store::Historian> historian;
+  std::string historianFile;
+  if (!options.historian_folder.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(options.historian_folder, ec);
+    historianFile = (std::filesystem::path(options.historian_folder) /
+                     (s.id + (changed ? "-scenario.db" : "-baseline.db"))).string();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(historianFile + suffix, ec);
+    store::HistorianOptions ho;
+    ho.commit_every_ms = 60'000;
+    ho.commit_every_samples = 2'000'000;
+    auto opened = store::Historian::open(historianFile, ho);
+    if (!opened) return fail(historianFile + ": " + opened.error().message);
+    historian.emplace(std::move(*opened));
+    for (std::size_t i = 0; i < pp.own_tags; ++i) {
+      const auto& tag = pp.park.tags[i];
+      if (auto ok = historian->defineTag(tag.id, tag.unit, tag.kind); !ok) return std::unexpected(ok.error());
+    }
+  }
+
+  // Timed simulator overrides: recomputed for every affected line at each window boundary.
+  struct Timed { const Change* change; std::vector<std::string> lines; };
+  std::vector<Timed> timed;
+  std::set<std::int64_t> boundaries;
+  std::set<std::string> affected;
+  if (changed) {
+    for (const Change& c : s.changes) {
+      if (!simulatorChange(c.kind)) continue;
+      Timed t{&c, linesOf(pp.park, c.target)};
+      if (t.lines.empty()) return fail(s.id + ": " + c.path + "/target: \"" + c.target + "\" has no simulated line");
+      for (const auto& l : t.lines) affected.insert(l);
+      boundaries.insert(c.window ? c.window->start_ms : start_ms);
+      if (c.window) boundaries.insert(c.window->end_ms);
+      timed.push_back(std::move(t));
+    }
+  }
+
+  const std::int64_t bucket_ms = std::max<std::int64_t>(s.step_ms, 3'600'000);
+  detail::RunAccounting accounting(pp, s, changed, s.step_ms, bucket_ms, config.utc_offset_h);
+  RunSink sink(pp.park.tags.size());
+  const std::int64_t steps = duration_ms / s.step_ms;
+  const int storeEvery = std::max(1, options.store_every_steps);
+  auto nextBoundary = boundaries.begin();
+  std::vector<double> lastStored(pp.own_tags, std::numeric_limits<double>::quiet_NaN());
+  for (std::int64_t i = 0; i < steps; ++i) {
+    if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return fail("cancelled");
+    const std::int64_t now = simulator->now_ms();
+    if (nextBoundary != boundaries.end() && now >= *nextBoundary) {
+      while (nextBoundary != boundaries.end() && now >= *nextBoundary) ++nextBoundary;
+      for (const auto& line : affected) {
+        bool out = false;
+        double factor = 1;
+        for (const Timed& t : timed) {
+          if (std::ranges::find(t.lines, line) == t.lines.end()) continue;
+          if (t.change->window && !t.change->window->contains(now)) continue;
+          if (t.change->kind == ChangeKind::outage) out = true;
+          else factor *= t.change->factor;
+        }
+        if (auto ok = simulator->setLineOverride(line, out, factor); !ok) return std::unexpected(ok.error());
+      }
+    }
+    const auto t0 = Clock::now();
+    sink.startStep(historian.has_value());
+    simulator->step(sink);
+    const auto t1 = Clock::now();
+    accounting.step(sink.values(), simulator->now_ms());
+    const auto t2 = Clock::now();
+    times.simulation_s += std::chrono::duration<double>(t1 - t0).count();
+    times.dispatch_s += std::chrono::duration<double>(t2 - t1).count();
+    if (historian) {
+      const bool force = i == 0 || i + 1 == steps;
+      if (auto ok = storeStep(*historian, pp, sink, simulator->now_ms(), force || i % storeEvery == 0,
+                              options.store_only_changes, force, lastStored);
+          !ok) {
+        return fail(historianFile + ": " + ok.error().message);
+      }
+      times.storage_s += secondsSince(t2);
+    }
+    progress.advance();
+    if (reportHere && i % 1440 == 0) options.progress(progress.share());
+  }
+  if (historian) {
+    const auto t0 = Clock::now();
+    if (auto ok = historian->flush(); !ok) return fail(historianFile + ": " + ok.error().message);
+    times.storage_s += secondsSince(t0);
+  }
+  RunResult result = accounting.finish();
+  result.label = changed ? "scenario" : "baseline";
+  result.historian_file = historianFile;
+  return result;
+}
+
+// Output and tax per mu, each firm's scaled by how much its lines made against the baseline.
+std::vector<flow::PerMuRank> rankingFor(const model::Park& park, const std::vector<LineTotals>& baseline,
+                                        const std::vector<LineTotals>& run) {
+  std::map<std::string, double> baseT, runT;
+  const auto firmOf = [&](const std::string& lineId) {
+    const auto* line = park.findLine(lineId);
+    return line ? park.operatorOf(*line) : std::string();
+  };
+  for (const auto& l : baseline) baseT[firmOf(l.line)] += l.output_t;
+  for (const auto& l : run) runT[firmOf(l.line)] += l.output_t;
+  model::Park scaled = park;
+  for (auto& e : scaled.enterprises) {
+    const double b = baseT[e.id];
+    if (b <= 0) continue;
+    const double factor = runT[e.id] / b;
+    e.output_yuan_per_year *= factor;
+    e.tax_yuan_per_year *= factor;
+  }
+  return flow::rankEnterprisesPerMu(scaled);
+}
+
+std::vector<model::LocalizedText> assumptionsOf(const Scenario& s, const model::Park& park) {
+  const auto num = [](double x) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", x);
+    return std::string(buf);
+  };
+  std::vector<model::LocalizedText> a = {
+      {"基线与情景使用同一园区文件、同一随机种子（" + std::to_string(s.seed) + "）和同一时段；机器故障与天气在两次运行中完全相同。",
+       "Baseline and scenario use the same park file, seed (" + std::to_string(s.seed) +
+           ") and period; machine failures and weather are identical in both runs."},
+      {"能源按 " + std::to_string(s.step_ms / 1000) + " 秒步长计算，机器状态由事件驱动（园区仿真器）。",
+       "Energy at " + std::to_string(s.step_ms / 1000) + " s steps; machines event-driven (the park simulator)."},
+      {"铝液每小时调度：先供加工企业（每吨便宜 300 元），剩余在铸造车间保温（最多 120 吨）或铸锭；不足部分由铝锭重熔补足。",
+       "Molten metal is dispatched hourly: processors first (300 yuan/t cheaper), the casthouse holds up to 120 t, "
+       "the rest is cast to ingot; what processors lack is remelted ingot."},
+      {"重熔铝锭：成本 300 元/吨（含烧损），能耗为原铝的 5%（" + num(0.05 * 13500) + " kWh/t 量级）。",
+       "Remelting ingot: 300 yuan/t (burn loss included); energy 5 % of primary (about " + num(0.05 * 13500) + " kWh/t)."},
+      {"电网排放因子 " + num(park.grid_emission_t_per_mwh) + " tCO2/MWh，仅计电网购电。",
+       "Grid emission factor " + num(park.grid_emission_t_per_mwh) + " tCO2/MWh, on grid imports only."},
+      {"规划中（未建成）的建筑及其产线不计入基线。", "Planned (unbuilt) buildings and their lines are not in the baseline."},
+      {"亩均排名：各企业产值与税收按其产线产量相对基线的比例缩放。",
+       "Per-mu ranking: each firm's output and tax scaled by its lines' output against the baseline."},
+  };
+  for (const Change& c : s.changes) {
+    if (c.kind == ChangeKind::retrofit) {
+      a.push_back({"智能化改造：生产率按产线产能计，单位能耗按 kWh/t 计；不良率基线 " + num(100 * c.retrofit.baseline_defect_rate) +
+                       "%，运营成本基线 " + num(c.retrofit.operating_cost_yuan_per_t) + " 元/吨（情景文件给定）。",
+                   "Smart-factory retrofit: productivity as line capacity, energy per unit as kWh/t; baseline defect rate " +
+                       num(100 * c.retrofit.baseline_defect_rate) + " %, operating cost " +
+                       num(c.retrofit.operating_cost_yuan_per_t) + " yuan/t (stated in the scenario file)."});
+    }
+    if (c.kind == ChangeKind::grid_limit) {
+      a.push_back({"电网限额期间：超出部分先由抽水蓄能补足（每日可用其 5%–95% 库容 × 88% 效率），仍不足则限电。",
+                   "Under a grid limit: the excess is covered by pumped storage first (each day 5-95 % of its energy at 88 %), "
+                   "the rest is load shed."});
+    }
+  }
+  return a;
+}
+
+}  // namespace
+
+std::vector<KpiDelta> kpiTable(const RunKpis& b, const RunKpis& s) {
+  return {
+      {"metal_t", "t", b.metal_t, s.metal_t},
+      {"primary_t", "t", b.primary_t, s.primary_t},
+      {"recycled_t", "t", b.recycled_t, s.recycled_t},
+      {"processed_t", "t", b.processed_t, s.processed_t},
+      {"good_processed_t", "t", b.good_processed_t, s.good_processed_t},
+      {"direct_molten_t", "t", b.direct_molten_t, s.direct_molten_t},
+      {"remelt_t", "t", b.remelt_t, s.remelt_t},
+      {"remelt_cost_yuan", "yuan", b.remelt_cost_yuan, s.remelt_cost_yuan},
+      {"energy_kwh", "kWh", b.energy_kwh, s.energy_kwh},
+      {"energy_kwh_per_t", "kWh/t", b.energy_kwh_per_t, s.energy_kwh_per_t},
+      {"grid_import_kwh", "kWh", b.grid_import_kwh, s.grid_import_kwh},
+      {"local_kwh", "kWh", b.local_kwh, s.local_kwh},
+      {"pv_kwh", "kWh", b.pv_kwh, s.pv_kwh},
+      {"self_sufficiency", "%", 100 * b.self_sufficiency, 100 * s.self_sufficiency},
+      {"co2_t", "t", b.co2_t, s.co2_t},
+      {"energy_cost_yuan", "yuan", b.energy_cost_yuan, s.energy_cost_yuan},
+      {"operating_cost_yuan", "yuan", b.operating_cost_yuan, s.operating_cost_yuan},
+      {"cost_yuan", "yuan", b.cost_yuan, s.cost_yuan},
+      {"oee", "%", 100 * b.oee, 100 * s.oee},
+      {"pumped_support_kwh", "kWh", b.pumped_support_kwh, s.pumped_support_kwh},
+      {"unserved_kwh", "kWh", b.unserved_kwh, s.unserved_kwh},
+  };
+}
+
+Result<ScenarioResult> runScenario(const Scenario& scenario, const model::Park& park, const RunOptions& options) {
+  if (auto ok = checkAgainstPark(scenario, park); !ok) return std::unexpected(ok.error());
+  const std::int64_t start = options.start_ms.value_or(scenario.start_ms);
+  const std::int64_t duration = options.duration_ms.value_or(scenario.duration_ms);
+  if (duration < scenario.step_ms) return fail(scenario.id + ": the period is shorter than one step");
+  for (const Change& c : scenario.changes) {
+    if (c.window && (c.window->end_ms <= start || c.window->start_ms >= start + duration)) {
+      return fail(scenario.id + ": " + c.path + ": the change lies outside the period run (" +
+                  sim::formatInstantUtc(start) + " .. " + sim::formatInstantUtc(start + duration) + ")");
+    }
+  }
+  ScenarioResult result;
+  result.scenario = scenario;
+  result.scenario.start_ms = start;
+  result.scenario.duration_ms = duration;
+  result.base_park = park;
+  result.park_name_en = park.name.en;
+  result.park_name_zh = park.name.zh;
+  result.bucket_ms = std::max<std::int64_t>(scenario.step_ms, 3'600'000);
+  const auto wall0 = Clock::now();
+  Progress progress;
+  progress.total_steps = 2 * (duration / scenario.step_ms);
+  PhaseTimes baselineTimes, changedTimes;
+  Result<RunResult> baseline = fail("not run"), changed = fail("not run");
+  if (options.parallel) {
+    // Each run owns its simulator, accounting and historian; they share only the inputs (read
+    // only) and the progress counter. The calling thread reports progress while they work.
+    auto baselineRun = std::async(std::launch::async, [&] {
+      return runOne(scenario, park, false, start, duration, options, progress, baselineTimes);
+    });
+    auto changedRun = std::async(std::launch::async, [&] {
+      return runOne(scenario, park, true, start, duration, options, progress, changedTimes);
+    });
+    for (auto* run : {&baselineRun, &changedRun}) {
+      while (run->wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+        if (options.progress) options.progress(progress.share());
+      }
+    }
+    baseline = baselineRun.get();
+    changed = changedRun.get();
+  } else {
+    baseline = runOne(scenario, park, false, start, duration, options, progress, baselineTimes);
+    if (baseline) changed = runOne(scenario, park, true, start, duration, options, progress, changedTimes);
+  }
+  if (!baseline) return std::unexpected(baseline.error());
+  if (!changed) return std::unexpected(changed.error());
+  if (options.progress) options.progress(1.0);
+  result.times.simulation_s = baselineTimes.simulation_s + changedTimes.simulation_s;
+  result.times.dispatch_s = baselineTimes.dispatch_s + changedTimes.dispatch_s;
+  result.times.storage_s = baselineTimes.storage_s + changedTimes.storage_s;
+  result.times.wall_s = secondsSince(wall0);
+  result.baseline = std::move(*baseline);
+  result.changed = std::move(*changed);
+  result.baseline.ranking = rankingFor(park, result.baseline.lines, result.baseline.lines);
+  result.changed.ranking = rankingFor(park, result.baseline.lines, result.changed.lines);
+  result.deltas = kpiTable(result.baseline.kpis, result.changed.kpis);
+  model::Park factorPark = park;
+  for (const Change& c : scenario.changes) {
+    if (c.kind == ChangeKind::grid_emission) factorPark.grid_emission_t_per_mwh = c.emission_t_per_mwh;
+  }
+  result.assumptions = assumptionsOf(result.scenario, factorPark);
+  return result;
+}
+
+Result<ScenarioResult> runScenario(const Scenario& scenario, const RunOptions& options) {
+  auto park = model::loadPark(scenario.park_file);
+  if (!park) return std::unexpected(park.error());
+  return runScenario(scenario, *park, options);
+}
+
+}  // namespace parktwin::scenario

@@ -1,0 +1,376 @@
+// Reading scenario files (docs/scenario-format.md): strict, every problem with its JSON path.
+#include <fstream>
+#include <sstream>
+
+#include "json_reader.hpp"
+#include "parktwin/scenario/scenario.hpp"
+#include "parktwin/sim/time_text.hpp"
+
+namespace parktwin::scenario {
+
+const char* changeKindName(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::outage: return "outage";
+    case ChangeKind::capacity: return "capacity";
+    case ChangeKind::demand: return "demand";
+    case ChangeKind::commission: return "commission";
+    case ChangeKind::add_line: return "add_line";
+    case ChangeKind::tariff: return "tariff";
+    case ChangeKind::grid_emission: return "grid_emission";
+    case ChangeKind::grid_limit: return "grid_limit";
+    case ChangeKind::route: return "route";
+    case ChangeKind::retrofit: return "retrofit";
+    case ChangeKind::pv: return "pv";
+    case ChangeKind::storage: return "storage";
+  }
+  return "unknown";
+}
+
+namespace {
+
+using detail::json;
+using detail::ObjectReader;
+using detail::Problems;
+
+constexpr const char* kFormat = "parktwin-scenario/1";
+
+const std::vector<std::pair<std::string, ChangeKind>> kKinds = {
+    {"outage", ChangeKind::outage},         {"capacity", ChangeKind::capacity},
+    {"demand", ChangeKind::demand},         {"commission", ChangeKind::commission},
+    {"add_line", ChangeKind::add_line},     {"tariff", ChangeKind::tariff},
+    {"grid_emission", ChangeKind::grid_emission}, {"grid_limit", ChangeKind::grid_limit},
+    {"route", ChangeKind::route},           {"retrofit", ChangeKind::retrofit},
+    {"pv", ChangeKind::pv},                 {"storage", ChangeKind::storage},
+};
+
+bool timed(ChangeKind kind) {
+  return kind == ChangeKind::outage || kind == ChangeKind::capacity || kind == ChangeKind::demand ||
+         kind == ChangeKind::grid_limit || kind == ChangeKind::route;
+}
+
+model::LocalizedText text(ObjectReader& r, const std::string& key, Problems& problems, bool required) {
+  const json* v = r.object(key, required);
+  if (!v) return {};
+  ObjectReader t(*v, r.pathOf(key), problems);
+  return {t.string("zh"), t.string("en")};
+}
+
+std::optional<std::int64_t> instant(ObjectReader& r, const std::string& key, Problems& problems, bool required) {
+  const std::string s = r.string(key, required);
+  if (s.empty()) return std::nullopt;
+  auto ms = sim::parseInstantMs(s);
+  if (!ms) {
+    problems.add(r.pathOf(key), "expected a time such as \"2026-07-01T08:00:00+08:00\", got \"" + s + "\"");
+    return std::nullopt;
+  }
+  return *ms;
+}
+
+std::optional<std::int64_t> duration(ObjectReader& r, const std::string& key, Problems& problems, bool required) {
+  const std::string s = r.string(key, required);
+  if (s.empty()) return std::nullopt;
+  auto ms = sim::parseDurationMs(s);
+  if (!ms || *ms <= 0) {
+    problems.add(r.pathOf(key), "expected a positive duration such as \"8h\", \"30d\" or \"1m\", got \"" + s + "\"");
+    return std::nullopt;
+  }
+  return *ms;
+}
+
+void readWindow(ObjectReader& r, Change& change, const Scenario& s, Problems& problems) {
+  const json* at = r.raw("at");
+  const json* from = r.raw("from");
+  if (!timed(change.kind)) {
+    if (at || from || r.raw("duration") || r.raw("until")) {
+      problems.add(r.path(), std::string("a ") + changeKindName(change.kind) +
+                                 " change holds for the whole period; \"at\", \"from\", \"until\" and \"duration\" are not allowed");
+    }
+    return;
+  }
+  if (at && from) {
+    problems.add(r.pathOf("from"), "give either \"at\" with \"duration\" or \"from\" with \"until\", not both");
+    return;
+  }
+  std::optional<std::int64_t> start, end;
+  if (at) {
+    start = instant(r, "at", problems, true);
+    const auto d = duration(r, "duration", problems, true);
+    if (start && d) end = *start + *d;
+    if (r.raw("until")) problems.add(r.pathOf("until"), "use \"duration\" with \"at\"");
+  } else if (from) {
+    start = instant(r, "from", problems, true);
+    end = instant(r, "until", problems, true);
+    if (r.raw("duration")) problems.add(r.pathOf("duration"), "use \"until\" with \"from\"");
+    if (start && end && *end <= *start) {
+      problems.add(r.pathOf("until"), "expected a time after \"from\"");
+      return;
+    }
+  } else {
+    if (r.raw("duration")) problems.add(r.pathOf("duration"), "\"duration\" needs \"at\"");
+    if (r.raw("until")) problems.add(r.pathOf("until"), "\"until\" needs \"from\"");
+    return;  // whole period
+  }
+  if (!start || !end) return;
+  if (*start < s.start_ms || *end > s.end_ms()) {
+    problems.add(r.pathOf(at ? "at" : "from"), "the change lies outside the scenario period " +
+                                                   sim::formatInstantUtc(s.start_ms) + " .. " +
+                                                   sim::formatInstantUtc(s.end_ms()));
+    return;
+  }
+  change.window = TimeWindow{*start, *end};
+}
+
+std::vector<std::string> ids(ObjectReader& r, const std::string& key, Problems& problems, bool required) {
+  std::vector<std::string> out;
+  const json* a = r.array(key, required);
+  if (!a) return out;
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const json& v = (*a)[i];
+    if (!v.is_string() || v.get<std::string>().empty()) {
+      problems.add(r.pathOf(key) + "/" + std::to_string(i), "expected an id, got " + detail::describe(v));
+      continue;
+    }
+    out.push_back(v.get<std::string>());
+  }
+  if (required && a->empty()) problems.add(r.pathOf(key), "expected at least one id");
+  return out;
+}
+
+std::vector<TariffBand> readBands(ObjectReader& r, Problems& problems) {
+  std::vector<TariffBand> out;
+  const json* bands = r.array("bands", true);
+  if (!bands) return out;
+  if (bands->empty()) problems.add(r.pathOf("bands"), "expected at least one band");
+  double covered = 0;
+  for (std::size_t i = 0; i < bands->size(); ++i) {
+    ObjectReader b((*bands)[i], r.pathOf("bands") + "/" + std::to_string(i), problems);
+    if (!b.valid()) continue;
+    TariffBand band;
+    band.from_hour = b.number("from_hour", 0, 24, true);
+    band.to_hour = b.number("to_hour", 0, 24, true, 24);
+    band.yuan_per_kwh = b.number("yuan_per_kwh", 0, 10, true);
+    if (band.to_hour <= band.from_hour) {
+      problems.add(b.pathOf("to_hour"), "expected an hour after from_hour");
+      continue;
+    }
+    if (band.from_hour != covered) {
+      problems.add(b.pathOf("from_hour"),
+                   "expected " + json(covered).dump() + ": bands must cover 0 to 24 h in order without gaps");
+    }
+    covered = band.to_hour;
+    out.push_back(band);
+  }
+  if (!bands->empty() && covered != 24) problems.add(r.pathOf("bands"), "the last band must end at 24 h");
+  return out;
+}
+
+void readLine(const json& value, const std::string& path, Problems& problems, model::ProductionLine& line) {
+  ObjectReader r(value, path, problems);
+  if (!r.valid()) return;
+  line.id = r.id("id");
+  line.name = text(r, "name", problems, false);
+  line.kind = r.string("kind");
+  line.building = r.id("building");
+  line.enterprise = r.string("enterprise", false);
+  line.product = r.string("product");
+  line.capacity_t_per_year = r.positive("capacity_t_per_year");
+  line.energy_kwh_per_t = r.positive("energy_kwh_per_t");
+  line.power_kw = r.nonNegative("power_kw");
+}
+
+void readChange(const json& value, const std::string& path, Scenario& s, Problems& problems) {
+  ObjectReader r(value, path, problems);
+  if (!r.valid()) return;
+  Change c;
+  c.path = path;
+  std::vector<std::string> names;
+  for (const auto& [name, kind] : kKinds) names.push_back(name);
+  const std::string type = r.oneOf("type", names);
+  if (type.empty()) return;  // without a type the other keys cannot be checked
+  for (const auto& [name, kind] : kKinds) {
+    if (name == type) c.kind = kind;
+  }
+  r.string("note", false);  // free text for people
+  switch (c.kind) {
+    case ChangeKind::outage:
+      c.target = r.id("target");
+      break;
+    case ChangeKind::capacity:
+    case ChangeKind::demand:
+      c.target = r.id("target");
+      c.factor = r.number("factor", 0, 10, true, 1);
+      break;
+    case ChangeKind::commission:
+      c.target = r.id("target");
+      break;
+    case ChangeKind::add_line:
+      if (const json* line = r.object("line", true)) readLine(*line, r.pathOf("line"), problems, c.line);
+      break;
+    case ChangeKind::tariff:
+      c.tariff = readBands(r, problems);
+      break;
+    case ChangeKind::grid_emission:
+      c.emission_t_per_mwh = r.number("emission_t_per_mwh", 0, 2, true);
+      break;
+    case ChangeKind::grid_limit:
+      c.import_limit_kw = r.number("import_limit_kw", 0, 1e9, true);
+      break;
+    case ChangeKind::route:
+      r.oneOf("supply", {"ingot"});
+      c.targets = ids(r, "lines", problems, false);
+      break;
+    case ChangeKind::retrofit: {
+      c.targets = ids(r, "enterprises", problems, true);
+      c.retrofit.productivity = r.number("productivity", -0.9, 5, true);
+      c.retrofit.defect_rate = r.number("defect_rate", -1, 5, true);
+      c.retrofit.operating_cost = r.number("operating_cost", -0.9, 5, true);
+      c.retrofit.energy_per_unit = r.number("energy_per_unit", -0.9, 5, true);
+      c.retrofit.baseline_defect_rate = r.number("baseline_defect_rate", 0, 0.5, false, 0.02);
+      c.retrofit.operating_cost_yuan_per_t = r.number("operating_cost_yuan_per_t", 0, 1e6, false, 0);
+      break;
+    }
+    case ChangeKind::pv:
+      c.target = r.id("target");
+      c.peak_kw = r.number("peak_kw", 0, 1e7, true);
+      break;
+    case ChangeKind::storage:
+      c.target = r.id("target");
+      c.power_kw = r.number("power_kw", 0, 1e7, true);
+      c.energy_kwh = r.number("energy_kwh", 0, 1e9, true);
+      break;
+  }
+  readWindow(r, c, s, problems);
+  s.changes.push_back(std::move(c));
+}
+
+}  // namespace
+
+Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
+                               const std::filesystem::path& folder) {
+  json root;
+  try {
+    root = json::parse(jsonText);
+  } catch (const json::parse_error& e) {
+    return fail(source + ": not valid JSON: " + e.what());
+  }
+  Problems problems;
+  Scenario s;
+  {
+    ObjectReader r(root, "", problems);
+    if (r.valid()) {
+      const std::string format = r.string("format");
+      if (!format.empty() && format != kFormat) {
+        problems.add("/format", std::string("expected \"") + kFormat + "\", got \"" + format + "\"");
+      }
+      s.id = r.id("id");
+      s.name = text(r, "name", problems, true);
+      s.explanation = text(r, "explanation", problems, true);
+      s.park = r.string("park");
+      if (!s.park.empty()) {
+        const bool bundled = s.park.find('/') == std::string::npos && !s.park.ends_with(".json");
+        s.park_file = bundled ? folder / ".." / "parks" / (s.park + ".json") : folder / s.park;
+        s.park_file = s.park_file.lexically_normal();
+      }
+      if (auto start = instant(r, "start", problems, true)) s.start_ms = *start;
+      if (r.raw("duration")) {
+        if (auto d = duration(r, "duration", problems, true)) s.duration_ms = *d;
+      }
+      if (r.raw("step")) {
+        if (auto step = duration(r, "step", problems, true)) {
+          if (*step < 1000 || *step > 3'600'000) problems.add("/step", "expected a step from 1s to 1h");
+          else s.step_ms = *step;
+        }
+      }
+      if (s.duration_ms % s.step_ms != 0) problems.add("/duration", "expected a whole number of steps");
+      s.seed = static_cast<std::uint64_t>(r.integer("seed", 0, 2'000'000'000, false, 1));
+      if (const json* tariff = r.object("tariff")) {
+        ObjectReader t(*tariff, "/tariff", problems);
+        if (t.valid()) s.tariff = readBands(t, problems);
+      }
+      if (const json* changes = r.array("changes", true)) {
+        for (std::size_t i = 0; i < changes->size(); ++i) {
+          readChange((*changes)[i], "/changes/" + std::to_string(i), s, problems);
+        }
+      }
+    }
+  }
+  if (!problems.empty()) {
+    std::string message;
+    for (const auto& line : problems.lines()) message += (message.empty() ? "" : "\n") + source + ": " + line;
+    return fail(message);
+  }
+  return s;
+}
+
+Result<Scenario> loadScenario(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return fail(file.string() + ": cannot open the scenario file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parseScenario(text.str(), file.string(), file.parent_path());
+}
+
+Result<void> checkAgainstPark(const Scenario& scenario, const model::Park& park) {
+  std::string problems;
+  const auto problem = [&](const Change& c, const std::string& key, const std::string& what) {
+    problems += (problems.empty() ? "" : "\n") + scenario.id + ": " + c.path + "/" + key + ": " + what;
+  };
+  const auto hasLinesIn = [&](const std::string& building) {
+    for (const auto& l : park.lines) {
+      if (l.building == building) return true;
+    }
+    return false;
+  };
+  for (const Change& c : scenario.changes) {
+    switch (c.kind) {
+      case ChangeKind::outage:
+      case ChangeKind::capacity:
+      case ChangeKind::demand:
+        if (!park.findLine(c.target) && !(park.findBuilding(c.target) && hasLinesIn(c.target))) {
+          problem(c, "target", "no line, or building with lines, \"" + c.target + "\" in park " + park.id);
+        }
+        break;
+      case ChangeKind::commission: {
+        const auto* b = park.findBuilding(c.target);
+        const auto* u = park.findUtility(c.target);
+        if (!b && !u) problem(c, "target", "no building or utility \"" + c.target + "\" in park " + park.id);
+        else if ((b && !b->planned) || (u && !u->planned)) problem(c, "target", "\"" + c.target + "\" is not planned: it is built already");
+        break;
+      }
+      case ChangeKind::add_line:
+        if (park.findLine(c.line.id)) problem(c, "line/id", "park " + park.id + " has a line \"" + c.line.id + "\" already");
+        if (!park.findBuilding(c.line.building)) problem(c, "line/building", "no building \"" + c.line.building + "\" in park " + park.id);
+        break;
+      case ChangeKind::route:
+        for (std::size_t i = 0; i < c.targets.size(); ++i) {
+          if (!park.findLine(c.targets[i])) problem(c, "lines/" + std::to_string(i), "no line \"" + c.targets[i] + "\" in park " + park.id);
+        }
+        break;
+      case ChangeKind::retrofit:
+        for (std::size_t i = 0; i < c.targets.size(); ++i) {
+          if (!park.findEnterprise(c.targets[i])) problem(c, "enterprises/" + std::to_string(i), "no enterprise \"" + c.targets[i] + "\" in park " + park.id);
+        }
+        break;
+      case ChangeKind::pv: {
+        const auto* u = park.findUtility(c.target);
+        if (u && u->kind != "pv") problem(c, "target", "utility \"" + c.target + "\" is a " + u->kind + ", not pv");
+        if (!u && !park.findBuilding(c.target)) problem(c, "target", "no PV utility or building \"" + c.target + "\" in park " + park.id);
+        break;
+      }
+      case ChangeKind::storage: {
+        const auto* u = park.findUtility(c.target);
+        if (!u) problem(c, "target", "no utility \"" + c.target + "\" in park " + park.id);
+        else if (u->kind != "battery" && u->kind != "pumped_storage") problem(c, "target", "utility \"" + c.target + "\" is a " + u->kind + ", not battery or pumped_storage");
+        break;
+      }
+      case ChangeKind::tariff:
+      case ChangeKind::grid_emission:
+      case ChangeKind::grid_limit:
+        break;
+    }
+  }
+  if (!problems.empty()) return fail(problems);
+  return {};
+}
+
+}  // namespace parktwin::scenario
