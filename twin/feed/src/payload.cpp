@@ -123,6 +123,10 @@ std::optional<std::int64_t> parseIsoInstant(std::string_view t) {
 }
 
 Result<PayloadSample> parsePayload(std::string_view payload) {
+  if (payload.size() > kMaxPayloadBytes) {
+    return fail("payload of " + std::to_string(payload.size()) + " bytes is over the limit of " +
+                std::to_string(kMaxPayloadBytes));
+  }
   if (auto fast = fastPath(payload)) return *fast;
   const std::string_view text = trim(payload);
   if (text.empty()) return fail("empty payload");

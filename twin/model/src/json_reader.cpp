@@ -1,8 +1,19 @@
-#include "json_reader.hpp"
+#include "parktwin/model/json_reader.hpp"
 
 #include <cmath>
 
 namespace parktwin::model::detail {
+
+Result<json> parseJson(const std::string& text, const std::string& source) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    return fail(source + ": not valid JSON (byte " + std::to_string(e.byte) + "): " + e.what());
+  } catch (const json::exception& e) {
+    // Valid syntax the library still refuses, e.g. 1e400 (out_of_range.406: beyond a double).
+    return fail(source + ": not valid JSON: " + e.what());
+  }
+}
 
 std::string describe(const json& value) {
   if (value.is_array()) return "an array";

@@ -4,7 +4,7 @@
 #include <map>
 #include <sstream>
 
-#include "json_reader.hpp"
+#include "parktwin/model/json_reader.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "vocabulary.hpp"
 
@@ -353,12 +353,9 @@ Park readPark(const json& root, Problems& p) {
 }  // namespace
 
 Result<Park> parsePark(const std::string& jsonText, const std::string& source) {
-  json root;
-  try {
-    root = json::parse(jsonText);
-  } catch (const json::parse_error& e) {
-    return fail(source + ": not valid JSON (byte " + std::to_string(e.byte) + "): " + e.what());
-  }
+  auto parsed = detail::parseJson(jsonText, source);
+  if (!parsed) return std::unexpected(parsed.error());
+  const json& root = *parsed;
   Problems problems;
   Park park = readPark(root, problems);
   if (problems.empty()) {

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "json_reader.hpp"
+#include "parktwin/model/json_reader.hpp"
 
 namespace parktwin::model {
 namespace {
@@ -63,12 +63,9 @@ double Tour::duration_s() const {
 }
 
 Result<Tour> parseTour(const std::string& jsonText, const std::string& source, const Park& park) {
-  json root;
-  try {
-    root = json::parse(jsonText);
-  } catch (const json::parse_error& e) {
-    return fail(source + ": not valid JSON (byte " + std::to_string(e.byte) + "): " + e.what());
-  }
+  auto parsed = detail::parseJson(jsonText, source);
+  if (!parsed) return std::unexpected(parsed.error());
+  const json& root = *parsed;
   Problems p;
   Tour tour;
   {

@@ -2,7 +2,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "json_reader.hpp"
+#include "parktwin/model/json_reader.hpp"
 #include "parktwin/scenario/scenario.hpp"
 #include "parktwin/sim/time_text.hpp"
 
@@ -28,9 +28,9 @@ const char* changeKindName(ChangeKind kind) {
 
 namespace {
 
-using detail::json;
-using detail::ObjectReader;
-using detail::Problems;
+using model::detail::json;
+using model::detail::ObjectReader;
+using model::detail::Problems;
 
 constexpr const char* kFormat = "parktwin-scenario/1";
 
@@ -127,7 +127,7 @@ std::vector<std::string> ids(ObjectReader& r, const std::string& key, Problems& 
   for (std::size_t i = 0; i < a->size(); ++i) {
     const json& v = (*a)[i];
     if (!v.is_string() || v.get<std::string>().empty()) {
-      problems.add(r.pathOf(key) + "/" + std::to_string(i), "expected an id, got " + detail::describe(v));
+      problems.add(r.pathOf(key) + "/" + std::to_string(i), "expected an id, got " + model::detail::describe(v));
       continue;
     }
     out.push_back(v.get<std::string>());
@@ -247,12 +247,9 @@ void readChange(const json& value, const std::string& path, Scenario& s, Problem
 
 Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
                                const std::filesystem::path& folder) {
-  json root;
-  try {
-    root = json::parse(jsonText);
-  } catch (const json::parse_error& e) {
-    return fail(source + ": not valid JSON: " + e.what());
-  }
+  auto parsed = model::detail::parseJson(jsonText, source);
+  if (!parsed) return std::unexpected(parsed.error());
+  const json& root = *parsed;
   Problems problems;
   Scenario s;
   {

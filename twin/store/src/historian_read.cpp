@@ -1,5 +1,6 @@
 // Reads of samples, downsampled buckets, events and per-tag summaries.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -27,12 +28,33 @@ Result<std::optional<TagInfo>> Historian::Impl::findTag(std::string_view name) {
   return std::optional<TagInfo>(std::move(info));
 }
 
+namespace {
+
+// Decodes a whole stored block and checks it against its row: the Gorilla stream has no
+// checksum, but a flipped bit desynchronises it or carries through the XOR and delta chains to
+// the last sample, so first/last timestamp, count and last value bits catch nearly every
+// corruption that would otherwise come back as plausible wrong data.
+Result<std::vector<Sample>> decodeStoredBlock(std::span<const std::uint8_t> payload, std::int64_t t_start_ms,
+                                              std::int64_t t_end_ms, std::int64_t count, std::int64_t last_value_bits) {
+  auto samples = decodeBlock(payload);
+  if (!samples) return samples;
+  if (static_cast<std::int64_t>(samples->size()) != count ||
+      (!samples->empty() && (samples->front().ts_ms != t_start_ms || samples->back().ts_ms != t_end_ms ||
+                             std::bit_cast<std::int64_t>(samples->back().value) != last_value_bits))) {
+    return fail("block payload corrupt: it does not match its row (count " + std::to_string(count) + ", " +
+                std::to_string(t_start_ms) + ".." + std::to_string(t_end_ms) + " ms)");
+  }
+  return samples;
+}
+
+}  // namespace
+
 Result<std::vector<Sample>> Historian::Impl::samplesOf(std::int64_t tag_id, std::int64_t t0, std::int64_t t1) {
   std::vector<Sample> out;
   if (t1 < t0) return out;
   auto stmt = reader.prepare(
-      "SELECT payload FROM blocks WHERE tag_id = ? AND t_start_ms >= ? AND t_start_ms <= ? AND t_end_ms >= ? "
-      "ORDER BY rowid");
+      "SELECT payload, t_start_ms, t_end_ms, count, last_value_bits FROM blocks "
+      "WHERE tag_id = ? AND t_start_ms >= ? AND t_start_ms <= ? AND t_end_ms >= ? ORDER BY rowid");
   if (!stmt) return std::unexpected(stmt.error());
   const std::int64_t lowStart = t0 < INT64_MIN + kMaxBlockSpanMs ? INT64_MIN : t0 - kMaxBlockSpanMs;
   stmt->bind(1, tag_id).bind(2, lowStart).bind(3, t1).bind(4, t0);
@@ -41,13 +63,13 @@ Result<std::vector<Sample>> Historian::Impl::samplesOf(std::int64_t tag_id, std:
     auto row = stmt->step();
     if (!row) return std::unexpected(row.error());
     if (!*row) break;
-    auto samples = decodeBlock(stmt->blob(0), t1);
+    auto samples = decodeStoredBlock(stmt->blob(0), stmt->int64(1), stmt->int64(2), stmt->int64(3), stmt->int64(4));
     if (!samples) {
       stmt->reset();
       return fail(reader.path() + ": tag id " + std::to_string(tag_id) + ": " + samples.error().message);
     }
     for (const auto& s : *samples) {
-      if (s.ts_ms < t0) continue;
+      if (s.ts_ms < t0 || s.ts_ms > t1) continue;
       if (!out.empty() && s.ts_ms <= out.back().ts_ms) sorted = false;
       out.push_back(s);
     }

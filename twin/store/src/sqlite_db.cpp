@@ -88,6 +88,11 @@ Result<Database> Database::open(const std::string& path, bool readOnly) {
     return fail(path + ": cannot open: " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
   }
   sqlite3_extended_result_codes(raw, 1);
+  // SQLite quietly falls back to read-only when the file is not writable; the first commit
+  // would then fail far from the cause. Say it now.
+  if (!readOnly && sqlite3_db_readonly(raw, "main") == 1) {
+    return fail(path + ": cannot open for writing: the file is read-only (open it read-only to view it)");
+  }
   // Writers and readers on separate connections wait for each other briefly instead of failing.
   sqlite3_busy_timeout(raw, 5000);
   return db;

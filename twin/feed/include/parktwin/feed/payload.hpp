@@ -5,6 +5,7 @@
 //   payload: {"ts": 1767225600000, "v": 401.2}   ts in epoch ms ...
 //            {"ts": "2026-01-01T00:00:00Z", "v": 401.2}   ... or ISO-8601 (Z or +hh:mm)
 //            401.2                                 a plain number: ts is the receive time
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -32,7 +33,12 @@ struct PayloadSample {
   double value = 0;
 };
 
-// Accepts the forms above; a finite value is required. The error says what was wrong.
+// A real payload is under 100 bytes; anything far larger is refused before any JSON parsing, so a
+// hostile client cannot make the feed thread parse megabytes per message.
+inline constexpr std::size_t kMaxPayloadBytes = 1024;
+
+// Accepts the forms above, up to kMaxPayloadBytes; a finite value is required. The error says
+// what was wrong.
 Result<PayloadSample> parsePayload(std::string_view payload);
 // {"ts":<ms>,"v":<shortest round-trip decimal>}
 std::string formatPayload(std::int64_t ts_ms, double value);

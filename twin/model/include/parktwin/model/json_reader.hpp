@@ -1,15 +1,16 @@
 #pragma once
-// Copied from twin/model/src (the approach, not a shared header: model keeps it private).
-// Strict reading of JSON objects: every read knows its JSON Pointer path, every problem is
+// Strict reading of JSON objects (park, tour and scenario files): every read knows its JSON Pointer path, every problem is
 // recorded (not thrown), and keys nobody asked for are reported as unknown.
 #include <nlohmann/json.hpp>
 
 #include <optional>
+
+#include "parktwin/common/result.hpp"
 #include <set>
 #include <string>
 #include <vector>
 
-namespace parktwin::scenario::detail {
+namespace parktwin::model::detail {
 
 using nlohmann::json;
 
@@ -22,6 +23,10 @@ class Problems {
  private:
   std::vector<std::string> lines_;
 };
+
+// Parses JSON text; any refusal (bad syntax, or a number beyond double range such as 1e400)
+// becomes "<source>: not valid JSON ...", never an exception.
+Result<json> parseJson(const std::string& text, const std::string& source);
 
 // Short rendering of a JSON value for messages: "tall", 12, [...], {...}.
 std::string describe(const json& value);
@@ -59,4 +64,4 @@ class ObjectReader {
   std::set<std::string> read_;
 };
 
-}  // namespace parktwin::scenario::detail
+}  // namespace parktwin::model::detail

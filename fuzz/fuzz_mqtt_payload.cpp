@@ -1,0 +1,30 @@
+// MQTT topics and payloads come from any client on the broker. Input: topic, a NUL byte, payload
+// (no NUL: the whole input is both). Property: an accepted payload with a timestamp survives
+// formatPayload -> parsePayload unchanged.
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "parktwin/feed/payload.hpp"
+
+using namespace parktwin::feed;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  const auto nul = input.find('\0');
+  const std::string_view topic = nul == std::string_view::npos ? input : input.substr(0, nul);
+  const std::string_view payload = nul == std::string_view::npos ? input : input.substr(nul + 1);
+
+  if (auto parts = parseTopic(topic)) {
+    if (parts->park.empty() || parts->tag.empty()) std::abort();
+    if (topicFor(parts->park, parts->tag) != topic) std::abort();
+  }
+  (void)parseIsoInstant(payload);
+  auto sample = parsePayload(payload);
+  if (!sample) return 0;
+  if (sample->ts_ms) {
+    auto again = parsePayload(formatPayload(*sample->ts_ms, sample->value));
+    if (!again || again->ts_ms != sample->ts_ms || again->value != sample->value) std::abort();
+  }
+  return 0;
+}
