@@ -61,16 +61,16 @@ QString MachineInstancing::pickGroup(const QVector3D& origin, const QVector3D& d
     const auto toLocal = [&](const QVector3D& v) {
       return QVector3D(v.x() * std::cos(a) + v.z() * std::sin(a), v.y(), -v.x() * std::sin(a) + v.z() * std::cos(a));
     };
-    const QVector3D o = toLocal(origin - m.position), d = toLocal(direction);
+    const QVector3D o = toLocal(origin - m.position), dir = toLocal(direction);
     const QVector3D half = m.size_m / 2;
     float t0 = 0, t1 = nearest;
     bool inside = true;
     for (int axis = 0; axis < 3 && inside; ++axis) {
-      if (std::abs(d[axis]) < 1e-9f) {
+      if (std::abs(dir[axis]) < 1e-9f) {
         inside = std::abs(o[axis]) <= half[axis];
         continue;
       }
-      float ta = (-half[axis] - o[axis]) / d[axis], tb = (half[axis] - o[axis]) / d[axis];
+      float ta = (-half[axis] - o[axis]) / dir[axis], tb = (half[axis] - o[axis]) / dir[axis];
       if (ta > tb) std::swap(ta, tb);
       t0 = std::max(t0, ta);
       t1 = std::min(t1, tb);

@@ -72,7 +72,8 @@ void ParkController::useSyntheticMachines(int count, bool naive) {
   std::vector<MachineInstance> machines;
   const int side = int(std::ceil(std::sqrt(double(count))));
   const float pitch = float(sceneRadius_ * 1.4 / std::max(1, side));
-  const QVector3D origin = sceneCenter_ - QVector3D(pitch * side / 2, 0, pitch * side / 2);
+  const float half = pitch * float(side) / 2;
+  const QVector3D origin = sceneCenter_ - QVector3D(half, 0, half);
   syntheticMachines_.clear();
   for (int i = 0; i < count; ++i) {
     const QVector3D p = origin + QVector3D(pitch * float(i % side), 2, pitch * float(i / side));

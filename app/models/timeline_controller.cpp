@@ -117,7 +117,7 @@ bool TimelineController::connectLive(const QString& hostPort, const QString& par
                                      const QStringList& knownTags) {
   close();
   LiveSettings settings;
-  const int colon = hostPort.lastIndexOf(':');
+  const qsizetype colon = hostPort.lastIndexOf(':');
   settings.host = colon > 0 ? hostPort.left(colon) : hostPort;
   settings.port = colon > 0 ? hostPort.mid(colon + 1).toInt() : (caFile.isEmpty() ? 1883 : 8883);
   settings.user = user;
