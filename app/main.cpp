@@ -9,7 +9,10 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 #include "park_controller.hpp"
 #include "run_modes.hpp"
@@ -37,11 +40,20 @@ QString parkPath(const QString& nameOrPath) {
 int main(int argc, char* argv[]) {
   QElapsedTimer sinceStart;
   sinceStart.start();
-  QGuiApplication app(argc, argv);
-  QGuiApplication::setApplicationName("ParkTwin");
-  QGuiApplication::setApplicationVersion(PARKTWIN_VERSION);
-  QGuiApplication::setOrganizationName("ParkTwin");
+  // --help and --version answer in a terminal without a display.
+  const bool infoOnly = std::any_of(argv + 1, argv + argc, [](const char* a) {
+    return std::strcmp(a, "--help") == 0 || std::strcmp(a, "-h") == 0 || std::strcmp(a, "--version") == 0 ||
+           std::strcmp(a, "-v") == 0 || std::strcmp(a, "--help-all") == 0;
+  });
+  std::unique_ptr<QCoreApplication> application;
+  if (infoOnly) application = std::make_unique<QCoreApplication>(argc, argv);
+  else application = std::make_unique<QGuiApplication>(argc, argv);
+  QCoreApplication& app = *application;
+  QCoreApplication::setApplicationName("parktwin");  // --version prints "parktwin <version>"
+  QCoreApplication::setApplicationVersion(PARKTWIN_VERSION);
+  QCoreApplication::setOrganizationName("ParkTwin");
   QQuickStyle::setStyle("Basic");
+
 
   QCommandLineParser parser;
   parser.setApplicationDescription(
@@ -75,6 +87,7 @@ int main(int argc, char* argv[]) {
   parser.addOptions({parkOption, langOption, replayOption, mqttOption, userOption, passwordOption, caOption, recordOption,
                     atOption, presentOption, tourOption, exportTourOption, outOption, fpsOption, screenshotOption,
                     infoOption, sizeOption, benchOption, benchMachinesOption, benchNaiveOption, speedOption, selectOption, flowsOption, loopOption});
+
   parser.process(app);
 
   const QString lang = parser.value(langOption);

@@ -7,8 +7,14 @@
 namespace parktwin::cli {
 
 std::filesystem::path assetPath(const std::string& relative) {
-  for (const std::filesystem::path root : {PARKTWIN_SOURCE_ASSETS, PARKTWIN_INSTALLED_ASSETS}) {
-    if (std::filesystem::exists(root / relative)) return root / relative;
+  // Next to the binary first (an installed or unpacked package), then the configured install
+  // prefix, then the source tree of a development build.
+  std::error_code ignored;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ignored);
+  const std::filesystem::path besideBinary = exe.parent_path() / "../share/parktwin";
+  for (const std::filesystem::path& root :
+       {besideBinary, std::filesystem::path(PARKTWIN_INSTALLED_ASSETS), std::filesystem::path(PARKTWIN_SOURCE_ASSETS)}) {
+    if (std::filesystem::exists(root / relative)) return (root / relative).lexically_normal();
   }
   return std::filesystem::path(PARKTWIN_SOURCE_ASSETS) / relative;
 }

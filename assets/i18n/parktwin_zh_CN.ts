@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About ParkTwin</source>
+        <translation>关于 ParkTwin</translation>
+    </message>
+    <message>
+        <source>ParkTwin %1</source>
+        <translation>ParkTwin %1</translation>
+    </message>
+    <message>
+        <source>A 3D digital twin of an industrial park, for park managers, investors and planners.</source>
+        <translation>面向园区管理者、投资者和规划者的产业园区三维数字孪生。</translation>
+    </message>
+    <message>
+        <source>Licence: Apache License 2.0.</source>
+        <translation>许可证：Apache License 2.0。</translation>
+    </message>
+    <message>
+        <source>Built with Qt 6 and Qt Quick 3D (LGPL-3.0), SQLite (public domain), Boost.Graph (BSL-1.0), nlohmann-json (MIT), CLI11 (BSD-3-Clause) and libmosquitto (EPL-2.0/EDL-1.0).</source>
+        <translation>基于 Qt 6 与 Qt Quick 3D（LGPL-3.0）、SQLite（公有领域）、Boost.Graph（BSL-1.0）、nlohmann-json（MIT）、CLI11（BSD-3-Clause）和 libmosquitto（EPL-2.0/EDL-1.0）构建。</translation>
+    </message>
+</context>
+<context>
     <name>AlarmPanel</name>
     <message>
         <source>Alarms (%1)</source>
@@ -772,10 +795,6 @@
         <translation>正在连接 %1</translation>
     </message>
     <message>
-        <source>Live: %1 · %2 msg/s · %3 bad · %4 unknown tags</source>
-        <translation>实时：%1 · %2 条/秒 · %3 条错误 · %4 个未知测点</translation>
-    </message>
-    <message>
         <source>Reconnecting to %1 …</source>
         <translation>正在重新连接 %1 …</translation>
     </message>
@@ -786,6 +805,10 @@
     <message>
         <source>Cannot store the annotation in %1</source>
         <translation>无法在 %1 中保存标注</translation>
+    </message>
+    <message>
+        <source>Live: %1 · %2 msg/s · lag %3 s · %4 bad · %5 unknown tags</source>
+        <translation>实时：%1 · %2 条/秒 · 延迟 %3 秒 · %4 条错误 · %5 个未知测点</translation>
     </message>
 </context>
 </TS>
