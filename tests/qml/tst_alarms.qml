@@ -35,7 +35,7 @@ Item {
 
         function test_1_alarm_fires_on_the_replayed_value_and_is_listed() {
             timeline.seek(Fixture.alarmOnMs)
-            tryVerify(() => activeIds().includes("test-current-high"), 5000, "alarm active at alarmOnMs")
+            tryVerify(() => activeIds().includes("test-current-high"), 15000, "alarm active at alarmOnMs")
             const message = findChild(panel, "alarmMessage")
             verify(message !== null, "the panel lists it")
             compare(message.text, "Potline 1 current high")
@@ -48,7 +48,7 @@ Item {
             verify(!button.enabled, "no acknowledgement without a comment")
             field.text = "checked anode effect"
             mouseClick(button)
-            tryVerify(() => ParkController.alarms.length > 0 && ParkController.alarms[0].acknowledged, 3000)
+            tryVerify(() => ParkController.alarms.length > 0 && ParkController.alarms[0].acknowledged, 15000)
             compare(ParkController.alarms[0].comment, "checked anode effect")
             compare(Fixture.countEvents("alarm_ack"), 1)
             verify(timeline.markers.some(m => m.kind === "alarm_ack"), "shown on the timeline")
@@ -56,7 +56,7 @@ Item {
 
         function test_3_alarm_clears_when_the_value_is_back() {
             timeline.seek(Fixture.alarmOffMs)
-            tryVerify(() => !activeIds().includes("test-current-high"), 5000, "alarm gone at alarmOffMs")
+            tryVerify(() => !activeIds().includes("test-current-high"), 15000, "alarm gone at alarmOffMs")
         }
     }
 }

@@ -40,7 +40,7 @@ Item {
         function init() { ParkController.select("") }
 
         function test_clicking_a_row_selects_the_enterprise() {
-            tryVerify(() => rowItem("youlisen") !== null, 5000, "Youlisen row is shown at the first level")
+            tryVerify(() => rowItem("youlisen") !== null, 15000, "Youlisen row is shown at the first level")
             const row = rowItem("youlisen")
             mouseClick(row, 40, row.height / 2)
             compare(ParkController.selectedId, "youlisen")
@@ -52,7 +52,7 @@ Item {
         function test_selecting_a_machine_group_expands_the_tree_to_it() {
             verify(rowItem("potline-2-pots") === null, "pots start hidden in a collapsed branch")
             ParkController.select("potline-2-pots")
-            tryVerify(() => rowItem("potline-2-pots") !== null, 5000, "tree expanded down to the pots")
+            tryVerify(() => rowItem("potline-2-pots") !== null, 15000, "tree expanded down to the pots")
             verify(rowItem("potline-2-pots").highlighted, "the row is highlighted")
             compare(ParkController.selectedBuilding, "potroom-2")
         }
@@ -67,7 +67,7 @@ Item {
                 point = parkView.view.mapFrom3DScene(Qt.vector3d(casthouse.position.x, casthouse.size.y * 0.5, casthouse.position.z))
                 const hit = parkView.view.pick(point.x, point.y)
                 return point.z > 0 && hit.objectHit !== null && hit.objectHit.objectId === "casthouse"
-            }, 5000, "casthouse is in front of the camera")
+            }, 15000, "casthouse is in front of the camera")
             mouseClick(parkView, point.x, point.y)
             compare(ParkController.selectedId, "casthouse")
             compare(ParkController.selectedName, "Qineng casthouse")
@@ -82,7 +82,7 @@ Item {
             tryVerify(() => {
                 point = parkView.view.mapFrom3DScene(Qt.vector3d(380 - 82, 5.5, -520))
                 return point.z > 0 && parkView.objectAt(point.x, point.y) === "xinlv-extrusion-1-press"
-            }, 5000, "the press is under its projected position")
+            }, 15000, "the press is under its projected position")
             mouseClick(parkView, point.x, point.y)
             compare(ParkController.selectedId, "xinlv-extrusion-1-press")
             compare(ParkController.selectedType, "machines")
@@ -97,29 +97,29 @@ Item {
             tryVerify(() => {
                 point = parkView.view.mapFrom3DScene(Qt.vector3d(casthouse.position.x, casthouse.size.y * 0.5, casthouse.position.z))
                 return parkView.objectAt(point.x, point.y) !== ""
-            }, 5000)
+            }, 15000)
             const expected = parkView.objectAt(point.x, point.y)  // the casthouse or a machine inside it
             mouseMove(parkView, point.x, point.y)
             const tip = findChild(parkView, "hoverTooltip")
-            tryVerify(() => tip.parent.visible, 3000, "tooltip shown after the pointer rests")
+            tryVerify(() => tip.parent.visible, 15000, "tooltip shown after the pointer rests")
             compare(tip.text, ParkController.describe(expected))
             verify(tip.text.indexOf(expected === "casthouse" ? "Qineng casthouse" : "\n") >= 0, tip.text)
             mouseMove(parkView, 2, parkView.height - 2)
-            tryVerify(() => !tip.parent.visible, 3000, "no tooltip over empty ground")
+            tryVerify(() => !tip.parent.visible, 15000, "no tooltip over empty ground")
         }
 
         function test_switching_language_changes_visible_labels() {
-            tryVerify(() => rowItem("youlisen") !== null, 5000)
+            tryVerify(() => rowItem("youlisen") !== null, 15000)
             const rowText = () => rowItem("youlisen") !== null ? rowItem("youlisen").contentItem.text : ""
-            tryVerify(() => rowText() === "Youlisen Auto Tech", 5000, rowText())
+            tryVerify(() => rowText() === "Youlisen Auto Tech", 15000, rowText())
             ParkController.language = "zh"
-            tryVerify(() => rowText() === "重庆友利森汽车科技", 5000, rowText())
+            tryVerify(() => rowText() === "重庆友利森汽车科技", 15000, rowText())
             // A string from Qt Linguist (assets/i18n/parktwin_zh_CN.ts):
             ParkController.select("youlisen")
             verify(ParkController.inspector.some(r => r.label === "用地面积" && r.value === "120 亩"),
                    JSON.stringify(ParkController.inspector))
             ParkController.language = "en"
-            tryVerify(() => rowText() === "Youlisen Auto Tech", 5000, rowText())
+            tryVerify(() => rowText() === "Youlisen Auto Tech", 15000, rowText())
         }
 
         function test_clicking_empty_ground_clears_the_selection() {

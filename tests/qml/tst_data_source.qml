@@ -20,18 +20,18 @@ Item {
 
         function test_opening_a_replay_from_the_dialog() {
             dialog.open()
-            tryVerify(() => dialog.opened, 3000)
+            tryVerify(() => dialog.opened, 15000)
             const field = findChild(dialog.contentItem, "replayPath")
             field.text = Fixture.dbPath
             mouseClick(findChild(dialog.contentItem, "openReplayButton"))
             compare(timeline.mode, "replay")
-            tryVerify(() => !dialog.visible, 3000, "the dialog closes")
-            tryVerify(() => timeline.valueCount > 0, 5000, "values arrive from the historian")
+            tryVerify(() => !dialog.visible, 15000, "the dialog closes")
+            tryVerify(() => timeline.valueCount > 0, 15000, "values arrive from the historian")
         }
 
         function test_a_file_that_is_not_a_historian_is_refused() {
             dialog.open()
-            tryVerify(() => dialog.opened, 3000)
+            tryVerify(() => dialog.opened, 15000)
             findChild(dialog.contentItem, "replayPath").text = Fixture.beiduPath
             mouseClick(findChild(dialog.contentItem, "openReplayButton"))
             compare(timeline.mode, "design")

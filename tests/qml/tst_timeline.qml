@@ -29,14 +29,14 @@ Item {
         function test_seek_shows_the_values_at_that_time() {
             timeline.seek(Fixture.probeMs)
             compare(timeline.timeMs, Fixture.probeMs)
-            tryVerify(() => ParkController.tagValue("potline-1.current") === Fixture.expectedCurrent, 5000,
+            tryVerify(() => ParkController.tagValue("potline-1.current") === Fixture.expectedCurrent, 15000,
                       "potline-1 current at the probe time")
         }
 
         function test_selecting_a_line_shows_its_last_hour() {
             timeline.seek(Fixture.probeMs)
             ParkController.select("potline-1")
-            tryVerify(() => (timeline.sparklines["potline-1.current"] || []).length === 60, 5000, "60 one-minute buckets")
+            tryVerify(() => (timeline.sparklines["potline-1.current"] || []).length === 60, 15000, "60 one-minute buckets")
             const series = timeline.sparklines["potline-1.current"]
             // Samples every 10 s from the start, an hour before the probe: every bucket has data.
             verify(series.every(v => isFinite(v)), "no empty bucket")
@@ -63,7 +63,7 @@ Item {
         function test_seek_colours_lines_by_their_state_then() {
             verify(Fixture.stateLine !== "", "the simulation has a line that stops")
             timeline.seek(Fixture.stateProbeMs)
-            tryVerify(() => ParkController.lineState(Fixture.stateLine) === Fixture.expectedState, 5000,
+            tryVerify(() => ParkController.lineState(Fixture.stateLine) === Fixture.expectedState, 15000,
                       Fixture.stateLine + " state " + Fixture.expectedState)
         }
 
@@ -76,7 +76,7 @@ Item {
             const before = timeline.timeMs
             timeline.setSpeed(3600)
             timeline.play()
-            tryVerify(() => timeline.timeMs > before + 60000, 5000, "an hour of data per second of play")
+            tryVerify(() => timeline.timeMs > before + 60000, 15000, "an hour of data per second of play")
             timeline.pause()
             const paused = timeline.timeMs
             verify(!timeline.playing)
