@@ -88,6 +88,11 @@ ApplicationWindow {
                 onClicked: parkView.fitPark(false)
             }
             HeaderButton {
+                objectName: "aboutButton"
+                text: qsTr("About")
+                onClicked: aboutDialog.open()
+            }
+            HeaderButton {
                 objectName: "languageButton"
                 // Names the language you switch to, in that language.
                 text: ParkController.language === "zh" ? "English" : "中文"
@@ -154,6 +159,10 @@ ApplicationWindow {
 
     DataSourceDialog {
         id: dataDialog
+        anchors.centerIn: parent
+    }
+    AboutDialog {
+        id: aboutDialog
         anchors.centerIn: parent
     }
 
