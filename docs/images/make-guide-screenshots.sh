@@ -40,9 +40,9 @@ click_and_grab() {  # NAME X Y [parktwin options]
     sleep 8
     xdotool mousemove "$2" "$3" click 1
     sleep 2
-    ffmpeg -loglevel error -y -f x11grab -video_size 1600x900 -i "$DISPLAY" -frames:v 1 -vf scale=1280:-1 "$1"
+    ffmpeg -loglevel error -y -f x11grab -draw_mouse 0 -video_size 1600x900 -i "$DISPLAY" -frames:v 1 -vf scale=1280:-1 "$1"
     kill $pid' "$app" "$out/$name.png" "$x" "$y" "$@"
   echo "$out/$name.png"
 }
-click_and_grab guide-about "${ABOUT_X:-1440}" "${ABOUT_Y:-18}"
-click_and_grab guide-data-dialog "${DATA_X:-1100}" "${DATA_Y:-18}"
+click_and_grab guide-about "${ABOUT_X:-1496}" "${ABOUT_Y:-18}"
+click_and_grab guide-data-dialog "${DATA_X:-1246}" "${DATA_Y:-18}"

@@ -10,7 +10,7 @@ Dialog {
     title: qsTr("About ParkTwin")
     modal: true
     standardButtons: Dialog.Close
-    width: 520
+    width: 640
 
     // Name, what ParkTwin uses it for, and its licence. Names stay untranslated.
     readonly property var libraries: [
