@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About ParkTwin</source>
+        <translation>关于 ParkTwin</translation>
+    </message>
+    <message>
+        <source>window, 3D scene, translations</source>
+        <translation>窗口、三维场景、界面翻译</translation>
+    </message>
+    <message>
+        <source>historian files</source>
+        <translation>历史库文件</translation>
+    </message>
+    <message>
+        <source>public domain</source>
+        <translation>公有领域</translation>
+    </message>
+    <message>
+        <source>material and energy networks</source>
+        <translation>物料与能源网络</translation>
+    </message>
+    <message>
+        <source>park, tour and scenario files</source>
+        <translation>园区、导览和情景文件</translation>
+    </message>
+    <message>
+        <source>parktwin-cli command line</source>
+        <translation>parktwin-cli 命令行</translation>
+    </message>
+    <message>
+        <source>live data over MQTT</source>
+        <translation>MQTT 实时数据</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>A 3D digital twin of an industrial park for park managers, investors and planners.</source>
+        <translation>面向园区管理者、投资者和规划者的产业园区三维数字孪生。</translation>
+    </message>
+    <message>
+        <source>Licensed under the Apache License, Version 2.0 (see LICENSE, or /usr/share/doc/parktwin/copyright when installed).</source>
+        <translation>依据 Apache 许可证 2.0 版授权（见 LICENSE；安装后见 /usr/share/doc/parktwin/copyright）。</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>所用的库</translation>
+    </message>
+</context>
+<context>
     <name>AlarmPanel</name>
     <message>
         <source>Alarms (%1)</source>
@@ -432,6 +483,10 @@
         <source>Flows</source>
         <translation>物料与能源流</translation>
     </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
 </context>
 <context>
     <name>PresentationOverlay</name>
@@ -772,10 +827,6 @@
         <translation>正在连接 %1</translation>
     </message>
     <message>
-        <source>Live: %1 · %2 msg/s · %3 bad · %4 unknown tags</source>
-        <translation>实时：%1 · %2 条/秒 · %3 条错误 · %4 个未知测点</translation>
-    </message>
-    <message>
         <source>Reconnecting to %1 …</source>
         <translation>正在重新连接 %1 …</translation>
     </message>
@@ -786,6 +837,10 @@
     <message>
         <source>Cannot store the annotation in %1</source>
         <translation>无法在 %1 中保存标注</translation>
+    </message>
+    <message>
+        <source>Live: %1 · %2 msg/s · lag %3 s · %4 bad · %5 unknown tags</source>
+        <translation>实时：%1 · %2 条/秒 · 延迟 %3 秒 · %4 条错误 · %5 个未知测点</translation>
     </message>
 </context>
 </TS>

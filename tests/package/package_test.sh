@@ -31,7 +31,7 @@ for needed in libqt6quick6 libqt6quick3d6 libqt6gui6 libqt6qml6 libsqlite3-0 lib
               qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts \
               qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript \
               qml6-module-qtquick-dialogs qml6-module-quick3d fonts-noto-cjk; do
-  grep -Eq "(^|, )$needed( |,|$)" <<<"$depends" || fail "Depends lacks $needed"
+  tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/[ (].*//' | grep -qxF "$needed" || fail "Depends lacks $needed"
 done
 
 step "file list (dpkg-deb -c)"
