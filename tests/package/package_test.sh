@@ -62,6 +62,17 @@ grep -qx 'Exec=parktwin %f' "$desktop" || fail "desktop Exec line"
 grep -q '^Name\[zh_CN\]=' "$desktop" || fail "desktop has no Name[zh_CN]"
 grep -q '^MimeType=application/x-parktwin-park;' "$desktop" || fail "desktop has no MimeType"
 grep -q 'parktwin-park/1' "$root/usr/share/mime/packages/parktwin.xml" || fail "MIME type has no magic"
+# The MIME type: by name (*.park.json) and by content (a park file named *.json).
+if command -v update-mime-database >/dev/null && command -v gio >/dev/null; then
+  update-mime-database "$root/usr/share/mime" 2>/dev/null
+  cp "$root/usr/share/parktwin/parks/jiulong.json" "$work/mine.park.json"
+  cp "$root/usr/share/parktwin/parks/jiulong.json" "$work/mine.json"
+  echo '{"format": "something else"}' >"$work/other.json"
+  type_of() { XDG_DATA_DIRS="$root/usr/share:/usr/share" gio info -a standard::content-type "$1" | sed -n 's/.*content-type: //p'; }
+  [ "$(type_of "$work/mine.park.json")" = application/x-parktwin-park ] || fail "*.park.json is $(type_of "$work/mine.park.json")"
+  [ "$(type_of "$work/mine.json")" = application/x-parktwin-park ] || fail "a park named *.json is $(type_of "$work/mine.json")"
+  [ "$(type_of "$work/other.json")" != application/x-parktwin-park ] || fail "any JSON is taken for a park"
+fi
 if command -v man >/dev/null; then
   for page in parktwin parktwin-cli; do
     warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$root/usr/share/man/man1/$page.1.gz" 2>&1 >/dev/null || true)
