@@ -62,6 +62,9 @@ grep -qx 'Exec=parktwin %f' "$desktop" || fail "desktop Exec line"
 grep -q '^Name\[zh_CN\]=' "$desktop" || fail "desktop has no Name[zh_CN]"
 grep -q '^MimeType=application/x-parktwin-park;' "$desktop" || fail "desktop has no MimeType"
 grep -q 'parktwin-park/1' "$root/usr/share/mime/packages/parktwin.xml" || fail "MIME type has no magic"
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$desktop" || fail "desktop-file-validate"
+fi
 # The MIME type: by name (*.park.json) and by content (a park file named *.json).
 if command -v update-mime-database >/dev/null && command -v gio >/dev/null; then
   update-mime-database "$root/usr/share/mime" 2>/dev/null
