@@ -52,7 +52,7 @@ int main(int argc, char* argv[]) {
   if (answerOnly) application = std::make_unique<QCoreApplication>(argc, argv);
   else application = std::make_unique<QGuiApplication>(argc, argv);
   QCoreApplication& app = *application;
-  QCoreApplication::setApplicationName("ParkTwin");
+  QCoreApplication::setApplicationName("parktwin");  // --version prints "parktwin <version>"
   QCoreApplication::setApplicationVersion(PARKTWIN_VERSION);
   QCoreApplication::setOrganizationName("ParkTwin");
   if (!answerOnly) {

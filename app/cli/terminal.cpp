@@ -3,21 +3,17 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <system_error>
-#include <vector>
 
 namespace parktwin::cli {
 
 std::filesystem::path assetPath(const std::string& relative) {
-  // Beside the binary first (an installed or merely unpacked package), then the configured
-  // install prefix, then the source tree of a development build.
-  std::error_code noExe;
-  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", noExe);
-  std::vector<std::filesystem::path> roots;
-  if (!noExe) roots.push_back(exe.parent_path() / "../share/parktwin");
-  roots.emplace_back(PARKTWIN_INSTALLED_ASSETS);
-  roots.emplace_back(PARKTWIN_SOURCE_ASSETS);
-  for (const auto& root : roots) {
+  // Next to the binary first (an installed or unpacked package), then the configured install
+  // prefix, then the source tree of a development build.
+  std::error_code ignored;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ignored);
+  const std::filesystem::path besideBinary = exe.parent_path() / "../share/parktwin";
+  for (const std::filesystem::path& root :
+       {besideBinary, std::filesystem::path(PARKTWIN_INSTALLED_ASSETS), std::filesystem::path(PARKTWIN_SOURCE_ASSETS)}) {
     if (std::filesystem::exists(root / relative)) return (root / relative).lexically_normal();
   }
   return std::filesystem::path(PARKTWIN_SOURCE_ASSETS) / relative;

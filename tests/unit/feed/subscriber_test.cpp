@@ -6,6 +6,7 @@
 #include <mutex>
 #include <vector>
 
+#include "log_capture.hpp"
 #include "mosquitto_broker.hpp"
 #include "parktwin/feed/publisher.hpp"
 #include "parktwin/feed/subscriber.hpp"
@@ -45,23 +46,7 @@ class CollectingSink {
   std::vector<Received> samples_;
 };
 
-class Logs {
- public:
-  LogCallback callback() {
-    return [this](std::string_view m) {
-      std::lock_guard lock(mutex_);
-      lines_.emplace_back(m);
-    };
-  }
-  std::vector<std::string> lines() const {
-    std::lock_guard lock(mutex_);
-    return lines_;
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::vector<std::string> lines_;
-};
+using feedtest::Logs;
 
 BrokerOptions brokerAt(const MosquittoBroker& broker, const std::string& clientId) {
   BrokerOptions o;

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "log_capture.hpp"
 #include "mosquitto_broker.hpp"
 #include "parktwin/feed/payload.hpp"
 #include "parktwin/feed/publisher.hpp"
@@ -23,23 +24,7 @@ using feedtest::eventually;
 using feedtest::MosquittoBroker;
 using namespace std::chrono_literals;
 
-class Logs {
- public:
-  LogCallback callback() {
-    return [this](std::string_view m) {
-      std::lock_guard lock(mutex_);
-      lines_.emplace_back(m);
-    };
-  }
-  std::vector<std::string> lines() const {
-    std::lock_guard lock(mutex_);
-    return lines_;
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::vector<std::string> lines_;
-};
+using feedtest::Logs;
 
 BrokerOptions brokerAt(const MosquittoBroker& broker, const std::string& clientId) {
   BrokerOptions o;

@@ -18,7 +18,7 @@ using parktwin::store::Durability;
 using parktwin::store::Historian;
 using hardening::appendSamples;
 using hardening::samplesOnDisk;
-using hardening::TempDir;
+using parktwin::store::test::TempDir;  // tests/unit/store/temp_dir.hpp
 
 constexpr std::int64_t kT0 = 1'767'225'600'000;
 

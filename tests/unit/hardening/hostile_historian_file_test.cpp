@@ -25,7 +25,7 @@ namespace {
 using parktwin::store::Historian;
 using hardening::appendSamples;
 using hardening::samplesOnDisk;
-using hardening::TempDir;
+using parktwin::store::test::TempDir;  // tests/unit/store/temp_dir.hpp
 namespace fs = std::filesystem;
 
 constexpr std::int64_t kT0 = 1'767'225'600'000;
