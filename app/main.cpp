@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -40,20 +41,25 @@ QString parkPath(const QString& nameOrPath) {
 int main(int argc, char* argv[]) {
   QElapsedTimer sinceStart;
   sinceStart.start();
-  // --help and --version answer in a terminal without a display.
-  const bool infoOnly = std::any_of(argv + 1, argv + argc, [](const char* a) {
-    return std::strcmp(a, "--help") == 0 || std::strcmp(a, "-h") == 0 || std::strcmp(a, "--version") == 0 ||
-           std::strcmp(a, "-v") == 0 || std::strcmp(a, "--help-all") == 0;
+  // --version and --help answer in a terminal with no display (QGuiApplication needs one).
+  const bool answerOnly = std::any_of(argv + 1, argv + argc, [](const char* arg) {
+    for (const char* flag : {"-v", "--version", "-h", "--help", "--help-all"}) {
+      if (std::strcmp(arg, flag) == 0) return true;
+    }
+    return false;
   });
   std::unique_ptr<QCoreApplication> application;
-  if (infoOnly) application = std::make_unique<QCoreApplication>(argc, argv);
+  if (answerOnly) application = std::make_unique<QCoreApplication>(argc, argv);
   else application = std::make_unique<QGuiApplication>(argc, argv);
   QCoreApplication& app = *application;
   QCoreApplication::setApplicationName("parktwin");  // --version prints "parktwin <version>"
   QCoreApplication::setApplicationVersion(PARKTWIN_VERSION);
   QCoreApplication::setOrganizationName("ParkTwin");
+  if (!answerOnly) {
+    QGuiApplication::setWindowIcon(QIcon(":/ParkTwin/icons/parktwin.png"));
+    QGuiApplication::setDesktopFileName("parktwin");  // the installed parktwin.desktop
+  }
   QQuickStyle::setStyle("Basic");
-
 
   QCommandLineParser parser;
   parser.setApplicationDescription(
@@ -87,8 +93,11 @@ int main(int argc, char* argv[]) {
   parser.addOptions({parkOption, langOption, replayOption, mqttOption, userOption, passwordOption, caOption, recordOption,
                     atOption, presentOption, tourOption, exportTourOption, outOption, fpsOption, screenshotOption,
                     infoOption, sizeOption, benchOption, benchMachinesOption, benchNaiveOption, speedOption, selectOption, flowsOption, loopOption});
-
+  // A file alone opens as with --park: the desktop entry runs "parktwin %f".
+  parser.addPositionalArgument("file", "Park file to open (the same as --park).", "[file]");
   parser.process(app);
+  const QString parkArgument =
+      parser.positionalArguments().isEmpty() ? parser.value(parkOption) : parser.positionalArguments().first();
 
   const QString lang = parser.value(langOption);
   if (lang != "zh" && lang != "en") {
@@ -114,7 +123,7 @@ int main(int argc, char* argv[]) {
   parktwin::app::ParkController::setInstance(controller);
   controller->setAssetRoot(QFileInfo(assetPath("parks")).path());
   controller->setLanguage(lang);
-  if (!controller->loadPark(parkPath(parser.value(parkOption))) && headless) {
+  if (!controller->loadPark(parkPath(parkArgument)) && headless) {
     std::fprintf(stderr, "%s\n", qPrintable(controller->errorText()));
     return 2;
   }

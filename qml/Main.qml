@@ -89,7 +89,7 @@ ApplicationWindow {
             }
             HeaderButton {
                 objectName: "aboutButton"
-                text: "?"
+                text: qsTr("About")
                 onClicked: aboutDialog.open()
             }
             HeaderButton {

@@ -8,20 +8,48 @@
         <translation>关于 ParkTwin</translation>
     </message>
     <message>
-        <source>ParkTwin %1</source>
-        <translation>ParkTwin %1</translation>
+        <source>window, 3D scene, translations</source>
+        <translation>窗口、三维场景、界面翻译</translation>
     </message>
     <message>
-        <source>A 3D digital twin of an industrial park, for park managers, investors and planners.</source>
+        <source>historian files</source>
+        <translation>历史库文件</translation>
+    </message>
+    <message>
+        <source>public domain</source>
+        <translation>公有领域</translation>
+    </message>
+    <message>
+        <source>material and energy networks</source>
+        <translation>物料与能源网络</translation>
+    </message>
+    <message>
+        <source>park, tour and scenario files</source>
+        <translation>园区、导览和情景文件</translation>
+    </message>
+    <message>
+        <source>parktwin-cli command line</source>
+        <translation>parktwin-cli 命令行</translation>
+    </message>
+    <message>
+        <source>live data over MQTT</source>
+        <translation>MQTT 实时数据</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>A 3D digital twin of an industrial park for park managers, investors and planners.</source>
         <translation>面向园区管理者、投资者和规划者的产业园区三维数字孪生。</translation>
     </message>
     <message>
-        <source>Licence: Apache License 2.0.</source>
-        <translation>许可证：Apache License 2.0。</translation>
+        <source>Licensed under the Apache License, Version 2.0 (see LICENSE, or /usr/share/doc/parktwin/copyright when installed).</source>
+        <translation>依据 Apache 许可证 2.0 版授权（见 LICENSE；安装后见 /usr/share/doc/parktwin/copyright）。</translation>
     </message>
     <message>
-        <source>Built with Qt 6 and Qt Quick 3D (LGPL-3.0), SQLite (public domain), Boost.Graph (BSL-1.0), nlohmann-json (MIT), CLI11 (BSD-3-Clause) and libmosquitto (EPL-2.0/EDL-1.0).</source>
-        <translation>基于 Qt 6 与 Qt Quick 3D（LGPL-3.0）、SQLite（公有领域）、Boost.Graph（BSL-1.0）、nlohmann-json（MIT）、CLI11（BSD-3-Clause）和 libmosquitto（EPL-2.0/EDL-1.0）构建。</translation>
+        <source>Built with</source>
+        <translation>所用的库</translation>
     </message>
 </context>
 <context>
@@ -454,6 +482,10 @@
     <message>
         <source>Flows</source>
         <translation>物料与能源流</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Takes the pictures of docs/user-guide*.md from the real app: docs/images/guide-*.png.
+# Usage: docs/images/make-guide-screenshots.sh [BUILD_DIR]   (default build/dev)
+# Needs xvfb-run, mosquitto, ffmpeg and xdotool (the dialogs are opened by clicking).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${1:-build/dev}
+app=$build/app/parktwin cli=$build/app/cli/parktwin-cli
+out=docs/images
+tmp=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
+xvfb() { xvfb-run -a -s "-screen 0 1600x900x24" "$@"; }
+shot() { local name=$1; shift; xvfb "$app" --size 1280x720 --screenshot "$out/$name.png" "$@"; echo "$out/$name.png"; }
+
+shot guide-open-park --park jiulong --lang en
+shot guide-flows --park beidu --flows
+"$cli" simulate --park beidu --from 2026-06-01T00:00:00+08:00 --duration 1d --step 10s --db "$tmp/day.db" >/dev/null
+shot guide-replay --replay "$tmp/day.db" --at 10h --select potline-1
+"$cli" scenario run smelter-outage --from 2026-07-15T00:00:00+08:00 --duration 2d --store "$tmp/runs" \
+  --report "$tmp/outage.html" >/dev/null
+shot guide-scenario --replay "$tmp/runs/smelter-outage-scenario.db" --at 10h --select potline-1
+shot guide-present-zh --present --lang zh
+sed -n '/^```json$/,/^```$/p' docs/user-guide.md | sed '1d;$d' >"$tmp/mini.park.json"
+"$cli" check "$tmp/mini.park.json"
+shot guide-own-park --park "$tmp/mini.park.json"
+
+# Live: a broker on a free port and the simulator publishing in real time.
+port=$((20000 + RANDOM % 20000))
+mosquitto -p "$port" >/dev/null 2>&1 &
+sleep 1
+"$cli" simulate --park beidu --mqtt "localhost:$port" --speed 1 --duration 10m >/dev/null 2>&1 &
+sleep 3
+shot guide-live --mqtt "localhost:$port" --select potline-1
+
+# Dialogs: start the window, click a header button, grab the screen.
+click_and_grab() {  # NAME X Y [parktwin options]
+  local name=$1 x=$2 y=$3; shift 3
+  xvfb bash -c '
+    "$0" "${@:4}" & pid=$!
+    sleep 8
+    xdotool mousemove "$2" "$3" click 1
+    sleep 2
+    ffmpeg -loglevel error -y -f x11grab -draw_mouse 0 -video_size 1600x900 -i "$DISPLAY" -frames:v 1 -vf scale=1280:-1 "$1"
+    kill $pid' "$app" "$out/$name.png" "$x" "$y" "$@"
+  echo "$out/$name.png"
+}
+click_and_grab guide-about "${ABOUT_X:-1496}" "${ABOUT_Y:-18}"
+click_and_grab guide-data-dialog "${DATA_X:-1246}" "${DATA_Y:-18}"

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# installer.package: build the .deb from the build tree with cpack, check its control fields
+# and file list, unpack it into a temporary root and run the unpacked binaries from there:
+# they must find their data relative to themselves, with no environment variables.
+# Usage: package_test.sh BUILD_DIR WORK_DIR SCREENSHOT_CHECK VERSION
+set -euo pipefail
+build=$1 work=$2 check=$3 version=$4
+arch=$(dpkg --print-architecture)
+deb=$work/out/parktwin_${version}_${arch}.deb
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+step() { echo "== $*"; }
+
+rm -rf "$work" && mkdir -p "$work/out"
+step "cpack -G DEB"
+cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/out" >"$work/cpack.log" 2>&1 \
+  || { cat "$work/cpack.log" >&2; echo "FAIL: cpack" >&2; exit 1; }
+[ -f "$deb" ] || { ls "$work/out" >&2; echo "FAIL: no $deb" >&2; exit 1; }
+echo "$(basename "$deb"): $(du -h "$deb" | cut -f1)"
+
+step "control fields (dpkg-deb -f)"
+field() { dpkg-deb -f "$deb" "$1"; }
+[ "$(field Package)" = parktwin ] || fail "Package is '$(field Package)'"
+[ "$(field Version)" = "$version" ] || fail "Version is '$(field Version)', expected $version"
+[ "$(field Architecture)" = "$arch" ] || fail "Architecture is '$(field Architecture)'"
+[ -n "$(field Maintainer)" ] || fail "no Maintainer"
+depends=$(field Depends)
+echo "Depends: $depends"
+# libqt6* and the rest come from dpkg-shlibdeps; the qml6-module-* are declared by hand.
+for needed in libqt6quick6 libqt6quick3d6 libqt6gui6 libqt6qml6 libsqlite3-0 libmosquitto1 libstdc++6 \
+              qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts \
+              qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript \
+              qml6-module-qtquick-dialogs qml6-module-quick3d fonts-noto-cjk; do
+  tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/[ (].*//' | grep -qxF "$needed" || fail "Depends lacks $needed"
+done
+
+step "file list (dpkg-deb -c)"
+dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./|/|' >"$work/files.txt"
+for path in /usr/bin/parktwin /usr/bin/parktwin-cli \
+            /usr/share/parktwin/parks/beidu.json /usr/share/parktwin/parks/jiulong.json \
+            /usr/share/applications/parktwin.desktop /usr/share/mime/packages/parktwin.xml \
+            /usr/share/icons/hicolor/scalable/apps/parktwin.svg \
+            /usr/share/icons/hicolor/48x48/apps/parktwin.png /usr/share/icons/hicolor/128x128/apps/parktwin.png \
+            /usr/share/icons/hicolor/256x256/apps/parktwin.png \
+            /usr/share/man/man1/parktwin.1.gz /usr/share/man/man1/parktwin-cli.1.gz \
+            /usr/share/doc/parktwin/copyright; do
+  grep -qx "$path" "$work/files.txt" || fail "package lacks $path"
+done
+for kind in scenarios tours; do
+  grep -q "^/usr/share/parktwin/$kind/.*\.json$" "$work/files.txt" || fail "package has no $kind"
+done
+# Only what belongs to the app: no headers, static libraries or test binaries.
+if grep -E '\.(a|h|hpp|cmake)$|/include/' "$work/files.txt"; then fail "development files in the package"; fi
+
+step "unpack (dpkg-deb -x)"
+root=$work/root
+dpkg-deb -x "$deb" "$root"
+bin=$root/usr/bin
+
+desktop=$root/usr/share/applications/parktwin.desktop
+grep -qx 'Exec=parktwin %f' "$desktop" || fail "desktop Exec line"
+grep -q '^Name\[zh_CN\]=' "$desktop" || fail "desktop has no Name[zh_CN]"
+grep -q '^MimeType=application/x-parktwin-park;' "$desktop" || fail "desktop has no MimeType"
+grep -q 'parktwin-park/1' "$root/usr/share/mime/packages/parktwin.xml" || fail "MIME type has no magic"
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$desktop" || fail "desktop-file-validate"
+fi
+# The MIME type: by name (*.park.json) and by content (a park file named *.json).
+if command -v update-mime-database >/dev/null && command -v gio >/dev/null; then
+  update-mime-database "$root/usr/share/mime" 2>/dev/null
+  cp "$root/usr/share/parktwin/parks/jiulong.json" "$work/mine.park.json"
+  cp "$root/usr/share/parktwin/parks/jiulong.json" "$work/mine.json"
+  echo '{"format": "something else"}' >"$work/other.json"
+  type_of() { XDG_DATA_DIRS="$root/usr/share:/usr/share" gio info -a standard::content-type "$1" | sed -n 's/.*content-type: //p'; }
+  [ "$(type_of "$work/mine.park.json")" = application/x-parktwin-park ] || fail "*.park.json is $(type_of "$work/mine.park.json")"
+  [ "$(type_of "$work/mine.json")" = application/x-parktwin-park ] || fail "a park named *.json is $(type_of "$work/mine.json")"
+  [ "$(type_of "$work/other.json")" != application/x-parktwin-park ] || fail "any JSON is taken for a park"
+fi
+if command -v man >/dev/null; then
+  for page in parktwin parktwin-cli; do
+    warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$root/usr/share/man/man1/$page.1.gz" 2>&1 >/dev/null || true)
+    [ -z "$warnings" ] || fail "man page $page: $warnings"
+    LC_ALL=C.UTF-8 man -l "$root/usr/share/man/man1/$page.1.gz" 2>/dev/null | grep -q "ParkTwin $version" \
+      || fail "man page $page does not carry version $version"
+  done
+fi
+
+# A park only the unpacked root has: finding it proves the lookup relative to the binary
+# (the source tree and the configured prefix do not have it).
+cp "$root/usr/share/parktwin/parks/beidu.json" "$root/usr/share/parktwin/parks/packagetest.json"
+cd "$work"
+
+step "parktwin-cli --version"
+out=$("$bin/parktwin-cli" --version) || fail "parktwin-cli --version exited $?"
+[ "$out" = "parktwin-cli $version" ] || fail "parktwin-cli --version printed '$out'"
+step "parktwin-cli check beidu / packagetest"
+"$bin/parktwin-cli" check beidu || fail "parktwin-cli check beidu"
+"$bin/parktwin-cli" check packagetest >/dev/null || fail "parktwin-cli did not find a park beside its binary"
+"$bin/parktwin-cli" scenario list >/dev/null || fail "parktwin-cli scenario list"
+
+step "parktwin --version (no display needed)"
+out=$(env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM= "$bin/parktwin" --version 2>/dev/null) || fail "parktwin --version exited $?"
+grep -q "$version" <<<"$out" || fail "parktwin --version printed '$out'"
+
+step "parktwin --screenshot (unpacked)"
+run_gui=()
+if [ -z "${DISPLAY:-}" ]; then run_gui=(xvfb-run -a -s "-screen 0 1600x900x24"); fi
+if "${run_gui[@]}" "$bin/parktwin" --park packagetest --size 1280x720 \
+     --screenshot "$work/shot.png" --screenshot-info "$work/shot.json" 2>"$work/gui.log"; then
+  "$check" "$work/shot.png" "$work/shot.json" || fail "the unpacked parktwin rendered a blank or wrong picture"
+else
+  cat "$work/gui.log" >&2; fail "unpacked parktwin --screenshot"
+fi
+
+if [ $failures -ne 0 ]; then echo "installer.package: $failures failure(s)" >&2; exit 1; fi
+echo "installer.package: ok ($deb)"
