@@ -137,7 +137,7 @@ FlowNetwork randomNetwork(std::uint32_t seed) {
 }
 
 TEST(MaxFlowAndDispatch, AgreeWithNetworkxOnSeededRandomGraphs) {
-  if (!test::networkxAvailable()) GTEST_SKIP() << "/usr/bin/python3 cannot import networkx (apt install python3-networkx)";
+  ASSERT_TRUE(test::networkxAvailable()) << "/usr/bin/python3 cannot import networkx (scripts/setup installs python3-networkx)";
   std::vector<FlowNetwork> networks;
   for (std::uint32_t seed = 1; seed <= 80; ++seed) networks.push_back(randomNetwork(seed));
   std::string error;

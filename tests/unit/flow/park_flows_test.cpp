@@ -32,7 +32,7 @@ void compareWithNetworkx(const ParkFlowReport& report) {
 }
 
 TEST(ParkFlows, MiniParkAgreesWithNetworkx) {
-  if (!test::networkxAvailable()) GTEST_SKIP() << "/usr/bin/python3 cannot import networkx";
+  ASSERT_TRUE(test::networkxAvailable()) << "/usr/bin/python3 cannot import networkx (scripts/setup installs python3-networkx)";
   const auto report = solveParkFlows(test::loadTestPark("mini_park.json"));
   ASSERT_TRUE(report) << report.error().message;
   compareWithNetworkx(*report);
@@ -42,8 +42,8 @@ class DemoPark : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(DemoPark, SolvesAndAgreesWithNetworkx) {
   const auto park = test::loadDemoPark(GetParam());
-  if (!park) GTEST_SKIP() << "assets/parks/" << GetParam() << ".json is not on this branch yet";
-  if (!test::networkxAvailable()) GTEST_SKIP() << "/usr/bin/python3 cannot import networkx";
+  ASSERT_TRUE(park) << "assets/parks/" << GetParam() << ".json does not load";
+  ASSERT_TRUE(test::networkxAvailable()) << "/usr/bin/python3 cannot import networkx (scripts/setup installs python3-networkx)";
   const auto report = solveParkFlows(*park);
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_TRUE(report->has_material || report->has_energy);
