@@ -45,10 +45,11 @@ volatile std::sig_atomic_t stopRequested = 0;
 void printCounters(const feed::Subscriber& subscriber) {
   const auto c = subscriber.counters();
   std::fprintf(stderr,
-               "received %llu, accepted %llu, malformed %llu, unknown tag %llu, duplicates %llu, out of order %llu, "
+               "received %llu, accepted %llu, malformed %llu, unknown tag %llu, over tag limit %llu, duplicates %llu, out of order %llu, "
                "reconnects %llu, gaps %zu\n",
                static_cast<unsigned long long>(c.received), static_cast<unsigned long long>(c.accepted),
                static_cast<unsigned long long>(c.malformed), static_cast<unsigned long long>(c.unknown_tag),
+               static_cast<unsigned long long>(c.tag_limit),
                static_cast<unsigned long long>(c.duplicates), static_cast<unsigned long long>(c.out_of_order),
                static_cast<unsigned long long>(c.reconnects), subscriber.gaps().size());
 }

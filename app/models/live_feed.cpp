@@ -54,7 +54,7 @@ LiveSnapshot LiveFeed::snapshot() const {
   s.received = c.received;
   s.accepted = c.accepted;
   s.malformed = c.malformed;
-  s.unknown = c.unknown_tag;
+  s.unknown = c.unknown_tag + c.tag_limit;  // both: samples for tags we do not keep
   s.reconnects = c.reconnects;
   s.connected = subscriber_->connected();
   return s;

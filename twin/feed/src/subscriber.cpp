@@ -130,7 +130,17 @@ struct Subscriber::Impl {
       return;
     }
     auto found = recentTs.find(parts->tag);
-    if (found == recentTs.end()) found = recentTs.emplace(std::string(parts->tag), std::deque<std::int64_t>{}).first;
+    if (found == recentTs.end()) {
+      if (knownTags.empty() && recentTs.size() >= options.max_new_tags) {
+        ++counters.tag_limit;
+        lock.unlock();
+        log.write("tag limit", "MQTT topic \"" + std::string(topic) + "\": already " +
+                                   std::to_string(options.max_new_tags) +
+                                   " distinct tags without a tag list; new tags are dropped");
+        return;
+      }
+      found = recentTs.emplace(std::string(parts->tag), std::deque<std::int64_t>{}).first;
+    }
     std::deque<std::int64_t>& recent = found->second;
     std::int64_t ts = sample->ts_ms ? *sample->ts_ms : wallClockMs();
     if (!sample->ts_ms && !recent.empty() && ts <= recent.back()) ts = recent.back() + 1;  // unique receive stamps

@@ -19,7 +19,11 @@ struct SubscriberOptions {
   std::string park;                  // the <park> of the topics
   int qos = 1;                       // 0 or 1
   bool clean_session = false;        // false: the broker keeps our subscription and queues QoS 1
-  std::vector<std::string> known_tags;  // empty: accept every tag
+  std::vector<std::string> known_tags;  // empty: accept every tag, up to max_new_tags of them
+  // With no tag list, how many distinct tags are accepted: each costs a duplicate window
+  // (about 0.8 KiB) here and a series downstream, so a publisher inventing tags (a flood, a
+  // bug) must not grow memory without bound. Later new tags are counted (tag_limit) and dropped.
+  std::size_t max_new_tags = 20'000;
   int log_messages_per_minute = 10;  // per kind of problem; the rest are counted and summarised
 };
 
@@ -28,6 +32,7 @@ struct FeedCounters {
   std::uint64_t accepted = 0;     // handed to the sink
   std::uint64_t malformed = 0;    // bad topic or payload
   std::uint64_t unknown_tag = 0;  // tag not in known_tags
+  std::uint64_t tag_limit = 0;    // new tag beyond max_new_tags (no tag list)
   std::uint64_t duplicates = 0;   // same tag and timestamp as the last accepted sample
   std::uint64_t out_of_order = 0; // older than the last accepted sample of the tag: dropped
   std::uint64_t connects = 0;
