@@ -28,7 +28,12 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::connect(const LiveSettings& settings
   auto sink = [self](std::string_view tag, std::int64_t ts_ms, double value) {
     if (self->recorder_) (void)self->recorder_->append(tag, ts_ms, value);
     std::lock_guard lock(self->mutex_);
-    self->values_.insert(QString::fromUtf8(tag.data(), qsizetype(tag.size())), value);
+    const QString name = QString::fromUtf8(tag.data(), qsizetype(tag.size()));
+    const auto latest = self->value_ts_ms_.constFind(name);
+    if (latest == self->value_ts_ms_.cend() || ts_ms >= *latest) {
+      self->value_ts_ms_.insert(name, ts_ms);
+      self->values_.insert(name, value);
+    }
     self->newest_ts_ms_ = std::max<qint64>(self->newest_ts_ms_, ts_ms);
   };
   auto subscriber = feed::Subscriber::create(std::move(options), sink);

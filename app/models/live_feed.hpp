@@ -42,6 +42,7 @@ class LiveFeed {
   LiveFeed() = default;
   mutable std::mutex mutex_;
   QHash<QString, double> values_;
+  QHash<QString, qint64> value_ts_ms_;  // a late sample must not replace a newer value
   qint64 newest_ts_ms_ = 0;
   std::unique_ptr<parktwin::store::Historian> recorder_;
   std::unique_ptr<parktwin::feed::Subscriber> subscriber_;

@@ -281,6 +281,7 @@ TEST(HostileHistorianFile, FullDiskKeepsWhatWasDurableAndSaysSo) {
     ASSERT_FALSE(failure.empty()) << "the disk never filled";
     std::printf("full disk after %llu durable samples: %s\n", static_cast<unsigned long long>(durable), failure.c_str());
     EXPECT_NE(failure.find("full"), std::string::npos) << failure;
+    EXPECT_NE(failure.find(path), std::string::npos) << "the message must name the file: " << failure;
   }
   ASSERT_GT(durable, 0u);
   EXPECT_GE(samplesOnDisk(path, "a"), static_cast<std::int64_t>(durable));

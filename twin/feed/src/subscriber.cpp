@@ -29,8 +29,8 @@ struct Subscriber::Impl {
   bool refused = false;
   std::string lastProblem = "not connected yet";
   std::int64_t disconnectedAt_ms = 0;
-  // Per tag, the timestamps of the last kRecent accepted samples (ascending): a sample seen
-  // again is a duplicate (QoS 1 is at least once; publishers retry), an older unseen one is out of order.
+  // Per tag, the newest kRecent accepted timestamps (ascending): a sample seen again is a
+  // duplicate (QoS 1 is at least once; publishers retry), an older unseen one is late.
   static constexpr std::size_t kRecent = 256;
   std::map<std::string, std::deque<std::int64_t>, std::less<>> recentTs;
 
@@ -144,21 +144,28 @@ struct Subscriber::Impl {
     std::deque<std::int64_t>& recent = found->second;
     std::int64_t ts = sample->ts_ms ? *sample->ts_ms : wallClockMs();
     if (!sample->ts_ms && !recent.empty() && ts <= recent.back()) ts = recent.back() + 1;  // unique receive stamps
+    std::string lateNote;
     if (!recent.empty() && ts <= recent.back()) {
-      if (std::binary_search(recent.begin(), recent.end(), ts)) {
+      // Late: a publisher's clock jumped back, or a gateway flushed a buffer. Passed on, never
+      // dropped (the historian sorts it in); only a timestamp still in the window can be
+      // recognised as a repeat, older ones are left to the historian's first-wins rule.
+      const auto at = std::lower_bound(recent.begin(), recent.end(), ts);
+      if (at != recent.end() && *at == ts) {
         ++counters.duplicates;  // idempotent downstream: the sink already has it
         return;
       }
       ++counters.out_of_order;
-      lock.unlock();
-      log.write("out of order", "MQTT " + std::string(topic) + ": sample at " + std::to_string(ts) +
-                                    " ms is older than the last one accepted; dropped");
-      return;
+      // While the window is not full it holds every accepted stamp, so the front is fine too.
+      if (at != recent.begin() || recent.size() < kRecent) recent.insert(at, ts);
+      lateNote = "MQTT " + std::string(topic) + ": sample at " + std::to_string(ts) + " ms is older than the newest (" +
+                 std::to_string(recent.back()) + " ms); passed on as late data";
+    } else {
+      recent.push_back(ts);
     }
-    recent.push_back(ts);
     if (recent.size() > kRecent) recent.pop_front();
     ++counters.accepted;
     lock.unlock();
+    if (!lateNote.empty()) log.write("late", lateNote);
     // The sink runs outside our lock; messages arrive one at a time on the network thread.
     sink(parts->tag, ts, sample->value);
   }

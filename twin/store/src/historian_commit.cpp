@@ -146,7 +146,9 @@ Result<void> Historian::Impl::commit() {
   durable_until_ms = std::max(durable_until_ms, max_pending_ts);
   min_pending_ts = INT64_MAX;
   last_commit = std::chrono::steady_clock::now();
-  return writeSnapshots();
+  // The samples are durable by now; a snapshot that fails (a full disk) is retried next commit.
+  if (auto ok = writeSnapshots(); !ok) return fail(writer->path() + ": writing a state snapshot: " + ok.error().message);
+  return {};
 }
 
 Result<void> Historian::Impl::writeSnapshots() {

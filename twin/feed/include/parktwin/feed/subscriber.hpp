@@ -29,12 +29,12 @@ struct SubscriberOptions {
 
 struct FeedCounters {
   std::uint64_t received = 0;     // messages delivered by the broker
-  std::uint64_t accepted = 0;     // handed to the sink
+  std::uint64_t accepted = 0;     // handed to the sink (late samples included)
   std::uint64_t malformed = 0;    // bad topic or payload
   std::uint64_t unknown_tag = 0;  // tag not in known_tags
   std::uint64_t tag_limit = 0;    // new tag beyond max_new_tags (no tag list)
   std::uint64_t duplicates = 0;   // same tag and timestamp as the last accepted sample
-  std::uint64_t out_of_order = 0; // older than the last accepted sample of the tag: dropped
+  std::uint64_t out_of_order = 0; // of the accepted, older than the newest of their tag (late)
   std::uint64_t connects = 0;
   std::uint64_t reconnects = 0;   // connects after the first
   std::uint64_t disconnects = 0;
@@ -46,7 +46,9 @@ struct FeedGap {
   std::int64_t to_ms = 0;
 };
 
-// Called on the MQTT network thread for each accepted sample, in arrival order.
+// Called on the MQTT network thread for each accepted sample, in arrival order; a late sample
+// (older than the newest of its tag) is passed on too, so a sink keeping "the latest value"
+// compares timestamps.
 using SampleCallback = std::function<void(std::string_view tag, std::int64_t ts_ms, double value)>;
 
 class Subscriber {
