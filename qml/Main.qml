@@ -134,6 +134,23 @@ ApplicationWindow {
                     color: "#8a1f1f"
                 }
             }
+            Rectangle {
+                objectName: "clearTextBanner"
+                visible: ParkController.timeline.sendsInTheClear
+                anchors { left: parent.left; right: parent.right; top: parent.top; margins: 12 }
+                height: clearTextLabel.implicitHeight + 16
+                radius: 6
+                color: "#fff4e5"
+                border.color: "#e08a00"
+                Label {
+                    id: clearTextLabel
+                    anchors { fill: parent; margins: 8 }
+                    text: qsTr("Live data from %1 without TLS: the feed and the password cross the network unencrypted. Connect with a CA file (Data…) to encrypt it.")
+                          .arg(ParkController.timeline.source)
+                    wrapMode: Text.Wrap
+                    color: "#7a4a00"
+                }
+            }
             PresentationOverlay {
                 anchors.fill: parent
                 showControls: !window.recording

@@ -68,6 +68,10 @@ int runIngest(const IngestOptions& o) {
   broker->username = o.user;
   broker->password = o.password;
   broker->tls_ca_file = o.tlsCa;
+  if (feed::sendsInTheClear(*broker)) {
+    std::cerr << "warning: MQTT to " << broker->host << " without TLS: the samples and any password cross the network "
+                 "unencrypted (--tls-ca FILE turns TLS on)\n";
+  }
   broker->client_id = o.clientId.empty() ? "parktwin-ingest-" + park->id : o.clientId;
   std::int64_t duration_ms = -1;
   if (!o.duration.empty()) {

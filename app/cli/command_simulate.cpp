@@ -193,6 +193,10 @@ int runSimulate(const SimulateOptions& o) {
     broker->username = o.user;
     broker->password = o.password;
     broker->tls_ca_file = o.tlsCa;
+    if (feed::sendsInTheClear(*broker)) {
+      std::cerr << "warning: MQTT to " << broker->host << " without TLS: the samples and any password cross the network "
+                   "unencrypted (--tls-ca FILE turns TLS on)\n";
+    }
     auto created = feed::Publisher::create({*broker, park->id, o.qos, false, 20'000, std::chrono::milliseconds(30'000)});
     if (!created) {
       std::cerr << created.error().message << "\n";

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "history_reader.hpp"
+#include "parktwin/feed/broker.hpp"
 #include "parktwin/store/historian.hpp"
 
 namespace parktwin::app {
@@ -39,6 +40,7 @@ void TimelineController::close() {
   ladles_.clear();
   markers_.clear();
   mode_ = "design";
+  sendsInTheClear_ = false;
   source_.clear();
   writablePath_.clear();
   sparklines_.clear();
@@ -136,6 +138,12 @@ bool TimelineController::connectLive(const QString& hostPort, const QString& par
   clock_.setRange(0, std::numeric_limits<std::int64_t>::max() / 2);
   clock_.goLive();
   mode_ = "live";
+  {
+    feed::BrokerOptions broker;
+    broker.host = settings.host.toStdString();
+    broker.tls_ca_file = settings.caFile.toStdString();
+    sendsInTheClear_ = feed::sendsInTheClear(broker);
+  }
   source_ = hostPort;  // never the credentials
   lastReceived_ = 0;
   lastRateWallMs_ = wallMs();

@@ -33,6 +33,8 @@ class TimelineController : public QObject {
   Q_PROPERTY(QVariantList ladles READ ladles NOTIFY valuesChanged)
   Q_PROPERTY(QString status READ status NOTIFY statusChanged)
   Q_PROPERTY(bool connected READ connected NOTIFY statusChanged)
+  // Live from another machine without TLS: the GUI shows a warning banner (docs/mqtt.md).
+  Q_PROPERTY(bool sendsInTheClear READ sendsInTheClear NOTIFY sourceChanged)
   Q_PROPERTY(double messagesPerSecond READ messagesPerSecond NOTIFY statusChanged)
   Q_PROPERTY(double lagMs READ lagMs NOTIFY statusChanged)
   Q_PROPERTY(int valueCount READ valueCount NOTIFY valuesChanged)
@@ -76,6 +78,7 @@ class TimelineController : public QObject {
   QVariantMap sparklines() const { return sparklines_; }
   QString status() const { return status_; }
   bool connected() const { return connected_; }
+  bool sendsInTheClear() const { return sendsInTheClear_; }
   double messagesPerSecond() const { return messagesPerSecond_; }
   double lagMs() const { return lagMs_; }
   int valueCount() const { return int(values_.size()); }
@@ -101,6 +104,7 @@ class TimelineController : public QObject {
 
   Clock clock_;
   QString mode_ = "design";
+  bool sendsInTheClear_ = false;
   QString source_;
   qint64 timeMs_ = 0;
   QVariantList markers_, ladles_;

@@ -487,6 +487,10 @@
         <source>About</source>
         <translation>关于</translation>
     </message>
+    <message>
+        <source>Live data from %1 without TLS: the feed and the password cross the network unencrypted. Connect with a CA file (Data…) to encrypt it.</source>
+        <translation>来自 %1 的实时数据未使用 TLS：数据和密码以明文在网络上传输。请在“数据…”中指定 CA 文件以加密连接。</translation>
+    </message>
 </context>
 <context>
     <name>PresentationOverlay</name>

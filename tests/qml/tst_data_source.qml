@@ -29,6 +29,19 @@ Item {
             tryVerify(() => timeline.valueCount > 0, 15000, "values arrive from the historian")
         }
 
+        // Port 1 refuses at once, so the feed keeps retrying in the background; what matters
+        // here is what the window is told about the connection it was asked for.
+        function test_plain_mqtt_to_another_machine_is_flagged_and_loopback_is_not() {
+            verify(timeline.connectLive("0.0.0.0:1", "beidu", "operator", "s3cret-pw"))
+            compare(timeline.mode, "live")
+            verify(timeline.sendsInTheClear, "not loopback, no CA file")
+            verify(timeline.source.indexOf("s3cret-pw") < 0, "the password is never shown")
+            verify(timeline.connectLive("127.0.0.1:1", "beidu"))
+            verify(!timeline.sendsInTheClear, "loopback never leaves the PC")
+            timeline.close()
+            verify(!timeline.sendsInTheClear)
+        }
+
         function test_a_file_that_is_not_a_historian_is_refused() {
             dialog.open()
             tryVerify(() => dialog.opened, 15000)

@@ -32,6 +32,26 @@ Result<BrokerOptions> parseBrokerAddress(std::string_view address, bool tls) {
   return options;
 }
 
+bool isLoopbackHost(std::string_view host) {
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host == "localhost" || host == "localhost." || host == "::1") return true;
+  if (!host.starts_with("127.")) return false;
+  // 127.a.b.c, each part 0-255: a name such as "127.example.com" is not loopback.
+  int parts = 0;
+  for (std::size_t at = 0; at <= host.size(); ++parts) {
+    const std::size_t dot = std::min(host.find('.', at), host.size());
+    int value = -1;
+    const auto [ptr, ec] = std::from_chars(host.data() + at, host.data() + dot, value);
+    if (ec != std::errc() || ptr != host.data() + dot || value > 255) return false;
+    at = dot + 1;
+  }
+  return parts == 4;
+}
+
+bool sendsInTheClear(const BrokerOptions& broker) {
+  return broker.tls_ca_file.empty() && !isLoopbackHost(broker.host);
+}
+
 namespace detail {
 namespace {
 

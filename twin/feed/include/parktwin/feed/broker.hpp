@@ -24,6 +24,12 @@ struct BrokerOptions {
 // "host:port" or "host" (port 1883, or 8883 when tls is true).
 Result<BrokerOptions> parseBrokerAddress(std::string_view address, bool tls = false);
 
+// A broker on this machine (localhost, 127.0.0.0/8, ::1): its traffic never leaves the PC.
+bool isLoopbackHost(std::string_view host);
+// Plain MQTT to another machine: the feed and any password cross the network unencrypted.
+// The GUI shows a banner and the CLI a warning while such a connection is in use.
+bool sendsInTheClear(const BrokerOptions& broker);
+
 // Where feed clients write what went wrong; by default standard error. Called from the MQTT
 // network thread.
 using LogCallback = std::function<void(std::string_view message)>;
