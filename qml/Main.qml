@@ -83,6 +83,11 @@ ApplicationWindow {
                 onClicked: ParkController.presenting = true
             }
             HeaderButton {
+                objectName: "exportPngButton"
+                text: qsTr("Export PNG…")
+                onClicked: exportDialog.open()
+            }
+            HeaderButton {
                 objectName: "fitButton"
                 text: qsTr("Fit park")
                 onClicked: parkView.fitPark(false)
@@ -177,6 +182,11 @@ ApplicationWindow {
     DataSourceDialog {
         id: dataDialog
         anchors.centerIn: parent
+    }
+    ExportDialog {
+        id: exportDialog
+        anchors.centerIn: parent
+        sourceView: parkView
     }
     AboutDialog {
         id: aboutDialog

@@ -16,6 +16,7 @@ void MachineInstancing::setMachines(std::vector<MachineInstance> machines) {
   machines_ = std::move(machines);
   dirty_ = true;
   markDirty();
+  emit tableChanged();
   emit countChanged();
 }
 
@@ -24,6 +25,7 @@ void MachineInstancing::setHighlightedGroups(const QSet<QString>& groupIds) {
   highlighted_ = groupIds;
   dirty_ = true;
   markDirty();
+  emit tableChanged();
 }
 
 void MachineInstancing::setLineStates(const QHash<QString, int>& states) {
@@ -31,9 +33,12 @@ void MachineInstancing::setLineStates(const QHash<QString, int>& states) {
   lineStates_ = states;
   dirty_ = true;
   markDirty();
+  emit tableChanged();
 }
 
-QByteArray MachineInstancing::getInstanceBuffer(int* instanceCount) {
+QByteArray MachineInstancing::getInstanceBuffer(int* instanceCount) { return table(instanceCount); }
+
+QByteArray MachineInstancing::table(int* instanceCount) {
   if (dirty_) {
     buffer_.resize(qsizetype(machines_.size() * sizeof(InstanceTableEntry)));
     auto* entry = reinterpret_cast<InstanceTableEntry*>(buffer_.data());
@@ -50,6 +55,23 @@ QByteArray MachineInstancing::getInstanceBuffer(int* instanceCount) {
   }
   if (instanceCount) *instanceCount = static_cast<int>(machines_.size());
   return buffer_;
+}
+
+MachineInstancingMirror::MachineInstancingMirror(QQuick3DObject* parent) : QQuick3DInstancing(parent) {}
+
+void MachineInstancingMirror::setSource(MachineInstancing* source) {
+  if (source_ == source) return;
+  if (source_) disconnect(source_, nullptr, this, nullptr);
+  source_ = source;
+  if (source_) connect(source_, &MachineInstancing::tableChanged, this, [this] { markDirty(); });
+  markDirty();
+  emit sourceChanged();
+}
+
+QByteArray MachineInstancingMirror::getInstanceBuffer(int* instanceCount) {
+  if (source_) return source_->table(instanceCount);
+  if (instanceCount) *instanceCount = 0;
+  return {};
 }
 
 QString MachineInstancing::pickGroup(const QVector3D& origin, const QVector3D& direction) const {

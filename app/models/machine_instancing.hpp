@@ -3,6 +3,7 @@
 // scene draws hundreds of thousands of them with one draw call per mesh.
 #include <QQuick3DInstancing>
 #include <QHash>
+#include <QPointer>
 #include <QSet>
 #include <QtQml/qqmlregistration.h>
 
@@ -39,12 +40,15 @@ class MachineInstancing : public QQuick3DInstancing {
   void setLineStates(const QHash<QString, int>& states);
   int count() const { return static_cast<int>(machines_.size()); }
   const std::vector<MachineInstance>& machines() const { return machines_; }
+  // The instance table as the renderer wants it (rebuilt only after a change).
+  QByteArray table(int* instanceCount);
   // The machine group of the nearest machine box the ray from `origin` along `direction`
   // hits (scene frame), or empty. Qt 6.4 cannot pick single instances, so we do it here.
   QString pickGroup(const QVector3D& origin, const QVector3D& direction) const;
 
  signals:
   void countChanged();
+  void tableChanged();
 
  protected:
   QByteArray getInstanceBuffer(int* instanceCount) override;
@@ -55,6 +59,28 @@ class MachineInstancing : public QQuick3DInstancing {
   QHash<QString, int> lineStates_;
   QByteArray buffer_;
   bool dirty_ = true;
+};
+
+// The same machines in a second window (a PNG export): Qt Quick 3D refuses to use one
+// instancing object in two windows at once, so this one shares the source's table.
+class MachineInstancingMirror : public QQuick3DInstancing {
+  Q_OBJECT
+  QML_ELEMENT
+  Q_PROPERTY(parktwin::app::MachineInstancing* source READ source WRITE setSource NOTIFY sourceChanged)
+
+ public:
+  explicit MachineInstancingMirror(QQuick3DObject* parent = nullptr);
+  MachineInstancing* source() const { return source_; }
+  void setSource(MachineInstancing* source);
+
+ signals:
+  void sourceChanged();
+
+ protected:
+  QByteArray getInstanceBuffer(int* instanceCount) override;
+
+ private:
+  QPointer<MachineInstancing> source_;
 };
 
 // Lays out every machine group of the park in its building (park frame → scene frame).

@@ -177,6 +177,41 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export view as PNG</source>
+        <translation>将视图导出为 PNG</translation>
+    </message>
+    <message>
+        <source>Rendering %1 × %2…</source>
+        <translation>正在渲染 %1 × %2…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Size (pixels)</source>
+        <translation>尺寸（像素）</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>InspectorPanel</name>
     <message>
         <source>Inspector</source>
@@ -490,6 +525,10 @@
     <message>
         <source>Live data from %1 without TLS: the feed and the password cross the network unencrypted. Connect with a CA file (Data…) to encrypt it.</source>
         <translation>来自 %1 的实时数据未使用 TLS：数据和密码以明文在网络上传输。请在“数据…”中指定 CA 文件以加密连接。</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
     </message>
 </context>
 <context>
@@ -845,6 +884,29 @@
     <message>
         <source>Live: %1 · %2 msg/s · lag %3 s · %4 bad · %5 unknown tags</source>
         <translation>实时：%1 · %2 条/秒 · 延迟 %3 秒 · %4 条错误 · %5 个未知测点</translation>
+    </message>
+</context>
+<context>
+    <name>parktwin::app::WindowImage</name>
+    <message>
+        <source>%1: no window to save</source>
+        <translation>%1：没有可保存的窗口</translation>
+    </message>
+    <message>
+        <source>No file name given</source>
+        <translation>未指定文件名</translation>
+    </message>
+    <message>
+        <source>%1: the folder does not exist</source>
+        <translation>%1：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>%1: the view could not be rendered</source>
+        <translation>%1：无法渲染视图</translation>
+    </message>
+    <message>
+        <source>%1: could not be written</source>
+        <translation>%1：无法写入</translation>
     </message>
 </context>
 </TS>

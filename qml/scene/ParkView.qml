@@ -15,6 +15,8 @@ Item {
     // Bumped whenever the camera moves, so screen-space overlays re-project.
     property int cameraRevision: 0
     property bool showFlows: false
+    // The machines' instance table; a second window on the same park needs its own object.
+    property QtObject machineTable: ParkController.machines
     // Built, and showing data when a replay or live feed is open.
     readonly property bool sceneReady: ParkController.loaded
         && buildingRepeater.count === ParkController.buildings.length
@@ -174,7 +176,7 @@ Item {
         // Every machine of the park in one instanced draw call.
         Model {
             source: "#Cube"
-            instancing: ParkController.machines
+            instancing: root.machineTable
             castsShadows: false
             materials: DefaultMaterial { diffuseColor: "white" }
         }

@@ -3,7 +3,9 @@
 // temporary historian, remembering on the side what the simulator emitted: the oracle the
 // timeline tests compare the replayed scene against.
 #include <QQmlEngine>
+#include <QImage>
 #include <QQuickStyle>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
@@ -69,7 +71,23 @@ class ReplayFixture : public QObject {
     return int(std::ranges::count_if(*events, [&](const auto& e) { return e.kind == kind.toStdString(); }));
   }
 
+  // Size and number of distinct colours of a PNG: an exported view must be neither blank nor
+  // scaled (an independent look at the file, not the exporter's own word).
+  Q_INVOKABLE QVariantMap imageInfo(const QString& path) const {
+    const QImage image = QImage(path).convertToFormat(QImage::Format_RGB32);
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); ++y) {
+      const QRgb* line = reinterpret_cast<const QRgb*>(image.constScanLine(y));
+      colours.unite(QSet<QRgb>(line, line + image.width()));
+    }
+    return {{"width", image.width()}, {"height", image.height()}, {"colours", colours.size()}};
+  }
+  Q_INVOKABLE QString tempPath(const QString& name) const { return tempDir + "/" + name; }
+
+  QString tempDir;
+
   bool build(const QString& dir) {
+    tempDir = dir;
     auto park = parktwin::model::loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json");
     if (!park) return false;
     dbPath = dir + "/replay.db";
