@@ -78,8 +78,9 @@ void ParkController::useSyntheticMachines(int count, bool naive) {
   for (int i = 0; i < count; ++i) {
     const QVector3D p = origin + QVector3D(pitch * float(i % side), 2, pitch * float(i / side));
     const QColor color = stateColor(i % 5, QColor(0x2e, 0x8b, 0x57));
-    if (naive) syntheticMachines_.push_back(QVariantMap{{"position", p}, {"color", color}});
-    else machines.push_back({p, QVector3D(pitch * 0.6f, 4, pitch * 0.6f), 0, color, {}, {}});
+    const QVector3D size(pitch * 0.6f, 4, pitch * 0.6f);
+    if (naive) syntheticMachines_.push_back(QVariantMap{{"position", p}, {"color", color}, {"scale", size / 100.0f}});
+    else machines.push_back({p, size, 0, color, {}, {}});
   }
   machines_.setMachines(std::move(machines));
   emit parkChanged();

@@ -15,6 +15,8 @@ Item {
     // Bumped whenever the camera moves, so screen-space overlays re-project.
     property int cameraRevision: 0
     property bool showFlows: false
+    // Benchmark only (--bench-machines-only): the machines without the park around them.
+    property bool machinesOnly: false
     // The machines' instance table; a second window on the same park needs its own object.
     property QtObject machineTable: ParkController.machines
     // Built, and showing data when a replay or live feed is open.
@@ -130,6 +132,7 @@ Item {
 
         Model {
             id: ground
+            visible: !root.machinesOnly
             source: "#Rectangle"
             position: Qt.vector3d(ParkController.sceneCenter.x, -0.5, ParkController.sceneCenter.z)
             eulerRotation.x: -90
@@ -139,6 +142,7 @@ Item {
         }
 
         Repeater3D {
+            visible: !root.machinesOnly
             model: ParkController.zones
             Model {
                 y: modelData.water ? 0.4 : 0.1
@@ -154,6 +158,7 @@ Item {
         }
 
         Repeater3D {
+            visible: !root.machinesOnly
             model: ParkController.roads
             Model {
                 source: "#Cube"
@@ -167,6 +172,7 @@ Item {
 
         Repeater3D {
             id: buildingRepeater
+            visible: !root.machinesOnly
             model: ParkController.buildings
             BuildingModel {
                 selected: ParkController.selectedBuilding === building.id
@@ -175,10 +181,14 @@ Item {
 
         // Every machine of the park in one instanced draw call.
         Model {
-            source: "#Cube"
+            geometry: MachineBoxGeometry { compact: ParkController.machines.count > 20000 }
             instancing: root.machineTable
             castsShadows: false
-            materials: DefaultMaterial { diffuseColor: "white" }
+            materials: DefaultMaterial {
+                diffuseColor: "white"
+                lighting: DefaultMaterial.NoLighting
+                vertexColorsEnabled: true  // the box's baked shading
+            }
         }
 
         // Material (above) and energy (below) flows: width by flow, colour by product or
@@ -202,14 +212,22 @@ Item {
             }
         }
 
-        // Benchmark baseline only: the same machines as one Model each.
+        // Benchmark baseline only: the same machines (mesh, material, size) as one Model each.
+        MachineBoxGeometry {
+            id: naiveBox
+            compact: ParkController.syntheticMachines.length > 20000
+        }
         Repeater3D {
             model: ParkController.syntheticMachines
             Model {
-                source: "#Cube"
+                geometry: naiveBox
                 position: modelData.position
-                scale: Qt.vector3d(0.06, 0.04, 0.06)
-                materials: DefaultMaterial { diffuseColor: modelData.color }
+                scale: modelData.scale
+                materials: DefaultMaterial {
+                    diffuseColor: modelData.color
+                    lighting: DefaultMaterial.NoLighting
+                    vertexColorsEnabled: true
+                }
             }
         }
 
@@ -251,6 +269,7 @@ Item {
         }
 
         Repeater3D {
+            visible: !root.machinesOnly
             model: ParkController.utilities
             Model {
                 property string objectId: modelData.id
@@ -364,6 +383,7 @@ Item {
     }
 
     LabelLayer {
+        visible: !root.machinesOnly
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: timelineBar.visible ? timelineBar.y - 4 : parent.height
         view: view
