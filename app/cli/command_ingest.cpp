@@ -9,6 +9,7 @@
 #include <optional>
 #include <thread>
 
+#include "broker_flags.hpp"
 #include "command_registry.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "terminal.hpp"
@@ -60,18 +61,8 @@ int runIngest(const IngestOptions& o) {
     std::cerr << park.error().message << "\n";
     return 2;
   }
-  auto broker = feed::parseBrokerAddress(o.mqtt, !o.tlsCa.empty());
-  if (!broker) {
-    std::cerr << "--mqtt: " << broker.error().message << "\n";
-    return 2;
-  }
-  broker->username = o.user;
-  broker->password = o.password;
-  broker->tls_ca_file = o.tlsCa;
-  if (feed::sendsInTheClear(*broker)) {
-    std::cerr << "warning: MQTT to " << broker->host << " without TLS: the samples and any password cross the network "
-                 "unencrypted (--tls-ca FILE turns TLS on)\n";
-  }
+  auto broker = brokerFromFlags(o.mqtt, o.user, o.password, o.tlsCa);
+  if (!broker) return 2;
   broker->client_id = o.clientId.empty() ? "parktwin-ingest-" + park->id : o.clientId;
   std::int64_t duration_ms = -1;
   if (!o.duration.empty()) {

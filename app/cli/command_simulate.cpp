@@ -18,6 +18,7 @@
 #define PARKTWIN_CLI_HAS_STORE 1
 #endif
 #if __has_include("parktwin/feed/publisher.hpp")
+#include "broker_flags.hpp"
 #include "parktwin/feed/publisher.hpp"
 #define PARKTWIN_CLI_HAS_FEED 1
 #endif
@@ -185,18 +186,8 @@ int runSimulate(const SimulateOptions& o) {
   std::unique_ptr<feed::Publisher> publisher;
   std::unique_ptr<PublishingSink> publishing;
   if (live) {
-    auto broker = feed::parseBrokerAddress(o.mqtt, !o.tlsCa.empty());
-    if (!broker) {
-      std::cerr << "--mqtt: " << broker.error().message << "\n";
-      return 2;
-    }
-    broker->username = o.user;
-    broker->password = o.password;
-    broker->tls_ca_file = o.tlsCa;
-    if (feed::sendsInTheClear(*broker)) {
-      std::cerr << "warning: MQTT to " << broker->host << " without TLS: the samples and any password cross the network "
-                   "unencrypted (--tls-ca FILE turns TLS on)\n";
-    }
+    auto broker = brokerFromFlags(o.mqtt, o.user, o.password, o.tlsCa);
+    if (!broker) return 2;
     auto created = feed::Publisher::create({*broker, park->id, o.qos, false, 20'000, std::chrono::milliseconds(30'000)});
     if (!created) {
       std::cerr << created.error().message << "\n";

@@ -25,7 +25,9 @@ TEST(TimeText, ParsesInstants) {
   EXPECT_EQ(*parseInstantMs("1767225600000"), 1'767'225'600'000);
   EXPECT_FALSE(parseInstantMs("2026-13-01"));
   EXPECT_FALSE(parseInstantMs("yesterday"));
-  EXPECT_FALSE(parseInstantMs("2026-01-01T00:00"));
+  EXPECT_EQ(*parseInstantMs("2026-01-01T08:00"), 1'767'254'400'000);  // seconds optional, UTC
+  EXPECT_FALSE(parseInstantMs("2026-01-01T08"));
+  EXPECT_NE(parseInstantMs("2026-02-30").error().message.find("no such date"), std::string::npos);
   EXPECT_EQ(formatInstantUtc(1'767'225'600'250), "2026-01-01T00:00:00.250Z");
 }
 

@@ -1,0 +1,23 @@
+#pragma once
+// ISO-8601 instants to and from Unix epoch milliseconds (UTC), shared by the command line
+// (sim), CSV import and export (store) and reports. Callers decide what a plain number means.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "parktwin/common/result.hpp"
+
+namespace parktwin {
+
+// "2026-05-01", "2026-05-01T08:00", "2026-05-01 08:00:00", with fractional seconds (".5",
+// ",123456" truncated to ms) and a zone "Z", "+08", "+08:00" or "-0130"; no zone means UTC.
+// Errors say what was expected where: "timestamp '2026-13-01': no such date".
+Result<std::int64_t> parseIsoInstantMs(std::string_view text);
+
+// "2026-05-01T08:00:00.000Z"
+std::string formatIsoUtcMs(std::int64_t utc_ms);
+
+// Howard Hinnant's days_from_civil: proleptic Gregorian date to days since 1970-01-01.
+std::int64_t daysFromCivil(std::int64_t year, unsigned month, unsigned day);
+
+}  // namespace parktwin
