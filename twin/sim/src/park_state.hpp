@@ -1,6 +1,7 @@
 #pragma once
 // The simulator's internal state, shared by the production and energy halves. Plain structs,
 // stored in vectors in park-file order so every loop runs in a deterministic order.
+#include <climits>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -64,6 +65,10 @@ struct LineState {
   double performance = 0.95;
   double quality = 0.99;
   MachineState reported = MachineState::run;
+
+  // Per-step work that changes rarely, cached (results stay bit-identical).
+  std::uint64_t idHash = 0;                 // stableHash(line->id)
+  std::int64_t performanceHour = INT64_MIN;  // hour `performance` and `quality` were drawn for
 
   // What-if overrides (Simulator::setLineOverride): they change no random draw.
   bool forcedOut = false;
@@ -156,6 +161,13 @@ struct TagBinding {
   int index = 0;
 };
 
+// A bound tag as the step loop reads it (simulator.cpp, readOf).
+struct TagRead {
+  enum Kind : std::uint8_t { scaled, state, oee } kind = scaled;
+  const void* source = nullptr;  // double, MachineState or LineState, by kind
+  double factor = 1;             // scaled: unit (1e-3 for MW) or 100 for percentages
+};
+
 struct ParkState {
   const model::Park* park = nullptr;
   SimulatorConfig config;
@@ -171,12 +183,12 @@ struct ParkState {
   std::vector<StoragePlant> storage;
   std::vector<ChargerSite> chargers;
   double weatherCloudiness = 0;
+  double oeeAlpha = 0;  // weight of one step in the shift-long availability average
   double load_kw = 0;
   double import_kw = 0;
 
   std::vector<std::string> tagIds;
-  std::vector<TagBinding> bindings;
-  std::vector<double> scales;  // 1e-3 for tags in MW, else 1; fixed at creation
+  std::vector<TagRead> reads;  // one per tag, fixed at creation
   std::vector<double> values;
 };
 

@@ -206,11 +206,14 @@ void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::i
   line.output_t += rate_t_per_h * fraction * hours;
 
   const double hourKey = std::floor(static_cast<double>(to_ms) / kMsPerHour);
-  const std::uint64_t lineKey = stableHash(line.line->id);
-  line.performance = 0.90 + 0.08 * hashUniform(state.config.seed ^ lineKey, static_cast<std::uint64_t>(hourKey), 1);
-  line.quality = 0.985 + 0.013 * hashUniform(state.config.seed ^ lineKey, static_cast<std::uint64_t>(hourKey), 2);
+  if (static_cast<std::int64_t>(hourKey) != line.performanceHour) {
+    line.performanceHour = static_cast<std::int64_t>(hourKey);
+    const std::uint64_t key = state.config.seed ^ line.idHash;
+    line.performance = 0.90 + 0.08 * hashUniform(key, static_cast<std::uint64_t>(hourKey), 1);
+    line.quality = 0.985 + 0.013 * hashUniform(key, static_cast<std::uint64_t>(hourKey), 2);
+  }
   line.unitsRate = line.rate_units_per_h * line.rateFactor * fraction * line.performance * line.quality;
-  const double alpha = 1 - std::exp(-hours / kOeeWindow_h);
+  const double alpha = state.oeeAlpha;
   line.availabilityAverage += alpha * (fraction - line.availabilityAverage);
 
   const double wobble = 1 + 0.02 * line.powerNoise.advance(line.random, step_ms / 1000.0);
@@ -276,6 +279,9 @@ void dispatchFromHubs(ParkState& state, std::int64_t at_ms, SampleSink& sink) {
 
 void setUpProduction(ParkState& state) {
   const model::Park& park = *state.park;
+  // Every step is config.step_ms long, so this is advanceLine's 1 - exp(-hours / window), once.
+  const double stepHours = static_cast<double>(state.config.step_ms) / kMsPerHour;
+  state.oeeAlpha = 1 - std::exp(-stepHours / kOeeWindow_h);
   const std::uint64_t seed = state.config.seed;
   for (const auto& line : park.lines) {
     if (line.kind == "potline") {
@@ -303,7 +309,8 @@ void setUpProduction(ParkState& state) {
     LineState ls;
     ls.line = &line;
     ls.behaviour = behaviourOf(line.kind);
-    ls.random = Random(seed ^ stableHash(line.id));
+    ls.idHash = stableHash(line.id);
+    ls.random = Random(seed ^ ls.idHash);
     ls.position = objectPosition(park, line.id);
     // Cleanrooms and the recycling plant run flat out, the rest at a load factor (ingot casting
     // is set back to its nameplate below: it takes whatever metal is left).

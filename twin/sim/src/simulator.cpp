@@ -98,33 +98,48 @@ std::optional<TagBinding> bindTag(const ParkState& state, const model::Tag& tag)
   return std::nullopt;
 }
 
-double valueOf(const ParkState& s, TagBinding b, double scale) {
+// Where each tag's value lives, resolved once: the per-step loop then reads a double (times a
+// unit factor), a state or the OEE product without a switch over every quantity. The state
+// vectors are sized at creation and never grow, so the pointers stay valid.
+TagRead readOf(const ParkState& s, TagBinding b, double scale) {
   const auto i = static_cast<std::size_t>(b.index);
+  const auto scaled = [](const double& v, double factor) { return TagRead{TagRead::scaled, &v, factor}; };
   switch (b.quantity) {
-    case Quantity::lineState: return static_cast<double>(static_cast<int>(s.lines[i].reported));
-    case Quantity::linePower: return s.lines[i].power_kw * scale;
-    case Quantity::lineOutput: return s.lines[i].output_t;
-    case Quantity::lineRate: return s.lines[i].unitsRate;
-    case Quantity::lineOee:
-      return 100 * s.lines[i].availabilityAverage * s.lines[i].performance * s.lines[i].quality;
-    case Quantity::lineAvailability: return 100 * s.lines[i].availabilityAverage;
-    case Quantity::linePerformance: return 100 * s.lines[i].performance;
-    case Quantity::lineQuality: return 100 * s.lines[i].quality;
-    case Quantity::lineBuffer: return s.lines[i].buffer_t;
-    case Quantity::potCurrent: return s.potlines[i].current_ka;
-    case Quantity::potVoltage: return s.potlines[i].voltage_v;
-    case Quantity::potBath: return s.potlines[i].bath_c;
-    case Quantity::potTapped: return s.potlines[i].tapped_t;
-    case Quantity::potState: return static_cast<double>(static_cast<int>(s.potlines[i].reported));
-    case Quantity::potPower: return s.potlines[i].power_kw * scale;
-    case Quantity::hubStock: return s.hubs[i].stock_t;
-    case Quantity::pvPower: return s.pv[i].power_kw * scale;
-    case Quantity::hydroPower: return s.hydro[i].power_kw * scale;
-    case Quantity::storagePower: return s.storage[i].power_kw * scale;
-    case Quantity::storageSoc: return 100 * s.storage[i].soc;
-    case Quantity::chargerPower: return s.chargers[i].power_kw * scale;
-    case Quantity::gridImport: return s.import_kw * scale;
-    case Quantity::parkLoad: return s.load_kw * scale;
+    case Quantity::lineState: return {TagRead::state, &s.lines[i].reported, 1};
+    case Quantity::linePower: return scaled(s.lines[i].power_kw, scale);
+    case Quantity::lineOutput: return scaled(s.lines[i].output_t, 1);
+    case Quantity::lineRate: return scaled(s.lines[i].unitsRate, 1);
+    case Quantity::lineOee: return {TagRead::oee, &s.lines[i], 1};
+    case Quantity::lineAvailability: return scaled(s.lines[i].availabilityAverage, 100);
+    case Quantity::linePerformance: return scaled(s.lines[i].performance, 100);
+    case Quantity::lineQuality: return scaled(s.lines[i].quality, 100);
+    case Quantity::lineBuffer: return scaled(s.lines[i].buffer_t, 1);
+    case Quantity::potCurrent: return scaled(s.potlines[i].current_ka, 1);
+    case Quantity::potVoltage: return scaled(s.potlines[i].voltage_v, 1);
+    case Quantity::potBath: return scaled(s.potlines[i].bath_c, 1);
+    case Quantity::potTapped: return scaled(s.potlines[i].tapped_t, 1);
+    case Quantity::potState: return {TagRead::state, &s.potlines[i].reported, 1};
+    case Quantity::potPower: return scaled(s.potlines[i].power_kw, scale);
+    case Quantity::hubStock: return scaled(s.hubs[i].stock_t, 1);
+    case Quantity::pvPower: return scaled(s.pv[i].power_kw, scale);
+    case Quantity::hydroPower: return scaled(s.hydro[i].power_kw, scale);
+    case Quantity::storagePower: return scaled(s.storage[i].power_kw, scale);
+    case Quantity::storageSoc: return scaled(s.storage[i].soc, 100);
+    case Quantity::chargerPower: return scaled(s.chargers[i].power_kw, scale);
+    case Quantity::gridImport: return scaled(s.import_kw, scale);
+    case Quantity::parkLoad: return scaled(s.load_kw, scale);
+  }
+  return scaled(s.load_kw, 0);
+}
+
+double valueOf(const TagRead& r) {
+  switch (r.kind) {
+    case TagRead::scaled: return *static_cast<const double*>(r.source) * r.factor;
+    case TagRead::state: return static_cast<double>(static_cast<int>(*static_cast<const MachineState*>(r.source)));
+    case TagRead::oee: {
+      const auto& line = *static_cast<const LineState*>(r.source);
+      return 100 * line.availabilityAverage * line.performance * line.quality;
+    }
   }
   return 0;
 }
@@ -151,11 +166,10 @@ Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConf
       continue;
     }
     state->tagIds.push_back(tag.id);
-    state->bindings.push_back(*binding);
-    state->scales.push_back(tag.unit == "MW" ? 1e-3 : 1.0);
+    state->reads.push_back(readOf(*state, *binding, tag.unit == "MW" ? 1e-3 : 1.0));
   }
   if (!problems.empty()) return fail(park.id + ": cannot simulate these tags:" + problems);
-  state->values.assign(state->bindings.size(), 0.0);
+  state->values.assign(state->reads.size(), 0.0);
   return Simulator(std::move(state));
 }
 
@@ -172,8 +186,8 @@ void Simulator::step(SampleSink& sink) {
   advanceEnergy(s, from, to);
   s.now_ms = to;
   s.started = true;
-  for (std::size_t i = 0; i < s.bindings.size(); ++i) {
-    s.values[i] = valueOf(s, s.bindings[i], s.scales[i]);
+  for (std::size_t i = 0; i < s.reads.size(); ++i) {
+    s.values[i] = valueOf(s.reads[i]);
     sink.sample(s.tagIds[i], to, s.values[i]);
   }
 }

@@ -80,8 +80,12 @@ class SlowNoise {
  public:
   explicit SlowNoise(double correlationTime_s = 300) : tau_s_(correlationTime_s) {}
   double advance(Random& random, double dt_s) {
-    const double rho = std::exp(-dt_s / tau_s_);
-    value_ = rho * value_ + std::sqrt(1.0 - rho * rho) * random.normal();
+    if (dt_s != dt_s_) {  // steps are almost always the same length: exp and sqrt once
+      dt_s_ = dt_s;
+      rho_ = std::exp(-dt_s / tau_s_);
+      spread_ = std::sqrt(1.0 - rho_ * rho_);
+    }
+    value_ = rho_ * value_ + spread_ * random.normal();
     return value_;
   }
   double value() const { return value_; }
@@ -89,6 +93,7 @@ class SlowNoise {
  private:
   double tau_s_;
   double value_ = 0;
+  double dt_s_ = -1, rho_ = 0, spread_ = 0;
 };
 
 }  // namespace parktwin::sim
