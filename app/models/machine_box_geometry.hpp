@@ -13,7 +13,7 @@ class MachineBoxGeometry : public QQuick3DGeometry {
   QML_ELEMENT
   // false: 5 faces of 4 vertices each, shaded per face (crisp edges, for normal parks).
   // true: 8 shared corners, roof bright and walls darkening to the ground: 2.5x fewer vertices
-  // to transform, for parks of tens of thousands of machines where each is a few pixels.
+  // to transform, for parks of more than 5,000 machines (ParkView), where each is a few pixels.
   Q_PROPERTY(bool compact READ compact WRITE setCompact NOTIFY compactChanged)
 
  public:

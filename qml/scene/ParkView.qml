@@ -181,7 +181,7 @@ Item {
 
         // Every machine of the park in one instanced draw call.
         Model {
-            geometry: MachineBoxGeometry { compact: ParkController.machines.count > 20000 }
+            geometry: MachineBoxGeometry { compact: ParkController.machines.count > 5000 }
             instancing: root.machineTable
             castsShadows: false
             materials: DefaultMaterial {
@@ -215,7 +215,7 @@ Item {
         // Benchmark baseline only: the same machines (mesh, material, size) as one Model each.
         MachineBoxGeometry {
             id: naiveBox
-            compact: ParkController.syntheticMachines.length > 20000
+            compact: ParkController.syntheticMachines.length > 5000
         }
         Repeater3D {
             model: ParkController.syntheticMachines
