@@ -110,6 +110,7 @@ QVariantList ParkController::alarms() const {
 }
 
 bool ParkController::acknowledgeAlarm(const QString& ruleId, const QString& comment) {
+  if (presenting_) return false;  // presentation mode changes no data
   if (!alarmBoard_ || !alarmBoard_->acknowledge(ruleId.toStdString(), comment.toStdString())) return false;
   const auto* rule = [&]() -> const parktwin::model::AlarmRule* {
     for (const auto& r : park_->alarm_rules) {
@@ -215,6 +216,7 @@ ParkController* ParkController::create(QQmlEngine* qmlEngine, QJSEngine*) {
 void ParkController::setInstance(ParkController* controller) { g_instance = controller; }
 
 bool ParkController::loadPark(const QString& path) {
+  if (presenting_) return false;  // the audience keeps seeing the park being presented
   auto park = parktwin::model::loadPark(path.toStdString());
   parkFile_ = path;
   if (!park) {

@@ -78,7 +78,7 @@ Pane {
                         Button {
                             objectName: "ackButton"
                             text: qsTr("Acknowledge")
-                            enabled: comment.text.trim() !== ""
+                            enabled: comment.text.trim() !== "" && !ParkController.presenting
                             onClicked: ParkController.acknowledgeAlarm(modelData.id, comment.text.trim())
                         }
                     }

@@ -41,6 +41,21 @@ Item {
             compare(message.text, "Potline 1 current high")
         }
 
+        // Presentation mode is read-only: no acknowledgement, no other park, whatever calls it.
+        function test_1b_presentation_mode_is_read_only() {
+            ParkController.presenting = true
+            const field = findChild(panel, "ackComment")
+            field.text = "from the audience"
+            verify(!findChild(panel, "ackButton").enabled, "the button is off while presenting")
+            verify(!ParkController.acknowledgeAlarm("test-current-high", "from the audience"))
+            compare(Fixture.countEvents("alarm_ack"), 0, "nothing stored")
+            verify(!ParkController.alarms[0].acknowledged)
+            verify(!ParkController.loadPark(Fixture.beiduPath), "no other park while presenting")
+            compare(ParkController.parkFile, Fixture.alarmParkPath)
+            ParkController.presenting = false
+            field.text = ""
+        }
+
         function test_2_acknowledging_stores_an_event() {
             compare(Fixture.countEvents("alarm_ack"), 0)
             const field = findChild(panel, "ackComment")
