@@ -48,6 +48,25 @@ TEST(Historian, AppendedSamplesReadBackAfterFlushOnly) {
   for (int i = 0; i < 3000; ++i) EXPECT_EQ(samples[static_cast<std::size_t>(i)], (Sample{1000LL * i, 20.0 + i * 0.01}));
 }
 
+// A handle writes to the same tag as its name, mixed freely; first wins across both.
+TEST(Historian, TagHandlesAppendLikeNames) {
+  test::TempDir dir;
+  auto h = Historian::open(dir.file("park.db"), manualCommits());
+  ASSERT_TRUE(h);
+  auto handle = h->tagHandle("press.power");
+  ASSERT_TRUE(handle) << handle.error().message;
+  for (int i = 0; i < 500; ++i) {
+    if (i % 2) ASSERT_TRUE(h->append(*handle, 1000LL * i, i * 0.5));
+    else ASSERT_TRUE(h->append("press.power", 1000LL * i, i * 0.5));
+  }
+  ASSERT_TRUE(h->append(*handle, 1000LL * 7, -1.0));  // a repeat: dropped
+  ASSERT_TRUE(h->flush());
+  const auto samples = all(*h, "press.power");
+  ASSERT_EQ(samples.size(), 500U);
+  for (int i = 0; i < 500; ++i) EXPECT_EQ(samples[static_cast<std::size_t>(i)], (Sample{1000LL * i, i * 0.5}));
+  EXPECT_FALSE(h->append(Historian::TagHandle{}, 0, 1.0)) << "an empty handle is refused";
+}
+
 TEST(Historian, SamplesBetweenIsInclusiveOnBothEnds) {
   test::TempDir dir;
   auto h = Historian::open(dir.file("park.db"), manualCommits());

@@ -53,13 +53,14 @@ class RunSink final : public sim::SampleSink {
 // The park's own tags (when `samples`) and the events of one step, for replay in the 3D view.
 // With `onlyChanges` a tag's sample is written only when its value differs from the last one
 // written (`last`), or when `force`: lossless for a viewer that holds each value until the next.
-Result<void> storeStep(store::Historian& historian, const detail::PreparedPark& pp, const RunSink& sink,
-                       std::int64_t t_ms, bool samples, bool onlyChanges, bool force, std::vector<double>& last) {
-  for (std::size_t i = 0; samples && i < pp.own_tags; ++i) {
+Result<void> storeStep(store::Historian& historian, const std::vector<store::Historian::TagHandle>& tags,
+                       const RunSink& sink, std::int64_t t_ms, bool samples, bool onlyChanges, bool force,
+                       std::vector<double>& last) {
+  for (std::size_t i = 0; samples && i < tags.size(); ++i) {
     const double value = sink.values()[i];
     if (onlyChanges && !force && value == last[i]) continue;
     last[i] = value;
-    if (auto ok = historian.append(pp.park.tags[i].id, t_ms, value); !ok) return ok;
+    if (auto ok = historian.append(tags[i], t_ms, value); !ok) return ok;
   }
   for (const sim::SimEvent& e : sink.events()) {
     store::Event out;
@@ -113,6 +114,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   if (!simulator) return std::unexpected(simulator.error());
 
   std::optional<store::Historian> historian;
+  std::vector<store::Historian::TagHandle> tagHandles;  // the park's own tags, in order
   std::string historianFile;
   if (!options.historian_folder.empty()) {
     std::error_code ec;
@@ -130,6 +132,9 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
     for (std::size_t i = 0; i < pp.own_tags; ++i) {
       const auto& tag = pp.park.tags[i];
       if (auto ok = historian->defineTag(tag.id, tag.unit, tag.kind); !ok) return std::unexpected(ok.error());
+      auto handle = historian->tagHandle(tag.id);
+      if (!handle) return std::unexpected(handle.error());
+      tagHandles.push_back(*handle);
     }
   }
 
@@ -184,7 +189,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
     times.dispatch_s += std::chrono::duration<double>(t2 - t1).count();
     if (historian) {
       const bool force = i == 0 || i + 1 == steps;
-      if (auto ok = storeStep(*historian, pp, sink, simulator->now_ms(), force || i % storeEvery == 0,
+      if (auto ok = storeStep(*historian, tagHandles, sink, simulator->now_ms(), force || i % storeEvery == 0,
                               options.store_only_changes, force, lastStored);
           !ok) {
         return fail(historianFile + ": " + ok.error().message);

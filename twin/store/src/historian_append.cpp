@@ -1,5 +1,6 @@
 // Buffering appends: the open block per tag, in-window reordering, late samples.
 #include <algorithm>
+#include <ctime>
 
 #include "historian_impl.hpp"
 #include "parktwin/store/schema.hpp"
@@ -82,29 +83,57 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
   return {};
 }
 
+std::chrono::milliseconds coarseMonotonicNow() {
+  timespec now{};
+  clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
+  return std::chrono::seconds(now.tv_sec) +
+         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::nanoseconds(now.tv_nsec));
+}
+
+Result<void> Historian::Impl::appendTo(TagWriter& tw, std::int64_t ts_ms, double value) {
+  if (auto ok = addSample(tw, ts_ms, value); !ok) return ok;
+  if (pending_samples >= options.commit_every_samples ||
+      coarseMonotonicNow() - last_commit >= std::chrono::milliseconds(options.commit_every_ms)) {
+    return commit();
+  }
+  return {};
+}
+
 Result<void> Historian::append(std::string_view tag, std::int64_t ts_ms, double value) {
   if (auto ok = requireWriter(*impl_); !ok) return ok;
   auto tw = impl_->writerFor(tag);
   if (!tw) return std::unexpected(tw.error());
-  if (auto ok = impl_->addSample(**tw, ts_ms, value); !ok) return ok;
-  const auto now = std::chrono::steady_clock::now();
-  if (impl_->pending_samples >= impl_->options.commit_every_samples ||
-      now - impl_->last_commit >= std::chrono::milliseconds(impl_->options.commit_every_ms)) {
-    return impl_->commit();
-  }
-  return {};
+  return impl_->appendTo(**tw, ts_ms, value);
+}
+
+Result<Historian::TagHandle> Historian::tagHandle(std::string_view tag) {
+  if (auto ok = requireWriter(*impl_); !ok) return std::unexpected(ok.error());
+  auto tw = impl_->writerFor(tag);  // a node of an unordered_map: its address never changes
+  if (!tw) return std::unexpected(tw.error());
+  TagHandle handle;
+  handle.writer_ = *tw;
+  return handle;
+}
+
+Result<void> Historian::append(TagHandle tag, std::int64_t ts_ms, double value) {
+  if (!tag.writer_) return fail("append: no such tag handle");
+  return impl_->appendTo(*static_cast<TagWriter*>(tag.writer_), ts_ms, value);
 }
 
 Result<void> Historian::appendEvent(const Event& event) {
   if (auto ok = requireWriter(*impl_); !ok) return ok;
   if (!event.payload_json.empty()) {
-    auto check = impl_->reader.prepare("SELECT json_valid(?)");
-    if (!check) return std::unexpected(check.error());
-    check->bind(1, std::string_view(event.payload_json));
-    auto row = check->step();
+    if (!impl_->json_check) {  // prepared once: runs write an event every few simulated minutes
+      auto prepared = impl_->reader.prepare("SELECT json_valid(?)");
+      if (!prepared) return std::unexpected(prepared.error());
+      impl_->json_check.emplace(std::move(*prepared));
+    }
+    sql::Statement& check = *impl_->json_check;
+    check.bind(1, std::string_view(event.payload_json));
+    auto row = check.step();
     if (!row) return std::unexpected(row.error());
-    const bool valid = *row && check->int64(0) == 1;
-    check->reset();
+    const bool valid = *row && check.int64(0) == 1;
+    check.reset();
     if (!valid) return fail("event at " + std::to_string(event.ts_ms) + ": payload is not valid JSON");
   }
   impl_->pending_events.push_back(event);

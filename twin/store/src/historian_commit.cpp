@@ -86,7 +86,7 @@ Result<void> Historian::Impl::commit() {
   if (sealed.empty() && pending_events.empty() && !lateWaiting && !openDirty) {
     durable_samples += std::exchange(pending_samples, 0);
     min_pending_ts = INT64_MAX;
-    last_commit = std::chrono::steady_clock::now();
+    last_commit = coarseMonotonicNow();
     return {};
   }
   auto tx = sql::Transaction::begin(*writer);
@@ -145,7 +145,7 @@ Result<void> Historian::Impl::commit() {
   durable_samples += std::exchange(pending_samples, 0);
   durable_until_ms = std::max(durable_until_ms, max_pending_ts);
   min_pending_ts = INT64_MAX;
-  last_commit = std::chrono::steady_clock::now();
+  last_commit = coarseMonotonicNow();
   // The samples are durable by now; a snapshot that fails (a full disk) is retried next commit.
   if (auto ok = writeSnapshots(); !ok) return fail(writer->path() + ": writing a state snapshot: " + ok.error().message);
   return {};

@@ -32,6 +32,10 @@ struct TagWriter {
   std::vector<Sample> late;               // out-of-window samples awaiting commit
 };
 
+// The commit timer is read on every append: a coarse monotonic clock (a few ns, ~4 ms
+// resolution) instead of steady_clock, whose read cost as much as the append itself.
+std::chrono::milliseconds coarseMonotonicNow();
+
 struct SealedBlock {
   std::int64_t tag_id = 0;
   std::int64_t rowid = 0;  // 0: insert
@@ -42,6 +46,7 @@ struct Historian::Impl {
   HistorianOptions options;
   std::optional<sql::Database> writer;  // absent when read-only
   sql::Database reader;
+  std::optional<sql::Statement> json_check;  // appendEvent's payload check, on `reader`
 
   std::unordered_map<std::string, TagWriter, StringHash, std::equal_to<>> tag_writers;
   std::vector<SealedBlock> sealed;
@@ -52,11 +57,12 @@ struct Historian::Impl {
   std::int64_t min_pending_ts = INT64_MAX;  // snapshots at or after it are invalidated
   std::int64_t durable_until_ms = INT64_MIN;
   std::optional<std::int64_t> next_snapshot_ms;  // data time of the next snapshot to write
-  std::chrono::steady_clock::time_point last_commit = std::chrono::steady_clock::now();
+  std::chrono::milliseconds last_commit = coarseMonotonicNow();
 
   // historian_append.cpp
   Result<TagWriter*> writerFor(std::string_view tag);
   Result<void> addSample(TagWriter& tw, std::int64_t ts, double value);
+  Result<void> appendTo(TagWriter& tw, std::int64_t ts, double value);  // add, commit when due
   // historian_commit.cpp
   Result<void> commit();
   Result<void> writeLate(TagWriter& tw);

@@ -61,6 +61,14 @@ class Historian {
   // Duplicate (tag, ts): the first value stored wins; a later one is dropped, also across
   // sessions. Non-finite values (NaN, inf) are stored as they are.
   Result<void> append(std::string_view tag, std::int64_t ts_ms, double value);
+  // The same without looking the name up on every sample (writers of many samples per tag:
+  // ingest, scenario runs). A handle is valid for the life of this Historian.
+  class TagHandle {
+    friend class Historian;
+    void* writer_ = nullptr;
+  };
+  Result<TagHandle> tagHandle(std::string_view tag);
+  Result<void> append(TagHandle tag, std::int64_t ts_ms, double value);
   Result<void> appendEvent(const Event& event);
   Result<FlushResult> flush();
   Result<void> setParkFileHash(std::string_view hash);
