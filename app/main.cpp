@@ -87,13 +87,15 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption selectOption("select", "Select an object (building, line, machine group...) and fly to it.", "id");
   const QCommandLineOption loopOption("loop", "With --replay: loop the range FROM-TO hours after the start, e.g. 6-10.", "h-h");
   const QCommandLineOption speedOption("speed", "With --replay: start playing at this multiple of real time.", "x");
+  const QCommandLineOption scenarioOption("scenario", "Open the scenario panel and run this scenario file (see assets/scenarios).", "json");
+  const QCommandLineOption quickOption("quick", "With --scenario: a quick look, 3 days around the first change.");
   const QCommandLineOption benchMachinesOption("bench-machines", "With --bench-fps: replace the machines by N synthetic ones.", "n");
   const QCommandLineOption benchMachinesOnlyOption("bench-machines-only", "With --bench-machines: hide the park around the machines.");
   const QCommandLineOption benchNaiveOption("bench-naive", "With --bench-machines: draw them as one Model each (the baseline).");
   const QCommandLineOption benchOption("bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds");
   parser.addOptions({parkOption, langOption, replayOption, mqttOption, userOption, passwordOption, caOption, recordOption,
                     atOption, presentOption, tourOption, exportTourOption, outOption, fpsOption, screenshotOption,
-                    infoOption, sizeOption, benchOption, benchMachinesOption, benchMachinesOnlyOption, benchNaiveOption, speedOption, selectOption, flowsOption, loopOption});
+                    infoOption, sizeOption, benchOption, scenarioOption, quickOption, benchMachinesOption, benchMachinesOnlyOption, benchNaiveOption, speedOption, selectOption, flowsOption, loopOption});
   // A file alone opens as with --park: the desktop entry runs "parktwin %f".
   parser.addPositionalArgument("file", "Park file to open (the same as --park).", "[file]");
   parser.process(app);
@@ -181,6 +183,11 @@ int main(int argc, char* argv[]) {
   auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   if (!window) return 1;
   if (parser.isSet(flowsOption)) window->property("parkView").value<QObject*>()->setProperty("showFlows", true);
+  if (parser.isSet(scenarioOption)) {
+    window->setProperty("showScenarios", true);
+    controller->scenarios()->setQuick(parser.isSet(quickOption));
+    controller->scenarios()->run(QFileInfo(parser.value(scenarioOption)).absoluteFilePath());
+  }
   if (parser.isSet(benchMachinesOnlyOption)) window->property("parkView").value<QObject*>()->setProperty("machinesOnly", true);
   if (parser.isSet(selectOption)) {
     QMetaObject::invokeMethod(window, "focusObject", Q_ARG(QVariant, parser.value(selectOption)), Q_ARG(QVariant, true));

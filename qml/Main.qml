@@ -12,7 +12,7 @@ ApplicationWindow {
     visible: true
     title: ParkController.parkName !== "" ? qsTr("ParkTwin — %1").arg(ParkController.parkName) : qsTr("ParkTwin")
     readonly property alias parkView: parkView
-    readonly property bool sceneReady: parkView.sceneReady
+    readonly property bool sceneReady: parkView.sceneReady && ParkController.scenarios.state !== "running"
 
     function focusObject(objectId, immediate) {
         ParkController.select(objectId)
@@ -29,6 +29,7 @@ ApplicationWindow {
     readonly property bool presenting: ParkController.presenting
     property bool allowFullScreen: true
     property bool recording: false  // exporting a video: no buttons in the picture
+    property bool showScenarios: false
     onPresentingChanged: {
         if (presenting && allowFullScreen) window.showFullScreen()
         else if (!presenting && window.visibility === Window.FullScreen) window.showNormal()
@@ -70,6 +71,11 @@ ApplicationWindow {
                 objectName: "flowsButton"
                 text: parkView.showFlows ? qsTr("Hide flows") : qsTr("Flows")
                 onClicked: parkView.showFlows = !parkView.showFlows
+            }
+            HeaderButton {
+                objectName: "scenariosButton"
+                text: qsTr("Scenarios")
+                onClicked: window.showScenarios = !window.showScenarios
             }
             HeaderButton {
                 objectName: "dataButton"
@@ -155,6 +161,12 @@ ApplicationWindow {
                     wrapMode: Text.Wrap
                     color: "#7a4a00"
                 }
+            }
+            ScenarioPanel {
+                visible: window.showScenarios && !window.presenting
+                anchors { right: parent.right; top: parent.top; bottom: parent.bottom; bottomMargin: parkView.timelineSpace }
+                width: Math.min(440, parent.width * 0.45)
+                onCloseRequested: window.showScenarios = false
             }
             PresentationOverlay {
                 anchors.fill: parent

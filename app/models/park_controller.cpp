@@ -234,6 +234,8 @@ bool ParkController::loadPark(const QString& path) {
   assetTree_.reset(*park_);
   tour_.setPark(park_.get());
   alarmBoard_ = std::make_unique<parktwin::model::AlarmBoard>(*park_);
+  scenarios_.clear();
+  scenarios_.refresh();
   emit alarmsChanged();
   emit parkChanged();
   emit labelsChanged();
@@ -318,6 +320,7 @@ void ParkController::setLanguage(const QString& language) {
                               lang == "zh" ? QLocale::China : QLocale::UnitedKingdom));
   assetTree_.setLanguage(lang);
   tour_.setLanguage(lang);
+  scenarios_.retranslate();
   if (engine_) engine_->retranslate();
   emit languageChanged();
   emit labelsChanged();

@@ -12,6 +12,7 @@
 #include "asset_tree_model.hpp"
 #include "parktwin/model/alarms.hpp"
 #include "machine_instancing.hpp"
+#include "scenario_controller.hpp"
 #include "timeline_controller.hpp"
 #include "tour_player.hpp"
 
@@ -54,6 +55,7 @@ class ParkController : public QObject {
   Q_PROPERTY(QVariantList liveRows READ liveRows NOTIFY liveRowsChanged)
   Q_PROPERTY(parktwin::app::TimelineController* timeline READ timeline CONSTANT)
   Q_PROPERTY(parktwin::app::TourPlayer* tour READ tour CONSTANT)
+  Q_PROPERTY(parktwin::app::ScenarioController* scenarios READ scenarios CONSTANT)
   // Active alarms at the timeline's time: {id, severity, message, object, position, value,
   // since, acknowledged, comment}, worst first.
   Q_PROPERTY(QVariantList alarms READ alarms NOTIFY alarmsChanged)
@@ -122,6 +124,7 @@ class ParkController : public QObject {
   QVariantList liveRows() const;
   TimelineController* timeline() { return &timeline_; }
   TourPlayer* tour() { return &tour_; }
+  ScenarioController* scenarios() { return &scenarios_; }
   bool presenting() const { return presenting_; }
   QVariantList alarms() const;
   QVariantList syntheticMachines() const { return syntheticMachines_; }
@@ -131,6 +134,7 @@ class ParkController : public QObject {
   // The bundled tour for the open park (assets/tours/<park id>.json), if any.
   Q_INVOKABLE QString defaultTourPath() const;
   void setAssetRoot(const QString& root) { assetRoot_ = root; }
+  QString assetRoot() const { return assetRoot_; }
 
  signals:
   void parkChanged();
@@ -165,6 +169,7 @@ class ParkController : public QObject {
   QVariantList flowArcs_;
   QVariantMap flowKpis_;
   QString assetRoot_;
+  ScenarioController scenarios_{*this};  // after timeline_ and assetRoot_, which it uses
   QString selectedId_, selectedType_, selectedBuilding_;
   QTranslator translator_;
   QQmlEngine* engine_ = nullptr;

@@ -530,6 +530,10 @@
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>情景分析</translation>
+    </message>
 </context>
 <context>
     <name>PresentationOverlay</name>
@@ -567,6 +571,53 @@
     <message>
         <source>%1 m</source>
         <translation>%1 米</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>Open a scenario file</source>
+        <translation>打开情景文件</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.json)</source>
+        <translation>情景文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>What-if scenarios</source>
+        <translation>假设情景</translation>
+    </message>
+    <message>
+        <source>No scenarios for this park.</source>
+        <translation>此园区没有情景。</translation>
+    </message>
+    <message>
+        <source>Quick look: 3 days around the change</source>
+        <translation>快速查看：变化前后 3 天</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Replay on the timeline:</source>
+        <translation>在时间轴上回放：</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
     </message>
 </context>
 <context>
@@ -845,6 +896,25 @@
     <message>
         <source>Yes: on the minimum cut</source>
         <translation>是：位于最小割上</translation>
+    </message>
+</context>
+<context>
+    <name>parktwin::app::ScenarioController</name>
+    <message>
+        <source>This scenario is written for the park &quot;%1&quot;: open that park first.</source>
+        <translation>此情景针对园区“%1”，请先打开该园区。</translation>
+    </message>
+    <message>
+        <source>Running baseline and scenario…</source>
+        <translation>正在运行基准与情景…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Done in %1 s</source>
+        <translation>完成，用时 %1 秒</translation>
     </message>
 </context>
 <context>

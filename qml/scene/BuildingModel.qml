@@ -8,8 +8,9 @@ Node {
     required property var modelData
     readonly property var building: modelData
     property bool selected: false
+    property bool highlighted: false  // changed by the scenario shown
     readonly property vector3d size: building.size
-    readonly property color shellColor: selected ? "#ffd43b" : building.color
+    readonly property color shellColor: selected ? "#ffd43b" : highlighted ? "#ff7a00" : building.color
     position: Qt.vector3d(building.position.x, 0, building.position.z)
     eulerRotation.y: building.rotation
 
@@ -23,7 +24,7 @@ Node {
         castsShadows: !root.building.planned
         materials: PrincipledMaterial {
             baseColor: root.shellColor
-            opacity: root.building.planned ? 0.18 : (root.selected ? 0.62 : 0.5)
+            opacity: root.building.planned && !root.highlighted ? 0.18 : (root.selected || root.highlighted ? 0.62 : 0.5)
             alphaMode: PrincipledMaterial.Blend
             roughness: 0.6
             depthDrawMode: Material.NeverDepthDraw

@@ -17,6 +17,8 @@ Item {
     property bool showFlows: false
     // Benchmark only (--bench-machines-only): the machines without the park around them.
     property bool machinesOnly: false
+    // Room the timeline takes at the bottom, for panels laid over the view.
+    readonly property real timelineSpace: timelineBar.visible ? timelineBar.height + 24 : 0
     // The machines' instance table; a second window on the same park needs its own object.
     property QtObject machineTable: ParkController.machines
     // Built, and showing data when a replay or live feed is open.
@@ -176,6 +178,7 @@ Item {
             model: ParkController.buildings
             BuildingModel {
                 selected: ParkController.selectedBuilding === building.id
+                highlighted: ParkController.scenarios.affectedBuildings.includes(building.id)
             }
         }
 

@@ -3,6 +3,7 @@
 // temporary historian, remembering on the side what the simulator emitted: the oracle the
 // timeline tests compare the replayed scene against.
 #include <QQmlEngine>
+#include <QFile>
 #include <QImage>
 #include <QQuickStyle>
 #include <QSet>
@@ -83,6 +84,14 @@ class ReplayFixture : public QObject {
     return {{"width", image.width()}, {"height", image.height()}, {"colours", colours.size()}};
   }
   Q_INVOKABLE QString tempPath(const QString& name) const { return tempDir + "/" + name; }
+  Q_INVOKABLE QString scenarioPath(const QString& name) const {
+    return QStringLiteral(PARKTWIN_SOURCE_DIR "/assets/scenarios/") + name;
+  }
+  Q_INVOKABLE QString writeFile(const QString& name, const QString& text) const {
+    QFile file(tempPath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0) return {};
+    return file.fileName();
+  }
 
   QString tempDir;
 
@@ -140,6 +149,8 @@ class Setup : public QObject {
  public slots:
   void applicationAvailable() {
     QQuickStyle::setStyle("Basic");
+    // Scenario runs write historian files to the cache folder: keep them in our temp dir.
+    qputenv("XDG_CACHE_HOME", (dir_.path() + "/cache").toUtf8());
     controller_ = new parktwin::app::ParkController(this);
     parktwin::app::ParkController::setInstance(controller_);
     if (!controller_->loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json")) qFatal("demo park did not load");

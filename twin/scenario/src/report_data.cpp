@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -82,6 +83,17 @@ std::string kpiLabel(const std::string& key, const std::string& language) {
   auto it = labels.find(key);
   if (it == labels.end()) return key;
   return language == "zh" ? it->second.first : it->second.second;
+}
+
+int kpiDirection(const std::string& key) {
+  // Less of these is good news; of the rest (output, local energy, avoided energy) more is.
+  static const std::set<std::string> lowerIsBetter = {
+      "remelt_t", "remelt_cost_yuan", "energy_kwh", "energy_kwh_per_t", "grid_import_kwh", "co2_t",
+      "energy_cost_yuan", "operating_cost_yuan", "cost_yuan", "retrofit_kwh_per_t",
+      "retrofit_operating_cost_yuan_per_t", "unserved_kwh"};
+  static const std::set<std::string> neutral = {"pumped_support_kwh"};  // help used, neither good nor bad
+  if (neutral.contains(key)) return 0;
+  return lowerIsBetter.contains(key) ? -1 : 1;
 }
 
 std::string reportCsv(const ScenarioResult& r, const std::string& generated_at) {

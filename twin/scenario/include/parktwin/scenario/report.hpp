@@ -21,5 +21,8 @@ Result<void> writeReport(const ScenarioResult& result, const std::filesystem::pa
 
 // KPI names for people, by key ("metal_t").
 std::string kpiLabel(const std::string& key, const std::string& language);
+// +1 when more of this KPI is good news (output, local energy), -1 when less is (cost, energy,
+// CO2, remelting), 0 when neither.
+int kpiDirection(const std::string& key);
 
 }  // namespace parktwin::scenario

@@ -1,0 +1,239 @@
+#include "scenario_controller.hpp"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <set>
+
+#include "park_controller.hpp"
+#include "parktwin/model/park_file.hpp"
+#include "parktwin/scenario/report.hpp"
+#include "parktwin/scenario/runner.hpp"
+#include "parktwin/scenario/scenario.hpp"
+#include "timeline_controller.hpp"
+
+namespace parktwin::app {
+
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+constexpr std::int64_t kHourMs = 3'600'000;
+
+// Buildings a change touches: its target and targets, each a building, a line or utility (its
+// building) or an enterprise (its buildings and the buildings of the lines it runs).
+QStringList affectedBuildingsOf(const scenario::Scenario& s, const model::Park& park) {
+  std::set<std::string> ids;
+  for (const auto& change : s.changes) {
+    std::vector<std::string> targets = change.targets;
+    if (!change.target.empty()) targets.push_back(change.target);
+    if (!change.line.building.empty()) targets.push_back(change.line.building);
+    for (const auto& id : targets) {
+      for (const auto& b : park.buildings) {
+        if (b.id == id || b.enterprise == id) ids.insert(b.id);
+      }
+      for (const auto& l : park.lines) {
+        if ((l.id == id || l.enterprise == id) && !l.building.empty()) ids.insert(l.building);
+      }
+      for (const auto& u : park.utilities) {
+        if (u.id == id && !u.building.empty()) ids.insert(u.building);
+      }
+    }
+  }
+  QStringList out;
+  for (const auto& id : ids) out << q(id);
+  return out;
+}
+
+QVariantList seriesOf(const scenario::ScenarioResult& r, const std::string& language) {
+  struct Pick {
+    const char* key;
+    const char* unit;
+    double scale;
+    std::vector<double> scenario::RunSeries::*values;
+  };
+  const Pick picks[] = {{"metal_t", "t/h", 1, &scenario::RunSeries::metal_t},
+                        {"load_kw", "MW", 1e-3, &scenario::RunSeries::load_kw},
+                        {"grid_import_kw", "MW", 1e-3, &scenario::RunSeries::grid_import_kw},
+                        {"co2_t", "t/h", 1, &scenario::RunSeries::co2_t},
+                        {"cost_yuan", "yuan/h", 1, &scenario::RunSeries::cost_yuan}};
+  const bool zh = language == "zh";
+  const std::map<std::string, std::pair<const char*, const char*>> names = {
+      {"metal_t", {"铝产量", "Aluminium made"}},     {"load_kw", {"园区负荷", "Park load"}},
+      {"grid_import_kw", {"电网购电", "Grid import"}}, {"co2_t", {"二氧化碳排放", "CO2 emissions"}},
+      {"cost_yuan", {"成本", "Cost"}}};
+  QVariantList out;
+  for (const Pick& p : picks) {
+    QVariantList baseline, changed;
+    for (double v : r.baseline.hourly.*p.values) baseline << v * p.scale;
+    for (double v : r.changed.hourly.*p.values) changed << v * p.scale;
+    const auto& name = names.at(p.key);
+    out << QVariantMap{{"key", p.key}, {"label", QString::fromUtf8(zh ? name.first : name.second)},
+                       {"unit", p.unit}, {"baseline", baseline}, {"scenario", changed}};
+  }
+  return out;
+}
+
+}  // namespace
+
+ScenarioController::ScenarioController(ParkController& park, QObject* parent) : QObject(parent), park_(park) {}
+
+ScenarioController::~ScenarioController() {
+  cancel_ = true;
+  join();
+}
+
+void ScenarioController::join() {
+  if (worker_.joinable()) worker_.join();
+}
+
+void ScenarioController::setQuick(bool quick) {
+  if (quick_ == quick) return;
+  quick_ = quick;
+  emit quickChanged();
+}
+
+void ScenarioController::setState(const QString& state, const QString& message) {
+  state_ = state;
+  message_ = message;
+  emit stateChanged();
+}
+
+void ScenarioController::refresh() {
+  available_.clear();
+  const std::string language = park_.language().toStdString();
+  const QDir folder(park_.assetRoot() + "/scenarios");
+  for (const QFileInfo& file : folder.entryInfoList({"*.json"}, QDir::Files, QDir::Name)) {
+    auto s = scenario::loadScenario(file.absoluteFilePath().toStdString());
+    if (!s || QFileInfo(q(s->park_file.string())).completeBaseName() != park_.parkId()) continue;
+    available_ << QVariantMap{{"path", file.absoluteFilePath()}, {"id", q(s->id)},
+                              {"name", q(s->name.in(language))}, {"explanation", q(s->explanation.in(language))}};
+  }
+  emit availableChanged();
+}
+
+void ScenarioController::run(const QString& path) {
+  if (state_ == "running") return;
+  join();
+  clear();
+  runPath_ = path;
+  auto loaded = scenario::loadScenario(path.toStdString());
+  if (!loaded) return setState("failed", q(loaded.error().message));
+  auto park = model::loadPark(loaded->park_file);
+  if (!park) return setState("failed", q(park.error().message));
+  if (q(park->id) != park_.parkId()) {
+    return setState("failed", tr("This scenario is written for the park \"%1\": open that park first.").arg(q(park->id)));
+  }
+  scenario::RunOptions options;
+  options.historian_folder =
+      (QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + "/scenarios").toStdString();
+  if (quick_) {
+    // Three days from a day before the first timed change (or from the start).
+    std::int64_t first = loaded->end_ms();
+    for (const auto& c : loaded->changes) {
+      if (c.window) first = std::min(first, c.window->start_ms);
+    }
+    if (first >= loaded->end_ms()) first = loaded->start_ms + kHourMs * 24;
+    const std::int64_t from = std::max(loaded->start_ms, first - 24 * kHourMs);
+    options.start_ms = from - (from - loaded->start_ms) % loaded->step_ms;
+    options.duration_ms = std::min<std::int64_t>(72 * kHourMs, loaded->end_ms() - *options.start_ms);
+  }
+  cancel_ = false;
+  options.cancel = &cancel_;
+  options.progress = [this](double share) {
+    QMetaObject::invokeMethod(this, [this, share] {
+      progress_ = share;
+      emit progressChanged();
+    }, Qt::QueuedConnection);
+  };
+  progress_ = 0;
+  emit progressChanged();
+  setState("running", tr("Running baseline and scenario…"));
+  worker_ = std::thread([this, s = std::move(*loaded), p = std::move(*park), options] {
+    auto result = scenario::runScenario(s, p, options);
+    std::shared_ptr<scenario::ScenarioResult> shared;
+    QString error;
+    if (result) shared = std::make_shared<scenario::ScenarioResult>(std::move(*result));
+    else error = q(result.error().message);
+    QMetaObject::invokeMethod(this, [this, shared, error] { finished(shared, error); }, Qt::QueuedConnection);
+  });
+}
+
+void ScenarioController::cancel() {
+  if (state_ == "running") cancel_ = true;
+}
+
+void ScenarioController::finished(std::shared_ptr<scenario::ScenarioResult> result, const QString& error) {
+  join();
+  if (!result) {
+    const bool cancelled = cancel_.load() || error.endsWith("cancelled");
+    return setState(cancelled ? "cancelled" : "failed", cancelled ? tr("Cancelled") : error);
+  }
+  result_ = std::move(result);
+  present();
+  affectedBuildings_ = affectedBuildingsOf(result_->scenario, result_->base_park);
+  baselineFile_ = q(result_->baseline.historian_file);
+  scenarioFile_ = q(result_->changed.historian_file);
+  progress_ = 1;
+  emit progressChanged();
+  emit resultChanged();
+  setState("done", tr("Done in %1 s").arg(result_->times.wall_s, 0, 'f', 1));
+  show("scenario");
+}
+
+void ScenarioController::present() {
+  deltas_.clear();
+  if (!result_) return;
+  const std::string language = park_.language().toStdString();
+  title_ = q(result_->scenario.name.in(language));
+  for (const auto& d : result_->deltas) {
+    const double percent = d.baseline != 0 ? 100.0 * d.delta() / std::abs(d.baseline) : 0.0;
+    const int direction = d.delta() == 0 ? 0 : scenario::kpiDirection(d.key) * (d.delta() > 0 ? 1 : -1);
+    deltas_ << QVariantMap{{"key", q(d.key)},         {"label", q(scenario::kpiLabel(d.key, language))},
+                           {"unit", q(d.unit)},       {"baseline", d.baseline},
+                           {"scenario", d.scenario},  {"delta", d.delta()},
+                           {"deltaPercent", percent}, {"direction", direction}};
+  }
+  series_ = seriesOf(*result_, language);
+}
+
+void ScenarioController::retranslate() {
+  refresh();
+  if (!result_) return;
+  present();
+  emit resultChanged();
+}
+
+bool ScenarioController::show(const QString& which) {
+  const QString file = which == "baseline" ? baselineFile_ : which == "scenario" ? scenarioFile_ : QString();
+  if (file.isEmpty()) return false;
+  TimelineController* timeline = park_.timeline();
+  // Both runs share the period and the seed: the same instant exists in either file.
+  const bool keepTime = timeline->mode() == "replay";
+  const double at = timeline->timeMs();
+  if (!timeline->openReplay(file)) return false;
+  if (keepTime) timeline->seek(at);
+  showing_ = which;
+  emit showingChanged();
+  return true;
+}
+
+void ScenarioController::clear() {
+  if (!result_ && deltas_.isEmpty()) return;
+  result_.reset();
+  title_.clear();
+  deltas_.clear();
+  series_.clear();
+  affectedBuildings_.clear();
+  baselineFile_.clear();
+  scenarioFile_.clear();
+  emit resultChanged();
+  if (!showing_.isEmpty()) {
+    showing_.clear();
+    emit showingChanged();
+  }
+}
+
+}  // namespace parktwin::app

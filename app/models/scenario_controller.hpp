@@ -1,0 +1,106 @@
+#pragma once
+// The scenario panel's model: the bundled what-if scenarios of the open park, a run of one on
+// a worker thread (progress, cancel), its KPI deltas and hourly series, the objects it changes,
+// and switching the replay between the baseline and the scenario run on one timeline.
+#include <QObject>
+#include <QStringList>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+namespace parktwin::scenario {
+struct ScenarioResult;
+}
+
+namespace parktwin::app {
+
+class ParkController;
+
+class ScenarioController : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  QML_UNCREATABLE("Provided by ParkController")
+  // [{path, id, name, explanation}] for the open park, in the window's language.
+  Q_PROPERTY(QVariantList available READ available NOTIFY availableChanged)
+  // "idle", "running", "done", "cancelled" or "failed".
+  Q_PROPERTY(QString state READ state NOTIFY stateChanged)
+  Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
+  Q_PROPERTY(QString message READ message NOTIFY stateChanged)
+  // A quick look: 3 days around the first timed change instead of the whole period.
+  Q_PROPERTY(bool quick READ quick WRITE setQuick NOTIFY quickChanged)
+  Q_PROPERTY(QString title READ title NOTIFY resultChanged)
+  // [{key, label, unit, baseline, scenario, delta, deltaPercent, direction}]: direction +1 when
+  // the change is good news (more output, less cost), -1 bad, 0 neither.
+  Q_PROPERTY(QVariantList deltas READ deltas NOTIFY resultChanged)
+  // [{key, label, unit, baseline: [..], scenario: [..]}], one value per hour.
+  Q_PROPERTY(QVariantList series READ series NOTIFY resultChanged)
+  // Buildings the scenario changes (highlighted in the 3D scene while a result is shown).
+  Q_PROPERTY(QStringList affectedBuildings READ affectedBuildings NOTIFY resultChanged)
+  // The scenario file of the last run (so the panel can show which one it is).
+  Q_PROPERTY(QString runPath READ runPath NOTIFY stateChanged)
+  // Which run the timeline replays: "", "baseline" or "scenario".
+  Q_PROPERTY(QString showing READ showing NOTIFY showingChanged)
+
+ public:
+  explicit ScenarioController(ParkController& park, QObject* parent = nullptr);
+  ~ScenarioController() override;
+
+  QVariantList available() const { return available_; }
+  QString state() const { return state_; }
+  double progress() const { return progress_; }
+  QString message() const { return message_; }
+  bool quick() const { return quick_; }
+  void setQuick(bool quick);
+  QString title() const { return title_; }
+  QVariantList deltas() const { return deltas_; }
+  QVariantList series() const { return series_; }
+  QStringList affectedBuildings() const { return affectedBuildings_; }
+  QString showing() const { return showing_; }
+  QString runPath() const { return runPath_; }
+
+  // Re-reads the bundled scenarios for the open park and language.
+  Q_INVOKABLE void refresh();
+  Q_INVOKABLE void run(const QString& path);
+  Q_INVOKABLE void cancel();
+  // Replays "baseline" or "scenario" at the timeline's current time; false if there is no run.
+  Q_INVOKABLE bool show(const QString& which);
+  // Forgets the result (and stops highlighting).
+  Q_INVOKABLE void clear();
+  // The list and the result's labels in the window's (new) language.
+  void retranslate();
+
+ signals:
+  void availableChanged();
+  void stateChanged();
+  void progressChanged();
+  void quickChanged();
+  void resultChanged();
+  void showingChanged();
+
+ private:
+  void setState(const QString& state, const QString& message = {});
+  void finished(std::shared_ptr<scenario::ScenarioResult> result, const QString& error);
+  void present();  // title, deltas and series of result_ in the window's language
+  void join();
+
+  ParkController& park_;
+  QVariantList available_;
+  QString state_ = "idle";
+  double progress_ = 0;
+  QString message_;
+  bool quick_ = false;
+  QString title_;
+  QVariantList deltas_, series_;
+  QStringList affectedBuildings_;
+  QString showing_;
+  QString runPath_;
+  QString baselineFile_, scenarioFile_;
+  std::shared_ptr<scenario::ScenarioResult> result_;
+  std::atomic<bool> cancel_{false};
+  std::thread worker_;
+};
+
+}  // namespace parktwin::app

@@ -1,0 +1,100 @@
+// The scenario panel runs the shipped 8-hour smelter outage through the real runner (a quick
+// 3-day look around it), shows KPI deltas that match a hand calculation, highlights the
+// potrooms, replays either run on one timeline, cancels a full-year run, and names the JSON
+// path of a bad scenario file.
+import QtQuick
+import QtTest
+import ParkTwin
+import ParkTwinTest
+
+Item {
+    width: 1200
+    height: 900
+
+    ScenarioPanel {
+        id: panel
+        width: 440
+        height: parent.height
+    }
+
+    TestCase {
+        name: "Scenario"
+        when: windowShown
+        readonly property var scenarios: ParkController.scenarios
+        readonly property var timeline: ParkController.timeline
+
+        function cleanupTestCase() {
+            scenarios.clear()
+            timeline.close()
+        }
+        function delta(key) { return scenarios.deltas.find(d => d.key === key) }
+
+        function test_1_outage_run_shows_deltas_matching_the_hand_calculation() {
+            scenarios.quick = true
+            scenarios.run(Fixture.scenarioPath("smelter-outage.json"))
+            compare(scenarios.state, "running")
+            tryVerify(() => scenarios.state !== "running", 120000, "the run finishes")
+            compare(scenarios.state, "done", scenarios.message)
+
+            // 340,000 t/yr for 8 h = 340000 / 8760 * 8 = 310.5 t not made (10 t ladles: +-20 t).
+            const primary = delta("primary_t")
+            verify(Math.abs(primary.delta - (-340000 / 8760 * 8)) < 20, "primary metal delta " + primary.delta)
+            compare(primary.direction, -1, "less metal is bad news")
+            // Remelting costs 300 yuan/t more than molten supply.
+            const remelt = delta("remelt_t"), cost = delta("remelt_cost_yuan")
+            verify(remelt.delta > 0, "processors remelt ingot")
+            fuzzyCompare(cost.delta, 300 * remelt.delta, 1e-6 * Math.max(1, cost.delta))
+
+            // The card for it is on the panel, red.
+            const card = findChild(panel, "delta_primary_t")
+            verify(card !== null, "a card for primary aluminium")
+            compare(card.delta, primary.delta)
+
+            // Both potrooms are highlighted; the series cover the 72 hours.
+            verify(scenarios.affectedBuildings.length > 0)
+            for (const id of scenarios.affectedBuildings)
+                verify(ParkController.buildings.some(b => b.id === id), id + " is a building of the park")
+            compare(scenarios.series[0].baseline.length, 72)
+            compare(scenarios.series[0].scenario.length, 72)
+        }
+
+        function test_2_toggle_replays_either_run_at_the_same_time() {
+            compare(scenarios.showing, "scenario", "the scenario is replayed after the run")
+            verify(timeline.source.endsWith("smelter-outage-scenario.db"), timeline.source)
+            const at = timeline.startMs + 30 * 3600000  // during the outage (it starts 24 h in)
+            timeline.seek(at)
+            mouseClick(findChild(panel, "showBaselineButton"))
+            compare(scenarios.showing, "baseline")
+            verify(timeline.source.endsWith("smelter-outage-baseline.db"), timeline.source)
+            compare(timeline.timeMs, at, "the same moment on the timeline")
+            // In the baseline the potlines run at that moment; in the scenario they are down.
+            tryVerify(() => ParkController.lineState("potline-1") === 0, 15000, "baseline: running")
+            mouseClick(findChild(panel, "showScenarioButton"))
+            compare(timeline.timeMs, at)
+            tryVerify(() => ParkController.lineState("potline-1") === 3, 15000, "scenario: down")
+        }
+
+        function test_3_a_full_year_run_can_be_cancelled() {
+            scenarios.quick = false
+            scenarios.run(Fixture.scenarioPath("smelter-outage.json"))
+            compare(scenarios.state, "running")
+            tryVerify(() => scenarios.progress > 0, 60000, "progress is reported")
+            mouseClick(findChild(panel, "cancelScenarioButton"))
+            tryCompare(scenarios, "state", "cancelled", 30000)
+            compare(scenarios.deltas.length, 0, "no result")
+        }
+
+        function test_4_a_bad_scenario_file_names_the_json_path() {
+            const path = Fixture.writeFile("bad-scenario.json", JSON.stringify({
+                format: "parktwin-scenario/1", id: "bad", name: {zh: "坏", en: "bad"},
+                explanation: {zh: "坏", en: "bad"}, park: "beidu", start: "2026-01-01T00:00:00+08:00",
+                duration: "1d", step: "1m", seed: 1,
+                changes: [{type: "outage", target: "potline-1", at: "2026-01-01T08:00:00+08:00", duration: "soon"}]}))
+            scenarios.run(path)
+            compare(scenarios.state, "failed")
+            verify(scenarios.message.indexOf("bad-scenario.json") >= 0, scenarios.message)
+            verify(scenarios.message.indexOf("/changes/0/duration") >= 0, scenarios.message)
+            compare(findChild(panel, "scenarioMessage").text, scenarios.message, "shown on the panel")
+        }
+    }
+}
