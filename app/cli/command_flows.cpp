@@ -1,18 +1,23 @@
 // parktwin-cli flows --park NAME [--json] [--fail ID]: solve a park's material and energy
 // networks at design capacity; print flows per arc, the bottleneck (minimum cut), KPIs and
-// the per-mu ranking. State at a time T from the historian (--at T --db FILE) is not wired yet.
+// the per-mu ranking; with --db FILE --at T, at the live or replayed state of that moment.
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <optional>
 
 #include "command_registry.hpp"
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/park_flows.hpp"
+#include "parktwin/flow/park_state.hpp"
 #include "parktwin/flow/solver.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/store/historian.hpp"
+#include "parktwin/store/time_format.hpp"
 #include "terminal.hpp"
 
 namespace parktwin::cli {
@@ -132,9 +137,8 @@ void printNetwork(const char* title, const NetworkSolution& s, const std::option
 }
 
 void printReport(const model::Park& park, const ParkFlowReport& r, const std::optional<FailureImpact>& materialImpact,
-                 const std::optional<FailureImpact>& energyImpact, bool peak) {
-  std::cout << park.name.en << " / " << park.name.zh << " (" << park.id << "): flows at design capacity, "
-            << (peak ? "a peak hour (every source at its rating)" : "the average hour of a year") << "\n";
+                 const std::optional<FailureImpact>& energyImpact, const std::string& basis) {
+  std::cout << park.name.en << " / " << park.name.zh << " (" << park.id << "): flows " << basis << "\n";
   if (r.has_material) printNetwork("Material", r.material, materialImpact);
   if (r.has_energy) printNetwork("Energy", r.energy, energyImpact);
   const FlowKpis& k = r.kpis;
@@ -157,36 +161,97 @@ void printReport(const model::Park& park, const ParkFlowReport& r, const std::op
   for (const auto& w : r.warnings) std::cerr << "warning: " << w << "\n";
 }
 
-int runFlows(const std::string& parkName, bool asJson, const std::string& failed, bool peak) {
-  auto park = model::loadPark(parkPath(parkName));
+struct FlowsOptions {
+  std::string park, failed, db, at;
+  bool asJson = false, peak = false;
+};
+
+// The state at `at` from the historian `db`, as network overrides; nullopt after printing why.
+std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const std::string& db, const std::string& at,
+                                                 std::int64_t& atMs) {
+  auto t = store::parseTimestamp(at);
+  if (!t) {
+    std::cerr << "--at: " << t.error().message << "\n";
+    return std::nullopt;
+  }
+  atMs = *t;
+  store::HistorianOptions readOnly;
+  readOnly.read_only = true;
+  auto historian = store::Historian::open(db, readOnly);
+  if (!historian) {
+    std::cerr << historian.error().message << "\n";
+    return std::nullopt;
+  }
+  auto state = historian->stateAt(*t);
+  if (!state) {
+    std::cerr << db << ": " << state.error().message << "\n";
+    return std::nullopt;
+  }
+  if (state->empty()) {
+    std::cerr << db << ": no sample at or before " << store::formatIso8601(*t) << "\n";
+    return std::nullopt;
+  }
+  std::map<std::string, double> values;
+  for (const auto& s : *state) values[s.tag] = s.value;
+  return overridesFromState(park, values);
+}
+
+int runFlows(const FlowsOptions& o) {
+  auto park = model::loadPark(parkPath(o.park));
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;
   }
-  FlowOverrides design;
-  design.supply_basis = peak ? SupplyBasis::rated_power : SupplyBasis::annual_average;
-  auto report = solveParkFlows(*park, design, peak ? 1.0 : kHoursPerYear);
+  if (o.db.empty() != o.at.empty()) {
+    std::cerr << "flows: --db and --at go together (the state of the historian at that time)\n";
+    return 2;
+  }
+  Result<ParkFlowReport> report = fail("not solved");
+  std::string basis;
+  std::optional<StateOverrides> state;
+  if (!o.db.empty()) {
+    std::int64_t atMs = 0;
+    state = stateFromHistorian(*park, o.db, o.at, atMs);
+    if (!state) return 2;
+    report = solveParkFlows(*park, state->material, state->energy, 1.0);
+    basis = "at " + store::formatIso8601(atMs) + " from " + o.db + " (one hour at that state)";
+  } else {
+    FlowOverrides design;
+    design.supply_basis = o.peak ? SupplyBasis::rated_power : SupplyBasis::annual_average;
+    report = solveParkFlows(*park, design, o.peak ? 1.0 : kHoursPerYear);
+    basis = o.peak ? "at design capacity, a peak hour (every source at its rating)"
+                   : "at design capacity, the average hour of a year";
+  }
   if (!report) {
     std::cerr << report.error().message << "\n";
     return 1;
   }
   std::optional<FailureImpact> materialImpact, energyImpact;
-  if (!failed.empty()) {
+  if (!o.failed.empty()) {
     if (report->has_material) {
-      if (auto impact = failureImpact(report->material.network, failed)) materialImpact = *impact;
+      if (auto impact = failureImpact(report->material.network, o.failed)) materialImpact = *impact;
     }
     if (report->has_energy) {
-      if (auto impact = failureImpact(report->energy.network, failed)) energyImpact = *impact;
+      if (auto impact = failureImpact(report->energy.network, o.failed)) energyImpact = *impact;
     }
     if (!materialImpact && !energyImpact) {
-      std::cerr << "--fail: no node or arc \"" << failed << "\" in either network\n";
+      std::cerr << "--fail: no node or arc \"" << o.failed << "\" in either network\n";
       return 2;
     }
   }
-  if (asJson) {
-    std::cout << reportJson(*park, *report, materialImpact, energyImpact).dump(2) << "\n";
+  if (o.asJson) {
+    json out = reportJson(*park, *report, materialImpact, energyImpact);
+    out["basis"] = basis;
+    if (state) out["down"] = state->down;
+    std::cout << out.dump(2) << "\n";
   } else {
-    printReport(*park, *report, materialImpact, energyImpact, peak);
+    printReport(*park, *report, materialImpact, energyImpact, basis);
+    if (state) {
+      std::cout << "\nDown at that time:";
+      for (const auto& id : state->down) std::cout << " " << id;
+      std::cout << (state->down.empty() ? " none\n" : "\n");
+      for (const auto& note : state->notes) std::cout << "  note: " << note << "\n";
+    }
   }
   return 0;
 }
@@ -194,15 +259,14 @@ int runFlows(const std::string& parkName, bool asJson, const std::string& failed
 const bool registered = registerCommand({
     "flows", "Solve material and energy flows: flows per arc, bottleneck (min cut), KPIs, per-mu ranking",
     [](CLI::App& sub) {
-      auto park = std::make_shared<std::string>();
-      auto asJson = std::make_shared<bool>(false);
-      auto failed = std::make_shared<std::string>();
-      auto peak = std::make_shared<bool>(false);
-      sub.add_option("--park", *park, "Park file, or the name of a bundled park (beidu, jiulong)")->required();
-      sub.add_flag("--json", *asJson, "Print the solution as JSON");
-      sub.add_option("--fail", *failed, "Also report who loses supply if this node or link fails");
-      sub.add_flag("--peak", *peak, "A peak hour with sources at rated power, instead of a year's average hour");
-      return [park, asJson, failed, peak] { return runFlows(*park, *asJson, *failed, *peak); };
+      auto o = std::make_shared<FlowsOptions>();
+      sub.add_option("--park", o->park, "Park file, or the name of a bundled park (beidu, jiulong)")->required();
+      sub.add_flag("--json", o->asJson, "Print the solution as JSON");
+      sub.add_option("--fail", o->failed, "Also report who loses supply if this node or link fails");
+      sub.add_flag("--peak", o->peak, "A peak hour with sources at rated power, instead of a year's average hour");
+      sub.add_option("--db", o->db, "Historian file (simulate --db, ingest --db): solve at its state at --at");
+      sub.add_option("--at", o->at, "With --db: the moment, ISO-8601 or epoch seconds/ms");
+      return [o] { return runFlows(*o); };
     }});
 
 }  // namespace

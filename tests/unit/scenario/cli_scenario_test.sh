@@ -5,15 +5,7 @@
 set -u
 cli=$1
 src=$2
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-failures=0
-expect() {  # expect DESCRIPTION EXPECTED ACTUAL
-  if [ "$2" != "$3" ]; then
-    echo "FAIL: $1: expected [$2], got [$3]"
-    failures=$((failures + 1))
-  fi
-}
+. "$(dirname "$0")/../../cli_test_lib.sh"
 
 "$cli" scenario list >"$dir/list.txt" 2>&1
 expect "list exit code" 0 $?
@@ -47,5 +39,4 @@ expect "outside message" 1 "$(grep -c 'smelter-outage: /changes/0: the change li
 "$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --report "$dir/out.pdf" >/dev/null 2>"$dir/pdf.err"
 expect "unknown report format" 2 $?
 
-[ "$failures" -eq 0 ] && echo "all scenario CLI checks passed"
-exit "$failures"
+finish "scenario CLI"

@@ -3,15 +3,7 @@
 # and that exported CSV equals what was imported. Usage: cli_store_test.sh PATH/TO/parktwin-cli
 set -u
 cli=$1
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-failures=0
-expect() {  # expect DESCRIPTION EXPECTED ACTUAL
-  if [ "$2" != "$3" ]; then
-    echo "FAIL: $1: expected [$2], got [$3]"
-    failures=$((failures + 1))
-  fi
-}
+. "$(dirname "$0")/../../cli_test_lib.sh"
 
 cat > "$dir/long.csv" <<'CSV'
 ts,tag,value
@@ -51,5 +43,4 @@ expect "json export" 1 "$(grep -c '"ts":"2026-05-01T08:00:02.000Z","ts_ms":17776
 expect "info on a non-database exit code" 2 $?
 expect "info on a non-database says why" 1 "$(grep -c 'not a ParkTwin historian' "$dir/info.err")"
 
-[ $failures -eq 0 ] && echo "all CLI store checks passed"
-exit $failures
+finish "CLI store"

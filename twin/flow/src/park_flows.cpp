@@ -18,9 +18,14 @@ Result<NetworkSolution> solveNetwork(FlowNetwork network, const char* side, std:
 }  // namespace
 
 Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrides& overrides, double hours) {
+  return solveParkFlows(park, overrides, overrides, hours);
+}
+
+Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrides& materialOverrides,
+                                      const FlowOverrides& energyOverrides, double hours) {
   ParkFlowReport report;
-  auto material = buildMaterialNetwork(park, overrides);
-  auto energy = buildEnergyNetwork(park, overrides);
+  auto material = buildMaterialNetwork(park, materialOverrides);
+  auto energy = buildEnergyNetwork(park, energyOverrides);
   if (!material && !energy) return fail(material.error().message + "\n" + energy.error().message);
   FlowStep step;
   step.duration_h = hours;

@@ -34,5 +34,8 @@ struct ParkFlowReport {
 // solved and its shortfalls reported in `warnings`.
 Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrides& overrides = {},
                                       double hours = 8760.0);
+// The same with different overrides for each network (a state at time T: park_state.hpp).
+Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrides& material,
+                                      const FlowOverrides& energy, double hours);
 
 }  // namespace parktwin::flow

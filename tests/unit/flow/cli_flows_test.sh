@@ -1,0 +1,38 @@
+#!/bin/sh
+# parktwin-cli flows --db --at end to end: a historian made by `import` from a hand-written CSV
+# (potline-1 down, potline-2 running), solved at that moment; the molten supply halves
+# (170 kt/yr of 340 kt/yr: 170000 / 8760 = 19.406 t/h) and potline-1 is listed as down.
+# Usage: cli_flows_test.sh PATH/TO/parktwin-cli
+set -u
+cli=$1
+. "$(dirname "$0")/../../cli_test_lib.sh"
+
+cat > "$dir/state.csv" <<'CSV'
+ts,tag,value
+2026-07-15T08:00:00Z,potline-1.state,3
+2026-07-15T08:00:00Z,potline-2.state,0
+2026-07-15T08:00:00Z,potline-2.power,262000
+CSV
+"$cli" import "$dir/state.csv" --db "$dir/park.db" >/dev/null 2>&1
+expect "import" 0 $?
+
+"$cli" flows --park beidu --db "$dir/park.db" --at 2026-07-15T09:00:00Z --json >"$dir/at.json" 2>"$dir/at.err"
+expect "flows --at exit code" 0 $?
+expect "molten supply with one potline down" "19.406" \
+  "$(python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["kpis"]["direct_molten_t"])' "$dir/at.json")"
+expect "potline-1 listed as down" "['potline-1']" \
+  "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["down"])' "$dir/at.json")"
+
+"$cli" flows --park beidu --db "$dir/park.db" --at 2026-07-15T07:00:00Z >/dev/null 2>"$dir/before.err"
+expect "before any sample: exit code" 2 $?
+expect "before any sample: says so" 1 "$(grep -c 'no sample at or before' "$dir/before.err")"
+
+"$cli" flows --park beidu --db "$dir/park.db" >/dev/null 2>"$dir/noat.err"
+expect "--db without --at" 2 $?
+"$cli" flows --park beidu --db "$dir/park.db" --at yesterday >/dev/null 2>"$dir/badat.err"
+expect "a bad time: exit code" 2 $?
+expect "a bad time: names the option" 1 "$(grep -c '^--at:' "$dir/badat.err")"
+"$cli" flows --park beidu --db "$dir/state.csv" --at 2026-07-15T09:00:00Z >/dev/null 2>"$dir/notdb.err"
+expect "not a historian: exit code" 2 $?
+
+finish "flows CLI"

@@ -1,0 +1,65 @@
+// Flows at the state of a moment: tag values become overrides, and the solution follows them.
+// Oracles: the park file's capacities by hand (340 kt/yr from two 170 kt/yr potlines).
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "parktwin/flow/park_flows.hpp"
+#include "parktwin/flow/park_state.hpp"
+#include "test_support.hpp"
+
+namespace parktwin::flow {
+namespace {
+
+TEST(ParkState, TagValuesBecomeOverridesByObjectKind) {
+  auto beidu = test::loadDemoPark("beidu");
+  ASSERT_TRUE(beidu);
+  const StateOverrides o = overridesFromState(*beidu, {{"potline-1.state", 3},
+                                                       {"potline-2.state", 0},
+                                                       {"potline-2.power", 262'000},
+                                                       {"pv-youlisen-plant.power", 1'234.5},
+                                                       {"panlong-pumped.power", -50'000},
+                                                       {"potline-2.current", 395}});
+  EXPECT_EQ(o.down, std::vector<std::string>{"potline-1"});
+  EXPECT_TRUE(o.material.failed.contains("potline-1"));
+  EXPECT_TRUE(o.energy.failed.contains("potline-1"));
+  EXPECT_FALSE(o.material.failed.contains("potline-2"));
+  EXPECT_EQ(o.energy.demand.at("potline-2"), 262'000);
+  EXPECT_TRUE(o.material.demand.empty()) << "power is not a material demand";
+  EXPECT_EQ(o.energy.supply.at("pv-youlisen-plant"), 1'234.5);
+  EXPECT_EQ(o.energy.supply.at("panlong-pumped"), 0) << "pumping is not a supply";
+  ASSERT_EQ(o.notes.size(), 1u);
+  EXPECT_NE(o.notes[0].find("panlong-pumped is charging"), std::string::npos);
+}
+
+TEST(ParkState, OnePotlineDownHalvesTheDirectMoltenSupply) {
+  auto beidu = test::loadDemoPark("beidu");
+  ASSERT_TRUE(beidu);
+  const StateOverrides both = overridesFromState(*beidu, {{"potline-1.state", 0}, {"potline-2.state", 0}});
+  const StateOverrides one = overridesFromState(*beidu, {{"potline-1.state", 3}, {"potline-2.state", 0}});
+  auto running = solveParkFlows(*beidu, both.material, both.energy, 1.0);
+  auto down = solveParkFlows(*beidu, one.material, one.energy, 1.0);
+  ASSERT_TRUE(running) << running.error().message;
+  ASSERT_TRUE(down) << down.error().message;
+  // 340,000 t/yr / 8760 h = 38.81 t/h of molten metal, all taken by the molten-fed processors;
+  // with one 170 kt/yr potline down, half of it: 19.41 t/h.
+  EXPECT_NEAR(running->kpis.direct_molten_t, 340'000.0 / 8760, 0.01);
+  EXPECT_NEAR(down->kpis.direct_molten_t, 170'000.0 / 8760, 0.01);
+  // The energy side loses the potline's load: 170,000 t/yr x 13,500 kWh/t / 8760 h.
+  EXPECT_NEAR(running->kpis.energy_kwh - down->kpis.energy_kwh, 170'000.0 * 13'500 / 8760, 1.0);
+}
+
+TEST(ParkState, MeasuredPowerReplacesTheDesignLoad) {
+  auto beidu = test::loadDemoPark("beidu");
+  ASSERT_TRUE(beidu);
+  const StateOverrides design = overridesFromState(*beidu, {});
+  const StateOverrides measured = overridesFromState(*beidu, {{"potline-1.power", 200'000}});
+  auto a = solveParkFlows(*beidu, design.material, design.energy, 1.0);
+  auto b = solveParkFlows(*beidu, measured.material, measured.energy, 1.0);
+  ASSERT_TRUE(a && b);
+  // Design draw of one potline: 170,000 x 13,500 / 8760 = 261,986 kW; measured 200,000 kW.
+  EXPECT_NEAR(a->kpis.energy_kwh - b->kpis.energy_kwh, 170'000.0 * 13'500 / 8760 - 200'000, 1.0);
+}
+
+}  // namespace
+}  // namespace parktwin::flow

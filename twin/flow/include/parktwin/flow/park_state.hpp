@@ -1,0 +1,26 @@
+#pragma once
+// The park's flows at a moment of live or replayed data: tag values at time T (from the
+// historian's stateAt) turned into network overrides. A line that is down is out of service
+// in both networks; lines, chargers and hydrogen draw their measured power; PV, hydro and
+// storage supply what they generate now (a storage plant that is charging supplies nothing
+// and its charging power is a load); the grid is not limited.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "parktwin/flow/network.hpp"
+#include "parktwin/model/park.hpp"
+
+namespace parktwin::flow {
+
+struct StateOverrides {
+  FlowOverrides material;
+  FlowOverrides energy;
+  std::vector<std::string> down;   // lines out of service at T (state code 3)
+  std::vector<std::string> notes;  // tags without a value, in words
+};
+
+// `values`: tag id -> value at T. Tags the flows do not use are ignored.
+StateOverrides overridesFromState(const model::Park& park, const std::map<std::string, double>& values);
+
+}  // namespace parktwin::flow

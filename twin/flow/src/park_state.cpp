@@ -1,0 +1,53 @@
+#include "parktwin/flow/park_state.hpp"
+
+#include <algorithm>
+
+namespace parktwin::flow {
+namespace {
+
+constexpr int kStateDown = 3;  // twin/sim machine_state.hpp
+
+// A tag's value in kW, by its unit (MW tags are scaled).
+double kilowatts(const model::Tag& tag, double value) { return tag.unit == "MW" ? value * 1000.0 : value; }
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+StateOverrides overridesFromState(const model::Park& park, const std::map<std::string, double>& values) {
+  StateOverrides out;
+  out.energy.supply_basis = SupplyBasis::rated_power;
+  out.material.supply_basis = SupplyBasis::rated_power;
+  for (const auto& tag : park.tags) {
+    const auto found = values.find(tag.id);
+    if (found == values.end()) continue;
+    const double value = found->second;
+    const bool power = endsWith(tag.id, ".power") || tag.unit == "kW" || tag.unit == "MW";
+    if (const auto* line = park.findLine(tag.object)) {
+      if (endsWith(tag.id, ".state") && static_cast<int>(value) == kStateDown) {
+        out.down.push_back(line->id);
+        out.material.failed.insert(line->id);
+        out.energy.failed.insert(line->id);
+      } else if (power && endsWith(tag.id, ".power")) {
+        out.energy.demand[line->id] = kilowatts(tag, value);
+      }
+      continue;
+    }
+    const model::Utility* utility = park.findUtility(tag.object);
+    if (!utility || !endsWith(tag.id, ".power")) continue;
+    const double kw = kilowatts(tag, value);
+    if (utility->kind == "pv" || utility->kind == "reservoir_hydro") {
+      out.energy.supply[utility->id] = std::max(0.0, kw);
+    } else if (utility->kind == "battery" || utility->kind == "pumped_storage") {
+      out.energy.supply[utility->id] = std::max(0.0, kw);  // discharging; charging is not a source
+      if (kw < 0) out.notes.push_back(utility->id + " is charging at " + std::to_string(-kw) + " kW");
+    } else if (utility->kind == "charger" || utility->kind == "hydrogen") {
+      out.energy.demand[utility->id] = std::max(0.0, kw);
+    }
+  }
+  return out;
+}
+
+}  // namespace parktwin::flow
