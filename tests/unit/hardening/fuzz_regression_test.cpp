@@ -118,6 +118,16 @@ TEST(FuzzCorpus, MqttPayloadsParseOrFail) {
 
 }  // namespace
 
+// Found by fuzz_scenario after 3 minutes of the 10-minute run: a step of 10^91 minutes was
+// converted to int64 milliseconds, undefined behaviour (UBSan). Now an error naming the field.
+TEST(FuzzRegression, ScenarioDurationBeyondInt64IsAnError) {
+  const std::string text = R"({"format": "parktwin-scenario/1", "id": "s", "step": ")" + std::string(92, '2') + R"(m"})";
+  auto scenario = parktwin::scenario::parseScenario(text, "s.json", ".");
+  ASSERT_FALSE(scenario);
+  EXPECT_NE(scenario.error().message.find("/step"), std::string::npos) << scenario.error().message;
+  EXPECT_NE(scenario.error().message.find("expected a positive duration"), std::string::npos) << scenario.error().message;
+}
+
 // Found by fuzz_scenario at once: the same out-of-range number in a scenario file.
 TEST(FuzzRegression, ScenarioNumberBeyondDoubleRangeIsAnErrorNotAnException) {
   parktwin::Result<parktwin::scenario::Scenario> scenario = parktwin::fail("not run");

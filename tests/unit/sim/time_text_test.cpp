@@ -15,6 +15,9 @@ TEST(TimeText, ParsesDurations) {
   EXPECT_FALSE(parseDurationMs("fast"));
   EXPECT_FALSE(parseDurationMs("10"));
   EXPECT_FALSE(parseDurationMs("-1h"));
+  EXPECT_FALSE(parseDurationMs("nanh"));
+  EXPECT_NE(parseDurationMs("1e300d").error().message.find("too long"), std::string::npos);
+  EXPECT_EQ(*parseDurationMs("1000000w"), 604'800'000'000'000);
 }
 
 TEST(TimeText, ParsesInstants) {

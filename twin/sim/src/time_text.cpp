@@ -18,11 +18,14 @@ Result<std::int64_t> parseDurationMs(std::string_view text) {
   else if (suffix == "h") unit_ms = 3600e3;
   else if (suffix == "d") unit_ms = 86400e3;
   else if (suffix == "w") unit_ms = 7 * 86400e3;
-  if (ec != std::errc() || unit_ms == 0 || number < 0) {
+  if (ec != std::errc() || unit_ms == 0 || !(number >= 0)) {
     return fail("duration \"" + std::string(text) +
                 "\": expected a number with a unit ms, s, m, h, d or w (e.g. 30d, 1h, 90s)");
   }
-  return static_cast<std::int64_t>(number * unit_ms + 0.5);
+  // Beyond int64 milliseconds (about 292 million years) the conversion would be undefined.
+  const double ms = number * unit_ms + 0.5;
+  if (!(ms < 9.2e18)) return fail("duration \"" + std::string(text) + "\": too long");
+  return static_cast<std::int64_t>(ms);
 }
 
 Result<std::int64_t> parseInstantMs(std::string_view text) {
