@@ -87,6 +87,7 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption selectOption("select", "Select an object (building, line, machine group...) and fly to it.", "id");
   const QCommandLineOption loopOption("loop", "With --replay: loop the range FROM-TO hours after the start, e.g. 6-10.", "h-h");
   const QCommandLineOption speedOption("speed", "With --replay: start playing at this multiple of real time.", "x");
+  const QCommandLineOption balanceOption("balance", "Show the Sankey diagram of the park's material or energy balance.", "material|energy");
   const QCommandLineOption scenarioOption("scenario", "Open the scenario panel and run this scenario file (see assets/scenarios).", "json");
   const QCommandLineOption quickOption("quick", "With --scenario: a quick look, 3 days around the first change.");
   const QCommandLineOption benchMachinesOption("bench-machines", "With --bench-fps: replace the machines by N synthetic ones.", "n");
@@ -95,7 +96,7 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption benchOption("bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds");
   parser.addOptions({parkOption, langOption, replayOption, mqttOption, userOption, passwordOption, caOption, recordOption,
                     atOption, presentOption, tourOption, exportTourOption, outOption, fpsOption, screenshotOption,
-                    infoOption, sizeOption, benchOption, scenarioOption, quickOption, benchMachinesOption, benchMachinesOnlyOption, benchNaiveOption, speedOption, selectOption, flowsOption, loopOption});
+                    infoOption, sizeOption, benchOption, balanceOption, scenarioOption, quickOption, benchMachinesOption, benchMachinesOnlyOption, benchNaiveOption, speedOption, selectOption, flowsOption, loopOption});
   // A file alone opens as with --park: the desktop entry runs "parktwin %f".
   parser.addPositionalArgument("file", "Park file to open (the same as --park).", "[file]");
   parser.process(app);
@@ -183,6 +184,10 @@ int main(int argc, char* argv[]) {
   auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   if (!window) return 1;
   if (parser.isSet(flowsOption)) window->property("parkView").value<QObject*>()->setProperty("showFlows", true);
+  if (parser.isSet(balanceOption)) {
+    window->setProperty("showSankey", true);
+    if (auto* panel = window->findChild<QObject*>("sankeyPanel")) panel->setProperty("side", parser.value(balanceOption));
+  }
   if (parser.isSet(scenarioOption)) {
     window->setProperty("showScenarios", true);
     controller->scenarios()->setQuick(parser.isSet(quickOption));

@@ -30,6 +30,7 @@ ApplicationWindow {
     property bool allowFullScreen: true
     property bool recording: false  // exporting a video: no buttons in the picture
     property bool showScenarios: false
+    property bool showSankey: false
     onPresentingChanged: {
         if (presenting && allowFullScreen) window.showFullScreen()
         else if (!presenting && window.visibility === Window.FullScreen) window.showNormal()
@@ -71,6 +72,11 @@ ApplicationWindow {
                 objectName: "flowsButton"
                 text: parkView.showFlows ? qsTr("Hide flows") : qsTr("Flows")
                 onClicked: parkView.showFlows = !parkView.showFlows
+            }
+            HeaderButton {
+                objectName: "balanceButton"
+                text: qsTr("Balance")
+                onClicked: window.showSankey = !window.showSankey
             }
             HeaderButton {
                 objectName: "scenariosButton"
@@ -161,6 +167,12 @@ ApplicationWindow {
                     wrapMode: Text.Wrap
                     color: "#7a4a00"
                 }
+            }
+            SankeyPanel {
+                visible: window.showSankey && !window.presenting
+                anchors { left: parent.left; top: parent.top; bottom: parent.bottom; bottomMargin: parkView.timelineSpace }
+                width: parent.width - (window.showScenarios ? Math.min(440, parent.width * 0.45) : 0)
+                onCloseRequested: window.showSankey = false
             }
             ScenarioPanel {
                 visible: window.showScenarios && !window.presenting

@@ -14,6 +14,9 @@ namespace parktwin::app {
 
 struct FlowOverlay {
   QVariantList arcs;  // {id, from, to, quantity, product, flow, capacity, utilisation, bottleneck, width, color, position, length, angle, y}
+  // {material, energy}: {columns, height, total, unit, nodes: [{id, name, column, value, y,
+  // merged}], bands: [{from, to, value, fromY, toY, color}]} (flow::buildSankey; flow units)
+  QVariantMap sankey;
   QVariantMap kpis;   // throughputTPerYear, energyKwhPerT, co2TPerYear, selfSufficiency, remeltAvoidedYuan, ...
   QString error;
 };

@@ -298,6 +298,7 @@ void ParkController::rebuildScene() {
   const FlowOverlay flows = solveFlowOverlay(park);
   flowArcs_ = flows.arcs;
   flowKpis_ = flows.kpis;
+  flowSankey_ = flows.sankey;
   const auto s = parktwin::model::summarize(park);
   summary_ = QVariantMap{{"buildings", s.buildings}, {"enterprises", s.enterprises}, {"lines", s.lines},
                          {"machines", s.machines}, {"utilities", s.utilities}, {"tags", s.tags},
@@ -415,6 +416,9 @@ QString ParkController::nameOf(const QString& objectId) const {
   if (const auto* l = park_->findLine(id)) return q(l->name.in(lang));
   if (const auto* u = park_->findUtility(id)) return q(u->name.in(lang));
   if (const auto* e = park_->findEnterprise(id)) return q(e->name.in(lang));
+  for (const auto& x : park_->externals) {
+    if (x.id == id) return q(x.name.in(lang));
+  }
   for (const QVariant& v : flowArcs_) {
     const QVariantMap a = v.toMap();
     if (a.value("id") == objectId) return nameOf(a.value("from").toString()) + " → " + nameOf(a.value("to").toString());

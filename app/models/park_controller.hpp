@@ -63,6 +63,7 @@ class ParkController : public QObject {
   // Solved material and energy flows (see flow_overlay.hpp) and the park's flow KPIs.
   Q_PROPERTY(QVariantList flowArcs READ flowArcs NOTIFY parkChanged)
   Q_PROPERTY(QVariantMap flowKpis READ flowKpis NOTIFY parkChanged)
+  Q_PROPERTY(QVariantMap flowSankey READ flowSankey NOTIFY parkChanged)
   Q_PROPERTY(QVariantList syntheticMachines READ syntheticMachines NOTIFY parkChanged)
   // Presentation mode: full screen, read-only, camera driven by the tour.
   Q_PROPERTY(bool presenting READ presenting WRITE setPresenting NOTIFY presentingChanged)
@@ -130,6 +131,9 @@ class ParkController : public QObject {
   QVariantList syntheticMachines() const { return syntheticMachines_; }
   QVariantList flowArcs() const { return flowArcs_; }
   QVariantMap flowKpis() const { return flowKpis_; }
+  QVariantMap flowSankey() const { return flowSankey_; }
+  // An object's name in the window's language ("" if the park has no such object).
+  Q_INVOKABLE QString nameOf(const QString& objectId) const;
   void setPresenting(bool presenting);
   // The bundled tour for the open park (assets/tours/<park id>.json), if any.
   Q_INVOKABLE QString defaultTourPath() const;
@@ -148,7 +152,6 @@ class ParkController : public QObject {
  private:
   void rebuildScene();
   void applyTimelineValues();
-  QString nameOf(const QString& objectId) const;
 
   std::unique_ptr<parktwin::model::Park> park_;
   QString parkFile_;
@@ -168,6 +171,7 @@ class ParkController : public QObject {
   QVariantList syntheticMachines_;
   QVariantList flowArcs_;
   QVariantMap flowKpis_;
+  QVariantMap flowSankey_;
   QString assetRoot_;
   ScenarioController scenarios_{*this};  // after timeline_ and assetRoot_, which it uses
   QString selectedId_, selectedType_, selectedBuilding_;

@@ -534,6 +534,10 @@
         <source>Scenarios</source>
         <translation>情景分析</translation>
     </message>
+    <message>
+        <source>Balance</source>
+        <translation>物料与能源平衡</translation>
+    </message>
 </context>
 <context>
     <name>PresentationOverlay</name>
@@ -560,6 +564,43 @@
     <message>
         <source>Exit presentation</source>
         <translation>退出演示</translation>
+    </message>
+</context>
+<context>
+    <name>SankeyPanel</name>
+    <message numerus="yes">
+        <source>%n other(s)</source>
+        <translation>
+            <numerusform>其他 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (returned)</source>
+        <translation>%1（回收）</translation>
+    </message>
+    <message>
+        <source>%1 MW</source>
+        <translation>%1 兆瓦</translation>
+    </message>
+    <message>
+        <source>%1 t/h</source>
+        <translation>%1 吨/时</translation>
+    </message>
+    <message>
+        <source>Material and energy balance</source>
+        <translation>物料与能源平衡</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>能源</translation>
+    </message>
+    <message>
+        <source>Average hour of a year at design capacity · total %1</source>
+        <translation>按设计产能的全年平均小时 · 合计 %1</translation>
     </message>
 </context>
 <context>

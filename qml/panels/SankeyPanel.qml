@@ -1,0 +1,129 @@
+// The park's material and energy balance as a Sankey diagram: objects in columns from where
+// metal or power enters (potlines, grid, PV) to where it ends (processors, markets, loads),
+// bands as wide as the solved flow between them (design capacity, the average hour of a year).
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Shapes
+import ParkTwin
+
+Pane {
+    id: root
+    objectName: "sankeyPanel"
+    property string side: "material"
+    readonly property var diagram: ParkController.flowSankey[side] || ({columns: 0, height: 0, nodes: [], bands: [], unit: ""})
+    signal closeRequested()
+
+    background: Rectangle { color: "#f7f9fb"; border.color: "#d5dde5" }
+
+    function nodeName(n) {
+        if (n.merged > 0) return qsTr("%n other(s)", "", n.merged)
+        const base = n.id.split("#")[0]
+        const found = ParkController.nameOf(base)
+        const name = found !== "" && found !== base ? found : n.name
+        return n.id.indexOf("#out") > 0 ? qsTr("%1 (returned)").arg(name) : name
+    }
+    function amount(v) {
+        if (diagram.unit === "kW") return qsTr("%1 MW").arg(Number(v / 1000).toLocaleString(Qt.locale(), "f", v >= 10000 ? 0 : 1))
+        return qsTr("%1 t/h").arg(Number(v).toLocaleString(Qt.locale(), "f", v >= 10 ? 0 : 1))
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: qsTr("Material and energy balance")
+                font.bold: true
+                font.pixelSize: 16
+            }
+            TabBar {
+                id: tabs
+                Layout.leftMargin: 12
+                currentIndex: root.side === "energy" ? 1 : 0
+                TabButton { objectName: "materialTab"; text: qsTr("Material"); width: implicitWidth; onClicked: root.side = "material" }
+                TabButton { objectName: "energyTab"; text: qsTr("Energy"); width: implicitWidth; onClicked: root.side = "energy" }
+            }
+            Label {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignRight
+                color: "#5b6b78"
+                text: qsTr("Average hour of a year at design capacity · total %1").arg(root.amount(root.diagram.total || 0))
+                elide: Text.ElideLeft
+            }
+            ToolButton { text: "×"; onClicked: root.closeRequested() }
+        }
+
+        Item {
+            id: canvas
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            readonly property real barWidth: 12
+            readonly property real lastLabelRoom: 180
+            readonly property real spacing: root.diagram.columns > 1
+                ? (width - barWidth - 8 - lastLabelRoom) / (root.diagram.columns - 1) : 0
+            readonly property real scale: root.diagram.height > 0 ? (height - 8) / root.diagram.height : 0
+            function columnX(column) { return 8 + column * spacing }
+
+            Repeater {
+                model: root.diagram.bands
+                delegate: Shape {
+                    required property var modelData
+                    anchors.fill: parent
+                    readonly property var a: root.diagram.nodes[modelData.from]
+                    readonly property var b: root.diagram.nodes[modelData.to]
+                    readonly property real x0: canvas.columnX(a.column) + canvas.barWidth
+                    readonly property real x1: canvas.columnX(b.column)
+                    readonly property real y0: 4 + modelData.fromY * canvas.scale
+                    readonly property real y1: 4 + modelData.toY * canvas.scale
+                    readonly property real w: Math.max(1, modelData.value * canvas.scale)
+                    readonly property real mid: (x0 + x1) / 2
+                    ShapePath {
+                        strokeWidth: -1
+                        fillColor: Qt.rgba(modelData.color.r, modelData.color.g, modelData.color.b, 0.45)
+                        startX: x0; startY: y0
+                        PathCubic { x: x1; y: y1; control1X: mid; control1Y: y0; control2X: mid; control2Y: y1 }
+                        PathLine { x: x1; y: y1 + w }
+                        PathCubic { x: x0; y: y0 + w; control1X: mid; control1Y: y1 + w; control2X: mid; control2Y: y0 + w }
+                        PathLine { x: x0; y: y0 }
+                    }
+                }
+            }
+            Repeater {
+                model: root.diagram.nodes
+                delegate: Item {
+                    required property var modelData
+                    readonly property bool last: modelData.column === root.diagram.columns - 1
+                    readonly property bool showLabel: height >= 9 || modelData.merged > 0
+                    x: canvas.columnX(modelData.column)
+                    y: 4 + modelData.y * canvas.scale
+                    width: canvas.barWidth
+                    height: Math.max(2, modelData.value * canvas.scale)
+                    Rectangle { anchors.fill: parent; color: modelData.merged > 0 ? "#9aa5b1" : "#1f3347"; radius: 2 }
+                    // Every label to the right of its bar, on a light plate over the bands.
+                    Rectangle {
+                        visible: parent.showLabel
+                        x: parent.width + 4
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: label.width + 8
+                        height: label.implicitHeight + 2
+                        radius: 3
+                        color: "#d9f7f9fb"
+                        Label {
+                            id: label
+                            objectName: "sankeyLabel"
+                            readonly property string objectId: modelData.id
+                            anchors.centerIn: parent
+                            width: Math.min(implicitWidth, (parent.parent.last ? canvas.lastLabelRoom : canvas.spacing - canvas.barWidth) - 16)
+                            text: root.nodeName(modelData) + "  " + root.amount(modelData.value)
+                            elide: Text.ElideMiddle
+                            font.pixelSize: 11
+                            color: "#1b2733"
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
