@@ -61,6 +61,7 @@ void addArcs(const model::Park& park, const flow::NetworkSolution& solution, con
         {"utilisation", arc.capacity > 0 ? flow / arc.capacity : 0.0},
         {"bottleneck", bottleneck},
         {"width", flow > 0 ? 1.5 + 9.0 * std::sqrt(share) : 0.8},
+        {"speed", flow > 0 ? 10.0 + 50.0 * share : 0.0},  // m/s of the moving dashes: faster for more flow
         {"color", bottleneck ? QColor(0xe0, 0x2f, 0x2f) : productColor(arc.product)},
         {"position", toScene((from->x_m + to->x_m) / 2, (from->y_m + to->y_m) / 2, height_m)},
         {"length", length},

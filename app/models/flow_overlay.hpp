@@ -13,7 +13,7 @@ struct Park;
 namespace parktwin::app {
 
 struct FlowOverlay {
-  QVariantList arcs;  // {id, from, to, quantity, product, flow, capacity, utilisation, bottleneck, width, color, position, length, angle, y}
+  QVariantList arcs;  // {id, from, to, quantity, product, flow, capacity, utilisation, bottleneck, width, speed, color, position, length, angle, y}
   // {material, energy}: {columns, height, total, unit, nodes: [{id, name, column, value, y,
   // merged}], bands: [{from, to, value, fromY, toY, color}]} (flow::buildSankey; flow units)
   QVariantMap sankey;

@@ -15,6 +15,13 @@ Item {
     // Bumped whenever the camera moves, so screen-space overlays re-project.
     property int cameraRevision: 0
     property bool showFlows: false
+    // Seconds, for the moving dashes of the flows (runs only while they are shown).
+    property real flowClock: 0
+    NumberAnimation on flowClock {
+        from: 0; to: 3600; duration: 3600 * 1000
+        loops: Animation.Infinite
+        running: root.showFlows && !root.machinesOnly
+    }
     // Benchmark only (--bench-machines-only): the machines without the park around them.
     property bool machinesOnly: false
     // Room the timeline takes at the bottom, for panels laid over the view.
@@ -195,7 +202,8 @@ Item {
         }
 
         // Material (above) and energy (below) flows: width by flow, colour by product or
-        // carrier, the bottleneck (minimum cut) in red.
+        // carrier, the bottleneck (minimum cut) in red; dashes move from source to consumer,
+        // faster where more flows (a texture offset: no geometry changes per frame).
         Repeater3D {
             model: root.showFlows ? ParkController.flowArcs : []
             Model {
@@ -211,6 +219,14 @@ Item {
                     opacity: modelData.active ? 0.85 : 0.25
                     alphaMode: PrincipledMaterial.Blend
                     lighting: PrincipledMaterial.NoLighting
+                    baseColorMap: Texture {
+                        source: "textures/flow-dash.png"
+                        tilingModeHorizontal: Texture.Repeat
+                        scaleU: modelData.length / 40  // one dash every 40 m
+                        // The cube's +x runs from the link's source to its consumer; the
+                        // pattern moves that way as the offset falls.
+                        positionU: -root.flowClock * modelData.speed / 40
+                    }
                 }
             }
         }
