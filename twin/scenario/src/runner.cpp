@@ -125,7 +125,9 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
     store::HistorianOptions ho;
     ho.commit_every_ms = 60'000;
     ho.commit_every_samples = 2'000'000;
-    ho.snapshot_every_ms = 3'600'000;  // hourly seek points are enough for a year-long replay
+    // Seek points every 6 h of data: a seek then decodes at most ~7 one-hour blocks per tag, and
+    // writing a year costs 1,460 snapshots instead of 8,760 (each decodes the blocks it spans).
+    ho.snapshot_every_ms = 6 * 3'600'000;
     auto opened = store::Historian::open(historianFile, ho);
     if (!opened) return fail(historianFile + ": " + opened.error().message);
     historian.emplace(std::move(*opened));
