@@ -5,6 +5,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "parktwin/common/iso_time.hpp"
+
 namespace parktwin::feed {
 namespace {
 
@@ -20,25 +22,6 @@ std::optional<double> wholeNumber(std::string_view s) {
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
   return v;
-}
-
-bool readDigits(std::string_view t, std::size_t pos, std::size_t n, int& out) {
-  if (pos + n > t.size()) return false;
-  out = 0;
-  for (std::size_t i = pos; i < pos + n; ++i) {
-    if (t[i] < '0' || t[i] > '9') return false;
-    out = out * 10 + (t[i] - '0');
-  }
-  return true;
-}
-
-std::int64_t daysFromCivil(std::int64_t y, int m, int d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
 }
 
 // The publisher's own form {"ts":<int>,"v":<number>} without a JSON library: this is the hot path.
@@ -85,41 +68,14 @@ std::string topicFor(std::string_view park, std::string_view tag) {
 std::string subscriptionFor(std::string_view park) { return topicFor(park, "#"); }
 
 std::optional<std::int64_t> parseIsoInstant(std::string_view t) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (!readDigits(t, 0, 4, y) || t.size() < 19 || t[4] != '-' || !readDigits(t, 5, 2, mo) || t[7] != '-' ||
-      !readDigits(t, 8, 2, d) || (t[10] != 'T' && t[10] != ' ') || !readDigits(t, 11, 2, h) || t[13] != ':' ||
-      !readDigits(t, 14, 2, mi) || t[16] != ':' || !readDigits(t, 17, 2, s)) {
-    return std::nullopt;
-  }
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return std::nullopt;
-  std::size_t pos = 19;
-  std::int64_t fraction_ms = 0;
-  if (pos < t.size() && t[pos] == '.') {
-    std::size_t end = pos + 1;
-    std::int64_t scale = 100;
-    while (end < t.size() && t[end] >= '0' && t[end] <= '9') {
-      fraction_ms += (t[end] - '0') * scale;
-      scale /= 10;
-      ++end;
-    }
-    if (end == pos + 1) return std::nullopt;
-    pos = end;
-  }
-  std::int64_t offset_min = 0;
-  if (pos < t.size() && t[pos] == 'Z') {
-    ++pos;
-  } else if (pos < t.size() && (t[pos] == '+' || t[pos] == '-')) {
-    int oh = 0, om = 0;
-    if (!readDigits(t, pos + 1, 2, oh) || pos + 3 >= t.size() || t[pos + 3] != ':' || !readDigits(t, pos + 4, 2, om)) {
-      return std::nullopt;
-    }
-    offset_min = (t[pos] == '+' ? 1 : -1) * (oh * 60 + om);
-    pos += 6;
-  } else {
-    return std::nullopt;  // a time without a zone is ambiguous: refuse it
-  }
-  if (pos != t.size()) return std::nullopt;
-  return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offset_min) * 60'000 + std::int64_t{s} * 1000 + fraction_ms;
+  // Stricter than parktwin::parseIsoInstantMs: a sample's time needs its seconds and a zone
+  // (a time without one is ambiguous between the plant's clock and UTC).
+  const bool seconds = t.size() >= 19 && t[16] == ':';
+  const bool zone = !t.empty() && (t.back() == 'Z' || t.find_first_of("+-", 11) != std::string_view::npos);
+  if (!seconds || !zone) return std::nullopt;
+  auto instant = parseIsoInstantMs(t);
+  if (!instant) return std::nullopt;
+  return *instant;
 }
 
 Result<PayloadSample> parsePayload(std::string_view payload) {
