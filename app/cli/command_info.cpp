@@ -1,6 +1,5 @@
 // parktwin-cli info --db park.db: tags, time ranges, sample counts, bytes on disk.
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -10,16 +9,6 @@
 
 namespace parktwin::cli {
 namespace {
-
-std::uint64_t fileBytes(const std::string& path) {
-  std::uint64_t total = 0;
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path + suffix, ec);
-    if (!ec) total += size;
-  }
-  return total;
-}
 
 int runInfo(const std::string& db) {
   auto historian = store::Historian::open(db, {.read_only = true});
@@ -45,7 +34,7 @@ int runInfo(const std::string& db) {
                 static_cast<unsigned long long>(t.samples), static_cast<unsigned long long>(t.blocks),
                 any ? static_cast<double>(t.payload_bytes) / static_cast<double>(t.samples) : 0.0);
   }
-  const auto onDisk = fileBytes(db);
+  const auto onDisk = store::bytesOnDisk(db);
   std::printf("\n%zu tags, %llu samples, %llu bytes of block payload, %llu bytes on disk (with -wal/-shm)",
               summary->size(), static_cast<unsigned long long>(samples), static_cast<unsigned long long>(payload),
               static_cast<unsigned long long>(onDisk));

@@ -119,14 +119,4 @@ void RawAppendFile::commit() {
   batch_.clear();
 }
 
-std::uint64_t bytesOnDisk(const std::string& path) {
-  std::uint64_t total = 0;
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path + suffix, ec);
-    if (!ec) total += size;
-  }
-  return total;
-}
-
 }  // namespace parktwin::bench

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "parktwin/store/historian.hpp"
+
 namespace parktwin::bench {
 
 class PlainSqlite {
@@ -42,6 +44,6 @@ class RawAppendFile {
   std::vector<unsigned char> batch_;
 };
 
-std::uint64_t bytesOnDisk(const std::string& path);  // file plus -wal and -shm
+using store::bytesOnDisk;  // file plus -wal and -shm
 
 }  // namespace parktwin::bench

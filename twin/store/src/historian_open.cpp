@@ -1,4 +1,5 @@
 // Opening, closing and tag/meta bookkeeping.
+#include <filesystem>
 #include <utility>
 
 #include "historian_impl.hpp"
@@ -87,6 +88,16 @@ Result<std::vector<TagInfo>> Historian::tags() {
     out.push_back({stmt->int64(0), stmt->text(1), stmt->text(2), stmt->text(3)});
   }
   return out;
+}
+
+std::uint64_t bytesOnDisk(const std::string& path) {
+  std::uint64_t total = 0;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path + suffix, ec);
+    if (!ec) total += size;
+  }
+  return total;
 }
 
 }  // namespace parktwin::store

@@ -47,6 +47,9 @@ struct FlushResult {
   std::int64_t durable_until_ms = 0;   // newest committed sample timestamp (INT64_MIN if none)
 };
 
+// Bytes a SQLite file takes on disk with its -wal and -shm companions (0 for what is missing).
+std::uint64_t bytesOnDisk(const std::string& path);
+
 class Historian {
  public:
   // Opens or creates `path`. A foreign, corrupt or newer-schema file is an error, never a crash.
