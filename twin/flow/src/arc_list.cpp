@@ -43,17 +43,18 @@ Result<void> validateNetwork(const FlowNetwork& network) {
   }
   for (std::size_t i = 0; i < network.arcs.size(); ++i) {
     const FlowArc& arc = network.arcs[i];
-    const std::string where = "flow network: arc " + std::to_string(i) + " \"" + arc.id + "\": ";
-    if (!inRange(arc.from) || !inRange(arc.to)) return fail(where + "expected end nodes in 0.." + std::to_string(n - 1));
+    // Built only for a message: this runs on every arc of every solve.
+    const auto where = [&] { return "flow network: arc " + std::to_string(i) + " \"" + arc.id + "\": "; };
+    if (!inRange(arc.from) || !inRange(arc.to)) return fail(where() + "expected end nodes in 0.." + std::to_string(n - 1));
     if (!std::isfinite(arc.capacity) || arc.capacity < 0) {
-      return fail(where + "expected a finite capacity >= 0, got " + std::to_string(arc.capacity));
+      return fail(where() + "expected a finite capacity >= 0, got " + std::to_string(arc.capacity));
     }
     if (!std::isfinite(arc.cost_per_unit) || arc.cost_per_unit < 0) {
-      return fail(where + "expected a finite cost >= 0, got " + std::to_string(arc.cost_per_unit));
+      return fail(where() + "expected a finite cost >= 0, got " + std::to_string(arc.cost_per_unit));
     }
     // Beyond this the products flow x cost could overflow 64-bit integers.
     if (arc.capacity / network.flow_resolution > 1e13) {
-      return fail(where + "capacity " + std::to_string(arc.capacity) + " is too large for flow resolution " +
+      return fail(where() + "capacity " + std::to_string(arc.capacity) + " is too large for flow resolution " +
                   std::to_string(network.flow_resolution));
     }
   }
