@@ -321,6 +321,9 @@ Item {
         }
         onPositionChanged: (event) => {
             if (!pressed) {
+                // Qt re-delivers hover at the same position on frames where the scene moves
+                // (a replay, moving flows): only a real move restarts the tooltip's wait.
+                if (event.x === hover.at.x && event.y === hover.at.y && (hover.running || tooltip.visible)) return
                 hover.at = Qt.point(event.x, event.y)
                 hover.restart()
                 return
