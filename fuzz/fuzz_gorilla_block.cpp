@@ -7,7 +7,7 @@
 #include <cstring>
 #include <span>
 
-#include "parktwin/store/gorilla_codec.hpp"
+#include "parktwin/store/block_codec.hpp"
 
 using parktwin::store::decodeBlock;
 using parktwin::store::encodeBlock;

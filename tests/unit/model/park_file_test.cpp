@@ -115,6 +115,8 @@ INSTANTIATE_TEST_SUITE_P(
                "/latitude_deg: expected a number between -90.0 and 90.0, got 120"},
         Defect{"CountNotInteger", "/lines/0/machines/0/count", 2.5, false,
                "/lines/0/machines/0/count: expected an integer between 1 and 100000, got 2.5"},
+        Defect{"TagDecimalsOutOfRange", "/tags/0/decimals", 12, false,
+               "/tags/0/decimals: expected an integer between 0 and 9, got 12"},
         Defect{"MoreRowsThanMachines", "/lines/0/machines/0/rows", 9, false,
                "/lines/0/machines/0/rows: expected at most count (6) rows, got 9"},
         Defect{"MachinesDoNotFit", "/lines/0/machines/0/pitch_x_m", 40, false,

@@ -47,8 +47,10 @@ TEST(Schema, VersionOneFileIsMigratedAndKeepsItsData) {
     auto h = Historian::open(path, {.max_samples_per_block = 16});
     for (int i = 0; i < 100; ++i) ASSERT_TRUE(h->append("a", i * 1000LL, i));
   }
-  // Turn it back into what schema version 1 wrote: the time index on t_start_ms only.
+  // Turn it back into what schema version 1 wrote: the time index on t_start_ms only, no
+  // max_block_span_ms in meta (version 3 computes it from the blocks).
   runSql(path, "DROP INDEX blocks_by_time; CREATE INDEX blocks_by_time ON blocks(t_start_ms); "
+               "DELETE FROM meta WHERE key = 'max_block_span_ms'; "
                "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version';");
   ASSERT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_time')"), 1);
   auto readOnly = Historian::open(path, {.read_only = true});
@@ -60,6 +62,8 @@ TEST(Schema, VersionOneFileIsMigratedAndKeepsItsData) {
   EXPECT_EQ(queryInt(path, "PRAGMA user_version"), kSchemaVersion);
   EXPECT_EQ(queryInt(path, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'"), kSchemaVersion);
   EXPECT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_time')"), 4);
+  // 16-sample blocks at 1 s steps span 15 s.
+  EXPECT_EQ(queryInt(path, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_block_span_ms'"), 15'000);
   EXPECT_EQ(h->samplesBetween("a", 0, INT64_MAX)->size(), 100U);
   auto state = h->stateAt(49'500);
   ASSERT_TRUE(state);

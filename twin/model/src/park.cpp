@@ -31,6 +31,14 @@ std::string Park::operatorOf(const ProductionLine& line) const {
   return building ? building->enterprise : std::string();
 }
 
+int reportedDecimals(const Tag& tag) {
+  if (tag.decimals >= 0) return tag.decimals;
+  if (tag.kind == "state" || tag.kind == "boolean" || tag.unit == "state") return 0;
+  if (tag.unit == "kW" || tag.unit == "degC") return 1;
+  if (tag.unit == "kA" || tag.unit == "%" || tag.unit.ends_with("/h")) return 2;
+  return 3;  // MW, V, t, kWh and anything else
+}
+
 ParkSummary summarize(const Park& park) {
   ParkSummary s;
   s.buildings = static_cast<int>(park.buildings.size());

@@ -188,6 +188,7 @@ Tag readTag(const json& v, const std::string& path, Problems& p) {
   t.unit = r.string("unit");
   t.kind = r.oneOf("kind", vocab::tagKinds);
   t.object = r.string("object");
+  t.decimals = r.integer("decimals", 0, 9, false, -1);
   return t;
 }
 

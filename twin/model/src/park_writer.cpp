@@ -115,7 +115,9 @@ std::string serializePark(const Park& park) {
     return ojson{{"id", n.id}, {"name", text(n.name)}, {"kind", n.kind}, {"position", point(n.position)}};
   });
   j["tags"] = list(park.tags, [](const Tag& t) {
-    return ojson{{"id", t.id}, {"name", text(t.name)}, {"unit", t.unit}, {"kind", t.kind}, {"object", t.object}};
+    ojson tag{{"id", t.id}, {"name", text(t.name)}, {"unit", t.unit}, {"kind", t.kind}, {"object", t.object}};
+    if (t.decimals >= 0) tag["decimals"] = t.decimals;
+    return tag;
   });
   j["material_links"] = list(park.material_links, [](const MaterialLink& m) {
     ojson o{{"id", m.id}, {"from", m.from}, {"to", m.to}, {"product", m.product},

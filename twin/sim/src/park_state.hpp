@@ -166,6 +166,7 @@ struct TagRead {
   enum Kind : std::uint8_t { scaled, state, oee } kind = scaled;
   const void* source = nullptr;  // double, MachineState or LineState, by kind
   double factor = 1;             // scaled: unit (1e-3 for MW) or 100 for percentages
+  double resolution = 1;         // 10^decimals: the value is rounded as its instrument reports it
 };
 
 struct ParkState {

@@ -166,7 +166,9 @@ Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConf
       continue;
     }
     state->tagIds.push_back(tag.id);
-    state->reads.push_back(readOf(*state, *binding, tag.unit == "MW" ? 1e-3 : 1.0));
+    TagRead read = readOf(*state, *binding, tag.unit == "MW" ? 1e-3 : 1.0);
+    read.resolution = std::pow(10.0, model::reportedDecimals(tag));
+    state->reads.push_back(read);
   }
   if (!problems.empty()) return fail(park.id + ": cannot simulate these tags:" + problems);
   state->values.assign(state->reads.size(), 0.0);
@@ -187,7 +189,9 @@ void Simulator::step(SampleSink& sink) {
   s.now_ms = to;
   s.started = true;
   for (std::size_t i = 0; i < s.reads.size(); ++i) {
-    s.values[i] = valueOf(s.reads[i]);
+    // Rounded to the instrument's digits; dividing by the exact power of ten gives the same
+    // double as parsing the decimal text a meter would send ("412.3").
+    s.values[i] = std::nearbyint(valueOf(s.reads[i]) * s.reads[i].resolution) / s.reads[i].resolution;
     sink.sample(s.tagIds[i], to, s.values[i]);
   }
 }

@@ -15,7 +15,7 @@ bool spanExceeded(std::int64_t first, std::int64_t ts) {
 }
 
 // Sorts `ts` into the open block unless the timestamp is already there (first wins).
-void insertIntoOpenBlock(GorillaEncoder& open, std::int64_t ts, double value) {
+void insertIntoOpenBlock(BlockEncoder& open, std::int64_t ts, double value) {
   auto samples = decodeBlock(open.payload());
   if (!samples) return;  // cannot happen: we encoded it ourselves
   auto at = std::lower_bound(samples->begin(), samples->end(), ts,
@@ -52,7 +52,7 @@ Result<TagWriter*> Historian::Impl::writerFor(std::string_view tag) {
 }
 
 Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double value) {
-  GorillaEncoder& open = tw.open;
+  BlockEncoder& open = tw.open;
   if (ts <= tw.stored_max_ts) {
     tw.late.push_back({ts, value});  // overlaps what earlier sessions stored: deduplicated at commit
   } else if (open.empty()) {

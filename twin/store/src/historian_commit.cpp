@@ -19,10 +19,12 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
 struct BlockWriter {
   sql::Statement insert;
   sql::Statement update;
+  std::int64_t max_span_ms = 0;  // of the blocks written
 
-  Result<std::int64_t> write(sql::Database& db, std::int64_t tag_id, std::int64_t rowid, const GorillaEncoder& block) {
+  Result<std::int64_t> write(sql::Database& db, std::int64_t tag_id, std::int64_t rowid, const BlockEncoder& block) {
     const auto payload = block.payload();
     const auto lastBits = std::bit_cast<std::int64_t>(block.lastValue());
+    max_span_ms = std::max(max_span_ms, block.lastTs() - block.firstTs());
     if (rowid == 0) {
       insert.bind(1, tag_id).bind(2, block.firstTs()).bind(3, block.lastTs())
           .bind(4, static_cast<std::int64_t>(block.count())).bind(5, lastBits).bindBlob(6, payload);
@@ -64,7 +66,7 @@ Result<void> Historian::Impl::writeLate(TagWriter& tw) {
   auto insert = writer->prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?)");
   if (!insert) return std::unexpected(insert.error());
   BlockWriter blocks{std::move(*insert), {}};
-  GorillaEncoder block;
+  BlockEncoder block;
   for (const auto& s : late) {
     if (!block.empty() && (block.count() >= options.max_samples_per_block || block.payloadBytes() >= options.max_block_bytes ||
                            static_cast<std::uint64_t>(s.ts_ms) - static_cast<std::uint64_t>(block.firstTs()) >
@@ -75,6 +77,7 @@ Result<void> Historian::Impl::writeLate(TagWriter& tw) {
     block.append(s.ts_ms, s.value);
   }
   if (auto ok = blocks.write(*writer, tw.id, 0, block); !ok) return std::unexpected(ok.error());
+  late_max_span_ms = std::max(late_max_span_ms, blocks.max_span_ms);
   return {};
 }
 
@@ -125,6 +128,12 @@ Result<void> Historian::Impl::commit() {
     }
     if (auto ok = event->run(); !ok) return ok;
   }
+  const std::int64_t span = std::max(blocks.max_span_ms, std::exchange(late_max_span_ms, 0));
+  if (span > stored_max_span_ms) {
+    auto grow = writer->prepare("UPDATE meta SET value = ?1 WHERE key = 'max_block_span_ms' AND CAST(value AS INTEGER) < ?1");
+    if (!grow) return std::unexpected(grow.error());
+    if (auto ok = grow->bind(1, span).run(); !ok) return ok;
+  }
   if (min_pending_ts != INT64_MAX) {
     // A snapshot at or after any sample written now (late, or from a lagging tag) no longer
     // tells the truth; drop it, writeSnapshots() rebuilds. In steady state nothing matches.
@@ -135,6 +144,7 @@ Result<void> Historian::Impl::commit() {
   }
   if (auto ok = tx->commit(); !ok) return ok;
 
+  stored_max_span_ms = std::max(stored_max_span_ms, span);
   sealed.clear();
   pending_events.clear();
   for (auto& [tw, rowid] : newRowids) {

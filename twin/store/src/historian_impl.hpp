@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "parktwin/store/gorilla_codec.hpp"
+#include "parktwin/store/block_codec.hpp"
 #include "parktwin/store/historian.hpp"
 #include "sqlite_db.hpp"
 
@@ -27,7 +27,7 @@ struct TagWriter {
   bool loaded = false;                    // stored_max_ts read from the file yet?
   std::int64_t stored_max_ts = INT64_MIN; // newest sample the file held when this session began
   std::int64_t open_rowid = 0;            // 0: the open block has no row yet
-  GorillaEncoder open;                    // the block still growing
+  BlockEncoder open;                    // the block still growing
   bool dirty = false;                     // open block changed since the last commit
   std::vector<Sample> late;               // out-of-window samples awaiting commit
 };
@@ -39,7 +39,15 @@ std::chrono::milliseconds coarseMonotonicNow();
 struct SealedBlock {
   std::int64_t tag_id = 0;
   std::int64_t rowid = 0;  // 0: insert
-  GorillaEncoder block;
+  BlockEncoder block;
+};
+
+// The last sample of each tag, indexed by tag id (ids are small and dense).
+struct DenseState {
+  std::vector<Sample> last;
+  std::vector<char> present;
+  void reset(std::int64_t max_id);
+  void keepNewer(std::int64_t id, const Sample& s);  // ignores ids outside [0, max_id]
 };
 
 struct Historian::Impl {
@@ -56,7 +64,9 @@ struct Historian::Impl {
   std::int64_t max_pending_ts = INT64_MIN;
   std::int64_t min_pending_ts = INT64_MAX;  // snapshots at or after it are invalidated
   std::int64_t durable_until_ms = INT64_MIN;
-  std::optional<std::int64_t> next_snapshot_ms;  // data time of the next snapshot to write
+  std::optional<std::int64_t> next_snapshot_ms;
+  std::int64_t stored_max_span_ms = INT64_MAX;  // meta's max_block_span_ms; read at open
+  std::int64_t late_max_span_ms = 0;            // of late blocks written in this commit  // data time of the next snapshot to write
   std::chrono::milliseconds last_commit = coarseMonotonicNow();
 
   // historian_append.cpp
@@ -71,6 +81,13 @@ struct Historian::Impl {
   Result<std::optional<TagInfo>> findTag(std::string_view name);
   Result<std::vector<Sample>> samplesOf(std::int64_t tag_id, std::int64_t t0, std::int64_t t1);
   // historian_state.cpp
+  std::vector<std::string> names_by_id;  // stateAt's tag names, refreshed when a tag is added
+  std::vector<std::int64_t> ids_by_name;
+  std::int64_t names_max_id = -1;
+  DenseState state_scratch;  // reused by stateAt, which a replay calls on every seek
+  Result<void> refreshTagNames();
+  Result<std::int64_t> maxBlockSpan();  // the longest block in the file, from meta
+  Result<void> stateInto(std::int64_t t_ms, DenseState& state);
   Result<std::vector<std::pair<std::int64_t, Sample>>> stateById(std::int64_t t_ms);
 };
 

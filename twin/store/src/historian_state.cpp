@@ -1,7 +1,6 @@
 // stateAt(T): the nearest snapshot at or before T, then the blocks that may hold later samples.
 #include <algorithm>
 #include <bit>
-#include <unordered_map>
 
 #include "historian_impl.hpp"
 #include "parktwin/store/schema.hpp"
@@ -9,8 +8,56 @@
 
 namespace parktwin::store {
 
-Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(std::int64_t t_ms) {
-  std::unordered_map<std::int64_t, Sample> state;
+void DenseState::reset(std::int64_t max_id) {
+  last.assign(static_cast<std::size_t>(max_id) + 1, Sample{});
+  present.assign(static_cast<std::size_t>(max_id) + 1, 0);
+}
+
+void DenseState::keepNewer(std::int64_t id, const Sample& s) {
+  if (id < 0 || static_cast<std::size_t>(id) >= last.size()) return;  // not a tag of this file
+  const auto i = static_cast<std::size_t>(id);
+  if (!present[i] || s.ts_ms > last[i].ts_ms) {
+    last[i] = s;
+    present[i] = 1;
+  }
+}
+
+Result<void> Historian::Impl::refreshTagNames() {
+  auto maxId = reader.queryInt("SELECT coalesce(max(id), 0) FROM tags");
+  if (!maxId) return std::unexpected(maxId.error());
+  if (*maxId == names_max_id) return {};  // tags are only ever added, with growing ids
+  auto stmt = reader.prepare("SELECT id, name FROM tags ORDER BY name");
+  if (!stmt) return std::unexpected(stmt.error());
+  names_by_id.assign(static_cast<std::size_t>(*maxId) + 1, std::string{});
+  ids_by_name.clear();
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    const std::int64_t id = stmt->int64(0);
+    if (id < 0 || id > *maxId) continue;
+    names_by_id[static_cast<std::size_t>(id)] = stmt->text(1);
+    ids_by_name.push_back(id);
+  }
+  names_max_id = *maxId;
+  return {};
+}
+
+Result<std::int64_t> Historian::Impl::maxBlockSpan() {
+  auto stmt = reader.prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_block_span_ms'");
+  if (!stmt) return std::unexpected(stmt.error());
+  auto row = stmt->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return kMaxBlockSpanMs;
+  const std::int64_t span = std::clamp<std::int64_t>(stmt->int64(0), 0, kMaxBlockSpanMs);
+  stmt->reset();
+  return span;
+}
+
+Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
+  auto maxId = reader.queryInt("SELECT coalesce(max(id), 0) FROM tags");
+  if (!maxId) return std::unexpected(maxId.error());
+  state.reset(*maxId);
   std::int64_t snapshotTs = INT64_MIN;
   bool haveSnapshot = false;
   {
@@ -24,18 +71,19 @@ Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(
       snapshotTs = snap->int64(0);
       auto entries = decodeSnapshot(snap->blob(1));
       if (!entries) return fail(reader.path() + ": snapshot at " + std::to_string(snapshotTs) + ": " + entries.error().message);
-      state.reserve(entries->size());
-      for (const auto& e : *entries) state[e.tag_id] = {e.ts_ms, e.value};
+      for (const auto& e : *entries) state.keepNewer(e.tag_id, {e.ts_ms, e.value});
       snap->reset();
     }
   }
   // Blocks that may hold a sample in (snapshot, T]: they end after the snapshot and start at
-  // most kMaxBlockSpanMs before it (every block spans at most that), so the time index bounds the scan.
+  // most the longest block span in the file before it, so the time index bounds the scan.
+  auto span = maxBlockSpan();
+  if (!span) return std::unexpected(span.error());
   auto blocks = reader.prepare(
       "SELECT tag_id, t_end_ms, last_value_bits, CASE WHEN t_end_ms > ?2 THEN payload END FROM blocks "
       "WHERE t_start_ms >= ?1 AND t_start_ms <= ?2 AND t_end_ms >= ?3");
   if (!blocks) return std::unexpected(blocks.error());
-  const std::int64_t lowStart = !haveSnapshot || snapshotTs < INT64_MIN + kMaxBlockSpanMs ? INT64_MIN : snapshotTs - kMaxBlockSpanMs;
+  const std::int64_t lowStart = !haveSnapshot || snapshotTs < INT64_MIN + *span ? INT64_MIN : snapshotTs - *span;
   const std::int64_t lowEnd = haveSnapshot ? snapshotTs + 1 : INT64_MIN;
   blocks->bind(1, lowStart).bind(2, t_ms).bind(3, lowEnd);
   for (;;) {
@@ -46,36 +94,41 @@ Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(
     Sample last{blocks->int64(1), std::bit_cast<double>(blocks->int64(2))};
     if (last.ts_ms > t_ms) {
       // Only a block that straddles T is decoded; any other block's last sample is in its row.
-      auto samples = decodeBlock(blocks->blob(3), t_ms);
-      if (!samples) {
+      auto before = decodeLastAtOrBefore(blocks->blob(3), t_ms);
+      if (!before) {
         blocks->reset();
-        return fail(reader.path() + ": tag id " + std::to_string(tag) + ": " + samples.error().message);
+        return fail(reader.path() + ": tag id " + std::to_string(tag) + ": " + before.error().message);
       }
-      if (samples->empty()) continue;
-      last = samples->back();
+      if (!*before) continue;
+      last = **before;
     }
-    auto [it, inserted] = state.try_emplace(tag, last);
-    if (!inserted && last.ts_ms > it->second.ts_ms) it->second = last;
+    state.keepNewer(tag, last);
   }
-  std::vector<std::pair<std::int64_t, Sample>> out(state.begin(), state.end());
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return {};
+}
+
+Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(std::int64_t t_ms) {
+  DenseState state;
+  if (auto ok = stateInto(t_ms, state); !ok) return std::unexpected(ok.error());
+  std::vector<std::pair<std::int64_t, Sample>> out;
+  for (std::size_t id = 0; id < state.last.size(); ++id) {
+    if (state.present[id]) out.emplace_back(static_cast<std::int64_t>(id), state.last[id]);
+  }
   return out;
 }
 
 Result<std::vector<TagState>> Historian::stateAt(std::int64_t t_ms) {
-  auto byId = impl_->stateById(t_ms);
-  if (!byId) return std::unexpected(byId.error());
-  auto tagList = tags();
-  if (!tagList) return std::unexpected(tagList.error());
-  std::unordered_map<std::int64_t, const std::string*> names;
-  for (const auto& t : *tagList) names[t.id] = &t.name;
+  if (auto ok = impl_->refreshTagNames(); !ok) return std::unexpected(ok.error());
+  DenseState& state = impl_->state_scratch;
+  if (auto ok = impl_->stateInto(t_ms, state); !ok) return std::unexpected(ok.error());
   std::vector<TagState> out;
-  out.reserve(byId->size());
-  for (const auto& [id, s] : *byId) {
-    auto it = names.find(id);
-    if (it != names.end()) out.push_back({*it->second, s.ts_ms, s.value});
+  out.reserve(impl_->ids_by_name.size());
+  for (const std::int64_t id : impl_->ids_by_name) {
+    const auto i = static_cast<std::size_t>(id);
+    if (i < state.present.size() && state.present[i]) {
+      out.push_back({impl_->names_by_id[i], state.last[i].ts_ms, state.last[i].value});
+    }
   }
-  std::sort(out.begin(), out.end(), [](const TagState& a, const TagState& b) { return a.tag < b.tag; });
   return out;
 }
 

@@ -50,6 +50,13 @@ CREATE TABLE rollups_1m(
 DROP INDEX blocks_by_time;
 CREATE INDEX blocks_by_time ON blocks(t_start_ms, t_end_ms, tag_id, last_value_bits);
 )sql",
+    // 2 -> 3: blocks may be decimal (flag in the payload header, which older builds would call
+    // corrupt, hence the version), and meta keeps the longest block span so stateAt scans the
+    // time index from the snapshot minus that span instead of minus the 1 h limit.
+    R"sql(
+INSERT OR REPLACE INTO meta(key, value)
+  SELECT 'max_block_span_ms', CAST(coalesce(max(t_end_ms - t_start_ms), 0) AS TEXT) FROM blocks;
+)sql",
 };
 
 Result<void> migrate(sql::Database& db, int from) {

@@ -117,6 +117,9 @@ struct Tag {
   std::string unit;  // SI or trade unit: kA, V, degC, t, kW, kWh, %, state, units/h
   std::string kind;  // analog, counter, state, boolean
   std::string object;  // id of the building, line, machine group or utility it measures
+  // Digits after the decimal point the instrument reports (a meter's resolution); -1: the
+  // default for the unit (defaultDecimals). The simulator publishes values rounded to it.
+  int decimals = -1;
   bool operator==(const Tag&) const = default;
 };
 
@@ -201,5 +204,9 @@ struct ParkSummary {
       utilities = 0, tags = 0, material_links = 0, energy_links = 0;
 };
 ParkSummary summarize(const Park& park);
+
+// The tag's decimals, or the usual resolution of a meter in its unit: 0.1 kW, 1 kW for MW
+// (3 decimals), 10 A for kA, 1 mV, 0.1 degC, 1 kg for t, 0.01 % and rates to 0.01; states 0.
+int reportedDecimals(const Tag& tag);
 
 }  // namespace parktwin::model

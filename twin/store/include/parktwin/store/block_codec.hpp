@@ -1,0 +1,82 @@
+#pragma once
+// The historian's block codec: delta-of-delta timestamps as in Gorilla (Pelkonen et al.,
+// "Gorilla: A Fast, Scalable, In-Memory Time Series Database", VLDB 2015) and one of two value
+// encodings per block, chosen by the encoder:
+//   * decimal: every value of the block is an integer r over 10^e (e = 0..15, |r| <= 2^53, and
+//     r / 10^e gives back the exact double). Values that came from text or an instrument with a
+//     fixed resolution ("412.37") are such decimals; the block stores r's deltas, so a random
+//     walk in steps of a few counts costs a byte or less per sample;
+//   * xor: Gorilla's XOR of each value with the previous one, for any other double.
+// Both are lossless, bit for bit (NaN payloads, -0.0, infinities). Written by hand because no
+// Debian 12 package provides such a codec (see docs/historian.md).
+//
+// Block layout: a 4-byte little-endian word (bit 31: decimal; bits 0..30: sample count), for a
+// decimal block one byte e, then a bit stream, most significant bit first:
+//   first sample: 64-bit timestamp, then the value: 64-bit IEEE-754 (xor) or 64-bit zigzag r;
+//   each next timestamp: delta-of-delta (ms), zigzag, in 1 / 2+7 / 3+9 / 4+12 / 4+64 bits;
+//   each next value, xor: '0' if bit-identical to the previous one, '10' + meaningful bits
+//     inside the previous window, or '11' + 5-bit leading zeros + 6-bit length-1 + bits;
+//   each next value, decimal: zigzag(r - previous r) in 1 ('0' = repeated) / 2+4 / 3+8 /
+//     4+13 / 5+20 / 5+64 bits.
+// Timestamp arithmetic wraps in uint64, so any int64 sequence round-trips exactly.
+#include <bit>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/store/bit_stream.hpp"
+#include "parktwin/store/types.hpp"
+
+namespace parktwin::store {
+
+class BlockEncoder {
+ public:
+  void append(std::int64_t ts_ms, double value);
+  std::uint32_t count() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  bool decimal() const { return decimal_; }
+  std::int64_t firstTs() const { return firstTs_; }
+  std::int64_t lastTs() const { return lastTs_; }
+  double lastValue() const { return std::bit_cast<double>(lastValueBits_); }
+  std::size_t payloadBytes() const { return headerBytes() + (bits_.bitCount() + 7) / 8; }
+  // The complete block (header + bits) as it stands; the encoder can keep appending.
+  std::vector<std::uint8_t> payload() const;
+  void clear();
+
+ private:
+  std::size_t headerBytes() const { return decimal_ ? 5 : 4; }
+  void writeTimestamp(std::int64_t ts_ms);
+  void writeXorValue(std::uint64_t valueBits);
+  // A value that does not fit the block's decimal exponent: re-encodes the block with more
+  // digits, or as xor when no exponent holds every value.
+  void reencodeWith(std::int64_t ts_ms, double value);
+
+  BitWriter bits_;
+  std::uint32_t count_ = 0;
+  bool decimal_ = false;
+  int exponent_ = 0;              // decimal: values are r / 10^exponent_
+  std::int64_t lastScaled_ = 0;   // decimal: r of the last value
+  std::int64_t firstTs_ = 0;
+  std::int64_t lastTs_ = 0;
+  std::uint64_t lastDelta_ = 0;
+  std::uint64_t lastValueBits_ = 0;
+  int leading_ = -1;   // previous XOR window; -1 = none yet
+  int trailing_ = 0;
+};
+
+std::vector<std::uint8_t> encodeBlock(std::span<const Sample> samples);
+
+// Decodes a block. Stops early (without error) after the first sample whose timestamp exceeds
+// `stopAfterTs`, which is then not included. A truncated or corrupt blob returns an error.
+Result<std::vector<Sample>> decodeBlock(std::span<const std::uint8_t> payload,
+                                        std::int64_t stopAfterTs = INT64_MAX);
+// The last sample at or before `atOrBefore` (nullopt if the block starts after it), without
+// building the sample vector: what stateAt needs from the block that straddles T.
+Result<std::optional<Sample>> decodeLastAtOrBefore(std::span<const std::uint8_t> payload, std::int64_t atOrBefore);
+
+// r with r / 10^exponent == value bit for bit and |r| <= 2^53, if there is one.
+std::optional<std::int64_t> decimalScaled(double value, int exponent);
+
+}  // namespace parktwin::store
