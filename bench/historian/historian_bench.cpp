@@ -145,7 +145,7 @@ int main(int argc, char** argv) {
   std::printf("\nINGEST  %d tags at 1 Hz, %lld s of data = %.0f samples, batch %zu, synchronous=%s\n", a.tags,
               static_cast<long long>(a.seconds), total, a.batch, a.fullSync ? "FULL" : "NORMAL");
   std::printf("  %-28s %14s %14s %16s\n", "store", "samples/s", "bytes/sample", "vs historian");
-  std::printf("  %-28s %14.0f %14.2f %16s\n", "historian (Gorilla blocks)", total / histSeconds, histBytes / total, "1.00x");
+  std::printf("  %-28s %14.0f %14.2f %16s\n", "historian (blocks)", total / histSeconds, histBytes / total, "1.00x");
   std::printf("  %-28s %14.0f %14.2f %9.2fx speed\n", "plain SQLite row/sample", total / plainSeconds, plainBytes / total,
               plainSeconds / histSeconds);
   std::printf("  %-28s %14.0f %14.2f %9.2fx speed\n", "raw append+fsync (20 B)", total / rawSeconds, rawBytes / total,

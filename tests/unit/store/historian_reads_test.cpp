@@ -10,6 +10,46 @@
 
 namespace parktwin::store {
 
+namespace {
+
+// downsample() against SQL GROUP BY over the same samples (the bucket index as the API documents it).
+void expectBucketsMatchSql(Historian& h, test::SqlOracle& oracle, std::int64_t t0, std::int64_t t1, std::size_t n,
+                           bool expectGaps) {
+  auto buckets = h.downsample("flow", t0, t1, n);
+  ASSERT_TRUE(buckets) << buckets.error().message;
+  ASSERT_EQ(buckets->size(), n);
+  const std::int64_t width = (t1 - t0) / static_cast<std::int64_t>(n);
+  // Bucket index as the API documents it; last value via a correlated subquery.
+  auto rows = oracle.rows(
+      "WITH g AS (SELECT min((ts - ?1) / ?3, ?4 - 1) AS b, count(*) AS n, min(v) AS lo, max(v) AS hi, avg(v) AS mean, "
+      " max(ts) AS lt FROM s WHERE ts >= ?1 AND ts < ?2 GROUP BY b) "
+      "SELECT b, n, lo, hi, mean, (SELECT v FROM s WHERE s.ts = g.lt) FROM g ORDER BY b",
+      {t0, t1, width, static_cast<std::int64_t>(n)});
+  std::size_t nonEmpty = 0;
+  for (const auto& b : *buckets) nonEmpty += b.count > 0 ? 1 : 0;
+  ASSERT_EQ(rows.size(), nonEmpty);
+  if (expectGaps) {
+    ASSERT_LT(nonEmpty, n) << "the data was meant to leave gaps";
+  }
+  for (const auto& row : rows) {
+    const auto& b = buckets->at(static_cast<std::size_t>(row[0]));
+    EXPECT_EQ(static_cast<double>(b.count), row[1]);
+    EXPECT_EQ(b.min, row[2]);
+    EXPECT_EQ(b.max, row[3]);
+    EXPECT_NEAR(b.mean, row[4], 1e-9 * std::fabs(row[4]) + 1e-12);
+    EXPECT_EQ(b.last, row[5]);
+  }
+  for (const auto& b : *buckets) {
+    if (b.count == 0) {
+      EXPECT_TRUE(std::isnan(b.mean));
+    }
+  }
+  EXPECT_EQ(buckets->front().t_start_ms, t0);
+  EXPECT_EQ(buckets->back().t_end_ms, t1);
+}
+
+}  // namespace
+
 TEST(HistorianReads, DownsampleMatchesSqlGroupBy) {
   test::TempDir dir;
   auto h = Historian::open(dir.file("park.db"), {.commit_every_samples = 5000, .max_samples_per_block = 100});
@@ -28,37 +68,38 @@ TEST(HistorianReads, DownsampleMatchesSqlGroupBy) {
   }
   oracle.commit();
   ASSERT_TRUE(h->flush());
-  const std::int64_t t0 = 1'700'000'100'000LL, t1 = ts - 777;
-  const std::size_t n = 97;
-  auto buckets = h->downsample("flow", t0, t1, n);
-  ASSERT_TRUE(buckets);
-  ASSERT_EQ(buckets->size(), n);
-  const std::int64_t width = (t1 - t0) / static_cast<std::int64_t>(n);
-  // Bucket index as the API documents it; last value via a correlated subquery.
-  auto rows = oracle.rows(
-      "WITH g AS (SELECT min((ts - ?1) / ?3, ?4 - 1) AS b, count(*) AS n, min(v) AS lo, max(v) AS hi, avg(v) AS mean, "
-      " max(ts) AS lt FROM s WHERE ts >= ?1 AND ts < ?2 GROUP BY b) "
-      "SELECT b, n, lo, hi, mean, (SELECT v FROM s WHERE s.ts = g.lt) FROM g ORDER BY b",
-      {t0, t1, width, static_cast<std::int64_t>(n)});
-  std::size_t nonEmpty = 0;
-  for (const auto& b : *buckets) nonEmpty += b.count > 0 ? 1 : 0;
-  ASSERT_EQ(rows.size(), nonEmpty);
-  ASSERT_LT(nonEmpty, n) << "the data was meant to leave gaps";
-  for (const auto& row : rows) {
-    const auto& b = buckets->at(static_cast<std::size_t>(row[0]));
-    EXPECT_EQ(static_cast<double>(b.count), row[1]);
-    EXPECT_EQ(b.min, row[2]);
-    EXPECT_EQ(b.max, row[3]);
-    EXPECT_NEAR(b.mean, row[4], 1e-9 * std::fabs(row[4]) + 1e-12);
-    EXPECT_EQ(b.last, row[5]);
-  }
-  for (const auto& b : *buckets) {
-    if (b.count == 0) {
-      EXPECT_TRUE(std::isnan(b.mean));
+  expectBucketsMatchSql(*h, oracle, 1'700'000'100'000LL, ts - 777, 97, true);
+}
+
+// Late samples (before what the file holds) go to separate blocks that overlap the in-order
+// ones: downsample must merge them, the first stored value of a timestamp winning.
+TEST(HistorianReads, DownsampleMergesLateBlocks) {
+  test::TempDir dir;
+  test::SqlOracle oracle;
+  oracle.begin();
+  std::mt19937_64 rng(12);
+  std::int64_t ts = 1'700'000'000'000LL;
+  {
+    auto h = Historian::open(dir.file("park.db"), {.max_samples_per_block = 50});
+    ASSERT_TRUE(h);
+    for (int i = 0; i < 3000; ++i) {
+      ts += 2000;
+      const double v = static_cast<double>(rng() % 10000) / 100.0;  // decimal blocks
+      ASSERT_TRUE(h->append("flow", ts, v));
+      oracle.add("flow", ts, v);
     }
   }
-  EXPECT_EQ(buckets->front().t_start_ms, t0);
-  EXPECT_EQ(buckets->back().t_end_ms, t1);
+  auto h = Historian::open(dir.file("park.db"));
+  ASSERT_TRUE(h);
+  for (int i = 0; i < 500; ++i) {  // odd seconds in between, all older than the stored end
+    const std::int64_t late = 1'700'000'000'000LL + 1000 + 2000 * static_cast<std::int64_t>(rng() % 3000);
+    const double v = std::sin(i);  // xor blocks
+    ASSERT_TRUE(h->append("flow", late, v));
+    oracle.add("flow", late, v);  // the oracle keeps the first value of a timestamp too
+  }
+  oracle.commit();
+  ASSERT_TRUE(h->flush());
+  expectBucketsMatchSql(*h, oracle, 1'700'000'000'000LL, ts + 1, 53, false);
 }
 
 TEST(HistorianReads, StateAtMatchesSqlLastValueBeforeT) {

@@ -1,22 +1,14 @@
 #include "parktwin/store/block_codec.hpp"
 
-#include <array>
 #include <cmath>
-#include <string>
+#include <optional>
+
+#include "block_format.hpp"
 
 namespace parktwin::store {
 namespace {
 
-constexpr std::uint32_t kDecimalFlag = 0x8000'0000U;
-constexpr int kMaxExponent = 15;
-constexpr double kMaxScaled = 9007199254740992.0;  // 2^53: every smaller integer is an exact double
-constexpr std::array<double, kMaxExponent + 1> kPow10 = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                         1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-
-std::uint64_t zigzag(std::uint64_t v) {  // v is an int64 in two's complement
-  return (v << 1) ^ (0 - (v >> 63));
-}
-std::uint64_t unzigzag(std::uint64_t z) { return (z >> 1) ^ (0 - (z & 1)); }
+using namespace detail;
 
 void writeTimestampDod(BitWriter& w, std::uint64_t dod) {
   const std::uint64_t z = zigzag(dod);
@@ -37,17 +29,6 @@ void writeTimestampDod(BitWriter& w, std::uint64_t dod) {
   }
 }
 
-std::uint64_t readTimestampDod(BitReader& r) {
-  if (!r.readBit()) return 0;
-  if (!r.readBit()) return unzigzag(r.read(7));
-  if (!r.readBit()) return unzigzag(r.read(9));
-  if (!r.readBit()) return unzigzag(r.read(12));
-  return unzigzag(r.read(64));
-}
-
-// Decimal deltas: prefix '0' (no change), '10', '110', '1110', '11110', '11111' + payload bits.
-constexpr std::array<int, 5> kDeltaBits = {4, 8, 13, 20, 64};
-
 void writeDecimalDelta(BitWriter& w, std::uint64_t delta) {
   const std::uint64_t z = zigzag(delta);
   if (z == 0) {
@@ -65,153 +46,12 @@ void writeDecimalDelta(BitWriter& w, std::uint64_t delta) {
   w.write(z, kDeltaBits[bucket]);
 }
 
-std::uint64_t readDecimalDelta(BitReader& r) {
-  if (!r.readBit()) return 0;
-  std::size_t bucket = 0;
-  while (bucket + 1 < kDeltaBits.size() && r.readBit()) ++bucket;
-  return unzigzag(r.read(kDeltaBits[bucket]));
-}
-
 std::optional<int> smallestExponent(double value, int from) {
   for (int e = from; e <= kMaxExponent; ++e) {
     if (decimalScaled(value, e)) return e;
   }
   return std::nullopt;
 }
-
-// Reads the block header: whether it is decimal, its count and exponent, and the bit stream.
-struct BlockHeader {
-  bool decimal = false;
-  std::uint32_t count = 0;
-  int exponent = 0;
-  std::span<const std::uint8_t> body;
-};
-
-Result<BlockHeader> readHeader(std::span<const std::uint8_t> payload) {
-  if (payload.size() < 4) return fail("block payload truncated: no header");
-  std::uint32_t word = 0;
-  for (std::size_t i = 0; i < 4; ++i) word |= static_cast<std::uint32_t>(payload[i]) << (8 * i);
-  BlockHeader h;
-  h.decimal = (word & kDecimalFlag) != 0;
-  h.count = word & ~kDecimalFlag;
-  if (h.decimal) {
-    if (payload.size() < 5) return fail("block payload truncated: no decimal exponent");
-    h.exponent = payload[4];
-    if (h.exponent > kMaxExponent) return fail("block payload corrupt: decimal exponent " + std::to_string(h.exponent));
-  }
-  h.body = payload.subspan(h.decimal ? 5 : 4);
-  // Every sample after the first needs at least 2 bits, the first 128: reject an impossible
-  // count before a caller allocates for it.
-  if (h.count > 0 && (h.body.size() * 8 < 128 || (h.count - 1) > (h.body.size() * 8 - 128) / 2)) {
-    return fail("block payload corrupt: count " + std::to_string(h.count) + " does not fit in " +
-                std::to_string(h.body.size()) + " bytes");
-  }
-  return h;
-}
-
-// One decimal sample's timestamp and value delta from a single peek, for the usual case: a
-// regular interval ('0') and a delta in the first four buckets. Returns the bits used, 0 when
-// the slow path must read it.
-int fastDecimalSample(std::uint64_t peeked, std::uint64_t& delta) {
-  if (peeked >> 63) return 0;  // the interval changed
-  const std::uint64_t v = peeked << 1;
-  if ((v >> 63) == 0) {
-    delta = 0;
-    return 2;
-  }
-  const int ones = std::countl_one(v);
-  if (ones >= static_cast<int>(kDeltaBits.size())) return 0;  // the 64-bit bucket
-  const int prefix = ones + 1, bits = kDeltaBits[static_cast<std::size_t>(ones - 1)];
-  delta = unzigzag((v << prefix) >> (64 - bits));
-  return 1 + prefix + bits;
-}
-
-// The samples of a decimal block after the first: sink.decimal(ts, r, e) for each up to
-// stopAfterTs. Most samples take the fast path, several from one peek of the bit stream.
-template <typename Sink>
-Result<void> decodeDecimalTail(BitReader& r, const BlockHeader& h, std::uint64_t ts, std::uint64_t scaled,
-                               std::int64_t stopAfterTs, Sink& sink) {
-  std::uint64_t delta = 0;
-  std::uint32_t i = 1;
-  const auto emit = [&]() {
-    const auto tsSigned = static_cast<std::int64_t>(ts);
-    if (tsSigned > stopAfterTs) return false;
-    sink.decimal(tsSigned, static_cast<std::int64_t>(scaled), h.exponent);
-    return true;
-  };
-  while (i < h.count) {
-    // A peek holds 57 bits or more; a fast sample takes at most 26 and must lie inside the block.
-    const std::uint64_t peeked = r.peek();
-    const std::size_t left = r.bitsLeft();
-    int used = 0;
-    while (i < h.count && used <= 57 - 26) {
-      std::uint64_t valueDelta = 0;
-      const int bits = fastDecimalSample(peeked << used, valueDelta);
-      if (bits == 0 || static_cast<std::size_t>(used + bits) > left) break;
-      used += bits;
-      ts += delta;
-      scaled += valueDelta;
-      ++i;
-      if (!emit()) return {};
-    }
-    r.skip(used);
-    if (used > 0 || i >= h.count) continue;
-    // Slow path: a changed interval, a large delta, or a truncated block.
-    delta += readTimestampDod(r);
-    const std::uint64_t valueDelta = readDecimalDelta(r);
-    if (r.failed()) return fail("block payload truncated at sample " + std::to_string(i) + " of " + std::to_string(h.count));
-    ts += delta;
-    scaled += valueDelta;
-    ++i;
-    if (!emit()) return {};
-  }
-  return {};
-}
-
-// Calls sink.decimal(ts, r, e) or sink.xorBits(ts, bits) for each sample up to stopAfterTs.
-// The sink turns r into a double only where it needs one (stateAt needs the last value only).
-template <typename Sink>
-Result<void> decodeEach(std::span<const std::uint8_t> payload, std::int64_t stopAfterTs, Sink& sink) {
-  auto header = readHeader(payload);
-  if (!header) return std::unexpected(header.error());
-  const BlockHeader& h = *header;
-  if (h.count == 0) return {};
-  BitReader r(h.body);
-  std::uint64_t ts = r.read(64);
-  if (h.decimal) {
-    const std::uint64_t scaled = unzigzag(r.read(64));
-    if (r.failed()) return fail("block payload truncated at sample 0 of " + std::to_string(h.count));
-    if (static_cast<std::int64_t>(ts) > stopAfterTs) return {};
-    sink.decimal(static_cast<std::int64_t>(ts), static_cast<std::int64_t>(scaled), h.exponent);
-    return decodeDecimalTail(r, h, ts, scaled, stopAfterTs, sink);
-  }
-  std::uint64_t delta = 0, valueBits = r.read(64);
-  int leading = -1, trailing = 0;
-  for (std::uint32_t i = 0; i < h.count; ++i) {
-    if (i > 0) {
-      delta += readTimestampDod(r);
-      ts += delta;
-      if (r.readBit()) {
-        if (r.readBit()) {
-          leading = static_cast<int>(r.read(5));
-          const int length = static_cast<int>(r.read(6)) + 1;
-          trailing = 64 - leading - length;
-          if (trailing < 0) return fail("block payload corrupt: XOR window exceeds 64 bits at sample " + std::to_string(i));
-        } else if (leading < 0) {
-          return fail("block payload corrupt: reuses an XOR window before one was set at sample " + std::to_string(i));
-        }
-        const int length = 64 - leading - trailing;
-        valueBits ^= r.read(length) << trailing;
-      }
-    }
-    if (r.failed()) return fail("block payload truncated at sample " + std::to_string(i) + " of " + std::to_string(h.count));
-    if (static_cast<std::int64_t>(ts) > stopAfterTs) break;
-    sink.xorBits(static_cast<std::int64_t>(ts), valueBits);
-  }
-  return {};
-}
-
-double fromDecimal(std::int64_t r, int exponent) { return static_cast<double>(r) / kPow10[static_cast<std::size_t>(exponent)]; }
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "block_format.hpp"
 #include "historian_impl.hpp"
 #include "parktwin/store/schema.hpp"
 
@@ -104,35 +105,114 @@ Result<std::vector<Sample>> Historian::samplesBetween(std::string_view tag, std:
   return impl_->samplesOf((*info)->id, t0_ms, t1_ms);
 }
 
+namespace {
+
+// Hands a block's samples in [t0, t1] to onSample as doubles, and remembers what its row
+// check needs (count, first and last timestamp, last value bits).
+template <typename OnSample>
+struct RangeSink {
+  std::int64_t t0, t1;
+  OnSample& onSample;
+  std::int64_t count = 0, first = 0, last = 0;
+  std::uint64_t lastBits = 0;
+  void take(std::int64_t ts, double v) {
+    if (count++ == 0) first = ts;
+    last = ts;
+    lastBits = std::bit_cast<std::uint64_t>(v);
+    if (ts >= t0 && ts <= t1) onSample(ts, v);
+  }
+  void decimal(std::int64_t ts, std::int64_t r, int e) { take(ts, detail::fromDecimal(r, e)); }
+  void xorBits(std::int64_t ts, std::uint64_t bits) { take(ts, std::bit_cast<double>(bits)); }
+};
+
+// Streams a tag's samples in [t0, t1] in time order to onSample, decoding each block straight
+// into it. Holds while no two blocks overlap (a file written in order); returns false as soon
+// as two do, having streamed some samples: the caller then reads with samplesOf.
+template <typename OnSample>
+Result<bool> streamInOrder(sql::Database& reader, std::int64_t tag_id, std::int64_t t0, std::int64_t t1,
+                           OnSample&& onSample) {
+  const std::int64_t lowStart = t0 < INT64_MIN + kMaxBlockSpanMs ? INT64_MIN : t0 - kMaxBlockSpanMs;
+  auto stmt = reader.prepare(
+      "SELECT payload, t_start_ms, t_end_ms, count, last_value_bits FROM blocks "
+      "WHERE tag_id = ? AND t_start_ms >= ? AND t_start_ms <= ? AND t_end_ms >= ? ORDER BY t_start_ms");
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind(1, tag_id).bind(2, lowStart).bind(3, t1).bind(4, t0);
+  std::int64_t previousEnd = INT64_MIN;
+  bool first = true;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return true;
+    const std::int64_t start = stmt->int64(1), end = stmt->int64(2);
+    if (!first && start <= previousEnd) {
+      stmt->reset();
+      return false;
+    }
+    first = false;
+    previousEnd = end;
+    RangeSink<OnSample> sink{t0, t1, onSample};
+    auto ok = detail::decodeEach(stmt->blob(0), INT64_MAX, sink);
+    if (ok && (sink.count != stmt->int64(3) ||
+               (sink.count > 0 && (sink.first != start || sink.last != end ||
+                                   std::bit_cast<std::int64_t>(sink.lastBits) != stmt->int64(4))))) {
+      ok = fail("block payload corrupt: it does not match its row (count " + std::to_string(stmt->int64(3)) + ", " +
+                std::to_string(start) + ".." + std::to_string(end) + " ms)");
+    }
+    if (!ok) {
+      stmt->reset();
+      return fail(reader.path() + ": tag id " + std::to_string(tag_id) + ": " + ok.error().message);
+    }
+  }
+}
+
+}  // namespace
+
 Result<std::vector<Bucket>> Historian::downsample(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms,
                                                   std::size_t buckets) {
   if (buckets == 0 || t1_ms <= t0_ms) return fail("downsample: need t0 < t1 and at least one bucket");
+  auto info = impl_->findTag(tag);
+  if (!info) return std::unexpected(info.error());
+  if (!*info) return fail(impl_->reader.path() + ": no tag named '" + std::string(tag) + "'");
   const auto span = static_cast<std::uint64_t>(t1_ms) - static_cast<std::uint64_t>(t0_ms);
   if (buckets > span) buckets = static_cast<std::size_t>(span);
-  auto samples = samplesBetween(tag, t0_ms, t1_ms - 1);
-  if (!samples) return std::unexpected(samples.error());
   const std::uint64_t width = span / buckets;
   const double nan = std::numeric_limits<double>::quiet_NaN();
   std::vector<Bucket> out(buckets);
   std::vector<double> sums(buckets, 0.0);
-  for (std::size_t i = 0; i < buckets; ++i) {
-    out[i].t_start_ms = static_cast<std::int64_t>(static_cast<std::uint64_t>(t0_ms) + i * width);
-    out[i].t_end_ms = i + 1 == buckets ? t1_ms : static_cast<std::int64_t>(static_cast<std::uint64_t>(t0_ms) + (i + 1) * width);
-    out[i].min = out[i].max = out[i].mean = out[i].last = nan;
-  }
-  for (const auto& s : *samples) {
-    std::size_t i = static_cast<std::size_t>((static_cast<std::uint64_t>(s.ts_ms) - static_cast<std::uint64_t>(t0_ms)) / width);
-    if (i >= buckets) i = buckets - 1;  // the remainder belongs to the last bucket
-    Bucket& b = out[i];
-    if (b.count == 0) {
-      b.min = b.max = s.value;
-    } else {
-      b.min = std::min(b.min, s.value);
-      b.max = std::max(b.max, s.value);
+  const auto reset = [&] {
+    for (std::size_t i = 0; i < buckets; ++i) {
+      out[i] = Bucket{};
+      out[i].t_start_ms = static_cast<std::int64_t>(static_cast<std::uint64_t>(t0_ms) + i * width);
+      out[i].t_end_ms = i + 1 == buckets ? t1_ms : static_cast<std::int64_t>(static_cast<std::uint64_t>(t0_ms) + (i + 1) * width);
+      out[i].min = out[i].max = out[i].mean = out[i].last = nan;
+      sums[i] = 0;
     }
-    sums[i] += s.value;
-    b.last = s.value;
+  };
+  reset();
+  // Samples arrive in time order: the bucket only moves forward, no division per sample.
+  std::size_t at = 0;
+  const auto add = [&](std::int64_t ts, double value) {
+    const std::uint64_t offset = static_cast<std::uint64_t>(ts) - static_cast<std::uint64_t>(t0_ms);
+    while (at + 1 < buckets && offset >= (at + 1) * width) ++at;  // the remainder stays in the last
+    Bucket& b = out[at];
+    if (b.count == 0) {
+      b.min = b.max = value;
+    } else {
+      b.min = std::min(b.min, value);
+      b.max = std::max(b.max, value);
+    }
+    sums[at] += value;
+    b.last = value;
     ++b.count;
+  };
+  auto streamed = streamInOrder(impl_->reader, (*info)->id, t0_ms, t1_ms - 1, add);
+  if (!streamed) return std::unexpected(streamed.error());
+  if (!*streamed) {  // overlapping (late) blocks: merged reading, then the same accumulation
+    auto samples = impl_->samplesOf((*info)->id, t0_ms, t1_ms - 1);
+    if (!samples) return std::unexpected(samples.error());
+    reset();
+    at = 0;
+    for (const auto& s : *samples) add(s.ts_ms, s.value);
   }
   for (std::size_t i = 0; i < buckets; ++i) {
     if (out[i].count > 0) out[i].mean = sums[i] / static_cast<double>(out[i].count);
