@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <limits>
@@ -85,8 +86,10 @@ TEST(BlockCodec, RegularRepeatedStateCostsAboutOneBitPerValueAndTimestamp) {
   std::vector<Sample> samples;
   for (int i = 0; i < 1000; ++i) samples.push_back({1'700'000'000'000LL + i * 1000LL, 1.0});
   const auto payload = encodeBlock(samples);
-  // 4 header + 16 first sample + first delta (~2 bytes) + 999 * 2 bits (dod '0' + value '0').
-  EXPECT_LE(payload.size(), 4U + 16U + 3U + (999U * 2U + 7U) / 8U);
+  // 6 header + 16 first sample + first delta (~2 bytes) + 999 * 2 bits (dod '0' + value '0'),
+  // plus a restart point (5 varints, at most 9 bytes here) each 256 bits of stream.
+  const std::size_t stream = 16U + 3U + (999U * 2U + 7U) / 8U;
+  EXPECT_LE(payload.size(), 6U + stream + (stream * 8 / 256) * 9U);
 }
 
 TEST(BlockCodec, StopsDecodingAfterRequestedTimestamp) {
@@ -136,34 +139,53 @@ TEST(BlockCodec, RandomGarbageNeverCrashes) {
   EXPECT_GT(errors, 0);
 }
 
+std::size_t varintBytes(unsigned long long v) {
+  std::size_t n = 1;
+  for (; v >= 0x80; v >>= 7) ++n;
+  return n;
+}
+unsigned long long zigzagOf(long long v) { return v >= 0 ? 2ULL * static_cast<unsigned long long>(v) : 2ULL * static_cast<unsigned long long>(-v) - 1; }
+
 // Values with a fixed number of decimals (an instrument's resolution, or text "412.37") go
 // into a decimal block. Its size follows from the documented layout, computed here from the
-// data: 5 header bytes, 64 + 64 bits for the first sample, 16 bits for the second timestamp
-// (delta-of-delta 1000 ms: '1110' + 12 bits), 1 bit for each later one (a regular interval),
-// and per value after the first the delta's bucket: 0 -> 1 bit, zigzag < 2^4 -> 6, < 2^8 -> 11,
-// < 2^13 -> 17, < 2^20 -> 25 bits.
+// data: 6 header bytes (count word, exponent, restart count), the restart points, then 64 + 64
+// bits for the first sample, 16 bits for the second timestamp (delta-of-delta 1000 ms: '1110'
+// + 12 bits), 1 bit for each later one (a regular interval), and per value after the first the
+// delta's bucket: 0 -> 1 bit, zigzag < 2^4 -> 6, < 2^8 -> 11, < 2^13 -> 17, < 2^20 -> 25 bits.
+// A restart point comes before the first sample that starts 256 or more bits after the last
+// point (or after the first sample): five varints, sample index, bit offset, previous sample's
+// timestamp and hundredths relative to the first, and the interval (1000 ms).
 TEST(DecimalBlocks, RandomWalkInHundredthsCostsWhatTheLayoutSays) {
   std::mt19937_64 rng(5);
   std::normal_distribution<double> step(0.0, 0.05);
   std::vector<Sample> samples;
   long long counts = 5000;  // the walk in hundredths
-  std::size_t bits = 128;
+  std::size_t bits = 128, lastRestart = 128, restartBytes = 0, restarts = 0;
+  const long long t0 = 1'700'000'000'000LL;
   for (int i = 0; i < 256; ++i) {
     const long long next = counts + std::llround(step(rng) * 100);
     if (i > 0) {
+      if (bits >= lastRestart + 256) {
+        lastRestart = bits;
+        ++restarts;
+        restartBytes += varintBytes(static_cast<unsigned long long>(i)) + varintBytes(bits) +
+                        varintBytes(zigzagOf((i - 1) * 1000LL)) + varintBytes(zigzagOf(i > 1 ? 1000 : 0)) +
+                        varintBytes(zigzagOf(counts - 5000));
+      }
       const long long d = next - counts;
-      const unsigned long long z = d >= 0 ? 2ULL * static_cast<unsigned long long>(d) : 2ULL * static_cast<unsigned long long>(-d) - 1;
+      const unsigned long long z = zigzagOf(d);
       bits += (i == 1 ? 16 : 1) + (z == 0 ? 1 : z < 16 ? 6 : z < 256 ? 11 : z < 8192 ? 17 : 25);
     }
     counts = next;
-    samples.push_back({1'700'000'000'000LL + i * 1000LL, static_cast<double>(counts) / 100.0});
+    samples.push_back({t0 + i * 1000LL, static_cast<double>(counts) / 100.0});
   }
   BlockEncoder encoder;
   for (const auto& s : samples) encoder.append(s.ts_ms, s.value);
   EXPECT_TRUE(encoder.decimal());
   const auto payload = encoder.payload();
-  EXPECT_EQ(payload.size(), 5 + (bits + 7) / 8);
-  EXPECT_LT(static_cast<double>(payload.size()) / 256.0, 1.2);  // vs ~6 bytes a sample as xor
+  EXPECT_GE(restarts, 6U);
+  EXPECT_EQ(payload.size(), 6 + restartBytes + (bits + 7) / 8);
+  EXPECT_LT(static_cast<double>(payload.size()) / 256.0, 1.5);  // vs ~6 bytes a sample as xor
   expectBitIdentical(samples, roundTrip(samples));
 }
 
@@ -228,6 +250,32 @@ TEST(DecimalBlocks, TruncatedPayloadIsAnErrorAtEveryLength) {
     std::vector<std::uint8_t> cut(payload.begin(), payload.begin() + static_cast<std::ptrdiff_t>(len));
     EXPECT_FALSE(decodeBlock(cut).has_value()) << "length " << len;
     EXPECT_FALSE(decodeLastAtOrBefore(cut, INT64_MAX).has_value()) << "length " << len;
+  }
+}
+
+// A full decode checks every restart point against the state it decoded there, so a damaged
+// restart table cannot pass unnoticed (stateAt trusts it).
+TEST(DecimalBlocks, ADamagedRestartTableFailsTheFullDecode) {
+  std::vector<Sample> samples;
+  for (int i = 0; i < 200; ++i) samples.push_back({i * 1000LL, (i * 7919 % 1000) / 10.0});
+  const auto payload = encodeBlock(samples);
+  ASSERT_EQ(payload[3] & 0x80, 0x80);
+  const std::size_t restarts = payload[5];
+  ASSERT_GE(restarts, 3U);
+  // Where the table ends: the bit stream starts with the first timestamp, 0, as 8 zero bytes.
+  std::size_t tableEnd = 6;
+  while (tableEnd < payload.size() && !std::all_of(payload.begin() + static_cast<std::ptrdiff_t>(tableEnd),
+                                                    payload.begin() + static_cast<std::ptrdiff_t>(tableEnd) + 8,
+                                                    [](std::uint8_t b) { return b == 0; })) {
+    ++tableEnd;
+  }
+  ASSERT_GT(tableEnd, 6 + restarts * 5);
+  for (std::size_t at = 6; at < tableEnd; ++at) {
+    for (const int flip : {0x01, 0x10, 0x80}) {
+      auto bad = payload;
+      bad[at] = static_cast<std::uint8_t>(bad[at] ^ flip);
+      EXPECT_FALSE(decodeBlock(bad)) << "byte " << at << " ^ " << flip;
+    }
   }
 }
 

@@ -149,3 +149,47 @@ TEST(HistorianReads, StateAtMatchesSqlLastValueBeforeT) {
 }
 
 }  // namespace parktwin::store
+
+namespace parktwin::store {
+
+// A late block that starts before an in-order block of the same tag and ends inside it holds
+// the newest sample before T; stateAt scans the time index from T backwards and must not stop
+// at the first block it meets for the tag when the file has late blocks.
+TEST(HistorianReads, StateAtSeesLateBlocksThatOverlapInOrderOnes) {
+  test::TempDir dir;
+  test::SqlOracle oracle;
+  oracle.begin();
+  {
+    auto h = Historian::open(dir.file("park.db"), {.max_samples_per_block = 100});
+    ASSERT_TRUE(h);
+    for (int s = 0; s < 300; ++s) {
+      for (const char* tag : {"a", "b"}) {
+        ASSERT_TRUE(h->append(tag, s * 1000LL, s));
+        oracle.add(tag, s * 1000LL, s);
+      }
+    }
+  }
+  auto h = Historian::open(dir.file("park.db"));
+  ASSERT_TRUE(h);
+  for (const std::int64_t late : {99'500LL, 150'500LL, 250'500LL}) {  // one late block over in-order ones
+    ASSERT_TRUE(h->append("a", late, -1.0 * static_cast<double>(late)));
+    oracle.add("a", late, -1.0 * static_cast<double>(late));
+  }
+  oracle.commit();
+  ASSERT_TRUE(h->flush());
+  for (const std::int64_t t : {150'700LL, 99'600LL, 260'000LL, 299'000LL}) {
+    auto state = h->stateAt(t);
+    ASSERT_TRUE(state);
+    auto rows = oracle.rows(
+        "SELECT s.ts, s.v FROM s JOIN (SELECT tag, max(ts) AS m FROM s WHERE ts <= ? GROUP BY tag) l "
+        "ON s.tag = l.tag AND s.ts = l.m ORDER BY s.tag",
+        {t});
+    ASSERT_EQ(state->size(), rows.size()) << "at " << t;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      EXPECT_EQ(static_cast<double>(state->at(i).ts_ms), rows[i][0]) << state->at(i).tag << " at " << t;
+      EXPECT_EQ(state->at(i).value, rows[i][1]) << state->at(i).tag << " at " << t;
+    }
+  }
+}
+
+}  // namespace parktwin::store

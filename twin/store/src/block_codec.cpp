@@ -106,7 +106,7 @@ void BlockEncoder::append(std::int64_t ts_ms, double value) {
     decimal_ = exponent.has_value();
     if (decimal_) {
       exponent_ = *exponent;
-      lastScaled_ = *decimalScaled(value, exponent_);
+      lastScaled_ = firstScaled_ = *decimalScaled(value, exponent_);
       bits_.write(zigzag(static_cast<std::uint64_t>(lastScaled_)), 64);
     } else {
       bits_.write(valueBits, 64);
@@ -116,6 +116,16 @@ void BlockEncoder::append(std::int64_t ts_ms, double value) {
     if (!scaled) {
       reencodeWith(ts_ms, value);
       return;
+    }
+    if (restartCount_ < kMaxRestarts && bits_.bitCount() >= lastRestartBit_ + kRestartBits) {
+      // The state after the previous sample, and where this one starts.
+      lastRestartBit_ = bits_.bitCount();
+      putVarint(restartBytes_, count_);
+      putVarint(restartBytes_, bits_.bitCount());
+      putVarint(restartBytes_, zigzag(static_cast<std::uint64_t>(lastTs_) - static_cast<std::uint64_t>(firstTs_)));
+      putVarint(restartBytes_, zigzag(lastDelta_));
+      putVarint(restartBytes_, zigzag(static_cast<std::uint64_t>(lastScaled_) - static_cast<std::uint64_t>(firstScaled_)));
+      ++restartCount_;
     }
     writeTimestamp(ts_ms);
     writeDecimalDelta(bits_, static_cast<std::uint64_t>(*scaled) - static_cast<std::uint64_t>(lastScaled_));
@@ -145,7 +155,7 @@ void BlockEncoder::reencodeWith(std::int64_t ts_ms, double value) {
   decimal_ = exponent >= 0;
   if (decimal_) {
     exponent_ = exponent;
-    lastScaled_ = decimalScaled(samples->front().value, exponent_).value_or(0);
+    lastScaled_ = firstScaled_ = decimalScaled(samples->front().value, exponent_).value_or(0);
     bits_.write(zigzag(static_cast<std::uint64_t>(lastScaled_)), 64);
   } else {
     bits_.write(std::bit_cast<std::uint64_t>(samples->front().value), 64);
@@ -160,7 +170,11 @@ std::vector<std::uint8_t> BlockEncoder::payload() const {
   out.reserve(payloadBytes());
   const std::uint32_t word = count_ | (decimal_ ? kDecimalFlag : 0U);
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(word >> (8 * i)));
-  if (decimal_) out.push_back(static_cast<std::uint8_t>(exponent_));
+  if (decimal_) {
+    out.push_back(static_cast<std::uint8_t>(exponent_));
+    out.push_back(restartCount_);  // < 128: a one-byte varint
+    out.insert(out.end(), restartBytes_.begin(), restartBytes_.end());
+  }
   bits_.appendBytesTo(out);
   return out;
 }
@@ -174,10 +188,10 @@ std::vector<std::uint8_t> encodeBlock(std::span<const Sample> samples) {
 }
 
 Result<std::vector<Sample>> decodeBlock(std::span<const std::uint8_t> payload, std::int64_t stopAfterTs) {
-  auto header = readHeader(payload);  // its count is checked against the payload size
-  if (!header) return std::unexpected(header.error());
+  BlockHeader header;  // its count is checked against the payload size
+  if (auto ok = readHeader(payload, header); !ok) return std::unexpected(ok.error());
   std::vector<Sample> samples;
-  samples.reserve(header->count);
+  samples.reserve(header.count);
   struct {
     std::vector<Sample>& out;
     void decimal(std::int64_t ts, std::int64_t r, int e) { out.push_back({ts, fromDecimal(r, e)}); }
@@ -202,7 +216,7 @@ Result<std::optional<Sample>> decodeLastAtOrBefore(std::span<const std::uint8_t>
       ts = t, bits = b;
     }
   } last;
-  if (auto ok = decodeEach(payload, atOrBefore, last); !ok) return std::unexpected(ok.error());
+  if (auto ok = decodeEach(payload, atOrBefore, last, true); !ok) return std::unexpected(ok.error());
   if (!last.any) return std::optional<Sample>{};
   return std::optional<Sample>(Sample{last.ts, last.isDecimal ? fromDecimal(last.r, last.e) : std::bit_cast<double>(last.bits)});
 }

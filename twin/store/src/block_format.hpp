@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/store/bit_stream.hpp"
@@ -42,34 +43,102 @@ inline std::uint64_t readDecimalDelta(BitReader& r) {
   return unzigzag(r.read(kDeltaBits[bucket]));
 }
 
-// Reads the block header: whether it is decimal, its count and exponent, and the bit stream.
+// Decimal blocks carry restart points: the decoder's state at some samples, so a reader that
+// wants the last sample before T (stateAt) starts from the nearest one instead of decoding the
+// block from its start. The encoder adds one whenever the stream has grown by kRestartBits
+// since the last (about every 32 samples of a random walk; a slowly changing state at 2 bits a
+// sample gets one every 128 samples, or none in a short block). A point holds the index of the
+// sample it starts at, that sample's bit offset, and the state after the sample before it:
+// timestamp and scaled value relative to the first sample, and the interval that led there.
+inline constexpr std::uint64_t kRestartBits = 256;
+inline constexpr std::size_t kMaxRestarts = 31;
+
+struct Restart {
+  std::uint64_t index = 0;   // the next sample to decode
+  std::uint64_t bit = 0;     // where it starts in the bit stream
+  std::uint64_t ts = 0;      // the previous sample's, minus the first timestamp (wrapping)
+  std::uint64_t delta = 0;   // the interval that led to it
+  std::uint64_t scaled = 0;  // the previous sample's, minus the first scaled value (wrapping)
+};
+
+inline void putVarint(std::vector<std::uint8_t>& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<std::uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<std::uint8_t>(v));
+}
+
+inline std::size_t varintBytes(std::uint64_t v) {
+  std::size_t n = 1;
+  while (v >= 0x80) {
+    v >>= 7;
+    ++n;
+  }
+  return n;
+}
+
+// Reads a varint at `at`, advancing it; false when the bytes end first or it is too long.
+inline bool getVarint(std::span<const std::uint8_t> in, std::size_t& at, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (at >= in.size()) return false;
+    const std::uint8_t b = in[at++];
+    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+    if ((b & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+// Reads the block header: whether it is decimal, its count, exponent and restart points, and
+// the bit stream.
 struct BlockHeader {
   bool decimal = false;
   std::uint32_t count = 0;
   int exponent = 0;
+  std::size_t restart_count = 0;
+  std::array<Restart, kMaxRestarts> restarts;  // the first restart_count are set
   std::span<const std::uint8_t> body;
 };
 
-inline Result<BlockHeader> readHeader(std::span<const std::uint8_t> payload) {
+// Fills `h` in place: it is over a kilobyte, too big to return by value on every decode.
+inline Result<void> readHeader(std::span<const std::uint8_t> payload, BlockHeader& h) {
   if (payload.size() < 4) return fail("block payload truncated: no header");
   std::uint32_t word = 0;
   for (std::size_t i = 0; i < 4; ++i) word |= static_cast<std::uint32_t>(payload[i]) << (8 * i);
-  BlockHeader h;
+  h.restart_count = 0;
   h.decimal = (word & kDecimalFlag) != 0;
   h.count = word & ~kDecimalFlag;
+  std::size_t at = 4;
   if (h.decimal) {
-    if (payload.size() < 5) return fail("block payload truncated: no decimal exponent");
-    h.exponent = payload[4];
+    if (payload.size() < 6) return fail("block payload truncated: no decimal exponent");
+    h.exponent = payload[at++];
     if (h.exponent > kMaxExponent) return fail("block payload corrupt: decimal exponent " + std::to_string(h.exponent));
+    std::uint64_t restarts = 0;
+    if (!getVarint(payload, at, restarts) || restarts > kMaxRestarts) return fail("block payload corrupt: restart point count");
+    h.restart_count = static_cast<std::size_t>(restarts);
+    for (std::size_t j = 0; j < h.restart_count; ++j) {
+      Restart& r = h.restarts[j];
+      if (!getVarint(payload, at, r.index) || !getVarint(payload, at, r.bit) || !getVarint(payload, at, r.ts) ||
+          !getVarint(payload, at, r.delta) || !getVarint(payload, at, r.scaled)) {
+        return fail("block payload truncated: restart point " + std::to_string(j));
+      }
+      if (r.index == 0 || r.index >= h.count || (j > 0 && r.index <= h.restarts[j - 1].index)) {
+        return fail("block payload corrupt: restart point " + std::to_string(j) + " at sample " + std::to_string(r.index));
+      }
+      r.ts = unzigzag(r.ts);
+      r.delta = unzigzag(r.delta);
+      r.scaled = unzigzag(r.scaled);
+    }
   }
-  h.body = payload.subspan(h.decimal ? 5 : 4);
+  h.body = payload.subspan(at);
   // Every sample after the first needs at least 2 bits, the first 128: reject an impossible
   // count before a caller allocates for it.
   if (h.count > 0 && (h.body.size() * 8 < 128 || (h.count - 1) > (h.body.size() * 8 - 128) / 2)) {
     return fail("block payload corrupt: count " + std::to_string(h.count) + " does not fit in " +
                 std::to_string(h.body.size()) + " bytes");
   }
-  return h;
+  return {};
 }
 
 // One decimal sample's timestamp and value delta from a single peek, for the usual case: a
@@ -89,25 +158,37 @@ inline int fastDecimalSample(std::uint64_t peeked, std::uint64_t& delta) {
   return 1 + prefix + bits;
 }
 
-// The samples of a decimal block after the first: sink.decimal(ts, r, e) for each up to
-// stopAfterTs. Most samples take the fast path, several from one peek of the bit stream.
+// The samples of a decimal block after sample `i - 1` (whose state is ts, scaled, delta):
+// sink.decimal(ts, r, e) for each up to stopAfterTs. Most samples take the fast path, several
+// from one peek of the bit stream. A full decode (checkRestarts) also checks every restart
+// point against the state it decoded, so a damaged restart table is an error there.
 template <typename Sink>
-Result<void> decodeDecimalTail(BitReader& r, const BlockHeader& h, std::uint64_t ts, std::uint64_t scaled,
-                               std::int64_t stopAfterTs, Sink& sink) {
-  std::uint64_t delta = 0;
-  std::uint32_t i = 1;
+Result<void> decodeDecimalTail(BitReader& r, const BlockHeader& h, std::uint32_t i, std::uint64_t ts,
+                               std::uint64_t scaled, std::uint64_t delta, std::int64_t stopAfterTs, Sink& sink,
+                               const std::uint64_t* first = nullptr) {
   const auto emit = [&]() {
     const auto tsSigned = static_cast<std::int64_t>(ts);
     if (tsSigned > stopAfterTs) return false;
     sink.decimal(tsSigned, static_cast<std::int64_t>(scaled), h.exponent);
     return true;
   };
+  // first = {first ts, first scaled} when checking; the next restart to check.
+  std::size_t nextRestart = 0;
+  const auto restartMatches = [&]() {
+    if (!first || nextRestart >= h.restart_count || i != h.restarts[nextRestart].index) return true;
+    const Restart& p = h.restarts[nextRestart++];
+    return p.bit == r.bitPosition() && p.ts == ts - first[0] && p.delta == delta && p.scaled == scaled - first[1];
+  };
   while (i < h.count) {
     // A peek holds 57 bits or more; a fast sample takes at most 26 and must lie inside the block.
     const std::uint64_t peeked = r.peek();
     const std::size_t left = r.bitsLeft();
     int used = 0;
-    while (i < h.count && used <= 57 - 26) {
+    // Stop the batch at a restart point when checking, so the bit position is known there.
+    const std::uint32_t batchEnd = first && nextRestart < h.restart_count
+                                       ? static_cast<std::uint32_t>(h.restarts[nextRestart].index)
+                                       : h.count;
+    while (i < batchEnd && used <= 57 - 26) {
       std::uint64_t valueDelta = 0;
       const int bits = fastDecimalSample(peeked << used, valueDelta);
       if (bits == 0 || static_cast<std::size_t>(used + bits) > left) break;
@@ -118,6 +199,7 @@ Result<void> decodeDecimalTail(BitReader& r, const BlockHeader& h, std::uint64_t
       if (!emit()) return {};
     }
     r.skip(used);
+    if (!restartMatches()) return fail("block payload corrupt: restart point " + std::to_string(nextRestart - 1) + " does not match the stream");
     if (used > 0 || i >= h.count) continue;
     // Slow path: a changed interval, a large delta, or a truncated block.
     delta += readTimestampDod(r);
@@ -127,6 +209,10 @@ Result<void> decodeDecimalTail(BitReader& r, const BlockHeader& h, std::uint64_t
     scaled += valueDelta;
     ++i;
     if (!emit()) return {};
+    if (!restartMatches()) return fail("block payload corrupt: restart point " + std::to_string(nextRestart - 1) + " does not match the stream");
+  }
+  if (first && nextRestart < h.restart_count && h.count > 0) {
+    return fail("block payload corrupt: restart point " + std::to_string(nextRestart) + " lies past the last sample");
   }
   return {};
 }
@@ -134,10 +220,10 @@ Result<void> decodeDecimalTail(BitReader& r, const BlockHeader& h, std::uint64_t
 // Calls sink.decimal(ts, r, e) or sink.xorBits(ts, bits) for each sample up to stopAfterTs.
 // The sink turns r into a double only where it needs one (stateAt needs the last value only).
 template <typename Sink>
-Result<void> decodeEach(std::span<const std::uint8_t> payload, std::int64_t stopAfterTs, Sink& sink) {
-  auto header = readHeader(payload);
-  if (!header) return std::unexpected(header.error());
-  const BlockHeader& h = *header;
+Result<void> decodeEach(std::span<const std::uint8_t> payload, std::int64_t stopAfterTs, Sink& sink,
+                        bool fromRestart = false) {
+  BlockHeader h;
+  if (auto ok = readHeader(payload, h); !ok) return ok;
   if (h.count == 0) return {};
   BitReader r(h.body);
   std::uint64_t ts = r.read(64);
@@ -145,8 +231,23 @@ Result<void> decodeEach(std::span<const std::uint8_t> payload, std::int64_t stop
     const std::uint64_t scaled = unzigzag(r.read(64));
     if (r.failed()) return fail("block payload truncated at sample 0 of " + std::to_string(h.count));
     if (static_cast<std::int64_t>(ts) > stopAfterTs) return {};
+    if (fromRestart) {
+      // The last restart point at or before stopAfterTs, for a block in time order (the
+      // historian's): every sample before it is earlier, so decoding can start there.
+      std::size_t j = h.restart_count;
+      while (j > 0 && static_cast<std::int64_t>(ts + h.restarts[j - 1].ts) > stopAfterTs) --j;
+      if (j > 0) {
+        const Restart& p = h.restarts[j - 1];
+        r.seek(p.bit);
+        if (r.failed()) return fail("block payload corrupt: restart point " + std::to_string(j - 1) + " lies past the end");
+        const std::uint64_t at = ts + p.ts, value = scaled + p.scaled;
+        sink.decimal(static_cast<std::int64_t>(at), static_cast<std::int64_t>(value), h.exponent);
+        return decodeDecimalTail(r, h, static_cast<std::uint32_t>(p.index), at, value, p.delta, stopAfterTs, sink);
+      }
+    }
     sink.decimal(static_cast<std::int64_t>(ts), static_cast<std::int64_t>(scaled), h.exponent);
-    return decodeDecimalTail(r, h, ts, scaled, stopAfterTs, sink);
+    const std::uint64_t first[2] = {ts, scaled};
+    return decodeDecimalTail(r, h, 1, ts, scaled, 0, stopAfterTs, sink, fromRestart ? nullptr : first);
   }
   std::uint64_t delta = 0, valueBits = r.read(64);
   int leading = -1, trailing = 0;

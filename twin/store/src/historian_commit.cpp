@@ -63,6 +63,8 @@ Result<void> Historian::Impl::writeLate(TagWriter& tw) {
   std::erase_if(late, [&](const Sample& s) { return std::binary_search(stored.begin(), stored.end(), s.ts_ms); });
   if (late.empty()) return {};
 
+  // Blocks of a tag may now overlap: stateAt must not stop at the first block it finds per tag.
+  if (auto ok = writer->exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('late_blocks', '1')"); !ok) return ok;
   auto insert = writer->prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?)");
   if (!insert) return std::unexpected(insert.error());
   BlockWriter blocks{std::move(*insert), {}};

@@ -76,21 +76,35 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
     }
   }
   // Blocks that may hold a sample in (snapshot, T]: they end after the snapshot and start at
-  // most the longest block span in the file before it, so the time index bounds the scan.
+  // most the longest block span in the file before it, so the time index bounds the scan. It
+  // runs from T backwards: in a file whose blocks never overlap (written in order, no late
+  // blocks) the first block met for a tag holds its last sample at or before T, so once every
+  // tag has been met the rest of the range cannot change the answer.
   auto span = maxBlockSpan();
   if (!span) return std::unexpected(span.error());
+  auto late = reader.queryInt("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'late_blocks'), 1)");
+  if (!late) return std::unexpected(late.error());
   auto blocks = reader.prepare(
       "SELECT tag_id, t_end_ms, last_value_bits, CASE WHEN t_end_ms > ?2 THEN payload END FROM blocks "
-      "WHERE t_start_ms >= ?1 AND t_start_ms <= ?2 AND t_end_ms >= ?3");
+      "WHERE t_start_ms >= ?1 AND t_start_ms <= ?2 AND t_end_ms >= ?3 ORDER BY t_start_ms DESC");
   if (!blocks) return std::unexpected(blocks.error());
   const std::int64_t lowStart = !haveSnapshot || snapshotTs < INT64_MIN + *span ? INT64_MIN : snapshotTs - *span;
   const std::int64_t lowEnd = haveSnapshot ? snapshotTs + 1 : INT64_MIN;
   blocks->bind(1, lowStart).bind(2, t_ms).bind(3, lowEnd);
+  const bool stopWhenAllMet = *late == 0;
+  std::vector<char> met(stopWhenAllMet ? state.last.size() : 0, 0);
+  std::size_t metCount = 0;
+  const std::size_t tagCount = state.last.size() > 0 ? state.last.size() - 1 : 0;  // ids 1..max
   for (;;) {
     auto row = blocks->step();
     if (!row) return std::unexpected(row.error());
     if (!*row) break;
     const std::int64_t tag = blocks->int64(0);
+    if (stopWhenAllMet && tag > 0 && static_cast<std::size_t>(tag) < met.size()) {
+      if (met[static_cast<std::size_t>(tag)]) continue;  // an older block of a tag already answered
+      met[static_cast<std::size_t>(tag)] = 1;
+      ++metCount;
+    }
     Sample last{blocks->int64(1), std::bit_cast<double>(blocks->int64(2))};
     if (last.ts_ms > t_ms) {
       // Only a block that straddles T is decoded; any other block's last sample is in its row.
@@ -103,6 +117,10 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
       last = **before;
     }
     state.keepNewer(tag, last);
+    if (stopWhenAllMet && metCount == tagCount) {
+      blocks->reset();
+      break;
+    }
   }
   return {};
 }

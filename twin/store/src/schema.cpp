@@ -52,10 +52,13 @@ CREATE INDEX blocks_by_time ON blocks(t_start_ms, t_end_ms, tag_id, last_value_b
 )sql",
     // 2 -> 3: blocks may be decimal (flag in the payload header, which older builds would call
     // corrupt, hence the version), and meta keeps the longest block span so stateAt scans the
-    // time index from the snapshot minus that span instead of minus the 1 h limit.
+    // time index from the snapshot minus that span instead of minus the 1 h limit; 'late_blocks'
+    // says whether any block was written out of order (an older file may have: assume so).
     R"sql(
 INSERT OR REPLACE INTO meta(key, value)
   SELECT 'max_block_span_ms', CAST(coalesce(max(t_end_ms - t_start_ms), 0) AS TEXT) FROM blocks;
+INSERT OR REPLACE INTO meta(key, value)
+  VALUES ('late_blocks', CASE WHEN EXISTS (SELECT 1 FROM blocks) THEN '1' ELSE '0' END);
 )sql",
 };
 

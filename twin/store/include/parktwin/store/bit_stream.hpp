@@ -89,8 +89,17 @@ class BitReader {
     }
     position_ += static_cast<std::size_t>(bitCount);
   }
+  // Moves to an absolute bit position (a restart point); past the end is an over-read.
+  void seek(std::size_t bit) {
+    if (bit > size_ * 8) {
+      failed_ = true;
+      return;
+    }
+    position_ = bit;
+  }
   bool failed() const { return failed_; }
   std::size_t bitsLeft() const { return size_ * 8 - position_; }
+  std::size_t bitPosition() const { return position_; }
 
  private:
   // 1..56 bits known to be there: one 8-byte load holds them (at most 7 bits of offset).

@@ -11,7 +11,10 @@
 // Debian 12 package provides such a codec (see docs/historian.md).
 //
 // Block layout: a 4-byte little-endian word (bit 31: decimal; bits 0..30: sample count), for a
-// decimal block one byte e, then a bit stream, most significant bit first:
+// decimal block one byte e and its restart points (a varint count, then per point five varints:
+// sample index, bit offset, timestamp and scaled value relative to the first sample, interval;
+// one each 256 bits of stream, at most 31, so stateAt decodes ~32 samples of a block, not
+// 256), then a bit stream, most significant bit first:
 //   first sample: 64-bit timestamp, then the value: 64-bit IEEE-754 (xor) or 64-bit zigzag r;
 //   each next timestamp: delta-of-delta (ms), zigzag, in 1 / 2+7 / 3+9 / 4+12 / 4+64 bits;
 //   each next value, xor: '0' if bit-identical to the previous one, '10' + meaningful bits
@@ -40,13 +43,13 @@ class BlockEncoder {
   std::int64_t firstTs() const { return firstTs_; }
   std::int64_t lastTs() const { return lastTs_; }
   double lastValue() const { return std::bit_cast<double>(lastValueBits_); }
-  std::size_t payloadBytes() const { return headerBytes() + (bits_.bitCount() + 7) / 8; }
+  std::size_t payloadBytes() const { return headerBytes() + restartBytes_.size() + (bits_.bitCount() + 7) / 8; }
   // The complete block (header + bits) as it stands; the encoder can keep appending.
   std::vector<std::uint8_t> payload() const;
   void clear();
 
  private:
-  std::size_t headerBytes() const { return decimal_ ? 5 : 4; }
+  std::size_t headerBytes() const { return decimal_ ? 6 : 4; }  // + restart count (< 128)
   void writeTimestamp(std::int64_t ts_ms);
   void writeXorValue(std::uint64_t valueBits);
   // A value that does not fit the block's decimal exponent: re-encodes the block with more
@@ -54,10 +57,14 @@ class BlockEncoder {
   void reencodeWith(std::int64_t ts_ms, double value);
 
   BitWriter bits_;
+  std::vector<std::uint8_t> restartBytes_;  // decimal: the restart points, encoded
+  std::uint8_t restartCount_ = 0;
+  std::size_t lastRestartBit_ = 128;  // the first sample's 128 bits need no restart
   std::uint32_t count_ = 0;
   bool decimal_ = false;
   int exponent_ = 0;              // decimal: values are r / 10^exponent_
   std::int64_t lastScaled_ = 0;   // decimal: r of the last value
+  std::int64_t firstScaled_ = 0;  // decimal: r of the first value
   std::int64_t firstTs_ = 0;
   std::int64_t lastTs_ = 0;
   std::uint64_t lastDelta_ = 0;
@@ -73,7 +80,8 @@ std::vector<std::uint8_t> encodeBlock(std::span<const Sample> samples);
 Result<std::vector<Sample>> decodeBlock(std::span<const std::uint8_t> payload,
                                         std::int64_t stopAfterTs = INT64_MAX);
 // The last sample at or before `atOrBefore` (nullopt if the block starts after it), without
-// building the sample vector: what stateAt needs from the block that straddles T.
+// building the sample vector: what stateAt needs from the block that straddles T. Starts from
+// the nearest restart point, so the block's timestamps must be in order (the historian's are).
 Result<std::optional<Sample>> decodeLastAtOrBefore(std::span<const std::uint8_t> payload, std::int64_t atOrBefore);
 
 // r with r / 10^exponent == value bit for bit and |r| <= 2^53, if there is one.
