@@ -96,6 +96,7 @@ json reportJson(const model::Park& park, const ParkFlowReport& r, const std::opt
              {"throughput_t_per_year", k.throughput_t_per_year},
              {"lost_t", k.lost_t},
              {"energy_kwh", k.energy_kwh},
+             {"energy_lost_kwh", k.energy_lost_kwh},
              {"energy_kwh_per_t", k.energy_kwh_per_t},
              {"grid_energy_kwh", k.grid_energy_kwh},
              {"local_energy_kwh", k.local_energy_kwh},
@@ -151,7 +152,10 @@ void printReport(const model::Park& park, const ParkFlowReport& r, const std::op
             << ", energy " << k.energy_cost_yuan / 1e6 << ")\n"
             << "  molten supplied       " << k.direct_molten_t << " t; ingot remelted " << k.remelt_t << " t\n"
             << "  remelt cost avoided   " << k.remelt_cost_avoided_yuan / 1e6 << " M yuan (300 yuan/t)\n"
-            << "  material losses       " << k.lost_t << " t\n";
+            << "  material losses       " << k.lost_t << " t\n"
+            << "  energy losses         " << k.energy_lost_kwh / 1e6 << " GWh in lines and transformers ("
+            << (k.energy_kwh + k.energy_lost_kwh > 0 ? 100 * k.energy_lost_kwh / (k.energy_kwh + k.energy_lost_kwh) : 0.0)
+            << " % of the energy sent)\n";
   std::cout << "\nPer-mu ranking (亩均论英雄, per year):\n";
   for (const auto& e : r.ranking) {
     std::cout << "  " << std::setw(2) << e.rank << ". " << std::left << std::setw(36) << (e.name_en + " " + e.name_zh)

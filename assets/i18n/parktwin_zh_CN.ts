@@ -575,6 +575,10 @@
         </translation>
     </message>
     <message>
+        <source>Line and transformer losses</source>
+        <translation>线路与变压器损耗</translation>
+    </message>
+    <message>
         <source>%1 (returned)</source>
         <translation>%1（回收）</translation>
     </message>

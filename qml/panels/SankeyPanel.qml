@@ -18,6 +18,7 @@ Pane {
 
     function nodeName(n) {
         if (n.merged > 0) return qsTr("%n other(s)", "", n.merged)
+        if (n.id === "losses") return qsTr("Line and transformer losses")
         const base = n.id.split("#")[0]
         const found = ParkController.nameOf(base)
         const name = found !== "" && found !== base ? found : n.name

@@ -1,10 +1,12 @@
 // Full solves of the demo parks, checked against networkx on the very same integer problems.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "parktwin/flow/arc_list.hpp"
 #include "parktwin/flow/park_flows.hpp"
+#include "parktwin/flow/sankey.hpp"
 #include "test_support.hpp"
 
 namespace parktwin::flow {
@@ -52,6 +54,50 @@ TEST_P(DemoPark, SolvesAndAgreesWithNetworkx) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Bundled, DemoPark, ::testing::Values("beidu", "jiulong"));
+
+}  // namespace
+}  // namespace parktwin::flow
+
+namespace parktwin::flow {
+namespace {
+
+// Losses in the energy balance, by hand from the lossless dispatch of the same park: the
+// smelter's feeder e2 (sub -> smelter, 3 %) delivers f2, so the substation sends f2 / 0.97 and
+// f2 x 0.03 / 0.97 is lost; the grid tie e1 (grid -> sub, 2 %) then carries f1 + that loss and
+// loses (f1 + loss2) x 0.02 / 0.98. Loads are unchanged, the grid supplies both losses, and the
+// Sankey gets one "losses" node that size.
+TEST(ParkFlows, LineLossesAreSuppliedByTheGridAndReported) {
+  model::Park park = test::loadTestPark("mini_park.json");
+  const auto lossless = solveParkFlows(park);
+  ASSERT_TRUE(lossless) << lossless.error().message;
+  const FlowNetwork& net0 = lossless->energy.network;
+  const double f1 = lossless->energy.dispatch.arc_flow[static_cast<std::size_t>(net0.findArc("e1"))];
+  const double f2 = lossless->energy.dispatch.arc_flow[static_cast<std::size_t>(net0.findArc("e2"))];
+  ASSERT_GT(f1, 0);
+  ASSERT_GT(f2, 0);
+  for (auto& link : park.energy_links) {
+    if (link.id == "e1") link.loss_pct = 2;
+    if (link.id == "e2") link.loss_pct = 3;
+  }
+  const auto lossy = solveParkFlows(park);
+  ASSERT_TRUE(lossy) << lossy.error().message;
+  const double loss2 = f2 * 0.03 / 0.97;
+  const double loss1 = (f1 + loss2) * 0.02 / 0.98;
+  // The integer problem rounds flows (kW) to the network's resolution; KPIs are kWh over `hours`.
+  const double tolerance = 4 * lossy->energy.network.flow_resolution;
+  const double h = lossy->kpis.hours;
+  ASSERT_GT(h, 0);
+  EXPECT_NEAR(lossy->kpis.energy_lost_kwh / h, loss1 + loss2, tolerance);
+  EXPECT_NEAR(lossy->kpis.energy_kwh / h, lossless->kpis.energy_kwh / h, tolerance) << "the loads are the same";
+  EXPECT_NEAR((lossy->kpis.grid_energy_kwh - lossless->kpis.grid_energy_kwh) / h, loss1 + loss2, tolerance);
+  const FlowNetwork& net = lossy->energy.network;
+  EXPECT_NEAR(lossy->energy.dispatch.arc_flow[static_cast<std::size_t>(net.findArc("e1"))], f1 + loss2, tolerance);
+  const SankeyDiagram d = buildSankey(net, lossy->energy.dispatch.arc_flow);
+  const auto losses = std::find_if(d.nodes.begin(), d.nodes.end(), [](const SankeyNode& n) { return n.id == "losses"; });
+  ASSERT_NE(losses, d.nodes.end());
+  EXPECT_NEAR(losses->value, loss1 + loss2, tolerance);
+  EXPECT_TRUE(lossless->kpis.energy_lost_kwh == 0);
+}
 
 }  // namespace
 }  // namespace parktwin::flow

@@ -28,6 +28,7 @@ TEST(ParkState, TagValuesBecomeOverridesByObjectKind) {
   EXPECT_TRUE(o.material.demand.empty()) << "power is not a material demand";
   EXPECT_EQ(o.energy.supply.at("pv-youlisen-plant"), 1'234.5);
   EXPECT_EQ(o.energy.supply.at("panlong-pumped"), 0) << "pumping is not a supply";
+  EXPECT_EQ(o.energy.demand.at("panlong-pumped"), 50'000) << "pumping is a load";
   ASSERT_EQ(o.notes.size(), 1u);
   EXPECT_NE(o.notes[0].find("panlong-pumped is charging"), std::string::npos);
 }
@@ -59,6 +60,30 @@ TEST(ParkState, MeasuredPowerReplacesTheDesignLoad) {
   ASSERT_TRUE(a && b);
   // Design draw of one potline: 170,000 x 13,500 / 8760 = 261,986 kW; measured 200,000 kW.
   EXPECT_NEAR(a->kpis.energy_kwh - b->kpis.energy_kwh, 170'000.0 * 13'500 / 8760 - 200'000, 1.0);
+}
+
+// A storage plant that is charging draws its power through its charging link: the park's
+// energy rises by exactly that power, the grid supplies it (the cheapest local sources are
+// already used), and the charging link carries it.
+TEST(ParkState, ChargingStorageIsALoadFedThroughItsChargingLink) {
+  auto jiulong = test::loadDemoPark("jiulong");
+  ASSERT_TRUE(jiulong);
+  const StateOverrides idle = overridesFromState(*jiulong, {{"battery.power", 0}});
+  const StateOverrides charging = overridesFromState(*jiulong, {{"battery.power", -4'000}});
+  auto a = solveParkFlows(*jiulong, idle.material, idle.energy, 1.0);
+  auto b = solveParkFlows(*jiulong, charging.material, charging.energy, 1.0);
+  ASSERT_TRUE(a) << a.error().message;
+  ASSERT_TRUE(b) << b.error().message;
+  EXPECT_NEAR(b->kpis.energy_kwh - a->kpis.energy_kwh, 4'000, 1e-6);
+  EXPECT_NEAR(b->kpis.grid_energy_kwh - a->kpis.grid_energy_kwh, 4'000, 1e-6);
+  const FlowNetwork& net = b->energy.network;
+  const int link = net.findArc("e-battery-in");
+  const int demand = net.findArc("demand:battery");
+  ASSERT_GE(link, 0);
+  ASSERT_GE(demand, 0);
+  EXPECT_NEAR(b->energy.dispatch.arc_flow[static_cast<std::size_t>(link)], 4'000, 1e-6);
+  EXPECT_NEAR(b->energy.dispatch.arc_flow[static_cast<std::size_t>(demand)], 4'000, 1e-6);
+  EXPECT_LT(a->energy.network.findArc("demand:battery"), 0) << "an idle battery is no load";
 }
 
 }  // namespace

@@ -127,6 +127,8 @@ INSTANTIATE_TEST_SUITE_P(
                "/tags/0/id: expected an identifier of lower-case letters, digits, '_', '-' or '.', got \"Cast Power!\""},
         Defect{"ZoneWithTwoPoints", "/zones/0/outline/2", nullptr, true, "/zones/0/outline: expected at least 3 points, got 2"},
         Defect{"EmptyEnglishName", "/enterprises/0/name/en", "", false, "/enterprises/0/name/en: expected a non-empty name"},
+        Defect{"EnergyLossOutOfRange", "/energy_links/0/loss_pct", 60, false,
+               "/energy_links/0/loss_pct: expected a number between 0.0 and 50.0, got 60"},
         Defect{"LinkToItself", "/energy_links/0/to", "grid", false, "/energy_links/0/to: expected a different node than \"from\""},
         Defect{"WrongFormat", "/format", "parktwin-park/9", false, "/format: expected \"parktwin-park/1\", got \"parktwin-park/9\""},
         Defect{"BuildingsNotArray", "/buildings", json::object(), false, "/buildings: expected an array, got an object"},

@@ -45,7 +45,8 @@ Result<FlowKpis> computeKpis(const model::Park& /*park*/, const FlowNetwork& mat
       const double kwh = step.energy_arc_flow[i] * h;
       k.energy_cost_yuan += kwh * arc.cost_per_unit;
       k.co2_t += kwh / 1000.0 * arc.emission_t_per_mwh;
-      if (arc.kind == ArcKind::demand) k.energy_kwh += kwh;
+      if (arc.kind == ArcKind::demand && arc.loss) k.energy_lost_kwh += kwh;
+      if (arc.kind == ArcKind::demand && !arc.loss) k.energy_kwh += kwh;
       if (arc.kind == ArcKind::supply) {
         sourcedKwh += kwh;
         if (arc.source == SourceKind::grid) k.grid_energy_kwh += kwh;

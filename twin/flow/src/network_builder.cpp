@@ -339,8 +339,16 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
       };
       if (u.kind == "grid_tie") source(SourceKind::grid, kMeritGridYuanPerKwh, gridEmission(id));
       else if (u.kind == "pv") source(SourceKind::pv, kMeritPvYuanPerKwh, 0);
-      else if (u.kind == "battery") source(SourceKind::battery, kMeritBatteryYuanPerKwh, 0);
-      else if (u.kind == "pumped_storage") source(SourceKind::pumped_storage, kMeritPumpedStorageYuanPerKwh, 0);
+      else if (u.kind == "battery" || u.kind == "pumped_storage") {
+        source(u.kind == "battery" ? SourceKind::battery : SourceKind::pumped_storage,
+               u.kind == "battery" ? kMeritBatteryYuanPerKwh : kMeritPumpedStorageYuanPerKwh, 0);
+        // Charging now (a demand override, from the measured state): a load on the storage
+        // node, fed through its charging link like any consumer.
+        if (auto charging = overrides.demand.find(id); charging != overrides.demand.end() && charging->second > 0) {
+          net.addDemand(id, net.node(id), charging->second);
+          anyLoad = true;
+        }
+      }
       else if (u.kind == "reservoir_hydro") source(SourceKind::reservoir_hydro, kMeritReservoirHydroYuanPerKwh, 0);
       else if (u.kind == "hydrogen") source(SourceKind::hydrogen, kMeritHydrogenYuanPerKwh, 0);
       else if (u.kind == "substation") net.split(id, u.power_kw);
@@ -374,6 +382,7 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
     arc.capacity = link.capacity_kw;
     arc.cost_per_unit = link.cost_yuan_per_kwh;
     arc.emission_t_per_mwh = link.emission_t_per_mwh;
+    arc.loss_pct = link.loss_pct;
     arc.product = link.carrier;
     net.addArc(std::move(arc), link.from, link.to);
   }

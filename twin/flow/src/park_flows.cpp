@@ -1,16 +1,66 @@
 #include "parktwin/flow/park_flows.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <thread>
 #include <tuple>
 
 namespace parktwin::flow {
 namespace {
 
+constexpr int kMaxLossPasses = 8;
+
+// Lines and transformers that lose power (energy links with loss_pct) make their sending end
+// supply more than they deliver: a link's flow f is what arrives, f * p / (1 - p) is lost, and
+// that loss is a required demand at the sending node ("loss:<link>" arcs). Each pass recomputes
+// the losses from the last dispatch; a chain of k lossy links settles in k + 1 passes. Returns
+// the indices of the lossy links and of their loss arcs.
+std::vector<std::pair<std::size_t, std::size_t>> addLossArcs(FlowNetwork& network) {
+  std::vector<std::pair<std::size_t, std::size_t>> lossy;
+  const std::size_t links = network.arcs.size();
+  for (std::size_t i = 0; i < links; ++i) {
+    const FlowArc& link = network.arcs[i];
+    if (link.kind != ArcKind::link || !(link.loss_pct > 0)) continue;
+    FlowArc loss;
+    loss.id = "loss:" + link.id;
+    loss.from = link.from;
+    loss.to = network.sink;
+    loss.kind = ArcKind::demand;
+    loss.required = true;
+    loss.loss = true;
+    loss.product = link.product;
+    loss.capacity = 0;
+    lossy.emplace_back(i, network.arcs.size());
+    network.arcs.push_back(std::move(loss));
+  }
+  return lossy;
+}
+
 Result<NetworkSolution> solveNetwork(FlowNetwork network, const char* side, std::vector<std::string>& warnings) {
-  auto maxFlowResult = maxFlow(network);
-  if (!maxFlowResult) return std::unexpected(maxFlowResult.error());
-  auto dispatch = dispatchMinCost(network, *maxFlowResult);
-  if (!dispatch) return std::unexpected(dispatch.error());
+  const auto lossy = network.quantity == Quantity::energy_kw ? addLossArcs(network)
+                                                             : std::vector<std::pair<std::size_t, std::size_t>>{};
+  Result<MaxFlowResult> maxFlowResult = fail("not solved");
+  Result<DispatchResult> dispatch = fail("not solved");
+  bool settled = false;
+  for (int pass = 0; pass < kMaxLossPasses && !settled; ++pass) {
+    maxFlowResult = maxFlow(network);
+    if (!maxFlowResult) return std::unexpected(maxFlowResult.error());
+    dispatch = dispatchMinCost(network, *maxFlowResult);
+    if (!dispatch) return std::unexpected(dispatch.error());
+    settled = true;
+    for (const auto& [link, lossArc] : lossy) {
+      const double p = network.arcs[link].loss_pct / 100.0;
+      const double loss = dispatch->arc_flow[link] * p / (1.0 - p);
+      double& capacity = network.arcs[lossArc].capacity;
+      if (std::abs(loss - capacity) > 1e-9 * std::max(1.0, loss)) settled = false;
+      capacity = loss;
+    }
+  }
+  if (!settled) {
+    // The dispatch is of the last pass; the loss arcs now hold the losses it implies.
+    warnings.push_back(std::string(side) + " network: losses did not settle in " + std::to_string(kMaxLossPasses) +
+                       " passes; the last dispatch is shown");
+  }
   if (auto supplied = requireAllSupplied(network, dispatch->arc_flow); !supplied) {
     warnings.push_back(std::string(side) + " network: " + supplied.error().message);
   }

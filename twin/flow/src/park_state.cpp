@@ -41,8 +41,12 @@ StateOverrides overridesFromState(const model::Park& park, const std::map<std::s
     if (utility->kind == "pv" || utility->kind == "reservoir_hydro") {
       out.energy.supply[utility->id] = std::max(0.0, kw);
     } else if (utility->kind == "battery" || utility->kind == "pumped_storage") {
-      out.energy.supply[utility->id] = std::max(0.0, kw);  // discharging; charging is not a source
-      if (kw < 0) out.notes.push_back(utility->id + " is charging at " + std::to_string(-kw) + " kW");
+      // Discharging supplies; charging supplies nothing and draws its power as a load.
+      out.energy.supply[utility->id] = std::max(0.0, kw);
+      if (kw < 0) {
+        out.energy.demand[utility->id] = -kw;
+        out.notes.push_back(utility->id + " is charging at " + std::to_string(-kw) + " kW");
+      }
     } else if (utility->kind == "charger" || utility->kind == "hydrogen") {
       out.energy.demand[utility->id] = std::max(0.0, kw);
     }

@@ -34,13 +34,19 @@ SankeyDiagram buildSankey(const FlowNetwork& network, const std::vector<double>&
     if (added) nodes.push_back({id, network.nodes[static_cast<std::size_t>(n)].name, 0, 0, 0, 0});
     return it->second;
   };
+  auto lossesNode = [&]() {
+    auto [it, added] = index.try_emplace("losses", static_cast<int>(nodes.size()));
+    if (added) nodes.push_back({"losses", "Losses", 0, 0, 0, 0});
+    return it->second;
+  };
   std::map<std::pair<int, int>, Edge> edges;
   for (std::size_t a = 0; a < network.arcs.size() && a < arc_flow.size(); ++a) {
     const FlowArc& arc = network.arcs[a];
     const double flow = arc_flow[a];
     if (arc.kind == ArcKind::supply) d.total += flow;
-    if (arc.kind != ArcKind::link || flow <= 0) continue;
-    const int from = nodeOf(arc.from), to = nodeOf(arc.to);
+    if ((arc.kind != ArcKind::link && !arc.loss) || flow <= 0) continue;
+    // A link's loss, drawn at its sending end, flows into one "losses" node.
+    const int from = nodeOf(arc.from), to = arc.loss ? lossesNode() : nodeOf(arc.to);
     if (from == to) continue;
     Edge& e = edges.try_emplace({from, to}, Edge{from, to, 0, arc.product}).first->second;
     e.value += flow;

@@ -216,6 +216,7 @@ EnergyLink readEnergyLink(const json& v, const std::string& path, Problems& p) {
   e.capacity_kw = r.positive("capacity_kw");
   e.cost_yuan_per_kwh = r.nonNegative("cost_yuan_per_kwh");
   e.emission_t_per_mwh = r.nonNegative("emission_t_per_mwh");
+  e.loss_pct = r.number("loss_pct", 0, 50);
   return e;
 }
 

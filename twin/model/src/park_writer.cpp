@@ -131,6 +131,7 @@ std::string serializePark(const Park& park) {
     ojson o{{"id", e.id}, {"from", e.from}, {"to", e.to}, {"carrier", e.carrier}, {"capacity_kw", e.capacity_kw}};
     putIf(o, "cost_yuan_per_kwh", e.cost_yuan_per_kwh);
     putIf(o, "emission_t_per_mwh", e.emission_t_per_mwh);
+    putIf(o, "loss_pct", e.loss_pct);
     return o;
   });
   j["alarm_rules"] = list(park.alarm_rules, [](const AlarmRule& a) {

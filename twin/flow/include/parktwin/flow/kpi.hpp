@@ -29,6 +29,7 @@ struct FlowKpis {
   double throughput_t_per_year = 0;
   double lost_t = 0;               // loss_pct of what moved on each material link
   double energy_kwh = 0;           // delivered to loads
+  double energy_lost_kwh = 0;      // in lines and transformers (energy links' loss_pct)
   double energy_kwh_per_t = 0;     // energy_kwh / delivered_t (0 when nothing delivered)
   double grid_energy_kwh = 0;
   double local_energy_kwh = 0;     // PV, battery, pumped storage, reservoir hydro

@@ -48,7 +48,9 @@ struct FlowArc {
   ArcKind kind = ArcKind::link;
   double capacity = 0;       // t/h (material) or kW (energy)
   double cost_per_unit = 0;  // yuan/t or yuan/kWh, merit weights and remelt premium included
-  double loss_pct = 0;       // material: burn/transport loss, reported, not modelled in the balance
+  double loss_pct = 0;       // material: burn/transport loss, reported, not modelled in the balance;
+                             // energy: line/transformer loss, drawn at the sending end (`loss` arcs)
+  bool loss = false;         // energy: demand arc for one link's loss at its sending node
   double distance_m = 0;
   double emission_t_per_mwh = 0;  // energy: CO2 factor of what flows on this arc
   std::string product;            // material product or energy carrier

@@ -144,6 +144,7 @@ struct EnergyLink {
   double capacity_kw = 0;
   double cost_yuan_per_kwh = 0;
   double emission_t_per_mwh = 0;
+  double loss_pct = 0;  // power lost in the line or transformer, % of what it carries (0..50)
   bool operator==(const EnergyLink&) const = default;
 };
 
