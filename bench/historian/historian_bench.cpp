@@ -161,18 +161,22 @@ int main(int argc, char** argv) {
     auto h = check(parktwin::store::Historian::open(histPath, {.read_only = true}));
     parktwin::bench::PlainSqlite plain(plainPath, a.fullSync);
     std::mt19937_64 rng(1);
+    std::vector<std::int64_t> times;
+    for (int q = 0; q < a.queries; ++q) {
+      times.push_back(kT0 + 1000 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(a.seconds * 1000 - 1000)));
+    }
+    // Each store's queries back to back (as a replay would issue them), the same instants.
     std::vector<double> histMs, plainMs;
     std::size_t tagsSeen = 0;
-    for (int q = 0; q < a.queries; ++q) {
-      const std::int64_t t = kT0 + 1000 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(a.seconds * 1000 - 1000));
-      auto start = Clock::now();
+    for (const std::int64_t t : times) {
+      const auto start = Clock::now();
       tagsSeen = check(h.stateAt(t)).size();
       histMs.push_back(seconds(Clock::now() - start) * 1000);
-      if (q < std::max(1, a.queries / 10)) {
-        start = Clock::now();
-        plain.stateAt(t, a.tags);
-        plainMs.push_back(seconds(Clock::now() - start) * 1000);
-      }
+    }
+    for (std::size_t q = 0; q < std::max<std::size_t>(1, times.size() / 10); ++q) {
+      const auto start = Clock::now();
+      plain.stateAt(times[q], a.tags);
+      plainMs.push_back(seconds(Clock::now() - start) * 1000);
     }
     std::printf("\nSTATE AT T  %d tags, %zu random T over %lld s of data (%zu tags in the last answer)\n", a.tags, histMs.size(),
                 static_cast<long long>(a.seconds), tagsSeen);
