@@ -38,7 +38,7 @@ TEST(Historian, AppendedSamplesReadBackAfterFlushOnly) {
   auto h = Historian::open(dir.file("park.db"), manualCommits());
   ASSERT_TRUE(h);
   for (int i = 0; i < 3000; ++i) ASSERT_TRUE(h->append("boiler.temp", 1000LL * i, 20.0 + i * 0.01));
-  EXPECT_TRUE(all(*h, "boiler.temp").empty()) << "nothing is committed before flush";
+  EXPECT_FALSE(h->samplesBetween("boiler.temp", INT64_MIN, INT64_MAX)) << "nothing, not even the tag, before flush";
   auto flushed = h->flush();
   ASSERT_TRUE(flushed);
   EXPECT_EQ(flushed->durable_samples, 3000U);
@@ -187,10 +187,16 @@ TEST(Historian, ReaderSeesCommitsWhileWriterKeepsAppending) {
   ASSERT_TRUE(reader);
   for (int round = 1; round <= 5; ++round) {
     for (int i = 0; i < 500; ++i) ASSERT_TRUE(writer->append("a", (round * 500 + i) * 1000LL, i));
-    // Uncommitted appends are invisible; committed ones appear without reopening.
+    // Uncommitted appends are invisible (a new tag too, until its first commit); committed ones
+    // appear without reopening.
     auto before = reader->samplesBetween("a", INT64_MIN, INT64_MAX);
-    ASSERT_TRUE(before);
-    EXPECT_EQ(before->size(), static_cast<std::size_t>((round - 1) * 500));
+    if (round == 1) {
+      ASSERT_FALSE(before);
+      EXPECT_NE(before.error().message.find("no tag named 'a'"), std::string::npos) << before.error().message;
+    } else {
+      ASSERT_TRUE(before);
+      EXPECT_EQ(before->size(), static_cast<std::size_t>((round - 1) * 500));
+    }
     ASSERT_TRUE(writer->flush());
     EXPECT_EQ(all(*reader, "a").size(), static_cast<std::size_t>(round * 500));
   }
@@ -297,6 +303,9 @@ TEST(Historian, DefineTagStoresUnitAndKind) {
   auto h = Historian::open(dir.file("park.db"));
   ASSERT_TRUE(h->defineTag("press.force", "kN", "analog"));
   ASSERT_TRUE(h->append("press.state", 0, 1));
+  EXPECT_TRUE(h->tags()->empty()) << "new tags are written with the next commit";
+  ASSERT_TRUE(h->flush());
+  ASSERT_TRUE(h->defineTag("press.state", "", "state"));  // an existing tag: updated in place
   auto tags = h->tags();
   ASSERT_TRUE(tags);
   ASSERT_EQ(tags->size(), 2U);
@@ -304,6 +313,7 @@ TEST(Historian, DefineTagStoresUnitAndKind) {
   EXPECT_EQ(tags->at(0).unit, "kN");
   EXPECT_EQ(tags->at(0).kind, "analog");
   EXPECT_EQ(tags->at(1).unit, "");
+  EXPECT_EQ(tags->at(1).kind, "state");
 }
 
 TEST(Historian, RandomizedOrderMatchesMapOracle) {

@@ -31,23 +31,26 @@ void insertIntoOpenBlock(BlockEncoder& open, std::int64_t ts, double value) {
 Result<TagWriter*> Historian::Impl::writerFor(std::string_view tag) {
   if (auto it = tag_writers.find(tag); it != tag_writers.end()) return &it->second;
   if (tag.empty()) return fail("empty tag name");
-  auto insert = writer->prepare("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING");
-  if (!insert) return std::unexpected(insert.error());
-  if (auto ok = insert->bind(1, tag).run(); !ok) return std::unexpected(ok.error());
-  auto select = writer->prepare(
-      "SELECT t.id, (SELECT max(b.t_end_ms) FROM blocks b WHERE b.tag_id = t.id AND b.t_start_ms >= "
-      " (SELECT max(t_start_ms) FROM blocks WHERE tag_id = t.id) - ?) FROM tags t WHERE t.name = ?");
-  if (!select) return std::unexpected(select.error());
-  select->bind(1, kMaxBlockSpanMs).bind(2, tag);
-  auto row = select->step();
+  if (!find_tag) {
+    auto prepared = writer->prepare(
+        "SELECT t.id, (SELECT max(b.t_end_ms) FROM blocks b WHERE b.tag_id = t.id AND b.t_start_ms >= "
+        " (SELECT max(t_start_ms) FROM blocks WHERE tag_id = t.id) - ?) FROM tags t WHERE t.name = ?");
+    if (!prepared) return std::unexpected(prepared.error());
+    find_tag.emplace(std::move(*prepared));
+  }
+  find_tag->bind(1, kMaxBlockSpanMs).bind(2, tag);
+  auto row = find_tag->step();
   if (!row) return std::unexpected(row.error());
-  if (!*row) return fail("tag '" + std::string(tag) + "' vanished while being created");
   TagWriter tw;
-  tw.id = select->int64(0);
   tw.loaded = true;
-  if (!select->isNull(1)) tw.stored_max_ts = select->int64(1);
-  select->reset();
+  if (*row) {
+    tw.id = find_tag->int64(0);
+    if (!find_tag->isNull(1)) tw.stored_max_ts = find_tag->int64(1);
+  }
+  find_tag->reset();
   auto [it, inserted] = tag_writers.emplace(std::string(tag), std::move(tw));
+  it->second.name = &it->first;
+  if (it->second.id == 0) new_tags.push_back(&it->second);
   return &it->second;
 }
 
@@ -61,7 +64,7 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
   } else if (ts > open.lastTs()) {
     if (open.count() >= options.max_samples_per_block || open.payloadBytes() >= options.max_block_bytes ||
         spanExceeded(open.firstTs(), ts)) {
-      if (tw.dirty || tw.open_rowid == 0) sealed.push_back({tw.id, tw.open_rowid, std::move(open)});
+      if (tw.dirty || tw.open_rowid == 0) sealed.push_back({&tw, tw.open_rowid, std::move(open)});
       open.clear();
       tw.open_rowid = 0;
     }

@@ -83,12 +83,33 @@ Result<void> Historian::Impl::writeLate(TagWriter& tw) {
   return {};
 }
 
+Result<void> Historian::Impl::insertNewTags() {
+  if (new_tags.empty()) return {};
+  auto insert = writer->prepare("INSERT INTO tags(name, unit, kind) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING");
+  auto select = writer->prepare("SELECT id FROM tags WHERE name = ?");
+  if (!insert || !select) return std::unexpected(!insert ? insert.error() : select.error());
+  for (TagWriter* tw : new_tags) {
+    // Ids are (re)read every time: a commit that fails rolls the rows back, the next inserts again.
+    const std::string_view name = *tw->name;
+    if (auto ok = insert->bind(1, name).bind(2, std::string_view(tw->unit)).bind(3, std::string_view(tw->kind)).run(); !ok) {
+      return ok;
+    }
+    select->bind(1, name);
+    auto row = select->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return fail(writer->path() + ": tag '" + std::string(name) + "' vanished while being created");
+    tw->id = select->int64(0);
+    select->reset();
+  }
+  return {};
+}
+
 Result<void> Historian::Impl::commit() {
   const bool lateWaiting = std::any_of(tag_writers.begin(), tag_writers.end(),
                                        [](const auto& kv) { return !kv.second.late.empty(); });
   const bool openDirty = std::any_of(tag_writers.begin(), tag_writers.end(),
                                      [](const auto& kv) { return kv.second.dirty; });
-  if (sealed.empty() && pending_events.empty() && !lateWaiting && !openDirty) {
+  if (sealed.empty() && pending_events.empty() && !lateWaiting && !openDirty && new_tags.empty()) {
     durable_samples += std::exchange(pending_samples, 0);
     min_pending_ts = INT64_MAX;
     last_commit = coarseMonotonicNow();
@@ -96,6 +117,7 @@ Result<void> Historian::Impl::commit() {
   }
   auto tx = sql::Transaction::begin(*writer);
   if (!tx) return std::unexpected(tx.error());
+  if (auto ok = insertNewTags(); !ok) return ok;
   auto insert = writer->prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?)");
   auto update = writer->prepare("UPDATE blocks SET t_start_ms = ?, t_end_ms = ?, count = ?, last_value_bits = ?, payload = ? WHERE rowid = ?");
   auto event = writer->prepare(
@@ -106,7 +128,7 @@ Result<void> Historian::Impl::commit() {
   BlockWriter blocks{std::move(*insert), std::move(*update)};
 
   for (const auto& s : sealed) {
-    if (auto ok = blocks.write(*writer, s.tag_id, s.rowid, s.block); !ok) return std::unexpected(ok.error());
+    if (auto ok = blocks.write(*writer, s.owner->id, s.rowid, s.block); !ok) return std::unexpected(ok.error());
   }
   // Row ids of newly inserted open blocks take effect only once the transaction commits.
   std::vector<std::pair<TagWriter*, std::int64_t>> newRowids;
@@ -147,6 +169,7 @@ Result<void> Historian::Impl::commit() {
   if (auto ok = tx->commit(); !ok) return ok;
 
   stored_max_span_ms = std::max(stored_max_span_ms, span);
+  new_tags.clear();
   sealed.clear();
   pending_events.clear();
   for (auto& [tw, rowid] : newRowids) {

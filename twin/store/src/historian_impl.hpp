@@ -23,7 +23,9 @@ struct StringHash {
 
 // Per-tag write state of this session.
 struct TagWriter {
-  std::int64_t id = 0;
+  std::int64_t id = 0;                    // 0 until a new tag's row is written (next commit)
+  const std::string* name = nullptr;      // the key of this writer in tag_writers
+  std::string unit, kind;                 // for a new tag's row, from defineTag
   bool loaded = false;                    // stored_max_ts read from the file yet?
   std::int64_t stored_max_ts = INT64_MIN; // newest sample the file held when this session began
   std::int64_t open_rowid = 0;            // 0: the open block has no row yet
@@ -37,7 +39,7 @@ struct TagWriter {
 std::chrono::milliseconds coarseMonotonicNow();
 
 struct SealedBlock {
-  std::int64_t tag_id = 0;
+  TagWriter* owner = nullptr;  // its id may be assigned only at the commit
   std::int64_t rowid = 0;  // 0: insert
   BlockEncoder block;
 };
@@ -58,6 +60,10 @@ struct Historian::Impl {
 
   std::unordered_map<std::string, TagWriter, StringHash, std::equal_to<>> tag_writers;
   std::vector<SealedBlock> sealed;
+  // Tags first seen in this session: their rows are inserted inside the next commit's
+  // transaction, not one autocommit each (10k new tags took seconds).
+  std::vector<TagWriter*> new_tags;
+  std::optional<sql::Statement> find_tag;  // writerFor's lookup, prepared once
   std::vector<Event> pending_events;
   std::uint64_t pending_samples = 0;
   std::uint64_t durable_samples = 0;
@@ -75,6 +81,7 @@ struct Historian::Impl {
   Result<void> appendTo(TagWriter& tw, std::int64_t ts, double value);  // add, commit when due
   // historian_commit.cpp
   Result<void> commit();
+  Result<void> insertNewTags();  // inside the commit's transaction
   Result<void> writeLate(TagWriter& tw);
   Result<void> writeSnapshots();
   // historian_read.cpp

@@ -64,6 +64,11 @@ Result<void> Historian::defineTag(std::string_view name, std::string_view unit, 
   if (auto ok = requireWriter(*impl_); !ok) return ok;
   auto tw = impl_->writerFor(name);
   if (!tw) return std::unexpected(tw.error());
+  if ((*tw)->id == 0) {  // a new tag: its row, with these, is written at the next commit
+    (*tw)->unit = unit;
+    (*tw)->kind = kind;
+    return {};
+  }
   auto stmt = impl_->writer->prepare("UPDATE tags SET unit = ?, kind = ? WHERE id = ?");
   if (!stmt) return std::unexpected(stmt.error());
   return stmt->bind(1, unit).bind(2, kind).bind(3, (*tw)->id).run();
