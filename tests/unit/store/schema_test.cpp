@@ -61,7 +61,7 @@ TEST(Schema, VersionOneFileIsMigratedAndKeepsItsData) {
   ASSERT_TRUE(h) << h.error().message;
   EXPECT_EQ(queryInt(path, "PRAGMA user_version"), kSchemaVersion);
   EXPECT_EQ(queryInt(path, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'"), kSchemaVersion);
-  EXPECT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_time')"), 4);
+  EXPECT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_time')"), 2);  // schema 3
   // 16-sample blocks at 1 s steps span 15 s.
   EXPECT_EQ(queryInt(path, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_block_span_ms'"), 15'000);
   EXPECT_EQ(h->samplesBetween("a", 0, INT64_MAX)->size(), 100U);

@@ -44,6 +44,20 @@ struct SealedBlock {
   BlockEncoder block;
 };
 
+// stateAt's per-scan state for the SQL function parktwin_first_block_of_tag(tag_id), registered
+// on the reader connection: 1 for the first block of a tag in the scan, 0 for later ones (so
+// SQLite never reads their payload), always 1 when disabled (a file with late blocks).
+struct FirstBlockFilter {
+  bool enabled = false;
+  std::vector<char> met;
+  std::size_t met_count = 0;
+  void reset(bool enable, std::size_t ids) {
+    enabled = enable;
+    met.assign(enable ? ids : 0, 0);
+    met_count = 0;
+  }
+};
+
 // The last sample of each tag, indexed by tag id (ids are small and dense).
 struct DenseState {
   std::vector<Sample> last;
@@ -92,6 +106,7 @@ struct Historian::Impl {
   std::vector<std::int64_t> ids_by_name;
   std::int64_t names_max_id = -1;
   DenseState state_scratch;  // reused by stateAt, which a replay calls on every seek
+  FirstBlockFilter first_block_filter;  // its address is the SQL function's user data
   Result<void> refreshTagNames();
   Result<std::int64_t> maxBlockSpan();  // the longest block in the file, from meta
   Result<void> stateInto(std::int64_t t_ms, DenseState& state);

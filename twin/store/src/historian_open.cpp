@@ -22,6 +22,32 @@ Historian::~Historian() {
   if (impl_ && impl_->writer) (void)flush();
 }
 
+namespace {
+
+void firstBlockOfTag(sqlite3_context* context, int, sqlite3_value** args) {
+  auto& filter = *static_cast<FirstBlockFilter*>(sqlite3_user_data(context));
+  const sqlite3_int64 id = sqlite3_value_int64(args[0]);
+  int first = 1;
+  if (filter.enabled && id >= 0 && static_cast<std::size_t>(id) < filter.met.size()) {
+    char& met = filter.met[static_cast<std::size_t>(id)];
+    first = met ? 0 : 1;
+    if (!met) ++filter.met_count;
+    met = 1;
+  }
+  sqlite3_result_int(context, first);
+}
+
+// Impl lives behind a unique_ptr, so the filter's address is stable for the connection's life.
+Result<void> registerFirstBlockFilter(Historian::Impl& impl) {
+  if (sqlite3_create_function_v2(impl.reader.handle(), "parktwin_first_block_of_tag", 1, SQLITE_UTF8,
+                                 &impl.first_block_filter, firstBlockOfTag, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return fail(impl.reader.path() + ": cannot register stateAt's block filter: " + impl.reader.lastError());
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<Historian> Historian::open(const std::string& path, const HistorianOptions& options) {
   if (options.max_samples_per_block == 0 || options.commit_every_samples == 0 || options.reorder_window_ms < 0 ||
       options.snapshot_every_ms < 0) {
@@ -46,6 +72,7 @@ Result<Historian> Historian::open(const std::string& path, const HistorianOption
   // megabytes of blocks, and the copies were a sixth of its time. Address space only, not RAM.
   if (auto ok = reader->exec("PRAGMA mmap_size = " + std::to_string(kReaderMmapBytes)); !ok) return std::unexpected(ok.error());
   impl->reader = std::move(*reader);
+  if (auto ok = registerFirstBlockFilter(*impl); !ok) return std::unexpected(ok.error());
 
   if (impl->writer) {
     auto span = impl->maxBlockSpan();

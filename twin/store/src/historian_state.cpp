@@ -75,53 +75,48 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
       snap->reset();
     }
   }
-  // Blocks that may hold a sample in (snapshot, T]: they end after the snapshot and start at
-  // most the longest block span in the file before it, so the time index bounds the scan. It
-  // runs from T backwards: in a file whose blocks never overlap (written in order, no late
-  // blocks) the first block met for a tag holds its last sample at or before T, so once every
-  // tag has been met the rest of the range cannot change the answer.
+  // Blocks that may hold a sample in (snapshot, T] start at most the longest block span in the
+  // file before the snapshot, so the time index bounds the scan. It runs from T backwards: in a
+  // file whose blocks never overlap (written in order, no late blocks) the first block met for
+  // a tag holds its last sample at or before T, so older blocks of that tag are skipped inside
+  // SQLite (first_block_of_tag() is 0 for them, so their payload is never read) and once every
+  // tag has been met the rest of the range cannot change the answer. With late blocks, every
+  // block in the range is read.
   auto span = maxBlockSpan();
   if (!span) return std::unexpected(span.error());
   auto late = reader.queryInt("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'late_blocks'), 1)");
   if (!late) return std::unexpected(late.error());
   auto blocks = reader.prepare(
-      "SELECT tag_id, t_end_ms, last_value_bits, CASE WHEN t_end_ms > ?2 THEN payload END FROM blocks "
-      "WHERE t_start_ms >= ?1 AND t_start_ms <= ?2 AND t_end_ms >= ?3 ORDER BY t_start_ms DESC");
+      "SELECT tag_id, CASE WHEN parktwin_first_block_of_tag(tag_id) THEN payload END FROM blocks "
+      "WHERE t_start_ms >= ?1 AND t_start_ms <= ?2 ORDER BY t_start_ms DESC");
   if (!blocks) return std::unexpected(blocks.error());
   const std::int64_t lowStart = !haveSnapshot || snapshotTs < INT64_MIN + *span ? INT64_MIN : snapshotTs - *span;
-  const std::int64_t lowEnd = haveSnapshot ? snapshotTs + 1 : INT64_MIN;
-  blocks->bind(1, lowStart).bind(2, t_ms).bind(3, lowEnd);
-  const bool stopWhenAllMet = *late == 0;
-  std::vector<char> met(stopWhenAllMet ? state.last.size() : 0, 0);
-  std::size_t metCount = 0;
+  blocks->bind(1, lowStart).bind(2, t_ms);
+  FirstBlockFilter& filter = first_block_filter;
+  filter.reset(*late == 0, state.last.size());
   const std::size_t tagCount = state.last.size() > 0 ? state.last.size() - 1 : 0;  // ids 1..max
   for (;;) {
     auto row = blocks->step();
-    if (!row) return std::unexpected(row.error());
+    if (!row) {
+      filter.reset(false, 0);
+      return std::unexpected(row.error());
+    }
     if (!*row) break;
+    if (blocks->isNull(1)) continue;  // an older block of a tag already answered
     const std::int64_t tag = blocks->int64(0);
-    if (stopWhenAllMet && tag > 0 && static_cast<std::size_t>(tag) < met.size()) {
-      if (met[static_cast<std::size_t>(tag)]) continue;  // an older block of a tag already answered
-      met[static_cast<std::size_t>(tag)] = 1;
-      ++metCount;
+    auto last = decodeLastAtOrBefore(blocks->blob(1), t_ms);
+    if (!last) {
+      blocks->reset();
+      filter.reset(false, 0);
+      return fail(reader.path() + ": tag id " + std::to_string(tag) + ": " + last.error().message);
     }
-    Sample last{blocks->int64(1), std::bit_cast<double>(blocks->int64(2))};
-    if (last.ts_ms > t_ms) {
-      // Only a block that straddles T is decoded; any other block's last sample is in its row.
-      auto before = decodeLastAtOrBefore(blocks->blob(3), t_ms);
-      if (!before) {
-        blocks->reset();
-        return fail(reader.path() + ": tag id " + std::to_string(tag) + ": " + before.error().message);
-      }
-      if (!*before) continue;
-      last = **before;
-    }
-    state.keepNewer(tag, last);
-    if (stopWhenAllMet && metCount == tagCount) {
+    if (*last) state.keepNewer(tag, **last);
+    if (filter.enabled && filter.met_count == tagCount) {
       blocks->reset();
       break;
     }
   }
+  filter.reset(false, 0);
   return {};
 }
 
