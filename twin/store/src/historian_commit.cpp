@@ -31,8 +31,8 @@ struct BlockWriter {
       if (auto ok = insert.run(); !ok) return std::unexpected(ok.error());
       return sqlite3_last_insert_rowid(db.handle());
     }
-    update.bind(1, block.firstTs()).bind(2, block.lastTs()).bind(3, static_cast<std::int64_t>(block.count()))
-        .bind(4, lastBits).bindBlob(5, payload).bind(6, rowid);
+    update.bind(1, block.lastTs()).bind(2, static_cast<std::int64_t>(block.count())).bind(3, lastBits)
+        .bindBlob(4, payload).bind(5, rowid);
     if (auto ok = update.run(); !ok) return std::unexpected(ok.error());
     return rowid;
   }
@@ -119,7 +119,9 @@ Result<void> Historian::Impl::commit() {
   if (!tx) return std::unexpected(tx.error());
   if (auto ok = insertNewTags(); !ok) return ok;
   auto insert = writer->prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?)");
-  auto update = writer->prepare("UPDATE blocks SET t_start_ms = ?, t_end_ms = ?, count = ?, last_value_bits = ?, payload = ? WHERE rowid = ?");
+  // An open block keeps its first sample (reordering never goes before it), so its rewrite
+  // leaves t_start_ms alone: SQLite then touches neither index, which both hold t_start_ms.
+  auto update = writer->prepare("UPDATE blocks SET t_end_ms = ?, count = ?, last_value_bits = ?, payload = ? WHERE rowid = ?");
   auto event = writer->prepare(
       "INSERT INTO events(ts_ms, kind, severity, object, message, payload) VALUES (?, ?, ?, ?, ?, ?)");
   if (!insert || !update || !event) {
