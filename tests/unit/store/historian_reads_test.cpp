@@ -48,6 +48,21 @@ void expectBucketsMatchSql(Historian& h, test::SqlOracle& oracle, std::int64_t t
   EXPECT_EQ(buckets->back().t_end_ms, t1);
 }
 
+// stateAt(t) against the last sample at or before t of each tag, by SQL over the same samples.
+void expectStateMatchesSql(Historian& h, test::SqlOracle& oracle, std::int64_t t) {
+  auto state = h.stateAt(t);
+  ASSERT_TRUE(state) << state.error().message;
+  auto rows = oracle.rows(
+      "SELECT s.ts, s.v FROM s JOIN (SELECT tag, max(ts) AS m FROM s WHERE ts <= ? GROUP BY tag) l "
+      "ON s.tag = l.tag AND s.ts = l.m ORDER BY s.tag",
+      {t});
+  ASSERT_EQ(state->size(), rows.size()) << "at " << t;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(static_cast<double>(state->at(i).ts_ms), rows[i][0]) << state->at(i).tag << " at " << t;
+    EXPECT_EQ(state->at(i).value, rows[i][1]) << state->at(i).tag << " at " << t;
+  }
+}
+
 }  // namespace
 
 TEST(HistorianReads, DownsampleMatchesSqlGroupBy) {
@@ -134,17 +149,7 @@ TEST(HistorianReads, StateAtMatchesSqlLastValueBeforeT) {
   ASSERT_TRUE(h->flush());
   for (std::int64_t t : {-1LL, 0LL, 999LL, 59'999LL, 60'000LL, 60'001LL, 333'333LL, 600'000LL, 1'000'010LL, 1'799'039LL,
                          5'000'000LL}) {
-    auto state = h->stateAt(t);
-    ASSERT_TRUE(state);
-    auto rows = oracle.rows(
-        "SELECT s.ts, s.v FROM s JOIN (SELECT tag, max(ts) AS m FROM s WHERE ts <= ? GROUP BY tag) l "
-        "ON s.tag = l.tag AND s.ts = l.m ORDER BY s.tag",
-        {t});
-    ASSERT_EQ(state->size(), rows.size()) << "at " << t;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      EXPECT_EQ(static_cast<double>(state->at(i).ts_ms), rows[i][0]) << state->at(i).tag << " at " << t;
-      EXPECT_EQ(state->at(i).value, rows[i][1]) << state->at(i).tag << " at " << t;
-    }
+    expectStateMatchesSql(*h, oracle, t);
   }
 }
 
@@ -178,17 +183,7 @@ TEST(HistorianReads, StateAtSeesLateBlocksThatOverlapInOrderOnes) {
   oracle.commit();
   ASSERT_TRUE(h->flush());
   for (const std::int64_t t : {150'700LL, 99'600LL, 260'000LL, 299'000LL}) {
-    auto state = h->stateAt(t);
-    ASSERT_TRUE(state);
-    auto rows = oracle.rows(
-        "SELECT s.ts, s.v FROM s JOIN (SELECT tag, max(ts) AS m FROM s WHERE ts <= ? GROUP BY tag) l "
-        "ON s.tag = l.tag AND s.ts = l.m ORDER BY s.tag",
-        {t});
-    ASSERT_EQ(state->size(), rows.size()) << "at " << t;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      EXPECT_EQ(static_cast<double>(state->at(i).ts_ms), rows[i][0]) << state->at(i).tag << " at " << t;
-      EXPECT_EQ(state->at(i).value, rows[i][1]) << state->at(i).tag << " at " << t;
-    }
+    expectStateMatchesSql(*h, oracle, t);
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/store/bit_stream.hpp"
+#include "varint.hpp"
 
 namespace parktwin::store::detail {
 
@@ -60,35 +61,6 @@ struct Restart {
   std::uint64_t delta = 0;   // the interval that led to it
   std::uint64_t scaled = 0;  // the previous sample's, minus the first scaled value (wrapping)
 };
-
-inline void putVarint(std::vector<std::uint8_t>& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<std::uint8_t>(v | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<std::uint8_t>(v));
-}
-
-inline std::size_t varintBytes(std::uint64_t v) {
-  std::size_t n = 1;
-  while (v >= 0x80) {
-    v >>= 7;
-    ++n;
-  }
-  return n;
-}
-
-// Reads a varint at `at`, advancing it; false when the bytes end first or it is too long.
-inline bool getVarint(std::span<const std::uint8_t> in, std::size_t& at, std::uint64_t& v) {
-  v = 0;
-  for (int shift = 0; shift < 64; shift += 7) {
-    if (at >= in.size()) return false;
-    const std::uint8_t b = in[at++];
-    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-    if ((b & 0x80) == 0) return true;
-  }
-  return false;
-}
 
 // Reads the block header: whether it is decimal, its count, exponent and restart points, and
 // the bit stream.

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "parktwin/store/block_codec.hpp"
+#include "varint.hpp"
 
 namespace parktwin::store {
 namespace {
@@ -21,27 +22,10 @@ constexpr std::size_t kOldEntryBytes = 8 + 8 + 8;
 std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ (0 - (static_cast<std::uint64_t>(v) >> 63)); }
 std::int64_t unzigzag(std::uint64_t z) { return static_cast<std::int64_t>((z >> 1) ^ (0 - (z & 1))); }
 
-void putVarint(std::vector<std::uint8_t>& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<std::uint8_t>(v | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<std::uint8_t>(v));
-}
-
 class Reader {
  public:
   explicit Reader(std::span<const std::uint8_t> in) : in_(in) {}
-  bool varint(std::uint64_t& v) {
-    v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (at_ >= in_.size()) return false;
-      const std::uint8_t b = in_[at_++];
-      v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-      if ((b & 0x80) == 0) return true;
-    }
-    return false;
-  }
+  bool varint(std::uint64_t& v) { return detail::getVarint(in_, at_, v); }
   bool byte(std::uint8_t& b) {
     if (at_ >= in_.size()) return false;
     b = in_[at_++];
@@ -87,18 +71,18 @@ Result<std::vector<SnapshotEntry>> decodeOldLayout(std::span<const std::uint8_t>
 std::vector<std::uint8_t> encodeSnapshot(std::span<const SnapshotEntry> entries) {
   std::vector<std::uint8_t> out(std::begin(kMagic), std::end(kMagic));
   out.reserve(16 + entries.size() * 8);
-  putVarint(out, entries.size());
+  detail::putVarint(out, entries.size());
   std::int64_t previousId = 0, previousTs = 0;
   for (const auto& e : entries) {
-    putVarint(out, zigzag(static_cast<std::int64_t>(static_cast<std::uint64_t>(e.tag_id) - static_cast<std::uint64_t>(previousId))));
-    putVarint(out, zigzag(static_cast<std::int64_t>(static_cast<std::uint64_t>(e.ts_ms) - static_cast<std::uint64_t>(previousTs))));
+    detail::putVarint(out, zigzag(static_cast<std::int64_t>(static_cast<std::uint64_t>(e.tag_id) - static_cast<std::uint64_t>(previousId))));
+    detail::putVarint(out, zigzag(static_cast<std::int64_t>(static_cast<std::uint64_t>(e.ts_ms) - static_cast<std::uint64_t>(previousTs))));
     previousId = e.tag_id;
     previousTs = e.ts_ms;
     bool written = false;
     for (int exponent = 0; exponent <= kMaxSnapshotExponent && !written; ++exponent) {
       if (const auto scaled = decimalScaled(e.value, exponent)) {
         out.push_back(static_cast<std::uint8_t>(exponent));
-        putVarint(out, zigzag(*scaled));
+        detail::putVarint(out, zigzag(*scaled));
         written = true;
       }
     }
