@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "park_controller.hpp"
+#include "parktwin/store/time_format.hpp"
 #include "run_modes.hpp"
 
 Q_IMPORT_QML_PLUGIN(ParkTwinPlugin)
@@ -77,7 +78,7 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption passwordOption("password", "MQTT password (prefer PARKTWIN_MQTT_PASSWORD in the environment).", "password");
   const QCommandLineOption caOption("tls-ca", "CA certificate file: connect to the broker with TLS.", "file");
   const QCommandLineOption recordOption("record", "With --mqtt: also record the live feed into this historian file.", "db");
-  const QCommandLineOption atOption("at", "With --replay: start at this time (ms since the epoch, or as many hours after the start with a trailing h).", "time");
+  const QCommandLineOption atOption("at", "With --replay: start at this time (ISO-8601, epoch seconds or ms, or as many hours after the start with a trailing h).", "time");
   const QCommandLineOption presentOption("present", "Start in presentation mode (full screen, the park's tour).");
   const QCommandLineOption tourOption("tour", "Tour file for presentation mode (default: the park's bundled tour).", "json");
   const QCommandLineOption exportTourOption("export-tour", "Render a tour to a video and exit (use with --out, --size, --fps).", "json");
@@ -150,7 +151,15 @@ int main(int argc, char* argv[]) {
     }
     if (parser.isSet(atOption)) {
       const QString at = parser.value(atOption);
-      timeline->seek(at.endsWith('h') ? timeline->startMs() + at.chopped(1).toDouble() * 3.6e6 : at.toDouble());
+      bool hoursOk = false;
+      const double hours = at.endsWith('h') ? at.chopped(1).toDouble(&hoursOk) : 0;
+      const auto instant = parktwin::store::parseTimestamp(at.toStdString());
+      if (!hoursOk && !instant) {
+        std::fprintf(stderr, "parktwin: --at expects ISO-8601, epoch seconds or ms, or hours after the start like 10h: %s\n",
+                     instant.error().message.c_str());
+        return 2;
+      }
+      timeline->seek(hoursOk ? timeline->startMs() + hours * 3.6e6 : static_cast<double>(*instant));
     }
     if (parser.isSet(loopOption)) {
       const QStringList hours = parser.value(loopOption).split('-');
