@@ -31,19 +31,31 @@ Result<std::optional<TagInfo>> Historian::Impl::findTag(std::string_view name) {
 
 namespace {
 
-// Decodes a whole stored block and checks it against its row: the Gorilla stream has no
-// checksum, but a flipped bit desynchronises it or carries through the XOR and delta chains to
-// the last sample, so first/last timestamp, count and last value bits catch nearly every
-// corruption that would otherwise come back as plausible wrong data.
-Result<std::vector<Sample>> decodeStoredBlock(std::span<const std::uint8_t> payload, std::int64_t t_start_ms,
-                                              std::int64_t t_end_ms, std::int64_t count, std::int64_t last_value_bits) {
+// What a stored block decoded to, against its row: the stream has no checksum, but a flipped
+// bit desynchronises it or carries through the delta and XOR chains to the last sample, so
+// first/last timestamp, count and last value bits catch nearly every corruption that would
+// otherwise come back as plausible wrong data.
+struct RowCheck {
+  std::int64_t t_start_ms, t_end_ms, count, last_value_bits;
+  Result<void> matches(std::int64_t decodedCount, std::int64_t first, std::int64_t last, std::uint64_t lastBits) const {
+    if (decodedCount != count ||
+        (decodedCount > 0 && (first != t_start_ms || last != t_end_ms || std::bit_cast<std::int64_t>(lastBits) != last_value_bits))) {
+      return fail("block payload corrupt: it does not match its row (count " + std::to_string(count) + ", " +
+                  std::to_string(t_start_ms) + ".." + std::to_string(t_end_ms) + " ms)");
+    }
+    return {};
+  }
+};
+
+// Decodes a whole stored block and checks it against its row.
+Result<std::vector<Sample>> decodeStoredBlock(std::span<const std::uint8_t> payload, const RowCheck& row) {
   auto samples = decodeBlock(payload);
   if (!samples) return samples;
-  if (static_cast<std::int64_t>(samples->size()) != count ||
-      (!samples->empty() && (samples->front().ts_ms != t_start_ms || samples->back().ts_ms != t_end_ms ||
-                             std::bit_cast<std::int64_t>(samples->back().value) != last_value_bits))) {
-    return fail("block payload corrupt: it does not match its row (count " + std::to_string(count) + ", " +
-                std::to_string(t_start_ms) + ".." + std::to_string(t_end_ms) + " ms)");
+  const Sample first = samples->empty() ? Sample{} : samples->front(), last = samples->empty() ? Sample{} : samples->back();
+  if (auto ok = row.matches(static_cast<std::int64_t>(samples->size()), first.ts_ms, last.ts_ms,
+                            std::bit_cast<std::uint64_t>(last.value));
+      !ok) {
+    return std::unexpected(ok.error());
   }
   return samples;
 }
@@ -80,7 +92,7 @@ Result<std::vector<Sample>> Historian::Impl::samplesOf(std::int64_t tag_id, std:
         break;
       }
       previousEnd = end;
-      auto samples = decodeStoredBlock(stmt->blob(0), start, end, stmt->int64(3), stmt->int64(4));
+      auto samples = decodeStoredBlock(stmt->blob(0), RowCheck{start, end, stmt->int64(3), stmt->int64(4)});
       if (!samples) {
         stmt->reset();
         return fail(reader.path() + ": tag id " + std::to_string(tag_id) + ": " + samples.error().message);
@@ -152,12 +164,7 @@ Result<bool> streamInOrder(sql::Database& reader, std::int64_t tag_id, std::int6
     previousEnd = end;
     RangeSink<OnSample> sink{t0, t1, onSample};
     auto ok = detail::decodeEach(stmt->blob(0), INT64_MAX, sink);
-    if (ok && (sink.count != stmt->int64(3) ||
-               (sink.count > 0 && (sink.first != start || sink.last != end ||
-                                   std::bit_cast<std::int64_t>(sink.lastBits) != stmt->int64(4))))) {
-      ok = fail("block payload corrupt: it does not match its row (count " + std::to_string(stmt->int64(3)) + ", " +
-                std::to_string(start) + ".." + std::to_string(end) + " ms)");
-    }
+    if (ok) ok = RowCheck{start, end, stmt->int64(3), stmt->int64(4)}.matches(sink.count, sink.first, sink.last, sink.lastBits);
     if (!ok) {
       stmt->reset();
       return fail(reader.path() + ": tag id " + std::to_string(tag_id) + ": " + ok.error().message);
