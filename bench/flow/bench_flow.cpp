@@ -63,6 +63,7 @@ std::string run(const std::string& command) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // 0 repeats: parktwin alone, no networkx (for profiling).
   const int pythonRepeats = argc > 1 ? std::stoi(argv[1]) : 3;
   std::vector<Case> cases;
   for (const char* name : {"beidu", "jiulong"}) {
@@ -95,6 +96,10 @@ int main(int argc, char** argv) {
       command += " " + file.string();
       nodes += solutions[i]->network.nodes.size();
       arcs += solutions[i]->network.arcs.size();
+    }
+    if (pythonRepeats <= 0) {  // profiling: parktwin alone
+      std::printf("%-14s %7zu %7zu %12.3f\n", c.name.c_str(), nodes, arcs, ours * 1e3);
+      continue;
     }
     std::istringstream answers(run(command));
     double theirs = 0;

@@ -24,6 +24,15 @@ std::string formatAmount(double value, Quantity quantity) {
   return out.str();
 }
 
+DispatchResult toDispatchResult(const FlowNetwork& network, const detail::IntegerMinCostFlow& solved) {
+  DispatchResult result;
+  result.value = fromFlowQuanta(network, solved.value);
+  result.cost = fromCostTotalQuanta(network, solved.cost);
+  result.arc_flow = toUnits(network, solved.arc_flow);
+  result.shortfalls = findShortfalls(network, result.arc_flow);
+  return result;
+}
+
 }  // namespace
 
 Result<MaxFlowResult> maxFlow(const FlowNetwork& network) {
@@ -50,37 +59,31 @@ Result<MaxFlowResult> maxFlow(const FlowNetwork& network) {
 Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, MinCostMethod method) {
   if (auto ok = detail::validateNetwork(network); !ok) return std::unexpected(ok.error());
   const auto problem = detail::toIntegerProblem(network);
-  detail::IntegerMinCostFlow solved;
+  std::optional<detail::IntegerMinCostFlow> solved;
   if (method == MinCostMethod::successive_shortest_paths) {
     solved = detail::solveMinCostMaxFlow(problem);
+  } else if (method == MinCostMethod::cost_scaling) {
+    solved = detail::cheapestFlowLike(problem, detail::solveMaxFlow(problem));
   } else {
-    auto scaled = detail::cheapestFlowLike(problem, detail::solveMaxFlow(problem));
-    if (!scaled) return fail("dispatch: cost scaling could not route the maximum flow (internal error)");
-    solved = std::move(*scaled);
+    solved = detail::cheapestFlowOfValue(problem, detail::solveMaxFlow(problem).value);
   }
-  DispatchResult result;
-  result.value = fromFlowQuanta(network, solved.value);
-  result.cost = fromCostTotalQuanta(network, solved.cost);
-  result.arc_flow = toUnits(network, solved.arc_flow);
-  result.shortfalls = findShortfalls(network, result.arc_flow);
-  return result;
+  if (!solved) return fail("dispatch: the minimum-cost solver could not route the maximum flow (internal error)");
+  return toDispatchResult(network, *solved);
 }
 
 Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, const MaxFlowResult& maximum) {
   if (auto ok = detail::validateNetwork(network); !ok) return std::unexpected(ok.error());
   if (maximum.arc_flow.size() != network.arcs.size()) return fail("dispatch: the maximum flow is for another network");
   const auto problem = detail::toIntegerProblem(network);
-  detail::IntegerMaxFlow start;
-  start.value = toFlowQuanta(network, maximum.value);
-  for (double f : maximum.arc_flow) start.arc_flow.push_back(toFlowQuanta(network, f));
-  auto solved = detail::cheapestFlowLike(problem, start);
+  auto solved = detail::cheapestFlowOfValue(problem, toFlowQuanta(network, maximum.value));
+  if (!solved) {  // the simplex's pivot budget ran out (never seen): cost scaling from the flow given
+    detail::IntegerMaxFlow start;
+    start.value = toFlowQuanta(network, maximum.value);
+    for (double f : maximum.arc_flow) start.arc_flow.push_back(toFlowQuanta(network, f));
+    solved = detail::cheapestFlowLike(problem, start);
+  }
   if (!solved) return fail("dispatch: the given maximum flow is not feasible for this network");
-  DispatchResult result;
-  result.value = fromFlowQuanta(network, solved->value);
-  result.cost = fromCostTotalQuanta(network, solved->cost);
-  result.arc_flow = toUnits(network, solved->arc_flow);
-  result.shortfalls = findShortfalls(network, result.arc_flow);
-  return result;
+  return toDispatchResult(network, *solved);
 }
 
 std::vector<Shortfall> findShortfalls(const FlowNetwork& network, const std::vector<double>& arc_flow) {

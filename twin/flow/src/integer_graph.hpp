@@ -39,6 +39,9 @@ IntegerMinCostFlow solveMinCostMaxFlow(const IntegerProblem& problem);
 // Cost scaling (cost_scaling.cpp): the cheapest flow of the same value as `start` (a feasible
 // flow, e.g. a maximum flow); nullopt only if `start` was not feasible.
 std::optional<IntegerMinCostFlow> cheapestFlowLike(const IntegerProblem& problem, const IntegerMaxFlow& start);
+// Network simplex (network_simplex.cpp): the cheapest flow of `value` from source to sink;
+// nullopt when `value` cannot be routed or the pivot budget (a safety net) runs out.
+std::optional<IntegerMinCostFlow> cheapestFlowOfValue(const IntegerProblem& problem, std::int64_t value);
 // Per node: reachable from `start` over arcs with positive capacity.
 std::vector<char> reachableFrom(const IntegerProblem& problem, int start);
 // Arc indices of a shortest path by `weights` (one per arc, >= 0) over arcs with positive

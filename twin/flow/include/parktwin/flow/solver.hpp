@@ -42,16 +42,18 @@ struct DispatchResult {
 Result<MaxFlowResult> maxFlow(const FlowNetwork& network);
 
 enum class MinCostMethod {
-  cost_scaling,              // maximum flow (Boykov-Kolmogorov), then cost scaling: fast
+  network_simplex,           // maximum flow (Boykov-Kolmogorov), then the network simplex for
+                             // the cheapest flow of that value: fastest on park networks
+  cost_scaling,              // maximum flow, then cost scaling from it (Goldberg-Tarjan)
   successive_shortest_paths  // Boost.Graph's, one Dijkstra per augmenting path: the reference
 };
 
 // Minimum-cost maximum flow: the cheapest way to deliver as much as the network can, e.g.
-// molten metal before ingot, PV before storage before grid. Both methods give the same value
+// molten metal before ingot, PV before storage before grid. All methods give the same value
 // and cost (tests check them against each other and against networkx).
-Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, MinCostMethod method = MinCostMethod::cost_scaling);
-// The same by cost scaling, starting from a maximum flow already found for this network
-// (saves solving it twice).
+Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, MinCostMethod method = MinCostMethod::network_simplex);
+// The same by the network simplex (cost scaling should it give up), for a maximum flow
+// already found for this network (saves solving it twice).
 Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, const MaxFlowResult& maximum);
 
 // Consumers whose required demand arc (not a market's room) is not filled by `arc_flow`.

@@ -1,0 +1,271 @@
+// Minimum-cost flow of a given value by the primal network simplex (Ahuja, Magnanti and Orlin,
+// "Network Flows", ch. 11): a spanning tree of basic arcs, Dantzig pricing over blocks of
+// about sqrt(m) arcs, and the strongly feasible tree rule for the leaving arc, which keeps
+// degenerate pivots from cycling. Written by hand: Boost.Graph 1.74 has no network simplex,
+// and on the park networks it is several times faster than our cost scaling (docs/flow.md).
+//
+// The tree hangs off an extra root node by one artificial arc per node: from each node with
+// supply >= 0 to the root at cost 0, from the root to each demand node at a cost above any
+// path's, so the start is feasible and the artificial arcs empty out when the value can be
+// routed. Subtrees are child lists (for shifting potentials) and sizes (for finding where
+// the two ends of the entering arc meet).
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "integer_graph.hpp"
+
+namespace parktwin::flow::detail {
+namespace {
+
+constexpr std::int64_t kUnbounded = std::numeric_limits<std::int64_t>::max() / 4;
+
+// Arc states: at its lower bound (flow may rise), at its upper bound (flow may fall), or in
+// the tree. Arcs without capacity are parked in the tree state: they can never enter.
+constexpr signed char kAtLower = 1, kAtUpper = -1, kInTree = 0;
+
+class NetworkSimplex {
+ public:
+  NetworkSimplex(const IntegerProblem& problem, std::int64_t value)
+      : n_(problem.node_count), m_(static_cast<int>(problem.arcs.size())), root_(problem.node_count) {
+    const auto arcs = static_cast<std::size_t>(m_ + n_);
+    const auto nodes = static_cast<std::size_t>(n_ + 1);
+    from_.resize(arcs);
+    to_.resize(arcs);
+    capacity_.resize(arcs);
+    cost_.resize(arcs);
+    flow_.assign(arcs, 0);
+    state_.resize(arcs);
+    std::int64_t maxCost = 0;
+    for (int e = 0; e < m_; ++e) {
+      const IntegerArc& arc = problem.arcs[static_cast<std::size_t>(e)];
+      from_[e] = arc.from;
+      to_[e] = arc.to;
+      capacity_[e] = arc.capacity;
+      cost_[e] = arc.cost;
+      state_[e] = arc.capacity > 0 ? kAtLower : kInTree;
+      maxCost = std::max(maxCost, arc.cost < 0 ? -arc.cost : arc.cost);
+    }
+    // Dearer than any simple path: a demand is met through the root only when nothing else can.
+    const std::int64_t artificialCost = (maxCost + 1) * (n_ + 1);
+
+    parent_.assign(nodes, -1);
+    pred_.assign(nodes, -1);
+    predUp_.assign(nodes, 0);
+    size_.assign(nodes, 1);
+    potential_.assign(nodes, 0);
+    firstChild_.assign(nodes, -1);
+    nextSibling_.assign(nodes, -1);
+    prevSibling_.assign(nodes, -1);
+    size_[root_] = n_ + 1;
+    for (int u = 0; u < n_; ++u) {
+      const std::int64_t supply = u == problem.source ? value : u == problem.sink ? -value : 0;
+      const int e = m_ + u;
+      capacity_[e] = kUnbounded;
+      state_[e] = kInTree;
+      pred_[u] = e;
+      parent_[u] = root_;
+      attach(u, root_);
+      if (supply >= 0) {
+        from_[e] = u;
+        to_[e] = root_;
+        cost_[e] = 0;
+        flow_[e] = supply;
+        predUp_[u] = 1;
+      } else {
+        from_[e] = root_;
+        to_[e] = u;
+        cost_[e] = artificialCost;
+        flow_[e] = -supply;
+        potential_[u] = artificialCost;
+      }
+    }
+    blockSize_ = std::max(10, static_cast<int>(std::sqrt(static_cast<double>(m_))));
+  }
+
+  // False when the pivot budget runs out or the value cannot be routed.
+  bool solve(std::int64_t maxPivots) {
+    for (std::int64_t pivots = 0; pivots < maxPivots; ++pivots) {
+      const int entering = findEnteringArc();
+      if (entering < 0) {
+        for (int e = m_; e < m_ + n_; ++e) {
+          if (flow_[e] != 0) return false;  // some of the value still goes through the root
+        }
+        return true;
+      }
+      pivot(entering);
+    }
+    return false;
+  }
+
+  std::int64_t flowOn(std::size_t arc) const { return flow_[arc]; }
+
+ private:
+  std::int64_t reducedCost(int e) const { return cost_[e] + potential_[from_[e]] - potential_[to_[e]]; }
+
+  // Block search: the most violating arc of the first block (scanning on from where the
+  // last search stopped) that has one; -1 when no arc violates its optimality condition.
+  int findEnteringArc() {
+    std::int64_t best = 0;
+    int bestArc = -1;
+    int left = blockSize_;
+    for (int scanned = 0; scanned < m_; ++scanned) {
+      const int e = nextArc_;
+      nextArc_ = nextArc_ + 1 == m_ ? 0 : nextArc_ + 1;
+      const std::int64_t violation = state_[e] * reducedCost(e);
+      if (violation < best) {
+        best = violation;
+        bestArc = e;
+      }
+      if (--left == 0) {
+        if (bestArc >= 0) return bestArc;
+        left = blockSize_;
+      }
+    }
+    return bestArc;
+  }
+
+  void pivot(int entering) {
+    // Flow goes round the cycle first -> (entering) -> second -> up the tree to the apex
+    // -> down the tree to first.
+    const int first = state_[entering] == kAtLower ? from_[entering] : to_[entering];
+    const int second = state_[entering] == kAtLower ? to_[entering] : from_[entering];
+    int u = first, v = second;
+    while (u != v) {  // an ancestor is larger than its descendants
+      if (size_[u] < size_[v]) u = parent_[u];
+      else v = parent_[v];
+    }
+    const int apex = u;
+
+    // Leaving arc: the last blocking arc met going round the cycle from the apex (strongly
+    // feasible tree rule), hence < on the way down to first and <= on the way up from second.
+    std::int64_t delta = capacity_[entering];
+    int leavingChild = -1;
+    bool onSecondSide = false;
+    for (int w = first; w != apex; w = parent_[w]) {
+      const int e = pred_[w];
+      const std::int64_t room = predUp_[w] ? flow_[e] : capacity_[e] - flow_[e];
+      if (room < delta) {
+        delta = room;
+        leavingChild = w;
+      }
+    }
+    for (int w = second; w != apex; w = parent_[w]) {
+      const int e = pred_[w];
+      const std::int64_t room = predUp_[w] ? capacity_[e] - flow_[e] : flow_[e];
+      if (room <= delta) {
+        delta = room;
+        leavingChild = w;
+        onSecondSide = true;
+      }
+    }
+
+    if (delta > 0) {
+      flow_[entering] += state_[entering] * delta;
+      for (int w = first; w != apex; w = parent_[w]) flow_[pred_[w]] += predUp_[w] ? -delta : delta;
+      for (int w = second; w != apex; w = parent_[w]) flow_[pred_[w]] += predUp_[w] ? delta : -delta;
+    }
+    if (leavingChild < 0) {  // the entering arc went from one bound to the other
+      state_[entering] = static_cast<signed char>(-state_[entering]);
+      return;
+    }
+    const int leaving = pred_[leavingChild];
+    state_[leaving] = flow_[leaving] == 0 ? kAtLower : kAtUpper;
+    state_[entering] = kInTree;
+    const int inNode = onSecondSide ? second : first;  // the end inside the cut-off subtree
+    const int outNode = onSecondSide ? first : second;
+    rehang(entering, inNode, outNode, leavingChild, apex);
+  }
+
+  // Cuts the subtree of `leavingChild` off its parent and hangs it from `outNode` by the
+  // entering arc, rooted at `inNode`: the path inNode .. leavingChild (the stem) turns round.
+  void rehang(int entering, int inNode, int outNode, int leavingChild, int apex) {
+    const int moved = size_[leavingChild];
+    for (int w = parent_[leavingChild]; w != apex; w = parent_[w]) size_[w] -= moved;
+    for (int w = outNode; w != apex; w = parent_[w]) size_[w] += moved;
+
+    stem_.clear();
+    for (int w = inNode;; w = parent_[w]) {
+      stem_.push_back(w);
+      if (w == leavingChild) break;
+    }
+    for (std::size_t i = stem_.size() - 1; i > 0; --i) {
+      const int w = stem_[i], below = stem_[i - 1];
+      size_[w] = moved - size_[below];
+      pred_[w] = pred_[below];
+      predUp_[w] = !predUp_[below];
+    }
+    size_[inNode] = moved;
+    pred_[inNode] = entering;
+    predUp_[inNode] = from_[entering] == inNode;
+    for (int w : stem_) detach(w);
+    parent_[inNode] = outNode;
+    attach(inNode, outNode);
+    for (std::size_t i = 1; i < stem_.size(); ++i) {
+      parent_[stem_[i]] = stem_[i - 1];
+      attach(stem_[i], stem_[i - 1]);
+    }
+
+    // The entering arc's reduced cost becomes 0; the whole moved subtree shifts alike.
+    const std::int64_t wanted = predUp_[inNode] ? potential_[outNode] - cost_[entering]
+                                                : potential_[outNode] + cost_[entering];
+    const std::int64_t shift = wanted - potential_[inNode];
+    for (int w = inNode;;) {
+      potential_[w] += shift;
+      if (firstChild_[w] >= 0) {
+        w = firstChild_[w];
+        continue;
+      }
+      while (w != inNode && nextSibling_[w] < 0) w = parent_[w];
+      if (w == inNode) break;
+      w = nextSibling_[w];
+    }
+  }
+
+  void attach(int child, int parent) {
+    nextSibling_[child] = firstChild_[parent];
+    prevSibling_[child] = -1;
+    if (firstChild_[parent] >= 0) prevSibling_[firstChild_[parent]] = child;
+    firstChild_[parent] = child;
+  }
+
+  void detach(int child) {
+    if (prevSibling_[child] >= 0) nextSibling_[prevSibling_[child]] = nextSibling_[child];
+    else firstChild_[parent_[child]] = nextSibling_[child];
+    if (nextSibling_[child] >= 0) prevSibling_[nextSibling_[child]] = prevSibling_[child];
+  }
+
+  int n_, m_, root_;
+  int blockSize_ = 10;
+  int nextArc_ = 0;
+  // Arcs: the problem's, then one artificial arc per node.
+  std::vector<int> from_, to_;
+  std::vector<std::int64_t> capacity_, cost_, flow_;
+  std::vector<signed char> state_;
+  // Tree: per node (and the root), its parent, the arc to it and whether that arc points up.
+  std::vector<int> parent_, pred_, size_, firstChild_, nextSibling_, prevSibling_, stem_;
+  std::vector<char> predUp_;
+  std::vector<std::int64_t> potential_;
+};
+
+}  // namespace
+
+std::optional<IntegerMinCostFlow> cheapestFlowOfValue(const IntegerProblem& problem, std::int64_t value) {
+  if (problem.arcs.empty() || value == 0) {
+    return IntegerMinCostFlow{0, 0, std::vector<std::int64_t>(problem.arcs.size(), 0)};
+  }
+  NetworkSimplex simplex(problem, value);
+  // Far above what the park networks need (a few pivots per arc); a safety net, not a limit.
+  const auto budget = 50 * static_cast<std::int64_t>(problem.arcs.size() + static_cast<std::size_t>(problem.node_count)) + 10'000;
+  if (!simplex.solve(budget)) return std::nullopt;
+  IntegerMinCostFlow result;
+  result.value = value;
+  result.arc_flow.reserve(problem.arcs.size());
+  for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
+    result.arc_flow.push_back(simplex.flowOn(i));
+    result.cost += result.arc_flow.back() * problem.arcs[i].cost;
+  }
+  return result;
+}
+
+}  // namespace parktwin::flow::detail
