@@ -1,7 +1,6 @@
 // Park -> material and energy networks. The rules are in network.hpp; the why is here.
 #include <algorithm>
-#include <map>
-#include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "parktwin/flow/constants.hpp"
@@ -14,69 +13,122 @@ bool isPrimaryMetal(const std::string& product) {
   return product == "molten_aluminium" || product == "ingot" || product == "recycled_aluminium";
 }
 
-// What a park object is, as far as the flow layer cares.
+// What a park object is, as far as the flow layer cares. Points into the park.
 struct ObjectInfo {
-  std::string name;
-  std::string kind;
+  const std::string* id = nullptr;
+  const std::string* name = nullptr;  // English
+  const std::string* kind = nullptr;
   const model::ProductionLine* line = nullptr;
   const model::Building* building = nullptr;
   const model::Utility* utility = nullptr;
   const model::ExternalNode* external = nullptr;
 };
 
-// Park objects by id, built once per network: the park's own find* scan linearly, which is
-// quadratic over tens of thousands of links.
+// Park objects numbered once per network (slots), so that links, nodes and per-object
+// tallies are plain vectors: string-keyed maps cost a third of building a 50k-link network.
+// An id that no object has (a link to something undeclared) gets a slot named by its id.
 class ObjectIndex {
  public:
   explicit ObjectIndex(const model::Park& park) {
-    for (const auto& b : park.buildings) objects_.try_emplace(b.id, ObjectInfo{b.name.en, b.kind, nullptr, &b});
-    for (const auto& u : park.utilities) objects_.try_emplace(u.id, ObjectInfo{u.name.en, u.kind, nullptr, nullptr, &u});
-    for (const auto& x : park.externals) {
-      objects_.try_emplace(x.id, ObjectInfo{x.name.en, x.kind, nullptr, nullptr, nullptr, &x});
-    }
+    for (const auto& b : park.buildings) add(ObjectInfo{&b.id, &b.name.en, &b.kind, nullptr, &b});
+    for (const auto& u : park.utilities) add(ObjectInfo{&u.id, &u.name.en, &u.kind, nullptr, nullptr, &u});
+    for (const auto& x : park.externals) add(ObjectInfo{&x.id, &x.name.en, &x.kind, nullptr, nullptr, nullptr, &x});
     for (const auto& l : park.lines) {
-      objects_.insert_or_assign(l.id, ObjectInfo{l.name.en, l.kind, &l});
-      linesByBuilding_[l.building].push_back(&l);
+      // A line shadows a building of the same id, as it did when this was a map.
+      const int at = add(ObjectInfo{&l.id, &l.name.en, &l.kind, &l});
+      objects_[static_cast<std::size_t>(at)] = ObjectInfo{&l.id, &l.name.en, &l.kind, &l};
+    }
+    linesIn_.resize(objects_.size());
+    for (const auto& l : park.lines) {
+      if (auto it = slots_.find(l.building); it != slots_.end()) linesIn_[static_cast<std::size_t>(it->second)].push_back(&l);
     }
   }
 
-  ObjectInfo describe(const std::string& id) const {
-    auto it = objects_.find(id);
-    return it == objects_.end() ? ObjectInfo{id, "object"} : it->second;
+  int slot(const std::string& id) {
+    if (auto it = slots_.find(id); it != slots_.end()) return it->second;
+    static const std::string unknownKind = "object";
+    const int at = add(ObjectInfo{&id, &id, &unknownKind});
+    linesIn_.emplace_back();
+    return at;
   }
-
-  const std::vector<const model::ProductionLine*>& linesIn(const std::string& buildingId) const {
-    static const std::vector<const model::ProductionLine*> none;
-    auto it = linesByBuilding_.find(buildingId);
-    return it == linesByBuilding_.end() ? none : it->second;
+  int find(const std::string& id) const {
+    auto it = slots_.find(id);
+    return it == slots_.end() ? -1 : it->second;
   }
+  const ObjectInfo& operator[](int slot) const { return objects_[static_cast<std::size_t>(slot)]; }
+  const std::vector<const model::ProductionLine*>& linesIn(int slot) const { return linesIn_[static_cast<std::size_t>(slot)]; }
+  std::size_t size() const { return objects_.size(); }
 
  private:
-  std::unordered_map<std::string, ObjectInfo> objects_;
-  std::unordered_map<std::string, std::vector<const model::ProductionLine*>> linesByBuilding_;
+  int add(const ObjectInfo& info) {
+    const auto [it, added] = slots_.try_emplace(*info.id, static_cast<int>(objects_.size()));
+    if (added) objects_.push_back(info);
+    return it->second;
+  }
+
+  std::unordered_map<std::string_view, int> slots_;
+  std::vector<ObjectInfo> objects_;
+  std::vector<std::vector<const model::ProductionLine*>> linesIn_;
 };
 
-// Shared network assembly: nodes by object id, arcs with override and failure handling.
+// The slots of each link's two ends, and the objects the links name in order of first mention.
+struct LinkEnds {
+  std::vector<std::pair<int, int>> ends;
+  std::vector<int> named;
+  std::vector<char> isNamed;  // per slot
+};
+
+template <typename Link>
+LinkEnds linkEnds(const std::vector<Link>& links, ObjectIndex& objects) {
+  LinkEnds result;
+  result.ends.reserve(links.size());
+  for (const auto& link : links) result.ends.emplace_back(objects.slot(link.from), objects.slot(link.to));
+  result.isNamed.assign(objects.size(), 0);
+  for (const auto& [from, to] : result.ends) {
+    for (int slot : {from, to}) {
+      if (!result.isNamed[static_cast<std::size_t>(slot)]) {
+        result.isNamed[static_cast<std::size_t>(slot)] = 1;
+        result.named.push_back(slot);
+      }
+    }
+  }
+  return result;
+}
+
+// Shared network assembly: a node per object slot (and an output node for split ones), arcs
+// with override and failure handling.
 class NetworkAssembler {
  public:
-  NetworkAssembler(Quantity quantity, const FlowOverrides& overrides) : overrides_(overrides) {
+  NetworkAssembler(Quantity quantity, const FlowOverrides& overrides, const ObjectIndex& objects)
+      : overrides_(overrides), objects_(objects), node_(objects.size(), -1), outNode_(objects.size(), -1),
+        failed_(objects.size(), 0) {
     network_.quantity = quantity;
     network_.nodes.push_back({"", "super-source", NodeRole::super_source, "source"});
     network_.nodes.push_back({"", "super-sink", NodeRole::super_sink, "sink"});
     network_.source = 0;
     network_.sink = 1;
+    for (const auto& id : overrides.failed) {
+      if (int slot = objects.find(id); slot >= 0) failed_[static_cast<std::size_t>(slot)] = 1;
+    }
   }
 
-  int node(const std::string& id) const {
-    auto it = index_.find(id);
-    return it == index_.end() ? -1 : it->second;
+  int node(int slot) const { return node_[static_cast<std::size_t>(slot)]; }
+  // Where a slot's flow leaves: its output node if split or sending from its own node.
+  int exitNode(int slot) const {
+    const int out = outNode_[static_cast<std::size_t>(slot)];
+    return out >= 0 ? out : node(slot);
   }
 
-  int addNode(const std::string& id, const std::string& name, NodeRole role, const std::string& kind) {
-    if (int existing = node(id); existing >= 0) return existing;
-    const int index = static_cast<int>(network_.nodes.size());
-    network_.nodes.push_back({id, name, role, kind});
-    index_[id] = index;
+  int addNode(int slot) {
+    int& index = node_[static_cast<std::size_t>(slot)];
+    if (index < 0) index = pushNode(*objects_[slot].id, slot, NodeRole::junction);
+    return index;
+  }
+
+  // A second node for the object, "<id>#out", that its outgoing links leave from.
+  int addOutputNode(int slot, NodeRole role) {
+    int& index = outNode_[static_cast<std::size_t>(slot)];
+    if (index < 0) index = pushNode(*objects_[slot].id + "#out", slot, role);
     return index;
   }
 
@@ -84,10 +136,12 @@ class NetworkAssembler {
 
   // Adds an arc; the override for its id replaces the capacity, a failed id or failed end
   // object takes it out (capacity 0, kept so arc indices stay stable).
-  FlowArc& addArc(FlowArc arc, const std::string& objectA = {}, const std::string& objectB = {}) {
-    if (auto it = overrides_.arc_capacity.find(arc.id); it != overrides_.arc_capacity.end()) arc.capacity = it->second;
-    if (overrides_.failed.contains(arc.id) || (!objectA.empty() && overrides_.failed.contains(objectA)) ||
-        (!objectB.empty() && overrides_.failed.contains(objectB))) {
+  FlowArc& addArc(FlowArc arc, int objectA = -1, int objectB = -1) {
+    if (!overrides_.arc_capacity.empty()) {
+      if (auto it = overrides_.arc_capacity.find(arc.id); it != overrides_.arc_capacity.end()) arc.capacity = it->second;
+    }
+    const auto failed = [this](int slot) { return slot >= 0 && failed_[static_cast<std::size_t>(slot)]; };
+    if (failed(objectA) || failed(objectB) || (!overrides_.failed.empty() && overrides_.failed.contains(arc.id))) {
       arc.capacity = 0;
     }
     network_.arcs.push_back(std::move(arc));
@@ -95,70 +149,63 @@ class NetworkAssembler {
   }
 
   // `entryNode` is where the supply enters (the object's node unless given).
-  void addSupply(const std::string& objectId, double capacity, double cost, SourceKind kind, double emission,
-                 int entryNode = -1) {
-    if (auto it = overrides_.supply.find(objectId); it != overrides_.supply.end()) capacity = it->second;
+  void addSupply(int slot, double capacity, double cost, SourceKind kind, double emission, int entryNode = -1) {
+    const std::string& id = *objects_[slot].id;
+    if (auto it = overrides_.supply.find(id); it != overrides_.supply.end()) capacity = it->second;
     FlowArc arc;
-    arc.id = "supply:" + objectId;
+    arc.id = "supply:" + id;
     arc.from = network_.source;
-    arc.to = entryNode >= 0 ? entryNode : node(objectId);
+    arc.to = entryNode >= 0 ? entryNode : node(slot);
     arc.kind = ArcKind::supply;
     arc.capacity = capacity;
     arc.cost_per_unit = cost;
     arc.source = kind;
     arc.emission_t_per_mwh = emission;
     at(arc.to).role = NodeRole::producer;
-    addArc(std::move(arc), objectId);
+    addArc(std::move(arc), slot);
   }
 
   // `exitNode` is where the consumer's flow leaves: its output half if split.
-  void addDemand(const std::string& objectId, int exitNode, double capacity, bool required = true) {
-    if (auto it = overrides_.demand.find(objectId); it != overrides_.demand.end()) capacity = it->second;
+  void addDemand(int slot, int exitNode, double capacity, bool required = true) {
+    const std::string& id = *objects_[slot].id;
+    if (auto it = overrides_.demand.find(id); it != overrides_.demand.end()) capacity = it->second;
     FlowArc arc;
-    arc.id = "demand:" + objectId;
+    arc.id = "demand:" + id;
     arc.from = exitNode;
     arc.to = network_.sink;
     arc.kind = ArcKind::demand;
     arc.capacity = capacity;
     arc.required = required;
     at(exitNode).role = NodeRole::consumer;
-    addArc(std::move(arc), objectId);
+    addArc(std::move(arc), slot);
   }
 
-  // Splits `objectId` into input and output joined by a throughput arc; returns the output.
-  int split(const std::string& objectId, double capacity) {
-    const int input = node(objectId);
-    const int output = addNode(objectId + "#out", at(input).name, NodeRole::line_output, at(input).kind);
+  // Splits the object into input and output joined by a throughput arc.
+  void split(int slot, double capacity) {
     FlowArc arc;
-    arc.id = "throughput:" + objectId;
-    arc.from = input;
-    arc.to = output;
+    arc.id = "throughput:" + *objects_[slot].id;
+    arc.from = node(slot);
+    arc.to = addOutputNode(slot, NodeRole::line_output);
     arc.kind = ArcKind::throughput;
     arc.capacity = capacity;
-    addArc(std::move(arc), objectId);
-    return output;
+    addArc(std::move(arc), slot);
   }
 
   FlowNetwork take() { return std::move(network_); }
   FlowNetwork& network() { return network_; }
 
  private:
-  const FlowOverrides& overrides_;
-  FlowNetwork network_;
-  std::unordered_map<std::string, int> index_;
-};
-
-template <typename Link>
-std::vector<std::string> objectsNamedBy(const std::vector<Link>& links) {
-  std::vector<std::string> ids;
-  std::set<std::string> seen;
-  for (const auto& link : links) {
-    for (const auto* id : {&link.from, &link.to}) {
-      if (seen.insert(*id).second) ids.push_back(*id);
-    }
+  int pushNode(std::string id, int slot, NodeRole role) {
+    network_.nodes.push_back({std::move(id), *objects_[slot].name, role, *objects_[slot].kind});
+    return static_cast<int>(network_.nodes.size()) - 1;
   }
-  return ids;
-}
+
+  const FlowOverrides& overrides_;
+  const ObjectIndex& objects_;
+  FlowNetwork network_;
+  std::vector<int> node_, outNode_;  // per slot, -1 when absent
+  std::vector<char> failed_;         // per slot
+};
 
 // The cost scaling solver's work grows with log(largest cost / resolution); these are finer
 // than any tariff or transport price is quoted (fen per tonne, 1 yuan per MWh).
@@ -214,35 +261,37 @@ double lineDemandKw(const model::ProductionLine& line) {
 
 Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides) {
   if (park.material_links.empty()) return fail(park.id + ": material network: the park has no material links");
-  NetworkAssembler net(Quantity::material_t_per_h, overrides);
+  ObjectIndex objects(park);
+  const LinkEnds links = linkEnds(park.material_links, objects);
+  NetworkAssembler net(Quantity::material_t_per_h, overrides, objects);
   net.network().cost_resolution = kMaterialCostResolutionYuanPerT;
-  const ObjectIndex objects(park);
-  std::set<std::string> hasOutgoing, hasIncoming;
-  std::map<std::string, double> inCapacity, outCapacity;
-  for (const auto& link : park.material_links) {
-    hasOutgoing.insert(link.from);
-    hasIncoming.insert(link.to);
-    inCapacity[link.to] += link.capacity_t_per_hour;
-    outCapacity[link.from] += link.capacity_t_per_hour;
+  const std::size_t slots = objects.size();
+  std::vector<char> hasOutgoing(slots, 0), hasIncoming(slots, 0);
+  std::vector<double> inCapacity(slots, 0), outCapacity(slots, 0);
+  for (std::size_t i = 0; i < park.material_links.size(); ++i) {
+    const auto [from, to] = links.ends[i];
+    hasOutgoing[static_cast<std::size_t>(from)] = 1;
+    hasIncoming[static_cast<std::size_t>(to)] = 1;
+    inCapacity[static_cast<std::size_t>(to)] += park.material_links[i].capacity_t_per_hour;
+    outCapacity[static_cast<std::size_t>(from)] += park.material_links[i].capacity_t_per_hour;
   }
 
   struct Role {
     double produce_t_per_h = 0;  // primary metal made here
     double process_t_per_h = 0;  // what its other lines can take
   };
-  std::map<std::string, Role> roles;
+  std::vector<Role> roles(slots);
   const auto addLine = [](Role& role, const model::ProductionLine& line) {
     (isPrimaryMetal(line.product) ? role.produce_t_per_h : role.process_t_per_h) += line.capacity_t_per_year / kHoursPerYear;
   };
 
-  const auto ids = objectsNamedBy(park.material_links);
-  for (const auto& id : ids) {
-    const ObjectInfo info = objects.describe(id);
-    net.addNode(id, info.name, NodeRole::junction, info.kind);
-    Role& role = roles[id];
+  for (int slot : links.named) {
+    const ObjectInfo& info = objects[slot];
+    net.addNode(slot);
+    Role& role = roles[static_cast<std::size_t>(slot)];
     if (info.line) addLine(role, *info.line);
     if (info.building) {
-      for (const auto* line : objects.linesIn(id)) addLine(role, *line);
+      for (const auto* line : objects.linesIn(slot)) addLine(role, *line);
     }
   }
 
@@ -251,30 +300,31 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
   // making ingots from molten metal, a recycling line fed scrap) passes on what it gets, up to
   // its capacity, so nothing is counted twice.
   bool anyProducer = false, anyConsumer = false;
-  for (const auto& id : ids) {
-    const ObjectInfo info = objects.describe(id);
-    const Role& role = roles[id];
+  for (int slot : links.named) {
+    const auto at = static_cast<std::size_t>(slot);
+    const ObjectInfo& info = objects[slot];
+    const Role& role = roles[at];
     const double capacity = role.produce_t_per_h + role.process_t_per_h;
     if (info.external) {
-      const bool receives = info.external->kind != "supplier" && hasIncoming.contains(id);
-      if (hasOutgoing.contains(id)) {
+      const bool receives = info.external->kind != "supplier" && hasIncoming[at];
+      if (hasOutgoing[at]) {
         // A market that also sends (scrap back) sends from its own node, so what it sends
         // cannot count as delivered to it.
-        const int entry = receives ? net.addNode(id + "#out", info.name, NodeRole::producer, info.kind) : net.node(id);
-        net.addSupply(id, outCapacity[id], 0, SourceKind::material, 0, entry);
+        const int entry = receives ? net.addOutputNode(slot, NodeRole::producer) : net.node(slot);
+        net.addSupply(slot, outCapacity[at], 0, SourceKind::material, 0, entry);
         anyProducer = true;
       }
       if (receives) {
-        net.addDemand(id, net.node(id), inCapacity[id], false);
+        net.addDemand(slot, net.node(slot), inCapacity[at], false);
         anyConsumer = true;
       }
-    } else if (role.produce_t_per_h > 0 && !hasIncoming.contains(id)) {
-      net.addSupply(id, role.produce_t_per_h, 0, SourceKind::material, 0);
+    } else if (role.produce_t_per_h > 0 && !hasIncoming[at]) {
+      net.addSupply(slot, role.produce_t_per_h, 0, SourceKind::material, 0);
       anyProducer = true;
-    } else if (hasOutgoing.contains(id)) {
-      if (capacity > 0) net.split(id, capacity);  // a line passing its output on
+    } else if (hasOutgoing[at]) {
+      if (capacity > 0) net.split(slot, capacity);  // a line passing its output on
     } else {
-      net.addDemand(id, net.node(id), capacity > 0 ? capacity : inCapacity[id]);  // terminal
+      net.addDemand(slot, net.node(slot), capacity > 0 ? capacity : inCapacity[at]);  // terminal
       anyConsumer = true;
     }
   }
@@ -284,88 +334,94 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
   }
   if (!anyConsumer) return fail(park.id + ": material network: no consumer (market or terminal processor)");
 
-  for (const auto& link : park.material_links) {
-    const int out = net.node(link.from + "#out");
+  net.network().arcs.reserve(net.network().arcs.size() + park.material_links.size());
+  for (std::size_t i = 0; i < park.material_links.size(); ++i) {
+    const auto& link = park.material_links[i];
+    const auto [from, to] = links.ends[i];
     FlowArc arc;
     arc.id = link.id;
-    arc.from = out >= 0 ? out : net.node(link.from);
-    arc.to = net.node(link.to);
+    arc.from = net.exitNode(from);
+    arc.to = net.node(to);
     arc.capacity = link.capacity_t_per_hour;
     arc.cost_per_unit = link.cost_yuan_per_t;
     arc.loss_pct = link.loss_pct;
     arc.distance_m = link.distance_m;
     arc.product = link.product;
-    const ObjectInfo target = objects.describe(link.to);
-    const bool intoProcessor = roles[link.to].process_t_per_h > 0 && roles[link.to].produce_t_per_h == 0 && !target.external;
+    const Role& target = roles[static_cast<std::size_t>(to)];
+    const bool intoProcessor = target.process_t_per_h > 0 && target.produce_t_per_h == 0 && !objects[to].external;
     arc.remelt = intoProcessor && link.product == "ingot";
     arc.direct_molten = intoProcessor && link.product == "molten_aluminium";
     if (arc.remelt) arc.cost_per_unit += kRemeltPremiumYuanPerT;
-    net.addArc(std::move(arc), link.from, link.to);
+    net.addArc(std::move(arc), from, to);
   }
   return net.take();
 }
 
 Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides) {
   if (park.energy_links.empty()) return fail(park.id + ": energy network: the park has no energy links");
-  NetworkAssembler net(Quantity::energy_kw, overrides);
+  ObjectIndex objects(park);
+  const LinkEnds links = linkEnds(park.energy_links, objects);
+  NetworkAssembler net(Quantity::energy_kw, overrides, objects);
   net.network().cost_resolution = kEnergyCostResolutionYuanPerKwh;
-  const ObjectIndex objects(park);
-  std::map<std::string, double> outCapacity;
-  std::map<std::string, double> outEmission;  // largest factor on a node's outgoing links
-  for (const auto& link : park.energy_links) {
-    outCapacity[link.from] += link.capacity_kw;
-    outEmission[link.from] = std::max(outEmission[link.from], link.emission_t_per_mwh);
+  const std::size_t slots = objects.size();
+  std::vector<double> outCapacity(slots, 0);
+  std::vector<double> outEmission(slots, 0);  // largest factor on a node's outgoing links
+  for (std::size_t i = 0; i < park.energy_links.size(); ++i) {
+    const auto from = static_cast<std::size_t>(links.ends[i].first);
+    outCapacity[from] += park.energy_links[i].capacity_kw;
+    outEmission[from] = std::max(outEmission[from], park.energy_links[i].emission_t_per_mwh);
   }
-  const auto ids = objectsNamedBy(park.energy_links);
-  std::set<std::string> named(ids.begin(), ids.end());
-  for (const auto& id : ids) {
-    const ObjectInfo info = objects.describe(id);
-    net.addNode(id, info.name, NodeRole::junction, info.kind);
-  }
+  for (int slot : links.named) net.addNode(slot);
+  const auto named = [&](const std::string& id) {
+    const int slot = objects.find(id);
+    return slot >= 0 && static_cast<std::size_t>(slot) < links.isNamed.size() && links.isNamed[static_cast<std::size_t>(slot)];
+  };
 
   // The grid's factor goes on its supply arc unless its links carry their own factor.
-  const auto gridEmission = [&](const std::string& id) { return outEmission[id] > 0 ? 0.0 : park.grid_emission_t_per_mwh; };
+  const auto gridEmission = [&](int slot) {
+    return outEmission[static_cast<std::size_t>(slot)] > 0 ? 0.0 : park.grid_emission_t_per_mwh;
+  };
   bool anySource = false, anyLoad = false;
-  for (const auto& id : ids) {
-    const ObjectInfo info = objects.describe(id);
+  for (int slot : links.named) {
+    const ObjectInfo& info = objects[slot];
     if (info.external && info.external->kind == "grid") {
-      net.addSupply(id, outCapacity[id], kMeritGridYuanPerKwh, SourceKind::grid, gridEmission(id));
+      net.addSupply(slot, outCapacity[static_cast<std::size_t>(slot)], kMeritGridYuanPerKwh, SourceKind::grid, gridEmission(slot));
       anySource = true;
     } else if (info.utility) {
       const auto& u = *info.utility;
       const auto source = [&](SourceKind kind, double merit, double emission) {
-        net.addSupply(id, availablePowerKw(u, overrides.supply_basis, net.network().notes), merit, kind, emission);
+        net.addSupply(slot, availablePowerKw(u, overrides.supply_basis, net.network().notes), merit, kind, emission);
         anySource = true;
       };
-      if (u.kind == "grid_tie") source(SourceKind::grid, kMeritGridYuanPerKwh, gridEmission(id));
+      if (u.kind == "grid_tie") source(SourceKind::grid, kMeritGridYuanPerKwh, gridEmission(slot));
       else if (u.kind == "pv") source(SourceKind::pv, kMeritPvYuanPerKwh, 0);
       else if (u.kind == "battery" || u.kind == "pumped_storage") {
         source(u.kind == "battery" ? SourceKind::battery : SourceKind::pumped_storage,
                u.kind == "battery" ? kMeritBatteryYuanPerKwh : kMeritPumpedStorageYuanPerKwh, 0);
         // Charging now (a demand override, from the measured state): a load on the storage
         // node, fed through its charging link like any consumer.
-        if (auto charging = overrides.demand.find(id); charging != overrides.demand.end() && charging->second > 0) {
-          net.addDemand(id, net.node(id), charging->second);
+        if (auto charging = overrides.demand.find(u.id); charging != overrides.demand.end() && charging->second > 0) {
+          net.addDemand(slot, net.node(slot), charging->second);
           anyLoad = true;
         }
       }
       else if (u.kind == "reservoir_hydro") source(SourceKind::reservoir_hydro, kMeritReservoirHydroYuanPerKwh, 0);
       else if (u.kind == "hydrogen") source(SourceKind::hydrogen, kMeritHydrogenYuanPerKwh, 0);
-      else if (u.kind == "substation") net.split(id, u.power_kw);
+      else if (u.kind == "substation") net.split(slot, u.power_kw);
       else if (u.kind == "charger") {
-        net.addDemand(id, net.node(id), u.power_kw * u.count);
+        net.addDemand(slot, net.node(slot), u.power_kw * u.count);
         anyLoad = true;
       }
     } else if (info.line) {
-      net.addDemand(id, net.node(id), lineDemandKw(*info.line));
+      net.addDemand(slot, net.node(slot), lineDemandKw(*info.line));
       anyLoad = true;
     } else if (info.building) {
       double demand = 0;
-      for (const auto* line : objects.linesIn(id)) {
-        if (!named.contains(line->id)) demand += lineDemandKw(*line);
+      for (const auto* line : objects.linesIn(slot)) {
+        if (!named(line->id)) demand += lineDemandKw(*line);
       }
       if (demand > 0) {
-        net.addDemand(id, net.node(id), demand);
+        net.addDemand(slot, net.node(slot), demand);
         anyLoad = true;
       }
     }
@@ -373,27 +429,29 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
   if (!anySource) return fail(park.id + ": energy network: no source (grid, grid_tie, pv, storage, hydro) is linked");
   if (!anyLoad) return fail(park.id + ": energy network: no load (line, charger, building with lines) is linked");
 
-  for (const auto& link : park.energy_links) {
-    const int out = net.node(link.from + "#out");
+  net.network().arcs.reserve(net.network().arcs.size() + park.energy_links.size());
+  for (std::size_t i = 0; i < park.energy_links.size(); ++i) {
+    const auto& link = park.energy_links[i];
+    const auto [from, to] = links.ends[i];
     FlowArc arc;
     arc.id = link.id;
-    arc.from = out >= 0 ? out : net.node(link.from);
-    arc.to = net.node(link.to);
+    arc.from = net.exitNode(from);
+    arc.to = net.node(to);
     arc.capacity = link.capacity_kw;
     arc.cost_per_unit = link.cost_yuan_per_kwh;
     arc.emission_t_per_mwh = link.emission_t_per_mwh;
     arc.loss_pct = link.loss_pct;
     arc.product = link.carrier;
-    net.addArc(std::move(arc), link.from, link.to);
+    net.addArc(std::move(arc), from, to);
   }
 
   for (const auto& line : park.lines) {
-    if (lineDemandKw(line) > 0 && !named.contains(line.id) && !named.contains(line.building)) {
+    if (lineDemandKw(line) > 0 && !named(line.id) && !named(line.building)) {
       net.network().unlinked_consumers.push_back(line.id);
     }
   }
   for (const auto& u : park.utilities) {
-    if (u.kind == "charger" && !named.contains(u.id)) net.network().unlinked_consumers.push_back(u.id);
+    if (u.kind == "charger" && !named(u.id)) net.network().unlinked_consumers.push_back(u.id);
   }
   return net.take();
 }
