@@ -9,9 +9,11 @@
 // path's, so the start is feasible and the artificial arcs empty out when the value can be
 // routed. Subtrees are child lists (for shifting potentials) and sizes (for finding where
 // the two ends of the entering arc meet).
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
+
 
 #include "integer_graph.hpp"
 
@@ -81,6 +83,7 @@ class NetworkSimplex {
       }
     }
     blockSize_ = std::max(10, static_cast<int>(std::sqrt(static_cast<double>(m_))));
+    hangShortestPathTree(problem.source, problem.sink, artificialCost);
   }
 
   // False when the pivot budget runs out or the value cannot be routed.
@@ -219,6 +222,56 @@ class NetworkSimplex {
       while (w != inNode && nextSibling_[w] < 0) w = parent_[w];
       if (w == inNode) break;
       w = nextSibling_[w];
+    }
+  }
+
+  // A better start than the root's star: every node that can reach the sink hangs on its
+  // cheapest path there (Dijkstra backwards from the sink), at zero flow and with potentials
+  // that make each arc's reduced cost >= 0, except the source's arcs, which carry the value
+  // through the root. Without it most pivots were degenerate ones building this very tree.
+  // The tree stays strongly feasible: its zero-flow arcs all point towards the root.
+  void hangShortestPathTree(int source, int sink, std::int64_t artificialCost) {
+    std::vector<int> inFirst(static_cast<std::size_t>(n_) + 1, 0), inArcs(static_cast<std::size_t>(m_));
+    for (int e = 0; e < m_; ++e) ++inFirst[to_[e] + 1];
+    for (int v = 0; v < n_; ++v) inFirst[v + 1] += inFirst[v];
+    std::vector<int> fill(inFirst.begin(), inFirst.end() - 1);
+    for (int e = 0; e < m_; ++e) inArcs[fill[to_[e]]++] = e;
+
+    constexpr std::int64_t unreached = std::numeric_limits<std::int64_t>::max();
+    std::vector<std::int64_t> distance(static_cast<std::size_t>(n_), unreached);
+    std::vector<int> next(static_cast<std::size_t>(n_), -1), order;
+    std::vector<std::pair<std::int64_t, int>> heap{{0, sink}};
+    const auto later = [](const auto& a, const auto& b) { return a.first > b.first; };
+    distance[sink] = 0;
+    while (!heap.empty()) {
+      std::ranges::pop_heap(heap, later);
+      const auto [d, v] = heap.back();
+      heap.pop_back();
+      if (d != distance[v]) continue;
+      order.push_back(v);
+      for (int k = inFirst[v]; k < inFirst[v + 1]; ++k) {
+        const int e = inArcs[k], u = from_[e];
+        if (capacity_[e] <= 0 || u == source || d + cost_[e] >= distance[u]) continue;
+        distance[u] = d + cost_[e];
+        next[u] = e;
+        heap.emplace_back(distance[u], u);
+        std::ranges::push_heap(heap, later);
+      }
+    }
+    // Farthest first, so that a node's size is complete before it is added to its parent's.
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+      const int u = *it, e = next[u];
+      if (e < 0) continue;  // the sink
+      const int parent = to_[e];
+      detach(u);
+      parent_[u] = parent;
+      attach(u, parent);
+      pred_[u] = e;
+      predUp_[u] = 1;
+      state_[e] = kInTree;
+      state_[m_ + u] = kAtLower;  // the artificial arc leaves the tree (it is never priced)
+      potential_[u] = artificialCost - distance[u];
+      size_[parent] += size_[u];
     }
   }
 
