@@ -3,6 +3,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/boykov_kolmogorov_max_flow.hpp>
 #include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
 
@@ -60,23 +61,62 @@ std::vector<std::int64_t> flowsOn(const FlowGraph& g, const std::vector<Edge>& f
 }  // namespace
 
 IntegerMaxFlow solveMaxFlow(const IntegerProblem& problem) {
-  FlowGraph g;
-  const auto forward = buildResidualGraph(problem, g);
-  IntegerMaxFlow result;
+  // A compressed sparse row graph: built in one go, no allocation per edge (the adjacency
+  // list's edges each own their properties), which halves the time on a 50k-arc park.
+  struct Edge {
+    std::int64_t capacity = 0;
+    std::int64_t residual = 0;
+    std::size_t arc = 0;
+    bool backward = false;
+  };
+  using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Edge>;
+  using EdgeDescriptor = boost::graph_traits<Graph>::edge_descriptor;
+  const std::size_t m = problem.arcs.size();
+  std::vector<std::pair<std::size_t, std::size_t>> ends;
+  std::vector<Edge> properties;
+  ends.reserve(2 * m);
+  properties.reserve(2 * m);
+  for (std::size_t i = 0; i < m; ++i) {
+    const IntegerArc& arc = problem.arcs[i];
+    const auto from = static_cast<std::size_t>(arc.from), to = static_cast<std::size_t>(arc.to);
+    ends.emplace_back(from, to);
+    properties.push_back({arc.capacity, 0, i, false});
+    ends.emplace_back(to, from);
+    properties.push_back({0, 0, i, true});
+  }
+  const auto n = static_cast<std::size_t>(problem.node_count);
+  Graph g(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), properties.begin(), n);
+
+  // Each arc's forward and backward edge, then each edge's reverse.
+  const auto edgeIndex = get(boost::edge_index, g);
+  std::vector<EdgeDescriptor> forward(m), backward(m), reverse(num_edges(g));
+  for (auto [it, end] = edges(g); it != end; ++it) (g[*it].backward ? backward : forward)[g[*it].arc] = *it;
+  for (std::size_t i = 0; i < m; ++i) {
+    reverse[get(edgeIndex, forward[i])] = backward[i];
+    reverse[get(edgeIndex, backward[i])] = forward[i];
+  }
+  std::vector<boost::default_color_type> color(n);
+  std::vector<EdgeDescriptor> predecessor(n);
+  std::vector<std::int64_t> distance(n);
+  const auto vertexIndex = get(boost::vertex_index, g);
+  const auto residual = get(&Edge::residual, g);
   const auto s = static_cast<std::size_t>(problem.source);
   const auto t = static_cast<std::size_t>(problem.sink);
-  result.value = boost::boykov_kolmogorov_max_flow(g, s, t);
-  result.arc_flow = flowsOn(g, forward);
+  IntegerMaxFlow result;
+  result.value = boost::boykov_kolmogorov_max_flow(
+      g, get(&Edge::capacity, g), residual, boost::make_iterator_property_map(reverse.begin(), edgeIndex),
+      boost::make_iterator_property_map(predecessor.begin(), vertexIndex),
+      boost::make_iterator_property_map(color.begin(), vertexIndex),
+      boost::make_iterator_property_map(distance.begin(), vertexIndex), vertexIndex, s, t);
+  result.arc_flow.reserve(m);
+  for (std::size_t i = 0; i < m; ++i) result.arc_flow.push_back(g[forward[i]].capacity - g[forward[i]].residual);
 
   // The source side of the minimum cut: nodes reachable from s over residual capacity.
-  auto residual = get(boost::edge_residual_capacity, g);
-  result.source_side.assign(static_cast<std::size_t>(problem.node_count), 0);
-  std::deque<std::size_t> queue{s};
+  result.source_side.assign(n, 0);
+  std::vector<std::size_t> queue{s};
   result.source_side[s] = 1;
-  while (!queue.empty()) {
-    const std::size_t u = queue.front();
-    queue.pop_front();
-    for (auto [it, end] = out_edges(u, g); it != end; ++it) {
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    for (auto [it, end] = out_edges(queue[head], g); it != end; ++it) {
       const std::size_t v = target(*it, g);
       if (residual[*it] > 0 && !result.source_side[v]) {
         result.source_side[v] = 1;
