@@ -3,6 +3,7 @@
 // the per-mu ranking; with --db FILE --at T, at the live or replayed state of that moment.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
@@ -76,6 +77,29 @@ json networkJson(const NetworkSolution& s, const std::optional<FailureImpact>& i
   return out;
 }
 
+json unitJson(const UnitKpis& u) {
+  json out{{"id", u.id},
+           {"name_en", u.name_en},
+           {"name_zh", u.name_zh},
+           {"kind", u.kind},
+           {"throughput_t", u.throughput_t},
+           {"throughput_t_per_h", u.throughput_t_per_h},
+           {"capacity_t_per_h", u.capacity_t_per_h},
+           {"energy_kwh", u.energy_kwh},
+           {"energy_kwh_per_t", u.energy_kwh_per_t},
+           {"co2_t", u.co2_t},
+           {"cost_yuan", u.cost_yuan},
+           {"direct_molten_t", u.direct_molten_t},
+           {"remelt_t", u.remelt_t},
+           {"remelt_cost_avoided_yuan", u.remelt_cost_avoided_yuan},
+           {"oee", u.oee >= 0 ? json(u.oee) : json(nullptr)}};
+  if (u.kind != "enterprise") {
+    out["enterprise"] = u.enterprise;
+    out["utilisation"] = u.utilisation;
+  }
+  return out;
+}
+
 json reportJson(const model::Park& park, const ParkFlowReport& r, const std::optional<FailureImpact>& materialImpact,
                 const std::optional<FailureImpact>& energyImpact) {
   const FlowKpis& k = r.kpis;
@@ -110,7 +134,12 @@ json reportJson(const model::Park& park, const ParkFlowReport& r, const std::opt
              {"remelt_t", k.remelt_t},
              {"remelt_cost_avoided_yuan", k.remelt_cost_avoided_yuan}}},
            {"per_mu_ranking", ranking},
+           {"enterprises", json::array()},
+           {"objects", json::array()},
+           {"park_oee", r.breakdown.park_oee >= 0 ? json(r.breakdown.park_oee) : json(nullptr)},
            {"warnings", r.warnings}};
+  for (const auto& e : r.breakdown.enterprises) out["enterprises"].push_back(unitJson(e));
+  for (const auto& o : r.breakdown.objects) out["objects"].push_back(unitJson(o));
   if (r.has_material) out["material"] = networkJson(r.material, materialImpact);
   if (r.has_energy) out["energy"] = networkJson(r.energy, energyImpact);
   return out;
@@ -156,10 +185,25 @@ void printReport(const model::Park& park, const ParkFlowReport& r, const std::op
             << "  energy losses         " << k.energy_lost_kwh / 1e6 << " GWh in lines and transformers ("
             << (k.energy_kwh + k.energy_lost_kwh > 0 ? 100 * k.energy_lost_kwh / (k.energy_kwh + k.energy_lost_kwh) : 0.0)
             << " % of the energy sent)\n";
+  std::size_t nameColumns = 10;
+  for (const auto& e : r.breakdown.enterprises) nameColumns = std::max(nameColumns, displayColumns(e.name_en + " " + e.name_zh));
+  for (const auto& e : r.ranking) nameColumns = std::max(nameColumns, displayColumns(e.name_en + " " + e.name_zh));
+  std::cout << "\nBy enterprise (metal entering the firm; energy, CO2 and cost of its lines and buildings):\n"
+            << "  " << padColumns("enterprise", nameColumns) << std::setw(12) << "metal t"
+            << std::setw(11) << "kWh/t" << std::setw(13) << "CO2 t" << std::setw(14) << "cost M yuan" << std::setw(14)
+            << "avoided M" << std::setw(7) << "OEE" << "\n";
+  for (const auto& e : r.breakdown.enterprises) {
+    const bool perTonne = e.throughput_t > 0 && e.energy_kwh > 0;
+    std::cout << "  " << padColumns(e.name_en + " " + e.name_zh, nameColumns) << std::setw(12) << e.throughput_t << std::setw(11)
+              << (perTonne ? std::to_string(static_cast<long long>(e.energy_kwh_per_t + 0.5)) : std::string("-"))
+              << std::setw(13) << e.co2_t << std::setw(14)
+              << e.cost_yuan / 1e6 << std::setw(14) << e.remelt_cost_avoided_yuan / 1e6 << std::setw(7)
+              << (e.oee >= 0 ? std::to_string(static_cast<int>(e.oee * 100 + 0.5)) + "%" : std::string("-")) << "\n";
+  }
+  std::cout << "  (per line and building: --json, \"objects\"; OEE where a line's .oee tag is measured)\n";
   std::cout << "\nPer-mu ranking (亩均论英雄, per year):\n";
   for (const auto& e : r.ranking) {
-    std::cout << "  " << std::setw(2) << e.rank << ". " << std::left << std::setw(36) << (e.name_en + " " + e.name_zh)
-              << std::right << " tax " << std::setw(12) << e.tax_yuan_per_mu << " yuan/mu, output " << std::setw(14)
+    std::cout << "  " << std::setw(2) << e.rank << ". " << padColumns(e.name_en + " " + e.name_zh, nameColumns) << " tax " << std::setw(12) << e.tax_yuan_per_mu << " yuan/mu, output " << std::setw(14)
               << e.output_yuan_per_mu << " yuan/mu (" << e.land_area_mu << " mu)\n";
   }
   for (const auto& w : r.warnings) std::cerr << "warning: " << w << "\n";

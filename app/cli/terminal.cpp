@@ -26,6 +26,22 @@ std::filesystem::path parkPath(const std::string& nameOrPath) {
   return nameOrPath;
 }
 
+std::size_t displayColumns(const std::string& text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    width += length >= 3 ? 2 : 1;  // the three- and four-byte ranges hold the CJK characters
+    i += length;
+  }
+  return width;
+}
+
+std::string padColumns(const std::string& text, std::size_t columns) {
+  const std::size_t width = displayColumns(text);
+  return width >= columns ? text : text + std::string(columns - width, ' ');
+}
+
 ProgressBar::ProgressBar(std::string label, std::uint64_t total)
     : label_(std::move(label)), total_(total == 0 ? 1 : total), enabled_(isatty(STDERR_FILENO) == 1) {}
 

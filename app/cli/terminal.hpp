@@ -13,6 +13,11 @@ std::filesystem::path assetPath(const std::string& relative);
 // Resolves `--park beidu` (a bundled park name) or a path to a park file.
 std::filesystem::path parkPath(const std::string& nameOrPath);
 
+// Columns `text` (UTF-8) takes on a terminal, where a CJK character takes two.
+std::size_t displayColumns(const std::string& text);
+// `text` padded with spaces to `columns`; longer text is returned whole.
+std::string padColumns(const std::string& text, std::size_t columns);
+
 class ProgressBar {
  public:
   ProgressBar(std::string label, std::uint64_t total);

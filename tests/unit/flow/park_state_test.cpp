@@ -2,6 +2,7 @@
 // Oracles: the park file's capacities by hand (340 kt/yr from two 170 kt/yr potlines).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <numeric>
 
 #include "parktwin/flow/park_flows.hpp"
@@ -19,7 +20,8 @@ TEST(ParkState, TagValuesBecomeOverridesByObjectKind) {
                                                        {"potline-2.power", 262'000},
                                                        {"pv-youlisen-plant.power", 1'234.5},
                                                        {"panlong-pumped.power", -50'000},
-                                                       {"potline-2.current", 395}});
+                                                       {"potline-2.current", 395},
+                                                       {"xinshitong-cob.oee", 83.5}});
   EXPECT_EQ(o.down, std::vector<std::string>{"potline-1"});
   EXPECT_TRUE(o.material.failed.contains("potline-1"));
   EXPECT_TRUE(o.energy.failed.contains("potline-1"));
@@ -31,6 +33,26 @@ TEST(ParkState, TagValuesBecomeOverridesByObjectKind) {
   EXPECT_EQ(o.energy.demand.at("panlong-pumped"), 50'000) << "pumping is a load";
   ASSERT_EQ(o.notes.size(), 1u);
   EXPECT_NE(o.notes[0].find("panlong-pumped is charging"), std::string::npos);
+  EXPECT_DOUBLE_EQ(o.material.oee.at("xinshitong-cob"), 0.835) << "the tag is in %";
+}
+
+TEST(ParkState, MeasuredOeeReachesTheLineAndItsEnterprise) {
+  auto beidu = test::loadDemoPark("beidu");
+  ASSERT_TRUE(beidu);
+  const StateOverrides o = overridesFromState(*beidu, {{"xinshitong-cob.oee", 83.5}});
+  auto report = solveParkFlows(*beidu, o.material, o.energy, 1.0);
+  ASSERT_TRUE(report) << report.error().message;
+  const auto& lines = report->breakdown.objects;
+  auto cob = std::ranges::find(lines, std::string("xinshitong-cob"), &UnitKpis::id);
+  ASSERT_NE(cob, lines.end());
+  EXPECT_DOUBLE_EQ(cob->oee, 0.835);
+  const auto* line = beidu->findLine("xinshitong-cob");
+  ASSERT_NE(line, nullptr);
+  const auto& firms = report->breakdown.enterprises;
+  auto firm = std::ranges::find(firms, beidu->operatorOf(*line), &UnitKpis::id);
+  ASSERT_NE(firm, firms.end());
+  EXPECT_DOUBLE_EQ(firm->oee, 0.835) << "its only measured line";
+  EXPECT_DOUBLE_EQ(report->breakdown.park_oee, 0.835);
 }
 
 TEST(ParkState, OnePotlineDownHalvesTheDirectMoltenSupply) {

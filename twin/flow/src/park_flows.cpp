@@ -129,6 +129,10 @@ Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrid
   auto kpis = computeKpis(park, report.material.network, report.energy.network, FlowWindow{{step}});
   if (!kpis) return std::unexpected(kpis.error());
   report.kpis = *kpis;
+  auto breakdown = breakdownKpis(park, report.material.network, report.energy.network, FlowWindow{{step}}, *kpis,
+                                 materialOverrides.oee);
+  if (!breakdown) return std::unexpected(breakdown.error());
+  report.breakdown = std::move(*breakdown);
   report.ranking = rankEnterprisesPerMu(park);
   return report;
 }

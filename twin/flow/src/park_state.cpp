@@ -32,6 +32,8 @@ StateOverrides overridesFromState(const model::Park& park, const std::map<std::s
         out.energy.failed.insert(line->id);
       } else if (power && endsWith(tag.id, ".power")) {
         out.energy.demand[line->id] = kilowatts(tag, value);
+      } else if (endsWith(tag.id, ".oee")) {
+        out.material.oee[line->id] = tag.unit == "%" ? value / 100.0 : value;
       }
       continue;
     }

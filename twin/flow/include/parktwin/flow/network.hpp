@@ -94,6 +94,7 @@ struct FlowOverrides {
   std::map<std::string, double> supply;        // by producer / source object id: t/h or kW now
   std::map<std::string, double> demand;        // by consumer object id: t/h or kW now
   std::set<std::string> failed;                // object or link ids out of service
+  std::map<std::string, double> oee;           // by line id: measured OEE, 0..1 (KPIs only)
 };
 
 // Material network: nodes are the objects named by material links. Origins (supply arcs) are

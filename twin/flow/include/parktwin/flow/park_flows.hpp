@@ -6,6 +6,7 @@
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/flow/kpi.hpp"
+#include "parktwin/flow/kpi_breakdown.hpp"
 #include "parktwin/flow/network.hpp"
 #include "parktwin/flow/solver.hpp"
 
@@ -23,6 +24,7 @@ struct ParkFlowReport {
   NetworkSolution material;
   NetworkSolution energy;
   FlowKpis kpis;  // for `hours` at the dispatched steady state
+  KpiBreakdown breakdown;  // the same per object and enterprise (OEE from the material overrides)
   std::vector<PerMuRank> ranking;
   std::vector<std::string> warnings;  // unsupplied and unlinked consumers, in words
 };

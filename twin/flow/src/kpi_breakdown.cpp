@@ -1,0 +1,194 @@
+#include "parktwin/flow/kpi_breakdown.hpp"
+
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "parktwin/flow/constants.hpp"
+
+namespace parktwin::flow {
+namespace {
+
+// Every park object as a row, first id wins (lines before the buildings holding them).
+class Rows {
+ public:
+  explicit Rows(const model::Park& park) {
+    for (const auto& l : park.lines) {
+      if (!add(l.id, l.name, l.kind, park.operatorOf(l))) continue;
+      held_.back().push_back(&l);
+      rows_.back().capacity_t_per_h = l.capacity_t_per_year / kHoursPerYear;
+    }
+    lineRows_ = rows_.size();
+    for (const auto& b : park.buildings) add(b.id, b.name, b.kind, b.enterprise);
+    for (const auto& l : park.lines) {
+      auto it = index_.find(l.building);
+      if (it == index_.end() || it->second < lineRows_) continue;
+      held_[it->second].push_back(&l);
+      rows_[it->second].capacity_t_per_h += l.capacity_t_per_year / kHoursPerYear;
+    }
+    for (const auto& u : park.utilities) {
+      const model::Building* on = park.findBuilding(u.building);
+      add(u.id, u.name, u.kind, on ? on->enterprise : std::string());
+    }
+    for (const auto& x : park.externals) add(x.id, x.name, x.kind, {});
+  }
+
+  // The row of a network node ("<id>#out" is the same object); nullptr for the super nodes
+  // and for ids that are not park objects.
+  UnitKpis* of(const FlowNode& node) {
+    std::string_view id = node.id;
+    if (id.ends_with("#out")) id.remove_suffix(4);
+    return byId(id);
+  }
+  UnitKpis* byId(std::string_view id) {
+    auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &rows_[it->second];
+  }
+  std::size_t indexOf(const UnitKpis& row) const { return static_cast<std::size_t>(&row - rows_.data()); }
+  bool isLine(const UnitKpis& row) const { return indexOf(row) < lineRows_; }
+  // The lines a row stands for: a line itself, or the lines in a building.
+  const std::vector<const model::ProductionLine*>& held(const UnitKpis& row) const { return held_[indexOf(row)]; }
+  std::vector<UnitKpis>& all() { return rows_; }
+
+ private:
+  // False when an earlier object has the id.
+  // `id` lives in the park, which outlives the rows.
+  bool add(const std::string& id, const model::LocalizedText& name, const std::string& kind,
+           const std::string& enterprise) {
+    if (!index_.try_emplace(id, rows_.size()).second) return false;
+    UnitKpis row;
+    row.id = id;
+    row.name_en = name.en;
+    row.name_zh = name.zh;
+    row.kind = kind;
+    row.enterprise = enterprise;
+    rows_.push_back(std::move(row));
+    held_.emplace_back();
+    return true;
+  }
+
+  std::vector<UnitKpis> rows_;
+  std::vector<std::vector<const model::ProductionLine*>> held_;
+  std::unordered_map<std::string_view, std::size_t> index_;
+  std::size_t lineRows_ = 0;
+};
+
+Result<void> checkFlows(const FlowNetwork& network, const std::vector<double>& flows, std::size_t step) {
+  if (flows.empty() || flows.size() == network.arcs.size()) return {};
+  return fail("KPI breakdown: step " + std::to_string(step) + ": expected " + std::to_string(network.arcs.size()) +
+              " arc flows, got " + std::to_string(flows.size()));
+}
+
+// Capacity-weighted OEE over the measured lines among `lines`; < 0 when none is measured.
+double weightedOee(const std::vector<const model::ProductionLine*>& lines, const std::map<std::string, double>& oee) {
+  double sum = 0, weight = 0;
+  for (const auto* line : lines) {
+    auto it = oee.find(line->id);
+    if (it == oee.end()) continue;
+    const double w = line->capacity_t_per_year > 0 ? line->capacity_t_per_year : 1;
+    sum += w * it->second;
+    weight += w;
+  }
+  return weight > 0 ? sum / weight : -1;
+}
+
+}  // namespace
+
+Result<KpiBreakdown> breakdownKpis(const model::Park& park, const FlowNetwork& material, const FlowNetwork& energy,
+                                   const FlowWindow& window, const FlowKpis& totals,
+                                   const std::map<std::string, double>& oee) {
+  Rows rows(park);
+  std::unordered_map<std::string, double> enteringFirm;  // metal entering each enterprise, t
+  // Lines that an energy link names draw through their own demand arc, not their building's.
+  std::unordered_set<std::string_view> energyNamed;
+  for (const FlowNode& node : energy.nodes) energyNamed.insert(node.id);
+
+  for (std::size_t s = 0; s < window.steps.size(); ++s) {
+    const FlowStep& step = window.steps[s];
+    if (auto ok = checkFlows(material, step.material_arc_flow, s); !ok) return std::unexpected(ok.error());
+    if (auto ok = checkFlows(energy, step.energy_arc_flow, s); !ok) return std::unexpected(ok.error());
+    for (std::size_t i = 0; i < step.material_arc_flow.size(); ++i) {
+      const FlowArc& arc = material.arcs[i];
+      const double tonnes = step.material_arc_flow[i] * step.duration_h;
+      if (tonnes <= 0 || (arc.kind != ArcKind::supply && arc.kind != ArcKind::link)) continue;
+      UnitKpis* to = rows.of(material.nodes[static_cast<std::size_t>(arc.to)]);
+      if (!to) continue;
+      to->throughput_t += tonnes;
+      to->cost_yuan += tonnes * arc.cost_per_unit;
+      if (arc.direct_molten) to->direct_molten_t += tonnes;
+      if (arc.remelt) to->remelt_t += tonnes;
+      const UnitKpis* from = arc.kind == ArcKind::link ? rows.of(material.nodes[static_cast<std::size_t>(arc.from)]) : nullptr;
+      if (!to->enterprise.empty() && (!from || from->enterprise != to->enterprise)) enteringFirm[to->enterprise] += tonnes;
+    }
+    for (std::size_t i = 0; i < step.energy_arc_flow.size(); ++i) {
+      const FlowArc& arc = energy.arcs[i];
+      const double kwh = step.energy_arc_flow[i] * step.duration_h;
+      if (kwh <= 0 || arc.kind != ArcKind::demand || arc.loss) continue;
+      UnitKpis* load = rows.of(energy.nodes[static_cast<std::size_t>(arc.from)]);
+      if (!load) continue;
+      // A building's load is that of its lines no energy link names (network.hpp).
+      std::vector<std::pair<UnitKpis*, double>> shares;
+      double demand = 0;
+      if (!rows.isLine(*load)) {
+        for (const auto* line : rows.held(*load)) {
+          if (energyNamed.contains(line->id) || lineDemandKw(*line) <= 0) continue;
+          shares.emplace_back(rows.byId(line->id), lineDemandKw(*line));
+          demand += lineDemandKw(*line);
+        }
+      }
+      if (shares.empty()) load->energy_kwh += kwh;
+      for (auto& [row, kw] : shares) row->energy_kwh += kwh * kw / demand;
+    }
+  }
+
+  const double co2PerKwh = totals.energy_kwh > 0 ? totals.co2_t / totals.energy_kwh : 0;
+  const double costPerKwh = totals.energy_kwh > 0 ? totals.energy_cost_yuan / totals.energy_kwh : 0;
+  const double hours = totals.hours;
+  KpiBreakdown out;
+  std::unordered_map<std::string, UnitKpis> firms;
+  std::unordered_map<std::string, std::vector<const model::ProductionLine*>> firmLines;
+  for (UnitKpis& row : rows.all()) {
+    const auto& held = rows.held(row);
+    const bool isLine = rows.isLine(row);
+    if (isLine && !row.enterprise.empty()) firmLines[row.enterprise].push_back(held.front());
+    if (!isLine && row.throughput_t <= 0 && row.energy_kwh <= 0) continue;
+    row.co2_t = row.energy_kwh * co2PerKwh;
+    row.cost_yuan += row.energy_kwh * costPerKwh;
+    row.remelt_cost_avoided_yuan = kRemeltPremiumYuanPerT * row.direct_molten_t;
+    if (hours > 0) row.throughput_t_per_h = row.throughput_t / hours;
+    if (row.capacity_t_per_h > 0) row.utilisation = row.throughput_t_per_h / row.capacity_t_per_h;
+    if (row.throughput_t > 0) row.energy_kwh_per_t = row.energy_kwh / row.throughput_t;
+    row.oee = weightedOee(held, oee);
+    if (!row.enterprise.empty()) {
+      UnitKpis& firm = firms[row.enterprise];
+      firm.energy_kwh += row.energy_kwh;
+      firm.co2_t += row.co2_t;
+      firm.cost_yuan += row.cost_yuan;
+      firm.direct_molten_t += row.direct_molten_t;
+      firm.remelt_t += row.remelt_t;
+      if (isLine) firm.capacity_t_per_h += row.capacity_t_per_h;
+    }
+    out.objects.push_back(row);
+  }
+  for (const auto& e : park.enterprises) {
+    auto it = firms.find(e.id);
+    if (it == firms.end() && !firmLines.contains(e.id)) continue;
+    UnitKpis firm = it == firms.end() ? UnitKpis{} : it->second;
+    firm.id = e.id;
+    firm.name_en = e.name.en;
+    firm.name_zh = e.name.zh;
+    firm.kind = "enterprise";
+    firm.throughput_t = enteringFirm[e.id];
+    if (hours > 0) firm.throughput_t_per_h = firm.throughput_t / hours;
+    if (firm.throughput_t > 0) firm.energy_kwh_per_t = firm.energy_kwh / firm.throughput_t;
+    firm.remelt_cost_avoided_yuan = kRemeltPremiumYuanPerT * firm.direct_molten_t;
+    firm.oee = weightedOee(firmLines[e.id], oee);
+    out.enterprises.push_back(std::move(firm));
+  }
+  std::vector<const model::ProductionLine*> allLines;
+  for (const auto& l : park.lines) allLines.push_back(&l);
+  out.park_oee = weightedOee(allLines, oee);
+  return out;
+}
+
+}  // namespace parktwin::flow
