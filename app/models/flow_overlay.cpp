@@ -113,6 +113,20 @@ FlowOverlay solveFlowOverlay(const model::Park& park) {
                              {"remeltAvoidedYuan", k.remelt_cost_avoided_yuan},
                              {"directMoltenT", k.direct_molten_t},
                              {"costYuan", k.cost_yuan}};
+  for (const auto* rows : {&report->breakdown.objects, &report->breakdown.enterprises}) {
+    for (const auto& u : *rows) {
+      overlay.units[QString::fromStdString(u.id)] =
+          QVariantMap{{"enterprise", rows == &report->breakdown.enterprises},
+                      {"throughputT", u.throughput_t},
+                      {"utilisation", u.utilisation},
+                      {"energyKwh", u.energy_kwh},
+                      {"energyKwhPerT", u.energy_kwh_per_t},
+                      {"co2T", u.co2_t},
+                      {"costYuan", u.cost_yuan},
+                      {"directMoltenT", u.direct_molten_t},
+                      {"remeltAvoidedYuan", u.remelt_cost_avoided_yuan}};
+    }
+  }
   return overlay;
 }
 

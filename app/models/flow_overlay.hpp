@@ -18,6 +18,10 @@ struct FlowOverlay {
   // merged}], bands: [{from, to, value, fromY, toY, color}]} (flow::buildSankey; flow units)
   QVariantMap sankey;
   QVariantMap kpis;   // throughputTPerYear, energyKwhPerT, co2TPerYear, selfSufficiency, remeltAvoidedYuan, ...
+  // The same per line, building and enterprise id (flow::breakdownKpis, per year): {enterprise
+  // (bool), throughputT, utilisation, energyKwh, energyKwhPerT, co2T, costYuan, directMoltenT,
+  // remeltAvoidedYuan}
+  QVariantMap units;
   QString error;
 };
 

@@ -299,6 +299,7 @@ void ParkController::rebuildScene() {
   flowArcs_ = flows.arcs;
   flowKpis_ = flows.kpis;
   flowSankey_ = flows.sankey;
+  flowUnits_ = flows.units;
   const auto s = parktwin::model::summarize(park);
   summary_ = QVariantMap{{"buildings", s.buildings}, {"enterprises", s.enterprises}, {"lines", s.lines},
                          {"machines", s.machines}, {"utilities", s.utilities}, {"tags", s.tags},
@@ -449,6 +450,34 @@ QString ParkController::describe(const QString& objectId) const {
 
 QString ParkController::selectedName() const { return selectedId_.isEmpty() ? QString() : nameOf(selectedId_); }
 
+// The selected line's, building's or enterprise's share of the park's flows in an average
+// year at design capacity (flow::breakdownKpis).
+void ParkController::addFlowRows(QVariantList& rows) const {
+  const QVariantMap u = flowUnits_.value(selectedId_).toMap();
+  if (u.isEmpty()) return;
+  const double tonnes = u.value("throughputT").toDouble();
+  const double kwh = u.value("energyKwh").toDouble();
+  if (tonnes > 0) {
+    rows.push_back(row(u.value("enterprise").toBool() ? tr("Metal entering (avg. year)") : tr("Metal through (avg. year)"),
+                       tr("%1 t/yr").arg(number(tonnes))));
+  }
+  if (u.value("utilisation").toDouble() > 0) {
+    rows.push_back(row(tr("Utilisation"), number(u.value("utilisation").toDouble() * 100, 0) + " %"));
+  }
+  if (kwh > 0) {
+    rows.push_back(row(tr("Energy (avg. year)"), tr("%1 MWh/yr").arg(number(kwh / 1000))));
+    if (tonnes > 0) rows.push_back(row(tr("Energy per tonne"), tr("%1 kWh/t").arg(number(u.value("energyKwhPerT").toDouble()))));
+    rows.push_back(row(tr("CO2 (avg. year)"), tr("%1 t/yr").arg(number(u.value("co2T").toDouble()))));
+  }
+  if (u.value("costYuan").toDouble() > 0) {
+    rows.push_back(row(tr("Energy and transport cost"), tr("%1 M yuan/yr").arg(number(u.value("costYuan").toDouble() / 1e6, 1))));
+  }
+  if (u.value("directMoltenT").toDouble() > 0) {
+    rows.push_back(row(tr("Molten aluminium direct"), tr("%1 t/yr, saves %2 M yuan").arg(number(u.value("directMoltenT").toDouble()))
+                                                           .arg(number(u.value("remeltAvoidedYuan").toDouble() / 1e6, 1))));
+  }
+}
+
 QVariantList ParkController::inspector() const {
   QVariantList rows;
   if (!park_ || selectedId_.isEmpty()) return rows;
@@ -523,6 +552,7 @@ QVariantList ParkController::inspector() const {
       }
     }
   }
+  addFlowRows(rows);
   return rows;
 }
 

@@ -171,7 +171,9 @@ class ParkController : public QObject {
   QVariantList syntheticMachines_;
   QVariantList flowArcs_;
   QVariantMap flowKpis_;
+  void addFlowRows(QVariantList& rows) const;
   QVariantMap flowSankey_;
+  QVariantMap flowUnits_;  // FlowOverlay::units
   QString assetRoot_;
   ScenarioController scenarios_{*this};  // after timeline_ and assetRoot_, which it uses
   QString selectedId_, selectedType_, selectedBuilding_;

@@ -942,6 +942,42 @@
         <source>Yes: on the minimum cut</source>
         <translation>是：位于最小割上</translation>
     </message>
+    <message>
+        <source>Metal entering (avg. year)</source>
+        <translation>流入铝量（年均）</translation>
+    </message>
+    <message>
+        <source>Metal through (avg. year)</source>
+        <translation>经过铝量（年均）</translation>
+    </message>
+    <message>
+        <source>Energy (avg. year)</source>
+        <translation>用电量（年均）</translation>
+    </message>
+    <message>
+        <source>%1 MWh/yr</source>
+        <translation>%1 MWh/年</translation>
+    </message>
+    <message>
+        <source>Energy per tonne</source>
+        <translation>吨铝能耗</translation>
+    </message>
+    <message>
+        <source>CO2 (avg. year)</source>
+        <translation>二氧化碳（年均）</translation>
+    </message>
+    <message>
+        <source>Energy and transport cost</source>
+        <translation>能源与运输成本</translation>
+    </message>
+    <message>
+        <source>Molten aluminium direct</source>
+        <translation>铝液直供</translation>
+    </message>
+    <message>
+        <source>%1 t/yr, saves %2 M yuan</source>
+        <translation>%1 吨/年，节省 %2 百万元</translation>
+    </message>
 </context>
 <context>
     <name>parktwin::app::ScenarioController</name>

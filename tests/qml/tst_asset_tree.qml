@@ -49,6 +49,20 @@ Item {
             verify(ParkController.inspector.some(r => r.value === "120 mu"), "inspector shows the land area")
         }
 
+        function test_inspector_shows_a_lines_share_of_the_flows() {
+            // Youlisen's chassis line casts 30,000 t/yr (park file), all of it from molten metal
+            // in the average year: 30,000 t x 300 yuan/t = 9.0 M yuan of remelting avoided.
+            ParkController.select("youlisen-chassis")
+            const rows = ParkController.inspector
+            const value = (label) => (rows.find(r => r.label === label) || {value: ""}).value
+            verify(/saves 9\.0 M yuan$/.test(value("Molten aluminium direct")), JSON.stringify(rows))
+            compare(value("Utilisation"), "100 %")
+            verify(/ kWh\/t$/.test(value("Energy per tonne")), JSON.stringify(rows))
+            ParkController.select("qineng")
+            verify(/^3\d\d,\d\d\d t\/yr$/.test(ParkController.inspector.find(r => r.label === "Metal entering (avg. year)").value),
+                   "the smelter's 340 kt/yr, less what the holding furnaces round off: " + JSON.stringify(ParkController.inspector))
+        }
+
         function test_selecting_a_machine_group_expands_the_tree_to_it() {
             verify(rowItem("potline-2-pots") === null, "pots start hidden in a collapsed branch")
             ParkController.select("potline-2-pots")
