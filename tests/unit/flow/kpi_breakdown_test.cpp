@@ -10,15 +10,7 @@
 namespace parktwin::flow {
 namespace {
 
-std::vector<double> flowsById(const FlowNetwork& net, const std::map<std::string, double>& byId) {
-  std::vector<double> flows(net.arcs.size(), 0.0);
-  for (const auto& [id, value] : byId) {
-    const int arc = net.findArc(id);
-    EXPECT_GE(arc, 0) << id;
-    if (arc >= 0) flows[static_cast<std::size_t>(arc)] = value;
-  }
-  return flows;
-}
+using test::flowsById;
 
 const UnitKpis& row(const std::vector<UnitKpis>& rows, const std::string& id) {
   static const UnitKpis missing;

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the flow tests: temp files, the networkx oracle, test parks.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ bool networkxAvailable();
 // Writes each network's arc list to a temp file and runs the oracle once over all of them;
 // nullopt (with `error` set) when the oracle fails or prints something unexpected.
 std::optional<std::vector<OracleAnswer>> askNetworkx(const std::vector<FlowNetwork>& networks, std::string& error);
+
+// One flow per arc of `net`, zero but for the arcs named in `byId`.
+std::vector<double> flowsById(const FlowNetwork& net, const std::map<std::string, double>& byId);
 
 model::Park loadTestPark(const std::string& fileName);                  // tests/unit/flow/data/<file>
 std::optional<model::Park> loadDemoPark(const std::string& name);       // assets/parks/<name>.json if present

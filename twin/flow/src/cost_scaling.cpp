@@ -213,14 +213,7 @@ class CostScalingSolver {
 std::optional<IntegerMinCostFlow> cheapestFlowLike(const IntegerProblem& problem, const IntegerMaxFlow& start) {
   CostScalingSolver solver(problem);
   if (!solver.solve(start.arc_flow)) return std::nullopt;
-  IntegerMinCostFlow result;
-  result.value = start.value;
-  result.arc_flow.reserve(problem.arcs.size());
-  for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
-    result.arc_flow.push_back(solver.flowOn(i));
-    result.cost += result.arc_flow.back() * problem.arcs[i].cost;
-  }
-  return result;
+  return minCostFlowFrom(problem, start.value, [&](std::size_t i) { return solver.flowOn(i); });
 }
 
 }  // namespace parktwin::flow::detail

@@ -33,6 +33,19 @@ struct IntegerMinCostFlow {
   std::vector<std::int64_t> arc_flow;
 };
 
+// A solver's answer as an IntegerMinCostFlow: `flowOn(i)` is arc i's flow; the cost adds up.
+template <typename FlowOn>
+IntegerMinCostFlow minCostFlowFrom(const IntegerProblem& problem, std::int64_t value, const FlowOn& flowOn) {
+  IntegerMinCostFlow result;
+  result.value = value;
+  result.arc_flow.reserve(problem.arcs.size());
+  for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
+    result.arc_flow.push_back(flowOn(i));
+    result.cost += result.arc_flow.back() * problem.arcs[i].cost;
+  }
+  return result;
+}
+
 IntegerMaxFlow solveMaxFlow(const IntegerProblem& problem);
 // Boost's successive shortest paths: min-cost maximum flow (the reference implementation).
 IntegerMinCostFlow solveMinCostMaxFlow(const IntegerProblem& problem);

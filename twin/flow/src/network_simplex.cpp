@@ -311,14 +311,7 @@ std::optional<IntegerMinCostFlow> cheapestFlowOfValue(const IntegerProblem& prob
   // Far above what the park networks need (a few pivots per arc); a safety net, not a limit.
   const auto budget = 50 * static_cast<std::int64_t>(problem.arcs.size() + static_cast<std::size_t>(problem.node_count)) + 10'000;
   if (!simplex.solve(budget)) return std::nullopt;
-  IntegerMinCostFlow result;
-  result.value = value;
-  result.arc_flow.reserve(problem.arcs.size());
-  for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
-    result.arc_flow.push_back(simplex.flowOn(i));
-    result.cost += result.arc_flow.back() * problem.arcs[i].cost;
-  }
-  return result;
+  return minCostFlowFrom(problem, value, [&](std::size_t i) { return simplex.flowOn(i); });
 }
 
 }  // namespace parktwin::flow::detail
