@@ -5,12 +5,14 @@
 #include <QPointF>
 
 #include "parktwin/store/historian.hpp"
+#include "parktwin/store/state_spans.hpp"
 
 namespace parktwin::app {
 
 namespace {
 // A ladle trip takes minutes; looking this far back finds every trip still under way at T.
 constexpr qint64 kLongestLadleTrip_ms = 30 * 60'000;
+constexpr qint64 kStateLookback_ms = 24 * 3'600'000;
 }  // namespace
 
 HistoryReader::HistoryReader(QString path) : path_(std::move(path)) {}
@@ -40,6 +42,18 @@ void HistoryReader::readSeries(const QStringList& tags, qint64 t0_ms, qint64 t1_
     series.insert(tag, means);
   }
   emit seriesRead(series);
+}
+
+void HistoryReader::readStates(const QString& tag, qint64 t0_ms, qint64 t1_ms) {
+  if (!ensureOpen()) return;
+  // The state at t0 is the last report before it: lines report on change, so look back a day.
+  auto samples = historian_->samplesBetween(tag.toStdString(), t0_ms - kStateLookback_ms, t1_ms);
+  if (!samples) return;
+  QVariantList spans;
+  for (const auto& s : store::stateSpans(*samples, t0_ms, t1_ms)) {
+    spans.push_back(QVariantMap{{"from", double(s.from_ms)}, {"to", double(s.to_ms)}, {"state", s.state}});
+  }
+  emit statesRead(QVariantMap{{"tag", tag}, {"from", double(t0_ms)}, {"to", double(t1_ms)}, {"spans", spans}});
 }
 
 void HistoryReader::readAt(qint64 t_ms) {

@@ -24,6 +24,8 @@ class HistoryReader : public QObject {
   void readAt(qint64 t_ms);
   // Bucketed means of each tag over [t0, t1) for sparklines.
   void readSeries(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets);
+  // A state tag over [t0, t1) as spans (store::stateSpans).
+  void readStates(const QString& tag, qint64 t0_ms, qint64 t1_ms);
 
  signals:
   // values: tag → last value at or before T; ladles: ladles of molten aluminium on their way
@@ -31,6 +33,8 @@ class HistoryReader : public QObject {
   void stateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles);
   void failed(const QString& message);
   void seriesRead(const QVariantMap& series);  // tag → list of numbers (NaN for empty buckets)
+  // {tag, from, to, spans: [{from, to, state}]} (times in ms)
+  void statesRead(const QVariantMap& history);
 
  private:
   bool ensureOpen();

@@ -25,6 +25,12 @@ ParkController* g_instance = nullptr;
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
 QVariantMap row(const QString& label, const QString& value) { return {{"label", label}, {"value", value}}; }
+// Line state codes 0..4 (twin/sim machine_state.hpp).
+const char* const kStateNames[] = {QT_TRANSLATE_NOOP("parktwin::app::ParkController", "running"),
+                                   QT_TRANSLATE_NOOP("parktwin::app::ParkController", "idle"),
+                                   QT_TRANSLATE_NOOP("parktwin::app::ParkController", "changeover"),
+                                   QT_TRANSLATE_NOOP("parktwin::app::ParkController", "down"),
+                                   QT_TRANSLATE_NOOP("parktwin::app::ParkController", "starved of metal")};
 QString number(double value, int decimals = 0) { return QLocale().toString(value, 'f', decimals); }
 QString number(std::size_t count) { return QLocale().toString(qulonglong(count)); }
 QString number(int count) { return QLocale().toString(count); }
@@ -179,8 +185,6 @@ QVariantList ParkController::liveRows() const {
     }
   }
   const std::string lang = language_.toStdString();
-  static const char* stateNames[] = {QT_TR_NOOP("running"), QT_TR_NOOP("idle"), QT_TR_NOOP("changeover"),
-                                     QT_TR_NOOP("down"), QT_TR_NOOP("starved of metal")};
   for (const auto& tag : park_->tags) {
     if (!owners.contains(q(tag.object))) continue;
     const auto it = timeline_.values().constFind(q(tag.id));
@@ -188,7 +192,7 @@ QVariantList ParkController::liveRows() const {
     QString value;
     if (tag.kind == "state") {
       const int s = int(std::lround(it.value()));
-      value = (s >= 0 && s <= 4) ? tr(stateNames[s]) : QString::number(s);
+      value = stateName(s);
     } else {
       value = QLocale().toString(it.value(), 'f', std::abs(it.value()) >= 100 ? 0 : 1) + " " + q(tag.unit);
     }
@@ -405,8 +409,30 @@ void ParkController::select(const QString& objectId) {
   for (const QVariant& r : liveRows()) {
     if (r.toMap().value("analog").toBool()) analogTags.push_back(r.toMap().value("tag").toString());
   }
-  timeline_.showSparklines(analogTags);
+  timeline_.showSparklines(analogTags, stateTagOf(selectedId_));
 }
+
+// The state tag of a line, or of the line a machine group belongs to; "" for anything else.
+QString ParkController::stateTagOf(const QString& objectId) const {
+  if (!park_ || objectId.isEmpty()) return {};
+  std::string line = objectId.toStdString();
+  for (const auto& l : park_->lines) {
+    for (const auto& g : l.machines) {
+      if (g.id == line) line = l.id;
+    }
+  }
+  if (!park_->findLine(line)) return {};
+  for (const auto& tag : park_->tags) {
+    if (tag.object == line && tag.kind == "state") return q(tag.id);
+  }
+  return {};
+}
+
+QString ParkController::stateName(int state) const {
+  return state >= 0 && state <= 4 ? tr(kStateNames[state]) : QString::number(state);
+}
+
+QColor ParkController::stateColorOf(int state) const { return stateColor(state, QColor(0x2e, 0x9e, 0x5b)); }
 
 QString ParkController::nameOf(const QString& objectId) const {
   if (!park_) return {};

@@ -1,6 +1,7 @@
 #pragma once
 // The park as QML sees it: scene items (buildings, roads, zones, machines, labels), the asset
 // tree, the selection with its inspector rows, and the display language.
+#include <QColor>
 #include <QObject>
 #include <QTranslator>
 #include <QVariantList>
@@ -134,6 +135,9 @@ class ParkController : public QObject {
   QVariantMap flowSankey() const { return flowSankey_; }
   // An object's name in the window's language ("" if the park has no such object).
   Q_INVOKABLE QString nameOf(const QString& objectId) const;
+  // A line state code (0 running .. 4 starved of metal) in words and in the scene's colour.
+  Q_INVOKABLE QString stateName(int state) const;
+  Q_INVOKABLE QColor stateColorOf(int state) const;
   void setPresenting(bool presenting);
   // The bundled tour for the open park (assets/tours/<park id>.json), if any.
   Q_INVOKABLE QString defaultTourPath() const;
@@ -172,6 +176,7 @@ class ParkController : public QObject {
   QVariantList flowArcs_;
   QVariantMap flowKpis_;
   void addFlowRows(QVariantList& rows) const;
+  QString stateTagOf(const QString& objectId) const;
   QVariantMap flowSankey_;
   QVariantMap flowUnits_;  // FlowOverlay::units
   QString assetRoot_;

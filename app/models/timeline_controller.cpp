@@ -45,6 +45,7 @@ void TimelineController::close() {
   writablePath_.clear();
   sparklines_.clear();
   sparklinesAt_ = -1;
+  stateHistory_.clear();
   connected_ = false;
   emit sourceChanged();
   emit rangeChanged();
@@ -96,6 +97,12 @@ bool TimelineController::openReplay(const QString& path) {
   connect(reader_, &HistoryReader::seriesRead, this, [this](const QVariantMap& series) {
     sparklines_ = series;
     emit sparklinesChanged();
+  });
+  connect(this, &TimelineController::statesRequested, reader_, &HistoryReader::readStates);
+  connect(reader_, &HistoryReader::statesRead, this, [this](const QVariantMap& history) {
+    if (history.value("tag").toString() != stateTag_) return;  // asked before the selection changed
+    stateHistory_ = history;
+    emit stateHistoryChanged();
   });
   connect(reader_, &HistoryReader::failed, this, [this](const QString& m) {
     readInFlight_ = false;
@@ -196,17 +203,24 @@ void TimelineController::tick() {
   requestRead();
 }
 
-void TimelineController::showSparklines(const QStringList& tags) {
+void TimelineController::showSparklines(const QStringList& tags, const QString& stateTag) {
   sparklineTags_ = tags;
+  if (stateTag != stateTag_) {
+    stateTag_ = stateTag;
+    stateHistory_.clear();
+    emit stateHistoryChanged();
+  }
   sparklinesAt_ = -1;
   requestSparklines();
 }
 
 void TimelineController::requestSparklines() {
   // Refresh when data time moved by a minute or more: one bucket of the sparkline.
-  if (!reader_ || sparklineTags_.isEmpty() || std::abs(timeMs_ - sparklinesAt_) < 60'000) return;
+  if (!reader_ || std::abs(timeMs_ - sparklinesAt_) < 60'000) return;
+  if (sparklineTags_.isEmpty() && stateTag_.isEmpty()) return;
   sparklinesAt_ = timeMs_;
-  emit seriesRequested(sparklineTags_, timeMs_ - 3'600'000, timeMs_ + 1, 60);
+  if (!sparklineTags_.isEmpty()) emit seriesRequested(sparklineTags_, timeMs_ - 3'600'000, timeMs_ + 1, 60);
+  if (!stateTag_.isEmpty()) emit statesRequested(stateTag_, timeMs_ - 3'600'000, timeMs_ + 1);
 }
 
 void TimelineController::requestRead() {

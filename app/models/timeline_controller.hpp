@@ -40,6 +40,9 @@ class TimelineController : public QObject {
   Q_PROPERTY(int valueCount READ valueCount NOTIFY valuesChanged)
   // The last hour before the timeline's time for the tags asked by showSparklines().
   Q_PROPERTY(QVariantMap sparklines READ sparklines NOTIFY sparklinesChanged)
+  // The last hour of the state tag asked by showSparklines(): {tag, from, to, spans: [{from,
+  // to, state}]}, empty without one (replay or recording only).
+  Q_PROPERTY(QVariantMap stateHistory READ stateHistory NOTIFY stateHistoryChanged)
 
  public:
   explicit TimelineController(QObject* parent = nullptr);
@@ -59,7 +62,8 @@ class TimelineController : public QObject {
   Q_INVOKABLE void setSpeed(double speed);
   Q_INVOKABLE QString formatTime(double timeMs) const;
   // Which tags' last hour to keep in `sparklines` (replay only; refreshed as time moves).
-  Q_INVOKABLE void showSparklines(const QStringList& tags);  // park civil time, China Standard Time
+  // and which state tag's last hour to keep in `stateHistory` ("" for none).
+  Q_INVOKABLE void showSparklines(const QStringList& tags, const QString& stateTag = {});  // park civil time, China Standard Time
   // Stores an event (an alarm acknowledgement, an annotation) in the historian being replayed
   // or recorded, and shows it on the timeline. False, with the reason in status, if there is
   // no historian to write to.
@@ -76,6 +80,7 @@ class TimelineController : public QObject {
   QVariantList markers() const { return markers_; }
   QVariantList ladles() const { return ladles_; }
   QVariantMap sparklines() const { return sparklines_; }
+  QVariantMap stateHistory() const { return stateHistory_; }
   QString status() const { return status_; }
   bool connected() const { return connected_; }
   bool sendsInTheClear() const { return sendsInTheClear_; }
@@ -93,6 +98,8 @@ class TimelineController : public QObject {
   void valuesChanged();
   void readRequested(qint64 t_ms);
   void sparklinesChanged();
+  void stateHistoryChanged();
+  void statesRequested(const QString& tag, qint64 t0_ms, qint64 t1_ms);
   void seriesRequested(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets);
 
  private:
@@ -124,6 +131,8 @@ class TimelineController : public QObject {
   QVariantMap sparklines_;
   qint64 sparklinesAt_ = -1;
   void requestSparklines();  // the replayed or recorded historian file
+  QString stateTag_;
+  QVariantMap stateHistory_;
   quint64 lastReceived_ = 0;
   qint64 lastRateWallMs_ = 0;
 };

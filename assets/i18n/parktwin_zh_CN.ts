@@ -229,6 +229,14 @@
         <source>Values at %1</source>
         <translation>%1 的数值</translation>
     </message>
+    <message>
+        <source>State, last hour</source>
+        <translation>近一小时状态</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
 </context>
 <context>
     <name>Kind</name>

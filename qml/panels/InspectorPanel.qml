@@ -95,6 +95,55 @@ Pane {
                 }
             }
         }
+        // The selected line's states over the last hour of data (replay or recording).
+        Label {
+            readonly property var history: ParkController.timeline.stateHistory
+            visible: (history.spans || []).length > 0
+            text: qsTr("State, last hour")
+            font.bold: true
+            Layout.topMargin: 8
+        }
+        Item {
+            id: stateStrip
+            objectName: "stateStrip"
+            readonly property var history: ParkController.timeline.stateHistory
+            readonly property var spans: history.spans || []
+            readonly property double span: (history.to || 0) - (history.from || 0)
+            // Share per state code of the time with a known state (the file may start within
+            // the hour), largest first.
+            readonly property var shares: {
+                const known = spans.reduce((sum, s) => sum + s.to - s.from, 0)
+                const out = []
+                for (const s of spans) {
+                    let entry = out.find(e => e.state === s.state)
+                    if (!entry) { entry = {state: s.state, share: 0}; out.push(entry) }
+                    entry.share += (s.to - s.from) / known
+                }
+                return out.sort((a, b) => b.share - a.share)
+            }
+            visible: spans.length > 0
+            Layout.fillWidth: true
+            implicitHeight: 14
+            Rectangle { anchors.fill: parent; color: "#e9edf1" }  // time before the first report
+            Repeater {
+                model: stateStrip.spans
+                delegate: Rectangle {
+                    required property var modelData
+                    x: stateStrip.width * (modelData.from - stateStrip.history.from) / stateStrip.span
+                    width: Math.max(1, stateStrip.width * (modelData.to - modelData.from) / stateStrip.span)
+                    height: stateStrip.height
+                    color: ParkController.stateColorOf(modelData.state)
+                }
+            }
+        }
+        Label {
+            objectName: "stateShares"
+            visible: stateStrip.visible
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: "#5b6b78"
+            text: stateStrip.shares.map(e => qsTr("%1 %2 %").arg(ParkController.stateName(e.state)).arg(Math.round(e.share * 100))).join(" · ")
+        }
         Item { Layout.fillHeight: true }
     }
 }

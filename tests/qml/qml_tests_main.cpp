@@ -83,6 +83,24 @@ class ReplayFixture : public QObject {
     }
     return {{"width", image.width()}, {"height", image.height()}, {"colours", colours.size()}};
   }
+  // Share of [t0, t1) per state of a state tag, from the simulator's own reports: the state at
+  // each whole second is the last report at or before it (an independent count, not spans).
+  Q_INVOKABLE QVariantMap stateShares(const QString& tag, double t0, double t1) const {
+    const auto it = states.find(tag.toStdString());
+    QVariantMap shares;
+    if (it == states.end()) return shares;
+    const auto& series = it->second;
+    int seconds = 0;
+    QHash<int, int> perState;
+    for (auto t = std::int64_t(t0); t < std::int64_t(t1); t += 1000) {
+      auto report = series.upper_bound(t);
+      if (report == series.begin()) continue;
+      ++perState[int(std::lround(std::prev(report)->second))];
+      ++seconds;
+    }
+    for (auto s = perState.begin(); s != perState.end(); ++s) shares.insert(QString::number(s.key()), double(s.value()) / seconds);
+    return shares;
+  }
   Q_INVOKABLE QString tempPath(const QString& name) const { return tempDir + "/" + name; }
   Q_INVOKABLE QString scenarioPath(const QString& name) const {
     return QStringLiteral(PARKTWIN_SOURCE_DIR "/assets/scenarios/") + name;
@@ -94,6 +112,7 @@ class ReplayFixture : public QObject {
   }
 
   QString tempDir;
+  std::map<std::string, std::map<std::int64_t, double>> states;  // state tags as the simulator reported them
 
   bool build(const QString& dir) {
     tempDir = dir;
@@ -128,6 +147,9 @@ class ReplayFixture : public QObject {
                                     {"1号系列电流偏高", "Potline 1 current high"}});
     alarmParkPath = dir + "/beidu-with-test-rule.json";
     if (!parktwin::model::savePark(withRule, alarmParkPath.toStdString())) return false;
+    for (const auto& [tag, series] : sink.seen) {
+      if (tag.ends_with(".state")) states[tag] = series;
+    }
     // A moment when some line is not running, so the state shown is not the default.
     for (const auto& [tag, series] : sink.seen) {
       if (!tag.ends_with(".state")) continue;

@@ -14,6 +14,12 @@ Item {
         id: parkView
         anchors.fill: parent
     }
+    InspectorPanel {
+        id: inspector
+        width: 300
+        height: parent.height
+        anchors.right: parent.right
+    }
 
     TestCase {
         name: "Timeline"
@@ -42,6 +48,35 @@ Item {
             verify(series.every(v => isFinite(v)), "no empty bucket")
             verify(ParkController.liveRows.some(r => r.tag === "potline-1.current"), "the inspector lists the tag")
             ParkController.select("")
+        }
+
+        function test_selecting_a_line_shows_its_states_over_the_last_hour() {
+            // Half an hour after a moment the fixture found the line not running.
+            const t = Fixture.stateProbeMs + 1800000
+            timeline.seek(t)
+            ParkController.select(Fixture.stateLine)
+            const tag = Fixture.stateLine + ".state"
+            tryVerify(() => timeline.stateHistory.tag === tag && timeline.stateHistory.to === t + 1, 15000, "history read")
+            const h = timeline.stateHistory
+            compare(h.from, t - 3600000)
+            const expected = Fixture.stateShares(tag, h.from, h.to - 1)
+            // Shares of the time with a known state (the file starts within this hour).
+            const known = h.spans.reduce((sum, s) => sum + s.to - s.from, 0)
+            const shares = {}
+            for (const s of h.spans) shares[s.state] = (shares[s.state] || 0) + (s.to - s.from) / known
+            for (const state in expected) {
+                // The oracle counts whole seconds; the spans end 1 ms after T.
+                verify(Math.abs((shares[state] || 0) - expected[state]) < 1e-5,
+                       "state " + state + ": " + shares[state] + " vs " + expected[state])
+            }
+            const strip = findChild(inspector, "stateStrip")
+            for (const e of strip.shares) verify(Math.abs(e.share - expected[e.state]) < 1e-5, "the strip's own shares")
+            verify(Object.keys(expected).length >= 2, "the hour holds the non-running state too: " + JSON.stringify(expected))
+            const label = findChild(inspector, "stateShares")
+            verify(label.visible)
+            verify(label.text.indexOf(ParkController.stateName(Fixture.expectedState)) >= 0, label.text)
+            ParkController.select("")
+            tryVerify(() => timeline.stateHistory.tag === undefined, 5000, "cleared with the selection")
         }
 
         function test_a_looped_range_starts_over() {

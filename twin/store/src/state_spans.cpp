@@ -1,0 +1,23 @@
+#include "parktwin/store/state_spans.hpp"
+
+#include <cmath>
+
+namespace parktwin::store {
+
+std::vector<StateSpan> stateSpans(const std::vector<Sample>& samples, std::int64_t t0_ms, std::int64_t t1_ms) {
+  std::vector<StateSpan> spans;
+  for (std::size_t i = 0; i < samples.size() && t0_ms < t1_ms; ++i) {
+    const std::int64_t next = i + 1 < samples.size() ? samples[i + 1].ts_ms : t1_ms;
+    const std::int64_t from = std::max(samples[i].ts_ms, t0_ms), to = std::min(next, t1_ms);
+    if (from >= to) continue;  // before the window, or superseded at the same instant
+    const int state = static_cast<int>(std::lround(samples[i].value));
+    if (!spans.empty() && spans.back().state == state && spans.back().to_ms == from) {
+      spans.back().to_ms = to;
+    } else {
+      spans.push_back({from, to, state});
+    }
+  }
+  return spans;
+}
+
+}  // namespace parktwin::store
