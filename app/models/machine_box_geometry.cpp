@@ -29,6 +29,14 @@ void MachineBoxGeometry::setCompact(bool compact) {
   emit compactChanged();
 }
 
+void MachineBoxGeometry::setRoofOnly(bool roofOnly) {
+  if (roofOnly_ == roofOnly) return;
+  roofOnly_ = roofOnly;
+  rebuild();
+  update();
+  emit compactChanged();
+}
+
 void MachineBoxGeometry::rebuild() {
   clear();
   // Same extent as the built-in #Cube (100 units), so instance scales stay size_m / 100.
@@ -41,7 +49,12 @@ void MachineBoxGeometry::rebuild() {
       {{-h, -h, -h}, {0, 0, 2 * h}, {0, 2 * h, 0}, 0.88f},   // west (-x)
   }};
   QByteArray vertices, indices;
-  if (compact_) {
+  if (roofOnly_) {
+    const std::array<Vertex, 4> roof{{{-h, h, -h, 1, 1, 1, 1}, {h, h, -h, 1, 1, 1, 1}, {h, h, h, 1, 1, 1, 1}, {-h, h, h, 1, 1, 1, 1}}};
+    const std::array<quint16, 6> order{0, 3, 2, 0, 2, 1};
+    vertices = QByteArray(reinterpret_cast<const char*>(roof.data()), qsizetype(sizeof(roof)));
+    indices = QByteArray(reinterpret_cast<const char*>(order.data()), qsizetype(sizeof(order)));
+  } else if (compact_) {
     // Corners 0-3 on the ground, 4-7 at the roof (same x/z order); the roof's 2 and 5 walls' 8 triangles.
     const std::array<Vertex, 8> corners{{{-h, -h, -h, .55f, .55f, .55f, 1}, {h, -h, -h, .55f, .55f, .55f, 1},
                                          {h, -h, h, .55f, .55f, .55f, 1},   {-h, -h, h, .55f, .55f, .55f, 1},

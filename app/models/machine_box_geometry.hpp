@@ -15,11 +15,16 @@ class MachineBoxGeometry : public QQuick3DGeometry {
   // true: 8 shared corners, roof bright and walls darkening to the ground: 2.5x fewer vertices
   // to transform, for parks of more than 5,000 machines (ParkView), where each is a few pixels.
   Q_PROPERTY(bool compact READ compact WRITE setCompact NOTIFY compactChanged)
+  // true: the roof alone (4 vertices, 2 triangles), for machines so far away that their walls
+  // would be a pixel or two high (ParkView's level of detail for large parks).
+  Q_PROPERTY(bool roofOnly READ roofOnly WRITE setRoofOnly NOTIFY compactChanged)
 
  public:
   explicit MachineBoxGeometry(QQuick3DObject* parent = nullptr);
   bool compact() const { return compact_; }
   void setCompact(bool compact);
+  bool roofOnly() const { return roofOnly_; }
+  void setRoofOnly(bool roofOnly);
 
  signals:
   void compactChanged();
@@ -27,6 +32,7 @@ class MachineBoxGeometry : public QQuick3DGeometry {
  private:
   void rebuild();
   bool compact_ = false;
+  bool roofOnly_ = false;
 };
 
 }  // namespace parktwin::app

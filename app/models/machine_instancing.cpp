@@ -1,6 +1,7 @@
 #include "machine_instancing.hpp"
 
 #include <QQuaternion>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -14,6 +15,11 @@ MachineInstancing::MachineInstancing(QQuick3DObject* parent) : QQuick3DInstancin
 
 void MachineInstancing::setMachines(std::vector<MachineInstance> machines) {
   machines_ = std::move(machines);
+  std::vector<float> heights;
+  heights.reserve(machines_.size());
+  for (const auto& m : machines_) heights.push_back(m.size_m.y());
+  std::nth_element(heights.begin(), heights.begin() + qsizetype(heights.size() / 2), heights.end());
+  typicalHeight_ = heights.empty() ? 0 : heights[heights.size() / 2];
   dirty_ = true;
   markDirty();
   emit tableChanged();

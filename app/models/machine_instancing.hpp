@@ -29,6 +29,8 @@ class MachineInstancing : public QQuick3DInstancing {
   QML_ELEMENT
   QML_UNCREATABLE("Provided by ParkController")
   Q_PROPERTY(int count READ count NOTIFY countChanged)
+  // The median machine height in metres (for the scene's level of detail).
+  Q_PROPERTY(double typicalHeight READ typicalHeight NOTIFY countChanged)
 
  public:
   explicit MachineInstancing(QQuick3DObject* parent = nullptr);
@@ -39,6 +41,7 @@ class MachineInstancing : public QQuick3DInstancing {
   // recolours that line's machines; lines without a state keep their kind's colour.
   void setLineStates(const QHash<QString, int>& states);
   int count() const { return static_cast<int>(machines_.size()); }
+  double typicalHeight() const { return typicalHeight_; }
   const std::vector<MachineInstance>& machines() const { return machines_; }
   // The instance table as the renderer wants it (rebuilt only after a change).
   QByteArray table(int* instanceCount);
@@ -59,6 +62,7 @@ class MachineInstancing : public QQuick3DInstancing {
   QHash<QString, int> lineStates_;
   QByteArray buffer_;
   bool dirty_ = true;
+  double typicalHeight_ = 0;
 };
 
 // The same machines in a second window (a PNG export): Qt Quick 3D refuses to use one

@@ -76,6 +76,17 @@ Item {
         }
         return out
     }
+    // Level of detail for large parks (over 5,000 machines): when a typical machine's walls
+    // would stand under 3 px high on screen, machines are drawn as their roofs (2 triangles
+    // instead of 10); llvmpipe spends most of a 100k-machine frame setting up triangles.
+    readonly property bool machineRoofsOnly: {
+        const synthetic = ParkController.syntheticMachines
+        const count = Math.max(ParkController.machines.count, synthetic.length)
+        if (count <= 5000) return false
+        const height = ParkController.machines.count > 0 ? ParkController.machines.typicalHeight : synthetic[0].scale.y * 100
+        return height * Math.cos(pitch * Math.PI / 180) / metresPerPixel() < 3
+    }
+
     // Metres per pixel at the orbit target, for the scale bar.
     function metresPerPixel() {
         return 2 * distance * Math.tan(camera.fieldOfView * Math.PI / 360) / Math.max(1, view.height)
@@ -191,7 +202,10 @@ Item {
 
         // Every machine of the park in one instanced draw call.
         Model {
-            geometry: MachineBoxGeometry { compact: ParkController.machines.count > 5000 }
+            geometry: MachineBoxGeometry {
+                compact: ParkController.machines.count > 5000
+                roofOnly: root.machineRoofsOnly
+            }
             instancing: root.machineTable
             castsShadows: false
             materials: DefaultMaterial {
@@ -235,6 +249,7 @@ Item {
         MachineBoxGeometry {
             id: naiveBox
             compact: ParkController.syntheticMachines.length > 5000
+            roofOnly: root.machineRoofsOnly
         }
         Repeater3D {
             model: ParkController.syntheticMachines
