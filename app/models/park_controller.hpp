@@ -95,7 +95,7 @@ class ParkController : public QObject {
   Q_INVOKABLE QStringList tagIds() const;
   // Benchmarks: replaces the park's machines with `count` synthetic ones in a square grid over
   // the park; with `naive` they are listed in syntheticMachines for one Model each instead.
-  void useSyntheticMachines(int count, bool naive);
+  Q_INVOKABLE void useSyntheticMachines(int count, bool naive);
   // Acknowledges an active alarm with a comment; stored as a historian event when a replayed
   // or recorded historian is open. False if the alarm is not active.
   Q_INVOKABLE bool acknowledgeAlarm(const QString& ruleId, const QString& comment);
