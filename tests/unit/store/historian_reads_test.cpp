@@ -188,3 +188,51 @@ TEST(HistorianReads, StateAtSeesLateBlocksThatOverlapInOrderOnes) {
 }
 
 }  // namespace parktwin::store
+
+namespace parktwin::store {
+
+// Over 2000 tags stateAt scans the even and the odd tag ids on two connections at once (each
+// with its own first-block filter); in order and with late blocks, the answer is SQL's.
+TEST(HistorianReads, StateAtOfManyTagsScansTwoHalvesAndMatchesSql) {
+  test::TempDir dir;
+  test::SqlOracle oracle;
+  oracle.begin();
+  const int tags = 2600;
+  {
+    auto h = Historian::open(dir.file("park.db"),
+                             {.commit_every_samples = 20'000, .max_samples_per_block = 16, .snapshot_every_ms = 20'000});
+    ASSERT_TRUE(h);
+    for (int second = 0; second < 60; ++second) {
+      for (int tag = 0; tag < tags; ++tag) {
+        if (tag % 7 == 3 && second % 5 != 0) continue;  // sparse tags
+        if (tag % 11 == 5 && second > 25) continue;     // tags that stop reporting
+        const std::int64_t ts = second * 1000LL + tag % 997;
+        const double v = tag * 0.5 + second;
+        ASSERT_TRUE(h->append("t" + std::to_string(tag), ts, v));
+        oracle.add("t" + std::to_string(tag), ts, v);
+      }
+    }
+    ASSERT_TRUE(h->flush());
+  }
+  {
+    auto reader = Historian::open(dir.file("park.db"), {.read_only = true});
+    ASSERT_TRUE(reader);
+    oracle.commit();
+    for (const std::int64_t t : {-1LL, 500LL, 19'999LL, 20'000LL, 33'333LL, 45'123LL, 59'999LL, 99'000LL}) {
+      expectStateMatchesSql(*reader, oracle, t);
+    }
+  }
+  // Late samples for an even and an odd tag: both halves must read every block in range now.
+  auto h = Historian::open(dir.file("park.db"));
+  ASSERT_TRUE(h);
+  oracle.begin();
+  for (const int tag : {42, 43}) {
+    ASSERT_TRUE(h->append("t" + std::to_string(tag), 30'500, -1.0 * tag));
+    oracle.add("t" + std::to_string(tag), 30'500, -1.0 * tag);
+  }
+  oracle.commit();
+  ASSERT_TRUE(h->flush());
+  for (const std::int64_t t : {30'600LL, 31'000LL, 59'999LL}) expectStateMatchesSql(*h, oracle, t);
+}
+
+}  // namespace parktwin::store

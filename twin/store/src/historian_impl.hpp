@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,12 +48,17 @@ struct SealedBlock {
 // stateAt's per-scan state for the SQL function parktwin_first_block_of_tag(tag_id), registered
 // on the reader connection: 1 for the first block of a tag in the scan, 0 for later ones (so
 // SQLite never reads their payload), always 1 when disabled (a file with late blocks).
+// With `parts` > 1 the scan is one of several over the tag ids: tags with tag_id % parts !=
+// part are another scan's, and the function gives 0 for them.
 struct FirstBlockFilter {
   bool enabled = false;
+  std::int64_t parts = 1, part = 0;
   std::vector<char> met;
   std::size_t met_count = 0;
-  void reset(bool enable, std::size_t ids) {
+  void reset(bool enable, std::size_t ids, std::int64_t of_parts = 1, std::int64_t this_part = 0) {
     enabled = enable;
+    parts = of_parts;
+    part = this_part;
     met.assign(enable ? ids : 0, 0);
     met_count = 0;
   }
@@ -66,8 +72,18 @@ struct DenseState {
   void keepNewer(std::int64_t id, const Sample& s);  // ignores ids outside [0, max_id]
 };
 
+// A second reader connection with its own filter: on large files stateAt scans the odd tag ids
+// on it, on a second thread, while `reader` scans the even ones. Lives behind a pointer: the
+// filter's address is the SQL function's user data.
+struct BlockScanner {
+  sql::Database db;
+  FirstBlockFilter filter;
+  DenseState state;  // what its scan found, merged into the caller's
+};
+
 struct Historian::Impl {
   HistorianOptions options;
+  std::string path;
   std::optional<sql::Database> writer;  // absent when read-only
   sql::Database reader;
   std::optional<sql::Statement> json_check;  // appendEvent's payload check, on `reader`
@@ -107,6 +123,8 @@ struct Historian::Impl {
   std::int64_t names_max_id = -1;
   DenseState state_scratch;  // reused by stateAt, which a replay calls on every seek
   FirstBlockFilter first_block_filter;  // its address is the SQL function's user data
+  std::unique_ptr<BlockScanner> second_scanner;  // opened by the first stateAt of a large file
+  Result<void> openSecondScanner();
   Result<void> refreshTagNames();
   Result<std::int64_t> maxBlockSpan();  // the longest block in the file, from meta
   Result<void> stateInto(std::int64_t t_ms, DenseState& state);

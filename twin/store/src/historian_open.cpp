@@ -27,6 +27,10 @@ namespace {
 void firstBlockOfTag(sqlite3_context* context, int, sqlite3_value** args) {
   auto& filter = *static_cast<FirstBlockFilter*>(sqlite3_user_data(context));
   const sqlite3_int64 id = sqlite3_value_int64(args[0]);
+  if (filter.parts > 1 && id % filter.parts != filter.part) {
+    sqlite3_result_int(context, 0);  // the other scan's tag
+    return;
+  }
   int first = 1;
   if (filter.enabled && id >= 0 && static_cast<std::size_t>(id) < filter.met.size()) {
     char& met = filter.met[static_cast<std::size_t>(id)];
@@ -37,16 +41,33 @@ void firstBlockOfTag(sqlite3_context* context, int, sqlite3_value** args) {
   sqlite3_result_int(context, first);
 }
 
-// Impl lives behind a unique_ptr, so the filter's address is stable for the connection's life.
-Result<void> registerFirstBlockFilter(Historian::Impl& impl) {
-  if (sqlite3_create_function_v2(impl.reader.handle(), "parktwin_first_block_of_tag", 1, SQLITE_UTF8,
-                                 &impl.first_block_filter, firstBlockOfTag, nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return fail(impl.reader.path() + ": cannot register stateAt's block filter: " + impl.reader.lastError());
+// Impl and BlockScanner live behind a unique_ptr, so the filter's address is stable for the
+// connection's life.
+Result<void> registerFirstBlockFilter(sql::Database& db, FirstBlockFilter& filter) {
+  if (sqlite3_create_function_v2(db.handle(), "parktwin_first_block_of_tag", 1, SQLITE_UTF8, &filter, firstBlockOfTag,
+                                 nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return fail(db.path() + ": cannot register stateAt's block filter: " + db.lastError());
   }
   return {};
 }
 
+// Reads map the file instead of copying each page through read(2): stateAt touches tens of
+// megabytes of blocks, and the copies were a sixth of its time. Address space only, not RAM.
+Result<void> mapReads(sql::Database& db) { return db.exec("PRAGMA mmap_size = " + std::to_string(kReaderMmapBytes)); }
+
 }  // namespace
+
+Result<void> Historian::Impl::openSecondScanner() {
+  if (second_scanner) return {};
+  auto scanner = std::make_unique<BlockScanner>();
+  auto db = sql::Database::open(path, true);
+  if (!db) return std::unexpected(db.error());
+  scanner->db = std::move(*db);
+  if (auto ok = mapReads(scanner->db); !ok) return ok;
+  if (auto ok = registerFirstBlockFilter(scanner->db, scanner->filter); !ok) return ok;
+  second_scanner = std::move(scanner);
+  return {};
+}
 
 Result<Historian> Historian::open(const std::string& path, const HistorianOptions& options) {
   if (options.max_samples_per_block == 0 || options.commit_every_samples == 0 || options.reorder_window_ms < 0 ||
@@ -68,11 +89,10 @@ Result<Historian> Historian::open(const std::string& path, const HistorianOption
   auto reader = sql::Database::open(path, options.read_only);
   if (!reader) return std::unexpected(reader.error());
   if (auto ok = prepareSchema(*reader, true); !ok) return std::unexpected(ok.error());
-  // Reads map the file instead of copying each page through read(2): stateAt touches tens of
-  // megabytes of blocks, and the copies were a sixth of its time. Address space only, not RAM.
-  if (auto ok = reader->exec("PRAGMA mmap_size = " + std::to_string(kReaderMmapBytes)); !ok) return std::unexpected(ok.error());
+  if (auto ok = mapReads(*reader); !ok) return std::unexpected(ok.error());
   impl->reader = std::move(*reader);
-  if (auto ok = registerFirstBlockFilter(*impl); !ok) return std::unexpected(ok.error());
+  impl->path = path;
+  if (auto ok = registerFirstBlockFilter(impl->reader, impl->first_block_filter); !ok) return std::unexpected(ok.error());
 
   if (impl->writer) {
     auto span = impl->maxBlockSpan();

@@ -1,6 +1,7 @@
 // stateAt(T): the nearest snapshot at or before T, then the blocks that may hold later samples.
 #include <algorithm>
 #include <bit>
+#include <future>
 
 #include "historian_impl.hpp"
 #include "parktwin/store/schema.hpp"
@@ -54,6 +55,62 @@ Result<std::int64_t> Historian::Impl::maxBlockSpan() {
   return span;
 }
 
+namespace {
+
+constexpr std::size_t kParallelStateTags = 2000;
+
+struct Share {
+  std::int64_t parts, part;  // this scan takes the tags with id % parts == part
+};
+
+// The blocks starting in [lowStart, T], from T backwards: each tag's last sample at or before T
+// into `state`. In a file whose blocks never overlap (written in order, no late blocks:
+// `early`) the first block met for a tag holds its last sample at or before T, so older
+// blocks of that tag are skipped inside SQLite (first_block_of_tag() is 0 for them, so their
+// payload is never read) and once every tag has been met the rest of the range cannot change
+// the answer. With late blocks, every block in the range is read.
+Result<void> scanBlocks(sql::Database& db, FirstBlockFilter& filter, std::int64_t lowStart, std::int64_t t_ms, bool early,
+                        Share share, DenseState& state) {
+  // Halves walk their own part of the blocks_by_half_time index (schema 4), not every block.
+  auto blocks = db.prepare(share.parts == 2
+      ? "SELECT tag_id, CASE WHEN parktwin_first_block_of_tag(tag_id) THEN payload END FROM blocks "
+        "WHERE tag_id % 2 = ?3 AND t_start_ms >= ?1 AND t_start_ms <= ?2 ORDER BY t_start_ms DESC"
+      : "SELECT tag_id, CASE WHEN parktwin_first_block_of_tag(tag_id) THEN payload END FROM blocks "
+        "WHERE t_start_ms >= ?1 AND t_start_ms <= ?2 ORDER BY t_start_ms DESC");
+  if (!blocks) return std::unexpected(blocks.error());
+  blocks->bind(1, lowStart).bind(2, t_ms);
+  if (share.parts == 2) blocks->bind(3, share.part);
+  filter.reset(early, state.last.size(), share.parts, share.part);
+  // Tag ids run from 1 to the largest; this scan's share of them.
+  const auto maxId = static_cast<std::int64_t>(state.last.size()) - 1;
+  const auto tagCount = static_cast<std::size_t>(maxId <= 0 ? 0 : (maxId - share.part) / share.parts + (share.part > 0 ? 1 : 0));
+  for (;;) {
+    auto row = blocks->step();
+    if (!row) {
+      filter.reset(false, 0);
+      return std::unexpected(row.error());
+    }
+    if (!*row) break;
+    if (blocks->isNull(1)) continue;  // an older block of a tag already answered, or another scan's
+    const std::int64_t tag = blocks->int64(0);
+    auto last = decodeLastAtOrBefore(blocks->blob(1), t_ms);
+    if (!last) {
+      blocks->reset();
+      filter.reset(false, 0);
+      return fail(db.path() + ": tag id " + std::to_string(tag) + ": " + last.error().message);
+    }
+    if (*last) state.keepNewer(tag, **last);
+    if (filter.enabled && filter.met_count == tagCount) {
+      blocks->reset();
+      break;
+    }
+  }
+  filter.reset(false, 0);
+  return {};
+}
+
+}  // namespace
+
 Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
   auto maxId = reader.queryInt("SELECT coalesce(max(id), 0) FROM tags");
   if (!maxId) return std::unexpected(maxId.error());
@@ -76,48 +133,32 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
     }
   }
   // Blocks that may hold a sample in (snapshot, T] start at most the longest block span in the
-  // file before the snapshot, so the time index bounds the scan. It runs from T backwards: in a
-  // file whose blocks never overlap (written in order, no late blocks) the first block met for
-  // a tag holds its last sample at or before T, so older blocks of that tag are skipped inside
-  // SQLite (first_block_of_tag() is 0 for them, so their payload is never read) and once every
-  // tag has been met the rest of the range cannot change the answer. With late blocks, every
-  // block in the range is read.
+  // file before the snapshot, so the time index bounds the scan.
   auto span = maxBlockSpan();
   if (!span) return std::unexpected(span.error());
   auto late = reader.queryInt("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'late_blocks'), 1)");
   if (!late) return std::unexpected(late.error());
-  auto blocks = reader.prepare(
-      "SELECT tag_id, CASE WHEN parktwin_first_block_of_tag(tag_id) THEN payload END FROM blocks "
-      "WHERE t_start_ms >= ?1 AND t_start_ms <= ?2 ORDER BY t_start_ms DESC");
-  if (!blocks) return std::unexpected(blocks.error());
   const std::int64_t lowStart = !haveSnapshot || snapshotTs < INT64_MIN + *span ? INT64_MIN : snapshotTs - *span;
-  blocks->bind(1, lowStart).bind(2, t_ms);
-  FirstBlockFilter& filter = first_block_filter;
-  filter.reset(*late == 0, state.last.size());
-  const std::size_t tagCount = state.last.size() > 0 ? state.last.size() - 1 : 0;  // ids 1..max
-  for (;;) {
-    auto row = blocks->step();
-    if (!row) {
-      filter.reset(false, 0);
-      return std::unexpected(row.error());
+  const bool early = *late == 0;
+  // Many tags: the odd ids are scanned on a second connection and thread at the same time (the
+  // seeks, copies and decoding of 10k blocks take ~10 ms on one core). A file that cannot be
+  // opened twice is scanned on one.
+  if (state.last.size() > kParallelStateTags && openSecondScanner()) {
+    BlockScanner& second = *second_scanner;
+    second.state.reset(static_cast<std::int64_t>(state.last.size()) - 1);
+    auto odd = std::async(std::launch::async, [&] {
+      return scanBlocks(second.db, second.filter, lowStart, t_ms, early, {2, 1}, second.state);
+    });
+    auto even = scanBlocks(reader, first_block_filter, lowStart, t_ms, early, {2, 0}, state);
+    auto oddResult = odd.get();
+    if (!even) return even;
+    if (!oddResult) return oddResult;
+    for (std::size_t id = 0; id < second.state.last.size(); ++id) {
+      if (second.state.present[id]) state.keepNewer(static_cast<std::int64_t>(id), second.state.last[id]);
     }
-    if (!*row) break;
-    if (blocks->isNull(1)) continue;  // an older block of a tag already answered
-    const std::int64_t tag = blocks->int64(0);
-    auto last = decodeLastAtOrBefore(blocks->blob(1), t_ms);
-    if (!last) {
-      blocks->reset();
-      filter.reset(false, 0);
-      return fail(reader.path() + ": tag id " + std::to_string(tag) + ": " + last.error().message);
-    }
-    if (*last) state.keepNewer(tag, **last);
-    if (filter.enabled && filter.met_count == tagCount) {
-      blocks->reset();
-      break;
-    }
+    return {};
   }
-  filter.reset(false, 0);
-  return {};
+  return scanBlocks(reader, first_block_filter, lowStart, t_ms, early, {1, 0}, state);
 }
 
 Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(std::int64_t t_ms) {
