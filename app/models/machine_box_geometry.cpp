@@ -21,17 +21,12 @@ struct Face {
 
 MachineBoxGeometry::MachineBoxGeometry(QQuick3DObject* parent) : QQuick3DGeometry(parent) { rebuild(); }
 
-void MachineBoxGeometry::setCompact(bool compact) {
-  if (compact_ == compact) return;
-  compact_ = compact;
-  rebuild();
-  update();
-  emit compactChanged();
-}
+void MachineBoxGeometry::setCompact(bool compact) { setShape(compact_, compact); }
+void MachineBoxGeometry::setRoofOnly(bool roofOnly) { setShape(roofOnly_, roofOnly); }
 
-void MachineBoxGeometry::setRoofOnly(bool roofOnly) {
-  if (roofOnly_ == roofOnly) return;
-  roofOnly_ = roofOnly;
+void MachineBoxGeometry::setShape(bool& flag, bool value) {
+  if (flag == value) return;
+  flag = value;
   rebuild();
   update();
   emit compactChanged();

@@ -30,6 +30,7 @@ class MachineBoxGeometry : public QQuick3DGeometry {
   void compactChanged();
 
  private:
+  void setShape(bool& flag, bool value);
   void rebuild();
   bool compact_ = false;
   bool roofOnly_ = false;
