@@ -8,48 +8,57 @@ Item {
     id: root
     required property var view
     property int revision: 0
-    property var placements: []
     clip: true
+
+    // Read once per park or language, not per frame: the layout runs on every camera move.
+    readonly property var labels: ParkController.labels
+    readonly property var order: labels.map((l, i) => i).sort((a, b) => labels[b].priority - labels[a].priority)
+    readonly property var widths: labels.map(l => metrics.advanceWidth(l.text) + 16)
 
     onRevisionChanged: Qt.callLater(layout)
     onWidthChanged: Qt.callLater(layout)
+    onVisibleChanged: Qt.callLater(layout)
+    onLabelsChanged: Qt.callLater(layout)
     Component.onCompleted: Qt.callLater(layout)
 
+    // Moves the label items directly: rebinding every delegate each frame costs more than drawing.
     function layout() {
-        const labels = ParkController.labels
-        const order = labels.map((l, i) => i).sort((a, b) => labels[b].priority - labels[a].priority)
+        if (!visible || repeater.count !== labels.length) return
         const placed = []
-        const result = new Array(labels.length)
+        const h = 22
         for (const i of order) {
+            const item = repeater.itemAt(i)
             const p = view.mapFrom3DScene(labels[i].position)
-            const w = metrics.advanceWidth(labels[i].text) + 16, h = 22
-            const rect = {x: p.x - w / 2, y: p.y - h - 6, w: w, h: h}
-            const onScreen = p.z > 0 && rect.x >= 0 && rect.y >= 0 && rect.x + w <= width && rect.y + h <= height
-            const free = placed.every(o => rect.x + rect.w + 4 < o.x || o.x + o.w + 4 < rect.x
-                                         || rect.y + rect.h + 2 < o.y || o.y + o.h + 2 < rect.y)
-            const visible = onScreen && free
-            if (visible) placed.push(rect)
-            result[i] = {x: rect.x, y: rect.y, w: w, visible: visible}
+            const w = widths[i]
+            const x = p.x - w / 2, y = p.y - h - 6
+            const onScreen = p.z > 0 && x >= 0 && y >= 0 && x + w <= width && y + h <= height
+            const free = onScreen && placed.every(o => x + w + 4 < o.x || o.x + o.w + 4 < x
+                                                     || y + h + 2 < o.y || o.y + h + 2 < y)
+            if (free) placed.push({x: x, y: y, w: w})
+            item.x = x
+            item.y = y
+            item.width = w
+            item.visible = free
         }
-        placements = result
     }
 
     FontMetrics { id: metrics; font.pixelSize: 12 }
 
     Repeater {
-        model: ParkController.labels
+        id: repeater
+        model: root.labels
+        onCountChanged: Qt.callLater(root.layout)
         Rectangle {
-            readonly property var placement: root.placements[index]
-            visible: placement !== undefined && placement.visible
-            x: placement ? placement.x : 0
-            y: placement ? placement.y : 0
-            width: placement ? placement.w : 0
+            readonly property string objectId: modelData.id
+            readonly property alias text: caption.text
+            visible: false
             height: 22
             radius: 4
             color: modelData.planned ? "#e6fff8e1" : "#e6ffffff"
             border.color: ParkController.selectedId === modelData.id ? "#e8a200" : "#8095a5"
             border.width: ParkController.selectedId === modelData.id ? 2 : 1
             Text {
+                id: caption
                 anchors.centerIn: parent
                 text: modelData.text
                 font.pixelSize: 12

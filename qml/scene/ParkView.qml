@@ -420,6 +420,7 @@ Item {
     }
 
     LabelLayer {
+        objectName: "labelLayer"
         visible: !root.machinesOnly
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: timelineBar.visible ? timelineBar.y - 4 : parent.height
