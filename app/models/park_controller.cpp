@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QPointF>
 #include <QQmlEngine>
+#include <QQuaternion>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -36,11 +37,27 @@ QString number(std::size_t count) { return QLocale().toString(qulonglong(count))
 QString number(int count) { return QLocale().toString(count); }
 
 // Bounding sphere helper over scene points.
+// What the camera must show of a park or object: the points that outline it (ground and roof
+// corners, zone outlines, utilities) and the box around them, from the ground up.
 struct Bounds {
   QVector3D lo{1e9f, 0, 1e9f}, hi{-1e9f, 0, -1e9f};
+  QVariantList points;
   void add(QVector3D p) {
     lo = QVector3D(std::min(lo.x(), p.x()), 0, std::min(lo.z(), p.z()));
-    hi = QVector3D(std::max(hi.x(), p.x()), 0, std::max(hi.z(), p.z()));
+    hi = QVector3D(std::max(hi.x(), p.x()), std::max(hi.y(), p.y()), std::max(hi.z(), p.z()));
+    points.push_back(p);
+  }
+  // A building's footprint and roof corners, turned as the scene turns it (eulerRotation.y).
+  void addBuilding(const parktwin::model::Building& b) {
+    const QQuaternion turn = QQuaternion::fromEulerAngles(0, float(b.rotation_deg), 0);
+    const QVector3D centre = toScene(b.position.x_m, b.position.y_m);
+    for (const float sx : {-0.5f, 0.5f}) {
+      for (const float sz : {-0.5f, 0.5f}) {
+        for (const float height : {0.0f, float(b.height_m)}) {
+          add(centre + turn.rotatedVector(QVector3D(sx * float(b.width_m), height, sz * float(b.depth_m))));
+        }
+      }
+    }
   }
   bool empty() const { return lo.x() > hi.x(); }
   QVector3D center() const { return (lo + hi) / 2; }
@@ -256,7 +273,7 @@ void ParkController::rebuildScene() {
   Bounds bounds;
   for (const auto& b : park.buildings) {
     const QVector3D c = toScene(b.position.x_m, b.position.y_m, b.height_m / 2);
-    bounds.add(c);
+    bounds.addBuilding(b);
     buildings_.push_back(QVariantMap{{"id", q(b.id)},
                                      {"kind", q(b.kind)},
                                      {"position", c},
@@ -298,6 +315,7 @@ void ParkController::rebuildScene() {
   for (const auto& e : park.externals) bounds.add(toScene(e.position.x_m, e.position.y_m));
   sceneCenter_ = bounds.empty() ? QVector3D() : bounds.center();
   sceneRadius_ = bounds.empty() ? 500.0 : std::max(100.0f, bounds.radius());
+  sceneOutline_ = bounds.points;
   machines_.setMachines(machineInstancesOf(park));
   const FlowOverlay flows = solveFlowOverlay(park);
   flowArcs_ = flows.arcs;
@@ -586,15 +604,9 @@ QVariantMap ParkController::focusOf(const QString& objectId) const {
   if (!park_) return {};
   const std::string id = objectId.toStdString();
   Bounds bounds;
-  float height = 10;
-  const auto addBuilding = [&](const parktwin::model::Building& b) {
-    const double r = std::hypot(b.width_m, b.depth_m) / 2;
-    bounds.add(toScene(b.position.x_m - r, b.position.y_m - r));
-    bounds.add(toScene(b.position.x_m + r, b.position.y_m + r));
-    height = std::max(height, float(b.height_m));
-  };
+  const auto addBuilding = [&](const parktwin::model::Building& b) { bounds.addBuilding(b); };
   if (id == park_->id) {
-    return {{"position", sceneCenter_}, {"radius", sceneRadius_}};
+    return {{"position", sceneCenter_}, {"radius", sceneRadius_}, {"points", sceneOutline_}};
   }
   if (const auto* b = park_->findBuilding(id)) addBuilding(*b);
   if (const auto* l = park_->findLine(id)) {
@@ -624,9 +636,13 @@ QVariantMap ParkController::focusOf(const QString& objectId) const {
     }
   }
   if (bounds.empty()) return {};
-  QVector3D center = bounds.center();
-  center.setY(height / 2);
-  return {{"position", center}, {"radius", std::max(30.0f, bounds.radius())}};
+  // The view keeps at least 60 m around small objects (a machine group), so they keep context.
+  const QVector3D center = bounds.center();
+  for (const float dx : {-30.0f, 30.0f}) {
+    for (const float dz : {-30.0f, 30.0f}) bounds.add(QVector3D(center.x() + dx, 0, center.z() + dz));
+  }
+  return {{"position", QVector3D(center.x(), 0, center.z())}, {"radius", std::max(30.0f, bounds.radius())},
+          {"points", bounds.points}};
 }
 
 }  // namespace parktwin::app

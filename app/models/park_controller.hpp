@@ -45,6 +45,8 @@ class ParkController : public QObject {
   Q_PROPERTY(QVariantMap summary READ summary NOTIFY parkChanged)
   Q_PROPERTY(QVector3D sceneCenter READ sceneCenter NOTIFY parkChanged)
   Q_PROPERTY(double sceneRadius READ sceneRadius NOTIFY parkChanged)
+  // Points outlining the park (zone outlines, building footprints and roofs), for fitting it in view.
+  Q_PROPERTY(QVariantList sceneOutline READ sceneOutline NOTIFY parkChanged)
   Q_PROPERTY(parktwin::app::MachineInstancing* machines READ machines CONSTANT)
   Q_PROPERTY(parktwin::app::AssetTreeModel* assetTree READ assetTree CONSTANT)
   Q_PROPERTY(QString selectedId READ selectedId NOTIFY selectionChanged)
@@ -81,7 +83,7 @@ class ParkController : public QObject {
 
   Q_INVOKABLE bool loadPark(const QString& path);
   Q_INVOKABLE void select(const QString& objectId);
-  // Where to look at an object: {x, y, z, radius} in scene metres; empty map if unknown.
+  // Where to look at an object: {position, radius, points} in scene metres; empty if unknown.
   Q_INVOKABLE QVariantMap focusOf(const QString& objectId) const;
   // An object's name in the display language, with its kind: for tooltips.
   Q_INVOKABLE QString describe(const QString& objectId) const;
@@ -116,6 +118,7 @@ class ParkController : public QObject {
   QVariantMap summary() const { return summary_; }
   QVector3D sceneCenter() const { return sceneCenter_; }
   double sceneRadius() const { return sceneRadius_; }
+  const QVariantList& sceneOutline() const { return sceneOutline_; }
   MachineInstancing* machines() { return &machines_; }
   AssetTreeModel* assetTree() { return &assetTree_; }
   QString selectedId() const { return selectedId_; }
@@ -165,6 +168,7 @@ class ParkController : public QObject {
   QVariantMap summary_;
   QVector3D sceneCenter_;
   double sceneRadius_ = 500;
+  QVariantList sceneOutline_;
   MachineInstancing machines_;
   AssetTreeModel assetTree_;
   TimelineController timeline_;

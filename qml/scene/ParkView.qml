@@ -38,23 +38,69 @@ Item {
     onPitchChanged: cameraRevision++
     onDistanceChanged: cameraRevision++
     onTargetChanged: cameraRevision++
-    onWidthChanged: cameraRevision++
-    onHeightChanged: cameraRevision++
+    onWidthChanged: { cameraRevision++; if (fitPending) fitPark(true) }
+    onHeightChanged: { cameraRevision++; if (fitPending) fitPark(true) }
 
     function fitPark(immediate) {
-        flyTo({position: ParkController.sceneCenter, radius: ParkController.sceneRadius}, immediate)
+        fitPending = view.width <= 0 || view.height <= 0  // fitted again once laid out
+        flyTo({position: ParkController.sceneCenter, points: ParkController.sceneOutline}, immediate)
     }
+    property bool fitPending: false
     function flyTo(focus, immediate) {
         if (!focus || focus.position === undefined) return
         flight.stop()
+        const pose = focus.points !== undefined && focus.points.length > 0
+                   ? fitPose(focus.points, focus.position)
+                   : {target: focus.position, distance: focus.radius * 1.9}
+        pose.distance = Math.max(60, pose.distance)
         if (immediate) {
-            target = focus.position
-            distance = Math.max(60, focus.radius * 1.9)
+            target = pose.target
+            distance = pose.distance
             return
         }
-        targetAnimation.to = focus.position
-        distanceAnimation.to = Math.max(60, focus.radius * 1.9)
+        targetAnimation.to = pose.target
+        distanceAnimation.to = pose.distance
         flight.start()
+    }
+    // Where the camera must look and how far back it must stand, at its current heading and
+    // tilt, for all these points to show, centred, leaving room for the scale bar and compass.
+    // The axes are those the orbit node's rotation (-pitch, yaw) gives the camera.
+    function fitPose(points, start) {
+        const p = pitch * Math.PI / 180, y = yaw * Math.PI / 180
+        const right = Qt.vector3d(Math.cos(y), 0, -Math.sin(y))
+        const up = Qt.vector3d(-Math.sin(p) * Math.sin(y), Math.cos(p), -Math.sin(p) * Math.cos(y))
+        const back = Qt.vector3d(Math.cos(p) * Math.sin(y), Math.sin(p), Math.cos(p) * Math.cos(y))
+        const ahead = Qt.vector3d(-Math.sin(y), 0, -Math.cos(y))  // along the ground, away from the camera
+        const aspect = view.width > 0 && view.height > 0 ? view.width / view.height : 16 / 9
+        const tanUp = 0.86 * Math.tan(camera.fieldOfView * Math.PI / 360)
+        const tanAcross = 0.94 * Math.tan(camera.fieldOfView * Math.PI / 360) * aspect
+        const distanceFor = (target) => {
+            let d = 0
+            for (const point of points) {
+                const v = point.minus(target)  // the point's depth in front of the camera is d - v.back
+                d = Math.max(d, Math.abs(v.dotProduct(right)) / tanAcross + v.dotProduct(back),
+                             Math.abs(v.dotProduct(up)) / tanUp + v.dotProduct(back))
+            }
+            return d
+        }
+        // Perspective shows near points larger, so centre the picture, not the box: move the
+        // target (on the ground) until the points' extremes sit evenly about the view's centre.
+        let target = Qt.vector3d(start.x, 0, start.z)
+        for (let step = 0; step < 4; ++step) {
+            const d = distanceFor(target)
+            let left = Infinity, rightmost = -Infinity, bottom = Infinity, top = -Infinity
+            for (const point of points) {
+                const v = point.minus(target)
+                const depth = d - v.dotProduct(back)
+                left = Math.min(left, v.dotProduct(right) / depth)
+                rightmost = Math.max(rightmost, v.dotProduct(right) / depth)
+                bottom = Math.min(bottom, v.dotProduct(up) / depth)
+                top = Math.max(top, v.dotProduct(up) / depth)
+            }
+            target = target.plus(right.times(d * (left + rightmost) / 2))
+                           .plus(ahead.times(d * (bottom + top) / 2 / Math.max(0.2, Math.sin(p))))
+        }
+        return {target: target, distance: distanceFor(target)}
     }
     // The object under a view position: a machine (seen through its building's glass shell)
     // first, else a building or utility.

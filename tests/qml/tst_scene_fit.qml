@@ -1,0 +1,91 @@
+// "Fit park" and flying to an object frame the whole of it, centred and filling the view,
+// whatever the heading and the window's shape: checked with Qt Quick 3D's own projection.
+import QtQuick
+import QtTest
+import ParkTwin
+
+Item {
+    id: root
+    width: 1200
+    height: 700
+
+    ParkView {
+        id: parkView
+        width: parent.width
+        height: parent.height
+    }
+
+    TestCase {
+        name: "SceneFit"
+        when: windowShown
+
+        // The projected points' extent, as fractions of the view.
+        function extent(points) {
+            const view = parkView.view
+            const e = {left: 1e9, right: -1e9, top: 1e9, bottom: -1e9, behind: 0}
+            for (const p of points) {
+                const s = view.mapFrom3DScene(p)
+                if (s.z <= 0) ++e.behind
+                e.left = Math.min(e.left, s.x / view.width)
+                e.right = Math.max(e.right, s.x / view.width)
+                e.top = Math.min(e.top, s.y / view.height)
+                e.bottom = Math.max(e.bottom, s.y / view.height)
+            }
+            return e
+        }
+        function checkFramed(points, what) {
+            const e = extent(points)
+            const shown = JSON.stringify(e)
+            compare(e.behind, 0, what + " behind the camera")
+            verify(e.left >= 0 && e.right <= 1 && e.top >= 0 && e.bottom <= 1, what + " cut off: " + shown)
+            // Fills the view one way or the other (the fit leaves 6 % across, 14 % up and down).
+            verify(e.right - e.left > 0.88 || e.bottom - e.top > 0.80, what + " too small: " + shown)
+            // Centred both ways.
+            verify(Math.abs((e.left + e.right) / 2 - 0.5) < 0.02, what + " off centre across: " + shown)
+            verify(Math.abs((e.top + e.bottom) / 2 - 0.5) < 0.02, what + " off centre up and down: " + shown)
+        }
+
+        function cleanup() {
+            parkView.width = root.width
+            parkView.height = root.height
+            parkView.yaw = -25
+            parkView.pitch = 48
+        }
+
+        function test_fit_park_at_any_heading_data() {
+            return [{tag: "default", yaw: -25, pitch: 48}, {tag: "north up", yaw: 0, pitch: 48},
+                    {tag: "from the east", yaw: 90, pitch: 35}, {tag: "steep", yaw: 200, pitch: 75}]
+        }
+        function test_fit_park_at_any_heading(data) {
+            parkView.yaw = data.yaw
+            parkView.pitch = data.pitch
+            parkView.fitPark(true)
+            verify(ParkController.sceneOutline.length > 100, "Beidu's outline: zones, halls, utilities")
+            checkFramed(ParkController.sceneOutline, "the park")
+        }
+
+        function test_fit_park_in_a_tall_window() {
+            parkView.width = 500
+            parkView.fitPark(true)
+            checkFramed(ParkController.sceneOutline, "the park")
+        }
+
+        function test_flying_to_a_building_frames_it() {
+            // Qineng potroom 1: 720 x 44 m, 18 m high (beidu.json): 8 corners, and 4 points of
+            // the 60 m square of context around its centre.
+            const focus = ParkController.focusOf("potroom-1")
+            compare(focus.points.length, 8 + 4)
+            parkView.flyTo(focus, true)
+            checkFramed(focus.points, "potroom 1")
+        }
+
+        function test_flying_to_a_single_machine_keeps_context() {
+            // Xinlv's line 1 caster: one machine of 10 x 14 m; the view shows 60 m around it.
+            const focus = ParkController.focusOf("xinlv-rod-1-caster")
+            parkView.flyTo(focus, true)
+            checkFramed(focus.points, "the caster")
+            const e = extent(focus.points.slice(-4))
+            verify(e.right - e.left > 0.88 || e.bottom - e.top > 0.80, "the 60 m square fills the view")
+        }
+    }
+}
