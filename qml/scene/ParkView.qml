@@ -38,17 +38,18 @@ Item {
     onPitchChanged: cameraRevision++
     onDistanceChanged: cameraRevision++
     onTargetChanged: cameraRevision++
-    onWidthChanged: { cameraRevision++; if (fitPending) fitPark(true) }
-    onHeightChanged: { cameraRevision++; if (fitPending) fitPark(true) }
+    onWidthChanged: { cameraRevision++; if (pendingFocus) flyTo(pendingFocus, true) }
+    onHeightChanged: { cameraRevision++; if (pendingFocus) flyTo(pendingFocus, true) }
 
     function fitPark(immediate) {
-        fitPending = view.width <= 0 || view.height <= 0  // fitted again once laid out
         flyTo({position: ParkController.sceneCenter, points: ParkController.sceneOutline}, immediate)
     }
-    property bool fitPending: false
+    // A framing asked for before the view had a size: done again once it is laid out.
+    property var pendingFocus: null
     function flyTo(focus, immediate) {
         if (!focus || focus.position === undefined) return
         flight.stop()
+        pendingFocus = view.width > 0 && view.height > 0 ? null : focus
         const pose = focus.points !== undefined && focus.points.length > 0
                    ? fitPose(focus.points, focus.position)
                    : {target: focus.position, distance: focus.radius * 1.9}
@@ -63,28 +64,33 @@ Item {
         flight.start()
     }
     // Where the camera must look and how far back it must stand, at its current heading and
-    // tilt, for all these points to show, centred, leaving room for the scale bar and compass.
-    // The axes are those the orbit node's rotation (-pitch, yaw) gives the camera.
+    // tilt, for all these points to show, centred in the part of the view no panel covers (the
+    // flows' KPI bar above, the timeline below). Axes as the orbit node's rotation (-pitch, yaw)
+    // gives the camera; a point's offsets across and up the view, over its depth, are its
+    // position in "tangent units", where the view spans tan(fov / 2) from centre to top.
     function fitPose(points, start) {
         const p = pitch * Math.PI / 180, y = yaw * Math.PI / 180
         const right = Qt.vector3d(Math.cos(y), 0, -Math.sin(y))
         const up = Qt.vector3d(-Math.sin(p) * Math.sin(y), Math.cos(p), -Math.sin(p) * Math.cos(y))
         const back = Qt.vector3d(Math.cos(p) * Math.sin(y), Math.sin(p), Math.cos(p) * Math.cos(y))
         const ahead = Qt.vector3d(-Math.sin(y), 0, -Math.cos(y))  // along the ground, away from the camera
-        const aspect = view.width > 0 && view.height > 0 ? view.width / view.height : 16 / 9
-        const tanUp = 0.86 * Math.tan(camera.fieldOfView * Math.PI / 360)
-        const tanAcross = 0.94 * Math.tan(camera.fieldOfView * Math.PI / 360) * aspect
+        const w = view.width > 0 ? view.width : 16, h = view.height > 0 ? view.height : 9
+        const tanHalf = Math.tan(camera.fieldOfView * Math.PI / 360)
+        const across = 0.94 * tanHalf * w / h
+        const free = freeBand(h)  // rows of pixels
+        const topEdge = (1 - 2 * free.top / h) * tanHalf, bottomEdge = (1 - 2 * free.bottom / h) * tanHalf
+        const centre = (topEdge + bottomEdge) / 2
         const distanceFor = (target) => {
             let d = 0
             for (const point of points) {
                 const v = point.minus(target)  // the point's depth in front of the camera is d - v.back
-                d = Math.max(d, Math.abs(v.dotProduct(right)) / tanAcross + v.dotProduct(back),
-                             Math.abs(v.dotProduct(up)) / tanUp + v.dotProduct(back))
+                const u = v.dotProduct(up), b = v.dotProduct(back)
+                d = Math.max(d, Math.abs(v.dotProduct(right)) / across + b, u / topEdge + b, u / bottomEdge + b)
             }
             return d
         }
         // Perspective shows near points larger, so centre the picture, not the box: move the
-        // target (on the ground) until the points' extremes sit evenly about the view's centre.
+        // target (on the ground) until the points' extremes sit evenly about the free band's centre.
         let target = Qt.vector3d(start.x, 0, start.z)
         for (let step = 0; step < 4; ++step) {
             const d = distanceFor(target)
@@ -98,10 +104,18 @@ Item {
                 top = Math.max(top, v.dotProduct(up) / depth)
             }
             target = target.plus(right.times(d * (left + rightmost) / 2))
-                           .plus(ahead.times(d * (bottom + top) / 2 / Math.max(0.2, Math.sin(p))))
+                           .plus(ahead.times(d * ((bottom + top) / 2 - centre) / Math.max(0.2, Math.sin(p))))
         }
         return {target: target, distance: distanceFor(target)}
     }
+    // The rows of the view a fitted picture may use: 6 % margins, below the KPI bar and above
+    // the timeline when they show.
+    function freeBand(h) {
+        const top = Math.max(0.06 * h, kpiBar.visible ? kpiBar.y + kpiBar.height + 8 : 0)
+        const bottom = h - 0.06 * h - (timelineBar.visible ? timelineSpace : 0)
+        return bottom - top > 0.3 * h ? {top: top, bottom: bottom} : {top: 0.06 * h, bottom: 0.94 * h}
+    }
+
     // The object under a view position: a machine (seen through its building's glass shell)
     // first, else a building or utility.
     function objectAt(x, y) {
@@ -474,13 +488,19 @@ Item {
         revision: root.cameraRevision + ParkController.labels.length
     }
     Compass {
+        id: compass
         visible: !ParkController.presenting
         anchors { right: parent.right; top: parent.top; margins: 14 }
         yaw: root.yaw
     }
     KpiBar {
+        id: kpiBar
+        objectName: "kpiBar"
         visible: root.showFlows && !ParkController.presenting
-        anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: 12 }
+        // Beside the compass when the view is wide enough, else below it.
+        readonly property bool roomBesideCompass: width + 2 * (compass.width + 28) <= root.width
+        anchors { horizontalCenter: parent.horizontalCenter; top: parent.top }
+        anchors.topMargin: roomBesideCompass ? 12 : compass.height + 24
     }
     TimelineBar {
         id: timelineBar
@@ -488,7 +508,7 @@ Item {
     }
     ScaleBar {
         visible: !ParkController.presenting
-        anchors { left: parent.left; top: parent.top; margins: 14 }
+        anchors { left: parent.left; bottom: timelineBar.visible ? timelineBar.top : parent.bottom; margins: 14 }
         metresPerPixel: root.cameraRevision >= 0 ? root.metresPerPixel() : 1
     }
 }

@@ -50,6 +50,7 @@ Item {
             parkView.height = root.height
             parkView.yaw = -25
             parkView.pitch = 48
+            parkView.showFlows = false
         }
 
         function test_fit_park_at_any_heading_data() {
@@ -68,6 +69,20 @@ Item {
             parkView.width = 500
             parkView.fitPark(true)
             checkFramed(ParkController.sceneOutline, "the park")
+        }
+
+        function test_fit_park_keeps_clear_of_the_kpi_bar() {
+            // A narrow view puts the flows' KPI bar below the compass, over the top of the park.
+            parkView.width = 650
+            parkView.showFlows = true
+            const kpi = findChild(parkView, "kpiBar")
+            tryVerify(() => kpi.visible && kpi.width > 0)
+            verify(kpi.y > 50, "the bar sits below the compass: " + kpi.y)
+            parkView.fitPark(true)
+            const e = extent(ParkController.sceneOutline)
+            verify(e.top * parkView.view.height >= kpi.y + kpi.height, JSON.stringify(e) + " vs bar bottom " + (kpi.y + kpi.height))
+            verify(e.left >= 0 && e.right <= 1 && e.bottom <= 1, JSON.stringify(e))
+            verify(e.right - e.left > 0.88 || e.bottom - e.top > 0.6, "still fills the view: " + JSON.stringify(e))
         }
 
         function test_flying_to_a_building_frames_it() {
