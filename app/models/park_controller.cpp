@@ -636,10 +636,12 @@ QVariantMap ParkController::focusOf(const QString& objectId) const {
     }
   }
   if (bounds.empty()) return {};
-  // The view keeps at least 60 m around small objects (a machine group), so they keep context.
+  // Some ground around it, so the object is seen in its place: a quarter of its size, 30 m at least.
   const QVector3D center = bounds.center();
-  for (const float dx : {-30.0f, 30.0f}) {
-    for (const float dz : {-30.0f, 30.0f}) bounds.add(QVector3D(center.x() + dx, 0, center.z() + dz));
+  const float margin = std::max(30.0f, 0.25f * std::max(bounds.hi.x() - bounds.lo.x(), bounds.hi.z() - bounds.lo.z()));
+  const QVector3D lo = bounds.lo, hi = bounds.hi;
+  for (const float x : {lo.x() - margin, hi.x() + margin}) {
+    for (const float z : {lo.z() - margin, hi.z() + margin}) bounds.add(QVector3D(x, 0, z));
   }
   return {{"position", QVector3D(center.x(), 0, center.z())}, {"radius", std::max(30.0f, bounds.radius())},
           {"points", bounds.points}};
