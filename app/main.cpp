@@ -3,9 +3,12 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -35,6 +38,14 @@ QString assetPath(const QString& relative) {
 QString parkPath(const QString& nameOrPath) {
   if (!nameOrPath.contains('/') && !nameOrPath.endsWith(".json")) return assetPath("parks/" + nameOrPath + ".json");
   return nameOrPath;
+}
+
+// The park a tour file says it is written for, if it is one of the bundled parks; else empty.
+QString bundledParkOfTour(const QString& tourFile) {
+  QFile file(tourFile);
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  const QString park = QJsonDocument::fromJson(file.readAll()).object().value("park").toString();
+  return !park.isEmpty() && !park.contains('/') && QFileInfo::exists(assetPath("parks/" + park + ".json")) ? park : QString();
 }
 
 }  // namespace
@@ -101,8 +112,13 @@ int main(int argc, char* argv[]) {
   // A file alone opens as with --park: the desktop entry runs "parktwin %f".
   parser.addPositionalArgument("file", "Park file to open (the same as --park).", "[file]");
   parser.process(app);
-  const QString parkArgument =
-      parser.positionalArguments().isEmpty() ? parser.value(parkOption) : parser.positionalArguments().first();
+  const bool exporting = parser.isSet(exportTourOption);
+  const QString tourFile = exporting ? parser.value(exportTourOption) : parser.value(tourOption);
+  // With no park asked for, a tour opens the bundled park it is written for (else Beidu).
+  const QString tourPark = tourFile.isEmpty() ? QString() : bundledParkOfTour(tourFile);
+  const QString parkArgument = !parser.positionalArguments().isEmpty() ? parser.positionalArguments().first()
+                               : parser.isSet(parkOption) || tourPark.isEmpty() ? parser.value(parkOption)
+                                                                                : tourPark;
 
   const QString lang = parser.value(langOption);
   if (lang != "zh" && lang != "en") {
@@ -116,7 +132,6 @@ int main(int argc, char* argv[]) {
                  qPrintable(parser.value(sizeOption)));
     return 2;
   }
-  const bool exporting = parser.isSet(exportTourOption);
   const bool headless = parser.isSet(screenshotOption) || parser.isSet(benchOption) || exporting;
   const int fps = parser.value(fpsOption).toInt();
   if (exporting && (fps < 1 || fps > 120)) {
@@ -136,7 +151,6 @@ int main(int argc, char* argv[]) {
   if (parser.isSet(benchMachinesOption)) {
     controller->useSyntheticMachines(parser.value(benchMachinesOption).toInt(), parser.isSet(benchNaiveOption));
   }
-  const QString tourFile = exporting ? parser.value(exportTourOption) : parser.value(tourOption);
   if (!tourFile.isEmpty() && !controller->tour()->load(tourFile)) {
     std::fprintf(stderr, "%s\n", qPrintable(controller->tour()->error()));
     if (headless) return 2;

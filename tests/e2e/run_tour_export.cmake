@@ -1,8 +1,10 @@
-# Two stops: hold 1.5 s, fly 1 s, hold 1.5 s = 4 s; at 10 fps that is 40 frames.
+# Two stops: hold 1.5 s, fly 1 s, hold 1.5 s = 4 s; at 10 fps that is 40 frames. The tour is
+# written for Jiulong and no --park is given: the app opens the tour's park (Beidu, the default,
+# has neither object).
 file(WRITE ${WORK}/short_tour.json [=[
-{"format": "parktwin-tour/1", "park": "beidu", "name": {"zh": "短", "en": "Short"},
- "stops": [{"focus": "casthouse", "distance_m": 800, "hold_s": 1.5, "caption": {"zh": "一", "en": "One"}},
-           {"focus": "potroom-1", "distance_m": 600, "yaw_deg": 40, "fly_s": 1, "hold_s": 1.5,
+{"format": "parktwin-tour/1", "park": "jiulong", "name": {"zh": "短", "en": "Short"},
+ "stops": [{"focus": "bosch-plant", "distance_m": 800, "hold_s": 1.5, "caption": {"zh": "一", "en": "One"}},
+           {"focus": "warehouse-1", "distance_m": 600, "yaw_deg": 40, "fly_s": 1, "hold_s": 1.5,
             "caption": {"zh": "二", "en": "Two"}}]}
 ]=])
 file(REMOVE ${WORK}/short_tour.mp4)
@@ -26,3 +28,11 @@ foreach(expected "nb_read_frames=40" "width=640" "height=360" "duration=4.0")
     message(FATAL_ERROR "expected ${expected} in: ${probe}")
   endif()
 endforeach()
+
+# Asked for another park, the same tour is refused: exit 2, the JSON path named on stderr.
+execute_process(COMMAND ${APP} --park beidu --export-tour ${WORK}/short_tour.json --out ${WORK}/wrong.mp4
+                RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 60)
+string(FIND "${err}" "/park: expected \"beidu\" (the open park), got \"jiulong\"" at)
+if(NOT rc EQUAL 2 OR at EQUAL -1 OR EXISTS ${WORK}/wrong.mp4)
+  message(FATAL_ERROR "a tour for another park: rc ${rc}, stderr: ${err}")
+endif()
