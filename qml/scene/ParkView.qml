@@ -42,7 +42,7 @@ Item {
     onHeightChanged: { cameraRevision++; if (pendingFocus) flyTo(pendingFocus, true) }
 
     function fitPark(immediate) {
-        flyTo({position: ParkController.sceneCenter, points: ParkController.sceneOutline}, immediate)
+        flyTo({position: ParkController.sceneCenter, radius: ParkController.sceneRadius, points: ParkController.sceneOutline}, immediate)
     }
     // A framing asked for before the view had a size: done again once it is laid out.
     property var pendingFocus: null
