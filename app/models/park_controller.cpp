@@ -36,7 +36,6 @@ QString number(double value, int decimals = 0) { return QLocale().toString(value
 QString number(std::size_t count) { return QLocale().toString(qulonglong(count)); }
 QString number(int count) { return QLocale().toString(count); }
 
-// Bounding sphere helper over scene points.
 // What the camera must show of a park or object: the points that outline it (ground and roof
 // corners, zone outlines, utilities) and the box around them, from the ground up.
 struct Bounds {
@@ -604,16 +603,15 @@ QVariantMap ParkController::focusOf(const QString& objectId) const {
   if (!park_) return {};
   const std::string id = objectId.toStdString();
   Bounds bounds;
-  const auto addBuilding = [&](const parktwin::model::Building& b) { bounds.addBuilding(b); };
   if (id == park_->id) {
     return {{"position", sceneCenter_}, {"radius", sceneRadius_}, {"points", sceneOutline_}};
   }
-  if (const auto* b = park_->findBuilding(id)) addBuilding(*b);
+  if (const auto* b = park_->findBuilding(id)) bounds.addBuilding(*b);
   if (const auto* l = park_->findLine(id)) {
-    if (const auto* b = park_->findBuilding(l->building)) addBuilding(*b);
+    if (const auto* b = park_->findBuilding(l->building)) bounds.addBuilding(*b);
   }
   if (const auto* u = park_->findUtility(id)) {
-    if (const auto* b = park_->findBuilding(u->building)) addBuilding(*b);
+    if (const auto* b = park_->findBuilding(u->building)) bounds.addBuilding(*b);
     else {
       bounds.add(toScene(u->position.x_m - 40, u->position.y_m - 40));
       bounds.add(toScene(u->position.x_m + 40, u->position.y_m + 40));
@@ -621,10 +619,10 @@ QVariantMap ParkController::focusOf(const QString& objectId) const {
   }
   if (park_->findEnterprise(id)) {
     for (const auto& b : park_->buildings) {
-      if (b.enterprise == id) addBuilding(b);
+      if (b.enterprise == id) bounds.addBuilding(b);
     }
     for (const auto& l : park_->lines) {
-      if (l.enterprise == id) addBuilding(*park_->findBuilding(l.building));
+      if (l.enterprise == id) bounds.addBuilding(*park_->findBuilding(l.building));
     }
   }
   if (bounds.empty()) {
