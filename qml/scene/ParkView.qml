@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick3D
 import ParkTwin
+import "camera_fit.js" as CameraFit
 
 Item {
     id: root
@@ -51,7 +52,7 @@ Item {
         flight.stop()
         pendingFocus = view.width > 0 && view.height > 0 ? null : focus
         const pose = focus.points !== undefined && focus.points.length > 0
-                   ? fitPose(focus.points, focus.position)
+                   ? CameraFit.fitPose(focus.points, focus.position, yaw, pitch, viewShape(), freeBand())
                    : {target: focus.position, distance: focus.radius * 1.9}
         pose.distance = Math.max(60, pose.distance)
         if (immediate) {
@@ -63,54 +64,14 @@ Item {
         distanceAnimation.to = pose.distance
         flight.start()
     }
-    // Where the camera must look and how far back it must stand, at its current heading and
-    // tilt, for all these points to show, centred in the part of the view no panel covers (the
-    // flows' KPI bar above, the timeline below). Axes as the orbit node's rotation (-pitch, yaw)
-    // gives the camera; a point's offsets across and up the view, over its depth, are its
-    // position in "tangent units", where the view spans tan(fov / 2) from centre to top.
-    function fitPose(points, start) {
-        const p = pitch * Math.PI / 180, y = yaw * Math.PI / 180
-        const right = Qt.vector3d(Math.cos(y), 0, -Math.sin(y))
-        const up = Qt.vector3d(-Math.sin(p) * Math.sin(y), Math.cos(p), -Math.sin(p) * Math.cos(y))
-        const back = Qt.vector3d(Math.cos(p) * Math.sin(y), Math.sin(p), Math.cos(p) * Math.cos(y))
-        const ahead = Qt.vector3d(-Math.sin(y), 0, -Math.cos(y))  // along the ground, away from the camera
-        const w = view.width > 0 ? view.width : 16, h = view.height > 0 ? view.height : 9
-        const tanHalf = Math.tan(camera.fieldOfView * Math.PI / 360)
-        const across = 0.94 * tanHalf * w / h
-        const free = freeBand(h)  // rows of pixels
-        const topEdge = (1 - 2 * free.top / h) * tanHalf, bottomEdge = (1 - 2 * free.bottom / h) * tanHalf
-        const centre = (topEdge + bottomEdge) / 2
-        const distanceFor = (target) => {
-            let d = 0
-            for (const point of points) {
-                const v = point.minus(target)  // the point's depth in front of the camera is d - v.back
-                const u = v.dotProduct(up), b = v.dotProduct(back)
-                d = Math.max(d, Math.abs(v.dotProduct(right)) / across + b, u / topEdge + b, u / bottomEdge + b)
-            }
-            return d
-        }
-        // Perspective shows near points larger, so centre the picture, not the box: move the
-        // target (on the ground) until the points' extremes sit evenly about the free band's centre.
-        let target = Qt.vector3d(start.x, 0, start.z)
-        for (let step = 0; step < 4; ++step) {
-            const d = distanceFor(target)
-            let left = Infinity, rightmost = -Infinity, bottom = Infinity, top = -Infinity
-            for (const point of points) {
-                const v = point.minus(target)
-                const depth = d - v.dotProduct(back)
-                left = Math.min(left, v.dotProduct(right) / depth)
-                rightmost = Math.max(rightmost, v.dotProduct(right) / depth)
-                bottom = Math.min(bottom, v.dotProduct(up) / depth)
-                top = Math.max(top, v.dotProduct(up) / depth)
-            }
-            target = target.plus(right.times(d * (left + rightmost) / 2))
-                           .plus(ahead.times(d * ((bottom + top) / 2 - centre) / Math.max(0.2, Math.sin(p))))
-        }
-        return {target: target, distance: distanceFor(target)}
+    function viewShape() {
+        return {width: view.width > 0 ? view.width : 16, height: view.height > 0 ? view.height : 9,
+                fovDeg: camera.fieldOfView}
     }
     // The rows of the view a fitted picture may use: 6 % margins, below the KPI bar and above
     // the timeline when they show.
-    function freeBand(h) {
+    function freeBand() {
+        const h = viewShape().height
         const top = Math.max(0.06 * h, kpiBar.visible ? kpiBar.y + kpiBar.height + 8 : 0)
         const bottom = h - 0.06 * h - (timelineBar.visible ? timelineSpace : 0)
         return bottom - top > 0.3 * h ? {top: top, bottom: bottom} : {top: 0.06 * h, bottom: 0.94 * h}
@@ -407,13 +368,11 @@ Item {
             const dx = event.x - last.x, dy = event.y - last.y
             last = Qt.point(event.x, event.y)
             if (panning) {
-                const k = root.metresPerPixel()
-                const yawRad = root.yaw * Math.PI / 180
-                // Screen right and screen up projected onto the ground plane.
-                const rx = Math.cos(yawRad), rz = -Math.sin(yawRad)
-                const fx = -Math.sin(yawRad), fz = -Math.cos(yawRad)
-                root.target = Qt.vector3d(root.target.x - (dx * rx - dy * fx) * k, root.target.y,
-                                          root.target.z - (dx * rz - dy * fz) * k)
+                // The ground under the pointer follows it: a pixel across is metresPerPixel at
+                // the target, a pixel up is that over sin(pitch) along the tilted ground.
+                const a = CameraFit.axes(root.yaw, root.pitch)
+                const up = a.ahead.times(dy / Math.max(0.2, a.sinPitch))
+                root.target = root.target.minus(a.right.times(dx).minus(up).times(root.metresPerPixel()))
             } else {
                 root.yaw -= dx * 0.3
                 root.pitch = Math.max(8, Math.min(89, root.pitch + dy * 0.2))
@@ -465,13 +424,11 @@ Item {
     focus: true
     Keys.onPressed: (event) => {
         const step = root.distance * 0.05
-        const yawRad = root.yaw * Math.PI / 180
-        const fx = -Math.sin(yawRad), fz = -Math.cos(yawRad)
-        const rx = Math.cos(yawRad), rz = -Math.sin(yawRad)
-        if (event.key === Qt.Key_Up || event.key === Qt.Key_W) root.target = Qt.vector3d(root.target.x + fx * step, 0, root.target.z + fz * step)
-        else if (event.key === Qt.Key_Down || event.key === Qt.Key_S) root.target = Qt.vector3d(root.target.x - fx * step, 0, root.target.z - fz * step)
-        else if (event.key === Qt.Key_Left || event.key === Qt.Key_A) root.target = Qt.vector3d(root.target.x - rx * step, 0, root.target.z - rz * step)
-        else if (event.key === Qt.Key_Right || event.key === Qt.Key_D) root.target = Qt.vector3d(root.target.x + rx * step, 0, root.target.z + rz * step)
+        const a = CameraFit.axes(root.yaw, root.pitch)
+        if (event.key === Qt.Key_Up || event.key === Qt.Key_W) root.target = root.target.plus(a.ahead.times(step))
+        else if (event.key === Qt.Key_Down || event.key === Qt.Key_S) root.target = root.target.minus(a.ahead.times(step))
+        else if (event.key === Qt.Key_Left || event.key === Qt.Key_A) root.target = root.target.minus(a.right.times(step))
+        else if (event.key === Qt.Key_Right || event.key === Qt.Key_D) root.target = root.target.plus(a.right.times(step))
         else if (event.key === Qt.Key_Plus || event.key === Qt.Key_Equal) root.distance *= 0.85
         else if (event.key === Qt.Key_Minus) root.distance /= 0.85
         else if (event.key === Qt.Key_F || event.key === Qt.Key_Home) root.fitPark()
