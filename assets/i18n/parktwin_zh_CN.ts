@@ -100,6 +100,10 @@
         <source>N</source>
         <translation>北</translation>
     </message>
+    <message>
+        <source>Click: north up</source>
+        <translation>点击：正北朝上</translation>
+    </message>
 </context>
 <context>
     <name>DataSourceDialog</name>

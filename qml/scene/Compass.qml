@@ -1,9 +1,12 @@
-// A compass rose turning with the camera: N points to park north on screen.
+// A compass rose turning with the camera: N points to park north on screen. A click asks for
+// north up.
 import QtQuick
+import QtQuick.Controls
 
 Item {
     id: root
     property real yaw: 0
+    signal northUpRequested()
     width: 64; height: 64
     Rectangle {
         anchors.fill: parent
@@ -33,4 +36,14 @@ Item {
             anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: -1 }
         }
     }
+    MouseArea {
+        id: area
+        anchors.fill: parent
+        hoverEnabled: true
+        cursorShape: Qt.PointingHandCursor
+        onClicked: root.northUpRequested()
+    }
+    ToolTip.visible: area.containsMouse
+    ToolTip.delay: 500
+    ToolTip.text: qsTr("Click: north up")
 }

@@ -126,6 +126,14 @@ Item {
         }
     }
 
+    // North up by the shorter way round.
+    function turnNorthUp() {
+        turn.stop()
+        turn.to = Math.round(yaw / 360) * 360
+        turn.start()
+    }
+    NumberAnimation { id: turn; target: root; property: "yaw"; duration: 500; easing.type: Easing.InOutCubic }
+
     ParallelAnimation {
         id: flight
         Vector3dAnimation { id: targetAnimation; target: root; property: "target"; duration: 700; easing.type: Easing.InOutCubic }
@@ -353,6 +361,7 @@ Item {
             pressedAt = last
             panning = event.button === Qt.RightButton || (event.modifiers & Qt.ShiftModifier)
             flight.stop()
+            turn.stop()
             root.forceActiveFocus()
         }
         onPositionChanged: (event) => {
@@ -432,6 +441,7 @@ Item {
         else if (event.key === Qt.Key_Plus || event.key === Qt.Key_Equal) root.distance *= 0.85
         else if (event.key === Qt.Key_Minus) root.distance /= 0.85
         else if (event.key === Qt.Key_F || event.key === Qt.Key_Home) root.fitPark()
+        else if (event.key === Qt.Key_N) root.turnNorthUp()
         else return
         event.accepted = true
     }
@@ -446,9 +456,11 @@ Item {
     }
     Compass {
         id: compass
+        objectName: "compass"
         visible: !ParkController.presenting
         anchors { right: parent.right; top: parent.top; margins: 14 }
         yaw: root.yaw
+        onNorthUpRequested: root.turnNorthUp()
     }
     KpiBar {
         id: kpiBar

@@ -73,6 +73,27 @@ Item {
             verify(p.y > cy + 10 && Math.abs(p.x - cx) < 3, "forward: the picture moves down " + p)
         }
 
+        // Park north on screen: the projection of a point 100 m north of the target (scene -z).
+        function northOnScreen() {
+            const here = parkView.view.mapFrom3DScene(parkView.target)
+            const north = parkView.view.mapFrom3DScene(parkView.target.plus(Qt.vector3d(0, 0, -100)))
+            return {dx: north.x - here.x, dy: north.y - here.y}
+        }
+
+        function test_compass_click_turns_north_up_data() {
+            return [{tag: "from -25", yaw: -25}, {tag: "from 350", yaw: 350}, {tag: "from 530", yaw: 530}]
+        }
+        function test_compass_click_turns_north_up(data) {
+            parkView.yaw = data.yaw
+            verify(Math.abs(northOnScreen().dx) > 5, "north leans before: " + JSON.stringify(northOnScreen()))
+            const compass = findChild(parkView, "compass")
+            mouseClick(compass, compass.width / 2, compass.height / 2)
+            tryVerify(() => Math.abs(northOnScreen().dx) < 0.5, 5000, JSON.stringify(northOnScreen()))
+            verify(northOnScreen().dy < -10, "north is up the screen: " + JSON.stringify(northOnScreen()))
+            // The shorter way round: at most half a turn.
+            verify(Math.abs(parkView.yaw - data.yaw) <= 180, parkView.yaw)
+        }
+
         function test_right_drag_pans_with_the_pointer() {
             const cx = parkView.width / 2, cy = parkView.height / 2
             const p = centreAfter(() => {
