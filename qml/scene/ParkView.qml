@@ -369,8 +369,7 @@ Item {
                 // Qt re-delivers hover at the same position on frames where the scene moves
                 // (a replay, moving flows): only a real move restarts the tooltip's wait.
                 if (event.x === hover.at.x && event.y === hover.at.y && (hover.running || tooltip.visible)) return
-                hover.at = Qt.point(event.x, event.y)
-                hover.restart()
+                hover.waitAt(event.x, event.y)
                 return
             }
             tooltip.visible = false
@@ -392,6 +391,9 @@ Item {
                 root.objectPicked(root.objectAt(event.x, event.y))
             }
         }
+        // Entering delivers no position change: a pointer that comes in from a panel in one move
+        // and rests would otherwise never get its tooltip.
+        onEntered: hover.waitAt(mouseX, mouseY)
         onExited: { hover.stop(); tooltip.visible = false }
         onWheel: (event) => {
             flight.stop()
@@ -404,6 +406,10 @@ Item {
         id: hover
         property point at
         interval: 120
+        function waitAt(x, y) {
+            at = Qt.point(x, y)
+            restart()
+        }
         onTriggered: {
             const id = ParkController.presenting ? "" : root.objectAt(at.x, at.y)
             tooltip.text = ParkController.describe(id)

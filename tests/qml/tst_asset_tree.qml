@@ -128,9 +128,9 @@ Item {
                 return parkView.objectAt(point.x, point.y) !== ""
             }, 15000)
             const expected = parkView.objectAt(point.x, point.y)  // the casthouse or a machine inside it
-            // From elsewhere first: the click test may have left the pointer on this very pixel,
-            // and a move to where the pointer already is delivers no hover event.
-            mouseMove(parkView, 2, parkView.height - 2)
+            // In from the tree panel in one move, then resting: entering the view is the only
+            // event the view gets (this once showed no tooltip).
+            mouseMove(panel, panel.width / 2, panel.height / 2)
             mouseMove(parkView, point.x, point.y)
             const tip = findChild(parkView, "hoverTooltip")
             tryVerify(() => tip.parent.visible, 15000, "tooltip shown after the pointer rests")
