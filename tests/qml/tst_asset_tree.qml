@@ -127,13 +127,14 @@ Item {
                 point = parkView.view.mapFrom3DScene(Qt.vector3d(casthouse.position.x, casthouse.size.y * 0.5, casthouse.position.z))
                 return parkView.objectAt(point.x, point.y) !== ""
             }, 15000)
-            const expected = parkView.objectAt(point.x, point.y)  // the casthouse or a machine inside it
             // In from the tree panel in one move, then resting: entering the view is the only
             // event the view gets (this once showed no tooltip).
             mouseMove(panel, panel.width / 2, panel.height / 2)
             mouseMove(parkView, point.x, point.y)
             const tip = findChild(parkView, "hoverTooltip")
             tryVerify(() => tip.parent.visible, 15000, "tooltip shown after the pointer rests")
+            // Picked now, not before the move: a pick reads the last frame drawn.
+            const expected = parkView.objectAt(point.x, point.y)  // the casthouse or a machine inside it
             compare(tip.text, ParkController.describe(expected))
             verify(tip.text.indexOf(expected === "casthouse" ? "Qineng casthouse" : "\n") >= 0, tip.text)
             mouseMove(parkView, 2, parkView.height - 2)
