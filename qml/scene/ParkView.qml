@@ -458,7 +458,7 @@ Item {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: timelineBar.visible ? timelineBar.y - 4 : parent.height
         view: view
-        revision: root.cameraRevision + ParkController.labels.length
+        revision: root.cameraRevision  // a new park or language comes through its own labels property
     }
     Compass {
         id: compass
