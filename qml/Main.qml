@@ -240,7 +240,16 @@ ApplicationWindow {
                 text: "· " + ParkController.timeline.status
                 color: ParkController.timeline.mode === "live" && !ParkController.timeline.connected ? "#b03030" : "#33414e"
             }
-            Item { Layout.fillWidth: true }
+            Label {
+                objectName: "recordingError"
+                visible: ParkController.timeline.recordingError !== ""
+                text: "· " + ParkController.timeline.recordingError
+                color: "#b03030"
+                font.bold: true
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            Item { Layout.fillWidth: true; visible: ParkController.timeline.recordingError === "" }
             Label {
                 text: qsTr("Drag: rotate · Right-drag: pan · Wheel: zoom · F: fit")
                 color: "#6b7785"

@@ -21,6 +21,7 @@
 #endif
 #if __has_include("parktwin/store/historian.hpp")
 #include "parktwin/store/historian.hpp"
+#include "parktwin/store/recording_monitor.hpp"
 #define PARKTWIN_CLI_HAS_STORE 1
 #endif
 
@@ -55,6 +56,26 @@ void printCounters(const feed::Subscriber& subscriber) {
                static_cast<unsigned long long>(c.reconnects), subscriber.gaps().size());
 }
 
+#ifdef PARKTWIN_CLI_HAS_STORE
+// Tells the user the moment recording stops reaching the disk, and when it recovers: the
+// historian keeps what it could not commit and retries, so a stall is news, not yet a loss.
+struct RecordingReporter {
+  std::string db;
+  bool reportedFailing = false;
+
+  void report(const store::RecordingStatus& status) {
+    if (status.failing == reportedFailing) return;
+    reportedFailing = status.failing;
+    if (status.failing) {
+      std::cerr << "ingest: recording to " << db << " stopped: " << status.last_error
+                << " (samples are kept in memory and retried)\n";
+    } else {
+      std::cerr << "ingest: recording to " << db << " resumed\n";
+    }
+  }
+};
+#endif
+
 int runIngest(const IngestOptions& o) {
   auto park = model::loadPark(parkPath(o.park));
   if (!park) {
@@ -85,7 +106,7 @@ int runIngest(const IngestOptions& o) {
 #ifdef PARKTWIN_CLI_HAS_STORE
   // The historian is written on the network thread only (one Historian per thread).
   std::optional<store::Historian> historian;
-  std::string historianError;
+  store::RecordingMonitor recording;
   if (!o.db.empty()) {
     auto opened = store::Historian::open(o.db);
     if (!opened) {
@@ -113,7 +134,7 @@ int runIngest(const IngestOptions& o) {
     if (csv) csv->sample(tag, ts, v);
 #ifdef PARKTWIN_CLI_HAS_STORE
     if (historian) {
-      if (auto r = historian->append(tag, ts, v); !r && historianError.empty()) historianError = r.error().message;
+      recording.note(historian->append(tag, ts, v));
     }
 #endif
     accepted.fetch_add(1, std::memory_order_relaxed);
@@ -135,7 +156,13 @@ int runIngest(const IngestOptions& o) {
   std::signal(SIGTERM, [](int) { stopRequested = 1; });
   const auto start = std::chrono::steady_clock::now();
   auto lastReport = start;
+#ifdef PARKTWIN_CLI_HAS_STORE
+  RecordingReporter reporter{o.db};
+#endif
   while (!stopRequested) {
+#ifdef PARKTWIN_CLI_HAS_STORE
+    reporter.report(recording.status());
+#endif
     const auto now = std::chrono::steady_clock::now();
     if (duration_ms >= 0 && now - start >= std::chrono::milliseconds(duration_ms)) break;
     if (o.count > 0 && accepted.load() >= o.count) break;
@@ -150,10 +177,11 @@ int runIngest(const IngestOptions& o) {
 #ifdef PARKTWIN_CLI_HAS_STORE
   if (historian) {
     auto flushed = historian->flush();
-    if (!flushed || !historianError.empty()) {
-      std::cerr << o.db << ": " << (flushed ? historianError : flushed.error().message) << "\n";
+    if (!flushed) {
+      std::cerr << "ingest: recording to " << o.db << " failed; samples not stored: " << flushed.error().message << "\n";
       return 1;
     }
+    reporter.report(store::RecordingStatus{});
     std::cerr << o.db << ": " << flushed->durable_samples << " samples stored\n";
   }
 #endif

@@ -26,7 +26,7 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::connect(const LiveSettings& settings
   LiveFeed* self = feed.get();
   // Runs on the MQTT network thread: the recorder is only ever used from there.
   auto sink = [self](std::string_view tag, std::int64_t ts_ms, double value) {
-    if (self->recorder_) (void)self->recorder_->append(tag, ts_ms, value);
+    if (self->recorder_) self->recording_.note(self->recorder_->append(tag, ts_ms, value));
     std::lock_guard lock(self->mutex_);
     const QString name = QString::fromUtf8(tag.data(), qsizetype(tag.size()));
     const auto latest = self->value_ts_ms_.constFind(name);
@@ -62,6 +62,7 @@ LiveSnapshot LiveFeed::snapshot() const {
   s.unknown = c.unknown_tag + c.tag_limit;  // both: samples for tags we do not keep
   s.reconnects = c.reconnects;
   s.connected = subscriber_->connected();
+  s.recording = recording_.status();
   return s;
 }
 

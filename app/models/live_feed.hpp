@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "parktwin/common/result.hpp"
+#include "parktwin/store/recording_monitor.hpp"
 
 namespace parktwin::feed {
 class Subscriber;
@@ -30,6 +31,7 @@ struct LiveSnapshot {
   qint64 newest_ts_ms = 0;
   quint64 received = 0, accepted = 0, malformed = 0, unknown = 0, reconnects = 0;
   bool connected = false;
+  store::RecordingStatus recording;  // always fine when not recording
 };
 
 class LiveFeed {
@@ -45,6 +47,7 @@ class LiveFeed {
   QHash<QString, qint64> value_ts_ms_;  // a late sample must not replace a newer value
   qint64 newest_ts_ms_ = 0;
   std::unique_ptr<parktwin::store::Historian> recorder_;
+  store::RecordingMonitor recording_;
   std::unique_ptr<parktwin::feed::Subscriber> subscriber_;
 };
 

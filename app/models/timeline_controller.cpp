@@ -47,6 +47,7 @@ void TimelineController::close() {
   sparklinesAt_ = -1;
   stateHistory_.clear();
   connected_ = false;
+  setRecordingError({});
   emit sourceChanged();
   emit rangeChanged();
   emit valuesChanged();
@@ -174,6 +175,9 @@ void TimelineController::tick() {
       lastRateWallMs_ = wall;
     }
     lagMs_ = s.newest_ts_ms > 0 ? double(wall - s.newest_ts_ms) : 0;
+    setRecordingError(s.recording.failing ? tr("Recording to %1 has stopped: %2. Samples are kept in memory and retried.")
+                                                .arg(writablePath_, QString::fromStdString(s.recording.last_error))
+                                          : QString());
     const bool was = connected_;
     connected_ = s.connected;
     if (was != connected_ || status_.isEmpty() || messagesPerSecond_ >= 0) {
@@ -311,6 +315,12 @@ bool TimelineController::annotate(qint64 t_ms, const QString& kind, int severity
 void TimelineController::setStatus(const QString& status) {
   status_ = status;
   emit statusChanged();
+}
+
+void TimelineController::setRecordingError(const QString& error) {
+  if (error == recordingError_) return;
+  recordingError_ = error;
+  emit recordingErrorChanged();
 }
 
 }  // namespace parktwin::app

@@ -33,6 +33,9 @@ class TimelineController : public QObject {
   Q_PROPERTY(QVariantList ladles READ ladles NOTIFY valuesChanged)
   Q_PROPERTY(QString status READ status NOTIFY statusChanged)
   Q_PROPERTY(bool connected READ connected NOTIFY statusChanged)
+  // Why the live recording is not reaching its file (disk full, read-only, I/O error); empty
+  // while it is, or when nothing is recorded.
+  Q_PROPERTY(QString recordingError READ recordingError NOTIFY recordingErrorChanged)
   // Live from another machine without TLS: the GUI shows a warning banner (docs/mqtt.md).
   Q_PROPERTY(bool sendsInTheClear READ sendsInTheClear NOTIFY sourceChanged)
   Q_PROPERTY(double messagesPerSecond READ messagesPerSecond NOTIFY statusChanged)
@@ -83,6 +86,7 @@ class TimelineController : public QObject {
   QVariantMap stateHistory() const { return stateHistory_; }
   QString status() const { return status_; }
   bool connected() const { return connected_; }
+  QString recordingError() const { return recordingError_; }
   bool sendsInTheClear() const { return sendsInTheClear_; }
   double messagesPerSecond() const { return messagesPerSecond_; }
   double lagMs() const { return lagMs_; }
@@ -95,6 +99,7 @@ class TimelineController : public QObject {
   void rangeChanged();
   void stateChanged();
   void statusChanged();
+  void recordingErrorChanged();
   void valuesChanged();
   void readRequested(qint64 t_ms);
   void sparklinesChanged();
@@ -107,6 +112,7 @@ class TimelineController : public QObject {
   void requestRead();
   void onStateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles);
   void setStatus(const QString& status);
+  void setRecordingError(const QString& error);
   qint64 wallMs() const;
 
   Clock clock_;
@@ -117,6 +123,7 @@ class TimelineController : public QObject {
   QVariantList markers_, ladles_;
   QHash<QString, double> values_;
   QString status_;
+  QString recordingError_;
   bool connected_ = false;
   double messagesPerSecond_ = 0, lagMs_ = 0;
   QTimer ticker_;

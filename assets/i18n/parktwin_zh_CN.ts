@@ -1037,6 +1037,10 @@
         <translation>正在重新连接 %1 …</translation>
     </message>
     <message>
+        <source>Recording to %1 has stopped: %2. Samples are kept in memory and retried.</source>
+        <translation>写入 %1 的记录已停止：%2。数据暂存在内存中，将自动重试。</translation>
+    </message>
+    <message>
         <source>Cannot store the annotation: %1</source>
         <translation>无法保存标注：%1</translation>
     </message>

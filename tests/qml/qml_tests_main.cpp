@@ -14,6 +14,7 @@
 #include <limits>
 #include <map>
 
+#include "live_fixture.hpp"
 #include "park_controller.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/sim/simulator.hpp"
@@ -178,6 +179,7 @@ class Setup : public QObject {
     if (!controller_->loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json")) qFatal("demo park did not load");
     if (!dir_.isValid() || !fixture_.build(dir_.path())) qFatal("could not simulate the replay fixture");
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "Fixture", &fixture_);
+    qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "LiveFixture", &liveFixture_);
   }
   void qmlEngineAvailable(QQmlEngine* engine) {
     engine->addImportPath("qrc:/");
@@ -188,6 +190,7 @@ class Setup : public QObject {
   parktwin::app::ParkController* controller_ = nullptr;
   QTemporaryDir dir_;
   ReplayFixture fixture_;
+  LiveFixture liveFixture_;
 };
 
 // Qt 6.4's threaded render loop can crash in QSSGLayerRenderData::rhiPrepare when a test's

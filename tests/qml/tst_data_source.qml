@@ -42,6 +42,34 @@ Item {
             verify(!timeline.sendsInTheClear)
         }
 
+        // A recording that cannot reach its file (a full disk, here RLIMIT_FSIZE) is shown in
+        // the window at once; when writes work again the message goes and every sample that
+        // arrived meanwhile is in the file.
+        function test_a_recording_that_cannot_write_says_so_and_loses_nothing() {
+            const port = LiveFixture.startBroker()
+            verify(port > 0, "mosquitto started")
+            const db = Fixture.tempPath("recording-stall.db")
+            const tag = "potline-1.current"
+            verify(timeline.connectLive("127.0.0.1:" + port, "beidu", "", "", "", db))
+            tryVerify(() => timeline.connected, 15000, "connected to the broker")
+            let sent = 0
+            const send = () => { if (LiveFixture.publish("beidu", tag, 400 + sent)) ++sent; return true }
+            tryVerify(() => send() && timeline.valueCount > 0, 15000, "a first sample arrives")
+            compare(timeline.recordingError, "")
+            verify(LiveFixture.failFileWrites(true))
+            tryVerify(() => send() && timeline.recordingError !== "", 15000, "the stall is shown")
+            verify(LiveFixture.failFileWrites(false))
+            verify(timeline.recordingError.indexOf(db) >= 0, timeline.recordingError)
+            tryVerify(() => send() && timeline.recordingError === "", 15000, "recovered once writes work")
+            const last = 400 + sent
+            verify(send(), "a last, recognisable sample")
+            tryVerify(() => ParkController.tagValue(tag) === last, 15000, "every sample reached the feed")
+            const arrived = sent
+            timeline.close()
+            LiveFixture.stopBroker()
+            compare(LiveFixture.countSamples(db, tag), arrived, "every published sample is in the file")
+        }
+
         function test_a_file_that_is_not_a_historian_is_refused() {
             dialog.open()
             tryVerify(() => dialog.opened, 15000)

@@ -10,6 +10,7 @@
 
 using nlohmann::json;
 using parktwin::model::parsePark;
+using parktwin::model::serializePark;
 
 namespace {
 
@@ -50,6 +51,19 @@ std::string errorOf(const json& park) {
   auto result = parsePark(park.dump(), "test.json");
   EXPECT_FALSE(result.has_value()) << "a defective park loaded";
   return result ? std::string() : result.error().message;
+}
+
+TEST(ParkFile, TimeZoneDefaultsToChinaStandardTimeAndReadsBack) {
+  auto fallback = parsePark(minimalPark().dump(), "test.json");
+  ASSERT_TRUE(fallback.has_value()) << fallback.error().message;
+  EXPECT_EQ(fallback->time_zone, "Asia/Shanghai");
+  json berlin = minimalPark();
+  berlin["time_zone"] = "Europe/Berlin";
+  auto park = parsePark(berlin.dump(), "test.json");
+  ASSERT_TRUE(park.has_value()) << park.error().message;
+  auto again = parsePark(serializePark(*park), "saved.json");
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_EQ(again->time_zone, "Europe/Berlin");
 }
 
 TEST(ParkFile, MinimalParkLoadsWithEveryField) {
@@ -135,7 +149,11 @@ INSTANTIATE_TEST_SUITE_P(
         Defect{"LossOver100", "/material_links/0/loss_pct", 130, false,
                "/material_links/0/loss_pct: expected a number between 0.0 and 100.0, got 130"},
         Defect{"TagOnUnknownObject", "/tags/0/object", "nowhere", false,
-               "/tags/0/object: refers to object \"nowhere\", which does not exist"}),
+               "/tags/0/object: refers to object \"nowhere\", which does not exist"},
+        Defect{"UnknownTimeZone", "/time_zone", "Mars/Olympus_Mons", false,
+               "/time_zone: time zone \"Mars/Olympus_Mons\": no such zone in /usr/share/zoneinfo"},
+        Defect{"TimeZoneAsOffset", "/time_zone", "+08:00", false,
+               "/time_zone: time zone \"+08:00\": expected an IANA name such as \"Asia/Shanghai\""}),
     [](const ::testing::TestParamInfo<Defect>& p) { return p.param.name; });
 
 TEST(ParkFile, ReportsEveryProblemNotJustTheFirst) {

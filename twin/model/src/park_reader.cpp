@@ -333,6 +333,10 @@ Park readPark(const json& root, Problems& p) {
   park.description = readText(r, "description", p, false);
   park.latitude_deg = r.number("latitude_deg", -90, 90, true);
   park.longitude_deg = r.number("longitude_deg", -180, 180, true);
+  if (const std::string zone = r.string("time_zone", false); !zone.empty()) {
+    if (auto loaded = TimeZone::load(zone); !loaded) p.add("/time_zone", loaded.error().message);
+    park.time_zone = zone;
+  }
   park.land_area_mu = r.positive("land_area_mu");
   park.grid_emission_t_per_mwh = r.number("grid_emission_t_per_mwh", 0, 2, true);
   const auto each = [&](auto reader) {

@@ -56,6 +56,7 @@ std::string serializePark(const Park& park) {
   if (park.description != LocalizedText{}) j["description"] = text(park.description);
   j["latitude_deg"] = park.latitude_deg;
   j["longitude_deg"] = park.longitude_deg;
+  j["time_zone"] = park.time_zone;
   j["land_area_mu"] = park.land_area_mu;
   j["grid_emission_t_per_mwh"] = park.grid_emission_t_per_mwh;
   j["zones"] = list(park.zones, [](const Zone& z) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "parktwin/common/time_zone.hpp"
+
 namespace parktwin::model {
 
 // A name shown to people, in both languages the product ships.
@@ -173,6 +175,7 @@ struct Park {
   LocalizedText description;
   double latitude_deg = 0;
   double longitude_deg = 0;
+  std::string time_zone = kDefaultParkTimeZone;  // IANA name: the park's civil time (shifts, tariffs, reports)
   double land_area_mu = 0;
   double grid_emission_t_per_mwh = 0;  // grid CO2 factor for the carbon KPI
   std::vector<Zone> zones;
