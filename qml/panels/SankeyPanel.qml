@@ -39,12 +39,21 @@ Pane {
                 font.bold: true
                 font.pixelSize: 16
             }
-            TabBar {
-                id: tabs
+            Row {
                 Layout.leftMargin: 12
-                currentIndex: root.side === "energy" ? 1 : 0
-                TabButton { objectName: "materialTab"; text: qsTr("Material"); width: implicitWidth; onClicked: root.side = "material" }
-                TabButton { objectName: "energyTab"; text: qsTr("Energy"); width: implicitWidth; onClicked: root.side = "energy" }
+                spacing: 2
+                SegmentButton {
+                    objectName: "materialTab"
+                    text: qsTr("Material")
+                    checked: root.side !== "energy"
+                    onClicked: root.side = "material"
+                }
+                SegmentButton {
+                    objectName: "energyTab"
+                    text: qsTr("Energy")
+                    checked: root.side === "energy"
+                    onClicked: root.side = "energy"
+                }
             }
             Label {
                 Layout.fillWidth: true
@@ -111,14 +120,23 @@ Pane {
                         height: label.implicitHeight + 2
                         radius: 3
                         color: "#d9f7f9fb"
+                        // One line when it fits beside the next column, else the amount goes
+                        // under the name and a long name wraps: never cut off.
+                        TextMetrics {
+                            id: oneLine
+                            font: label.font
+                            text: root.nodeName(modelData) + "  " + root.amount(modelData.value)
+                        }
                         Label {
                             id: label
                             objectName: "sankeyLabel"
                             readonly property string objectId: modelData.id
+                            readonly property real room: (parent.parent.last ? canvas.lastLabelRoom : canvas.spacing - canvas.barWidth) - 16
                             anchors.centerIn: parent
-                            width: Math.min(implicitWidth, (parent.parent.last ? canvas.lastLabelRoom : canvas.spacing - canvas.barWidth) - 16)
-                            text: root.nodeName(modelData) + "  " + root.amount(modelData.value)
-                            elide: Text.ElideMiddle
+                            width: Math.min(Math.ceil(oneLine.advanceWidth) + 1, room)
+                            text: oneLine.advanceWidth < room ? oneLine.text
+                                                             : root.nodeName(modelData) + "\n" + root.amount(modelData.value)
+                            wrapMode: Text.Wrap
                             font.pixelSize: 11
                             color: "#1b2733"
                         }

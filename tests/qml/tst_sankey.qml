@@ -51,5 +51,50 @@ Item {
                 }
             }
         }
+
+        function luminance(c) {
+            const lin = v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4)
+            return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b)
+        }
+        function contrast(a, b) {
+            const la = luminance(a), lb = luminance(b)
+            return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05)
+        }
+
+        // WCAG AA asks 4.5:1 for text: the option not chosen must stay as readable as the chosen one.
+        function test_both_options_of_the_switch_are_readable_and_the_chosen_one_stands_out() {
+            panel.side = "material"
+            const material = findChild(panel, "materialTab"), energy = findChild(panel, "energyTab")
+            for (const button of [material, energy]) {
+                verify(contrast(button.contentItem.color, button.background.color) >= 4.5,
+                       button.text + ": text " + button.contentItem.color + " on " + button.background.color)
+            }
+            verify(material.checked && !energy.checked)
+            verify(contrast(material.background.color, energy.background.color) >= 3, "the chosen option stands out")
+            verify(luminance(energy.background.color) > luminance(material.background.color),
+                   "the option not chosen is not the darker one")
+            mouseClick(energy)
+            verify(energy.checked && !material.checked)
+        }
+
+        function test_no_label_is_cut_off_in_either_language() {
+            for (const lang of ["zh", "en"]) {
+                ParkController.language = lang
+                for (const side of ["material", "energy"]) {
+                    panel.side = side
+                    tryVerify(() => labels().length > 0, 15000)
+                    for (const l of labels().filter(l => l.visible)) {
+                        verify(!l.truncated, lang + "/" + side + ": " + l.text + " is cut off")
+                        const base = l.objectId.split("#")[0]
+                        const name = ParkController.nameOf(base)
+                        if (name !== "" && name !== base && l.objectId.indexOf("#") < 0)
+                            verify(l.text.indexOf(name) === 0, lang + ": " + l.text + " shows all of " + name)
+                        const right = l.mapToItem(panel, l.width, 0).x
+                        verify(right <= panel.width, l.text + " runs off the panel")
+                    }
+                }
+            }
+            ParkController.language = "en"
+        }
     }
 }
