@@ -123,7 +123,7 @@ QVariantList ParkController::alarms() const {
                               {"object", object},
                               {"objectName", nameOf(object)},
                               {"position", position},
-                              {"value", QLocale().toString(a.value, 'f', 1) + (tag ? " " + q(tag->unit) : QString())},
+                              {"value", QLocale().toString(a.value, 'f', 1) + (tag ? " " + q(model::displayUnit(tag->unit)) : QString())},
                               {"since", timeline_.formatTime(double(a.since_ms))},
                               {"acknowledged", a.acknowledged},
                               {"comment", q(a.comment)}});
@@ -210,7 +210,7 @@ QVariantList ParkController::liveRows() const {
       const int s = int(std::lround(it.value()));
       value = stateName(s);
     } else {
-      value = QLocale().toString(it.value(), 'f', std::abs(it.value()) >= 100 ? 0 : 1) + " " + q(tag.unit);
+      value = QLocale().toString(it.value(), 'f', std::abs(it.value()) >= 100 ? 0 : 1) + " " + q(model::displayUnit(tag.unit));
     }
     QVariantMap r = row(q(tag.name.in(lang)), value);
     r.insert("tag", q(tag.id));

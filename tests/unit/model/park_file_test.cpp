@@ -189,3 +189,11 @@ TEST(ParkFile, SaveThenLoadGivesTheSamePark) {
 }
 
 }  // namespace
+
+TEST(DisplayUnit, AsciiUnitsReadAsPeopleWriteThem) {
+  using parktwin::model::displayUnit;
+  EXPECT_EQ(displayUnit("degC"), "°C");
+  EXPECT_EQ(displayUnit("m3/h"), "m³/h");
+  EXPECT_EQ(displayUnit("kWh/t"), "kWh/t");
+  EXPECT_EQ(displayUnit(""), "");
+}

@@ -55,4 +55,13 @@ ParkSummary summarize(const Park& park) {
   return s;
 }
 
+std::string displayUnit(const std::string& unit) {
+  static const std::pair<const char*, const char*> kReadable[] = {
+      {"degC", "°C"}, {"m3", "m³"}, {"m3/h", "m³/h"}, {"m2", "m²"}, {"Nm3", "Nm³"}, {"Nm3/h", "Nm³/h"}};
+  for (const auto& [ascii, readable] : kReadable) {
+    if (unit == ascii) return readable;
+  }
+  return unit;
+}
+
 }  // namespace parktwin::model
