@@ -57,6 +57,15 @@ root=$work/root
 dpkg-deb -x "$deb" "$root"
 bin=$root/usr/bin
 
+step "installed docs show their pictures"
+docs=$root/usr/share/doc/parktwin
+for page in "$docs"/*.md; do
+  for image in $(grep -oE '\(images/[A-Za-z0-9_.-]+\.png\)' "$page" | tr -d '()' | sort -u); do
+    [ -f "$docs/$image" ] || fail "$(basename "$page") shows $image, which the package lacks"
+  done
+done
+[ "$(ls "$docs"/*.md | wc -l)" -ge 5 ] || fail "the user guides and formats are not installed"
+
 desktop=$root/usr/share/applications/parktwin.desktop
 grep -qx 'Exec=parktwin %f' "$desktop" || fail "desktop Exec line"
 grep -q '^Name\[zh_CN\]=' "$desktop" || fail "desktop has no Name[zh_CN]"
