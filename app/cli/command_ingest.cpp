@@ -56,7 +56,7 @@ void printCounters(const feed::Subscriber& subscriber) {
 }
 
 int runIngest(const IngestOptions& o) {
-  auto park = model::loadPark(parkPath(o.park));
+  auto park = loadParkArgument(o.park);
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;

@@ -25,7 +25,7 @@ TEST(ScenarioReader, EveryShippedScenarioLoadsAndFitsItsPark) {
   for (const auto& entry : std::filesystem::directory_iterator(test::scenarioFolder())) {
     if (entry.path().extension() != ".json") continue;
     ++count;
-    auto s = loadScenario(entry.path());
+    auto s = loadScenario(entry.path(), test::dataFolder());
     ASSERT_TRUE(s.has_value()) << s.error().message;
     EXPECT_EQ(s->id, entry.path().stem().string());
     EXPECT_FALSE(s->explanation.zh.empty());
@@ -131,7 +131,7 @@ TEST(ScenarioReader, RetrofitFactorOutOfRange) {
 }
 
 TEST(ScenarioReader, NotJson) {
-  auto s = parseScenario("{\"id\": ", "broken.json", test::scenarioFolder());
+  auto s = parseScenario("{\"id\": ", "broken.json", test::scenarioFolder(), test::dataFolder());
   ASSERT_FALSE(s.has_value());
   EXPECT_EQ(s.error().message.rfind("broken.json: not valid JSON", 0), 0u) << s.error().message;
 }
