@@ -217,7 +217,16 @@ int main(int argc, char* argv[]) {
                      instant.error().message.c_str());
         return 2;
       }
-      timeline->seek(hoursOk ? timeline->startMs() + hours * 3.6e6 : static_cast<double>(*instant));
+      const double atMs = hoursOk ? timeline->startMs() + hours * 3.6e6 : static_cast<double>(*instant);
+      // Outside the recording there is nothing to show: say what the file holds, don't clamp.
+      if (atMs < timeline->startMs() || atMs > timeline->endMs()) {
+        std::fprintf(stderr, "parktwin: --at %s is outside the replay file, which holds %s .. %s (0h .. %.4gh)\n",
+                     qPrintable(at), parktwin::store::formatIso8601(static_cast<std::int64_t>(timeline->startMs())).c_str(),
+                     parktwin::store::formatIso8601(static_cast<std::int64_t>(timeline->endMs())).c_str(),
+                     (timeline->endMs() - timeline->startMs()) / 3.6e6);
+        return 2;
+      }
+      timeline->seek(atMs);
     }
     if (parser.isSet(loopOption)) {
       const QStringList hours = parser.value(loopOption).split('-');
