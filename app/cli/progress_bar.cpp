@@ -51,7 +51,7 @@ ProgressBar::ProgressBar(std::string label, std::uint64_t total, std::string uni
       lines_(!terminal_ && notATerminal == WhenNotATerminal::lines) {}
 
 ProgressBar::~ProgressBar() {
-  if (terminal_ && lastPercent_ >= 0) std::fputc('\n', stderr);
+  if (terminal_ && lastPercent_ >= 0 && lastPercent_ < 100) std::fputc('\n', stderr);
 }
 
 void ProgressBar::update(std::uint64_t done) {
@@ -64,7 +64,8 @@ void ProgressBar::update(std::uint64_t done) {
   const double elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   const std::string line = progressLine(label_, done, total_, unit_, elapsed_s);
   // The redrawn line ends in spaces so a shorter line wipes the end of a longer one.
-  if (terminal_) std::fprintf(stderr, "\r%s   ", line.c_str());
+  // At 100 % the line ends at once: a summary the caller prints next starts on its own line.
+  if (terminal_) std::fprintf(stderr, "\r%s   %s", line.c_str(), percent == 100 ? "\n" : "");
   else std::fprintf(stderr, "%s\n", line.c_str());
   std::fflush(stderr);
 }
