@@ -16,9 +16,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "park_controller.hpp"
+#include "parktwin/model/bundled_data.hpp"
+#include "parktwin/model/park_file.hpp"
+#include "parktwin/scenario/scenario.hpp"
 #include "parktwin/store/time_format.hpp"
 #include "run_modes.hpp"
 
@@ -26,26 +31,33 @@ Q_IMPORT_QML_PLUGIN(ParkTwinPlugin)
 
 namespace {
 
-// Bundled data: next to an installed binary (../share/parktwin), else the source tree.
-QString assetPath(const QString& relative) {
-  const QString installed = QCoreApplication::applicationDirPath() + "/../share/parktwin/" + relative;
-  if (QFileInfo::exists(installed)) return QDir::cleanPath(installed);
-  const QString prefix = QString(PARKTWIN_INSTALLED_ASSETS) + "/" + relative;
-  if (QFileInfo::exists(prefix)) return prefix;
-  return QString(PARKTWIN_SOURCE_ASSETS) + "/" + relative;
-}
+namespace fs = std::filesystem;
 
-QString parkPath(const QString& nameOrPath) {
-  if (!nameOrPath.contains('/') && !nameOrPath.endsWith(".json")) return assetPath("parks/" + nameOrPath + ".json");
-  return nameOrPath;
-}
+// This program's bundled data: <its folder>/../share/parktwin, installed or in the build tree.
+fs::path dataFolder() { return parktwin::model::bundledDataFolder(QCoreApplication::applicationFilePath().toStdString()); }
 
 // The park a tour file says it is written for, if it is one of the bundled parks; else empty.
 QString bundledParkOfTour(const QString& tourFile) {
   QFile file(tourFile);
   if (!file.open(QIODevice::ReadOnly)) return {};
   const QString park = QJsonDocument::fromJson(file.readAll()).object().value("park").toString();
-  return !park.isEmpty() && !park.contains('/') && QFileInfo::exists(assetPath("parks/" + park + ".json")) ? park : QString();
+  const auto bundled = parktwin::model::bundledNames(dataFolder(), parktwin::model::BundledKind::park);
+  return std::ranges::find(bundled, park.toStdString()) != bundled.end() ? park : QString();
+}
+
+// A scenario asked for on the command line (a bundled scenario's name or a file), loaded to
+// check it before the window opens: a scenario that cannot run is refused with its message.
+struct ScenarioArgument {
+  fs::path file;
+  parktwin::scenario::Scenario scenario;
+};
+parktwin::Result<ScenarioArgument> loadScenarioArgument(const QString& nameOrPath) {
+  auto file = parktwin::model::resolveBundledOrPath(nameOrPath.toStdString(), parktwin::model::BundledKind::scenario,
+                                                    dataFolder());
+  if (!file) return std::unexpected(file.error());
+  auto scenario = parktwin::scenario::loadScenario(*file, dataFolder());
+  if (!scenario) return std::unexpected(scenario.error());
+  return ScenarioArgument{fs::absolute(*file), std::move(*scenario)};
 }
 
 }  // namespace
@@ -100,7 +112,7 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption loopOption("loop", "With --replay: loop the range FROM-TO hours after the start, e.g. 6-10.", "h-h");
   const QCommandLineOption speedOption("speed", "With --replay: start playing at this multiple of real time.", "x");
   const QCommandLineOption balanceOption("balance", "Show the Sankey diagram of the park's material or energy balance.", "material|energy");
-  const QCommandLineOption scenarioOption("scenario", "Open the scenario panel and run this scenario file (see assets/scenarios).", "json");
+  const QCommandLineOption scenarioOption("scenario", "Open the scenario panel and run this scenario: a bundled scenario's name (heat-wave) or a file.", "name|file");
   const QCommandLineOption quickOption("quick", "With --scenario: a quick look, 3 days around the first change.");
   const QCommandLineOption benchMachinesOption("bench-machines", "With --bench-fps: replace the machines by N synthetic ones.", "n");
   const QCommandLineOption benchMachinesOnlyOption("bench-machines-only", "With --bench-machines: hide the park around the machines.");
@@ -114,11 +126,25 @@ int main(int argc, char* argv[]) {
   parser.process(app);
   const bool exporting = parser.isSet(exportTourOption);
   const QString tourFile = exporting ? parser.value(exportTourOption) : parser.value(tourOption);
-  // With no park asked for, a tour opens the bundled park it is written for (else Beidu).
-  const QString tourPark = tourFile.isEmpty() ? QString() : bundledParkOfTour(tourFile);
+  std::optional<parktwin::scenario::Scenario> scenario;
+  fs::path scenarioFile;
+  if (parser.isSet(scenarioOption)) {
+    auto loaded = loadScenarioArgument(parser.value(scenarioOption));
+    if (!loaded) {
+      std::fprintf(stderr, "%s\n", loaded.error().message.c_str());
+      return 2;
+    }
+    scenarioFile = loaded->file;
+    scenario = std::move(loaded->scenario);
+  }
+  // With no park asked for, a scenario or a tour opens the park it is written for (else Beidu).
+  const QString ownPark = scenario         ? QString::fromStdString(scenario->park_file.string())
+                          : tourFile.isEmpty() ? QString()
+                                               : bundledParkOfTour(tourFile);
+  const bool parkAskedFor = !parser.positionalArguments().isEmpty() || parser.isSet(parkOption);
   const QString parkArgument = !parser.positionalArguments().isEmpty() ? parser.positionalArguments().first()
-                               : parser.isSet(parkOption) || tourPark.isEmpty() ? parser.value(parkOption)
-                                                                                : tourPark;
+                               : parkAskedFor || ownPark.isEmpty()     ? parser.value(parkOption)
+                                                                       : ownPark;
 
   const QString lang = parser.value(langOption);
   if (lang != "zh" && lang != "en") {
@@ -141,11 +167,29 @@ int main(int argc, char* argv[]) {
 
   auto* controller = new parktwin::app::ParkController(&app);
   parktwin::app::ParkController::setInstance(controller);
-  controller->setAssetRoot(QFileInfo(assetPath("parks")).path());
+  controller->setAssetRoot(QString::fromStdString(dataFolder().string()));
   controller->setLanguage(lang);
-  if (!controller->loadPark(parkPath(parkArgument)) && headless) {
+  const auto parkFile = parktwin::model::resolvePark(parkArgument.toStdString(), dataFolder());
+  if (!parkFile) {
+    std::fprintf(stderr, "%s\n", parkFile.error().message.c_str());
+    return 2;
+  }
+  if (!controller->loadPark(QString::fromStdString(parkFile->string())) && (headless || scenario)) {
     std::fprintf(stderr, "%s\n", qPrintable(controller->errorText()));
     return 2;
+  }
+  if (scenario) {
+    // The run needs its own park open; say so now rather than in a panel after the window opens.
+    auto scenarioPark = parktwin::model::loadPark(scenario->park_file);
+    if (!scenarioPark) {
+      std::fprintf(stderr, "%s\n", scenarioPark.error().message.c_str());
+      return 2;
+    }
+    if (QString::fromStdString(scenarioPark->id) != controller->parkId()) {
+      std::fprintf(stderr, "parktwin: scenario %s is written for the park \"%s\"; open that park (--park %s) or leave --park out\n",
+                   scenario->id.c_str(), scenarioPark->id.c_str(), scenarioPark->id.c_str());
+      return 2;
+    }
   }
 
   if (parser.isSet(benchMachinesOption)) {
@@ -173,7 +217,16 @@ int main(int argc, char* argv[]) {
                      instant.error().message.c_str());
         return 2;
       }
-      timeline->seek(hoursOk ? timeline->startMs() + hours * 3.6e6 : static_cast<double>(*instant));
+      const double atMs = hoursOk ? timeline->startMs() + hours * 3.6e6 : static_cast<double>(*instant);
+      // Outside the recording there is nothing to show: say what the file holds, don't clamp.
+      if (atMs < timeline->startMs() || atMs > timeline->endMs()) {
+        std::fprintf(stderr, "parktwin: --at %s is outside the replay file, which holds %s .. %s (0h .. %.4gh)\n",
+                     qPrintable(at), parktwin::store::formatIso8601(static_cast<std::int64_t>(timeline->startMs())).c_str(),
+                     parktwin::store::formatIso8601(static_cast<std::int64_t>(timeline->endMs())).c_str(),
+                     (timeline->endMs() - timeline->startMs()) / 3.6e6);
+        return 2;
+      }
+      timeline->seek(atMs);
     }
     if (parser.isSet(loopOption)) {
       const QStringList hours = parser.value(loopOption).split('-');
@@ -214,7 +267,7 @@ int main(int argc, char* argv[]) {
   if (parser.isSet(scenarioOption)) {
     window->setProperty("showScenarios", true);
     controller->scenarios()->setQuick(parser.isSet(quickOption));
-    controller->scenarios()->run(QFileInfo(parser.value(scenarioOption)).absoluteFilePath());
+    controller->scenarios()->run(QString::fromStdString(scenarioFile.string()));
   }
   if (parser.isSet(benchMachinesOnlyOption)) window->property("parkView").value<QObject*>()->setProperty("machinesOnly", true);
   if (parser.isSet(selectOption)) {

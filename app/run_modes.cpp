@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
-#include <unistd.h>
 #include <cmath>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +13,8 @@
 #include <QTimer>
 #include <cstdio>
 #include <memory>
+
+#include "progress_bar.hpp"
 
 namespace parktwin::app {
 
@@ -79,7 +80,10 @@ void exportTourVideo(QQuickWindow* window, QObject* tourPlayer, const QString& o
         QCoreApplication::exit(1);
         return;
       }
-      const bool tty = isatty(STDERR_FILENO) == 1;
+      // Minutes of rendering: the frames done and the time left, in a log as on a terminal.
+      auto progress = std::make_unique<parktwin::cli::ProgressBar>(
+          "exporting tour", static_cast<std::uint64_t>(frames), "frames",
+          parktwin::cli::ProgressBar::WhenNotATerminal::lines);
       for (int i = 0; i < frames; ++i) {
         QMetaObject::invokeMethod(tourPlayer, "setTime", Q_ARG(double, double(i) / fps));
         QCoreApplication::processEvents();  // bindings and label layout follow the camera
@@ -88,9 +92,9 @@ void exportTourVideo(QQuickWindow* window, QObject* tourPlayer, const QString& o
         if (frame.size() != size) frame = frame.scaled(size);
         ffmpeg.write(reinterpret_cast<const char*>(frame.constBits()), frame.sizeInBytes());
         if (!ffmpeg.waitForBytesWritten(30'000)) break;
-        if (tty) std::fprintf(stderr, "\rexporting tour [%3d%%] frame %d/%d", (i + 1) * 100 / frames, i + 1, frames);
+        progress->update(static_cast<std::uint64_t>(i + 1));
       }
-      if (tty) std::fputc('\n', stderr);
+      progress.reset();  // ends the progress line before the summary
       ffmpeg.closeWriteChannel();
       const bool ok = ffmpeg.waitForFinished(300'000) && ffmpeg.exitStatus() == QProcess::NormalExit && ffmpeg.exitCode() == 0;
       std::fprintf(stderr, "parktwin: %s %s (%d frames, %.1f s at %d fps, %dx%d)\n", ok ? "wrote" : "FAILED to write",

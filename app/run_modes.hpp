@@ -17,7 +17,7 @@ void takeScreenshotWhenReady(QQuickWindow* window, const QString& path, const QS
                              const QElapsedTimer& sinceStart);
 
 // Renders the loaded tour frame by frame (tour time, not wall time) and encodes it with
-// ffmpeg to `outPath`; a progress bar on stderr. Quits with 0, or 1 on failure.
+// ffmpeg to `outPath`; the frames done and the time left on stderr. Quits with 0, or 1 on failure.
 void exportTourVideo(QQuickWindow* window, QObject* tourPlayer, const QString& outPath, int fps);
 
 // Orbits the camera for `seconds` and prints frames per second to stdout, then quits.

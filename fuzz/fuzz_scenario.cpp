@@ -8,6 +8,6 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
-  (void)parktwin::scenario::parseScenario(text, "fuzz.json", "/nonexistent-parktwin-fuzz");
+  (void)parktwin::scenario::parseScenario(text, "fuzz.json", "/nonexistent-parktwin-fuzz", "/nonexistent-parktwin-fuzz");
   return 0;
 }

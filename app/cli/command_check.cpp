@@ -10,7 +10,7 @@ namespace parktwin::cli {
 namespace {
 
 int runCheck(const std::string& file) {
-  auto park = model::loadPark(parkPath(file));
+  auto park = loadParkArgument(file);
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;

@@ -245,7 +245,7 @@ std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const 
 }
 
 int runFlows(const FlowsOptions& o) {
-  auto park = model::loadPark(parkPath(o.park));
+  auto park = loadParkArgument(o.park);
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;

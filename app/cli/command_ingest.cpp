@@ -77,7 +77,7 @@ struct RecordingReporter {
 #endif
 
 int runIngest(const IngestOptions& o) {
-  auto park = model::loadPark(parkPath(o.park));
+  auto park = loadParkArgument(o.park);
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;

@@ -20,4 +20,8 @@ struct Command {
 bool registerCommand(Command command);
 const std::vector<Command>& registeredCommands();
 
+// The registered command a mistyped one most likely meant ("chek" -> "check"): at most two
+// letters added, dropped, changed or swapped; empty when none is that close.
+std::string closestCommand(const std::string& typed);
+
 }  // namespace parktwin::cli

@@ -27,14 +27,6 @@ struct ScenarioRunOptions {
   int storeEvery = 1;
 };
 
-std::filesystem::path scenarioPath(const std::string& nameOrPath) {
-  if (std::filesystem::exists(nameOrPath)) return nameOrPath;
-  if (nameOrPath.find('/') == std::string::npos) {
-    return assetPath("scenarios/" + nameOrPath + (nameOrPath.ends_with(".json") ? "" : ".json"));
-  }
-  return nameOrPath;
-}
-
 std::string nowUtc() {
   const auto now = std::chrono::system_clock::now();
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
@@ -42,7 +34,8 @@ std::string nowUtc() {
 }
 
 int runScenarioCommand(const ScenarioRunOptions& o) {
-  auto scenario = scenario::loadScenario(scenarioPath(o.file));
+  auto file = scenarioPath(o.file);
+  auto scenario = file ? scenario::loadScenario(*file, dataFolder()) : std::unexpected(file.error());
   if (!scenario) {
     std::cerr << scenario.error().message << "\n";
     return 2;
@@ -104,7 +97,7 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
 }
 
 int listScenarios() {
-  const auto folder = assetPath("scenarios");
+  const auto folder = dataFolder() / "scenarios";
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
@@ -117,7 +110,7 @@ int listScenarios() {
   std::sort(files.begin(), files.end());
   int status = 0;
   for (const auto& file : files) {
-    auto s = scenario::loadScenario(file);
+    auto s = scenario::loadScenario(file, dataFolder());
     if (!s) {
       std::cerr << s.error().message << "\n";
       status = 1;

@@ -102,7 +102,7 @@ int runSimulate(const SimulateOptions& o) {
     return 2;
   }
   const bool live = !o.mqtt.empty();
-  auto park = model::loadPark(parkPath(o.park));
+  auto park = loadParkArgument(o.park);
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;

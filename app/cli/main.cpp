@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <string>
 
 #include "command_registry.hpp"
 
@@ -16,6 +17,19 @@ int main(int argc, char** argv) {
   for (const auto& command : parktwin::cli::registeredCommands()) {
     CLI::App* sub = app.add_subcommand(command.name, command.description);
     actions[command.name] = command.declare(*sub);
+  }
+  // A first word that is no option and no command is a mistyped command: suggest the right one
+  // (CLI11 would only say the argument was not expected).
+  if (argc > 1 && argv[1][0] != '-' && !actions.contains(argv[1])) {
+    const std::string typed = argv[1];
+    const std::string meant = parktwin::cli::closestCommand(typed);
+    if (!meant.empty()) {
+      std::fprintf(stderr, "parktwin-cli: unknown command \"%s\"; did you mean %s?\n", typed.c_str(), meant.c_str());
+    } else {
+      std::fprintf(stderr, "parktwin-cli: unknown command \"%s\"; see parktwin-cli --help for the commands\n",
+                   typed.c_str());
+    }
+    return 2;
   }
   try {
     app.parse(argc, argv);

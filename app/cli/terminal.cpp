@@ -1,29 +1,26 @@
 #include "terminal.hpp"
 
-#include <unistd.h>
-
-#include <cstdio>
+#include "parktwin/model/bundled_data.hpp"
+#include "parktwin/model/park_file.hpp"
 
 namespace parktwin::cli {
 
-std::filesystem::path assetPath(const std::string& relative) {
-  // Next to the binary first (an installed or unpacked package), then the configured install
-  // prefix, then the source tree of a development build.
-  std::error_code ignored;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ignored);
-  const std::filesystem::path besideBinary = exe.parent_path() / "../share/parktwin";
-  for (const std::filesystem::path& root :
-       {besideBinary, std::filesystem::path(PARKTWIN_INSTALLED_ASSETS), std::filesystem::path(PARKTWIN_SOURCE_ASSETS)}) {
-    if (std::filesystem::exists(root / relative)) return (root / relative).lexically_normal();
-  }
-  return std::filesystem::path(PARKTWIN_SOURCE_ASSETS) / relative;
+const std::filesystem::path& dataFolder() {
+  static const std::filesystem::path folder = [] {
+    std::error_code ignored;
+    return model::bundledDataFolder(std::filesystem::read_symlink("/proc/self/exe", ignored));
+  }();
+  return folder;
 }
 
-std::filesystem::path parkPath(const std::string& nameOrPath) {
-  if (nameOrPath.find('/') == std::string::npos && !nameOrPath.ends_with(".json")) {
-    return assetPath("parks/" + nameOrPath + ".json");
-  }
-  return nameOrPath;
+Result<model::Park> loadParkArgument(const std::string& nameOrPath) {
+  auto file = model::resolvePark(nameOrPath, dataFolder());
+  if (!file) return std::unexpected(file.error());
+  return model::loadPark(*file);
+}
+
+Result<std::filesystem::path> scenarioPath(const std::string& nameOrPath) {
+  return model::resolveBundledOrPath(nameOrPath, model::BundledKind::scenario, dataFolder());
 }
 
 std::size_t displayColumns(const std::string& text) {
@@ -40,25 +37,6 @@ std::size_t displayColumns(const std::string& text) {
 std::string padColumns(const std::string& text, std::size_t columns) {
   const std::size_t width = displayColumns(text);
   return width >= columns ? text : text + std::string(columns - width, ' ');
-}
-
-ProgressBar::ProgressBar(std::string label, std::uint64_t total)
-    : label_(std::move(label)), total_(total == 0 ? 1 : total), enabled_(isatty(STDERR_FILENO) == 1) {}
-
-ProgressBar::~ProgressBar() {
-  if (enabled_ && lastPercent_ >= 0) std::fputc('\n', stderr);
-}
-
-void ProgressBar::update(std::uint64_t done) {
-  if (!enabled_) return;
-  const int percent = static_cast<int>(done * 100 / total_);
-  if (percent == lastPercent_) return;
-  lastPercent_ = percent;
-  const int width = 40;
-  const int filled = percent * width / 100;
-  std::fprintf(stderr, "\r%s [%.*s%*s] %3d%%", label_.c_str(), filled,
-               "########################################", width - filled, "", percent);
-  std::fflush(stderr);
 }
 
 }  // namespace parktwin::cli

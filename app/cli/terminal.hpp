@@ -1,34 +1,29 @@
 #pragma once
-// Small terminal helpers shared by subcommands: asset lookup and a progress bar that only
-// draws on a terminal.
+// Small helpers shared by subcommands: where the bundled data is, the one way a park or
+// scenario argument becomes a file, and text widths on a terminal.
 #include <cstdint>
 #include <filesystem>
 #include <string>
 
+#include "parktwin/common/result.hpp"
+#include "parktwin/model/park.hpp"
+#include "progress_bar.hpp"
+
 namespace parktwin::cli {
 
-// Resolves a bundled asset (e.g. "parks/beidu.json") from the source tree or the install.
-std::filesystem::path assetPath(const std::string& relative);
+// This program's bundled data: <its folder>/../share/parktwin (model::bundledDataFolder).
+const std::filesystem::path& dataFolder();
 
-// Resolves `--park beidu` (a bundled park name) or a path to a park file.
-std::filesystem::path parkPath(const std::string& nameOrPath);
+// `--park beidu` (a bundled park's name) or a park file's path, resolved and loaded; errors
+// name the park file or list the bundled parks.
+Result<model::Park> loadParkArgument(const std::string& nameOrPath);
+
+// A bundled scenario's name ("heat-wave") or a scenario file's path, resolved.
+Result<std::filesystem::path> scenarioPath(const std::string& nameOrPath);
 
 // Columns `text` (UTF-8) takes on a terminal, where a CJK character takes two.
 std::size_t displayColumns(const std::string& text);
 // `text` padded with spaces to `columns`; longer text is returned whole.
 std::string padColumns(const std::string& text, std::size_t columns);
-
-class ProgressBar {
- public:
-  ProgressBar(std::string label, std::uint64_t total);
-  ~ProgressBar();
-  void update(std::uint64_t done);
-
- private:
-  std::string label_;
-  std::uint64_t total_;
-  bool enabled_;
-  int lastPercent_ = -1;
-};
 
 }  // namespace parktwin::cli

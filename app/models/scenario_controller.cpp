@@ -106,7 +106,7 @@ void ScenarioController::refresh() {
   const std::string language = park_.language().toStdString();
   const QDir folder(park_.assetRoot() + "/scenarios");
   for (const QFileInfo& file : folder.entryInfoList({"*.json"}, QDir::Files, QDir::Name)) {
-    auto s = scenario::loadScenario(file.absoluteFilePath().toStdString());
+    auto s = scenario::loadScenario(file.absoluteFilePath().toStdString(), park_.assetRoot().toStdString());
     if (!s || QFileInfo(q(s->park_file.string())).completeBaseName() != park_.parkId()) continue;
     available_ << QVariantMap{{"path", file.absoluteFilePath()}, {"id", q(s->id)},
                               {"name", q(s->name.in(language))}, {"explanation", q(s->explanation.in(language))}};
@@ -119,7 +119,7 @@ void ScenarioController::run(const QString& path) {
   join();
   clear();
   runPath_ = path;
-  auto loaded = scenario::loadScenario(path.toStdString());
+  auto loaded = scenario::loadScenario(path.toStdString(), park_.assetRoot().toStdString());
   if (!loaded) return setState("failed", q(loaded.error().message));
   auto park = model::loadPark(loaded->park_file);
   if (!park) return setState("failed", q(park.error().message));

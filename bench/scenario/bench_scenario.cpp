@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
     }
   }
   const auto file = std::filesystem::path(PARKTWIN_SOURCE_DIR) / "assets" / "scenarios" / (scenarioName + ".json");
-  auto scenario = loadScenario(file);
+  auto scenario = loadScenario(file, std::filesystem::path(PARKTWIN_SOURCE_DIR) / "assets");
   if (!scenario) {
     std::fprintf(stderr, "%s\n", scenario.error().message.c_str());
     return 1;

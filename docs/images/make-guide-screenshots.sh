@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build/dev}
-app=$build/app/parktwin cli=$build/app/cli/parktwin-cli
+app=$build/bin/parktwin cli=$build/bin/parktwin-cli
 out=docs/images
 tmp=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT

@@ -1,5 +1,6 @@
-# --at with --replay: an ISO-8601 instant is taken; something that is no time exits 2 and says
-# what it expects, instead of silently replaying from the start.
+# --at with --replay: an ISO-8601 instant is taken; something that is no time, or a time the
+# file does not hold, exits 2 and says what it expects, instead of silently replaying from the
+# start or the end.
 include(${CMAKE_CURRENT_LIST_DIR}/expect_exit_2.cmake)
 execute_process(COMMAND ${CLI} simulate --park beidu --duration 30m --db ${WORK}/at.db
                 RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 120)
@@ -9,6 +10,13 @@ endif()
 file(REMOVE ${WORK}/at_bad.png ${WORK}/at_good.png)
 expect_exit_2("--at tomorrow" "--at expects ISO-8601"
               ${APP} --park beidu --replay ${WORK}/at.db --at tomorrow --screenshot ${WORK}/at_bad.png)
+expect_exit_2("--at after the end" "--at 2027-01-01T00:00:00Z is outside the replay file, which holds 20"
+              ${APP} --park beidu --replay ${WORK}/at.db --at 2027-01-01T00:00:00Z --screenshot ${WORK}/at_bad.png)
+expect_exit_2("--at hours past the end" "--at 5h is outside the replay file"
+              ${APP} --park beidu --replay ${WORK}/at.db --at 5h --screenshot ${WORK}/at_bad.png)
+if(EXISTS ${WORK}/at_bad.png)
+  message(FATAL_ERROR "a screenshot was written for a time outside the file")
+endif()
 execute_process(COMMAND ${APP} --park beidu --replay ${WORK}/at.db --at 2026-01-01T00:10:00+08:00 --screenshot ${WORK}/at_good.png
                 RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 120)
 if(NOT rc EQUAL 0 OR NOT EXISTS ${WORK}/at_good.png)

@@ -14,6 +14,13 @@ execute_process(COMMAND ${APP} --export-tour ${WORK}/short_tour.json --out ${WOR
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "export failed (${rc}): ${err}")
 endif()
+# Progress in a log (stderr is no terminal here): frames done of the total and the time left.
+foreach(expected "exporting tour [" "] 100% 40/40 frames, done in" " left\n")
+  string(FIND "${err}" "${expected}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "no progress \"${expected}\" on stderr: ${err}")
+  endif()
+endforeach()
 execute_process(COMMAND ffprobe -v error -count_frames -select_streams v:0
                   -show_entries stream=nb_read_frames,width,height:format=duration -of default=nw=1
                   ${WORK}/short_tour.mp4

@@ -106,6 +106,14 @@ step "parktwin-cli check beidu / packagetest"
 "$bin/parktwin-cli" check beidu || fail "parktwin-cli check beidu"
 "$bin/parktwin-cli" check packagetest >/dev/null || fail "parktwin-cli did not find a park beside its binary"
 "$bin/parktwin-cli" scenario list >/dev/null || fail "parktwin-cli scenario list"
+step "a copied bundled scenario still finds its park; messages name no build folder"
+cp "$root/usr/share/parktwin/scenarios/smelter-outage.json" "$work/copied.json"
+"$bin/parktwin-cli" scenario run copied.json --from 2026-07-15T00:00:00+08:00 --duration 1d >/dev/null \
+  || fail "a scenario copied out of /usr/share/parktwin/scenarios did not run"
+unknown=$("$bin/parktwin-cli" check nosuchpark 2>&1) && fail "check nosuchpark exited 0"
+[ "$unknown" = 'no park named "nosuchpark": bundled parks are beidu, jiulong, packagetest; or give a park file'"'"'s path' ] \
+  || fail "check nosuchpark said: $unknown"
+if grep -qF "$build" <<<"$unknown"; then fail "parktwin-cli names the build folder: $unknown"; fi
 
 step "parktwin --version (no display needed)"
 out=$(env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM= "$bin/parktwin" --version 2>/dev/null) || fail "parktwin --version exited $?"

@@ -176,6 +176,7 @@ class Setup : public QObject {
     qputenv("XDG_CACHE_HOME", (dir_.path() + "/cache").toUtf8());
     controller_ = new parktwin::app::ParkController(this);
     parktwin::app::ParkController::setInstance(controller_);
+    controller_->setAssetRoot(PARKTWIN_SOURCE_DIR "/assets");  // what the app finds in <bindir>/../share/parktwin
     if (!controller_->loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json")) qFatal("demo park did not load");
     if (!dir_.isValid() || !fixture_.build(dir_.path())) qFatal("could not simulate the replay fixture");
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "Fixture", &fixture_);

@@ -122,7 +122,7 @@ TEST(FuzzCorpus, MqttPayloadsParseOrFail) {
 // converted to int64 milliseconds, undefined behaviour (UBSan). Now an error naming the field.
 TEST(FuzzRegression, ScenarioDurationBeyondInt64IsAnError) {
   const std::string text = R"({"format": "parktwin-scenario/1", "id": "s", "step": ")" + std::string(92, '2') + R"(m"})";
-  auto scenario = parktwin::scenario::parseScenario(text, "s.json", ".");
+  auto scenario = parktwin::scenario::parseScenario(text, "s.json", ".", ".");
   ASSERT_FALSE(scenario);
   EXPECT_NE(scenario.error().message.find("/step"), std::string::npos) << scenario.error().message;
   EXPECT_NE(scenario.error().message.find("expected a positive duration"), std::string::npos) << scenario.error().message;
@@ -131,7 +131,7 @@ TEST(FuzzRegression, ScenarioDurationBeyondInt64IsAnError) {
 // Found by fuzz_scenario at once: the same out-of-range number in a scenario file.
 TEST(FuzzRegression, ScenarioNumberBeyondDoubleRangeIsAnErrorNotAnException) {
   parktwin::Result<parktwin::scenario::Scenario> scenario = parktwin::fail("not run");
-  EXPECT_NO_THROW(scenario = parktwin::scenario::parseScenario(R"({"seed": 1e400})", "s.json", "."));
+  EXPECT_NO_THROW(scenario = parktwin::scenario::parseScenario(R"({"seed": 1e400})", "s.json", ".", "."));
   ASSERT_FALSE(scenario);
   EXPECT_NE(scenario.error().message.find("s.json: not valid JSON"), std::string::npos) << scenario.error().message;
 }

@@ -165,10 +165,40 @@ TEST(ParkFile, ReportsEveryProblemNotJustTheFirst) {
   EXPECT_NE(error.find("/lines/0/cycle_time_s"), std::string::npos) << error;
 }
 
-TEST(ParkFile, InvalidJsonNamesTheFileAndByte) {
+TEST(ParkFile, InvalidJsonNamesTheFileLineAndColumnInOneLine) {
   auto result = parsePark("{\"id\": \"x\",, }", "broken.json");
   ASSERT_FALSE(result);
-  EXPECT_EQ(result.error().message.rfind("broken.json: not valid JSON (byte 12)", 0), 0u) << result.error().message;
+  EXPECT_EQ(result.error().message, "broken.json: not valid JSON at line 1, column 12: unexpected ','");
+}
+
+TEST(ParkFile, InvalidJsonOnALaterLineCountsLines) {
+  auto result = parsePark("{\n  \"id\": \"x\",\n  \"name\": tall\n}", "broken.json");
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message, "broken.json: not valid JSON at line 3, column 11: unexpected 'tall'");
+}
+
+TEST(ParkFile, TextThatEndsEarlySaysSo) {
+  auto result = parsePark("{\"id\": ", "cut.json");
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message, "cut.json: not valid JSON at line 1, column 8: the text ends before the JSON does");
+}
+
+TEST(ParkFile, APictureIsNotJson) {
+  auto result = parsePark("\x89PNG\r\n", "photo.json");
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message, "photo.json: not valid JSON at line 1, column 1: unexpected byte 0x89");
+}
+
+TEST(ParkFile, AnEmptyFileSaysItIsEmpty) {
+  auto result = parsePark(" \n", "empty.json");
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message, "empty.json: the file is empty; expected JSON");
+}
+
+TEST(ParkFile, AFolderSaysItIsADirectory) {
+  auto result = parktwin::model::loadPark(std::filesystem::temp_directory_path());
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message, std::filesystem::temp_directory_path().string() + ": is a directory, not a park file");
 }
 
 TEST(ParkFile, MissingFileIsAnError) {

@@ -8,7 +8,7 @@ namespace parktwin::scenario {
 namespace {
 
 ScenarioResult outageRun() {
-  auto s = loadScenario(test::scenarioFolder() / "smelter-outage.json");
+  auto s = loadScenario(test::scenarioFolder() / "smelter-outage.json", test::dataFolder());
   EXPECT_TRUE(s.has_value()) << s.error().message;
   RunOptions options;
   options.start_ms = s->changes.front().window->start_ms - 12 * 3'600'000LL;

@@ -25,7 +25,7 @@ TEST(ScenarioReader, EveryShippedScenarioLoadsAndFitsItsPark) {
   for (const auto& entry : std::filesystem::directory_iterator(test::scenarioFolder())) {
     if (entry.path().extension() != ".json") continue;
     ++count;
-    auto s = loadScenario(entry.path());
+    auto s = loadScenario(entry.path(), test::dataFolder());
     ASSERT_TRUE(s.has_value()) << s.error().message;
     EXPECT_EQ(s->id, entry.path().stem().string());
     EXPECT_FALSE(s->explanation.zh.empty());
@@ -51,6 +51,29 @@ TEST(ScenarioReader, ReadsAnOutageWindow) {
   EXPECT_EQ(s->changes[0].window->start_ms, 1'784'073'600'000);
   EXPECT_EQ(s->changes[0].window->end_ms - s->changes[0].window->start_ms, 8 * 3'600'000);
   EXPECT_EQ(s->park_file.filename(), "beidu.json");
+}
+
+// A scenario's park is a bundled park's name, found in the data folder wherever the scenario
+// file lies (a bundled scenario copied elsewhere used to look for ../parks/beidu.json).
+TEST(ScenarioReader, ABundledParkIsFoundByNameFromAnyFolder) {
+  auto s = parseScenario(minimalScenario("jiulong").dump(), "test.json", "/somewhere/else", test::dataFolder());
+  ASSERT_TRUE(s.has_value()) << s.error().message;
+  EXPECT_EQ(s->park_file, test::dataFolder() / "parks" / "jiulong.json");
+}
+
+TEST(ScenarioReader, AParkNameThatIsNoBundledParkListsThem) {
+  expectError(minimalScenario("beidou"),
+              "/park: no park named \"beidou\": bundled parks are beidu, jiulong; or give a park file's path");
+}
+
+TEST(ScenarioReader, AParkPathIsReadFromTheScenarioFolderAndNamedWhenMissing) {
+  auto found = parse(minimalScenario("../parks/beidu.json"));
+  ASSERT_TRUE(found.has_value()) << found.error().message;
+  EXPECT_EQ(found->park_file, test::dataFolder() / "parks" / "beidu.json");
+  auto missing = parseScenario(minimalScenario("../parks/beidu.json").dump(), "test.json", "/tmp/copy", test::dataFolder());
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_NE(missing.error().message.find("test.json: /park: no park file /tmp/parks/beidu.json"), std::string::npos)
+      << missing.error().message;
 }
 
 TEST(ScenarioReader, UnknownTopLevelKey) {
@@ -131,7 +154,7 @@ TEST(ScenarioReader, RetrofitFactorOutOfRange) {
 }
 
 TEST(ScenarioReader, NotJson) {
-  auto s = parseScenario("{\"id\": ", "broken.json", test::scenarioFolder());
+  auto s = parseScenario("{\"id\": ", "broken.json", test::scenarioFolder(), test::dataFolder());
   ASSERT_FALSE(s.has_value());
   EXPECT_EQ(s.error().message.rfind("broken.json: not valid JSON", 0), 0u) << s.error().message;
 }

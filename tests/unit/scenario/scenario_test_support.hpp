@@ -9,9 +9,10 @@
 
 namespace parktwin::scenario::test {
 
-inline std::filesystem::path scenarioFolder() {
-  return std::filesystem::path(PARKTWIN_SOURCE_DIR) / "assets" / "scenarios";
-}
+// The bundled data as the programs see it: parks/, scenarios/ and tours/ of assets/.
+inline std::filesystem::path dataFolder() { return std::filesystem::path(PARKTWIN_SOURCE_DIR) / "assets"; }
+
+inline std::filesystem::path scenarioFolder() { return dataFolder() / "scenarios"; }
 
 inline nlohmann::json minimalScenario(const std::string& park = "beidu") {
   auto j = nlohmann::json::parse(R"({
@@ -22,6 +23,6 @@ inline nlohmann::json minimalScenario(const std::string& park = "beidu") {
   return j;
 }
 
-inline Result<Scenario> parse(const nlohmann::json& j) { return parseScenario(j.dump(), "test.json", scenarioFolder()); }
+inline Result<Scenario> parse(const nlohmann::json& j) { return parseScenario(j.dump(), "test.json", scenarioFolder(), dataFolder()); }
 
 }  // namespace parktwin::scenario::test

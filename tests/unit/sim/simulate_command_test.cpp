@@ -14,7 +14,7 @@
 
 namespace {
 
-const std::string cli = std::string(PARKTWIN_BINARY_DIR) + "/app/cli/parktwin-cli";
+const std::string cli = PARKTWIN_CLI;
 
 int run(const std::string& args) {
   const int status = std::system((cli + " " + args + " >/dev/null 2>&1").c_str());

@@ -4,8 +4,16 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 namespace parktwin::feed {
+namespace {
+bool isReadableFile(const std::string& path) {
+  std::error_code ec;
+  return !std::filesystem::is_directory(path, ec) && std::ifstream(path, std::ios::binary).good();
+}
+}  // namespace
 
 std::int64_t wallClockMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -84,6 +92,8 @@ Result<MosquittoPtr> makeClient(const BrokerOptions& options, bool cleanSession,
     if (rc != MOSQ_ERR_SUCCESS) return fail("MQTT: username/password: " + describe(rc));
   }
   if (!options.tls_ca_file.empty()) {
+    // mosquitto answers a CA file it cannot open with "Invalid function arguments"; name the file.
+    if (!isReadableFile(options.tls_ca_file)) return fail("cannot read CA file " + options.tls_ca_file);
     const int rc = mosquitto_tls_set(client.get(), options.tls_ca_file.c_str(), nullptr, nullptr, nullptr, nullptr);
     if (rc != MOSQ_ERR_SUCCESS) return fail("MQTT: TLS CA file " + options.tls_ca_file + ": " + describe(rc));
   }

@@ -1,18 +1,86 @@
 #include "parktwin/model/json_reader.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <utility>
 
 namespace parktwin::model::detail {
 
+namespace {
+
+// Line and column (both from 1) of the 1-based byte offset nlohmann reports.
+std::pair<std::size_t, std::size_t> lineAndColumn(const std::string& text, std::size_t byte) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+bool isWordCharacter(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+// Where the parser stopped (a 0-based offset) and what it found there, in our words (the
+// library's text names its own exception classes). A bare word such as `name` or `tall` is
+// named whole, from its first letter: the parser stops only at the letter that breaks the
+// literal it hoped for (`null`, `true`).
+std::pair<std::size_t, std::string> whatWasFound(const std::string& text, std::size_t byte) {
+  if (byte == 0 || byte > text.size()) return {text.size(), "the text ends before the JSON does"};
+  std::size_t at = byte - 1;
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (isWordCharacter(text[at])) {
+    while (at > 0 && isWordCharacter(text[at - 1])) --at;
+    std::size_t end = at;
+    while (end < text.size() && isWordCharacter(text[end]) && end - at < 24) ++end;
+    return {at, "unexpected '" + text.substr(at, end - at) + "'"};
+  }
+  if (c >= 0x20 && c < 0x7f) return {at, std::string("unexpected '") + static_cast<char>(c) + "'"};
+  char code[8];
+  std::snprintf(code, sizeof code, "0x%02x", c);
+  return {at, std::string("unexpected byte ") + code};
+}
+
+bool onlyWhitespace(const std::string& text) {
+  return std::ranges::all_of(text, [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+}  // namespace
+
 Result<json> parseJson(const std::string& text, const std::string& source) {
+  if (onlyWhitespace(text)) return fail(source + ": the file is empty; expected JSON");
   try {
     return json::parse(text);
   } catch (const json::parse_error& e) {
-    return fail(source + ": not valid JSON (byte " + std::to_string(e.byte) + "): " + e.what());
-  } catch (const json::exception& e) {
-    // Valid syntax the library still refuses, e.g. 1e400 (out_of_range.406: beyond a double).
-    return fail(source + ": not valid JSON: " + e.what());
+    const auto [offset, found] = whatWasFound(text, e.byte);
+    const auto [line, column] = lineAndColumn(text, offset + 1);
+    return fail(source + ": not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
+                ": " + found);
+  } catch (const json::out_of_range&) {
+    // Valid syntax the library still refuses: a number beyond a double, e.g. 1e400.
+    return fail(source + ": not valid JSON: a number beyond the range of a double (number overflow)");
+  } catch (const json::exception&) {
+    return fail(source + ": not valid JSON");
   }
+}
+
+Result<std::string> readTextFile(const std::filesystem::path& file, const std::string& kindOfFile) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) {
+    return fail(file.string() + ": is a directory, not a " + kindOfFile);
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return fail(file.string() + ": cannot open the " + kindOfFile);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 std::string describe(const json& value) {

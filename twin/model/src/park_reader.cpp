@@ -377,11 +377,9 @@ Result<Park> parsePark(const std::string& jsonText, const std::string& source) {
 }
 
 Result<Park> loadPark(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return fail(file.string() + ": cannot open the park file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parsePark(text.str(), file.string());
+  auto text = detail::readTextFile(file, "park file");
+  if (!text) return std::unexpected(text.error());
+  return parsePark(*text, file.string());
 }
 
 }  // namespace parktwin::model

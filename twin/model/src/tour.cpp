@@ -95,11 +95,9 @@ Result<Tour> parseTour(const std::string& jsonText, const std::string& source, c
 }
 
 Result<Tour> loadTour(const std::filesystem::path& file, const Park& park) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return fail(file.string() + ": cannot open the tour file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parseTour(text.str(), file.string(), park);
+  auto text = detail::readTextFile(file, "tour file");
+  if (!text) return std::unexpected(text.error());
+  return parseTour(*text, file.string(), park);
 }
 
 Result<Point> objectPosition(const Park& park, const std::string& id) {

@@ -2,6 +2,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/json_reader.hpp"
 #include "parktwin/scenario/scenario.hpp"
 #include "parktwin/sim/time_text.hpp"
@@ -243,10 +244,29 @@ void readChange(const json& value, const std::string& path, Scenario& s, Problem
   s.changes.push_back(std::move(c));
 }
 
+// The scenario's park: a bundled park's name, or a path relative to the scenario file (so a
+// scenario copied out of the data folder still finds its bundled park by name).
+void resolveParkOf(Scenario& s, const std::filesystem::path& folder, const std::filesystem::path& dataFolder,
+                   Problems& problems) {
+  auto file = model::resolvePark(s.park, dataFolder, folder);
+  if (!file) {
+    problems.add("/park", file.error().message);
+    return;
+  }
+  std::error_code ec;
+  if (!model::looksLikeBundledName(s.park) && !std::filesystem::exists(*file, ec)) {
+    problems.add("/park", "no park file " + file->string() +
+                              " (a path is read relative to the scenario file; name a bundled park without a "
+                              "path, e.g. \"beidu\")");
+    return;
+  }
+  s.park_file = *file;
+}
+
 }  // namespace
 
 Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
-                               const std::filesystem::path& folder) {
+                               const std::filesystem::path& folder, const std::filesystem::path& dataFolder) {
   auto parsed = model::detail::parseJson(jsonText, source);
   if (!parsed) return std::unexpected(parsed.error());
   const json& root = *parsed;
@@ -263,11 +283,7 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
       s.name = text(r, "name", problems, true);
       s.explanation = text(r, "explanation", problems, true);
       s.park = r.string("park");
-      if (!s.park.empty()) {
-        const bool bundled = s.park.find('/') == std::string::npos && !s.park.ends_with(".json");
-        s.park_file = bundled ? folder / ".." / "parks" / (s.park + ".json") : folder / s.park;
-        s.park_file = s.park_file.lexically_normal();
-      }
+      if (!s.park.empty()) resolveParkOf(s, folder, dataFolder, problems);
       if (auto start = instant(r, "start", problems, true)) s.start_ms = *start;
       if (r.raw("duration")) {
         if (auto d = duration(r, "duration", problems, true)) s.duration_ms = *d;
@@ -299,12 +315,11 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
   return s;
 }
 
-Result<Scenario> loadScenario(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return fail(file.string() + ": cannot open the scenario file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parseScenario(text.str(), file.string(), file.parent_path());
+Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder) {
+  auto text = model::detail::readTextFile(file, "scenario file");
+  if (!text) return std::unexpected(text.error());
+  // The folder as an absolute path, so a message about a relative park path names a real place.
+  return parseScenario(*text, file.string(), std::filesystem::absolute(file).parent_path(), dataFolder);
 }
 
 Result<void> checkAgainstPark(const Scenario& scenario, const model::Park& park) {

@@ -3,6 +3,7 @@
 // recorded (not thrown), and keys nobody asked for are reported as unknown.
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <optional>
 
 #include "parktwin/common/result.hpp"
@@ -24,9 +25,14 @@ class Problems {
   std::vector<std::string> lines_;
 };
 
-// Parses JSON text; any refusal (bad syntax, or a number beyond double range such as 1e400)
-// becomes "<source>: not valid JSON ...", never an exception.
+// Parses JSON text; any refusal becomes one line, never an exception: "<source>: the file is
+// empty; expected JSON", "<source>: not valid JSON at line 3, column 7: unexpected ','", or a
+// number beyond double range such as 1e400.
 Result<json> parseJson(const std::string& text, const std::string& source);
+
+// The whole of a park, tour or scenario file; a folder or an unreadable file is an error that
+// names the file and `kindOfFile` ("park file").
+Result<std::string> readTextFile(const std::filesystem::path& file, const std::string& kindOfFile);
 
 // Short rendering of a JSON value for messages: "tall", 12, [...], {...}.
 std::string describe(const json& value);

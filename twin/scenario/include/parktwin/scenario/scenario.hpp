@@ -75,7 +75,7 @@ struct Scenario {
   model::LocalizedText name;
   model::LocalizedText explanation;
   std::string park;                    // as written: a bundled park name or a path
-  std::filesystem::path park_file;     // resolved against the scenario file's folder
+  std::filesystem::path park_file;     // the bundled park of that name, or the path from the scenario file's folder
   std::int64_t start_ms = 0;
   std::int64_t duration_ms = 365LL * 24 * 3'600'000;
   std::int64_t step_ms = 60'000;
@@ -86,11 +86,12 @@ struct Scenario {
   std::int64_t end_ms() const { return start_ms + duration_ms; }
 };
 
-// `source` names the file in messages; `folder` resolves the park. Every problem is reported,
-// one per line, as "<source>: <json pointer>: <what was expected>".
+// `source` names the file in messages. The park is a bundled park's name, found in
+// `dataFolder` (model::bundledDataFolder), or a path relative to `folder` (the scenario file's).
+// Every problem is reported, one per line, as "<source>: <json pointer>: <what was expected>".
 Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
-                               const std::filesystem::path& folder);
-Result<Scenario> loadScenario(const std::filesystem::path& file);
+                               const std::filesystem::path& folder, const std::filesystem::path& dataFolder);
+Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder);
 
 // Checks the changes against the park they apply to: every target exists and has the right
 // kind. Messages name the change's JSON path.

@@ -1,0 +1,25 @@
+# --scenario takes what parktwin-cli scenario run takes: a bundled scenario's name or a file.
+# One that cannot be opened exits 2 with the message (it used to open the window and exit 0),
+# and with no --park the window opens the scenario's own park.
+include(${CMAKE_CURRENT_LIST_DIR}/expect_exit_2.cmake)
+expect_exit_2("unknown scenario name" "no scenario named \"heatwave\": bundled scenarios are heat-wave,"
+              ${APP} --scenario heatwave --quick --screenshot ${WORK}/no_scenario.png)
+expect_exit_2("missing scenario file" "${WORK}/none.json: cannot open the scenario file"
+              ${APP} --scenario ${WORK}/none.json --quick)
+expect_exit_2("scenario for another park" "scenario huanglin-pv-storage is written for the park \"jiulong\""
+              ${APP} --park beidu --scenario huanglin-pv-storage --quick --screenshot ${WORK}/other_park.png)
+
+file(REMOVE ${WORK}/scenario_park.json)
+execute_process(COMMAND ${APP} --scenario huanglin-pv-storage --quick --screenshot ${WORK}/scenario_park.png
+                  --screenshot-info ${WORK}/scenario_park.json
+                RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 120)
+if(NOT rc EQUAL 0 OR NOT EXISTS ${WORK}/scenario_park.json)
+  message(FATAL_ERROR "--scenario by name: exit ${rc}: ${err}")
+endif()
+file(READ ${WORK}/scenario_park.json info)
+foreach(building IN ITEMS bosch-plant warehouse-1)  # Jiulong's, not the default Beidu's
+  string(FIND "${info}" "\"${building}\"" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "--scenario huanglin-pv-storage did not open its park Jiulong: ${info}")
+  endif()
+endforeach()
