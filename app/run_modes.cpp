@@ -27,14 +27,23 @@ bool writeScreenshotInfo(QQuickWindow* window, const QString& infoPath) {
   QQuickItem* view = parkViewOf(window);
   QVariant projected;
   if (!view || !QMetaObject::invokeMethod(view, "projectedBuildings", Q_RETURN_ARG(QVariant, projected))) return false;
-  QJsonObject info{{"width", window->width()}, {"height", window->height()},
-                   {"buildings", QJsonArray::fromVariantList(projected.toList())}};
+  // In the picture's pixels: at a 2x interface the window's units are two pixels each.
+  const double ratio = window->devicePixelRatio();
+  QJsonArray buildings;
+  for (const QVariant& entry : projected.toList()) {
+    QVariantMap building = entry.toMap();
+    building["x"] = building["x"].toDouble() * ratio;
+    building["y"] = building["y"].toDouble() * ratio;
+    buildings.append(QJsonObject::fromVariantMap(building));
+  }
+  QJsonObject info{{"width", qRound(window->width() * ratio)}, {"height", qRound(window->height() * ratio)},
+                   {"device_pixel_ratio", ratio}, {"buildings", buildings}};
   QFile file(infoPath);
   return file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(info).toJson()) > 0;
 }
 }  // namespace
 
-void takeScreenshotWhenReady(QQuickWindow* window, const QString& path, const QString& infoPath,
+void takeScreenshotWhenReady(QQuickWindow* window, const QString& path, const QString& infoPath, QSize imageSize,
                              const QElapsedTimer& sinceStart) {
   // A frame counts once the scene reports ready; two more swaps let labels lay out and the
   // renderer finish uploading meshes and shaders.
@@ -46,6 +55,12 @@ void takeScreenshotWhenReady(QQuickWindow* window, const QString& path, const QS
     }
     QTimer::singleShot(0, window, [=] {
       const QImage image = window->grabWindow();
+      if (image.size() != imageSize) {
+        std::fprintf(stderr, "parktwin: the window could only be %dx%d pixels here, not the %dx%d asked for; run it on a larger screen (under Xvfb: -screen 0 %dx%dx24)\n",
+                     image.width(), image.height(), imageSize.width(), imageSize.height(), imageSize.width(), imageSize.height());
+        QCoreApplication::exit(1);
+        return;
+      }
       const bool saved = image.save(path);
       std::fprintf(stderr, "parktwin: first complete frame after %lld ms, %dx%d, saved to %s\n",
                    static_cast<long long>(sinceStart.elapsed()), image.width(), image.height(), qPrintable(path));

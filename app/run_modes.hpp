@@ -3,17 +3,19 @@
 // while the camera orbits.
 #include <QObject>
 #include <QElapsedTimer>
+#include <QSize>
 #include <QString>
 
 class QQuickWindow;
 
 namespace parktwin::app {
 
-// Saves the first complete frame (scene built, camera placed) to `path`, then quits with 0,
-// or with 1 if the image could not be written.
+// Saves the first complete frame (scene built, camera placed) of the whole window to `path`,
+// then quits with 0, or with 1 if the image could not be written or the window could not be
+// made `imageSize` pixels (a screen that clips it: say so rather than save a smaller picture).
 // With `infoPath`, also writes JSON with the window size and each building's projected
 // roof centre, so tests can check the picture against the camera.
-void takeScreenshotWhenReady(QQuickWindow* window, const QString& path, const QString& infoPath,
+void takeScreenshotWhenReady(QQuickWindow* window, const QString& path, const QString& infoPath, QSize imageSize,
                              const QElapsedTimer& sinceStart);
 
 // Renders the loaded tour frame by frame (tour time, not wall time) and encodes it with

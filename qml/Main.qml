@@ -27,12 +27,8 @@ ApplicationWindow {
 
     // Presentation: full screen (unless rendering headless), no panels, the tour on top.
     readonly property bool presenting: ParkController.presenting
-    property bool allowFullScreen: true
-    property bool recording: false  // exporting a video: no buttons in the picture
-    property bool showScenarios: false
-    property bool showSankey: false
     onPresentingChanged: {
-        if (presenting && allowFullScreen) window.showFullScreen()
+        if (presenting && ViewState.allowFullScreen) window.showFullScreen()
         else if (!presenting && window.visibility === Window.FullScreen) window.showNormal()
         if (presenting && ParkController.tour.loaded) ParkController.tour.setTime(0)
     }
@@ -70,18 +66,18 @@ ApplicationWindow {
             }
             HeaderButton {
                 objectName: "flowsButton"
-                text: parkView.showFlows ? qsTr("Hide flows") : qsTr("Flows")
-                onClicked: parkView.showFlows = !parkView.showFlows
+                text: ViewState.showFlows ? qsTr("Hide flows") : qsTr("Flows")
+                onClicked: ViewState.showFlows = !ViewState.showFlows
             }
             HeaderButton {
                 objectName: "balanceButton"
                 text: qsTr("Balance")
-                onClicked: window.showSankey = !window.showSankey
+                onClicked: ViewState.showSankey = !ViewState.showSankey
             }
             HeaderButton {
                 objectName: "scenariosButton"
                 text: qsTr("Scenarios")
-                onClicked: window.showScenarios = !window.showScenarios
+                onClicked: ViewState.showScenarios = !ViewState.showScenarios
             }
             HeaderButton {
                 objectName: "dataButton"
@@ -133,6 +129,8 @@ ApplicationWindow {
         ParkView {
             id: parkView
             SplitView.fillWidth: true
+            showFlows: ViewState.showFlows
+            machinesOnly: ViewState.machinesOnly
             onObjectPicked: (objectId) => ParkController.select(objectId)
 
             Rectangle {
@@ -169,20 +167,22 @@ ApplicationWindow {
                 }
             }
             SankeyPanel {
-                visible: window.showSankey && !window.presenting
+                visible: ViewState.showSankey && !window.presenting
                 anchors { left: parent.left; top: parent.top; bottom: parent.bottom; bottomMargin: parkView.timelineSpace }
-                width: parent.width - (window.showScenarios ? Math.min(440, parent.width * 0.45) : 0)
-                onCloseRequested: window.showSankey = false
+                width: parent.width - (ViewState.showScenarios ? Math.min(440, parent.width * 0.45) : 0)
+                side: ViewState.balanceSide
+                onSideChanged: ViewState.balanceSide = side
+                onCloseRequested: ViewState.showSankey = false
             }
             ScenarioPanel {
-                visible: window.showScenarios && !window.presenting
+                visible: ViewState.showScenarios && !window.presenting
                 anchors { right: parent.right; top: parent.top; bottom: parent.bottom; bottomMargin: parkView.timelineSpace }
                 width: Math.min(440, parent.width * 0.45)
-                onCloseRequested: window.showScenarios = false
+                onCloseRequested: ViewState.showScenarios = false
             }
             PresentationOverlay {
                 anchors.fill: parent
-                showControls: !window.recording
+                showControls: !ViewState.recording
                 visible: window.presenting
                 onExitRequested: ParkController.presenting = false
             }

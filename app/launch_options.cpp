@@ -1,0 +1,121 @@
+#include "launch_options.hpp"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace parktwin::app {
+namespace {
+
+QList<QCommandLineOption> optionTable() {
+  return {
+      {"park", "Park file to open, or a bundled park name (beidu, jiulong); default beidu, or the park a --scenario or --tour is written for.", "file", "beidu"},
+      {"lang", "Display language: zh or en (default en).", "lang", "en"},
+      {"replay", "Replay a historian file (from parktwin-cli simulate --db or ingest --db).", "db"},
+      {"at", "With --replay: start at this time (ISO-8601, epoch seconds or ms, or as many hours after the start with a trailing h).", "time"},
+      {"loop", "With --replay: loop the range FROM-TO hours after the start, e.g. 6-10.", "h-h"},
+      {"speed", "With --replay: start playing at this multiple of real time.", "x"},
+      {"mqtt", "Show live data from an MQTT broker (topics parktwin/<park>/<tag>).", "host:port"},
+      {"user", "MQTT user name.", "name"},
+      {"password", "MQTT password (prefer PARKTWIN_MQTT_PASSWORD in the environment).", "password"},
+      {"tls-ca", "CA certificate file: connect to the broker with TLS.", "file"},
+      {"record", "With --mqtt: also record the live feed into this historian file.", "db"},
+      {"present", "Start in presentation mode (full screen, the park's tour)."},
+      {"tour", "Tour file for presentation mode (default: the park's bundled tour).", "json"},
+      {"export-tour", "Render a tour to a video and exit (use with --out, --size, --fps).", "json"},
+      {"out", "Output file for --export-tour (MP4, default tour.mp4).", "file", "tour.mp4"},
+      {"fps", "Frames per second for --export-tour, 1-120 (default 25).", "n", "25"},
+      {"screenshot", "Render the first complete frame of the whole window (panels included) to a PNG of exactly --size pixels, and exit.", "png"},
+      {"screenshot-info", "With --screenshot: also write where each building is on screen (JSON).", "json"},
+      {"size", "Image size of --screenshot, window size of --export-tour and --bench-fps, default 1600x900. Over 2560 pixels wide, the interface is drawn at 2x (as on a 4K screen) so its text stays legible.", "WxH", "1600x900"},
+      {"flows", "Show the material and energy flows and their KPIs."},
+      {"balance", "Show the Sankey diagram of the park's material or energy balance.", "material|energy"},
+      {"select", "Select an object (building, line, machine group...) and fly to it.", "id"},
+      {"scenario", "Open the scenario panel and run this scenario: a bundled scenario's name (heat-wave) or a file.", "name|file"},
+      {"quick", "With --scenario: a quick look, 3 days around the first change."},
+      {"bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds"},
+      {"bench-machines", "With --bench-fps: replace the machines by N synthetic ones.", "n"},
+      {"bench-machines-only", "With --bench-machines: hide the park around the machines."},
+      {"bench-naive", "With --bench-machines: draw them as one Model each (the baseline)."},
+  };
+}
+
+LaunchOptions read(const QCommandLineParser& parser) {
+  LaunchOptions o;
+  const QStringList files = parser.positionalArguments();
+  o.park = !files.isEmpty() ? files.first() : parser.isSet("park") ? parser.value("park") : QString();
+  o.lang = parser.value("lang");
+  o.screenshot = parser.value("screenshot");
+  o.screenshotInfo = parser.value("screenshot-info");
+  o.replay = parser.value("replay");
+  o.at = parser.value("at");
+  o.loop = parser.value("loop");
+  if (parser.isSet("speed")) o.speed = parser.value("speed").toDouble();
+  o.mqtt = parser.value("mqtt");
+  o.user = parser.value("user");
+  o.password = parser.isSet("password") ? parser.value("password") : qEnvironmentVariable("PARKTWIN_MQTT_PASSWORD");
+  o.caFile = parser.value("tls-ca");
+  o.recordTo = parser.value("record");
+  o.present = parser.isSet("present");
+  o.exportTour = parser.isSet("export-tour");
+  o.tour = o.exportTour ? parser.value("export-tour") : parser.value("tour");
+  o.out = parser.value("out");
+  o.flows = parser.isSet("flows");
+  o.select = parser.value("select");
+  o.balance = parser.value("balance");
+  o.scenario = parser.value("scenario");
+  o.quick = parser.isSet("quick");
+  o.benchMachines = parser.value("bench-machines").toInt();
+  o.benchMachinesOnly = parser.isSet("bench-machines-only");
+  o.benchNaive = parser.isSet("bench-naive");
+  o.benchSeconds = parser.value("bench-fps").toDouble();
+  return o;
+}
+
+Result<void> checkValues(const QCommandLineParser& parser, LaunchOptions& o) {
+  const auto refuse = [](const char* what, const QString& got) {
+    return fail(std::string("parktwin: ") + what + ", got \"" + got.toStdString() + "\"");
+  };
+  if (o.lang != "zh" && o.lang != "en") return refuse("--lang must be zh or en", o.lang);
+  const QStringList size = parser.value("size").split('x');
+  o.size = QSize(size.value(0).toInt(), size.size() == 2 ? size.value(1).toInt() : 0);
+  if (o.size.width() < 320 || o.size.height() < 240 || o.size.width() > 8192 || o.size.height() > 8192) {
+    return refuse("--size must be WxH between 320x240 and 8192x8192", parser.value("size"));
+  }
+  o.fps = parser.value("fps").toInt();
+  if (o.exportTour && (o.fps < 1 || o.fps > 120)) return refuse("--fps must be 1..120", parser.value("fps"));
+  if (!o.balance.isEmpty() && o.balance != "material" && o.balance != "energy") {
+    return refuse("--balance must be material or energy", o.balance);
+  }
+  return {};
+}
+
+}  // namespace
+
+int interfaceScaleFor(int argc, char* argv[]) {
+  bool headless = false;
+  int width = 1600;
+  for (int i = 1; i < argc; ++i) {
+    const QString arg = QString::fromLocal8Bit(argv[i]);
+    if (arg == "--screenshot" || arg == "--export-tour" || arg == "--bench-fps") headless = true;
+    if (arg.startsWith("--size=")) width = arg.mid(7).section('x', 0, 0).toInt();
+    if (arg == "--size" && i + 1 < argc) width = QString::fromLocal8Bit(argv[i + 1]).section('x', 0, 0).toInt();
+  }
+  return headless && width > 2560 ? 2 : 1;
+}
+
+Result<LaunchOptions> parseLaunchOptions(const QCoreApplication& app) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      "ParkTwin: a 3D digital twin of an industrial park for park managers, investors and planners.");
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addOptions(optionTable());
+  // A file alone opens as with --park: the desktop entry runs "parktwin %f".
+  parser.addPositionalArgument("file", "Park file to open (the same as --park).", "[file]");
+  parser.process(app);
+  LaunchOptions options = read(parser);
+  if (auto ok = checkValues(parser, options); !ok) return std::unexpected(ok.error());
+  return options;
+}
+
+}  // namespace parktwin::app

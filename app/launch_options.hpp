@@ -1,0 +1,48 @@
+#pragma once
+// The window's command line: every option once, with its help text, read and checked into
+// LaunchOptions before anything opens.
+#include <QCommandLineOption>
+#include <QList>
+#include <QSize>
+#include <QString>
+#include <optional>
+
+#include "parktwin/common/result.hpp"
+
+class QCoreApplication;
+
+namespace parktwin::app {
+
+struct LaunchOptions {
+  QString park;             // a bundled park's name or a file; empty when none was asked for
+  QString lang = "en";
+  QSize size{1600, 900};    // image size of --screenshot, window size of headless runs
+  QString screenshot, screenshotInfo;
+  QString replay, at, loop;
+  std::optional<double> speed;
+  QString mqtt, user, password, caFile, recordTo;
+  bool present = false;
+  QString tour;             // --tour, or the file of --export-tour
+  bool exportTour = false;
+  QString out = "tour.mp4";
+  int fps = 25;
+  bool flows = false;
+  QString select, balance, scenario;
+  bool quick = false;
+  int benchMachines = 0;
+  bool benchMachinesOnly = false, benchNaive = false;
+  double benchSeconds = 0;  // > 0: --bench-fps
+
+  bool headless() const { return !screenshot.isEmpty() || benchSeconds > 0 || exportTour; }
+};
+
+// The interface scale for a headless run of `argc`/`argv`: 2 when its --size is over 2560
+// pixels wide (a 4K picture then shows the window as a 4K screen would, not with 1x text),
+// else 1. Read before the application exists: Qt takes the scale only then (QT_SCALE_FACTOR).
+int interfaceScaleFor(int argc, char* argv[]);
+
+// Parses and checks the command line of `app`; --help and --version print and exit here. A
+// value out of range is an error naming the option and what it expects.
+[[nodiscard]] Result<LaunchOptions> parseLaunchOptions(const QCoreApplication& app);
+
+}  // namespace parktwin::app

@@ -1,0 +1,60 @@
+#pragma once
+// What the window shows besides the park: which panels and overlays are open, and whether it
+// renders for a picture or a video. QML binds to it; the command line (--flows, --balance,
+// --scenario, headless runs) sets it before the window loads, instead of reaching into QML
+// objects by name.
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace parktwin::app {
+
+class ViewState : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  QML_SINGLETON
+  Q_PROPERTY(bool showFlows MEMBER showFlows_ NOTIFY changed)
+  Q_PROPERTY(bool showSankey MEMBER showSankey_ NOTIFY changed)
+  Q_PROPERTY(QString balanceSide MEMBER balanceSide_ NOTIFY changed)  // "material" or "energy"
+  Q_PROPERTY(bool showScenarios MEMBER showScenarios_ NOTIFY changed)
+  // The machines-only benchmark view: the park around the machines hidden.
+  Q_PROPERTY(bool machinesOnly MEMBER machinesOnly_ NOTIFY changed)
+  // False for headless runs: presentation mode then keeps the window's size.
+  Q_PROPERTY(bool allowFullScreen MEMBER allowFullScreen_ NOTIFY changed)
+  // Exporting a video: no buttons in the picture.
+  Q_PROPERTY(bool recording MEMBER recording_ NOTIFY changed)
+
+ public:
+  explicit ViewState(QObject* parent) : QObject(parent) {}
+  ~ViewState() override;
+  // The application sets its instance before loading QML; QML (and the tests) get that one.
+  static ViewState* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+  static void setInstance(ViewState* state);
+
+  void showFlows() { set(showFlows_, true); }
+  void showBalance(const QString& side);
+  void showScenarios() { set(showScenarios_, true); }
+  void showMachinesOnly() { set(machinesOnly_, true); }
+  void renderHeadless() { set(allowFullScreen_, false); }
+  void recordVideo() { set(recording_, true); }
+
+ signals:
+  void changed();
+
+ private:
+  template <typename T>
+  void set(T& member, T value) {
+    if (member == value) return;
+    member = value;
+    emit changed();
+  }
+
+  bool showFlows_ = false, showSankey_ = false, showScenarios_ = false, machinesOnly_ = false;
+  bool allowFullScreen_ = true, recording_ = false;
+  QString balanceSide_ = "material";
+};
+
+}  // namespace parktwin::app

@@ -1,0 +1,180 @@
+#include "startup.hpp"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QQuickWindow>
+#include <algorithm>
+#include <cstdio>
+
+#include "park_controller.hpp"
+#include "parktwin/model/bundled_data.hpp"
+#include "parktwin/model/park_file.hpp"
+#include "parktwin/scenario/scenario.hpp"
+#include "parktwin/store/time_format.hpp"
+#include "run_modes.hpp"
+#include "view_state.hpp"
+
+namespace parktwin::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// This program's bundled data: <its folder>/../share/parktwin, installed or in the build tree.
+fs::path dataFolder() { return model::bundledDataFolder(QCoreApplication::applicationFilePath().toStdString()); }
+
+std::unexpected<Error> failWith(const QString& message) { return fail(message.toStdString()); }
+
+// The park a tour file says it is written for, if it is one of the bundled parks; else empty.
+QString bundledParkOfTour(const QString& tourFile) {
+  QFile file(tourFile);
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  const QString park = QJsonDocument::fromJson(file.readAll()).object().value("park").toString();
+  const auto bundled = model::bundledNames(dataFolder(), model::BundledKind::park);
+  return std::ranges::find(bundled, park.toStdString()) != bundled.end() ? park : QString();
+}
+
+// A scenario asked for on the command line (a bundled scenario's name or a file), loaded to
+// check it before the window opens: a scenario that cannot run is refused with its message.
+struct ScenarioArgument {
+  fs::path file;
+  scenario::Scenario scenario;
+};
+Result<ScenarioArgument> loadScenarioArgument(const QString& nameOrPath) {
+  auto file = model::resolveBundledOrPath(nameOrPath.toStdString(), model::BundledKind::scenario, dataFolder());
+  if (!file) return std::unexpected(file.error());
+  auto loaded = scenario::loadScenario(*file, dataFolder());
+  if (!loaded) return std::unexpected(loaded.error());
+  return ScenarioArgument{fs::absolute(*file), std::move(*loaded)};
+}
+
+// The run needs its own park open: say so now rather than in a panel after the window opens.
+Result<void> checkScenarioPark(const scenario::Scenario& scenario, const ParkController& controller) {
+  auto park = model::loadPark(scenario.park_file);
+  if (!park) return std::unexpected(park.error());
+  if (QString::fromStdString(park->id) == controller.parkId()) return {};
+  return fail("parktwin: scenario " + scenario.id + " is written for the park \"" + park->id + "\"; open that park (--park " +
+              park->id + ") or leave --park out");
+}
+
+// --at: ISO-8601, epoch seconds or ms, or hours after the start ("10h"); inside the file's range.
+Result<void> seekReplay(TimelineController& timeline, const QString& at) {
+  bool hoursOk = false;
+  const double hours = at.endsWith('h') ? at.chopped(1).toDouble(&hoursOk) : 0;
+  const auto instant = store::parseTimestamp(at.toStdString());
+  if (!hoursOk && !instant) {
+    return fail("parktwin: --at expects ISO-8601, epoch seconds or ms, or hours after the start like 10h: " +
+                instant.error().message);
+  }
+  const double atMs = hoursOk ? timeline.startMs() + hours * 3.6e6 : static_cast<double>(*instant);
+  // Outside the recording there is nothing to show: say what the file holds, don't clamp.
+  if (atMs < timeline.startMs() || atMs > timeline.endMs()) {
+    return failWith(QString("parktwin: --at %1 is outside the replay file, which holds %2 .. %3 (0h .. %4h)")
+                        .arg(at, QString::fromStdString(store::formatIso8601(static_cast<std::int64_t>(timeline.startMs()))),
+                             QString::fromStdString(store::formatIso8601(static_cast<std::int64_t>(timeline.endMs()))))
+                        .arg((timeline.endMs() - timeline.startMs()) / 3.6e6, 0, 'g', 4));
+  }
+  timeline.seek(atMs);
+  return {};
+}
+
+Result<void> openReplay(TimelineController& timeline, const LaunchOptions& options) {
+  if (!timeline.openReplay(options.replay)) {
+    return options.headless() ? failWith("parktwin: " + timeline.status()) : Result<void>{};
+  }
+  if (!options.at.isEmpty()) {
+    if (auto ok = seekReplay(timeline, options.at); !ok) return ok;
+  }
+  if (!options.loop.isEmpty()) {
+    const QStringList hours = options.loop.split('-');
+    const double from = hours.value(0).toDouble(), to = hours.value(1).toDouble();
+    if (hours.size() != 2 || to <= from) {
+      return failWith("parktwin: --loop must be FROM-TO hours with FROM < TO, got \"" + options.loop + "\"");
+    }
+    timeline.setLoop(timeline.startMs() + from * 3.6e6, timeline.startMs() + to * 3.6e6);
+  }
+  if (options.speed) {
+    timeline.setSpeed(*options.speed);
+    timeline.play();
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<fs::path> openParkAndPlans(ParkController& controller, const LaunchOptions& options) {
+  std::optional<ScenarioArgument> scenario;
+  if (!options.scenario.isEmpty()) {
+    auto loaded = loadScenarioArgument(options.scenario);
+    if (!loaded) return std::unexpected(loaded.error());
+    scenario = std::move(*loaded);
+  }
+  // With no park asked for, a scenario or a tour opens the park it is written for (else Beidu).
+  const QString ownPark = scenario            ? QString::fromStdString(scenario->scenario.park_file.string())
+                          : options.tour.isEmpty() ? QString()
+                                                   : bundledParkOfTour(options.tour);
+  const QString park = !options.park.isEmpty() ? options.park : !ownPark.isEmpty() ? ownPark : QString("beidu");
+  controller.setAssetRoot(QString::fromStdString(dataFolder().string()));
+  controller.setLanguage(options.lang);
+  const auto parkFile = model::resolvePark(park.toStdString(), dataFolder());
+  if (!parkFile) return std::unexpected(parkFile.error());
+  if (!controller.loadPark(QString::fromStdString(parkFile->string())) && (options.headless() || scenario)) {
+    return failWith(controller.errorText());
+  }
+  if (scenario) {
+    if (auto ok = checkScenarioPark(scenario->scenario, controller); !ok) return std::unexpected(ok.error());
+  }
+  if (options.benchMachines > 0) controller.useSyntheticMachines(options.benchMachines, options.benchNaive);
+  if (!options.tour.isEmpty() && !controller.tour()->load(options.tour)) {
+    if (options.headless()) return failWith(controller.tour()->error());
+    std::fprintf(stderr, "%s\n", qPrintable(controller.tour()->error()));  // the window opens without it
+  }
+  if (options.present || options.exportTour) controller.setPresenting(true);
+  return scenario ? scenario->file : fs::path();
+}
+
+Result<void> openData(ParkController& controller, const LaunchOptions& options) {
+  TimelineController& timeline = *controller.timeline();
+  if (!options.replay.isEmpty()) return openReplay(timeline, options);
+  if (options.mqtt.isEmpty()) return {};
+  const bool connected = timeline.connectLive(options.mqtt, controller.parkId(), options.user, options.password,
+                                              options.caFile, options.recordTo, controller.tagIds());
+  return connected || !options.headless() ? Result<void>{} : failWith("parktwin: " + timeline.status());
+}
+
+void applyView(ViewState& view, const LaunchOptions& options) {
+  if (options.flows) view.showFlows();
+  if (!options.balance.isEmpty()) view.showBalance(options.balance);
+  if (!options.scenario.isEmpty()) view.showScenarios();
+  if (options.benchMachinesOnly) view.showMachinesOnly();
+  if (options.headless()) view.renderHeadless();
+  if (options.exportTour) view.recordVideo();
+}
+
+void start(QQuickWindow* window, ParkController& controller, const LaunchOptions& options, const fs::path& scenarioFile,
+           const QElapsedTimer& sinceStart) {
+  if (!scenarioFile.empty()) {
+    controller.scenarios()->setQuick(options.quick);
+    controller.scenarios()->run(QString::fromStdString(scenarioFile.string()));
+  }
+  if (!options.select.isEmpty()) {
+    QMetaObject::invokeMethod(window, "focusObject", Q_ARG(QVariant, options.select), Q_ARG(QVariant, true));
+  }
+  if (!options.headless()) return;
+  // --size is in pixels of the picture; at 2x the window is half as many logical units.
+  const QSize logical = options.size / window->devicePixelRatio();
+  window->showNormal();
+  window->resize(logical);
+  window->setProperty("width", logical.width());
+  window->setProperty("height", logical.height());
+  if (!options.screenshot.isEmpty()) {
+    takeScreenshotWhenReady(window, options.screenshot, options.screenshotInfo, options.size, sinceStart);
+  } else if (options.exportTour) {
+    exportTourVideo(window, controller.tour(), options.out, options.fps);
+  } else {
+    benchmarkOrbitFps(window, options.benchSeconds);
+  }
+}
+
+}  // namespace parktwin::app
