@@ -8,6 +8,7 @@
 #include <set>
 
 #include "park_controller.hpp"
+#include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/scenario/report.hpp"
 #include "parktwin/scenario/runner.hpp"
@@ -190,11 +191,18 @@ void ScenarioController::present() {
   title_ = q(result_->scenario.name.in(language));
   for (const auto& d : result_->deltas) {
     const double percent = d.baseline != 0 ? 100.0 * d.delta() / std::abs(d.baseline) : 0.0;
-    const int direction = d.delta() == 0 ? 0 : scenario::kpiDirection(d.key) * (d.delta() > 0 ? 1 : -1);
-    deltas_ << QVariantMap{{"key", q(d.key)},         {"label", q(scenario::kpiLabel(d.key, language))},
-                           {"unit", q(d.unit)},       {"baseline", d.baseline},
-                           {"scenario", d.scenario},  {"delta", d.delta()},
-                           {"deltaPercent", percent}, {"direction", direction}};
+    const auto text = [&](double value) { return q(flow::kpiValueText(d.key, value)); };
+    deltas_ << QVariantMap{{"key", q(std::string(flow::kpiId(d.key)))},
+                           {"label", q(std::string(flow::kpiLabel(d.key, language)))},
+                           {"unit", q(std::string(flow::kpiUnit(d.key, language)))},
+                           {"baseline", d.baseline},
+                           {"scenario", d.scenario},
+                           {"delta", d.delta()},
+                           {"baselineText", text(d.baseline)},
+                           {"scenarioText", text(d.scenario)},
+                           {"deltaText", (d.delta() > 0 ? "+" : "") + text(d.delta())},
+                           {"deltaPercent", percent},
+                           {"direction", flow::kpiGoodNews(d.key, d.delta())}};
   }
   series_ = seriesOf(*result_, language);
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/scenario/report.hpp"
 #include "parktwin/sim/time_text.hpp"
 
@@ -175,13 +176,14 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     << t("变化", "delta") << "</th></tr>\n";
   for (const auto& d : r.deltas) {
     const double rel = d.baseline != 0 ? 100 * d.delta() / std::fabs(d.baseline) : 0;
-    std::string unit = d.unit;
-    if (t.zh && unit == "yuan") unit = "元";
-    if (t.zh && unit == "yuan/t") unit = "元/t";
-    o << "<tr><td>" << escape(kpiLabel(d.key, lang)) << "</td><td>" << escape(unit) << "</td><td>" << grouped(d.baseline)
-      << "</td><td>" << grouped(d.scenario) << "</td><td class=\"" << (d.delta() > 0 ? "up" : d.delta() < 0 ? "down" : "")
-      << "\">" << signedGrouped(d.delta());
-    if (d.baseline != 0 && d.delta() != 0 && d.unit != "%") o << " (" << signedGrouped(rel) << "%)";
+    const std::string unit(flow::kpiUnit(d.key, lang));
+    // Green for good news, red for bad (less CO2 is green), as the window's cards.
+    const int news = flow::kpiGoodNews(d.key, d.delta());
+    o << "<tr><td>" << escape(std::string(flow::kpiLabel(d.key, lang))) << "</td><td>" << escape(unit) << "</td><td>"
+      << flow::kpiValueText(d.key, d.baseline) << "</td><td>" << flow::kpiValueText(d.key, d.scenario)
+      << "</td><td class=\"" << (news > 0 ? "up" : news < 0 ? "down" : "") << "\">" << (d.delta() > 0 ? "+" : "")
+      << flow::kpiValueText(d.key, d.delta());
+    if (d.baseline != 0 && d.delta() != 0 && unit != "%") o << " (" << signedGrouped(rel) << "%)";
     o << "</td></tr>\n";
   }
   o << "</table>\n";
