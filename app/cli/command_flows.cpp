@@ -128,9 +128,11 @@ std::string flowText(double x) { return fixedText(x, 3); }
 void printNetwork(const char* title, const NetworkSolution& s, const std::optional<FailureImpact>& impact) {
   const FlowNetwork& n = s.network;
   std::cout << "\n" << title << " network: " << n.nodes.size() << " nodes, " << n.arcs.size() << " arcs\n"
-            << "  maximum flow " << flowText(s.max_flow.value) << " " << unitOf(n)
-            << "; dispatch objective " << fixedText(s.dispatch.cost, 2)
-            << " per h (money plus the merit weights that rank energy sources; KPIs give the money)\n"
+            << "  maximum flow " << flowText(s.max_flow.value) << " " << unitOf(n) << "; dispatch objective "
+            << fixedText(s.dispatch.cost, 2)
+            << (n.quantity == Quantity::energy_kw
+                    ? " per h (tariffs plus the merit weights that rank the sources; the KPIs below are money)\n"
+                    : " yuan/h (links' costs and remelt premium)\n")
             << "  bottleneck (minimum cut, " << flowText(s.max_flow.cut_capacity) << " " << unitOf(n) << "):\n";
   for (const auto& c : s.max_flow.min_cut) {
     std::cout << "    " << c.id << "  " << c.description << "  " << flowText(c.capacity) << " " << unitOf(n) << "\n";

@@ -108,8 +108,8 @@ QVariantMap kpisOf(const flow::FlowKpis& kpis) {
                          {"nameZh", q(flow::kpiName(v.key, "zh"))},
                          {"labelEn", q(flow::kpiLabel(v.key, "en"))},
                          {"labelZh", q(flow::kpiLabel(v.key, "zh"))},
-                         {"textEn", QString::fromStdString(flow::kpiValueWithUnit(v.key, *v.value, "en"))},
-                         {"textZh", QString::fromStdString(flow::kpiValueWithUnit(v.key, *v.value, "zh"))}};
+                         {"textEn", QString::fromStdString(flow::kpiCompactWithUnit(v.key, *v.value, "en"))},
+                         {"textZh", QString::fromStdString(flow::kpiCompactWithUnit(v.key, *v.value, "zh"))}};
   }
   out["cards"] = cards;
   return out;

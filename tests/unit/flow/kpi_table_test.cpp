@@ -56,6 +56,16 @@ TEST(KpiTable, ValuesForPeopleUseTheKpisDecimalsAndNoExponent) {
   EXPECT_EQ(kpiValueWithUnit(KpiKey::energy_cost_yuan, 2'400, "zh"), "2,400 元");
 }
 
+TEST(KpiTable, CompactTextCountsInMillionsOrWanAndYi) {
+  EXPECT_EQ(kpiCompactWithUnit(KpiKey::remelt_cost_avoided_yuan, 101'997'936, "en"), "102 M yuan");
+  EXPECT_EQ(kpiCompactWithUnit(KpiKey::co2_t, 2'835'553, "en"), "2.8 M t");
+  EXPECT_EQ(kpiCompactWithUnit(KpiKey::energy_kwh, 5'031'814'080, "en"), "5.03 bn kWh");
+  EXPECT_EQ(kpiCompactWithUnit(KpiKey::throughput_t_per_year, 739'992, "en"), "739,992 t/yr");
+  EXPECT_EQ(kpiCompactWithUnit(KpiKey::remelt_cost_avoided_yuan, 101'997'936, "zh"), "1.02 亿元");
+  EXPECT_EQ(kpiCompactWithUnit(KpiKey::co2_t, 2'835'553, "zh"), "284 万吨");
+  EXPECT_EQ(kpiCompactWithUnit(KpiKey::energy_kwh_per_t_delivered, 6'799.8, "zh"), "6,800 kWh/吨");
+}
+
 TEST(KpiTable, FlowKpisAreListedInTheTablesUnits) {
   FlowKpis k;
   k.self_sufficiency = 0.25;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string>
 
 #include "parktwin/common/number_text.hpp"
@@ -55,9 +56,9 @@ constexpr std::array kTable = {
     KpiDefinition{unserved_kwh, "unserved_kwh", "kWh", "kWh", less, "Load shed (unserved energy)", "限电损失电量", 0},
     // Flows at a steady state.
     KpiDefinition{throughput_t_per_h, "throughput_t_per_h", "t/h", "吨/时", more,
-                  "Metal delivered to consumers (markets and end processors)", "交付金属（市场和终端加工线）", 2},
+                  "Metal delivered per hour (to markets and end processors)", "每小时交付金属（市场和终端加工线）", 2},
     KpiDefinition{throughput_t_per_year, "throughput_t_per_year", "t/yr", "吨/年", more,
-                  "Metal delivered to consumers per year", "年交付金属", 0},
+                  "Metal delivered per year (to markets and end processors)", "年交付金属（市场和终端加工线）", 0},
     KpiDefinition{lost_t, "lost_t", "t", "吨", less, "Metal lost on links", "物流损耗", 1},
     KpiDefinition{energy_lost_kwh, "energy_lost_kwh", "kWh", "kWh", less, "Line and transformer losses", "线路和变压器损耗", 0},
     KpiDefinition{energy_kwh_per_t_delivered, "energy_kwh_per_t_delivered", "kWh/t", "kWh/吨", less,
@@ -137,6 +138,24 @@ std::string kpiValueText(KpiKey key, double value) { return groupedText(value, k
 
 std::string kpiValueWithUnit(KpiKey key, double value, std::string_view language) {
   return kpiValueText(key, value) + " " + std::string(kpiUnit(key, language));
+}
+
+std::string kpiCompactWithUnit(KpiKey key, double value, std::string_view language) {
+  const double size = std::fabs(value);
+  const std::string unit(kpiUnit(key, language));
+  if (language == "zh") {
+    // Chinese counts in 万 (10^4) and 亿 (10^8); "元" and "吨" join the count without a space.
+    const bool joined = unit == "元" || unit == "吨";
+    const auto scaled = [&](double by, const char* word, int decimals) {
+      return fixedText(value / by, decimals) + " " + word + (joined ? "" : " ") + unit;
+    };
+    if (size >= 1e8) return scaled(1e8, "亿", 2);
+    if (size >= 1e6) return scaled(1e4, "万", 0);
+  } else {
+    if (size >= 1e9) return fixedText(value / 1e9, 2) + " bn " + unit;
+    if (size >= 1e6) return fixedText(value / 1e6, size >= 1e8 ? 0 : 1) + " M " + unit;
+  }
+  return kpiValueWithUnit(key, value, language);
 }
 
 std::vector<KpiValue> flowKpiValues(const FlowKpis& k) {

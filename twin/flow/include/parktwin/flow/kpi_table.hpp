@@ -107,6 +107,9 @@ int kpiGoodNews(KpiKey key, double delta);
 std::string kpiValueText(KpiKey key, double value);
 // The same with its unit: "14,012 kWh/t", "9.5 %".
 std::string kpiValueWithUnit(KpiKey key, double value, std::string_view language);
+// For tight places (the KPI bar): large values in millions or billions ("102.0 M yuan",
+// "2.84 bn kWh"), in Chinese in 万 or 亿 ("1.02 亿元"); others as kpiValueWithUnit.
+std::string kpiCompactWithUnit(KpiKey key, double value, std::string_view language);
 
 // A KPI's value in the table's unit (shares in %); nullopt when nothing measured it (OEE).
 struct KpiValue {
