@@ -96,7 +96,7 @@ QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<q
 QVariantMap kpisOf(const flow::FlowKpis& kpis) {
   using enum flow::KpiKey;
   static constexpr flow::KpiKey kBar[] = {throughput_t_per_year, energy_kwh_per_t_delivered, co2_t,
-                                          self_sufficiency_pct, remelt_cost_avoided_yuan};
+                                          local_supply_share_pct, remelt_cost_avoided_yuan};
   QVariantMap out;
   QVariantList cards;
   for (const auto& v : flow::flowKpiValues(kpis)) {

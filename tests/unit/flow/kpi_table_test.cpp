@@ -73,7 +73,8 @@ TEST(KpiTable, FlowKpisAreListedInTheTablesUnits) {
   k.cost_yuan = 10;
   bool sawShare = false, sawPerTonne = false, sawCost = false;
   for (const auto& v : flowKpiValues(k)) {
-    if (v.key == KpiKey::self_sufficiency_pct) sawShare = v.value == 25.0;
+    if (v.key == KpiKey::local_supply_share_pct) sawShare = v.value == 25.0;
+    EXPECT_NE(v.key, KpiKey::self_sufficiency_pct) << "the scenarios' share of the load, not the flows' share of supply";
     if (v.key == KpiKey::energy_kwh_per_t_delivered) sawPerTonne = v.value == 6'800.0;
     if (v.key == KpiKey::material_and_energy_cost_yuan) sawCost = v.value == 10.0;
   }

@@ -36,7 +36,8 @@ struct FlowKpis {
   double energy_kwh_per_t_delivered = 0;
   double grid_energy_kwh = 0;
   double local_energy_kwh = 0;     // PV, battery, pumped storage, reservoir hydro
-  double self_sufficiency = 0;     // local_energy_kwh / all sourced energy, 0..1
+  double self_sufficiency = 0;     // local_energy_kwh / all sourced energy, 0..1 (KPI local_supply_share_pct;
+                                   // storage counts, unlike the scenarios' self_sufficiency_pct)
   double co2_t = 0;                // per energy arc emission factor, else the park's grid factor on grid supply
   double co2_t_per_t_delivered = 0;  // co2_t / delivered_t
   double material_cost_yuan = 0;   // links, remelt premium included

@@ -48,14 +48,15 @@ enum class KpiKey {
   retrofit_operating_cost_yuan_per_t,
   pumped_support_kwh,
   unserved_kwh,
-  // Flows at a steady state (flow::FlowKpis); energy_kwh, grid_import_kwh,
-  // self_sufficiency_pct, co2_t, energy_cost_yuan, direct_molten_t and remelt_t above too.
+  // Flows at a steady state (flow::FlowKpis); energy_kwh, grid_import_kwh, co2_t,
+  // energy_cost_yuan, direct_molten_t and remelt_t above too.
   throughput_t_per_h,
   throughput_t_per_year,
   lost_t,
   energy_lost_kwh,
   energy_kwh_per_t_delivered,
   local_supply_kwh,
+  local_supply_share_pct,
   co2_t_per_t_delivered,
   material_cost_yuan,
   material_and_energy_cost_yuan,
