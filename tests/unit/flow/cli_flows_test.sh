@@ -44,5 +44,8 @@ expect "flows text: per tonne delivered" 1 "$(grep -c '^  Electricity per tonne 
 "$cli" flows --park beidu --json >"$dir/year.json" 2>/dev/null
 expect "flows json: KPI table ids" "True False" \
   "$(python3 -c 'import json,sys; k=json.load(open(sys.argv[1]))["kpis"]; print("energy_kwh_per_t_delivered" in k, "energy_kwh_per_t" in k)' "$dir/year.json")"
+# Every KPI number in the JSON is the shortest text of its double (Python's repr is).
+expect "flows json: shortest numbers" "[]" \
+  "$(python3 -c 'import json,sys; k=json.load(open(sys.argv[1]), parse_float=str)["kpis"]; print([t for t in k.values() if isinstance(t, str) and t != repr(float(t))])' "$dir/year.json")"
 
 finish "flows CLI"

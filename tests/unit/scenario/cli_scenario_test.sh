@@ -22,6 +22,8 @@ expect "KPI table printed without exponents" 0 "$(grep -c '[0-9]e[+-][0-9]' "$di
 expect "KPI table labels say what they divide by" 1 \
   "$(grep -c '^Electricity per tonne of aluminium made (park load / primary + recycled) \[kWh/t\]' "$dir/run.txt")"
 expect "csv without exponents" 0 "$(grep -c '[0-9]e[+-][0-9]' "$dir/out.csv")"
+expect "json KPI numbers are the shortest text of each double" "[]" \
+  "$(python3 -c 'import json,sys; k=json.load(open(sys.argv[1]), parse_float=str)["kpis"]; print([t for r in k for t in (r["baseline"], r["scenario"], r["delta"]) if isinstance(t, str) and t != repr(float(t))])' "$dir/out.json")"
 expect "baseline historian" yes "$([ -s "$dir/runs/smelter-outage-baseline.db" ] && echo yes || echo no)"
 expect "scenario historian" yes "$([ -s "$dir/runs/smelter-outage-scenario.db" ] && echo yes || echo no)"
 
