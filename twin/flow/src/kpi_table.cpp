@@ -85,7 +85,8 @@ constexpr std::array kTable = {
     KpiDefinition{utilisation_pct, "utilisation_pct", "%", "%", more, "Utilisation (metal / design capacity)",
                   "产能利用率（金属 / 设计产能）", 1},
     KpiDefinition{energy_kwh_per_t_through, "energy_kwh_per_t_through", "kWh/t", "kWh/吨", less,
-                  "Electricity per tonne received or made (its load / its metal)", "每吨流入或产出金属电耗", 0},
+                  "Energy per t of its metal (its load / metal it receives or makes)",
+                  "每吨本身金属电耗（其用电 / 流入或产出金属）", 0},
 };
 
 constexpr bool inEnumOrder() {
