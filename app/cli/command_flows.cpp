@@ -12,6 +12,8 @@
 #include <optional>
 
 #include "command_registry.hpp"
+#include "parktwin/common/number_text.hpp"
+#include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/park_flows.hpp"
 #include "parktwin/flow/park_state.hpp"
@@ -52,7 +54,8 @@ json networkJson(const NetworkSolution& s, const std::optional<FailureImpact>& i
                     {"description", n.describeArc(static_cast<int>(i))},
                     {"capacity", a.capacity},
                     {"flow", s.dispatch.arc_flow[i]},
-                    {"cost_per_unit", a.cost_per_unit}});
+                    {"money_yuan_per_unit", a.money_yuan_per_unit},
+                    {"dispatch_cost_per_unit", a.dispatch_cost_per_unit}});
   }
   json cut = json::array();
   for (const auto& c : s.max_flow.min_cut) cut.push_back({{"id", c.id}, {"description", c.description}, {"capacity", c.capacity}});
@@ -64,7 +67,7 @@ json networkJson(const NetworkSolution& s, const std::optional<FailureImpact>& i
            {"max_flow", s.max_flow.value},
            {"min_cut_capacity", s.max_flow.cut_capacity},
            {"bottleneck", cut},
-           {"dispatch_cost_yuan_per_h", s.dispatch.cost},
+           {"dispatch_objective_per_h", s.dispatch.cost},
            {"arcs", arcs},
            {"shortfalls", shortfalls},
            {"unlinked_consumers", n.unlinked_consumers}};
@@ -77,26 +80,17 @@ json networkJson(const NetworkSolution& s, const std::optional<FailureImpact>& i
   return out;
 }
 
+// Keys and units from the KPI table (flow/kpi_table.hpp); a KPI nothing measured is null.
+json kpiJson(const std::vector<KpiValue>& values) {
+  json out = json::object();
+  for (const auto& v : values) out[std::string(kpiId(v.key))] = v.value ? json(*v.value) : json(nullptr);
+  return out;
+}
+
 json unitJson(const UnitKpis& u) {
-  json out{{"id", u.id},
-           {"name_en", u.name_en},
-           {"name_zh", u.name_zh},
-           {"kind", u.kind},
-           {"throughput_t", u.throughput_t},
-           {"throughput_t_per_h", u.throughput_t_per_h},
-           {"capacity_t_per_h", u.capacity_t_per_h},
-           {"energy_kwh", u.energy_kwh},
-           {"energy_kwh_per_t", u.energy_kwh_per_t},
-           {"co2_t", u.co2_t},
-           {"cost_yuan", u.cost_yuan},
-           {"direct_molten_t", u.direct_molten_t},
-           {"remelt_t", u.remelt_t},
-           {"remelt_cost_avoided_yuan", u.remelt_cost_avoided_yuan},
-           {"oee", u.oee >= 0 ? json(u.oee) : json(nullptr)}};
-  if (u.kind != "enterprise") {
-    out["enterprise"] = u.enterprise;
-    out["utilisation"] = u.utilisation;
-  }
+  json out{{"id", u.id}, {"name_en", u.name_en}, {"name_zh", u.name_zh}, {"kind", u.kind}};
+  if (u.kind != "enterprise") out["enterprise"] = u.enterprise;
+  out.update(kpiJson(unitKpiValues(u)));
   return out;
 }
 
@@ -115,28 +109,11 @@ json reportJson(const model::Park& park, const ParkFlowReport& r, const std::opt
   }
   json out{{"park", park.id},
            {"hours", k.hours},
-           {"kpis",
-            {{"throughput_t_per_h", k.throughput_t_per_h},
-             {"throughput_t_per_year", k.throughput_t_per_year},
-             {"lost_t", k.lost_t},
-             {"energy_kwh", k.energy_kwh},
-             {"energy_lost_kwh", k.energy_lost_kwh},
-             {"energy_kwh_per_t", k.energy_kwh_per_t},
-             {"grid_energy_kwh", k.grid_energy_kwh},
-             {"local_energy_kwh", k.local_energy_kwh},
-             {"self_sufficiency", k.self_sufficiency},
-             {"co2_t", k.co2_t},
-             {"co2_t_per_t", k.co2_t_per_t},
-             {"material_cost_yuan", k.material_cost_yuan},
-             {"energy_cost_yuan", k.energy_cost_yuan},
-             {"cost_yuan", k.cost_yuan},
-             {"direct_molten_t", k.direct_molten_t},
-             {"remelt_t", k.remelt_t},
-             {"remelt_cost_avoided_yuan", k.remelt_cost_avoided_yuan}}},
+           {"kpis", kpiJson(flowKpiValues(k))},
            {"per_mu_ranking", ranking},
            {"enterprises", json::array()},
            {"objects", json::array()},
-           {"park_oee", r.breakdown.park_oee >= 0 ? json(r.breakdown.park_oee) : json(nullptr)},
+           {"park_oee_pct", r.breakdown.park_oee >= 0 ? json(100 * r.breakdown.park_oee) : json(nullptr)},
            {"warnings", r.warnings}};
   for (const auto& e : r.breakdown.enterprises) out["enterprises"].push_back(unitJson(e));
   for (const auto& o : r.breakdown.objects) out["objects"].push_back(unitJson(o));
@@ -145,25 +122,43 @@ json reportJson(const model::Park& park, const ParkFlowReport& r, const std::opt
   return out;
 }
 
+// Flows and capacities at the solver's resolution (0.001 t/h or kW), never in exponent form.
+std::string flowText(double x) { return fixedText(x, 3); }
+
 void printNetwork(const char* title, const NetworkSolution& s, const std::optional<FailureImpact>& impact) {
   const FlowNetwork& n = s.network;
   std::cout << "\n" << title << " network: " << n.nodes.size() << " nodes, " << n.arcs.size() << " arcs\n"
-            << "  maximum flow " << s.max_flow.value << " " << unitOf(n) << "; dispatch cost " << s.dispatch.cost
-            << " yuan/h\n  bottleneck (minimum cut, " << s.max_flow.cut_capacity << " " << unitOf(n) << "):\n";
-  for (const auto& c : s.max_flow.min_cut) std::cout << "    " << c.id << "  " << c.description << "  " << c.capacity << " " << unitOf(n) << "\n";
-  std::cout << "  flows (dispatch):\n";
+            << "  maximum flow " << flowText(s.max_flow.value) << " " << unitOf(n) << "; dispatch objective "
+            << fixedText(s.dispatch.cost, 2)
+            << (n.quantity == Quantity::energy_kw
+                    ? " per h (tariffs plus the merit weights that rank the sources; the KPIs below are money)\n"
+                    : " yuan/h (links' costs and remelt premium)\n")
+            << "  bottleneck (minimum cut, " << flowText(s.max_flow.cut_capacity) << " " << unitOf(n) << "):\n";
+  for (const auto& c : s.max_flow.min_cut) {
+    std::cout << "    " << c.id << "  " << c.description << "  " << flowText(c.capacity) << " " << unitOf(n) << "\n";
+  }
+  std::cout << "  flows (dispatch; @ money per unit):\n";
   for (std::size_t i = 0; i < n.arcs.size(); ++i) {
     const FlowArc& a = n.arcs[i];
-    std::cout << "    " << std::left << std::setw(28) << a.id << std::right << std::setw(14) << s.dispatch.arc_flow[i]
-              << " / " << std::setw(12) << a.capacity << " " << unitOf(n) << "  @ " << a.cost_per_unit << " "
-              << costUnitOf(n) << "  " << n.describeArc(static_cast<int>(i)) << "\n";
+    std::cout << "    " << std::left << std::setw(28) << a.id << std::right << std::setw(14) << flowText(s.dispatch.arc_flow[i])
+              << " / " << std::setw(12) << flowText(a.capacity) << " " << unitOf(n) << "  @ "
+              << compactText(a.money_yuan_per_unit, 4) << " " << costUnitOf(n) << "  " << n.describeArc(static_cast<int>(i))
+              << "\n";
   }
   if (impact) {
-    std::cout << "  failure of " << impact->failed << ": maximum flow " << impact->value_before << " -> "
-              << impact->value_after << " " << unitOf(n) << "; islanded:";
+    std::cout << "  failure of " << impact->failed << ": maximum flow " << flowText(impact->value_before) << " -> "
+              << flowText(impact->value_after) << " " << unitOf(n) << "; islanded:";
     for (const auto& id : impact->islanded) std::cout << " " << id;
     std::cout << (impact->islanded.empty() ? " none\n" : "\n");
   }
+}
+
+// A KPI of a unit, for a table column: its text, or "-" when nothing measured it.
+std::string unitCell(const UnitKpis& u, KpiKey key) {
+  for (const auto& v : unitKpiValues(u)) {
+    if (v.key == key) return v.value ? kpiValueText(key, *v.value) : std::string("-");
+  }
+  return "-";
 }
 
 void printReport(const model::Park& park, const ParkFlowReport& r, const std::optional<FailureImpact>& materialImpact,
@@ -172,39 +167,37 @@ void printReport(const model::Park& park, const ParkFlowReport& r, const std::op
   if (r.has_material) printNetwork("Material", r.material, materialImpact);
   if (r.has_energy) printNetwork("Energy", r.energy, energyImpact);
   const FlowKpis& k = r.kpis;
-  std::cout << std::fixed << std::setprecision(2) << "\nKPIs over " << k.hours << " h:\n"
-            << "  throughput            " << k.throughput_t_per_h << " t/h, " << k.throughput_t_per_year << " t/yr\n"
-            << "  energy                " << k.energy_kwh / 1e6 << " GWh, " << k.energy_kwh_per_t << " kWh/t\n"
-            << "  CO2                   " << k.co2_t << " t, " << k.co2_t_per_t << " t/t\n"
-            << "  self-sufficiency      " << k.self_sufficiency * 100 << " % (PV, storage, local hydro)\n"
-            << "  cost                  " << k.cost_yuan / 1e6 << " M yuan (material " << k.material_cost_yuan / 1e6
-            << ", energy " << k.energy_cost_yuan / 1e6 << ")\n"
-            << "  molten supplied       " << k.direct_molten_t << " t; ingot remelted " << k.remelt_t << " t\n"
-            << "  remelt cost avoided   " << k.remelt_cost_avoided_yuan / 1e6 << " M yuan (300 yuan/t)\n"
-            << "  material losses       " << k.lost_t << " t\n"
-            << "  energy losses         " << k.energy_lost_kwh / 1e6 << " GWh in lines and transformers ("
-            << (k.energy_kwh + k.energy_lost_kwh > 0 ? 100 * k.energy_lost_kwh / (k.energy_kwh + k.energy_lost_kwh) : 0.0)
-            << " % of the energy sent)\n";
+  // Labels, units and decimals from the KPI table, as the window and the reports show them.
+  const auto values = flowKpiValues(k);
+  std::size_t labelColumns = 0;
+  for (const auto& v : values) labelColumns = std::max(labelColumns, displayColumns(std::string(kpiLabel(v.key, "en"))));
+  std::cout << "\nKPIs over " << compactText(k.hours, 2) << " h:\n";
+  for (const auto& v : values) {
+    std::cout << "  " << padColumns(std::string(kpiLabel(v.key, "en")), labelColumns) << "  "
+              << (v.value ? kpiValueWithUnit(v.key, *v.value, "en") : std::string("-")) << "\n";
+  }
   std::size_t nameColumns = 10;
   for (const auto& e : r.breakdown.enterprises) nameColumns = std::max(nameColumns, displayColumns(e.name_en + " " + e.name_zh));
   for (const auto& e : r.ranking) nameColumns = std::max(nameColumns, displayColumns(e.name_en + " " + e.name_zh));
-  std::cout << "\nBy enterprise (metal entering the firm; energy, CO2 and cost of its lines and buildings):\n"
-            << "  " << padColumns("enterprise", nameColumns) << std::setw(12) << "metal t"
-            << std::setw(11) << "kWh/t" << std::setw(13) << "CO2 t" << std::setw(14) << "cost M yuan" << std::setw(14)
-            << "avoided M" << std::setw(7) << "OEE" << "\n";
+  std::cout << "\nBy enterprise (metal entering the firm or made by it; energy, CO2 and cost of its lines and buildings):\n"
+            << "  " << padColumns("enterprise", nameColumns) << std::setw(14) << "metal t" << std::setw(18)
+            << "kWh/t received" << std::setw(14) << "CO2 t" << std::setw(18) << "cost yuan" << std::setw(16)
+            << "avoided yuan" << std::setw(8) << "OEE %" << "\n";
   for (const auto& e : r.breakdown.enterprises) {
     const bool perTonne = e.throughput_t > 0 && e.energy_kwh > 0;
-    std::cout << "  " << padColumns(e.name_en + " " + e.name_zh, nameColumns) << std::setw(12) << e.throughput_t << std::setw(11)
-              << (perTonne ? std::to_string(static_cast<long long>(e.energy_kwh_per_t + 0.5)) : std::string("-"))
-              << std::setw(13) << e.co2_t << std::setw(14)
-              << e.cost_yuan / 1e6 << std::setw(14) << e.remelt_cost_avoided_yuan / 1e6 << std::setw(7)
-              << (e.oee >= 0 ? std::to_string(static_cast<int>(e.oee * 100 + 0.5)) + "%" : std::string("-")) << "\n";
+    std::cout << "  " << padColumns(e.name_en + " " + e.name_zh, nameColumns) << std::setw(14)
+              << unitCell(e, KpiKey::metal_through_t) << std::setw(18)
+              << (perTonne ? unitCell(e, KpiKey::energy_kwh_per_t_through) : std::string("-")) << std::setw(14)
+              << unitCell(e, KpiKey::co2_t) << std::setw(18) << unitCell(e, KpiKey::material_and_energy_cost_yuan)
+              << std::setw(16) << unitCell(e, KpiKey::remelt_cost_avoided_yuan) << std::setw(8)
+              << unitCell(e, KpiKey::oee_pct) << "\n";
   }
   std::cout << "  (per line and building: --json, \"objects\"; OEE where a line's .oee tag is measured)\n";
   std::cout << "\nPer-mu ranking (亩均论英雄, per year):\n";
   for (const auto& e : r.ranking) {
-    std::cout << "  " << std::setw(2) << e.rank << ". " << padColumns(e.name_en + " " + e.name_zh, nameColumns) << " tax " << std::setw(12) << e.tax_yuan_per_mu << " yuan/mu, output " << std::setw(14)
-              << e.output_yuan_per_mu << " yuan/mu (" << e.land_area_mu << " mu)\n";
+    std::cout << "  " << std::setw(2) << e.rank << ". " << padColumns(e.name_en + " " + e.name_zh, nameColumns) << " tax "
+              << std::setw(14) << groupedText(e.tax_yuan_per_mu, 0) << " yuan/mu, output " << std::setw(16)
+              << groupedText(e.output_yuan_per_mu, 0) << " yuan/mu (" << compactText(e.land_area_mu, 1) << " mu)\n";
   }
   for (const auto& w : r.warnings) std::cerr << "warning: " << w << "\n";
 }

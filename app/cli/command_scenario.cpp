@@ -2,12 +2,15 @@
 // parktwin-cli scenario list
 // Runs a what-if scenario (baseline and scenario, same seed) and writes reports; lists the
 // bundled scenarios with their one-line names.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <iomanip>
 #include <iostream>
 #include <memory>
 
 #include "command_registry.hpp"
+#include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/scenario/report.hpp"
 #include "parktwin/scenario/runner.hpp"
 #include "parktwin/scenario/scenario.hpp"
@@ -31,6 +34,24 @@ std::string nowUtc() {
   const auto now = std::chrono::system_clock::now();
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
   return sim::formatInstantUtc(ms / 1000 * 1000);
+}
+
+// The KPI table's labels and units in `language`, values with each KPI's decimals, grouped
+// and never in exponent form (money reaches billions of yuan).
+void printKpiTable(const std::vector<scenario::KpiDelta>& deltas, const std::string& language) {
+  std::size_t labelColumns = 3;
+  const auto labelOf = [&](const scenario::KpiDelta& d) {
+    return std::string(flow::kpiLabel(d.key, language)) + " [" + std::string(flow::kpiUnit(d.key, language)) + "]";
+  };
+  for (const auto& d : deltas) labelColumns = std::max(labelColumns, displayColumns(labelOf(d)));
+  std::cout << padColumns("KPI", labelColumns) << std::setw(20) << "baseline" << std::setw(20) << "scenario"
+            << std::setw(20) << "delta" << "\n";
+  for (const auto& d : deltas) {
+    std::cout << padColumns(labelOf(d), labelColumns) << std::setw(20) << flow::kpiValueText(d.key, d.baseline)
+              << std::setw(20) << flow::kpiValueText(d.key, d.scenario) << std::setw(20)
+              << (d.delta() > 0 ? "+" : "") + flow::kpiValueText(d.key, d.delta()) << "\n";
+  }
+  std::cout.flush();
 }
 
 int runScenarioCommand(const ScenarioRunOptions& o) {
@@ -83,11 +104,7 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
   std::printf("%s (%s): %s .. %s\n", result->scenario.name.in(o.lang).c_str(), result->base_park.id.c_str(),
               sim::formatInstantUtc(result->scenario.start_ms).c_str(),
               sim::formatInstantUtc(result->scenario.end_ms()).c_str());
-  std::printf("%-44s %16s %16s %16s\n", "KPI", "baseline", "scenario", "delta");
-  for (const auto& d : result->deltas) {
-    const std::string label = d.key + " [" + d.unit + "]";
-    std::printf("%-44s %16.6g %16.6g %+16.6g\n", label.c_str(), d.baseline, d.scenario, d.delta());
-  }
+  printKpiTable(result->deltas, o.lang);
   if (!result->baseline.historian_file.empty()) {
     std::printf("historian: %s, %s\n", result->baseline.historian_file.c_str(), result->changed.historian_file.c_str());
   }

@@ -2,9 +2,12 @@
 
 #include <QColor>
 #include <QVector3D>
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <set>
 
+#include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/park_flows.hpp"
 #include "parktwin/flow/sankey.hpp"
 #include "parktwin/model/tour.hpp"
@@ -86,6 +89,32 @@ QVariantMap sankeyOf(const flow::NetworkSolution& solution, const char* unit) {
           {"nodes", nodes}, {"bands", bands}};
 }
 
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+// Every flow KPI by its id, and the bar's cards with names, full labels and texts in both
+// languages from the KPI table: the window and `parktwin-cli flows` say the same thing.
+QVariantMap kpisOf(const flow::FlowKpis& kpis) {
+  using enum flow::KpiKey;
+  static constexpr flow::KpiKey kBar[] = {throughput_t_per_year, energy_kwh_per_t_delivered, co2_t,
+                                          local_supply_share_pct, remelt_cost_avoided_yuan};
+  QVariantMap out;
+  QVariantList cards;
+  for (const auto& v : flow::flowKpiValues(kpis)) {
+    if (!v.value) continue;
+    out[q(flow::kpiId(v.key))] = *v.value;
+    if (std::find(std::begin(kBar), std::end(kBar), v.key) == std::end(kBar)) continue;
+    cards << QVariantMap{{"key", q(flow::kpiId(v.key))},
+                         {"nameEn", q(flow::kpiName(v.key, "en"))},
+                         {"nameZh", q(flow::kpiName(v.key, "zh"))},
+                         {"labelEn", q(flow::kpiLabel(v.key, "en"))},
+                         {"labelZh", q(flow::kpiLabel(v.key, "zh"))},
+                         {"textEn", QString::fromStdString(flow::kpiCompactWithUnit(v.key, *v.value, "en"))},
+                         {"textZh", QString::fromStdString(flow::kpiCompactWithUnit(v.key, *v.value, "zh"))}};
+  }
+  out["cards"] = cards;
+  return out;
+}
+
 }  // namespace
 
 FlowOverlay solveFlowOverlay(const model::Park& park) {
@@ -105,14 +134,7 @@ FlowOverlay solveFlowOverlay(const model::Park& park) {
     addArcs(park, report->energy, "energy", 20, overlay.arcs);
     overlay.sankey["energy"] = sankeyOf(report->energy, "kW");
   }
-  const auto& k = report->kpis;
-  overlay.kpis = QVariantMap{{"throughputTPerYear", k.throughput_t_per_year},
-                             {"energyKwhPerT", k.energy_kwh_per_t},
-                             {"co2TPerYear", k.co2_t},
-                             {"selfSufficiency", k.self_sufficiency},
-                             {"remeltAvoidedYuan", k.remelt_cost_avoided_yuan},
-                             {"directMoltenT", k.direct_molten_t},
-                             {"costYuan", k.cost_yuan}};
+  overlay.kpis = kpisOf(report->kpis);
   for (const auto* rows : {&report->breakdown.objects, &report->breakdown.enterprises}) {
     for (const auto& u : *rows) {
       overlay.units[QString::fromStdString(u.id)] =
@@ -120,7 +142,7 @@ FlowOverlay solveFlowOverlay(const model::Park& park) {
                       {"throughputT", u.throughput_t},
                       {"utilisation", u.utilisation},
                       {"energyKwh", u.energy_kwh},
-                      {"energyKwhPerT", u.energy_kwh_per_t},
+                      {"energyKwhPerT", u.energy_kwh_per_t_through},
                       {"co2T", u.co2_t},
                       {"costYuan", u.cost_yuan},
                       {"directMoltenT", u.direct_molten_t},

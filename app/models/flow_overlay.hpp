@@ -17,7 +17,9 @@ struct FlowOverlay {
   // {material, energy}: {columns, height, total, unit, nodes: [{id, name, column, value, y,
   // merged}], bands: [{from, to, value, fromY, toY, color}]} (flow::buildSankey; flow units)
   QVariantMap sankey;
-  QVariantMap kpis;   // throughputTPerYear, energyKwhPerT, co2TPerYear, selfSufficiency, remeltAvoidedYuan, ...
+  // The park's flow KPIs by their id in the KPI table (flow/kpi_table.hpp), per year, and
+  // "cards": [{key, nameEn, nameZh, labelEn, labelZh, textEn, textZh}] for the KPI bar.
+  QVariantMap kpis;
   // The same per line, building and enterprise id (flow::breakdownKpis, per year): {enterprise
   // (bool), throughputT, utilisation, energyKwh, energyKwhPerT, co2T, costYuan, directMoltenT,
   // remeltAvoidedYuan}

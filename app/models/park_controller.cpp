@@ -14,6 +14,7 @@
 
 #include "flow_overlay.hpp"
 #include "kind_names.hpp"
+#include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/model/tour.hpp"
 #include "scene_frame.hpp"
@@ -509,7 +510,12 @@ void ParkController::addFlowRows(QVariantList& rows) const {
   }
   if (kwh > 0) {
     rows.push_back(row(tr("Energy (avg. year)"), tr("%1 MWh/yr").arg(number(kwh / 1000))));
-    if (tonnes > 0) rows.push_back(row(tr("Energy per tonne"), tr("%1 kWh/t").arg(number(u.value("energyKwhPerT").toDouble()))));
+    if (tonnes > 0) {
+      // The KPI table's name says what it divides by (this object's metal, not aluminium made).
+      const auto name = flow::kpiName(flow::KpiKey::energy_kwh_per_t_through, language_.toStdString());
+      rows.push_back(row(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())),
+                         tr("%1 kWh/t").arg(number(u.value("energyKwhPerT").toDouble()))));
+    }
     rows.push_back(row(tr("CO2 (avg. year)"), tr("%1 t/yr").arg(number(u.value("co2T").toDouble()))));
   }
   if (u.value("costYuan").toDouble() > 0) {

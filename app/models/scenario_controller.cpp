@@ -8,6 +8,7 @@
 #include <set>
 
 #include "park_controller.hpp"
+#include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/scenario/report.hpp"
 #include "parktwin/scenario/runner.hpp"
@@ -47,30 +48,27 @@ QStringList affectedBuildingsOf(const scenario::Scenario& s, const model::Park& 
   return out;
 }
 
+// The hourly series of the KPIs they break down, named by the KPI table.
 QVariantList seriesOf(const scenario::ScenarioResult& r, const std::string& language) {
   struct Pick {
     const char* key;
+    flow::KpiKey kpi;
     const char* unit;
     double scale;
     std::vector<double> scenario::RunSeries::*values;
   };
-  const Pick picks[] = {{"metal_t", "t/h", 1, &scenario::RunSeries::metal_t},
-                        {"load_kw", "MW", 1e-3, &scenario::RunSeries::load_kw},
-                        {"grid_import_kw", "MW", 1e-3, &scenario::RunSeries::grid_import_kw},
-                        {"co2_t", "t/h", 1, &scenario::RunSeries::co2_t},
-                        {"cost_yuan", "yuan/h", 1, &scenario::RunSeries::cost_yuan}};
-  const bool zh = language == "zh";
-  const std::map<std::string, std::pair<const char*, const char*>> names = {
-      {"metal_t", {"铝产量", "Aluminium made"}},     {"load_kw", {"园区负荷", "Park load"}},
-      {"grid_import_kw", {"电网购电", "Grid import"}}, {"co2_t", {"二氧化碳排放", "CO2 emissions"}},
-      {"cost_yuan", {"成本", "Cost"}}};
+  const Pick picks[] = {{"metal_t", flow::KpiKey::metal_t, "t/h", 1, &scenario::RunSeries::metal_t},
+                        {"load_kw", flow::KpiKey::energy_kwh, "MW", 1e-3, &scenario::RunSeries::load_kw},
+                        {"grid_import_kw", flow::KpiKey::grid_import_kwh, "MW", 1e-3, &scenario::RunSeries::grid_import_kw},
+                        {"co2_t", flow::KpiKey::co2_t, "t/h", 1, &scenario::RunSeries::co2_t},
+                        {"cost_yuan", flow::KpiKey::cost_yuan, "yuan/h", 1, &scenario::RunSeries::cost_yuan}};
   QVariantList out;
   for (const Pick& p : picks) {
     QVariantList baseline, changed;
     for (double v : r.baseline.hourly.*p.values) baseline << v * p.scale;
     for (double v : r.changed.hourly.*p.values) changed << v * p.scale;
-    const auto& name = names.at(p.key);
-    out << QVariantMap{{"key", p.key}, {"label", QString::fromUtf8(zh ? name.first : name.second)},
+    const std::string_view name = flow::kpiName(p.kpi, language);
+    out << QVariantMap{{"key", p.key}, {"label", QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()))},
                        {"unit", p.unit}, {"baseline", baseline}, {"scenario", changed}};
   }
   return out;
@@ -190,11 +188,18 @@ void ScenarioController::present() {
   title_ = q(result_->scenario.name.in(language));
   for (const auto& d : result_->deltas) {
     const double percent = d.baseline != 0 ? 100.0 * d.delta() / std::abs(d.baseline) : 0.0;
-    const int direction = d.delta() == 0 ? 0 : scenario::kpiDirection(d.key) * (d.delta() > 0 ? 1 : -1);
-    deltas_ << QVariantMap{{"key", q(d.key)},         {"label", q(scenario::kpiLabel(d.key, language))},
-                           {"unit", q(d.unit)},       {"baseline", d.baseline},
-                           {"scenario", d.scenario},  {"delta", d.delta()},
-                           {"deltaPercent", percent}, {"direction", direction}};
+    const auto text = [&](double value) { return q(flow::kpiValueText(d.key, value)); };
+    deltas_ << QVariantMap{{"key", q(std::string(flow::kpiId(d.key)))},
+                           {"label", q(std::string(flow::kpiLabel(d.key, language)))},
+                           {"unit", q(std::string(flow::kpiUnit(d.key, language)))},
+                           {"baseline", d.baseline},
+                           {"scenario", d.scenario},
+                           {"delta", d.delta()},
+                           {"baselineText", text(d.baseline)},
+                           {"scenarioText", text(d.scenario)},
+                           {"deltaText", (d.delta() > 0 ? "+" : "") + text(d.delta())},
+                           {"deltaPercent", percent},
+                           {"direction", flow::kpiGoodNews(d.key, d.delta())}};
   }
   series_ = seriesOf(*result_, language);
 }

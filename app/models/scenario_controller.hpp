@@ -32,8 +32,10 @@ class ScenarioController : public QObject {
   // A quick look: 3 days around the first timed change instead of the whole period.
   Q_PROPERTY(bool quick READ quick WRITE setQuick NOTIFY quickChanged)
   Q_PROPERTY(QString title READ title NOTIFY resultChanged)
-  // [{key, label, unit, baseline, scenario, delta, deltaPercent, direction}]: direction +1 when
-  // the change is good news (more output, less cost), -1 bad, 0 neither.
+  // [{key, label, unit, baseline, scenario, delta, baselineText, scenarioText, deltaText,
+  // deltaPercent, direction}] from the KPI table (flow/kpi_table.hpp): the label says what a
+  // ratio divides by, the texts have the KPI's decimals; direction +1 when the change is good
+  // news (more output, less cost), -1 bad, 0 neither.
   Q_PROPERTY(QVariantList deltas READ deltas NOTIFY resultChanged)
   // [{key, label, unit, baseline: [..], scenario: [..]}], one value per hour.
   Q_PROPERTY(QVariantList series READ series NOTIFY resultChanged)

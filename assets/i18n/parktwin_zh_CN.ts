@@ -446,45 +446,6 @@
     </message>
 </context>
 <context>
-    <name>KpiBar</name>
-    <message>
-        <source>Throughput</source>
-        <translation>吞吐量</translation>
-    </message>
-    <message>
-        <source>%1 kt/yr</source>
-        <translation>%1 千吨/年</translation>
-    </message>
-    <message>
-        <source>Energy</source>
-        <translation>能耗</translation>
-    </message>
-    <message>
-        <source>%1 kWh/t</source>
-        <translation>%1 千瓦时/吨</translation>
-    </message>
-    <message>
-        <source>CO2</source>
-        <translation>二氧化碳</translation>
-    </message>
-    <message>
-        <source>%1 Mt/yr</source>
-        <translation>%1 百万吨/年</translation>
-    </message>
-    <message>
-        <source>Self-sufficiency</source>
-        <translation>能源自给率</translation>
-    </message>
-    <message>
-        <source>Remelting avoided</source>
-        <translation>免重熔节省</translation>
-    </message>
-    <message>
-        <source>%1 M yuan/yr</source>
-        <translation>%1 百万元/年</translation>
-    </message>
-</context>
-<context>
     <name>Main</name>
     <message>
         <source>ParkTwin — %1</source>

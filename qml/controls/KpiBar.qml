@@ -1,31 +1,44 @@
-// The park's flow KPIs at design capacities (an average hour of a year, from the flow layer).
+// The park's flow KPIs at design capacities, for a year of average hours (from the flow layer).
+// Names, units and texts come from the KPI table (twin/flow kpi_table.hpp) in both languages;
+// the full label, with what a ratio divides by, shows on hover.
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import ParkTwin
 
 Rectangle {
     id: root
-    readonly property var k: ParkController.flowKpis
+    readonly property var cards: ParkController.flowKpis.cards || []
+    readonly property bool zh: ParkController.language === "zh"
     width: row.implicitWidth + 24
     height: row.implicitHeight + 14
     radius: 6
     color: "#ee1f3347"
-    function fmt(v, digits) { return Number(v).toLocaleString(Qt.locale(), "f", digits) }
     RowLayout {
         id: row
         anchors.centerIn: parent
         spacing: 18
         Repeater {
-            model: [
-                {label: qsTr("Throughput"), value: qsTr("%1 kt/yr").arg(root.fmt((root.k.throughputTPerYear || 0) / 1000, 0))},
-                {label: qsTr("Energy"), value: qsTr("%1 kWh/t").arg(root.fmt(root.k.energyKwhPerT || 0, 0))},
-                {label: qsTr("CO2"), value: qsTr("%1 Mt/yr").arg(root.fmt((root.k.co2TPerYear || 0) / 1e6, 2))},
-                {label: qsTr("Self-sufficiency"), value: root.fmt((root.k.selfSufficiency || 0) * 100, 1) + " %"},
-                {label: qsTr("Remelting avoided"), value: qsTr("%1 M yuan/yr").arg(root.fmt((root.k.remeltAvoidedYuan || 0) / 1e6, 0))}
-            ]
+            model: root.cards
             Column {
-                Text { text: modelData.label; color: "#9fd3ff"; font.pixelSize: 11 }
-                Text { text: modelData.value; color: "white"; font.pixelSize: 15; font.bold: true }
+                id: card
+                required property var modelData
+                objectName: "kpi_" + modelData.key
+                Text {
+                    // Long names ("Electricity per tonne delivered") wrap rather than widen the bar.
+                    width: Math.min(implicitWidth, 130)
+                    wrapMode: Text.Wrap
+                    text: root.zh ? card.modelData.nameZh : card.modelData.nameEn
+                    color: "#9fd3ff"; font.pixelSize: 11
+                }
+                Text {
+                    objectName: "value"
+                    text: root.zh ? card.modelData.textZh : card.modelData.textEn
+                    color: "white"; font.pixelSize: 15; font.bold: true
+                }
+                HoverHandler { id: hover }
+                ToolTip.visible: hover.hovered
+                ToolTip.text: root.zh ? card.modelData.labelZh : card.modelData.labelEn
             }
         }
     }

@@ -17,12 +17,6 @@ Pane {
                           ? model.available[picker.currentIndex].path : ""
     signal closeRequested()
 
-    function fmt(v) {
-        if (v === 0) return "0"
-        const a = Math.abs(v)
-        return Number(v).toLocaleString(Qt.locale(), "f", a >= 100 ? 0 : a >= 1 ? 1 : 3)
-    }
-
     background: Rectangle { color: "#f7f9fb"; border.color: "#d5dde5" }
 
     // A run started elsewhere (--scenario, a file) shows as the picked scenario when listed.
@@ -186,13 +180,13 @@ Pane {
                             spacing: 2
                             Label { text: modelData.label; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: 11; color: "#33414e" }
                             Label {
-                                text: (modelData.delta > 0 ? "+" : "") + root.fmt(modelData.delta) + " " + modelData.unit
+                                text: modelData.deltaText + " " + modelData.unit
                                 font.bold: true
                                 font.pixelSize: 15
                                 color: modelData.direction > 0 ? "#1e7b34" : modelData.direction < 0 ? "#a61b1b" : "#33414e"
                             }
                             Label {
-                                text: root.fmt(modelData.baseline) + " → " + root.fmt(modelData.scenario)
+                                text: modelData.baselineText + " → " + modelData.scenarioText
                                       + (modelData.baseline !== 0 ? "  (" + (modelData.deltaPercent > 0 ? "+" : "") + Number(modelData.deltaPercent).toFixed(1) + " %)" : "")
                                 font.pixelSize: 11
                                 color: "#5b6b78"

@@ -67,7 +67,7 @@ Item {
             const value = (label) => (rows.find(r => r.label === label) || {value: ""}).value
             verify(/saves 9\.0 M yuan$/.test(value("Molten aluminium direct")), JSON.stringify(rows))
             compare(value("Utilisation"), "100 %")
-            verify(/ kWh\/t$/.test(value("Energy per tonne")), JSON.stringify(rows))
+            verify(/ kWh\/t$/.test(value("Energy per t of its metal")), JSON.stringify(rows))
             ParkController.select("qineng")
             verify(/^3\d\d,\d\d\d t\/yr$/.test(ParkController.inspector.find(r => r.label === "Metal entering (avg. year)").value),
                    "the smelter's 340 kt/yr, less what the holding furnaces round off: " + JSON.stringify(ParkController.inspector))

@@ -45,6 +45,13 @@ Item {
             verify(remelt.delta > 0, "processors remelt ingot")
             fuzzyCompare(cost.delta, 300 * remelt.delta, 1e-6 * Math.max(1, cost.delta))
 
+            // Electricity per tonne of aluminium made: its own key, a label saying what it divides by.
+            const perTonne = delta("energy_kwh_per_t_made")
+            verify(perTonne.label.indexOf("/ primary + recycled") > 0, perTonne.label)
+            compare(perTonne.unit, "kWh/t")
+            compare(delta("energy_kwh_per_t"), undefined, "no key with two meanings")
+            compare(remelt.direction, -1, "more remelting is bad news")
+
             // The card for it is on the panel, red.
             const card = findChild(panel, "delta_primary_t")
             verify(card !== null, "a card for primary aluminium")

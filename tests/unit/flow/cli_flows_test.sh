@@ -35,4 +35,17 @@ expect "a bad time: names the option" 1 "$(grep -c '^--at:' "$dir/badat.err")"
 "$cli" flows --park beidu --db "$dir/state.csv" --at 2026-07-15T09:00:00Z >/dev/null 2>"$dir/notdb.err"
 expect "not a historian: exit code" 2 $?
 
+# A year at design capacity: the table prints no exponent (money, tonnes, kW), the KPI table's
+# labels say what a ratio divides by, and JSON carries the table's ids.
+"$cli" flows --park beidu >"$dir/year.txt" 2>"$dir/year.err"
+expect "flows (a year) exit code" 0 $?
+expect "flows text: no exponent" 0 "$(grep -c '[0-9]e[+-][0-9]' "$dir/year.txt")"
+expect "flows text: per tonne delivered" 1 "$(grep -c '^  Electricity per tonne delivered .* kWh/t$' "$dir/year.txt")"
+"$cli" flows --park beidu --json >"$dir/year.json" 2>/dev/null
+expect "flows json: KPI table ids" "True False" \
+  "$(python3 -c 'import json,sys; k=json.load(open(sys.argv[1]))["kpis"]; print("energy_kwh_per_t_delivered" in k, "energy_kwh_per_t" in k)' "$dir/year.json")"
+# Every KPI number in the JSON is the shortest text of its double (Python's repr is).
+expect "flows json: shortest numbers" "[]" \
+  "$(python3 -c 'import json,sys; k=json.load(open(sys.argv[1]), parse_float=str)["kpis"]; print([t for t in k.values() if isinstance(t, str) and t != repr(float(t))])' "$dir/year.json")"
+
 finish "flows CLI"

@@ -26,7 +26,7 @@ void addArc(FlowNetwork& net, int from, int to, double capacity, double cost = 0
   arc.from = from;
   arc.to = to;
   arc.capacity = capacity;
-  arc.cost_per_unit = cost;
+  arc.dispatch_cost_per_unit = cost;
   arc.distance_m = distance;
   net.arcs.push_back(arc);
 }
@@ -168,7 +168,7 @@ TEST(MaxFlowAndDispatch, AgreeWithNetworkxOnSeededRandomGraphs) {
     EXPECT_DOUBLE_EQ(checkFeasibleFlow(networks[i], flow->arc_flow), flow->value);
     EXPECT_DOUBLE_EQ(checkFeasibleFlow(networks[i], dispatch->arc_flow), dispatch->value);
     double cost = 0;
-    for (std::size_t a = 0; a < networks[i].arcs.size(); ++a) cost += dispatch->arc_flow[a] * networks[i].arcs[a].cost_per_unit;
+    for (std::size_t a = 0; a < networks[i].arcs.size(); ++a) cost += dispatch->arc_flow[a] * networks[i].arcs[a].dispatch_cost_per_unit;
     EXPECT_DOUBLE_EQ(cost, dispatch->cost);
     if (flow->value > 0) ++withFlow;
   }

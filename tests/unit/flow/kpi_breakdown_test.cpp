@@ -66,7 +66,7 @@ TEST_F(KpiBreakdownTest, LinesGetTheirMetalEnergyCo2AndCost) {
   EXPECT_DOUBLE_EQ(chassis.remelt_t, 2.0);
   EXPECT_DOUBLE_EQ(chassis.remelt_cost_avoided_yuan, 3'000.0);
   EXPECT_DOUBLE_EQ(chassis.energy_kwh, 600.0);
-  EXPECT_DOUBLE_EQ(chassis.energy_kwh_per_t, 50.0);
+  EXPECT_DOUBLE_EQ(chassis.energy_kwh_per_t_through, 50.0);
   EXPECT_DOUBLE_EQ(chassis.co2_t, 0.6);
   EXPECT_DOUBLE_EQ(chassis.cost_yuan, 1'010.0);
   EXPECT_LT(chassis.oee, 0) << "nothing measured it";
@@ -75,7 +75,7 @@ TEST_F(KpiBreakdownTest, LinesGetTheirMetalEnergyCo2AndCost) {
   const UnitKpis& potline = row(b->objects, "potline");
   EXPECT_DOUBLE_EQ(potline.throughput_t, 25.0);
   EXPECT_DOUBLE_EQ(potline.energy_kwh, 2'500.0);
-  EXPECT_DOUBLE_EQ(potline.energy_kwh_per_t, 100.0);
+  EXPECT_DOUBLE_EQ(potline.energy_kwh_per_t_through, 100.0);
   EXPECT_EQ(std::ranges::count(b->objects, std::string("smelter"), &UnitKpis::id), 0) << "its load went to its line";
   // Rods: 6 x 2 + 3 = 15 t at 20 yuan/t = 300 yuan + 500 kWh x 0.5 = 550 yuan.
   EXPECT_DOUBLE_EQ(row(b->objects, "rods").cost_yuan, 550.0);

@@ -40,7 +40,8 @@ TEST(MaterialNetwork, MiniParkHasSuppliesDemandsAndTheRemeltPremium) {
   EXPECT_DOUBLE_EQ(net->arcs[static_cast<std::size_t>(net->findArc("demand:rods"))].capacity, 6.0);
   const FlowArc& ingot = net->arcs[static_cast<std::size_t>(net->findArc("m3"))];
   EXPECT_TRUE(ingot.remelt);
-  EXPECT_DOUBLE_EQ(ingot.cost_per_unit, 5.0 + kRemeltPremiumYuanPerT);
+  EXPECT_DOUBLE_EQ(ingot.money_yuan_per_unit, 5.0 + kRemeltPremiumYuanPerT);
+  EXPECT_DOUBLE_EQ(ingot.dispatch_cost_per_unit, 5.0 + kRemeltPremiumYuanPerT);
   EXPECT_TRUE(net->arcs[static_cast<std::size_t>(net->findArc("m1"))].direct_molten);
 }
 

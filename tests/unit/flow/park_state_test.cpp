@@ -32,7 +32,7 @@ TEST(ParkState, TagValuesBecomeOverridesByObjectKind) {
   EXPECT_EQ(o.energy.supply.at("panlong-pumped"), 0) << "pumping is not a supply";
   EXPECT_EQ(o.energy.demand.at("panlong-pumped"), 50'000) << "pumping is a load";
   ASSERT_EQ(o.notes.size(), 1u);
-  EXPECT_NE(o.notes[0].find("panlong-pumped is charging"), std::string::npos);
+  EXPECT_EQ(o.notes[0], "panlong-pumped is charging at 50000 kW");  // not "50000.000000 kW"
   EXPECT_DOUBLE_EQ(o.material.oee.at("xinshitong-cob"), 0.835) << "the tag is in %";
 }
 

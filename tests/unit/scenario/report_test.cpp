@@ -1,6 +1,13 @@
-// Reports: the same inputs give the same bytes, apart from the generation-time line.
+// Reports: the same inputs give the same bytes, apart from the generation-time line; numbers
+// read back exactly; KPI rows come from the KPI table.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "parktwin/common/number_text.hpp"
+#include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/scenario/report.hpp"
 #include "scenario_test_support.hpp"
 
@@ -62,6 +69,66 @@ TEST(ScenarioReport, CsvHasOneRowPerKpiAndHourlyRowsForBothRuns) {
   std::size_t hourly = 0;
   for (std::size_t at = csv.find("Z,baseline,"); at != std::string::npos; at = csv.find("Z,baseline,", at + 1)) ++hourly;
   EXPECT_EQ(hourly, 36u);
+}
+
+// Splits one CSV line at commas (the KPI rows have no quoted fields).
+std::vector<std::string> fields(const std::string& line) {
+  std::vector<std::string> out(1);
+  for (char c : line) {
+    if (c == ',') out.emplace_back();
+    else out.back() += c;
+  }
+  return out;
+}
+
+TEST(ScenarioReport, CsvAndJsonNumbersReadBackExactlyWithoutExponents) {
+  const ScenarioResult r = outageRun();
+  const std::string csv = reportCsv(r, "now");
+  std::istringstream lines(csv);
+  std::string line;
+  std::size_t kpiRows = 0;
+  while (std::getline(lines, line)) {
+    for (const auto& d : r.deltas) {
+      if (!line.starts_with(std::string(flow::kpiId(d.key)) + ",")) continue;
+      const auto f = fields(line);
+      ASSERT_EQ(f.size(), 5u) << line;
+      EXPECT_EQ(f[1], flow::kpiUnit(d.key, "en"));
+      // Each figure is the shortest text of the very double (was rounded to 6 digits, and
+      // printed as 2.42051e+09 for money).
+      EXPECT_EQ(std::stod(f[2]), d.baseline) << line;
+      EXPECT_EQ(std::stod(f[3]), d.scenario) << line;
+      EXPECT_EQ(std::stod(f[4]), d.delta()) << line;
+      EXPECT_EQ(f[2], shortestText(d.baseline));
+      ++kpiRows;
+    }
+  }
+  EXPECT_EQ(kpiRows, r.deltas.size());
+  EXPECT_EQ(csv.find("e+"), std::string::npos) << "no exponent in the CSV";
+
+  const auto json = nlohmann::json::parse(reportJson(r, "now"));
+  ASSERT_EQ(json.at("kpis").size(), r.deltas.size());
+  for (std::size_t i = 0; i < r.deltas.size(); ++i) {
+    const auto& row = json.at("kpis")[i];
+    EXPECT_EQ(row.at("key"), flow::kpiId(r.deltas[i].key));
+    EXPECT_EQ(row.at("baseline").get<double>(), r.deltas[i].baseline) << row.dump();
+    EXPECT_EQ(row.at("scenario").get<double>(), r.deltas[i].scenario) << row.dump();
+  }
+  const auto& grid = json.at("hourly").at("baseline").at("grid_import_kw");
+  ASSERT_EQ(grid.size(), r.baseline.hourly.grid_import_kw.size());
+  for (std::size_t i = 0; i < grid.size(); ++i) EXPECT_EQ(grid[i].get<double>(), r.baseline.hourly.grid_import_kw[i]);
+}
+
+TEST(ScenarioReport, KpiRowsUseTheKpiTablesKeysAndLabels) {
+  const ScenarioResult r = outageRun();
+  const std::string csv = reportCsv(r, "now");
+  // Electricity per tonne of aluminium *made*: its own key, not the flows' per tonne delivered.
+  EXPECT_NE(csv.find("\nenergy_kwh_per_t_made,kWh/t,"), std::string::npos);
+  EXPECT_EQ(csv.find("\nenergy_kwh_per_t,"), std::string::npos);
+  EXPECT_NE(csv.find("\nself_sufficiency_pct,%,"), std::string::npos);
+  const std::string en = reportHtml(r, "en", "now");
+  EXPECT_NE(en.find("Electricity per tonne of aluminium made (park load / primary + recycled)"), std::string::npos);
+  const std::string zh = reportHtml(r, "zh", "now");
+  EXPECT_NE(zh.find("吨铝电耗（园区用电 / 原铝+再生铝产量）"), std::string::npos);
 }
 
 }  // namespace

@@ -336,8 +336,8 @@ TEST(ScenarioRunner, ParallelAndSequentialRunsGiveTheSameResults) {
   const ScenarioResult b = run(j);
   ASSERT_EQ(a.deltas.size(), b.deltas.size());
   for (std::size_t i = 0; i < a.deltas.size(); ++i) {
-    EXPECT_EQ(a.deltas[i].baseline, b.deltas[i].baseline) << a.deltas[i].key;
-    EXPECT_EQ(a.deltas[i].scenario, b.deltas[i].scenario) << a.deltas[i].key;
+    EXPECT_EQ(a.deltas[i].baseline, b.deltas[i].baseline) << flow::kpiId(a.deltas[i].key);
+    EXPECT_EQ(a.deltas[i].scenario, b.deltas[i].scenario) << flow::kpiId(a.deltas[i].key);
   }
   EXPECT_EQ(a.changed.hourly.grid_import_kw, b.changed.hourly.grid_import_kw);
 }

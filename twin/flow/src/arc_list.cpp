@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "integer_problem.hpp"
+#include "parktwin/common/number_text.hpp"
 
 namespace parktwin::flow {
 
@@ -47,15 +48,15 @@ Result<void> validateNetwork(const FlowNetwork& network) {
     const auto where = [&] { return "flow network: arc " + std::to_string(i) + " \"" + arc.id + "\": "; };
     if (!inRange(arc.from) || !inRange(arc.to)) return fail(where() + "expected end nodes in 0.." + std::to_string(n - 1));
     if (!std::isfinite(arc.capacity) || arc.capacity < 0) {
-      return fail(where() + "expected a finite capacity >= 0, got " + std::to_string(arc.capacity));
+      return fail(where() + "expected a finite capacity >= 0, got " + shortestText(arc.capacity));
     }
-    if (!std::isfinite(arc.cost_per_unit) || arc.cost_per_unit < 0) {
-      return fail(where() + "expected a finite cost >= 0, got " + std::to_string(arc.cost_per_unit));
+    if (!std::isfinite(arc.dispatch_cost_per_unit) || arc.dispatch_cost_per_unit < 0) {
+      return fail(where() + "expected a finite cost >= 0, got " + shortestText(arc.dispatch_cost_per_unit));
     }
     // Beyond this the products flow x cost could overflow 64-bit integers.
     if (arc.capacity / network.flow_resolution > 1e13) {
-      return fail(where() + "capacity " + std::to_string(arc.capacity) + " is too large for flow resolution " +
-                  std::to_string(network.flow_resolution));
+      return fail(where() + "capacity " + shortestText(arc.capacity) + " is too large for flow resolution " +
+                  shortestText(network.flow_resolution));
     }
   }
   return {};
@@ -68,7 +69,7 @@ IntegerProblem toIntegerProblem(const FlowNetwork& network) {
   problem.sink = network.sink;
   problem.arcs.reserve(network.arcs.size());
   for (const FlowArc& arc : network.arcs) {
-    problem.arcs.push_back({arc.from, arc.to, toFlowQuanta(network, arc.capacity), toCostQuanta(network, arc.cost_per_unit)});
+    problem.arcs.push_back({arc.from, arc.to, toFlowQuanta(network, arc.capacity), toCostQuanta(network, arc.dispatch_cost_per_unit)});
   }
   return problem;
 }

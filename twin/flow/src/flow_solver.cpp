@@ -169,7 +169,7 @@ Result<Route> shortestRoute(const FlowNetwork& network, const std::string& fromI
     const FlowArc& arc = network.arcs[static_cast<std::size_t>(a)];
     route.arc_ids.push_back(arc.id);
     route.distance_m += arc.distance_m;
-    route.cost_per_unit += arc.cost_per_unit;
+    route.cost_per_unit += arc.money_yuan_per_unit;
     const FlowNode& node = network.nodes[static_cast<std::size_t>(arc.to)];
     if (node.role != NodeRole::line_output) route.node_names.push_back(node.name);
   }

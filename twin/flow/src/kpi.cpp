@@ -34,7 +34,7 @@ Result<FlowKpis> computeKpis(const model::Park& /*park*/, const FlowNetwork& mat
     for (std::size_t i = 0; i < step.material_arc_flow.size(); ++i) {
       const FlowArc& arc = material.arcs[i];
       const double tonnes = step.material_arc_flow[i] * h;
-      k.material_cost_yuan += tonnes * arc.cost_per_unit;
+      k.material_cost_yuan += tonnes * arc.money_yuan_per_unit;
       if (arc.kind == ArcKind::demand) k.delivered_t += tonnes;
       if (arc.kind == ArcKind::link) k.lost_t += tonnes * arc.loss_pct / 100.0;
       if (arc.direct_molten) k.direct_molten_t += tonnes;
@@ -43,7 +43,7 @@ Result<FlowKpis> computeKpis(const model::Park& /*park*/, const FlowNetwork& mat
     for (std::size_t i = 0; i < step.energy_arc_flow.size(); ++i) {
       const FlowArc& arc = energy.arcs[i];
       const double kwh = step.energy_arc_flow[i] * h;
-      k.energy_cost_yuan += kwh * arc.cost_per_unit;
+      k.energy_cost_yuan += kwh * arc.money_yuan_per_unit;
       k.co2_t += kwh / 1000.0 * arc.emission_t_per_mwh;
       if (arc.kind == ArcKind::demand && arc.loss) k.energy_lost_kwh += kwh;
       if (arc.kind == ArcKind::demand && !arc.loss) k.energy_kwh += kwh;
@@ -61,8 +61,8 @@ Result<FlowKpis> computeKpis(const model::Park& /*park*/, const FlowNetwork& mat
     k.throughput_t_per_year = k.throughput_t_per_h * kHoursPerYear;
   }
   if (k.delivered_t > 0) {
-    k.energy_kwh_per_t = k.energy_kwh / k.delivered_t;
-    k.co2_t_per_t = k.co2_t / k.delivered_t;
+    k.energy_kwh_per_t_delivered = k.energy_kwh / k.delivered_t;
+    k.co2_t_per_t_delivered = k.co2_t / k.delivered_t;
   }
   if (sourcedKwh > 0) k.self_sufficiency = k.local_energy_kwh / sourcedKwh;
   return k;

@@ -114,7 +114,7 @@ Result<KpiBreakdown> breakdownKpis(const model::Park& park, const FlowNetwork& m
       UnitKpis* to = rows.of(material.nodes[static_cast<std::size_t>(arc.to)]);
       if (!to) continue;
       to->throughput_t += tonnes;
-      to->cost_yuan += tonnes * arc.cost_per_unit;
+      to->cost_yuan += tonnes * arc.money_yuan_per_unit;
       if (arc.direct_molten) to->direct_molten_t += tonnes;
       if (arc.remelt) to->remelt_t += tonnes;
       const UnitKpis* from = arc.kind == ArcKind::link ? rows.of(material.nodes[static_cast<std::size_t>(arc.from)]) : nullptr;
@@ -157,7 +157,7 @@ Result<KpiBreakdown> breakdownKpis(const model::Park& park, const FlowNetwork& m
     row.remelt_cost_avoided_yuan = kRemeltPremiumYuanPerT * row.direct_molten_t;
     if (hours > 0) row.throughput_t_per_h = row.throughput_t / hours;
     if (row.capacity_t_per_h > 0) row.utilisation = row.throughput_t_per_h / row.capacity_t_per_h;
-    if (row.throughput_t > 0) row.energy_kwh_per_t = row.energy_kwh / row.throughput_t;
+    if (row.throughput_t > 0) row.energy_kwh_per_t_through = row.energy_kwh / row.throughput_t;
     row.oee = weightedOee(held, oee);
     if (!row.enterprise.empty()) {
       UnitKpis& firm = firms[row.enterprise];
@@ -180,7 +180,7 @@ Result<KpiBreakdown> breakdownKpis(const model::Park& park, const FlowNetwork& m
     firm.kind = "enterprise";
     firm.throughput_t = enteringFirm[e.id];
     if (hours > 0) firm.throughput_t_per_h = firm.throughput_t / hours;
-    if (firm.throughput_t > 0) firm.energy_kwh_per_t = firm.energy_kwh / firm.throughput_t;
+    if (firm.throughput_t > 0) firm.energy_kwh_per_t_through = firm.energy_kwh / firm.throughput_t;
     firm.remelt_cost_avoided_yuan = kRemeltPremiumYuanPerT * firm.direct_molten_t;
     firm.oee = weightedOee(firmLines[e.id], oee);
     out.enterprises.push_back(std::move(firm));

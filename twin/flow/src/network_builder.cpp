@@ -3,6 +3,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "parktwin/common/number_text.hpp"
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/network.hpp"
 
@@ -149,7 +150,9 @@ class NetworkAssembler {
   }
 
   // `entryNode` is where the supply enters (the object's node unless given).
-  void addSupply(int slot, double capacity, double cost, SourceKind kind, double emission, int entryNode = -1) {
+  // `meritWeight` ranks the source in the dispatch only; a supply arc pays nothing (the tariff
+  // is on the source's links).
+  void addSupply(int slot, double capacity, double meritWeight, SourceKind kind, double emission, int entryNode = -1) {
     const std::string& id = *objects_[slot].id;
     if (auto it = overrides_.supply.find(id); it != overrides_.supply.end()) capacity = it->second;
     FlowArc arc;
@@ -158,7 +161,7 @@ class NetworkAssembler {
     arc.to = entryNode >= 0 ? entryNode : node(slot);
     arc.kind = ArcKind::supply;
     arc.capacity = capacity;
-    arc.cost_per_unit = cost;
+    arc.dispatch_cost_per_unit = meritWeight;
     arc.source = kind;
     arc.emission_t_per_mwh = emission;
     at(arc.to).role = NodeRole::producer;
@@ -220,8 +223,8 @@ double availablePowerKw(const model::Utility& u, SupplyBasis basis, std::vector<
     notes.push_back(u.id + ": storage without annual_energy_kwh gives 0 kW on average over a year");
     return 0;
   }
-  notes.push_back(u.id + ": no annual_energy_kwh, so its rated " + std::to_string(u.power_kw) +
-                  " kW is taken as its average");
+  notes.push_back(u.id + ": no annual_energy_kwh, so its rated " + quantityText(u.power_kw, "kW") +
+                  " is taken as its average");
   return u.power_kw;
 }
 
@@ -343,7 +346,7 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
     arc.from = net.exitNode(from);
     arc.to = net.node(to);
     arc.capacity = link.capacity_t_per_hour;
-    arc.cost_per_unit = link.cost_yuan_per_t;
+    arc.money_yuan_per_unit = link.cost_yuan_per_t;
     arc.loss_pct = link.loss_pct;
     arc.distance_m = link.distance_m;
     arc.product = link.product;
@@ -351,7 +354,8 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
     const bool intoProcessor = target.process_t_per_h > 0 && target.produce_t_per_h == 0 && !objects[to].external;
     arc.remelt = intoProcessor && link.product == "ingot";
     arc.direct_molten = intoProcessor && link.product == "molten_aluminium";
-    if (arc.remelt) arc.cost_per_unit += kRemeltPremiumYuanPerT;
+    if (arc.remelt) arc.money_yuan_per_unit += kRemeltPremiumYuanPerT;
+    arc.dispatch_cost_per_unit = arc.money_yuan_per_unit;
     net.addArc(std::move(arc), from, to);
   }
   return net.take();
@@ -438,7 +442,8 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
     arc.from = net.exitNode(from);
     arc.to = net.node(to);
     arc.capacity = link.capacity_kw;
-    arc.cost_per_unit = link.cost_yuan_per_kwh;
+    arc.money_yuan_per_unit = link.cost_yuan_per_kwh;
+    arc.dispatch_cost_per_unit = link.cost_yuan_per_kwh;
     arc.emission_t_per_mwh = link.emission_t_per_mwh;
     arc.loss_pct = link.loss_pct;
     arc.product = link.carrier;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "parktwin/common/number_text.hpp"
+
 namespace parktwin::flow {
 namespace {
 
@@ -47,7 +49,7 @@ StateOverrides overridesFromState(const model::Park& park, const std::map<std::s
       out.energy.supply[utility->id] = std::max(0.0, kw);
       if (kw < 0) {
         out.energy.demand[utility->id] = -kw;
-        out.notes.push_back(utility->id + " is charging at " + std::to_string(-kw) + " kW");
+        out.notes.push_back(utility->id + " is charging at " + quantityText(-kw, "kW"));
       }
     } else if (utility->kind == "charger" || utility->kind == "hydrogen") {
       out.energy.demand[utility->id] = std::max(0.0, kw);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/scenario/report.hpp"
 #include "parktwin/sim/time_text.hpp"
 
@@ -175,13 +176,14 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     << t("变化", "delta") << "</th></tr>\n";
   for (const auto& d : r.deltas) {
     const double rel = d.baseline != 0 ? 100 * d.delta() / std::fabs(d.baseline) : 0;
-    std::string unit = d.unit;
-    if (t.zh && unit == "yuan") unit = "元";
-    if (t.zh && unit == "yuan/t") unit = "元/t";
-    o << "<tr><td>" << escape(kpiLabel(d.key, lang)) << "</td><td>" << escape(unit) << "</td><td>" << grouped(d.baseline)
-      << "</td><td>" << grouped(d.scenario) << "</td><td class=\"" << (d.delta() > 0 ? "up" : d.delta() < 0 ? "down" : "")
-      << "\">" << signedGrouped(d.delta());
-    if (d.baseline != 0 && d.delta() != 0 && d.unit != "%") o << " (" << signedGrouped(rel) << "%)";
+    const std::string unit(flow::kpiUnit(d.key, lang));
+    // Green for good news, red for bad (less CO2 is green), as the window's cards.
+    const int news = flow::kpiGoodNews(d.key, d.delta());
+    o << "<tr><td>" << escape(std::string(flow::kpiLabel(d.key, lang))) << "</td><td>" << escape(unit) << "</td><td>"
+      << flow::kpiValueText(d.key, d.baseline) << "</td><td>" << flow::kpiValueText(d.key, d.scenario)
+      << "</td><td class=\"" << (news > 0 ? "up" : news < 0 ? "down" : "") << "\">" << (d.delta() > 0 ? "+" : "")
+      << flow::kpiValueText(d.key, d.delta());
+    if (d.baseline != 0 && d.delta() != 0 && unit != "%") o << " (" << signedGrouped(rel) << "%)";
     o << "</td></tr>\n";
   }
   o << "</table>\n";
@@ -210,11 +212,13 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
   }
   o << "<h2>" << t("主要序列", "Main series") << "</h2>\n";
   const std::string from = localTime(s.start_ms), until = localTime(s.end_ms());
-  o << chart(t.zh ? "电网购电" : "Grid import", "MW", r.baseline.hourly.grid_import_kw, r.changed.hourly.grid_import_kw, true, 1e-3, t, from, until);
-  o << chart(t.zh ? "铝产量" : "Aluminium made", "t", r.baseline.hourly.metal_t, r.changed.hourly.metal_t, false, 1, t, from, until);
-  o << chart(t.zh ? "铝锭重熔" : "Ingot remelted", "t", r.baseline.hourly.remelt_t, r.changed.hourly.remelt_t, false, 1, t, from, until);
-  o << chart(t.zh ? "本地电源" : "Local supply", "MW", r.baseline.hourly.local_kw, r.changed.hourly.local_kw, true, 1e-3, t, from, until);
-  o << chart(t.zh ? "二氧化碳" : "CO2", "t", r.baseline.hourly.co2_t, r.changed.hourly.co2_t, false, 1, t, from, until);
+  // Chart titles are the KPI table's names of the figures they break down by hour.
+  const auto name = [&](flow::KpiKey key) { return std::string(flow::kpiName(key, lang)); };
+  o << chart(name(flow::KpiKey::grid_import_kwh), "MW", r.baseline.hourly.grid_import_kw, r.changed.hourly.grid_import_kw, true, 1e-3, t, from, until);
+  o << chart(name(flow::KpiKey::metal_t), "t", r.baseline.hourly.metal_t, r.changed.hourly.metal_t, false, 1, t, from, until);
+  o << chart(name(flow::KpiKey::remelt_t), "t", r.baseline.hourly.remelt_t, r.changed.hourly.remelt_t, false, 1, t, from, until);
+  o << chart(name(flow::KpiKey::local_kwh), "MW", r.baseline.hourly.local_kw, r.changed.hourly.local_kw, true, 1e-3, t, from, until);
+  o << chart(name(flow::KpiKey::co2_t), "t", r.baseline.hourly.co2_t, r.changed.hourly.co2_t, false, 1, t, from, until);
   o << "<h2>" << t("亩均排名（前 10）", "Per-mu ranking (top 10)") << "</h2>\n<table><tr><th>" << t("企业", "Enterprise")
     << "</th><th>" << t("基线名次", "baseline rank") << "</th><th>" << t("情景名次", "scenario rank") << "</th><th>"
     << t("情景亩均税收（元/亩）", "scenario tax (yuan/mu)") << "</th></tr>\n";

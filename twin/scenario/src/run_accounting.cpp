@@ -203,7 +203,7 @@ RunResult RunAccounting::finish() {
   RunResult r;
   k_.metal_t = k_.primary_t + k_.recycled_t;
   k_.self_sufficiency = k_.energy_kwh > 0 ? k_.local_kwh / k_.energy_kwh : 0;
-  k_.energy_kwh_per_t = k_.metal_t > 0 ? k_.energy_kwh / k_.metal_t : 0;
+  k_.energy_kwh_per_t_made = k_.metal_t > 0 ? k_.energy_kwh / k_.metal_t : 0;
   k_.cost_yuan = k_.energy_cost_yuan + k_.remelt_cost_yuan + k_.operating_cost_yuan;
   k_.energy_avoided_vs_primary_kwh = k_.recycled_t * park_.primary_kwh_per_t - k_.recycled_energy_kwh;
   k_.co2_avoided_vs_primary_t = k_.energy_avoided_vs_primary_kwh * park_.grid_emission_t_per_mwh / 1000.0;

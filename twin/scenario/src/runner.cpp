@@ -278,35 +278,45 @@ std::vector<model::LocalizedText> assumptionsOf(const Scenario& s, const model::
 }  // namespace
 
 std::vector<KpiDelta> kpiTable(const RunKpis& b, const RunKpis& s) {
-  return {
-      {"metal_t", "t", b.metal_t, s.metal_t},
-      {"primary_t", "t", b.primary_t, s.primary_t},
-      {"recycled_t", "t", b.recycled_t, s.recycled_t},
-      {"processed_t", "t", b.processed_t, s.processed_t},
-      {"good_processed_t", "t", b.good_processed_t, s.good_processed_t},
-      {"direct_molten_t", "t", b.direct_molten_t, s.direct_molten_t},
-      {"remelt_t", "t", b.remelt_t, s.remelt_t},
-      {"remelt_cost_yuan", "yuan", b.remelt_cost_yuan, s.remelt_cost_yuan},
-      {"energy_kwh", "kWh", b.energy_kwh, s.energy_kwh},
-      {"energy_kwh_per_t", "kWh/t", b.energy_kwh_per_t, s.energy_kwh_per_t},
-      {"grid_import_kwh", "kWh", b.grid_import_kwh, s.grid_import_kwh},
-      {"local_kwh", "kWh", b.local_kwh, s.local_kwh},
-      {"pv_kwh", "kWh", b.pv_kwh, s.pv_kwh},
-      {"self_sufficiency", "%", 100 * b.self_sufficiency, 100 * s.self_sufficiency},
-      {"co2_t", "t", b.co2_t, s.co2_t},
-      {"energy_cost_yuan", "yuan", b.energy_cost_yuan, s.energy_cost_yuan},
-      {"operating_cost_yuan", "yuan", b.operating_cost_yuan, s.operating_cost_yuan},
-      {"cost_yuan", "yuan", b.cost_yuan, s.cost_yuan},
-      {"oee", "%", 100 * b.oee, 100 * s.oee},
-      {"energy_avoided_vs_primary_kwh", "kWh", b.energy_avoided_vs_primary_kwh, s.energy_avoided_vs_primary_kwh},
-      {"co2_avoided_vs_primary_t", "t", b.co2_avoided_vs_primary_t, s.co2_avoided_vs_primary_t},
-      {"retrofit_output_t", "t", b.retrofit_output_t, s.retrofit_output_t},
-      {"retrofit_kwh_per_t", "kWh/t", b.retrofit_kwh_per_t, s.retrofit_kwh_per_t},
-      {"retrofit_operating_cost_yuan_per_t", "yuan/t", b.retrofit_operating_cost_yuan_per_t,
-       s.retrofit_operating_cost_yuan_per_t},
-      {"pumped_support_kwh", "kWh", b.pumped_support_kwh, s.pumped_support_kwh},
-      {"unserved_kwh", "kWh", b.unserved_kwh, s.unserved_kwh},
+  using enum flow::KpiKey;
+  // Shares are 0..1 in RunKpis and % in the KPI table.
+  struct Row {
+    flow::KpiKey key;
+    double RunKpis::*value;
+    double scale;
   };
+  static constexpr Row rows[] = {
+      {metal_t, &RunKpis::metal_t, 1},
+      {primary_t, &RunKpis::primary_t, 1},
+      {recycled_t, &RunKpis::recycled_t, 1},
+      {processed_t, &RunKpis::processed_t, 1},
+      {good_processed_t, &RunKpis::good_processed_t, 1},
+      {direct_molten_t, &RunKpis::direct_molten_t, 1},
+      {remelt_t, &RunKpis::remelt_t, 1},
+      {remelt_cost_yuan, &RunKpis::remelt_cost_yuan, 1},
+      {energy_kwh, &RunKpis::energy_kwh, 1},
+      {energy_kwh_per_t_made, &RunKpis::energy_kwh_per_t_made, 1},
+      {grid_import_kwh, &RunKpis::grid_import_kwh, 1},
+      {local_kwh, &RunKpis::local_kwh, 1},
+      {pv_kwh, &RunKpis::pv_kwh, 1},
+      {self_sufficiency_pct, &RunKpis::self_sufficiency, 100},
+      {co2_t, &RunKpis::co2_t, 1},
+      {energy_cost_yuan, &RunKpis::energy_cost_yuan, 1},
+      {operating_cost_yuan, &RunKpis::operating_cost_yuan, 1},
+      {cost_yuan, &RunKpis::cost_yuan, 1},
+      {oee_pct, &RunKpis::oee, 100},
+      {energy_avoided_vs_primary_kwh, &RunKpis::energy_avoided_vs_primary_kwh, 1},
+      {co2_avoided_vs_primary_t, &RunKpis::co2_avoided_vs_primary_t, 1},
+      {retrofit_output_t, &RunKpis::retrofit_output_t, 1},
+      {retrofit_kwh_per_t, &RunKpis::retrofit_kwh_per_t, 1},
+      {retrofit_operating_cost_yuan_per_t, &RunKpis::retrofit_operating_cost_yuan_per_t, 1},
+      {pumped_support_kwh, &RunKpis::pumped_support_kwh, 1},
+      {unserved_kwh, &RunKpis::unserved_kwh, 1},
+  };
+  std::vector<KpiDelta> out;
+  out.reserve(std::size(rows));
+  for (const Row& row : rows) out.push_back({row.key, row.scale * (b.*row.value), row.scale * (s.*row.value)});
+  return out;
 }
 
 Result<ScenarioResult> runScenario(const Scenario& scenario, const model::Park& park, const RunOptions& options) {

@@ -1,6 +1,7 @@
 #pragma once
 // Key figures over a window of time steps: throughput, energy per tonne, CO2, cost, remelt
 // cost avoided, energy self-sufficiency; and the per-mu ranking of enterprises (亩均论英雄).
+// Their keys, units and labels for people are in kpi_table.hpp (flowKpiValues).
 #include <string>
 #include <vector>
 
@@ -30,15 +31,18 @@ struct FlowKpis {
   double lost_t = 0;               // loss_pct of what moved on each material link
   double energy_kwh = 0;           // delivered to loads
   double energy_lost_kwh = 0;      // in lines and transformers (energy links' loss_pct)
-  double energy_kwh_per_t = 0;     // energy_kwh / delivered_t (0 when nothing delivered)
+  // energy_kwh / delivered_t (0 when nothing delivered): per tonne delivered to consumers, not
+  // per tonne of aluminium made (that is scenario::RunKpis::energy_kwh_per_t_made).
+  double energy_kwh_per_t_delivered = 0;
   double grid_energy_kwh = 0;
   double local_energy_kwh = 0;     // PV, battery, pumped storage, reservoir hydro
-  double self_sufficiency = 0;     // local_energy_kwh / all sourced energy, 0..1
+  double self_sufficiency = 0;     // local_energy_kwh / all sourced energy, 0..1 (KPI local_supply_share_pct;
+                                   // storage counts, unlike the scenarios' self_sufficiency_pct)
   double co2_t = 0;                // per energy arc emission factor, else the park's grid factor on grid supply
-  double co2_t_per_t = 0;
+  double co2_t_per_t_delivered = 0;  // co2_t / delivered_t
   double material_cost_yuan = 0;   // links, remelt premium included
-  double energy_cost_yuan = 0;     // tariffs plus merit weights
-  double cost_yuan = 0;
+  double energy_cost_yuan = 0;     // energy links' tariffs only (merit weights rank the dispatch, cost nothing)
+  double cost_yuan = 0;             // material + energy (KPI material_and_energy_cost_yuan)
   double direct_molten_t = 0;      // molten aluminium straight into processors
   double remelt_t = 0;             // ingot into processors
   double remelt_cost_avoided_yuan = 0;  // kRemeltPremiumYuanPerT x direct_molten_t

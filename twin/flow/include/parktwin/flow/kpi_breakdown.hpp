@@ -30,7 +30,7 @@ struct UnitKpis {
   double capacity_t_per_h = 0;  // design capacity of its lines (0 when it has none)
   double utilisation = 0;       // throughput_t_per_h / capacity_t_per_h, objects only
   double energy_kwh = 0;
-  double energy_kwh_per_t = 0;  // 0 without throughput
+  double energy_kwh_per_t_through = 0;  // energy_kwh / throughput_t (0 without throughput)
   double co2_t = 0;
   double cost_yuan = 0;  // material plus energy
   double direct_molten_t = 0;

@@ -47,7 +47,13 @@ struct FlowArc {
   int to = 0;
   ArcKind kind = ArcKind::link;
   double capacity = 0;       // t/h (material) or kW (energy)
-  double cost_per_unit = 0;  // yuan/t or yuan/kWh, merit weights and remelt premium included
+  // Two costs per t or kWh, kept apart so that ranking weights never reach a money figure:
+  // - dispatch_cost_per_unit: what the min-cost dispatch minimises: the money plus, on energy
+  //   supply arcs, the merit weight that ranks PV, storage, hydro and the grid (constants.hpp);
+  // - money_yuan_per_unit: what is paid: the link's cost_yuan_per_t / cost_yuan_per_kwh, the
+  //   remelt premium on ingot into a processor; 0 on supply, demand and throughput arcs.
+  double dispatch_cost_per_unit = 0;
+  double money_yuan_per_unit = 0;
   double loss_pct = 0;       // material: burn/transport loss, reported, not modelled in the balance;
                              // energy: line/transformer loss, drawn at the sending end (`loss` arcs)
   bool loss = false;         // energy: demand arc for one link's loss at its sending node

@@ -32,7 +32,7 @@ struct Shortfall {
 
 struct DispatchResult {
   double value = 0;              // flow delivered (the maximum flow)
-  double cost = 0;               // yuan per hour: sum of flow x cost per unit
+  double cost = 0;               // the objective per hour: sum of flow x dispatch_cost_per_unit (merit weights included: not money)
   std::vector<double> arc_flow;  // per arc
   std::vector<Shortfall> shortfalls;  // consumers that get less than their demand arc allows
 };
@@ -81,7 +81,7 @@ struct Route {
   std::vector<std::string> arc_ids;
   std::vector<std::string> node_names;
   double distance_m = 0;
-  double cost_per_unit = 0;
+  double cost_per_unit = 0;  // yuan per unit: the money_yuan_per_unit of its arcs
 };
 
 // Shortest route by distance_m between two park objects over arcs with capacity (Dijkstra).

@@ -1,7 +1,9 @@
 #pragma once
 // Reports of a scenario result: one self-contained HTML page (inline CSS and SVG charts, zh or
 // en) a planner can e-mail, a CSV of KPIs and hourly series, and JSON. The only line that
-// differs between two reports of the same inputs is the generation-time line.
+// differs between two reports of the same inputs is the generation-time line. KPI keys, units
+// and labels come from the KPI table (flow/kpi_table.hpp); CSV and JSON numbers are the
+// shortest text that reads back to the same double (common/number_text.hpp).
 #include <filesystem>
 #include <string>
 
@@ -18,11 +20,5 @@ std::string reportJson(const ScenarioResult& result, const std::string& generate
 // Writes the format the extension names (.html, .csv, .json).
 Result<void> writeReport(const ScenarioResult& result, const std::filesystem::path& file, const std::string& language,
                          const std::string& generated_at);
-
-// KPI names for people, by key ("metal_t").
-std::string kpiLabel(const std::string& key, const std::string& language);
-// +1 when more of this KPI is good news (output, local energy), -1 when less is (cost, energy,
-// CO2, remelting), 0 when neither.
-int kpiDirection(const std::string& key);
 
 }  // namespace parktwin::scenario

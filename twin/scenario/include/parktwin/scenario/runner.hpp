@@ -12,6 +12,7 @@
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/flow/kpi.hpp"
+#include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/model/park.hpp"
 #include "parktwin/scenario/scenario.hpp"
 
@@ -33,7 +34,7 @@ struct RunKpis {
   double local_kwh = 0;        // PV and hydro generation used inside the park
   double pv_kwh = 0;           // PV generated
   double self_sufficiency = 0; // local_kwh / energy_kwh
-  double energy_kwh_per_t = 0; // energy_kwh / metal_t (0 without metal)
+  double energy_kwh_per_t_made = 0; // energy_kwh / metal_t (0 without metal)
   double co2_t = 0;            // grid import x grid factor
   double energy_cost_yuan = 0; // grid import x tariff
   double operating_cost_yuan = 0;  // retrofitted firms only (assumption in the file)
@@ -77,9 +78,9 @@ struct RunResult {
   std::string historian_file;              // empty when not stored
 };
 
+// One KPI of both runs, in the unit of the KPI table (flow/kpi_table.hpp): shares in %.
 struct KpiDelta {
-  std::string key;     // "metal_t", ...
-  std::string unit;
+  flow::KpiKey key = flow::KpiKey::metal_t;
   double baseline = 0;
   double scenario = 0;
   double delta() const { return scenario - baseline; }
@@ -132,7 +133,8 @@ Result<ScenarioResult> runScenario(const Scenario& scenario, const RunOptions& o
 // Same with a park already loaded (the GUI has one).
 Result<ScenarioResult> runScenario(const Scenario& scenario, const model::Park& park, const RunOptions& options = {});
 
-// The KPI rows of a result in report order: key, unit, baseline, scenario.
+// The KPI rows of a result in report order: key (its unit, label and direction are in the
+// KPI table), baseline, scenario.
 std::vector<KpiDelta> kpiTable(const RunKpis& baseline, const RunKpis& scenario);
 
 }  // namespace parktwin::scenario
