@@ -104,7 +104,10 @@ TEST(EnergyNetwork, UnsuppliedAndUnlinkedConsumersAreNamed) {
   EXPECT_NE(supplied.error().message.find("chassis (Chassis casting): needs 9000.000 kW, gets 5000.000 kW"),
             std::string::npos)
       << supplied.error().message;
-  EXPECT_NE(supplied.error().message.find("orphan_line: no link reaches it"), std::string::npos);
+  EXPECT_NE(supplied.error().message.find("orphan_line: no link reaches it; add one to \"energy_links\" with \"to\": "
+                                          "\"orphan_line\""),
+            std::string::npos)
+      << supplied.error().message;
 }
 
 TEST(MaterialNetwork, FailuresIslandConsumersAndOverridesChangeCapacities) {
