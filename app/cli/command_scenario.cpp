@@ -90,7 +90,7 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
   std::printf("%s (%s): %s .. %s\n", result->scenario.name.in(o.lang).c_str(), result->base_park.id.c_str(),
               sim::formatInstantUtc(result->scenario.start_ms).c_str(),
               sim::formatInstantUtc(result->scenario.end_ms()).c_str());
-  std::printf("%-44s %16s %16s %16s\n", "KPI", "baseline", "scenario", "delta");
+  std::printf("%-44s %16s %16s %16s\n", "KPI, simulated (flows: design capacity)", "baseline", "scenario", "delta");
   for (const auto& d : result->deltas) {
     const std::string label = d.key + " [" + d.unit + "]";
     std::printf("%-44s %16.6g %16.6g %+16.6g\n", label.c_str(), d.baseline, d.scenario, d.delta());
