@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace parktwin::flow {
@@ -34,8 +35,16 @@ double extraterrestrialHorizontalKwhPerM2(double latitude_deg) {
 }
 
 double defaultPvYieldKwhPerKwp(double latitude_deg) {
-  // Irradiation in kWh/m2 is peak-sun hours at 1 kW/m2, the irradiance a kWp is rated at.
-  return extraterrestrialHorizontalKwhPerM2(latitude_deg) * kDefaultClearnessIndex * kPvPerformanceRatio;
+  // The 365-day sum takes about 30 us; a solve asks once per PV plant, all at the park's
+  // latitude (Jiulong's 12 roofs made its whole solve 5x slower), so the last answer is kept.
+  thread_local double lastLatitude = std::numeric_limits<double>::quiet_NaN();
+  thread_local double lastYield = 0;
+  if (!(latitude_deg == lastLatitude)) {
+    // Irradiation in kWh/m2 is peak-sun hours at 1 kW/m2, the irradiance a kWp is rated at.
+    lastYield = extraterrestrialHorizontalKwhPerM2(latitude_deg) * kDefaultClearnessIndex * kPvPerformanceRatio;
+    lastLatitude = latitude_deg;
+  }
+  return lastYield;
 }
 
 double pvAnnualEnergyKwh(const model::Utility& pv, double latitude_deg) {
