@@ -10,6 +10,8 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
+#include <vector>
 
 #include "command_registry.hpp"
 #include "parktwin/common/number_text.hpp"
@@ -161,9 +163,25 @@ std::string unitCell(const UnitKpis& u, KpiKey key) {
   return "-";
 }
 
+// Planned buildings and utilities the flows leave out (not --commission'ed): id, English name.
+std::vector<std::pair<std::string, std::string>> unbuiltObjects(const model::Park& park, const std::set<std::string>& built) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& b : park.buildings) {
+    if (b.planned && !built.contains(b.id)) out.emplace_back(b.id, b.name.en);
+  }
+  for (const auto& u : park.utilities) {
+    if (u.planned && !built.contains(u.id)) out.emplace_back(u.id, u.name.en);
+  }
+  return out;
+}
+
 void printReport(const model::Park& park, const ParkFlowReport& r, const std::optional<FailureImpact>& materialImpact,
-                 const std::optional<FailureImpact>& energyImpact, const std::string& basis) {
+                 const std::optional<FailureImpact>& energyImpact, const std::string& basis, const std::string& kpiBasis,
+                 const std::vector<std::pair<std::string, std::string>>& unbuilt) {
   std::cout << park.name.en << " / " << park.name.zh << " (" << park.id << "): flows " << basis << "\n";
+  for (const auto& [id, name] : unbuilt) {
+    std::cout << "  planned, not in these flows: " << name << " (" << id << "; --commission " << id << " builds it)\n";
+  }
   if (r.has_material) printNetwork("Material", r.material, materialImpact);
   if (r.has_energy) printNetwork("Energy", r.energy, energyImpact);
   const FlowKpis& k = r.kpis;
@@ -171,7 +189,7 @@ void printReport(const model::Park& park, const ParkFlowReport& r, const std::op
   const auto values = flowKpiValues(k);
   std::size_t labelColumns = 0;
   for (const auto& v : values) labelColumns = std::max(labelColumns, displayColumns(std::string(kpiLabel(v.key, "en"))));
-  std::cout << "\nKPIs over " << compactText(k.hours, 2) << " h:\n";
+  std::cout << "\nKPIs " << kpiBasis << ", over " << compactText(k.hours, 2) << " h:\n";
   for (const auto& v : values) {
     std::cout << "  " << padColumns(std::string(kpiLabel(v.key, "en")), labelColumns) << "  "
               << (v.value ? kpiValueWithUnit(v.key, *v.value, "en") : std::string("-")) << "\n";
@@ -204,6 +222,7 @@ void printReport(const model::Park& park, const ParkFlowReport& r, const std::op
 
 struct FlowsOptions {
   std::string park, failed, db, at;
+  std::vector<std::string> commission;
   bool asJson = false, peak = false;
 };
 
@@ -247,21 +266,37 @@ int runFlows(const FlowsOptions& o) {
     std::cerr << "flows: --db and --at go together (the state of the historian at that time)\n";
     return 2;
   }
+  for (const auto& id : o.commission) {
+    const auto* b = park->findBuilding(id);
+    const auto* u = park->findUtility(id);
+    if (!(b && b->planned) && !(u && u->planned)) {
+      std::cerr << "--commission: \"" << id << "\" is not a planned building or utility of " << park->id << "\n";
+      return 2;
+    }
+  }
+  const std::set<std::string> built(o.commission.begin(), o.commission.end());
   Result<ParkFlowReport> report = fail("not solved");
-  std::string basis;
+  std::string basis, kpiBasis;
   std::optional<StateOverrides> state;
   if (!o.db.empty()) {
     std::int64_t atMs = 0;
     state = stateFromHistorian(*park, o.db, o.at, atMs);
     if (!state) return 2;
+    state->material.built = built;
+    state->energy.built = built;
     report = solveParkFlows(*park, state->material, state->energy, 1.0);
     basis = "at " + store::formatIso8601(atMs) + " from " + o.db + " (one hour at that state)";
+    kpiBasis = "for one hour at that state (measured)";
   } else {
     FlowOverrides design;
     design.supply_basis = o.peak ? SupplyBasis::rated_power : SupplyBasis::annual_average;
+    design.built = built;
     report = solveParkFlows(*park, design, o.peak ? 1.0 : kHoursPerYear);
     basis = o.peak ? "at design capacity, a peak hour (every source at its rating)"
                    : "at design capacity, the average hour of a year";
+    // A scenario's baseline is a simulated year (outages, weather), a little below this.
+    kpiBasis = o.peak ? "for one peak hour at design capacity"
+                      : "for a year at design capacity (the average hour x 8,760 h; `scenario run` simulates a year)";
   }
   if (!report) {
     std::cerr << report.error().message << "\n";
@@ -283,10 +318,13 @@ int runFlows(const FlowsOptions& o) {
   if (o.asJson) {
     json out = reportJson(*park, *report, materialImpact, energyImpact);
     out["basis"] = basis;
+    out["kpi_basis"] = kpiBasis;
+    out["planned_not_built"] = json::array();
+    for (const auto& [id, name] : unbuiltObjects(*park, built)) out["planned_not_built"].push_back(id);
     if (state) out["down"] = state->down;
     std::cout << out.dump(2) << "\n";
   } else {
-    printReport(*park, *report, materialImpact, energyImpact, basis);
+    printReport(*park, *report, materialImpact, energyImpact, basis, kpiBasis, unbuiltObjects(*park, built));
     if (state) {
       std::cout << "\nDown at that time:";
       for (const auto& id : state->down) std::cout << " " << id;
@@ -307,6 +345,9 @@ const bool registered = registerCommand({
       sub.add_flag("--peak", o->peak, "A peak hour with sources at rated power, instead of a year's average hour");
       sub.add_option("--db", o->db, "Historian file (simulate --db, ingest --db): solve at its state at --at");
       sub.add_option("--at", o->at, "With --db: the moment, ISO-8601 or epoch seconds/ms");
+      sub.add_option("--commission", o->commission,
+                     "Count this planned building or utility as built, as a scenario's commission change does "
+                     "(planned objects are left out otherwise); repeatable");
       return [o] { return runFlows(*o); };
     }});
 

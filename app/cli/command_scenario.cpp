@@ -44,7 +44,8 @@ void printKpiTable(const std::vector<scenario::KpiDelta>& deltas, const std::str
     return std::string(flow::kpiLabel(d.key, language)) + " [" + std::string(flow::kpiUnit(d.key, language)) + "]";
   };
   for (const auto& d : deltas) labelColumns = std::max(labelColumns, displayColumns(labelOf(d)));
-  std::cout << padColumns("KPI", labelColumns) << std::setw(20) << "baseline" << std::setw(20) << "scenario"
+  // Simulated figures of the scenario's period; `flows` gives design capacity instead.
+  std::cout << padColumns("KPI, simulated", labelColumns) << std::setw(20) << "baseline" << std::setw(20) << "scenario"
             << std::setw(20) << "delta" << "\n";
   for (const auto& d : deltas) {
     std::cout << padColumns(labelOf(d), labelColumns) << std::setw(20) << flow::kpiValueText(d.key, d.baseline)

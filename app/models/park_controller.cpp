@@ -15,6 +15,7 @@
 #include "flow_overlay.hpp"
 #include "kind_names.hpp"
 #include "parktwin/flow/kpi_table.hpp"
+#include "parktwin/flow/pv_yield.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/model/tour.hpp"
 #include "scene_frame.hpp"
@@ -579,7 +580,9 @@ QVariantList ParkController::inspector() const {
     rows.push_back(row(tr("Kind"), kindName(q(u->kind))));
     rows.push_back(row(tr("Rated power"), tr("%1 kW").arg(number(u->power_kw))));
     if (u->energy_kwh > 0) rows.push_back(row(tr("Storage"), tr("%1 MWh").arg(number(u->energy_kwh / 1000))));
-    if (u->annual_energy_kwh > 0) rows.push_back(row(tr("Annual energy"), tr("%1 GWh/yr").arg(number(u->annual_energy_kwh / 1e6, 1))));
+    // PV shows the yearly energy the flows use: its own figure, else kWp x its yearly yield.
+    const double annualKwh = u->kind == "pv" ? flow::pvAnnualEnergyKwh(*u, park_->latitude_deg) : u->annual_energy_kwh;
+    if (annualKwh > 0) rows.push_back(row(tr("Annual energy"), tr("%1 GWh/yr").arg(number(annualKwh / 1e6, 1))));
     if (u->count > 1) rows.push_back(row(tr("Units"), number(u->count)));
   } else if (const auto* e = park_->findEnterprise(id)) {
     rows.push_back(row(tr("Land area"), tr("%1 mu").arg(number(e->land_area_mu))));

@@ -47,5 +47,18 @@ expect "flows json: KPI table ids" "True False" \
 # Every KPI number in the JSON is the shortest text of its double (Python's repr is).
 expect "flows json: shortest numbers" "[]" \
   "$(python3 -c 'import json,sys; k=json.load(open(sys.argv[1]), parse_float=str)["kpis"]; print([t for t in k.values() if isinstance(t, str) and t != repr(float(t))])' "$dir/year.json")"
+# Design capacity: Beidu's smelter 340,000 t/yr (DOMAIN.md), to the solver's 0.001 t/h x 8,760 h
+# per potline; the planned 400 kt/yr recycling plant out until --commission builds it.
+"$cli" flows --park beidu --json >"$dir/design.json" 2>"$dir/design.err"
+expect "flows --json exit code" 0 $?
+expect "no warnings on the bundled park" "" "$(cat "$dir/design.err")"
+kpi() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(round(d["kpis"]["throughput_t_per_year"] / 1000), d["planned_not_built"], d["warnings"])' "$1"; }
+expect "340 kt/yr, the recycling plant left out" "340 ['recycling-plant'] []" "$(kpi "$dir/design.json")"
+"$cli" flows --park beidu --json --commission recycling-plant >"$dir/built.json" 2>&1
+expect "--commission exit code" 0 $?
+expect "340 + 400 kt/yr once built" "740 [] []" "$(kpi "$dir/built.json")"
+"$cli" flows --park beidu --commission potline-1 >/dev/null 2>"$dir/notplanned.err"
+expect "--commission of a built object: exit code" 2 $?
+expect "--commission of a built object: says so" 1 "$(grep -c 'potline-1.*not a planned building or utility' "$dir/notplanned.err")"
 
 finish "flows CLI"

@@ -74,7 +74,7 @@ TEST(EnergyNetwork, MiniParkDispatchFollowsTheMeritOrder) {
   const auto net = buildEnergyNetwork(park);
   ASSERT_TRUE(net) << net.error().message;
   // Loads: smelter building 87,600 t/yr x 13,500 kWh/t / 8,760 h = 135,000 kW; chargers
-  // 5 x 60 = 300 kW; chassis 3,000 kW; rods 2,000 kW; 140,300 kW in all.
+  // the site's 300 kW (power_kw: 5 points of 60 kW); chassis 3,000 kW; rods 2,000 kW; 140,300 kW.
   EXPECT_NEAR(net->arcs[static_cast<std::size_t>(net->findArc("demand:smelter"))].capacity, 135'000.0, 1e-6);
   EXPECT_DOUBLE_EQ(net->arcs[static_cast<std::size_t>(net->findArc("demand:chargers"))].capacity, 300.0);
   const auto dispatch = dispatchMinCost(*net);
@@ -105,7 +105,10 @@ TEST(EnergyNetwork, UnsuppliedAndUnlinkedConsumersAreNamed) {
   EXPECT_NE(supplied.error().message.find("chassis (Chassis casting): needs 9000.000 kW, gets 5000.000 kW"),
             std::string::npos)
       << supplied.error().message;
-  EXPECT_NE(supplied.error().message.find("orphan_line: no link reaches it"), std::string::npos);
+  EXPECT_NE(supplied.error().message.find("orphan_line: no link reaches it; add one to \"energy_links\" with \"to\": "
+                                          "\"orphan_line\""),
+            std::string::npos)
+      << supplied.error().message;
 }
 
 TEST(MaterialNetwork, FailuresIslandConsumersAndOverridesChangeCapacities) {
@@ -147,6 +150,78 @@ TEST(Route, MiniParkLogisticsRoute) {
   ASSERT_TRUE(route) << route.error().message;
   EXPECT_DOUBLE_EQ(route->distance_m, 200.0);
   EXPECT_EQ(route->node_names, (std::vector<std::string>{"Potline", "Rod casting"}));
+}
+
+}  // namespace
+}  // namespace parktwin::flow
+
+namespace parktwin::flow {
+namespace {
+
+// The user guide's first park before issue 23: a die-casting line with no power, an energy link
+// to its hall, no material link. Each message names the object and the key to add.
+model::Park guideParkWithoutPowerOrMaterial() {
+  model::Park park;
+  park.id = "mini";
+  model::Building hall;
+  hall.id = "hall";
+  hall.kind = "plant";
+  park.buildings.push_back(hall);
+  model::ProductionLine cast;
+  cast.id = "cast";
+  cast.kind = "die_casting";
+  cast.building = "hall";
+  cast.product = "parts";
+  cast.capacity_t_per_year = 5'000;
+  park.lines.push_back(cast);
+  model::Utility grid;
+  grid.id = "grid";
+  grid.kind = "grid_tie";
+  grid.power_kw = 10'000;
+  park.utilities.push_back(grid);
+  model::EnergyLink e1;
+  e1.id = "e1";
+  e1.from = "grid";
+  e1.to = "hall";
+  e1.capacity_kw = 5'000;
+  park.energy_links.push_back(e1);
+  return park;
+}
+
+TEST(NetworkMessages, ALineWithoutPowerIsNamedWithItsPathAndTheKeysToAdd) {
+  auto park = guideParkWithoutPowerOrMaterial();
+  const auto energy = buildEnergyNetwork(park);
+  ASSERT_FALSE(energy);
+  EXPECT_NE(energy.error().message.find("no load"), std::string::npos) << energy.error().message;
+  EXPECT_NE(energy.error().message.find("/lines/0 (cast)"), std::string::npos) << energy.error().message;
+  EXPECT_NE(energy.error().message.find("\"power_kw\""), std::string::npos) << energy.error().message;
+  EXPECT_NE(energy.error().message.find("\"energy_kwh_per_t\""), std::string::npos) << energy.error().message;
+
+  park.lines[0].power_kw = 400;
+  EXPECT_TRUE(buildEnergyNetwork(park));
+}
+
+TEST(NetworkMessages, MissingMaterialLinksOrSupplierSayWhatToAdd) {
+  auto park = guideParkWithoutPowerOrMaterial();
+  const auto none = buildMaterialNetwork(park);
+  ASSERT_FALSE(none);
+  EXPECT_NE(none.error().message.find("add \"material_links\""), std::string::npos) << none.error().message;
+
+  model::MaterialLink out;  // parts go out, nothing comes in
+  out.id = "m-out";
+  out.from = "cast";
+  out.to = "market";
+  out.product = "parts";
+  out.capacity_t_per_hour = 1;
+  model::ExternalNode market;
+  market.id = "market";
+  market.kind = "market";
+  park.externals.push_back(market);
+  park.material_links.push_back(out);
+  const auto noOrigin = buildMaterialNetwork(park);
+  ASSERT_FALSE(noOrigin);
+  EXPECT_NE(noOrigin.error().message.find("\"supplier\""), std::string::npos) << noOrigin.error().message;
+  EXPECT_NE(noOrigin.error().message.find("/lines/0 (cast)"), std::string::npos) << noOrigin.error().message;
 }
 
 }  // namespace

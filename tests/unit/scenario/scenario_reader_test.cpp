@@ -1,6 +1,11 @@
 // Scenario files: the shipped ones load; malformed ones fail naming the JSON path and the problem.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
+#include "parktwin/flow/park_flows.hpp"
+#include "parktwin/flow/sankey.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/scenario/scenario.hpp"
 #include "scenario_test_support.hpp"
@@ -18,6 +23,31 @@ void expectError(const json& j, const std::string& expectedLine) {
   ASSERT_FALSE(s.has_value()) << "accepted: " << j.dump();
   EXPECT_NE(s.error().message.find("test.json: " + expectedLine), std::string::npos)
       << "expected: " << expectedLine << "\n     got: " << s.error().message;
+}
+
+// The baseline's flows leave the planned recycling plant out; the scenario that commissions it
+// brings it into the flows, the KPIs and the Sankey (DOMAIN.md: 400,000 t/yr).
+TEST(ScenarioFlows, RecycledAluminiumScenarioBuildsThePlannedPlantInTheFlows) {
+  auto s = loadScenario(test::scenarioFolder() / "recycled-aluminium.json", test::dataFolder());
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(builtBy(*s), (std::set<std::string>{"recycling-plant"}));
+  auto park = model::loadPark(s->park_file);
+  ASSERT_TRUE(park) << park.error().message;
+  flow::FlowOverrides baseline;
+  baseline.supply_basis = flow::SupplyBasis::annual_average;
+  flow::FlowOverrides scenario = baseline;
+  scenario.built = builtBy(*s);
+  const auto before = flow::solveParkFlows(*park, baseline, 8760);
+  const auto after = flow::solveParkFlows(*park, scenario, 8760);
+  ASSERT_TRUE(before && after);
+  const auto inSankey = [](const flow::NetworkSolution& side) {
+    const auto d = flow::buildSankey(side.network, side.dispatch.arc_flow, 0.03);
+    return std::ranges::any_of(d.nodes, [](const flow::SankeyNode& n) { return n.id == "recycling-line"; });
+  };
+  EXPECT_FALSE(inSankey(before->material));
+  EXPECT_TRUE(inSankey(after->material));
+  // 0.001 t/h resolution per arc over 8,760 h: +-30 t.
+  EXPECT_NEAR(after->kpis.throughput_t_per_year - before->kpis.throughput_t_per_year, 400'000, 30);
 }
 
 TEST(ScenarioReader, EveryShippedScenarioLoadsAndFitsItsPark) {

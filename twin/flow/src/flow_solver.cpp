@@ -105,9 +105,13 @@ Result<void> requireAllSupplied(const FlowNetwork& network, const std::vector<do
   std::string message = "unsupplied nodes:";
   for (const auto& s : shortfalls) {
     message += "\n  " + s.node_id + " (" + s.name + "): needs " + formatAmount(s.needed, network.quantity) +
-               ", gets " + formatAmount(s.supplied, network.quantity);
+               ", gets " + formatAmount(s.supplied, network.quantity) +
+               "; raise the capacity of the links or sources on the bottleneck (minimum cut) that feed it";
   }
-  for (const auto& id : network.unlinked_consumers) message += "\n  " + id + ": no link reaches it";
+  const std::string links = network.quantity == Quantity::energy_kw ? "energy_links" : "material_links";
+  for (const auto& id : network.unlinked_consumers) {
+    message += "\n  " + id + ": no link reaches it; add one to \"" + links + "\" with \"to\": \"" + id + "\" (or its building)";
+  }
   return fail(message);
 }
 

@@ -6,6 +6,7 @@
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/network.hpp"
+#include "parktwin/flow/pv_yield.hpp"
 
 namespace parktwin::flow {
 namespace {
@@ -28,16 +29,25 @@ struct ObjectInfo {
 // Park objects numbered once per network (slots), so that links, nodes and per-object
 // tallies are plain vectors: string-keyed maps cost a third of building a 50k-link network.
 // An id that no object has (a link to something undeclared) gets a slot named by its id.
+// Objects not built yet (a planned building, the lines in it, a planned utility) are marked
+// unbuilt unless `built` names them (a scenario commissions them): they are not in the park's
+// flows, and neither are the links that touch them.
 class ObjectIndex {
  public:
-  explicit ObjectIndex(const model::Park& park) {
-    for (const auto& b : park.buildings) add(ObjectInfo{&b.id, &b.name.en, &b.kind, nullptr, &b});
-    for (const auto& u : park.utilities) add(ObjectInfo{&u.id, &u.name.en, &u.kind, nullptr, nullptr, &u});
-    for (const auto& x : park.externals) add(ObjectInfo{&x.id, &x.name.en, &x.kind, nullptr, nullptr, nullptr, &x});
+  ObjectIndex(const model::Park& park, const std::set<std::string>& built) {
+    const auto unbuilt = [&](const std::string& id, bool planned) { return planned && !built.contains(id); };
+    for (const auto& b : park.buildings) add(ObjectInfo{&b.id, &b.name.en, &b.kind, nullptr, &b}, unbuilt(b.id, b.planned));
+    for (const auto& u : park.utilities) {
+      add(ObjectInfo{&u.id, &u.name.en, &u.kind, nullptr, nullptr, &u}, unbuilt(u.id, u.planned));
+    }
+    for (const auto& x : park.externals) add(ObjectInfo{&x.id, &x.name.en, &x.kind, nullptr, nullptr, nullptr, &x}, false);
     for (const auto& l : park.lines) {
+      const int building = find(l.building);
+      const bool inUnbuiltBuilding = building >= 0 && isUnbuilt(building) && objects_[static_cast<std::size_t>(building)].building;
       // A line shadows a building of the same id, as it did when this was a map.
-      const int at = add(ObjectInfo{&l.id, &l.name.en, &l.kind, &l});
+      const int at = add(ObjectInfo{&l.id, &l.name.en, &l.kind, &l}, inUnbuiltBuilding);
       objects_[static_cast<std::size_t>(at)] = ObjectInfo{&l.id, &l.name.en, &l.kind, &l};
+      unbuilt_[static_cast<std::size_t>(at)] = inUnbuiltBuilding;
     }
     linesIn_.resize(objects_.size());
     for (const auto& l : park.lines) {
@@ -48,7 +58,7 @@ class ObjectIndex {
   int slot(const std::string& id) {
     if (auto it = slots_.find(id); it != slots_.end()) return it->second;
     static const std::string unknownKind = "object";
-    const int at = add(ObjectInfo{&id, &id, &unknownKind});
+    const int at = add(ObjectInfo{&id, &id, &unknownKind}, false);
     linesIn_.emplace_back();
     return at;
   }
@@ -57,24 +67,35 @@ class ObjectIndex {
     return it == slots_.end() ? -1 : it->second;
   }
   const ObjectInfo& operator[](int slot) const { return objects_[static_cast<std::size_t>(slot)]; }
+  bool isUnbuilt(int slot) const { return unbuilt_[static_cast<std::size_t>(slot)] != 0; }
+  bool isUnbuilt(const std::string& id) const {
+    const int at = find(id);
+    return at >= 0 && isUnbuilt(at);
+  }
   const std::vector<const model::ProductionLine*>& linesIn(int slot) const { return linesIn_[static_cast<std::size_t>(slot)]; }
   std::size_t size() const { return objects_.size(); }
 
  private:
-  int add(const ObjectInfo& info) {
+  int add(const ObjectInfo& info, bool unbuilt) {
     const auto [it, added] = slots_.try_emplace(*info.id, static_cast<int>(objects_.size()));
-    if (added) objects_.push_back(info);
+    if (added) {
+      objects_.push_back(info);
+      unbuilt_.push_back(unbuilt ? 1 : 0);
+    }
     return it->second;
   }
 
   std::unordered_map<std::string_view, int> slots_;
   std::vector<ObjectInfo> objects_;
+  std::vector<char> unbuilt_;  // per slot
   std::vector<std::vector<const model::ProductionLine*>> linesIn_;
 };
 
 // The slots of each link's two ends, and the objects the links name in order of first mention.
+// A link to or from an unbuilt object is left out (`left_out`) and names neither end.
 struct LinkEnds {
   std::vector<std::pair<int, int>> ends;
+  std::vector<char> left_out;  // per link
   std::vector<int> named;
   std::vector<char> isNamed;  // per slot
 };
@@ -83,9 +104,16 @@ template <typename Link>
 LinkEnds linkEnds(const std::vector<Link>& links, ObjectIndex& objects) {
   LinkEnds result;
   result.ends.reserve(links.size());
-  for (const auto& link : links) result.ends.emplace_back(objects.slot(link.from), objects.slot(link.to));
+  result.left_out.reserve(links.size());
+  for (const auto& link : links) {
+    const int from = objects.slot(link.from), to = objects.slot(link.to);
+    result.ends.emplace_back(from, to);
+    result.left_out.push_back(objects.isUnbuilt(from) || objects.isUnbuilt(to) ? 1 : 0);
+  }
   result.isNamed.assign(objects.size(), 0);
-  for (const auto& [from, to] : result.ends) {
+  for (std::size_t i = 0; i < result.ends.size(); ++i) {
+    if (result.left_out[i]) continue;
+    const auto [from, to] = result.ends[i];
     for (int slot : {from, to}) {
       if (!result.isNamed[static_cast<std::size_t>(slot)]) {
         result.isNamed[static_cast<std::size_t>(slot)] = 1;
@@ -215,17 +243,60 @@ class NetworkAssembler {
 constexpr double kMaterialCostResolutionYuanPerT = 0.01;
 constexpr double kEnergyCostResolutionYuanPerKwh = 0.001;
 
-// What a source gives without an override (see SupplyBasis).
-double availablePowerKw(const model::Utility& u, SupplyBasis basis, std::vector<std::string>& notes) {
-  if (basis == SupplyBasis::rated_power || u.kind == "grid_tie") return u.power_kw;
-  if (u.annual_energy_kwh > 0) return std::min(u.power_kw, u.annual_energy_kwh / kHoursPerYear);
-  if (u.kind == "battery" || u.kind == "pumped_storage") {
-    notes.push_back(u.id + ": storage without annual_energy_kwh gives 0 kW on average over a year");
-    return 0;
+// JSON pointers for messages that say where to add a key ("/lines/3 (cast)").
+template <typename Object>
+std::string pathIn(const std::vector<Object>& list, const char* section, const std::string& id) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (list[i].id == id) return "/" + std::string(section) + "/" + std::to_string(i) + " (" + id + ")";
   }
+  return "\"" + id + "\"";
+}
+std::string linePath(const model::Park& park, const std::string& id) { return pathIn(park.lines, "lines", id); }
+std::string utilityPath(const model::Park& park, const std::string& id) { return pathIn(park.utilities, "utilities", id); }
+
+// What a source gives without an override (see SupplyBasis). On a yearly average, PV gives
+// its yearly yield (pv_yield.hpp) and storage without a yearly figure gives nothing: it only
+// shifts energy, what it sends out it took in before (plus its losses). These are rules, not
+// guesses, so they add no note; a hydro plant without a yearly figure is a guess.
+double availablePowerKw(const model::Utility& u, const model::Park& park, SupplyBasis basis,
+                        std::vector<std::string>& notes) {
+  if (basis == SupplyBasis::rated_power || u.kind == "grid_tie") return u.power_kw;
+  if (u.kind == "pv") return std::min(u.power_kw, pvAnnualEnergyKwh(u, park.latitude_deg) / kHoursPerYear);
+  if (u.annual_energy_kwh > 0) return std::min(u.power_kw, u.annual_energy_kwh / kHoursPerYear);
+  if (u.kind == "battery" || u.kind == "pumped_storage") return 0;
   notes.push_back(u.id + ": no annual_energy_kwh, so its rated " + quantityText(u.power_kw, "kW") +
-                  " is taken as its average");
+                  " is taken as its yearly average; add \"annual_energy_kwh\" to " + utilityPath(park, u.id));
   return u.power_kw;
+}
+
+// The first line the links name (directly or through its building), for messages that say
+// where a link is missing.
+std::string firstNamedLine(const model::Park& park, const ObjectIndex& objects, const LinkEnds& links) {
+  for (int slot : links.named) {
+    if (objects[slot].line) return "line " + linePath(park, *objects[slot].id);
+    for (const auto* line : objects.linesIn(slot)) return "line " + linePath(park, line->id);
+  }
+  return "a line (\"lines\")";
+}
+
+// Why no energy link reaches a load: the linked lines (or the lines in linked buildings) draw
+// nothing. Names each with its JSON path and the keys that would give it a demand.
+std::string explainNoLoad(const model::Park& park, const ObjectIndex& objects, const LinkEnds& links) {
+  std::string silent;
+  const auto addLine = [&](const model::ProductionLine& line) {
+    if (lineDemandKw(line) > 0) return;
+    silent += (silent.empty() ? "" : ", ") + linePath(park, line.id);
+  };
+  for (int slot : links.named) {
+    if (objects[slot].line) addLine(*objects[slot].line);
+    for (const auto* line : objects.linesIn(slot)) addLine(*line);
+  }
+  if (!silent.empty()) {
+    return "the energy links reach lines that draw no power; add \"power_kw\" (kW) or \"energy_kwh_per_t\" "
+           "(with capacity_t_per_year) to " + silent;
+  }
+  return "add an energy link (\"energy_links\") from the grid or substation to a line, to the building it is in, "
+         "or to a charger";
 }
 
 }  // namespace
@@ -263,8 +334,12 @@ double lineDemandKw(const model::ProductionLine& line) {
 }
 
 Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides) {
-  if (park.material_links.empty()) return fail(park.id + ": material network: the park has no material links");
-  ObjectIndex objects(park);
+  if (park.material_links.empty()) {
+    return fail(park.id + ": material network: the park has no material links; add \"material_links\" (top level): "
+                "one into each line from a supplier external or another line, one out of it to a market external "
+                "(docs/park-format.md, material_links)");
+  }
+  ObjectIndex objects(park, overrides.built);
   const LinkEnds links = linkEnds(park.material_links, objects);
   NetworkAssembler net(Quantity::material_t_per_h, overrides, objects);
   net.network().cost_resolution = kMaterialCostResolutionYuanPerT;
@@ -272,6 +347,7 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
   std::vector<char> hasOutgoing(slots, 0), hasIncoming(slots, 0);
   std::vector<double> inCapacity(slots, 0), outCapacity(slots, 0);
   for (std::size_t i = 0; i < park.material_links.size(); ++i) {
+    if (links.left_out[i]) continue;
     const auto [from, to] = links.ends[i];
     hasOutgoing[static_cast<std::size_t>(from)] = 1;
     hasIncoming[static_cast<std::size_t>(to)] = 1;
@@ -332,13 +408,18 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
     }
   }
   if (!anyProducer) {
-    return fail(park.id + ": material network: no origin (a line making molten_aluminium, ingot or "
-                          "recycled_aluminium that no link feeds, or an external sending material)");
+    return fail(park.id + ": material network: no origin: add an external of kind \"supplier\" to \"externals\" and a "
+                          "material link from it into " + firstNamedLine(park, objects, links) +
+                "; or a line making molten_aluminium, ingot or recycled_aluminium that no link feeds");
   }
-  if (!anyConsumer) return fail(park.id + ": material network: no consumer (market or terminal processor)");
+  if (!anyConsumer) {
+    return fail(park.id + ": material network: no consumer: add an external of kind \"market\" to \"externals\" and a "
+                          "material link to it from " + firstNamedLine(park, objects, links));
+  }
 
   net.network().arcs.reserve(net.network().arcs.size() + park.material_links.size());
   for (std::size_t i = 0; i < park.material_links.size(); ++i) {
+    if (links.left_out[i]) continue;
     const auto& link = park.material_links[i];
     const auto [from, to] = links.ends[i];
     FlowArc arc;
@@ -362,8 +443,11 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
 }
 
 Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides) {
-  if (park.energy_links.empty()) return fail(park.id + ": energy network: the park has no energy links");
-  ObjectIndex objects(park);
+  if (park.energy_links.empty()) {
+    return fail(park.id + ": energy network: the park has no energy links; add \"energy_links\" (top level) from a "
+                "grid_tie utility (or a grid external) to each line or to its building");
+  }
+  ObjectIndex objects(park, overrides.built);
   const LinkEnds links = linkEnds(park.energy_links, objects);
   NetworkAssembler net(Quantity::energy_kw, overrides, objects);
   net.network().cost_resolution = kEnergyCostResolutionYuanPerKwh;
@@ -371,6 +455,7 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
   std::vector<double> outCapacity(slots, 0);
   std::vector<double> outEmission(slots, 0);  // largest factor on a node's outgoing links
   for (std::size_t i = 0; i < park.energy_links.size(); ++i) {
+    if (links.left_out[i]) continue;
     const auto from = static_cast<std::size_t>(links.ends[i].first);
     outCapacity[from] += park.energy_links[i].capacity_kw;
     outEmission[from] = std::max(outEmission[from], park.energy_links[i].emission_t_per_mwh);
@@ -394,7 +479,7 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
     } else if (info.utility) {
       const auto& u = *info.utility;
       const auto source = [&](SourceKind kind, double merit, double emission) {
-        net.addSupply(slot, availablePowerKw(u, overrides.supply_basis, net.network().notes), merit, kind, emission);
+        net.addSupply(slot, availablePowerKw(u, park, overrides.supply_basis, net.network().notes), merit, kind, emission);
         anySource = true;
       };
       if (u.kind == "grid_tie") source(SourceKind::grid, kMeritGridYuanPerKwh, gridEmission(slot));
@@ -410,10 +495,11 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
         }
       }
       else if (u.kind == "reservoir_hydro") source(SourceKind::reservoir_hydro, kMeritReservoirHydroYuanPerKwh, 0);
-      else if (u.kind == "hydrogen") source(SourceKind::hydrogen, kMeritHydrogenYuanPerKwh, 0);
       else if (u.kind == "substation") net.split(slot, u.power_kw);
-      else if (u.kind == "charger") {
-        net.addDemand(slot, net.node(slot), u.power_kw * u.count);
+      else if (u.kind == "charger" || u.kind == "hydrogen") {
+        // power_kw is the whole site's rating (all its charge points; a hydrogen refuelling
+        // station's compressors), as the simulator and the site's feeder read it.
+        net.addDemand(slot, net.node(slot), u.power_kw);
         anyLoad = true;
       }
     } else if (info.line) {
@@ -430,11 +516,15 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
       }
     }
   }
-  if (!anySource) return fail(park.id + ": energy network: no source (grid, grid_tie, pv, storage, hydro) is linked");
-  if (!anyLoad) return fail(park.id + ": energy network: no load (line, charger, building with lines) is linked");
+  if (!anySource) {
+    return fail(park.id + ": energy network: no source: add a utility of kind \"grid_tie\" (or pv, battery, "
+                "reservoir_hydro; or a grid external) and an energy link from it in \"energy_links\"");
+  }
+  if (!anyLoad) return fail(park.id + ": energy network: no load: " + explainNoLoad(park, objects, links));
 
   net.network().arcs.reserve(net.network().arcs.size() + park.energy_links.size());
   for (std::size_t i = 0; i < park.energy_links.size(); ++i) {
+    if (links.left_out[i]) continue;
     const auto& link = park.energy_links[i];
     const auto [from, to] = links.ends[i];
     FlowArc arc;
@@ -451,12 +541,14 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
   }
 
   for (const auto& line : park.lines) {
-    if (lineDemandKw(line) > 0 && !named(line.id) && !named(line.building)) {
+    if (lineDemandKw(line) > 0 && !named(line.id) && !named(line.building) && !objects.isUnbuilt(line.id)) {
       net.network().unlinked_consumers.push_back(line.id);
     }
   }
   for (const auto& u : park.utilities) {
-    if (u.kind == "charger" && !named(u.id)) net.network().unlinked_consumers.push_back(u.id);
+    if ((u.kind == "charger" || u.kind == "hydrogen") && !named(u.id) && !objects.isUnbuilt(u.id)) {
+      net.network().unlinked_consumers.push_back(u.id);
+    }
   }
   return net.take();
 }

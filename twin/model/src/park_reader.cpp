@@ -162,10 +162,15 @@ Utility readUtility(const json& v, const std::string& path, Problems& p) {
   u.power_kw = r.positive("power_kw");
   u.energy_kwh = r.nonNegative("energy_kwh");
   u.annual_energy_kwh = r.nonNegative("annual_energy_kwh");
+  // The best sites on Earth give about 2,200 kWh/kWp a year; 3,000 leaves room for trackers.
+  u.annual_yield_kwh_per_kwp = r.number("annual_yield_kwh_per_kwp", 0, 3000);
   u.count = r.integer("count", 1, 100'000, false, 1);
   u.planned = r.boolean("planned");
   if (r.valid() && (u.kind == "battery" || u.kind == "pumped_storage") && u.energy_kwh <= 0) {
     p.add(r.pathOf("energy_kwh"), "expected a positive storage capacity for " + u.kind);
+  }
+  if (r.valid() && u.kind != "pv" && u.annual_yield_kwh_per_kwp > 0) {
+    p.add(r.pathOf("annual_yield_kwh_per_kwp"), "applies to pv utilities only; for " + u.kind + " give annual_energy_kwh");
   }
   return u;
 }

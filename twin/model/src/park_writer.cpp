@@ -108,6 +108,7 @@ std::string serializePark(const Park& park) {
     o["power_kw"] = u.power_kw;
     putIf(o, "energy_kwh", u.energy_kwh);
     putIf(o, "annual_energy_kwh", u.annual_energy_kwh);
+    putIf(o, "annual_yield_kwh_per_kwp", u.annual_yield_kwh_per_kwp);
     if (u.count != 1) o["count"] = u.count;
     putIf(o, "planned", u.planned);
     return o;

@@ -9,6 +9,14 @@
 
 namespace parktwin::scenario {
 
+std::set<std::string> builtBy(const Scenario& scenario) {
+  std::set<std::string> built;
+  for (const Change& c : scenario.changes) {
+    if (c.kind == ChangeKind::commission) built.insert(c.target);
+  }
+  return built;
+}
+
 const char* changeKindName(ChangeKind kind) {
   switch (kind) {
     case ChangeKind::outage: return "outage";

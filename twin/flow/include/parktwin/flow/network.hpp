@@ -89,8 +89,9 @@ struct FlowNetwork {
 // What an energy source can give when no override says otherwise.
 enum class SupplyBasis {
   rated_power,     // power_kw: a peak hour with every source at its rating
-  annual_average,  // annual_energy_kwh / 8760 h for PV, hydro, storage: the average hour of a
-                   // year; storage without an annual figure gives 0 (it only shifts energy)
+  annual_average,  // annual_energy_kwh / 8760 h for hydro and storage, the yearly yield for PV
+                   // (pv_yield.hpp): the average hour of a year; storage without an annual
+                   // figure gives 0 (it only shifts energy)
 };
 
 // State at a time T instead of design values: what the simulator or historian knows.
@@ -101,6 +102,10 @@ struct FlowOverrides {
   std::map<std::string, double> demand;        // by consumer object id: t/h or kW now
   std::set<std::string> failed;                // object or link ids out of service
   std::map<std::string, double> oee;           // by line id: measured OEE, 0..1 (KPIs only)
+  // Planned buildings and utilities counted as built (a scenario commissions them:
+  // scenario::builtBy). Other planned objects, the lines in planned buildings and every link
+  // touching them are left out of both networks, their KPIs and the Sankey.
+  std::set<std::string> built;
 };
 
 // Material network: nodes are the objects named by material links. Origins (supply arcs) are
@@ -108,14 +113,16 @@ struct FlowOverrides {
 // sending material (a supplier; a market returning scrap, through a separate "<id>#out" node).
 // Fed lines pass flow on up to their capacity (throughput arcs); consumers are markets
 // (demand = room on their links, not required) and terminal lines (demand = capacity,
-// required). Ingot into a processor carries the remelt premium. Fails if the park has no
-// material links, no origin or no consumer.
+// required). Ingot into a processor carries the remelt premium. Planned objects stay out
+// unless overrides.built names them. Fails if the park has no material links, no origin or no
+// consumer, saying what to add and where.
 Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides = {});
 
-// Energy network: grid ties, grid externals, PV, batteries, pumped storage, hydro and
-// hydrogen supply; substations pass power on up to their rating; loads are lines (power_kw,
-// or energy_kwh_per_t x capacity when no power is given), chargers (power_kw x count) and
-// buildings holding such lines.
+// Energy network: grid ties, grid externals, PV, batteries, pumped storage and hydro supply;
+// substations pass power on up to their rating; loads are lines (power_kw, or
+// energy_kwh_per_t x capacity when no power is given), chargers and hydrogen refuelling
+// stations (power_kw: the whole site) and buildings holding such lines. Planned objects stay
+// out unless overrides.built names them.
 Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides = {});
 
 // The electrical demand of one line: power_kw when given, else energy_kwh_per_t x

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,11 @@ struct Scenario {
 Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
                                const std::filesystem::path& folder, const std::filesystem::path& dataFolder);
 Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder);
+
+// The planned buildings and utilities the scenario builds (its commission changes): what a
+// flow solution for the scenario counts as built (flow::FlowOverrides::built), while the
+// baseline leaves them out.
+std::set<std::string> builtBy(const Scenario& scenario);
 
 // Checks the changes against the park they apply to: every target exists and has the right
 // kind. Messages name the change's JSON path.
