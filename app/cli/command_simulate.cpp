@@ -137,7 +137,7 @@ int runSimulate(const SimulateOptions& o) {
     std::cerr << "simulate: --duration is required without --mqtt (e.g. --duration 30d)\n";
     return 2;
   }
-  auto simulator = sim::Simulator::create(*park, {o.seed, start_ms, *step, 8});
+  auto simulator = sim::Simulator::create(*park, {o.seed, start_ms, *step});
   if (!simulator) {
     std::cerr << simulator.error().message << "\n";
     return 2;

@@ -29,7 +29,7 @@ void simulateDay(benchmark::State& state, const std::string& parkName) {
   std::int64_t simulated_ms = 0;
   std::int64_t samples = 0;
   for (auto _ : state) {
-    auto sim = parktwin::sim::Simulator::create(*park, {1, 1'767'225'600'000, step_ms, 8});
+    auto sim = parktwin::sim::Simulator::create(*park, {1, 1'767'225'600'000, step_ms});
     ChecksumSink sink;
     sim->runUntil(1'767'225'600'000 + day_ms, sink);
     benchmark::DoNotOptimize(sink.sum_);

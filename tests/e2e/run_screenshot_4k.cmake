@@ -1,3 +1,4 @@
+include(${CMAKE_CURRENT_LIST_DIR}/check_screenshot.cmake)
 # --screenshot --size 3840x2160: a picture of exactly that size, the interface drawn at 2x so
 # the window is 1920x1080 units (its text as legible as on a 4K screen), checked like the
 # other screenshots. On a screen of its own, large enough for the window.
@@ -12,8 +13,4 @@ string(JSON ratio GET "${info}" device_pixel_ratio)
 if(NOT ratio EQUAL 2)
   message(FATAL_ERROR "a 3840x2160 picture should draw the interface at 2x, got ${ratio}")
 endif()
-execute_process(COMMAND ${CHECK} ${OUT}.png ${OUT}.json RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-message("${out}")
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "screenshot check failed: ${err}")
-endif()
+check_screenshot(${OUT})

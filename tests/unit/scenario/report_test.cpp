@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parktwin/common/iso_time.hpp"
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/scenario/report.hpp"
@@ -129,6 +130,35 @@ TEST(ScenarioReport, KpiRowsUseTheKpiTablesKeysAndLabels) {
   EXPECT_NE(en.find("Electricity per tonne of aluminium made (park load / primary + recycled)"), std::string::npos);
   const std::string zh = reportHtml(r, "zh", "now");
   EXPECT_NE(zh.find("吨铝电耗（园区用电 / 原铝+再生铝产量）"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace parktwin::scenario
+
+namespace parktwin::scenario {
+namespace {
+
+// "2026-07-15 08:00" for a UTC instant shifted by a whole number of hours, written by hand here
+// (not by the report's own helper).
+std::string civil(std::int64_t utc_ms, int offset_h) {
+  const std::string iso = formatIsoUtcMs(utc_ms + offset_h * 3'600'000LL);
+  return iso.substr(0, 10) + " " + iso.substr(11, 5);
+}
+
+// The period is in the park's time zone (park file "time_zone"), with its offset, not a fixed
+// "UTC+8": Shanghai is UTC+8 all year; Berlin in July is UTC+2 (summer time).
+TEST(ScenarioReport, TimesAreInTheParksOwnTimeZone) {
+  ScenarioResult r = outageRun();
+  const std::int64_t start = r.scenario.start_ms;
+  const std::string shanghai = reportHtml(r, "en", "now");
+  EXPECT_NE(shanghai.find(civil(start, 8) + " .. "), std::string::npos);
+  EXPECT_NE(shanghai.find("(UTC+08:00)"), std::string::npos);
+  EXPECT_EQ(shanghai.find("(UTC+8)"), std::string::npos);
+  ASSERT_EQ(formatIsoUtcMs(start).substr(5, 2), "07") << "the outage scenario runs in July";
+  r.base_park.time_zone = "Europe/Berlin";
+  const std::string berlin = reportHtml(r, "en", "now");
+  EXPECT_NE(berlin.find(civil(start, 2) + " .. "), std::string::npos);
+  EXPECT_NE(berlin.find("(UTC+02:00)"), std::string::npos);
 }
 
 }  // namespace

@@ -65,7 +65,7 @@ class ByteSink : public parktwin::sim::SampleSink {
 inline RecordingSink simulate(const parktwin::model::Park& park, const char* from, std::int64_t duration_ms,
                               std::int64_t step_ms = 60'000, std::uint64_t seed = 7) {
   RecordingSink sink;
-  auto sim = parktwin::sim::Simulator::create(park, {seed, instant(from), step_ms, 8});
+  auto sim = parktwin::sim::Simulator::create(park, {seed, instant(from), step_ms});
   if (!sim) {
     ADD_FAILURE() << sim.error().message;
     return sink;

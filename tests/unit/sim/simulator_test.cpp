@@ -13,7 +13,7 @@ using parktwin::sim::Simulator;
 
 std::string runBytes(const parktwin::model::Park& park, std::uint64_t seed, std::int64_t step_ms = 10'000) {
   ByteSink sink;
-  auto sim = Simulator::create(park, {seed, instant("2026-03-01T00:00:00Z"), step_ms, 8});
+  auto sim = Simulator::create(park, {seed, instant("2026-03-01T00:00:00Z"), step_ms});
   EXPECT_TRUE(sim) << (sim ? "" : sim.error().message);
   if (sim) sim->runUntil(instant("2026-03-02T00:00:00Z"), sink);
   return sink.bytes;
@@ -138,8 +138,8 @@ TEST(Simulator, RejectsATagItCannotDriveNamingIt) {
 
 TEST(Simulator, RejectsAStepOutOfRange) {
   const auto park = loadPark("jiulong");
-  EXPECT_FALSE(Simulator::create(park, {1, 0, 0, 8}));
-  EXPECT_FALSE(Simulator::create(park, {1, 0, 2 * kHour, 8}));
+  EXPECT_FALSE(Simulator::create(park, {1, 0, 0}));
+  EXPECT_FALSE(Simulator::create(park, {1, 0, 2 * kHour}));
 }
 
 TEST(Simulator, DieBondersReportOeeAsAvailabilityTimesPerformanceTimesQuality) {

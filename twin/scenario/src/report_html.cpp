@@ -43,11 +43,19 @@ std::string grouped(double x) {
   return (x < 0 && out != "0" ? "-" : "") + out;
 }
 
-// China Standard Time, as planners read it: "2026-07-15 08:00 (UTC+8)".
-std::string localTime(std::int64_t utc_ms) {
-  const std::string t = sim::formatInstantUtc(utc_ms + 8 * 3'600'000LL);
+// The park's civil time, as planners read it: "2026-07-15 08:00".
+std::string localTime(std::int64_t utc_ms, const TimeZone& zone) {
+  const std::string t = sim::formatInstantUtc(zone.toLocalMs(utc_ms));
   return t.substr(0, 10) + " " + t.substr(11, 5);
 }
+
+// "2026-07-15 08:00 .. 2026-07-16 08:00 (UTC+08:00)"
+std::string localPeriod(std::int64_t from_ms, std::int64_t to_ms, const TimeZone& zone) {
+  return localTime(from_ms, zone) + " .. " + localTime(to_ms, zone) + " (" + zone.offsetLabelAt(from_ms) + ")";
+}
+
+// The park file's time zone was checked when it was read; should tzdata vanish since, say UTC.
+TimeZone parkZone(const model::Park& park) { return TimeZone::load(park.time_zone).value_or(TimeZone::fixed(0)); }
 
 std::string signedGrouped(double x) { return (x > 0 ? "+" : "") + grouped(x); }
 
@@ -120,7 +128,7 @@ std::string chart(const std::string& title, const std::string& unit, const std::
   return o.str();
 }
 
-std::string changeText(const Change& c, const Text& t) {
+std::string changeText(const Change& c, const Text& t, const TimeZone& zone) {
   std::ostringstream o;
   o << "<li><code>" << changeKindName(c.kind) << "</code>";
   if (!c.target.empty()) o << " " << escape(c.target);
@@ -141,7 +149,7 @@ std::string changeText(const Change& c, const Text& t) {
     for (const auto& band : c.tariff) o << " [" << band.from_hour << "–" << band.to_hour << " h: " << band.yuan_per_kwh << "]";
   }
   if (c.window) {
-    o << " — " << localTime(c.window->start_ms) << " .. " << localTime(c.window->end_ms) << " (UTC+8)";
+    o << " — " << localPeriod(c.window->start_ms, c.window->end_ms, zone);
   } else {
     o << t(" — 全时段", " — whole period");
   }
@@ -155,6 +163,7 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
   const Text t{language == "zh"};
   const std::string lang = t.zh ? "zh" : "en";
   const Scenario& s = r.scenario;
+  const TimeZone zone = parkZone(r.base_park);
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"" << (t.zh ? "zh-CN" : "en") << "\"><head><meta charset=\"utf-8\">\n<title>"
     << escape(s.name.in(lang)) << "</title>\n<style>"
@@ -164,13 +173,12 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     << "figure{margin:1.5em 0}figcaption{font-weight:600}.meta{color:#666;font-size:90%}</style></head><body>\n";
   o << "<h1>" << escape(s.name.in(lang)) << "</h1>\n";
   o << "<p class=\"meta\">" << t("园区：", "Park: ") << escape(t.zh ? r.park_name_zh : r.park_name_en) << " ("
-    << escape(r.base_park.id) << ") · " << t("时段：", "Period: ") << localTime(s.start_ms) << " .. "
-    << localTime(s.end_ms()) << " (UTC+8) · " << t("步长 ", "step ") << s.step_ms / 1000 << " s · "
+    << escape(r.base_park.id) << ") · " << t("时段：", "Period: ") << localPeriod(s.start_ms, s.end_ms(), zone) << " · " << t("步长 ", "step ") << s.step_ms / 1000 << " s · "
     << t("随机种子 ", "seed ") << s.seed << "</p>\n";
   o << "<p class=\"meta\">" << t("生成时间：", "Generated: ") << escape(generated_at) << "</p>\n";
   o << "<p>" << escape(s.explanation.in(lang)) << "</p>\n";
   o << "<h2>" << t("变化", "Changes") << "</h2>\n<ul>\n";
-  for (const auto& c : s.changes) o << changeText(c, t);
+  for (const auto& c : s.changes) o << changeText(c, t, zone);
   o << "</ul>\n<h2>" << t("关键指标", "Key figures") << "</h2>\n<table><tr><th>" << t("指标", "KPI") << "</th><th>"
     << t("单位", "unit") << "</th><th>" << t("基线", "baseline") << "</th><th>" << t("情景", "scenario") << "</th><th>"
     << t("变化", "delta") << "</th></tr>\n";
@@ -211,7 +219,7 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     o << "</table>\n";
   }
   o << "<h2>" << t("主要序列", "Main series") << "</h2>\n";
-  const std::string from = localTime(s.start_ms), until = localTime(s.end_ms());
+  const std::string from = localTime(s.start_ms, zone), until = localTime(s.end_ms(), zone);
   // Chart titles are the KPI table's names of the figures they break down by hour.
   const auto name = [&](flow::KpiKey key) { return std::string(flow::kpiName(key, lang)); };
   o << chart(name(flow::KpiKey::grid_import_kwh), "MW", r.baseline.hourly.grid_import_kw, r.changed.hourly.grid_import_kw, true, 1e-3, t, from, until);

@@ -8,8 +8,8 @@
 namespace parktwin::scenario::detail {
 
 RunAccounting::RunAccounting(const PreparedPark& park, const Scenario& scenario, bool changed,
-                             std::int64_t step_ms, std::int64_t bucket_ms, int utc_offset_h)
-    : park_(park), scenario_(scenario), changed_(changed), step_ms_(step_ms), bucket_ms_(bucket_ms), utc_offset_h_(utc_offset_h),
+                             std::int64_t step_ms, std::int64_t bucket_ms, TimeZone zone)
+    : park_(park), scenario_(scenario), changed_(changed), step_ms_(step_ms), bucket_ms_(bucket_ms), zone_(std::move(zone)),
       dt_h_(static_cast<double>(step_ms) / 3'600'000.0) {
   potTapped_.assign(park.potlines.size(), 0);
   potEnergy_.assign(park.potlines.size(), 0);
@@ -23,7 +23,7 @@ RunAccounting::RunAccounting(const PreparedPark& park, const Scenario& scenario,
 
 double RunAccounting::tariffAt(std::int64_t t_ms) const {
   if (park_.tariff.empty()) return park_.flat_tariff_yuan_per_kwh;
-  const double hours = static_cast<double>(t_ms) / 3'600'000.0 + utc_offset_h_;
+  const double hours = static_cast<double>(zone_.toLocalMs(t_ms)) / 3'600'000.0;
   const double h = std::fmod(std::fmod(hours, 24.0) + 24.0, 24.0);
   for (const auto& band : park_.tariff) {
     if (h >= band.from_hour && h < band.to_hour) return band.yuan_per_kwh;
@@ -112,7 +112,7 @@ void RunAccounting::step(const std::vector<double>& values, std::int64_t t_ms) {
   double import = at(park_.import_tag);
   const double limit = gridLimitAt(mid);
   if (limit >= 0 && import > limit) {
-    const double localHours = static_cast<double>(mid) / 3'600'000.0 + utc_offset_h_;
+    const double localHours = static_cast<double>(zone_.toLocalMs(mid)) / 3'600'000.0;
     const auto day = static_cast<std::int64_t>(std::floor(localHours / 24.0));
     if (day != pumpedDay_) {
       pumpedDay_ = day;

@@ -24,7 +24,7 @@ class RunAccounting {
  public:
   // `changed`: the scenario run (route changes and grid limits apply), else the baseline.
   RunAccounting(const PreparedPark& park, const Scenario& scenario, bool changed, std::int64_t step_ms,
-                std::int64_t bucket_ms, int utc_offset_h);
+                std::int64_t bucket_ms, TimeZone zone);
   // `values` are the simulator's tag values at the end of the step that ended at `t_ms`.
   void step(const std::vector<double>& values, std::int64_t t_ms);
   RunResult finish();
@@ -39,7 +39,7 @@ class RunAccounting {
   const Scenario& scenario_;
   bool changed_;
   std::int64_t step_ms_, bucket_ms_;
-  int utc_offset_h_;
+  TimeZone zone_;  // the park's civil time: tariff bands and days are local
   double dt_h_;
 
   std::vector<double> potTapped_, potEnergy_, lineOutput_;  // last cumulative values

@@ -158,7 +158,9 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   }
 
   const std::int64_t bucket_ms = std::max<std::int64_t>(s.step_ms, 3'600'000);
-  detail::RunAccounting accounting(pp, s, changed, s.step_ms, bucket_ms, config.utc_offset_h);
+  auto zone = TimeZone::load(pp.park.time_zone);
+  if (!zone) return fail(pp.park.id + ": " + zone.error().message);
+  detail::RunAccounting accounting(pp, s, changed, s.step_ms, bucket_ms, std::move(*zone));
   RunSink sink(pp.park.tags.size());
   const std::int64_t steps = duration_ms / s.step_ms;
   const int storeEvery = std::max(1, options.store_every_steps);

@@ -22,7 +22,7 @@ constexpr std::array<double, 24> kCarShape = {0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 
                                              0.8, 0.7, 0.5, 0.5, 0.6, 0.8, 1.0, 0.9, 0.7, 0.5, 0.3, 0.2};
 
 double localHour(const ParkState& state, std::int64_t utc_ms) {
-  const double hours = static_cast<double>(utc_ms) / kMsPerHour + state.config.utc_offset_h;
+  const double hours = static_cast<double>(state.zone.toLocalMs(utc_ms)) / kMsPerHour;
   return std::fmod(std::fmod(hours, 24.0) + 24.0, 24.0);
 }
 

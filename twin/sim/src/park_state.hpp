@@ -172,6 +172,7 @@ struct TagRead {
 struct ParkState {
   const model::Park* park = nullptr;
   SimulatorConfig config;
+  TimeZone zone = TimeZone::fixed(0);  // the park's civil time (its time_zone), for shifts and daily shapes
   std::int64_t now_ms = 0;
   bool started = false;
 

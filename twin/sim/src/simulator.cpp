@@ -150,8 +150,11 @@ Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConf
   if (config.step_ms < 100 || config.step_ms > 3'600'000) {
     return fail("simulator step " + std::to_string(config.step_ms) + " ms: expected 100 ms to 1 h (1 s to 1 min usual)");
   }
+  auto zone = TimeZone::load(park.time_zone);
+  if (!zone) return fail(park.id + ": " + zone.error().message);
   auto state = std::make_unique<ParkState>();
   state->park = &park;
+  state->zone = std::move(*zone);
   state->config = config;
   state->now_ms = config.start_ms;
   setUpProduction(*state);

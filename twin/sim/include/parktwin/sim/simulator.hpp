@@ -19,7 +19,6 @@ struct SimulatorConfig {
   std::uint64_t seed = 1;
   std::int64_t start_ms = 0;     // UTC, ms since the epoch
   std::int64_t step_ms = 1000;   // sampling step: 1 s .. 60 s; machines are event-driven within it
-  int utc_offset_h = 8;          // the park's civil time (China Standard Time) for shifts and tariffs
 };
 
 struct ParkState;  // src/park_state.hpp
