@@ -7,6 +7,7 @@
 
 #include "history_reader.hpp"
 #include "parktwin/feed/broker.hpp"
+#include "parktwin/sim/event_codec.hpp"
 #include "parktwin/store/historian.hpp"
 
 namespace parktwin::app {
@@ -72,9 +73,7 @@ bool TimelineController::openReplay(const QString& path) {
     first = std::min(first, tag.first_ms);
     last = std::max(last, tag.last_ms);
   }
-  store::EventFilter failures;
-  failures.min_severity = 2;
-  if (auto events = historian->eventsBetween(first, last, failures)) {
+  if (auto events = historian->eventsBetween(first, last, sim::timelineMarkerFilter())) {
     const std::size_t every = std::max<std::size_t>(1, events->size() / kMaxMarkers);
     for (std::size_t i = 0; i < events->size(); i += every) {
       const auto& e = (*events)[i];
@@ -109,6 +108,7 @@ bool TimelineController::openReplay(const QString& path) {
     readInFlight_ = false;
     setStatus(m);
   });
+  connect(reader_, &HistoryReader::eventUnreadable, this, &TimelineController::setStatus);
   readerThread_.start();
   mode_ = "replay";
   source_ = QFileInfo(path).fileName();
