@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parktwin/model/alarms.hpp"
 #include "parktwin/sim/event_codec.hpp"
 
 namespace parktwin::sim {
@@ -89,6 +90,14 @@ TEST(EventCodec, FailuresAreCriticalAndEverythingElseIsInformation) {
   }
   EXPECT_EQ(severityFromStored(7), EventSeverity::critical);
   EXPECT_EQ(severityFromStored(-1), EventSeverity::info);
+}
+
+// Alarm acknowledgements and simulator events share the historian's severity column: the same
+// word must be the same number whichever mapping wrote it.
+TEST(EventCodec, SeveritiesRankAsAlarmRulesDo) {
+  EXPECT_EQ(storedSeverity(EventSeverity::info), model::severityRank("info"));
+  EXPECT_EQ(storedSeverity(EventSeverity::warning), model::severityRank("warning"));
+  EXPECT_EQ(storedSeverity(EventSeverity::critical), model::severityRank("critical"));
 }
 
 TEST(EventCodec, TheTimelineMarksFailuresOnly) {
