@@ -30,7 +30,7 @@ class HistoryReader : public QObject {
 
  signals:
   // values: tag → last value at or before T; ladles: ladles of molten aluminium on their way
-  // at T as {x_m, y_m} in the park frame.
+  // at T as points (x, y in metres) in the park frame.
   void stateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles);
   void failed(const QString& message);
   // An event in the file that cannot be decoded (its ladle is not drawn); said once per file.
