@@ -14,6 +14,7 @@
 #include "parktwin/sim/time_text.hpp"
 #include "terminal.hpp"
 #if __has_include("parktwin/store/historian.hpp")
+#include "parktwin/sim/event_codec.hpp"
 #include "parktwin/store/historian.hpp"
 #define PARKTWIN_CLI_HAS_STORE 1
 #endif
@@ -44,7 +45,7 @@ struct SimulateOptions {
 };
 
 #ifdef PARKTWIN_CLI_HAS_STORE
-// Samples and events into the historian. Events keep their span and positions as JSON.
+// Samples and events into the historian, events in the form the window replays (event_codec.hpp).
 class HistorianSink : public sim::SampleSink {
  public:
   explicit HistorianSink(store::Historian& historian) : historian_(historian) {}
@@ -52,20 +53,7 @@ class HistorianSink : public sim::SampleSink {
     if (auto r = historian_.append(tag, ts_ms, value); !r) remember(r.error().message);
   }
   void event(const sim::SimEvent& e) override {
-    char payload[512];
-    std::snprintf(payload, sizeof payload,
-                  "{\"end_ms\":%lld,\"from\":\"%s\",\"to\":\"%s\",\"from_x_m\":%.1f,\"from_y_m\":%.1f,"
-                  "\"to_x_m\":%.1f,\"to_y_m\":%.1f,\"amount_t\":%.3f,\"reason\":\"%s\"}",
-                  static_cast<long long>(e.end_ms), e.from.c_str(), e.to.c_str(), e.from_position.x_m,
-                  e.from_position.y_m, e.to_position.x_m, e.to_position.y_m, e.amount_t, e.reason.c_str());
-    store::Event event;
-    event.ts_ms = e.start_ms;
-    event.kind = e.kind;
-    event.severity = e.reason == "failure" ? 2 : 0;
-    event.object = e.object;
-    event.message = e.kind == "ladle_trip" ? e.from + " -> " + e.to : e.from + " -> " + e.to + " (" + e.reason + ")";
-    event.payload_json = payload;
-    if (auto r = historian_.appendEvent(event); !r) remember(r.error().message);
+    if (auto r = historian_.appendEvent(sim::encodeEvent(e)); !r) remember(r.error().message);
   }
   const std::string& firstError() const { return firstError_; }
 

@@ -1,9 +1,9 @@
 #include "history_reader.hpp"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QPointF>
 
+#include "parktwin/sim/event_codec.hpp"
+#include "parktwin/sim/ladle_position.hpp"
 #include "parktwin/store/historian.hpp"
 #include "parktwin/store/state_spans.hpp"
 
@@ -56,6 +56,13 @@ void HistoryReader::readStates(const QString& tag, qint64 t0_ms, qint64 t1_ms) {
   emit statesRead(QVariantMap{{"tag", tag}, {"from", double(t0_ms)}, {"to", double(t1_ms)}, {"spans", spans}});
 }
 
+void HistoryReader::reportUnreadableEvent(const std::string& message) {
+  // Once per file: the same bad event is read again at every tick of its half hour.
+  if (reportedUnreadableEvent_) return;
+  reportedUnreadableEvent_ = true;
+  emit eventUnreadable(QString::fromStdString(message));
+}
+
 void HistoryReader::readAt(qint64 t_ms) {
   if (!ensureOpen()) return;
   auto state = historian_->stateAt(t_ms);
@@ -69,14 +76,14 @@ void HistoryReader::readAt(qint64 t_ms) {
 
   QVariantList ladles;
   if (auto events = historian_->eventsBetween(t_ms - kLongestLadleTrip_ms, t_ms)) {
-    for (const auto& e : *events) {
-      if (e.kind != "ladle_trip" || e.payload_json.empty()) continue;
-      const QJsonObject p = QJsonDocument::fromJson(QByteArray::fromStdString(e.payload_json)).object();
-      const double end = p["end_ms"].toDouble();
-      if (end <= double(e.ts_ms) || double(t_ms) > end) continue;
-      const double f = (double(t_ms) - double(e.ts_ms)) / (end - double(e.ts_ms));
-      ladles.push_back(QPointF(p["from_x_m"].toDouble() + f * (p["to_x_m"].toDouble() - p["from_x_m"].toDouble()),
-                               p["from_y_m"].toDouble() + f * (p["to_y_m"].toDouble() - p["from_y_m"].toDouble())));
+    for (const auto& stored : *events) {
+      if (!sim::isLadleTrip(stored)) continue;
+      auto trip = sim::decodeEvent(stored);
+      if (!trip) {
+        reportUnreadableEvent(trip.error().message);
+        continue;
+      }
+      if (auto at = sim::ladlePositionAt(*trip, t_ms)) ladles.push_back(QPointF(at->x_m, at->y_m));
     }
   }
   emit stateRead(t_ms, values, ladles);

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QVariantList>
 #include <memory>
+#include <string>
 
 namespace parktwin::store {
 class Historian;
@@ -29,17 +30,21 @@ class HistoryReader : public QObject {
 
  signals:
   // values: tag → last value at or before T; ladles: ladles of molten aluminium on their way
-  // at T as {x_m, y_m} in the park frame.
+  // at T as points (x, y in metres) in the park frame.
   void stateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles);
   void failed(const QString& message);
+  // An event in the file that cannot be decoded (its ladle is not drawn); said once per file.
+  void eventUnreadable(const QString& message);
   void seriesRead(const QVariantMap& series);  // tag → list of numbers (NaN for empty buckets)
   // {tag, from, to, spans: [{from, to, state}]} (times in ms)
   void statesRead(const QVariantMap& history);
 
  private:
   bool ensureOpen();
+  void reportUnreadableEvent(const std::string& message);
   QString path_;
   std::unique_ptr<parktwin::store::Historian> historian_;
+  bool reportedUnreadableEvent_ = false;
 };
 
 }  // namespace parktwin::app

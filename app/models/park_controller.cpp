@@ -18,6 +18,7 @@
 #include "parktwin/flow/pv_yield.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/model/tour.hpp"
+#include "parktwin/sim/event_codec.hpp"
 #include "scene_frame.hpp"
 #include "scene_style.hpp"
 
@@ -144,7 +145,7 @@ bool ParkController::acknowledgeAlarm(const QString& ruleId, const QString& comm
   }();
   const QString object = rule && park_->findTag(rule->tag) ? q(park_->findTag(rule->tag)->object) : QString();
   QJsonObject payload{{"rule", ruleId}, {"comment", comment}};
-  timeline_.annotate(qint64(timeline_.timeMs()), "alarm_ack", 1, object,
+  timeline_.annotate(qint64(timeline_.timeMs()), "alarm_ack", sim::storedSeverity(sim::EventSeverity::warning), object,
                      tr("Acknowledged %1: %2").arg(ruleId, comment),
                      QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
   emit alarmsChanged();

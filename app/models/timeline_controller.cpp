@@ -7,6 +7,7 @@
 
 #include "history_reader.hpp"
 #include "parktwin/feed/broker.hpp"
+#include "parktwin/sim/event_codec.hpp"
 #include "parktwin/store/historian.hpp"
 
 namespace parktwin::app {
@@ -46,7 +47,10 @@ void TimelineController::close() {
   sparklines_.clear();
   sparklinesAt_ = -1;
   stateHistory_.clear();
-  connected_ = false;
+  if (connected_) {
+    connected_ = false;
+    emit statusChanged();
+  }
   setRecordingError({});
   emit sourceChanged();
   emit rangeChanged();
@@ -72,9 +76,7 @@ bool TimelineController::openReplay(const QString& path) {
     first = std::min(first, tag.first_ms);
     last = std::max(last, tag.last_ms);
   }
-  store::EventFilter failures;
-  failures.min_severity = 2;
-  if (auto events = historian->eventsBetween(first, last, failures)) {
+  if (auto events = historian->eventsBetween(first, last, sim::timelineMarkerFilter())) {
     const std::size_t every = std::max<std::size_t>(1, events->size() / kMaxMarkers);
     for (std::size_t i = 0; i < events->size(); i += every) {
       const auto& e = (*events)[i];
@@ -109,6 +111,7 @@ bool TimelineController::openReplay(const QString& path) {
     readInFlight_ = false;
     setStatus(m);
   });
+  connect(reader_, &HistoryReader::eventUnreadable, this, &TimelineController::setStatus);
   readerThread_.start();
   mode_ = "replay";
   source_ = QFileInfo(path).fileName();
@@ -154,6 +157,7 @@ bool TimelineController::connectLive(const QString& hostPort, const QString& par
   }
   source_ = hostPort;  // never the credentials
   lastReceived_ = 0;
+  measuredRate_ = 0;
   lastRateWallMs_ = wallMs();
   setStatus(tr("Connecting to %1").arg(hostPort));
   emit sourceChanged();
@@ -170,26 +174,14 @@ void TimelineController::tick() {
     values_ = s.values;
     timeMs_ = s.newest_ts_ms > 0 ? s.newest_ts_ms : wall;
     if (wall - lastRateWallMs_ >= 1000) {
-      messagesPerSecond_ = double(s.received - lastReceived_) * 1000.0 / double(wall - lastRateWallMs_);
+      measuredRate_ = double(s.received - lastReceived_) * 1000.0 / double(wall - lastRateWallMs_);
       lastReceived_ = s.received;
       lastRateWallMs_ = wall;
     }
-    lagMs_ = s.newest_ts_ms > 0 ? double(wall - s.newest_ts_ms) : 0;
     setRecordingError(s.recording.failing ? tr("Recording to %1 has stopped: %2. Samples are kept in memory and retried.")
                                                 .arg(writablePath_, QString::fromStdString(s.recording.last_error))
                                           : QString());
-    const bool was = connected_;
-    connected_ = s.connected;
-    if (was != connected_ || status_.isEmpty() || messagesPerSecond_ >= 0) {
-      status_ = connected_ ? tr("Live: %1 · %2 msg/s · lag %3 s · %4 bad · %5 unknown tags")
-                                 .arg(source_)
-                                 .arg(messagesPerSecond_, 0, 'f', 0)
-                                 .arg(lagMs_ / 1000.0, 0, 'f', 1)
-                                 .arg(s.malformed)
-                                 .arg(s.unknown)
-                           : tr("Reconnecting to %1 …").arg(source_);
-      emit statusChanged();
-    }
+    publishLiveStatus(s, s.newest_ts_ms > 0 ? double(wall - s.newest_ts_ms) : 0);
     emit timeChanged();
     emit valuesChanged();
     return;
@@ -312,7 +304,26 @@ bool TimelineController::annotate(qint64 t_ms, const QString& kind, int severity
   return true;
 }
 
+void TimelineController::publishLiveStatus(const LiveSnapshot& s, double lagMs) {
+  const QString status = s.connected ? tr("Live: %1 · %2 msg/s · lag %3 s · %4 bad · %5 unknown tags")
+                                           .arg(source_)
+                                           .arg(measuredRate_, 0, 'f', 0)
+                                           .arg(lagMs / 1000.0, 0, 'f', 1)
+                                           .arg(s.malformed)
+                                           .arg(s.unknown)
+                                     : tr("Reconnecting to %1 …").arg(source_);
+  // The rate and lag the properties show are those of the text: they change together, and only
+  // when what a person reads changes (not at every tick).
+  if (status == status_ && s.connected == connected_) return;
+  status_ = status;
+  connected_ = s.connected;
+  messagesPerSecond_ = measuredRate_;
+  lagMs_ = lagMs;
+  emit statusChanged();
+}
+
 void TimelineController::setStatus(const QString& status) {
+  if (status == status_) return;
   status_ = status;
   emit statusChanged();
 }

@@ -31,6 +31,7 @@ class TimelineController : public QObject {
   Q_PROPERTY(double speed READ speed NOTIFY stateChanged)
   Q_PROPERTY(QVariantList markers READ markers NOTIFY rangeChanged)
   Q_PROPERTY(QVariantList ladles READ ladles NOTIFY valuesChanged)
+  // Changes (and statusChanged fires) only when the text does, not at every tick.
   Q_PROPERTY(QString status READ status NOTIFY statusChanged)
   Q_PROPERTY(bool connected READ connected NOTIFY statusChanged)
   // Why the live recording is not reaching its file (disk full, read-only, I/O error); empty
@@ -113,6 +114,9 @@ class TimelineController : public QObject {
   void onStateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles);
   void setStatus(const QString& status);
   void setRecordingError(const QString& error);
+  // The live feed's line in the status bar; statusChanged only when its text or the connection
+  // changes.
+  void publishLiveStatus(const LiveSnapshot& snapshot, double lagMs);
   qint64 wallMs() const;
 
   Clock clock_;
@@ -125,7 +129,8 @@ class TimelineController : public QObject {
   QString status_;
   QString recordingError_;
   bool connected_ = false;
-  double messagesPerSecond_ = 0, lagMs_ = 0;
+  double messagesPerSecond_ = 0, lagMs_ = 0;  // as shown in status_
+  double measuredRate_ = 0;                   // messages per second over the last second
   QTimer ticker_;
   QThread readerThread_;
   HistoryReader* reader_ = nullptr;

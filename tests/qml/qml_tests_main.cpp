@@ -13,10 +13,13 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <optional>
+#include <vector>
 
 #include "live_fixture.hpp"
 #include "park_controller.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/sim/event_codec.hpp"
 #include "parktwin/sim/simulator.hpp"
 #include "parktwin/store/historian.hpp"
 
@@ -24,7 +27,8 @@ Q_IMPORT_QML_PLUGIN(ParkTwinPlugin)
 
 namespace {
 
-// Writes every sample to the historian and keeps the ones the tests ask about.
+// Writes every sample and event to the historian (events as parktwin-cli simulate stores them)
+// and keeps the ones the tests ask about.
 class TeeSink : public parktwin::sim::SampleSink {
  public:
   explicit TeeSink(parktwin::store::Historian& historian) : historian_(historian) {}
@@ -32,7 +36,12 @@ class TeeSink : public parktwin::sim::SampleSink {
     (void)historian_.append(tag, ts_ms, value);
     if (tag == "potline-1.current" || tag.ends_with(".state")) seen[std::string(tag)][ts_ms] = value;
   }
+  void event(const parktwin::sim::SimEvent& e) override {
+    (void)historian_.appendEvent(parktwin::sim::encodeEvent(e));
+    events.push_back(e);
+  }
   std::map<std::string, std::map<std::int64_t, double>> seen;
+  std::vector<parktwin::sim::SimEvent> events;
 
  private:
   parktwin::store::Historian& historian_;
@@ -52,6 +61,9 @@ class ReplayFixture : public QObject {
   Q_PROPERTY(QString beiduPath MEMBER beiduPath CONSTANT)
   Q_PROPERTY(double alarmOnMs MEMBER alarmOnMs CONSTANT)
   Q_PROPERTY(double alarmOffMs MEMBER alarmOffMs CONSTANT)
+  Q_PROPERTY(double ladleProbeMs MEMBER ladleProbeMs CONSTANT)
+  Q_PROPERTY(QVariantList expectedLadles MEMBER expectedLadles CONSTANT)
+  Q_PROPERTY(int failureCount MEMBER failureCount CONSTANT)
 
  public:
   QString dbPath;
@@ -61,6 +73,11 @@ class ReplayFixture : public QObject {
   QString alarmParkPath;
   QString beiduPath = PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json";
   double alarmOnMs = 0, alarmOffMs = 0;
+  // A time with ladles on their way, and where each is then ({x, y} in the park frame, worked
+  // out from the park file's building positions); the failures the simulator reported.
+  double ladleProbeMs = 0;
+  QVariantList expectedLadles;
+  int failureCount = 0;
 
   // Events of one kind in the replayed historian, read straight from the file.
   Q_INVOKABLE int countEvents(const QString& kind) const {
@@ -115,6 +132,37 @@ class ReplayFixture : public QObject {
   QString tempDir;
   std::map<std::string, std::map<std::int64_t, double>> states;  // state tags as the simulator reported them
 
+  // A building's footprint centre, or for a production line the centre of its building.
+  static std::optional<parktwin::model::Point> positionInPark(const parktwin::model::Park& park, const std::string& id) {
+    for (const auto& b : park.buildings) {
+      if (b.id == id) return b.position;
+    }
+    for (const auto& l : park.lines) {
+      if (l.id == id) return positionInPark(park, l.building);
+    }
+    return std::nullopt;
+  }
+
+  // Half way through the first ladle trip after `after_ms`: every trip under way then, placed
+  // on the straight line between its ends by the share of its time elapsed.
+  void findLadles(const parktwin::model::Park& park, const std::vector<parktwin::sim::SimEvent>& events,
+                  std::int64_t after_ms) {
+    for (const auto& e : events) {
+      if (e.kind != parktwin::sim::SimEventKind::ladle_trip || e.start_ms < after_ms) continue;
+      ladleProbeMs = double(e.start_ms + (e.end_ms - e.start_ms) / 2);
+      break;
+    }
+    const auto t = std::int64_t(ladleProbeMs);
+    for (const auto& e : events) {
+      if (e.kind != parktwin::sim::SimEventKind::ladle_trip || t < e.start_ms || t > e.end_ms) continue;
+      const auto from = positionInPark(park, e.from), to = positionInPark(park, e.to);
+      if (!from || !to) continue;
+      const double share = double(t - e.start_ms) / double(e.end_ms - e.start_ms);
+      expectedLadles.push_back(QVariantMap{{"x", from->x_m + share * (to->x_m - from->x_m)},
+                                           {"y", from->y_m + share * (to->y_m - from->y_m)}});
+    }
+  }
+
   bool build(const QString& dir) {
     tempDir = dir;
     auto park = parktwin::model::loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json");
@@ -151,6 +199,8 @@ class ReplayFixture : public QObject {
     for (const auto& [tag, series] : sink.seen) {
       if (tag.ends_with(".state")) states[tag] = series;
     }
+    findLadles(*park, sink.events, start + 3'600'000);
+    for (const auto& e : sink.events) failureCount += e.kind == parktwin::sim::SimEventKind::state_change && e.to == "down";
     // A moment when some line is not running, so the state shown is not the default.
     for (const auto& [tag, series] : sink.seen) {
       if (!tag.ends_with(".state")) continue;

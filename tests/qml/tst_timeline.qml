@@ -79,6 +79,31 @@ Item {
             tryVerify(() => timeline.stateHistory.tag === undefined, 5000, "cleared with the selection")
         }
 
+        // Ladles are drawn along their routes, where the park file's buildings put the ends (the
+        // window once read only the CLI's old layout and drew a scenario's at the origin).
+        function test_seek_shows_the_ladles_on_their_way_then() {
+            verify(Fixture.expectedLadles.length >= 1, "a ladle is on its way at the probe time")
+            timeline.seek(Fixture.ladleProbeMs)
+            tryVerify(() => timeline.ladles.length === Fixture.expectedLadles.length, 15000,
+                      "ladles at the probe time: " + timeline.ladles.length)
+            const byPosition = (a, b) => a.x - b.x || a.y - b.y
+            const shown = timeline.ladles.map(p => ({x: p.x, y: p.y})).sort(byPosition)
+            const expected = Fixture.expectedLadles.slice().sort(byPosition)
+            for (let i = 0; i < expected.length; ++i) {
+                verify(Math.abs(shown[i].x - expected[i].x) < 1e-6 && Math.abs(shown[i].y - expected[i].y) < 1e-6,
+                       JSON.stringify(shown[i]) + " vs " + JSON.stringify(expected[i]))
+                verify(Math.hypot(shown[i].x, shown[i].y) > 1, "not at the origin")
+            }
+        }
+
+        // Each failure the simulator reported is a marker on the timeline, and nothing else is.
+        function test_the_failures_are_marked_on_the_timeline() {
+            verify(Fixture.failureCount > 0, "the two hours hold a failure")
+            const failures = timeline.markers.filter(m => m.text.indexOf("(failure)") >= 0)
+            compare(failures.length, Fixture.failureCount)
+            compare(timeline.markers.length, Fixture.failureCount)
+        }
+
         function test_a_looped_range_starts_over() {
             const from = timeline.startMs + 3600000, to = from + 600000  // ten minutes
             timeline.setLoop(from, to)

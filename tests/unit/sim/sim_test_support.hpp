@@ -49,7 +49,7 @@ class ByteSink : public parktwin::sim::SampleSink {
     append(&value, sizeof value);
   }
   void event(const parktwin::sim::SimEvent& e) override {
-    bytes += e.kind + e.object + e.from + e.to + e.reason;
+    bytes += std::string(kindName(e.kind)) + e.object + e.from + e.to + e.reason;
     append(&e.start_ms, sizeof e.start_ms);
     append(&e.end_ms, sizeof e.end_ms);
     append(&e.amount_t, sizeof e.amount_t);

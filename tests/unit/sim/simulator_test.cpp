@@ -91,7 +91,7 @@ TEST(Simulator, LinesFailChangeOverAndRecoverOverAWeek) {
   auto sink = simulate(park, "2026-03-01T00:00:00Z", 7 * kDay);
   int failures = 0, repairs = 0, changeovers = 0;
   for (const auto& e : sink.events) {
-    if (e.kind != "state_change") continue;
+    if (e.kind != parktwin::sim::SimEventKind::state_change) continue;
     failures += e.reason == "failure";
     repairs += e.reason == "repair";
     changeovers += e.to == "changeover";
@@ -109,7 +109,7 @@ TEST(Simulator, LadlesCarryMoltenAluminiumFromSmelterToCasthouseToProcessors) {
   auto sink = simulate(park, "2026-03-01T00:00:00Z", kDay);
   int fromPotlines = 0, toProcessors = 0;
   for (const auto& e : sink.events) {
-    if (e.kind != "ladle_trip") continue;
+    if (e.kind != parktwin::sim::SimEventKind::ladle_trip) continue;
     EXPECT_GT(e.end_ms, e.start_ms);
     EXPECT_GT(e.amount_t, 0);
     EXPECT_TRUE(e.from_position != e.to_position) << e.from << " -> " << e.to;

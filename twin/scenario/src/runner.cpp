@@ -2,6 +2,7 @@
 // accounting, the historian files, and the comparison.
 #include "parktwin/scenario/runner.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -11,10 +12,9 @@
 #include <map>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/sim/event_codec.hpp"
 #include "parktwin/sim/simulator.hpp"
 #include "parktwin/sim/time_text.hpp"
 #include "parktwin/store/historian.hpp"
@@ -63,17 +63,7 @@ Result<void> storeStep(store::Historian& historian, const std::vector<store::His
     if (auto ok = historian.append(tags[i], t_ms, value); !ok) return ok;
   }
   for (const sim::SimEvent& e : sink.events()) {
-    store::Event out;
-    out.ts_ms = e.start_ms;
-    out.kind = e.kind;
-    out.object = e.object;
-    out.message = e.from + " -> " + e.to + (e.reason.empty() ? "" : " (" + e.reason + ")");
-    nlohmann::json payload{{"from", e.from}, {"to", e.to}, {"end_ms", e.end_ms}, {"reason", e.reason},
-                           {"amount_t", e.amount_t},
-                           {"from_position", {e.from_position.x_m, e.from_position.y_m}},
-                           {"to_position", {e.to_position.x_m, e.to_position.y_m}}};
-    out.payload_json = payload.dump();
-    if (auto ok = historian.appendEvent(out); !ok) return ok;
+    if (auto ok = historian.appendEvent(sim::encodeEvent(e)); !ok) return ok;
   }
   return {};
 }

@@ -43,7 +43,7 @@ void CsvSampleWriter::sample(std::string_view tag, std::int64_t ts_ms, double va
 
 void CsvSampleWriter::event(const SimEvent& e) {
   if (!events_) return;
-  std::fprintf(events_, "%s,%s,%s,%s,%s,%s,%.1f,%.1f,%.1f,%.1f,%.3f,%s\n", e.kind.c_str(), e.object.c_str(),
+  std::fprintf(events_, "%s,%s,%s,%s,%s,%s,%.1f,%.1f,%.1f,%.1f,%.3f,%s\n", std::string(kindName(e.kind)).c_str(), e.object.c_str(),
                formatInstantUtc(e.start_ms).c_str(), formatInstantUtc(e.end_ms).c_str(), e.from.c_str(),
                e.to.c_str(), e.from_position.x_m, e.from_position.y_m, e.to_position.x_m, e.to_position.y_m,
                e.amount_t, e.reason.c_str());

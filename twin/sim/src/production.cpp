@@ -102,7 +102,7 @@ void emitStateChange(ParkState& state, SampleSink& sink, const std::string& obje
   else if (from == MachineState::starved) reason = "fed";
   else reason = "resume";
   (void)state;
-  sink.event({"state_change", object, at_ms, at_ms, std::string(stateName(from)), std::string(stateName(to)),
+  sink.event({SimEventKind::state_change, object, at_ms, at_ms, std::string(stateName(from)), std::string(stateName(to)),
               where, where, 0, reason});
 }
 
@@ -115,7 +115,7 @@ void sendLadle(ParkState& state, SampleSink& sink, const std::string& fromId, co
                                        : state.lines[static_cast<std::size_t>(toLine)].line->id;
   const model::Point toPos = toHub >= 0 ? state.hubs[static_cast<std::size_t>(toHub)].position
                                         : state.lines[static_cast<std::size_t>(toLine)].position;
-  sink.event({"ladle_trip", fromId, at_ms, arrive, fromId, toId, fromPos, toPos, amount_t, "molten_aluminium"});
+  sink.event({SimEventKind::ladle_trip, fromId, at_ms, arrive, fromId, toId, fromPos, toPos, amount_t, "molten_aluminium"});
 }
 
 void advancePotline(ParkState& state, PotlineState& pot, std::int64_t from_ms, std::int64_t to_ms, SampleSink& sink) {

@@ -9,11 +9,23 @@
 
 namespace parktwin::sim {
 
+enum class SimEventKind { ladle_trip, state_change };
+
+// The name stored and written for a kind (historian, CSV): one spelling everywhere.
+constexpr std::string_view kindName(SimEventKind kind) {
+  switch (kind) {
+    case SimEventKind::ladle_trip: return "ladle_trip";
+    case SimEventKind::state_change: return "state_change";
+  }
+  return "";
+}
+
 // Something that happened over a span of time: a ladle of molten aluminium on its way, or a
 // line changing state. Positions are in the park frame (metres) so the 3D scene can move a
-// ladle from `from_position` at `start_ms` to `to_position` at `end_ms`.
+// ladle from `from_position` at `start_ms` to `to_position` at `end_ms`
+// (ladle_position.hpp). How events are stored and read back: event_codec.hpp.
 struct SimEvent {
-  std::string kind;    // "ladle_trip" or "state_change"
+  SimEventKind kind = SimEventKind::state_change;
   std::string object;  // the line or node the event belongs to (the sender for a ladle trip)
   std::int64_t start_ms = 0;
   std::int64_t end_ms = 0;   // == start_ms for instantaneous events

@@ -1,0 +1,178 @@
+#include "parktwin/sim/event_codec.hpp"
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "parktwin/sim/time_text.hpp"
+
+namespace parktwin::sim {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array kKinds = {SimEventKind::ladle_trip, SimEventKind::state_change};
+
+std::optional<SimEventKind> kindNamed(std::string_view name) {
+  for (SimEventKind kind : kKinds) {
+    if (kindName(kind) == name) return kind;
+  }
+  return std::nullopt;
+}
+
+json positionJson(const model::Point& p) { return json{{"x_m", p.x_m}, {"y_m", p.y_m}}; }
+
+// Reads the payload's members, keeping the first thing wrong as a JSON Pointer and what was
+// expected; the caller turns it into one error naming the event.
+class PayloadReader {
+ public:
+  explicit PayloadReader(const json& payload) : payload_(payload) {}
+
+  std::string text(const char* key) {
+    const json* v = member(key);
+    if (v && !v->is_string()) complain(std::string("/") + key, "a string", *v);
+    return v && v->is_string() ? v->get<std::string>() : std::string();
+  }
+  double number(const char* key, const char* what) {
+    const json* v = member(key);
+    return v ? numberAt(*v, std::string("/") + key, what) : 0.0;
+  }
+  std::int64_t milliseconds(const char* key) {
+    const json* v = member(key);
+    if (v && !v->is_number_integer()) complain(std::string("/") + key, "an integer in ms since 1970", *v);
+    return v && v->is_number_integer() ? v->get<std::int64_t>() : 0;
+  }
+  // {"x_m": .., "y_m": ..}. Files written before the format was shared hold the point as
+  // [x, y] (scenario runs) or as flat <prefix>_x_m / <prefix>_y_m members (parktwin-cli
+  // simulate); both are still read so that older recordings replay their ladles.
+  model::Point point(const std::string& prefix) {
+    const std::string key = prefix + "_position";
+    if (const auto it = payload_.find(key); it != payload_.end()) {
+      const std::string path = "/" + key;
+      if (it->is_array() && it->size() == 2) {
+        return {numberAt((*it)[0], path + "/0", "a number in metres"), numberAt((*it)[1], path + "/1", "a number in metres")};
+      }
+      if (!it->is_object()) {
+        complain(path, "{\"x_m\": number, \"y_m\": number}", *it);
+        return {};
+      }
+      return {numberIn(*it, path, "x_m"), numberIn(*it, path, "y_m")};
+    }
+    if (payload_.contains(prefix + "_x_m")) {
+      return {number((prefix + "_x_m").c_str(), "a number in metres"), number((prefix + "_y_m").c_str(), "a number in metres")};
+    }
+    complain("/" + key, "a position in the park frame", json());
+    return {};
+  }
+  const std::string& problem() const { return problem_; }
+
+ private:
+  const json* member(const char* key) {
+    const auto it = payload_.find(key);
+    if (it != payload_.end()) return &*it;
+    complain(std::string("/") + key, "a value", json());
+    return nullptr;
+  }
+  double numberIn(const json& object, const std::string& path, const char* key) {
+    const auto it = object.find(key);
+    if (it == object.end()) {
+      complain(path + "/" + key, "a number in metres", json());
+      return 0.0;
+    }
+    return numberAt(*it, path + "/" + key, "a number in metres");
+  }
+  double numberAt(const json& v, const std::string& path, const char* what) {
+    if (!v.is_number()) complain(path, what, v);
+    return v.is_number() ? v.get<double>() : 0.0;
+  }
+  void complain(const std::string& path, const std::string& expected, const json& got) {
+    if (!problem_.empty()) return;
+    problem_ = path + ": expected " + expected + ", got " + (got.is_null() ? std::string("nothing") : got.dump());
+  }
+
+  const json& payload_;
+  std::string problem_;
+};
+
+std::string messageOf(const SimEvent& e) {
+  const std::string route = e.from + " -> " + e.to;
+  return e.kind == SimEventKind::state_change ? route + " (" + e.reason + ")" : route;
+}
+
+}  // namespace
+
+int storedSeverity(EventSeverity severity) {
+  switch (severity) {
+    case EventSeverity::info: return 0;
+    case EventSeverity::warning: return 1;
+    case EventSeverity::critical: return 2;
+  }
+  return 0;
+}
+
+EventSeverity severityFromStored(int stored) {
+  if (stored >= storedSeverity(EventSeverity::critical)) return EventSeverity::critical;
+  if (stored >= storedSeverity(EventSeverity::warning)) return EventSeverity::warning;
+  return EventSeverity::info;
+}
+
+EventSeverity severityOf(const SimEvent& event) {
+  return event.kind == SimEventKind::state_change && event.reason == "failure" ? EventSeverity::critical
+                                                                                : EventSeverity::info;
+}
+
+store::Event encodeEvent(const SimEvent& event) {
+  const json payload{{"end_ms", event.end_ms},
+                     {"from", event.from},
+                     {"to", event.to},
+                     {"from_position", positionJson(event.from_position)},
+                     {"to_position", positionJson(event.to_position)},
+                     {"amount_t", event.amount_t},
+                     {"reason", event.reason}};
+  store::Event stored;
+  stored.ts_ms = event.start_ms;
+  stored.kind = std::string(kindName(event.kind));
+  stored.severity = storedSeverity(severityOf(event));
+  stored.object = event.object;
+  stored.message = messageOf(event);
+  // Replace, not throw, on invalid UTF-8: names come from park files, and one bad byte must not
+  // lose the event.
+  stored.payload_json = payload.dump(-1, ' ', false, json::error_handler_t::replace);
+  return stored;
+}
+
+bool isSimulatorEvent(const store::Event& stored) { return kindNamed(stored.kind).has_value(); }
+
+bool isLadleTrip(const store::Event& stored) { return stored.kind == kindName(SimEventKind::ladle_trip); }
+
+Result<SimEvent> decodeEvent(const store::Event& stored) {
+  const std::string where = "event at " + formatInstantUtc(stored.ts_ms) + " (" + stored.kind + " of " + stored.object + ")";
+  const auto kind = kindNamed(stored.kind);
+  if (!kind) return fail(where + ": kind: expected ladle_trip or state_change");
+  const json payload = json::parse(stored.payload_json, nullptr, false);
+  if (payload.is_discarded() || !payload.is_object()) return fail(where + ": payload: expected a JSON object");
+  PayloadReader read(payload);
+  SimEvent event;
+  event.kind = *kind;
+  event.object = stored.object;
+  event.start_ms = stored.ts_ms;
+  event.end_ms = read.milliseconds("end_ms");
+  event.from = read.text("from");
+  event.to = read.text("to");
+  event.from_position = read.point("from");
+  event.to_position = read.point("to");
+  event.amount_t = read.number("amount_t", "a number in tonnes");
+  event.reason = read.text("reason");
+  if (!read.problem().empty()) return fail(where + ": payload" + read.problem());
+  return event;
+}
+
+store::EventFilter timelineMarkerFilter() {
+  store::EventFilter failures;
+  failures.min_severity = storedSeverity(EventSeverity::critical);
+  return failures;
+}
+
+}  // namespace parktwin::sim
