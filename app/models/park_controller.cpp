@@ -256,6 +256,7 @@ bool ParkController::loadPark(const QString& path) {
   rebuildScene();
   assetTree_.reset(*park_);
   tour_.setPark(park_.get());
+  timeline_.setTimeZone(q(park_->time_zone));
   alarmBoard_ = std::make_unique<parktwin::model::AlarmBoard>(*park_);
   scenarios_.clear();
   scenarios_.refresh();

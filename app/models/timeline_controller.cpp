@@ -280,7 +280,7 @@ void TimelineController::setSpeed(double speed) {
 }
 
 QString TimelineController::formatTime(double timeMs) const {
-  return QDateTime::fromMSecsSinceEpoch(qint64(timeMs), QTimeZone(8 * 3600)).toString("yyyy-MM-dd HH:mm:ss");
+  return QDateTime::fromMSecsSinceEpoch(qint64(timeMs), timeZone_).toString("yyyy-MM-dd HH:mm:ss");
 }
 
 bool TimelineController::annotate(qint64 t_ms, const QString& kind, int severity, const QString& object,

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QThread>
+#include <QTimeZone>
 #include <QTimer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -64,10 +65,12 @@ class TimelineController : public QObject {
   Q_INVOKABLE void step(double seconds);
   Q_INVOKABLE void setLoop(double fromMs, double toMs);
   Q_INVOKABLE void setSpeed(double speed);
+  // "2026-07-15 08:00:00" in the park's civil time (its time_zone), as the timeline shows it.
   Q_INVOKABLE QString formatTime(double timeMs) const;
+  void setTimeZone(const QString& ianaId) { timeZone_ = QTimeZone(ianaId.toUtf8()); }
   // Which tags' last hour to keep in `sparklines` (replay only; refreshed as time moves).
   // and which state tag's last hour to keep in `stateHistory` ("" for none).
-  Q_INVOKABLE void showSparklines(const QStringList& tags, const QString& stateTag = {});  // park civil time, China Standard Time
+  Q_INVOKABLE void showSparklines(const QStringList& tags, const QString& stateTag = {});
   // Stores an event (an alarm acknowledgement, an annotation) in the historian being replayed
   // or recorded, and shows it on the timeline. False, with the reason in status, if there is
   // no historian to write to.
@@ -128,6 +131,7 @@ class TimelineController : public QObject {
   QHash<QString, double> values_;
   QString status_;
   QString recordingError_;
+  QTimeZone timeZone_{QByteArrayLiteral("Asia/Shanghai")};
   bool connected_ = false;
   double messagesPerSecond_ = 0, lagMs_ = 0;  // as shown in status_
   double measuredRate_ = 0;                   // messages per second over the last second

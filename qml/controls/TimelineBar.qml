@@ -1,5 +1,5 @@
 // The timeline under the 3D view: play/pause, step, speed, a scrubber with failure markers,
-// the time in park civil time (UTC+8), and a live indicator when fed by MQTT.
+// the time in park civil time (its time_zone), and a live indicator when fed by MQTT.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
