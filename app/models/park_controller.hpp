@@ -22,6 +22,10 @@ class QJSEngine;
 
 namespace parktwin::model {
 struct Park;
+struct Building;
+struct ProductionLine;
+struct Utility;
+struct Enterprise;
 }
 
 namespace parktwin::app {
@@ -179,6 +183,14 @@ class ParkController : public QObject {
   QVariantList syntheticMachines_;
   QVariantList flowArcs_;
   QVariantMap flowKpis_;
+  // The inspector's rows by kind of object (park_controller_inspector.cpp).
+  void addParkRows(QVariantList& rows) const;
+  void addLinkRows(QVariantList& rows) const;
+  void addBuildingRows(QVariantList& rows, const parktwin::model::Building& b) const;
+  void addLineRows(QVariantList& rows, const parktwin::model::ProductionLine& l) const;
+  void addUtilityRows(QVariantList& rows, const parktwin::model::Utility& u) const;
+  void addEnterpriseRows(QVariantList& rows, const parktwin::model::Enterprise& e) const;
+  void addMachineGroupRows(QVariantList& rows, const std::string& id) const;
   void addFlowRows(QVariantList& rows) const;
   QString stateTagOf(const QString& objectId) const;
   QVariantMap flowSankey_;

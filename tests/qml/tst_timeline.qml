@@ -83,17 +83,17 @@ Item {
         // window once read only the CLI's old layout and drew a scenario's at the origin).
         function test_seek_shows_the_ladles_on_their_way_then() {
             verify(Fixture.expectedLadles.length >= 1, "a ladle is on its way at the probe time")
+            // Paused, so the time stays at the probe; the history is read on its own thread, so
+            // an earlier read (another time's ladles) may arrive first: wait for the probe's.
+            timeline.pause()
             timeline.seek(Fixture.ladleProbeMs)
-            tryVerify(() => timeline.ladles.length === Fixture.expectedLadles.length, 15000,
-                      "ladles at the probe time: " + timeline.ladles.length)
             const byPosition = (a, b) => a.x - b.x || a.y - b.y
-            const shown = timeline.ladles.map(p => ({x: p.x, y: p.y})).sort(byPosition)
             const expected = Fixture.expectedLadles.slice().sort(byPosition)
-            for (let i = 0; i < expected.length; ++i) {
-                verify(Math.abs(shown[i].x - expected[i].x) < 1e-6 && Math.abs(shown[i].y - expected[i].y) < 1e-6,
-                       JSON.stringify(shown[i]) + " vs " + JSON.stringify(expected[i]))
-                verify(Math.hypot(shown[i].x, shown[i].y) > 1, "not at the origin")
-            }
+            const shown = () => timeline.ladles.map(p => ({x: p.x, y: p.y})).sort(byPosition)
+            const matches = () => shown().length === expected.length && expected.every(
+                (e, i) => Math.abs(shown()[i].x - e.x) < 1e-6 && Math.abs(shown()[i].y - e.y) < 1e-6)
+            tryVerify(matches, 15000, JSON.stringify(shown()) + " vs " + JSON.stringify(expected))
+            for (const p of shown()) verify(Math.hypot(p.x, p.y) > 1, "not at the origin")
         }
 
         // Each failure the simulator reported is a marker on the timeline, and nothing else is.

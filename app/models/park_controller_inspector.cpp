@@ -1,0 +1,145 @@
+// ParkController's inspector: the rows shown for the selected park, link, building, line,
+// utility, enterprise or machine group, and its share of the flows. One function per kind.
+#include "controller_text.hpp"
+#include "kind_names.hpp"
+#include "park_controller.hpp"
+#include "parktwin/flow/kpi_table.hpp"
+#include "parktwin/flow/pv_yield.hpp"
+#include "parktwin/model/park.hpp"
+
+namespace parktwin::app {
+
+QVariantList ParkController::inspector() const {
+  QVariantList rows;
+  if (!park_ || selectedId_.isEmpty()) return rows;
+  rows.push_back(row(tr("Type"), kindName(selectedType_)));
+  rows.push_back(row(tr("Id"), selectedId_));
+  const std::string id = selectedId_.toStdString();
+  if (selectedType_ == "park") addParkRows(rows);
+  else if (selectedType_ == "link") addLinkRows(rows);
+  else if (const auto* b = park_->findBuilding(id)) addBuildingRows(rows, *b);
+  else if (const auto* l = park_->findLine(id)) addLineRows(rows, *l);
+  else if (const auto* u = park_->findUtility(id)) addUtilityRows(rows, *u);
+  else if (const auto* e = park_->findEnterprise(id)) addEnterpriseRows(rows, *e);
+  else addMachineGroupRows(rows, id);
+  addFlowRows(rows);
+  return rows;
+}
+
+void ParkController::addParkRows(QVariantList& rows) const {
+  rows.push_back(row(tr("Land area"), tr("%1 mu").arg(number(park_->land_area_mu))));
+  rows.push_back(row(tr("Enterprises"), number(park_->enterprises.size())));
+  rows.push_back(row(tr("Buildings"), number(park_->buildings.size())));
+  rows.push_back(row(tr("Production lines"), number(park_->lines.size())));
+  rows.push_back(row(tr("Machines"), number(summary_.value("machines").toInt())));
+  rows.push_back(row(tr("Grid CO2 factor"), tr("%1 t/MWh").arg(number(park_->grid_emission_t_per_mwh, 2))));
+}
+
+void ParkController::addLinkRows(QVariantList& rows) const {
+  for (const QVariant& v : flowArcs_) {
+    const QVariantMap a = v.toMap();
+    if (a.value("id") != selectedId_) continue;
+    const bool material = a.value("quantity") == "material";
+    const QString unit = material ? tr("t/h") : tr("kW");
+    rows.push_back(row(tr("From"), nameOf(a.value("from").toString())));
+    rows.push_back(row(tr("To"), nameOf(a.value("to").toString())));
+    rows.push_back(row(material ? tr("Product") : tr("Carrier"), a.value("product").toString()));
+    rows.push_back(row(tr("Flow"), number(a.value("flow").toDouble(), material ? 2 : 0) + " " + unit));
+    rows.push_back(row(tr("Capacity"), number(a.value("capacity").toDouble(), material ? 2 : 0) + " " + unit));
+    rows.push_back(row(tr("Utilisation"), number(a.value("utilisation").toDouble() * 100, 0) + " %"));
+    if (a.value("bottleneck").toBool()) rows.push_back(row(tr("Bottleneck"), tr("Yes: on the minimum cut")));
+  }
+}
+
+void ParkController::addBuildingRows(QVariantList& rows, const model::Building& b) const {
+  rows.push_back(row(tr("Kind"), kindName(q(b.kind))));
+  if (const auto* e = park_->findEnterprise(b.enterprise)) rows.push_back(row(tr("Enterprise"), nameOf(q(e->id))));
+  rows.push_back(row(tr("Footprint"), tr("%1 m × %2 m").arg(number(b.width_m)).arg(number(b.depth_m))));
+  rows.push_back(row(tr("Height"), tr("%1 m").arg(number(b.height_m))));
+  if (b.roof_pv_kwp > 0) rows.push_back(row(tr("Rooftop PV"), tr("%1 kWp").arg(number(b.roof_pv_kwp))));
+  int lines = 0;
+  for (const auto& l : park_->lines) lines += l.building == b.id;
+  rows.push_back(row(tr("Production lines"), number(lines)));
+  if (b.planned) rows.push_back(row(tr("Status"), tr("Planned")));
+}
+
+void ParkController::addLineRows(QVariantList& rows, const model::ProductionLine& l) const {
+  rows.push_back(row(tr("Kind"), kindName(q(l.kind))));
+  rows.push_back(row(tr("Building"), nameOf(q(l.building))));
+  if (const auto op = park_->operatorOf(l); !op.empty()) rows.push_back(row(tr("Operator"), nameOf(q(op))));
+  if (l.capacity_t_per_year > 0) rows.push_back(row(tr("Capacity"), tr("%1 t/yr").arg(number(l.capacity_t_per_year))));
+  if (l.capacity_units_per_hour > 0) rows.push_back(row(tr("Capacity"), tr("%1 units/h").arg(number(l.capacity_units_per_hour))));
+  if (l.energy_kwh_per_t > 0) rows.push_back(row(tr("Specific energy"), tr("%1 kWh/t").arg(number(l.energy_kwh_per_t))));
+  if (l.power_kw > 0) rows.push_back(row(tr("Rated power"), tr("%1 kW").arg(number(l.power_kw))));
+  int machines = 0;
+  for (const auto& g : l.machines) machines += g.count;
+  rows.push_back(row(tr("Machines"), number(machines)));
+}
+
+void ParkController::addUtilityRows(QVariantList& rows, const model::Utility& u) const {
+  rows.push_back(row(tr("Kind"), kindName(q(u.kind))));
+  rows.push_back(row(tr("Rated power"), tr("%1 kW").arg(number(u.power_kw))));
+  if (u.energy_kwh > 0) rows.push_back(row(tr("Storage"), tr("%1 MWh").arg(number(u.energy_kwh / 1000))));
+  // PV shows the yearly energy the flows use: its own figure, else kWp x its yearly yield.
+  const double annualKwh = u.kind == "pv" ? flow::pvAnnualEnergyKwh(u, park_->latitude_deg) : u.annual_energy_kwh;
+  if (annualKwh > 0) rows.push_back(row(tr("Annual energy"), tr("%1 GWh/yr").arg(number(annualKwh / 1e6, 1))));
+  if (u.count > 1) rows.push_back(row(tr("Units"), number(u.count)));
+}
+
+void ParkController::addEnterpriseRows(QVariantList& rows, const model::Enterprise& e) const {
+  rows.push_back(row(tr("Land area"), tr("%1 mu").arg(number(e.land_area_mu))));
+  if (e.output_yuan_per_year > 0) {
+    rows.push_back(row(tr("Output"), tr("%1 M yuan/yr").arg(number(e.output_yuan_per_year / 1e6))));
+    rows.push_back(row(tr("Output per mu"), tr("%1 k yuan/mu").arg(number(e.output_yuan_per_year / e.land_area_mu / 1e3))));
+    rows.push_back(row(tr("Tax per mu"), tr("%1 k yuan/mu").arg(number(e.tax_yuan_per_year / e.land_area_mu / 1e3, 1))));
+  }
+  rows.push_back(row(tr("Above designated size"), e.above_designated_size ? tr("Yes") : tr("No")));
+}
+
+void ParkController::addMachineGroupRows(QVariantList& rows, const std::string& id) const {
+  for (const auto& line : park_->lines) {
+    for (const auto& g : line.machines) {
+      if (g.id != id) continue;
+      rows.push_back(row(tr("Kind"), kindName(q(g.kind))));
+      rows.push_back(row(tr("Line"), nameOf(q(line.id))));
+      rows.push_back(row(tr("Count"), number(g.count)));
+      rows.push_back(row(tr("Size"), tr("%1 × %2 × %3 m").arg(number(g.width_m, 1)).arg(number(g.depth_m, 1)).arg(number(g.height_m, 1))));
+      if (g.power_kw > 0) rows.push_back(row(tr("Power each"), tr("%1 kW").arg(number(g.power_kw))));
+    }
+  }
+}
+
+// The selected line's, building's or enterprise's share of the park's flows in an average
+// year at design capacity (flow::breakdownKpis).
+void ParkController::addFlowRows(QVariantList& rows) const {
+  const QVariantMap u = flowUnits_.value(selectedId_).toMap();
+  if (u.isEmpty()) return;
+  const double tonnes = u.value("throughputT").toDouble();
+  const double kwh = u.value("energyKwh").toDouble();
+  if (tonnes > 0) {
+    rows.push_back(row(u.value("enterprise").toBool() ? tr("Metal entering (avg. year)") : tr("Metal through (avg. year)"),
+                       tr("%1 t/yr").arg(number(tonnes))));
+  }
+  if (u.value("utilisation").toDouble() > 0) {
+    rows.push_back(row(tr("Utilisation"), number(u.value("utilisation").toDouble() * 100, 0) + " %"));
+  }
+  if (kwh > 0) {
+    rows.push_back(row(tr("Energy (avg. year)"), tr("%1 MWh/yr").arg(number(kwh / 1000))));
+    if (tonnes > 0) {
+      // The KPI table's name says what it divides by (this object's metal, not aluminium made).
+      const auto name = flow::kpiName(flow::KpiKey::energy_kwh_per_t_through, language_.toStdString());
+      rows.push_back(row(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())),
+                         tr("%1 kWh/t").arg(number(u.value("energyKwhPerT").toDouble()))));
+    }
+    rows.push_back(row(tr("CO2 (avg. year)"), tr("%1 t/yr").arg(number(u.value("co2T").toDouble()))));
+  }
+  if (u.value("costYuan").toDouble() > 0) {
+    rows.push_back(row(tr("Energy and transport cost"), tr("%1 M yuan/yr").arg(number(u.value("costYuan").toDouble() / 1e6, 1))));
+  }
+  if (u.value("directMoltenT").toDouble() > 0) {
+    rows.push_back(row(tr("Molten aluminium direct"), tr("%1 t/yr, saves %2 M yuan").arg(number(u.value("directMoltenT").toDouble()))
+                                                           .arg(number(u.value("remeltAvoidedYuan").toDouble() / 1e6, 1))));
+  }
+}
+
+}  // namespace parktwin::app
