@@ -163,3 +163,23 @@ TEST(ScenarioReport, TimesAreInTheParksOwnTimeZone) {
 
 }  // namespace
 }  // namespace parktwin::scenario
+
+namespace parktwin::scenario {
+namespace {
+
+// The changes are listed in the report's language with the objects' names, not as the file's
+// key and id ("outage potline-1"): the park file gives potline-1 its zh and en names.
+TEST(ScenarioReport, ChangesReadInTheReportsLanguage) {
+  const ScenarioResult r = outageRun();
+  const auto& change = r.scenario.changes.front();
+  ASSERT_EQ(change.kind, ChangeKind::outage);
+  const auto* line = r.base_park.findLine(change.target);
+  ASSERT_NE(line, nullptr) << change.target;
+  const std::string zh = reportHtml(r, "zh", "now"), en = reportHtml(r, "en", "now");
+  EXPECT_NE(zh.find("<li>停产：" + line->name.zh + " (<code>" + line->id + "</code>)"), std::string::npos);
+  EXPECT_NE(en.find("<li>outage: " + line->name.en + " (<code>" + line->id + "</code>)"), std::string::npos);
+  EXPECT_EQ(zh.find("<code>outage</code>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace parktwin::scenario

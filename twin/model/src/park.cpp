@@ -55,6 +55,26 @@ ParkSummary summarize(const Park& park) {
   return s;
 }
 
+namespace {
+template <typename T>
+const LocalizedText* nameIn(const std::vector<T>& items, const std::string& id) {
+  const T* found = findById(items, id);
+  return found ? &found->name : nullptr;
+}
+}  // namespace
+
+std::string objectName(const Park& park, const std::string& objectId, const std::string& language) {
+  for (const LocalizedText* name : {nameIn(park.buildings, objectId), nameIn(park.lines, objectId),
+                                    nameIn(park.utilities, objectId), nameIn(park.externals, objectId),
+                                    nameIn(park.enterprises, objectId), nameIn(park.zones, objectId)}) {
+    if (name) return name->in(language);
+  }
+  for (const auto& line : park.lines) {
+    if (const auto* group = nameIn(line.machines, objectId)) return group->in(language);
+  }
+  return {};
+}
+
 std::string displayUnit(const std::string& unit) {
   static const std::pair<const char*, const char*> kReadable[] = {
       {"degC", "°C"}, {"m3", "m³"}, {"m3/h", "m³/h"}, {"m2", "m²"}, {"Nm3", "Nm³"}, {"Nm3/h", "Nm³/h"}};

@@ -128,11 +128,17 @@ std::string chart(const std::string& title, const std::string& unit, const std::
   return o.str();
 }
 
-std::string changeText(const Change& c, const Text& t, const TimeZone& zone) {
+// An object of the park by its name in the report's language, with its id: "1号电解系列 (potline-1)".
+std::string objectText(const model::Park& park, const std::string& id, const Text& t) {
+  const std::string name = model::objectName(park, id, t.zh ? "zh" : "en");
+  return name.empty() || name == id ? "<code>" + escape(id) + "</code>" : escape(name) + " (<code>" + escape(id) + "</code>)";
+}
+
+std::string changeText(const Change& c, const Text& t, const TimeZone& zone, const model::Park& park) {
   std::ostringstream o;
-  o << "<li><code>" << changeKindName(c.kind) << "</code>";
-  if (!c.target.empty()) o << " " << escape(c.target);
-  for (const auto& id : c.targets) o << " " << escape(id);
+  o << "<li>" << changeKindLabel(c.kind, t.zh ? "zh" : "en");
+  if (!c.target.empty()) o << t("：", ": ") << objectText(park, c.target, t);
+  for (const auto& id : c.targets) o << " " << objectText(park, id, t);
   if (c.kind == ChangeKind::capacity || c.kind == ChangeKind::demand) o << " × " << c.factor;
   if (c.kind == ChangeKind::grid_limit) o << " " << grouped(c.import_limit_kw) << " kW";
   if (c.kind == ChangeKind::grid_emission) o << " " << c.emission_t_per_mwh << " tCO2/MWh";
@@ -178,7 +184,7 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
   o << "<p class=\"meta\">" << t("生成时间：", "Generated: ") << escape(generated_at) << "</p>\n";
   o << "<p>" << escape(s.explanation.in(lang)) << "</p>\n";
   o << "<h2>" << t("变化", "Changes") << "</h2>\n<ul>\n";
-  for (const auto& c : s.changes) o << changeText(c, t, zone);
+  for (const auto& c : s.changes) o << changeText(c, t, zone, r.base_park);
   o << "</ul>\n<h2>" << t("关键指标", "Key figures") << "</h2>\n<table><tr><th>" << t("指标", "KPI") << "</th><th>"
     << t("单位", "unit") << "</th><th>" << t("基线", "baseline") << "</th><th>" << t("情景", "scenario") << "</th><th>"
     << t("变化", "delta") << "</th></tr>\n";

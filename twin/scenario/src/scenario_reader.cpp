@@ -35,6 +35,25 @@ const char* changeKindName(ChangeKind kind) {
   return "unknown";
 }
 
+const char* changeKindLabel(ChangeKind kind, const std::string& language) {
+  const bool zh = language == "zh";
+  switch (kind) {
+    case ChangeKind::outage: return zh ? "停产" : "outage";
+    case ChangeKind::capacity: return zh ? "产能调整" : "capacity";
+    case ChangeKind::demand: return zh ? "需求调整" : "demand";
+    case ChangeKind::commission: return zh ? "投产" : "commissioning";
+    case ChangeKind::add_line: return zh ? "新增产线" : "new line";
+    case ChangeKind::tariff: return zh ? "分时电价" : "time-of-use tariff";
+    case ChangeKind::grid_emission: return zh ? "电网排放因子" : "grid emission factor";
+    case ChangeKind::grid_limit: return zh ? "电网限电" : "grid import limit";
+    case ChangeKind::route: return zh ? "铝液改道" : "molten-metal route";
+    case ChangeKind::retrofit: return zh ? "智能化改造" : "smart retrofit";
+    case ChangeKind::pv: return zh ? "光伏" : "PV";
+    case ChangeKind::storage: return zh ? "储能" : "storage";
+  }
+  return "?";
+}
+
 namespace {
 
 using model::detail::json;

@@ -216,6 +216,10 @@ ParkSummary summarize(const Park& park);
 // (3 decimals), 10 A for kA, 1 mV, 0.1 degC, 1 kg for t, 0.01 % and rates to 0.01; states 0.
 int reportedDecimals(const Tag& tag);
 
+// The name of any object of the park (building, line, machine group, utility, external,
+// enterprise, zone) in `language` ("zh" or "en"); empty when the park has no such object.
+std::string objectName(const Park& park, const std::string& objectId, const std::string& language);
+
 // A unit as people read it: "degC" -> "°C", "m3" -> "m³", "m3/h" -> "m³/h"; others unchanged.
 // Park files keep ASCII units (they are typed by hand and used in MQTT payload checks).
 std::string displayUnit(const std::string& unit);

@@ -30,6 +30,8 @@ enum class ChangeKind {
 };
 
 const char* changeKindName(ChangeKind kind);
+// What a change does, for people: "停产" / "outage", "投产" / "commissioning" ("zh" or "en").
+const char* changeKindLabel(ChangeKind kind, const std::string& language);
 
 // [start, end) in UTC ms.
 struct TimeWindow {
