@@ -153,9 +153,15 @@ void ScenarioController::run(const QString& path) {
     auto result = scenario::runScenario(s, p, options);
     std::shared_ptr<scenario::ScenarioResult> shared;
     QString error;
-    if (result) shared = std::make_shared<scenario::ScenarioResult>(std::move(*result));
-    else error = q(result.error().message);
-    QMetaObject::invokeMethod(this, [this, shared, error] { finished(shared, error); }, Qt::QueuedConnection);
+    bool cancelled = false;
+    if (result) {
+      shared = std::make_shared<scenario::ScenarioResult>(std::move(*result));
+    } else {
+      error = q(result.error().message);
+      cancelled = result.error().code == ErrorCode::cancelled;
+    }
+    QMetaObject::invokeMethod(this, [this, shared, error, cancelled] { finished(shared, error, cancelled); },
+                              Qt::QueuedConnection);
   });
 }
 
@@ -163,10 +169,10 @@ void ScenarioController::cancel() {
   if (state_ == "running") cancel_ = true;
 }
 
-void ScenarioController::finished(std::shared_ptr<scenario::ScenarioResult> result, const QString& error) {
+void ScenarioController::finished(std::shared_ptr<scenario::ScenarioResult> result, const QString& error,
+                                  bool cancelled) {
   join();
   if (!result) {
-    const bool cancelled = cancel_.load() || error.endsWith("cancelled");
     return setState(cancelled ? "cancelled" : "failed", cancelled ? tr("Cancelled") : error);
   }
   result_ = std::move(result);

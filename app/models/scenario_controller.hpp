@@ -84,7 +84,7 @@ class ScenarioController : public QObject {
 
  private:
   void setState(const QString& state, const QString& message = {});
-  void finished(std::shared_ptr<scenario::ScenarioResult> result, const QString& error);
+  void finished(std::shared_ptr<scenario::ScenarioResult> result, const QString& error, bool cancelled);
   void present();  // title, deltas and series of result_ in the window's language
   void join();
 

@@ -320,12 +320,14 @@ TEST(ScenarioRunner, ProgressReachesOneAndCancelStops) {
   auto cancelled = runScenario(*s, options);
   ASSERT_FALSE(cancelled.has_value());
   EXPECT_EQ(cancelled.error().message, "cancelled");
+  EXPECT_EQ(cancelled.error().code, ErrorCode::cancelled) << "callers tell a cancelled run by its code";
   // In parallel, a flag set before the start stops both runs at once.
   options.parallel = true;
   options.progress = nullptr;
   auto stopped = runScenario(*s, options);
   ASSERT_FALSE(stopped.has_value());
   EXPECT_EQ(stopped.error().message, "cancelled");
+  EXPECT_EQ(stopped.error().code, ErrorCode::cancelled);
 }
 
 TEST(ScenarioRunner, ParallelAndSequentialRunsGiveTheSameResults) {

@@ -157,7 +157,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   auto nextBoundary = boundaries.begin();
   std::vector<double> lastStored(pp.own_tags, std::numeric_limits<double>::quiet_NaN());
   for (std::int64_t i = 0; i < steps; ++i) {
-    if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return fail("cancelled");
+    if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return fail(ErrorCode::cancelled, "cancelled");
     const std::int64_t now = simulator->now_ms();
     if (nextBoundary != boundaries.end() && now >= *nextBoundary) {
       while (nextBoundary != boundaries.end() && now >= *nextBoundary) ++nextBoundary;

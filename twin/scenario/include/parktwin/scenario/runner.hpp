@@ -124,7 +124,7 @@ struct RunOptions {
   bool parallel = true;
   // Called now and then with the share done (0..1), always from the calling thread.
   std::function<void(double)> progress;
-  // Set from any thread to stop; the run then fails with "cancelled".
+  // Set from any thread to stop; the run then fails with ErrorCode::cancelled.
   const std::atomic<bool>* cancel = nullptr;
 };
 
