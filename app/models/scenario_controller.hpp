@@ -11,6 +11,8 @@
 #include <memory>
 #include <thread>
 
+#include "parktwin/scenario/object_marks.hpp"
+
 namespace parktwin::scenario {
 struct ScenarioResult;
 }
@@ -43,6 +45,12 @@ class ScenarioController : public QObject {
   Q_PROPERTY(QStringList affectedBuildings READ affectedBuildings NOTIFY resultChanged)
   // The scenario file of the last run (so the panel can show which one it is).
   Q_PROPERTY(QString runPath READ runPath NOTIFY stateChanged)
+  // While the scenario's run is replayed: the objects it changes, {id, building, kind ("down",
+  // "limited", "raised", "built", "changed"), label, when, active (in force at the timeline's
+  // time), position (scene, above the object), color}; empty for the baseline.
+  Q_PROPERTY(QVariantList marks READ marks NOTIFY marksChanged)
+  // Building id -> the kind of the strongest mark in force on it (down before limited, ...).
+  Q_PROPERTY(QVariantMap buildingMarks READ buildingMarks NOTIFY marksChanged)
   // Which run the timeline replays: "", "baseline" or "scenario".
   Q_PROPERTY(QString showing READ showing NOTIFY showingChanged)
 
@@ -61,6 +69,8 @@ class ScenarioController : public QObject {
   QVariantList series() const { return series_; }
   QStringList affectedBuildings() const { return affectedBuildings_; }
   QString showing() const { return showing_; }
+  QVariantList marks() const { return markItems_; }
+  QVariantMap buildingMarks() const { return buildingMarks_; }
   QString runPath() const { return runPath_; }
 
   // Re-reads the bundled scenarios for the open park and language.
@@ -81,8 +91,12 @@ class ScenarioController : public QObject {
   void quickChanged();
   void resultChanged();
   void showingChanged();
+  void marksChanged();
 
  private:
+  // The marks in force at the timeline's time while the scenario's run is shown.
+  void updateMarks();
+  QVariantMap markItem(const scenario::ObjectMark& mark, bool active) const;
   void setState(const QString& state, const QString& message = {});
   void finished(std::shared_ptr<scenario::ScenarioResult> result, const QString& error, bool cancelled);
   void present();  // title, deltas and series of result_ in the window's language
@@ -97,6 +111,9 @@ class ScenarioController : public QObject {
   QString title_;
   QVariantList deltas_, series_;
   QStringList affectedBuildings_;
+  std::vector<scenario::ObjectMark> marks_;
+  QVariantList markItems_;
+  QVariantMap buildingMarks_;
   QString showing_;
   QString runPath_;
   QString baselineFile_, scenarioFile_;

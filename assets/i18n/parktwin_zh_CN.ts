@@ -592,6 +592,17 @@
     </message>
 </context>
 <context>
+    <name>ScenarioLegend</name>
+    <message>
+        <source>Baseline run: the scenario&apos;s changes are not in it</source>
+        <translation>基准运行：不含情景中的变化</translation>
+    </message>
+    <message>
+        <source>Scenario run: what it changes</source>
+        <translation>情景运行：改变了什么</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioPanel</name>
     <message>
         <source>Open a scenario file</source>
