@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -109,6 +110,7 @@ void ScenarioController::run(const QString& path) {
   scenario::RunOptions options;
   options.historian_folder =
       (QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + "/scenarios").toStdString();
+  ranQuick_ = quick_;
   if (quick_) {
     const scenario::TimeWindow look = scenario::quickLookWindow(*loaded);
     options.start_ms = look.start_ms;
@@ -176,6 +178,12 @@ void ScenarioController::present() {
   if (!result_) return;
   const std::string language = park_.language().toStdString();
   title_ = q(result_->scenario.name.in(language));
+  const auto& run = result_->scenario;
+  const double days = double(run.duration_ms) / (24.0 * kHourMs);
+  period_ = (ranQuick_ ? tr("Quick look, %3 days: %1 – %2 (the full period gives other totals)")
+                       : tr("Simulated %1 – %2 (%3 days)"))
+                .arg(park_.timeline()->formatTime(double(run.start_ms)).left(16),
+                     park_.timeline()->formatTime(double(run.end_ms())).left(16), QLocale().toString(days, 'f', days < 10 ? 1 : 0));
   for (const auto& d : result_->deltas) {
     const double percent = d.baseline != 0 ? 100.0 * d.delta() / std::abs(d.baseline) : 0.0;
     const auto text = [&](double value) { return q(flow::kpiValueText(d.key, value)); };
@@ -272,6 +280,7 @@ void ScenarioController::clear() {
   if (!result_ && deltas_.isEmpty()) return;
   result_.reset();
   title_.clear();
+  period_.clear();
   deltas_.clear();
   series_.clear();
   affectedBuildings_.clear();

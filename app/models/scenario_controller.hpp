@@ -34,6 +34,9 @@ class ScenarioController : public QObject {
   // A quick look: 3 days around the first timed change instead of the whole period.
   Q_PROPERTY(bool quick READ quick WRITE setQuick NOTIFY quickChanged)
   Q_PROPERTY(QString title READ title NOTIFY resultChanged)
+  // The period the result covers, in the park's time, and whether it is a quick look: totals
+  // over a quick look's 3 days differ from the full period's (the CLI runs the full period).
+  Q_PROPERTY(QString period READ period NOTIFY resultChanged)
   // [{key, label, unit, baseline, scenario, delta, baselineText, scenarioText, deltaText,
   // deltaPercent, direction}] from the KPI table (flow/kpi_table.hpp): the label says what a
   // ratio divides by, the texts have the KPI's decimals; direction +1 when the change is good
@@ -65,6 +68,7 @@ class ScenarioController : public QObject {
   bool quick() const { return quick_; }
   void setQuick(bool quick);
   QString title() const { return title_; }
+  QString period() const { return period_; }
   QVariantList deltas() const { return deltas_; }
   QVariantList series() const { return series_; }
   QStringList affectedBuildings() const { return affectedBuildings_; }
@@ -108,7 +112,9 @@ class ScenarioController : public QObject {
   double progress_ = 0;
   QString message_;
   bool quick_ = false;
+  bool ranQuick_ = false;  // the shown result is a quick look
   QString title_;
+  QString period_;
   QVariantList deltas_, series_;
   QStringList affectedBuildings_;
   std::vector<scenario::ObjectMark> marks_;

@@ -65,6 +65,10 @@ Item {
             verify(scenarios.affectedBuildings.length > 0)
             for (const id of scenarios.affectedBuildings)
                 verify(ParkController.buildings.some(b => b.id === id), id + " is a building of the park")
+            // The panel says which period the totals cover: a day before the file's outage
+            // (2026-07-15 08:00 Shanghai time), for 3 days.
+            const period = findChild(panel, "scenarioPeriod").text
+            verify(period.indexOf("Quick look, 3.0 days: 2026-07-14 08:00 – 2026-07-17 08:00") === 0, period)
             compare(scenarios.series[0].baseline.length, 72)
             compare(scenarios.series[0].scenario.length, 72)
         }
