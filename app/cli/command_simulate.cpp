@@ -125,6 +125,7 @@ int runSimulate(const SimulateOptions& o) {
     std::cerr << "simulate: --duration is required without --mqtt (e.g. --duration 30d)\n";
     return 2;
   }
+  *park = model::withoutPlanned(*park);  // planned plants are not running yet
   auto simulator = sim::Simulator::create(*park, {o.seed, start_ms, *step});
   if (!simulator) {
     std::cerr << simulator.error().message << "\n";

@@ -49,11 +49,13 @@ void HistoryReader::readStates(const QString& tag, qint64 t0_ms, qint64 t1_ms) {
   // The state at t0 is the last report before it: lines report on change, so look back a day.
   auto samples = historian_->samplesBetween(tag.toStdString(), t0_ms - kStateLookback_ms, t1_ms);
   if (!samples) return;
-  QVariantList spans;
-  for (const auto& s : store::stateSpans(*samples, t0_ms, t1_ms)) {
+  QVariantList spans, shares;
+  const auto stateSpans = store::stateSpans(*samples, t0_ms, t1_ms);
+  for (const auto& s : stateSpans) {
     spans.push_back(QVariantMap{{"from", double(s.from_ms)}, {"to", double(s.to_ms)}, {"state", s.state}});
   }
-  emit statesRead(QVariantMap{{"tag", tag}, {"from", double(t0_ms)}, {"to", double(t1_ms)}, {"spans", spans}});
+  for (const auto& s : store::stateShares(stateSpans)) shares.push_back(QVariantMap{{"state", s.state}, {"share", s.share}});
+  emit statesRead(QVariantMap{{"tag", tag}, {"from", double(t0_ms)}, {"to", double(t1_ms)}, {"spans", spans}, {"shares", shares}});
 }
 
 void HistoryReader::reportUnreadableEvent(const std::string& message) {

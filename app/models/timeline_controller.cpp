@@ -57,40 +57,20 @@ void TimelineController::close() {
   emit valuesChanged();
 }
 
-bool TimelineController::openReplay(const QString& path) {
-  close();
-  store::HistorianOptions options;
-  options.read_only = true;
-  auto historian = store::Historian::open(path.toStdString(), options);
-  if (!historian) {
-    setStatus(tr("Cannot open %1: %2").arg(path, QString::fromStdString(historian.error().message)));
-    return false;
+// The events worth a mark on the timeline (failures, alarms, notes), at most kMaxMarkers.
+void TimelineController::loadMarkers(store::Historian& historian, std::int64_t first, std::int64_t last) {
+  auto events = historian.eventsBetween(first, last, sim::timelineMarkerFilter());
+  if (!events) return;
+  const std::size_t every = std::max<std::size_t>(1, events->size() / kMaxMarkers);
+  for (std::size_t i = 0; i < events->size(); i += every) {
+    const auto& e = (*events)[i];
+    markers_.push_back(QVariantMap{{"t", double(e.ts_ms)}, {"object", QString::fromStdString(e.object)},
+                                   {"text", QString::fromStdString(e.message)}});
   }
-  auto summary = historian->summary();
-  if (!summary || summary->empty()) {
-    setStatus(tr("%1 holds no samples").arg(path));
-    return false;
-  }
-  std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = std::numeric_limits<std::int64_t>::min();
-  for (const auto& tag : *summary) {
-    first = std::min(first, tag.first_ms);
-    last = std::max(last, tag.last_ms);
-  }
-  if (auto events = historian->eventsBetween(first, last, sim::timelineMarkerFilter())) {
-    const std::size_t every = std::max<std::size_t>(1, events->size() / kMaxMarkers);
-    for (std::size_t i = 0; i < events->size(); i += every) {
-      const auto& e = (*events)[i];
-      markers_.push_back(QVariantMap{{"t", double(e.ts_ms)}, {"object", QString::fromStdString(e.object)},
-                                     {"text", QString::fromStdString(e.message)}});
-    }
-  }
-  clock_ = Clock{};
-  clock_.setRange(first, last);
-  fileStartMs_ = first;
-  fileEndMs_ = last;
-  clock_.seek(first, wallMs());
-  timeMs_ = first;
-  writablePath_ = path;
+}
+
+// The reader of the replayed file works on its own thread; its answers come back as signals.
+void TimelineController::startReader(const QString& path) {
   reader_ = new HistoryReader(path);
   reader_->moveToThread(&readerThread_);
   connect(&readerThread_, &QThread::finished, reader_, &QObject::deleteLater);
@@ -113,6 +93,36 @@ bool TimelineController::openReplay(const QString& path) {
   });
   connect(reader_, &HistoryReader::eventUnreadable, this, &TimelineController::setStatus);
   readerThread_.start();
+}
+
+bool TimelineController::openReplay(const QString& path) {
+  close();
+  store::HistorianOptions options;
+  options.read_only = true;
+  auto historian = store::Historian::open(path.toStdString(), options);
+  if (!historian) {
+    setStatus(tr("Cannot open %1: %2").arg(path, QString::fromStdString(historian.error().message)));
+    return false;
+  }
+  auto summary = historian->summary();
+  if (!summary || summary->empty()) {
+    setStatus(tr("%1 holds no samples").arg(path));
+    return false;
+  }
+  std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = std::numeric_limits<std::int64_t>::min();
+  for (const auto& tag : *summary) {
+    first = std::min(first, tag.first_ms);
+    last = std::max(last, tag.last_ms);
+  }
+  loadMarkers(*historian, first, last);
+  clock_ = Clock{};
+  clock_.setRange(first, last);
+  fileStartMs_ = first;
+  fileEndMs_ = last;
+  clock_.seek(first, wallMs());
+  timeMs_ = first;
+  writablePath_ = path;
+  startReader(path);
   mode_ = "replay";
   source_ = QFileInfo(path).fileName();
   setStatus(tr("Replaying %1").arg(source_));

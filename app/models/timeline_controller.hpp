@@ -15,6 +15,10 @@
 #include "live_feed.hpp"
 #include "parktwin/common/clock.hpp"
 
+namespace parktwin::store {
+class Historian;
+}
+
 namespace parktwin::app {
 
 class HistoryReader;
@@ -112,6 +116,8 @@ class TimelineController : public QObject {
   void seriesRequested(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets);
 
  private:
+  void loadMarkers(store::Historian& historian, std::int64_t first, std::int64_t last);
+  void startReader(const QString& path);
   void tick();
   void requestRead();
   void onStateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles);

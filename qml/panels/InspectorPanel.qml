@@ -109,18 +109,8 @@ Pane {
             readonly property var history: ParkController.timeline.stateHistory
             readonly property var spans: history.spans || []
             readonly property double span: (history.to || 0) - (history.from || 0)
-            // Share per state code of the time with a known state (the file may start within
-            // the hour), largest first.
-            readonly property var shares: {
-                const known = spans.reduce((sum, s) => sum + s.to - s.from, 0)
-                const out = []
-                for (const s of spans) {
-                    let entry = out.find(e => e.state === s.state)
-                    if (!entry) { entry = {state: s.state, share: 0}; out.push(entry) }
-                    entry.share += (s.to - s.from) / known
-                }
-                return out.sort((a, b) => b.share - a.share)
-            }
+            // Share per state of the time with a known state, largest first (store::stateShares).
+            readonly property var shares: history.shares || []
             visible: spans.length > 0
             Layout.fillWidth: true
             implicitHeight: 14

@@ -45,6 +45,29 @@ TEST(SimulateCommand, WritesTheSameCsvForTheSameSeed) {
   std::filesystem::remove_all(dir);
 }
 
+// A planned plant is not running yet: Beidu's planned recycling plant's line publishes nothing.
+TEST(SimulateCommand, LeavesOutTheLinesOfPlannedBuildings) {
+  const auto dir = std::filesystem::temp_directory_path() / ("parktwin-sim-planned-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  ASSERT_EQ(run("simulate --park beidu --from 2026-06-01T00:00:00Z --duration 10m --csv " + (dir / "b.csv").string()), 0);
+  const auto park = parktwin::model::loadPark(std::string(PARKTWIN_SOURCE_DIR) + "/assets/parks/beidu.json");
+  ASSERT_TRUE(park.has_value());
+  const std::string csv = slurp(dir / "b.csv");
+  int plannedTags = 0;
+  for (const auto& line : park->lines) {
+    const auto* building = park->findBuilding(line.building);
+    if (!building || !building->planned) continue;
+    for (const auto& tag : park->tags) {
+      if (tag.object != line.id) continue;
+      ++plannedTags;
+      EXPECT_EQ(csv.find("," + tag.id + ","), std::string::npos) << tag.id << " of a line in planned " << building->id;
+    }
+  }
+  EXPECT_GT(plannedTags, 0) << "Beidu's park file has a planned plant with a tagged line";
+  EXPECT_NE(csv.find(",potline-1.current,"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(SimulateCommand, RejectsBadInputWithExitCode2) {
   EXPECT_EQ(run("simulate --park jiulong --duration soon --csv /dev/null"), 2);
   EXPECT_EQ(run("simulate --park jiulong --duration 1h"), 2);                 // no destination

@@ -32,5 +32,16 @@ TEST(StateSpans, NoSamplesOrAnEmptyWindowGiveNoSpans) {
   EXPECT_EQ(stateSpans({{10 * kMin, 0}, {10 * kMin, 3}}, 0, 60 * kMin), expected);
 }
 
+TEST(StateShares, ShareOfTheKnownTimeLargestFirst) {
+  // 45 min known (from 15 min): running 20 + 10 = 30 min, down 15 min, changeover 0 spans.
+  const std::vector<StateSpan> spans{{15 * kMin, 35 * kMin, 0}, {35 * kMin, 50 * kMin, 3}, {50 * kMin, 60 * kMin, 0}};
+  const std::vector<StateShare> expected{{0, 30.0 / 45}, {3, 15.0 / 45}};
+  EXPECT_EQ(stateShares(spans), expected);
+  // A tie keeps the lower state code first.
+  const std::vector<StateShare> tie{{1, 0.5}, {2, 0.5}};
+  EXPECT_EQ(stateShares({{0, kMin, 2}, {kMin, 2 * kMin, 1}}), tie);
+  EXPECT_TRUE(stateShares({}).empty());
+}
+
 }  // namespace
 }  // namespace parktwin::store

@@ -1,6 +1,7 @@
 #include "parktwin/model/park.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace parktwin::model {
 
@@ -37,6 +38,30 @@ int reportedDecimals(const Tag& tag) {
   if (tag.unit == "kW" || tag.unit == "degC") return 1;
   if (tag.unit == "kA" || tag.unit == "%" || tag.unit.ends_with("/h")) return 2;
   return 3;  // MW, V, t, kWh and anything else
+}
+
+Park withoutPlanned(const Park& park) {
+  Park built = park;
+  std::set<std::string> gone;
+  for (const auto& b : park.buildings) {
+    if (b.planned) gone.insert(b.id);
+  }
+  std::erase_if(built.lines, [&](const ProductionLine& line) {
+    if (!gone.contains(line.building)) return false;
+    gone.insert(line.id);
+    for (const auto& g : line.machines) gone.insert(g.id);
+    return true;
+  });
+  for (const auto& u : park.utilities) {
+    if (u.planned || gone.contains(u.building)) gone.insert(u.id);
+  }
+  std::erase_if(built.tags, [&](const Tag& t) { return gone.contains(t.object); });
+  std::erase_if(built.material_links, [&](const MaterialLink& l) { return gone.contains(l.from) || gone.contains(l.to); });
+  std::erase_if(built.energy_links, [&](const EnergyLink& l) { return gone.contains(l.from) || gone.contains(l.to); });
+  std::set<std::string> tagIds;
+  for (const auto& t : built.tags) tagIds.insert(t.id);
+  std::erase_if(built.alarm_rules, [&](const AlarmRule& r) { return !tagIds.contains(r.tag); });
+  return built;
 }
 
 ParkSummary summarize(const Park& park) {

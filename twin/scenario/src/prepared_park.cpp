@@ -6,11 +6,6 @@
 namespace parktwin::scenario::detail {
 namespace {
 
-bool isPlannedBuilding(const model::Park& park, const std::string& id) {
-  const auto* b = park.findBuilding(id);
-  return b && b->planned;
-}
-
 // Structural changes only: timed ones act in the simulator or the accounting.
 Result<void> applyStructural(model::Park& park, const Scenario& s, PreparedPark& out) {
   for (const Change& c : s.changes) {
@@ -84,26 +79,6 @@ Result<void> applyStructural(model::Park& park, const Scenario& s, PreparedPark&
   return {};
 }
 
-// Leaves out lines in planned buildings, with their tags and links: not built, not simulated.
-void dropPlanned(model::Park& park) {
-  std::set<std::string> gone;
-  std::erase_if(park.lines, [&](const model::ProductionLine& line) {
-    if (!isPlannedBuilding(park, line.building)) return false;
-    gone.insert(line.id);
-    for (const auto& g : line.machines) gone.insert(g.id);
-    return true;
-  });
-  for (const auto& u : park.utilities) {
-    if (u.planned) gone.insert(u.id);
-  }
-  std::erase_if(park.tags, [&](const model::Tag& t) { return gone.contains(t.object); });
-  std::erase_if(park.material_links, [&](const model::MaterialLink& l) { return gone.contains(l.from) || gone.contains(l.to); });
-  std::erase_if(park.energy_links, [&](const model::EnergyLink& l) { return gone.contains(l.from) || gone.contains(l.to); });
-  std::set<std::string> tagIds;
-  for (const auto& t : park.tags) tagIds.insert(t.id);
-  std::erase_if(park.alarm_rules, [&](const model::AlarmRule& r) { return !tagIds.contains(r.tag); });
-}
-
 int addTag(model::Park& park, const std::string& object, const std::string& quantity, const std::string& unit,
            const std::string& kind) {
   model::Tag tag;
@@ -127,7 +102,7 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
   if (changed) {
     if (auto ok = applyStructural(park, scenario, out); !ok) return std::unexpected(ok.error());
   }
-  dropPlanned(park);
+  park = model::withoutPlanned(park);
   out.own_tags = park.tags.size();
 
   // The grid tariff: the cost on the energy link out of the grid tie (or a grid external).

@@ -1,6 +1,9 @@
 #include "parktwin/store/state_spans.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
+#include <map>
 
 namespace parktwin::store {
 
@@ -18,6 +21,19 @@ std::vector<StateSpan> stateSpans(const std::vector<Sample>& samples, std::int64
     }
   }
   return spans;
+}
+
+std::vector<StateShare> stateShares(const std::vector<StateSpan>& spans) {
+  std::map<int, std::int64_t> time;
+  std::int64_t known = 0;
+  for (const auto& s : spans) {
+    time[s.state] += s.to_ms - s.from_ms;
+    known += s.to_ms - s.from_ms;
+  }
+  std::vector<StateShare> shares;
+  for (const auto& [state, ms] : time) shares.push_back({state, double(ms) / double(known)});
+  std::ranges::stable_sort(shares, std::greater<>{}, &StateShare::share);
+  return shares;
 }
 
 }  // namespace parktwin::store

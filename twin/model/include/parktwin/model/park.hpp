@@ -205,6 +205,12 @@ struct Park {
   std::string operatorOf(const ProductionLine& line) const;
 };
 
+// The park as built, for the simulator and a baseline: without the lines (and machines) in
+// planned buildings, nor the tags, links and alarm rules of those lines and of planned
+// utilities. The planned buildings and utilities themselves stay (drawn as planned; the
+// simulator skips planned utilities). A scenario's commission clears `planned` first.
+Park withoutPlanned(const Park& park);
+
 // Counts for summaries (`parktwin-cli check`).
 struct ParkSummary {
   int buildings = 0, enterprises = 0, lines = 0, machine_groups = 0, machines = 0,

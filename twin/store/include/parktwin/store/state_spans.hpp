@@ -20,4 +20,14 @@ struct StateSpan {
 // and time before the first sample is left out (unknown). Values round to the nearest integer.
 std::vector<StateSpan> stateSpans(const std::vector<Sample>& samples, std::int64_t t0_ms, std::int64_t t1_ms);
 
+struct StateShare {
+  int state = 0;
+  double share = 0;  // of the time with a known state, 0..1
+  friend bool operator==(const StateShare&, const StateShare&) = default;
+};
+
+// Each state's share of the spans' time (the time with a known state: a file may start within
+// the window), largest first, lower state code first on a tie.
+std::vector<StateShare> stateShares(const std::vector<StateSpan>& spans);
+
 }  // namespace parktwin::store
