@@ -1,14 +1,12 @@
 #include "parktwin/feed/subscriber.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <condition_variable>
-#include <map>
 #include <mutex>
-#include <set>
 
 #include "client.hpp"
 #include "parktwin/feed/payload.hpp"
+#include "sample_filter.hpp"
 
 namespace parktwin::feed {
 
@@ -16,7 +14,6 @@ struct Subscriber::Impl {
   SubscriberOptions options;
   SampleCallback sink;
   detail::RateLimitedLog log;
-  std::set<std::string, std::less<>> knownTags;
   std::string subscription;
   detail::MosquittoPtr client;
   bool running = false;
@@ -29,14 +26,11 @@ struct Subscriber::Impl {
   bool refused = false;
   std::string lastProblem = "not connected yet";
   std::int64_t disconnectedAt_ms = 0;
-  // Per tag, the newest kRecent accepted timestamps (ascending): a sample seen again is a
-  // duplicate (QoS 1 is at least once; publishers retry), an older unseen one is late.
-  static constexpr std::size_t kRecent = 256;
-  std::map<std::string, std::deque<std::int64_t>, std::less<>> recentTs;
+  detail::SampleFilter filter;
 
   Impl(SubscriberOptions o, SampleCallback s, LogCallback l)
-      : options(std::move(o)), sink(std::move(s)), log(std::move(l), options.log_messages_per_minute) {
-    knownTags.insert(options.known_tags.begin(), options.known_tags.end());
+      : options(std::move(o)), sink(std::move(s)), log(std::move(l), options.log_messages_per_minute),
+        filter(options) {
     subscription = subscriptionFor(options.park);
   }
 
@@ -105,69 +99,12 @@ struct Subscriber::Impl {
     const std::string_view topic(message.topic);
     const std::string_view payload(static_cast<const char*>(message.payload),
                                    static_cast<std::size_t>(std::max(0, message.payloadlen)));
-    const auto parts = parseTopic(topic);
     std::unique_lock lock(mutex);
-    ++counters.received;
-    if (!parts || parts->park != options.park) {
-      ++counters.malformed;
-      lock.unlock();
-      log.write("malformed", "MQTT topic \"" + std::string(topic) + "\": expected parktwin/" + options.park + "/<tag>");
-      return;
-    }
-    if (!knownTags.empty() && !knownTags.contains(parts->tag)) {
-      ++counters.unknown_tag;
-      lock.unlock();
-      log.write("unknown tag", "MQTT topic \"" + std::string(topic) + "\": no tag \"" + std::string(parts->tag) +
-                                   "\" in park " + options.park);
-      return;
-    }
-    auto sample = parsePayload(payload);
-    if (!sample) {
-      ++counters.malformed;
-      lock.unlock();
-      log.write("malformed", "MQTT " + std::string(topic) + ": " + sample.error().message + ": \"" +
-                                 std::string(payload.substr(0, 80)) + "\"");
-      return;
-    }
-    auto found = recentTs.find(parts->tag);
-    if (found == recentTs.end()) {
-      if (knownTags.empty() && recentTs.size() >= options.max_new_tags) {
-        ++counters.tag_limit;
-        lock.unlock();
-        log.write("tag limit", "MQTT topic \"" + std::string(topic) + "\": already " +
-                                   std::to_string(options.max_new_tags) +
-                                   " distinct tags without a tag list; new tags are dropped");
-        return;
-      }
-      found = recentTs.emplace(std::string(parts->tag), std::deque<std::int64_t>{}).first;
-    }
-    std::deque<std::int64_t>& recent = found->second;
-    std::int64_t ts = sample->ts_ms ? *sample->ts_ms : wallClockMs();
-    if (!sample->ts_ms && !recent.empty() && ts <= recent.back()) ts = recent.back() + 1;  // unique receive stamps
-    std::string lateNote;
-    if (!recent.empty() && ts <= recent.back()) {
-      // Late: a publisher's clock jumped back, or a gateway flushed a buffer. Passed on, never
-      // dropped (the historian sorts it in); only a timestamp still in the window can be
-      // recognised as a repeat, older ones are left to the historian's first-wins rule.
-      const auto at = std::lower_bound(recent.begin(), recent.end(), ts);
-      if (at != recent.end() && *at == ts) {
-        ++counters.duplicates;  // idempotent downstream: the sink already has it
-        return;
-      }
-      ++counters.out_of_order;
-      // While the window is not full it holds every accepted stamp, so the front is fine too.
-      if (at != recent.begin() || recent.size() < kRecent) recent.insert(at, ts);
-      lateNote = "MQTT " + std::string(topic) + ": sample at " + std::to_string(ts) + " ms is older than the newest (" +
-                 std::to_string(recent.back()) + " ms); passed on as late data";
-    } else {
-      recent.push_back(ts);
-    }
-    if (recent.size() > kRecent) recent.pop_front();
-    ++counters.accepted;
+    const detail::Verdict verdict = filter.judge(topic, payload, counters);
     lock.unlock();
-    if (!lateNote.empty()) log.write("late", lateNote);
+    if (!verdict.logKind.empty()) log.write(verdict.logKind, verdict.logText);
     // The sink runs outside our lock; messages arrive one at a time on the network thread.
-    sink(parts->tag, ts, sample->value);
+    if (verdict.accepted) sink(verdict.tag, verdict.ts_ms, verdict.value);
   }
 };
 
