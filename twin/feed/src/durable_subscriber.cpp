@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
-#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -11,7 +9,7 @@
 #include "mqtt_socket.hpp"
 #include "parktwin/feed/mqtt_packet.hpp"
 #include "parktwin/feed/payload.hpp"
-#include "sample_filter.hpp"
+#include "feed_state.hpp"
 
 namespace parktwin::feed {
 
@@ -49,38 +47,21 @@ struct DurableSubscriber::Impl {
   SampleCallback sink;
   CommitCallback commit;
   detail::RateLimitedLog log;
-  detail::SampleFilter filter;
   std::string subscription;
   std::chrono::seconds keepalive;
   detail::WakePipe wake;
   std::atomic<bool> stopping{false};
   std::thread thread;
 
-  mutable std::mutex mutex;  // guards everything below
-  std::condition_variable changed;
-  FeedCounters counters;
-  std::vector<FeedGap> gaps;
-  bool connected = false;
-  bool refused = false;
-  std::string lastProblem = "not connected yet";
-  std::int64_t disconnectedAt_ms = 0;
-  std::uint64_t acknowledged = 0;
+  detail::FeedState state;
+  std::atomic<std::uint64_t> acknowledged{0};
 
   Impl(SubscriberOptions o, AckPolicy p, SampleCallback s, CommitCallback c, LogCallback l)
       : options(std::move(o)), policy(p), sink(std::move(s)), commit(std::move(c)),
-        log(std::move(l), options.log_messages_per_minute), filter(options),
-        subscription(subscriptionFor(options.park)), keepalive(std::max(5, options.broker.keepalive_s)) {}
+        log(std::move(l), options.log_messages_per_minute), subscription(subscriptionFor(options.park)),
+        keepalive(std::max(5, options.broker.keepalive_s)), state(options) {}
 
   std::string where() const { return "MQTT " + options.broker.host + ":" + std::to_string(options.broker.port); }
-
-  void setProblem(std::string problem, bool refusedForGood = false) {
-    {
-      std::lock_guard lock(mutex);
-      lastProblem = std::move(problem);
-      refused = refusedForGood;
-    }
-    changed.notify_all();
-  }
 
   Result<void> send(Session& session, const mqtt::Bytes& bytes) {
     auto sent = detail::sendAll(session.socket.get(), bytes, now() + kSendTimeout);
@@ -141,38 +122,13 @@ struct DurableSubscriber::Impl {
   }
 
   void noteConnected() {
-    std::string gapText;
-    {
-      std::lock_guard lock(mutex);
-      ++counters.connects;
-      if (counters.connects > 1) ++counters.reconnects;
-      if (disconnectedAt_ms > 0) {
-        const FeedGap gap{disconnectedAt_ms, wallClockMs()};
-        gaps.push_back(gap);
-        gapText = "MQTT reconnected after " + std::to_string(gap.to_ms - gap.from_ms) +
-                  " ms; unacknowledged messages are resent by the broker";
-        disconnectedAt_ms = 0;
-      }
-      refused = false;
-      lastProblem = "waiting for the broker to confirm the subscription";
-    }
-    changed.notify_all();
+    const std::string gapText = state.noteConnected("unacknowledged messages are resent by the broker",
+                                                    "waiting for the broker to confirm the subscription");
     if (!gapText.empty()) log.write("connection", gapText);
   }
 
   void noteDisconnected(const std::string& why) {
-    bool wasConnected = false;
-    {
-      std::lock_guard lock(mutex);
-      wasConnected = connected;
-      connected = false;
-      if (wasConnected) {
-        ++counters.disconnects;
-        disconnectedAt_ms = wallClockMs();
-      }
-      lastProblem = "connection lost: " + why;
-    }
-    changed.notify_all();
+    const bool wasConnected = state.noteDisconnected("connection lost: " + why);
     if (wasConnected && !stopping) log.write("connection", where() + ": connection lost (" + why + "), reconnecting");
   }
 
@@ -180,12 +136,7 @@ struct DurableSubscriber::Impl {
     auto suback = mqtt::parseSuback(frame);
     if (!suback) return std::unexpected(suback.error());
     const bool granted = suback->granted.size() == 1 && suback->granted[0] == 1;
-    {
-      std::lock_guard lock(mutex);
-      connected = granted;
-      if (!granted) lastProblem = "the broker did not grant QoS 1 on " + subscription;
-    }
-    changed.notify_all();
+    state.noteSubscribed(granted, "the broker did not grant QoS 1 on " + subscription);
     if (!granted) return fail(ErrorCode::io, "the broker did not grant QoS 1 on " + subscription);
     session.subscribed = true;
     return {};
@@ -195,9 +146,7 @@ struct DurableSubscriber::Impl {
     auto publish = mqtt::parsePublish(frame);
     if (!publish) return std::unexpected(publish.error());
     if (publish->qos > 1) return fail(ErrorCode::io, "the broker sent QoS 2 on a QoS 1 subscription");
-    std::unique_lock lock(mutex);
-    const detail::Verdict verdict = filter.judge(publish->topic, publish->payload, counters);
-    lock.unlock();
+    const detail::Verdict verdict = state.judge(publish->topic, publish->payload);
     if (!verdict.logKind.empty()) log.write(verdict.logKind, verdict.logText);
     if (verdict.accepted) sink(verdict.tag, verdict.ts_ms, verdict.value);
     if (publish->qos == 1) {
@@ -247,10 +196,7 @@ struct DurableSubscriber::Impl {
       acks.insert(acks.end(), one.begin(), one.end());
     }
     if (auto sent = send(session, acks); !sent) return sent;
-    {
-      std::lock_guard lock(mutex);
-      acknowledged += session.unacked.size();
-    }
+    acknowledged += session.unacked.size();
     session.unacked.clear();
     return {};
   }
@@ -324,7 +270,7 @@ struct DurableSubscriber::Impl {
         noteDisconnected(served ? std::string("stopped") : served.error().message);
       } else if (session.error().code != ErrorCode::cancelled) {
         const bool forGood = session.error().code == ErrorCode::invalid_input;
-        setProblem(session.error().message, forGood);
+        state.noteProblem(session.error().message, forGood);
         log.write("connection", where() + ": " + session.error().message);
       }
       if (stopping) break;
@@ -364,10 +310,7 @@ Result<void> DurableSubscriber::start() {
 }
 
 Result<void> DurableSubscriber::waitConnected(std::chrono::milliseconds timeout) {
-  std::unique_lock lock(impl_->mutex);
-  impl_->changed.wait_for(lock, timeout, [&] { return impl_->connected || impl_->refused; });
-  if (impl_->connected) return {};
-  return fail(impl_->where() + ": " + impl_->lastProblem);
+  return impl_->state.waitConnected(timeout, impl_->where());
 }
 
 void DurableSubscriber::stop() {
@@ -377,24 +320,9 @@ void DurableSubscriber::stop() {
   impl_->thread.join();
 }
 
-bool DurableSubscriber::connected() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->connected;
-}
-
-FeedCounters DurableSubscriber::counters() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->counters;
-}
-
-std::vector<FeedGap> DurableSubscriber::gaps() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->gaps;
-}
-
-std::uint64_t DurableSubscriber::acknowledged() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->acknowledged;
-}
+bool DurableSubscriber::connected() const { return impl_->state.connected(); }
+FeedCounters DurableSubscriber::counters() const { return impl_->state.counters(); }
+std::vector<FeedGap> DurableSubscriber::gaps() const { return impl_->state.gaps(); }
+std::uint64_t DurableSubscriber::acknowledged() const { return impl_->acknowledged.load(); }
 
 }  // namespace parktwin::feed

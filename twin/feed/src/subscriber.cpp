@@ -1,12 +1,10 @@
 #include "parktwin/feed/subscriber.hpp"
 
 #include <algorithm>
-#include <condition_variable>
-#include <mutex>
 
 #include "client.hpp"
 #include "parktwin/feed/payload.hpp"
-#include "sample_filter.hpp"
+#include "feed_state.hpp"
 
 namespace parktwin::feed {
 
@@ -18,80 +16,37 @@ struct Subscriber::Impl {
   detail::MosquittoPtr client;
   bool running = false;
 
-  mutable std::mutex mutex;  // guards everything below
-  std::condition_variable changed;
-  FeedCounters counters;
-  std::vector<FeedGap> gaps;
-  bool connected = false;
-  bool refused = false;
-  std::string lastProblem = "not connected yet";
-  std::int64_t disconnectedAt_ms = 0;
-  detail::SampleFilter filter;
+  detail::FeedState state;
 
   Impl(SubscriberOptions o, SampleCallback s, LogCallback l)
       : options(std::move(o)), sink(std::move(s)), log(std::move(l), options.log_messages_per_minute),
-        filter(options) {
-    subscription = subscriptionFor(options.park);
-  }
+        subscription(subscriptionFor(options.park)), state(options) {}
+
+  std::string where() const { return "MQTT " + options.broker.host + ":" + std::to_string(options.broker.port); }
 
   void onConnect(int rc) {
     if (rc != 0) {
       const std::string why = detail::describeConnack(rc);
-      {
-        std::lock_guard lock(mutex);
-        lastProblem = "broker refused the connection: " + why;
-        // 4: bad user name or password, 5: not authorised; retrying will not help.
-        refused = rc == 4 || rc == 5;
-      }
-      changed.notify_all();
-      log.write("connection", "MQTT " + options.broker.host + ":" + std::to_string(options.broker.port) +
-                                  " refused the connection: " + why);
+      // 4: bad user name or password, 5: not authorised; retrying will not help.
+      state.noteProblem("broker refused the connection: " + why, rc == 4 || rc == 5);
+      log.write("connection", where() + " refused the connection: " + why);
       return;
     }
     const int sub = mosquitto_subscribe(client.get(), nullptr, subscription.c_str(), options.qos);
-    std::string gapText;
-    {
-      std::lock_guard lock(mutex);
-      ++counters.connects;
-      if (counters.connects > 1) ++counters.reconnects;
-      if (disconnectedAt_ms > 0) {
-        const FeedGap gap{disconnectedAt_ms, wallClockMs()};
-        gaps.push_back(gap);
-        gapText = "MQTT reconnected after " + std::to_string(gap.to_ms - gap.from_ms) +
-                  " ms: samples published meanwhile may be missing";
-        disconnectedAt_ms = 0;
-      }
-      refused = false;
-      if (sub != MOSQ_ERR_SUCCESS) lastProblem = "subscribe failed: " + detail::describe(sub);
-      else lastProblem = "waiting for the broker to confirm the subscription";
-    }
-    changed.notify_all();
+    const std::string gapText =
+        state.noteConnected("samples published meanwhile may be missing",
+                            sub != MOSQ_ERR_SUCCESS ? "subscribe failed: " + detail::describe(sub)
+                                                    : "waiting for the broker to confirm the subscription");
     if (!gapText.empty()) log.write("connection", gapText);
   }
 
   // Connected means subscribed: only after SUBACK is it safe to expect messages.
   void onSubscribe(int grantedQos) {
-    {
-      std::lock_guard lock(mutex);
-      connected = grantedQos == 0 || grantedQos == 1;
-      if (!connected) lastProblem = "the broker refused the subscription to " + subscription;
-    }
-    changed.notify_all();
+    state.noteSubscribed(grantedQos == 0 || grantedQos == 1, "the broker refused the subscription to " + subscription);
   }
 
   void onDisconnect(int rc) {
-    bool wasConnected = false;
-    {
-      std::lock_guard lock(mutex);
-      wasConnected = connected;
-      connected = false;
-      if (wasConnected) {
-        ++counters.disconnects;
-        disconnectedAt_ms = wallClockMs();
-      }
-      if (rc != 0) lastProblem = "connection lost: " + detail::describe(rc);
-    }
-    changed.notify_all();
+    const bool wasConnected = state.noteDisconnected(rc != 0 ? "connection lost: " + detail::describe(rc) : "");
     if (wasConnected && rc != 0) log.write("connection", "MQTT connection lost (" + detail::describe(rc) + "), reconnecting");
   }
 
@@ -99,9 +54,7 @@ struct Subscriber::Impl {
     const std::string_view topic(message.topic);
     const std::string_view payload(static_cast<const char*>(message.payload),
                                    static_cast<std::size_t>(std::max(0, message.payloadlen)));
-    std::unique_lock lock(mutex);
-    const detail::Verdict verdict = filter.judge(topic, payload, counters);
-    lock.unlock();
+    const detail::Verdict verdict = state.judge(topic, payload);
     if (!verdict.logKind.empty()) log.write(verdict.logKind, verdict.logText);
     // The sink runs outside our lock; messages arrive one at a time on the network thread.
     if (verdict.accepted) sink(verdict.tag, verdict.ts_ms, verdict.value);
@@ -147,34 +100,18 @@ Result<void> Subscriber::start() {
 }
 
 Result<void> Subscriber::waitConnected(std::chrono::milliseconds timeout) {
-  std::unique_lock lock(impl_->mutex);
-  impl_->changed.wait_for(lock, timeout, [&] { return impl_->connected || impl_->refused; });
-  if (impl_->connected) return {};
-  return fail("MQTT " + impl_->options.broker.host + ":" + std::to_string(impl_->options.broker.port) + ": " +
-              impl_->lastProblem);
+  return impl_->state.waitConnected(timeout, impl_->where());
 }
 
 void Subscriber::stop() {
   if (!impl_->running) return;
   detail::stopNetworkThread(impl_->client.get());
   impl_->running = false;
-  std::lock_guard lock(impl_->mutex);
-  impl_->connected = false;
+  impl_->state.noteStopped();
 }
 
-bool Subscriber::connected() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->connected;
-}
-
-FeedCounters Subscriber::counters() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->counters;
-}
-
-std::vector<FeedGap> Subscriber::gaps() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->gaps;
-}
+bool Subscriber::connected() const { return impl_->state.connected(); }
+FeedCounters Subscriber::counters() const { return impl_->state.counters(); }
+std::vector<FeedGap> Subscriber::gaps() const { return impl_->state.gaps(); }
 
 }  // namespace parktwin::feed
