@@ -144,40 +144,16 @@ std::optional<int> openSinks(const IngestOptions& o, const model::Park& park, In
   return std::nullopt;
 }
 
-// The two subscribers behind one face: QoS 1 acknowledges only committed samples
-// (feed::DurableSubscriber), QoS 0 has nothing to acknowledge (feed::Subscriber, TLS too).
-class IngestFeed {
- public:
-  virtual ~IngestFeed() = default;
-  virtual Result<void> start() = 0;
-  virtual Result<void> waitConnected(std::chrono::milliseconds timeout) = 0;
-  virtual void stop() = 0;
-  virtual feed::FeedCounters counters() const = 0;
-  virtual std::size_t gapCount() const = 0;
-};
-
 template <typename Subscriber>
-class IngestFeedOf final : public IngestFeed {
- public:
-  explicit IngestFeedOf(std::unique_ptr<Subscriber> s) : s_(std::move(s)) {}
-  Result<void> start() override { return s_->start(); }
-  Result<void> waitConnected(std::chrono::milliseconds timeout) override { return s_->waitConnected(timeout); }
-  void stop() override { s_->stop(); }
-  feed::FeedCounters counters() const override { return s_->counters(); }
-  std::size_t gapCount() const override { return s_->gaps().size(); }
-
- private:
-  std::unique_ptr<Subscriber> s_;
-};
-
-template <typename Subscriber>
-Result<std::unique_ptr<IngestFeed>> wrapFeed(Result<std::unique_ptr<Subscriber>> created) {
+Result<std::unique_ptr<feed::FeedSubscription>> asSubscription(Result<std::unique_ptr<Subscriber>> created) {
   if (!created) return std::unexpected(created.error());
-  return std::unique_ptr<IngestFeed>(new IngestFeedOf<Subscriber>(std::move(*created)));
+  return std::unique_ptr<feed::FeedSubscription>(std::move(*created));
 }
 
-Result<std::unique_ptr<IngestFeed>> makeFeed(const IngestOptions& o, const feed::BrokerOptions& broker,
-                                             const model::Park& park, IngestSinks& sinks) {
+// QoS 1 acknowledges only committed samples (feed::DurableSubscriber); QoS 0 has nothing to
+// acknowledge (feed::Subscriber, TLS too).
+Result<std::unique_ptr<feed::FeedSubscription>> makeFeed(const IngestOptions& o, const feed::BrokerOptions& broker,
+                                                          const model::Park& park, IngestSinks& sinks) {
   feed::SubscriberOptions options;
   options.broker = broker;
   options.park = park.id;
@@ -186,7 +162,7 @@ Result<std::unique_ptr<IngestFeed>> makeFeed(const IngestOptions& o, const feed:
     for (const auto& tag : park.tags) options.known_tags.push_back(tag.id);
   }
   auto sample = [&sinks](std::string_view tag, std::int64_t ts, double v) { sinks.sample(tag, ts, v); };
-  if (o.qos == 0) return wrapFeed(feed::Subscriber::create(options, sample));
+  if (o.qos == 0) return asSubscription(feed::Subscriber::create(options, sample));
   if (!o.tlsCa.empty()) {
     return fail(ErrorCode::invalid_input,
                 "ingest: --qos 1 with --tls-ca is not supported: QoS 1 ingest acknowledges a sample only once it is "
@@ -195,11 +171,11 @@ Result<std::unique_ptr<IngestFeed>> makeFeed(const IngestOptions& o, const feed:
   }
   feed::AckPolicy policy;
   policy.max_batch_delay = std::chrono::milliseconds(o.ackBatchMs);
-  return wrapFeed(feed::DurableSubscriber::create(options, policy, sample, [&sinks] { return sinks.commit(); }));
+  return asSubscription(feed::DurableSubscriber::create(options, policy, sample, [&sinks] { return sinks.commit(); }));
 }
 
 // Runs until Ctrl-C, --duration or --count, reporting counters every 10 s.
-void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const IngestFeed& feed, IngestSinks& sinks) {
+void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const feed::FeedSubscription& feed, IngestSinks& sinks) {
   std::signal(SIGINT, [](int) { stopRequested = 1; });
   std::signal(SIGTERM, [](int) { stopRequested = 1; });
   const auto start = std::chrono::steady_clock::now();
@@ -215,7 +191,7 @@ void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const Inges
     if (duration_ms >= 0 && now - start >= std::chrono::milliseconds(duration_ms)) break;
     if (o.count > 0 && sinks.accepted.load() >= o.count) break;
     if (now - lastReport >= std::chrono::seconds(10)) {
-      printCounters(feed.counters(), feed.gapCount());
+      printCounters(feed.counters(), feed.gaps().size());
       lastReport = now;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling the stop conditions
@@ -281,7 +257,7 @@ int runIngest(const IngestOptions& o) {
             << (o.qos == 1 ? " (QoS 1, acknowledged once stored)" : " (QoS 0)") << "\n";
   waitUntilDone(o, duration_ms, **feed, sinks);
   (*feed)->stop();
-  printCounters((*feed)->counters(), (*feed)->gapCount());
+  printCounters((*feed)->counters(), (*feed)->gaps().size());
   return finishIngest(o, sinks);
 }
 #endif

@@ -70,8 +70,9 @@ struct DurableSubscriber::Impl {
   }
 
   // Reads until one whole packet is there; only for CONNACK, before anything else can arrive.
+  // A broker refusing us sends its CONNACK and closes at once: parse what came before the close.
   Result<std::string> awaitPacket(Session& session, SteadyTime deadline) {
-    for (;;) {
+    for (bool closed = false;;) {
       auto frame = mqtt::nextFrame(session.inbox);
       if (!frame) return std::unexpected(frame.error());
       if (*frame) {
@@ -79,6 +80,7 @@ struct DurableSubscriber::Impl {
         session.inbox.erase(0, (*frame)->size);
         return packet;
       }
+      if (closed) return fail(ErrorCode::io, "the broker closed the connection");
       const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now());
       if (left <= 0ms) return fail(ErrorCode::io, "no answer from the broker within 10 s");
       auto readable = detail::waitReadable(session.socket.get(), wake.readFd(), left);
@@ -87,7 +89,7 @@ struct DurableSubscriber::Impl {
       if (!*readable) continue;
       auto read = detail::readAvailable(session.socket.get(), session.inbox, kMaxReadPerWake);
       if (!read) return std::unexpected(read.error());
-      if (read->closed) return fail(ErrorCode::io, "the broker closed the connection");
+      closed = read->closed;
     }
   }
 

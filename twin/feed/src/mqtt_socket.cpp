@@ -102,7 +102,7 @@ Result<ReadOutcome> readAvailable(int fd, std::string& buffer, std::size_t maxBy
       total += static_cast<std::size_t>(n);
       continue;
     }
-    if (n == 0) {
+    if (n == 0 || (n < 0 && errno == ECONNRESET)) {  // what was read before still counts
       outcome.closed = true;
       return outcome;
     }

@@ -33,26 +33,24 @@ struct AckPolicy {
 // max_batch_delay, and the broker holds the messages meanwhile.
 using CommitCallback = std::function<Result<void>()>;
 
-class DurableSubscriber {
+class DurableSubscriber final : public FeedSubscription {
  public:
   // options.qos must be 1, options.clean_session false and the client id set; no TLS.
   static Result<std::unique_ptr<DurableSubscriber>> create(SubscriberOptions options, AckPolicy policy,
                                                             SampleCallback sink, CommitCallback commit,
                                                             LogCallback log = {});
-  ~DurableSubscriber();
+  ~DurableSubscriber() override;
   DurableSubscriber(const DurableSubscriber&) = delete;
   DurableSubscriber& operator=(const DurableSubscriber&) = delete;
 
-  // Starts the network thread; it connects, and reconnects with backoff until stop().
-  Result<void> start();
-  // As Subscriber::waitConnected: connected means subscribed.
-  Result<void> waitConnected(std::chrono::milliseconds timeout);
+  Result<void> start() override;
+  Result<void> waitConnected(std::chrono::milliseconds timeout) override;
   // Commits and acknowledges what arrived, says goodbye to the broker and joins the thread.
-  void stop();
+  void stop() override;
 
-  bool connected() const;
-  FeedCounters counters() const;
-  std::vector<FeedGap> gaps() const;
+  bool connected() const override;
+  FeedCounters counters() const override;
+  std::vector<FeedGap> gaps() const override;
   std::uint64_t acknowledged() const;  // PUBACKs sent (QoS 1 messages made durable)
 
   struct Impl;
