@@ -96,6 +96,21 @@ TEST(DurableSubscriber, AcknowledgesEverySampleOnceCommitted) {
   EXPECT_EQ(sub->counters().accepted, 1000u);
 }
 
+TEST(DurableSubscriber, RunsAgainAfterStop) {
+  MosquittoBroker broker;
+  ASSERT_TRUE(broker.start()) << broker.error();
+  CommittingSink sink;
+  auto sub = durable(optionsFor(broker, "durable-restart"), sink);
+  ASSERT_TRUE(sub->start());
+  ASSERT_TRUE(sub->waitConnected(10s));
+  sub->stop();
+  EXPECT_FALSE(sub->connected());
+  publishSamples(broker, 10);  // queued for the session meanwhile
+  ASSERT_TRUE(sub->start());
+  ASSERT_TRUE(eventually([&] { return sub->acknowledged() == 10; })) << sub->acknowledged();
+  EXPECT_EQ(sink.committed().size(), 10u);
+}
+
 TEST(DurableSubscriber, WhatWasNotCommittedIsResentToTheNextRun) {
   MosquittoBroker broker;
   ASSERT_TRUE(broker.start()) << broker.error();

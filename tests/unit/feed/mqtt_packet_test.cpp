@@ -121,7 +121,7 @@ TEST(MqttPacket, FramesAreFoundWholeOnlyAndBrokenStreamsRefused) {
   EXPECT_EQ((*first)->type(), PacketType::Puback);
   EXPECT_EQ((*first)->size, 4u);
   EXPECT_FALSE(nextFrame(std::string("\x30\xff\xff\xff\xff\x01", 6)));  // a fifth length byte
-  EXPECT_FALSE(nextFrame(std::string("\x30\xff\xff\x7f", 4)));           // 2 MiB: over the limit
+  EXPECT_FALSE(nextFrame(std::string("\x30\xff\xff\xff\x7f", 5)));       // 256 MiB: over the limit
 }
 
 TEST(MqttPacket, PublishParsingRefusesTruncatedPackets) {

@@ -307,6 +307,7 @@ DurableSubscriber::~DurableSubscriber() { stop(); }
 Result<void> DurableSubscriber::start() {
   if (impl_->thread.joinable()) return {};
   impl_->stopping = false;
+  impl_->wake.drain();
   impl_->thread = std::thread([impl = impl_.get()] { impl->run(); });
   return {};
 }

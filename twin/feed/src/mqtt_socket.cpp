@@ -139,4 +139,10 @@ void WakePipe::notify() {
   [[maybe_unused]] const ssize_t n = ::write(write_.get(), &byte, 1);  // full pipe: already woken
 }
 
+void WakePipe::drain() {
+  char bytes[64];
+  while (::read(read_.get(), bytes, sizeof bytes) > 0) {
+  }
+}
+
 }  // namespace parktwin::feed::detail

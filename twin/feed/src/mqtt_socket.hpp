@@ -50,6 +50,7 @@ class WakePipe {
   bool valid() const { return read_.get() >= 0; }
   int readFd() const { return read_.get(); }
   void notify();
+  void drain();  // before a restart, so a past notify() does not wake it at once
 
  private:
   FileDescriptor read_, write_;

@@ -21,9 +21,11 @@ enum class PacketType : std::uint8_t {
 
 using Bytes = std::vector<std::uint8_t>;
 
-// The largest packet we accept from a broker; a sample is under 100 bytes (payload.hpp), so
-// anything near this is a broken or hostile peer, refused before it can grow our buffer.
-inline constexpr std::size_t kMaxPacketBytes = 64 * 1024;
+// The largest packet we accept from a broker: a bound on our buffer. A sample is under 100
+// bytes, and a payload over 1 KiB is refused as malformed (payload.hpp) but still acknowledged;
+// a larger packet drops the connection, and since the broker resends it, every reconnect. Set
+// the broker's message_size_limit below this (docs/mqtt.md).
+inline constexpr std::size_t kMaxPacketBytes = 16 * 1024 * 1024;
 
 struct ConnectFields {
   std::string client_id;
