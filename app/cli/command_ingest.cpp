@@ -163,12 +163,6 @@ Result<std::unique_ptr<feed::FeedSubscription>> makeFeed(const IngestOptions& o,
   }
   auto sample = [&sinks](std::string_view tag, std::int64_t ts, double v) { sinks.sample(tag, ts, v); };
   if (o.qos == 0) return asSubscription(feed::Subscriber::create(options, sample));
-  if (!o.tlsCa.empty()) {
-    return fail(ErrorCode::invalid_input,
-                "ingest: --qos 1 with --tls-ca is not supported: QoS 1 ingest acknowledges a sample only once it is "
-                "stored, and that client has no TLS yet. Use --qos 0 over TLS (samples can be lost), or bridge the "
-                "remote broker to a local one and ingest from it without TLS");
-  }
   feed::AckPolicy policy;
   policy.max_batch_delay = std::chrono::milliseconds(o.ackBatchMs);
   return asSubscription(feed::DurableSubscriber::create(options, policy, sample, [&sinks] { return sinks.commit(); }));
@@ -239,6 +233,12 @@ int runIngest(const IngestOptions& o) {
       return 2;
     }
     duration_ms = *d;
+  }
+  if (o.qos == 1 && !o.tlsCa.empty()) {  // refused before any file is created
+    std::cerr << "ingest: --qos 1 with --tls-ca is not supported: QoS 1 ingest acknowledges a sample only once it "
+                 "is stored, and that client has no TLS yet. Use --qos 0 over TLS (samples can be lost), or bridge "
+                 "the remote broker to a local one and ingest from it without TLS\n";
+    return 2;
   }
   IngestSinks sinks;
   if (auto failed = openSinks(o, *park, sinks)) return *failed;
