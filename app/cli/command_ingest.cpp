@@ -1,5 +1,7 @@
-// parktwin-cli ingest: subscribe to a park's live MQTT feed and write what arrives to a CSV,
-// printing the feed's counters (received, accepted, malformed, unknown tag, duplicates, gaps).
+// parktwin-cli ingest: subscribe to a park's live MQTT feed and write what arrives to a historian
+// and/or a CSV, printing the feed's counters (received, accepted, malformed, unknown tag,
+// duplicates, gaps). At QoS 1 a message is acknowledged to the broker only once the historian
+// committed it (feed::DurableSubscriber), so killing ingest loses no acknowledged sample.
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -14,6 +16,7 @@
 #include "parktwin/model/park_file.hpp"
 #include "terminal.hpp"
 #if __has_include("parktwin/feed/subscriber.hpp")
+#include "parktwin/feed/durable_subscriber.hpp"
 #include "parktwin/feed/subscriber.hpp"
 #include "parktwin/sim/csv_writer.hpp"
 #include "parktwin/sim/time_text.hpp"
@@ -36,6 +39,8 @@ struct IngestOptions {
   int qos = 1;
   std::string csv;
   std::string db;
+  std::string sync = "normal";
+  int ackBatchMs = 100;
   std::string duration;
   std::uint64_t count = 0;
   bool allTags = false;
@@ -44,8 +49,7 @@ struct IngestOptions {
 #ifdef PARKTWIN_CLI_HAS_FEED
 volatile std::sig_atomic_t stopRequested = 0;
 
-void printCounters(const feed::Subscriber& subscriber) {
-  const auto c = subscriber.counters();
+void printCounters(const feed::FeedCounters& c, std::size_t gaps) {
   std::fprintf(stderr,
                "received %llu, accepted %llu, malformed %llu, unknown tag %llu, over tag limit %llu, duplicates %llu, out of order %llu, "
                "reconnects %llu, gaps %zu\n",
@@ -53,7 +57,7 @@ void printCounters(const feed::Subscriber& subscriber) {
                static_cast<unsigned long long>(c.malformed), static_cast<unsigned long long>(c.unknown_tag),
                static_cast<unsigned long long>(c.tag_limit),
                static_cast<unsigned long long>(c.duplicates), static_cast<unsigned long long>(c.out_of_order),
-               static_cast<unsigned long long>(c.reconnects), subscriber.gaps().size());
+               static_cast<unsigned long long>(c.reconnects), gaps);
 }
 
 #ifdef PARKTWIN_CLI_HAS_STORE
@@ -76,6 +80,142 @@ struct RecordingReporter {
 };
 #endif
 
+// Where accepted samples go. Written on the feed's network thread only (one Historian per
+// thread); the main thread touches it again only after the feed stopped.
+struct IngestSinks {
+  std::unique_ptr<sim::CsvSampleWriter> csv;
+#ifdef PARKTWIN_CLI_HAS_STORE
+  std::optional<store::Historian> historian;
+  store::RecordingMonitor recording;
+#endif
+  std::atomic<std::uint64_t> accepted{0};
+
+  void sample(std::string_view tag, std::int64_t ts, double v) {
+    if (csv) csv->sample(tag, ts, v);
+#ifdef PARKTWIN_CLI_HAS_STORE
+    if (historian) recording.note(historian->append(tag, ts, v));
+#endif
+    accepted.fetch_add(1, std::memory_order_relaxed);
+  }
+
+  // Before QoS 1 messages are acknowledged: commit the historian's transaction.
+  Result<void> commit() {
+#ifdef PARKTWIN_CLI_HAS_STORE
+    if (historian) {
+      auto flushed = historian->flush();
+      Result<void> outcome = flushed ? Result<void>{} : Result<void>{std::unexpected(flushed.error())};
+      recording.note(outcome);
+      return outcome;
+    }
+#endif
+    return {};
+  }
+};
+
+// Returns an exit code when a sink cannot be opened.
+std::optional<int> openSinks(const IngestOptions& o, const model::Park& park, IngestSinks& sinks) {
+  if (!o.csv.empty()) {
+    auto opened = sim::CsvSampleWriter::open(o.csv, "");
+    if (!opened) {
+      std::cerr << opened.error().message << "\n";
+      return 1;
+    }
+    sinks.csv = std::move(*opened);
+  }
+#ifdef PARKTWIN_CLI_HAS_STORE
+  if (!o.db.empty()) {
+    store::HistorianOptions options;
+    options.durability = o.sync == "full" ? store::Durability::Full : store::Durability::Normal;
+    auto opened = store::Historian::open(o.db, options);
+    if (!opened) {
+      std::cerr << opened.error().message << "\n";
+      return 1;
+    }
+    sinks.historian.emplace(std::move(*opened));
+    for (const auto& tag : park.tags) (void)sinks.historian->defineTag(tag.id, tag.unit, tag.kind);
+  }
+#else
+  (void)park;
+  if (!o.db.empty()) {
+    std::cerr << "ingest: this build has no historian (twin/store)\n";
+    return 2;
+  }
+#endif
+  return std::nullopt;
+}
+
+template <typename Subscriber>
+Result<std::unique_ptr<feed::FeedSubscription>> asSubscription(Result<std::unique_ptr<Subscriber>> created) {
+  if (!created) return std::unexpected(created.error());
+  return std::unique_ptr<feed::FeedSubscription>(std::move(*created));
+}
+
+// QoS 1 acknowledges only committed samples (feed::DurableSubscriber); QoS 0 has nothing to
+// acknowledge (feed::Subscriber, TLS too).
+Result<std::unique_ptr<feed::FeedSubscription>> makeFeed(const IngestOptions& o, const feed::BrokerOptions& broker,
+                                                          const model::Park& park, IngestSinks& sinks) {
+  feed::SubscriberOptions options;
+  options.broker = broker;
+  options.park = park.id;
+  options.qos = o.qos;
+  if (!o.allTags) {
+    for (const auto& tag : park.tags) options.known_tags.push_back(tag.id);
+  }
+  auto sample = [&sinks](std::string_view tag, std::int64_t ts, double v) { sinks.sample(tag, ts, v); };
+  if (o.qos == 0) return asSubscription(feed::Subscriber::create(options, sample));
+  feed::AckPolicy policy;
+  policy.max_batch_delay = std::chrono::milliseconds(o.ackBatchMs);
+  return asSubscription(feed::DurableSubscriber::create(options, policy, sample, [&sinks] { return sinks.commit(); }));
+}
+
+// Runs until Ctrl-C, --duration or --count, reporting counters every 10 s.
+void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const feed::FeedSubscription& feed, IngestSinks& sinks) {
+  std::signal(SIGINT, [](int) { stopRequested = 1; });
+  std::signal(SIGTERM, [](int) { stopRequested = 1; });
+  const auto start = std::chrono::steady_clock::now();
+  auto lastReport = start;
+#ifdef PARKTWIN_CLI_HAS_STORE
+  RecordingReporter reporter{o.db};
+#endif
+  while (!stopRequested) {
+#ifdef PARKTWIN_CLI_HAS_STORE
+    reporter.report(sinks.recording.status());
+#endif
+    const auto now = std::chrono::steady_clock::now();
+    if (duration_ms >= 0 && now - start >= std::chrono::milliseconds(duration_ms)) break;
+    if (o.count > 0 && sinks.accepted.load() >= o.count) break;
+    if (now - lastReport >= std::chrono::seconds(10)) {
+      printCounters(feed.counters(), feed.gaps().size());
+      lastReport = now;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling the stop conditions
+  }
+}
+
+// After the feed stopped: commit what is left and close the files.
+int finishIngest(const IngestOptions& o, IngestSinks& sinks) {
+#ifdef PARKTWIN_CLI_HAS_STORE
+  if (sinks.historian) {
+    auto flushed = sinks.historian->flush();
+    if (!flushed) {
+      std::cerr << "ingest: recording to " << o.db << " failed; samples not stored: " << flushed.error().message << "\n";
+      return 1;
+    }
+    RecordingReporter{o.db, sinks.recording.status().failing}.report(store::RecordingStatus{});
+    std::cerr << o.db << ": " << flushed->durable_samples << " samples stored\n";
+  }
+#else
+  (void)o;
+#endif
+  if (sinks.csv) {
+    if (auto closed = sinks.csv->close(); !closed) {
+      std::cerr << closed.error().message << "\n";
+      return 1;
+    }
+  }
+  return 0;
+}
+
 int runIngest(const IngestOptions& o) {
   auto park = loadParkArgument(o.park);
   if (!park) {
@@ -94,104 +234,31 @@ int runIngest(const IngestOptions& o) {
     }
     duration_ms = *d;
   }
-  std::unique_ptr<sim::CsvSampleWriter> csv;
-  if (!o.csv.empty()) {
-    auto opened = sim::CsvSampleWriter::open(o.csv, "");
-    if (!opened) {
-      std::cerr << opened.error().message << "\n";
-      return 1;
-    }
-    csv = std::move(*opened);
-  }
-#ifdef PARKTWIN_CLI_HAS_STORE
-  // The historian is written on the network thread only (one Historian per thread).
-  std::optional<store::Historian> historian;
-  store::RecordingMonitor recording;
-  if (!o.db.empty()) {
-    auto opened = store::Historian::open(o.db);
-    if (!opened) {
-      std::cerr << opened.error().message << "\n";
-      return 1;
-    }
-    historian.emplace(std::move(*opened));
-    for (const auto& tag : park->tags) (void)historian->defineTag(tag.id, tag.unit, tag.kind);
-  }
-#else
-  if (!o.db.empty()) {
-    std::cerr << "ingest: this build has no historian (twin/store)\n";
+  if (o.qos == 1 && !o.tlsCa.empty()) {  // refused before any file is created
+    std::cerr << "ingest: --qos 1 with --tls-ca is not supported: QoS 1 ingest acknowledges a sample only once it "
+                 "is stored, and that client has no TLS yet. Use --qos 0 over TLS (samples can be lost), or bridge "
+                 "the remote broker to a local one and ingest from it without TLS\n";
     return 2;
   }
-#endif
-  feed::SubscriberOptions options;
-  options.broker = *broker;
-  options.park = park->id;
-  options.qos = o.qos;
-  if (!o.allTags) {
-    for (const auto& tag : park->tags) options.known_tags.push_back(tag.id);
-  }
-  std::atomic<std::uint64_t> accepted{0};
-  auto subscriber = feed::Subscriber::create(options, [&](std::string_view tag, std::int64_t ts, double v) {
-    if (csv) csv->sample(tag, ts, v);
-#ifdef PARKTWIN_CLI_HAS_STORE
-    if (historian) {
-      recording.note(historian->append(tag, ts, v));
-    }
-#endif
-    accepted.fetch_add(1, std::memory_order_relaxed);
-  });
-  if (!subscriber) {
-    std::cerr << subscriber.error().message << "\n";
+  IngestSinks sinks;
+  if (auto failed = openSinks(o, *park, sinks)) return *failed;
+  auto feed = makeFeed(o, *broker, *park, sinks);
+  if (!feed) {
+    std::cerr << feed.error().message << "\n";
     return 2;
   }
-  if (auto started = (*subscriber)->start(); !started) {
-    std::cerr << started.error().message << "\n";
-    return 1;
-  }
-  if (auto connected = (*subscriber)->waitConnected(std::chrono::seconds(10)); !connected) {
+  auto connected = (*feed)->start();
+  if (connected) connected = (*feed)->waitConnected(std::chrono::seconds(10));
+  if (!connected) {
     std::cerr << connected.error().message << "\n";
     return 1;
   }
-  std::cerr << "subscribed to parktwin/" << park->id << "/# on " << o.mqtt << " as " << broker->client_id << "\n";
-  std::signal(SIGINT, [](int) { stopRequested = 1; });
-  std::signal(SIGTERM, [](int) { stopRequested = 1; });
-  const auto start = std::chrono::steady_clock::now();
-  auto lastReport = start;
-#ifdef PARKTWIN_CLI_HAS_STORE
-  RecordingReporter reporter{o.db};
-#endif
-  while (!stopRequested) {
-#ifdef PARKTWIN_CLI_HAS_STORE
-    reporter.report(recording.status());
-#endif
-    const auto now = std::chrono::steady_clock::now();
-    if (duration_ms >= 0 && now - start >= std::chrono::milliseconds(duration_ms)) break;
-    if (o.count > 0 && accepted.load() >= o.count) break;
-    if (now - lastReport >= std::chrono::seconds(10)) {
-      printCounters(**subscriber);
-      lastReport = now;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  (*subscriber)->stop();
-  printCounters(**subscriber);
-#ifdef PARKTWIN_CLI_HAS_STORE
-  if (historian) {
-    auto flushed = historian->flush();
-    if (!flushed) {
-      std::cerr << "ingest: recording to " << o.db << " failed; samples not stored: " << flushed.error().message << "\n";
-      return 1;
-    }
-    reporter.report(store::RecordingStatus{});
-    std::cerr << o.db << ": " << flushed->durable_samples << " samples stored\n";
-  }
-#endif
-  if (csv) {
-    if (auto closed = csv->close(); !closed) {
-      std::cerr << closed.error().message << "\n";
-      return 1;
-    }
-  }
-  return 0;
+  std::cerr << "subscribed to parktwin/" << park->id << "/# on " << o.mqtt << " as " << broker->client_id
+            << (o.qos == 1 ? " (QoS 1, acknowledged once stored)" : " (QoS 0)") << "\n";
+  waitUntilDone(o, duration_ms, **feed, sinks);
+  (*feed)->stop();
+  printCounters((*feed)->counters(), (*feed)->gaps().size());
+  return finishIngest(o, sinks);
 }
 #endif
 
@@ -208,6 +275,10 @@ const bool registered = registerCommand({
       sub.add_option("--qos", o->qos, "Subscription QoS 0 or 1")->default_val(1)->check(CLI::Range(0, 1));
       sub.add_option("--csv", o->csv, "Write accepted samples as CSV: ts,tag,value");
       sub.add_option("--db", o->db, "Write accepted samples into a historian file (SQLite)");
+      sub.add_option("--sync", o->sync, "normal: a stored sample survives a crash of ingest; full: also a power loss (slower)")
+          ->default_val("normal")->check(CLI::IsMember({"normal", "full"}));
+      sub.add_option("--ack-batch-ms", o->ackBatchMs, "QoS 1: commit and acknowledge at least this often (ms)")
+          ->default_val(100)->check(CLI::Range(1, 10'000));
       sub.add_option("--duration", o->duration, "Stop after this long (e.g. 1h); default: until Ctrl-C");
       sub.add_option("--count", o->count, "Stop after this many accepted samples");
       sub.add_flag("--all-tags", o->allTags, "Accept tags the park file does not list");

@@ -60,9 +60,14 @@ expect "unknown scenario" 1 "$(grep -c '^no scenario named "heatwave": bundled s
 
 # A CA file that is not there is named, not "Invalid function arguments".
 if "$cli" --help | grep -q '^ *ingest'; then
-  timeout 30 "$cli" ingest --park beidu --mqtt 127.0.0.1:1 --tls-ca "$dir/missing-ca.pem" --count 1 >/dev/null 2>"$dir/ca.err"
+  timeout 30 "$cli" ingest --park beidu --mqtt 127.0.0.1:1 --qos 0 --tls-ca "$dir/missing-ca.pem" --count 1 >/dev/null 2>"$dir/ca.err"
   expect "missing CA exit code is a failure" yes "$([ $? -ne 0 ] && echo yes || echo no)"
   expect "missing CA message" 1 "$(grep -c "cannot read CA file $dir/missing-ca.pem" "$dir/ca.err")"
+  # QoS 1 (the default) acknowledges only stored samples, with a client that has no TLS yet:
+  # refused with the reason rather than losing samples.
+  timeout 30 "$cli" ingest --park beidu --mqtt 127.0.0.1:1 --tls-ca "$dir/missing-ca.pem" --count 1 >/dev/null 2>"$dir/qos1tls.err"
+  expect "QoS 1 over TLS exit code" 2 $?
+  expect "QoS 1 over TLS message" 1 "$(grep -c -- "--qos 1 with --tls-ca is not supported" "$dir/qos1tls.err")"
 fi
 
 # No message above names the folders the program was built from.

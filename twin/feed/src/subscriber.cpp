@@ -1,14 +1,10 @@
 #include "parktwin/feed/subscriber.hpp"
 
 #include <algorithm>
-#include <deque>
-#include <condition_variable>
-#include <map>
-#include <mutex>
-#include <set>
 
 #include "client.hpp"
 #include "parktwin/feed/payload.hpp"
+#include "feed_state.hpp"
 
 namespace parktwin::feed {
 
@@ -16,88 +12,41 @@ struct Subscriber::Impl {
   SubscriberOptions options;
   SampleCallback sink;
   detail::RateLimitedLog log;
-  std::set<std::string, std::less<>> knownTags;
   std::string subscription;
   detail::MosquittoPtr client;
   bool running = false;
 
-  mutable std::mutex mutex;  // guards everything below
-  std::condition_variable changed;
-  FeedCounters counters;
-  std::vector<FeedGap> gaps;
-  bool connected = false;
-  bool refused = false;
-  std::string lastProblem = "not connected yet";
-  std::int64_t disconnectedAt_ms = 0;
-  // Per tag, the newest kRecent accepted timestamps (ascending): a sample seen again is a
-  // duplicate (QoS 1 is at least once; publishers retry), an older unseen one is late.
-  static constexpr std::size_t kRecent = 256;
-  std::map<std::string, std::deque<std::int64_t>, std::less<>> recentTs;
+  detail::FeedState state;
 
   Impl(SubscriberOptions o, SampleCallback s, LogCallback l)
-      : options(std::move(o)), sink(std::move(s)), log(std::move(l), options.log_messages_per_minute) {
-    knownTags.insert(options.known_tags.begin(), options.known_tags.end());
-    subscription = subscriptionFor(options.park);
-  }
+      : options(std::move(o)), sink(std::move(s)), log(std::move(l), options.log_messages_per_minute),
+        subscription(subscriptionFor(options.park)), state(options) {}
+
+  std::string where() const { return "MQTT " + options.broker.host + ":" + std::to_string(options.broker.port); }
 
   void onConnect(int rc) {
     if (rc != 0) {
       const std::string why = detail::describeConnack(rc);
-      {
-        std::lock_guard lock(mutex);
-        lastProblem = "broker refused the connection: " + why;
-        // 4: bad user name or password, 5: not authorised; retrying will not help.
-        refused = rc == 4 || rc == 5;
-      }
-      changed.notify_all();
-      log.write("connection", "MQTT " + options.broker.host + ":" + std::to_string(options.broker.port) +
-                                  " refused the connection: " + why);
+      // 4: bad user name or password, 5: not authorised; retrying will not help.
+      state.noteProblem("broker refused the connection: " + why, rc == 4 || rc == 5);
+      log.write("connection", where() + " refused the connection: " + why);
       return;
     }
     const int sub = mosquitto_subscribe(client.get(), nullptr, subscription.c_str(), options.qos);
-    std::string gapText;
-    {
-      std::lock_guard lock(mutex);
-      ++counters.connects;
-      if (counters.connects > 1) ++counters.reconnects;
-      if (disconnectedAt_ms > 0) {
-        const FeedGap gap{disconnectedAt_ms, wallClockMs()};
-        gaps.push_back(gap);
-        gapText = "MQTT reconnected after " + std::to_string(gap.to_ms - gap.from_ms) +
-                  " ms: samples published meanwhile may be missing";
-        disconnectedAt_ms = 0;
-      }
-      refused = false;
-      if (sub != MOSQ_ERR_SUCCESS) lastProblem = "subscribe failed: " + detail::describe(sub);
-      else lastProblem = "waiting for the broker to confirm the subscription";
-    }
-    changed.notify_all();
+    const std::string gapText =
+        state.noteConnected("samples published meanwhile may be missing",
+                            sub != MOSQ_ERR_SUCCESS ? "subscribe failed: " + detail::describe(sub)
+                                                    : "waiting for the broker to confirm the subscription");
     if (!gapText.empty()) log.write("connection", gapText);
   }
 
   // Connected means subscribed: only after SUBACK is it safe to expect messages.
   void onSubscribe(int grantedQos) {
-    {
-      std::lock_guard lock(mutex);
-      connected = grantedQos == 0 || grantedQos == 1;
-      if (!connected) lastProblem = "the broker refused the subscription to " + subscription;
-    }
-    changed.notify_all();
+    state.noteSubscribed(grantedQos == 0 || grantedQos == 1, "the broker refused the subscription to " + subscription);
   }
 
   void onDisconnect(int rc) {
-    bool wasConnected = false;
-    {
-      std::lock_guard lock(mutex);
-      wasConnected = connected;
-      connected = false;
-      if (wasConnected) {
-        ++counters.disconnects;
-        disconnectedAt_ms = wallClockMs();
-      }
-      if (rc != 0) lastProblem = "connection lost: " + detail::describe(rc);
-    }
-    changed.notify_all();
+    const bool wasConnected = state.noteDisconnected(rc != 0 ? "connection lost: " + detail::describe(rc) : "");
     if (wasConnected && rc != 0) log.write("connection", "MQTT connection lost (" + detail::describe(rc) + "), reconnecting");
   }
 
@@ -105,69 +54,10 @@ struct Subscriber::Impl {
     const std::string_view topic(message.topic);
     const std::string_view payload(static_cast<const char*>(message.payload),
                                    static_cast<std::size_t>(std::max(0, message.payloadlen)));
-    const auto parts = parseTopic(topic);
-    std::unique_lock lock(mutex);
-    ++counters.received;
-    if (!parts || parts->park != options.park) {
-      ++counters.malformed;
-      lock.unlock();
-      log.write("malformed", "MQTT topic \"" + std::string(topic) + "\": expected parktwin/" + options.park + "/<tag>");
-      return;
-    }
-    if (!knownTags.empty() && !knownTags.contains(parts->tag)) {
-      ++counters.unknown_tag;
-      lock.unlock();
-      log.write("unknown tag", "MQTT topic \"" + std::string(topic) + "\": no tag \"" + std::string(parts->tag) +
-                                   "\" in park " + options.park);
-      return;
-    }
-    auto sample = parsePayload(payload);
-    if (!sample) {
-      ++counters.malformed;
-      lock.unlock();
-      log.write("malformed", "MQTT " + std::string(topic) + ": " + sample.error().message + ": \"" +
-                                 std::string(payload.substr(0, 80)) + "\"");
-      return;
-    }
-    auto found = recentTs.find(parts->tag);
-    if (found == recentTs.end()) {
-      if (knownTags.empty() && recentTs.size() >= options.max_new_tags) {
-        ++counters.tag_limit;
-        lock.unlock();
-        log.write("tag limit", "MQTT topic \"" + std::string(topic) + "\": already " +
-                                   std::to_string(options.max_new_tags) +
-                                   " distinct tags without a tag list; new tags are dropped");
-        return;
-      }
-      found = recentTs.emplace(std::string(parts->tag), std::deque<std::int64_t>{}).first;
-    }
-    std::deque<std::int64_t>& recent = found->second;
-    std::int64_t ts = sample->ts_ms ? *sample->ts_ms : wallClockMs();
-    if (!sample->ts_ms && !recent.empty() && ts <= recent.back()) ts = recent.back() + 1;  // unique receive stamps
-    std::string lateNote;
-    if (!recent.empty() && ts <= recent.back()) {
-      // Late: a publisher's clock jumped back, or a gateway flushed a buffer. Passed on, never
-      // dropped (the historian sorts it in); only a timestamp still in the window can be
-      // recognised as a repeat, older ones are left to the historian's first-wins rule.
-      const auto at = std::lower_bound(recent.begin(), recent.end(), ts);
-      if (at != recent.end() && *at == ts) {
-        ++counters.duplicates;  // idempotent downstream: the sink already has it
-        return;
-      }
-      ++counters.out_of_order;
-      // While the window is not full it holds every accepted stamp, so the front is fine too.
-      if (at != recent.begin() || recent.size() < kRecent) recent.insert(at, ts);
-      lateNote = "MQTT " + std::string(topic) + ": sample at " + std::to_string(ts) + " ms is older than the newest (" +
-                 std::to_string(recent.back()) + " ms); passed on as late data";
-    } else {
-      recent.push_back(ts);
-    }
-    if (recent.size() > kRecent) recent.pop_front();
-    ++counters.accepted;
-    lock.unlock();
-    if (!lateNote.empty()) log.write("late", lateNote);
+    const detail::Verdict verdict = state.judge(topic, payload);
+    if (!verdict.logKind.empty()) log.write(verdict.logKind, verdict.logText);
     // The sink runs outside our lock; messages arrive one at a time on the network thread.
-    sink(parts->tag, ts, sample->value);
+    if (verdict.accepted) sink(verdict.tag, verdict.ts_ms, verdict.value);
   }
 };
 
@@ -210,34 +100,18 @@ Result<void> Subscriber::start() {
 }
 
 Result<void> Subscriber::waitConnected(std::chrono::milliseconds timeout) {
-  std::unique_lock lock(impl_->mutex);
-  impl_->changed.wait_for(lock, timeout, [&] { return impl_->connected || impl_->refused; });
-  if (impl_->connected) return {};
-  return fail("MQTT " + impl_->options.broker.host + ":" + std::to_string(impl_->options.broker.port) + ": " +
-              impl_->lastProblem);
+  return impl_->state.waitConnected(timeout, impl_->where());
 }
 
 void Subscriber::stop() {
   if (!impl_->running) return;
   detail::stopNetworkThread(impl_->client.get());
   impl_->running = false;
-  std::lock_guard lock(impl_->mutex);
-  impl_->connected = false;
+  impl_->state.noteStopped();
 }
 
-bool Subscriber::connected() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->connected;
-}
-
-FeedCounters Subscriber::counters() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->counters;
-}
-
-std::vector<FeedGap> Subscriber::gaps() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->gaps;
-}
+bool Subscriber::connected() const { return impl_->state.connected(); }
+FeedCounters Subscriber::counters() const { return impl_->state.counters(); }
+std::vector<FeedGap> Subscriber::gaps() const { return impl_->state.gaps(); }
 
 }  // namespace parktwin::feed

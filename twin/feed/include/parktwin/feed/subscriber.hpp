@@ -51,24 +51,38 @@ struct FeedGap {
 // compares timestamps.
 using SampleCallback = std::function<void(std::string_view tag, std::int64_t ts_ms, double value)>;
 
-class Subscriber {
+// What a running subscription offers, whichever client runs it: Subscriber (libmosquitto,
+// QoS 0 or 1, TLS) or DurableSubscriber (QoS 1, acknowledged only once stored).
+class FeedSubscription {
+ public:
+  virtual ~FeedSubscription() = default;
+  // Starts connecting in the background and returns; reconnects on its own until stop().
+  virtual Result<void> start() = 0;
+  // Waits until connected and subscribed; fails at once if the broker refused us (credentials),
+  // or after the timeout with the last connection problem.
+  virtual Result<void> waitConnected(std::chrono::milliseconds timeout) = 0;
+  virtual void stop() = 0;
+
+  virtual bool connected() const = 0;
+  virtual FeedCounters counters() const = 0;
+  virtual std::vector<FeedGap> gaps() const = 0;
+};
+
+class Subscriber final : public FeedSubscription {
  public:
   static Result<std::unique_ptr<Subscriber>> create(SubscriberOptions options, SampleCallback sink,
                                                      LogCallback log = {});
-  ~Subscriber();
+  ~Subscriber() override;
   Subscriber(const Subscriber&) = delete;
   Subscriber& operator=(const Subscriber&) = delete;
 
-  // Starts connecting in the background and returns; reconnects on its own until stop().
-  Result<void> start();
-  // Waits until connected and subscribed; fails at once if the broker refused us (credentials),
-  // or after the timeout with the last connection problem.
-  Result<void> waitConnected(std::chrono::milliseconds timeout);
-  void stop();
+  Result<void> start() override;
+  Result<void> waitConnected(std::chrono::milliseconds timeout) override;
+  void stop() override;
 
-  bool connected() const;
-  FeedCounters counters() const;
-  std::vector<FeedGap> gaps() const;
+  bool connected() const override;
+  FeedCounters counters() const override;
+  std::vector<FeedGap> gaps() const override;
 
   struct Impl;
 

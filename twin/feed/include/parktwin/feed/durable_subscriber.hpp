@@ -1,0 +1,63 @@
+#pragma once
+// QoS 1 ingest that loses no acknowledged sample. The broker forgets a QoS 1 message once it
+// has our PUBACK; libmosquitto (lib/handle_publish.c) and Paho C (MQTTProtocolClient.c) send
+// that PUBACK before the application sees the message, so a crash between the PUBACK and the
+// historian's commit loses the sample for good. This subscriber speaks MQTT 3.1.1 itself and
+// sends the PUBACKs of a batch only after `commit` made everything passed to the sink so far
+// durable; what was not acknowledged when the process died is resent by the broker (persistent
+// session), and the historian's first-wins rule on (tag, timestamp) stores it once.
+//
+// Plain TCP only (no TLS); the libmosquitto Subscriber serves QoS 0 and TLS.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/feed/subscriber.hpp"
+
+namespace parktwin::feed {
+
+struct AckPolicy {
+  // A batch is committed and acknowledged when the socket has nothing more to read, when it
+  // holds this many messages, or when its oldest message waited this long, whichever is first.
+  // The broker sends at most max_inflight_messages unacknowledged messages (mosquitto: 20 by
+  // default), so acknowledging late throttles the feed unless the broker allows more.
+  std::size_t max_batch_messages = 2000;
+  std::chrono::milliseconds max_batch_delay{100};
+};
+
+// Called on the network thread: make every sample passed to the sink so far durable (commit
+// the historian's transaction). An error keeps the batch unacknowledged; it is retried after
+// max_batch_delay, and the broker holds the messages meanwhile.
+using CommitCallback = std::function<Result<void>()>;
+
+class DurableSubscriber final : public FeedSubscription {
+ public:
+  // options.qos must be 1, options.clean_session false and the client id set; no TLS.
+  static Result<std::unique_ptr<DurableSubscriber>> create(SubscriberOptions options, AckPolicy policy,
+                                                            SampleCallback sink, CommitCallback commit,
+                                                            LogCallback log = {});
+  ~DurableSubscriber() override;
+  DurableSubscriber(const DurableSubscriber&) = delete;
+  DurableSubscriber& operator=(const DurableSubscriber&) = delete;
+
+  Result<void> start() override;
+  Result<void> waitConnected(std::chrono::milliseconds timeout) override;
+  // Commits and acknowledges what arrived, says goodbye to the broker and joins the thread.
+  void stop() override;
+
+  bool connected() const override;
+  FeedCounters counters() const override;
+  std::vector<FeedGap> gaps() const override;
+  std::uint64_t acknowledged() const;  // PUBACKs sent (QoS 1 messages made durable)
+
+  struct Impl;
+
+ private:
+  explicit DurableSubscriber(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parktwin::feed

@@ -1,0 +1,90 @@
+#include "feed_state.hpp"
+
+namespace parktwin::feed::detail {
+
+std::string FeedState::noteConnected(std::string_view gapConsequence, std::string problem) {
+  std::string gapText;
+  {
+    std::lock_guard lock(mutex_);
+    ++counters_.connects;
+    if (counters_.connects > 1) ++counters_.reconnects;
+    if (disconnectedAt_ms_ > 0) {
+      const FeedGap gap{disconnectedAt_ms_, wallClockMs()};
+      gaps_.push_back(gap);
+      gapText = "MQTT reconnected after " + std::to_string(gap.to_ms - gap.from_ms) + " ms: " + std::string(gapConsequence);
+      disconnectedAt_ms_ = 0;
+    }
+    refused_ = false;
+    lastProblem_ = std::move(problem);
+  }
+  changed_.notify_all();
+  return gapText;
+}
+
+void FeedState::noteSubscribed(bool granted, std::string problemIfNot) {
+  {
+    std::lock_guard lock(mutex_);
+    connected_ = granted;
+    if (!granted) lastProblem_ = std::move(problemIfNot);
+  }
+  changed_.notify_all();
+}
+
+bool FeedState::noteDisconnected(std::string problem) {
+  bool wasConnected = false;
+  {
+    std::lock_guard lock(mutex_);
+    wasConnected = connected_;
+    connected_ = false;
+    if (wasConnected) {
+      ++counters_.disconnects;
+      disconnectedAt_ms_ = wallClockMs();
+    }
+    if (!problem.empty()) lastProblem_ = std::move(problem);
+  }
+  changed_.notify_all();
+  return wasConnected;
+}
+
+void FeedState::noteProblem(std::string problem, bool forGood) {
+  {
+    std::lock_guard lock(mutex_);
+    lastProblem_ = std::move(problem);
+    refused_ = forGood;
+  }
+  changed_.notify_all();
+}
+
+void FeedState::noteStopped() {
+  std::lock_guard lock(mutex_);
+  connected_ = false;
+}
+
+Verdict FeedState::judge(std::string_view topic, std::string_view payload) {
+  std::lock_guard lock(mutex_);
+  return filter_.judge(topic, payload, counters_);
+}
+
+Result<void> FeedState::waitConnected(std::chrono::milliseconds timeout, const std::string& where) {
+  std::unique_lock lock(mutex_);
+  changed_.wait_for(lock, timeout, [&] { return connected_ || refused_; });
+  if (connected_) return {};
+  return fail(where + ": " + lastProblem_);
+}
+
+bool FeedState::connected() const {
+  std::lock_guard lock(mutex_);
+  return connected_;
+}
+
+FeedCounters FeedState::counters() const {
+  std::lock_guard lock(mutex_);
+  return counters_;
+}
+
+std::vector<FeedGap> FeedState::gaps() const {
+  std::lock_guard lock(mutex_);
+  return gaps_;
+}
+
+}  // namespace parktwin::feed::detail

@@ -1,0 +1,53 @@
+#pragma once
+// What both subscribers report while they run: counters, gaps, whether they are connected and
+// subscribed, and the last problem, read from other threads. The network thread reports its
+// events here; callers wait on waitConnected(). Shared so that the libmosquitto subscriber and
+// the acknowledge-after-commit one count and report alike.
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/feed/subscriber.hpp"
+#include "sample_filter.hpp"
+
+namespace parktwin::feed::detail {
+
+class FeedState {
+ public:
+  explicit FeedState(const SubscriberOptions& options) : filter_(options) {}
+
+  // Connected, not yet subscribed. Returns the gap since the last connection as a log line
+  // ending in `gapConsequence`, or "" if there was none.
+  std::string noteConnected(std::string_view gapConsequence, std::string problem);
+  // Subscribed (granted) or refused: connected() follows.
+  void noteSubscribed(bool granted, std::string problemIfNot);
+  // Returns whether it was connected (a gap starts now).
+  bool noteDisconnected(std::string problem);
+  // A failed connection attempt; `forGood`: retrying will not help (bad credentials).
+  void noteProblem(std::string problem, bool forGood);
+  void noteStopped();
+
+  Verdict judge(std::string_view topic, std::string_view payload);
+
+  Result<void> waitConnected(std::chrono::milliseconds timeout, const std::string& where);
+  bool connected() const;
+  FeedCounters counters() const;
+  std::vector<FeedGap> gaps() const;
+
+ private:
+  mutable std::mutex mutex_;  // guards everything below
+  std::condition_variable changed_;
+  FeedCounters counters_;
+  std::vector<FeedGap> gaps_;
+  bool connected_ = false;
+  bool refused_ = false;
+  std::string lastProblem_ = "not connected yet";
+  std::int64_t disconnectedAt_ms_ = 0;
+  SampleFilter filter_;
+};
+
+}  // namespace parktwin::feed::detail
