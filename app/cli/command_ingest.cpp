@@ -114,7 +114,7 @@ int runIngest(const IngestOptions& o) {
       return 1;
     }
     historian.emplace(std::move(*opened));
-    for (const auto& tag : park->tags) (void)historian->defineTag(tag.id, tag.unit, tag.kind);
+    for (const auto& tag : park->tags) (void)historian->defineTag(tag.id, tag.unit, model::toText(tag.kind));
   }
 #else
   if (!o.db.empty()) {
