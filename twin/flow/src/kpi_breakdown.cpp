@@ -178,6 +178,7 @@ Result<KpiBreakdown> breakdownKpis(const model::Park& park, const FlowNetwork& m
     firm.name_en = e.name.en;
     firm.name_zh = e.name.zh;
     firm.kind = "enterprise";
+    firm.is_enterprise = true;
     firm.throughput_t = enteringFirm[e.id];
     if (hours > 0) firm.throughput_t_per_h = firm.throughput_t / hours;
     if (firm.throughput_t > 0) firm.energy_kwh_per_t_through = firm.energy_kwh / firm.throughput_t;
