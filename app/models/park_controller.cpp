@@ -91,7 +91,7 @@ QVariantList ParkController::alarms() const {
     QVector3D position;
     if (auto p = parktwin::model::objectPosition(*park_, object.toStdString())) position = toScene(p->x_m, p->y_m, 30);
     out.push_back(QVariantMap{{"id", q(a.rule->id)},
-                              {"severity", q(a.rule->severity)},
+                              {"severity", static_cast<int>(a.rule->severity)},  // Kinds.Info, Warning, Critical
                               {"message", q(a.rule->message.in(lang))},
                               {"object", object},
                               {"objectName", nameOf(object)},
@@ -115,7 +115,7 @@ bool ParkController::acknowledgeAlarm(const QString& ruleId, const QString& comm
   }();
   const QString object = rule && park_->findTag(rule->tag) ? q(park_->findTag(rule->tag)->object) : QString();
   QJsonObject payload{{"rule", ruleId}, {"comment", comment}};
-  timeline_.annotate(qint64(timeline_.timeMs()), "alarm_ack", sim::storedSeverity(sim::EventSeverity::warning), object,
+  timeline_.annotate(qint64(timeline_.timeMs()), "alarm_ack", sim::storedSeverity(model::Severity::warning), object,
                      tr("Acknowledged %1: %2").arg(ruleId, comment),
                      QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
   emit alarmsChanged();
@@ -221,11 +221,11 @@ void ParkController::rebuildScene() {
     const QVector3D c = toScene(b.position.x_m, b.position.y_m, b.height_m / 2);
     bounds.addBuilding(b);
     buildings_.push_back(QVariantMap{{"id", q(b.id)},
-                                     {"kind", q(b.kind)},
+                                     {"kind", kindWord(b.kind)},
                                      {"position", c},
                                      {"size", QVector3D(float(b.width_m), float(b.height_m), float(b.depth_m))},
                                      {"rotation", b.rotation_deg},
-                                     {"color", buildingColor(q(b.kind))},
+                                     {"color", buildingColor(b.kind)},
                                      {"planned", b.planned},
                                      {"pvKwp", b.roof_pv_kwp}});
   }
@@ -247,16 +247,15 @@ void ParkController::rebuildScene() {
       outline.push_back(QPointF(p.x_m, p.y_m));
       bounds.add(toScene(p.x_m, p.y_m));
     }
-    zones_.push_back(QVariantMap{{"id", q(zone.id)}, {"kind", q(zone.kind)}, {"outline", outline},
-                                 {"color", zoneColor(q(zone.kind))}, {"water", zone.kind == "water"}});
+    zones_.push_back(QVariantMap{{"id", q(zone.id)}, {"kind", kindWord(zone.kind)}, {"outline", outline},
+                                 {"color", zoneColor(zone.kind)}, {"water", zone.kind == model::ZoneKind::water}});
   }
   for (const auto& u : park.utilities) {
-    if (!u.building.empty() || u.kind == "pv") continue;  // drawn with their building
+    if (!u.building.empty() || u.kind == model::UtilityKind::pv) continue;  // drawn with their building
     const QVector3D p = toScene(u.position.x_m, u.position.y_m);
     bounds.add(p);
-    utilities_.push_back(QVariantMap{{"id", q(u.id)}, {"kind", q(u.kind)}, {"position", p},
-                                     {"color", utilityColor(q(u.kind))},
-                                     {"size", u.kind == "pumped_storage" ? 60.0 : u.kind == "reservoir_hydro" ? 40.0 : 18.0}});
+    utilities_.push_back(QVariantMap{{"id", q(u.id)}, {"kind", kindWord(u.kind)}, {"position", p},
+                                     {"color", utilityColor(u.kind)}, {"size", utilityMarkerSize(u.kind)}});
   }
   for (const auto& e : park.externals) bounds.add(toScene(e.position.x_m, e.position.y_m));
   sceneCenter_ = bounds.empty() ? QVector3D() : bounds.center();
@@ -310,7 +309,7 @@ QVariantList ParkController::labels() const {
                               {"planned", b.planned}});
   }
   for (const auto& u : park_->utilities) {
-    if (!u.building.empty() || u.kind == "pv") continue;
+    if (!u.building.empty() || u.kind == model::UtilityKind::pv) continue;
     out.push_back(QVariantMap{{"id", q(u.id)},
                               {"text", q(u.name.in(lang))},
                               {"position", toScene(u.position.x_m, u.position.y_m, 20)},
@@ -318,7 +317,7 @@ QVariantList ParkController::labels() const {
                               {"planned", u.planned}});
   }
   for (const auto& z : park_->zones) {
-    if (z.kind != "water") continue;
+    if (z.kind != model::ZoneKind::water) continue;
     double x = 0, y = 0;
     for (const auto& p : z.outline) {
       x += p.x_m / double(z.outline.size());
