@@ -91,7 +91,7 @@ json kpiJson(const std::vector<KpiValue>& values) {
 
 json unitJson(const UnitKpis& u) {
   json out{{"id", u.id}, {"name_en", u.name_en}, {"name_zh", u.name_zh}, {"kind", u.kind}};
-  if (u.kind != "enterprise") out["enterprise"] = u.enterprise;
+  if (!u.is_enterprise) out["enterprise"] = u.enterprise;
   out.update(kpiJson(unitKpiValues(u)));
   return out;
 }

@@ -132,7 +132,7 @@ std::optional<int> openSinks(const IngestOptions& o, const model::Park& park, In
       return 1;
     }
     sinks.historian.emplace(std::move(*opened));
-    for (const auto& tag : park.tags) (void)sinks.historian->defineTag(tag.id, tag.unit, tag.kind);
+    for (const auto& tag : park.tags) (void)sinks.historian->defineTag(tag.id, tag.unit, model::toText(tag.kind));
   }
 #else
   (void)park;

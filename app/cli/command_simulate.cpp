@@ -157,7 +157,7 @@ int runSimulate(const SimulateOptions& o) {
     }
     historian.emplace(std::move(*opened));
     for (const auto& tag : park->tags) {
-      if (auto defined = historian->defineTag(tag.id, tag.unit, tag.kind); !defined) {
+      if (auto defined = historian->defineTag(tag.id, tag.unit, model::toText(tag.kind)); !defined) {
         std::cerr << o.db << ": " << defined.error().message << "\n";
         return 1;
       }

@@ -17,12 +17,38 @@ namespace parktwin::app {
 
 namespace {
 
-QColor productColor(const std::string& product) {
-  if (product == "molten_aluminium") return QColor(0xff, 0x7a, 0x1a);
-  if (product == "ingot" || product == "recycled_aluminium" || product == "scrap") return QColor(0xa8, 0xb2, 0xbd);
-  if (product == "electricity") return QColor(0x2f, 0x80, 0xed);
-  if (product == "hydrogen") return QColor(0x1f, 0xc8, 0xe0);
-  return QColor(0x3c, 0xb3, 0x71);  // finished goods and parts
+const QColor kGoodsColor(0x3c, 0xb3, 0x71);     // finished goods and parts
+const QColor kHydrogenColor(0x1f, 0xc8, 0xe0);  // as a product and as a carrier
+
+QColor productColor(model::Product product) {
+  using enum model::Product;
+  switch (product) {
+    case molten_aluminium: return QColor(0xff, 0x7a, 0x1a);
+    case ingot:
+    case recycled_aluminium:
+    case scrap: return QColor(0xa8, 0xb2, 0xbd);
+    case hydrogen: return kHydrogenColor;
+    case rod: case profile: case plate: case forging: case chassis_part: case parts:
+    case led_module: case cylinder_head: case goods: break;
+  }
+  return kGoodsColor;
+}
+
+QColor carrierColor(model::Carrier carrier) {
+  using enum model::Carrier;
+  switch (carrier) {
+    case electricity: return QColor(0x2f, 0x80, 0xed);
+    case hydrogen: return kHydrogenColor;
+    case heat: case water: break;
+  }
+  return kGoodsColor;
+}
+
+// A flow arc or band carries the word of a material product or of an energy carrier.
+QColor flowColor(const std::string& productOrCarrier) {
+  if (auto product = model::parseKind<model::Product>(productOrCarrier)) return productColor(*product);
+  if (auto carrier = model::parseKind<model::Carrier>(productOrCarrier)) return carrierColor(*carrier);
+  return kGoodsColor;
 }
 
 std::string baseId(const std::string& nodeId) {
@@ -66,7 +92,7 @@ void addArcs(const model::ObjectIndex& index, const flow::NetworkSolution& solut
         {"bottleneck", bottleneck},
         {"width", flow > 0 ? 1.5 + 9.0 * std::sqrt(share) : 0.8},
         {"speed", flow > 0 ? 10.0 + 50.0 * share : 0.0},  // m/s of the moving dashes: faster for more flow
-        {"color", bottleneck ? QColor(0xe0, 0x2f, 0x2f) : productColor(arc.product)},
+        {"color", bottleneck ? QColor(0xe0, 0x2f, 0x2f) : flowColor(arc.product)},
         {"position", toScene((from->x_m + to->x_m) / 2, (from->y_m + to->y_m) / 2, height_m)},
         {"length", length},
         {"angle", std::atan2(dy, dx) * 180.0 / M_PI},
@@ -84,7 +110,7 @@ QVariantMap sankeyOf(const flow::NetworkSolution& solution, const char* unit) {
   }
   for (const auto& b : d.bands) {
     bands << QVariantMap{{"from", b.from}, {"to", b.to}, {"value", b.value}, {"fromY", b.from_y},
-                         {"toY", b.to_y}, {"color", productColor(b.product)}};
+                         {"toY", b.to_y}, {"color", flowColor(b.product)}};
   }
   return {{"columns", d.columns}, {"height", d.height}, {"total", d.total}, {"unit", unit},
           {"nodes", nodes}, {"bands", bands}};

@@ -120,7 +120,7 @@ std::vector<MachineInstance> machineInstancesOf(const model::Park& park) {
     const double angle = building->rotation_deg * M_PI / 180.0;
     for (const auto& group : line.machines) {
       const int columns = (group.count + group.rows - 1) / group.rows;
-      const QColor color = machineColor(QString::fromStdString(group.kind));
+      const QColor color = machineColor(group.kind);
       for (int i = 0; i < group.count; ++i) {
         const int row = i / columns;
         const int column = i % columns;

@@ -90,7 +90,7 @@ QVariantList ParkController::alarms() const {
     QVector3D position;
     if (auto p = parktwin::model::objectPosition(*park_, object.toStdString())) position = toScene(p->x_m, p->y_m, 30);
     out.push_back(QVariantMap{{"id", q(a.rule->id)},
-                              {"severity", q(a.rule->severity)},
+                              {"severity", static_cast<int>(a.rule->severity)},  // Kinds.Info, Warning, Critical
                               {"message", q(a.rule->message.in(lang))},
                               {"object", object},
                               {"objectName", nameOf(object)},
@@ -114,7 +114,7 @@ bool ParkController::acknowledgeAlarm(const QString& ruleId, const QString& comm
   }();
   const QString object = rule && park_->findTag(rule->tag) ? q(park_->findTag(rule->tag)->object) : QString();
   QJsonObject payload{{"rule", ruleId}, {"comment", comment}};
-  timeline_.annotate(qint64(timeline_.timeMs()), "alarm_ack", sim::storedSeverity(sim::EventSeverity::warning), object,
+  timeline_.annotate(qint64(timeline_.timeMs()), "alarm_ack", sim::storedSeverity(model::Severity::warning), object,
                      tr("Acknowledged %1: %2").arg(ruleId, comment),
                      QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
   emit alarmsChanged();
@@ -286,7 +286,7 @@ QVariantList ParkController::labels() const {
                               {"planned", false}});
   }
   for (const auto& z : park_->zones) {
-    if (z.kind != "water") continue;
+    if (z.kind != model::ZoneKind::water) continue;
     double x = 0, y = 0;
     for (const auto& p : z.outline) {
       x += p.x_m / double(z.outline.size());

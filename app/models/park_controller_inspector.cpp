@@ -16,9 +16,7 @@ namespace parktwin::app {
 QVariantList ParkController::inspector() const {
   QVariantList rows;
   if (!park_ || selectedId_.isEmpty()) return rows;
-  // "utility" and "external" are also kind words (a utility building, a port): say the type.
-  const QString type = selectedType_ == "utility" ? tr("Utility") : selectedType_ == "external" ? tr("External partner") : kindName(selectedType_);
-  rows.push_back(row(tr("Type"), type));
+  rows.push_back(row(tr("Type"), kindName(selectedType_)));
   rows.push_back(row(tr("Id"), selectedId_));
   const std::string id = selectedId_.toStdString();
   if (selectedType_ == "park") addParkRows(rows);
@@ -36,7 +34,7 @@ QVariantList ParkController::inspector() const {
 void ParkController::addExternalRows(QVariantList& rows, const std::string& id) const {
   const auto it = std::ranges::find_if(park_->externals, [&](const auto& e) { return e.id == id; });
   if (it == park_->externals.end()) return;
-  rows.push_back(row(tr("Kind"), kindName(q(it->kind))));
+  rows.push_back(row(tr("Kind"), kindName(it->kind, language_)));
   if (!objectIndex_->outsideThePark(id)) return;
   const auto centre = objectIndex_->extent().centre();
   const double km = std::hypot(it->position.x_m - centre.x_m, it->position.y_m - centre.y_m) / 1000;
@@ -69,7 +67,7 @@ void ParkController::addLinkRows(QVariantList& rows) const {
 }
 
 void ParkController::addBuildingRows(QVariantList& rows, const model::Building& b) const {
-  rows.push_back(row(tr("Kind"), kindName(q(b.kind))));
+  rows.push_back(row(tr("Kind"), kindName(b.kind, language_)));
   if (const auto* e = park_->findEnterprise(b.enterprise)) rows.push_back(row(tr("Enterprise"), nameOf(q(e->id))));
   rows.push_back(row(tr("Footprint"), tr("%1 m × %2 m").arg(number(b.width_m)).arg(number(b.depth_m))));
   rows.push_back(row(tr("Height"), tr("%1 m").arg(number(b.height_m))));
@@ -81,7 +79,7 @@ void ParkController::addBuildingRows(QVariantList& rows, const model::Building& 
 }
 
 void ParkController::addLineRows(QVariantList& rows, const model::ProductionLine& l) const {
-  rows.push_back(row(tr("Kind"), kindName(q(l.kind))));
+  rows.push_back(row(tr("Kind"), kindName(l.kind, language_)));
   rows.push_back(row(tr("Building"), nameOf(q(l.building))));
   if (const auto op = park_->operatorOf(l); !op.empty()) rows.push_back(row(tr("Operator"), nameOf(q(op))));
   if (l.capacity_t_per_year > 0) rows.push_back(row(tr("Capacity"), tr("%1 t/yr").arg(number(l.capacity_t_per_year))));
@@ -94,11 +92,11 @@ void ParkController::addLineRows(QVariantList& rows, const model::ProductionLine
 }
 
 void ParkController::addUtilityRows(QVariantList& rows, const model::Utility& u) const {
-  rows.push_back(row(tr("Kind"), kindName(q(u.kind))));
+  rows.push_back(row(tr("Kind"), kindName(u.kind, language_)));
   rows.push_back(row(tr("Rated power"), tr("%1 kW").arg(number(u.power_kw))));
   if (u.energy_kwh > 0) rows.push_back(row(tr("Storage"), tr("%1 MWh").arg(number(u.energy_kwh / 1000))));
   // PV shows the yearly energy the flows use: its own figure, else kWp x its yearly yield.
-  const double annualKwh = u.kind == "pv" ? flow::pvAnnualEnergyKwh(u, park_->latitude_deg) : u.annual_energy_kwh;
+  const double annualKwh = u.kind == model::UtilityKind::pv ? flow::pvAnnualEnergyKwh(u, park_->latitude_deg) : u.annual_energy_kwh;
   if (annualKwh > 0) rows.push_back(row(tr("Annual energy"), tr("%1 GWh/yr").arg(number(annualKwh / 1e6, 1))));
   if (u.count > 1) rows.push_back(row(tr("Units"), number(u.count)));
 }
@@ -117,7 +115,7 @@ void ParkController::addMachineGroupRows(QVariantList& rows, const std::string& 
   for (const auto& line : park_->lines) {
     for (const auto& g : line.machines) {
       if (g.id != id) continue;
-      rows.push_back(row(tr("Kind"), kindName(q(g.kind))));
+      rows.push_back(row(tr("Kind"), kindName(g.kind, language_)));
       rows.push_back(row(tr("Line"), nameOf(q(line.id))));
       rows.push_back(row(tr("Count"), number(g.count)));
       rows.push_back(row(tr("Size"), tr("%1 × %2 × %3 m").arg(number(g.width_m, 1)).arg(number(g.depth_m, 1)).arg(number(g.height_m, 1))));

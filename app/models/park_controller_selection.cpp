@@ -33,7 +33,7 @@ QVariantList ParkController::liveRows() const {
     const auto it = timeline_.values().constFind(q(tag.id));
     if (it == timeline_.values().constEnd()) continue;
     QString value;
-    if (tag.kind == "state") {
+    if (tag.kind == model::TagKind::state) {
       const int s = int(std::lround(it.value()));
       value = stateName(s);
     } else {
@@ -41,7 +41,7 @@ QVariantList ParkController::liveRows() const {
     }
     QVariantMap r = row(q(tag.name.in(lang)), value);
     r.insert("tag", q(tag.id));
-    r.insert("analog", tag.kind == "analog");
+    r.insert("analog", tag.kind == model::TagKind::analog);
     rows.push_back(r);
     if (rows.size() >= 12) break;
   }
@@ -92,7 +92,7 @@ QString ParkController::stateTagOf(const QString& objectId) const {
   }
   if (!park_->findLine(line)) return {};
   for (const auto& tag : park_->tags) {
-    if (tag.object == line && tag.kind == "state") return q(tag.id);
+    if (tag.object == line && tag.kind == model::TagKind::state) return q(tag.id);
   }
   return {};
 }
@@ -126,12 +126,12 @@ QString ParkController::describe(const QString& objectId) const {
   if (!park_ || objectId.isEmpty()) return {};
   const std::string id = objectId.toStdString();
   QString kind;
-  if (const auto* b = park_->findBuilding(id)) kind = kindName(q(b->kind));
-  else if (const auto* u = park_->findUtility(id)) kind = kindName(q(u->kind));
+  if (const auto* b = park_->findBuilding(id)) kind = kindName(b->kind, language_);
+  else if (const auto* u = park_->findUtility(id)) kind = kindName(u->kind, language_);
   else {
     for (const auto& line : park_->lines) {
       for (const auto& g : line.machines) {
-        if (g.id == id) kind = kindName(q(g.kind)) + QString(" ×%1").arg(g.count);
+        if (g.id == id) kind = kindName(g.kind, language_) + QString(" ×%1").arg(g.count);
       }
     }
   }

@@ -5,6 +5,7 @@
 #include <numbers>
 
 #include "controller_text.hpp"
+#include "kind_names.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park.hpp"
 #include "scene_bounds.hpp"
@@ -17,11 +18,11 @@ namespace {
 
 QVariantMap buildingItem(const model::Building& b) {
   return {{"id", q(b.id)},
-          {"kind", q(b.kind)},
+          {"kind", kindWord(b.kind)},
           {"position", toScene(b.position.x_m, b.position.y_m, b.height_m / 2)},
           {"size", QVector3D(float(b.width_m), float(b.height_m), float(b.depth_m))},
           {"rotation", b.rotation_deg},
-          {"color", buildingColor(q(b.kind))},
+          {"color", buildingColor(b.kind)},
           {"planned", b.planned},
           {"pvKwp", b.roof_pv_kwp}};
 }
@@ -39,20 +40,20 @@ void addRoad(const model::Road& road, QVariantList& out) {
 
 // The side of the square a utility's drawing fills on the ground, in metres.
 double utilitySize(const model::Utility& u) {
-  const UtilityShape shape = utilityShape(q(u.kind));
+  const UtilityShape shape = utilityShape(u.kind);
   if (shape == UtilityShape::pvField) return std::max(20.0, std::sqrt(u.power_kw * kPvFieldM2PerKwp));
-  if (u.kind == "pumped_storage") return 60;
-  if (u.kind == "reservoir_hydro") return 40;
+  if (u.kind == model::UtilityKind::pumped_storage) return 60;
+  if (u.kind == model::UtilityKind::reservoir_hydro) return 40;
   if (shape == UtilityShape::yard) return 36;
   return 18;
 }
 
 QVariantMap utilityItem(const model::Utility& u) {
   return {{"id", q(u.id)},
-          {"kind", q(u.kind)},
-          {"shape", utilityShapeName(utilityShape(q(u.kind)))},
+          {"kind", kindWord(u.kind)},
+          {"shape", utilityShapeName(utilityShape(u.kind))},
           {"position", toScene(u.position.x_m, u.position.y_m)},
-          {"color", utilityColor(q(u.kind))},
+          {"color", utilityColor(u.kind)},
           {"size", utilitySize(u)},
           {"planned", u.planned}};
 }
@@ -62,11 +63,11 @@ QVariantMap externalItem(const model::ExternalNode& e, const model::ObjectIndex&
   const model::Point centre = index.extent().centre();
   const double outward = std::atan2(drawn.y_m - centre.y_m, drawn.x_m - centre.x_m) * 180.0 / std::numbers::pi;
   return {{"id", q(e.id)},
-          {"kind", q(e.kind)},
+          {"kind", kindWord(e.kind)},
           {"position", toScene(drawn.x_m, drawn.y_m)},
           {"outside", index.outsideThePark(e.id)},
           {"angle", outward},  // degrees counter-clockwise from east, away from the park
-          {"color", externalColor(q(e.kind))}};
+          {"color", externalColor(e.kind)}};
 }
 
 }  // namespace
@@ -85,8 +86,8 @@ SceneItems sceneItemsOf(const model::Park& park) {
       outline.push_back(QPointF(p.x_m, p.y_m));
       bounds.add(toScene(p.x_m, p.y_m));
     }
-    items.zones.push_back(QVariantMap{{"id", q(zone.id)}, {"kind", q(zone.kind)}, {"outline", outline},
-                                      {"color", zoneColor(q(zone.kind))}, {"water", zone.kind == "water"}});
+    items.zones.push_back(QVariantMap{{"id", q(zone.id)}, {"kind", kindWord(zone.kind)}, {"outline", outline},
+                                      {"color", zoneColor(zone.kind)}, {"water", zone.kind == model::ZoneKind::water}});
   }
   for (const auto& u : park.utilities) {
     if (!u.building.empty()) continue;  // drawn with their building (rooftop PV, a hall's battery)

@@ -245,178 +245,6 @@
 <context>
     <name>Kind</name>
     <message>
-        <source>Smelter potroom</source>
-        <translation>电解车间</translation>
-    </message>
-    <message>
-        <source>Plant</source>
-        <translation>工厂</translation>
-    </message>
-    <message>
-        <source>Workshop</source>
-        <translation>车间</translation>
-    </message>
-    <message>
-        <source>Cleanroom</source>
-        <translation>洁净车间</translation>
-    </message>
-    <message>
-        <source>Warehouse</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <source>Office</source>
-        <translation>办公楼</translation>
-    </message>
-    <message>
-        <source>Substation</source>
-        <translation>变电站</translation>
-    </message>
-    <message>
-        <source>Port terminal</source>
-        <translation>港口码头</translation>
-    </message>
-    <message>
-        <source>Utility building</source>
-        <translation>公用设施建筑</translation>
-    </message>
-    <message>
-        <source>Potline</source>
-        <translation>电解系列</translation>
-    </message>
-    <message>
-        <source>Casting line</source>
-        <translation>铸造线</translation>
-    </message>
-    <message>
-        <source>Extrusion line</source>
-        <translation>挤压线</translation>
-    </message>
-    <message>
-        <source>Die-casting line</source>
-        <translation>压铸线</translation>
-    </message>
-    <message>
-        <source>Chassis casting line</source>
-        <translation>底盘铸造线</translation>
-    </message>
-    <message>
-        <source>Forging line</source>
-        <translation>锻造线</translation>
-    </message>
-    <message>
-        <source>Machining line</source>
-        <translation>机加工线</translation>
-    </message>
-    <message>
-        <source>Recycled aluminium line</source>
-        <translation>再生铝线</translation>
-    </message>
-    <message>
-        <source>Plate and strip line</source>
-        <translation>板带线</translation>
-    </message>
-    <message>
-        <source>Die-bonding line</source>
-        <translation>固晶线</translation>
-    </message>
-    <message>
-        <source>Cylinder-head line</source>
-        <translation>气缸头产线</translation>
-    </message>
-    <message>
-        <source>Fuel-cell line</source>
-        <translation>燃料电池线</translation>
-    </message>
-    <message>
-        <source>Storage and handling</source>
-        <translation>仓储与装卸</translation>
-    </message>
-    <message>
-        <source>Electrolytic pots</source>
-        <translation>电解槽</translation>
-    </message>
-    <message>
-        <source>Holding furnaces</source>
-        <translation>保温炉</translation>
-    </message>
-    <message>
-        <source>Melting furnaces</source>
-        <translation>熔炼炉</translation>
-    </message>
-    <message>
-        <source>Casting machines</source>
-        <translation>铸造机</translation>
-    </message>
-    <message>
-        <source>Extrusion presses</source>
-        <translation>挤压机</translation>
-    </message>
-    <message>
-        <source>Die-casting cells</source>
-        <translation>压铸单元</translation>
-    </message>
-    <message>
-        <source>Forging presses</source>
-        <translation>锻压机</translation>
-    </message>
-    <message>
-        <source>CNC machines</source>
-        <translation>数控机床</translation>
-    </message>
-    <message>
-        <source>Rolling mills</source>
-        <translation>轧机</translation>
-    </message>
-    <message>
-        <source>Die bonders</source>
-        <translation>固晶机</translation>
-    </message>
-    <message>
-        <source>Robot cells</source>
-        <translation>机器人单元</translation>
-    </message>
-    <message>
-        <source>Stack assembly stations</source>
-        <translation>电堆装配站</translation>
-    </message>
-    <message>
-        <source>Racks</source>
-        <translation>货架</translation>
-    </message>
-    <message>
-        <source>Cranes</source>
-        <translation>起重机</translation>
-    </message>
-    <message>
-        <source>Grid tie</source>
-        <translation>电网并网点</translation>
-    </message>
-    <message>
-        <source>Photovoltaics</source>
-        <translation>光伏</translation>
-    </message>
-    <message>
-        <source>Battery storage</source>
-        <translation>电池储能</translation>
-    </message>
-    <message>
-        <source>Pumped storage</source>
-        <translation>抽水蓄能</translation>
-    </message>
-    <message>
-        <source>Reservoir hydro</source>
-        <translation>水库水电</translation>
-    </message>
-    <message>
-        <source>Charging station</source>
-        <translation>充电站</translation>
-    </message>
-    <message>
-        <source>Hydrogen station</source>
-        <translation>加氢站</translation>
-    </message>
-    <message>
         <source>Industrial park</source>
         <translation>产业园区</translation>
     </message>
@@ -427,6 +255,14 @@
     <message>
         <source>Building</source>
         <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Utility</source>
+        <translation>公用设施</translation>
+    </message>
+    <message>
+        <source>External partner</source>
+        <translation>园区外部节点</translation>
     </message>
     <message>
         <source>Production line</source>
@@ -674,14 +510,6 @@
 </context>
 <context>
     <name>parktwin::app::ParkController</name>
-    <message>
-        <source>Utility</source>
-        <translation>公用设施</translation>
-    </message>
-    <message>
-        <source>External partner</source>
-        <translation>园区外部节点</translation>
-    </message>
     <message>
         <source>Where</source>
         <translation>位置</translation>

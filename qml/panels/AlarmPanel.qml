@@ -38,8 +38,8 @@ Pane {
                 width: list.width
                 height: column.implicitHeight + 12
                 radius: 5
-                color: modelData.acknowledged ? "#f2f4f6" : (modelData.severity === "critical" ? "#fdecea" : "#fff6e0")
-                border.color: modelData.severity === "critical" ? "#d64545" : modelData.severity === "warning" ? "#e8a200" : "#8095a5"
+                color: modelData.acknowledged ? "#f2f4f6" : (modelData.severity === Kinds.Critical ? "#fdecea" : "#fff6e0")
+                border.color: modelData.severity === Kinds.Critical ? "#d64545" : modelData.severity === Kinds.Warning ? "#e8a200" : "#8095a5"
                 ColumnLayout {
                     id: column
                     anchors { left: parent.left; right: parent.right; top: parent.top; margins: 6 }

@@ -194,7 +194,7 @@ class ReplayFixture : public QObject {
       if (v < median && alarmOffMs == 0) alarmOffMs = double(ts);
     }
     auto withRule = *park;
-    withRule.alarm_rules.push_back({"test-current-high", "potline-1.current", median, std::nullopt, "critical",
+    withRule.alarm_rules.push_back({"test-current-high", "potline-1.current", median, std::nullopt, parktwin::model::Severity::critical,
                                     {"1号系列电流偏高", "Potline 1 current high"}});
     alarmParkPath = dir + "/beidu-with-test-rule.json";
     if (!parktwin::model::savePark(withRule, alarmParkPath.toStdString())) return false;

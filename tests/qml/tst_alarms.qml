@@ -50,6 +50,7 @@ Item {
             verify(!ParkController.acknowledgeAlarm("test-current-high", "from the audience"))
             compare(Fixture.countEvents("alarm_ack"), 0, "nothing stored")
             verify(!ParkController.alarms[0].acknowledged)
+            compare(ParkController.alarms[0].severity, Kinds.Critical, "the rule's severity, as QML compares it")
             verify(!ParkController.loadPark(Fixture.beiduPath), "no other park while presenting")
             compare(ParkController.parkFile, Fixture.alarmParkPath)
             ParkController.presenting = false

@@ -135,7 +135,7 @@ TEST(MaterialNetwork, FailuresIslandConsumersAndOverridesChangeCapacities) {
 
 TEST(MaterialNetwork, ParkWithoutProducerIsAnErrorThatSaysSo) {
   auto park = test::loadTestPark("mini_park.json");
-  park.lines[0].product = "rod";
+  park.lines[0].product = model::Product::rod;
   park.material_links.pop_back();  // the ingot supplier's link
   const auto net = buildMaterialNetwork(park);
   ASSERT_FALSE(net);
@@ -165,18 +165,18 @@ model::Park guideParkWithoutPowerOrMaterial() {
   park.id = "mini";
   model::Building hall;
   hall.id = "hall";
-  hall.kind = "plant";
+  hall.kind = model::BuildingKind::plant;
   park.buildings.push_back(hall);
   model::ProductionLine cast;
   cast.id = "cast";
-  cast.kind = "die_casting";
+  cast.kind = model::LineKind::die_casting;
   cast.building = "hall";
-  cast.product = "parts";
+  cast.product = model::Product::parts;
   cast.capacity_t_per_year = 5'000;
   park.lines.push_back(cast);
   model::Utility grid;
   grid.id = "grid";
-  grid.kind = "grid_tie";
+  grid.kind = model::UtilityKind::grid_tie;
   grid.power_kw = 10'000;
   park.utilities.push_back(grid);
   model::EnergyLink e1;
@@ -211,11 +211,11 @@ TEST(NetworkMessages, MissingMaterialLinksOrSupplierSayWhatToAdd) {
   out.id = "m-out";
   out.from = "cast";
   out.to = "market";
-  out.product = "parts";
+  out.product = model::Product::parts;
   out.capacity_t_per_hour = 1;
   model::ExternalNode market;
   market.id = "market";
-  market.kind = "market";
+  market.kind = model::ExternalKind::market;
   park.externals.push_back(market);
   park.material_links.push_back(out);
   const auto noOrigin = buildMaterialNetwork(park);

@@ -13,7 +13,7 @@ namespace {
 model::Utility pv(double kwp) {
   model::Utility u;
   u.id = "pv";
-  u.kind = "pv";
+  u.kind = model::UtilityKind::pv;
   u.power_kw = kwp;
   return u;
 }
@@ -52,7 +52,7 @@ TEST(PvYield, DefaultForChongqingIsInTheQuotedRange) {
 TEST(PvYield, YearlyAverageSupplyOfAPvPlantIsItsYieldOver8760Hours) {
   auto park = test::loadTestPark("mini_park.json");
   for (auto& u : park.utilities) {
-    if (u.kind != "pv") continue;
+    if (u.kind != model::UtilityKind::pv) continue;
     u.annual_energy_kwh = 0;
     u.annual_yield_kwh_per_kwp = 876;
   }

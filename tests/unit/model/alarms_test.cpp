@@ -13,8 +13,8 @@ using namespace parktwin::model;
 
 Park parkWithRules() {
   Park park;
-  park.alarm_rules.push_back({"hot", "bath", 975.0, std::nullopt, "critical", {"过热", "Hot"}});
-  park.alarm_rules.push_back({"band", "soc", 90.0, 10.0, "warning", {"越限", "Out of band"}});
+  park.alarm_rules.push_back({"hot", "bath", 975.0, std::nullopt, Severity::critical, {"过热", "Hot"}});
+  park.alarm_rules.push_back({"band", "soc", 90.0, 10.0, Severity::warning, {"越限", "Out of band"}});
   return park;
 }
 

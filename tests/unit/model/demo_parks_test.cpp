@@ -7,7 +7,7 @@
 
 namespace {
 
-using parktwin::model::Park;
+using namespace parktwin::model;
 
 Park load(const std::string& name) {
   auto park = parktwin::model::loadPark(std::string(PARKTWIN_SOURCE_DIR) + "/assets/parks/" + name + ".json");
@@ -37,7 +37,7 @@ TEST(BeiduPark, SmelterCapacityIs340ktAndDrawsAbout500MW) {
   const Park park = load("beidu");
   double capacity_t = 0, power_kw = 0;
   for (const auto& line : park.lines) {
-    if (line.kind == "potline") {
+    if (line.kind == LineKind::potline) {
       capacity_t += line.capacity_t_per_year;
       power_kw += line.power_kw;
     }
@@ -52,7 +52,7 @@ TEST(BeiduPark, FortyProcessorsTakeMoltenAluminium22AboveDesignatedSize) {
   const Park park = load("beidu");
   std::set<std::string> firms;
   for (const auto& link : park.material_links) {
-    if (link.product != "molten_aluminium" || link.from != "casthouse") continue;
+    if (link.product != Product::molten_aluminium || link.from != "casthouse") continue;
     const auto* line = park.findLine(link.to);
     if (!line || line->id == "ingot-casting") continue;
     firms.insert(park.operatorOf(*line));
@@ -67,7 +67,7 @@ TEST(BeiduPark, XinshitongHasFortyDieBonders) {
   const auto* line = load("beidu").findLine("xinshitong-cob");
   ASSERT_NE(line, nullptr);
   ASSERT_EQ(line->machines.size(), 1u);
-  EXPECT_EQ(line->machines[0].kind, "die_bonder");
+  EXPECT_EQ(line->machines[0].kind, MachineKind::die_bonder);
   EXPECT_EQ(line->machines[0].count, 40);
 }
 
@@ -94,9 +94,11 @@ TEST(JiulongPark, HasSouthwestAluminiumFourLinesAndSelfBalancingEnergy) {
     swaLines += b && b->enterprise == "swa";
   }
   EXPECT_EQ(swaLines, 4);
-  std::set<std::string> kinds;
+  std::set<UtilityKind> kinds;
   for (const auto& u : park.utilities) kinds.insert(u.kind);
-  for (const char* kind : {"pv", "battery", "charger", "grid_tie"}) EXPECT_TRUE(kinds.contains(kind)) << kind;
+  for (UtilityKind kind : {UtilityKind::pv, UtilityKind::battery, UtilityKind::charger, UtilityKind::grid_tie}) {
+    EXPECT_TRUE(kinds.contains(kind)) << toText(kind);
+  }
 }
 
 }  // namespace

@@ -31,11 +31,11 @@ model::Park park() {
   model::MaterialLink molten;
   molten.from = "potline";
   molten.to = "caster";
-  molten.product = "molten_aluminium";
+  molten.product = model::Product::molten_aluminium;
   p.material_links.push_back(molten);
   model::Utility grid;
   grid.id = "grid";
-  grid.kind = "grid_tie";
+  grid.kind = model::UtilityKind::grid_tie;
   p.utilities.push_back(grid);
   return p;
 }

@@ -91,7 +91,7 @@ class ReplayEvents : public ::testing::Test {
 
   bool moltenLinkBetween(const std::string& from, const std::string& to) const {
     for (const auto& l : park_.material_links) {
-      if (l.from == from && l.to == to && l.product == "molten_aluminium") return true;
+      if (l.from == from && l.to == to && l.product == model::Product::molten_aluminium) return true;
     }
     return false;
   }
@@ -177,7 +177,7 @@ TEST_F(ReplayEvents, FailuresFromTheScenarioRunnerAndTheSimulatorAreMarkedAlike)
   for (const std::string& file : {scenarioFile, simulatedFile}) {
     const auto marked = eventsIn(file, sim::timelineMarkerFilter());
     expectTheTimelineMarksExactlyTheFailures(file, eventsIn(file), marked);
-    for (const store::Event& e : marked) EXPECT_EQ(e.severity, sim::storedSeverity(sim::EventSeverity::critical));
+    for (const store::Event& e : marked) EXPECT_EQ(e.severity, sim::storedSeverity(model::Severity::critical));
   }
 }
 

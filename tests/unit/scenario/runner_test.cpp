@@ -48,11 +48,11 @@ std::set<std::string> moltenFedProcessors(const model::Park& p) {
   std::set<std::string> hubs, out;
   for (const auto& l : p.material_links) {
     const auto* from = p.findLine(l.from);
-    if (from && from->kind == "potline" && l.product == "molten_aluminium") hubs.insert(l.to);
+    if (from && from->kind == model::LineKind::potline && l.product == model::Product::molten_aluminium) hubs.insert(l.to);
   }
   for (const auto& l : p.material_links) {
     const auto* to = p.findLine(l.to);
-    if (l.product == "molten_aluminium" && hubs.contains(l.from) && to && to->building != l.from) out.insert(l.to);
+    if (l.product == model::Product::molten_aluminium && hubs.contains(l.from) && to && to->building != l.from) out.insert(l.to);
   }
   return out;
 }

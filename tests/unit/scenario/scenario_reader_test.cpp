@@ -125,6 +125,15 @@ TEST(ScenarioReader, UnknownChangeType) {
                  "grid_emission, grid_limit, route, retrofit, pv, storage, got \"explode\"");
 }
 
+// A new line's kind and product are park-format words, read through the same tables.
+TEST(ScenarioReader, AddedLineOfAnUnknownKindNamesTheAllowedKinds) {
+  json j = minimalScenario();
+  j["changes"] = json::parse(R"([{"type": "add_line", "line": {"id": "new-line", "kind": "teleporter",
+      "building": "casthouse", "product": "unobtainium", "capacity_t_per_year": 1000, "energy_kwh_per_t": 100}}])");
+  expectError(j, "/changes/0/line/kind: expected one of " + model::kindWords<model::LineKind>() + ", got \"teleporter\"");
+  expectError(j, "/changes/0/line/product: expected one of " + model::kindWords<model::Product>() + ", got \"unobtainium\"");
+}
+
 TEST(ScenarioReader, MissingTarget) {
   json j = minimalScenario();
   j["changes"] = json::parse(R"([{"type": "outage"}])");

@@ -73,31 +73,31 @@ TEST(EventCodec, PositionsAreStoredAsNamedMetresInThePayload) {
 }
 
 TEST(EventCodec, FailuresAreCriticalAndEverythingElseIsInformation) {
-  EXPECT_EQ(severityOf(failure()), EventSeverity::critical);
-  EXPECT_EQ(severityOf(ladleTrip()), EventSeverity::info);
+  EXPECT_EQ(severityOf(failure()), Severity::critical);
+  EXPECT_EQ(severityOf(ladleTrip()), Severity::info);
   SimEvent repair = failure();
   repair.from = "down";
   repair.to = "run";
   repair.reason = "repair";
-  EXPECT_EQ(severityOf(repair), EventSeverity::info);
+  EXPECT_EQ(severityOf(repair), Severity::info);
   // The stored integers are the alarm ranks (info 0, warning 1, critical 2), which the
   // historian's min_severity filter compares.
   EXPECT_EQ(encodeEvent(failure()).severity, 2);
   EXPECT_EQ(encodeEvent(repair).severity, 0);
-  EXPECT_EQ(storedSeverity(EventSeverity::warning), 1);
-  for (EventSeverity s : {EventSeverity::info, EventSeverity::warning, EventSeverity::critical}) {
+  EXPECT_EQ(storedSeverity(Severity::warning), 1);
+  for (Severity s : {Severity::info, Severity::warning, Severity::critical}) {
     EXPECT_EQ(severityFromStored(storedSeverity(s)), s);
   }
-  EXPECT_EQ(severityFromStored(7), EventSeverity::critical);
-  EXPECT_EQ(severityFromStored(-1), EventSeverity::info);
+  EXPECT_EQ(severityFromStored(7), Severity::critical);
+  EXPECT_EQ(severityFromStored(-1), Severity::info);
 }
 
 // Alarm acknowledgements and simulator events share the historian's severity column: the same
 // word must be the same number whichever mapping wrote it.
 TEST(EventCodec, SeveritiesRankAsAlarmRulesDo) {
-  EXPECT_EQ(storedSeverity(EventSeverity::info), model::severityRank("info"));
-  EXPECT_EQ(storedSeverity(EventSeverity::warning), model::severityRank("warning"));
-  EXPECT_EQ(storedSeverity(EventSeverity::critical), model::severityRank("critical"));
+  EXPECT_EQ(storedSeverity(Severity::info), model::severityRank(Severity::info));
+  EXPECT_EQ(storedSeverity(Severity::warning), model::severityRank(Severity::warning));
+  EXPECT_EQ(storedSeverity(Severity::critical), model::severityRank(Severity::critical));
 }
 
 TEST(EventCodec, TheTimelineMarksFailuresOnly) {

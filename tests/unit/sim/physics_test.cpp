@@ -14,7 +14,7 @@ TEST(Physics, PotlinePowerOverAWeekIsCapacityTimesSpecificEnergy) {
   const auto park = loadPark("beidu");
   auto sink = simulate(park, "2026-03-02T00:00:00Z", 7 * kDay);
   for (const auto& line : park.lines) {
-    if (line.kind != "potline") continue;
+    if (line.kind != parktwin::model::LineKind::potline) continue;
     // 170,000 t/yr x 13,500 kWh/t / 8,760 h = 262 MW
     const double expected_kw = line.capacity_t_per_year * line.energy_kwh_per_t / 8760.0;
     const double average_kw = mean(sink.series[line.id + ".power"].v);
@@ -35,7 +35,7 @@ TEST(Physics, MetalTappedInADayIsAnnualCapacityOver365) {
   auto sink = simulate(park, "2026-03-02T00:00:00Z", kDay);
   double tapped = 0, capacity = 0;
   for (const auto& line : park.lines) {
-    if (line.kind != "potline") continue;
+    if (line.kind != parktwin::model::LineKind::potline) continue;
     tapped += sink.series[line.id + ".metal_tapped"].v.back();
     capacity += line.capacity_t_per_year;
   }

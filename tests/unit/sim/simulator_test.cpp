@@ -47,10 +47,10 @@ TEST_P(EachPark, StateTagsUseTheDocumentedCodesAndCountersNeverFall) {
   auto sink = simulate(park, "2026-03-01T00:00:00Z", 7 * kDay);
   for (const auto& tag : park.tags) {
     const auto& v = sink.series[tag.id].v;
-    if (tag.kind == "state") {
+    if (tag.kind == parktwin::model::TagKind::state) {
       for (double x : v) ASSERT_TRUE(x == 0 || x == 1 || x == 2 || x == 3 || x == 4) << tag.id << " " << x;
     }
-    if (tag.kind == "counter") {
+    if (tag.kind == parktwin::model::TagKind::counter) {
       for (std::size_t i = 1; i < v.size(); ++i) ASSERT_GE(v[i], v[i - 1]) << tag.id;
     }
   }
@@ -60,7 +60,7 @@ TEST_P(EachPark, EveryAnalogTagMovesOverAWeek) {
   const auto park = loadPark(GetParam());
   auto sink = simulate(park, "2026-03-01T00:00:00Z", 7 * kDay);
   for (const auto& tag : park.tags) {
-    if (tag.kind != "analog") continue;
+    if (tag.kind != parktwin::model::TagKind::analog) continue;
     const auto& v = sink.series[tag.id].v;
     const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
     EXPECT_LT(*lo, *hi) << tag.id << " is stuck at " << *lo;
@@ -130,7 +130,7 @@ TEST(Simulator, LadlesCarryMoltenAluminiumFromSmelterToCasthouseToProcessors) {
 
 TEST(Simulator, RejectsATagItCannotDriveNamingIt) {
   auto park = loadPark("jiulong");
-  park.tags.push_back({"swa-plate.flux_capacitor", {"x", "x"}, "GW", "analog", "swa-plate"});
+  park.tags.push_back({"swa-plate.flux_capacitor", {"x", "x"}, "GW", parktwin::model::TagKind::analog, "swa-plate"});
   auto sim = Simulator::create(park, {});
   ASSERT_FALSE(sim);
   EXPECT_NE(sim.error().message.find("swa-plate.flux_capacitor"), std::string::npos) << sim.error().message;
@@ -145,7 +145,7 @@ TEST(Simulator, RejectsAStepOutOfRange) {
 TEST(Simulator, DieBondersReportOeeAsAvailabilityTimesPerformanceTimesQuality) {
   auto park = loadPark("beidu");
   for (const char* part : {"availability", "performance", "quality"}) {
-    park.tags.push_back({std::string("xinshitong-cob.") + part, {part, part}, "%", "analog", "xinshitong-cob"});
+    park.tags.push_back({std::string("xinshitong-cob.") + part, {part, part}, "%", parktwin::model::TagKind::analog, "xinshitong-cob"});
   }
   auto sink = simulate(park, "2026-03-01T00:00:00Z", 2 * kDay);
   const auto& oee = sink.series["xinshitong-cob.oee"].v;

@@ -14,12 +14,12 @@ class Rows {
  public:
   explicit Rows(const model::Park& park) {
     for (const auto& l : park.lines) {
-      if (!add(l.id, l.name, l.kind, park.operatorOf(l))) continue;
+      if (!add(l.id, l.name, toText(l.kind), park.operatorOf(l))) continue;
       held_.back().push_back(&l);
       rows_.back().capacity_t_per_h = l.capacity_t_per_year / kHoursPerYear;
     }
     lineRows_ = rows_.size();
-    for (const auto& b : park.buildings) add(b.id, b.name, b.kind, b.enterprise);
+    for (const auto& b : park.buildings) add(b.id, b.name, toText(b.kind), b.enterprise);
     for (const auto& l : park.lines) {
       auto it = index_.find(l.building);
       if (it == index_.end() || it->second < lineRows_) continue;
@@ -28,9 +28,9 @@ class Rows {
     }
     for (const auto& u : park.utilities) {
       const model::Building* on = park.findBuilding(u.building);
-      add(u.id, u.name, u.kind, on ? on->enterprise : std::string());
+      add(u.id, u.name, toText(u.kind), on ? on->enterprise : std::string());
     }
-    for (const auto& x : park.externals) add(x.id, x.name, x.kind, {});
+    for (const auto& x : park.externals) add(x.id, x.name, toText(x.kind), {});
   }
 
   // The row of a network node ("<id>#out" is the same object); nullptr for the super nodes
@@ -53,14 +53,14 @@ class Rows {
  private:
   // False when an earlier object has the id.
   // `id` lives in the park, which outlives the rows.
-  bool add(const std::string& id, const model::LocalizedText& name, const std::string& kind,
+  bool add(const std::string& id, const model::LocalizedText& name, std::string_view kind,
            const std::string& enterprise) {
     if (!index_.try_emplace(id, rows_.size()).second) return false;
     UnitKpis row;
     row.id = id;
     row.name_en = name.en;
     row.name_zh = name.zh;
-    row.kind = kind;
+    row.kind = std::string(kind);
     row.enterprise = enterprise;
     rows_.push_back(std::move(row));
     held_.emplace_back();
@@ -178,6 +178,7 @@ Result<KpiBreakdown> breakdownKpis(const model::Park& park, const FlowNetwork& m
     firm.name_en = e.name.en;
     firm.name_zh = e.name.zh;
     firm.kind = "enterprise";
+    firm.is_enterprise = true;
     firm.throughput_t = enteringFirm[e.id];
     if (hours > 0) firm.throughput_t_per_h = firm.throughput_t / hours;
     if (firm.throughput_t > 0) firm.energy_kwh_per_t_through = firm.energy_kwh / firm.throughput_t;

@@ -193,7 +193,7 @@ std::vector<KpiValue> unitKpiValues(const UnitKpis& u) {
                                {remelt_t, u.remelt_t},
                                {remelt_cost_avoided_yuan, u.remelt_cost_avoided_yuan},
                                {oee_pct, u.oee >= 0 ? std::optional(100 * u.oee) : std::nullopt}};
-  if (u.kind != "enterprise") out.push_back({utilisation_pct, 100 * u.utilisation});
+  if (!u.is_enterprise) out.push_back({utilisation_pct, 100 * u.utilisation});
   return out;
 }
 

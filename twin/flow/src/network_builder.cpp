@@ -11,15 +11,16 @@
 namespace parktwin::flow {
 namespace {
 
-bool isPrimaryMetal(const std::string& product) {
-  return product == "molten_aluminium" || product == "ingot" || product == "recycled_aluminium";
+bool isPrimaryMetal(std::optional<model::Product> product) {
+  using enum model::Product;
+  return product == molten_aluminium || product == ingot || product == recycled_aluminium;
 }
 
 // What a park object is, as far as the flow layer cares. Points into the park.
 struct ObjectInfo {
   const std::string* id = nullptr;
   const std::string* name = nullptr;  // English
-  const std::string* kind = nullptr;
+  std::string_view kind;  // the word of its kind (kinds.hpp)
   const model::ProductionLine* line = nullptr;
   const model::Building* building = nullptr;
   const model::Utility* utility = nullptr;
@@ -36,17 +37,17 @@ class ObjectIndex {
  public:
   ObjectIndex(const model::Park& park, const std::set<std::string>& built) {
     const auto unbuilt = [&](const std::string& id, bool planned) { return planned && !built.contains(id); };
-    for (const auto& b : park.buildings) add(ObjectInfo{&b.id, &b.name.en, &b.kind, nullptr, &b}, unbuilt(b.id, b.planned));
+    for (const auto& b : park.buildings) add(ObjectInfo{&b.id, &b.name.en, toText(b.kind), nullptr, &b}, unbuilt(b.id, b.planned));
     for (const auto& u : park.utilities) {
-      add(ObjectInfo{&u.id, &u.name.en, &u.kind, nullptr, nullptr, &u}, unbuilt(u.id, u.planned));
+      add(ObjectInfo{&u.id, &u.name.en, toText(u.kind), nullptr, nullptr, &u}, unbuilt(u.id, u.planned));
     }
-    for (const auto& x : park.externals) add(ObjectInfo{&x.id, &x.name.en, &x.kind, nullptr, nullptr, nullptr, &x}, false);
+    for (const auto& x : park.externals) add(ObjectInfo{&x.id, &x.name.en, toText(x.kind), nullptr, nullptr, nullptr, &x}, false);
     for (const auto& l : park.lines) {
       const int building = find(l.building);
       const bool inUnbuiltBuilding = building >= 0 && isUnbuilt(building) && objects_[static_cast<std::size_t>(building)].building;
       // A line shadows a building of the same id, as it did when this was a map.
-      const int at = add(ObjectInfo{&l.id, &l.name.en, &l.kind, &l}, inUnbuiltBuilding);
-      objects_[static_cast<std::size_t>(at)] = ObjectInfo{&l.id, &l.name.en, &l.kind, &l};
+      const int at = add(ObjectInfo{&l.id, &l.name.en, toText(l.kind), &l}, inUnbuiltBuilding);
+      objects_[static_cast<std::size_t>(at)] = ObjectInfo{&l.id, &l.name.en, toText(l.kind), &l};
       unbuilt_[static_cast<std::size_t>(at)] = inUnbuiltBuilding;
     }
     linesIn_.resize(objects_.size());
@@ -57,8 +58,7 @@ class ObjectIndex {
 
   int slot(const std::string& id) {
     if (auto it = slots_.find(id); it != slots_.end()) return it->second;
-    static const std::string unknownKind = "object";
-    const int at = add(ObjectInfo{&id, &id, &unknownKind}, false);
+    const int at = add(ObjectInfo{&id, &id, "object"}, false);
     linesIn_.emplace_back();
     return at;
   }
@@ -227,7 +227,7 @@ class NetworkAssembler {
 
  private:
   int pushNode(std::string id, int slot, NodeRole role) {
-    network_.nodes.push_back({std::move(id), *objects_[slot].name, role, *objects_[slot].kind});
+    network_.nodes.push_back({std::move(id), *objects_[slot].name, role, std::string(objects_[slot].kind)});
     return static_cast<int>(network_.nodes.size()) - 1;
   }
 
@@ -260,10 +260,11 @@ std::string utilityPath(const model::Park& park, const std::string& id) { return
 // guesses, so they add no note; a hydro plant without a yearly figure is a guess.
 double availablePowerKw(const model::Utility& u, const model::Park& park, SupplyBasis basis,
                         std::vector<std::string>& notes) {
-  if (basis == SupplyBasis::rated_power || u.kind == "grid_tie") return u.power_kw;
-  if (u.kind == "pv") return std::min(u.power_kw, pvAnnualEnergyKwh(u, park.latitude_deg) / kHoursPerYear);
+  using enum model::UtilityKind;
+  if (basis == SupplyBasis::rated_power || u.kind == grid_tie) return u.power_kw;
+  if (u.kind == pv) return std::min(u.power_kw, pvAnnualEnergyKwh(u, park.latitude_deg) / kHoursPerYear);
   if (u.annual_energy_kwh > 0) return std::min(u.power_kw, u.annual_energy_kwh / kHoursPerYear);
-  if (u.kind == "battery" || u.kind == "pumped_storage") return 0;
+  if (u.kind == battery || u.kind == pumped_storage) return 0;
   notes.push_back(u.id + ": no annual_energy_kwh, so its rated " + quantityText(u.power_kw, "kW") +
                   " is taken as its yearly average; add \"annual_energy_kwh\" to " + utilityPath(park, u.id));
   return u.power_kw;
@@ -297,6 +298,47 @@ std::string explainNoLoad(const model::Park& park, const ObjectIndex& objects, c
   }
   return "add an energy link (\"energy_links\") from the grid or substation to a line, to the building it is in, "
          "or to a charger";
+}
+
+// Chargers and hydrogen stations: utilities that draw power rather than give it.
+bool isEnergyUser(const model::Utility& u) {
+  return u.kind == model::UtilityKind::charger || u.kind == model::UtilityKind::hydrogen;
+}
+
+// A utility's place in the energy network: a source, a split (substation) or a load.
+void addUtility(NetworkAssembler& net, int slot, const model::Utility& u, const model::Park& park,
+                const FlowOverrides& overrides, double gridEmission, bool& anySource, bool& anyLoad) {
+  const auto source = [&](SourceKind kind, double merit, double emission) {
+    net.addSupply(slot, availablePowerKw(u, park, overrides.supply_basis, net.network().notes), merit, kind, emission);
+    anySource = true;
+  };
+  using enum model::UtilityKind;
+  switch (u.kind) {
+    case grid_tie: source(SourceKind::grid, kMeritGridYuanPerKwh, gridEmission); break;
+    case pv: source(SourceKind::pv, kMeritPvYuanPerKwh, 0); break;
+    case reservoir_hydro: source(SourceKind::reservoir_hydro, kMeritReservoirHydroYuanPerKwh, 0); break;
+    case substation: net.split(slot, u.power_kw); break;
+    case battery:
+    case pumped_storage: {
+      const bool isBattery = u.kind == battery;
+      source(isBattery ? SourceKind::battery : SourceKind::pumped_storage,
+             isBattery ? kMeritBatteryYuanPerKwh : kMeritPumpedStorageYuanPerKwh, 0);
+      // Charging now (a demand override, from the measured state): a load on the storage
+      // node, fed through its charging link like any consumer.
+      if (auto charging = overrides.demand.find(u.id); charging != overrides.demand.end() && charging->second > 0) {
+        net.addDemand(slot, net.node(slot), charging->second);
+        anyLoad = true;
+      }
+      break;
+    }
+    case charger:
+    case hydrogen:
+      // power_kw is the whole site's rating (all its charge points; a hydrogen refuelling
+      // station's compressors), as the simulator and the site's feeder read it.
+      net.addDemand(slot, net.node(slot), u.power_kw);
+      anyLoad = true;
+      break;
+  }
 }
 
 }  // namespace
@@ -385,7 +427,7 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
     const Role& role = roles[at];
     const double capacity = role.produce_t_per_h + role.process_t_per_h;
     if (info.external) {
-      const bool receives = info.external->kind != "supplier" && hasIncoming[at];
+      const bool receives = info.external->kind != model::ExternalKind::supplier && hasIncoming[at];
       if (hasOutgoing[at]) {
         // A market that also sends (scrap back) sends from its own node, so what it sends
         // cannot count as delivered to it.
@@ -430,11 +472,11 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
     arc.money_yuan_per_unit = link.cost_yuan_per_t;
     arc.loss_pct = link.loss_pct;
     arc.distance_m = link.distance_m;
-    arc.product = link.product;
+    arc.product = toText(link.product);
     const Role& target = roles[static_cast<std::size_t>(to)];
     const bool intoProcessor = target.process_t_per_h > 0 && target.produce_t_per_h == 0 && !objects[to].external;
-    arc.remelt = intoProcessor && link.product == "ingot";
-    arc.direct_molten = intoProcessor && link.product == "molten_aluminium";
+    arc.remelt = intoProcessor && link.product == model::Product::ingot;
+    arc.direct_molten = intoProcessor && link.product == model::Product::molten_aluminium;
     if (arc.remelt) arc.money_yuan_per_unit += kRemeltPremiumYuanPerT;
     arc.dispatch_cost_per_unit = arc.money_yuan_per_unit;
     net.addArc(std::move(arc), from, to);
@@ -473,35 +515,11 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
   bool anySource = false, anyLoad = false;
   for (int slot : links.named) {
     const ObjectInfo& info = objects[slot];
-    if (info.external && info.external->kind == "grid") {
+    if (info.external && info.external->kind == model::ExternalKind::grid) {
       net.addSupply(slot, outCapacity[static_cast<std::size_t>(slot)], kMeritGridYuanPerKwh, SourceKind::grid, gridEmission(slot));
       anySource = true;
     } else if (info.utility) {
-      const auto& u = *info.utility;
-      const auto source = [&](SourceKind kind, double merit, double emission) {
-        net.addSupply(slot, availablePowerKw(u, park, overrides.supply_basis, net.network().notes), merit, kind, emission);
-        anySource = true;
-      };
-      if (u.kind == "grid_tie") source(SourceKind::grid, kMeritGridYuanPerKwh, gridEmission(slot));
-      else if (u.kind == "pv") source(SourceKind::pv, kMeritPvYuanPerKwh, 0);
-      else if (u.kind == "battery" || u.kind == "pumped_storage") {
-        source(u.kind == "battery" ? SourceKind::battery : SourceKind::pumped_storage,
-               u.kind == "battery" ? kMeritBatteryYuanPerKwh : kMeritPumpedStorageYuanPerKwh, 0);
-        // Charging now (a demand override, from the measured state): a load on the storage
-        // node, fed through its charging link like any consumer.
-        if (auto charging = overrides.demand.find(u.id); charging != overrides.demand.end() && charging->second > 0) {
-          net.addDemand(slot, net.node(slot), charging->second);
-          anyLoad = true;
-        }
-      }
-      else if (u.kind == "reservoir_hydro") source(SourceKind::reservoir_hydro, kMeritReservoirHydroYuanPerKwh, 0);
-      else if (u.kind == "substation") net.split(slot, u.power_kw);
-      else if (u.kind == "charger" || u.kind == "hydrogen") {
-        // power_kw is the whole site's rating (all its charge points; a hydrogen refuelling
-        // station's compressors), as the simulator and the site's feeder read it.
-        net.addDemand(slot, net.node(slot), u.power_kw);
-        anyLoad = true;
-      }
+      addUtility(net, slot, *info.utility, park, overrides, gridEmission(slot), anySource, anyLoad);
     } else if (info.line) {
       net.addDemand(slot, net.node(slot), lineDemandKw(*info.line));
       anyLoad = true;
@@ -536,7 +554,7 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
     arc.dispatch_cost_per_unit = link.cost_yuan_per_kwh;
     arc.emission_t_per_mwh = link.emission_t_per_mwh;
     arc.loss_pct = link.loss_pct;
-    arc.product = link.carrier;
+    arc.product = toText(link.carrier);
     net.addArc(std::move(arc), from, to);
   }
 
@@ -546,7 +564,7 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
     }
   }
   for (const auto& u : park.utilities) {
-    if ((u.kind == "charger" || u.kind == "hydrogen") && !named(u.id) && !objects.isUnbuilt(u.id)) {
+    if (isEnergyUser(u) && !named(u.id) && !objects.isUnbuilt(u.id)) {
       net.network().unlinked_consumers.push_back(u.id);
     }
   }

@@ -42,17 +42,23 @@ StateOverrides overridesFromState(const model::Park& park, const std::map<std::s
     const model::Utility* utility = park.findUtility(tag.object);
     if (!utility || !endsWith(tag.id, ".power")) continue;
     const double kw = kilowatts(tag, value);
-    if (utility->kind == "pv" || utility->kind == "reservoir_hydro") {
-      out.energy.supply[utility->id] = std::max(0.0, kw);
-    } else if (utility->kind == "battery" || utility->kind == "pumped_storage") {
-      // Discharging supplies; charging supplies nothing and draws its power as a load.
-      out.energy.supply[utility->id] = std::max(0.0, kw);
-      if (kw < 0) {
-        out.energy.demand[utility->id] = -kw;
-        out.notes.push_back(utility->id + " is charging at " + quantityText(-kw, "kW"));
-      }
-    } else if (utility->kind == "charger" || utility->kind == "hydrogen") {
-      out.energy.demand[utility->id] = std::max(0.0, kw);
+    using enum model::UtilityKind;
+    switch (utility->kind) {
+      case pv:
+      case reservoir_hydro: out.energy.supply[utility->id] = std::max(0.0, kw); break;
+      case battery:
+      case pumped_storage:
+        // Discharging supplies; charging supplies nothing and draws its power as a load.
+        out.energy.supply[utility->id] = std::max(0.0, kw);
+        if (kw < 0) {
+          out.energy.demand[utility->id] = -kw;
+          out.notes.push_back(utility->id + " is charging at " + quantityText(-kw, "kW"));
+        }
+        break;
+      case charger:
+      case hydrogen: out.energy.demand[utility->id] = std::max(0.0, kw); break;
+      case grid_tie:  // the grid's import and a substation's load follow from the flows
+      case substation: break;
     }
   }
   return out;

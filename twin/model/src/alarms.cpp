@@ -10,8 +10,13 @@ bool violates(const AlarmRule& rule, double value) {
   return (rule.above && value > *rule.above) || (rule.below && value < *rule.below);
 }
 
-int severityRank(const std::string& severity) {
-  return severity == "critical" ? 2 : severity == "warning" ? 1 : 0;
+int severityRank(Severity severity) {
+  switch (severity) {
+    case Severity::info: return 0;
+    case Severity::warning: return 1;
+    case Severity::critical: return 2;
+  }
+  return 0;
 }
 
 std::vector<AlarmChange> AlarmBoard::update(std::int64_t t_ms,

@@ -34,7 +34,7 @@ std::string Park::operatorOf(const ProductionLine& line) const {
 
 int reportedDecimals(const Tag& tag) {
   if (tag.decimals >= 0) return tag.decimals;
-  if (tag.kind == "state" || tag.kind == "boolean" || tag.unit == "state") return 0;
+  if (tag.kind == TagKind::state || tag.kind == TagKind::boolean || tag.unit == "state") return 0;
   if (tag.unit == "kW" || tag.unit == "degC") return 1;
   if (tag.unit == "kA" || tag.unit == "%" || tag.unit.ends_with("/h")) return 2;
   return 3;  // MW, V, t, kWh and anything else

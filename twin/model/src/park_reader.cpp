@@ -6,7 +6,6 @@
 
 #include "parktwin/model/json_reader.hpp"
 #include "parktwin/model/park_file.hpp"
-#include "vocabulary.hpp"
 
 namespace parktwin::model {
 namespace {
@@ -14,7 +13,6 @@ namespace {
 using detail::json;
 using detail::ObjectReader;
 using detail::Problems;
-namespace vocab = vocabulary;
 
 constexpr double kCoordinateLimit_m = 100'000;  // a park fits in 100 km
 
@@ -65,7 +63,7 @@ Zone readZone(const json& v, const std::string& path, Problems& p) {
   Zone z;
   z.id = r.id("id");
   z.name = readText(r, "name", p);
-  z.kind = r.oneOf("kind", vocab::zoneKinds);
+  z.kind = r.kind<ZoneKind>("kind").value_or(ZoneKind{});
   z.outline = readPoints(r, "outline", 3, p);
   return z;
 }
@@ -85,7 +83,7 @@ Building readBuilding(const json& v, const std::string& path, Problems& p) {
   Building b;
   b.id = r.id("id");
   b.name = readText(r, "name", p);
-  b.kind = r.oneOf("kind", vocab::buildingKinds);
+  b.kind = r.kind<BuildingKind>("kind").value_or(BuildingKind{});
   b.enterprise = r.string("enterprise", false);
   b.zone = r.string("zone", false);
   if (const json* pos = r.object("position", true)) b.position = readPoint(*pos, r.pathOf("position"), p);
@@ -115,7 +113,7 @@ MachineGroup readMachineGroup(const json& v, const std::string& path, Problems& 
   MachineGroup g;
   g.id = r.id("id");
   g.name = readText(r, "name", p);
-  g.kind = r.oneOf("kind", vocab::machineKinds);
+  g.kind = r.kind<MachineKind>("kind").value_or(MachineKind{});
   g.count = r.integer("count", 1, 100'000, true, 1);
   g.rows = r.integer("rows", 1, 10'000, false, 1);
   g.pitch_x_m = r.nonNegative("pitch_x_m");
@@ -136,10 +134,10 @@ ProductionLine readLine(const json& v, const std::string& path, Problems& p) {
   ProductionLine l;
   l.id = r.id("id");
   l.name = readText(r, "name", p);
-  l.kind = r.oneOf("kind", vocab::lineKinds);
+  l.kind = r.kind<LineKind>("kind").value_or(LineKind{});
   l.building = r.string("building");
   l.enterprise = r.string("enterprise", false);
-  l.product = r.oneOf("product", vocab::products, false);
+  l.product = r.kind<Product>("product", false);
   l.capacity_t_per_year = r.nonNegative("capacity_t_per_year");
   l.capacity_units_per_hour = r.nonNegative("capacity_units_per_hour");
   l.cycle_time_s = r.nonNegative("cycle_time_s");
@@ -156,7 +154,7 @@ Utility readUtility(const json& v, const std::string& path, Problems& p) {
   Utility u;
   u.id = r.id("id");
   u.name = readText(r, "name", p);
-  u.kind = r.oneOf("kind", vocab::utilityKinds);
+  u.kind = r.kind<UtilityKind>("kind").value_or(UtilityKind{});
   u.building = r.string("building", false);
   if (const json* pos = r.object("position", true)) u.position = readPoint(*pos, r.pathOf("position"), p);
   u.power_kw = r.positive("power_kw");
@@ -166,11 +164,13 @@ Utility readUtility(const json& v, const std::string& path, Problems& p) {
   u.annual_yield_kwh_per_kwp = r.number("annual_yield_kwh_per_kwp", 0, 3000);
   u.count = r.integer("count", 1, 100'000, false, 1);
   u.planned = r.boolean("planned");
-  if (r.valid() && (u.kind == "battery" || u.kind == "pumped_storage") && u.energy_kwh <= 0) {
-    p.add(r.pathOf("energy_kwh"), "expected a positive storage capacity for " + u.kind);
+  const std::string kindWord(toText(u.kind));
+  const bool storage = u.kind == UtilityKind::battery || u.kind == UtilityKind::pumped_storage;
+  if (r.valid() && storage && u.energy_kwh <= 0) {
+    p.add(r.pathOf("energy_kwh"), "expected a positive storage capacity for " + kindWord);
   }
-  if (r.valid() && u.kind != "pv" && u.annual_yield_kwh_per_kwp > 0) {
-    p.add(r.pathOf("annual_yield_kwh_per_kwp"), "applies to pv utilities only; for " + u.kind + " give annual_energy_kwh");
+  if (r.valid() && u.kind != UtilityKind::pv && u.annual_yield_kwh_per_kwp > 0) {
+    p.add(r.pathOf("annual_yield_kwh_per_kwp"), "applies to pv utilities only; for " + kindWord + " give annual_energy_kwh");
   }
   return u;
 }
@@ -180,7 +180,7 @@ ExternalNode readExternal(const json& v, const std::string& path, Problems& p) {
   ExternalNode n;
   n.id = r.id("id");
   n.name = readText(r, "name", p);
-  n.kind = r.oneOf("kind", vocab::externalKinds);
+  n.kind = r.kind<ExternalKind>("kind").value_or(ExternalKind{});
   if (const json* pos = r.object("position", true)) n.position = readPoint(*pos, r.pathOf("position"), p);
   return n;
 }
@@ -191,7 +191,7 @@ Tag readTag(const json& v, const std::string& path, Problems& p) {
   t.id = r.id("id");
   t.name = readText(r, "name", p);
   t.unit = r.string("unit");
-  t.kind = r.oneOf("kind", vocab::tagKinds);
+  t.kind = r.kind<TagKind>("kind").value_or(TagKind{});
   t.object = r.string("object");
   t.decimals = r.integer("decimals", 0, 9, false, -1);
   return t;
@@ -203,7 +203,7 @@ MaterialLink readMaterialLink(const json& v, const std::string& path, Problems& 
   m.id = r.id("id");
   m.from = r.string("from");
   m.to = r.string("to");
-  m.product = r.oneOf("product", vocab::products);
+  m.product = r.kind<Product>("product").value_or(Product{});
   m.capacity_t_per_hour = r.positive("capacity_t_per_hour");
   m.cost_yuan_per_t = r.nonNegative("cost_yuan_per_t");
   m.loss_pct = r.number("loss_pct", 0, 100);
@@ -217,7 +217,7 @@ EnergyLink readEnergyLink(const json& v, const std::string& path, Problems& p) {
   e.id = r.id("id");
   e.from = r.string("from");
   e.to = r.string("to");
-  e.carrier = r.oneOf("carrier", vocab::carriers);
+  e.carrier = r.kind<Carrier>("carrier").value_or(Carrier{});
   e.capacity_kw = r.positive("capacity_kw");
   e.cost_yuan_per_kwh = r.nonNegative("cost_yuan_per_kwh");
   e.emission_t_per_mwh = r.nonNegative("emission_t_per_mwh");
@@ -232,7 +232,7 @@ AlarmRule readAlarmRule(const json& v, const std::string& path, Problems& p) {
   a.tag = r.string("tag");
   a.above = r.optionalNumber("above");
   a.below = r.optionalNumber("below");
-  a.severity = r.oneOf("severity", vocab::severities);
+  a.severity = r.kind<Severity>("severity").value_or(Severity{});
   a.message = readText(r, "message", p);
   if (r.valid() && !a.above && !a.below) p.add(path, "expected \"above\" or \"below\" (or both)");
   if (a.above && a.below && *a.below >= *a.above) {

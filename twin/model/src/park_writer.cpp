@@ -34,7 +34,7 @@ ojson list(const std::vector<T>& items, F toJson) {
 }
 
 ojson machineGroup(const MachineGroup& g) {
-  ojson j{{"id", g.id}, {"name", text(g.name)}, {"kind", g.kind}, {"count", g.count}};
+  ojson j{{"id", g.id}, {"name", text(g.name)}, {"kind", toText(g.kind)}, {"count", g.count}};
   if (g.rows != 1) j["rows"] = g.rows;
   putIf(j, "pitch_x_m", g.pitch_x_m);
   putIf(j, "pitch_y_m", g.pitch_y_m);
@@ -60,7 +60,7 @@ std::string serializePark(const Park& park) {
   j["land_area_mu"] = park.land_area_mu;
   j["grid_emission_t_per_mwh"] = park.grid_emission_t_per_mwh;
   j["zones"] = list(park.zones, [](const Zone& z) {
-    return ojson{{"id", z.id}, {"name", text(z.name)}, {"kind", z.kind}, {"outline", points(z.outline)}};
+    return ojson{{"id", z.id}, {"name", text(z.name)}, {"kind", toText(z.kind)}, {"outline", points(z.outline)}};
   });
   j["roads"] = list(park.roads, [](const Road& r) {
     ojson o{{"id", r.id}};
@@ -70,7 +70,7 @@ std::string serializePark(const Park& park) {
     return o;
   });
   j["buildings"] = list(park.buildings, [](const Building& b) {
-    ojson o{{"id", b.id}, {"name", text(b.name)}, {"kind", b.kind}};
+    ojson o{{"id", b.id}, {"name", text(b.name)}, {"kind", toText(b.kind)}};
     putIf(o, "enterprise", b.enterprise);
     putIf(o, "zone", b.zone);
     o["position"] = point(b.position);
@@ -90,9 +90,9 @@ std::string serializePark(const Park& park) {
     return o;
   });
   j["lines"] = list(park.lines, [](const ProductionLine& l) {
-    ojson o{{"id", l.id}, {"name", text(l.name)}, {"kind", l.kind}, {"building", l.building}};
+    ojson o{{"id", l.id}, {"name", text(l.name)}, {"kind", toText(l.kind)}, {"building", l.building}};
     putIf(o, "enterprise", l.enterprise);
-    putIf(o, "product", l.product);
+    if (l.product) o["product"] = toText(*l.product);
     putIf(o, "capacity_t_per_year", l.capacity_t_per_year);
     putIf(o, "capacity_units_per_hour", l.capacity_units_per_hour);
     putIf(o, "cycle_time_s", l.cycle_time_s);
@@ -102,7 +102,7 @@ std::string serializePark(const Park& park) {
     return o;
   });
   j["utilities"] = list(park.utilities, [](const Utility& u) {
-    ojson o{{"id", u.id}, {"name", text(u.name)}, {"kind", u.kind}};
+    ojson o{{"id", u.id}, {"name", text(u.name)}, {"kind", toText(u.kind)}};
     putIf(o, "building", u.building);
     o["position"] = point(u.position);
     o["power_kw"] = u.power_kw;
@@ -114,15 +114,15 @@ std::string serializePark(const Park& park) {
     return o;
   });
   j["externals"] = list(park.externals, [](const ExternalNode& n) {
-    return ojson{{"id", n.id}, {"name", text(n.name)}, {"kind", n.kind}, {"position", point(n.position)}};
+    return ojson{{"id", n.id}, {"name", text(n.name)}, {"kind", toText(n.kind)}, {"position", point(n.position)}};
   });
   j["tags"] = list(park.tags, [](const Tag& t) {
-    ojson tag{{"id", t.id}, {"name", text(t.name)}, {"unit", t.unit}, {"kind", t.kind}, {"object", t.object}};
+    ojson tag{{"id", t.id}, {"name", text(t.name)}, {"unit", t.unit}, {"kind", toText(t.kind)}, {"object", t.object}};
     if (t.decimals >= 0) tag["decimals"] = t.decimals;
     return tag;
   });
   j["material_links"] = list(park.material_links, [](const MaterialLink& m) {
-    ojson o{{"id", m.id}, {"from", m.from}, {"to", m.to}, {"product", m.product},
+    ojson o{{"id", m.id}, {"from", m.from}, {"to", m.to}, {"product", toText(m.product)},
             {"capacity_t_per_hour", m.capacity_t_per_hour}};
     putIf(o, "cost_yuan_per_t", m.cost_yuan_per_t);
     putIf(o, "loss_pct", m.loss_pct);
@@ -130,7 +130,7 @@ std::string serializePark(const Park& park) {
     return o;
   });
   j["energy_links"] = list(park.energy_links, [](const EnergyLink& e) {
-    ojson o{{"id", e.id}, {"from", e.from}, {"to", e.to}, {"carrier", e.carrier}, {"capacity_kw", e.capacity_kw}};
+    ojson o{{"id", e.id}, {"from", e.from}, {"to", e.to}, {"carrier", toText(e.carrier)}, {"capacity_kw", e.capacity_kw}};
     putIf(o, "cost_yuan_per_kwh", e.cost_yuan_per_kwh);
     putIf(o, "emission_t_per_mwh", e.emission_t_per_mwh);
     putIf(o, "loss_pct", e.loss_pct);
@@ -140,7 +140,7 @@ std::string serializePark(const Park& park) {
     ojson o{{"id", a.id}, {"tag", a.tag}};
     if (a.above) o["above"] = *a.above;
     if (a.below) o["below"] = *a.below;
-    o["severity"] = a.severity;
+    o["severity"] = toText(a.severity);
     o["message"] = text(a.message);
     return o;
   });

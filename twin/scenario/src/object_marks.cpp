@@ -57,7 +57,7 @@ std::vector<std::pair<std::string, MarkKind>> touched(const Change& c, const mod
     case ChangeKind::grid_limit: {
       std::vector<std::pair<std::string, MarkKind>> ties;
       for (const auto& u : park.utilities) {
-        if (u.kind == "grid_tie") ties.emplace_back(u.id, MarkKind::limited);
+        if (u.kind == model::UtilityKind::grid_tie) ties.emplace_back(u.id, MarkKind::limited);
       }
       return ties;
     }
@@ -69,7 +69,7 @@ std::vector<std::pair<std::string, MarkKind>> touched(const Change& c, const mod
       for (const auto& l : park.lines) {
         const bool named = std::ranges::find(c.targets, c.kind == ChangeKind::route ? l.id : park.operatorOf(l)) != c.targets.end();
         const bool allMoltenFed = c.kind == ChangeKind::route && c.targets.empty() &&
-            std::ranges::any_of(park.material_links, [&](const auto& m) { return m.to == l.id && m.product == "molten_aluminium"; });
+            std::ranges::any_of(park.material_links, [&](const auto& m) { return m.to == l.id && m.product == model::Product::molten_aluminium; });
         if (named || allMoltenFed) lines.emplace_back(l.id, MarkKind::changed);
       }
       return lines;

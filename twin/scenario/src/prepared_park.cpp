@@ -25,7 +25,7 @@ Result<void> applyStructural(model::Park& park, const Scenario& s, PreparedPark&
         for (auto& line : park.lines) {
           const std::string firm = park.operatorOf(line);
           if (std::ranges::find(c.targets, firm) == c.targets.end()) continue;
-          if (line.kind == "potline") continue;  // a smelter's output is set by its current, not by a retrofit
+          if (line.kind == model::LineKind::potline) continue;  // a smelter's output is set by its current, not by a retrofit
           const double rate = 1 + c.retrofit.productivity;
           const double perUnit = 1 + c.retrofit.energy_per_unit;
           line.capacity_t_per_year *= rate;
@@ -49,7 +49,7 @@ Result<void> applyStructural(model::Park& park, const Scenario& s, PreparedPark&
           model::Utility pv;
           pv.id = "pv-" + c.target + "-scenario";
           pv.name = {b->name.zh + " 新增光伏", b->name.en + " added PV"};
-          pv.kind = "pv";
+          pv.kind = model::UtilityKind::pv;
           pv.building = b->id;
           pv.position = b->position;
           pv.power_kw = c.peak_kw;
@@ -80,7 +80,7 @@ Result<void> applyStructural(model::Park& park, const Scenario& s, PreparedPark&
 }
 
 int addTag(model::Park& park, const std::string& object, const std::string& quantity, const std::string& unit,
-           const std::string& kind) {
+           model::TagKind kind = model::TagKind::analog) {
   model::Tag tag;
   tag.id = object + ".scenario_" + quantity;
   tag.name = {tag.id, tag.id};
@@ -89,6 +89,43 @@ int addTag(model::Park& park, const std::string& object, const std::string& quan
   tag.object = object;
   park.tags.push_back(tag);
   return static_cast<int>(park.tags.size() - 1);
+}
+
+// The park's pumped-storage plant (the first one): its power tag and what the hourly
+// dispatch needs of it.
+void addPumpedStorage(model::Park& park, const model::Utility& u, PreparedPark& out) {
+  out.pumped_power_tag = addTag(park, u.id, "power", "kW");
+  out.pumped_power_kw = u.power_kw;
+  out.pumped_energy_kwh = u.energy_kwh;
+  out.pumped_yuan_per_kwh = out.flat_tariff_yuan_per_kwh;
+  for (const auto& link : park.energy_links) {
+    if (link.from == u.id && link.cost_yuan_per_kwh > 0) out.pumped_yuan_per_kwh = link.cost_yuan_per_kwh;
+  }
+}
+
+// The tags a scenario run records for the park's utilities: load, import, generation, storage.
+void addUtilityTags(model::Park& park, PreparedPark& out) {
+  const std::vector<model::Utility> utilities = park.utilities;  // addTag grows park.tags only
+  using enum model::UtilityKind;
+  for (const auto& u : utilities) {
+    if (u.planned) continue;
+    switch (u.kind) {
+      case substation:
+        if (out.load_tag < 0) out.load_tag = addTag(park, u.id, "load", "kW");
+        break;
+      case grid_tie:
+        if (out.import_tag < 0) out.import_tag = addTag(park, u.id, "import", "kW");
+        break;
+      case pv: out.pv_tags.push_back(addTag(park, u.id, "power", "kW")); break;
+      case reservoir_hydro: out.hydro_tags.push_back(addTag(park, u.id, "power", "kW")); break;
+      case battery: out.battery_tags.push_back(addTag(park, u.id, "power", "kW")); break;
+      case pumped_storage:
+        if (out.pumped_power_tag < 0) addPumpedStorage(park, u, out);
+        break;
+      case charger:  // the simulator's chargers need no scenario tags
+      case hydrogen: break;
+    }
+  }
 }
 
 }  // namespace
@@ -108,8 +145,8 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
   // The grid tariff: the cost on the energy link out of the grid tie (or a grid external).
   for (const auto& link : park.energy_links) {
     const auto* u = park.findUtility(link.from);
-    bool fromGrid = u && u->kind == "grid_tie";
-    for (const auto& e : park.externals) fromGrid |= e.id == link.from && e.kind == "grid";
+    bool fromGrid = u && u->kind == model::UtilityKind::grid_tie;
+    for (const auto& e : park.externals) fromGrid |= e.id == link.from && e.kind == model::ExternalKind::grid;
     if (fromGrid && link.cost_yuan_per_kwh > 0) {
       out.flat_tariff_yuan_per_kwh = link.cost_yuan_per_kwh;
       break;
@@ -119,23 +156,23 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
   // Hubs: where potlines send molten metal. Processors: lines fed molten from a hub, outside it.
   std::set<std::string> hubs;
   for (const auto& line : park.lines) {
-    if (line.kind != "potline") continue;
+    if (line.kind != model::LineKind::potline) continue;
     out.potlines.push_back(line.id);
     if (line.energy_kwh_per_t > 0) out.primary_kwh_per_t = line.energy_kwh_per_t;
     for (const auto& link : park.material_links) {
-      if (link.from == line.id && link.product == "molten_aluminium") hubs.insert(link.to);
+      if (link.from == line.id && link.product == model::Product::molten_aluminium) hubs.insert(link.to);
     }
   }
   out.remelt_kwh_per_t = 0.05 * out.primary_kwh_per_t;
 
   for (const auto& line : park.lines) {
-    if (line.kind == "potline") continue;
+    if (line.kind == model::LineKind::potline) continue;
     PreparedLine pl;
     pl.id = line.id;
     pl.enterprise = park.operatorOf(line);
-    if (line.kind == "recycling") pl.role = LineRole::recycling;
+    if (line.kind == model::LineKind::recycling) pl.role = LineRole::recycling;
     for (const auto& link : park.material_links) {
-      if (link.to != line.id || link.product != "molten_aluminium" || !hubs.contains(link.from)) continue;
+      if (link.to != line.id || link.product != model::Product::molten_aluminium || !hubs.contains(link.from)) continue;
       if (line.building == link.from) {
         pl.role = LineRole::ingot_caster;
       } else {
@@ -154,38 +191,21 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
   // The simulator would starve processors when the casthouse runs low; here they fall back on
   // ingot, which the hourly dispatch accounts for, so their molten links leave the simulation.
   std::erase_if(park.material_links, [&](const model::MaterialLink& link) {
-    if (link.product != "molten_aluminium" || !hubs.contains(link.from)) return false;
+    if (link.product != model::Product::molten_aluminium || !hubs.contains(link.from)) return false;
     const auto* line = park.findLine(link.to);
     return line && line->building != link.from;
   });
 
   for (const auto& id : out.potlines) {
-    out.pot_tapped_tags.push_back(addTag(park, id, "tapped", "t", "counter"));
-    out.pot_power_tags.push_back(addTag(park, id, "power", "kW", "analog"));
+    out.pot_tapped_tags.push_back(addTag(park, id, "tapped", "t", model::TagKind::counter));
+    out.pot_power_tags.push_back(addTag(park, id, "power", "kW"));
   }
   for (auto& pl : out.lines) {
-    pl.output_tag = addTag(park, pl.id, "output", "t", "counter");
-    pl.power_tag = addTag(park, pl.id, "power", "kW", "analog");
-    pl.oee_tag = addTag(park, pl.id, "oee", "%", "analog");
+    pl.output_tag = addTag(park, pl.id, "output", "t", model::TagKind::counter);
+    pl.power_tag = addTag(park, pl.id, "power", "kW");
+    pl.oee_tag = addTag(park, pl.id, "oee", "%");
   }
-  const std::vector<model::Utility> utilities = park.utilities;  // addTag grows park.tags only
-  for (const auto& u : utilities) {
-    if (u.planned) continue;
-    if (u.kind == "substation" && out.load_tag < 0) out.load_tag = addTag(park, u.id, "load", "kW", "analog");
-    if (u.kind == "grid_tie" && out.import_tag < 0) out.import_tag = addTag(park, u.id, "import", "kW", "analog");
-    if (u.kind == "pv") out.pv_tags.push_back(addTag(park, u.id, "power", "kW", "analog"));
-    if (u.kind == "reservoir_hydro") out.hydro_tags.push_back(addTag(park, u.id, "power", "kW", "analog"));
-    if (u.kind == "battery") out.battery_tags.push_back(addTag(park, u.id, "power", "kW", "analog"));
-    if (u.kind == "pumped_storage" && out.pumped_power_tag < 0) {
-      out.pumped_power_tag = addTag(park, u.id, "power", "kW", "analog");
-      out.pumped_power_kw = u.power_kw;
-      out.pumped_energy_kwh = u.energy_kwh;
-      out.pumped_yuan_per_kwh = out.flat_tariff_yuan_per_kwh;
-      for (const auto& link : park.energy_links) {
-        if (link.from == u.id && link.cost_yuan_per_kwh > 0) out.pumped_yuan_per_kwh = link.cost_yuan_per_kwh;
-      }
-    }
-  }
+  addUtilityTags(park, out);
   if (out.load_tag < 0 || out.import_tag < 0) {
     return fail(park.id + ": a scenario run needs a substation and a grid_tie utility (park load and grid import)");
   }

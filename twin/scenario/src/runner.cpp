@@ -123,7 +123,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
     historian.emplace(std::move(*opened));
     for (std::size_t i = 0; i < pp.own_tags; ++i) {
       const auto& tag = pp.park.tags[i];
-      if (auto ok = historian->defineTag(tag.id, tag.unit, tag.kind); !ok) return std::unexpected(ok.error());
+      if (auto ok = historian->defineTag(tag.id, tag.unit, toText(tag.kind)); !ok) return std::unexpected(ok.error());
       auto handle = historian->tagHandle(tag.id);
       if (!handle) return std::unexpected(handle.error());
       tagHandles.push_back(*handle);

@@ -197,10 +197,10 @@ void readLine(const json& value, const std::string& path, Problems& problems, mo
   if (!r.valid()) return;
   line.id = r.id("id");
   line.name = text(r, "name", problems, false);
-  line.kind = r.string("kind");
+  line.kind = r.kind<model::LineKind>("kind").value_or(model::LineKind{});
   line.building = r.id("building");
   line.enterprise = r.string("enterprise", false);
-  line.product = r.string("product");
+  line.product = r.kind<model::Product>("product");
   line.capacity_t_per_year = r.positive("capacity_t_per_year");
   line.energy_kwh_per_t = r.positive("energy_kwh_per_t");
   line.power_kw = r.nonNegative("power_kw");
@@ -392,14 +392,16 @@ Result<void> checkAgainstPark(const Scenario& scenario, const model::Park& park)
         break;
       case ChangeKind::pv: {
         const auto* u = park.findUtility(c.target);
-        if (u && u->kind != "pv") problem(c, "target", "utility \"" + c.target + "\" is a " + u->kind + ", not pv");
+        if (u && u->kind != model::UtilityKind::pv) problem(c, "target", "utility \"" + c.target + "\" is a " + std::string(toText(u->kind)) + ", not pv");
         if (!u && !park.findBuilding(c.target)) problem(c, "target", "no PV utility or building \"" + c.target + "\" in park " + park.id);
         break;
       }
       case ChangeKind::storage: {
         const auto* u = park.findUtility(c.target);
         if (!u) problem(c, "target", "no utility \"" + c.target + "\" in park " + park.id);
-        else if (u->kind != "battery" && u->kind != "pumped_storage") problem(c, "target", "utility \"" + c.target + "\" is a " + u->kind + ", not battery or pumped_storage");
+        else if (u->kind != model::UtilityKind::battery && u->kind != model::UtilityKind::pumped_storage) {
+          problem(c, "target", "utility \"" + c.target + "\" is a " + std::string(toText(u->kind)) + ", not battery or pumped_storage");
+        }
         break;
       }
       case ChangeKind::tariff:

@@ -107,39 +107,44 @@ void advanceStorage(StoragePlant& plant, const ParkState& state, std::int64_t to
   plant.power_kw = power;
 }
 
+ChargerSite chargerSite(const ParkState& state, const model::Utility& u) {
+  ChargerSite site;
+  site.utility = &u;
+  site.random = Random(state.config.seed ^ stableHash(u.id));
+  const int count = std::max(1, u.count);
+  site.points.resize(static_cast<std::size_t>(count));
+  for (auto& point : site.points) point.next_ms = state.config.start_ms;
+  if (u.kind == model::UtilityKind::hydrogen) {
+    site.point_kw = 0.9 * u.power_kw / count;  // compressors while a truck fills up
+    site.idle_kw = 0.1 * u.power_kw;           // cooling and standby
+    site.session_h = 0.25;
+    site.peakArrivals_per_h = 1.5;
+    site.hourlyShape = kTruckShape.data();
+  } else {
+    site.point_kw = u.power_kw / count;
+    const bool trucks = site.point_kw >= 150;  // heavy-truck chargers vs car chargers
+    site.session_h = trucks ? 1.2 : 1.0;
+    site.peakArrivals_per_h = trucks ? 1.5 : 1.2;
+    site.hourlyShape = trucks ? kTruckShape.data() : kCarShape.data();
+  }
+  return site;
+}
+
 }  // namespace
 
 void setUpEnergy(ParkState& state) {
-  const model::Park& park = *state.park;
-  for (const auto& u : park.utilities) {
+  using enum model::UtilityKind;
+  for (const auto& u : state.park->utilities) {
     if (u.planned) continue;
-    if (u.kind == "pv") {
-      state.pv.push_back({&u, u.power_kw, 0});
-    } else if (u.kind == "reservoir_hydro") {
-      state.hydro.push_back({&u, 0});
-    } else if (u.kind == "battery" || u.kind == "pumped_storage") {
-      state.storage.push_back({&u, u.kind == "pumped_storage", 0.5, 0});
-    } else if (u.kind == "charger" || u.kind == "hydrogen") {
-      ChargerSite site;
-      site.utility = &u;
-      site.random = Random(state.config.seed ^ stableHash(u.id));
-      const int count = std::max(1, u.count);
-      site.points.resize(static_cast<std::size_t>(count));
-      for (auto& point : site.points) point.next_ms = state.config.start_ms;
-      if (u.kind == "hydrogen") {
-        site.point_kw = 0.9 * u.power_kw / count;  // compressors while a truck fills up
-        site.idle_kw = 0.1 * u.power_kw;           // cooling and standby
-        site.session_h = 0.25;
-        site.peakArrivals_per_h = 1.5;
-        site.hourlyShape = kTruckShape.data();
-      } else {
-        site.point_kw = u.power_kw / count;
-        const bool trucks = site.point_kw >= 150;  // heavy-truck chargers vs car chargers
-        site.session_h = trucks ? 1.2 : 1.0;
-        site.peakArrivals_per_h = trucks ? 1.5 : 1.2;
-        site.hourlyShape = trucks ? kTruckShape.data() : kCarShape.data();
-      }
-      state.chargers.push_back(std::move(site));
+    switch (u.kind) {
+      case pv: state.pv.push_back({&u, u.power_kw, 0}); break;
+      case reservoir_hydro: state.hydro.push_back({&u, 0}); break;
+      case battery:
+      case pumped_storage: state.storage.push_back({&u, u.kind == pumped_storage, 0.5, 0}); break;
+      case charger:
+      case hydrogen: state.chargers.push_back(chargerSite(state, u)); break;
+      case grid_tie:  // the grid balances the park (advanceEnergy), substations only pass power on
+      case substation: break;
     }
   }
 }

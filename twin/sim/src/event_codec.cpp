@@ -103,24 +103,16 @@ std::string messageOf(const SimEvent& e) {
 
 }  // namespace
 
-int storedSeverity(EventSeverity severity) {
-  switch (severity) {
-    case EventSeverity::info: return 0;
-    case EventSeverity::warning: return 1;
-    case EventSeverity::critical: return 2;
-  }
-  return 0;
+int storedSeverity(Severity severity) { return model::severityRank(severity); }
+
+Severity severityFromStored(int stored) {
+  if (stored >= storedSeverity(Severity::critical)) return Severity::critical;
+  if (stored >= storedSeverity(Severity::warning)) return Severity::warning;
+  return Severity::info;
 }
 
-EventSeverity severityFromStored(int stored) {
-  if (stored >= storedSeverity(EventSeverity::critical)) return EventSeverity::critical;
-  if (stored >= storedSeverity(EventSeverity::warning)) return EventSeverity::warning;
-  return EventSeverity::info;
-}
-
-EventSeverity severityOf(const SimEvent& event) {
-  return event.kind == SimEventKind::state_change && event.reason == "failure" ? EventSeverity::critical
-                                                                                : EventSeverity::info;
+Severity severityOf(const SimEvent& event) {
+  return event.kind == SimEventKind::state_change && event.reason == "failure" ? Severity::critical : Severity::info;
 }
 
 store::Event encodeEvent(const SimEvent& event) {
@@ -171,7 +163,7 @@ Result<SimEvent> decodeEvent(const store::Event& stored) {
 
 store::EventFilter timelineMarkerFilter() {
   store::EventFilter failures;
-  failures.min_severity = storedSeverity(EventSeverity::critical);
+  failures.min_severity = storedSeverity(Severity::critical);
   return failures;
 }
 

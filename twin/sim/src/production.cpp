@@ -22,19 +22,25 @@ constexpr double kOeeWindow_h = 8;           // one shift
 // molten metal than the smelter makes (their nameplates add up to ~530 kt/yr against 340 kt/yr).
 constexpr double kProcessingLoadFactor = 0.6;
 
-LineBehaviour behaviourOf(const std::string& kind) {
-  //                      mtbf  mttr  co_every co_h  idle_every idle_h  idle_power
-  if (kind == "rod_casting") return {120, 3.0, 24, 1.0, 48, 4, 0.45};
-  if (kind == "extrusion") return {80, 2.0, 8, 0.5, 24, 2, 0.25};
-  if (kind == "die_casting" || kind == "chassis_casting") return {60, 1.5, 12, 1.0, 24, 2, 0.30};
-  if (kind == "forging") return {80, 2.0, 12, 1.0, 24, 3, 0.20};
-  if (kind == "machining") return {100, 1.0, 8, 0.5, 24, 2, 0.15};
-  if (kind == "recycling") return {150, 4.0, 48, 2.0, 72, 6, 0.50};
-  if (kind == "plate_strip") return {120, 3.0, 24, 1.5, 72, 4, 0.30};
-  if (kind == "die_bonding") return {200, 0.5, 24, 0.25, 1e9, 0, 0.20};  // cleanroom, 24/7
-  if (kind == "cylinder_head") return {100, 1.0, 12, 0.5, 24, 2, 0.20};
-  if (kind == "fuel_cell") return {150, 2.0, 24, 1.0, 24, 4, 0.20};
-  if (kind == "storage") return {500, 2.0, 1e9, 0, 6, 3, 0.30};  // cranes wait for ships
+LineBehaviour behaviourOf(model::LineKind kind) {
+  using enum model::LineKind;
+  switch (kind) {
+    //                                   mtbf  mttr  co_every co_h  idle_every idle_h  idle_power
+    case rod_casting: return {120, 3.0, 24, 1.0, 48, 4, 0.45};
+    case extrusion: return {80, 2.0, 8, 0.5, 24, 2, 0.25};
+    case die_casting:
+    case chassis_casting: return {60, 1.5, 12, 1.0, 24, 2, 0.30};
+    case forging: return {80, 2.0, 12, 1.0, 24, 3, 0.20};
+    case machining: return {100, 1.0, 8, 0.5, 24, 2, 0.15};
+    case recycling: return {150, 4.0, 48, 2.0, 72, 6, 0.50};
+    case plate_strip: return {120, 3.0, 24, 1.5, 72, 4, 0.30};
+    case die_bonding: return {200, 0.5, 24, 0.25, 1e9, 0, 0.20};  // cleanroom, 24/7
+    case cylinder_head: return {100, 1.0, 12, 0.5, 24, 2, 0.20};
+    case fuel_cell: return {150, 2.0, 24, 1.0, 24, 4, 0.20};
+    case storage: return {500, 2.0, 1e9, 0, 6, 3, 0.30};  // cranes wait for ships
+    case potline:  // potlines have their own model (PotlineState); the row is never used
+    case assembly: break;
+  }
   return {100, 2.0, 24, 1.0, 24, 2, 0.30};
 }
 
@@ -284,7 +290,7 @@ void setUpProduction(ParkState& state) {
   state.oeeAlpha = 1 - std::exp(-stepHours / kOeeWindow_h);
   const std::uint64_t seed = state.config.seed;
   for (const auto& line : park.lines) {
-    if (line.kind == "potline") {
+    if (line.kind == model::LineKind::potline) {
       PotlineState pot;
       pot.line = &line;
       pot.random = Random(seed ^ stableHash(line.id));
@@ -297,7 +303,7 @@ void setUpProduction(ParkState& state) {
       pot.ladle_t = kPotLadle_t;
       pot.next_ms = state.config.start_ms + hoursToMs(pot.random.exponential(kPotlineMtbf_h));
       for (const auto& link : park.material_links) {
-        if (link.from == line.id && link.product == "molten_aluminium") {
+        if (link.from == line.id && link.product == model::Product::molten_aluminium) {
           pot.hub = hubIndex(state, link.to);
           pot.distance_m = link.distance_m;
           break;
@@ -314,7 +320,7 @@ void setUpProduction(ParkState& state) {
     ls.position = objectPosition(park, line.id);
     // Cleanrooms and the recycling plant run flat out, the rest at a load factor (ingot casting
     // is set back to its nameplate below: it takes whatever metal is left).
-    const bool flatOut = line.kind == "die_bonding" || line.kind == "recycling";
+    const bool flatOut = line.kind == model::LineKind::die_bonding || line.kind == model::LineKind::recycling;
     ls.rate_t_per_h = line.capacity_t_per_year / 8760.0 * (flatOut ? 1.0 : kProcessingLoadFactor);
     ls.rate_units_per_h = line.capacity_units_per_hour;
     if (ls.rate_units_per_h <= 0) {
@@ -333,7 +339,7 @@ void setUpProduction(ParkState& state) {
   // Molten-fed lines: every molten_aluminium link out of a hub (a node potlines deliver to).
   for (auto& ls : state.lines) {
     for (const auto& link : park.material_links) {
-      if (link.to != ls.line->id || link.product != "molten_aluminium") continue;
+      if (link.to != ls.line->id || link.product != model::Product::molten_aluminium) continue;
       bool fromHub = false;
       for (const auto& hub : state.hubs) fromHub |= hub.id == link.from;
       if (!fromHub) continue;

@@ -29,7 +29,7 @@ int indexOf(const std::vector<T>& items, const std::string& id, const auto& idOf
 std::optional<TagBinding> bindTag(const ParkState& state, const model::Tag& tag) {
   std::string quantity = tag.id;
   if (tag.id.starts_with(tag.object + ".")) quantity = tag.id.substr(tag.object.size() + 1);
-  const bool isState = tag.kind == "state" || tag.unit == "state";
+  const bool isState = tag.kind == model::TagKind::state || tag.unit == "state";
   const bool isPower = tag.unit == "kW" || tag.unit == "MW";
 
   if (int i = indexOf(state.potlines, tag.object, [](const PotlineState& p) { return p.line->id; }); i >= 0) {
@@ -45,7 +45,7 @@ std::optional<TagBinding> bindTag(const ParkState& state, const model::Tag& tag)
     const LineState& line = state.lines[static_cast<std::size_t>(i)];
     if (isState) return TagBinding{Quantity::lineState, i};
     if (isPower) return TagBinding{Quantity::linePower, i};
-    if (quantity == "output" || (tag.unit == "t" && tag.kind == "counter")) return TagBinding{Quantity::lineOutput, i};
+    if (quantity == "output" || (tag.unit == "t" && tag.kind == model::TagKind::counter)) return TagBinding{Quantity::lineOutput, i};
     if (quantity == "oee" || (tag.unit == "%" && quantity.find("oee") != std::string::npos))
       return TagBinding{Quantity::lineOee, i};
     if (quantity == "availability") return TagBinding{Quantity::lineAvailability, i};
@@ -71,8 +71,8 @@ std::optional<TagBinding> bindTag(const ParkState& state, const model::Tag& tag)
   if (int i = indexOf(state.chargers, tag.object, [](const ChargerSite& c) { return c.utility->id; }); i >= 0 && isPower)
     return TagBinding{Quantity::chargerPower, i};
   if (const auto* u = state.park->findUtility(tag.object); u && isPower) {
-    if (u->kind == "grid_tie") return TagBinding{Quantity::gridImport, 0};
-    if (u->kind == "substation") return TagBinding{Quantity::parkLoad, 0};
+    if (u->kind == model::UtilityKind::grid_tie) return TagBinding{Quantity::gridImport, 0};
+    if (u->kind == model::UtilityKind::substation) return TagBinding{Quantity::parkLoad, 0};
   }
   return std::nullopt;
 }

@@ -23,7 +23,8 @@ struct UnitKpis {
   std::string id;  // object or enterprise id
   std::string name_en;
   std::string name_zh;
-  std::string kind;        // the object's kind, "enterprise" for firms
+  std::string kind;        // the object's kind word (kinds.hpp), "enterprise" for firms
+  bool is_enterprise = false;  // a firm's row rather than an object's
   std::string enterprise;  // objects: the firm operating it ("" when none)
   double throughput_t = 0;
   double throughput_t_per_h = 0;

@@ -49,6 +49,6 @@ class AlarmBoard {
 
 // True when `value` breaks the rule.
 bool violates(const AlarmRule& rule, double value);
-int severityRank(const std::string& severity);  // info 0, warning 1, critical 2
+int severityRank(Severity severity);  // info 0, warning 1, critical 2
 
 }  // namespace parktwin::model

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "parktwin/common/result.hpp"
+#include "parktwin/model/kinds.hpp"
 #include <set>
 #include <string>
 #include <vector>
@@ -52,6 +53,13 @@ class ObjectReader {
   std::string id(const std::string& key);  // required non-empty [a-z0-9_-] identifier
   std::string string(const std::string& key, bool required = true);
   std::string oneOf(const std::string& key, const std::vector<std::string>& allowed, bool required = true);
+  // A word of a kind's table (kinds.hpp); another word is a problem naming the allowed ones.
+  template <KindEnum Kind>
+  std::optional<Kind> kind(const std::string& key, bool required = true) {
+    std::vector<std::string> words;
+    for (const auto& entry : kindTable<Kind>()) words.emplace_back(entry.text);
+    return parseKind<Kind>(oneOf(key, words, required));
+  }
   double number(const std::string& key, double min, double max, bool required = false, double fallback = 0);
   double positive(const std::string& key, bool required = true);  // > 0
   double nonNegative(const std::string& key, bool required = false);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "parktwin/common/time_zone.hpp"
+#include "parktwin/model/kinds.hpp"
 
 namespace parktwin::model {
 
@@ -27,7 +28,7 @@ struct Point {
 struct Zone {
   std::string id;
   LocalizedText name;
-  std::string kind;  // industrial, logistics, energy, water, green, planned
+  ZoneKind kind{};
   std::vector<Point> outline;
   bool operator==(const Zone&) const = default;
 };
@@ -43,7 +44,7 @@ struct Road {
 struct Building {
   std::string id;
   LocalizedText name;
-  std::string kind;        // smelter, plant, workshop, warehouse, office, substation, port, ...
+  BuildingKind kind{};
   std::string enterprise;  // owning enterprise id, may be empty (utility-owned)
   std::string zone;        // zone id, may be empty
   Point position;          // footprint centre
@@ -70,7 +71,7 @@ struct Enterprise {
 struct MachineGroup {
   std::string id;
   LocalizedText name;
-  std::string kind;   // electrolytic_pot, die_bonder, extrusion_press, casting_machine, ...
+  MachineKind kind{};
   int count = 0;
   int rows = 1;       // layout: count machines in rows x columns (the last row may be short)
   double pitch_x_m = 0;
@@ -86,10 +87,10 @@ struct MachineGroup {
 struct ProductionLine {
   std::string id;
   LocalizedText name;
-  std::string kind;  // potline, rod_casting, extrusion, die_casting, forging, machining, ...
+  LineKind kind{};
   std::string building;
   std::string enterprise;  // operating firm when it differs from the building's (multi-tenant halls)
-  std::string product;  // molten_aluminium, rod, profile, chassis_part, led_module, ...
+  std::optional<Product> product;  // what the line makes, when the file says
   double capacity_t_per_year = 0;     // mass lines
   double capacity_units_per_hour = 0; // discrete lines (die bonders, cylinder heads)
   double cycle_time_s = 0;
@@ -102,7 +103,7 @@ struct ProductionLine {
 struct Utility {
   std::string id;
   LocalizedText name;
-  std::string kind;  // grid_tie, substation, pv, battery, pumped_storage, reservoir_hydro, charger, hydrogen
+  UtilityKind kind{};
   std::string building;  // optional: the building it sits on or in
   Point position;
   double power_kw = 0;      // rated power (generation, charge/discharge or import limit)
@@ -120,7 +121,7 @@ struct Tag {
   std::string id;    // unique, also the MQTT topic suffix: parktwin/<park>/<tag id>
   LocalizedText name;
   std::string unit;  // SI or trade unit: kA, V, degC, t, kW, kWh, %, state, units/h
-  std::string kind;  // analog, counter, state, boolean
+  TagKind kind{};
   std::string object;  // id of the building, line, machine group or utility it measures
   // Digits after the decimal point the instrument reports (a meter's resolution); -1: the
   // default for the unit (defaultDecimals). The simulator publishes values rounded to it.
@@ -133,7 +134,7 @@ struct MaterialLink {
   std::string id;
   std::string from;
   std::string to;
-  std::string product;  // molten_aluminium, ingot, rod, profile, scrap, parts, goods
+  Product product{};
   double capacity_t_per_hour = 0;
   double cost_yuan_per_t = 0;
   double loss_pct = 0;
@@ -145,7 +146,7 @@ struct EnergyLink {
   std::string id;
   std::string from;
   std::string to;
-  std::string carrier;  // electricity, hydrogen, heat
+  Carrier carrier{};
   double capacity_kw = 0;
   double cost_yuan_per_kwh = 0;
   double emission_t_per_mwh = 0;
@@ -157,7 +158,7 @@ struct EnergyLink {
 struct ExternalNode {
   std::string id;
   LocalizedText name;
-  std::string kind;  // market, supplier, grid
+  ExternalKind kind{};
   Point position;
   bool operator==(const ExternalNode&) const = default;
 };
@@ -167,7 +168,7 @@ struct AlarmRule {
   std::string tag;
   std::optional<double> above;  // fires while value > above
   std::optional<double> below;  // fires while value < below
-  std::string severity;         // info, warning, critical
+  Severity severity{};
   LocalizedText message;
   bool operator==(const AlarmRule&) const = default;
 };

@@ -9,22 +9,23 @@
 #include <cstdint>
 
 #include "parktwin/common/result.hpp"
+#include "parktwin/model/alarms.hpp"
 #include "parktwin/sim/sample_sink.hpp"
 #include "parktwin/store/types.hpp"
 
 namespace parktwin::sim {
 
-// How much an event matters to a person watching the park.
-enum class EventSeverity { info, warning, critical };
+// How much an event matters to a person watching the park: the alarm rules' severity.
+using model::Severity;
 
-// The historian's integer for a severity (store::Event::severity, larger is worse): the one
-// mapping, the same ranks as alarm rules (model::severityRank).
-int storedSeverity(EventSeverity severity);
+// The historian's integer for a severity (store::Event::severity, larger is worse): the
+// ranks of alarm rules (model::severityRank).
+int storedSeverity(Severity severity);
 // The severity a stored integer stands for; a value above critical is critical.
-EventSeverity severityFromStored(int stored);
+Severity severityFromStored(int stored);
 
 // A machine failing is critical; everything else the simulator reports is information.
-EventSeverity severityOf(const SimEvent& event);
+Severity severityOf(const SimEvent& event);
 
 // The stored form: kind and object as they are, the start as the event's time, a short text and
 // the rest (span, ends, positions, amount, reason) as a JSON payload.
