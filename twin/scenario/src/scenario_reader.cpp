@@ -334,11 +334,7 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
       }
     }
   }
-  if (!problems.empty()) {
-    std::string message;
-    for (const auto& line : problems.lines()) message += (message.empty() ? "" : "\n") + source + ": " + line;
-    return fail(message);
-  }
+  if (!problems.empty()) return problems.failure(source);
   return s;
 }
 
