@@ -12,7 +12,8 @@
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/scenario/scenario.hpp"
-#include "parktwin/store/time_format.hpp"
+#include "parktwin/common/iso_time.hpp"
+#include "parktwin/common/time_text.hpp"
 #include "run_modes.hpp"
 #include "view_state.hpp"
 
@@ -62,7 +63,7 @@ Result<void> checkScenarioPark(const scenario::Scenario& scenario, const ParkCon
 Result<void> seekReplay(TimelineController& timeline, const QString& at) {
   bool hoursOk = false;
   const double hours = at.endsWith('h') ? at.chopped(1).toDouble(&hoursOk) : 0;
-  const auto instant = store::parseTimestamp(at.toStdString());
+  const auto instant = parseTimestamp(at.toStdString());
   if (!hoursOk && !instant) {
     return fail("parktwin: --at expects ISO-8601, epoch seconds or ms, or hours after the start like 10h: " +
                 instant.error().message);
@@ -71,8 +72,8 @@ Result<void> seekReplay(TimelineController& timeline, const QString& at) {
   // Outside the recording there is nothing to show: say what the file holds, don't clamp.
   if (atMs < timeline.startMs() || atMs > timeline.endMs()) {
     return failWith(QString("parktwin: --at %1 is outside the replay file, which holds %2 .. %3 (0h .. %4h)")
-                        .arg(at, QString::fromStdString(store::formatIso8601(static_cast<std::int64_t>(timeline.startMs()))),
-                             QString::fromStdString(store::formatIso8601(static_cast<std::int64_t>(timeline.endMs()))))
+                        .arg(at, QString::fromStdString(formatIsoUtcMs(static_cast<std::int64_t>(timeline.startMs()))),
+                             QString::fromStdString(formatIsoUtcMs(static_cast<std::int64_t>(timeline.endMs()))))
                         .arg((timeline.endMs() - timeline.startMs()) / 3.6e6, 0, 'g', 4));
   }
   timeline.seek(atMs);

@@ -15,7 +15,6 @@
 #include "parktwin/scenario/scenario.hpp"
 #include "parktwin/store/csv_import.hpp"
 #include "parktwin/store/block_codec.hpp"
-#include "parktwin/store/time_format.hpp"
 #ifdef PARKTWIN_HAVE_FEED
 #include "parktwin/feed/payload.hpp"
 #endif
