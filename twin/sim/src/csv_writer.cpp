@@ -24,6 +24,7 @@ Result<std::unique_ptr<CsvSampleWriter>> CsvSampleWriter::open(const std::string
   return writer;
 }
 
+// A destructor has no one to tell: callers that care call close() and read its result.
 CsvSampleWriter::~CsvSampleWriter() { (void)close(); }
 
 void CsvSampleWriter::sample(std::string_view tag, std::int64_t ts_ms, double value) {
