@@ -15,7 +15,6 @@
 #include "parktwin/scenario/runner.hpp"
 #include "parktwin/scenario/scenario.hpp"
 #include "parktwin/common/iso_time.hpp"
-#include "parktwin/common/time_text.hpp"
 #include "terminal.hpp"
 
 namespace parktwin::cli {
@@ -74,19 +73,13 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
   options.historian_folder = o.store;
   options.store_every_steps = o.storeEvery;
   if (!o.duration.empty()) {
-    auto ms = parseDurationMs(o.duration);
-    if (!ms) {
-      std::cerr << "--duration: " << ms.error().message << "\n";
-      return 2;
-    }
+    const auto ms = durationFlag("--duration", o.duration);
+    if (!ms) return 2;
     options.duration_ms = *ms;
   }
   if (!o.from.empty()) {
-    auto ms = parseInstantMs(o.from);
-    if (!ms) {
-      std::cerr << "--from: " << ms.error().message << "\n";
-      return 2;
-    }
+    const auto ms = instantFlag("--from", o.from);
+    if (!ms) return 2;
     options.start_ms = *ms;
   }
   ProgressBar bar("scenario " + scenario->id, 1000);

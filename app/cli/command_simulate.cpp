@@ -100,20 +100,10 @@ struct SimulateOutputs {
 #endif
 };
 
-// A duration option (--step, --duration); nullopt after printing why.
-std::optional<std::int64_t> durationOption(const char* flag, const std::string& text) {
-  auto ms = parseDurationMs(text);
-  if (!ms) {
-    std::cerr << flag << ": " << ms.error().message << "\n";
-    return std::nullopt;
-  }
-  return *ms;
-}
-
 // The run's timing; nullopt after printing why.
 std::optional<SimulateTiming> parseTiming(const SimulateOptions& o, bool live) {
   SimulateTiming timing;
-  auto step = durationOption("--step", o.step.empty() ? (live ? "1s" : "1m") : o.step);
+  const auto step = durationFlag("--step", o.step.empty() ? (live ? "1s" : "1m") : o.step);
   if (!step) return std::nullopt;
   timing.step_ms = *step;
   if (o.from.empty()) {
@@ -121,15 +111,12 @@ std::optional<SimulateTiming> parseTiming(const SimulateOptions& o, bool live) {
                                  std::chrono::system_clock::now().time_since_epoch()).count();
     timing.start_ms = live ? now - now % *step : *parseInstantMs("2026-01-01T00:00:00+08:00");
   } else {
-    auto from = parseInstantMs(o.from);
-    if (!from) {
-      std::cerr << "--from: " << from.error().message << "\n";
-      return std::nullopt;
-    }
+    const auto from = instantFlag("--from", o.from);
+    if (!from) return std::nullopt;
     timing.start_ms = *from;
   }
   if (!o.duration.empty()) {
-    auto duration = durationOption("--duration", o.duration);
+    const auto duration = durationFlag("--duration", o.duration);
     if (!duration) return std::nullopt;
     timing.duration_ms = *duration;
   } else if (!live) {
