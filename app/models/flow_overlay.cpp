@@ -10,7 +10,7 @@
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/park_flows.hpp"
 #include "parktwin/flow/sankey.hpp"
-#include "parktwin/model/tour.hpp"
+#include "parktwin/model/object_index.hpp"
 #include "scene_frame.hpp"
 
 namespace parktwin::app {
@@ -30,8 +30,9 @@ std::string baseId(const std::string& nodeId) {
   return hash == std::string::npos ? nodeId : nodeId.substr(0, hash);
 }
 
-void addArcs(const model::Park& park, const flow::NetworkSolution& solution, const char* quantity, float height_m,
-             QVariantList& out) {
+// Arcs end where their objects are drawn (an external far away: at the park's edge).
+void addArcs(const model::ObjectIndex& index, const flow::NetworkSolution& solution, const char* quantity,
+             float height_m, QVariantList& out) {
   const auto& net = solution.network;
   std::set<int> cut;
   for (const auto& c : solution.max_flow.min_cut) cut.insert(c.arc);
@@ -45,8 +46,8 @@ void addArcs(const model::Park& park, const flow::NetworkSolution& solution, con
     const auto& arc = net.arcs[i];
     if (arc.kind != flow::ArcKind::link) continue;
     const double flow = i < solution.dispatch.arc_flow.size() ? solution.dispatch.arc_flow[i] : 0;
-    const auto from = model::objectPosition(park, baseId(net.nodes[arc.from].id));
-    const auto to = model::objectPosition(park, baseId(net.nodes[arc.to].id));
+    const auto from = index.drawnPosition(baseId(net.nodes[arc.from].id));
+    const auto to = index.drawnPosition(baseId(net.nodes[arc.to].id));
     if (!from || !to) continue;
     const double dx = to->x_m - from->x_m, dy = to->y_m - from->y_m;
     const double length = std::hypot(dx, dy);
@@ -126,12 +127,13 @@ FlowOverlay solveFlowOverlay(const model::Park& park) {
     overlay.error = QString::fromStdString(report.error().message);
     return overlay;
   }
+  const model::ObjectIndex index(park);
   if (report->has_material) {
-    addArcs(park, report->material, "material", 26, overlay.arcs);
+    addArcs(index, report->material, "material", 26, overlay.arcs);
     overlay.sankey["material"] = sankeyOf(report->material, "t/h");
   }
   if (report->has_energy) {
-    addArcs(park, report->energy, "energy", 20, overlay.arcs);
+    addArcs(index, report->energy, "energy", 20, overlay.arcs);
     overlay.sankey["energy"] = sankeyOf(report->energy, "kW");
   }
   overlay.kpis = kpisOf(report->kpis);

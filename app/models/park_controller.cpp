@@ -5,9 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QPointF>
 #include <QQmlEngine>
-#include <QQuaternion>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -17,11 +15,12 @@
 #include "kind_names.hpp"
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/pv_yield.hpp"
+#include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/model/tour.hpp"
 #include "parktwin/sim/event_codec.hpp"
-#include "scene_bounds.hpp"
 #include "scene_frame.hpp"
+#include "scene_items.hpp"
 #include "scene_style.hpp"
 
 namespace parktwin::app {
@@ -193,6 +192,7 @@ bool ParkController::loadPark(const QString& path) {
   }
   errorText_.clear();
   park_ = std::make_unique<parktwin::model::Park>(std::move(*park));
+  objectIndex_ = std::make_unique<parktwin::model::ObjectIndex>(*park_);
   selectedId_.clear();
   selectedType_.clear();
   selectedBuilding_.clear();
@@ -212,56 +212,15 @@ bool ParkController::loadPark(const QString& path) {
 
 void ParkController::rebuildScene() {
   const auto& park = *park_;
-  buildings_.clear();
-  roads_.clear();
-  zones_.clear();
-  utilities_.clear();
-  Bounds bounds;
-  for (const auto& b : park.buildings) {
-    const QVector3D c = toScene(b.position.x_m, b.position.y_m, b.height_m / 2);
-    bounds.addBuilding(b);
-    buildings_.push_back(QVariantMap{{"id", q(b.id)},
-                                     {"kind", q(b.kind)},
-                                     {"position", c},
-                                     {"size", QVector3D(float(b.width_m), float(b.height_m), float(b.depth_m))},
-                                     {"rotation", b.rotation_deg},
-                                     {"color", buildingColor(q(b.kind))},
-                                     {"planned", b.planned},
-                                     {"pvKwp", b.roof_pv_kwp}});
-  }
-  for (const auto& road : park.roads) {
-    for (std::size_t i = 0; i + 1 < road.path.size(); ++i) {
-      const auto& a = road.path[i];
-      const auto& b = road.path[i + 1];
-      const double length = std::hypot(b.x_m - a.x_m, b.y_m - a.y_m) + road.width_m;
-      const double angle = std::atan2(b.y_m - a.y_m, b.x_m - a.x_m) * 180.0 / M_PI;
-      roads_.push_back(QVariantMap{{"position", toScene((a.x_m + b.x_m) / 2, (a.y_m + b.y_m) / 2)},
-                                   {"length", length},
-                                   {"width", road.width_m},
-                                   {"angle", angle}});
-    }
-  }
-  for (const auto& zone : park.zones) {
-    QVariantList outline;
-    for (const auto& p : zone.outline) {
-      outline.push_back(QPointF(p.x_m, p.y_m));
-      bounds.add(toScene(p.x_m, p.y_m));
-    }
-    zones_.push_back(QVariantMap{{"id", q(zone.id)}, {"kind", q(zone.kind)}, {"outline", outline},
-                                 {"color", zoneColor(q(zone.kind))}, {"water", zone.kind == "water"}});
-  }
-  for (const auto& u : park.utilities) {
-    if (!u.building.empty() || u.kind == "pv") continue;  // drawn with their building
-    const QVector3D p = toScene(u.position.x_m, u.position.y_m);
-    bounds.add(p);
-    utilities_.push_back(QVariantMap{{"id", q(u.id)}, {"kind", q(u.kind)}, {"position", p},
-                                     {"color", utilityColor(q(u.kind))},
-                                     {"size", u.kind == "pumped_storage" ? 60.0 : u.kind == "reservoir_hydro" ? 40.0 : 18.0}});
-  }
-  for (const auto& e : park.externals) bounds.add(toScene(e.position.x_m, e.position.y_m));
-  sceneCenter_ = bounds.empty() ? QVector3D() : bounds.center();
-  sceneRadius_ = bounds.empty() ? 500.0 : std::max(100.0f, bounds.radius());
-  sceneOutline_ = bounds.points;
+  SceneItems items = sceneItemsOf(park);
+  buildings_ = std::move(items.buildings);
+  roads_ = std::move(items.roads);
+  zones_ = std::move(items.zones);
+  utilities_ = std::move(items.utilities);
+  externals_ = std::move(items.externals);
+  sceneCenter_ = items.centre;
+  sceneRadius_ = items.radius;
+  sceneOutline_ = std::move(items.outline);
   machines_.setMachines(machineInstancesOf(park));
   const FlowOverlay flows = solveFlowOverlay(park);
   flowArcs_ = flows.arcs;
@@ -310,12 +269,21 @@ QVariantList ParkController::labels() const {
                               {"planned", b.planned}});
   }
   for (const auto& u : park_->utilities) {
-    if (!u.building.empty() || u.kind == "pv") continue;
+    if (!u.building.empty()) continue;
     out.push_back(QVariantMap{{"id", q(u.id)},
                               {"text", q(u.name.in(lang))},
                               {"position", toScene(u.position.x_m, u.position.y_m, 20)},
                               {"priority", 2000.0},
                               {"planned", u.planned}});
+  }
+  for (const QVariant& item : externals_) {
+    const QVariantMap e = item.toMap();
+    const QString id = e.value("id").toString();
+    out.push_back(QVariantMap{{"id", id},
+                              {"text", nameOf(id)},
+                              {"position", e.value("position").value<QVector3D>() + QVector3D(0, 40, 0)},
+                              {"priority", 3000.0},
+                              {"planned", false}});
   }
   for (const auto& z : park_->zones) {
     if (z.kind != "water") continue;

@@ -22,6 +22,7 @@ class QJSEngine;
 
 namespace parktwin::model {
 struct Park;
+class ObjectIndex;
 struct Building;
 struct ProductionLine;
 struct Utility;
@@ -45,6 +46,9 @@ class ParkController : public QObject {
   Q_PROPERTY(QVariantList roads READ roads NOTIFY parkChanged)
   Q_PROPERTY(QVariantList zones READ zones NOTIFY parkChanged)
   Q_PROPERTY(QVariantList utilities READ utilities NOTIFY parkChanged)
+  // The park's externals (market, suppliers, grid, port) where they are drawn: {id, kind,
+  // position, outside (drawn at the park's edge), angle (outward, degrees from east), color}.
+  Q_PROPERTY(QVariantList externals READ externals NOTIFY parkChanged)
   Q_PROPERTY(QVariantList labels READ labels NOTIFY labelsChanged)
   Q_PROPERTY(QVariantMap summary READ summary NOTIFY parkChanged)
   Q_PROPERTY(QVector3D sceneCenter READ sceneCenter NOTIFY parkChanged)
@@ -118,6 +122,7 @@ class ParkController : public QObject {
   QVariantList roads() const { return roads_; }
   QVariantList zones() const { return zones_; }
   QVariantList utilities() const { return utilities_; }
+  QVariantList externals() const { return externals_; }
   QVariantList labels() const;
   QVariantMap summary() const { return summary_; }
   QVector3D sceneCenter() const { return sceneCenter_; }
@@ -165,10 +170,11 @@ class ParkController : public QObject {
   void applyTimelineValues();
 
   std::unique_ptr<parktwin::model::Park> park_;
+  std::unique_ptr<parktwin::model::ObjectIndex> objectIndex_;  // of park_
   QString parkFile_;
   QString errorText_;
   QString language_ = "en";
-  QVariantList buildings_, roads_, zones_, utilities_;
+  QVariantList buildings_, roads_, zones_, utilities_, externals_;
   QVariantMap summary_;
   QVector3D sceneCenter_;
   double sceneRadius_ = 500;
@@ -190,6 +196,7 @@ class ParkController : public QObject {
   void addLineRows(QVariantList& rows, const parktwin::model::ProductionLine& l) const;
   void addUtilityRows(QVariantList& rows, const parktwin::model::Utility& u) const;
   void addEnterpriseRows(QVariantList& rows, const parktwin::model::Enterprise& e) const;
+  void addExternalRows(QVariantList& rows, const std::string& id) const;
   void addMachineGroupRows(QVariantList& rows, const std::string& id) const;
   void addFlowRows(QVariantList& rows) const;
   QString stateTagOf(const QString& objectId) const;

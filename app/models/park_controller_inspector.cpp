@@ -1,8 +1,12 @@
 // ParkController's inspector: the rows shown for the selected park, link, building, line,
 // utility, enterprise or machine group, and its share of the flows. One function per kind.
+#include <algorithm>
+#include <cmath>
+
 #include "controller_text.hpp"
 #include "kind_names.hpp"
 #include "park_controller.hpp"
+#include "parktwin/model/object_index.hpp"
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/pv_yield.hpp"
 #include "parktwin/model/park.hpp"
@@ -12,7 +16,9 @@ namespace parktwin::app {
 QVariantList ParkController::inspector() const {
   QVariantList rows;
   if (!park_ || selectedId_.isEmpty()) return rows;
-  rows.push_back(row(tr("Type"), kindName(selectedType_)));
+  // "utility" and "external" are also kind words (a utility building, a port): say the type.
+  const QString type = selectedType_ == "utility" ? tr("Utility") : selectedType_ == "external" ? tr("External partner") : kindName(selectedType_);
+  rows.push_back(row(tr("Type"), type));
   rows.push_back(row(tr("Id"), selectedId_));
   const std::string id = selectedId_.toStdString();
   if (selectedType_ == "park") addParkRows(rows);
@@ -21,9 +27,20 @@ QVariantList ParkController::inspector() const {
   else if (const auto* l = park_->findLine(id)) addLineRows(rows, *l);
   else if (const auto* u = park_->findUtility(id)) addUtilityRows(rows, *u);
   else if (const auto* e = park_->findEnterprise(id)) addEnterpriseRows(rows, *e);
+  else if (selectedType_ == "external") addExternalRows(rows, id);
   else addMachineGroupRows(rows, id);
   addFlowRows(rows);
   return rows;
+}
+
+void ParkController::addExternalRows(QVariantList& rows, const std::string& id) const {
+  const auto it = std::ranges::find_if(park_->externals, [&](const auto& e) { return e.id == id; });
+  if (it == park_->externals.end()) return;
+  rows.push_back(row(tr("Kind"), kindName(q(it->kind))));
+  if (!objectIndex_->outsideThePark(id)) return;
+  const auto centre = objectIndex_->extent().centre();
+  const double km = std::hypot(it->position.x_m - centre.x_m, it->position.y_m - centre.y_m) / 1000;
+  rows.push_back(row(tr("Where"), tr("%1 km from the park's centre, drawn at its edge").arg(number(km, 1))));
 }
 
 void ParkController::addParkRows(QVariantList& rows) const {

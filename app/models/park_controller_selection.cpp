@@ -7,6 +7,7 @@
 #include "controller_text.hpp"
 #include "kind_names.hpp"
 #include "park_controller.hpp"
+#include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park.hpp"
 #include "scene_bounds.hpp"
 #include "scene_style.hpp"
@@ -54,32 +55,18 @@ void ParkController::select(const QString& objectId) {
   QString type;
   QString building;
   QSet<QString> highlighted;
-  if (const auto* b = park_->findBuilding(id)) {
-    type = "building";
-    building = q(b->id);
-  } else if (const auto* line = park_->findLine(id)) {
-    type = "line";
-    building = q(line->building);
-    for (const auto& g : line->machines) highlighted.insert(q(g.id));
-  } else if (const auto* u = park_->findUtility(id)) {
-    type = "utility";
-    building = q(u->building);
+  const auto* object = objectIndex_->find(id);
+  if (id == park_->id) {
+    type = "park";
+  } else if (object && object->type != model::ObjectType::zone) {
+    type = model::objectTypeName(object->type);
+    building = q(object->building);
+    if (object->type == model::ObjectType::machine_group) highlighted.insert(objectId);
+    if (const auto* line = park_->findLine(id)) {
+      for (const auto& g : line->machines) highlighted.insert(q(g.id));
+    }
   } else if (std::ranges::any_of(flowArcs_, [&](const QVariant& a) { return a.toMap().value("id") == objectId; })) {
     type = "link";
-  } else if (park_->findEnterprise(id)) {
-    type = "enterprise";
-  } else if (id == park_->id) {
-    type = "park";
-  } else {
-    for (const auto& candidate : park_->lines) {
-      for (const auto& g : candidate.machines) {
-        if (g.id == id) {
-          type = "machines";
-          building = q(candidate.building);
-          highlighted.insert(q(g.id));
-        }
-      }
-    }
   }
   selectedId_ = type.isEmpty() ? QString() : objectId;
   selectedType_ = type;
@@ -153,6 +140,20 @@ QString ParkController::describe(const QString& objectId) const {
 
 QString ParkController::selectedName() const { return selectedId_.isEmpty() ? QString() : nameOf(selectedId_); }
 
+namespace {
+// The ground an item of the scene's list covers (its "size", 40 m if it has none).
+void addSquare(Bounds& bounds, const QVariantList& items, const QString& id) {
+  for (const QVariant& v : items) {
+    const QVariantMap item = v.toMap();
+    if (item.value("id").toString() != id) continue;
+    const QVector3D centre = item.value("position").value<QVector3D>();
+    const float half = std::max(20.0f, item.value("size", 80.0).toFloat() / 2);
+    bounds.add(QVector3D(centre.x() - half, 0, centre.z() - half));
+    bounds.add(QVector3D(centre.x() + half, 0, centre.z() + half));
+  }
+}
+}  // namespace
+
 QVariantMap ParkController::focusOf(const QString& objectId) const {
   if (!park_) return {};
   const std::string id = objectId.toStdString();
@@ -166,11 +167,9 @@ QVariantMap ParkController::focusOf(const QString& objectId) const {
   }
   if (const auto* u = park_->findUtility(id)) {
     if (const auto* b = park_->findBuilding(u->building)) bounds.addBuilding(*b);
-    else {
-      bounds.add(toScene(u->position.x_m - 40, u->position.y_m - 40));
-      bounds.add(toScene(u->position.x_m + 40, u->position.y_m + 40));
-    }
+    else addSquare(bounds, utilities_, objectId);
   }
+  addSquare(bounds, externals_, objectId);
   if (park_->findEnterprise(id)) {
     for (const auto& b : park_->buildings) {
       if (b.enterprise == id) bounds.addBuilding(b);

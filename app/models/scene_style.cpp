@@ -51,6 +51,35 @@ QColor utilityColor(const QString& kind) {
   return lookup(table, kind, QColor(0x88, 0x88, 0x88));
 }
 
+QColor externalColor(const QString& kind) {
+  static const QHash<QString, QColor> table{
+      {"market", QColor(0x2e, 0x9e, 0x5b)}, {"supplier", QColor(0x5b, 0x6f, 0x8c)},
+      {"grid", QColor(0x8e, 0x6c, 0xb0)},   {"port", QColor(0x2f, 0x8f, 0x9a)}};
+  return lookup(table, kind, QColor(0x70, 0x7a, 0x86));
+}
+
+UtilityShape utilityShape(const QString& kind) {
+  static const QHash<QString, UtilityShape> table{
+      {"grid_tie", UtilityShape::tower},       {"substation", UtilityShape::yard},
+      {"pv", UtilityShape::pvField},           {"battery", UtilityShape::containers},
+      {"pumped_storage", UtilityShape::water}, {"reservoir_hydro", UtilityShape::water},
+      {"charger", UtilityShape::canopy},       {"hydrogen", UtilityShape::tank}};
+  return table.value(kind, UtilityShape::tank);
+}
+
+QString utilityShapeName(UtilityShape shape) {
+  switch (shape) {
+    case UtilityShape::tower: return "tower";
+    case UtilityShape::yard: return "yard";
+    case UtilityShape::water: return "water";
+    case UtilityShape::pvField: return "pvField";
+    case UtilityShape::containers: return "containers";
+    case UtilityShape::canopy: return "canopy";
+    case UtilityShape::tank: return "tank";
+  }
+  return "tank";
+}
+
 QColor stateColor(int state, const QColor& running) {
   switch (state) {
     case 0: return running;

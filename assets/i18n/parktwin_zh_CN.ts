@@ -664,6 +664,22 @@
 <context>
     <name>parktwin::app::ParkController</name>
     <message>
+        <source>Utility</source>
+        <translation>公用设施</translation>
+    </message>
+    <message>
+        <source>External partner</source>
+        <translation>园区外部节点</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>%1 km from the park&apos;s centre, drawn at its edge</source>
+        <translation>距园区中心 %1 公里，画在园区边缘</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>类型</translation>
     </message>

@@ -244,34 +244,10 @@ Item {
             }
         }
 
-        // Material (above) and energy (below) flows: width by flow, colour by product or
-        // carrier, the bottleneck (minimum cut) in red; dashes move from source to consumer,
-        // faster where more flows (a texture offset: no geometry changes per frame).
-        Repeater3D {
-            model: root.showFlows ? ParkController.flowArcs : []
-            Model {
-                property string objectId: modelData.id
-                pickable: true
-                source: "#Cube"
-                position: modelData.position
-                eulerRotation.y: modelData.angle
-                scale: Qt.vector3d(modelData.length / 100, (modelData.bottleneck ? 2.5 : 0.8) / 100, modelData.width / 100)
-                castsShadows: false
-                materials: PrincipledMaterial {
-                    baseColor: ParkController.selectedId === modelData.id ? "#ffd43b" : modelData.color
-                    opacity: modelData.active ? 0.85 : 0.25
-                    alphaMode: PrincipledMaterial.Blend
-                    lighting: PrincipledMaterial.NoLighting
-                    baseColorMap: Texture {
-                        source: "textures/flow-dash.png"
-                        tilingModeHorizontal: Texture.Repeat
-                        scaleU: modelData.length / 40  // one dash every 40 m
-                        // The cube's +x runs from the link's source to its consumer; the
-                        // pattern moves that way as the offset falls.
-                        positionU: -root.flowClock * modelData.speed / 40
-                    }
-                }
-            }
+        FlowArcs {
+            visible: root.showFlows
+            arcs: root.showFlows ? ParkController.flowArcs : []
+            clock: root.flowClock
         }
 
         // Benchmark baseline only: the same machines (mesh, material, size) as one Model each.
@@ -334,17 +310,12 @@ Item {
         Repeater3D {
             visible: !root.machinesOnly
             model: ParkController.utilities
-            Model {
-                property string objectId: modelData.id
-                pickable: true
-                source: "#Cylinder"
-                position: Qt.vector3d(modelData.position.x, modelData.size / 4, modelData.position.z)
-                scale: Qt.vector3d(modelData.size / 100, modelData.size / 200, modelData.size / 100)
-                materials: PrincipledMaterial {
-                    baseColor: ParkController.selectedId === modelData.id ? "#ffd43b" : modelData.color
-                    roughness: 0.6
-                }
-            }
+            UtilityModel { selected: ParkController.selectedId === item.id }
+        }
+        Repeater3D {
+            visible: !root.machinesOnly
+            model: ParkController.externals
+            ExternalMarker { selected: ParkController.selectedId === item.id }
         }
     }
 

@@ -59,6 +59,7 @@ class ReplayFixture : public QObject {
   Q_PROPERTY(int expectedState MEMBER expectedState CONSTANT)
   Q_PROPERTY(QString alarmParkPath MEMBER alarmParkPath CONSTANT)
   Q_PROPERTY(QString beiduPath MEMBER beiduPath CONSTANT)
+  Q_PROPERTY(QString farMarketParkPath MEMBER farMarketParkPath CONSTANT)
   Q_PROPERTY(double alarmOnMs MEMBER alarmOnMs CONSTANT)
   Q_PROPERTY(double alarmOffMs MEMBER alarmOffMs CONSTANT)
   Q_PROPERTY(double ladleProbeMs MEMBER ladleProbeMs CONSTANT)
@@ -71,6 +72,7 @@ class ReplayFixture : public QObject {
   QString stateLine;
   int expectedState = -1;
   QString alarmParkPath;
+  QString farMarketParkPath;  // Beidu with its market moved 20 km east
   QString beiduPath = PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json";
   double alarmOnMs = 0, alarmOffMs = 0;
   // A time with ladles on their way, and where each is then ({x, y} in the park frame, worked
@@ -196,6 +198,12 @@ class ReplayFixture : public QObject {
                                     {"1号系列电流偏高", "Potline 1 current high"}});
     alarmParkPath = dir + "/beidu-with-test-rule.json";
     if (!parktwin::model::savePark(withRule, alarmParkPath.toStdString())) return false;
+    auto farMarket = *park;
+    for (auto& e : farMarket.externals) {
+      if (e.id == "market") e.position = {20000, 700};
+    }
+    farMarketParkPath = dir + "/beidu-far-market.json";
+    if (!parktwin::model::savePark(farMarket, farMarketParkPath.toStdString())) return false;
     for (const auto& [tag, series] : sink.seen) {
       if (tag.ends_with(".state")) states[tag] = series;
     }

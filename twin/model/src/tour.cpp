@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "parktwin/model/json_reader.hpp"
+#include "parktwin/model/object_index.hpp"
 
 namespace parktwin::model {
 namespace {
@@ -97,17 +98,7 @@ Result<Tour> loadTour(const std::filesystem::path& file, const Park& park) {
 }
 
 Result<Point> objectPosition(const Park& park, const std::string& id) {
-  if (const auto* b = park.findBuilding(id)) return b->position;
-  if (const auto* l = park.findLine(id)) return objectPosition(park, l->building);
-  if (const auto* u = park.findUtility(id)) return u->position;
-  for (const auto& e : park.externals) {
-    if (e.id == id) return e.position;
-  }
-  for (const auto& l : park.lines) {
-    for (const auto& g : l.machines) {
-      if (g.id == id) return objectPosition(park, l.building);
-    }
-  }
+  if (auto p = ObjectIndex(park).position(id)) return *p;
   return fail("no object \"" + id + "\" with a position in park \"" + park.id + "\"");
 }
 

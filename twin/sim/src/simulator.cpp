@@ -5,35 +5,14 @@
 #include <cmath>
 
 #include "park_state.hpp"
+#include "parktwin/model/object_index.hpp"
 
 namespace parktwin::sim {
 
+// Where an object stands (a machine group at its grid's centre in its building); the origin
+// for an id the park lacks, which the reader has already reported.
 model::Point objectPosition(const model::Park& park, const std::string& objectId) {
-  const auto buildingAt = [&](const std::string& id, model::Point offset) {
-    for (const auto& b : park.buildings) {
-      if (b.id != id) continue;
-      const double r = b.rotation_deg * 3.14159265358979 / 180.0;
-      return model::Point{b.position.x_m + offset.x_m * std::cos(r) - offset.y_m * std::sin(r),
-                          b.position.y_m + offset.x_m * std::sin(r) + offset.y_m * std::cos(r)};
-    }
-    return model::Point{};
-  };
-  for (const auto& b : park.buildings) {
-    if (b.id == objectId) return b.position;
-  }
-  for (const auto& line : park.lines) {
-    if (line.id == objectId) return buildingAt(line.building, {});
-    for (const auto& group : line.machines) {
-      if (group.id == objectId) return buildingAt(line.building, group.offset);
-    }
-  }
-  for (const auto& u : park.utilities) {
-    if (u.id == objectId) return u.building.empty() ? u.position : buildingAt(u.building, {});
-  }
-  for (const auto& e : park.externals) {
-    if (e.id == objectId) return e.position;
-  }
-  return {};
+  return model::ObjectIndex(park).position(objectId).value_or(model::Point{});
 }
 
 namespace {

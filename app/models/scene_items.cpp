@@ -1,0 +1,107 @@
+#include "scene_items.hpp"
+
+#include <QPointF>
+#include <cmath>
+#include <numbers>
+
+#include "controller_text.hpp"
+#include "parktwin/model/object_index.hpp"
+#include "parktwin/model/park.hpp"
+#include "scene_bounds.hpp"
+#include "scene_frame.hpp"
+#include "scene_style.hpp"
+
+namespace parktwin::app {
+
+namespace {
+
+QVariantMap buildingItem(const model::Building& b) {
+  return {{"id", q(b.id)},
+          {"kind", q(b.kind)},
+          {"position", toScene(b.position.x_m, b.position.y_m, b.height_m / 2)},
+          {"size", QVector3D(float(b.width_m), float(b.height_m), float(b.depth_m))},
+          {"rotation", b.rotation_deg},
+          {"color", buildingColor(q(b.kind))},
+          {"planned", b.planned},
+          {"pvKwp", b.roof_pv_kwp}};
+}
+
+void addRoad(const model::Road& road, QVariantList& out) {
+  for (std::size_t i = 0; i + 1 < road.path.size(); ++i) {
+    const auto& a = road.path[i];
+    const auto& b = road.path[i + 1];
+    out.push_back(QVariantMap{{"position", toScene((a.x_m + b.x_m) / 2, (a.y_m + b.y_m) / 2)},
+                              {"length", std::hypot(b.x_m - a.x_m, b.y_m - a.y_m) + road.width_m},
+                              {"width", road.width_m},
+                              {"angle", std::atan2(b.y_m - a.y_m, b.x_m - a.x_m) * 180.0 / std::numbers::pi}});
+  }
+}
+
+// The side of the square a utility's drawing fills on the ground, in metres.
+double utilitySize(const model::Utility& u) {
+  const UtilityShape shape = utilityShape(q(u.kind));
+  if (shape == UtilityShape::pvField) return std::max(20.0, std::sqrt(u.power_kw * kPvFieldM2PerKwp));
+  if (u.kind == "pumped_storage") return 60;
+  if (u.kind == "reservoir_hydro") return 40;
+  if (shape == UtilityShape::yard) return 36;
+  return 18;
+}
+
+QVariantMap utilityItem(const model::Utility& u) {
+  return {{"id", q(u.id)},
+          {"kind", q(u.kind)},
+          {"shape", utilityShapeName(utilityShape(q(u.kind)))},
+          {"position", toScene(u.position.x_m, u.position.y_m)},
+          {"color", utilityColor(q(u.kind))},
+          {"size", utilitySize(u)},
+          {"planned", u.planned}};
+}
+
+QVariantMap externalItem(const model::ExternalNode& e, const model::ObjectIndex& index) {
+  const model::Point drawn = index.drawnPosition(e.id).value_or(e.position);
+  const model::Point centre = index.extent().centre();
+  const double outward = std::atan2(drawn.y_m - centre.y_m, drawn.x_m - centre.x_m) * 180.0 / std::numbers::pi;
+  return {{"id", q(e.id)},
+          {"kind", q(e.kind)},
+          {"position", toScene(drawn.x_m, drawn.y_m)},
+          {"outside", index.outsideThePark(e.id)},
+          {"angle", outward},  // degrees counter-clockwise from east, away from the park
+          {"color", externalColor(q(e.kind))}};
+}
+
+}  // namespace
+
+SceneItems sceneItemsOf(const model::Park& park) {
+  SceneItems items;
+  Bounds bounds;
+  for (const auto& b : park.buildings) {
+    bounds.addBuilding(b);
+    items.buildings.push_back(buildingItem(b));
+  }
+  for (const auto& road : park.roads) addRoad(road, items.roads);
+  for (const auto& zone : park.zones) {
+    QVariantList outline;
+    for (const auto& p : zone.outline) {
+      outline.push_back(QPointF(p.x_m, p.y_m));
+      bounds.add(toScene(p.x_m, p.y_m));
+    }
+    items.zones.push_back(QVariantMap{{"id", q(zone.id)}, {"kind", q(zone.kind)}, {"outline", outline},
+                                      {"color", zoneColor(q(zone.kind))}, {"water", zone.kind == "water"}});
+  }
+  for (const auto& u : park.utilities) {
+    if (!u.building.empty()) continue;  // drawn with their building (rooftop PV, a hall's battery)
+    bounds.add(toScene(u.position.x_m, u.position.y_m));
+    items.utilities.push_back(utilityItem(u));
+  }
+  const model::ObjectIndex index(park);
+  for (const auto& e : park.externals) {
+    items.externals.push_back(externalItem(e, index));
+    bounds.add(items.externals.back().toMap().value("position").value<QVector3D>());
+  }
+  items.centre = bounds.empty() ? QVector3D() : bounds.center();
+  items.radius = bounds.empty() ? 500.0 : std::max(100.0f, bounds.radius());
+  items.outline = bounds.points;
+  return items;
+}
+
+}  // namespace parktwin::app

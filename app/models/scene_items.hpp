@@ -1,0 +1,27 @@
+#pragma once
+// What the 3D view draws of a park, as QML lists: buildings, roads, zones, the utilities that
+// stand on their own (grid tie, substation yard, reservoirs, ground PV fields, storage,
+// chargers) and the externals (market, suppliers, grid, port), with the box to frame them.
+#include <QVariantList>
+#include <QVector3D>
+
+namespace parktwin::model {
+struct Park;
+}
+
+namespace parktwin::app {
+
+struct SceneItems {
+  QVariantList buildings, roads, zones, utilities, externals;
+  QVector3D centre;
+  double radius = 500;
+  QVariantList outline;  // points to fit the park in view
+};
+
+SceneItems sceneItemsOf(const parktwin::model::Park& park);
+
+// Ground a PV field takes per kW of peak power: ground-mounted arrays need about 1.5 ha per
+// MWp with rows spaced against shading (docs/scene.md).
+inline constexpr double kPvFieldM2PerKwp = 15.0;
+
+}  // namespace parktwin::app

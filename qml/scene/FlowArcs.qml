@@ -1,0 +1,40 @@
+// Material (above) and energy (below) flows: width by flow, colour by product or carrier, the
+// bottleneck (minimum cut) in red; dashes move from source to consumer, faster where more
+// flows (a texture offset: no geometry changes per frame). Links to externals end at their
+// markers (ExternalMarker.qml), at the park's edge for those far outside.
+import QtQuick
+import QtQuick3D
+import ParkTwin
+
+Node {
+    id: root
+    property var arcs: []
+    property real clock: 0  // seconds, drives the dashes
+
+    Repeater3D {
+        model: root.arcs
+        Model {
+            property string objectId: modelData.id
+            pickable: true
+            source: "#Cube"
+            position: modelData.position
+            eulerRotation.y: modelData.angle
+            scale: Qt.vector3d(modelData.length / 100, (modelData.bottleneck ? 2.5 : 0.8) / 100, modelData.width / 100)
+            castsShadows: false
+            materials: PrincipledMaterial {
+                baseColor: ParkController.selectedId === modelData.id ? "#ffd43b" : modelData.color
+                opacity: modelData.active ? 0.85 : 0.25
+                alphaMode: PrincipledMaterial.Blend
+                lighting: PrincipledMaterial.NoLighting
+                baseColorMap: Texture {
+                    source: "textures/flow-dash.png"
+                    tilingModeHorizontal: Texture.Repeat
+                    scaleU: modelData.length / 40  // one dash every 40 m
+                    // The cube's +x runs from the link's source to its consumer; the pattern
+                    // moves that way as the offset falls.
+                    positionU: -root.clock * modelData.speed / 40
+                }
+            }
+        }
+    }
+}
