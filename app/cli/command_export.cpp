@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "command_registry.hpp"
+#include "parktwin/common/number_text.hpp"
 #include "parktwin/store/historian.hpp"
 #include "parktwin/common/iso_time.hpp"
 #include "parktwin/common/time_text.hpp"
@@ -35,11 +36,10 @@ std::string jsonString(const std::string& s) {
   return out + "\"";
 }
 
+// The shortest text that reads back to the same double (389.71, not 389.70999999999998).
 std::string number(double v, bool json) {
-  if (!std::isfinite(v)) return json ? "null" : (std::isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf"));
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", v);
-  return buffer;
+  if (!std::isfinite(v) && json) return "null";
+  return shortestText(v);
 }
 
 int runExport(const ExportArgs& args) {

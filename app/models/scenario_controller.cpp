@@ -2,17 +2,23 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "park_controller.hpp"
 #include "parktwin/flow/kpi_table.hpp"
+#include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/scenario/object_marks.hpp"
 #include "parktwin/scenario/report.hpp"
 #include "parktwin/scenario/runner.hpp"
 #include "parktwin/scenario/scenario.hpp"
+#include "scene_frame.hpp"
+#include "scene_style.hpp"
 #include "timeline_controller.hpp"
 
 namespace parktwin::app {
@@ -22,31 +28,6 @@ namespace {
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
 constexpr std::int64_t kHourMs = 3'600'000;
-
-// Buildings a change touches: its target and targets, each a building, a line or utility (its
-// building) or an enterprise (its buildings and the buildings of the lines it runs).
-QStringList affectedBuildingsOf(const scenario::Scenario& s, const model::Park& park) {
-  std::set<std::string> ids;
-  for (const auto& change : s.changes) {
-    std::vector<std::string> targets = change.targets;
-    if (!change.target.empty()) targets.push_back(change.target);
-    if (!change.line.building.empty()) targets.push_back(change.line.building);
-    for (const auto& id : targets) {
-      for (const auto& b : park.buildings) {
-        if (b.id == id || b.enterprise == id) ids.insert(b.id);
-      }
-      for (const auto& l : park.lines) {
-        if ((l.id == id || l.enterprise == id) && !l.building.empty()) ids.insert(l.building);
-      }
-      for (const auto& u : park.utilities) {
-        if (u.id == id && !u.building.empty()) ids.insert(u.building);
-      }
-    }
-  }
-  QStringList out;
-  for (const auto& id : ids) out << q(id);
-  return out;
-}
 
 // The hourly series of the KPIs they break down, named by the KPI table.
 QVariantList seriesOf(const scenario::ScenarioResult& r, const std::string& language) {
@@ -76,7 +57,9 @@ QVariantList seriesOf(const scenario::ScenarioResult& r, const std::string& lang
 
 }  // namespace
 
-ScenarioController::ScenarioController(ParkController& park, QObject* parent) : QObject(parent), park_(park) {}
+ScenarioController::ScenarioController(ParkController& park, QObject* parent) : QObject(parent), park_(park) {
+  connect(park_.timeline(), &TimelineController::timeChanged, this, &ScenarioController::updateMarks);
+}
 
 ScenarioController::~ScenarioController() {
   cancel_ = true;
@@ -127,16 +110,11 @@ void ScenarioController::run(const QString& path) {
   scenario::RunOptions options;
   options.historian_folder =
       (QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + "/scenarios").toStdString();
+  ranQuick_ = quick_;
   if (quick_) {
-    // Three days from a day before the first timed change (or from the start).
-    std::int64_t first = loaded->end_ms();
-    for (const auto& c : loaded->changes) {
-      if (c.window) first = std::min(first, c.window->start_ms);
-    }
-    if (first >= loaded->end_ms()) first = loaded->start_ms + kHourMs * 24;
-    const std::int64_t from = std::max(loaded->start_ms, first - 24 * kHourMs);
-    options.start_ms = from - (from - loaded->start_ms) % loaded->step_ms;
-    options.duration_ms = std::min<std::int64_t>(72 * kHourMs, loaded->end_ms() - *options.start_ms);
+    const scenario::TimeWindow look = scenario::quickLookWindow(*loaded);
+    options.start_ms = look.start_ms;
+    options.duration_ms = look.end_ms - look.start_ms;
   }
   cancel_ = false;
   options.cancel = &cancel_;
@@ -177,7 +155,9 @@ void ScenarioController::finished(std::shared_ptr<scenario::ScenarioResult> resu
   }
   result_ = std::move(result);
   present();
-  affectedBuildings_ = affectedBuildingsOf(result_->scenario, result_->base_park);
+  marks_ = scenario::objectMarks(result_->scenario, result_->base_park);
+  affectedBuildings_.clear();
+  for (const auto& id : scenario::markedBuildings(marks_)) affectedBuildings_ << q(id);
   baselineFile_ = q(result_->baseline.historian_file);
   scenarioFile_ = q(result_->changed.historian_file);
   progress_ = 1;
@@ -185,6 +165,12 @@ void ScenarioController::finished(std::shared_ptr<scenario::ScenarioResult> resu
   emit resultChanged();
   setState("done", tr("Done in %1 s").arg(result_->times.wall_s, 0, 'f', 1));
   show("scenario");
+  // Start where the scenario first differs: a minute into its first timed change.
+  const auto first = std::ranges::min_element(marks_, {}, [](const scenario::ObjectMark& m) {
+    return m.window ? m.window->start_ms : INT64_MAX;
+  });
+  if (first != marks_.end() && first->window) park_.timeline()->seek(double(first->window->start_ms + 60'000));
+  updateMarks();
 }
 
 void ScenarioController::present() {
@@ -192,6 +178,12 @@ void ScenarioController::present() {
   if (!result_) return;
   const std::string language = park_.language().toStdString();
   title_ = q(result_->scenario.name.in(language));
+  const auto& run = result_->scenario;
+  const double days = double(run.duration_ms) / (24.0 * kHourMs);
+  period_ = (ranQuick_ ? tr("Quick look, %3 days: %1 – %2 (the full period gives other totals)")
+                       : tr("Simulated %1 – %2 (%3 days)"))
+                .arg(park_.timeline()->formatTime(double(run.start_ms)).left(16),
+                     park_.timeline()->formatTime(double(run.end_ms())).left(16), QLocale().toString(days, 'f', days < 10 ? 1 : 0));
   for (const auto& d : result_->deltas) {
     const double percent = d.baseline != 0 ? 100.0 * d.delta() / std::abs(d.baseline) : 0.0;
     const auto text = [&](double value) { return q(flow::kpiValueText(d.key, value)); };
@@ -215,6 +207,8 @@ void ScenarioController::retranslate() {
   if (!result_) return;
   present();
   emit resultChanged();
+  markItems_.clear();  // the labels change language
+  updateMarks();
 }
 
 bool ScenarioController::show(const QString& which) {
@@ -228,16 +222,71 @@ bool ScenarioController::show(const QString& which) {
   if (keepTime) timeline->seek(at);
   showing_ = which;
   emit showingChanged();
+  updateMarks();
   return true;
+}
+
+QVariantMap ScenarioController::markItem(const scenario::ObjectMark& mark, bool active) const {
+  const model::ObjectIndex index(result_->base_park);
+  const auto* building = index.find(mark.building);
+  const auto where = building ? building->position : index.position(mark.object);
+  const double roof = building && building->footprint ? building->footprint->height_m : 0;
+  const model::Point p = where.value_or(model::Point{});
+  const std::string language = park_.language().toStdString();
+  QString name = park_.nameOf(q(mark.object));
+  for (const auto& c : result_->scenario.changes) {  // a line the scenario adds has its name there
+    if (name.isEmpty() && c.kind == scenario::ChangeKind::add_line && c.line.id == mark.object) name = q(c.line.name.in(language));
+  }
+  if (name.isEmpty()) name = q(mark.object);
+  QString when;
+  if (mark.window) {
+    // "07-15 08:00 – 16:00" in the park's time zone; the end's date only when it differs.
+    const QString from = park_.timeline()->formatTime(double(mark.window->start_ms)).mid(5, 11);
+    const QString to = park_.timeline()->formatTime(double(mark.window->end_ms)).mid(5, 11);
+    when = from + " – " + (to.left(5) == from.left(5) ? to.mid(6) : to);
+  }
+  return {{"id", q(mark.object)},
+          {"building", q(mark.building)},
+          {"kind", scenario::markKindName(mark.kind)},
+          {"label", QString::fromUtf8(scenario::markKindLabel(mark.kind, language)) + (language == "zh" ? "：" : ": ") + name},
+          {"when", when},
+          {"active", active},
+          {"position", toScene(p.x_m, p.y_m, roof + 18)},
+          {"color", markColor(scenario::markKindName(mark.kind))}};
+}
+
+void ScenarioController::updateMarks() {
+  QVariantList items;
+  QVariantMap buildings;
+  if (result_ && showing_ == "scenario") {
+    const auto t = std::int64_t(park_.timeline()->timeMs());
+    std::map<std::string, scenario::MarkKind> strongest;  // MarkKind is ordered strongest first
+    for (const auto& m : marks_) {
+      const bool active = m.inForceAt(t);
+      items << markItem(m, active);
+      if (!active || m.building.empty()) continue;
+      auto [it, added] = strongest.emplace(m.building, m.kind);
+      if (!added) it->second = std::min(it->second, m.kind);
+    }
+    for (const auto& [id, kind] : strongest) buildings[q(id)] = scenario::markKindName(kind);
+  }
+  if (items == markItems_ && buildings == buildingMarks_) return;
+  markItems_ = items;
+  buildingMarks_ = buildings;
+  emit marksChanged();
 }
 
 void ScenarioController::clear() {
   if (!result_ && deltas_.isEmpty()) return;
   result_.reset();
   title_.clear();
+  period_.clear();
   deltas_.clear();
   series_.clear();
   affectedBuildings_.clear();
+  marks_.clear();
+  markItems_.clear();
+  buildingMarks_.clear();
   baselineFile_.clear();
   scenarioFile_.clear();
   emit resultChanged();

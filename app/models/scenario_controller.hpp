@@ -11,6 +11,8 @@
 #include <memory>
 #include <thread>
 
+#include "parktwin/scenario/object_marks.hpp"
+
 namespace parktwin::scenario {
 struct ScenarioResult;
 }
@@ -32,6 +34,9 @@ class ScenarioController : public QObject {
   // A quick look: 3 days around the first timed change instead of the whole period.
   Q_PROPERTY(bool quick READ quick WRITE setQuick NOTIFY quickChanged)
   Q_PROPERTY(QString title READ title NOTIFY resultChanged)
+  // The period the result covers, in the park's time, and whether it is a quick look: totals
+  // over a quick look's 3 days differ from the full period's (the CLI runs the full period).
+  Q_PROPERTY(QString period READ period NOTIFY resultChanged)
   // [{key, label, unit, baseline, scenario, delta, baselineText, scenarioText, deltaText,
   // deltaPercent, direction}] from the KPI table (flow/kpi_table.hpp): the label says what a
   // ratio divides by, the texts have the KPI's decimals; direction +1 when the change is good
@@ -43,6 +48,12 @@ class ScenarioController : public QObject {
   Q_PROPERTY(QStringList affectedBuildings READ affectedBuildings NOTIFY resultChanged)
   // The scenario file of the last run (so the panel can show which one it is).
   Q_PROPERTY(QString runPath READ runPath NOTIFY stateChanged)
+  // While the scenario's run is replayed: the objects it changes, {id, building, kind ("down",
+  // "limited", "raised", "built", "changed"), label, when, active (in force at the timeline's
+  // time), position (scene, above the object), color}; empty for the baseline.
+  Q_PROPERTY(QVariantList marks READ marks NOTIFY marksChanged)
+  // Building id -> the kind of the strongest mark in force on it (down before limited, ...).
+  Q_PROPERTY(QVariantMap buildingMarks READ buildingMarks NOTIFY marksChanged)
   // Which run the timeline replays: "", "baseline" or "scenario".
   Q_PROPERTY(QString showing READ showing NOTIFY showingChanged)
 
@@ -57,10 +68,13 @@ class ScenarioController : public QObject {
   bool quick() const { return quick_; }
   void setQuick(bool quick);
   QString title() const { return title_; }
+  QString period() const { return period_; }
   QVariantList deltas() const { return deltas_; }
   QVariantList series() const { return series_; }
   QStringList affectedBuildings() const { return affectedBuildings_; }
   QString showing() const { return showing_; }
+  QVariantList marks() const { return markItems_; }
+  QVariantMap buildingMarks() const { return buildingMarks_; }
   QString runPath() const { return runPath_; }
 
   // Re-reads the bundled scenarios for the open park and language.
@@ -81,8 +95,12 @@ class ScenarioController : public QObject {
   void quickChanged();
   void resultChanged();
   void showingChanged();
+  void marksChanged();
 
  private:
+  // The marks in force at the timeline's time while the scenario's run is shown.
+  void updateMarks();
+  QVariantMap markItem(const scenario::ObjectMark& mark, bool active) const;
   void setState(const QString& state, const QString& message = {});
   void finished(std::shared_ptr<scenario::ScenarioResult> result, const QString& error, bool cancelled);
   void present();  // title, deltas and series of result_ in the window's language
@@ -94,9 +112,14 @@ class ScenarioController : public QObject {
   double progress_ = 0;
   QString message_;
   bool quick_ = false;
+  bool ranQuick_ = false;  // the shown result is a quick look
   QString title_;
+  QString period_;
   QVariantList deltas_, series_;
   QStringList affectedBuildings_;
+  std::vector<scenario::ObjectMark> marks_;
+  QVariantList markItems_;
+  QVariantMap buildingMarks_;
   QString showing_;
   QString runPath_;
   QString baselineFile_, scenarioFile_;

@@ -58,6 +58,14 @@ QColor externalColor(const QString& kind) {
   return lookup(table, kind, QColor(0x70, 0x7a, 0x86));
 }
 
+QColor markColor(const QString& mark) {
+  static const QHash<QString, QColor> table{
+      {"down", QColor(0xe0, 0x2f, 0x2f)},    {"limited", QColor(0xf2, 0xb1, 0x34)},
+      {"raised", QColor(0x2f, 0x80, 0xed)},  {"built", QColor(0x2e, 0xb8, 0x72)},
+      {"changed", QColor(0x8e, 0x5c, 0xd9)}};
+  return lookup(table, mark, QColor(0x8e, 0x5c, 0xd9));
+}
+
 UtilityShape utilityShape(const QString& kind) {
   static const QHash<QString, UtilityShape> table{
       {"grid_tie", UtilityShape::tower},       {"substation", UtilityShape::yard},

@@ -10,6 +10,8 @@ QColor machineColor(const QString& kind);
 QColor zoneColor(const QString& kind);
 QColor utilityColor(const QString& kind);
 QColor externalColor(const QString& kind);
+// The colour of a scenario's mark on an object (down, limited, raised, built, changed).
+QColor markColor(const QString& mark);
 
 // How a utility standing on its own ground is drawn (UtilityModel.qml draws each shape).
 enum class UtilityShape { tower, yard, water, pvField, containers, canopy, tank };

@@ -592,6 +592,17 @@
     </message>
 </context>
 <context>
+    <name>ScenarioLegend</name>
+    <message>
+        <source>Baseline run: the scenario&apos;s changes are not in it</source>
+        <translation>基准运行：不含情景中的变化</translation>
+    </message>
+    <message>
+        <source>Scenario run: what it changes</source>
+        <translation>情景运行：改变了什么</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioPanel</name>
     <message>
         <source>Open a scenario file</source>
@@ -970,6 +981,14 @@
 </context>
 <context>
     <name>parktwin::app::ScenarioController</name>
+    <message>
+        <source>Quick look, %3 days: %1 – %2 (the full period gives other totals)</source>
+        <translation>快速查看 %3 天：%1 – %2（完整周期的合计会不同）</translation>
+    </message>
+    <message>
+        <source>Simulated %1 – %2 (%3 days)</source>
+        <translation>模拟时段 %1 – %2（%3 天）</translation>
+    </message>
     <message>
         <source>This scenario is written for the park &quot;%1&quot;: open that park first.</source>
         <translation>此情景针对园区“%1”，请先打开该园区。</translation>

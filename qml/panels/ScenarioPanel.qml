@@ -114,6 +114,14 @@ Pane {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
             }
+            Label {
+                objectName: "scenarioPeriod"
+                visible: root.model.deltas.length > 0
+                text: root.model.period
+                color: "#5b6b78"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+            }
             RowLayout {
                 visible: root.model.deltas.length > 0
                 Label { text: qsTr("Replay on the timeline:") }

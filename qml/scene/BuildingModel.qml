@@ -9,8 +9,13 @@ Node {
     readonly property var building: modelData
     property bool selected: false
     property bool highlighted: false  // changed by the scenario shown
+    // The scenario's mark in force on it while its run is replayed ("down", "limited",
+    // "raised", "built", "changed"; see ScenarioLegend.qml), in the mark's colour.
+    property string mark: ""
+    property color markColor: "transparent"
+    readonly property bool ghost: building.planned && mark !== "built"
     readonly property vector3d size: building.size
-    readonly property color shellColor: selected ? "#ffd43b" : highlighted ? "#ff7a00" : building.color
+    readonly property color shellColor: selected ? "#ffd43b" : mark !== "" ? markColor : highlighted ? "#ff7a00" : building.color
     position: Qt.vector3d(building.position.x, 0, building.position.z)
     eulerRotation.y: building.rotation
 
@@ -21,10 +26,10 @@ Node {
         source: "#Cube"
         y: root.size.y / 2
         scale: Qt.vector3d(root.size.x / 100, root.size.y / 100, root.size.z / 100)
-        castsShadows: !root.building.planned
+        castsShadows: !root.ghost
         materials: PrincipledMaterial {
             baseColor: root.shellColor
-            opacity: root.building.planned && !root.highlighted ? 0.18 : (root.selected || root.highlighted ? 0.62 : 0.5)
+            opacity: root.ghost && !root.highlighted ? 0.18 : (root.selected || root.highlighted || root.mark !== "" ? 0.66 : 0.5)
             alphaMode: PrincipledMaterial.Blend
             roughness: 0.6
             depthDrawMode: Material.NeverDepthDraw
@@ -34,7 +39,7 @@ Node {
         source: "#Cube"
         y: 0.9
         scale: Qt.vector3d(root.size.x / 100 + 0.01, 0.018, root.size.z / 100 + 0.01)
-        visible: !root.building.planned
+        visible: !root.ghost
         materials: PrincipledMaterial { baseColor: Qt.darker(root.shellColor, 1.35); roughness: 0.8 }
     }
     // Roof edge: a thin frame at eave height makes the hall read as a building from afar.
@@ -46,7 +51,7 @@ Node {
             position: Qt.vector3d(modelData[0], root.size.y, modelData[1])
             scale: Qt.vector3d(modelData[2] / 100, 0.012, modelData[3] / 100)
             materials: PrincipledMaterial {
-                baseColor: root.building.planned ? "#b0a070" : Qt.darker(root.shellColor, 1.25)
+                baseColor: root.ghost ? "#b0a070" : Qt.darker(root.shellColor, 1.25)
                 roughness: 0.7
             }
         }

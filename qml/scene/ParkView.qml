@@ -34,6 +34,12 @@ Item {
         && buildingRepeater.count === ParkController.buildings.length
         && (ParkController.timeline.mode === "design" || ParkController.timeline.valueCount > 0)
     signal objectPicked(string objectId)
+    // The colours of the scenario marks, from the marks themselves (scene_style.cpp owns them).
+    readonly property var markColors: {
+        const colors = {}
+        for (const m of ParkController.scenarios.marks) colors[m.kind] = m.color
+        return colors
+    }
 
     onYawChanged: cameraRevision++
     onPitchChanged: cameraRevision++
@@ -225,7 +231,10 @@ Item {
             model: ParkController.buildings
             BuildingModel {
                 selected: ParkController.selectedBuilding === building.id
-                highlighted: ParkController.scenarios.affectedBuildings.includes(building.id)
+                // Before a run is replayed; then the marks of the scenario's run say what changed.
+                highlighted: ParkController.scenarios.showing === "" && ParkController.scenarios.affectedBuildings.includes(building.id)
+                mark: ParkController.scenarios.buildingMarks[building.id] || ""
+                markColor: root.markColors[mark] || "transparent"
             }
         }
 
@@ -295,6 +304,8 @@ Item {
                 }
             }
         }
+
+        ScenarioMarkPins { visible: !root.machinesOnly }
 
         // Ladles of molten aluminium on their way from the potlines to the processors.
         Repeater3D {
@@ -452,7 +463,13 @@ Item {
         id: timelineBar
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 12 }
     }
+    ScenarioLegend {
+        id: scenarioLegend
+        objectName: "scenarioLegend"
+        anchors { left: parent.left; bottom: scaleBar.top; margins: 14 }
+    }
     ScaleBar {
+        id: scaleBar
         visible: !ParkController.presenting
         anchors { left: parent.left; bottom: timelineBar.visible ? timelineBar.top : parent.bottom; margins: 14 }
         metresPerPixel: root.cameraRevision >= 0 ? root.metresPerPixel() : 1

@@ -16,6 +16,10 @@ Item {
         width: 440
         height: parent.height
     }
+    ScenarioLegend {
+        id: legend
+        x: 460
+    }
 
     TestCase {
         name: "Scenario"
@@ -61,6 +65,10 @@ Item {
             verify(scenarios.affectedBuildings.length > 0)
             for (const id of scenarios.affectedBuildings)
                 verify(ParkController.buildings.some(b => b.id === id), id + " is a building of the park")
+            // The panel says which period the totals cover: a day before the file's outage
+            // (2026-07-15 08:00 Shanghai time), for 3 days.
+            const period = findChild(panel, "scenarioPeriod").text
+            verify(period.indexOf("Quick look, 3.0 days: 2026-07-14 08:00 – 2026-07-17 08:00") === 0, period)
             compare(scenarios.series[0].baseline.length, 72)
             compare(scenarios.series[0].scenario.length, 72)
         }
@@ -68,6 +76,8 @@ Item {
         function test_2_toggle_replays_either_run_at_the_same_time() {
             compare(scenarios.showing, "scenario", "the scenario is replayed after the run")
             verify(timeline.source.endsWith("smelter-outage-scenario.db"), timeline.source)
+            // The replay starts a minute into the outage: 2026-07-15T08:00:00+08:00 in the file.
+            compare(timeline.timeMs, Date.UTC(2026, 6, 15, 0, 1))
             const at = timeline.startMs + 30 * 3600000  // during the outage (it starts 24 h in)
             timeline.seek(at)
             mouseClick(findChild(panel, "showBaselineButton"))
@@ -79,6 +89,41 @@ Item {
             mouseClick(findChild(panel, "showScenarioButton"))
             compare(timeline.timeMs, at)
             tryVerify(() => ParkController.lineState("potline-1") === 3, 15000, "scenario: down")
+        }
+
+        function test_2b_the_scenario_run_marks_what_it_changes_and_the_baseline_does_not() {
+            const during = timeline.startMs + 30 * 3600000, before = timeline.startMs + 3600000
+            mouseClick(findChild(panel, "showScenarioButton"))
+            timeline.seek(during)
+            const down = scenarios.marks.filter(m => m.kind === "down").map(m => m.id).sort()
+            compare(down, ["potline-1", "potline-2"], "the scenario file's two outages")
+            verify(scenarios.marks.every(m => m.active), "in force 30 h in")
+            // The potlines' building is marked down (the park file puts both in one potroom or two).
+            for (const m of scenarios.marks) compare(scenarios.buildingMarks[m.building], "down", m.building)
+            verify(legend.visible)
+            compare(findChildren(legend, "legendRow").length, 2)
+            verify(scenarios.marks[0].when.indexOf("08:00") === 6, "local time: " + scenarios.marks[0].when)
+            // Before the outage the marks stay, faint, and no building is marked.
+            timeline.seek(before)
+            verify(scenarios.marks.every(m => !m.active), "not yet in force")
+            compare(Object.keys(scenarios.buildingMarks).length, 0)
+            // The baseline run has no marks.
+            mouseClick(findChild(panel, "showBaselineButton"))
+            compare(scenarios.marks.length, 0)
+            compare(Object.keys(scenarios.buildingMarks).length, 0)
+            verify(findChild(legend, "legendTitle").text.indexOf("Baseline") === 0)
+        }
+        function findChildren(item, name) {
+            const out = []
+            const walk = (node) => {
+                for (let i = 0; i < node.children.length; ++i) {
+                    const c = node.children[i]
+                    if (c.objectName === name && c.visible) out.push(c)
+                    walk(c)
+                }
+            }
+            walk(item)
+            return out
         }
 
         function test_3_a_full_year_run_can_be_cancelled() {

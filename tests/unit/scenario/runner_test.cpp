@@ -393,4 +393,23 @@ TEST(ScenarioRunner, StoresBothRunsInHistorianFilesForReplay) {
 }
 
 }  // namespace
+// The window stores both runs for replay, the CLI by default does not: the same run must give
+// the same figures either way (issue: the outage's loss read differently in the two).
+TEST(ScenarioRunner, StoringTheRunsForReplayChangesNoFigure) {
+  const auto folder = std::filesystem::temp_directory_path() / ("parktwin-same-run-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  json j = outageOfBothPotlines();
+  j["duration"] = "2d";
+  RunOptions stored;
+  stored.historian_folder = folder.string();
+  const ScenarioResult a = run(j, stored);
+  const ScenarioResult b = run(j);
+  ASSERT_EQ(a.deltas.size(), b.deltas.size());
+  for (std::size_t i = 0; i < a.deltas.size(); ++i) {
+    EXPECT_EQ(a.deltas[i].baseline, b.deltas[i].baseline) << flow::kpiId(a.deltas[i].key);
+    EXPECT_EQ(a.deltas[i].scenario, b.deltas[i].scenario) << flow::kpiId(a.deltas[i].key);
+  }
+  std::filesystem::remove_all(folder);
+}
+
 }  // namespace parktwin::scenario

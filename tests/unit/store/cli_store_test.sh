@@ -43,4 +43,11 @@ expect "json export" 1 "$(grep -c '"ts":"2026-05-01T08:00:02.000Z","ts_ms":17776
 expect "info on a non-database exit code" 2 $?
 expect "info on a non-database says why" 1 "$(grep -c 'not a ParkTwin historian' "$dir/info.err")"
 
+# Exports print the shortest text that reads back to the same double: 389.71 (printf's %.17g
+# gave 389.70999999999998) and 28.353.
+printf 'ts,tag,value\n2026-05-01T08:00:00Z,meter.kw,389.71\n2026-05-01T08:00:01Z,meter.kw,28.353\n' >"$dir/short.csv"
+"$cli" import "$dir/short.csv" --db "$dir/short.db" >/dev/null 2>&1
+expect "shortest numbers in CSV" "389.71 28.353" "$("$cli" export --db "$dir/short.db" | awk -F, 'NR > 1 { printf "%s%s", sep, $3; sep = " " }')"
+expect "shortest numbers in JSON" 1 "$("$cli" export --db "$dir/short.db" --format json | grep -c '"value":389.71}')"
+
 finish "CLI store"
