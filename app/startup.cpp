@@ -12,7 +12,8 @@
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/scenario/scenario.hpp"
-#include "parktwin/store/time_format.hpp"
+#include "parktwin/common/iso_time.hpp"
+#include "parktwin/common/time_text.hpp"
 #include "run_modes.hpp"
 #include "view_state.hpp"
 
@@ -58,21 +59,21 @@ Result<void> checkScenarioPark(const scenario::Scenario& scenario, const ParkCon
               park->id + ") or leave --park out");
 }
 
-// --at: ISO-8601, epoch seconds or ms, or hours after the start ("10h"); inside the file's range.
+// --at: ISO-8601, epoch seconds or ms, or a time after the start ("10h", as a duration is
+// written on the command line: parseDurationMs); inside the file's range.
 Result<void> seekReplay(TimelineController& timeline, const QString& at) {
-  bool hoursOk = false;
-  const double hours = at.endsWith('h') ? at.chopped(1).toDouble(&hoursOk) : 0;
-  const auto instant = store::parseTimestamp(at.toStdString());
-  if (!hoursOk && !instant) {
+  const auto afterStartMs = parseDurationMs(at.toStdString());
+  const auto instant = parseTimestamp(at.toStdString());
+  if (!afterStartMs && !instant) {
     return fail("parktwin: --at expects ISO-8601, epoch seconds or ms, or hours after the start like 10h: " +
                 instant.error().message);
   }
-  const double atMs = hoursOk ? timeline.startMs() + hours * 3.6e6 : static_cast<double>(*instant);
+  const double atMs = afterStartMs ? timeline.startMs() + static_cast<double>(*afterStartMs) : static_cast<double>(*instant);
   // Outside the recording there is nothing to show: say what the file holds, don't clamp.
   if (atMs < timeline.startMs() || atMs > timeline.endMs()) {
     return failWith(QString("parktwin: --at %1 is outside the replay file, which holds %2 .. %3 (0h .. %4h)")
-                        .arg(at, QString::fromStdString(store::formatIso8601(static_cast<std::int64_t>(timeline.startMs()))),
-                             QString::fromStdString(store::formatIso8601(static_cast<std::int64_t>(timeline.endMs()))))
+                        .arg(at, QString::fromStdString(formatIsoUtcMs(static_cast<std::int64_t>(timeline.startMs()))),
+                             QString::fromStdString(formatIsoUtcMs(static_cast<std::int64_t>(timeline.endMs()))))
                         .arg((timeline.endMs() - timeline.startMs()) / 3.6e6, 0, 'g', 4));
   }
   timeline.seek(atMs);

@@ -6,14 +6,14 @@
 #include <string>
 
 #include "parktwin/store/csv_import.hpp"
-#include "parktwin/store/time_format.hpp"
+#include "parktwin/common/time_text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   std::istringstream in(text);
   auto report = parktwin::store::importCsv(in, nullptr);
   if (report && report->bad_lines.size() > report->lines) std::abort();
-  // The timestamp parser on its own, with the whole input as one cell.
-  (void)parktwin::store::parseTimestamp(text);
+  // The timestamp parser on its own, with the whole input as one cell; any result will do.
+  (void)parktwin::parseTimestamp(text);
   return 0;
 }

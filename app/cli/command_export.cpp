@@ -7,7 +7,8 @@
 #include "command_registry.hpp"
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/store/historian.hpp"
-#include "parktwin/store/time_format.hpp"
+#include "parktwin/common/iso_time.hpp"
+#include "parktwin/common/time_text.hpp"
 
 namespace parktwin::cli {
 namespace {
@@ -45,7 +46,7 @@ int runExport(const ExportArgs& args) {
   std::int64_t from = INT64_MIN, to = INT64_MAX;
   for (auto [text, target] : {std::pair{&args.from, &from}, std::pair{&args.to, &to}}) {
     if (text->empty()) continue;
-    auto t = store::parseTimestamp(*text);
+    auto t = parseTimestamp(*text);
     if (!t) {
       std::cerr << t.error().message << "\n";
       return 2;
@@ -82,11 +83,11 @@ int runExport(const ExportArgs& args) {
     const std::string& tag = tags[i];
     for (const auto& s : series[i]) {
       if (json) {
-        std::cout << (firstRow ? "\n" : ",\n") << "{\"ts\":\"" << store::formatIso8601(s.ts_ms) << "\",\"ts_ms\":" << s.ts_ms
+        std::cout << (firstRow ? "\n" : ",\n") << "{\"ts\":\"" << formatIsoUtcMs(s.ts_ms) << "\",\"ts_ms\":" << s.ts_ms
                   << ",\"tag\":" << jsonString(tag) << ",\"value\":" << number(s.value, true) << "}";
       } else {
         const bool quote = tag.find_first_of(",\"") != std::string::npos;
-        std::cout << store::formatIso8601(s.ts_ms) << "," << (quote ? jsonString(tag) : tag) << "," << number(s.value, false)
+        std::cout << formatIsoUtcMs(s.ts_ms) << "," << (quote ? jsonString(tag) : tag) << "," << number(s.value, false)
                   << "\n";
       }
       firstRow = false;

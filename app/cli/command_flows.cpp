@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "command_registry.hpp"
+#include "parktwin/common/iso_time.hpp"
 #include "parktwin/common/number_text.hpp"
+#include "parktwin/common/time_text.hpp"
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/park_flows.hpp"
@@ -22,7 +24,6 @@
 #include "parktwin/flow/solver.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/store/historian.hpp"
-#include "parktwin/store/time_format.hpp"
 #include "terminal.hpp"
 
 namespace parktwin::cli {
@@ -229,7 +230,7 @@ struct FlowsOptions {
 // The state at `at` from the historian `db`, as network overrides; nullopt after printing why.
 std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const std::string& db, const std::string& at,
                                                  std::int64_t& atMs) {
-  auto t = store::parseTimestamp(at);
+  auto t = parseTimestamp(at);
   if (!t) {
     std::cerr << "--at: " << t.error().message << "\n";
     return std::nullopt;
@@ -248,12 +249,111 @@ std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const 
     return std::nullopt;
   }
   if (state->empty()) {
-    std::cerr << db << ": no sample at or before " << store::formatIso8601(*t) << "\n";
+    std::cerr << db << ": no sample at or before " << formatIsoUtcMs(*t) << "\n";
     return std::nullopt;
   }
   std::map<std::string, double> values;
   for (const auto& s : *state) values[s.tag] = s.value;
   return overridesFromState(park, values);
+}
+
+// --db goes with --at, and --commission names planned objects; false after printing why.
+bool checkFlags(const FlowsOptions& o, const model::Park& park) {
+  if (o.db.empty() != o.at.empty()) {
+    std::cerr << "flows: --db and --at go together (the state of the historian at that time)\n";
+    return false;
+  }
+  for (const auto& id : o.commission) {
+    const auto* b = park.findBuilding(id);
+    const auto* u = park.findUtility(id);
+    if (!(b && b->planned) && !(u && u->planned)) {
+      std::cerr << "--commission: \"" << id << "\" is not a planned building or utility of " << park.id << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+// The flows solved, what they stand for in words, and the historian's state they were
+// solved at (with --db).
+struct SolvedFlows {
+  Result<ParkFlowReport> report = fail("not solved");
+  std::string basis, kpiBasis;
+  std::optional<StateOverrides> state;
+};
+
+// One hour at the historian's state at --at; nullopt after printing why.
+std::optional<SolvedFlows> solveAtHistorianState(const FlowsOptions& o, const model::Park& park,
+                                                 const std::set<std::string>& built) {
+  SolvedFlows solved;
+  std::int64_t atMs = 0;
+  solved.state = stateFromHistorian(park, o.db, o.at, atMs);
+  if (!solved.state) return std::nullopt;
+  solved.state->material.built = built;
+  solved.state->energy.built = built;
+  solved.report = solveParkFlows(park, solved.state->material, solved.state->energy, 1.0);
+  solved.basis = "at " + formatIsoUtcMs(atMs) + " from " + o.db + " (one hour at that state)";
+  solved.kpiBasis = "for one hour at that state (measured)";
+  return solved;
+}
+
+// At design capacity: a year's average hour, or with --peak a peak hour.
+SolvedFlows solveAtDesign(const FlowsOptions& o, const model::Park& park, const std::set<std::string>& built) {
+  SolvedFlows solved;
+  FlowOverrides design;
+  design.supply_basis = o.peak ? SupplyBasis::rated_power : SupplyBasis::annual_average;
+  design.built = built;
+  solved.report = solveParkFlows(park, design, o.peak ? 1.0 : kHoursPerYear);
+  solved.basis = o.peak ? "at design capacity, a peak hour (every source at its rating)"
+                        : "at design capacity, the average hour of a year";
+  // A scenario's baseline is a simulated year (outages, weather), a little below this.
+  solved.kpiBasis = o.peak ? "for one peak hour at design capacity"
+                           : "for a year at design capacity (the average hour x 8,760 h; `scenario run` simulates a year)";
+  return solved;
+}
+
+struct FailureImpacts {
+  std::optional<FailureImpact> material, energy;
+};
+
+// What --fail ID takes out of each network (none without --fail); nullopt after printing why
+// when neither network has that node or arc.
+std::optional<FailureImpacts> failureImpacts(const std::string& failed, const ParkFlowReport& report) {
+  FailureImpacts impacts;
+  if (failed.empty()) return impacts;
+  if (report.has_material) {
+    if (auto impact = failureImpact(report.material.network, failed)) impacts.material = *impact;
+  }
+  if (report.has_energy) {
+    if (auto impact = failureImpact(report.energy.network, failed)) impacts.energy = *impact;
+  }
+  if (!impacts.material && !impacts.energy) {
+    std::cerr << "--fail: no node or arc \"" << failed << "\" in either network\n";
+    return std::nullopt;
+  }
+  return impacts;
+}
+
+void printFlowsJson(const model::Park& park, const SolvedFlows& solved, const FailureImpacts& impacts,
+                    const std::set<std::string>& built) {
+  json out = reportJson(park, *solved.report, impacts.material, impacts.energy);
+  out["basis"] = solved.basis;
+  out["kpi_basis"] = solved.kpiBasis;
+  out["planned_not_built"] = json::array();
+  for (const auto& [id, name] : unbuiltObjects(park, built)) out["planned_not_built"].push_back(id);
+  if (solved.state) out["down"] = solved.state->down;
+  std::cout << out.dump(2) << "\n";
+}
+
+void printFlowsText(const model::Park& park, const SolvedFlows& solved, const FailureImpacts& impacts,
+                    const std::set<std::string>& built) {
+  printReport(park, *solved.report, impacts.material, impacts.energy, solved.basis, solved.kpiBasis,
+              unbuiltObjects(park, built));
+  if (!solved.state) return;
+  std::cout << "\nDown at that time:";
+  for (const auto& id : solved.state->down) std::cout << " " << id;
+  std::cout << (solved.state->down.empty() ? " none\n" : "\n");
+  for (const auto& note : solved.state->notes) std::cout << "  note: " << note << "\n";
 }
 
 int runFlows(const FlowsOptions& o) {
@@ -262,76 +362,19 @@ int runFlows(const FlowsOptions& o) {
     std::cerr << park.error().message << "\n";
     return 2;
   }
-  if (o.db.empty() != o.at.empty()) {
-    std::cerr << "flows: --db and --at go together (the state of the historian at that time)\n";
-    return 2;
-  }
-  for (const auto& id : o.commission) {
-    const auto* b = park->findBuilding(id);
-    const auto* u = park->findUtility(id);
-    if (!(b && b->planned) && !(u && u->planned)) {
-      std::cerr << "--commission: \"" << id << "\" is not a planned building or utility of " << park->id << "\n";
-      return 2;
-    }
-  }
+  if (!checkFlags(o, *park)) return 2;
   const std::set<std::string> built(o.commission.begin(), o.commission.end());
-  Result<ParkFlowReport> report = fail("not solved");
-  std::string basis, kpiBasis;
-  std::optional<StateOverrides> state;
-  if (!o.db.empty()) {
-    std::int64_t atMs = 0;
-    state = stateFromHistorian(*park, o.db, o.at, atMs);
-    if (!state) return 2;
-    state->material.built = built;
-    state->energy.built = built;
-    report = solveParkFlows(*park, state->material, state->energy, 1.0);
-    basis = "at " + store::formatIso8601(atMs) + " from " + o.db + " (one hour at that state)";
-    kpiBasis = "for one hour at that state (measured)";
-  } else {
-    FlowOverrides design;
-    design.supply_basis = o.peak ? SupplyBasis::rated_power : SupplyBasis::annual_average;
-    design.built = built;
-    report = solveParkFlows(*park, design, o.peak ? 1.0 : kHoursPerYear);
-    basis = o.peak ? "at design capacity, a peak hour (every source at its rating)"
-                   : "at design capacity, the average hour of a year";
-    // A scenario's baseline is a simulated year (outages, weather), a little below this.
-    kpiBasis = o.peak ? "for one peak hour at design capacity"
-                      : "for a year at design capacity (the average hour x 8,760 h; `scenario run` simulates a year)";
-  }
-  if (!report) {
-    std::cerr << report.error().message << "\n";
+  const std::optional<SolvedFlows> solved =
+      o.db.empty() ? solveAtDesign(o, *park, built) : solveAtHistorianState(o, *park, built);
+  if (!solved) return 2;
+  if (!solved->report) {
+    std::cerr << solved->report.error().message << "\n";
     return 1;
   }
-  std::optional<FailureImpact> materialImpact, energyImpact;
-  if (!o.failed.empty()) {
-    if (report->has_material) {
-      if (auto impact = failureImpact(report->material.network, o.failed)) materialImpact = *impact;
-    }
-    if (report->has_energy) {
-      if (auto impact = failureImpact(report->energy.network, o.failed)) energyImpact = *impact;
-    }
-    if (!materialImpact && !energyImpact) {
-      std::cerr << "--fail: no node or arc \"" << o.failed << "\" in either network\n";
-      return 2;
-    }
-  }
-  if (o.asJson) {
-    json out = reportJson(*park, *report, materialImpact, energyImpact);
-    out["basis"] = basis;
-    out["kpi_basis"] = kpiBasis;
-    out["planned_not_built"] = json::array();
-    for (const auto& [id, name] : unbuiltObjects(*park, built)) out["planned_not_built"].push_back(id);
-    if (state) out["down"] = state->down;
-    std::cout << out.dump(2) << "\n";
-  } else {
-    printReport(*park, *report, materialImpact, energyImpact, basis, kpiBasis, unbuiltObjects(*park, built));
-    if (state) {
-      std::cout << "\nDown at that time:";
-      for (const auto& id : state->down) std::cout << " " << id;
-      std::cout << (state->down.empty() ? " none\n" : "\n");
-      for (const auto& note : state->notes) std::cout << "  note: " << note << "\n";
-    }
-  }
+  const auto impacts = failureImpacts(o.failed, *solved->report);
+  if (!impacts) return 2;
+  if (o.asJson) printFlowsJson(*park, *solved, *impacts, built);
+  else printFlowsText(*park, *solved, *impacts, built);
   return 0;
 }
 

@@ -5,7 +5,7 @@
 
 #include "command_registry.hpp"
 #include "parktwin/store/historian.hpp"
-#include "parktwin/store/time_format.hpp"
+#include "parktwin/common/iso_time.hpp"
 
 namespace parktwin::cli {
 namespace {
@@ -30,7 +30,7 @@ int runInfo(const std::string& db) {
     payload += t.payload_bytes;
     const bool any = t.samples > 0;
     std::printf("%-32s %-8s %-8s %-24s %-24s %12llu %8llu %10.2f\n", t.name.c_str(), t.unit.c_str(), t.kind.c_str(),
-                any ? store::formatIso8601(t.first_ms).c_str() : "-", any ? store::formatIso8601(t.last_ms).c_str() : "-",
+                any ? formatIsoUtcMs(t.first_ms).c_str() : "-", any ? formatIsoUtcMs(t.last_ms).c_str() : "-",
                 static_cast<unsigned long long>(t.samples), static_cast<unsigned long long>(t.blocks),
                 any ? static_cast<double>(t.payload_bytes) / static_cast<double>(t.samples) : 0.0);
   }

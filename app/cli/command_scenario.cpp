@@ -14,7 +14,7 @@
 #include "parktwin/scenario/report.hpp"
 #include "parktwin/scenario/runner.hpp"
 #include "parktwin/scenario/scenario.hpp"
-#include "parktwin/sim/time_text.hpp"
+#include "parktwin/common/iso_time.hpp"
 #include "terminal.hpp"
 
 namespace parktwin::cli {
@@ -33,7 +33,7 @@ struct ScenarioRunOptions {
 std::string nowUtc() {
   const auto now = std::chrono::system_clock::now();
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  return sim::formatInstantUtc(ms / 1000 * 1000);
+  return formatIsoUtcMs(ms / 1000 * 1000);
 }
 
 // The KPI table's labels and units in `language`, values with each KPI's decimals, grouped
@@ -73,19 +73,13 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
   options.historian_folder = o.store;
   options.store_every_steps = o.storeEvery;
   if (!o.duration.empty()) {
-    auto ms = sim::parseDurationMs(o.duration);
-    if (!ms) {
-      std::cerr << "--duration: " << ms.error().message << "\n";
-      return 2;
-    }
+    const auto ms = durationFlag("--duration", o.duration);
+    if (!ms) return 2;
     options.duration_ms = *ms;
   }
   if (!o.from.empty()) {
-    auto ms = sim::parseInstantMs(o.from);
-    if (!ms) {
-      std::cerr << "--from: " << ms.error().message << "\n";
-      return 2;
-    }
+    const auto ms = instantFlag("--from", o.from);
+    if (!ms) return 2;
     options.start_ms = *ms;
   }
   ProgressBar bar("scenario " + scenario->id, 1000);
@@ -103,8 +97,8 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
     }
   }
   std::printf("%s (%s): %s .. %s\n", result->scenario.name.in(o.lang).c_str(), result->base_park.id.c_str(),
-              sim::formatInstantUtc(result->scenario.start_ms).c_str(),
-              sim::formatInstantUtc(result->scenario.end_ms()).c_str());
+              formatIsoUtcMs(result->scenario.start_ms).c_str(),
+              formatIsoUtcMs(result->scenario.end_ms()).c_str());
   printKpiTable(result->deltas, o.lang);
   if (!result->baseline.historian_file.empty()) {
     std::printf("historian: %s, %s\n", result->baseline.historian_file.c_str(), result->changed.historian_file.c_str());

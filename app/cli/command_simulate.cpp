@@ -8,20 +8,18 @@
 #include <thread>
 
 #include "command_registry.hpp"
+#include "parktwin/common/iso_time.hpp"
+#include "parktwin/common/time_text.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/sim/csv_writer.hpp"
-#include "parktwin/sim/simulator.hpp"
-#include "parktwin/sim/time_text.hpp"
-#include "terminal.hpp"
-#if __has_include("parktwin/store/historian.hpp")
 #include "parktwin/sim/event_codec.hpp"
+#include "parktwin/sim/simulator.hpp"
 #include "parktwin/store/historian.hpp"
-#define PARKTWIN_CLI_HAS_STORE 1
-#endif
-#if __has_include("parktwin/feed/publisher.hpp")
+#include "terminal.hpp"
+// PARKTWIN_CLI_HAS_FEED: set by app/cli/CMakeLists.txt when twin/feed is built (libmosquitto).
+#ifdef PARKTWIN_CLI_HAS_FEED
 #include "broker_flags.hpp"
 #include "parktwin/feed/publisher.hpp"
-#define PARKTWIN_CLI_HAS_FEED 1
 #endif
 
 namespace parktwin::cli {
@@ -44,7 +42,13 @@ struct SimulateOptions {
   int qos = 0;
 };
 
-#ifdef PARKTWIN_CLI_HAS_STORE
+// When and how long to simulate, from --from, --duration and --step.
+struct SimulateTiming {
+  std::int64_t step_ms = 0;
+  std::int64_t start_ms = 0;
+  std::int64_t duration_ms = -1;  // forever (live only)
+};
+
 // Samples and events into the historian, events in the form the window replays (event_codec.hpp).
 class HistorianSink : public sim::SampleSink {
  public:
@@ -64,7 +68,6 @@ class HistorianSink : public sim::SampleSink {
   store::Historian& historian_;
   std::string firstError_;
 };
-#endif
 
 #ifdef PARKTWIN_CLI_HAS_FEED
 class PublishingSink : public sim::SampleSink {
@@ -84,6 +87,169 @@ class PublishingSink : public sim::SampleSink {
 };
 #endif
 
+// Where the samples go: the CSV, the historian and the broker, each optional, behind one sink.
+// Declared in this order so that the sinks outlive what feeds them and close in reverse.
+struct SimulateOutputs {
+  sim::FanOutSink sinks;
+  std::unique_ptr<sim::CsvSampleWriter> csv;
+  std::optional<store::Historian> historian;
+  std::unique_ptr<HistorianSink> historianSink;
+#ifdef PARKTWIN_CLI_HAS_FEED
+  std::unique_ptr<feed::Publisher> publisher;
+  std::unique_ptr<PublishingSink> publishing;
+#endif
+};
+
+// The run's timing; nullopt after printing why.
+std::optional<SimulateTiming> parseTiming(const SimulateOptions& o, bool live) {
+  SimulateTiming timing;
+  const auto step = durationFlag("--step", o.step.empty() ? (live ? "1s" : "1m") : o.step);
+  if (!step) return std::nullopt;
+  timing.step_ms = *step;
+  if (o.from.empty()) {
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch()).count();
+    timing.start_ms = live ? now - now % *step : *parseInstantMs("2026-01-01T00:00:00+08:00");
+  } else {
+    const auto from = instantFlag("--from", o.from);
+    if (!from) return std::nullopt;
+    timing.start_ms = *from;
+  }
+  if (!o.duration.empty()) {
+    const auto duration = durationFlag("--duration", o.duration);
+    if (!duration) return std::nullopt;
+    timing.duration_ms = *duration;
+  } else if (!live) {
+    std::cerr << "simulate: --duration is required without --mqtt (e.g. --duration 30d)\n";
+    return std::nullopt;
+  }
+  return timing;
+}
+
+// Opens --csv (with --events) into `out`; false after printing why.
+bool openCsv(const SimulateOptions& o, SimulateOutputs& out) {
+  if (o.csv.empty()) return true;
+  auto opened = sim::CsvSampleWriter::open(o.csv, o.events);
+  if (!opened) {
+    std::cerr << opened.error().message << "\n";
+    return false;
+  }
+  out.csv = std::move(*opened);
+  out.sinks.add(*out.csv);
+  return true;
+}
+
+// Opens --db and defines the park's tags in it; false after printing why.
+bool openHistorian(const SimulateOptions& o, const model::Park& park, SimulateOutputs& out) {
+  if (o.db.empty()) return true;
+  store::HistorianOptions options;
+  options.commit_every_ms = 5000;
+  options.commit_every_samples = 500'000;
+  auto opened = store::Historian::open(o.db, options);
+  if (!opened) {
+    std::cerr << opened.error().message << "\n";
+    return false;
+  }
+  out.historian.emplace(std::move(*opened));
+  for (const auto& tag : park.tags) {
+    if (auto defined = out.historian->defineTag(tag.id, tag.unit, model::toText(tag.kind)); !defined) {
+      std::cerr << o.db << ": " << defined.error().message << "\n";
+      return false;
+    }
+  }
+  out.historianSink = std::make_unique<HistorianSink>(*out.historian);
+  out.sinks.add(*out.historianSink);
+  return true;
+}
+
+// Connects to --mqtt when given; the exit code after printing why (2: bad flags or broker
+// refused, 1: no connection), 0 when publishing or not asked to.
+// (Parameters unused in a build without twin/feed.)
+int openPublisher(const SimulateOptions& o, [[maybe_unused]] const model::Park& park,
+                  [[maybe_unused]] const sim::Simulator& simulator, [[maybe_unused]] std::int64_t step_ms,
+                  [[maybe_unused]] SimulateOutputs& out) {
+  if (o.mqtt.empty()) return 0;
+#ifdef PARKTWIN_CLI_HAS_FEED
+  auto broker = brokerFromFlags(o.mqtt, o.user, o.password, o.tlsCa);
+  if (!broker) return 2;
+  auto created = feed::Publisher::create({*broker, park.id, o.qos, false, 20'000, std::chrono::milliseconds(30'000)});
+  if (!created) {
+    std::cerr << created.error().message << "\n";
+    return 2;
+  }
+  out.publisher = std::move(*created);
+  if (auto connected = out.publisher->connect(std::chrono::seconds(10)); !connected) {
+    std::cerr << connected.error().message << "\n";
+    return 1;
+  }
+  out.publishing = std::make_unique<PublishingSink>(*out.publisher);
+  out.sinks.add(*out.publishing);
+  std::cerr << "publishing " << simulator.tagIds().size() << " tags of " << park.id << " to parktwin/" << park.id
+            << "/# on " << o.mqtt << " every " << step_ms << " ms of simulated time at " << o.speed << "x\n";
+  return 0;
+#else
+  std::cerr << "simulate: this build has no MQTT support (libmosquitto missing)\n";
+  return 2;
+#endif
+}
+
+// Steps the simulator to the end of the run or an interrupt (Ctrl-C), at `speed` times real
+// time when live; returns the steps taken.
+std::uint64_t runSteps(sim::Simulator& simulator, sim::SampleSink& sinks, const SimulateTiming& timing, bool live,
+                       double speed) {
+  std::signal(SIGINT, [](int) { interrupted = 1; });
+  std::signal(SIGTERM, [](int) { interrupted = 1; });
+  const std::int64_t end_ms = timing.duration_ms < 0 ? INT64_MAX : timing.start_ms + timing.duration_ms;
+  const auto wallStart = std::chrono::steady_clock::now();
+  const bool bounded = timing.duration_ms >= 0;
+  ProgressBar progress("simulate", bounded ? static_cast<std::uint64_t>(timing.duration_ms / timing.step_ms) : 0);
+  std::uint64_t steps = 0;
+  while (simulator.now_ms() < end_ms && !interrupted) {
+    simulator.step(sinks);
+    ++steps;
+    if (live && speed > 0) {
+      const auto due = wallStart + std::chrono::milliseconds(static_cast<std::int64_t>(
+                                       static_cast<double>(simulator.now_ms() - timing.start_ms) / speed));
+      std::this_thread::sleep_until(due);
+    }
+    if (bounded && steps % 256 == 0) progress.update(steps);
+  }
+  if (bounded) progress.update(static_cast<std::uint64_t>(timing.duration_ms / timing.step_ms));
+  return steps;
+}
+
+// Flushes and closes every output; 1 if any failed (after printing why), else 0.
+int closeOutputs(const SimulateOptions& o, SimulateOutputs& out) {
+  int rc = 0;
+  if (out.csv) {
+    if (auto closed = out.csv->close(); !closed) {
+      std::cerr << closed.error().message << "\n";
+      rc = 1;
+    }
+  }
+  if (out.historian) {
+    if (auto flushed = out.historian->flush(); !flushed) {
+      std::cerr << o.db << ": " << flushed.error().message << "\n";
+      rc = 1;
+    } else if (!out.historianSink->firstError().empty()) {
+      std::cerr << o.db << ": " << out.historianSink->firstError() << "\n";
+      rc = 1;
+    }
+  }
+#ifdef PARKTWIN_CLI_HAS_FEED
+  if (out.publisher) {
+    if (auto flushed = out.publisher->flush(std::chrono::seconds(10)); !flushed) {
+      std::cerr << flushed.error().message << "\n";
+      rc = 1;
+    }
+    std::cerr << "published " << out.publisher->published() << " messages (" << out.publishing->failures()
+              << " failed)\n";
+    if (out.publishing->failures() > 0) rc = 1;
+  }
+#endif
+  return rc;
+}
+
 int runSimulate(const SimulateOptions& o) {
   if (o.csv.empty() && o.mqtt.empty() && o.db.empty()) {
     std::cerr << "simulate: say where the samples go: --csv FILE, --db FILE and/or --mqtt HOST:PORT\n";
@@ -95,162 +261,27 @@ int runSimulate(const SimulateOptions& o) {
     std::cerr << park.error().message << "\n";
     return 2;
   }
-  auto step = sim::parseDurationMs(o.step.empty() ? (live ? "1s" : "1m") : o.step);
-  if (!step) {
-    std::cerr << "--step: " << step.error().message << "\n";
-    return 2;
-  }
-  std::int64_t start_ms = 0;
-  if (o.from.empty()) {
-    const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                 std::chrono::system_clock::now().time_since_epoch()).count();
-    start_ms = live ? now - now % *step : *sim::parseInstantMs("2026-01-01T00:00:00+08:00");
-  } else {
-    auto from = sim::parseInstantMs(o.from);
-    if (!from) {
-      std::cerr << "--from: " << from.error().message << "\n";
-      return 2;
-    }
-    start_ms = *from;
-  }
-  std::int64_t duration_ms = -1;  // forever (live only)
-  if (!o.duration.empty()) {
-    auto d = sim::parseDurationMs(o.duration);
-    if (!d) {
-      std::cerr << "--duration: " << d.error().message << "\n";
-      return 2;
-    }
-    duration_ms = *d;
-  } else if (!live) {
-    std::cerr << "simulate: --duration is required without --mqtt (e.g. --duration 30d)\n";
-    return 2;
-  }
+  const auto timing = parseTiming(o, live);
+  if (!timing) return 2;
   *park = model::withoutPlanned(*park);  // planned plants are not running yet
-  auto simulator = sim::Simulator::create(*park, {o.seed, start_ms, *step});
+  auto simulator = sim::Simulator::create(*park, {o.seed, timing->start_ms, timing->step_ms});
   if (!simulator) {
     std::cerr << simulator.error().message << "\n";
     return 2;
   }
+  SimulateOutputs out;
+  if (!openCsv(o, out) || !openHistorian(o, *park, out)) return 1;
+  if (const int rc = openPublisher(o, *park, *simulator, timing->step_ms, out); rc != 0) return rc;
 
-  sim::FanOutSink sinks;
-  std::unique_ptr<sim::CsvSampleWriter> csv;
-  if (!o.csv.empty()) {
-    auto opened = sim::CsvSampleWriter::open(o.csv, o.events);
-    if (!opened) {
-      std::cerr << opened.error().message << "\n";
-      return 1;
-    }
-    csv = std::move(*opened);
-    sinks.add(*csv);
-  }
-#ifdef PARKTWIN_CLI_HAS_STORE
-  std::optional<store::Historian> historian;
-  std::unique_ptr<HistorianSink> historianSink;
-  if (!o.db.empty()) {
-    store::HistorianOptions options;
-    options.commit_every_ms = 5000;
-    options.commit_every_samples = 500'000;
-    auto opened = store::Historian::open(o.db, options);
-    if (!opened) {
-      std::cerr << opened.error().message << "\n";
-      return 1;
-    }
-    historian.emplace(std::move(*opened));
-    for (const auto& tag : park->tags) {
-      if (auto defined = historian->defineTag(tag.id, tag.unit, model::toText(tag.kind)); !defined) {
-        std::cerr << o.db << ": " << defined.error().message << "\n";
-        return 1;
-      }
-    }
-    historianSink = std::make_unique<HistorianSink>(*historian);
-    sinks.add(*historianSink);
-  }
-#else
-  if (!o.db.empty()) {
-    std::cerr << "simulate: this build has no historian (twin/store)\n";
-    return 2;
-  }
-#endif
-#ifdef PARKTWIN_CLI_HAS_FEED
-  std::unique_ptr<feed::Publisher> publisher;
-  std::unique_ptr<PublishingSink> publishing;
-  if (live) {
-    auto broker = brokerFromFlags(o.mqtt, o.user, o.password, o.tlsCa);
-    if (!broker) return 2;
-    auto created = feed::Publisher::create({*broker, park->id, o.qos, false, 20'000, std::chrono::milliseconds(30'000)});
-    if (!created) {
-      std::cerr << created.error().message << "\n";
-      return 2;
-    }
-    publisher = std::move(*created);
-    if (auto connected = publisher->connect(std::chrono::seconds(10)); !connected) {
-      std::cerr << connected.error().message << "\n";
-      return 1;
-    }
-    publishing = std::make_unique<PublishingSink>(*publisher);
-    sinks.add(*publishing);
-    std::cerr << "publishing " << simulator->tagIds().size() << " tags of " << park->id << " to parktwin/"
-              << park->id << "/# on " << o.mqtt << " every " << *step << " ms of simulated time at " << o.speed
-              << "x\n";
-  }
-#else
-  if (live) {
-    std::cerr << "simulate: this build has no MQTT support (libmosquitto missing)\n";
-    return 2;
-  }
-#endif
-
-  std::signal(SIGINT, [](int) { interrupted = 1; });
-  std::signal(SIGTERM, [](int) { interrupted = 1; });
-  const std::int64_t end_ms = duration_ms < 0 ? INT64_MAX : start_ms + duration_ms;
   const auto wallStart = std::chrono::steady_clock::now();
-  ProgressBar progress("simulate", duration_ms < 0 ? 0 : static_cast<std::uint64_t>(duration_ms / *step));
-  std::uint64_t steps = 0;
-  while (simulator->now_ms() < end_ms && !interrupted) {
-    simulator->step(sinks);
-    ++steps;
-    if (live && o.speed > 0) {
-      const auto due = wallStart + std::chrono::milliseconds(static_cast<std::int64_t>(
-                                       static_cast<double>(simulator->now_ms() - start_ms) / o.speed));
-      std::this_thread::sleep_until(due);
-    }
-    if (duration_ms >= 0 && steps % 256 == 0) progress.update(steps);
-  }
-  if (duration_ms >= 0) progress.update(static_cast<std::uint64_t>(duration_ms / *step));
+  const std::uint64_t steps = runSteps(*simulator, out.sinks, *timing, live, o.speed);
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
-  int rc = 0;
-  if (csv) {
-    if (auto closed = csv->close(); !closed) {
-      std::cerr << closed.error().message << "\n";
-      rc = 1;
-    }
-  }
-#ifdef PARKTWIN_CLI_HAS_STORE
-  if (historian) {
-    if (auto flushed = historian->flush(); !flushed) {
-      std::cerr << o.db << ": " << flushed.error().message << "\n";
-      rc = 1;
-    } else if (!historianSink->firstError().empty()) {
-      std::cerr << o.db << ": " << historianSink->firstError() << "\n";
-      rc = 1;
-    }
-  }
-#endif
-#ifdef PARKTWIN_CLI_HAS_FEED
-  if (publisher) {
-    if (auto flushed = publisher->flush(std::chrono::seconds(10)); !flushed) {
-      std::cerr << flushed.error().message << "\n";
-      rc = 1;
-    }
-    std::cerr << "published " << publisher->published() << " messages (" << publishing->failures() << " failed)\n";
-    if (publishing->failures() > 0) rc = 1;
-  }
-#endif
-  const double simulated_s = static_cast<double>(simulator->now_ms() - start_ms) / 1000.0;
+  const int rc = closeOutputs(o, out);
+  const double simulated_s = static_cast<double>(simulator->now_ms() - timing->start_ms) / 1000.0;
   std::fprintf(stderr, "simulated %s .. %s: %llu steps, %llu samples, %llu events in %.2f s (%.0fx real time)\n",
-               sim::formatInstantUtc(start_ms).c_str(), sim::formatInstantUtc(simulator->now_ms()).c_str(),
-               static_cast<unsigned long long>(steps), static_cast<unsigned long long>(sinks.samples()),
-               static_cast<unsigned long long>(sinks.events()), wall_s, wall_s > 0 ? simulated_s / wall_s : 0.0);
+               formatIsoUtcMs(timing->start_ms).c_str(), formatIsoUtcMs(simulator->now_ms()).c_str(),
+               static_cast<unsigned long long>(steps), static_cast<unsigned long long>(out.sinks.samples()),
+               static_cast<unsigned long long>(out.sinks.events()), wall_s, wall_s > 0 ? simulated_s / wall_s : 0.0);
   return rc;
 }
 

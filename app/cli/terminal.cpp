@@ -1,5 +1,8 @@
 #include "terminal.hpp"
 
+#include <iostream>
+
+#include "parktwin/common/time_text.hpp"
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/park_file.hpp"
 
@@ -21,6 +24,22 @@ Result<model::Park> loadParkArgument(const std::string& nameOrPath) {
 
 Result<std::filesystem::path> scenarioPath(const std::string& nameOrPath) {
   return model::resolveBundledOrPath(nameOrPath, model::BundledKind::scenario, dataFolder());
+}
+
+namespace {
+std::optional<std::int64_t> printedIfFailed(const char* flag, const Result<std::int64_t>& ms) {
+  if (ms) return *ms;
+  std::cerr << flag << ": " << ms.error().message << "\n";
+  return std::nullopt;
+}
+}  // namespace
+
+std::optional<std::int64_t> durationFlag(const char* flag, const std::string& text) {
+  return printedIfFailed(flag, parseDurationMs(text));
+}
+
+std::optional<std::int64_t> instantFlag(const char* flag, const std::string& text) {
+  return printedIfFailed(flag, parseInstantMs(text));
 }
 
 std::size_t displayColumns(const std::string& text) {

@@ -1,8 +1,9 @@
 #pragma once
 // Small helpers shared by subcommands: where the bundled data is, the one way a park or
-// scenario argument becomes a file, and text widths on a terminal.
+// scenario argument becomes a file, time flags, and text widths on a terminal.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "parktwin/common/result.hpp"
@@ -20,6 +21,12 @@ Result<model::Park> loadParkArgument(const std::string& nameOrPath);
 
 // A bundled scenario's name ("heat-wave") or a scenario file's path, resolved.
 Result<std::filesystem::path> scenarioPath(const std::string& nameOrPath);
+
+// A duration flag (--duration 30d, --step 1m; parktwin::parseDurationMs) or an instant flag
+// (--from 2026-01-01 or epoch ms; parktwin::parseInstantMs) in milliseconds; nullopt after
+// printing "<flag>: <why>" to stderr.
+std::optional<std::int64_t> durationFlag(const char* flag, const std::string& text);
+std::optional<std::int64_t> instantFlag(const char* flag, const std::string& text);
 
 // Columns `text` (UTF-8) takes on a terminal, where a CJK character takes two.
 std::size_t displayColumns(const std::string& text);

@@ -139,10 +139,14 @@ bool TimelineController::connectLive(const QString& hostPort, const QString& par
                                      const QString& password, const QString& caFile, const QString& recordTo,
                                      const QStringList& knownTags) {
   close();
+  auto address = feed::parseBrokerAddress(hostPort.toStdString(), !caFile.isEmpty());
+  if (!address) {
+    setStatus(tr("Cannot connect to %1: %2").arg(hostPort, QString::fromStdString(address.error().message)));
+    return false;
+  }
   LiveSettings settings;
-  const qsizetype colon = hostPort.lastIndexOf(':');
-  settings.host = colon > 0 ? hostPort.left(colon) : hostPort;
-  settings.port = colon > 0 ? hostPort.mid(colon + 1).toInt() : (caFile.isEmpty() ? 1883 : 8883);
+  settings.host = QString::fromStdString(address->host);
+  settings.port = address->port;
   settings.user = user;
   settings.password = password;
   settings.caFile = caFile;
@@ -159,12 +163,8 @@ bool TimelineController::connectLive(const QString& hostPort, const QString& par
   clock_.setRange(0, std::numeric_limits<std::int64_t>::max() / 2);
   clock_.goLive();
   mode_ = "live";
-  {
-    feed::BrokerOptions broker;
-    broker.host = settings.host.toStdString();
-    broker.tls_ca_file = settings.caFile.toStdString();
-    sendsInTheClear_ = feed::sendsInTheClear(broker);
-  }
+  address->tls_ca_file = settings.caFile.toStdString();
+  sendsInTheClear_ = feed::sendsInTheClear(*address);
   source_ = hostPort;  // never the credentials
   lastReceived_ = 0;
   measuredRate_ = 0;
@@ -175,6 +175,13 @@ bool TimelineController::connectLive(const QString& hostPort, const QString& par
   emit stateChanged();
   ticker_.start();
   return true;
+}
+
+bool TimelineController::isLoopbackHost(const QString& broker) const {
+  const std::string text = broker.toStdString();
+  if (feed::isLoopbackHost(text)) return true;  // a host alone: "::1", "localhost"
+  const auto address = feed::parseBrokerAddress(text);
+  return address && feed::isLoopbackHost(address->host);
 }
 
 void TimelineController::tick() {

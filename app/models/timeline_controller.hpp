@@ -62,6 +62,10 @@ class TimelineController : public QObject {
                                const QString& password = {}, const QString& caFile = {},
                                const QString& recordTo = {}, const QStringList& knownTags = {});
   Q_INVOKABLE void close();
+  // Whether a broker typed as "host" or "host:port" is on this machine (feed::isLoopbackHost:
+  // localhost, 127.0.0.0/8, ::1; not a name such as 127.example.com): its plain MQTT never
+  // crosses the network. The data-source dialog warns before connecting otherwise.
+  Q_INVOKABLE bool isLoopbackHost(const QString& broker) const;
   Q_INVOKABLE void play();
   Q_INVOKABLE void pause();
   Q_INVOKABLE void togglePlay();

@@ -221,6 +221,7 @@ int main(int argc, char** argv) {
     qp.park = "drain";
     auto queuer = feed::Publisher::create(qp);
     if (!queuer || !(*queuer)->connect(10s)) return 1;
+    // A refused publish shows as a message short in the drain below.
     for (long i = 0; i < a.messages; ++i) (void)(*queuer)->publish("t" + std::to_string(i % 100), 2'000'000'000 + i, 1.0);
     if (!(*queuer)->flush(120s)) {
       std::fprintf(stderr, "drain: broker did not take the messages\n");
@@ -263,6 +264,7 @@ int main(int argc, char** argv) {
   for (long i = 0; i < n; ++i) {
     if (i % 10 == 0) std::this_thread::sleep_until(start + std::chrono::nanoseconds(i * 1'000'000'000LL / a.rate));
     sent[static_cast<std::size_t>(i)] = Clock::now();
+    // A refused publish shows as a message short in "received" below.
     (void)(*pub)->publish("t" + std::to_string(i % 100), 1'000'000'000 + i, static_cast<double>(i));
   }
   waitUntil([&] { return received.load() >= n; }, 10s);

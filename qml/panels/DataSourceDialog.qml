@@ -52,7 +52,8 @@ Dialog {
             TextField { id: recordTo; Layout.fillWidth: true; placeholderText: qsTr("historian file, optional") }
         }
         Label {
-            visible: caFile.text === "" && broker.text !== "" && !/^(localhost|127\.|\[?::1)/.test(broker.text)
+            objectName: "inTheClearWarning"
+            visible: caFile.text === "" && broker.text !== "" && !root.timeline.isLoopbackHost(broker.text)
             text: qsTr("Warning: without TLS the feed and the password cross the network unencrypted.")
             color: "#b03030"
             wrapMode: Text.Wrap

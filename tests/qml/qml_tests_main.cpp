@@ -33,11 +33,11 @@ class TeeSink : public parktwin::sim::SampleSink {
  public:
   explicit TeeSink(parktwin::store::Historian& historian) : historian_(historian) {}
   void sample(std::string_view tag, std::int64_t ts_ms, double value) override {
-    (void)historian_.append(tag, ts_ms, value);
+    (void)historian_.append(tag, ts_ms, value);  // a lost sample fails the test that looks for it
     if (tag == "potline-1.current" || tag.ends_with(".state")) seen[std::string(tag)][ts_ms] = value;
   }
   void event(const parktwin::sim::SimEvent& e) override {
-    (void)historian_.appendEvent(parktwin::sim::encodeEvent(e));
+    (void)historian_.appendEvent(parktwin::sim::encodeEvent(e));  // likewise
     events.push_back(e);
   }
   std::map<std::string, std::map<std::int64_t, double>> seen;

@@ -42,6 +42,26 @@ Item {
             verify(!timeline.sendsInTheClear)
         }
 
+        // The dialog warns before connecting, by the same rule as the banner: a name that
+        // merely starts with "127." is another machine (the dialog's regular expression took
+        // 127.example.com for loopback).
+        function test_the_dialog_warns_about_plain_mqtt_to_another_machine() {
+            compare(timeline.isLoopbackHost("127.example.com"), false)
+            compare(timeline.isLoopbackHost("127.example.com:1883"), false)
+            for (const host of ["127.0.0.1", "127.0.0.1:1883", "::1", "[::1]:1883", "localhost", "localhost:1883"])
+                verify(timeline.isLoopbackHost(host), host)
+            dialog.open()
+            tryVerify(() => dialog.opened, 15000)
+            const broker = findChild(dialog.contentItem, "brokerField")
+            const warning = findChild(dialog.contentItem, "inTheClearWarning")
+            broker.text = "127.example.com:1883"
+            verify(warning.visible, "127.example.com is not this machine")
+            broker.text = "127.0.0.1:1883"
+            verify(!warning.visible, "loopback never leaves the PC")
+            broker.text = ""
+            dialog.close()
+        }
+
         // A recording that cannot reach its file (a full disk, here RLIMIT_FSIZE) is shown in
         // the window at once; when writes work again the message goes and every sample that
         // arrived meanwhile is in the file.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "parktwin/common/iso_time.hpp"
 #include "parktwin/sim/solar.hpp"
 
 namespace {
@@ -51,7 +52,7 @@ TEST(Physics, PvIsZeroAtNightAndPeaksNearSolarNoon) {
   for (std::size_t i = 0; i < pv.v.size(); ++i) {
     const double sinElevation = parktwin::sim::sinSolarElevation(park.latitude_deg, park.longitude_deg, pv.ts[i]);
     if (sinElevation < 0) {
-      ASSERT_EQ(pv.v[i], 0.0) << parktwin::sim::formatInstantUtc(pv.ts[i]);
+      ASSERT_EQ(pv.v[i], 0.0) << parktwin::formatIsoUtcMs(pv.ts[i]);
     }
     byMinuteOfDay[static_cast<std::size_t>((pv.ts[i] - start) % kDay / 300'000)] += pv.v[i];
   }
@@ -60,7 +61,7 @@ TEST(Physics, PvIsZeroAtNightAndPeaksNearSolarNoon) {
   const std::int64_t noon = parktwin::sim::solarNoonUtcMs(park.longitude_deg, start);
   // Solar noon in Chongqing (106.5 E) is about 04:55 UTC (12:55 Beijing time).
   EXPECT_NEAR(static_cast<double>(noon - start) / kHour, 4.9, 0.3);
-  EXPECT_LE(std::abs(peakMs - noon), kHour) << parktwin::sim::formatInstantUtc(peakMs);
+  EXPECT_LE(std::abs(peakMs - noon), kHour) << parktwin::formatIsoUtcMs(peakMs);
   const double peak_kw = *std::max_element(pv.v.begin(), pv.v.end());
   const double kwp = park.findUtility("pv-swa-plate-hall")->power_kw;
   EXPECT_GT(peak_kw, 0.5 * kwp);

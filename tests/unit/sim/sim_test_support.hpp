@@ -11,7 +11,7 @@
 
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/sim/simulator.hpp"
-#include "parktwin/sim/time_text.hpp"
+#include "parktwin/common/time_text.hpp"
 
 namespace simtest {
 
@@ -21,7 +21,7 @@ inline parktwin::model::Park loadPark(const std::string& name) {
   return park ? *park : parktwin::model::Park{};
 }
 
-inline std::int64_t instant(const char* text) { return *parktwin::sim::parseInstantMs(text); }
+inline std::int64_t instant(const char* text) { return *parktwin::parseInstantMs(text); }
 
 struct Series {
   std::vector<std::int64_t> ts;

@@ -341,6 +341,24 @@ void addUtility(NetworkAssembler& net, int slot, const model::Utility& u, const 
   }
 }
 
+// One arc per link that is not left out, from its source's exit node to its target's node;
+// `fill` sets what material and energy links carry differently (capacity, cost, product).
+template <typename Link, typename Fill>
+void addLinkArcs(NetworkAssembler& net, const std::vector<Link>& parkLinks, const LinkEnds& links, Fill fill) {
+  net.network().arcs.reserve(net.network().arcs.size() + parkLinks.size());
+  for (std::size_t i = 0; i < parkLinks.size(); ++i) {
+    if (links.left_out[i]) continue;
+    const auto [from, to] = links.ends[i];
+    FlowArc arc;
+    arc.id = parkLinks[i].id;
+    arc.from = net.exitNode(from);
+    arc.to = net.node(to);
+    arc.loss_pct = parkLinks[i].loss_pct;
+    fill(arc, parkLinks[i], to);
+    net.addArc(std::move(arc), from, to);
+  }
+}
+
 }  // namespace
 
 int FlowNetwork::findNode(const std::string& id) const {
@@ -459,18 +477,9 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
                           "material link to it from " + firstNamedLine(park, objects, links));
   }
 
-  net.network().arcs.reserve(net.network().arcs.size() + park.material_links.size());
-  for (std::size_t i = 0; i < park.material_links.size(); ++i) {
-    if (links.left_out[i]) continue;
-    const auto& link = park.material_links[i];
-    const auto [from, to] = links.ends[i];
-    FlowArc arc;
-    arc.id = link.id;
-    arc.from = net.exitNode(from);
-    arc.to = net.node(to);
+  addLinkArcs(net, park.material_links, links, [&](FlowArc& arc, const model::MaterialLink& link, int to) {
     arc.capacity = link.capacity_t_per_hour;
     arc.money_yuan_per_unit = link.cost_yuan_per_t;
-    arc.loss_pct = link.loss_pct;
     arc.distance_m = link.distance_m;
     arc.product = toText(link.product);
     const Role& target = roles[static_cast<std::size_t>(to)];
@@ -479,8 +488,7 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
     arc.direct_molten = intoProcessor && link.product == model::Product::molten_aluminium;
     if (arc.remelt) arc.money_yuan_per_unit += kRemeltPremiumYuanPerT;
     arc.dispatch_cost_per_unit = arc.money_yuan_per_unit;
-    net.addArc(std::move(arc), from, to);
-  }
+  });
   return net.take();
 }
 
@@ -540,23 +548,13 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
   }
   if (!anyLoad) return fail(park.id + ": energy network: no load: " + explainNoLoad(park, objects, links));
 
-  net.network().arcs.reserve(net.network().arcs.size() + park.energy_links.size());
-  for (std::size_t i = 0; i < park.energy_links.size(); ++i) {
-    if (links.left_out[i]) continue;
-    const auto& link = park.energy_links[i];
-    const auto [from, to] = links.ends[i];
-    FlowArc arc;
-    arc.id = link.id;
-    arc.from = net.exitNode(from);
-    arc.to = net.node(to);
+  addLinkArcs(net, park.energy_links, links, [](FlowArc& arc, const model::EnergyLink& link, int) {
     arc.capacity = link.capacity_kw;
     arc.money_yuan_per_unit = link.cost_yuan_per_kwh;
     arc.dispatch_cost_per_unit = link.cost_yuan_per_kwh;
     arc.emission_t_per_mwh = link.emission_t_per_mwh;
-    arc.loss_pct = link.loss_pct;
     arc.product = toText(link.carrier);
-    net.addArc(std::move(arc), from, to);
-  }
+  });
 
   for (const auto& line : park.lines) {
     if (lineDemandKw(line) > 0 && !named(line.id) && !named(line.building) && !objects.isUnbuilt(line.id)) {

@@ -71,6 +71,12 @@ Result<json> parseJson(const std::string& text, const std::string& source) {
   }
 }
 
+std::unexpected<Error> Problems::failure(const std::string& source) const {
+  std::string message;
+  for (const auto& line : lines_) message += (message.empty() ? "" : "\n") + source + ": " + line;
+  return fail(message);
+}
+
 Result<std::string> readTextFile(const std::filesystem::path& file, const std::string& kindOfFile) {
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) {

@@ -373,11 +373,7 @@ Result<Park> parsePark(const std::string& jsonText, const std::string& source) {
     checkUniqueIds(park, problems);
     checkReferences(park, problems);
   }
-  if (!problems.empty()) {
-    std::string message;
-    for (const auto& line : problems.lines()) message += (message.empty() ? "" : "\n") + source + ": " + line;
-    return fail(message);
-  }
+  if (!problems.empty()) return problems.failure(source);
   return park;
 }
 

@@ -87,11 +87,7 @@ Result<Tour> parseTour(const std::string& jsonText, const std::string& source, c
       if (stops->empty()) p.add("/stops", "expected at least one stop");
     }
   }
-  if (!p.empty()) {
-    std::string message;
-    for (const auto& line : p.lines()) message += (message.empty() ? "" : "\n") + source + ": " + line;
-    return fail(message);
-  }
+  if (!p.empty()) return p.failure(source);
   return tour;
 }
 

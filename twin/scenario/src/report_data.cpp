@@ -7,7 +7,7 @@
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/scenario/report.hpp"
-#include "parktwin/sim/time_text.hpp"
+#include "parktwin/common/iso_time.hpp"
 
 namespace parktwin::scenario {
 namespace {
@@ -48,7 +48,7 @@ nlohmann::json rankingJson(const std::vector<flow::PerMuRank>& ranking) {
 std::string reportCsv(const ScenarioResult& r, const std::string& generated_at) {
   std::ostringstream out;
   out << "# parktwin scenario " << r.scenario.id << ", park " << r.base_park.id << ", seed " << r.scenario.seed
-      << ", " << sim::formatInstantUtc(r.scenario.start_ms) << " .. " << sim::formatInstantUtc(r.scenario.end_ms())
+      << ", " << formatIsoUtcMs(r.scenario.start_ms) << " .. " << formatIsoUtcMs(r.scenario.end_ms())
       << "\n# generated " << generated_at << "\n";
   out << "kpi,unit,baseline,scenario,delta\n";
   for (const auto& d : r.deltas) {
@@ -59,7 +59,7 @@ std::string reportCsv(const ScenarioResult& r, const std::string& generated_at) 
   for (const RunResult* run : {&r.baseline, &r.changed}) {
     const RunSeries& s = run->hourly;
     for (std::size_t i = 0; i < s.metal_t.size(); ++i) {
-      out << sim::formatInstantUtc(r.scenario.start_ms + static_cast<std::int64_t>(i) * r.bucket_ms) << ","
+      out << formatIsoUtcMs(r.scenario.start_ms + static_cast<std::int64_t>(i) * r.bucket_ms) << ","
           << csvField(run->label) << "," << number(s.metal_t[i]) << "," << number(s.processed_t[i]) << ","
           << number(s.remelt_t[i]) << "," << number(s.load_kw[i]) << "," << number(s.grid_import_kw[i]) << ","
           << number(s.local_kw[i]) << "," << number(s.co2_t[i]) << "," << number(s.cost_yuan[i]) << "\n";
@@ -81,8 +81,8 @@ std::string reportJson(const ScenarioResult& r, const std::string& generated_at)
     nlohmann::json one{{"type", changeKindName(c.kind)}, {"path", c.path}};
     if (!c.target.empty()) one["target"] = c.target;
     if (c.window) {
-      one["from"] = sim::formatInstantUtc(c.window->start_ms);
-      one["until"] = sim::formatInstantUtc(c.window->end_ms);
+      one["from"] = formatIsoUtcMs(c.window->start_ms);
+      one["until"] = formatIsoUtcMs(c.window->end_ms);
     }
     changes.push_back(one);
   }
@@ -91,8 +91,8 @@ std::string reportJson(const ScenarioResult& r, const std::string& generated_at)
       {"name", {{"zh", r.scenario.name.zh}, {"en", r.scenario.name.en}}},
       {"park", r.base_park.id},
       {"seed", r.scenario.seed},
-      {"start", sim::formatInstantUtc(r.scenario.start_ms)},
-      {"end", sim::formatInstantUtc(r.scenario.end_ms())},
+      {"start", formatIsoUtcMs(r.scenario.start_ms)},
+      {"end", formatIsoUtcMs(r.scenario.end_ms())},
       {"step_s", r.scenario.step_ms / 1000},
       {"generated", generated_at},
       {"changes", changes},

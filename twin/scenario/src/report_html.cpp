@@ -6,7 +6,7 @@
 
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/scenario/report.hpp"
-#include "parktwin/sim/time_text.hpp"
+#include "parktwin/common/iso_time.hpp"
 
 namespace parktwin::scenario {
 namespace {
@@ -45,7 +45,7 @@ std::string grouped(double x) {
 
 // The park's civil time, as planners read it: "2026-07-15 08:00".
 std::string localTime(std::int64_t utc_ms, const TimeZone& zone) {
-  const std::string t = sim::formatInstantUtc(zone.toLocalMs(utc_ms));
+  const std::string t = formatIsoUtcMs(zone.toLocalMs(utc_ms));
   return t.substr(0, 10) + " " + t.substr(11, 5);
 }
 

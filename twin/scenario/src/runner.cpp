@@ -16,7 +16,7 @@
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/sim/event_codec.hpp"
 #include "parktwin/sim/simulator.hpp"
-#include "parktwin/sim/time_text.hpp"
+#include "parktwin/common/iso_time.hpp"
 #include "parktwin/store/historian.hpp"
 #include "prepared_park.hpp"
 #include "run_accounting.hpp"
@@ -319,7 +319,7 @@ Result<ScenarioResult> runScenario(const Scenario& scenario, const model::Park& 
   for (const Change& c : scenario.changes) {
     if (c.window && (c.window->end_ms <= start || c.window->start_ms >= start + duration)) {
       return fail(scenario.id + ": " + c.path + ": the change lies outside the period run (" +
-                  sim::formatInstantUtc(start) + " .. " + sim::formatInstantUtc(start + duration) + ")");
+                  formatIsoUtcMs(start) + " .. " + formatIsoUtcMs(start + duration) + ")");
     }
   }
   ScenarioResult result;

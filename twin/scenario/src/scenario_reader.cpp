@@ -5,7 +5,8 @@
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/json_reader.hpp"
 #include "parktwin/scenario/scenario.hpp"
-#include "parktwin/sim/time_text.hpp"
+#include "parktwin/common/iso_time.hpp"
+#include "parktwin/common/time_text.hpp"
 
 namespace parktwin::scenario {
 
@@ -86,7 +87,7 @@ model::LocalizedText text(ObjectReader& r, const std::string& key, Problems& pro
 std::optional<std::int64_t> instant(ObjectReader& r, const std::string& key, Problems& problems, bool required) {
   const std::string s = r.string(key, required);
   if (s.empty()) return std::nullopt;
-  auto ms = sim::parseInstantMs(s);
+  auto ms = parseInstantMs(s);
   if (!ms) {
     problems.add(r.pathOf(key), "expected a time such as \"2026-07-01T08:00:00+08:00\", got \"" + s + "\"");
     return std::nullopt;
@@ -97,7 +98,7 @@ std::optional<std::int64_t> instant(ObjectReader& r, const std::string& key, Pro
 std::optional<std::int64_t> duration(ObjectReader& r, const std::string& key, Problems& problems, bool required) {
   const std::string s = r.string(key, required);
   if (s.empty()) return std::nullopt;
-  auto ms = sim::parseDurationMs(s);
+  auto ms = parseDurationMs(s);
   if (!ms || *ms <= 0) {
     problems.add(r.pathOf(key), "expected a positive duration such as \"8h\", \"30d\" or \"1m\", got \"" + s + "\"");
     return std::nullopt;
@@ -141,8 +142,8 @@ void readWindow(ObjectReader& r, Change& change, const Scenario& s, Problems& pr
   if (!start || !end) return;
   if (*start < s.start_ms || *end > s.end_ms()) {
     problems.add(r.pathOf(at ? "at" : "from"), "the change lies outside the scenario period " +
-                                                   sim::formatInstantUtc(s.start_ms) + " .. " +
-                                                   sim::formatInstantUtc(s.end_ms()));
+                                                   formatIsoUtcMs(s.start_ms) + " .. " +
+                                                   formatIsoUtcMs(s.end_ms()));
     return;
   }
   change.window = TimeWindow{*start, *end};
@@ -334,11 +335,7 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
       }
     }
   }
-  if (!problems.empty()) {
-    std::string message;
-    for (const auto& line : problems.lines()) message += (message.empty() ? "" : "\n") + source + ": " + line;
-    return fail(message);
-  }
+  if (!problems.empty()) return problems.failure(source);
   return s;
 }
 

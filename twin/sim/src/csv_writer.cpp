@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cstring>
 
-#include "parktwin/sim/time_text.hpp"
+#include "parktwin/common/iso_time.hpp"
 
 namespace parktwin::sim {
 
@@ -24,12 +24,13 @@ Result<std::unique_ptr<CsvSampleWriter>> CsvSampleWriter::open(const std::string
   return writer;
 }
 
+// A destructor has no one to tell: callers that care call close() and read its result.
 CsvSampleWriter::~CsvSampleWriter() { (void)close(); }
 
 void CsvSampleWriter::sample(std::string_view tag, std::int64_t ts_ms, double value) {
   if (ts_ms != lastTs_) {
     lastTs_ = ts_ms;
-    tsText_ = formatInstantUtc(ts_ms);
+    tsText_ = formatIsoUtcMs(ts_ms);
   }
   buffer_.append(tsText_).append(",").append(tag).append(",");
   char number[32];
@@ -44,7 +45,7 @@ void CsvSampleWriter::sample(std::string_view tag, std::int64_t ts_ms, double va
 void CsvSampleWriter::event(const SimEvent& e) {
   if (!events_) return;
   std::fprintf(events_, "%s,%s,%s,%s,%s,%s,%.1f,%.1f,%.1f,%.1f,%.3f,%s\n", std::string(kindName(e.kind)).c_str(), e.object.c_str(),
-               formatInstantUtc(e.start_ms).c_str(), formatInstantUtc(e.end_ms).c_str(), e.from.c_str(),
+               formatIsoUtcMs(e.start_ms).c_str(), formatIsoUtcMs(e.end_ms).c_str(), e.from.c_str(),
                e.to.c_str(), e.from_position.x_m, e.from_position.y_m, e.to_position.x_m, e.to_position.y_m,
                e.amount_t, e.reason.c_str());
 }

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "parktwin/sim/time_text.hpp"
+#include "parktwin/common/iso_time.hpp"
 
 namespace parktwin::sim {
 namespace {
@@ -140,7 +140,7 @@ bool isSimulatorEvent(const store::Event& stored) { return kindNamed(stored.kind
 bool isLadleTrip(const store::Event& stored) { return stored.kind == kindName(SimEventKind::ladle_trip); }
 
 Result<SimEvent> decodeEvent(const store::Event& stored) {
-  const std::string where = "event at " + formatInstantUtc(stored.ts_ms) + " (" + stored.kind + " of " + stored.object + ")";
+  const std::string where = "event at " + formatIsoUtcMs(stored.ts_ms) + " (" + stored.kind + " of " + stored.object + ")";
   const auto kind = kindNamed(stored.kind);
   if (!kind) return fail(where + ": kind: expected ladle_trip or state_change");
   const json payload = json::parse(stored.payload_json, nullptr, false);

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "parktwin/store/time_format.hpp"
+#include "parktwin/common/time_text.hpp"
 
 namespace parktwin::store {
 namespace {

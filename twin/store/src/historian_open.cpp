@@ -19,6 +19,8 @@ Historian::Historian(Historian&&) noexcept = default;
 Historian& Historian::operator=(Historian&&) noexcept = default;
 
 Historian::~Historian() {
+  // Last chance to keep pending samples; a destructor has no one to tell of a failure
+  // (writers that care call flush() and read its result).
   if (impl_ && impl_->writer) (void)flush();
 }
 

@@ -134,6 +134,7 @@ Result<Transaction> Transaction::begin(Database& db) {
 }
 
 Transaction::~Transaction() {
+  // An abandoned transaction: undo it; a failed rollback leaves nothing more to do here.
   if (db_ != nullptr) (void)db_->exec("ROLLBACK");
 }
 

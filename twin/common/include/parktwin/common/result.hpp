@@ -16,8 +16,17 @@ struct Error {
   ErrorCode code = ErrorCode::failed;
 };
 
+// A value or an error. [[nodiscard]] on the type: every function returning a Result warns
+// (an error with -Werror) when a caller drops it, so no failure goes unread. Otherwise it is
+// std::expected: construct it from a value or from fail(...), test it, read value() / error().
+// (Monadic operations such as and_then return a plain std::expected, without the attribute.)
 template <typename T>
-using Result = std::expected<T, Error>;
+class [[nodiscard]] Result : public std::expected<T, Error> {
+ public:
+  using std::expected<T, Error>::expected;
+  using std::expected<T, Error>::operator=;
+  Result() = default;
+};
 
 inline std::unexpected<Error> fail(std::string message) {
   return std::unexpected<Error>(Error{std::move(message)});

@@ -5,12 +5,12 @@
 
 #include <filesystem>
 #include <optional>
-
-#include "parktwin/common/result.hpp"
-#include "parktwin/model/kinds.hpp"
 #include <set>
 #include <string>
 #include <vector>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/model/kinds.hpp"
 
 namespace parktwin::model::detail {
 
@@ -21,6 +21,8 @@ class Problems {
   void add(const std::string& path, const std::string& what) { lines_.push_back(path + ": " + what); }
   bool empty() const { return lines_.empty(); }
   const std::vector<std::string>& lines() const { return lines_; }
+  // All problems as one error, a line each: "<source>: /buildings/3/name: missing; ...".
+  std::unexpected<Error> failure(const std::string& source) const;
 
  private:
   std::vector<std::string> lines_;

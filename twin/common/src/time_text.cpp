@@ -1,11 +1,12 @@
-#include "parktwin/sim/time_text.hpp"
+#include "parktwin/common/time_text.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <string>
 
 #include "parktwin/common/iso_time.hpp"
 
-namespace parktwin::sim {
+namespace parktwin {
 
 Result<std::int64_t> parseDurationMs(std::string_view text) {
   double number = 0;
@@ -43,6 +44,19 @@ Result<std::int64_t> parseInstantMs(std::string_view text) {
               "2026-01-01T06:00:00Z or 2026-01-01T14:00:00+08:00");
 }
 
-std::string formatInstantUtc(std::int64_t utc_ms) { return formatIsoUtcMs(utc_ms); }
+Result<std::int64_t> parseTimestamp(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '"')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '"' || text.back() == '\r')) text.remove_suffix(1);
+  if (text.empty()) return fail("empty timestamp");
+  if (text.size() >= 10 && text[4] == '-') return parseIsoInstantMs(text);
+  double number = 0.0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(number)) {
+    return fail("timestamp '" + std::string(text) + "': expected ISO-8601 or epoch seconds/milliseconds");
+  }
+  if (std::fabs(number) >= 9.2e18 / 1000) return fail("timestamp '" + std::string(text) + "': out of range");
+  if (std::fabs(number) < 1e11) return static_cast<std::int64_t>(std::llround(number * 1000.0));
+  return static_cast<std::int64_t>(std::llround(number));
+}
 
-}  // namespace parktwin::sim
+}  // namespace parktwin

@@ -1,0 +1,75 @@
+// Time as people type it and files write it (parktwin/common/time_text.hpp): durations,
+// command-line instants, file timestamps.
+#include "parktwin/common/time_text.hpp"
+
+#include <gtest/gtest.h>
+
+#include "parktwin/common/iso_time.hpp"
+
+namespace parktwin {
+namespace {
+
+TEST(TimeText, ParsesDurations) {
+  EXPECT_EQ(*parseDurationMs("90s"), 90'000);
+  EXPECT_EQ(*parseDurationMs("15m"), 900'000);
+  EXPECT_EQ(*parseDurationMs("1h"), 3'600'000);
+  EXPECT_EQ(*parseDurationMs("30d"), 30LL * 86'400'000);
+  EXPECT_EQ(*parseDurationMs("1.5h"), 5'400'000);
+  EXPECT_FALSE(parseDurationMs("fast"));
+  EXPECT_FALSE(parseDurationMs("10"));
+  EXPECT_FALSE(parseDurationMs("-1h"));
+  EXPECT_FALSE(parseDurationMs("nanh"));
+  EXPECT_NE(parseDurationMs("1e300d").error().message.find("too long"), std::string::npos);
+  EXPECT_EQ(*parseDurationMs("1000000w"), 604'800'000'000'000);
+}
+
+TEST(TimeText, ParsesInstants) {
+  EXPECT_EQ(*parseInstantMs("1970-01-01"), 0);
+  EXPECT_EQ(*parseInstantMs("2026-01-01T00:00:00Z"), 1'767'225'600'000);
+  EXPECT_EQ(*parseInstantMs("2026-01-01T08:00:00+08:00"), 1'767'225'600'000);
+  EXPECT_EQ(*parseInstantMs("2026-01-01T00:00:00.250Z"), 1'767'225'600'250);
+  EXPECT_EQ(*parseInstantMs("1767225600000"), 1'767'225'600'000);
+  EXPECT_FALSE(parseInstantMs("2026-13-01"));
+  EXPECT_FALSE(parseInstantMs("yesterday"));
+  EXPECT_EQ(*parseInstantMs("2026-01-01T08:00"), 1'767'254'400'000);  // seconds optional, UTC
+  EXPECT_FALSE(parseInstantMs("2026-01-01T08"));
+  EXPECT_NE(parseInstantMs("2026-02-30").error().message.find("no such date"), std::string::npos);
+  EXPECT_EQ(formatIsoUtcMs(1'767'225'600'250), "2026-01-01T00:00:00.250Z");
+}
+
+// Oracle: `date -u -d 2026-05-01T08:00:00Z +%s` = 1777622400.
+TEST(Timestamp, ParsesIso8601Variants) {
+  EXPECT_EQ(parseTimestamp("2026-05-01T08:00:00Z").value(), 1777622400000LL);
+  EXPECT_EQ(parseTimestamp("2026-05-01T08:00:00").value(), 1777622400000LL);
+  EXPECT_EQ(parseTimestamp("2026-05-01 08:00:00.250Z").value(), 1777622400250LL);
+  EXPECT_EQ(parseTimestamp("2026-05-01T08:00:00.123456Z").value(), 1777622400123LL);
+  EXPECT_EQ(parseTimestamp("2026-05-01T16:00:00+08:00").value(), 1777622400000LL);
+  EXPECT_EQ(parseTimestamp("2026-05-01T06:30:00-0130").value(), 1777622400000LL);
+  EXPECT_EQ(parseTimestamp("1970-01-01T00:00:00Z").value(), 0);
+  EXPECT_EQ(parseTimestamp("1969-12-31T23:59:59Z").value(), -1000);
+  EXPECT_EQ(parseTimestamp("2024-02-29T00:00:00Z").value(), 1709164800000LL);
+}
+
+TEST(Timestamp, ParsesEpochSecondsAndMilliseconds) {
+  EXPECT_EQ(parseTimestamp("1777622400").value(), 1777622400000LL);
+  EXPECT_EQ(parseTimestamp("1777622400.5").value(), 1777622400500LL);
+  EXPECT_EQ(parseTimestamp("1777622400000").value(), 1777622400000LL);
+}
+
+TEST(Timestamp, RejectsMalformedTimestamps) {
+  for (const char* bad : {"", "yesterday", "2026-13-01T00:00:00Z", "2026-02-29T00:00:00Z", "2026-05-01T25:00:00Z",
+                          "2026-05-01T08:00:00Zjunk", "2026-05-01T08:00:00.Z", "12abc"}) {
+    EXPECT_FALSE(parseTimestamp(bad).has_value()) << bad;
+  }
+}
+
+TEST(Timestamp, FormatsAndRoundTrips) {
+  EXPECT_EQ(formatIsoUtcMs(1777622400250LL), "2026-05-01T08:00:00.250Z");
+  EXPECT_EQ(formatIsoUtcMs(-1), "1969-12-31T23:59:59.999Z");
+  for (std::int64_t t : {0LL, 1709164800000LL, -86400001LL, 253402300799999LL}) {
+    EXPECT_EQ(parseTimestamp(formatIsoUtcMs(t)).value(), t);
+  }
+}
+
+}  // namespace
+}  // namespace parktwin

@@ -1,0 +1,25 @@
+#pragma once
+// Durations and instants as people type them (command line) and files write them (CSV),
+// to and from Unix epoch milliseconds (UTC). ISO-8601 itself is iso_time.hpp; this adds what
+// a plain number or a unit suffix means. The one place for both: simulate, ingest, scenario
+// files and the CSV import all read time through here.
+#include <cstdint>
+#include <string_view>
+
+#include "parktwin/common/result.hpp"
+
+namespace parktwin {
+
+// "90s", "15m", "1.5h", "30d", "2w" (units ms, s, m or min, h, d, w); >= 0.
+Result<std::int64_t> parseDurationMs(std::string_view text);
+
+// Command-line instants: ISO-8601 ("2026-01-01", "2026-01-01T06:00:00Z",
+// "2026-01-01T14:00:00+08:00") or epoch milliseconds.
+Result<std::int64_t> parseInstantMs(std::string_view text);
+
+// Timestamps in files and at the window's --at: ISO-8601 (quotes, surrounding spaces and a
+// trailing '\r' ignored), or a plain number: epoch seconds if |n| < 1e11, else epoch
+// milliseconds (1e11 s is the year 5138, 1e11 ms is 1973); fractions allowed for seconds.
+Result<std::int64_t> parseTimestamp(std::string_view text);
+
+}  // namespace parktwin
