@@ -15,17 +15,13 @@
 #include "command_registry.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "terminal.hpp"
-#if __has_include("parktwin/feed/subscriber.hpp")
-#include "parktwin/feed/durable_subscriber.hpp"
-#include "parktwin/feed/subscriber.hpp"
+#include "parktwin/common/time_text.hpp"
 #include "parktwin/sim/csv_writer.hpp"
-#include "parktwin/sim/time_text.hpp"
-#define PARKTWIN_CLI_HAS_FEED 1
-#endif
-#if __has_include("parktwin/store/historian.hpp")
 #include "parktwin/store/historian.hpp"
 #include "parktwin/store/recording_monitor.hpp"
-#define PARKTWIN_CLI_HAS_STORE 1
+#ifdef PARKTWIN_CLI_HAS_FEED  // set by CMake when twin/feed (libmosquitto) is built
+#include "parktwin/feed/durable_subscriber.hpp"
+#include "parktwin/feed/subscriber.hpp"
 #endif
 
 namespace parktwin::cli {
@@ -60,7 +56,6 @@ void printCounters(const feed::FeedCounters& c, std::size_t gaps) {
                static_cast<unsigned long long>(c.reconnects), gaps);
 }
 
-#ifdef PARKTWIN_CLI_HAS_STORE
 // Tells the user the moment recording stops reaching the disk, and when it recovers: the
 // historian keeps what it could not commit and retries, so a stall is news, not yet a loss.
 struct RecordingReporter {
@@ -78,36 +73,29 @@ struct RecordingReporter {
     }
   }
 };
-#endif
 
 // Where accepted samples go. Written on the feed's network thread only (one Historian per
 // thread); the main thread touches it again only after the feed stopped.
 struct IngestSinks {
   std::unique_ptr<sim::CsvSampleWriter> csv;
-#ifdef PARKTWIN_CLI_HAS_STORE
   std::optional<store::Historian> historian;
   store::RecordingMonitor recording;
-#endif
   std::atomic<std::uint64_t> accepted{0};
 
   void sample(std::string_view tag, std::int64_t ts, double v) {
     if (csv) csv->sample(tag, ts, v);
-#ifdef PARKTWIN_CLI_HAS_STORE
     if (historian) recording.note(historian->append(tag, ts, v));
-#endif
     accepted.fetch_add(1, std::memory_order_relaxed);
   }
 
   // Before QoS 1 messages are acknowledged: commit the historian's transaction.
   Result<void> commit() {
-#ifdef PARKTWIN_CLI_HAS_STORE
     if (historian) {
       auto flushed = historian->flush();
       Result<void> outcome = flushed ? Result<void>{} : Result<void>{std::unexpected(flushed.error())};
       recording.note(outcome);
       return outcome;
     }
-#endif
     return {};
   }
 };
@@ -122,7 +110,6 @@ std::optional<int> openSinks(const IngestOptions& o, const model::Park& park, In
     }
     sinks.csv = std::move(*opened);
   }
-#ifdef PARKTWIN_CLI_HAS_STORE
   if (!o.db.empty()) {
     store::HistorianOptions options;
     options.durability = o.sync == "full" ? store::Durability::Full : store::Durability::Normal;
@@ -134,13 +121,6 @@ std::optional<int> openSinks(const IngestOptions& o, const model::Park& park, In
     sinks.historian.emplace(std::move(*opened));
     for (const auto& tag : park.tags) (void)sinks.historian->defineTag(tag.id, tag.unit, model::toText(tag.kind));
   }
-#else
-  (void)park;
-  if (!o.db.empty()) {
-    std::cerr << "ingest: this build has no historian (twin/store)\n";
-    return 2;
-  }
-#endif
   return std::nullopt;
 }
 
@@ -174,13 +154,9 @@ void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const feed:
   std::signal(SIGTERM, [](int) { stopRequested = 1; });
   const auto start = std::chrono::steady_clock::now();
   auto lastReport = start;
-#ifdef PARKTWIN_CLI_HAS_STORE
   RecordingReporter reporter{o.db};
-#endif
   while (!stopRequested) {
-#ifdef PARKTWIN_CLI_HAS_STORE
     reporter.report(sinks.recording.status());
-#endif
     const auto now = std::chrono::steady_clock::now();
     if (duration_ms >= 0 && now - start >= std::chrono::milliseconds(duration_ms)) break;
     if (o.count > 0 && sinks.accepted.load() >= o.count) break;
@@ -194,7 +170,6 @@ void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const feed:
 
 // After the feed stopped: commit what is left and close the files.
 int finishIngest(const IngestOptions& o, IngestSinks& sinks) {
-#ifdef PARKTWIN_CLI_HAS_STORE
   if (sinks.historian) {
     auto flushed = sinks.historian->flush();
     if (!flushed) {
@@ -204,9 +179,6 @@ int finishIngest(const IngestOptions& o, IngestSinks& sinks) {
     RecordingReporter{o.db, sinks.recording.status().failing}.report(store::RecordingStatus{});
     std::cerr << o.db << ": " << flushed->durable_samples << " samples stored\n";
   }
-#else
-  (void)o;
-#endif
   if (sinks.csv) {
     if (auto closed = sinks.csv->close(); !closed) {
       std::cerr << closed.error().message << "\n";
@@ -227,7 +199,7 @@ int runIngest(const IngestOptions& o) {
   broker->client_id = o.clientId.empty() ? "parktwin-ingest-" + park->id : o.clientId;
   std::int64_t duration_ms = -1;
   if (!o.duration.empty()) {
-    auto d = sim::parseDurationMs(o.duration);
+    auto d = parseDurationMs(o.duration);
     if (!d) {
       std::cerr << "--duration: " << d.error().message << "\n";
       return 2;
