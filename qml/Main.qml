@@ -177,7 +177,8 @@ ApplicationWindow {
             ScenarioPanel {
                 visible: ViewState.showScenarios && !window.presenting
                 anchors { right: parent.right; top: parent.top; bottom: parent.bottom; bottomMargin: parkView.timelineSpace }
-                width: Math.min(440, parent.width * 0.45)
+                // 380 px at least: its buttons and the Baseline | Scenario row need that much.
+                width: Math.min(440, Math.max(380, parent.width * 0.45))
                 onCloseRequested: ViewState.showScenarios = false
             }
             PresentationOverlay {

@@ -281,7 +281,7 @@ QVariantList ParkController::labels() const {
     const QString id = e.value("id").toString();
     out.push_back(QVariantMap{{"id", id},
                               {"text", nameOf(id)},
-                              {"position", e.value("position").value<QVector3D>() + QVector3D(0, 40, 0)},
+                              {"position", e.value("position").value<QVector3D>() + QVector3D(0, 0.8f * e.value("size").toFloat(), 0)},
                               {"priority", 3000.0},
                               {"planned", false}});
   }

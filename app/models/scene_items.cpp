@@ -1,6 +1,7 @@
 #include "scene_items.hpp"
 
 #include <QPointF>
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -58,6 +59,14 @@ QVariantMap utilityItem(const model::Utility& u) {
           {"planned", u.planned}};
 }
 
+// An external's marker: 4 % of the park's larger side, between 12 m and 50 m across, so a
+// small park is not covered by its markers and a large one still shows them.
+double markerSize(const model::ParkExtent& extent) {
+  if (extent.empty()) return 50;
+  const double side = std::max(extent.max.x_m - extent.min.x_m, extent.max.y_m - extent.min.y_m);
+  return std::clamp(0.04 * side, 12.0, 50.0);
+}
+
 QVariantMap externalItem(const model::ExternalNode& e, const model::ObjectIndex& index) {
   const model::Point drawn = index.drawnPosition(e.id).value_or(e.position);
   const model::Point centre = index.extent().centre();
@@ -67,6 +76,7 @@ QVariantMap externalItem(const model::ExternalNode& e, const model::ObjectIndex&
           {"position", toScene(drawn.x_m, drawn.y_m)},
           {"outside", index.outsideThePark(e.id)},
           {"angle", outward},  // degrees counter-clockwise from east, away from the park
+          {"size", markerSize(index.extent())},
           {"color", externalColor(e.kind)}};
 }
 

@@ -18,7 +18,7 @@ shot guide-flows --park beidu --flows
 shot guide-replay --replay "$tmp/day.db" --at 10h --select potline-1
 "$cli" scenario run smelter-outage --from 2026-07-15T00:00:00+08:00 --duration 2d --store "$tmp/runs" \
   --report "$tmp/outage.html" >/dev/null
-shot guide-scenario --replay "$tmp/runs/smelter-outage-scenario.db" --at 10h --select potline-1
+shot guide-scenario --scenario smelter-outage --quick
 shot guide-present-zh --present --lang zh
 sed -n '/^```json$/,/^```$/p' docs/user-guide.md | sed '1d;$d' >"$tmp/mini.park.json"
 "$cli" check "$tmp/mini.park.json"

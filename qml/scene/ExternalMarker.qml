@@ -11,6 +11,8 @@ Node {
     property bool selected: false
     readonly property color tint: selected ? "#ffd43b" : item.color
     position: item.position
+    // The parts are laid out for a 50 m marker; item.size scales them to the park.
+    scale: Qt.vector3d(item.size / 50, item.size / 50, item.size / 50)
 
     component Part: Model {
         property string objectId: root.item.id
