@@ -330,17 +330,22 @@ TEST(ScenarioRunner, ProgressReachesOneAndCancelStops) {
   EXPECT_EQ(stopped.error().code, ErrorCode::cancelled);
 }
 
+// Every KPI of two runs, baseline and scenario, equal to the last bit.
+void expectSameFigures(const ScenarioResult& a, const ScenarioResult& b) {
+  ASSERT_EQ(a.deltas.size(), b.deltas.size());
+  for (std::size_t i = 0; i < a.deltas.size(); ++i) {
+    EXPECT_EQ(a.deltas[i].baseline, b.deltas[i].baseline) << flow::kpiId(a.deltas[i].key);
+    EXPECT_EQ(a.deltas[i].scenario, b.deltas[i].scenario) << flow::kpiId(a.deltas[i].key);
+  }
+}
+
 TEST(ScenarioRunner, ParallelAndSequentialRunsGiveTheSameResults) {
   json j = outageOfBothPotlines();
   RunOptions sequential;
   sequential.parallel = false;
   const ScenarioResult a = run(j, sequential);
   const ScenarioResult b = run(j);
-  ASSERT_EQ(a.deltas.size(), b.deltas.size());
-  for (std::size_t i = 0; i < a.deltas.size(); ++i) {
-    EXPECT_EQ(a.deltas[i].baseline, b.deltas[i].baseline) << flow::kpiId(a.deltas[i].key);
-    EXPECT_EQ(a.deltas[i].scenario, b.deltas[i].scenario) << flow::kpiId(a.deltas[i].key);
-  }
+  expectSameFigures(a, b);
   EXPECT_EQ(a.changed.hourly.grid_import_kw, b.changed.hourly.grid_import_kw);
 }
 
@@ -404,11 +409,7 @@ TEST(ScenarioRunner, StoringTheRunsForReplayChangesNoFigure) {
   stored.historian_folder = folder.string();
   const ScenarioResult a = run(j, stored);
   const ScenarioResult b = run(j);
-  ASSERT_EQ(a.deltas.size(), b.deltas.size());
-  for (std::size_t i = 0; i < a.deltas.size(); ++i) {
-    EXPECT_EQ(a.deltas[i].baseline, b.deltas[i].baseline) << flow::kpiId(a.deltas[i].key);
-    EXPECT_EQ(a.deltas[i].scenario, b.deltas[i].scenario) << flow::kpiId(a.deltas[i].key);
-  }
+  expectSameFigures(a, b);
   std::filesystem::remove_all(folder);
 }
 
