@@ -129,5 +129,21 @@ else
   cat "$work/gui.log" >&2; fail "unpacked parktwin --screenshot"
 fi
 
+step "parktwin --scenario NAME runs a bundled scenario from the unpacked package"
+if "${run_gui[@]}" "$bin/parktwin" --scenario smelter-outage --quick --size 1280x720 \
+     --screenshot "$work/scenario.png" 2>"$work/scenario.log"; then
+  [ -s "$work/scenario.png" ] || fail "no picture of the scenario run"
+else
+  cat "$work/scenario.log" >&2; fail "unpacked parktwin --scenario smelter-outage --quick"
+fi
+step "the bundled parks solve without warnings; planned plants are not simulated"
+for park in beidu jiulong; do
+  warnings=$("$bin/parktwin-cli" flows --park "$park" 2>&1 >/dev/null) || fail "flows --park $park exited $?"
+  [ -z "$warnings" ] || fail "flows --park $park warned: $warnings"
+done
+"$bin/parktwin-cli" simulate --park beidu --from 2026-06-01T00:00:00Z --duration 10m --csv "$work/sim.csv" >/dev/null 2>&1 \
+  || fail "simulate --park beidu"
+if grep -q ',recycling-line\.' "$work/sim.csv"; then fail "simulate ran the planned recycling plant's line"; fi
+
 if [ $failures -ne 0 ]; then echo "installer.package: $failures failure(s)" >&2; exit 1; fi
 echo "installer.package: ok ($deb)"
