@@ -2,8 +2,6 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
 #include <QQmlEngine>
 #include <cmath>
@@ -41,7 +39,7 @@ ParkController::ParkController(QObject* parent) : QObject(parent) {
 }
 
 void ParkController::applyTimelineValues() {
-  if (!park_ || !alarmBoard_) return;
+  if (!park_) return;
   QHash<QString, int> states;
   for (const auto& line : park_->lines) {
     const auto it = timeline_.values().constFind(q(line.id) + ".state");
@@ -50,16 +48,7 @@ void ParkController::applyTimelineValues() {
   machines_.setLineStates(states);
   emit liveRowsChanged();
 
-  // A seek backwards replays history: alarms are re-evaluated from scratch.
-  const qint64 t = qint64(timeline_.timeMs());
-  if (t < alarmsEvaluatedAt_) alarmBoard_->reset();
-  alarmsEvaluatedAt_ = t;
-  const auto& values = timeline_.values();
-  const auto changes = alarmBoard_->update(t, [&](const std::string& tag) -> std::optional<double> {
-    const auto it = values.constFind(q(tag));
-    return it == values.constEnd() ? std::nullopt : std::optional<double>(it.value());
-  });
-  if (!changes.empty() || !alarmBoard_->active().empty()) emit alarmsChanged();
+  alarms_.evaluate();
 }
 
 void ParkController::useSyntheticMachines(int count, bool naive) {
@@ -78,47 +67,6 @@ void ParkController::useSyntheticMachines(int count, bool naive) {
   }
   machines_.setMachines(std::move(machines));
   emit parkChanged();
-}
-
-QVariantList ParkController::alarms() const {
-  QVariantList out;
-  if (!alarmBoard_) return out;
-  const std::string lang = language_.toStdString();
-  for (const auto& a : alarmBoard_->active()) {
-    const auto* tag = park_->findTag(a.rule->tag);
-    const QString object = tag ? q(tag->object) : QString();
-    QVector3D position;
-    if (auto p = parktwin::model::objectPosition(*park_, object.toStdString())) position = toScene(p->x_m, p->y_m, 30);
-    out.push_back(QVariantMap{{"id", q(a.rule->id)},
-                              {"severity", static_cast<int>(a.rule->severity)},  // Kinds.Info, Warning, Critical
-                              {"message", q(a.rule->message.in(lang))},
-                              {"object", object},
-                              {"objectName", nameOf(object)},
-                              {"position", position},
-                              {"value", QLocale().toString(a.value, 'f', 1) + (tag ? " " + q(model::displayUnit(tag->unit)) : QString())},
-                              {"since", timeline_.formatTime(double(a.since_ms))},
-                              {"acknowledged", a.acknowledged},
-                              {"comment", q(a.comment)}});
-  }
-  return out;
-}
-
-bool ParkController::acknowledgeAlarm(const QString& ruleId, const QString& comment) {
-  if (presenting_) return false;  // presentation mode changes no data
-  if (!alarmBoard_ || !alarmBoard_->acknowledge(ruleId.toStdString(), comment.toStdString())) return false;
-  const auto* rule = [&]() -> const parktwin::model::AlarmRule* {
-    for (const auto& r : park_->alarm_rules) {
-      if (q(r.id) == ruleId) return &r;
-    }
-    return nullptr;
-  }();
-  const QString object = rule && park_->findTag(rule->tag) ? q(park_->findTag(rule->tag)->object) : QString();
-  QJsonObject payload{{"rule", ruleId}, {"comment", comment}};
-  timeline_.annotate(qint64(timeline_.timeMs()), "alarm_ack", sim::storedSeverity(model::Severity::warning), object,
-                     tr("Acknowledged %1: %2").arg(ruleId, comment),
-                     QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
-  emit alarmsChanged();
-  return true;
 }
 
 void ParkController::setPresenting(bool presenting) {
@@ -200,10 +148,9 @@ bool ParkController::loadPark(const QString& path) {
   assetTree_.reset(*park_);
   tour_.setPark(park_.get());
   timeline_.setTimeZone(q(park_->time_zone));
-  alarmBoard_ = std::make_unique<parktwin::model::AlarmBoard>(*park_);
+  alarms_.setPark(*park_);
   scenarios_.clear();
   scenarios_.refresh();
-  emit alarmsChanged();
   emit parkChanged();
   emit labelsChanged();
   emit selectionChanged();

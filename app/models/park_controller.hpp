@@ -10,8 +10,8 @@
 
 #include <memory>
 
+#include "alarm_controller.hpp"
 #include "asset_tree_model.hpp"
-#include "parktwin/model/alarms.hpp"
 #include "machine_instancing.hpp"
 #include "scenario_controller.hpp"
 #include "timeline_controller.hpp"
@@ -67,9 +67,8 @@ class ParkController : public QObject {
   Q_PROPERTY(parktwin::app::TimelineController* timeline READ timeline CONSTANT)
   Q_PROPERTY(parktwin::app::TourPlayer* tour READ tour CONSTANT)
   Q_PROPERTY(parktwin::app::ScenarioController* scenarios READ scenarios CONSTANT)
-  // Active alarms at the timeline's time: {id, severity, message, object, position, value,
-  // since, acknowledged, comment}, worst first.
-  Q_PROPERTY(QVariantList alarms READ alarms NOTIFY alarmsChanged)
+  // The park's alarms at the timeline's time (alarm_controller.hpp).
+  Q_PROPERTY(parktwin::app::AlarmController* alarms READ alarms CONSTANT)
   // Only for the naive-scene benchmark: machines as a plain list, one Model per entry.
   // Solved material and energy flows (see flow_overlay.hpp) and the park's flow KPIs.
   Q_PROPERTY(QVariantList flowArcs READ flowArcs NOTIFY parkChanged)
@@ -106,9 +105,6 @@ class ParkController : public QObject {
   // Benchmarks: replaces the park's machines with `count` synthetic ones in a square grid over
   // the park; with `naive` they are listed in syntheticMachines for one Model each instead.
   Q_INVOKABLE void useSyntheticMachines(int count, bool naive);
-  // Acknowledges an active alarm with a comment; stored as a historian event when a replayed
-  // or recorded historian is open. False if the alarm is not active.
-  Q_INVOKABLE bool acknowledgeAlarm(const QString& ruleId, const QString& comment);
 
   bool loaded() const { return park_ != nullptr; }
   QString parkId() const;
@@ -140,7 +136,7 @@ class ParkController : public QObject {
   TourPlayer* tour() { return &tour_; }
   ScenarioController* scenarios() { return &scenarios_; }
   bool presenting() const { return presenting_; }
-  QVariantList alarms() const;
+  AlarmController* alarms() { return &alarms_; }
   QVariantList syntheticMachines() const { return syntheticMachines_; }
   QVariantList flowArcs() const { return flowArcs_; }
   QVariantMap flowKpis() const { return flowKpis_; }
@@ -163,7 +159,6 @@ class ParkController : public QObject {
   void selectionChanged();
   void liveRowsChanged();
   void presentingChanged();
-  void alarmsChanged();
 
  private:
   void rebuildScene();
@@ -184,8 +179,6 @@ class ParkController : public QObject {
   TimelineController timeline_;
   TourPlayer tour_;
   bool presenting_ = false;
-  std::unique_ptr<parktwin::model::AlarmBoard> alarmBoard_;
-  qint64 alarmsEvaluatedAt_ = 0;
   QVariantList syntheticMachines_;
   QVariantList flowArcs_;
   QVariantMap flowKpis_;
@@ -203,7 +196,8 @@ class ParkController : public QObject {
   QVariantMap flowSankey_;
   QVariantMap flowUnits_;  // FlowOverlay::units
   QString assetRoot_;
-  ScenarioController scenarios_{*this};  // after timeline_ and assetRoot_, which it uses
+  ScenarioController scenarios_{*this};
+  AlarmController alarms_{*this};  // after timeline_ and assetRoot_, which it uses
   QString selectedId_, selectedType_, selectedBuilding_;
   QTranslator translator_;
   QQmlEngine* engine_ = nullptr;

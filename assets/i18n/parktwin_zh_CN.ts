@@ -509,6 +509,13 @@
     </message>
 </context>
 <context>
+    <name>parktwin::app::AlarmController</name>
+    <message>
+        <source>Acknowledged %1: %2</source>
+        <translation>已确认 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>parktwin::app::ParkController</name>
     <message>
         <source>Where</source>
@@ -705,10 +712,6 @@
     <message>
         <source>Power each</source>
         <translation>单台功率</translation>
-    </message>
-    <message>
-        <source>Acknowledged %1: %2</source>
-        <translation>已确认 %1：%2</translation>
     </message>
     <message>
         <source>running</source>

@@ -14,12 +14,12 @@ Pane {
         anchors.fill: parent
         spacing: 6
         Label {
-            text: ParkController.alarms.length > 0 ? qsTr("Alarms (%1)").arg(ParkController.alarms.length) : qsTr("Alarms")
+            text: ParkController.alarms.active.length > 0 ? qsTr("Alarms (%1)").arg(ParkController.alarms.active.length) : qsTr("Alarms")
             font.bold: true
-            color: ParkController.alarms.length > 0 ? "#b03030" : "#1b2733"
+            color: ParkController.alarms.active.length > 0 ? "#b03030" : "#1b2733"
         }
         Label {
-            visible: ParkController.alarms.length === 0
+            visible: ParkController.alarms.active.length === 0
             text: ParkController.timeline.mode === "design" ? qsTr("Open a replay or live feed to watch alarms") : qsTr("No active alarms")
             color: "#6b7785"
             wrapMode: Text.Wrap
@@ -32,7 +32,7 @@ Pane {
             Layout.fillHeight: true
             clip: true
             spacing: 6
-            model: ParkController.alarms
+            model: ParkController.alarms.active
             delegate: Rectangle {
                 required property var modelData
                 width: list.width
@@ -79,7 +79,7 @@ Pane {
                             objectName: "ackButton"
                             text: qsTr("Acknowledge")
                             enabled: comment.text.trim() !== "" && !ParkController.presenting
-                            onClicked: ParkController.acknowledgeAlarm(modelData.id, comment.text.trim())
+                            onClicked: ParkController.alarms.acknowledge(modelData.id, comment.text.trim())
                         }
                     }
                 }

@@ -287,7 +287,7 @@ Item {
 
         // Alarm pins above the objects whose tags break a rule.
         Repeater3D {
-            model: ParkController.alarms
+            model: ParkController.alarms.active
             Node {
                 position: modelData.position
                 Model {

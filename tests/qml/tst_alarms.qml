@@ -31,7 +31,7 @@ Item {
             verify(ParkController.loadPark(Fixture.beiduPath))
         }
 
-        function activeIds() { return ParkController.alarms.map(a => a.id) }
+        function activeIds() { return ParkController.alarms.active.map(a => a.id) }
 
         function test_1_alarm_fires_on_the_replayed_value_and_is_listed() {
             timeline.seek(Fixture.alarmOnMs)
@@ -47,10 +47,10 @@ Item {
             const field = findChild(panel, "ackComment")
             field.text = "from the audience"
             verify(!findChild(panel, "ackButton").enabled, "the button is off while presenting")
-            verify(!ParkController.acknowledgeAlarm("test-current-high", "from the audience"))
+            verify(!ParkController.alarms.acknowledge("test-current-high", "from the audience"))
             compare(Fixture.countEvents("alarm_ack"), 0, "nothing stored")
-            verify(!ParkController.alarms[0].acknowledged)
-            compare(ParkController.alarms[0].severity, Kinds.Critical, "the rule's severity, as QML compares it")
+            verify(!ParkController.alarms.active[0].acknowledged)
+            compare(ParkController.alarms.active[0].severity, Kinds.Critical, "the rule's severity, as QML compares it")
             verify(!ParkController.loadPark(Fixture.beiduPath), "no other park while presenting")
             compare(ParkController.parkFile, Fixture.alarmParkPath)
             ParkController.presenting = false
@@ -64,8 +64,8 @@ Item {
             verify(!button.enabled, "no acknowledgement without a comment")
             field.text = "checked anode effect"
             mouseClick(button)
-            tryVerify(() => ParkController.alarms.length > 0 && ParkController.alarms[0].acknowledged, 15000)
-            compare(ParkController.alarms[0].comment, "checked anode effect")
+            tryVerify(() => ParkController.alarms.active.length > 0 && ParkController.alarms.active[0].acknowledged, 15000)
+            compare(ParkController.alarms.active[0].comment, "checked anode effect")
             compare(Fixture.countEvents("alarm_ack"), 1)
             verify(timeline.markers.some(m => m.kind === "alarm_ack"), "shown on the timeline")
         }
