@@ -2,9 +2,11 @@
 // The park's material and energy flows as the 3D scene draws them: one segment per park link
 // with its solved flow, capacity and utilisation, the bottleneck (minimum cut) marked, and the
 // park's flow KPIs. Solved once per park at design capacities (average hour of a year).
+#include <QObject>
 #include <QString>
 #include <QVariantList>
 #include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
 
 namespace parktwin::model {
 struct Park;
@@ -28,5 +30,32 @@ struct FlowOverlay {
 };
 
 FlowOverlay solveFlowOverlay(const parktwin::model::Park& park);
+
+// The open park's solved flows, for QML: the 3D overlay's arcs, the KPI bar and the Sankey.
+class FlowController : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  QML_UNCREATABLE("Provided by ParkController")
+  Q_PROPERTY(QVariantList arcs READ arcs NOTIFY changed)
+  Q_PROPERTY(QVariantMap kpis READ kpis NOTIFY changed)
+  Q_PROPERTY(QVariantMap sankey READ sankey NOTIFY changed)
+
+ public:
+  using QObject::QObject;
+  void solve(const parktwin::model::Park& park) {
+    overlay_ = solveFlowOverlay(park);
+    emit changed();
+  }
+  const FlowOverlay& overlay() const { return overlay_; }
+  QVariantList arcs() const { return overlay_.arcs; }
+  QVariantMap kpis() const { return overlay_.kpis; }
+  QVariantMap sankey() const { return overlay_.sankey; }
+
+ signals:
+  void changed();
+
+ private:
+  FlowOverlay overlay_;
+};
 
 }  // namespace parktwin::app

@@ -169,11 +169,7 @@ void ParkController::rebuildScene() {
   sceneRadius_ = items.radius;
   sceneOutline_ = std::move(items.outline);
   machines_.setMachines(machineInstancesOf(park));
-  const FlowOverlay flows = solveFlowOverlay(park);
-  flowArcs_ = flows.arcs;
-  flowKpis_ = flows.kpis;
-  flowSankey_ = flows.sankey;
-  flowUnits_ = flows.units;
+  flows_.solve(park);
   const auto s = parktwin::model::summarize(park);
   summary_ = QVariantMap{{"buildings", s.buildings}, {"enterprises", s.enterprises}, {"lines", s.lines},
                          {"machines", s.machines}, {"utilities", s.utilities}, {"tags", s.tags},

@@ -12,6 +12,7 @@
 
 #include "alarm_controller.hpp"
 #include "asset_tree_model.hpp"
+#include "flow_overlay.hpp"
 #include "machine_instancing.hpp"
 #include "scenario_controller.hpp"
 #include "timeline_controller.hpp"
@@ -71,9 +72,7 @@ class ParkController : public QObject {
   Q_PROPERTY(parktwin::app::AlarmController* alarms READ alarms CONSTANT)
   // Only for the naive-scene benchmark: machines as a plain list, one Model per entry.
   // Solved material and energy flows (see flow_overlay.hpp) and the park's flow KPIs.
-  Q_PROPERTY(QVariantList flowArcs READ flowArcs NOTIFY parkChanged)
-  Q_PROPERTY(QVariantMap flowKpis READ flowKpis NOTIFY parkChanged)
-  Q_PROPERTY(QVariantMap flowSankey READ flowSankey NOTIFY parkChanged)
+  Q_PROPERTY(parktwin::app::FlowController* flows READ flows CONSTANT)
   Q_PROPERTY(QVariantList syntheticMachines READ syntheticMachines NOTIFY parkChanged)
   // Presentation mode: full screen, read-only, camera driven by the tour.
   Q_PROPERTY(bool presenting READ presenting WRITE setPresenting NOTIFY presentingChanged)
@@ -138,9 +137,7 @@ class ParkController : public QObject {
   bool presenting() const { return presenting_; }
   AlarmController* alarms() { return &alarms_; }
   QVariantList syntheticMachines() const { return syntheticMachines_; }
-  QVariantList flowArcs() const { return flowArcs_; }
-  QVariantMap flowKpis() const { return flowKpis_; }
-  QVariantMap flowSankey() const { return flowSankey_; }
+  FlowController* flows() { return &flows_; }
   // An object's name in the window's language ("" if the park has no such object).
   Q_INVOKABLE QString nameOf(const QString& objectId) const;
   // A line state code (0 running .. 4 starved of metal) in words and in the scene's colour.
@@ -180,8 +177,7 @@ class ParkController : public QObject {
   TourPlayer tour_;
   bool presenting_ = false;
   QVariantList syntheticMachines_;
-  QVariantList flowArcs_;
-  QVariantMap flowKpis_;
+  FlowController flows_;
   // The inspector's rows by kind of object (park_controller_inspector.cpp).
   void addParkRows(QVariantList& rows) const;
   void addLinkRows(QVariantList& rows) const;
@@ -193,8 +189,6 @@ class ParkController : public QObject {
   void addMachineGroupRows(QVariantList& rows, const std::string& id) const;
   void addFlowRows(QVariantList& rows) const;
   QString stateTagOf(const QString& objectId) const;
-  QVariantMap flowSankey_;
-  QVariantMap flowUnits_;  // FlowOverlay::units
   QString assetRoot_;
   ScenarioController scenarios_{*this};
   AlarmController alarms_{*this};  // after timeline_ and assetRoot_, which it uses

@@ -51,7 +51,7 @@ void ParkController::addParkRows(QVariantList& rows) const {
 }
 
 void ParkController::addLinkRows(QVariantList& rows) const {
-  for (const QVariant& v : flowArcs_) {
+  for (const QVariant& v : flows_.overlay().arcs) {
     const QVariantMap a = v.toMap();
     if (a.value("id") != selectedId_) continue;
     const bool material = a.value("quantity") == "material";
@@ -127,7 +127,7 @@ void ParkController::addMachineGroupRows(QVariantList& rows, const std::string& 
 // The selected line's, building's or enterprise's share of the park's flows in an average
 // year at design capacity (flow::breakdownKpis).
 void ParkController::addFlowRows(QVariantList& rows) const {
-  const QVariantMap u = flowUnits_.value(selectedId_).toMap();
+  const QVariantMap u = flows_.overlay().units.value(selectedId_).toMap();
   if (u.isEmpty()) return;
   const double tonnes = u.value("throughputT").toDouble();
   const double kwh = u.value("energyKwh").toDouble();

@@ -65,7 +65,7 @@ void ParkController::select(const QString& objectId) {
     if (const auto* line = park_->findLine(id)) {
       for (const auto& g : line->machines) highlighted.insert(q(g.id));
     }
-  } else if (std::ranges::any_of(flowArcs_, [&](const QVariant& a) { return a.toMap().value("id") == objectId; })) {
+  } else if (std::ranges::any_of(flows_.overlay().arcs, [&](const QVariant& a) { return a.toMap().value("id") == objectId; })) {
     type = "link";
   }
   selectedId_ = type.isEmpty() ? QString() : objectId;
@@ -110,7 +110,7 @@ QString ParkController::nameOf(const QString& objectId) const {
   for (const auto& x : park_->externals) {
     if (x.id == id) return q(x.name.in(lang));
   }
-  for (const QVariant& v : flowArcs_) {
+  for (const QVariant& v : flows_.overlay().arcs) {
     const QVariantMap a = v.toMap();
     if (a.value("id") == objectId) return nameOf(a.value("from").toString()) + " → " + nameOf(a.value("to").toString());
   }

@@ -8,7 +8,7 @@ import ParkTwin
 
 Rectangle {
     id: root
-    readonly property var cards: ParkController.flowKpis.cards || []
+    readonly property var cards: ParkController.flows.kpis.cards || []
     readonly property bool zh: ParkController.language === "zh"
     width: row.implicitWidth + 24
     height: row.implicitHeight + 14

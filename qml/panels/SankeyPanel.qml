@@ -11,7 +11,7 @@ Pane {
     id: root
     objectName: "sankeyPanel"
     property string side: "material"
-    readonly property var diagram: ParkController.flowSankey[side] || ({columns: 0, height: 0, nodes: [], bands: [], unit: ""})
+    readonly property var diagram: ParkController.flows.sankey[side] || ({columns: 0, height: 0, nodes: [], bands: [], unit: ""})
     signal closeRequested()
 
     background: Rectangle { color: "#f7f9fb"; border.color: "#d5dde5" }

@@ -261,7 +261,7 @@ Item {
 
         FlowArcs {
             visible: root.showFlows
-            arcs: root.showFlows ? ParkController.flowArcs : []
+            arcs: root.showFlows ? ParkController.flows.arcs : []
             clock: root.flowClock
         }
 

@@ -37,7 +37,7 @@ Item {
             const park = ParkController.externals
             compare(park.map(e => e.id).sort(), ["alumina-supply", "market"])
             let checked = 0
-            for (const arc of ParkController.flowArcs) {
+            for (const arc of ParkController.flows.arcs) {
                 for (const end of ["from", "to"]) {
                     const external = externalOf(arc[end])
                     if (!external) continue
@@ -55,7 +55,7 @@ Item {
             // On the east edge (it lies east), within the park's frame: 20 km would not fit the view.
             verify(market.position.x < 1500, "drawn at x " + market.position.x)
             verify(Math.abs(market.angle) < 10, "pointing east: " + market.angle)
-            const toMarket = ParkController.flowArcs.filter(a => a.to === "market")
+            const toMarket = ParkController.flows.arcs.filter(a => a.to === "market")
             verify(toMarket.length > 0)
             for (const arc of toMarket) verify(near(endsOf(arc).to, market.position), arc.id)
             // The fitted park shows the marker.
