@@ -44,7 +44,7 @@ QVariantList AlarmController::active() const {
   QVariantList out;
   if (!board_) return out;
   const std::string lang = park_.language().toStdString();
-  const model::ObjectIndex index(*model_);
+  const model::ObjectIndex& index = *park_.objectIndex();  // built with the park
   for (const auto& a : board_->active()) {
     const auto* tag = model_->findTag(a.rule->tag);
     const QString object = tag ? q(tag->object) : QString();

@@ -159,7 +159,7 @@ bool ParkController::loadPark(const QString& path) {
 
 void ParkController::rebuildScene() {
   const auto& park = *park_;
-  SceneItems items = sceneItemsOf(park);
+  SceneItems items = sceneItemsOf(park, *objectIndex_);
   buildings_ = std::move(items.buildings);
   roads_ = std::move(items.roads);
   zones_ = std::move(items.zones);

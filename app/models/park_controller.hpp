@@ -136,6 +136,8 @@ class ParkController : public QObject {
   ScenarioController* scenarios() { return &scenarios_; }
   bool presenting() const { return presenting_; }
   AlarmController* alarms() { return &alarms_; }
+  // The open park's object index (null before a park is loaded).
+  const parktwin::model::ObjectIndex* objectIndex() const { return objectIndex_.get(); }
   QVariantList syntheticMachines() const { return syntheticMachines_; }
   FlowController* flows() { return &flows_; }
   // An object's name in the window's language ("" if the park has no such object).

@@ -207,7 +207,7 @@ void ScenarioController::retranslate() {
   if (!result_) return;
   present();
   emit resultChanged();
-  markItems_.clear();  // the labels change language
+  marksStale_ = true;  // the labels change language
   updateMarks();
 }
 
@@ -222,12 +222,13 @@ bool ScenarioController::show(const QString& which) {
   if (keepTime) timeline->seek(at);
   showing_ = which;
   emit showingChanged();
+  marksStale_ = true;
   updateMarks();
   return true;
 }
 
-QVariantMap ScenarioController::markItem(const scenario::ObjectMark& mark, bool active) const {
-  const model::ObjectIndex index(result_->base_park);
+QVariantMap ScenarioController::markItem(const scenario::ObjectMark& mark, bool active,
+                                         const model::ObjectIndex& index) const {
   const auto* building = index.find(mark.building);
   const auto where = building ? building->position : index.position(mark.object);
   const double roof = building && building->footprint ? building->footprint->height_m : 0;
@@ -256,23 +257,29 @@ QVariantMap ScenarioController::markItem(const scenario::ObjectMark& mark, bool 
 }
 
 void ScenarioController::updateMarks() {
-  QVariantList items;
-  QVariantMap buildings;
+  std::vector<char> inForce;
   if (result_ && showing_ == "scenario") {
     const auto t = std::int64_t(park_.timeline()->timeMs());
+    for (const auto& m : marks_) inForce.push_back(m.inForceAt(t));
+  }
+  // Called at every timeline tick: the lists change only when what is in force does.
+  if (!marksStale_ && inForce == inForce_) return;
+  marksStale_ = false;
+  inForce_ = inForce;
+  markItems_.clear();
+  buildingMarks_.clear();
+  if (!inForce.empty()) {
+    const model::ObjectIndex index(result_->base_park);
     std::map<std::string, scenario::MarkKind> strongest;  // MarkKind is ordered strongest first
-    for (const auto& m : marks_) {
-      const bool active = m.inForceAt(t);
-      items << markItem(m, active);
-      if (!active || m.building.empty()) continue;
+    for (std::size_t i = 0; i < marks_.size(); ++i) {
+      const auto& m = marks_[i];
+      markItems_ << markItem(m, inForce[i], index);
+      if (!inForce[i] || m.building.empty()) continue;
       auto [it, added] = strongest.emplace(m.building, m.kind);
       if (!added) it->second = std::min(it->second, m.kind);
     }
-    for (const auto& [id, kind] : strongest) buildings[q(id)] = scenario::markKindName(kind);
+    for (const auto& [id, kind] : strongest) buildingMarks_[q(id)] = scenario::markKindName(kind);
   }
-  if (items == markItems_ && buildings == buildingMarks_) return;
-  markItems_ = items;
-  buildingMarks_ = buildings;
   emit marksChanged();
 }
 
@@ -287,6 +294,8 @@ void ScenarioController::clear() {
   marks_.clear();
   markItems_.clear();
   buildingMarks_.clear();
+  inForce_.clear();
+  marksStale_ = true;
   baselineFile_.clear();
   scenarioFile_.clear();
   emit resultChanged();

@@ -16,6 +16,9 @@
 namespace parktwin::scenario {
 struct ScenarioResult;
 }
+namespace parktwin::model {
+class ObjectIndex;
+}
 
 namespace parktwin::app {
 
@@ -100,7 +103,7 @@ class ScenarioController : public QObject {
  private:
   // The marks in force at the timeline's time while the scenario's run is shown.
   void updateMarks();
-  QVariantMap markItem(const scenario::ObjectMark& mark, bool active) const;
+  QVariantMap markItem(const scenario::ObjectMark& mark, bool active, const model::ObjectIndex& index) const;
   void setState(const QString& state, const QString& message = {});
   void finished(std::shared_ptr<scenario::ScenarioResult> result, const QString& error, bool cancelled);
   void present();  // title, deltas and series of result_ in the window's language
@@ -120,6 +123,8 @@ class ScenarioController : public QObject {
   std::vector<scenario::ObjectMark> marks_;
   QVariantList markItems_;
   QVariantMap buildingMarks_;
+  std::vector<char> inForce_;  // per mark, at the last update
+  bool marksStale_ = true;     // the lists must be rebuilt whatever is in force
   QString showing_;
   QString runPath_;
   QString baselineFile_, scenarioFile_;

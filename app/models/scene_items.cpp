@@ -82,7 +82,7 @@ QVariantMap externalItem(const model::ExternalNode& e, const model::ObjectIndex&
 
 }  // namespace
 
-SceneItems sceneItemsOf(const model::Park& park) {
+SceneItems sceneItemsOf(const model::Park& park, const model::ObjectIndex& index) {
   SceneItems items;
   Bounds bounds;
   for (const auto& b : park.buildings) {
@@ -104,7 +104,6 @@ SceneItems sceneItemsOf(const model::Park& park) {
     bounds.add(toScene(u.position.x_m, u.position.y_m));
     items.utilities.push_back(utilityItem(u));
   }
-  const model::ObjectIndex index(park);
   for (const auto& e : park.externals) {
     items.externals.push_back(externalItem(e, index));
     bounds.add(items.externals.back().toMap().value("position").value<QVector3D>());

@@ -7,6 +7,7 @@
 
 namespace parktwin::model {
 struct Park;
+class ObjectIndex;
 }
 
 namespace parktwin::app {
@@ -18,7 +19,8 @@ struct SceneItems {
   QVariantList outline;  // points to fit the park in view
 };
 
-SceneItems sceneItemsOf(const parktwin::model::Park& park);
+// `index` is the park's object index (where externals are drawn).
+SceneItems sceneItemsOf(const parktwin::model::Park& park, const parktwin::model::ObjectIndex& index);
 
 // Ground a PV field takes per kW of peak power: ground-mounted arrays need about 1.5 ha per
 // MWp with rows spaced against shading (docs/scene.md).

@@ -11,6 +11,8 @@ TourPlayer::TourPlayer(QObject* parent) : QObject(parent) {
 
 void TourPlayer::setPark(const model::Park* park) {
   park_ = park;
+  objects_.reset();
+  if (park) objects_.emplace(*park);
   tour_.reset();
   pause();
   emit tourChanged();
@@ -41,7 +43,7 @@ void TourPlayer::setTime(double seconds) {
   if (!tour_) return;
   const int stopBefore = pose_.stop;
   time_s_ = std::clamp(seconds, 0.0, tour_->duration_s());
-  pose_ = model::poseAt(*tour_, *park_, time_s_);
+  pose_ = model::poseAt(*tour_, *objects_, time_s_);
   emit poseChanged();
   if (stopBefore != pose_.stop || time_s_ == 0) emit textChanged();
 }

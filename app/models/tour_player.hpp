@@ -74,6 +74,7 @@ class TourPlayer : public QObject {
   double stopStart(int index) const;  // time the flight to stop `index` begins
 
   const parktwin::model::Park* park_ = nullptr;
+  std::optional<parktwin::model::ObjectIndex> objects_;  // of park_: where each stop's focus is
   std::optional<parktwin::model::Tour> tour_;
   parktwin::model::CameraPose pose_;
   QString language_ = "en";

@@ -97,17 +97,12 @@ Result<Tour> loadTour(const std::filesystem::path& file, const Park& park) {
   return parseTour(*text, file.string(), park);
 }
 
-Result<Point> objectPosition(const Park& park, const std::string& id) {
-  if (auto p = ObjectIndex(park).position(id)) return *p;
-  return fail("no object \"" + id + "\" with a position in park \"" + park.id + "\"");
-}
+CameraPose poseAt(const Tour& tour, const Park& park, double t_s) { return poseAt(tour, ObjectIndex(park), t_s); }
 
-CameraPose poseAt(const Tour& tour, const Park& park, double t_s) {
+CameraPose poseAt(const Tour& tour, const ObjectIndex& objects, double t_s) {
   const auto poseOf = [&](const TourStop& s, int index) {
     Point target = s.position;
-    if (!s.focus.empty()) {
-      if (auto p = objectPosition(park, s.focus)) target = *p;
-    }
+    if (!s.focus.empty()) target = objects.position(s.focus).value_or(target);
     return CameraPose{target, s.distance_m, s.yaw_deg, s.pitch_deg, index};
   };
   if (tour.stops.empty()) return {};

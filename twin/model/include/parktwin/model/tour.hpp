@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "parktwin/common/result.hpp"
+#include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park.hpp"
 
 namespace parktwin::model {
@@ -51,12 +52,10 @@ struct CameraPose {
 Result<Tour> parseTour(const std::string& jsonText, const std::string& source, const Park& park);
 Result<Tour> loadTour(const std::filesystem::path& file, const Park& park);
 
-// Where an object stands: a building's centre, a line's or machine group's building, a
-// utility's or external node's position.
-Result<Point> objectPosition(const Park& park, const std::string& objectId);
-
 // The camera at `t_s` seconds into the tour (clamped to [0, duration]); flights ease in and
-// out, and turn the short way round.
+// out, and turn the short way round. A stop's focus is where the object index puts it; a
+// player keeps one index for the park instead of building one per frame.
+CameraPose poseAt(const Tour& tour, const ObjectIndex& objects, double t_s);
 CameraPose poseAt(const Tour& tour, const Park& park, double t_s);
 
 }  // namespace parktwin::model
