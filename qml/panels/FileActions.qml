@@ -12,8 +12,7 @@ Item {
     // "• beidu.json — Beidu … — ParkTwin": the file, a mark for unsaved changes, the park.
     readonly property string windowTitle: {
         const file = ParkDocument.untitled ? qsTr("Untitled") : ParkDocument.fileName
-        const park = ParkController.parkName !== "" ? " — " + ParkController.parkName : ""
-        return (ParkDocument.modified ? "• " : "") + file + park + " — ParkTwin"
+        return (ParkDocument.modified ? "• " : "") + qsTr("%1 — %2 — ParkTwin").arg(file).arg(ParkController.parkName)
     }
     readonly property alias unsavedDialog: unsaved
     signal closeApproved()
