@@ -86,7 +86,9 @@ void ParkDocument::newPark() {
 }
 
 void ParkDocument::newParkNow() {
-  if (controller_.presenting() || !controller_.showPark(emptyPark(), QString())) return;
+  if (controller_.presenting()) return;
+  closeOtherParksData(emptyPark().id);
+  if (!controller_.showPark(emptyPark(), QString())) return;
   adopt(QString());
   clearProblems();
 }
@@ -105,11 +107,18 @@ bool ParkDocument::openNow(const QString& path) {
     return false;
   }
   const QString absolute = QFileInfo(path).absoluteFilePath();
+  closeOtherParksData(park->id);
   if (!controller_.showPark(std::move(*park), absolute)) return false;
   adopt(absolute);
   recent_.add(absolute);
   clearProblems();
   return true;
+}
+
+// A replay or live feed belongs to its park: with another park its tags would colour nothing
+// (or the wrong objects), so the timeline goes back to design values.
+void ParkDocument::closeOtherParksData(const std::string& parkId) {
+  if (controller_.loaded() && controller_.parkId().toStdString() != parkId) controller_.timeline()->close();
 }
 
 bool ParkDocument::requestClose() {

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+#include <string>
 #include <vector>
 
 #include "recent_files.hpp"
@@ -90,6 +91,7 @@ class ParkDocument : public QObject {
  private:
   bool openNow(const QString& path);
   void newParkNow();
+  void closeOtherParksData(const std::string& parkId);
   void adopt(const QString& path);
   void followController();
   bool askFirst(const QString& action, const QString& path = {});

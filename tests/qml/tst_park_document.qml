@@ -80,6 +80,15 @@ Item {
             compare(ParkDocument.recent.entries[0].path, path)
         }
 
+        function test_another_park_leaves_the_replay_of_the_last() {
+            verify(ParkDocument.open(Fixture.beiduPath))
+            const timeline = ParkController.timeline
+            verify(timeline.openReplay(Fixture.dbPath), timeline.status)
+            compare(timeline.mode, "replay")
+            verify(ParkDocument.open(Fixture.writeFile("good.park.json", top.miniPark("good", 10))))
+            compare(timeline.mode, "design")
+        }
+
         function test_open_bad_file_lists_every_problem_and_keeps_the_park() {
             const path = Fixture.writeFile("bad.park.json", top.badPark())
             verify(!ParkDocument.open(path))
