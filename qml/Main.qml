@@ -12,6 +12,7 @@ ApplicationWindow {
     visible: true
     title: ParkController.loaded ? fileActions.windowTitle : "ParkTwin"
     readonly property alias parkView: parkView
+    readonly property alias fileActions: fileActions
     readonly property bool sceneReady: parkView.sceneReady && ParkController.scenarios.state !== "running"
 
     function focusObject(objectId, immediate) {

@@ -208,6 +208,22 @@ Item {
             compare(ParkDocument.problems.length, 0, "the reader takes the new park back")
         }
 
+        // The whole window: closing it with unsaved changes asks, and Discard lets it close.
+        function test_main_window_asks_before_closing() {
+            const component = Qt.createComponent("qrc:/ParkTwin/Main.qml")
+            compare(component.status, Component.Ready, component.errorString())
+            const win = component.createObject(null, { width: 1280, height: 720 })
+            verify(win)
+            tryCompare(win, "visible", true)
+            ParkDocument.markModified()
+            win.close()
+            verify(win.visible, "the window stayed open")
+            tryCompare(win.fileActions.unsavedDialog, "opened", true)
+            mouseClick(win.fileActions.unsavedDialog.discardButton)
+            tryCompare(win, "visible", false)
+            win.destroy()
+        }
+
         function test_file_menu_lists_the_actions() {
             mouseClick(fileMenu)
             tryCompare(fileMenu.menu, "opened", true)
