@@ -15,6 +15,8 @@ Item {
         return (ParkDocument.modified ? "• " : "") + qsTr("%1 — %2 — ParkTwin").arg(file).arg(ParkController.parkName)
     }
     readonly property alias unsavedDialog: unsaved
+    readonly property alias openDialog: openDialog
+    readonly property alias saveDialog: saveDialog
     signal closeApproved()
 
     function openFile() { openDialog.open() }
@@ -23,6 +25,8 @@ Item {
 
     FileDialog {
         id: openDialog
+        // Bound, not found once: the window an item is shown in may come after it is made.
+        parentWindow: root.Window.window
         title: qsTr("Open park")
         fileMode: FileDialog.OpenFile
         nameFilters: [qsTr("Park files (*.park.json *.json)"), qsTr("All files (*)")]
@@ -30,6 +34,7 @@ Item {
     }
     FileDialog {
         id: saveDialog
+        parentWindow: root.Window.window
         title: qsTr("Save park as")
         fileMode: FileDialog.SaveFile
         defaultSuffix: "park.json"

@@ -63,6 +63,8 @@ Item {
         function cleanup() {
             ParkDocument.resolvePending("cancel")
             actions.unsavedDialog.close()
+            actions.openDialog.close()
+            actions.saveDialog.close()
             fileMenu.menu.close()
             ParkController.loadPark(Fixture.beiduPath)
         }
@@ -201,6 +203,8 @@ Item {
             compare(actions.windowTitle, "Untitled — New park — ParkTwin")
             verify(!ParkDocument.save())
             compare(saveAsSpy.count, 1)
+            tryCompare(actions.saveDialog, "visible", true, 5000, "Save of a park with no file asks for one")
+            actions.saveDialog.close()
             const path = Fixture.tempPath("mine")
             verify(ParkDocument.saveAs(path))
             compare(ParkDocument.fileName, "mine.park.json")
@@ -222,6 +226,21 @@ Item {
             mouseClick(win.fileActions.unsavedDialog.discardButton)
             tryCompare(win, "visible", false)
             win.destroy()
+        }
+
+        function test_shortcuts() {
+            keyClick(Qt.Key_O, Qt.ControlModifier)
+            tryCompare(actions.openDialog, "visible", true)
+            actions.openDialog.close()
+            tryCompare(actions.openDialog, "visible", false)
+            keyClick(Qt.Key_S, Qt.ControlModifier | Qt.ShiftModifier)
+            tryCompare(actions.saveDialog, "visible", true)
+            actions.saveDialog.close()
+            ParkDocument.markModified()
+            keyClick(Qt.Key_S, Qt.ControlModifier)
+            verify(!ParkDocument.modified, "Ctrl+S saved")
+            keyClick(Qt.Key_N, Qt.ControlModifier)
+            compare(ParkController.parkId, "new-park")
         }
 
         function test_file_menu_lists_the_actions() {
