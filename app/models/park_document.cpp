@@ -101,12 +101,13 @@ bool ParkDocument::open(const QString& pathOrUrl) {
 
 bool ParkDocument::openNow(const QString& path) {
   if (controller_.presenting()) return false;  // the audience keeps the park being presented
-  auto park = model::loadParkListingProblems(path.toStdString());
+  // Absolute, so that problems of the open park's own file are known as its (objectAt).
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  auto park = model::loadParkListingProblems(absolute.toStdString());
   if (!park) {
-    setProblems(path, park.error());
+    setProblems(absolute, park.error());
     return false;
   }
-  const QString absolute = QFileInfo(path).absoluteFilePath();
   closeOtherParksData(park->id);
   if (!controller_.showPark(std::move(*park), absolute)) return false;
   adopt(absolute);
