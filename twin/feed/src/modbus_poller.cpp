@@ -1,0 +1,224 @@
+#include "parktwin/feed/modbus_poller.hpp"
+
+#include <modbus.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "parktwin/feed/broker.hpp"
+#include "parktwin/feed/modbus_map.hpp"
+#include "parktwin/feed/value_mapping.hpp"
+
+namespace parktwin::feed {
+
+namespace {
+
+struct ModbusDeleter {
+  void operator()(modbus_t* ctx) const {
+    modbus_close(ctx);
+    modbus_free(ctx);
+  }
+};
+using ModbusPtr = std::unique_ptr<modbus_t, ModbusDeleter>;
+
+void setTimeouts(modbus_t* ctx, int timeout_ms) {
+  const auto s = static_cast<std::uint32_t>(timeout_ms / 1000);
+  const auto us = static_cast<std::uint32_t>((timeout_ms % 1000) * 1000);
+  modbus_set_response_timeout(ctx, s, us);  // libmodbus also bounds connect() by it
+  modbus_set_byte_timeout(ctx, s, us);
+}
+
+// A Modbus exception (the device answered "no") leaves the connection usable; anything else
+// (timeout, reset, a garbled frame) means the stream can no longer be trusted.
+bool connectionBroken(int error) { return error < MODBUS_ENOBASE; }
+
+}  // namespace
+
+struct ModbusPoller::Impl {
+  std::string id;
+  ModbusSource config;
+  SourceSink sink;
+  std::vector<ModbusRequest> requests;
+  std::thread thread;
+  std::mutex mutex;  // guards stopping and counters
+  std::condition_variable wake;
+  bool stopping = false;
+  SourceCounters counters;
+  DeadbandFilter deadband;  // poll thread only
+  std::vector<std::uint16_t> words;
+  std::vector<std::uint8_t> bits;
+
+  std::string where() const { return "Modbus " + config.host + ":" + std::to_string(config.port); }
+
+  void noteError(int error, const std::string& doing) {
+    std::lock_guard lock(mutex);
+    ++counters.errors;
+    if (error == ETIMEDOUT) ++counters.timeouts;
+    counters.last_error = where() + ": " + doing + ": " + modbus_strerror(error);
+  }
+
+  // Waits until `deadline` or stop(); true when stopping.
+  bool sleepUntil(std::chrono::steady_clock::time_point deadline) {
+    std::unique_lock lock(mutex);
+    wake.wait_until(lock, deadline, [&] { return stopping; });
+    return stopping;
+  }
+
+  ModbusPtr connect() {
+    ModbusPtr ctx(modbus_new_tcp_pi(config.host.c_str(), std::to_string(config.port).c_str()));
+    if (!ctx) {
+      noteError(errno, "cannot create a context");
+      return nullptr;
+    }
+    setTimeouts(ctx.get(), config.timeout_ms);
+    modbus_set_slave(ctx.get(), config.unit_id);
+    if (modbus_connect(ctx.get()) != 0) {
+      noteError(errno, "connect");
+      return nullptr;
+    }
+    return ctx;
+  }
+
+  int read(modbus_t* ctx, const ModbusRequest& r) {
+    switch (r.table) {
+      case ModbusTable::holding_register: return modbus_read_registers(ctx, r.address, r.count, words.data());
+      case ModbusTable::input_register: return modbus_read_input_registers(ctx, r.address, r.count, words.data());
+      case ModbusTable::coil: return modbus_read_bits(ctx, r.address, r.count, bits.data());
+      case ModbusTable::discrete_input: return modbus_read_input_bits(ctx, r.address, r.count, bits.data());
+    }
+    return -1;
+  }
+
+  void hand(const ModbusRequest& r, std::int64_t ts_ms) {
+    std::uint64_t handed = 0;
+    for (std::size_t i : r.points) {
+      const ModbusPoint& p = config.points[i];
+      const auto offset = static_cast<std::size_t>(p.address - r.address);
+      std::optional<double> raw;
+      if (r.table == ModbusTable::coil || r.table == ModbusTable::discrete_input) {
+        raw = bits[offset] ? 1.0 : 0.0;
+      } else {
+        raw = decodeRegisters(p.type, p.word_order, std::span(words).subspan(offset));
+      }
+      if (!raw) {
+        std::lock_guard lock(mutex);
+        ++counters.errors;
+        counters.last_error = where() + ": register " + std::to_string(p.address) + " holds no finite number";
+        continue;
+      }
+      const double value = mappedValue(p.mapping, *raw);
+      if (!deadband.pass(p.mapping.tag, value, p.mapping.deadband)) continue;
+      sink.sample(p.mapping.tag, ts_ms, value);
+      ++handed;
+    }
+    std::lock_guard lock(mutex);
+    counters.values += handed;
+  }
+
+  // One pass over the map; false when the connection must be dropped.
+  bool pollOnce(modbus_t* ctx) {
+    for (const auto& r : requests) {
+      {
+        std::lock_guard lock(mutex);
+        if (stopping) return true;
+        ++counters.polls;
+      }
+      if (read(ctx, r) != r.count) {
+        const int error = errno;
+        noteError(error, "read " + std::to_string(r.count) + " at " + std::to_string(r.address));
+        if (connectionBroken(error)) return false;
+        continue;
+      }
+      hand(r, wallClockMs());
+    }
+    return true;
+  }
+
+  void setConnected(bool connected, bool everConnected) {
+    std::lock_guard lock(mutex);
+    if (connected && everConnected) ++counters.reconnects;
+    if (!connected && counters.connected) ++counters.gaps;
+    counters.connected = connected;
+  }
+
+  void run() {
+    using Clock = std::chrono::steady_clock;
+    int delay_ms = config.reconnect_delay_min_ms;
+    bool everConnected = false;
+    ModbusPtr ctx;
+    while (true) {
+      if (!ctx) {
+        ctx = connect();
+        if (!ctx) {
+          if (sleepUntil(Clock::now() + std::chrono::milliseconds(delay_ms))) break;
+          delay_ms = std::min(delay_ms * 2, config.reconnect_delay_max_ms);
+          continue;
+        }
+        setConnected(true, everConnected);
+        everConnected = true;
+        delay_ms = config.reconnect_delay_min_ms;
+      }
+      const auto next = Clock::now() + std::chrono::milliseconds(config.poll_interval_ms);
+      if (!pollOnce(ctx.get())) {
+        ctx.reset();
+        setConnected(false, everConnected);
+        continue;  // reconnect at once; the backoff starts if that fails
+      }
+      if (sleepUntil(next)) break;
+    }
+    ctx.reset();
+    std::lock_guard lock(mutex);
+    counters.connected = false;  // stopped on purpose: not a gap
+  }
+};
+
+Result<std::unique_ptr<ModbusPoller>> ModbusPoller::create(std::string id, ModbusSource config, SourceSink sink) {
+  if (!sink.sample) return fail("Modbus source " + id + ": no sample sink");
+  if (config.host.empty()) return fail("Modbus source " + id + ": no host");
+  auto impl = std::make_unique<Impl>();
+  impl->requests = planRequests(config.points, config.max_gap);
+  impl->words.resize(kMaxRegistersPerRead);
+  impl->bits.resize(kMaxBitsPerRead);
+  impl->id = std::move(id);
+  impl->config = std::move(config);
+  impl->config.reconnect_delay_min_ms = std::max(1, impl->config.reconnect_delay_min_ms);
+  impl->config.reconnect_delay_max_ms = std::max(impl->config.reconnect_delay_min_ms, impl->config.reconnect_delay_max_ms);
+  impl->sink = std::move(sink);
+  return std::unique_ptr<ModbusPoller>(new ModbusPoller(std::move(impl)));
+}
+
+ModbusPoller::ModbusPoller(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ModbusPoller::~ModbusPoller() { stop(); }
+
+const std::string& ModbusPoller::id() const { return impl_->id; }
+
+Result<void> ModbusPoller::start() {
+  if (impl_->thread.joinable()) return {};
+  {
+    std::lock_guard lock(impl_->mutex);
+    impl_->stopping = false;
+  }
+  impl_->thread = std::thread([impl = impl_.get()] { impl->run(); });
+  return {};
+}
+
+void ModbusPoller::stop() {
+  if (!impl_->thread.joinable()) return;
+  {
+    std::lock_guard lock(impl_->mutex);
+    impl_->stopping = true;
+  }
+  impl_->wake.notify_all();
+  impl_->thread.join();
+}
+
+SourceCounters ModbusPoller::counters() const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->counters;
+}
+
+}  // namespace parktwin::feed
