@@ -17,6 +17,7 @@ struct MqttMappedSource::Impl {
   detail::MosquittoPtr client;
   bool running = false;
   bool everConnected = false;
+  std::size_t pendingSubacks = 0;  // network thread only
   DeadbandFilter deadband;  // network thread only
   mutable std::mutex mutex;
   SourceCounters counters;
@@ -32,14 +33,24 @@ struct MqttMappedSource::Impl {
       noteError("broker refused the connection: " + detail::describeConnack(rc));
       return;
     }
+    pendingSubacks = 0;
     for (std::size_t i = 0; i < patterns.size(); ++i) {
       const int sub = mosquitto_subscribe(client.get(), nullptr, patterns[i].subscription.c_str(), config.subscriptions[i].qos);
-      if (sub != MOSQ_ERR_SUCCESS) noteError("subscribe to " + patterns[i].subscription + ": " + detail::describe(sub));
+      if (sub == MOSQ_ERR_SUCCESS) ++pendingSubacks;
+      else noteError("subscribe to " + patterns[i].subscription + ": " + detail::describe(sub));
     }
     std::lock_guard lock(mutex);
-    counters.connected = true;
     if (everConnected) ++counters.reconnects;
     everConnected = true;
+  }
+
+  // Connected means subscribed: only once every SUBACK is in can a message be expected.
+  void onSubscribe(bool granted) {
+    if (!granted) noteError("the broker refused a subscription");
+    if (pendingSubacks > 0 && --pendingSubacks == 0) {
+      std::lock_guard lock(mutex);
+      counters.connected = true;
+    }
   }
 
   void onDisconnect(int rc) {
@@ -85,6 +96,9 @@ MqttMappedSource::Impl& self(void* p) { return *static_cast<MqttMappedSource::Im
 void onConnect(mosquitto*, void* p, int rc) { self(p).onConnect(rc); }
 void onDisconnect(mosquitto*, void* p, int rc) { self(p).onDisconnect(rc); }
 void onMessage(mosquitto*, void* p, const mosquitto_message* m) { self(p).onMessage(*m); }
+void onSubscribe(mosquitto*, void* p, int, int count, const int* granted) {
+  self(p).onSubscribe(count > 0 && granted[0] <= 2);
+}
 }  // namespace
 
 Result<std::unique_ptr<MqttMappedSource>> MqttMappedSource::create(std::string id, MqttSource config, SourceSink sink) {
@@ -104,6 +118,7 @@ Result<std::unique_ptr<MqttMappedSource>> MqttMappedSource::create(std::string i
   mosquitto_connect_callback_set(impl->client.get(), &onConnect);
   mosquitto_disconnect_callback_set(impl->client.get(), &onDisconnect);
   mosquitto_message_callback_set(impl->client.get(), &onMessage);
+  mosquitto_subscribe_callback_set(impl->client.get(), &onSubscribe);
   return std::unique_ptr<MqttMappedSource>(new MqttMappedSource(std::move(impl)));
 }
 
