@@ -93,26 +93,47 @@ struct Readings {
   }
 };
 
-std::map<std::string, std::string> unitsOf(const feed::Connections& connections) {
-  std::map<std::string, std::string> units;
-  const auto note = [&](const feed::ValueMapping& m) { units[m.tag] = m.unit; };
+// Whether `tag` could come from `pattern`: its literal pieces in order, {parts} matching any text.
+bool fitsPattern(std::string_view tag, std::string_view pattern) {
+  std::size_t at = 0;
+  bool first = true;
+  while (!pattern.empty()) {
+    const std::size_t open = pattern.find('{');
+    const std::string_view literal = pattern.substr(0, open);
+    const std::size_t found = first ? (tag.starts_with(literal) ? 0 : std::string_view::npos) : tag.find(literal, at);
+    if (found == std::string_view::npos) return false;
+    at = found + literal.size();
+    if (open == std::string_view::npos) return at == tag.size() || tag.ends_with(literal);
+    pattern.remove_prefix(std::min(pattern.size(), pattern.find('}', open) + 1));
+    first = false;
+  }
+  return true;
+}
+
+// The unit the connections file gives a tag, exactly or through a tag pattern.
+std::string unitOf(const feed::Connections& connections, const std::string& tag) {
+  std::string unit;
+  const auto note = [&](const feed::ValueMapping& m) {
+    if (unit.empty() && fitsPattern(tag, m.tag)) unit = m.unit;
+  };
   for (const auto& source : connections.sources) {
     if (const auto* mqtt = std::get_if<feed::MqttSource>(&source.config)) {
-      for (const auto& s : mqtt->subscriptions) for (const auto& v : s.values) note(v.mapping);
+      for (const auto& s : mqtt->subscriptions) {
+        for (const auto& v : s.values) note(v.mapping);
+        note(s.readings_mapping);
+      }
     } else if (const auto* modbus = std::get_if<feed::ModbusSource>(&source.config)) {
       for (const auto& p : modbus->points) note(p.mapping);
     }
   }
-  return units;
+  return unit;
 }
 
 void printReadings(Readings& readings, const feed::Connections& connections) {
-  const auto units = unitsOf(connections);
   std::lock_guard lock(readings.mutex);
   for (const auto& [tag, r] : readings.byTag) {
-    const auto unit = units.find(tag);
-    std::cout << padColumns(tag, 28) << " " << r.value << (unit != units.end() && !unit->second.empty() ? " " + unit->second : "")
-              << "  (" << r.source << ")\n";
+    const std::string unit = unitOf(connections, tag);
+    std::cout << padColumns(tag, 28) << " " << r.value << (unit.empty() ? "" : " " + unit) << "  (" << r.source << ")\n";
   }
 }
 
