@@ -95,7 +95,7 @@ TEST(ModbusPoller, ReadsEveryTypeAndWordOrderAsTheServerEncodedThem) {
   PymodbusServer server;
   ASSERT_TRUE(server.start()) << server.log();
   feedtest::SampleCollector collected;
-  auto poller = ModbusPoller::create("meter", deviceAt(server.port()), collected.sink());
+  auto poller = makeModbusPoller("meter", deviceAt(server.port()), collected.sink());
   ASSERT_TRUE(poller);
   ASSERT_TRUE((*poller)->start());
   ASSERT_TRUE(eventually([&] { return collected.latest().size() == 18; })) << (*poller)->counters().last_error;
@@ -132,7 +132,7 @@ TEST(ModbusPoller, ReconnectsAfterTheServerRestartsCountingTheGap) {
   PymodbusServer server;
   ASSERT_TRUE(server.start()) << server.log();
   feedtest::SampleCollector collected;
-  auto poller = ModbusPoller::create("meter", deviceAt(server.port()), collected.sink());
+  auto poller = makeModbusPoller("meter", deviceAt(server.port()), collected.sink());
   ASSERT_TRUE(poller && (*poller)->start());
   ASSERT_TRUE(eventually([&] { return (*poller)->counters().values >= 18; }));
 
@@ -180,7 +180,7 @@ TEST(ModbusPoller, ADeviceThatNeverAnswersCountsTimeoutsAndStopsPromptly) {
   auto config = deviceAt(device.port());
   config.timeout_ms = 200;
   feedtest::SampleCollector collected;
-  auto poller = ModbusPoller::create("silent", config, collected.sink());
+  auto poller = makeModbusPoller("silent", config, collected.sink());
   ASSERT_TRUE(poller && (*poller)->start());
   ASSERT_TRUE(eventually([&] { return (*poller)->counters().timeouts >= 2; }));
   const auto stopAt = std::chrono::steady_clock::now();

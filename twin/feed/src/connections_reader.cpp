@@ -66,7 +66,7 @@ Source readSource(const json& value, const std::string& path, Problems& problems
   ObjectReader r(value, path, problems);
   if (!r.valid()) return s;
   s.id = r.id("id");
-  const auto kind = readKind<SourceKind>(r, "kind", true);
+  const auto kind = r.kind<SourceKind>("kind", true);
   if (!kind) {
     // Without its kind the rest cannot be judged; mark everything read so the one problem shows.
     for (const auto& [key, v] : value.items()) (void)r.raw(key);

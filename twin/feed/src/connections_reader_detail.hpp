@@ -17,12 +17,6 @@ using model::detail::parseJson;
 using model::detail::Problems;
 using model::detail::readTextFile;
 
-template <typename Kind>
-std::optional<Kind> readKind(ObjectReader& r, const std::string& key, bool required) {
-  const std::string word = r.oneOf(key, kindTexts<Kind>(), required);
-  return word.empty() ? std::nullopt : kindFromText<Kind>(word);
-}
-
 // tag, scale, offset, deadband, unit, read from the object that holds them; the tag may use
 // the {parts} in `allowedParts` only.
 ValueMapping readMapping(ObjectReader& r, Problems& problems, const std::vector<std::string>& allowedParts);

@@ -33,7 +33,7 @@ void forEachObject(ObjectReader& r, const std::string& key, bool required, Probl
 }
 
 void readTimestamp(ObjectReader& r, MqttSubscription& s, Problems& problems) {
-  s.timestamp = readKind<TimestampFormat>(r, "timestamp", false).value_or(TimestampFormat::receipt);
+  s.timestamp = r.kind<TimestampFormat>("timestamp", false).value_or(TimestampFormat::receipt);
   const bool receipt = s.timestamp == TimestampFormat::receipt;
   if (s.payload == PayloadFormat::json) {
     s.timestamp_pointer = r.string("timestamp_pointer", !receipt);
@@ -59,7 +59,7 @@ MqttSubscription readSubscription(ObjectReader& r, Problems& problems) {
     if (auto pattern = compileTopicPattern(s.topic)) parts = pattern->part_names;
     else problems.add(r.pathOf("topic"), pattern.error().message);
   }
-  s.payload = readKind<PayloadFormat>(r, "payload", true).value_or(PayloadFormat::json);
+  s.payload = r.kind<PayloadFormat>("payload", true).value_or(PayloadFormat::json);
   s.qos = r.integer("qos", 0, 1, false, 1);
   readTimestamp(r, s, problems);
   forEachObject(r, "values", false, problems, [&](ObjectReader& v) {
@@ -109,14 +109,14 @@ int readModbusAddress(ObjectReader& p, ModbusType type, Problems& problems) {
 
 ModbusPoint readModbusPoint(ObjectReader& p, Problems& problems) {
   ModbusPoint point;
-  point.table = readKind<ModbusTable>(p, "table", true).value_or(ModbusTable::holding_register);
+  point.table = p.kind<ModbusTable>("table", true).value_or(ModbusTable::holding_register);
   const bool bits = point.table == ModbusTable::coil || point.table == ModbusTable::discrete_input;
-  point.type = readKind<ModbusType>(p, "type", false).value_or(bits ? ModbusType::boolean : ModbusType::uint16);
+  point.type = p.kind<ModbusType>("type", false).value_or(bits ? ModbusType::boolean : ModbusType::uint16);
   if (bits && point.type != ModbusType::boolean) {
     problems.add(p.pathOf("type"), "coils and discrete inputs are bits; expected boolean");
   }
   point.address = readModbusAddress(p, point.type, problems);
-  point.word_order = readKind<WordOrder>(p, "word_order", false).value_or(WordOrder::big);
+  point.word_order = p.kind<WordOrder>("word_order", false).value_or(WordOrder::big);
   point.mapping = readMapping(p, problems, {});
   return point;
 }
@@ -171,7 +171,7 @@ OpcUaSource readOpcUa(ObjectReader& r, Problems& problems) {
   if (!o.endpoint.empty() && !o.endpoint.starts_with("opc.tcp://")) {
     problems.add(r.pathOf("endpoint"), "expected opc.tcp://host:port/path, got \"" + o.endpoint + "\"");
   }
-  o.security = readKind<OpcUaSecurity>(r, "security", false).value_or(OpcUaSecurity::none);
+  o.security = r.kind<OpcUaSecurity>("security", false).value_or(OpcUaSecurity::none);
   const bool secured = o.security != OpcUaSecurity::none;
   o.certificate_file = r.string("certificate_file", secured);
   o.private_key_file = r.string("private_key_file", secured);

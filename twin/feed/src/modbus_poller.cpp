@@ -36,18 +36,57 @@ void setTimeouts(modbus_t* ctx, int timeout_ms) {
 // (timeout, reset, a garbled frame) means the stream can no longer be trusted.
 bool connectionBroken(int error) { return error < MODBUS_ENOBASE; }
 
-}  // namespace
+class ModbusPoller final : public LiveSource {
+ public:
+  ModbusPoller(std::string sourceId, ModbusSource device, SourceSink sampleSink)
+      : id_(std::move(sourceId)), config(std::move(device)), sink(std::move(sampleSink)) {
+    requests = planRequests(config.points, config.max_gap);
+    words.resize(kMaxRegistersPerRead);
+    bits.resize(kMaxBitsPerRead);
+    config.reconnect_delay_min_ms = std::max(1, config.reconnect_delay_min_ms);
+    config.reconnect_delay_max_ms = std::max(config.reconnect_delay_min_ms, config.reconnect_delay_max_ms);
+  }
+  ~ModbusPoller() override { stop(); }
+  ModbusPoller(const ModbusPoller&) = delete;
+  ModbusPoller& operator=(const ModbusPoller&) = delete;
 
-struct ModbusPoller::Impl {
-  std::string id;
+  const std::string& id() const override { return id_; }
+
+  Result<void> start() override {
+    if (thread.joinable()) return {};
+    {
+      std::lock_guard lock(mutex);
+      stopping = false;
+    }
+    thread = std::thread([this] { run(); });
+    return {};
+  }
+
+  void stop() override {
+    if (!thread.joinable()) return;
+    {
+      std::lock_guard lock(mutex);
+      stopping = true;
+    }
+    wake.notify_all();
+    thread.join();
+  }
+
+  SourceCounters counters() const override {
+    std::lock_guard lock(mutex);
+    return counters_;
+  }
+
+ private:
+  std::string id_;
   ModbusSource config;
   SourceSink sink;
   std::vector<ModbusRequest> requests;
   std::thread thread;
-  std::mutex mutex;  // guards stopping and counters
+  mutable std::mutex mutex;  // guards stopping and counters_
   std::condition_variable wake;
   bool stopping = false;
-  SourceCounters counters;
+  SourceCounters counters_;
   DeadbandFilter deadband;  // poll thread only
   std::vector<std::uint16_t> words;
   std::vector<std::uint8_t> bits;
@@ -56,9 +95,9 @@ struct ModbusPoller::Impl {
 
   void noteError(int error, const std::string& doing) {
     std::lock_guard lock(mutex);
-    ++counters.errors;
-    if (error == ETIMEDOUT) ++counters.timeouts;
-    counters.last_error = where() + ": " + doing + ": " + modbus_strerror(error);
+    ++counters_.errors;
+    if (error == ETIMEDOUT) ++counters_.timeouts;
+    counters_.last_error = where() + ": " + doing + ": " + modbus_strerror(error);
   }
 
   // Waits until `deadline` or stop(); true when stopping.
@@ -106,8 +145,8 @@ struct ModbusPoller::Impl {
       }
       if (!raw) {
         std::lock_guard lock(mutex);
-        ++counters.errors;
-        counters.last_error = where() + ": register " + std::to_string(p.address) + " holds no finite number";
+        ++counters_.errors;
+        counters_.last_error = where() + ": register " + std::to_string(p.address) + " holds no finite number";
         continue;
       }
       const double value = mappedValue(p.mapping, *raw);
@@ -116,7 +155,7 @@ struct ModbusPoller::Impl {
       ++handed;
     }
     std::lock_guard lock(mutex);
-    counters.values += handed;
+    counters_.values += handed;
   }
 
   // One pass over the map; false when the connection must be dropped.
@@ -125,7 +164,7 @@ struct ModbusPoller::Impl {
       {
         std::lock_guard lock(mutex);
         if (stopping) return true;
-        ++counters.polls;
+        ++counters_.polls;
       }
       if (read(ctx, r) != r.count) {
         const int error = errno;
@@ -140,9 +179,9 @@ struct ModbusPoller::Impl {
 
   void setConnected(bool connected, bool everConnected) {
     std::lock_guard lock(mutex);
-    if (connected && everConnected) ++counters.reconnects;
-    if (!connected && counters.connected) ++counters.gaps;
-    counters.connected = connected;
+    if (connected && everConnected) ++counters_.reconnects;
+    if (!connected && counters_.connected) ++counters_.gaps;
+    counters_.connected = connected;
   }
 
   void run() {
@@ -172,53 +211,16 @@ struct ModbusPoller::Impl {
     }
     ctx.reset();
     std::lock_guard lock(mutex);
-    counters.connected = false;  // stopped on purpose: not a gap
+    counters_.connected = false;  // stopped on purpose: not a gap
   }
 };
 
-Result<std::unique_ptr<ModbusPoller>> ModbusPoller::create(std::string id, ModbusSource config, SourceSink sink) {
+}  // namespace
+
+Result<std::unique_ptr<LiveSource>> makeModbusPoller(std::string id, ModbusSource config, SourceSink sink) {
   if (!sink.sample) return fail("Modbus source " + id + ": no sample sink");
   if (config.host.empty()) return fail("Modbus source " + id + ": no host");
-  auto impl = std::make_unique<Impl>();
-  impl->requests = planRequests(config.points, config.max_gap);
-  impl->words.resize(kMaxRegistersPerRead);
-  impl->bits.resize(kMaxBitsPerRead);
-  impl->id = std::move(id);
-  impl->config = std::move(config);
-  impl->config.reconnect_delay_min_ms = std::max(1, impl->config.reconnect_delay_min_ms);
-  impl->config.reconnect_delay_max_ms = std::max(impl->config.reconnect_delay_min_ms, impl->config.reconnect_delay_max_ms);
-  impl->sink = std::move(sink);
-  return std::unique_ptr<ModbusPoller>(new ModbusPoller(std::move(impl)));
-}
-
-ModbusPoller::ModbusPoller(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-ModbusPoller::~ModbusPoller() { stop(); }
-
-const std::string& ModbusPoller::id() const { return impl_->id; }
-
-Result<void> ModbusPoller::start() {
-  if (impl_->thread.joinable()) return {};
-  {
-    std::lock_guard lock(impl_->mutex);
-    impl_->stopping = false;
-  }
-  impl_->thread = std::thread([impl = impl_.get()] { impl->run(); });
-  return {};
-}
-
-void ModbusPoller::stop() {
-  if (!impl_->thread.joinable()) return;
-  {
-    std::lock_guard lock(impl_->mutex);
-    impl_->stopping = true;
-  }
-  impl_->wake.notify_all();
-  impl_->thread.join();
-}
-
-SourceCounters ModbusPoller::counters() const {
-  std::lock_guard lock(impl_->mutex);
-  return impl_->counters;
+  return std::make_unique<ModbusPoller>(std::move(id), std::move(config), std::move(sink));
 }
 
 }  // namespace parktwin::feed
