@@ -9,7 +9,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <cmath>
+#include <thread>
 #include <fstream>
 #include <iterator>
 
@@ -169,6 +172,7 @@ class SilentDevice {
   }
   ~SilentDevice() { ::close(fd_); }
   int port() const { return port_; }
+  int listener() const { return fd_; }
 
  private:
   int fd_ = -1;
@@ -189,6 +193,56 @@ TEST(ModbusPoller, ADeviceThatNeverAnswersCountsTimeoutsAndStopsPromptly) {
   const auto c = (*poller)->counters();
   EXPECT_EQ(collected.size(), 0u);
   EXPECT_NE(c.last_error.find("Connection timed out"), std::string::npos) << c.last_error;
+}
+
+// Accepts every connection and answers any request with text that is not Modbus (a web server
+// on the wrong port, say), then hangs up.
+class GarbageDevice : public SilentDevice {
+ public:
+  GarbageDevice() : thread_([this] { serve(); }) {}
+  ~GarbageDevice() {
+    stopping_ = true;
+    ::shutdown(listener(), SHUT_RDWR);
+    thread_.join();
+  }
+  int connections() const { return connections_; }
+
+ private:
+  void serve() {
+    while (!stopping_) {
+      const int fd = ::accept(listener(), nullptr, nullptr);
+      if (fd < 0) return;
+      ++connections_;
+      char request[260];
+      if (::read(fd, request, sizeof request) > 0) {
+        const char reply[] = "HTTP/1.0 400 Bad Request\r\n\r\n";
+        (void)::write(fd, reply, sizeof reply - 1);
+      }
+      ::close(fd);
+    }
+  }
+  std::atomic<bool> stopping_{false};
+  std::atomic<int> connections_{0};
+  std::thread thread_;
+};
+
+TEST(ModbusPoller, ADeviceAnsweringGarbageIsReconnectedToWithBackoff) {
+  GarbageDevice device;
+  auto config = deviceAt(device.port());
+  config.reconnect_delay_min_ms = 50;
+  config.reconnect_delay_max_ms = 10'000;
+  feedtest::SampleCollector collected;
+  auto poller = makeModbusPoller("garbage", config, collected.sink());
+  ASSERT_TRUE(poller && (*poller)->start());
+  const auto start = std::chrono::steady_clock::now();
+  ASSERT_TRUE(eventually([&] { return (*poller)->counters().gaps >= 4; }));
+  (*poller)->stop();
+  const double elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  // Waits of 50, 100, 200, ... ms: n connections take at least 50 * (2^(n-1) - 1) ms, so in
+  // elapsed_ms there are at most log2(elapsed_ms / 50 + 1) + 1 of them (without backoff: hundreds).
+  EXPECT_LE(device.connections(), std::log2(elapsed_ms / 50 + 1) + 1) << elapsed_ms << " ms";
+  EXPECT_EQ(collected.size(), 0u);
+  EXPECT_GE((*poller)->counters().errors, 4u);
 }
 
 }  // namespace

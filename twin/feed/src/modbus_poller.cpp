@@ -33,8 +33,8 @@ void setTimeouts(modbus_t* ctx, int timeout_ms) {
 }
 
 // A Modbus exception (the device answered "no") leaves the connection usable; anything else
-// (timeout, reset, a garbled frame) means the stream can no longer be trusted.
-bool connectionBroken(int error) { return error < MODBUS_ENOBASE; }
+// (timeout, reset, a garbled or foreign frame) means the stream can no longer be trusted.
+bool connectionBroken(int error) { return error < EMBXILFUN || error > EMBXGTAR; }
 
 class ModbusPoller final : public LiveSource {
  public:
@@ -114,9 +114,14 @@ class ModbusPoller final : public LiveSource {
       return nullptr;
     }
     setTimeouts(ctx.get(), config.timeout_ms);
-    modbus_set_slave(ctx.get(), config.unit_id);
+    if (modbus_set_slave(ctx.get(), config.unit_id) != 0) {
+      noteError(errno, "unit id " + std::to_string(config.unit_id));
+      return nullptr;
+    }
     if (modbus_connect(ctx.get()) != 0) {
-      noteError(errno, "connect");
+      // libmodbus 3.1 leaves connect()'s EINPROGRESS in errno when its wait for the connection
+      // runs out: that is a timeout.
+      noteError(errno == EINPROGRESS ? ETIMEDOUT : errno, "connect");
       return nullptr;
     }
     return ctx;
@@ -199,14 +204,18 @@ class ModbusPoller final : public LiveSource {
         }
         setConnected(true, everConnected);
         everConnected = true;
-        delay_ms = config.reconnect_delay_min_ms;
       }
       const auto next = Clock::now() + std::chrono::milliseconds(config.poll_interval_ms);
       if (!pollOnce(ctx.get())) {
         ctx.reset();
         setConnected(false, everConnected);
-        continue;  // reconnect at once; the backoff starts if that fails
+        // Back off here too: a device that accepts connections but answers garbage must not be
+        // reconnected to in a tight loop.
+        if (sleepUntil(Clock::now() + std::chrono::milliseconds(delay_ms))) break;
+        delay_ms = std::min(delay_ms * 2, config.reconnect_delay_max_ms);
+        continue;
       }
+      delay_ms = config.reconnect_delay_min_ms;  // only a good pass ends the backoff
       if (sleepUntil(next)) break;
     }
     ctx.reset();
