@@ -2,6 +2,7 @@
 // on its own and against its park, or tried for real: connect to every source, read once,
 // print each tag's value, unit and source.
 #include <chrono>
+#include <iomanip>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -131,6 +132,7 @@ std::string unitOf(const feed::Connections& connections, const std::string& tag)
 
 void printReadings(Readings& readings, const feed::Connections& connections) {
   std::lock_guard lock(readings.mutex);
+  std::cout << std::setprecision(12);  // a meter's full resolution, not iostream's 6 digits
   for (const auto& [tag, r] : readings.byTag) {
     const std::string unit = unitOf(connections, tag);
     std::cout << padColumns(tag, 28) << " " << r.value << (unit.empty() ? "" : " " + unit) << "  (" << r.source << ")\n";
