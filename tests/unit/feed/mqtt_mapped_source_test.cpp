@@ -110,4 +110,43 @@ TEST(MqttMappedSource, DeadbandDropsSmallChanges) {
   EXPECT_EQ(values, (std::vector<double>{10, 11.0, 9.9}));
 }
 
+TEST(MqttMappedSource, ABrokerRefusingThePasswordIsAnErrorNamingIt) {
+  feedtest::MosquittoBroker broker({.passwordAuth = true, .tls = false});
+  ASSERT_TRUE(broker.start()) << broker.error();
+  MqttSource config;
+  config.broker.host = "127.0.0.1";
+  config.broker.port = broker.port();
+  config.broker.username = "twin";
+  config.broker.password = "wrong";
+  MqttSubscription sub;
+  sub.topic = "raw/x";
+  sub.payload = PayloadFormat::number;
+  sub.values.push_back({.value_pointer = "", .csv_column = 0, .mapping = {.tag = "x", .scale = 1, .offset = 0, .deadband = 0, .unit = ""}});
+  config.subscriptions.push_back(sub);
+  feedtest::SampleCollector collected;
+  auto refused = makeLiveSource(Source{"s", SourceKind::mqtt, config}, collected.sink());
+  ASSERT_TRUE(refused && (*refused)->start());
+  ASSERT_TRUE(eventually([&] { return (*refused)->counters().errors >= 1; }));
+  EXPECT_FALSE((*refused)->counters().connected);
+  EXPECT_EQ((*refused)->counters().last_error.rfind("broker refused the connection: ", 0), 0u)
+      << (*refused)->counters().last_error;
+  (*refused)->stop();
+
+  config.broker.password = "secret";
+  auto accepted = makeLiveSource(Source{"s", SourceKind::mqtt, config}, collected.sink());
+  ASSERT_TRUE(accepted && (*accepted)->start());
+  EXPECT_TRUE(eventually([&] { return (*accepted)->counters().connected; })) << (*accepted)->counters().last_error;
+}
+
+TEST(MakeLiveSource, SparkplugAndOpcUaAreNotBuiltYet) {
+  feedtest::SampleCollector collected;
+  auto sparkplug = makeLiveSource(Source{"edge", SourceKind::sparkplug, SparkplugSource{}}, collected.sink());
+  ASSERT_FALSE(sparkplug);
+  EXPECT_EQ(sparkplug.error().code, parktwin::ErrorCode::failed);
+  EXPECT_EQ(sparkplug.error().message, "source edge: sparkplug sources are not built yet");
+  auto opcua = makeLiveSource(Source{"scada", SourceKind::opcua, OpcUaSource{}}, collected.sink());
+  ASSERT_FALSE(opcua);
+  EXPECT_EQ(opcua.error().message, "source scada: opcua sources are not built yet");
+}
+
 }  // namespace
