@@ -87,17 +87,24 @@ TEST(MqttMappedSource, MessagesOfEveryShapeLandAsTheExpectedSamples) {
   EXPECT_FALSE((*source)->counters().connected);
 }
 
-TEST(MqttMappedSource, DeadbandDropsSmallChanges) {
-  feedtest::MosquittoBroker broker;
-  ASSERT_TRUE(broker.start()) << broker.error();
+// One subscription to raw/x, a plain number, as tag x.
+MqttSource plainNumberOn(int port, double deadband) {
   MqttSource config;
   config.broker.host = "127.0.0.1";
-  config.broker.port = broker.port();
+  config.broker.port = port;
   MqttSubscription sub;
   sub.topic = "raw/x";
   sub.payload = PayloadFormat::number;
-  sub.values.push_back({.value_pointer = "", .csv_column = 0, .mapping = {.tag = "x", .scale = 1, .offset = 0, .deadband = 1.0, .unit = ""}});
+  sub.values.push_back(
+      {.value_pointer = "", .csv_column = 0, .mapping = {.tag = "x", .scale = 1, .offset = 0, .deadband = deadband, .unit = ""}});
   config.subscriptions.push_back(sub);
+  return config;
+}
+
+TEST(MqttMappedSource, DeadbandDropsSmallChanges) {
+  feedtest::MosquittoBroker broker;
+  ASSERT_TRUE(broker.start()) << broker.error();
+  const MqttSource config = plainNumberOn(broker.port(), 1.0);
   feedtest::SampleCollector collected;
   auto source = makeLiveSource(Source{"s", SourceKind::mqtt, config}, collected.sink());
   ASSERT_TRUE(source && (*source)->start());
@@ -113,16 +120,9 @@ TEST(MqttMappedSource, DeadbandDropsSmallChanges) {
 TEST(MqttMappedSource, ABrokerRefusingThePasswordIsAnErrorNamingIt) {
   feedtest::MosquittoBroker broker({.passwordAuth = true, .tls = false});
   ASSERT_TRUE(broker.start()) << broker.error();
-  MqttSource config;
-  config.broker.host = "127.0.0.1";
-  config.broker.port = broker.port();
+  MqttSource config = plainNumberOn(broker.port(), 0);
   config.broker.username = "twin";
   config.broker.password = "wrong";
-  MqttSubscription sub;
-  sub.topic = "raw/x";
-  sub.payload = PayloadFormat::number;
-  sub.values.push_back({.value_pointer = "", .csv_column = 0, .mapping = {.tag = "x", .scale = 1, .offset = 0, .deadband = 0, .unit = ""}});
-  config.subscriptions.push_back(sub);
   feedtest::SampleCollector collected;
   auto refused = makeLiveSource(Source{"s", SourceKind::mqtt, config}, collected.sink());
   ASSERT_TRUE(refused && (*refused)->start());
