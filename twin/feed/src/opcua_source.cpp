@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -12,9 +13,9 @@
 #include <thread>
 
 #include "child_process.hpp"
-#include "mapped_value.hpp"
 #include "opcua_gateway.hpp"
 #include "parktwin/feed/subscriber.hpp"
+#include "parktwin/feed/value_mapping.hpp"
 
 namespace parktwin::feed {
 namespace {
@@ -72,20 +73,21 @@ class OpcUaGatewaySource final : public LiveSource {
   int pid_ = -1;
   bool gatewayConnected_ = false;
   bool everConnected_ = false;
-  detail::MappedValues values_;
+  DeadbandFilter deadband_;
   SourceCounters counters_;
 };
 
 void OpcUaGatewaySource::onSample(std::string_view tag, std::int64_t ts, double raw) {
-  std::optional<double> value;
+  double value = 0;
   {
     std::lock_guard lock(mutex_);
     const auto mapping = mappings_.find(tag);
     if (mapping == mappings_.end()) return;
-    value = values_.pass(mapping->second, raw);
-    if (value) ++counters_.values;
+    value = mappedValue(mapping->second, raw);
+    if (!std::isfinite(value) || !deadband_.pass(tag, value, mapping->second.deadband)) return;
+    ++counters_.values;
   }
-  if (value) sink_.sample(tag, ts, *value);
+  sink_.sample(tag, ts, value);
 }
 
 Result<void> OpcUaGatewaySource::start() {

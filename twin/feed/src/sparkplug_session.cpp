@@ -1,5 +1,7 @@
 #include "sparkplug_session.hpp"
 
+#include <cmath>
+
 namespace parktwin::feed::detail {
 namespace {
 
@@ -153,10 +155,10 @@ void SparkplugSession::emit(const Declared& declared, const SparkplugMetricValue
   }
   const std::int64_t ts = metric.timestamp_ms.value_or(messageTs);
   for (const ValueMapping* mapping : mapped->second) {
-    if (auto value = values_.pass(*mapping, *raw)) {
-      out.samples.push_back({mapping->tag, ts, *value});
-      ++counters_.values;
-    }
+    const double value = mappedValue(*mapping, *raw);
+    if (!std::isfinite(value) || !deadband_.pass(mapping->tag, value, mapping->deadband)) continue;
+    out.samples.push_back({mapping->tag, ts, value});
+    ++counters_.values;
   }
 }
 
@@ -164,8 +166,10 @@ void SparkplugSession::markStale(const std::string* device, std::int64_t ts_ms, 
   for (const auto& metric : config_.metrics) {
     if (device && metric.device != *device) continue;
     out.stale.push_back({metric.mapping.tag, ts_ms});
-    values_.forget(metric.mapping.tag);
   }
+  // A stale tag's next value is news whatever the deadband says; forgetting every tag's last
+  // value at worst passes one extra sample of a tag that stayed alive.
+  deadband_ = DeadbandFilter{};
 }
 
 void SparkplugSession::onNodeDeath(const SparkplugPayload& payload, std::int64_t now_ms, SparkplugEffects& out) {

@@ -11,9 +11,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "mapped_value.hpp"
 #include "parktwin/feed/connections.hpp"
 #include "parktwin/feed/sparkplug_payload.hpp"
+#include "parktwin/feed/value_mapping.hpp"
 
 namespace parktwin::feed::detail {
 
@@ -74,7 +74,7 @@ class SparkplugSession {
   std::unordered_map<std::uint64_t, Declared> byAlias_;
   std::map<std::string, Declared, std::less<>> byName_;  // device + '\0' + name
   std::optional<std::int64_t> lastRebirthRequest_ms_;
-  MappedValues values_;
+  DeadbandFilter deadband_;
   SourceCounters counters_;
 };
 
