@@ -125,6 +125,22 @@ class SparkplugSourceTest : public ::testing::Test {
     return run;
   }
 
+  // The samples of one tag so far.
+  std::vector<Event> samplesOf(const std::string& tag) const {
+    std::vector<Event> out;
+    for (const auto& e : collector_.samples()) {
+      if (e.tag == tag) out.push_back(e);
+    }
+    return out;
+  }
+  // Waits until the newest sample carries `ts_ms` (the script's last message arrived).
+  bool lastSampleAt(std::int64_t ts_ms) const {
+    return eventually([&] {
+      const auto s = collector_.samples();
+      return !s.empty() && s.back().ts_ms == ts_ms;
+    });
+  }
+
   MosquittoBroker broker_;
   std::filesystem::path pbDir_;
   Collector collector_;
@@ -172,14 +188,8 @@ TEST_F(SparkplugSourceTest, UnknownAliasAsksForARebirthSeenOnTheBroker) {
   EXPECT_NE(run.output.find(R"("topic": "spBv1.0/Plant/NCMD/Edge1")"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find(R"({"name": "Node Control/Rebirth", "datatype": 11, "boolean": true})"), std::string::npos)
       << run.output;
-  ASSERT_TRUE(eventually([&] {
-    const auto s = collector_.samples();
-    return !s.empty() && s.back().tag == "l1.pressure" && s.back().ts_ms == T0 + 41;
-  }));
-  std::vector<Event> pressure;
-  for (const auto& e : collector_.samples()) {
-    if (e.tag == "l1.pressure") pressure.push_back(e);
-  }
+  ASSERT_TRUE(lastSampleAt(T0 + 41));
+  const auto pressure = samplesOf("l1.pressure");
   // 4.5 came by an alias nobody had declared yet: skipped; the rebirth declared it (3.5).
   ASSERT_EQ(pressure.size(), 2U);
   expectSample(pressure[0], "l1.pressure", T0 + 5, 3.5);
@@ -194,14 +204,8 @@ TEST_F(SparkplugSourceTest, SeqGapIsCountedAndAsksForARebirth) {
   const ScriptRun run = runEdgeNode("seq_gap");
   ASSERT_EQ(run.status, 0) << run.output;
   EXPECT_NE(run.output.find("Node Control/Rebirth"), std::string::npos) << run.output;
-  std::vector<Event> temp;
-  ASSERT_TRUE(eventually([&] {
-    temp.clear();
-    for (const auto& e : collector_.samples()) {
-      if (e.tag == "l1.temp_k") temp.push_back(e);
-    }
-    return temp.size() >= 3;
-  }));
+  ASSERT_TRUE(eventually([&] { return samplesOf("l1.temp_k").size() >= 3; }));
+  const auto temp = samplesOf("l1.temp_k");
   ASSERT_EQ(temp.size(), 3U);
   expectSample(temp[1], "l1.temp_k", T0 + 51, 295.15);
   expectSample(temp[2], "l1.temp_k", T0 + 61, 296.15);  // after the gap: aliases still hold
@@ -215,10 +219,7 @@ TEST_F(SparkplugSourceTest, SeqWrapsFrom255To0WithoutAGap) {
   const ScriptRun run = runEdgeNode("seq_wrap");
   ASSERT_EQ(run.status, 0) << run.output;
   EXPECT_EQ(run.output.find("ncmd"), std::string::npos) << run.output;
-  ASSERT_TRUE(eventually([&] {
-    const auto s = collector_.samples();
-    return !s.empty() && s.back().ts_ms == T0 + 1299;
-  }));
+  ASSERT_TRUE(lastSampleAt(T0 + 1299));
   const SourceCounters c = source_->counters();
   EXPECT_EQ(c.gaps, 0U) << c.last_error;
   EXPECT_EQ(c.errors, 0U) << c.last_error;
@@ -254,10 +255,7 @@ TEST_F(SparkplugSourceTest, MalformedPayloadIsCountedAndSkipped) {
   startSource();
   const ScriptRun run = runEdgeNode("malformed");
   ASSERT_EQ(run.status, 0) << run.output;
-  ASSERT_TRUE(eventually([&] {
-    const auto s = collector_.samples();
-    return !s.empty() && s.back().ts_ms == T0 + 201;
-  }));
+  ASSERT_TRUE(lastSampleAt(T0 + 201));
   const auto s = collector_.samples();
   ASSERT_GE(s.size(), 2U);
   expectSample(s[s.size() - 2], "l1.temp_k", T0 + 201, 297.65);

@@ -128,9 +128,12 @@ Result<SparkplugTopic> parseSparkplugTopic(std::string_view topic) {
 }
 
 std::string sparkplugTopic(std::string_view group, SparkplugMessageType type, std::string_view edge, std::string_view device) {
-  std::string topic = std::string(kSparkplugNamespace) + "/" + std::string(group) + "/" + std::string(toText(type)) + "/" +
-                      std::string(edge);
-  if (!device.empty()) topic += "/" + std::string(device);
+  std::string topic(kSparkplugNamespace);
+  for (std::string_view part : {group, toText(type), edge, device}) {
+    if (part.empty()) continue;  // only the device may be: node messages have none
+    topic += '/';
+    topic += part;
+  }
   return topic;
 }
 

@@ -133,7 +133,8 @@ void SparkplugSession::onData(const SparkplugTopic& topic, const SparkplugPayloa
     const Declared* declared = resolve(topic.device_id, metric);
     if (!declared) {
       problem(std::string(toText(topic.type)) + " from " + nodeName(topic) + ": metric " +
-              (metric.alias ? "alias " + std::to_string(*metric.alias) : "\"" + metric.name.value_or("") + "\"") +
+              (metric.alias ? std::string("alias ").append(std::to_string(*metric.alias))
+                            : std::string("\"").append(metric.name.value_or("")).append("\"")) +
               " was not in the birth, rebirth requested");
       askRebirth(now_ms, out);
       continue;
