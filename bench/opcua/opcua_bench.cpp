@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
     feed::OpcUaNode node;
     node.node_id = "ns=1;s=V" + std::to_string(i);
     node.sampling_interval_ms = a.intervalMs;
-    node.mapping.tag = "v" + std::to_string(i);
+    node.mapping.tag = std::string("v").append(std::to_string(i));
     config.nodes.push_back(node);
   }
   std::atomic<long> values{0};
