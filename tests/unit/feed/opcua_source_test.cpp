@@ -213,6 +213,24 @@ TEST_F(OpcUaSourceTest, RejectedPasswordIsReportedAndTheRightOneWorks) {
   ASSERT_TRUE(eventually([&] { return count("l1.temp") >= 2; }, 60s)) << source_->counters().last_error;
 }
 
+TEST_F(OpcUaSourceTest, SignedAndEncryptedSessionDeliversValues) {
+  // Basic256Sha256 SignAndEncrypt: the gateway makes its own certificate in the store, the test
+  // server accepts unknown client certificates, the gateway trusts the server's on first use.
+  OpcUaServer server(dir_, feedtest::freeLoopbackPort());
+  ASSERT_TRUE(server.waitReady()) << server.text();
+  OpcUaSource config;
+  config.endpoint = server.endpoint();
+  config.security = OpcUaSecurity::basic256sha256_sign_and_encrypt;
+  config.nodes = {node("ns=1;s=Line1.Count", "l1.count")};
+  startSource(config);
+  ASSERT_TRUE(eventually([&] { return count("l1.count") >= 3; }, 90s)) << source_->counters().last_error;
+  const auto logged = server.values();
+  for (const auto& s : samples()) EXPECT_TRUE(logged.contains({"ns=1;s=Line1.Count", s.ts_ms})) << s.ts_ms;
+  // The server's certificate was kept as trusted in the store the gateway was given.
+  const auto trusted = dir_ / "gateway-pki" / "trusted" / "certs";
+  EXPECT_TRUE(std::filesystem::is_directory(trusted) && !std::filesystem::is_empty(trusted)) << trusted;
+}
+
 TEST_F(OpcUaSourceTest, UnreachableEndpointIsRetriedAndReported) {
   OpcUaSource config;
   config.endpoint = "opc.tcp://127.0.0.1:" + std::to_string(feedtest::freeLoopbackPort()) + "/nobody";
