@@ -34,6 +34,9 @@ bool writeAll(int fd, const std::string& data) {
   ::dup2(inputFd, STDIN_FILENO);
   ::dup2(devNull, STDOUT_FILENO);  // the gateway's libraries chatter there; errors come on stderr
   ::dup2(errorFd, STDERR_FILENO);
+  // Nothing else of ours crosses over: an inherited MQTT socket or database file would stay open
+  // as long as the gateway runs.
+  ::close_range(3, ~0U, 0);
   ::execv(argv[0], argv);
   ::_exit(127);
 }
