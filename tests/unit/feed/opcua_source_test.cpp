@@ -178,6 +178,30 @@ TEST_F(OpcUaSourceTest, ValuesArriveWithTheServersSourceTimestampsAndTheGatewayE
   EXPECT_EQ(source_->counters().errors, 0U) << source_->counters().last_error;
 }
 
+TEST_F(OpcUaSourceTest, AGatewayThatDiesIsStartedAgain) {
+  OpcUaServer server(dir_, feedtest::freeLoopbackPort());
+  ASSERT_TRUE(server.waitReady()) << server.text();
+  OpcUaSource config;
+  config.endpoint = server.endpoint();
+  config.nodes = {node("ns=1;s=Line1.Count", "l1.count")};
+  startSource(config);
+  ASSERT_TRUE(eventually([&] { return count("l1.count") >= 2; }, 60s)) << source_->counters().last_error;
+  const int first = opcUaGatewayPid(*source_);
+  ASSERT_GT(first, 0);
+  ::kill(first, SIGKILL);  // a crash: no goodbye
+  ASSERT_TRUE(eventually([&] { return source_->counters().errors >= 1; }, 10s));
+  EXPECT_NE(source_->counters().last_error.find("the OPC UA gateway exited (status -9)"), std::string::npos)
+      << source_->counters().last_error;
+  const std::size_t before = count("l1.count");
+  ASSERT_TRUE(eventually([&] { return count("l1.count") >= before + 2; }, 60s)) << source_->counters().last_error;
+  const int second = opcUaGatewayPid(*source_);
+  EXPECT_GT(second, 0);
+  EXPECT_NE(second, first);
+  const SourceCounters c = source_->counters();
+  EXPECT_GE(c.reconnects, 1U);
+  EXPECT_GE(c.gaps, 1U);
+}
+
 TEST_F(OpcUaSourceTest, WrongNodeIdIsNamedWhileTheOthersKeepComing) {
   OpcUaServer server(dir_, feedtest::freeLoopbackPort());
   ASSERT_TRUE(server.waitReady()) << server.text();
