@@ -80,6 +80,7 @@ class Gateway {
   constructor(config) {
     this.config = config;
     this.published = 0;
+    this.dropped = 0;
     this.stopping = false;
     this.backoff = MIN_BACKOFF_MS;
     this.client = null;
@@ -109,6 +110,12 @@ class Gateway {
       error("not_a_number", `${node.node_id}: the value is not a number or boolean`, { node_id: node.node_id, tag: node.tag });
       return;
     }
+    if (!this.mqtt.connected) {
+      // mqtt.js would queue in memory without bound while the broker is away: drop and say so.
+      if (this.dropped++ === 0) error("mqtt", "the broker is unreachable: values are dropped until it is back");
+      return;
+    }
+    this.dropped = 0;
     const payload = JSON.stringify({ ts: sourceTimeMs(dataValue), v });
     this.mqtt.publish(`parktwin/${this.config.park}/${node.tag}`, payload, { qos: 1 });
     ++this.published;
@@ -234,6 +241,8 @@ async function main() {
   process.on("SIGINT", shutdown);
   process.on("unhandledRejection", (e) => error("internal", e && e.message ? e.message : e));
   setInterval(() => info("counters", { published: gateway.published }), 1000).unref();
+  // Values read before the broker is there would only be dropped: the OPC UA side waits for it.
+  await new Promise((resolve) => gateway.mqtt.once("connect", resolve));
   await gateway.run();
 }
 
