@@ -6,14 +6,12 @@
 #include <string_view>
 
 #include "parktwin/feed/payload.hpp"
+#include "topic_payload_input.hpp"
 
 using namespace parktwin::feed;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string_view input(reinterpret_cast<const char*>(data), size);
-  const auto nul = input.find('\0');
-  const std::string_view topic = nul == std::string_view::npos ? input : input.substr(0, nul);
-  const std::string_view payload = nul == std::string_view::npos ? input : input.substr(nul + 1);
+  const auto [topic, payload] = splitTopicPayload(data, size);
 
   if (auto parts = parseTopic(topic)) {
     if (parts->park.empty() || parts->tag.empty()) std::abort();

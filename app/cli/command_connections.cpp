@@ -23,6 +23,7 @@ struct ConnectionsOptions {
   std::string file;
   std::string park;
   double timeout_s = 5;
+  std::string gatewayMqtt;  // the broker OPC UA gateways publish to
 };
 
 #ifdef PARKTWIN_CLI_HAS_FEED
@@ -146,7 +147,7 @@ int runTest(const ConnectionsOptions& o) {
     return 1;
   }
   Readings readings;
-  auto running = startSources(*connections, [&](const feed::Source& s) { return readings.sinkFor(s); });
+  auto running = startSources(*connections, [&](const feed::Source& s) { return readings.sinkFor(s); }, o.gatewayMqtt);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long>(o.timeout_s * 1000));
   const auto allRead = [&] {
     return std::ranges::all_of(running.sources, [&](const auto& live) {
@@ -191,6 +192,8 @@ const bool registered = registerCommand({
       test->add_option("file", o->file, "Connections file (parktwin-connections/1)")->required();
       test->add_option("--timeout", o->timeout_s, "Seconds to wait for every source")->default_val(5)
           ->check(CLI::Range(0.1, 600.0));
+      test->add_option("--gateway-mqtt", o->gatewayMqtt,
+                       "Broker HOST:PORT over which OPC UA sources' gateways hand their values (needed for OPC UA)");
 #ifdef PARKTWIN_CLI_HAS_FEED
       return [o, check] { return check->parsed() ? runCheck(*o) : runTest(*o); };
 #else

@@ -36,6 +36,7 @@ struct IngestOptions {
   std::string park;
   std::string mqtt;
   std::string connections;
+  std::string gatewayMqtt;  // with --connections: the broker OPC UA gateways publish to
   std::string user, password, tlsCa;
   std::string clientId;
   int qos = 1;
@@ -225,7 +226,7 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
       sinks.sample(tag, ts, v);
     };
     return sink;
-  });
+  }, o.gatewayMqtt);
   const auto report = [&] {
     for (const auto& s : running.sources) std::cerr << s->id() << ": " << describeCounters(s->counters()) << "\n";
     if (unknown > 0) std::cerr << unknown << " samples of tags the park does not list were dropped (--all-tags keeps them)\n";
@@ -301,6 +302,8 @@ const bool registered = registerCommand({
       auto* mqtt = sub.add_option("--mqtt", o->mqtt, "Broker HOST:PORT of the park's own feed (parktwin/<park>/#)");
       sub.add_option("--connections", o->connections, "Record every source of this connections file instead")
           ->excludes(mqtt);
+      sub.add_option("--gateway-mqtt", o->gatewayMqtt,
+                     "With --connections: broker HOST:PORT over which OPC UA sources' gateways hand their values");
       sub.add_option("--user", o->user, "MQTT user name");
       sub.add_option("--password", o->password, "MQTT password");
       sub.add_option("--tls-ca", o->tlsCa, "Use TLS, verifying the broker against this CA file");

@@ -1,13 +1,26 @@
 #include "live_sources.hpp"
 
+#include <optional>
+
+#include "parktwin/feed/broker.hpp"
 #include "parktwin/feed/live_source.hpp"
 
 namespace parktwin::cli {
 
-RunningSources startSources(const feed::Connections& connections, const SinkFor& sinkFor) {
+RunningSources startSources(const feed::Connections& connections, const SinkFor& sinkFor,
+                            const std::string& gatewayMqtt) {
   RunningSources running;
+  std::optional<feed::BrokerOptions> gatewayBroker;
+  if (!gatewayMqtt.empty()) {
+    auto parsed = feed::parseBrokerAddress(gatewayMqtt);
+    if (!parsed) {
+      running.failures.push_back("--gateway-mqtt: " + parsed.error().message);
+      return running;
+    }
+    gatewayBroker = *parsed;
+  }
   for (const auto& source : connections.sources) {
-    auto made = feed::makeLiveSource(source, sinkFor(source));
+    auto made = feed::makeLiveSource(source, sinkFor(source), gatewayBroker);
     if (!made) {
       running.failures.push_back(source.id + ": " + made.error().message);
       continue;

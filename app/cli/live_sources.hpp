@@ -18,8 +18,10 @@ struct RunningSources {
 // The sink a source writes to, from its own thread.
 using SinkFor = std::function<feed::SourceSink(const feed::Source&)>;
 
-// Every source of the file, created and started.
-RunningSources startSources(const feed::Connections& connections, const SinkFor& sinkFor);
+// Every source of the file, created and started. `gatewayMqtt` ("HOST:PORT", may be empty) is
+// the broker an OPC UA source's gateway hands its values over.
+RunningSources startSources(const feed::Connections& connections, const SinkFor& sinkFor,
+                            const std::string& gatewayMqtt = {});
 void stopSources(RunningSources& running);
 
 // "connected, 18 values, 12 polls, 0 errors, 0 timeouts, 1 reconnects, 1 gaps; last error: ..."

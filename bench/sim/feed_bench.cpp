@@ -7,7 +7,6 @@
 // Needs a running broker (bench/sim/feed_bench.sh starts one) with sys_interval 1.
 #include <fcntl.h>
 #include <mosquitto.h>
-#include <spawn.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -21,12 +20,13 @@
 
 #include "parktwin/feed/publisher.hpp"
 #include "parktwin/feed/subscriber.hpp"
-
-extern char** environ;
+#include "mosquitto_baseline.hpp"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using benchmqtt::Clock;
+using benchmqtt::seconds;
+using benchmqtt::waitUntil;
 using namespace std::chrono_literals;
 namespace feed = parktwin::feed;
 
@@ -38,58 +38,8 @@ struct Args {
   long seconds = 5;
 };
 
-// Reads $SYS/broker/subscriptions/count so we start publishing only once mosquitto_sub has subscribed.
-class SubscriptionCounter {
- public:
-  SubscriptionCounter(const Args& a) {
-    client_ = mosquitto_new(nullptr, true, this);
-    mosquitto_message_callback_set(client_, [](mosquitto*, void* self, const mosquitto_message* m) {
-      static_cast<SubscriptionCounter*>(self)->count_.store(std::atoi(static_cast<const char*>(m->payload)));
-    });
-    mosquitto_connect_callback_set(client_, [](mosquitto* c, void*, int) {
-      mosquitto_subscribe(c, nullptr, "$SYS/broker/subscriptions/count", 0);
-    });
-    mosquitto_connect(client_, a.host.c_str(), a.port, 30);
-    mosquitto_loop_start(client_);
-  }
-  ~SubscriptionCounter() {
-    mosquitto_disconnect(client_);
-    mosquitto_loop_stop(client_, false);
-    mosquitto_destroy(client_);
-  }
-  int count() const { return count_.load(); }
-
- private:
-  mosquitto* client_;
-  std::atomic<int> count_{-1};
-};
-
-template <typename Condition>
-bool waitUntil(Condition c, std::chrono::milliseconds timeout) {
-  const auto deadline = Clock::now() + timeout;
-  while (!c()) {
-    if (Clock::now() > deadline) return false;
-    std::this_thread::sleep_for(1ms);
-  }
-  return true;
-}
-
-double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
-
 pid_t spawnMosquittoSub(const Args& a, const std::string& topic, std::vector<std::string> extra) {
-  std::vector<std::string> args = {"mosquitto_sub", "-h", a.host, "-p", std::to_string(a.port), "-t", topic};
-  args.insert(args.end(), extra.begin(), extra.end());
-  std::vector<char*> argv;
-  for (auto& s : args) argv.push_back(s.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  if (posix_spawnp(&pid, "mosquitto_sub", &actions, nullptr, argv.data(), environ) != 0) pid = 0;
-  posix_spawn_file_actions_destroy(&actions);
-  return pid;
+  return benchmqtt::spawnMosquittoSub(a.host, a.port, topic, std::move(extra));
 }
 
 }  // namespace
@@ -146,7 +96,7 @@ int main(int argc, char** argv) {
   }
 
   // --- 1. throughput, ours and mosquitto_sub's, on the same stream
-  SubscriptionCounter counter(a);
+  benchmqtt::SubscriptionCounter counter(a.host, a.port);
   if (!waitUntil([&] { return counter.count() >= 0; }, 5s)) {
     std::fprintf(stderr, "no $SYS/broker/subscriptions/count: start mosquitto with sys_interval 1\n");
     return 1;

@@ -43,7 +43,9 @@ for path in /usr/bin/parktwin /usr/bin/parktwin-cli \
             /usr/share/icons/hicolor/48x48/apps/parktwin.png /usr/share/icons/hicolor/128x128/apps/parktwin.png \
             /usr/share/icons/hicolor/256x256/apps/parktwin.png \
             /usr/share/man/man1/parktwin.1.gz /usr/share/man/man1/parktwin-cli.1.gz \
-            /usr/share/doc/parktwin/copyright; do
+            /usr/share/doc/parktwin/copyright \
+            /usr/share/parktwin/gateway/opcua/parktwin-opcua-gateway.js \
+            /usr/share/parktwin/gateway/opcua/package-lock.json; do
   grep -qx "$path" "$work/files.txt" || fail "package lacks $path"
 done
 for kind in scenarios tours; do
@@ -56,6 +58,12 @@ step "unpack (dpkg-deb -x)"
 root=$work/root
 dpkg-deb -x "$deb" "$root"
 bin=$root/usr/bin
+
+step "the OPC UA gateway starts from the package (its node_modules found)"
+if command -v node >/dev/null; then
+  out=$(echo '{}' | node "$root/usr/share/parktwin/gateway/opcua/parktwin-opcua-gateway.js" - 2>&1 >/dev/null || true)
+  echo "$out" | grep -q '"kind":"config"' || fail "the packaged OPC UA gateway does not start: $out"
+fi
 
 step "installed docs show their pictures"
 docs=$root/usr/share/doc/parktwin

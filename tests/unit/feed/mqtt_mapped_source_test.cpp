@@ -138,15 +138,17 @@ TEST(MqttMappedSource, ABrokerRefusingThePasswordIsAnErrorNamingIt) {
   EXPECT_TRUE(eventually([&] { return (*accepted)->counters().connected; })) << (*accepted)->counters().last_error;
 }
 
-TEST(MakeLiveSource, SparkplugAndOpcUaAreNotBuiltYet) {
+TEST(MakeLiveSource, EveryKindIsMadeByItsOwnFactoryAndOpcUaNeedsAGatewayBroker) {
   feedtest::SampleCollector collected;
+  // The Sparkplug factory's own check answers, not a "not built" placeholder.
   auto sparkplug = makeLiveSource(Source{"edge", SourceKind::sparkplug, SparkplugSource{}}, collected.sink());
   ASSERT_FALSE(sparkplug);
-  EXPECT_EQ(sparkplug.error().code, parktwin::ErrorCode::failed);
-  EXPECT_EQ(sparkplug.error().message, "source edge: sparkplug sources are not built yet");
+  EXPECT_EQ(sparkplug.error().message, "source edge: Sparkplug B needs a group_id and an edge_node_id");
   auto opcua = makeLiveSource(Source{"scada", SourceKind::opcua, OpcUaSource{}}, collected.sink());
   ASSERT_FALSE(opcua);
-  EXPECT_EQ(opcua.error().message, "source scada: opcua sources are not built yet");
+  EXPECT_EQ(opcua.error().code, parktwin::ErrorCode::invalid_input);
+  EXPECT_EQ(opcua.error().message,
+            "source scada: an OPC UA source needs an MQTT broker for its gateway (parktwin-cli: --gateway-mqtt HOST:PORT)");
 }
 
 }  // namespace

@@ -1,0 +1,256 @@
+#include "parktwin/feed/opcua_source.hpp"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "child_process.hpp"
+#include "opcua_gateway.hpp"
+#include "parktwin/feed/subscriber.hpp"
+#include "parktwin/feed/value_mapping.hpp"
+
+namespace parktwin::feed {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto kGatewayRestartMin = 1s;
+constexpr auto kGatewayRestartMax = 30s;
+constexpr auto kGatewayStopGrace = 3s;
+
+class OpcUaGatewaySource final : public LiveSource {
+ public:
+  OpcUaGatewaySource(std::string id, OpcUaSource config, SourceSink sink, BrokerOptions broker, OpcUaGatewayProgram program,
+                     LogCallback log)
+      : id_(std::move(id)), config_(std::move(config)), sink_(std::move(sink)), broker_(std::move(broker)),
+        program_(std::move(program)), log_(log ? std::move(log) : LogCallback([](std::string_view m) {
+          std::fprintf(stderr, "parktwin feed: %.*s\n", static_cast<int>(m.size()), m.data());
+        })),
+        park_(opcUaGatewayPark(id_)) {
+    for (const auto& node : config_.nodes) mappings_[node.mapping.tag] = node.mapping;
+  }
+  ~OpcUaGatewaySource() override { stop(); }
+
+  const std::string& id() const override { return id_; }
+  Result<void> start() override;
+  void stop() override;
+  SourceCounters counters() const override;
+  int pid() const {
+    std::lock_guard lock(mutex_);
+    return pid_;
+  }
+
+ private:
+  void onSample(std::string_view tag, std::int64_t ts, double raw);
+  void supervise();
+  void runGatewayOnce();
+  void note(const detail::GatewayEvent& event);
+  void noteError(std::string message, bool disconnected);
+
+  const std::string id_;
+  const OpcUaSource config_;
+  const SourceSink sink_;
+  const BrokerOptions broker_;
+  const OpcUaGatewayProgram program_;
+  const LogCallback log_;
+  const std::string park_;
+  std::map<std::string, ValueMapping, std::less<>> mappings_;
+
+  std::unique_ptr<Subscriber> subscriber_;
+  std::thread supervisor_;
+  mutable std::mutex mutex_;  // guards everything below
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  bool running_ = false;
+  int pid_ = -1;
+  bool gatewayConnected_ = false;
+  bool everConnected_ = false;
+  DeadbandFilter deadband_;
+  SourceCounters counters_;
+};
+
+void OpcUaGatewaySource::onSample(std::string_view tag, std::int64_t ts, double raw) {
+  double value = 0;
+  {
+    std::lock_guard lock(mutex_);
+    const auto mapping = mappings_.find(tag);
+    if (mapping == mappings_.end()) return;
+    value = mappedValue(mapping->second, raw);
+    if (!std::isfinite(value) || !deadband_.pass(tag, value, mapping->second.deadband)) return;
+    ++counters_.values;
+  }
+  sink_.sample(tag, ts, value);
+}
+
+Result<void> OpcUaGatewaySource::start() {
+  if (running_) return {};
+  SubscriberOptions options;
+  options.broker = broker_;
+  options.broker.client_id.clear();
+  options.park = park_;
+  options.qos = 1;
+  options.clean_session = true;
+  for (const auto& [tag, mapping] : mappings_) options.known_tags.push_back(tag);
+  auto subscriber = Subscriber::create(options, [this](std::string_view tag, std::int64_t ts, double v) { onSample(tag, ts, v); },
+                                       log_);
+  if (!subscriber) return std::unexpected(subscriber.error());
+  subscriber_ = std::move(*subscriber);
+  if (auto started = subscriber_->start(); !started) return started;
+  // Values the gateway publishes before we are subscribed would be lost; a broker that is down
+  // now is no reason to fail: both sides keep retrying.
+  (void)subscriber_->waitConnected(3s);
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = false;
+  }
+  running_ = true;
+  supervisor_ = std::thread([this] { supervise(); });
+  return {};
+}
+
+void OpcUaGatewaySource::supervise() {
+  auto delay = std::chrono::duration_cast<std::chrono::milliseconds>(kGatewayRestartMin);
+  while (true) {
+    const auto began = std::chrono::steady_clock::now();
+    runGatewayOnce();
+    std::unique_lock lock(mutex_);
+    if (stopping_) return;
+    // A gateway that ran a good while before it ended starts again soon; one that keeps dying
+    // backs off up to kGatewayRestartMax.
+    if (std::chrono::steady_clock::now() - began > kGatewayRestartMax) delay = kGatewayRestartMin;
+    if (wake_.wait_for(lock, delay, [this] { return stopping_; })) return;
+    delay = std::min<std::chrono::milliseconds>(delay * 2, kGatewayRestartMax);
+    ++counters_.reconnects;
+  }
+}
+
+void OpcUaGatewaySource::runGatewayOnce() {
+  const char* pki = std::getenv("PARKTWIN_OPCUA_PKI_DIR");
+  const std::string input = detail::opcUaGatewayConfig(config_, broker_, park_, "parktwin-opcua-" + park_ + "-" + std::to_string(::getpid()),
+                                                       pki ? pki : "");
+  auto child = detail::ChildProcess::spawn({program_.node.string(), program_.script.string(), "-"}, input);
+  if (!child) {
+    noteError(child.error().message, true);
+    return;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;  // ~ChildProcess kills it
+    pid_ = child->pid();
+  }
+  std::string lastLine;
+  while (auto line = child->readErrorLine()) {
+    if (auto event = detail::parseGatewayLine(*line)) {
+      note(*event);
+    } else if (!line->empty()) {
+      lastLine = *line;
+    }
+  }
+  {
+    std::lock_guard lock(mutex_);
+    pid_ = -1;
+    gatewayConnected_ = false;
+  }
+  wake_.notify_all();
+  const int status = child->wait();
+  std::lock_guard lock(mutex_);
+  if (stopping_) return;
+  ++counters_.errors;
+  ++counters_.gaps;
+  counters_.last_error = "the OPC UA gateway exited (status " + std::to_string(status) + ")" +
+                         (lastLine.empty() ? std::string() : ": " + lastLine);
+  log_("OPC UA source " + id_ + ": " + counters_.last_error);
+}
+
+void OpcUaGatewaySource::noteError(std::string message, bool disconnected) {
+  {
+    std::lock_guard lock(mutex_);
+    ++counters_.errors;
+    counters_.last_error = message;
+    if (disconnected) gatewayConnected_ = false;
+  }
+  log_("OPC UA source " + id_ + ": " + message);
+}
+
+void OpcUaGatewaySource::note(const detail::GatewayEvent& event) {
+  switch (event.kind) {
+    case detail::GatewayEvent::Kind::error: noteError(event.message, event.loosesConnection); break;
+    case detail::GatewayEvent::Kind::subscribed: {
+      std::lock_guard lock(mutex_);
+      if (everConnected_ && !gatewayConnected_) ++counters_.gaps;
+      everConnected_ = true;
+      gatewayConnected_ = true;
+      break;
+    }
+    default: break;
+  }
+}
+
+void OpcUaGatewaySource::stop() {
+  if (!running_) return;
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    if (pid_ > 0) ::kill(pid_, SIGTERM);
+  }
+  wake_.notify_all();
+  // The gateway closes its session and exits on SIGTERM; one that hangs is killed.
+  {
+    std::unique_lock lock(mutex_);
+    if (!wake_.wait_for(lock, kGatewayStopGrace, [this] { return pid_ <= 0; })) ::kill(pid_, SIGKILL);
+  }
+  supervisor_.join();
+  subscriber_->stop();
+  running_ = false;
+}
+
+SourceCounters OpcUaGatewaySource::counters() const {
+  SourceCounters out;
+  {
+    std::lock_guard lock(mutex_);
+    out = counters_;
+    out.connected = gatewayConnected_;
+  }
+  if (subscriber_) {
+    const FeedCounters feed = subscriber_->counters();
+    out.polls = feed.received;
+    out.errors += feed.malformed;
+    out.connected = out.connected && subscriber_->connected();
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<LiveSource>> makeOpcUaSource(const Source& source, SourceSink sink, const BrokerOptions& broker, LogCallback log) {
+  const auto* config = std::get_if<OpcUaSource>(&source.config);
+  if (!config) return fail("source " + source.id + ": not an OPC UA source");
+  if (config->nodes.empty()) return fail("source " + source.id + ": no OPC UA nodes to read");
+  std::map<std::string, std::string, std::less<>> tagOwner;
+  for (const auto& node : config->nodes) {
+    // The gateway publishes under the tag: two nodes on one tag would be indistinguishable.
+    if (auto [it, fresh] = tagOwner.emplace(node.mapping.tag, node.node_id); !fresh) {
+      return fail("source " + source.id + ": nodes " + it->second + " and " + node.node_id + " both feed tag " + node.mapping.tag);
+    }
+  }
+  if (!sink.sample) return fail("source " + source.id + ": no sample sink");
+  auto program = findOpcUaGateway();
+  if (!program) return std::unexpected(program.error());
+  return std::unique_ptr<LiveSource>(
+      std::make_unique<OpcUaGatewaySource>(source.id, *config, std::move(sink), broker, std::move(*program), std::move(log)));
+}
+
+int opcUaGatewayPid(const LiveSource& source) {
+  const auto* gateway = dynamic_cast<const OpcUaGatewaySource*>(&source);
+  return gateway ? gateway->pid() : -1;
+}
+
+}  // namespace parktwin::feed

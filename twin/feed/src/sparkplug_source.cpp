@@ -1,0 +1,168 @@
+#include "parktwin/feed/sparkplug_source.hpp"
+
+#include <algorithm>
+#include <mutex>
+
+#include "client.hpp"
+#include "parktwin/feed/sparkplug_payload.hpp"
+#include "sparkplug_session.hpp"
+
+namespace parktwin::feed {
+namespace {
+
+class SparkplugLiveSource final : public LiveSource {
+ public:
+  SparkplugLiveSource(std::string id, const SparkplugSource& config, SourceSink sink, LogCallback log)
+      : id_(std::move(id)), config_(config), sink_(std::move(sink)), log_(std::move(log), 10), session_(config_),
+        subscription_(std::string(kSparkplugNamespace) + "/" + config_.group_id + "/+/" + config_.edge_node_id + "/#"),
+        commandTopic_(sparkplugTopic(config_.group_id, SparkplugMessageType::ncmd, config_.edge_node_id)) {}
+  ~SparkplugLiveSource() override { stop(); }
+
+  const std::string& id() const override { return id_; }
+  Result<void> start() override;
+  void stop() override;
+  SourceCounters counters() const override;
+
+  Result<void> attachClient();
+  void onConnect(int rc);
+  void onSubscribe(int grantedQos);
+  void onDisconnect(int rc);
+  void onMessage(const mosquitto_message& message);
+
+ private:
+  std::string where() const { return "Sparkplug source " + id_ + " (MQTT " + config_.broker.host + ":" + std::to_string(config_.broker.port) + ")"; }
+
+  std::string id_;
+  SparkplugSource config_;
+  SourceSink sink_;
+  detail::RateLimitedLog log_;
+  mutable std::mutex mutex_;  // guards session_ and the connection counters
+  detail::SparkplugSession session_;
+  bool connected_ = false;
+  bool everConnected_ = false;
+  std::uint64_t reconnects_ = 0;
+  std::string connectionError_;
+  const std::string subscription_;
+  const std::string commandTopic_;
+  detail::MosquittoPtr client_;
+  bool running_ = false;
+};
+
+void onConnectCb(mosquitto*, void* self, int rc) { static_cast<SparkplugLiveSource*>(self)->onConnect(rc); }
+void onDisconnectCb(mosquitto*, void* self, int rc) { static_cast<SparkplugLiveSource*>(self)->onDisconnect(rc); }
+void onSubscribeCb(mosquitto*, void* self, int, int count, const int* granted) {
+  static_cast<SparkplugLiveSource*>(self)->onSubscribe(count > 0 ? granted[0] : 128);
+}
+void onMessageCb(mosquitto*, void* self, const mosquitto_message* m) { static_cast<SparkplugLiveSource*>(self)->onMessage(*m); }
+
+Result<void> SparkplugLiveSource::attachClient() {
+  auto client = detail::makeClient(config_.broker, true, this);
+  if (!client) return std::unexpected(client.error());
+  client_ = std::move(*client);
+  mosquitto_connect_callback_set(client_.get(), &onConnectCb);
+  mosquitto_disconnect_callback_set(client_.get(), &onDisconnectCb);
+  mosquitto_message_callback_set(client_.get(), &onMessageCb);
+  mosquitto_subscribe_callback_set(client_.get(), &onSubscribeCb);
+  return {};
+}
+
+Result<void> SparkplugLiveSource::start() {
+  if (running_) return {};
+  auto started = detail::startNetworkThread(client_.get(), config_.broker);
+  if (started) running_ = true;
+  return started;
+}
+
+void SparkplugLiveSource::stop() {
+  if (!running_) return;
+  detail::stopNetworkThread(client_.get());
+  running_ = false;
+  std::lock_guard lock(mutex_);
+  connected_ = false;
+}
+
+SourceCounters SparkplugLiveSource::counters() const {
+  std::lock_guard lock(mutex_);
+  SourceCounters out = session_.counters();
+  out.connected = connected_;
+  out.reconnects = reconnects_;
+  if (out.last_error.empty()) out.last_error = connectionError_;
+  return out;
+}
+
+void SparkplugLiveSource::onConnect(int rc) {
+  if (rc != 0) {
+    const std::string why = "broker refused the connection: " + detail::describeConnack(rc);
+    {
+      std::lock_guard lock(mutex_);
+      connectionError_ = why;
+    }
+    log_.write("connection", where() + ": " + why);
+    return;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    if (everConnected_) ++reconnects_;
+    everConnected_ = true;
+  }
+  const int sub = mosquitto_subscribe(client_.get(), nullptr, subscription_.c_str(), 1);
+  if (sub != MOSQ_ERR_SUCCESS) log_.write("connection", where() + ": subscribe failed: " + detail::describe(sub));
+}
+
+// Connected means subscribed: only after SUBACK can births and data arrive.
+void SparkplugLiveSource::onSubscribe(int grantedQos) {
+  std::lock_guard lock(mutex_);
+  connected_ = grantedQos == 0 || grantedQos == 1;
+  if (!connected_) connectionError_ = "the broker refused the subscription to " + subscription_;
+}
+
+void SparkplugLiveSource::onDisconnect(int rc) {
+  std::lock_guard lock(mutex_);
+  connected_ = false;
+  if (rc != 0) connectionError_ = "connection lost: " + detail::describe(rc);
+}
+
+void SparkplugLiveSource::onMessage(const mosquitto_message& message) {
+  const std::string_view payload(static_cast<const char*>(message.payload), static_cast<std::size_t>(std::max(0, message.payloadlen)));
+  const std::int64_t now = wallClockMs();
+  detail::SparkplugEffects effects;
+  {
+    std::lock_guard lock(mutex_);
+    effects = session_.onMessage(message.topic, payload, now);
+  }
+  if (effects.requestRebirth) {
+    const std::string request = encodeRebirthRequest(now);
+    // QoS 0 as the specification asks for commands: a lost request is repeated on the next miss.
+    const int rc = mosquitto_publish(client_.get(), nullptr, commandTopic_.c_str(), static_cast<int>(request.size()),
+                                     request.data(), 0, false);
+    if (rc != MOSQ_ERR_SUCCESS) log_.write("rebirth", where() + ": cannot send the rebirth request: " + detail::describe(rc));
+  }
+  // The sink runs outside our lock; messages arrive one at a time on the network thread.
+  for (const auto& s : effects.stale) {
+    if (sink_.stale) sink_.stale(s.tag, s.ts_ms);
+  }
+  for (const auto& s : effects.samples) {
+    if (sink_.sample) sink_.sample(s.tag, s.ts_ms, s.value);
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<LiveSource>> makeSparkplugSource(const Source& source, SourceSink sink, LogCallback log) {
+  const auto* config = std::get_if<SparkplugSource>(&source.config);
+  if (!config) return fail("source " + source.id + ": not a Sparkplug B source");
+  if (config->group_id.empty() || config->edge_node_id.empty()) {
+    return fail("source " + source.id + ": Sparkplug B needs a group_id and an edge_node_id");
+  }
+  for (std::string_view part : {std::string_view(config->group_id), std::string_view(config->edge_node_id)}) {
+    if (part.find_first_of("/+#") != std::string_view::npos) {
+      return fail("source " + source.id + ": Sparkplug id \"" + std::string(part) + "\" may not contain /, + or #");
+    }
+  }
+  if (!sink.sample) return fail("source " + source.id + ": no sample sink");
+  auto live = std::make_unique<SparkplugLiveSource>(source.id, *config, std::move(sink), std::move(log));
+  if (auto attached = live->attachClient(); !attached) return std::unexpected(attached.error());
+  return std::unique_ptr<LiveSource>(std::move(live));
+}
+
+}  // namespace parktwin::feed
