@@ -106,7 +106,7 @@ Result<std::vector<Event>> ClickHouseStore::eventsBetween(std::int64_t t0_ms, st
   if (t1_ms < 0 || t1_ms < t0_ms) return std::vector<Event>{};
   std::string where = parkIs() + " AND ts >= " + std::to_string(notBefore1970(t0_ms)) + " AND ts <= " + std::to_string(t1_ms);
   if (filter.object) where += " AND object = " + quoteSql(*filter.object);
-  if (filter.min_severity != 0) where += " AND severity >= " + std::to_string(filter.min_severity);
+  where += " AND severity >= " + std::to_string(filter.min_severity);
   // id grows with the order of appending: events at one time come back in the order stored.
   auto rows = select("SELECT ts, any(kind), any(severity), any(object), any(message), any(payload) FROM events WHERE " +
                      where + " GROUP BY ts, id ORDER BY ts, id");
