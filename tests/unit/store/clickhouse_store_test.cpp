@@ -185,5 +185,100 @@ TEST_F(ClickHouseStoreTest, GivesTheSameAnswersAsSqliteOnTheSameData) {
   EXPECT_EQ(std::stoull(*one) + std::stoull(*two), distinct.size());
 }
 
+
+// What the writer appended and saw acknowledged (flush() returned), counted by the test itself.
+struct AcknowledgedLog {
+  std::uint64_t count = 0;
+  std::uint64_t checksum = 0;  // sum of ts * 31 + value, mod 2^64 (values are whole numbers)
+  std::int64_t nextTs = kT0;
+
+  // Appends `n` samples over 8 tags and flushes; they count only if the flush succeeded.
+  ::testing::AssertionResult appendAndFlush(Store& store, int n) {
+    std::uint64_t batchCount = 0, batchSum = 0;
+    for (int i = 0; i < n; ++i, nextTs += 250) {
+      const auto value = static_cast<std::uint64_t>(nextTs / 250 % 1000);
+      if (!store.append("tag" + std::to_string(i % 8), nextTs, static_cast<double>(value))) {
+        return ::testing::AssertionFailure() << "append refused";
+      }
+      ++batchCount;
+      batchSum += static_cast<std::uint64_t>(nextTs) * 31 + value;
+    }
+    auto flushed = store.flush();
+    if (!flushed) return ::testing::AssertionFailure() << flushed.error().message;
+    count += batchCount;
+    checksum += batchSum;
+    return ::testing::AssertionSuccess();
+  }
+};
+
+std::uintmax_t spoolBytes(const std::string& dir) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(dir + "/spool.log", ec);
+  return ec ? 0 : size;
+}
+
+TEST_F(ClickHouseStoreTest, ShardAwayDuringIngestLosesNoAcknowledgedSample) {
+  const std::string spool = dir_.file("spool-outage");
+  AcknowledgedLog log;
+  auto opened = openStore(uriFor("outage"));
+  ASSERT_TRUE(opened) << opened.error().message;
+  std::unique_ptr<Store> store = std::move(*opened);
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(log.appendAndFlush(*store, 2000));
+
+  // Shard 2 goes away: flushes still acknowledge (the spool on disk holds the batches) and a
+  // read names the missing shard at once instead of hanging.
+  ASSERT_TRUE(cluster_->stopShard(2)) << cluster_->error();
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(log.appendAndFlush(*store, 2000));
+  EXPECT_GT(spoolBytes(spool), 0u);
+  const auto before = std::chrono::steady_clock::now();
+  auto state = store->stateAt(INT64_MAX);
+  ASSERT_FALSE(state);
+  EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(15));
+  const std::string shardAddress = "127.0.0.1:" + std::to_string(cluster_->tcpPort(2));
+  EXPECT_NE(state.error().message.find("shard 2 of cluster 'parktwin' (" + shardAddress + ") is not reachable"),
+            std::string::npos)
+      << state.error().message;
+
+  // Back again: a later flush (after the backoff) replays the spool.
+  ASSERT_TRUE(cluster_->startShard(2)) << cluster_->error();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (spoolBytes(spool) > 0 && std::chrono::steady_clock::now() < deadline) {
+    ASSERT_TRUE(log.appendAndFlush(*store, 100));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the writer's pace (ingest flushes periodically), not a wait for the replay
+  }
+  EXPECT_EQ(spoolBytes(spool), 0u) << "the spool was not replayed within 30 s of the shard's return";
+
+  // Away once more and the writer closes: the next open replays what it spooled.
+  ASSERT_TRUE(cluster_->stopShard(2)) << cluster_->error();
+  ASSERT_TRUE(log.appendAndFlush(*store, 3000));
+  store.reset();
+  EXPECT_GT(spoolBytes(spool), 0u);
+  ASSERT_TRUE(cluster_->startShard(2)) << cluster_->error();
+  auto reopened = openStore(uriFor("outage"));
+  ASSERT_TRUE(reopened) << reopened.error().message;
+  EXPECT_EQ(spoolBytes(spool), 0u);
+
+  // The oracle: every shard's own table through clickhouse-client, duplicates of a replay
+  // collapsed as the store's reads collapse them.
+  const std::string perShard =
+      "SELECT count(), sum(ts * 31 + toUInt64(v)) FROM (SELECT tag, ts, argMax(value, ver) AS v "
+      "FROM parktwin.samples_local WHERE park = 'outage' GROUP BY tag, ts) FORMAT TabSeparated";
+  std::uint64_t count = 0, checksum = 0;
+  for (int shard : {1, 2}) {
+    auto row = cluster_->clientQuery(shard, perShard);
+    ASSERT_TRUE(row) << "shard " << shard;
+    const auto tab = row->find('\t');
+    count += std::stoull(row->substr(0, tab));
+    checksum += std::stoull(row->substr(tab + 1));
+  }
+  EXPECT_EQ(count, log.count);
+  EXPECT_EQ(checksum, log.checksum);
+  auto summary = (*reopened)->summary();
+  ASSERT_TRUE(summary) << summary.error().message;
+  std::uint64_t summed = 0;
+  for (const auto& t : *summary) summed += t.samples;
+  EXPECT_EQ(summed, log.count);
+}
+
 }  // namespace
 }  // namespace parktwin::store::test
