@@ -1,0 +1,57 @@
+#!/bin/sh
+# parktwin-cli import / info / export with --store clickhouse://... against a real two-shard
+# cluster (scripts/cluster, its own folder and ports, always stopped after). The oracle is the
+# CSV itself and clickhouse-client on each shard. Skips (exit 77) without clickhouse-server.
+# Usage: cli_clickhouse_test.sh PATH/TO/parktwin-cli
+set -u
+cli=$1
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+. "$root/tests/cli_test_lib.sh"
+if [ ! -x /usr/sbin/clickhouse-server ] && ! command -v clickhouse-server >/dev/null; then
+  echo "SKIP: clickhouse-server is not installed"
+  exit 77
+fi
+export PARKTWIN_CLUSTER_DIR="$dir/cluster"
+trap '"$root/scripts/cluster" down >/dev/null 2>&1; rm -rf "$dir"' EXIT
+uri=$("$root/scripts/cluster" up) || { echo "FAIL: scripts/cluster up"; exit 1; }
+store="$uri?park=cli&spool=$dir/spool"
+
+# 6 tags x 50 samples, whole-second times in two months.
+/usr/bin/python3 - "$dir/data.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("ts,tag,value\n")
+    for i in range(50):
+        for t in range(6):
+            f.write(f"{1767225600 + i * 86400 + t},tag{t},{i * 0.5 + t}\n")
+PY
+"$cli" import "$dir/data.csv" --store "$store" >/dev/null 2>"$dir/import.err"
+expect "import exit code" 0 $?
+
+
+"$cli" info --store "$store" >"$dir/info.txt" 2>&1
+expect "info exit code" 0 $?
+expect "info counts" 1 "$(grep -c '^6 tags, 300 samples' "$dir/info.txt")"
+
+"$cli" export --store "$store" --format csv >"$dir/out.csv"
+expect "export exit code" 0 $?
+expect "export rows" 300 "$(tail -n +2 "$dir/out.csv" | wc -l | tr -d ' ')"
+# Same values as the CSV: compare tag,value pairs sorted.
+expect "export values" "$(tail -n +2 "$dir/data.csv" | awk -F, '{print $2","$3+0}' | sort)" \
+  "$(tail -n +2 "$dir/out.csv" | awk -F, '{print $2","$3+0}' | sort)"
+
+total=0
+for n in 1 2; do
+  c=$(clickhouse-client --host 127.0.0.1 --port "$(cat "$dir/cluster/shard$n/tcp_port")" \
+      --query "SELECT count() FROM parktwin.samples_local WHERE park = 'cli'")
+  expect "shard $n holds data" 1 "$([ "$c" -gt 0 ] && echo 1 || echo 0)"
+  total=$((total + c))
+done
+expect "both shards together" 300 "$total"
+
+"$cli" info --store "clickhouse://127.0.0.1:1/parktwin" >/dev/null 2>"$dir/down.err"
+expect "unreachable node: exit code" 2 $?
+expect "unreachable node: message" 1 "$(grep -c 'does not answer' "$dir/down.err")"
+"$cli" info --db "$dir/x.db" --store "$store" >/dev/null 2>&1
+expect "--db and --store exclude each other" 1 "$([ $? -ne 0 ] && echo 1 || echo 0)"
+finish cli_clickhouse
