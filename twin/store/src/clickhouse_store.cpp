@@ -172,70 +172,67 @@ Result<void> ClickHouseStore::sendOrSpool(SpooledBatch batch) {
   return spool_->append(batch);
 }
 
-Result<void> ClickHouseStore::defineTag(std::string_view name, std::string_view unit, std::string_view kind) {
+Result<SpooledBatch*> ClickHouseStore::rowFor(const char* table, std::int64_t ts_ms) {
   if (readOnly_) return fail(describe() + ": opened read-only");
-  auto& b = pending_["tags"];
-  b.table = "tags";
-  b.tsv += escapeTsv(address_.park) + "\t" + escapeTsv(name) + "\t" + escapeTsv(unit) + "\t" + escapeTsv(kind) + "\t" +
-           std::to_string(nextId()) + "\n";
-  ++b.rows;
+  if (ts_ms < 0) {
+    return fail(ErrorCode::invalid_input, describe() + ": " + table + ": time before 1970 (" + std::to_string(ts_ms) + " ms)");
+  }
+  SpooledBatch& batch = pending_[table];
+  batch.table = table;
+  ++batch.rows;
+  return &batch;
+}
+
+Result<void> ClickHouseStore::defineTag(std::string_view name, std::string_view unit, std::string_view kind) {
+  auto b = rowFor("tags", 0);
+  if (!b) return std::unexpected(b.error());
+  (*b)->tsv += escapeTsv(address_.park) + "\t" + escapeTsv(name) + "\t" + escapeTsv(unit) + "\t" + escapeTsv(kind) + "\t" +
+               std::to_string(nextId()) + "\n";
   knownTags_.emplace(name);
   return {};
 }
 
 Result<void> ClickHouseStore::append(std::string_view tag, std::int64_t ts_ms, double value) {
-  if (readOnly_) return fail(describe() + ": opened read-only");
-  if (ts_ms < 0) return fail(ErrorCode::invalid_input, describe() + ": " + std::string(tag) + ": time before 1970 (" + std::to_string(ts_ms) + " ms)");
+  auto b = rowFor("samples", ts_ms);
+  if (!b) return std::unexpected(b.error());
   if (!knownTags_.contains(tag)) {  // as the historian, append makes the tag known; ver 0 loses to defineTag
-    auto& t = pending_["tags"];
-    t.table = "tags";
-    t.tsv += escapeTsv(address_.park) + "\t" + escapeTsv(tag) + "\t\t\t0\n";
-    ++t.rows;
+    auto t = rowFor("tags", 0);
+    if (!t) return std::unexpected(t.error());
+    (*t)->tsv += escapeTsv(address_.park) + "\t" + escapeTsv(tag) + "\t\t\t0\n";
     knownTags_.emplace(tag);
   }
-  auto& b = pending_["samples"];
-  b.table = "samples";
-  b.tsv += escapeTsv(address_.park) + "\t" + escapeTsv(tag) + "\t" + std::to_string(ts_ms) + "\t" + number(value) + "\t" +
-           std::to_string(UINT64_MAX - nextId()) + "\n";
-  ++b.rows;
+  (*b)->tsv += escapeTsv(address_.park) + "\t" + escapeTsv(tag) + "\t" + std::to_string(ts_ms) + "\t" + number(value) +
+               "\t" + std::to_string(UINT64_MAX - nextId()) + "\n";
   ++accepted_;
   newestMs_ = std::max(newestMs_, ts_ms);
-  if (b.rows >= kSendEverySamples) {
+  if ((*b)->rows >= kSendEverySamples) {
     if (auto tagsFirst = sendOrSpool(std::exchange(pending_["tags"], {})); !tagsFirst) return tagsFirst;
-    return sendOrSpool(std::exchange(b, {}));
+    return sendOrSpool(std::exchange(**b, {}));
   }
   return {};
 }
 
 Result<void> ClickHouseStore::appendEvent(const Event& e) {
-  if (readOnly_) return fail(describe() + ": opened read-only");
-  if (e.ts_ms < 0) return fail(ErrorCode::invalid_input, describe() + ": event before 1970");
-  auto& b = pending_["events"];
-  b.table = "events";
-  b.tsv += escapeTsv(address_.park) + "\t" + std::to_string(e.ts_ms) + "\t" + std::to_string(nextId()) + "\t" +
-           escapeTsv(e.kind) + "\t" + std::to_string(e.severity) + "\t" + escapeTsv(e.object) + "\t" +
-           escapeTsv(e.message) + "\t" + escapeTsv(e.payload_json) + "\n";
-  ++b.rows;
+  auto b = rowFor("events", e.ts_ms);
+  if (!b) return std::unexpected(b.error());
+  (*b)->tsv += escapeTsv(address_.park) + "\t" + std::to_string(e.ts_ms) + "\t" + std::to_string(nextId()) + "\t" +
+               escapeTsv(e.kind) + "\t" + std::to_string(e.severity) + "\t" + escapeTsv(e.object) + "\t" +
+               escapeTsv(e.message) + "\t" + escapeTsv(e.payload_json) + "\n";
   return {};
 }
 
 Result<void> ClickHouseStore::acknowledge(const Acknowledgement& a) {
-  if (readOnly_) return fail(describe() + ": opened read-only");
-  if (a.ts_ms < 0) return fail(ErrorCode::invalid_input, describe() + ": acknowledgement before 1970");
-  auto& b = pending_["acks"];
-  b.table = "acks";
-  b.tsv += escapeTsv(address_.park) + "\t" + std::to_string(a.ts_ms) + "\t" + std::to_string(nextId()) + "\t" +
-           escapeTsv(a.rule) + "\t" + escapeTsv(a.object) + "\t" + escapeTsv(a.user) + "\t" + escapeTsv(a.comment) + "\n";
-  ++b.rows;
+  auto b = rowFor("acks", a.ts_ms);
+  if (!b) return std::unexpected(b.error());
+  (*b)->tsv += escapeTsv(address_.park) + "\t" + std::to_string(a.ts_ms) + "\t" + std::to_string(nextId()) + "\t" +
+               escapeTsv(a.rule) + "\t" + escapeTsv(a.object) + "\t" + escapeTsv(a.user) + "\t" + escapeTsv(a.comment) + "\n";
   return {};
 }
 
 Result<void> ClickHouseStore::setParkFileHash(std::string_view hash) {
-  if (readOnly_) return fail(describe() + ": opened read-only");
-  auto& b = pending_["parks"];
-  b.table = "parks";
-  b.tsv += escapeTsv(address_.park) + "\t" + escapeTsv(hash) + "\t" + std::to_string(nextId()) + "\n";
-  ++b.rows;
+  auto b = rowFor("parks", 0);
+  if (!b) return std::unexpected(b.error());
+  (*b)->tsv += escapeTsv(address_.park) + "\t" + escapeTsv(hash) + "\t" + std::to_string(nextId()) + "\n";
   return {};
 }
 

@@ -56,6 +56,8 @@ class ClickHouseStore final : public Store {
   Result<void> insert(const SpooledBatch& batch);
   Result<void> replaySpool();
   Result<void> sendOrSpool(SpooledBatch batch);
+  // The pending batch of `table` with one more row counted, after the checks every write makes.
+  Result<SpooledBatch*> rowFor(const char* table, std::int64_t ts_ms);
   std::string parkIs() const;  // "park = '<park>'"
   std::uint64_t nextId();
 
