@@ -1,5 +1,5 @@
 #!/bin/sh
-# parktwin-cli import / info / export with --store clickhouse://... against a real two-shard
+# parktwin-cli import / info / export / simulate with --store clickhouse://... against a real two-shard
 # cluster (scripts/cluster, its own folder and ports, always stopped after). The oracle is the
 # CSV itself and clickhouse-client on each shard. Skips (exit 77) without clickhouse-server.
 # Usage: cli_clickhouse_test.sh PATH/TO/parktwin-cli
@@ -48,6 +48,17 @@ for n in 1 2; do
   total=$((total + c))
 done
 expect "both shards together" 300 "$total"
+
+# simulate: the same seeded run into SQLite and into the cluster exports the same samples.
+"$cli" simulate --park beidu --from 2026-06-01T00:00:00+08:00 --duration 2h --step 1m --db "$dir/sim.db" >/dev/null 2>&1
+expect "simulate --db exit code" 0 $?
+"$cli" simulate --park beidu --from 2026-06-01T00:00:00+08:00 --duration 2h --step 1m \
+  --store "$uri?park=sim&spool=$dir/spool-sim" >/dev/null 2>"$dir/sim.err"
+expect "simulate --store exit code" 0 $?
+"$cli" export --db "$dir/sim.db" | sort >"$dir/sim-sqlite.csv"
+"$cli" export --store "$uri?park=sim" | sort >"$dir/sim-cluster.csv"
+expect "simulate: samples exported" 1 "$([ "$(wc -l <"$dir/sim-sqlite.csv")" -gt 100 ] && echo 1 || echo 0)"
+expect "simulate: same export from SQLite and the cluster" "" "$(diff "$dir/sim-sqlite.csv" "$dir/sim-cluster.csv" | head -5)"
 
 "$cli" info --store "clickhouse://127.0.0.1:1/parktwin" >/dev/null 2>"$dir/down.err"
 expect "unreachable node: exit code" 2 $?

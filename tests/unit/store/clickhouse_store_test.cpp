@@ -29,7 +29,7 @@ struct Appended {
 };
 
 // Several tags at irregular steps, one with a ten-day gap, values in quarters (sums are exact,
-// so means compare exactly), appended partly out of order, with duplicates of a different value
+// so means compare exactly) but for one tag of decimals, appended partly out of order, with duplicates of a different value
 // (the first stored wins).
 std::vector<Appended> generatedSamples() {
   std::mt19937_64 random(20);
@@ -39,7 +39,10 @@ std::vector<Appended> generatedSamples() {
     for (int i = 0; i < 300; ++i) {
       t += 60'000 + static_cast<std::int64_t>(random() % (6 * 3'600'000));
       if (tag == 3 && i == 150) t += 10 * kDay;
-      out.push_back({"line" + std::to_string(tag) + ".power_kw", t, static_cast<double>(random() % 4000) / 4.0 - 200});
+      // Tag 11: decimals no binary fraction holds (1.364...), which a text round trip can bend.
+      const double value = tag == 11 ? static_cast<double>(random() % 100'000) / 1000.0 + 0.001
+                                     : static_cast<double>(random() % 4000) / 4.0 - 200;
+      out.push_back({"line" + std::to_string(tag) + ".power_kw", t, value});
     }
   }
   for (std::size_t i = 0; i + 3 < out.size(); i += 7) std::swap(out[i], out[i + 3]);  // out of order
@@ -139,7 +142,9 @@ TEST_F(ClickHouseStoreTest, GivesTheSameAnswersAsSqliteOnTheSameData) {
         EXPECT_EQ(x.t_start_ms, y.t_start_ms);
         EXPECT_EQ(x.t_end_ms, y.t_end_ms);
         EXPECT_EQ(x.count, y.count) << name << " bucket " << i;
-        EXPECT_TRUE(same(x.min, y.min) && same(x.max, y.max) && same(x.mean, y.mean) && same(x.last, y.last))
+        // Means of tag 11 may differ in the last bits: the engines add in different orders.
+        const bool meansAgree = same(x.mean, y.mean) || std::abs(x.mean - y.mean) <= 1e-12 * std::abs(x.mean);
+        EXPECT_TRUE(same(x.min, y.min) && same(x.max, y.max) && meansAgree && same(x.last, y.last))
             << name << " bucket " << i << ": " << x.min << " " << x.max << " " << x.mean << " " << x.last << " vs "
             << y.min << " " << y.max << " " << y.mean << " " << y.last;
       }

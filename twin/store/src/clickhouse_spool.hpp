@@ -14,7 +14,7 @@ namespace parktwin::store::clickhouse {
 struct SpooledBatch {
   std::string table;  // e.g. "samples"
   std::uint64_t rows = 0;
-  std::string tsv;    // TabSeparated rows as they go to INSERT
+  std::string tsv;    // the rows as they go to INSERT: RowBinary for samples, TabSeparated for the rest
 };
 
 class Spool {

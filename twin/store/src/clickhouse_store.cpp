@@ -1,6 +1,7 @@
 // Opening the ClickHouse store and writing to it: schema, batches, retries, the spool.
 #include "clickhouse_store.hpp"
 
+#include <bit>
 #include <charconv>
 #include <regex>
 #include <thread>
@@ -21,10 +22,20 @@ std::string replaceAll(std::string text, std::string_view what, std::string_view
   return text;
 }
 
-std::string number(double v) {
-  char buffer[32];
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);  // shortest text that reads back exactly
-  return ec == std::errc{} ? std::string(buffer, end) : "nan";
+// RowBinary pieces (little-endian, as ClickHouse reads them on x86-64 and arm64). Samples go
+// as RowBinary because 18.16's text parser does not round every decimal to the nearest double
+// (1.364 came back as 1.3639999999999999): binary keeps each value's bits.
+void putFixed(std::string& out, std::uint64_t bits) {
+  for (int i = 0; i < 8; ++i) out += static_cast<char>((bits >> (8 * i)) & 0xFF);
+}
+
+void putString(std::string& out, std::string_view text) {
+  std::uint64_t n = text.size();
+  do {
+    out += static_cast<char>((n & 0x7F) | (n > 0x7F ? 0x80 : 0));
+    n >>= 7;
+  } while (n != 0);
+  out += text;
 }
 
 std::uint64_t nowNs() {
@@ -136,7 +147,8 @@ Error ClickHouseStore::nameShard(Error error) const {
 Result<void> ClickHouseStore::insert(const SpooledBatch& batch) {
   // Synchronous: the node answers only after every shard wrote its rows, so "200 OK" means
   // the cluster has them (the default asynchronous mode queues them on this node instead).
-  auto ok = http_.run("INSERT INTO " + batch.table + " FORMAT TabSeparated", batch.tsv,
+  const char* format = batch.table == "samples" ? " FORMAT RowBinary" : " FORMAT TabSeparated";
+  auto ok = http_.run("INSERT INTO " + batch.table + format, batch.tsv,
                       {"insert_distributed_sync=1", "insert_distributed_timeout=30"});
   if (!ok) return std::unexpected(nameShard(ok.error()));
   return {};
@@ -201,8 +213,12 @@ Result<void> ClickHouseStore::append(std::string_view tag, std::int64_t ts_ms, d
     (*t)->tsv += escapeTsv(address_.park) + "\t" + escapeTsv(tag) + "\t\t\t0\n";
     knownTags_.emplace(tag);
   }
-  (*b)->tsv += escapeTsv(address_.park) + "\t" + escapeTsv(tag) + "\t" + std::to_string(ts_ms) + "\t" + number(value) +
-               "\t" + std::to_string(UINT64_MAX - nextId()) + "\n";
+  std::string& row = (*b)->tsv;  // RowBinary: park, tag, ts, value, ver
+  putString(row, address_.park);
+  putString(row, tag);
+  putFixed(row, static_cast<std::uint64_t>(ts_ms));
+  putFixed(row, std::bit_cast<std::uint64_t>(value));
+  putFixed(row, UINT64_MAX - nextId());
   ++accepted_;
   newestMs_ = std::max(newestMs_, ts_ms);
   if ((*b)->rows >= kSendEverySamples) {
