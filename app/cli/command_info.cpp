@@ -36,12 +36,16 @@ int runInfo(const std::string& db) {
                 static_cast<unsigned long long>(t.samples), static_cast<unsigned long long>(t.blocks),
                 any ? static_cast<double>(t.payload_bytes) / static_cast<double>(t.samples) : 0.0);
   }
+  std::printf("\n%zu tags, %llu samples", summary->size(), static_cast<unsigned long long>(samples));
   const auto uri = store::parseStoreUri(db);
-  const auto onDisk = uri && uri->kind == store::StoreKind::sqlite ? store::bytesOnDisk(uri->sqlite_path) : 0;
-  std::printf("\n%zu tags, %llu samples, %llu bytes of block payload, %llu bytes on disk (with -wal/-shm)",
-              summary->size(), static_cast<unsigned long long>(samples), static_cast<unsigned long long>(payload),
-              static_cast<unsigned long long>(onDisk));
-  if (samples > 0) std::printf(", %.2f bytes per sample on disk", static_cast<double>(onDisk) / static_cast<double>(samples));
+  if (uri && uri->kind == store::StoreKind::sqlite) {  // a cluster's bytes are its own business (system.parts)
+    const auto onDisk = store::bytesOnDisk(uri->sqlite_path);
+    std::printf(", %llu bytes of block payload, %llu bytes on disk (with -wal/-shm)", static_cast<unsigned long long>(payload),
+                static_cast<unsigned long long>(onDisk));
+    if (samples > 0) std::printf(", %.2f bytes per sample on disk", static_cast<double>(onDisk) / static_cast<double>(samples));
+  } else {
+    std::printf(" in %s", (*historian)->describe().c_str());
+  }
   std::printf("\npark file hash: %s\n", hash->empty() ? "(none)" : hash->c_str());
   return 0;
 }
