@@ -1,5 +1,5 @@
 #!/bin/sh
-# parktwin-cli import / info / export / simulate with --store clickhouse://... against a real two-shard
+# parktwin-cli import / info / export / simulate / ingest with --store clickhouse://... against a real two-shard
 # cluster (scripts/cluster, its own folder and ports, always stopped after). The oracle is the
 # CSV itself and clickhouse-client on each shard. Skips (exit 77) without clickhouse-server.
 # Usage: cli_clickhouse_test.sh PATH/TO/parktwin-cli
@@ -59,6 +59,28 @@ expect "simulate --store exit code" 0 $?
 "$cli" export --store "$uri?park=sim" | sort >"$dir/sim-cluster.csv"
 expect "simulate: samples exported" 1 "$([ "$(wc -l <"$dir/sim-sqlite.csv")" -gt 100 ] && echo 1 || echo 0)"
 expect "simulate: same export from SQLite and the cluster" "" "$(diff "$dir/sim-sqlite.csv" "$dir/sim-cluster.csv" | head -5)"
+
+# ingest: QoS 1 samples from a real mosquitto into the cluster, each once.
+port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$port" >"$dir/mosquitto.conf"
+/usr/sbin/mosquitto -c "$dir/mosquitto.conf" >"$dir/mosquitto.log" 2>&1 &
+broker=$!
+trap 'kill $broker ${ingest:-} 2>/dev/null; "$root/scripts/cluster" down >/dev/null 2>&1; rm -rf "$dir"' EXIT
+total=50
+"$cli" ingest --park beidu --mqtt "127.0.0.1:$port" --store "$uri?park=live&spool=$dir/spool-live" --count $total \
+  >/dev/null 2>"$dir/ingest.err" &
+ingest=$!
+for _ in $(seq 200); do  # polling ingest's log for its subscription, with a deadline (20 s)
+  grep -qF "subscribed to parktwin/beidu/#" "$dir/ingest.err" && break
+  sleep 0.1
+done
+for i in $(seq $total); do
+  mosquitto_pub -p "$port" -q 1 -t parktwin/beidu/potline-1.current -m "{\"ts\":$((1780000000000 + i * 1000)),\"v\":$i}"
+done
+wait $ingest
+expect "ingest --store exit code" 0 $?
+expect "ingest --store: each number once" "$(seq $total | tr '\n' ' ')" \
+  "$("$cli" export --store "$uri?park=live" --tags potline-1.current | tail -n +2 | cut -d, -f3 | tr '\n' ' ')"
 
 "$cli" info --store "clickhouse://127.0.0.1:1/parktwin" >/dev/null 2>"$dir/down.err"
 expect "unreachable node: exit code" 2 $?
