@@ -2,7 +2,8 @@
 // One storage interface for what the CLI, the scenario runner and the history reader need:
 // append samples and events, make them durable, read state at T, ranges, downsampled buckets,
 // events and alarm acknowledgements. Two implementations: the SQLite historian (a file) and a
-// ClickHouse cluster (docs/server.md). openStore() picks one from a URI.
+// ClickHouse cluster (docs/server.md). openStore() picks one from a URI. As with the Historian,
+// one Store object per thread; any number of them may read and write the same history.
 #include <cstdint>
 #include <memory>
 #include <string>
