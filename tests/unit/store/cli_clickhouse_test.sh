@@ -1,5 +1,5 @@
 #!/bin/sh
-# parktwin-cli import / info / export / simulate / ingest with --store clickhouse://... against a real two-shard
+# parktwin-cli import / info / export / simulate / flows --at / ingest with --store clickhouse://... against a real two-shard
 # cluster (scripts/cluster, its own folder and ports, always stopped after). The oracle is the
 # CSV itself and clickhouse-client on each shard. Skips (exit 77) without clickhouse-server.
 # Usage: cli_clickhouse_test.sh PATH/TO/parktwin-cli
@@ -59,6 +59,13 @@ expect "simulate --store exit code" 0 $?
 "$cli" export --store "$uri?park=sim" | sort >"$dir/sim-cluster.csv"
 expect "simulate: samples exported" 1 "$([ "$(wc -l <"$dir/sim-sqlite.csv")" -gt 100 ] && echo 1 || echo 0)"
 expect "simulate: same export from SQLite and the cluster" "" "$(diff "$dir/sim-sqlite.csv" "$dir/sim-cluster.csv" | head -5)"
+
+# flows --at: the same solution from the state in SQLite and in the cluster (the heading names the source).
+at=2026-06-01T01:00:00+08:00
+"$cli" flows --park beidu --db "$dir/sim.db" --at $at 2>&1 | tail -n +2 >"$dir/flows-sqlite.txt"
+"$cli" flows --park beidu --store "$uri?park=sim" --at $at 2>&1 | tail -n +2 >"$dir/flows-cluster.txt"
+expect "flows --at: a solution" 1 "$(grep -c '^Material network' "$dir/flows-cluster.txt")"
+expect "flows --at: same from SQLite and the cluster" "" "$(diff "$dir/flows-sqlite.txt" "$dir/flows-cluster.txt" | head -5)"
 
 # ingest: QoS 1 samples from a real mosquitto into the cluster, each once.
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
