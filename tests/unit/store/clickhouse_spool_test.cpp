@@ -22,12 +22,20 @@ std::string fileText(const std::string& path) {
   return text.str();
 }
 
+// A spool in `dir`/s holding `batches`, appended in order.
+Result<Spool> spoolWith(const TempDir& dir, const std::vector<SpooledBatch>& batches) {
+  auto spool = Spool::open(dir.file("s"));
+  for (const auto& b : batches) {
+    if (!spool) break;
+    if (auto ok = spool->append(b); !ok) return std::unexpected(ok.error());
+  }
+  return spool;
+}
+
 TEST(ClickHouseSpool, ReplaysBatchesInOrderThenEmpties) {
   TempDir dir;
-  auto spool = Spool::open(dir.file("s"));
+  auto spool = spoolWith(dir, {{"samples", 2, std::string("a\0\nb", 4)}, {"events", 1, "x\ty\n"}});
   ASSERT_TRUE(spool) << spool.error().message;
-  ASSERT_TRUE(spool->append({"samples", 2, std::string("a\0\nb", 4)}));
-  ASSERT_TRUE(spool->append({"events", 1, "x\ty\n"}));
   EXPECT_EQ(fileText(dir.file("s/spool.log")), std::string("samples 2 4\na\0\nbevents 1 4\nx\ty\n", 31));
   std::vector<SpooledBatch> sent;
   auto rows = spool->replay([&](const SpooledBatch& b) -> Result<void> {
@@ -46,10 +54,8 @@ TEST(ClickHouseSpool, ReplaysBatchesInOrderThenEmpties) {
 
 TEST(ClickHouseSpool, AFailedSendKeepsEverythingForNextTime) {
   TempDir dir;
-  auto spool = Spool::open(dir.file("s"));
+  auto spool = spoolWith(dir, {{"samples", 1, "one"}, {"samples", 1, "two"}});
   ASSERT_TRUE(spool);
-  ASSERT_TRUE(spool->append({"samples", 1, "one"}));
-  ASSERT_TRUE(spool->append({"samples", 1, "two"}));
   int calls = 0;
   auto failed = spool->replay([&](const SpooledBatch&) -> Result<void> {
     return ++calls == 2 ? Result<void>{fail(ErrorCode::io, "shard away")} : Result<void>{};
@@ -62,9 +68,8 @@ TEST(ClickHouseSpool, AFailedSendKeepsEverythingForNextTime) {
 TEST(ClickHouseSpool, ATornLastRecordIsDroppedAndASecondWriterRefused) {
   TempDir dir;
   {
-    auto spool = Spool::open(dir.file("s"));
+    auto spool = spoolWith(dir, {{"samples", 1, "whole"}});
     ASSERT_TRUE(spool);
-    ASSERT_TRUE(spool->append({"samples", 1, "whole"}));
     auto second = Spool::open(dir.file("s"));
     ASSERT_FALSE(second);
     EXPECT_EQ(second.error().code, ErrorCode::busy);
