@@ -1,4 +1,4 @@
-// parktwin-cli export --db park.db [--tags a,b] [--from T] [--to T] [--format csv|json]
+// parktwin-cli export --db park.db | --store URI [--tags a,b] [--from T] [--to T] [--format csv|json]
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -6,7 +6,8 @@
 
 #include "command_registry.hpp"
 #include "parktwin/common/number_text.hpp"
-#include "parktwin/store/historian.hpp"
+#include "parktwin/store/store.hpp"
+#include "store_option.hpp"
 #include "parktwin/common/iso_time.hpp"
 #include "parktwin/common/time_text.hpp"
 
@@ -53,11 +54,12 @@ int runExport(const ExportArgs& args) {
     }
     *target = *t;
   }
-  auto historian = store::Historian::open(args.db, {.read_only = true});
-  if (!historian) {
-    std::cerr << historian.error().message << "\n";
+  auto opened = store::openStore(args.db, store::StoreOptions{.read_only = true, .historian = {}});
+  if (!opened) {
+    std::cerr << opened.error().message << "\n";
     return 2;
   }
+  store::Store* historian = opened->get();
   std::vector<std::string> tags = args.tags;
   if (tags.empty()) {
     auto all = historian->tags();
@@ -101,12 +103,13 @@ const bool registered = registerCommand({
     "export", "Export samples from a historian file as CSV (ts,tag,value) or JSON",
     [](CLI::App& sub) {
       auto args = std::make_shared<ExportArgs>();
-      sub.add_option("--db", args->db, "Historian file")->required()->check(CLI::ExistingFile);
+      auto* dbOption = sub.add_option("--db", args->db, "Historian file")->check(CLI::ExistingFile);
+      addStoreOption(sub, args->db, dbOption);
       sub.add_option("--tags", args->tags, "Comma-separated tags (default: all)")->delimiter(',');
       sub.add_option("--from", args->from, "Start, inclusive (ISO-8601 or epoch s/ms; default: beginning)");
       sub.add_option("--to", args->to, "End, inclusive (default: end)");
       sub.add_option("--format", args->format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
-      return [args] { return runExport(*args); };
+      return [args] { return storeGiven(args->db, "export") ? runExport(*args) : 2; };
     }});
 
 }  // namespace

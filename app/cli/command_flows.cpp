@@ -23,7 +23,8 @@
 #include "parktwin/flow/park_state.hpp"
 #include "parktwin/flow/solver.hpp"
 #include "parktwin/model/park_file.hpp"
-#include "parktwin/store/historian.hpp"
+#include "parktwin/store/store.hpp"
+#include "store_option.hpp"
 #include "terminal.hpp"
 
 namespace parktwin::cli {
@@ -236,14 +237,12 @@ std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const 
     return std::nullopt;
   }
   atMs = *t;
-  store::HistorianOptions readOnly;
-  readOnly.read_only = true;
-  auto historian = store::Historian::open(db, readOnly);
+  auto historian = store::openStore(db, store::StoreOptions{.read_only = true, .historian = {}});
   if (!historian) {
     std::cerr << historian.error().message << "\n";
     return std::nullopt;
   }
-  auto state = historian->stateAt(*t);
+  auto state = (*historian)->stateAt(*t);
   if (!state) {
     std::cerr << db << ": " << state.error().message << "\n";
     return std::nullopt;
@@ -260,7 +259,7 @@ std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const 
 // --db goes with --at, and --commission names planned objects; false after printing why.
 bool checkFlags(const FlowsOptions& o, const model::Park& park) {
   if (o.db.empty() != o.at.empty()) {
-    std::cerr << "flows: --db and --at go together (the state of the historian at that time)\n";
+    std::cerr << "flows: --db (or --store) and --at go together (the state of the history at that time)\n";
     return false;
   }
   for (const auto& id : o.commission) {
@@ -386,8 +385,9 @@ const bool registered = registerCommand({
       sub.add_flag("--json", o->asJson, "Print the solution as JSON");
       sub.add_option("--fail", o->failed, "Also report who loses supply if this node or link fails");
       sub.add_flag("--peak", o->peak, "A peak hour with sources at rated power, instead of a year's average hour");
-      sub.add_option("--db", o->db, "Historian file (simulate --db, ingest --db): solve at its state at --at");
-      sub.add_option("--at", o->at, "With --db: the moment, ISO-8601 or epoch seconds/ms");
+      auto* dbOption = sub.add_option("--db", o->db, "Historian file (simulate --db, ingest --db): solve at its state at --at");
+      addStoreOption(sub, o->db, dbOption);
+      sub.add_option("--at", o->at, "With --db or --store: the moment, ISO-8601 or epoch seconds/ms");
       sub.add_option("--commission", o->commission,
                      "Count this planned building or utility as built, as a scenario's commission change does "
                      "(planned objects are left out otherwise); repeatable");

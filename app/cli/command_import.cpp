@@ -1,4 +1,4 @@
-// parktwin-cli import DATA.csv --db park.db [--strict]: load samples into a historian.
+// parktwin-cli import DATA.csv --db park.db | --store URI [--strict]: load samples into a store.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -6,7 +6,8 @@
 
 #include "command_registry.hpp"
 #include "parktwin/store/csv_import.hpp"
-#include "parktwin/store/historian.hpp"
+#include "parktwin/store/store.hpp"
+#include "store_option.hpp"
 #include "terminal.hpp"
 
 namespace parktwin::cli {
@@ -39,21 +40,21 @@ int runImport(const std::string& file, const std::string& db, bool strict) {
     in.clear();
     in.seekg(0);
   }
-  store::HistorianOptions options;
-  options.commit_every_ms = 5000;
-  options.commit_every_samples = 200'000;
-  auto historian = store::Historian::open(db, options);
+  store::StoreOptions options;
+  options.historian.commit_every_ms = 5000;
+  options.historian.commit_every_samples = 200'000;
+  auto historian = store::openStore(db, options);
   if (!historian) {
     std::cerr << historian.error().message << "\n";
     return 2;
   }
   ProgressBar bar("import", ec ? 0 : size);
-  auto report = store::importCsv(in, &*historian, [&](std::uint64_t bytes) { bar.update(bytes); });
+  auto report = store::importCsv(in, **historian, [&](std::uint64_t bytes) { bar.update(bytes); });
   if (!report) {
     std::cerr << file << ": " << report.error().message << "\n";
     return 2;
   }
-  auto flushed = historian->flush();
+  auto flushed = (*historian)->flush();
   if (!flushed) {
     std::cerr << db << ": " << flushed.error().message << "\n";
     return 2;
@@ -75,9 +76,10 @@ const bool registered = registerCommand({
       auto db = std::make_shared<std::string>();
       auto strict = std::make_shared<bool>(false);
       sub.add_option("file", *file, "CSV file")->required();
-      sub.add_option("--db", *db, "Historian file (created if missing)")->required();
+      auto* dbOption = sub.add_option("--db", *db, "Historian file (created if missing)");
+      addStoreOption(sub, *db, dbOption);
       sub.add_flag("--strict", *strict, "Import nothing if any line is bad (exit code 2)");
-      return [file, db, strict] { return runImport(*file, *db, *strict); };
+      return [file, db, strict] { return storeGiven(*db, "import") ? runImport(*file, *db, *strict) : 2; };
     }});
 
 }  // namespace

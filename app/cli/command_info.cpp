@@ -1,23 +1,25 @@
-// parktwin-cli info --db park.db: tags, time ranges, sample counts, bytes on disk.
+// parktwin-cli info --db park.db | --store URI: tags, time ranges, sample counts, bytes on disk.
 #include <cstdio>
 #include <iostream>
 #include <memory>
 
 #include "command_registry.hpp"
-#include "parktwin/store/historian.hpp"
+#include "parktwin/store/store.hpp"
+#include "parktwin/store/store_uri.hpp"
+#include "store_option.hpp"
 #include "parktwin/common/iso_time.hpp"
 
 namespace parktwin::cli {
 namespace {
 
 int runInfo(const std::string& db) {
-  auto historian = store::Historian::open(db, {.read_only = true});
+  auto historian = store::openStore(db, store::StoreOptions{.read_only = true, .historian = {}});
   if (!historian) {
     std::cerr << historian.error().message << "\n";
     return 2;
   }
-  auto summary = historian->summary();
-  auto hash = historian->parkFileHash();
+  auto summary = (*historian)->summary();
+  auto hash = (*historian)->parkFileHash();
   if (!summary || !hash) {
     std::cerr << (!summary ? summary.error().message : hash.error().message) << "\n";
     return 1;
@@ -34,11 +36,16 @@ int runInfo(const std::string& db) {
                 static_cast<unsigned long long>(t.samples), static_cast<unsigned long long>(t.blocks),
                 any ? static_cast<double>(t.payload_bytes) / static_cast<double>(t.samples) : 0.0);
   }
-  const auto onDisk = store::bytesOnDisk(db);
-  std::printf("\n%zu tags, %llu samples, %llu bytes of block payload, %llu bytes on disk (with -wal/-shm)",
-              summary->size(), static_cast<unsigned long long>(samples), static_cast<unsigned long long>(payload),
-              static_cast<unsigned long long>(onDisk));
-  if (samples > 0) std::printf(", %.2f bytes per sample on disk", static_cast<double>(onDisk) / static_cast<double>(samples));
+  std::printf("\n%zu tags, %llu samples", summary->size(), static_cast<unsigned long long>(samples));
+  const auto uri = store::parseStoreUri(db);
+  if (uri && uri->kind == store::StoreKind::sqlite) {  // a cluster's bytes are its own business (system.parts)
+    const auto onDisk = store::bytesOnDisk(uri->sqlite_path);
+    std::printf(", %llu bytes of block payload, %llu bytes on disk (with -wal/-shm)", static_cast<unsigned long long>(payload),
+                static_cast<unsigned long long>(onDisk));
+    if (samples > 0) std::printf(", %.2f bytes per sample on disk", static_cast<double>(onDisk) / static_cast<double>(samples));
+  } else {
+    std::printf(" in %s", (*historian)->describe().c_str());
+  }
   std::printf("\npark file hash: %s\n", hash->empty() ? "(none)" : hash->c_str());
   return 0;
 }
@@ -47,8 +54,9 @@ const bool registered = registerCommand({
     "info", "Summarise a historian file: tags, time ranges, sample counts, bytes on disk",
     [](CLI::App& sub) {
       auto db = std::make_shared<std::string>();
-      sub.add_option("--db", *db, "Historian file")->required()->check(CLI::ExistingFile);
-      return [db] { return runInfo(*db); };
+      auto* dbOption = sub.add_option("--db", *db, "Historian file")->check(CLI::ExistingFile);
+      addStoreOption(sub, *db, dbOption);
+      return [db] { return storeGiven(*db, "info") ? runInfo(*db) : 2; };
     }});
 
 }  // namespace

@@ -20,7 +20,8 @@
 #include "terminal.hpp"
 #include "parktwin/common/time_text.hpp"
 #include "parktwin/sim/csv_writer.hpp"
-#include "parktwin/store/historian.hpp"
+#include "parktwin/store/store.hpp"
+#include "store_option.hpp"
 #include "parktwin/store/recording_monitor.hpp"
 #ifdef PARKTWIN_CLI_HAS_FEED  // set by CMake when twin/feed (libmosquitto) is built
 #include "parktwin/feed/durable_subscriber.hpp"
@@ -85,7 +86,7 @@ struct RecordingReporter {
 // thread); the main thread touches it again only after the feed stopped.
 struct IngestSinks {
   std::unique_ptr<sim::CsvSampleWriter> csv;
-  std::optional<store::Historian> historian;
+  std::unique_ptr<store::Store> historian;
   store::RecordingMonitor recording;
   std::atomic<std::uint64_t> accepted{0};
 
@@ -118,14 +119,14 @@ std::optional<int> openSinks(const IngestOptions& o, const model::Park& park, In
     sinks.csv = std::move(*opened);
   }
   if (!o.db.empty()) {
-    store::HistorianOptions options;
-    options.durability = o.sync == "full" ? store::Durability::Full : store::Durability::Normal;
-    auto opened = store::Historian::open(o.db, options);
+    store::StoreOptions options;
+    options.historian.durability = o.sync == "full" ? store::Durability::Full : store::Durability::Normal;
+    auto opened = store::openStore(o.db, options);
     if (!opened) {
       std::cerr << opened.error().message << "\n";
       return 1;
     }
-    sinks.historian.emplace(std::move(*opened));
+    sinks.historian = std::move(*opened);
     for (const auto& tag : park.tags) (void)sinks.historian->defineTag(tag.id, tag.unit, model::toText(tag.kind));
   }
   return std::nullopt;
@@ -310,7 +311,8 @@ const bool registered = registerCommand({
       sub.add_option("--client-id", o->clientId, "Client id of the persistent session (default parktwin-ingest-<park>)");
       sub.add_option("--qos", o->qos, "Subscription QoS 0 or 1")->default_val(1)->check(CLI::Range(0, 1));
       sub.add_option("--csv", o->csv, "Write accepted samples as CSV: ts,tag,value");
-      sub.add_option("--db", o->db, "Write accepted samples into a historian file (SQLite)");
+      auto* dbOption = sub.add_option("--db", o->db, "Write accepted samples into a historian file (SQLite)");
+      addStoreOption(sub, o->db, dbOption);
       sub.add_option("--sync", o->sync, "normal: a stored sample survives a crash of ingest; full: also a power loss (slower)")
           ->default_val("normal")->check(CLI::IsMember({"normal", "full"}));
       sub.add_option("--ack-batch-ms", o->ackBatchMs, "QoS 1: commit and acknowledge at least this often (ms)")

@@ -14,7 +14,8 @@
 #include "parktwin/sim/csv_writer.hpp"
 #include "parktwin/sim/event_codec.hpp"
 #include "parktwin/sim/simulator.hpp"
-#include "parktwin/store/historian.hpp"
+#include "parktwin/store/store.hpp"
+#include "store_option.hpp"
 #include "terminal.hpp"
 // PARKTWIN_CLI_HAS_FEED: set by app/cli/CMakeLists.txt when twin/feed is built (libmosquitto).
 #ifdef PARKTWIN_CLI_HAS_FEED
@@ -52,7 +53,7 @@ struct SimulateTiming {
 // Samples and events into the historian, events in the form the window replays (event_codec.hpp).
 class HistorianSink : public sim::SampleSink {
  public:
-  explicit HistorianSink(store::Historian& historian) : historian_(historian) {}
+  explicit HistorianSink(store::Store& historian) : historian_(historian) {}
   void sample(std::string_view tag, std::int64_t ts_ms, double value) override {
     if (auto r = historian_.append(tag, ts_ms, value); !r) remember(r.error().message);
   }
@@ -65,7 +66,7 @@ class HistorianSink : public sim::SampleSink {
   void remember(const std::string& message) {
     if (firstError_.empty()) firstError_ = message;
   }
-  store::Historian& historian_;
+  store::Store& historian_;
   std::string firstError_;
 };
 
@@ -92,7 +93,7 @@ class PublishingSink : public sim::SampleSink {
 struct SimulateOutputs {
   sim::FanOutSink sinks;
   std::unique_ptr<sim::CsvSampleWriter> csv;
-  std::optional<store::Historian> historian;
+  std::unique_ptr<store::Store> historian;
   std::unique_ptr<HistorianSink> historianSink;
 #ifdef PARKTWIN_CLI_HAS_FEED
   std::unique_ptr<feed::Publisher> publisher;
@@ -142,15 +143,15 @@ bool openCsv(const SimulateOptions& o, SimulateOutputs& out) {
 // Opens --db and defines the park's tags in it; false after printing why.
 bool openHistorian(const SimulateOptions& o, const model::Park& park, SimulateOutputs& out) {
   if (o.db.empty()) return true;
-  store::HistorianOptions options;
-  options.commit_every_ms = 5000;
-  options.commit_every_samples = 500'000;
-  auto opened = store::Historian::open(o.db, options);
+  store::StoreOptions options;
+  options.historian.commit_every_ms = 5000;
+  options.historian.commit_every_samples = 500'000;
+  auto opened = store::openStore(o.db, options);
   if (!opened) {
     std::cerr << opened.error().message << "\n";
     return false;
   }
-  out.historian.emplace(std::move(*opened));
+  out.historian = std::move(*opened);
   for (const auto& tag : park.tags) {
     if (auto defined = out.historian->defineTag(tag.id, tag.unit, model::toText(tag.kind)); !defined) {
       std::cerr << o.db << ": " << defined.error().message << "\n";
@@ -252,7 +253,7 @@ int closeOutputs(const SimulateOptions& o, SimulateOutputs& out) {
 
 int runSimulate(const SimulateOptions& o) {
   if (o.csv.empty() && o.mqtt.empty() && o.db.empty()) {
-    std::cerr << "simulate: say where the samples go: --csv FILE, --db FILE and/or --mqtt HOST:PORT\n";
+    std::cerr << "simulate: say where the samples go: --csv FILE, --db FILE (or --store URI) and/or --mqtt HOST:PORT\n";
     return 2;
   }
   const bool live = !o.mqtt.empty();
@@ -298,7 +299,8 @@ const bool registered = registerCommand({
       sub.add_option("--speed", o->speed, "With --mqtt: multiple of real time, 0 = as fast as possible")->default_val(1.0);
       sub.add_option("--csv", o->csv, "Write samples as CSV: ts,tag,value (ts ISO-8601 UTC)");
       sub.add_option("--events", o->events, "With --csv: also write events (ladle trips, state changes) as CSV");
-      sub.add_option("--db", o->db, "Write samples and events into a historian file (SQLite)");
+      auto* dbOption = sub.add_option("--db", o->db, "Write samples and events into a historian file (SQLite)");
+      addStoreOption(sub, o->db, dbOption);
       sub.add_option("--mqtt", o->mqtt, "Publish to the broker at HOST:PORT as parktwin/<park>/<tag>");
       sub.add_option("--user", o->user, "MQTT user name");
       sub.add_option("--password", o->password, "MQTT password");

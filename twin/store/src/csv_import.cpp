@@ -1,4 +1,5 @@
 #include "parktwin/store/csv_import.hpp"
+#include "parktwin/store/store.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -67,10 +68,11 @@ Result<double> parseValue(const std::string& text) {
   return v;
 }
 
-}  // namespace
+// Where accepted samples go; null validates only. One parser for the historian and any Store.
+using SampleSink = std::function<Result<void>(const std::string& tag, std::int64_t ts_ms, double value)>;
 
-Result<CsvImportReport> importCsv(std::istream& in, Historian* historian,
-                                  const std::function<void(std::uint64_t)>& progress) {
+Result<CsvImportReport> importInto(std::istream& in, const SampleSink* sink,
+                                   const std::function<void(std::uint64_t)>& progress) {
   CsvImportReport report;
   std::string line;
   std::uint64_t lineNo = 0, bytes = 0;
@@ -139,15 +141,29 @@ Result<CsvImportReport> importCsv(std::istream& in, Historian* historian,
       continue;
     }
     for (const auto& [column, v] : values) {
-      if (historian != nullptr) {
+      if (sink != nullptr) {
         const std::string& tag = report.wide ? header[column] : (*cells)[1];
-        if (auto ok = historian->append(tag, *ts, v); !ok) return fail("line " + std::to_string(lineNo) + ": " + ok.error().message);
+        if (auto ok = (*sink)(tag, *ts, v); !ok) return fail("line " + std::to_string(lineNo) + ": " + ok.error().message);
       }
       ++report.samples;
     }
   }
   if (progress) progress(bytes);
   return report;
+}
+
+}  // namespace
+
+Result<CsvImportReport> importCsv(std::istream& in, Historian* historian,
+                                  const std::function<void(std::uint64_t)>& progress) {
+  if (historian == nullptr) return importInto(in, nullptr, progress);
+  const SampleSink sink = [historian](const std::string& tag, std::int64_t ts, double v) { return historian->append(tag, ts, v); };
+  return importInto(in, &sink, progress);
+}
+
+Result<CsvImportReport> importCsv(std::istream& in, Store& store, const std::function<void(std::uint64_t)>& progress) {
+  const SampleSink sink = [&store](const std::string& tag, std::int64_t ts, double v) { return store.append(tag, ts, v); };
+  return importInto(in, &sink, progress);
 }
 
 }  // namespace parktwin::store

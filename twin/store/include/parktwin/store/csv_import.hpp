@@ -32,5 +32,8 @@ struct CsvImportReport {
 // bytes consumed so far. The error case is a file-level problem (no or unusable header).
 Result<CsvImportReport> importCsv(std::istream& in, Historian* historian,
                                   const std::function<void(std::uint64_t)>& progress = {});
+// The same into any store (openStore): the SQLite historian or a ClickHouse cluster.
+class Store;
+Result<CsvImportReport> importCsv(std::istream& in, Store& store, const std::function<void(std::uint64_t)>& progress = {});
 
 }  // namespace parktwin::store
