@@ -1,5 +1,6 @@
 #include "scenario_queue.hpp"
 
+#include "parktwin/common/time_text.hpp"
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/scenario/runner.hpp"
 
@@ -59,6 +60,13 @@ Result<std::string> ScenarioQueue::submit(const json& body, const std::string& u
     }
     duration_ms = static_cast<std::int64_t>(hours.get<double>() * 3'600'000);
   }
+  std::optional<std::int64_t> start_ms;
+  if (body.contains("start")) {
+    auto start = body["start"].is_string() ? parseTimestamp(body["start"].get<std::string>())
+                                           : Result<std::int64_t>(fail("expected a string"));
+    if (!start) return fail(ErrorCode::invalid_input, "/start: " + start.error().message + " (ISO-8601, e.g. 2026-07-15T00:00:00+08:00)");
+    start_ms = *start;
+  }
   std::lock_guard lock(mutex_);
   if (queue_.size() >= maxQueued_) return fail(ErrorCode::busy, "the scenario queue is full; try again later");
   Job job;
@@ -67,6 +75,7 @@ Result<std::string> ScenarioQueue::submit(const json& body, const std::string& u
   job.scenario_id = loaded->id;
   job.scenario = std::move(*loaded);
   job.duration_ms = duration_ms;
+  job.start_ms = start_ms;
   const std::string id = job.id;
   jobs_.emplace(id, std::move(job));
   queue_.push_back(id);
@@ -102,6 +111,7 @@ void ScenarioQueue::work() {
 void ScenarioQueue::run(Job& job) {
   scenario::RunOptions options;
   options.duration_ms = job.duration_ms;
+  options.start_ms = job.start_ms;
   options.parallel = false;  // one API server shares its machine; runs queue instead
   options.cancel = &cancel_;
   options.progress = [this, &job](double share) {

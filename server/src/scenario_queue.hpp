@@ -29,7 +29,7 @@ class ScenarioQueue {
   ScenarioQueue& operator=(const ScenarioQueue&) = delete;
 
   // Body: {"scenario": "<bundled name>"} or {"definition": {<scenario file>}}, optionally
-  // "duration_hours" (shortens the run). Returns the run's id; invalid_input names the problem,
+  // "duration_hours" (shortens the run) and "start" (ISO-8601; moves it). Returns the run's id; invalid_input names the problem,
   // busy when the queue is full.
   Result<std::string> submit(const nlohmann::json& body, const std::string& user);
   std::optional<nlohmann::json> status(const std::string& id) const;
@@ -38,7 +38,7 @@ class ScenarioQueue {
   struct Job {
     std::string id, user, scenario_id;
     scenario::Scenario scenario;
-    std::optional<std::int64_t> duration_ms;
+    std::optional<std::int64_t> duration_ms, start_ms;
     std::string state = "queued";  // queued, running, done, failed
     double progress = 0;
     std::string error;

@@ -276,6 +276,7 @@ class ServerApiTest(unittest.TestCase):
             ("POST", "/api/v1/parks/beidu/scenarios", json.dumps({"scenario": "../etc/passwd"}), 400),
             ("POST", "/api/v1/parks/beidu/scenarios", json.dumps({"definition": {"id": 3}}), 400),
             ("POST", "/api/v1/parks/beidu/scenarios", json.dumps({"scenario": "heat-wave", "duration_hours": -1}), 400),
+            ("POST", "/api/v1/parks/beidu/scenarios", json.dumps({"scenario": "heat-wave", "start": "soon"}), 400),
             ("POST", "/api/v1/parks/beidu/alarms/potline-1-bath-hot/ack", "[1,2", 400),
             ("POST", "/api/v1/parks/beidu/scenarios", "x" * 200_000, 413),
         ]

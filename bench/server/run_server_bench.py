@@ -1,0 +1,138 @@
+#!/usr/bin/python3
+"""parktwin-server benchmark, ratios measured in one run (docs/server.md, bench/server).
+
+1. API reads/s: GET .../state and GET .../series from CLIENTS keep-alive connections
+   (http_load, plain sockets) against the same reads straight on the historian in-process
+   through the server's HistoryAdapter (history_reads), with the same number of threads.
+   That baseline is what the data costs without HTTP; the ratio is what the server keeps of it.
+   (A static-file server such as `python3 -m http.server` would be a weaker baseline: it
+   is single-threaded Python, slower than the historian, and measures nothing of ours.)
+2. Broker -> WebSocket latency: RATE values/s published to a real mosquitto (paho-mqtt,
+   QoS 0, each payload stamped with its send time), received by a WebSocket client; p50/p99
+   of receive time - send time.
+
+Usage: run_server_bench.py BUILD_BIN_DIR [--seconds 5] [--clients 1,4,16] [--rate 10000]"""
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../tests/server"))
+from server_harness import Mosquitto, Server, WebSocket  # noqa: E402
+
+TOKEN = "bench-token"
+PARK = "beidu"
+
+
+def rate(output):
+    fields = output.split()
+    requests, failures, seconds = int(fields[1]), int(fields[3]), float(fields[5])
+    return requests / seconds, failures
+
+
+def api_reads(args, server, db, t_at, t0, t1):
+    rows = []
+    series_path = f"/api/v1/parks/{PARK}/series?tag=potline-1.current&from={t0}&to={t1}&points=1000"
+    for clients in args.clients:
+        for name, path, baseline in [
+            ("state", f"/api/v1/parks/{PARK}/state?at={t_at}", ["state", str(t_at)]),
+            ("series 1000 points", series_path, ["series", "potline-1.current", str(t0), str(t1), "1000"]),
+        ]:
+            out = subprocess.run([os.path.join(args.bin, "http_load"), str(server.port), path, TOKEN, str(clients),
+                                  str(args.seconds)], capture_output=True, text=True, check=True).stdout
+            api, api_fail = rate(out)
+            out = subprocess.run([os.path.join(args.bin, "history_reads"), db, *baseline, str(clients), str(args.seconds)],
+                                 capture_output=True, text=True, check=True).stdout
+            direct, _ = rate(out)
+            rows.append((name, clients, api, api_fail, direct))
+            print(f"{name:20s} clients {clients:3d}: API {api:9.0f} reads/s ({api_fail} failed)   "
+                  f"historian in-process {direct:9.0f} reads/s   ratio {api / direct:5.2f}", flush=True)
+    return rows
+
+
+def live_latency(args, server, broker):
+    import paho.mqtt.client as mqtt
+    ws = WebSocket(server.port, f"/api/v1/parks/{PARK}/live?token={TOKEN}")
+    ws.receive()  # hello
+    latencies = []
+    done = threading.Event()
+
+    def receive():
+        while not done.is_set():
+            try:
+                m = ws.receive(timeout_s=1.0)
+            except TimeoutError:
+                continue
+            now = time.time() * 1000
+            if m["type"] == "values":
+                latencies.extend(now - v["ts"] for v in m["values"])
+
+    reader = threading.Thread(target=receive)
+    reader.start()
+    client = mqtt.Client()
+    client.connect("127.0.0.1", broker.port)
+    client.loop_start()
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../assets/parks/beidu.json")) as f:
+        tags = [t["id"] for t in json.load(f)["tags"]][:100]
+    sent, start = 0, time.monotonic()
+    while time.monotonic() - start < args.seconds:
+        due = int((time.monotonic() - start) * args.rate)
+        while sent < due:
+            ts = int(time.time() * 1000)
+            client.publish(f"parktwin/{PARK}/{tags[sent % len(tags)]}", f'{{"ts":{ts},"v":{sent}}}', qos=0)
+            sent += 1
+        time.sleep(0.001)  # pacing the publisher, not synchronisation
+    end = time.monotonic() + 10
+    while len(latencies) < sent and time.monotonic() < end:
+        time.sleep(0.05)  # waiting for the tail of the stream, with a deadline
+    done.set()
+    reader.join()
+    client.loop_stop()
+    ws.close()
+    latencies.sort()
+    achieved = sent / (time.monotonic() - start)
+    if not latencies:
+        print("live: no values received")
+        return
+    p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
+    print(f"live: published {sent} values at {sent / args.seconds:.0f}/s, received {len(latencies)}; "
+          f"broker -> WebSocket latency p50 {p(0.5):.1f} ms, p99 {p(0.99):.1f} ms, max {latencies[-1]:.1f} ms")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("bin")
+    ap.add_argument("--seconds", type=float, default=5)
+    ap.add_argument("--clients", default="1,4,16")
+    ap.add_argument("--rate", type=int, default=10_000)
+    args = ap.parse_args()
+    args.clients = [int(c) for c in args.clients.split(",")]
+    with tempfile.TemporaryDirectory() as d:
+        db = os.path.join(d, "park.db")
+        t0 = 1_767_225_600_000
+        subprocess.run([os.path.join(args.bin, "parktwin-cli"), "simulate", "--park", PARK, "--from", str(t0),
+                        "--duration", "1d", "--db", db], check=True, capture_output=True)
+        t1 = t0 + 86_400_000
+        config = os.path.join(d, "server.json")
+        with open(config, "w") as f:
+            json.dump({"users": [{"name": "bench", "role": "viewer",
+                                  "token_sha256": hashlib.sha256(TOKEN.encode()).hexdigest()}]}, f)
+        broker = Mosquitto(d)
+        server = Server(os.path.join(args.bin, "parktwin-server"),
+                        ["--park", PARK, "--db", db, "--config", config, "--mqtt", f"127.0.0.1:{broker.port}", "--qos", "0"])
+        try:
+            print(f"machine: {os.cpu_count()} CPUs; historian: {PARK}, 1 simulated day; {args.seconds:g} s per figure")
+            api_reads(args, server, db, t0 + 43_200_000, t0, t1)
+            live_latency(args, server, broker)
+        finally:
+            server.stop()
+            broker.stop()
+
+
+if __name__ == "__main__":
+    main()
