@@ -288,6 +288,39 @@ class ServerApiTest(unittest.TestCase):
         self.assertEqual(200, status)
 
 
+class ServerTlsTest(unittest.TestCase):
+    def test_https_and_wss_beyond_loopback_with_a_certificate(self):
+        import ssl
+        import subprocess
+        with tempfile.TemporaryDirectory() as d:
+            cert, key = os.path.join(d, "cert.pem"), os.path.join(d, "key.pem")
+            subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                            "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                           check=True, capture_output=True, timeout=60)
+            config = os.path.join(d, "server.json")
+            with open(config, "w") as f:
+                json.dump({"tls": {"cert_file": cert, "key_file": key},
+                           "users": [{"name": "vera", "role": "viewer",
+                                      "token_sha256": hashlib.sha256(b"tok-vera-1").hexdigest()}]}, f)
+            context = ssl.create_default_context(cafile=cert)
+            server = Server(SERVER, ["--park", "beidu", "--db", os.path.join(d, "h.db"), "--config", config],
+                            listen="0.0.0.0:0", tls_context=context)
+            try:
+                status, parks = server.request("GET", "/api/v1/parks", token="tok-vera-1")
+                self.assertEqual((200, "beidu"), (status, parks[0]["id"]))
+                ws = WebSocket(server.port, "/api/v1/parks/beidu/live?token=tok-vera-1", tls_context=context)
+                self.assertEqual(101, ws.status)
+                self.assertEqual("hello", ws.receive()["type"])
+                ws.close()
+                plain = Server.__new__(Server)  # the same port without TLS gets no HTTP answer
+                plain.port, plain.tls_context = server.port, None
+                with self.assertRaises(Exception):
+                    plain.request("GET", "/api/v1/parks", token="tok-vera-1")
+            finally:
+                code, err = server.stop()
+            self.assertEqual(0, code, err)
+
+
 class ServerExposureTest(unittest.TestCase):
     def test_refuses_beyond_loopback_without_tls(self):
         import subprocess

@@ -53,8 +53,9 @@ class Mosquitto:
 class Server:
     """parktwin-server on 127.0.0.1:0; the port is read from its first line of output."""
 
-    def __init__(self, binary, args, deadline_s=30.0):
-        self.proc = subprocess.Popen([binary, "--listen", "127.0.0.1:0", *args], stdout=subprocess.PIPE,
+    def __init__(self, binary, args, deadline_s=30.0, listen="127.0.0.1:0", tls_context=None):
+        self.tls_context = tls_context
+        self.proc = subprocess.Popen([binary, "--listen", listen, *args], stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, text=True)
         end = time.monotonic() + deadline_s
         line = ""
@@ -71,7 +72,8 @@ class Server:
         self.port = int(line.strip().rsplit(":", 1)[1])
 
     def request(self, method, path, token=None, body=None, headers=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn = (http.client.HTTPSConnection("127.0.0.1", self.port, timeout=30, context=self.tls_context)
+                if self.tls_context else http.client.HTTPConnection("127.0.0.1", self.port, timeout=30))
         h = dict(headers or {})
         if token is not None:
             h["Authorization"] = "Bearer " + token
@@ -99,8 +101,10 @@ class WebSocket:
 
     GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
-    def __init__(self, port, path):
+    def __init__(self, port, path, tls_context=None):
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        if tls_context:
+            self.sock = tls_context.wrap_socket(self.sock, server_hostname="127.0.0.1")
         key = base64.b64encode(os.urandom(16)).decode()
         self.sock.sendall((f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
                            f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
