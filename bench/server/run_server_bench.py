@@ -11,7 +11,7 @@
    QoS 0, each payload stamped with its send time), received by a WebSocket client; p50/p99
    of receive time - send time.
 
-Usage: run_server_bench.py BUILD_BIN_DIR [--seconds 5] [--clients 1,4,16] [--rate 10000]"""
+Usage: run_server_bench.py BUILD_DIR [--seconds 5] [--clients 1,4,16] [--rate 10000] [--batch-ms 100]"""
 import argparse
 import hashlib
 import json
@@ -19,7 +19,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../tests/server"))
@@ -43,10 +42,10 @@ def api_reads(args, server, db, t_at, t0, t1):
             ("state", f"/api/v1/parks/{PARK}/state?at={t_at}", ["state", str(t_at)]),
             ("series 1000 points", series_path, ["series", "potline-1.current", str(t0), str(t1), "1000"]),
         ]:
-            out = subprocess.run([os.path.join(args.bin, "http_load"), str(server.port), path, TOKEN, str(clients),
+            out = subprocess.run([os.path.join(args.build, "bench/server/http_load"), str(server.port), path, TOKEN, str(clients),
                                   str(args.seconds)], capture_output=True, text=True, check=True).stdout
             api, api_fail = rate(out)
-            out = subprocess.run([os.path.join(args.bin, "history_reads"), db, *baseline, str(clients), str(args.seconds)],
+            out = subprocess.run([os.path.join(args.build, "bench/server/history_reads"), db, *baseline, str(clients), str(args.seconds)],
                                  capture_output=True, text=True, check=True).stdout
             direct, _ = rate(out)
             rows.append((name, clients, api, api_fail, direct))
@@ -55,63 +54,72 @@ def api_reads(args, server, db, t_at, t0, t1):
     return rows
 
 
-def live_latency(args, server, broker):
+def publish(port, rate, seconds, tags, sent_out):
+    """The publisher, in its own process so that it never delays the receiving client."""
     import paho.mqtt.client as mqtt
-    ws = WebSocket(server.port, f"/api/v1/parks/{PARK}/live?token={TOKEN}")
-    ws.receive()  # hello
-    latencies = []
-    done = threading.Event()
-
-    def receive():
-        while not done.is_set():
-            try:
-                m = ws.receive(timeout_s=1.0)
-            except TimeoutError:
-                continue
-            now = time.time() * 1000
-            if m["type"] == "values":
-                latencies.extend(now - v["ts"] for v in m["values"])
-
-    reader = threading.Thread(target=receive)
-    reader.start()
     client = mqtt.Client()
-    client.connect("127.0.0.1", broker.port)
+    client.connect("127.0.0.1", port)
     client.loop_start()
-    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../assets/parks/beidu.json")) as f:
-        tags = [t["id"] for t in json.load(f)["tags"]][:100]
     sent, start = 0, time.monotonic()
-    while time.monotonic() - start < args.seconds:
-        due = int((time.monotonic() - start) * args.rate)
+    while time.monotonic() - start < seconds:
+        due = int((time.monotonic() - start) * rate)
         while sent < due:
             ts = int(time.time() * 1000)
             client.publish(f"parktwin/{PARK}/{tags[sent % len(tags)]}", f'{{"ts":{ts},"v":{sent}}}', qos=0)
             sent += 1
         time.sleep(0.001)  # pacing the publisher, not synchronisation
-    end = time.monotonic() + 10
-    while len(latencies) < sent and time.monotonic() < end:
-        time.sleep(0.05)  # waiting for the tail of the stream, with a deadline
-    done.set()
-    reader.join()
     client.loop_stop()
+    sent_out.put(sent)
+
+
+def live_latency(args, server, broker):
+    import multiprocessing
+    ws = WebSocket(server.port, f"/api/v1/parks/{PARK}/live?token={TOKEN}")
+    ws.receive()  # hello
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../assets/parks/beidu.json")) as f:
+        tags = [t["id"] for t in json.load(f)["tags"]][:100]
+    sent_out = multiprocessing.Queue()
+    publisher = multiprocessing.Process(target=publish, args=(broker.port, args.rate, args.seconds, tags, sent_out))
+    publisher.start()
+    latencies = []
+    end = time.monotonic() + args.seconds + 10
+    sent = None
+    while time.monotonic() < end:
+        if sent is None and not publisher.is_alive():
+            sent = sent_out.get()
+        if sent is not None and len(latencies) >= sent:
+            break
+        try:
+            m = ws.receive(timeout_s=0.5)
+        except TimeoutError:
+            continue
+        now = time.time() * 1000
+        if m["type"] == "values":
+            latencies.extend(now - v[1] for v in m["values"])  # columns tag, ts, v
+    publisher.join()
+    if sent is None:
+        sent = sent_out.get()
     ws.close()
     latencies.sort()
-    achieved = sent / (time.monotonic() - start)
     if not latencies:
         print("live: no values received")
         return
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
     print(f"live: published {sent} values at {sent / args.seconds:.0f}/s, received {len(latencies)}; "
-          f"broker -> WebSocket latency p50 {p(0.5):.1f} ms, p99 {p(0.99):.1f} ms, max {latencies[-1]:.1f} ms")
+          f"broker -> WebSocket latency p50 {p(0.5):.1f} ms, p99 {p(0.99):.1f} ms, max {latencies[-1]:.1f} ms "
+          f"(batches every {args.batch_ms} ms: a value waits up to that long for its batch)")
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("bin")
+    ap.add_argument("build")
     ap.add_argument("--seconds", type=float, default=5)
     ap.add_argument("--clients", default="1,4,16")
     ap.add_argument("--rate", type=int, default=10_000)
+    ap.add_argument("--batch-ms", type=int, default=100, help="the server's live_batch_ms")
     args = ap.parse_args()
     args.clients = [int(c) for c in args.clients.split(",")]
+    args.bin = os.path.join(args.build, "bin")
     with tempfile.TemporaryDirectory() as d:
         db = os.path.join(d, "park.db")
         t0 = 1_767_225_600_000
@@ -121,7 +129,8 @@ def main():
         config = os.path.join(d, "server.json")
         with open(config, "w") as f:
             json.dump({"users": [{"name": "bench", "role": "viewer",
-                                  "token_sha256": hashlib.sha256(TOKEN.encode()).hexdigest()}]}, f)
+                                  "token_sha256": hashlib.sha256(TOKEN.encode()).hexdigest()}],
+                       "live_batch_ms": args.batch_ms}, f)
         broker = Mosquitto(d)
         server = Server(os.path.join(args.bin, "parktwin-server"),
                         ["--park", PARK, "--db", db, "--config", config, "--mqtt", f"127.0.0.1:{broker.port}", "--qos", "0"])

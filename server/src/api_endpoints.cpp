@@ -62,8 +62,14 @@ ApiResponse Api::state(const Query& query) {
   auto states = c_.history.stateAt(*at);
   if (!states) return historyFailure(states.error());
   json values = json::array();
-  for (const auto& s : *states) values.push_back({{"tag", s.tag}, {"ts", s.ts_ms}, {"v", number(s.value)}});
-  return {200, json{{"at", *at}, {"values", values}}.dump()};
+  auto& rows = values.get_ref<json::array_t&>();
+  rows.reserve(states->size());
+  for (const auto& s : *states) rows.push_back(json::array({s.tag, s.ts_ms, number(s.value)}));
+  json out = json::object();
+  out["at"] = *at;
+  out["columns"] = json::array({"tag", "ts", "v"});
+  out["values"] = std::move(values);
+  return {200, out.dump()};
 }
 
 ApiResponse Api::series(const Query& query) {
@@ -79,12 +85,19 @@ ApiResponse Api::series(const Query& query) {
   if (!points) return errorResponse(400, points.error().message);
   auto buckets = c_.history.downsample(tag->second, *from, *to, static_cast<std::size_t>(*points));
   if (!buckets) return historyFailure(buckets.error());
-  json out = json::array();
+  json rows = json::array();
+  auto& array = rows.get_ref<json::array_t&>();
+  array.reserve(buckets->size());
   for (const auto& b : *buckets) {
-    out.push_back({{"from", b.t_start_ms}, {"to", b.t_end_ms}, {"count", b.count}, {"min", number(b.min)},
-                   {"max", number(b.max)}, {"mean", number(b.mean)}, {"last", number(b.last)}});
+    array.push_back(json::array({b.t_start_ms, b.t_end_ms, b.count, number(b.min), number(b.max), number(b.mean), number(b.last)}));
   }
-  return {200, json{{"tag", tag->second}, {"from", *from}, {"to", *to}, {"buckets", out}}.dump()};
+  json out = json::object();
+  out["tag"] = tag->second;
+  out["from"] = *from;
+  out["to"] = *to;
+  out["columns"] = json::array({"from", "to", "count", "min", "max", "mean", "last"});
+  out["buckets"] = std::move(rows);
+  return {200, out.dump()};
 }
 
 ApiResponse Api::events(const Query& query) {

@@ -109,6 +109,7 @@ class WebSocketSession : public LiveClient, public std::enable_shared_from_this<
   void accept(http::request<http::string_body> request) {
     lowest(ws_).expires_never();  // the WebSocket's own timeouts from here on
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws_.auto_fragment(false);  // one frame per message: simpler clients, no framing overhead
     ws_.async_accept(request, [self = this->shared_from_this()](beast::error_code ec) {
       if (ec) return;
       self->send(std::make_shared<const std::string>(self->server_.live.helloMessage()));

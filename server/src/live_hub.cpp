@@ -13,7 +13,7 @@ void LiveHub::sample(std::string_view tag, std::int64_t ts_ms, double value) {
   auto it = latest_.find(tag);
   if (it == latest_.end()) it = latest_.emplace(std::string(tag), Latest{ts_ms, value}).first;
   else if (ts_ms >= it->second.ts_ms) it->second = Latest{ts_ms, value};  // a late sample is not newest
-  pending_.push_back({{"tag", tag}, {"ts", ts_ms}, {"v", value}});
+  pending_.push_back(json::array({tag, ts_ms, value}));
   valuesChanged_ = true;
   newestTs_ = std::max(newestTs_, ts_ms);
 }
@@ -62,7 +62,11 @@ std::vector<std::string> LiveHub::tick() {
   std::lock_guard lock(mutex_);
   std::vector<std::string> messages;
   if (!pending_.empty()) {
-    messages.push_back(json{{"type", "values"}, {"values", std::move(pending_)}}.dump());
+    json message = json::object();
+    message["type"] = "values";
+    message["columns"] = json::array({"tag", "ts", "v"});
+    message["values"] = std::move(pending_);
+    messages.push_back(message.dump());
     pending_ = json::array();
   }
   if (valuesChanged_) {
@@ -102,10 +106,10 @@ json LiveHub::alarmsJson() const {
 std::string LiveHub::helloMessage() const {
   std::lock_guard lock(mutex_);
   json values = json::array();
-  for (const auto& [tag, latest] : latest_) values.push_back({{"tag", tag}, {"ts", latest.ts_ms}, {"v", latest.value}});
+  for (const auto& [tag, latest] : latest_) values.push_back(json::array({tag, latest.ts_ms, latest.value}));
   json alarms = json::array();
   for (const auto& a : board_.active()) alarms.push_back(alarmJson(a));
-  return json{{"type", "hello"}, {"park", park_.id}, {"values", values}, {"alarms", alarms}}.dump();
+  return json{{"type", "hello"}, {"park", park_.id}, {"columns", {"tag", "ts", "v"}}, {"values", values}, {"alarms", alarms}}.dump();
 }
 
 }  // namespace parktwin::server

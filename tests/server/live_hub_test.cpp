@@ -40,9 +40,11 @@ TEST(LiveHubTest, BatchesValuesUntilTheNextTick) {
   hub.sample("furnace.temp", 2000, 710);
   const auto messages = parsed(hub.tick());
   ASSERT_EQ(1u, messages.size());
+  ASSERT_TRUE(messages[0].is_object()) << messages[0].dump();
   EXPECT_EQ("values", messages[0]["type"]);
   EXPECT_EQ(2u, messages[0]["values"].size());
-  EXPECT_EQ(710.0, messages[0]["values"][1]["v"]);
+  EXPECT_EQ(json::array({"tag", "ts", "v"}), messages[0]["columns"]);
+  EXPECT_EQ(json::array({"furnace.temp", 2000, 710.0}), messages[0]["values"][1]);
   EXPECT_TRUE(hub.tick().empty());  // nothing new
 }
 
@@ -79,7 +81,7 @@ TEST(LiveHubTest, ALateSampleIsNotTheNewestValue) {
   (void)hub.tick();
   EXPECT_TRUE(hub.alarmsJson().empty());
   const auto hello = json::parse(hub.helloMessage());
-  EXPECT_EQ(700.0, hello["values"][0]["v"]);
+  EXPECT_EQ(700.0, hello["values"][0][2]);
 }
 
 }  // namespace

@@ -48,6 +48,11 @@ def make_rows():
 ROWS = make_rows()
 
 
+def records(body, key):
+    """Rows of a columnar response ({"columns": [...], key: [[...], ...]}) as dicts."""
+    return [dict(zip(body["columns"], row)) for row in body[key]]
+
+
 def state_at(t):
     latest = {}
     for ts, tag, v in ROWS:
@@ -108,7 +113,7 @@ class ServerApiTest(unittest.TestCase):
         for t in [T0 - 1, T0, T0 + STEP - 1, T0 + 37 * STEP + 5, T0 + 61 * STEP, T0 + 10 * N * STEP]:
             status, body = self.get(f"/api/v1/parks/beidu/state?at={t}")
             self.assertEqual(200, status, body)
-            got = {v["tag"]: (v["ts"], v["v"]) for v in body["values"]}
+            got = {v["tag"]: (v["ts"], v["v"]) for v in records(body, "values")}
             expected = state_at(t)
             self.assertEqual(set(expected), set(got), t)
             for tag, (ts, v) in expected.items():
@@ -118,7 +123,7 @@ class ServerApiTest(unittest.TestCase):
     def test_state_at_iso_time(self):
         status, body = self.get("/api/v1/parks/beidu/state?at=2026-01-01T00:10:30Z")
         self.assertEqual(200, status)
-        got = {v["tag"]: v["v"] for v in body["values"]}
+        got = {v["tag"]: v["v"] for v in records(body, "values")}
         self.assertAlmostEqual(bath(10), got["potline-1.bath_temp"])
         self.assertAlmostEqual(current(10), got["potline-1.current"])
 
@@ -126,7 +131,7 @@ class ServerApiTest(unittest.TestCase):
         t0, t1, points = T0 + 3 * STEP, T0 + 100 * STEP + 17, 7
         status, body = self.get(f"/api/v1/parks/beidu/series?tag=potline-1.bath_temp&from={t0}&to={t1}&points={points}")
         self.assertEqual(200, status, body)
-        buckets = body["buckets"]
+        buckets = records(body, "buckets")
         self.assertEqual(points, len(buckets))
         width = (t1 - t0) // points  # equal buckets, the last one takes the remainder
         for k, b in enumerate(buckets):
@@ -205,8 +210,8 @@ class ServerApiTest(unittest.TestCase):
         ts = int(time.time() * 1000)
         self.broker.publish("parktwin/beidu/potline-2.current", json.dumps({"ts": ts, "v": 412.75}))
         message = ws.receive_until(lambda m: m["type"] == "values" and
-                                   any(v["tag"] == "potline-2.current" for v in m["values"]))
-        value = [v for v in message["values"] if v["tag"] == "potline-2.current"][0]
+                                   any(v["tag"] == "potline-2.current" for v in records(m, "values")))
+        value = [v for v in records(message, "values") if v["tag"] == "potline-2.current"][0]
         self.assertEqual((ts, 412.75), (value["ts"], value["v"]))
         ws.close()
         # Also recorded: the state at that time has it once committed (QoS 1: acknowledged once stored).
@@ -214,7 +219,7 @@ class ServerApiTest(unittest.TestCase):
         got = None
         while time.monotonic() < deadline and got is None:
             _, body = self.get(f"/api/v1/parks/beidu/state?at={ts}")
-            got = next((v for v in body["values"] if v["tag"] == "potline-2.current" and v["ts"] == ts), None)
+            got = next((v for v in records(body, "values") if v["tag"] == "potline-2.current" and v["ts"] == ts), None)
         self.assertIsNotNone(got)
         self.assertEqual(412.75, got["v"])
 

@@ -139,9 +139,10 @@ class WebSocket:
     def receive(self, timeout_s=10.0):
         """The next text message as JSON."""
         deadline = time.monotonic() + timeout_s
+        message = b""
         while True:
             b0, b1 = self._read(2, deadline)
-            opcode, length = b0 & 0x0F, b1 & 0x7F
+            fin, opcode, length = b0 & 0x80, b0 & 0x0F, b1 & 0x7F
             if length == 126:
                 length = struct.unpack(">H", self._read(2, deadline))[0]
             elif length == 127:
@@ -149,8 +150,10 @@ class WebSocket:
             payload = self._read(length, deadline)
             if opcode == 0x8:
                 raise ConnectionError("WebSocket closed by the server")
-            if opcode == 0x1:
-                return json.loads(payload)
+            if opcode in (0x0, 0x1):  # a text frame or its continuation (a fragmented message)
+                message += payload
+                if fin:
+                    return json.loads(message)
 
     def receive_until(self, predicate, timeout_s=10.0):
         deadline = time.monotonic() + timeout_s
