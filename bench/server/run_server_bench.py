@@ -78,6 +78,23 @@ def live_latency(args, server, broker):
     ws.receive()  # hello
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../assets/parks/beidu.json")) as f:
         tags = [t["id"] for t in json.load(f)["tags"]][:100]
+    # Baseline in the same run: the same messages straight from the broker to a plain MQTT
+    # client (mosquitto_sub), stamped on arrival by this process as the WebSocket ones are.
+    direct = []
+    sub = subprocess.Popen(["mosquitto_sub", "-h", "127.0.0.1", "-p", str(broker.port), "-t", f"parktwin/{PARK}/#"],
+                           stdout=subprocess.PIPE, text=True, bufsize=1)
+
+    def read_direct():
+        for line in sub.stdout:
+            try:
+                direct.append(time.time() * 1000 - json.loads(line)["ts"])
+            except (ValueError, KeyError):
+                pass
+
+    import threading
+    direct_reader = threading.Thread(target=read_direct)
+    direct_reader.start()
+    time.sleep(0.5)  # lets mosquitto_sub subscribe before the first message (a start-up delay, not a wait on a result)
     sent_out = multiprocessing.Queue()
     publisher = multiprocessing.Process(target=publish, args=(broker.port, args.rate, args.seconds, tags, sent_out))
     publisher.start()
@@ -100,11 +117,17 @@ def live_latency(args, server, broker):
     if sent is None:
         sent = sent_out.get()
     ws.close()
+    sub.terminate()
+    direct_reader.join()
     latencies.sort()
+    direct.sort()
     if not latencies:
         print("live: no values received")
         return
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
+    q = lambda values, share: values[min(len(values) - 1, int(share * len(values)))] if values else float("nan")
+    print(f"baseline: broker -> mosquitto_sub received {len(direct)}; latency p50 {q(direct, 0.5):.1f} ms, "
+          f"p99 {q(direct, 0.99):.1f} ms")
     print(f"live: published {sent} values at {sent / args.seconds:.0f}/s, received {len(latencies)}; "
           f"broker -> WebSocket latency p50 {p(0.5):.1f} ms, p99 {p(0.99):.1f} ms, max {latencies[-1]:.1f} ms "
           f"(batches every {args.batch_ms} ms: a value waits up to that long for its batch)")
