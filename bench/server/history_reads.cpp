@@ -3,16 +3,13 @@
 // historian through the server's own HistoryAdapter, in-process, from CLIENTS threads for
 // SECONDS; prints "requests N seconds S". The ratio API / this is what HTTP, JSON, tokens
 // and the thread hand-offs cost.
-#include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-#include <thread>
-#include <vector>
 
 #include "history_adapter.hpp"
 #include "parktwin/model/park.hpp"
+#include "timed_clients.hpp"
 
 int main(int argc, char** argv) {
   if (argc < 6) {
@@ -29,22 +26,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", history.error().message.c_str());
     return 1;
   }
-  std::atomic<long> requests{0}, failures{0};
-  const auto start = std::chrono::steady_clock::now();
-  const auto end = start + std::chrono::duration<double>(seconds);
-  std::vector<std::thread> threads;
-  for (int c = 0; c < clients; ++c) {
-    threads.emplace_back([&] {
-      while (std::chrono::steady_clock::now() < end) {
-        const bool ok = state ? bool((*history)->stateAt(std::atoll(argv[3])))
-                              : bool((*history)->downsample(argv[3], std::atoll(argv[4]), std::atoll(argv[5]),
-                                                            std::strtoul(argv[6], nullptr, 10)));
-        (ok ? requests : failures).fetch_add(1);
-      }
-    });
-  }
-  for (auto& t : threads) t.join();
-  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("requests %ld failures %ld seconds %.3f\n", requests.load(), failures.load(), elapsed);
+  runTimedClients(clients, seconds, [&] {
+    return [&] {
+      return state ? bool((*history)->stateAt(std::atoll(argv[3])))
+                   : bool((*history)->downsample(argv[3], std::atoll(argv[4]), std::atoll(argv[5]),
+                                                 std::strtoul(argv[6], nullptr, 10)));
+    };
+  });
   return 0;
 }

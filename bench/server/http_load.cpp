@@ -8,14 +8,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
-#include <thread>
-#include <vector>
+
+#include "timed_clients.hpp"
 
 namespace {
 
@@ -67,30 +65,18 @@ int main(int argc, char** argv) {
                               argv[3] + "\r\n\r\n";
   const int clients = std::atoi(argv[4]);
   const double seconds = std::atof(argv[5]);
-  std::atomic<long> requests{0}, failures{0};
-  const auto start = std::chrono::steady_clock::now();
-  const auto end = start + std::chrono::duration<double>(seconds);
-  std::vector<std::thread> threads;
-  for (int c = 0; c < clients; ++c) {
-    threads.emplace_back([&] {
-      int fd = connectTo(port);
-      std::string buffer;
-      while (fd >= 0 && std::chrono::steady_clock::now() < end) {
-        if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size()) ||
-            !readResponse(fd, buffer)) {
-          failures.fetch_add(1);
-          ::close(fd);
-          fd = connectTo(port);
-          buffer.clear();
-          continue;
-        }
-        requests.fetch_add(1);
+  runTimedClients(clients, seconds, [&] {
+    // One keep-alive connection per client; reconnects after a failure.
+    return [&request, port, fd = connectTo(port), buffer = std::string()]() mutable {
+      if (fd >= 0 && ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()) &&
+          readResponse(fd, buffer)) {
+        return true;
       }
       if (fd >= 0) ::close(fd);
-    });
-  }
-  for (auto& t : threads) t.join();
-  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("requests %ld failures %ld seconds %.3f\n", requests.load(), failures.load(), elapsed);
+      fd = connectTo(port);
+      buffer.clear();
+      return false;
+    };
+  });
   return 0;
 }

@@ -161,6 +161,10 @@ class ServerApiTest(unittest.TestCase):
         self.assertEqual(200, status)
         self.assertIn("potline-1", after["down"])  # the CSV put potline 1 down (state 3) at minute 60
         self.assertIn("kpis", after)
+        status, design = self.get("/api/v1/parks/beidu/flows")  # no time: at design capacity
+        self.assertEqual(200, status)
+        self.assertNotIn("at", design)
+        self.assertIn("design capacity", design["basis"])
 
     # --- alarms and acknowledgement ------------------------------------------------------
     def test_alarm_ack_records_user_and_second_client_sees_it(self):
