@@ -361,18 +361,23 @@ Park readPark(const json& root, Problems& p) {
   return park;
 }
 
-}  // namespace
-
-Result<Park> parsePark(const std::string& jsonText, const std::string& source) {
-  auto parsed = detail::parseJson(jsonText, source);
-  if (!parsed) return std::unexpected(parsed.error());
-  const json& root = *parsed;
-  Problems problems;
+// The park with its cross-references checked; whole only when no problem was added.
+Park readCheckedPark(const json& root, Problems& problems) {
   Park park = readPark(root, problems);
   if (problems.empty()) {
     checkUniqueIds(park, problems);
     checkReferences(park, problems);
   }
+  return park;
+}
+
+}  // namespace
+
+Result<Park> parsePark(const std::string& jsonText, const std::string& source) {
+  auto parsed = detail::parseJson(jsonText, source);
+  if (!parsed) return std::unexpected(parsed.error());
+  Problems problems;
+  Park park = readCheckedPark(*parsed, problems);
   if (!problems.empty()) return problems.failure(source);
   return park;
 }
@@ -381,6 +386,19 @@ Result<Park> loadPark(const std::filesystem::path& file) {
   auto text = detail::readTextFile(file, "park file");
   if (!text) return std::unexpected(text.error());
   return parsePark(*text, file.string());
+}
+
+std::expected<Park, std::vector<ParkProblem>> loadParkListingProblems(const std::filesystem::path& file) {
+  auto text = detail::readTextFile(file, "park file");
+  if (!text) return std::unexpected(std::vector{ParkProblem{"", text.error().message}});
+  auto parsed = detail::parseJson(*text, file.string());
+  if (!parsed) return std::unexpected(std::vector{ParkProblem{"", parsed.error().message}});
+  Problems problems;
+  Park park = readCheckedPark(*parsed, problems);
+  if (problems.empty()) return park;
+  std::vector<ParkProblem> listed;
+  for (const auto& entry : problems.entries()) listed.push_back({entry.path, entry.what});
+  return std::unexpected(std::move(listed));
 }
 
 }  // namespace parktwin::model
