@@ -24,8 +24,7 @@
 #include "store_option.hpp"
 #include "parktwin/store/recording_monitor.hpp"
 #ifdef PARKTWIN_CLI_HAS_FEED  // set by CMake when twin/feed (libmosquitto) is built
-#include "parktwin/feed/durable_subscriber.hpp"
-#include "parktwin/feed/subscriber.hpp"
+#include "parktwin/feed/park_feed.hpp"
 #include "parktwin/feed/connections_reader.hpp"
 #include "live_sources.hpp"
 #endif
@@ -132,28 +131,16 @@ std::optional<int> openSinks(const IngestOptions& o, const model::Park& park, In
   return std::nullopt;
 }
 
-template <typename Subscriber>
-Result<std::unique_ptr<feed::FeedSubscription>> asSubscription(Result<std::unique_ptr<Subscriber>> created) {
-  if (!created) return std::unexpected(created.error());
-  return std::unique_ptr<feed::FeedSubscription>(std::move(*created));
-}
-
-// QoS 1 acknowledges only committed samples (feed::DurableSubscriber); QoS 0 has nothing to
-// acknowledge (feed::Subscriber, TLS too).
 Result<std::unique_ptr<feed::FeedSubscription>> makeFeed(const IngestOptions& o, const feed::BrokerOptions& broker,
                                                           const model::Park& park, IngestSinks& sinks) {
-  feed::SubscriberOptions options;
+  feed::ParkFeedOptions options;
   options.broker = broker;
-  options.park = park.id;
   options.qos = o.qos;
-  if (!o.allTags) {
-    for (const auto& tag : park.tags) options.known_tags.push_back(tag.id);
-  }
-  auto sample = [&sinks](std::string_view tag, std::int64_t ts, double v) { sinks.sample(tag, ts, v); };
-  if (o.qos == 0) return asSubscription(feed::Subscriber::create(options, sample));
-  feed::AckPolicy policy;
-  policy.max_batch_delay = std::chrono::milliseconds(o.ackBatchMs);
-  return asSubscription(feed::DurableSubscriber::create(options, policy, sample, [&sinks] { return sinks.commit(); }));
+  options.all_tags = o.allTags;
+  options.ack_batch_delay = std::chrono::milliseconds(o.ackBatchMs);
+  return feed::makeParkFeed(
+      options, park, [&sinks](std::string_view tag, std::int64_t ts, double v) { sinks.sample(tag, ts, v); },
+      [&sinks] { return sinks.commit(); });
 }
 
 // Runs until Ctrl-C, --duration or --count, reporting counters every 10 s.

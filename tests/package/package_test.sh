@@ -45,7 +45,9 @@ for path in /usr/bin/parktwin /usr/bin/parktwin-cli \
             /usr/share/man/man1/parktwin.1.gz /usr/share/man/man1/parktwin-cli.1.gz \
             /usr/share/doc/parktwin/copyright \
             /usr/share/parktwin/gateway/opcua/parktwin-opcua-gateway.js \
-            /usr/share/parktwin/gateway/opcua/package-lock.json; do
+            /usr/share/parktwin/gateway/opcua/package-lock.json \
+            /usr/bin/parktwin-server /usr/lib/systemd/system/parktwin-server.service /etc/parktwin/server.json \
+            /usr/share/doc/parktwin/server.md; do
   grep -qx "$path" "$work/files.txt" || fail "package lacks $path"
 done
 for kind in scenarios tours; do
@@ -53,6 +55,9 @@ for kind in scenarios tours; do
 done
 # Only what belongs to the app: no headers, static libraries or test binaries.
 if grep -E '\.(a|h|hpp|cmake)$|/include/' "$work/files.txt"; then fail "development files in the package"; fi
+
+step "parktwin-server's configuration is a conffile"
+dpkg-deb -I "$deb" conffiles 2>/dev/null | grep -qx /etc/parktwin/server.json || fail "/etc/parktwin/server.json is not a conffile"
 
 step "unpack (dpkg-deb -x)"
 root=$work/root
@@ -122,6 +127,28 @@ unknown=$("$bin/parktwin-cli" check nosuchpark 2>&1) && fail "check nosuchpark e
 [ "$unknown" = 'no park named "nosuchpark": bundled parks are beidu, jiulong, packagetest; or give a park file'"'"'s path' ] \
   || fail "check nosuchpark said: $unknown"
 if grep -qF "$build" <<<"$unknown"; then fail "parktwin-cli names the build folder: $unknown"; fi
+
+step "the unpacked parktwin-server serves its park and stops on SIGTERM"
+unit=$root/usr/lib/systemd/system/parktwin-server.service
+grep -q '^ExecStart=/usr/bin/parktwin-server ' "$unit" || fail "the unit does not start /usr/bin/parktwin-server"
+grep -q -- '--config /etc/parktwin/server.json' "$unit" || fail "the unit does not read /etc/parktwin/server.json"
+grep -q '^StateDirectory=parktwin' "$unit" || fail "the unit keeps no data in /var/lib/parktwin"
+if command -v systemd-analyze >/dev/null; then
+  systemd-analyze verify "$unit" 2>&1 | grep -v 'Command /usr/bin/parktwin-server is not executable' | grep . \
+    && fail "systemd-analyze verify parktwin-server.service"
+fi
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$root/etc/parktwin/server.json" || fail "server.json is not JSON"
+"$bin/parktwin-server" --park packagetest --db "$work/server.db" --listen 127.0.0.1:0 >"$work/server.out" 2>"$work/server.err" &
+server_pid=$!
+for _ in $(seq 1 200); do grep -q serving "$work/server.out" 2>/dev/null && break; sleep 0.05; done  # poll for startup
+port=$(sed -n 's/.*serving .* on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$work/server.out")
+if [ -n "$port" ]; then
+  python3 -c 'import json,sys,urllib.request; d=json.load(urllib.request.urlopen(sys.argv[1])); assert d[0]["id"]=="beidu", d' \
+    "http://127.0.0.1:$port/api/v1/parks" || fail "the unpacked parktwin-server did not list its park"
+else
+  fail "the unpacked parktwin-server did not start: $(cat "$work/server.err")"
+fi
+kill -TERM $server_pid; wait $server_pid || fail "parktwin-server exited $? on SIGTERM"
 
 step "parktwin --version (no display needed)"
 out=$(env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM= "$bin/parktwin" --version 2>/dev/null) || fail "parktwin --version exited $?"

@@ -1,0 +1,82 @@
+// http_load PORT PATH TOKEN CLIENTS SECONDS: CLIENTS threads, each with one keep-alive HTTP/1.1
+// connection, GET PATH as fast as the server answers for SECONDS; prints
+// "requests N failures F seconds S". Plain POSIX sockets: the load generator must cost less
+// than the server it measures, and must not share the server's HTTP code.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "timed_clients.hpp"
+
+namespace {
+
+int connectTo(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  int one = 1;
+  ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  return fd;
+}
+
+// Reads one response; true when its status is 200.
+bool readResponse(int fd, std::string& buffer) {
+  while (true) {
+    const auto headerEnd = buffer.find("\r\n\r\n");
+    if (headerEnd != std::string::npos) {
+      const auto cl = buffer.find("Content-Length: ");
+      const std::size_t length = cl < headerEnd ? std::strtoul(buffer.c_str() + cl + 16, nullptr, 10) : 0;
+      const std::size_t total = headerEnd + 4 + length;
+      if (buffer.size() >= total) {
+        const bool ok = buffer.compare(9, 3, "200") == 0;
+        buffer.erase(0, total);
+        return ok;
+      }
+    }
+    char chunk[65536];
+    const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+    if (n <= 0) return false;
+    buffer.append(chunk, static_cast<std::size_t>(n));
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 6) {
+    std::fprintf(stderr, "usage: http_load PORT PATH TOKEN CLIENTS SECONDS\n");
+    return 2;
+  }
+  const int port = std::atoi(argv[1]);
+  const std::string request = std::string("GET ") + argv[2] + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                              argv[3] + "\r\n\r\n";
+  const int clients = std::atoi(argv[4]);
+  const double seconds = std::atof(argv[5]);
+  runTimedClients(clients, seconds, [&] {
+    // One keep-alive connection per client; reconnects after a failure.
+    return [&request, port, fd = connectTo(port), buffer = std::string()]() mutable {
+      if (fd >= 0 && ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()) &&
+          readResponse(fd, buffer)) {
+        return true;
+      }
+      if (fd >= 0) ::close(fd);
+      fd = connectTo(port);
+      buffer.clear();
+      return false;
+    };
+  });
+  return 0;
+}

@@ -1,0 +1,185 @@
+// Routing, authentication and roles of the API; the endpoints are in api_endpoints.cpp.
+#include "api.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
+namespace parktwin::server {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kParksPrefix = "/api/v1/parks";
+
+std::vector<std::string> splitPath(std::string_view path) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const auto slash = path.find('/', start);
+    const auto end = slash == std::string_view::npos ? path.size() : slash;
+    if (end > start) parts.emplace_back(path.substr(start, end - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return parts;
+}
+
+ApiResponse methodNotAllowed(const std::string& method, const std::string& path, const char* allowed) {
+  return errorResponse(405, method + " " + path + ": not allowed; use " + allowed);
+}
+
+int hexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+ApiResponse errorResponse(int status, const std::string& message) {
+  return {status, json{{"error", message}, {"status", status}}.dump()};
+}
+
+std::string percentDecode(std::string_view text, bool plusIsSpace) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hexDigit(text[i + 1]) >= 0 && hexDigit(text[i + 2]) >= 0) {
+      out += static_cast<char>(hexDigit(text[i + 1]) * 16 + hexDigit(text[i + 2]));
+      i += 2;
+    } else if (text[i] == '%') {
+      return std::string(1, '\0');  // marks a bad escape for parseQuery
+    } else {
+      out += plusIsSpace && text[i] == '+' ? ' ' : text[i];
+    }
+  }
+  return out;
+}
+
+Result<std::map<std::string, std::string>> parseQuery(std::string_view query) {
+  std::map<std::string, std::string> out;
+  std::size_t start = 0;
+  while (start < query.size()) {
+    auto amp = query.find('&', start);
+    if (amp == std::string_view::npos) amp = query.size();
+    const std::string_view item = query.substr(start, amp - start);
+    start = amp + 1;
+    if (item.empty()) continue;
+    const auto eq = item.find('=');
+    const std::string key = percentDecode(item.substr(0, eq), true);
+    const std::string value = eq == std::string_view::npos ? std::string() : percentDecode(item.substr(eq + 1), true);
+    if (key == std::string(1, '\0') || value == std::string(1, '\0')) {
+      return fail(ErrorCode::invalid_input, "query: bad percent escape in \"" + std::string(item) + "\"");
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+Result<User> Api::authenticate(const std::string& authorization, const std::string& queryToken,
+                               ApiResponse& refusal) const {
+  if (c_.config.users.empty()) return User{"local", Role::admin, {}};  // loopback only (checkExposure)
+  std::string token = queryToken;
+  if (!authorization.empty()) {
+    constexpr std::string_view bearer = "Bearer ";
+    if (!authorization.starts_with(bearer)) {
+      refusal = errorResponse(401, "Authorization: expected \"Bearer <token>\"");
+      return fail(ErrorCode::invalid_input, "bad authorization");
+    }
+    token = authorization.substr(bearer.size());
+  }
+  if (token.empty()) {
+    refusal = errorResponse(401, "no token: send \"Authorization: Bearer <token>\"");
+    return fail(ErrorCode::invalid_input, "no token");
+  }
+  const std::string hash = sha256Hex(token);
+  for (const auto& user : c_.config.users) {
+    if (user.token_sha256 == hash) return user;
+  }
+  refusal = errorResponse(401, "unknown token");
+  return fail(ErrorCode::invalid_input, "unknown token");
+}
+
+ApiResponse Api::handle(const ApiRequest& request) {
+  const auto question = request.target.find('?');
+  const std::string path = percentDecode(std::string_view(request.target).substr(0, question), false);
+  auto query = parseQuery(question == std::string::npos ? std::string_view() : std::string_view(request.target).substr(question + 1));
+  if (!query) return errorResponse(400, query.error().message);
+  ApiResponse refusal;
+  const auto token = query->find("token");
+  auto user = authenticate(request.authorization, token == query->end() ? std::string() : token->second, refusal);
+  if (!user) return refusal;
+  return route(request, path, *query, *user);
+}
+
+Result<User> Api::authorizeLive(const ApiRequest& request, ApiResponse& refusal) {
+  const auto question = request.target.find('?');
+  const std::string path = percentDecode(std::string_view(request.target).substr(0, question), false);
+  auto query = parseQuery(question == std::string::npos ? std::string_view() : std::string_view(request.target).substr(question + 1));
+  if (!query) {
+    refusal = errorResponse(400, query.error().message);
+    return fail(ErrorCode::invalid_input, refusal.body);
+  }
+  const auto parts = splitPath(path);
+  if (parts.size() != 5 || parts[0] != "api" || parts[1] != "v1" || parts[2] != "parks" || parts[4] != "live" ||
+      parts[3] != c_.park.id) {
+    refusal = errorResponse(404, "no WebSocket at " + path + "; the live stream is /api/v1/parks/" + c_.park.id + "/live");
+    return fail(ErrorCode::not_found, refusal.body);
+  }
+  const auto token = query->find("token");
+  return authenticate(request.authorization, token == query->end() ? std::string() : token->second, refusal);
+}
+
+ApiResponse Api::route(const ApiRequest& request, const std::string& path, const std::map<std::string, std::string>& query,
+                       const User& user) {
+  const auto parts = splitPath(path);
+  const bool get = request.method == "GET";
+  if (parts.size() < 3 || parts[0] != "api" || parts[1] != "v1" || parts[2] != "parks") {
+    return errorResponse(404, "no such path: " + path + " (the API is under " + std::string(kParksPrefix) + ")");
+  }
+  if (parts.size() == 3) {
+    if (!get) return methodNotAllowed(request.method, path, "GET");
+    return {200, json::array({{{"id", c_.park.id}, {"name_en", c_.park.name.en}, {"name_zh", c_.park.name.zh}}}).dump()};
+  }
+  if (parts[3] != c_.park.id) {
+    return errorResponse(404, "no park \"" + parts[3] + "\"; this server serves \"" + c_.park.id + "\"");
+  }
+  const std::string what = parts.size() > 4 ? parts[4] : std::string();
+  const auto needs = [&](Role role, const char* action) -> std::optional<ApiResponse> {
+    if (user.role >= role) return std::nullopt;
+    return errorResponse(403, "user \"" + user.name + "\" (" + std::string(toText(user.role)) + ") may not " + action +
+                                  "; that needs the role " + std::string(toText(role)));
+  };
+  if (parts.size() == 5 && (what == "park" || what == "state" || what == "series" || what == "events" ||
+                            what == "alarms" || what == "flows" || what == "live")) {
+    if (!get) return methodNotAllowed(request.method, path, "GET");
+    if (what == "park") return {200, c_.park_file_text};
+    if (what == "state") return state(query);
+    if (what == "series") return series(query);
+    if (what == "events") return events(query);
+    if (what == "alarms") return {200, c_.live.alarmsJson().dump()};
+    if (what == "flows") return flows(query);
+    return errorResponse(426, path + " is a WebSocket: connect with an Upgrade: websocket request");
+  }
+  if (parts.size() == 7 && what == "alarms" && parts[6] == "ack") {
+    if (request.method != "POST") return methodNotAllowed(request.method, path, "POST");
+    if (auto refused = needs(Role::operator_, "acknowledge alarms")) return *refused;
+    return acknowledge(parts[5], request.body, user);
+  }
+  if (parts.size() == 5 && what == "scenarios") {
+    if (request.method != "POST") return methodNotAllowed(request.method, path, "POST");
+    if (auto refused = needs(Role::planner, "run scenarios")) return *refused;
+    return submitScenario(request.body, user);
+  }
+  if (parts.size() == 6 && what == "scenarios") {
+    if (!get) return methodNotAllowed(request.method, path, "GET");
+    auto status = c_.scenarios.status(parts[5]);
+    if (!status) return errorResponse(404, "no scenario run \"" + parts[5] + "\"");
+    return {200, status->dump()};
+  }
+  return errorResponse(404, "no such path: " + path);
+}
+
+}  // namespace parktwin::server

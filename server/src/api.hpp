@@ -1,0 +1,72 @@
+#pragma once
+// The HTTP API of parktwin-server without the network: a request (method, target, token,
+// body) in, a status and a JSON body out. The Beast layer (http_server.cpp) only moves bytes;
+// routing, authentication, roles and every endpoint are here.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "history_adapter.hpp"
+#include "live_hub.hpp"
+#include "parktwin/common/result.hpp"
+#include "parktwin/model/park.hpp"
+#include "scenario_queue.hpp"
+#include "server_config.hpp"
+
+namespace parktwin::server {
+
+struct ApiRequest {
+  std::string method;         // "GET", "POST", ...
+  std::string target;         // path and query, still percent-encoded
+  std::string authorization;  // the Authorization header, may be empty
+  std::string body;
+};
+
+struct ApiResponse {
+  int status = 200;
+  std::string body;  // JSON
+};
+
+struct ApiContext {
+  const model::Park& park;
+  std::string park_file_text;
+  const ServerConfig& config;
+  HistoryAdapter& history;
+  LiveHub& live;
+  ScenarioQueue& scenarios;
+  std::function<std::int64_t()> now_ms;  // wall clock (a test may fix it)
+};
+
+// The query of a target, percent-decoded; fails on a bad escape.
+Result<std::map<std::string, std::string>> parseQuery(std::string_view query);
+std::string percentDecode(std::string_view text, bool plusIsSpace);
+
+class Api {
+ public:
+  explicit Api(ApiContext context) : c_(std::move(context)) {}
+
+  ApiResponse handle(const ApiRequest& request);
+  // A WebSocket upgrade to `target`: the user, or the response refusing it (401, 403, 404).
+  // The token comes from the Authorization header or ?token= (browsers cannot set headers).
+  Result<User> authorizeLive(const ApiRequest& request, ApiResponse& refusal);
+
+ private:
+  Result<User> authenticate(const std::string& authorization, const std::string& queryToken, ApiResponse& refusal) const;
+  ApiResponse route(const ApiRequest& request, const std::string& path, const std::map<std::string, std::string>& query,
+                    const User& user);
+  ApiResponse state(const std::map<std::string, std::string>& query);
+  ApiResponse series(const std::map<std::string, std::string>& query);
+  ApiResponse events(const std::map<std::string, std::string>& query);
+  ApiResponse acknowledge(const std::string& ruleId, const std::string& body, const User& user);
+  ApiResponse flows(const std::map<std::string, std::string>& query);
+  ApiResponse submitScenario(const std::string& body, const User& user);
+
+  ApiContext c_;
+};
+
+ApiResponse errorResponse(int status, const std::string& message);
+
+}  // namespace parktwin::server

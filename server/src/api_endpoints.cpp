@@ -1,0 +1,187 @@
+// The API's endpoints over the park: history reads, alarms, flows at T, scenario runs.
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <map>
+
+#include "api.hpp"
+#include "parktwin/common/iso_time.hpp"
+#include "parktwin/common/time_text.hpp"
+#include "parktwin/flow/flow_json.hpp"
+#include "parktwin/flow/park_flows.hpp"
+#include "parktwin/flow/park_state.hpp"
+#include "parktwin/sim/event_codec.hpp"
+
+namespace parktwin::server {
+namespace {
+
+using nlohmann::json;
+using Query = std::map<std::string, std::string>;
+
+constexpr std::size_t kMaxSeriesPoints = 10'000;
+
+json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+// A time parameter: ISO-8601 or epoch (seconds below 1e11, else milliseconds), as --at reads it.
+Result<std::int64_t> timeParameter(const Query& query, const std::string& name, std::optional<std::int64_t> fallback) {
+  const auto it = query.find(name);
+  if (it == query.end() || it->second.empty()) {
+    if (fallback) return *fallback;
+    return fail(ErrorCode::invalid_input, name + ": required (ISO-8601 or epoch milliseconds)");
+  }
+  auto t = parseTimestamp(it->second);
+  if (!t) return fail(ErrorCode::invalid_input, name + ": " + t.error().message);
+  return *t;
+}
+
+Result<long long> integerParameter(const Query& query, const std::string& name, long long fallback, long long min,
+                                   long long max) {
+  const auto it = query.find(name);
+  if (it == query.end()) return fallback;
+  std::size_t used = 0;
+  long long value = 0;
+  try {  // std::stoll's exceptions stay inside this function
+    value = std::stoll(it->second, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != it->second.size() || value < min || value > max) {
+    return fail(ErrorCode::invalid_input, name + ": expected a whole number from " + std::to_string(min) + " to " +
+                                              std::to_string(max) + ", got \"" + it->second + "\"");
+  }
+  return value;
+}
+
+ApiResponse historyFailure(const Error& error) { return errorResponse(500, "history: " + error.message); }
+
+}  // namespace
+
+ApiResponse Api::state(const Query& query) {
+  auto at = timeParameter(query, "at", c_.now_ms());
+  if (!at) return errorResponse(400, at.error().message);
+  auto states = c_.history.stateAt(*at);
+  if (!states) return historyFailure(states.error());
+  json values = json::array();
+  auto& rows = values.get_ref<json::array_t&>();
+  rows.reserve(states->size());
+  for (const auto& s : *states) rows.push_back(json::array({s.tag, s.ts_ms, number(s.value)}));
+  json out = json::object();
+  out["at"] = *at;
+  out["columns"] = json::array({"tag", "ts", "v"});
+  out["values"] = std::move(values);
+  return {200, out.dump()};
+}
+
+ApiResponse Api::series(const Query& query) {
+  const auto tag = query.find("tag");
+  if (tag == query.end() || tag->second.empty()) return errorResponse(400, "tag: required");
+  if (!c_.park.findTag(tag->second)) return errorResponse(404, "tag \"" + tag->second + "\": not a tag of " + c_.park.id);
+  auto from = timeParameter(query, "from", std::nullopt);
+  if (!from) return errorResponse(400, from.error().message);
+  auto to = timeParameter(query, "to", std::nullopt);
+  if (!to) return errorResponse(400, to.error().message);
+  if (*to <= *from) return errorResponse(400, "to: must be after from");
+  auto points = integerParameter(query, "points", 500, 1, kMaxSeriesPoints);
+  if (!points) return errorResponse(400, points.error().message);
+  auto buckets = c_.history.downsample(tag->second, *from, *to, static_cast<std::size_t>(*points));
+  if (!buckets) return historyFailure(buckets.error());
+  json rows = json::array();
+  auto& array = rows.get_ref<json::array_t&>();
+  array.reserve(buckets->size());
+  for (const auto& b : *buckets) {
+    array.push_back(json::array({b.t_start_ms, b.t_end_ms, b.count, number(b.min), number(b.max), number(b.mean), number(b.last)}));
+  }
+  json out = json::object();
+  out["tag"] = tag->second;
+  out["from"] = *from;
+  out["to"] = *to;
+  out["columns"] = json::array({"from", "to", "count", "min", "max", "mean", "last"});
+  out["buckets"] = std::move(rows);
+  return {200, out.dump()};
+}
+
+ApiResponse Api::events(const Query& query) {
+  auto from = timeParameter(query, "from", std::int64_t{0});
+  if (!from) return errorResponse(400, from.error().message);
+  auto to = timeParameter(query, "to", c_.now_ms());
+  if (!to) return errorResponse(400, to.error().message);
+  auto minSeverity = integerParameter(query, "min_severity", 0, 0, 100);
+  if (!minSeverity) return errorResponse(400, minSeverity.error().message);
+  store::EventFilter filter;
+  filter.min_severity = static_cast<int>(*minSeverity);
+  if (const auto object = query.find("object"); object != query.end()) filter.object = object->second;
+  auto events = c_.history.eventsBetween(*from, *to, filter);
+  if (!events) return historyFailure(events.error());
+  json out = json::array();
+  for (const auto& e : *events) {
+    json item{{"ts", e.ts_ms}, {"kind", e.kind}, {"severity", e.severity}, {"object", e.object}, {"message", e.message}};
+    if (!e.payload_json.empty()) item["payload"] = json::parse(e.payload_json, nullptr, false);
+    out.push_back(std::move(item));
+  }
+  return {200, out.dump()};
+}
+
+ApiResponse Api::acknowledge(const std::string& ruleId, const std::string& body, const User& user) {
+  std::string comment;
+  if (!body.empty()) {
+    const json parsed = json::parse(body, nullptr, false);
+    if (parsed.is_discarded() || !parsed.is_object()) return errorResponse(400, "body: expected a JSON object such as {\"comment\": \"...\"}");
+    if (parsed.contains("comment")) {
+      if (!parsed["comment"].is_string()) return errorResponse(400, "/comment: expected a string");
+      comment = parsed["comment"].get<std::string>();
+    }
+  }
+  auto ack = c_.live.acknowledge(ruleId, user.name, comment, c_.now_ms());
+  if (!ack) return errorResponse(ack.error().code == ErrorCode::not_found ? 404 : 409, ack.error().message);
+  // Recorded in history as the window records its acknowledgements (an alarm_ack event).
+  store::Event event;
+  event.ts_ms = ack->at_ms;
+  event.kind = "alarm_ack";
+  event.severity = sim::storedSeverity(model::Severity::warning);
+  for (const auto& rule : c_.park.alarm_rules) {
+    if (rule.id == ruleId && c_.park.findTag(rule.tag)) event.object = c_.park.findTag(rule.tag)->object;
+  }
+  event.message = "Acknowledged " + ruleId + " by " + user.name + (comment.empty() ? "" : ": " + comment);
+  event.payload_json = json{{"rule", ruleId}, {"comment", comment}, {"user", user.name}}.dump();
+  if (auto recorded = c_.history.recordEvent(event); !recorded) return historyFailure(recorded.error());
+  return {200, json{{"id", ruleId}, {"acknowledged_by", ack->user}, {"acknowledged_at_ms", ack->at_ms}, {"comment", comment}}.dump()};
+}
+
+ApiResponse Api::flows(const Query& query) {
+  const bool atState = query.contains("at");
+  std::optional<flow::StateOverrides> state;
+  std::int64_t atMs = 0;
+  if (atState) {
+    auto at = timeParameter(query, "at", std::nullopt);
+    if (!at) return errorResponse(400, at.error().message);
+    atMs = *at;
+    auto states = c_.history.stateAt(atMs);
+    if (!states) return historyFailure(states.error());
+    if (states->empty()) return errorResponse(404, "no sample at or before " + formatIsoUtcMs(atMs));
+    std::map<std::string, double> values;
+    for (const auto& s : *states) values[s.tag] = s.value;
+    state = flow::overridesFromState(c_.park, values);
+  }
+  flow::FlowOverrides design;
+  design.supply_basis = flow::SupplyBasis::annual_average;
+  auto report = state ? flow::solveParkFlows(c_.park, state->material, state->energy, 1.0)
+                      : flow::solveParkFlows(c_.park, design, 8760.0);
+  if (!report) return errorResponse(422, report.error().message);
+  json out = flow::flowReportJson(c_.park, *report, std::nullopt, std::nullopt);
+  out["basis"] = state ? "at " + formatIsoUtcMs(atMs) + " (one hour at that state)" : "at design capacity, the average hour of a year";
+  if (state) {
+    out["at"] = atMs;
+    out["down"] = state->down;
+  }
+  return {200, out.dump()};
+}
+
+ApiResponse Api::submitScenario(const std::string& body, const User& user) {
+  const json parsed = json::parse(body, nullptr, false);
+  if (parsed.is_discarded()) return errorResponse(400, "body: not valid JSON");
+  auto id = c_.scenarios.submit(parsed, user.name);
+  if (!id) return errorResponse(id.error().code == ErrorCode::busy ? 503 : 400, id.error().message);
+  return {202, json{{"id", *id}, {"state", "queued"}, {"status", "/api/v1/parks/" + c_.park.id + "/scenarios/" + *id}}.dump()};
+}
+
+}  // namespace parktwin::server

@@ -1,0 +1,107 @@
+#include "history_adapter.hpp"
+
+#include <utility>
+
+namespace parktwin::server {
+
+class HistoryAdapter::Reader {
+ public:
+  Reader(HistoryAdapter& owner, std::unique_ptr<store::Historian> historian)
+      : owner_(&owner), historian_(std::move(historian)) {}
+  Reader(Reader&& other) noexcept : owner_(other.owner_), historian_(std::move(other.historian_)) {}
+  Reader& operator=(Reader&&) = delete;
+  ~Reader() {
+    if (!historian_) return;
+    std::lock_guard lock(owner_->readersMutex_);
+    owner_->idleReaders_.push_back(std::move(historian_));
+  }
+  store::Historian* operator->() { return historian_.get(); }
+
+ private:
+  HistoryAdapter* owner_;
+  std::unique_ptr<store::Historian> historian_;
+};
+
+HistoryAdapter::HistoryAdapter(std::string path, store::Historian writer)
+    : path_(std::move(path)), writer_(std::move(writer)) {}
+
+HistoryAdapter::~HistoryAdapter() = default;
+
+Result<std::unique_ptr<HistoryAdapter>> HistoryAdapter::open(const std::string& path, const model::Park& park) {
+  store::HistorianOptions options;
+  // Readers see committed data only: commit often enough that the API is at most this late.
+  options.commit_every_ms = 250;
+  auto writer = store::Historian::open(path, options);
+  if (!writer) return std::unexpected(writer.error());
+  for (const auto& tag : park.tags) {
+    if (auto defined = writer->defineTag(tag.id, tag.unit, model::toText(tag.kind)); !defined) {
+      return std::unexpected(defined.error());
+    }
+  }
+  if (auto flushed = writer->flush(); !flushed) return std::unexpected(flushed.error());
+  return std::unique_ptr<HistoryAdapter>(new HistoryAdapter(path, std::move(*writer)));
+}
+
+void HistoryAdapter::append(std::string_view tag, std::int64_t ts_ms, double value) {
+  std::lock_guard lock(writeMutex_);
+  recording_.note(writer_.append(tag, ts_ms, value));
+}
+
+Result<void> HistoryAdapter::commit() {
+  std::lock_guard lock(writeMutex_);
+  auto flushed = writer_.flush();
+  Result<void> outcome = flushed ? Result<void>{} : Result<void>{std::unexpected(flushed.error())};
+  recording_.note(outcome);
+  return outcome;
+}
+
+Result<void> HistoryAdapter::recordEvent(const store::Event& event) {
+  std::lock_guard lock(writeMutex_);
+  if (auto appended = writer_.appendEvent(event); !appended) return appended;
+  auto flushed = writer_.flush();
+  if (!flushed) return std::unexpected(flushed.error());
+  return {};
+}
+
+Result<store::FlushResult> HistoryAdapter::close() {
+  std::lock_guard lock(writeMutex_);
+  return writer_.flush();
+}
+
+Result<HistoryAdapter::Reader> HistoryAdapter::borrowReader() {
+  {
+    std::lock_guard lock(readersMutex_);
+    if (!idleReaders_.empty()) {
+      auto historian = std::move(idleReaders_.back());
+      idleReaders_.pop_back();
+      return Reader(*this, std::move(historian));
+    }
+  }
+  store::HistorianOptions readOnly;
+  readOnly.read_only = true;
+  auto opened = store::Historian::open(path_, readOnly);
+  if (!opened) return std::unexpected(opened.error());
+  return Reader(*this, std::make_unique<store::Historian>(std::move(*opened)));
+}
+
+Result<std::vector<store::TagState>> HistoryAdapter::stateAt(std::int64_t t_ms) {
+  auto reader = borrowReader();
+  if (!reader) return std::unexpected(reader.error());
+  return (*reader)->stateAt(t_ms);
+}
+
+Result<std::vector<store::Bucket>> HistoryAdapter::downsample(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms,
+                                                              std::size_t buckets) {
+  auto reader = borrowReader();
+  if (!reader) return std::unexpected(reader.error());
+  return (*reader)->downsample(tag, t0_ms, t1_ms, buckets);
+}
+
+Result<std::vector<store::Event>> HistoryAdapter::eventsBetween(std::int64_t t0_ms, std::int64_t t1_ms,
+                                                                const store::EventFilter& filter) {
+  auto reader = borrowReader();
+  if (!reader) return std::unexpected(reader.error());
+  return (*reader)->eventsBetween(t0_ms, t1_ms, filter);
+}
+
+}  // namespace parktwin::server

@@ -1,0 +1,115 @@
+#include "live_hub.hpp"
+
+#include <algorithm>
+
+namespace parktwin::server {
+
+using nlohmann::json;
+
+LiveHub::LiveHub(const model::Park& park) : park_(park), board_(park) {}
+
+void LiveHub::sample(std::string_view tag, std::int64_t ts_ms, double value) {
+  std::lock_guard lock(mutex_);
+  auto it = latest_.find(tag);
+  if (it == latest_.end()) it = latest_.emplace(std::string(tag), Latest{ts_ms, value}).first;
+  else if (ts_ms >= it->second.ts_ms) it->second = Latest{ts_ms, value};  // a late sample is not newest
+  pending_.push_back(json::array({tag, ts_ms, value}));
+  valuesChanged_ = true;
+  newestTs_ = std::max(newestTs_, ts_ms);
+}
+
+json LiveHub::alarmJson(const model::ActiveAlarm& a) const {
+  const auto* tag = park_.findTag(a.rule->tag);
+  json out{{"id", a.rule->id},
+           {"tag", a.rule->tag},
+           {"object", tag ? tag->object : std::string()},
+           {"severity", model::toText(a.rule->severity)},
+           {"message_en", a.rule->message.en},
+           {"message_zh", a.rule->message.zh},
+           {"value", a.value},
+           {"since_ms", a.since_ms},
+           {"acknowledged", a.acknowledged}};
+  if (const auto ack = acks_.find(a.rule->id); ack != acks_.end()) {
+    out["acknowledged_by"] = ack->second.user;
+    out["acknowledged_at_ms"] = ack->second.at_ms;
+    out["comment"] = ack->second.comment;
+  }
+  return out;
+}
+
+// Caller holds mutex_.
+std::vector<std::string> LiveHub::evaluateAlarms() {
+  std::vector<std::string> messages;
+  const auto changes = board_.update(newestTs_, [this](const std::string& tag) -> std::optional<double> {
+    const auto it = latest_.find(tag);
+    return it == latest_.end() ? std::nullopt : std::optional<double>(it->second.value);
+  });
+  for (const auto& change : changes) {
+    const bool raised = change.kind == model::AlarmChange::Kind::Raised;
+    if (!raised) acks_.erase(change.rule->id);
+    messages.push_back(json{{"type", "alarm"},
+                            {"change", raised ? "raised" : "cleared"},
+                            {"id", change.rule->id},
+                            {"severity", model::toText(change.rule->severity)},
+                            {"value", change.value},
+                            {"at_ms", change.at_ms}}
+                           .dump());
+  }
+  return messages;
+}
+
+std::vector<std::string> LiveHub::tick() {
+  std::lock_guard lock(mutex_);
+  std::vector<std::string> messages;
+  if (!pending_.empty()) {
+    json message = json::object();
+    message["type"] = "values";
+    message["columns"] = json::array({"tag", "ts", "v"});
+    message["values"] = std::move(pending_);
+    messages.push_back(message.dump());
+    pending_ = json::array();
+  }
+  if (valuesChanged_) {
+    valuesChanged_ = false;
+    for (auto& m : evaluateAlarms()) messages.push_back(std::move(m));
+  }
+  for (auto& m : pendingMessages_) messages.push_back(std::move(m));
+  pendingMessages_.clear();
+  return messages;
+}
+
+Result<Acknowledgement> LiveHub::acknowledge(const std::string& ruleId, const std::string& user,
+                                             const std::string& comment, std::int64_t now_ms) {
+  std::lock_guard lock(mutex_);
+  if (!board_.acknowledge(ruleId, comment)) {
+    return fail(ErrorCode::not_found, "alarm \"" + ruleId + "\" is not active");
+  }
+  Acknowledgement ack{user, now_ms, comment};
+  acks_[ruleId] = ack;
+  pendingMessages_.push_back(json{{"type", "alarm"},
+                                  {"change", "acknowledged"},
+                                  {"id", ruleId},
+                                  {"user", user},
+                                  {"at_ms", now_ms},
+                                  {"comment", comment}}
+                                 .dump());
+  return ack;
+}
+
+json LiveHub::alarmsJson() const {
+  std::lock_guard lock(mutex_);
+  json out = json::array();
+  for (const auto& a : board_.active()) out.push_back(alarmJson(a));
+  return out;
+}
+
+std::string LiveHub::helloMessage() const {
+  std::lock_guard lock(mutex_);
+  json values = json::array();
+  for (const auto& [tag, latest] : latest_) values.push_back(json::array({tag, latest.ts_ms, latest.value}));
+  json alarms = json::array();
+  for (const auto& a : board_.active()) alarms.push_back(alarmJson(a));
+  return json{{"type", "hello"}, {"park", park_.id}, {"columns", {"tag", "ts", "v"}}, {"values", values}, {"alarms", alarms}}.dump();
+}
+
+}  // namespace parktwin::server

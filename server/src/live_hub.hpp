@@ -1,0 +1,65 @@
+#pragma once
+// The park's live side: the newest value of every tag, the values that arrived since the last
+// WebSocket batch, and the alarm board (twin/model alarms.hpp holds the rules' logic) with who
+// acknowledged what. The feed's thread writes samples; the batch timer calls tick(); API
+// threads read alarms and acknowledge. Thread-safe; no network code here.
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/model/alarms.hpp"
+#include "parktwin/model/park.hpp"
+
+namespace parktwin::server {
+
+struct Acknowledgement {
+  std::string user;
+  std::int64_t at_ms = 0;  // wall clock of the acknowledgement
+  std::string comment;
+};
+
+class LiveHub {
+ public:
+  explicit LiveHub(const model::Park& park);
+
+  // A sample from the feed (or history at start): newest value per tag, queued for the batch.
+  void sample(std::string_view tag, std::int64_t ts_ms, double value);
+  // Values queued since the last tick and alarm changes (rules evaluated on the newest values),
+  // as JSON messages for the WebSocket clients; empty when nothing happened.
+  std::vector<std::string> tick();
+  // Acknowledges an active alarm; not_found when the rule is unknown or not active. The
+  // acknowledgement goes out with the next tick.
+  Result<Acknowledgement> acknowledge(const std::string& ruleId, const std::string& user, const std::string& comment,
+                                      std::int64_t now_ms);
+  // Active alarms, worst first, with who acknowledged them.
+  nlohmann::json alarmsJson() const;
+  // What a new WebSocket client gets first: the park, every newest value, the alarms.
+  std::string helloMessage() const;
+
+ private:
+  nlohmann::json alarmJson(const model::ActiveAlarm& alarm) const;
+  std::vector<std::string> evaluateAlarms();
+
+  const model::Park& park_;
+  mutable std::mutex mutex_;
+  struct Latest {
+    std::int64_t ts_ms = 0;
+    double value = 0;
+  };
+  std::map<std::string, Latest, std::less<>> latest_;
+  nlohmann::json pending_ = nlohmann::json::array();
+  std::vector<std::string> pendingMessages_;
+  bool valuesChanged_ = false;
+  std::int64_t newestTs_ = 0;
+  model::AlarmBoard board_;
+  std::map<std::string, Acknowledgement> acks_;  // by rule id, while the alarm is active
+};
+
+}  // namespace parktwin::server

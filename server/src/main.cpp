@@ -1,0 +1,140 @@
+// parktwin-server --park P --db H.db [--mqtt host:port] [--listen 127.0.0.1:8600] [--config server.json]:
+// one process per park that records the park's live MQTT feed into its historian, evaluates
+// its alarm rules and serves the HTTP + WebSocket API (docs/server.md "The API server").
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "api.hpp"
+#include "history_adapter.hpp"
+#include "http_server.hpp"
+#include "live_hub.hpp"
+#include "parktwin/feed/park_feed.hpp"
+#include "parktwin/model/bundled_data.hpp"
+#include "parktwin/model/json_reader.hpp"
+#include "parktwin/model/park_file.hpp"
+#include "scenario_queue.hpp"
+#include "server_config.hpp"
+
+namespace {
+
+using namespace parktwin;
+using namespace parktwin::server;
+
+struct Options {
+  std::string park, db, mqtt, listen, config;
+  int qos = 1;
+};
+
+std::int64_t wallClockMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+Result<ServerConfig> configFrom(const Options& o) {
+  ServerConfig config;
+  if (!o.config.empty()) {
+    auto loaded = loadServerConfig(o.config);
+    if (!loaded) return loaded;
+    config = std::move(*loaded);
+  }
+  if (!o.listen.empty()) {
+    auto endpoint = parseEndpoint(o.listen);
+    if (!endpoint) return std::unexpected(endpoint.error());
+    config.listen = *endpoint;
+  }
+  if (auto exposed = checkExposure(config); !exposed) return std::unexpected(exposed.error());
+  return config;
+}
+
+// The live feed into history and the hub; nullptr without --mqtt.
+Result<std::unique_ptr<feed::FeedSubscription>> startFeed(const Options& o, const model::Park& park, HistoryAdapter& history,
+                                                          LiveHub& live) {
+  if (o.mqtt.empty()) return std::unique_ptr<feed::FeedSubscription>();
+  auto broker = feed::parseBrokerAddress(o.mqtt);
+  if (!broker) return fail(ErrorCode::invalid_input, "--mqtt: " + broker.error().message);
+  broker->client_id = "parktwin-server-" + park.id;
+  feed::ParkFeedOptions options;
+  options.broker = *broker;
+  options.qos = o.qos;
+  auto created = feed::makeParkFeed(
+      options, park,
+      [&history, &live](std::string_view tag, std::int64_t ts, double v) {
+        history.append(tag, ts, v);
+        live.sample(tag, ts, v);
+      },
+      [&history] { return history.commit(); });
+  if (!created) return created;
+  if (auto started = (*created)->start(); !started) return std::unexpected(started.error());
+  return created;
+}
+
+int serve(const Options& o) {
+  std::error_code ignored;
+  const auto dataFolder = model::bundledDataFolder(std::filesystem::read_symlink("/proc/self/exe", ignored));
+  auto config = configFrom(o);
+  if (!config) {
+    std::cerr << "parktwin-server: " << config.error().message << "\n";
+    return 2;
+  }
+  auto parkFile = model::resolvePark(o.park, dataFolder);
+  auto park = parkFile ? model::loadPark(*parkFile) : Result<model::Park>(std::unexpected(parkFile.error()));
+  auto parkText = parkFile ? model::detail::readTextFile(*parkFile, "park file") : Result<std::string>(fail("no park"));
+  if (!park || !parkText) {
+    std::cerr << "parktwin-server: --park: " << (park ? parkText.error() : park.error()).message << "\n";
+    return 2;
+  }
+  auto history = HistoryAdapter::open(o.db, *park);
+  if (!history) {
+    std::cerr << "parktwin-server: --db: " << history.error().message << "\n";
+    return 2;
+  }
+  LiveHub live(*park);
+  // Alarms and newest values start from history, so a restart shows what was active.
+  if (auto known = (*history)->stateAt(wallClockMs()); known) {
+    for (const auto& s : *known) live.sample(s.tag, s.ts_ms, s.value);
+    (void)live.tick();
+  }
+  ScenarioQueue scenarios(*park, dataFolder);
+  Api api({*park, std::move(*parkText), *config, **history, live, scenarios, wallClockMs});
+  HttpServer http(*config, api, live);
+  auto port = http.listen();
+  if (!port) {
+    std::cerr << "parktwin-server: " << port.error().message << "\n";
+    return 1;
+  }
+  auto feed = startFeed(o, *park, **history, live);
+  if (!feed) {
+    std::cerr << "parktwin-server: " << feed.error().message << "\n";
+    return 2;
+  }
+  // Tests and scripts read this line to learn the port (with --listen HOST:0).
+  std::cout << "parktwin-server: serving " << park->id << " on " << (config->tls_cert_file.empty() ? "http://" : "https://")
+            << config->listen.host << ":" << *port << std::endl;
+  http.run();
+  if (*feed) (*feed)->stop();
+  auto closed = (*history)->close();
+  if (!closed) {
+    std::cerr << "parktwin-server: " << o.db << ": " << closed.error().message << "\n";
+    return 1;
+  }
+  std::cerr << "parktwin-server: stopped; " << o.db << " committed\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"parktwin-server: HTTP + WebSocket API over one park's twin (docs/server.md)"};
+  Options o;
+  app.add_option("--park", o.park, "Bundled park name (beidu, jiulong) or a park file")->required();
+  app.add_option("--db", o.db, "Historian file (SQLite; created if missing)")->required();
+  app.add_option("--mqtt", o.mqtt, "Broker HOST:PORT of the park's live feed (none: serve history only)");
+  app.add_option("--qos", o.qos, "Subscription QoS 0 or 1 (1: acknowledged once stored)")->default_val(1)->check(CLI::Range(0, 1));
+  app.add_option("--listen", o.listen, "HOST:PORT to listen on (default 127.0.0.1:8600; port 0: any free port)");
+  app.add_option("--config", o.config, "Server configuration (users, tokens, TLS): server.json");
+  CLI11_PARSE(app, argc, argv);
+  return serve(o);
+}

@@ -1,0 +1,88 @@
+// live_hub.hpp: batches of live values, alarm changes and acknowledgements, against the
+// thresholds of a park made here.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "live_hub.hpp"
+
+namespace parktwin::server {
+namespace {
+
+using nlohmann::json;
+
+model::Park parkWithOneRule() {
+  model::Park park;
+  park.id = "mini";
+  model::Tag tag;
+  tag.id = "furnace.temp";
+  tag.object = "furnace";
+  park.tags.push_back(tag);
+  model::AlarmRule rule;
+  rule.id = "furnace-hot";
+  rule.tag = "furnace.temp";
+  rule.above = 800;
+  rule.severity = model::Severity::critical;
+  park.alarm_rules.push_back(rule);
+  return park;
+}
+
+std::vector<json> parsed(const std::vector<std::string>& messages) {
+  std::vector<json> out;
+  for (const auto& m : messages) out.push_back(json::parse(m));
+  return out;
+}
+
+TEST(LiveHubTest, BatchesValuesUntilTheNextTick) {
+  const auto park = parkWithOneRule();
+  LiveHub hub(park);
+  hub.sample("furnace.temp", 1000, 700);
+  hub.sample("furnace.temp", 2000, 710);
+  const auto messages = parsed(hub.tick());
+  ASSERT_EQ(1u, messages.size());
+  ASSERT_TRUE(messages[0].is_object()) << messages[0].dump();
+  EXPECT_EQ("values", messages[0]["type"]);
+  EXPECT_EQ(2u, messages[0]["values"].size());
+  EXPECT_EQ(json::array({"tag", "ts", "v"}), messages[0]["columns"]);
+  EXPECT_EQ(json::array({"furnace.temp", 2000, 710.0}), messages[0]["values"][1]);
+  EXPECT_TRUE(hub.tick().empty());  // nothing new
+}
+
+TEST(LiveHubTest, RaisesAcknowledgesAndClearsWithTheUser) {
+  const auto park = parkWithOneRule();
+  LiveHub hub(park);
+  EXPECT_EQ(ErrorCode::not_found, hub.acknowledge("furnace-hot", "li", "", 5).error().code);  // not active yet
+  hub.sample("furnace.temp", 1000, 850);  // above 800
+  auto messages = parsed(hub.tick());
+  ASSERT_EQ(2u, messages.size());
+  EXPECT_EQ("raised", messages[1]["change"]);
+  auto ack = hub.acknowledge("furnace-hot", "li", "on it", 1234);
+  ASSERT_TRUE(ack);
+  const auto alarms = hub.alarmsJson();
+  ASSERT_EQ(1u, alarms.size());
+  EXPECT_EQ("li", alarms[0]["acknowledged_by"]);
+  EXPECT_EQ(1234, alarms[0]["acknowledged_at_ms"]);
+  messages = parsed(hub.tick());
+  ASSERT_EQ(1u, messages.size());
+  EXPECT_EQ("acknowledged", messages[0]["change"]);
+  EXPECT_EQ("li", messages[0]["user"]);
+  hub.sample("furnace.temp", 2000, 790);  // back below
+  messages = parsed(hub.tick());
+  ASSERT_EQ(2u, messages.size());
+  EXPECT_EQ("cleared", messages[1]["change"]);
+  EXPECT_TRUE(hub.alarmsJson().empty());
+}
+
+TEST(LiveHubTest, ALateSampleIsNotTheNewestValue) {
+  const auto park = parkWithOneRule();
+  LiveHub hub(park);
+  hub.sample("furnace.temp", 2000, 700);
+  hub.sample("furnace.temp", 1000, 900);  // older: sent on, but the newest stays 700
+  (void)hub.tick();
+  EXPECT_TRUE(hub.alarmsJson().empty());
+  const auto hello = json::parse(hub.helloMessage());
+  EXPECT_EQ(700.0, hello["values"][0][2]);
+}
+
+}  // namespace
+}  // namespace parktwin::server

@@ -1,0 +1,357 @@
+"""parktwin-server end to end: a historian made from a CSV this test writes (parktwin-cli
+import) and events it inserts with sqlite3; a real server and a real mosquitto on free loopback
+ports. Every expectation is computed here from the CSV, the park file or the sqlite3 rows,
+never taken from the server. Usage: server_api_test.py PARKTWIN_SERVER PARKTWIN_CLI SOURCE_DIR"""
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+import time
+import unittest
+
+from server_harness import Mosquitto, Server, WebSocket
+
+SERVER, CLI, SOURCE = sys.argv[1:4]
+T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z
+STEP = 60_000
+N = 120
+TOKENS = {"vera": ("viewer", "tok-vera-1"), "olga": ("operator", "tok-olga-2"),
+          "pete": ("planner", "tok-pete-3"), "ada": ("admin", "tok-ada-4")}
+EVENTS = [(T0 + 5 * STEP, "state_change", 1, "potline-1", "potline 1 idle"),
+          (T0 + 30 * STEP, "alarm", 3, "potline-2", "bath hot"),
+          (T0 + 90 * STEP, "state_change", 0, "potline-1", "potline 1 running")]
+
+
+def bath(i):
+    # Ends above the 975 degC "potline-1-bath-hot" rule, so that alarm is active at start.
+    return 950.0 + (i % 7) * 1.5 if i < N - 1 else 990.0
+
+
+def current(i):
+    return 400.0 + i * 0.25
+
+
+def make_rows():
+    rows = []
+    for i in range(N):
+        rows.append((T0 + i * STEP, "potline-1.bath_temp", bath(i)))
+        if i % 2 == 0:
+            rows.append((T0 + i * STEP, "potline-1.current", current(i)))
+    rows.append((T0, "potline-1.state", 0))
+    rows.append((T0 + 60 * STEP, "potline-1.state", 3))  # potline 1 down from minute 60
+    rows.append((T0, "potline-2.state", 0))
+    return rows
+
+
+ROWS = make_rows()
+
+
+def records(body, key):
+    """Rows of a columnar response ({"columns": [...], key: [[...], ...]}) as dicts."""
+    return [dict(zip(body["columns"], row)) for row in body[key]]
+
+
+def state_at(t):
+    latest = {}
+    for ts, tag, v in ROWS:
+        if ts <= t and (tag not in latest or latest[tag][0] <= ts):
+            latest[tag] = (ts, v)
+    return latest
+
+
+class ServerApiTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.TemporaryDirectory()
+        d = cls.dir.name
+        csv = os.path.join(d, "data.csv")
+        with open(csv, "w") as f:
+            f.write("ts,tag,value\n")
+            for ts, tag, v in ROWS:
+                f.write(f"{ts},{tag},{v}\n")
+        cls.db = os.path.join(d, "park.db")
+        import subprocess
+        subprocess.run([CLI, "import", csv, "--db", cls.db], check=True, capture_output=True, timeout=60)
+        with sqlite3.connect(cls.db) as db:
+            db.executemany("INSERT INTO events(ts_ms, kind, severity, object, message, payload) VALUES (?,?,?,?,?,NULL)",
+                           EVENTS)
+        config = {"users": [{"name": n, "role": r, "token_sha256": hashlib.sha256(t.encode()).hexdigest()}
+                            for n, (r, t) in TOKENS.items()],
+                  "max_body_bytes": 65536}
+        cls.config = os.path.join(d, "server.json")
+        with open(cls.config, "w") as f:
+            json.dump(config, f)
+        cls.broker = Mosquitto(d)
+        cls.server = Server(SERVER, ["--park", "beidu", "--db", cls.db, "--config", cls.config,
+                                     "--mqtt", f"127.0.0.1:{cls.broker.port}"])
+
+    @classmethod
+    def tearDownClass(cls):
+        code, err = cls.server.stop()
+        cls.broker.stop()
+        cls.dir.cleanup()
+        assert code == 0, "server did not stop cleanly: " + err
+        assert "committed" in err, err
+
+    def get(self, path, who="vera"):
+        return self.server.request("GET", path, token=TOKENS[who][1])
+
+    # --- reads against the CSV and the park file -------------------------------------------
+    def test_parks_and_park_file(self):
+        with open(os.path.join(SOURCE, "assets/parks/beidu.json")) as f:
+            park = json.load(f)
+        status, parks = self.get("/api/v1/parks")
+        self.assertEqual(200, status)
+        self.assertEqual([{"id": "beidu", "name_en": park["name"]["en"], "name_zh": park["name"]["zh"]}], parks)
+        status, body = self.get("/api/v1/parks/beidu/park")
+        self.assertEqual(200, status)
+        self.assertEqual(park, body)
+
+    def test_state_at_many_times(self):
+        for t in [T0 - 1, T0, T0 + STEP - 1, T0 + 37 * STEP + 5, T0 + 61 * STEP, T0 + 10 * N * STEP]:
+            status, body = self.get(f"/api/v1/parks/beidu/state?at={t}")
+            self.assertEqual(200, status, body)
+            got = {v["tag"]: (v["ts"], v["v"]) for v in records(body, "values")}
+            expected = state_at(t)
+            self.assertEqual(set(expected), set(got), t)
+            for tag, (ts, v) in expected.items():
+                self.assertEqual(ts, got[tag][0], (t, tag))
+                self.assertAlmostEqual(v, got[tag][1], places=9, msg=(t, tag))
+
+    def test_state_at_iso_time(self):
+        status, body = self.get("/api/v1/parks/beidu/state?at=2026-01-01T00:10:30Z")
+        self.assertEqual(200, status)
+        got = {v["tag"]: v["v"] for v in records(body, "values")}
+        self.assertAlmostEqual(bath(10), got["potline-1.bath_temp"])
+        self.assertAlmostEqual(current(10), got["potline-1.current"])
+
+    def test_series_downsampled(self):
+        t0, t1, points = T0 + 3 * STEP, T0 + 100 * STEP + 17, 7
+        status, body = self.get(f"/api/v1/parks/beidu/series?tag=potline-1.bath_temp&from={t0}&to={t1}&points={points}")
+        self.assertEqual(200, status, body)
+        buckets = records(body, "buckets")
+        self.assertEqual(points, len(buckets))
+        width = (t1 - t0) // points  # equal buckets, the last one takes the remainder
+        for k, b in enumerate(buckets):
+            lo, hi = t0 + k * width, (t0 + (k + 1) * width if k < points - 1 else t1)
+            values = [v for ts, tag, v in ROWS if tag == "potline-1.bath_temp" and lo <= ts < hi]
+            self.assertEqual((lo, hi), (b["from"], b["to"]))
+            self.assertEqual(len(values), b["count"])
+            self.assertAlmostEqual(min(values), b["min"])
+            self.assertAlmostEqual(max(values), b["max"])
+            self.assertAlmostEqual(sum(values) / len(values), b["mean"])
+            self.assertAlmostEqual(values[-1], b["last"])
+
+    def test_events_between(self):
+        status, body = self.get(f"/api/v1/parks/beidu/events?from={T0}&to={T0 + 60 * STEP}")
+        self.assertEqual(200, status)
+        expected = [e for e in EVENTS if T0 <= e[0] <= T0 + 60 * STEP]
+        self.assertEqual([(e[0], e[1], e[2], e[3], e[4]) for e in expected],
+                         [(e["ts"], e["kind"], e["severity"], e["object"], e["message"]) for e in body])
+        status, body = self.get(f"/api/v1/parks/beidu/events?from={T0}&to={T0 + N * STEP}&min_severity=1")
+        self.assertEqual([e[4] for e in EVENTS if e[2] >= 1], [e["message"] for e in body])
+
+    def test_flows_at_time(self):
+        status, before = self.get(f"/api/v1/parks/beidu/flows?at={T0 + 30 * STEP}")
+        self.assertEqual(200, status, before)
+        self.assertNotIn("potline-1", before["down"])
+        status, after = self.get(f"/api/v1/parks/beidu/flows?at={T0 + 61 * STEP}")
+        self.assertEqual(200, status)
+        self.assertIn("potline-1", after["down"])  # the CSV put potline 1 down (state 3) at minute 60
+        self.assertIn("kpis", after)
+        status, design = self.get("/api/v1/parks/beidu/flows")  # no time: at design capacity
+        self.assertEqual(200, status)
+        self.assertNotIn("at", design)
+        self.assertIn("design capacity", design["basis"])
+
+    # --- alarms and acknowledgement ------------------------------------------------------
+    def test_alarm_ack_records_user_and_second_client_sees_it(self):
+        ws = WebSocket(self.server.port, "/api/v1/parks/beidu/live?token=" + TOKENS["ada"][1])
+        self.assertEqual(101, ws.status)
+        hello = ws.receive()
+        self.assertEqual("hello", hello["type"])
+        status, alarms = self.get("/api/v1/parks/beidu/alarms")
+        self.assertEqual(200, status)
+        hot = [a for a in alarms if a["id"] == "potline-1-bath-hot"]
+        self.assertEqual(1, len(hot), alarms)  # the CSV's last bath temperature, 990, is above 975
+        self.assertAlmostEqual(990.0, hot[0]["value"])
+        self.assertFalse(hot[0]["acknowledged"])
+
+        status, body = self.server.request("POST", "/api/v1/parks/beidu/alarms/potline-1-bath-hot/ack",
+                                           token=TOKENS["vera"][1], body={"comment": "seen"})
+        self.assertEqual(403, status)
+        self.assertIn("operator", body["error"])
+        status, body = self.server.request("POST", "/api/v1/parks/beidu/alarms/potline-1-bath-hot/ack",
+                                           token=TOKENS["olga"][1], body={"comment": "crew sent"})
+        self.assertEqual(200, status, body)
+        self.assertEqual("olga", body["acknowledged_by"])
+        now = time.time() * 1000
+        self.assertLess(abs(body["acknowledged_at_ms"] - now), 60_000)
+
+        status, alarms = self.get("/api/v1/parks/beidu/alarms", who="ada")  # another user, another connection
+        hot = [a for a in alarms if a["id"] == "potline-1-bath-hot"][0]
+        self.assertTrue(hot["acknowledged"])
+        self.assertEqual("olga", hot["acknowledged_by"])
+        self.assertEqual("crew sent", hot["comment"])
+        message = ws.receive_until(lambda m: m["type"] == "alarm" and m["change"] == "acknowledged")
+        self.assertEqual(("potline-1-bath-hot", "olga"), (message["id"], message["user"]))
+        ws.close()
+        with sqlite3.connect(self.db) as db:  # recorded in history with the user
+            payloads = [json.loads(p) for (p,) in db.execute("SELECT payload FROM events WHERE kind='alarm_ack'")]
+        self.assertIn({"rule": "potline-1-bath-hot", "comment": "crew sent", "user": "olga"}, payloads)
+        status, body = self.server.request("POST", "/api/v1/parks/beidu/alarms/potline-2-bath-hot/ack",
+                                           token=TOKENS["olga"][1])
+        self.assertEqual(404, status)  # not active
+        self.assertIn("not active", body["error"])
+
+    # --- live values through mosquitto -------------------------------------------------------
+    def test_websocket_sees_values_published_to_the_broker(self):
+        ws = WebSocket(self.server.port, "/api/v1/parks/beidu/live?token=" + TOKENS["vera"][1])
+        self.assertEqual(101, ws.status)
+        ws.receive()  # hello
+        ts = int(time.time() * 1000)
+        self.broker.publish("parktwin/beidu/potline-2.current", json.dumps({"ts": ts, "v": 412.75}))
+        message = ws.receive_until(lambda m: m["type"] == "values" and
+                                   any(v["tag"] == "potline-2.current" for v in records(m, "values")))
+        value = [v for v in records(message, "values") if v["tag"] == "potline-2.current"][0]
+        self.assertEqual((ts, 412.75), (value["ts"], value["v"]))
+        ws.close()
+        # Also recorded: the state at that time has it once committed (QoS 1: acknowledged once stored).
+        deadline = time.monotonic() + 10
+        got = None
+        while time.monotonic() < deadline and got is None:
+            _, body = self.get(f"/api/v1/parks/beidu/state?at={ts}")
+            got = next((v for v in records(body, "values") if v["tag"] == "potline-2.current" and v["ts"] == ts), None)
+        self.assertIsNotNone(got)
+        self.assertEqual(412.75, got["v"])
+
+    # --- scenarios ---------------------------------------------------------------------------
+    def test_scenario_run_reaches_progress_one_with_kpis(self):
+        status, body = self.server.request("POST", "/api/v1/parks/beidu/scenarios", token=TOKENS["olga"][1],
+                                           body={"scenario": "recycled-aluminium", "duration_hours": 24})
+        self.assertEqual(403, status)
+        status, body = self.server.request("POST", "/api/v1/parks/beidu/scenarios", token=TOKENS["pete"][1],
+                                           body={"scenario": "recycled-aluminium", "duration_hours": 24})
+        self.assertEqual(202, status, body)
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            _, run = self.get(body["status"])
+            if run["state"] in ("done", "failed"):
+                break
+            time.sleep(0.2)  # polling a run's status, as a client does
+        self.assertEqual("done", run["state"], run)
+        self.assertEqual(1.0, run["progress"])
+        self.assertEqual("pete", run["user"])
+        keys = {k["key"] for k in run["kpis"]}
+        self.assertIn("metal_t", keys)
+        metal = [k for k in run["kpis"] if k["key"] == "metal_t"][0]
+        self.assertGreater(metal["baseline"], 0)
+        self.assertAlmostEqual(metal["scenario"] - metal["baseline"], metal["delta"])
+        status, body = self.server.request("POST", "/api/v1/parks/beidu/scenarios", token=TOKENS["pete"][1],
+                                           body={"scenario": "huanglin-pv-storage"})
+        self.assertEqual(400, status)  # a jiulong scenario on the beidu server
+        self.assertIn("jiulong", body["error"])
+
+    # --- refusals --------------------------------------------------------------------------
+    def test_tokens_refused(self):
+        for headers in [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic dmVyYTp4"},
+                        {"Authorization": "Bearer " + hashlib.sha256(b"tok-vera-1").hexdigest()}]:
+            status, body = self.server.request("GET", "/api/v1/parks", headers=headers)
+            self.assertEqual(401, status, headers)
+            self.assertTrue(body["error"])
+        ws = WebSocket(self.server.port, "/api/v1/parks/beidu/live?token=nope")
+        self.assertEqual(401, ws.status)
+        ws.close()
+
+    def test_malformed_requests_get_4xx_with_a_message(self):
+        cases = [
+            ("GET", "/api/v1/parks/beidu/state?at=yesterday", None, 400),
+            ("GET", "/api/v1/parks/beidu/state?at=%zz", None, 400),
+            ("GET", f"/api/v1/parks/beidu/series?tag=potline-1.current&from={T0}&to={T0 + 1000}&points=abc", None, 400),
+            ("GET", f"/api/v1/parks/beidu/series?tag=potline-1.current&from={T0}&to={T0 + 1000}&points=99999999", None, 400),
+            ("GET", f"/api/v1/parks/beidu/series?from={T0}&to={T0 + 1000}", None, 400),
+            ("GET", f"/api/v1/parks/beidu/series?tag=potline-1.current&from={T0 + 1000}&to={T0}", None, 400),
+            ("GET", f"/api/v1/parks/beidu/series?tag=no.such&from={T0}&to={T0 + 1000}", None, 404),
+            ("GET", "/api/v1/parks/nowhere/state", None, 404),
+            ("GET", "/api/v1/nothing", None, 404),
+            ("GET", "/", None, 404),
+            ("DELETE", "/api/v1/parks/beidu/state", None, 405),
+            ("GET", "/api/v1/parks/beidu/scenarios", None, 405),
+            ("GET", "/api/v1/parks/beidu/live", None, 426),
+            ("GET", "/api/v1/parks/beidu/scenarios/run-999", None, 404),
+            ("POST", "/api/v1/parks/beidu/scenarios", "{not json", 400),
+            ("POST", "/api/v1/parks/beidu/scenarios", json.dumps({"scenario": "../etc/passwd"}), 400),
+            ("POST", "/api/v1/parks/beidu/scenarios", json.dumps({"definition": {"id": 3}}), 400),
+            ("POST", "/api/v1/parks/beidu/scenarios", json.dumps({"scenario": "heat-wave", "duration_hours": -1}), 400),
+            ("POST", "/api/v1/parks/beidu/scenarios", json.dumps({"scenario": "heat-wave", "start": "soon"}), 400),
+            ("POST", "/api/v1/parks/beidu/alarms/potline-1-bath-hot/ack", "[1,2", 400),
+            ("POST", "/api/v1/parks/beidu/scenarios", "x" * 200_000, 413),
+        ]
+        for method, path, body, expected in cases:
+            status, reply = self.server.request(method, path, token=TOKENS["ada"][1], body=body)
+            self.assertEqual(expected, status, (method, path, reply))
+            self.assertTrue(reply and reply.get("error"), (method, path, reply))
+        status, _ = self.get("/api/v1/parks")  # still serving
+        self.assertEqual(200, status)
+
+
+class ServerTlsTest(unittest.TestCase):
+    def test_https_and_wss_beyond_loopback_with_a_certificate(self):
+        import ssl
+        import subprocess
+        with tempfile.TemporaryDirectory() as d:
+            cert, key = os.path.join(d, "cert.pem"), os.path.join(d, "key.pem")
+            subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                            "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                           check=True, capture_output=True, timeout=60)
+            config = os.path.join(d, "server.json")
+            with open(config, "w") as f:
+                json.dump({"tls": {"cert_file": cert, "key_file": key},
+                           "users": [{"name": "vera", "role": "viewer",
+                                      "token_sha256": hashlib.sha256(b"tok-vera-1").hexdigest()}]}, f)
+            context = ssl.create_default_context(cafile=cert)
+            server = Server(SERVER, ["--park", "beidu", "--db", os.path.join(d, "h.db"), "--config", config],
+                            listen="0.0.0.0:0", tls_context=context)
+            try:
+                status, parks = server.request("GET", "/api/v1/parks", token="tok-vera-1")
+                self.assertEqual((200, "beidu"), (status, parks[0]["id"]))
+                ws = WebSocket(server.port, "/api/v1/parks/beidu/live?token=tok-vera-1", tls_context=context)
+                self.assertEqual(101, ws.status)
+                self.assertEqual("hello", ws.receive()["type"])
+                ws.close()
+                plain = Server.__new__(Server)  # the same port without TLS gets no HTTP answer
+                plain.port, plain.tls_context = server.port, None
+                with self.assertRaises(Exception):
+                    plain.request("GET", "/api/v1/parks", token="tok-vera-1")
+            finally:
+                code, err = server.stop()
+            self.assertEqual(0, code, err)
+
+
+class ServerExposureTest(unittest.TestCase):
+    def test_refuses_beyond_loopback_without_tls(self):
+        import subprocess
+        with tempfile.TemporaryDirectory() as d:
+            r = subprocess.run([SERVER, "--park", "beidu", "--db", os.path.join(d, "h.db"), "--listen", "0.0.0.0:0"],
+                               capture_output=True, text=True, timeout=30)
+            self.assertEqual(2, r.returncode)
+            self.assertIn("without TLS", r.stderr)
+            self.assertFalse(os.path.exists(os.path.join(d, "h.db")))  # refused before anything is created
+
+    def test_bad_config_names_the_json_path(self):
+        import subprocess
+        with tempfile.TemporaryDirectory() as d:
+            config = os.path.join(d, "server.json")
+            with open(config, "w") as f:
+                json.dump({"users": [{"name": "x", "role": "boss", "token_sha256": "abc"}]}, f)
+            r = subprocess.run([SERVER, "--park", "beidu", "--db", os.path.join(d, "h.db"), "--config", config],
+                               capture_output=True, text=True, timeout=30)
+            self.assertEqual(2, r.returncode)
+            self.assertIn("/users/0/role", r.stderr)
+            self.assertIn("/users/0/token_sha256", r.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(argv=sys.argv[:1], verbosity=2)
