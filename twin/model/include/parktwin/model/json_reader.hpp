@@ -18,7 +18,12 @@ using nlohmann::json;
 
 class Problems {
  public:
-  void add(const std::string& path, const std::string& what) { lines_.push_back(path + ": " + what); }
+  void add(const std::string& path, const std::string& what) {
+    lines_.push_back(path + ": " + what);
+    paths_.push_back(path);
+  }
+  // Whether a problem was already recorded at `path` or at an object or array holding it.
+  bool covers(const std::string& path) const;
   bool empty() const { return lines_.empty(); }
   const std::vector<std::string>& lines() const { return lines_; }
   // All problems as one error, a line each: "<source>: /buildings/3/name: missing; ...".
@@ -26,6 +31,7 @@ class Problems {
 
  private:
   std::vector<std::string> lines_;
+  std::vector<std::string> paths_;
 };
 
 // Parses JSON text; any refusal becomes one line, never an exception: "<source>: the file is
@@ -67,6 +73,7 @@ class ObjectReader {
   double nonNegative(const std::string& key, bool required = false);
   std::optional<double> optionalNumber(const std::string& key);
   int integer(const std::string& key, int min, int max, bool required = false, int fallback = 0);
+  int anyInteger(const std::string& key, bool required = false, int fallback = 0);  // the range is checked elsewhere
   bool boolean(const std::string& key, bool fallback = false);
   const json* array(const std::string& key, bool required = false);
   const json* object(const std::string& key, bool required = false);
