@@ -4,16 +4,13 @@
 #include <fstream>
 #include <limits>
 
+#include "park_json.hpp"
 #include "parktwin/model/json_reader.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/model/validate.hpp"
 
-namespace parktwin::model {
+namespace parktwin::model::detail {
 namespace {
-
-using detail::json;
-using detail::ObjectReader;
-using detail::Problems;
 
 constexpr double kAny = std::numeric_limits<double>::infinity();
 
@@ -53,6 +50,8 @@ std::vector<T> readList(ObjectReader& parent, const std::string& key, ReadOne re
   }
   return items;
 }
+
+}  // namespace
 
 Zone readZone(const json& v, const std::string& path, Problems& p) {
   ObjectReader r(v, path, p);
@@ -104,6 +103,7 @@ Enterprise readEnterprise(const json& v, const std::string& path, Problems& p) {
   return e;
 }
 
+namespace {
 MachineGroup readMachineGroup(const json& v, const std::string& path, Problems& p) {
   ObjectReader r(v, path, p);
   MachineGroup g;
@@ -121,6 +121,8 @@ MachineGroup readMachineGroup(const json& v, const std::string& path, Problems& 
   g.power_kw = number(r, "power_kw");
   return g;
 }
+
+}  // namespace
 
 ProductionLine readLine(const json& v, const std::string& path, Problems& p) {
   ObjectReader r(v, path, p);
@@ -253,7 +255,12 @@ Park readPark(const json& root, Problems& p) {
   return park;
 }
 
-}  // namespace
+}  // namespace parktwin::model::detail
+
+namespace parktwin::model {
+
+using detail::json;
+using detail::Problems;
 
 Result<Park> parsePark(const std::string& jsonText, const std::string& source) {
   auto parsed = detail::parseJson(jsonText, source);
