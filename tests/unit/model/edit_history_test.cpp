@@ -14,11 +14,7 @@
 namespace parktwin::model {
 namespace {
 
-Park miniPark() {
-  auto park = parsePark(test_parks::minimalPark().dump(), "mini.json");
-  EXPECT_TRUE(park) << park.error().message;
-  return park ? *park : Park{};
-}
+Park miniPark() { return test_parks::minimalParkRead(); }
 
 TEST(EditHistory, ADragIsOneEntryUntilSealed) {
   const Park original = miniPark();

@@ -1,7 +1,11 @@
 #pragma once
 // A small park with one of everything (zone, two buildings, enterprise, line with machines,
 // utility, tag, links, alarm rule), for loader and editor tests to change one thing at a time.
+#include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+
+#include "parktwin/model/park_file.hpp"
 
 namespace parktwin::model::test_parks {
 
@@ -35,6 +39,13 @@ inline nlohmann::json minimalPark() {
     "alarm_rules": [{"id": "a1", "tag": "cast.power", "above": 900, "severity": "warning",
                      "message": {"zh": "功率高", "en": "Power high"}}]
   })");
+}
+
+// The same park read; a test that needs it fails if it does not load.
+inline Park minimalParkRead() {
+  auto park = parsePark(minimalPark().dump(), "mini.json");
+  EXPECT_TRUE(park) << park.error().message;
+  return park ? *park : Park{};
 }
 
 }  // namespace parktwin::model::test_parks

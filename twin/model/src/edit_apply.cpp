@@ -48,7 +48,11 @@ Result<void> apply(Park& park, const RemoveBuilding& e) {
     return true;
   });
   std::set<std::string> goneTags;
-  std::erase_if(park.tags, [&](const Tag& t) { return gone.contains(t.object) && goneTags.insert(t.id).second; });
+  std::erase_if(park.tags, [&](const Tag& t) {
+    if (!gone.contains(t.object)) return false;
+    goneTags.insert(t.id);
+    return true;
+  });
   std::erase_if(park.material_links, [&](const MaterialLink& l) { return gone.contains(l.from) || gone.contains(l.to); });
   std::erase_if(park.energy_links, [&](const EnergyLink& l) { return gone.contains(l.from) || gone.contains(l.to); });
   std::erase_if(park.alarm_rules, [&](const AlarmRule& r) { return goneTags.contains(r.tag); });
