@@ -2,6 +2,7 @@
 // (model::EditCommand through model::EditHistory) from the command line; with no edit it
 // rewrites the file in the canonical layout. parktwin-cli park import-geojson: see
 // command_park_import.cpp.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -74,6 +75,9 @@ std::optional<std::vector<model::EditCommand>> commandsOf(const EditOptions& o) 
 }
 
 int runEdit(const EditOptions& o) {
+  if (o.out.empty() && !std::filesystem::is_regular_file(o.file)) {
+    return std::cerr << o.file << ": not a park file to write back to; give --out FILE\n", 2;
+  }
   auto park = loadParkArgument(o.file);
   if (!park) return std::cerr << park.error().message << "\n", 2;
   auto commands = commandsOf(o);

@@ -156,7 +156,7 @@ ParkSections sections(const RemoveEnergyLink&) { return bits({ParkSection::energ
 }  // namespace
 }  // namespace detail
 
-ParkSections sectionsTouchedBy(const EditCommand& command, const Park&) {
+ParkSections sectionsTouchedBy(const EditCommand& command) {
   return std::visit([](const auto& e) { return detail::sections(e); }, command);
 }
 

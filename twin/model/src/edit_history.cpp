@@ -8,7 +8,7 @@ EditHistory::EditHistory(Park park, std::size_t capacity) : park_(std::move(park
 
 Result<std::vector<Problem>> EditHistory::apply(const EditCommand& command) {
   const bool merge = !sealed_ && done_ > 0 && done_ == entries_.size() && continuesEdit(entries_.back().command, command);
-  Entry entry{command, editLabel(command, park_), sectionsTouchedBy(command, park_), {}, nextSerial_++};
+  Entry entry{command, editLabel(command, park_), sectionsTouchedBy(command), {}, nextSerial_++};
   if (!merge) detail::copySections(park_, entry.before, entry.sections);
   if (auto applied = applyEdit(park_, command); !applied) return std::unexpected(applied.error());
   sealed_ = false;

@@ -97,7 +97,7 @@ enum class ParkSection : unsigned {
 using ParkSections = unsigned;  // a set of ParkSection bits
 
 // What the command changes, for the snapshot taken before it runs.
-ParkSections sectionsTouchedBy(const EditCommand& command, const Park& park);
+ParkSections sectionsTouchedBy(const EditCommand& command);
 
 // Applies `command` to `park`. An error (unknown id, vertex out of range, a value of the wrong
 // type, an id already used by an added object) leaves `park` unchanged. A command that applies
