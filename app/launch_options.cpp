@@ -30,6 +30,8 @@ QList<QCommandLineOption> optionTable() {
       {"flows", "Show the material and energy flows and their KPIs."},
       {"balance", "Show the Sankey diagram of the park's material or energy balance.", "material|energy"},
       {"select", "Select an object (building, line, machine group...) and fly to it.", "id"},
+      {"open", "Once the window is up, open this park file as File > Open... does: a file with problems lists them in the Problems panel and the park shown stays.", "file"},
+      {"show-menu", "Once the window is up, open the header's File menu (for the user guide's pictures).", "file"},
       {"scenario", "Open the scenario panel and run this scenario: a bundled scenario's name (heat-wave) or a file.", "name|file"},
       {"quick", "With --scenario: a quick look, 3 days around the first change."},
       {"bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds"},
@@ -61,6 +63,8 @@ LaunchOptions read(const QCommandLineParser& parser) {
   o.out = parser.value("out");
   o.flows = parser.isSet("flows");
   o.select = parser.value("select");
+  o.openFile = parser.value("open");
+  o.showMenu = parser.value("show-menu");
   o.balance = parser.value("balance");
   o.scenario = parser.value("scenario");
   o.quick = parser.isSet("quick");

@@ -28,6 +28,8 @@ struct LaunchOptions {
   int fps = 25;
   bool flows = false;
   QString select, balance, scenario;
+  QString openFile;         // --open: opened in the window as File > Open... does
+  QString showMenu;         // --show-menu: a header menu shown open ("file")
   bool quick = false;
   int benchMachines = 0;
   bool benchMachinesOnly = false, benchNaive = false;

@@ -14,6 +14,7 @@
 
 #include "launch_options.hpp"
 #include "park_controller.hpp"
+#include "park_document.hpp"
 #include "startup.hpp"
 #include "view_state.hpp"
 
@@ -63,6 +64,8 @@ int main(int argc, char* argv[]) {
   parktwin::app::ViewState::setInstance(view);
   const auto scenarioFile = parktwin::app::openParkAndPlans(*controller, *options);
   if (!scenarioFile) return failed(scenarioFile.error());
+  // After the park opened: the document takes the command line's park as its file.
+  parktwin::app::ParkDocument::setInstance(new parktwin::app::ParkDocument(*controller, app.get()));
   if (auto opened = parktwin::app::openData(*controller, *options); !opened) return failed(opened.error());
   parktwin::app::applyView(*view, *options);
 

@@ -162,6 +162,8 @@ void start(QQuickWindow* window, ParkController& controller, const LaunchOptions
   if (!options.select.isEmpty()) {
     QMetaObject::invokeMethod(window, "focusObject", Q_ARG(QVariant, options.select), Q_ARG(QVariant, true));
   }
+  if (!options.openFile.isEmpty()) QMetaObject::invokeMethod(window, "openParkFile", Q_ARG(QVariant, options.openFile));
+  if (!options.showMenu.isEmpty()) QMetaObject::invokeMethod(window, "showMenu", Q_ARG(QVariant, options.showMenu));
   if (!options.headless()) return;
   // --size is in pixels of the picture; at 2x the window is half as many logical units.
   const QSize logical = options.size / window->devicePixelRatio();

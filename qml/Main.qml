@@ -1,5 +1,5 @@
-// ParkTwin main window: asset tree | 3D park | inspector, with a header for the park and
-// language and a status bar with the park's counts.
+// ParkTwin main window: asset tree | 3D park | inspector, with a header for the file, the park
+// and language and a status bar with the park's counts.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -10,8 +10,9 @@ ApplicationWindow {
     width: 1600
     height: 900
     visible: true
-    title: ParkController.parkName !== "" ? qsTr("ParkTwin — %1").arg(ParkController.parkName) : qsTr("ParkTwin")
+    title: ParkController.loaded ? fileActions.windowTitle : "ParkTwin"
     readonly property alias parkView: parkView
+    readonly property alias fileActions: fileActions
     readonly property bool sceneReady: parkView.sceneReady && ParkController.scenarios.state !== "running"
 
     function focusObject(objectId, immediate) {
@@ -19,9 +20,25 @@ ApplicationWindow {
         if (objectId !== "") parkView.flyTo(ParkController.focusOf(objectId), immediate === true)
     }
 
+    // --open FILE and --show-menu file (app/startup.cpp).
+    function openParkFile(path) { ParkDocument.open(path) }
+    function showMenu(name) { if (name === "file") fileMenu.menu.popup(fileMenu, 0, fileMenu.height) }
+
     Connections {
         target: ParkController
         function onParkChanged() { if (ParkController.loaded) parkView.fitPark(true) }
+    }
+    // Unsaved changes are asked about first; once answered, ParkDocument lets the window go.
+    onClosing: (close) => { close.accepted = ParkDocument.requestClose() }
+    FileActions {
+        id: fileActions
+        active: !window.presenting
+        onCloseApproved: window.close()
+    }
+    property bool showProblems: false
+    Connections {
+        target: ParkDocument
+        function onProblemsChanged() { window.showProblems = ParkDocument.problems.length > 0 }
     }
     Component.onCompleted: if (ParkController.loaded) parkView.fitPark(true)
 
@@ -52,6 +69,7 @@ ApplicationWindow {
                 font.bold: true
                 font.pixelSize: 18
             }
+            FileMenu { id: fileMenu; actions: fileActions }
             Label {
                 objectName: "parkTitle"
                 text: ParkController.parkName
@@ -181,6 +199,13 @@ ApplicationWindow {
                 width: Math.min(440, Math.max(380, parent.width * 0.45))
                 onCloseRequested: ViewState.showScenarios = false
             }
+            ProblemsPanel {
+                visible: window.showProblems && !window.presenting
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom; bottomMargin: parkView.timelineSpace }
+                height: Math.min(280, parent.height * 0.45)
+                onFocusRequested: (objectId) => window.focusObject(objectId)
+                onCloseRequested: window.showProblems = false
+            }
             PresentationOverlay {
                 anchors.fill: parent
                 showControls: !ViewState.recording
@@ -202,6 +227,11 @@ ApplicationWindow {
                 onFocusRequested: (objectId) => window.focusObject(objectId)
             }
         }
+    }
+
+    ParkDropArea {
+        anchors.fill: parent
+        active: !window.presenting
     }
 
     DataSourceDialog {

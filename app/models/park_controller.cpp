@@ -138,8 +138,14 @@ bool ParkController::loadPark(const QString& path) {
     emit parkChanged();
     return false;
   }
+  return showPark(std::move(*park), path);
+}
+
+bool ParkController::showPark(parktwin::model::Park park, const QString& path) {
+  if (presenting_) return false;
+  parkFile_ = path;
   errorText_.clear();
-  park_ = std::make_unique<parktwin::model::Park>(std::move(*park));
+  park_ = std::make_unique<parktwin::model::Park>(std::move(park));
   objectIndex_ = std::make_unique<parktwin::model::ObjectIndex>(*park_);
   selectedId_.clear();
   selectedType_.clear();

@@ -88,6 +88,11 @@ class ParkController : public QObject {
   void setEngine(QQmlEngine* engine) { engine_ = engine; }
 
   Q_INVOKABLE bool loadPark(const QString& path);
+  // Shows a park already read (ParkDocument reads it itself to list its problems); `path` is
+  // its file, empty for a new park not saved yet. Refused, as loadPark is, while presenting.
+  bool showPark(parktwin::model::Park park, const QString& path);
+  // The open park (null before one is loaded), for saving it.
+  const parktwin::model::Park* park() const { return park_.get(); }
   Q_INVOKABLE void select(const QString& objectId);
   // Where to look at an object: {position, radius, points} in scene metres; empty if unknown.
   Q_INVOKABLE QVariantMap focusOf(const QString& objectId) const;

@@ -216,6 +216,72 @@
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Open park</source>
+        <translation>打开园区</translation>
+    </message>
+    <message>
+        <source>Park files (*.park.json *.json)</source>
+        <translation>园区文件 (*.park.json *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save park as</source>
+        <translation>园区另存为</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — ParkTwin</source>
+        <translation>%1 — %2 — ParkTwin 园区数字孪生</translation>
+    </message>
+</context>
+<context>
+    <name>FileMenu</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>New park</source>
+        <translation>新建园区</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（文件不存在）</translation>
+    </message>
+    <message>
+        <source>Remove missing files</source>
+        <translation>移除不存在的文件</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+</context>
+<context>
     <name>InspectorPanel</name>
     <message>
         <source>Inspector</source>
@@ -284,14 +350,6 @@
 <context>
     <name>Main</name>
     <message>
-        <source>ParkTwin — %1</source>
-        <translation>ParkTwin 园区数字孪生 — %1</translation>
-    </message>
-    <message>
-        <source>ParkTwin</source>
-        <translation>ParkTwin 园区数字孪生</translation>
-    </message>
-    <message>
         <source>Fit park</source>
         <translation>全园视图</translation>
     </message>
@@ -349,6 +407,13 @@
     </message>
 </context>
 <context>
+    <name>ParkDropArea</name>
+    <message>
+        <source>Drop to open this park</source>
+        <translation>松开鼠标即可打开此园区</translation>
+    </message>
+</context>
+<context>
     <name>PresentationOverlay</name>
     <message>
         <source>Previous</source>
@@ -373,6 +438,29 @@
     <message>
         <source>Exit presentation</source>
         <translation>退出演示</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>The open park&apos;s file has these problems; it will not open again until they are fixed.</source>
+        <translation>当前园区的文件有以下问题；修正之前无法再次打开。</translation>
+    </message>
+    <message>
+        <source>This file was not opened; the park that was open stays open. Fix these and open it again.</source>
+        <translation>此文件未打开，当前园区保持不变。请修正以下问题后再打开。</translation>
+    </message>
+    <message>
+        <source>(whole file)</source>
+        <translation>（整个文件）</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>选中</translation>
     </message>
 </context>
 <context>
@@ -506,6 +594,33 @@
     <message>
         <source>%1×</source>
         <translation>%1 倍</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChangesDialog</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them first?</source>
+        <translation>%1 有尚未保存的修改。先保存吗？</translation>
+    </message>
+    <message>
+        <source>The new park</source>
+        <translation>新园区</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -788,10 +903,6 @@
     <message>
         <source>%1 MWh/yr</source>
         <translation>%1 MWh/年</translation>
-    </message>
-    <message>
-        <source>Energy per tonne</source>
-        <translation>吨铝能耗</translation>
     </message>
     <message>
         <source>CO2 (avg. year)</source>

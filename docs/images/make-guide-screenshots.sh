@@ -23,6 +23,14 @@ shot guide-present-zh --present --lang zh
 sed -n '/^```json$/,/^```$/p' docs/user-guide.md | sed '1d;$d' >"$tmp/mini.park.json"
 "$cli" check "$tmp/mini.park.json"
 shot guide-own-park --park "$tmp/mini.park.json"
+# Files in the window: a copy of the small park with two mistakes opened over it (--open, as
+# File > Open... does), and the File menu.
+sed -e 's/"kind": "plant"/"kind": "castle"/' -e '0,/"height_m": 12/s//"height_m": "tall"/' \
+  "$tmp/mini.park.json" >"$tmp/mini-edited.park.json"
+for lang in en zh; do
+  shot guide-problems-$lang --park "$tmp/mini.park.json" --open "$tmp/mini-edited.park.json" --lang $lang
+  shot guide-file-menu-$lang --park "$tmp/mini.park.json" --show-menu file --lang $lang
+done
 
 # Live: a broker on a free port and the simulator publishing in real time.
 port=$((20000 + RANDOM % 20000))

@@ -4,6 +4,7 @@
 // timeline tests compare the replayed scene against.
 #include <QQmlEngine>
 #include <QFile>
+#include <QProcess>
 #include <QImage>
 #include <QQuickStyle>
 #include <QSet>
@@ -125,6 +126,23 @@ class ReplayFixture : public QObject {
   Q_INVOKABLE QString scenarioPath(const QString& name) const {
     return QStringLiteral(PARKTWIN_SOURCE_DIR "/assets/scenarios/") + name;
   }
+  // Two park files read back equal by the park reader (the oracle for a save: the file saved
+  // against the file it came from, both read by the reader the app uses to open them).
+  Q_INVOKABLE bool parksEqual(const QString& a, const QString& b) const {
+    auto first = parktwin::model::loadPark(a.toStdString());
+    auto second = parktwin::model::loadPark(b.toStdString());
+    return first && second && *first == *second;
+  }
+  // What Python's json module reads from a file: "<id> <number of buildings> <name.en>", or
+  // the error it printed. A second, independent reader of what the window saved.
+  Q_INVOKABLE QString pythonJsonSummary(const QString& path) const {
+    QProcess python;
+    python.start("/usr/bin/python3", {"-c", "import json,sys; d=json.load(open(sys.argv[1], encoding='utf-8'));"
+                                            "print(d['id'], len(d['buildings']), d['name']['en'])", path});
+    if (!python.waitForFinished(30000)) return "python did not finish";
+    return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError()).trimmed();
+  }
+  Q_INVOKABLE bool removeFile(const QString& path) const { return QFile::remove(path); }
   Q_INVOKABLE QString writeFile(const QString& name, const QString& text) const {
     QFile file(tempPath(name));
     if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0) return {};
@@ -232,6 +250,8 @@ class Setup : public QObject {
     QQuickStyle::setStyle("Basic");
     // Scenario runs write historian files to the cache folder: keep them in our temp dir.
     qputenv("XDG_CACHE_HOME", (dir_.path() + "/cache").toUtf8());
+    // The recent files list (QSettings) goes to our temp dir, not the person's own settings.
+    qputenv("XDG_CONFIG_HOME", (dir_.path() + "/config").toUtf8());
     controller_ = new parktwin::app::ParkController(this);
     parktwin::app::ParkController::setInstance(controller_);
     controller_->setAssetRoot(PARKTWIN_SOURCE_DIR "/assets");  // what the app finds in <bindir>/../share/parktwin

@@ -75,7 +75,8 @@ Result<json> parseJson(const std::string& text, const std::string& source) {
 }
 
 bool Problems::covers(const std::string& path) const {
-  return std::ranges::any_of(paths_, [&](const std::string& at) {
+  return std::ranges::any_of(entries_, [&](const Entry& entry) {
+    const std::string& at = entry.path;
     return at == "/" || at == path || (path.starts_with(at) && path[at.size()] == '/');
   });
 }

@@ -255,6 +255,18 @@ Park readPark(const json& root, Problems& p) {
   return park;
 }
 
+// The park with the rules of validatePark checked; whole only when no problem was added.
+Park readCheckedPark(const json& root, Problems& problems) {
+  Park park = readPark(root, problems);
+  // With shape problems, references may point at objects that failed to read: check only the
+  // fields, and only where the shape did not already fail.
+  const bool shapeOk = problems.empty();
+  for (const Problem& problem : shapeOk ? validatePark(park) : validateParkFields(park)) {
+    if (shapeOk || !problems.covers(problem.path)) problems.add(problem.path, problem.message);
+  }
+  return park;
+}
+
 }  // namespace parktwin::model::detail
 
 namespace parktwin::model {
@@ -265,15 +277,8 @@ using detail::Problems;
 Result<Park> parsePark(const std::string& jsonText, const std::string& source) {
   auto parsed = detail::parseJson(jsonText, source);
   if (!parsed) return std::unexpected(parsed.error());
-  const json& root = *parsed;
   Problems problems;
-  Park park = readPark(root, problems);
-  // With shape problems, references may point at objects that failed to read: check only the
-  // fields, and only where the shape did not already fail.
-  const bool shapeOk = problems.empty();
-  for (const Problem& problem : shapeOk ? validatePark(park) : validateParkFields(park)) {
-    if (shapeOk || !problems.covers(problem.path)) problems.add(problem.path, problem.message);
-  }
+  Park park = detail::readCheckedPark(*parsed, problems);
   if (!problems.empty()) return problems.failure(source);
   return park;
 }
@@ -282,6 +287,19 @@ Result<Park> loadPark(const std::filesystem::path& file) {
   auto text = detail::readTextFile(file, "park file");
   if (!text) return std::unexpected(text.error());
   return parsePark(*text, file.string());
+}
+
+std::expected<Park, std::vector<ParkProblem>> loadParkListingProblems(const std::filesystem::path& file) {
+  auto text = detail::readTextFile(file, "park file");
+  if (!text) return std::unexpected(std::vector{ParkProblem{"", text.error().message}});
+  auto parsed = detail::parseJson(*text, file.string());
+  if (!parsed) return std::unexpected(std::vector{ParkProblem{"", parsed.error().message}});
+  Problems problems;
+  Park park = detail::readCheckedPark(*parsed, problems);
+  if (problems.empty()) return park;
+  std::vector<ParkProblem> listed;
+  for (const auto& entry : problems.entries()) listed.push_back({entry.path, entry.what});
+  return std::unexpected(std::move(listed));
 }
 
 }  // namespace parktwin::model

@@ -18,20 +18,27 @@ using nlohmann::json;
 
 class Problems {
  public:
+  // One problem: where (a JSON Pointer) and what was expected.
+  struct Entry {
+    std::string path;
+    std::string what;
+  };
   void add(const std::string& path, const std::string& what) {
     lines_.push_back(path + ": " + what);
-    paths_.push_back(path);
+    entries_.push_back({path, what});
   }
   // Whether a problem was already recorded at `path` or at an object or array holding it.
   bool covers(const std::string& path) const;
   bool empty() const { return lines_.empty(); }
   const std::vector<std::string>& lines() const { return lines_; }
+  // The same problems with the path apart, for a list a person clicks through.
+  const std::vector<Entry>& entries() const { return entries_; }
   // All problems as one error, a line each: "<source>: /buildings/3/name: missing; ...".
   std::unexpected<Error> failure(const std::string& source) const;
 
  private:
   std::vector<std::string> lines_;
-  std::vector<std::string> paths_;
+  std::vector<Entry> entries_;
 };
 
 // Parses JSON text; any refusal becomes one line, never an exception: "<source>: the file is

@@ -1,8 +1,10 @@
 #pragma once
 // Reading and writing park files (docs/park-format.md). Loading validates everything and
 // either returns the whole park or every problem found; a bad file never half-loads.
+#include <expected>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/model/park.hpp"
@@ -13,6 +15,16 @@ namespace parktwin::model {
 // lists each problem on its own line as "<source>: <json pointer>: <what was expected>".
 Result<Park> parsePark(const std::string& jsonText, const std::string& source);
 Result<Park> loadPark(const std::filesystem::path& file);
+
+// One problem of a park file: its JSON Pointer ("" for the file as a whole: unreadable, not
+// JSON) and what was expected.
+struct ParkProblem {
+  std::string path;
+  std::string what;
+};
+// loadPark with the problems kept apart, for a window that lists them one by one: the same
+// park, or the same problems as loadPark's message lines without the "<file>: " prefix.
+std::expected<Park, std::vector<ParkProblem>> loadParkListingProblems(const std::filesystem::path& file);
 
 // Canonical JSON (2-space indent, keys in schema order) that parsePark reads back equal.
 std::string serializePark(const Park& park);

@@ -1,0 +1,229 @@
+#include "park_document.hpp"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJSEngine>
+#include <QUrl>
+
+#include "park_controller.hpp"
+#include "parktwin/model/object_index.hpp"
+#include "parktwin/model/park_file.hpp"
+
+namespace parktwin::app {
+namespace {
+
+ParkDocument* g_instance = nullptr;
+
+QString localPath(const QString& pathOrUrl) {
+  const QUrl url(pathOrUrl);
+  return url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+}
+
+// What File → New opens: the least a park file must hold, valid as it stands (the reader
+// needs an id, a name in both languages, a place, an area and the grid's emission factor).
+model::Park emptyPark() {
+  model::Park park;
+  park.id = "new-park";
+  park.name = {"新园区", "New park"};
+  park.latitude_deg = 29.56;  // Chongqing, like the bundled parks; the editor moves it
+  park.longitude_deg = 106.55;
+  park.land_area_mu = 100;
+  park.grid_emission_t_per_mwh = 0.5703;  // China's national grid average, 2022 (MEE)
+  return park;
+}
+
+}  // namespace
+
+ParkDocument::ParkDocument(ParkController& controller, QObject* parent) : QObject(parent), controller_(controller) {
+  connect(&controller_, &ParkController::parkChanged, this, &ParkDocument::followController);
+  followController();
+}
+
+ParkDocument::~ParkDocument() {
+  if (g_instance == this) g_instance = nullptr;
+}
+
+ParkDocument* ParkDocument::create(QQmlEngine* qmlEngine, QJSEngine* jsEngine) {
+  if (!g_instance) g_instance = new ParkDocument(*ParkController::create(qmlEngine, jsEngine), nullptr);
+  QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
+  return g_instance;
+}
+
+void ParkDocument::setInstance(ParkDocument* document) { g_instance = document; }
+
+QString ParkDocument::fileName() const { return QFileInfo(filePath_).fileName(); }
+
+// A park the controller opened by itself (the command line, a scenario's park) becomes the
+// document's, unmodified; a failed load leaves the document as it was.
+void ParkDocument::followController() {
+  if (!controller_.loaded() || !controller_.errorText().isEmpty() || controller_.parkFile() == filePath_) return;
+  adopt(controller_.parkFile());
+}
+
+void ParkDocument::adopt(const QString& path) {
+  filePath_ = path;
+  closeApproved_ = false;
+  const bool wasModified = modified_;
+  modified_ = false;
+  revision_ = 0;
+  emit fileChanged();
+  if (wasModified) emit modifiedChanged();
+}
+
+bool ParkDocument::askFirst(const QString& action, const QString& path) {
+  if (!modified_) return false;
+  pendingAction_ = action;
+  pendingPath_ = path;
+  emit pendingChanged();
+  return true;
+}
+
+void ParkDocument::newPark() {
+  if (!askFirst("new")) newParkNow();
+}
+
+void ParkDocument::newParkNow() {
+  if (controller_.presenting()) return;
+  closeOtherParksData(emptyPark().id);
+  if (!controller_.showPark(emptyPark(), QString())) return;
+  adopt(QString());
+  clearProblems();
+}
+
+bool ParkDocument::open(const QString& pathOrUrl) {
+  const QString path = localPath(pathOrUrl);
+  if (askFirst("open", path)) return false;
+  return openNow(path);
+}
+
+bool ParkDocument::openNow(const QString& path) {
+  if (controller_.presenting()) return false;  // the audience keeps the park being presented
+  // Absolute, so that problems of the open park's own file are known as its (objectAt).
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  auto park = model::loadParkListingProblems(absolute.toStdString());
+  if (!park) {
+    setProblems(absolute, park.error());
+    return false;
+  }
+  closeOtherParksData(park->id);
+  if (!controller_.showPark(std::move(*park), absolute)) return false;
+  adopt(absolute);
+  recent_.add(absolute);
+  clearProblems();
+  return true;
+}
+
+// A replay or live feed belongs to its park: with another park its tags would colour nothing
+// (or the wrong objects), so the timeline goes back to design values.
+void ParkDocument::closeOtherParksData(const std::string& parkId) {
+  if (controller_.loaded() && controller_.parkId().toStdString() != parkId) controller_.timeline()->close();
+}
+
+bool ParkDocument::requestClose() {
+  return closeApproved_ || !askFirst("close");
+}
+
+void ParkDocument::resolvePending(const QString& choice) {
+  if (pendingAction_.isEmpty()) return;
+  if (choice == "save") {
+    // saveAs goes on with the action once saved; a park with no file yet asks for one first
+    // (saveAsRequested), and a failed save keeps the question open.
+    save();
+    return;
+  }
+  if (choice == "discard") {
+    runPending();
+    return;
+  }
+  pendingAction_.clear();
+  pendingPath_.clear();
+  emit pendingChanged();
+}
+
+void ParkDocument::runPending() {
+  const QString action = pendingAction_, path = pendingPath_;
+  pendingAction_.clear();
+  pendingPath_.clear();
+  emit pendingChanged();
+  if (action == "new") newParkNow();
+  if (action == "open") openNow(path);
+  if (action == "close") {
+    closeApproved_ = true;
+    emit closeApproved();
+  }
+}
+
+bool ParkDocument::save() {
+  if (untitled()) {
+    emit saveAsRequested();
+    return false;
+  }
+  return saveAs(filePath_);
+}
+
+bool ParkDocument::saveAs(const QString& pathOrUrl) {
+  const auto* park = controller_.park();
+  if (!park) return false;
+  QString path = localPath(pathOrUrl);
+  if (!path.endsWith(".json")) path += ".park.json";
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  if (auto saved = model::savePark(*park, absolute.toStdString()); !saved) {
+    setProblems(absolute, {{"", saved.error().message}});
+    return false;
+  }
+  adopt(absolute);
+  recent_.add(absolute);
+  // Read back what was written, as the next Open will: a park the reader refuses is shown
+  // in Problems now, not discovered later.
+  if (auto again = model::loadParkListingProblems(absolute.toStdString()); !again) setProblems(absolute, again.error());
+  else clearProblems();
+  if (!pendingAction_.isEmpty()) runPending();
+  return true;
+}
+
+void ParkDocument::markModified() {
+  ++revision_;
+  modified_ = true;
+  closeApproved_ = false;
+  emit modifiedChanged();
+}
+
+void ParkDocument::clearProblems() {
+  if (problems_.isEmpty() && problemsFile_.isEmpty()) return;
+  problems_.clear();
+  problemsFile_.clear();
+  emit problemsChanged();
+}
+
+bool ParkDocument::isParkFile(const QString& pathOrUrl) const { return localPath(pathOrUrl).endsWith(".json"); }
+
+void ParkDocument::setProblems(const QString& file, const std::vector<model::ParkProblem>& problems) {
+  problems_.clear();
+  for (const auto& p : problems) {
+    const QString path = QString::fromStdString(p.path);
+    problems_.push_back(QVariantMap{{"path", path},
+                                    {"message", QString::fromStdString(p.what)},
+                                    {"objectId", objectAt(path, file)}});
+  }
+  problemsFile_ = file;
+  emit problemsChanged();
+}
+
+// The open park's object a problem's path points into (/buildings/3/height_m: the id at
+// /buildings/3 in the file), when the file is the open park's; else "".
+QString ParkDocument::objectAt(const QString& pointer, const QString& file) const {
+  const QStringList steps = pointer.split('/');
+  bool isIndex = false;
+  const int index = steps.value(2).toInt(&isIndex);
+  if (file != filePath_ || steps.size() < 3 || !isIndex || !controller_.objectIndex()) return {};
+  QFile in(file);
+  if (!in.open(QIODevice::ReadOnly)) return {};
+  const QJsonValue item = QJsonDocument::fromJson(in.readAll()).object().value(steps[1]).toArray().at(index);
+  const QString id = item.toObject().value("id").toString();
+  return controller_.objectIndex()->find(id.toStdString()) ? id : QString();
+}
+
+}  // namespace parktwin::app

@@ -1,0 +1,113 @@
+#pragma once
+// The open park's file: New, Open, Save, Save as, the recent files, whether there are unsaved
+// changes, and the problems of a file that would not open. It reads and writes with twin/model
+// (loadParkListingProblems, savePark) and hands a park that opened to ParkController, so the
+// whole window (scene, lists, flows, timeline, title) switches to it. A file with problems
+// never replaces the open park.
+//
+// Unsaved changes: the editor calls markModified() after each change. New, Open and closing
+// the window then ask first: the action waits in pendingAction, the window shows the question,
+// and resolvePending("save" | "discard" | "cancel") finishes or drops it.
+#include <QObject>
+#include <QString>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+#include <string>
+#include <vector>
+
+#include "recent_files.hpp"
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace parktwin::model {
+struct ParkProblem;
+}
+
+namespace parktwin::app {
+
+class ParkController;
+
+class ParkDocument : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  QML_SINGLETON
+  Q_PROPERTY(QString filePath READ filePath NOTIFY fileChanged)  // "" for a new park never saved
+  Q_PROPERTY(QString fileName READ fileName NOTIFY fileChanged)
+  Q_PROPERTY(bool untitled READ untitled NOTIFY fileChanged)
+  Q_PROPERTY(bool modified READ modified NOTIFY modifiedChanged)
+  // Counts markModified() calls since the park was opened: the editor's change number.
+  Q_PROPERTY(int revision READ revision NOTIFY modifiedChanged)
+  Q_PROPERTY(parktwin::app::RecentFiles* recent READ recent CONSTANT)
+  // The problems of problemsFile: {path (JSON Pointer, "" for the whole file), message,
+  // objectId (the open park's object the path points at, else "")}.
+  Q_PROPERTY(QVariantList problems READ problems NOTIFY problemsChanged)
+  Q_PROPERTY(QString problemsFile READ problemsFile NOTIFY problemsChanged)
+  // What waits for the answer to "save the changes?": "", "new", "open" or "close".
+  Q_PROPERTY(QString pendingAction READ pendingAction NOTIFY pendingChanged)
+
+ public:
+  ParkDocument(ParkController& controller, QObject* parent);
+  ~ParkDocument() override;
+  // The application creates one document before loading QML; QML (and the tests) get that one.
+  static ParkDocument* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+  static void setInstance(ParkDocument* document);
+
+  QString filePath() const { return filePath_; }
+  QString fileName() const;
+  bool untitled() const { return filePath_.isEmpty(); }
+  bool modified() const { return modified_; }
+  int revision() const { return revision_; }
+  RecentFiles* recent() { return &recent_; }
+  QVariantList problems() const { return problems_; }
+  QString problemsFile() const { return problemsFile_; }
+  QString pendingAction() const { return pendingAction_; }
+
+  // Each of these asks first when there are unsaved changes (see above).
+  Q_INVOKABLE void newPark();
+  // A path or a file:// URL (from a file dialog or a drop). False when it waits for the
+  // question, or when the file has problems (then listed in `problems`).
+  Q_INVOKABLE bool open(const QString& pathOrUrl);
+  // True when the window may close now; else the question is asked and closeApproved follows.
+  Q_INVOKABLE bool requestClose();
+  Q_INVOKABLE void resolvePending(const QString& choice);
+
+  // A park never saved has no file: save() then asks for one (saveAsRequested) and returns false.
+  Q_INVOKABLE bool save();
+  Q_INVOKABLE bool saveAs(const QString& pathOrUrl);
+  Q_INVOKABLE void markModified();
+  Q_INVOKABLE void clearProblems();
+  // Whether a dropped URL names a park file (*.park.json or *.json).
+  Q_INVOKABLE bool isParkFile(const QString& pathOrUrl) const;
+
+ signals:
+  void fileChanged();
+  void modifiedChanged();
+  void problemsChanged();
+  void pendingChanged();
+  void saveAsRequested();
+  void closeApproved();
+
+ private:
+  bool openNow(const QString& path);
+  void newParkNow();
+  void closeOtherParksData(const std::string& parkId);
+  void adopt(const QString& path);
+  void followController();
+  bool askFirst(const QString& action, const QString& path = {});
+  void runPending();
+  void setProblems(const QString& file, const std::vector<model::ParkProblem>& problems);
+  QString objectAt(const QString& pointer, const QString& file) const;
+
+  ParkController& controller_;
+  RecentFiles recent_;
+  QString filePath_;
+  bool modified_ = false;
+  int revision_ = 0;
+  QVariantList problems_;
+  QString problemsFile_;
+  QString pendingAction_, pendingPath_;
+  bool closeApproved_ = false;
+};
+
+}  // namespace parktwin::app

@@ -1,0 +1,257 @@
+// Files in the window (ParkDocument with the File menu, the Problems panel and the "save the
+// changes?" question): open a good file and the park switches; a bad file lists every problem
+// with its path and the open park stays; the title marks unsaved changes; a save reads back
+// equal; the recent list keeps eight, newest first; New, Open and closing ask first.
+// Oracles: parks written here by hand (names, counts, the paths of their defects), Python's
+// json module and the park reader on the saved files.
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import ParkTwin
+import ParkTwinTest
+
+Item {
+    id: top
+    width: 1200
+    height: 800
+
+    FileActions { id: actions }
+    Rectangle {
+        width: parent.width
+        height: 40
+        color: "#1f3347"
+        FileMenu { id: fileMenu; actions: actions }
+    }
+    ProblemsPanel {
+        id: problemsPanel
+        y: 400
+        width: parent.width
+        height: 400
+    }
+
+    // Two buildings and a zone; `height` of the store is text in the bad version.
+    function miniPark(id, storeHeight) {
+        return JSON.stringify({
+            format: "parktwin-park/1", id: id, name: { zh: "小园区", en: "Mini park " + id },
+            latitude_deg: 29.5, longitude_deg: 106.5, land_area_mu: 100, grid_emission_t_per_mwh: 0.57,
+            zones: [{ id: "z1", name: { zh: "区", en: "Zone" }, kind: "industrial",
+                      outline: [{ x_m: 0, y_m: 0 }, { x_m: 200, y_m: 0 }, { x_m: 200, y_m: 100 }] }],
+            buildings: [
+                { id: "hall", name: { zh: "车间", en: "Hall" }, kind: "plant", position: { x_m: 50, y_m: 50 },
+                  width_m: 60, depth_m: 30, height_m: 12 },
+                { id: "store", name: { zh: "仓库", en: "Store" }, kind: "warehouse", position: { x_m: 150, y_m: 50 },
+                  width_m: 40, depth_m: 20, height_m: storeHeight }
+            ]
+        }, null, 2)
+    }
+    // Two defects: a kind nobody knows and a height in words.
+    function badPark() { return miniPark("bad", "tall").replace("\"plant\"", "\"castle\"") }
+
+    SignalSpy { id: closeSpy; target: ParkDocument; signalName: "closeApproved" }
+    SignalSpy { id: saveAsSpy; target: ParkDocument; signalName: "saveAsRequested" }
+
+    TestCase {
+        name: "ParkDocument"
+        when: windowShown
+
+        function init() {
+            ParkDocument.recent.clear()
+            verify(ParkDocument.open(Fixture.writeFile("start.park.json", top.miniPark("start", 10))))
+            closeSpy.clear()
+            saveAsSpy.clear()
+        }
+        function cleanup() {
+            ParkDocument.resolvePending("cancel")
+            actions.unsavedDialog.close()
+            actions.openDialog.close()
+            actions.saveDialog.close()
+            fileMenu.menu.close()
+            ParkController.loadPark(Fixture.beiduPath)
+        }
+
+        function test_open_good_file_switches_the_park() {
+            const path = Fixture.writeFile("good.park.json", top.miniPark("good", 10))
+            verify(ParkDocument.open(path))
+            compare(ParkController.parkId, "good")
+            compare(ParkController.parkName, "Mini park good")
+            compare(ParkController.buildings.length, 2)
+            compare(ParkController.zones.length, 1)
+            compare(ParkDocument.fileName, "good.park.json")
+            verify(!ParkDocument.modified)
+            compare(ParkDocument.problems.length, 0)
+            compare(ParkDocument.recent.entries[0].path, path)
+        }
+
+        function test_another_park_leaves_the_replay_of_the_last() {
+            verify(ParkDocument.open(Fixture.beiduPath))
+            const timeline = ParkController.timeline
+            verify(timeline.openReplay(Fixture.dbPath), timeline.status)
+            compare(timeline.mode, "replay")
+            verify(ParkDocument.open(Fixture.writeFile("good.park.json", top.miniPark("good", 10))))
+            compare(timeline.mode, "design")
+        }
+
+        function test_open_bad_file_lists_every_problem_and_keeps_the_park() {
+            const path = Fixture.writeFile("bad.park.json", top.badPark())
+            verify(!ParkDocument.open(path))
+            compare(ParkController.parkId, "start", "the park that was open stays open")
+            compare(ParkDocument.fileName, "start.park.json")
+            compare(ParkDocument.problemsFile, path)
+            const problems = ParkDocument.problems
+            compare(problems.length, 2)
+            compare(problems[0].path, "/buildings/0/kind")
+            compare(problems[1].path, "/buildings/1/height_m")
+            compare(problems[1].message, "expected a positive number, got \"tall\"")
+            // Another file's objects are not the open park's: nothing to select.
+            compare(problems[1].objectId, "")
+            tryCompare(problemsPanel.list, "count", 2)
+            const shown = []
+            for (let i = 0; i < problemsPanel.list.count; ++i) {
+                problemsPanel.list.currentIndex = i
+                shown.push(findChild(problemsPanel.list.currentItem, "problemPath").text)
+            }
+            compare(shown, ["/buildings/0/kind", "/buildings/1/height_m"])
+        }
+
+        function test_problem_of_the_open_file_selects_its_object() {
+            const path = Fixture.writeFile("start.park.json", top.miniPark("start", "tall"))
+            verify(!ParkDocument.open(path))
+            compare(ParkDocument.problems.length, 1)
+            compare(ParkDocument.problems[0].objectId, "store")
+            let picked = ""
+            problemsPanel.focusRequested.connect(id => { picked = id })
+            tryCompare(problemsPanel.list, "count", 1)
+            const row = problemsPanel.list.itemAtIndex(0)
+            mouseClick(row)
+            compare(picked, "store")
+        }
+
+        function test_modified_shows_in_the_title() {
+            compare(actions.windowTitle, "start.park.json — Mini park start — ParkTwin")
+            const before = ParkDocument.revision
+            ParkDocument.markModified()
+            verify(ParkDocument.modified)
+            compare(ParkDocument.revision, before + 1)
+            compare(actions.windowTitle, "• start.park.json — Mini park start — ParkTwin")
+        }
+
+        function test_save_as_writes_a_file_that_reads_back_equal() {
+            const original = Fixture.tempPath("start.park.json")
+            const saved = Fixture.tempPath("saved-copy.park.json")
+            ParkDocument.markModified()
+            verify(ParkDocument.saveAs("file://" + saved))
+            verify(!ParkDocument.modified)
+            compare(ParkDocument.filePath, saved)
+            compare(actions.windowTitle, "saved-copy.park.json — Mini park start — ParkTwin")
+            compare(Fixture.pythonJsonSummary(saved), "start 2 Mini park start")
+            verify(Fixture.parksEqual(original, saved))
+            compare(ParkDocument.recent.entries[0].path, saved)
+        }
+
+        function test_recent_keeps_eight_newest_first() {
+            for (let i = 0; i < 10; ++i) {
+                verify(ParkDocument.saveAs(Fixture.tempPath("recent-" + i + ".park.json")))
+            }
+            const entries = ParkDocument.recent.entries
+            compare(entries.length, 8)
+            for (let i = 0; i < 8; ++i) compare(entries[i].name, "recent-" + (9 - i) + ".park.json")
+            // Opening one again moves it to the top.
+            verify(ParkDocument.open(Fixture.tempPath("recent-5.park.json")))
+            compare(ParkDocument.recent.entries[0].name, "recent-5.park.json")
+            compare(ParkDocument.recent.entries.length, 8)
+            // A file that is gone stays, marked, until removed.
+            verify(Fixture.removeFile(Fixture.tempPath("recent-7.park.json")))
+            const gone = ParkDocument.recent.entries.filter(e => !e.exists).map(e => e.name)
+            compare(gone, ["recent-7.park.json"])
+            ParkDocument.recent.removeMissing()
+            compare(ParkDocument.recent.entries.length, 7)
+        }
+
+        function test_open_another_with_unsaved_changes_asks_first() {
+            const other = Fixture.writeFile("other.park.json", top.miniPark("other", 10))
+            ParkDocument.markModified()
+            verify(!ParkDocument.open(other))
+            compare(ParkDocument.pendingAction, "open")
+            tryCompare(actions.unsavedDialog, "opened", true)
+            mouseClick(actions.unsavedDialog.cancelButton)
+            compare(ParkController.parkId, "start")
+            verify(ParkDocument.modified)
+            verify(!ParkDocument.open(other))
+            tryCompare(actions.unsavedDialog, "opened", true)
+            mouseClick(actions.unsavedDialog.discardButton)
+            compare(ParkController.parkId, "other")
+            verify(!ParkDocument.modified)
+        }
+
+        function test_closing_with_unsaved_changes_asks_first_and_save_lets_it_close() {
+            verify(ParkDocument.requestClose(), "nothing to save: close at once")
+            ParkDocument.markModified()
+            verify(!ParkDocument.requestClose())
+            compare(ParkDocument.pendingAction, "close")
+            tryCompare(actions.unsavedDialog, "opened", true)
+            mouseClick(actions.unsavedDialog.saveButton)
+            compare(closeSpy.count, 1)
+            verify(!ParkDocument.modified)
+            verify(ParkDocument.requestClose())
+        }
+
+        function test_new_park_is_untitled_and_saves_as_a_valid_file() {
+            ParkDocument.newPark()
+            verify(ParkDocument.untitled)
+            compare(ParkController.parkId, "new-park")
+            compare(ParkController.buildings.length, 0)
+            compare(actions.windowTitle, "Untitled — New park — ParkTwin")
+            verify(!ParkDocument.save())
+            compare(saveAsSpy.count, 1)
+            tryCompare(actions.saveDialog, "visible", true, 5000, "Save of a park with no file asks for one")
+            actions.saveDialog.close()
+            const path = Fixture.tempPath("mine")
+            verify(ParkDocument.saveAs(path))
+            compare(ParkDocument.fileName, "mine.park.json")
+            compare(Fixture.pythonJsonSummary(path + ".park.json"), "new-park 0 New park")
+            compare(ParkDocument.problems.length, 0, "the reader takes the new park back")
+        }
+
+        // The whole window: closing it with unsaved changes asks, and Discard lets it close.
+        function test_main_window_asks_before_closing() {
+            const component = Qt.createComponent("qrc:/ParkTwin/Main.qml")
+            compare(component.status, Component.Ready, component.errorString())
+            const win = component.createObject(null, { width: 1280, height: 720 })
+            verify(win)
+            tryCompare(win, "visible", true)
+            ParkDocument.markModified()
+            win.close()
+            verify(win.visible, "the window stayed open")
+            tryCompare(win.fileActions.unsavedDialog, "opened", true)
+            mouseClick(win.fileActions.unsavedDialog.discardButton)
+            tryCompare(win, "visible", false)
+            win.destroy()
+        }
+
+        function test_shortcuts() {
+            keyClick(Qt.Key_O, Qt.ControlModifier)
+            tryCompare(actions.openDialog, "visible", true)
+            actions.openDialog.close()
+            tryCompare(actions.openDialog, "visible", false)
+            keyClick(Qt.Key_S, Qt.ControlModifier | Qt.ShiftModifier)
+            tryCompare(actions.saveDialog, "visible", true)
+            actions.saveDialog.close()
+            ParkDocument.markModified()
+            keyClick(Qt.Key_S, Qt.ControlModifier)
+            verify(!ParkDocument.modified, "Ctrl+S saved")
+            keyClick(Qt.Key_N, Qt.ControlModifier)
+            compare(ParkController.parkId, "new-park")
+        }
+
+        function test_file_menu_lists_the_actions() {
+            mouseClick(fileMenu)
+            tryCompare(fileMenu.menu, "opened", true)
+            const titles = []
+            for (let i = 0; i < fileMenu.menu.count; ++i) {
+                const item = fileMenu.menu.itemAt(i)
+                if (item && item.text !== undefined && item.text !== "") titles.push(item.text)
+            }
+            compare(titles, ["New park", "Open…", "Open recent", "Save", "Save as…"])
+        }
+    }
+}

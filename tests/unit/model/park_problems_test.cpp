@@ -1,0 +1,85 @@
+// loadParkListingProblems: the problems of a park file one by one, each with its JSON Pointer
+// apart, as the window's Problems panel lists them. Oracle: paths and messages written by hand
+// from the file's defects, and loadPark's own joined message (the list must say the same).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include "parktwin/model/park_file.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using parktwin::model::loadPark;
+using parktwin::model::loadParkListingProblems;
+
+const char* const kGoodPark = R"({
+  "format": "parktwin-park/1", "id": "mini", "name": {"zh": "小园区", "en": "Mini park"},
+  "latitude_deg": 29.5, "longitude_deg": 106.5, "land_area_mu": 100, "grid_emission_t_per_mwh": 0.57,
+  "buildings": [
+    {"id": "hall", "name": {"zh": "车间", "en": "Hall"}, "kind": "plant",
+     "position": {"x_m": 50, "y_m": 50}, "width_m": 60, "depth_m": 30, "height_m": 12},
+    {"id": "store", "name": {"zh": "仓库", "en": "Store"}, "kind": "warehouse",
+     "position": {"x_m": 150, "y_m": 50}, "width_m": 40, "depth_m": 20, "height_m": 10}
+  ]
+})";
+
+class ParkProblems : public ::testing::Test {
+ protected:
+  fs::path write(std::string text) {
+    std::ofstream(file_) << text;
+    return file_;
+  }
+  void TearDown() override { fs::remove(file_); }
+  fs::path file_ = fs::temp_directory_path() / ("parktwin_problems_" + std::to_string(::getpid()) + ".park.json");
+};
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+TEST_F(ParkProblems, AGoodFileGivesThePark) {
+  auto park = loadParkListingProblems(write(kGoodPark));
+  ASSERT_TRUE(park.has_value());
+  EXPECT_EQ(park->id, "mini");
+  EXPECT_EQ(park->buildings.size(), 2u);
+}
+
+TEST_F(ParkProblems, TwoDefectsGiveTwoProblemsWithTheirPaths) {
+  std::string text = replaced(kGoodPark, "\"height_m\": 10", "\"height_m\": \"tall\"");
+  text = replaced(text, "\"kind\": \"plant\"", "\"kind\": \"castle\"");
+  const auto file = write(text);
+  auto listed = loadParkListingProblems(file);
+  ASSERT_FALSE(listed.has_value());
+  ASSERT_EQ(listed.error().size(), 2u);
+  EXPECT_EQ(listed.error()[0].path, "/buildings/0/kind");
+  EXPECT_EQ(listed.error()[1].path, "/buildings/1/height_m");
+  EXPECT_EQ(listed.error()[1].what, "expected a number, got \"tall\"");
+  // The same problems as loadPark's message, a line each with the file in front.
+  auto joined = loadPark(file);
+  ASSERT_FALSE(joined.has_value());
+  std::string expected;
+  for (const auto& p : listed.error()) expected += (expected.empty() ? "" : "\n") + file.string() + ": " + p.path + ": " + p.what;
+  EXPECT_EQ(joined.error().message, expected);
+}
+
+TEST_F(ParkProblems, TextThatIsNotJsonIsOneProblemOfTheWholeFile) {
+  auto listed = loadParkListingProblems(write("{\"id\": \"x\",, }"));
+  ASSERT_FALSE(listed.has_value());
+  ASSERT_EQ(listed.error().size(), 1u);
+  EXPECT_EQ(listed.error()[0].path, "");
+  EXPECT_EQ(listed.error()[0].what, file_.string() + ": not valid JSON at line 1, column 12: unexpected ','");
+}
+
+TEST_F(ParkProblems, AMissingFileIsOneProblem) {
+  auto listed = loadParkListingProblems("/nonexistent/park.json");
+  ASSERT_FALSE(listed.has_value());
+  ASSERT_EQ(listed.error().size(), 1u);
+  EXPECT_EQ(listed.error()[0].what, "/nonexistent/park.json: cannot open the park file");
+}
+
+}  // namespace
