@@ -1,5 +1,7 @@
 // Park file → Park. Field readers record every problem with its JSON path; cross-reference
 // checks run on the whole park afterwards. Any problem means no park is returned.
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -58,6 +60,30 @@ std::vector<T> readList(ObjectReader& parent, const std::string& key, ReadOne re
   return items;
 }
 
+bool endsWith(std::string text, const std::string& ending) {
+  std::ranges::transform(text, text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text.size() >= ending.size() && text.compare(text.size() - ending.size(), ending.size(), ending) == 0;
+}
+
+// The optional "model" member of buildings, machine groups, utilities and externals. Only
+// glTF 2.0 is read at run time (Qt's RuntimeLoader); other formats go through `model convert`.
+std::optional<ModelRef> readModel(ObjectReader& parent, Problems& p) {
+  const json* value = parent.object("model");
+  if (!value) return std::nullopt;
+  ObjectReader r(*value, parent.pathOf("model"), p);
+  ModelRef m;
+  m.uri = r.string("uri");
+  if (!m.uri.empty() && !endsWith(m.uri, ".glb") && !endsWith(m.uri, ".gltf")) {
+    p.add(r.pathOf("uri"), "expected a glTF 2.0 file (.glb or .gltf), got \"" + m.uri +
+                               "\"; convert other formats with parktwin-cli model convert");
+  }
+  m.scale = r.number("scale", 1e-6, 1e6, false, 1);
+  m.rotation_deg = r.number("rotation_deg", -360, 360);
+  if (const json* off = r.object("offset")) m.offset = readPoint(*off, r.pathOf("offset"), p);
+  m.up = r.kind<ModelUp>("up", false).value_or(ModelUp::y);
+  return m;
+}
+
 Zone readZone(const json& v, const std::string& path, Problems& p) {
   ObjectReader r(v, path, p);
   Zone z;
@@ -93,6 +119,7 @@ Building readBuilding(const json& v, const std::string& path, Problems& p) {
   b.rotation_deg = r.number("rotation_deg", -360, 360);
   b.roof_pv_kwp = r.nonNegative("roof_pv_kwp");
   b.planned = r.boolean("planned");
+  b.model = readModel(r, p);
   return b;
 }
 
@@ -123,6 +150,7 @@ MachineGroup readMachineGroup(const json& v, const std::string& path, Problems& 
   g.depth_m = r.positive("depth_m");
   g.height_m = r.positive("height_m");
   g.power_kw = r.nonNegative("power_kw");
+  g.model = readModel(r, p);
   if (r.valid() && g.rows > g.count) {
     p.add(r.pathOf("rows"), "expected at most count (" + std::to_string(g.count) + ") rows, got " + std::to_string(g.rows));
   }
@@ -164,6 +192,7 @@ Utility readUtility(const json& v, const std::string& path, Problems& p) {
   u.annual_yield_kwh_per_kwp = r.number("annual_yield_kwh_per_kwp", 0, 3000);
   u.count = r.integer("count", 1, 100'000, false, 1);
   u.planned = r.boolean("planned");
+  u.model = readModel(r, p);
   const std::string kindWord(toText(u.kind));
   const bool storage = u.kind == UtilityKind::battery || u.kind == UtilityKind::pumped_storage;
   if (r.valid() && storage && u.energy_kwh <= 0) {
@@ -182,6 +211,7 @@ ExternalNode readExternal(const json& v, const std::string& path, Problems& p) {
   n.name = readText(r, "name", p);
   n.kind = r.kind<ExternalKind>("kind").value_or(ExternalKind{});
   if (const json* pos = r.object("position", true)) n.position = readPoint(*pos, r.pathOf("position"), p);
+  n.model = readModel(r, p);
   return n;
 }
 

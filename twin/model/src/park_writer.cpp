@@ -33,6 +33,16 @@ ojson list(const std::vector<T>& items, F toJson) {
   return out;
 }
 
+void putModel(ojson& j, const std::optional<ModelRef>& model) {
+  if (!model) return;
+  ojson o{{"uri", model->uri}};
+  if (model->scale != 1) o["scale"] = model->scale;
+  putIf(o, "rotation_deg", model->rotation_deg);
+  if (model->offset != Point{}) o["offset"] = point(model->offset);
+  if (model->up != ModelUp::y) o["up"] = toText(model->up);
+  j["model"] = o;
+}
+
 ojson machineGroup(const MachineGroup& g) {
   ojson j{{"id", g.id}, {"name", text(g.name)}, {"kind", toText(g.kind)}, {"count", g.count}};
   if (g.rows != 1) j["rows"] = g.rows;
@@ -43,6 +53,7 @@ ojson machineGroup(const MachineGroup& g) {
   j["depth_m"] = g.depth_m;
   j["height_m"] = g.height_m;
   putIf(j, "power_kw", g.power_kw);
+  putModel(j, g.model);
   return j;
 }
 
@@ -80,6 +91,7 @@ std::string serializePark(const Park& park) {
     putIf(o, "rotation_deg", b.rotation_deg);
     putIf(o, "roof_pv_kwp", b.roof_pv_kwp);
     putIf(o, "planned", b.planned);
+    putModel(o, b.model);
     return o;
   });
   j["enterprises"] = list(park.enterprises, [](const Enterprise& e) {
@@ -111,10 +123,13 @@ std::string serializePark(const Park& park) {
     putIf(o, "annual_yield_kwh_per_kwp", u.annual_yield_kwh_per_kwp);
     if (u.count != 1) o["count"] = u.count;
     putIf(o, "planned", u.planned);
+    putModel(o, u.model);
     return o;
   });
   j["externals"] = list(park.externals, [](const ExternalNode& n) {
-    return ojson{{"id", n.id}, {"name", text(n.name)}, {"kind", toText(n.kind)}, {"position", point(n.position)}};
+    ojson o{{"id", n.id}, {"name", text(n.name)}, {"kind", toText(n.kind)}, {"position", point(n.position)}};
+    putModel(o, n.model);
+    return o;
   });
   j["tags"] = list(park.tags, [](const Tag& t) {
     ojson tag{{"id", t.id}, {"name", text(t.name)}, {"unit", t.unit}, {"kind", toText(t.kind)}, {"object", t.object}};
