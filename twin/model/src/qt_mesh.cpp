@@ -1,5 +1,6 @@
-// Qt's .mesh layout (qtquick3d src/utils/qssgmesh.cpp, versions 3-6, little-endian, every
-// block padded to 4 bytes): a 12-byte header (id, version, flags, size), a 56-byte mesh record
+// Qt's .mesh layout (qtquick3d src/utils/qssgmesh.cpp, version 5 as Qt 6.4's balsam writes it,
+// little-endian; after each block of n bytes comes 4 - n % 4 bytes of padding, 4 when n is
+// already a multiple of 4, as the files balsam writes show): a 12-byte header (id, version, flags, size), a 56-byte mesh record
 // (vertex entries, stride, buffer sizes, index type, subsets, draw mode), the vertex entries
 // (name offset, component type, count, byte offset) and their names, the vertex data, the
 // index data, then the subsets (count, offset, bounds, name). The file ends with a table of
@@ -42,7 +43,7 @@ class Cursor {
     return s;
   }
   void skip(std::size_t n) { at_ += n; }
-  void align() { at_ = (at_ + 3) & ~std::size_t{3}; }
+  void padAfter(std::size_t blockBytes) { at_ += 4 - blockBytes % 4; }
   std::size_t at() const { return at_; }
 
  private:
@@ -78,7 +79,7 @@ Result<QtMesh> readQtMesh(const std::filesystem::path& file) {
   if (!c.has(68) || c.u32() != kMeshFileId) return fail(source + "not a Qt Quick 3D mesh file");
   const std::uint32_t versionAndFlags = c.u32();
   const std::uint32_t version = versionAndFlags & 0xFFFF;
-  if (version < 3 || version > 6) return fail(source + "mesh format version " + std::to_string(version) + ", expected 3 to 6");
+  if (version != 5) return fail(source + "mesh format version " + std::to_string(version) + ", expected 5 (Qt 6.4's balsam)");
   c.skip(4);  // size in bytes
   c.skip(4);  // target entries (morph targets are not kept)
   const std::uint32_t entryCount = c.u32(), stride = c.u32();
@@ -99,16 +100,16 @@ Result<QtMesh> readQtMesh(const std::filesystem::path& file) {
     e.components = c.u32();
     e.offset = c.u32();
   }
-  c.align();
+  c.padAfter(entries.size() * 16);
   for (auto& e : entries) {
     const std::uint32_t length = c.u32();
     e.name = c.take(length).c_str();
-    c.align();
+    c.padAfter(length);
   }
   const std::string vertexData = c.take(vertexBytes);
-  c.align();
+  c.padAfter(vertexBytes);
   const std::string indexData = c.take(indexBytes);
-  c.align();
+  c.padAfter(indexBytes);
   if (!c.has(0) || vertexData.size() != vertexBytes || indexData.size() != indexBytes) {
     return fail(source + "the mesh data runs past the end of the file");
   }
@@ -126,7 +127,7 @@ Result<QtMesh> readQtMesh(const std::filesystem::path& file) {
     if (index >= mesh.positions.size() / 3) return fail(source + "an index points past the last vertex");
     mesh.indices.push_back(index);
   }
-  const std::size_t subsetBytes = version >= 6 ? 52 : version == 5 ? 48 : 40;
+  const std::size_t subsetBytes = 48;  // count, offset, bounds, name offset and length, lightmap size
   for (std::uint32_t s = 0; s < subsetCount; ++s) {
     const std::size_t start = c.at();
     QtMeshSubset subset;

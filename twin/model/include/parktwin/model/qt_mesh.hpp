@@ -27,7 +27,7 @@ struct QtMesh {
   std::vector<QtMeshSubset> subsets;
 };
 
-// Reads the first mesh of a .mesh file (balsam writes one per file), format versions 3 to 6.
+// Reads the first mesh of a .mesh file (balsam writes one per file), format version 5 (Qt 6.4).
 Result<QtMesh> readQtMesh(const std::filesystem::path& file);
 
 // A mesh to draw with its materials' base colours (RGBA 0..1), one per subset (the last
