@@ -3,7 +3,8 @@
 
 The oracle is the OBJ this test writes: its vertices give the bounds; the converted GLB is read
 here with the standard library (container, JSON chunk, and the BIN chunk's float positions),
-not with ParkTwin's reader. Usage: cli_model_test.py PATH/TO/parktwin-cli
+not with ParkTwin's reader. Also: model info on every bundled model gives the triangle count counted here from its file.
+Usage: cli_model_test.py PATH/TO/parktwin-cli SOURCE_DIR
 """
 import json
 import os
@@ -14,6 +15,7 @@ import sys
 import tempfile
 
 cli = sys.argv[1]
+source_dir = sys.argv[2]
 failures = []
 
 
@@ -94,6 +96,14 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("check exit code", check.returncode == 2, check.returncode)
     expect("check names the path", "/buildings/0/model/uri: " in check.stderr and "expected version 2, got 1" in check.stderr,
            check.stderr)
+
+library = os.path.join(source_dir, "assets", "models")
+for name in sorted(os.listdir(library)):
+    doc, _ = glb_positions(os.path.join(library, name))
+    triangles = sum(doc["accessors"][p["attributes"]["POSITION"]]["count"] // 3 for m in doc["meshes"] for p in m["primitives"])
+    info = subprocess.run([cli, "model", "info", os.path.join(library, name)], capture_output=True, text=True)
+    expect(f"model info {name}", info.returncode == 0 and f"triangles {triangles}," in info.stdout and "warning" not in info.stdout,
+           info.stdout + info.stderr)
 
 if failures:
     print("\n".join(failures))
