@@ -92,7 +92,7 @@ class ParkController : public QObject {
   void setEngine(QQmlEngine* engine) { engine_ = engine; }
 
   Q_INVOKABLE bool loadPark(const QString& path);
-  // Called by qml/scene/ObjectModel.qml when RuntimeLoader fails on an object's model.
+  // Called by qml/scene/LoadedModel.qml when RuntimeLoader fails on an object's model.
   Q_INVOKABLE void reportModelProblem(const QString& objectId, const QString& uri, const QString& why);
   Q_INVOKABLE void select(const QString& objectId);
   // Where to look at an object: {position, radius, points} in scene metres; empty if unknown.

@@ -19,7 +19,7 @@ namespace parktwin::app {
 
 namespace {
 
-// An object's 3D model for qml/scene/ObjectModel.qml: the file as a URL, and how to place it
+// An object's 3D model for qml/scene/LoadedModel.qml: the file as a URL, and how to place it
 // in the object's own frame (scene axes: the offset's park y is -z).
 QVariant modelItem(const std::optional<model::ModelRef>& ref, const std::filesystem::path& parkFile) {
   if (!ref) return {};

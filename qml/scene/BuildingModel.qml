@@ -24,7 +24,7 @@ Node {
     Loader3D {
         id: objectModel
         active: root.building.model !== undefined
-        sourceComponent: ObjectModel {
+        sourceComponent: LoadedModel {
             spec: root.building.model
             objectId: root.building.id
             tint: root.selected || root.highlighted || root.mark !== "" ? root.shellColor : "white"

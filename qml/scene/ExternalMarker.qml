@@ -19,7 +19,7 @@ Node {
         id: objectModel
         active: root.item.model !== undefined
         scale: Qt.vector3d(50 / root.item.size, 50 / root.item.size, 50 / root.item.size)  // the file's metres
-        sourceComponent: ObjectModel { spec: root.item.model; objectId: root.item.id; tint: root.selected ? root.tint : "white" }
+        sourceComponent: LoadedModel { spec: root.item.model; objectId: root.item.id; tint: root.selected ? root.tint : "white" }
     }
 
     component Part: Model {

@@ -18,7 +18,7 @@ Node {
     Loader3D {
         id: objectModel
         active: root.item.model !== undefined
-        sourceComponent: ObjectModel { spec: root.item.model; objectId: root.item.id; tint: root.selected ? root.tint : "white" }
+        sourceComponent: LoadedModel { spec: root.item.model; objectId: root.item.id; tint: root.selected ? root.tint : "white" }
     }
 
     // Every part can be picked and names its utility.

@@ -1,4 +1,4 @@
-// What the scene's model drawing relies on in Qt 6.4's RuntimeLoader (qml/scene/ObjectModel.qml,
+// What the scene's model drawing relies on in Qt 6.4's RuntimeLoader (qml/scene/LoadedModel.qml,
 // MachineModels.qml), checked on the bundled models with Qt's own test runner: a GLB loads and
 // reports its bounds (the pot is 4.2 m x 2.2 m x 11 m, as scripts/make-models builds it); a
 // missing file gives Error and a message; an instance table on a RuntimeLoader draws copies
@@ -15,7 +15,7 @@ Item {
     width: 800
     height: 500
 
-    readonly property string library: Qt.resolvedUrl("../../assets/models/")
+    readonly property string library: Qt.resolvedUrl("../../../assets/models/")
 
     View3D {
         id: view
