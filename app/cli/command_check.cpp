@@ -3,29 +3,46 @@
 #include <iostream>
 
 #include "command_registry.hpp"
+#include "parktwin/model/bundled_data.hpp"
+#include "parktwin/model/model_files.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "terminal.hpp"
 
 namespace parktwin::cli {
 namespace {
 
-int runCheck(const std::string& file) {
-  auto park = loadParkArgument(file);
+// The park loads without opening its model files (a missing one is a box in the window);
+// check opens each, so a file that would show as a box is an error here, with its JSON path.
+bool modelFilesReadable(const model::Park& park, const std::filesystem::path& file) {
+  const auto report = model::checkModelFiles(park, file);
+  for (const auto& warning : report.warnings) std::cerr << file.string() << ": warning: " << warning << "\n";
+  for (const auto& error : report.errors) std::cerr << file.string() << ": " << error << "\n";
+  return report.errors.empty();
+}
+
+int runCheck(const std::string& argument) {
+  auto file = model::resolvePark(argument, dataFolder());
+  if (!file) {
+    std::cerr << file.error().message << "\n";
+    return 2;
+  }
+  auto park = model::loadPark(*file);
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;
   }
+  if (!modelFilesReadable(*park, *file)) return 2;
   const auto s = model::summarize(*park);
   std::cout << park->name.en << " / " << park->name.zh << " (" << park->id << "): ok\n"
             << "  buildings " << s.buildings << ", enterprises " << s.enterprises << ", lines " << s.lines
             << ", machine groups " << s.machine_groups << ", machines " << s.machines << "\n"
             << "  utilities " << s.utilities << ", tags " << s.tags << ", material links " << s.material_links
-            << ", energy links " << s.energy_links << "\n";
+            << ", energy links " << s.energy_links << ", 3D models " << model::modelUses(*park).size() << "\n";
   return 0;
 }
 
 const bool registered = registerCommand({
-    "check", "Validate a park file and print a summary, or every problem with its JSON path",
+    "check", "Validate a park file and its 3D model files and print a summary, or every problem with its JSON path",
     [](CLI::App& sub) {
       auto file = std::make_shared<std::string>();
       sub.add_option("file", *file, "Park file, or the name of a bundled park (beidu, jiulong)")->required();

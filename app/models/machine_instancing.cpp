@@ -15,6 +15,7 @@ MachineInstancing::MachineInstancing(QQuick3DObject* parent) : QQuick3DInstancin
 
 void MachineInstancing::setMachines(std::vector<MachineInstance> machines) {
   machines_ = std::move(machines);
+  modelBoxes_.clear();
   std::vector<float> heights;
   heights.reserve(machines_.size());
   for (const auto& m : machines_) heights.push_back(m.size_m.y());
@@ -44,23 +45,64 @@ void MachineInstancing::setLineStates(const QHash<QString, int>& states) {
 
 QByteArray MachineInstancing::getInstanceBuffer(int* instanceCount) { return table(instanceCount); }
 
+QColor MachineInstancing::colorOf(const MachineInstance& m) const {
+  const auto state = lineStates_.constFind(m.lineId);
+  return highlighted_.contains(m.groupId) ? QColor(0xff, 0xe0, 0x3a)
+         : state != lineStates_.constEnd() ? stateColor(state.value(), m.color)
+                                           : m.color;
+}
+
 QByteArray MachineInstancing::table(int* instanceCount) {
   if (dirty_) {
-    buffer_.resize(qsizetype(machines_.size() * sizeof(InstanceTableEntry)));
-    auto* entry = reinterpret_cast<InstanceTableEntry*>(buffer_.data());
-    // #Cube is 100 units on a side: scale 0.01 per metre.
+    buffer_.clear();
+    buffer_.reserve(qsizetype(machines_.size() * sizeof(InstanceTableEntry)));
+    drawn_ = 0;
+    // #Cube is 100 units on a side: scale 0.01 per metre. Groups drawn by their model are left out.
     for (const auto& m : machines_) {
-      const auto state = lineStates_.constFind(m.lineId);
-      const QColor color = highlighted_.contains(m.groupId) ? QColor(0xff, 0xe0, 0x3a)
-                           : state != lineStates_.constEnd() ? stateColor(state.value(), m.color)
-                                                             : m.color;
-      *entry++ = calculateTableEntry(m.position, m.size_m / 100.0f,
-                                     QVector3D(0, m.rotation_deg, 0), color);
+      if (modelBoxes_.contains(m.groupId)) continue;
+      const auto entry = calculateTableEntry(m.position, m.size_m / 100.0f, QVector3D(0, m.rotation_deg, 0), colorOf(m));
+      buffer_.append(reinterpret_cast<const char*>(&entry), sizeof entry);
+      ++drawn_;
     }
     dirty_ = false;
   }
-  if (instanceCount) *instanceCount = static_cast<int>(machines_.size());
+  if (instanceCount) *instanceCount = drawn_;
   return buffer_;
+}
+
+namespace {
+// (x, y, z) of a model file turned the way the scene draws it: z-up files stood up (a -90°
+// turn about x), scaled, turned by `turnDeg` about the vertical and moved by `offset`.
+QVector3D placed(QVector3D p, const QVariantMap& spec) {
+  if (spec.value("upZ").toBool()) p = QVector3D(p.x(), p.z(), -p.y());
+  p *= float(spec.value("scale", 1.0).toDouble());
+  const double a = spec.value("rotation", 0.0).toDouble() * M_PI / 180.0;
+  p = QVector3D(float(p.x() * std::cos(a) + p.z() * std::sin(a)), p.y(), float(-p.x() * std::sin(a) + p.z() * std::cos(a)));
+  return p + spec.value("offset").value<QVector3D>();
+}
+}  // namespace
+
+void MachineInstancing::setGroupModel(const QVariantMap& spec, bool loaded, const QVector3D& fileMin,
+                                      const QVector3D& fileMax) {
+  const QString group = spec.value("groupId").toString();
+  if (!loaded) {
+    if (modelBoxes_.remove(group) == 0) return;
+  } else {
+    QVector3D lo(1e30f, 1e30f, 1e30f), hi(-1e30f, -1e30f, -1e30f);
+    for (int corner = 0; corner < 8; ++corner) {
+      const QVector3D c((corner & 1) ? fileMax.x() : fileMin.x(), (corner & 2) ? fileMax.y() : fileMin.y(),
+                        (corner & 4) ? fileMax.z() : fileMin.z());
+      const QVector3D p = placed(c, spec);
+      for (int axis = 0; axis < 3; ++axis) {
+        lo[axis] = std::min(lo[axis], p[axis]);
+        hi[axis] = std::max(hi[axis], p[axis]);
+      }
+    }
+    modelBoxes_.insert(group, {lo, hi});
+  }
+  dirty_ = true;
+  markDirty();
+  emit tableChanged();
 }
 
 MachineInstancingMirror::MachineInstancingMirror(QQuick3DObject* parent) : QQuick3DInstancing(parent) {}
@@ -89,16 +131,20 @@ QString MachineInstancing::pickGroup(const QVector3D& origin, const QVector3D& d
     const auto toLocal = [&](const QVector3D& v) {
       return QVector3D(v.x() * std::cos(a) + v.z() * std::sin(a), v.y(), -v.x() * std::sin(a) + v.z() * std::cos(a));
     };
-    const QVector3D o = toLocal(origin - m.position), dir = toLocal(direction);
-    const QVector3D half = m.size_m / 2;
+    // A modelled group is hit on its model's bounds (from the ground centre), others on the box.
+    const auto model = modelBoxes_.constFind(m.groupId);
+    const bool modelled = model != modelBoxes_.constEnd();
+    const QVector3D centre = modelled ? QVector3D(m.position.x(), 0, m.position.z()) : m.position;
+    const QVector3D o = toLocal(origin - centre), dir = toLocal(direction);
+    const QVector3D lo = modelled ? model->first : -m.size_m / 2, hi = modelled ? model->second : m.size_m / 2;
     float t0 = 0, t1 = nearest;
     bool inside = true;
     for (int axis = 0; axis < 3 && inside; ++axis) {
       if (std::abs(dir[axis]) < 1e-9f) {
-        inside = std::abs(o[axis]) <= half[axis];
+        inside = o[axis] >= lo[axis] && o[axis] <= hi[axis];
         continue;
       }
-      float ta = (-half[axis] - o[axis]) / dir[axis], tb = (half[axis] - o[axis]) / dir[axis];
+      float ta = (lo[axis] - o[axis]) / dir[axis], tb = (hi[axis] - o[axis]) / dir[axis];
       if (ta > tb) std::swap(ta, tb);
       t0 = std::max(t0, ta);
       t1 = std::min(t1, tb);

@@ -5,8 +5,10 @@
 #include <QHash>
 #include <QPointer>
 #include <QSet>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <utility>
 #include <vector>
 
 namespace parktwin::model {
@@ -48,6 +50,12 @@ class MachineInstancing : public QQuick3DInstancing {
   // The machine group of the nearest machine box the ray from `origin` along `direction`
   // hits (scene frame), or empty. Qt 6.4 cannot pick single instances, so we do it here.
   QString pickGroup(const QVector3D& origin, const QVector3D& direction) const;
+  // A machine's colour in the table: highlight, else its line's state, else its kind's.
+  QColor colorOf(const MachineInstance& machine) const;
+  // A group whose model (ParkController.machineModels entry `spec`) has loaded with the bounds
+  // RuntimeLoader gives (file axes, before scale): the box table leaves it out and picking
+  // uses the model's bounds. `loaded` false draws the group as boxes again.
+  Q_INVOKABLE void setGroupModel(const QVariantMap& spec, bool loaded, const QVector3D& fileMin, const QVector3D& fileMax);
 
  signals:
   void countChanged();
@@ -60,8 +68,11 @@ class MachineInstancing : public QQuick3DInstancing {
   std::vector<MachineInstance> machines_;
   QSet<QString> highlighted_;
   QHash<QString, int> lineStates_;
+  // Groups drawn by their model: the model's box in the machine's frame, from the ground centre.
+  QHash<QString, std::pair<QVector3D, QVector3D>> modelBoxes_;
   QByteArray buffer_;
   bool dirty_ = true;
+  int drawn_ = 0;  // instances in buffer_
   double typicalHeight_ = 0;
 };
 

@@ -165,12 +165,15 @@ bool ParkController::showPark(parktwin::model::Park park, const QString& path) {
 
 void ParkController::rebuildScene() {
   const auto& park = *park_;
-  SceneItems items = sceneItemsOf(park, *objectIndex_);
+  SceneItems items = sceneItemsOf(park, *objectIndex_, parkFile_.toStdString());
+  modelProblems_.clear();
+  emit modelProblemsChanged();
   buildings_ = std::move(items.buildings);
   roads_ = std::move(items.roads);
   zones_ = std::move(items.zones);
   utilities_ = std::move(items.utilities);
   externals_ = std::move(items.externals);
+  machineModels_ = std::move(items.machineModels);
   sceneCenter_ = items.centre;
   sceneRadius_ = items.radius;
   sceneOutline_ = std::move(items.outline);
@@ -180,6 +183,13 @@ void ParkController::rebuildScene() {
   summary_ = QVariantMap{{"buildings", s.buildings}, {"enterprises", s.enterprises}, {"lines", s.lines},
                          {"machines", s.machines}, {"utilities", s.utilities}, {"tags", s.tags},
                          {"materialLinks", s.material_links}, {"energyLinks", s.energy_links}};
+}
+
+void ParkController::reportModelProblem(const QString& objectId, const QString& uri, const QString& why) {
+  const QString line = QStringLiteral("%1 (%2): %3").arg(nameOf(objectId), uri, why.isEmpty() ? tr("cannot be loaded") : why);
+  if (modelProblems_.contains(line)) return;
+  modelProblems_.push_back(line);
+  emit modelProblemsChanged();
 }
 
 QString ParkController::parkId() const { return park_ ? q(park_->id) : QString(); }

@@ -42,6 +42,10 @@ class ParkController : public QObject {
   Q_PROPERTY(QString parkDescription READ parkDescription NOTIFY labelsChanged)
   Q_PROPERTY(QString parkFile READ parkFile NOTIFY parkChanged)
   Q_PROPERTY(QString errorText READ errorText NOTIFY parkChanged)
+  // The 3D models of this park that could not be loaded (drawn as boxes), a line each.
+  Q_PROPERTY(QStringList modelProblems READ modelProblems NOTIFY modelProblemsChanged)
+  // Machine groups drawn with their own model (qml/scene/MachineModels.qml).
+  Q_PROPERTY(QVariantList machineModels READ machineModels NOTIFY parkChanged)
   Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
   Q_PROPERTY(QVariantList buildings READ buildings NOTIFY parkChanged)
   Q_PROPERTY(QVariantList roads READ roads NOTIFY parkChanged)
@@ -93,6 +97,8 @@ class ParkController : public QObject {
   bool showPark(parktwin::model::Park park, const QString& path);
   // The open park (null before one is loaded), for saving it.
   const parktwin::model::Park* park() const { return park_.get(); }
+  // Called by qml/scene/LoadedModel.qml when RuntimeLoader fails on an object's model.
+  Q_INVOKABLE void reportModelProblem(const QString& objectId, const QString& uri, const QString& why);
   Q_INVOKABLE void select(const QString& objectId);
   // Where to look at an object: {position, radius, points} in scene metres; empty if unknown.
   Q_INVOKABLE QVariantMap focusOf(const QString& objectId) const;
@@ -116,6 +122,8 @@ class ParkController : public QObject {
   QString parkDescription() const;
   QString parkFile() const { return parkFile_; }
   QString errorText() const { return errorText_; }
+  QStringList modelProblems() const { return modelProblems_; }
+  QVariantList machineModels() const { return machineModels_; }
   QString language() const { return language_; }
   void setLanguage(const QString& language);
   QVariantList buildings() const { return buildings_; }
@@ -158,6 +166,7 @@ class ParkController : public QObject {
 
  signals:
   void parkChanged();
+  void modelProblemsChanged();
   void labelsChanged();
   void languageChanged();
   void selectionChanged();
@@ -172,6 +181,8 @@ class ParkController : public QObject {
   std::unique_ptr<parktwin::model::ObjectIndex> objectIndex_;  // of park_
   QString parkFile_;
   QString errorText_;
+  QStringList modelProblems_;
+  QVariantList machineModels_;
   QString language_ = "en";
   QVariantList buildings_, roads_, zones_, utilities_, externals_;
   QVariantMap summary_;

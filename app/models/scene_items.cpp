@@ -1,12 +1,14 @@
 #include "scene_items.hpp"
 
 #include <QPointF>
+#include <QUrl>
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 
 #include "controller_text.hpp"
 #include "kind_names.hpp"
+#include "parktwin/model/model_files.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park.hpp"
 #include "scene_bounds.hpp"
@@ -17,8 +19,22 @@ namespace parktwin::app {
 
 namespace {
 
-QVariantMap buildingItem(const model::Building& b) {
+// An object's 3D model for qml/scene/LoadedModel.qml: the file as a URL, and how to place it
+// in the object's own frame (scene axes: the offset's park y is -z).
+QVariant modelItem(const std::optional<model::ModelRef>& ref, const std::filesystem::path& parkFile) {
+  if (!ref) return {};
+  const auto file = std::filesystem::absolute(model::modelFile(*ref, parkFile));
+  return QVariantMap{{"url", QUrl::fromLocalFile(QString::fromStdString(file.string()))},
+                     {"uri", q(ref->uri)},
+                     {"scale", ref->scale},
+                     {"rotation", ref->rotation_deg},
+                     {"offset", toScene(ref->offset.x_m, ref->offset.y_m)},
+                     {"upZ", ref->up == model::ModelUp::z}};
+}
+
+QVariantMap buildingItem(const model::Building& b, const std::filesystem::path& parkFile) {
   return {{"id", q(b.id)},
+          {"model", modelItem(b.model, parkFile)},
           {"kind", kindWord(b.kind)},
           {"position", toScene(b.position.x_m, b.position.y_m, b.height_m / 2)},
           {"size", QVector3D(float(b.width_m), float(b.height_m), float(b.depth_m))},
@@ -49,8 +65,9 @@ double utilitySize(const model::Utility& u) {
   return 18;
 }
 
-QVariantMap utilityItem(const model::Utility& u) {
+QVariantMap utilityItem(const model::Utility& u, const std::filesystem::path& parkFile) {
   return {{"id", q(u.id)},
+          {"model", modelItem(u.model, parkFile)},
           {"kind", kindWord(u.kind)},
           {"shape", utilityShapeName(utilityShape(u.kind))},
           {"position", toScene(u.position.x_m, u.position.y_m)},
@@ -67,11 +84,12 @@ double markerSize(const model::ParkExtent& extent) {
   return std::clamp(0.04 * side, 12.0, 50.0);
 }
 
-QVariantMap externalItem(const model::ExternalNode& e, const model::ObjectIndex& index) {
+QVariantMap externalItem(const model::ExternalNode& e, const model::ObjectIndex& index, const std::filesystem::path& parkFile) {
   const model::Point drawn = index.drawnPosition(e.id).value_or(e.position);
   const model::Point centre = index.extent().centre();
   const double outward = std::atan2(drawn.y_m - centre.y_m, drawn.x_m - centre.x_m) * 180.0 / std::numbers::pi;
   return {{"id", q(e.id)},
+          {"model", modelItem(e.model, parkFile)},
           {"kind", kindWord(e.kind)},
           {"position", toScene(drawn.x_m, drawn.y_m)},
           {"outside", index.outsideThePark(e.id)},
@@ -82,12 +100,20 @@ QVariantMap externalItem(const model::ExternalNode& e, const model::ObjectIndex&
 
 }  // namespace
 
-SceneItems sceneItemsOf(const model::Park& park, const model::ObjectIndex& index) {
+SceneItems sceneItemsOf(const model::Park& park, const model::ObjectIndex& index, const std::filesystem::path& parkFile) {
   SceneItems items;
   Bounds bounds;
   for (const auto& b : park.buildings) {
     bounds.addBuilding(b);
-    items.buildings.push_back(buildingItem(b));
+    items.buildings.push_back(buildingItem(b, parkFile));
+  }
+  for (const auto& line : park.lines) {
+    for (const auto& group : line.machines) {
+      if (!group.model) continue;
+      QVariantMap entry = modelItem(group.model, parkFile).toMap();
+      entry.insert("groupId", q(group.id));
+      items.machineModels.push_back(entry);
+    }
   }
   for (const auto& road : park.roads) addRoad(road, items.roads);
   for (const auto& zone : park.zones) {
@@ -102,10 +128,10 @@ SceneItems sceneItemsOf(const model::Park& park, const model::ObjectIndex& index
   for (const auto& u : park.utilities) {
     if (!u.building.empty()) continue;  // drawn with their building (rooftop PV, a hall's battery)
     bounds.add(toScene(u.position.x_m, u.position.y_m));
-    items.utilities.push_back(utilityItem(u));
+    items.utilities.push_back(utilityItem(u, parkFile));
   }
   for (const auto& e : park.externals) {
-    items.externals.push_back(externalItem(e, index));
+    items.externals.push_back(externalItem(e, index, parkFile));
     bounds.add(items.externals.back().toMap().value("position").value<QVector3D>());
   }
   items.centre = bounds.empty() ? QVector3D() : bounds.center();

@@ -5,6 +5,8 @@
 #include <QVariantList>
 #include <QVector3D>
 
+#include <filesystem>
+
 namespace parktwin::model {
 struct Park;
 class ObjectIndex;
@@ -14,13 +16,17 @@ namespace parktwin::app {
 
 struct SceneItems {
   QVariantList buildings, roads, zones, utilities, externals;
+  // Machine groups with a model: {groupId, url, uri, scale, rotation, offset, upZ}.
+  QVariantList machineModels;
   QVector3D centre;
   double radius = 500;
   QVariantList outline;  // points to fit the park in view
 };
 
-// `index` is the park's object index (where externals are drawn).
-SceneItems sceneItemsOf(const parktwin::model::Park& park, const parktwin::model::ObjectIndex& index);
+// `index` is the park's object index (where externals are drawn); `parkFile` is where the park
+// was read from, for the model files its objects name (relative to it).
+SceneItems sceneItemsOf(const parktwin::model::Park& park, const parktwin::model::ObjectIndex& index,
+                        const std::filesystem::path& parkFile = {});
 
 // Ground a PV field takes per kW of peak power: ground-mounted arrays need about 1.5 ha per
 // MWp with rows spaced against shading (docs/scene.md).

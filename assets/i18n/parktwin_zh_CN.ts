@@ -505,6 +505,13 @@
     </message>
 </context>
 <context>
+    <name>ModelProblems</name>
+    <message>
+        <source>3D models not loaded (drawn as boxes):</source>
+        <translation>未能加载的三维模型（以方块显示）：</translation>
+    </message>
+</context>
+<context>
     <name>ScaleBar</name>
     <message>
         <source>%1 km</source>
@@ -632,6 +639,10 @@
 </context>
 <context>
     <name>parktwin::app::ParkController</name>
+    <message>
+        <source>cannot be loaded</source>
+        <translation>无法加载</translation>
+    </message>
     <message>
         <source>Where</source>
         <translation>位置</translation>

@@ -18,11 +18,24 @@ Node {
     readonly property color shellColor: selected ? "#ffd43b" : mark !== "" ? markColor : highlighted ? "#ff7a00" : building.color
     position: Qt.vector3d(building.position.x, 0, building.position.z)
     eulerRotation.y: building.rotation
+    // With a model that loaded, the model stands in for the box, plinth, roof edge and PV.
+    readonly property bool modelled: objectModel.item !== null && objectModel.item.loaded
+
+    Loader3D {
+        id: objectModel
+        active: root.building.model !== undefined
+        sourceComponent: LoadedModel {
+            spec: root.building.model
+            objectId: root.building.id
+            tint: root.selected || root.highlighted || root.mark !== "" ? root.shellColor : "white"
+        }
+    }
 
     // Shell: picking hits it, so it carries the object id.
     Model {
         property string objectId: root.building.id
         pickable: true
+        visible: !root.modelled
         source: "#Cube"
         y: root.size.y / 2
         scale: Qt.vector3d(root.size.x / 100, root.size.y / 100, root.size.z / 100)
@@ -39,11 +52,12 @@ Node {
         source: "#Cube"
         y: 0.9
         scale: Qt.vector3d(root.size.x / 100 + 0.01, 0.018, root.size.z / 100 + 0.01)
-        visible: !root.ghost
+        visible: !root.ghost && !root.modelled
         materials: PrincipledMaterial { baseColor: Qt.darker(root.shellColor, 1.35); roughness: 0.8 }
     }
     // Roof edge: a thin frame at eave height makes the hall read as a building from afar.
     Repeater3D {
+        visible: !root.modelled
         model: [[0, root.size.z / 2, root.size.x, 1.2], [0, -root.size.z / 2, root.size.x, 1.2],
                 [root.size.x / 2, 0, 1.2, root.size.z], [-root.size.x / 2, 0, 1.2, root.size.z]]
         Model {
@@ -58,7 +72,7 @@ Node {
     }
     // Rooftop PV: a dark array over the southern 40% of the roof.
     Model {
-        visible: root.building.pvKwp > 0
+        visible: root.building.pvKwp > 0 && !root.modelled
         source: "#Cube"
         position: Qt.vector3d(0, root.size.y + 0.6, root.size.z * 0.28)
         scale: Qt.vector3d(root.size.x * 0.92 / 100, 0.006, root.size.z * 0.4 / 100)

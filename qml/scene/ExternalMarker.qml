@@ -14,10 +14,19 @@ Node {
     // The parts are laid out for a 50 m marker; item.size scales them to the park.
     scale: Qt.vector3d(item.size / 50, item.size / 50, item.size / 50)
 
+    readonly property bool modelled: objectModel.item !== null && objectModel.item.loaded
+    Loader3D {
+        id: objectModel
+        active: root.item.model !== undefined
+        scale: Qt.vector3d(50 / root.item.size, 50 / root.item.size, 50 / root.item.size)  // the file's metres
+        sourceComponent: LoadedModel { spec: root.item.model; objectId: root.item.id; tint: root.selected ? root.tint : "white" }
+    }
+
     component Part: Model {
         property string objectId: root.item.id
         property color color: root.tint
         pickable: true
+        visible: !root.modelled
         castsShadows: false
         materials: PrincipledMaterial { baseColor: color; roughness: 0.6 }
     }

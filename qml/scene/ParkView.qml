@@ -258,7 +258,7 @@ Item {
                 vertexColorsEnabled: true  // the box's baked shading
             }
         }
-
+        MachineModels { visible: !root.machinesOnly }
         FlowArcs {
             visible: root.showFlows
             arcs: root.showFlows ? ParkController.flows.arcs : []
@@ -340,7 +340,6 @@ Item {
         anchors.fill: parent
         scene: root
     }
-
     focus: true
     Keys.onPressed: (event) => {
         const step = root.distance * 0.05
@@ -397,4 +396,5 @@ Item {
         anchors { left: parent.left; bottom: timelineBar.visible ? timelineBar.top : parent.bottom; margins: 14 }
         metresPerPixel: root.cameraRevision >= 0 ? root.metresPerPixel() : 1
     }
+    ModelProblems { anchors { left: parent.left; top: parent.top; margins: 14 } }
 }

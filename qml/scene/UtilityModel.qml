@@ -13,6 +13,13 @@ Node {
     readonly property color tint: selected ? "#ffd43b" : item.color
     readonly property real ghost: item.planned ? 0.3 : 1.0
     position: item.position
+    readonly property bool modelled: objectModel.item !== null && objectModel.item.loaded
+
+    Loader3D {
+        id: objectModel
+        active: root.item.model !== undefined
+        sourceComponent: LoadedModel { spec: root.item.model; objectId: root.item.id; tint: root.selected ? root.tint : "white" }
+    }
 
     // Every part can be picked and names its utility.
     component Part: Model {
@@ -39,7 +46,7 @@ Node {
 
     // Grid tie: a transmission tower with its cross-arms.
     Node {
-        visible: root.item.shape === "tower"
+        visible: !root.modelled && root.item.shape === "tower"
         Block { w: 3; h: 34; d: 3 }
         Block { y: 30; w: 18; h: 1.2; d: 1.6 }
         Block { y: 24; w: 13; h: 1.2; d: 1.6 }
@@ -47,7 +54,7 @@ Node {
     }
     // Substation: a gravel yard with transformers and a control house.
     Node {
-        visible: root.item.shape === "yard"
+        visible: !root.modelled && root.item.shape === "yard"
         Block { w: root.size; h: 0.4; d: root.size; color: "#b9b4a8" }
         Block { x: -root.size * 0.22; z: -root.size * 0.15; w: 7; h: 6; d: 5 }
         Block { x: root.size * 0.12; z: -root.size * 0.15; w: 7; h: 6; d: 5 }
@@ -55,7 +62,7 @@ Node {
     }
     // Reservoir: open water inside an embankment.
     Node {
-        visible: root.item.shape === "water"
+        visible: !root.modelled && root.item.shape === "water"
         Part { source: "#Cylinder"; y: 1; scale: Qt.vector3d(root.size * 1.12 / 100, 0.02, root.size * 1.12 / 100); color: "#8d9a7a" }
         Part { source: "#Cylinder"; y: 2.2; scale: Qt.vector3d(root.size / 100, 0.01, root.size / 100); color: root.selected ? "#ffd43b" : "#3f86c6" }
         Block { x: root.size * 0.56; w: 8; h: 6; d: 10; color: "#9aa3ad" }
@@ -63,7 +70,7 @@ Node {
     // Ground PV: rows of panels tilted to the south (+z in the scene) on a grass pad.
     Node {
         id: pvField
-        visible: root.item.shape === "pvField"
+        visible: !root.modelled && root.item.shape === "pvField"
         readonly property int rows: Math.max(3, Math.min(16, Math.round(root.size / 9)))
         Block { w: root.size; h: 0.2; d: root.size; color: "#a9bf8f" }
         Repeater3D {
@@ -78,7 +85,7 @@ Node {
     }
     // Battery: containers in a row.
     Node {
-        visible: root.item.shape === "containers"
+        visible: !root.modelled && root.item.shape === "containers"
         Repeater3D {
             model: root.item.shape === "containers" ? 3 : 0
             Block { z: (index - 1) * 4; w: 12; h: 2.6; d: 2.5 }
@@ -86,7 +93,7 @@ Node {
     }
     // Chargers: a canopy on columns over the charge points.
     Node {
-        visible: root.item.shape === "canopy"
+        visible: !root.modelled && root.item.shape === "canopy"
         Block { x: -7; w: 0.8; h: 5; d: 0.8; color: "#9aa3ad" }
         Block { x: 7; w: 0.8; h: 5; d: 0.8; color: "#9aa3ad" }
         Block { y: 5; w: 18; h: 0.6; d: 10 }
@@ -94,7 +101,7 @@ Node {
     }
     // Hydrogen (and anything else): upright tanks on a pad.
     Node {
-        visible: root.item.shape === "tank"
+        visible: !root.modelled && root.item.shape === "tank"
         Block { w: 14; h: 0.3; d: 10; color: "#b9b4a8" }
         Part { source: "#Cylinder"; x: -3; y: 5; scale: Qt.vector3d(0.04, 0.1, 0.04) }
         Part { source: "#Cylinder"; x: 3; y: 5; scale: Qt.vector3d(0.04, 0.1, 0.04) }

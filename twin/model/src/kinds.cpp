@@ -130,6 +130,12 @@ constexpr std::array<KindEntry<Severity>, 3> kSeverities{{
     {S::critical, "critical", "Critical", "严重"},
 }};
 
+using Up = ModelUp;
+constexpr std::array<KindEntry<ModelUp>, 2> kModelUps{{
+    {Up::y, "y", "y up (glTF)", "y 轴向上（glTF）"},
+    {Up::z, "z", "z up (CAD)", "z 轴向上（CAD）"},
+}};
+
 // Entry i holds Kind(i), so kindEntry can index by value.
 template <typename Kind, std::size_t N>
 constexpr bool inEnumOrder(const std::array<KindEntry<Kind>, N>& table) {
@@ -141,6 +147,7 @@ constexpr bool inEnumOrder(const std::array<KindEntry<Kind>, N>& table) {
 static_assert(inEnumOrder(kZoneKinds) && inEnumOrder(kBuildingKinds) && inEnumOrder(kLineKinds));
 static_assert(inEnumOrder(kMachineKinds) && inEnumOrder(kUtilityKinds) && inEnumOrder(kExternalKinds));
 static_assert(inEnumOrder(kTagKinds) && inEnumOrder(kProducts) && inEnumOrder(kCarriers) && inEnumOrder(kSeverities));
+static_assert(inEnumOrder(kModelUps));
 
 }  // namespace
 
@@ -154,5 +161,6 @@ std::span<const KindEntry<TagKind>> kindTableOf(TagKind) { return kTagKinds; }
 std::span<const KindEntry<Product>> kindTableOf(Product) { return kProducts; }
 std::span<const KindEntry<Carrier>> kindTableOf(Carrier) { return kCarriers; }
 std::span<const KindEntry<Severity>> kindTableOf(Severity) { return kSeverities; }
+std::span<const KindEntry<ModelUp>> kindTableOf(ModelUp) { return kModelUps; }
 
 }  // namespace parktwin::model

@@ -39,6 +39,21 @@ std::vector<Point> readPoints(ObjectReader& parent, const std::string& key, Prob
   return points;
 }
 
+// The optional "model" member of buildings, machine groups, utilities and externals (its
+// shape; its values are validatePark's, whether the file exists and parses is checkModelFiles').
+std::optional<ModelRef> readModel(ObjectReader& parent, Problems& p) {
+  const json* value = parent.object("model");
+  if (!value) return std::nullopt;
+  ObjectReader r(*value, parent.pathOf("model"), p);
+  ModelRef m;
+  m.uri = r.string("uri");
+  m.scale = r.number("scale", -kAny, kAny, false, 1);
+  m.rotation_deg = number(r, "rotation_deg");
+  if (const json* off = r.object("offset")) m.offset = readPoint(*off, r.pathOf("offset"), p);
+  m.up = r.kind<ModelUp>("up", false).value_or(ModelUp::y);
+  return m;
+}
+
 // Reads each element of the array `key` of `parent` with `readOne(elementValue, elementPath)`.
 template <typename T, typename ReadOne>
 std::vector<T> readList(ObjectReader& parent, const std::string& key, ReadOne readOne, bool required = false) {
@@ -88,6 +103,7 @@ Building readBuilding(const json& v, const std::string& path, Problems& p) {
   b.rotation_deg = number(r, "rotation_deg");
   b.roof_pv_kwp = number(r, "roof_pv_kwp");
   b.planned = r.boolean("planned");
+  b.model = readModel(r, p);
   return b;
 }
 
@@ -119,6 +135,7 @@ MachineGroup readMachineGroup(const json& v, const std::string& path, Problems& 
   g.depth_m = number(r, "depth_m", true);
   g.height_m = number(r, "height_m", true);
   g.power_kw = number(r, "power_kw");
+  g.model = readModel(r, p);
   return g;
 }
 
@@ -158,6 +175,7 @@ Utility readUtility(const json& v, const std::string& path, Problems& p) {
   u.annual_yield_kwh_per_kwp = number(r, "annual_yield_kwh_per_kwp");
   u.count = r.anyInteger("count", false, 1);
   u.planned = r.boolean("planned");
+  u.model = readModel(r, p);
   return u;
 }
 
@@ -168,6 +186,7 @@ ExternalNode readExternal(const json& v, const std::string& path, Problems& p) {
   n.name = readText(r, "name", p);
   n.kind = r.kind<ExternalKind>("kind").value_or(ExternalKind{});
   if (const json* pos = r.object("position", true)) n.position = readPoint(*pos, r.pathOf("position"), p);
+  n.model = readModel(r, p);
   return n;
 }
 

@@ -28,6 +28,15 @@ void putIf(ojson& j, const char* key, const std::string& value) {
 void putIf(ojson& j, const char* key, bool value) {
   if (value) j[key] = value;
 }
+void putModel(ojson& j, const std::optional<ModelRef>& model) {
+  if (!model) return;
+  ojson o{{"uri", model->uri}};
+  if (model->scale != 1) o["scale"] = model->scale;
+  putIf(o, "rotation_deg", model->rotation_deg);
+  if (model->offset != Point{}) o["offset"] = point(model->offset);
+  if (model->up != ModelUp::y) o["up"] = toText(model->up);
+  j["model"] = o;
+}
 template <typename T>
 ojson list(const std::vector<T>& items) {
   ojson out = ojson::array();
@@ -47,6 +56,7 @@ ojson toJson(const MachineGroup& g) {
   j["depth_m"] = g.depth_m;
   j["height_m"] = g.height_m;
   putIf(j, "power_kw", g.power_kw);
+  putModel(j, g.model);
   return j;
 }
 
@@ -73,6 +83,7 @@ ojson toJson(const Building& b) {
   putIf(o, "rotation_deg", b.rotation_deg);
   putIf(o, "roof_pv_kwp", b.roof_pv_kwp);
   putIf(o, "planned", b.planned);
+  putModel(o, b.model);
   return o;
 }
 
@@ -107,11 +118,14 @@ ojson toJson(const Utility& u) {
   putIf(o, "annual_yield_kwh_per_kwp", u.annual_yield_kwh_per_kwp);
   if (u.count != 1) o["count"] = u.count;
   putIf(o, "planned", u.planned);
+  putModel(o, u.model);
   return o;
 }
 
 ojson toJson(const ExternalNode& n) {
-  return ojson{{"id", n.id}, {"name", text(n.name)}, {"kind", toText(n.kind)}, {"position", point(n.position)}};
+  ojson o{{"id", n.id}, {"name", text(n.name)}, {"kind", toText(n.kind)}, {"position", point(n.position)}};
+  putModel(o, n.model);
+  return o;
 }
 
 ojson toJson(const Tag& t) {

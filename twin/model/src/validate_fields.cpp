@@ -1,5 +1,9 @@
 // Rules on single fields and single objects, in file order.
+#include <algorithm>
+#include <cctype>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "validate_checker.hpp"
 #include "parktwin/common/time_zone.hpp"
@@ -8,6 +12,28 @@ namespace parktwin::model::detail {
 namespace {
 
 std::string at(const std::string& section, std::size_t i) { return "/" + section + "/" + std::to_string(i); }
+
+bool endsWithNoCase(std::string_view text, std::string_view ending) {
+  if (text.size() < ending.size()) return false;
+  const auto tail = text.substr(text.size() - ending.size());
+  return std::ranges::equal(tail, ending, [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
+// Only glTF 2.0 is read at run time (Qt's RuntimeLoader); other formats go through
+// `parktwin-cli model convert`.
+void checkModel(const std::optional<ModelRef>& m, const std::string& objectPath, Checker& c) {
+  if (!m) return;
+  const std::string p = objectPath + "/model";
+  if (m->uri.empty()) {
+    c.add(p + "/uri", "expected the path of a glTF 2.0 file (.glb or .gltf)");
+  } else if (!endsWithNoCase(m->uri, ".glb") && !endsWithNoCase(m->uri, ".gltf")) {
+    c.add(p + "/uri", "expected a glTF 2.0 file (.glb or .gltf), got \"" + m->uri +
+                          "\"; convert other formats with parktwin-cli model convert");
+  }
+  c.between(p + "/scale", m->scale, 1e-6, 1e6);
+  c.between(p + "/rotation_deg", m->rotation_deg, -360, 360);
+  c.point(p + "/offset", m->offset);
+}
 
 void checkZone(const Zone& z, const std::string& p, Checker& c) {
   c.id(p + "/id", z.id);
@@ -31,6 +57,7 @@ void checkBuilding(const Building& b, const std::string& p, Checker& c) {
   c.positive(p + "/height_m", b.height_m);
   c.between(p + "/rotation_deg", b.rotation_deg, -360, 360);
   c.nonNegative(p + "/roof_pv_kwp", b.roof_pv_kwp);
+  checkModel(b.model, p, c);
 }
 
 void checkEnterprise(const Enterprise& e, const std::string& p, Checker& c) {
@@ -56,6 +83,7 @@ void checkMachineGroup(const MachineGroup& g, const std::string& p, Checker& c) 
   if (g.count >= 1 && g.rows >= 1 && g.rows > g.count) {
     c.add(p + "/rows", "expected at most count (" + std::to_string(g.count) + ") rows, got " + std::to_string(g.rows));
   }
+  checkModel(g.model, p, c);
 }
 
 void checkLine(const ProductionLine& l, const std::string& p, Checker& c) {
@@ -85,12 +113,14 @@ void checkUtility(const Utility& u, const std::string& p, Checker& c) {
   if (u.kind != UtilityKind::pv && u.annual_yield_kwh_per_kwp > 0) {
     c.add(p + "/annual_yield_kwh_per_kwp", "applies to pv utilities only; for " + kindWord + " give annual_energy_kwh");
   }
+  checkModel(u.model, p, c);
 }
 
 void checkExternal(const ExternalNode& n, const std::string& p, Checker& c) {
   c.id(p + "/id", n.id);
   c.name(p + "/name", n.name);
   c.point(p + "/position", n.position);
+  checkModel(n.model, p, c);
 }
 
 void checkTag(const Tag& t, const std::string& p, Checker& c) {

@@ -38,6 +38,8 @@ enum class Product {
 enum class Carrier { electricity, hydrogen, heat, water };
 // How much an alarm or event matters to a person watching the park; larger is worse.
 enum class Severity { info, warning, critical };
+// Which axis of a 3D model file points up: glTF says y; CAD and some exporters write z.
+enum class ModelUp { y, z };
 
 // One value of a kind enum: its word in park and scenario files and its display names.
 template <typename Kind>
@@ -60,6 +62,7 @@ std::span<const KindEntry<TagKind>> kindTableOf(TagKind);
 std::span<const KindEntry<Product>> kindTableOf(Product);
 std::span<const KindEntry<Carrier>> kindTableOf(Carrier);
 std::span<const KindEntry<Severity>> kindTableOf(Severity);
+std::span<const KindEntry<ModelUp>> kindTableOf(ModelUp);
 
 template <typename Kind>
 concept KindEnum = requires(Kind kind) {

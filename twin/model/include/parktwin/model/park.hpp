@@ -25,6 +25,19 @@ struct Point {
   bool operator==(const Point&) const = default;
 };
 
+// A 3D model drawn in place of an object's box (docs/park-format.md, "model"). The file is
+// glTF 2.0; `uri` is relative to the park file. The model is scaled, turned about the vertical
+// by `rotation_deg` (on top of the object's own rotation), moved by `offset` in the object's
+// axes and, for files exported z-up (CAD), turned so that its z points up.
+struct ModelRef {
+  std::string uri;
+  double scale = 1;
+  double rotation_deg = 0;
+  Point offset;
+  ModelUp up = ModelUp::y;
+  bool operator==(const ModelRef&) const = default;
+};
+
 struct Zone {
   std::string id;
   LocalizedText name;
@@ -54,6 +67,7 @@ struct Building {
   double height_m = 0;
   double roof_pv_kwp = 0;  // rooftop photovoltaics, peak kW
   bool planned = false;    // signed or planned, not yet built
+  std::optional<ModelRef> model;
   bool operator==(const Building&) const = default;
 };
 
@@ -81,6 +95,7 @@ struct MachineGroup {
   double depth_m = 0;
   double height_m = 0;
   double power_kw = 0;  // rated electrical power of one machine
+  std::optional<ModelRef> model;  // one mesh drawn for every machine of the group
   bool operator==(const MachineGroup&) const = default;
 };
 
@@ -114,6 +129,7 @@ struct Utility {
   double annual_yield_kwh_per_kwp = 0;
   int count = 1;            // chargers: number of charge points
   bool planned = false;
+  std::optional<ModelRef> model;
   bool operator==(const Utility&) const = default;
 };
 
@@ -160,6 +176,7 @@ struct ExternalNode {
   LocalizedText name;
   ExternalKind kind{};
   Point position;
+  std::optional<ModelRef> model;
   bool operator==(const ExternalNode&) const = default;
 };
 

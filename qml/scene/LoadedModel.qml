@@ -1,0 +1,49 @@
+// An object's own 3D model (the park file's "model"), loaded at run time from its glTF file,
+// placed in the object's frame: scaled, turned, moved by its offset and, for z-up files, stood
+// up. The state or selection colour tints it through a one-instance table (instance colours
+// multiply the file's materials, so a model keeps its look and still shows its state). Until
+// it has loaded, or when it cannot, `loaded` is false and the caller keeps drawing its box; a
+// failure becomes a line in the view's model problems. An invisible box over the model's real
+// bounds carries the object id for picking (Qt 6.4 picks neither instances nor loaded parts).
+import QtQuick
+import QtQuick3D
+import QtQuick3D.AssetUtils
+import ParkTwin
+
+Node {
+    id: root
+    required property var spec       // {url, uri, scale, rotation, offset, upZ}
+    required property string objectId
+    property color tint: "white"
+    readonly property bool loaded: loader.status === RuntimeLoader.Success
+    readonly property vector3d boundsMin: loader.bounds.minimum
+    readonly property vector3d boundsMax: loader.bounds.maximum
+
+    position: spec.offset
+    eulerRotation.y: spec.rotation
+    scale: Qt.vector3d(spec.scale, spec.scale, spec.scale)
+
+    Node {
+        eulerRotation.x: root.spec.upZ ? -90 : 0
+        RuntimeLoader {
+            id: loader
+            source: root.spec.url
+            instancing: InstanceList {
+                instances: [ InstanceListEntry { color: root.tint } ]
+            }
+            onStatusChanged: {
+                if (status === RuntimeLoader.Error) ParkController.reportModelProblem(root.objectId, root.spec.uri, errorString)
+            }
+        }
+        Model {
+            property string objectId: root.objectId
+            visible: root.loaded
+            pickable: true
+            opacity: 0  // drawn by nobody, hit by the pointer
+            source: "#Cube"
+            position: root.boundsMin.plus(root.boundsMax).times(0.5)
+            scale: root.boundsMax.minus(root.boundsMin).times(0.01)
+            materials: DefaultMaterial { lighting: DefaultMaterial.NoLighting }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+// Stands in for ParkController in scene/tst_building_model.qml: collects model problems as the real one does.
+pragma Singleton
+import QtQuick
+QtObject {
+    property var modelProblems: []
+    function reportModelProblem(id, uri, why) { modelProblems = modelProblems.concat([id + " (" + uri + "): " + why]) }
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/python3
+"""parktwin-cli model convert / model info / check on models (issue 18).
+
+The oracle is the OBJ this test writes: its vertices give the bounds; the converted GLB is read
+here with the standard library (container, JSON chunk, and the BIN chunk's float positions),
+not with ParkTwin's reader. Also: model info on every bundled model gives the triangle count counted here from its file.
+Usage: cli_model_test.py PATH/TO/parktwin-cli SOURCE_DIR
+"""
+import json
+import os
+import random
+import struct
+import subprocess
+import sys
+import tempfile
+
+cli = sys.argv[1]
+source_dir = sys.argv[2]
+failures = []
+
+
+def expect(what, ok, detail=""):
+    if not ok:
+        failures.append(f"{what}: {detail}")
+
+
+def glb_positions(path):
+    data = open(path, "rb").read()
+    magic, version, length = struct.unpack_from("<4sII", data, 0)
+    assert magic == b"glTF" and version == 2 and length == len(data), "bad GLB container"
+    json_length, json_type = struct.unpack_from("<II", data, 12)
+    assert json_type == 0x4E4F534A
+    doc = json.loads(data[20:20 + json_length])
+    bin_at = 20 + json_length
+    bin_length, bin_type = struct.unpack_from("<II", data, bin_at)
+    assert bin_type == 0x004E4942
+    binary = data[bin_at + 8:bin_at + 8 + bin_length]
+    points = []
+    for mesh in doc["meshes"]:
+        for primitive in mesh["primitives"]:
+            accessor = doc["accessors"][primitive["attributes"]["POSITION"]]
+            view = doc["bufferViews"][accessor["bufferView"]]
+            start = view.get("byteOffset", 0) + accessor.get("byteOffset", 0)
+            for i in range(accessor["count"]):
+                points.append(struct.unpack_from("<fff", binary, start + 12 * i))
+    return doc, points
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    rng = random.Random(18)
+    # A closed box with jittered corners, so the bounds are not round numbers.
+    corners = [(rng.uniform(-7, -2) if x else rng.uniform(3, 9), rng.uniform(0, 0.5) if not y else rng.uniform(4, 6),
+                rng.uniform(-5, -1) if z else rng.uniform(2, 8)) for x in (0, 1) for y in (0, 1) for z in (0, 1)]
+    faces = [(1, 2, 4), (1, 4, 3), (5, 7, 8), (5, 8, 6), (1, 5, 6), (1, 6, 2),
+             (3, 4, 8), (3, 8, 7), (1, 3, 7), (1, 7, 5), (2, 6, 8), (2, 8, 4)]
+    obj = os.path.join(tmp, "hall.obj")
+    with open(obj, "w") as f:
+        for c in corners:
+            f.write("v %.6f %.6f %.6f\n" % c)
+        for face in faces:
+            f.write("f %d %d %d\n" % face)
+    lo = [min(c[a] for c in corners) for a in range(3)]
+    hi = [max(c[a] for c in corners) for a in range(3)]
+
+    out = os.path.join(tmp, "converted")
+    run = subprocess.run([cli, "model", "convert", obj, "--out", out], capture_output=True, text=True)
+    expect("convert exit code", run.returncode == 0, run.stderr)
+    glb = os.path.join(out, "hall.glb")
+    expect("convert writes DIR/<name>.glb", os.path.isfile(glb), os.listdir(out) if os.path.isdir(out) else "no folder")
+    if os.path.isfile(glb):
+        doc, points = glb_positions(glb)
+        got_lo = [min(p[a] for p in points) for a in range(3)]
+        got_hi = [max(p[a] for p in points) for a in range(3)]
+        for a in range(3):
+            expect(f"min axis {a}", abs(got_lo[a] - lo[a]) < 1e-4, f"{got_lo[a]} vs OBJ {lo[a]}")
+            expect(f"max axis {a}", abs(got_hi[a] - hi[a]) < 1e-4, f"{got_hi[a]} vs OBJ {hi[a]}")
+        triangles = sum(doc["accessors"][p["indices"]]["count"] // 3 for m in doc["meshes"] for p in m["primitives"])
+        expect("12 triangles", triangles == 12, triangles)
+        info = subprocess.run([cli, "model", "info", glb], capture_output=True, text=True)
+        expect("info exit code", info.returncode == 0, info.stderr)
+        expect("info triangles", "triangles 12," in info.stdout, info.stdout)
+        expect("info bounds", "x %.3f .. %.3f" % (lo[0], hi[0]) in info.stdout, info.stdout)
+
+    # A broken GLB: check names the JSON path of the model that names it.
+    os.makedirs(os.path.join(tmp, "models"))
+    with open(os.path.join(tmp, "models", "broken.glb"), "wb") as f:
+        f.write(b"glTF" + struct.pack("<II", 1, 20) + b"\0" * 8)
+    park = {"format": "parktwin-park/1", "id": "mini", "name": {"zh": "小", "en": "Mini"}, "latitude_deg": 29.5,
+            "longitude_deg": 106.5, "land_area_mu": 10, "grid_emission_t_per_mwh": 0.5,
+            "buildings": [{"id": "hall", "name": {"zh": "车间", "en": "Hall"}, "kind": "plant",
+                           "position": {"x_m": 0, "y_m": 0}, "width_m": 20, "depth_m": 10, "height_m": 8,
+                           "model": {"uri": "models/broken.glb"}}]}
+    with open(os.path.join(tmp, "park.json"), "w") as f:
+        json.dump(park, f)
+    check = subprocess.run([cli, "check", os.path.join(tmp, "park.json")], capture_output=True, text=True)
+    expect("check exit code", check.returncode == 2, check.returncode)
+    expect("check names the path", "/buildings/0/model/uri: " in check.stderr and "expected version 2, got 1" in check.stderr,
+           check.stderr)
+
+library = os.path.join(source_dir, "assets", "models")
+for name in sorted(os.listdir(library)):
+    doc, _ = glb_positions(os.path.join(library, name))
+    triangles = sum(doc["accessors"][p["attributes"]["POSITION"]]["count"] // 3 for m in doc["meshes"] for p in m["primitives"])
+    info = subprocess.run([cli, "model", "info", os.path.join(library, name)], capture_output=True, text=True)
+    expect(f"model info {name}", info.returncode == 0 and f"triangles {triangles}," in info.stdout and "warning" not in info.stdout,
+           info.stdout + info.stderr)
+
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print("ok")

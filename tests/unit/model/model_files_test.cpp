@@ -1,0 +1,209 @@
+// 3D models in the park file: the optional "model" member is read, written and refused with
+// JSON paths; model files are checked (missing, corrupt GLB) and summarised. The GLB files are
+// written here byte by byte, so the expected triangles and bounds are hand calculations over
+// the vertices written, not the reader's output.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "parktwin/model/gltf_summary.hpp"
+#include "parktwin/model/model_files.hpp"
+#include "parktwin/model/park_file.hpp"
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+namespace model = parktwin::model;
+
+namespace {
+
+void putU32(std::string& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+// A GLB with one triangle mesh of `positions` (no indices) drawn by `nodes`.
+std::string glb(const std::vector<float>& positions, const json& nodes, int materials = 1) {
+  std::string bin(reinterpret_cast<const char*>(positions.data()), positions.size() * sizeof(float));
+  std::vector<float> lo{1e30f, 1e30f, 1e30f}, hi{-1e30f, -1e30f, -1e30f};
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    lo[i % 3] = std::min(lo[i % 3], positions[i]);
+    hi[i % 3] = std::max(hi[i % 3], positions[i]);
+  }
+  json j = {{"asset", {{"version", "2.0"}}},
+            {"scene", 0},
+            {"scenes", {{{"nodes", json::array()}}}},
+            {"nodes", nodes},
+            {"meshes", {{{"primitives", {{{"attributes", {{"POSITION", 0}}}, {"material", 0}}}}}}},
+            {"materials", json::array()},
+            {"buffers", {{{"byteLength", bin.size()}}}},
+            {"bufferViews", {{{"buffer", 0}, {"byteLength", bin.size()}}}},
+            {"accessors", {{{"bufferView", 0}, {"componentType", 5126}, {"count", positions.size() / 3},
+                            {"type", "VEC3"}, {"min", lo}, {"max", hi}}}}};
+  for (int m = 0; m < materials; ++m) j["materials"].push_back({{"name", "m" + std::to_string(m)}});
+  for (std::size_t n = 0; n < nodes.size(); ++n) j["scenes"][0]["nodes"].push_back(n);
+  std::string text = j.dump();
+  while (text.size() % 4) text.push_back(' ');
+  while (bin.size() % 4) bin.push_back('\0');
+  std::string out = "glTF";
+  putU32(out, 2);
+  putU32(out, static_cast<std::uint32_t>(12 + 8 + text.size() + 8 + bin.size()));
+  putU32(out, static_cast<std::uint32_t>(text.size()));
+  putU32(out, 0x4E4F534A);
+  out += text;
+  putU32(out, static_cast<std::uint32_t>(bin.size()));
+  putU32(out, 0x004E4942);
+  out += bin;
+  return out;
+}
+
+// Two triangles spanning x -1..3, y 0..5, z -2..4.
+const std::vector<float> kTwoTriangles{-1, 0, -2, 3, 0, -2, 3, 5, 4, -1, 0, 4, 3, 5, 4, -1, 5, -2};
+
+class ModelFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    folder_ = fs::temp_directory_path() / ("parktwin-models-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                                           "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(folder_ / "models");
+  }
+  void TearDown() override { fs::remove_all(folder_); }
+  fs::path write(const std::string& name, const std::string& bytes) {
+    std::ofstream(folder_ / name, std::ios::binary) << bytes;
+    return folder_ / name;
+  }
+  fs::path folder_;
+};
+
+json parkWithModels() {
+  const json model = {{"uri", "models/box.glb"}};
+  return json::parse(R"({
+    "format": "parktwin-park/1", "id": "mini", "name": {"zh": "小园区", "en": "Mini"},
+    "latitude_deg": 29.5, "longitude_deg": 106.5, "land_area_mu": 100, "grid_emission_t_per_mwh": 0.57,
+    "buildings": [{"id": "hall", "name": {"zh": "车间", "en": "Hall"}, "kind": "plant",
+       "position": {"x_m": 0, "y_m": 0}, "width_m": 60, "depth_m": 30, "height_m": 12}],
+    "lines": [{"id": "cast", "name": {"zh": "线", "en": "Line"}, "kind": "die_casting", "building": "hall",
+       "machines": [{"id": "cells", "name": {"zh": "岛", "en": "Cells"}, "kind": "die_casting_cell",
+                     "count": 4, "rows": 2, "pitch_x_m": 10, "pitch_y_m": 10, "width_m": 5, "depth_m": 5, "height_m": 4}]}],
+    "utilities": [{"id": "grid", "name": {"zh": "电网", "en": "Grid"}, "kind": "grid_tie",
+                   "position": {"x_m": -80, "y_m": 0}, "power_kw": 10000}],
+    "externals": [{"id": "market", "name": {"zh": "市场", "en": "Market"}, "kind": "market", "position": {"x_m": 200, "y_m": 0}}]
+  })")
+      .patch(json::parse(R"([{"op": "add", "path": "/buildings/0/model",
+        "value": {"uri": "models/box.glb", "scale": 2, "rotation_deg": 90, "offset": {"x_m": 1, "y_m": -2}, "up": "z"}}])"))
+      .patch(json{{{"op", "add"}, {"path", "/lines/0/machines/0/model"}, {"value", model}},
+                  {{"op", "add"}, {"path", "/utilities/0/model"}, {"value", model}},
+                  {{"op", "add"}, {"path", "/externals/0/model"}, {"value", model}}});
+}
+
+}  // namespace
+
+TEST_F(ModelFiles, GlbSummaryCountsTrianglesAndTransformsBoundsThroughNodes) {
+  // Node 0 as is; node 1 scaled by 2 and moved +10 on x: x -2+10..6+10, y 0..10, z -4..8.
+  const auto file = write("two.glb", glb(kTwoTriangles, json::parse(R"([{"mesh": 0},
+      {"mesh": 0, "translation": [10, 0, 0], "scale": [2, 2, 2]}])"), 3));
+  auto summary = model::summarizeGltf(file);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_TRUE(summary->binary);
+  EXPECT_EQ(summary->triangles, 4);  // 2 triangles, drawn by two nodes
+  EXPECT_EQ(summary->materials, 3);
+  EXPECT_EQ(summary->nodes_drawn, 2);
+  EXPECT_DOUBLE_EQ(summary->min[0], -1);
+  EXPECT_DOUBLE_EQ(summary->max[0], 16);
+  EXPECT_DOUBLE_EQ(summary->min[1], 0);
+  EXPECT_DOUBLE_EQ(summary->max[1], 10);
+  EXPECT_DOUBLE_EQ(summary->min[2], -4);
+  EXPECT_DOUBLE_EQ(summary->max[2], 8);
+}
+
+TEST_F(ModelFiles, RotatedNodeTurnsItsBounds) {
+  // A quarter turn about y (quaternion [0, sin45, 0, cos45]) maps (x, z) to (z, -x).
+  const double h = std::sqrt(0.5);
+  const auto file = write("turned.glb", glb(kTwoTriangles, json{{{"mesh", 0}, {"rotation", {0, h, 0, h}}}}));
+  auto summary = model::summarizeGltf(file);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_NEAR(summary->min[0], -2, 1e-9);
+  EXPECT_NEAR(summary->max[0], 4, 1e-9);
+  EXPECT_NEAR(summary->min[2], -3, 1e-9);
+  EXPECT_NEAR(summary->max[2], 1, 1e-9);
+}
+
+TEST_F(ModelFiles, CorruptGlbHeaderAndJsonAreRefused) {
+  std::string bytes = glb(kTwoTriangles, json{{{"mesh", 0}}});
+  std::string badVersion = bytes;
+  badVersion[4] = 1;
+  auto version = model::summarizeGltfBytes(badVersion, "v.glb", folder_);
+  ASSERT_FALSE(version);
+  EXPECT_NE(version.error().message.find("v.glb: GLB header: expected version 2, got 1"), std::string::npos)
+      << version.error().message;
+  auto truncated = model::summarizeGltfBytes(bytes.substr(0, bytes.size() - 10), "t.glb", folder_);
+  ASSERT_FALSE(truncated);
+  EXPECT_NE(truncated.error().message.find("declares"), std::string::npos) << truncated.error().message;
+  std::string badJson = bytes;
+  badJson[20] = '[';  // the JSON chunk no longer parses
+  badJson[21] = ',';
+  auto unparsed = model::summarizeGltfBytes(badJson, "j.glb", folder_);
+  ASSERT_FALSE(unparsed);
+  EXPECT_NE(unparsed.error().message.find("j.glb: JSON chunk: not valid JSON"), std::string::npos) << unparsed.error().message;
+}
+
+TEST_F(ModelFiles, AccessorWithoutBoundsIsRefusedWithItsPath) {
+  auto root = json::parse(R"({"asset": {"version": "2.0"}, "meshes": [{"primitives": [{"attributes": {"POSITION": 0}}]}],
+      "accessors": [{"count": 3, "componentType": 5126, "type": "VEC3"}]})");
+  auto result = model::summarizeGltfBytes(root.dump(), "m.gltf", folder_);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message, "m.gltf: /accessors/0: POSITION without min/max of 3 numbers");
+}
+
+TEST_F(ModelFiles, ParkWithAModelPerKindLoadsAndWritesBack) {
+  auto park = model::parsePark(parkWithModels().dump(), "p.json");
+  ASSERT_TRUE(park) << park.error().message;
+  ASSERT_TRUE(park->buildings[0].model);
+  EXPECT_EQ(park->buildings[0].model->uri, "models/box.glb");
+  EXPECT_DOUBLE_EQ(park->buildings[0].model->scale, 2);
+  EXPECT_DOUBLE_EQ(park->buildings[0].model->rotation_deg, 90);
+  EXPECT_EQ(park->buildings[0].model->offset, (model::Point{1, -2}));
+  EXPECT_EQ(park->buildings[0].model->up, model::ModelUp::z);
+  ASSERT_TRUE(park->lines[0].machines[0].model);
+  EXPECT_DOUBLE_EQ(park->lines[0].machines[0].model->scale, 1);  // the default
+  EXPECT_EQ(park->lines[0].machines[0].model->up, model::ModelUp::y);
+  EXPECT_TRUE(park->utilities[0].model);
+  EXPECT_TRUE(park->externals[0].model);
+  auto again = model::parsePark(model::serializePark(*park), "again.json");
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(*again, *park);
+  EXPECT_EQ(model::modelUses(*park).size(), 4U);
+}
+
+TEST_F(ModelFiles, WrongUpUnknownKeyAndOtherFormatAreRefusedWithPaths) {
+  json park = parkWithModels();
+  park["buildings"][0]["model"]["up"] = "x";
+  park["utilities"][0]["model"]["colour"] = "red";
+  park["externals"][0]["model"]["uri"] = "models/ship.fbx";
+  auto result = model::parsePark(park.dump(), "p.json");
+  ASSERT_FALSE(result);
+  const std::string& message = result.error().message;
+  EXPECT_NE(message.find("p.json: /buildings/0/model/up: expected one of y, z"), std::string::npos) << message;
+  EXPECT_NE(message.find("p.json: /utilities/0/model/colour"), std::string::npos) << message;
+  EXPECT_NE(message.find("p.json: /externals/0/model/uri: expected a glTF 2.0 file"), std::string::npos) << message;
+}
+
+TEST_F(ModelFiles, CheckReportsMissingAndCorruptModelsWithJsonPaths) {
+  json parkJson = parkWithModels();
+  parkJson["utilities"][0]["model"]["uri"] = "models/missing.glb";
+  parkJson["externals"][0]["model"]["uri"] = "models/corrupt.glb";
+  std::string corrupt = glb(kTwoTriangles, json{{{"mesh", 0}}});
+  corrupt[0] = 'x';  // no GLB magic: read as JSON text, which it is not
+  write("models/corrupt.glb", corrupt);
+  write("models/box.glb", glb(kTwoTriangles, json{{{"mesh", 0}}}));
+  auto park = model::parsePark(parkJson.dump(), "p.json");
+  ASSERT_TRUE(park) << park.error().message;
+  const auto report = model::checkModelFiles(*park, folder_ / "p.json");
+  ASSERT_EQ(report.errors.size(), 2U);
+  EXPECT_EQ(report.errors[0].rfind("/utilities/0/model/uri: ", 0), 0U) << report.errors[0];
+  EXPECT_NE(report.errors[0].find("missing.glb: no such model file"), std::string::npos) << report.errors[0];
+  EXPECT_EQ(report.errors[1].rfind("/externals/0/model/uri: ", 0), 0U) << report.errors[1];
+  EXPECT_NE(report.errors[1].find("corrupt.glb: not valid JSON"), std::string::npos) << report.errors[1];
+  EXPECT_TRUE(report.warnings.empty());
+}

@@ -1,0 +1,37 @@
+#pragma once
+// What a glTF 2.0 model file holds, read from its JSON alone (no vertex data is decoded): the
+// triangles drawn, the materials, and the bounds of the scene in the file's own axes, from the
+// POSITION accessors' min/max (which glTF requires) through the node transforms. Enough for
+// `parktwin-cli check` to refuse a corrupt file before the window tries it, and for
+// `parktwin-cli model info` to tell what a model will cost the frame rate.
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "parktwin/common/result.hpp"
+
+namespace parktwin::model {
+
+struct GltfSummary {
+  bool binary = false;           // a .glb container (else .gltf JSON text)
+  std::int64_t triangles = 0;    // as drawn: a mesh used by three nodes counts three times
+  std::int64_t vertices = 0;     // POSITION elements as drawn
+  int meshes = 0;
+  int materials = 0;
+  int nodes_drawn = 0;           // nodes with a mesh in the scene
+  std::array<double, 3> min{};   // bounds in the file's units (metres in glTF) and axes
+  std::array<double, 3> max{};
+  bool has_bounds = false;       // false when the scene draws nothing
+};
+
+// Reads a .glb or .gltf file. An error names the file and what is wrong: "pot.glb: GLB header:
+// expected version 2, got 1", "pot.glb: /accessors/3: POSITION without min/max",
+// "pot.gltf: /buffers/0/uri: cannot open pot.bin".
+Result<GltfSummary> summarizeGltf(const std::filesystem::path& file);
+
+// The same for bytes already read; `folder` resolves a .gltf file's external buffers.
+Result<GltfSummary> summarizeGltfBytes(const std::string& bytes, const std::string& source,
+                                       const std::filesystem::path& folder);
+
+}  // namespace parktwin::model

@@ -1,0 +1,330 @@
+// glTF 2.0 / GLB → GltfSummary. Only the JSON is interpreted: the GLB container is checked
+// (magic, version, lengths, chunk types) and the JSON's references are followed with bounds
+// checks, so a truncated or hand-broken file is an error here and not a blank model later.
+#include "parktwin/model/gltf_summary.hpp"
+
+#include <cmath>
+#include <optional>
+#include <vector>
+
+#include "parktwin/model/json_reader.hpp"
+
+namespace parktwin::model {
+namespace {
+
+using detail::json;
+using Matrix = std::array<double, 16>;  // column-major, as glTF stores node matrices
+
+constexpr std::uint32_t kGlbMagic = 0x46546C67;  // "glTF"
+constexpr std::uint32_t kChunkJson = 0x4E4F534A;  // "JSON"
+constexpr std::uint32_t kChunkBin = 0x004E4942;   // "BIN\0"
+constexpr int kMaxNodeDepth = 256;                // deeper is a cycle, which glTF forbids
+
+std::uint32_t readU32(const std::string& bytes, std::size_t at) {
+  std::uint32_t v = 0;
+  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+  return v;
+}
+
+struct GlbParts {
+  std::string json;
+  std::optional<std::size_t> binBytes;  // length of the BIN chunk, when there is one
+};
+
+Result<GlbParts> splitGlb(const std::string& bytes, const std::string& source) {
+  const auto bad = [&](const std::string& what) { return fail(source + ": GLB header: " + what); };
+  if (bytes.size() < 20) return bad("expected at least 20 bytes, got " + std::to_string(bytes.size()));
+  if (const auto version = readU32(bytes, 4); version != 2) return bad("expected version 2, got " + std::to_string(version));
+  const std::uint32_t total = readU32(bytes, 8);
+  if (total != bytes.size()) {
+    return bad("declares " + std::to_string(total) + " bytes, the file has " + std::to_string(bytes.size()));
+  }
+  const std::uint32_t jsonLength = readU32(bytes, 12);
+  if (readU32(bytes, 16) != kChunkJson) return bad("expected the first chunk to be JSON");
+  if (20ULL + jsonLength > bytes.size()) return bad("the JSON chunk runs past the end of the file");
+  GlbParts parts{bytes.substr(20, jsonLength), std::nullopt};
+  const std::size_t next = 20 + ((jsonLength + 3U) & ~3U);
+  if (next + 8 <= bytes.size() && readU32(bytes, next + 4) == kChunkBin) {
+    const std::size_t binLength = readU32(bytes, next);
+    if (next + 8 + binLength > bytes.size()) return bad("the BIN chunk runs past the end of the file");
+    parts.binBytes = binLength;
+  }
+  return parts;
+}
+
+// One problem in the JSON, with its JSON pointer: "pot.glb: /accessors/3: ...".
+struct Refusal {
+  std::string path;
+  std::string what;
+};
+
+const json* element(const json& root, const char* array, const json& index) {
+  if (!index.is_number_unsigned() || !root.contains(array) || !root[array].is_array()) return nullptr;
+  const auto i = index.get<std::size_t>();
+  return i < root[array].size() ? &root[array][i] : nullptr;
+}
+
+std::size_t sizeOf(const json& root, const char* array) {
+  return root.contains(array) && root[array].is_array() ? root[array].size() : 0;
+}
+
+double numberOr(const json& object, const char* key, double fallback) {
+  return object.contains(key) && object[key].is_number() ? object[key].get<double>() : fallback;
+}
+
+Matrix multiply(const Matrix& a, const Matrix& b) {
+  Matrix m{};
+  for (int c = 0; c < 4; ++c)
+    for (int r = 0; r < 4; ++r)
+      for (int k = 0; k < 4; ++k) m[c * 4 + r] += a[k * 4 + r] * b[c * 4 + k];
+  return m;
+}
+
+Matrix identity() { return {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1}; }
+
+// A node's local transform: its matrix, or T * R * S (glTF 2.0, 5.25 "node").
+Matrix localTransform(const json& node) {
+  if (node.contains("matrix") && node["matrix"].is_array() && node["matrix"].size() == 16) {
+    Matrix m{};
+    for (std::size_t i = 0; i < 16; ++i) m[i] = node["matrix"][i].is_number() ? node["matrix"][i].get<double>() : 0;
+    return m;
+  }
+  const auto vec = [&](const char* key, std::array<double, 4> fallback, std::size_t n) {
+    if (node.contains(key) && node[key].is_array() && node[key].size() == n) {
+      for (std::size_t i = 0; i < n; ++i) fallback[i] = node[key][i].is_number() ? node[key][i].get<double>() : 0;
+    }
+    return fallback;
+  };
+  const auto t = vec("translation", {0, 0, 0, 0}, 3);
+  const auto q = vec("rotation", {0, 0, 0, 1}, 4);
+  const auto s = vec("scale", {1, 1, 1, 0}, 3);
+  const double x = q[0], y = q[1], z = q[2], w = q[3];
+  const Matrix rotation{1 - 2 * (y * y + z * z), 2 * (x * y + z * w),     2 * (x * z - y * w),     0,
+                        2 * (x * y - z * w),     1 - 2 * (x * x + z * z), 2 * (y * z + x * w),     0,
+                        2 * (x * z + y * w),     2 * (y * z - x * w),     1 - 2 * (x * x + y * y), 0,
+                        0,                       0,                       0,                       1};
+  const Matrix scale{s[0], 0, 0, 0, 0, s[1], 0, 0, 0, 0, s[2], 0, 0, 0, 0, 1};
+  const Matrix translation{1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, t[0], t[1], t[2], 1};
+  return multiply(translation, multiply(rotation, scale));
+}
+
+class Summarizer {
+ public:
+  Summarizer(const json& root, GltfSummary& out) : root_(root), out_(out) {}
+
+  std::optional<Refusal> run() {
+    if (auto refused = checkAsset()) return refused;
+    if (auto refused = checkMeshes()) return refused;
+    out_.meshes = static_cast<int>(sizeOf(root_, "meshes"));
+    out_.materials = static_cast<int>(sizeOf(root_, "materials"));
+    return visitScene();
+  }
+
+ private:
+  std::optional<Refusal> checkAsset() const {
+    if (!root_.is_object()) return Refusal{"/", "expected a JSON object"};
+    const json* asset = root_.contains("asset") ? &root_["asset"] : nullptr;
+    if (!asset || !asset->is_object() || !asset->contains("version") || !(*asset)["version"].is_string()) {
+      return Refusal{"/asset/version", "missing; expected \"2.0\""};
+    }
+    const auto version = (*asset)["version"].get<std::string>();
+    if (version.rfind("2.", 0) != 0) return Refusal{"/asset/version", "expected glTF 2.x, got \"" + version + "\""};
+    return std::nullopt;
+  }
+
+  // Every primitive's POSITION and indices name accessors with a count; POSITION has min/max.
+  std::optional<Refusal> checkMeshes() {
+    for (std::size_t m = 0; m < sizeOf(root_, "meshes"); ++m) {
+      const json& mesh = root_["meshes"][m];
+      const std::string at = "/meshes/" + std::to_string(m);
+      if (!mesh.is_object() || !mesh.contains("primitives") || !mesh["primitives"].is_array()) {
+        return Refusal{at + "/primitives", "expected an array of primitives"};
+      }
+      MeshCost cost;
+      for (std::size_t p = 0; p < mesh["primitives"].size(); ++p) {
+        if (auto refused = addPrimitive(mesh["primitives"][p], at + "/primitives/" + std::to_string(p), cost)) return refused;
+      }
+      meshCosts_.push_back(cost);
+    }
+    return std::nullopt;
+  }
+
+  struct MeshCost {
+    std::int64_t triangles = 0;
+    std::int64_t vertices = 0;
+    std::vector<std::array<double, 6>> boxes;  // min xyz, max xyz of each primitive
+  };
+
+  std::optional<Refusal> addPrimitive(const json& primitive, const std::string& at, MeshCost& cost) {
+    const json* attributes = primitive.is_object() && primitive.contains("attributes") ? &primitive["attributes"] : nullptr;
+    if (!attributes || !attributes->is_object() || !attributes->contains("POSITION")) {
+      return Refusal{at + "/attributes/POSITION", "missing"};
+    }
+    const json* position = element(root_, "accessors", (*attributes)["POSITION"]);
+    if (!position) return Refusal{at + "/attributes/POSITION", "refers to no accessor"};
+    if (auto refused = checkAccessor(*position, (*attributes)["POSITION"].get<std::size_t>())) return refused;
+    const auto box = boundsOf(*position);
+    if (!box) return Refusal{"/accessors/" + std::to_string((*attributes)["POSITION"].get<std::size_t>()), "POSITION without min/max of 3 numbers"};
+    cost.boxes.push_back(*box);
+    auto count = static_cast<std::int64_t>(numberOr(*position, "count", 0));
+    cost.vertices += count;
+    if (primitive.contains("indices")) {
+      const json* indices = element(root_, "accessors", primitive["indices"]);
+      if (!indices) return Refusal{at + "/indices", "refers to no accessor"};
+      if (auto refused = checkAccessor(*indices, primitive["indices"].get<std::size_t>())) return refused;
+      count = static_cast<std::int64_t>(numberOr(*indices, "count", 0));
+    }
+    const int mode = static_cast<int>(numberOr(primitive, "mode", 4));
+    if (mode == 4) cost.triangles += count / 3;
+    else if ((mode == 5 || mode == 6) && count >= 3) cost.triangles += count - 2;
+    if (primitive.contains("material") && !element(root_, "materials", primitive["material"])) {
+      return Refusal{at + "/material", "refers to no material"};
+    }
+    return std::nullopt;
+  }
+
+  // An accessor's view and buffer exist, and the view lies inside its buffer.
+  std::optional<Refusal> checkAccessor(const json& accessor, std::size_t index) const {
+    const std::string at = "/accessors/" + std::to_string(index);
+    if (!accessor.is_object() || !accessor.contains("count") || !accessor["count"].is_number_unsigned()) {
+      return Refusal{at + "/count", "expected a count"};
+    }
+    if (!accessor.contains("bufferView")) return std::nullopt;  // all zeros (sparse), legal
+    const json* view = element(root_, "bufferViews", accessor["bufferView"]);
+    if (!view || !view->contains("buffer")) return Refusal{at + "/bufferView", "refers to no buffer view"};
+    const json* buffer = element(root_, "buffers", (*view)["buffer"]);
+    if (!buffer) return Refusal{at + "/bufferView", "its view refers to no buffer"};
+    const double end = numberOr(*view, "byteOffset", 0) + numberOr(*view, "byteLength", 0);
+    if (end > numberOr(*buffer, "byteLength", 0)) {
+      return Refusal{at + "/bufferView", "its view runs past the end of its buffer"};
+    }
+    return std::nullopt;
+  }
+
+  static std::optional<std::array<double, 6>> boundsOf(const json& accessor) {
+    if (!accessor.contains("min") || !accessor.contains("max")) return std::nullopt;
+    const json& lo = accessor["min"];
+    const json& hi = accessor["max"];
+    if (!lo.is_array() || !hi.is_array() || lo.size() != 3 || hi.size() != 3) return std::nullopt;
+    std::array<double, 6> box{};
+    for (std::size_t i = 0; i < 3; ++i) {
+      if (!lo[i].is_number() || !hi[i].is_number()) return std::nullopt;
+      box[i] = lo[i].get<double>();
+      box[i + 3] = hi[i].get<double>();
+    }
+    return box;
+  }
+
+  // The default scene's node trees (or every mesh once, untransformed, when there is no scene).
+  std::optional<Refusal> visitScene() {
+    const json* scene = nullptr;
+    if (sizeOf(root_, "scenes") > 0) {
+      scene = root_.contains("scene") ? element(root_, "scenes", root_["scene"]) : &root_["scenes"][0];
+      if (!scene) return Refusal{"/scene", "refers to no scene"};
+    }
+    if (!scene) {
+      for (std::size_t m = 0; m < meshCosts_.size(); ++m) addMesh(m, identity());
+      return std::nullopt;
+    }
+    if (!scene->contains("nodes")) return std::nullopt;
+    for (const json& index : (*scene)["nodes"]) {
+      if (auto refused = visitNode(index, identity(), 0)) return refused;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Refusal> visitNode(const json& index, const Matrix& parent, int depth) {
+    const json* node = element(root_, "nodes", index);
+    if (!node || !node->is_object()) return Refusal{"/nodes", "a scene or node refers to node " + index.dump() + ", which does not exist"};
+    if (depth > kMaxNodeDepth) return Refusal{"/nodes/" + index.dump(), "the node tree is cyclic or deeper than 256"};
+    const Matrix world = multiply(parent, localTransform(*node));
+    if (node->contains("mesh")) {
+      if (!element(root_, "meshes", (*node)["mesh"])) return Refusal{"/nodes/" + index.dump() + "/mesh", "refers to no mesh"};
+      addMesh((*node)["mesh"].get<std::size_t>(), world);
+    }
+    if (node->contains("children") && (*node)["children"].is_array()) {
+      for (const json& child : (*node)["children"]) {
+        if (auto refused = visitNode(child, world, depth + 1)) return refused;
+      }
+    }
+    return std::nullopt;
+  }
+
+  void addMesh(std::size_t mesh, const Matrix& world) {
+    const MeshCost& cost = meshCosts_[mesh];
+    out_.triangles += cost.triangles;
+    out_.vertices += cost.vertices;
+    ++out_.nodes_drawn;
+    for (const auto& box : cost.boxes) {
+      for (int corner = 0; corner < 8; ++corner) {
+        const double p[3] = {box[(corner & 1) ? 3 : 0], box[(corner & 2) ? 4 : 1], box[(corner & 4) ? 5 : 2]};
+        for (int axis = 0; axis < 3; ++axis) {
+          const double v = world[static_cast<std::size_t>(axis)] * p[0] + world[static_cast<std::size_t>(4 + axis)] * p[1] +
+                           world[static_cast<std::size_t>(8 + axis)] * p[2] + world[static_cast<std::size_t>(12 + axis)];
+          const auto a = static_cast<std::size_t>(axis);
+          out_.min[a] = out_.has_bounds ? std::min(out_.min[a], v) : v;
+          out_.max[a] = out_.has_bounds ? std::max(out_.max[a], v) : v;
+        }
+        out_.has_bounds = true;  // after the first corner, later ones widen the box
+      }
+    }
+  }
+
+  const json& root_;
+  GltfSummary& out_;
+  std::vector<MeshCost> meshCosts_;
+};
+
+// Buffers other than the GLB's own BIN chunk must be embedded (data:) or files beside the model.
+std::optional<Refusal> checkBuffers(const json& root, const std::optional<std::size_t>& binBytes, bool binary,
+                                    const std::filesystem::path& folder) {
+  for (std::size_t b = 0; b < sizeOf(root, "buffers"); ++b) {
+    const json& buffer = root["buffers"][b];
+    const std::string at = "/buffers/" + std::to_string(b);
+    if (!buffer.is_object() || !buffer.contains("uri")) {
+      if (!binary || b != 0) return Refusal{at + "/uri", "missing; only a GLB's first buffer may omit it"};
+      if (!binBytes || static_cast<double>(*binBytes) < numberOr(buffer, "byteLength", 0)) {
+        return Refusal{at + "/byteLength", "larger than the GLB's BIN chunk"};
+      }
+      continue;
+    }
+    const std::string uri = buffer["uri"].is_string() ? buffer["uri"].get<std::string>() : "";
+    if (uri.rfind("data:", 0) == 0) continue;
+    std::error_code ec;
+    if (uri.empty() || !std::filesystem::is_regular_file(folder / uri, ec)) {
+      return Refusal{at + "/uri", "cannot open \"" + uri + "\""};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<GltfSummary> summarizeGltfBytes(const std::string& bytes, const std::string& source,
+                                       const std::filesystem::path& folder) {
+  GltfSummary summary;
+  std::string jsonText = bytes;
+  std::optional<std::size_t> binBytes;
+  summary.binary = bytes.size() >= 4 && readU32(bytes, 0) == kGlbMagic;
+  if (summary.binary) {
+    auto parts = splitGlb(bytes, source);
+    if (!parts) return std::unexpected(parts.error());
+    jsonText = std::move(parts->json);
+    binBytes = parts->binBytes;
+  }
+  auto root = detail::parseJson(jsonText, summary.binary ? source + ": JSON chunk" : source);
+  if (!root) return std::unexpected(root.error());
+  Summarizer summarizer(*root, summary);
+  auto refused = summarizer.run();
+  if (!refused) refused = checkBuffers(*root, binBytes, summary.binary, folder);
+  if (refused) return fail(source + ": " + refused->path + ": " + refused->what);
+  return summary;
+}
+
+Result<GltfSummary> summarizeGltf(const std::filesystem::path& file) {
+  auto bytes = detail::readTextFile(file, "model file");
+  if (!bytes) return std::unexpected(bytes.error());
+  return summarizeGltfBytes(*bytes, file.string(), file.parent_path());
+}
+
+}  // namespace parktwin::model
