@@ -11,7 +11,7 @@
    QoS 0, each payload stamped with its send time), received by a WebSocket client; p50/p99
    of receive time - send time.
 
-Usage: run_server_bench.py BUILD_DIR [--seconds 5] [--clients 1,4,16] [--rate 10000] [--batch-ms 100]"""
+Usage: run_server_bench.py BUILD_DIR [--seconds 5] [--clients 1,4,16] [--rate 10000] [--batch-ms 50]"""
 import argparse
 import hashlib
 import json
@@ -139,7 +139,7 @@ def main():
     ap.add_argument("--seconds", type=float, default=5)
     ap.add_argument("--clients", default="1,4,16")
     ap.add_argument("--rate", type=int, default=10_000)
-    ap.add_argument("--batch-ms", type=int, default=100, help="the server's live_batch_ms")
+    ap.add_argument("--batch-ms", type=int, default=50, help="the server's live_batch_ms")
     args = ap.parse_args()
     args.clients = [int(c) for c in args.clients.split(",")]
     args.bin = os.path.join(args.build, "bin")

@@ -6,7 +6,7 @@ namespace parktwin::server {
 
 class HistoryAdapter::Reader {
  public:
-  Reader(HistoryAdapter& owner, std::unique_ptr<store::Historian> historian)
+  Reader(HistoryAdapter& owner, std::unique_ptr<store::Store> historian)
       : owner_(&owner), historian_(std::move(historian)) {}
   Reader(Reader&& other) noexcept : owner_(other.owner_), historian_(std::move(other.historian_)) {}
   Reader& operator=(Reader&&) = delete;
@@ -15,23 +15,23 @@ class HistoryAdapter::Reader {
     std::lock_guard lock(owner_->readersMutex_);
     owner_->idleReaders_.push_back(std::move(historian_));
   }
-  store::Historian* operator->() { return historian_.get(); }
+  store::Store* operator->() { return historian_.get(); }
 
  private:
   HistoryAdapter* owner_;
-  std::unique_ptr<store::Historian> historian_;
+  std::unique_ptr<store::Store> historian_;
 };
 
-HistoryAdapter::HistoryAdapter(std::string path, store::Historian writer)
-    : path_(std::move(path)), writer_(std::move(writer)) {}
+HistoryAdapter::HistoryAdapter(std::string uri, std::unique_ptr<store::Store> writer)
+    : uri_(std::move(uri)), writer_(std::move(writer)) {}
 
 HistoryAdapter::~HistoryAdapter() = default;
 
 Result<std::unique_ptr<HistoryAdapter>> HistoryAdapter::open(const std::string& path, const model::Park& park) {
-  store::HistorianOptions options;
+  store::StoreOptions options;
   // Readers see committed data only: commit often enough that the API is at most this late.
   options.commit_every_ms = 250;
-  auto writer = store::Historian::open(path, options);
+  auto writer = store::Store::open(path, options);
   if (!writer) return std::unexpected(writer.error());
   for (const auto& tag : park.tags) {
     if (auto defined = writer->defineTag(tag.id, tag.unit, model::toText(tag.kind)); !defined) {
@@ -44,12 +44,12 @@ Result<std::unique_ptr<HistoryAdapter>> HistoryAdapter::open(const std::string& 
 
 void HistoryAdapter::append(std::string_view tag, std::int64_t ts_ms, double value) {
   std::lock_guard lock(writeMutex_);
-  recording_.note(writer_.append(tag, ts_ms, value));
+  recording_.note(writer_->append(tag, ts_ms, value));
 }
 
 Result<void> HistoryAdapter::commit() {
   std::lock_guard lock(writeMutex_);
-  auto flushed = writer_.flush();
+  auto flushed = writer_->flush();
   Result<void> outcome = flushed ? Result<void>{} : Result<void>{std::unexpected(flushed.error())};
   recording_.note(outcome);
   return outcome;
@@ -57,15 +57,15 @@ Result<void> HistoryAdapter::commit() {
 
 Result<void> HistoryAdapter::recordEvent(const store::Event& event) {
   std::lock_guard lock(writeMutex_);
-  if (auto appended = writer_.appendEvent(event); !appended) return appended;
-  auto flushed = writer_.flush();
+  if (auto appended = writer_->appendEvent(event); !appended) return appended;
+  auto flushed = writer_->flush();
   if (!flushed) return std::unexpected(flushed.error());
   return {};
 }
 
 Result<store::FlushResult> HistoryAdapter::close() {
   std::lock_guard lock(writeMutex_);
-  return writer_.flush();
+  return writer_->flush();
 }
 
 Result<HistoryAdapter::Reader> HistoryAdapter::borrowReader() {
@@ -77,11 +77,11 @@ Result<HistoryAdapter::Reader> HistoryAdapter::borrowReader() {
       return Reader(*this, std::move(historian));
     }
   }
-  store::HistorianOptions readOnly;
+  store::StoreOptions readOnly;
   readOnly.read_only = true;
-  auto opened = store::Historian::open(path_, readOnly);
+  auto opened = store::openStore(uri_, readOnly);
   if (!opened) return std::unexpected(opened.error());
-  return Reader(*this, std::make_unique<store::Historian>(std::move(*opened)));
+  return Reader(*this, std::move(*opened));
 }
 
 Result<std::vector<store::TagState>> HistoryAdapter::stateAt(std::int64_t t_ms) {

@@ -1,8 +1,9 @@
 #pragma once
 // Every access of parktwin-server to history goes through this class (and its .cpp): the live
-// feed's writes, alarm acknowledgements, and the API's reads. Today it is the SQLite historian
-// (twin/store historian.hpp); switching the server to the Store interface changes this file
-// pair only.
+// feed's writes, alarm acknowledgements, and the API's reads, over twin/store's Store interface,
+// so the server runs on a SQLite historian file or a ClickHouse cluster alike (a store URI,
+// docs/server.md). A Store object serves one thread: writes go through one, serialised here;
+// reads borrow one of a small pool of read-only ones.
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -12,7 +13,7 @@
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/model/park.hpp"
-#include "parktwin/store/historian.hpp"
+#include "parktwin/store/store.hpp"
 #include "parktwin/store/recording_monitor.hpp"
 #include "parktwin/store/types.hpp"
 
@@ -20,8 +21,9 @@ namespace parktwin::server {
 
 class HistoryAdapter {
  public:
-  // Opens (or creates) the historian at `path` for writing and defines the park's tags.
-  static Result<std::unique_ptr<HistoryAdapter>> open(const std::string& path, const model::Park& park);
+  // Opens (or creates) the store at `uri` (a path, sqlite:FILE or clickhouse://HOST:PORT/DB)
+  // for writing and defines the park's tags.
+  static Result<std::unique_ptr<HistoryAdapter>> open(const std::string& uri, const model::Park& park);
   ~HistoryAdapter();
 
   // --- writing: the feed's thread and acknowledgements, serialised here ---
@@ -38,16 +40,16 @@ class HistoryAdapter {
   Result<std::vector<store::Event>> eventsBetween(std::int64_t t0_ms, std::int64_t t1_ms, const store::EventFilter& filter);
 
  private:
-  HistoryAdapter(std::string path, store::Historian writer);
-  class Reader;  // a borrowed read-only historian, returned to the pool on destruction
+  HistoryAdapter(std::string uri, std::unique_ptr<store::Store> writer);
+  class Reader;  // a borrowed read-only store, returned to the pool on destruction
   Result<Reader> borrowReader();
 
-  std::string path_;
+  std::string uri_;
   std::mutex writeMutex_;
-  store::Historian writer_;
+  std::unique_ptr<store::Store> writer_;
   store::RecordingMonitor recording_;
   std::mutex readersMutex_;
-  std::vector<std::unique_ptr<store::Historian>> idleReaders_;
+  std::vector<std::unique_ptr<store::Store>> idleReaders_;
 };
 
 }  // namespace parktwin::server

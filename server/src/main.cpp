@@ -1,4 +1,4 @@
-// parktwin-server --park P --db H.db [--mqtt host:port] [--listen 127.0.0.1:8600] [--config server.json]:
+// parktwin-server --park P (--db H.db | --store URI) [--mqtt host:port] [--listen 127.0.0.1:8600] [--config server.json]:
 // one process per park that records the park's live MQTT feed into its historian, evaluates
 // its alarm rules and serves the HTTP + WebSocket API (docs/server.md "The API server").
 #include <CLI/CLI.hpp>
@@ -72,6 +72,10 @@ Result<std::unique_ptr<feed::FeedSubscription>> startFeed(const Options& o, cons
 }
 
 int serve(const Options& o) {
+  if (o.db.empty()) {
+    std::cerr << "parktwin-server: give the history: --db FILE or --store URI\n";
+    return 2;
+  }
   std::error_code ignored;
   const auto dataFolder = model::bundledDataFolder(std::filesystem::read_symlink("/proc/self/exe", ignored));
   auto config = configFrom(o);
@@ -88,7 +92,7 @@ int serve(const Options& o) {
   }
   auto history = HistoryAdapter::open(o.db, *park);
   if (!history) {
-    std::cerr << "parktwin-server: --db: " << history.error().message << "\n";
+    std::cerr << "parktwin-server: history: " << history.error().message << "\n";
     return 2;
   }
   LiveHub live(*park);
@@ -130,7 +134,9 @@ int main(int argc, char** argv) {
   CLI::App app{"parktwin-server: HTTP + WebSocket API over one park's twin (docs/server.md)"};
   Options o;
   app.add_option("--park", o.park, "Bundled park name (beidu, jiulong) or a park file")->required();
-  app.add_option("--db", o.db, "Historian file (SQLite; created if missing)")->required();
+  auto* db = app.add_option("--db", o.db, "Historian file (SQLite; created if missing)");
+  app.add_option("--store", o.db, "Store URI instead of --db: sqlite:FILE or clickhouse://HOST:PORT/DB (docs/server.md)")
+      ->excludes(db);
   app.add_option("--mqtt", o.mqtt, "Broker HOST:PORT of the park's live feed (none: serve history only)");
   app.add_option("--qos", o.qos, "Subscription QoS 0 or 1 (1: acknowledged once stored)")->default_val(1)->check(CLI::Range(0, 1));
   app.add_option("--listen", o.listen, "HOST:PORT to listen on (default 127.0.0.1:8600; port 0: any free port)");

@@ -105,7 +105,7 @@ Result<ServerConfig> parseServerConfig(const std::string& jsonText, const std::s
     config.max_body_bytes = static_cast<std::size_t>(r.integer("max_body_bytes", 1024, 256 << 20, false, 1 << 20));
     config.network_threads = r.integer("network_threads", 1, 64, false, 2);
     config.read_threads = r.integer("read_threads", 1, 64, false, 2);
-    config.live_batch_ms = r.integer("live_batch_ms", 10, 10'000, false, 100);
+    config.live_batch_ms = r.integer("live_batch_ms", 10, 10'000, false, 50);
   }
   if (!problems.empty()) return problems.failure(source);
   return config;
