@@ -83,6 +83,11 @@ ApplicationWindow {
                 elide: Text.ElideRight
             }
             HeaderButton {
+                objectName: "editButton"
+                text: ParkEditor.editing ? qsTr("Done editing") : qsTr("Edit")
+                onClicked: ParkEditor.editing = !ParkEditor.editing
+            }
+            HeaderButton {
                 objectName: "flowsButton"
                 text: ViewState.showFlows ? qsTr("Hide flows") : qsTr("Flows")
                 onClicked: ViewState.showFlows = !ViewState.showFlows
@@ -219,6 +224,11 @@ ApplicationWindow {
             orientation: Qt.Vertical
             SplitView.preferredWidth: 320
             SplitView.minimumWidth: 220
+            EditorPanel {
+                visible: ParkEditor.editing
+                SplitView.preferredHeight: 560
+                viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
+            }
             InspectorPanel {
                 SplitView.fillHeight: true
             }
@@ -229,6 +239,7 @@ ApplicationWindow {
         }
     }
 
+    EditShortcuts {}
     ParkDropArea {
         anchors.fill: parent
         active: !window.presenting

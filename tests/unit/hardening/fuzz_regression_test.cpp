@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "parktwin/geo/geojson_import.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/model/validate.hpp"
 #include "parktwin/model/tour.hpp"
 #include "parktwin/scenario/scenario.hpp"
 #include "parktwin/store/csv_import.hpp"
@@ -51,6 +53,25 @@ TEST(FuzzCorpus, ParkFilesLoadOrFailWithAMessage) {
     }
   }
   EXPECT_GE(loaded, 1);
+}
+
+TEST(FuzzCorpus, GeoJsonImportsAValidParkOrFailsWithAMessage) {
+  const auto inputs = corpus("geojson");
+  ASSERT_GE(inputs.size(), 4u);
+  int imported = 0;
+  for (const auto& text : inputs) {
+    auto park = parktwin::geo::importGeoJson(text, "seed.geojson", {"seed", {}});
+    if (park) {
+      ++imported;
+      EXPECT_TRUE(parktwin::model::validatePark(park->park).empty());
+      auto again = parktwin::model::parsePark(parktwin::model::serializePark(park->park), "again.json");
+      ASSERT_TRUE(again) << again.error().message;
+      EXPECT_EQ(*again, park->park);
+    } else {
+      EXPECT_NE(park.error().message.find("seed.geojson"), std::string::npos) << park.error().message;
+    }
+  }
+  EXPECT_GE(imported, 3);
 }
 
 TEST(FuzzCorpus, CsvImportReportsOrFails) {

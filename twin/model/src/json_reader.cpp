@@ -1,10 +1,13 @@
 #include "parktwin/model/json_reader.hpp"
 
+#include "parktwin/model/validate.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <utility>
 
@@ -69,6 +72,13 @@ Result<json> parseJson(const std::string& text, const std::string& source) {
   } catch (const json::exception&) {
     return fail(source + ": not valid JSON");
   }
+}
+
+bool Problems::covers(const std::string& path) const {
+  return std::ranges::any_of(entries_, [&](const Entry& entry) {
+    const std::string& at = entry.path;
+    return at == "/" || at == path || (path.starts_with(at) && path[at.size()] == '/');
+  });
 }
 
 std::unexpected<Error> Problems::failure(const std::string& source) const {
@@ -148,11 +158,7 @@ std::string ObjectReader::string(const std::string& key, bool required) {
 std::string ObjectReader::id(const std::string& key) {
   const json* v = take(key, true, "an identifier");
   if (!v) return {};
-  const auto isIdChar = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-  };
-  if (!v->is_string() || v->get<std::string>().empty() ||
-      !std::ranges::all_of(v->get<std::string>(), isIdChar)) {
+  if (!v->is_string() || !isIdentifier(v->get<std::string>())) {
     problems_.add(pathOf(key), "expected an identifier of lower-case letters, digits, '_', '-' or '.', got " + describe(*v));
     return {};
   }
@@ -223,6 +229,17 @@ int ObjectReader::integer(const std::string& key, int min, int max, bool require
   if (!v->is_number_integer() || v->get<long long>() < min || v->get<long long>() > max) {
     problems_.add(pathOf(key), "expected an integer between " + std::to_string(min) + " and " +
                                    std::to_string(max) + ", got " + describe(*v));
+    return fallback;
+  }
+  return v->get<int>();
+}
+
+int ObjectReader::anyInteger(const std::string& key, bool required, int fallback) {
+  const json* v = take(key, required, "an integer");
+  if (!v) return fallback;
+  if (!v->is_number_integer() || v->get<long long>() < std::numeric_limits<int>::min() ||
+      v->get<long long>() > std::numeric_limits<int>::max()) {
+    problems_.add(pathOf(key), "expected an integer, got " + describe(*v));
     return fallback;
   }
   return v->get<int>();

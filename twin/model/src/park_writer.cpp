@@ -3,9 +3,11 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "canonical_json.hpp"
+#include "park_json.hpp"
 #include "parktwin/model/park_file.hpp"
 
-namespace parktwin::model {
+namespace parktwin::model::detail {
 namespace {
 
 using ojson = nlohmann::ordered_json;
@@ -26,14 +28,16 @@ void putIf(ojson& j, const char* key, const std::string& value) {
 void putIf(ojson& j, const char* key, bool value) {
   if (value) j[key] = value;
 }
-template <typename T, typename F>
-ojson list(const std::vector<T>& items, F toJson) {
+template <typename T>
+ojson list(const std::vector<T>& items) {
   ojson out = ojson::array();
   for (const auto& item : items) out.push_back(toJson(item));
   return out;
 }
 
-ojson machineGroup(const MachineGroup& g) {
+}  // namespace
+
+ojson toJson(const MachineGroup& g) {
   ojson j{{"id", g.id}, {"name", text(g.name)}, {"kind", toText(g.kind)}, {"count", g.count}};
   if (g.rows != 1) j["rows"] = g.rows;
   putIf(j, "pitch_x_m", g.pitch_x_m);
@@ -46,9 +50,103 @@ ojson machineGroup(const MachineGroup& g) {
   return j;
 }
 
-}  // namespace
+ojson toJson(const Zone& z) {
+  return ojson{{"id", z.id}, {"name", text(z.name)}, {"kind", toText(z.kind)}, {"outline", points(z.outline)}};
+}
 
-std::string serializePark(const Park& park) {
+ojson toJson(const Road& r) {
+  ojson o{{"id", r.id}};
+  if (r.name != LocalizedText{}) o["name"] = text(r.name);
+  o["width_m"] = r.width_m;
+  o["path"] = points(r.path);
+  return o;
+}
+
+ojson toJson(const Building& b) {
+  ojson o{{"id", b.id}, {"name", text(b.name)}, {"kind", toText(b.kind)}};
+  putIf(o, "enterprise", b.enterprise);
+  putIf(o, "zone", b.zone);
+  o["position"] = point(b.position);
+  o["width_m"] = b.width_m;
+  o["depth_m"] = b.depth_m;
+  o["height_m"] = b.height_m;
+  putIf(o, "rotation_deg", b.rotation_deg);
+  putIf(o, "roof_pv_kwp", b.roof_pv_kwp);
+  putIf(o, "planned", b.planned);
+  return o;
+}
+
+ojson toJson(const Enterprise& e) {
+  ojson o{{"id", e.id}, {"name", text(e.name)}, {"land_area_mu", e.land_area_mu}};
+  putIf(o, "output_yuan_per_year", e.output_yuan_per_year);
+  putIf(o, "tax_yuan_per_year", e.tax_yuan_per_year);
+  putIf(o, "above_designated_size", e.above_designated_size);
+  return o;
+}
+
+ojson toJson(const ProductionLine& l) {
+  ojson o{{"id", l.id}, {"name", text(l.name)}, {"kind", toText(l.kind)}, {"building", l.building}};
+  putIf(o, "enterprise", l.enterprise);
+  if (l.product) o["product"] = toText(*l.product);
+  putIf(o, "capacity_t_per_year", l.capacity_t_per_year);
+  putIf(o, "capacity_units_per_hour", l.capacity_units_per_hour);
+  putIf(o, "cycle_time_s", l.cycle_time_s);
+  putIf(o, "energy_kwh_per_t", l.energy_kwh_per_t);
+  putIf(o, "power_kw", l.power_kw);
+  if (!l.machines.empty()) o["machines"] = list(l.machines);
+  return o;
+}
+
+ojson toJson(const Utility& u) {
+  ojson o{{"id", u.id}, {"name", text(u.name)}, {"kind", toText(u.kind)}};
+  putIf(o, "building", u.building);
+  o["position"] = point(u.position);
+  o["power_kw"] = u.power_kw;
+  putIf(o, "energy_kwh", u.energy_kwh);
+  putIf(o, "annual_energy_kwh", u.annual_energy_kwh);
+  putIf(o, "annual_yield_kwh_per_kwp", u.annual_yield_kwh_per_kwp);
+  if (u.count != 1) o["count"] = u.count;
+  putIf(o, "planned", u.planned);
+  return o;
+}
+
+ojson toJson(const ExternalNode& n) {
+  return ojson{{"id", n.id}, {"name", text(n.name)}, {"kind", toText(n.kind)}, {"position", point(n.position)}};
+}
+
+ojson toJson(const Tag& t) {
+  ojson tag{{"id", t.id}, {"name", text(t.name)}, {"unit", t.unit}, {"kind", toText(t.kind)}, {"object", t.object}};
+  if (t.decimals >= 0) tag["decimals"] = t.decimals;
+  return tag;
+}
+
+ojson toJson(const MaterialLink& m) {
+  ojson o{{"id", m.id}, {"from", m.from}, {"to", m.to}, {"product", toText(m.product)},
+          {"capacity_t_per_hour", m.capacity_t_per_hour}};
+  putIf(o, "cost_yuan_per_t", m.cost_yuan_per_t);
+  putIf(o, "loss_pct", m.loss_pct);
+  putIf(o, "distance_m", m.distance_m);
+  return o;
+}
+
+ojson toJson(const EnergyLink& e) {
+  ojson o{{"id", e.id}, {"from", e.from}, {"to", e.to}, {"carrier", toText(e.carrier)}, {"capacity_kw", e.capacity_kw}};
+  putIf(o, "cost_yuan_per_kwh", e.cost_yuan_per_kwh);
+  putIf(o, "emission_t_per_mwh", e.emission_t_per_mwh);
+  putIf(o, "loss_pct", e.loss_pct);
+  return o;
+}
+
+ojson toJson(const AlarmRule& a) {
+  ojson o{{"id", a.id}, {"tag", a.tag}};
+  if (a.above) o["above"] = *a.above;
+  if (a.below) o["below"] = *a.below;
+  o["severity"] = toText(a.severity);
+  o["message"] = text(a.message);
+  return o;
+}
+
+ojson parkToJson(const Park& park) {
   ojson j;
   j["format"] = "parktwin-park/1";
   j["id"] = park.id;
@@ -59,93 +157,25 @@ std::string serializePark(const Park& park) {
   j["time_zone"] = park.time_zone;
   j["land_area_mu"] = park.land_area_mu;
   j["grid_emission_t_per_mwh"] = park.grid_emission_t_per_mwh;
-  j["zones"] = list(park.zones, [](const Zone& z) {
-    return ojson{{"id", z.id}, {"name", text(z.name)}, {"kind", toText(z.kind)}, {"outline", points(z.outline)}};
-  });
-  j["roads"] = list(park.roads, [](const Road& r) {
-    ojson o{{"id", r.id}};
-    if (r.name != LocalizedText{}) o["name"] = text(r.name);
-    o["width_m"] = r.width_m;
-    o["path"] = points(r.path);
-    return o;
-  });
-  j["buildings"] = list(park.buildings, [](const Building& b) {
-    ojson o{{"id", b.id}, {"name", text(b.name)}, {"kind", toText(b.kind)}};
-    putIf(o, "enterprise", b.enterprise);
-    putIf(o, "zone", b.zone);
-    o["position"] = point(b.position);
-    o["width_m"] = b.width_m;
-    o["depth_m"] = b.depth_m;
-    o["height_m"] = b.height_m;
-    putIf(o, "rotation_deg", b.rotation_deg);
-    putIf(o, "roof_pv_kwp", b.roof_pv_kwp);
-    putIf(o, "planned", b.planned);
-    return o;
-  });
-  j["enterprises"] = list(park.enterprises, [](const Enterprise& e) {
-    ojson o{{"id", e.id}, {"name", text(e.name)}, {"land_area_mu", e.land_area_mu}};
-    putIf(o, "output_yuan_per_year", e.output_yuan_per_year);
-    putIf(o, "tax_yuan_per_year", e.tax_yuan_per_year);
-    putIf(o, "above_designated_size", e.above_designated_size);
-    return o;
-  });
-  j["lines"] = list(park.lines, [](const ProductionLine& l) {
-    ojson o{{"id", l.id}, {"name", text(l.name)}, {"kind", toText(l.kind)}, {"building", l.building}};
-    putIf(o, "enterprise", l.enterprise);
-    if (l.product) o["product"] = toText(*l.product);
-    putIf(o, "capacity_t_per_year", l.capacity_t_per_year);
-    putIf(o, "capacity_units_per_hour", l.capacity_units_per_hour);
-    putIf(o, "cycle_time_s", l.cycle_time_s);
-    putIf(o, "energy_kwh_per_t", l.energy_kwh_per_t);
-    putIf(o, "power_kw", l.power_kw);
-    if (!l.machines.empty()) o["machines"] = list(l.machines, machineGroup);
-    return o;
-  });
-  j["utilities"] = list(park.utilities, [](const Utility& u) {
-    ojson o{{"id", u.id}, {"name", text(u.name)}, {"kind", toText(u.kind)}};
-    putIf(o, "building", u.building);
-    o["position"] = point(u.position);
-    o["power_kw"] = u.power_kw;
-    putIf(o, "energy_kwh", u.energy_kwh);
-    putIf(o, "annual_energy_kwh", u.annual_energy_kwh);
-    putIf(o, "annual_yield_kwh_per_kwp", u.annual_yield_kwh_per_kwp);
-    if (u.count != 1) o["count"] = u.count;
-    putIf(o, "planned", u.planned);
-    return o;
-  });
-  j["externals"] = list(park.externals, [](const ExternalNode& n) {
-    return ojson{{"id", n.id}, {"name", text(n.name)}, {"kind", toText(n.kind)}, {"position", point(n.position)}};
-  });
-  j["tags"] = list(park.tags, [](const Tag& t) {
-    ojson tag{{"id", t.id}, {"name", text(t.name)}, {"unit", t.unit}, {"kind", toText(t.kind)}, {"object", t.object}};
-    if (t.decimals >= 0) tag["decimals"] = t.decimals;
-    return tag;
-  });
-  j["material_links"] = list(park.material_links, [](const MaterialLink& m) {
-    ojson o{{"id", m.id}, {"from", m.from}, {"to", m.to}, {"product", toText(m.product)},
-            {"capacity_t_per_hour", m.capacity_t_per_hour}};
-    putIf(o, "cost_yuan_per_t", m.cost_yuan_per_t);
-    putIf(o, "loss_pct", m.loss_pct);
-    putIf(o, "distance_m", m.distance_m);
-    return o;
-  });
-  j["energy_links"] = list(park.energy_links, [](const EnergyLink& e) {
-    ojson o{{"id", e.id}, {"from", e.from}, {"to", e.to}, {"carrier", toText(e.carrier)}, {"capacity_kw", e.capacity_kw}};
-    putIf(o, "cost_yuan_per_kwh", e.cost_yuan_per_kwh);
-    putIf(o, "emission_t_per_mwh", e.emission_t_per_mwh);
-    putIf(o, "loss_pct", e.loss_pct);
-    return o;
-  });
-  j["alarm_rules"] = list(park.alarm_rules, [](const AlarmRule& a) {
-    ojson o{{"id", a.id}, {"tag", a.tag}};
-    if (a.above) o["above"] = *a.above;
-    if (a.below) o["below"] = *a.below;
-    o["severity"] = toText(a.severity);
-    o["message"] = text(a.message);
-    return o;
-  });
-  return j.dump(2) + "\n";
+  j["zones"] = list(park.zones);
+  j["roads"] = list(park.roads);
+  j["buildings"] = list(park.buildings);
+  j["enterprises"] = list(park.enterprises);
+  j["lines"] = list(park.lines);
+  j["utilities"] = list(park.utilities);
+  j["externals"] = list(park.externals);
+  j["tags"] = list(park.tags);
+  j["material_links"] = list(park.material_links);
+  j["energy_links"] = list(park.energy_links);
+  j["alarm_rules"] = list(park.alarm_rules);
+  return j;
 }
+
+}  // namespace parktwin::model::detail
+
+namespace parktwin::model {
+
+std::string serializePark(const Park& park) { return detail::canonicalJson(detail::parkToJson(park)); }
 
 Result<void> savePark(const Park& park, const std::filesystem::path& file) {
   std::ofstream out(file, std::ios::binary | std::ios::trunc);

@@ -27,6 +27,8 @@ class Problems {
     lines_.push_back(path + ": " + what);
     entries_.push_back({path, what});
   }
+  // Whether a problem was already recorded at `path` or at an object or array holding it.
+  bool covers(const std::string& path) const;
   bool empty() const { return lines_.empty(); }
   const std::vector<std::string>& lines() const { return lines_; }
   // The same problems with the path apart, for a list a person clicks through.
@@ -78,6 +80,7 @@ class ObjectReader {
   double nonNegative(const std::string& key, bool required = false);
   std::optional<double> optionalNumber(const std::string& key);
   int integer(const std::string& key, int min, int max, bool required = false, int fallback = 0);
+  int anyInteger(const std::string& key, bool required = false, int fallback = 0);  // the range is checked elsewhere
   bool boolean(const std::string& key, bool fallback = false);
   const json* array(const std::string& key, bool required = false);
   const json* object(const std::string& key, bool required = false);

@@ -1,0 +1,130 @@
+// parktwin-cli park edit FILE --set /buildings/3/position/x_m=120 ...: the editor's commands
+// (model::EditCommand through model::EditHistory) from the command line; with no edit it
+// rewrites the file in the canonical layout. parktwin-cli park import-geojson: see
+// command_park_import.cpp.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "command_registry.hpp"
+#include "park_commands.hpp"
+#include "parktwin/model/edit_history.hpp"
+#include "parktwin/model/park_file.hpp"
+#include "terminal.hpp"
+
+namespace parktwin::cli {
+namespace {
+
+struct EditOptions {
+  std::string file;
+  std::string out;
+  std::vector<std::string> sets;     // POINTER=JSON
+  std::vector<std::string> moves;    // ID=X,Y
+  std::vector<std::string> rotates;  // ID=DEG
+  std::vector<std::string> removes;  // building ids
+  bool allowProblems = false;
+};
+
+// "POINTER=VALUE": VALUE as JSON, or as a plain string when it is not JSON (names).
+std::optional<model::SetField> parseSet(const std::string& text) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0) return std::nullopt;
+  const std::string value = text.substr(eq + 1);
+  auto parsed = nlohmann::json::parse(value, nullptr, false);
+  return model::SetField{text.substr(0, eq), parsed.is_discarded() ? nlohmann::json(value) : parsed};
+}
+
+std::optional<std::pair<std::string, std::vector<double>>> parseIdNumbers(const std::string& text) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0) return std::nullopt;
+  std::vector<double> numbers;
+  std::size_t at = eq + 1;
+  while (at <= text.size()) {
+    const auto comma = std::min(text.find(',', at), text.size());
+    try {
+      numbers.push_back(std::stod(text.substr(at, comma - at)));
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+    at = comma + 1;
+  }
+  return std::make_pair(text.substr(0, eq), numbers);
+}
+
+// The edits in the order of the flags' kinds: removals, moves, rotations, then fields.
+std::optional<std::vector<model::EditCommand>> commandsOf(const EditOptions& o) {
+  std::vector<model::EditCommand> commands;
+  for (const auto& id : o.removes) commands.push_back(model::RemoveBuilding{id});
+  for (const auto& m : o.moves) {
+    auto p = parseIdNumbers(m);
+    if (!p || p->second.size() != 2) return std::cerr << "--move " << m << ": expected ID=X,Y in metres\n", std::nullopt;
+    commands.push_back(model::MoveBuilding{p->first, {p->second[0], p->second[1]}});
+  }
+  for (const auto& r : o.rotates) {
+    auto p = parseIdNumbers(r);
+    if (!p || p->second.size() != 1) return std::cerr << "--rotate " << r << ": expected ID=DEGREES\n", std::nullopt;
+    commands.push_back(model::RotateBuilding{p->first, p->second[0]});
+  }
+  for (const auto& s : o.sets) {
+    auto set = parseSet(s);
+    if (!set) return std::cerr << "--set " << s << ": expected /json/pointer=VALUE\n", std::nullopt;
+    commands.push_back(*set);
+  }
+  return commands;
+}
+
+int runEdit(const EditOptions& o) {
+  if (o.out.empty() && !std::filesystem::is_regular_file(o.file)) {
+    return std::cerr << o.file << ": not a park file to write back to; give --out FILE\n", 2;
+  }
+  auto park = loadParkArgument(o.file);
+  if (!park) return std::cerr << park.error().message << "\n", 2;
+  auto commands = commandsOf(o);
+  if (!commands) return 2;
+  model::EditHistory history(std::move(*park));
+  std::vector<model::Problem> problems;
+  for (const auto& command : *commands) {
+    auto applied = history.apply(command);
+    if (!applied) return std::cerr << applied.error().message << "\n", 1;
+    history.sealEntry();
+    std::cout << "applied: " << history.labels().back().en << "\n";
+    problems = std::move(*applied);
+  }
+  for (const auto& problem : problems) std::cerr << o.file << ": " << model::problemText(problem) << "\n";
+  if (!problems.empty() && !o.allowProblems) {
+    std::cerr << "not written: the park has " << problems.size() << " problem(s); --allow-problems writes it anyway\n";
+    return 1;
+  }
+  const std::string out = o.out.empty() ? o.file : o.out;
+  if (auto saved = model::savePark(history.park(), out); !saved) return std::cerr << saved.error().message << "\n", 1;
+  std::cout << "wrote " << out << "\n";
+  return 0;
+}
+
+}  // namespace
+
+std::function<int()> declareParkEdit(CLI::App& sub) {
+  auto o = std::make_shared<EditOptions>();
+  sub.add_option("file", o->file, "Park file to edit (written back in place unless --out)")->required();
+  sub.add_option("--out", o->out, "Write the edited park here instead");
+  sub.add_option("--set", o->sets, "POINTER=VALUE: set a field, e.g. /buildings/3/position/x_m=120 (VALUE is JSON, or text)");
+  sub.add_option("--move", o->moves, "ID=X,Y: move a building's centre to X,Y metres");
+  sub.add_option("--rotate", o->rotates, "ID=DEG: turn a building to DEG degrees counter-clockwise from east");
+  sub.add_option("--remove-building", o->removes, "ID: delete a building with its lines and their tags and links");
+  sub.add_flag("--allow-problems", o->allowProblems, "Write the park even when the edits leave problems");
+  return [o] { return runEdit(*o); };
+}
+
+namespace {
+const bool registered = registerCommand({
+    "park", "Edit a park file with the editor's commands, or import one from GeoJSON",
+    [](CLI::App& sub) {
+      sub.require_subcommand(1);
+      auto edit = declareParkEdit(*sub.add_subcommand("edit", "Apply edits (--set, --move, --rotate...) and save canonically"));
+      auto import = declareParkImport(*sub.add_subcommand("import-geojson", "Make a park from GeoJSON footprints, zones and roads"));
+      return [&sub, edit, import] { return sub.got_subcommand("edit") ? edit() : import(); };
+    }});
+}  // namespace
+
+}  // namespace parktwin::cli

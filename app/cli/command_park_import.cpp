@@ -1,0 +1,58 @@
+// parktwin-cli park import-geojson FILE --id ID --out FILE.park.json (declared by
+// command_park.cpp): warnings to stderr; a malformed file or an invalid result exits 1 and
+// writes nothing.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "park_commands.hpp"
+#include "parktwin/geo/geojson_import.hpp"
+#include "parktwin/model/json_reader.hpp"
+#include "parktwin/model/park_file.hpp"
+
+namespace parktwin::cli {
+namespace {
+
+struct ImportFlags {
+  std::string file;
+  std::string out;
+  geo::ImportOptions options;
+};
+
+int runImport(const ImportFlags& f) {
+  auto text = model::detail::readTextFile(f.file, "GeoJSON file");
+  if (!text) return std::cerr << text.error().message << "\n", 1;
+  auto imported = geo::importGeoJson(*text, f.file, f.options);
+  if (!imported) return std::cerr << imported.error().message << "\n", 1;
+  for (const auto& warning : imported->warnings) std::cerr << f.file << ": warning: " << warning << "\n";
+  if (auto saved = model::savePark(imported->park, f.out); !saved) {
+    std::error_code ignored;
+    std::filesystem::remove(f.out, ignored);  // no half-written park left behind
+    return std::cerr << saved.error().message << "\n", 1;
+  }
+  const auto s = model::summarize(imported->park);
+  std::cout << "wrote " << f.out << ": " << s.buildings << " buildings, " << imported->park.zones.size() << " zones, "
+            << imported->park.roads.size() << " roads around " << imported->park.latitude_deg << ", "
+            << imported->park.longitude_deg << " (" << imported->warnings.size() << " warnings)\n";
+  return 0;
+}
+
+}  // namespace
+
+std::function<int()> declareParkImport(CLI::App& sub) {
+  auto f = std::make_shared<ImportFlags>();
+  sub.add_option("file", f->file, "GeoJSON FeatureCollection in WGS84 longitude/latitude")->required();
+  sub.add_option("--id", f->options.park_id, "The new park's id (lower-case letters, digits, '-', '_')")->required();
+  sub.add_option("--out", f->out, "The park file to write")->required();
+  sub.add_option("--name-en", f->options.name.en, "The park's English name (default: the id)");
+  sub.add_option("--name-zh", f->options.name.zh, "The park's Chinese name (default: the English one)");
+  sub.add_option("--default-height", f->options.default_height_m, "Height in metres of a building without one")->capture_default_str();
+  sub.add_option("--default-road-width", f->options.default_road_width_m, "Width in metres of a road without one")->capture_default_str();
+  return [f] {
+    if (f->options.name.zh.empty()) f->options.name.zh = f->options.name.en;
+    if (f->options.name.en.empty()) f->options.name.en = f->options.name.zh;
+    return runImport(*f);
+  };
+}
+
+}  // namespace parktwin::cli

@@ -1,0 +1,61 @@
+#!/bin/sh
+# parktwin-cli park import-geojson and park edit (issue 17): an imported park passes
+# `parktwin-cli check`; a malformed GeoJSON file exits 1 and writes nothing; an edit through the
+# CLI changes exactly the lines it should (diff is the oracle) and refuses a wrong value.
+# Usage: cli_park_test.sh PATH/TO/parktwin-cli
+set -u
+cli=$1
+. "$(dirname "$0")/../../cli_test_lib.sh"
+cd "$dir" || exit 1
+
+# Two footprints (one with levels, one without a height), a zone and a road without a width,
+# a point that is not imported. About 28.97 N, 106.65 E.
+cat >site.geojson <<'JSON'
+{"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"name": "Hall", "name:zh": "车间", "building:levels": 3},
+  "geometry": {"type": "Polygon", "coordinates": [[[106.6500, 28.9700], [106.6506, 28.9700], [106.6506, 28.9703], [106.6500, 28.9703], [106.6500, 28.9700]]]}},
+ {"type": "Feature", "properties": {"name": "Store"},
+  "geometry": {"type": "Polygon", "coordinates": [[[106.6510, 28.9700], [106.6513, 28.9700], [106.6513, 28.9702], [106.6510, 28.9702], [106.6510, 28.9700]]]}},
+ {"type": "Feature", "properties": {"landuse": "industrial", "name": "Works"},
+  "geometry": {"type": "Polygon", "coordinates": [[[106.6495, 28.9695], [106.6520, 28.9695], [106.6520, 28.9710], [106.6495, 28.9710], [106.6495, 28.9695]]]}},
+ {"type": "Feature", "properties": {},
+  "geometry": {"type": "LineString", "coordinates": [[106.6495, 28.9698], [106.6520, 28.9698]]}},
+ {"type": "Feature", "properties": {"name": "Gate"}, "geometry": {"type": "Point", "coordinates": [106.65, 28.97]}}
+]}
+JSON
+"$cli" park import-geojson site.geojson --id my-site --name-en "My site" --out site.park.json >import.out 2>import.err
+expect "import exit code" 0 $?
+expect "import warnings" "site.geojson: warning: /features/1/properties: no height, height_m or building:levels; 10 m assumed
+site.geojson: warning: /features/3/properties: no width; 6 m assumed
+site.geojson: warning: /features/4/geometry: Point is not imported (only Polygon, MultiPolygon and LineString)" "$(cat import.err)"
+"$cli" check site.park.json >check.out 2>check.err
+expect "imported park passes check" 0 $?
+expect "check counts the buildings" 1 "$(grep -c 'buildings 2,' check.out)"
+expect "3 levels are 10.5 m" 1 "$(grep -c '"height_m": 10.5' site.park.json)"
+
+# Malformed: an open ring. Exit 1, the JSON path, and no file.
+sed 's/\[106.6500, 28.9700\]\]\]/[106.6501, 28.9700]]]/' site.geojson >open.geojson
+"$cli" park import-geojson open.geojson --id open --out open.park.json >/dev/null 2>open.err
+expect "open ring exit code" 1 $?
+expect "open ring message" "open.geojson: /features/0/geometry/coordinates/0: expected a closed ring (the last position equal to the first)" "$(cat open.err)"
+expect "nothing written" no "$(test -e open.park.json && echo yes || echo no)"
+
+# park edit: one building moved changes one line; diff counts it.
+"$cli" park edit site.park.json --out moved.park.json --set '/buildings/0/position/x_m=120' >/dev/null 2>edit.err
+expect "edit exit code" 0 $?
+expect "one line changed" 1 "$(diff site.park.json moved.park.json | grep -c '^>')"
+expect "the changed line" '      "position": {"x_m": 120,' "$(diff site.park.json moved.park.json | grep '^>' | cut -c3- | cut -c1-30)"
+"$cli" check moved.park.json >/dev/null 2>&1
+expect "edited park passes check" 0 $?
+
+# A value of the wrong type is refused with its path; a value out of range is a problem and
+# nothing is written unless asked.
+"$cli" park edit site.park.json --out bad.park.json --set '/buildings/0/height_m="tall"' >/dev/null 2>tall.err
+expect "wrong type exit code" 1 $?
+expect "wrong type message" 'edit: /buildings/0/height_m: expected a number, got "tall"' "$(cat tall.err)"
+"$cli" park edit site.park.json --out bad.park.json --set '/buildings/0/height_m=-2' >/dev/null 2>range.err
+expect "out of range exit code" 1 $?
+expect "out of range message" "site.park.json: /buildings/0/height_m: expected a positive number, got -2" "$(head -1 range.err)"
+expect "nothing written for problems" no "$(test -e bad.park.json && echo yes || echo no)"
+
+finish "park CLI"

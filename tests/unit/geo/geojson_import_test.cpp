@@ -1,0 +1,168 @@
+// GeoJSON → park: the turned rectangle, a file of mixed features against expectations written
+// by hand, and malformed files refused with the JSON path of each problem.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <numbers>
+
+#include "parktwin/geo/geojson_import.hpp"
+#include "parktwin/model/validate.hpp"
+#include "wgs84_by_hand.hpp"
+
+namespace parktwin::geo {
+namespace {
+
+using nlohmann::json;
+constexpr double kLon0 = 106.65, kLat0 = 28.97;
+
+// [lon, lat] of a point `east_m`, `north_m` from the centre, by hand (wgs84_by_hand.hpp).
+json at(double east_m, double north_m) {
+  return json::array({by_hand::longitudeAt(kLon0, kLat0, east_m), by_hand::latitudeAt(kLat0, north_m)});
+}
+
+json feature(json geometry, json properties = json::object()) {
+  return {{"type", "Feature"}, {"properties", properties}, {"geometry", geometry}};
+}
+
+json polygon(std::vector<std::pair<double, double>> corners) {
+  json ring = json::array();
+  for (auto [x, y] : corners) ring.push_back(at(x, y));
+  ring.push_back(ring[0]);
+  return {{"type", "Polygon"}, {"coordinates", json::array({ring})}};
+}
+
+json line(std::vector<std::pair<double, double>> points) {
+  json path = json::array();
+  for (auto [x, y] : points) path.push_back(at(x, y));
+  return {{"type", "LineString"}, {"coordinates", path}};
+}
+
+// A diagonal road from (-500, -500) to (500, 500): the features' centre is then the centre.
+json anchorRoad() { return feature(line({{-500, -500}, {500, 500}}), {{"width", 8}}); }
+
+json collection(json features) { return {{"type", "FeatureCollection"}, {"features", features}}; }
+
+Result<ImportedPark> import(const json& file) { return importGeoJson(file.dump(), "site.geojson", ImportOptions{"site", {}}); }
+
+TEST(GeoJsonImport, AFortyByTwentyRectangleTurnedThirtyDegreesComesBackAsDrawn) {
+  std::vector<std::pair<double, double>> corners;
+  const double a = 30 * std::numbers::pi / 180;
+  for (auto [u, v] : {std::pair{-20.0, -10.0}, {20.0, -10.0}, {20.0, 10.0}, {-20.0, 10.0}}) {
+    corners.emplace_back(120 + u * std::cos(a) - v * std::sin(a), -80 + u * std::sin(a) + v * std::cos(a));
+  }
+  auto park = import(collection({anchorRoad(), feature(polygon(corners), {{"height", 12}, {"name", "Hall"}})}));
+  ASSERT_TRUE(park) << park.error().message;
+  ASSERT_EQ(park->park.buildings.size(), 1u);
+  const auto& b = park->park.buildings[0];
+  EXPECT_NEAR(b.width_m, 40, 0.1);
+  EXPECT_NEAR(b.depth_m, 20, 0.1);
+  EXPECT_NEAR(b.rotation_deg, 30, 0.5);
+  EXPECT_NEAR(b.position.x_m, 120, 0.1);
+  EXPECT_NEAR(b.position.y_m, -80, 0.1);
+  EXPECT_EQ(b.height_m, 12);
+  EXPECT_NEAR(park->park.latitude_deg, kLat0, 1e-9);
+  EXPECT_NEAR(park->park.longitude_deg, kLon0, 1e-9);
+}
+
+TEST(GeoJsonImport, MixedFeaturesBecomeWhatTheirPropertiesSay) {
+  json multi = {{"type", "MultiPolygon"},
+                {"coordinates", json::array({polygon({{300, 0}, {310, 0}, {310, 10}, {300, 10}})["coordinates"],
+                                             polygon({{330, 0}, {340, 0}, {340, 10}, {330, 10}})["coordinates"]})}};
+  auto park = import(collection({
+      anchorRoad(),                                                                                          // 0
+      feature(polygon({{0, 0}, {60, 0}, {60, 30}, {0, 30}}),
+              {{"name:zh", "仓库"}, {"name:en", "Store"}, {"building", "warehouse"}, {"building:levels", "4"}}),  // 1
+      feature(polygon({{-400, -400}, {400, -400}, {400, 400}, {-400, 400}}), {{"landuse", "industrial"}, {"name", "Works"}}),  // 2
+      feature(line({{0, -50}, {100, -50}, {100, -150}})),                                                   // 3
+      feature({{"type", "Point"}, {"coordinates", at(5, 5)}}),                                              // 4
+      feature(polygon({{-100, 0}, {-80, 0}, {-80, 20}, {-100, 20}})),                                       // 5
+      feature(nullptr),                                                                                      // 6
+      feature(multi, {{"height_m", 7.5}, {"name", "Twins"}}),                                               // 7
+  }));
+  ASSERT_TRUE(park) << park.error().message;
+  const model::Park& p = park->park;
+  ASSERT_EQ(p.buildings.size(), 3u);
+  EXPECT_EQ(p.buildings[0].id, "building-1");
+  EXPECT_EQ(p.buildings[0].name.zh, "仓库");
+  EXPECT_EQ(p.buildings[0].name.en, "Store");
+  EXPECT_EQ(p.buildings[0].kind, model::BuildingKind::warehouse);
+  EXPECT_EQ(p.buildings[0].height_m, 14);  // 4 levels x 3.5 m
+  EXPECT_NEAR(p.buildings[0].width_m, 60, 0.1);
+  EXPECT_NEAR(p.buildings[0].depth_m, 30, 0.1);
+  EXPECT_NEAR(p.buildings[0].position.x_m, 30, 0.1);
+  EXPECT_NEAR(p.buildings[0].position.y_m, 15, 0.1);
+  EXPECT_EQ(p.buildings[1].height_m, 10);  // the default, reported below
+  EXPECT_EQ(p.buildings[1].name.en, "Building 5");
+  EXPECT_EQ(p.buildings[1].kind, model::BuildingKind::workshop);
+  EXPECT_NEAR(p.buildings[2].width_m, 40, 0.1);  // both parts of the MultiPolygon: 300..340 by 0..10
+  EXPECT_NEAR(p.buildings[2].depth_m, 10, 0.1);
+  EXPECT_NEAR(p.buildings[2].position.x_m, 320, 0.1);
+  EXPECT_EQ(p.buildings[2].height_m, 7.5);
+  ASSERT_EQ(p.zones.size(), 1u);
+  EXPECT_EQ(p.zones[0].kind, model::ZoneKind::industrial);
+  EXPECT_EQ(p.zones[0].name.en, "Works");
+  EXPECT_EQ(p.zones[0].outline.size(), 4u);
+  ASSERT_EQ(p.roads.size(), 2u);
+  EXPECT_EQ(p.roads[0].width_m, 8);
+  EXPECT_EQ(p.roads[1].width_m, 6);
+  EXPECT_EQ(p.roads[1].path.size(), 3u);
+  EXPECT_NEAR(p.roads[1].path[2].y_m, -150, 0.1);
+  EXPECT_EQ(park->warnings, (std::vector<std::string>{
+                                "/features/3/properties: no width; 6 m assumed",
+                                "/features/4/geometry: Point is not imported (only Polygon, MultiPolygon and LineString)",
+                                "/features/5/properties: no name, name:zh or name:en; \"Building 5\" used",
+                                "/features/5/properties: no height, height_m or building:levels; 10 m assumed",
+                                "/features/6/geometry: no geometry; nothing imported",
+                            }));
+  EXPECT_TRUE(model::validatePark(p).empty());
+}
+
+struct Malformed {
+  const char* name;
+  const char* pointer;  // changed in a good one-building file
+  json value;
+  const char* expected;
+};
+void PrintTo(const Malformed& m, std::ostream* os) { *os << m.name; }
+class GeoJsonMalformed : public ::testing::TestWithParam<Malformed> {};
+
+TEST_P(GeoJsonMalformed, IsAnErrorWithTheJsonPath) {
+  json file = collection({feature(polygon({{0, 0}, {60, 0}, {60, 30}, {0, 30}}), {{"height", 9}, {"name", "Hall"}})});
+  ASSERT_TRUE(import(file)) << "the unbroken file must import";
+  file[json::json_pointer(GetParam().pointer)] = GetParam().value;
+  auto park = import(file);
+  ASSERT_FALSE(park) << "a malformed file gave a park";
+  EXPECT_NE(park.error().message.find(std::string("site.geojson: ") + GetParam().expected), std::string::npos)
+      << park.error().message;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Files, GeoJsonMalformed,
+    ::testing::Values(
+        Malformed{"OpenRing", "/features/0/geometry/coordinates/0/4", json::array({106.7, 28.9}),
+                  "/features/0/geometry/coordinates/0: expected a closed ring (the last position equal to the first)"},
+        Malformed{"LongitudeOutOfRange", "/features/0/geometry/coordinates/0/1", json::array({200, 28.9}),
+                  "/features/0/geometry/coordinates/0/1: expected a position [longitude, latitude] in degrees (-180..180, -90..90), got an array"},
+        Malformed{"PositionAsText", "/features/0/geometry/coordinates/0/2", "106.6,28.9",
+                  "/features/0/geometry/coordinates/0/2: expected a position [longitude, latitude]"},
+        Malformed{"CoordinatesNotArray", "/features/0/geometry/coordinates", "abc",
+                  "/features/0/geometry/coordinates: expected an array of linear rings, got \"abc\""},
+        Malformed{"UnknownGeometryType", "/features/0/geometry/type", "Blob",
+                  "/features/0/geometry/type: expected a GeoJSON geometry type (Polygon, MultiPolygon, LineString...), got \"Blob\""},
+        Malformed{"FeatureTypeWrong", "/features/0/type", "Thing", "/features/0/type: expected \"Feature\", got \"Thing\""},
+        Malformed{"PropertiesArray", "/features/0/properties", json::array(), "/features/0/properties: expected an object or null, got an array"},
+        Malformed{"NotACollection", "/type", "Topology", "/type: expected a GeoJSON \"FeatureCollection\""},
+        Malformed{"FeaturesNotArray", "/features", json::object(), "/features: expected an array of features"},
+        Malformed{"RingTooShort", "/features/0/geometry/coordinates/0", json::array({json::array({106.6, 28.9}), json::array({106.6, 28.9})}),
+                  "/features/0/geometry/coordinates/0: expected at least 4 positions, got 2"}),
+    [](const ::testing::TestParamInfo<Malformed>& p) { return p.param.name; });
+
+TEST(GeoJsonImport, NotJsonSaysWhere) {
+  auto park = importGeoJson("{\"type\": ", "cut.geojson", {});
+  ASSERT_FALSE(park);
+  EXPECT_EQ(park.error().message, "cut.geojson: not valid JSON at line 1, column 10: the text ends before the JSON does");
+}
+
+}  // namespace
+}  // namespace parktwin::geo

@@ -1,0 +1,152 @@
+// Features → park objects (geojson_import.hpp says the mapping).
+#include "parktwin/geo/geojson_import.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "feature_mapping.hpp"
+#include "geojson_features.hpp"
+#include "parktwin/common/number_text.hpp"
+#include "parktwin/geo/oriented_rectangle.hpp"
+#include "parktwin/model/validate.hpp"
+
+namespace parktwin::geo {
+namespace {
+
+using detail::Feature;
+
+constexpr double kSquareMetresPerMu = 10000.0 / 15;  // 1 mu = 666.7 m²
+
+LonLat centreOf(const std::vector<LonLat>& positions) {
+  auto [west, east] = std::ranges::minmax(positions, {}, &LonLat::lon_deg);
+  auto [south, north] = std::ranges::minmax(positions, {}, &LonLat::lat_deg);
+  return {(west.lon_deg + east.lon_deg) / 2, (south.lat_deg + north.lat_deg) / 2};
+}
+
+class Importer {
+ public:
+  Importer(const LocalProjection& projection, const ImportOptions& options) : projection_(projection), options_(options) {}
+
+  void add(const Feature& f, model::Park& park) {
+    const std::string at = "/features/" + std::to_string(f.index);
+    if (f.shape == detail::Shape::unsupported) {
+      warn(at + "/geometry", f.geometry_type.empty() ? "no geometry; nothing imported"
+                                                     : f.geometry_type + " is not imported (only Polygon, MultiPolygon and LineString)");
+    } else if (f.shape == detail::Shape::line) {
+      park.roads.push_back(road(f, at));
+    } else if (detail::isZone(f.properties)) {
+      park.zones.push_back(zone(f, at));
+    } else {
+      park.buildings.push_back(building(f, at));
+    }
+  }
+  std::vector<std::string> warnings;
+
+ private:
+  void warn(const std::string& path, const std::string& what) { warnings.push_back(path + ": " + what); }
+
+  model::LocalizedText name(const Feature& f, const std::string& at, const char* en, const char* zh) {
+    model::LocalizedText n = detail::nameOf(f.properties);
+    if (n.en.empty() && n.zh.empty()) {
+      n = {std::string(zh) + " " + std::to_string(f.index), std::string(en) + " " + std::to_string(f.index)};
+      warn(at + "/properties", "no name, name:zh or name:en; \"" + n.en + "\" used");
+    }
+    if (n.en.empty()) n.en = n.zh;
+    if (n.zh.empty()) n.zh = n.en;
+    return n;
+  }
+
+  model::Building building(const Feature& f, const std::string& at) {
+    std::vector<model::Point> points;
+    for (const auto& part : f.parts) {
+      for (const auto& p : projection_.toPark(part)) points.push_back(p);
+    }
+    const OrientedRectangle rect = minimumAreaRectangle(points);
+    model::Building b;
+    b.id = "building-" + std::to_string(f.index);
+    b.name = name(f, at, "Building", "建筑");
+    b.kind = detail::buildingKindOf(f.properties);
+    b.position = rect.centre;
+    b.width_m = rect.width_m;
+    b.depth_m = rect.depth_m;
+    b.rotation_deg = rect.rotation_deg;
+    auto height = detail::heightOf(f.properties, options_.storey_height_m);
+    if (!height) warn(at + "/properties", "no height, height_m or building:levels; " + quantityText(options_.default_height_m, "m") + " assumed");
+    b.height_m = height.value_or(options_.default_height_m);
+    return b;
+  }
+
+  model::Zone zone(const Feature& f, const std::string& at) {
+    model::Zone z;
+    z.id = "zone-" + std::to_string(f.index);
+    z.name = name(f, at, "Zone", "区域");
+    auto kind = detail::zoneKindOf(f.properties);
+    if (!kind) warn(at + "/properties", "a landuse or zone we do not know; the zone is industrial");
+    z.kind = kind.value_or(model::ZoneKind::industrial);
+    if (f.parts.size() > 1) warn(at + "/geometry", "a MultiPolygon zone: only its first polygon is the outline");
+    z.outline = projection_.toPark(f.parts.front());
+    return z;
+  }
+
+  model::Road road(const Feature& f, const std::string& at) {
+    model::Road r;
+    r.id = "road-" + std::to_string(f.index);
+    const model::LocalizedText n = detail::nameOf(f.properties);
+    if (!n.en.empty() || !n.zh.empty()) r.name = {n.zh.empty() ? n.en : n.zh, n.en.empty() ? n.zh : n.en};
+    auto width = detail::numberProperty(f.properties, "width");
+    if (!width || *width <= 0) warn(at + "/properties", "no width; " + quantityText(options_.default_road_width_m, "m") + " assumed");
+    r.width_m = width && *width > 0 ? *width : options_.default_road_width_m;
+    r.path = projection_.toPark(f.parts.front());
+    return r;
+  }
+
+  const LocalProjection& projection_;
+  const ImportOptions& options_;
+};
+
+double landAreaMu(const model::Park& park) {
+  double minX = std::numeric_limits<double>::infinity(), minY = minX, maxX = -minX, maxY = -minX;
+  const auto cover = [&](const model::Point& p) {
+    minX = std::min(minX, p.x_m), maxX = std::max(maxX, p.x_m), minY = std::min(minY, p.y_m), maxY = std::max(maxY, p.y_m);
+  };
+  for (const auto& b : park.buildings) {
+    const double reach = std::hypot(b.width_m, b.depth_m) / 2;  // whatever the rotation
+    cover({b.position.x_m - reach, b.position.y_m - reach});
+    cover({b.position.x_m + reach, b.position.y_m + reach});
+  }
+  for (const auto& z : park.zones) std::ranges::for_each(z.outline, cover);
+  for (const auto& r : park.roads) std::ranges::for_each(r.path, cover);
+  const double area = (maxX - minX) * (maxY - minY);
+  return std::max(1.0, std::round(area / kSquareMetresPerMu));
+}
+
+}  // namespace
+
+Result<ImportedPark> importGeoJson(const std::string& text, const std::string& source, const ImportOptions& options) {
+  auto file = detail::readFeatures(text, source);
+  if (!file) return std::unexpected(file.error());
+  if (file->all_positions.empty()) return fail(ErrorCode::invalid_input, source + ": /features: no feature has coordinates; nothing to import");
+  const LonLat centre = centreOf(file->all_positions);
+  auto projection = LocalProjection::around(centre);
+  if (!projection) return fail(ErrorCode::invalid_input, source + ": " + projection.error().message);
+
+  ImportedPark out;
+  model::Park& park = out.park;
+  park.id = options.park_id;
+  park.name = options.name.en.empty() && options.name.zh.empty() ? model::LocalizedText{options.park_id, options.park_id} : options.name;
+  park.latitude_deg = centre.lat_deg;
+  park.longitude_deg = centre.lon_deg;
+  park.grid_emission_t_per_mwh = options.grid_emission_t_per_mwh;
+  Importer importer(*projection, options);
+  for (const Feature& f : file->features) importer.add(f, park);
+  park.land_area_mu = landAreaMu(park);
+  out.warnings = std::move(importer.warnings);
+
+  std::string problems;
+  for (const auto& p : model::validatePark(park)) problems += (problems.empty() ? "" : "\n") + source + ": imported park: " + model::problemText(p);
+  if (!problems.empty()) return fail(ErrorCode::invalid_input, problems);
+  return out;
+}
+
+}  // namespace parktwin::geo
