@@ -50,6 +50,9 @@ ParkEditor* ParkEditor::create(QQmlEngine* qmlEngine, QJSEngine* jsEngine) {
   return g_instance;
 }
 
+void ParkEditor::setInstance(ParkEditor* editor) { g_instance = editor; }
+ParkEditor* ParkEditor::instance() { return g_instance; }
+
 void ParkEditor::setEditing(bool editing) {
   editing = editing && !controller_.presenting() && controller_.loaded();
   if (editing_ == editing) return;

@@ -52,6 +52,9 @@ class ParkEditor : public QObject {
   ParkEditor(ParkController& controller, ParkDocument& document, QObject* parent);
   ~ParkEditor() override;
   static ParkEditor* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+  // The application makes one before loading QML; null until then (tests make theirs in create).
+  static void setInstance(ParkEditor* editor);
+  static ParkEditor* instance();
 
   bool editing() const { return editing_; }
   void setEditing(bool editing);
