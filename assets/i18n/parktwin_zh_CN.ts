@@ -541,6 +541,10 @@
         <source>Select</source>
         <translation>选中</translation>
     </message>
+    <message>
+        <source>The edited park has these problems (checked after every edit); fix or undo them before you save.</source>
+        <translation>编辑后的园区有以下问题（每次编辑后都会校验）；请在保存前改正或撤销。</translation>
+    </message>
 </context>
 <context>
     <name>SankeyPanel</name>

@@ -170,6 +170,8 @@ Item {
             compare(p.objectId, "hall")
             const list = problemsPanel.list
             verify(list.count >= 1)
+            list.forceLayout()
+            compare(findChild(list.itemAtIndex(0), "problemPath").text, "/buildings/0/height_m")
             // Undone: the problem goes with it.
             verify(ParkEditor.undo())
             compare(ParkDocument.problems.length, 0)
