@@ -14,6 +14,11 @@ Pane {
     readonly property var building: ParkEditor.building
     readonly property bool hasBuilding: building.id !== undefined
     padding: 10
+    // Another building, or the same one changed by undo: the fields show the park again.
+    onBuildingChanged: {
+        nameZhField.text = building.nameZh || ""
+        nameEnField.text = building.nameEn || ""
+    }
 
     // A field that edits on Enter or leaving it; shows the park's value otherwise.
     component NumberField: TextField {
@@ -59,6 +64,7 @@ Pane {
             rowSpacing: 4
             Label { text: qsTr("Name (zh)") }
             TextField {
+                id: nameZhField
                 objectName: "nameZhField"
                 Layout.fillWidth: true
                 text: root.building.nameZh || ""
@@ -66,6 +72,7 @@ Pane {
             }
             Label { text: qsTr("Name (en)") }
             TextField {
+                id: nameEnField
                 objectName: "nameEnField"
                 Layout.fillWidth: true
                 text: root.building.nameEn || ""
@@ -78,7 +85,7 @@ Pane {
                 Layout.columnSpan: 3
                 Layout.fillWidth: true
                 model: ParkEditor.buildingKinds
-                currentIndex: ParkEditor.buildingKinds.indexOf(root.building.kind || "")
+                currentIndex: Array.from(ParkEditor.buildingKinds).indexOf(root.building.kind || "")
                 displayText: ParkEditor.kindName(currentText)
                 delegate: ItemDelegate {
                     required property string modelData
@@ -154,7 +161,7 @@ Pane {
             Layout.minimumHeight: 80
             clip: true
             // Row 0 is the park as opened; row i the state after the i-th entry.
-            model: [qsTr("Opened park")].concat(ParkEditor.history)
+            model: [qsTr("Opened park")].concat(Array.from(ParkEditor.history))
             delegate: ItemDelegate {
                 required property string modelData
                 required property int index
