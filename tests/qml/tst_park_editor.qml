@@ -60,6 +60,20 @@ Item {
         return Qt.point(near.x + (far.x - near.x) * t, -(near.z + (far.z - near.z) * t))
     }
 
+    // Where the hall's centre may align with the store (40 x 20 m at 150, 50), by hand: the
+    // store's edges and axis (x 130, 150, 170; y 40, 50, 60) less the hall's offsets to its own
+    // edges and axis (x -30, 0, 30; y -15, 0, 15).
+    readonly property var alignX: [160, 180, 200, 130, 150, 170, 100, 120, 140]
+    readonly property var alignY: [55, 65, 75, 40, 50, 60, 25, 35, 45]
+    // The nearest alignment within 1.5 m, else the 1 m grid.
+    function snappedByHand(wanted, aligns) {
+        let best = null
+        for (const a of aligns) {
+            if (Math.abs(a - wanted) <= 1.5 && (best === null || Math.abs(a - wanted) < Math.abs(best - wanted))) best = a
+        }
+        return best !== null ? best : Math.round(wanted)
+    }
+
     property string path
     property string original
 
@@ -79,7 +93,8 @@ Item {
             view.flyTo({position: Qt.vector3d(100, 0, -50), radius: 90}, true)
             view.yaw = 0
             view.pitch = 89
-            wait(50)
+            tryVerify(() => view.sceneReady, 5000)
+            waitForRendering(view)
         }
         function cleanup() {
             ParkEditor.editing = false
@@ -105,16 +120,15 @@ Item {
             const start = view.projectedBuildings().find(b => b.id === "hall")
             verify(start.inFront)
             const from = view.mapFromItem(null, start.x, start.y)
-            const to = Qt.point(from.x - 37, from.y + 23)
+            const to = Qt.point(from.x - 61, from.y + 47)
             const a = top.groundAt(from.x, from.y), b = top.groundAt(to.x, to.y)
             const wanted = Qt.point(50 + b.x - a.x, 50 + b.y - a.y)
-            // Far from the store's edges and axes (x 100..200, y 25..75 give alignments only
-            // near x >= 70): the 1 m grid.
-            verify(wanted.x < 68)
-            const expected = Qt.point(Math.round(wanted.x), Math.round(wanted.y))
-            verify(Math.abs(wanted.y - 50) > 2)  // really moved north or south
+            const expected = Qt.point(top.snappedByHand(wanted.x, top.alignX), top.snappedByHand(wanted.y, top.alignY))
+            verify(Math.abs(wanted.x - 50) > 3 && Math.abs(wanted.y - 50) > 3)  // really moved
             mousePress(view, from.x, from.y, Qt.LeftButton)
-            for (let i = 1; i <= 10; ++i) mouseMove(view, from.x + (to.x - from.x) * i / 10, from.y + (to.y - from.y) * i / 10)
+            for (let i = 1; i <= 10; ++i) {
+                mouseMove(view, from.x + (to.x - from.x) * i / 10, from.y + (to.y - from.y) * i / 10, -1, Qt.LeftButton)
+            }
             mouseRelease(view, to.x, to.y, Qt.LeftButton)
             compare(ParkController.selectedId, "hall")
             compare(ParkEditor.building.xM, expected.x)
