@@ -226,13 +226,14 @@ ApplicationWindow {
             SplitView.minimumWidth: 220
             EditorPanel {
                 visible: ParkEditor.editing
-                SplitView.preferredHeight: 560
+                SplitView.preferredHeight: 470
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }
             InspectorPanel {
                 SplitView.fillHeight: true
             }
             AlarmPanel {
+                visible: !ParkEditor.editing  // room for the editor; alarms come back when done
                 SplitView.preferredHeight: 300
                 onFocusRequested: (objectId) => window.focusObject(objectId)
             }

@@ -165,14 +165,16 @@ bool ParkController::showPark(parktwin::model::Park park, const QString& path) {
   return true;
 }
 
-void ParkController::showEditedPark(const parktwin::model::Park& park) {
+void ParkController::showEditedPark(const parktwin::model::Park& park, bool placesOnly) {
   if (!park_) return;
   *park_ = park;
   objectIndex_ = std::make_unique<parktwin::model::ObjectIndex>(*park_);
   rebuildScene();
-  assetTree_.reset(*park_);
-  tour_.setPark(park_.get());
-  alarms_.setPark(*park_);
+  if (!placesOnly) {
+    assetTree_.reset(*park_);
+    tour_.setPark(park_.get());
+    alarms_.setPark(*park_);
+  }
   emit sceneChanged();
   emit labelsChanged();
   select(objectIndex_->find(selectedId_.toStdString()) || selectedId_ == parkId() ? selectedId_ : QString());

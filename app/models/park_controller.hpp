@@ -94,7 +94,9 @@ class ParkController : public QObject {
   // The same park after an edit (ParkEditor): the scene, lists, labels and inspector follow,
   // but not what a new park resets (camera fit, selection, timeline, scenarios): sceneChanged,
   // not parkChanged. The selection stays unless its object is gone.
-  void showEditedPark(const parktwin::model::Park& park);
+  // `placesOnly`: only buildings' places or sizes changed (a drag step): the asset tree,
+  // alarms and tour, which know objects by id and name, are left as they are.
+  void showEditedPark(const parktwin::model::Park& park, bool placesOnly = false);
   // The open park (null before one is loaded), for saving it.
   const parktwin::model::Park* park() const { return park_.get(); }
   Q_INVOKABLE void select(const QString& objectId);

@@ -192,19 +192,22 @@ void ParkEditor::undoTo(int count) {
 
 bool ParkEditor::issue(const model::EditCommand& command, bool seal) {
   if (controller_.presenting() || !ensureHistory()) return false;
-  const bool shown = show(history_->apply(command));
+  const bool placesOnly = std::holds_alternative<model::MoveBuilding>(command) ||
+                          std::holds_alternative<model::RotateBuilding>(command) ||
+                          std::holds_alternative<model::ResizeBuilding>(command);
+  const bool shown = show(history_->apply(command), placesOnly);
   if (seal) history_->sealEntry();
   return shown;
 }
 
-bool ParkEditor::show(Result<std::vector<model::Problem>> outcome) {
+bool ParkEditor::show(Result<std::vector<model::Problem>> outcome, bool placesOnly) {
   if (!outcome) {
     lastError_ = q(outcome.error().message);
     emit historyChanged();
     return false;
   }
   lastError_.clear();
-  controller_.showEditedPark(history_->park());
+  controller_.showEditedPark(history_->park(), placesOnly);
   document_.markModified();
   listProblems(*outcome);
   emit historyChanged();

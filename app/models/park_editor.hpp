@@ -96,7 +96,7 @@ class ParkEditor : public QObject {
  private:
   model::EditHistory* ensureHistory();
   bool issue(const model::EditCommand& command, bool seal);
-  bool show(Result<std::vector<model::Problem>> outcome);
+  bool show(Result<std::vector<model::Problem>> outcome, bool placesOnly = false);
   void listProblems(const std::vector<model::Problem>& problems);
   QString objectAt(const std::string& pointer) const;
   int buildingIndex(const QString& id) const;

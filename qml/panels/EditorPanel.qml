@@ -66,6 +66,7 @@ Pane {
             TextField {
                 id: nameZhField
                 objectName: "nameZhField"
+                Layout.columnSpan: 3
                 Layout.fillWidth: true
                 text: root.building.nameZh || ""
                 onEditingFinished: if (text !== root.building.nameZh) ParkEditor.setName(root.building.id, "zh", text)
@@ -74,6 +75,7 @@ Pane {
             TextField {
                 id: nameEnField
                 objectName: "nameEnField"
+                Layout.columnSpan: 3
                 Layout.fillWidth: true
                 text: root.building.nameEn || ""
                 onEditingFinished: if (text !== root.building.nameEn) ParkEditor.setName(root.building.id, "en", text)
