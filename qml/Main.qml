@@ -226,7 +226,7 @@ ApplicationWindow {
             SplitView.minimumWidth: 220
             EditorPanel {
                 visible: ParkEditor.editing
-                SplitView.preferredHeight: 470
+                SplitView.preferredHeight: 600
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }
             InspectorPanel {
