@@ -181,6 +181,7 @@ Item {
             verify(ParkDocument.problems.length >= 1)
             const p = ParkDocument.problems[0]
             compare(p.path, "/buildings/0/height_m")
+            compare(p.message, "expected a positive number, got 0")
             compare(p.objectId, "hall")
             const list = problemsPanel.list
             verify(list.count >= 1)
