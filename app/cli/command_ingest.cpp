@@ -1,4 +1,5 @@
-// parktwin-cli ingest: subscribe to a park's live MQTT feed and write what arrives to a historian
+// parktwin-cli ingest: subscribe to a park's live MQTT feed (or start every source of a connections
+// file, docs/connections.md) and write what arrives to a historian
 // and/or a CSV, printing the feed's counters (received, accepted, malformed, unknown tag,
 // duplicates, gaps). At QoS 1 a message is acknowledged to the broker only once the historian
 // committed it (feed::DurableSubscriber), so killing ingest loses no acknowledged sample.
@@ -9,6 +10,8 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
+#include <functional>
 #include <thread>
 
 #include "broker_flags.hpp"
@@ -22,6 +25,8 @@
 #ifdef PARKTWIN_CLI_HAS_FEED  // set by CMake when twin/feed (libmosquitto) is built
 #include "parktwin/feed/durable_subscriber.hpp"
 #include "parktwin/feed/subscriber.hpp"
+#include "parktwin/feed/connections_reader.hpp"
+#include "live_sources.hpp"
 #endif
 
 namespace parktwin::cli {
@@ -30,6 +35,7 @@ namespace {
 struct IngestOptions {
   std::string park;
   std::string mqtt;
+  std::string connections;
   std::string user, password, tlsCa;
   std::string clientId;
   int qos = 1;
@@ -149,7 +155,8 @@ Result<std::unique_ptr<feed::FeedSubscription>> makeFeed(const IngestOptions& o,
 }
 
 // Runs until Ctrl-C, --duration or --count, reporting counters every 10 s.
-void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const feed::FeedSubscription& feed, IngestSinks& sinks) {
+void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const std::function<void()>& reportCounters,
+                   IngestSinks& sinks) {
   std::signal(SIGINT, [](int) { stopRequested = 1; });
   std::signal(SIGTERM, [](int) { stopRequested = 1; });
   const auto start = std::chrono::steady_clock::now();
@@ -161,7 +168,7 @@ void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const feed:
     if (duration_ms >= 0 && now - start >= std::chrono::milliseconds(duration_ms)) break;
     if (o.count > 0 && sinks.accepted.load() >= o.count) break;
     if (now - lastReport >= std::chrono::seconds(10)) {
-      printCounters(feed.counters(), feed.gaps().size());
+      reportCounters();
       lastReport = now;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling the stop conditions
@@ -188,12 +195,64 @@ int finishIngest(const IngestOptions& o, IngestSinks& sinks) {
   return 0;
 }
 
+// Every source of a connections file at once, into the same sinks; the sources write from their
+// own threads, so one lock keeps the sinks to one writer at a time.
+int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
+  auto duration_ms = o.duration.empty() ? std::optional<std::int64_t>(-1) : durationFlag("--duration", o.duration);
+  if (!duration_ms) return 2;
+  auto connections = feed::loadConnections(o.connections);
+  if (!connections) {
+    std::cerr << connections.error().message << "\n";
+    return 2;
+  }
+  const auto problems = feed::problemsAgainstPark(*connections, park);
+  for (const auto& problem : problems) std::cerr << o.connections << ": " << problem << "\n";
+  if (!problems.empty()) return 2;
+  IngestSinks sinks;
+  if (auto failed = openSinks(o, park, sinks)) return *failed;
+  std::set<std::string, std::less<>> known;
+  for (const auto& tag : park.tags) known.insert(tag.id);
+  std::mutex writing;
+  std::atomic<std::uint64_t> unknown{0};
+  auto running = startSources(*connections, [&](const feed::Source&) {
+    feed::SourceSink sink;
+    sink.sample = [&](std::string_view tag, std::int64_t ts, double v) {
+      if (!o.allTags && !known.contains(tag)) {
+        unknown.fetch_add(1, std::memory_order_relaxed);
+        return;
+      }
+      std::lock_guard lock(writing);
+      sinks.sample(tag, ts, v);
+    };
+    return sink;
+  });
+  const auto report = [&] {
+    for (const auto& s : running.sources) std::cerr << s->id() << ": " << describeCounters(s->counters()) << "\n";
+    if (unknown > 0) std::cerr << unknown << " samples of tags the park does not list were dropped (--all-tags keeps them)\n";
+  };
+  for (const auto& failure : running.failures) std::cerr << "ingest: " << failure << "\n";
+  if (running.failures.empty()) {
+    std::cerr << "recording " << running.sources.size() << " sources of " << o.connections << "\n";
+    waitUntilDone(o, *duration_ms, report, sinks);
+  }
+  stopSources(running);
+  report();
+  std::lock_guard lock(writing);
+  const int finished = finishIngest(o, sinks);
+  return running.failures.empty() ? finished : 1;
+}
+
 int runIngest(const IngestOptions& o) {
   auto park = loadParkArgument(o.park);
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;
   }
+  if (o.mqtt.empty() == o.connections.empty()) {
+    std::cerr << "ingest: give either --mqtt (the park's own feed) or --connections (a connections file)\n";
+    return 2;
+  }
+  if (!o.connections.empty()) return runConnectionsIngest(o, *park);
   auto broker = brokerFromFlags(o.mqtt, o.user, o.password, o.tlsCa);
   if (!broker) return 2;
   broker->client_id = o.clientId.empty() ? "parktwin-ingest-" + park->id : o.clientId;
@@ -227,7 +286,7 @@ int runIngest(const IngestOptions& o) {
   }
   std::cerr << "subscribed to parktwin/" << park->id << "/# on " << o.mqtt << " as " << broker->client_id
             << (o.qos == 1 ? " (QoS 1, acknowledged once stored)" : " (QoS 0)") << "\n";
-  waitUntilDone(o, duration_ms, **feed, sinks);
+  waitUntilDone(o, duration_ms, [&] { printCounters((*feed)->counters(), (*feed)->gaps().size()); }, sinks);
   (*feed)->stop();
   printCounters((*feed)->counters(), (*feed)->gaps().size());
   return finishIngest(o, sinks);
@@ -235,11 +294,13 @@ int runIngest(const IngestOptions& o) {
 #endif
 
 const bool registered = registerCommand({
-    "ingest", "Subscribe to a park's live MQTT feed into a historian (--db) or CSV, with feed counters",
+    "ingest", "Record a park's live MQTT feed (--mqtt) or every source of a connections file (--connections) into a historian (--db) or CSV",
     [](CLI::App& sub) {
       auto o = std::make_shared<IngestOptions>();
       sub.add_option("--park", o->park, "Bundled park name (beidu, jiulong) or a park file")->required();
-      sub.add_option("--mqtt", o->mqtt, "Broker HOST:PORT")->required();
+      auto* mqtt = sub.add_option("--mqtt", o->mqtt, "Broker HOST:PORT of the park's own feed (parktwin/<park>/#)");
+      sub.add_option("--connections", o->connections, "Record every source of this connections file instead")
+          ->excludes(mqtt);
       sub.add_option("--user", o->user, "MQTT user name");
       sub.add_option("--password", o->password, "MQTT password");
       sub.add_option("--tls-ca", o->tlsCa, "Use TLS, verifying the broker against this CA file");

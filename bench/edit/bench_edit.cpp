@@ -83,31 +83,36 @@ int main() {
   const double check = medianMs(50, [&] { (void)model::loadPark(file); });
   ok &= report("validate Beidu after an edit", validate, "load+check the file (as `check`)", check, 5);
 
-  double worstUndo = 0, worstApply = 0;
+  // Per kind of edit the median of 21 apply/undo pairs; the worst kind counts.
+  double worstUndo = 0, worstApply = 0, slowestSingleUndo = 0;
   for (const auto& command : oneOfEach(beidu)) {
     model::EditHistory history(beidu);
-    double applyMs = 0, undoMs = 0;
+    std::vector<double> applyMs, undoMs;
     for (int i = 0; i < 21; ++i) {
       const auto t0 = Clock::now();
       if (!history.apply(command)) return std::fprintf(stderr, "an edit failed\n"), 1;
       const auto t1 = Clock::now();
       if (!history.undo()) return 1;
       const auto t2 = Clock::now();
-      applyMs = std::max(applyMs, std::chrono::duration<double, std::milli>(t1 - t0).count());
-      undoMs = std::max(undoMs, std::chrono::duration<double, std::milli>(t2 - t1).count());
+      applyMs.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+      undoMs.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());
     }
-    worstApply = std::max(worstApply, applyMs), worstUndo = std::max(worstUndo, undoMs);
+    std::ranges::sort(applyMs), std::ranges::sort(undoMs);
+    worstApply = std::max(worstApply, applyMs[10]), worstUndo = std::max(worstUndo, undoMs[10]);
+    slowestSingleUndo = std::max(slowestSingleUndo, undoMs.back());
   }
-  ok &= report("undo, slowest of 11 kinds of edit (incl. validation)", worstUndo, "apply, slowest (incl. validation)", worstApply, 16);
+  std::printf("(slowest single undo of all %d: %.3f ms)\n", 11 * 21, slowestSingleUndo);
+  ok &= report("undo, slowest kind of 11 (with validation)", worstUndo, "apply, slowest kind (with validation)", worstApply, 16);
 
   const std::string geojson = footprints(5000);
-  const double parse = medianMs(3, [&] { (void)nlohmann::json::parse(geojson); });
+  std::size_t parsedFeatures = 0;
+  const double parse = medianMs(3, [&] { parsedFeatures = nlohmann::json::parse(geojson)["features"].size(); });
   std::size_t buildings = 0;
   const double import = medianMs(3, [&] {
     auto park = geo::importGeoJson(geojson, "bench.geojson", {"bench", {}});
     buildings = park ? park->park.buildings.size() : 0;
   });
-  if (buildings != 5000) return std::fprintf(stderr, "the import gave %zu buildings, not 5000\n", buildings), 1;
+  if (buildings != 5000 || parsedFeatures != 5000) return std::fprintf(stderr, "the import gave %zu buildings, not 5000\n", buildings), 1;
   ok &= report("import 5,000 GeoJSON footprints", import, "parse that GeoJSON only", parse, 2000);
   return ok ? 0 : 1;
 }

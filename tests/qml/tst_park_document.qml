@@ -101,7 +101,7 @@ Item {
             compare(problems.length, 2)
             compare(problems[0].path, "/buildings/0/kind")
             compare(problems[1].path, "/buildings/1/height_m")
-            compare(problems[1].message, "expected a number, got \"tall\"")
+            compare(problems[1].message, "expected a positive number, got \"tall\"")
             // Another file's objects are not the open park's: nothing to select.
             compare(problems[1].objectId, "")
             tryCompare(problemsPanel.list, "count", 2)

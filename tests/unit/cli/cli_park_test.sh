@@ -52,7 +52,7 @@ expect "edited park passes check" 0 $?
 # nothing is written unless asked.
 "$cli" park edit site.park.json --out bad.park.json --set '/buildings/0/height_m="tall"' >/dev/null 2>tall.err
 expect "wrong type exit code" 1 $?
-expect "wrong type message" 'edit: /buildings/0/height_m: expected a number, got "tall"' "$(cat tall.err)"
+expect "wrong type message" 'edit: /buildings/0/height_m: expected a positive number, got "tall"' "$(cat tall.err)"
 "$cli" park edit site.park.json --out bad.park.json --set '/buildings/0/height_m=-2' >/dev/null 2>range.err
 expect "out of range exit code" 1 $?
 expect "out of range message" "site.park.json: /buildings/0/height_m: expected a positive number, got -2" "$(head -1 range.err)"

@@ -95,50 +95,46 @@ MosquittoBroker::~MosquittoBroker() {
 bool MosquittoBroker::start() {
   if (!setupError_.empty()) return false;
   if (pid_ > 0) return true;
-  const std::string conf = (dir_ / "mosquitto.conf").string();
-  const std::string out = (dir_ / "mosquitto.out").string();
+  pid_ = startListeningProcess({"/usr/sbin/mosquitto", "-c", (dir_ / "mosquitto.conf").string()}, dir_ / "mosquitto.out",
+                               port_);
+  if (pid_ == 0) setupError_ = "/usr/sbin/mosquitto did not start listening";
+  return pid_ > 0;
+}
+
+int startListeningProcess(std::vector<std::string> argv, const std::filesystem::path& outFile, int port) {
+  const std::string out = outFile.string();
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  char program[] = "/usr/sbin/mosquitto";
-  char flag[] = "-c";
-  std::string confArg = conf;
-  char* argv[] = {program, flag, confArg.data(), nullptr};
+  std::vector<char*> args;
+  for (auto& arg : argv) args.push_back(arg.data());
+  args.push_back(nullptr);
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, program, &actions, nullptr, argv, environ);
+  const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    setupError_ = "cannot start /usr/sbin/mosquitto";
-    return false;
-  }
-  pid_ = pid;
+  if (rc != 0) return 0;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (std::chrono::steady_clock::now() < deadline) {
-    if (portAccepts(port_)) return true;
+    if (portAccepts(port)) return pid;
     int status = 0;
-    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = 0;
-      return false;
-    }
+    if (::waitpid(pid, &status, WNOHANG) == pid) return 0;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  return false;
+  endProcess(pid, SIGKILL);
+  return 0;
 }
 
-void MosquittoBroker::kill() {
-  if (pid_ <= 0) return;
-  ::kill(pid_, SIGKILL);
-  ::waitpid(pid_, nullptr, 0);
-  pid_ = 0;
+void endProcess(int& pid, int signal) {
+  if (pid <= 0) return;
+  ::kill(pid, signal);
+  ::waitpid(pid, nullptr, 0);
+  pid = 0;
 }
 
-void MosquittoBroker::stop() {
-  if (pid_ <= 0) return;
-  ::kill(pid_, SIGTERM);
-  ::waitpid(pid_, nullptr, 0);
-  pid_ = 0;
-}
+void MosquittoBroker::kill() { endProcess(pid_, SIGKILL); }
+
+void MosquittoBroker::stop() { endProcess(pid_, SIGTERM); }
 
 std::string MosquittoBroker::error() const {
   std::ostringstream text;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace feedtest {
 
@@ -40,6 +41,12 @@ class MosquittoBroker {
 };
 
 int freeLoopbackPort();
+
+// Starts argv[0] (a full path) with stdout and stderr appended to `outFile` and waits up to 10 s
+// until `port` accepts connections on 127.0.0.1. The pid, or 0 when it exited or never listened.
+int startListeningProcess(std::vector<std::string> argv, const std::filesystem::path& outFile, int port);
+// Sends `signal` and waits for the process; sets pid to 0. Nothing when pid is 0.
+void endProcess(int& pid, int signal);
 
 // Polls a condition until it holds or the timeout passes; true if it held.
 template <typename Condition>

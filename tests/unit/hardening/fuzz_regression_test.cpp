@@ -18,6 +18,8 @@
 #include "parktwin/store/csv_import.hpp"
 #include "parktwin/store/block_codec.hpp"
 #ifdef PARKTWIN_HAVE_FEED
+#include "mqtt_mapping_input.hpp"
+#include "parktwin/feed/connections_reader.hpp"
 #include "parktwin/feed/payload.hpp"
 #endif
 
@@ -133,6 +135,31 @@ TEST(FuzzCorpus, MqttPayloadsParseOrFail) {
       EXPECT_FALSE(sample.error().message.empty());
     }
   }
+}
+
+TEST(FuzzCorpus, ConnectionsFilesLoadOrFailWithPaths) {
+  for (const auto& text : corpus("connections")) {
+    auto connections = parktwin::feed::parseConnections(text, "c.json");
+    if (!connections) {
+      EXPECT_EQ(connections.error().message.rfind("c.json: /", 0), 0u) << connections.error().message;
+    }
+  }
+  EXPECT_TRUE(parktwin::feed::parseConnections(readSeed("connections", "all_kinds.json"), "c.json"));
+}
+
+TEST(FuzzCorpus, MqttMappingSeedsMapOrFailWithAReason) {
+  std::size_t mapped = 0;
+  for (const auto& input : corpus("mqtt_mapping")) {
+    const auto samples = parktwin::feed::fuzzing::mapFuzzInput(input);
+    if (!samples) continue;
+    if (!*samples) {
+      EXPECT_FALSE(samples->error().message.empty());
+      continue;
+    }
+    for (const auto& s : **samples) EXPECT_FALSE(s.tag.empty());
+    ++mapped;
+  }
+  EXPECT_GE(mapped, 4u);  // every seed is a message that maps
 }
 #endif
 

@@ -155,7 +155,7 @@ INSTANTIATE_TEST_SUITE_P(
         Refusal{"AddedIdInUse", AddBuilding{[] { Building b = shed(); b.id = "cast"; return b; }(), {}},
                 "the id \"cast\" is already used"},
         Refusal{"VertexOutOfRange", MoveZoneVertex{"z1", 3, {0, 0}}, "zone \"z1\" has 3 points; no point 3"},
-        Refusal{"WrongType", SetField{"/buildings/0/height_m", "tall"}, "/buildings/0/height_m: expected a number, got \"tall\""},
+        Refusal{"WrongType", SetField{"/buildings/0/height_m", "tall"}, "/buildings/0/height_m: expected a positive number, got \"tall\""},
         Refusal{"BadIdentifier", SetField{"/tags/0/id", "Cast Power!"},
                 "/tags/0/id: expected an identifier of lower-case letters, digits, '_', '-' or '.', got \"Cast Power!\""},
         Refusal{"UnknownKey", SetField{"/buildings/0/colour", "red"}, "/buildings/0/colour: unknown key"},

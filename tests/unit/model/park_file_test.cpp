@@ -80,7 +80,7 @@ INSTANTIATE_TEST_SUITE_P(
     Malformed, ParkFileDefect,
     ::testing::Values(
         Defect{"HeightNotANumber", "/buildings/1/height_m", "tall", false,
-               "/buildings/1/height_m: expected a number, got \"tall\""},
+               "/buildings/1/height_m: expected a positive number, got \"tall\""},
         Defect{"NegativeWidth", "/buildings/0/width_m", -5, false,
                "/buildings/0/width_m: expected a positive number, got -5"},
         Defect{"MissingName", "/buildings/0/name", nullptr, true, "/buildings/0/name: missing; expected an object"},

@@ -58,7 +58,7 @@ TEST_F(ParkProblems, TwoDefectsGiveTwoProblemsWithTheirPaths) {
   ASSERT_EQ(listed.error().size(), 2u);
   EXPECT_EQ(listed.error()[0].path, "/buildings/0/kind");
   EXPECT_EQ(listed.error()[1].path, "/buildings/1/height_m");
-  EXPECT_EQ(listed.error()[1].what, "expected a number, got \"tall\"");
+  EXPECT_EQ(listed.error()[1].what, "expected a positive number, got \"tall\"");
   // The same problems as loadPark's message, a line each with the file in front.
   auto joined = loadPark(file);
   ASSERT_FALSE(joined.has_value());

@@ -234,6 +234,16 @@ int ObjectReader::integer(const std::string& key, int min, int max, bool require
   return v->get<int>();
 }
 
+double ObjectReader::anyNumber(const std::string& key, bool required, const char* expected) {
+  const json* v = take(key, required, expected);
+  if (!v) return 0;
+  if (!v->is_number() || !std::isfinite(v->get<double>())) {
+    problems_.add(pathOf(key), std::string("expected ") + expected + ", got " + describe(*v));
+    return 0;
+  }
+  return v->get<double>();
+}
+
 int ObjectReader::anyInteger(const std::string& key, bool required, int fallback) {
   const json* v = take(key, required, "an integer");
   if (!v) return fallback;

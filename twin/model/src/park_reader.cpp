@@ -12,10 +12,11 @@
 namespace parktwin::model::detail {
 namespace {
 
-constexpr double kAny = std::numeric_limits<double>::infinity();
-
-// A number of any value: its range is validatePark's rule.
-double number(ObjectReader& r, const std::string& key, bool required = false) { return r.number(key, -kAny, kAny, required); }
+// Numbers of any value: their ranges are validatePark's rules. A value that is no number is
+// named with the rule's words ("expected a positive number, got \"tall\"").
+double number(ObjectReader& r, const std::string& key, bool required = false) { return r.anyNumber(key, required, "a number"); }
+double positive(ObjectReader& r, const std::string& key) { return r.anyNumber(key, true, "a positive number"); }
+double nonNegative(ObjectReader& r, const std::string& key) { return r.anyNumber(key, false, "a number >= 0"); }
 
 LocalizedText readText(ObjectReader& parent, const std::string& key, Problems& problems, bool required = true) {
   const json* value = parent.object(key, required);
@@ -68,7 +69,7 @@ Road readRoad(const json& v, const std::string& path, Problems& p) {
   Road road;
   road.id = r.id("id");
   road.name = readText(r, "name", p, false);
-  road.width_m = number(r, "width_m", true);
+  road.width_m = positive(r, "width_m");
   road.path = readPoints(r, "path", p);
   return road;
 }
@@ -82,11 +83,11 @@ Building readBuilding(const json& v, const std::string& path, Problems& p) {
   b.enterprise = r.string("enterprise", false);
   b.zone = r.string("zone", false);
   if (const json* pos = r.object("position", true)) b.position = readPoint(*pos, r.pathOf("position"), p);
-  b.width_m = number(r, "width_m", true);
-  b.depth_m = number(r, "depth_m", true);
-  b.height_m = number(r, "height_m", true);
+  b.width_m = positive(r, "width_m");
+  b.depth_m = positive(r, "depth_m");
+  b.height_m = positive(r, "height_m");
   b.rotation_deg = number(r, "rotation_deg");
-  b.roof_pv_kwp = number(r, "roof_pv_kwp");
+  b.roof_pv_kwp = nonNegative(r, "roof_pv_kwp");
   b.planned = r.boolean("planned");
   return b;
 }
@@ -96,9 +97,9 @@ Enterprise readEnterprise(const json& v, const std::string& path, Problems& p) {
   Enterprise e;
   e.id = r.id("id");
   e.name = readText(r, "name", p);
-  e.land_area_mu = number(r, "land_area_mu", true);
-  e.output_yuan_per_year = number(r, "output_yuan_per_year");
-  e.tax_yuan_per_year = number(r, "tax_yuan_per_year");
+  e.land_area_mu = positive(r, "land_area_mu");
+  e.output_yuan_per_year = nonNegative(r, "output_yuan_per_year");
+  e.tax_yuan_per_year = nonNegative(r, "tax_yuan_per_year");
   e.above_designated_size = r.boolean("above_designated_size");
   return e;
 }
@@ -112,13 +113,13 @@ MachineGroup readMachineGroup(const json& v, const std::string& path, Problems& 
   g.kind = r.kind<MachineKind>("kind").value_or(MachineKind{});
   g.count = r.anyInteger("count", true, 1);
   g.rows = r.anyInteger("rows", false, 1);
-  g.pitch_x_m = number(r, "pitch_x_m");
-  g.pitch_y_m = number(r, "pitch_y_m");
+  g.pitch_x_m = nonNegative(r, "pitch_x_m");
+  g.pitch_y_m = nonNegative(r, "pitch_y_m");
   if (const json* off = r.object("offset")) g.offset = readPoint(*off, r.pathOf("offset"), p);
-  g.width_m = number(r, "width_m", true);
-  g.depth_m = number(r, "depth_m", true);
-  g.height_m = number(r, "height_m", true);
-  g.power_kw = number(r, "power_kw");
+  g.width_m = positive(r, "width_m");
+  g.depth_m = positive(r, "depth_m");
+  g.height_m = positive(r, "height_m");
+  g.power_kw = nonNegative(r, "power_kw");
   return g;
 }
 
@@ -133,11 +134,11 @@ ProductionLine readLine(const json& v, const std::string& path, Problems& p) {
   l.building = r.string("building");
   l.enterprise = r.string("enterprise", false);
   l.product = r.kind<Product>("product", false);
-  l.capacity_t_per_year = number(r, "capacity_t_per_year");
-  l.capacity_units_per_hour = number(r, "capacity_units_per_hour");
-  l.cycle_time_s = number(r, "cycle_time_s");
-  l.energy_kwh_per_t = number(r, "energy_kwh_per_t");
-  l.power_kw = number(r, "power_kw");
+  l.capacity_t_per_year = nonNegative(r, "capacity_t_per_year");
+  l.capacity_units_per_hour = nonNegative(r, "capacity_units_per_hour");
+  l.cycle_time_s = nonNegative(r, "cycle_time_s");
+  l.energy_kwh_per_t = nonNegative(r, "energy_kwh_per_t");
+  l.power_kw = nonNegative(r, "power_kw");
   l.machines = readList<MachineGroup>(r, "machines", [&](const json& m, const std::string& mp) {
     return readMachineGroup(m, mp, p);
   });
@@ -152,9 +153,9 @@ Utility readUtility(const json& v, const std::string& path, Problems& p) {
   u.kind = r.kind<UtilityKind>("kind").value_or(UtilityKind{});
   u.building = r.string("building", false);
   if (const json* pos = r.object("position", true)) u.position = readPoint(*pos, r.pathOf("position"), p);
-  u.power_kw = number(r, "power_kw", true);
-  u.energy_kwh = number(r, "energy_kwh");
-  u.annual_energy_kwh = number(r, "annual_energy_kwh");
+  u.power_kw = positive(r, "power_kw");
+  u.energy_kwh = nonNegative(r, "energy_kwh");
+  u.annual_energy_kwh = nonNegative(r, "annual_energy_kwh");
   u.annual_yield_kwh_per_kwp = number(r, "annual_yield_kwh_per_kwp");
   u.count = r.anyInteger("count", false, 1);
   u.planned = r.boolean("planned");
@@ -190,10 +191,10 @@ MaterialLink readMaterialLink(const json& v, const std::string& path, Problems& 
   m.from = r.string("from");
   m.to = r.string("to");
   m.product = r.kind<Product>("product").value_or(Product{});
-  m.capacity_t_per_hour = number(r, "capacity_t_per_hour", true);
-  m.cost_yuan_per_t = number(r, "cost_yuan_per_t");
+  m.capacity_t_per_hour = positive(r, "capacity_t_per_hour");
+  m.cost_yuan_per_t = nonNegative(r, "cost_yuan_per_t");
   m.loss_pct = number(r, "loss_pct");
-  m.distance_m = number(r, "distance_m");
+  m.distance_m = nonNegative(r, "distance_m");
   return m;
 }
 
@@ -204,9 +205,9 @@ EnergyLink readEnergyLink(const json& v, const std::string& path, Problems& p) {
   e.from = r.string("from");
   e.to = r.string("to");
   e.carrier = r.kind<Carrier>("carrier").value_or(Carrier{});
-  e.capacity_kw = number(r, "capacity_kw", true);
-  e.cost_yuan_per_kwh = number(r, "cost_yuan_per_kwh");
-  e.emission_t_per_mwh = number(r, "emission_t_per_mwh");
+  e.capacity_kw = positive(r, "capacity_kw");
+  e.cost_yuan_per_kwh = nonNegative(r, "cost_yuan_per_kwh");
+  e.emission_t_per_mwh = nonNegative(r, "emission_t_per_mwh");
   e.loss_pct = number(r, "loss_pct");
   return e;
 }
@@ -236,7 +237,7 @@ Park readPark(const json& root, Problems& p) {
   park.latitude_deg = number(r, "latitude_deg", true);
   park.longitude_deg = number(r, "longitude_deg", true);
   if (const std::string zone = r.string("time_zone", false); !zone.empty()) park.time_zone = zone;
-  park.land_area_mu = number(r, "land_area_mu", true);
+  park.land_area_mu = positive(r, "land_area_mu");
   park.grid_emission_t_per_mwh = number(r, "grid_emission_t_per_mwh", true);
   const auto each = [&](auto reader) {
     return [&p, reader](const json& v, const std::string& path) { return reader(v, path, p); };
@@ -255,18 +256,9 @@ Park readPark(const json& root, Problems& p) {
   return park;
 }
 
-}  // namespace parktwin::model::detail
-
-namespace parktwin::model {
-
-using detail::json;
-using detail::Problems;
-
-namespace {
-
-// The park with its values and references checked; whole only when no problem was added.
+// The park with the rules of validatePark checked; whole only when no problem was added.
 Park readCheckedPark(const json& root, Problems& problems) {
-  Park park = detail::readPark(root, problems);
+  Park park = readPark(root, problems);
   // With shape problems, references may point at objects that failed to read: check only the
   // fields, and only where the shape did not already fail.
   const bool shapeOk = problems.empty();
@@ -276,13 +268,18 @@ Park readCheckedPark(const json& root, Problems& problems) {
   return park;
 }
 
-}  // namespace
+}  // namespace parktwin::model::detail
+
+namespace parktwin::model {
+
+using detail::json;
+using detail::Problems;
 
 Result<Park> parsePark(const std::string& jsonText, const std::string& source) {
   auto parsed = detail::parseJson(jsonText, source);
   if (!parsed) return std::unexpected(parsed.error());
   Problems problems;
-  Park park = readCheckedPark(*parsed, problems);
+  Park park = detail::readCheckedPark(*parsed, problems);
   if (!problems.empty()) return problems.failure(source);
   return park;
 }
@@ -299,7 +296,7 @@ std::expected<Park, std::vector<ParkProblem>> loadParkListingProblems(const std:
   auto parsed = detail::parseJson(*text, file.string());
   if (!parsed) return std::unexpected(std::vector{ParkProblem{"", parsed.error().message}});
   Problems problems;
-  Park park = readCheckedPark(*parsed, problems);
+  Park park = detail::readCheckedPark(*parsed, problems);
   if (problems.empty()) return park;
   std::vector<ParkProblem> listed;
   for (const auto& entry : problems.entries()) listed.push_back({entry.path, entry.what});

@@ -102,6 +102,10 @@ struct ModbusSource {
   int timeout_ms = 1000;
   int reconnect_delay_min_ms = 500;
   int reconnect_delay_max_ms = 30'000;
+  // Unmapped registers (bits for coils and inputs) between two points that are still read in
+  // one request rather than split into two: fewer round trips, but a device that refuses reads
+  // of holes in its map (exception 2, illegal data address) needs 0.
+  int max_gap = 8;
   std::vector<ModbusPoint> points;
 };
 

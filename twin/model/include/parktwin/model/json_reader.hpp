@@ -80,7 +80,10 @@ class ObjectReader {
   double nonNegative(const std::string& key, bool required = false);
   std::optional<double> optionalNumber(const std::string& key);
   int integer(const std::string& key, int min, int max, bool required = false, int fallback = 0);
-  int anyInteger(const std::string& key, bool required = false, int fallback = 0);  // the range is checked elsewhere
+  // Any finite number or integer; the range is checked elsewhere. `expected` names what a value
+  // that is no number should have been ("a positive number").
+  double anyNumber(const std::string& key, bool required, const char* expected);
+  int anyInteger(const std::string& key, bool required = false, int fallback = 0);
   bool boolean(const std::string& key, bool fallback = false);
   const json* array(const std::string& key, bool required = false);
   const json* object(const std::string& key, bool required = false);

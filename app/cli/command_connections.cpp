@@ -1,0 +1,203 @@
+// parktwin-cli connections check|test FILE: the connections file (docs/connections.md) checked
+// on its own and against its park, or tried for real: connect to every source, read once,
+// print each tag's value, unit and source.
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "command_registry.hpp"
+#include "terminal.hpp"
+#ifdef PARKTWIN_CLI_HAS_FEED
+#include "live_sources.hpp"
+#include "parktwin/feed/connection_kinds.hpp"
+#include "parktwin/feed/connections_reader.hpp"
+#endif
+
+namespace parktwin::cli {
+namespace {
+
+struct ConnectionsOptions {
+  std::string file;
+  std::string park;
+  double timeout_s = 5;
+};
+
+#ifdef PARKTWIN_CLI_HAS_FEED
+int runCheck(const ConnectionsOptions& o) {
+  auto connections = feed::loadConnections(o.file);
+  if (!connections) {
+    std::cerr << connections.error().message << "\n";
+    return 1;
+  }
+  if (!o.park.empty()) {
+    auto park = loadParkArgument(o.park);
+    if (!park) {
+      std::cerr << park.error().message << "\n";
+      return 2;
+    }
+    const auto problems = feed::problemsAgainstPark(*connections, *park);
+    for (const auto& problem : problems) std::cerr << o.file << ": " << problem << "\n";
+    if (!problems.empty()) return 1;
+  }
+  std::cout << o.file << ": ok, park " << connections->park << ", " << connections->sources.size() << " sources\n";
+  for (const auto& s : connections->sources) std::cout << "  " << s.id << " (" << feed::toText(s.kind) << ")\n";
+  return 0;
+}
+
+// The tags a source must deliver for `test` to pass: its fixed tag ids. A source mapping only
+// tag patterns ({line}.temp) passes with any value.
+std::vector<std::string> fixedTags(const feed::Source& source) {
+  std::vector<std::string> tags;
+  const auto add = [&](const feed::ValueMapping& m) {
+    if (auto parts = feed::tagPatternParts(m.tag); parts && parts->empty()) tags.push_back(m.tag);
+  };
+  if (const auto* mqtt = std::get_if<feed::MqttSource>(&source.config)) {
+    for (const auto& s : mqtt->subscriptions) {
+      for (const auto& v : s.values) add(v.mapping);
+    }
+  } else if (const auto* modbus = std::get_if<feed::ModbusSource>(&source.config)) {
+    for (const auto& p : modbus->points) add(p.mapping);
+  }
+  return tags;
+}
+
+struct Reading {
+  double value = 0;
+  std::string source;
+};
+
+struct Readings {
+  std::mutex mutex;
+  std::map<std::string, Reading> byTag;
+
+  feed::SourceSink sinkFor(const feed::Source& source) {
+    feed::SourceSink sink;
+    sink.sample = [this, id = source.id](std::string_view tag, std::int64_t, double value) {
+      std::lock_guard lock(mutex);
+      byTag[std::string(tag)] = {value, id};
+    };
+    return sink;
+  }
+
+  // What `source` still owes: the missing fixed tags, or "no value" when it has none at all.
+  std::string missing(const feed::Source& source) {
+    std::lock_guard lock(mutex);
+    std::string text;
+    for (const auto& tag : fixedTags(source)) {
+      if (!byTag.contains(tag)) text += (text.empty() ? "no value for " : ", ") + tag;
+    }
+    const bool any = std::ranges::any_of(byTag, [&](const auto& entry) { return entry.second.source == source.id; });
+    return any || !text.empty() ? text : "no value";
+  }
+};
+
+// Whether `tag` could come from `pattern`: its literal pieces in order, {parts} matching any text.
+bool fitsPattern(std::string_view tag, std::string_view pattern) {
+  std::size_t at = 0;
+  bool first = true;
+  while (!pattern.empty()) {
+    const std::size_t open = pattern.find('{');
+    const std::string_view literal = pattern.substr(0, open);
+    const std::size_t found = first ? (tag.starts_with(literal) ? 0 : std::string_view::npos) : tag.find(literal, at);
+    if (found == std::string_view::npos) return false;
+    at = found + literal.size();
+    if (open == std::string_view::npos) return at == tag.size() || tag.ends_with(literal);
+    pattern.remove_prefix(std::min(pattern.size(), pattern.find('}', open) + 1));
+    first = false;
+  }
+  return true;
+}
+
+// The unit the connections file gives a tag, exactly or through a tag pattern.
+std::string unitOf(const feed::Connections& connections, const std::string& tag) {
+  std::string unit;
+  const auto note = [&](const feed::ValueMapping& m) {
+    if (unit.empty() && fitsPattern(tag, m.tag)) unit = m.unit;
+  };
+  for (const auto& source : connections.sources) {
+    if (const auto* mqtt = std::get_if<feed::MqttSource>(&source.config)) {
+      for (const auto& s : mqtt->subscriptions) {
+        for (const auto& v : s.values) note(v.mapping);
+        note(s.readings_mapping);
+      }
+    } else if (const auto* modbus = std::get_if<feed::ModbusSource>(&source.config)) {
+      for (const auto& p : modbus->points) note(p.mapping);
+    }
+  }
+  return unit;
+}
+
+void printReadings(Readings& readings, const feed::Connections& connections) {
+  std::lock_guard lock(readings.mutex);
+  std::cout << std::setprecision(12);  // a meter's full resolution, not iostream's 6 digits
+  for (const auto& [tag, r] : readings.byTag) {
+    const std::string unit = unitOf(connections, tag);
+    std::cout << padColumns(tag, 28) << " " << r.value << (unit.empty() ? "" : " " + unit) << "  (" << r.source << ")\n";
+  }
+}
+
+int runTest(const ConnectionsOptions& o) {
+  auto connections = feed::loadConnections(o.file);
+  if (!connections) {
+    std::cerr << connections.error().message << "\n";
+    return 1;
+  }
+  Readings readings;
+  auto running = startSources(*connections, [&](const feed::Source& s) { return readings.sinkFor(s); });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long>(o.timeout_s * 1000));
+  const auto allRead = [&] {
+    return std::ranges::all_of(running.sources, [&](const auto& live) {
+      const auto& source = *std::ranges::find(connections->sources, live->id(), &feed::Source::id);
+      return readings.missing(source).empty();
+    });
+  };
+  while (!allRead() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling the sources' progress
+  }
+  stopSources(running);
+  printReadings(readings, *connections);
+  for (const auto& live : running.sources) {
+    const auto& source = *std::ranges::find(connections->sources, live->id(), &feed::Source::id);
+    const std::string missing = readings.missing(source);
+    const auto counters = live->counters();
+    std::cout << live->id() << " (" << feed::toText(source.kind) << "): " << describeCounters(counters) << "\n";
+    if (!missing.empty()) {
+      running.failures.push_back(source.id + ": " + missing + " within " + std::to_string(o.timeout_s).substr(0, 4) +
+                                 " s" + (counters.last_error.empty() ? "" : " (" + counters.last_error + ")"));
+    }
+  }
+  for (const auto& failure : running.failures) std::cerr << "connections test: failed: " << failure << "\n";
+  return running.failures.empty() ? 0 : 1;
+}
+#else
+int noFeed() {
+  std::cerr << "connections: this build has no live feed support (libmosquitto or libmodbus missing)\n";
+  return 2;
+}
+#endif
+
+const bool registered = registerCommand({
+    "connections", "Check a connections file (check), or connect to its sources and read once (test)",
+    [](CLI::App& sub) {
+      auto o = std::make_shared<ConnectionsOptions>();
+      sub.require_subcommand(1);
+      auto* check = sub.add_subcommand("check", "Validate a connections file: every problem with its JSON path");
+      check->add_option("file", o->file, "Connections file (parktwin-connections/1)")->required();
+      check->add_option("--park", o->park, "Also check tags and units against this park (bundled name or file)");
+      auto* test = sub.add_subcommand("test", "Connect to every source, read once, print each tag's value");
+      test->add_option("file", o->file, "Connections file (parktwin-connections/1)")->required();
+      test->add_option("--timeout", o->timeout_s, "Seconds to wait for every source")->default_val(5)
+          ->check(CLI::Range(0.1, 600.0));
+#ifdef PARKTWIN_CLI_HAS_FEED
+      return [o, check] { return check->parsed() ? runCheck(*o) : runTest(*o); };
+#else
+      (void)check;
+      return [] { return noFeed(); };
+#endif
+    }});
+
+}  // namespace
+}  // namespace parktwin::cli

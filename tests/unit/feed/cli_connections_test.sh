@@ -1,0 +1,75 @@
+#!/bin/bash
+# parktwin-cli connections check|test and ingest --connections, against a real mosquitto (a
+# retained message sent with mosquitto_pub) and the pymodbus server of modbus_test_server.py,
+# both on free loopback ports. Expected values are those the peers were given.
+# Usage: cli_connections_test.sh PATH/TO/parktwin-cli
+set -u
+cli=$1
+here=$(dirname "$0")
+. "$here/../../cli_test_lib.sh"
+
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+wait_port() {  # polls until the port accepts (up to 10 s)
+  for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
+  echo "port $1 never opened"; return 1
+}
+mqtt_port=$(free_port)
+modbus_port=$(free_port)
+printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$mqtt_port" > "$dir/mosquitto.conf"
+/usr/sbin/mosquitto -c "$dir/mosquitto.conf" >"$dir/mosquitto.log" 2>&1 &
+broker=$!
+/usr/bin/python3 "$here/modbus_test_server.py" "$modbus_port" >"$dir/modbus.log" 2>&1 &
+modbus=$!
+trap 'kill $broker ${modbus:-} 2>/dev/null; rm -rf "$dir"' EXIT
+wait_port "$mqtt_port" && wait_port "$modbus_port" || exit 1
+mosquitto_pub -p "$mqtt_port" -q 1 -r -t plant/potline-1/current -m '{"v": 401.5}'
+
+cat > "$dir/good.json" <<JSON
+{"format": "parktwin-connections/1", "park": "beidu", "sources": [
+  {"id": "gateway", "kind": "mqtt", "broker": {"host": "127.0.0.1", "port": $mqtt_port},
+   "subscriptions": [{"topic": "plant/{line}/current", "payload": "json",
+                      "values": [{"pointer": "/v", "tag": "{line}.current", "unit": "kA"}]}]},
+  {"id": "meter", "kind": "modbus", "host": "127.0.0.1", "port": $modbus_port, "poll_interval_ms": 100,
+   "timeout_ms": 500, "points": [
+     {"table": "holding_register", "address": 10, "type": "float32", "tag": "potline-1.voltage", "unit": "V"},
+     {"table": "input_register", "address": 0, "type": "float32", "tag": "potline-2.bath_temp", "scale": 2}]}]}
+JSON
+
+"$cli" connections check "$dir/good.json" --park beidu >"$dir/out" 2>"$dir/err"
+expect "check of a good file: exit code" 0 $?
+expect "check of a good file: summary" "$dir/good.json: ok, park beidu, 2 sources" "$(head -1 "$dir/out")"
+
+sed -e 's/"scale": 2/"scael": 2/' -e 's/"float32", "tag": "potline-1/"float128", "tag": "potline-1/' "$dir/good.json" >"$dir/bad.json"
+"$cli" connections check "$dir/bad.json" >"$dir/out" 2>"$dir/err"
+expect "check of a bad file: exit code" 1 $?
+expect "check of a bad file: every problem with its path" \
+  "$dir/bad.json: /sources/1/points/0/type: expected one of int16, uint16, int32, uint32, float32, float64, boolean, got \"float128\"
+$dir/bad.json: /sources/1/points/1/scael: unknown key" "$(cat "$dir/err")"
+
+sed -e 's/potline-2.bath_temp/potline-9.bath_temp/' -e 's/"unit": "V"/"unit": "kV"/' "$dir/good.json" >"$dir/park.json"
+"$cli" connections check "$dir/park.json" --park beidu >"$dir/out" 2>"$dir/err"
+expect "check against the park: exit code" 1 $?
+expect "check against the park: tag and unit" \
+  "$dir/park.json: /sources/1/points/0/unit: \"kV\" differs from the tag's unit \"V\"
+$dir/park.json: /sources/1/points/1/tag: the park has no tag \"potline-9.bath_temp\"" "$(cat "$dir/err")"
+
+"$cli" connections test "$dir/good.json" --timeout 10 >"$dir/out" 2>"$dir/err"
+expect "test: exit code" 0 $?
+expect "test: the MQTT value" "potline-1.current            401.5 kA  (gateway)" "$(grep '^potline-1.current' "$dir/out")"
+expect "test: the Modbus float32" "potline-1.voltage            230.5 V  (meter)" "$(grep '^potline-1.voltage' "$dir/out")"
+expect "test: the Modbus input register, scaled" "potline-2.bath_temp          800.5  (meter)" \
+  "$(grep '^potline-2.bath_temp' "$dir/out")"
+
+"$cli" ingest --park beidu --connections "$dir/good.json" --db "$dir/live.db" --count 6 >/dev/null 2>"$dir/ingest.err"
+expect "ingest --connections: exit code" 0 $?
+expect "ingest --connections: the Modbus value stored" "230.5" \
+  "$("$cli" export --db "$dir/live.db" --tags potline-1.voltage | tail -1 | cut -d, -f3)"
+expect "ingest --connections: the MQTT value stored" "401.5" \
+  "$("$cli" export --db "$dir/live.db" --tags potline-1.current | tail -1 | cut -d, -f3)"
+
+kill $modbus; wait $modbus 2>/dev/null; modbus=
+"$cli" connections test "$dir/good.json" --timeout 1 >"$dir/out" 2>"$dir/err"
+expect "test with the Modbus server gone: exit code" 1 $?
+expect "test with the Modbus server gone: names the source" 1 \
+  "$(grep -c '^connections test: failed: meter: no value for potline-1.voltage, potline-2.bath_temp within 1.00 s (Modbus 127.0.0.1:'"$modbus_port"': connect: Connection refused)$' "$dir/err")"
+finish cli_connections

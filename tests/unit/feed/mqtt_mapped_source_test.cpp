@@ -1,0 +1,152 @@
+// MQTT in any shape end to end: a real mosquitto, messages of several shapes sent by
+// mosquitto_pub (a client we did not write), landing as the samples worked out by hand.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "mosquitto_broker.hpp"
+#include "parktwin/feed/connections_reader.hpp"
+#include "parktwin/feed/live_source.hpp"
+#include "sample_collector.hpp"
+
+namespace {
+
+using namespace parktwin::feed;
+using feedtest::eventually;
+
+std::string connectionsFor(int port) {
+  return R"({"format": "parktwin-connections/1", "park": "beidu", "sources": [
+    {"id": "gateway", "kind": "mqtt", "broker": {"host": "127.0.0.1", "port": )" + std::to_string(port) + R"(},
+     "subscriptions": [
+       {"topic": "plant/{line}/data", "payload": "json", "timestamp": "iso8601", "timestamp_pointer": "/meta/time",
+        "values": [{"pointer": "/data/temp", "tag": "{line}.temp", "scale": 0.1}]},
+       {"topic": "edge/{line}/ms", "payload": "json", "timestamp": "epoch_ms", "timestamp_pointer": "/ts",
+        "values": [{"pointer": "/v", "tag": "{line}.current"}, {"pointer": "/w", "tag": "{line}.voltage"}]},
+       {"topic": "meters/+/csv", "payload": "csv", "timestamp": "epoch_s", "timestamp_column": 0,
+        "values": [{"column": 2, "tag": "grid.power", "scale": 1000}]},
+       {"topic": "raw/battery", "payload": "number", "values": [{"tag": "battery.soc"}]},
+       {"topic": "site/{line}", "payload": "json", "timestamp": "epoch_s", "timestamp_pointer": "/t",
+        "readings": {"pointer": "/r", "tag": "{line}.{key}"}}
+     ]}]})";
+}
+
+bool publish(int port, const std::string& topic, const std::string& payload) {
+  const std::string command = "mosquitto_pub -h 127.0.0.1 -p " + std::to_string(port) + " -q 1 -t '" + topic +
+                              "' -m '" + payload + "'";
+  return std::system(command.c_str()) == 0;
+}
+
+TEST(MqttMappedSource, MessagesOfEveryShapeLandAsTheExpectedSamples) {
+  feedtest::MosquittoBroker broker;
+  ASSERT_TRUE(broker.start()) << broker.error();
+  auto connections = parseConnections(connectionsFor(broker.port()), "test");
+  ASSERT_TRUE(connections) << connections.error().message;
+  feedtest::SampleCollector collected;
+  auto source = makeLiveSource(connections->sources[0], collected.sink());
+  ASSERT_TRUE(source) << source.error().message;
+  ASSERT_TRUE((*source)->start());
+  ASSERT_TRUE(eventually([&] { return (*source)->counters().connected; })) << (*source)->counters().last_error;
+
+  ASSERT_TRUE(publish(broker.port(), "plant/l2/data",
+                      R"({"meta": {"time": "2026-01-01T08:00:00+08:00"}, "data": {"temp": 9615}})"));
+  ASSERT_TRUE(publish(broker.port(), "edge/l1/ms", R"({"ts": 1767225600123, "v": 401.5, "w": "4.25"})"));
+  ASSERT_TRUE(publish(broker.port(), "meters/m7/csv", "1767225601,A,0.75"));
+  ASSERT_TRUE(publish(broker.port(), "plant/l2/data", "{broken"));
+  ASSERT_TRUE(publish(broker.port(), "raw/battery", "55.5"));
+  ASSERT_TRUE(publish(broker.port(), "site/l3", R"({"t": 1767225602, "r": {"flow": 12, "state": "run"}})"));
+
+  ASSERT_TRUE(eventually([&] { return collected.size() >= 6 && (*source)->counters().polls >= 6; }))
+      << collected.size() << " samples";
+  auto samples = collected.samples();
+  std::ranges::sort(samples, {}, &feedtest::CollectedSample::tag);
+  ASSERT_EQ(samples.size(), 6u);
+  // 2026-01-01T00:00:00Z = 1767225600 s
+  EXPECT_EQ(samples[0].tag, "battery.soc");
+  EXPECT_EQ(samples[0].value, 55.5);
+  EXPECT_EQ(samples[1].tag, "grid.power");
+  EXPECT_EQ(samples[1].ts_ms, 1767225601000);
+  EXPECT_EQ(samples[1].value, 750.0);
+  EXPECT_EQ(samples[2].tag, "l1.current");
+  EXPECT_EQ(samples[2].ts_ms, 1767225600123);
+  EXPECT_EQ(samples[2].value, 401.5);
+  EXPECT_EQ(samples[3].tag, "l1.voltage");
+  EXPECT_EQ(samples[3].value, 4.25);
+  EXPECT_EQ(samples[4].tag, "l2.temp");
+  EXPECT_EQ(samples[4].ts_ms, 1767225600000);
+  EXPECT_NEAR(samples[4].value, 961.5, 1e-9);
+  EXPECT_EQ(samples[5].tag, "l3.flow");
+  EXPECT_EQ(samples[5].ts_ms, 1767225602000);
+  EXPECT_EQ(samples[5].value, 12.0);
+
+  const auto counters = (*source)->counters();
+  EXPECT_EQ(counters.polls, 6u);
+  EXPECT_EQ(counters.values, 6u);
+  EXPECT_EQ(counters.errors, 1u);
+  EXPECT_EQ(counters.last_error, "plant/l2/data: not valid JSON");
+  (*source)->stop();
+  EXPECT_FALSE((*source)->counters().connected);
+}
+
+// One subscription to raw/x, a plain number, as tag x.
+MqttSource plainNumberOn(int port, double deadband) {
+  MqttSource config;
+  config.broker.host = "127.0.0.1";
+  config.broker.port = port;
+  MqttSubscription sub;
+  sub.topic = "raw/x";
+  sub.payload = PayloadFormat::number;
+  sub.values.push_back(
+      {.value_pointer = "", .csv_column = 0, .mapping = {.tag = "x", .scale = 1, .offset = 0, .deadband = deadband, .unit = ""}});
+  config.subscriptions.push_back(sub);
+  return config;
+}
+
+TEST(MqttMappedSource, DeadbandDropsSmallChanges) {
+  feedtest::MosquittoBroker broker;
+  ASSERT_TRUE(broker.start()) << broker.error();
+  const MqttSource config = plainNumberOn(broker.port(), 1.0);
+  feedtest::SampleCollector collected;
+  auto source = makeLiveSource(Source{"s", SourceKind::mqtt, config}, collected.sink());
+  ASSERT_TRUE(source && (*source)->start());
+  ASSERT_TRUE(eventually([&] { return (*source)->counters().connected; }));
+  for (const char* v : {"10", "10.5", "10.9", "11.0", "9.9"}) ASSERT_TRUE(publish(broker.port(), "raw/x", v));
+  ASSERT_TRUE(eventually([&] { return (*source)->counters().polls == 5; }));
+  // 10 passes; 10.5 and 10.9 are within 1 of 10; 11.0 is 1 away: passes; 9.9 is 1.1 from 11.
+  std::vector<double> values;
+  for (const auto& s : collected.samples()) values.push_back(s.value);
+  EXPECT_EQ(values, (std::vector<double>{10, 11.0, 9.9}));
+}
+
+TEST(MqttMappedSource, ABrokerRefusingThePasswordIsAnErrorNamingIt) {
+  feedtest::MosquittoBroker broker({.passwordAuth = true, .tls = false});
+  ASSERT_TRUE(broker.start()) << broker.error();
+  MqttSource config = plainNumberOn(broker.port(), 0);
+  config.broker.username = "twin";
+  config.broker.password = "wrong";
+  feedtest::SampleCollector collected;
+  auto refused = makeLiveSource(Source{"s", SourceKind::mqtt, config}, collected.sink());
+  ASSERT_TRUE(refused && (*refused)->start());
+  ASSERT_TRUE(eventually([&] { return (*refused)->counters().errors >= 1; }));
+  EXPECT_FALSE((*refused)->counters().connected);
+  EXPECT_EQ((*refused)->counters().last_error.rfind("broker refused the connection: ", 0), 0u)
+      << (*refused)->counters().last_error;
+  (*refused)->stop();
+
+  config.broker.password = "secret";
+  auto accepted = makeLiveSource(Source{"s", SourceKind::mqtt, config}, collected.sink());
+  ASSERT_TRUE(accepted && (*accepted)->start());
+  EXPECT_TRUE(eventually([&] { return (*accepted)->counters().connected; })) << (*accepted)->counters().last_error;
+}
+
+TEST(MakeLiveSource, SparkplugAndOpcUaAreNotBuiltYet) {
+  feedtest::SampleCollector collected;
+  auto sparkplug = makeLiveSource(Source{"edge", SourceKind::sparkplug, SparkplugSource{}}, collected.sink());
+  ASSERT_FALSE(sparkplug);
+  EXPECT_EQ(sparkplug.error().code, parktwin::ErrorCode::failed);
+  EXPECT_EQ(sparkplug.error().message, "source edge: sparkplug sources are not built yet");
+  auto opcua = makeLiveSource(Source{"scada", SourceKind::opcua, OpcUaSource{}}, collected.sink());
+  ASSERT_FALSE(opcua);
+  EXPECT_EQ(opcua.error().message, "source scada: opcua sources are not built yet");
+}
+
+}  // namespace

@@ -1,0 +1,139 @@
+#include "parktwin/feed/connections_reader.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "connections_reader_detail.hpp"
+#include "parktwin/feed/mqtt_mapping.hpp"
+
+namespace parktwin::feed {
+
+namespace detail {
+
+
+ValueMapping readMapping(ObjectReader& r, Problems& problems, const std::vector<std::string>& allowedParts) {
+  ValueMapping m;
+  m.tag = r.string("tag");
+  if (!m.tag.empty()) {
+    const auto parts = tagPatternParts(m.tag);
+    if (!parts) {
+      problems.add(r.pathOf("tag"), "expected a tag id, or a pattern with {part} names; got \"" + m.tag + "\"");
+    } else {
+      for (const auto& part : *parts) {
+        if (std::ranges::find(allowedParts, part) == allowedParts.end()) {
+          std::string allowed;
+          for (const auto& a : allowedParts) allowed += (allowed.empty() ? "" : ", ") + ("{" + a + "}");
+          problems.add(r.pathOf("tag"), "no part {" + part + "} here; " +
+                                            (allowed.empty() ? "this tag cannot use parts" : "expected one of " + allowed));
+        }
+      }
+    }
+  }
+  if (r.raw("scale")) {
+    m.scale = r.number("scale", -1e12, 1e12, true, 1);
+    if (m.scale == 0) problems.add(r.pathOf("scale"), "expected a non-zero number, got 0");
+  }
+  m.offset = r.number("offset", -1e12, 1e12, false, 0);
+  m.deadband = r.nonNegative("deadband");
+  m.unit = r.string("unit", false);
+  return m;
+}
+
+BrokerOptions readBroker(ObjectReader& parent, Problems& problems) {
+  BrokerOptions b;
+  const json* value = parent.object("broker", true);
+  if (!value) return b;
+  ObjectReader r(*value, parent.pathOf("broker"), problems);
+  b.host = r.string("host");
+  b.tls_ca_file = r.string("tls_ca_file", false);
+  b.port = r.integer("port", 1, 65535, false, b.tls_ca_file.empty() ? 1883 : 8883);
+  b.client_id = r.string("client_id", false);
+  b.username = r.string("username", false);
+  b.password = r.string("password", false);
+  if (!b.password.empty() && b.username.empty()) problems.add(r.pathOf("password"), "a password needs a username");
+  b.keepalive_s = r.integer("keepalive_s", 5, 3600, false, b.keepalive_s);
+  return b;
+}
+
+}  // namespace detail
+
+namespace {
+
+using namespace detail;
+
+Source readSource(const json& value, const std::string& path, Problems& problems) {
+  Source s;
+  ObjectReader r(value, path, problems);
+  if (!r.valid()) return s;
+  s.id = r.id("id");
+  const auto kind = r.kind<SourceKind>("kind", true);
+  if (!kind) {
+    // Without its kind the rest cannot be judged; mark everything read so the one problem shows.
+    for (const auto& [key, v] : value.items()) (void)r.raw(key);
+    return s;
+  }
+  s.kind = *kind;
+  switch (*kind) {
+    case SourceKind::mqtt: s.config = readMqtt(r, problems); break;
+    case SourceKind::modbus: s.config = readModbus(r, problems); break;
+    case SourceKind::sparkplug: s.config = readSparkplug(r, problems); break;
+    case SourceKind::opcua: s.config = readOpcUa(r, problems); break;
+  }
+  return s;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> tagPatternParts(std::string_view pattern) {
+  std::vector<std::string> parts;
+  if (pattern.empty()) return std::nullopt;
+  for (std::size_t at = 0; at < pattern.size();) {
+    const std::size_t open = pattern.find_first_of("{}", at);
+    if (open == std::string_view::npos) break;
+    if (pattern[open] == '}') return std::nullopt;
+    const std::size_t close = pattern.find_first_of("{}", open + 1);
+    if (close == std::string_view::npos || pattern[close] == '{' || close == open + 1) return std::nullopt;
+    parts.emplace_back(pattern.substr(open + 1, close - open - 1));
+    at = close + 1;
+  }
+  return parts;
+}
+
+Result<Connections> parseConnections(const std::string& text, const std::string& source) {
+  auto parsed = parseJson(text, source);
+  if (!parsed) return std::unexpected(parsed.error());
+  Problems problems;
+  Connections c;
+  {
+    ObjectReader r(*parsed, "", problems);
+    if (r.valid()) {
+      const std::string format = r.string("format");
+      if (!format.empty() && format != kConnectionsFormat) {
+        problems.add("/format", "expected \"" + std::string(kConnectionsFormat) + "\", got \"" + format + "\"");
+      }
+      c.park = r.id("park");
+      if (const json* sources = r.array("sources", true)) {
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < sources->size(); ++i) {
+          const std::string path = "/sources/" + std::to_string(i);
+          Source s = readSource((*sources)[i], path, problems);
+          if (!s.id.empty() && !ids.insert(s.id).second) {
+            problems.add(path + "/id", "duplicate source id \"" + s.id + "\"");
+          }
+          c.sources.push_back(std::move(s));
+        }
+        if (sources->empty()) problems.add("/sources", "expected at least one source");
+      }
+    }
+  }
+  if (!problems.empty()) return problems.failure(source);
+  return c;
+}
+
+Result<Connections> loadConnections(const std::filesystem::path& file) {
+  auto text = readTextFile(file, "connections file");
+  if (!text) return std::unexpected(text.error());
+  return parseConnections(*text, file.string());
+}
+
+}  // namespace parktwin::feed

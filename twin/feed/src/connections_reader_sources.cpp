@@ -1,0 +1,190 @@
+// One reader per source kind of the connections file (docs/connections.md).
+#include <algorithm>
+
+#include "connections_reader_detail.hpp"
+#include "parktwin/feed/mqtt_mapping.hpp"
+
+namespace parktwin::feed::detail {
+
+namespace {
+
+void checkPointer(ObjectReader& r, const std::string& key, const std::string& pointer, Problems& problems) {
+  if (!pointer.empty() && pointer.front() != '/') {
+    problems.add(r.pathOf(key), "expected a JSON pointer starting with '/', got \"" + pointer + "\"");
+    return;
+  }
+  try {
+    (void)json::json_pointer(pointer);
+  } catch (const json::exception&) {
+    problems.add(r.pathOf(key), "not a valid JSON pointer: \"" + pointer + "\" ('~' must be ~0 or ~1)");
+  }
+}
+
+// The array under `key`, each element an object read by `readOne(reader)`.
+template <typename ReadOne>
+void forEachObject(ObjectReader& r, const std::string& key, bool required, Problems& problems, ReadOne readOne) {
+  const json* items = r.array(key, required);
+  if (!items) return;
+  if (required && items->empty()) problems.add(r.pathOf(key), "expected at least one entry");
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    ObjectReader item((*items)[i], r.pathOf(key) + "/" + std::to_string(i), problems);
+    if (item.valid()) readOne(item);
+  }
+}
+
+void readTimestamp(ObjectReader& r, MqttSubscription& s, Problems& problems) {
+  s.timestamp = r.kind<TimestampFormat>("timestamp", false).value_or(TimestampFormat::receipt);
+  const bool receipt = s.timestamp == TimestampFormat::receipt;
+  if (s.payload == PayloadFormat::json) {
+    s.timestamp_pointer = r.string("timestamp_pointer", !receipt);
+    checkPointer(r, "timestamp_pointer", s.timestamp_pointer, problems);
+    if (receipt && r.raw("timestamp_pointer")) {
+      problems.add(r.pathOf("timestamp_pointer"), "a pointer needs a timestamp format other than receipt");
+    }
+  } else if (s.payload == PayloadFormat::csv) {
+    s.timestamp_csv_column = r.integer("timestamp_column", 0, 1000, !receipt, -1);
+    if (receipt && s.timestamp_csv_column >= 0) {
+      problems.add(r.pathOf("timestamp_column"), "a column needs a timestamp format other than receipt");
+    }
+  } else if (!receipt) {
+    problems.add(r.pathOf("timestamp"), "a plain number carries no timestamp; expected receipt");
+  }
+}
+
+MqttSubscription readSubscription(ObjectReader& r, Problems& problems) {
+  MqttSubscription s;
+  s.topic = r.string("topic");
+  std::vector<std::string> parts;
+  if (!s.topic.empty()) {
+    if (auto pattern = compileTopicPattern(s.topic)) parts = pattern->part_names;
+    else problems.add(r.pathOf("topic"), pattern.error().message);
+  }
+  s.payload = r.kind<PayloadFormat>("payload", true).value_or(PayloadFormat::json);
+  s.qos = r.integer("qos", 0, 1, false, 1);
+  readTimestamp(r, s, problems);
+  forEachObject(r, "values", false, problems, [&](ObjectReader& v) {
+    MqttValue value;
+    if (s.payload == PayloadFormat::json) {
+      value.value_pointer = v.string("pointer");
+      checkPointer(v, "pointer", value.value_pointer, problems);
+    } else if (s.payload == PayloadFormat::csv) {
+      value.csv_column = v.integer("column", 0, 1000, true, 0);
+    }
+    value.mapping = readMapping(v, problems, parts);
+    s.values.push_back(std::move(value));
+  });
+  if (const json* readings = r.raw("readings")) {
+    if (s.payload != PayloadFormat::json) {
+      problems.add(r.pathOf("readings"), "an object of readings needs payload json");
+    } else {
+      ObjectReader o(*readings, r.pathOf("readings"), problems);
+      if (o.valid()) {
+        s.readings_pointer = o.string("pointer", false);
+        checkPointer(o, "pointer", s.readings_pointer, problems);
+        std::vector<std::string> withKey = parts;
+        if (std::ranges::find(parts, "key") != parts.end()) {
+          problems.add(r.pathOf("topic"), "{key} names a reading's member; give the topic part another name");
+        }
+        withKey.emplace_back("key");
+        s.readings_mapping = readMapping(o, problems, withKey);
+      }
+    }
+  } else if (s.values.empty()) {
+    problems.add(r.pathOf("values"), "missing; expected at least one value (or \"readings\")");
+  }
+  if (s.payload == PayloadFormat::number && s.values.size() > 1) {
+    problems.add(r.pathOf("values"), "a plain number is one value; expected one entry");
+  }
+  return s;
+}
+
+int readModbusAddress(ObjectReader& p, ModbusType type, Problems& problems) {
+  const int address = p.integer("address", 0, 65535, true, 0);
+  const int width = type == ModbusType::float64 ? 4
+                    : (type == ModbusType::int32 || type == ModbusType::uint32 || type == ModbusType::float32) ? 2
+                                                                                                                : 1;
+  if (address + width - 1 > 65535) problems.add(p.pathOf("address"), "the value runs past register 65535");
+  return address;
+}
+
+ModbusPoint readModbusPoint(ObjectReader& p, Problems& problems) {
+  ModbusPoint point;
+  point.table = p.kind<ModbusTable>("table", true).value_or(ModbusTable::holding_register);
+  const bool bits = point.table == ModbusTable::coil || point.table == ModbusTable::discrete_input;
+  point.type = p.kind<ModbusType>("type", false).value_or(bits ? ModbusType::boolean : ModbusType::uint16);
+  if (bits && point.type != ModbusType::boolean) {
+    problems.add(p.pathOf("type"), "coils and discrete inputs are bits; expected boolean");
+  }
+  point.address = readModbusAddress(p, point.type, problems);
+  point.word_order = p.kind<WordOrder>("word_order", false).value_or(WordOrder::big);
+  point.mapping = readMapping(p, problems, {});
+  return point;
+}
+
+}  // namespace
+
+MqttSource readMqtt(ObjectReader& r, Problems& problems) {
+  MqttSource m;
+  m.broker = readBroker(r, problems);
+  forEachObject(r, "subscriptions", true, problems,
+                [&](ObjectReader& s) { m.subscriptions.push_back(readSubscription(s, problems)); });
+  return m;
+}
+
+ModbusSource readModbus(ObjectReader& r, Problems& problems) {
+  ModbusSource m;
+  m.host = r.string("host");
+  m.port = r.integer("port", 1, 65535, false, m.port);
+  m.unit_id = r.integer("unit_id", 0, 255, false, m.unit_id);
+  m.poll_interval_ms = r.integer("poll_interval_ms", 10, 3'600'000, false, m.poll_interval_ms);
+  m.timeout_ms = r.integer("timeout_ms", 10, 60'000, false, m.timeout_ms);
+  m.reconnect_delay_min_ms = r.integer("reconnect_delay_min_ms", 10, 3'600'000, false, m.reconnect_delay_min_ms);
+  m.reconnect_delay_max_ms = r.integer("reconnect_delay_max_ms", 10, 3'600'000, false, m.reconnect_delay_max_ms);
+  if (m.reconnect_delay_max_ms < m.reconnect_delay_min_ms) {
+    problems.add(r.pathOf("reconnect_delay_max_ms"), "expected at least reconnect_delay_min_ms (" +
+                                                         std::to_string(m.reconnect_delay_min_ms) + ")");
+  }
+  m.max_gap = r.integer("max_gap", 0, 124, false, m.max_gap);
+  forEachObject(r, "points", true, problems, [&](ObjectReader& p) { m.points.push_back(readModbusPoint(p, problems)); });
+  return m;
+}
+
+SparkplugSource readSparkplug(ObjectReader& r, Problems& problems) {
+  SparkplugSource s;
+  s.broker = readBroker(r, problems);
+  s.group_id = r.string("group_id");
+  s.edge_node_id = r.string("edge_node_id");
+  s.request_rebirth = r.boolean("request_rebirth", true);
+  forEachObject(r, "metrics", true, problems, [&](ObjectReader& m) {
+    SparkplugMetric metric;
+    metric.device = m.string("device", false);
+    metric.metric = m.string("metric");
+    metric.mapping = readMapping(m, problems, {});
+    s.metrics.push_back(std::move(metric));
+  });
+  return s;
+}
+
+OpcUaSource readOpcUa(ObjectReader& r, Problems& problems) {
+  OpcUaSource o;
+  o.endpoint = r.string("endpoint");
+  if (!o.endpoint.empty() && !o.endpoint.starts_with("opc.tcp://")) {
+    problems.add(r.pathOf("endpoint"), "expected opc.tcp://host:port/path, got \"" + o.endpoint + "\"");
+  }
+  o.security = r.kind<OpcUaSecurity>("security", false).value_or(OpcUaSecurity::none);
+  const bool secured = o.security != OpcUaSecurity::none;
+  o.certificate_file = r.string("certificate_file", secured);
+  o.private_key_file = r.string("private_key_file", secured);
+  o.username = r.string("username", false);
+  o.password = r.string("password", false);
+  forEachObject(r, "nodes", true, problems, [&](ObjectReader& n) {
+    OpcUaNode node;
+    node.node_id = n.string("node_id");
+    node.sampling_interval_ms = n.integer("sampling_interval_ms", 0, 3'600'000, false, node.sampling_interval_ms);
+    node.mapping = readMapping(n, problems, {});
+    o.nodes.push_back(std::move(node));
+  });
+  return o;
+}
+
+}  // namespace parktwin::feed::detail
