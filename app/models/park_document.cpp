@@ -198,6 +198,16 @@ void ParkDocument::clearProblems() {
   emit problemsChanged();
 }
 
+void ParkDocument::showParkProblems(const QVariantList& problems) {
+  if (problems.isEmpty()) {
+    clearProblems();
+    return;
+  }
+  problems_ = problems;
+  problemsFile_ = filePath_;
+  emit problemsChanged();
+}
+
 bool ParkDocument::isParkFile(const QString& pathOrUrl) const { return localPath(pathOrUrl).endsWith(".json"); }
 
 void ParkDocument::setProblems(const QString& file, const std::vector<model::ParkProblem>& problems) {

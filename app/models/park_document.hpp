@@ -77,6 +77,9 @@ class ParkDocument : public QObject {
   Q_INVOKABLE bool saveAs(const QString& pathOrUrl);
   Q_INVOKABLE void markModified();
   Q_INVOKABLE void clearProblems();
+  // The open park's problems after an edit (ParkEditor), live: entries as in `problems`; an
+  // empty list clears the panel.
+  void showParkProblems(const QVariantList& problems);
   // Whether a dropped URL names a park file (*.park.json or *.json).
   Q_INVOKABLE bool isParkFile(const QString& pathOrUrl) const;
 
