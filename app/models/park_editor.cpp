@@ -30,6 +30,9 @@ ParkEditor::ParkEditor(ParkController& controller, ParkDocument& document, QObje
   connect(&controller_, &ParkController::parkChanged, this, [this] {
     if (controller_.errorText().isEmpty()) forgetPark();
   });
+  connect(&document_, &ParkDocument::saved, this, [this] {
+    if (history_) history_->markSaved();
+  });
   connect(&controller_, &ParkController::selectionChanged, this, &ParkEditor::buildingChanged);
   connect(&controller_, &ParkController::languageChanged, this, &ParkEditor::historyChanged);
   connect(&controller_, &ParkController::presentingChanged, this, [this] {
@@ -208,7 +211,7 @@ bool ParkEditor::show(Result<std::vector<model::Problem>> outcome, bool placesOn
   }
   lastError_.clear();
   controller_.showEditedPark(history_->park(), placesOnly);
-  document_.markModified();
+  document_.setModified(history_->modified());
   listProblems(*outcome);
   emit historyChanged();
   emit buildingChanged();

@@ -188,9 +188,13 @@ Item {
             list.forceLayout()
             compare(findChild(list.itemAtIndex(0), "problemPath").text, "/buildings/0/height_m")
             // Undone: the problem goes with it.
+            verify(ParkDocument.modified)
             verify(ParkEditor.undo())
             compare(ParkDocument.problems.length, 0)
             compare(ParkEditor.building.heightM, 12)
+            // Back to what the file holds: the unsaved mark goes too.
+            verify(!ParkDocument.modified)
+            verify(!actions.windowTitle.startsWith("•"))
         }
 
         function test_history_list_click_goes_back() {
