@@ -48,7 +48,7 @@ std::optional<ModelRef> readModel(ObjectReader& parent, Problems& p) {
   ObjectReader r(*value, parent.pathOf("model"), p);
   ModelRef m;
   m.uri = r.string("uri");
-  m.scale = r.number("scale", -kAny, kAny, false, 1);
+  m.scale = value->contains("scale") ? number(r, "scale") : 1.0;  // a missing scale is 1, not 0
   m.rotation_deg = number(r, "rotation_deg");
   if (const json* off = r.object("offset")) m.offset = readPoint(*off, r.pathOf("offset"), p);
   m.up = r.kind<ModelUp>("up", false).value_or(ModelUp::y);
