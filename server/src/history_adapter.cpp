@@ -27,19 +27,19 @@ HistoryAdapter::HistoryAdapter(std::string uri, std::unique_ptr<store::Store> wr
 
 HistoryAdapter::~HistoryAdapter() = default;
 
-Result<std::unique_ptr<HistoryAdapter>> HistoryAdapter::open(const std::string& path, const model::Park& park) {
+Result<std::unique_ptr<HistoryAdapter>> HistoryAdapter::open(const std::string& uri, const model::Park& park) {
   store::StoreOptions options;
   // Readers see committed data only: commit often enough that the API is at most this late.
-  options.commit_every_ms = 250;
-  auto writer = store::Store::open(path, options);
+  options.historian.commit_every_ms = 250;
+  auto writer = store::openStore(uri, options);
   if (!writer) return std::unexpected(writer.error());
   for (const auto& tag : park.tags) {
-    if (auto defined = writer->defineTag(tag.id, tag.unit, model::toText(tag.kind)); !defined) {
+    if (auto defined = (*writer)->defineTag(tag.id, tag.unit, model::toText(tag.kind)); !defined) {
       return std::unexpected(defined.error());
     }
   }
-  if (auto flushed = writer->flush(); !flushed) return std::unexpected(flushed.error());
-  return std::unique_ptr<HistoryAdapter>(new HistoryAdapter(path, std::move(*writer)));
+  if (auto flushed = (*writer)->flush(); !flushed) return std::unexpected(flushed.error());
+  return std::unique_ptr<HistoryAdapter>(new HistoryAdapter(uri, std::move(*writer)));
 }
 
 void HistoryAdapter::append(std::string_view tag, std::int64_t ts_ms, double value) {
