@@ -16,9 +16,9 @@ model::Park makeSyntheticPark(const SyntheticParkSize& size, std::uint32_t seed)
   park.id = "synthetic";
   park.name = {"合成园区", "Synthetic park"};
   park.grid_emission_t_per_mwh = 0.57;
-  park.externals.push_back({"grid", {"电网", "Grid"}, model::ExternalKind::grid, {}});
+  park.externals.push_back({"grid", {"电网", "Grid"}, model::ExternalKind::grid, {}, {}});
   for (int m = 0; m < size.markets; ++m) {
-    park.externals.push_back({"market-" + std::to_string(m), {"市场", "Market " + std::to_string(m)}, model::ExternalKind::market, {}});
+    park.externals.push_back({"market-" + std::to_string(m), {"市场", "Market " + std::to_string(m)}, model::ExternalKind::market, {}, {}});
   }
 
   std::vector<std::vector<std::string>> layers(static_cast<std::size_t>(size.layers) + 1);
