@@ -12,6 +12,8 @@
 namespace parktwin::model::detail {
 namespace {
 
+constexpr double kAny = std::numeric_limits<double>::infinity();  // the model scale: validatePark checks it
+
 // Numbers of any value: their ranges are validatePark's rules. A value that is no number is
 // named with the rule's words ("expected a positive number, got \"tall\"").
 double number(ObjectReader& r, const std::string& key, bool required = false) { return r.anyNumber(key, required, "a number"); }
