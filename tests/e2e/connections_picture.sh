@@ -8,11 +8,7 @@ set -u
 app=$1 work=$2
 here=$(dirname "$0")
 dir=$(mktemp -d)
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_port() {  # polls until the port accepts (up to 10 s)
-  for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
-  echo "port $1 never opened"; return 1
-}
+. "$here/../loopback_lib.sh"
 port=$(free_port)
 printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$port" > "$dir/mosquitto.conf"
 /usr/sbin/mosquitto -c "$dir/mosquitto.conf" >"$dir/mosquitto.log" 2>&1 &
