@@ -139,7 +139,7 @@ Result<fs::path> openParkAndPlans(ParkController& controller, const LaunchOption
 // opens anyway and shows them in the Data dialog.
 namespace {
 Result<void> openConnections(ConnectionsController& connections, const LaunchOptions& options) {
-  if (connections.open(options.connections) && connections.start()) return {};
+  if (connections.open(options.connections) && connections.start(options.recordTo, options.mqtt)) return {};
   if (!options.headless()) return {};
   return failWith("parktwin: " + options.connections + ":\n" + (connections.problems() + connections.failures()).join("\n"));
 }

@@ -48,7 +48,7 @@ bool ConnectionsController::open(const QString& pathOrUrl) {
   return connections_.has_value();
 }
 
-bool ConnectionsController::start(const QString& gatewayMqtt) {
+bool ConnectionsController::start(const QString& recordTo, const QString& gatewayMqtt) {
   if (!connections_) return false;
   stop();
   failures_.clear();
@@ -58,14 +58,14 @@ bool ConnectionsController::start(const QString& gatewayMqtt) {
     if (!parsed) failures_ << tr("Gateway broker %1: %2").arg(gatewayMqtt, q(parsed.error().message));
     else gateway = *parsed;
   }
-  auto feed = LiveFeed::start(*connections_, {}, gateway, failures_);
+  auto feed = LiveFeed::start(*connections_, recordTo, gateway, failures_);
   if (!feed || (*feed)->sources().empty()) {
     if (!feed) failures_ << q(feed.error().message);
     emit runningChanged();
     return false;
   }
   feed_ = feed->get();
-  park_.timeline()->startFeed(std::move(*feed), QFileInfo(path_).fileName());
+  park_.timeline()->startFeed(std::move(*feed), QFileInfo(path_).fileName(), recordTo);
   running_ = true;
   readings_.clear();
   poller_.start();

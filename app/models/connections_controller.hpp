@@ -44,9 +44,10 @@ class ConnectionsController : public QObject {
 
   // A path or a file:// URL. False when the file cannot be read or does not fit the park.
   Q_INVOKABLE bool open(const QString& pathOrUrl);
-  // Starts every source; `gatewayMqtt` ("host:port") is the broker an OPC UA source's gateway
-  // hands its values over. False when nothing could start.
-  Q_INVOKABLE bool start(const QString& gatewayMqtt = {});
+  // Starts every source, recording into the historian file `recordTo` unless empty (as the
+  // MQTT feed's "Record to"); `gatewayMqtt` ("host:port") is the broker an OPC UA source's
+  // gateway hands its values over. False when nothing could start.
+  Q_INVOKABLE bool start(const QString& recordTo = {}, const QString& gatewayMqtt = {});
   Q_INVOKABLE void stop();
   // The source id a live tag's value came from; "" when not running from a connections file.
   Q_INVOKABLE QString sourceOf(const QString& tag) const;

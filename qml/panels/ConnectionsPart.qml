@@ -12,6 +12,10 @@ ColumnLayout {
     objectName: "connectionsPart"
     spacing: 6
     readonly property var connections: ParkController.connections
+    // The dialog's "Record to" and broker: the historian file to record into, and the broker an
+    // OPC UA source's gateway hands its values over (both optional).
+    property string recordFile
+    property string gatewayBroker
 
     Label { text: qsTr("Connections file"); font.bold: true; Layout.topMargin: 8 }
     RowLayout {
@@ -34,7 +38,7 @@ ColumnLayout {
             objectName: "connectionsStartButton"
             text: root.connections.running ? qsTr("Stop") : qsTr("Start")
             enabled: root.connections.loaded
-            onClicked: root.connections.running ? root.connections.stop() : root.connections.start()
+            onClicked: root.connections.running ? root.connections.stop() : root.connections.start(root.recordFile, root.gatewayBroker)
         }
     }
     Repeater {

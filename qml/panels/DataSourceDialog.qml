@@ -73,7 +73,7 @@ Dialog {
                 onClicked: root.timeline.close()
             }
         }
-        ConnectionsPart { Layout.fillWidth: true }
+        ConnectionsPart { Layout.fillWidth: true; recordFile: recordTo.text; gatewayBroker: broker.text }
         Label {
             text: root.timeline.status
             color: "#5b6b78"

@@ -39,7 +39,8 @@ Item {
             const path = LiveFixture.writeFile("plant.json", connectionsFile(port))
             verify(connections.open(path), connections.problems.join("\n"))
             compare(connections.problems.length, 0)
-            verify(connections.start(), connections.failures.join("\n"))
+            const db = LiveFixture.writeFile("recorded.db", "")
+            verify(connections.start(db), connections.failures.join("\n"))
             compare(ParkController.timeline.mode, "live")
 
             const expected = 4015 * 0.1 + 2  // raw × scale + offset
@@ -63,6 +64,7 @@ Item {
 
             connections.stop()
             verify(!connections.running)
+            compare(LiveFixture.countSamples(db, "potline-1.current"), 1, "recorded, as the MQTT feed records")
             compare(ParkController.timeline.mode, "design")
             compare(connections.sourceOf("potline-1.current"), "")
         }
