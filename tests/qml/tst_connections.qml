@@ -11,6 +11,8 @@ Item {
     width: 400
     height: 300
 
+    ConnectionsPart { id: part; width: 400 }
+
     TestCase {
         name: "Connections"
         when: windowShown
@@ -78,6 +80,24 @@ Item {
             tryVerify(() => connections.sources.length === 1 && connections.sources[0].errors >= 1, 10000)
             verify(connections.sources[0].lastError.indexOf("/a/amps") >= 0, connections.sources[0].lastError)
             verify(connections.settled)
+        }
+
+        // The dialog's part: Start and Stop are one button, the table shows while running.
+        function test_the_dialog_part_starts_and_stops_the_file() {
+            const port = LiveFixture.startBroker()
+            verify(port > 0)
+            const button = findChild(part, "connectionsStartButton")
+            verify(!connections.open(LiveFixture.writeFile("bad.json", connectionsFile(port, {qos: 5}))))
+            verify(!button.enabled, "nothing to start from a file with problems")
+            verify(connections.open(LiveFixture.writeFile("part.json", connectionsFile(port))))
+            verify(button.enabled)
+            mouseClick(button)
+            verify(connections.running)
+            verify(findChild(part, "connectionsSources").visible)
+            tryVerify(() => connections.sources.length === 1 && connections.sources[0].connected, 10000)
+            mouseClick(button)
+            verify(!connections.running)
+            verify(!findChild(part, "connectionsSources").visible)
         }
 
         function test_a_bad_file_lists_its_problems_with_their_paths() {
