@@ -39,6 +39,9 @@ QList<QCommandLineOption> optionTable() {
       {"bench-machines", "With --bench-fps: replace the machines by N synthetic ones.", "n"},
       {"bench-machines-only", "With --bench-machines: hide the park around the machines."},
       {"bench-naive", "With --bench-machines: draw them as one Model each (the baseline)."},
+      {"edit", "Start in edit mode (the editor panel, drag, rotate, undo)."},
+      {"bench-drag", "With --bench-fps: drag building ID to and fro in edit mode instead of orbiting.", "id"},
+      {"bench-still", "With --bench-fps: redraw the still window instead of orbiting (the drag's baseline)."},
   };
 }
 
@@ -73,6 +76,9 @@ LaunchOptions read(const QCommandLineParser& parser) {
   o.benchMachines = parser.value("bench-machines").toInt();
   o.benchMachinesOnly = parser.isSet("bench-machines-only");
   o.benchNaive = parser.isSet("bench-naive");
+  o.edit = parser.isSet("edit");
+  o.benchDrag = parser.value("bench-drag");
+  o.benchStill = parser.isSet("bench-still");
   o.benchSeconds = parser.value("bench-fps").toDouble();
   return o;
 }

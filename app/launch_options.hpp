@@ -35,6 +35,9 @@ struct LaunchOptions {
   int benchMachines = 0;
   bool benchMachinesOnly = false, benchNaive = false;
   double benchSeconds = 0;  // > 0: --bench-fps
+  bool edit = false;
+  QString benchDrag;        // --bench-drag: the building dragged while frames are counted
+  bool benchStill = false;
 
   bool headless() const { return !screenshot.isEmpty() || benchSeconds > 0 || exportTour; }
 };

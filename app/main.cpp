@@ -15,6 +15,7 @@
 #include "launch_options.hpp"
 #include "park_controller.hpp"
 #include "park_document.hpp"
+#include "park_editor.hpp"
 #include "startup.hpp"
 #include "view_state.hpp"
 
@@ -65,7 +66,9 @@ int main(int argc, char* argv[]) {
   const auto scenarioFile = parktwin::app::openParkAndPlans(*controller, *options);
   if (!scenarioFile) return failed(scenarioFile.error());
   // After the park opened: the document takes the command line's park as its file.
-  parktwin::app::ParkDocument::setInstance(new parktwin::app::ParkDocument(*controller, app.get()));
+  auto* document = new parktwin::app::ParkDocument(*controller, app.get());
+  parktwin::app::ParkDocument::setInstance(document);
+  parktwin::app::ParkEditor::setInstance(new parktwin::app::ParkEditor(*controller, *document, app.get()));
   if (auto opened = parktwin::app::openData(*controller, *options); !opened) return failed(opened.error());
   parktwin::app::applyView(*view, *options);
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 // Non-interactive runs of the app: render one frame to a PNG, or measure frames per second
 // while the camera orbits.
 #include <QObject>
@@ -7,6 +8,7 @@
 #include <QString>
 
 class QQuickWindow;
+class QQuickItem;
 
 namespace parktwin::app {
 
@@ -24,5 +26,9 @@ void exportTourVideo(QQuickWindow* window, QObject* tourPlayer, const QString& o
 
 // Orbits the camera for `seconds` and prints frames per second to stdout, then quits.
 void benchmarkOrbitFps(QQuickWindow* window, double seconds);
+// The same count with another step per frame (`t`: seconds since counting began), printed as
+// "<label> fps: ...": a drag in edit mode, or nothing at all (the still window's baseline).
+void benchmarkFps(QQuickWindow* window, double seconds, const char* label,
+                  std::function<void(QQuickItem* view, double t)> step);
 
 }  // namespace parktwin::app

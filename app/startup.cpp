@@ -6,9 +6,11 @@
 #include <QJsonObject>
 #include <QQuickWindow>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "park_controller.hpp"
+#include "park_editor.hpp"
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/scenario/scenario.hpp"
@@ -164,6 +166,25 @@ void applyView(ViewState& view, const LaunchOptions& options) {
   if (options.exportTour) view.recordVideo();
 }
 
+// --bench-fps: orbiting, still, or dragging a building to and fro (30 m each way, unsnapped,
+// so that every frame is an edit).
+void benchmark(QQuickWindow* window, ParkController& controller, const LaunchOptions& options) {
+  const auto* park = controller.park();
+  const auto* dragged = park ? park->findBuilding(options.benchDrag.toStdString()) : nullptr;
+  auto* editor = ParkEditor::instance();
+  if (dragged && editor) {
+    const model::Point from = dragged->position;
+    const QString id = options.benchDrag;
+    benchmarkFps(window, options.benchSeconds, "drag", [=](QQuickItem*, double t) {
+      editor->dragTo(id, from.x_m + 30 * std::sin(2 * t), from.y_m, false);
+    });
+  } else if (options.benchStill) {
+    benchmarkFps(window, options.benchSeconds, "still", [](QQuickItem*, double) {});
+  } else {
+    benchmarkOrbitFps(window, options.benchSeconds);
+  }
+}
+
 void start(QQuickWindow* window, ParkController& controller, const LaunchOptions& options, const fs::path& scenarioFile,
            const QElapsedTimer& sinceStart) {
   if (!scenarioFile.empty()) {
@@ -173,6 +194,8 @@ void start(QQuickWindow* window, ParkController& controller, const LaunchOptions
   if (!options.select.isEmpty()) {
     QMetaObject::invokeMethod(window, "focusObject", Q_ARG(QVariant, options.select), Q_ARG(QVariant, true));
   }
+  auto* editor = ParkEditor::instance();
+  if (editor && (options.edit || !options.benchDrag.isEmpty())) editor->setEditing(true);
   if (!options.openFile.isEmpty()) QMetaObject::invokeMethod(window, "openParkFile", Q_ARG(QVariant, options.openFile));
   if (!options.showMenu.isEmpty()) QMetaObject::invokeMethod(window, "showMenu", Q_ARG(QVariant, options.showMenu));
   if (!options.headless()) return;
@@ -187,7 +210,7 @@ void start(QQuickWindow* window, ParkController& controller, const LaunchOptions
   } else if (options.exportTour) {
     exportTourVideo(window, controller.tour(), options.out, options.fps);
   } else {
-    benchmarkOrbitFps(window, options.benchSeconds);
+    benchmark(window, controller, options);
   }
 }
 

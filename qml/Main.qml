@@ -87,6 +87,11 @@ ApplicationWindow {
                 elide: Text.ElideRight
             }
             HeaderButton {
+                objectName: "editButton"
+                text: ParkEditor.editing ? qsTr("Done editing") : qsTr("Edit")
+                onClicked: ParkEditor.editing = !ParkEditor.editing
+            }
+            HeaderButton {
                 objectName: "flowsButton"
                 text: ViewState.showFlows ? qsTr("Hide flows") : qsTr("Flows")
                 onClicked: ViewState.showFlows = !ViewState.showFlows
@@ -223,16 +228,23 @@ ApplicationWindow {
             orientation: Qt.Vertical
             SplitView.preferredWidth: 320
             SplitView.minimumWidth: 220
+            EditorPanel {
+                visible: ParkEditor.editing
+                SplitView.preferredHeight: 600
+                viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
+            }
             InspectorPanel {
                 SplitView.fillHeight: true
             }
             AlarmPanel {
+                visible: !ParkEditor.editing  // room for the editor; alarms come back when done
                 SplitView.preferredHeight: 300
                 onFocusRequested: (objectId) => window.focusObject(objectId)
             }
         }
     }
 
+    EditShortcuts {}
     ParkDropArea {
         anchors.fill: parent
         active: !window.presenting

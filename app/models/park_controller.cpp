@@ -66,6 +66,7 @@ void ParkController::useSyntheticMachines(int count, bool naive) {
     else machines.push_back({p, size, 0, color, {}, {}});
   }
   machines_.setMachines(std::move(machines));
+  emit sceneChanged();
   emit parkChanged();
 }
 
@@ -157,10 +158,26 @@ bool ParkController::showPark(parktwin::model::Park park, const QString& path) {
   alarms_.setPark(*park_);
   scenarios_.clear();
   scenarios_.refresh();
+  emit sceneChanged();
   emit parkChanged();
   emit labelsChanged();
   emit selectionChanged();
   return true;
+}
+
+void ParkController::showEditedPark(const parktwin::model::Park& park, bool placesOnly) {
+  if (!park_) return;
+  *park_ = park;
+  objectIndex_ = std::make_unique<parktwin::model::ObjectIndex>(*park_);
+  rebuildScene();
+  if (!placesOnly) {
+    assetTree_.reset(*park_);
+    tour_.setPark(park_.get());
+    alarms_.setPark(*park_);
+  }
+  emit sceneChanged();
+  emit labelsChanged();
+  select(objectIndex_->find(selectedId_.toStdString()) || selectedId_ == parkId() ? selectedId_ : QString());
 }
 
 void ParkController::rebuildScene() {

@@ -48,15 +48,15 @@ class ParkController : public QObject {
   // Machine groups drawn with their own model (qml/scene/MachineModels.qml).
   Q_PROPERTY(QVariantList machineModels READ machineModels NOTIFY parkChanged)
   Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
-  Q_PROPERTY(QVariantList buildings READ buildings NOTIFY parkChanged)
-  Q_PROPERTY(QVariantList roads READ roads NOTIFY parkChanged)
-  Q_PROPERTY(QVariantList zones READ zones NOTIFY parkChanged)
-  Q_PROPERTY(QVariantList utilities READ utilities NOTIFY parkChanged)
+  Q_PROPERTY(QVariantList buildings READ buildings NOTIFY sceneChanged)
+  Q_PROPERTY(QVariantList roads READ roads NOTIFY sceneChanged)
+  Q_PROPERTY(QVariantList zones READ zones NOTIFY sceneChanged)
+  Q_PROPERTY(QVariantList utilities READ utilities NOTIFY sceneChanged)
   // The park's externals (market, suppliers, grid, port) where they are drawn: {id, kind,
   // position, outside (drawn at the park's edge), angle (outward, degrees from east), color}.
-  Q_PROPERTY(QVariantList externals READ externals NOTIFY parkChanged)
+  Q_PROPERTY(QVariantList externals READ externals NOTIFY sceneChanged)
   Q_PROPERTY(QVariantList labels READ labels NOTIFY labelsChanged)
-  Q_PROPERTY(QVariantMap summary READ summary NOTIFY parkChanged)
+  Q_PROPERTY(QVariantMap summary READ summary NOTIFY sceneChanged)
   Q_PROPERTY(QVector3D sceneCenter READ sceneCenter NOTIFY parkChanged)
   Q_PROPERTY(double sceneRadius READ sceneRadius NOTIFY parkChanged)
   // Points outlining the park (zone outlines, building footprints and roofs), for fitting it in view.
@@ -98,6 +98,12 @@ class ParkController : public QObject {
   // Shows a park already read (ParkDocument reads it itself to list its problems); `path` is
   // its file, empty for a new park not saved yet. Refused, as loadPark is, while presenting.
   bool showPark(parktwin::model::Park park, const QString& path);
+  // The same park after an edit (ParkEditor): the scene, lists, labels and inspector follow,
+  // but not what a new park resets (camera fit, selection, timeline, scenarios): sceneChanged,
+  // not parkChanged. The selection stays unless its object is gone.
+  // `placesOnly`: only buildings' places or sizes changed (a drag step): the asset tree,
+  // alarms and tour, which know objects by id and name, are left as they are.
+  void showEditedPark(const parktwin::model::Park& park, bool placesOnly = false);
   // The open park (null before one is loaded), for saving it.
   const parktwin::model::Park* park() const { return park_.get(); }
   // Called by qml/scene/LoadedModel.qml when RuntimeLoader fails on an object's model.
@@ -171,6 +177,8 @@ class ParkController : public QObject {
  signals:
   void parkChanged();
   void modelProblemsChanged();
+  // The scene items (buildings, roads, ...) changed: with every new park, and after each edit.
+  void sceneChanged();
   void labelsChanged();
   void languageChanged();
   void selectionChanged();

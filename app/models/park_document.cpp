@@ -112,6 +112,7 @@ bool ParkDocument::openNow(const QString& path) {
   if (!controller_.showPark(std::move(*park), absolute)) return false;
   adopt(absolute);
   recent_.add(absolute);
+  emit saved();
   clearProblems();
   return true;
 }
@@ -184,10 +185,12 @@ bool ParkDocument::saveAs(const QString& pathOrUrl) {
   return true;
 }
 
-void ParkDocument::markModified() {
+void ParkDocument::markModified() { setModified(true); }
+
+void ParkDocument::setModified(bool modified) {
   ++revision_;
-  modified_ = true;
-  closeApproved_ = false;
+  modified_ = modified;
+  if (modified) closeApproved_ = false;
   emit modifiedChanged();
 }
 
@@ -195,6 +198,16 @@ void ParkDocument::clearProblems() {
   if (problems_.isEmpty() && problemsFile_.isEmpty()) return;
   problems_.clear();
   problemsFile_.clear();
+  emit problemsChanged();
+}
+
+void ParkDocument::showParkProblems(const QVariantList& problems) {
+  if (problems.isEmpty()) {
+    clearProblems();
+    return;
+  }
+  problems_ = problems;
+  problemsFile_ = filePath_;
   emit problemsChanged();
 }
 

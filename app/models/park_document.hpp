@@ -76,7 +76,13 @@ class ParkDocument : public QObject {
   Q_INVOKABLE bool save();
   Q_INVOKABLE bool saveAs(const QString& pathOrUrl);
   Q_INVOKABLE void markModified();
+  // The editor's word on whether the park differs from its file: its history's saved mark, so
+  // undoing back to what was saved clears the unsaved mark.
+  void setModified(bool modified);
   Q_INVOKABLE void clearProblems();
+  // The open park's problems after an edit (ParkEditor), live: entries as in `problems`; an
+  // empty list clears the panel.
+  void showParkProblems(const QVariantList& problems);
   // Whether a dropped URL names a park file (*.park.json or *.json).
   Q_INVOKABLE bool isParkFile(const QString& pathOrUrl) const;
 
@@ -87,6 +93,7 @@ class ParkDocument : public QObject {
   void pendingChanged();
   void saveAsRequested();
   void closeApproved();
+  void saved();  // the park was written to its file
 
  private:
   bool openNow(const QString& path);

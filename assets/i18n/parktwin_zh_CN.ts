@@ -244,6 +244,77 @@
     </message>
 </context>
 <context>
+    <name>EditorPanel</name>
+    <message>
+        <source>Edit mode</source>
+        <translation>编辑模式</translation>
+    </message>
+    <message>
+        <source>Add building</source>
+        <translation>添加建筑</translation>
+    </message>
+    <message>
+        <source>Name (zh)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (en)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Width (m)</source>
+        <translation>宽度（米）</translation>
+    </message>
+    <message>
+        <source>Depth (m)</source>
+        <translation>进深（米）</translation>
+    </message>
+    <message>
+        <source>Height (m)</source>
+        <translation>高度（米）</translation>
+    </message>
+    <message>
+        <source>Rotation (°)</source>
+        <translation>旋转（°）</translation>
+    </message>
+    <message>
+        <source>Centre (m)</source>
+        <translation>中心（米）</translation>
+    </message>
+    <message>
+        <source>Duplicate (Ctrl+D)</source>
+        <translation>复制（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Drag to move (1 m grid, edges and axes of other buildings; Shift: no snapping) · R / Shift+R: rotate 15° / 1°</source>
+        <translation>拖动以移动（吸附 1 米网格及其他建筑的边和轴线；按住 Shift 不吸附）· R / Shift+R：旋转 15° / 1°</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Opened park</source>
+        <translation>打开时的园区</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export view as PNG</source>
@@ -472,6 +543,14 @@
         <source>Balance</source>
         <translation>物料与能源平衡</translation>
     </message>
+    <message>
+        <source>Done editing</source>
+        <translation>完成编辑</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
 </context>
 <context>
     <name>ModelProblems</name>
@@ -535,6 +614,10 @@
     <message>
         <source>Select</source>
         <translation>选中</translation>
+    </message>
+    <message>
+        <source>The edited park has these problems (checked after every edit); fix or undo them before you save.</source>
+        <translation>编辑后的园区有以下问题（每次编辑后都会校验）；请在保存前改正或撤销。</translation>
     </message>
 </context>
 <context>

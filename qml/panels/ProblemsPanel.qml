@@ -39,7 +39,10 @@ Pane {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             color: "#33414e"
-            text: ParkDocument.problemsFile === ParkDocument.filePath
+            // Edits are checked as they are made: the open park, changed and not saved yet.
+            text: ParkDocument.problemsFile === ParkDocument.filePath && ParkDocument.modified
+                  ? qsTr("The edited park has these problems (checked after every edit); fix or undo them before you save.")
+                  : ParkDocument.problemsFile === ParkDocument.filePath
                   ? qsTr("The open park's file has these problems; it will not open again until they are fixed.")
                   : qsTr("This file was not opened; the park that was open stays open. Fix these and open it again.")
         }

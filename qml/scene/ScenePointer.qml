@@ -7,6 +7,8 @@ import "camera_fit.js" as CameraFit
 Item {
     id: root
     required property Item scene  // the ParkView it steers
+    readonly property alias dragger: dragger
+    BuildingDragger { id: dragger; scene: root.scene }
 
     MouseArea {
         anchors.fill: parent
@@ -21,6 +23,7 @@ Item {
             panning = event.button === Qt.RightButton || (event.modifiers & Qt.ShiftModifier)
             scene.stopMotion()
             scene.forceActiveFocus()
+            if (event.button === Qt.LeftButton) dragger.begin(event.x, event.y)
         }
         onPositionChanged: (event) => {
             if (!pressed) {
@@ -31,6 +34,7 @@ Item {
                 return
             }
             tooltip.visible = false
+            if (dragger.dragging) return dragger.move(event.x, event.y, event.modifiers)
             const dx = event.x - last.x, dy = event.y - last.y
             last = Qt.point(event.x, event.y)
             if (panning) {
@@ -45,6 +49,7 @@ Item {
             }
         }
         onReleased: (event) => {
+            dragger.end()
             if (Math.abs(event.x - pressedAt.x) + Math.abs(event.y - pressedAt.y) < 4 && event.button === Qt.LeftButton) {
                 scene.objectPicked(scene.objectAt(event.x, event.y))
             }

@@ -142,6 +142,22 @@ class ReplayFixture : public QObject {
     if (!python.waitForFinished(30000)) return "python did not finish";
     return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError()).trimmed();
   }
+  // One building as Python's json module reads it from a saved file: "<x_m> <y_m> <rotation_deg>
+  // <height_m> <number of buildings>", or the error it printed.
+  Q_INVOKABLE QString pythonBuilding(const QString& path, const QString& id) const {
+    QProcess python;
+    python.start("/usr/bin/python3", {"-c", "import json,sys; d=json.load(open(sys.argv[1], encoding='utf-8'));"
+                                            "b=[b for b in d['buildings'] if b['id']==sys.argv[2]][0];"
+                                            "print('%g %g %g %g %d' % (b['position']['x_m'], b['position']['y_m'],"
+                                            " b.get('rotation_deg', 0), b['height_m'], len(d['buildings'])))",
+                                      path, id});
+    if (!python.waitForFinished(30000)) return "python did not finish";
+    return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError()).trimmed();
+  }
+  Q_INVOKABLE QString readText(const QString& path) const {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+  }
   Q_INVOKABLE bool removeFile(const QString& path) const { return QFile::remove(path); }
   Q_INVOKABLE QString writeFile(const QString& name, const QString& text) const {
     QFile file(tempPath(name));

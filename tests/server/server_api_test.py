@@ -11,7 +11,7 @@ import tempfile
 import time
 import unittest
 
-from server_harness import Mosquitto, Server, WebSocket
+from server_harness import Mosquitto, Server, WebSocket, latest_at, records
 
 SERVER, CLI, SOURCE = sys.argv[1:4]
 T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z
@@ -48,17 +48,8 @@ def make_rows():
 ROWS = make_rows()
 
 
-def records(body, key):
-    """Rows of a columnar response ({"columns": [...], key: [[...], ...]}) as dicts."""
-    return [dict(zip(body["columns"], row)) for row in body[key]]
-
-
 def state_at(t):
-    latest = {}
-    for ts, tag, v in ROWS:
-        if ts <= t and (tag not in latest or latest[tag][0] <= ts):
-            latest[tag] = (ts, v)
-    return latest
+    return latest_at(ROWS, t)
 
 
 class ServerApiTest(unittest.TestCase):

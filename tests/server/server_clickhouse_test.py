@@ -10,7 +10,7 @@ import sys
 import tempfile
 import unittest
 
-from server_harness import Server
+from server_harness import Server, latest_at, records
 
 SERVER, CLI, SOURCE = sys.argv[1:4]
 T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z
@@ -20,16 +20,8 @@ ROWS = [(T0 + i * STEP, "potline-1.current", 400.0 + i * 0.25) for i in range(N)
 ROWS += [(T0 + i * STEP, "potline-2.current", 380.0 - (i % 11) * 0.5) for i in range(0, N, 3)]
 
 
-def records(body, key):
-    return [dict(zip(body["columns"], row)) for row in body[key]]
-
-
 def state_at(t):
-    latest = {}
-    for ts, tag, v in ROWS:
-        if ts <= t and (tag not in latest or latest[tag][0] <= ts):
-            latest[tag] = (ts, v)
-    return latest
+    return latest_at(ROWS, t)
 
 
 class ServerOnClickHouseTest(unittest.TestCase):

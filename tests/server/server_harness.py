@@ -13,6 +13,20 @@ import subprocess
 import time
 
 
+def records(body, key):
+    """Rows of a columnar response ({"columns": [...], key: [[...], ...]}) as dicts."""
+    return [dict(zip(body["columns"], row)) for row in body[key]]
+
+
+def latest_at(rows, t):
+    """The oracle of state at T: per tag, the newest (ts, value) of `rows` at or before t."""
+    latest = {}
+    for ts, tag, v in rows:
+        if ts <= t and (tag not in latest or latest[tag][0] <= ts):
+            latest[tag] = (ts, v)
+    return latest
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -12,8 +12,6 @@
 namespace parktwin::model::detail {
 namespace {
 
-constexpr double kAny = std::numeric_limits<double>::infinity();  // the model scale: validatePark checks it
-
 // Numbers of any value: their ranges are validatePark's rules. A value that is no number is
 // named with the rule's words ("expected a positive number, got \"tall\"").
 double number(ObjectReader& r, const std::string& key, bool required = false) { return r.anyNumber(key, required, "a number"); }
@@ -50,7 +48,7 @@ std::optional<ModelRef> readModel(ObjectReader& parent, Problems& p) {
   ObjectReader r(*value, parent.pathOf("model"), p);
   ModelRef m;
   m.uri = r.string("uri");
-  m.scale = r.number("scale", -kAny, kAny, false, 1);
+  m.scale = value->contains("scale") ? number(r, "scale") : 1.0;  // a missing scale is 1, not 0
   m.rotation_deg = number(r, "rotation_deg");
   if (const json* off = r.object("offset")) m.offset = readPoint(*off, r.pathOf("offset"), p);
   m.up = r.kind<ModelUp>("up", false).value_or(ModelUp::y);
