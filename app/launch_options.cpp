@@ -18,7 +18,8 @@ QList<QCommandLineOption> optionTable() {
       {"user", "MQTT user name.", "name"},
       {"password", "MQTT password (prefer PARKTWIN_MQTT_PASSWORD in the environment).", "password"},
       {"tls-ca", "CA certificate file: connect to the broker with TLS.", "file"},
-      {"record", "With --mqtt: also record the live feed into this historian file.", "db"},
+      {"connections", "Show live data from the sources of a connections file (docs/connections.md), checked against the park; with --mqtt, that broker is the OPC UA gateway's.", "file"},
+      {"record", "With --mqtt or --connections: also record the live feed into this historian file.", "db"},
       {"present", "Start in presentation mode (full screen, the park's tour)."},
       {"tour", "Tour file for presentation mode (default: the park's bundled tour).", "json"},
       {"export-tour", "Render a tour to a video and exit (use with --out, --size, --fps).", "json"},
@@ -31,7 +32,7 @@ QList<QCommandLineOption> optionTable() {
       {"balance", "Show the Sankey diagram of the park's material or energy balance.", "material|energy"},
       {"select", "Select an object (building, line, machine group...) and fly to it.", "id"},
       {"open", "Once the window is up, open this park file as File > Open... does: a file with problems lists them in the Problems panel and the park shown stays.", "file"},
-      {"show-menu", "Once the window is up, open the header's File menu (for the user guide's pictures).", "file"},
+      {"show-menu", "Once the window is up, open the header's File menu or the Data dialog (for the user guide's pictures).", "file|data"},
       {"scenario", "Open the scenario panel and run this scenario: a bundled scenario's name (heat-wave) or a file.", "name|file"},
       {"quick", "With --scenario: a quick look, 3 days around the first change."},
       {"bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds"},
@@ -60,6 +61,7 @@ LaunchOptions read(const QCommandLineParser& parser) {
   o.password = parser.isSet("password") ? parser.value("password") : qEnvironmentVariable("PARKTWIN_MQTT_PASSWORD");
   o.caFile = parser.value("tls-ca");
   o.recordTo = parser.value("record");
+  o.connections = parser.value("connections");
   o.present = parser.isSet("present");
   o.exportTour = parser.isSet("export-tour");
   o.tour = o.exportTour ? parser.value("export-tour") : parser.value("tour");

@@ -21,6 +21,7 @@ struct LaunchOptions {
   QString replay, at, loop;
   std::optional<double> speed;
   QString mqtt, user, password, caFile, recordTo;
+  QString connections;      // --connections: a connections file's sources as the live feed
   bool present = false;
   QString tour;             // --tour, or the file of --export-tour
   bool exportTour = false;
@@ -29,7 +30,7 @@ struct LaunchOptions {
   bool flows = false;
   QString select, balance, scenario;
   QString openFile;         // --open: opened in the window as File > Open... does
-  QString showMenu;         // --show-menu: a header menu shown open ("file")
+  QString showMenu;         // --show-menu: a header menu shown open ("file"), or the Data dialog ("data")
   bool quick = false;
   int benchMachines = 0;
   bool benchMachinesOnly = false, benchNaive = false;

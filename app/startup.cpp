@@ -137,9 +137,20 @@ Result<fs::path> openParkAndPlans(ParkController& controller, const LaunchOption
   return scenario ? scenario->file : fs::path();
 }
 
+// A file with problems, or whose sources all fail to start, stops a headless run; the window
+// opens anyway and shows them in the Data dialog.
+namespace {
+Result<void> openConnections(ConnectionsController& connections, const LaunchOptions& options) {
+  if (connections.open(options.connections) && connections.start(options.recordTo, options.mqtt)) return {};
+  if (!options.headless()) return {};
+  return failWith("parktwin: " + options.connections + ":\n" + (connections.problems() + connections.failures()).join("\n"));
+}
+}  // namespace
+
 Result<void> openData(ParkController& controller, const LaunchOptions& options) {
   TimelineController& timeline = *controller.timeline();
   if (!options.replay.isEmpty()) return openReplay(timeline, options);
+  if (!options.connections.isEmpty()) return openConnections(*controller.connections(), options);
   if (options.mqtt.isEmpty()) return {};
   const bool connected = timeline.connectLive(options.mqtt, controller.parkId(), options.user, options.password,
                                               options.caFile, options.recordTo, controller.tagIds());

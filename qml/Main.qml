@@ -14,15 +14,19 @@ ApplicationWindow {
     readonly property alias parkView: parkView
     readonly property alias fileActions: fileActions
     readonly property bool sceneReady: parkView.sceneReady && ParkController.scenarios.state !== "running"
+                                       && ParkController.connections.settled
 
     function focusObject(objectId, immediate) {
         ParkController.select(objectId)
         if (objectId !== "") parkView.flyTo(ParkController.focusOf(objectId), immediate === true)
     }
 
-    // --open FILE and --show-menu file (app/startup.cpp).
+    // --open FILE and --show-menu file|data (app/startup.cpp).
     function openParkFile(path) { ParkDocument.open(path) }
-    function showMenu(name) { if (name === "file") fileMenu.menu.popup(fileMenu, 0, fileMenu.height) }
+    function showMenu(name) {
+        if (name === "file") fileMenu.menu.popup(fileMenu, 0, fileMenu.height)
+        else if (name === "data") dataDialog.open()
+    }
 
     Connections {
         target: ParkController

@@ -2,18 +2,42 @@
 
 #include <QStringList>
 
+#include "parktwin/feed/connection_kinds.hpp"
+#include "parktwin/feed/live_source.hpp"
 #include "parktwin/feed/subscriber.hpp"
 #include "parktwin/store/historian.hpp"
 
 namespace parktwin::app {
 
+Result<void> LiveFeed::openRecorder(const QString& recordTo) {
+  if (recordTo.isEmpty()) return {};
+  auto historian = store::Historian::open(recordTo.toStdString());
+  if (!historian) return fail(historian.error().message);
+  recorder_ = std::make_unique<store::Historian>(std::move(*historian));
+  return {};
+}
+
+// The MQTT thread or a source's own thread. The recorder is appended to under its own
+// serialisation: with several sources there are several writers.
+void LiveFeed::store(std::string_view tag, std::int64_t ts_ms, double value, const QString* source) {
+  if (recorder_) {
+    std::lock_guard recording(recorderMutex_);
+    recording_.note(recorder_->append(tag, ts_ms, value));
+  }
+  std::lock_guard lock(mutex_);
+  const QString name = QString::fromUtf8(tag.data(), qsizetype(tag.size()));
+  const auto latest = value_ts_ms_.constFind(name);
+  if (latest == value_ts_ms_.cend() || ts_ms >= *latest) {
+    value_ts_ms_.insert(name, ts_ms);
+    values_.insert(name, value);
+    if (source) tagSources_.insert(name, *source);
+  }
+  newest_ts_ms_ = std::max<qint64>(newest_ts_ms_, ts_ms);
+}
+
 Result<std::unique_ptr<LiveFeed>> LiveFeed::connect(const LiveSettings& settings, const QStringList& knownTags) {
   std::unique_ptr<LiveFeed> feed(new LiveFeed);
-  if (!settings.recordTo.isEmpty()) {
-    auto historian = store::Historian::open(settings.recordTo.toStdString());
-    if (!historian) return fail(historian.error().message);
-    feed->recorder_ = std::make_unique<store::Historian>(std::move(*historian));
-  }
+  if (auto opened = feed->openRecorder(settings.recordTo); !opened) return fail(opened.error().message);
   feed::SubscriberOptions options;
   options.broker.host = settings.host.toStdString();
   options.broker.port = settings.port;
@@ -24,18 +48,7 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::connect(const LiveSettings& settings
   options.park = settings.park.toStdString();
   for (const QString& tag : knownTags) options.known_tags.push_back(tag.toStdString());
   LiveFeed* self = feed.get();
-  // Runs on the MQTT network thread: the recorder is only ever used from there.
-  auto sink = [self](std::string_view tag, std::int64_t ts_ms, double value) {
-    if (self->recorder_) self->recording_.note(self->recorder_->append(tag, ts_ms, value));
-    std::lock_guard lock(self->mutex_);
-    const QString name = QString::fromUtf8(tag.data(), qsizetype(tag.size()));
-    const auto latest = self->value_ts_ms_.constFind(name);
-    if (latest == self->value_ts_ms_.cend() || ts_ms >= *latest) {
-      self->value_ts_ms_.insert(name, ts_ms);
-      self->values_.insert(name, value);
-    }
-    self->newest_ts_ms_ = std::max<qint64>(self->newest_ts_ms_, ts_ms);
-  };
+  auto sink = [self](std::string_view tag, std::int64_t ts_ms, double value) { self->store(tag, ts_ms, value, nullptr); };
   auto subscriber = feed::Subscriber::create(std::move(options), sink);
   if (!subscriber) return fail(subscriber.error().message);
   feed->subscriber_ = std::move(*subscriber);
@@ -43,9 +56,46 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::connect(const LiveSettings& settings
   return feed;
 }
 
+Result<std::unique_ptr<LiveFeed>> LiveFeed::start(const feed::Connections& connections, const QString& recordTo,
+                                                  const std::optional<feed::BrokerOptions>& gatewayBroker,
+                                                  QStringList& failures) {
+  std::unique_ptr<LiveFeed> feed(new LiveFeed);
+  if (auto opened = feed->openRecorder(recordTo); !opened) return fail(opened.error().message);
+  LiveFeed* self = feed.get();
+  // The ids live as long as the feed and never move after reserve: the sinks point at them.
+  feed->sourceIds_.reserve(connections.sources.size());
+  for (const auto& source : connections.sources) {
+    const QString* id = &feed->sourceIds_.emplace_back(QString::fromStdString(source.id));
+    feed::SourceSink sink;
+    sink.sample = [self, id](std::string_view tag, std::int64_t ts_ms, double value) { self->store(tag, ts_ms, value, id); };
+    auto made = feed::makeLiveSource(source, std::move(sink), gatewayBroker);
+    std::string why = made ? std::string() : made.error().message;
+    if (made) {
+      if (auto started = (*made)->start(); !started) why = started.error().message;
+    }
+    if (!why.empty()) {
+      failures << *id + ": " + QString::fromStdString(why);
+      if (made) (*made)->stop();
+      feed->sourceIds_.pop_back();
+      continue;
+    }
+    const std::string_view kind = feed::toText(source.kind);
+    feed->sourceKinds_.push_back(QString::fromUtf8(kind.data(), qsizetype(kind.size())));
+    feed->sources_.push_back(std::move(*made));
+  }
+  return feed;
+}
+
 LiveFeed::~LiveFeed() {
   if (subscriber_) subscriber_->stop();  // no more callbacks after this
+  for (auto& source : sources_) source->stop();
   if (recorder_) (void)recorder_->flush();
+}
+
+std::vector<LiveFeed::SourceState> LiveFeed::sources() const {
+  std::vector<SourceState> states;
+  for (std::size_t i = 0; i < sources_.size(); ++i) states.push_back({sourceIds_[i], sourceKinds_[i], sources_[i]->counters()});
+  return states;
 }
 
 LiveSnapshot LiveFeed::snapshot() const {
@@ -54,6 +104,20 @@ LiveSnapshot LiveFeed::snapshot() const {
     std::lock_guard lock(mutex_);
     s.values = values_;
     s.newest_ts_ms = newest_ts_ms_;
+    s.tagSources = tagSources_;
+  }
+  s.recording = recording_.status();
+  if (!subscriber_) {
+    // A connections file: the sum of its sources; connected while any of them is.
+    for (const auto& source : sources_) {
+      const auto c = source->counters();
+      s.received += c.values;
+      s.accepted += c.values;
+      s.malformed += c.errors;
+      s.reconnects += c.reconnects;
+      s.connected = s.connected || c.connected;
+    }
+    return s;
   }
   const auto c = subscriber_->counters();
   s.received = c.received;
@@ -62,7 +126,6 @@ LiveSnapshot LiveFeed::snapshot() const {
   s.unknown = c.unknown_tag + c.tag_limit;  // both: samples for tags we do not keep
   s.reconnects = c.reconnects;
   s.connected = subscriber_->connected();
-  s.recording = recording_.status();
   return s;
 }
 

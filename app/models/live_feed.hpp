@@ -1,12 +1,16 @@
 #pragma once
-// The live MQTT feed for the GUI: the subscriber's network thread writes each sample into a
-// latest-value table (and, optionally, a historian); the GUI takes a copy at its own pace.
+// The live feed for the GUI: the MQTT subscriber's network thread, or the threads of the
+// sources of a connections file, write each sample into a latest-value table (and, optionally,
+// a historian); the GUI takes a copy at its own pace.
 #include <QHash>
 #include <QString>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <vector>
 
 #include "parktwin/common/result.hpp"
+#include "parktwin/feed/connections.hpp"
 #include "parktwin/store/recording_monitor.hpp"
 
 namespace parktwin::feed {
@@ -31,6 +35,7 @@ struct LiveSnapshot {
   qint64 newest_ts_ms = 0;
   quint64 received = 0, accepted = 0, malformed = 0, unknown = 0, reconnects = 0;
   bool connected = false;
+  QHash<QString, QString> tagSources;  // tag -> source id; only for a connections file
   store::RecordingStatus recording;  // always fine when not recording
 };
 
@@ -38,17 +43,35 @@ class LiveFeed {
  public:
   static Result<std::unique_ptr<LiveFeed>> connect(const LiveSettings& settings, const QStringList& knownTags);
   ~LiveFeed();
+  // Every source of a connections file, started; `failures` gets "<id>: <why>" for each that
+  // could not start (the others run). An OPC UA source needs `gatewayBroker`.
+  static Result<std::unique_ptr<LiveFeed>> start(const feed::Connections& connections, const QString& recordTo,
+                                                 const std::optional<feed::BrokerOptions>& gatewayBroker,
+                                                 QStringList& failures);
   LiveSnapshot snapshot() const;
+  struct SourceState {
+    QString id, kind;
+    feed::SourceCounters counters;
+  };
+  // The connections file's sources, in file order (empty for the MQTT feed).
+  std::vector<SourceState> sources() const;
 
  private:
   LiveFeed() = default;
+  Result<void> openRecorder(const QString& recordTo);
+  // Any thread: one sample into the table (and the recorder); `source` is null for MQTT.
+  void store(std::string_view tag, std::int64_t ts_ms, double value, const QString* source);
   mutable std::mutex mutex_;
+  std::mutex recorderMutex_;  // several sources may record at once
   QHash<QString, double> values_;
   QHash<QString, qint64> value_ts_ms_;  // a late sample must not replace a newer value
   qint64 newest_ts_ms_ = 0;
   std::unique_ptr<parktwin::store::Historian> recorder_;
   store::RecordingMonitor recording_;
   std::unique_ptr<parktwin::feed::Subscriber> subscriber_;
+  std::vector<std::unique_ptr<feed::LiveSource>> sources_;
+  std::vector<QString> sourceIds_, sourceKinds_;  // fixed once started: read without the lock
+  QHash<QString, QString> tagSources_;
 };
 
 }  // namespace parktwin::app

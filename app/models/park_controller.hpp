@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "alarm_controller.hpp"
+#include "connections_controller.hpp"
 #include "asset_tree_model.hpp"
 #include "flow_overlay.hpp"
 #include "machine_instancing.hpp"
@@ -74,6 +75,8 @@ class ParkController : public QObject {
   Q_PROPERTY(parktwin::app::ScenarioController* scenarios READ scenarios CONSTANT)
   // The park's alarms at the timeline's time (alarm_controller.hpp).
   Q_PROPERTY(parktwin::app::AlarmController* alarms READ alarms CONSTANT)
+  // The connections file's sources as the live feed (connections_controller.hpp).
+  Q_PROPERTY(parktwin::app::ConnectionsController* connections READ connections CONSTANT)
   // Only for the naive-scene benchmark: machines as a plain list, one Model per entry.
   // Solved material and energy flows (see flow_overlay.hpp) and the park's flow KPIs.
   Q_PROPERTY(parktwin::app::FlowController* flows READ flows CONSTANT)
@@ -155,6 +158,7 @@ class ParkController : public QObject {
   ScenarioController* scenarios() { return &scenarios_; }
   bool presenting() const { return presenting_; }
   AlarmController* alarms() { return &alarms_; }
+  ConnectionsController* connections() { return &connections_; }
   // The open park's object index (null before a park is loaded).
   const parktwin::model::ObjectIndex* objectIndex() const { return objectIndex_.get(); }
   QVariantList syntheticMachines() const { return syntheticMachines_; }
@@ -218,6 +222,7 @@ class ParkController : public QObject {
   QString assetRoot_;
   ScenarioController scenarios_{*this};
   AlarmController alarms_{*this};  // after timeline_ and assetRoot_, which it uses
+  ConnectionsController connections_{*this};  // after timeline_, which it drives
   QString selectedId_, selectedType_, selectedBuilding_;
   QTranslator translator_;
   QQmlEngine* engine_ = nullptr;

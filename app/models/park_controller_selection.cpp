@@ -42,6 +42,8 @@ QVariantList ParkController::liveRows() const {
     QVariantMap r = row(q(tag.name.in(lang)), value);
     r.insert("tag", q(tag.id));
     r.insert("analog", tag.kind == model::TagKind::analog);
+    // From a connections file: which of its sources delivered the value ("" otherwise).
+    r.insert("source", timeline_.tagSources().value(q(tag.id)));
     rows.push_back(r);
     if (rows.size() >= 12) break;
   }

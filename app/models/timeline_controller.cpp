@@ -38,6 +38,7 @@ void TimelineController::close() {
   readInFlight_ = false;
   lastReadMs_ = -1;
   values_.clear();
+  tagSources_.clear();
   ladles_.clear();
   markers_.clear();
   mode_ = "design";
@@ -157,24 +158,34 @@ bool TimelineController::connectLive(const QString& hostPort, const QString& par
     setStatus(tr("Cannot connect to %1: %2").arg(hostPort, QString::fromStdString(feed.error().message)));
     return false;
   }
-  live_ = std::move(*feed);
+  address->tls_ca_file = settings.caFile.toStdString();
+  goLive(std::move(*feed), hostPort, recordTo, feed::sendsInTheClear(*address));
+  return true;
+}
+
+void TimelineController::startFeed(std::unique_ptr<LiveFeed> feed, const QString& label, const QString& recordTo) {
+  close();
+  goLive(std::move(feed), label, recordTo, false);
+}
+
+void TimelineController::goLive(std::unique_ptr<LiveFeed> feed, const QString& label, const QString& recordTo,
+                                bool inTheClear) {
+  live_ = std::move(feed);
   writablePath_ = recordTo;
   clock_ = Clock{};
   clock_.setRange(0, std::numeric_limits<std::int64_t>::max() / 2);
   clock_.goLive();
   mode_ = "live";
-  address->tls_ca_file = settings.caFile.toStdString();
-  sendsInTheClear_ = feed::sendsInTheClear(*address);
-  source_ = hostPort;  // never the credentials
+  sendsInTheClear_ = inTheClear;
+  source_ = label;  // never the credentials
   lastReceived_ = 0;
   measuredRate_ = 0;
   lastRateWallMs_ = wallMs();
-  setStatus(tr("Connecting to %1").arg(hostPort));
+  setStatus(tr("Connecting to %1").arg(label));
   emit sourceChanged();
   emit rangeChanged();
   emit stateChanged();
   ticker_.start();
-  return true;
 }
 
 bool TimelineController::isLoopbackHost(const QString& broker) const {
@@ -189,6 +200,7 @@ void TimelineController::tick() {
   if (mode_ == "live" && live_) {
     const LiveSnapshot s = live_->snapshot();
     values_ = s.values;
+    tagSources_ = s.tagSources;
     timeMs_ = s.newest_ts_ms > 0 ? s.newest_ts_ms : wall;
     if (wall - lastRateWallMs_ >= 1000) {
       measuredRate_ = double(s.received - lastReceived_) * 1000.0 / double(wall - lastRateWallMs_);

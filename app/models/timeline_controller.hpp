@@ -62,6 +62,13 @@ class TimelineController : public QObject {
                                const QString& password = {}, const QString& caFile = {},
                                const QString& recordTo = {}, const QStringList& knownTags = {});
   Q_INVOKABLE void close();
+  // Live from a feed started elsewhere (a connections file: ConnectionsController); `label`
+  // names it in the status bar.
+  void startFeed(std::unique_ptr<LiveFeed> feed, const QString& label, const QString& recordTo = {});
+  // The live feed while live (null otherwise), for its per-source counters.
+  const LiveFeed* liveFeed() const { return live_.get(); }
+  // The source id each live tag's value came from (a connections file only), as of the tick.
+  const QHash<QString, QString>& tagSources() const { return tagSources_; }
   // Whether a broker typed as "host" or "host:port" is on this machine (feed::isLoopbackHost:
   // localhost, 127.0.0.0/8, ::1; not a name such as 127.example.com): its plain MQTT never
   // crosses the network. The data-source dialog warns before connecting otherwise.
@@ -130,6 +137,7 @@ class TimelineController : public QObject {
   // The live feed's line in the status bar; statusChanged only when its text or the connection
   // changes.
   void publishLiveStatus(const LiveSnapshot& snapshot, double lagMs);
+  void goLive(std::unique_ptr<LiveFeed> feed, const QString& label, const QString& recordTo, bool inTheClear);
   qint64 wallMs() const;
 
   Clock clock_;
@@ -139,6 +147,7 @@ class TimelineController : public QObject {
   qint64 timeMs_ = 0;
   QVariantList markers_, ladles_;
   QHash<QString, double> values_;
+  QHash<QString, QString> tagSources_;
   QString status_;
   QString recordingError_;
   QTimeZone timeZone_{QByteArrayLiteral("Asia/Shanghai")};

@@ -106,6 +106,69 @@
     </message>
 </context>
 <context>
+    <name>ConnectionsPart</name>
+    <message>
+        <source>Connections file</source>
+        <translation>连接文件</translation>
+    </message>
+    <message>
+        <source>Connections file (.json)</source>
+        <translation>连接文件 (.json)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Values/s</source>
+        <translation>值/秒</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Last values</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (from %3)</source>
+        <translation>%1 = %2（来自 %3）</translation>
+    </message>
+    <message>
+        <source>Connections files (*.json)</source>
+        <translation>连接文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>DataSourceDialog</name>
     <message>
         <source>Data source</source>
@@ -378,6 +441,10 @@
         <source>%1 %2 %</source>
         <translation>%1 %2 %</translation>
     </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
 </context>
 <context>
     <name>Kind</name>
@@ -486,6 +553,13 @@
     </message>
 </context>
 <context>
+    <name>ModelProblems</name>
+    <message>
+        <source>3D models not loaded (drawn as boxes):</source>
+        <translation>未能加载的三维模型（以方块显示）：</translation>
+    </message>
+</context>
+<context>
     <name>ParkDropArea</name>
     <message>
         <source>Drop to open this park</source>
@@ -585,13 +659,6 @@
     <message>
         <source>Average hour of a year at design capacity · total %1</source>
         <translation>按设计产能的全年平均小时 · 合计 %1</translation>
-    </message>
-</context>
-<context>
-    <name>ModelProblems</name>
-    <message>
-        <source>3D models not loaded (drawn as boxes):</source>
-        <translation>未能加载的三维模型（以方块显示）：</translation>
     </message>
 </context>
 <context>
@@ -718,6 +785,17 @@
     <message>
         <source>Acknowledged %1: %2</source>
         <translation>已确认 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>parktwin::app::ConnectionsController</name>
+    <message>
+        <source>Open a park first: the connections file maps tags of a park.</source>
+        <translation>请先打开园区：连接文件映射的是园区的点位。</translation>
+    </message>
+    <message>
+        <source>Gateway broker %1: %2</source>
+        <translation>网关代理 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -54,3 +54,7 @@ click_and_grab() {  # NAME X Y [parktwin options]
 }
 click_and_grab guide-about "${ABOUT_X:-1496}" "${ABOUT_Y:-18}"
 click_and_grab guide-data-dialog "${DATA_X:-1246}" "${DATA_Y:-18}"
+# The Data dialog's Connections part with a running source: the pictures of e2e.connections_dialog.
+tests/e2e/connections_picture.sh "$app" "$tmp"
+cp "$tmp/connections_dialog_en.png" "$out/guide-connections-dialog.png"
+cp "$tmp/connections_dialog_zh.png" "$out/guide-connections-dialog-zh.png"

@@ -11,7 +11,7 @@ Dialog {
     title: qsTr("Data source")
     modal: true
     standardButtons: Dialog.Close
-    width: 560
+    width: 640
     readonly property var timeline: ParkController.timeline
 
     ColumnLayout {
@@ -73,6 +73,7 @@ Dialog {
                 onClicked: root.timeline.close()
             }
         }
+        ConnectionsPart { Layout.fillWidth: true; recordFile: recordTo.text; gatewayBroker: broker.text }
         Label {
             text: root.timeline.status
             color: "#5b6b78"

@@ -86,6 +86,14 @@ Pane {
                         text: modelData.value
                         font.bold: true
                     }
+                    // Running from a connections file: where the value came from.
+                    Label {
+                        objectName: "valueSource"
+                        visible: (modelData.source || "") !== ""
+                        text: qsTr("from %1").arg(modelData.source || "")
+                        color: "#5b6b78"
+                        font.pixelSize: 11
+                    }
                     Sparkline {
                         visible: values.length > 1
                         width: 110

@@ -3,6 +3,8 @@
 // every file write of this process past the first bytes fail as a full disk would (RLIMIT_FSIZE:
 // the kernel answers EFBIG), so a recording can be broken without mocking the historian.
 #include <QDateTime>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QObject>
 #include <QProcess>
 #include <limits>
@@ -32,6 +34,25 @@ class LiveFixture : public QObject {
                                                "parktwin/" + park + "/" + tag, "-m", payload}) == 0;
   }
 
+  // The fresh broker's port (0 without one).
+  Q_INVOKABLE int brokerPort() const { return broker_ ? broker_->port() : 0; }
+
+  // Publishes `payload` to `topic` as it is, retained (a subscriber that comes later still gets
+  // it), with mosquitto_pub; true once sent.
+  Q_INVOKABLE bool publishRetained(const QString& topic, const QString& payload) const {
+    if (!broker_) return false;
+    return QProcess::execute("mosquitto_pub", {"-h", "127.0.0.1", "-p", QString::number(broker_->port()), "-r", "-q",
+                                               "1", "-t", topic, "-m", payload}) == 0;
+  }
+
+  // Writes `text` to a file `name` in a directory that lives as long as the fixture; its path.
+  Q_INVOKABLE QString writeFile(const QString& name, const QString& text) {
+    const QString path = dir_.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text.toUtf8()) < 0) return {};
+    return path;
+  }
+
   // Samples of `tag` in a historian file, read straight from it; -1 if it cannot be read.
   Q_INVOKABLE int countSamples(const QString& db, const QString& tag) const {
     parktwin::store::HistorianOptions options;
@@ -54,4 +75,5 @@ class LiveFixture : public QObject {
 
  private:
   std::unique_ptr<feedtest::MosquittoBroker> broker_;
+  QTemporaryDir dir_;
 };

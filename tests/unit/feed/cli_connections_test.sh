@@ -8,11 +8,7 @@ cli=$1
 here=$(dirname "$0")
 . "$here/../../cli_test_lib.sh"
 
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_port() {  # polls until the port accepts (up to 10 s)
-  for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done
-  echo "port $1 never opened"; return 1
-}
+. "$here/../../loopback_lib.sh"
 mqtt_port=$(free_port)
 modbus_port=$(free_port)
 printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$mqtt_port" > "$dir/mosquitto.conf"

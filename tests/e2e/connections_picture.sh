@@ -1,0 +1,34 @@
+#!/bin/bash
+# The Data dialog's Connections part with a running source, pictured by the real app (en and
+# zh): a real mosquitto on a free loopback port holds a retained message (mosquitto_pub), the
+# window starts the connections file's MQTT source (--connections) and opens the dialog
+# (--show-menu data). check_connections_picture.py then looks at the PNG apart from the app.
+# Usage: connections_picture.sh PATH/TO/parktwin WORK_DIR
+set -u
+app=$1 work=$2
+here=$(dirname "$0")
+dir=$(mktemp -d)
+. "$here/../loopback_lib.sh"
+port=$(free_port)
+printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$port" > "$dir/mosquitto.conf"
+/usr/sbin/mosquitto -c "$dir/mosquitto.conf" >"$dir/mosquitto.log" 2>&1 &
+broker=$!
+trap 'kill $broker 2>/dev/null; rm -rf "$dir"' EXIT
+wait_port "$port" || exit 1
+mosquitto_pub -p "$port" -q 1 -r -t plant/potline-1/amps -m '{"a": {"amps": 4015}}' || exit 1
+cat > "$dir/plant.json" <<JSON
+{"format": "parktwin-connections/1", "park": "beidu", "sources": [
+  {"id": "potroom-gateway", "kind": "mqtt", "broker": {"host": "127.0.0.1", "port": $port},
+   "subscriptions": [{"topic": "plant/{line}/amps", "payload": "json",
+                      "values": [{"pointer": "/a/amps", "tag": "{line}.current", "scale": 0.1}]}]}]}
+JSON
+status=0
+for lang in en zh; do
+  png="$work/connections_dialog_$lang.png"
+  if ! timeout 90 "$app" --park beidu --lang $lang --size 1280x720 --connections "$dir/plant.json" \
+       --show-menu data --screenshot "$png"; then
+    echo "FAIL: parktwin --connections --screenshot ($lang)"; status=1; continue
+  fi
+  /usr/bin/python3 "$here/check_connections_picture.py" "$png" || status=1
+done
+exit $status
