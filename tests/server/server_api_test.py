@@ -11,7 +11,7 @@ import tempfile
 import time
 import unittest
 
-from server_harness import Mosquitto, Server, WebSocket, latest_at, records
+from server_harness import Mosquitto, Server, WebSocket, assert_state_equals, latest_at, records
 
 SERVER, CLI, SOURCE = sys.argv[1:4]
 T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z
@@ -104,12 +104,7 @@ class ServerApiTest(unittest.TestCase):
         for t in [T0 - 1, T0, T0 + STEP - 1, T0 + 37 * STEP + 5, T0 + 61 * STEP, T0 + 10 * N * STEP]:
             status, body = self.get(f"/api/v1/parks/beidu/state?at={t}")
             self.assertEqual(200, status, body)
-            got = {v["tag"]: (v["ts"], v["v"]) for v in records(body, "values")}
-            expected = state_at(t)
-            self.assertEqual(set(expected), set(got), t)
-            for tag, (ts, v) in expected.items():
-                self.assertEqual(ts, got[tag][0], (t, tag))
-                self.assertAlmostEqual(v, got[tag][1], places=9, msg=(t, tag))
+            assert_state_equals(self, state_at(t), body, t)
 
     def test_state_at_iso_time(self):
         status, body = self.get("/api/v1/parks/beidu/state?at=2026-01-01T00:10:30Z")

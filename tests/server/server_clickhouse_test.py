@@ -10,7 +10,7 @@ import sys
 import tempfile
 import unittest
 
-from server_harness import Server, latest_at, records
+from server_harness import Server, assert_state_equals, latest_at, records
 
 SERVER, CLI, SOURCE = sys.argv[1:4]
 T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z
@@ -58,12 +58,7 @@ class ServerOnClickHouseTest(unittest.TestCase):
         for t in [T0 - 1, T0, T0 + 2 * STEP + 1, T0 + 47 * STEP, T0 + 10 * N * STEP]:
             status, body = self.server.request("GET", f"/api/v1/parks/beidu/state?at={t}")
             self.assertEqual(200, status, body)
-            got = {v["tag"]: (v["ts"], v["v"]) for v in records(body, "values")}
-            expected = state_at(t)
-            self.assertEqual(set(expected), set(got), t)
-            for tag, (ts, v) in expected.items():
-                self.assertEqual(ts, got[tag][0], (t, tag))
-                self.assertAlmostEqual(v, got[tag][1], places=9, msg=(t, tag))
+            assert_state_equals(self, state_at(t), body, t)
 
     def test_series_min_max_from_the_cluster(self):
         t0, t1 = T0, T0 + N * STEP

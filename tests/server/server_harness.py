@@ -27,6 +27,15 @@ def latest_at(rows, t):
     return latest
 
 
+def assert_state_equals(test, expected, body, t):
+    """A state answer holds exactly the expected tags with their (ts, value), at time t."""
+    got = {v["tag"]: (v["ts"], v["v"]) for v in records(body, "values")}
+    test.assertEqual(set(expected), set(got), t)
+    for tag, (ts, v) in expected.items():
+        test.assertEqual(ts, got[tag][0], (t, tag))
+        test.assertAlmostEqual(v, got[tag][1], places=9, msg=(t, tag))
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
