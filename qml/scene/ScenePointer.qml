@@ -26,7 +26,7 @@ Item {
             panning = event.button === Qt.RightButton || (event.modifiers & Qt.ShiftModifier)
             scene.stopMotion()
             scene.forceActiveFocus()
-            if (event.button === Qt.LeftButton && !tools.press(event.x, event.y)) dragger.begin(event.x, event.y)
+            if (event.button === Qt.LeftButton && !tools.press(event.x, event.y) && tools.idle) dragger.begin(event.x, event.y)
         }
         onPositionChanged: (event) => {
             if (tools.move(event.x, event.y, event.modifiers)) return

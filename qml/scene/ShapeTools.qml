@@ -17,6 +17,8 @@ QtObject {
     property point pointerAt            // the pointer, view pixels (previews)
     property bool pointerInside: false
     readonly property bool active: ParkEditor.editing
+    // No tool in use: a press on a building drags it (BuildingDragger), not while drawing.
+    readonly property bool idle: ShapeEditor.tool === ""
     signal linkRequested(string from, string to)
 
     // Park metres to view pixels (x east, y north; the scene's z is south).

@@ -154,6 +154,16 @@ class ReplayFixture : public QObject {
     if (!python.waitForFinished(30000)) return "python did not finish";
     return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError()).trimmed();
   }
+  // One top-level list of a saved park file (zones, roads, material_links...) as Python's json
+  // module reads it, written back by Python as JSON (keys sorted), or the error it printed.
+  Q_INVOKABLE QString pythonSection(const QString& path, const QString& section) const {
+    QProcess python;
+    python.start("/usr/bin/python3", {"-c", "import json,sys; d=json.load(open(sys.argv[1], encoding='utf-8'));"
+                                            "print(json.dumps(d.get(sys.argv[2], []), sort_keys=True))",
+                                      path, section});
+    if (!python.waitForFinished(30000)) return "python did not finish";
+    return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError()).trimmed();
+  }
   Q_INVOKABLE QString readText(const QString& path) const {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
