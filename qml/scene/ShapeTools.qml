@@ -16,6 +16,8 @@ QtObject {
     property point linkStart            // where it started, view pixels
     property point pointerAt            // the pointer, view pixels (previews)
     property bool pointerInside: false
+    // The release that ends a double-click comes after it: it must not start a new drawing.
+    property bool justFinished: false
     readonly property bool active: ParkEditor.editing
     // No tool in use: a press on a building drags it (BuildingDragger), not while drawing.
     readonly property bool idle: ShapeEditor.tool === ""
@@ -47,8 +49,11 @@ QtObject {
         return handleIndex >= 0
     }
     function move(x, y, modifiers) {
-        pointerAt = Qt.point(x, y)
-        pointerInside = true
+        // Only previews follow the pointer (each change repaints the overlay).
+        if (ShapeEditor.draft.length > 0 || linkFrom !== "") {
+            pointerAt = Qt.point(x, y)
+            pointerInside = true
+        }
         if (handleIndex < 0) return linkFrom !== ""
         const g = dragger.groundAt(x, y)
         if (g !== null) ShapeEditor.dragHandle(handleIndex, g.x, g.y, !(modifiers & Qt.ShiftModifier))
@@ -72,8 +77,14 @@ QtObject {
         if (!active) return false
         const tool = ShapeEditor.tool
         if (tool === "zone" || tool === "road") {
+            if (justFinished) {
+                justFinished = false
+                return true
+            }
             const g = dragger.groundAt(x, y)
             if (g !== null) ShapeEditor.addDraftPoint(g.x, g.y, !(modifiers & Qt.ShiftModifier))
+            pointerAt = Qt.point(x, y)
+            pointerInside = true
             return true
         }
         if (tool !== "" || scene.objectAt(x, y) !== "") return false
@@ -83,6 +94,7 @@ QtObject {
     function finish() {
         if (!active || ShapeEditor.draft.length === 0) return false
         ShapeEditor.finishDraft()
+        justFinished = true
         return true
     }
 }

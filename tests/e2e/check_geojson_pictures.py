@@ -3,9 +3,11 @@
 with its three buildings against the same site without them (same zone and road, so the same
 framing). The buildings are what differs: enough pixels of the 3D view, in at least three
 separate places (columns of difference with a gap between them), and the empty site's picture
-is a drawn park, not a blank window.
+is a drawn park, not a blank window. At each of the three roofs' places on screen (Qt's
+projection, from --screenshot-info) the picture with buildings differs from the ground there.
 
-usage: check_geojson_pictures.py WITH.png WITHOUT.png"""
+usage: check_geojson_pictures.py WITH.png WITHOUT.png WITH.json"""
+import json
 import sys
 
 from PIL import Image, ImageChops
@@ -33,7 +35,7 @@ def runs(flags, min_gap=6):
     return groups
 
 
-def main(with_path, without_path):
+def main(with_path, without_path, info_path):
     with_buildings = Image.open(with_path).convert("RGB")
     without = Image.open(without_path).convert("RGB")
     if with_buildings.size != without.size:
@@ -54,11 +56,21 @@ def main(with_path, without_path):
         return "the buildings do not show: the pictures hardly differ"
     if groups < 2:
         return "the difference is in one place, not at three buildings"
+    with open(info_path, encoding="utf-8") as f:
+        roofs = [b for b in json.load(f)["buildings"] if b["inFront"]]
+    if len(roofs) != 3:
+        return f"expected 3 buildings in front of the camera, got {len(roofs)}"
+    for roof in roofs:
+        x, y = round(roof["x"]), round(roof["y"])
+        a, b = with_buildings.getpixel((x, y)), without.getpixel((x, y))
+        print(f"{roof['id']} at ({x}, {y}): roof {a}, ground {b}")
+        if max(abs(p - q) for p, q in zip(a, b)) <= 40:
+            return f"{roof['id']}: nothing drawn at its place on screen"
     return None
 
 
 if __name__ == "__main__":
-    problem = main(sys.argv[1], sys.argv[2])
+    problem = main(sys.argv[1], sys.argv[2], sys.argv[3])
     if problem:
         print(problem, file=sys.stderr)
         sys.exit(1)

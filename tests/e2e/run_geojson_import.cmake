@@ -2,7 +2,7 @@
 # import-geojson -> parktwin-cli check passes -> parktwin --open FILE --screenshot under Xvfb.
 # The same site without its three buildings is imported and pictured too (the same land-use
 # zone and road, so the same origin and framing); check_geojson_pictures.py, with Pillow, finds
-# the buildings as what differs between the two pictures.
+# the buildings as what differs between the two pictures, at each roof's place on screen.
 set(zone "{\"type\": \"Feature\", \"properties\": {\"landuse\": \"industrial\", \"name\": \"Works\", \"name:zh\": \"厂区\"},
   \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[106.6490, 28.9690], [106.6530, 28.9690], [106.6530, 28.9715],
   [106.6490, 28.9715], [106.6490, 28.9690]]]}}")
@@ -33,13 +33,14 @@ foreach(name IN ITEMS site site-empty)
     message(FATAL_ERROR "check ${name} failed (${rc}): ${out}${err}")
   endif()
   execute_process(COMMAND ${APP} --lang en --size 1280x720 --open ${park} --screenshot ${WORK}/${name}.png
+                    --screenshot-info ${WORK}/${name}.json
                   RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 90)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "parktwin --open ${name} --screenshot failed (${rc}): ${err}")
   endif()
 endforeach()
 execute_process(COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/check_geojson_pictures.py
-                  ${WORK}/site.png ${WORK}/site-empty.png
+                  ${WORK}/site.png ${WORK}/site-empty.png ${WORK}/site.json
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 message("${out}")
 if(NOT rc EQUAL 0)
