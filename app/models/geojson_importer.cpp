@@ -18,7 +18,7 @@ GeoJsonImporter* g_instance = nullptr;
 
 // "/features/3: no height ...": the JSON path before ": ", the rest the message.
 QVariantMap entryOf(const QString& line) {
-  const int colon = line.indexOf(": ");
+  const qsizetype colon = line.indexOf(": ");
   if (line.startsWith('/') && colon > 0) {
     return {{"path", line.left(colon)}, {"message", line.mid(colon + 2)}, {"objectId", QString()}};
   }
