@@ -235,7 +235,7 @@ ApplicationWindow {
             }
             ShapeToolsPanel {
                 visible: ParkEditor.editing
-                SplitView.preferredHeight: 220
+                SplitView.preferredHeight: implicitHeight
             }
             InspectorPanel {
                 SplitView.fillHeight: true

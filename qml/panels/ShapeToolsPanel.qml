@@ -20,8 +20,10 @@ Pane {
         onClicked: ShapeEditor.tool = tool
     }
 
+    // As tall as its content (the Pane takes its one child's implicit size): the inspector
+    // below keeps the rest of the column.
     ColumnLayout {
-        anchors.fill: parent
+        anchors { left: parent.left; right: parent.right; top: parent.top }
         spacing: 6
         Flow {
             Layout.fillWidth: true
