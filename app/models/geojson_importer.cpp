@@ -28,7 +28,11 @@ QVariantMap entryOf(const QString& line) {
 }  // namespace
 
 GeoJsonImporter::GeoJsonImporter(ParkController& controller, ParkDocument& document, QObject* parent)
-    : QObject(parent), controller_(controller), document_(document) {}
+    : QObject(parent), controller_(controller), document_(document) {
+  connect(&document_, &ParkDocument::pendingApproved, this, [this](const QString& action, const QString& path) {
+    if (action == "import") importNow(path);
+  });
+}
 
 GeoJsonImporter* GeoJsonImporter::create(QQmlEngine* qmlEngine, QJSEngine* jsEngine) {
   if (!g_instance) {
@@ -65,9 +69,13 @@ QVariantList problemEntries(const std::string& messages, const std::string& sour
 }
 
 bool GeoJsonImporter::importFile(const QString& pathOrUrl) {
-  if (controller_.presenting()) return false;
   const QUrl url(pathOrUrl);
   const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+  return !document_.askBefore("import", path) && importNow(path);
+}
+
+bool GeoJsonImporter::importNow(const QString& path) {
+  if (controller_.presenting()) return false;
   const std::string source = path.toStdString();
   auto text = model::detail::readTextFile(source, "GeoJSON file");
   if (!text) {

@@ -28,10 +28,14 @@ class GeoJsonImporter : public QObject {
   GeoJsonImporter(ParkController& controller, ParkDocument& document, QObject* parent);
   static GeoJsonImporter* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
 
-  // A path or file:// URL. True when the imported park is open.
+  // A path or file:// URL. True when the imported park is open; false when the file is bad,
+  // or when unsaved changes of the open park are asked about first (the import follows the
+  // answer, as Open does).
   Q_INVOKABLE bool importFile(const QString& pathOrUrl);
 
  private:
+  bool importNow(const QString& path);
+
   ParkController& controller_;
   ParkDocument& document_;
 };

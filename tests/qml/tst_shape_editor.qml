@@ -69,12 +69,16 @@ Item {
 
     property string path
     property string original
+    property string languageBefore
 
     TestCase {
         name: "ShapeEditor"
         when: windowShown
 
         function init() {
+            // The titles and names checked here are the English ones; other tests switch to zh.
+            top.languageBefore = ParkController.language
+            ParkController.language = "en"
             top.path = Fixture.writeFile("shapes.park.json", top.miniPark())
             verify(ParkDocument.open(top.path), JSON.stringify(ParkDocument.problems))
             verify(ParkDocument.save())
@@ -90,6 +94,7 @@ Item {
             waitForRendering(view)
         }
         function cleanup() {
+            ParkController.language = top.languageBefore
             ShapeEditor.tool = ""
             ParkEditor.editing = false
             ParkDocument.resolvePending("cancel")
@@ -265,12 +270,34 @@ Item {
                 { type: "Feature", properties: {},
                   geometry: { type: "Polygon", coordinates: [[[106.65, 28.97], [106.6506, 28.97], [106.6506, 28.9703]]] } }
             ] }))
+            // The imported park is unsaved: the import asks first; discarding goes on with it.
             verify(!GeoJsonImporter.importFile(bad))
+            compare(ParkDocument.pendingAction, "import")
+            ParkDocument.resolvePending("discard")
             compare(ParkController.parkId, "site")
             compare(ParkController.buildings.length, 2)
             verify(ParkDocument.problems.length >= 1)
             verify(ParkDocument.problems[0].path.startsWith("/features/0/geometry"), JSON.stringify(ParkDocument.problems))
+        }
+
+        function test_import_asks_about_unsaved_changes_first() {
+            const site = Fixture.writeFile("asked.geojson", JSON.stringify({ type: "FeatureCollection", features: [
+                { type: "Feature", properties: { name: "Hall", height: 12 },
+                  geometry: { type: "Polygon", coordinates: [[[106.65, 28.97], [106.6506, 28.97], [106.6506, 28.9703],
+                                                                [106.65, 28.9703], [106.65, 28.97]]] } }
+            ] }))
+            verify(ParkEditor.moveBuilding("hall", 10, 10))
+            verify(ParkDocument.modified)
+            verify(!GeoJsonImporter.importFile(site))
+            compare(ParkDocument.pendingAction, "import")
+            compare(ParkController.parkId, "shapes")
             ParkDocument.resolvePending("cancel")
+            compare(ParkController.parkId, "shapes")
+            verify(!GeoJsonImporter.importFile(site))
+            ParkDocument.resolvePending("discard")
+            compare(ParkController.parkId, "asked")
+            compare(ParkController.buildings.length, 1)
+            verify(ParkDocument.untitled && ParkDocument.modified)
         }
     }
 }
