@@ -1,5 +1,7 @@
 #include "live_sources.hpp"
 
+#include <algorithm>
+#include <iostream>
 #include <optional>
 
 #include "parktwin/feed/broker.hpp"
@@ -36,6 +38,34 @@ RunningSources startSources(const feed::Connections& connections, const SinkFor&
 
 void stopSources(RunningSources& running) {
   for (auto& source : running.sources) source->stop();
+}
+
+std::vector<std::string> prepareDurableMqtt(feed::Connections& connections) {
+  std::vector<std::string> warnings;
+  for (auto& source : connections.sources) {
+    auto* mqtt = std::get_if<feed::MqttSource>(&source.config);
+    if (!mqtt || std::none_of(mqtt->subscriptions.begin(), mqtt->subscriptions.end(),
+                              [](const feed::MqttSubscription& s) { return s.qos == 1; })) {
+      continue;
+    }
+    if (!mqtt->broker.tls_ca_file.empty()) {
+      warnings.push_back(source.id + ": over TLS, QoS 1 messages are acknowledged on receipt, not once stored "
+                                     "(a crash can lose up to one commit batch); bridge the broker to a local one to avoid it");
+      continue;
+    }
+    if (mqtt->broker.client_id.empty()) mqtt->broker.client_id = "parktwin-ingest-" + connections.park + "-" + source.id;
+  }
+  return warnings;
+}
+
+void ConnectionAnnouncer::announce(const RunningSources& running) {
+  connected_.resize(running.sources.size(), false);
+  for (std::size_t i = 0; i < running.sources.size(); ++i) {
+    const bool now = running.sources[i]->counters().connected;
+    if (now == connected_[i]) continue;
+    connected_[i] = now;
+    std::cerr << running.sources[i]->id() << (now ? ": connected\n" : ": disconnected\n");
+  }
 }
 
 std::string describeCounters(const feed::SourceCounters& c) {
