@@ -189,6 +189,7 @@ int finishIngest(const IngestOptions& o, IngestSinks& sinks) {
 // one lock keeps the sinks to one writer at a time. `commit` lets an MQTT source acknowledge its
 // QoS 1 messages only once the historian stored them (docs/connections.md, "Acknowledged").
 struct SharedSinks {
+  explicit SharedSinks(IngestSinks& target) : sinks(target) {}
   IngestSinks& sinks;
   std::set<std::string, std::less<>> known;
   bool allTags = false;
@@ -228,7 +229,7 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
   for (const auto& warning : prepareDurableMqtt(*connections)) std::cerr << "ingest: " << warning << "\n";
   IngestSinks sinks;
   if (auto failed = openSinks(o, park, sinks)) return *failed;
-  SharedSinks shared{sinks};
+  SharedSinks shared(sinks);
   shared.allTags = o.allTags;
   for (const auto& tag : park.tags) shared.known.insert(tag.id);
   auto running = startSources(*connections, [&](const feed::Source& s) { return shared.sinkFor(s); }, o.gatewayMqtt);
