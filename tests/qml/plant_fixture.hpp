@@ -43,16 +43,17 @@ class PlantFixture : public QObject {
     ::setenv("NODE_PATH", modules.c_str(), 1);
     ::setenv("PARKTWIN_OPCUA_GATEWAY", PARKTWIN_SOURCE_DIR "/gateway/opcua/parktwin-opcua-gateway.js", 1);
     ::setenv("PARKTWIN_OPCUA_PKI_DIR", dir_.filePath("gateway-pki").toUtf8().constData(), 1);
-    const char* node = std::getenv("PARKTWIN_NODE") ? std::getenv("PARKTWIN_NODE") : "/usr/bin/node";
+    const char* node = std::getenv("PARKTWIN_NODE") ? std::getenv("PARKTWIN_NODE") : "node";
     const int port = feedtest::freeLoopbackPort();
-    opcUaPid_ = feedtest::startListeningProcess({node, PARKTWIN_SOURCE_DIR "/tests/unit/feed/opcua_test_server.js",
-                                                 std::to_string(port), dir_.filePath("server-pki").toStdString()},
-                                                dir_.filePath("opcua.log").toStdString(), port);
-    if (opcUaPid_ <= 0) return {};
-    // Listening comes before the "ready" line; node-opcua is slow to start on a busy machine.
+    opcUa_.setStandardOutputFile(dir_.filePath("opcua.log"));
+    opcUa_.setStandardErrorFile(dir_.filePath("opcua.err"));
+    opcUa_.start(QString::fromUtf8(node), {PARKTWIN_SOURCE_DIR "/tests/unit/feed/opcua_test_server.js", QString::number(port),
+                                           dir_.filePath("server-pki")});
+    if (!opcUa_.waitForStarted(10000)) return {};
+    // node-opcua takes a while to start on a busy machine (it makes its certificate first).
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
     while (!opcUaLog().contains("\"ready\":true")) {
-      if (std::chrono::steady_clock::now() > deadline) return {};
+      if (std::chrono::steady_clock::now() > deadline || opcUa_.state() == QProcess::NotRunning) return {};
       std::this_thread::sleep_for(std::chrono::milliseconds(20));  // poll interval
     }
     return QStringLiteral("opc.tcp://127.0.0.1:%1/UA/ParkTwinTest").arg(port);
@@ -84,7 +85,11 @@ class PlantFixture : public QObject {
 
   Q_INVOKABLE void stopAll() {
     feedtest::endProcess(modbusPid_, SIGKILL);
-    feedtest::endProcess(opcUaPid_, SIGTERM);
+    if (opcUa_.state() != QProcess::NotRunning) {
+      opcUa_.terminate();  // the server shuts its endpoint down on SIGTERM
+      if (!opcUa_.waitForFinished(5000)) opcUa_.kill();
+      opcUa_.waitForFinished(5000);
+    }
   }
 
  private:
@@ -95,5 +100,5 @@ class PlantFixture : public QObject {
 
   QTemporaryDir dir_;
   int modbusPid_ = 0;
-  int opcUaPid_ = 0;
+  QProcess opcUa_;
 };
