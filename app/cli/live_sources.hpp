@@ -24,10 +24,10 @@ RunningSources startSources(const feed::Connections& connections, const SinkFor&
                             const std::string& gatewayMqtt = {});
 void stopSources(RunningSources& running);
 
-// For `ingest --connections`: an MQTT source with QoS 1 subscriptions and no client id gets
+// For `ingest --connections`: an MQTT source with QoS 1 subscriptions, or a Sparkplug source, with no client id gets
 // "parktwin-ingest-<park>-<source id>", so that its session is persistent and its messages are
-// acknowledged only once stored (feed::SourceSink::commit). Returns a warning for each QoS 1
-// MQTT source that cannot be acknowledged after the commit (TLS), for the user to see.
+// acknowledged only once stored (feed::SourceSink::commit). Returns a warning for each such
+// source that cannot be acknowledged after the commit (TLS), for the user to see.
 std::vector<std::string> prepareDurableMqtt(feed::Connections& connections);
 
 // Prints "<id>: connected" / "<id>: disconnected" to standard error when a source's state

@@ -2,6 +2,9 @@
 // on the official .proto through protoc and python3-protobuf, with paho-mqtt) publishes to a real
 // mosquitto; what reaches the sink is checked against the values the script sends, by hand.
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <functional>
 #include <unistd.h>
 
 #include <array>
@@ -39,7 +42,8 @@ class Collector {
             [this](std::string_view tag, std::int64_t ts) {
               std::lock_guard lock(mutex_);
               stale_.push_back({std::string(tag), ts, 0});
-            }};
+            },
+            {}};
   }
   std::vector<Event> samples() const {
     std::lock_guard lock(mutex_);
@@ -88,13 +92,16 @@ class SparkplugSourceTest : public ::testing::Test {
     return m;
   }
 
-  void startSource(bool requestRebirth = true) {
+  // With `commit` and a client id, the source takes the durable path (as under ingest).
+  void startSource(bool requestRebirth = true, std::function<parktwin::Result<void>()> commit = {},
+                   std::string clientId = {}) {
     SparkplugSource config;
     config.broker.host = "127.0.0.1";
     config.broker.port = broker_.port();
     config.group_id = "Plant";
     config.edge_node_id = "Edge1";
     config.request_rebirth = requestRebirth;
+    config.broker.client_id = std::move(clientId);
     config.metrics = {
         {"", "Line1/Temperature", map("l1.temp_k", 1, 273.15)},
         {"", "Line1/Temperature", map("l1.temp_db", 1, 0, 1.0)},
@@ -105,7 +112,9 @@ class SparkplugSourceTest : public ::testing::Test {
         {"Meter1", "Energy", map("m1.energy")},
     };
     Source source{"edge1", SourceKind::sparkplug, config};
-    auto made = makeSparkplugSource(source, collector_.sink(), [](std::string_view) {});
+    SourceSink sink = collector_.sink();
+    sink.commit = std::move(commit);
+    auto made = makeSparkplugSource(source, std::move(sink), [](std::string_view) {});
     ASSERT_TRUE(made) << made.error().message;
     source_ = std::move(*made);
     ASSERT_TRUE(source_->start());
@@ -199,6 +208,26 @@ TEST_F(SparkplugSourceTest, UnknownAliasAsksForARebirthSeenOnTheBroker) {
   EXPECT_NE(c.last_error.find("alias 99"), std::string::npos) << c.last_error;
 }
 
+// Under ingest (a commit, a client id) the messages come through the durable client, acknowledged
+// after the commit, while the rebirth command still goes out through a client of its own.
+TEST_F(SparkplugSourceTest, WithACommitMessagesAreAcknowledgedAfterItAndRebirthStillWorks) {
+  std::atomic<int> commits{0};
+  startSource(true, [&]() -> parktwin::Result<void> {
+    ++commits;
+    return {};
+  }, "sparkplug-durable-test");
+  const ScriptRun run = runEdgeNode("unknown_alias");
+  ASSERT_EQ(run.status, 0) << run.output;
+  EXPECT_NE(run.output.find(R"({"name": "Node Control/Rebirth", "datatype": 11, "boolean": true})"), std::string::npos)
+      << run.output;
+  ASSERT_TRUE(lastSampleAt(T0 + 41));
+  const auto pressure = samplesOf("l1.pressure");
+  ASSERT_EQ(pressure.size(), 2U);
+  expectSample(pressure[1], "l1.pressure", T0 + 41, 4.75);
+  EXPECT_GE(commits.load(), 1);
+  EXPECT_TRUE(source_->counters().connected);
+}
+
 TEST_F(SparkplugSourceTest, SeqGapIsCountedAndAsksForARebirth) {
   startSource();
   const ScriptRun run = runEdgeNode("seq_gap");
@@ -270,10 +299,10 @@ TEST(SparkplugSourceConfig, RefusesWildcardIdsAndOtherKinds) {
   SparkplugSource config;
   config.group_id = "Plant/#";
   config.edge_node_id = "Edge1";
-  auto bad = makeSparkplugSource(Source{"s", SourceKind::sparkplug, config}, SourceSink{[](std::string_view, std::int64_t, double) {}, {}});
+  auto bad = makeSparkplugSource(Source{"s", SourceKind::sparkplug, config}, SourceSink{[](std::string_view, std::int64_t, double) {}, {}, {}});
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message.find("may not contain"), std::string::npos) << bad.error().message;
-  auto other = makeSparkplugSource(Source{"s", SourceKind::modbus, ModbusSource{}}, SourceSink{[](std::string_view, std::int64_t, double) {}, {}});
+  auto other = makeSparkplugSource(Source{"s", SourceKind::modbus, ModbusSource{}}, SourceSink{[](std::string_view, std::int64_t, double) {}, {}, {}});
   EXPECT_FALSE(other);
 }
 
