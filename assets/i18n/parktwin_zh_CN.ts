@@ -160,6 +160,10 @@
         <translation>%1 = %2（来自 %3）</translation>
     </message>
     <message>
+        <source>%1 = %2 (from %3, stale)</source>
+        <translation>%1 = %2（来自 %3，已失效）</translation>
+    </message>
+    <message>
         <source>Connections files (*.json)</source>
         <translation>连接文件 (*.json)</translation>
     </message>
@@ -456,6 +460,10 @@
     <message>
         <source>from %1</source>
         <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>stale: the source went offline</source>
+        <translation>已失效：数据源已离线</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "live_fixture.hpp"
+#include "plant_fixture.hpp"
 #include "park_controller.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/sim/event_codec.hpp"
@@ -285,6 +286,7 @@ class Setup : public QObject {
     if (!dir_.isValid() || !fixture_.build(dir_.path())) qFatal("could not simulate the replay fixture");
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "Fixture", &fixture_);
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "LiveFixture", &liveFixture_);
+    qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "PlantFixture", &plantFixture_);
   }
   void qmlEngineAvailable(QQmlEngine* engine) {
     engine->addImportPath("qrc:/");
@@ -296,6 +298,7 @@ class Setup : public QObject {
   QTemporaryDir dir_;
   ReplayFixture fixture_;
   LiveFixture liveFixture_;
+  PlantFixture plantFixture_;
 };
 
 // Qt 6.4's threaded render loop can crash in QSSGLayerRenderData::rhiPrepare when a test's
