@@ -190,12 +190,20 @@ std::vector<std::uint8_t> BlockEncoder::payload() const {
   const std::uint32_t word = count_ | (decimal_ ? kDecimalFlag | kCompactFlag : 0U);
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(word >> (8 * i)));
   if (decimal_) {
-    out.push_back(static_cast<std::uint8_t>(exponent_ | (sumOverflow_ ? 0 : 0x80)));
-    if (!sumOverflow_) {
-      // The scaled values are within 2^53 of each other, so min and max minus the first fit.
-      putVarint(out, zigzag(static_cast<std::uint64_t>(minScaled_ - firstScaled_)));
-      putVarint(out, zigzag(static_cast<std::uint64_t>(maxScaled_ - firstScaled_)));
-      putVarint(out, zigzag(static_cast<std::uint64_t>(sumRel_)));
+    // Sum of (r - min) = sum of (r - first) + count * (first - min); both terms >= 0 there.
+    std::uint64_t aboveMin = 0;
+    bool summary = !sumOverflow_ && !__builtin_mul_overflow(static_cast<std::uint64_t>(count_),
+                                                            static_cast<std::uint64_t>(firstScaled_ - minScaled_), &aboveMin);
+    if (summary && sumRel_ >= 0) {
+      summary = !__builtin_add_overflow(aboveMin, static_cast<std::uint64_t>(sumRel_), &aboveMin);
+    } else if (summary) {
+      aboveMin -= 0 - static_cast<std::uint64_t>(sumRel_);  // the total is >= 0: no wrap
+    }
+    out.push_back(static_cast<std::uint8_t>(exponent_ | (summary ? 0x80 : 0)));
+    if (summary) {
+      putVarint(out, zigzag(static_cast<std::uint64_t>(minScaled_)));
+      putVarint(out, static_cast<std::uint64_t>(maxScaled_ - minScaled_));
+      putVarint(out, aboveMin);
     }
     putVarint(out, riceStart_);
     out.push_back(restartCount_);  // < 128: a one-byte varint

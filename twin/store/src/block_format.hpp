@@ -83,16 +83,15 @@ inline constexpr std::uint64_t kRiceCap = std::uint64_t{1} << 32;  // z's weight
 inline int riceK(std::uint64_t s) { return std::min(static_cast<int>(std::bit_width((s * 11) >> 8)), 40); }
 inline std::uint64_t riceNext(std::uint64_t s, std::uint64_t z) { return s - (s >> 4) + std::min(z, kRiceCap); }
 
-// What downsample needs of a whole block without decoding it: count (header), minimum, maximum
-// and sum of the scaled values relative to the first (compact blocks; absent when the sum
-// overflowed int64).
+// What downsample needs of a whole block without decoding it: count (header), the smallest and
+// largest scaled value, and the sum of each value's excess over the smallest (compact blocks;
+// absent when that sum overflowed 64 bits). The value sum is count * min + sum_above_min.
 struct BlockSummary {
   bool present = false;
-  std::int64_t min_rel = 0, max_rel = 0, sum_rel = 0;
+  std::int64_t min = 0, max = 0;
+  std::uint64_t sum_above_min = 0;
 };
 
-// Reads the block header: whether it is decimal, its count, exponent and restart points, and
-// the bit stream.
 struct BlockHeader {
   bool decimal = false;
   bool compact = false;
@@ -124,13 +123,13 @@ inline bool readCompactRestart(std::span<const std::uint8_t> payload, std::size_
   return step > 0;
 }
 
-// The summary of a compact block (after its exponent byte, whose bit 7 says it is there).
+// The summary of a compact block (after its exponent byte, whose bit 7 says it is there):
+// zigzag min, max - min, sum above min, as varints.
 inline bool readSummary(std::span<const std::uint8_t> payload, std::size_t& at, BlockSummary& s) {
-  std::uint64_t lo = 0, hi = 0, sum = 0;
-  if (!getVarint(payload, at, lo) || !getVarint(payload, at, hi) || !getVarint(payload, at, sum)) return false;
-  s.min_rel = static_cast<std::int64_t>(unzigzag(lo));
-  s.max_rel = static_cast<std::int64_t>(unzigzag(hi));
-  s.sum_rel = static_cast<std::int64_t>(unzigzag(sum));
+  std::uint64_t lo = 0, range = 0;
+  if (!getVarint(payload, at, lo) || !getVarint(payload, at, range) || !getVarint(payload, at, s.sum_above_min)) return false;
+  s.min = static_cast<std::int64_t>(unzigzag(lo));
+  s.max = static_cast<std::int64_t>(static_cast<std::uint64_t>(s.min) + range);
   return true;
 }
 
