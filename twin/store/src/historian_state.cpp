@@ -71,15 +71,13 @@ struct Share {
 // the answer. With late blocks, every block in the range is read.
 Result<void> scanBlocks(sql::Database& db, FirstBlockFilter& filter, std::int64_t lowStart, std::int64_t t_ms, bool early,
                         Share share, DenseState& state) {
-  // Halves walk their own part of the blocks_by_half_time index (schema 4), not every block.
-  auto blocks = db.prepare(share.parts == 2
-      ? "SELECT tag_id, CASE WHEN parktwin_first_block_of_tag(tag_id) THEN payload END FROM blocks "
-        "WHERE tag_id % 2 = ?3 AND t_start_ms >= ?1 AND t_start_ms <= ?2 ORDER BY t_start_ms DESC"
-      : "SELECT tag_id, CASE WHEN parktwin_first_block_of_tag(tag_id) THEN payload END FROM blocks "
-        "WHERE t_start_ms >= ?1 AND t_start_ms <= ?2 ORDER BY t_start_ms DESC");
+  // Each half walks its own part of the blocks_by_half_time index (schema 4; the only time index
+  // since schema 5).
+  auto blocks = db.prepare(
+      "SELECT tag_id, CASE WHEN parktwin_first_block_of_tag(tag_id) THEN payload END FROM blocks "
+      "WHERE tag_id % 2 = ?3 AND t_start_ms >= ?1 AND t_start_ms <= ?2 ORDER BY t_start_ms DESC");
   if (!blocks) return std::unexpected(blocks.error());
-  blocks->bind(1, lowStart).bind(2, t_ms);
-  if (share.parts == 2) blocks->bind(3, share.part);
+  blocks->bind(1, lowStart).bind(2, t_ms).bind(3, share.part);
   filter.reset(early, state.last.size(), share.parts, share.part);
   // Tag ids run from 1 to the largest; this scan's share of them.
   const auto maxId = static_cast<std::int64_t>(state.last.size()) - 1;
@@ -158,7 +156,9 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
     }
     return {};
   }
-  return scanBlocks(reader, first_block_filter, lowStart, t_ms, early, {1, 0}, state);
+  // Few tags: both halves on this connection, one after the other.
+  if (auto even = scanBlocks(reader, first_block_filter, lowStart, t_ms, early, {2, 0}, state); !even) return even;
+  return scanBlocks(reader, first_block_filter, lowStart, t_ms, early, {2, 1}, state);
 }
 
 Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(std::int64_t t_ms) {
