@@ -1,7 +1,6 @@
 // stateAt(T): the nearest snapshot at or before T, then the blocks that may hold later samples.
 #include <algorithm>
 #include <bit>
-#include <future>
 
 #include "historian_impl.hpp"
 #include "parktwin/store/schema.hpp"
@@ -20,6 +19,46 @@ void DenseState::keepNewer(std::int64_t id, const Sample& s) {
   if (!present[i] || s.ts_ms > last[i].ts_ms) {
     last[i] = s;
     present[i] = 1;
+  }
+}
+
+ScanWorker::ScanWorker() : thread_([this] { loop(); }) {}
+
+ScanWorker::~ScanWorker() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  changed_.notify_all();
+  thread_.join();
+}
+
+void ScanWorker::post(std::function<Result<void>()> job) {
+  {
+    std::lock_guard lock(mutex_);
+    job_ = std::move(job);
+    result_.reset();
+  }
+  changed_.notify_all();
+}
+
+Result<void> ScanWorker::wait() {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return result_.has_value(); });
+  return *std::exchange(result_, std::nullopt);
+}
+
+void ScanWorker::loop() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    changed_.wait(lock, [&] { return stop_ || job_; });
+    if (stop_) return;
+    auto job = std::exchange(job_, nullptr);
+    lock.unlock();
+    auto result = job();
+    lock.lock();
+    result_ = std::move(result);
+    changed_.notify_all();
   }
 }
 
@@ -144,11 +183,10 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
   if (state.last.size() > kParallelStateTags && openSecondScanner()) {
     BlockScanner& second = *second_scanner;
     second.state.reset(static_cast<std::int64_t>(state.last.size()) - 1);
-    auto odd = std::async(std::launch::async, [&] {
-      return scanBlocks(second.db, second.filter, lowStart, t_ms, early, {2, 1}, second.state);
-    });
+    if (!scan_worker) scan_worker = std::make_unique<ScanWorker>();
+    scan_worker->post([&] { return scanBlocks(second.db, second.filter, lowStart, t_ms, early, {2, 1}, second.state); });
     auto even = scanBlocks(reader, first_block_filter, lowStart, t_ms, early, {2, 0}, state);
-    auto oddResult = odd.get();
+    auto oddResult = scan_worker->wait();
     if (!even) return even;
     if (!oddResult) return oddResult;
     for (std::size_t id = 0; id < second.state.last.size(); ++id) {
