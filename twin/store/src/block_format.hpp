@@ -177,6 +177,7 @@ inline Result<void> readHeader(std::span<const std::uint8_t> payload, BlockHeade
         return fail("block payload corrupt: restart point " + std::to_string(j) + " at sample " + std::to_string(r.index));
       }
       if (!h.compact) {
+        r.rice = 0;
         r.ts = unzigzag(r.ts);
         r.delta = unzigzag(r.delta);
         r.scaled = unzigzag(r.scaled);
@@ -211,10 +212,38 @@ inline int fastDecimalSample(std::uint64_t peeked, std::uint64_t& delta) {
   return 1 + prefix + bits;
 }
 
+// A full decode (first = {first ts, first scaled}) checks every restart point against the
+// state it decoded there, so a damaged restart table is an error there; a decode from a
+// restart point (first = nullptr) checks nothing.
+struct RestartCheck {
+  const BlockHeader& h;
+  const std::uint64_t* first;
+  std::size_t next = 0;
+  // Where a fast batch must stop, so the bit position is known at the next point.
+  std::uint32_t batchEnd() const {
+    return first && next < h.restart_count ? static_cast<std::uint32_t>(h.restarts[next].index) : h.count;
+  }
+  // The state before sample i; `rice` only in compact blocks (0 otherwise, as stored).
+  bool matches(std::uint32_t i, std::size_t bit, std::uint64_t ts, std::uint64_t delta, std::uint64_t scaled,
+               std::uint64_t rice = 0) {
+    if (!first || next >= h.restart_count || i != h.restarts[next].index) return true;
+    const Restart& p = h.restarts[next++];
+    return p.bit == bit && p.ts == ts - first[0] && p.delta == delta && p.scaled == scaled - first[1] && p.rice == rice;
+  }
+  Result<void> mismatch() const {
+    return fail("block payload corrupt: restart point " + std::to_string(next - 1) + " does not match the stream");
+  }
+  Result<void> finish() const {
+    if (first && next < h.restart_count && h.count > 0) {
+      return fail("block payload corrupt: restart point " + std::to_string(next) + " lies past the last sample");
+    }
+    return {};
+  }
+};
+
 // The samples of a decimal block after sample `i - 1` (whose state is ts, scaled, delta):
 // sink.decimal(ts, r, e) for each up to stopAfterTs. Most samples take the fast path, several
-// from one peek of the bit stream. A full decode (checkRestarts) also checks every restart
-// point against the state it decoded, so a damaged restart table is an error there.
+// from one peek of the bit stream. A full decode also checks every restart point (RestartCheck).
 template <typename Sink>
 Result<void> decodeDecimalTail(BitReader& r, const BlockHeader& h, std::uint32_t i, std::uint64_t ts,
                                std::uint64_t scaled, std::uint64_t delta, std::int64_t stopAfterTs, Sink& sink,
@@ -225,22 +254,13 @@ Result<void> decodeDecimalTail(BitReader& r, const BlockHeader& h, std::uint32_t
     sink.decimal(tsSigned, static_cast<std::int64_t>(scaled), h.exponent);
     return true;
   };
-  // first = {first ts, first scaled} when checking; the next restart to check.
-  std::size_t nextRestart = 0;
-  const auto restartMatches = [&]() {
-    if (!first || nextRestart >= h.restart_count || i != h.restarts[nextRestart].index) return true;
-    const Restart& p = h.restarts[nextRestart++];
-    return p.bit == r.bitPosition() && p.ts == ts - first[0] && p.delta == delta && p.scaled == scaled - first[1];
-  };
+  RestartCheck check{h, first};
   while (i < h.count) {
     // A peek holds 57 bits or more; a fast sample takes at most 26 and must lie inside the block.
     const std::uint64_t peeked = r.peek();
     const std::size_t left = r.bitsLeft();
     int used = 0;
-    // Stop the batch at a restart point when checking, so the bit position is known there.
-    const std::uint32_t batchEnd = first && nextRestart < h.restart_count
-                                       ? static_cast<std::uint32_t>(h.restarts[nextRestart].index)
-                                       : h.count;
+    const std::uint32_t batchEnd = check.batchEnd();
     while (i < batchEnd && used <= 57 - 26) {
       std::uint64_t valueDelta = 0;
       const int bits = fastDecimalSample(peeked << used, valueDelta);
@@ -252,7 +272,7 @@ Result<void> decodeDecimalTail(BitReader& r, const BlockHeader& h, std::uint32_t
       if (!emit()) return {};
     }
     r.skip(used);
-    if (!restartMatches()) return fail("block payload corrupt: restart point " + std::to_string(nextRestart - 1) + " does not match the stream");
+    if (!check.matches(i, r.bitPosition(), ts, delta, scaled)) return check.mismatch();
     if (used > 0 || i >= h.count) continue;
     // Slow path: a changed interval, a large delta, or a truncated block.
     delta += readTimestampDod(r);
@@ -262,12 +282,9 @@ Result<void> decodeDecimalTail(BitReader& r, const BlockHeader& h, std::uint32_t
     scaled += valueDelta;
     ++i;
     if (!emit()) return {};
-    if (!restartMatches()) return fail("block payload corrupt: restart point " + std::to_string(nextRestart - 1) + " does not match the stream");
+    if (!check.matches(i, r.bitPosition(), ts, delta, scaled)) return check.mismatch();
   }
-  if (first && nextRestart < h.restart_count && h.count > 0) {
-    return fail("block payload corrupt: restart point " + std::to_string(nextRestart) + " lies past the last sample");
-  }
-  return {};
+  return check.finish();
 }
 
 // A compact value code (after any interval escape); false on an escape that is not allowed.
@@ -294,23 +311,12 @@ template <typename Sink>
 Result<void> decodeCompactTail(BitReader& r, const BlockHeader& h, std::uint32_t i, std::uint64_t ts,
                                std::uint64_t scaled, std::uint64_t delta, std::uint64_t rice, std::int64_t stopAfterTs,
                                Sink& sink, const std::uint64_t* first = nullptr) {
-  std::size_t nextRestart = 0;
-  const auto restartMatches = [&]() {
-    if (!first || nextRestart >= h.restart_count || i != h.restarts[nextRestart].index) return true;
-    const Restart& p = h.restarts[nextRestart++];
-    return p.bit == r.bitPosition() && p.ts == ts - first[0] && p.delta == delta && p.scaled == scaled - first[1] &&
-           p.rice == rice;
-  };
-  const auto corruptRestart = [&]() {
-    return fail("block payload corrupt: restart point " + std::to_string(nextRestart - 1) + " does not match the stream");
-  };
+  RestartCheck check{h, first};
   while (i < h.count) {
     const std::uint64_t peeked = r.peek();
     const std::size_t left = r.bitsLeft();
     int used = 0;
-    const std::uint32_t batchEnd = first && nextRestart < h.restart_count
-                                       ? static_cast<std::uint32_t>(h.restarts[nextRestart].index)
-                                       : h.count;
+    const std::uint32_t batchEnd = check.batchEnd();
     while (i < batchEnd) {
       const std::uint64_t v = peeked << used;
       const int ones = std::countl_one(v);
@@ -328,7 +334,7 @@ Result<void> decodeCompactTail(BitReader& r, const BlockHeader& h, std::uint32_t
       sink.decimal(static_cast<std::int64_t>(ts), static_cast<std::int64_t>(scaled), h.exponent);
     }
     r.skip(used);
-    if (!restartMatches()) return corruptRestart();
+    if (!check.matches(i, r.bitPosition(), ts, delta, scaled, rice)) return check.mismatch();
     if (used > 0 || i >= h.count) continue;
     // Slow path: an escape, a long code, or a truncated block.
     if (std::countl_one(r.peek()) >= kIntervalOnes) {
@@ -344,12 +350,9 @@ Result<void> decodeCompactTail(BitReader& r, const BlockHeader& h, std::uint32_t
     ++i;
     if (static_cast<std::int64_t>(ts) > stopAfterTs) return {};
     sink.decimal(static_cast<std::int64_t>(ts), static_cast<std::int64_t>(scaled), h.exponent);
-    if (!restartMatches()) return corruptRestart();
+    if (!check.matches(i, r.bitPosition(), ts, delta, scaled, rice)) return check.mismatch();
   }
-  if (first && nextRestart < h.restart_count && h.count > 0) {
-    return fail("block payload corrupt: restart point " + std::to_string(nextRestart) + " lies past the last sample");
-  }
-  return {};
+  return check.finish();
 }
 
 // Calls sink.decimal(ts, r, e) or sink.xorBits(ts, bits) for each sample up to stopAfterTs.
