@@ -1,8 +1,10 @@
 // historian_bench: ingest, bytes per sample, stateAt latency and a year-long downsample,
 // historian vs plain SQLite (one row per sample) vs raw append+fsync, in one run.
 // Usage: historian_bench [--tags N] [--seconds S] [--batch B] [--sync normal|full] [--dir D] [--queries Q]
+//                        [--baselines all|none]   (none: the historian alone, for quick iterations)
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -27,6 +29,7 @@ struct Args {
   bool fullSync = false;
   std::string dir = "/tmp/parktwin-historian-bench";
   int queries = 200;
+  bool baselines = true;
 };
 
 Args parse(int argc, char** argv) {
@@ -39,6 +42,7 @@ Args parse(int argc, char** argv) {
     else if (k == "--sync") a.fullSync = v == "full";
     else if (k == "--dir") a.dir = v;
     else if (k == "--queries") a.queries = std::stoi(v);
+    else if (k == "--baselines") a.baselines = v != "none";
     else {
       std::fprintf(stderr, "unknown option %s\n", k.c_str());
       std::exit(2);
@@ -50,6 +54,7 @@ Args parse(int argc, char** argv) {
 double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
 double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return std::nan("");  // a baseline not run
   std::sort(v.begin(), v.end());
   return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
 }
@@ -119,7 +124,7 @@ int main(int argc, char** argv) {
     histSeconds = seconds(Clock::now() - start);
   }
   double plainSeconds = 0;
-  {
+  if (a.baselines) {
     parktwin::bench::PlainSqlite plain(plainPath, a.fullSync);
     const auto start = Clock::now();
     forEach([&](int t, std::int64_t ts, double v) { plain.append(t, ts, v); }, [&] { plain.commit(); });
@@ -127,7 +132,7 @@ int main(int argc, char** argv) {
     plain.checkpoint();
   }
   double rawSeconds = 0;
-  {
+  if (a.baselines) {
     parktwin::bench::RawAppendFile raw(rawPath);
     const auto start = Clock::now();
     forEach([&](int t, std::int64_t ts, double v) { raw.append(t, ts, v); }, [&] { raw.commit(); });
@@ -173,7 +178,7 @@ int main(int argc, char** argv) {
       tagsSeen = check(h.stateAt(t)).size();
       histMs.push_back(seconds(Clock::now() - start) * 1000);
     }
-    for (std::size_t q = 0; q < std::max<std::size_t>(1, times.size() / 10); ++q) {
+    for (std::size_t q = 0; a.baselines && q < std::max<std::size_t>(1, times.size() / 10); ++q) {
       const auto start = Clock::now();
       plain.stateAt(times[q], a.tags);
       plainMs.push_back(seconds(Clock::now() - start) * 1000);
@@ -214,7 +219,7 @@ int main(int argc, char** argv) {
       histMs.push_back(seconds(Clock::now() - start) * 1000);
       if (buckets.size() != 1000) std::exit(1);
       start = Clock::now();
-      plain.downsample(0, kT0, kT0 + year, 1000);
+      if (a.baselines) plain.downsample(0, kT0, kT0 + year, 1000);
       plainMs.push_back(seconds(Clock::now() - start) * 1000);
     }
     std::printf("\nDOWNSAMPLE  1 tag, 1 year at 1/min (%lld samples) -> 1000 buckets (min/max/mean/last/count)\n",

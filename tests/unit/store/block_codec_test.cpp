@@ -147,45 +147,56 @@ std::size_t varintBytes(unsigned long long v) {
 unsigned long long zigzagOf(long long v) { return v >= 0 ? 2ULL * static_cast<unsigned long long>(v) : 2ULL * static_cast<unsigned long long>(-v) - 1; }
 
 // Values with a fixed number of decimals (an instrument's resolution, or text "412.37") go
-// into a decimal block. Its size follows from the documented layout, computed here from the
-// data: 6 header bytes (count word, exponent, restart count), the restart points, then 64 + 64
-// bits for the first sample, 16 bits for the second timestamp (delta-of-delta 1000 ms: '1110'
-// + 12 bits), 1 bit for each later one (a regular interval), and per value after the first the
-// delta's bucket: 0 -> 1 bit, zigzag < 2^4 -> 6, < 2^8 -> 11, < 2^13 -> 17, < 2^20 -> 25 bits.
-// A restart point comes before the first sample that starts 256 or more bits after the last
-// point (or after the first sample): five varints, sample index, bit offset, previous sample's
-// timestamp and hundredths relative to the first, and the interval (1000 ms).
+// into a compact decimal block. Its size follows from the documented layout, computed here from
+// the data: the count word, the exponent byte, the summary (varints: zigzag min, max - min, sum
+// of value - min, in hundredths), the starting Rice state (0) and the restart count; the restart
+// points; then 64 + 64 bits for the first sample; for the second an interval escape (21 ones)
+// and its delta-of-delta (1000 ms: '1110' + 12 bits); per value after the first a Rice code of
+// the delta's zigzag z with k = bit_width(s * 11 / 256): z >> k ones, a zero, k bits (20 or more
+// ones: 21 + 6 + bit_width(z) bits), then s = s - s / 16 + z. A restart point comes before the
+// first sample that starts 256 or more bits after the last point (or after the first sample):
+// six varints, the index step, the bit step minus 256, the timestamp's distance from
+// (index - 1) intervals (0), the interval's change (1000 at the first point), the previous
+// value's hundredths relative to the first, and s.
 TEST(DecimalBlocks, RandomWalkInHundredthsCostsWhatTheLayoutSays) {
   std::mt19937_64 rng(5);
   std::normal_distribution<double> step(0.0, 0.05);
   std::vector<Sample> samples;
   long long counts = 5000;  // the walk in hundredths
-  std::size_t bits = 128, lastRestart = 128, restartBytes = 0, restarts = 0;
+  std::size_t bits = 128, lastRestart = 128, restartBytes = 0, restarts = 0, lastIndex = 0;
+  unsigned long long s = 0;
+  long long lo = counts, hi = counts, sum = 0;
   const long long t0 = 1'700'000'000'000LL;
   for (int i = 0; i < 256; ++i) {
     const long long next = counts + std::llround(step(rng) * 100);
     if (i > 0) {
       if (bits >= lastRestart + 256) {
+        restartBytes += varintBytes(static_cast<unsigned long long>(i) - lastIndex) + varintBytes(bits - lastRestart - 256) +
+                        1 + varintBytes(zigzagOf(restarts == 0 && i > 1 ? 1000 : 0)) + varintBytes(zigzagOf(counts - 5000)) +
+                        varintBytes(s);
         lastRestart = bits;
+        lastIndex = static_cast<std::size_t>(i);
         ++restarts;
-        restartBytes += varintBytes(static_cast<unsigned long long>(i)) + varintBytes(bits) +
-                        varintBytes(zigzagOf((i - 1) * 1000LL)) + varintBytes(zigzagOf(i > 1 ? 1000 : 0)) +
-                        varintBytes(zigzagOf(counts - 5000));
       }
-      const long long d = next - counts;
-      const unsigned long long z = zigzagOf(d);
-      bits += (i == 1 ? 16 : 1) + (z == 0 ? 1 : z < 16 ? 6 : z < 256 ? 11 : z < 8192 ? 17 : 25);
+      const unsigned long long z = zigzagOf(next - counts);
+      int k = 0;
+      while (k < 40 && ((s * 11) >> 8) >> k != 0) ++k;
+      bits += (i == 1 ? 21 + 16 : 0) + ((z >> k) < 20 ? (z >> k) + 1 + static_cast<std::size_t>(k) : 27 + std::bit_width(z));
+      s = s - (s >> 4) + z;
     }
     counts = next;
+    lo = std::min(lo, counts), hi = std::max(hi, counts), sum += counts;
     samples.push_back({t0 + i * 1000LL, static_cast<double>(counts) / 100.0});
   }
   BlockEncoder encoder;
-  for (const auto& s : samples) encoder.append(s.ts_ms, s.value);
+  for (const auto& sample : samples) encoder.append(sample.ts_ms, sample.value);
   EXPECT_TRUE(encoder.decimal());
   const auto payload = encoder.payload();
-  EXPECT_GE(restarts, 6U);
-  EXPECT_EQ(payload.size(), 6 + restartBytes + (bits + 7) / 8);
-  EXPECT_LT(static_cast<double>(payload.size()) / 256.0, 1.5);  // vs ~6 bytes a sample as xor
+  EXPECT_GE(restarts, 4U);
+  const std::size_t summaryBytes = varintBytes(zigzagOf(lo)) + varintBytes(static_cast<unsigned long long>(hi - lo)) +
+                                   varintBytes(static_cast<unsigned long long>(sum - 256 * lo));
+  EXPECT_EQ(payload.size(), 4 + 1 + summaryBytes + 1 + 1 + restartBytes + (bits + 7) / 8);
+  EXPECT_LT(static_cast<double>(payload.size()) / 256.0, 0.9);  // vs ~6 bytes a sample as xor
   expectBitIdentical(samples, roundTrip(samples));
 }
 
@@ -260,17 +271,23 @@ TEST(DecimalBlocks, ADamagedRestartTableFailsTheFullDecode) {
   for (int i = 0; i < 200; ++i) samples.push_back({i * 1000LL, (i * 7919 % 1000) / 10.0});
   const auto payload = encodeBlock(samples);
   ASSERT_EQ(payload[3] & 0x80, 0x80);
-  const std::size_t restarts = payload[5];
+  // The restart count follows the exponent byte, three summary varints and the Rice state.
+  std::size_t tableStart = 5;
+  for (int varints = 0; varints < 4; ++varints) {
+    while (payload[tableStart] & 0x80) ++tableStart;
+    ++tableStart;
+  }
+  const std::size_t restarts = payload[tableStart++];
   ASSERT_GE(restarts, 3U);
   // Where the table ends: the bit stream starts with the first timestamp, 0, as 8 zero bytes.
-  std::size_t tableEnd = 6;
+  std::size_t tableEnd = tableStart;
   while (tableEnd < payload.size() && !std::all_of(payload.begin() + static_cast<std::ptrdiff_t>(tableEnd),
                                                     payload.begin() + static_cast<std::ptrdiff_t>(tableEnd) + 8,
                                                     [](std::uint8_t b) { return b == 0; })) {
     ++tableEnd;
   }
-  ASSERT_GT(tableEnd, 6 + restarts * 5);
-  for (std::size_t at = 6; at < tableEnd; ++at) {
+  ASSERT_GE(tableEnd, tableStart + restarts * 6);
+  for (std::size_t at = tableStart; at < tableEnd; ++at) {
     for (const int flip : {0x01, 0x10, 0x80}) {
       auto bad = payload;
       bad[at] = static_cast<std::uint8_t>(bad[at] ^ flip);

@@ -86,6 +86,35 @@ TEST(HistorianReads, DownsampleMatchesSqlGroupBy) {
   expectBucketsMatchSql(*h, oracle, 1'700'000'100'000LL, ts - 777, 97, true);
 }
 
+// Short decimals (a walk in hundredths, negative too, some values with a third digit) make
+// compact blocks with summaries: blocks that lie inside one bucket are taken from their summary,
+// the rest decoded. Both against SQL over the same samples, for bucket sizes from many blocks
+// per bucket to several buckets per block.
+TEST(HistorianReads, DownsampleOfDecimalBlocksFromSummariesMatchesSql) {
+  test::TempDir dir;
+  auto h = Historian::open(dir.file("park.db"), {.commit_every_samples = 5000, .max_samples_per_block = 100});
+  ASSERT_TRUE(h);
+  test::SqlOracle oracle;
+  oracle.begin();
+  std::mt19937_64 rng(12);
+  double walk = 3.0;
+  std::int64_t ts = 1'700'000'000'000LL;
+  for (int i = 0; i < 20'000; ++i) {
+    ts += i % 7 == 0 ? 1'500 : 1'000;
+    if (i % 5000 == 4999) ts += 3'000'000;
+    walk += std::normal_distribution<double>(0.0, 0.4)(rng);
+    const double value = i % 997 == 0 ? std::round(walk * 1000) / 1000 : std::round(walk * 100) / 100;
+    ASSERT_TRUE(h->append("flow", ts, value));
+    oracle.add("flow", ts, value);
+  }
+  oracle.commit();
+  ASSERT_TRUE(h->flush());
+  for (const std::size_t n : {3, 7, 97, 1000}) {
+    SCOPED_TRACE(n);
+    expectBucketsMatchSql(*h, oracle, 1'700'000'100'000LL, ts - 777, n, n == 1000);
+  }
+}
+
 // Late samples (before what the file holds) go to separate blocks that overlap the in-order
 // ones: downsample must merge them, the first stored value of a timestamp winning.
 TEST(HistorianReads, DownsampleMergesLateBlocks) {

@@ -49,7 +49,7 @@ TEST(Schema, VersionOneFileIsMigratedAndKeepsItsData) {
   }
   // Turn it back into what schema version 1 wrote: the time index on t_start_ms only, no
   // max_block_span_ms in meta (version 3 computes it from the blocks).
-  runSql(path, "DROP INDEX blocks_by_half_time; DROP INDEX blocks_by_time; CREATE INDEX blocks_by_time ON blocks(t_start_ms); "
+  runSql(path, "DROP INDEX blocks_by_half_time; CREATE INDEX blocks_by_time ON blocks(t_start_ms); "
                "DELETE FROM meta WHERE key = 'max_block_span_ms'; "
                "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version';");
   ASSERT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_time')"), 1);
@@ -61,7 +61,7 @@ TEST(Schema, VersionOneFileIsMigratedAndKeepsItsData) {
   ASSERT_TRUE(h) << h.error().message;
   EXPECT_EQ(queryInt(path, "PRAGMA user_version"), kSchemaVersion);
   EXPECT_EQ(queryInt(path, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'"), kSchemaVersion);
-  EXPECT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_time')"), 2);  // schema 3
+  EXPECT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_time')"), 0);  // 3 had it, 5 drops it
   EXPECT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_half_time')"), 3);  // schema 4
   // 16-sample blocks at 1 s steps span 15 s.
   EXPECT_EQ(queryInt(path, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_block_span_ms'"), 15'000);
@@ -79,8 +79,9 @@ TEST(Schema, VersionThreeFileReadsWithoutMigratingAndMigratesOnAWritableOpen) {
     auto h = Historian::open(path, {.max_samples_per_block = 16});
     for (int i = 0; i < 100; ++i) ASSERT_TRUE(h->append("a", i * 1000LL, i));
   }
-  // What schema 3 wrote: no time index split by tag id parity.
-  runSql(path, "DROP INDEX blocks_by_half_time; PRAGMA user_version = 3; UPDATE meta SET value = '3' WHERE key = 'schema_version';");
+  // What schema 3 wrote: no time index split by tag id parity, the plain one instead.
+  runSql(path, "DROP INDEX blocks_by_half_time; CREATE INDEX blocks_by_time ON blocks(t_start_ms, tag_id); "
+               "PRAGMA user_version = 3; UPDATE meta SET value = '3' WHERE key = 'schema_version';");
   {
     auto readOnly = Historian::open(path, {.read_only = true});
     ASSERT_TRUE(readOnly) << readOnly.error().message;
@@ -93,6 +94,7 @@ TEST(Schema, VersionThreeFileReadsWithoutMigratingAndMigratesOnAWritableOpen) {
   ASSERT_TRUE(Historian::open(path));
   EXPECT_EQ(queryInt(path, "PRAGMA user_version"), kSchemaVersion);
   EXPECT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_half_time')"), 3);
+  EXPECT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_time')"), 0) << "schema 5 drops it";
 }
 
 TEST(Schema, ParkFileHashIsStoredInMeta) {

@@ -29,23 +29,6 @@ void writeTimestampDod(BitWriter& w, std::uint64_t dod) {
   }
 }
 
-void writeDecimalDelta(BitWriter& w, std::uint64_t delta) {
-  const std::uint64_t z = zigzag(delta);
-  if (z == 0) {
-    w.write(0b0, 1);
-    return;
-  }
-  std::size_t bucket = 0;
-  while (bucket + 1 < kDeltaBits.size() && z >= (std::uint64_t{1} << kDeltaBits[bucket])) ++bucket;
-  const auto ones = static_cast<int>(bucket) + 1;
-  if (bucket + 1 < kDeltaBits.size()) {
-    w.write(((std::uint64_t{1} << ones) - 1) << 1, ones + 1);  // bucket + 1 ones, then a zero
-  } else {
-    w.write((std::uint64_t{1} << ones) - 1, ones);  // the last bucket needs no terminating zero
-  }
-  w.write(z, kDeltaBits[bucket]);
-}
-
 std::optional<int> smallestExponent(double value, int from) {
   for (int e = from; e <= kMaxExponent; ++e) {
     if (decimalScaled(value, e)) return e;
@@ -97,6 +80,45 @@ void BlockEncoder::writeXorValue(std::uint64_t valueBits) {
   }
 }
 
+void BlockEncoder::writeRiceValue(std::uint64_t z) {
+  const int k = riceK(rice_);
+  const std::uint64_t q = z >> k;
+  if (q < static_cast<std::uint64_t>(kBigOnes)) {
+    bits_.write(((std::uint64_t{1} << q) - 1) << 1, static_cast<int>(q) + 1);  // q ones, then a zero
+    bits_.write(z, k);
+  } else {
+    const int length = static_cast<int>(std::bit_width(z));
+    bits_.write(((std::uint64_t{1} << kBigOnes) - 1) << 1, kBigOnes + 1);
+    bits_.write(static_cast<std::uint64_t>(length - 1), 6);
+    bits_.write(z, length);
+  }
+  rice_ = riceNext(rice_, z);
+}
+
+void BlockEncoder::addRestartPoint() {
+  // The state after the previous sample, and where this one starts, relative to the previous
+  // point (see readCompactRestart).
+  const std::uint64_t tsRel = static_cast<std::uint64_t>(lastTs_) - static_cast<std::uint64_t>(firstTs_);
+  putVarint(restartBytes_, count_ - restartIndex_);
+  putVarint(restartBytes_, bits_.bitCount() - lastRestartBit_ - kRestartBits);
+  putVarint(restartBytes_, zigzag(tsRel - (count_ - 1) * lastDelta_));
+  putVarint(restartBytes_, zigzag(lastDelta_ - restartDelta_));
+  putVarint(restartBytes_, zigzag(static_cast<std::uint64_t>(lastScaled_) - static_cast<std::uint64_t>(firstScaled_)));
+  putVarint(restartBytes_, rice_);
+  restartIndex_ = count_;
+  restartDelta_ = lastDelta_;
+  lastRestartBit_ = bits_.bitCount();
+  ++restartCount_;
+}
+
+void BlockEncoder::startDecimal(std::int64_t scaled) {
+  lastScaled_ = firstScaled_ = minScaled_ = maxScaled_ = scaled;
+  sumRel_ = 0;
+  sumOverflow_ = false;
+  riceStart_ = rice_;
+  bits_.write(zigzag(static_cast<std::uint64_t>(scaled)), 64);
+}
+
 void BlockEncoder::append(std::int64_t ts_ms, double value) {
   const auto valueBits = std::bit_cast<std::uint64_t>(value);
   if (count_ == 0) {
@@ -106,8 +128,7 @@ void BlockEncoder::append(std::int64_t ts_ms, double value) {
     decimal_ = exponent.has_value();
     if (decimal_) {
       exponent_ = *exponent;
-      lastScaled_ = firstScaled_ = *decimalScaled(value, exponent_);
-      bits_.write(zigzag(static_cast<std::uint64_t>(lastScaled_)), 64);
+      startDecimal(*decimalScaled(value, exponent_));
     } else {
       bits_.write(valueBits, 64);
     }
@@ -117,19 +138,18 @@ void BlockEncoder::append(std::int64_t ts_ms, double value) {
       reencodeWith(ts_ms, value);
       return;
     }
-    if (restartCount_ < kMaxRestarts && bits_.bitCount() >= lastRestartBit_ + kRestartBits) {
-      // The state after the previous sample, and where this one starts.
-      lastRestartBit_ = bits_.bitCount();
-      putVarint(restartBytes_, count_);
-      putVarint(restartBytes_, bits_.bitCount());
-      putVarint(restartBytes_, zigzag(static_cast<std::uint64_t>(lastTs_) - static_cast<std::uint64_t>(firstTs_)));
-      putVarint(restartBytes_, zigzag(lastDelta_));
-      putVarint(restartBytes_, zigzag(static_cast<std::uint64_t>(lastScaled_) - static_cast<std::uint64_t>(firstScaled_)));
-      ++restartCount_;
+    if (restartCount_ < kMaxRestarts && bits_.bitCount() >= lastRestartBit_ + kRestartBits) addRestartPoint();
+    const std::uint64_t delta = static_cast<std::uint64_t>(ts_ms) - static_cast<std::uint64_t>(lastTs_);
+    if (delta != lastDelta_) {
+      bits_.write((std::uint64_t{1} << kIntervalOnes) - 1, kIntervalOnes);
+      writeTimestampDod(bits_, delta - lastDelta_);
+      lastDelta_ = delta;
     }
-    writeTimestamp(ts_ms);
-    writeDecimalDelta(bits_, static_cast<std::uint64_t>(*scaled) - static_cast<std::uint64_t>(lastScaled_));
+    writeRiceValue(zigzag(static_cast<std::uint64_t>(*scaled) - static_cast<std::uint64_t>(lastScaled_)));
     lastScaled_ = *scaled;
+    minScaled_ = std::min(minScaled_, *scaled);
+    maxScaled_ = std::max(maxScaled_, *scaled);
+    sumOverflow_ = sumOverflow_ || __builtin_add_overflow(sumRel_, *scaled - firstScaled_, &sumRel_);
   } else {
     writeTimestamp(ts_ms);
     writeXorValue(valueBits);
@@ -155,8 +175,7 @@ void BlockEncoder::reencodeWith(std::int64_t ts_ms, double value) {
   decimal_ = exponent >= 0;
   if (decimal_) {
     exponent_ = exponent;
-    lastScaled_ = firstScaled_ = decimalScaled(samples->front().value, exponent_).value_or(0);
-    bits_.write(zigzag(static_cast<std::uint64_t>(lastScaled_)), 64);
+    startDecimal(decimalScaled(samples->front().value, exponent_).value_or(0));
   } else {
     bits_.write(std::bit_cast<std::uint64_t>(samples->front().value), 64);
   }
@@ -168,10 +187,25 @@ void BlockEncoder::reencodeWith(std::int64_t ts_ms, double value) {
 std::vector<std::uint8_t> BlockEncoder::payload() const {
   std::vector<std::uint8_t> out;
   out.reserve(payloadBytes());
-  const std::uint32_t word = count_ | (decimal_ ? kDecimalFlag : 0U);
+  const std::uint32_t word = count_ | (decimal_ ? kDecimalFlag | kCompactFlag : 0U);
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(word >> (8 * i)));
   if (decimal_) {
-    out.push_back(static_cast<std::uint8_t>(exponent_));
+    // Sum of (r - min) = sum of (r - first) + count * (first - min); both terms >= 0 there.
+    std::uint64_t aboveMin = 0;
+    bool summary = !sumOverflow_ && !__builtin_mul_overflow(static_cast<std::uint64_t>(count_),
+                                                            static_cast<std::uint64_t>(firstScaled_ - minScaled_), &aboveMin);
+    if (summary && sumRel_ >= 0) {
+      summary = !__builtin_add_overflow(aboveMin, static_cast<std::uint64_t>(sumRel_), &aboveMin);
+    } else if (summary) {
+      aboveMin -= 0 - static_cast<std::uint64_t>(sumRel_);  // the total is >= 0: no wrap
+    }
+    out.push_back(static_cast<std::uint8_t>(exponent_ | (summary ? 0x80 : 0)));
+    if (summary) {
+      putVarint(out, zigzag(static_cast<std::uint64_t>(minScaled_)));
+      putVarint(out, static_cast<std::uint64_t>(maxScaled_ - minScaled_));
+      putVarint(out, aboveMin);
+    }
+    putVarint(out, riceStart_);
     out.push_back(restartCount_);  // < 128: a one-byte varint
     out.insert(out.end(), restartBytes_.begin(), restartBytes_.end());
   }
@@ -179,7 +213,11 @@ std::vector<std::uint8_t> BlockEncoder::payload() const {
   return out;
 }
 
-void BlockEncoder::clear() { *this = BlockEncoder{}; }
+void BlockEncoder::clear() {
+  const std::uint64_t rice = rice_;  // the next block of the tag starts where this one adapted to
+  *this = BlockEncoder{};
+  rice_ = rice;
+}
 
 std::vector<std::uint8_t> encodeBlock(std::span<const Sample> samples) {
   BlockEncoder encoder;

@@ -1,13 +1,16 @@
 #pragma once
 // Internal state of a Historian, shared by the historian_*.cpp files.
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -81,6 +84,28 @@ struct BlockScanner {
   DenseState state;  // what its scan found, merged into the caller's
 };
 
+// One thread kept for the second half of stateAt's scan: a replay calls stateAt at every seek,
+// and a thread started per call (std::async) cost a stack mapping, its unmapping and a TLB
+// shootdown each time. post() hands it a job, wait() returns the job's result.
+class ScanWorker {
+ public:
+  ScanWorker();
+  ~ScanWorker();
+  ScanWorker(const ScanWorker&) = delete;
+  ScanWorker& operator=(const ScanWorker&) = delete;
+  void post(std::function<Result<void>()> job);
+  Result<void> wait();
+
+ private:
+  void loop();
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::function<Result<void>()> job_;
+  std::optional<Result<void>> result_;
+  bool stop_ = false;
+  std::thread thread_;  // last: it starts once the members above exist
+};
+
 struct Historian::Impl {
   HistorianOptions options;
   std::string path;
@@ -124,6 +149,7 @@ struct Historian::Impl {
   DenseState state_scratch;  // reused by stateAt, which a replay calls on every seek
   FirstBlockFilter first_block_filter;  // its address is the SQL function's user data
   std::unique_ptr<BlockScanner> second_scanner;  // opened by the first stateAt of a large file
+  std::unique_ptr<ScanWorker> scan_worker;       // started with it
   Result<void> openSecondScanner();
   Result<void> refreshTagNames();
   Result<std::int64_t> maxBlockSpan();  // the longest block in the file, from meta

@@ -3,6 +3,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 #include "block_format.hpp"
 #include "historian_impl.hpp"
@@ -137,12 +138,34 @@ struct RangeSink {
   void xorBits(std::int64_t ts, std::uint64_t bits) { take(ts, std::bit_cast<double>(bits)); }
 };
 
+// A block that downsample can take whole, from its summary, without decoding it.
+struct WholeBlock {
+  std::int64_t start = 0;
+  std::uint32_t count = 0;
+  double min = 0, max = 0, sum = 0, last = 0;
+};
+
+// The summary of a compact block whose row says `count` samples, if it has one.
+bool summaryOf(std::span<const std::uint8_t> payload, std::int64_t count, std::int64_t lastBits, detail::BlockHeader& h,
+               WholeBlock& whole) {
+  if (!detail::readHeader(payload, h, true) || !h.compact || !h.summary.present || h.count != count) return false;
+  const double scale = detail::kPow10[static_cast<std::size_t>(h.exponent)];
+  whole.count = h.count;
+  whole.min = static_cast<double>(h.summary.min) / scale;
+  whole.max = static_cast<double>(h.summary.max) / scale;
+  whole.sum = (static_cast<double>(h.summary.min) * static_cast<double>(h.count) + static_cast<double>(h.summary.sum_above_min)) / scale;
+  whole.last = std::bit_cast<double>(lastBits);
+  return true;
+}
+
 // Streams a tag's samples in [t0, t1] in time order to onSample, decoding each block straight
-// into it. Holds while no two blocks overlap (a file written in order); returns false as soon
-// as two do, having streamed some samples: the caller then reads with samplesOf.
-template <typename OnSample>
+// into it; a block that onWhole.wants(start, end) and that carries a summary goes to
+// onWhole.take instead, undecoded (its stream is then not checked against its row). Holds while
+// no two blocks overlap (a file written in order); returns false as soon as two do, having
+// streamed some samples: the caller then reads with samplesOf.
+template <typename OnSample, typename OnWhole>
 Result<bool> streamInOrder(sql::Database& reader, std::int64_t tag_id, std::int64_t t0, std::int64_t t1,
-                           OnSample&& onSample) {
+                           OnSample&& onSample, OnWhole&& onWhole) {
   const std::int64_t lowStart = t0 < INT64_MIN + kMaxBlockSpanMs ? INT64_MIN : t0 - kMaxBlockSpanMs;
   auto stmt = reader.prepare(
       "SELECT payload, t_start_ms, t_end_ms, count, last_value_bits FROM blocks "
@@ -151,6 +174,7 @@ Result<bool> streamInOrder(sql::Database& reader, std::int64_t tag_id, std::int6
   stmt->bind(1, tag_id).bind(2, lowStart).bind(3, t1).bind(4, t0);
   std::int64_t previousEnd = INT64_MIN;
   bool first = true;
+  auto header = std::make_unique<detail::BlockHeader>();  // over a kilobyte: once, not per block
   for (;;) {
     auto row = stmt->step();
     if (!row) return std::unexpected(row.error());
@@ -162,6 +186,11 @@ Result<bool> streamInOrder(sql::Database& reader, std::int64_t tag_id, std::int6
     }
     first = false;
     previousEnd = end;
+    WholeBlock whole{start};
+    if (onWhole.wants(start, end) && summaryOf(stmt->blob(0), stmt->int64(3), stmt->int64(4), *header, whole)) {
+      onWhole.take(whole);
+      continue;
+    }
     RangeSink<OnSample> sink{t0, t1, onSample};
     auto ok = detail::decodeEach(stmt->blob(0), INT64_MAX, sink);
     if (ok) ok = RowCheck{start, end, stmt->int64(3), stmt->int64(4)}.matches(sink.count, sink.first, sink.last, sink.lastBits);
@@ -212,7 +241,31 @@ Result<std::vector<Bucket>> Historian::downsample(std::string_view tag, std::int
     b.last = value;
     ++b.count;
   };
-  auto streamed = streamInOrder(impl_->reader, (*info)->id, t0_ms, t1_ms - 1, add);
+  // A block inside [t0, t1) and inside one bucket adds its summary to that bucket.
+  const auto bucketOf = [&](std::int64_t ts) {
+    const std::uint64_t offset = static_cast<std::uint64_t>(ts) - static_cast<std::uint64_t>(t0_ms);
+    return std::min<std::uint64_t>(offset / width, buckets - 1);
+  };
+  struct {
+    std::int64_t t0, t1;
+    decltype(bucketOf)& bucketOfTs;
+    std::vector<Bucket>& out;
+    std::vector<double>& sums;
+    std::size_t& at;
+    bool wants(std::int64_t start, std::int64_t end) const {
+      return start >= t0 && end < t1 && start <= end && bucketOfTs(start) == bucketOfTs(end);
+    }
+    void take(const WholeBlock& w) {
+      at = static_cast<std::size_t>(bucketOfTs(w.start));
+      Bucket& b = out[at];
+      b.min = b.count == 0 ? w.min : std::min(b.min, w.min);
+      b.max = b.count == 0 ? w.max : std::max(b.max, w.max);
+      sums[at] += w.sum;
+      b.last = w.last;
+      b.count += w.count;
+    }
+  } whole{t0_ms, t1_ms, bucketOf, out, sums, at};
+  auto streamed = streamInOrder(impl_->reader, (*info)->id, t0_ms, t1_ms - 1, add, whole);
   if (!streamed) return std::unexpected(streamed.error());
   if (!*streamed) {  // overlapping (late) blocks: merged reading, then the same accumulation
     auto samples = impl_->samplesOf((*info)->id, t0_ms, t1_ms - 1);

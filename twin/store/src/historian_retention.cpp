@@ -80,7 +80,7 @@ Result<std::uint64_t> Historian::deleteRawBefore(std::int64_t t_ms) {
   auto& db = *impl_->writer;
   auto tx = sql::Transaction::begin(db);
   if (!tx) return std::unexpected(tx.error());
-  auto select = db.prepare("SELECT rowid, tag_id, t_end_ms, count, payload FROM blocks WHERE t_start_ms < ?");
+  auto select = db.prepare("SELECT rowid, tag_id, t_end_ms, count, payload FROM blocks WHERE tag_id % 2 IN (0, 1) AND t_start_ms < ?");
   auto drop = db.prepare("DELETE FROM blocks WHERE rowid = ?");
   auto update = db.prepare("UPDATE blocks SET t_start_ms = ?, t_end_ms = ?, count = ?, last_value_bits = ?, payload = ? WHERE rowid = ?");
   if (!select || !drop || !update) return fail(db.path() + ": " + db.lastError());

@@ -1,7 +1,6 @@
 // stateAt(T): the nearest snapshot at or before T, then the blocks that may hold later samples.
 #include <algorithm>
 #include <bit>
-#include <future>
 
 #include "historian_impl.hpp"
 #include "parktwin/store/schema.hpp"
@@ -20,6 +19,46 @@ void DenseState::keepNewer(std::int64_t id, const Sample& s) {
   if (!present[i] || s.ts_ms > last[i].ts_ms) {
     last[i] = s;
     present[i] = 1;
+  }
+}
+
+ScanWorker::ScanWorker() : thread_([this] { loop(); }) {}
+
+ScanWorker::~ScanWorker() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  changed_.notify_all();
+  thread_.join();
+}
+
+void ScanWorker::post(std::function<Result<void>()> job) {
+  {
+    std::lock_guard lock(mutex_);
+    job_ = std::move(job);
+    result_.reset();
+  }
+  changed_.notify_all();
+}
+
+Result<void> ScanWorker::wait() {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return result_.has_value(); });
+  return *std::exchange(result_, std::nullopt);
+}
+
+void ScanWorker::loop() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    changed_.wait(lock, [&] { return stop_ || job_; });
+    if (stop_) return;
+    auto job = std::exchange(job_, nullptr);
+    lock.unlock();
+    auto result = job();
+    lock.lock();
+    result_ = std::move(result);
+    changed_.notify_all();
   }
 }
 
@@ -71,15 +110,13 @@ struct Share {
 // the answer. With late blocks, every block in the range is read.
 Result<void> scanBlocks(sql::Database& db, FirstBlockFilter& filter, std::int64_t lowStart, std::int64_t t_ms, bool early,
                         Share share, DenseState& state) {
-  // Halves walk their own part of the blocks_by_half_time index (schema 4), not every block.
-  auto blocks = db.prepare(share.parts == 2
-      ? "SELECT tag_id, CASE WHEN parktwin_first_block_of_tag(tag_id) THEN payload END FROM blocks "
-        "WHERE tag_id % 2 = ?3 AND t_start_ms >= ?1 AND t_start_ms <= ?2 ORDER BY t_start_ms DESC"
-      : "SELECT tag_id, CASE WHEN parktwin_first_block_of_tag(tag_id) THEN payload END FROM blocks "
-        "WHERE t_start_ms >= ?1 AND t_start_ms <= ?2 ORDER BY t_start_ms DESC");
+  // Each half walks its own part of the blocks_by_half_time index (schema 4; the only time index
+  // since schema 5).
+  auto blocks = db.prepare(
+      "SELECT tag_id, CASE WHEN parktwin_first_block_of_tag(tag_id) THEN payload END FROM blocks "
+      "WHERE tag_id % 2 = ?3 AND t_start_ms >= ?1 AND t_start_ms <= ?2 ORDER BY t_start_ms DESC");
   if (!blocks) return std::unexpected(blocks.error());
-  blocks->bind(1, lowStart).bind(2, t_ms);
-  if (share.parts == 2) blocks->bind(3, share.part);
+  blocks->bind(1, lowStart).bind(2, t_ms).bind(3, share.part);
   filter.reset(early, state.last.size(), share.parts, share.part);
   // Tag ids run from 1 to the largest; this scan's share of them.
   const auto maxId = static_cast<std::int64_t>(state.last.size()) - 1;
@@ -146,11 +183,10 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
   if (state.last.size() > kParallelStateTags && openSecondScanner()) {
     BlockScanner& second = *second_scanner;
     second.state.reset(static_cast<std::int64_t>(state.last.size()) - 1);
-    auto odd = std::async(std::launch::async, [&] {
-      return scanBlocks(second.db, second.filter, lowStart, t_ms, early, {2, 1}, second.state);
-    });
+    if (!scan_worker) scan_worker = std::make_unique<ScanWorker>();
+    scan_worker->post([&] { return scanBlocks(second.db, second.filter, lowStart, t_ms, early, {2, 1}, second.state); });
     auto even = scanBlocks(reader, first_block_filter, lowStart, t_ms, early, {2, 0}, state);
-    auto oddResult = odd.get();
+    auto oddResult = scan_worker->wait();
     if (!even) return even;
     if (!oddResult) return oddResult;
     for (std::size_t id = 0; id < second.state.last.size(); ++id) {
@@ -158,7 +194,9 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
     }
     return {};
   }
-  return scanBlocks(reader, first_block_filter, lowStart, t_ms, early, {1, 0}, state);
+  // Few tags: both halves on this connection, one after the other.
+  if (auto even = scanBlocks(reader, first_block_filter, lowStart, t_ms, early, {2, 0}, state); !even) return even;
+  return scanBlocks(reader, first_block_filter, lowStart, t_ms, early, {2, 1}, state);
 }
 
 Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(std::int64_t t_ms) {

@@ -21,6 +21,13 @@
 //     inside the previous window, or '11' + 5-bit leading zeros + 6-bit length-1 + bits;
 //   each next value, decimal: zigzag(r - previous r) in 1 ('0' = repeated) / 2+4 / 3+8 /
 //     4+13 / 5+20 / 5+64 bits.
+// Compact decimal blocks (schema 5, what the encoder writes; bit 30 of the word also set, count
+// in bits 0..29): the exponent byte's bit 7 says a summary follows (varints: zigzag min, max and
+// sum of the scaled values minus the first one's), then the Rice state (varint), then restart
+// points (count, then per point six varints relative to the previous point). Per sample after
+// the first, no timestamp bits while the interval stays the same; the value delta as an
+// adaptive Rice code with two escapes (a long value; a changed interval, followed by its
+// delta-of-delta). Details in block_format.hpp.
 // Timestamp arithmetic wraps in uint64, so any int64 sequence round-trips exactly.
 #include <bit>
 #include <cstdint>
@@ -49,9 +56,13 @@ class BlockEncoder {
   void clear();
 
  private:
-  std::size_t headerBytes() const { return decimal_ ? 6 : 4; }  // + restart count (< 128)
+  // + summary, Rice state and restart count (estimates: payloadBytes() only bounds blocks)
+  std::size_t headerBytes() const { return decimal_ ? 12 : 4; }
   void writeTimestamp(std::int64_t ts_ms);
   void writeXorValue(std::uint64_t valueBits);
+  void writeRiceValue(std::uint64_t z);
+  void addRestartPoint();
+  void startDecimal(std::int64_t scaled);
   // A value that does not fit the block's decimal exponent: re-encodes the block with more
   // digits, or as xor when no exponent holds every value.
   void reencodeWith(std::int64_t ts_ms, double value);
@@ -69,6 +80,12 @@ class BlockEncoder {
   std::int64_t lastTs_ = 0;
   std::uint64_t lastDelta_ = 0;
   std::uint64_t lastValueBits_ = 0;
+  // Compact decimal blocks: Rice state (kept by clear(), so the next block of a tag starts
+  // adapted), previous restart point, and the summary of the scaled values.
+  std::uint64_t rice_ = 0, riceStart_ = 0;
+  std::uint64_t restartIndex_ = 0, restartDelta_ = 0;
+  std::int64_t minScaled_ = 0, maxScaled_ = 0, sumRel_ = 0;
+  bool sumOverflow_ = false;
   int leading_ = -1;   // previous XOR window; -1 = none yet
   int trailing_ = 0;
 };

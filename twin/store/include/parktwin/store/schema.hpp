@@ -6,8 +6,9 @@
 
 namespace parktwin::store {
 
-inline constexpr int kSchemaVersion = 4;
-// The oldest schema a read-only open accepts: 4 only adds an index, which reads do without.
+inline constexpr int kSchemaVersion = 5;
+// The oldest schema a read-only open accepts: 4 only adds an index, which reads do without,
+// and 5 only adds a block layout (compact decimal blocks) that older builds cannot read.
 inline constexpr int kOldestReadableSchema = 3;
 inline constexpr std::int32_t kApplicationId = 0x50544857;  // "PTHW"
 // No block (in-order or late) spans more data time than this; reads use it to bound index scans.
