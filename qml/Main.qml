@@ -18,7 +18,7 @@ ApplicationWindow {
 
     function focusObject(objectId, immediate) {
         ParkController.select(objectId)
-        if (objectId !== "") parkView.flyTo(ParkController.focusOf(objectId), immediate === true)
+        if (objectId !== "") parkView.focusOn(objectId, immediate === true)
     }
 
     // --open FILE and --show-menu file|data (app/startup.cpp).
@@ -85,6 +85,13 @@ ApplicationWindow {
                 text: ParkController.parkDescription
                 color: "#b8c7d6"
                 elide: Text.ElideRight
+            }
+            ViewMenu { id: viewMenu }
+            HeaderButton {
+                objectName: "nightButton"
+                // Names the look you switch to.
+                text: ViewState.night ? qsTr("Day") : qsTr("Night")
+                onClicked: ViewState.night = !ViewState.night
             }
             HeaderButton {
                 objectName: "editButton"

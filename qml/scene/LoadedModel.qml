@@ -23,7 +23,20 @@ Node {
     eulerRotation.y: spec.rotation
     scale: Qt.vector3d(spec.scale, spec.scale, spec.scale)
 
+    // The loaded bounds' eight corners in scene metres (fly-to and the park's fit frame them).
+    function sceneCorners() {
+        const out = []
+        if (!loaded) return out
+        for (let i = 0; i < 8; ++i) {
+            const corner = Qt.vector3d(i & 1 ? boundsMax.x : boundsMin.x, i & 2 ? boundsMax.y : boundsMin.y,
+                                       i & 4 ? boundsMax.z : boundsMin.z)
+            out.push(upright.mapPositionToScene(corner))
+        }
+        return out
+    }
+
     Node {
+        id: upright
         eulerRotation.x: root.spec.upZ ? -90 : 0
         RuntimeLoader {
             id: loader
