@@ -8,7 +8,13 @@ import ParkTwin
 Node {
     id: root
     required property var modelData
-    readonly property var building: modelData
+    required property int index
+    // The row as the park was loaded; a drag step replaces just this building's row.
+    property var building: modelData
+    Connections {
+        target: ParkController
+        function onBuildingChanged(index, item) { if (index === root.index) root.building = item }
+    }
     property bool selected: false
     property bool highlighted: false  // changed by the scenario shown
     // The scenario's mark in force on it while its run is replayed ("down", "limited",
