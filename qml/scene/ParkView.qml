@@ -59,11 +59,17 @@ Item {
     // Flies to an object; a building drawn by its own model is framed by the model's bounds.
     function focusOn(objectId, immediate) {
         const focus = ParkController.focusOf(objectId)
+        const building = buildingDelegate(objectId)
+        if (building && building.modelled) focus.points = building.modelCorners()
+        flyTo(focus, immediate)
+    }
+    // The scene's node for a building (BuildingModel), or null.
+    function buildingDelegate(id) {
         for (let i = 0; i < buildingRepeater.count; ++i) {
             const building = buildingRepeater.objectAt(i)
-            if (building && building.building.id === objectId && building.modelled) focus.points = building.modelCorners()
+            if (building && building.building.id === id) return building
         }
-        flyTo(focus, immediate)
+        return null
     }
     // A framing asked for before the view had a size: done again once it is laid out.
     property var pendingFocus: null
