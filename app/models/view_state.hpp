@@ -37,6 +37,8 @@ class ViewState : public QObject {
   Q_PROPERTY(bool plainLook MEMBER plainLook_ NOTIFY changed)
   // The renderer's name as the graphics driver gives it (GL_RENDERER), empty until known.
   Q_PROPERTY(QString renderer MEMBER renderer_ NOTIFY changed)
+  // The renderer is known and is a GPU's, not a software rasteriser.
+  Q_PROPERTY(bool gpu READ gpu NOTIFY changed)
 
  public:
   explicit ViewState(QObject* parent) : QObject(parent) {}
@@ -55,6 +57,7 @@ class ViewState : public QObject {
   void usePlainLook() { set(plainLook_, true); }
 
   bool shadows() const { return shadows_; }
+  bool gpu() const { return !renderer_.isEmpty() && !isSoftwareRenderer(renderer_); }
   // The user's choice (the View menu): kept for the next start.
   void chooseShadows(bool on);
   // Reads the renderer's name once the window's scene graph is up, and turns shadows on by

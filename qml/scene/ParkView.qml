@@ -244,7 +244,12 @@ Item {
                 vertexColorsEnabled: true  // the box's baked shading
             }
         }
-        MachineModels { visible: !root.machinesOnly }
+        MachineModels {
+            visible: !root.machinesOnly
+            camera: camera
+            viewHeight: view.height
+            revision: root.cameraRevision
+        }
         FlowArcs {
             visible: root.showFlows
             arcs: root.showFlows ? ParkController.flows.arcs : []
