@@ -112,8 +112,9 @@ def main():
         if b["id"] not in modelled or not b["inFront"]:
             continue
         x, y = b["x"], b["y"]
-        box = (round(x - 40), round(y - 10), round(x + 40), round(y + 70))  # the roof and the walls below it
-        if box[0] < 0 or box[1] < 0 or box[2] > shipped.width or box[3] > shipped.height:
+        # The roof's centre and the hall below it, where its machines stand.
+        box = (max(0, round(x - 150)), max(0, round(y - 20)), min(shipped.width, round(x + 150)), min(shipped.height, round(y + 250)))
+        if box[2] - box[0] < 20 or box[3] - box[1] < 20:
             continue
         differences.append((sum(ImageStat.Stat(diff.crop(box)).mean) / 3, b["id"]))
     print("models vs boxes, mean difference per building:", ", ".join(f"{i} {d:.1f}" for d, i in differences))
