@@ -69,32 +69,26 @@ Node {
         visible: !root.ghost && !root.modelled
         materials: PrincipledMaterial { baseColor: Qt.darker(root.shellColor, 1.35); roughness: 0.8 }
     }
-    // Glazing under the eaves: a band of windows round the walls (scripts/make-scene-textures).
+    // Glazing under the eaves: a ring of windows round the walls (scripts/make-scene-textures),
+    // seen through the shell on the far side too (no culling).
     Model {
         objectName: "windowBand"
         visible: root.glazed && !root.ghost && !root.modelled && !ViewState.plainLook
-        source: "#Cube"
         y: root.size.y * 0.68
-        scale: Qt.vector3d(root.size.x / 100 + 0.004, Math.min(4.5, root.size.y * 0.22) / 100, root.size.z / 100 + 0.004)
+        geometry: WindowBandGeometry {
+            size: Qt.vector3d(root.size.x + 0.4, Math.min(4.5, root.size.y * 0.22), root.size.z + 0.4)
+        }
         castsShadows: false
         materials: PrincipledMaterial {
             baseColor: ViewState.night ? "#1a2230" : "white"
             roughness: 0.15
             metalness: 0.1
-            baseColorMap: Texture {
-                source: "textures/windows-day.png"
-                tilingModeHorizontal: Texture.Repeat
-                scaleU: Math.max(1, Math.round(root.size.x / 24))  // eight 3 m bays per repeat
-            }
+            cullMode: Material.NoCulling
+            baseColorMap: Texture { source: "textures/windows-day.png"; tilingModeHorizontal: Texture.Repeat }
             emissiveMap: ViewState.night ? litWindows : null
             emissiveFactor: ViewState.night ? Qt.vector3d(1, 1, 1) : Qt.vector3d(0, 0, 0)
         }
-        Texture {
-            id: litWindows
-            source: "textures/windows-night.png"
-            tilingModeHorizontal: Texture.Repeat
-            scaleU: Math.max(1, Math.round(root.size.x / 24))
-        }
+        Texture { id: litWindows; source: "textures/windows-night.png"; tilingModeHorizontal: Texture.Repeat }
     }
     // Roof edge: a thin metal frame at eave height makes the hall read as a building from afar.
     Repeater3D {

@@ -12,7 +12,7 @@ Node {
     property bool shadows: false
     property bool plain: false
     // Unlit colours are multiplied by this at night.
-    readonly property color dim: night ? "#3a4454" : "white"
+    readonly property color dim: night ? "#2c3644" : "white"
 
     Model {
         objectName: "ground"
@@ -34,8 +34,8 @@ Node {
             source: "textures/ground.png"
             tilingModeHorizontal: Texture.Repeat
             tilingModeVertical: Texture.Repeat
-            scaleU: parent.sizeM / 60  // one tile every 60 m
-            scaleV: parent.sizeM / 60
+            scaleU: parent.sizeM / 120  // one tile every 120 m
+            scaleV: parent.sizeM / 120
             generateMipmaps: true
             mipFilter: Texture.Linear
         }
