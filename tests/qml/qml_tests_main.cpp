@@ -295,7 +295,10 @@ class ReplayFixture : public QObject {
     if (!parktwin::model::savePark(farMarket, farMarketParkPath.toStdString())) return false;
     auto modelled = *park;
     for (auto& b : modelled.buildings) {
-      if (b.id == "casthouse") b.model = parktwin::model::ModelRef{.uri = modelledBuildingModel.toStdString(), .scale = 2};
+      if (b.id != "casthouse") continue;
+      b.model = parktwin::model::ModelRef{};
+      b.model->uri = modelledBuildingModel.toStdString();
+      b.model->scale = 2;
     }
     modelledParkPath = dir + "/beidu-modelled-casthouse.json";
     if (!parktwin::model::savePark(modelled, modelledParkPath.toStdString())) return false;
