@@ -4,6 +4,7 @@
 // Texture u runs in metres along the walls over `bayM`, so every wall shows whole bays of the
 // same width; v runs 0 (bottom) to 1 (top).
 #include <QQuick3DGeometry>
+#include <QVector3D>
 #include <QtQml/qqmlregistration.h>
 
 namespace parktwin::app {
