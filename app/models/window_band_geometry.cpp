@@ -44,7 +44,8 @@ void WindowBandGeometry::rebuild() {
     put({w.to.x(), -y, w.to.z(), n.x(), n.y(), n.z(), u, 0});
     put({w.to.x(), y, w.to.z(), n.x(), n.y(), n.z(), u, 1});
     put({w.from.x(), y, w.from.z(), n.x(), n.y(), n.z(), 0, 1});
-    for (quint16 i : {0, 1, 2, 0, 2, 3}) {
+    static constexpr std::array<quint16, 6> corners{0, 1, 2, 0, 2, 3};
+    for (const quint16 i : corners) {
       const quint16 index = quint16(base + i);
       indices.append(reinterpret_cast<const char*>(&index), sizeof index);
     }
