@@ -58,7 +58,7 @@ Node {
             }
             PrincipledMaterial {
                 id: water
-                baseColor: root.night ? "#27405c" : "#4d8fc2"
+                baseColor: root.night ? "#4a7aa8" : "#7db4dc"
                 roughness: 0.12
                 specularAmount: 0.9
                 cullMode: Material.NoCulling
@@ -94,7 +94,7 @@ Node {
                 id: roadTexture
                 source: "textures/road.png"
                 tilingModeHorizontal: Texture.Repeat
-                scaleU: modelData.length / 12  // a 6 m dash and a 6 m gap
+                scaleU: modelData.length / 24  // an 8 m dash and a 16 m gap
                 generateMipmaps: true
                 mipFilter: Texture.Linear
             }
