@@ -23,10 +23,13 @@ Node {
     eulerRotation.y: spec.rotation
     scale: Qt.vector3d(spec.scale, spec.scale, spec.scale)
 
-    // The loaded bounds' eight corners in scene metres (fly-to and the park's fit frame them).
+    // RuntimeLoader gives the bounds only after the first frame that draws the model.
+    readonly property bool hasBounds: loaded && boundsMax.minus(boundsMin).length() > 0
+    // The loaded bounds' eight corners in scene metres (fly-to and the park's fit frame them);
+    // empty until the bounds are known.
     function sceneCorners() {
         const out = []
-        if (!loaded) return out
+        if (!hasBounds) return out
         for (let i = 0; i < 8; ++i) {
             const corner = Qt.vector3d(i & 1 ? boundsMax.x : boundsMin.x, i & 2 ? boundsMax.y : boundsMin.y,
                                        i & 4 ? boundsMax.z : boundsMin.z)

@@ -60,7 +60,8 @@ Item {
     function focusOn(objectId, immediate) {
         const focus = ParkController.focusOf(objectId)
         const building = buildingDelegate(objectId)
-        if (building && building.modelled) focus.points = building.modelCorners()
+        const corners = building ? building.modelCorners() : []
+        if (corners.length > 0) focus.points = corners
         flyTo(focus, immediate)
     }
     // The scene's node for a building (BuildingModel), or null.

@@ -72,7 +72,9 @@ class ReplayFixture : public QObject {
   Q_PROPERTY(QVariantList expectedLadles MEMBER expectedLadles CONSTANT)
   Q_PROPERTY(int failureCount MEMBER failureCount CONSTANT)
   Q_PROPERTY(QString modelledParkPath MEMBER modelledParkPath CONSTANT)
+  Q_PROPERTY(QString modelledBuildingModel MEMBER modelledBuildingModel CONSTANT)
   Q_PROPERTY(QString modelStateGroup MEMBER modelStateGroup CONSTANT)
+  Q_PROPERTY(QString modelStateLine MEMBER modelStateLine CONSTANT)
   Q_PROPERTY(double modelStateProbeMs MEMBER modelStateProbeMs CONSTANT)
   Q_PROPERTY(int modelExpectedState MEMBER modelExpectedState CONSTANT)
 
@@ -95,7 +97,7 @@ class ReplayFixture : public QObject {
   QString modelledBuildingModel = PARKTWIN_SOURCE_DIR "/assets/models/hall-gable-roof.glb";
   // A machine group drawn by its model whose line is in a state other than running at
   // modelStateProbeMs (the simulator's own report), and that state.
-  QString modelStateGroup;
+  QString modelStateGroup, modelStateLine;
   double modelStateProbeMs = 0;
   int modelExpectedState = -1;
 
@@ -246,6 +248,7 @@ class ReplayFixture : public QObject {
       for (const auto& [ts, value] : it->second) {
         if (value != 0 && ts > after) {
           modelStateGroup = QString::fromStdString(group->id);
+          modelStateLine = QString::fromStdString(line.id);
           modelStateProbeMs = double(ts);
           modelExpectedState = int(value);
           return;

@@ -33,7 +33,8 @@ Item {
 
         function test_fly_to_frames_the_models_bounds() {
             verify(ParkController.loadPark(Fixture.modelledParkPath), ParkController.errorText)
-            tryVerify(() => buildingDelegate("casthouse") !== null && buildingDelegate("casthouse").modelled, 10000, "the hall model loads")
+            tryVerify(() => buildingDelegate("casthouse") !== null && buildingDelegate("casthouse").modelCorners().length === 8,
+                      10000, "the hall model loads and has its bounds")
             parkView.yaw = 0
             parkView.pitch = 90  // straight down, north up: the fit reduces to two ratios
             parkView.focusOn("casthouse", true)
@@ -61,6 +62,13 @@ Item {
 
         // The legend's state colours: idle grey, changeover amber, down red, starved violet.
         readonly property var stateColours: ({1: "#9aa3ad", 2: "#f2b134", 3: "#e02f2f", 4: "#8e5cd9"})
+        // An instance table holds linear colours (what the shader multiplies): the sRGB transfer
+        // function of IEC 61966-2-1.
+        function linear(c) { return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4) }
+        function sameColour(table, srgb) {
+            return Math.abs(table.r - linear(srgb.r)) < 0.01 && Math.abs(table.g - linear(srgb.g)) < 0.01
+                && Math.abs(table.b - linear(srgb.b)) < 0.01
+        }
 
         function test_modelled_machines_keep_their_state_colour() {
             verify(ParkController.loadPark(Fixture.beiduPath))
@@ -68,13 +76,13 @@ Item {
             verify(modelTable.count > 0, Fixture.modelStateGroup + " has machines")
             verify(ParkController.timeline.openReplay(Fixture.dbPath), ParkController.timeline.status)
             ParkController.timeline.seek(Fixture.modelStateProbeMs)
+            tryVerify(() => ParkController.lineState(Fixture.modelStateLine) === Fixture.modelExpectedState, 15000,
+                      Fixture.modelStateLine + " state " + ParkController.lineState(Fixture.modelStateLine))
             const expected = Qt.color(stateColours[Fixture.modelExpectedState])
-            tryVerify(() => {
-                const c = modelTable.instanceColor(0)
-                return Math.abs(c.r - expected.r) < 0.01 && Math.abs(c.g - expected.g) < 0.01 && Math.abs(c.b - expected.b) < 0.01
-            }, 15000, Fixture.modelStateGroup + " in state " + Fixture.modelExpectedState + ": " + modelTable.instanceColor(0) + " vs " + expected)
+            tryVerify(() => sameColour(modelTable.instanceColor(0), expected), 15000,
+                      Fixture.modelStateGroup + " in state " + Fixture.modelExpectedState + ": " + modelTable.instanceColor(0) + " vs " + expected)
             const last = modelTable.instanceColor(modelTable.count - 1)
-            verify(Math.abs(last.r - expected.r) < 0.01 && Math.abs(last.g - expected.g) < 0.01, "every machine of the group: " + last)
+            verify(sameColour(last, expected), "every machine of the group: " + last)
         }
     }
 }
