@@ -38,8 +38,11 @@ Node {
             visible: detailed
             source: modelData.url
             instancing: MachineModelInstancing { source: root.machineTable; spec: loader.modelData }
+            // The file's bounds as read from its glTF JSON (RuntimeLoader's come only after a drawn frame).
             function report() {
-                root.machineTable.setGroupModel(modelData, status === RuntimeLoader.Success && detailed, bounds.minimum, bounds.maximum)
+                const known = modelData.fileMin !== undefined
+                root.machineTable.setGroupModel(modelData, status === RuntimeLoader.Success && detailed,
+                                                known ? modelData.fileMin : bounds.minimum, known ? modelData.fileMax : bounds.maximum)
             }
             onDetailedChanged: report()
             onStatusChanged: {
@@ -47,7 +50,7 @@ Node {
                 if (status === RuntimeLoader.Error) ParkController.reportModelProblem(modelData.groupId, modelData.uri, errorString)
             }
             // The bounds may come after the status (RuntimeLoader: "not available before the first render").
-            onBoundsChanged: if (status === RuntimeLoader.Success) report()
+            onBoundsChanged: if (status === RuntimeLoader.Success && modelData.fileMin === undefined) report()
         }
     }
 }
