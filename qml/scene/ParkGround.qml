@@ -11,6 +11,7 @@ Node {
     property bool night: false
     property bool shadows: false
     property bool plain: false
+    property bool grain: true  // the ground's texture
     // Unlit colours are multiplied by this at night.
     readonly property color dim: night ? "#2c3644" : "white"
 
@@ -24,10 +25,10 @@ Node {
         receivesShadows: root.shadows
         castsShadows: false
         materials: PrincipledMaterial {
-            baseColor: root.plain ? "#c4cfba" : root.dim
+            baseColor: root.plain || !root.grain ? Qt.rgba(0.769 * root.dim.r, 0.812 * root.dim.g, 0.729 * root.dim.b, 1) : root.dim
             lighting: root.shadows ? PrincipledMaterial.FragmentLighting : PrincipledMaterial.NoLighting
             roughness: 1
-            baseColorMap: root.plain ? null : groundTexture
+            baseColorMap: root.plain || !root.grain ? null : groundTexture
         }
         Texture {
             id: groundTexture

@@ -205,7 +205,9 @@ Item {
             sceneRadius: ParkController.sceneRadius
         }
         SkyDome {
-            visible: !root.machinesOnly && !ViewState.plainLook
+            // Only when the horizon can be in the picture: otherwise Qt, sorting by centre,
+            // may draw the dome's far side under the whole ground first (a full-screen pass).
+            visible: !root.machinesOnly && !ViewState.plainLook && root.pitch - camera.fieldOfView / 2 < 3
             night: ViewState.night
             centre: root.target
             cameraDistance: root.distance
@@ -215,6 +217,8 @@ Item {
             night: ViewState.night
             shadows: ViewState.shadows
             plain: ViewState.plainLook
+            // The grain costs llvmpipe a texture lookup per pixel of the screen: GPUs only.
+            grain: ViewState.gpu
         }
         StreetLights { visible: ViewState.night && !root.machinesOnly && !ViewState.plainLook }
 

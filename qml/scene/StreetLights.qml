@@ -11,13 +11,13 @@ Node {
     readonly property alias lampCount: poles.count
 
     Model {
-        source: "#Cylinder"
+        source: "#Cube"  // Qt's cylinder and sphere have hundreds of triangles each: too many per lamp
         castsShadows: false
         instancing: StreetLightInstancing { id: poles; roads: ParkController.roads; part: StreetLightInstancing.Pole }
         materials: DefaultMaterial { lighting: DefaultMaterial.NoLighting }
     }
     Model {
-        source: "#Sphere"
+        source: "#Cube"
         castsShadows: false
         instancing: StreetLightInstancing { roads: ParkController.roads; part: StreetLightInstancing.Head }
         materials: DefaultMaterial { lighting: DefaultMaterial.NoLighting }
