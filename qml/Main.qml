@@ -86,13 +86,8 @@ ApplicationWindow {
                 color: "#b8c7d6"
                 elide: Text.ElideRight
             }
+            // Night mode, shadows and the plain look (the header has no room for more buttons at 1280 px).
             ViewMenu { id: viewMenu }
-            HeaderButton {
-                objectName: "nightButton"
-                // Names the look you switch to.
-                text: ViewState.night ? qsTr("Day") : qsTr("Night")
-                onClicked: ViewState.night = !ViewState.night
-            }
             HeaderButton {
                 objectName: "editButton"
                 text: ParkEditor.editing ? qsTr("Done editing") : qsTr("Edit")

@@ -511,14 +511,6 @@
 <context>
     <name>Main</name>
     <message>
-        <source>Day</source>
-        <translation>白天</translation>
-    </message>
-    <message>
-        <source>Night</source>
-        <translation>夜景</translation>
-    </message>
-    <message>
         <source>Fit park</source>
         <translation>全园视图</translation>
     </message>

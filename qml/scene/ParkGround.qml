@@ -13,7 +13,7 @@ Node {
     property bool plain: false
     property bool grain: true  // the ground's texture
     // Unlit colours are multiplied by this at night.
-    readonly property color dim: night ? "#2c3644" : "white"
+    readonly property color dim: night ? "#3c4a5e" : "white"
 
     Model {
         objectName: "ground"
