@@ -79,6 +79,11 @@ ApplicationWindow {
                 text: ParkController.parkName
                 color: "white"
                 font.pixelSize: 16
+                // Gives way (elided) before the header's buttons do on a narrow window.
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+                Layout.maximumWidth: implicitWidth
+                Layout.minimumWidth: 120
             }
             Label {
                 Layout.fillWidth: true
