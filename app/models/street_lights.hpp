@@ -20,7 +20,7 @@ class StreetLightInstancing : public QQuick3DInstancing {
 
  public:
   // Which part of the lamp this table places; the QML Model draws it from Qt's built-in
-  // meshes (#Cylinder, #Sphere, #Rectangle, 100 units across).
+  // meshes (#Cube for pole and head, #Rectangle for the pool; 100 units across).
   enum class Part { Pole, Head, Pool };
   Q_ENUM(Part)
 
