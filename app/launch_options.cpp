@@ -29,6 +29,8 @@ QList<QCommandLineOption> optionTable() {
       {"screenshot-info", "With --screenshot: also write where each building is on screen (JSON).", "json"},
       {"size", "Image size of --screenshot, window size of --export-tour and --bench-fps, default 1600x900. Over 2560 pixels wide, the interface is drawn at 2x (as on a 4K screen) so its text stays legible.", "WxH", "1600x900"},
       {"flows", "Show the material and energy flows and their KPIs."},
+      {"night", "Start in night mode: dark sky, lit windows, street lights."},
+      {"plain-look", "Draw the park plainly: flat sky, no textures, window bands or street lights (the fastest look)."},
       {"balance", "Show the Sankey diagram of the park's material or energy balance.", "material|energy"},
       {"select", "Select an object (building, line, machine group...) and fly to it.", "id"},
       {"open", "Once the window is up, open this park file as File > Open... does: a file with problems lists them in the Problems panel and the park shown stays.", "file"},
@@ -67,6 +69,8 @@ LaunchOptions read(const QCommandLineParser& parser) {
   o.tour = o.exportTour ? parser.value("export-tour") : parser.value("tour");
   o.out = parser.value("out");
   o.flows = parser.isSet("flows");
+  o.night = parser.isSet("night");
+  o.plainLook = parser.isSet("plain-look");
   o.select = parser.value("select");
   o.openFile = parser.value("open");
   o.showMenu = parser.value("show-menu");

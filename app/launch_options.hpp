@@ -28,6 +28,7 @@ struct LaunchOptions {
   QString out = "tour.mp4";
   int fps = 25;
   bool flows = false;
+  bool night = false, plainLook = false;
   QString select, balance, scenario;
   QString openFile;         // --open: opened in the window as File > Open... does
   QString showMenu;         // --show-menu: a header menu shown open ("file"), or the Data dialog ("data")

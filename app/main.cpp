@@ -78,6 +78,7 @@ int main(int argc, char* argv[]) {
   engine.load(QUrl("qrc:/ParkTwin/Main.qml"));
   auto* window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   if (!window) return 1;
+  view->watchRenderer(window);
   parktwin::app::start(window, *controller, *options, *scenarioFile, sinceStart);
   return app->exec();
 }

@@ -36,8 +36,11 @@ bool writeScreenshotInfo(QQuickWindow* window, const QString& infoPath) {
     building["y"] = building["y"].toDouble() * ratio;
     buildings.append(QJsonObject::fromVariantMap(building));
   }
+  const QRectF area = view->mapRectToScene(QRectF(0, 0, view->width(), view->height()));
+  const QJsonObject viewRect{{"x", area.x() * ratio}, {"y", area.y() * ratio}, {"width", area.width() * ratio},
+                             {"height", area.height() * ratio}};  // the 3D view in the picture
   QJsonObject info{{"width", qRound(window->width() * ratio)}, {"height", qRound(window->height() * ratio)},
-                   {"device_pixel_ratio", ratio}, {"buildings", buildings}};
+                   {"device_pixel_ratio", ratio}, {"view", viewRect}, {"buildings", buildings}};
   QFile file(infoPath);
   return file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(info).toJson()) > 0;
 }

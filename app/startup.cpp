@@ -159,6 +159,8 @@ Result<void> openData(ParkController& controller, const LaunchOptions& options) 
 
 void applyView(ViewState& view, const LaunchOptions& options) {
   if (options.flows) view.showFlows();
+  if (options.night) view.showNight();
+  if (options.plainLook) view.usePlainLook();
   if (!options.balance.isEmpty()) view.showBalance(options.balance);
   if (!options.scenario.isEmpty()) view.showScenarios();
   if (options.benchMachinesOnly) view.showMachinesOnly();

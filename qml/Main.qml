@@ -18,7 +18,7 @@ ApplicationWindow {
 
     function focusObject(objectId, immediate) {
         ParkController.select(objectId)
-        if (objectId !== "") parkView.flyTo(ParkController.focusOf(objectId), immediate === true)
+        if (objectId !== "") parkView.focusOn(objectId, immediate === true)
     }
 
     // --open FILE and --show-menu file|data (app/startup.cpp).
@@ -79,6 +79,11 @@ ApplicationWindow {
                 text: ParkController.parkName
                 color: "white"
                 font.pixelSize: 16
+                // Gives way (elided) before the header's buttons do on a narrow window.
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+                Layout.maximumWidth: implicitWidth
+                Layout.minimumWidth: 120
             }
             Label {
                 Layout.fillWidth: true
@@ -86,6 +91,8 @@ ApplicationWindow {
                 color: "#b8c7d6"
                 elide: Text.ElideRight
             }
+            // Night mode, shadows and the plain look (the header has no room for more buttons at 1280 px).
+            ViewMenu { id: viewMenu }
             HeaderButton {
                 objectName: "editButton"
                 text: ParkEditor.editing ? qsTr("Done editing") : qsTr("Edit")

@@ -105,6 +105,25 @@ void MachineInstancing::setGroupModel(const QVariantMap& spec, bool loaded, cons
   emit tableChanged();
 }
 
+QVariantMap MachineInstancing::groupExtent(const QString& groupId) const {
+  QVector3D sum;
+  float size = 0;
+  int n = 0;
+  for (const auto& m : machines_) {
+    if (m.groupId != groupId) continue;
+    sum += m.position;
+    size = std::max({size, m.size_m.x(), m.size_m.y(), m.size_m.z()});
+    ++n;
+  }
+  if (n == 0) return {};
+  const QVector3D centre = sum / float(n);
+  float radius = 0;
+  for (const auto& m : machines_) {
+    if (m.groupId == groupId) radius = std::max(radius, (m.position - centre).length());
+  }
+  return {{"centre", centre}, {"radius", radius}, {"machineSize", size}};
+}
+
 MachineInstancingMirror::MachineInstancingMirror(QQuick3DObject* parent) : QQuick3DInstancing(parent) {}
 
 void MachineInstancingMirror::setSource(MachineInstancing* source) {

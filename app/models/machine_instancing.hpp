@@ -56,6 +56,9 @@ class MachineInstancing : public QQuick3DInstancing {
   // RuntimeLoader gives (file axes, before scale): the box table leaves it out and picking
   // uses the model's bounds. `loaded` false draws the group as boxes again.
   Q_INVOKABLE void setGroupModel(const QVariantMap& spec, bool loaded, const QVector3D& fileMin, const QVector3D& fileMax);
+  // Where a group stands, for the models' level of detail: {centre, radius} of its machines'
+  // centres and {machineSize}, the largest side of its biggest machine box (scene metres).
+  Q_INVOKABLE QVariantMap groupExtent(const QString& groupId) const;
 
  signals:
   void countChanged();

@@ -169,6 +169,11 @@ void ParkController::showEditedPark(const parktwin::model::Park& park, bool plac
   if (!park_) return;
   *park_ = park;
   objectIndex_ = std::make_unique<parktwin::model::ObjectIndex>(*park_);
+  if (placesOnly && refreshPlaces()) {
+    emit labelsChanged();
+    select(selectedId_);
+    return;
+  }
   rebuildScene();
   if (!placesOnly) {
     assetTree_.reset(*park_);
@@ -178,6 +183,29 @@ void ParkController::showEditedPark(const parktwin::model::Park& park, bool plac
   emit sceneChanged();
   emit labelsChanged();
   select(objectIndex_->find(selectedId_.toStdString()) || selectedId_ == parkId() ? selectedId_ : QString());
+}
+
+// A drag step (issue 17): rebuilding every list made QML rebuild every building, road, zone
+// and model delegate per step. When only building rows changed, those rows are replaced in
+// place and announced one by one; machines and flows follow. False when anything else moved
+// (an external drawn at a grown extent, say): then the caller rebuilds the whole scene.
+bool ParkController::refreshPlaces() {
+  SceneItems items = sceneItemsOf(*park_, *objectIndex_, parkFile_.toStdString());
+  if (items.buildings.size() != buildings_.size() || items.roads != roads_ || items.zones != zones_
+      || items.utilities != utilities_ || items.externals != externals_ || items.machineModels != machineModels_) {
+    return false;
+  }
+  sceneCenter_ = items.centre;  // for the next fit; a drag does not move the camera
+  sceneRadius_ = items.radius;
+  sceneOutline_ = std::move(items.outline);
+  machines_.setMachines(machineInstancesOf(*park_));
+  flows_.solve(*park_);
+  for (qsizetype i = 0; i < buildings_.size(); ++i) {
+    if (items.buildings[i] == buildings_[i]) continue;
+    buildings_[i] = items.buildings[i];
+    emit buildingChanged(int(i), buildings_[i].toMap());
+  }
+  return true;
 }
 
 void ParkController::rebuildScene() {

@@ -179,6 +179,9 @@ class ParkController : public QObject {
   void modelProblemsChanged();
   // The scene items (buildings, roads, ...) changed: with every new park, and after each edit.
   void sceneChanged();
+  // A drag step moved building `index` of `buildings`: its row is now `item`. The list is not
+  // replaced (no sceneChanged), so QML keeps every other building's delegate.
+  void buildingChanged(int index, const QVariantMap& item);
   void labelsChanged();
   void languageChanged();
   void selectionChanged();
@@ -187,6 +190,7 @@ class ParkController : public QObject {
 
  private:
   void rebuildScene();
+  bool refreshPlaces();
   void applyTimelineValues();
 
   std::unique_ptr<parktwin::model::Park> park_;

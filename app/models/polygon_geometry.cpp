@@ -62,13 +62,15 @@ void PolygonGeometry::rebuild() {
   for (const QVariant& v : outline_) points.push_back(v.toPointF());
   const QList<quint32> indices = triangulate(points);
 
-  QByteArray vertices(points.size() * 6 * qsizetype(sizeof(float)), Qt::Uninitialized);
+  // Position, normal, and texture coordinates in park metres (a texture's scale sets its tile).
+  QByteArray vertices(points.size() * 8 * qsizetype(sizeof(float)), Qt::Uninitialized);
   auto* out = reinterpret_cast<float*>(vertices.data());
   QVector3D lo(1e9f, 0, 1e9f), hi(-1e9f, 0, -1e9f);
   for (const QPointF& p : points) {
     const QVector3D s = toScene(p.x(), p.y());
     *out++ = s.x(); *out++ = 0; *out++ = s.z();
     *out++ = 0; *out++ = 1; *out++ = 0;  // normal: up
+    *out++ = float(p.x()); *out++ = float(p.y());
     lo.setX(std::min(lo.x(), s.x())); lo.setZ(std::min(lo.z(), s.z()));
     hi.setX(std::max(hi.x(), s.x())); hi.setZ(std::max(hi.z(), s.z()));
   }
@@ -77,12 +79,13 @@ void PolygonGeometry::rebuild() {
   QByteArray indexData(indices.size() * qsizetype(sizeof(quint32)), Qt::Uninitialized);
   std::memcpy(indexData.data(), indices.constData(), size_t(indexData.size()));
   clear();
-  setStride(6 * sizeof(float));
+  setStride(8 * sizeof(float));
   setVertexData(vertices);
   setIndexData(indexData);
   setPrimitiveType(PrimitiveType::Triangles);
   addAttribute(Attribute::PositionSemantic, 0, Attribute::F32Type);
   addAttribute(Attribute::NormalSemantic, 3 * sizeof(float), Attribute::F32Type);
+  addAttribute(Attribute::TexCoord0Semantic, 6 * sizeof(float), Attribute::F32Type);
   addAttribute(Attribute::IndexSemantic, 0, Attribute::U32Type);
   setBounds(lo, hi);
   update();

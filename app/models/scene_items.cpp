@@ -4,10 +4,15 @@
 #include <QUrl>
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numbers>
+#include <optional>
+#include <system_error>
+#include <utility>
 
 #include "controller_text.hpp"
 #include "kind_names.hpp"
+#include "parktwin/model/gltf_summary.hpp"
 #include "parktwin/model/model_files.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park.hpp"
@@ -21,15 +26,40 @@ namespace {
 
 // An object's 3D model for qml/scene/LoadedModel.qml: the file as a URL, and how to place it
 // in the object's own frame (scene axes: the offset's park y is -z).
+// A model file's bounds in its own axes, read from its glTF JSON (model::summarizeGltf), not
+// from RuntimeLoader: Qt gives those only after a frame has drawn the model, and a group kept
+// as boxes by the level of detail is never drawn. Remembered per file and modification time,
+// since a drag step lists the scene again.
+std::optional<std::pair<QVector3D, QVector3D>> fileBounds(const std::filesystem::path& file) {
+  static std::map<std::pair<std::string, std::filesystem::file_time_type>, std::optional<std::pair<QVector3D, QVector3D>>> known;
+  std::error_code error;
+  const auto changed = std::filesystem::last_write_time(file, error);
+  if (error) return std::nullopt;
+  const auto key = std::make_pair(file.string(), changed);
+  if (const auto it = known.find(key); it != known.end()) return it->second;
+  std::optional<std::pair<QVector3D, QVector3D>> bounds;
+  if (const auto summary = model::summarizeGltf(file); summary && summary->has_bounds) {
+    const auto& lo = summary->min;
+    const auto& hi = summary->max;
+    bounds = std::make_pair(QVector3D(float(lo[0]), float(lo[1]), float(lo[2])), QVector3D(float(hi[0]), float(hi[1]), float(hi[2])));
+  }
+  return known[key] = bounds;
+}
+
 QVariant modelItem(const std::optional<model::ModelRef>& ref, const std::filesystem::path& parkFile) {
   if (!ref) return {};
   const auto file = std::filesystem::absolute(model::modelFile(*ref, parkFile));
-  return QVariantMap{{"url", QUrl::fromLocalFile(QString::fromStdString(file.string()))},
-                     {"uri", q(ref->uri)},
-                     {"scale", ref->scale},
-                     {"rotation", ref->rotation_deg},
-                     {"offset", toScene(ref->offset.x_m, ref->offset.y_m)},
-                     {"upZ", ref->up == model::ModelUp::z}};
+  QVariantMap item{{"url", QUrl::fromLocalFile(QString::fromStdString(file.string()))},
+                   {"uri", q(ref->uri)},
+                   {"scale", ref->scale},
+                   {"rotation", ref->rotation_deg},
+                   {"offset", toScene(ref->offset.x_m, ref->offset.y_m)},
+                   {"upZ", ref->up == model::ModelUp::z}};
+  if (const auto bounds = fileBounds(file)) {
+    item.insert("fileMin", bounds->first);
+    item.insert("fileMax", bounds->second);
+  }
+  return item;
 }
 
 QVariantMap buildingItem(const model::Building& b, const std::filesystem::path& parkFile) {

@@ -9,6 +9,7 @@
 
 class QQmlEngine;
 class QJSEngine;
+class QQuickWindow;
 
 namespace parktwin::app {
 
@@ -26,6 +27,18 @@ class ViewState : public QObject {
   Q_PROPERTY(bool allowFullScreen MEMBER allowFullScreen_ NOTIFY changed)
   // Exporting a video: no buttons in the picture.
   Q_PROPERTY(bool recording MEMBER recording_ NOTIFY changed)
+  // Night: dark sky, lit windows and street lights (header button, presentation, --night).
+  Q_PROPERTY(bool night MEMBER night_ NOTIFY changed)
+  // The sun casts shadows: the View menu's choice, kept in QSettings; until one is made, on
+  // only when the renderer is a GPU's (watchRenderer).
+  Q_PROPERTY(bool shadows READ shadows WRITE chooseShadows NOTIFY changed)
+  // The plain look (flat sky, no textures, window bands or street lights): --plain-look, the
+  // benchmarks' baseline for what the look costs.
+  Q_PROPERTY(bool plainLook MEMBER plainLook_ NOTIFY changed)
+  // The renderer's name as the graphics driver gives it (GL_RENDERER), empty until known.
+  Q_PROPERTY(QString renderer MEMBER renderer_ NOTIFY changed)
+  // The renderer is known and is a GPU's, not a software rasteriser.
+  Q_PROPERTY(bool gpu READ gpu NOTIFY changed)
 
  public:
   explicit ViewState(QObject* parent) : QObject(parent) {}
@@ -40,11 +53,25 @@ class ViewState : public QObject {
   void showMachinesOnly() { set(machinesOnly_, true); }
   void renderHeadless() { set(allowFullScreen_, false); }
   void recordVideo() { set(recording_, true); }
+  void showNight() { set(night_, true); }
+  void usePlainLook() { set(plainLook_, true); }
+
+  bool shadows() const { return shadows_; }
+  bool gpu() const { return !renderer_.isEmpty() && !isSoftwareRenderer(renderer_); }
+  // The user's choice (the View menu): kept for the next start.
+  void chooseShadows(bool on);
+  // Reads the renderer's name once the window's scene graph is up, and turns shadows on by
+  // default only where it is not a software rasteriser.
+  void watchRenderer(QQuickWindow* window);
+  // True for software rasterisers (llvmpipe, softpipe, swrast, SwiftShader, lavapipe, WARP).
+  Q_INVOKABLE static bool isSoftwareRenderer(const QString& name);
 
  signals:
   void changed();
 
  private:
+  void rendererFound(const QString& name);
+
   template <typename T>
   void set(T& member, T value) {
     if (member == value) return;
@@ -54,6 +81,8 @@ class ViewState : public QObject {
 
   bool showFlows_ = false, showSankey_ = false, showScenarios_ = false, machinesOnly_ = false;
   bool allowFullScreen_ = true, recording_ = false;
+  bool night_ = false, shadows_ = false, plainLook_ = false;
+  QString renderer_;
   QString balanceSide_ = "material";
 };
 

@@ -389,6 +389,29 @@
     </message>
 </context>
 <context>
+    <name>ViewMenu</name>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Night mode</source>
+        <translation>夜景模式</translation>
+    </message>
+    <message>
+        <source>Shadows</source>
+        <translation>阴影</translation>
+    </message>
+    <message>
+        <source>Plain look (fastest)</source>
+        <translation>简洁外观（最快）</translation>
+    </message>
+    <message>
+        <source>Renderer: %1</source>
+        <translation>渲染器：%1</translation>
+    </message>
+</context>
+<context>
     <name>FileMenu</name>
     <message>
         <source>File</source>
@@ -627,6 +650,14 @@
 </context>
 <context>
     <name>PresentationOverlay</name>
+    <message>
+        <source>Day</source>
+        <translation>白天</translation>
+    </message>
+    <message>
+        <source>Night</source>
+        <translation>夜景</translation>
+    </message>
     <message>
         <source>Previous</source>
         <translation>上一站</translation>

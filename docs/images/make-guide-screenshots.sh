@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Takes the pictures of docs/user-guide*.md from the real app: docs/images/guide-*.png.
+# Takes the pictures of README.md and docs/user-guide*.md from the real app: docs/images/*.png.
 # Usage: docs/images/make-guide-screenshots.sh [BUILD_DIR]   (default build/dev)
 # Needs xvfb-run, mosquitto, ffmpeg and xdotool (the dialogs are opened by clicking).
 set -euo pipefail
@@ -12,10 +12,20 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
 xvfb() { xvfb-run -a -s "-screen 0 1600x900x24" "$@"; }
 shot() { local name=$1; shift; xvfb "$app" --size 1280x720 --screenshot "$out/$name.png" "$@"; echo "$out/$name.png"; }
 
+# The park pictures of README.md and docs/: both parks, en and zh, day and night, presenting.
+for park in beidu jiulong; do
+  for lang in en zh; do
+    shot "$park-$lang" --park "$park" --lang "$lang"
+    shot "$park-night-$lang" --park "$park" --lang "$lang" --night
+    shot "$park-present-$lang" --park "$park" --lang "$lang" --present
+  done
+done
+shot beidu-flows-en --park beidu --flows
 shot guide-open-park --park jiulong --lang en
 shot guide-flows --park beidu --flows
 "$cli" simulate --park beidu --from 2026-06-01T00:00:00+08:00 --duration 1d --step 10s --db "$tmp/day.db" >/dev/null
 shot guide-replay --replay "$tmp/day.db" --at 10h --select potline-1
+shot beidu-replay-en --replay "$tmp/day.db" --at 10h --select potline-1
 "$cli" scenario run smelter-outage --from 2026-07-15T00:00:00+08:00 --duration 2d --store "$tmp/runs" \
   --report "$tmp/outage.html" >/dev/null
 shot guide-scenario --scenario smelter-outage --quick

@@ -89,6 +89,11 @@ Item {
                 Layout.leftMargin: 8
             }
             HeaderButton {
+                objectName: "presentNightButton"
+                text: ViewState.night ? qsTr("Day") : qsTr("Night")
+                onClicked: ViewState.night = !ViewState.night
+            }
+            HeaderButton {
                 text: ParkController.language === "zh" ? "English" : "中文"
                 onClicked: ParkController.language = ParkController.language === "zh" ? "en" : "zh"
             }

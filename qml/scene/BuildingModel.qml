@@ -1,12 +1,20 @@
 // One building: a translucent shell so the production lines inside stay visible, an opaque
-// plinth and roof edge, and a PV array on roofs that carry one. Planned buildings are ghosted.
+// plinth, a metal roof edge, a band of glazing under the eaves (lit windows at night), and a
+// PV array on roofs that carry one. Planned buildings are ghosted.
 import QtQuick
 import QtQuick3D
+import ParkTwin
 
 Node {
     id: root
     required property var modelData
-    readonly property var building: modelData
+    required property int index
+    // The row as the park was loaded; a drag step replaces just this building's row.
+    property var building: modelData
+    Connections {
+        target: ParkController
+        function onBuildingChanged(index, item) { if (index === root.index) root.building = item }
+    }
     property bool selected: false
     property bool highlighted: false  // changed by the scenario shown
     // The scenario's mark in force on it while its run is replayed ("down", "limited",
@@ -20,6 +28,10 @@ Node {
     eulerRotation.y: building.rotation
     // With a model that loaded, the model stands in for the box, plinth, roof edge and PV.
     readonly property bool modelled: objectModel.item !== null && objectModel.item.loaded
+    // The model's bounds as eight corners in scene metres (fly-to frames them); empty without one.
+    function modelCorners() { return modelled ? objectModel.item.sceneCorners() : [] }
+    // Halls, offices and labs have windows; a substation, port or dam does not.
+    readonly property bool glazed: !["substation", "port", "utility", "dam"].includes(building.kind)
 
     Loader3D {
         id: objectModel
@@ -46,6 +58,8 @@ Node {
             alphaMode: PrincipledMaterial.Blend
             roughness: 0.6
             depthDrawMode: Material.NeverDepthDraw
+            // At night the halls keep a glow of their colour, so state and kind still read.
+            emissiveFactor: ViewState.night ? Qt.vector3d(root.shellColor.r, root.shellColor.g, root.shellColor.b).times(0.3) : Qt.vector3d(0, 0, 0)
         }
     }
     Model {
@@ -55,7 +69,28 @@ Node {
         visible: !root.ghost && !root.modelled
         materials: PrincipledMaterial { baseColor: Qt.darker(root.shellColor, 1.35); roughness: 0.8 }
     }
-    // Roof edge: a thin frame at eave height makes the hall read as a building from afar.
+    // Glazing under the eaves: a ring of windows round the walls (scripts/make-scene-textures),
+    // seen through the shell on the far side too (no culling).
+    Model {
+        objectName: "windowBand"
+        visible: root.glazed && !root.ghost && !root.modelled && !ViewState.plainLook
+        y: root.size.y * 0.68
+        geometry: WindowBandGeometry {
+            size: Qt.vector3d(root.size.x + 0.4, Math.min(4.5, root.size.y * 0.22), root.size.z + 0.4)
+        }
+        castsShadows: false
+        materials: PrincipledMaterial {
+            baseColor: ViewState.night ? "#1a2230" : "white"
+            roughness: 0.15
+            metalness: 0.1
+            cullMode: Material.NoCulling
+            baseColorMap: Texture { source: "textures/windows-day.png"; tilingModeHorizontal: Texture.Repeat }
+            emissiveMap: ViewState.night ? litWindows : null
+            emissiveFactor: ViewState.night ? Qt.vector3d(1, 1, 1) : Qt.vector3d(0, 0, 0)
+        }
+        Texture { id: litWindows; source: "textures/windows-night.png"; tilingModeHorizontal: Texture.Repeat }
+    }
+    // Roof edge: a thin metal frame at eave height makes the hall read as a building from afar.
     Repeater3D {
         visible: !root.modelled
         model: [[0, root.size.z / 2, root.size.x, 1.2], [0, -root.size.z / 2, root.size.x, 1.2],
@@ -65,8 +100,9 @@ Node {
             position: Qt.vector3d(modelData[0], root.size.y, modelData[1])
             scale: Qt.vector3d(modelData[2] / 100, 0.012, modelData[3] / 100)
             materials: PrincipledMaterial {
-                baseColor: root.ghost ? "#b0a070" : Qt.darker(root.shellColor, 1.25)
-                roughness: 0.7
+                baseColor: root.ghost ? "#b0a070" : ViewState.plainLook ? Qt.darker(root.shellColor, 1.25) : "#aab3bc"
+                metalness: ViewState.plainLook ? 0 : 0.55
+                roughness: ViewState.plainLook ? 0.7 : 0.35
             }
         }
     }

@@ -46,9 +46,12 @@ Item {
 
     Repeater {
         id: repeater
-        model: root.labels
+        // A count, not the list: a drag step gives new label positions, not new label items.
+        model: root.labels.length
         onCountChanged: Qt.callLater(root.layout)
         Rectangle {
+            required property int index
+            readonly property var modelData: root.labels[index] || ({id: "", text: "", planned: false})
             readonly property string objectId: modelData.id
             readonly property alias text: caption.text
             visible: false

@@ -16,14 +16,30 @@ Node {
     required property string objectId
     property color tint: "white"
     readonly property bool loaded: loader.status === RuntimeLoader.Success
-    readonly property vector3d boundsMin: loader.bounds.minimum
-    readonly property vector3d boundsMax: loader.bounds.maximum
+    // The file's bounds from its glTF JSON when known (RuntimeLoader's come after a drawn frame).
+    readonly property vector3d boundsMin: spec.fileMin !== undefined ? spec.fileMin : loader.bounds.minimum
+    readonly property vector3d boundsMax: spec.fileMax !== undefined ? spec.fileMax : loader.bounds.maximum
 
     position: spec.offset
     eulerRotation.y: spec.rotation
     scale: Qt.vector3d(spec.scale, spec.scale, spec.scale)
 
+    readonly property bool hasBounds: loaded && boundsMax.minus(boundsMin).length() > 0
+    // The loaded bounds' eight corners in scene metres (fly-to and the park's fit frame them);
+    // empty until the bounds are known.
+    function sceneCorners() {
+        const out = []
+        if (!hasBounds) return out
+        for (let i = 0; i < 8; ++i) {
+            const corner = Qt.vector3d(i & 1 ? boundsMax.x : boundsMin.x, i & 2 ? boundsMax.y : boundsMin.y,
+                                       i & 4 ? boundsMax.z : boundsMin.z)
+            out.push(upright.mapPositionToScene(corner))
+        }
+        return out
+    }
+
     Node {
+        id: upright
         eulerRotation.x: root.spec.upZ ? -90 : 0
         RuntimeLoader {
             id: loader

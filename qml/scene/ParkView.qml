@@ -49,7 +49,28 @@ Item {
     onHeightChanged: { cameraRevision++; if (pendingFocus) flyTo(pendingFocus, true) }
 
     function fitPark(immediate) {
-        flyTo({position: ParkController.sceneCenter, radius: ParkController.sceneRadius, points: ParkController.sceneOutline}, immediate)
+        let points = ParkController.sceneOutline
+        for (let i = 0; i < buildingRepeater.count; ++i) {
+            const building = buildingRepeater.objectAt(i)
+            if (building) points = points.concat(building.modelCorners())
+        }
+        flyTo({position: ParkController.sceneCenter, radius: ParkController.sceneRadius, points: points}, immediate)
+    }
+    // Flies to an object; a building drawn by its own model is framed by the model's bounds.
+    function focusOn(objectId, immediate) {
+        const focus = ParkController.focusOf(objectId)
+        const building = buildingDelegate(objectId)
+        const corners = building ? building.modelCorners() : []
+        if (corners.length > 0) focus.points = corners
+        flyTo(focus, immediate)
+    }
+    // The scene's node for a building (BuildingModel), or null.
+    function buildingDelegate(id) {
+        for (let i = 0; i < buildingRepeater.count; ++i) {
+            const building = buildingRepeater.objectAt(i)
+            if (building && building.building.id === id) return building
+        }
+        return null
     }
     // A framing asked for before the view had a size: done again once it is laid out.
     property var pendingFocus: null
@@ -160,7 +181,7 @@ Item {
         renderMode: View3D.Underlay
         environment: SceneEnvironment {
             backgroundMode: SceneEnvironment.Color
-            clearColor: "#dce6ee"
+            clearColor: ViewState.night ? "#0c1426" : "#dce6ee"
             antialiasingMode: SceneEnvironment.NoAA
             antialiasingQuality: SceneEnvironment.Medium
         }
@@ -178,58 +199,28 @@ Item {
             }
         }
 
-        DirectionalLight {
-            eulerRotation: Qt.vector3d(-50, -40, 0)
-            brightness: 1.1
-            castsShadow: false
-            shadowMapQuality: Light.ShadowMapQualityMedium
-            shadowFactor: 35
-            shadowMapFar: 6000
+        SceneLights {
+            night: ViewState.night
+            shadows: ViewState.shadows
+            sceneRadius: ParkController.sceneRadius
         }
-        DirectionalLight {
-            eulerRotation: Qt.vector3d(-30, 140, 0)
-            brightness: 0.45
+        SkyDome {
+            // Only when the horizon can be in the picture: otherwise Qt, sorting by centre,
+            // may draw the dome's far side under the whole ground first (a full-screen pass).
+            visible: !root.machinesOnly && !ViewState.plainLook && root.pitch - camera.fieldOfView / 2 < 3
+            night: ViewState.night
+            centre: root.target
+            cameraDistance: root.distance
         }
-
-        Model {
-            id: ground
+        ParkGround {
             visible: !root.machinesOnly
-            source: "#Rectangle"
-            position: Qt.vector3d(ParkController.sceneCenter.x, -0.5, ParkController.sceneCenter.z)
-            eulerRotation.x: -90
-            scale: Qt.vector3d(ParkController.sceneRadius * 0.06, ParkController.sceneRadius * 0.06, 1)
-            receivesShadows: true
-            materials: PrincipledMaterial { baseColor: "#c4cfba"; lighting: PrincipledMaterial.NoLighting }
+            night: ViewState.night
+            shadows: ViewState.shadows
+            plain: ViewState.plainLook
+            // The grain costs llvmpipe a texture lookup per pixel of the screen: GPUs only.
+            grain: ViewState.gpu
         }
-
-        Repeater3D {
-            visible: !root.machinesOnly
-            model: ParkController.zones
-            Model {
-                y: modelData.water ? 0.4 : 0.1
-                geometry: PolygonGeometry { outline: modelData.outline }
-                receivesShadows: true
-                // Flat ground colours need no lighting: unlit keeps llvmpipe's fill cost low.
-                materials: PrincipledMaterial {
-                    baseColor: modelData.color
-                    lighting: PrincipledMaterial.NoLighting
-                    cullMode: Material.NoCulling
-                }
-            }
-        }
-
-        Repeater3D {
-            visible: !root.machinesOnly
-            model: ParkController.roads
-            Model {
-                source: "#Cube"
-                position: Qt.vector3d(modelData.position.x, 0.5, modelData.position.z)
-                eulerRotation.y: modelData.angle
-                scale: Qt.vector3d(modelData.length / 100, 0.01, modelData.width / 100)
-                receivesShadows: true
-                materials: PrincipledMaterial { baseColor: "#6b7078"; lighting: PrincipledMaterial.NoLighting }
-            }
-        }
+        StreetLights { visible: ViewState.night && !root.machinesOnly && !ViewState.plainLook }
 
         Repeater3D {
             id: buildingRepeater
@@ -258,7 +249,12 @@ Item {
                 vertexColorsEnabled: true  // the box's baked shading
             }
         }
-        MachineModels { visible: !root.machinesOnly }
+        MachineModels {
+            visible: !root.machinesOnly
+            camera: camera
+            viewHeight: view.height
+            revision: root.cameraRevision
+        }
         FlowArcs {
             visible: root.showFlows
             arcs: root.showFlows ? ParkController.flows.arcs : []

@@ -6,6 +6,11 @@
 #include <QFile>
 #include <QProcess>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QVector3D>
+#include <cstring>
 #include <QQuickStyle>
 #include <QSet>
 #include <QTemporaryDir>
@@ -67,6 +72,12 @@ class ReplayFixture : public QObject {
   Q_PROPERTY(double ladleProbeMs MEMBER ladleProbeMs CONSTANT)
   Q_PROPERTY(QVariantList expectedLadles MEMBER expectedLadles CONSTANT)
   Q_PROPERTY(int failureCount MEMBER failureCount CONSTANT)
+  Q_PROPERTY(QString modelledParkPath MEMBER modelledParkPath CONSTANT)
+  Q_PROPERTY(QString modelledBuildingModel MEMBER modelledBuildingModel CONSTANT)
+  Q_PROPERTY(QString modelStateGroup MEMBER modelStateGroup CONSTANT)
+  Q_PROPERTY(QString modelStateLine MEMBER modelStateLine CONSTANT)
+  Q_PROPERTY(double modelStateProbeMs MEMBER modelStateProbeMs CONSTANT)
+  Q_PROPERTY(int modelExpectedState MEMBER modelExpectedState CONSTANT)
 
  public:
   QString dbPath;
@@ -82,6 +93,36 @@ class ReplayFixture : public QObject {
   double ladleProbeMs = 0;
   QVariantList expectedLadles;
   int failureCount = 0;
+  // Beidu with its cast house drawn by a bundled hall model at scale 2 (modelledBuildingModel).
+  QString modelledParkPath;
+  QString modelledBuildingModel = PARKTWIN_SOURCE_DIR "/assets/models/hall-gable-roof.glb";
+  // A machine group drawn by its model whose line is in a state other than running at
+  // modelStateProbeMs (the simulator's own report), and that state.
+  QString modelStateGroup, modelStateLine;
+  double modelStateProbeMs = 0;
+  int modelExpectedState = -1;
+
+  // The union of a GLB's POSITION accessor bounds (glTF's required min/max), read from the
+  // file's JSON chunk: the oracle for a model's size, independent of Qt's loader.
+  Q_INVOKABLE QVariantMap glbBounds(const QString& path) const {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    const QByteArray bytes = file.readAll();
+    if (bytes.size() < 20) return {};
+    quint32 jsonLength = 0;
+    std::memcpy(&jsonLength, bytes.constData() + 12, 4);
+    const QJsonObject doc = QJsonDocument::fromJson(bytes.mid(20, jsonLength)).object();
+    QVector3D lo(1e9f, 1e9f, 1e9f), hi(-1e9f, -1e9f, -1e9f);
+    for (const auto mesh : doc["meshes"].toArray()) {
+      for (const auto primitive : mesh.toObject()["primitives"].toArray()) {
+        const QJsonObject accessor = doc["accessors"].toArray()[primitive.toObject()["attributes"].toObject()["POSITION"].toInt()].toObject();
+        const QJsonArray min = accessor["min"].toArray(), max = accessor["max"].toArray();
+        lo = QVector3D(std::min(lo.x(), float(min[0].toDouble())), std::min(lo.y(), float(min[1].toDouble())), std::min(lo.z(), float(min[2].toDouble())));
+        hi = QVector3D(std::max(hi.x(), float(max[0].toDouble())), std::max(hi.y(), float(max[1].toDouble())), std::max(hi.z(), float(max[2].toDouble())));
+      }
+    }
+    return {{"min", lo}, {"max", hi}};
+  }
 
   // Events of one kind in the replayed historian, read straight from the file.
   Q_INVOKABLE int countEvents(const QString& kind) const {
@@ -210,6 +251,23 @@ class ReplayFixture : public QObject {
     }
   }
 
+  void findModelledState(const parktwin::model::Park& park, std::int64_t after) {
+    for (const auto& line : park.lines) {
+      const auto group = std::ranges::find_if(line.machines, [](const auto& g) { return g.model.has_value(); });
+      const auto it = states.find(line.id + ".state");
+      if (group == line.machines.end() || it == states.end()) continue;
+      for (const auto& [ts, value] : it->second) {
+        if (value != 0 && ts > after) {
+          modelStateGroup = QString::fromStdString(group->id);
+          modelStateLine = QString::fromStdString(line.id);
+          modelStateProbeMs = double(ts);
+          modelExpectedState = int(value);
+          return;
+        }
+      }
+    }
+  }
+
   bool build(const QString& dir) {
     tempDir = dir;
     auto park = parktwin::model::loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json");
@@ -249,9 +307,19 @@ class ReplayFixture : public QObject {
     }
     farMarketParkPath = dir + "/beidu-far-market.json";
     if (!parktwin::model::savePark(farMarket, farMarketParkPath.toStdString())) return false;
+    auto modelled = *park;
+    for (auto& b : modelled.buildings) {
+      if (b.id != "casthouse") continue;
+      b.model = parktwin::model::ModelRef{};
+      b.model->uri = modelledBuildingModel.toStdString();
+      b.model->scale = 2;
+    }
+    modelledParkPath = dir + "/beidu-modelled-casthouse.json";
+    if (!parktwin::model::savePark(modelled, modelledParkPath.toStdString())) return false;
     for (const auto& [tag, series] : sink.seen) {
       if (tag.ends_with(".state")) states[tag] = series;
     }
+    findModelledState(*park, start + 600'000);
     findLadles(*park, sink.events, start + 3'600'000);
     for (const auto& e : sink.events) failureCount += e.kind == parktwin::sim::SimEventKind::state_change && e.to == "down";
     // A moment when some line is not running, so the state shown is not the default.

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The bundled model library (assets/models, issue 18) checked against the glTF 2.0 essentials
 with the standard library only, independent of ParkTwin's reader: the GLB container, asset
-version, PBR metallic-roughness materials, at most 3,000 triangles, accessor min/max equal to
+version, PBR metallic-roughness materials, one primitive (one draw) per model with its parts'
+colours in a palette texture stored in the file, at most 3,000 triangles, accessor min/max equal to
 the positions actually stored, standing on the ground (y up, lowest point at 0) around the
 footprint centre. Also: scripts/make-models writes the committed files byte for byte.
 Usage: model_library_test.py SOURCE_DIR"""
@@ -38,6 +39,14 @@ for name in sorted(found):
         pbr = m.get("pbrMetallicRoughness", {})
         if not {"baseColorFactor", "metallicFactor", "roughnessFactor"} <= pbr.keys():
             failures.append(f"{name}: material {m.get('name')} lacks PBR metallic-roughness factors")
+    primitives = doc["meshes"][0]["primitives"]
+    if len(doc["meshes"]) != 1 or len(primitives) != 1:
+        failures.append(f"{name}: {len(primitives)} primitives, expected one (one draw per model)")
+    for texture in doc.get("textures", []):
+        image = doc["images"][texture["source"]]
+        view = doc["bufferViews"][image["bufferView"]]
+        if binary[view["byteOffset"]:view["byteOffset"] + 8] != b"\x89PNG\r\n\x1a\n":
+            failures.append(f"{name}: texture image is not a PNG in the file")
     triangles = 0
     lo, hi = [1e30] * 3, [-1e30] * 3
     for primitive in doc["meshes"][0]["primitives"]:

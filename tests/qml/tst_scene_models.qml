@@ -1,0 +1,88 @@
+// Objects drawn by their own 3D model (issue 18): flying to a modelled building frames the
+// model's real bounds (worked out here by hand from the GLB's own min/max and the field of
+// view), and machines drawn by a model keep their line's state colour in their instance table.
+import QtQuick
+import QtTest
+import ParkTwin
+import ParkTwinTest
+
+Item {
+    width: 1200
+    height: 700
+
+    ParkView {
+        id: parkView
+        anchors.fill: parent
+    }
+    MachineModelInstancing {
+        id: modelTable
+        source: ParkController.machines
+        spec: ParkController.machineModels.find(m => m.groupId === Fixture.modelStateGroup) || ({})
+    }
+
+    TestCase {
+        name: "SceneModels"
+        when: windowShown
+
+        function cleanupTestCase() {
+            ParkController.timeline.close()
+            verify(ParkController.loadPark(Fixture.beiduPath))
+        }
+
+        function buildingDelegate(id) { return parkView.buildingDelegate(id) }
+
+        function test_fly_to_frames_the_models_bounds() {
+            verify(ParkController.loadPark(Fixture.modelledParkPath), ParkController.errorText)
+            tryVerify(() => buildingDelegate("casthouse") !== null && buildingDelegate("casthouse").modelCorners().length === 8,
+                      10000, "the hall model loads and has its bounds")
+            parkView.yaw = 0
+            parkView.pitch = 90  // straight down, north up: the fit reduces to two ratios
+            parkView.focusOn("casthouse", true)
+
+            // The cast house stands at (500, 240) m, unturned, its model at scale 2.
+            const bounds = Fixture.glbBounds(Fixture.modelledBuildingModel)
+            const halfX = (bounds.max.x - bounds.min.x), halfZ = (bounds.max.z - bounds.min.z)  // x2 scale, /2
+            const top = 2 * bounds.max.y
+            const view = parkView.view
+            const band = parkView.freeBand()
+            const t = Math.tan(parkView.camera.fieldOfView * Math.PI / 360)
+            const across = 0.94 * t * view.width / view.height
+            const upper = (1 - 2 * band.top / view.height) * t, lower = (1 - 2 * band.bottom / view.height) * t
+            // The camera looks down from the roof's height plus what the wider way needs.
+            const expected = top + Math.max(halfX / across, 2 * halfZ / (upper - lower))
+            verify(Math.abs(parkView.distance - expected) / expected < 0.02,
+                   "distance " + parkView.distance + ", by hand " + expected)
+            // Centred across on the model (its x centre is 500 + 2 * the file's centre).
+            const centreX = 500 + (bounds.min.x + bounds.max.x)
+            verify(Math.abs(parkView.target.x - centreX) < 0.5, "target x " + parkView.target.x + " vs " + centreX)
+            // The box would have needed another distance: the test tells the two apart.
+            const boxDistance = 16 + Math.max(70 / across, 80 / (upper - lower))
+            verify(Math.abs(boxDistance - expected) / expected > 0.05, "box and model frame alike")
+        }
+
+        // The legend's state colours: idle grey, changeover amber, down red, starved violet.
+        readonly property var stateColours: ({1: "#9aa3ad", 2: "#f2b134", 3: "#e02f2f", 4: "#8e5cd9"})
+        // An instance table holds linear colours (what the shader multiplies): the sRGB transfer
+        // function of IEC 61966-2-1.
+        function linear(c) { return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4) }
+        function sameColour(table, srgb) {
+            return Math.abs(table.r - linear(srgb.r)) < 0.01 && Math.abs(table.g - linear(srgb.g)) < 0.01
+                && Math.abs(table.b - linear(srgb.b)) < 0.01
+        }
+
+        function test_modelled_machines_keep_their_state_colour() {
+            verify(ParkController.loadPark(Fixture.beiduPath))
+            verify(Fixture.modelStateGroup !== "", "a modelled group's line leaves running in the fixture")
+            verify(modelTable.count > 0, Fixture.modelStateGroup + " has machines")
+            verify(ParkController.timeline.openReplay(Fixture.dbPath), ParkController.timeline.status)
+            ParkController.timeline.seek(Fixture.modelStateProbeMs)
+            tryVerify(() => ParkController.lineState(Fixture.modelStateLine) === Fixture.modelExpectedState, 15000,
+                      Fixture.modelStateLine + " state " + ParkController.lineState(Fixture.modelStateLine))
+            const expected = Qt.color(stateColours[Fixture.modelExpectedState])
+            tryVerify(() => sameColour(modelTable.instanceColor(0), expected), 15000,
+                      Fixture.modelStateGroup + " in state " + Fixture.modelExpectedState + ": " + modelTable.instanceColor(0) + " vs " + expected)
+            const last = modelTable.instanceColor(modelTable.count - 1)
+            verify(sameColour(last, expected), "every machine of the group: " + last)
+        }
+    }
+}
