@@ -190,7 +190,9 @@ void ParkDocument::markModified() { setModified(true); }
 
 void ParkDocument::setModified(bool modified) {
   ++revision_;
-  modified_ = modified;
+  // A park with no file (New, imported) matches no file until it is saved: undoing back to
+  // where its history began leaves the unsaved mark on.
+  modified_ = modified || (untitled() && modified_);
   if (modified) closeApproved_ = false;
   emit modifiedChanged();
 }
