@@ -177,6 +177,7 @@ bool ParkDocument::saveAs(const QString& pathOrUrl) {
     return false;
   }
   adopt(absolute);
+  emit saved();  // the editor's history marks this state as the file's
   recent_.add(absolute);
   // Read back what was written, as the next Open will: a park the reader refuses is shown
   // in Problems now, not discovered later.
