@@ -30,9 +30,11 @@ QVariantMap entryOf(const QString& line) {
 GeoJsonImporter::GeoJsonImporter(ParkController& controller, ParkDocument& document, QObject* parent)
     : QObject(parent), controller_(controller), document_(document) {
   connect(&document_, &ParkDocument::pendingApproved, this, [this](const QString& action, const QString& path) {
-    if (action == "import") importNow(path);
+    if (action == "import") openImported(path);
   });
 }
+
+GeoJsonImporter::~GeoJsonImporter() = default;
 
 GeoJsonImporter* GeoJsonImporter::create(QQmlEngine* qmlEngine, QJSEngine* jsEngine) {
   if (!g_instance) {
@@ -69,33 +71,42 @@ QVariantList problemEntries(const std::string& messages, const std::string& sour
 }
 
 bool GeoJsonImporter::importFile(const QString& pathOrUrl) {
+  if (controller_.presenting()) return false;
   const QUrl url(pathOrUrl);
   const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
-  return !document_.askBefore("import", path) && importNow(path);
+  // Read first: a malformed file's problems show at once, with no question before them.
+  imported_ = read(path);
+  if (!imported_) return false;
+  return !document_.askBefore("import", path) && openImported(path);
 }
 
-bool GeoJsonImporter::importNow(const QString& path) {
-  if (controller_.presenting()) return false;
+std::unique_ptr<geo::ImportedPark> GeoJsonImporter::read(const QString& path) const {
   const std::string source = path.toStdString();
   auto text = model::detail::readTextFile(source, "GeoJSON file");
   if (!text) {
     document_.showParkProblems(problemEntries(text.error().message, source));
-    return false;
+    return nullptr;
   }
   geo::ImportOptions options;
   options.park_id = parkIdFromFileName(path);
   auto imported = geo::importGeoJson(*text, source, options);
   if (!imported) {
     document_.showParkProblems(problemEntries(imported.error().message, source));
-    return false;
+    return nullptr;
   }
+  return std::make_unique<geo::ImportedPark>(std::move(*imported));
+}
+
+bool GeoJsonImporter::openImported(const QString& path) {
+  const std::unique_ptr<geo::ImportedPark> imported = std::move(imported_);
+  if (!imported || controller_.presenting()) return false;
   // A replay or live feed belongs to the park that was open.
   if (controller_.loaded()) controller_.timeline()->close();
   if (!controller_.showPark(std::move(imported->park), QString())) return false;
   document_.markModified();  // never saved: the title says Untitled with the unsaved mark
   std::string warnings;
   for (const auto& w : imported->warnings) warnings += w + "\n";
-  document_.showParkProblems(problemEntries(warnings, source));
+  document_.showParkProblems(problemEntries(warnings, path.toStdString()));
   return true;
 }
 

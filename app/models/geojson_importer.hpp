@@ -2,17 +2,24 @@
 // File → Import GeoJSON… in the window: runs twin/geo's import (the same as `parktwin-cli park
 // import-geojson`) on the chosen file and opens the imported park as a new, unsaved document
 // ("Untitled" with the unsaved mark); the import's warnings (each naming its feature,
-// /features/3) go to the Problems panel. A malformed file lists its errors, each with its JSON
-// path, in the Problems panel and leaves the open park as it is.
+// /features/3) go to the Problems panel. The file is read and imported before anything is
+// asked: a malformed file lists its errors, each with its JSON path, in the Problems panel,
+// asks nothing and leaves the open park as it is; only a park that would open is worth the
+// question about unsaved changes.
 #include <QObject>
 #include <QString>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include <memory>
 #include <string>
 
 class QQmlEngine;
 class QJSEngine;
+
+namespace parktwin::geo {
+struct ImportedPark;
+}
 
 namespace parktwin::app {
 
@@ -26,18 +33,21 @@ class GeoJsonImporter : public QObject {
 
  public:
   GeoJsonImporter(ParkController& controller, ParkDocument& document, QObject* parent);
+  ~GeoJsonImporter() override;
   static GeoJsonImporter* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
 
-  // A path or file:// URL. True when the imported park is open; false when the file is bad,
-  // or when unsaved changes of the open park are asked about first (the import follows the
-  // answer, as Open does).
+  // A path or file:// URL. True when the imported park is open; false when the file is bad
+  // (nothing asked), or when unsaved changes of the open park are asked about first (the
+  // imported park opens after the answer, as Open does).
   Q_INVOKABLE bool importFile(const QString& pathOrUrl);
 
  private:
-  bool importNow(const QString& path);
+  std::unique_ptr<geo::ImportedPark> read(const QString& path) const;
+  bool openImported(const QString& path);
 
   ParkController& controller_;
   ParkDocument& document_;
+  std::unique_ptr<geo::ImportedPark> imported_;  // read, waiting for the answer (or opening)
 };
 
 // The park id a GeoJSON file's name gives: "Shuangfu Park.geojson" -> "shuangfu-park".

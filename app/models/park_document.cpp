@@ -177,6 +177,7 @@ bool ParkDocument::saveAs(const QString& pathOrUrl) {
     return false;
   }
   adopt(absolute);
+  emit saved();  // the editor's history marks this state as the file's
   recent_.add(absolute);
   // Read back what was written, as the next Open will: a park the reader refuses is shown
   // in Problems now, not discovered later.
@@ -190,7 +191,9 @@ void ParkDocument::markModified() { setModified(true); }
 
 void ParkDocument::setModified(bool modified) {
   ++revision_;
-  modified_ = modified;
+  // A park with no file (New, imported) matches no file until it is saved: undoing back to
+  // where its history began leaves the unsaved mark on.
+  modified_ = modified || (untitled() && modified_);
   if (modified) closeApproved_ = false;
   emit modifiedChanged();
 }

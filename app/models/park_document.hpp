@@ -80,7 +80,8 @@ class ParkDocument : public QObject {
   Q_INVOKABLE bool saveAs(const QString& pathOrUrl);
   Q_INVOKABLE void markModified();
   // The editor's word on whether the park differs from its file: its history's saved mark, so
-  // undoing back to what was saved clears the unsaved mark.
+  // undoing back to what was saved clears the unsaved mark. A park never saved (New, imported)
+  // keeps the mark once it has it, until saved.
   void setModified(bool modified);
   Q_INVOKABLE void clearProblems();
   // The open park's problems after an edit (ParkEditor), live: entries as in `problems`; an

@@ -13,6 +13,8 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <nlohmann/json_fwd.hpp>
+#include <string>
 #include <vector>
 
 #include "parktwin/model/park.hpp"
@@ -79,6 +81,14 @@ class ShapeEditor : public QObject {
   Q_INVOKABLE QString selectAt(double xM, double yM);
   Q_INVOKABLE void select(const QString& id);
 
+  // The selected zone's or road's inspector (qml/panels/forms/ZoneRoadForm.qml). Each change
+  // is a SetField edit command on the file's own key, so the reader's rules apply and undo
+  // restores it. False when refused or nothing fitting is selected; an unchanged value adds no
+  // history entry. `language`: "zh" or "en".
+  Q_INVOKABLE bool setName(const QString& language, const QString& text);
+  Q_INVOKABLE bool setZoneKind(const QString& word);
+  Q_INVOKABLE bool setRoadWidth(double widthM);
+
  signals:
   void shapeChanged();
   void toolChanged();
@@ -89,6 +99,9 @@ class ShapeEditor : public QObject {
   const model::Zone* selectedZone() const;
   const model::Road* selectedRoad() const;
   QString unusedId(const QString& stem) const;
+  // "/zones/2" or "/roads/0" for the selection, "" when none.
+  std::string selectedPointer() const;
+  bool setField(const std::string& key, const nlohmann::json& value);
   void followPark();
 
   ParkController& controller_;

@@ -930,6 +930,25 @@
     </message>
 </context>
 <context>
+    <name>ZoneRoadForm</name>
+    <message>
+        <source>Name (zh)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (en)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Zone kind</source>
+        <translation>区域类型</translation>
+    </message>
+    <message>
+        <source>Width (m)</source>
+        <translation>宽度（米）</translation>
+    </message>
+</context>
+<context>
     <name>parktwin::app::AlarmController</name>
     <message>
         <source>Acknowledged %1: %2</source>

@@ -83,6 +83,7 @@ Pane {
             }
             Button { objectName: "deleteShapeButton"; text: qsTr("Delete"); onClicked: ShapeEditor.removeSelected() }
         }
+        ZoneRoadForm { Layout.fillWidth: true }
         Label { visible: root.links.length > 0; text: qsTr("Links"); font.bold: true }
         Repeater {
             model: root.links

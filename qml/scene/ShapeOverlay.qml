@@ -65,6 +65,8 @@ Item {
         }
     }
 
+    ShapeHighlight { scene: root.scene }
+
     LinkForm {
         id: linkForm
         parent: root

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QQuickItem>
+#include <QQuickWindow>
 #include <QVector3D>
 #include <cstring>
 #include <QQuickStyle>
@@ -145,6 +147,14 @@ class ReplayFixture : public QObject {
       colours.unite(QSet<QRgb>(line, line + image.width()));
     }
     return {{"width", image.width()}, {"height", image.height()}, {"colours", colours.size()}};
+  }
+  // The colour the window shows at an item's point (x, y), the 3D view's underlay included
+  // (an item's grabToImage sees only its own layer): what a person sees there.
+  Q_INVOKABLE QColor windowPixel(QQuickItem* item, double x, double y) const {
+    const QPointF at = item->mapToScene({x, y});
+    const QImage image = item->window()->grabWindow();
+    const qreal ratio = image.devicePixelRatio();
+    return image.pixelColor(int(at.x() * ratio), int(at.y() * ratio));
   }
   // Share of [t0, t1) per state of a state tag, from the simulator's own reports: the state at
   // each whole second is the last report at or before it (an independent count, not spans).

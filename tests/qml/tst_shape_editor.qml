@@ -2,7 +2,10 @@
 // clicked points (the fourth a double-click), a road with Enter, a vertex handle dragged, a
 // link dragged from one line to another and the link form, each undone back to the original
 // file; GeoJSON import in the window (a good file opens untitled and unsaved with its warnings
-// in Problems, a malformed one lists its JSON paths and leaves the open park).
+// in Problems, a malformed one lists its JSON paths, asks nothing and leaves the open park; a
+// park never saved keeps its unsaved mark through undo); the zone/road form's fields, each an
+// undoable edit, and the orange 3D highlight of the selected zone or road, read off the
+// window's pixels at points placed by hand.
 // Oracles: the camera looks straight down on (100, 50) from 100 / tan(20°) m with a 40° field
 // of view over 800 px, so one pixel is 0.25 m and view pixel (x, y) is ground point
 // (100 + (x - 450) / 4, 50 - (y - 400) / 4) by hand; Python's json module on the saved file;
@@ -66,6 +69,20 @@ Item {
     function groundByHand(x, y) { return Qt.point(100 + (x - 450) / 4, 50 - (y - 400) / 4) }
     function pointsOf(list) { return list.map(p => [p.x_m, p.y_m]) }
     function saved(section) { return JSON.parse(Fixture.pythonSection(top.path, section)) }
+
+    // A GeoJSON file of one 12 m hall near Chongqing: a park the import opens.
+    function writeSite(name) {
+        return Fixture.writeFile(name, JSON.stringify({ type: "FeatureCollection", features: [
+            { type: "Feature", properties: { name: "Hall", height: 12 },
+              geometry: { type: "Polygon", coordinates: [[[106.65, 28.97], [106.6506, 28.97], [106.6506, 28.9703],
+                                                            [106.65, 28.9703], [106.65, 28.97]]] } }
+        ] }))
+    }
+    // How orange the window is at a view pixel: red minus blue, 0..255.
+    function orangeAt(x, y) {
+        const c = Fixture.windowPixel(view, x, y)
+        return Math.round((c.r - c.b) * 255)
+    }
 
     property string path
     property string original
@@ -280,10 +297,11 @@ Item {
                 { type: "Feature", properties: {},
                   geometry: { type: "Polygon", coordinates: [[[106.65, 28.97], [106.6506, 28.97], [106.6506, 28.9703]]] } }
             ] }))
-            // The imported park is unsaved: the import asks first; discarding goes on with it.
+            // The imported park is unsaved, but a malformed file has no park to open: its
+            // problems show at once and nothing is asked.
             verify(!GeoJsonImporter.importFile(bad))
-            compare(ParkDocument.pendingAction, "import")
-            ParkDocument.resolvePending("discard")
+            compare(ParkDocument.pendingAction, "")
+            verify(ParkDocument.modified)
             compare(ParkController.parkId, "site")
             compare(ParkController.buildings.length, 2)
             verify(ParkDocument.problems.length >= 1)
@@ -291,11 +309,7 @@ Item {
         }
 
         function test_import_asks_about_unsaved_changes_first() {
-            const site = Fixture.writeFile("asked.geojson", JSON.stringify({ type: "FeatureCollection", features: [
-                { type: "Feature", properties: { name: "Hall", height: 12 },
-                  geometry: { type: "Polygon", coordinates: [[[106.65, 28.97], [106.6506, 28.97], [106.6506, 28.9703],
-                                                                [106.65, 28.9703], [106.65, 28.97]]] } }
-            ] }))
+            const site = top.writeSite("asked.geojson")
             verify(ParkEditor.moveBuilding("hall", 10, 10))
             verify(ParkDocument.modified)
             verify(!GeoJsonImporter.importFile(site))
@@ -308,6 +322,137 @@ Item {
             compare(ParkController.parkId, "asked")
             compare(ParkController.buildings.length, 1)
             verify(ParkDocument.untitled && ParkDocument.modified)
+        }
+
+        function test_imported_park_stays_unsaved_after_undo() {
+            verify(GeoJsonImporter.importFile(top.writeSite("undone.geojson")))
+            verify(ParkDocument.untitled && ParkDocument.modified)
+            verify(ParkEditor.addBuilding("plant", 0, 60) !== "")
+            verify(ParkEditor.undo())
+            compare(ParkEditor.undoCount, 0)
+            // Back where the history began, but the imported park was never saved.
+            verify(ParkDocument.modified)
+            verify(actions.windowTitle.startsWith("• Untitled"), actions.windowTitle)
+            // Saved with the building, the history's saved mark rules again: undone, the park
+            // differs from the file; redone, it is the file.
+            verify(ParkEditor.redo())
+            verify(ParkDocument.saveAs(Fixture.tempPath("undone")))
+            verify(!ParkDocument.modified)
+            verify(ParkEditor.undo())
+            verify(ParkDocument.modified)
+            verify(ParkEditor.redo())
+            verify(!ParkDocument.modified)
+        }
+
+        function test_new_park_stays_unsaved_after_undo() {
+            ParkDocument.newPark()
+            verify(ParkDocument.untitled && !ParkDocument.modified)
+            ParkEditor.editing = true
+            verify(ShapeEditor.addRoad([Qt.point(0, 0), Qt.point(50, 0)], 6) !== "")
+            verify(ParkDocument.modified)
+            verify(ParkEditor.undo())
+            verify(ParkDocument.modified)
+        }
+
+        function test_bad_import_with_unsaved_changes_asks_nothing() {
+            verify(ParkEditor.moveBuilding("hall", 10, 10))
+            verify(ParkDocument.modified)
+            const bad = Fixture.writeFile("bad-coords.geojson", JSON.stringify({ type: "FeatureCollection", features: [
+                { type: "Feature", properties: {}, geometry: { type: "LineString", coordinates: [[106.65, "north"]] } }
+            ] }))
+            verify(!GeoJsonImporter.importFile(bad))
+            compare(ParkDocument.pendingAction, "")
+            verify(ParkDocument.problems.some(p => p.path.startsWith("/features/0/geometry")), JSON.stringify(ParkDocument.problems))
+            compare(ParkController.parkId, "shapes")
+            verify(ParkDocument.modified)
+        }
+
+        function test_zone_form_sets_names_and_kind_undoably() {
+            compare(ShapeEditor.addZone([Qt.point(50, 100), Qt.point(150, 100), Qt.point(150, 20), Qt.point(50, 20)],
+                                        "industrial"), "zone-1")
+            const form = findChild(toolsPanel, "zoneRoadForm")
+            verify(form)
+            tryVerify(() => form.visible)
+            const zh = findChild(form, "shapeNameZhField")
+            const en = findChild(form, "shapeNameEnField")
+            const kinds = findChild(form, "shapeZoneKindBox")
+            verify(kinds.visible)
+            verify(!findChild(form, "shapeRoadWidthField").visible)
+            compare(zh.text, "区域 1")
+            compare(en.text, "Zone 1")
+            compare(kinds.currentText, "industrial")
+            // Typed with the keyboard, Enter ends the edit; the Chinese name as an input method
+            // hands it over, whole.
+            en.forceActiveFocus()
+            en.selectAll()
+            for (const c of "North yard") keyClick(c)
+            keyClick(Qt.Key_Return)
+            zh.text = "北场"
+            zh.editingFinished()
+            kinds.currentIndex = ShapeEditor.zoneKinds.indexOf("logistics")
+            kinds.activated(kinds.currentIndex)
+            compare(ParkEditor.undoCount, 4)
+            // Focus leaving an unchanged field adds nothing.
+            en.editingFinished()
+            compare(ParkEditor.undoCount, 4)
+            verify(ParkDocument.save())
+            const zone = top.saved("zones")[0]
+            compare(zone.name.zh, "北场")
+            compare(zone.name.en, "North yard")
+            compare(zone.kind, "logistics")
+            // Undo: the form shows the park's values again.
+            verify(ParkEditor.undo())
+            compare(kinds.currentText, "industrial")
+            verify(ParkEditor.undo())
+            compare(zh.text, "区域 1")
+            verify(ParkEditor.undo())
+            compare(en.text, "Zone 1")
+            verify(ParkEditor.undo())
+            verify(!form.visible)
+            verify(ParkDocument.save())
+            compare(Fixture.readText(top.path), top.original)
+        }
+
+        function test_road_form_sets_the_width_in_metres() {
+            compare(ShapeEditor.addRoad([Qt.point(50, 0), Qt.point(150, 0)], 6), "road-1")
+            const form = findChild(toolsPanel, "zoneRoadForm")
+            const width = findChild(form, "shapeRoadWidthField")
+            verify(width.visible)
+            verify(!findChild(form, "shapeZoneKindBox").visible)
+            compare(width.text, "6")
+            width.forceActiveFocus()
+            width.selectAll()
+            for (const c of "9.5") keyClick(c)
+            keyClick(Qt.Key_Return)
+            compare(ParkEditor.undoCount, 2)
+            verify(ParkDocument.save())
+            compare(top.saved("roads")[0].width_m, 9.5)
+            compare(ParkController.roads[0].width, 9.5)  // the scene's road is as wide
+            verify(ParkEditor.undo())
+            compare(width.text, "6")
+            verify(ParkEditor.undo())
+            verify(ParkDocument.save())
+            compare(Fixture.readText(top.path), top.original)
+        }
+
+        // By hand: ground (100, 75) is view pixel (450, 300), inside the zone and on no
+        // building; ground (100, 0) is pixel (450, 600), on the road's centre line.
+        function test_selected_zone_and_road_are_lit_in_the_scene() {
+            ShapeEditor.addZone([Qt.point(50, 100), Qt.point(150, 100), Qt.point(150, 20), Qt.point(50, 20)], "industrial")
+            ShapeEditor.addRoad([Qt.point(50, 0), Qt.point(150, 0)], 6)
+            ShapeEditor.select("")
+            waitForRendering(view)
+            const zoneBefore = top.orangeAt(450, 300), roadBefore = top.orangeAt(450, 600)
+            // The zone (#cfd3cb) and the road (#6b7078) are grey: red and blue about equal.
+            verify(Math.abs(zoneBefore) < 20 && Math.abs(roadBefore) < 20, zoneBefore + " " + roadBefore)
+            ShapeEditor.select("zone-1")
+            tryVerify(() => top.orangeAt(450, 300) > zoneBefore + 50, 5000, "the zone is lit orange")
+            verify(Math.abs(top.orangeAt(450, 600) - roadBefore) < 10, "the road is not")
+            ShapeEditor.select("road-1")
+            tryVerify(() => top.orangeAt(450, 600) > roadBefore + 50, 5000, "the road is lit orange")
+            tryVerify(() => Math.abs(top.orangeAt(450, 300) - zoneBefore) < 10, 5000, "the zone no longer")
+            ShapeEditor.select("")
+            tryVerify(() => Math.abs(top.orangeAt(450, 600) - roadBefore) < 10, 5000, "nothing lit")
         }
     }
 }
