@@ -63,6 +63,14 @@ Result<void> HistoryAdapter::recordEvent(const store::Event& event) {
   return {};
 }
 
+Result<void> HistoryAdapter::recordAcknowledgement(const store::Acknowledgement& ack) {
+  std::lock_guard lock(writeMutex_);
+  if (auto stored = writer_->acknowledge(ack); !stored) return stored;
+  auto flushed = writer_->flush();
+  if (!flushed) return std::unexpected(flushed.error());
+  return {};
+}
+
 Result<store::FlushResult> HistoryAdapter::close() {
   std::lock_guard lock(writeMutex_);
   return writer_->flush();
@@ -102,6 +110,19 @@ Result<std::vector<store::Event>> HistoryAdapter::eventsBetween(std::int64_t t0_
   auto reader = borrowReader();
   if (!reader) return std::unexpected(reader.error());
   return (*reader)->eventsBetween(t0_ms, t1_ms, filter);
+}
+
+Result<std::vector<store::Sample>> HistoryAdapter::samplesBetween(std::string_view tag, std::int64_t t0_ms,
+                                                                 std::int64_t t1_ms) {
+  auto reader = borrowReader();
+  if (!reader) return std::unexpected(reader.error());
+  return (*reader)->samplesBetween(tag, t0_ms, t1_ms);
+}
+
+Result<std::vector<store::Acknowledgement>> HistoryAdapter::acknowledgementsBetween(std::int64_t t0_ms, std::int64_t t1_ms) {
+  auto reader = borrowReader();
+  if (!reader) return std::unexpected(reader.error());
+  return (*reader)->acknowledgementsBetween(t0_ms, t1_ms);
 }
 
 }  // namespace parktwin::server
