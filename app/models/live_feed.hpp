@@ -4,6 +4,7 @@
 // a historian); the GUI takes a copy at its own pace.
 #include <QHash>
 #include <QString>
+#include <QUrl>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -22,6 +23,8 @@ class Historian;
 
 namespace parktwin::app {
 
+class ServerLink;
+
 struct LiveSettings {
   QString host;
   int port = 1883;
@@ -37,6 +40,7 @@ struct LiveSnapshot {
   bool connected = false;
   QHash<QString, QString> tagSources;  // tag -> source id; only for a connections file
   store::RecordingStatus recording;  // always fine when not recording
+  QString problem;  // a server feed: why it is not connected
 };
 
 class LiveFeed {
@@ -48,6 +52,10 @@ class LiveFeed {
   static Result<std::unique_ptr<LiveFeed>> start(const feed::Connections& connections, const QString& recordTo,
                                                  const std::optional<feed::BrokerOptions>& gatewayBroker,
                                                  QStringList& failures);
+  // Live values from parktwin-server's WebSocket (`base`: http(s)://HOST:PORT), started.
+  static std::unique_ptr<LiveFeed> fromServer(const QUrl& base, const QString& token, const QString& park);
+  // The server link of a server feed (its alarms and acknowledgements); null otherwise.
+  ServerLink* server() const { return server_.get(); }
   LiveSnapshot snapshot() const;
   struct SourceState {
     QString id, kind;
@@ -72,6 +80,7 @@ class LiveFeed {
   std::vector<std::unique_ptr<feed::LiveSource>> sources_;
   std::vector<QString> sourceIds_, sourceKinds_;  // fixed once started: read without the lock
   QHash<QString, QString> tagSources_;
+  std::unique_ptr<ServerLink> server_;  // last: destroyed first, before what its sink writes to
 };
 
 }  // namespace parktwin::app

@@ -48,8 +48,9 @@ void TimelineController::close() {
   sparklines_.clear();
   sparklinesAt_ = -1;
   stateHistory_.clear();
-  if (connected_) {
+  if (connected_ || !serverProblem_.isEmpty()) {
     connected_ = false;
+    serverProblem_.clear();
     emit statusChanged();
   }
   setRecordingError({});
@@ -340,11 +341,13 @@ void TimelineController::publishLiveStatus(const LiveSnapshot& s, double lagMs) 
                                            .arg(lagMs / 1000.0, 0, 'f', 1)
                                            .arg(s.malformed)
                                            .arg(s.unknown)
-                                     : tr("Reconnecting to %1 …").arg(source_);
+                                     : s.problem.isEmpty() ? tr("Reconnecting to %1 …").arg(source_)
+                                                           : tr("%1: %2 · retrying").arg(source_, s.problem);
   // The rate and lag the properties show are those of the text: they change together, and only
   // when what a person reads changes (not at every tick).
   if (status == status_ && s.connected == connected_) return;
   status_ = status;
+  serverProblem_ = s.connected ? QString() : s.problem;
   connected_ = s.connected;
   messagesPerSecond_ = measuredRate_;
   lagMs_ = lagMs;

@@ -91,8 +91,8 @@ class AckRestartTest(unittest.TestCase):
         self.assertEqual(0, code, err)
         # After the acknowledgement the bath cooled (alarm cleared), then got hot again.
         after = ack["acknowledged_at_ms"]
-        import_csv(self.dir.name, self.db, "b.csv", [(after + 1000, "potline-1.bath_temp", 960.0),
-                                                     (after + 2000, "potline-1.bath_temp", 991.0)])
+        import_csv(self.dir.name, self.db, "b.csv", [(after + 1, "potline-1.bath_temp", 960.0),
+                                                     (after + 2, "potline-1.bath_temp", 991.0)])
         self.start()
         hot = self.hot_alarm()
         self.assertFalse(hot["acknowledged"], hot)

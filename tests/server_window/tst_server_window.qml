@@ -1,0 +1,77 @@
+// One of two windows on one parktwin-server (two_windows_test.py starts both): connect through
+// Data… → Server, show a value published to the server's broker, then the acker acknowledges the
+// active alarm in its alarm panel and the watcher sees that acknowledgement with the acker's
+// user. Last, a wrong token: the part says why it is not connected.
+import QtQuick
+import QtTest
+import ParkTwin
+import ParkTwinServerTest
+
+TestCase {
+    id: test
+    name: "ServerWindow"
+    when: windowShown
+    width: 900
+    height: 700
+
+    readonly property var timeline: ParkController.timeline
+    readonly property string rule: "potline-1-bath-hot"
+
+    Component { id: serverPart; ServerPart { width: 600 } }
+    Component { id: alarmPanel; AlarmPanel { width: 420; height: 500; y: 120 } }
+
+    function hotAlarm() {
+        return ParkController.alarms.active.find(a => a.id === test.rule)
+    }
+
+    function connectWith(token) {
+        const part = createTemporaryObject(serverPart, test)
+        findChild(part, "serverUrlField").text = Window.serverUrl
+        findChild(part, "serverTokenField").text = token
+        mouseClick(findChild(part, "serverConnectButton"))
+        return part
+    }
+
+    function test_1_shows_a_value_published_to_the_servers_broker() {
+        const part = connectWith(Window.token)
+        tryVerify(() => timeline.connected, 30000, "connected to " + Window.serverUrl + ": " + timeline.status)
+        verify(timeline.fromServer)
+        compare(findChild(part, "serverState").text, "Connected")
+        verify(Window.signal("ready-" + Window.role))
+        tryVerify(() => Window.read("published") !== null, 60000, "the driver published a value")
+        const published = JSON.parse(Window.read("published"))
+        tryVerify(() => ParkController.tagValue(published.tag) === published.v, 20000,
+                  published.tag + " = " + published.v + ", shown " + ParkController.tagValue(published.tag))
+    }
+
+    function test_2_an_acknowledgement_in_one_window_shows_in_the_other() {
+        const panel = createTemporaryObject(alarmPanel, test)
+        tryVerify(() => hotAlarm() !== undefined, 20000, "the server's active alarm is listed")
+        verify(!hotAlarm().acknowledged)
+        if (Window.role === "acker") {
+            const comment = findChild(panel, "ackComment")
+            comment.text = "crew sent"
+            mouseClick(findChild(panel, "ackButton"))
+            tryVerify(() => hotAlarm().acknowledged, 20000, "acknowledged here")
+            compare(hotAlarm().acknowledgedBy, Window.ackUser)
+            verify(Window.signal("acked"))
+        } else {
+            tryVerify(() => hotAlarm() !== undefined && hotAlarm().acknowledged, 60000, "the other window's acknowledgement")
+            compare(hotAlarm().acknowledgedBy, Window.ackUser)
+            compare(hotAlarm().comment, "crew sent")
+            tryVerify(() => findChild(panel, "ackText") !== null && findChild(panel, "ackText").text.indexOf(Window.ackUser) >= 0,
+                      5000, "the panel names the user")
+        }
+    }
+
+    function test_3_a_wrong_token_is_reported() {
+        const part = connectWith("not-the-token")
+        tryVerify(() => timeline.serverProblem.indexOf("401") >= 0, 30000, "problem: " + timeline.serverProblem)
+        verify(!timeline.connected)
+        const state = findChild(part, "serverState")
+        verify(state.visible)
+        verify(state.text.indexOf("401") >= 0, state.text)
+        verify(timeline.status.indexOf("401") >= 0, timeline.status)  // the footer's line
+        timeline.close()
+    }
+}
