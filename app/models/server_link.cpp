@@ -1,6 +1,7 @@
 #include "server_link.hpp"
 
 #include <QJsonObject>
+#include <algorithm>
 #include <QNetworkReply>
 #include <QUrlQuery>
 
@@ -27,7 +28,7 @@ ServerLink::ServerLink(QUrl base, QString token, QString park, ValueSink sink, Q
     // A refused upgrade (401, 404) ends here too; the probe that comes next says why.
     fail(live_.errorString().isEmpty() ? tr("the server closed the live stream") : live_.errorString());
   });
-  connect(&live_, &QWebSocket::error, this, [this](QAbstractSocket::SocketError) {
+  connect(&live_, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
     if (!closing_) fail(live_.errorString());
   });
 }
@@ -118,8 +119,13 @@ void ServerLink::onMessage(const QString& text) {
 
 void ServerLink::onValues(const QJsonObject& message) {
   const QJsonArray columns = message.value("columns").toArray();
-  const qsizetype tag = columns.indexOf(QJsonValue("tag")), ts = columns.indexOf(QJsonValue("ts")),
-                  v = columns.indexOf(QJsonValue("v"));
+  const auto column = [&columns](const char* name) {
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+      if (columns.at(i).toString() == QLatin1String(name)) return i;
+    }
+    return qsizetype(-1);
+  };
+  const qsizetype tag = column("tag"), ts = column("ts"), v = column("v");
   if (tag < 0 || ts < 0 || v < 0) return;
   for (const QJsonValue& row : message.value("values").toArray()) {
     const QJsonArray r = row.toArray();
@@ -142,7 +148,7 @@ void ServerLink::setAlarms(const QJsonArray& alarms) {
 }
 
 void ServerLink::acknowledge(const QString& ruleId, const QString& comment) {
-  QNetworkReply* reply = network_.post(request("alarms/" + QUrl::toPercentEncoding(ruleId) + "/ack"),
+  QNetworkReply* reply = network_.post(request("alarms/" + ruleId + "/ack"),
                                        QJsonDocument(QJsonObject{{"comment", comment}}).toJson(QJsonDocument::Compact));
   connect(reply, &QNetworkReply::finished, this, [this, reply] {
     reply->deleteLater();
