@@ -214,6 +214,7 @@ void TimelineController::tick() {
     publishLiveStatus(s, s.newest_ts_ms > 0 ? double(wall - s.newest_ts_ms) : 0);
     emit timeChanged();
     emit valuesChanged();
+    refreshFromServer();
     return;
   }
   if (mode_ != "replay") return;

@@ -181,6 +181,8 @@ class TimelineController : public QObject {
   QVariantMap sparklines_;
   qint64 sparklinesAt_ = -1;
   void requestSparklines();  // the replayed or recorded historian file
+  void refreshFromServer();  // live from a server: sparklines from its series (timeline_server.cpp)
+  void loadServerMarkers();  // live from a server: its events of the last day as marks
   QString stateTag_;
   QVariantMap stateHistory_;
   quint64 lastReceived_ = 0;
