@@ -49,6 +49,8 @@ TestCase {
         tryVerify(() => hotAlarm() !== undefined, 20000, "the server's active alarm is listed")
         verify(!hotAlarm().acknowledged)
         if (Window.role === "acker") {
+            // Only once the watcher has seen the alarm unacknowledged: it must see the change.
+            tryVerify(() => Window.read("watching") !== null, 60000, "the watcher lists the alarm")
             const comment = findChild(panel, "ackComment")
             comment.text = "crew sent"
             mouseClick(findChild(panel, "ackButton"))
@@ -56,6 +58,7 @@ TestCase {
             compare(hotAlarm().acknowledgedBy, Window.ackUser)
             verify(Window.signal("acked"))
         } else {
+            verify(Window.signal("watching"))
             tryVerify(() => hotAlarm() !== undefined && hotAlarm().acknowledged, 60000, "the other window's acknowledgement")
             compare(hotAlarm().acknowledgedBy, Window.ackUser)
             compare(hotAlarm().comment, "crew sent")
