@@ -77,7 +77,7 @@ QVariantMap AlarmController::entry(const model::AlarmRule& rule, double value, q
 // The server's list (GET .../alarms), shown with the rules of the park the window has open.
 QVariantList AlarmController::serverAlarms() const {
   QVariantList out;
-  for (const QJsonValue& item : server_->alarms()) {
+  for (const auto& item : server_->alarms()) {
     const QJsonObject a = item.toObject();
     const QString id = a.value("id").toString();
     for (const auto& rule : model_->alarm_rules) {

@@ -127,7 +127,7 @@ void ServerLink::onValues(const QJsonObject& message) {
   };
   const qsizetype tag = column("tag"), ts = column("ts"), v = column("v");
   if (tag < 0 || ts < 0 || v < 0) return;
-  for (const QJsonValue& row : message.value("values").toArray()) {
+  for (const auto& row : message.value("values").toArray()) {
     const QJsonArray r = row.toArray();
     sink_(r.at(tag).toString(), qint64(r.at(ts).toDouble()), r.at(v).toDouble());
     ++valuesReceived_;

@@ -43,7 +43,7 @@ void TimelineController::loadServerMarkers() {
   const qint64 from = wallMs() - 24 * 3'600'000;
   link->get(QStringLiteral("events?from=%1&min_severity=1").arg(from), [this](const QJsonDocument& events, const QString& error) {
     if (!error.isEmpty()) return;  // the link reports its own problems; the marks are a nicety
-    for (const QJsonValue& e : events.array()) {
+    for (const auto& e : events.array()) {
       const QJsonObject event = e.toObject();
       markers_.push_back(QVariantMap{{"t", event.value("ts").toDouble()},
                                      {"object", event.value("object").toString()},
@@ -70,7 +70,7 @@ void TimelineController::refreshFromServer() {
     link->get(query, [this, tag, series, pending, at](const QJsonDocument& doc, const QString& error) {
       if (error.isEmpty()) {
         QVariantList means;
-        for (const QJsonValue& b : doc.object().value("buckets").toArray()) {
+        for (const auto& b : doc.object().value("buckets").toArray()) {
           const QJsonArray bucket = b.toArray();  // from, to, count, min, max, mean, last
           means.push_back(bucket.at(2).toInt() > 0 ? bucket.at(5).toDouble() : qQNaN());
         }
