@@ -40,8 +40,8 @@ Result<RunHistory> RunHistory::open(const std::string& folder, const std::string
     auto parsed = store::parseStoreUri(storeUri);
     if (!parsed) return std::unexpected(parsed.error());
     // Appended last, the park parameter overrides the URI's own (parameters apply in order).
-    const std::string park = storeParkName(parsed->clickhouse.park, scenarioId, changed);
-    auto opened = store::openStore(storeUri + (storeUri.find('?') == std::string::npos ? "?" : "&") + "park=" + park);
+    const std::string runPark = storeParkName(parsed->clickhouse.park, scenarioId, changed);
+    auto opened = store::openStore(storeUri + (storeUri.find('?') == std::string::npos ? "?" : "&") + "park=" + runPark);
     if (!opened) return std::unexpected(opened.error());
     h.store_ = std::move(*opened);
     h.where_ = h.store_->describe();
