@@ -53,7 +53,7 @@ class Setup : public QObject {
     parktwin::app::ParkController::setInstance(controller_);
     controller_->setAssetRoot(PARKTWIN_SOURCE_DIR "/assets");
     if (!controller_->loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json")) qFatal("demo park did not load");
-    qmlRegisterSingletonInstance("ParkTwinServerTest", 1, 0, "Window", &fixture_);
+    qmlRegisterSingletonInstance("ParkTwinServerTest", 1, 0, "Peer", &fixture_);
   }
   void qmlEngineAvailable(QQmlEngine* engine) {
     engine->addImportPath("qrc:/");

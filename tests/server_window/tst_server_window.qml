@@ -26,20 +26,20 @@ TestCase {
 
     function connectWith(token) {
         const part = createTemporaryObject(serverPart, test)
-        findChild(part, "serverUrlField").text = Window.serverUrl
+        findChild(part, "serverUrlField").text = Peer.serverUrl
         findChild(part, "serverTokenField").text = token
         mouseClick(findChild(part, "serverConnectButton"))
         return part
     }
 
     function test_1_shows_a_value_published_to_the_servers_broker() {
-        const part = connectWith(Window.token)
-        tryVerify(() => timeline.connected, 30000, "connected to " + Window.serverUrl + ": " + timeline.status)
+        const part = connectWith(Peer.token)
+        tryVerify(() => timeline.connected, 30000, "connected to " + Peer.serverUrl + ": " + timeline.status)
         verify(timeline.fromServer)
         compare(findChild(part, "serverState").text, "Connected")
-        verify(Window.signal("ready-" + Window.role))
-        tryVerify(() => Window.read("published") !== null, 60000, "the driver published a value")
-        const published = JSON.parse(Window.read("published"))
+        verify(Peer.signal("ready-" + Peer.role))
+        tryVerify(() => Peer.read("published") !== null, 60000, "the driver published a value")
+        const published = JSON.parse(Peer.read("published"))
         tryVerify(() => ParkController.tagValue(published.tag) === published.v, 20000,
                   published.tag + " = " + published.v + ", shown " + ParkController.tagValue(published.tag))
     }
@@ -48,21 +48,21 @@ TestCase {
         const panel = createTemporaryObject(alarmPanel, test)
         tryVerify(() => hotAlarm() !== undefined, 20000, "the server's active alarm is listed")
         verify(!hotAlarm().acknowledged)
-        if (Window.role === "acker") {
+        if (Peer.role === "acker") {
             // Only once the watcher has seen the alarm unacknowledged: it must see the change.
-            tryVerify(() => Window.read("watching") !== null, 60000, "the watcher lists the alarm")
+            tryVerify(() => Peer.read("watching") !== null, 60000, "the watcher lists the alarm")
             const comment = findChild(panel, "ackComment")
             comment.text = "crew sent"
             mouseClick(findChild(panel, "ackButton"))
             tryVerify(() => hotAlarm().acknowledged, 20000, "acknowledged here")
-            compare(hotAlarm().acknowledgedBy, Window.ackUser)
-            verify(Window.signal("acked"))
+            compare(hotAlarm().acknowledgedBy, Peer.ackUser)
+            verify(Peer.signal("acked"))
         } else {
-            verify(Window.signal("watching"))
+            verify(Peer.signal("watching"))
             tryVerify(() => hotAlarm() !== undefined && hotAlarm().acknowledged, 60000, "the other window's acknowledgement")
-            compare(hotAlarm().acknowledgedBy, Window.ackUser)
+            compare(hotAlarm().acknowledgedBy, Peer.ackUser)
             compare(hotAlarm().comment, "crew sent")
-            tryVerify(() => findChild(panel, "ackText") !== null && findChild(panel, "ackText").text.indexOf(Window.ackUser) >= 0,
+            tryVerify(() => findChild(panel, "ackText") !== null && findChild(panel, "ackText").text.indexOf(Peer.ackUser) >= 0,
                       5000, "the panel names the user")
         }
     }
