@@ -42,7 +42,7 @@ void ServerLink::start() { probe(); }
 
 QNetworkRequest ServerLink::request(const QString& pathAndQuery) const {
   QUrl url = base_;
-  const int query = pathAndQuery.indexOf('?');
+  const qsizetype query = pathAndQuery.indexOf('?');
   url.setPath("/api/v1/parks/" + park_ + "/" + pathAndQuery.left(query));
   if (query >= 0) url.setQuery(pathAndQuery.mid(query + 1));
   QNetworkRequest request(url);
