@@ -148,7 +148,9 @@ void ServerLink::setAlarms(const QJsonArray& alarms) {
 }
 
 void ServerLink::acknowledge(const QString& ruleId, const QString& comment) {
-  QNetworkReply* reply = network_.post(request("alarms/" + ruleId + "/ack"),
+  QNetworkRequest ack = request("alarms/" + ruleId + "/ack");
+  ack.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+  QNetworkReply* reply = network_.post(ack,
                                        QJsonDocument(QJsonObject{{"comment", comment}}).toJson(QJsonDocument::Compact));
   connect(reply, &QNetworkReply::finished, this, [this, reply] {
     reply->deleteLater();
