@@ -96,9 +96,9 @@ expect "unreachable node: message" 1 "$(grep -c 'does not answer' "$dir/down.err
 expect "--db and --store exclude each other" 1 "$([ $? -ne 0 ] && echo 1 || echo 0)"
 # scenario run --store: the same seeded runs written as historian files (a folder) and into the
 # cluster (two parks) export the same samples; clickhouse-client counts them on the shards.
-"$cli" scenario run smelter-outage --duration 6h --store "$dir/runs" >/dev/null 2>"$dir/sc-files.err"
+"$cli" scenario run smelter-outage --from 2026-07-15T06:00:00+08:00 --duration 6h --store "$dir/runs" >/dev/null 2>"$dir/sc-files.err"
 expect "scenario --store DIR exit code" 0 $?
-"$cli" scenario run smelter-outage --duration 6h --store "$uri?park=sc&spool=$dir/spool-sc" >"$dir/sc.out" 2>"$dir/sc.err"
+"$cli" scenario run smelter-outage --from 2026-07-15T06:00:00+08:00 --duration 6h --store "$uri?park=sc&spool=$dir/spool-sc" >"$dir/sc.out" 2>"$dir/sc.err"
 expect "scenario --store clickhouse exit code" 0 $?
 expect "scenario: says where the runs are" 1 "$(grep -c 'park sc_smelter_outage_baseline' "$dir/sc.out")"
 for run in baseline scenario; do

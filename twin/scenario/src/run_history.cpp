@@ -39,9 +39,12 @@ Result<RunHistory> RunHistory::open(const std::string& folder, const std::string
   if (!storeUri.empty()) {
     auto parsed = store::parseStoreUri(storeUri);
     if (!parsed) return std::unexpected(parsed.error());
-    // Appended last, the park parameter overrides the URI's own (parameters apply in order).
+    // Appended last, park and spool override the URI's own (parameters apply in order). The two
+    // runs write at once, so each needs a spool of its own (a spool admits one writer).
     const std::string runPark = storeParkName(parsed->clickhouse.park, scenarioId, changed);
-    auto opened = store::openStore(storeUri + (storeUri.find('?') == std::string::npos ? "?" : "&") + "park=" + runPark);
+    const std::string runSpool = parsed->clickhouse.spool_dir + (changed ? "-scenario" : "-baseline");
+    auto opened = store::openStore(storeUri + (storeUri.find('?') == std::string::npos ? "?" : "&") + "park=" + runPark +
+                                   "&spool=" + runSpool);
     if (!opened) return std::unexpected(opened.error());
     h.store_ = std::move(*opened);
     h.where_ = h.store_->describe();
