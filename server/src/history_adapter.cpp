@@ -55,20 +55,24 @@ Result<void> HistoryAdapter::commit() {
   return outcome;
 }
 
-Result<void> HistoryAdapter::recordEvent(const store::Event& event) {
-  std::lock_guard lock(writeMutex_);
-  if (auto appended = writer_->appendEvent(event); !appended) return appended;
-  auto flushed = writer_->flush();
+namespace {
+// A write made durable before the caller answers (an event or acknowledgement the API reports).
+Result<void> committed(store::Store& writer, Result<void> written) {
+  if (!written) return written;
+  auto flushed = writer.flush();
   if (!flushed) return std::unexpected(flushed.error());
   return {};
+}
+}  // namespace
+
+Result<void> HistoryAdapter::recordEvent(const store::Event& event) {
+  std::lock_guard lock(writeMutex_);
+  return committed(*writer_, writer_->appendEvent(event));
 }
 
 Result<void> HistoryAdapter::recordAcknowledgement(const store::Acknowledgement& ack) {
   std::lock_guard lock(writeMutex_);
-  if (auto stored = writer_->acknowledge(ack); !stored) return stored;
-  auto flushed = writer_->flush();
-  if (!flushed) return std::unexpected(flushed.error());
-  return {};
+  return committed(*writer_, writer_->acknowledge(ack));
 }
 
 Result<store::FlushResult> HistoryAdapter::close() {
