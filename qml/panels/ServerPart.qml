@@ -11,9 +11,9 @@ ColumnLayout {
     readonly property var timeline: ParkController.timeline
     spacing: 6
 
-    Label { text: qsTr("ParkTwin server"); font.bold: true; Layout.topMargin: 8 }
-    GridLayout {
-        columns: 2
+    Label { text: qsTr("ParkTwin server"); font.bold: true; Layout.topMargin: 4 }
+    // One row: the Data dialog is already tall (it must fit a 1280x720 window).
+    RowLayout {
         Layout.fillWidth: true
         Label { text: qsTr("Address") }
         TextField {
@@ -27,27 +27,25 @@ ColumnLayout {
         TextField {
             id: serverToken
             objectName: "serverTokenField"
-            Layout.fillWidth: true
+            Layout.preferredWidth: 150
             echoMode: TextInput.Password
             placeholderText: qsTr("from the server's administrator")
             text: root.timeline.rememberedServerToken()
         }
-    }
-    RowLayout {
         Button {
             objectName: "serverConnectButton"
             text: qsTr("Connect to server")
             enabled: serverUrl.text.trim() !== ""
             onClicked: root.timeline.connectServer(serverUrl.text, serverToken.text, ParkController.parkId)
         }
-        Label {
-            objectName: "serverState"
-            Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            visible: root.timeline.fromServer
-            color: root.timeline.serverProblem !== "" ? "#b03030" : "#2e7d4f"
-            text: root.timeline.serverProblem !== "" ? qsTr("Not connected: %1").arg(root.timeline.serverProblem)
-                                                     : root.timeline.connected ? qsTr("Connected") : qsTr("Connecting…")
-        }
+    }
+    Label {
+        objectName: "serverState"
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        visible: root.timeline.fromServer
+        color: root.timeline.serverProblem !== "" ? "#b03030" : "#2e7d4f"
+        text: root.timeline.serverProblem !== "" ? qsTr("Not connected: %1").arg(root.timeline.serverProblem)
+                                                 : root.timeline.connected ? qsTr("Connected") : qsTr("Connecting…")
     }
 }
