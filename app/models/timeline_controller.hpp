@@ -17,6 +17,7 @@
 
 namespace parktwin::store {
 class Historian;
+class Store;
 }
 
 namespace parktwin::app {
@@ -141,7 +142,7 @@ class TimelineController : public QObject {
   void seriesRequested(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets);
 
  private:
-  void loadMarkers(store::Historian& historian, std::int64_t first, std::int64_t last);
+  void loadMarkers(store::Store& historian, std::int64_t first, std::int64_t last);
   void startReader(const QString& path);
   void tick();
   void requestRead();
