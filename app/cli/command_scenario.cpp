@@ -1,4 +1,4 @@
-// parktwin-cli scenario run FILE [--report out.html|.csv|.json]... [--lang zh|en] [--store DIR]
+// parktwin-cli scenario run FILE [--report out.html|.csv|.json]... [--lang zh|en] [--store DIR|clickhouse://...]
 // parktwin-cli scenario list
 // Runs a what-if scenario (baseline and scenario, same seed) and writes reports; lists the
 // bundled scenarios with their one-line names.
@@ -70,7 +70,9 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
     }
   }
   scenario::RunOptions options;
-  options.historian_folder = o.store;
+  // A folder holds the two runs as SQLite historian files; a ClickHouse URI holds them as two parks.
+  if (o.store.starts_with("clickhouse://")) options.store_uri = o.store;
+  else options.historian_folder = o.store;
   options.store_every_steps = o.storeEvery;
   if (!o.duration.empty()) {
     const auto ms = durationFlag("--duration", o.duration);
@@ -144,7 +146,9 @@ const bool registered = registerCommand({
       run->add_option("file", o->file, "Scenario file, e.g. assets/scenarios/smelter-outage.json")->required();
       run->add_option("--report", o->reports, "Report file(s): .html, .csv or .json by extension");
       run->add_option("--lang", o->lang, "Report language")->check(CLI::IsMember({"zh", "en"}));
-      run->add_option("--store", o->store, "Folder for the two historian files (baseline, scenario) for replay");
+      run->add_option("--store", o->store,
+                      "Where to keep both runs for replay: a folder (two historian files) or a ClickHouse URI "
+                      "clickhouse://HOST:PORT/DB?park=P (parks P_<id>_baseline, P_<id>_scenario)");
       run->add_option("--store-every", o->storeEvery, "Store every Nth simulator step in the historian")
           ->check(CLI::PositiveNumber);
       run->add_option("--from", o->from, "Override the scenario's start (e.g. 2026-07-14T00:00:00+08:00)");

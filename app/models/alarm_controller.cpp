@@ -10,6 +10,7 @@
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/sim/event_codec.hpp"
 #include "scene_frame.hpp"
+#include "server_link.hpp"
 
 namespace parktwin::app {
 
@@ -26,8 +27,22 @@ void AlarmController::setPark(const model::Park& park) {
   emit changed();
 }
 
+// Live from a server, its alarm list is the one shown (the rules run on the server).
+bool AlarmController::followServer() {
+  ServerLink* link = park_.timeline()->serverLink();
+  if (link == server_) return link != nullptr;
+  if (server_) disconnect(server_, nullptr, this, nullptr);
+  server_ = link;
+  if (link) {
+    connect(link, &ServerLink::alarmsChanged, this, &AlarmController::changed);
+    connect(link, &QObject::destroyed, this, &AlarmController::changed);  // back to the park's own rules
+  }
+  emit changed();
+  return link != nullptr;
+}
+
 void AlarmController::evaluate() {
-  if (!board_) return;
+  if (!board_ || followServer()) return;
   const TimelineController& timeline = *park_.timeline();
   const qint64 t = qint64(timeline.timeMs());
   if (t < evaluatedAt_) board_->reset();  // a seek backwards replays history from scratch
@@ -40,32 +55,55 @@ void AlarmController::evaluate() {
   if (!changes.empty() || !board_->active().empty()) emit changed();
 }
 
-QVariantList AlarmController::active() const {
+QVariantMap AlarmController::entry(const model::AlarmRule& rule, double value, qint64 sinceMs, bool acknowledged,
+                                   const QString& comment, const QString& by) const {
+  const auto* tag = model_->findTag(rule.tag);
+  const QString object = tag ? q(tag->object) : QString();
+  QVector3D position;
+  if (auto p = park_.objectIndex()->position(object.toStdString())) position = toScene(p->x_m, p->y_m, 30);
+  return QVariantMap{{"id", q(rule.id)},
+                     {"severity", static_cast<int>(rule.severity)},  // Kinds.Info, Warning, Critical
+                     {"message", q(rule.message.in(park_.language().toStdString()))},
+                     {"object", object},
+                     {"objectName", park_.nameOf(object)},
+                     {"position", position},
+                     {"value", QLocale().toString(value, 'f', 1) + (tag ? " " + q(model::displayUnit(tag->unit)) : QString())},
+                     {"since", park_.timeline()->formatTime(double(sinceMs))},
+                     {"acknowledged", acknowledged},
+                     {"comment", comment},
+                     {"acknowledgedBy", by}};
+}
+
+// The server's list (GET .../alarms), shown with the rules of the park the window has open.
+QVariantList AlarmController::serverAlarms() const {
   QVariantList out;
-  if (!board_) return out;
-  const std::string lang = park_.language().toStdString();
-  const model::ObjectIndex& index = *park_.objectIndex();  // built with the park
-  for (const auto& a : board_->active()) {
-    const auto* tag = model_->findTag(a.rule->tag);
-    const QString object = tag ? q(tag->object) : QString();
-    QVector3D position;
-    if (auto p = index.position(object.toStdString())) position = toScene(p->x_m, p->y_m, 30);
-    out.push_back(QVariantMap{{"id", q(a.rule->id)},
-                              {"severity", static_cast<int>(a.rule->severity)},  // Kinds.Info, Warning, Critical
-                              {"message", q(a.rule->message.in(lang))},
-                              {"object", object},
-                              {"objectName", park_.nameOf(object)},
-                              {"position", position},
-                              {"value", QLocale().toString(a.value, 'f', 1) + (tag ? " " + q(model::displayUnit(tag->unit)) : QString())},
-                              {"since", park_.timeline()->formatTime(double(a.since_ms))},
-                              {"acknowledged", a.acknowledged},
-                              {"comment", q(a.comment)}});
+  for (const auto& item : server_->alarms()) {
+    const QJsonObject a = item.toObject();
+    const QString id = a.value("id").toString();
+    for (const auto& rule : model_->alarm_rules) {
+      if (q(rule.id) != id) continue;
+      out.push_back(entry(rule, a.value("value").toDouble(), qint64(a.value("since_ms").toDouble()),
+                          a.value("acknowledged").toBool(), a.value("comment").toString(),
+                          a.value("acknowledged_by").toString()));
+    }
   }
+  return out;
+}
+
+QVariantList AlarmController::active() const {
+  if (!board_) return {};
+  if (server_) return serverAlarms();
+  QVariantList out;
+  for (const auto& a : board_->active()) out.push_back(entry(*a.rule, a.value, a.since_ms, a.acknowledged, q(a.comment), {}));
   return out;
 }
 
 bool AlarmController::acknowledge(const QString& ruleId, const QString& comment) {
   if (park_.presenting()) return false;  // presentation mode changes no data
+  if (server_) {
+    server_->acknowledge(ruleId, comment);  // recorded by the server with the token's user
+    return true;
+  }
   if (!board_ || !board_->acknowledge(ruleId.toStdString(), comment.toStdString())) return false;
   QString object;
   for (const auto& r : model_->alarm_rules) {

@@ -1,8 +1,12 @@
 #pragma once
 // The park's alarms as the window shows them: the park's alarm rules evaluated on the
 // timeline's values (model::AlarmBoard owns the rules' logic), the active ones listed worst
-// first, and acknowledging one with a comment (stored as a historian event).
+// first, and acknowledging one with a comment (stored as a historian event). Live from
+// parktwin-server, the server's alarms instead: acknowledged there, with the token's user, and
+// another window's acknowledgement shows as soon as the server announces it.
+#include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -13,13 +17,15 @@
 namespace parktwin::app {
 
 class ParkController;
+class ServerLink;
 
 class AlarmController : public QObject {
   Q_OBJECT
   QML_ELEMENT
   QML_UNCREATABLE("Provided by ParkController")
   // Active alarms at the timeline's time: {id, severity (Kinds.Info, Warning, Critical),
-  // message, object, objectName, position, value, since, acknowledged, comment}, worst first.
+  // message, object, objectName, position, value, since, acknowledged, comment, acknowledgedBy
+  // (a server's user; empty otherwise)}, worst first.
   Q_PROPERTY(QVariantList active READ active NOTIFY changed)
 
  public:
@@ -39,7 +45,13 @@ class AlarmController : public QObject {
   void changed();
 
  private:
+  QVariantMap entry(const model::AlarmRule& rule, double value, qint64 sinceMs, bool acknowledged, const QString& comment,
+                    const QString& by) const;
+  QVariantList serverAlarms() const;
+  bool followServer();  // true while live from a server
+
   ParkController& park_;
+  QPointer<ServerLink> server_;
   const model::Park* model_ = nullptr;
   std::unique_ptr<model::AlarmBoard> board_;
   qint64 evaluatedAt_ = 0;

@@ -4,7 +4,7 @@
 
 #include "parktwin/sim/event_codec.hpp"
 #include "parktwin/sim/ladle_position.hpp"
-#include "parktwin/store/historian.hpp"
+#include "parktwin/store/store.hpp"
 #include "parktwin/store/state_spans.hpp"
 
 namespace parktwin::app {
@@ -20,14 +20,14 @@ HistoryReader::~HistoryReader() = default;
 
 bool HistoryReader::ensureOpen() {
   if (historian_) return true;
-  store::HistorianOptions options;
+  store::StoreOptions options;
   options.read_only = true;
-  auto opened = store::Historian::open(path_.toStdString(), options);
+  auto opened = store::openStore(path_.toStdString(), options);
   if (!opened) {
     emit failed(QString::fromStdString(opened.error().message));
     return false;
   }
-  historian_ = std::make_unique<store::Historian>(std::move(*opened));
+  historian_ = std::move(*opened);
   return true;
 }
 

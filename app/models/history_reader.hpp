@@ -1,6 +1,6 @@
 #pragma once
-// Reads the twin's state at a time T from a historian file, on its own thread: the GUI thread
-// never waits for SQLite. Requests that arrive while one is being read are coalesced, so a fast
+// Reads the twin's state at a time T from a store (a historian file, sqlite:FILE or a
+// clickhouse:// URI: store::openStore), on its own thread: the GUI thread never waits for it. Requests that arrive while one is being read are coalesced, so a fast
 // scrub only reads the latest position.
 #include <QHash>
 #include <QObject>
@@ -10,7 +10,7 @@
 #include <string>
 
 namespace parktwin::store {
-class Historian;
+class Store;
 }
 
 namespace parktwin::app {
@@ -43,7 +43,7 @@ class HistoryReader : public QObject {
   bool ensureOpen();
   void reportUnreadableEvent(const std::string& message);
   QString path_;
-  std::unique_ptr<parktwin::store::Historian> historian_;
+  std::unique_ptr<parktwin::store::Store> historian_;
   bool reportedUnreadableEvent_ = false;
 };
 

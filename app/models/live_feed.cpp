@@ -6,6 +6,7 @@
 #include "parktwin/feed/live_source.hpp"
 #include "parktwin/feed/subscriber.hpp"
 #include "parktwin/store/historian.hpp"
+#include "server_link.hpp"
 
 namespace parktwin::app {
 
@@ -97,6 +98,17 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::start(const feed::Connections& conne
   return feed;
 }
 
+std::unique_ptr<LiveFeed> LiveFeed::fromServer(const QUrl& base, const QString& token, const QString& park) {
+  std::unique_ptr<LiveFeed> feed(new LiveFeed);
+  LiveFeed* self = feed.get();
+  feed->server_ = std::make_unique<ServerLink>(base, token, park, [self](const QString& tag, qint64 ts_ms, double value) {
+    const QByteArray name = tag.toUtf8();
+    self->store(std::string_view(name.constData(), std::size_t(name.size())), ts_ms, value, nullptr);
+  });
+  feed->server_->start();
+  return feed;
+}
+
 LiveFeed::~LiveFeed() {
   if (subscriber_) subscriber_->stop();  // no more callbacks after this
   for (auto& source : sources_) source->stop();
@@ -119,6 +131,12 @@ LiveSnapshot LiveFeed::snapshot() const {
     s.staleTags = staleTags_;
   }
   s.recording = recording_.status();
+  if (server_) {
+    s.received = s.accepted = server_->valuesReceived();
+    s.connected = server_->connected();
+    s.problem = server_->problem();
+    return s;
+  }
   if (!subscriber_) {
     // A connections file: the sum of its sources; connected while any of them is.
     for (const auto& source : sources_) {

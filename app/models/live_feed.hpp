@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QSet>
 #include <QString>
+#include <QUrl>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -22,6 +23,8 @@ class Historian;
 }
 
 namespace parktwin::app {
+
+class ServerLink;
 
 struct LiveSettings {
   QString host;
@@ -41,6 +44,7 @@ struct LiveSnapshot {
   // value arrives. Only for a connections file.
   QSet<QString> staleTags;
   store::RecordingStatus recording;  // always fine when not recording
+  QString problem;  // a server feed: why it is not connected
 };
 
 class LiveFeed {
@@ -52,6 +56,10 @@ class LiveFeed {
   static Result<std::unique_ptr<LiveFeed>> start(const feed::Connections& connections, const QString& recordTo,
                                                  const std::optional<feed::BrokerOptions>& gatewayBroker,
                                                  QStringList& failures);
+  // Live values from parktwin-server's WebSocket (`base`: http(s)://HOST:PORT), started.
+  static std::unique_ptr<LiveFeed> fromServer(const QUrl& base, const QString& token, const QString& park);
+  // The server link of a server feed (its alarms and acknowledgements); null otherwise.
+  ServerLink* server() const { return server_.get(); }
   LiveSnapshot snapshot() const;
   struct SourceState {
     QString id, kind;
@@ -79,6 +87,7 @@ class LiveFeed {
   std::vector<QString> sourceIds_, sourceKinds_;  // fixed once started: read without the lock
   QHash<QString, QString> tagSources_;
   QSet<QString> staleTags_;
+  std::unique_ptr<ServerLink> server_;  // last: destroyed first, before what its sink writes to
 };
 
 }  // namespace parktwin::app

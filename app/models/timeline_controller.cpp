@@ -8,7 +8,7 @@
 #include "history_reader.hpp"
 #include "parktwin/feed/broker.hpp"
 #include "parktwin/sim/event_codec.hpp"
-#include "parktwin/store/historian.hpp"
+#include "parktwin/store/store.hpp"
 
 namespace parktwin::app {
 
@@ -49,8 +49,9 @@ void TimelineController::close() {
   sparklines_.clear();
   sparklinesAt_ = -1;
   stateHistory_.clear();
-  if (connected_) {
+  if (connected_ || !serverProblem_.isEmpty()) {
     connected_ = false;
+    serverProblem_.clear();
     emit statusChanged();
   }
   setRecordingError({});
@@ -60,7 +61,7 @@ void TimelineController::close() {
 }
 
 // The events worth a mark on the timeline (failures, alarms, notes), at most kMaxMarkers.
-void TimelineController::loadMarkers(store::Historian& historian, std::int64_t first, std::int64_t last) {
+void TimelineController::loadMarkers(store::Store& historian, std::int64_t first, std::int64_t last) {
   auto events = historian.eventsBetween(first, last, sim::timelineMarkerFilter());
   if (!events) return;
   const std::size_t every = std::max<std::size_t>(1, events->size() / kMaxMarkers);
@@ -99,14 +100,15 @@ void TimelineController::startReader(const QString& path) {
 
 bool TimelineController::openReplay(const QString& path) {
   close();
-  store::HistorianOptions options;
+  // Any store: a historian file, sqlite:FILE or a clickhouse:// URI (docs/server.md).
+  store::StoreOptions options;
   options.read_only = true;
-  auto historian = store::Historian::open(path.toStdString(), options);
+  auto historian = store::openStore(path.toStdString(), options);
   if (!historian) {
     setStatus(tr("Cannot open %1: %2").arg(path, QString::fromStdString(historian.error().message)));
     return false;
   }
-  auto summary = historian->summary();
+  auto summary = (*historian)->summary();
   if (!summary || summary->empty()) {
     setStatus(tr("%1 holds no samples").arg(path));
     return false;
@@ -116,7 +118,7 @@ bool TimelineController::openReplay(const QString& path) {
     first = std::min(first, tag.first_ms);
     last = std::max(last, tag.last_ms);
   }
-  loadMarkers(*historian, first, last);
+  loadMarkers(**historian, first, last);
   clock_ = Clock{};
   clock_.setRange(first, last);
   fileStartMs_ = first;
@@ -215,6 +217,7 @@ void TimelineController::tick() {
     publishLiveStatus(s, s.newest_ts_ms > 0 ? double(wall - s.newest_ts_ms) : 0);
     emit timeChanged();
     emit valuesChanged();
+    refreshFromServer();
     return;
   }
   if (mode_ != "replay") return;
@@ -319,14 +322,14 @@ bool TimelineController::annotate(qint64 t_ms, const QString& kind, int severity
   if (writablePath_.isEmpty()) return false;
   // A short-lived writer on the GUI thread: annotations are rare, and SQLite's busy timeout
   // lets it wait for the recorder's or another writer's transaction.
-  auto historian = store::Historian::open(writablePath_.toStdString());
+  auto historian = store::openStore(writablePath_.toStdString());
   if (!historian) {
     setStatus(tr("Cannot store the annotation: %1").arg(QString::fromStdString(historian.error().message)));
     return false;
   }
   store::Event event{t_ms, kind.toStdString(), severity, object.toStdString(), message.toStdString(),
                      payloadJson.toStdString()};
-  if (auto r = historian->appendEvent(event); !r || !historian->flush()) {
+  if (auto r = (*historian)->appendEvent(event); !r || !(*historian)->flush()) {
     setStatus(tr("Cannot store the annotation in %1").arg(writablePath_));
     return false;
   }
@@ -342,11 +345,13 @@ void TimelineController::publishLiveStatus(const LiveSnapshot& s, double lagMs) 
                                            .arg(lagMs / 1000.0, 0, 'f', 1)
                                            .arg(s.malformed)
                                            .arg(s.unknown)
-                                     : tr("Reconnecting to %1 …").arg(source_);
+                                     : s.problem.isEmpty() ? tr("Reconnecting to %1 …").arg(source_)
+                                                           : tr("%1: %2 · retrying").arg(source_, s.problem);
   // The rate and lag the properties show are those of the text: they change together, and only
   // when what a person reads changes (not at every tick).
   if (status == status_ && s.connected == connected_) return;
   status_ = status;
+  serverProblem_ = s.connected ? QString() : s.problem;
   connected_ = s.connected;
   messagesPerSecond_ = measuredRate_;
   lagMs_ = lagMs;

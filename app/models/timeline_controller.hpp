@@ -17,11 +17,13 @@
 
 namespace parktwin::store {
 class Historian;
+class Store;
 }
 
 namespace parktwin::app {
 
 class HistoryReader;
+class ServerLink;
 
 class TimelineController : public QObject {
   Q_OBJECT
@@ -39,6 +41,9 @@ class TimelineController : public QObject {
   // Changes (and statusChanged fires) only when the text does, not at every tick.
   Q_PROPERTY(QString status READ status NOTIFY statusChanged)
   Q_PROPERTY(bool connected READ connected NOTIFY statusChanged)
+  // Live from parktwin-server: why it is not connected (bad token, server away), else empty.
+  Q_PROPERTY(QString serverProblem READ serverProblem NOTIFY statusChanged)
+  Q_PROPERTY(bool fromServer READ fromServer NOTIFY sourceChanged)
   // Why the live recording is not reaching its file (disk full, read-only, I/O error); empty
   // while it is, or when nothing is recorded.
   Q_PROPERTY(QString recordingError READ recordingError NOTIFY recordingErrorChanged)
@@ -62,6 +67,14 @@ class TimelineController : public QObject {
                                const QString& password = {}, const QString& caFile = {},
                                const QString& recordTo = {}, const QStringList& knownTags = {});
   Q_INVOKABLE void close();
+  // Live from parktwin-server at `url` (http(s)://HOST:PORT) for `park`, with the user's token
+  // (timeline_server.cpp); remembered for next time. False, with the reason in status, only for
+  // an address that is not one; an unreachable server or refused token is retried.
+  Q_INVOKABLE bool connectServer(const QString& url, const QString& token, const QString& park);
+  Q_INVOKABLE QString rememberedServerUrl() const;
+  Q_INVOKABLE QString rememberedServerToken() const;
+  // The server link while live from a server (alarms, acknowledgements); null otherwise.
+  ServerLink* serverLink() const;
   // Live from a feed started elsewhere (a connections file: ConnectionsController); `label`
   // names it in the status bar.
   void startFeed(std::unique_ptr<LiveFeed> feed, const QString& label, const QString& recordTo = {});
@@ -107,6 +120,8 @@ class TimelineController : public QObject {
   QVariantMap stateHistory() const { return stateHistory_; }
   QString status() const { return status_; }
   bool connected() const { return connected_; }
+  QString serverProblem() const { return serverProblem_; }
+  bool fromServer() const { return serverLink() != nullptr; }
   QString recordingError() const { return recordingError_; }
   bool sendsInTheClear() const { return sendsInTheClear_; }
   double messagesPerSecond() const { return messagesPerSecond_; }
@@ -129,7 +144,7 @@ class TimelineController : public QObject {
   void seriesRequested(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets);
 
  private:
-  void loadMarkers(store::Historian& historian, std::int64_t first, std::int64_t last);
+  void loadMarkers(store::Store& historian, std::int64_t first, std::int64_t last);
   void startReader(const QString& path);
   void tick();
   void requestRead();
@@ -155,6 +170,7 @@ class TimelineController : public QObject {
   QString recordingError_;
   QTimeZone timeZone_{QByteArrayLiteral("Asia/Shanghai")};
   bool connected_ = false;
+  QString serverProblem_;
   double messagesPerSecond_ = 0, lagMs_ = 0;  // as shown in status_
   double measuredRate_ = 0;                   // messages per second over the last second
   QTimer ticker_;
@@ -169,6 +185,8 @@ class TimelineController : public QObject {
   QVariantMap sparklines_;
   qint64 sparklinesAt_ = -1;
   void requestSparklines();  // the replayed or recorded historian file
+  void refreshFromServer();  // live from a server: sparklines from its series (timeline_server.cpp)
+  void loadServerMarkers();  // live from a server: its events of the last day as marks
   QString stateTag_;
   QVariantMap stateHistory_;
   quint64 lastReceived_ = 0;

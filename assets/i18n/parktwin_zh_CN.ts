@@ -86,6 +86,10 @@
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
+    <message>
+        <source>Acknowledged by %1: %2</source>
+        <translation>已由 %1 确认：%2</translation>
+    </message>
 </context>
 <context>
     <name>AssetTreePanel</name>
@@ -880,6 +884,41 @@
     </message>
 </context>
 <context>
+    <name>ServerPart</name>
+    <message>
+        <source>ParkTwin server</source>
+        <translation>ParkTwin 服务器</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>from the server&apos;s administrator</source>
+        <translation>由服务器管理员提供</translation>
+    </message>
+    <message>
+        <source>Connect to server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
     <name>TimelineBar</name>
     <message>
         <source>Pause</source>
@@ -1300,6 +1339,37 @@
     </message>
 </context>
 <context>
+    <name>parktwin::app::ServerLink</name>
+    <message>
+        <source>the server closed the live stream</source>
+        <translation>服务器关闭了实时数据流</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <source>the server refused the token (401): %1</source>
+        <translation>服务器拒绝了令牌 (401)：%1</translation>
+    </message>
+    <message>
+        <source>the token&apos;s user may not do this (403): %1</source>
+        <translation>该令牌的用户无权执行此操作 (403)：%1</translation>
+    </message>
+    <message>
+        <source>not found on the server (404): %1</source>
+        <translation>服务器上未找到 (404)：%1</translation>
+    </message>
+    <message>
+        <source>the server answered %1: %2</source>
+        <translation>服务器返回 %1：%2</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not JSON: %1</source>
+        <translation>服务器的应答不是 JSON：%1</translation>
+    </message>
+</context>
+<context>
     <name>parktwin::app::TimelineController</name>
     <message>
         <source>Cannot open %1: %2</source>
@@ -1340,6 +1410,14 @@
     <message>
         <source>Live: %1 · %2 msg/s · lag %3 s · %4 bad · %5 unknown tags</source>
         <translation>实时：%1 · %2 条/秒 · 延迟 %3 秒 · %4 条错误 · %5 个未知测点</translation>
+    </message>
+    <message>
+        <source>%1: %2 · retrying</source>
+        <translation>%1：%2 · 正在重试</translation>
+    </message>
+    <message>
+        <source>Not a server address: %1 (expected http://HOST:PORT or https://HOST:PORT)</source>
+        <translation>不是服务器地址：%1（应为 http://主机:端口 或 https://主机:端口）</translation>
     </message>
 </context>
 <context>

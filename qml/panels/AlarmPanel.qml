@@ -60,7 +60,9 @@ Pane {
                     }
                     Label {
                         visible: modelData.acknowledged
-                        text: qsTr("Acknowledged: %1").arg(modelData.comment)
+                        objectName: "ackText"
+                        text: modelData.acknowledgedBy ? qsTr("Acknowledged by %1: %2").arg(modelData.acknowledgedBy).arg(modelData.comment)
+                                                       : qsTr("Acknowledged: %1").arg(modelData.comment)
                         color: "#2e7d4f"
                         font.pixelSize: 11
                         wrapMode: Text.Wrap

@@ -74,6 +74,7 @@ Dialog {
             }
         }
         ConnectionsPart { Layout.fillWidth: true; recordFile: recordTo.text; gatewayBroker: broker.text }
+        ServerPart { Layout.fillWidth: true }
         Label {
             text: root.timeline.status
             color: "#5b6b78"

@@ -133,17 +133,13 @@ ApiResponse Api::acknowledge(const std::string& ruleId, const std::string& body,
   }
   auto ack = c_.live.acknowledge(ruleId, user.name, comment, c_.now_ms());
   if (!ack) return errorResponse(ack.error().code == ErrorCode::not_found ? 404 : 409, ack.error().message);
-  // Recorded in history as the window records its acknowledgements (an alarm_ack event).
-  store::Event event;
-  event.ts_ms = ack->at_ms;
-  event.kind = "alarm_ack";
-  event.severity = sim::storedSeverity(model::Severity::warning);
+  // Recorded in history with the user (SQLite: an alarm_ack event, as the window records its
+  // own), so a restarted server shows it again (restoreAcknowledgements).
+  store::Acknowledgement stored{ack->at_ms, ruleId, {}, user.name, comment};
   for (const auto& rule : c_.park.alarm_rules) {
-    if (rule.id == ruleId && c_.park.findTag(rule.tag)) event.object = c_.park.findTag(rule.tag)->object;
+    if (rule.id == ruleId && c_.park.findTag(rule.tag)) stored.object = c_.park.findTag(rule.tag)->object;
   }
-  event.message = "Acknowledged " + ruleId + " by " + user.name + (comment.empty() ? "" : ": " + comment);
-  event.payload_json = json{{"rule", ruleId}, {"comment", comment}, {"user", user.name}}.dump();
-  if (auto recorded = c_.history.recordEvent(event); !recorded) return historyFailure(recorded.error());
+  if (auto recorded = c_.history.recordAcknowledgement(stored); !recorded) return historyFailure(recorded.error());
   return {200, json{{"id", ruleId}, {"acknowledged_by", ack->user}, {"acknowledged_at_ms", ack->at_ms}, {"comment", comment}}.dump()};
 }
 

@@ -55,12 +55,24 @@ Result<void> HistoryAdapter::commit() {
   return outcome;
 }
 
-Result<void> HistoryAdapter::recordEvent(const store::Event& event) {
-  std::lock_guard lock(writeMutex_);
-  if (auto appended = writer_->appendEvent(event); !appended) return appended;
-  auto flushed = writer_->flush();
+namespace {
+// A write made durable before the caller answers (an event or acknowledgement the API reports).
+Result<void> committed(store::Store& writer, Result<void> written) {
+  if (!written) return written;
+  auto flushed = writer.flush();
   if (!flushed) return std::unexpected(flushed.error());
   return {};
+}
+}  // namespace
+
+Result<void> HistoryAdapter::recordEvent(const store::Event& event) {
+  std::lock_guard lock(writeMutex_);
+  return committed(*writer_, writer_->appendEvent(event));
+}
+
+Result<void> HistoryAdapter::recordAcknowledgement(const store::Acknowledgement& ack) {
+  std::lock_guard lock(writeMutex_);
+  return committed(*writer_, writer_->acknowledge(ack));
 }
 
 Result<store::FlushResult> HistoryAdapter::close() {
@@ -102,6 +114,19 @@ Result<std::vector<store::Event>> HistoryAdapter::eventsBetween(std::int64_t t0_
   auto reader = borrowReader();
   if (!reader) return std::unexpected(reader.error());
   return (*reader)->eventsBetween(t0_ms, t1_ms, filter);
+}
+
+Result<std::vector<store::Sample>> HistoryAdapter::samplesBetween(std::string_view tag, std::int64_t t0_ms,
+                                                                 std::int64_t t1_ms) {
+  auto reader = borrowReader();
+  if (!reader) return std::unexpected(reader.error());
+  return (*reader)->samplesBetween(tag, t0_ms, t1_ms);
+}
+
+Result<std::vector<store::Acknowledgement>> HistoryAdapter::acknowledgementsBetween(std::int64_t t0_ms, std::int64_t t1_ms) {
+  auto reader = borrowReader();
+  if (!reader) return std::unexpected(reader.error());
+  return (*reader)->acknowledgementsBetween(t0_ms, t1_ms);
 }
 
 }  // namespace parktwin::server

@@ -30,6 +30,9 @@ class HistoryAdapter {
   void append(std::string_view tag, std::int64_t ts_ms, double value);
   Result<void> commit();
   Result<void> recordEvent(const store::Event& event);  // stored and committed before it returns
+  // Through the Store's own acknowledgement call, so every store keeps acks where it reads
+  // them back (SQLite: an alarm_ack event; ClickHouse: the acks table). Committed on return.
+  Result<void> recordAcknowledgement(const store::Acknowledgement& ack);
   Result<store::FlushResult> close();                    // final commit (shutdown)
   store::RecordingStatus recording() const { return recording_.status(); }
 
@@ -38,6 +41,8 @@ class HistoryAdapter {
   Result<std::vector<store::Bucket>> downsample(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms,
                                                 std::size_t buckets);
   Result<std::vector<store::Event>> eventsBetween(std::int64_t t0_ms, std::int64_t t1_ms, const store::EventFilter& filter);
+  Result<std::vector<store::Sample>> samplesBetween(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms);
+  Result<std::vector<store::Acknowledgement>> acknowledgementsBetween(std::int64_t t0_ms, std::int64_t t1_ms);
 
  private:
   HistoryAdapter(std::string uri, std::unique_ptr<store::Store> writer);

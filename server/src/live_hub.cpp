@@ -96,6 +96,13 @@ Result<Acknowledgement> LiveHub::acknowledge(const std::string& ruleId, const st
   return ack;
 }
 
+bool LiveHub::restoreAcknowledgement(const std::string& ruleId, const Acknowledgement& ack) {
+  std::lock_guard lock(mutex_);
+  if (!board_.acknowledge(ruleId, ack.comment)) return false;
+  acks_[ruleId] = ack;
+  return true;
+}
+
 json LiveHub::alarmsJson() const {
   std::lock_guard lock(mutex_);
   json out = json::array();

@@ -38,6 +38,9 @@ class LiveHub {
   // acknowledgement goes out with the next tick.
   Result<Acknowledgement> acknowledge(const std::string& ruleId, const std::string& user, const std::string& comment,
                                       std::int64_t now_ms);
+  // An acknowledgement read back from history at start: applied silently (no message) when the
+  // rule is active; false otherwise.
+  bool restoreAcknowledgement(const std::string& ruleId, const Acknowledgement& ack);
   // Active alarms, worst first, with who acknowledged them.
   nlohmann::json alarmsJson() const;
   // What a new WebSocket client gets first: the park, every newest value, the alarms.

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 
+#include "ack_restore.hpp"
 #include "api.hpp"
 #include "history_adapter.hpp"
 #include "http_server.hpp"
@@ -100,6 +101,9 @@ int serve(const Options& o) {
   if (auto known = (*history)->stateAt(wallClockMs()); known) {
     for (const auto& s : *known) live.sample(s.tag, s.ts_ms, s.value);
     (void)live.tick();
+  }
+  if (auto restored = restoreAcknowledgements(**history, live, *park, wallClockMs()); !restored) {
+    std::cerr << "parktwin-server: acknowledgements not restored: " << restored.error().message << "\n";
   }
   ScenarioQueue scenarios(*park, dataFolder);
   Api api({*park, std::move(*parkText), *config, **history, live, scenarios, wallClockMs});

@@ -84,5 +84,23 @@ TEST(LiveHubTest, ALateSampleIsNotTheNewestValue) {
   EXPECT_EQ(700.0, hello["values"][0][2]);
 }
 
+// At start the server applies stored acknowledgements again (ack_restore.cpp): only to an
+// active alarm, with its user and comment, and without announcing it as a new acknowledgement.
+TEST(LiveHubTest, RestoredAcknowledgementShowsWithItsUserAndIsNotAnnounced) {
+  const auto park = parkWithOneRule();
+  LiveHub hub(park);
+  EXPECT_FALSE(hub.restoreAcknowledgement("furnace-hot", {"li", 1500, "seen"}));  // not active
+  hub.sample("furnace.temp", 1000, 850);
+  (void)hub.tick();
+  EXPECT_TRUE(hub.restoreAcknowledgement("furnace-hot", {"li", 1500, "seen"}));
+  const json alarms = hub.alarmsJson();
+  ASSERT_EQ(1u, alarms.size());
+  EXPECT_TRUE(alarms[0]["acknowledged"].get<bool>());
+  EXPECT_EQ("li", alarms[0]["acknowledged_by"]);
+  EXPECT_EQ(1500, alarms[0]["acknowledged_at_ms"]);
+  EXPECT_EQ("seen", alarms[0]["comment"]);
+  EXPECT_TRUE(hub.tick().empty());
+}
+
 }  // namespace
 }  // namespace parktwin::server

@@ -94,4 +94,26 @@ expect "unreachable node: exit code" 2 $?
 expect "unreachable node: message" 1 "$(grep -c 'does not answer' "$dir/down.err")"
 "$cli" info --db "$dir/x.db" --store "$store" >/dev/null 2>&1
 expect "--db and --store exclude each other" 1 "$([ $? -ne 0 ] && echo 1 || echo 0)"
+# scenario run --store: the same seeded runs written as historian files (a folder) and into the
+# cluster (two parks) export the same samples; clickhouse-client counts them on the shards.
+"$cli" scenario run smelter-outage --from 2026-07-15T06:00:00+08:00 --duration 6h --store "$dir/runs" >/dev/null 2>"$dir/sc-files.err"
+expect "scenario --store DIR exit code" 0 $?
+"$cli" scenario run smelter-outage --from 2026-07-15T06:00:00+08:00 --duration 6h --store "$uri?park=sc&spool=$dir/spool-sc" >"$dir/sc.out" 2>"$dir/sc.err"
+expect "scenario --store clickhouse exit code" 0 $?
+expect "scenario: says where the runs are" 1 "$(grep -c 'park sc_smelter_outage_baseline' "$dir/sc.out")"
+for run in baseline scenario; do
+  "$cli" export --db "$dir/runs/smelter-outage-$run.db" | sort >"$dir/sc-$run-sqlite.csv"
+  "$cli" export --store "$uri?park=sc_smelter_outage_$run" | sort >"$dir/sc-$run-cluster.csv"
+  expect "scenario $run: samples exported" 1 "$([ "$(wc -l <"$dir/sc-$run-sqlite.csv")" -gt 100 ] && echo 1 || echo 0)"
+  expect "scenario $run: same samples from the files and the cluster" "" \
+    "$(diff "$dir/sc-$run-sqlite.csv" "$dir/sc-$run-cluster.csv" | head -5)"
+  n=0
+  for shard in 1 2; do
+    c=$(clickhouse-client --host 127.0.0.1 --port "$(cat "$dir/cluster/shard$shard/tcp_port")" \
+        --query "SELECT count(DISTINCT tag, ts) FROM parktwin.samples_local WHERE park = 'sc_smelter_outage_$run'")
+    n=$((n + c))
+  done
+  expect "scenario $run: rows on the shards" "$(($(wc -l <"$dir/sc-$run-sqlite.csv") - 1))" "$n"
+done
+
 finish cli_clickhouse

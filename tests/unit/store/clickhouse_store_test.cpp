@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -72,6 +73,21 @@ void fill(Store& store, const std::vector<Appended>& samples) {
   EXPECT_EQ(flushed->durable_samples, samples.size());
 }
 
+constexpr const char* kUsersXml = R"(<?xml version="1.0"?>
+<yandex>
+  <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
+  <users>
+    <default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <profile>default</profile><quota>default</quota></default>
+    <planner><password>s3cret-42</password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <profile>default</profile><quota>default</quota></planner>
+  </users>
+  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>
+    <result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time>
+  </interval></default></quotas>
+</yandex>
+)";
+
 // The same bits, NaN equal to NaN (empty buckets).
 bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
 
@@ -79,12 +95,21 @@ class ClickHouseStoreTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     if (ClickHouseCluster::unavailable()) return;
+    // Our own users.xml: the password-less default (the shards reach each other as it) and a
+    // user with a password (the credentials test).
+    usersDir_ = new TempDir();
+    const std::string users = usersDir_->file("users.xml");
+    std::ofstream(users) << kUsersXml;
+    ::setenv("PARKTWIN_CLUSTER_USERS_XML", users.c_str(), 1);
     cluster_ = new ClickHouseCluster();
     if (!cluster_->up()) upError_ = cluster_->error();
   }
   static void TearDownTestSuite() {
     delete cluster_;
     cluster_ = nullptr;
+    ::unsetenv("PARKTWIN_CLUSTER_USERS_XML");
+    delete usersDir_;
+    usersDir_ = nullptr;
   }
   void SetUp() override {
     if (auto why = ClickHouseCluster::unavailable()) GTEST_SKIP() << *why;
@@ -93,12 +118,19 @@ class ClickHouseStoreTest : public ::testing::Test {
   std::string uriFor(const std::string& park) const {
     return cluster_->uri() + "?park=" + park + "&spool=" + dir_.file("spool-" + park);
   }
+  // "clickhouse://USERINFO@127.0.0.1:PORT/parktwin?park=...&spool=..."
+  std::string uriWithUser(const std::string& userInfo, const std::string& park) const {
+    const std::string scheme = "clickhouse://";
+    return scheme + userInfo + "@" + uriFor(park).substr(scheme.size());
+  }
   static ClickHouseCluster* cluster_;
+  static TempDir* usersDir_;
   static std::string upError_;
   TempDir dir_;
 };
 
 ClickHouseCluster* ClickHouseStoreTest::cluster_ = nullptr;
+TempDir* ClickHouseStoreTest::usersDir_ = nullptr;
 std::string ClickHouseStoreTest::upError_;
 
 TEST_F(ClickHouseStoreTest, GivesTheSameAnswersAsSqliteOnTheSameData) {
@@ -283,6 +315,41 @@ TEST_F(ClickHouseStoreTest, ShardAwayDuringIngestLosesNoAcknowledgedSample) {
   std::uint64_t summed = 0;
   for (const auto& t : *summary) summed += t.samples;
   EXPECT_EQ(summed, log.count);
+}
+
+}  // namespace
+}  // namespace parktwin::store::test
+
+namespace parktwin::store::test {
+namespace {
+
+// The user and password of the test's users.xml, in the URI: the store writes and reads as that
+// user (clickhouse-client, as the default user, sees the rows); a wrong password is refused at
+// open with a message that names the user and says what to change, never the password.
+TEST_F(ClickHouseStoreTest, AUserWithAPasswordWritesAndAWrongPasswordIsRefusedClearly) {
+  auto opened = openStore(uriWithUser("planner:s3cret-42", "creds"));
+  ASSERT_TRUE(opened) << opened.error().message;
+  ASSERT_TRUE((*opened)->append("kiln.temp", kT0, 812.5));
+  ASSERT_TRUE((*opened)->append("kiln.temp", kT0 + 1000, 813.25));
+  auto flushed = (*opened)->flush();
+  ASSERT_TRUE(flushed) << flushed.error().message;
+  auto state = (*opened)->stateAt(kT0 + 5000);
+  ASSERT_TRUE(state) << state.error().message;
+  ASSERT_EQ(1u, state->size());
+  EXPECT_EQ(813.25, (*state)[0].value);
+  const auto sql = "SELECT count(), sum(value) FROM parktwin.samples WHERE park = 'creds'";
+  EXPECT_EQ(cluster_->clientQuery(1, sql), std::optional<std::string>("2\t1625.75"));
+
+  auto wrong = openStore(uriWithUser("planner:not-it", "creds"));
+  ASSERT_FALSE(wrong);
+  const std::string& message = wrong.error().message;
+  EXPECT_NE(message.find("refused the user 'planner'"), std::string::npos) << message;
+  EXPECT_NE(message.find("wrong user or password"), std::string::npos) << message;
+  EXPECT_EQ(message.find("not-it"), std::string::npos) << message;
+  EXPECT_EQ(message.find("does not answer"), std::string::npos) << message;
+  auto unknown = openStore(uriWithUser("nobody:x", "creds"));
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("refused the user 'nobody'"), std::string::npos) << unknown.error().message;
 }
 
 }  // namespace

@@ -1,7 +1,11 @@
 // Store URIs: the forms docs/server.md lists, and errors that say what was expected.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+
 #include "parktwin/store/store_uri.hpp"
+#include "temp_dir.hpp"
 
 namespace parktwin::store {
 namespace {
@@ -50,6 +54,48 @@ TEST(StoreUri, MalformedUrisSayWhatIsWrong) {
     EXPECT_NE(parsed.error().message.find(expected), std::string::npos) << uri << ": " << parsed.error().message;
     EXPECT_EQ(parsed.error().code, ErrorCode::invalid_input);
   }
+}
+
+TEST(StoreUri, UserAndPasswordComeFromTheUriPercentDecoded) {
+  auto uri = parseStoreUri("clickhouse://planner:s%3Acr%40t@10.0.0.5:8123/parktwin?park=beidu");
+  ASSERT_TRUE(uri) << uri.error().message;
+  EXPECT_EQ(uri->clickhouse.user, "planner");
+  EXPECT_EQ(uri->clickhouse.password, "s:cr@t");
+  EXPECT_EQ(uri->clickhouse.host, "10.0.0.5");
+  EXPECT_EQ(uri->clickhouse.park, "beidu");
+  auto noPassword = parseStoreUri("clickhouse://reader@h:8123/db");
+  ASSERT_TRUE(noPassword) << noPassword.error().message;
+  EXPECT_EQ(noPassword->clickhouse.user, "reader");
+  EXPECT_EQ(noPassword->clickhouse.password, "");
+}
+
+TEST(StoreUri, MessagesNeverShowThePassword) {
+  auto bad = parseStoreUri("clickhouse://planner:hunter2@h:80x/db");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message.find("hunter2"), std::string::npos) << bad.error().message;
+  EXPECT_NE(bad.error().message.find("planner:***@h"), std::string::npos) << bad.error().message;
+  auto escape = parseStoreUri("clickhouse://planner:%zz@h:8123/db");
+  ASSERT_FALSE(escape);
+  EXPECT_NE(escape.error().message.find("bad percent escape"), std::string::npos) << escape.error().message;
+}
+
+TEST(StoreUri, WithoutUserInTheUriTheEnvironmentsCredentialsApply) {
+  test::TempDir dir;
+  const auto file = dir.path() / "password";
+  std::ofstream(file) << "from-file\n";
+  ::setenv("PARKTWIN_CLICKHOUSE_USER", "envuser", 1);
+  ::setenv("PARKTWIN_CLICKHOUSE_PASSWORD", "from-env", 1);
+  auto fromEnv = parseStoreUri("clickhouse://h:8123/db");
+  ::setenv("PARKTWIN_CLICKHOUSE_PASSWORD_FILE", file.c_str(), 1);
+  auto fromFile = parseStoreUri("clickhouse://h:8123/db");
+  auto uriWins = parseStoreUri("clickhouse://other:pw@h:8123/db");
+  ::unsetenv("PARKTWIN_CLICKHOUSE_USER");
+  ::unsetenv("PARKTWIN_CLICKHOUSE_PASSWORD");
+  ::unsetenv("PARKTWIN_CLICKHOUSE_PASSWORD_FILE");
+  ASSERT_TRUE(fromEnv && fromFile && uriWins);
+  EXPECT_EQ(std::pair(fromEnv->clickhouse.user, fromEnv->clickhouse.password), std::pair(std::string("envuser"), std::string("from-env")));
+  EXPECT_EQ(fromFile->clickhouse.password, "from-file");
+  EXPECT_EQ(std::pair(uriWins->clickhouse.user, uriWins->clickhouse.password), std::pair(std::string("other"), std::string("pw")));
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "parktwin/common/iso_time.hpp"
 #include "parktwin/store/historian.hpp"
 #include "prepared_park.hpp"
+#include "run_history.hpp"
 #include "run_accounting.hpp"
 
 namespace parktwin::scenario {
@@ -53,17 +54,16 @@ class RunSink final : public sim::SampleSink {
 // The park's own tags (when `samples`) and the events of one step, for replay in the 3D view.
 // With `onlyChanges` a tag's sample is written only when its value differs from the last one
 // written (`last`), or when `force`: lossless for a viewer that holds each value until the next.
-Result<void> storeStep(store::Historian& historian, const std::vector<store::Historian::TagHandle>& tags,
-                       const RunSink& sink, std::int64_t t_ms, bool samples, bool onlyChanges, bool force,
-                       std::vector<double>& last) {
-  for (std::size_t i = 0; samples && i < tags.size(); ++i) {
+Result<void> storeStep(detail::RunHistory& history, std::size_t tags, const RunSink& sink, std::int64_t t_ms,
+                       bool samples, bool onlyChanges, bool force, std::vector<double>& last) {
+  for (std::size_t i = 0; samples && i < tags; ++i) {
     const double value = sink.values()[i];
     if (onlyChanges && !force && value == last[i]) continue;
     last[i] = value;
-    if (auto ok = historian.append(tags[i], t_ms, value); !ok) return ok;
+    if (auto ok = history.append(i, t_ms, value); !ok) return ok;
   }
   for (const sim::SimEvent& e : sink.events()) {
-    if (auto ok = historian.appendEvent(sim::encodeEvent(e)); !ok) return ok;
+    if (auto ok = history.appendEvent(sim::encodeEvent(e)); !ok) return ok;
   }
   return {};
 }
@@ -103,32 +103,9 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   auto simulator = sim::Simulator::create(pp.park, config);
   if (!simulator) return std::unexpected(simulator.error());
 
-  std::optional<store::Historian> historian;
-  std::vector<store::Historian::TagHandle> tagHandles;  // the park's own tags, in order
-  std::string historianFile;
-  if (!options.historian_folder.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(options.historian_folder, ec);
-    historianFile = (std::filesystem::path(options.historian_folder) /
-                     (s.id + (changed ? "-scenario.db" : "-baseline.db"))).string();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(historianFile + suffix, ec);
-    store::HistorianOptions ho;
-    ho.commit_every_ms = 60'000;
-    ho.commit_every_samples = 2'000'000;
-    // Seek points every 6 h of data: a seek then decodes at most ~7 one-hour blocks per tag, and
-    // writing a year costs 1,460 snapshots instead of 8,760 (each decodes the blocks it spans).
-    ho.snapshot_every_ms = 6 * 3'600'000;
-    auto opened = store::Historian::open(historianFile, ho);
-    if (!opened) return fail(historianFile + ": " + opened.error().message);
-    historian.emplace(std::move(*opened));
-    for (std::size_t i = 0; i < pp.own_tags; ++i) {
-      const auto& tag = pp.park.tags[i];
-      if (auto ok = historian->defineTag(tag.id, tag.unit, toText(tag.kind)); !ok) return std::unexpected(ok.error());
-      auto handle = historian->tagHandle(tag.id);
-      if (!handle) return std::unexpected(handle.error());
-      tagHandles.push_back(*handle);
-    }
-  }
+  auto history = detail::RunHistory::open(options.historian_folder, options.store_uri, s.id, changed, pp.park, pp.own_tags);
+  if (!history) return std::unexpected(history.error());
+  const std::string& historianFile = history->where();
 
   // Timed simulator overrides: recomputed for every affected line at each window boundary.
   struct Timed { const Change* change; std::vector<std::string> lines; };
@@ -174,16 +151,16 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
       }
     }
     const auto t0 = Clock::now();
-    sink.startStep(historian.has_value());
+    sink.startStep(history->active());
     simulator->step(sink);
     const auto t1 = Clock::now();
     accounting.step(sink.values(), simulator->now_ms());
     const auto t2 = Clock::now();
     times.simulation_s += std::chrono::duration<double>(t1 - t0).count();
     times.dispatch_s += std::chrono::duration<double>(t2 - t1).count();
-    if (historian) {
+    if (history->active()) {
       const bool force = i == 0 || i + 1 == steps;
-      if (auto ok = storeStep(*historian, tagHandles, sink, simulator->now_ms(), force || i % storeEvery == 0,
+      if (auto ok = storeStep(*history, pp.own_tags, sink, simulator->now_ms(), force || i % storeEvery == 0,
                               options.store_only_changes, force, lastStored);
           !ok) {
         return fail(historianFile + ": " + ok.error().message);
@@ -193,9 +170,9 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
     progress.advance();
     if (reportHere && i % 1440 == 0) options.progress(progress.share());
   }
-  if (historian) {
+  if (history->active()) {
     const auto t0 = Clock::now();
-    if (auto ok = historian->flush(); !ok) return fail(historianFile + ": " + ok.error().message);
+    if (auto ok = history->flush(); !ok) return fail(historianFile + ": " + ok.error().message);
     times.storage_s += secondsSince(t0);
   }
   RunResult result = accounting.finish();

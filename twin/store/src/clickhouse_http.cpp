@@ -34,11 +34,27 @@ std::string trimmedError(std::string body) {
 
 }  // namespace
 
-HttpClient::HttpClient(std::string host, int port, std::string database)
-    : host_(std::move(host)), port_(port), database_(std::move(database)) {
+HttpClient::HttpClient(std::string host, int port, std::string database, std::string user, std::string password)
+    : host_(std::move(host)), port_(port), database_(std::move(database)), user_(std::move(user)), password_(std::move(password)) {
   static CurlGlobal global;
   curl_ = curl_easy_init();
+  if (curl_ && !user_.empty()) {
+    curl_easy_setopt(static_cast<CURL*>(curl_), CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
+    curl_easy_setopt(static_cast<CURL*>(curl_), CURLOPT_USERNAME, user_.c_str());
+    curl_easy_setopt(static_cast<CURL*>(curl_), CURLOPT_PASSWORD, password_.c_str());
+  }
 }
+
+namespace {
+// ClickHouse's codes for an unknown user (192), a wrong password (193) and 20.x's combined
+// authentication failure (516): the one thing a person must change is the user or password.
+bool refusedCredentials(const std::string& body) {
+  for (const char* code : {"Code: 192,", "Code: 193,", "Code: 516,"}) {
+    if (body.find(code) != std::string::npos) return true;
+  }
+  return false;
+}
+}  // namespace
 
 HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
 
@@ -73,6 +89,12 @@ Result<std::string> HttpClient::run(const std::string& sql, const std::string& b
   std::string transportError;
   const HttpReply reply = post(url, body.empty() ? sql : body, transportError);
   if (reply.status == 0) return fail(ErrorCode::io, base() + ": " + transportError);
+  if (reply.status != 200 && refusedCredentials(reply.body)) {
+    return fail(ErrorCode::failed, base() + ": ClickHouse refused the user '" + (user_.empty() ? "default" : user_) +
+                                       "' (wrong user or password; give them as clickhouse://USER:PASSWORD@HOST:PORT/DB "
+                                       "or in PARKTWIN_CLICKHOUSE_USER and PARKTWIN_CLICKHOUSE_PASSWORD): " +
+                                       trimmedError(reply.body));
+  }
   if (reply.status != 200) return fail(ErrorCode::failed, base() + ": " + trimmedError(reply.body));
   return reply.body;
 }

@@ -16,7 +16,9 @@ struct HttpReply {
 
 class HttpClient {
  public:
-  HttpClient(std::string host, int port, std::string database);
+  // `user` empty: ClickHouse's default user without a password. Otherwise user and password
+  // go as HTTP basic auth (ClickHouse reads it on its HTTP port, 18.16 included).
+  HttpClient(std::string host, int port, std::string database, std::string user = {}, std::string password = {});
   ~HttpClient();
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
@@ -33,6 +35,7 @@ class HttpClient {
   std::string host_;
   int port_;
   std::string database_;
+  std::string user_, password_;
   void* curl_ = nullptr;
 };
 

@@ -64,20 +64,23 @@ bool nodeAway(const Error& error) {
 }  // namespace
 
 ClickHouseStore::ClickHouseStore(const ClickHouseAddress& address, bool readOnly)
-    : address_(address), readOnly_(readOnly), http_(address.host, address.http_port, address.database) {}
+    : address_(address), readOnly_(readOnly), http_(address.host, address.http_port, address.database, address.user, address.password) {}
 
 ClickHouseStore::~ClickHouseStore() {
   if (!readOnly_) (void)flush();  // what cannot reach the cluster goes to the spool
 }
 
 std::string ClickHouseStore::describe() const {
-  return "clickhouse://" + address_.host + ":" + std::to_string(address_.http_port) + "/" + address_.database +
+  return "clickhouse://" + (address_.user.empty() ? "" : address_.user + "@") + address_.host + ":" +
+         std::to_string(address_.http_port) + "/" + address_.database +
          " (park " + address_.park + ")";
 }
 
 Result<std::unique_ptr<Store>> ClickHouseStore::open(const ClickHouseAddress& address, bool readOnly) {
   std::unique_ptr<ClickHouseStore> store(new ClickHouseStore(address, readOnly));
   if (auto up = store->http_.run("SELECT 1"); !up) {
+    // It answered, but no (a refused user or password): that, not "does not answer".
+    if (up.error().code != ErrorCode::io) return fail(up.error().code, store->describe() + ": " + up.error().message);
     return fail(ErrorCode::io, store->describe() + ": the node does not answer: " + up.error().message);
   }
   if (auto ok = store->loadShards(); !ok) return std::unexpected(ok.error());

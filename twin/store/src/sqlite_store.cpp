@@ -26,7 +26,9 @@ class SqliteStore final : public Store {
   Result<void> acknowledge(const Acknowledgement& ack) override {
     const nlohmann::json payload{{"rule", ack.rule}, {"comment", ack.comment}, {"user", ack.user}};
     return historian_.appendEvent(Event{ack.ts_ms, std::string(kAckKind), 0, ack.object,
-                                        "Acknowledged " + ack.rule + ": " + ack.comment, payload.dump()});
+                                        "Acknowledged " + ack.rule + (ack.user.empty() ? "" : " by " + ack.user) +
+                                            (ack.comment.empty() ? "" : ": " + ack.comment),
+                                        payload.dump()});
   }
   Result<FlushResult> flush() override { return historian_.flush(); }
   Result<void> setParkFileHash(std::string_view hash) override { return historian_.setParkFileHash(hash); }

@@ -1,10 +1,12 @@
-// Parsing of store URIs. Only the few forms docs/server.md lists; no percent-decoding, since
-// park names, databases and folders here are plain words and paths.
+// Parsing of store URIs. Only the few forms docs/server.md lists; percent-decoding only in the
+// user and password, since park names, databases and folders here are plain words and paths.
 #include "parktwin/store/store_uri.hpp"
 
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string_view>
 
 namespace parktwin::store {
@@ -57,11 +59,67 @@ Result<void> applyQuery(std::string_view query, const std::string& uri, ClickHou
   return {};
 }
 
-Result<ClickHouseAddress> parseClickHouse(const std::string& uri) {
-  std::string_view rest = std::string_view(uri).substr(kClickHouse.size());
+Result<std::string> percentDecoded(std::string_view text, const std::string& uri) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out += text[i];
+      continue;
+    }
+    int byte = 0;
+    const char* first = text.data() + i + 1;
+    const auto [end, ec] = i + 2 < text.size() ? std::from_chars(first, first + 2, byte, 16) : std::from_chars_result{first, std::errc::invalid_argument};
+    if (ec != std::errc{} || end != first + 2) return fail(ErrorCode::invalid_input, uri + ": bad percent escape in the user or password");
+    out += static_cast<char>(byte);
+    i += 2;
+  }
+  return out;
+}
+
+// USER[:PASSWORD]@ before the host; without it, the environment's (the URI's message names the
+// user, never the password).
+Result<void> applyCredentials(std::string_view userInfo, const std::string& uri, ClickHouseAddress& a) {
+  if (!userInfo.empty()) {
+    const auto colon = userInfo.find(':');
+    auto user = percentDecoded(userInfo.substr(0, colon), uri);
+    auto password = percentDecoded(colon == std::string_view::npos ? std::string_view{} : userInfo.substr(colon + 1), uri);
+    if (!user || !password) return std::unexpected((user ? password : user).error());
+    if (user->empty()) return fail(ErrorCode::invalid_input, uri + ": empty user before '@'");
+    a.user = std::move(*user);
+    a.password = std::move(*password);
+    return {};
+  }
+  const char* user = std::getenv("PARKTWIN_CLICKHOUSE_USER");
+  if (!user || !*user) return {};
+  a.user = user;
+  if (const char* password = std::getenv("PARKTWIN_CLICKHOUSE_PASSWORD")) a.password = password;
+  if (const char* file = std::getenv("PARKTWIN_CLICKHOUSE_PASSWORD_FILE"); file && *file) {
+    std::ifstream in(file);
+    if (!in) return fail(ErrorCode::io, std::string("PARKTWIN_CLICKHOUSE_PASSWORD_FILE: cannot read ") + file);
+    std::getline(in, a.password);  // the first line, without its newline
+  }
+  return {};
+}
+
+// The URI as messages show it: the password replaced by ***.
+std::string withoutPassword(const std::string& uri) {
+  const std::size_t start = kClickHouse.size();
+  const std::size_t at = uri.substr(0, uri.find('/', start)).rfind('@');
+  if (at == std::string::npos || at < start) return uri;
+  const std::size_t colon = uri.find(':', start);
+  if (colon == std::string::npos || colon > at) return uri;
+  return uri.substr(0, colon + 1) + "***" + uri.substr(at);
+}
+
+Result<ClickHouseAddress> parseClickHouse(const std::string& text) {
+  const std::string uri = withoutPassword(text);  // for messages
+  std::string_view rest = std::string_view(text).substr(kClickHouse.size());
   const auto query = rest.find('?');
   const std::string_view params = query == std::string_view::npos ? std::string_view{} : rest.substr(query + 1);
   rest = rest.substr(0, query);
+  const auto at = rest.substr(0, rest.find('/')).rfind('@');
+  const std::string_view userInfo = at == std::string_view::npos ? std::string_view{} : rest.substr(0, at);
+  if (at != std::string_view::npos) rest = rest.substr(at + 1);
   const auto slash = rest.find('/');
   const auto colon = rest.rfind(':', slash);
   const std::string expected = ": expected clickhouse://HOST:PORT/DATABASE (the HTTP port, e.g. 8123)";
@@ -78,6 +136,7 @@ Result<ClickHouseAddress> parseClickHouse(const std::string& uri) {
   a.database = std::string(rest.substr(slash + 1));
   if (!isPlainWord(a.database)) return fail(ErrorCode::invalid_input, uri + ": database must be letters, digits and _");
   if (auto ok = applyQuery(params, uri, a); !ok) return std::unexpected(ok.error());
+  if (auto ok = applyCredentials(userInfo, uri, a); !ok) return std::unexpected(ok.error());
   if (a.spool_dir.empty()) a.spool_dir = defaultSpoolDir(a);
   return a;
 }

@@ -75,7 +75,7 @@ struct RunResult {
   RunSeries hourly;
   std::vector<LineTotals> lines;           // park-file order (added lines at the end)
   std::vector<flow::PerMuRank> ranking;    // output and tax per mu scaled by each firm's output
-  std::string historian_file;              // empty when not stored
+  std::string historian_file;              // or the store (its describe()); empty when not stored
 };
 
 // One KPI of both runs, in the unit of the KPI table (flow/kpi_table.hpp): shares in %.
@@ -110,6 +110,9 @@ struct ScenarioResult {
 struct RunOptions {
   // Folder for the two historian files (<id>-baseline.db, <id>-scenario.db); empty: not stored.
   std::string historian_folder;
+  // Instead of the folder, a store URI (clickhouse://HOST:PORT/DB?park=P): both runs written
+  // there, as the parks "P_<id>_baseline" and "P_<id>_scenario" (RunHistory::storeParkName).
+  std::string store_uri;
   // Historian samples every this many simulator steps (1 = every step; the first and last
   // steps are always stored).
   int store_every_steps = 1;

@@ -16,6 +16,11 @@ struct ClickHouseAddress {
   std::string park = "default";      // one cluster holds many parks; rows carry the park
   std::string cluster = "parktwin";  // the <remote_servers> entry the Distributed tables use
   std::string spool_dir;             // empty: a folder per (host, port, database, park) under the user's state dir
+  // ClickHouse user and password (HTTP basic auth): from USER:PASSWORD@ in the URI, else from
+  // PARKTWIN_CLICKHOUSE_USER and PARKTWIN_CLICKHOUSE_PASSWORD or _PASSWORD_FILE (a file keeps
+  // the password out of process lists and shell history). Empty user: ClickHouse's default.
+  std::string user;
+  std::string password;
 };
 
 struct StoreUri {
@@ -24,7 +29,8 @@ struct StoreUri {
   ClickHouseAddress clickhouse;
 };
 
-// "park.db", "sqlite:park.db", "clickhouse://HOST:PORT/DB[?park=P&cluster=C&spool=DIR]".
+// "park.db", "sqlite:park.db", "clickhouse://[USER[:PASSWORD]@]HOST:PORT/DB[?park=P&cluster=C&spool=DIR]"
+// (USER and PASSWORD percent-encoded where they hold ':', '@' or '/').
 // An error says which part is wrong and what was expected.
 Result<StoreUri> parseStoreUri(const std::string& uri);
 

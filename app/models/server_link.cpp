@@ -1,0 +1,182 @@
+#include "server_link.hpp"
+
+#include <QJsonObject>
+#include <algorithm>
+#include <QNetworkReply>
+#include <QUrlQuery>
+
+namespace parktwin::app {
+
+namespace {
+constexpr int kFirstRetryMs = 1000;
+constexpr int kLongestRetryMs = 10'000;  // a restarted server is seen within ten seconds
+constexpr int kRequestTimeoutMs = 10'000;
+
+QString serverMessage(const QByteArray& body) {
+  const QJsonDocument doc = QJsonDocument::fromJson(body);
+  return doc.isObject() ? doc.object().value("error").toString() : QString();
+}
+}  // namespace
+
+ServerLink::ServerLink(QUrl base, QString token, QString park, ValueSink sink, QObject* parent)
+    : QObject(parent), base_(std::move(base)), token_(std::move(token)), park_(std::move(park)), sink_(std::move(sink)) {
+  retry_.setSingleShot(true);
+  connect(&retry_, &QTimer::timeout, this, &ServerLink::probe);
+  connect(&live_, &QWebSocket::textMessageReceived, this, &ServerLink::onMessage);
+  connect(&live_, &QWebSocket::disconnected, this, [this] {
+    if (closing_) return;
+    // A refused upgrade (401, 404) ends here too; the probe that comes next says why.
+    fail(live_.errorString().isEmpty() ? tr("the server closed the live stream") : live_.errorString());
+  });
+  connect(&live_, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
+    if (!closing_) fail(live_.errorString());
+  });
+}
+
+ServerLink::~ServerLink() {
+  closing_ = true;
+  live_.abort();
+}
+
+void ServerLink::start() { probe(); }
+
+QNetworkRequest ServerLink::request(const QString& pathAndQuery) const {
+  QUrl url = base_;
+  const qsizetype query = pathAndQuery.indexOf('?');
+  url.setPath("/api/v1/parks/" + park_ + "/" + pathAndQuery.left(query));
+  if (query >= 0) url.setQuery(pathAndQuery.mid(query + 1));
+  QNetworkRequest request(url);
+  request.setRawHeader("Authorization", "Bearer " + token_.toUtf8());
+  request.setTransferTimeout(kRequestTimeoutMs);
+  return request;
+}
+
+QString ServerLink::failureOf(int httpStatus, const QString& networkError, const QByteArray& body) const {
+  const QString said = serverMessage(body);
+  switch (httpStatus) {
+    case 0: return tr("cannot reach %1: %2").arg(base_.toString(), networkError);
+    case 401: return tr("the server refused the token (401): %1").arg(said);
+    case 403: return tr("the token's user may not do this (403): %1").arg(said);
+    case 404: return tr("not found on the server (404): %1").arg(said);
+    default: return tr("the server answered %1: %2").arg(httpStatus).arg(said.isEmpty() ? networkError : said);
+  }
+}
+
+void ServerLink::get(const QString& pathAndQuery, std::function<void(const QJsonDocument&, const QString&)> done) {
+  QNetworkReply* reply = network_.get(request(pathAndQuery));
+  connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    if (status != 200) {
+      done({}, failureOf(status, reply->errorString(), body));
+      return;
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError) done({}, tr("the server's answer is not JSON: %1").arg(error.errorString()));
+    else done(doc, {});
+  });
+}
+
+// Before (re)opening the stream: one GET that checks the address, the token and that the
+// server serves this park, so a failure gets a plain reason rather than a refused upgrade.
+void ServerLink::probe() {
+  get("alarms", [this](const QJsonDocument& alarms, const QString& error) {
+    if (!error.isEmpty()) {
+      fail(error);
+      return;
+    }
+    setAlarms(alarms.array());
+    openLive();
+  });
+}
+
+void ServerLink::openLive() {
+  QUrl url = base_;
+  url.setScheme(base_.scheme() == "https" ? "wss" : "ws");
+  url.setPath("/api/v1/parks/" + park_ + "/live");
+  QNetworkRequest request(url);
+  request.setRawHeader("Authorization", "Bearer " + token_.toUtf8());
+  live_.open(request);
+}
+
+void ServerLink::onMessage(const QString& text) {
+  const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+  const QString type = message.value("type").toString();
+  if (type == "hello") {
+    connected_ = true;
+    retryDelayMs_ = 0;
+    setProblem({});
+    onValues(message);
+    setAlarms(message.value("alarms").toArray());
+  } else if (type == "values") {
+    onValues(message);
+  } else if (type == "alarm") {
+    fetchAlarms();  // raised, cleared or acknowledged (here or in another window): the list as it is now
+  }
+}
+
+void ServerLink::onValues(const QJsonObject& message) {
+  const QJsonArray columns = message.value("columns").toArray();
+  const auto column = [&columns](const char* name) {
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+      if (columns.at(i).toString() == QLatin1String(name)) return i;
+    }
+    return qsizetype(-1);
+  };
+  const qsizetype tag = column("tag"), ts = column("ts"), v = column("v");
+  if (tag < 0 || ts < 0 || v < 0) return;
+  for (const auto& row : message.value("values").toArray()) {
+    const QJsonArray r = row.toArray();
+    sink_(r.at(tag).toString(), qint64(r.at(ts).toDouble()), r.at(v).toDouble());
+    ++valuesReceived_;
+  }
+}
+
+void ServerLink::fetchAlarms() {
+  get("alarms", [this](const QJsonDocument& alarms, const QString& error) {
+    if (error.isEmpty()) setAlarms(alarms.array());
+    else setProblem(error);
+  });
+}
+
+void ServerLink::setAlarms(const QJsonArray& alarms) {
+  if (alarms == alarms_) return;
+  alarms_ = alarms;
+  emit alarmsChanged();
+}
+
+void ServerLink::acknowledge(const QString& ruleId, const QString& comment) {
+  QNetworkRequest ack = request("alarms/" + ruleId + "/ack");
+  ack.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+  QNetworkReply* reply = network_.post(ack,
+                                       QJsonDocument(QJsonObject{{"comment", comment}}).toJson(QJsonDocument::Compact));
+  connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status != 200) setProblem(failureOf(status, reply->errorString(), reply->readAll()));
+    fetchAlarms();
+  });
+}
+
+void ServerLink::fail(const QString& why) {
+  connected_ = false;
+  setProblem(why);
+  if (retry_.isActive()) return;  // an error and the disconnection it causes: one retry
+  if (live_.state() != QAbstractSocket::UnconnectedState) {
+    closing_ = true;  // our own close is not another failure
+    live_.abort();
+    closing_ = false;
+  }
+  retryDelayMs_ = retryDelayMs_ == 0 ? kFirstRetryMs : std::min(retryDelayMs_ * 2, kLongestRetryMs);
+  retry_.start(retryDelayMs_);
+}
+
+void ServerLink::setProblem(const QString& problem) {
+  if (problem == problem_) return;
+  problem_ = problem;
+  emit problemChanged();
+}
+
+}  // namespace parktwin::app

@@ -1,0 +1,73 @@
+#pragma once
+// The window as a client of parktwin-server (docs/server.md): the HTTP API for alarms, history
+// and acknowledgements, and the WebSocket of live values and alarm changes, for the park the
+// window shows. On failure (server away, bad token, park not served) it says why in
+// problem() and tries again with a growing pause; it never blocks the GUI thread.
+//
+// Qt Network and Qt WebSockets (qt6-websockets-dev, Debian 12) rather than a Boost.Beast client
+// in a non-Qt library: the link runs on the GUI thread's event loop like the rest of app/ and
+// needs no thread of its own, and only the window is a client, so twin/ has no use for it.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+#include <functional>
+
+namespace parktwin::app {
+
+class ServerLink : public QObject {
+  Q_OBJECT
+ public:
+  using ValueSink = std::function<void(const QString& tag, qint64 ts_ms, double value)>;
+  // `base`: http://HOST:PORT or https://HOST:PORT of the server; `park`: the park's id.
+  ServerLink(QUrl base, QString token, QString park, ValueSink sink, QObject* parent = nullptr);
+  ~ServerLink() override;
+
+  void start();
+  bool connected() const { return connected_; }
+  // Why the link is not connected (in the window's language), empty while it is.
+  QString problem() const { return problem_; }
+  quint64 valuesReceived() const { return valuesReceived_; }
+  // The park's active alarms as GET .../alarms gives them (docs/server.md), worst first.
+  const QJsonArray& alarms() const { return alarms_; }
+  // Acknowledges as the token's user; the server's answer arrives as alarmsChanged (here and in
+  // every other window on the server, over their WebSockets).
+  void acknowledge(const QString& ruleId, const QString& comment);
+  // GET `pathAndQuery` under /api/v1/parks/<park>/; `done` gets the JSON or, on failure, an
+  // empty document and the reason.
+  void get(const QString& pathAndQuery, std::function<void(const QJsonDocument&, const QString& error)> done);
+
+ signals:
+  void alarmsChanged();
+  void problemChanged();
+
+ private:
+  QNetworkRequest request(const QString& pathAndQuery) const;
+  QString failureOf(int httpStatus, const QString& networkError, const QByteArray& body) const;
+  void probe();
+  void openLive();
+  void onMessage(const QString& text);
+  void onValues(const QJsonObject& message);
+  void fetchAlarms();
+  void setAlarms(const QJsonArray& alarms);
+  void fail(const QString& why);
+  void setProblem(const QString& problem);
+
+  QUrl base_;
+  QString token_, park_;
+  ValueSink sink_;
+  QNetworkAccessManager network_;
+  QWebSocket live_;
+  QTimer retry_;
+  int retryDelayMs_ = 0;
+  bool connected_ = false;
+  bool closing_ = false;
+  QString problem_;
+  quint64 valuesReceived_ = 0;
+  QJsonArray alarms_;
+};
+
+}  // namespace parktwin::app

@@ -1,0 +1,91 @@
+// TimelineController live from parktwin-server: the same clock and timeline as an MQTT feed,
+// with the values from the server's WebSocket (LiveFeed::fromServer).
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSettings>
+#include <QtNumeric>
+#include <cstdlib>
+#include <memory>
+
+#include "parktwin/feed/broker.hpp"
+#include "server_link.hpp"
+#include "timeline_controller.hpp"
+
+namespace parktwin::app {
+
+namespace {
+const QString kUrlKey = QStringLiteral("server/url");
+const QString kTokenKey = QStringLiteral("server/token");
+}  // namespace
+
+bool TimelineController::connectServer(const QString& url, const QString& token, const QString& park) {
+  const QUrl base(url.trimmed(), QUrl::StrictMode);
+  if (!base.isValid() || (base.scheme() != "http" && base.scheme() != "https") || base.host().isEmpty()) {
+    setStatus(tr("Not a server address: %1 (expected http://HOST:PORT or https://HOST:PORT)").arg(url));
+    return false;
+  }
+  close();
+  QSettings settings;
+  settings.setValue(kUrlKey, url.trimmed());
+  settings.setValue(kTokenKey, token);
+  const QString label = base.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery).toString();
+  // Plain http beyond this machine sends the token in clear text: the window warns (banner).
+  const bool inTheClear = base.scheme() == "http" && !feed::isLoopbackHost(base.host().toStdString());
+  goLive(LiveFeed::fromServer(base, token, park), label, {}, inTheClear);
+  loadServerMarkers();
+  return true;
+}
+
+// The server's events of the last day (failures, alarms, notes) as marks on the timeline.
+void TimelineController::loadServerMarkers() {
+  ServerLink* link = serverLink();
+  if (!link) return;
+  const qint64 from = wallMs() - 24 * 3'600'000;
+  link->get(QStringLiteral("events?from=%1&min_severity=1").arg(from), [this](const QJsonDocument& events, const QString& error) {
+    if (!error.isEmpty()) return;  // the link reports its own problems; the marks are a nicety
+    for (const auto& e : events.array()) {
+      const QJsonObject event = e.toObject();
+      markers_.push_back(QVariantMap{{"t", event.value("ts").toDouble()},
+                                     {"object", event.value("object").toString()},
+                                     {"text", event.value("message").toString()}});
+    }
+    emit rangeChanged();
+  });
+}
+
+// The sparklines of the asked tags (the last hour in 60 buckets) from the server's series, as
+// the replay's reader gives them: refreshed when data time has moved on by a bucket.
+void TimelineController::refreshFromServer() {
+  ServerLink* link = serverLink();
+  if (!link || !link->connected() || sparklineTags_.isEmpty() || std::abs(timeMs_ - sparklinesAt_) < 60'000) return;
+  sparklinesAt_ = timeMs_;
+  auto series = std::make_shared<QVariantMap>();
+  auto pending = std::make_shared<qsizetype>(sparklineTags_.size());
+  const qint64 at = sparklinesAt_;
+  for (const QString& tag : sparklineTags_) {
+    const QString query = QStringLiteral("series?tag=%1&from=%2&to=%3&points=60")
+                              .arg(QString::fromLatin1(QUrl::toPercentEncoding(tag)))
+                              .arg(at - 3'600'000)
+                              .arg(at + 1);
+    link->get(query, [this, tag, series, pending, at](const QJsonDocument& doc, const QString& error) {
+      if (error.isEmpty()) {
+        QVariantList means;
+        for (const auto& b : doc.object().value("buckets").toArray()) {
+          const QJsonArray bucket = b.toArray();  // from, to, count, min, max, mean, last
+          means.push_back(bucket.at(2).toInt() > 0 ? bucket.at(5).toDouble() : qQNaN());
+        }
+        series->insert(tag, means);
+      }
+      if (--*pending > 0 || at != sparklinesAt_) return;  // more to come, or asked again since
+      sparklines_ = *series;
+      emit sparklinesChanged();
+    });
+  }
+}
+
+QString TimelineController::rememberedServerUrl() const { return QSettings().value(kUrlKey).toString(); }
+QString TimelineController::rememberedServerToken() const { return QSettings().value(kTokenKey).toString(); }
+
+ServerLink* TimelineController::serverLink() const { return live_ ? live_->server() : nullptr; }
+
+}  // namespace parktwin::app

@@ -1,0 +1,128 @@
+"""Two windows on one parktwin-server: a real server on a free loopback port with a SQLite
+historian this test imports (parktwin-cli import), a real mosquitto, and two processes of the
+Quick test runner (tst_server_window.qml), each one window, on an Xvfb display of their own.
+Both connect; this test publishes a value with mosquitto_pub once both are ready; both must show
+it (the oracle: what was published). The "acker" acknowledges the alarm the imported data
+raised; the "watcher" must show that acknowledgement with the acker's user. Afterwards sqlite3
+finds the acknowledgement with the user in the historian. The windows and this test signal each
+other with files, each waited on with a deadline.
+Usage: two_windows_test.py PARKTWIN_SERVER PARKTWIN_CLI RUNNER TST_QML"""
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "server"))
+from server_harness import Mosquitto, Server  # noqa: E402
+
+SERVER, CLI, RUNNER, TST = sys.argv[1:5]
+T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z
+USERS = {"olga": ("operator", "tok-olga-window"), "wang": ("operator", "tok-wang-window")}
+PUBLISHED = {"tag": "potline-2.current", "v": 412.75}
+
+
+def wait_for_file(path, procs, deadline_s):
+    """True once `path` exists; False at the deadline or when a window process ended first."""
+    end = time.monotonic() + deadline_s
+    while time.monotonic() < end:
+        if os.path.exists(path):
+            return True
+        if any(p.poll() is not None for p in procs):
+            return os.path.exists(path)
+        time.sleep(0.05)  # poll interval of a file, not synchronisation
+    return False
+
+
+class Xvfb:
+    def __init__(self):
+        read, write = os.pipe()
+        self.proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+                                     pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write)
+        with os.fdopen(read) as f:
+            self.display = ":" + f.readline().strip()
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+class TwoWindowsTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        d = self.dir.name
+        csv = os.path.join(d, "data.csv")
+        with open(csv, "w") as f:  # 990 degC: above the 975 of potline-1-bath-hot, active at start
+            f.write(f"ts,tag,value\n{T0},potline-1.bath_temp,950\n{T0 + 60_000},potline-1.bath_temp,990\n")
+        self.db = os.path.join(d, "park.db")
+        subprocess.run([CLI, "import", csv, "--db", self.db], check=True, capture_output=True, timeout=60)
+        config = os.path.join(d, "server.json")
+        with open(config, "w") as f:
+            json.dump({"users": [{"name": n, "role": r, "token_sha256": hashlib.sha256(t.encode()).hexdigest()}
+                                 for n, (r, t) in USERS.items()]}, f)
+        self.broker = Mosquitto(d)
+        self.server = Server(SERVER, ["--park", "beidu", "--db", self.db, "--config", config,
+                                      "--mqtt", f"127.0.0.1:{self.broker.port}"])
+        self.xvfb = Xvfb()
+        self.sync = os.path.join(d, "sync")
+        os.mkdir(self.sync)
+
+    def tearDown(self):
+        self.xvfb.stop()
+        self.server.stop()
+        self.broker.stop()
+        self.dir.cleanup()
+
+    def window(self, role, user):
+        env = dict(os.environ, DISPLAY=self.xvfb.display, PARKTWIN_TEST_SERVER=f"http://127.0.0.1:{self.server.port}",
+                   PARKTWIN_TEST_TOKEN=USERS[user][1], PARKTWIN_TEST_ROLE=role, PARKTWIN_TEST_ACK_USER="olga",
+                   PARKTWIN_TEST_SYNC=self.sync, LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        env.pop("QT_QPA_PLATFORM", None)
+        log = open(os.path.join(self.dir.name, role + ".log"), "w")
+        return subprocess.Popen([RUNNER, "-input", TST], env=env, stdout=log, stderr=subprocess.STDOUT), log
+
+    def log(self, role):
+        with open(os.path.join(self.dir.name, role + ".log")) as f:
+            return f.read()
+
+    def test_two_windows_share_values_and_acknowledgements(self):
+        acker, acker_log = self.window("acker", "olga")
+        watcher, watcher_log = self.window("watcher", "wang")
+        procs = [acker, watcher]
+        try:
+            for role in ("acker", "watcher"):
+                self.assertTrue(wait_for_file(os.path.join(self.sync, "ready-" + role), procs, 120),
+                                role + " did not connect:\n" + self.log("acker") + self.log("watcher"))
+            ts = int(time.time() * 1000)
+            self.broker.publish("parktwin/beidu/" + PUBLISHED["tag"], json.dumps({"ts": ts, "v": PUBLISHED["v"]}))
+            with open(os.path.join(self.sync, ".published"), "w") as f:
+                json.dump(PUBLISHED, f)
+            os.rename(os.path.join(self.sync, ".published"), os.path.join(self.sync, "published"))
+            for p in procs:
+                p.wait(timeout=180)
+        finally:
+            for p in procs:
+                if p.poll() is None:
+                    p.kill()
+                    p.wait()
+            acker_log.close()
+            watcher_log.close()
+        self.assertEqual(0, acker.returncode, self.log("acker"))
+        self.assertEqual(0, watcher.returncode, self.log("watcher"))
+        self.assertIn("Totals: 5 passed, 0 failed", self.log("watcher"))  # 3 tests + init/cleanup
+        with sqlite3.connect(self.db) as db:  # the acker's acknowledgement, with its user, in the store
+            payloads = [json.loads(p) for (p,) in db.execute("SELECT payload FROM events WHERE kind='alarm_ack'")]
+        self.assertEqual([{"rule": "potline-1-bath-hot", "comment": "crew sent", "user": "olga"}], payloads)
+
+
+if __name__ == "__main__":
+    if not shutil.which("mosquitto") or not shutil.which("Xvfb"):
+        print("mosquitto or Xvfb missing")
+        sys.exit(1)
+    unittest.main(argv=[sys.argv[0]], verbosity=2)

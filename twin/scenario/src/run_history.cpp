@@ -1,0 +1,91 @@
+#include "run_history.hpp"
+
+#include <cctype>
+#include <filesystem>
+
+#include "parktwin/model/kinds.hpp"
+#include "parktwin/store/store_uri.hpp"
+
+namespace parktwin::scenario::detail {
+
+std::string RunHistory::storeParkName(const std::string& uriPark, const std::string& scenarioId, bool changed) {
+  std::string name = uriPark + "_" + scenarioId + (changed ? "_scenario" : "_baseline");
+  // Store parks are letters, digits and _ (store URIs); scenario ids may hold '-'.
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+namespace {
+
+Result<store::Historian> openRunFile(const std::string& file) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file + suffix, ec);
+  store::HistorianOptions ho;
+  ho.commit_every_ms = 60'000;
+  ho.commit_every_samples = 2'000'000;
+  // Seek points every 6 h of data: a seek then decodes at most ~7 one-hour blocks per tag, and
+  // writing a year costs 1,460 snapshots instead of 8,760 (each decodes the blocks it spans).
+  ho.snapshot_every_ms = 6 * 3'600'000;
+  return store::Historian::open(file, ho);
+}
+
+}  // namespace
+
+Result<RunHistory> RunHistory::open(const std::string& folder, const std::string& storeUri, const std::string& scenarioId,
+                                    bool changed, const model::Park& park, std::size_t ownTags) {
+  RunHistory h;
+  if (!storeUri.empty()) {
+    auto parsed = store::parseStoreUri(storeUri);
+    if (!parsed) return std::unexpected(parsed.error());
+    // Appended last, park and spool override the URI's own (parameters apply in order). The two
+    // runs write at once, so each needs a spool of its own (a spool admits one writer).
+    const std::string runPark = storeParkName(parsed->clickhouse.park, scenarioId, changed);
+    const std::string runSpool = parsed->clickhouse.spool_dir + (changed ? "-scenario" : "-baseline");
+    auto opened = store::openStore(storeUri + (storeUri.find('?') == std::string::npos ? "?" : "&") + "park=" + runPark +
+                                   "&spool=" + runSpool);
+    if (!opened) return std::unexpected(opened.error());
+    h.store_ = std::move(*opened);
+    h.where_ = h.store_->describe();
+    for (std::size_t i = 0; i < ownTags; ++i) {
+      const auto& tag = park.tags[i];
+      if (auto ok = h.store_->defineTag(tag.id, tag.unit, model::toText(tag.kind)); !ok) return std::unexpected(ok.error());
+      h.tagNames_.push_back(tag.id);
+    }
+    return h;
+  }
+  if (folder.empty()) return h;
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  h.where_ = (std::filesystem::path(folder) / (scenarioId + (changed ? "-scenario.db" : "-baseline.db"))).string();
+  auto opened = openRunFile(h.where_);
+  if (!opened) return fail(h.where_ + ": " + opened.error().message);
+  h.historian_.emplace(std::move(*opened));
+  for (std::size_t i = 0; i < ownTags; ++i) {
+    const auto& tag = park.tags[i];
+    if (auto ok = h.historian_->defineTag(tag.id, tag.unit, model::toText(tag.kind)); !ok) return std::unexpected(ok.error());
+    auto handle = h.historian_->tagHandle(tag.id);
+    if (!handle) return std::unexpected(handle.error());
+    h.handles_.push_back(*handle);
+  }
+  return h;
+}
+
+Result<void> RunHistory::append(std::size_t tagIndex, std::int64_t t_ms, double value) {
+  if (historian_) return historian_->append(handles_[tagIndex], t_ms, value);
+  return store_->append(tagNames_[tagIndex], t_ms, value);
+}
+
+Result<void> RunHistory::appendEvent(const store::Event& event) {
+  if (historian_) return historian_->appendEvent(event);
+  return store_->appendEvent(event);
+}
+
+Result<void> RunHistory::flush() {
+  auto flushed = historian_ ? historian_->flush() : store_->flush();
+  if (!flushed) return std::unexpected(flushed.error());
+  return {};
+}
+
+}  // namespace parktwin::scenario::detail

@@ -1,0 +1,41 @@
+#pragma once
+// Where one run of a scenario keeps its samples and events for replay: a historian file of its
+// own in a folder (written by tag handle, the fast path), or a store named by a URI (a ClickHouse
+// cluster), each run as a park of its own there.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parktwin/common/result.hpp"
+#include "parktwin/model/park.hpp"
+#include "parktwin/store/historian.hpp"
+#include "parktwin/store/store.hpp"
+
+namespace parktwin::scenario::detail {
+
+class RunHistory {
+ public:
+  // Nothing kept when both `folder` and `storeUri` are empty. `tags`: the first `ownTags` of the
+  // park's tags are stored, in this order (append's tagIndex).
+  static Result<RunHistory> open(const std::string& folder, const std::string& storeUri, const std::string& scenarioId,
+                                 bool changed, const model::Park& park, std::size_t ownTags);
+  // The park a run gets in a store: "<URI's park>_<scenario id>_<baseline|scenario>", as a word.
+  static std::string storeParkName(const std::string& uriPark, const std::string& scenarioId, bool changed);
+
+  bool active() const { return historian_.has_value() || store_ != nullptr; }
+  Result<void> append(std::size_t tagIndex, std::int64_t t_ms, double value);
+  Result<void> appendEvent(const store::Event& event);
+  Result<void> flush();
+  // The file or store written, for messages and RunResult::historian_file.
+  const std::string& where() const { return where_; }
+
+ private:
+  std::optional<store::Historian> historian_;
+  std::vector<store::Historian::TagHandle> handles_;
+  std::unique_ptr<store::Store> store_;
+  std::vector<std::string> tagNames_;
+  std::string where_;
+};
+
+}  // namespace parktwin::scenario::detail
