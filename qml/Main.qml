@@ -215,6 +215,10 @@ ApplicationWindow {
                 onFocusRequested: (objectId) => window.focusObject(objectId)
                 onCloseRequested: window.showProblems = false
             }
+            BuildingHandles {
+                anchors.fill: parent
+                scene: parkView
+            }
             PresentationOverlay {
                 anchors.fill: parent
                 showControls: !ViewState.recording
@@ -230,7 +234,12 @@ ApplicationWindow {
             SplitView.minimumWidth: 220
             EditorPanel {
                 visible: ParkEditor.editing
-                SplitView.preferredHeight: 600
+                SplitView.preferredHeight: 440
+                viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
+            }
+            ObjectFormsPanel {
+                visible: ParkEditor.editing
+                SplitView.preferredHeight: 420
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }
             InspectorPanel {

@@ -154,6 +154,19 @@ class ReplayFixture : public QObject {
     if (!python.waitForFinished(30000)) return "python did not finish";
     return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError()).trimmed();
   }
+  // The value at a JSON Pointer of a saved file as Python's json module reads it, written back
+  // with json.dumps ("8", "\"hall\"", "null" when absent), or the error it printed.
+  Q_INVOKABLE QString pythonValue(const QString& path, const QString& pointer) const {
+    QProcess python;
+    python.start("/usr/bin/python3", {"-c", "import json,sys\nv=json.load(open(sys.argv[1], encoding='utf-8'))\n"
+                                            "for k in sys.argv[2].split('/')[1:]:\n"
+                                            "    v = (v[int(k)] if int(k) < len(v) else None) if isinstance(v, list) else v.get(k)\n"
+                                            "    if v is None: break\n"
+                                            "print(json.dumps(v, ensure_ascii=False))",
+                                      path, pointer});
+    if (!python.waitForFinished(30000)) return "python did not finish";
+    return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError()).trimmed();
+  }
   Q_INVOKABLE QString readText(const QString& path) const {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
