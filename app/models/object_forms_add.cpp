@@ -50,8 +50,14 @@ QString ObjectForms::addForSelection(const QString& kind, const model::Park& par
   } else if (kind == "machines" && park.findLine(selected)) {
     added = editor_.issueEdit(model::AddMachineGroup{selected, newGroup(id)});
   } else if (kind == "utility") {
-    added = editor_.issueEdit(model::AddUtility{model::Utility{id, {"新储能", "New battery"}, model::UtilityKind::battery, "",
-                                                               rounded(xM, yM), 1000, 2000}});
+    model::Utility battery;
+    battery.id = id;
+    battery.name = {"新储能", "New battery"};
+    battery.kind = model::UtilityKind::battery;
+    battery.position = rounded(xM, yM);
+    battery.power_kw = 1000;
+    battery.energy_kwh = 2000;
+    added = editor_.issueEdit(model::AddUtility{battery});
   } else if (kind == "external") {
     added = editor_.issueEdit(model::AddExternal{model::ExternalNode{id, {"市场", "Market"}, model::ExternalKind::market, rounded(xM, yM), {}}});
   } else if (kind == "tag" && park.hasObject(selected)) {

@@ -252,7 +252,10 @@ QString ParkEditor::objectAt(const std::string& pointer) const {
   if (list == "utilities") return idIn(park->utilities);
   if (list == "enterprises") return idIn(park->enterprises);
   if (list == "externals") return idIn(park->externals);
-  return {};
+  // A tag's or an alarm rule's problem selects the object measured: its forms hold them.
+  const model::Tag* tag = list == "tags" && index < park->tags.size() ? &park->tags[index] : nullptr;
+  if (list == "alarm_rules" && index < park->alarm_rules.size()) tag = park->findTag(park->alarm_rules[index].tag);
+  return tag ? q(tag->object) : QString();
 }
 
 int ParkEditor::buildingIndex(const QString& id) const {

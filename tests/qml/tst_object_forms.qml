@@ -184,6 +184,7 @@ Item {
             compare(ParkEditor.lastError, "")
             tryVerify(() => ParkDocument.problems.length === 1, 2000)
             compare(ParkDocument.problems[0].path, "/alarm_rules/0/below")
+            compare(ParkDocument.problems[0].objectId, "cast")  // a click selects the line that holds the rule
             const list = problemsPanel.list
             list.forceLayout()
             compare(findChild(list.itemAtIndex(0), "problemPath").text, "/alarm_rules/0/below")

@@ -107,7 +107,7 @@ INSTANTIATE_TEST_SUITE_P(
                      EXPECT_TRUE(p.lines[0].machines.empty());
                      EXPECT_EQ(p.tags.size(), 1u);  // the tag is on the line, not the group
                    }},
-        ObjectCase{"AddUtility", AddUtility{Utility{"pv", {"光伏", "PV"}, UtilityKind::pv, "hall", {50, 50}, 500}},
+        ObjectCase{"AddUtility", AddUtility{Utility{"pv", {"光伏", "PV"}, UtilityKind::pv, "hall", {50, 50}, 500, 0, 0, 0, 1, false, {}}},
                    [](const Park& p) {
                      ASSERT_EQ(p.utilities.size(), 2u);
                      EXPECT_EQ(p.utilities[1].power_kw, 500);

@@ -48,7 +48,7 @@ class RandomEdits {
       case 4: return AddTag{Tag{"tg-" + n, {"测点", "Tag"}, "kW", TagKind::analog, building(park), -1}};
       case 5: return park.tags.size() > 5 ? EditCommand{RemoveTag{park.tags[pick(park.tags.size())].id}} : EditCommand{addedRoad()};
       case 6: return AddAlarmRule{AlarmRule{"al-" + n, park.tags[pick(park.tags.size())].id, real(0, 9), std::nullopt, Severity::info, {"高", "High"}}};
-      default: return AddUtility{Utility{"ut-" + n, {"储能", "Battery"}, UtilityKind::battery, "", {real(-9, 9), 0}, real(1, 99)}};
+      default: return AddUtility{Utility{"ut-" + n, {"储能", "Battery"}, UtilityKind::battery, "", {real(-9, 9), 0}, real(1, 99), real(1, 99), 0, 0, 1, false, {}}};
     }
   }
   std::size_t pick(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random_); }
