@@ -64,17 +64,17 @@ Item {
                             message: { zh: "功率高", en: "Power high" } }]
         }, null, 2)
     }
-    function field(pointer) { return findChild(forms, "field:" + pointer) }
+    function field(pointer) { return testCase.findChild(forms, "field:" + pointer) }
     // Types into a form field as a person does, then Enter; Chinese, which has no key to
     // click, is put in as an input method would and the field left.
     function typeInto(pointer, text) {
         const f = field(pointer)
-        verify(f, pointer)
+        testCase.verify(f, pointer)
         f.forceActiveFocus()
         f.selectAll()
         if (/^[\x20-\x7e]*$/.test(text)) {
-            for (const c of text) keyClick(c)
-            keyClick(Qt.Key_Return)
+            for (const c of text) testCase.keyClick(c)
+            testCase.keyClick(Qt.Key_Return)
         } else {
             f.text = text
             f.editingFinished()
@@ -86,26 +86,27 @@ Item {
     }
     // A real drag of a handle to where the ground point (xM, yM) shows.
     function dragHandle(name, xM, yM) {
-        const h = findChild(handles, name)
-        verify(h && h.visible, name)
+        const h = testCase.findChild(handles, name)
+        testCase.verify(h && h.visible, name)
         const from = handles.mapFromItem(h, h.width / 2, h.height / 2)
         const to = screenOf(xM, yM)
-        mousePress(handles, from.x, from.y, Qt.LeftButton)
+        testCase.mousePress(handles, from.x, from.y, Qt.LeftButton)
         for (let i = 1; i <= 8; ++i) {
-            mouseMove(handles, from.x + (to.x - from.x) * i / 8, from.y + (to.y - from.y) * i / 8, -1, Qt.LeftButton)
+            testCase.mouseMove(handles, from.x + (to.x - from.x) * i / 8, from.y + (to.y - from.y) * i / 8, -1, Qt.LeftButton)
         }
-        mouseRelease(handles, to.x, to.y, Qt.LeftButton)
+        testCase.mouseRelease(handles, to.x, to.y, Qt.LeftButton)
     }
     function undoAllAndCompare() {
-        while (ParkEditor.canUndo) verify(ParkEditor.undo())
-        verify(ParkDocument.save())
-        compare(Fixture.readText(top.path), top.original)
+        while (ParkEditor.canUndo) testCase.verify(ParkEditor.undo())
+        testCase.verify(ParkDocument.save())
+        testCase.compare(Fixture.readText(top.path), top.original)
     }
 
     property string path
     property string original
 
     TestCase {
+        id: testCase
         name: "ObjectForms"
         when: windowShown
 
@@ -153,12 +154,14 @@ Item {
 
         function test_line_and_tag_added_through_the_forms_are_saved() {
             ParkController.select("hall")
+            waitForRendering(forms)  // the buttons for a building, laid out
             mouseClick(findChild(forms, "add:line"))
             compare(ParkController.selectedId, "line")  // the new line, selected
             verify(findChild(forms, "card:line"))
             top.typeInto("/lines/1/name/en", "Rods")
             top.typeInto("/lines/1/name/zh", "铝棒线")
             top.typeInto("/lines/1/capacity_t_per_year", "25000")
+            waitForRendering(forms)
             mouseClick(findChild(forms, "add:tag"))
             verify(findChild(forms, "card:line.power"))
             top.typeInto("/tags/1/unit", "MW")
