@@ -230,16 +230,16 @@ ApplicationWindow {
         SplitView {
             visible: !window.presenting
             orientation: Qt.Vertical
-            SplitView.preferredWidth: 320
+            SplitView.preferredWidth: ParkEditor.editing ? 440 : 320  // room for the forms' label | field rows
             SplitView.minimumWidth: 220
             EditorPanel {
                 visible: ParkEditor.editing
-                SplitView.preferredHeight: 440
+                SplitView.preferredHeight: 330
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }
             ObjectFormsPanel {
                 visible: ParkEditor.editing
-                SplitView.preferredHeight: 420
+                SplitView.preferredHeight: 480
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }
             InspectorPanel {

@@ -15,22 +15,25 @@ Item {
     readonly property var frame: active && scene.cameraRevision >= 0 ? project(building) : null
     readonly property real rotateStandoffPx: 34
 
-    // The ground point under a screen point (BuildingDragger's ray cast, shared).
-    BuildingDragger { id: ray; scene: root.scene }
-
-    // Park metres (x east, y north) to this item's coordinates; the scene's z is -north.
-    function toScreen(xM, yM) {
-        const p = scene.view.mapFrom3DScene(Qt.vector3d(xM, 0, -yM))
+    // Park metres (x east, y north) at height hM to this item's coordinates; the scene's z is
+    // -north. The handles sit on the roof's edges, where the eye sees the building's outline.
+    function toScreen(xM, yM, hM) {
+        const p = scene.view.mapFrom3DScene(Qt.vector3d(xM, hM, -yM))
         return scene.view.mapToItem(root, p.x, p.y)
     }
-    function groundAt(x, y) {
-        const p = root.mapToItem(scene.view, x, y)
-        return ray.groundAt(p.x, p.y)
+    // Where the ray through a screen point meets the roof's plane, park metres (null if never).
+    function roofPointAt(x, y) {
+        const v = root.mapToItem(scene.view, x, y)
+        const near = scene.view.mapTo3DScene(Qt.vector3d(v.x, v.y, 0))
+        const far = scene.view.mapTo3DScene(Qt.vector3d(v.x, v.y, 1))
+        if (Math.abs(near.y - far.y) < 1e-6) return null
+        const t = (near.y - building.heightM) / (near.y - far.y)
+        return Qt.point(near.x + (far.x - near.x) * t, -(near.z + (far.z - near.z) * t))
     }
     function project(b) {
         const r = b.rotationDeg * Math.PI / 180
         const ux = Qt.point(Math.cos(r), Math.sin(r)), uy = Qt.point(-Math.sin(r), Math.cos(r))
-        const at = (a, c) => toScreen(b.xM + ux.x * a + uy.x * c, b.yM + ux.y * a + uy.y * c)
+        const at = (a, c) => toScreen(b.xM + ux.x * a + uy.x * c, b.yM + ux.y * a + uy.y * c, b.heightM)
         const centre = at(0, 0), north = at(0, b.depthM / 2)
         const dx = north.x - centre.x, dy = north.y - centre.y, len = Math.max(1, Math.hypot(dx, dy))
         return {east: at(b.widthM / 2, 0), west: at(-b.widthM / 2, 0), north: north, south: at(0, -b.depthM / 2),
@@ -43,14 +46,14 @@ Item {
     // The handle's local +y side faces the pointer: the building's rotation is the pointer's
     // bearing from the centre less 90°.
     function rotateTowards(x, y, modifiers) {
-        const g = groundAt(x, y)
+        const g = roofPointAt(x, y)
         if (g === null) return
         const bearing = Math.atan2(g.y - building.yM, g.x - building.xM) * 180 / Math.PI
         ParkEditor.dragRotation(building.id, step(bearing - 90, modifiers))
     }
     // Twice the pointer's distance from the centre along the handle's axis, at least 1 m.
     function resizeTowards(axis, x, y, modifiers) {
-        const g = groundAt(x, y)
+        const g = roofPointAt(x, y)
         if (g === null) return
         const r = building.rotationDeg * Math.PI / 180
         const dx = g.x - building.xM, dy = g.y - building.yM

@@ -80,11 +80,12 @@ Item {
             f.editingFinished()
         }
     }
+    // Where a point on the hall's roof (12 m up) shows, by Qt's projection.
     function screenOf(xM, yM) {
-        const p = view.view.mapFrom3DScene(Qt.vector3d(xM, 0, -yM))
+        const p = view.view.mapFrom3DScene(Qt.vector3d(xM, 12, -yM))
         return view.view.mapToItem(handles, p.x, p.y)
     }
-    // A real drag of a handle to where the ground point (xM, yM) shows.
+    // A real drag of a handle to where the roof point (xM, yM) shows.
     function dragHandle(name, xM, yM) {
         const h = testCase.findChild(handles, name)
         testCase.verify(h && h.visible, name)
@@ -200,7 +201,7 @@ Item {
         function test_rotate_handle_turns_the_building_to_the_pointer() {
             ParkController.select("hall")
             tryVerify(() => findChild(handles, "rotateHandle").visible, 2000)
-            // Dragged to the ground point 20 m west and 20 m north of the centre: the handle
+            // Dragged to the roof-level point 20 m west and 20 m north of the centre: the handle
             // (the building's local +y side) then points at a bearing of 135° from east, so the
             // building turns 135° - 90° = 45°.
             top.dragHandle("rotateHandle", 50 - 20, 50 + 20)

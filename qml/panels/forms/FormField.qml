@@ -28,6 +28,7 @@ Loader {
                     placeholderText: modelData === "zh" ? "中文" : "English"
                     text: root.field[modelData]
                     selectByMouse: true
+                    Component.onCompleted: cursorPosition = 0  // a long name shows its start
                     onEditingFinished: if (text !== root.field[modelData]) ObjectForms.setValue(root.field.pointer + "/" + modelData, "text", text)
                 }
             }
@@ -39,6 +40,7 @@ Loader {
             objectName: "field:" + root.field.pointer
             text: root.shown(root.field.value)
             selectByMouse: true
+            Component.onCompleted: cursorPosition = 0
             validator: root.field.type === "integer" ? integerValidator : root.field.type === "text" ? null : numberValidator
             onEditingFinished: if (text !== root.shown(root.field.value)) ObjectForms.setValue(root.field.pointer, root.field.type, text)
             IntValidator { id: integerValidator }
