@@ -11,8 +11,18 @@ Item {
     required property Item scene  // the ParkView
     readonly property var building: ParkEditor.building
     readonly property bool active: ParkEditor.editing && building.id !== undefined
-    // Screen points (this item's coordinates) re-projected on every camera move or edit.
-    readonly property var frame: active && scene.cameraRevision >= 0 ? project(building) : null
+    // Screen points (this item's coordinates), re-projected after every camera move or edit;
+    // later in the event loop, as LabelLayer does, once the camera's nodes have followed.
+    property var frame: null
+    function relayout() { frame = active ? project(building) : null }
+    onBuildingChanged: Qt.callLater(relayout)
+    onActiveChanged: Qt.callLater(relayout)
+    onWidthChanged: Qt.callLater(relayout)
+    onHeightChanged: Qt.callLater(relayout)
+    Connections {
+        target: root.scene
+        function onCameraRevisionChanged() { Qt.callLater(root.relayout) }
+    }
     readonly property real rotateStandoffPx: 34
 
     // Park metres (x east, y north) at height hM to this item's coordinates; the scene's z is
