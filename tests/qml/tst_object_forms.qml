@@ -206,6 +206,7 @@ Item {
             // building turns 135° - 90° = 45°.
             top.dragHandle("rotateHandle", 50 - 20, 50 + 20)
             compare(ParkEditor.building.rotationDeg, 45)
+            compare(ParkController.buildings.find(b => b.id === "hall").rotation, 45)  // the scene's box
             compare(ParkEditor.undoCount, 1)  // one drag, one history entry
             verify(ParkDocument.save())
             compare(Fixture.pythonBuilding(top.path, "hall"), "50 50 45 12 1")
