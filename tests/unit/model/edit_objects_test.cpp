@@ -1,17 +1,20 @@
 // The add and remove commands of enterprises, lines, machine groups, utilities, externals,
 // tags and alarm rules (edit_objects.hpp): what each does, checked by hand against the
 // minimal park (minimal_park.hpp), then undo gives back the park exactly (operator== and the
-// saved text) and redo the edited park again.
+// saved text) and redo the edited park again (the tests of edit_commands_test.cpp, these
+// cases).
 #include <gtest/gtest.h>
 
-#include <functional>
-
+#include "edit_cases.hpp"
 #include "minimal_park.hpp"
 #include "parktwin/model/edit_history.hpp"
-#include "parktwin/model/park_file.hpp"
 
 namespace parktwin::model {
 namespace {
+using test_edits::Case;
+using test_edits::EditCommandCase;
+using test_edits::EditRefusal;
+using test_edits::Refusal;
 
 MachineGroup presses() {
   MachineGroup g;
@@ -42,53 +45,28 @@ ProductionLine pressLine() {
 Tag tempTag() { return Tag{"cast.temp", {"温度", "Temperature"}, "degC", TagKind::analog, "cells", 1}; }
 AlarmRule hotRule() { return AlarmRule{"a2", "cast.power", std::nullopt, 5.0, Severity::critical, {"功率低", "Power low"}}; }
 
-struct ObjectCase {
-  const char* name;
-  EditCommand command;
-  std::function<void(const Park&)> expect;  // the edited park, checked by hand
-};
-void PrintTo(const ObjectCase& c, std::ostream* os) { *os << c.name; }
-class ObjectEditCase : public ::testing::TestWithParam<ObjectCase> {};
-
-TEST_P(ObjectEditCase, DoUndoRedoRestoreThePark) {
-  const Park original = test_parks::minimalParkRead();
-  const std::string originalText = serializePark(original);
-  EditHistory history(original);
-  auto applied = history.apply(GetParam().command);
-  ASSERT_TRUE(applied) << applied.error().message;
-  GetParam().expect(history.park());
-  const Park edited = history.park();
-  EXPECT_NE(edited, original);
-  ASSERT_TRUE(history.undo());
-  EXPECT_EQ(history.park(), original);
-  EXPECT_EQ(serializePark(history.park()), originalText);
-  ASSERT_TRUE(history.redo());
-  EXPECT_EQ(history.park(), edited);
-  EXPECT_EQ(serializePark(history.park()), serializePark(edited));
-}
-
 INSTANTIATE_TEST_SUITE_P(
-    Objects, ObjectEditCase,
+    Objects, EditCommandCase,
     ::testing::Values(
-        ObjectCase{"AddEnterprise", AddEnterprise{Enterprise{"beta", {"贝塔", "Beta"}, 12, 0, 0, true}},
+        Case{"AddEnterprise", AddEnterprise{Enterprise{"beta", {"贝塔", "Beta"}, 12, 0, 0, true}},
                    [](const Park& p) {
                      ASSERT_EQ(p.enterprises.size(), 2u);
                      EXPECT_EQ(p.enterprises[1].id, "beta");
                      EXPECT_EQ(p.enterprises[1].land_area_mu, 12);
                    }},
-        ObjectCase{"RemoveEnterpriseLeavesItsBuildingsWithoutOwner", RemoveEnterprise{"acme"},
+        Case{"RemoveEnterpriseLeavesItsBuildingsWithoutOwner", RemoveEnterprise{"acme"},
                    [](const Park& p) {
                      EXPECT_TRUE(p.enterprises.empty());
                      ASSERT_EQ(p.buildings.size(), 2u);
                      EXPECT_EQ(p.buildings[0].enterprise, "");  // hall belonged to acme
                    }},
-        ObjectCase{"AddLineWithItsMachines", AddLine{pressLine()},
+        Case{"AddLineWithItsMachines", AddLine{pressLine()},
                    [](const Park& p) {
                      ASSERT_EQ(p.lines.size(), 2u);
                      EXPECT_EQ(p.lines[1], pressLine());
                      EXPECT_EQ(p.lines[1].machines[0].count, 4);
                    }},
-        ObjectCase{"RemoveLineTakesItsTagsLinksAndRules", RemoveLine{"cast"},
+        Case{"RemoveLineTakesItsTagsLinksAndRules", RemoveLine{"cast"},
                    [](const Park& p) {
                      EXPECT_TRUE(p.lines.empty());
                      EXPECT_TRUE(p.tags.empty());            // cast.power measured cast
@@ -97,51 +75,51 @@ INSTANTIATE_TEST_SUITE_P(
                      EXPECT_EQ(p.energy_links.size(), 1u);   // e1 goes to the hall, which stays
                      EXPECT_EQ(p.buildings.size(), 2u);
                    }},
-        ObjectCase{"AddMachineGroupToALine", AddMachineGroup{"cast", presses()},
+        Case{"AddMachineGroupToALine", AddMachineGroup{"cast", presses()},
                    [](const Park& p) {
                      ASSERT_EQ(p.lines[0].machines.size(), 2u);
                      EXPECT_EQ(p.lines[0].machines[1], presses());
                    }},
-        ObjectCase{"RemoveMachineGroup", RemoveMachineGroup{"cells"},
+        Case{"RemoveMachineGroup", RemoveMachineGroup{"cells"},
                    [](const Park& p) {
                      EXPECT_TRUE(p.lines[0].machines.empty());
                      EXPECT_EQ(p.tags.size(), 1u);  // the tag is on the line, not the group
                    }},
-        ObjectCase{"AddUtility", AddUtility{Utility{"pv", {"光伏", "PV"}, UtilityKind::pv, "hall", {50, 50}, 500, 0, 0, 0, 1, false, {}}},
+        Case{"AddUtility", AddUtility{Utility{"pv", {"光伏", "PV"}, UtilityKind::pv, "hall", {50, 50}, 500, 0, 0, 0, 1, false, {}}},
                    [](const Park& p) {
                      ASSERT_EQ(p.utilities.size(), 2u);
                      EXPECT_EQ(p.utilities[1].power_kw, 500);
                      EXPECT_EQ(p.utilities[1].building, "hall");
                    }},
-        ObjectCase{"RemoveUtilityTakesItsLinks", RemoveUtility{"grid"},
+        Case{"RemoveUtilityTakesItsLinks", RemoveUtility{"grid"},
                    [](const Park& p) {
                      EXPECT_TRUE(p.utilities.empty());
                      EXPECT_TRUE(p.energy_links.empty());  // e1 came from grid
                      EXPECT_EQ(p.material_links.size(), 1u);
                    }},
-        ObjectCase{"AddExternal", AddExternal{ExternalNode{"market", {"市场", "Market"}, ExternalKind::market, {300, 0}, {}}},
+        Case{"AddExternal", AddExternal{ExternalNode{"market", {"市场", "Market"}, ExternalKind::market, {300, 0}, {}}},
                    [](const Park& p) {
                      ASSERT_EQ(p.externals.size(), 1u);
                      EXPECT_EQ(p.externals[0].position, (Point{300, 0}));
                    }},
-        ObjectCase{"AddTag", AddTag{tempTag()},
+        Case{"AddTag", AddTag{tempTag()},
                    [](const Park& p) {
                      ASSERT_EQ(p.tags.size(), 2u);
                      EXPECT_EQ(p.tags[1], tempTag());
                    }},
-        ObjectCase{"RemoveTagTakesItsRules", RemoveTag{"cast.power"},
+        Case{"RemoveTagTakesItsRules", RemoveTag{"cast.power"},
                    [](const Park& p) {
                      EXPECT_TRUE(p.tags.empty());
                      EXPECT_TRUE(p.alarm_rules.empty());
                    }},
-        ObjectCase{"AddAlarmRule", AddAlarmRule{hotRule()},
+        Case{"AddAlarmRule", AddAlarmRule{hotRule()},
                    [](const Park& p) {
                      ASSERT_EQ(p.alarm_rules.size(), 2u);
                      EXPECT_EQ(p.alarm_rules[1].below, 5.0);
                      EXPECT_FALSE(p.alarm_rules[1].above);
                    }},
-        ObjectCase{"RemoveAlarmRule", RemoveAlarmRule{"a1"}, [](const Park& p) { EXPECT_TRUE(p.alarm_rules.empty()); }}),
-    [](const ::testing::TestParamInfo<ObjectCase>& p) { return p.param.name; });
+        Case{"RemoveAlarmRule", RemoveAlarmRule{"a1"}, [](const Park& p) { EXPECT_TRUE(p.alarm_rules.empty()); }}),
+    [](const ::testing::TestParamInfo<Case>& p) { return p.param.name; });
 
 // An external with a link: removing it takes the link; undo brings both back.
 TEST(ObjectEdits, RemoveExternalTakesItsLinksAndUndoBringsThemBack) {
@@ -157,37 +135,19 @@ TEST(ObjectEdits, RemoveExternalTakesItsLinksAndUndoBringsThemBack) {
   EXPECT_EQ(history.park(), withBoth);
 }
 
-struct ObjectRefusal {
-  const char* name;
-  EditCommand command;
-  const char* message;  // part of the error
-};
-void PrintTo(const ObjectRefusal& r, std::ostream* os) { *os << r.name; }
-class ObjectEditRefusal : public ::testing::TestWithParam<ObjectRefusal> {};
-
-TEST_P(ObjectEditRefusal, LeavesTheParkAndTheHistoryAsTheyWere) {
-  const Park original = test_parks::minimalParkRead();
-  EditHistory history(original);
-  auto applied = history.apply(GetParam().command);
-  ASSERT_FALSE(applied);
-  EXPECT_NE(applied.error().message.find(GetParam().message), std::string::npos) << applied.error().message;
-  EXPECT_EQ(history.park(), original);
-  EXPECT_FALSE(history.canUndo());
-}
-
 INSTANTIATE_TEST_SUITE_P(
-    Refused, ObjectEditRefusal,
+    RefusedObjects, EditRefusal,
     ::testing::Values(
-        ObjectRefusal{"EnterpriseIdOfABuilding", AddEnterprise{Enterprise{"hall", {}, 0, 0, 0, false}}, "the id \"hall\" is already used"},
-        ObjectRefusal{"LineWithAUsedGroupId",
+        Refusal{"EnterpriseIdOfABuilding", AddEnterprise{Enterprise{"hall", {}, 0, 0, 0, false}}, "the id \"hall\" is already used"},
+        Refusal{"LineWithAUsedGroupId",
                       AddLine{[] { auto l = pressLine(); l.machines[0].id = "cells"; return l; }()}, "the id \"cells\" is already used"},
-        ObjectRefusal{"GroupOnAnUnknownLine", AddMachineGroup{"ghost", presses()}, "no line \"ghost\""},
-        ObjectRefusal{"TagWithoutId", AddTag{Tag{}}, "a new object needs an id"},
-        ObjectRefusal{"RuleIdInUse", AddAlarmRule{[] { auto r = hotRule(); r.id = "a1"; return r; }()}, "the id \"a1\" is already used"},
-        ObjectRefusal{"UnknownGroup", RemoveMachineGroup{"ghost"}, "no machine group \"ghost\""},
-        ObjectRefusal{"UnknownTag", RemoveTag{"ghost"}, "no tag \"ghost\""},
-        ObjectRefusal{"UnknownEnterprise", RemoveEnterprise{"ghost"}, "no enterprise \"ghost\""}),
-    [](const ::testing::TestParamInfo<ObjectRefusal>& p) { return p.param.name; });
+        Refusal{"GroupOnAnUnknownLine", AddMachineGroup{"ghost", presses()}, "no line \"ghost\""},
+        Refusal{"TagWithoutId", AddTag{Tag{}}, "a new object needs an id"},
+        Refusal{"RuleIdInUse", AddAlarmRule{[] { auto r = hotRule(); r.id = "a1"; return r; }()}, "the id \"a1\" is already used"},
+        Refusal{"UnknownGroup", RemoveMachineGroup{"ghost"}, "no machine group \"ghost\""},
+        Refusal{"UnknownTag", RemoveTag{"ghost"}, "no tag \"ghost\""},
+        Refusal{"UnknownEnterprise", RemoveEnterprise{"ghost"}, "no enterprise \"ghost\""}),
+    [](const ::testing::TestParamInfo<Refusal>& p) { return p.param.name; });
 
 }  // namespace
 }  // namespace parktwin::model
