@@ -234,16 +234,18 @@ ApplicationWindow {
             SplitView.minimumWidth: 220
             EditorPanel {
                 visible: ParkEditor.editing
-                SplitView.preferredHeight: 330
+                // A building's fields need the room; otherwise the palette and the history.
+                SplitView.preferredHeight: ParkEditor.building.id !== undefined ? 540 : 300
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }
             ObjectFormsPanel {
                 visible: ParkEditor.editing
-                SplitView.preferredHeight: 480
+                SplitView.fillHeight: ParkEditor.editing
+                SplitView.minimumHeight: 200
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }
             InspectorPanel {
-                SplitView.fillHeight: true
+                SplitView.fillHeight: !ParkEditor.editing  // the forms take the room while editing
             }
             AlarmPanel {
                 visible: !ParkEditor.editing  // room for the editor; alarms come back when done
