@@ -240,12 +240,13 @@ ApplicationWindow {
             }
             ObjectFormsPanel {
                 visible: ParkEditor.editing
-                SplitView.fillHeight: ParkEditor.editing
+                SplitView.preferredHeight: 600
                 SplitView.minimumHeight: 200
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }
             InspectorPanel {
-                SplitView.fillHeight: !ParkEditor.editing  // the forms take the room while editing
+                visible: !ParkEditor.editing  // the object forms take its room while editing
+                SplitView.fillHeight: true
             }
             AlarmPanel {
                 visible: !ParkEditor.editing  // room for the editor; alarms come back when done
