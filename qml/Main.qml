@@ -238,9 +238,13 @@ ApplicationWindow {
                 SplitView.preferredHeight: ParkEditor.building.id !== undefined ? 540 : 300
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }
+            ShapeToolsPanel {
+                visible: ParkEditor.editing
+                SplitView.preferredHeight: implicitHeight
+            }
             ObjectFormsPanel {
                 visible: ParkEditor.editing
-                SplitView.preferredHeight: 600
+                SplitView.preferredHeight: 400
                 SplitView.minimumHeight: 200
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }

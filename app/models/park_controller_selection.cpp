@@ -44,6 +44,7 @@ QVariantList ParkController::liveRows() const {
     r.insert("analog", tag.kind == model::TagKind::analog);
     // From a connections file: which of its sources delivered the value ("" otherwise).
     r.insert("source", timeline_.tagSources().value(q(tag.id)));
+    r.insert("stale", timeline_.staleTags().contains(q(tag.id)));  // shown greyed
     rows.push_back(r);
     if (rows.size() >= 12) break;
   }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "live_fixture.hpp"
+#include "plant_fixture.hpp"
 #include "park_controller.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/sim/event_codec.hpp"
@@ -165,6 +166,16 @@ class ReplayFixture : public QObject {
     if (!process.waitForFinished(30000)) return "python did not finish";
     return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()).trimmed();
   }
+  // One top-level list of a saved park file (zones, roads, material_links...) as Python's json
+  // module reads it, written back by Python as JSON (keys sorted), or the error it printed.
+  Q_INVOKABLE QString pythonSection(const QString& path, const QString& section) const {
+    QProcess python;
+    python.start("/usr/bin/python3", {"-c", "import json,sys; d=json.load(open(sys.argv[1], encoding='utf-8'));"
+                                            "print(json.dumps(d.get(sys.argv[2], []), sort_keys=True))",
+                                      path, section});
+    if (!python.waitForFinished(30000)) return "python did not finish";
+    return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError()).trimmed();
+  }
   Q_INVOKABLE QString readText(const QString& path) const {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
@@ -286,6 +297,7 @@ class Setup : public QObject {
     if (!dir_.isValid() || !fixture_.build(dir_.path())) qFatal("could not simulate the replay fixture");
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "Fixture", &fixture_);
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "LiveFixture", &liveFixture_);
+    qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "PlantFixture", &plantFixture_);
   }
   void qmlEngineAvailable(QQmlEngine* engine) {
     engine->addImportPath("qrc:/");
@@ -297,6 +309,7 @@ class Setup : public QObject {
   QTemporaryDir dir_;
   ReplayFixture fixture_;
   LiveFixture liveFixture_;
+  PlantFixture plantFixture_;
 };
 
 // Qt 6.4's threaded render loop can crash in QSSGLayerRenderData::rhiPrepare when a test's
