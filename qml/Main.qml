@@ -222,6 +222,10 @@ ApplicationWindow {
                 onFocusRequested: (objectId) => window.focusObject(objectId)
                 onCloseRequested: window.showProblems = false
             }
+            BuildingHandles {
+                anchors.fill: parent
+                scene: parkView
+            }
             PresentationOverlay {
                 anchors.fill: parent
                 showControls: !ViewState.recording
@@ -233,18 +237,26 @@ ApplicationWindow {
         SplitView {
             visible: !window.presenting
             orientation: Qt.Vertical
-            SplitView.preferredWidth: 320
+            SplitView.preferredWidth: ParkEditor.editing ? 440 : 320  // room for the forms' label | field rows
             SplitView.minimumWidth: 220
             EditorPanel {
                 visible: ParkEditor.editing
-                SplitView.preferredHeight: 600
+                // A building's fields need the room; otherwise the palette and the history.
+                SplitView.preferredHeight: ParkEditor.building.id !== undefined ? 540 : 300
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }
             ShapeToolsPanel {
                 visible: ParkEditor.editing
                 SplitView.preferredHeight: implicitHeight
             }
+            ObjectFormsPanel {
+                visible: ParkEditor.editing
+                SplitView.preferredHeight: 400
+                SplitView.minimumHeight: 200
+                viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
+            }
             InspectorPanel {
+                visible: !ParkEditor.editing  // the object forms take its room while editing
                 SplitView.fillHeight: true
             }
             AlarmPanel {

@@ -144,6 +144,18 @@ bool ParkEditor::resize(const QString& id, double widthM, double depthM, double 
   return issue(model::ResizeBuilding{s(id), widthM, depthM, heightM}, true);
 }
 
+bool ParkEditor::dragRotation(const QString& id, double rotationDeg) {
+  double turned = std::fmod(rotationDeg, 360.0);
+  if (turned < 0) turned += 360;
+  return issue(model::RotateBuilding{s(id), turned}, false);
+}
+
+bool ParkEditor::dragSize(const QString& id, double widthM, double depthM) {
+  const auto* park = controller_.park();
+  const auto* b = park ? park->findBuilding(s(id)) : nullptr;
+  return b && issue(model::ResizeBuilding{s(id), widthM, depthM, b->height_m}, false);
+}
+
 bool ParkEditor::setName(const QString& id, const QString& language, const QString& text) {
   const int index = buildingIndex(id);
   if (index < 0 || (language != "zh" && language != "en")) return false;
@@ -240,7 +252,10 @@ QString ParkEditor::objectAt(const std::string& pointer) const {
   if (list == "utilities") return idIn(park->utilities);
   if (list == "enterprises") return idIn(park->enterprises);
   if (list == "externals") return idIn(park->externals);
-  return {};
+  // A tag's or an alarm rule's problem selects the object measured: its forms hold them.
+  const model::Tag* tag = list == "tags" && index < park->tags.size() ? &park->tags[index] : nullptr;
+  if (list == "alarm_rules" && index < park->alarm_rules.size()) tag = park->findTag(park->alarm_rules[index].tag);
+  return tag ? q(tag->object) : QString();
 }
 
 int ParkEditor::buildingIndex(const QString& id) const {

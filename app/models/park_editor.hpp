@@ -55,6 +55,8 @@ class ParkEditor : public QObject {
   // The application makes one before loading QML; null until then (tests make theirs in create).
   static void setInstance(ParkEditor* editor);
   static ParkEditor* instance();
+  // For the window's other editors (ObjectForms): one command, one history entry.
+  bool issueEdit(const model::EditCommand& command) { return issue(command, true); }
 
   bool editing() const { return editing_; }
   void setEditing(bool editing);
@@ -77,6 +79,9 @@ class ParkEditor : public QObject {
   Q_INVOKABLE bool moveBuilding(const QString& id, double xM, double yM);
   Q_INVOKABLE bool rotateBy(const QString& id, double degrees);
   Q_INVOKABLE bool resize(const QString& id, double widthM, double depthM, double heightM);
+  // Steps of a handle drag (BuildingHandles.qml): one history entry until endDrag().
+  Q_INVOKABLE bool dragRotation(const QString& id, double rotationDeg);
+  Q_INVOKABLE bool dragSize(const QString& id, double widthM, double depthM);
   Q_INVOKABLE bool setName(const QString& id, const QString& language, const QString& text);
   Q_INVOKABLE bool setKind(const QString& id, const QString& word);
   // The new building's id ("" if refused); it becomes the selection.

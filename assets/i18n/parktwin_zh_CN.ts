@@ -459,6 +459,17 @@
     </message>
 </context>
 <context>
+    <name>FormCard</name>
+    <message>
+        <source>Add alarm rule</source>
+        <translation>添加报警规则</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>InspectorPanel</name>
     <message>
         <source>Inspector</source>
@@ -643,6 +654,188 @@
     <message>
         <source>3D models not loaded (drawn as boxes):</source>
         <translation>未能加载的三维模型（以方块显示）：</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectFormCards</name>
+    <message>
+        <source>Enterprise %1</source>
+        <translation>企业 %1</translation>
+    </message>
+    <message>
+        <source>Name (zh | en)</source>
+        <translation>名称（中 | 英）</translation>
+    </message>
+    <message>
+        <source>Land area (mu)</source>
+        <translation>占地 (亩)</translation>
+    </message>
+    <message>
+        <source>Output (yuan/yr)</source>
+        <translation>产值 (元/年)</translation>
+    </message>
+    <message>
+        <source>Tax (yuan/yr)</source>
+        <translation>税收 (元/年)</translation>
+    </message>
+    <message>
+        <source>Above designated size</source>
+        <translation>规模以上企业</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>产线 %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Operator (enterprise id)</source>
+        <translation>运营企业 (企业 ID)</translation>
+    </message>
+    <message>
+        <source>Capacity (t/yr)</source>
+        <translation>产能 (t/年)</translation>
+    </message>
+    <message>
+        <source>Capacity (units/h)</source>
+        <translation>产能 (件/h)</translation>
+    </message>
+    <message>
+        <source>Cycle time (s)</source>
+        <translation>节拍 (s)</translation>
+    </message>
+    <message>
+        <source>Specific energy (kWh/t)</source>
+        <translation>单位能耗 (kWh/t)</translation>
+    </message>
+    <message>
+        <source>Power (kW)</source>
+        <translation>功率 (kW)</translation>
+    </message>
+    <message>
+        <source>Machine group %1</source>
+        <translation>设备组 %1</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Pitch x (m)</source>
+        <translation>间距 x (m)</translation>
+    </message>
+    <message>
+        <source>Pitch y (m)</source>
+        <translation>间距 y (m)</translation>
+    </message>
+    <message>
+        <source>Grid offset x (m)</source>
+        <translation>阵列偏移 x (m)</translation>
+    </message>
+    <message>
+        <source>Grid offset y (m)</source>
+        <translation>阵列偏移 y (m)</translation>
+    </message>
+    <message>
+        <source>Machine width (m)</source>
+        <translation>单机宽 (m)</translation>
+    </message>
+    <message>
+        <source>Machine depth (m)</source>
+        <translation>单机深 (m)</translation>
+    </message>
+    <message>
+        <source>Machine height (m)</source>
+        <translation>单机高 (m)</translation>
+    </message>
+    <message>
+        <source>Power per machine (kW)</source>
+        <translation>单机功率 (kW)</translation>
+    </message>
+    <message>
+        <source>Utility %1</source>
+        <translation>公用设施 %1</translation>
+    </message>
+    <message>
+        <source>x (m)</source>
+        <translation>x (m)</translation>
+    </message>
+    <message>
+        <source>y (m)</source>
+        <translation>y (m)</translation>
+    </message>
+    <message>
+        <source>Storage (kWh)</source>
+        <translation>储能容量 (kWh)</translation>
+    </message>
+    <message>
+        <source>Yearly energy (kWh)</source>
+        <translation>年发电量 (kWh)</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>规划中</translation>
+    </message>
+    <message>
+        <source>External node %1</source>
+        <translation>外部节点 %1</translation>
+    </message>
+    <message>
+        <source>Tag %1</source>
+        <translation>测点 %1</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Decimals (-1: the unit&apos;s)</source>
+        <translation>小数位 (-1：按单位默认)</translation>
+    </message>
+    <message>
+        <source>Alarm rule %1</source>
+        <translation>报警规则 %1</translation>
+    </message>
+    <message>
+        <source>Message (zh | en)</source>
+        <translation>报警信息（中 | 英）</translation>
+    </message>
+    <message>
+        <source>Above (tag unit)</source>
+        <translation>高于 (测点单位)</translation>
+    </message>
+    <message>
+        <source>Below (tag unit)</source>
+        <translation>低于 (测点单位)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectFormsPanel</name>
+    <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Select an enterprise, line, machine group, utility or external node (asset tree or view) to edit it and its tags.</source>
+        <translation>在资产树或三维视图中选择企业、产线、设备组、公用设施或外部节点，即可编辑它及其测点。</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1196,33 @@
     <message>
         <source>Gateway broker %1: %2</source>
         <translation>网关代理 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>parktwin::app::ObjectForms</name>
+    <message>
+        <source>Add line</source>
+        <translation>添加产线</translation>
+    </message>
+    <message>
+        <source>Add machine group</source>
+        <translation>添加设备组</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>添加测点</translation>
+    </message>
+    <message>
+        <source>Add enterprise</source>
+        <translation>添加企业</translation>
+    </message>
+    <message>
+        <source>Add utility</source>
+        <translation>添加公用设施</translation>
+    </message>
+    <message>
+        <source>Add external node</source>
+        <translation>添加外部节点</translation>
     </message>
 </context>
 <context>

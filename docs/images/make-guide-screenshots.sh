@@ -41,6 +41,10 @@ for lang in en zh; do
   shot guide-problems-$lang --park "$tmp/mini.park.json" --open "$tmp/mini-edited.park.json" --lang $lang
   shot guide-file-menu-$lang --park "$tmp/mini.park.json" --show-menu file --lang $lang
 done
+# Edit mode's object forms: Potline 1 with its machine group, its tags and their alarm rule.
+for lang in en zh; do
+  xvfb "$app" --park beidu --lang $lang --size 1600x900 --edit --select potline-1 --screenshot "$out/guide-object-forms-$lang.png"
+done
 
 # Live: a broker on a free port and the simulator publishing in real time.
 port=$((20000 + RANDOM % 20000))

@@ -188,23 +188,34 @@ class ReplayFixture : public QObject {
   // What Python's json module reads from a file: "<id> <number of buildings> <name.en>", or
   // the error it printed. A second, independent reader of what the window saved.
   Q_INVOKABLE QString pythonJsonSummary(const QString& path) const {
-    QProcess python;
-    python.start("/usr/bin/python3", {"-c", "import json,sys; d=json.load(open(sys.argv[1], encoding='utf-8'));"
-                                            "print(d['id'], len(d['buildings']), d['name']['en'])", path});
-    if (!python.waitForFinished(30000)) return "python did not finish";
-    return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError()).trimmed();
+    return python({"-c", "import json,sys; d=json.load(open(sys.argv[1], encoding='utf-8'));"
+                   "print(d['id'], len(d['buildings']), d['name']['en'])", path});
   }
   // One building as Python's json module reads it from a saved file: "<x_m> <y_m> <rotation_deg>
   // <height_m> <number of buildings>", or the error it printed.
   Q_INVOKABLE QString pythonBuilding(const QString& path, const QString& id) const {
-    QProcess python;
-    python.start("/usr/bin/python3", {"-c", "import json,sys; d=json.load(open(sys.argv[1], encoding='utf-8'));"
-                                            "b=[b for b in d['buildings'] if b['id']==sys.argv[2]][0];"
-                                            "print('%g %g %g %g %d' % (b['position']['x_m'], b['position']['y_m'],"
-                                            " b.get('rotation_deg', 0), b['height_m'], len(d['buildings'])))",
-                                      path, id});
-    if (!python.waitForFinished(30000)) return "python did not finish";
-    return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError()).trimmed();
+    return python({"-c", "import json,sys; d=json.load(open(sys.argv[1], encoding='utf-8'));"
+                   "b=[b for b in d['buildings'] if b['id']==sys.argv[2]][0];"
+                   "print('%g %g %g %g %d' % (b['position']['x_m'], b['position']['y_m'],"
+                   " b.get('rotation_deg', 0), b['height_m'], len(d['buildings'])))",
+                   path, id});
+  }
+  // The value at a JSON Pointer of a saved file as Python's json module reads it, written back
+  // with json.dumps ("8", "\"hall\"", "null" when absent), or the error it printed.
+  Q_INVOKABLE QString pythonValue(const QString& path, const QString& pointer) const {
+    return python({"-c", "import json,sys\nv=json.load(open(sys.argv[1], encoding='utf-8'))\n"
+                   "for k in sys.argv[2].split('/')[1:]:\n"
+                   "    v = (v[int(k)] if int(k) < len(v) else None) if isinstance(v, list) else v.get(k)\n"
+                   "    if v is None: break\n"
+                   "print(json.dumps(v, ensure_ascii=False))",
+                   path, pointer});
+  }
+  // Python's output (stdout, then stderr), or why it gave none.
+  static QString python(const QStringList& arguments) {
+    QProcess process;
+    process.start("/usr/bin/python3", arguments);
+    if (!process.waitForFinished(30000)) return "python did not finish";
+    return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError()).trimmed();
   }
   // One top-level list of a saved park file (zones, roads, material_links...) as Python's json
   // module reads it, written back by Python as JSON (keys sorted), or the error it printed.

@@ -2,12 +2,17 @@
 // back the park exactly (operator== and the saved text) and redo gives the edited park again.
 #include <gtest/gtest.h>
 
+#include "edit_cases.hpp"
 #include "minimal_park.hpp"
 #include "parktwin/model/edit_history.hpp"
 #include "parktwin/model/park_file.hpp"
 
 namespace parktwin::model {
 namespace {
+using test_edits::Case;
+using test_edits::EditCommandCase;
+using test_edits::EditRefusal;
+using test_edits::Refusal;
 
 Park miniPark() { return test_parks::minimalParkRead(); }
 
@@ -23,16 +28,6 @@ Building shed() {
   return b;
 }
 
-struct Case {
-  const char* name;
-  EditCommand command;
-  // Checks the edited park by hand.
-  std::function<void(const Park&)> expect;
-};
-
-void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
-
-class EditCommandCase : public ::testing::TestWithParam<Case> {};
 
 TEST_P(EditCommandCase, DoUndoRedoRestoreThePark) {
   const Park original = miniPark();
@@ -130,13 +125,6 @@ TEST(EditCommands, RoadPointsMoveAndRoadsGo) {
   EXPECT_EQ(history.park(), withRoad);
 }
 
-struct Refusal {
-  const char* name;
-  EditCommand command;
-  const char* message;  // part of the error
-};
-void PrintTo(const Refusal& r, std::ostream* os) { *os << r.name; }
-class EditRefusal : public ::testing::TestWithParam<Refusal> {};
 
 TEST_P(EditRefusal, LeavesTheParkAndTheHistoryAsTheyWere) {
   const Park original = miniPark();

@@ -1,4 +1,4 @@
-// 1,000 seeded random edits of every kind on Beidu (with undos and redos mixed in), then undo
+// 1,000 seeded random edits of every kind (incl. edit_objects.hpp's) on Beidu (with undos and redos mixed in), then undo
 // to the start: the saved park is the bundled file byte for byte. The file on disk is the
 // oracle, not our own first serialisation.
 #include <gtest/gtest.h>
@@ -18,7 +18,7 @@ class RandomEdits {
   explicit RandomEdits(unsigned seed) : random_(seed) {}
 
   EditCommand next(const Park& park) {
-    switch (pick(12)) {
+    switch (pick(14)) {
       case 0: return MoveBuilding{building(park), {real(-900, 900), real(-900, 900)}};
       case 1: return RotateBuilding{building(park), real(-180, 180)};
       case 2: return ResizeBuilding{building(park), real(5, 300), real(5, 300), real(3, 60)};
@@ -31,7 +31,24 @@ class RandomEdits {
       case 8: return park.roads.empty() ? EditCommand{addedRoad()} : EditCommand{MoveRoadPoint{park.roads[0].id, 0, {real(-9, 9), 3}}};
       case 9: return AddMaterialLink{MaterialLink{"ml-" + std::to_string(serial_++), building(park), building(park), Product::goods, real(1, 9), 0, 0, 0}};
       case 10: return park.energy_links.empty() ? EditCommand{addedRoad()} : EditCommand{RemoveEnergyLink{park.energy_links[pick(park.energy_links.size())].id}};
-      default: return park.zones.size() > 2 ? EditCommand{RemoveZone{park.zones.back().id}} : EditCommand{addedRoad()};
+      case 11: return park.zones.size() > 2 ? EditCommand{RemoveZone{park.zones.back().id}} : EditCommand{addedRoad()};
+      default: return objectEdit(park);
+    }
+  }
+  // The other objects' add and remove commands (edit_objects.hpp), removals only while some
+  // are left so that the draws keep finding objects.
+  EditCommand objectEdit(const Park& park) {
+    const std::string n = std::to_string(serial_++);
+    switch (pick(8)) {
+      case 0: return AddEnterprise{Enterprise{"ent-" + n, {"企业", "Firm"}, real(1, 99), 0, 0, false}};
+      case 1: return park.enterprises.size() > 3 ? EditCommand{RemoveEnterprise{park.enterprises.back().id}} : EditCommand{addedRoad()};
+      case 2: return AddLine{ProductionLine{"ln-" + n, {"线", "Line"}, LineKind::assembly, building(park), "", std::nullopt, real(1, 9e4), 0, 0, 0, 0,
+                                            {MachineGroup{"mg-" + n, {"组", "Group"}, MachineKind::rack, 6, 2, 3, 3, {}, 1, 1, 2, 0, {}}}}};
+      case 3: return park.lines.size() > 5 ? EditCommand{RemoveLine{park.lines[pick(park.lines.size())].id}} : EditCommand{addedRoad()};
+      case 4: return AddTag{Tag{"tg-" + n, {"测点", "Tag"}, "kW", TagKind::analog, building(park), -1}};
+      case 5: return park.tags.size() > 5 ? EditCommand{RemoveTag{park.tags[pick(park.tags.size())].id}} : EditCommand{addedRoad()};
+      case 6: return AddAlarmRule{AlarmRule{"al-" + n, park.tags[pick(park.tags.size())].id, real(0, 9), std::nullopt, Severity::info, {"高", "High"}}};
+      default: return AddUtility{Utility{"ut-" + n, {"储能", "Battery"}, UtilityKind::battery, "", {real(-9, 9), 0}, real(1, 99), real(1, 99), 0, 0, 1, false, {}}};
     }
   }
   std::size_t pick(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random_); }

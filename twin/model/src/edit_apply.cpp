@@ -6,6 +6,7 @@
 
 namespace parktwin::model {
 namespace detail {
+using namespace objects;  // edit_objects.cpp's apply and sections overloads
 namespace {
 
 constexpr ParkSections bits(std::initializer_list<ParkSection> sections) {
@@ -47,15 +48,7 @@ Result<void> apply(Park& park, const RemoveBuilding& e) {
     for (const auto& g : line.machines) gone.insert(g.id);
     return true;
   });
-  std::set<std::string> goneTags;
-  std::erase_if(park.tags, [&](const Tag& t) {
-    if (!gone.contains(t.object)) return false;
-    goneTags.insert(t.id);
-    return true;
-  });
-  std::erase_if(park.material_links, [&](const MaterialLink& l) { return gone.contains(l.from) || gone.contains(l.to); });
-  std::erase_if(park.energy_links, [&](const EnergyLink& l) { return gone.contains(l.from) || gone.contains(l.to); });
-  std::erase_if(park.alarm_rules, [&](const AlarmRule& r) { return goneTags.contains(r.tag); });
+  dropReferencesTo(park, gone);
   return {};
 }
 

@@ -15,10 +15,7 @@ LocalizedText label(const Park& park, const char* en, const char* zh, const std:
 
 struct Labeller {
   const Park& park;
-  LocalizedText operator()(const AddBuilding& e) const {
-    return {"添加建筑 " + (e.building.name.zh.empty() ? e.building.id : e.building.name.zh),
-            "Add building " + (e.building.name.en.empty() ? e.building.id : e.building.name.en)};
-  }
+  LocalizedText operator()(const AddBuilding& e) const { return added("Add building", "添加建筑", e.building); }
   LocalizedText operator()(const RemoveBuilding& e) const { return label(park, "Delete building", "删除建筑", e.id); }
   LocalizedText operator()(const DuplicateBuilding& e) const { return label(park, "Duplicate building", "复制建筑", e.id); }
   LocalizedText operator()(const MoveBuilding& e) const { return label(park, "Move building", "移动建筑", e.id); }
@@ -39,6 +36,28 @@ struct Labeller {
     return {"添加能源连接 " + e.link.from + " → " + e.link.to, "Add energy link " + e.link.from + " → " + e.link.to};
   }
   LocalizedText operator()(const RemoveEnergyLink& e) const { return {"删除能源连接 " + e.id, "Delete energy link " + e.id}; }
+  LocalizedText operator()(const AddEnterprise& e) const { return added("Add enterprise", "添加企业", e.enterprise); }
+  LocalizedText operator()(const RemoveEnterprise& e) const { return label(park, "Delete enterprise", "删除企业", e.id); }
+  LocalizedText operator()(const AddLine& e) const { return added("Add line", "添加产线", e.line); }
+  LocalizedText operator()(const RemoveLine& e) const { return label(park, "Delete line", "删除产线", e.id); }
+  LocalizedText operator()(const AddMachineGroup& e) const { return added("Add machine group", "添加设备组", e.group); }
+  LocalizedText operator()(const RemoveMachineGroup& e) const { return label(park, "Delete machine group", "删除设备组", e.id); }
+  LocalizedText operator()(const AddUtility& e) const { return added("Add utility", "添加公用设施", e.utility); }
+  LocalizedText operator()(const RemoveUtility& e) const { return label(park, "Delete utility", "删除公用设施", e.id); }
+  LocalizedText operator()(const AddExternal& e) const { return added("Add external node", "添加外部节点", e.external); }
+  LocalizedText operator()(const RemoveExternal& e) const { return label(park, "Delete external node", "删除外部节点", e.id); }
+  LocalizedText operator()(const AddTag& e) const { return added("Add tag", "添加测点", e.tag); }
+  LocalizedText operator()(const RemoveTag& e) const { return {"删除测点 " + e.id, "Delete tag " + e.id}; }
+  LocalizedText operator()(const AddAlarmRule& e) const { return {"添加报警规则 " + e.rule.id, "Add alarm rule " + e.rule.id}; }
+  LocalizedText operator()(const RemoveAlarmRule& e) const { return {"删除报警规则 " + e.id, "Delete alarm rule " + e.id}; }
+
+ private:
+  // "Add line Casting" / "添加产线 铸造线": the new object is not in the park yet.
+  template <typename T>
+  static LocalizedText added(const char* en, const char* zh, const T& object) {
+    return {std::string(zh) + " " + (object.name.zh.empty() ? object.id : object.name.zh),
+            std::string(en) + " " + (object.name.en.empty() ? object.id : object.name.en)};
+  }
 };
 
 template <typename T>

@@ -45,6 +45,18 @@ void copySections(const Park& from, Park& to, ParkSections sections) {
   if (in(sections, ParkSection::alarm_rules)) to.alarm_rules = from.alarm_rules;
 }
 
+void dropReferencesTo(Park& park, const std::set<std::string>& gone) {
+  std::set<std::string> goneTags;
+  std::erase_if(park.tags, [&](const Tag& t) {
+    if (!gone.contains(t.object)) return false;
+    goneTags.insert(t.id);
+    return true;
+  });
+  std::erase_if(park.material_links, [&](const MaterialLink& l) { return gone.contains(l.from) || gone.contains(l.to); });
+  std::erase_if(park.energy_links, [&](const EnergyLink& l) { return gone.contains(l.from) || gone.contains(l.to); });
+  std::erase_if(park.alarm_rules, [&](const AlarmRule& r) { return goneTags.contains(r.tag); });
+}
+
 std::unexpected<Error> noSuch(const std::string& what, const std::string& id) {
   return fail(ErrorCode::not_found, "no " + what + " \"" + id + "\" in the park");
 }

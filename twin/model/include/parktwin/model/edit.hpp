@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "parktwin/common/result.hpp"
+#include "parktwin/model/edit_objects.hpp"
 #include "parktwin/model/park.hpp"
 
 namespace parktwin::model {
@@ -86,7 +87,9 @@ struct RemoveEnergyLink {
 using EditCommand =
     std::variant<AddBuilding, RemoveBuilding, DuplicateBuilding, MoveBuilding, RotateBuilding, ResizeBuilding, SetField,
                  AddZone, RemoveZone, MoveZoneVertex, AddRoad, RemoveRoad, MoveRoadPoint, AddMaterialLink,
-                 RemoveMaterialLink, AddEnergyLink, RemoveEnergyLink>;
+                 RemoveMaterialLink, AddEnergyLink, RemoveEnergyLink, AddEnterprise, RemoveEnterprise, AddLine,
+                 RemoveLine, AddMachineGroup, RemoveMachineGroup, AddUtility, RemoveUtility, AddExternal,
+                 RemoveExternal, AddTag, RemoveTag, AddAlarmRule, RemoveAlarmRule>;
 
 // The parts of a park a command may change; undo puts back exactly these.
 enum class ParkSection : unsigned {
