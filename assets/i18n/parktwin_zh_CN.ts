@@ -799,18 +799,60 @@
     </message>
 </context>
 <context>
-    <name>parktwin::app::ParkController</name>
+    <name>parktwin::app::ScenarioController</name>
+    <message>
+        <source>Quick look, %3 days: %1 – %2 (the full period gives other totals)</source>
+        <translation>快速查看 %3 天：%1 – %2（完整周期的合计会不同）</translation>
+    </message>
+    <message>
+        <source>Simulated %1 – %2 (%3 days)</source>
+        <translation>模拟时段 %1 – %2（%3 天）</translation>
+    </message>
+    <message>
+        <source>This scenario is written for the park &quot;%1&quot;: open that park first.</source>
+        <translation>此情景针对园区“%1”，请先打开该园区。</translation>
+    </message>
+    <message>
+        <source>Running baseline and scenario…</source>
+        <translation>正在运行基准与情景…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Done in %1 s</source>
+        <translation>完成，用时 %1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>parktwin::app::SceneController</name>
     <message>
         <source>cannot be loaded</source>
         <translation>无法加载</translation>
     </message>
+</context>
+<context>
+    <name>parktwin::app::SelectionController</name>
     <message>
-        <source>Where</source>
-        <translation>位置</translation>
+        <source>running</source>
+        <translation>运行</translation>
     </message>
     <message>
-        <source>%1 km from the park&apos;s centre, drawn at its edge</source>
-        <translation>距园区中心 %1 公里，画在园区边缘</translation>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>changeover</source>
+        <translation>换型</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>故障停机</translation>
+    </message>
+    <message>
+        <source>starved of metal</source>
+        <translation>待料（缺铝液）</translation>
     </message>
     <message>
         <source>Type</source>
@@ -819,6 +861,18 @@
     <message>
         <source>Id</source>
         <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>%1 km from the park&apos;s centre, drawn at its edge</source>
+        <translation>距园区中心 %1 公里，画在园区边缘</translation>
     </message>
     <message>
         <source>Land area</source>
@@ -853,8 +907,48 @@
         <translation>%1 吨/兆瓦时</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>种类</translation>
+        <source>t/h</source>
+        <translation>吨/小时</translation>
+    </message>
+    <message>
+        <source>kW</source>
+        <translation>千瓦</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>能源载体</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>产能</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Bottleneck</source>
+        <translation>瓶颈</translation>
+    </message>
+    <message>
+        <source>Yes: on the minimum cut</source>
+        <translation>是：位于最小割上</translation>
     </message>
     <message>
         <source>Enterprise</source>
@@ -899,10 +993,6 @@
     <message>
         <source>Operator</source>
         <translation>运营企业</translation>
-    </message>
-    <message>
-        <source>Capacity</source>
-        <translation>产能</translation>
     </message>
     <message>
         <source>%1 t/yr</source>
@@ -1001,66 +1091,6 @@
         <translation>单台功率</translation>
     </message>
     <message>
-        <source>running</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <source>idle</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>changeover</source>
-        <translation>换型</translation>
-    </message>
-    <message>
-        <source>down</source>
-        <translation>故障停机</translation>
-    </message>
-    <message>
-        <source>starved of metal</source>
-        <translation>待料（缺铝液）</translation>
-    </message>
-    <message>
-        <source>t/h</source>
-        <translation>吨/小时</translation>
-    </message>
-    <message>
-        <source>kW</source>
-        <translation>千瓦</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>起点</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>终点</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>物料</translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation>能源载体</translation>
-    </message>
-    <message>
-        <source>Flow</source>
-        <translation>流量</translation>
-    </message>
-    <message>
-        <source>Utilisation</source>
-        <translation>利用率</translation>
-    </message>
-    <message>
-        <source>Bottleneck</source>
-        <translation>瓶颈</translation>
-    </message>
-    <message>
-        <source>Yes: on the minimum cut</source>
-        <translation>是：位于最小割上</translation>
-    </message>
-    <message>
         <source>Metal entering (avg. year)</source>
         <translation>流入铝量（年均）</translation>
     </message>
@@ -1091,33 +1121,6 @@
     <message>
         <source>%1 t/yr, saves %2 M yuan</source>
         <translation>%1 吨/年，节省 %2 百万元</translation>
-    </message>
-</context>
-<context>
-    <name>parktwin::app::ScenarioController</name>
-    <message>
-        <source>Quick look, %3 days: %1 – %2 (the full period gives other totals)</source>
-        <translation>快速查看 %3 天：%1 – %2（完整周期的合计会不同）</translation>
-    </message>
-    <message>
-        <source>Simulated %1 – %2 (%3 days)</source>
-        <translation>模拟时段 %1 – %2（%3 天）</translation>
-    </message>
-    <message>
-        <source>This scenario is written for the park &quot;%1&quot;: open that park first.</source>
-        <translation>此情景针对园区“%1”，请先打开该园区。</translation>
-    </message>
-    <message>
-        <source>Running baseline and scenario…</source>
-        <translation>正在运行基准与情景…</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Done in %1 s</source>
-        <translation>完成，用时 %1 秒</translation>
     </message>
 </context>
 <context>

@@ -11,10 +11,10 @@ import ParkTwin
 Node {
     id: root
     // The park's own table (not an export window's mirror): each group gets its own instancing object.
-    readonly property QtObject machineTable: ParkController.machines
+    readonly property QtObject machineTable: ParkController.scene.machines
 
     Repeater3D {
-        model: ParkController.machineModels
+        model: ParkController.scene.machineModels
         RuntimeLoader {
             id: loader
             required property var modelData
@@ -22,7 +22,7 @@ Node {
             instancing: MachineModelInstancing { source: root.machineTable; spec: loader.modelData }
             onStatusChanged: {
                 root.machineTable.setGroupModel(modelData, status === RuntimeLoader.Success, bounds.minimum, bounds.maximum)
-                if (status === RuntimeLoader.Error) ParkController.reportModelProblem(modelData.groupId, modelData.uri, errorString)
+                if (status === RuntimeLoader.Error) ParkController.scene.reportModelProblem(modelData.groupId, modelData.uri, errorString)
             }
             // The bounds may come after the status (RuntimeLoader: "not available before the first render").
             onBoundsChanged: {

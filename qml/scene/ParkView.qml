@@ -28,10 +28,10 @@ Item {
     // Room the timeline takes at the bottom, for panels laid over the view.
     readonly property real timelineSpace: timelineBar.visible ? timelineBar.height + 24 : 0
     // The machines' instance table; a second window on the same park needs its own object.
-    property QtObject machineTable: ParkController.machines
+    property QtObject machineTable: ParkController.scene.machines
     // Built, and showing data when a replay or live feed is open.
     readonly property bool sceneReady: ParkController.loaded
-        && buildingRepeater.count === ParkController.buildings.length
+        && buildingRepeater.count === ParkController.scene.buildings.length
         && (ParkController.timeline.mode === "design" || ParkController.timeline.valueCount > 0)
     signal objectPicked(string objectId)
     // The colours of the scenario marks, from the marks themselves (scene_style.cpp owns them).
@@ -49,7 +49,7 @@ Item {
     onHeightChanged: { cameraRevision++; if (pendingFocus) flyTo(pendingFocus, true) }
 
     function fitPark(immediate) {
-        flyTo({position: ParkController.sceneCenter, radius: ParkController.sceneRadius, points: ParkController.sceneOutline}, immediate)
+        flyTo({position: ParkController.scene.center, radius: ParkController.scene.radius, points: ParkController.scene.outline}, immediate)
     }
     // A framing asked for before the view had a size: done again once it is laid out.
     property var pendingFocus: null
@@ -86,7 +86,7 @@ Item {
     // The object under a view position: a machine (seen through its building's glass shell)
     // first, else a building or utility.
     function objectAt(x, y) {
-        const machine = ParkController.pickMachineGroup(view.mapTo3DScene(Qt.vector3d(x, y, 0)),
+        const machine = ParkController.scene.pickMachineGroup(view.mapTo3DScene(Qt.vector3d(x, y, 0)),
                                                         view.mapTo3DScene(Qt.vector3d(x, y, 1)))
         if (machine !== "") return machine
         const hit = view.pick(x, y)
@@ -96,7 +96,7 @@ Item {
     // Where each building's roof centre lands in window pixels (for tests and tours).
     function projectedBuildings() {
         const out = []
-        for (const b of ParkController.buildings) {
+        for (const b of ParkController.scene.buildings) {
             const p = view.mapFrom3DScene(Qt.vector3d(b.position.x, b.size.y, b.position.z))
             const w = view.mapToItem(null, p.x, p.y)
             out.push({id: b.id, x: w.x, y: w.y, inFront: p.z > 0, planned: b.planned})
@@ -107,10 +107,10 @@ Item {
     // would stand under 3 px high on screen, machines are drawn as their roofs (2 triangles
     // instead of 10); llvmpipe spends most of a 100k-machine frame setting up triangles.
     readonly property bool machineRoofsOnly: {
-        const synthetic = ParkController.syntheticMachines
-        const count = Math.max(ParkController.machines.count, synthetic.length)
+        const synthetic = ParkController.scene.syntheticMachines
+        const count = Math.max(ParkController.scene.machines.count, synthetic.length)
         if (count <= 5000) return false
-        const height = ParkController.machines.count > 0 ? ParkController.machines.typicalHeight : synthetic[0].scale.y * 100
+        const height = ParkController.scene.machines.count > 0 ? ParkController.scene.machines.typicalHeight : synthetic[0].scale.y * 100
         return height * Math.cos(pitch * Math.PI / 180) / metresPerPixel() < 3
     }
 
@@ -195,16 +195,16 @@ Item {
             id: ground
             visible: !root.machinesOnly
             source: "#Rectangle"
-            position: Qt.vector3d(ParkController.sceneCenter.x, -0.5, ParkController.sceneCenter.z)
+            position: Qt.vector3d(ParkController.scene.center.x, -0.5, ParkController.scene.center.z)
             eulerRotation.x: -90
-            scale: Qt.vector3d(ParkController.sceneRadius * 0.06, ParkController.sceneRadius * 0.06, 1)
+            scale: Qt.vector3d(ParkController.scene.radius * 0.06, ParkController.scene.radius * 0.06, 1)
             receivesShadows: true
             materials: PrincipledMaterial { baseColor: "#c4cfba"; lighting: PrincipledMaterial.NoLighting }
         }
 
         Repeater3D {
             visible: !root.machinesOnly
-            model: ParkController.zones
+            model: ParkController.scene.zones
             Model {
                 y: modelData.water ? 0.4 : 0.1
                 geometry: PolygonGeometry { outline: modelData.outline }
@@ -220,7 +220,7 @@ Item {
 
         Repeater3D {
             visible: !root.machinesOnly
-            model: ParkController.roads
+            model: ParkController.scene.roads
             Model {
                 source: "#Cube"
                 position: Qt.vector3d(modelData.position.x, 0.5, modelData.position.z)
@@ -234,9 +234,9 @@ Item {
         Repeater3D {
             id: buildingRepeater
             visible: !root.machinesOnly
-            model: ParkController.buildings
+            model: ParkController.scene.buildings
             BuildingModel {
-                selected: ParkController.selectedBuilding === building.id
+                selected: ParkController.selection.building === building.id
                 // Before a run is replayed; then the marks of the scenario's run say what changed.
                 highlighted: ParkController.scenarios.showing === "" && ParkController.scenarios.affectedBuildings.includes(building.id)
                 mark: ParkController.scenarios.buildingMarks[building.id] || ""
@@ -247,7 +247,7 @@ Item {
         // Every machine of the park in one instanced draw call.
         Model {
             geometry: MachineBoxGeometry {
-                compact: ParkController.machines.count > 5000
+                compact: ParkController.scene.machines.count > 5000
                 roofOnly: root.machineRoofsOnly
             }
             instancing: root.machineTable
@@ -268,11 +268,11 @@ Item {
         // Benchmark baseline only: the same machines (mesh, material, size) as one Model each.
         MachineBoxGeometry {
             id: naiveBox
-            compact: ParkController.syntheticMachines.length > 5000
+            compact: ParkController.scene.syntheticMachines.length > 5000
             roofOnly: root.machineRoofsOnly
         }
         Repeater3D {
-            model: ParkController.syntheticMachines
+            model: ParkController.scene.syntheticMachines
             Model {
                 geometry: naiveBox
                 position: modelData.position
@@ -326,13 +326,13 @@ Item {
 
         Repeater3D {
             visible: !root.machinesOnly
-            model: ParkController.utilities
-            UtilityModel { selected: ParkController.selectedId === item.id }
+            model: ParkController.scene.utilities
+            UtilityModel { selected: ParkController.selection.objectId === item.id }
         }
         Repeater3D {
             visible: !root.machinesOnly
-            model: ParkController.externals
-            ExternalMarker { selected: ParkController.selectedId === item.id }
+            model: ParkController.scene.externals
+            ExternalMarker { selected: ParkController.selection.objectId === item.id }
         }
     }
 

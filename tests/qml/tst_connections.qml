@@ -59,8 +59,8 @@ Item {
             compare(connections.sourceOf("potline-1.current"), "plant-mqtt")
 
             // The inspector says where the selected line's value came from.
-            ParkController.select("potline-1")
-            const row = ParkController.liveRows.find(r => r.tag === "potline-1.current")
+            ParkController.selection.select("potline-1")
+            const row = ParkController.selection.liveRows.find(r => r.tag === "potline-1.current")
             verify(row !== undefined, "potline-1.current in the inspector")
             compare(row.source, "plant-mqtt")
 

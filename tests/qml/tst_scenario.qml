@@ -64,7 +64,7 @@ Item {
             // Both potrooms are highlighted; the series cover the 72 hours.
             verify(scenarios.affectedBuildings.length > 0)
             for (const id of scenarios.affectedBuildings)
-                verify(ParkController.buildings.some(b => b.id === id), id + " is a building of the park")
+                verify(ParkController.scene.buildings.some(b => b.id === id), id + " is a building of the park")
             // The panel says which period the totals cover: a day before the file's outage
             // (2026-07-15 08:00 Shanghai time), for 3 days.
             const period = findChild(panel, "scenarioPeriod").text
