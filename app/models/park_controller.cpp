@@ -144,6 +144,7 @@ void ParkController::setLanguage(const QString& language) {
                               lang == "zh" ? QLocale::China : QLocale::UnitedKingdom));
   assetTree_.setLanguage(lang);
   tour_.setLanguage(lang);
+  flows_.setLanguage(lang);
   scenarios_.retranslate();
   if (engine_) engine_->retranslate();
   emit languageChanged();

@@ -5,6 +5,7 @@
 
 #include "controller_text.hpp"
 #include "kind_names.hpp"
+#include "kpi_text.hpp"
 #include "park_controller.hpp"
 #include "selection_controller.hpp"
 #include "parktwin/model/object_index.hpp"
@@ -143,8 +144,7 @@ void SelectionController::addFlowRows(QVariantList& rows) const {
     rows.push_back(row(tr("Energy (avg. year)"), tr("%1 MWh/yr").arg(number(kwh / 1000))));
     if (tonnes > 0) {
       // The KPI table's name says what it divides by (this object's metal, not aluminium made).
-      const auto name = flow::kpiName(flow::KpiKey::energy_kwh_per_t_through, controller_.language().toStdString());
-      rows.push_back(row(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())),
+      rows.push_back(row(kpiNameText(flow::KpiKey::energy_kwh_per_t_through),
                          tr("%1 kWh/t").arg(number(u.value("energyKwhPerT").toDouble()))));
     }
     rows.push_back(row(tr("CO2 (avg. year)"), tr("%1 t/yr").arg(number(u.value("co2T").toDouble()))));

@@ -486,6 +486,387 @@
     </message>
 </context>
 <context>
+    <name>KpiLabel</name>
+    <message>
+        <source>Aluminium made (primary + recycled)</source>
+        <translation>铝产量（原铝+再生铝）</translation>
+    </message>
+    <message>
+        <source>Primary aluminium (potlines)</source>
+        <translation>原铝（电解）</translation>
+    </message>
+    <message>
+        <source>Recycled aluminium</source>
+        <translation>再生铝</translation>
+    </message>
+    <message>
+        <source>Processors&apos; output</source>
+        <translation>加工企业产量</translation>
+    </message>
+    <message>
+        <source>Processors&apos; good output</source>
+        <translation>加工合格品</translation>
+    </message>
+    <message>
+        <source>Molten metal supplied directly</source>
+        <translation>铝液直供</translation>
+    </message>
+    <message>
+        <source>Ingot remelted</source>
+        <translation>铝锭重熔</translation>
+    </message>
+    <message>
+        <source>Remelting cost (300 yuan/t)</source>
+        <translation>重熔成本（300 元/吨）</translation>
+    </message>
+    <message>
+        <source>Electricity used</source>
+        <translation>用电量</translation>
+    </message>
+    <message>
+        <source>Electricity per tonne of aluminium made (park load / primary + recycled)</source>
+        <translation>吨铝电耗（园区用电 / 原铝+再生铝产量）</translation>
+    </message>
+    <message>
+        <source>Grid import</source>
+        <translation>电网购电</translation>
+    </message>
+    <message>
+        <source>Local generation used (PV, hydro)</source>
+        <translation>本地发电自用（光伏、水电）</translation>
+    </message>
+    <message>
+        <source>PV generation</source>
+        <translation>光伏发电量</translation>
+    </message>
+    <message>
+        <source>Energy self-sufficiency (PV and hydro used / park load)</source>
+        <translation>能源自给率（光伏和水电自用 / 园区用电）</translation>
+    </message>
+    <message>
+        <source>CO2 emissions</source>
+        <translation>二氧化碳排放</translation>
+    </message>
+    <message>
+        <source>Electricity cost (tariffs)</source>
+        <translation>电费（按电价）</translation>
+    </message>
+    <message>
+        <source>Operating cost (retrofitted firms)</source>
+        <translation>运营成本（改造企业）</translation>
+    </message>
+    <message>
+        <source>Total cost (electricity + remelting + operating)</source>
+        <translation>总成本（电费+重熔+运营）</translation>
+    </message>
+    <message>
+        <source>Overall equipment effectiveness (OEE)</source>
+        <translation>设备综合效率 OEE</translation>
+    </message>
+    <message>
+        <source>Electricity avoided vs the same tonnes of primary</source>
+        <translation>再生铝较同量原铝节电</translation>
+    </message>
+    <message>
+        <source>CO2 avoided vs the same tonnes of primary</source>
+        <translation>再生铝较同量原铝减排</translation>
+    </message>
+    <message>
+        <source>Retrofitted firms&apos; output</source>
+        <translation>改造企业产量</translation>
+    </message>
+    <message>
+        <source>Retrofitted firms&apos; electricity per tonne of their output</source>
+        <translation>改造企业吨产品电耗（其用电 / 其产量）</translation>
+    </message>
+    <message>
+        <source>Retrofitted firms&apos; operating cost per tonne of their output</source>
+        <translation>改造企业吨产品运营成本</translation>
+    </message>
+    <message>
+        <source>Pumped-storage support</source>
+        <translation>抽水蓄能支援电量</translation>
+    </message>
+    <message>
+        <source>Load shed (unserved energy)</source>
+        <translation>限电损失电量</translation>
+    </message>
+    <message>
+        <source>Metal delivered per hour (to markets and end processors)</source>
+        <translation>每小时交付金属（市场和终端加工线）</translation>
+    </message>
+    <message>
+        <source>Metal delivered per year (to markets and end processors)</source>
+        <translation>年交付金属（市场和终端加工线）</translation>
+    </message>
+    <message>
+        <source>Metal lost on links</source>
+        <translation>物流损耗</translation>
+    </message>
+    <message>
+        <source>Line and transformer losses</source>
+        <translation>线路和变压器损耗</translation>
+    </message>
+    <message>
+        <source>Electricity per tonne delivered (park load / metal delivered to markets and end processors)</source>
+        <translation>每吨交付金属电耗（园区用电 / 交付给市场和终端加工线的金属）</translation>
+    </message>
+    <message>
+        <source>Local supply (PV, storage, hydro)</source>
+        <translation>本地电源供电（光伏、储能、水电）</translation>
+    </message>
+    <message>
+        <source>Local supply share (PV, storage, hydro / all supply)</source>
+        <translation>本地电源占比（光伏、储能、水电 / 总供电）</translation>
+    </message>
+    <message>
+        <source>CO2 per tonne delivered (emissions / metal delivered)</source>
+        <translation>每吨交付金属碳排放</translation>
+    </message>
+    <message>
+        <source>Material cost (links, remelt premium)</source>
+        <translation>物料成本（物流、重熔溢价）</translation>
+    </message>
+    <message>
+        <source>Cost (material links + electricity tariffs)</source>
+        <translation>成本（物料+电费）</translation>
+    </message>
+    <message>
+        <source>Remelting avoided (300 yuan/t of molten metal supplied)</source>
+        <translation>避免重熔节约（铝液直供 300 元/吨）</translation>
+    </message>
+    <message>
+        <source>Metal received or made</source>
+        <translation>流入或产出金属</translation>
+    </message>
+    <message>
+        <source>Metal received or made per hour</source>
+        <translation>每小时流入或产出金属</translation>
+    </message>
+    <message>
+        <source>Design capacity of its lines</source>
+        <translation>产线设计产能</translation>
+    </message>
+    <message>
+        <source>Utilisation (metal / design capacity)</source>
+        <translation>产能利用率（金属 / 设计产能）</translation>
+    </message>
+    <message>
+        <source>Energy per t of its metal (its load / metal it receives or makes)</source>
+        <translation>每吨本身金属电耗（其用电 / 流入或产出金属）</translation>
+    </message>
+</context>
+<context>
+    <name>KpiName</name>
+    <message>
+        <source>Aluminium made</source>
+        <translation>铝产量</translation>
+    </message>
+    <message>
+        <source>Primary aluminium</source>
+        <translation>原铝</translation>
+    </message>
+    <message>
+        <source>Recycled aluminium</source>
+        <translation>再生铝</translation>
+    </message>
+    <message>
+        <source>Processors&apos; output</source>
+        <translation>加工企业产量</translation>
+    </message>
+    <message>
+        <source>Processors&apos; good output</source>
+        <translation>加工合格品</translation>
+    </message>
+    <message>
+        <source>Molten metal supplied directly</source>
+        <translation>铝液直供</translation>
+    </message>
+    <message>
+        <source>Ingot remelted</source>
+        <translation>铝锭重熔</translation>
+    </message>
+    <message>
+        <source>Remelting cost</source>
+        <translation>重熔成本</translation>
+    </message>
+    <message>
+        <source>Electricity used</source>
+        <translation>用电量</translation>
+    </message>
+    <message>
+        <source>Electricity per tonne of aluminium made</source>
+        <translation>吨铝电耗</translation>
+    </message>
+    <message>
+        <source>Grid import</source>
+        <translation>电网购电</translation>
+    </message>
+    <message>
+        <source>Local generation used</source>
+        <translation>本地发电自用</translation>
+    </message>
+    <message>
+        <source>PV generation</source>
+        <translation>光伏发电量</translation>
+    </message>
+    <message>
+        <source>Energy self-sufficiency</source>
+        <translation>能源自给率</translation>
+    </message>
+    <message>
+        <source>CO2 emissions</source>
+        <translation>二氧化碳排放</translation>
+    </message>
+    <message>
+        <source>Electricity cost</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Operating cost</source>
+        <translation>运营成本</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>Overall equipment effectiveness</source>
+        <translation>设备综合效率 OEE</translation>
+    </message>
+    <message>
+        <source>Electricity avoided vs the same tonnes of primary</source>
+        <translation>再生铝较同量原铝节电</translation>
+    </message>
+    <message>
+        <source>CO2 avoided vs the same tonnes of primary</source>
+        <translation>再生铝较同量原铝减排</translation>
+    </message>
+    <message>
+        <source>Retrofitted firms&apos; output</source>
+        <translation>改造企业产量</translation>
+    </message>
+    <message>
+        <source>Retrofitted firms&apos; electricity per tonne of their output</source>
+        <translation>改造企业吨产品电耗</translation>
+    </message>
+    <message>
+        <source>Retrofitted firms&apos; operating cost per tonne of their output</source>
+        <translation>改造企业吨产品运营成本</translation>
+    </message>
+    <message>
+        <source>Pumped-storage support</source>
+        <translation>抽水蓄能支援电量</translation>
+    </message>
+    <message>
+        <source>Load shed</source>
+        <translation>限电损失电量</translation>
+    </message>
+    <message>
+        <source>Metal delivered per hour</source>
+        <translation>每小时交付金属</translation>
+    </message>
+    <message>
+        <source>Metal delivered per year</source>
+        <translation>年交付金属</translation>
+    </message>
+    <message>
+        <source>Metal lost on links</source>
+        <translation>物流损耗</translation>
+    </message>
+    <message>
+        <source>Line and transformer losses</source>
+        <translation>线路和变压器损耗</translation>
+    </message>
+    <message>
+        <source>Electricity per tonne delivered</source>
+        <translation>每吨交付金属电耗</translation>
+    </message>
+    <message>
+        <source>Local supply</source>
+        <translation>本地电源供电</translation>
+    </message>
+    <message>
+        <source>Local supply share</source>
+        <translation>本地电源占比</translation>
+    </message>
+    <message>
+        <source>CO2 per tonne delivered</source>
+        <translation>每吨交付金属碳排放</translation>
+    </message>
+    <message>
+        <source>Material cost</source>
+        <translation>物料成本</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Remelting avoided</source>
+        <translation>避免重熔节约</translation>
+    </message>
+    <message>
+        <source>Metal received or made</source>
+        <translation>流入或产出金属</translation>
+    </message>
+    <message>
+        <source>Metal received or made per hour</source>
+        <translation>每小时流入或产出金属</translation>
+    </message>
+    <message>
+        <source>Design capacity of its lines</source>
+        <translation>产线设计产能</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>产能利用率</translation>
+    </message>
+    <message>
+        <source>Energy per t of its metal</source>
+        <translation>每吨本身金属电耗</translation>
+    </message>
+</context>
+<context>
+    <name>KpiUnit</name>
+    <message>
+        <source>t</source>
+        <translation>吨</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>kWh/t</source>
+        <translation>kWh/吨</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>yuan/t</source>
+        <translation>元/吨</translation>
+    </message>
+    <message>
+        <source>t/h</source>
+        <translation>吨/时</translation>
+    </message>
+    <message>
+        <source>t/yr</source>
+        <translation>吨/年</translation>
+    </message>
+    <message>
+        <source>t/t</source>
+        <translation>吨/吨</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Fit park</source>
@@ -788,6 +1169,17 @@
     </message>
 </context>
 <context>
+    <name>parktwin::app::AssetTreeModel</name>
+    <message>
+        <source>Tenants of standard factories</source>
+        <translation>标准厂房入驻企业</translation>
+    </message>
+    <message>
+        <source>Shared buildings &amp; utilities</source>
+        <translation>公共建筑与设施</translation>
+    </message>
+</context>
+<context>
     <name>parktwin::app::ConnectionsController</name>
     <message>
         <source>Open a park first: the connections file maps tags of a park.</source>
@@ -823,6 +1215,22 @@
     <message>
         <source>Done in %1 s</source>
         <translation>完成，用时 %1 秒</translation>
+    </message>
+    <message>
+        <source>t/h</source>
+        <translation>吨/小时</translation>
+    </message>
+    <message>
+        <source>MW</source>
+        <translation>兆瓦</translation>
+    </message>
+    <message>
+        <source>yuan/h</source>
+        <translation>元/小时</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
