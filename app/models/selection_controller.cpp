@@ -36,8 +36,18 @@ const model::Park& SelectionController::park() const { return *controller_.park(
 
 void SelectionController::forget() {
   objectId_.clear();
-  type_.clear();
   building_.clear();
+  selected_ = Selected::nothing;
+}
+
+QString SelectionController::type() const {
+  switch (selected_) {
+    case Selected::nothing: return {};
+    case Selected::park: return QStringLiteral("park");
+    case Selected::link: return QStringLiteral("link");
+    case Selected::object: return QString::fromLatin1(model::objectTypeName(objectType_));
+  }
+  return {};
 }
 
 QString SelectionController::stateName(int state) const {
@@ -51,7 +61,7 @@ QVariantList SelectionController::liveRows() const {
   if (!controller_.loaded() || objectId_.isEmpty() || controller_.timeline()->values().isEmpty()) return rows;
   // The selected object's own tags, and for a building those of its lines and utilities.
   QSet<QString> owners{objectId_};
-  if (type_ == "building") {
+  if (selected_ == Selected::object && objectType_ == model::ObjectType::building) {
     for (const auto& l : park().lines) {
       if (q(l.building) == objectId_) owners.insert(q(l.id));
     }
@@ -82,28 +92,28 @@ QVariantList SelectionController::liveRows() const {
   return rows;
 }
 
-
 void SelectionController::select(const QString& objectId) {
   if (!controller_.loaded()) return;
   const std::string id = objectId.toStdString();
-  QString type;
+  Selected selected = Selected::nothing;
   QString building;
   QSet<QString> highlighted;
   const auto* object = controller_.objectIndex()->find(id);
   if (id == park().id) {
-    type = "park";
+    selected = Selected::park;
   } else if (object && object->type != model::ObjectType::zone) {
-    type = model::objectTypeName(object->type);
+    selected = Selected::object;
+    objectType_ = object->type;
     building = q(object->building);
     if (object->type == model::ObjectType::machine_group) highlighted.insert(objectId);
     if (const auto* line = park().findLine(id)) {
       for (const auto& g : line->machines) highlighted.insert(q(g.id));
     }
   } else if (std::ranges::any_of(controller_.flows()->overlay().arcs, [&](const QVariant& a) { return a.toMap().value("id") == objectId; })) {
-    type = "link";
+    selected = Selected::link;
   }
-  objectId_ = type.isEmpty() ? QString() : objectId;
-  type_ = type;
+  selected_ = selected;
+  objectId_ = selected == Selected::nothing ? QString() : objectId;
   building_ = building;
   controller_.scene()->machines()->setHighlightedGroups(highlighted);
   emit changed();
@@ -130,7 +140,6 @@ QString SelectionController::stateTagOf(const QString& objectId) const {
   }
   return {};
 }
-
 
 QString SelectionController::describe(const QString& objectId) const {
   if (!controller_.loaded() || objectId.isEmpty()) return {};

@@ -9,6 +9,8 @@
 
 #include <string>
 
+#include "parktwin/model/object_index.hpp"
+
 namespace parktwin::model {
 struct Building;
 struct ProductionLine;
@@ -57,7 +59,7 @@ class SelectionController : public QObject {
 
   QString objectId() const { return objectId_; }
   QString name() const;
-  QString type() const { return type_; }
+  QString type() const;
   QString building() const { return building_; }
   QVariantList inspector() const;
   QVariantList liveRows() const;
@@ -68,6 +70,7 @@ class SelectionController : public QObject {
 
  private:
   // The inspector's rows by kind of object (selection_inspector.cpp).
+  void addObjectRows(QVariantList& rows, const std::string& id) const;
   void addParkRows(QVariantList& rows) const;
   void addLinkRows(QVariantList& rows) const;
   void addBuildingRows(QVariantList& rows, const model::Building& b) const;
@@ -79,9 +82,14 @@ class SelectionController : public QObject {
   void addFlowRows(QVariantList& rows) const;
   QString stateTagOf(const QString& objectId) const;
 
+  // What is selected: nothing, the park, a flow link, or one of the park's objects.
+  enum class Selected { nothing, park, link, object };
+
   ParkController& controller_;
   const model::Park& park() const;  // the open park: only asked while one is open
-  QString objectId_, type_, building_;
+  QString objectId_, building_;
+  Selected selected_ = Selected::nothing;
+  model::ObjectType objectType_ = model::ObjectType::building;  // when selected_ is object
 };
 
 }  // namespace parktwin::app

@@ -18,19 +18,29 @@ namespace parktwin::app {
 QVariantList SelectionController::inspector() const {
   QVariantList rows;
   if (!controller_.loaded() || objectId_.isEmpty()) return rows;
-  rows.push_back(row(tr("Type"), kindName(type_)));
+  rows.push_back(row(tr("Type"), kindName(type())));
   rows.push_back(row(tr("Id"), objectId_));
   const std::string id = objectId_.toStdString();
-  if (type_ == "park") addParkRows(rows);
-  else if (type_ == "link") addLinkRows(rows);
-  else if (const auto* b = park().findBuilding(id)) addBuildingRows(rows, *b);
-  else if (const auto* l = park().findLine(id)) addLineRows(rows, *l);
-  else if (const auto* u = park().findUtility(id)) addUtilityRows(rows, *u);
-  else if (const auto* e = park().findEnterprise(id)) addEnterpriseRows(rows, *e);
-  else if (type_ == "external") addExternalRows(rows, id);
-  else addMachineGroupRows(rows, id);
+  switch (selected_) {
+    case Selected::nothing: return rows;
+    case Selected::park: addParkRows(rows); break;
+    case Selected::link: addLinkRows(rows); break;
+    case Selected::object: addObjectRows(rows, id); break;
+  }
   addFlowRows(rows);
   return rows;
+}
+
+void SelectionController::addObjectRows(QVariantList& rows, const std::string& id) const {
+  switch (objectType_) {
+    case model::ObjectType::building: addBuildingRows(rows, *park().findBuilding(id)); break;
+    case model::ObjectType::line: addLineRows(rows, *park().findLine(id)); break;
+    case model::ObjectType::utility: addUtilityRows(rows, *park().findUtility(id)); break;
+    case model::ObjectType::enterprise: addEnterpriseRows(rows, *park().findEnterprise(id)); break;
+    case model::ObjectType::external: addExternalRows(rows, id); break;
+    case model::ObjectType::machine_group: addMachineGroupRows(rows, id); break;
+    case model::ObjectType::zone: break;  // not selectable
+  }
 }
 
 void SelectionController::addExternalRows(QVariantList& rows, const std::string& id) const {
