@@ -4,8 +4,6 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QQmlEngine>
-#include <cmath>
-#include <limits>
 
 #include "controller_text.hpp"
 #include "parktwin/model/object_index.hpp"
@@ -43,15 +41,6 @@ QString ParkController::defaultTourPath() const {
   if (!park_ || assetRoot_.isEmpty()) return {};
   const QString path = assetRoot_ + "/tours/" + parkId() + ".json";
   return QFileInfo::exists(path) ? path : QString();
-}
-
-double ParkController::tagValue(const QString& tag) const {
-  return timeline_.values().value(tag, std::numeric_limits<double>::quiet_NaN());
-}
-
-int ParkController::lineState(const QString& lineId) const {
-  const auto it = timeline_.values().constFind(lineId + ".state");
-  return it == timeline_.values().constEnd() ? -1 : int(std::lround(it.value()));
 }
 
 QStringList ParkController::tagIds() const {

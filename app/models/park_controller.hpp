@@ -80,10 +80,6 @@ class ParkController : public QObject {
   void showEditedPark(const parktwin::model::Park& park, bool placesOnly = false);
   // The open park (null before one is loaded), for saving it.
   const parktwin::model::Park* park() const { return park_.get(); }
-  // The value of a tag at the timeline's time; NaN when there is none.
-  Q_INVOKABLE double tagValue(const QString& tag) const;
-  // A line's state at the timeline's time (see MachineInstancing::setLineStates); -1 if unknown.
-  Q_INVOKABLE int lineState(const QString& lineId) const;
   // Park tag ids, for the live feed's known-tag filter.
   Q_INVOKABLE QStringList tagIds() const;
 

@@ -35,7 +35,7 @@ Item {
         function test_seek_shows_the_values_at_that_time() {
             timeline.seek(Fixture.probeMs)
             compare(timeline.timeMs, Fixture.probeMs)
-            tryVerify(() => ParkController.tagValue("potline-1.current") === Fixture.expectedCurrent, 15000,
+            tryVerify(() => ParkController.timeline.tagValue("potline-1.current") === Fixture.expectedCurrent, 15000,
                       "potline-1 current at the probe time")
         }
 
@@ -123,7 +123,7 @@ Item {
         function test_seek_colours_lines_by_their_state_then() {
             verify(Fixture.stateLine !== "", "the simulation has a line that stops")
             timeline.seek(Fixture.stateProbeMs)
-            tryVerify(() => ParkController.lineState(Fixture.stateLine) === Fixture.expectedState, 15000,
+            tryVerify(() => ParkController.timeline.lineState(Fixture.stateLine) === Fixture.expectedState, 15000,
                       Fixture.stateLine + " state " + Fixture.expectedState)
         }
 
