@@ -181,30 +181,33 @@ QVariantMap SelectionController::focusOf(const QString& objectId) const {
   if (id == park().id) {
     return {{"position", scene.center()}, {"radius", scene.radius()}, {"points", scene.outline()}};
   }
-  if (const auto* b = park().findBuilding(id)) bounds.addBuilding(*b);
-  if (const auto* l = park().findLine(id)) {
-    if (const auto* b = park().findBuilding(l->building)) bounds.addBuilding(*b);
-  }
-  if (const auto* u = park().findUtility(id)) {
-    if (const auto* b = park().findBuilding(u->building)) bounds.addBuilding(*b);
-    else addSquare(bounds, scene.utilities(), objectId);
-  }
-  addSquare(bounds, scene.externals(), objectId);
-  if (park().findEnterprise(id)) {
-    for (const auto& b : park().buildings) {
-      if (b.enterprise == id) bounds.addBuilding(b);
-    }
-    for (const auto& l : park().lines) {
-      if (l.enterprise == id) bounds.addBuilding(*park().findBuilding(l.building));
-    }
-  }
-  if (bounds.empty()) {
-    for (const auto& m : scene.machines().machines()) {
-      if (m.groupId == objectId) {
-        bounds.add(m.position - QVector3D(10, 0, 10));
-        bounds.add(m.position + QVector3D(10, 0, 10));
+  const model::IndexedObject* object = controller_.objectIndex()->find(id);
+  switch (object ? object->type : model::ObjectType::zone) {
+    case model::ObjectType::building:
+    case model::ObjectType::line:
+    case model::ObjectType::utility:
+      // Its building (a building's is itself), or its own ground for a utility standing alone.
+      if (const auto* b = park().findBuilding(object->building)) bounds.addBuilding(*b);
+      else addSquare(bounds, scene.utilities(), objectId);
+      break;
+    case model::ObjectType::external: addSquare(bounds, scene.externals(), objectId); break;
+    case model::ObjectType::enterprise:
+      for (const auto& b : park().buildings) {
+        if (b.enterprise == id) bounds.addBuilding(b);
       }
-    }
+      for (const auto& l : park().lines) {
+        if (l.enterprise == id) bounds.addBuilding(*park().findBuilding(l.building));
+      }
+      break;
+    case model::ObjectType::machine_group:
+      for (const auto& m : scene.machines().machines()) {
+        if (m.groupId == objectId) {
+          bounds.add(m.position - QVector3D(10, 0, 10));
+          bounds.add(m.position + QVector3D(10, 0, 10));
+        }
+      }
+      break;
+    case model::ObjectType::zone: break;  // a zone is not selected (nor an unknown id)
   }
   if (bounds.empty()) return {};
   // Some ground around it, so the object is seen in its place: a quarter of its size, 30 m at least.
