@@ -667,56 +667,20 @@
         <translation>原铝</translation>
     </message>
     <message>
-        <source>Recycled aluminium</source>
-        <translation>再生铝</translation>
-    </message>
-    <message>
-        <source>Processors&apos; output</source>
-        <translation>加工企业产量</translation>
-    </message>
-    <message>
-        <source>Processors&apos; good output</source>
-        <translation>加工合格品</translation>
-    </message>
-    <message>
-        <source>Molten metal supplied directly</source>
-        <translation>铝液直供</translation>
-    </message>
-    <message>
-        <source>Ingot remelted</source>
-        <translation>铝锭重熔</translation>
-    </message>
-    <message>
         <source>Remelting cost</source>
         <translation>重熔成本</translation>
-    </message>
-    <message>
-        <source>Electricity used</source>
-        <translation>用电量</translation>
     </message>
     <message>
         <source>Electricity per tonne of aluminium made</source>
         <translation>吨铝电耗</translation>
     </message>
     <message>
-        <source>Grid import</source>
-        <translation>电网购电</translation>
-    </message>
-    <message>
         <source>Local generation used</source>
         <translation>本地发电自用</translation>
     </message>
     <message>
-        <source>PV generation</source>
-        <translation>光伏发电量</translation>
-    </message>
-    <message>
         <source>Energy self-sufficiency</source>
         <translation>能源自给率</translation>
-    </message>
-    <message>
-        <source>CO2 emissions</source>
-        <translation>二氧化碳排放</translation>
     </message>
     <message>
         <source>Electricity cost</source>
@@ -735,28 +699,8 @@
         <translation>设备综合效率 OEE</translation>
     </message>
     <message>
-        <source>Electricity avoided vs the same tonnes of primary</source>
-        <translation>再生铝较同量原铝节电</translation>
-    </message>
-    <message>
-        <source>CO2 avoided vs the same tonnes of primary</source>
-        <translation>再生铝较同量原铝减排</translation>
-    </message>
-    <message>
-        <source>Retrofitted firms&apos; output</source>
-        <translation>改造企业产量</translation>
-    </message>
-    <message>
         <source>Retrofitted firms&apos; electricity per tonne of their output</source>
         <translation>改造企业吨产品电耗</translation>
-    </message>
-    <message>
-        <source>Retrofitted firms&apos; operating cost per tonne of their output</source>
-        <translation>改造企业吨产品运营成本</translation>
-    </message>
-    <message>
-        <source>Pumped-storage support</source>
-        <translation>抽水蓄能支援电量</translation>
     </message>
     <message>
         <source>Load shed</source>
@@ -769,14 +713,6 @@
     <message>
         <source>Metal delivered per year</source>
         <translation>年交付金属</translation>
-    </message>
-    <message>
-        <source>Metal lost on links</source>
-        <translation>物流损耗</translation>
-    </message>
-    <message>
-        <source>Line and transformer losses</source>
-        <translation>线路和变压器损耗</translation>
     </message>
     <message>
         <source>Electricity per tonne delivered</source>
@@ -805,18 +741,6 @@
     <message>
         <source>Remelting avoided</source>
         <translation>避免重熔节约</translation>
-    </message>
-    <message>
-        <source>Metal received or made</source>
-        <translation>流入或产出金属</translation>
-    </message>
-    <message>
-        <source>Metal received or made per hour</source>
-        <translation>每小时流入或产出金属</translation>
-    </message>
-    <message>
-        <source>Design capacity of its lines</source>
-        <translation>产线设计产能</translation>
     </message>
     <message>
         <source>Utilisation</source>
