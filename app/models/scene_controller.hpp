@@ -56,7 +56,7 @@ class SceneController : public QObject {
   void applyLineStates(const model::Park& park, const QHash<QString, double>& values);
   // Benchmarks: replaces the park's machines with `count` synthetic ones in a square grid over
   // the park; with `naive` they are listed in syntheticMachines for one Model each instead.
-  void useSyntheticMachines(int count, bool naive);
+  Q_INVOKABLE void useSyntheticMachines(int count, bool naive);
   // Called by qml/scene/LoadedModel.qml when RuntimeLoader fails on an object's model.
   Q_INVOKABLE void reportModelProblem(const QString& objectId, const QString& uri, const QString& why);
   // The machine group hit by the ray through two scene points (near and far), or empty.

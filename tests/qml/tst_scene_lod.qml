@@ -31,7 +31,7 @@ Item {
             parkView.distance = 20000
             verify(!parkView.machineRoofsOnly, "538 machines: always boxes")
 
-            ParkController.useSyntheticMachines(20000, false)
+            ParkController.scene.useSyntheticMachines(20000, false)
             compare(ParkController.scene.machines.count, 20000)
             compare(ParkController.scene.machines.typicalHeight, 4)  // every synthetic machine is 4 m high
             parkView.pitch = 48
