@@ -233,6 +233,10 @@ ApplicationWindow {
                 SplitView.preferredHeight: 600
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }
+            ShapeToolsPanel {
+                visible: ParkEditor.editing
+                SplitView.preferredHeight: implicitHeight
+            }
             InspectorPanel {
                 SplitView.fillHeight: true
             }

@@ -145,7 +145,7 @@ Result<std::unique_ptr<feed::FeedSubscription>> makeFeed(const IngestOptions& o,
 
 // Runs until Ctrl-C, --duration or --count, reporting counters every 10 s.
 void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const std::function<void()>& reportCounters,
-                   IngestSinks& sinks) {
+                   IngestSinks& sinks, const std::function<void()>& tick = {}) {
   std::signal(SIGINT, [](int) { stopRequested = 1; });
   std::signal(SIGTERM, [](int) { stopRequested = 1; });
   const auto start = std::chrono::steady_clock::now();
@@ -153,6 +153,7 @@ void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const std::
   RecordingReporter reporter{o.db};
   while (!stopRequested) {
     reporter.report(sinks.recording.status());
+    if (tick) tick();
     const auto now = std::chrono::steady_clock::now();
     if (duration_ms >= 0 && now - start >= std::chrono::milliseconds(duration_ms)) break;
     if (o.count > 0 && sinks.accepted.load() >= o.count) break;
@@ -184,8 +185,36 @@ int finishIngest(const IngestOptions& o, IngestSinks& sinks) {
   return 0;
 }
 
-// Every source of a connections file at once, into the same sinks; the sources write from their
-// own threads, so one lock keeps the sinks to one writer at a time.
+// The sink of every source of a connections file: the sources write from their own threads, so
+// one lock keeps the sinks to one writer at a time. `commit` lets an MQTT source acknowledge its
+// QoS 1 messages only once the historian stored them (docs/connections.md, "Acknowledged").
+struct SharedSinks {
+  explicit SharedSinks(IngestSinks& target) : sinks(target) {}
+  IngestSinks& sinks;
+  std::set<std::string, std::less<>> known;
+  bool allTags = false;
+  std::mutex writing;
+  std::atomic<std::uint64_t> unknown{0};
+
+  feed::SourceSink sinkFor(const feed::Source&) {
+    feed::SourceSink sink;
+    sink.sample = [this](std::string_view tag, std::int64_t ts, double v) {
+      if (!allTags && !known.contains(tag)) {
+        unknown.fetch_add(1, std::memory_order_relaxed);
+        return;
+      }
+      std::lock_guard lock(writing);
+      sinks.sample(tag, ts, v);
+    };
+    sink.commit = [this] {
+      std::lock_guard lock(writing);
+      return sinks.commit();
+    };
+    return sink;
+  }
+};
+
+// Every source of a connections file at once, into the same sinks.
 int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
   auto duration_ms = o.duration.empty() ? std::optional<std::int64_t>(-1) : durationFlag("--duration", o.duration);
   if (!duration_ms) return 2;
@@ -197,36 +226,26 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
   const auto problems = feed::problemsAgainstPark(*connections, park);
   for (const auto& problem : problems) std::cerr << o.connections << ": " << problem << "\n";
   if (!problems.empty()) return 2;
+  for (const auto& warning : prepareDurableMqtt(*connections)) std::cerr << "ingest: " << warning << "\n";
   IngestSinks sinks;
   if (auto failed = openSinks(o, park, sinks)) return *failed;
-  std::set<std::string, std::less<>> known;
-  for (const auto& tag : park.tags) known.insert(tag.id);
-  std::mutex writing;
-  std::atomic<std::uint64_t> unknown{0};
-  auto running = startSources(*connections, [&](const feed::Source&) {
-    feed::SourceSink sink;
-    sink.sample = [&](std::string_view tag, std::int64_t ts, double v) {
-      if (!o.allTags && !known.contains(tag)) {
-        unknown.fetch_add(1, std::memory_order_relaxed);
-        return;
-      }
-      std::lock_guard lock(writing);
-      sinks.sample(tag, ts, v);
-    };
-    return sink;
-  }, o.gatewayMqtt);
+  SharedSinks shared(sinks);
+  shared.allTags = o.allTags;
+  for (const auto& tag : park.tags) shared.known.insert(tag.id);
+  auto running = startSources(*connections, [&](const feed::Source& s) { return shared.sinkFor(s); }, o.gatewayMqtt);
   const auto report = [&] {
     for (const auto& s : running.sources) std::cerr << s->id() << ": " << describeCounters(s->counters()) << "\n";
-    if (unknown > 0) std::cerr << unknown << " samples of tags the park does not list were dropped (--all-tags keeps them)\n";
+    if (shared.unknown > 0) std::cerr << shared.unknown << " samples of tags the park does not list were dropped (--all-tags keeps them)\n";
   };
   for (const auto& failure : running.failures) std::cerr << "ingest: " << failure << "\n";
   if (running.failures.empty()) {
     std::cerr << "recording " << running.sources.size() << " sources of " << o.connections << "\n";
-    waitUntilDone(o, *duration_ms, report, sinks);
+    ConnectionAnnouncer announcer;
+    waitUntilDone(o, *duration_ms, report, sinks, [&] { announcer.announce(running); });
   }
   stopSources(running);
   report();
-  std::lock_guard lock(writing);
+  std::lock_guard lock(shared.writing);
   const int finished = finishIngest(o, sinks);
   return running.failures.empty() ? finished : 1;
 }

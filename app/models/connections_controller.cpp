@@ -96,6 +96,10 @@ QString ConnectionsController::sourceOf(const QString& tag) const {
   return running_ ? park_.timeline()->tagSources().value(tag) : QString();
 }
 
+bool ConnectionsController::isStale(const QString& tag) const {
+  return running_ && park_.timeline()->staleTags().contains(tag);
+}
+
 double ConnectionsController::rateOf(const QString& id, quint64 values, qint64 wallMs) {
   auto& readings = readings_[id];
   readings.push_back({wallMs, values});
@@ -137,7 +141,10 @@ void ConnectionsController::pollTags() {
   std::sort(names.begin(), names.end());
   tags_.clear();
   for (const QString& tag : names) {
-    tags_.push_back(QVariantMap{{"tag", tag}, {"value", park_.timeline()->values().value(tag)}, {"source", sources.value(tag)}});
+    tags_.push_back(QVariantMap{{"tag", tag},
+                                {"value", park_.timeline()->values().value(tag)},
+                                {"source", sources.value(tag)},
+                                {"stale", park_.timeline()->staleTags().contains(tag)}});
   }
 }
 

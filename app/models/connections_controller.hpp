@@ -32,7 +32,7 @@ class ConnectionsController : public QObject {
   Q_PROPERTY(QStringList failures READ failures NOTIFY runningChanged)
   // {id, kind, connected, valuesPerSecond, values, errors, lastError}, in file order.
   Q_PROPERTY(QVariantList sources READ sources NOTIFY countersChanged)
-  // {tag, value, source}, by tag, the last value of each tag a source has delivered.
+  // {tag, value, source, stale}, by tag, the last value of each tag a source has delivered.
   Q_PROPERTY(QVariantList tags READ tags NOTIFY countersChanged)
   // Not running, or every source has been heard from (a value or an error): what a picture of
   // the window (--screenshot) waits for.
@@ -51,6 +51,9 @@ class ConnectionsController : public QObject {
   Q_INVOKABLE void stop();
   // The source id a live tag's value came from; "" when not running from a connections file.
   Q_INVOKABLE QString sourceOf(const QString& tag) const;
+  // Whether a live tag's value is no longer current: its Sparkplug node or device died
+  // (NDEATH/DDEATH) and no newer value came since. The inspector greys it.
+  Q_INVOKABLE bool isStale(const QString& tag) const;
 
   QString path() const { return path_; }
   QStringList problems() const { return problems_; }

@@ -31,8 +31,18 @@ void LiveFeed::store(std::string_view tag, std::int64_t ts_ms, double value, con
     value_ts_ms_.insert(name, ts_ms);
     values_.insert(name, value);
     if (source) tagSources_.insert(name, *source);
+    staleTags_.remove(name);
   }
   newest_ts_ms_ = std::max<qint64>(newest_ts_ms_, ts_ms);
+}
+
+void LiveFeed::markStale(std::string_view tag, std::int64_t ts_ms) {
+  std::lock_guard lock(mutex_);
+  const QString name = QString::fromUtf8(tag.data(), qsizetype(tag.size()));
+  // A value stamped after the death is current whatever order the two arrived in.
+  const auto latest = value_ts_ms_.constFind(name);
+  if (latest != value_ts_ms_.cend() && *latest > ts_ms) return;
+  staleTags_.insert(name);
 }
 
 Result<std::unique_ptr<LiveFeed>> LiveFeed::connect(const LiveSettings& settings, const QStringList& knownTags) {
@@ -68,6 +78,7 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::start(const feed::Connections& conne
     const QString* id = &feed->sourceIds_.emplace_back(QString::fromStdString(source.id));
     feed::SourceSink sink;
     sink.sample = [self, id](std::string_view tag, std::int64_t ts_ms, double value) { self->store(tag, ts_ms, value, id); };
+    sink.stale = [self](std::string_view tag, std::int64_t ts_ms) { self->markStale(tag, ts_ms); };
     auto made = feed::makeLiveSource(source, std::move(sink), gatewayBroker);
     std::string why = made ? std::string() : made.error().message;
     if (made) {
@@ -105,6 +116,7 @@ LiveSnapshot LiveFeed::snapshot() const {
     s.values = values_;
     s.newest_ts_ms = newest_ts_ms_;
     s.tagSources = tagSources_;
+    s.staleTags = staleTags_;
   }
   s.recording = recording_.status();
   if (!subscriber_) {

@@ -3,6 +3,7 @@
 // sources of a connections file, write each sample into a latest-value table (and, optionally,
 // a historian); the GUI takes a copy at its own pace.
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <memory>
 #include <mutex>
@@ -36,6 +37,9 @@ struct LiveSnapshot {
   quint64 received = 0, accepted = 0, malformed = 0, unknown = 0, reconnects = 0;
   bool connected = false;
   QHash<QString, QString> tagSources;  // tag -> source id; only for a connections file
+  // Tags whose last value is no longer current (a Sparkplug death): shown greyed until a newer
+  // value arrives. Only for a connections file.
+  QSet<QString> staleTags;
   store::RecordingStatus recording;  // always fine when not recording
 };
 
@@ -61,6 +65,8 @@ class LiveFeed {
   Result<void> openRecorder(const QString& recordTo);
   // Any thread: one sample into the table (and the recorder); `source` is null for MQTT.
   void store(std::string_view tag, std::int64_t ts_ms, double value, const QString* source);
+  // Any thread: the tag's value as of ts_ms is no longer current (a newer sample clears it).
+  void markStale(std::string_view tag, std::int64_t ts_ms);
   mutable std::mutex mutex_;
   std::mutex recorderMutex_;  // several sources may record at once
   QHash<QString, double> values_;
@@ -72,6 +78,7 @@ class LiveFeed {
   std::vector<std::unique_ptr<feed::LiveSource>> sources_;
   std::vector<QString> sourceIds_, sourceKinds_;  // fixed once started: read without the lock
   QHash<QString, QString> tagSources_;
+  QSet<QString> staleTags_;
 };
 
 }  // namespace parktwin::app

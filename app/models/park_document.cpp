@@ -155,6 +155,7 @@ void ParkDocument::runPending() {
     closeApproved_ = true;
     emit closeApproved();
   }
+  if (action != "new" && action != "open" && action != "close") emit pendingApproved(action, path);
 }
 
 bool ParkDocument::save() {

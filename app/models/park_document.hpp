@@ -71,6 +71,9 @@ class ParkDocument : public QObject {
   // True when the window may close now; else the question is asked and closeApproved follows.
   Q_INVOKABLE bool requestClose();
   Q_INVOKABLE void resolvePending(const QString& choice);
+  // For actions of other models that replace the park (File → Import GeoJSON…): true when the
+  // question is asked first; the action then goes on at pendingApproved(action, path).
+  bool askBefore(const QString& action, const QString& path) { return askFirst(action, path); }
 
   // A park never saved has no file: save() then asks for one (saveAsRequested) and returns false.
   Q_INVOKABLE bool save();
@@ -94,6 +97,7 @@ class ParkDocument : public QObject {
   void saveAsRequested();
   void closeApproved();
   void saved();  // the park was written to its file
+  void pendingApproved(const QString& action, const QString& path);  // an askBefore action may go on
 
  private:
   bool openNow(const QString& path);

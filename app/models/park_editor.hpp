@@ -87,6 +87,9 @@ class ParkEditor : public QObject {
   Q_INVOKABLE bool redo();
   // Undoes (or redoes) until `count` entries are done: a click on the history list.
   Q_INVOKABLE void undoTo(int count);
+  // Applies one edit command through the history (seal: it ends its entry; false while a drag
+  // goes on), for the other editors of the window (zones, roads, links: shape_editor.hpp).
+  bool issue(const model::EditCommand& command, bool seal);
 
  signals:
   void editingChanged();
@@ -95,7 +98,6 @@ class ParkEditor : public QObject {
 
  private:
   model::EditHistory* ensureHistory();
-  bool issue(const model::EditCommand& command, bool seal);
   bool show(Result<std::vector<model::Problem>> outcome, bool placesOnly = false);
   void listProblems(const std::vector<model::Problem>& problems);
   QString objectAt(const std::string& pointer) const;

@@ -86,6 +86,7 @@ QVariantList SelectionController::liveRows() const {
     r.insert("analog", tag.kind == model::TagKind::analog);
     // From a connections file: which of its sources delivered the value ("" otherwise).
     r.insert("source", controller_.timeline()->tagSources().value(q(tag.id)));
+    r.insert("stale", controller_.timeline()->staleTags().contains(q(tag.id)));  // shown greyed
     rows.push_back(r);
     if (rows.size() >= 12) break;
   }

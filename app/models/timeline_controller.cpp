@@ -40,6 +40,7 @@ void TimelineController::close() {
   lastReadMs_ = -1;
   values_.clear();
   tagSources_.clear();
+  staleTags_.clear();
   ladles_.clear();
   markers_.clear();
   mode_ = "design";
@@ -202,6 +203,7 @@ void TimelineController::tick() {
     const LiveSnapshot s = live_->snapshot();
     values_ = s.values;
     tagSources_ = s.tagSources;
+    staleTags_ = s.staleTags;
     timeMs_ = s.newest_ts_ms > 0 ? s.newest_ts_ms : wall;
     if (wall - lastRateWallMs_ >= 1000) {
       measuredRate_ = double(s.received - lastReceived_) * 1000.0 / double(wall - lastRateWallMs_);

@@ -69,6 +69,8 @@ class TimelineController : public QObject {
   const LiveFeed* liveFeed() const { return live_.get(); }
   // The source id each live tag's value came from (a connections file only), as of the tick.
   const QHash<QString, QString>& tagSources() const { return tagSources_; }
+  // Live tags whose value is no longer current (a Sparkplug death), until a newer value.
+  const QSet<QString>& staleTags() const { return staleTags_; }
   // Whether a broker typed as "host" or "host:port" is on this machine (feed::isLoopbackHost:
   // localhost, 127.0.0.0/8, ::1; not a name such as 127.example.com): its plain MQTT never
   // crosses the network. The data-source dialog warns before connecting otherwise.
@@ -152,6 +154,7 @@ class TimelineController : public QObject {
   QVariantList markers_, ladles_;
   QHash<QString, double> values_;
   QHash<QString, QString> tagSources_;
+  QSet<QString> staleTags_;
   QString status_;
   QString recordingError_;
   QTimeZone timeZone_{QByteArrayLiteral("Asia/Shanghai")};

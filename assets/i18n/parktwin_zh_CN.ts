@@ -160,6 +160,10 @@
         <translation>%1 = %2（来自 %3）</translation>
     </message>
     <message>
+        <source>%1 = %2 (from %3, stale)</source>
+        <translation>%1 = %2（来自 %3，已失效）</translation>
+    </message>
+    <message>
         <source>Connections files (*.json)</source>
         <translation>连接文件 (*.json)</translation>
     </message>
@@ -375,6 +379,14 @@
         <source>%1 — %2 — ParkTwin</source>
         <translation>%1 — %2 — ParkTwin 园区数字孪生</translation>
     </message>
+    <message>
+        <source>Import GeoJSON</source>
+        <translation>导入 GeoJSON</translation>
+    </message>
+    <message>
+        <source>GeoJSON files (*.geojson *.json)</source>
+        <translation>GeoJSON 文件 (*.geojson *.json)</translation>
+    </message>
 </context>
 <context>
     <name>FileMenu</name>
@@ -414,6 +426,10 @@
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
+    <message>
+        <source>Import GeoJSON…</source>
+        <translation>导入 GeoJSON…</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>
@@ -444,6 +460,10 @@
     <message>
         <source>from %1</source>
         <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>stale: the source went offline</source>
+        <translation>已失效：数据源已离线</translation>
     </message>
 </context>
 <context>
@@ -791,6 +811,45 @@
     </message>
 </context>
 <context>
+    <name>LinkForm</name>
+    <message>
+        <source>Link %1 → %2</source>
+        <translation>连接 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>能源</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>能源载体</translation>
+    </message>
+    <message>
+        <source>Capacity (t/h)</source>
+        <translation>能力（吨/小时）</translation>
+    </message>
+    <message>
+        <source>Capacity (kW)</source>
+        <translation>能力（千瓦）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Add link</source>
+        <translation>添加连接</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Fit park</source>
@@ -1036,6 +1095,65 @@
     </message>
 </context>
 <context>
+    <name>ShapeToolsPanel</name>
+    <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Draw zone</source>
+        <translation>绘制区域</translation>
+    </message>
+    <message>
+        <source>Draw road</source>
+        <translation>绘制道路</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Zone kind</source>
+        <translation>区域类型</translation>
+    </message>
+    <message>
+        <source>Road width (m)</source>
+        <translation>道路宽度（米）</translation>
+    </message>
+    <message>
+        <source>Click points on the ground (1 m grid; Shift: no snapping); double-click or Enter finishes, Esc cancels.</source>
+        <translation>在地面上逐点单击（1 米网格；按住 Shift 不吸附）；双击或回车完成，Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Press on a line, building, utility or external and release on another.</source>
+        <translation>在一条产线、建筑、公用设施或外部节点上按下，在另一个上松开。</translation>
+    </message>
+    <message>
+        <source>Click a zone or road to select it; drag its handles to reshape it.</source>
+        <translation>单击区域或道路以选中；拖动其控制点改变形状。</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Road</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>%1 m wide</source>
+        <translation>宽 %1 米</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>连接</translation>
+    </message>
+</context>
+<context>
     <name>TimelineBar</name>
     <message>
         <source>Pause</source>
@@ -1112,6 +1230,17 @@
     <message>
         <source>Gateway broker %1: %2</source>
         <translation>网关代理 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>parktwin::app::LinkEditor</name>
+    <message>
+        <source>%1 t/h</source>
+        <translation>%1 吨/小时</translation>
+    </message>
+    <message>
+        <source>%1 kW</source>
+        <translation>%1 千瓦</translation>
     </message>
 </context>
 <context>

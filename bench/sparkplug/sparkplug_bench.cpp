@@ -152,6 +152,7 @@ double oursSeconds(const Args& a, RawPublisher& publisher, const std::vector<std
                           last = Clock::now();
                           count.fetch_add(1, std::memory_order_release);
                         },
+                        {},
                         {}};
   auto source = feed::makeSparkplugSource(feed::Source{"bench", feed::SourceKind::sparkplug, config}, sink);
   if (!source || !(*source)->start()) return -1;

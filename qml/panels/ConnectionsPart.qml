@@ -82,7 +82,9 @@ ColumnLayout {
         model: root.connections.tags.slice(0, 8)
         delegate: Label {
             required property var modelData
-            text: qsTr("%1 = %2 (from %3)").arg(modelData.tag).arg(Number(modelData.value).toLocaleString(Qt.locale(), "f", 2)).arg(modelData.source)
+            text: (modelData.stale ? qsTr("%1 = %2 (from %3, stale)") : qsTr("%1 = %2 (from %3)"))
+                  .arg(modelData.tag).arg(Number(modelData.value).toLocaleString(Qt.locale(), "f", 2)).arg(modelData.source)
+            color: modelData.stale ? "#9aa5ae" : palette.text
             Layout.fillWidth: true
             elide: Text.ElideRight
         }

@@ -17,11 +17,13 @@ Item {
     readonly property alias unsavedDialog: unsaved
     readonly property alias openDialog: openDialog
     readonly property alias saveDialog: saveDialog
+    readonly property alias importDialog: importDialog
     signal closeApproved()
 
     function openFile() { openDialog.open() }
     function saveFile() { ParkDocument.save() }
     function saveFileAs() { saveDialog.open() }
+    function importGeoJson() { importDialog.open() }
 
     FileDialog {
         id: openDialog
@@ -42,6 +44,15 @@ Item {
         onAccepted: ParkDocument.saveAs(selectedFile)
         // Save as… asked for by "save the changes?" and cancelled: the waiting action is dropped.
         onRejected: ParkDocument.resolvePending("cancel")
+    }
+    FileDialog {
+        id: importDialog
+        parentWindow: root.Window.window
+        title: qsTr("Import GeoJSON")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("GeoJSON files (*.geojson *.json)"), qsTr("All files (*)")]
+        // The imported park opens as a new unsaved document; a bad file leaves the open park.
+        onAccepted: GeoJsonImporter.importFile(selectedFile)
     }
     UnsavedChangesDialog {
         id: unsaved

@@ -60,6 +60,11 @@ HeaderButton {
                 onTriggered: ParkDocument.recent.clear()
             }
         }
+        MenuItem {
+            objectName: "importGeoJsonItem"
+            text: qsTr("Import GeoJSON…")
+            onTriggered: root.actions.importGeoJson()
+        }
         MenuSeparator {}
         ShortcutMenuItem {
             objectName: "saveItem"

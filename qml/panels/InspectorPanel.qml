@@ -82,9 +82,19 @@ Pane {
                     required property int index
                     Layout.row: index
                     Layout.column: 1
+                    // A value whose source died (a Sparkplug death) stays, greyed, until a newer one.
                     Label {
+                        objectName: "liveValue"
                         text: modelData.value
                         font.bold: true
+                        color: modelData.stale ? "#9aa5ae" : palette.text
+                    }
+                    Label {
+                        objectName: "valueStale"
+                        visible: modelData.stale === true
+                        text: qsTr("stale: the source went offline")
+                        color: "#9aa5ae"
+                        font.pixelSize: 11
                     }
                     // Running from a connections file: where the value came from.
                     Label {

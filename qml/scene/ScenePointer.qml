@@ -8,7 +8,10 @@ Item {
     id: root
     required property Item scene  // the ParkView it steers
     readonly property alias dragger: dragger
+    readonly property alias tools: tools
     BuildingDragger { id: dragger; scene: root.scene }
+    ShapeTools { id: tools; scene: root.scene; dragger: dragger }
+    ShapeOverlay { anchors.fill: parent; scene: root.scene; tools: tools }
 
     MouseArea {
         anchors.fill: parent
@@ -23,9 +26,10 @@ Item {
             panning = event.button === Qt.RightButton || (event.modifiers & Qt.ShiftModifier)
             scene.stopMotion()
             scene.forceActiveFocus()
-            if (event.button === Qt.LeftButton) dragger.begin(event.x, event.y)
+            if (event.button === Qt.LeftButton && !tools.press(event.x, event.y) && tools.idle) dragger.begin(event.x, event.y)
         }
         onPositionChanged: (event) => {
+            if (tools.move(event.x, event.y, event.modifiers)) return
             if (!pressed) {
                 // Qt re-delivers hover at the same position on frames where the scene moves
                 // (a replay, moving flows): only a real move restarts the tooltip's wait.
@@ -49,11 +53,14 @@ Item {
             }
         }
         onReleased: (event) => {
+            if (tools.release(event.x, event.y)) return
             dragger.end()
-            if (Math.abs(event.x - pressedAt.x) + Math.abs(event.y - pressedAt.y) < 4 && event.button === Qt.LeftButton) {
+            if (Math.abs(event.x - pressedAt.x) + Math.abs(event.y - pressedAt.y) < 4 && event.button === Qt.LeftButton
+                && !tools.click(event.x, event.y, event.modifiers)) {
                 scene.objectPicked(scene.objectAt(event.x, event.y))
             }
         }
+        onDoubleClicked: tools.finish()
         // Entering delivers no position change: a pointer that comes in from a panel in one move
         // and rests would otherwise never get its tooltip.
         onEntered: hover.waitAt(mouseX, mouseY)

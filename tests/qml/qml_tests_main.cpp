@@ -19,6 +19,7 @@
 
 #include "kpi_text.hpp"
 #include "live_fixture.hpp"
+#include "plant_fixture.hpp"
 #include "park_controller.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/sim/event_codec.hpp"
@@ -152,6 +153,16 @@ class ReplayFixture : public QObject {
                                             "print('%g %g %g %g %d' % (b['position']['x_m'], b['position']['y_m'],"
                                             " b.get('rotation_deg', 0), b['height_m'], len(d['buildings'])))",
                                       path, id});
+    if (!python.waitForFinished(30000)) return "python did not finish";
+    return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError()).trimmed();
+  }
+  // One top-level list of a saved park file (zones, roads, material_links...) as Python's json
+  // module reads it, written back by Python as JSON (keys sorted), or the error it printed.
+  Q_INVOKABLE QString pythonSection(const QString& path, const QString& section) const {
+    QProcess python;
+    python.start("/usr/bin/python3", {"-c", "import json,sys; d=json.load(open(sys.argv[1], encoding='utf-8'));"
+                                            "print(json.dumps(d.get(sys.argv[2], []), sort_keys=True))",
+                                      path, section});
     if (!python.waitForFinished(30000)) return "python did not finish";
     return QString::fromUtf8(python.readAllStandardOutput() + python.readAllStandardError()).trimmed();
   }
@@ -301,6 +312,7 @@ class Setup : public QObject {
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "Fixture", &fixture_);
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "LiveFixture", &liveFixture_);
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "KpiWords", &kpiWords_);
+    qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "PlantFixture", &plantFixture_);
   }
   void qmlEngineAvailable(QQmlEngine* engine) {
     engine->addImportPath("qrc:/");
@@ -313,6 +325,7 @@ class Setup : public QObject {
   ReplayFixture fixture_;
   LiveFixture liveFixture_;
   KpiWordsCheck kpiWords_;
+  PlantFixture plantFixture_;
 };
 
 // Qt 6.4's threaded render loop can crash in QSSGLayerRenderData::rhiPrepare when a test's

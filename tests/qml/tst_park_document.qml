@@ -251,7 +251,7 @@ Item {
                 const item = fileMenu.menu.itemAt(i)
                 if (item && item.text !== undefined && item.text !== "") titles.push(item.text)
             }
-            compare(titles, ["New park", "Open…", "Open recent", "Save", "Save as…"])
+            compare(titles, ["New park", "Open…", "Open recent", "Import GeoJSON…", "Save", "Save as…"])
         }
     }
 }

@@ -2,7 +2,9 @@
 // mosquitto_pub (a client we did not write), landing as the samples worked out by hand.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <mutex>
 
 #include "mosquitto_broker.hpp"
 #include "parktwin/feed/connections_reader.hpp"
@@ -136,6 +138,71 @@ TEST(MqttMappedSource, ABrokerRefusingThePasswordIsAnErrorNamingIt) {
   auto accepted = makeLiveSource(Source{"s", SourceKind::mqtt, config}, collected.sink());
   ASSERT_TRUE(accepted && (*accepted)->start());
   EXPECT_TRUE(eventually([&] { return (*accepted)->counters().connected; })) << (*accepted)->counters().last_error;
+}
+
+// A sink whose "disk" fails on demand: commit() moves what arrived into committed, or fails.
+struct DiskSink {
+  std::mutex mutex;
+  std::vector<double> pending, committed;
+  std::atomic<bool> failing{false};
+  std::atomic<int> commits{0};
+  SourceSink sink() {
+    SourceSink s;
+    s.sample = [this](std::string_view, std::int64_t, double v) {
+      std::lock_guard lock(mutex);
+      pending.push_back(v);
+    };
+    s.commit = [this]() -> parktwin::Result<void> {
+      ++commits;
+      if (failing) return parktwin::fail(parktwin::ErrorCode::io, "disk full");
+      std::lock_guard lock(mutex);
+      committed.insert(committed.end(), pending.begin(), pending.end());
+      pending.clear();
+      return {};
+    };
+    return s;
+  }
+  std::size_t received() {
+    std::lock_guard lock(mutex);
+    return pending.size() + committed.size();
+  }
+  std::vector<double> stored() {
+    std::lock_guard lock(mutex);
+    return committed;
+  }
+};
+
+// With a client id and a commit, QoS 1 messages of any shape are acknowledged only once
+// committed: what a run received but could not commit comes again to the next run with the
+// same client id, and what was committed does not.
+TEST(MqttMappedSource, WithACommitOnlyStoredMessagesAreAcknowledged) {
+  feedtest::MosquittoBroker broker;
+  ASSERT_TRUE(broker.start()) << broker.error();
+  MqttSource config = plainNumberOn(broker.port(), 0);
+  config.broker.client_id = "mapped-durable-test";
+  DiskSink first;
+  {
+    auto source = makeLiveSource(Source{"s", SourceKind::mqtt, config}, first.sink());
+    ASSERT_TRUE(source && (*source)->start());
+    ASSERT_TRUE(eventually([&] { return (*source)->counters().connected; })) << (*source)->counters().last_error;
+    ASSERT_TRUE(publish(broker.port(), "raw/x", "1"));
+    ASSERT_TRUE(eventually([&] { return first.stored().size() == 1; }));
+    first.failing = true;  // the disk fills: 2 and 3 arrive but are never stored
+    ASSERT_TRUE(publish(broker.port(), "raw/x", "2"));
+    ASSERT_TRUE(publish(broker.port(), "raw/x", "3"));
+    ASSERT_TRUE(eventually([&] { return first.received() == 3 && first.commits >= 3; }));
+    (*source)->stop();
+  }
+  EXPECT_EQ(first.stored(), (std::vector<double>{1}));
+  DiskSink second;
+  auto source = makeLiveSource(Source{"s", SourceKind::mqtt, config}, second.sink());
+  ASSERT_TRUE(source && (*source)->start());
+  ASSERT_TRUE(eventually([&] { return second.stored().size() >= 2; })) << (*source)->counters().last_error;
+  ASSERT_TRUE(publish(broker.port(), "raw/x", "4"));  // a marker behind anything resent
+  ASSERT_TRUE(eventually([&] { return second.stored().size() >= 3; }));
+  EXPECT_EQ(second.stored(), (std::vector<double>{2, 3, 4})) << "1 was acknowledged and must not come again";
+  EXPECT_EQ((*source)->counters().values, 3u);
+  EXPECT_TRUE((*source)->counters().connected);
 }
 
 TEST(MakeLiveSource, EveryKindIsMadeByItsOwnFactoryAndOpcUaNeedsAGatewayBroker) {

@@ -6,7 +6,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <functional>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -115,7 +117,7 @@ class OpcUaSourceTest : public ::testing::Test {
     return n;
   }
 
-  void startSource(OpcUaSource config) {
+  void startSource(OpcUaSource config, std::function<parktwin::Result<void>()> commit = {}) {
     BrokerOptions broker;
     broker.host = "127.0.0.1";
     broker.port = broker_.port();
@@ -123,7 +125,7 @@ class OpcUaSourceTest : public ::testing::Test {
                       std::lock_guard lock(mutex_);
                       samples_.push_back({std::string(tag), ts, v});
                     },
-                    {}};
+                    {}, std::move(commit)};
     auto made = makeOpcUaSource(Source{"ua1", SourceKind::opcua, config}, sink, broker, [](std::string_view) {});
     ASSERT_TRUE(made) << made.error().message;
     source_ = std::move(*made);
@@ -266,6 +268,30 @@ TEST_F(OpcUaSourceTest, UnreachableEndpointIsRetriedAndReported) {
   EXPECT_FALSE(c.connected);
   EXPECT_NE(c.last_error.find(config.endpoint), std::string::npos) << c.last_error;
   EXPECT_GT(opcUaGatewayPid(*source_), 0) << "the gateway gave up instead of retrying";
+}
+
+// With a commit (ingest --connections), the gateway's QoS 1 messages take the durable path:
+// they are acknowledged to the broker only after the commit, which is therefore called, and the
+// values are the server's as without it.
+TEST_F(OpcUaSourceTest, WithACommitValuesAreAcknowledgedOnlyAfterIt) {
+  OpcUaServer server(dir_, feedtest::freeLoopbackPort());
+  ASSERT_TRUE(server.waitReady()) << server.text();
+  OpcUaSource config;
+  config.endpoint = server.endpoint();
+  config.nodes = {node("ns=1;s=Line1.Temperature", "l1.temp")};
+  std::atomic<int> commits{0};
+  startSource(config, [&]() -> parktwin::Result<void> {
+    ++commits;
+    return {};
+  });
+  ASSERT_TRUE(eventually([&] { return count("l1.temp") >= 5 && commits >= 1; }, 60s)) << source_->counters().last_error;
+  source_->stop();
+  const auto logged = server.values();
+  for (const auto& s : samples()) {
+    const auto it = logged.find({"ns=1;s=Line1.Temperature", s.ts_ms});
+    ASSERT_NE(it, logged.end()) << "no value with source timestamp " << s.ts_ms;
+    EXPECT_EQ(s.value, it->second);
+  }
 }
 
 }  // namespace

@@ -177,6 +177,18 @@ def deaths(node):
     node.send(topic("NDEATH"), p)
 
 
+# After births_and_data (its last seq 3, bdSeq 0), as separate runs so that a test can look in
+# between: Meter1 dies, then the node itself (its will, as the broker would publish it).
+def device_death(node):
+    node.send(topic("DDEATH", "Meter1"), payload(seq=4, ts=T0 + 300))
+
+
+def node_death(node):
+    p = payload(ts=T0 + 400)
+    metric(p, "bdSeq", datatype=INT64, value=0)
+    node.send(topic("NDEATH"), p)
+
+
 def malformed(node):
     nbirth(node)
     node.send(topic("NDATA"), b"\x0a\xff\x01garbage")
@@ -185,7 +197,8 @@ def malformed(node):
     node.send(topic("NDATA"), p)
 
 
-SCENARIOS = {f.__name__: f for f in (births_and_data, unknown_alias, seq_gap, seq_wrap, deaths, malformed)}
+SCENARIOS = {f.__name__: f for f in (births_and_data, unknown_alias, seq_gap, seq_wrap, deaths, malformed,
+                                     device_death, node_death)}
 
 if __name__ == "__main__":
     edge = Node()

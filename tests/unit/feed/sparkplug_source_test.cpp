@@ -2,6 +2,9 @@
 // on the official .proto through protoc and python3-protobuf, with paho-mqtt) publishes to a real
 // mosquitto; what reaches the sink is checked against the values the script sends, by hand.
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <functional>
 #include <unistd.h>
 
 #include <array>
@@ -39,7 +42,8 @@ class Collector {
             [this](std::string_view tag, std::int64_t ts) {
               std::lock_guard lock(mutex_);
               stale_.push_back({std::string(tag), ts, 0});
-            }};
+            },
+            {}};
   }
   std::vector<Event> samples() const {
     std::lock_guard lock(mutex_);
@@ -60,6 +64,12 @@ struct ScriptRun {
   int status = -1;
   std::string output;
 };
+
+void expectSample(const Event& e, const std::string& tag, std::int64_t ts, double value) {
+  EXPECT_EQ(e.tag, tag);
+  EXPECT_EQ(e.ts_ms, ts) << tag;
+  EXPECT_NEAR(e.value, value, 1e-9) << tag;
+}
 
 class SparkplugSourceTest : public ::testing::Test {
  protected:
@@ -88,13 +98,16 @@ class SparkplugSourceTest : public ::testing::Test {
     return m;
   }
 
-  void startSource(bool requestRebirth = true) {
+  // With `commit` and a client id, the source takes the durable path (as under ingest).
+  void startSource(bool requestRebirth = true, std::function<parktwin::Result<void>()> commit = {},
+                   std::string clientId = {}) {
     SparkplugSource config;
     config.broker.host = "127.0.0.1";
     config.broker.port = broker_.port();
     config.group_id = "Plant";
     config.edge_node_id = "Edge1";
     config.request_rebirth = requestRebirth;
+    config.broker.client_id = std::move(clientId);
     config.metrics = {
         {"", "Line1/Temperature", map("l1.temp_k", 1, 273.15)},
         {"", "Line1/Temperature", map("l1.temp_db", 1, 0, 1.0)},
@@ -105,7 +118,9 @@ class SparkplugSourceTest : public ::testing::Test {
         {"Meter1", "Energy", map("m1.energy")},
     };
     Source source{"edge1", SourceKind::sparkplug, config};
-    auto made = makeSparkplugSource(source, collector_.sink(), [](std::string_view) {});
+    SourceSink sink = collector_.sink();
+    sink.commit = std::move(commit);
+    auto made = makeSparkplugSource(source, std::move(sink), [](std::string_view) {});
     ASSERT_TRUE(made) << made.error().message;
     source_ = std::move(*made);
     ASSERT_TRUE(source_->start());
@@ -123,6 +138,22 @@ class SparkplugSourceTest : public ::testing::Test {
     while (std::fgets(buffer.data(), buffer.size(), pipe)) run.output += buffer.data();
     run.status = ::pclose(pipe);
     return run;
+  }
+
+  // The edge node sends data by an alias it never declared, sees our rebirth request (decoded
+  // with its own pb2 from spBv1.0/Plant/NCMD/Edge1), births again and resends.
+  void unknownAliasThenRebirth() {
+    const ScriptRun run = runEdgeNode("unknown_alias");
+    ASSERT_EQ(run.status, 0) << run.output;
+    EXPECT_NE(run.output.find(R"("topic": "spBv1.0/Plant/NCMD/Edge1")"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find(R"({"name": "Node Control/Rebirth", "datatype": 11, "boolean": true})"), std::string::npos)
+        << run.output;
+    ASSERT_TRUE(lastSampleAt(T0 + 41));
+    const auto pressure = samplesOf("l1.pressure");
+    // 4.5 came by an alias nobody had declared yet: skipped; the rebirth declared it (3.5).
+    ASSERT_EQ(pressure.size(), 2U);
+    expectSample(pressure[0], "l1.pressure", T0 + 5, 3.5);
+    expectSample(pressure[1], "l1.pressure", T0 + 41, 4.75);
   }
 
   // The samples of one tag so far.
@@ -146,12 +177,6 @@ class SparkplugSourceTest : public ::testing::Test {
   Collector collector_;
   std::unique_ptr<LiveSource> source_;
 };
-
-void expectSample(const Event& e, const std::string& tag, std::int64_t ts, double value) {
-  EXPECT_EQ(e.tag, tag);
-  EXPECT_EQ(e.ts_ms, ts) << tag;
-  EXPECT_NEAR(e.value, value, 1e-9) << tag;
-}
 
 TEST_F(SparkplugSourceTest, BirthsThenDataByAliasLandWithTheMetricTimestamps) {
   startSource();
@@ -182,21 +207,25 @@ TEST_F(SparkplugSourceTest, BirthsThenDataByAliasLandWithTheMetricTimestamps) {
 
 TEST_F(SparkplugSourceTest, UnknownAliasAsksForARebirthSeenOnTheBroker) {
   startSource();
-  const ScriptRun run = runEdgeNode("unknown_alias");
-  ASSERT_EQ(run.status, 0) << run.output;
-  // The script subscribed to spBv1.0/Plant/NCMD/Edge1 and decoded what we sent with its own pb2.
-  EXPECT_NE(run.output.find(R"("topic": "spBv1.0/Plant/NCMD/Edge1")"), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find(R"({"name": "Node Control/Rebirth", "datatype": 11, "boolean": true})"), std::string::npos)
-      << run.output;
-  ASSERT_TRUE(lastSampleAt(T0 + 41));
-  const auto pressure = samplesOf("l1.pressure");
-  // 4.5 came by an alias nobody had declared yet: skipped; the rebirth declared it (3.5).
-  ASSERT_EQ(pressure.size(), 2U);
-  expectSample(pressure[0], "l1.pressure", T0 + 5, 3.5);
-  expectSample(pressure[1], "l1.pressure", T0 + 41, 4.75);
+  unknownAliasThenRebirth();
+  ASSERT_FALSE(HasFatalFailure());
   const SourceCounters c = source_->counters();
   EXPECT_EQ(c.errors, 1U);
   EXPECT_NE(c.last_error.find("alias 99"), std::string::npos) << c.last_error;
+}
+
+// Under ingest (a commit, a client id) the messages come through the durable client, acknowledged
+// after the commit, while the rebirth command still goes out through a client of its own.
+TEST_F(SparkplugSourceTest, WithACommitMessagesAreAcknowledgedAfterItAndRebirthStillWorks) {
+  std::atomic<int> commits{0};
+  startSource(true, [&]() -> parktwin::Result<void> {
+    ++commits;
+    return {};
+  }, "sparkplug-durable-test");
+  unknownAliasThenRebirth();
+  ASSERT_FALSE(HasFatalFailure());
+  EXPECT_GE(commits.load(), 1);
+  EXPECT_TRUE(source_->counters().connected);
 }
 
 TEST_F(SparkplugSourceTest, SeqGapIsCountedAndAsksForARebirth) {
@@ -270,10 +299,10 @@ TEST(SparkplugSourceConfig, RefusesWildcardIdsAndOtherKinds) {
   SparkplugSource config;
   config.group_id = "Plant/#";
   config.edge_node_id = "Edge1";
-  auto bad = makeSparkplugSource(Source{"s", SourceKind::sparkplug, config}, SourceSink{[](std::string_view, std::int64_t, double) {}, {}});
+  auto bad = makeSparkplugSource(Source{"s", SourceKind::sparkplug, config}, SourceSink{[](std::string_view, std::int64_t, double) {}, {}, {}});
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message.find("may not contain"), std::string::npos) << bad.error().message;
-  auto other = makeSparkplugSource(Source{"s", SourceKind::modbus, ModbusSource{}}, SourceSink{[](std::string_view, std::int64_t, double) {}, {}});
+  auto other = makeSparkplugSource(Source{"s", SourceKind::modbus, ModbusSource{}}, SourceSink{[](std::string_view, std::int64_t, double) {}, {}, {}});
   EXPECT_FALSE(other);
 }
 

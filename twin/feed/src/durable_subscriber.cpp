@@ -23,14 +23,15 @@ SteadyTime now() { return std::chrono::steady_clock::now(); }
 constexpr auto kConnectTimeout = 10s;
 constexpr auto kSendTimeout = 10s;
 constexpr std::size_t kMaxReadPerWake = 1 << 20;  // then commit if due, then read on
-constexpr std::uint16_t kSubscribePacketId = 1;
+constexpr std::uint16_t kFirstSubscribePacketId = 1;  // one SUBSCRIBE per filter: 1, 2, ...
 
 // One TCP connection to the broker: what was read but not yet parsed, and the QoS 1 messages
 // passed to the sink but not yet acknowledged.
 struct Session {
   detail::FileDescriptor socket;
   std::string inbox;
-  bool subscribed = false;
+  bool subscribed = false;  // every SUBACK in, each granting the QoS asked for
+  std::size_t pendingSubacks = 0;
   SteadyTime subscribeSentAt{};
   std::vector<std::uint16_t> unacked;
   SteadyTime oldestUnackedAt{};
@@ -44,10 +45,11 @@ struct Session {
 struct DurableSubscriber::Impl {
   SubscriberOptions options;
   AckPolicy policy;
-  SampleCallback sink;
+  SampleCallback sink;     // the park's own shape: judged, then handed on
+  MessageCallback raw;     // any shape (createForTopics): every message as it came
   CommitCallback commit;
   detail::RateLimitedLog log;
-  std::string subscription;
+  std::vector<TopicFilter> filters;
   std::chrono::seconds keepalive;
   detail::WakePipe wake;
   std::atomic<bool> stopping{false};
@@ -56,9 +58,10 @@ struct DurableSubscriber::Impl {
   detail::FeedState state;
   std::atomic<std::uint64_t> acknowledged{0};
 
-  Impl(SubscriberOptions o, AckPolicy p, SampleCallback s, CommitCallback c, LogCallback l)
-      : options(std::move(o)), policy(p), sink(std::move(s)), commit(std::move(c)),
-        log(std::move(l), options.log_messages_per_minute), subscription(subscriptionFor(options.park)),
+  Impl(SubscriberOptions o, AckPolicy p, SampleCallback s, MessageCallback r, std::vector<TopicFilter> f, CommitCallback c,
+       LogCallback l)
+      : options(std::move(o)), policy(p), sink(std::move(s)), raw(std::move(r)), commit(std::move(c)),
+        log(std::move(l), options.log_messages_per_minute), filters(std::move(f)),
         keepalive(std::max(5, options.broker.keepalive_s)), state(options) {}
 
   std::string where() const { return "MQTT " + options.broker.host + ":" + std::to_string(options.broker.port); }
@@ -116,9 +119,12 @@ struct DurableSubscriber::Impl {
                   "broker refused the connection: " + mqtt::describeConnackCode(connack->return_code));
     }
     noteConnected();
-    if (auto sent = send(session, mqtt::encodeSubscribe(kSubscribePacketId, subscription, 1)); !sent) {
-      return std::unexpected(sent.error());
+    for (std::size_t i = 0; i < filters.size(); ++i) {
+      const auto id = static_cast<std::uint16_t>(kFirstSubscribePacketId + i);
+      auto sent = send(session, mqtt::encodeSubscribe(id, filters[i].filter, static_cast<std::uint8_t>(filters[i].qos)));
+      if (!sent) return std::unexpected(sent.error());
     }
+    session.pendingSubacks = filters.size();
     session.subscribeSentAt = now();
     return session;
   }
@@ -137,10 +143,22 @@ struct DurableSubscriber::Impl {
   Result<void> handleSuback(Session& session, const mqtt::Frame& frame) {
     auto suback = mqtt::parseSuback(frame);
     if (!suback) return std::unexpected(suback.error());
-    const bool granted = suback->granted.size() == 1 && suback->granted[0] == 1;
-    state.noteSubscribed(granted, "the broker did not grant QoS 1 on " + subscription);
-    if (!granted) return fail(ErrorCode::io, "the broker did not grant QoS 1 on " + subscription);
-    session.subscribed = true;
+    const std::size_t index = suback->packet_id - std::size_t{kFirstSubscribePacketId};
+    if (index >= filters.size() || session.pendingSubacks == 0) {
+      return fail(ErrorCode::io, "a SUBACK for a subscription we did not ask for");
+    }
+    const TopicFilter& filter = filters[index];
+    // A lower QoS than asked would let the broker forget messages we never stored.
+    const bool granted = suback->granted.size() == 1 && suback->granted[0] == filter.qos;
+    const std::string refused = "the broker did not grant QoS " + std::to_string(filter.qos) + " on " + filter.filter;
+    if (!granted) {
+      state.noteSubscribed(false, refused);
+      return fail(ErrorCode::io, refused);
+    }
+    if (--session.pendingSubacks == 0) {
+      state.noteSubscribed(true, {});
+      session.subscribed = true;
+    }
     return {};
   }
 
@@ -148,9 +166,14 @@ struct DurableSubscriber::Impl {
     auto publish = mqtt::parsePublish(frame);
     if (!publish) return std::unexpected(publish.error());
     if (publish->qos > 1) return fail(ErrorCode::io, "the broker sent QoS 2 on a QoS 1 subscription");
-    const detail::Verdict verdict = state.judge(publish->topic, publish->payload);
-    if (!verdict.logKind.empty()) log.write(verdict.logKind, verdict.logText);
-    if (verdict.accepted) sink(verdict.tag, verdict.ts_ms, verdict.value);
+    if (raw) {
+      state.noteReceived();
+      raw(publish->topic, publish->payload);
+    } else {
+      const detail::Verdict verdict = state.judge(publish->topic, publish->payload);
+      if (!verdict.logKind.empty()) log.write(verdict.logKind, verdict.logText);
+      if (verdict.accepted) sink(verdict.tag, verdict.ts_ms, verdict.value);
+    }
     if (publish->qos == 1) {
       // Acknowledged after the next commit, whatever became of it: a rejected message is not
       // going to get better by being resent.
@@ -296,7 +319,30 @@ Result<std::unique_ptr<DurableSubscriber>> DurableSubscriber::create(SubscriberO
     return fail(ErrorCode::invalid_input, what + ": TLS is not supported; use QoS 0 over TLS or a local broker bridge");
   }
   if (!sink) return fail(ErrorCode::invalid_input, what + ": no sample sink");
-  auto impl = std::make_unique<Impl>(std::move(options), policy, std::move(sink), std::move(commit), std::move(log));
+  std::vector<TopicFilter> filters{{subscriptionFor(options.park), 1}};
+  auto impl = std::make_unique<Impl>(std::move(options), policy, std::move(sink), MessageCallback{}, std::move(filters),
+                                     std::move(commit), std::move(log));
+  if (!impl->wake.valid()) return fail(ErrorCode::io, what + ": cannot create the wake pipe");
+  return std::unique_ptr<DurableSubscriber>(new DurableSubscriber(std::move(impl)));
+}
+
+Result<std::unique_ptr<DurableSubscriber>> DurableSubscriber::createForTopics(BrokerOptions broker,
+                                                                              std::vector<TopicFilter> filters,
+                                                                              AckPolicy policy, MessageCallback onMessage,
+                                                                              CommitCallback commit, LogCallback log) {
+  const std::string what = "MQTT subscriber (acknowledge after commit)";
+  if (broker.client_id.empty()) return fail(ErrorCode::invalid_input, what + ": needs a client id (a persistent session)");
+  if (!broker.tls_ca_file.empty()) return fail(ErrorCode::invalid_input, what + ": TLS is not supported");
+  if (filters.empty()) return fail(ErrorCode::invalid_input, what + ": nothing to subscribe to");
+  for (const auto& f : filters) {
+    if (f.qos != 0 && f.qos != 1) return fail(ErrorCode::invalid_input, what + ": QoS of " + f.filter + " must be 0 or 1");
+  }
+  if (!onMessage) return fail(ErrorCode::invalid_input, what + ": no message handler");
+  SubscriberOptions options;
+  options.broker = std::move(broker);
+  options.clean_session = false;
+  auto impl = std::make_unique<Impl>(std::move(options), policy, SampleCallback{}, std::move(onMessage),
+                                     std::move(filters), std::move(commit), std::move(log));
   if (!impl->wake.valid()) return fail(ErrorCode::io, what + ": cannot create the wake pipe");
   return std::unique_ptr<DurableSubscriber>(new DurableSubscriber(std::move(impl)));
 }

@@ -65,6 +65,11 @@ Verdict FeedState::judge(std::string_view topic, std::string_view payload) {
   return filter_.judge(topic, payload, counters_);
 }
 
+void FeedState::noteReceived() {
+  std::lock_guard lock(mutex_);
+  ++counters_.received;
+}
+
 Result<void> FeedState::waitConnected(std::chrono::milliseconds timeout, const std::string& where) {
   std::unique_lock lock(mutex_);
   changed_.wait_for(lock, timeout, [&] { return connected_ || refused_; });

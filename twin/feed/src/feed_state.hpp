@@ -32,6 +32,8 @@ class FeedState {
   void noteStopped();
 
   Verdict judge(std::string_view topic, std::string_view payload);
+  // A message handed on as it came, not judged here (a subscriber of any shape).
+  void noteReceived();
 
   Result<void> waitConnected(std::chrono::milliseconds timeout, const std::string& where);
   bool connected() const;

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "client.hpp"
+#include "parktwin/feed/durable_subscriber.hpp"
 #include "parktwin/feed/mqtt_mapping.hpp"
 #include "parktwin/feed/value_mapping.hpp"
 
@@ -11,10 +12,71 @@ namespace parktwin::feed {
 
 namespace {
 
+// From a message to samples, the same for both clients: every subscription whose pattern
+// matches maps the message; a malformed one is counted and skipped. Network thread only, but
+// counters are read from others.
+class MessageMapper {
+ public:
+  MessageMapper(MqttSource config, std::vector<TopicPattern> patterns, SourceSink sink)
+      : config_(std::move(config)), patterns_(std::move(patterns)), sink_(std::move(sink)) {}
+
+  void map(std::string_view topic, std::string_view payload) {
+    const std::int64_t receipt_ms = wallClockMs();
+    {
+      std::lock_guard lock(mutex_);
+      ++counters_.polls;
+    }
+    std::uint64_t handed = 0;
+    for (std::size_t i = 0; i < patterns_.size(); ++i) {
+      const auto parts = matchTopic(patterns_[i], topic);
+      if (!parts) continue;
+      auto samples = mapMessage(config_.subscriptions[i], patterns_[i], *parts, payload, receipt_ms);
+      if (!samples) {
+        noteError(std::string(topic) + ": " + samples.error().message);
+        continue;
+      }
+      for (const auto& s : *samples) {
+        if (!deadband_.pass(s.tag, s.value, s.deadband)) continue;
+        sink_.sample(s.tag, s.ts_ms, s.value);
+        ++handed;
+      }
+    }
+    std::lock_guard lock(mutex_);
+    counters_.values += handed;
+  }
+
+  void noteError(std::string what) {
+    std::lock_guard lock(mutex_);
+    ++counters_.errors;
+    counters_.last_error = std::move(what);
+  }
+
+  const MqttSource& config() const { return config_; }
+  const std::vector<TopicPattern>& patterns() const { return patterns_; }
+  const SourceSink& sink() const { return sink_; }
+  SourceCounters counters() const {
+    std::lock_guard lock(mutex_);
+    return counters_;
+  }
+  template <typename F>
+  void update(F&& change) {
+    std::lock_guard lock(mutex_);
+    change(counters_);
+  }
+
+ private:
+  MqttSource config_;
+  std::vector<TopicPattern> patterns_;  // one per subscription
+  SourceSink sink_;
+  DeadbandFilter deadband_;   // network thread only
+  mutable std::mutex mutex_;  // guards counters_
+  SourceCounters counters_;
+};
+
 class MqttMappedSource final : public LiveSource {
  public:
-  MqttMappedSource(std::string sourceId, MqttSource source, std::vector<TopicPattern> compiled, SourceSink sampleSink)
-      : id_(std::move(sourceId)), config_(std::move(source)), patterns_(std::move(compiled)), sink_(std::move(sampleSink)) {}
+  MqttMappedSource(std::string sourceId, MqttSource config, std::vector<TopicPattern> patterns, SourceSink sink)
+      : id_(std::move(sourceId)), mapper_(std::move(config), std::move(patterns), std::move(sink)) {}
   ~MqttMappedSource() override { stop(); }
   MqttMappedSource(const MqttMappedSource&) = delete;
   MqttMappedSource& operator=(const MqttMappedSource&) = delete;
@@ -23,10 +85,7 @@ class MqttMappedSource final : public LiveSource {
   const std::string& id() const override { return id_; }
   Result<void> start() override;
   void stop() override;
-  SourceCounters counters() const override {
-    std::lock_guard lock(mutex_);
-    return counters_;
-  }
+  SourceCounters counters() const override { return mapper_.counters(); }
 
   // libmosquitto's callbacks, on its network thread.
   void onConnect(int rc);
@@ -35,23 +94,14 @@ class MqttMappedSource final : public LiveSource {
   void onMessage(const mosquitto_message& message);
 
  private:
-  void noteError(std::string what) {
-    std::lock_guard lock(mutex_);
-    ++counters_.errors;
-    counters_.last_error = std::move(what);
-  }
+  void noteError(std::string what) { mapper_.noteError(std::move(what)); }
 
   std::string id_;
-  MqttSource config_;
-  std::vector<TopicPattern> patterns_;  // one per subscription
-  SourceSink sink_;
+  MessageMapper mapper_;
   detail::MosquittoPtr client_;
   bool running_ = false;
   bool everConnected_ = false;      // network thread only
   std::size_t pendingSubacks_ = 0;  // network thread only
-  DeadbandFilter deadband_;         // network thread only
-  mutable std::mutex mutex_;        // guards counters_
-  SourceCounters counters_;
 };
 
 void MqttMappedSource::onConnect(int rc) {
@@ -60,60 +110,36 @@ void MqttMappedSource::onConnect(int rc) {
     return;
   }
   pendingSubacks_ = 0;
-  for (std::size_t i = 0; i < patterns_.size(); ++i) {
-    const int sub = mosquitto_subscribe(client_.get(), nullptr, patterns_[i].subscription.c_str(), config_.subscriptions[i].qos);
+  const auto& patterns = mapper_.patterns();
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    const int sub = mosquitto_subscribe(client_.get(), nullptr, patterns[i].subscription.c_str(),
+                                        mapper_.config().subscriptions[i].qos);
     if (sub == MOSQ_ERR_SUCCESS) ++pendingSubacks_;
-    else noteError("subscribe to " + patterns_[i].subscription + ": " + detail::describe(sub));
+    else noteError("subscribe to " + patterns[i].subscription + ": " + detail::describe(sub));
   }
-  std::lock_guard lock(mutex_);
-  if (everConnected_) ++counters_.reconnects;
+  if (everConnected_) mapper_.update([](SourceCounters& c) { ++c.reconnects; });
   everConnected_ = true;
 }
 
 // Connected means subscribed: only once every SUBACK is in can a message be expected.
 void MqttMappedSource::onSubscribe(bool granted) {
   if (!granted) noteError("the broker refused a subscription");
-  if (pendingSubacks_ > 0 && --pendingSubacks_ == 0) {
-    std::lock_guard lock(mutex_);
-    counters_.connected = true;
-  }
+  if (pendingSubacks_ > 0 && --pendingSubacks_ == 0) mapper_.update([](SourceCounters& c) { c.connected = true; });
 }
 
 void MqttMappedSource::onDisconnect(int rc) {
-  std::lock_guard lock(mutex_);
-  if (counters_.connected && rc != 0) {
-    ++counters_.gaps;
-    counters_.last_error = "connection lost: " + detail::describe(rc);
-  }
-  counters_.connected = false;
+  mapper_.update([rc](SourceCounters& c) {
+    if (c.connected && rc != 0) {
+      ++c.gaps;
+      c.last_error = "connection lost: " + detail::describe(rc);
+    }
+    c.connected = false;
+  });
 }
 
 void MqttMappedSource::onMessage(const mosquitto_message& message) {
-  const std::string_view topic(message.topic);
-  const std::string_view payload(static_cast<const char*>(message.payload),
-                                 static_cast<std::size_t>(std::max(0, message.payloadlen)));
-  const std::int64_t receipt_ms = wallClockMs();
-  {
-    std::lock_guard lock(mutex_);
-    ++counters_.polls;
-  }
-  std::uint64_t handed = 0;
-  for (std::size_t i = 0; i < patterns_.size(); ++i) {
-    const auto parts = matchTopic(patterns_[i], topic);
-    if (!parts) continue;
-    auto samples = mapMessage(config_.subscriptions[i], patterns_[i], *parts, payload, receipt_ms);
-    if (!samples) {
-      noteError(std::string(topic) + ": " + samples.error().message);
-      continue;
-    }
-    for (const auto& s : *samples) {
-      if (!deadband_.pass(s.tag, s.value, s.deadband)) continue;
-      sink_.sample(s.tag, s.ts_ms, s.value);
-      ++handed;
-    }
-  }
-  std::lock_guard lock(mutex_);
-  counters_.values += handed;
+  mapper_.map(message.topic, std::string_view(static_cast<const char*>(message.payload),
+                                              static_cast<std::size_t>(std::max(0, message.payloadlen))));
 }
 
 MqttMappedSource& self(void* p) { return *static_cast<MqttMappedSource*>(p); }
@@ -125,7 +151,7 @@ void onSubscribe(mosquitto*, void* p, int, int count, const int* granted) {
 }
 
 Result<void> MqttMappedSource::makeClient() {
-  auto client = detail::makeClient(config_.broker, true, this);
+  auto client = detail::makeClient(mapper_.config().broker, true, this);
   if (!client) return fail("MQTT source " + id_ + ": " + client.error().message);
   client_ = std::move(*client);
   mosquitto_connect_callback_set(client_.get(), &feed::onConnect);
@@ -137,7 +163,7 @@ Result<void> MqttMappedSource::makeClient() {
 
 Result<void> MqttMappedSource::start() {
   if (running_) return {};
-  auto started = detail::startNetworkThread(client_.get(), config_.broker);
+  auto started = detail::startNetworkThread(client_.get(), mapper_.config().broker);
   if (!started) return fail("MQTT source " + id_ + ": " + started.error().message);
   running_ = true;
   return {};
@@ -147,8 +173,58 @@ void MqttMappedSource::stop() {
   if (!running_) return;
   detail::stopNetworkThread(client_.get());
   running_ = false;
-  std::lock_guard lock(mutex_);
-  counters_.connected = false;
+  mapper_.update([](SourceCounters& c) { c.connected = false; });
+}
+
+// The same mapping through DurableSubscriber: QoS 1 messages are acknowledged to the broker only
+// once the sink's commit made their samples durable, and the session is persistent, so what the
+// process had not committed when it died is sent again (docs/connections.md, "Acknowledged").
+class DurableMappedSource final : public LiveSource {
+ public:
+  DurableMappedSource(std::string sourceId, MqttSource config, std::vector<TopicPattern> patterns, SourceSink sink)
+      : id_(std::move(sourceId)), mapper_(std::move(config), std::move(patterns), std::move(sink)) {}
+  ~DurableMappedSource() override { stop(); }
+  DurableMappedSource(const DurableMappedSource&) = delete;
+  DurableMappedSource& operator=(const DurableMappedSource&) = delete;
+
+  Result<void> makeClient() {
+    std::vector<TopicFilter> filters;
+    const auto& patterns = mapper_.patterns();
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+      filters.push_back({patterns[i].subscription, mapper_.config().subscriptions[i].qos});
+    }
+    auto client = DurableSubscriber::createForTopics(
+        mapper_.config().broker, std::move(filters), AckPolicy{},
+        [this](std::string_view topic, std::string_view payload) { mapper_.map(topic, payload); },
+        mapper_.sink().commit);
+    if (!client) return fail("MQTT source " + id_ + ": " + client.error().message);
+    client_ = std::move(*client);
+    return {};
+  }
+  const std::string& id() const override { return id_; }
+  Result<void> start() override { return client_->start(); }
+  void stop() override { client_->stop(); }
+  SourceCounters counters() const override {
+    SourceCounters out = mapper_.counters();
+    const FeedCounters feed = client_->counters();
+    out.connected = client_->connected();
+    out.reconnects = feed.reconnects;
+    out.gaps = client_->gaps().size();
+    return out;
+  }
+
+ private:
+  std::string id_;
+  MessageMapper mapper_;
+  std::unique_ptr<DurableSubscriber> client_;
+};
+
+// Durable when it can be: a commit to wait for, a persistent session (client id) and no TLS
+// (DurableSubscriber speaks plain TCP). Otherwise libmosquitto, acknowledging on receipt.
+bool wantsDurable(const MqttSource& config, const SourceSink& sink) {
+  const bool anyQos1 = std::any_of(config.subscriptions.begin(), config.subscriptions.end(),
+                                   [](const MqttSubscription& s) { return s.qos == 1; });
+  return sink.commit && anyQos1 && !config.broker.client_id.empty() && config.broker.tls_ca_file.empty();
 }
 
 }  // namespace
@@ -160,6 +236,11 @@ Result<std::unique_ptr<LiveSource>> makeMqttMappedSource(std::string id, MqttSou
     auto pattern = compileTopicPattern(s.topic);
     if (!pattern) return fail("MQTT source " + id + ": topic " + s.topic + ": " + pattern.error().message);
     patterns.push_back(std::move(*pattern));
+  }
+  if (wantsDurable(config, sink)) {
+    auto source = std::make_unique<DurableMappedSource>(std::move(id), std::move(config), std::move(patterns), std::move(sink));
+    if (auto made = source->makeClient(); !made) return std::unexpected(made.error());
+    return std::unique_ptr<LiveSource>(std::move(source));
   }
   auto source = std::make_unique<MqttMappedSource>(std::move(id), std::move(config), std::move(patterns), std::move(sink));
   if (auto made = source->makeClient(); !made) return std::unexpected(made.error());

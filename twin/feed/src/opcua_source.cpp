@@ -14,6 +14,7 @@
 
 #include "child_process.hpp"
 #include "opcua_gateway.hpp"
+#include "parktwin/feed/durable_subscriber.hpp"
 #include "parktwin/feed/subscriber.hpp"
 #include "parktwin/feed/value_mapping.hpp"
 
@@ -64,7 +65,7 @@ class OpcUaGatewaySource final : public LiveSource {
   const std::string park_;
   std::map<std::string, ValueMapping, std::less<>> mappings_;
 
-  std::unique_ptr<Subscriber> subscriber_;
+  std::unique_ptr<FeedSubscription> subscriber_;
   std::thread supervisor_;
   mutable std::mutex mutex_;  // guards everything below
   std::condition_variable wake_;
@@ -99,10 +100,20 @@ Result<void> OpcUaGatewaySource::start() {
   options.qos = 1;
   options.clean_session = true;
   for (const auto& [tag, mapping] : mappings_) options.known_tags.push_back(tag);
-  auto subscriber = Subscriber::create(options, [this](std::string_view tag, std::int64_t ts, double v) { onSample(tag, ts, v); },
-                                       log_);
-  if (!subscriber) return std::unexpected(subscriber.error());
-  subscriber_ = std::move(*subscriber);
+  const SampleCallback sample = [this](std::string_view tag, std::int64_t ts, double v) { onSample(tag, ts, v); };
+  if (sink_.commit && broker_.tls_ca_file.empty()) {
+    // The gateway publishes at QoS 1: with a commit to wait for, its values are acknowledged
+    // to the broker only once stored, and a persistent session keeps the rest for the next run.
+    options.broker.client_id = broker_.client_id.empty() ? "parktwin-" + park_ : broker_.client_id;
+    options.clean_session = false;
+    auto durable = DurableSubscriber::create(options, AckPolicy{}, sample, sink_.commit, log_);
+    if (!durable) return std::unexpected(durable.error());
+    subscriber_ = std::move(*durable);
+  } else {
+    auto subscriber = Subscriber::create(options, sample, log_);
+    if (!subscriber) return std::unexpected(subscriber.error());
+    subscriber_ = std::move(*subscriber);
+  }
   if (auto started = subscriber_->start(); !started) return started;
   // Values the gateway publishes before we are subscribed would be lost; a broker that is down
   // now is no reason to fail: both sides keep retrying.

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "client.hpp"
+#include "parktwin/feed/durable_subscriber.hpp"
 #include "parktwin/feed/sparkplug_payload.hpp"
 #include "sparkplug_session.hpp"
 
@@ -28,6 +29,8 @@ class SparkplugLiveSource final : public LiveSource {
   void onSubscribe(int grantedQos);
   void onDisconnect(int rc);
   void onMessage(const mosquitto_message& message);
+  // One Sparkplug message, from either client.
+  void handle(std::string_view topic, std::string_view payload);
 
  private:
   std::string where() const { return "Sparkplug source " + id_ + " (MQTT " + config_.broker.host + ":" + std::to_string(config_.broker.port) + ")"; }
@@ -44,7 +47,10 @@ class SparkplugLiveSource final : public LiveSource {
   std::string connectionError_;
   const std::string subscription_;
   const std::string commandTopic_;
-  detail::MosquittoPtr client_;
+  detail::MosquittoPtr client_;  // receives, or with durable_ only sends the rebirth commands
+  // With a commit to wait for (ingest): messages are received here and acknowledged only once
+  // stored (docs/connections.md, "Acknowledged").
+  std::unique_ptr<DurableSubscriber> durable_;
   bool running_ = false;
 };
 
@@ -56,7 +62,16 @@ void onSubscribeCb(mosquitto*, void* self, int, int count, const int* granted) {
 void onMessageCb(mosquitto*, void* self, const mosquitto_message* m) { static_cast<SparkplugLiveSource*>(self)->onMessage(*m); }
 
 Result<void> SparkplugLiveSource::attachClient() {
-  auto client = detail::makeClient(config_.broker, true, this);
+  BrokerOptions broker = config_.broker;
+  if (sink_.commit && !broker.client_id.empty() && broker.tls_ca_file.empty()) {
+    auto durable = DurableSubscriber::createForTopics(
+        broker, {{subscription_, 1}}, AckPolicy{},
+        [this](std::string_view topic, std::string_view payload) { handle(topic, payload); }, sink_.commit);
+    if (!durable) return std::unexpected(durable.error());
+    durable_ = std::move(*durable);
+    broker.client_id.clear();  // the command sender is a client of its own
+  }
+  auto client = detail::makeClient(broker, true, this);
   if (!client) return std::unexpected(client.error());
   client_ = std::move(*client);
   mosquitto_connect_callback_set(client_.get(), &onConnectCb);
@@ -69,12 +84,14 @@ Result<void> SparkplugLiveSource::attachClient() {
 Result<void> SparkplugLiveSource::start() {
   if (running_) return {};
   auto started = detail::startNetworkThread(client_.get(), config_.broker);
+  if (started && durable_) started = durable_->start();
   if (started) running_ = true;
   return started;
 }
 
 void SparkplugLiveSource::stop() {
   if (!running_) return;
+  if (durable_) durable_->stop();
   detail::stopNetworkThread(client_.get());
   running_ = false;
   std::lock_guard lock(mutex_);
@@ -84,8 +101,8 @@ void SparkplugLiveSource::stop() {
 SourceCounters SparkplugLiveSource::counters() const {
   std::lock_guard lock(mutex_);
   SourceCounters out = session_.counters();
-  out.connected = connected_;
-  out.reconnects = reconnects_;
+  out.connected = durable_ ? durable_->connected() : connected_;
+  out.reconnects = durable_ ? durable_->counters().reconnects : reconnects_;
   if (out.last_error.empty()) out.last_error = connectionError_;
   return out;
 }
@@ -105,6 +122,7 @@ void SparkplugLiveSource::onConnect(int rc) {
     if (everConnected_) ++reconnects_;
     everConnected_ = true;
   }
+  if (durable_) return;  // it subscribes; this client only sends commands
   const int sub = mosquitto_subscribe(client_.get(), nullptr, subscription_.c_str(), 1);
   if (sub != MOSQ_ERR_SUCCESS) log_.write("connection", where() + ": subscribe failed: " + detail::describe(sub));
 }
@@ -123,12 +141,16 @@ void SparkplugLiveSource::onDisconnect(int rc) {
 }
 
 void SparkplugLiveSource::onMessage(const mosquitto_message& message) {
-  const std::string_view payload(static_cast<const char*>(message.payload), static_cast<std::size_t>(std::max(0, message.payloadlen)));
+  handle(message.topic, std::string_view(static_cast<const char*>(message.payload),
+                                         static_cast<std::size_t>(std::max(0, message.payloadlen))));
+}
+
+void SparkplugLiveSource::handle(std::string_view topic, std::string_view payload) {
   const std::int64_t now = wallClockMs();
   detail::SparkplugEffects effects;
   {
     std::lock_guard lock(mutex_);
-    effects = session_.onMessage(message.topic, payload, now);
+    effects = session_.onMessage(topic, payload, now);
   }
   if (effects.requestRebirth) {
     const std::string request = encodeRebirthRequest(now);

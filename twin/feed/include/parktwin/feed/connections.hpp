@@ -157,6 +157,11 @@ struct SourceCounters {
 struct SourceSink {
   std::function<void(std::string_view tag, std::int64_t ts_ms, double value)> sample;
   std::function<void(std::string_view tag, std::int64_t ts_ms)> stale;
+  // Optional: make every sample passed to `sample` so far durable (the historian's commit). With
+  // it, an MQTT source with a client id acknowledges its QoS 1 messages only after this
+  // succeeded, so a crash loses none the broker forgot (docs/connections.md, "Acknowledged").
+  // Called on the source's own thread.
+  std::function<Result<void>()> commit;
 };
 
 // A source at run time: connects in the background, reconnects with backoff until stop().

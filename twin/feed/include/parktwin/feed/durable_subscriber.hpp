@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -33,12 +35,28 @@ struct AckPolicy {
 // max_batch_delay, and the broker holds the messages meanwhile.
 using CommitCallback = std::function<Result<void>()>;
 
+// A subscription of a subscriber of any shape: a topic filter (MQTT wildcards) and its QoS.
+struct TopicFilter {
+  std::string filter;
+  int qos = 1;  // 0 or 1; only QoS 1 messages wait for the commit (QoS 0 ones are never acknowledged)
+};
+
+// Called on the network thread with each message as it came (topic and payload), before it is
+// acknowledged.
+using MessageCallback = std::function<void(std::string_view topic, std::string_view payload)>;
+
 class DurableSubscriber final : public FeedSubscription {
  public:
   // options.qos must be 1, options.clean_session false and the client id set; no TLS.
   static Result<std::unique_ptr<DurableSubscriber>> create(SubscriberOptions options, AckPolicy policy,
                                                             SampleCallback sink, CommitCallback commit,
                                                             LogCallback log = {});
+  // Any topics, any payload (a connections file's MQTT source, docs/connections.md): each
+  // message goes to `onMessage`, and a QoS 1 one is acknowledged only after the next `commit`.
+  // broker.client_id must be set (the session is persistent); no TLS.
+  static Result<std::unique_ptr<DurableSubscriber>> createForTopics(BrokerOptions broker, std::vector<TopicFilter> filters,
+                                                                    AckPolicy policy, MessageCallback onMessage,
+                                                                    CommitCallback commit, LogCallback log = {});
   ~DurableSubscriber() override;
   DurableSubscriber(const DurableSubscriber&) = delete;
   DurableSubscriber& operator=(const DurableSubscriber&) = delete;

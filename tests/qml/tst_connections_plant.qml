@@ -1,0 +1,129 @@
+// A connections file in the window with the plant protocols, each against a real peer started by
+// the test (the programs of the feed's unit tests): a pymodbus server with a known register map,
+// a Python Sparkplug B edge node on the official .proto, and a node-opcua server through the
+// bundled gateway. What the window reads (ParkController.timeline.tagValue, the inspector's rows) is
+// compared with values worked out by hand from the peer's own data.
+import QtQuick
+import QtTest
+import ParkTwin
+import ParkTwinTest
+
+Item {
+    width: 400
+    height: 300
+
+    TestCase {
+        name: "ConnectionsPlant"
+        when: windowShown
+        readonly property var connections: ParkController.connections
+
+        function cleanup() {
+            connections.stop()
+            ParkController.timeline.close()
+            PlantFixture.stopAll()
+            LiveFixture.stopBroker()
+        }
+
+        function startFile(name, source, gatewayMqtt) {
+            const text = JSON.stringify({format: "parktwin-connections/1", park: "beidu", sources: [source]})
+            verify(connections.open(LiveFixture.writeFile(name, text)), connections.problems.join("\n"))
+            verify(connections.start("", gatewayMqtt || ""), connections.failures.join("\n"))
+            compare(ParkController.timeline.mode, "live")
+        }
+
+        function near(tag, expected) {
+            return Math.abs(ParkController.timeline.tagValue(tag) - expected) < 1e-9
+        }
+
+        function rowOf(objectId, tag) {
+            ParkController.selection.select(objectId)
+            return ParkController.selection.liveRows.find(r => r.tag === tag)
+        }
+
+        // modbus_test_server.py: holding 200 = 777 (uint16), holding 4..5 = -123456789 (int32, low
+        // word first), input 0..1 = 400.25 (float32, high word first).
+        function test_modbus_registers_show_as_register_times_scale_plus_offset() {
+            const port = PlantFixture.startModbus()
+            verify(port > 0, "pymodbus started")
+            startFile("modbus.json", {id: "meter", kind: "modbus", host: "127.0.0.1", port: port, poll_interval_ms: 200,
+                points: [
+                    {table: "holding_register", address: 200, type: "uint16", tag: "potline-1.current", scale: 0.5, offset: 10},
+                    {table: "holding_register", address: 4, type: "int32", word_order: "little", tag: "potline-2.current", scale: 0.001},
+                    {table: "input_register", address: 0, type: "float32", word_order: "big", tag: "potline-1.voltage", offset: -0.25}
+                ]})
+            tryVerify(() => near("potline-1.current", 777 * 0.5 + 10), 15000,
+                      "potline-1.current: " + ParkController.timeline.tagValue("potline-1.current"))
+            verify(near("potline-2.current", -123456789 * 0.001), "int32 little: " + ParkController.timeline.tagValue("potline-2.current"))
+            verify(near("potline-1.voltage", 400.25 - 0.25), "float32: " + ParkController.timeline.tagValue("potline-1.voltage"))
+            tryVerify(() => connections.sources.length === 1 && connections.sources[0].connected, 5000)
+            compare(connections.sources[0].kind, "modbus")
+            compare(connections.sources[0].errors, 0)
+            const row = rowOf("potline-1", "potline-1.current")
+            verify(row !== undefined, "potline-1.current in the inspector")
+            compare(row.source, "meter")
+            compare(row.stale, false)
+        }
+
+        // sparkplug_edge_node.py births_and_data: Line1/Temperature 20.5 in the NBIRTH, 21.25 in
+        // the NDATA; Meter1's Power 1.5 in the DBIRTH, 2.5 in the DDATA.
+        function test_sparkplug_values_show_and_deaths_grey_them() {
+            const port = LiveFixture.startBroker()
+            verify(port > 0, "mosquitto started")
+            startFile("sparkplug.json", {id: "edge", kind: "sparkplug", broker: {host: "127.0.0.1", port: port},
+                group_id: "Plant", edge_node_id: "Edge1", metrics: [
+                    {metric: "Line1/Temperature", tag: "potline-1.bath_temp"},
+                    {device: "Meter1", metric: "Power", tag: "potline-1.power", scale: 2, offset: 1}
+                ]})
+            // Births are not retained: the node speaks once the window listens.
+            tryVerify(() => connections.sources.length === 1 && connections.sources[0].connected, 10000)
+            verify(PlantFixture.runSparkplug(port, "births_and_data"), "the edge node ran")
+            tryVerify(() => near("potline-1.bath_temp", 21.25) && near("potline-1.power", 2.5 * 2 + 1), 10000,
+                      "bath_temp " + ParkController.timeline.tagValue("potline-1.bath_temp") + ", power " + ParkController.timeline.tagValue("potline-1.power"))
+            verify(!connections.isStale("potline-1.power"))
+            compare(rowOf("potline-1", "potline-1.power").stale, false)
+
+            // DDEATH of Meter1: its tag goes stale, the node's own does not.
+            verify(PlantFixture.runSparkplug(port, "device_death"))
+            tryVerify(() => connections.isStale("potline-1.power"), 10000, "Meter1's power stale after its DDEATH")
+            verify(!connections.isStale("potline-1.bath_temp"))
+            tryVerify(() => rowOf("potline-1", "potline-1.power").stale === true, 5000, "the inspector greys it")
+            compare(rowOf("potline-1", "potline-1.bath_temp").stale, false)
+            verify(near("potline-1.power", 6), "the last value stays, greyed")
+            tryVerify(() => connections.tags.some(t => t.tag === "potline-1.power" && t.stale), 5000)
+
+            // NDEATH (bdSeq 0, the births' session): every tag of the node.
+            verify(PlantFixture.runSparkplug(port, "node_death"))
+            tryVerify(() => connections.isStale("potline-1.bath_temp"), 10000, "the node's tags stale after its NDEATH")
+            compare(rowOf("potline-1", "potline-1.bath_temp").stale, true)
+
+            // A new birth makes them current again.
+            verify(PlantFixture.runSparkplug(port, "births_and_data"))
+            tryVerify(() => !connections.isStale("potline-1.bath_temp") && !connections.isStale("potline-1.power"), 10000)
+        }
+
+        // opcua_test_server.js: Line1.Temperature = 20 + 0.5 i every 100 ms, each stamped one hour
+        // behind the wall clock; its log of changes is the oracle.
+        function test_an_opc_ua_value_shows_with_its_source_timestamp() {
+            const port = LiveFixture.startBroker()
+            verify(port > 0, "mosquitto started")
+            const endpoint = PlantFixture.startOpcUa()
+            verify(endpoint !== "", "node-opcua started")
+            startFile("opcua.json", {id: "scada", kind: "opcua", endpoint: endpoint,
+                nodes: [{node_id: "ns=1;s=Line1.Temperature", sampling_interval_ms: 100, tag: "potline-1.bath_temp",
+                         scale: 2, offset: 1}]}, "127.0.0.1:" + port)
+            tryVerify(() => isFinite(ParkController.timeline.tagValue("potline-1.bath_temp")), 90000,
+                      "a value through the gateway: " + (connections.sources[0] || {}).lastError)
+            const shown = ParkController.timeline.tagValue("potline-1.bath_temp")
+            const shownAt = ParkController.timeline.timeMs
+            const changes = PlantFixture.opcUaChanges("ns=1;s=Line1.Temperature")
+            verify(changes.some(c => Math.abs(c.v * 2 + 1 - shown) < 1e-9), "value " + shown + " = 2 v + 1 of a change the server made")
+            // The window's clock follows the newest sample: the server's source timestamp, an hour
+            // behind, not the time the value arrived.
+            verify(changes.some(c => c.ts === shownAt), "time " + shownAt + " is a source timestamp of the server")
+            verify(Date.now() - shownAt > 3500 * 1000, "an hour behind the wall clock")
+            const row = rowOf("potline-1", "potline-1.bath_temp")
+            compare(row.source, "scada")
+            compare(connections.sources[0].kind, "opcua")
+        }
+    }
+}
