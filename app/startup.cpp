@@ -128,7 +128,7 @@ Result<fs::path> openParkAndPlans(ParkController& controller, const LaunchOption
   if (scenario) {
     if (auto ok = checkScenarioPark(scenario->scenario, controller); !ok) return std::unexpected(ok.error());
   }
-  if (options.benchMachines > 0) controller.useSyntheticMachines(options.benchMachines, options.benchNaive);
+  if (options.benchMachines > 0) controller.scene()->useSyntheticMachines(options.benchMachines, options.benchNaive);
   if (!options.tour.isEmpty() && !controller.tour()->load(options.tour)) {
     if (options.headless()) return failWith(controller.tour()->error());
     std::fprintf(stderr, "%s\n", qPrintable(controller.tour()->error()));  // the window opens without it

@@ -17,7 +17,7 @@ ApplicationWindow {
                                        && ParkController.connections.settled
 
     function focusObject(objectId, immediate) {
-        ParkController.select(objectId)
+        ParkController.selection.select(objectId)
         if (objectId !== "") parkView.focusOn(objectId, immediate === true)
     }
 
@@ -165,7 +165,7 @@ ApplicationWindow {
             SplitView.fillWidth: true
             showFlows: ViewState.showFlows
             machinesOnly: ViewState.machinesOnly
-            onObjectPicked: (objectId) => ParkController.select(objectId)
+            onObjectPicked: (objectId) => ParkController.selection.select(objectId)
 
             Rectangle {
                 objectName: "errorBanner"
@@ -298,9 +298,9 @@ ApplicationWindow {
                 objectName: "statusSummary"
                 text: ParkController.loaded
                       ? qsTr("%1 buildings · %2 enterprises · %3 lines · %4 machines · %5 tags")
-                            .arg(ParkController.summary.buildings).arg(ParkController.summary.enterprises)
-                            .arg(ParkController.summary.lines).arg(ParkController.summary.machines)
-                            .arg(ParkController.summary.tags)
+                            .arg(ParkController.scene.summary.buildings).arg(ParkController.scene.summary.enterprises)
+                            .arg(ParkController.scene.summary.lines).arg(ParkController.scene.summary.machines)
+                            .arg(ParkController.scene.summary.tags)
                       : qsTr("No park loaded")
                 color: "#33414e"
             }

@@ -23,6 +23,12 @@ int AssetTreeModel::add(int parent, QString id, QString type, QString zh, QStrin
   return index;
 }
 
+int AssetTreeModel::addGroup(int parent, QString id, const char* englishName) {
+  const int index = add(parent, std::move(id), "group", {}, {});
+  nodes_[static_cast<std::size_t>(index)].groupName = englishName;
+  return index;
+}
+
 void AssetTreeModel::reset(const model::Park& park) {
   beginResetModel();
   nodes_.clear();
@@ -49,7 +55,7 @@ void AssetTreeModel::reset(const model::Park& park) {
   const bool anyTenant = std::ranges::any_of(park.enterprises, [&](const auto& e) {
     return std::ranges::none_of(park.buildings, [&](const auto& b) { return b.enterprise == e.id; });
   });
-  const int tenants = anyTenant ? add(root, "tenants", "group", "标准厂房入驻企业", "Tenants of standard factories") : root;
+  const int tenants = anyTenant ? addGroup(root, "tenants", QT_TR_NOOP("Tenants of standard factories")) : root;
   for (const auto& e : park.enterprises) {
     const bool ownsBuilding = std::ranges::any_of(park.buildings, [&](const auto& b) { return b.enterprise == e.id; });
     const int en = add(ownsBuilding ? root : tenants, q(e.id), "enterprise", q(e.name.zh), q(e.name.en));
@@ -62,7 +68,7 @@ void AssetTreeModel::reset(const model::Park& park) {
       if (line.enterprise == e.id && b && b->enterprise != e.id) addLine(en, line);
     }
   }
-  const int shared = add(root, "shared", "group", "公共建筑与设施", "Shared buildings & utilities");
+  const int shared = addGroup(root, "shared", QT_TR_NOOP("Shared buildings & utilities"));
   for (const auto& b : park.buildings) {
     if (b.enterprise.empty()) addBuilding(shared, b);
   }
@@ -126,7 +132,9 @@ QVariant AssetTreeModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid()) return {};
   const Node& node = nodes_[index.internalId()];
   switch (role) {
-    case Qt::DisplayRole: return language_ == "zh" ? node.nameZh : node.nameEn;
+    case Qt::DisplayRole:
+      if (node.groupName) return tr(node.groupName);
+      return language_ == "zh" ? node.nameZh : node.nameEn;
     case ObjectIdRole: return node.id;
     case ObjectTypeRole: return node.type;
     default: return {};

@@ -41,12 +41,15 @@ class AssetTreeModel : public QAbstractItemModel {
   struct Node {
     QString id;
     QString type;  // park, group, enterprise, building, line, machines, utility
-    QString nameZh, nameEn;
+    QString nameZh, nameEn;  // a group's are empty, and its English is a translation key
     int parent = -1;
     int row = 0;
     std::vector<int> children;
+    const char* groupName = nullptr;
   };
   int add(int parent, QString id, QString type, QString zh, QString en);
+  // A group of the tree's own (not a park object): its name comes from the translations.
+  int addGroup(int parent, QString id, const char* englishName);
   QModelIndex indexOfNode(int node) const;
 
   std::vector<Node> nodes_;

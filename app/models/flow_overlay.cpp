@@ -7,6 +7,7 @@
 #include <iterator>
 #include <set>
 
+#include "kpi_text.hpp"
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/park_flows.hpp"
 #include "parktwin/flow/sankey.hpp"
@@ -118,28 +119,16 @@ QVariantMap sankeyOf(const flow::NetworkSolution& solution, const char* unit) {
 
 QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
-// Every flow KPI by its id, and the bar's cards with names, full labels and texts in both
-// languages from the KPI table: the window and `parktwin-cli flows` say the same thing.
-QVariantMap kpisOf(const flow::FlowKpis& kpis) {
+// Every flow KPI by its id, and the KPI bar's values (FlowController::kpis makes its cards).
+void addKpis(const flow::FlowKpis& kpis, FlowOverlay& overlay) {
   using enum flow::KpiKey;
   static constexpr flow::KpiKey kBar[] = {throughput_t_per_year, energy_kwh_per_t_delivered, co2_t,
                                           local_supply_share_pct, remelt_cost_avoided_yuan};
-  QVariantMap out;
-  QVariantList cards;
   for (const auto& v : flow::flowKpiValues(kpis)) {
     if (!v.value) continue;
-    out[q(flow::kpiId(v.key))] = *v.value;
-    if (std::find(std::begin(kBar), std::end(kBar), v.key) == std::end(kBar)) continue;
-    cards << QVariantMap{{"key", q(flow::kpiId(v.key))},
-                         {"nameEn", q(flow::kpiName(v.key, "en"))},
-                         {"nameZh", q(flow::kpiName(v.key, "zh"))},
-                         {"labelEn", q(flow::kpiLabel(v.key, "en"))},
-                         {"labelZh", q(flow::kpiLabel(v.key, "zh"))},
-                         {"textEn", QString::fromStdString(flow::kpiCompactWithUnit(v.key, *v.value, "en"))},
-                         {"textZh", QString::fromStdString(flow::kpiCompactWithUnit(v.key, *v.value, "zh"))}};
+    overlay.kpis[q(flow::kpiId(v.key))] = *v.value;
+    if (std::find(std::begin(kBar), std::end(kBar), v.key) != std::end(kBar)) overlay.barKpis.push_back(v);
   }
-  out["cards"] = cards;
-  return out;
 }
 
 }  // namespace
@@ -162,7 +151,7 @@ FlowOverlay solveFlowOverlay(const model::Park& park) {
     addArcs(index, report->energy, "energy", 20, overlay.arcs);
     overlay.sankey["energy"] = sankeyOf(report->energy, "kW");
   }
-  overlay.kpis = kpisOf(report->kpis);
+  addKpis(report->kpis, overlay);
   for (const auto* rows : {&report->breakdown.objects, &report->breakdown.enterprises}) {
     for (const auto& u : *rows) {
       overlay.units[QString::fromStdString(u.id)] =
@@ -178,6 +167,19 @@ FlowOverlay solveFlowOverlay(const model::Park& park) {
     }
   }
   return overlay;
+}
+
+QVariantMap FlowController::kpis() const {
+  QVariantMap out = overlay_.kpis;
+  QVariantList cards;
+  for (const auto& v : overlay_.barKpis) {
+    cards << QVariantMap{{"key", q(flow::kpiId(v.key))},
+                         {"name", kpiNameText(v.key)},
+                         {"label", kpiLabelText(v.key)},
+                         {"text", QString::fromStdString(flow::kpiCompactWithUnit(v.key, *v.value, language_.toStdString()))}};
+  }
+  out["cards"] = cards;
+  return out;
 }
 
 }  // namespace parktwin::app

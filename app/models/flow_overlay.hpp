@@ -8,6 +8,10 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <vector>
+
+#include "parktwin/flow/kpi_table.hpp"
+
 namespace parktwin::model {
 struct Park;
 }
@@ -19,9 +23,10 @@ struct FlowOverlay {
   // {material, energy}: {columns, height, total, unit, nodes: [{id, name, column, value, y,
   // merged}], bands: [{from, to, value, fromY, toY, color}]} (flow::buildSankey; flow units)
   QVariantMap sankey;
-  // The park's flow KPIs by their id in the KPI table (flow/kpi_table.hpp), per year, and
-  // "cards": [{key, nameEn, nameZh, labelEn, labelZh, textEn, textZh}] for the KPI bar.
+  // The park's flow KPIs by their id in the KPI table (flow/kpi_table.hpp), per year.
   QVariantMap kpis;
+  // Those the KPI bar shows, in its order (FlowController::kpis makes its cards).
+  std::vector<flow::KpiValue> barKpis;
   // The same per line, building and enterprise id (flow::breakdownKpis, per year): {enterprise
   // (bool), throughputT, utilisation, energyKwh, energyKwhPerT, co2T, costYuan, directMoltenT,
   // remeltAvoidedYuan}
@@ -37,6 +42,8 @@ class FlowController : public QObject {
   QML_ELEMENT
   QML_UNCREATABLE("Provided by ParkController")
   Q_PROPERTY(QVariantList arcs READ arcs NOTIFY changed)
+  // The flow KPIs by id, and "cards": [{key, name, label (with what it divides by), text}] for
+  // the KPI bar, in the window's language (kpi_text.hpp).
   Q_PROPERTY(QVariantMap kpis READ kpis NOTIFY changed)
   Q_PROPERTY(QVariantMap sankey READ sankey NOTIFY changed)
 
@@ -48,7 +55,12 @@ class FlowController : public QObject {
   }
   const FlowOverlay& overlay() const { return overlay_; }
   QVariantList arcs() const { return overlay_.arcs; }
-  QVariantMap kpis() const { return overlay_.kpis; }
+  QVariantMap kpis() const;
+  // The window's language changed: the cards' texts follow ("zh" or "en").
+  void setLanguage(const QString& language) {
+    language_ = language;
+    emit changed();
+  }
   QVariantMap sankey() const { return overlay_.sankey; }
 
  signals:
@@ -56,6 +68,7 @@ class FlowController : public QObject {
 
  private:
   FlowOverlay overlay_;
+  QString language_ = "en";
 };
 
 }  // namespace parktwin::app

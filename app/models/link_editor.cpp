@@ -35,7 +35,7 @@ LinkEditor::LinkEditor(ParkController& controller, ParkEditor& editor, QObject* 
     ++revision_;
     emit linksChanged();
   };
-  connect(&controller_, &ParkController::sceneChanged, this, changed);
+  connect(controller_.scene(), &SceneController::changed, this, changed);
   connect(&controller_, &ParkController::languageChanged, this, changed);
 }
 

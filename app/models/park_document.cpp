@@ -27,7 +27,7 @@ QString localPath(const QString& pathOrUrl) {
 model::Park emptyPark() {
   model::Park park;
   park.id = "new-park";
-  park.name = {"新园区", "New park"};
+  park.name = {"新园区", "New park"};  // the file's data in both languages, not window text
   park.latitude_deg = 29.56;  // Chongqing, like the bundled parks; the editor moves it
   park.longitude_deg = 106.55;
   park.land_area_mu = 100;

@@ -33,7 +33,7 @@ ParkEditor::ParkEditor(ParkController& controller, ParkDocument& document, QObje
   connect(&document_, &ParkDocument::saved, this, [this] {
     if (history_) history_->markSaved();
   });
-  connect(&controller_, &ParkController::selectionChanged, this, &ParkEditor::buildingChanged);
+  connect(controller_.selection(), &SelectionController::changed, this, &ParkEditor::buildingChanged);
   connect(&controller_, &ParkController::languageChanged, this, &ParkEditor::historyChanged);
   connect(&controller_, &ParkController::presentingChanged, this, [this] {
     if (controller_.presenting()) setEditing(false);
@@ -88,7 +88,7 @@ bool ParkEditor::canRedo() const { return history_ && history_->canRedo(); }
 
 QVariantMap ParkEditor::building() const {
   const auto* park = controller_.park();
-  const auto* b = park ? park->findBuilding(s(controller_.selectedId())) : nullptr;
+  const auto* b = park ? park->findBuilding(s(controller_.selection()->objectId())) : nullptr;
   if (!b) return {};
   return {{"id", q(b->id)},           {"nameZh", q(b->name.zh)},     {"nameEn", q(b->name.en)},
           {"kind", kindWord(b->kind)}, {"widthM", b->width_m},        {"depthM", b->depth_m},
@@ -172,7 +172,7 @@ QString ParkEditor::duplicate(const QString& id) {
   const std::size_t before = park ? park->buildings.size() : 0;
   if (!issue(model::DuplicateBuilding{s(id)}, true) || controller_.park()->buildings.size() == before) return {};
   const QString copy = q(controller_.park()->buildings.back().id);
-  controller_.select(copy);
+  controller_.selection()->select(copy);
   return copy;
 }
 
@@ -188,7 +188,7 @@ QString ParkEditor::addBuilding(const QString& kindWord, double xM, double yM) {
   b.depth_m = kNewDepthM;
   b.height_m = kNewHeightM;
   if (!issue(model::AddBuilding{b, {}}, true)) return {};
-  controller_.select(q(b.id));
+  controller_.selection()->select(q(b.id));
   return q(b.id);
 }
 

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "park_controller.hpp"
+#include "kpi_text.hpp"
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_file.hpp"
@@ -29,8 +30,9 @@ QString q(const std::string& s) { return QString::fromStdString(s); }
 
 constexpr std::int64_t kHourMs = 3'600'000;
 
-// The hourly series of the KPIs they break down, named by the KPI table.
-QVariantList seriesOf(const scenario::ScenarioResult& r, const std::string& language) {
+// The hourly series of the KPIs they break down, named by the KPI table through the
+// translations (kpi_text.hpp); their units are per hour, so they are the window's own.
+QVariantList seriesOf(const scenario::ScenarioResult& r) {
   struct Pick {
     const char* key;
     flow::KpiKey kpi;
@@ -38,19 +40,21 @@ QVariantList seriesOf(const scenario::ScenarioResult& r, const std::string& lang
     double scale;
     std::vector<double> scenario::RunSeries::*values;
   };
-  const Pick picks[] = {{"metal_t", flow::KpiKey::metal_t, "t/h", 1, &scenario::RunSeries::metal_t},
-                        {"load_kw", flow::KpiKey::energy_kwh, "MW", 1e-3, &scenario::RunSeries::load_kw},
-                        {"grid_import_kw", flow::KpiKey::grid_import_kwh, "MW", 1e-3, &scenario::RunSeries::grid_import_kw},
-                        {"co2_t", flow::KpiKey::co2_t, "t/h", 1, &scenario::RunSeries::co2_t},
-                        {"cost_yuan", flow::KpiKey::cost_yuan, "yuan/h", 1, &scenario::RunSeries::cost_yuan}};
+  const char* const perHourT = QT_TRANSLATE_NOOP("parktwin::app::ScenarioController", "t/h");
+  const char* const megawatts = QT_TRANSLATE_NOOP("parktwin::app::ScenarioController", "MW");
+  const char* const yuanPerHour = QT_TRANSLATE_NOOP("parktwin::app::ScenarioController", "yuan/h");
+  const Pick picks[] = {{"metal_t", flow::KpiKey::metal_t, perHourT, 1, &scenario::RunSeries::metal_t},
+                        {"load_kw", flow::KpiKey::energy_kwh, megawatts, 1e-3, &scenario::RunSeries::load_kw},
+                        {"grid_import_kw", flow::KpiKey::grid_import_kwh, megawatts, 1e-3, &scenario::RunSeries::grid_import_kw},
+                        {"co2_t", flow::KpiKey::co2_t, perHourT, 1, &scenario::RunSeries::co2_t},
+                        {"cost_yuan", flow::KpiKey::cost_yuan, yuanPerHour, 1, &scenario::RunSeries::cost_yuan}};
   QVariantList out;
   for (const Pick& p : picks) {
     QVariantList baseline, changed;
     for (double v : r.baseline.hourly.*p.values) baseline << v * p.scale;
     for (double v : r.changed.hourly.*p.values) changed << v * p.scale;
-    const std::string_view name = flow::kpiName(p.kpi, language);
-    out << QVariantMap{{"key", p.key}, {"label", QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()))},
-                       {"unit", p.unit}, {"baseline", baseline}, {"scenario", changed}};
+    out << QVariantMap{{"key", p.key}, {"label", kpiNameText(p.kpi)},
+                       {"unit", ScenarioController::tr(p.unit)}, {"baseline", baseline}, {"scenario", changed}};
   }
   return out;
 }
@@ -188,8 +192,8 @@ void ScenarioController::present() {
     const double percent = d.baseline != 0 ? 100.0 * d.delta() / std::abs(d.baseline) : 0.0;
     const auto text = [&](double value) { return q(flow::kpiValueText(d.key, value)); };
     deltas_ << QVariantMap{{"key", q(std::string(flow::kpiId(d.key)))},
-                           {"label", q(std::string(flow::kpiLabel(d.key, language)))},
-                           {"unit", q(std::string(flow::kpiUnit(d.key, language)))},
+                           {"label", kpiLabelText(d.key)},
+                           {"unit", kpiUnitText(d.key)},
                            {"baseline", d.baseline},
                            {"scenario", d.scenario},
                            {"delta", d.delta()},
@@ -199,7 +203,7 @@ void ScenarioController::present() {
                            {"deltaPercent", percent},
                            {"direction", flow::kpiGoodNews(d.key, d.delta())}};
   }
-  series_ = seriesOf(*result_, language);
+  series_ = seriesOf(*result_);
 }
 
 void ScenarioController::retranslate() {
@@ -249,7 +253,7 @@ QVariantMap ScenarioController::markItem(const scenario::ObjectMark& mark, bool 
   return {{"id", q(mark.object)},
           {"building", q(mark.building)},
           {"kind", scenario::markKindName(mark.kind)},
-          {"label", QString::fromUtf8(scenario::markKindLabel(mark.kind, language)) + (language == "zh" ? "：" : ": ") + name},
+          {"label", tr("%1: %2").arg(QString::fromUtf8(scenario::markKindLabel(mark.kind, language)), name)},
           {"when", when},
           {"active", active},
           {"position", toScene(p.x_m, p.y_m, roof + 18)},

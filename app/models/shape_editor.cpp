@@ -58,14 +58,14 @@ std::vector<model::Point> parkPoints(const QVariantList& points) {
 
 ShapeEditor::ShapeEditor(ParkController& controller, ParkEditor& editor, QObject* parent)
     : QObject(parent), controller_(controller), editor_(editor) {
-  connect(&controller_, &ParkController::sceneChanged, this, &ShapeEditor::followPark);
+  connect(controller_.scene(), &SceneController::changed, this, &ShapeEditor::followPark);
   connect(&controller_, &ParkController::parkChanged, this, [this] {
     select({});
     cancelDraft();
   });
   // A building, line or utility picked: the zone or road is no longer the selection.
-  connect(&controller_, &ParkController::selectionChanged, this, [this] {
-    if (!controller_.selectedId().isEmpty()) select({});
+  connect(controller_.selection(), &SelectionController::changed, this, [this] {
+    if (!controller_.selection()->objectId().isEmpty()) select({});
   });
   connect(&editor_, &ParkEditor::editingChanged, this, [this] {
     if (editor_.editing()) return;
@@ -238,7 +238,7 @@ QString ShapeEditor::selectAt(double xM, double yM) {
 void ShapeEditor::select(const QString& id) {
   if (id == selectedId_) return;
   selectedId_ = id;
-  if (!id.isEmpty() && !controller_.selectedId().isEmpty()) controller_.select({});
+  if (!id.isEmpty() && !controller_.selection()->objectId().isEmpty()) controller_.selection()->select({});
   emit shapeChanged();
 }
 

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QTimeZone>
+#include <cmath>
 #include <limits>
 
 #include "history_reader.hpp"
@@ -368,6 +369,15 @@ void TimelineController::setRecordingError(const QString& error) {
   if (error == recordingError_) return;
   recordingError_ = error;
   emit recordingErrorChanged();
+}
+
+double TimelineController::tagValue(const QString& tag) const {
+  return values_.value(tag, std::numeric_limits<double>::quiet_NaN());
+}
+
+int TimelineController::lineState(const QString& lineId) const {
+  const auto it = values_.constFind(lineId + ".state");
+  return it == values_.constEnd() ? -1 : int(std::lround(it.value()));
 }
 
 }  // namespace parktwin::app

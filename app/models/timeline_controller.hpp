@@ -128,6 +128,10 @@ class TimelineController : public QObject {
   double lagMs() const { return lagMs_; }
   int valueCount() const { return int(values_.size()); }
   const QHash<QString, double>& values() const { return values_; }
+  // The value of a tag at the timeline's time; NaN when there is none.
+  Q_INVOKABLE double tagValue(const QString& tag) const;
+  // A line's state at the timeline's time (see MachineInstancing::setLineStates); -1 if unknown.
+  Q_INVOKABLE int lineState(const QString& lineId) const;
 
  signals:
   void sourceChanged();

@@ -1,6 +1,6 @@
 // The park's flow KPIs at design capacities, for a year of average hours (from the flow layer).
-// Names, units and texts come from the KPI table (twin/flow kpi_table.hpp) in both languages;
-// the full label, with what a ratio divides by, shows on hover.
+// Names and labels are the KPI table's (twin/flow kpi_table.hpp) through the translations, in
+// the window's language; the full label, with what a ratio divides by, shows on hover.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -9,7 +9,6 @@ import ParkTwin
 Rectangle {
     id: root
     readonly property var cards: ParkController.flows.kpis.cards || []
-    readonly property bool zh: ParkController.language === "zh"
     width: row.implicitWidth + 24
     height: row.implicitHeight + 14
     radius: 6
@@ -28,17 +27,17 @@ Rectangle {
                     // Long names ("Electricity per tonne delivered") wrap rather than widen the bar.
                     width: Math.min(implicitWidth, 130)
                     wrapMode: Text.Wrap
-                    text: root.zh ? card.modelData.nameZh : card.modelData.nameEn
+                    text: card.modelData.name
                     color: "#9fd3ff"; font.pixelSize: 11
                 }
                 Text {
                     objectName: "value"
-                    text: root.zh ? card.modelData.textZh : card.modelData.textEn
+                    text: card.modelData.text
                     color: "white"; font.pixelSize: 15; font.bold: true
                 }
                 HoverHandler { id: hover }
                 ToolTip.visible: hover.hovered
-                ToolTip.text: root.zh ? card.modelData.labelZh : card.modelData.labelEn
+                ToolTip.text: card.modelData.label
             }
         }
     }

@@ -33,9 +33,12 @@ Pane {
             Connections {
                 target: ParkController
                 function onParkChanged() { Qt.callLater(() => tree.expandRecursively(0, 1)) }
-                function onSelectionChanged() {
-                    if (ParkController.selectedId === "") return
-                    const index = ParkController.assetTree.indexOfObject(ParkController.selectedId)
+            }
+            Connections {
+                target: ParkController.selection
+                function onChanged() {
+                    if (ParkController.selection.objectId === "") return
+                    const index = ParkController.assetTree.indexOfObject(ParkController.selection.objectId)
                     if (!index.valid) return
                     tree.expandToIndex(index)
                     Qt.callLater(() => {
@@ -49,7 +52,7 @@ Pane {
                 implicitWidth: tree.width
                 implicitHeight: 28
                 indentation: 14
-                readonly property bool chosen: model.objectId === ParkController.selectedId
+                readonly property bool chosen: model.objectId === ParkController.selection.objectId
                 highlighted: chosen
                 contentItem: Label {
                     text: model.display

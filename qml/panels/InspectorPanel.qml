@@ -16,10 +16,10 @@ Pane {
         Label {
             objectName: "inspectorTitle"
             Layout.fillWidth: true
-            text: ParkController.selectedName !== "" ? ParkController.selectedName : qsTr("Click a building, line or machine group")
+            text: ParkController.selection.name !== "" ? ParkController.selection.name : qsTr("Click a building, line or machine group")
             wrapMode: Text.Wrap
             font.pixelSize: 16
-            color: ParkController.selectedName !== "" ? "#1b2733" : "#6b7785"
+            color: ParkController.selection.name !== "" ? "#1b2733" : "#6b7785"
         }
         GridLayout {
             Layout.fillWidth: true
@@ -27,7 +27,7 @@ Pane {
             columnSpacing: 10
             rowSpacing: 4
             Repeater {
-                model: ParkController.inspector
+                model: ParkController.selection.inspector
                 delegate: Label {
                     required property var modelData
                     required property int index
@@ -38,7 +38,7 @@ Pane {
                 }
             }
             Repeater {
-                model: ParkController.inspector
+                model: ParkController.selection.inspector
                 delegate: Label {
                     required property var modelData
                     required property int index
@@ -51,7 +51,7 @@ Pane {
             }
         }
         Label {
-            visible: ParkController.liveRows.length > 0
+            visible: ParkController.selection.liveRows.length > 0
             text: ParkController.timeline.mode === "live" ? qsTr("Live values") : qsTr("Values at %1").arg(ParkController.timeline.formatTime(ParkController.timeline.timeMs))
             font.bold: true
             Layout.topMargin: 8
@@ -63,7 +63,7 @@ Pane {
             columnSpacing: 10
             rowSpacing: 4
             Repeater {
-                model: ParkController.liveRows
+                model: ParkController.selection.liveRows
                 delegate: Label {
                     required property var modelData
                     required property int index
@@ -76,7 +76,7 @@ Pane {
                 }
             }
             Repeater {
-                model: ParkController.liveRows
+                model: ParkController.selection.liveRows
                 delegate: Column {
                     required property var modelData
                     required property int index
@@ -140,7 +140,7 @@ Pane {
                     x: stateStrip.width * (modelData.from - stateStrip.history.from) / stateStrip.span
                     width: Math.max(1, stateStrip.width * (modelData.to - modelData.from) / stateStrip.span)
                     height: stateStrip.height
-                    color: ParkController.stateColorOf(modelData.state)
+                    color: ParkController.selection.stateColorOf(modelData.state)
                 }
             }
         }
@@ -150,7 +150,7 @@ Pane {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             color: "#5b6b78"
-            text: stateStrip.shares.map(e => qsTr("%1 %2 %").arg(ParkController.stateName(e.state)).arg(Math.round(e.share * 100))).join(" · ")
+            text: stateStrip.shares.map(e => qsTr("%1 %2 %").arg(ParkController.selection.stateName(e.state)).arg(Math.round(e.share * 100))).join(" · ")
         }
         Item { Layout.fillHeight: true }
     }

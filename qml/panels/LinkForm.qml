@@ -33,8 +33,8 @@ Popup {
     ColumnLayout {
         spacing: 8
         Label {
-            text: qsTr("Link %1 → %2").arg(ParkController.describe(root.from) || root.from)
-                                       .arg(ParkController.describe(root.to) || root.to)
+            text: qsTr("Link %1 → %2").arg(ParkController.selection.describe(root.from) || root.from)
+                                       .arg(ParkController.selection.describe(root.to) || root.to)
             font.bold: true
         }
         RowLayout {

@@ -11,7 +11,7 @@ Pane {
     objectName: "shapeToolsPanel"
     padding: 10
     readonly property var shape: ShapeEditor.shape
-    readonly property var links: LinkEditor.revision >= 0 ? LinkEditor.linksOf(ParkController.selectedId) : []
+    readonly property var links: LinkEditor.revision >= 0 ? LinkEditor.linksOf(ParkController.selection.objectId) : []
 
     component ToolButton: Button {
         required property string tool

@@ -22,7 +22,7 @@ QtObject {
     function buildingAt(x, y) {
         const hit = scene.view.pick(x, y)
         const id = hit.objectHit && hit.objectHit.objectId !== undefined ? hit.objectHit.objectId : ""
-        return ParkController.buildings.some(b => b.id === id) ? id : ""
+        return ParkController.scene.buildings.some(b => b.id === id) ? id : ""
     }
     // True when the press grabbed a building (the pointer then drags it, not the camera).
     function begin(x, y) {
@@ -30,7 +30,7 @@ QtObject {
         const id = buildingAt(x, y)
         const ground = groundAt(x, y)
         if (id === "" || ground === null) return false
-        ParkController.select(id)
+        ParkController.selection.select(id)
         const b = ParkEditor.building
         grab = Qt.point(b.xM - ground.x, b.yM - ground.y)
         buildingId = id

@@ -12,7 +12,7 @@ Node {
     // The row as the park was loaded; a drag step replaces just this building's row.
     property var building: modelData
     Connections {
-        target: ParkController
+        target: ParkController.scene
         function onBuildingChanged(index, item) { if (index === root.index) root.building = item }
     }
     property bool selected: false

@@ -42,7 +42,7 @@ Window {
         distance: root.sourceView ? root.sourceView.distance : 1500
         target: root.sourceView ? root.sourceView.target : Qt.vector3d(0, 0, 0)
         showFlows: root.sourceView ? root.sourceView.showFlows : false
-        machineTable: MachineInstancingMirror { source: ParkController.machines }
+        machineTable: MachineInstancingMirror { source: ParkController.scene.machines }
         Component.onCompleted: if (!root.sourceView) fitPark(true)
     }
 }

@@ -22,7 +22,7 @@ Node {
             scale: Qt.vector3d(modelData.length / 100, (modelData.bottleneck ? 2.5 : 0.8) / 100, modelData.width / 100)
             castsShadows: false
             materials: PrincipledMaterial {
-                baseColor: ParkController.selectedId === modelData.id ? "#ffd43b" : modelData.color
+                baseColor: ParkController.selection.objectId === modelData.id ? "#ffd43b" : modelData.color
                 opacity: modelData.active ? 0.85 : 0.25
                 alphaMode: PrincipledMaterial.Blend
                 lighting: PrincipledMaterial.NoLighting

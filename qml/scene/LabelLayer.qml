@@ -11,7 +11,7 @@ Item {
     clip: true
 
     // Read once per park or language, not per frame: the layout runs on every camera move.
-    readonly property var labels: ParkController.labels
+    readonly property var labels: ParkController.scene.labels
     readonly property var order: labels.map((l, i) => i).sort((a, b) => labels[b].priority - labels[a].priority)
     readonly property var widths: labels.map(l => metrics.advanceWidth(l.text) + 16)
 
@@ -58,8 +58,8 @@ Item {
             height: 22
             radius: 4
             color: modelData.planned ? "#e6fff8e1" : "#e6ffffff"
-            border.color: ParkController.selectedId === modelData.id ? "#e8a200" : "#8095a5"
-            border.width: ParkController.selectedId === modelData.id ? 2 : 1
+            border.color: ParkController.selection.objectId === modelData.id ? "#e8a200" : "#8095a5"
+            border.width: ParkController.selection.objectId === modelData.id ? 2 : 1
             Text {
                 id: caption
                 anchors.centerIn: parent
@@ -76,7 +76,7 @@ Item {
             }
             MouseArea {
                 anchors.fill: parent
-                onClicked: ParkController.select(modelData.id)
+                onClicked: ParkController.selection.select(modelData.id)
             }
         }
     }

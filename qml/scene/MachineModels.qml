@@ -14,7 +14,7 @@ import ParkTwin
 Node {
     id: root
     // The park's own table (not an export window's mirror): each group gets its own instancing object.
-    readonly property QtObject machineTable: ParkController.machines
+    readonly property QtObject machineTable: ParkController.scene.machines
     required property Camera camera
     property real viewHeight: 900
     property int revision: 0  // the view's camera revision: the detail is looked at again on a move
@@ -29,7 +29,7 @@ Node {
     }
 
     Repeater3D {
-        model: ParkController.machineModels
+        model: ParkController.scene.machineModels
         RuntimeLoader {
             id: loader
             required property var modelData
@@ -47,7 +47,7 @@ Node {
             onDetailedChanged: report()
             onStatusChanged: {
                 report()
-                if (status === RuntimeLoader.Error) ParkController.reportModelProblem(modelData.groupId, modelData.uri, errorString)
+                if (status === RuntimeLoader.Error) ParkController.scene.reportModelProblem(modelData.groupId, modelData.uri, errorString)
             }
             // The bounds may come after the status (RuntimeLoader: "not available before the first render").
             onBoundsChanged: if (status === RuntimeLoader.Success && modelData.fileMin === undefined) report()

@@ -6,7 +6,7 @@ import ParkTwin
 
 Rectangle {
     objectName: "modelProblems"
-    visible: ParkController.modelProblems.length > 0
+    visible: ParkController.scene.modelProblems.length > 0
     width: Math.min(parent ? parent.width * 0.5 : 480, column.implicitWidth + 20)
     height: column.implicitHeight + 16
     radius: 6
@@ -19,7 +19,7 @@ Rectangle {
         spacing: 2
         Label { text: qsTr("3D models not loaded (drawn as boxes):"); font.bold: true; color: "#5a3d00" }
         Repeater {
-            model: ParkController.modelProblems
+            model: ParkController.scene.modelProblems
             Label { text: modelData; color: "#5a3d00"; wrapMode: Text.Wrap; width: Math.min(implicitWidth, 460) }
         }
     }

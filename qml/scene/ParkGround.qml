@@ -18,8 +18,8 @@ Node {
     Model {
         objectName: "ground"
         source: "#Rectangle"
-        readonly property real sizeM: ParkController.sceneRadius * 30
-        position: Qt.vector3d(ParkController.sceneCenter.x, -0.5, ParkController.sceneCenter.z)
+        readonly property real sizeM: ParkController.scene.radius * 30
+        position: Qt.vector3d(ParkController.scene.center.x, -0.5, ParkController.scene.center.z)
         eulerRotation.x: -90
         scale: Qt.vector3d(sizeM / 100, sizeM / 100, 1)
         receivesShadows: root.shadows
@@ -43,7 +43,7 @@ Node {
     }
 
     Repeater3D {
-        model: ParkController.zones
+        model: ParkController.scene.zones
         Model {
             y: modelData.water ? 0.4 : 0.1
             geometry: PolygonGeometry { outline: modelData.outline }
@@ -77,7 +77,7 @@ Node {
     }
 
     Repeater3D {
-        model: ParkController.roads
+        model: ParkController.scene.roads
         Model {
             source: "#Cube"
             position: Qt.vector3d(modelData.position.x, 0.5, modelData.position.z)

@@ -28,10 +28,10 @@ Item {
     // Room the timeline takes at the bottom, for panels laid over the view.
     readonly property real timelineSpace: timelineBar.visible ? timelineBar.height + 24 : 0
     // The machines' instance table; a second window on the same park needs its own object.
-    property QtObject machineTable: ParkController.machines
+    property QtObject machineTable: ParkController.scene.machines
     // Built, and showing data when a replay or live feed is open.
     readonly property bool sceneReady: ParkController.loaded
-        && buildingRepeater.count === ParkController.buildings.length
+        && buildingRepeater.count === ParkController.scene.buildings.length
         && (ParkController.timeline.mode === "design" || ParkController.timeline.valueCount > 0)
     signal objectPicked(string objectId)
     // The colours of the scenario marks, from the marks themselves (scene_style.cpp owns them).
@@ -49,16 +49,16 @@ Item {
     onHeightChanged: { cameraRevision++; if (pendingFocus) flyTo(pendingFocus, true) }
 
     function fitPark(immediate) {
-        let points = ParkController.sceneOutline
+        let points = ParkController.scene.outline
         for (let i = 0; i < buildingRepeater.count; ++i) {
             const building = buildingRepeater.objectAt(i)
             if (building) points = points.concat(building.modelCorners())
         }
-        flyTo({position: ParkController.sceneCenter, radius: ParkController.sceneRadius, points: points}, immediate)
+        flyTo({position: ParkController.scene.center, radius: ParkController.scene.radius, points: points}, immediate)
     }
     // Flies to an object; a building drawn by its own model is framed by the model's bounds.
     function focusOn(objectId, immediate) {
-        const focus = ParkController.focusOf(objectId)
+        const focus = ParkController.selection.focusOf(objectId)
         const building = buildingDelegate(objectId)
         const corners = building ? building.modelCorners() : []
         if (corners.length > 0) focus.points = corners
@@ -107,7 +107,7 @@ Item {
     // The object under a view position: a machine (seen through its building's glass shell)
     // first, else a building or utility.
     function objectAt(x, y) {
-        const machine = ParkController.pickMachineGroup(view.mapTo3DScene(Qt.vector3d(x, y, 0)),
+        const machine = ParkController.scene.pickMachineGroup(view.mapTo3DScene(Qt.vector3d(x, y, 0)),
                                                         view.mapTo3DScene(Qt.vector3d(x, y, 1)))
         if (machine !== "") return machine
         const hit = view.pick(x, y)
@@ -117,7 +117,7 @@ Item {
     // Where each building's roof centre lands in window pixels (for tests and tours).
     function projectedBuildings() {
         const out = []
-        for (const b of ParkController.buildings) {
+        for (const b of ParkController.scene.buildings) {
             const p = view.mapFrom3DScene(Qt.vector3d(b.position.x, b.size.y, b.position.z))
             const w = view.mapToItem(null, p.x, p.y)
             out.push({id: b.id, x: w.x, y: w.y, inFront: p.z > 0, planned: b.planned})
@@ -128,10 +128,10 @@ Item {
     // would stand under 3 px high on screen, machines are drawn as their roofs (2 triangles
     // instead of 10); llvmpipe spends most of a 100k-machine frame setting up triangles.
     readonly property bool machineRoofsOnly: {
-        const synthetic = ParkController.syntheticMachines
-        const count = Math.max(ParkController.machines.count, synthetic.length)
+        const synthetic = ParkController.scene.syntheticMachines
+        const count = Math.max(ParkController.scene.machines.count, synthetic.length)
         if (count <= 5000) return false
-        const height = ParkController.machines.count > 0 ? ParkController.machines.typicalHeight : synthetic[0].scale.y * 100
+        const height = ParkController.scene.machines.count > 0 ? ParkController.scene.machines.typicalHeight : synthetic[0].scale.y * 100
         return height * Math.cos(pitch * Math.PI / 180) / metresPerPixel() < 3
     }
 
@@ -202,7 +202,7 @@ Item {
         SceneLights {
             night: ViewState.night
             shadows: ViewState.shadows
-            sceneRadius: ParkController.sceneRadius
+            sceneRadius: ParkController.scene.radius
         }
         SkyDome {
             // Only when the horizon can be in the picture: otherwise Qt, sorting by centre,
@@ -225,9 +225,9 @@ Item {
         Repeater3D {
             id: buildingRepeater
             visible: !root.machinesOnly
-            model: ParkController.buildings
+            model: ParkController.scene.buildings
             BuildingModel {
-                selected: ParkController.selectedBuilding === building.id
+                selected: ParkController.selection.building === building.id
                 // Before a run is replayed; then the marks of the scenario's run say what changed.
                 highlighted: ParkController.scenarios.showing === "" && ParkController.scenarios.affectedBuildings.includes(building.id)
                 mark: ParkController.scenarios.buildingMarks[building.id] || ""
@@ -238,7 +238,7 @@ Item {
         // Every machine of the park in one instanced draw call.
         Model {
             geometry: MachineBoxGeometry {
-                compact: ParkController.machines.count > 5000
+                compact: ParkController.scene.machines.count > 5000
                 roofOnly: root.machineRoofsOnly
             }
             instancing: root.machineTable
@@ -264,11 +264,11 @@ Item {
         // Benchmark baseline only: the same machines (mesh, material, size) as one Model each.
         MachineBoxGeometry {
             id: naiveBox
-            compact: ParkController.syntheticMachines.length > 5000
+            compact: ParkController.scene.syntheticMachines.length > 5000
             roofOnly: root.machineRoofsOnly
         }
         Repeater3D {
-            model: ParkController.syntheticMachines
+            model: ParkController.scene.syntheticMachines
             Model {
                 geometry: naiveBox
                 position: modelData.position
@@ -322,13 +322,13 @@ Item {
 
         Repeater3D {
             visible: !root.machinesOnly
-            model: ParkController.utilities
-            UtilityModel { selected: ParkController.selectedId === item.id }
+            model: ParkController.scene.utilities
+            UtilityModel { selected: ParkController.selection.objectId === item.id }
         }
         Repeater3D {
             visible: !root.machinesOnly
-            model: ParkController.externals
-            ExternalMarker { selected: ParkController.selectedId === item.id }
+            model: ParkController.scene.externals
+            ExternalMarker { selected: ParkController.selection.objectId === item.id }
         }
     }
 

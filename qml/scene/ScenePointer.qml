@@ -82,7 +82,7 @@ Item {
         }
         onTriggered: {
             const id = ParkController.presenting ? "" : scene.objectAt(at.x, at.y)
-            tooltip.text = ParkController.describe(id)
+            tooltip.text = ParkController.selection.describe(id)
             tooltip.x = Math.min(at.x + 14, root.width - tooltip.width - 4)
             tooltip.y = Math.max(4, at.y - tooltip.height - 8)
             tooltip.visible = id !== ""

@@ -13,20 +13,20 @@ Node {
     Model {
         source: "#Cube"  // Qt's cylinder and sphere have hundreds of triangles each: too many per lamp
         castsShadows: false
-        instancing: StreetLightInstancing { id: poles; roads: ParkController.roads; part: StreetLightInstancing.Pole }
+        instancing: StreetLightInstancing { id: poles; roads: ParkController.scene.roads; part: StreetLightInstancing.Pole }
         materials: DefaultMaterial { lighting: DefaultMaterial.NoLighting }
     }
     Model {
         source: "#Cube"
         castsShadows: false
-        instancing: StreetLightInstancing { roads: ParkController.roads; part: StreetLightInstancing.Head }
+        instancing: StreetLightInstancing { roads: ParkController.scene.roads; part: StreetLightInstancing.Head }
         materials: DefaultMaterial { lighting: DefaultMaterial.NoLighting }
     }
     Model {
         source: "#Rectangle"
         castsShadows: false
         receivesShadows: false
-        instancing: StreetLightInstancing { roads: ParkController.roads; part: StreetLightInstancing.Pool }
+        instancing: StreetLightInstancing { roads: ParkController.scene.roads; part: StreetLightInstancing.Pool }
         materials: DefaultMaterial {
             lighting: DefaultMaterial.NoLighting
             blendMode: DefaultMaterial.Screen

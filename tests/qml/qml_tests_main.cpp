@@ -24,6 +24,7 @@
 #include <optional>
 #include <vector>
 
+#include "kpi_text.hpp"
 #include "live_fixture.hpp"
 #include "plant_fixture.hpp"
 #include "park_controller.hpp"
@@ -359,6 +360,30 @@ class ReplayFixture : public QObject {
   }
 };
 
+// The window's KPI words (kpi_text.hpp, from the .ts) against the twin KPI table, which the CLI
+// and reports print: the oracle for tst_kpi_text.qml.
+class KpiWordsCheck : public QObject {
+  Q_OBJECT
+ public:
+  // Every KPI whose label, name or unit in the window differs from the twin table's in
+  // `language`, as "key: window text ≠ table text".
+  Q_INVOKABLE QStringList differences(const QString& language) const {
+    namespace flow = parktwin::flow;
+    const std::string lang = language.toStdString();
+    QStringList out;
+    for (const auto& d : flow::kpiDefinitions()) {
+      const auto check = [&](const QString& shown, std::string_view table) {
+        const QString expected = QString::fromUtf8(table.data(), static_cast<qsizetype>(table.size()));
+        if (shown != expected) out << QString::fromUtf8(d.id.data(), static_cast<qsizetype>(d.id.size())) + ": " + shown + " ≠ " + expected;
+      };
+      check(parktwin::app::kpiLabelText(d.key), flow::kpiLabel(d.key, lang));
+      check(parktwin::app::kpiNameText(d.key), flow::kpiName(d.key, lang));
+      check(parktwin::app::kpiUnitText(d.key), flow::kpiUnit(d.key, lang));
+    }
+    return out;
+  }
+};
+
 class Setup : public QObject {
   Q_OBJECT
  public slots:
@@ -375,6 +400,7 @@ class Setup : public QObject {
     if (!dir_.isValid() || !fixture_.build(dir_.path())) qFatal("could not simulate the replay fixture");
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "Fixture", &fixture_);
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "LiveFixture", &liveFixture_);
+    qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "KpiWords", &kpiWords_);
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "PlantFixture", &plantFixture_);
   }
   void qmlEngineAvailable(QQmlEngine* engine) {
@@ -387,6 +413,7 @@ class Setup : public QObject {
   QTemporaryDir dir_;
   ReplayFixture fixture_;
   LiveFixture liveFixture_;
+  KpiWordsCheck kpiWords_;
   PlantFixture plantFixture_;
 };
 

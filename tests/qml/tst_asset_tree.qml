@@ -15,14 +15,14 @@ Item {
         id: panel
         width: 320
         height: parent.height
-        onActivated: (objectId) => ParkController.select(objectId)
+        onActivated: (objectId) => ParkController.selection.select(objectId)
     }
     ParkView {
         id: parkView
         x: 320
         width: parent.width - 320
         height: parent.height
-        onObjectPicked: (objectId) => ParkController.select(objectId)
+        onObjectPicked: (objectId) => ParkController.selection.select(objectId)
     }
 
     function rowItem(objectId) {
@@ -37,7 +37,7 @@ Item {
         name: "AssetTree"
         when: windowShown
 
-        function init() { ParkController.select("") }
+        function init() { ParkController.selection.select("") }
 
         function underALabel(point) {
             const labels = findChild(parkView, "labelLayer").children
@@ -53,37 +53,37 @@ Item {
             tryVerify(() => rowItem("youlisen") !== null, 15000, "Youlisen row is shown at the first level")
             const row = rowItem("youlisen")
             mouseClick(row, 40, row.height / 2)
-            compare(ParkController.selectedId, "youlisen")
-            compare(ParkController.selectedType, "enterprise")
-            compare(ParkController.selectedName, "Youlisen Auto Tech")
-            verify(ParkController.inspector.some(r => r.value === "120 mu"), "inspector shows the land area")
+            compare(ParkController.selection.objectId, "youlisen")
+            compare(ParkController.selection.type, "enterprise")
+            compare(ParkController.selection.name, "Youlisen Auto Tech")
+            verify(ParkController.selection.inspector.some(r => r.value === "120 mu"), "inspector shows the land area")
         }
 
         function test_inspector_shows_a_lines_share_of_the_flows() {
             // Youlisen's chassis line casts 30,000 t/yr (park file), all of it from molten metal
             // in the average year: 30,000 t x 300 yuan/t = 9.0 M yuan of remelting avoided.
-            ParkController.select("youlisen-chassis")
-            const rows = ParkController.inspector
+            ParkController.selection.select("youlisen-chassis")
+            const rows = ParkController.selection.inspector
             const value = (label) => (rows.find(r => r.label === label) || {value: ""}).value
             verify(/saves 9\.0 M yuan$/.test(value("Molten aluminium direct")), JSON.stringify(rows))
             compare(value("Utilisation"), "100 %")
             verify(/ kWh\/t$/.test(value("Energy per t of its metal")), JSON.stringify(rows))
-            ParkController.select("qineng")
-            verify(/^3\d\d,\d\d\d t\/yr$/.test(ParkController.inspector.find(r => r.label === "Metal entering (avg. year)").value),
-                   "the smelter's 340 kt/yr, less what the holding furnaces round off: " + JSON.stringify(ParkController.inspector))
+            ParkController.selection.select("qineng")
+            verify(/^3\d\d,\d\d\d t\/yr$/.test(ParkController.selection.inspector.find(r => r.label === "Metal entering (avg. year)").value),
+                   "the smelter's 340 kt/yr, less what the holding furnaces round off: " + JSON.stringify(ParkController.selection.inspector))
         }
 
         function test_selecting_a_machine_group_expands_the_tree_to_it() {
             verify(rowItem("potline-2-pots") === null, "pots start hidden in a collapsed branch")
-            ParkController.select("potline-2-pots")
+            ParkController.selection.select("potline-2-pots")
             tryVerify(() => rowItem("potline-2-pots") !== null, 15000, "tree expanded down to the pots")
             verify(rowItem("potline-2-pots").highlighted, "the row is highlighted")
-            compare(ParkController.selectedBuilding, "potroom-2")
+            compare(ParkController.selection.building, "potroom-2")
         }
 
         function test_clicking_a_building_on_screen_picks_it() {
             parkView.fitPark(true)
-            const casthouse = ParkController.buildings.find(b => b.id === "casthouse")
+            const casthouse = ParkController.scene.buildings.find(b => b.id === "casthouse")
             let point
             // The camera's new placement reaches the 3D scene on the next sync: wait until the
             // casthouse's projected centre is what a ray through that pixel hits.
@@ -93,15 +93,15 @@ Item {
                 return point.z > 0 && hit.objectHit !== null && hit.objectHit.objectId === "casthouse"
             }, 15000, "casthouse is in front of the camera")
             mouseClick(parkView, point.x, point.y)
-            compare(ParkController.selectedId, "casthouse")
-            compare(ParkController.selectedName, "Qineng casthouse")
+            compare(ParkController.selection.objectId, "casthouse")
+            compare(ParkController.selection.name, "Qineng casthouse")
         }
 
         function test_clicking_a_machine_selects_its_group() {
             // From the park file: press of extrusion line 1 sits at offset (-82, 0) in the
             // hall at (380, 520); it is 6 m high. Scene frame: x east, y up, z south.
-            ParkController.select("")
-            parkView.flyTo(ParkController.focusOf("xinlv-extrusion"), true)
+            ParkController.selection.select("")
+            parkView.flyTo(ParkController.selection.focusOf("xinlv-extrusion"), true)
             // A point along the press (8 x 40 m) that no scene label covers: labels take clicks.
             let point
             tryVerify(() => {
@@ -113,15 +113,15 @@ Item {
                 return false
             }, 15000, "the press is under its projected position")
             mouseClick(parkView, point.x, point.y)
-            compare(ParkController.selectedId, "xinlv-extrusion-1-press")
-            compare(ParkController.selectedType, "machines")
-            compare(ParkController.selectedName, "Line 1 press")
-            compare(ParkController.selectedBuilding, "xinlv-extrusion")
+            compare(ParkController.selection.objectId, "xinlv-extrusion-1-press")
+            compare(ParkController.selection.type, "machines")
+            compare(ParkController.selection.name, "Line 1 press")
+            compare(ParkController.selection.building, "xinlv-extrusion")
         }
 
         function test_hovering_a_building_names_it() {
             parkView.fitPark(true)
-            const casthouse = ParkController.buildings.find(b => b.id === "casthouse")
+            const casthouse = ParkController.scene.buildings.find(b => b.id === "casthouse")
             let point
             tryVerify(() => {
                 point = parkView.view.mapFrom3DScene(Qt.vector3d(casthouse.position.x, casthouse.size.y * 0.5, casthouse.position.z))
@@ -135,7 +135,7 @@ Item {
             tryVerify(() => tip.parent.visible, 15000, "tooltip shown after the pointer rests")
             // Picked now, not before the move: a pick reads the last frame drawn.
             const expected = parkView.objectAt(point.x, point.y)  // the casthouse or a machine inside it
-            compare(tip.text, ParkController.describe(expected))
+            compare(tip.text, ParkController.selection.describe(expected))
             verify(tip.text.indexOf(expected === "casthouse" ? "Qineng casthouse" : "\n") >= 0, tip.text)
             mouseMove(parkView, 2, parkView.height - 2)
             tryVerify(() => !tip.parent.visible, 15000, "no tooltip over empty ground")
@@ -148,18 +148,18 @@ Item {
             ParkController.language = "zh"
             tryVerify(() => rowText() === "重庆友利森汽车科技", 15000, rowText())
             // A string from Qt Linguist (assets/i18n/parktwin_zh_CN.ts):
-            ParkController.select("youlisen")
-            verify(ParkController.inspector.some(r => r.label === "用地面积" && r.value === "120 亩"),
-                   JSON.stringify(ParkController.inspector))
+            ParkController.selection.select("youlisen")
+            verify(ParkController.selection.inspector.some(r => r.label === "用地面积" && r.value === "120 亩"),
+                   JSON.stringify(ParkController.selection.inspector))
             ParkController.language = "en"
             tryVerify(() => rowText() === "Youlisen Auto Tech", 15000, rowText())
         }
 
         function test_clicking_empty_ground_clears_the_selection() {
-            ParkController.select("casthouse")
+            ParkController.selection.select("casthouse")
             parkView.fitPark(true)
             mouseClick(parkView, 5, parkView.height - 5)
-            compare(ParkController.selectedId, "")
+            compare(ParkController.selection.objectId, "")
         }
     }
 }

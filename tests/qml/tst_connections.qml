@@ -46,8 +46,8 @@ Item {
             compare(ParkController.timeline.mode, "live")
 
             const expected = 4015 * 0.1 + 2  // raw × scale + offset
-            tryVerify(() => Math.abs(ParkController.tagValue("potline-1.current") - expected) < 1e-9, 10000,
-                      "potline-1.current as the window reads it: " + ParkController.tagValue("potline-1.current"))
+            tryVerify(() => Math.abs(ParkController.timeline.tagValue("potline-1.current") - expected) < 1e-9, 10000,
+                      "potline-1.current as the window reads it: " + ParkController.timeline.tagValue("potline-1.current"))
             tryVerify(() => connections.sources.length === 1 && connections.sources[0].connected
                             && connections.sources[0].values >= 1, 5000, "the source connected with a value")
             const source = connections.sources[0]
@@ -59,8 +59,8 @@ Item {
             compare(connections.sourceOf("potline-1.current"), "plant-mqtt")
 
             // The inspector says where the selected line's value came from.
-            ParkController.select("potline-1")
-            const row = ParkController.liveRows.find(r => r.tag === "potline-1.current")
+            ParkController.selection.select("potline-1")
+            const row = ParkController.selection.liveRows.find(r => r.tag === "potline-1.current")
             verify(row !== undefined, "potline-1.current in the inspector")
             compare(row.source, "plant-mqtt")
 

@@ -1,7 +1,7 @@
 // A connections file in the window with the plant protocols, each against a real peer started by
 // the test (the programs of the feed's unit tests): a pymodbus server with a known register map,
 // a Python Sparkplug B edge node on the official .proto, and a node-opcua server through the
-// bundled gateway. What the window reads (ParkController.tagValue, the inspector's rows) is
+// bundled gateway. What the window reads (ParkController.timeline.tagValue, the inspector's rows) is
 // compared with values worked out by hand from the peer's own data.
 import QtQuick
 import QtTest
@@ -32,12 +32,12 @@ Item {
         }
 
         function near(tag, expected) {
-            return Math.abs(ParkController.tagValue(tag) - expected) < 1e-9
+            return Math.abs(ParkController.timeline.tagValue(tag) - expected) < 1e-9
         }
 
         function rowOf(objectId, tag) {
-            ParkController.select(objectId)
-            return ParkController.liveRows.find(r => r.tag === tag)
+            ParkController.selection.select(objectId)
+            return ParkController.selection.liveRows.find(r => r.tag === tag)
         }
 
         // modbus_test_server.py: holding 200 = 777 (uint16), holding 4..5 = -123456789 (int32, low
@@ -52,9 +52,9 @@ Item {
                     {table: "input_register", address: 0, type: "float32", word_order: "big", tag: "potline-1.voltage", offset: -0.25}
                 ]})
             tryVerify(() => near("potline-1.current", 777 * 0.5 + 10), 15000,
-                      "potline-1.current: " + ParkController.tagValue("potline-1.current"))
-            verify(near("potline-2.current", -123456789 * 0.001), "int32 little: " + ParkController.tagValue("potline-2.current"))
-            verify(near("potline-1.voltage", 400.25 - 0.25), "float32: " + ParkController.tagValue("potline-1.voltage"))
+                      "potline-1.current: " + ParkController.timeline.tagValue("potline-1.current"))
+            verify(near("potline-2.current", -123456789 * 0.001), "int32 little: " + ParkController.timeline.tagValue("potline-2.current"))
+            verify(near("potline-1.voltage", 400.25 - 0.25), "float32: " + ParkController.timeline.tagValue("potline-1.voltage"))
             tryVerify(() => connections.sources.length === 1 && connections.sources[0].connected, 5000)
             compare(connections.sources[0].kind, "modbus")
             compare(connections.sources[0].errors, 0)
@@ -78,7 +78,7 @@ Item {
             tryVerify(() => connections.sources.length === 1 && connections.sources[0].connected, 10000)
             verify(PlantFixture.runSparkplug(port, "births_and_data"), "the edge node ran")
             tryVerify(() => near("potline-1.bath_temp", 21.25) && near("potline-1.power", 2.5 * 2 + 1), 10000,
-                      "bath_temp " + ParkController.tagValue("potline-1.bath_temp") + ", power " + ParkController.tagValue("potline-1.power"))
+                      "bath_temp " + ParkController.timeline.tagValue("potline-1.bath_temp") + ", power " + ParkController.timeline.tagValue("potline-1.power"))
             verify(!connections.isStale("potline-1.power"))
             compare(rowOf("potline-1", "potline-1.power").stale, false)
 
@@ -111,9 +111,9 @@ Item {
             startFile("opcua.json", {id: "scada", kind: "opcua", endpoint: endpoint,
                 nodes: [{node_id: "ns=1;s=Line1.Temperature", sampling_interval_ms: 100, tag: "potline-1.bath_temp",
                          scale: 2, offset: 1}]}, "127.0.0.1:" + port)
-            tryVerify(() => isFinite(ParkController.tagValue("potline-1.bath_temp")), 90000,
+            tryVerify(() => isFinite(ParkController.timeline.tagValue("potline-1.bath_temp")), 90000,
                       "a value through the gateway: " + (connections.sources[0] || {}).lastError)
-            const shown = ParkController.tagValue("potline-1.bath_temp")
+            const shown = ParkController.timeline.tagValue("potline-1.bath_temp")
             const shownAt = ParkController.timeline.timeMs
             const changes = PlantFixture.opcUaChanges("ns=1;s=Line1.Temperature")
             verify(changes.some(c => Math.abs(c.v * 2 + 1 - shown) < 1e-9), "value " + shown + " = 2 v + 1 of a change the server made")

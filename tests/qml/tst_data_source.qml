@@ -83,7 +83,7 @@ Item {
             tryVerify(() => send() && timeline.recordingError === "", 15000, "recovered once writes work")
             const last = 400 + sent
             verify(send(), "a last, recognisable sample")
-            tryVerify(() => ParkController.tagValue(tag) === last, 15000, "every sample reached the feed")
+            tryVerify(() => ParkController.timeline.tagValue(tag) === last, 15000, "every sample reached the feed")
             const arrived = sent
             timeline.close()
             LiveFixture.stopBroker()

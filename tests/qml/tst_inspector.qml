@@ -45,7 +45,7 @@ Item {
 
         // Every building, line, enterprise and machine group of a park, longest name first.
         function objectIds() {
-            const ids = ParkController.buildings.map(b => b.id)
+            const ids = ParkController.scene.buildings.map(b => b.id)
             const visit = (index) => {
                 const model = ParkController.assetTree
                 for (let r = 0; r < model.rowCount(index); ++r) {
@@ -69,8 +69,8 @@ Item {
             const ids = objectIds()
             verify(ids.length > 10, "objects to inspect: " + ids.length)
             for (const id of ids.slice(0, 25)) {
-                ParkController.select(id)
-                compare(ParkController.selectedId, id)
+                ParkController.selection.select(id)
+                compare(ParkController.selection.objectId, id)
                 waitForRendering(panel)
                 checkFits(data.park + "/" + data.lang + "/" + id)
             }
@@ -80,10 +80,10 @@ Item {
         function test_units_read_as_people_write_them() {
             verify(ParkController.timeline.openReplay(Fixture.dbPath))
             ParkController.timeline.seek(Fixture.probeMs)
-            ParkController.select("potline-1")
-            tryVerify(() => ParkController.liveRows.some(r => r.value.indexOf("°C") > 0), 15000,
-                      JSON.stringify(ParkController.liveRows))
-            verify(!ParkController.liveRows.some(r => r.value.indexOf("degC") >= 0))
+            ParkController.selection.select("potline-1")
+            tryVerify(() => ParkController.selection.liveRows.some(r => r.value.indexOf("°C") > 0), 15000,
+                      JSON.stringify(ParkController.selection.liveRows))
+            verify(!ParkController.selection.liveRows.some(r => r.value.indexOf("degC") >= 0))
             ParkController.timeline.close()
         }
     }

@@ -131,17 +131,17 @@ Item {
         }
 
         function test_machine_group_count_changes_the_instances_and_the_file() {
-            compare(ParkController.machines.count, 6)
-            ParkController.select("cast")  // a line's card, then its machine groups'
+            compare(ParkController.scene.machines.count, 6)
+            ParkController.selection.select("cast")  // a line's card, then its machine groups'
             verify(findChild(forms, "card:cast"))
             verify(findChild(forms, "card:cells"))
             compare(top.field("/lines/0/machines/0/count").text, "6")
             top.typeInto("/lines/0/machines/0/count", "11")
             compare(ParkEditor.lastError, "")
-            compare(ParkController.machines.count, 11)  // the instance table the scene draws
-            compare(ParkController.summary.machines, 11)
+            compare(ParkController.scene.machines.count, 11)  // the instance table the scene draws
+            compare(ParkController.scene.summary.machines, 11)
             top.typeInto("/lines/0/machines/0/rows", "3")
-            compare(ParkController.machines.count, 11)
+            compare(ParkController.scene.machines.count, 11)
             compare(ParkEditor.undoCount, 2)
             compare(ParkDocument.problems.length, 0)
             verify(ParkDocument.save())
@@ -149,15 +149,15 @@ Item {
             compare(Fixture.pythonValue(top.path, "/lines/0/machines/0/rows"), "3")
             verify(ParkEditor.undo())
             verify(ParkEditor.undo())
-            compare(ParkController.machines.count, 6)
+            compare(ParkController.scene.machines.count, 6)
             top.undoAllAndCompare()
         }
 
         function test_line_and_tag_added_through_the_forms_are_saved() {
-            ParkController.select("hall")
+            ParkController.selection.select("hall")
             waitForRendering(forms)  // the buttons for a building, laid out
             mouseClick(findChild(forms, "add:line"))
-            compare(ParkController.selectedId, "line")  // the new line, selected
+            compare(ParkController.selection.objectId, "line")  // the new line, selected
             verify(findChild(forms, "card:line"))
             top.typeInto("/lines/1/name/en", "Rods")
             top.typeInto("/lines/1/name/zh", "铝棒线")
@@ -180,7 +180,7 @@ Item {
         }
 
         function test_invalid_alarm_bound_shows_in_problems_and_undoes() {
-            ParkController.select("cast")
+            ParkController.selection.select("cast")
             verify(findChild(forms, "card:a1"))
             compare(top.field("/alarm_rules/0/above").text, "900")
             compare(top.field("/alarm_rules/0/below").text, "")
@@ -199,14 +199,14 @@ Item {
         }
 
         function test_rotate_handle_turns_the_building_to_the_pointer() {
-            ParkController.select("hall")
+            ParkController.selection.select("hall")
             tryVerify(() => findChild(handles, "rotateHandle").visible, 2000)
             // Dragged to the roof-level point 20 m west and 20 m north of the centre: the handle
             // (the building's local +y side) then points at a bearing of 135° from east, so the
             // building turns 135° - 90° = 45°.
             top.dragHandle("rotateHandle", 50 - 20, 50 + 20)
             compare(ParkEditor.building.rotationDeg, 45)
-            compare(ParkController.buildings.find(b => b.id === "hall").rotation, 45)  // the scene's box
+            compare(ParkController.scene.buildings.find(b => b.id === "hall").rotation, 45)  // the scene's box
             compare(ParkEditor.undoCount, 1)  // one drag, one history entry
             verify(ParkDocument.save())
             compare(Fixture.pythonBuilding(top.path, "hall"), "50 50 45 12 1")
@@ -214,7 +214,7 @@ Item {
         }
 
         function test_width_handle_resizes_about_the_centre() {
-            ParkController.select("hall")
+            ParkController.selection.select("hall")
             tryVerify(() => findChild(handles, "widthHandleEast").visible, 2000)
             // The east edge dragged to x = 90 m: 40 m from the centre, so 80 m wide; the depth stays.
             top.dragHandle("widthHandleEast", 90, 50)

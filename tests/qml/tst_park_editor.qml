@@ -51,7 +51,7 @@ Item {
             ]
         }, null, 2)
     }
-    function sceneBuilding(id) { return ParkController.buildings.find(b => b.id === id) }
+    function sceneBuilding(id) { return ParkController.scene.buildings.find(b => b.id === id) }
     // The ground point under a view position, by Qt's projection: park metres.
     function groundAt(x, y) {
         const near = view.view.mapTo3DScene(Qt.vector3d(x, y, 0))
@@ -130,7 +130,7 @@ Item {
                 mouseMove(view, from.x + (to.x - from.x) * i / 10, from.y + (to.y - from.y) * i / 10, -1, Qt.LeftButton)
             }
             mouseRelease(view, to.x, to.y, Qt.LeftButton)
-            compare(ParkController.selectedId, "hall")
+            compare(ParkController.selection.objectId, "hall")
             compare(ParkEditor.building.xM, expected.x)
             compare(ParkEditor.building.yM, expected.y)
             // The scene item: x east, z south.
@@ -149,7 +149,7 @@ Item {
         }
 
         function test_rotate_with_keys_and_undo_each() {
-            ParkController.select("hall")
+            ParkController.selection.select("hall")
             view.forceActiveFocus()
             keyClick(Qt.Key_R)
             compare(ParkEditor.building.rotationDeg, 15)
@@ -171,7 +171,7 @@ Item {
         }
 
         function test_bad_height_in_the_inspector_shows_in_problems() {
-            ParkController.select("hall")
+            ParkController.selection.select("hall")
             const field = findChild(editor, "heightField")
             verify(field)
             compare(Number(field.text), 12)
@@ -200,7 +200,7 @@ Item {
         function test_history_list_click_goes_back() {
             verify(ParkEditor.moveBuilding("hall", 10, 10))
             verify(ParkEditor.rotateBy("hall", 15))
-            ParkController.select("store")
+            ParkController.selection.select("store")
             verify(ParkEditor.resize("store", 44, 20, 10))
             compare(ParkEditor.history.length, 3)
             compare(ParkEditor.history[0], "Move building Hall")
@@ -220,17 +220,17 @@ Item {
         function test_add_duplicate_delete() {
             const id = ParkEditor.addBuilding("warehouse", 300.4, -20.6)
             compare(id, "warehouse-1")
-            compare(ParkController.buildings.length, 3)
+            compare(ParkController.scene.buildings.length, 3)
             compare(top.sceneBuilding(id).position.x, 300)
             compare(top.sceneBuilding(id).position.z, 21)
             const copy = ParkEditor.duplicate(id)
             verify(copy !== "")
-            compare(ParkController.buildings.length, 4)
+            compare(ParkController.scene.buildings.length, 4)
             verify(ParkEditor.remove("store"))
-            compare(ParkController.buildings.length, 3)
+            compare(ParkController.scene.buildings.length, 3)
             verify(!top.sceneBuilding("store"))
             ParkEditor.undoTo(0)
-            compare(ParkController.buildings.length, 2)
+            compare(ParkController.scene.buildings.length, 2)
         }
 
         function test_presentation_never_edits() {

@@ -64,7 +64,7 @@ Item {
             // Both potrooms are highlighted; the series cover the 72 hours.
             verify(scenarios.affectedBuildings.length > 0)
             for (const id of scenarios.affectedBuildings)
-                verify(ParkController.buildings.some(b => b.id === id), id + " is a building of the park")
+                verify(ParkController.scene.buildings.some(b => b.id === id), id + " is a building of the park")
             // The panel says which period the totals cover: a day before the file's outage
             // (2026-07-15 08:00 Shanghai time), for 3 days.
             const period = findChild(panel, "scenarioPeriod").text
@@ -85,10 +85,10 @@ Item {
             verify(timeline.source.endsWith("smelter-outage-baseline.db"), timeline.source)
             compare(timeline.timeMs, at, "the same moment on the timeline")
             // In the baseline the potlines run at that moment; in the scenario they are down.
-            tryVerify(() => ParkController.lineState("potline-1") === 0, 15000, "baseline: running")
+            tryVerify(() => ParkController.timeline.lineState("potline-1") === 0, 15000, "baseline: running")
             mouseClick(findChild(panel, "showScenarioButton"))
             compare(timeline.timeMs, at)
-            tryVerify(() => ParkController.lineState("potline-1") === 3, 15000, "scenario: down")
+            tryVerify(() => ParkController.timeline.lineState("potline-1") === 3, 15000, "scenario: down")
         }
 
         function test_2b_the_scenario_run_marks_what_it_changes_and_the_baseline_does_not() {

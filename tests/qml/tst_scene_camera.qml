@@ -115,14 +115,14 @@ Item {
             parkView.yaw = data.yaw
             parkView.pitch = data.pitch
             parkView.fitPark(true)
-            verify(ParkController.sceneOutline.length > 100, "Beidu's outline: zones, halls, utilities")
-            checkFramed(ParkController.sceneOutline, "the park")
+            verify(ParkController.scene.outline.length > 100, "Beidu's outline: zones, halls, utilities")
+            checkFramed(ParkController.scene.outline, "the park")
         }
 
         function test_fit_park_in_a_tall_window() {
             parkView.width = 500
             parkView.fitPark(true)
-            checkFramed(ParkController.sceneOutline, "the park")
+            checkFramed(ParkController.scene.outline, "the park")
         }
 
         function test_fit_park_keeps_clear_of_the_kpi_bar() {
@@ -134,11 +134,11 @@ Item {
             // The bar's cards come from the KPI table: per tonne *delivered*, named so.
             const perTonne = findChild(kpi, "kpi_energy_kwh_per_t_delivered")
             verify(perTonne !== null, "a card for electricity per tonne delivered")
-            verify(perTonne.modelData.nameEn === "Electricity per tonne delivered", perTonne.modelData.nameEn)
-            verify(/^\d{1,3}(,\d{3})* kWh\/t$/.test(perTonne.modelData.textEn), perTonne.modelData.textEn)
+            verify(perTonne.modelData.name === "Electricity per tonne delivered", perTonne.modelData.name)
+            verify(/^\d{1,3}(,\d{3})* kWh\/t$/.test(perTonne.modelData.text), perTonne.modelData.text)
             verify(kpi.y > 50, "the bar sits below the compass: " + kpi.y)
             parkView.fitPark(true)
-            const e = extent(ParkController.sceneOutline)
+            const e = extent(ParkController.scene.outline)
             verify(e.top * parkView.view.height >= kpi.y + kpi.height, JSON.stringify(e) + " vs bar bottom " + (kpi.y + kpi.height))
             verify(e.left >= 0 && e.right <= 1 && e.bottom <= 1, JSON.stringify(e))
             verify(e.right - e.left > 0.88 || e.bottom - e.top > 0.6, "still fills the view: " + JSON.stringify(e))
@@ -147,7 +147,7 @@ Item {
         function test_flying_to_a_building_frames_it() {
             // Qineng potroom 1: 720 x 44 m, 18 m high (beidu.json): 8 corners, and the 4 corners
             // of the ground shown around it.
-            const focus = ParkController.focusOf("potroom-1")
+            const focus = ParkController.selection.focusOf("potroom-1")
             compare(focus.points.length, 8 + 4)
             parkView.flyTo(focus, true)
             checkFramed(focus.points, "potroom 1")
@@ -156,7 +156,7 @@ Item {
         function test_flying_to_a_single_machine_keeps_context() {
             // Xinlv's line 1 caster: one machine of 10 x 14 m, framed with at least 30 m of
             // ground on each side: the metres per pixel at the target show the picture's width.
-            const focus = ParkController.focusOf("xinlv-rod-1-caster")
+            const focus = ParkController.selection.focusOf("xinlv-rod-1-caster")
             parkView.flyTo(focus, true)
             checkFramed(focus.points, "the caster")
             const across = parkView.metresPerPixel() * parkView.view.width

@@ -20,7 +20,7 @@ Item {
         name: "SceneExternals"
         when: windowShown
 
-        function externalOf(id) { return ParkController.externals.find(e => e.id === id) }
+        function externalOf(id) { return ParkController.scene.externals.find(e => e.id === id) }
         // Where a flow arc starts and ends on the ground (the scene turns +x towards -z).
         function endsOf(arc) {
             const a = arc.angle * Math.PI / 180
@@ -34,7 +34,7 @@ Item {
 
         function test_every_external_has_a_marker_where_its_flows_end() {
             verify(ParkController.loadPark(Fixture.beiduPath))
-            const park = ParkController.externals
+            const park = ParkController.scene.externals
             compare(park.map(e => e.id).sort(), ["alumina-supply", "market"])
             let checked = 0
             for (const arc of ParkController.flows.arcs) {
@@ -62,15 +62,15 @@ Item {
             parkView.fitPark(true)
             const p = parkView.view.mapFrom3DScene(market.position)
             verify(p.x > 0 && p.x < parkView.width && p.y > 0 && p.y < parkView.height, "on screen at " + p.x + ", " + p.y)
-            ParkController.select("market")
-            compare(ParkController.selectedType, "external")
-            verify(ParkController.inspector.some(r => r.value.indexOf("km") > 0), "the inspector says how far it is")
+            ParkController.selection.select("market")
+            compare(ParkController.selection.type, "external")
+            verify(ParkController.selection.inspector.some(r => r.value.indexOf("km") > 0), "the inspector says how far it is")
         }
 
         function test_ground_utilities_are_drawn_by_what_they_are() {
             verify(ParkController.loadPark(Fixture.beiduPath))
             const shapes = {}
-            for (const u of ParkController.utilities) shapes[u.id] = u.shape
+            for (const u of ParkController.scene.utilities) shapes[u.id] = u.shape
             compare(shapes["grid-tie"], "tower")
             compare(shapes["panlong-pumped"], "water")
             compare(shapes["zaodu-hydro"], "water")

@@ -60,7 +60,7 @@ Item {
             const labels = shown()
             compare(overlapping(labels), "")
             compare(outside(labels), "")
-            verify(shown().length < ParkController.labels.length, "some labels give way to bigger ones")
+            verify(shown().length < ParkController.scene.labels.length, "some labels give way to bigger ones")
         }
 
         function test_a_label_sits_on_its_building() {

@@ -27,13 +27,13 @@ Item {
         }
 
         function test_far_machines_are_roofs_and_near_ones_boxes() {
-            compare(ParkController.machines.count, 538)
+            compare(ParkController.scene.machines.count, 538)
             parkView.distance = 20000
             verify(!parkView.machineRoofsOnly, "538 machines: always boxes")
 
-            ParkController.useSyntheticMachines(20000, false)
-            compare(ParkController.machines.count, 20000)
-            compare(ParkController.machines.typicalHeight, 4)  // every synthetic machine is 4 m high
+            ParkController.scene.useSyntheticMachines(20000, false)
+            compare(ParkController.scene.machines.count, 20000)
+            compare(ParkController.scene.machines.typicalHeight, 4)  // every synthetic machine is 4 m high
             parkView.pitch = 48
             parkView.distance = 5000
             verify(wallPixels(4) < 3, "walls " + wallPixels(4) + " px")

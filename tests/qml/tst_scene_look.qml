@@ -10,7 +10,7 @@ Item {
     width: 800
     height: 500
 
-    StreetLightInstancing { id: lamps; roads: ParkController.roads }
+    StreetLightInstancing { id: lamps; roads: ParkController.scene.roads }
 
     TestCase {
         name: "SceneLook"
@@ -29,7 +29,7 @@ Item {
 
         function test_street_lights_stand_beside_the_roads() {
             verify(ParkController.loadPark(Fixture.beiduPath))
-            const roads = ParkController.roads
+            const roads = ParkController.scene.roads
             verify(roads.length > 0)
             // By hand: floor(length / 36) lamps per road segment.
             let expected = 0

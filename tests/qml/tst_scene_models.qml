@@ -16,8 +16,8 @@ Item {
     }
     MachineModelInstancing {
         id: modelTable
-        source: ParkController.machines
-        spec: ParkController.machineModels.find(m => m.groupId === Fixture.modelStateGroup) || ({})
+        source: ParkController.scene.machines
+        spec: ParkController.scene.machineModels.find(m => m.groupId === Fixture.modelStateGroup) || ({})
     }
 
     TestCase {
@@ -76,8 +76,8 @@ Item {
             verify(modelTable.count > 0, Fixture.modelStateGroup + " has machines")
             verify(ParkController.timeline.openReplay(Fixture.dbPath), ParkController.timeline.status)
             ParkController.timeline.seek(Fixture.modelStateProbeMs)
-            tryVerify(() => ParkController.lineState(Fixture.modelStateLine) === Fixture.modelExpectedState, 15000,
-                      Fixture.modelStateLine + " state " + ParkController.lineState(Fixture.modelStateLine))
+            tryVerify(() => ParkController.timeline.lineState(Fixture.modelStateLine) === Fixture.modelExpectedState, 15000,
+                      Fixture.modelStateLine + " state " + ParkController.timeline.lineState(Fixture.modelStateLine))
             const expected = Qt.color(stateColours[Fixture.modelExpectedState])
             tryVerify(() => sameColour(modelTable.instanceColor(0), expected), 15000,
                       Fixture.modelStateGroup + " in state " + Fixture.modelExpectedState + ": " + modelTable.instanceColor(0) + " vs " + expected)

@@ -137,7 +137,7 @@ Item {
             compare(ParkEditor.undoCount, 1)
             compare(ShapeEditor.shape.id, "zone-1")
             verify(ParkDocument.modified)
-            compare(ParkController.zones.length, 1)
+            compare(ParkController.scene.zones.length, 1)
             verify(ParkDocument.save())
             const zones = top.saved("zones")
             compare(zones.length, 1)
@@ -161,7 +161,7 @@ Item {
             verify(ParkDocument.save())
             compare(JSON.stringify(top.pointsOf(top.saved("zones")[0].outline)[0]), JSON.stringify([50, 100]))
             verify(ParkEditor.undo())
-            compare(ParkController.zones.length, 0)
+            compare(ParkController.scene.zones.length, 0)
             verify(ParkDocument.save())
             compare(Fixture.readText(top.path), top.original)
         }
@@ -175,7 +175,7 @@ Item {
             keyClick(Qt.Key_Escape)
             compare(ShapeEditor.draft.length, 0)
             compare(ParkEditor.undoCount, 0)
-            compare(ParkController.zones.length, 0)
+            compare(ParkController.scene.zones.length, 0)
         }
 
         function test_draw_a_road_with_enter_select_and_delete() {
@@ -213,7 +213,7 @@ Item {
             compare(JSON.stringify(top.pointsOf(top.saved("roads")[0].path)[1]), JSON.stringify([150, -10]))
             view.forceActiveFocus()
             keyClick(Qt.Key_Delete)
-            compare(ParkController.roads.length, 0)
+            compare(ParkController.scene.roads.length, 0)
             compare(ParkEditor.undoCount, 3)
             verify(ParkEditor.undo())
             verify(ParkEditor.undo())
@@ -250,7 +250,7 @@ Item {
             compare(links[0].product, "ingot")
             compare(links[0].capacity_t_per_hour, 12.5)
             // Listed with the selected line, and deleted from there.
-            ParkController.select("line-a")
+            ParkController.selection.select("line-a")
             tryVerify(() => findChild(toolsPanel, "deleteLinkButton") !== null)
             mouseClick(findChild(toolsPanel, "deleteLinkButton"))
             compare(top.saved("material_links").length, 1)  // not saved yet
@@ -283,7 +283,7 @@ Item {
                                                                 [106.651, 28.9702], [106.651, 28.97]]] } }
             ] }))
             verify(GeoJsonImporter.importFile(good))
-            compare(ParkController.buildings.length, 2)
+            compare(ParkController.scene.buildings.length, 2)
             compare(ParkController.parkId, "site")
             verify(ParkDocument.untitled)
             verify(ParkDocument.modified)
@@ -303,7 +303,7 @@ Item {
             compare(ParkDocument.pendingAction, "")
             verify(ParkDocument.modified)
             compare(ParkController.parkId, "site")
-            compare(ParkController.buildings.length, 2)
+            compare(ParkController.scene.buildings.length, 2)
             verify(ParkDocument.problems.length >= 1)
             verify(ParkDocument.problems[0].path.startsWith("/features/0/geometry"), JSON.stringify(ParkDocument.problems))
         }
@@ -320,7 +320,7 @@ Item {
             verify(!GeoJsonImporter.importFile(site))
             ParkDocument.resolvePending("discard")
             compare(ParkController.parkId, "asked")
-            compare(ParkController.buildings.length, 1)
+            compare(ParkController.scene.buildings.length, 1)
             verify(ParkDocument.untitled && ParkDocument.modified)
         }
 
@@ -427,7 +427,7 @@ Item {
             compare(ParkEditor.undoCount, 2)
             verify(ParkDocument.save())
             compare(top.saved("roads")[0].width_m, 9.5)
-            compare(ParkController.roads[0].width, 9.5)  // the scene's road is as wide
+            compare(ParkController.scene.roads[0].width, 9.5)  // the scene's road is as wide
             verify(ParkEditor.undo())
             compare(width.text, "6")
             verify(ParkEditor.undo())

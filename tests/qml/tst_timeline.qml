@@ -35,26 +35,26 @@ Item {
         function test_seek_shows_the_values_at_that_time() {
             timeline.seek(Fixture.probeMs)
             compare(timeline.timeMs, Fixture.probeMs)
-            tryVerify(() => ParkController.tagValue("potline-1.current") === Fixture.expectedCurrent, 15000,
+            tryVerify(() => ParkController.timeline.tagValue("potline-1.current") === Fixture.expectedCurrent, 15000,
                       "potline-1 current at the probe time")
         }
 
         function test_selecting_a_line_shows_its_last_hour() {
             timeline.seek(Fixture.probeMs)
-            ParkController.select("potline-1")
+            ParkController.selection.select("potline-1")
             tryVerify(() => (timeline.sparklines["potline-1.current"] || []).length === 60, 15000, "60 one-minute buckets")
             const series = timeline.sparklines["potline-1.current"]
             // Samples every 10 s from the start, an hour before the probe: every bucket has data.
             verify(series.every(v => isFinite(v)), "no empty bucket")
-            verify(ParkController.liveRows.some(r => r.tag === "potline-1.current"), "the inspector lists the tag")
-            ParkController.select("")
+            verify(ParkController.selection.liveRows.some(r => r.tag === "potline-1.current"), "the inspector lists the tag")
+            ParkController.selection.select("")
         }
 
         function test_selecting_a_line_shows_its_states_over_the_last_hour() {
             // Half an hour after a moment the fixture found the line not running.
             const t = Fixture.stateProbeMs + 1800000
             timeline.seek(t)
-            ParkController.select(Fixture.stateLine)
+            ParkController.selection.select(Fixture.stateLine)
             const tag = Fixture.stateLine + ".state"
             tryVerify(() => timeline.stateHistory.tag === tag && timeline.stateHistory.to === t + 1, 15000, "history read")
             const h = timeline.stateHistory
@@ -74,8 +74,8 @@ Item {
             verify(Object.keys(expected).length >= 2, "the hour holds the non-running state too: " + JSON.stringify(expected))
             const label = findChild(inspector, "stateShares")
             verify(label.visible)
-            verify(label.text.indexOf(ParkController.stateName(Fixture.expectedState)) >= 0, label.text)
-            ParkController.select("")
+            verify(label.text.indexOf(ParkController.selection.stateName(Fixture.expectedState)) >= 0, label.text)
+            ParkController.selection.select("")
             tryVerify(() => timeline.stateHistory.tag === undefined, 5000, "cleared with the selection")
         }
 
@@ -123,7 +123,7 @@ Item {
         function test_seek_colours_lines_by_their_state_then() {
             verify(Fixture.stateLine !== "", "the simulation has a line that stops")
             timeline.seek(Fixture.stateProbeMs)
-            tryVerify(() => ParkController.lineState(Fixture.stateLine) === Fixture.expectedState, 15000,
+            tryVerify(() => ParkController.timeline.lineState(Fixture.stateLine) === Fixture.expectedState, 15000,
                       Fixture.stateLine + " state " + Fixture.expectedState)
         }
 

@@ -46,8 +46,8 @@ Item {
             verify(Peer.signal("ready-" + Peer.role))
             tryVerify(() => written("published"), 60000, "the driver published a value")
             const published = JSON.parse(Peer.read("published"))
-            tryVerify(() => ParkController.tagValue(published.tag) === published.v, 20000,
-                      published.tag + " = " + published.v + ", shown " + ParkController.tagValue(published.tag))
+            tryVerify(() => ParkController.timeline.tagValue(published.tag) === published.v, 20000,
+                      published.tag + " = " + published.v + ", shown " + ParkController.timeline.tagValue(published.tag))
         }
 
         function test_2_an_acknowledgement_in_one_window_shows_in_the_other() {

@@ -2,6 +2,8 @@
 pragma Singleton
 import QtQuick
 QtObject {
-    property var modelProblems: []
-    function reportModelProblem(id, uri, why) { modelProblems = modelProblems.concat([id + " (" + uri + "): " + why]) }
+    readonly property QtObject scene: QtObject {
+        property var modelProblems: []
+        function reportModelProblem(id, uri, why) { modelProblems = modelProblems.concat([id + " (" + uri + "): " + why]) }
+    }
 }

@@ -44,10 +44,10 @@ Item {
         when: windowShown
         function test_all() {
             tryVerify(() => good.modelled, 20000)
-            tryVerify(() => ParkController.modelProblems.length === 1, 20000)
+            tryVerify(() => ParkController.scene.modelProblems.length === 1, 20000)
             verify(!bad.modelled)
             verify(!plain.modelled)
-            verify(ParkController.modelProblems[0].indexOf("store (models/none.glb)") === 0, ParkController.modelProblems[0])
+            verify(ParkController.scene.modelProblems[0].indexOf("store (models/none.glb)") === 0, ParkController.scene.modelProblems[0])
             verify(problems.visible)
             wait(500)
             // On the model's south wall; on the box drawn in place of the missing one.

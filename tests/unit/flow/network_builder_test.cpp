@@ -111,6 +111,33 @@ TEST(EnergyNetwork, UnsuppliedAndUnlinkedConsumersAreNamed) {
       << supplied.error().message;
 }
 
+TEST(MaterialNetwork, AnIdTheFlowsHaveNoPartForIsATerminalNamedByItsId) {
+  // A link into a firm's id (the object index knows it, as an enterprise) or into an id no
+  // object has: either end is a node named by its id, of kind "object", that takes what the
+  // link brings (2 t/h), as network.hpp's rule for terminals says.
+  auto park = test::loadTestPark("mini_park.json");
+  for (const std::string id : {"qineng", "depot"}) {
+    model::MaterialLink link;
+    link.id = "to-" + id;
+    link.from = "potline";
+    link.to = id;
+    link.product = model::Product::ingot;
+    link.capacity_t_per_hour = 2;
+    park.material_links.push_back(link);
+  }
+  const auto net = buildMaterialNetwork(park);
+  ASSERT_TRUE(net) << net.error().message;
+  for (const std::string id : {"qineng", "depot"}) {
+    const int node = net->findNode(id);
+    ASSERT_GE(node, 0) << id;
+    EXPECT_EQ(net->nodes[static_cast<std::size_t>(node)].name, id);
+    EXPECT_EQ(net->nodes[static_cast<std::size_t>(node)].kind, "object");
+    const int demand = net->findArc("demand:" + id);
+    ASSERT_GE(demand, 0) << id;
+    EXPECT_DOUBLE_EQ(net->arcs[static_cast<std::size_t>(demand)].capacity, 2.0);
+  }
+}
+
 TEST(MaterialNetwork, FailuresIslandConsumersAndOverridesChangeCapacities) {
   const auto park = test::loadTestPark("mini_park.json");
   const auto net = buildMaterialNetwork(park);

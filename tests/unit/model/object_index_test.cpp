@@ -97,4 +97,28 @@ TEST(ObjectIndex, ExternalsFarAwayAreDrawnAtTheParksEdgeInTheirDirection) {
   expectPoint(index.drawnPosition("grid"), 200, 0);
 }
 
+TEST(ObjectIndex, NumbersEachObjectOnceForPlainVectors) {
+  // smallPark has 1 building, 1 line, 1 machine group, 2 utilities, 3 externals and 1 firm.
+  const Park park = smallPark();
+  const ObjectIndex index(park);
+  ASSERT_EQ(index.size(), 9u);
+  for (const std::string id : {"hall", "line", "presses", "grid", "roof-pv", "near-market", "far-port", "north-mine", "firm"}) {
+    const auto slot = index.slotOf(id);
+    ASSERT_TRUE(slot.has_value()) << id;
+    EXPECT_LT(*slot, 9u) << id;
+    EXPECT_EQ(index.at(*slot).id, id);
+    EXPECT_EQ(&index.at(*slot), index.find(id)) << id;
+  }
+  EXPECT_FALSE(index.slotOf("nowhere").has_value());
+}
+
+TEST(ObjectIndex, AnIdTwiceIsTheFirstObjectWithIt) {
+  // The reader reports a duplicate id as a problem; the index still answers one object for it.
+  Park park = smallPark();
+  park.utilities.push_back(withId<Utility>("hall", {500, 500}));
+  const ObjectIndex index(park);
+  EXPECT_EQ(index.size(), 9u);
+  EXPECT_EQ(index.find("hall")->type, ObjectType::building);
+}
+
 }  // namespace

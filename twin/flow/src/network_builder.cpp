@@ -7,6 +7,7 @@
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/network.hpp"
 #include "parktwin/flow/pv_yield.hpp"
+#include "parktwin/model/object_index.hpp"
 
 namespace parktwin::flow {
 namespace {
@@ -27,44 +28,57 @@ struct ObjectInfo {
   const model::ExternalNode* external = nullptr;
 };
 
-// Park objects numbered once per network (slots), so that links, nodes and per-object
-// tallies are plain vectors: string-keyed maps cost a third of building a 50k-link network.
-// An id that no object has (a link to something undeclared) gets a slot named by its id.
+// The park's objects as the flow builder numbers them (slots): the slots of model::ObjectIndex,
+// the one index of what an id is, so that links, nodes and per-object tallies are plain
+// vectors (string-keyed maps cost a third of building a 50k-link network). An id that no
+// object has (a link to something undeclared) gets a slot after those, named by its id, as
+// do ids the flow layer has no part for (an enterprise, a machine group, a zone).
+// Which part an id plays, where two kinds of object share it: the first building, utility or
+// external with it, and a line over any of them.
 // Objects not built yet (a planned building, the lines in it, a planned utility) are marked
 // unbuilt unless `built` names them (a scenario commissions them): they are not in the park's
 // flows, and neither are the links that touch them.
-class ObjectIndex {
+class FlowObjects {
  public:
-  ObjectIndex(const model::Park& park, const std::set<std::string>& built) {
-    const auto unbuilt = [&](const std::string& id, bool planned) { return planned && !built.contains(id); };
-    for (const auto& b : park.buildings) add(ObjectInfo{&b.id, &b.name.en, toText(b.kind), nullptr, &b}, unbuilt(b.id, b.planned));
-    for (const auto& u : park.utilities) {
-      add(ObjectInfo{&u.id, &u.name.en, toText(u.kind), nullptr, nullptr, &u}, unbuilt(u.id, u.planned));
+  FlowObjects(const model::Park& park, const std::set<std::string>& built) : index_(park) {
+    objects_.resize(index_.size());
+    for (std::size_t slot = 0; slot < index_.size(); ++slot) {
+      const std::string& id = index_.at(slot).id;
+      objects_[slot] = ObjectInfo{&id, &id, "object"};
     }
-    for (const auto& x : park.externals) add(ObjectInfo{&x.id, &x.name.en, toText(x.kind), nullptr, nullptr, nullptr, &x}, false);
+    unbuilt_.assign(index_.size(), 0);
+    const auto unbuilt = [&](const std::string& id, bool planned) { return planned && !built.contains(id); };
+    for (const auto& b : park.buildings) declare(ObjectInfo{&b.id, &b.name.en, toText(b.kind), nullptr, &b}, unbuilt(b.id, b.planned));
+    for (const auto& u : park.utilities) {
+      declare(ObjectInfo{&u.id, &u.name.en, toText(u.kind), nullptr, nullptr, &u}, unbuilt(u.id, u.planned));
+    }
+    for (const auto& x : park.externals) declare(ObjectInfo{&x.id, &x.name.en, toText(x.kind), nullptr, nullptr, nullptr, &x}, false);
     for (const auto& l : park.lines) {
       const int building = find(l.building);
-      const bool inUnbuiltBuilding = building >= 0 && isUnbuilt(building) && objects_[static_cast<std::size_t>(building)].building;
-      // A line shadows a building of the same id, as it did when this was a map.
-      const int at = add(ObjectInfo{&l.id, &l.name.en, toText(l.kind), &l}, inUnbuiltBuilding);
-      objects_[static_cast<std::size_t>(at)] = ObjectInfo{&l.id, &l.name.en, toText(l.kind), &l};
-      unbuilt_[static_cast<std::size_t>(at)] = inUnbuiltBuilding;
+      const bool inUnbuiltBuilding = building >= 0 && isUnbuilt(building) && (*this)[building].building;
+      const auto at = static_cast<std::size_t>(find(l.id));
+      objects_[at] = ObjectInfo{&l.id, &l.name.en, toText(l.kind), &l};
+      unbuilt_[at] = inUnbuiltBuilding;
     }
     linesIn_.resize(objects_.size());
     for (const auto& l : park.lines) {
-      if (auto it = slots_.find(l.building); it != slots_.end()) linesIn_[static_cast<std::size_t>(it->second)].push_back(&l);
+      if (const int at = find(l.building); at >= 0 && declared(at)) linesIn_[static_cast<std::size_t>(at)].push_back(&l);
     }
   }
 
   int slot(const std::string& id) {
-    if (auto it = slots_.find(id); it != slots_.end()) return it->second;
-    const int at = add(ObjectInfo{&id, &id, "object"}, false);
+    if (const int at = find(id); at >= 0) return at;
+    const int at = static_cast<int>(objects_.size());
+    undeclared_.emplace(id, at);
+    objects_.push_back(ObjectInfo{&id, &id, "object"});
+    unbuilt_.push_back(0);
     linesIn_.emplace_back();
     return at;
   }
   int find(const std::string& id) const {
-    auto it = slots_.find(id);
-    return it == slots_.end() ? -1 : it->second;
+    if (const auto at = index_.slotOf(id)) return static_cast<int>(*at);
+    const auto it = undeclared_.find(id);
+    return it == undeclared_.end() ? -1 : it->second;
   }
   const ObjectInfo& operator[](int slot) const { return objects_[static_cast<std::size_t>(slot)]; }
   bool isUnbuilt(int slot) const { return unbuilt_[static_cast<std::size_t>(slot)] != 0; }
@@ -76,16 +90,20 @@ class ObjectIndex {
   std::size_t size() const { return objects_.size(); }
 
  private:
-  int add(const ObjectInfo& info, bool unbuilt) {
-    const auto [it, added] = slots_.try_emplace(*info.id, static_cast<int>(objects_.size()));
-    if (added) {
-      objects_.push_back(info);
-      unbuilt_.push_back(unbuilt ? 1 : 0);
-    }
-    return it->second;
+  // A building, utility or external: the first object with an id keeps it.
+  void declare(const ObjectInfo& info, bool unbuilt) {
+    const auto at = static_cast<std::size_t>(find(*info.id));
+    if (declared(static_cast<int>(at))) return;
+    objects_[at] = info;
+    unbuilt_[at] = unbuilt ? 1 : 0;
+  }
+  bool declared(int slot) const {
+    const ObjectInfo& info = (*this)[slot];
+    return info.line || info.building || info.utility || info.external;
   }
 
-  std::unordered_map<std::string_view, int> slots_;
+  model::ObjectIndex index_;
+  std::unordered_map<std::string_view, int> undeclared_;  // ids no park object has, after the index's slots
   std::vector<ObjectInfo> objects_;
   std::vector<char> unbuilt_;  // per slot
   std::vector<std::vector<const model::ProductionLine*>> linesIn_;
@@ -101,7 +119,7 @@ struct LinkEnds {
 };
 
 template <typename Link>
-LinkEnds linkEnds(const std::vector<Link>& links, ObjectIndex& objects) {
+LinkEnds linkEnds(const std::vector<Link>& links, FlowObjects& objects) {
   LinkEnds result;
   result.ends.reserve(links.size());
   result.left_out.reserve(links.size());
@@ -128,7 +146,7 @@ LinkEnds linkEnds(const std::vector<Link>& links, ObjectIndex& objects) {
 // with override and failure handling.
 class NetworkAssembler {
  public:
-  NetworkAssembler(Quantity quantity, const FlowOverrides& overrides, const ObjectIndex& objects)
+  NetworkAssembler(Quantity quantity, const FlowOverrides& overrides, const FlowObjects& objects)
       : overrides_(overrides), objects_(objects), node_(objects.size(), -1), outNode_(objects.size(), -1),
         failed_(objects.size(), 0) {
     network_.quantity = quantity;
@@ -232,7 +250,7 @@ class NetworkAssembler {
   }
 
   const FlowOverrides& overrides_;
-  const ObjectIndex& objects_;
+  const FlowObjects& objects_;
   FlowNetwork network_;
   std::vector<int> node_, outNode_;  // per slot, -1 when absent
   std::vector<char> failed_;         // per slot
@@ -272,7 +290,7 @@ double availablePowerKw(const model::Utility& u, const model::Park& park, Supply
 
 // The first line the links name (directly or through its building), for messages that say
 // where a link is missing.
-std::string firstNamedLine(const model::Park& park, const ObjectIndex& objects, const LinkEnds& links) {
+std::string firstNamedLine(const model::Park& park, const FlowObjects& objects, const LinkEnds& links) {
   for (int slot : links.named) {
     if (objects[slot].line) return "line " + linePath(park, *objects[slot].id);
     for (const auto* line : objects.linesIn(slot)) return "line " + linePath(park, line->id);
@@ -282,7 +300,7 @@ std::string firstNamedLine(const model::Park& park, const ObjectIndex& objects, 
 
 // Why no energy link reaches a load: the linked lines (or the lines in linked buildings) draw
 // nothing. Names each with its JSON path and the keys that would give it a demand.
-std::string explainNoLoad(const model::Park& park, const ObjectIndex& objects, const LinkEnds& links) {
+std::string explainNoLoad(const model::Park& park, const FlowObjects& objects, const LinkEnds& links) {
   std::string silent;
   const auto addLine = [&](const model::ProductionLine& line) {
     if (lineDemandKw(line) > 0) return;
@@ -399,7 +417,7 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
                 "one into each line from a supplier external or another line, one out of it to a market external "
                 "(docs/park-format.md, material_links)");
   }
-  ObjectIndex objects(park, overrides.built);
+  FlowObjects objects(park, overrides.built);
   const LinkEnds links = linkEnds(park.material_links, objects);
   NetworkAssembler net(Quantity::material_t_per_h, overrides, objects);
   net.network().cost_resolution = kMaterialCostResolutionYuanPerT;
@@ -497,7 +515,7 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
     return fail(park.id + ": energy network: the park has no energy links; add \"energy_links\" (top level) from a "
                 "grid_tie utility (or a grid external) to each line or to its building");
   }
-  ObjectIndex objects(park, overrides.built);
+  FlowObjects objects(park, overrides.built);
   const LinkEnds links = linkEnds(park.energy_links, objects);
   NetworkAssembler net(Quantity::energy_kw, overrides, objects);
   net.network().cost_resolution = kEnergyCostResolutionYuanPerKwh;

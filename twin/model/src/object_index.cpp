@@ -87,8 +87,13 @@ void ObjectIndex::add(IndexedObject object) {
 }
 
 const IndexedObject* ObjectIndex::find(std::string_view id) const {
-  const auto it = byId_.find(std::string(id));
+  const auto it = byId_.find(id);
   return it == byId_.end() ? nullptr : &objects_[it->second];
+}
+
+std::optional<std::size_t> ObjectIndex::slotOf(std::string_view id) const {
+  const auto it = byId_.find(id);
+  return it == byId_.end() ? std::nullopt : std::optional<std::size_t>(it->second);
 }
 
 std::optional<Point> ObjectIndex::position(std::string_view id) const {

@@ -2,6 +2,7 @@
 // One index of the park's objects: what an id names, where it sits and how big it is. The
 // flow overlay, the selection, tours, the simulator's ladles and the scene all ask it, so an
 // object is in one place for all of them.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,6 +52,11 @@ class ObjectIndex {
   explicit ObjectIndex(const Park& park);
 
   const IndexedObject* find(std::string_view id) const;
+  // Objects are numbered 0..size()-1 in the order the index took them, so that a caller can keep
+  // per-object tallies in plain vectors rather than string-keyed maps (the flow builder does).
+  std::size_t size() const { return objects_.size(); }
+  std::optional<std::size_t> slotOf(std::string_view id) const;
+  const IndexedObject& at(std::size_t slot) const { return objects_[slot]; }
   std::optional<Point> position(std::string_view id) const;
   const ParkExtent& extent() const { return extent_; }
   // Where an object is drawn in the park's 3D view and where its flows end. Externals lying
@@ -65,8 +71,14 @@ class ObjectIndex {
  private:
   void add(IndexedObject object);
 
+  // Looked up by string_view without building a std::string: the flow builder asks twice per link.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+
   std::vector<IndexedObject> objects_;
-  std::unordered_map<std::string, std::size_t> byId_;
+  std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> byId_;
   ParkExtent extent_;
 };
 

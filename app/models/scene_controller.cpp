@@ -1,0 +1,133 @@
+#include "scene_controller.hpp"
+
+#include <cmath>
+
+#include "controller_text.hpp"
+#include "park_controller.hpp"
+#include "parktwin/model/object_index.hpp"
+#include "parktwin/model/park_file.hpp"
+#include "scene_frame.hpp"
+#include "scene_items.hpp"
+#include "scene_style.hpp"
+
+namespace parktwin::app {
+
+SceneController::SceneController(ParkController& park, QObject* parent) : QObject(parent), park_(park) {
+  // Labels are names in the window's language: they follow the park's names.
+  connect(&park_, &ParkController::labelsChanged, this, &SceneController::labelsChanged);
+}
+
+void SceneController::rebuild(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile, bool framing) {
+  SceneItems items = sceneItemsOf(park, index, parkFile.toStdString());
+  modelProblems_.clear();
+  emit modelProblemsChanged();
+  buildings_ = std::move(items.buildings);
+  roads_ = std::move(items.roads);
+  zones_ = std::move(items.zones);
+  utilities_ = std::move(items.utilities);
+  externals_ = std::move(items.externals);
+  machineModels_ = std::move(items.machineModels);
+  center_ = items.centre;
+  radius_ = items.radius;
+  outline_ = std::move(items.outline);
+  syntheticMachines_.clear();
+  machines_.setMachines(machineInstancesOf(park));
+  const auto s = model::summarize(park);
+  summary_ = QVariantMap{{"buildings", s.buildings}, {"enterprises", s.enterprises}, {"lines", s.lines},
+                         {"machines", s.machines}, {"utilities", s.utilities}, {"tags", s.tags},
+                         {"materialLinks", s.material_links}, {"energyLinks", s.energy_links}};
+  emit changed();
+  if (framing) emit framingChanged();
+  emit labelsChanged();
+}
+
+bool SceneController::refreshPlaces(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile) {
+  SceneItems items = sceneItemsOf(park, index, parkFile.toStdString());
+  if (items.buildings.size() != buildings_.size() || items.roads != roads_ || items.zones != zones_
+      || items.utilities != utilities_ || items.externals != externals_ || items.machineModels != machineModels_) {
+    return false;
+  }
+  center_ = items.centre;  // for the next fit; a drag does not move the camera (no framingChanged)
+  radius_ = items.radius;
+  outline_ = std::move(items.outline);
+  machines_.setMachines(machineInstancesOf(park));
+  for (qsizetype i = 0; i < buildings_.size(); ++i) {
+    if (items.buildings[i] == buildings_[i]) continue;
+    buildings_[i] = items.buildings[i];
+    emit buildingChanged(int(i), buildings_[i].toMap());
+  }
+  return true;
+}
+
+void SceneController::applyLineStates(const model::Park& park, const QHash<QString, double>& values) {
+  QHash<QString, int> states;
+  for (const auto& line : park.lines) {
+    const auto it = values.constFind(q(line.id) + ".state");
+    if (it != values.constEnd()) states.insert(q(line.id), int(std::lround(it.value())));
+  }
+  machines_.setLineStates(states);
+}
+
+void SceneController::useSyntheticMachines(int count, bool naive) {
+  std::vector<MachineInstance> machines;
+  const int side = int(std::ceil(std::sqrt(double(count))));
+  const float pitch = float(radius_ * 1.4 / std::max(1, side));
+  const float half = pitch * float(side) / 2;
+  const QVector3D origin = center_ - QVector3D(half, 0, half);
+  syntheticMachines_.clear();
+  for (int i = 0; i < count; ++i) {
+    const QVector3D p = origin + QVector3D(pitch * float(i % side), 2, pitch * float(i / side));
+    const QColor color = stateColor(i % 5, QColor(0x2e, 0x8b, 0x57));
+    const QVector3D size(pitch * 0.6f, 4, pitch * 0.6f);
+    if (naive) syntheticMachines_.push_back(QVariantMap{{"position", p}, {"color", color}, {"scale", size / 100.0f}});
+    else machines.push_back({p, size, 0, color, {}, {}});
+  }
+  machines_.setMachines(std::move(machines));
+  emit changed();
+  emit framingChanged();
+}
+
+void SceneController::reportModelProblem(const QString& objectId, const QString& uri, const QString& why) {
+  const QString line = QStringLiteral("%1 (%2): %3").arg(park_.nameOf(objectId), uri, why.isEmpty() ? tr("cannot be loaded") : why);
+  if (modelProblems_.contains(line)) return;
+  modelProblems_.push_back(line);
+  emit modelProblemsChanged();
+}
+
+QString SceneController::pickMachineGroup(const QVector3D& nearPoint, const QVector3D& farPoint) const {
+  return machines_.pickGroup(nearPoint, (farPoint - nearPoint).normalized());
+}
+
+QVariantList SceneController::labels() const {
+  QVariantList out;
+  const model::Park* park = park_.park();
+  if (!park) return out;
+  const std::string lang = park_.language().toStdString();
+  const auto add = [&](const QString& id, const QString& text, const QVector3D& position, double priority, bool planned) {
+    out.push_back(QVariantMap{{"id", id}, {"text", text}, {"position", position}, {"priority", priority}, {"planned", planned}});
+  };
+  for (const auto& b : park->buildings) {
+    add(q(b.id), q(b.name.in(lang)), toScene(b.position.x_m, b.position.y_m, b.height_m + 4), b.width_m * b.depth_m, b.planned);
+  }
+  for (const auto& u : park->utilities) {
+    if (u.building.empty()) add(q(u.id), q(u.name.in(lang)), toScene(u.position.x_m, u.position.y_m, 20), 2000.0, u.planned);
+  }
+  for (const QVariant& item : externals_) {
+    const QVariantMap e = item.toMap();
+    const QString id = e.value("id").toString();
+    add(id, park_.nameOf(id), e.value("position").value<QVector3D>() + QVector3D(0, 0.8f * e.value("size").toFloat(), 0), 3000.0,
+        false);
+  }
+  for (const auto& z : park->zones) {
+    if (z.kind != model::ZoneKind::water) continue;
+    double x = 0, y = 0;
+    for (const auto& p : z.outline) {
+      x += p.x_m / double(z.outline.size());
+      y += p.y_m / double(z.outline.size());
+    }
+    add(q(z.id), q(z.name.in(lang)), toScene(x, y, 2), 1000.0, false);
+  }
+  return out;
+}
+
+}  // namespace parktwin::app

@@ -1,0 +1,107 @@
+#pragma once
+// What the 3D view draws of the open park, as QML lists: buildings, roads, zones, utilities,
+// externals, labels, the machines (instanced, or each with its own model) and the box that
+// frames them; and the models that could not be loaded. ParkController owns the park and
+// hands each new or edited park to rebuild().
+#include <QObject>
+#include <QStringList>
+#include <QVariantList>
+#include <QVector3D>
+#include <QtQml/qqmlregistration.h>
+
+#include "machine_instancing.hpp"
+
+namespace parktwin::model {
+struct Park;
+class ObjectIndex;
+}
+
+namespace parktwin::app {
+
+class ParkController;
+
+class SceneController : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  QML_UNCREATABLE("Provided by ParkController")
+  Q_PROPERTY(QVariantList buildings READ buildings NOTIFY changed)
+  Q_PROPERTY(QVariantList roads READ roads NOTIFY changed)
+  Q_PROPERTY(QVariantList zones READ zones NOTIFY changed)
+  Q_PROPERTY(QVariantList utilities READ utilities NOTIFY changed)
+  // The park's externals (market, suppliers, grid, port) where they are drawn: {id, kind,
+  // position, outside (drawn at the park's edge), angle (outward, degrees from east), color}.
+  Q_PROPERTY(QVariantList externals READ externals NOTIFY changed)
+  Q_PROPERTY(QVariantList labels READ labels NOTIFY labelsChanged)
+  // How many buildings, enterprises, lines, machines, utilities, tags and links the park has.
+  Q_PROPERTY(QVariantMap summary READ summary NOTIFY changed)
+  // The ground to frame: changes with a new park, not with an edit (the camera stays put).
+  Q_PROPERTY(QVector3D center READ center NOTIFY framingChanged)
+  Q_PROPERTY(double radius READ radius NOTIFY framingChanged)
+  // Points outlining the park (zone outlines, building footprints and roofs), for fitting it in view.
+  Q_PROPERTY(QVariantList outline READ outline NOTIFY framingChanged)
+  Q_PROPERTY(parktwin::app::MachineInstancing* machines READ machines CONSTANT)
+  // Machine groups drawn with their own model (qml/scene/MachineModels.qml).
+  Q_PROPERTY(QVariantList machineModels READ machineModels NOTIFY changed)
+  // Only for the naive-scene benchmark: machines as a plain list, one Model per entry.
+  Q_PROPERTY(QVariantList syntheticMachines READ syntheticMachines NOTIFY changed)
+  // The 3D models of this park that could not be loaded (drawn as boxes), a line each.
+  Q_PROPERTY(QStringList modelProblems READ modelProblems NOTIFY modelProblemsChanged)
+
+ public:
+  explicit SceneController(ParkController& park, QObject* parent = nullptr);
+
+  // A new park (`framing`: the camera refits) or the same park after an edit.
+  void rebuild(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile, bool framing);
+  // A drag step (issue 17): rebuilding every list made QML rebuild every building, road, zone
+  // and model delegate per step. When only building rows changed, those rows are replaced in
+  // place and announced one by one (buildingChanged); machines follow. False when anything
+  // else changed (an external drawn at a grown extent, say): then the caller rebuilds.
+  bool refreshPlaces(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile);
+  // The timeline's line states colour the machines (MachineInstancing::setLineStates).
+  void applyLineStates(const model::Park& park, const QHash<QString, double>& values);
+  // Benchmarks: replaces the park's machines with `count` synthetic ones in a square grid over
+  // the park; with `naive` they are listed in syntheticMachines for one Model each instead.
+  Q_INVOKABLE void useSyntheticMachines(int count, bool naive);
+  // Called by qml/scene/LoadedModel.qml when RuntimeLoader fails on an object's model.
+  Q_INVOKABLE void reportModelProblem(const QString& objectId, const QString& uri, const QString& why);
+  // The machine group hit by the ray through two scene points (near and far), or empty.
+  Q_INVOKABLE QString pickMachineGroup(const QVector3D& nearPoint, const QVector3D& farPoint) const;
+
+  QVariantList buildings() const { return buildings_; }
+  QVariantList roads() const { return roads_; }
+  QVariantList zones() const { return zones_; }
+  const QVariantList& utilities() const { return utilities_; }
+  const QVariantList& externals() const { return externals_; }
+  QVariantList labels() const;
+  QVariantMap summary() const { return summary_; }
+  QVector3D center() const { return center_; }
+  double radius() const { return radius_; }
+  const QVariantList& outline() const { return outline_; }
+  MachineInstancing* machines() { return &machines_; }
+  const MachineInstancing& machines() const { return machines_; }
+  QVariantList machineModels() const { return machineModels_; }
+  QVariantList syntheticMachines() const { return syntheticMachines_; }
+  QStringList modelProblems() const { return modelProblems_; }
+
+ signals:
+  // The scene items changed: with every new park, and after each edit.
+  void changed();
+  void framingChanged();
+  void labelsChanged();
+  void modelProblemsChanged();
+  // A drag step moved building `index` of `buildings`: its row is now `item`. The list is not
+  // replaced (no changed()), so QML keeps every other building's delegate.
+  void buildingChanged(int index, const QVariantMap& item);
+
+ private:
+  ParkController& park_;
+  QVariantList buildings_, roads_, zones_, utilities_, externals_, machineModels_, syntheticMachines_;
+  QVariantMap summary_;
+  QVector3D center_;
+  double radius_ = 500;
+  QVariantList outline_;
+  MachineInstancing machines_;
+  QStringList modelProblems_;
+};
+
+}  // namespace parktwin::app

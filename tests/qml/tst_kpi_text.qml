@@ -1,0 +1,37 @@
+// The window's KPI names, labels and units come from the translations (app/models/kpi_text),
+// and say in each language what the twin KPI table, which the CLI and reports print, says.
+import QtQuick
+import QtTest
+import ParkTwin
+import ParkTwinTest
+
+TestCase {
+    name: "KpiText"
+
+    function cleanup() { ParkController.language = "en" }
+
+    function cardOf(key) { return ParkController.flows.kpis.cards.find(c => c.key === key) }
+
+    function test_every_kpi_reads_as_the_twin_table_in_english() {
+        ParkController.language = "en"
+        const differences = KpiWords.differences("en")
+        compare(differences.length, 0, differences.join("\n"))
+    }
+
+    function test_every_kpi_reads_as_the_twin_table_in_chinese() {
+        ParkController.language = "zh"
+        const differences = KpiWords.differences("zh")
+        compare(differences.length, 0, differences.join("\n"))
+    }
+
+    function test_the_kpi_bar_follows_the_language() {
+        // kpi_table.cpp: energy_kwh_per_t_delivered, its name without the parenthesis.
+        ParkController.language = "zh"
+        compare(cardOf("energy_kwh_per_t_delivered").name, "每吨交付金属电耗")
+        verify(cardOf("energy_kwh_per_t_delivered").label.indexOf("（园区用电 / ") > 0)
+        verify(cardOf("energy_kwh_per_t_delivered").text.endsWith(" kWh/吨"), cardOf("energy_kwh_per_t_delivered").text)
+        ParkController.language = "en"
+        compare(cardOf("energy_kwh_per_t_delivered").name, "Electricity per tonne delivered")
+        verify(cardOf("energy_kwh_per_t_delivered").text.endsWith(" kWh/t"), cardOf("energy_kwh_per_t_delivered").text)
+    }
+}
