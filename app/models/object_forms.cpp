@@ -43,7 +43,7 @@ nlohmann::json jsonOf(const QString& type, const QVariant& value) {
 
 ObjectForms::ObjectForms(ParkController& controller, ParkEditor& editor, QObject* parent)
     : QObject(parent), controller_(controller), editor_(editor) {
-  connect(&controller_, &ParkController::selectionChanged, this, &ObjectForms::cardsChanged);
+  connect(controller_.selection(), &SelectionController::changed, this, &ObjectForms::cardsChanged);
   connect(&controller_, &ParkController::languageChanged, this, &ObjectForms::cardsChanged);
   connect(&controller_, &ParkController::parkChanged, this, &ObjectForms::cardsChanged);
   connect(&editor_, &ParkEditor::historyChanged, this, &ObjectForms::cardsChanged);
@@ -59,8 +59,8 @@ ObjectForms* ObjectForms::create(QQmlEngine* qmlEngine, QJSEngine* jsEngine) {
 
 QVariantList ObjectForms::cards() const {
   const auto* park = controller_.park();
-  if (!park || controller_.selectedId().isEmpty()) return {};
-  const std::string id = s(controller_.selectedId());
+  if (!park || controller_.selection()->objectId().isEmpty()) return {};
+  const std::string id = s(controller_.selection()->objectId());
   QVariantList out = ownCards(*park, id);
   if (const auto* line = park->findLine(id)) {  // a line's groups follow it, each with its tags
     for (const auto& g : line->machines) out.append(ownCards(*park, g.id));
@@ -101,7 +101,7 @@ QVariantList ObjectForms::tagCards(const model::Park& park, const std::string& o
 QVariantList ObjectForms::additions() const {
   const auto* park = controller_.park();
   if (!park) return {};
-  const QString type = controller_.selectedType();
+  const QString type = controller_.selection()->type();
   QVariantList out;
   const auto offer = [&](const char* kind, const QString& label) { out.push_back(QVariantMap{{"kind", QString::fromLatin1(kind)}, {"label", label}}); };
   if (type == "building") offer("line", tr("Add line"));
@@ -126,7 +126,7 @@ QString ObjectForms::add(const QString& kind, double xM, double yM) {
   const auto* park = controller_.park();
   if (!park || !editor_.editing()) return {};
   const QString id = addForSelection(kind, *park, xM, yM);
-  if (!id.isEmpty() && kind != "tag") controller_.select(id);
+  if (!id.isEmpty() && kind != "tag") controller_.selection()->select(id);
   return id;
 }
 

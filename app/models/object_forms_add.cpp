@@ -34,7 +34,7 @@ model::MachineGroup newGroup(const std::string& id) {
 }  // namespace
 
 QString ObjectForms::addForSelection(const QString& kind, const model::Park& park, double xM, double yM) {
-  const std::string selected = s(controller_.selectedId());
+  const std::string selected = s(controller_.selection()->objectId());
   const std::string id = s(unusedId(kind == "machines" ? q(selected) + "-machines" : kind));
   bool added = false;
   if (kind == "enterprise") {

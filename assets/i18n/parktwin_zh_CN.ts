@@ -393,29 +393,6 @@
     </message>
 </context>
 <context>
-    <name>ViewMenu</name>
-    <message>
-        <source>View</source>
-        <translation>视图</translation>
-    </message>
-    <message>
-        <source>Night mode</source>
-        <translation>夜景模式</translation>
-    </message>
-    <message>
-        <source>Shadows</source>
-        <translation>阴影</translation>
-    </message>
-    <message>
-        <source>Plain look (fastest)</source>
-        <translation>简洁外观（最快）</translation>
-    </message>
-    <message>
-        <source>Renderer: %1</source>
-        <translation>渲染器：%1</translation>
-    </message>
-</context>
-<context>
     <name>FileMenu</name>
     <message>
         <source>File</source>
@@ -541,6 +518,311 @@
     <message>
         <source>Flow link</source>
         <translation>流向连线</translation>
+    </message>
+</context>
+<context>
+    <name>KpiLabel</name>
+    <message>
+        <source>Aluminium made (primary + recycled)</source>
+        <translation>铝产量（原铝+再生铝）</translation>
+    </message>
+    <message>
+        <source>Primary aluminium (potlines)</source>
+        <translation>原铝（电解）</translation>
+    </message>
+    <message>
+        <source>Recycled aluminium</source>
+        <translation>再生铝</translation>
+    </message>
+    <message>
+        <source>Processors&apos; output</source>
+        <translation>加工企业产量</translation>
+    </message>
+    <message>
+        <source>Processors&apos; good output</source>
+        <translation>加工合格品</translation>
+    </message>
+    <message>
+        <source>Molten metal supplied directly</source>
+        <translation>铝液直供</translation>
+    </message>
+    <message>
+        <source>Ingot remelted</source>
+        <translation>铝锭重熔</translation>
+    </message>
+    <message>
+        <source>Remelting cost (300 yuan/t)</source>
+        <translation>重熔成本（300 元/吨）</translation>
+    </message>
+    <message>
+        <source>Electricity used</source>
+        <translation>用电量</translation>
+    </message>
+    <message>
+        <source>Electricity per tonne of aluminium made (park load / primary + recycled)</source>
+        <translation>吨铝电耗（园区用电 / 原铝+再生铝产量）</translation>
+    </message>
+    <message>
+        <source>Grid import</source>
+        <translation>电网购电</translation>
+    </message>
+    <message>
+        <source>Local generation used (PV, hydro)</source>
+        <translation>本地发电自用（光伏、水电）</translation>
+    </message>
+    <message>
+        <source>PV generation</source>
+        <translation>光伏发电量</translation>
+    </message>
+    <message>
+        <source>Energy self-sufficiency (PV and hydro used / park load)</source>
+        <translation>能源自给率（光伏和水电自用 / 园区用电）</translation>
+    </message>
+    <message>
+        <source>CO2 emissions</source>
+        <translation>二氧化碳排放</translation>
+    </message>
+    <message>
+        <source>Electricity cost (tariffs)</source>
+        <translation>电费（按电价）</translation>
+    </message>
+    <message>
+        <source>Operating cost (retrofitted firms)</source>
+        <translation>运营成本（改造企业）</translation>
+    </message>
+    <message>
+        <source>Total cost (electricity + remelting + operating)</source>
+        <translation>总成本（电费+重熔+运营）</translation>
+    </message>
+    <message>
+        <source>Overall equipment effectiveness (OEE)</source>
+        <translation>设备综合效率 OEE</translation>
+    </message>
+    <message>
+        <source>Electricity avoided vs the same tonnes of primary</source>
+        <translation>再生铝较同量原铝节电</translation>
+    </message>
+    <message>
+        <source>CO2 avoided vs the same tonnes of primary</source>
+        <translation>再生铝较同量原铝减排</translation>
+    </message>
+    <message>
+        <source>Retrofitted firms&apos; output</source>
+        <translation>改造企业产量</translation>
+    </message>
+    <message>
+        <source>Retrofitted firms&apos; electricity per tonne of their output</source>
+        <translation>改造企业吨产品电耗（其用电 / 其产量）</translation>
+    </message>
+    <message>
+        <source>Retrofitted firms&apos; operating cost per tonne of their output</source>
+        <translation>改造企业吨产品运营成本</translation>
+    </message>
+    <message>
+        <source>Pumped-storage support</source>
+        <translation>抽水蓄能支援电量</translation>
+    </message>
+    <message>
+        <source>Load shed (unserved energy)</source>
+        <translation>限电损失电量</translation>
+    </message>
+    <message>
+        <source>Metal delivered per hour (to markets and end processors)</source>
+        <translation>每小时交付金属（市场和终端加工线）</translation>
+    </message>
+    <message>
+        <source>Metal delivered per year (to markets and end processors)</source>
+        <translation>年交付金属（市场和终端加工线）</translation>
+    </message>
+    <message>
+        <source>Metal lost on links</source>
+        <translation>物流损耗</translation>
+    </message>
+    <message>
+        <source>Line and transformer losses</source>
+        <translation>线路和变压器损耗</translation>
+    </message>
+    <message>
+        <source>Electricity per tonne delivered (park load / metal delivered to markets and end processors)</source>
+        <translation>每吨交付金属电耗（园区用电 / 交付给市场和终端加工线的金属）</translation>
+    </message>
+    <message>
+        <source>Local supply (PV, storage, hydro)</source>
+        <translation>本地电源供电（光伏、储能、水电）</translation>
+    </message>
+    <message>
+        <source>Local supply share (PV, storage, hydro / all supply)</source>
+        <translation>本地电源占比（光伏、储能、水电 / 总供电）</translation>
+    </message>
+    <message>
+        <source>CO2 per tonne delivered (emissions / metal delivered)</source>
+        <translation>每吨交付金属碳排放</translation>
+    </message>
+    <message>
+        <source>Material cost (links, remelt premium)</source>
+        <translation>物料成本（物流、重熔溢价）</translation>
+    </message>
+    <message>
+        <source>Cost (material links + electricity tariffs)</source>
+        <translation>成本（物料+电费）</translation>
+    </message>
+    <message>
+        <source>Remelting avoided (300 yuan/t of molten metal supplied)</source>
+        <translation>避免重熔节约（铝液直供 300 元/吨）</translation>
+    </message>
+    <message>
+        <source>Metal received or made</source>
+        <translation>流入或产出金属</translation>
+    </message>
+    <message>
+        <source>Metal received or made per hour</source>
+        <translation>每小时流入或产出金属</translation>
+    </message>
+    <message>
+        <source>Design capacity of its lines</source>
+        <translation>产线设计产能</translation>
+    </message>
+    <message>
+        <source>Utilisation (metal / design capacity)</source>
+        <translation>产能利用率（金属 / 设计产能）</translation>
+    </message>
+    <message>
+        <source>Energy per t of its metal (its load / metal it receives or makes)</source>
+        <translation>每吨本身金属电耗（其用电 / 流入或产出金属）</translation>
+    </message>
+</context>
+<context>
+    <name>KpiName</name>
+    <message>
+        <source>Aluminium made</source>
+        <translation>铝产量</translation>
+    </message>
+    <message>
+        <source>Primary aluminium</source>
+        <translation>原铝</translation>
+    </message>
+    <message>
+        <source>Remelting cost</source>
+        <translation>重熔成本</translation>
+    </message>
+    <message>
+        <source>Electricity per tonne of aluminium made</source>
+        <translation>吨铝电耗</translation>
+    </message>
+    <message>
+        <source>Local generation used</source>
+        <translation>本地发电自用</translation>
+    </message>
+    <message>
+        <source>Energy self-sufficiency</source>
+        <translation>能源自给率</translation>
+    </message>
+    <message>
+        <source>Electricity cost</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Operating cost</source>
+        <translation>运营成本</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>Overall equipment effectiveness</source>
+        <translation>设备综合效率 OEE</translation>
+    </message>
+    <message>
+        <source>Retrofitted firms&apos; electricity per tonne of their output</source>
+        <translation>改造企业吨产品电耗</translation>
+    </message>
+    <message>
+        <source>Load shed</source>
+        <translation>限电损失电量</translation>
+    </message>
+    <message>
+        <source>Metal delivered per hour</source>
+        <translation>每小时交付金属</translation>
+    </message>
+    <message>
+        <source>Metal delivered per year</source>
+        <translation>年交付金属</translation>
+    </message>
+    <message>
+        <source>Electricity per tonne delivered</source>
+        <translation>每吨交付金属电耗</translation>
+    </message>
+    <message>
+        <source>Local supply</source>
+        <translation>本地电源供电</translation>
+    </message>
+    <message>
+        <source>Local supply share</source>
+        <translation>本地电源占比</translation>
+    </message>
+    <message>
+        <source>CO2 per tonne delivered</source>
+        <translation>每吨交付金属碳排放</translation>
+    </message>
+    <message>
+        <source>Material cost</source>
+        <translation>物料成本</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Remelting avoided</source>
+        <translation>避免重熔节约</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>产能利用率</translation>
+    </message>
+    <message>
+        <source>Energy per t of its metal</source>
+        <translation>每吨本身金属电耗</translation>
+    </message>
+</context>
+<context>
+    <name>KpiUnit</name>
+    <message>
+        <source>t</source>
+        <translation>吨</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <source>kWh/t</source>
+        <translation>kWh/吨</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>yuan/t</source>
+        <translation>元/吨</translation>
+    </message>
+    <message>
+        <source>t/h</source>
+        <translation>吨/时</translation>
+    </message>
+    <message>
+        <source>t/yr</source>
+        <translation>吨/年</translation>
+    </message>
+    <message>
+        <source>t/t</source>
+        <translation>吨/吨</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1300,41 @@
     </message>
 </context>
 <context>
+    <name>ServerPart</name>
+    <message>
+        <source>ParkTwin server</source>
+        <translation>ParkTwin 服务器</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>from the server&apos;s administrator</source>
+        <translation>由服务器管理员提供</translation>
+    </message>
+    <message>
+        <source>Connect to server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
     <name>ShapeToolsPanel</name>
     <message>
         <source>Select</source>
@@ -1077,41 +1394,6 @@
     </message>
 </context>
 <context>
-    <name>ServerPart</name>
-    <message>
-        <source>ParkTwin server</source>
-        <translation>ParkTwin 服务器</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation>令牌</translation>
-    </message>
-    <message>
-        <source>from the server&apos;s administrator</source>
-        <translation>由服务器管理员提供</translation>
-    </message>
-    <message>
-        <source>Connect to server</source>
-        <translation>连接服务器</translation>
-    </message>
-    <message>
-        <source>Not connected: %1</source>
-        <translation>未连接：%1</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-</context>
-<context>
     <name>TimelineBar</name>
     <message>
         <source>Pause</source>
@@ -1162,6 +1444,29 @@
     </message>
 </context>
 <context>
+    <name>ViewMenu</name>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Night mode</source>
+        <translation>夜景模式</translation>
+    </message>
+    <message>
+        <source>Shadows</source>
+        <translation>阴影</translation>
+    </message>
+    <message>
+        <source>Plain look (fastest)</source>
+        <translation>简洁外观（最快）</translation>
+    </message>
+    <message>
+        <source>Renderer: %1</source>
+        <translation>渲染器：%1</translation>
+    </message>
+</context>
+<context>
     <name>ZoneRoadForm</name>
     <message>
         <source>Name (zh)</source>
@@ -1188,6 +1493,17 @@
     </message>
 </context>
 <context>
+    <name>parktwin::app::AssetTreeModel</name>
+    <message>
+        <source>Tenants of standard factories</source>
+        <translation>标准厂房入驻企业</translation>
+    </message>
+    <message>
+        <source>Shared buildings &amp; utilities</source>
+        <translation>公共建筑与设施</translation>
+    </message>
+</context>
+<context>
     <name>parktwin::app::ConnectionsController</name>
     <message>
         <source>Open a park first: the connections file maps tags of a park.</source>
@@ -1196,6 +1512,17 @@
     <message>
         <source>Gateway broker %1: %2</source>
         <translation>网关代理 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>parktwin::app::LinkEditor</name>
+    <message>
+        <source>%1 t/h</source>
+        <translation>%1 吨/小时</translation>
+    </message>
+    <message>
+        <source>%1 kW</source>
+        <translation>%1 千瓦</translation>
     </message>
 </context>
 <context>
@@ -1226,29 +1553,76 @@
     </message>
 </context>
 <context>
-    <name>parktwin::app::LinkEditor</name>
+    <name>parktwin::app::ScenarioController</name>
     <message>
-        <source>%1 t/h</source>
-        <translation>%1 吨/小时</translation>
+        <source>Quick look, %3 days: %1 – %2 (the full period gives other totals)</source>
+        <translation>快速查看 %3 天：%1 – %2（完整周期的合计会不同）</translation>
     </message>
     <message>
-        <source>%1 kW</source>
-        <translation>%1 千瓦</translation>
+        <source>Simulated %1 – %2 (%3 days)</source>
+        <translation>模拟时段 %1 – %2（%3 天）</translation>
+    </message>
+    <message>
+        <source>This scenario is written for the park &quot;%1&quot;: open that park first.</source>
+        <translation>此情景针对园区“%1”，请先打开该园区。</translation>
+    </message>
+    <message>
+        <source>Running baseline and scenario…</source>
+        <translation>正在运行基准与情景…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Done in %1 s</source>
+        <translation>完成，用时 %1 秒</translation>
+    </message>
+    <message>
+        <source>t/h</source>
+        <translation>吨/小时</translation>
+    </message>
+    <message>
+        <source>MW</source>
+        <translation>兆瓦</translation>
+    </message>
+    <message>
+        <source>yuan/h</source>
+        <translation>元/小时</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
-    <name>parktwin::app::ParkController</name>
+    <name>parktwin::app::SceneController</name>
     <message>
         <source>cannot be loaded</source>
         <translation>无法加载</translation>
     </message>
+</context>
+<context>
+    <name>parktwin::app::SelectionController</name>
     <message>
-        <source>Where</source>
-        <translation>位置</translation>
+        <source>running</source>
+        <translation>运行</translation>
     </message>
     <message>
-        <source>%1 km from the park&apos;s centre, drawn at its edge</source>
-        <translation>距园区中心 %1 公里，画在园区边缘</translation>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>changeover</source>
+        <translation>换型</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>故障停机</translation>
+    </message>
+    <message>
+        <source>starved of metal</source>
+        <translation>待料（缺铝液）</translation>
     </message>
     <message>
         <source>Type</source>
@@ -1257,6 +1631,18 @@
     <message>
         <source>Id</source>
         <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>%1 km from the park&apos;s centre, drawn at its edge</source>
+        <translation>距园区中心 %1 公里，画在园区边缘</translation>
     </message>
     <message>
         <source>Land area</source>
@@ -1291,8 +1677,48 @@
         <translation>%1 吨/兆瓦时</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>种类</translation>
+        <source>t/h</source>
+        <translation>吨/小时</translation>
+    </message>
+    <message>
+        <source>kW</source>
+        <translation>千瓦</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>能源载体</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>产能</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Bottleneck</source>
+        <translation>瓶颈</translation>
+    </message>
+    <message>
+        <source>Yes: on the minimum cut</source>
+        <translation>是：位于最小割上</translation>
     </message>
     <message>
         <source>Enterprise</source>
@@ -1337,10 +1763,6 @@
     <message>
         <source>Operator</source>
         <translation>运营企业</translation>
-    </message>
-    <message>
-        <source>Capacity</source>
-        <translation>产能</translation>
     </message>
     <message>
         <source>%1 t/yr</source>
@@ -1439,66 +1861,6 @@
         <translation>单台功率</translation>
     </message>
     <message>
-        <source>running</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <source>idle</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>changeover</source>
-        <translation>换型</translation>
-    </message>
-    <message>
-        <source>down</source>
-        <translation>故障停机</translation>
-    </message>
-    <message>
-        <source>starved of metal</source>
-        <translation>待料（缺铝液）</translation>
-    </message>
-    <message>
-        <source>t/h</source>
-        <translation>吨/小时</translation>
-    </message>
-    <message>
-        <source>kW</source>
-        <translation>千瓦</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>起点</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>终点</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>物料</translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation>能源载体</translation>
-    </message>
-    <message>
-        <source>Flow</source>
-        <translation>流量</translation>
-    </message>
-    <message>
-        <source>Utilisation</source>
-        <translation>利用率</translation>
-    </message>
-    <message>
-        <source>Bottleneck</source>
-        <translation>瓶颈</translation>
-    </message>
-    <message>
-        <source>Yes: on the minimum cut</source>
-        <translation>是：位于最小割上</translation>
-    </message>
-    <message>
         <source>Metal entering (avg. year)</source>
         <translation>流入铝量（年均）</translation>
     </message>
@@ -1529,33 +1891,6 @@
     <message>
         <source>%1 t/yr, saves %2 M yuan</source>
         <translation>%1 吨/年，节省 %2 百万元</translation>
-    </message>
-</context>
-<context>
-    <name>parktwin::app::ScenarioController</name>
-    <message>
-        <source>Quick look, %3 days: %1 – %2 (the full period gives other totals)</source>
-        <translation>快速查看 %3 天：%1 – %2（完整周期的合计会不同）</translation>
-    </message>
-    <message>
-        <source>Simulated %1 – %2 (%3 days)</source>
-        <translation>模拟时段 %1 – %2（%3 天）</translation>
-    </message>
-    <message>
-        <source>This scenario is written for the park &quot;%1&quot;: open that park first.</source>
-        <translation>此情景针对园区“%1”，请先打开该园区。</translation>
-    </message>
-    <message>
-        <source>Running baseline and scenario…</source>
-        <translation>正在运行基准与情景…</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Done in %1 s</source>
-        <translation>完成，用时 %1 秒</translation>
     </message>
 </context>
 <context>
