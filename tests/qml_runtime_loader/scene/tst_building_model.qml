@@ -19,6 +19,7 @@ Item {
         DirectionalLight { eulerRotation.x: -50; eulerRotation.y: -30 }
         BuildingModel {
             id: good
+            index: 0
             modelData: ({id: "hall", position: Qt.vector3d(-40, 6, 0), size: Qt.vector3d(60, 12, 30), rotation: 0, color: "#8899aa",
                          planned: false, pvKwp: 0,
                          model: {url: Qt.resolvedUrl("../../../assets/models/hall-sawtooth-roof.glb"), uri: "models/hall.glb",
@@ -26,6 +27,7 @@ Item {
         }
         BuildingModel {
             id: bad
+            index: 1
             modelData: ({id: "store", position: Qt.vector3d(40, 5, 0), size: Qt.vector3d(30, 10, 20), rotation: 0, color: "#aa8866",
                          planned: false, pvKwp: 0,
                          model: {url: "file:///nowhere/none.glb", uri: "models/none.glb", scale: 1, rotation: 0,
@@ -33,6 +35,7 @@ Item {
         }
         BuildingModel {
             id: plain
+            index: 2
             modelData: ({id: "office", position: Qt.vector3d(0, 5, -60), size: Qt.vector3d(20, 10, 20), rotation: 0, color: "#aa66aa",
                          planned: false, pvKwp: 0})
         }
