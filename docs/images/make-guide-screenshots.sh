@@ -30,7 +30,8 @@ shot beidu-replay-en --replay "$tmp/day.db" --at 10h --select potline-1
   --report "$tmp/outage.html" >/dev/null
 shot guide-scenario --scenario smelter-outage --quick
 shot guide-present-zh --present --lang zh
-sed -n '/^```json$/,/^```$/p' docs/user-guide.md | sed '1d;$d' >"$tmp/mini.park.json"
+# The JSON block under the guide's "file mini.park.json" marker (the guide has other JSON blocks).
+awk '/<!-- guide-test: file mini.park.json -->/{m=1; next} m && /^```json$/{p=1; next} p && /^```$/{exit} p' docs/user-guide.md >"$tmp/mini.park.json"
 "$cli" check "$tmp/mini.park.json"
 shot guide-own-park --park "$tmp/mini.park.json"
 # Files in the window: a copy of the small park with two mistakes opened over it (--open, as
