@@ -11,6 +11,7 @@
 #include "park_controller.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/model/validate.hpp"
 
 namespace parktwin::app {
 namespace {
@@ -33,6 +34,17 @@ model::Park emptyPark() {
   park.land_area_mu = 100;
   park.grid_emission_t_per_mwh = 0.5703;  // China's national grid average, 2022 (MEE)
   return park;
+}
+
+// The first few problems, a line each, for the "save anyway?" question.
+QString problemSummary(const std::vector<model::Problem>& problems) {
+  constexpr std::size_t kShown = 5;
+  QStringList lines;
+  for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) {
+    lines.push_back(QString::fromStdString(problems[i].path + ": " + problems[i].message));
+  }
+  if (problems.size() > kShown) lines.push_back(QStringLiteral("…"));
+  return lines.join('\n');
 }
 
 }  // namespace
@@ -166,12 +178,19 @@ bool ParkDocument::save() {
   return saveAs(filePath_);
 }
 
-bool ParkDocument::saveAs(const QString& pathOrUrl) {
+bool ParkDocument::saveAs(const QString& pathOrUrl, bool despiteProblems) {
   const auto* park = controller_.park();
   if (!park) return false;
   QString path = localPath(pathOrUrl);
   if (!path.endsWith(".json")) path += ".park.json";
   const QString absolute = QFileInfo(path).absoluteFilePath();
+  if (!despiteProblems) {
+    // Nothing invalid is written without a warning that names the problems (issue 17).
+    if (const auto problems = model::validatePark(*park); !problems.empty()) {
+      emit saveWithProblemsRequested(absolute, int(problems.size()), problemSummary(problems));
+      return false;
+    }
+  }
   if (auto saved = model::savePark(*park, absolute.toStdString()); !saved) {
     setProblems(absolute, {{"", saved.error().message}});
     return false;

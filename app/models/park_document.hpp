@@ -77,7 +77,9 @@ class ParkDocument : public QObject {
 
   // A park never saved has no file: save() then asks for one (saveAsRequested) and returns false.
   Q_INVOKABLE bool save();
-  Q_INVOKABLE bool saveAs(const QString& pathOrUrl);
+  // A park that breaks rules (validatePark) is not written at once: saveWithProblemsRequested
+  // names its problems first, and only `despiteProblems` (the user's "Save anyway") writes it.
+  Q_INVOKABLE bool saveAs(const QString& pathOrUrl, bool despiteProblems = false);
   Q_INVOKABLE void markModified();
   // The editor's word on whether the park differs from its file: its history's saved mark, so
   // undoing back to what was saved clears the unsaved mark. A park never saved (New, imported)
@@ -96,6 +98,9 @@ class ParkDocument : public QObject {
   void problemsChanged();
   void pendingChanged();
   void saveAsRequested();
+  // The park has `count` problems (`summary`: the first few, "path: message" a line); saving to
+  // `path` waits for saveAs(path, true).
+  void saveWithProblemsRequested(const QString& path, int count, const QString& summary);
   void closeApproved();
   void saved();  // the park was written to its file
   void pendingApproved(const QString& action, const QString& path);  // an askBefore action may go on

@@ -1231,6 +1231,29 @@
     </message>
 </context>
 <context>
+    <name>SaveWithProblemsDialog</name>
+    <message>
+        <source>The park has problems</source>
+        <translation>园区存在问题</translation>
+    </message>
+    <message>
+        <source>Problems that would be saved: %1. A park with problems does not open again until they are fixed:</source>
+        <translation>将被保存的问题：%1 个。存在问题的园区在修正之前无法再次打开：</translation>
+    </message>
+    <message>
+        <source>They are listed in Problems. Save anyway?</source>
+        <translation>这些问题已列在“问题”面板中。仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ScaleBar</name>
     <message>
         <source>%1 km</source>

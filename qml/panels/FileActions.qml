@@ -18,6 +18,7 @@ Item {
     readonly property alias openDialog: openDialog
     readonly property alias saveDialog: saveDialog
     readonly property alias importDialog: importDialog
+    readonly property alias problemsDialog: problemsDialog
     signal closeApproved()
 
     function openFile() { openDialog.open() }
@@ -59,9 +60,15 @@ Item {
         parent: Overlay.overlay
         anchors.centerIn: parent
     }
+    SaveWithProblemsDialog {
+        id: problemsDialog
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+    }
     Connections {
         target: ParkDocument
         function onSaveAsRequested() { saveDialog.open() }
+        function onSaveWithProblemsRequested(path, count, summary) { problemsDialog.ask(path, count, summary) }
         function onPendingChanged() {
             if (ParkDocument.pendingAction !== "") unsaved.open()
             else unsaved.close()

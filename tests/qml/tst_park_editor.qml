@@ -197,6 +197,32 @@ Item {
             verify(!actions.windowTitle.startsWith("•"))
         }
 
+        // Nothing invalid is saved without a warning naming the problems: Ctrl+S on a park with
+        // a height of 0 asks first and writes nothing; Cancel keeps the file; Save anyway writes it.
+        function test_save_with_problems_asks_first() {
+            verify(ParkEditor.resize("hall", 60, 30, 0))
+            verify(!ParkDocument.save())
+            const dialog = actions.problemsDialog
+            tryVerify(() => dialog.opened, 2000)
+            compare(dialog.count, 1)
+            verify(dialog.summary.indexOf("/buildings/0/height_m") === 0, dialog.summary)
+            compare(Fixture.readText(top.path), top.original)
+            mouseClick(dialog.cancelButton)
+            tryVerify(() => !dialog.visible, 2000)
+            compare(Fixture.readText(top.path), top.original)
+            verify(ParkDocument.modified)
+            verify(!ParkDocument.save())
+            tryVerify(() => dialog.opened, 2000)
+            waitForRendering(dialog.contentItem)
+            mouseClick(dialog.saveAnywayButton)
+            tryVerify(() => !dialog.visible, 2000)
+            verify(Fixture.readText(top.path) !== top.original)
+            tryVerify(() => !ParkDocument.modified, 2000)
+            // Python's json reads the written height: the park was saved as it stands.
+            compare(Fixture.pythonBuilding(top.path, "hall"), "50 50 0 0 2")
+            verify(ParkDocument.problems.length >= 1)
+        }
+
         function test_history_list_click_goes_back() {
             verify(ParkEditor.moveBuilding("hall", 10, 10))
             verify(ParkEditor.rotateBy("hall", 15))
