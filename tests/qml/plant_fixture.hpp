@@ -5,6 +5,7 @@
 // with their source timestamps (opcua_test_server.js), and a Python Sparkplug B edge node on the
 // official .proto (sparkplug_edge_node.py). Each is started on a random loopback port and stopped
 // by stopAll() or with the fixture.
+#include <QFileInfo>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -34,6 +35,12 @@ class PlantFixture : public QObject {
         {"/usr/bin/python3", PARKTWIN_SOURCE_DIR "/tests/unit/feed/modbus_test_server.py", std::to_string(port)},
         dir_.filePath("modbus.log").toStdString(), port);
     return modbusPid_ > 0 ? port : 0;
+  }
+
+  // Whether `npm ci` has put the gateway's packages in place (scripts/setup does); without them
+  // the OPC UA test is skipped, as the feed's unit tests skip theirs.
+  Q_INVOKABLE bool opcUaModulesInstalled() const {
+    return QFileInfo(QStringLiteral(PARKTWIN_SOURCE_DIR "/gateway/opcua/node_modules")).isDir();
   }
 
   // node-opcua serving Line1.Temperature/Running/Count; its endpoint once it said ready, or "".

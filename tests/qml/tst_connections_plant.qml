@@ -104,6 +104,8 @@ Item {
         // opcua_test_server.js: Line1.Temperature = 20 + 0.5 i every 100 ms, each stamped one hour
         // behind the wall clock; its log of changes is the oracle.
         function test_an_opc_ua_value_shows_with_its_source_timestamp() {
+            if (!PlantFixture.opcUaModulesInstalled())
+                skip("gateway/opcua/node_modules is absent: run `npm ci --omit=dev` there (scripts/setup does)")
             const port = LiveFixture.startBroker()
             verify(port > 0, "mosquitto started")
             const endpoint = PlantFixture.startOpcUa()
