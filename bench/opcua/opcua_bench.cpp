@@ -7,8 +7,13 @@
 // and gateway, as a park with several servers would be. Latency: each value's OPC UA source
 // timestamp (set by the server when it changes the value) against the wall clock when it reaches
 // the sink, the point where the window's LiveFeed stores it; p50/p99/max over the window.
-// --sampling-ms sets the items' sampling interval (default: --interval-ms), which bounds how soon
-// the server notices a change.
+// --sampling-ms sets the items' sampling interval (default: --interval-ms; 0: the server reports
+// each change as it happens), which bounds how soon the server notices a change.
+// --publish batch|each: how the gateway publishes (default batch, see the gateway); --server-script
+// runs another bench server (the one of an earlier commit, for a before/after in one run).
+// Per stage, over the same window: the servers' changes and late ticks, the gateways' OPC UA
+// notifications, values and MQTT messages, and the CPU each process used (a process near 100 %
+// of one core is where the chain is CPU-bound), then the twin's decode rate alone and in batches.
 // Needs a broker: bench/sim/feed_bench.sh starts one:
 //   bench/sim/feed_bench.sh build/bench/bench/opcua/opcua_bench --items 10000 --interval-ms 1000 --seconds 20 --servers 2
 #include <signal.h>
@@ -27,6 +32,7 @@
 #include <vector>
 
 #include "../sim/mosquitto_baseline.hpp"
+#include "opcua_stages.hpp"
 #include "parktwin/feed/opcua_source.hpp"
 
 namespace {
@@ -43,7 +49,10 @@ struct Args {
   int intervalMs = 500;
   int windowS = 10;
   int servers = 1;
-  int samplingMs = 0;  // the monitored items' sampling interval; 0: --interval-ms
+  int samplingMs = -1;  // the monitored items' sampling interval; -1: --interval-ms
+  std::string publish = "batch";
+  std::string serverScript = PARKTWIN_BENCH_OPCUA_SERVER;
+  int sampling() const { return samplingMs >= 0 ? samplingMs : intervalMs; }
 };
 
 Args parse(int argc, char** argv) {
@@ -57,16 +66,19 @@ Args parse(int argc, char** argv) {
     if (words[i] == "--seconds") a.windowS = v;
     if (words[i] == "--servers") a.servers = std::max(1, v);
     if (words[i] == "--sampling-ms") a.samplingMs = v;
+    if (words[i] == "--publish") a.publish = words[i + 1];
+    if (words[i] == "--server-script") a.serverScript = words[i + 1];
   }
   return a;
 }
 
-// The server's latest {"changes": n} line; -1 before its first.
-long serverChanges(const std::filesystem::path& log) {
+// The server's latest {"changes": n, ..} line: the number under `key`; -1 before its first.
+long serverCount(const std::filesystem::path& log, const std::string& key = "changes") {
   std::ifstream in(log);
   long changes = -1;
+  const std::string field = "\"" + key + "\":";
   for (std::string line; std::getline(in, line);) {
-    if (const auto at = line.find("\"changes\":"); at != std::string::npos) changes = std::atol(line.c_str() + at + 10);
+    if (const auto at = line.find(field); at != std::string::npos) changes = std::atol(line.c_str() + at + field.size());
   }
   return changes;
 }
@@ -75,10 +87,10 @@ long serverChanges(const std::filesystem::path& log) {
 std::filesystem::path serverLog(const std::filesystem::path& dir, int k) { return dir / ("server-" + std::to_string(k) + ".log"); }
 int itemsOf(const Args& a, int k) { return a.items / a.servers + (k < a.items % a.servers ? 1 : 0); }
 
-long allServerChanges(const Args& a, const std::filesystem::path& dir) {
+long allServerChanges(const Args& a, const std::filesystem::path& dir, const std::string& key = "changes") {
   long total = 0;
   for (int k = 0; k < a.servers; ++k) {
-    const long c = serverChanges(serverLog(dir, k));
+    const long c = serverCount(serverLog(dir, k), key);
     if (c < 0) return -1;
     total += c;
   }
@@ -90,7 +102,7 @@ pid_t startServer(const Args& a, int k, int uaPort, const std::filesystem::path&
   if (pid != 0) return pid;
   ::setenv("NODE_PATH", (script.parent_path() / "node_modules").c_str(), 1);
   if (!std::freopen(serverLog(dir, k).c_str(), "w", stdout)) ::_exit(127);
-  const std::string server = PARKTWIN_BENCH_OPCUA_SERVER;
+  const std::string server = a.serverScript;
   const std::string port = std::to_string(uaPort), pki = (dir / ("server-pki-" + std::to_string(k))).string(),
                     items = std::to_string(itemsOf(a, k)), interval = std::to_string(a.intervalMs);
   ::execlp("node", "node", server.c_str(), port.c_str(), pki.c_str(), items.c_str(), interval.c_str(), nullptr);
@@ -124,7 +136,7 @@ std::unique_ptr<feed::LiveSource> startSource(const Args& a, int k, int uaPort, 
     node.node_id = "ns=1;s=V" + std::to_string(i);
     // The server samples a changed value only at the next sampling tick, and the gateway's
     // subscription publishes at that rate: part of the latency, set apart from the change rate.
-    node.sampling_interval_ms = a.samplingMs > 0 ? a.samplingMs : a.intervalMs;
+    node.sampling_interval_ms = a.sampling();
     node.mapping.tag = "s" + std::to_string(k) + ".v" + std::to_string(i);
     config.nodes.push_back(node);
   }
@@ -134,6 +146,37 @@ std::unique_ptr<feed::LiveSource> startSource(const Args& a, int k, int uaPort, 
                                       [](std::string_view) {});
   if (!source || !(*source)->start()) return nullptr;
   return std::move(*source);
+}
+
+// Every stage's count and CPU at one instant; the window is the difference of two.
+struct Snapshot {
+  long values = 0;  // reached the sink
+  long changes = 0;
+  long lateTicks = 0;
+  opcuabench::GatewayCounts gateway;
+  double cpuServers = 0, cpuGateways = 0, cpuBroker = -1, cpuSelf = 0;
+  Clock::time_point when;
+};
+
+void report(const Snapshot& t0, const Snapshot& t1, std::uint64_t errors) {
+  const double window = seconds(t1.when - t0.when);
+  const auto rate = [&](long from, long to) { return static_cast<double>(to - from) / window; };
+  const auto cpu = [&](double from, double to) { return from < 0 ? -1.0 : 100.0 * (to - from) / window; };
+  std::printf("  window %.1f s; per stage, values/s and CPU (%% of one core):\n", window);
+  // The servers' counts are written every 500 ms, so their window is the same length within that.
+  std::printf("  1 server changes (offered)        %9.0f /s  CPU %5.0f %%  (ticks late by over an interval: %ld)\n",
+              rate(t0.changes, t1.changes), cpu(t0.cpuServers, t1.cpuServers), t1.lateTicks - t0.lateTicks);
+  std::printf("  2 gateway OPC UA notifications    %9.0f /s  CPU %5.0f %%\n", rate(t0.gateway.received, t1.gateway.received),
+              cpu(t0.cpuGateways, t1.cpuGateways));
+  std::printf("  3 gateway MQTT values / messages  %9.0f /s  %.0f messages/s\n", rate(t0.gateway.published, t1.gateway.published),
+              rate(t0.gateway.messages, t1.gateway.messages));
+  std::printf("    broker                                      CPU %5.0f %%\n", cpu(t0.cpuBroker, t1.cpuBroker));
+  std::printf("  4 parktwin sink (delivered)       %9.0f /s  CPU %5.0f %% (this process)  errors %lu\n",
+              rate(t0.values, t1.values), cpu(t0.cpuSelf, t1.cpuSelf), static_cast<unsigned long>(errors));
+  if (t1.changes > t0.changes) {
+    std::printf("  ratio delivered / offered = %.2f\n",
+                static_cast<double>(t1.values - t0.values) / static_cast<double>(t1.changes - t0.changes));
+  }
 }
 
 }  // namespace
@@ -148,6 +191,10 @@ int main(int argc, char** argv) {
   const auto dir = std::filesystem::temp_directory_path() / ("parktwin-opcua-bench-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   ::setenv("PARKTWIN_OPCUA_PKI_DIR", (dir / "gateway-pki").c_str(), 1);
+  ::setenv("PARKTWIN_OPCUA_GATEWAY_PUBLISH", a.publish.c_str(), 1);
+  const auto statsDir = dir / "gateway-stats";
+  std::filesystem::create_directories(statsDir);
+  ::setenv("PARKTWIN_OPCUA_GATEWAY_STATS_DIR", statsDir.c_str(), 1);
   std::vector<pid_t> servers;
   std::vector<int> ports;
   for (int k = 0; k < a.servers; ++k) {
@@ -182,13 +229,27 @@ int main(int argc, char** argv) {
   }
   // Warm up: the subscriptions are in place and the first full round of values has come.
   const bool flowing = waitUntil([&] { return values.load() >= a.items; }, 300s);
+  const auto brokerPid = static_cast<pid_t>(std::getenv("PARKTWIN_BENCH_BROKER_PID") ? std::atol(std::getenv("PARKTWIN_BENCH_BROKER_PID")) : 0);
+  const auto snapshot = [&] {
+    Snapshot at;
+    at.values = values.load();
+    at.changes = allServerChanges(a, dir);
+    at.lateTicks = allServerChanges(a, dir, "late_ticks");
+    at.gateway = opcuabench::gatewayCounts(statsDir);
+    std::vector<pid_t> gateways;
+    for (const auto& source : sources) gateways.push_back(feed::opcUaGatewayPid(*source));
+    at.cpuServers = opcuabench::cpuSeconds(servers);
+    at.cpuGateways = opcuabench::cpuSeconds(gateways);
+    at.cpuBroker = brokerPid > 0 ? opcuabench::cpuSeconds(brokerPid) : -1;
+    at.cpuSelf = opcuabench::cpuSeconds(::getpid());
+    at.when = Clock::now();
+    return at;
+  };
   latencies.measuring = true;
-  long v0 = values.load(), c0 = allServerChanges(a, dir);
-  const auto t0 = Clock::now();
+  const Snapshot first = snapshot();
   if (flowing) std::this_thread::sleep_for(std::chrono::seconds(a.windowS));  // the measuring window itself
-  const long v1 = values.load(), c1 = allServerChanges(a, dir);
+  const Snapshot last = snapshot();
   latencies.measuring = false;
-  const double window = seconds(Clock::now() - t0);
   std::uint64_t errors = 0;
   std::string lastError;
   for (auto& source : sources) {
@@ -198,19 +259,19 @@ int main(int argc, char** argv) {
     source->stop();
   }
   cleanup();
-  std::printf("OPC UA: %d monitored items on %d server(s), all changing every %d ms, sampled every %d ms, %.1f s window\n",
-              a.items, a.servers, a.intervalMs, a.samplingMs > 0 ? a.samplingMs : a.intervalMs, window);
+  std::printf("OPC UA: %d monitored items on %d server(s), all changing every %d ms, sampled every %d ms, gateway publishing %s\n",
+              a.items, a.servers, a.intervalMs, a.sampling(), a.publish.c_str());
   if (!flowing) {
-    std::printf("  values did not start flowing (%ld arrived; last error: %s)\n", v0, lastError.c_str());
+    std::printf("  values did not start flowing (%ld arrived; last error: %s)\n", first.values, lastError.c_str());
     return 1;
   }
-  // The servers' counts are written every 500 ms, so their window is the same length within that.
-  std::printf("  server changes (offered)         %10.0f values/s\n", static_cast<double>(c1 - c0) / window);
-  std::printf("  parktwin sink (gateway, MQTT)    %10.0f values/s (errors %lu)\n", static_cast<double>(v1 - v0) / window,
-              static_cast<unsigned long>(errors));
-  if (c1 > c0) std::printf("  ratio delivered / offered = %.2f\n", static_cast<double>(v1 - v0) / static_cast<double>(c1 - c0));
+  report(first, last, errors);
   std::printf("  latency source timestamp -> sink: p50 %lld ms, p99 %lld ms, max %lld ms\n",
               static_cast<long long>(latencies.percentile(0.5)), static_cast<long long>(latencies.percentile(0.99)),
               static_cast<long long>(latencies.percentile(1.0)));
+  // Measured after the chain is stopped, so that it has the core to itself.
+  const auto decode = opcuabench::measureDecode(200'000, 500);
+  std::printf("  twin decode alone (one thread): %.0f values/s one per message, %.0f values/s in batches of 500\n",
+              decode.single_per_s, decode.batch_per_s);
   return 0;
 }

@@ -1,11 +1,16 @@
 // The OPC UA server of bench/opcua: COUNT Double variables ns=1;s=V<i>, all changed every
-// INTERVAL_MS. Every 500 ms it writes {"changes": <all value changes so far>} on stdout: what the
-// server offered, the baseline of the ratio.
+// INTERVAL_MS by one timer. Kept cheap so that the server is not what the bench measures: the
+// values are Variants made once (a ring of VALUE_RING, variable i at step s takes ring entry
+// (s + i) mod VALUE_RING, so every tick changes every value), and one tick sets them all with one
+// source timestamp. Every 500 ms it writes {"changes": <all value changes so far>, "late_ticks":
+// <ticks that started over an interval late>} on stdout: what the server offered, the baseline of
+// the ratio; late ticks say that this process, not what reads it, could not keep up.
 // usage: NODE_PATH=gateway/opcua/node_modules node opcua_bench_server.js PORT PKI_DIR COUNT INTERVAL_MS
 "use strict";
 const opcua = require("node-opcua");
 
 const [port, pki, count, intervalMs] = process.argv.slice(2).map((v, i) => (i === 1 ? v : Number(v)));
+const VALUE_RING = 16;
 
 async function main() {
   const server = new opcua.OPCUAServer({
@@ -19,15 +24,26 @@ async function main() {
   for (let i = 0; i < count; ++i) {
     variables.push(ns.addVariable({ componentOf: folder, nodeId: `s=V${i}`, browseName: `V${i}`, dataType: "Double" }));
   }
+  const ring = Array.from({ length: VALUE_RING }, (_, k) => new opcua.Variant({ dataType: opcua.DataType.Double, value: k + 0.5 }));
   let changes = 0;
+  let lateTicks = 0;
   let step = 0;
-  setInterval(() => {
-    const now = new Date();
+  let due = Date.now() + intervalMs;
+  const tick = () => {
+    const now = Date.now();
+    if (now - due > intervalMs) ++lateTicks;
+    const stamp = new Date(now);
     ++step;
-    for (const v of variables) v.setValueFromSource({ dataType: opcua.DataType.Double, value: step }, opcua.StatusCodes.Good, now);
+    for (let i = 0; i < variables.length; ++i) {
+      variables[i].setValueFromSource(ring[(step + i) % VALUE_RING], opcua.StatusCodes.Good, stamp);
+    }
     changes += variables.length;
-  }, intervalMs);
-  setInterval(() => process.stdout.write(JSON.stringify({ changes }) + "\n"), 500);
+    // A self-correcting timer: setInterval drifts by the tick's own duration under load.
+    due += intervalMs;
+    setTimeout(tick, Math.max(0, due - Date.now()));
+  };
+  setTimeout(tick, intervalMs);
+  setInterval(() => process.stdout.write(JSON.stringify({ changes, late_ticks: lateTicks }) + "\n"), 500);
   await server.start();
   process.stdout.write(JSON.stringify({ ready: true }) + "\n");
   process.on("SIGTERM", () => process.exit(0));

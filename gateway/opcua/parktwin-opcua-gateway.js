@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// parktwin-opcua-gateway: subscribes to OPC UA variables and publishes each value change to MQTT
-// in ParkTwin's own shape (topic parktwin/<park>/<tag>, payload {"ts": <source time ms>, "v": n},
-// QoS 1). No C/C++ OPC UA stack is packaged for Debian 12, so the twin runs this program
+// parktwin-opcua-gateway: subscribes to OPC UA variables and publishes their value changes to
+// MQTT in ParkTwin's own shape, QoS 1. By default the changes of one OPC UA publish cycle go out
+// as batches, topic parktwin/<park>/$batch, payload {"samples":[["<tag>",<source time ms>,v],..]}
+// (at most MAX_BATCH_SAMPLES each): one MQTT message per value cost this process, the broker and
+// the twin more than the value itself and capped the feed near 2,000 values/s (docs/performance.md).
+// With "publish": "each" in the config (or PARKTWIN_OPCUA_GATEWAY_PUBLISH=each) every value goes
+// alone to parktwin/<park>/<tag> as {"ts": <source time ms>, "v": n}, for subscribers that only
+// know that shape. No C/C++ OPC UA stack is packaged for Debian 12, so the twin runs this program
 // (OpcUaGatewaySource) and reads its MQTT output; it can also run on its own.
 //
 // usage: parktwin-opcua-gateway CONFIG.json   (or "-": the config on standard input, which keeps
@@ -18,6 +23,8 @@ const opcua = require("node-opcua");
 
 const MIN_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30000;
+// Some 40 bytes a sample: about 80 KiB a message, far under the twin's 1 MiB batch limit.
+const MAX_BATCH_SAMPLES = 2000;
 
 function report(level, fields) {
   process.stderr.write(JSON.stringify({ level, time: Date.now(), ...fields }) + "\n");
@@ -39,6 +46,8 @@ function readConfig(arg) {
   need(["none", "basic256sha256_sign", "basic256sha256_sign_and_encrypt"].includes(config.security || "none"),
        "/security: expected none, basic256sha256_sign or basic256sha256_sign_and_encrypt");
   need(config.mqtt && typeof config.mqtt.host === "string", "/mqtt/host: expected the broker's host");
+  config.publish = config.publish || process.env.PARKTWIN_OPCUA_GATEWAY_PUBLISH || "batch";
+  need(["batch", "each"].includes(config.publish), "/publish: expected batch or each");
   return config;
 }
 
@@ -79,8 +88,12 @@ function sourceTimeMs(dataValue) {
 class Gateway {
   constructor(config) {
     this.config = config;
-    this.published = 0;
+    this.received = 0;   // notifications from the OPC UA subscription
+    this.published = 0;  // values handed to MQTT
+    this.messages = 0;   // MQTT messages
     this.dropped = 0;
+    this.batch = [];
+    this.batchTopic = `parktwin/${config.park}/$batch`;
     this.stopping = false;
     this.backoff = MIN_BACKOFF_MS;
     this.client = null;
@@ -101,6 +114,7 @@ class Gateway {
   }
 
   publish(node, dataValue) {
+    ++this.received;
     if (!dataValue.statusCode.isGood()) {
       error("bad_value", `${node.node_id}: ${dataValue.statusCode.toString()}`, { node_id: node.node_id, tag: node.tag });
       return;
@@ -116,9 +130,28 @@ class Gateway {
       return;
     }
     this.dropped = 0;
-    const payload = JSON.stringify({ ts: sourceTimeMs(dataValue), v });
-    this.mqtt.publish(`parktwin/${this.config.park}/${node.tag}`, payload, { qos: 1 });
-    ++this.published;
+    if (this.config.publish === "each") {
+      this.send(`parktwin/${this.config.park}/${node.tag}`, JSON.stringify({ ts: sourceTimeMs(dataValue), v }), 1);
+      return;
+    }
+    // The notifications of one publish response arrive in one go: they leave as one message
+    // once it is handled (setImmediate), so batching adds no wait of its own.
+    if (this.batch.length === 0) setImmediate(() => this.flush());
+    this.batch.push([node.tag, sourceTimeMs(dataValue), v]);
+    if (this.batch.length >= MAX_BATCH_SAMPLES) this.flush();
+  }
+
+  flush() {
+    if (this.batch.length === 0) return;
+    const samples = this.batch;
+    this.batch = [];
+    this.send(this.batchTopic, JSON.stringify({ samples }), samples.length);
+  }
+
+  send(topic, payload, values) {
+    this.mqtt.publish(topic, payload, { qos: 1 });
+    this.published += values;
+    ++this.messages;
   }
 
   async run() {
@@ -191,7 +224,7 @@ class Gateway {
   async monitor() {
     const nodes = await this.validNodes();
     if (nodes.length === 0) throw Object.assign(new Error("no valid node to monitor"), { kind: "bad_node_id" });
-    const fastest = Math.min(...nodes.map((n) => n.sampling_interval_ms || 500));
+    const fastest = Math.min(...nodes.map((n) => n.sampling_interval_ms ?? 500));
     const subscription = await this.session.createSubscription2({
       requestedPublishingInterval: Math.max(50, fastest), requestedLifetimeCount: 600, requestedMaxKeepAliveCount: 20,
       maxNotificationsPerPublish: 0, publishingEnabled: true, priority: 10,
@@ -215,6 +248,7 @@ class Gateway {
     this.stopping = true;
     if (this.lost) this.lost();
     await this.teardown();
+    if (this.mqtt.connected) this.flush();  // what the last publish cycle brought, before goodbye
     await new Promise((r) => this.mqtt.end(false, {}, r));
     info("stopped", { published: this.published });
   }
@@ -240,7 +274,14 @@ async function main() {
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
   process.on("unhandledRejection", (e) => error("internal", e && e.message ? e.message : e));
-  setInterval(() => info("counters", { published: gateway.published }), 1000).unref();
+  setInterval(() => {
+    const counters = { received: gateway.received, published: gateway.published, messages: gateway.messages };
+    info("counters", counters);
+    // bench/opcua reads each stage's count from here, beside the CPU each process used.
+    if (process.env.PARKTWIN_OPCUA_GATEWAY_STATS_DIR) {
+      fs.writeFileSync(path.join(process.env.PARKTWIN_OPCUA_GATEWAY_STATS_DIR, `gateway-${process.pid}.json`), JSON.stringify(counters));
+    }
+  }, 1000).unref();
   // Values read before the broker is there would only be dropped: the OPC UA side waits for it.
   await new Promise((resolve) => gateway.mqtt.once("connect", resolve));
   await gateway.run();

@@ -170,9 +170,7 @@ struct DurableSubscriber::Impl {
       state.noteReceived();
       raw(publish->topic, publish->payload);
     } else {
-      const detail::Verdict verdict = state.judge(publish->topic, publish->payload);
-      if (!verdict.logKind.empty()) log.write(verdict.logKind, verdict.logText);
-      if (verdict.accepted) sink(verdict.tag, verdict.ts_ms, verdict.value);
+      state.deliver(publish->topic, publish->payload, log, sink);
     }
     if (publish->qos == 1) {
       // Acknowledged after the next commit, whatever became of it: a rejected message is not

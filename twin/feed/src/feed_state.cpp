@@ -1,5 +1,7 @@
 #include "feed_state.hpp"
 
+#include "client.hpp"
+
 namespace parktwin::feed::detail {
 
 std::string FeedState::noteConnected(std::string_view gapConsequence, std::string problem) {
@@ -60,9 +62,28 @@ void FeedState::noteStopped() {
   connected_ = false;
 }
 
-Verdict FeedState::judge(std::string_view topic, std::string_view payload) {
-  std::lock_guard lock(mutex_);
-  return filter_.judge(topic, payload, counters_);
+void FeedState::deliver(std::string_view topic, std::string_view payload, RateLimitedLog& log, const SampleCallback& sink) {
+  const auto hand = [&](const Verdict& verdict) {
+    if (!verdict.logKind.empty()) log.write(verdict.logKind, verdict.logText);
+    if (verdict.accepted) sink(verdict.tag, verdict.ts_ms, verdict.value);
+  };
+  if (!filter_.isBatch(topic)) {
+    Verdict verdict;
+    {
+      std::lock_guard lock(mutex_);
+      verdict = filter_.judge(topic, payload, counters_);
+    }
+    hand(verdict);
+    return;
+  }
+  // Parsed outside the lock: counters() readers need not wait for thousands of samples.
+  const auto batch = parseBatchPayload(payload);
+  std::vector<Verdict> verdicts;
+  {
+    std::lock_guard lock(mutex_);
+    verdicts = filter_.judgeBatch(topic, batch, counters_);
+  }
+  for (const auto& verdict : verdicts) hand(verdict);
 }
 
 void FeedState::noteReceived() {

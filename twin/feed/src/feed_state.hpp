@@ -16,6 +16,8 @@
 
 namespace parktwin::feed::detail {
 
+class RateLimitedLog;
+
 class FeedState {
  public:
   explicit FeedState(const SubscriberOptions& options) : filter_(options) {}
@@ -31,7 +33,9 @@ class FeedState {
   void noteProblem(std::string problem, bool forGood);
   void noteStopped();
 
-  Verdict judge(std::string_view topic, std::string_view payload);
+  // Judges a message, one sample or a batch of them (payload.hpp), and hands each accepted
+  // sample to `sink` in order, outside the lock; what was rejected or late goes to `log`.
+  void deliver(std::string_view topic, std::string_view payload, RateLimitedLog& log, const SampleCallback& sink);
   // A message handed on as it came, not judged here (a subscriber of any shape).
   void noteReceived();
 

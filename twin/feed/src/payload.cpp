@@ -131,4 +131,55 @@ std::string formatPayload(std::int64_t ts_ms, double value) {
   return std::string(buffer, p);
 }
 
+namespace {
+
+// One [tag, ts, v] of a batch, the index-th; an error names its JSON path (built only then: a
+// batch holds thousands of samples).
+Result<BatchSample> batchSample(const nlohmann::json& item, std::size_t index) {
+  const auto bad = [index](std::string_view rest) { return fail("/samples/" + std::to_string(index) + std::string(rest)); };
+  if (!item.is_array() || item.size() != 3) return bad(": expected [tag, ts_ms, value]");
+  BatchSample sample;
+  if (!item[0].is_string() || item[0].get_ref<const std::string&>().empty()) return bad("/0: expected a tag id");
+  sample.tag = item[0].get<std::string>();
+  if (sample.tag == kBatchTag) return bad("/0: " + std::string(kBatchTag) + " is not a tag");
+  if (!item[1].is_number_integer()) return bad("/1: expected the source timestamp in epoch milliseconds");
+  sample.ts_ms = item[1].get<std::int64_t>();
+  if (item[2].is_boolean()) {
+    sample.value = item[2].get<bool>() ? 1 : 0;
+  } else if (item[2].is_number()) {
+    sample.value = item[2].get<double>();
+  } else {
+    return bad("/2: expected a number or a boolean");
+  }
+  if (!std::isfinite(sample.value)) return bad("/2: the value is not finite");
+  return sample;
+}
+
+}  // namespace
+
+Result<std::vector<BatchSample>> parseBatchPayload(std::string_view payload) {
+  if (payload.size() > kMaxBatchPayloadBytes) {
+    return fail("batch of " + std::to_string(payload.size()) + " bytes is over the limit of " +
+                std::to_string(kMaxBatchPayloadBytes));
+  }
+  const auto json = nlohmann::json::parse(payload.begin(), payload.end(), nullptr, false);
+  if (json.is_discarded() || !json.is_object()) return fail("batch is not a JSON object");
+  const auto samples = json.find("samples");
+  if (samples == json.end() || !samples->is_array()) return fail("/samples: expected an array of [tag, ts_ms, value]");
+  std::vector<BatchSample> out;
+  out.reserve(samples->size());
+  for (std::size_t i = 0; i < samples->size(); ++i) {
+    auto sample = batchSample((*samples)[i], i);
+    if (!sample) return std::unexpected(sample.error());
+    out.push_back(std::move(*sample));
+  }
+  return out;
+}
+
+std::string formatBatchPayload(const std::vector<BatchSample>& samples) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& s : samples) items.push_back({s.tag, s.ts_ms, std::isfinite(s.value) ? s.value : 0.0});
+  return nlohmann::json{{"samples", std::move(items)}}.dump();
+}
+
 }  // namespace parktwin::feed

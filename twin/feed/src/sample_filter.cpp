@@ -43,7 +43,41 @@ Verdict SampleFilter::judge(std::string_view topic, std::string_view payload,
                                      sample.error().message + ": \"" +
                                      std::string(payload.substr(0, 80)) + "\"");
   }
-  auto found = recentTs_.find(parts->tag);
+  return judgeSample(topic, parts->tag, sample->ts_ms, sample->value, counters);
+}
+
+bool SampleFilter::isBatch(std::string_view topic) const {
+  const auto parts = parseTopic(topic);
+  return parts && parts->park == park_ && parts->tag == kBatchTag;
+}
+
+std::vector<Verdict> SampleFilter::judgeBatch(std::string_view topic,
+                                              const Result<std::vector<BatchSample>> &batch,
+                                              FeedCounters &counters) {
+  ++counters.received;
+  std::vector<Verdict> verdicts;
+  if (!batch) {
+    ++counters.malformed;
+    verdicts.push_back(rejected("malformed", "MQTT " + std::string(topic) + ": " + batch.error().message));
+    return verdicts;
+  }
+  verdicts.reserve(batch->size());
+  for (const auto &s : *batch) {
+    if (!knownTags_.empty() && !knownTags_.contains(s.tag)) {
+      ++counters.unknown_tag;
+      verdicts.push_back(rejected("unknown tag", "MQTT " + std::string(topic) + ": no tag \"" + s.tag +
+                                                     "\" in park " + park_));
+      continue;
+    }
+    verdicts.push_back(judgeSample(topic, s.tag, s.ts_ms, s.value, counters));
+  }
+  return verdicts;
+}
+
+Verdict SampleFilter::judgeSample(std::string_view topic, std::string_view tag,
+                                  std::optional<std::int64_t> sampleTs, double value,
+                                  FeedCounters &counters) {
+  auto found = recentTs_.find(tag);
   if (found == recentTs_.end()) {
     if (knownTags_.empty() && recentTs_.size() >= maxNewTags_) {
       ++counters.tag_limit;
@@ -54,16 +88,16 @@ Verdict SampleFilter::judge(std::string_view topic, std::string_view payload,
               " distinct tags without a tag list; new tags are dropped");
     }
     found =
-        recentTs_.emplace(std::string(parts->tag), std::deque<std::int64_t>{})
+        recentTs_.emplace(std::string(tag), std::deque<std::int64_t>{})
             .first;
   }
   std::deque<std::int64_t> &recent = found->second;
-  std::int64_t ts = sample->ts_ms ? *sample->ts_ms : wallClockMs();
-  if (!sample->ts_ms && !recent.empty() && ts <= recent.back())
+  std::int64_t ts = sampleTs ? *sampleTs : wallClockMs();
+  if (!sampleTs && !recent.empty() && ts <= recent.back())
     ts = recent.back() + 1; // unique receive stamps
   Verdict verdict = judgeTimestamp(topic, recent, ts, counters);
-  verdict.tag = parts->tag;
-  verdict.value = sample->value;
+  verdict.tag = tag;
+  verdict.value = value;
   return verdict;
 }
 

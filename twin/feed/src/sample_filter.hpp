@@ -5,10 +5,13 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "parktwin/feed/payload.hpp"
 #include "parktwin/feed/subscriber.hpp"
 
 namespace parktwin::feed::detail {
@@ -28,8 +31,17 @@ class SampleFilter {
   // Counts the message in `counters` and says whether to pass it on. Not thread-safe: the
   // caller holds the lock guarding `counters`.
   Verdict judge(std::string_view topic, std::string_view payload, FeedCounters& counters);
+  // Whether the topic is this park's batch topic (<prefix>/<park>/$batch).
+  bool isBatch(std::string_view topic) const;
+  // A batch message (parsed by the caller): each sample judged as judge() would judge it alone
+  // on its tag's topic; the verdicts' tags point into `samples`. `batch` is the parse result:
+  // a malformed batch counts once and yields one rejected verdict.
+  std::vector<Verdict> judgeBatch(std::string_view topic, const Result<std::vector<BatchSample>>& batch,
+                                  FeedCounters& counters);
 
  private:
+  Verdict judgeSample(std::string_view topic, std::string_view tag, std::optional<std::int64_t> ts, double value,
+                      FeedCounters& counters);
   Verdict judgeTimestamp(std::string_view topic, std::deque<std::int64_t>& recent, std::int64_t ts,
                          FeedCounters& counters);
 

@@ -54,10 +54,8 @@ struct Subscriber::Impl {
     const std::string_view topic(message.topic);
     const std::string_view payload(static_cast<const char*>(message.payload),
                                    static_cast<std::size_t>(std::max(0, message.payloadlen)));
-    const detail::Verdict verdict = state.judge(topic, payload);
-    if (!verdict.logKind.empty()) log.write(verdict.logKind, verdict.logText);
     // The sink runs outside our lock; messages arrive one at a time on the network thread.
-    if (verdict.accepted) sink(verdict.tag, verdict.ts_ms, verdict.value);
+    state.deliver(topic, payload, log, sink);
   }
 };
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parktwin/common/result.hpp"
 
@@ -42,6 +43,26 @@ inline constexpr std::size_t kMaxPayloadBytes = 1024;
 Result<PayloadSample> parsePayload(std::string_view payload);
 // {"ts":<ms>,"v":<shortest round-trip decimal>}
 std::string formatPayload(std::int64_t ts_ms, double value);
+
+// A batch: many samples of many tags in one message, as parktwin-opcua-gateway publishes them
+// (one MQTT message per value costs the gateway, the broker and us far more than the value):
+//   topic:   <prefix>/<park>/$batch             (kBatchTag is reserved, never a tag)
+//   payload: {"samples":[["<tag>",<ts ms>,<v>],...]}   each with its own source timestamp
+// v is a number or a boolean (1/0). Each sample is then judged as if it had come alone on
+// <prefix>/<park>/<tag>: unknown tags, duplicates and late samples alike.
+inline constexpr std::string_view kBatchTag = "$batch";
+// Thousands of samples at some 40 bytes each; the gateway splits larger batches.
+inline constexpr std::size_t kMaxBatchPayloadBytes = std::size_t{1} << 20;
+
+struct BatchSample {
+  std::string tag;
+  std::int64_t ts_ms = 0;
+  double value = 0;
+};
+
+// The whole batch or an error naming the first bad sample by its JSON path (/samples/3/1).
+Result<std::vector<BatchSample>> parseBatchPayload(std::string_view payload);
+std::string formatBatchPayload(const std::vector<BatchSample>& samples);
 
 // ISO-8601 date-time with seconds, optional fraction, Z or +hh:mm offset; epoch ms.
 std::optional<std::int64_t> parseIsoInstant(std::string_view text);
