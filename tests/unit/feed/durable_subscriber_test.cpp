@@ -96,6 +96,31 @@ TEST(DurableSubscriber, AcknowledgesEverySampleOnceCommitted) {
   EXPECT_EQ(sub->counters().accepted, 1000u);
 }
 
+// A batch message is one PUBACK, sent once all of its samples are committed.
+TEST(DurableSubscriber, ABatchIsAcknowledgedOnceAllItsSamplesAreCommitted) {
+  MosquittoBroker broker;
+  ASSERT_TRUE(broker.start()) << broker.error();
+  CommittingSink sink;
+  auto sub = durable(optionsFor(broker, "durable-batch"), sink);
+  ASSERT_TRUE(sub->start());
+  ASSERT_TRUE(sub->waitConnected(10s));
+  PublisherOptions o;
+  o.broker.port = broker.port();
+  o.park = "beidu";
+  auto p = Publisher::create(o, [](std::string_view) {});
+  ASSERT_TRUE(p);
+  ASSERT_TRUE((*p)->connect(10s));
+  std::string batch = R"({"samples":[)";
+  for (int i = 0; i < 500; ++i) batch += (i ? "," : "") + std::string(R"([")") + "potline-1.current\"," + std::to_string(7000 + i) + ",1]";
+  batch += "]}";
+  ASSERT_TRUE((*p)->publishRaw("parktwin/beidu/$batch", batch, 1));
+  ASSERT_TRUE((*p)->flush(10s));
+  ASSERT_TRUE(eventually([&] { return sub->acknowledged() == 1; })) << sub->acknowledged();
+  const auto committed = sink.committed();
+  ASSERT_EQ(committed.size(), 500U);
+  for (std::size_t i = 0; i < committed.size(); ++i) ASSERT_EQ(committed[i], 7000 + static_cast<std::int64_t>(i));
+}
+
 TEST(DurableSubscriber, RunsAgainAfterStop) {
   MosquittoBroker broker;
   ASSERT_TRUE(broker.start()) << broker.error();

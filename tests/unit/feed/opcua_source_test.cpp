@@ -103,6 +103,7 @@ class OpcUaSourceTest : public ::testing::Test {
   }
   void TearDown() override {
     if (source_) source_->stop();
+    ::unsetenv("PARKTWIN_OPCUA_GATEWAY_PUBLISH");
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
   }
@@ -136,6 +137,30 @@ class OpcUaSourceTest : public ::testing::Test {
     std::lock_guard lock(mutex_);
     return samples_;
   }
+
+  // Line1's three variables; l1.count scaled (x2 + 1) on our side.
+  static OpcUaSource lineOne(const OpcUaServer& server) {
+    OpcUaSource config;
+    config.endpoint = server.endpoint();
+    config.nodes = {node("ns=1;s=Line1.Temperature", "l1.temp"), node("ns=1;s=Line1.Running", "l1.running"),
+                    node("ns=1;s=Line1.Count", "l1.count", 2, 1)};
+    return config;
+  }
+
+  // The oracle: every sample of lineOne() is a value the server set, with its source timestamp.
+  void expectTheServersValues(const OpcUaServer& server) const {
+    const auto logged = server.values();
+    const std::map<std::string, std::string> nodeOf{{"l1.temp", "ns=1;s=Line1.Temperature"},
+                                                    {"l1.running", "ns=1;s=Line1.Running"},
+                                                    {"l1.count", "ns=1;s=Line1.Count"}};
+    for (const auto& s : samples()) {
+      const auto it = logged.find({nodeOf.at(s.tag), s.ts_ms});
+      ASSERT_NE(it, logged.end()) << s.tag << " at " << s.ts_ms << ": the server set no value with that source timestamp";
+      const double expected = s.tag == "l1.count" ? it->second * 2 + 1 : it->second;
+      EXPECT_EQ(s.value, expected) << s.tag << " at " << s.ts_ms;
+    }
+    EXPECT_EQ(source_->counters().errors, 0U) << source_->counters().last_error;
+  }
   std::size_t count(const std::string& tag) const {
     std::size_t n = 0;
     for (const auto& s : samples()) n += s.tag == tag ? 1 : 0;
@@ -152,11 +177,7 @@ class OpcUaSourceTest : public ::testing::Test {
 TEST_F(OpcUaSourceTest, ValuesArriveWithTheServersSourceTimestampsAndTheGatewayEndsOnStop) {
   OpcUaServer server(dir_, feedtest::freeLoopbackPort());
   ASSERT_TRUE(server.waitReady()) << server.text();
-  OpcUaSource config;
-  config.endpoint = server.endpoint();
-  config.nodes = {node("ns=1;s=Line1.Temperature", "l1.temp"), node("ns=1;s=Line1.Running", "l1.running"),
-                  node("ns=1;s=Line1.Count", "l1.count", 2, 1)};
-  startSource(config);
+  startSource(lineOne(server));
   ASSERT_TRUE(eventually([&] { return count("l1.temp") >= 5 && count("l1.running") >= 5 && count("l1.count") >= 5; }, 60s))
       << source_->counters().last_error;
   EXPECT_TRUE(source_->counters().connected);
@@ -166,18 +187,25 @@ TEST_F(OpcUaSourceTest, ValuesArriveWithTheServersSourceTimestampsAndTheGatewayE
   // Gone, and reaped: not even a zombie is left.
   EXPECT_EQ(::kill(pid, 0), -1);
   EXPECT_EQ(errno, ESRCH);
+  expectTheServersValues(server);
+  // By default the gateway batches (parktwin/<park>/$batch): the three items sampled together
+  // arrive in fewer MQTT messages than values.
+  EXPECT_LT(source_->counters().polls, samples().size());
+}
 
-  const auto logged = server.values();
-  const std::map<std::string, std::string> nodeOf{{"l1.temp", "ns=1;s=Line1.Temperature"},
-                                                  {"l1.running", "ns=1;s=Line1.Running"},
-                                                  {"l1.count", "ns=1;s=Line1.Count"}};
-  for (const auto& s : samples()) {
-    const auto it = logged.find({nodeOf.at(s.tag), s.ts_ms});
-    ASSERT_NE(it, logged.end()) << s.tag << " at " << s.ts_ms << ": the server set no value with that source timestamp";
-    const double expected = s.tag == "l1.count" ? it->second * 2 + 1 : it->second;
-    EXPECT_EQ(s.value, expected) << s.tag << " at " << s.ts_ms;
-  }
-  EXPECT_EQ(source_->counters().errors, 0U) << source_->counters().last_error;
+// "publish": "each" (here through the environment): one {"ts","v"} message per value, as before
+// batches existed, for subscribers that only know that shape; the same values arrive.
+TEST_F(OpcUaSourceTest, OneMessagePerValueWhenAskedCarriesTheSameValuesAndTimestamps) {
+  OpcUaServer server(dir_, feedtest::freeLoopbackPort());
+  ASSERT_TRUE(server.waitReady()) << server.text();
+  ::setenv("PARKTWIN_OPCUA_GATEWAY_PUBLISH", "each", 1);
+  startSource(lineOne(server));  // the gateway is spawned later, on the source's own thread
+  ASSERT_TRUE(eventually([&] { return count("l1.temp") >= 5 && count("l1.running") >= 5 && count("l1.count") >= 5; }, 60s))
+      << source_->counters().last_error;
+  source_->stop();
+  ::unsetenv("PARKTWIN_OPCUA_GATEWAY_PUBLISH");
+  expectTheServersValues(server);
+  EXPECT_EQ(source_->counters().polls, samples().size());
 }
 
 TEST_F(OpcUaSourceTest, AGatewayThatDiesIsStartedAgain) {

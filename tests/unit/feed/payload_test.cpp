@@ -75,6 +75,66 @@ TEST(Payload, RejectsMalformedInputWithAReason) {
   }
 }
 
+// The batch of parktwin-opcua-gateway, against hand-written text: every sample keeps its own tag,
+// source timestamp and value.
+TEST(BatchPayload, ReadsEverySampleWithItsOwnTagAndTimestamp) {
+  const auto batch = parseBatchPayload(
+      R"({"samples":[["line1.temp",1767225600000,20.5],["a/b",1767225600250,true],["line1.temp",1767225600500,-2e3],)"
+      R"(["x",-5,0]]})");
+  ASSERT_TRUE(batch) << batch.error().message;
+  ASSERT_EQ(batch->size(), 4U);
+  EXPECT_EQ((*batch)[0].tag, "line1.temp");
+  EXPECT_EQ((*batch)[0].ts_ms, 1'767'225'600'000);
+  EXPECT_EQ((*batch)[0].value, 20.5);
+  EXPECT_EQ((*batch)[1].tag, "a/b");
+  EXPECT_EQ((*batch)[1].ts_ms, 1'767'225'600'250);
+  EXPECT_EQ((*batch)[1].value, 1.0);
+  EXPECT_EQ((*batch)[2].ts_ms, 1'767'225'600'500);
+  EXPECT_EQ((*batch)[2].value, -2000.0);
+  EXPECT_EQ((*batch)[3].ts_ms, -5);
+  EXPECT_TRUE(parseBatchPayload(R"({"samples":[]})")->empty());
+}
+
+TEST(BatchPayload, RoundTripsItsOwnFormatExactly) {
+  const std::vector<BatchSample> samples{{"s0.v1", 1'767'225'600'123, 401.23456789012345}, {"s0.v2", 12, 6.02214076e23}};
+  EXPECT_EQ(formatBatchPayload({{"t", 12, 3.5}}), R"({"samples":[["t",12,3.5]]})");
+  const auto back = parseBatchPayload(formatBatchPayload(samples));
+  ASSERT_TRUE(back) << back.error().message;
+  ASSERT_EQ(back->size(), 2U);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ((*back)[i].tag, samples[i].tag);
+    EXPECT_EQ((*back)[i].ts_ms, samples[i].ts_ms);
+    EXPECT_EQ((*back)[i].value, samples[i].value);
+  }
+}
+
+TEST(BatchPayload, ErrorsNameTheBadSamplesJsonPath) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", "not a JSON object"},
+      {"[1]", "not a JSON object"},
+      {R"({"samples":{}})", "/samples: expected an array"},
+      {R"({"values":[]})", "/samples: expected an array"},
+      {R"({"samples":[["a",1,2],["b",1]]})", "/samples/1: expected [tag, ts_ms, value]"},
+      {R"({"samples":[["a",1,2],[7,1,2]]})", "/samples/1/0: expected a tag id"},
+      {R"({"samples":[["",1,2]]})", "/samples/0/0: expected a tag id"},
+      {R"({"samples":[["$batch",1,2]]})", "/samples/0/0: $batch is not a tag"},
+      {R"({"samples":[["a",1.5,2]]})", "/samples/0/1: expected the source timestamp"},
+      {R"({"samples":[["a","2026-01-01T00:00:00Z",2]]})", "/samples/0/1: expected the source timestamp"},
+      {R"({"samples":[["a",1,"2"]]})", "/samples/0/2: expected a number or a boolean"},
+      {R"({"samples":[["a",1,null]]})", "/samples/0/2: expected a number or a boolean"},
+  };
+  for (const auto& [text, expected] : cases) {
+    const auto batch = parseBatchPayload(text);
+    ASSERT_FALSE(batch) << "accepted: " << text;
+    EXPECT_NE(batch.error().message.find(expected), std::string::npos) << text << " -> " << batch.error().message;
+  }
+  EXPECT_FALSE(parseBatchPayload(R"({"samples":[["a",1,1e999]]})"));  // not finite, whoever notices
+  const std::string big = R"({"samples":[)" + std::string(kMaxBatchPayloadBytes, ' ') + "]}";
+  const auto tooBig = parseBatchPayload(big);
+  ASSERT_FALSE(tooBig);
+  EXPECT_NE(tooBig.error().message.find("over the limit"), std::string::npos);
+}
+
 TEST(IsoInstant, NeedsAZone) {
   EXPECT_EQ(*parseIsoInstant("1970-01-01T00:00:01Z"), 1000);
   EXPECT_EQ(*parseIsoInstant("1970-01-01T00:00:00-01:00"), 3'600'000);

@@ -179,6 +179,48 @@ TEST(Feed, MalformedPayloadsAndUnknownTagsAreCountedAndSkipped) {
   EXPECT_GE(logs.lines().size(), 10u);
 }
 
+// A batch (parktwin/<park>/$batch, as parktwin-opcua-gateway sends) is judged sample by sample,
+// as if each had come alone on its tag's topic: the oracle is the hand-written batch.
+TEST(Feed, ABatchIsJudgedSampleBySampleWithItsOwnTimestamps) {
+  MosquittoBroker broker;
+  ASSERT_TRUE(broker.start()) << broker.error();
+  CollectingSink sink;
+  Logs logs;
+  auto sub = subscriber(brokerAt(broker, "twin-batch"), sink, &logs, {"potline-1.current", "battery.soc"});
+  ASSERT_TRUE(sub->start());
+  ASSERT_TRUE(sub->waitConnected(10s));
+  auto pub = publisher(brokerAt(broker, ""));
+  ASSERT_TRUE(pub->connect(10s));
+  ASSERT_TRUE(pub->publishRaw("parktwin/beidu/$batch",
+                              R"({"samples":[["potline-1.current",1000,401.5],["battery.soc",1000,true],)"
+                              R"(["no-such.tag",1000,1],["potline-1.current",2000,402.25],["potline-1.current",1000,401.5]]})",
+                              1));
+  ASSERT_TRUE(pub->publishRaw("parktwin/beidu/$batch", R"({"samples":[["battery.soc","noon",1]]})", 1));  // malformed
+  ASSERT_TRUE(pub->publishRaw("parktwin/other/$batch", R"({"samples":[["battery.soc",5,1]]})", 1));  // not ours
+  ASSERT_TRUE(pub->publish("battery.soc", 3000, 55.5));  // the single form still comes through
+  ASSERT_TRUE(pub->flush(10s));
+  ASSERT_TRUE(eventually([&] { return sub->counters().received == 3; })) << sub->counters().received;
+  const auto c = sub->counters();
+  EXPECT_EQ(c.accepted, 4U);
+  EXPECT_EQ(c.unknown_tag, 1U);
+  EXPECT_EQ(c.duplicates, 1U);
+  EXPECT_EQ(c.malformed, 1U);
+  const auto samples = sink.samples();
+  ASSERT_EQ(samples.size(), 4U);
+  EXPECT_EQ(samples[0].tag, "potline-1.current");
+  EXPECT_EQ(samples[0].ts_ms, 1000);
+  EXPECT_EQ(samples[0].value, 401.5);
+  EXPECT_EQ(samples[1].tag, "battery.soc");
+  EXPECT_EQ(samples[1].value, 1.0);
+  EXPECT_EQ(samples[2].ts_ms, 2000);
+  EXPECT_EQ(samples[2].value, 402.25);
+  EXPECT_EQ(samples[3].ts_ms, 3000);
+  EXPECT_EQ(samples[3].value, 55.5);
+  bool named = false;
+  for (const auto& line : logs.lines()) named = named || line.find("/samples/0/1") != std::string::npos;
+  EXPECT_TRUE(named) << "the malformed batch's log line names the bad field";
+}
+
 TEST(Feed, ReconnectsAfterTheBrokerIsKilledAndReportsTheGap) {
   MosquittoBroker broker;
   ASSERT_TRUE(broker.start()) << broker.error();
