@@ -2,10 +2,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
 using namespace std::string_literals;
+
+#include <nlohmann/json.hpp>
 
 #include "parktwin/feed/payload.hpp"
 
@@ -133,6 +136,86 @@ TEST(BatchPayload, ErrorsNameTheBadSamplesJsonPath) {
   const auto tooBig = parseBatchPayload(big);
   ASSERT_FALSE(tooBig);
   EXPECT_NE(tooBig.error().message.find("over the limit"), std::string::npos);
+}
+
+// The oracle for batches: nlohmann-json read directly, the rules of docs/mqtt.md applied by hand.
+std::optional<std::vector<BatchSample>> batchByTheRules(const std::string& text) {
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  if (json.is_discarded() || !json.is_object() || !json.contains("samples") || !json["samples"].is_array()) return std::nullopt;
+  std::vector<BatchSample> out;
+  for (const auto& item : json["samples"]) {
+    if (!item.is_array() || item.size() != 3 || !item[0].is_string() || !item[1].is_number_integer()) return std::nullopt;
+    const std::string tag = item[0].get<std::string>();
+    if (tag.empty() || tag == "$batch") return std::nullopt;
+    double v = 0;
+    if (item[2].is_boolean()) v = item[2].get<bool>() ? 1 : 0;
+    else if (item[2].is_number()) v = item[2].get<double>();
+    else return std::nullopt;
+    if (!std::isfinite(v)) return std::nullopt;
+    out.push_back({tag, item[1].get<std::int64_t>(), v});
+  }
+  return out;
+}
+
+void expectSameAsTheRules(const std::string& text) {
+  const auto expected = batchByTheRules(text);
+  const auto got = parseBatchPayload(text);
+  ASSERT_EQ(got.has_value(), expected.has_value()) << text;
+  if (!expected) return;
+  ASSERT_EQ(got->size(), expected->size()) << text;
+  for (std::size_t i = 0; i < got->size(); ++i) {
+    ASSERT_EQ((*got)[i].tag, (*expected)[i].tag) << text;
+    ASSERT_EQ((*got)[i].ts_ms, (*expected)[i].ts_ms) << text;
+    ASSERT_EQ((*got)[i].value, (*expected)[i].value) << text;
+  }
+}
+
+// The gateway's exact form is read without a JSON library; every other spelling goes through
+// nlohmann-json. Both must say what the rules say, for the gateway's form, its near misses and
+// JSON the fast reader leaves to the full one.
+TEST(BatchPayload, TheFastReaderAgreesWithTheRulesOnEveryForm) {
+  for (const char* text :
+       {R"({"samples":[["a",1,2.5],["b",-3,true],["c",0,false],["d",7,-0.125e-3],["e",8,1E5]]})",
+        R"({"samples":[]})", R"({ "samples" : [ ["a", 1, 2] ] })", R"({"samples":[["ét"é",1,2]]})",
+        R"({"samples":[["温度",1,2]]})", R"({"samples":[["a",1,2]],"extra":1})", R"({"samples":[["a",01,2]]})",
+        R"({"samples":[["a",1,01]]})", R"({"samples":[["a",1,1.]]})", R"({"samples":[["a",1,.5]]})",
+        R"({"samples":[["a",1,+5]]})", R"({"samples":[["a",1,inf]]})", R"({"samples":[["a",1,nan]]})",
+        R"({"samples":[["a",1,-inf]]})", R"({"samples":[["a",1,1e999]]})", R"({"samples":[["a",1.0,2]]})",
+        R"({"samples":[["a",1e3,2]]})", R"({"samples":[["a",1,2],]})", R"({"samples":[["a",1,2]]}x)",
+        R"({"samples":[["a",1,2]])", R"({"samples":[["a",1,2,3]]})", R"({"samples":[["a",1,truex]]})",
+        R"({"samples":[["",1,2]]})", R"({"samples":[["$batch",1,2]]})", R"({"samples":[["a",99999999999999999999,2]]})",
+        "{\"samples\":[[\"a\tb\",1,2]]}", "{\"samples\":[[\"a\xff\",1,2]]}"}) {
+    expectSameAsTheRules(text);
+  }
+}
+
+TEST(BatchPayloadFuzz, MutatedBatchesAreReadAsTheRulesSay) {
+  const std::string seed = formatBatchPayload({{"s0.v1", 1'767'225'600'123, 401.25}, {"b", -5, -0.5}, {"c", 0, 1e-7}});
+  const std::string alphabet = "{}[]\",.-+eE0123456789tsvrualfn$\\ \xff"s;
+  std::uint64_t state = 987654321;
+  const auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  int accepted = 0;
+  for (int i = 0; i < 100'000; ++i) {
+    std::string text = seed;
+    const int edits = 1 + static_cast<int>(next() % 3);
+    for (int e = 0; e < edits && !text.empty(); ++e) {
+      const std::size_t at = next() % text.size();
+      switch (next() % 3) {
+        case 0: text[at] = alphabet[next() % alphabet.size()]; break;
+        case 1: text.erase(at, 1 + next() % 2); break;
+        default: text.insert(at, 1, alphabet[next() % alphabet.size()]); break;
+      }
+    }
+    expectSameAsTheRules(text);
+    if (HasFatalFailure()) return;
+    accepted += parseBatchPayload(text) ? 1 : 0;
+  }
+  EXPECT_GT(accepted, 1000);  // the mutations do reach the accepting paths
 }
 
 TEST(IsoInstant, NeedsAZone) {

@@ -155,6 +155,86 @@ Result<BatchSample> batchSample(const nlohmann::json& item, std::size_t index) {
   return sample;
 }
 
+// The gateway's own form, exactly as JSON.stringify writes it (no spaces, plain ASCII tags
+// without escapes), without a JSON library: nlohmann-json decoded batches some 30 times slower
+// than the one-value fast path. Anything else, valid or not, returns nullopt and goes through
+// nlohmann-json, which also names what is wrong.
+class FastBatchReader {
+ public:
+  explicit FastBatchReader(std::string_view text) : s_(text) {}
+
+  std::optional<std::vector<BatchSample>> read() {
+    std::vector<BatchSample> out;
+    if (!take("{\"samples\":[")) return std::nullopt;
+    if (take("]}")) return s_.empty() ? std::optional(std::move(out)) : std::nullopt;
+    do {
+      BatchSample sample;
+      if (!take("[\"") || !tag(sample.tag) || !take("\",") || !integer(sample.ts_ms) || !take(",") || !value(sample.value) ||
+          !take("]")) {
+        return std::nullopt;
+      }
+      out.push_back(std::move(sample));
+    } while (take(","));
+    if (!take("]}") || !s_.empty()) return std::nullopt;
+    return out;
+  }
+
+ private:
+  bool take(std::string_view token) {
+    if (!s_.starts_with(token)) return false;
+    s_.remove_prefix(token.size());
+    return true;
+  }
+  bool tag(std::string& out) {
+    std::size_t n = 0;
+    while (n < s_.size() && s_[n] != '"') {
+      const auto c = static_cast<unsigned char>(s_[n]);
+      if (c < 0x20 || c >= 0x80 || c == '\\') return false;  // escapes, control bytes, UTF-8: the full parser
+      ++n;
+    }
+    if (n == 0 || n == s_.size() || s_.substr(0, n) == kBatchTag) return false;
+    out.assign(s_.substr(0, n));
+    s_.remove_prefix(n);
+    return true;
+  }
+  // JSON has no leading zeros ("01") and no '+'; from_chars would take the first.
+  bool leadingZero() const {
+    const std::string_view digits = s_.starts_with('-') ? s_.substr(1) : s_;
+    return digits.size() > 1 && digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9';
+  }
+  bool integer(std::int64_t& out) {
+    if (leadingZero()) return false;
+    const auto [end, ec] = std::from_chars(s_.data(), s_.data() + s_.size(), out);
+    if (ec != std::errc()) return false;
+    s_.remove_prefix(static_cast<std::size_t>(end - s_.data()));
+    return true;
+  }
+  bool value(double& out) {
+    if (take("true")) {
+      out = 1;
+      return true;
+    }
+    if (take("false")) {
+      out = 0;
+      return true;
+    }
+    // from_chars also reads "inf", "nan", "-.5" and "1.": a JSON number starts with a digit,
+    // after an optional '-', and has a digit after the point.
+    const std::string_view digits = s_.starts_with('-') ? s_.substr(1) : s_;
+    if (digits.empty() || digits[0] < '0' || digits[0] > '9' || leadingZero()) return false;
+    const auto [end, ec] = std::from_chars(s_.data(), s_.data() + s_.size(), out, std::chars_format::general);
+    if (ec != std::errc() || !std::isfinite(out)) return false;
+    const std::string_view number(s_.data(), static_cast<std::size_t>(end - s_.data()));
+    if (const auto dot = number.find('.'); dot != std::string_view::npos && (dot + 1 == number.size() || number[dot + 1] < '0' || number[dot + 1] > '9')) {
+      return false;
+    }
+    s_.remove_prefix(number.size());
+    return true;
+  }
+
+  std::string_view s_;
+};
+
 }  // namespace
 
 Result<std::vector<BatchSample>> parseBatchPayload(std::string_view payload) {
@@ -162,6 +242,7 @@ Result<std::vector<BatchSample>> parseBatchPayload(std::string_view payload) {
     return fail("batch of " + std::to_string(payload.size()) + " bytes is over the limit of " +
                 std::to_string(kMaxBatchPayloadBytes));
   }
+  if (auto fast = FastBatchReader(payload).read()) return std::move(*fast);
   const auto json = nlohmann::json::parse(payload.begin(), payload.end(), nullptr, false);
   if (json.is_discarded() || !json.is_object()) return fail("batch is not a JSON object");
   const auto samples = json.find("samples");
