@@ -153,6 +153,7 @@ struct Snapshot {
   long values = 0;  // reached the sink
   long changes = 0;
   long lateTicks = 0;
+  long tickCpuMs = 0;
   opcuabench::GatewayCounts gateway;
   double cpuServers = 0, cpuGateways = 0, cpuBroker = -1, cpuSelf = 0;
   Clock::time_point when;
@@ -162,17 +163,27 @@ void report(const Snapshot& t0, const Snapshot& t1, std::uint64_t errors) {
   const double window = seconds(t1.when - t0.when);
   const auto rate = [&](long from, long to) { return static_cast<double>(to - from) / window; };
   const auto cpu = [&](double from, double to) { return from < 0 ? -1.0 : 100.0 * (to - from) / window; };
-  std::printf("  window %.1f s; per stage, values/s and CPU (%% of one core):\n", window);
+  // CPU per value: what a stage costs whatever share of the cores it got (on a loaded host a
+  // process runs less, but each value costs it the same).
+  const auto perValue = [&](double from, double to, long n0, long n1) {
+    return n1 > n0 && from >= 0 ? 1e6 * (to - from) / static_cast<double>(n1 - n0) : -1.0;
+  };
+  const double tickCpu = 100.0 * static_cast<double>(t1.tickCpuMs - t0.tickCpuMs) / 1000.0 / window;
+  std::printf("  window %.1f s; per stage: values/s, CPU in %% of one core, CPU us per value\n", window);
   // The servers' counts are written every 500 ms, so their window is the same length within that.
-  std::printf("  1 server changes (offered)        %9.0f /s  CPU %5.0f %%  (ticks late by over an interval: %ld)\n",
-              rate(t0.changes, t1.changes), cpu(t0.cpuServers, t1.cpuServers), t1.lateTicks - t0.lateTicks);
-  std::printf("  2 gateway OPC UA notifications    %9.0f /s  CPU %5.0f %%\n", rate(t0.gateway.received, t1.gateway.received),
-              cpu(t0.cpuGateways, t1.cpuGateways));
-  std::printf("  3 gateway MQTT values / messages  %9.0f /s  %.0f messages/s\n", rate(t0.gateway.published, t1.gateway.published),
+  std::printf("  1 servers' changes (offered)      %9.0f /s  CPU %5.1f %% (ticks %.1f %%) %6.1f us  late ticks %ld\n",
+              rate(t0.changes, t1.changes), cpu(t0.cpuServers, t1.cpuServers), tickCpu,
+              perValue(t0.cpuServers, t1.cpuServers, t0.changes, t1.changes), t1.lateTicks - t0.lateTicks);
+  std::printf("  2 gateways' OPC UA notifications  %9.0f /s  CPU %5.1f %% %6.1f us\n", rate(t0.gateway.received, t1.gateway.received),
+              cpu(t0.cpuGateways, t1.cpuGateways),
+              perValue(t0.cpuGateways, t1.cpuGateways, t0.gateway.received, t1.gateway.received));
+  std::printf("  3 gateways' MQTT values           %9.0f /s in %.0f messages/s\n", rate(t0.gateway.published, t1.gateway.published),
               rate(t0.gateway.messages, t1.gateway.messages));
-  std::printf("    broker                                      CPU %5.0f %%\n", cpu(t0.cpuBroker, t1.cpuBroker));
-  std::printf("  4 parktwin sink (delivered)       %9.0f /s  CPU %5.0f %% (this process)  errors %lu\n",
-              rate(t0.values, t1.values), cpu(t0.cpuSelf, t1.cpuSelf), static_cast<unsigned long>(errors));
+  std::printf("    broker                                      CPU %5.1f %% %6.1f us\n", cpu(t0.cpuBroker, t1.cpuBroker),
+              perValue(t0.cpuBroker, t1.cpuBroker, t0.gateway.published, t1.gateway.published));
+  std::printf("  4 parktwin sink (delivered)       %9.0f /s  CPU %5.1f %% %6.1f us (this process)  errors %lu\n",
+              rate(t0.values, t1.values), cpu(t0.cpuSelf, t1.cpuSelf), perValue(t0.cpuSelf, t1.cpuSelf, t0.values, t1.values),
+              static_cast<unsigned long>(errors));
   if (t1.changes > t0.changes) {
     std::printf("  ratio delivered / offered = %.2f\n",
                 static_cast<double>(t1.values - t0.values) / static_cast<double>(t1.changes - t0.changes));
@@ -235,6 +246,7 @@ int main(int argc, char** argv) {
     at.values = values.load();
     at.changes = allServerChanges(a, dir);
     at.lateTicks = allServerChanges(a, dir, "late_ticks");
+    at.tickCpuMs = allServerChanges(a, dir, "tick_cpu_ms");
     at.gateway = opcuabench::gatewayCounts(statsDir);
     std::vector<pid_t> gateways;
     for (const auto& source : sources) gateways.push_back(feed::opcUaGatewayPid(*source));

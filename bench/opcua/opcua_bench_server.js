@@ -3,8 +3,10 @@
 // values are Variants made once (a ring of VALUE_RING, variable i at step s takes ring entry
 // (s + i) mod VALUE_RING, so every tick changes every value), and one tick sets them all with one
 // source timestamp. Every 500 ms it writes {"changes": <all value changes so far>, "late_ticks":
-// <ticks that started over an interval late>} on stdout: what the server offered, the baseline of
-// the ratio; late ticks say that this process, not what reads it, could not keep up.
+// <ticks that started over an interval late>, "tick_cpu_ms": <CPU the ticks took>} on stdout:
+// what the server offered, the baseline of the ratio; late ticks say that this process, not what
+// reads it, could not keep up, and the ticks' CPU against the process's says how much of its work
+// is making changes and how much is sampling them and serving the subscription.
 // usage: NODE_PATH=gateway/opcua/node_modules node opcua_bench_server.js PORT PKI_DIR COUNT INTERVAL_MS
 "use strict";
 const opcua = require("node-opcua");
@@ -27,9 +29,11 @@ async function main() {
   const ring = Array.from({ length: VALUE_RING }, (_, k) => new opcua.Variant({ dataType: opcua.DataType.Double, value: k + 0.5 }));
   let changes = 0;
   let lateTicks = 0;
+  let tickCpuUs = 0;  // what setting the values cost, apart from serving the subscription
   let step = 0;
   let due = Date.now() + intervalMs;
   const tick = () => {
+    const cpu = process.cpuUsage();
     const now = Date.now();
     if (now - due > intervalMs) ++lateTicks;
     const stamp = new Date(now);
@@ -38,12 +42,14 @@ async function main() {
       variables[i].setValueFromSource(ring[(step + i) % VALUE_RING], opcua.StatusCodes.Good, stamp);
     }
     changes += variables.length;
+    const spent = process.cpuUsage(cpu);
+    tickCpuUs += spent.user + spent.system;
     // A self-correcting timer: setInterval drifts by the tick's own duration under load.
     due += intervalMs;
     setTimeout(tick, Math.max(0, due - Date.now()));
   };
   setTimeout(tick, intervalMs);
-  setInterval(() => process.stdout.write(JSON.stringify({ changes, late_ticks: lateTicks }) + "\n"), 500);
+  setInterval(() => process.stdout.write(JSON.stringify({ changes, late_ticks: lateTicks, tick_cpu_ms: Math.round(tickCpuUs / 1000) }) + "\n"), 500);
   await server.start();
   process.stdout.write(JSON.stringify({ ready: true }) + "\n");
   process.on("SIGTERM", () => process.exit(0));
