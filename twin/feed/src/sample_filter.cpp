@@ -47,6 +47,8 @@ Verdict SampleFilter::judge(std::string_view topic, std::string_view payload,
 }
 
 bool SampleFilter::isBatch(std::string_view topic) const {
+  // Most messages are single samples: a suffix test spares them a second topic parse.
+  if (!topic.ends_with(kBatchTag) || !topic.substr(0, topic.size() - kBatchTag.size()).ends_with('/')) return false;
   const auto parts = parseTopic(topic);
   return parts && parts->park == park_ && parts->tag == kBatchTag;
 }
