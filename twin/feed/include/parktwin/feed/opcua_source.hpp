@@ -1,9 +1,10 @@
 #pragma once
 // OPC UA through the bundled gateway (docs/connections-sparkplug-opcua.md). No C/C++ OPC UA stack
 // is packaged for Debian 12, so the twin runs parktwin-opcua-gateway (gateway/opcua, on
-// node-opcua): it subscribes to the source's NodeIds and publishes each value to an MQTT broker
-// as parktwin/opcua-<source id>/<tag> {"ts": <source timestamp>, "v": ..}; this source subscribes
-// to that, applies each node's mapping (scale, offset, deadband) and hands the values on. The
+// node-opcua): it subscribes to the source's NodeIds and publishes the values of each OPC UA
+// publish cycle to an MQTT broker as one batch, parktwin/opcua-<source id>/$batch (payload.hpp),
+// each value with its source timestamp; this source subscribes to that, applies each node's
+// mapping (scale, offset, deadband) and hands the values on. The
 // gateway's diagnostics (a wrong NodeId, a rejected password, an unreachable endpoint) become
 // errors and last_error. A gateway that exits is started again with backoff; stop() ends it.
 #include <filesystem>
