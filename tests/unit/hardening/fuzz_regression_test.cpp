@@ -134,7 +134,14 @@ TEST(FuzzCorpus, MqttPayloadsParseOrFail) {
     if (!sample) {
       EXPECT_FALSE(sample.error().message.empty());
     }
+    auto batch = parktwin::feed::parseBatchPayload(payload);
+    if (!batch) {
+      EXPECT_FALSE(batch.error().message.empty());
+    }
   }
+  const auto batch = parktwin::feed::parseBatchPayload(readSeed("mqtt_payload", "batch.bin").substr(22));
+  ASSERT_TRUE(batch) << batch.error().message;
+  EXPECT_EQ(batch->size(), 2U);
 }
 
 TEST(FuzzCorpus, ConnectionsFilesLoadOrFailWithPaths) {
