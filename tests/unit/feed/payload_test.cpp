@@ -138,6 +138,17 @@ TEST(BatchPayload, ErrorsNameTheBadSamplesJsonPath) {
   EXPECT_NE(tooBig.error().message.find("over the limit"), std::string::npos);
 }
 
+// The mutation fuzzers' random numbers (xorshift64): the same sequence on every run.
+struct XorShift {
+  std::uint64_t state;
+  std::uint64_t operator()() {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  }
+};
+
 // The oracle for batches: nlohmann-json read directly, the rules of docs/mqtt.md applied by hand.
 std::optional<std::vector<BatchSample>> batchByTheRules(const std::string& text) {
   const auto json = nlohmann::json::parse(text, nullptr, false);
@@ -192,13 +203,7 @@ TEST(BatchPayload, TheFastReaderAgreesWithTheRulesOnEveryForm) {
 TEST(BatchPayloadFuzz, MutatedBatchesAreReadAsTheRulesSay) {
   const std::string seed = formatBatchPayload({{"s0.v1", 1'767'225'600'123, 401.25}, {"b", -5, -0.5}, {"c", 0, 1e-7}});
   const std::string alphabet = "{}[]\",.-+eE0123456789tsvrualfn$\\ \xff"s;
-  std::uint64_t state = 987654321;
-  const auto next = [&] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  XorShift next{987654321};
   int accepted = 0;
   for (int i = 0; i < 100'000; ++i) {
     std::string text = seed;
@@ -236,13 +241,7 @@ TEST(PayloadFuzz, MutatedAndRandomInputNeverCrashesAndAcceptedValuesAreFinite) {
   const std::vector<std::string> seeds = {R"({"ts":1767225600000,"v":401.25})", R"({"ts":"2026-01-01T00:00:00Z","v":1})",
                                           R"({"v": -3.5e2, "ts": null})", "961.5", R"({"ts":5,"v":true})"};
   const std::string alphabet = "{}[]\":,.-+eE0123456789tsvTZ: \\u\x00\xff"s;
-  std::uint64_t state = 12345;
-  const auto next = [&] {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-  };
+  XorShift next{12345};
   int accepted = 0;
   for (int i = 0; i < 200'000; ++i) {
     std::string text;
