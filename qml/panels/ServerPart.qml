@@ -11,7 +11,8 @@ ColumnLayout {
     readonly property var timeline: ParkController.timeline
     spacing: 6
 
-    Label { text: qsTr("ParkTwin server"); font.bold: true; Layout.topMargin: 4 }
+    readonly property Item heading: headingLabel  // the Data dialog scrolls to it (showPart)
+    Label { id: headingLabel; objectName: "serverHeading"; text: qsTr("ParkTwin server"); font.bold: true; Layout.topMargin: 4 }
     // One row: the Data dialog is already tall (it must fit a 1280x720 window).
     RowLayout {
         Layout.fillWidth: true
