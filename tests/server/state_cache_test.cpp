@@ -62,10 +62,7 @@ TEST(StateCache, TheServersOwnCommitDropsTheAnswersItChanges) {
   store::test::TempDir dir;
   model::Park park;
   park.id = "mini";
-  model::Tag tag;
-  tag.id = "furnace.temp";
-  tag.object = "furnace";
-  park.tags.push_back(tag);
+  park.tags.emplace_back().id = "furnace.temp";  // the one tag the test writes
   auto history = HistoryAdapter::open((dir.path() / "h.db").string(), park);
   ASSERT_TRUE(history) << history.error().message;
   StateCache& cache = (*history)->stateCache();
