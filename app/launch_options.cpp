@@ -34,7 +34,7 @@ QList<QCommandLineOption> optionTable() {
       {"balance", "Show the Sankey diagram of the park's material or energy balance.", "material|energy"},
       {"select", "Select an object (building, line, machine group...) and fly to it.", "id"},
       {"open", "Once the window is up, open this park file as File > Open... does: a file with problems lists them in the Problems panel and the park shown stays.", "file"},
-      {"show-menu", "Once the window is up, open the header's File menu or the Data dialog (for the user guide's pictures).", "file|data"},
+      {"show-menu", "Once the window is up, open the header's File menu or the Data dialog, data:PART scrolled to one of its parts: replay, mqtt, connections, server (for the user guide's pictures).", "file|data|data:PART"},
       {"scenario", "Open the scenario panel and run this scenario: a bundled scenario's name (heat-wave) or a file.", "name|file"},
       {"quick", "With --scenario: a quick look, 3 days around the first change."},
       {"bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds"},

@@ -31,7 +31,7 @@ struct LaunchOptions {
   bool night = false, plainLook = false;
   QString select, balance, scenario;
   QString openFile;         // --open: opened in the window as File > Open... does
-  QString showMenu;         // --show-menu: a header menu shown open ("file"), or the Data dialog ("data")
+  QString showMenu;         // --show-menu: a header menu shown open ("file"), or the Data dialog ("data", "data:PART")
   bool quick = false;
   int benchMachines = 0;
   bool benchMachinesOnly = false, benchNaive = false;

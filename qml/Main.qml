@@ -21,11 +21,13 @@ ApplicationWindow {
         if (objectId !== "") parkView.focusOn(objectId, immediate === true)
     }
 
-    // --open FILE and --show-menu file|data (app/startup.cpp).
+    // --open FILE and --show-menu file|data|data:PART (app/startup.cpp); PART is a part of the
+    // Data dialog to scroll to (connections, server...).
     function openParkFile(path) { ParkDocument.open(path) }
     function showMenu(name) {
         if (name === "file") fileMenu.menu.popup(fileMenu, 0, fileMenu.height)
         else if (name === "data") dataDialog.open()
+        else if (name.startsWith("data:")) dataDialog.showPart(name.slice(5))
     }
 
     Connections {

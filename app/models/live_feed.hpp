@@ -14,6 +14,7 @@
 #include "parktwin/common/result.hpp"
 #include "parktwin/feed/connections.hpp"
 #include "parktwin/store/recording_monitor.hpp"
+#include "server_tls.hpp"
 
 namespace parktwin::feed {
 class Subscriber;
@@ -56,8 +57,10 @@ class LiveFeed {
   static Result<std::unique_ptr<LiveFeed>> start(const feed::Connections& connections, const QString& recordTo,
                                                  const std::optional<feed::BrokerOptions>& gatewayBroker,
                                                  QStringList& failures);
-  // Live values from parktwin-server's WebSocket (`base`: http(s)://HOST:PORT), started.
-  static std::unique_ptr<LiveFeed> fromServer(const QUrl& base, const QString& token, const QString& park);
+  // Live values from parktwin-server's WebSocket (`base`: http(s)://HOST:PORT), started;
+  // `trust`: the certificates an https:// server may have.
+  static std::unique_ptr<LiveFeed> fromServer(const QUrl& base, const QString& token, const QString& park,
+                                              ServerTrust trust = {});
   // The server link of a server feed (its alarms and acknowledgements); null otherwise.
   ServerLink* server() const { return server_.get(); }
   LiveSnapshot snapshot() const;

@@ -28,14 +28,23 @@ ServerLink::ServerLink(QUrl base, QString token, QString park, ValueSink sink, Q
     // A refused upgrade (401, 404) ends here too; the probe that comes next says why.
     fail(live_.errorString().isEmpty() ? tr("the server closed the live stream") : live_.errorString());
   });
-  connect(&live_, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
-    if (!closing_) fail(live_.errorString());
+  connect(&live_, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, [this](QAbstractSocket::SocketError e) {
+    if (!closing_) fail(e == QAbstractSocket::SslHandshakeFailedError ? tlsFailure(tlsErrors_, trust_.caFile, live_.errorString())
+                                                                      : live_.errorString());
   });
+  connect(&live_, &QWebSocket::sslErrors, this, [this](const QList<QSslError>& errors) { tlsErrors_ = errors; });
+  connect(&network_, &QNetworkAccessManager::sslErrors, this,
+          [this](QNetworkReply*, const QList<QSslError>& errors) { tlsErrors_ = errors; });
 }
 
 ServerLink::~ServerLink() {
   closing_ = true;
   live_.abort();
+}
+
+void ServerLink::trust(ServerTrust trust) {
+  trust_ = std::move(trust);
+  live_.setSslConfiguration(trust_.configuration);
 }
 
 void ServerLink::start() { probe(); }
@@ -48,6 +57,7 @@ QNetworkRequest ServerLink::request(const QString& pathAndQuery) const {
   QNetworkRequest request(url);
   request.setRawHeader("Authorization", "Bearer " + token_.toUtf8());
   request.setTransferTimeout(kRequestTimeoutMs);
+  request.setSslConfiguration(trust_.configuration);
   return request;
 }
 
@@ -69,7 +79,8 @@ void ServerLink::get(const QString& pathAndQuery, std::function<void(const QJson
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
     if (status != 200) {
-      done({}, failureOf(status, reply->errorString(), body));
+      const QString failure = failureOf(status, reply->errorString(), body);
+      done({}, reply->error() == QNetworkReply::SslHandshakeFailedError ? tlsFailure(tlsErrors_, trust_.caFile, failure) : failure);
       return;
     }
     QJsonParseError error;

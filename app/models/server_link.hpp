@@ -16,6 +16,8 @@
 #include <QWebSocket>
 #include <functional>
 
+#include "server_tls.hpp"
+
 namespace parktwin::app {
 
 class ServerLink : public QObject {
@@ -26,6 +28,8 @@ class ServerLink : public QObject {
   ServerLink(QUrl base, QString token, QString park, ValueSink sink, QObject* parent = nullptr);
   ~ServerLink() override;
 
+  // Which certificates an https:// server may have (server_tls.hpp); before start().
+  void trust(ServerTrust trust);
   void start();
   bool connected() const { return connected_; }
   // Why the link is not connected (in the window's language), empty while it is.
@@ -66,6 +70,8 @@ class ServerLink : public QObject {
   bool connected_ = false;
   bool closing_ = false;
   QString problem_;
+  ServerTrust trust_;
+  QList<QSslError> tlsErrors_;  // of the last handshake that failed, for its message
   quint64 valuesReceived_ = 0;
   QJsonArray alarms_;
 };

@@ -70,7 +70,10 @@ class TimelineController : public QObject {
   // Live from parktwin-server at `url` (http(s)://HOST:PORT) for `park`, with the user's token
   // (timeline_server.cpp); remembered for next time. False, with the reason in status, only for
   // an address that is not one; an unreachable server or refused token is retried.
-  Q_INVOKABLE bool connectServer(const QString& url, const QString& token, const QString& park);
+  // `caFile`: a CA (PEM) to trust for an https:// server besides the system's (server_tls.hpp).
+  Q_INVOKABLE bool connectServer(const QString& url, const QString& token, const QString& park,
+                                 const QString& caFile = {});
+  Q_INVOKABLE QString rememberedServerCaFile() const;
   Q_INVOKABLE QString rememberedServerUrl() const;
   Q_INVOKABLE QString rememberedServerToken() const;
   // The server link while live from a server (alarms, acknowledgements); null otherwise.

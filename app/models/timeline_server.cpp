@@ -9,6 +9,7 @@
 
 #include "parktwin/feed/broker.hpp"
 #include "server_link.hpp"
+#include "server_tls.hpp"
 #include "timeline_controller.hpp"
 
 namespace parktwin::app {
@@ -16,22 +17,31 @@ namespace parktwin::app {
 namespace {
 const QString kUrlKey = QStringLiteral("server/url");
 const QString kTokenKey = QStringLiteral("server/token");
+const QString kCaFileKey = QStringLiteral("server/ca_file");
 }  // namespace
 
-bool TimelineController::connectServer(const QString& url, const QString& token, const QString& park) {
+bool TimelineController::connectServer(const QString& url, const QString& token, const QString& park,
+                                       const QString& caFile) {
   const QUrl base(url.trimmed(), QUrl::StrictMode);
   if (!base.isValid() || (base.scheme() != "http" && base.scheme() != "https") || base.host().isEmpty()) {
     setStatus(tr("Not a server address: %1 (expected http://HOST:PORT or https://HOST:PORT)").arg(url));
+    return false;
+  }
+  QString caProblem;
+  auto trust = serverTrust(caFile, &caProblem);
+  if (!trust) {
+    setStatus(caProblem);
     return false;
   }
   close();
   QSettings settings;
   settings.setValue(kUrlKey, url.trimmed());
   settings.setValue(kTokenKey, token);
+  settings.setValue(kCaFileKey, trust->caFile);
   const QString label = base.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery).toString();
   // Plain http beyond this machine sends the token in clear text: the window warns (banner).
   const bool inTheClear = base.scheme() == "http" && !feed::isLoopbackHost(base.host().toStdString());
-  goLive(LiveFeed::fromServer(base, token, park), label, {}, inTheClear);
+  goLive(LiveFeed::fromServer(base, token, park, std::move(*trust)), label, {}, inTheClear);
   loadServerMarkers();
   return true;
 }
@@ -85,6 +95,7 @@ void TimelineController::refreshFromServer() {
 
 QString TimelineController::rememberedServerUrl() const { return QSettings().value(kUrlKey).toString(); }
 QString TimelineController::rememberedServerToken() const { return QSettings().value(kTokenKey).toString(); }
+QString TimelineController::rememberedServerCaFile() const { return QSettings().value(kCaFileKey).toString(); }
 
 ServerLink* TimelineController::serverLink() const { return live_ ? live_->server() : nullptr; }
 

@@ -1356,6 +1356,49 @@
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
+    <message>
+        <source>CA file (https)</source>
+        <translation>CA 文件（https）</translation>
+    </message>
+    <message>
+        <source>empty: the certificates this computer trusts</source>
+        <translation>留空：使用本机信任的证书</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>证书 (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTls</name>
+    <message>
+        <source>CA file %1: %2</source>
+        <translation>CA 文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>CA file %1: no certificate in it (expected PEM, -----BEGIN CERTIFICATE-----)</source>
+        <translation>CA 文件 %1：其中没有证书（应为 PEM 格式，以 -----BEGIN CERTIFICATE----- 开头）</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted (%1). Give the file of the certificate authority that signed it as the CA file, or add it to this computer&apos;s trusted certificates</source>
+        <translation>服务器的证书不受信任（%1）。请把签发它的证书颁发机构的证书文件填为 CA 文件，或将其加入本机信任的证书</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted (%1): it is not signed by the CA file %2</source>
+        <translation>服务器的证书不受信任（%1）：它不是由 CA 文件 %2 签发的</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate was refused: %1</source>
+        <translation>服务器的证书被拒绝：%1</translation>
+    </message>
 </context>
 <context>
     <name>ShapeToolsPanel</name>

@@ -11,7 +11,11 @@
    QoS 0, each payload stamped with its send time), received by a WebSocket client; p50/p99
    of receive time - send time.
 
-Usage: run_server_bench.py BUILD_DIR [--seconds 5] [--clients 1,4,16] [--rate 10000] [--batch-ms 50]"""
+3. With --baseline-server PATH (another parktwin-server binary, e.g. main's build): the same API
+   reads against it, on the same historian, in the same run, interleaved with ours.
+
+Usage: run_server_bench.py BUILD_DIR [--seconds 5] [--clients 1,4,16] [--rate 10000] [--batch-ms 50]
+                           [--baseline-server PATH]"""
 import argparse
 import hashlib
 import json
@@ -34,7 +38,13 @@ def rate(output):
     return requests / seconds, failures
 
 
-def api_reads(args, server, db, t_at, t0, t1):
+def http_reads(args, server, path, clients):
+    out = subprocess.run([os.path.join(args.build, "bench/server/http_load"), str(server.port), path, TOKEN, str(clients),
+                          str(args.seconds)], capture_output=True, text=True, check=True).stdout
+    return rate(out)
+
+
+def api_reads(args, server, db, t_at, t0, t1, baseline_server=None):
     rows = []
     series_path = f"/api/v1/parks/{PARK}/series?tag=potline-1.current&from={t0}&to={t1}&points=1000"
     for clients in args.clients:
@@ -42,15 +52,17 @@ def api_reads(args, server, db, t_at, t0, t1):
             ("state", f"/api/v1/parks/{PARK}/state?at={t_at}", ["state", str(t_at)]),
             ("series 1000 points", series_path, ["series", "potline-1.current", str(t0), str(t1), "1000"]),
         ]:
-            out = subprocess.run([os.path.join(args.build, "bench/server/http_load"), str(server.port), path, TOKEN, str(clients),
-                                  str(args.seconds)], capture_output=True, text=True, check=True).stdout
-            api, api_fail = rate(out)
+            api, api_fail = http_reads(args, server, path, clients)
             out = subprocess.run([os.path.join(args.build, "bench/server/history_reads"), db, *baseline, str(clients), str(args.seconds)],
                                  capture_output=True, text=True, check=True).stdout
             direct, _ = rate(out)
             rows.append((name, clients, api, api_fail, direct))
             print(f"{name:20s} clients {clients:3d}: API {api:9.0f} reads/s ({api_fail} failed)   "
                   f"historian in-process {direct:9.0f} reads/s   ratio {api / direct:5.2f}", flush=True)
+            if baseline_server:
+                base, base_fail = http_reads(args, baseline_server, path, clients)
+                print(f"{'':20s}             baseline server {base:9.0f} reads/s ({base_fail} failed)   "
+                      f"ratio ours/baseline {api / base:5.2f}", flush=True)
     return rows
 
 
@@ -140,6 +152,7 @@ def main():
     ap.add_argument("--clients", default="1,4,16")
     ap.add_argument("--rate", type=int, default=10_000)
     ap.add_argument("--batch-ms", type=int, default=50, help="the server's live_batch_ms")
+    ap.add_argument("--baseline-server", help="another parktwin-server binary to measure the API reads against")
     args = ap.parse_args()
     args.clients = [int(c) for c in args.clients.split(",")]
     args.bin = os.path.join(args.build, "bin")
@@ -157,12 +170,19 @@ def main():
         broker = Mosquitto(d)
         server = Server(os.path.join(args.bin, "parktwin-server"),
                         ["--park", PARK, "--db", db, "--config", config, "--mqtt", f"127.0.0.1:{broker.port}", "--qos", "0"])
+        # The park by its file: another binary may live where no bundled parks are installed.
+        park_file = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"../../assets/parks/{PARK}.json")
+        baseline = (Server(args.baseline_server, ["--park", park_file, "--db", db, "--config", config])
+                    if args.baseline_server else None)
         try:
-            print(f"machine: {os.cpu_count()} CPUs; historian: {PARK}, 1 simulated day; {args.seconds:g} s per figure")
-            api_reads(args, server, db, t0 + 43_200_000, t0, t1)
+            print(f"machine: {os.cpu_count()} CPUs; historian: {PARK}, 1 simulated day; {args.seconds:g} s per figure; "
+                  f"load {os.getloadavg()[0]:.1f}")
+            api_reads(args, server, db, t0 + 43_200_000, t0, t1, baseline)
             live_latency(args, server, broker)
         finally:
             server.stop()
+            if baseline:
+                baseline.stop()
             broker.stop()
 
 

@@ -17,7 +17,9 @@ ColumnLayout {
     property string recordFile
     property string gatewayBroker
 
-    Label { text: qsTr("Connections file"); font.bold: true; Layout.topMargin: 8 }
+    // The part's heading: the Data dialog scrolls to it (DataSourceDialog.showPart).
+    readonly property Item heading: headingLabel
+    Label { id: headingLabel; objectName: "connectionsHeading"; text: qsTr("Connections file"); font.bold: true; Layout.topMargin: 8 }
     RowLayout {
         Layout.fillWidth: true
         TextField {

@@ -1,8 +1,10 @@
 // Data… → Server: the window as a client of parktwin-server (docs/server.md). Live values and
 // alarms come from the server; acknowledgements go to it with the token's user. The address
-// and token are remembered (QSettings); the token is never shown in clear.
+// and token are remembered (QSettings); the token is never shown in clear. For https:// the
+// server's certificate must be signed by a CA this computer trusts or by the CA file given here.
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import ParkTwin
 
@@ -11,8 +13,8 @@ ColumnLayout {
     readonly property var timeline: ParkController.timeline
     spacing: 6
 
-    Label { text: qsTr("ParkTwin server"); font.bold: true; Layout.topMargin: 4 }
-    // One row: the Data dialog is already tall (it must fit a 1280x720 window).
+    readonly property Item heading: headingLabel  // the Data dialog scrolls to it (showPart)
+    Label { id: headingLabel; objectName: "serverHeading"; text: qsTr("ParkTwin server"); font.bold: true; Layout.topMargin: 4 }
     RowLayout {
         Layout.fillWidth: true
         Label { text: qsTr("Address") }
@@ -36,8 +38,20 @@ ColumnLayout {
             objectName: "serverConnectButton"
             text: qsTr("Connect to server")
             enabled: serverUrl.text.trim() !== ""
-            onClicked: root.timeline.connectServer(serverUrl.text, serverToken.text, ParkController.parkId)
+            onClicked: root.timeline.connectServer(serverUrl.text, serverToken.text, ParkController.parkId, serverCa.text)
         }
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        Label { text: qsTr("CA file (https)") }
+        TextField {
+            id: serverCa
+            objectName: "serverCaField"
+            Layout.fillWidth: true
+            placeholderText: qsTr("empty: the certificates this computer trusts")
+            text: root.timeline.rememberedServerCaFile()
+        }
+        Button { text: qsTr("Browse…"); onClicked: caDialog.open() }
     }
     Label {
         objectName: "serverState"
@@ -47,5 +61,11 @@ ColumnLayout {
         color: root.timeline.serverProblem !== "" ? "#b03030" : "#2e7d4f"
         text: root.timeline.serverProblem !== "" ? qsTr("Not connected: %1").arg(root.timeline.serverProblem)
                                                  : root.timeline.connected ? qsTr("Connected") : qsTr("Connecting…")
+    }
+
+    FileDialog {
+        id: caDialog
+        nameFilters: [qsTr("Certificates (*.pem *.crt)"), qsTr("All files (*)")]
+        onAccepted: serverCa.text = decodeURIComponent(selectedFile.toString().replace(/^file:\/\//, ""))
     }
 }

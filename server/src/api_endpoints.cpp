@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
 
 #include "api.hpp"
 #include "parktwin/common/iso_time.hpp"
@@ -59,6 +60,12 @@ ApiResponse historyFailure(const Error& error) { return errorResponse(500, "hist
 ApiResponse Api::state(const Query& query) {
   auto at = timeParameter(query, "at", c_.now_ms());
   if (!at) return errorResponse(400, at.error().message);
+  // Only a T asked for is cached: "now" is a new T at every millisecond.
+  const bool cacheable = query.contains("at");
+  StateCache& cache = c_.history.stateCache();
+  const auto now = StateCache::Clock::now();
+  if (auto cached = cacheable ? cache.find(*at, now) : nullptr) return {200, *cached};
+  const std::uint64_t ticket = cache.ticket();
   auto states = c_.history.stateAt(*at);
   if (!states) return historyFailure(states.error());
   json values = json::array();
@@ -69,7 +76,9 @@ ApiResponse Api::state(const Query& query) {
   out["at"] = *at;
   out["columns"] = json::array({"tag", "ts", "v"});
   out["values"] = std::move(values);
-  return {200, out.dump()};
+  auto answer = std::make_shared<const std::string>(out.dump());
+  if (cacheable) cache.put(*at, ticket, answer, now);
+  return {200, *answer};
 }
 
 ApiResponse Api::series(const Query& query) {

@@ -1,5 +1,6 @@
 #include "history_adapter.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace parktwin::server {
@@ -45,11 +46,15 @@ Result<std::unique_ptr<HistoryAdapter>> HistoryAdapter::open(const std::string& 
 void HistoryAdapter::append(std::string_view tag, std::int64_t ts_ms, double value) {
   std::lock_guard lock(writeMutex_);
   recording_.note(writer_->append(tag, ts_ms, value));
+  oldestUncommittedMs_ = std::min(oldestUncommittedMs_, ts_ms);
 }
 
 Result<void> HistoryAdapter::commit() {
   std::lock_guard lock(writeMutex_);
   auto flushed = writer_->flush();
+  // After the flush: a read that starts now sees the samples; one that started before may not,
+  // and its answer is not kept (the cache's ticket).
+  if (oldestUncommittedMs_ != INT64_MAX) stateCache_.invalidateFrom(std::exchange(oldestUncommittedMs_, INT64_MAX));
   Result<void> outcome = flushed ? Result<void>{} : Result<void>{std::unexpected(flushed.error())};
   recording_.note(outcome);
   return outcome;

@@ -4,6 +4,7 @@
 // so the server runs on a SQLite historian file or a ClickHouse cluster alike (a store URI,
 // docs/server.md). A Store object serves one thread: writes go through one, serialised here;
 // reads borrow one of a small pool of read-only ones.
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -16,6 +17,7 @@
 #include "parktwin/store/store.hpp"
 #include "parktwin/store/recording_monitor.hpp"
 #include "parktwin/store/types.hpp"
+#include "state_cache.hpp"
 
 namespace parktwin::server {
 
@@ -43,6 +45,8 @@ class HistoryAdapter {
   Result<std::vector<store::Event>> eventsBetween(std::int64_t t0_ms, std::int64_t t1_ms, const store::EventFilter& filter);
   Result<std::vector<store::Sample>> samplesBetween(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms);
   Result<std::vector<store::Acknowledgement>> acknowledgementsBetween(std::int64_t t0_ms, std::int64_t t1_ms);
+  // Encoded state answers; commit() drops those its samples changed.
+  StateCache& stateCache() { return stateCache_; }
 
  private:
   HistoryAdapter(std::string uri, std::unique_ptr<store::Store> writer);
@@ -52,6 +56,8 @@ class HistoryAdapter {
   std::string uri_;
   std::mutex writeMutex_;
   std::unique_ptr<store::Store> writer_;
+  std::int64_t oldestUncommittedMs_ = INT64_MAX;  // of the samples appended since the last commit
+  StateCache stateCache_;
   store::RecordingMonitor recording_;
   std::mutex readersMutex_;
   std::vector<std::unique_ptr<store::Store>> idleReaders_;

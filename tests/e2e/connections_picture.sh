@@ -2,7 +2,8 @@
 # The Data dialog's Connections part with a running source, pictured by the real app (en and
 # zh): a real mosquitto on a free loopback port holds a retained message (mosquitto_pub), the
 # window starts the connections file's MQTT source (--connections) and opens the dialog
-# (--show-menu data). check_connections_picture.py then looks at the PNG apart from the app.
+# scrolled to that part (--show-menu data:connections: at 1280x720 the dialog scrolls).
+# check_connections_picture.py then looks at the PNG apart from the app.
 # Usage: connections_picture.sh PATH/TO/parktwin WORK_DIR
 set -u
 app=$1 work=$2
@@ -23,12 +24,15 @@ cat > "$dir/plant.json" <<JSON
                       "values": [{"pointer": "/a/amps", "tag": "{line}.current", "scale": 0.1}]}]}]}
 JSON
 status=0
-for lang in en zh; do
-  png="$work/connections_dialog_$lang.png"
-  if ! timeout 90 "$app" --park beidu --lang $lang --size 1280x720 --connections "$dir/plant.json" \
-       --show-menu data --screenshot "$png"; then
-    echo "FAIL: parktwin --connections --screenshot ($lang)"; status=1; continue
-  fi
-  /usr/bin/python3 "$here/check_connections_picture.py" "$png" || status=1
+# 1280x720 is where the dialog must scroll; 1600x900 where it almost fits.
+for size in 1280x720 1600x900; do
+  for lang in en zh; do
+    png="$work/connections_dialog_${lang}_$size.png"
+    if ! timeout 90 "$app" --park beidu --lang $lang --size $size --connections "$dir/plant.json" \
+         --show-menu data:connections --screenshot "$png"; then
+      echo "FAIL: parktwin --connections --screenshot ($lang, $size)"; status=1; continue
+    fi
+    /usr/bin/python3 "$here/check_connections_picture.py" "$png" "$size" || status=1
+  done
 done
 exit $status

@@ -1,56 +1,110 @@
 """An acknowledgement survives a restart of parktwin-server: acknowledged by an operator, the
-server stopped and started again on the same historian, GET alarms shows it acknowledged by
-that user. The oracle: the CSV this test imported (which alarm is active) and sqlite3 on the
-historian (the acknowledgement with its user is in the file). A later episode of the same alarm
-(cleared, then raised again after the acknowledgement) is not acknowledged after a restart.
-Usage: server_ack_restart_test.py PARKTWIN_SERVER PARKTWIN_CLI SOURCE_DIR"""
+server stopped and started again on the same store, GET alarms shows it acknowledged by that
+user. The oracle: the CSV this test imported (which alarm is active) and the store's own client
+reading the acknowledgement with its user: sqlite3 on the SQLite historian, or clickhouse-client
+on a real two-shard ClickHouse cluster (scripts/cluster, random loopback ports, stopped after).
+A later episode of the same alarm (cleared, then raised again after the acknowledgement) is not
+acknowledged after a restart.
+Usage: server_ack_restart_test.py PARKTWIN_SERVER PARKTWIN_CLI SOURCE_DIR [sqlite|clickhouse]"""
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 
 from server_harness import Server
 
 SERVER, CLI, SOURCE = sys.argv[1:4]
+STORE = sys.argv[4] if len(sys.argv) > 4 else "sqlite"
 T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z
 RULE = "potline-1-bath-hot"  # potline-1.bath_temp above 975 (assets/parks/beidu.json)
 TOKEN = "tok-olga-restart"
 
 
-def import_csv(folder, db, name, rows):
+def write_csv(folder, name, rows):
     csv = os.path.join(folder, name)
     with open(csv, "w") as f:
         f.write("ts,tag,value\n")
         for ts, tag, v in rows:
             f.write(f"{ts},{tag},{v}\n")
-    subprocess.run([CLI, "import", csv, "--db", db], check=True, capture_output=True, timeout=60)
+    return csv
+
+
+class SqliteStore:
+    """A historian file in the test's folder; sqlite3 reads it."""
+
+    def __init__(self, folder):
+        self.db = os.path.join(folder, "park.db")
+
+    def args(self):
+        return ["--db", self.db]
+
+    def acknowledgements(self):
+        with sqlite3.connect(self.db) as db:
+            return [json.loads(p) for (p,) in db.execute("SELECT payload FROM events WHERE kind='alarm_ack'")]
+
+    def close(self):
+        pass
+
+
+class ClickHouseCluster:
+    """scripts/cluster up in the test's folder (two shards on free loopback ports); clickhouse-client
+    reads the acknowledgement rows of the Distributed table, i.e. from both shards."""
+
+    def __init__(self, folder):
+        self.env = dict(os.environ, PARKTWIN_CLUSTER_DIR=os.path.join(folder, "cluster"))
+        self.script = os.path.join(SOURCE, "scripts/cluster")
+        up = subprocess.run([self.script, "up"], env=self.env, capture_output=True, text=True, timeout=180)
+        if up.returncode != 0:
+            self.close()
+            raise RuntimeError("cluster did not start: " + up.stderr)
+        self.uri = up.stdout.strip().splitlines()[-1] + "?park=beidu"
+        with open(os.path.join(self.env["PARKTWIN_CLUSTER_DIR"], "shard1", "tcp_port")) as f:
+            self.tcp_port = f.read().strip()
+
+    def args(self):
+        return ["--store", self.uri]
+
+    def acknowledgements(self):
+        out = subprocess.run(["clickhouse-client", "--host", "127.0.0.1", "--port", self.tcp_port, "--query",
+                              "SELECT rule, comment, user FROM parktwin.acks WHERE park = 'beidu' "
+                              "ORDER BY ts FORMAT JSONEachRow"], check=True, capture_output=True, text=True, timeout=60)
+        return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+    def close(self):
+        subprocess.run([self.script, "down"], env=self.env, capture_output=True, timeout=120)
 
 
 class AckRestartTest(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.dir.name, "park.db")
+        self.server = None
+        self.store = ClickHouseCluster(self.dir.name) if STORE == "clickhouse" else SqliteStore(self.dir.name)
         # 950 then 990: the bath-hot alarm is active at start.
-        import_csv(self.dir.name, self.db, "a.csv", [(T0, "potline-1.bath_temp", 950.0),
-                                                     (T0 + 60_000, "potline-1.bath_temp", 990.0)])
+        self.import_rows("a.csv", [(T0, "potline-1.bath_temp", 950.0), (T0 + 60_000, "potline-1.bath_temp", 990.0)])
         self.config = os.path.join(self.dir.name, "server.json")
         with open(self.config, "w") as f:
             json.dump({"users": [{"name": "olga", "role": "operator",
                                   "token_sha256": hashlib.sha256(TOKEN.encode()).hexdigest()}]}, f)
-        self.server = None
+
+    def import_rows(self, name, rows):
+        csv = write_csv(self.dir.name, name, rows)
+        subprocess.run([CLI, "import", csv, *self.store.args()], check=True, capture_output=True, timeout=120)
 
     def tearDown(self):
-        if self.server:
-            self.server.stop()
-        self.dir.cleanup()
+        try:
+            if self.server:
+                self.server.stop()
+        finally:
+            self.store.close()
+            self.dir.cleanup()
 
     def start(self):
-        self.server = Server(SERVER, ["--park", "beidu", "--db", self.db, "--config", self.config])
+        self.server = Server(SERVER, ["--park", "beidu", *self.store.args(), "--config", self.config])
 
     def restart(self):
         code, err = self.server.stop()
@@ -79,9 +133,8 @@ class AckRestartTest(unittest.TestCase):
         self.assertTrue(hot["acknowledged"])
         self.assertEqual(("olga", "crew sent", ack["acknowledged_at_ms"]),
                          (hot["acknowledged_by"], hot["comment"], hot["acknowledged_at_ms"]))
-        with sqlite3.connect(self.db) as db:  # in the file, with the user
-            payloads = [json.loads(p) for (p,) in db.execute("SELECT payload FROM events WHERE kind='alarm_ack'")]
-        self.assertEqual([{"rule": RULE, "comment": "crew sent", "user": "olga"}], payloads)
+        # In the store, with the user, as the store's own client reads it.
+        self.assertEqual([{"rule": RULE, "comment": "crew sent", "user": "olga"}], self.store.acknowledgements())
 
     def test_a_later_episode_of_the_alarm_is_not_acknowledged_after_a_restart(self):
         self.start()
@@ -91,8 +144,7 @@ class AckRestartTest(unittest.TestCase):
         self.assertEqual(0, code, err)
         # After the acknowledgement the bath cooled (alarm cleared), then got hot again.
         after = ack["acknowledged_at_ms"]
-        import_csv(self.dir.name, self.db, "b.csv", [(after + 1, "potline-1.bath_temp", 960.0),
-                                                     (after + 2, "potline-1.bath_temp", 991.0)])
+        self.import_rows("b.csv", [(after + 1, "potline-1.bath_temp", 960.0), (after + 2, "potline-1.bath_temp", 991.0)])
         self.start()
         hot = self.hot_alarm()
         self.assertFalse(hot["acknowledged"], hot)
@@ -100,4 +152,7 @@ class AckRestartTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
+    if STORE == "clickhouse" and not (shutil.which("clickhouse-server") or os.path.exists("/usr/sbin/clickhouse-server")):
+        print("SKIP: clickhouse-server is not installed")
+        sys.exit(0)
     unittest.main(argv=[sys.argv[0]], verbosity=2)

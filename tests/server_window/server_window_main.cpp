@@ -20,12 +20,17 @@ class WindowFixture : public QObject {
   Q_PROPERTY(QString token MEMBER token CONSTANT)
   Q_PROPERTY(QString role MEMBER role CONSTANT)          // "acker" or "watcher"
   Q_PROPERTY(QString ackUser MEMBER ackUser CONSTANT)    // the acker's user name on the server
+  // Over TLS (tst_server_window_tls.qml): the CA of the server's certificate, and another one.
+  Q_PROPERTY(QString caFile MEMBER caFile CONSTANT)
+  Q_PROPERTY(QString wrongCaFile MEMBER wrongCaFile CONSTANT)
 
  public:
   QString serverUrl = qEnvironmentVariable("PARKTWIN_TEST_SERVER");
   QString token = qEnvironmentVariable("PARKTWIN_TEST_TOKEN");
   QString role = qEnvironmentVariable("PARKTWIN_TEST_ROLE");
   QString ackUser = qEnvironmentVariable("PARKTWIN_TEST_ACK_USER");
+  QString caFile = qEnvironmentVariable("PARKTWIN_TEST_CA");
+  QString wrongCaFile = qEnvironmentVariable("PARKTWIN_TEST_WRONG_CA");
   QString syncDir = qEnvironmentVariable("PARKTWIN_TEST_SYNC");
 
   // Writes `name` in the shared folder, whole or not at all (written aside, then renamed).

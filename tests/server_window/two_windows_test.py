@@ -6,7 +6,11 @@ it (the oracle: what was published). The "acker" acknowledges the alarm the impo
 raised; the "watcher" must show that acknowledgement with the acker's user. Afterwards sqlite3
 finds the acknowledgement with the user in the historian. The windows and this test signal each
 other with files, each waited on with a deadline.
-Usage: two_windows_test.py PARKTWIN_SERVER PARKTWIN_CLI RUNNER TST_QML"""
+WindowOverTlsTest: the server over TLS with a self-signed certificate made here with openssl, one
+window (tst_server_window_tls.qml, beside TST_QML): refused with no CA file and with another
+CA, connected with the certificate as its CA file; the oracle is the value published with
+mosquitto_pub shown in the window.
+Usage: two_windows_test.py PARKTWIN_SERVER PARKTWIN_CLI RUNNER TST_QML [TEST_CLASS]"""
 import hashlib
 import json
 import os
@@ -22,6 +26,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from server_harness import Mosquitto, Server  # noqa: E402
 
 SERVER, CLI, RUNNER, TST = sys.argv[1:5]
+TST_TLS = os.path.join(os.path.dirname(TST), "tst_server_window_tls.qml")
 T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z
 USERS = {"olga": ("operator", "tok-olga-window"), "wang": ("operator", "tok-wang-window")}
 PUBLISHED = {"tag": "potline-2.current", "v": 412.75}
@@ -53,8 +58,10 @@ class Xvfb:
         self.proc.wait(timeout=10)
 
 
-class TwoWindowsTest(unittest.TestCase):
-    def setUp(self):
+class WindowHarness(unittest.TestCase):
+    """A server (over TLS when `tls` gives its "tls" configuration), a broker, an Xvfb display."""
+
+    def setUp(self, tls=None):
         self.dir = tempfile.TemporaryDirectory()
         d = self.dir.name
         csv = os.path.join(d, "data.csv")
@@ -65,7 +72,7 @@ class TwoWindowsTest(unittest.TestCase):
         config = os.path.join(d, "server.json")
         with open(config, "w") as f:
             json.dump({"users": [{"name": n, "role": r, "token_sha256": hashlib.sha256(t.encode()).hexdigest()}
-                                 for n, (r, t) in USERS.items()]}, f)
+                                 for n, (r, t) in USERS.items()], **({"tls": tls(d)} if tls else {})}, f)
         self.broker = Mosquitto(d)
         self.server = Server(SERVER, ["--park", "beidu", "--db", self.db, "--config", config,
                                       "--mqtt", f"127.0.0.1:{self.broker.port}"])
@@ -79,18 +86,28 @@ class TwoWindowsTest(unittest.TestCase):
         self.broker.stop()
         self.dir.cleanup()
 
-    def window(self, role, user):
-        env = dict(os.environ, DISPLAY=self.xvfb.display, PARKTWIN_TEST_SERVER=f"http://127.0.0.1:{self.server.port}",
+    def window(self, role, user, scheme="http", tst=TST, **extra_env):
+        env = dict(os.environ, DISPLAY=self.xvfb.display, PARKTWIN_TEST_SERVER=f"{scheme}://127.0.0.1:{self.server.port}",
                    PARKTWIN_TEST_TOKEN=USERS[user][1], PARKTWIN_TEST_ROLE=role, PARKTWIN_TEST_ACK_USER="olga",
-                   PARKTWIN_TEST_SYNC=self.sync, LANG="C.UTF-8", LC_ALL="C.UTF-8")
+                   PARKTWIN_TEST_SYNC=self.sync, LANG="C.UTF-8", LC_ALL="C.UTF-8", **extra_env)
         env.pop("QT_QPA_PLATFORM", None)
         log = open(os.path.join(self.dir.name, role + ".log"), "w")
-        return subprocess.Popen([RUNNER, "-input", TST], env=env, stdout=log, stderr=subprocess.STDOUT), log
+        return subprocess.Popen([RUNNER, "-input", tst], env=env, stdout=log, stderr=subprocess.STDOUT), log
 
     def log(self, role):
         with open(os.path.join(self.dir.name, role + ".log")) as f:
             return f.read()
 
+    def publish(self):
+        """Publishes PUBLISHED to the server's broker, then tells the windows what it was."""
+        ts = int(time.time() * 1000)
+        self.broker.publish("parktwin/beidu/" + PUBLISHED["tag"], json.dumps({"ts": ts, "v": PUBLISHED["v"]}))
+        with open(os.path.join(self.sync, ".published"), "w") as f:
+            json.dump(PUBLISHED, f)
+        os.rename(os.path.join(self.sync, ".published"), os.path.join(self.sync, "published"))
+
+
+class TwoWindowsTest(WindowHarness):
     def test_two_windows_share_values_and_acknowledgements(self):
         acker, acker_log = self.window("acker", "olga")
         watcher, watcher_log = self.window("watcher", "wang")
@@ -99,11 +116,7 @@ class TwoWindowsTest(unittest.TestCase):
             for role in ("acker", "watcher"):
                 self.assertTrue(wait_for_file(os.path.join(self.sync, "ready-" + role), procs, 120),
                                 role + " did not connect:\n" + self.log("acker") + self.log("watcher"))
-            ts = int(time.time() * 1000)
-            self.broker.publish("parktwin/beidu/" + PUBLISHED["tag"], json.dumps({"ts": ts, "v": PUBLISHED["v"]}))
-            with open(os.path.join(self.sync, ".published"), "w") as f:
-                json.dump(PUBLISHED, f)
-            os.rename(os.path.join(self.sync, ".published"), os.path.join(self.sync, "published"))
+            self.publish()
             for p in procs:
                 p.wait(timeout=180)
         finally:
@@ -121,8 +134,42 @@ class TwoWindowsTest(unittest.TestCase):
         self.assertEqual([{"rule": "potline-1-bath-hot", "comment": "crew sent", "user": "olga"}], payloads)
 
 
+def self_signed(folder, name):
+    """A certificate for 127.0.0.1 signed by its own key (openssl), and that key."""
+    cert, key = os.path.join(folder, name + ".crt"), os.path.join(folder, name + ".key")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True, timeout=60)
+    return cert, key
+
+
+class WindowOverTlsTest(WindowHarness):
+    def setUp(self):
+        def tls(folder):
+            self.cert, key = self_signed(folder, "server")
+            self.other_ca, _ = self_signed(folder, "other")
+            return {"cert_file": self.cert, "key_file": key}
+        super().setUp(tls)
+
+    def test_window_trusts_the_server_only_with_its_ca_file(self):
+        window, window_log = self.window("tls", "olga", scheme="https", tst=TST_TLS,
+                                         PARKTWIN_TEST_CA=self.cert, PARKTWIN_TEST_WRONG_CA=self.other_ca)
+        try:
+            self.assertTrue(wait_for_file(os.path.join(self.sync, "ready-tls"), [window], 150),
+                            "the window did not connect over TLS:\n" + self.log("tls"))
+            self.publish()
+            window.wait(timeout=120)
+        finally:
+            if window.poll() is None:
+                window.kill()
+                window.wait()
+            window_log.close()
+        self.assertEqual(0, window.returncode, self.log("tls"))
+        self.assertIn("Totals: 6 passed, 0 failed", self.log("tls"))  # 4 tests + init/cleanup
+
+
 if __name__ == "__main__":
     if not shutil.which("mosquitto") or not shutil.which("Xvfb"):
         print("mosquitto or Xvfb missing")
         sys.exit(1)
-    unittest.main(argv=[sys.argv[0]], verbosity=2)
+    unittest.main(argv=[sys.argv[0], *sys.argv[5:6]], verbosity=2)

@@ -1,0 +1,71 @@
+// The window as a client of parktwin-server over TLS (two_windows_test.py's WindowOverTlsTest
+// starts the server with a self-signed certificate it made with openssl): with no CA file (the
+// system's store does not know it) and with another CA file the connection is refused with a
+// message saying the certificate is not trusted; with the certificate as the CA file it connects
+// over https:// and wss://, and a value the driver published with mosquitto_pub shows.
+import QtQuick
+import QtTest
+import ParkTwin
+import ParkTwinServerTest
+
+Item {
+    width: 1000
+    height: 400
+
+    ServerPart { id: part; width: 800 }
+
+    TestCase {
+        id: test
+        name: "ServerWindowTls"
+        when: windowShown
+
+        readonly property var timeline: ParkController.timeline
+
+        function connectWith(caFile) {
+            verify(Peer.serverUrl.startsWith("https://"), Peer.serverUrl)
+            findChild(part, "serverUrlField").text = Peer.serverUrl
+            findChild(part, "serverTokenField").text = Peer.token
+            findChild(part, "serverCaField").text = caFile
+            mouseClick(findChild(part, "serverConnectButton"))
+        }
+
+        function refusedAsUntrusted(expected) {
+            tryVerify(() => timeline.serverProblem.indexOf("certificate is not trusted") >= 0, 30000,
+                      "problem: " + timeline.serverProblem)
+            verify(!timeline.connected)
+            verify(timeline.serverProblem.indexOf(expected) >= 0, timeline.serverProblem)
+            const state = findChild(part, "serverState")
+            verify(state.visible && state.text.indexOf("certificate is not trusted") >= 0, state.text)
+            timeline.close()
+        }
+
+        function test_1_an_unknown_certificate_is_refused_with_what_to_trust() {
+            connectWith("")
+            refusedAsUntrusted("CA file")
+        }
+
+        function test_2_another_ca_file_is_refused() {
+            connectWith(Peer.wrongCaFile)
+            refusedAsUntrusted(Peer.wrongCaFile)
+        }
+
+        function test_3_a_missing_ca_file_is_refused_before_connecting() {
+            verify(!timeline.connectServer(Peer.serverUrl, Peer.token, "beidu", Peer.caFile + ".missing"))
+            verify(timeline.status.indexOf(".missing") >= 0, timeline.status)
+            verify(!timeline.fromServer)
+        }
+
+        function test_4_the_right_ca_file_connects_and_shows_a_published_value() {
+            connectWith(Peer.caFile)
+            tryVerify(() => timeline.connected, 30000, "connected to " + Peer.serverUrl + ": " + timeline.serverProblem)
+            compare(findChild(part, "serverState").text, "Connected")
+            verify(Peer.signal("ready-" + Peer.role))
+            tryVerify(() => Peer.read("published") !== undefined && Peer.read("published") !== null, 60000,
+                      "the driver published a value")
+            const published = JSON.parse(Peer.read("published"))
+            tryVerify(() => timeline.tagValue(published.tag) === published.v, 20000,
+                      published.tag + " = " + published.v + ", shown " + timeline.tagValue(published.tag))
+            timeline.close()
+        }
+    }
+}
