@@ -38,6 +38,12 @@ ColumnLayout {
             enabled: serverUrl.text.trim() !== ""
             onClicked: root.timeline.connectServer(serverUrl.text, serverToken.text, ParkController.parkId)
         }
+        Button {  // the server's stored history on the timeline, as a replayed file (docs/server.md)
+            objectName: "serverReplayButton"
+            text: qsTr("Replay history")
+            enabled: serverUrl.text.trim() !== ""
+            onClicked: root.timeline.replayServer(serverUrl.text, serverToken.text, ParkController.parkId)
+        }
     }
     Label {
         objectName: "serverState"

@@ -43,6 +43,7 @@ class HistoryAdapter {
   Result<std::vector<store::Event>> eventsBetween(std::int64_t t0_ms, std::int64_t t1_ms, const store::EventFilter& filter);
   Result<std::vector<store::Sample>> samplesBetween(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms);
   Result<std::vector<store::Acknowledgement>> acknowledgementsBetween(std::int64_t t0_ms, std::int64_t t1_ms);
+  Result<std::vector<store::TagSummary>> summary();
 
  private:
   HistoryAdapter(std::string uri, std::unique_ptr<store::Store> writer);
