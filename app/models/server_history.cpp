@@ -48,6 +48,12 @@ std::vector<store::Event> storedEvents(const QJsonArray& events) {
 }
 }  // namespace
 
+std::optional<QUrl> serverBaseUrl(const QString& url) {
+  const QUrl base(url.trimmed(), QUrl::StrictMode);
+  if (!base.isValid() || (base.scheme() != "http" && base.scheme() != "https") || base.host().isEmpty()) return std::nullopt;
+  return base;
+}
+
 QVariantList bucketMeans(const QJsonArray& buckets) {
   QVariantList means;
   for (const auto& b : buckets) {

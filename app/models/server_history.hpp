@@ -9,11 +9,15 @@
 #include <QTimer>
 #include <QUrl>
 #include <memory>
+#include <optional>
 
 #include "history_source.hpp"
 #include "server_link.hpp"
 
 namespace parktwin::app {
+
+// `url` as a server's base address (http://HOST:PORT or https://HOST:PORT), or nothing.
+std::optional<QUrl> serverBaseUrl(const QString& url);
 
 // The means of a series answer's buckets (GET .../series), NaN for an empty bucket.
 QVariantList bucketMeans(const QJsonArray& buckets);

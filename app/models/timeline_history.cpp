@@ -45,8 +45,8 @@ void TimelineController::startReader(const QString& path) {
 }
 
 bool TimelineController::replayServer(const QString& url, const QString& token, const QString& park) {
-  const QUrl base(url.trimmed(), QUrl::StrictMode);
-  if (!base.isValid() || (base.scheme() != "http" && base.scheme() != "https") || base.host().isEmpty()) {
+  const auto base = serverBaseUrl(url);
+  if (!base) {
     setStatus(tr("Not a server address: %1 (expected http://HOST:PORT or https://HOST:PORT)").arg(url));
     return false;
   }
@@ -54,12 +54,12 @@ bool TimelineController::replayServer(const QString& url, const QString& token, 
   QSettings settings;  // the same address and token as Connect to server remembers
   settings.setValue(QStringLiteral("server/url"), url.trimmed());
   settings.setValue(QStringLiteral("server/token"), token);
-  serverHistory_ = std::make_unique<ServerHistory>(base, token, park);
+  serverHistory_ = std::make_unique<ServerHistory>(*base, token, park);
   connect(serverHistory_.get(), &ServerHistory::spanRead, this, &TimelineController::startServerReplay);
   connect(serverHistory_.get(), &ServerHistory::problemChanged, this, &TimelineController::showServerHistoryProblem);
   connect(serverHistory_.get(), &ServerHistory::failed, this, &TimelineController::setStatus);
   mode_ = "replay";
-  source_ = base.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery).toString();
+  source_ = base->adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery).toString();
   setStatus(tr("Reading the history of %1 …").arg(source_));
   emit sourceChanged();
   serverHistory_->readSpan();  // the timeline's range: the server's first and last sample

@@ -20,11 +20,12 @@ const QString kTokenKey = QStringLiteral("server/token");
 }  // namespace
 
 bool TimelineController::connectServer(const QString& url, const QString& token, const QString& park) {
-  const QUrl base(url.trimmed(), QUrl::StrictMode);
-  if (!base.isValid() || (base.scheme() != "http" && base.scheme() != "https") || base.host().isEmpty()) {
+  const auto parsed = serverBaseUrl(url);
+  if (!parsed) {
     setStatus(tr("Not a server address: %1 (expected http://HOST:PORT or https://HOST:PORT)").arg(url));
     return false;
   }
+  const QUrl& base = *parsed;
   close();
   QSettings settings;
   settings.setValue(kUrlKey, url.trimmed());
