@@ -116,6 +116,7 @@ class ReplayTest(unittest.TestCase):
                 if window.poll() is None:
                     window.kill()
                     window.wait()
+        print(self.log())  # the window's test functions, for the record
         self.assertEqual(0, window.returncode, self.log())
         self.assertIn("Totals: 8 passed, 0 failed", self.log())  # 6 tests + init/cleanup
 

@@ -49,8 +49,8 @@ Item {
         }
 
         function showsStateAt(t) {
-            tryVerify(() => timeline.timeMs === t && mismatch(t) === "", 15000,
-                      "at " + t + " (time " + timeline.timeMs + "): " + mismatch(t) + " " + timeline.status)
+            tryVerify(() => timeline.timeMs === t && mismatch(t) === "", 30000,
+                      "at " + t + " (time " + timeline.timeMs + ", playing " + timeline.playing + ", last shown " + test.shownBath.slice(-4) + "): " + mismatch(t) + " " + timeline.status)
         }
 
         function activeAlarms() {
