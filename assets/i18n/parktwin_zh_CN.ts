@@ -1356,6 +1356,10 @@
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
+    <message>
+        <source>Replay history</source>
+        <translation>回放历史数据</translation>
+    </message>
 </context>
 <context>
     <name>ShapeToolsPanel</name>
@@ -1437,6 +1441,14 @@
     <message>
         <source>%1×</source>
         <translation>%1 倍</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>返回实时</translation>
+    </message>
+    <message>
+        <source>Replay history</source>
+        <translation>回放历史数据</translation>
     </message>
 </context>
 <context>
@@ -1917,6 +1929,13 @@
     </message>
 </context>
 <context>
+    <name>parktwin::app::ServerHistory</name>
+    <message>
+        <source>the server holds no samples yet</source>
+        <translation>服务器上还没有样本</translation>
+    </message>
+</context>
+<context>
     <name>parktwin::app::ServerLink</name>
     <message>
         <source>the server closed the live stream</source>
@@ -1996,6 +2015,10 @@
     <message>
         <source>Not a server address: %1 (expected http://HOST:PORT or https://HOST:PORT)</source>
         <translation>不是服务器地址：%1（应为 http://主机:端口 或 https://主机:端口）</translation>
+    </message>
+    <message>
+        <source>Reading the history of %1 …</source>
+        <translation>正在读取 %1 的历史 …</translation>
     </message>
 </context>
 <context>
