@@ -78,6 +78,16 @@ void TimelineController::loadMarkers(store::Store& historian, std::int64_t first
   }
 }
 
+// A fresh replay clock over [first, last] (a file's or a server's history), paused at `at`.
+void TimelineController::startReplayClock(qint64 first_ms, qint64 last_ms, qint64 at_ms) {
+  clock_ = Clock{};
+  clock_.setRange(first_ms, last_ms);
+  fileStartMs_ = first_ms;
+  fileEndMs_ = last_ms;
+  clock_.seek(at_ms, wallMs());
+  timeMs_ = clock_.now(wallMs());
+}
+
 bool TimelineController::openReplay(const QString& path) {
   close();
   // Any store: a historian file, sqlite:FILE or a clickhouse:// URI (docs/server.md).
@@ -99,12 +109,7 @@ bool TimelineController::openReplay(const QString& path) {
     last = std::max(last, tag.last_ms);
   }
   loadMarkers(**historian, first, last);
-  clock_ = Clock{};
-  clock_.setRange(first, last);
-  fileStartMs_ = first;
-  fileEndMs_ = last;
-  clock_.seek(first, wallMs());
-  timeMs_ = first;
+  startReplayClock(first, last, first);
   writablePath_ = path;
   startReader(path);
   mode_ = "replay";

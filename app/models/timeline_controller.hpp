@@ -157,6 +157,7 @@ class TimelineController : public QObject {
 
  private:
   void loadMarkers(store::Store& historian, std::int64_t first, std::int64_t last);
+  void startReplayClock(qint64 first_ms, qint64 last_ms, qint64 at_ms);
   void startReader(const QString& path);
   void attachSource(HistorySource* source);
   void startServerReplay(qint64 first_ms, qint64 last_ms);

@@ -68,12 +68,7 @@ bool TimelineController::replayServer(const QString& url, const QString& token, 
 
 // The server's span is known: replay it as a file, from its newest sample (seeking back from now).
 void TimelineController::startServerReplay(qint64 first_ms, qint64 last_ms) {
-  clock_ = Clock{};
-  clock_.setRange(first_ms, last_ms);
-  fileStartMs_ = first_ms;
-  fileEndMs_ = last_ms;
-  clock_.seek(last_ms, wallMs());
-  timeMs_ = last_ms;
+  startReplayClock(first_ms, last_ms, last_ms);
   attachSource(serverHistory_.get());
   loadServerMarkers(serverHistory_->link(), first_ms, last_ms + 1);
   connected_ = true;
