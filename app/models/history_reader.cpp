@@ -1,17 +1,11 @@
 #include "history_reader.hpp"
 
-#include <QPointF>
-
-#include "parktwin/sim/event_codec.hpp"
-#include "parktwin/sim/ladle_position.hpp"
 #include "parktwin/store/store.hpp"
 #include "parktwin/store/state_spans.hpp"
 
 namespace parktwin::app {
 
 namespace {
-// A ladle trip takes minutes; looking this far back finds every trip still under way at T.
-constexpr qint64 kLongestLadleTrip_ms = 30 * 60'000;
 constexpr qint64 kStateLookback_ms = 24 * 3'600'000;
 }  // namespace
 
@@ -78,15 +72,7 @@ void HistoryReader::readAt(qint64 t_ms) {
 
   QVariantList ladles;
   if (auto events = historian_->eventsBetween(t_ms - kLongestLadleTrip_ms, t_ms)) {
-    for (const auto& stored : *events) {
-      if (!sim::isLadleTrip(stored)) continue;
-      auto trip = sim::decodeEvent(stored);
-      if (!trip) {
-        reportUnreadableEvent(trip.error().message);
-        continue;
-      }
-      if (auto at = sim::ladlePositionAt(*trip, t_ms)) ladles.push_back(QPointF(at->x_m, at->y_m));
-    }
+    ladles = ladlesAt(*events, t_ms, [this](const std::string& m) { reportUnreadableEvent(m); });
   }
   emit stateRead(t_ms, values, ladles);
 }

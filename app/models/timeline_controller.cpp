@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "history_reader.hpp"
+#include "server_history.hpp"
 #include "parktwin/feed/broker.hpp"
 #include "parktwin/sim/event_codec.hpp"
 #include "parktwin/store/store.hpp"
@@ -31,12 +32,16 @@ qint64 TimelineController::wallMs() const { return QDateTime::currentMSecsSinceE
 void TimelineController::close() {
   ticker_.stop();
   live_.reset();
-  if (reader_) {
+  if (serverHistory_) {
+    serverHistory_.reset();  // on the GUI thread: its pending requests go with it
+    reader_ = nullptr;
+  } else if (reader_) {
     readerThread_.quit();
     readerThread_.wait();
     reader_ = nullptr;  // deleted with the thread's deleteLater
   }
   readInFlight_ = false;
+  staleRead_ = false;
   lastReadMs_ = -1;
   values_.clear();
   tagSources_.clear();
@@ -73,30 +78,14 @@ void TimelineController::loadMarkers(store::Store& historian, std::int64_t first
   }
 }
 
-// The reader of the replayed file works on its own thread; its answers come back as signals.
-void TimelineController::startReader(const QString& path) {
-  reader_ = new HistoryReader(path);
-  reader_->moveToThread(&readerThread_);
-  connect(&readerThread_, &QThread::finished, reader_, &QObject::deleteLater);
-  connect(this, &TimelineController::readRequested, reader_, &HistoryReader::readAt);
-  connect(reader_, &HistoryReader::stateRead, this, &TimelineController::onStateRead);
-  connect(this, &TimelineController::seriesRequested, reader_, &HistoryReader::readSeries);
-  connect(reader_, &HistoryReader::seriesRead, this, [this](const QVariantMap& series) {
-    sparklines_ = series;
-    emit sparklinesChanged();
-  });
-  connect(this, &TimelineController::statesRequested, reader_, &HistoryReader::readStates);
-  connect(reader_, &HistoryReader::statesRead, this, [this](const QVariantMap& history) {
-    if (history.value("tag").toString() != stateTag_) return;  // asked before the selection changed
-    stateHistory_ = history;
-    emit stateHistoryChanged();
-  });
-  connect(reader_, &HistoryReader::failed, this, [this](const QString& m) {
-    readInFlight_ = false;
-    setStatus(m);
-  });
-  connect(reader_, &HistoryReader::eventUnreadable, this, &TimelineController::setStatus);
-  readerThread_.start();
+// A fresh replay clock over [first, last] (a file's or a server's history), paused at `at`.
+void TimelineController::startReplayClock(qint64 first_ms, qint64 last_ms, qint64 at_ms) {
+  clock_ = Clock{};
+  clock_.setRange(first_ms, last_ms);
+  fileStartMs_ = first_ms;
+  fileEndMs_ = last_ms;
+  clock_.seek(at_ms, wallMs());
+  timeMs_ = clock_.now(wallMs());
 }
 
 bool TimelineController::openReplay(const QString& path) {
@@ -120,12 +109,7 @@ bool TimelineController::openReplay(const QString& path) {
     last = std::max(last, tag.last_ms);
   }
   loadMarkers(**historian, first, last);
-  clock_ = Clock{};
-  clock_.setRange(first, last);
-  fileStartMs_ = first;
-  fileEndMs_ = last;
-  clock_.seek(first, wallMs());
-  timeMs_ = first;
+  startReplayClock(first, last, first);
   writablePath_ = path;
   startReader(path);
   mode_ = "replay";
@@ -264,6 +248,12 @@ void TimelineController::requestRead() {
 
 void TimelineController::onStateRead(qint64, const QHash<QString, double>& values, const QVariantList& ladles) {
   readInFlight_ = false;
+  if (staleRead_) {  // asked before a seek: the seek's time wins, this answer is never shown
+    staleRead_ = false;
+    lastReadMs_ = -1;
+    requestRead();
+    return;
+  }
   values_ = values;
   ladles_ = ladles;
   emit valuesChanged();
@@ -288,6 +278,7 @@ void TimelineController::togglePlay() { playing() ? pause() : play(); }
 void TimelineController::seek(double timeMs) {
   if (mode_ != "replay") return;
   const bool wasPlaying = playing();
+  if (readInFlight_) staleRead_ = true;
   clock_.seek(qint64(timeMs), wallMs());
   if (wasPlaying) clock_.play(wallMs());
   timeMs_ = clock_.now(wallMs());

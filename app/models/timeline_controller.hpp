@@ -22,7 +22,8 @@ class Store;
 
 namespace parktwin::app {
 
-class HistoryReader;
+class HistorySource;
+class ServerHistory;
 class ServerLink;
 
 class TimelineController : public QObject {
@@ -44,6 +45,8 @@ class TimelineController : public QObject {
   // Live from parktwin-server: why it is not connected (bad token, server away), else empty.
   Q_PROPERTY(QString serverProblem READ serverProblem NOTIFY statusChanged)
   Q_PROPERTY(bool fromServer READ fromServer NOTIFY sourceChanged)
+  // Replaying a parktwin-server's history (replayServer), not a local file.
+  Q_PROPERTY(bool replayingServer READ replayingServer NOTIFY sourceChanged)
   // Why the live recording is not reaching its file (disk full, read-only, I/O error); empty
   // while it is, or when nothing is recorded.
   Q_PROPERTY(QString recordingError READ recordingError NOTIFY recordingErrorChanged)
@@ -74,6 +77,12 @@ class TimelineController : public QObject {
   Q_INVOKABLE bool connectServer(const QString& url, const QString& token, const QString& park,
                                  const QString& caFile = {});
   Q_INVOKABLE QString rememberedServerCaFile() const;
+  // Replays the history of parktwin-server at `url` for `park` (timeline_history.cpp): the
+  // timeline's range is the server's first to last sample, and every read at T is a request to
+  // the server, never waited for on the GUI thread. False only for an address that is not one.
+  // `caFile` as for connectServer.
+  Q_INVOKABLE bool replayServer(const QString& url, const QString& token, const QString& park,
+                                const QString& caFile = {});
   Q_INVOKABLE QString rememberedServerUrl() const;
   Q_INVOKABLE QString rememberedServerToken() const;
   // The server link while live from a server (alarms, acknowledgements); null otherwise.
@@ -124,7 +133,8 @@ class TimelineController : public QObject {
   QString status() const { return status_; }
   bool connected() const { return connected_; }
   QString serverProblem() const { return serverProblem_; }
-  bool fromServer() const { return serverLink() != nullptr; }
+  bool fromServer() const { return serverLink() != nullptr || serverHistory_ != nullptr; }
+  bool replayingServer() const { return serverHistory_ != nullptr; }
   QString recordingError() const { return recordingError_; }
   bool sendsInTheClear() const { return sendsInTheClear_; }
   double messagesPerSecond() const { return messagesPerSecond_; }
@@ -152,7 +162,11 @@ class TimelineController : public QObject {
 
  private:
   void loadMarkers(store::Store& historian, std::int64_t first, std::int64_t last);
+  void startReplayClock(qint64 first_ms, qint64 last_ms, qint64 at_ms);
   void startReader(const QString& path);
+  void attachSource(HistorySource* source);
+  void startServerReplay(qint64 first_ms, qint64 last_ms);
+  void showServerHistoryProblem(const QString& problem);
   void tick();
   void requestRead();
   void onStateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles);
@@ -182,8 +196,10 @@ class TimelineController : public QObject {
   double measuredRate_ = 0;                   // messages per second over the last second
   QTimer ticker_;
   QThread readerThread_;
-  HistoryReader* reader_ = nullptr;
+  HistorySource* reader_ = nullptr;
+  std::unique_ptr<ServerHistory> serverHistory_;  // replaying a server: reader_ once its span is known
   bool readInFlight_ = false;
+  bool staleRead_ = false;  // the read in flight was asked before a seek: its answer is dropped
   qint64 lastReadMs_ = -1;
   std::unique_ptr<LiveFeed> live_;
   QString writablePath_;
@@ -193,7 +209,8 @@ class TimelineController : public QObject {
   qint64 sparklinesAt_ = -1;
   void requestSparklines();  // the replayed or recorded historian file
   void refreshFromServer();  // live from a server: sparklines from its series (timeline_server.cpp)
-  void loadServerMarkers();  // live from a server: its events of the last day as marks
+  // A server's events in [from, to) as marks (live: the last day; replay: its whole history).
+  void loadServerMarkers(ServerLink& link, qint64 from_ms, qint64 to_ms);
   QString stateTag_;
   QVariantMap stateHistory_;
   quint64 lastReceived_ = 0;

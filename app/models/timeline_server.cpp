@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "parktwin/feed/broker.hpp"
+#include "server_history.hpp"
 #include "server_link.hpp"
 #include "server_tls.hpp"
 #include "timeline_controller.hpp"
@@ -22,11 +23,12 @@ const QString kCaFileKey = QStringLiteral("server/ca_file");
 
 bool TimelineController::connectServer(const QString& url, const QString& token, const QString& park,
                                        const QString& caFile) {
-  const QUrl base(url.trimmed(), QUrl::StrictMode);
-  if (!base.isValid() || (base.scheme() != "http" && base.scheme() != "https") || base.host().isEmpty()) {
+  const auto parsed = serverBaseUrl(url);
+  if (!parsed) {
     setStatus(tr("Not a server address: %1 (expected http://HOST:PORT or https://HOST:PORT)").arg(url));
     return false;
   }
+  const QUrl& base = *parsed;
   QString caProblem;
   auto trust = serverTrust(caFile, &caProblem);
   if (!trust) {
@@ -42,16 +44,14 @@ bool TimelineController::connectServer(const QString& url, const QString& token,
   // Plain http beyond this machine sends the token in clear text: the window warns (banner).
   const bool inTheClear = base.scheme() == "http" && !feed::isLoopbackHost(base.host().toStdString());
   goLive(LiveFeed::fromServer(base, token, park, std::move(*trust)), label, {}, inTheClear);
-  loadServerMarkers();
+  if (ServerLink* link = serverLink()) loadServerMarkers(*link, wallMs() - 24 * 3'600'000, wallMs());
   return true;
 }
 
-// The server's events of the last day (failures, alarms, notes) as marks on the timeline.
-void TimelineController::loadServerMarkers() {
-  ServerLink* link = serverLink();
-  if (!link) return;
-  const qint64 from = wallMs() - 24 * 3'600'000;
-  link->get(QStringLiteral("events?from=%1&min_severity=1").arg(from), [this](const QJsonDocument& events, const QString& error) {
+// The server's events (failures, alarms, notes) as marks on the timeline.
+void TimelineController::loadServerMarkers(ServerLink& link, qint64 from_ms, qint64 to_ms) {
+  const QString query = QStringLiteral("events?from=%1&to=%2&min_severity=1").arg(from_ms).arg(to_ms);
+  link.get(query, [this](const QJsonDocument& events, const QString& error) {
     if (!error.isEmpty()) return;  // the link reports its own problems; the marks are a nicety
     for (const auto& e : events.array()) {
       const QJsonObject event = e.toObject();
@@ -78,14 +78,7 @@ void TimelineController::refreshFromServer() {
                               .arg(at - 3'600'000)
                               .arg(at + 1);
     link->get(query, [this, tag, series, pending, at](const QJsonDocument& doc, const QString& error) {
-      if (error.isEmpty()) {
-        QVariantList means;
-        for (const auto& b : doc.object().value("buckets").toArray()) {
-          const QJsonArray bucket = b.toArray();  // from, to, count, min, max, mean, last
-          means.push_back(bucket.at(2).toInt() > 0 ? bucket.at(5).toDouble() : qQNaN());
-        }
-        series->insert(tag, means);
-      }
+      if (error.isEmpty()) series->insert(tag, bucketMeans(doc.object().value("buckets").toArray()));
       if (--*pending > 0 || at != sparklinesAt_) return;  // more to come, or asked again since
       sparklines_ = *series;
       emit sparklinesChanged();

@@ -1357,6 +1357,10 @@
         <translation>正在连接…</translation>
     </message>
     <message>
+        <source>Replay history</source>
+        <translation>回放历史数据</translation>
+    </message>
+    <message>
         <source>CA file (https)</source>
         <translation>CA 文件（https）</translation>
     </message>
@@ -1480,6 +1484,14 @@
     <message>
         <source>%1×</source>
         <translation>%1 倍</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>返回实时</translation>
+    </message>
+    <message>
+        <source>Replay history</source>
+        <translation>回放历史数据</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +1972,13 @@
     </message>
 </context>
 <context>
+    <name>parktwin::app::ServerHistory</name>
+    <message>
+        <source>the server holds no samples yet</source>
+        <translation>服务器上还没有样本</translation>
+    </message>
+</context>
+<context>
     <name>parktwin::app::ServerLink</name>
     <message>
         <source>the server closed the live stream</source>
@@ -2039,6 +2058,10 @@
     <message>
         <source>Not a server address: %1 (expected http://HOST:PORT or https://HOST:PORT)</source>
         <translation>不是服务器地址：%1（应为 http://主机:端口 或 https://主机:端口）</translation>
+    </message>
+    <message>
+        <source>Reading the history of %1 …</source>
+        <translation>正在读取 %1 的历史 …</translation>
     </message>
 </context>
 <context>

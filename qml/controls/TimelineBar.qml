@@ -1,5 +1,5 @@
 // The timeline under the 3D view: play/pause, step, speed, a scrubber with failure markers,
-// the time in park civil time (its time_zone), and a live indicator when fed by MQTT.
+// the time in park civil time (its time_zone), and a live indicator when fed by MQTT or a server.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -78,8 +78,17 @@ Rectangle {
             }
         }
         Item { Layout.fillWidth: true; visible: root.timeline.mode === "live" }
+        // A server's window moves between its live values and its stored history.
+        BarButton {
+            objectName: "serverHistoryButton"
+            visible: root.timeline.fromServer
+            text: root.timeline.replayingServer ? qsTr("Back to live") : qsTr("Replay history")
+            onClicked: root.timeline.replayingServer
+                       ? root.timeline.connectServer(root.timeline.rememberedServerUrl(), root.timeline.rememberedServerToken(), ParkController.parkId, root.timeline.rememberedServerCaFile())
+                       : root.timeline.replayServer(root.timeline.rememberedServerUrl(), root.timeline.rememberedServerToken(), ParkController.parkId, root.timeline.rememberedServerCaFile())
+        }
         Rectangle {
-            visible: root.timeline.mode === "live"
+            visible: root.timeline.mode === "live" || root.timeline.replayingServer
             width: 12; height: 12; radius: 6
             color: root.timeline.connected ? "#2eb872" : "#d64545"
         }

@@ -40,6 +40,12 @@ ColumnLayout {
             enabled: serverUrl.text.trim() !== ""
             onClicked: root.timeline.connectServer(serverUrl.text, serverToken.text, ParkController.parkId, serverCa.text)
         }
+        Button {  // the server's stored history on the timeline, as a replayed file (docs/server.md)
+            objectName: "serverReplayButton"
+            text: qsTr("Replay history")
+            enabled: serverUrl.text.trim() !== ""
+            onClicked: root.timeline.replayServer(serverUrl.text, serverToken.text, ParkController.parkId, serverCa.text)
+        }
     }
     RowLayout {
         Layout.fillWidth: true

@@ -60,6 +60,7 @@ class Api {
   ApiResponse state(const std::map<std::string, std::string>& query);
   ApiResponse series(const std::map<std::string, std::string>& query);
   ApiResponse events(const std::map<std::string, std::string>& query);
+  ApiResponse history();
   ApiResponse acknowledge(const std::string& ruleId, const std::string& body, const User& user);
   ApiResponse flows(const std::map<std::string, std::string>& query);
   ApiResponse submitScenario(const std::string& body, const User& user);

@@ -130,6 +130,25 @@ ApiResponse Api::events(const Query& query) {
   return {200, out.dump()};
 }
 
+// The span of the stored samples: a window replaying the server's history takes its timeline's
+// range from it. first_ms and last_ms are null while nothing is stored.
+ApiResponse Api::history() {
+  auto tags = c_.history.summary();
+  if (!tags) return historyFailure(tags.error());
+  json out{{"tags", 0}, {"samples", 0}, {"first_ms", nullptr}, {"last_ms", nullptr}};
+  std::uint64_t samples = 0, withSamples = 0;
+  for (const auto& tag : *tags) {
+    if (tag.samples == 0) continue;
+    ++withSamples;
+    samples += tag.samples;
+    if (out["first_ms"].is_null() || tag.first_ms < out["first_ms"].get<std::int64_t>()) out["first_ms"] = tag.first_ms;
+    if (out["last_ms"].is_null() || tag.last_ms > out["last_ms"].get<std::int64_t>()) out["last_ms"] = tag.last_ms;
+  }
+  out["tags"] = withSamples;
+  out["samples"] = samples;
+  return {200, out.dump()};
+}
+
 ApiResponse Api::acknowledge(const std::string& ruleId, const std::string& body, const User& user) {
   std::string comment;
   if (!body.empty()) {

@@ -121,6 +121,12 @@ Result<std::vector<store::Event>> HistoryAdapter::eventsBetween(std::int64_t t0_
   return (*reader)->eventsBetween(t0_ms, t1_ms, filter);
 }
 
+Result<std::vector<store::TagSummary>> HistoryAdapter::summary() {
+  auto reader = borrowReader();
+  if (!reader) return std::unexpected(reader.error());
+  return (*reader)->summary();
+}
+
 Result<std::vector<store::Sample>> HistoryAdapter::samplesBetween(std::string_view tag, std::int64_t t0_ms,
                                                                  std::int64_t t1_ms) {
   auto reader = borrowReader();

@@ -47,6 +47,7 @@ class HistoryAdapter {
   Result<std::vector<store::Acknowledgement>> acknowledgementsBetween(std::int64_t t0_ms, std::int64_t t1_ms);
   // Encoded state answers; commit() drops those its samples changed.
   StateCache& stateCache() { return stateCache_; }
+  Result<std::vector<store::TagSummary>> summary();
 
  private:
   HistoryAdapter(std::string uri, std::unique_ptr<store::Store> writer);

@@ -139,6 +139,16 @@ class ServerApiTest(unittest.TestCase):
         status, body = self.get(f"/api/v1/parks/beidu/events?from={T0}&to={T0 + N * STEP}&min_severity=1")
         self.assertEqual([e[4] for e in EVENTS if e[2] >= 1], [e["message"] for e in body])
 
+    def test_history_span_is_first_and_last_sample(self):
+        status, body = self.get("/api/v1/parks/beidu/history")
+        self.assertEqual(200, status, body)
+        self.assertEqual(min(ts for ts, _, _ in ROWS), body["first_ms"])
+        # Another test may publish a live value (stamped now) to the broker, which the server stores.
+        csv_last = max(ts for ts, _, _ in ROWS)
+        self.assertTrue(body["last_ms"] == csv_last or body["last_ms"] >= int(time.time() * 1000) - 600_000, body)
+        self.assertGreaterEqual(body["samples"], len(ROWS))
+        self.assertGreaterEqual(body["tags"], len({tag for _, tag, _ in ROWS}))
+
     def test_flows_at_time(self):
         status, before = self.get(f"/api/v1/parks/beidu/flows?at={T0 + 30 * STEP}")
         self.assertEqual(200, status, before)

@@ -1,0 +1,56 @@
+#pragma once
+// Where the window's history reads go: the twin's state at T, sparkline series and state spans.
+// Two implementations: HistoryReader (a local store, on its own thread) and ServerHistory (a
+// parktwin-server's HTTP API, asynchronous on the GUI thread). TimelineController talks to
+// either through these slots and signals only, so replay, scene colours, inspector values,
+// sparklines and alarms at T work the same whichever holds the history.
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+#include <QVariantMap>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace parktwin::store {
+struct Event;
+}
+
+namespace parktwin::app {
+
+class HistorySource : public QObject {
+  Q_OBJECT
+ public:
+  using QObject::QObject;
+  ~HistorySource() override = default;
+
+ public slots:
+  virtual void readAt(qint64 t_ms) = 0;
+  // Bucketed means of each tag over [t0, t1) for sparklines.
+  virtual void readSeries(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets) = 0;
+  // A state tag over [t0, t1) as spans (store::stateSpans).
+  virtual void readStates(const QString& tag, qint64 t0_ms, qint64 t1_ms) = 0;
+
+ signals:
+  // values: tag → last value at or before T; ladles: ladles of molten aluminium on their way
+  // at T as points (x, y in metres) in the park frame.
+  void stateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles);
+  void failed(const QString& message);
+  // An event that cannot be decoded (its ladle is not drawn); said once per source.
+  void eventUnreadable(const QString& message);
+  void seriesRead(const QVariantMap& series);  // tag → list of numbers (NaN for empty buckets)
+  // {tag, from, to, spans: [{from, to, state}]} (times in ms)
+  void statesRead(const QVariantMap& history);
+};
+
+// A ladle trip takes minutes; events this far before T find every trip still under way at T.
+inline constexpr qint64 kLongestLadleTrip_ms = 30 * 60'000;
+
+// The ladles under way at T among `events` (of [T - kLongestLadleTrip_ms, T]); an event that
+// cannot be decoded goes to `unreadable` and is skipped.
+QVariantList ladlesAt(const std::vector<store::Event>& events, qint64 t_ms,
+                      const std::function<void(const std::string&)>& unreadable);
+
+}  // namespace parktwin::app

@@ -1,0 +1,170 @@
+#include "server_history.hpp"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtNumeric>
+#include <algorithm>
+
+#include "parktwin/store/types.hpp"
+
+namespace parktwin::app {
+
+namespace {
+constexpr int kFirstRetryMs = 1000;
+constexpr int kLongestRetryMs = 10'000;  // as the live link: a restarted server is seen within ten seconds
+
+// The rows of a columnar answer ({"columns": [...], key: [[...], ...]}) as tag → value.
+QHash<QString, double> stateValues(const QJsonObject& body) {
+  const QJsonArray columns = body.value("columns").toArray();
+  qsizetype tag = -1, v = -1;
+  for (qsizetype i = 0; i < columns.size(); ++i) {
+    if (columns.at(i).toString() == QLatin1String("tag")) tag = i;
+    if (columns.at(i).toString() == QLatin1String("v")) v = i;
+  }
+  QHash<QString, double> values;
+  if (tag < 0 || v < 0) return values;
+  for (const auto& row : body.value("values").toArray()) {
+    const QJsonArray r = row.toArray();
+    values.insert(r.at(tag).toString(), r.at(v).isDouble() ? r.at(v).toDouble() : qQNaN());
+  }
+  return values;
+}
+
+std::vector<store::Event> storedEvents(const QJsonArray& events) {
+  std::vector<store::Event> out;
+  out.reserve(std::size_t(events.size()));
+  for (const auto& item : events) {
+    const QJsonObject e = item.toObject();
+    const QJsonValue payload = e.value("payload");
+    out.push_back({qint64(e.value("ts").toDouble()), e.value("kind").toString().toStdString(),
+                   e.value("severity").toInt(), e.value("object").toString().toStdString(),
+                   e.value("message").toString().toStdString(),
+                   payload.isObject() ? QJsonDocument(payload.toObject()).toJson(QJsonDocument::Compact).toStdString()
+                   : payload.isArray() ? QJsonDocument(payload.toArray()).toJson(QJsonDocument::Compact).toStdString()
+                                       : std::string()});
+  }
+  return out;
+}
+}  // namespace
+
+std::optional<QUrl> serverBaseUrl(const QString& url) {
+  const QUrl base(url.trimmed(), QUrl::StrictMode);
+  if (!base.isValid() || (base.scheme() != "http" && base.scheme() != "https") || base.host().isEmpty()) return std::nullopt;
+  return base;
+}
+
+QVariantList bucketMeans(const QJsonArray& buckets) {
+  QVariantList means;
+  for (const auto& b : buckets) {
+    const QJsonArray bucket = b.toArray();  // from, to, count, min, max, mean, last
+    means.push_back(bucket.at(2).toInt() > 0 ? bucket.at(5).toDouble() : qQNaN());
+  }
+  return means;
+}
+
+// The two answers one state read waits for.
+struct ServerHistory::PendingState {
+  quint64 generation = 0;
+  qint64 t_ms = 0;
+  int waiting = 2;
+  QString error;
+  QHash<QString, double> values;
+  std::vector<store::Event> events;
+};
+
+ServerHistory::ServerHistory(QUrl base, QString token, QString park, QObject* parent)
+    : HistorySource(parent), link_(std::move(base), std::move(token), std::move(park), [](const QString&, qint64, double) {}) {
+  retry_.setSingleShot(true);
+}
+
+ServerHistory::~ServerHistory() = default;
+
+void ServerHistory::readAt(qint64 t_ms) {
+  retry_.stop();  // a newer position replaces one waiting to be tried again
+  auto pending = std::make_shared<PendingState>();
+  pending->generation = ++generation_;
+  pending->t_ms = t_ms;
+  link_.get(QStringLiteral("state?at=%1").arg(t_ms), [this, pending](const QJsonDocument& doc, const QString& error) {
+    if (error.isEmpty()) pending->values = stateValues(doc.object());
+    else pending->error = error;
+    finishState(pending);
+  });
+  link_.get(QStringLiteral("events?from=%1&to=%2").arg(t_ms - kLongestLadleTrip_ms).arg(t_ms),
+            [this, pending](const QJsonDocument& doc, const QString& error) {
+              if (error.isEmpty()) pending->events = storedEvents(doc.array());
+              else pending->error = error;
+              finishState(pending);
+            });
+}
+
+void ServerHistory::finishState(const std::shared_ptr<PendingState>& pending) {
+  if (--pending->waiting > 0) return;
+  if (pending->generation != generation_) return;  // a newer T was asked since: it wins
+  if (!pending->error.isEmpty()) {
+    const qint64 t = pending->t_ms;
+    retryLater([this, t] { readAt(t); }, pending->error);
+    return;
+  }
+  succeeded();
+  const QVariantList ladles = ladlesAt(pending->events, pending->t_ms, [this](const std::string& message) {
+    if (reportedUnreadableEvent_) return;  // once per server: the same event is read at every tick
+    reportedUnreadableEvent_ = true;
+    emit eventUnreadable(QString::fromStdString(message));
+  });
+  emit stateRead(pending->t_ms, pending->values, ladles);
+}
+
+void ServerHistory::readSpan() {
+  link_.get(QStringLiteral("history"), [this](const QJsonDocument& doc, const QString& error) {
+    if (!error.isEmpty()) {
+      retryLater([this] { readSpan(); }, error);
+      return;
+    }
+    succeeded();
+    const QJsonObject span = doc.object();
+    if (!span.value("first_ms").isDouble() || !span.value("last_ms").isDouble()) {
+      emit failed(tr("the server holds no samples yet"));
+      return;
+    }
+    emit spanRead(qint64(span.value("first_ms").toDouble()), qint64(span.value("last_ms").toDouble()));
+  });
+}
+
+void ServerHistory::readSeries(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets) {
+  auto series = std::make_shared<QVariantMap>();
+  auto waiting = std::make_shared<qsizetype>(tags.size());
+  for (const QString& tag : tags) {
+    const QString query = QStringLiteral("series?tag=%1&from=%2&to=%3&points=%4")
+                              .arg(QString::fromLatin1(QUrl::toPercentEncoding(tag)))
+                              .arg(t0_ms)
+                              .arg(t1_ms)
+                              .arg(buckets);
+    link_.get(query, [this, tag, series, waiting](const QJsonDocument& doc, const QString& error) {
+      if (error.isEmpty()) series->insert(tag, bucketMeans(doc.object().value("buckets").toArray()));
+      if (--*waiting == 0) emit seriesRead(*series);
+    });
+  }
+}
+
+void ServerHistory::readStates(const QString&, qint64, qint64) {}
+
+void ServerHistory::retryLater(std::function<void()> again, const QString& why) {
+  if (why != problem_) {
+    problem_ = why;
+    emit problemChanged(problem_);
+  }
+  retryDelayMs_ = retryDelayMs_ == 0 ? kFirstRetryMs : std::min(retryDelayMs_ * 2, kLongestRetryMs);
+  retry_.disconnect();
+  connect(&retry_, &QTimer::timeout, this, std::move(again));
+  retry_.start(retryDelayMs_);
+}
+
+void ServerHistory::succeeded() {
+  retryDelayMs_ = 0;
+  if (problem_.isEmpty()) return;
+  problem_.clear();
+  emit problemChanged(problem_);
+}
+
+}  // namespace parktwin::app

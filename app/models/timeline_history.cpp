@@ -1,0 +1,102 @@
+// TimelineController's history: the HistorySource a replay reads from, either a local store
+// (HistoryReader on the reader thread) or a parktwin-server (ServerHistory on the GUI thread's
+// event loop). Both answer with the same signals, so the clock, seek, speeds, scene colours,
+// inspector values, sparklines and alarms at T work alike (docs/server.md).
+#include <QSettings>
+#include <QUrl>
+
+#include "history_reader.hpp"
+#include "server_history.hpp"
+#include "server_tls.hpp"
+#include "timeline_controller.hpp"
+
+namespace parktwin::app {
+
+// The answers of `source` come back as signals: queued from the reader thread, direct from a
+// server's (already asynchronous) requests.
+void TimelineController::attachSource(HistorySource* source) {
+  reader_ = source;
+  connect(this, &TimelineController::readRequested, source, &HistorySource::readAt);
+  connect(source, &HistorySource::stateRead, this, &TimelineController::onStateRead);
+  connect(this, &TimelineController::seriesRequested, source, &HistorySource::readSeries);
+  connect(source, &HistorySource::seriesRead, this, [this](const QVariantMap& series) {
+    sparklines_ = series;
+    emit sparklinesChanged();
+  });
+  connect(this, &TimelineController::statesRequested, source, &HistorySource::readStates);
+  connect(source, &HistorySource::statesRead, this, [this](const QVariantMap& history) {
+    if (history.value("tag").toString() != stateTag_) return;  // asked before the selection changed
+    stateHistory_ = history;
+    emit stateHistoryChanged();
+  });
+  connect(source, &HistorySource::failed, this, [this](const QString& m) {
+    readInFlight_ = false;
+    setStatus(m);
+  });
+  connect(source, &HistorySource::eventUnreadable, this, &TimelineController::setStatus);
+}
+
+// The reader of a replayed file works on its own thread.
+void TimelineController::startReader(const QString& path) {
+  auto* reader = new HistoryReader(path);
+  reader->moveToThread(&readerThread_);
+  connect(&readerThread_, &QThread::finished, reader, &QObject::deleteLater);
+  attachSource(reader);
+  readerThread_.start();
+}
+
+bool TimelineController::replayServer(const QString& url, const QString& token, const QString& park,
+                                      const QString& caFile) {
+  const auto base = serverBaseUrl(url);
+  if (!base) {
+    setStatus(tr("Not a server address: %1 (expected http://HOST:PORT or https://HOST:PORT)").arg(url));
+    return false;
+  }
+  QString caProblem;
+  auto trust = serverTrust(caFile, &caProblem);
+  if (!trust) {
+    setStatus(caProblem);
+    return false;
+  }
+  close();
+  QSettings settings;  // the same address, token and CA file as Connect to server remembers
+  settings.setValue(QStringLiteral("server/url"), url.trimmed());
+  settings.setValue(QStringLiteral("server/token"), token);
+  settings.setValue(QStringLiteral("server/ca_file"), trust->caFile);
+  serverHistory_ = std::make_unique<ServerHistory>(*base, token, park);
+  serverHistory_->link().trust(std::move(*trust));
+  connect(serverHistory_.get(), &ServerHistory::spanRead, this, &TimelineController::startServerReplay);
+  connect(serverHistory_.get(), &ServerHistory::problemChanged, this, &TimelineController::showServerHistoryProblem);
+  connect(serverHistory_.get(), &ServerHistory::failed, this, &TimelineController::setStatus);
+  mode_ = "replay";
+  source_ = base->adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery).toString();
+  setStatus(tr("Reading the history of %1 …").arg(source_));
+  emit sourceChanged();
+  serverHistory_->readSpan();  // the timeline's range: the server's first and last sample
+  return true;
+}
+
+// The server's span is known: replay it as a file, from its newest sample (seeking back from now).
+void TimelineController::startServerReplay(qint64 first_ms, qint64 last_ms) {
+  startReplayClock(first_ms, last_ms, last_ms);
+  attachSource(serverHistory_.get());
+  loadServerMarkers(serverHistory_->link(), first_ms, last_ms + 1);
+  connected_ = true;
+  setStatus(tr("Replaying %1").arg(source_));
+  emit statusChanged();
+  emit rangeChanged();
+  emit stateChanged();
+  emit timeChanged();
+  requestRead();
+  ticker_.start();
+}
+
+// A failed request says why, as the live link does, until one succeeds again (it is retried).
+void TimelineController::showServerHistoryProblem(const QString& problem) {
+  serverProblem_ = problem;
+  connected_ = problem.isEmpty() && reader_ != nullptr;
+  status_.clear();  // statusChanged even when the text is the same: connected changed
+  setStatus(problem.isEmpty() ? tr("Replaying %1").arg(source_) : tr("%1: %2 · retrying").arg(source_, problem));
+}
+
+}  // namespace parktwin::app

@@ -1,0 +1,152 @@
+// The window replaying a parktwin-server's history (replay_test.py starts the server and this
+// window): Data… → ParkTwin server → Replay history; the timeline spans the server's first to
+// last sample; at each time the values, line states, alarms and a sparkline are what the
+// driver's CSV (the oracle, history.json) says; a seek while a request is in flight ends on the
+// last time; the server stopped is reported without a hang, and the window recovers when the
+// server is back.
+import QtQuick
+import QtTest
+import ParkTwin
+import ParkTwinServerTest
+
+Item {
+    width: 1200
+    height: 760
+
+    ServerPart { id: part; width: 760 }
+    TimelineBar { id: bar; width: 1100; y: 120 }
+
+    TestCase {
+        id: test
+        name: "ServerReplay"
+        when: windowShown
+
+        readonly property var timeline: ParkController.timeline
+        readonly property var history: JSON.parse(Peer.read("history.json"))
+        property var shownBath: []  // every potline-1.bath_temp the window showed, in order
+
+        Connections {
+            target: ParkController.timeline
+            function onValuesChanged() { test.shownBath.push(ParkController.timeline.tagValue("potline-1.bath_temp")) }
+        }
+
+        // The oracle: per tag, the newest value of the CSV's rows at or before t.
+        function stateAt(t) {
+            const latest = {}
+            for (const [ts, tag, v] of history.rows) {
+                if (ts <= t && (!(tag in latest) || latest[tag].ts <= ts)) latest[tag] = {ts: ts, v: v}
+            }
+            return latest
+        }
+
+        function mismatch(t) {
+            const expected = stateAt(t)
+            for (const tag in expected) {
+                const shown = timeline.tagValue(tag)
+                if (!(Math.abs(shown - expected[tag].v) < 1e-9)) return tag + " shown " + shown + ", expected " + expected[tag].v
+            }
+            return ""
+        }
+
+        function showsStateAt(t) {
+            tryVerify(() => timeline.timeMs === t && mismatch(t) === "", 30000,
+                      "at " + t + " (time " + timeline.timeMs + ", playing " + timeline.playing + ", last shown " + test.shownBath.slice(-4) + "): " + mismatch(t) + " " + timeline.status)
+        }
+
+        function activeAlarms() {
+            return ParkController.alarms.active.map(a => a.id).sort()
+        }
+
+        function written(name) {
+            const text = Peer.read(name)
+            return text !== undefined && text !== null
+        }
+
+        function test_1_replay_spans_the_servers_history() {
+            findChild(part, "serverUrlField").text = Peer.serverUrl
+            findChild(part, "serverTokenField").text = Peer.token
+            mouseClick(findChild(part, "serverReplayButton"))
+            tryVerify(() => timeline.connected && timeline.endMs === history.last, 30000, "span: " + timeline.status)
+            compare(timeline.mode, "replay")
+            verify(timeline.replayingServer)
+            verify(timeline.fromServer)
+            compare(timeline.startMs, history.first)
+            compare(timeline.timeMs, history.last)  // seeking back from the newest sample
+            showsStateAt(history.last)
+        }
+
+        function test_2_values_states_and_alarms_at_several_times() {
+            for (const t of history.times) {
+                timeline.seek(t)
+                showsStateAt(t)
+                const state = stateAt(t)
+                compare(timeline.lineState("potline-1"), state["potline-1.state"].v, "line state at " + t)
+                const bath = state["potline-1.bath_temp"].v
+                const expected = []
+                if (bath < history.coldBelow) expected.push("potline-1-bath-cold")
+                if (bath > history.hotAbove) expected.push("potline-1-bath-hot")
+                compare(activeAlarms().filter(id => id.startsWith("potline-1-bath")), expected, "alarms at " + t + ", bath " + bath)
+            }
+        }
+
+        function test_3_a_seek_while_a_request_is_in_flight_ends_on_the_last_time() {
+            const [first, last] = history.inFlight
+            const firstBath = stateAt(first)["potline-1.bath_temp"].v
+            verify(firstBath !== stateAt(last)["potline-1.bath_temp"].v)
+            test.shownBath = []
+            timeline.seek(first)  // its request is sent now and cannot be answered before this function returns
+            timeline.seek(last)
+            showsStateAt(last)
+            verify(test.shownBath.indexOf(firstBath) < 0, "the stale answer was shown: " + JSON.stringify(test.shownBath))
+        }
+
+        function test_4_sparkline_and_play() {
+            const s = history.sparkline
+            timeline.seek(s.at)
+            timeline.showSparklines([s.tag])
+            tryVerify(() => timeline.sparklines[s.tag] !== undefined && timeline.sparklines[s.tag].length === s.means.length,
+                      15000, "sparkline of " + s.tag)
+            const shown = timeline.sparklines[s.tag]
+            for (let k = 0; k < s.means.length; ++k) {
+                if (s.means[k] === null) verify(isNaN(shown[k]), "bucket " + k)
+                else fuzzyCompare(shown[k], s.means[k], 1e-9, "bucket " + k)
+            }
+            timeline.showSparklines([])
+            timeline.seek(history.first)
+            timeline.setSpeed(600)
+            timeline.play()
+            tryVerify(() => timeline.timeMs >= history.first + 20 * 60000, 20000, "played to " + timeline.timeMs)
+            timeline.pause()
+            showsStateAt(timeline.timeMs)
+            timeline.setSpeed(1)
+        }
+
+        function test_5_back_to_live_and_replay_again() {
+            const button = findChild(bar, "serverHistoryButton")
+            verify(button.visible)
+            mouseClick(button)
+            tryVerify(() => timeline.mode === "live" && timeline.connected, 30000, "live: " + timeline.status)
+            mouseClick(button)
+            tryVerify(() => timeline.mode === "replay" && timeline.connected && timeline.endMs === history.last, 30000,
+                      "replay again: " + timeline.status)
+        }
+
+        function test_6_server_stopped_is_reported_without_a_hang() {
+            const [during, after] = history.whileStopped
+            verify(Peer.signal("stop-server"))
+            tryVerify(() => written("stopped"), 60000, "the driver stopped the server")
+            timeline.seek(during)
+            tryVerify(() => timeline.serverProblem.indexOf("cannot reach") >= 0, 15000, "problem: " + timeline.serverProblem)
+            verify(!timeline.connected)
+            verify(timeline.status.indexOf(timeline.serverProblem) >= 0 && timeline.status.indexOf("retrying") >= 0, timeline.status)
+            timeline.seek(after)  // the window still answers at once while the server is away
+            compare(timeline.timeMs, after)
+            verify(Peer.signal("saw-it-stopped"))
+            tryVerify(() => written("restarted"), 60000, "the driver restarted the server")
+            tryVerify(() => timeline.connected, 30000, "reconnected: " + timeline.status)
+            compare(timeline.serverProblem, "")
+            showsStateAt(after)
+            timeline.close()
+        }
+    }
+}
