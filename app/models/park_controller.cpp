@@ -22,6 +22,9 @@ ParkController::ParkController(QObject* parent) : QObject(parent) {
 void ParkController::applyTimelineValues() {
   if (!park_) return;
   scene_.applyLineStates(*park_, timeline_.values());
+  // The flows follow each displayed step (solved off this thread, when following: flow_overlay.hpp).
+  if (timeline_.mode() == "design") flows_.showDesign();
+  else flows_.showStep(qint64(timeline_.timeMs()), timeline_.values());
   selection_.valuesChanged();
   alarms_.evaluate();
 }

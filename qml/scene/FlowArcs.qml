@@ -11,10 +11,14 @@ Node {
     property var arcs: []
     property real clock: 0  // seconds, drives the dashes
 
+    // By count, not by the list: the list is replaced at every replay step the flows follow,
+    // and a list model would build every arc's Model, material and texture again each time;
+    // with a count the arcs stay and only their bindings follow.
     Repeater3D {
-        model: root.arcs
+        model: root.arcs.length
         Model {
-            property string objectId: modelData.id
+            readonly property var modelData: root.arcs[index] || ({})
+            property string objectId: modelData.id || ""
             pickable: true
             source: "#Cube"
             position: modelData.position
