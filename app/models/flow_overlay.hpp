@@ -14,12 +14,10 @@
 #include <vector>
 
 #include "parktwin/flow/kpi_table.hpp"
+#include "parktwin/flow/latest_state_solver.hpp"  // complete: QML's metatype builds a FlowController
 
 namespace parktwin::model {
 struct Park;
-}
-namespace parktwin::flow {
-class LatestStateSolver;
 }
 
 namespace parktwin::app {
