@@ -191,7 +191,7 @@ FlowOverlay solveFlowOverlayAt(const model::Park& park, const QHash<QString, dou
 FlowController::~FlowController() = default;
 
 void FlowController::solve(const model::Park& park) {
-  solver_.reset();  // waits for its solve in progress, if any: it reads the park we replace
+  solver_.reset();  // its steps are of the park before this solve; waits for the one in progress
   ++generation_;
   park_ = &park;
   design_ = solveFlowOverlay(park);
