@@ -17,6 +17,10 @@ ParkController* g_instance = nullptr;
 
 ParkController::ParkController(QObject* parent) : QObject(parent) {
   connect(&timeline_, &TimelineController::valuesChanged, this, &ParkController::applyTimelineValues);
+  // Flows turned on while a replay is paused: solve the step on screen now, not at the next one.
+  connect(&flows_, &FlowController::followTimelineChanged, this, [this] {
+    if (park_ && timeline_.mode() != "design") flows_.showStep(qint64(timeline_.timeMs()), timeline_.values());
+  });
 }
 
 void ParkController::applyTimelineValues() {
