@@ -44,6 +44,7 @@ QList<QCommandLineOption> optionTable() {
       {"edit", "Start in edit mode (the editor panel, drag, rotate, undo)."},
       {"bench-drag", "With --bench-fps: drag building ID to and fro in edit mode instead of orbiting.", "id"},
       {"bench-still", "With --bench-fps: redraw the still window instead of orbiting (the drag's baseline)."},
+      {"bench-flows-on-gui-thread", "With --bench-fps, --replay and --flows: re-solve the flows at each step on the GUI thread instead of a worker (the worker's baseline)."},
   };
 }
 
@@ -83,6 +84,7 @@ LaunchOptions read(const QCommandLineParser& parser) {
   o.edit = parser.isSet("edit");
   o.benchDrag = parser.value("bench-drag");
   o.benchStill = parser.isSet("bench-still");
+  o.benchFlowsOnGuiThread = parser.isSet("bench-flows-on-gui-thread");
   o.benchSeconds = parser.value("bench-fps").toDouble();
   return o;
 }

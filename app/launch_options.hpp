@@ -39,6 +39,7 @@ struct LaunchOptions {
   bool edit = false;
   QString benchDrag;        // --bench-drag: the building dragged while frames are counted
   bool benchStill = false;
+  bool benchFlowsOnGuiThread = false;
 
   bool headless() const { return !screenshot.isEmpty() || benchSeconds > 0 || exportTour; }
 };

@@ -11,8 +11,10 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
+#include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 #include "progress_bar.hpp"
 
@@ -128,12 +130,29 @@ void benchmarkOrbitFps(QQuickWindow* window, double seconds) {
   });
 }
 
+namespace {
+
+// p50, p95, p99 and the slowest of the frame times, and how many took over 33 ms (two 60 Hz
+// vsyncs, under 30 fps: a frame a person sees dropped).
+void printFrameTimes(std::vector<double> frameMs) {
+  if (frameMs.empty()) return;
+  std::ranges::sort(frameMs);
+  const auto at = [&](double q) { return frameMs[std::min(frameMs.size() - 1, std::size_t(q * double(frameMs.size())))]; };
+  const auto over = std::ranges::count_if(frameMs, [](double ms) { return ms > 33.0; });
+  std::printf("frame ms: p50 %.1f p95 %.1f p99 %.1f max %.1f, %td of %zu over 33 ms\n", at(0.50), at(0.95), at(0.99),
+              frameMs.back(), over, frameMs.size());
+}
+
+}  // namespace
+
 void benchmarkFps(QQuickWindow* window, double seconds, const char* label,
                   std::function<void(QQuickItem* view, double t)> step) {
   struct State {
     QElapsedTimer clock;
     int frames = 0;
     bool started = false;
+    qint64 lastNs = 0;
+    std::vector<double> frameMs;  // from one frame's swap to the next
   };
   auto state = std::make_shared<State>();
   QObject::connect(window, &QQuickWindow::frameSwapped, window, [=] {
@@ -147,13 +166,16 @@ void benchmarkFps(QQuickWindow* window, double seconds, const char* label,
       state->clock.start();
     } else {
       ++state->frames;
+      state->frameMs.push_back(double(state->clock.nsecsElapsed() - state->lastNs) / 1e6);
     }
-    const double elapsed = double(state->clock.nsecsElapsed()) / 1e9;
+    state->lastNs = state->clock.nsecsElapsed();
+    const double elapsed = double(state->lastNs) / 1e9;
     step(view, elapsed);
     window->update();  // a still window draws again too: the baseline counts frames, not changes
     if (elapsed >= seconds) {
       std::printf("%s fps: %.1f (%d frames in %.2f s at %dx%d)\n", label, state->frames / elapsed, state->frames,
                   elapsed, window->width(), window->height());
+      printFrameTimes(state->frameMs);
       std::fflush(stdout);
       QCoreApplication::exit(0);
     }

@@ -171,6 +171,12 @@ void applyView(ViewState& view, const LaunchOptions& options) {
 // --bench-fps: orbiting, still, or dragging a building to and fro (30 m each way, unsnapped,
 // so that every frame is an edit).
 void benchmark(QQuickWindow* window, ParkController& controller, const LaunchOptions& options) {
+  FlowController* flows = controller.flows();
+  flows->solveStepsOnCallerThread(options.benchFlowsOnGuiThread);
+  // A replay with the flows shown: how many of the steps displayed got their flows on screen.
+  QObject::connect(qApp, &QCoreApplication::aboutToQuit, flows, [flows] {
+    if (flows->stepsPosted() > 0) std::printf("flow steps: %d solved and shown of %d displayed\n", flows->stepsShown(), flows->stepsPosted());
+  });
   const auto* park = controller.park();
   const auto* dragged = park ? park->findBuilding(options.benchDrag.toStdString()) : nullptr;
   auto* editor = ParkEditor::instance();

@@ -34,6 +34,12 @@ ApplicationWindow {
         target: ParkController
         function onParkChanged() { if (ParkController.loaded) parkView.fitPark(true) }
     }
+    // Flows on screen follow the replay or live step they are shown at (re-solved off the GUI thread).
+    Binding {
+        target: ParkController.flows
+        property: "followTimeline"
+        value: ViewState.showFlows || ViewState.showSankey
+    }
     // Unsaved changes are asked about first; once answered, ParkDocument lets the window go.
     onClosing: (close) => { close.accepted = ParkDocument.requestClose() }
     FileActions {

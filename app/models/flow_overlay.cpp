@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <map>
 #include <set>
 
 #include "kpi_text.hpp"
 #include "parktwin/flow/kpi_table.hpp"
+#include "parktwin/flow/latest_state_solver.hpp"
 #include "parktwin/flow/park_flows.hpp"
+#include "parktwin/flow/park_state.hpp"
 #include "parktwin/flow/sankey.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "scene_frame.hpp"
@@ -131,13 +134,10 @@ void addKpis(const flow::FlowKpis& kpis, FlowOverlay& overlay) {
   }
 }
 
-}  // namespace
-
-FlowOverlay solveFlowOverlay(const model::Park& park) {
+// Everything the window shows of one solve; runs on the flow worker too (QVariant values are
+// plain data until they reach QML).
+FlowOverlay overlayOf(const model::Park& park, Result<flow::ParkFlowReport> report) {
   FlowOverlay overlay;
-  flow::FlowOverrides overrides;
-  overrides.supply_basis = flow::SupplyBasis::annual_average;
-  auto report = flow::solveParkFlows(park, overrides, 8760.0);
   if (!report) {
     overlay.error = QString::fromStdString(report.error().message);
     return overlay;
@@ -167,6 +167,83 @@ FlowOverlay solveFlowOverlay(const model::Park& park) {
     }
   }
   return overlay;
+}
+
+std::map<std::string, double> toStdMap(const QHash<QString, double>& values) {
+  std::map<std::string, double> out;
+  for (auto it = values.constBegin(); it != values.constEnd(); ++it) out.emplace(it.key().toStdString(), it.value());
+  return out;
+}
+
+}  // namespace
+
+FlowOverlay solveFlowOverlay(const model::Park& park) {
+  flow::FlowOverrides overrides;
+  overrides.supply_basis = flow::SupplyBasis::annual_average;
+  return overlayOf(park, flow::solveParkFlows(park, overrides, 8760.0));
+}
+
+FlowOverlay solveFlowOverlayAt(const model::Park& park, const QHash<QString, double>& values) {
+  const flow::StateOverrides state = flow::overridesFromState(park, toStdMap(values));
+  return overlayOf(park, flow::solveParkFlows(park, state.material, state.energy, 8760.0));
+}
+
+FlowController::~FlowController() = default;
+
+void FlowController::solve(const model::Park& park) {
+  solver_.reset();  // its steps are of the park before this solve; waits for the one in progress
+  ++generation_;
+  park_ = &park;
+  design_ = solveFlowOverlay(park);
+  overlay_ = design_;
+  stepMs_ = -1;
+  emit changed();
+}
+
+void FlowController::showStep(qint64 t_ms, const QHash<QString, double>& values) {
+  if (!follow_ || !park_) return;
+  ++stepsPosted_;
+  if (onCaller_) {
+    applyStep(generation_, t_ms, solveFlowOverlayAt(*park_, values));
+    return;
+  }
+  if (!solver_) {
+    // The worker solves a copy: the park is edited in place on this thread.
+    auto copy = std::make_shared<const model::Park>(*park_);
+    const int generation = generation_;
+    solver_ = std::make_unique<flow::LatestStateSolver>(
+        copy, 8760.0, [this, copy, generation](std::int64_t t, Result<flow::ParkFlowReport> report) {
+          FlowOverlay overlay = overlayOf(*copy, std::move(report));
+          QMetaObject::invokeMethod(
+              this, [this, generation, t, overlay = std::move(overlay)]() mutable { applyStep(generation, t, std::move(overlay)); },
+              Qt::QueuedConnection);
+        });
+  }
+  solver_->post({t_ms, toStdMap(values)});
+}
+
+void FlowController::applyStep(int generation, qint64 t_ms, FlowOverlay overlay) {
+  if (generation != generation_ || !follow_) return;  // another park, or no longer following
+  overlay_ = std::move(overlay);
+  stepMs_ = t_ms;
+  ++stepsShown_;
+  emit changed();
+}
+
+void FlowController::showDesign() {
+  if (stepMs_ < 0) return;
+  solver_.reset();
+  ++generation_;
+  overlay_ = design_;
+  stepMs_ = -1;
+  emit changed();
+}
+
+void FlowController::setFollowTimeline(bool follow) {
+  if (follow == follow_) return;
+  follow_ = follow;
+  if (!follow) showDesign();
+  emit followTimelineChanged();
 }
 
 QVariantMap FlowController::kpis() const {

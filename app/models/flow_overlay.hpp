@@ -1,16 +1,20 @@
 #pragma once
 // The park's material and energy flows as the 3D scene draws them: one segment per park link
 // with its solved flow, capacity and utilisation, the bottleneck (minimum cut) marked, and the
-// park's flow KPIs. Solved once per park at design capacities (average hour of a year).
+// park's flow KPIs. Solved per park at design capacities (average hour of a year), and, while
+// the overlay follows the timeline, at the state of each displayed replay or live step.
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <memory>
 #include <vector>
 
 #include "parktwin/flow/kpi_table.hpp"
+#include "parktwin/flow/latest_state_solver.hpp"  // complete: QML's metatype builds a FlowController
 
 namespace parktwin::model {
 struct Park;
@@ -35,6 +39,9 @@ struct FlowOverlay {
 };
 
 FlowOverlay solveFlowOverlay(const parktwin::model::Park& park);
+// The overlay of the park at the tag values of one moment (flow::overridesFromState), its KPIs
+// per year at that moment's rates.
+FlowOverlay solveFlowOverlayAt(const parktwin::model::Park& park, const QHash<QString, double>& values);
 
 // The open park's solved flows, for QML: the 3D overlay's arcs, the KPI bar and the Sankey.
 class FlowController : public QObject {
@@ -46,13 +53,32 @@ class FlowController : public QObject {
   // the KPI bar, in the window's language (kpi_text.hpp).
   Q_PROPERTY(QVariantMap kpis READ kpis NOTIFY changed)
   Q_PROPERTY(QVariantMap sankey READ sankey NOTIFY changed)
+  // Re-solve at each displayed step of a replay or live feed (the window sets it while the
+  // flows or the balance are shown); off: the design solve.
+  Q_PROPERTY(bool followTimeline READ followTimeline WRITE setFollowTimeline NOTIFY followTimelineChanged)
+  // The time of the step the flows shown are solved at; -1 for the design solve.
+  Q_PROPERTY(double stepMs READ stepMs NOTIFY changed)
+  // Steps solved and shown since the park was opened (the frame benchmark reports them).
+  Q_PROPERTY(int stepsShown READ stepsShown NOTIFY changed)
 
  public:
   using QObject::QObject;
-  void solve(const parktwin::model::Park& park) {
-    overlay_ = solveFlowOverlay(park);
-    emit changed();
-  }
+  ~FlowController() override;
+  // The design solve, on this thread (a drag re-solves at each step); forgets any step.
+  void solve(const parktwin::model::Park& park);
+  // A displayed step: solved on a worker, the newest step winning (flow::LatestStateSolver);
+  // `changed` follows when its flows are in. Ignored unless following the timeline.
+  void showStep(qint64 t_ms, const QHash<QString, double>& values);
+  // Back to the design solve (the timeline closed).
+  void showDesign();
+  bool followTimeline() const { return follow_; }
+  void setFollowTimeline(bool follow);
+  double stepMs() const { return double(stepMs_); }
+  int stepsShown() const { return stepsShown_; }
+  // Steps handed to the worker since the park was opened (some skipped when they came faster).
+  int stepsPosted() const { return stepsPosted_; }
+  // Solve each step on the calling (GUI) thread instead: the frame benchmark's baseline.
+  void solveStepsOnCallerThread(bool onCaller) { onCaller_ = onCaller; }
   const FlowOverlay& overlay() const { return overlay_; }
   QVariantList arcs() const { return overlay_.arcs; }
   QVariantMap kpis() const;
@@ -65,10 +91,19 @@ class FlowController : public QObject {
 
  signals:
   void changed();
+  void followTimelineChanged();
 
  private:
-  FlowOverlay overlay_;
+  void applyStep(int generation, qint64 t_ms, FlowOverlay overlay);
+
+  FlowOverlay overlay_, design_;
   QString language_ = "en";
+  const parktwin::model::Park* park_ = nullptr;  // the controller's, edited in place between solves
+  bool follow_ = false, onCaller_ = false;
+  int generation_ = 0;  // of the park: steps of an older one are dropped
+  qint64 stepMs_ = -1;
+  int stepsShown_ = 0, stepsPosted_ = 0;
+  std::unique_ptr<flow::LatestStateSolver> solver_;  // last: its worker stops first
 };
 
 }  // namespace parktwin::app

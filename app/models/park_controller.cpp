@@ -17,11 +17,18 @@ ParkController* g_instance = nullptr;
 
 ParkController::ParkController(QObject* parent) : QObject(parent) {
   connect(&timeline_, &TimelineController::valuesChanged, this, &ParkController::applyTimelineValues);
+  // Flows turned on while a replay is paused: solve the step on screen now, not at the next one.
+  connect(&flows_, &FlowController::followTimelineChanged, this, [this] {
+    if (park_ && timeline_.mode() != "design") flows_.showStep(qint64(timeline_.timeMs()), timeline_.values());
+  });
 }
 
 void ParkController::applyTimelineValues() {
   if (!park_) return;
   scene_.applyLineStates(*park_, timeline_.values());
+  // The flows follow each displayed step (solved off this thread, when following: flow_overlay.hpp).
+  if (timeline_.mode() == "design") flows_.showDesign();
+  else flows_.showStep(qint64(timeline_.timeMs()), timeline_.values());
   selection_.valuesChanged();
   alarms_.evaluate();
 }

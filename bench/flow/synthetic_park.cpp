@@ -6,6 +6,16 @@
 
 namespace parktwin::bench {
 
+SyntheticParkSize scaledSize(int factor) {
+  SyntheticParkSize size;
+  size.potlines *= factor;
+  size.processor_lines *= factor;
+  size.markets *= factor;
+  size.substations *= factor;
+  size.pv_plants *= factor;
+  return size;
+}
+
 model::Park makeSyntheticPark(const SyntheticParkSize& size, std::uint32_t seed) {
   std::mt19937 rng(seed);
   const auto uniform = [&rng](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };

@@ -18,6 +18,10 @@ struct SyntheticParkSize {
   int energy_links_per_line = 2;   // feeders from substations to each line
 };
 
+// The default size (about 10k nodes in both networks) with every count of objects multiplied
+// by `factor` and the links per object kept: 10 gives the 100k-node park.
+SyntheticParkSize scaledSize(int factor);
+
 model::Park makeSyntheticPark(const SyntheticParkSize& size, std::uint32_t seed);
 
 }  // namespace parktwin::bench

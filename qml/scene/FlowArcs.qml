@@ -11,28 +11,32 @@ Node {
     property var arcs: []
     property real clock: 0  // seconds, drives the dashes
 
+    // By count, not by the list: the list is replaced at every replay step the flows follow,
+    // and a list model would build every arc's Model, material and texture again each time;
+    // with a count the arcs stay and only their bindings follow.
     Repeater3D {
-        model: root.arcs
+        model: root.arcs.length
         Model {
-            property string objectId: modelData.id
+            readonly property var arc: root.arcs[index] || ({})
+            property string objectId: arc.id || ""
             pickable: true
             source: "#Cube"
-            position: modelData.position
-            eulerRotation.y: modelData.angle
-            scale: Qt.vector3d(modelData.length / 100, (modelData.bottleneck ? 2.5 : 0.8) / 100, modelData.width / 100)
+            position: arc.position
+            eulerRotation.y: arc.angle
+            scale: Qt.vector3d(arc.length / 100, (arc.bottleneck ? 2.5 : 0.8) / 100, arc.width / 100)
             castsShadows: false
             materials: PrincipledMaterial {
-                baseColor: ParkController.selection.objectId === modelData.id ? "#ffd43b" : modelData.color
-                opacity: modelData.active ? 0.85 : 0.25
+                baseColor: ParkController.selection.objectId === arc.id ? "#ffd43b" : arc.color
+                opacity: arc.active ? 0.85 : 0.25
                 alphaMode: PrincipledMaterial.Blend
                 lighting: PrincipledMaterial.NoLighting
                 baseColorMap: Texture {
                     source: "textures/flow-dash.png"
                     tilingModeHorizontal: Texture.Repeat
-                    scaleU: modelData.length / 40  // one dash every 40 m
+                    scaleU: arc.length / 40  // one dash every 40 m
                     // The cube's +x runs from the link's source to its consumer; the pattern
                     // moves that way as the offset falls.
-                    positionU: -root.clock * modelData.speed / 40
+                    positionU: -root.clock * arc.speed / 40
                 }
             }
         }

@@ -1,0 +1,63 @@
+// The flows overlay follows the replayed step: after a seek, the flows shown are solved at that
+// step's tag values. Oracle: the historian's own value of potline-1's power at that time (the
+// fixture recorded the simulator's output); potline-1's only feeder must carry exactly it,
+// where the design solve gives 170,000 t/yr x 13,500 kWh/t / 8,760 h = 261,986 kW.
+import QtQuick
+import QtTest
+import ParkTwin
+import ParkTwinTest
+
+Item {
+    width: 1200
+    height: 700
+
+    ParkView {
+        id: parkView
+        anchors.fill: parent
+        showFlows: true
+    }
+
+    TestCase {
+        name: "FlowsReplay"
+        when: windowShown
+        readonly property var timeline: ParkController.timeline
+        readonly property var flows: ParkController.flows
+
+        function feederFlow() {
+            const arc = flows.arcs.find(a => a.id === "e-potline-1")
+            return arc ? arc.flow : NaN
+        }
+
+        function initTestCase() {
+            verify(timeline.openReplay(Fixture.dbPath), timeline.status)
+        }
+        function cleanupTestCase() {
+            flows.followTimeline = false
+            timeline.close()
+        }
+
+        function test_the_flows_shown_are_solved_at_the_displayed_step() {
+            compare(flows.stepMs, -1, "the design solve before following")
+            fuzzyCompare(feederFlow(), 170000 * 13500 / 8760, 1)
+            flows.followTimeline = true
+            timeline.seek(Fixture.probeMs)
+            tryVerify(() => flows.stepMs === Fixture.probeMs, 15000, "flows solved at the probe time")
+            const power = timeline.tagValue("potline-1.power")
+            verify(isFinite(power) && Math.abs(power - 261986) > 1, "the measured power differs from the design load: " + power)
+            fuzzyCompare(feederFlow(), power, 0.001)
+            // A later step: the flows move on with it.
+            timeline.seek(Fixture.probeMs + 600000)
+            tryVerify(() => flows.stepMs === Fixture.probeMs + 600000, 15000, "flows solved at the later step")
+            fuzzyCompare(feederFlow(), timeline.tagValue("potline-1.power"), 0.001)
+        }
+
+        function test_not_following_shows_the_design_solve_again() {
+            flows.followTimeline = true
+            timeline.seek(Fixture.probeMs)
+            tryVerify(() => flows.stepMs === Fixture.probeMs, 15000)
+            flows.followTimeline = false
+            compare(flows.stepMs, -1)
+            fuzzyCompare(feederFlow(), 170000 * 13500 / 8760, 1)
+        }
+    }
+}
