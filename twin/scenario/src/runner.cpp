@@ -56,6 +56,9 @@ class RunSink final : public sim::SampleSink {
 // written (`last`), or when `force`: lossless for a viewer that holds each value until the next.
 Result<void> storeStep(detail::RunHistory& history, std::size_t tags, const RunSink& sink, std::int64_t t_ms,
                        bool samples, bool onlyChanges, bool force, std::vector<double>& last) {
+  if (samples) {
+    if (auto ok = history.beforeSamplesAt(t_ms); !ok) return ok;
+  }
   for (std::size_t i = 0; samples && i < tags; ++i) {
     const double value = sink.values()[i];
     if (onlyChanges && !force && value == last[i]) continue;
