@@ -83,6 +83,9 @@ int main(int argc, char** argv) {
   std::printf("%-34s %10.2f\n", "report (html + csv + json)", reportS);
   std::printf("%-34s %10.2f\n", "wall clock, run", runWall);
   std::printf("%-34s %10.2f\n", "wall clock, run + report", runWall + reportS);
+  for (const RunResult* run : {&result->baseline, &result->changed}) {
+    std::printf("%-34s %10.2f CPU, %.2f wall\n", (run->label + " run").c_str(), run->cpu_s, run->wall_s);
+  }
   std::printf("report sizes: html %zu B, csv %zu B, json %zu B\n", html.size(), csv.size(), json.size());
   if (store) {
     std::printf("historian files: %.1f MB + %.1f MB\n", static_cast<double>(sizeOf(result->baseline.historian_file)) / 1e6,
