@@ -36,13 +36,15 @@ int main(int argc, char** argv) {
   std::string scenarioName = "smelter-outage";
   RunOptions options;
   bool store = true;
+  std::string keepFolder;  // --keep DIR: write the historian files there and leave them
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--store-every") && i + 1 < argc) options.store_every_steps = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--no-store")) store = false;
     else if (!std::strcmp(argv[i], "--sequential")) options.parallel = false;
     else if (!std::strcmp(argv[i], "--scenario") && i + 1 < argc) scenarioName = argv[++i];
+    else if (!std::strcmp(argv[i], "--keep") && i + 1 < argc) keepFolder = argv[++i];
     else {
-      std::fprintf(stderr, "usage: %s [--scenario NAME] [--store-every N] [--no-store] [--sequential]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--scenario NAME] [--keep DIR] [--store-every N] [--no-store] [--sequential]\n", argv[0]);
       return 2;
     }
   }
@@ -52,7 +54,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", scenario.error().message.c_str());
     return 1;
   }
-  const auto folder = std::filesystem::temp_directory_path() / ("parktwin-bench-scenario-" + std::to_string(::getpid()));
+  const auto folder = keepFolder.empty()
+                          ? std::filesystem::temp_directory_path() / ("parktwin-bench-scenario-" + std::to_string(::getpid()))
+                          : std::filesystem::path(keepFolder);
   if (store) options.historian_folder = folder.string();
 
   const auto t0 = Clock::now();
@@ -66,7 +70,7 @@ int main(int argc, char** argv) {
   std::string html = reportHtml(*result, "en", "bench"), csv = reportCsv(*result, "bench"), json = reportJson(*result, "bench");
   const double reportS = since(t1);
 
-  const auto steps = scenario->duration_ms / scenario->step_ms;
+  const auto steps = options.duration_ms.value_or(scenario->duration_ms) / scenario->step_ms;
   const PhaseTimes& t = result->times;
   std::printf("scenario %s on %s: %lld steps of %lld s per run, two runs (%s), historian %s\n", scenario->id.c_str(),
               result->base_park.id.c_str(), static_cast<long long>(steps),
@@ -79,6 +83,9 @@ int main(int argc, char** argv) {
   std::printf("%-34s %10.2f\n", "report (html + csv + json)", reportS);
   std::printf("%-34s %10.2f\n", "wall clock, run", runWall);
   std::printf("%-34s %10.2f\n", "wall clock, run + report", runWall + reportS);
+  for (const RunResult* run : {&result->baseline, &result->changed}) {
+    std::printf("%-34s %10.2f CPU, %.2f wall\n", (run->label + " run").c_str(), run->cpu_s, run->wall_s);
+  }
   std::printf("report sizes: html %zu B, csv %zu B, json %zu B\n", html.size(), csv.size(), json.size());
   if (store) {
     std::printf("historian files: %.1f MB + %.1f MB\n", static_cast<double>(sizeOf(result->baseline.historian_file)) / 1e6,
@@ -89,6 +96,6 @@ int main(int argc, char** argv) {
               result->changed.kpis.remelt_t - result->baseline.kpis.remelt_t,
               result->changed.kpis.remelt_cost_yuan - result->baseline.kpis.remelt_cost_yuan);
   std::error_code ec;
-  std::filesystem::remove_all(folder, ec);
+  if (keepFolder.empty()) std::filesystem::remove_all(folder, ec);
   return 0;
 }

@@ -25,9 +25,9 @@ Result<store::Historian> openRunFile(const std::string& file) {
   store::HistorianOptions ho;
   ho.commit_every_ms = 60'000;
   ho.commit_every_samples = 2'000'000;
-  // Seek points every 6 h of data: a seek then decodes at most ~7 one-hour blocks per tag, and
-  // writing a year costs 1,460 snapshots instead of 8,760 (each decodes the blocks it spans).
-  ho.snapshot_every_ms = 6 * 3'600'000;
+  // Seek points come from RunHistory::beforeSamplesAt, out of what was written: the historian's
+  // own ones read the blocks back (stateAt at each point), a third of the run's storage time.
+  ho.snapshot_every_ms = 0;
   return store::Historian::open(file, ho);
 }
 
@@ -75,6 +75,17 @@ Result<RunHistory> RunHistory::open(const std::string& folder, const std::string
 Result<void> RunHistory::append(std::size_t tagIndex, std::int64_t t_ms, double value) {
   if (historian_) return historian_->append(handles_[tagIndex], t_ms, value);
   return store_->append(tagNames_[tagIndex], t_ms, value);
+}
+
+Result<void> RunHistory::beforeSamplesAt(std::int64_t t_ms) {
+  if (!historian_) return {};
+  // Seek points every 6 h of data: a seek then decodes at most ~7 one-hour blocks per tag.
+  if (!nextSnapshotMs_) nextSnapshotMs_ = (t_ms / kSnapshotEveryMs + (t_ms >= 0 ? 1 : 0)) * kSnapshotEveryMs;
+  while (*nextSnapshotMs_ < t_ms) {
+    if (auto ok = historian_->snapshotAt(*nextSnapshotMs_); !ok) return ok;
+    *nextSnapshotMs_ += kSnapshotEveryMs;
+  }
+  return {};
 }
 
 Result<void> RunHistory::appendEvent(const store::Event& event) {

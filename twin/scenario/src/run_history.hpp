@@ -26,6 +26,11 @@ class RunHistory {
   bool active() const { return historian_.has_value() || store_ != nullptr; }
   Result<void> append(std::size_t tagIndex, std::int64_t t_ms, double value);
   Result<void> appendEvent(const store::Event& event);
+  // Before the first sample after `t_ms`: the historian file's seek points are taken from what
+  // was written (store::Historian::snapshotAt), every kSnapshotEveryMs of data time. A store
+  // (ClickHouse) keeps none.
+  Result<void> beforeSamplesAt(std::int64_t t_ms);
+  static constexpr std::int64_t kSnapshotEveryMs = 6 * 3'600'000;
   Result<void> flush();
   // The file or store written, for messages and RunResult::historian_file.
   const std::string& where() const { return where_; }
@@ -36,6 +41,7 @@ class RunHistory {
   std::unique_ptr<store::Store> store_;
   std::vector<std::string> tagNames_;
   std::string where_;
+  std::optional<std::int64_t> nextSnapshotMs_;
 };
 
 }  // namespace parktwin::scenario::detail

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <future>
 #include <cmath>
 #include <filesystem>
@@ -27,6 +28,13 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+// CPU time of the calling thread: each run has one, so a run's CPU stays apart from the other's.
+double threadCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
 
 // Collects one step's tag values in emission order, and the step's events.
 class RunSink final : public sim::SampleSink {
@@ -56,6 +64,9 @@ class RunSink final : public sim::SampleSink {
 // written (`last`), or when `force`: lossless for a viewer that holds each value until the next.
 Result<void> storeStep(detail::RunHistory& history, std::size_t tags, const RunSink& sink, std::int64_t t_ms,
                        bool samples, bool onlyChanges, bool force, std::vector<double>& last) {
+  if (samples) {
+    if (auto ok = history.beforeSamplesAt(t_ms); !ok) return ok;
+  }
   for (std::size_t i = 0; samples && i < tags; ++i) {
     const double value = sink.values()[i];
     if (onlyChanges && !force && value == last[i]) continue;
@@ -91,6 +102,8 @@ struct Progress {
 
 Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool changed, std::int64_t start_ms,
                          std::int64_t duration_ms, const RunOptions& options, Progress& progress, PhaseTimes& times) {
+  const double cpu0 = threadCpuSeconds();
+  const auto wall0 = Clock::now();
   // Sequential runs report progress from here (parallel ones from the waiting thread).
   const bool reportHere = !options.parallel && options.progress;
   auto prepared = detail::preparePark(base, s, changed);
@@ -178,6 +191,8 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   RunResult result = accounting.finish();
   result.label = changed ? "scenario" : "baseline";
   result.historian_file = historianFile;
+  result.cpu_s = threadCpuSeconds() - cpu0;
+  result.wall_s = secondsSince(wall0);
   return result;
 }
 

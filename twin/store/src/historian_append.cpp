@@ -58,6 +58,7 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
   BlockEncoder& open = tw.open;
   if (ts <= tw.stored_max_ts) {
     tw.late.push_back({ts, value});  // overlaps what earlier sessions stored: deduplicated at commit
+    appended_in_order = false;
   } else if (open.empty()) {
     open.append(ts, value);
     tw.dirty = true;
@@ -77,8 +78,14 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
                  static_cast<std::uint64_t>(options.reorder_window_ms)) {
     insertIntoOpenBlock(open, ts, value);
     tw.dirty = true;
+    appended_in_order = false;
   } else {
     tw.late.push_back({ts, value});
+    appended_in_order = false;
+  }
+  // A snapshot taken from memory no longer holds once a sample at or before it arrives.
+  if (!pending_snapshots.empty() && ts <= pending_snapshots.back().ts_ms) {
+    std::erase_if(pending_snapshots, [ts](const PendingSnapshot& s) { return ts <= s.ts_ms; });
   }
   ++pending_samples;
   max_pending_ts = std::max(max_pending_ts, ts);
@@ -140,6 +147,24 @@ Result<void> Historian::appendEvent(const Event& event) {
     if (!valid) return fail("event at " + std::to_string(event.ts_ms) + ": payload is not valid JSON");
   }
   impl_->pending_events.push_back(event);
+  return {};
+}
+
+Result<void> Historian::snapshotAt(std::int64_t t_ms) {
+  if (auto ok = requireWriter(*impl_); !ok) return ok;
+  const auto refuse = [&](const std::string& why) {
+    return fail(impl_->path + ": no snapshot at " + std::to_string(t_ms) + " from memory: " + why);
+  };
+  if (!impl_->fresh_file) return refuse("the file held samples before this session");
+  if (!impl_->appended_in_order) return refuse("a sample came out of time order");
+  Impl::PendingSnapshot snapshot{t_ms, {}};
+  snapshot.state.reserve(impl_->tag_writers.size());
+  for (auto& [name, tw] : impl_->tag_writers) {
+    if (tw.open.empty()) continue;  // nothing appended to this tag yet
+    if (tw.open.lastTs() > t_ms) return refuse("tag '" + name + "' has a sample after it");
+    snapshot.state.emplace_back(&tw, Sample{tw.open.lastTs(), tw.open.lastValue()});
+  }
+  impl_->pending_snapshots.push_back(std::move(snapshot));
   return {};
 }
 

@@ -109,7 +109,8 @@ Result<void> Historian::Impl::commit() {
                                        [](const auto& kv) { return !kv.second.late.empty(); });
   const bool openDirty = std::any_of(tag_writers.begin(), tag_writers.end(),
                                      [](const auto& kv) { return kv.second.dirty; });
-  if (sealed.empty() && pending_events.empty() && !lateWaiting && !openDirty && new_tags.empty()) {
+  if (sealed.empty() && pending_events.empty() && !lateWaiting && !openDirty && new_tags.empty() &&
+      pending_snapshots.empty()) {
     durable_samples += std::exchange(pending_samples, 0);
     min_pending_ts = INT64_MAX;
     last_commit = coarseMonotonicNow();
@@ -168,8 +169,12 @@ Result<void> Historian::Impl::commit() {
     if (auto ok = drop->bind(1, min_pending_ts).run(); !ok) return ok;
     if (next_snapshot_ms && *next_snapshot_ms > min_pending_ts) next_snapshot_ms.reset();
   }
+  // After the DELETE above: these hold for every sample appended so far (addSample drops any
+  // that a later sample contradicts).
+  if (auto ok = writePendingSnapshots(); !ok) return ok;
   if (auto ok = tx->commit(); !ok) return ok;
 
+  pending_snapshots.clear();
   stored_max_span_ms = std::max(stored_max_span_ms, span);
   new_tags.clear();
   sealed.clear();
@@ -185,6 +190,21 @@ Result<void> Historian::Impl::commit() {
   last_commit = coarseMonotonicNow();
   // The samples are durable by now; a snapshot that fails (a full disk) is retried next commit.
   if (auto ok = writeSnapshots(); !ok) return fail(writer->path() + ": writing a state snapshot: " + ok.error().message);
+  return {};
+}
+
+Result<void> Historian::Impl::writePendingSnapshots() {
+  if (pending_snapshots.empty()) return {};
+  auto insert = writer->prepare("INSERT OR REPLACE INTO snapshots(ts_ms, payload) VALUES (?, ?)");
+  if (!insert) return std::unexpected(insert.error());
+  std::vector<SnapshotEntry> entries;
+  for (const PendingSnapshot& snapshot : pending_snapshots) {
+    entries.clear();
+    for (const auto& [tw, s] : snapshot.state) entries.push_back({tw->id, s.ts_ms, s.value});
+    // In id order, as stateById gives them: small id deltas encode in one byte.
+    std::sort(entries.begin(), entries.end(), [](const SnapshotEntry& a, const SnapshotEntry& b) { return a.tag_id < b.tag_id; });
+    if (auto ok = insert->bind(1, snapshot.ts_ms).bindBlob(2, encodeSnapshot(entries)).run(); !ok) return ok;
+  }
   return {};
 }
 

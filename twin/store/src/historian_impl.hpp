@@ -120,6 +120,15 @@ struct Historian::Impl {
   std::vector<TagWriter*> new_tags;
   std::optional<sql::Statement> find_tag;  // writerFor's lookup, prepared once
   std::vector<Event> pending_events;
+  // snapshotAt()'s: the file had no block when this session began, and every sample of the
+  // session came in time order per tag (none late, none sorted into an open block).
+  bool fresh_file = false;
+  bool appended_in_order = true;
+  struct PendingSnapshot {
+    std::int64_t ts_ms = 0;
+    std::vector<std::pair<TagWriter*, Sample>> state;  // ids are known only inside the commit
+  };
+  std::vector<PendingSnapshot> pending_snapshots;
   std::uint64_t pending_samples = 0;
   std::uint64_t durable_samples = 0;
   std::int64_t max_pending_ts = INT64_MIN;
@@ -139,6 +148,7 @@ struct Historian::Impl {
   Result<void> insertNewTags();  // inside the commit's transaction
   Result<void> writeLate(TagWriter& tw);
   Result<void> writeSnapshots();
+  Result<void> writePendingSnapshots();  // snapshotAt's, inside the commit's transaction
   // historian_read.cpp
   Result<std::optional<TagInfo>> findTag(std::string_view name);
   Result<std::vector<Sample>> samplesOf(std::int64_t tag_id, std::int64_t t0, std::int64_t t1);

@@ -100,6 +100,9 @@ Result<Historian> Historian::open(const std::string& path, const HistorianOption
     auto span = impl->maxBlockSpan();
     if (!span) return std::unexpected(span.error());
     impl->stored_max_span_ms = *span;
+    auto empty = impl->reader.queryInt("SELECT NOT EXISTS (SELECT 1 FROM blocks)");
+    if (!empty) return std::unexpected(empty.error());
+    impl->fresh_file = *empty == 1;
   }
   if (impl->writer && options.snapshot_every_ms > 0) {
     auto last = impl->reader.queryInt("SELECT coalesce(max(ts_ms), -9223372036854775808) FROM snapshots");

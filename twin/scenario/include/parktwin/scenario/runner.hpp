@@ -76,6 +76,8 @@ struct RunResult {
   std::vector<LineTotals> lines;           // park-file order (added lines at the end)
   std::vector<flow::PerMuRank> ranking;    // output and tax per mu scaled by each firm's output
   std::string historian_file;              // or the store (its describe()); empty when not stored
+  double cpu_s = 0;   // CPU time of the thread that ran it (simulation, accounting, storage)
+  double wall_s = 0;  // from its start to its end
 };
 
 // One KPI of both runs, in the unit of the KPI table (flow/kpi_table.hpp): shares in %.

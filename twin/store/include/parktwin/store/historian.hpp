@@ -73,6 +73,14 @@ class Historian {
   Result<TagHandle> tagHandle(std::string_view tag);
   Result<void> append(TagHandle tag, std::int64_t ts_ms, double value);
   Result<void> appendEvent(const Event& event);
+  // Writes a state snapshot at T (at the next commit) from what this session appended, without
+  // reading the file back: for a writer that appends every tag in time order into a new file
+  // and calls this between its steps (a scenario run; give it snapshot_every_ms = 0). Each
+  // tag's state is the newest sample appended to it, which is stateAt(T)'s answer only when
+  // the file held no sample before this session, no sample came out of order, and no tag has
+  // one after T; otherwise this fails and writes nothing (the historian's own snapshots, by
+  // snapshot_every_ms, work for any writer).
+  Result<void> snapshotAt(std::int64_t t_ms);
   Result<FlushResult> flush();
   Result<void> setParkFileHash(std::string_view hash);
 

@@ -1,0 +1,115 @@
+// What a scenario run stores for replay, against the simulator run again here on the same
+// prepared park: every stored series is the simulator's output with the steps that repeat the
+// previous value left out (the first and last steps always kept), and a seek to any time gives
+// every tag's simulated value at that time, through the file's snapshots.
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <filesystem>
+#include <map>
+
+#include "parktwin/model/park_file.hpp"
+#include "parktwin/scenario/runner.hpp"
+#include "parktwin/sim/simulator.hpp"
+#include "parktwin/store/historian.hpp"
+#include "prepared_park.hpp"
+#include "scenario_test_support.hpp"
+
+namespace parktwin::scenario {
+namespace {
+
+// Every tag's value at every step, in the simulator's own words.
+class SeriesSink final : public sim::SampleSink {
+ public:
+  std::map<std::string, std::vector<store::Sample>, std::less<>> series;
+  void sample(std::string_view tag, std::int64_t ts_ms, double value) override {
+    auto it = series.find(tag);
+    if (it == series.end()) it = series.emplace(std::string(tag), std::vector<store::Sample>{}).first;
+    it->second.push_back({ts_ms, value});
+  }
+};
+
+// The steps a replay needs: the first, every change, the last.
+std::vector<store::Sample> changesOnly(const std::vector<store::Sample>& all) {
+  std::vector<store::Sample> out;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i == 0 || i + 1 == all.size() || all[i].value != out.back().value) out.push_back(all[i]);
+  }
+  return out;
+}
+
+TEST(ScenarioRunStorage, ReplayReadsBackExactlyWhatTheSimulatorProduced) {
+  const auto folder = std::filesystem::temp_directory_path() / ("parktwin-run-storage-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  auto j = test::minimalScenario("beidu");
+  j["duration"] = "2d";  // 2,880 steps, eight 6-hour seek points
+  auto scenario = test::parse(j);
+  ASSERT_TRUE(scenario.has_value()) << scenario.error().message;
+  RunOptions options;
+  options.historian_folder = folder.string();
+  auto result = runScenario(*scenario, options);
+  ASSERT_TRUE(result.has_value()) << result.error().message;
+
+  auto park = model::loadPark(scenario->park_file);
+  ASSERT_TRUE(park.has_value());
+  auto prepared = detail::preparePark(*park, *scenario, false);
+  ASSERT_TRUE(prepared.has_value()) << prepared.error().message;
+  auto simulator = sim::Simulator::create(prepared->park, {scenario->seed, scenario->start_ms, scenario->step_ms});
+  ASSERT_TRUE(simulator.has_value()) << simulator.error().message;
+  SeriesSink simulated;
+  const std::int64_t steps = scenario->duration_ms / scenario->step_ms;
+  for (std::int64_t i = 0; i < steps; ++i) simulator->step(simulated);
+
+  auto h = store::Historian::open(result->baseline.historian_file, {.read_only = true});
+  ASSERT_TRUE(h.has_value()) << h.error().message;
+  ASSERT_EQ(h->tags()->size(), prepared->own_tags);
+  std::size_t stored = 0, offered = 0;
+  for (std::size_t t = 0; t < prepared->own_tags; ++t) {
+    const std::string& tag = prepared->park.tags[t].id;
+    const auto expected = changesOnly(simulated.series.at(tag));
+    auto got = h->samplesBetween(tag, INT64_MIN, INT64_MAX);
+    ASSERT_TRUE(got.has_value()) << tag << ": " << got.error().message;
+    ASSERT_EQ(got->size(), expected.size()) << tag;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      ASSERT_EQ((*got)[i].ts_ms, expected[i].ts_ms) << tag << " #" << i;
+      ASSERT_EQ(std::bit_cast<std::uint64_t>((*got)[i].value), std::bit_cast<std::uint64_t>(expected[i].value)) << tag << " #" << i;
+    }
+    stored += expected.size();
+    offered += simulated.series.at(tag).size();
+  }
+  EXPECT_LT(stored, offered) << "held values are not stored again";
+
+  // Seeks on the snapshot points, just before and after them, and at odd times in between.
+  std::vector<std::int64_t> seeks;
+  for (std::int64_t t = scenario->start_ms; t <= scenario->start_ms + scenario->duration_ms; t += 6 * 3'600'000) {
+    for (std::int64_t d : {-60'000LL, -1LL, 0LL, 1LL, 59'999LL, 97 * 60'000LL}) seeks.push_back(t - t % (6 * 3'600'000) + d);
+  }
+  for (const std::int64_t at : seeks) {
+    auto state = h->stateAt(at);
+    ASSERT_TRUE(state.has_value()) << state.error().message;
+    std::size_t expectedTags = 0;
+    for (std::size_t t = 0; t < prepared->own_tags; ++t) {
+      const auto& all = simulated.series.at(prepared->park.tags[t].id);
+      expectedTags += !all.empty() && all.front().ts_ms <= at ? 1 : 0;
+    }
+    ASSERT_EQ(state->size(), expectedTags) << "at " << at;
+    for (const auto& s : *state) {
+      const auto& all = simulated.series.at(s.tag);
+      const store::Sample* last = nullptr;  // the simulated value in force at `at`
+      for (const auto& x : all) {
+        if (x.ts_ms <= at) last = &x;
+      }
+      ASSERT_NE(last, nullptr) << s.tag;
+      EXPECT_EQ(std::bit_cast<std::uint64_t>(s.value), std::bit_cast<std::uint64_t>(last->value)) << s.tag << " at " << at;
+      std::int64_t changedAt = INT64_MIN;  // when that value was last stored: its latest change
+      for (const auto& x : changesOnly(all)) {
+        if (x.ts_ms <= at) changedAt = x.ts_ms;
+      }
+      EXPECT_EQ(s.ts_ms, changedAt) << s.tag << " at " << at;
+    }
+  }
+  std::filesystem::remove_all(folder);
+}
+
+}  // namespace
+}  // namespace parktwin::scenario
