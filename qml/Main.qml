@@ -21,11 +21,12 @@ ApplicationWindow {
         if (objectId !== "") parkView.focusOn(objectId, immediate === true)
     }
 
-    // --open FILE and --show-menu file|data (app/startup.cpp).
+    // --open FILE and --show-menu file|data|about (app/startup.cpp).
     function openParkFile(path) { ParkDocument.open(path) }
     function showMenu(name) {
         if (name === "file") fileMenu.menu.popup(fileMenu, 0, fileMenu.height)
         else if (name === "data") dataDialog.open()
+        else if (name === "about") aboutDialog.open()
     }
 
     Connections {
@@ -79,14 +80,17 @@ ApplicationWindow {
                 text: ParkController.parkName
                 color: "white"
                 font.pixelSize: 16
-                // Gives way (elided) before the header's buttons do on a narrow window.
+                // Gives way (elided) before the header's buttons do on a narrow window, but only
+                // after the description has given up all its room (its preferred width is 0).
                 elide: Text.ElideRight
                 Layout.fillWidth: true
                 Layout.maximumWidth: implicitWidth
                 Layout.minimumWidth: 120
             }
             Label {
+                objectName: "parkDescription"
                 Layout.fillWidth: true
+                Layout.preferredWidth: 0
                 text: ParkController.parkDescription
                 color: "#b8c7d6"
                 elide: Text.ElideRight
