@@ -93,6 +93,8 @@ ApplicationWindow {
                 objectName: "parkDescription"
                 Layout.fillWidth: true
                 Layout.preferredWidth: 0
+                // A sliver of it would be a lone "…" (transparent, so the layout stays as it is).
+                opacity: width < 48 ? 0 : 1
                 text: ParkController.parkDescription
                 color: "#b8c7d6"
                 elide: Text.ElideRight
