@@ -61,7 +61,6 @@ shot guide-live-zh --mqtt "localhost:$port" --select potline-1 --lang zh
 shot guide-about --show-menu about
 shot guide-about-zh --show-menu about --lang zh
 shot guide-data-dialog --show-menu data
-shot guide-data-dialog-zh --show-menu data --lang zh
 # The Data dialog's Connections part with a running source: the pictures of e2e.connections_dialog.
 xvfb tests/e2e/connections_picture.sh "$app" "$tmp"
 cp "$tmp/connections_dialog_en.png" "$out/guide-connections-dialog.png"
