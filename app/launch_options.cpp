@@ -34,13 +34,14 @@ QList<QCommandLineOption> optionTable() {
       {"balance", "Show the Sankey diagram of the park's material or energy balance.", "material|energy"},
       {"select", "Select an object (building, line, machine group...) and fly to it.", "id"},
       {"open", "Once the window is up, open this park file as File > Open... does: a file with problems lists them in the Problems panel and the park shown stays.", "file"},
-      {"show-menu", "Once the window is up, open the header's File menu or the Data dialog, data:PART scrolled to one of its parts: replay, mqtt, connections, server (for the user guide's pictures).", "file|data|data:PART"},
+      {"show-menu", "Once the window is up, open the header's File menu, About, or the Data dialog, data:PART scrolled to one of its parts: replay, mqtt, connections, server (for the user guide's pictures).", "file|about|data|data:PART"},
       {"scenario", "Open the scenario panel and run this scenario: a bundled scenario's name (heat-wave) or a file.", "name|file"},
       {"quick", "With --scenario: a quick look, 3 days around the first change."},
       {"bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds"},
       {"bench-machines", "With --bench-fps: replace the machines by N synthetic ones.", "n"},
       {"bench-machines-only", "With --bench-machines: hide the park around the machines."},
       {"bench-naive", "With --bench-machines: draw them as one Model each (the baseline)."},
+      {"bench-models-detailed", "Draw every machine model however small on screen (no level of detail), for benchmarks."},
       {"edit", "Start in edit mode (the editor panel, drag, rotate, undo)."},
       {"bench-drag", "With --bench-fps: drag building ID to and fro in edit mode instead of orbiting.", "id"},
       {"bench-still", "With --bench-fps: redraw the still window instead of orbiting (the drag's baseline)."},
@@ -72,6 +73,7 @@ LaunchOptions read(const QCommandLineParser& parser) {
   o.flows = parser.isSet("flows");
   o.night = parser.isSet("night");
   o.plainLook = parser.isSet("plain-look");
+  o.benchModelsDetailed = parser.isSet("bench-models-detailed");
   o.select = parser.value("select");
   o.openFile = parser.value("open");
   o.showMenu = parser.value("show-menu");

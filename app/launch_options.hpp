@@ -35,6 +35,7 @@ struct LaunchOptions {
   bool quick = false;
   int benchMachines = 0;
   bool benchMachinesOnly = false, benchNaive = false;
+  bool benchModelsDetailed = false;  // --bench-models-detailed: no level of detail for models
   double benchSeconds = 0;  // > 0: --bench-fps
   bool edit = false;
   QString benchDrag;        // --bench-drag: the building dragged while frames are counted

@@ -161,6 +161,7 @@ void applyView(ViewState& view, const LaunchOptions& options) {
   if (options.flows) view.showFlows();
   if (options.night) view.showNight();
   if (options.plainLook) view.usePlainLook();
+  if (options.benchModelsDetailed) view.drawModelsAlwaysDetailed();
   if (!options.balance.isEmpty()) view.showBalance(options.balance);
   if (!options.scenario.isEmpty()) view.showScenarios();
   if (options.benchMachinesOnly) view.showMachinesOnly();

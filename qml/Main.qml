@@ -21,13 +21,14 @@ ApplicationWindow {
         if (objectId !== "") parkView.focusOn(objectId, immediate === true)
     }
 
-    // --open FILE and --show-menu file|data|data:PART (app/startup.cpp); PART is a part of the
+    // --open FILE and --show-menu file|about|data|data:PART (app/startup.cpp); PART is a part of the
     // Data dialog to scroll to (connections, server...).
     function openParkFile(path) { ParkDocument.open(path) }
     function showMenu(name) {
         if (name === "file") fileMenu.menu.popup(fileMenu, 0, fileMenu.height)
         else if (name === "data") dataDialog.open()
         else if (name.startsWith("data:")) dataDialog.showPart(name.slice(5))
+        else if (name === "about") aboutDialog.open()
     }
 
     Connections {
@@ -74,7 +75,9 @@ ApplicationWindow {
             anchors.fill: parent
             anchors.leftMargin: 12
             anchors.rightMargin: 12
-            spacing: 12
+            // 8, not 12, and the buttons' side padding of 6: at 1280 px the full English title of
+            // Beidu then fits beside the eleven buttons (it was elided by about 90 px).
+            spacing: 8
             Label {
                 text: "ParkTwin"
                 color: "#9fd3ff"
@@ -87,14 +90,19 @@ ApplicationWindow {
                 text: ParkController.parkName
                 color: "white"
                 font.pixelSize: 16
-                // Gives way (elided) before the header's buttons do on a narrow window.
+                // Gives way (elided) before the header's buttons do on a narrow window, but only
+                // after the description has given up all its room (its preferred width is 0).
                 elide: Text.ElideRight
                 Layout.fillWidth: true
                 Layout.maximumWidth: implicitWidth
                 Layout.minimumWidth: 120
             }
             Label {
+                objectName: "parkDescription"
                 Layout.fillWidth: true
+                Layout.preferredWidth: 0
+                // A sliver of it would be a lone "…" (transparent, so the layout stays as it is).
+                opacity: width < 48 ? 0 : 1
                 text: ParkController.parkDescription
                 color: "#b8c7d6"
                 elide: Text.ElideRight

@@ -12,6 +12,7 @@
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/model/validate.hpp"
+#include "problem_text.hpp"
 
 namespace parktwin::app {
 namespace {
@@ -241,7 +242,7 @@ void ParkDocument::setProblems(const QString& file, const std::vector<model::Par
   for (const auto& p : problems) {
     const QString path = QString::fromStdString(p.path);
     problems_.push_back(QVariantMap{{"path", path},
-                                    {"message", QString::fromStdString(p.what)},
+                                    {"message", ProblemText::of(p)},
                                     {"objectId", objectAt(path, file)}});
   }
   problemsFile_ = file;

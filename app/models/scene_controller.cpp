@@ -6,6 +6,7 @@
 #include "park_controller.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "problem_text.hpp"
 #include "scene_frame.hpp"
 #include "scene_items.hpp"
 #include "scene_style.hpp"
@@ -87,8 +88,8 @@ void SceneController::useSyntheticMachines(int count, bool naive) {
   emit framingChanged();
 }
 
-void SceneController::reportModelProblem(const QString& objectId, const QString& uri, const QString& why) {
-  const QString line = QStringLiteral("%1 (%2): %3").arg(park_.nameOf(objectId), uri, why.isEmpty() ? tr("cannot be loaded") : why);
+void SceneController::reportModelProblem(const QString& objectId, const QString& uri, const QString& file, const QString& why) {
+  const QString line = QStringLiteral("%1 (%2): %3").arg(park_.nameOf(objectId), uri, ProblemText::modelNotLoaded(file, why));
   if (modelProblems_.contains(line)) return;
   modelProblems_.push_back(line);
   emit modelProblemsChanged();

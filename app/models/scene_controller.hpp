@@ -63,7 +63,8 @@ class SceneController : public QObject {
   // the park; with `naive` they are listed in syntheticMachines for one Model each instead.
   Q_INVOKABLE void useSyntheticMachines(int count, bool naive);
   // Called by qml/scene/LoadedModel.qml when RuntimeLoader fails on an object's model.
-  Q_INVOKABLE void reportModelProblem(const QString& objectId, const QString& uri, const QString& why);
+  // `file`: the model's resolved URL; `why`: Qt's reason, worded in the window's language by ProblemText.
+  Q_INVOKABLE void reportModelProblem(const QString& objectId, const QString& uri, const QString& file, const QString& why);
   // The machine group hit by the ray through two scene points (near and far), or empty.
   Q_INVOKABLE QString pickMachineGroup(const QVector3D& nearPoint, const QVector3D& farPoint) const;
 

@@ -35,6 +35,9 @@ class ViewState : public QObject {
   // The plain look (flat sky, no textures, window bands or street lights): --plain-look, the
   // benchmarks' baseline for what the look costs.
   Q_PROPERTY(bool plainLook MEMBER plainLook_ NOTIFY changed)
+  // Every machine model drawn whatever its size on screen (--bench-models-detailed): the
+  // benchmark of many modelled machines measures the models, not the level of detail's boxes.
+  Q_PROPERTY(bool modelsAlwaysDetailed MEMBER modelsAlwaysDetailed_ NOTIFY changed)
   // The renderer's name as the graphics driver gives it (GL_RENDERER), empty until known.
   Q_PROPERTY(QString renderer MEMBER renderer_ NOTIFY changed)
   // The renderer is known and is a GPU's, not a software rasteriser.
@@ -55,6 +58,7 @@ class ViewState : public QObject {
   void recordVideo() { set(recording_, true); }
   void showNight() { set(night_, true); }
   void usePlainLook() { set(plainLook_, true); }
+  void drawModelsAlwaysDetailed() { set(modelsAlwaysDetailed_, true); }
 
   bool shadows() const { return shadows_; }
   bool gpu() const { return !renderer_.isEmpty() && !isSoftwareRenderer(renderer_); }
@@ -81,7 +85,7 @@ class ViewState : public QObject {
 
   bool showFlows_ = false, showSankey_ = false, showScenarios_ = false, machinesOnly_ = false;
   bool allowFullScreen_ = true, recording_ = false;
-  bool night_ = false, shadows_ = false, plainLook_ = false;
+  bool night_ = false, shadows_ = false, plainLook_ = false, modelsAlwaysDetailed_ = false;
   QString renderer_;
   QString balanceSide_ = "material";
 };

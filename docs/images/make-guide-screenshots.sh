@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes the pictures of README.md and docs/user-guide*.md from the real app: docs/images/*.png.
 # Usage: docs/images/make-guide-screenshots.sh [BUILD_DIR]   (default build/dev)
-# Needs xvfb-run, mosquitto, ffmpeg and xdotool (the dialogs are opened by clicking).
+# Needs xvfb-run and mosquitto (the dialogs are opened by --show-menu, not by clicking at
+# header coordinates that move whenever the header changes).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build/dev}
@@ -54,22 +55,13 @@ sleep 1
 "$cli" simulate --park beidu --mqtt "localhost:$port" --speed 1 --duration 10m >/dev/null 2>&1 &
 sleep 3
 shot guide-live --mqtt "localhost:$port" --select potline-1
+shot guide-live-zh --mqtt "localhost:$port" --select potline-1 --lang zh
 
-# Dialogs: start the window, click a header button, grab the screen.
-click_and_grab() {  # NAME X Y [parktwin options]
-  local name=$1 x=$2 y=$3; shift 3
-  xvfb bash -c '
-    "$0" "${@:4}" & pid=$!
-    sleep 8
-    xdotool mousemove "$2" "$3" click 1
-    sleep 2
-    ffmpeg -loglevel error -y -f x11grab -draw_mouse 0 -video_size 1600x900 -i "$DISPLAY" -frames:v 1 -vf scale=1280:-1 "$1"
-    kill $pid' "$app" "$out/$name.png" "$x" "$y" "$@"
-  echo "$out/$name.png"
-}
-click_and_grab guide-about "${ABOUT_X:-1496}" "${ABOUT_Y:-18}"
-click_and_grab guide-data-dialog "${DATA_X:-1246}" "${DATA_Y:-18}"
+# Dialogs, opened by a launch option once the window is up.
+shot guide-about --show-menu about
+shot guide-about-zh --show-menu about --lang zh
+shot guide-data-dialog --show-menu data
 # The Data dialog's Connections part with a running source: the pictures of e2e.connections_dialog.
-tests/e2e/connections_picture.sh "$app" "$tmp"
+xvfb tests/e2e/connections_picture.sh "$app" "$tmp"
 cp "$tmp/connections_dialog_en.png" "$out/guide-connections-dialog.png"
 cp "$tmp/connections_dialog_zh.png" "$out/guide-connections-dialog-zh.png"

@@ -6,6 +6,8 @@ Button {
     id: control
     flat: true
     padding: 8
+    leftPadding: 6   // the header's room goes to the park's title (Main.qml)
+    rightPadding: 6
     contentItem: Label {
         text: control.text
         color: "white"

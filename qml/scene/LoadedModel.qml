@@ -48,7 +48,7 @@ Node {
                 instances: [ InstanceListEntry { color: root.tint } ]
             }
             onStatusChanged: {
-                if (status === RuntimeLoader.Error) ParkController.scene.reportModelProblem(root.objectId, root.spec.uri, errorString)
+                if (status === RuntimeLoader.Error) ParkController.scene.reportModelProblem(root.objectId, root.spec.uri, root.spec.url, errorString)
             }
         }
         Model {

@@ -18,8 +18,9 @@ Node {
     required property Camera camera
     property real viewHeight: 900
     property int revision: 0  // the view's camera revision: the detail is looked at again on a move
-    // On a GPU the models show from much further (ViewState.gpu).
-    readonly property real minPixels: ViewState.gpu ? 2 : 10
+    // On a GPU the models show from much further (ViewState.gpu); a benchmark may ask for them
+    // at any size (--bench-models-detailed).
+    readonly property real minPixels: ViewState.modelsAlwaysDetailed ? 0 : ViewState.gpu ? 2 : 10
     readonly property real tanHalfFov: Math.tan(camera.fieldOfView * Math.PI / 360)
 
     function pixelsAcross(extent) {
@@ -47,7 +48,7 @@ Node {
             onDetailedChanged: report()
             onStatusChanged: {
                 report()
-                if (status === RuntimeLoader.Error) ParkController.scene.reportModelProblem(modelData.groupId, modelData.uri, errorString)
+                if (status === RuntimeLoader.Error) ParkController.scene.reportModelProblem(modelData.groupId, modelData.uri, modelData.url, errorString)
             }
             // The bounds may come after the status (RuntimeLoader: "not available before the first render").
             onBoundsChanged: if (status === RuntimeLoader.Success && modelData.fileMin === undefined) report()

@@ -113,6 +113,29 @@ Item {
             compare(shown, ["/buildings/0/kind", "/buildings/1/height_m"])
         }
 
+        // In Chinese the reader's problems are worded in Chinese (ProblemText, from the
+        // problem's code and arguments): the expected wording is written here by hand.
+        function test_problems_are_worded_in_chinese_in_a_chinese_window() {
+            ParkController.language = "zh"
+            const path = Fixture.writeFile("bad-zh.park.json", top.badPark().replace("\"zones\"", "\"colour\": 1, \"zones\""))
+            verify(!ParkDocument.open(path))
+            ParkController.language = "en"
+            const message = {}
+            for (const problem of ParkDocument.problems) message[problem.path] = problem.message
+            compare(Object.keys(message).length, 3)
+            compare(message["/colour"], "未知的键")
+            verify(message["/buildings/0/kind"].startsWith("应为以下之一：smelter, plant, "), message["/buildings/0/kind"])
+            verify(message["/buildings/0/kind"].endsWith("，实际为 \"castle\""), message["/buildings/0/kind"])
+            compare(message["/buildings/1/height_m"], "应为正数，实际为 \"tall\"")
+            tryCompare(problemsPanel.list, "count", 3)
+            const shown = []
+            for (let i = 0; i < problemsPanel.list.count; ++i) {
+                problemsPanel.list.currentIndex = i
+                shown.push(findChild(problemsPanel.list.currentItem, "problemMessage").text)
+            }
+            verify(shown.includes("应为正数，实际为 \"tall\""), shown.join(" | "))
+        }
+
         function test_problem_of_the_open_file_selects_its_object() {
             const path = Fixture.writeFile("start.park.json", top.miniPark("start", "tall"))
             verify(!ParkDocument.open(path))

@@ -4,6 +4,6 @@ import QtQuick
 QtObject {
     readonly property QtObject scene: QtObject {
         property var modelProblems: []
-        function reportModelProblem(id, uri, why) { modelProblems = modelProblems.concat([id + " (" + uri + "): " + why]) }
+        function reportModelProblem(id, uri, file, why) { modelProblems = modelProblems.concat([id + " (" + uri + "): " + why]) }
     }
 }

@@ -122,162 +122,169 @@ std::string escapeKey(const std::string& key) {
 
 ObjectReader::ObjectReader(const json& value, std::string path, Problems& problems)
     : object_(value.is_object() ? &value : nullptr), path_(std::move(path)), problems_(problems) {
-  if (!object_) problems_.add(path_.empty() ? "/" : path_, "expected an object, got " + describe(value));
+  if (!object_) {
+    problems_.add(path_.empty() ? "/" : path_,
+                  ProblemWording{.code = ProblemCode::wrong_value, .expected = Expected::object, .got = describe(value)});
+  }
 }
 
 ObjectReader::~ObjectReader() {
   if (!object_) return;
   for (const auto& [key, value] : object_->items()) {
-    if (!read_.contains(key)) problems_.add(pathOf(escapeKey(key)), "unknown key");
+    if (!read_.contains(key)) problems_.add(pathOf(escapeKey(key)), ProblemWording{.code = ProblemCode::unknown_key});
   }
 }
 
-const json* ObjectReader::take(const std::string& key, bool required, const char* expected) {
+const json* ObjectReader::take(const std::string& key, bool required, Expected expected, const char* phrase) {
   if (!object_) return nullptr;
   read_.insert(key);
   auto it = object_->find(key);
   if (it == object_->end()) {
-    if (required) problems_.add(pathOf(key), std::string("missing; expected ") + expected);
+    if (required) problems_.add(pathOf(key), ProblemWording{.code = ProblemCode::missing, .expected = expected, .first = phrase});
     return nullptr;
   }
   return &*it;
 }
 
-const json* ObjectReader::raw(const std::string& key) { return take(key, false, ""); }
+void ObjectReader::wrongValue(const std::string& key, ProblemWording wording, const json& value) {
+  wording.code = ProblemCode::wrong_value;
+  wording.got = describe(value);
+  problems_.add(pathOf(key), wording);
+}
+
+const json* ObjectReader::raw(const std::string& key) { return take(key, false, Expected::none); }
 
 std::string ObjectReader::string(const std::string& key, bool required) {
-  const json* v = take(key, required, "a string");
+  const json* v = take(key, required, Expected::string);
   if (!v) return {};
   if (!v->is_string()) {
-    problems_.add(pathOf(key), "expected a string, got " + describe(*v));
+    wrongValue(key, {.expected = Expected::string}, *v);
     return {};
   }
   return v->get<std::string>();
 }
 
 std::string ObjectReader::id(const std::string& key) {
-  const json* v = take(key, true, "an identifier");
+  const json* v = take(key, true, Expected::identifier);
   if (!v) return {};
   if (!v->is_string() || !isIdentifier(v->get<std::string>())) {
-    problems_.add(pathOf(key), "expected an identifier of lower-case letters, digits, '_', '-' or '.', got " + describe(*v));
+    wrongValue(key, {.expected = Expected::identifier}, *v);
     return {};
   }
   return v->get<std::string>();
 }
 
 std::string ObjectReader::oneOf(const std::string& key, const std::vector<std::string>& allowed, bool required) {
-  const json* v = take(key, required, "one of the listed values");
+  const json* v = take(key, required, Expected::any_listed);
   if (!v) return {};
   if (v->is_string() && std::ranges::find(allowed, v->get<std::string>()) != allowed.end()) {
     return v->get<std::string>();
   }
   std::string list;
   for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-  problems_.add(pathOf(key), "expected one of " + list + ", got " + describe(*v));
+  wrongValue(key, {.expected = Expected::one_of, .first = list}, *v);
   return {};
 }
 
 double ObjectReader::number(const std::string& key, double min, double max, bool required, double fallback) {
-  const json* v = take(key, required, "a number");
+  const json* v = take(key, required, Expected::number);
   if (!v) return fallback;
   if (!v->is_number() || !std::isfinite(v->get<double>())) {
-    problems_.add(pathOf(key), "expected a number, got " + describe(*v));
+    wrongValue(key, {.expected = Expected::number}, *v);
     return fallback;
   }
   const double x = v->get<double>();
   if (x < min || x > max) {
-    problems_.add(pathOf(key), "expected a number between " + json(min).dump() + " and " +
-                                   json(max).dump() + ", got " + describe(*v));
+    wrongValue(key, {.expected = Expected::number_between, .first = json(min).dump(), .second = json(max).dump()}, *v);
     return fallback;
   }
   return x;
 }
 
 double ObjectReader::positive(const std::string& key, bool required) {
-  const json* v = take(key, required, "a positive number");
+  const json* v = take(key, required, Expected::positive);
   if (!v) return 0;
   if (!v->is_number() || !std::isfinite(v->get<double>()) || v->get<double>() <= 0) {
-    problems_.add(pathOf(key), "expected a positive number, got " + describe(*v));
+    wrongValue(key, {.expected = Expected::positive}, *v);
     return 0;
   }
   return v->get<double>();
 }
 
 double ObjectReader::nonNegative(const std::string& key, bool required) {
-  const json* v = take(key, required, "a number >= 0");
+  const json* v = take(key, required, Expected::non_negative);
   if (!v) return 0;
   if (!v->is_number() || !std::isfinite(v->get<double>()) || v->get<double>() < 0) {
-    problems_.add(pathOf(key), "expected a number >= 0, got " + describe(*v));
+    wrongValue(key, {.expected = Expected::non_negative}, *v);
     return 0;
   }
   return v->get<double>();
 }
 
 std::optional<double> ObjectReader::optionalNumber(const std::string& key) {
-  const json* v = take(key, false, "a number");
+  const json* v = take(key, false, Expected::number);
   if (!v) return std::nullopt;
   if (!v->is_number() || !std::isfinite(v->get<double>())) {
-    problems_.add(pathOf(key), "expected a number, got " + describe(*v));
+    wrongValue(key, {.expected = Expected::number}, *v);
     return std::nullopt;
   }
   return v->get<double>();
 }
 
 int ObjectReader::integer(const std::string& key, int min, int max, bool required, int fallback) {
-  const json* v = take(key, required, "an integer");
+  const json* v = take(key, required, Expected::integer);
   if (!v) return fallback;
   if (!v->is_number_integer() || v->get<long long>() < min || v->get<long long>() > max) {
-    problems_.add(pathOf(key), "expected an integer between " + std::to_string(min) + " and " +
-                                   std::to_string(max) + ", got " + describe(*v));
+    wrongValue(key, {.expected = Expected::integer_between, .first = std::to_string(min), .second = std::to_string(max)}, *v);
     return fallback;
   }
   return v->get<int>();
 }
 
-double ObjectReader::anyNumber(const std::string& key, bool required, const char* expected) {
+double ObjectReader::anyNumber(const std::string& key, bool required, Expected expected) {
   const json* v = take(key, required, expected);
   if (!v) return 0;
   if (!v->is_number() || !std::isfinite(v->get<double>())) {
-    problems_.add(pathOf(key), std::string("expected ") + expected + ", got " + describe(*v));
+    wrongValue(key, {.expected = expected}, *v);
     return 0;
   }
   return v->get<double>();
 }
 
 int ObjectReader::anyInteger(const std::string& key, bool required, int fallback) {
-  const json* v = take(key, required, "an integer");
+  const json* v = take(key, required, Expected::integer);
   if (!v) return fallback;
   if (!v->is_number_integer() || v->get<long long>() < std::numeric_limits<int>::min() ||
       v->get<long long>() > std::numeric_limits<int>::max()) {
-    problems_.add(pathOf(key), "expected an integer, got " + describe(*v));
+    wrongValue(key, {.expected = Expected::integer}, *v);
     return fallback;
   }
   return v->get<int>();
 }
 
 bool ObjectReader::boolean(const std::string& key, bool fallback) {
-  const json* v = take(key, false, "true or false");
+  const json* v = take(key, false, Expected::boolean);
   if (!v) return fallback;
   if (!v->is_boolean()) {
-    problems_.add(pathOf(key), "expected true or false, got " + describe(*v));
+    wrongValue(key, {.expected = Expected::boolean}, *v);
     return fallback;
   }
   return v->get<bool>();
 }
 
 const json* ObjectReader::array(const std::string& key, bool required) {
-  const json* v = take(key, required, "an array");
+  const json* v = take(key, required, Expected::array);
   if (v && !v->is_array()) {
-    problems_.add(pathOf(key), "expected an array, got " + describe(*v));
+    wrongValue(key, {.expected = Expected::array}, *v);
     return nullptr;
   }
   return v;
 }
 
 const json* ObjectReader::object(const std::string& key, bool required) {
-  const json* v = take(key, required, "an object");
+  const json* v = take(key, required, Expected::object);
   if (v && !v->is_object()) {
-    problems_.add(pathOf(key), "expected an object, got " + describe(*v));
+    wrongValue(key, {.expected = Expected::object}, *v);
     return nullptr;
   }
   return v;

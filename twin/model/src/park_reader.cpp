@@ -14,9 +14,9 @@ namespace {
 
 // Numbers of any value: their ranges are validatePark's rules. A value that is no number is
 // named with the rule's words ("expected a positive number, got \"tall\"").
-double number(ObjectReader& r, const std::string& key, bool required = false) { return r.anyNumber(key, required, "a number"); }
-double positive(ObjectReader& r, const std::string& key) { return r.anyNumber(key, true, "a positive number"); }
-double nonNegative(ObjectReader& r, const std::string& key) { return r.anyNumber(key, false, "a number >= 0"); }
+double number(ObjectReader& r, const std::string& key, bool required = false) { return r.anyNumber(key, required, Expected::number); }
+double positive(ObjectReader& r, const std::string& key) { return r.anyNumber(key, true, Expected::positive); }
+double nonNegative(ObjectReader& r, const std::string& key) { return r.anyNumber(key, false, Expected::non_negative); }
 
 LocalizedText readText(ObjectReader& parent, const std::string& key, Problems& problems, bool required = true) {
   const json* value = parent.object(key, required);
@@ -318,7 +318,7 @@ std::expected<Park, std::vector<ParkProblem>> loadParkListingProblems(const std:
   Park park = detail::readCheckedPark(*parsed, problems);
   if (problems.empty()) return park;
   std::vector<ParkProblem> listed;
-  for (const auto& entry : problems.entries()) listed.push_back({entry.path, entry.what});
+  for (const auto& entry : problems.entries()) listed.push_back({entry.path, entry.what, entry.wording});
   return std::unexpected(std::move(listed));
 }
 

@@ -11,6 +11,7 @@
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/model/kinds.hpp"
+#include "parktwin/model/problem_wording.hpp"
 
 namespace parktwin::model::detail {
 
@@ -22,10 +23,15 @@ class Problems {
   struct Entry {
     std::string path;
     std::string what;
+    ProblemWording wording;  // the same as a code and its arguments, for a translated list
   };
   void add(const std::string& path, const std::string& what) {
+    add(path, ProblemWording{.code = ProblemCode::other, .text = what});
+  }
+  void add(const std::string& path, const ProblemWording& wording) {
+    const std::string what = problemText(wording);
     lines_.push_back(path + ": " + what);
-    entries_.push_back({path, what});
+    entries_.push_back({path, what, wording});
   }
   // Whether a problem was already recorded at `path` or at an object or array holding it.
   bool covers(const std::string& path) const;
@@ -81,8 +87,8 @@ class ObjectReader {
   std::optional<double> optionalNumber(const std::string& key);
   int integer(const std::string& key, int min, int max, bool required = false, int fallback = 0);
   // Any finite number or integer; the range is checked elsewhere. `expected` names what a value
-  // that is no number should have been ("a positive number").
-  double anyNumber(const std::string& key, bool required, const char* expected);
+  // that is no number should have been (Expected::positive).
+  double anyNumber(const std::string& key, bool required, Expected expected);
   int anyInteger(const std::string& key, bool required = false, int fallback = 0);
   bool boolean(const std::string& key, bool fallback = false);
   const json* array(const std::string& key, bool required = false);
@@ -90,7 +96,9 @@ class ObjectReader {
   const json* raw(const std::string& key);  // marks the key read; nullptr if absent
 
  private:
-  const json* take(const std::string& key, bool required, const char* expected);
+  const json* take(const std::string& key, bool required, Expected expected, const char* phrase = "");
+  // "expected <what>, got <value>" at `key`.
+  void wrongValue(const std::string& key, ProblemWording wording, const json& value);
   const json* object_;
   std::string path_;
   Problems& problems_;

@@ -8,6 +8,7 @@
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/model/park.hpp"
+#include "parktwin/model/problem_wording.hpp"
 
 namespace parktwin::model {
 
@@ -21,6 +22,7 @@ Result<Park> loadPark(const std::filesystem::path& file);
 struct ParkProblem {
   std::string path;
   std::string what;
+  ProblemWording wording;  // `what` as a code and its arguments, for a window in another language
 };
 // loadPark with the problems kept apart, for a window that lists them one by one: the same
 // park, or the same problems as loadPark's message lines without the "<file>: " prefix.
