@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "fuzz_corpus.hpp"
 #include "parktwin/geo/geojson_import.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/model/validate.hpp"
@@ -26,20 +27,6 @@
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<std::string> corpus(const std::string& target) {
-  std::vector<std::string> inputs;
-  for (const auto& entry : fs::directory_iterator(fs::path(PARKTWIN_FUZZ_CORPUS) / target)) {
-    std::ifstream in(entry.path(), std::ios::binary);
-    inputs.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  return inputs;
-}
-
-std::string readSeed(const std::string& target, const std::string& name) {
-  std::ifstream in(fs::path(PARKTWIN_FUZZ_CORPUS) / target / name, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 TEST(FuzzCorpus, ParkFilesLoadOrFailWithAMessage) {
   const auto inputs = corpus("park");
