@@ -54,6 +54,61 @@ TEST(FuzzCorpus, SnapshotsDecodeOrFail) {
   EXPECT_GE(decoded, 3);  // compact.bin, empty.bin, old_layout.bin; huge_count.bin is refused
 }
 
+// A glTF with one mesh (one triangle, POSITION bounds `bounds`) and the given nodes.
+std::string gltfWith(const std::string& nodes, const std::string& accessorExtra = "", const std::string& bounds = "\"min\":[0,0,0],\"max\":[1,1,1]",
+                     const std::string& primitiveExtra = "") {
+  return R"({"asset":{"version":"2.0"},"scenes":[{"nodes":[0]}],"nodes":)" + nodes +
+         R"(,"meshes":[{"primitives":[{"attributes":{"POSITION":0})" + primitiveExtra + R"(}]}],"accessors":[{"count":3,)" +
+         bounds + accessorExtra + "}]}";
+}
+
+TEST(FuzzRegression, GltfAccessorCountBeyondInt64IsRefused) {
+  // The count was cast from double to int64: undefined beyond 2^63 (UBSan: float-cast-overflow).
+  const std::string text = R"({"asset":{"version":"2.0"},"meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],)"
+                           R"("accessors":[{"count":18446744073709551615,"min":[0,0,0],"max":[1,1,1]}]})";
+  auto summary = summarizeGltfBytes(text, "big.gltf", ".");
+  ASSERT_FALSE(summary);
+  EXPECT_NE(summary.error().message.find("big.gltf: /accessors/0/count"), std::string::npos) << summary.error().message;
+}
+
+TEST(FuzzRegression, GltfPrimitiveModeOutsideTheSpecificationIsRefused) {
+  // glTF 2.0 5.24.3: mode is 0..6; 1e300 was cast to int (undefined behaviour).
+  auto summary = summarizeGltfBytes(gltfWith(R"([{"mesh":0}])", "", R"("min":[0,0,0],"max":[1,1,1])", R"(,"mode":1e300)"),
+                                    "mode.gltf", ".");
+  ASSERT_FALSE(summary);
+  EXPECT_NE(summary.error().message.find("mode.gltf: /meshes/0/primitives/0/mode"), std::string::npos)
+      << summary.error().message;
+}
+
+TEST(FuzzRegression, GltfNodeTreeDrawingTooManyInstancesIsRefusedQuickly) {
+  // Node i has node i+1 twice as child: 2^40 instances from 41 nodes. The depth limit (256)
+  // alone let this run for ever; a node that is its own child twice ([0,0]) did the same.
+  std::string nodes = "[";
+  for (int i = 0; i < 40; ++i) nodes += R"({"children":[)" + std::to_string(i + 1) + "," + std::to_string(i + 1) + "]},";
+  nodes += R"({"mesh":0}])";
+  auto summary = summarizeGltfBytes(gltfWith(nodes), "tree.gltf", ".");
+  ASSERT_FALSE(summary);
+  EXPECT_NE(summary.error().message.find("tree.gltf: /nodes"), std::string::npos) << summary.error().message;
+  EXPECT_FALSE(summarizeGltfBytes(gltfWith(R"([{"mesh":0,"children":[0,0]}])"), "cycle.gltf", "."));
+  // 64 instances of a node are a legitimate scene and still summarised: 64 triangles.
+  std::string fan = "[{\"children\":[";
+  for (int i = 0; i < 64; ++i) fan += (i ? ",1" : "1");
+  fan += R"(]},{"mesh":0}])";
+  auto ok = summarizeGltfBytes(gltfWith(fan), "fan.gltf", ".");
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(ok->triangles, 64);
+  EXPECT_EQ(ok->nodes_drawn, 64);
+}
+
+TEST(FuzzRegression, GltfBoundsBeyondDoubleRangeAreRefused) {
+  // 1e308 scaled by 10 is infinite, and infinity times a zero of the rotation is NaN: bounds
+  // the window would fit its camera to.
+  auto summary = summarizeGltfBytes(gltfWith(R"([{"mesh":0,"scale":[10,10,10]}])", "", R"("min":[-1e308,0,0],"max":[1e308,1,1])"),
+                                    "huge.gltf", ".");
+  ASSERT_FALSE(summary);
+  EXPECT_NE(summary.error().message.find("huge.gltf: /nodes/0"), std::string::npos) << summary.error().message;
+}
+
 #ifdef PARKTWIN_HAVE_FEED
 TEST(FuzzCorpus, MqttStreamsFrameOrStop) {
   for (const auto& stream : corpus("mqtt_packet")) {
@@ -72,6 +127,25 @@ TEST(FuzzCorpus, GatewayLinesAreEventsOrIgnored) {
   int events = 0;
   for (const auto& line : corpus("opcua_gateway")) events += parktwin::feed::detail::parseGatewayLine(line) ? 1 : 0;
   EXPECT_EQ(events, 4);  // every seed but the Node.js warning
+}
+
+TEST(FuzzRegression, GatewayLineWithFieldsOfAnotherTypeIsNotAnException) {
+  using parktwin::feed::detail::GatewayEvent;
+  using parktwin::feed::detail::parseGatewayLine;
+  // json::value() throws type_error.302 when the field has another type; the exception left
+  // the OPC UA source's reader thread and terminated the program.
+  EXPECT_FALSE(parseGatewayLine(R"({"level":1})"));
+  auto error = parseGatewayLine(R"({"level":"error","message":5,"kind":"session"})");
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->kind, GatewayEvent::Kind::error);
+  EXPECT_EQ(error->message, "unknown gateway error");
+  EXPECT_TRUE(error->loosesConnection);
+  auto kindless = parseGatewayLine(R"({"level":"error","message":"x","kind":7})");
+  ASSERT_TRUE(kindless);
+  EXPECT_FALSE(kindless->loosesConnection);
+  auto other = parseGatewayLine(R"({"level":"info","event":["connected"]})");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->kind, GatewayEvent::Kind::other);
 }
 #endif
 
