@@ -124,9 +124,14 @@ TEST(FuzzCorpus, MqttStreamsFrameOrStop) {
 }
 
 TEST(FuzzCorpus, GatewayLinesAreEventsOrIgnored) {
-  int events = 0;
-  for (const auto& line : corpus("opcua_gateway")) events += parktwin::feed::detail::parseGatewayLine(line) ? 1 : 0;
-  EXPECT_EQ(events, 4);  // every seed but the Node.js warning
+  for (const auto& line : corpus("opcua_gateway")) (void)parktwin::feed::detail::parseGatewayLine(line);
+  using parktwin::feed::detail::GatewayEvent;
+  const auto lost = parktwin::feed::detail::parseGatewayLine(readSeed("opcua_gateway", "error_session.json"));
+  ASSERT_TRUE(lost);
+  EXPECT_EQ(lost->kind, GatewayEvent::Kind::error);
+  EXPECT_EQ(lost->message, "BadSessionIdInvalid");
+  EXPECT_TRUE(lost->loosesConnection);
+  EXPECT_FALSE(parktwin::feed::detail::parseGatewayLine(readSeed("opcua_gateway", "node_warning.txt")));
 }
 
 TEST(FuzzRegression, GatewayLineWithFieldsOfAnotherTypeIsNotAnException) {
