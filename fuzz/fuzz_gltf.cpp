@@ -1,8 +1,8 @@
 // A park's "model" entries name glTF files (.glb or .gltf) that anyone may hand over with the
 // park; `parktwin-cli check` and `model info` read them with model::summarizeGltfBytes before
 // the window does. Input: the file's bytes. Properties: a summary that loads has no negative
-// count, and its bounds, when it has any, are finite with min <= max on every axis (the
-// window fits its camera to them). The folder for external buffers does not exist, so any
+// count, and its bounds, when it has any, are finite, within float range (glTF's and the window's
+// type) and min <= max on every axis. The folder for external buffers does not exist, so any
 // buffer file is missing, as for a model handed over without its .bin.
 #include <cmath>
 #include <cstdint>
@@ -26,6 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (summary->has_bounds) {
     for (std::size_t axis = 0; axis < 3; ++axis) {
       if (!std::isfinite(summary->min[axis]) || !std::isfinite(summary->max[axis])) std::abort();
+      if (std::fabs(summary->min[axis]) > 3.4028235e38 || std::fabs(summary->max[axis]) > 3.4028235e38) std::abort();
       if (summary->min[axis] > summary->max[axis]) std::abort();
     }
   }

@@ -100,13 +100,16 @@ TEST(FuzzRegression, GltfNodeTreeDrawingTooManyInstancesIsRefusedQuickly) {
   EXPECT_EQ(ok->nodes_drawn, 64);
 }
 
-TEST(FuzzRegression, GltfBoundsBeyondDoubleRangeAreRefused) {
+TEST(FuzzRegression, GltfBoundsBeyondFloatRangeAreRefused) {
   // 1e308 scaled by 10 is infinite, and infinity times a zero of the rotation is NaN: bounds
   // the window would fit its camera to.
   auto summary = summarizeGltfBytes(gltfWith(R"([{"mesh":0,"scale":[10,10,10]}])", "", R"("min":[-1e308,0,0],"max":[1e308,1,1])"),
                                     "huge.gltf", ".");
   ASSERT_FALSE(summary);
   EXPECT_NE(summary.error().message.find("huge.gltf: /nodes/0"), std::string::npos) << summary.error().message;
+  // Finite but beyond float: the window's float(...) of the bounds was undefined behaviour.
+  EXPECT_FALSE(summarizeGltfBytes(gltfWith(R"([{"mesh":0}])", "", R"("min":[-1e300,0,0],"max":[1e300,1,1])"), "f.gltf", "."));
+  EXPECT_TRUE(summarizeGltfBytes(gltfWith(R"([{"mesh":0}])", "", R"("min":[-1e38,0,0],"max":[1e38,1,1])"), "f.gltf", "."));
 }
 
 #ifdef PARKTWIN_HAVE_FEED

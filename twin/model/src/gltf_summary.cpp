@@ -288,7 +288,10 @@ class Summarizer {
           const double v = world[static_cast<std::size_t>(axis)] * p[0] + world[static_cast<std::size_t>(4 + axis)] * p[1] +
                            world[static_cast<std::size_t>(8 + axis)] * p[2] + world[static_cast<std::size_t>(12 + axis)];
           const auto a = static_cast<std::size_t>(axis);
-          if (!std::isfinite(v)) return Refusal{at, "its bounds through the node transforms are beyond double range"};
+          // glTF positions are floats, and the window converts the bounds to float (scene_items.cpp).
+          if (!(std::fabs(v) <= std::numeric_limits<float>::max())) {
+            return Refusal{at, "its bounds through the node transforms are beyond the range of a float"};
+          }
           out_.min[a] = out_.has_bounds ? std::min(out_.min[a], v) : v;
           out_.max[a] = out_.has_bounds ? std::max(out_.max[a], v) : v;
         }
