@@ -193,7 +193,7 @@ bool ParkDocument::saveAs(const QString& pathOrUrl, bool despiteProblems) {
     }
   }
   if (auto saved = model::savePark(*park, absolute.toStdString()); !saved) {
-    setProblems(absolute, {{"", saved.error().message}});
+    setProblems(absolute, {{"", saved.error().message, {}}});
     return false;
   }
   adopt(absolute);

@@ -113,19 +113,28 @@ std::string opcUaGatewayConfig(const OpcUaSource& source, const BrokerOptions& b
   return config.dump();
 }
 
+namespace {
+// A field's text, or `fallback` when it is missing or not a string: json::value() would throw
+// type_error for a field of another type, out of the source's reader thread.
+std::string textField(const nlohmann::json& object, const char* key, const std::string& fallback) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+}  // namespace
+
 std::optional<GatewayEvent> parseGatewayLine(std::string_view line) {
   const auto json = nlohmann::json::parse(line, nullptr, false);
-  if (json.is_discarded() || !json.is_object() || !json.contains("level")) return std::nullopt;
+  if (json.is_discarded() || !json.is_object() || !json.contains("level") || !json["level"].is_string()) return std::nullopt;
   GatewayEvent event;
-  const std::string level = json.value("level", "");
+  const std::string level = textField(json, "level", "");
   if (level == "error") {
     event.kind = GatewayEvent::Kind::error;
-    event.message = json.value("message", std::string("unknown gateway error"));
-    const std::string kind = json.value("kind", "");
+    event.message = textField(json, "message", "unknown gateway error");
+    const std::string kind = textField(json, "kind", "");
     event.loosesConnection = kind == "endpoint" || kind == "session" || kind == "connection_lost" || kind == "config";
     return event;
   }
-  const std::string name = json.value("event", "");
+  const std::string name = textField(json, "event", "");
   if (name == "connected") event.kind = GatewayEvent::Kind::connected;
   if (name == "subscribed") event.kind = GatewayEvent::Kind::subscribed;
   return event;

@@ -4,6 +4,7 @@
 #include "parktwin/model/gltf_summary.hpp"
 
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -19,6 +20,17 @@ constexpr std::uint32_t kGlbMagic = 0x46546C67;  // "glTF"
 constexpr std::uint32_t kChunkJson = 0x4E4F534A;  // "JSON"
 constexpr std::uint32_t kChunkBin = 0x004E4942;   // "BIN\0"
 constexpr int kMaxNodeDepth = 256;                // deeper is a cycle, which glTF forbids
+// A node may be the child of several parents (instancing), so a tree of a few nodes can draw
+// 2^depth instances; beyond this many the file is refused rather than walked for ever.
+constexpr std::int64_t kMaxNodeInstances = 100'000;
+// glTF's buffers are at most 2^32 bytes in a GLB: no accessor holds more elements.
+constexpr std::uint64_t kMaxAccessorCount = 0xFFFFFFFFULL;
+
+// Counts as drawn can exceed int64 for a hostile file (many primitives, many instances).
+std::int64_t addSaturated(std::int64_t a, std::int64_t b) {
+  std::int64_t sum = 0;
+  return __builtin_add_overflow(a, b, &sum) ? std::numeric_limits<std::int64_t>::max() : sum;
+}
 
 std::uint32_t readU32(const std::string& bytes, std::size_t at) {
   std::uint32_t v = 0;
@@ -166,17 +178,23 @@ class Summarizer {
     const auto box = boundsOf(*position);
     if (!box) return Refusal{"/accessors/" + std::to_string((*attributes)["POSITION"].get<std::size_t>()), "POSITION without min/max of 3 numbers"};
     cost.boxes.push_back(*box);
-    auto count = static_cast<std::int64_t>(numberOr(*position, "count", 0));
-    cost.vertices += count;
+    auto count = (*position)["count"].get<std::int64_t>();  // checkAccessor: 0..2^32-1
+    cost.vertices = addSaturated(cost.vertices, count);
     if (primitive.contains("indices")) {
       const json* indices = element(root_, "accessors", primitive["indices"]);
       if (!indices) return Refusal{at + "/indices", "refers to no accessor"};
       if (auto refused = checkAccessor(*indices, primitive["indices"].get<std::size_t>())) return refused;
-      count = static_cast<std::int64_t>(numberOr(*indices, "count", 0));
+      count = (*indices)["count"].get<std::int64_t>();
     }
-    const int mode = static_cast<int>(numberOr(primitive, "mode", 4));
-    if (mode == 4) cost.triangles += count / 3;
-    else if ((mode == 5 || mode == 6) && count >= 3) cost.triangles += count - 2;
+    std::uint64_t mode = 4;  // triangles
+    if (primitive.contains("mode")) {
+      if (!primitive["mode"].is_number_unsigned() || primitive["mode"].get<std::uint64_t>() > 6) {
+        return Refusal{at + "/mode", "expected a primitive mode 0..6"};
+      }
+      mode = primitive["mode"].get<std::uint64_t>();
+    }
+    if (mode == 4) cost.triangles = addSaturated(cost.triangles, count / 3);
+    else if ((mode == 5 || mode == 6) && count >= 3) cost.triangles = addSaturated(cost.triangles, count - 2);
     if (primitive.contains("material") && !element(root_, "materials", primitive["material"])) {
       return Refusal{at + "/material", "refers to no material"};
     }
@@ -186,8 +204,9 @@ class Summarizer {
   // An accessor's view and buffer exist, and the view lies inside its buffer.
   std::optional<Refusal> checkAccessor(const json& accessor, std::size_t index) const {
     const std::string at = "/accessors/" + std::to_string(index);
-    if (!accessor.is_object() || !accessor.contains("count") || !accessor["count"].is_number_unsigned()) {
-      return Refusal{at + "/count", "expected a count"};
+    if (!accessor.is_object() || !accessor.contains("count") || !accessor["count"].is_number_unsigned() ||
+        accessor["count"].get<std::uint64_t>() > kMaxAccessorCount) {
+      return Refusal{at + "/count", "expected a count up to " + std::to_string(kMaxAccessorCount)};
     }
     if (!accessor.contains("bufferView")) return std::nullopt;  // all zeros (sparse), legal
     const json* view = element(root_, "bufferViews", accessor["bufferView"]);
@@ -223,7 +242,9 @@ class Summarizer {
       if (!scene) return Refusal{"/scene", "refers to no scene"};
     }
     if (!scene) {
-      for (std::size_t m = 0; m < meshCosts_.size(); ++m) addMesh(m, identity());
+      for (std::size_t m = 0; m < meshCosts_.size(); ++m) {
+        if (auto refused = addMesh(m, identity(), "/meshes/" + std::to_string(m))) return refused;
+      }
       return std::nullopt;
     }
     if (!scene->contains("nodes")) return std::nullopt;
@@ -237,10 +258,14 @@ class Summarizer {
     const json* node = element(root_, "nodes", index);
     if (!node || !node->is_object()) return Refusal{"/nodes", "a scene or node refers to node " + index.dump() + ", which does not exist"};
     if (depth > kMaxNodeDepth) return Refusal{"/nodes/" + index.dump(), "the node tree is cyclic or deeper than 256"};
+    if (++instances_ > kMaxNodeInstances) {
+      return Refusal{"/nodes/" + index.dump(), "the scene draws more than " + std::to_string(kMaxNodeInstances) +
+                                                   " node instances (nodes shared by too many parents)"};
+    }
     const Matrix world = multiply(parent, localTransform(*node));
     if (node->contains("mesh")) {
       if (!element(root_, "meshes", (*node)["mesh"])) return Refusal{"/nodes/" + index.dump() + "/mesh", "refers to no mesh"};
-      addMesh((*node)["mesh"].get<std::size_t>(), world);
+      if (auto refused = addMesh((*node)["mesh"].get<std::size_t>(), world, "/nodes/" + index.dump())) return refused;
     }
     if (node->contains("children") && (*node)["children"].is_array()) {
       for (const json& child : (*node)["children"]) {
@@ -250,10 +275,11 @@ class Summarizer {
     return std::nullopt;
   }
 
-  void addMesh(std::size_t mesh, const Matrix& world) {
+  // `at`: the node (or mesh) drawn, for the refusal of bounds beyond double range.
+  std::optional<Refusal> addMesh(std::size_t mesh, const Matrix& world, const std::string& at) {
     const MeshCost& cost = meshCosts_[mesh];
-    out_.triangles += cost.triangles;
-    out_.vertices += cost.vertices;
+    out_.triangles = addSaturated(out_.triangles, cost.triangles);
+    out_.vertices = addSaturated(out_.vertices, cost.vertices);
     ++out_.nodes_drawn;
     for (const auto& box : cost.boxes) {
       for (int corner = 0; corner < 8; ++corner) {
@@ -262,17 +288,23 @@ class Summarizer {
           const double v = world[static_cast<std::size_t>(axis)] * p[0] + world[static_cast<std::size_t>(4 + axis)] * p[1] +
                            world[static_cast<std::size_t>(8 + axis)] * p[2] + world[static_cast<std::size_t>(12 + axis)];
           const auto a = static_cast<std::size_t>(axis);
+          // glTF positions are floats, and the window converts the bounds to float (scene_items.cpp).
+          if (!(std::fabs(v) <= std::numeric_limits<float>::max())) {
+            return Refusal{at, "its bounds through the node transforms are beyond the range of a float"};
+          }
           out_.min[a] = out_.has_bounds ? std::min(out_.min[a], v) : v;
           out_.max[a] = out_.has_bounds ? std::max(out_.max[a], v) : v;
         }
         out_.has_bounds = true;  // after the first corner, later ones widen the box
       }
     }
+    return std::nullopt;
   }
 
   const json& root_;
   GltfSummary& out_;
   std::vector<MeshCost> meshCosts_;
+  std::int64_t instances_ = 0;  // nodes visited so far, bounded by kMaxNodeInstances
 };
 
 // Buffers other than the GLB's own BIN chunk must be embedded (data:) or files beside the model.

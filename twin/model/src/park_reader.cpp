@@ -311,9 +311,9 @@ Result<Park> loadPark(const std::filesystem::path& file) {
 
 std::expected<Park, std::vector<ParkProblem>> loadParkListingProblems(const std::filesystem::path& file) {
   auto text = detail::readTextFile(file, "park file");
-  if (!text) return std::unexpected(std::vector{ParkProblem{"", text.error().message}});
+  if (!text) return std::unexpected(std::vector{ParkProblem{"", text.error().message, {}}});
   auto parsed = detail::parseJson(*text, file.string());
-  if (!parsed) return std::unexpected(std::vector{ParkProblem{"", parsed.error().message}});
+  if (!parsed) return std::unexpected(std::vector{ParkProblem{"", parsed.error().message, {}}});
   Problems problems;
   Park park = detail::readCheckedPark(*parsed, problems);
   if (problems.empty()) return park;
