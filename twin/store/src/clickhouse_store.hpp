@@ -51,7 +51,7 @@ class ClickHouseStore final : public Store {
   Result<void> createSchema();
   Result<void> loadShards();
   // A query's rows; an error from a shard that is away names it (shard number and address).
-  Result<std::vector<std::vector<std::string>>> select(const std::string& sql);
+  Result<std::vector<std::vector<std::string>>> select(const std::string& sql, std::size_t columns);
   Error nameShard(Error error) const;
   Result<void> insert(const SpooledBatch& batch);
   Result<void> replaySpool();

@@ -19,21 +19,28 @@ std::int64_t notBefore1970(std::int64_t t) { return std::max<std::int64_t>(t, 0)
 
 }  // namespace
 
-Result<std::vector<std::vector<std::string>>> ClickHouseStore::select(const std::string& sql) {
+// Every row must have the `columns` the query selects: a shorter row (a proxy's or another
+// server's answer, a cut reply) is an error here, not an out-of-range read in the caller.
+Result<std::vector<std::vector<std::string>>> ClickHouseStore::select(const std::string& sql, std::size_t columns) {
   auto text = http_.run(sql + " FORMAT TabSeparated");
   if (!text) return std::unexpected(nameShard(text.error()));
-  return parseTsv(*text);
+  auto rows = parseTsv(*text);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (rows[i].size() < columns)
+      return fail(describe() + ": reply row " + std::to_string(i + 1) + " has " + std::to_string(rows[i].size()) +
+                  " fields, the query asks for " + std::to_string(columns));
+  return rows;
 }
 
 Result<std::string> ClickHouseStore::parkFileHash() {
-  auto rows = select("SELECT argMax(file_hash, ver) FROM parks WHERE " + parkIs());
+  auto rows = select("SELECT argMax(file_hash, ver) FROM parks WHERE " + parkIs(), 1);
   if (!rows) return std::unexpected(rows.error());
   return rows->empty() ? std::string{} : rows->front().at(0);
 }
 
 Result<std::vector<TagInfo>> ClickHouseStore::tags() {
   auto rows = select("SELECT name, argMax(unit, ver), argMax(kind, ver) FROM tags WHERE " + parkIs() +
-                     " GROUP BY name ORDER BY name");
+                     " GROUP BY name ORDER BY name", 3);
   if (!rows) return std::unexpected(rows.error());
   std::vector<TagInfo> out;
   for (auto& r : *rows) out.push_back({static_cast<std::int64_t>(out.size() + 1), r.at(0), r.at(1), r.at(2)});
@@ -44,7 +51,7 @@ Result<std::vector<Sample>> ClickHouseStore::samplesBetween(std::string_view tag
   if (t1_ms < 0 || t1_ms < t0_ms) return std::vector<Sample>{};
   auto rows = select("SELECT ts, argMax(value, ver) FROM samples WHERE " + parkIs() + " AND tag = " + quoteSql(tag) +
                      " AND ts >= " + std::to_string(notBefore1970(t0_ms)) + " AND ts <= " + std::to_string(t1_ms) +
-                     " GROUP BY ts ORDER BY ts");
+                     " GROUP BY ts ORDER BY ts", 2);
   if (!rows) return std::unexpected(rows.error());
   std::vector<Sample> out;
   out.reserve(rows->size());
@@ -56,7 +63,7 @@ Result<std::vector<TagState>> ClickHouseStore::stateAt(std::int64_t t_ms) {
   if (t_ms < 0) return std::vector<TagState>{};
   // The newest (ts, ver) per tag: the latest sample, and of its duplicates the first stored.
   auto rows = select("SELECT tag, max(ts), argMax(value, (ts, ver)) FROM samples WHERE " + parkIs() +
-                     " AND ts <= " + std::to_string(t_ms) + " GROUP BY tag ORDER BY tag");
+                     " AND ts <= " + std::to_string(t_ms) + " GROUP BY tag ORDER BY tag", 3);
   if (!rows) return std::unexpected(rows.error());
   std::vector<TagState> out;
   out.reserve(rows->size());
@@ -67,7 +74,7 @@ Result<std::vector<TagState>> ClickHouseStore::stateAt(std::int64_t t_ms) {
 Result<std::vector<Bucket>> ClickHouseStore::downsample(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms,
                                                         std::size_t buckets) {
   if (buckets == 0 || t1_ms <= t0_ms) return fail("downsample: need t0 < t1 and at least one bucket");
-  auto known = select("SELECT count() FROM tags WHERE " + parkIs() + " AND name = " + quoteSql(tag));
+  auto known = select("SELECT count() FROM tags WHERE " + parkIs() + " AND name = " + quoteSql(tag), 1);
   if (!known) return std::unexpected(known.error());
   if (known->empty() || known->front().at(0) == "0") return fail(describe() + ": no tag named '" + std::string(tag) + "'");
   // The same buckets as Historian::downsample: equal widths, the remainder in the last one.
@@ -87,7 +94,7 @@ Result<std::vector<Bucket>> ClickHouseStore::downsample(std::string_view tag, st
                      std::to_string(buckets - 1) + ") AS bucket, count(), min(v), max(v), avg(v), argMax(v, ts) FROM "
                      "(SELECT ts, argMax(value, ver) AS v FROM samples WHERE " + parkIs() + " AND tag = " + quoteSql(tag) +
                      " AND ts >= " + std::to_string(notBefore1970(t0_ms)) + " AND ts < " + std::to_string(t1_ms) +
-                     " GROUP BY ts) GROUP BY bucket ORDER BY bucket");
+                     " GROUP BY ts) GROUP BY bucket ORDER BY bucket", 6);
   if (!rows) return std::unexpected(rows.error());
   for (const auto& r : *rows) {
     const auto i = uint64Of(r.at(0));
@@ -109,7 +116,7 @@ Result<std::vector<Event>> ClickHouseStore::eventsBetween(std::int64_t t0_ms, st
   where += " AND severity >= " + std::to_string(filter.min_severity);
   // id grows with the order of appending: events at one time come back in the order stored.
   auto rows = select("SELECT ts, any(kind), any(severity), any(object), any(message), any(payload) FROM events WHERE " +
-                     where + " GROUP BY ts, id ORDER BY ts, id");
+                     where + " GROUP BY ts, id ORDER BY ts, id", 6);
   if (!rows) return std::unexpected(rows.error());
   std::vector<Event> out;
   for (auto& r : *rows) {
@@ -122,7 +129,7 @@ Result<std::vector<Acknowledgement>> ClickHouseStore::acknowledgementsBetween(st
   if (t1_ms < 0 || t1_ms < t0_ms) return std::vector<Acknowledgement>{};
   auto rows = select("SELECT ts, any(rule), any(object), any(user), any(comment) FROM acks WHERE " + parkIs() +
                      " AND ts >= " + std::to_string(notBefore1970(t0_ms)) + " AND ts <= " + std::to_string(t1_ms) +
-                     " GROUP BY ts, id ORDER BY ts, id");
+                     " GROUP BY ts, id ORDER BY ts, id", 5);
   if (!rows) return std::unexpected(rows.error());
   std::vector<Acknowledgement> out;
   for (auto& r : *rows) out.push_back({int64Of(r.at(0)), r.at(1), r.at(2), r.at(3), r.at(4)});
@@ -133,7 +140,7 @@ Result<std::vector<TagSummary>> ClickHouseStore::summary() {
   auto known = tags();
   if (!known) return std::unexpected(known.error());
   auto rows = select("SELECT tag, min(ts), max(ts), count() FROM (SELECT tag, ts FROM samples WHERE " + parkIs() +
-                     " GROUP BY tag, ts) GROUP BY tag ORDER BY tag");
+                     " GROUP BY tag, ts) GROUP BY tag ORDER BY tag", 4);
   if (!rows) return std::unexpected(rows.error());
   std::vector<TagSummary> out;
   for (const auto& t : *known) out.push_back({t.name, t.unit, t.kind, 0, 0, 0, 0, 0});
