@@ -211,6 +211,9 @@ class TimelineController : public QObject {
   void refreshFromServer();  // live from a server: sparklines from its series (timeline_server.cpp)
   // A server's events in [from, to) as marks (live: the last day; replay: its whole history).
   void loadServerMarkers(ServerLink& link, qint64 from_ms, qint64 to_ms);
+  // The checked address of a server and what to trust for it (timeline_server.cpp), remembered
+  // with the token; nullopt, with the reason in status, for a bad address or CA file.
+  std::optional<std::pair<QUrl, ServerTrust>> rememberServer(const QString& url, const QString& token, const QString& caFile);
   QString stateTag_;
   QVariantMap stateHistory_;
   quint64 lastReceived_ = 0;

@@ -47,29 +47,17 @@ void TimelineController::startReader(const QString& path) {
 
 bool TimelineController::replayServer(const QString& url, const QString& token, const QString& park,
                                       const QString& caFile) {
-  const auto base = serverBaseUrl(url);
-  if (!base) {
-    setStatus(tr("Not a server address: %1 (expected http://HOST:PORT or https://HOST:PORT)").arg(url));
-    return false;
-  }
-  QString caProblem;
-  auto trust = serverTrust(caFile, &caProblem);
-  if (!trust) {
-    setStatus(caProblem);
-    return false;
-  }
+  auto target = rememberServer(url, token, caFile);
+  if (!target) return false;
   close();
-  QSettings settings;  // the same address, token and CA file as Connect to server remembers
-  settings.setValue(QStringLiteral("server/url"), url.trimmed());
-  settings.setValue(QStringLiteral("server/token"), token);
-  settings.setValue(QStringLiteral("server/ca_file"), trust->caFile);
-  serverHistory_ = std::make_unique<ServerHistory>(*base, token, park);
-  serverHistory_->link().trust(std::move(*trust));
+  const QUrl& base = target->first;
+  serverHistory_ = std::make_unique<ServerHistory>(base, token, park);
+  serverHistory_->link().trust(std::move(target->second));
   connect(serverHistory_.get(), &ServerHistory::spanRead, this, &TimelineController::startServerReplay);
   connect(serverHistory_.get(), &ServerHistory::problemChanged, this, &TimelineController::showServerHistoryProblem);
   connect(serverHistory_.get(), &ServerHistory::failed, this, &TimelineController::setStatus);
   mode_ = "replay";
-  source_ = base->adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery).toString();
+  source_ = base.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery).toString();
   setStatus(tr("Reading the history of %1 …").arg(source_));
   emit sourceChanged();
   serverHistory_->readSpan();  // the timeline's range: the server's first and last sample

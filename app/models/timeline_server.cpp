@@ -21,29 +21,38 @@ const QString kTokenKey = QStringLiteral("server/token");
 const QString kCaFileKey = QStringLiteral("server/ca_file");
 }  // namespace
 
-bool TimelineController::connectServer(const QString& url, const QString& token, const QString& park,
-                                       const QString& caFile) {
-  const auto parsed = serverBaseUrl(url);
-  if (!parsed) {
+// Checked before anything is closed: a typo in the address or an unusable CA file keeps the
+// window as it is. What passes is remembered for next time (Connect and Replay alike).
+std::optional<std::pair<QUrl, ServerTrust>> TimelineController::rememberServer(const QString& url, const QString& token,
+                                                                               const QString& caFile) {
+  const auto base = serverBaseUrl(url);
+  if (!base) {
     setStatus(tr("Not a server address: %1 (expected http://HOST:PORT or https://HOST:PORT)").arg(url));
-    return false;
+    return std::nullopt;
   }
-  const QUrl& base = *parsed;
   QString caProblem;
   auto trust = serverTrust(caFile, &caProblem);
   if (!trust) {
     setStatus(caProblem);
-    return false;
+    return std::nullopt;
   }
-  close();
   QSettings settings;
   settings.setValue(kUrlKey, url.trimmed());
   settings.setValue(kTokenKey, token);
   settings.setValue(kCaFileKey, trust->caFile);
+  return std::make_pair(*base, std::move(*trust));
+}
+
+bool TimelineController::connectServer(const QString& url, const QString& token, const QString& park,
+                                       const QString& caFile) {
+  auto target = rememberServer(url, token, caFile);
+  if (!target) return false;
+  close();
+  const QUrl& base = target->first;
   const QString label = base.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery).toString();
   // Plain http beyond this machine sends the token in clear text: the window warns (banner).
   const bool inTheClear = base.scheme() == "http" && !feed::isLoopbackHost(base.host().toStdString());
-  goLive(LiveFeed::fromServer(base, token, park, std::move(*trust)), label, {}, inTheClear);
+  goLive(LiveFeed::fromServer(base, token, park, std::move(target->second)), label, {}, inTheClear);
   if (ServerLink* link = serverLink()) loadServerMarkers(*link, wallMs() - 24 * 3'600'000, wallMs());
   return true;
 }
