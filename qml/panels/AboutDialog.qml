@@ -9,7 +9,15 @@ Dialog {
     objectName: "aboutDialog"
     title: qsTr("About ParkTwin")
     modal: true
-    standardButtons: Dialog.Close
+    // Our own Close button, not standardButtons: Qt's standard button texts come from Qt's own
+    // translations, which this package does not ship, so a Chinese window showed "Close".
+    footer: DialogButtonBox {
+        Button {
+            objectName: "closeDialogButton"
+            text: qsTr("Close")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
     width: 640
 
     // Name, what ParkTwin uses it for, and its licence. Names stay untranslated.

@@ -12,7 +12,15 @@ Dialog {
     id: root
     title: qsTr("Data source")
     modal: true
-    standardButtons: Dialog.Close
+    // Our own Close button, not standardButtons: Qt's standard button texts come from Qt's own
+    // translations, which this package does not ship, so a Chinese window showed "Close".
+    footer: DialogButtonBox {
+        Button {
+            objectName: "closeDialogButton"
+            text: qsTr("Close")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
     width: 640
     height: Math.min(implicitHeight, parent ? parent.height - 2 * roomMargin : implicitHeight)
     readonly property int roomMargin: 12
