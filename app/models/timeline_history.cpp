@@ -2,7 +2,6 @@
 // (HistoryReader on the reader thread) or a parktwin-server (ServerHistory on the GUI thread's
 // event loop). Both answer with the same signals, so the clock, seek, speeds, scene colours,
 // inspector values, sparklines and alarms at T work alike (docs/server.md).
-#include <QSettings>
 #include <QUrl>
 
 #include "history_reader.hpp"
