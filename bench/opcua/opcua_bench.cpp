@@ -48,6 +48,10 @@ struct Args {
   int items = 2000;
   int intervalMs = 500;
   int windowS = 10;
+  // After the first full round of values: seconds more before measuring, so the window sees
+  // the steady state, not the backlog of the subscriptions' start (10,000 items are created
+  // in batches; their first values arrive all at once).
+  int warmupS = 5;
   int servers = 1;
   int samplingMs = -1;  // the monitored items' sampling interval; -1: --interval-ms
   std::string publish = "batch";
@@ -64,6 +68,7 @@ Args parse(int argc, char** argv) {
     if (words[i] == "--items") a.items = v;
     if (words[i] == "--interval-ms") a.intervalMs = v;
     if (words[i] == "--seconds") a.windowS = v;
+    if (words[i] == "--warmup-s") a.warmupS = std::max(0, v);
     if (words[i] == "--servers") a.servers = std::max(1, v);
     if (words[i] == "--sampling-ms") a.samplingMs = v;
     if (words[i] == "--publish") a.publish = words[i + 1];
@@ -230,6 +235,7 @@ int main(int argc, char** argv) {
     latencies.note(ts);
   };
   std::vector<std::unique_ptr<feed::LiveSource>> sources;
+  const auto started = Clock::now();
   for (int k = 0; k < a.servers; ++k) {
     sources.push_back(startSource(a, k, ports[static_cast<std::size_t>(k)], sink));
     if (!sources.back()) {
@@ -240,6 +246,9 @@ int main(int argc, char** argv) {
   }
   // Warm up: the subscriptions are in place and the first full round of values has come.
   const bool flowing = waitUntil([&] { return values.load() >= a.items; }, 300s);
+  std::printf("  first full round after %.1f s; then %d s of warm-up before the window\n", seconds(Clock::now() - started),
+              a.warmupS);
+  if (flowing) std::this_thread::sleep_for(std::chrono::seconds(a.warmupS));  // a bench's settling time, not a sync
   const auto brokerPid = static_cast<pid_t>(std::getenv("PARKTWIN_BENCH_BROKER_PID") ? std::atol(std::getenv("PARKTWIN_BENCH_BROKER_PID")) : 0);
   const auto snapshot = [&] {
     Snapshot at;
