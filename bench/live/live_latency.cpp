@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "live_common.hpp"
 #include "parktwin/feed/subscriber.hpp"
 
 namespace {
@@ -21,29 +22,17 @@ namespace {
 using namespace std::chrono_literals;
 namespace feed = parktwin::feed;
 
-struct Args {
-  std::string host = "127.0.0.1";
-  int port = 1883;
-  std::string park = "beidu";
-  std::string tagPrefix = "bench.t";
-  long tags = 10'000;
+struct Args : livebench::Common {
   long samples = 2'000'000;
   long deadlineS = 120;
 };
 
 Args parse(int argc, char** argv) {
   Args a;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string k = argv[i];
-    const char* v = argv[i + 1];
-    if (k == "--host") a.host = v;
-    else if (k == "--port") a.port = std::atoi(v);
-    else if (k == "--park") a.park = v;
-    else if (k == "--tag-prefix") a.tagPrefix = v;
-    else if (k == "--tags") a.tags = std::atol(v);
-    else if (k == "--samples") a.samples = std::atol(v);
+  livebench::parseFlags(argc, argv, a, [&a](const std::string& k, const char* v) {
+    if (k == "--samples") a.samples = std::atol(v);
     else if (k == "--deadline-s") a.deadlineS = std::atol(v);
-  }
+  });
   return a;
 }
 
@@ -67,11 +56,7 @@ int main(int argc, char** argv) {
   so.broker.port = a.port;
   so.broker.client_id = "parktwin-gui-" + a.park;  // as LiveFeed::connect
   so.park = a.park;
-  for (long t = 0; t < a.tags; ++t) {
-    char name[32];
-    std::snprintf(name, sizeof name, "%05ld", t);
-    so.known_tags.push_back(a.tagPrefix + name);
-  }
+  so.known_tags = livebench::tagNames(a);
   const auto n = static_cast<std::size_t>(a.samples);
   std::vector<double> latencyMs;
   latencyMs.reserve(n);

@@ -16,39 +16,28 @@
 
 #include "parktwin/feed/payload.hpp"
 #include "parktwin/feed/publisher.hpp"
+#include "live_common.hpp"
 
 namespace {
 
 using namespace std::chrono_literals;
 namespace feed = parktwin::feed;
 
-struct Args {
-  std::string host = "127.0.0.1";
-  int port = 1883;
-  std::string park = "beidu";
-  std::string tagPrefix = "bench.t";
+struct Args : livebench::Common {
   long rate = 100'000;
   long seconds = 20;
   long batch = 100;
-  long tags = 10'000;
   std::string log;
 };
 
 Args parse(int argc, char** argv) {
   Args a;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string k = argv[i];
-    const char* v = argv[i + 1];
-    if (k == "--host") a.host = v;
-    else if (k == "--port") a.port = std::atoi(v);
-    else if (k == "--park") a.park = v;
-    else if (k == "--tag-prefix") a.tagPrefix = v;
-    else if (k == "--rate") a.rate = std::atol(v);
+  livebench::parseFlags(argc, argv, a, [&a](const std::string& k, const char* v) {
+    if (k == "--rate") a.rate = std::atol(v);
     else if (k == "--seconds") a.seconds = std::atol(v);
     else if (k == "--batch") a.batch = std::atol(v);
-    else if (k == "--tags") a.tags = std::atol(v);
     else if (k == "--log") a.log = v;
-  }
+  });
   return a;
 }
 
@@ -70,12 +59,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: live_publisher --port P --log FILE [--rate R --seconds S --batch B --tags T]\n");
     return 2;
   }
-  std::vector<std::string> tagNames;
-  for (long t = 0; t < a.tags; ++t) {
-    char name[32];
-    std::snprintf(name, sizeof name, "%05ld", t);
-    tagNames.push_back(a.tagPrefix + name);
-  }
+  const std::vector<std::string> tagNames = livebench::tagNames(a);
   feed::PublisherOptions po;
   po.broker.host = a.host;
   po.broker.port = a.port;
