@@ -27,15 +27,6 @@ struct Args : livebench::Common {
   long deadlineS = 120;
 };
 
-Args parse(int argc, char** argv) {
-  Args a;
-  livebench::parseFlags(argc, argv, a, [&a](const std::string& k, const char* v) {
-    if (k == "--samples") a.samples = std::atol(v);
-    else if (k == "--deadline-s") a.deadlineS = std::atol(v);
-  });
-  return a;
-}
-
 double wallUs() {
   return std::chrono::duration<double, std::micro>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
@@ -50,7 +41,11 @@ double percentile(std::vector<double>& v, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const Args a = parse(argc, argv);
+  Args a;
+  livebench::parseFlags(argc, argv, a, [&a](const std::string& k, const char* v) {
+    if (k == "--samples") a.samples = std::atol(v);
+    else if (k == "--deadline-s") a.deadlineS = std::atol(v);
+  });
   feed::SubscriberOptions so;
   so.broker.host = a.host;
   so.broker.port = a.port;

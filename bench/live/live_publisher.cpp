@@ -30,17 +30,6 @@ struct Args : livebench::Common {
   std::string log;
 };
 
-Args parse(int argc, char** argv) {
-  Args a;
-  livebench::parseFlags(argc, argv, a, [&a](const std::string& k, const char* v) {
-    if (k == "--rate") a.rate = std::atol(v);
-    else if (k == "--seconds") a.seconds = std::atol(v);
-    else if (k == "--batch") a.batch = std::atol(v);
-    else if (k == "--log") a.log = v;
-  });
-  return a;
-}
-
 std::int64_t wallMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
@@ -54,7 +43,13 @@ struct LogLine {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const Args a = parse(argc, argv);
+  Args a;
+  livebench::parseFlags(argc, argv, a, [&a](const std::string& k, const char* v) {
+    if (k == "--rate") a.rate = std::atol(v);
+    else if (k == "--seconds") a.seconds = std::atol(v);
+    else if (k == "--batch") a.batch = std::atol(v);
+    else if (k == "--log") a.log = v;
+  });
   if (a.rate <= 0 || a.batch <= 0 || a.tags <= 0 || a.seconds <= 0 || a.log.empty()) {
     std::fprintf(stderr, "usage: live_publisher --port P --log FILE [--rate R --seconds S --batch B --tags T]\n");
     return 2;
