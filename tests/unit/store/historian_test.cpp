@@ -101,6 +101,42 @@ TEST(Historian, OutOfOrderInsideWindowIsSortedIn) {
   for (const auto& x : s) EXPECT_EQ(x.value, static_cast<double>(x.ts_ms));
 }
 
+// A commit writes only the tags changed since the previous one (a list kept by append, not a
+// scan of every tag): each way a tag can change must reach the file when it is the only change.
+TEST(Historian, ACommitStoresEachKindOfChangeMadeAloneSinceThePreviousOne) {
+  test::TempDir dir;
+  auto options = manualCommits();
+  options.reorder_window_ms = 1000;
+  using Expected = std::vector<std::pair<std::int64_t, double>>;
+  auto pairs = [](const std::vector<Sample>& s) {
+    Expected out;
+    for (const auto& x : s) out.emplace_back(x.ts_ms, x.value);
+    return out;
+  };
+  {
+    auto h = Historian::open(dir.file("park.db"), options);
+    ASSERT_TRUE(h);
+    for (const auto& [tag, v] : {std::pair{"a", 1.0}, {"b", 2.0}, {"c", 3.0}}) ASSERT_TRUE(h->append(tag, 1000, v));
+    ASSERT_TRUE(h->flush());
+    ASSERT_TRUE(h->append("b", 2000, 4.0));  // in order, b alone
+    ASSERT_TRUE(h->flush());
+    EXPECT_EQ(pairs(all(*h, "b")), (Expected{{1000, 2.0}, {2000, 4.0}}));
+    ASSERT_TRUE(h->append("c", 3000, 5.0));
+    ASSERT_TRUE(h->flush());
+    ASSERT_TRUE(h->append("c", 2500, 6.0));  // out of order inside the window, c alone
+    ASSERT_TRUE(h->flush());
+    EXPECT_EQ(pairs(all(*h, "c")), (Expected{{1000, 3.0}, {2500, 6.0}, {3000, 5.0}}));
+    ASSERT_TRUE(h->append("a", 500, 7.0));  // before a's open block: a late sample, a alone
+    ASSERT_TRUE(h->flush());
+    EXPECT_EQ(pairs(all(*h, "a")), (Expected{{500, 7.0}, {1000, 1.0}}));
+  }
+  auto reopened = Historian::open(dir.file("park.db"), options);
+  ASSERT_TRUE(reopened);
+  EXPECT_EQ(pairs(all(*reopened, "a")), (Expected{{500, 7.0}, {1000, 1.0}}));
+  EXPECT_EQ(pairs(all(*reopened, "b")), (Expected{{1000, 2.0}, {2000, 4.0}}));
+  EXPECT_EQ(pairs(all(*reopened, "c")), (Expected{{1000, 3.0}, {2500, 6.0}, {3000, 5.0}}));
+}
+
 TEST(Historian, LateSamplesBeyondWindowAreKeptAndMerged) {
   test::TempDir dir;
   auto options = manualCommits();

@@ -58,10 +58,12 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
   BlockEncoder& open = tw.open;
   if (ts <= tw.stored_max_ts) {
     tw.late.push_back({ts, value});  // overlaps what earlier sessions stored: deduplicated at commit
+    touch(tw);
     appended_in_order = false;
   } else if (open.empty()) {
     open.append(ts, value);
     tw.dirty = true;
+    touch(tw);
   } else if (ts > open.lastTs()) {
     if (open.count() >= options.max_samples_per_block || open.payloadBytes() >= options.max_block_bytes ||
         spanExceeded(open.firstTs(), ts)) {
@@ -71,6 +73,7 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
     }
     open.append(ts, value);
     tw.dirty = true;
+    touch(tw);
   } else if (ts == open.lastTs()) {
     // duplicate of the newest sample: first wins
   } else if (ts >= open.firstTs() &&
@@ -78,9 +81,11 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
                  static_cast<std::uint64_t>(options.reorder_window_ms)) {
     insertIntoOpenBlock(open, ts, value);
     tw.dirty = true;
+    touch(tw);
     appended_in_order = false;
   } else {
     tw.late.push_back({ts, value});
+    touch(tw);
     appended_in_order = false;
   }
   // A snapshot taken from memory no longer holds once a sample at or before it arrives.

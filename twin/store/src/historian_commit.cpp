@@ -105,11 +105,7 @@ Result<void> Historian::Impl::insertNewTags() {
 }
 
 Result<void> Historian::Impl::commit() {
-  const bool lateWaiting = std::any_of(tag_writers.begin(), tag_writers.end(),
-                                       [](const auto& kv) { return !kv.second.late.empty(); });
-  const bool openDirty = std::any_of(tag_writers.begin(), tag_writers.end(),
-                                     [](const auto& kv) { return kv.second.dirty; });
-  if (sealed.empty() && pending_events.empty() && !lateWaiting && !openDirty && new_tags.empty() &&
+  if (sealed.empty() && pending_events.empty() && touched.empty() && new_tags.empty() &&
       pending_snapshots.empty()) {
     durable_samples += std::exchange(pending_samples, 0);
     min_pending_ts = INT64_MAX;
@@ -135,14 +131,14 @@ Result<void> Historian::Impl::commit() {
   }
   // Row ids of newly inserted open blocks take effect only once the transaction commits.
   std::vector<std::pair<TagWriter*, std::int64_t>> newRowids;
-  for (auto& [name, tw] : tag_writers) {
-    if (tw.dirty) {
-      auto rowid = blocks.write(*writer, tw.id, tw.open_rowid, tw.open);
+  for (TagWriter* tw : touched) {
+    if (tw->dirty) {
+      auto rowid = blocks.write(*writer, tw->id, tw->open_rowid, tw->open);
       if (!rowid) return std::unexpected(rowid.error());
-      newRowids.emplace_back(&tw, *rowid);
+      newRowids.emplace_back(tw, *rowid);
     }
-    if (!tw.late.empty()) {
-      if (auto ok = writeLate(tw); !ok) return ok;
+    if (!tw->late.empty()) {
+      if (auto ok = writeLate(*tw); !ok) return ok;
     }
   }
   for (const auto& e : pending_events) {
@@ -183,7 +179,11 @@ Result<void> Historian::Impl::commit() {
     tw->open_rowid = rowid;
     tw->dirty = false;
   }
-  for (auto& [name, tw] : tag_writers) tw.late.clear();
+  for (TagWriter* tw : touched) {
+    tw->late.clear();
+    tw->touched = false;
+  }
+  touched.clear();
   durable_samples += std::exchange(pending_samples, 0);
   durable_until_ms = std::max(durable_until_ms, max_pending_ts);
   min_pending_ts = INT64_MAX;
