@@ -201,12 +201,20 @@ TEST(MaxFlowAndDispatchInOnePass, DeliversOnlyWhatTheNetworkCanAtTheHandComputed
   EXPECT_EQ(solved->dispatch.arc_flow, (std::vector<double>{5, 3, 2, 2}));
 }
 
-TEST(MaxFlowAndDispatchInOnePass, AgreesWithNetworkxOnSeededRandomGraphs) {
-  ASSERT_TRUE(test::networkxAvailable()) << "/usr/bin/python3 cannot import networkx (scripts/setup installs python3-networkx)";
-  std::vector<FlowNetwork> networks;
+// The same 100 seeded graphs as above, with networkx's answers (nullopt and `error` if it failed).
+std::optional<std::vector<test::OracleAnswer>> networkxOnSeededGraphs(std::vector<FlowNetwork>& networks, std::string& error) {
+  if (!test::networkxAvailable()) {
+    error = "/usr/bin/python3 cannot import networkx (scripts/setup installs python3-networkx)";
+    return std::nullopt;
+  }
   for (std::uint32_t seed = 1; seed <= 100; ++seed) networks.push_back(randomNetwork(seed));
+  return test::askNetworkx(networks, error);
+}
+
+TEST(MaxFlowAndDispatchInOnePass, AgreesWithNetworkxOnSeededRandomGraphs) {
+  std::vector<FlowNetwork> networks;
   std::string error;
-  const auto answers = test::askNetworkx(networks, error);
+  const auto answers = networkxOnSeededGraphs(networks, error);
   ASSERT_TRUE(answers) << error;
   for (std::size_t i = 0; i < networks.size(); ++i) {
     SCOPED_TRACE("random graph seed " + std::to_string(i + 1));
