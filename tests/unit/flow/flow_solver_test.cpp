@@ -1,4 +1,4 @@
-// maxFlow, dispatchMinCost, failureImpact, shortestRoute: hand-checked examples and
+// maxFlow, dispatchMinCost, solveMaxFlowAndDispatch, failureImpact, shortestRoute: hand-checked examples and
 // networkx (an independent implementation) on seeded random graphs.
 #include <gtest/gtest.h>
 
@@ -173,6 +173,62 @@ TEST(MaxFlowAndDispatch, AgreeWithNetworkxOnSeededRandomGraphs) {
     if (flow->value > 0) ++withFlow;
   }
   EXPECT_GE(withFlow, 65) << "the random graphs should mostly carry flow, or the comparison proves little";
+}
+
+TEST(MaxFlowAndDispatchInOnePass, FourNodeExampleHasTheHandComputedCut) {
+  const auto solved = solveMaxFlowAndDispatch(fourNodeExample());
+  ASSERT_TRUE(solved) << solved.error().message;
+  EXPECT_EQ(solved->max_flow.value, 4.0);
+  EXPECT_EQ(solved->max_flow.cut_capacity, 4.0);
+  std::vector<std::string> cut;
+  for (const auto& c : solved->max_flow.min_cut) cut.push_back(c.id);
+  EXPECT_EQ(cut, (std::vector<std::string>{"a1", "a2", "a3"}));
+}
+
+// A network that cannot deliver all that its sources offer: the surplus must not be routed
+// (by hand: s->a 10 but a->t 3 and a->b->t 2, so 5 arrive; the cheap a->t first: 3 x 1 + 2 x 5).
+TEST(MaxFlowAndDispatchInOnePass, DeliversOnlyWhatTheNetworkCanAtTheHandComputedCost) {
+  FlowNetwork net = integerNetwork(4, 0, 3);
+  addArc(net, 0, 1, 10);    // a0 s->a
+  addArc(net, 1, 3, 3, 1);  // a1 a->t, cheap
+  addArc(net, 1, 2, 2, 2);  // a2 a->b
+  addArc(net, 2, 3, 9, 3);  // a3 b->t
+  const auto solved = solveMaxFlowAndDispatch(net);
+  ASSERT_TRUE(solved) << solved.error().message;
+  EXPECT_EQ(solved->dispatch.value, 5.0);
+  EXPECT_EQ(solved->dispatch.cost, 3.0 * 1 + 2.0 * 5);
+  EXPECT_EQ(solved->max_flow.cut_capacity, 5.0);
+  EXPECT_EQ(solved->dispatch.arc_flow, (std::vector<double>{5, 3, 2, 2}));
+}
+
+// The same 100 seeded graphs as above, with networkx's answers (nullopt and `error` if it failed).
+std::optional<std::vector<test::OracleAnswer>> networkxOnSeededGraphs(std::vector<FlowNetwork>& networks, std::string& error) {
+  if (!test::networkxAvailable()) {
+    error = "/usr/bin/python3 cannot import networkx (scripts/setup installs python3-networkx)";
+    return std::nullopt;
+  }
+  for (std::uint32_t seed = 1; seed <= 100; ++seed) networks.push_back(randomNetwork(seed));
+  return test::askNetworkx(networks, error);
+}
+
+TEST(MaxFlowAndDispatchInOnePass, AgreesWithNetworkxOnSeededRandomGraphs) {
+  std::vector<FlowNetwork> networks;
+  std::string error;
+  const auto answers = networkxOnSeededGraphs(networks, error);
+  ASSERT_TRUE(answers) << error;
+  for (std::size_t i = 0; i < networks.size(); ++i) {
+    SCOPED_TRACE("random graph seed " + std::to_string(i + 1));
+    const auto solved = solveMaxFlowAndDispatch(networks[i]);
+    ASSERT_TRUE(solved) << solved.error().message;
+    EXPECT_EQ(static_cast<long long>(solved->max_flow.value), (*answers)[i].max_flow);
+    EXPECT_EQ(static_cast<long long>(solved->max_flow.cut_capacity), (*answers)[i].min_cut);
+    EXPECT_EQ(static_cast<long long>(solved->dispatch.value), (*answers)[i].max_flow);
+    EXPECT_EQ(static_cast<long long>(solved->dispatch.cost), (*answers)[i].min_cost);
+    EXPECT_DOUBLE_EQ(checkFeasibleFlow(networks[i], solved->dispatch.arc_flow), solved->dispatch.value);
+    double cut = 0;
+    for (const auto& c : solved->max_flow.min_cut) cut += networks[i].arcs[static_cast<std::size_t>(c.arc)].capacity;
+    EXPECT_EQ(cut, solved->max_flow.cut_capacity);
+  }
 }
 
 }  // namespace

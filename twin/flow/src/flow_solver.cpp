@@ -33,6 +33,21 @@ DispatchResult toDispatchResult(const FlowNetwork& network, const detail::Intege
   return result;
 }
 
+// The arcs leaving `sourceSide` (with capacity), named for reports, and their total.
+void fillMinCut(const FlowNetwork& network, const detail::IntegerProblem& problem, const std::vector<char>& sourceSide,
+                MaxFlowResult& result) {
+  std::int64_t cutQuanta = 0;
+  for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
+    const auto& arc = problem.arcs[i];
+    if (arc.capacity > 0 && sourceSide[static_cast<std::size_t>(arc.from)] && !sourceSide[static_cast<std::size_t>(arc.to)]) {
+      const int index = static_cast<int>(i);
+      result.min_cut.push_back({index, network.arcs[i].id, network.describeArc(index), network.arcs[i].capacity});
+      cutQuanta += arc.capacity;
+    }
+  }
+  result.cut_capacity = fromFlowQuanta(network, cutQuanta);
+}
+
 }  // namespace
 
 Result<MaxFlowResult> maxFlow(const FlowNetwork& network) {
@@ -42,17 +57,26 @@ Result<MaxFlowResult> maxFlow(const FlowNetwork& network) {
   MaxFlowResult result;
   result.value = fromFlowQuanta(network, solved.value);
   result.arc_flow = toUnits(network, solved.arc_flow);
-  std::int64_t cutQuanta = 0;
-  for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
-    const auto& arc = problem.arcs[i];
-    if (arc.capacity > 0 && solved.source_side[static_cast<std::size_t>(arc.from)] &&
-        !solved.source_side[static_cast<std::size_t>(arc.to)]) {
-      const int index = static_cast<int>(i);
-      result.min_cut.push_back({index, network.arcs[i].id, network.describeArc(index), network.arcs[i].capacity});
-      cutQuanta += arc.capacity;
-    }
+  fillMinCut(network, problem, solved.source_side, result);
+  return result;
+}
+
+Result<MaxFlowAndDispatch> solveMaxFlowAndDispatch(const FlowNetwork& network) {
+  if (auto ok = detail::validateNetwork(network); !ok) return std::unexpected(ok.error());
+  const auto problem = detail::toIntegerProblem(network);
+  const auto solved = detail::cheapestMaximumFlow(problem);
+  if (!solved) {  // bounds too large for the bypass, or the pivot budget ran out: two passes
+    auto maximum = maxFlow(network);
+    if (!maximum) return std::unexpected(maximum.error());
+    auto dispatch = dispatchMinCost(network, *maximum);
+    if (!dispatch) return std::unexpected(dispatch.error());
+    return MaxFlowAndDispatch{std::move(*maximum), std::move(*dispatch)};
   }
-  result.cut_capacity = fromFlowQuanta(network, cutQuanta);
+  MaxFlowAndDispatch result;
+  result.dispatch = toDispatchResult(network, *solved);
+  result.max_flow.value = result.dispatch.value;
+  result.max_flow.arc_flow = result.dispatch.arc_flow;
+  fillMinCut(network, problem, detail::residualSourceSide(problem, solved->arc_flow), result.max_flow);
   return result;
 }
 

@@ -55,6 +55,14 @@ std::optional<IntegerMinCostFlow> cheapestFlowLike(const IntegerProblem& problem
 // Network simplex (network_simplex.cpp): the cheapest flow of `value` from source to sink;
 // nullopt when `value` cannot be routed or the pivot budget (a safety net) runs out.
 std::optional<IntegerMinCostFlow> cheapestFlowOfValue(const IntegerProblem& problem, std::int64_t value);
+// Network simplex with a bypass arc source -> sink dearer than any path: the cheapest of the
+// maximum flows in one pass (no separate maximum flow first); nullopt if the bounds would
+// overflow or the pivot budget runs out (callers then solve in two passes).
+std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& problem);
+// Per node: reachable from the source in the residual graph of `arc_flow` (arcs with room
+// forwards, arcs with flow backwards): the source side of the minimum cut when `arc_flow`
+// is a maximum flow, whichever maximum flow it is.
+std::vector<char> residualSourceSide(const IntegerProblem& problem, const std::vector<std::int64_t>& arc_flow);
 // Per node: reachable from `start` over arcs with positive capacity.
 std::vector<char> reachableFrom(const IntegerProblem& problem, int start);
 // Arc indices of a shortest path by `weights` (one per arc, >= 0) over arcs with positive

@@ -28,8 +28,12 @@ constexpr signed char kAtLower = 1, kAtUpper = -1, kInTree = 0;
 
 class NetworkSimplex {
  public:
-  NetworkSimplex(const IntegerProblem& problem, std::int64_t value)
-      : n_(problem.node_count), m_(static_cast<int>(problem.arcs.size())), root_(problem.node_count) {
+  // With `bypassCost` > 0 an extra arc source -> sink (index problem.arcs.size()) carries
+  // what the network cannot at that cost per unit, dearer than any path: the cheapest flow
+  // is then a maximum flow through the network, and `value` need only be an upper bound.
+  NetworkSimplex(const IntegerProblem& problem, std::int64_t value, std::int64_t bypassCost = 0)
+      : n_(problem.node_count), m_(static_cast<int>(problem.arcs.size()) + (bypassCost > 0 ? 1 : 0)),
+        root_(problem.node_count) {
     const auto arcs = static_cast<std::size_t>(m_ + n_);
     const auto nodes = static_cast<std::size_t>(n_ + 1);
     from_.resize(arcs);
@@ -39,7 +43,8 @@ class NetworkSimplex {
     flow_.assign(arcs, 0);
     state_.resize(arcs);
     std::int64_t maxCost = 0;
-    for (int e = 0; e < m_; ++e) {
+    const int problemArcs = static_cast<int>(problem.arcs.size());
+    for (int e = 0; e < problemArcs; ++e) {
       const IntegerArc& arc = problem.arcs[static_cast<std::size_t>(e)];
       from_[e] = arc.from;
       to_[e] = arc.to;
@@ -48,8 +53,17 @@ class NetworkSimplex {
       state_[e] = arc.capacity > 0 ? kAtLower : kInTree;
       maxCost = std::max(maxCost, arc.cost < 0 ? -arc.cost : arc.cost);
     }
-    // Dearer than any simple path: a demand is met through the root only when nothing else can.
-    const std::int64_t artificialCost = (maxCost + 1) * (n_ + 1);
+    // Dearer than any simple path (the bypass included): a demand is met through the root
+    // only when nothing else can.
+    std::int64_t artificialCost = (maxCost + 1) * (n_ + 1);
+    if (bypassCost > 0) {
+      from_[problemArcs] = problem.source;
+      to_[problemArcs] = problem.sink;
+      capacity_[problemArcs] = value;
+      cost_[problemArcs] = bypassCost;
+      state_[problemArcs] = kAtLower;
+      artificialCost = std::max(artificialCost, bypassCost + 1);
+    }
 
     parent_.assign(nodes, -1);
     pred_.assign(nodes, -1);
@@ -301,17 +315,89 @@ class NetworkSimplex {
   std::vector<std::int64_t> potential_;
 };
 
+// Far above what the park networks need (a few pivots per arc); a safety net, not a limit.
+std::int64_t pivotBudget(const IntegerProblem& problem) {
+  return 50 * static_cast<std::int64_t>(problem.arcs.size() + static_cast<std::size_t>(problem.node_count)) + 10'000;
+}
+
+// Sum of `capacity` over the arcs `counts` picks, or nullopt past `limit`.
+template <typename Counts>
+std::optional<std::int64_t> capacitySum(const IntegerProblem& problem, std::int64_t limit, const Counts& counts) {
+  std::int64_t sum = 0;
+  for (const IntegerArc& arc : problem.arcs) {
+    if (!counts(arc)) continue;
+    if (arc.capacity > limit - sum) return std::nullopt;
+    sum += arc.capacity;
+  }
+  return sum;
+}
+
 }  // namespace
+
+std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& problem) {
+  // No flow can exceed what leaves the source or what enters the sink: the bypass's capacity.
+  constexpr std::int64_t limit = kUnbounded / 4;
+  const auto out = capacitySum(problem, limit, [&](const IntegerArc& a) { return a.from == problem.source; });
+  const auto in = capacitySum(problem, limit, [&](const IntegerArc& a) { return a.to == problem.sink; });
+  if (!out || !in) return std::nullopt;
+  const std::int64_t bound = std::min(*out, *in);
+  if (problem.arcs.empty() || bound == 0) return cheapestFlowOfValue(problem, 0);
+  std::int64_t maxCost = 0;
+  for (const IntegerArc& arc : problem.arcs) maxCost = std::max(maxCost, arc.cost < 0 ? -arc.cost : arc.cost);
+  // Dearer than any simple path, so that a unit goes round by the bypass only when no path
+  // through the network is left; far from overflowing at park sizes, refused beyond.
+  const std::int64_t nodes = problem.node_count + 1;
+  if (maxCost + 1 > limit / nodes / 4) return std::nullopt;
+  const std::int64_t bypassCost = (maxCost + 1) * nodes;
+  NetworkSimplex simplex(problem, bound, bypassCost);
+  if (!simplex.solve(pivotBudget(problem))) return std::nullopt;
+  const std::int64_t value = bound - simplex.flowOn(problem.arcs.size());
+  return minCostFlowFrom(problem, value, [&](std::size_t i) { return simplex.flowOn(i); });
+}
 
 std::optional<IntegerMinCostFlow> cheapestFlowOfValue(const IntegerProblem& problem, std::int64_t value) {
   if (problem.arcs.empty() || value == 0) {
     return IntegerMinCostFlow{0, 0, std::vector<std::int64_t>(problem.arcs.size(), 0)};
   }
   NetworkSimplex simplex(problem, value);
-  // Far above what the park networks need (a few pivots per arc); a safety net, not a limit.
-  const auto budget = 50 * static_cast<std::int64_t>(problem.arcs.size() + static_cast<std::size_t>(problem.node_count)) + 10'000;
-  if (!simplex.solve(budget)) return std::nullopt;
+  if (!simplex.solve(pivotBudget(problem))) return std::nullopt;
   return minCostFlowFrom(problem, value, [&](std::size_t i) { return simplex.flowOn(i); });
+}
+
+std::vector<char> residualSourceSide(const IntegerProblem& problem, const std::vector<std::int64_t>& arc_flow) {
+  // Both directions of each arc in one compressed adjacency: an arc index i is "i forwards",
+  // ~i "i backwards".
+  const auto n = static_cast<std::size_t>(problem.node_count);
+  std::vector<int> first(n + 1, 0), edges(2 * problem.arcs.size());
+  for (const IntegerArc& arc : problem.arcs) {
+    ++first[static_cast<std::size_t>(arc.from) + 1];
+    ++first[static_cast<std::size_t>(arc.to) + 1];
+  }
+  for (std::size_t v = 0; v < n; ++v) first[v + 1] += first[v];
+  std::vector<int> fill(first.begin(), first.end() - 1);
+  for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
+    const IntegerArc& arc = problem.arcs[i];
+    edges[static_cast<std::size_t>(fill[static_cast<std::size_t>(arc.from)]++)] = static_cast<int>(i);
+    edges[static_cast<std::size_t>(fill[static_cast<std::size_t>(arc.to)]++)] = ~static_cast<int>(i);
+  }
+  std::vector<char> reached(n, 0);
+  std::vector<int> queue{problem.source};
+  reached[static_cast<std::size_t>(problem.source)] = 1;
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const auto v = static_cast<std::size_t>(queue[head]);
+    for (int k = first[v]; k < first[v + 1]; ++k) {
+      const int e = edges[static_cast<std::size_t>(k)];
+      const auto i = static_cast<std::size_t>(e >= 0 ? e : ~e);
+      const IntegerArc& arc = problem.arcs[i];
+      const bool room = e >= 0 ? arc_flow[i] < arc.capacity : arc_flow[i] > 0;
+      const int next = e >= 0 ? arc.to : arc.from;
+      if (room && !reached[static_cast<std::size_t>(next)]) {
+        reached[static_cast<std::size_t>(next)] = 1;
+        queue.push_back(next);
+      }
+    }
+  }
+  return reached;
 }
 
 }  // namespace parktwin::flow::detail

@@ -74,10 +74,10 @@ Result<NetworkSolution> solveNetwork(FlowNetwork network, const char* side, std:
   Result<DispatchResult> dispatch = fail("not solved");
   bool settled = false;
   for (int pass = 0; pass < kMaxLossPasses && !settled; ++pass) {
-    maxFlowResult = maxFlow(network);
-    if (!maxFlowResult) return std::unexpected(maxFlowResult.error());
-    dispatch = dispatchMinCost(network, *maxFlowResult);
-    if (!dispatch) return std::unexpected(dispatch.error());
+    auto solved = solveMaxFlowAndDispatch(network);
+    if (!solved) return std::unexpected(solved.error());
+    maxFlowResult = std::move(solved->max_flow);
+    dispatch = std::move(solved->dispatch);
     settled = true;
     for (const auto& [link, lossArc] : lossy) {
       const double p = network.arcs[link].loss_pct / 100.0;

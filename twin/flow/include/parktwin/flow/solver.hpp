@@ -56,6 +56,18 @@ Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, MinCostMethod
 // already found for this network (saves solving it twice).
 Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, const MaxFlowResult& maximum);
 
+struct MaxFlowAndDispatch {
+  MaxFlowResult max_flow;  // its arc_flow is the dispatch's (a maximum flow as good as any)
+  DispatchResult dispatch;
+};
+
+// Both at once, as solveParkFlows needs them: one network simplex pass finds the cheapest
+// maximum flow (an arc source -> sink dearer than any path takes what the network cannot),
+// and the minimum cut is the residual-reachable side of that flow (the same cut for every
+// maximum flow). Same value, cut and cost as maxFlow + dispatchMinCost without Boykov-Kolmogorov's
+// pass (docs/flow.md has the times); falls back to those two should the simplex give up.
+Result<MaxFlowAndDispatch> solveMaxFlowAndDispatch(const FlowNetwork& network);
+
 // Consumers whose required demand arc (not a market's room) is not filled by `arc_flow`.
 std::vector<Shortfall> findShortfalls(const FlowNetwork& network, const std::vector<double>& arc_flow);
 
