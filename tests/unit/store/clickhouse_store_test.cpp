@@ -244,7 +244,7 @@ TEST_F(ClickHouseStoreTest, StateAtOnALongHistoryEqualsSqlite) {
     for (const auto& s : samples) ASSERT_TRUE(store->append(s.tag, s.ts_ms, s.value));
     ASSERT_TRUE(store->flush());
   }
-  auto scan = openStore(uriFor("long") + "&state=scan");
+  auto scan = openStore(uriFor("long") + "&state=scan", {.read_only = true, .historian = {}});
   ASSERT_TRUE(scan) << scan.error().message;
 
   std::vector<std::int64_t> times = {kT0 - 500 * kDay, kT0 - 400 * kDay - 1, kT0 - 400 * kDay, kT0 - 1, kT0,

@@ -60,9 +60,9 @@ Result<void> applyQuery(std::string_view query, const std::string& uri, ClickHou
     } else if (key == "spool") {
       a.spool_dir = value;
     } else if (key == "state") {
-      const auto query = stateQueryFromText(value);
-      if (!query) return fail(ErrorCode::invalid_input, uri + ": state '" + value + "' is not window or scan");
-      a.state_query = *query;
+      const auto stateQuery = stateQueryFromText(value);
+      if (!stateQuery) return fail(ErrorCode::invalid_input, uri + ": state '" + value + "' is not window or scan");
+      a.state_query = *stateQuery;
     } else {
       return fail(ErrorCode::invalid_input, uri + ": unknown parameter '" + key + "' (expected park, cluster, spool or state)");
     }
