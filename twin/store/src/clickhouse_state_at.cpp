@@ -74,7 +74,9 @@ Result<std::vector<TagState>> ClickHouseStore::stateAt(std::int64_t t_ms) {
     }
     std::string missing;
     for (const auto& tag : *known) {
-      if (!found.contains(tag.name)) missing += (missing.empty() ? "" : ",") + quoteSql(tag.name);
+      if (found.contains(tag.name)) continue;
+      if (!missing.empty()) missing += ',';
+      missing += quoteSql(tag.name);
     }
     if (last || missing.empty()) break;
     tagList = missing.size() > kMaxTagListBytes ? "" : " AND tag IN (" + missing + ")";
