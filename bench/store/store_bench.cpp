@@ -1,9 +1,13 @@
 // store_bench: the ClickHouse store against the SQLite historian on the same generated data in
 // one run (issue 20's benchmark, storage half): ingest samples/s through the Store interface
 // (flush every --batch samples, so both make the same promise: flushed = durable), and stateAt
-// latency (p50, p99) at --tags tags. Prints ratios cluster / SQLite.
+// latency (p50, p99) at --tags tags. Prints ratios cluster / SQLite. With --history-tags N, also
+// the long-history case (history_bench.hpp): stateAt's windowed query against the scan on days
+// of data; --tags 0 runs that case alone.
 // Usage: store_bench --uri clickhouse://127.0.0.1:PORT/parktwin [--tags N] [--seconds S]
-//                    [--batch B] [--queries Q] [--dir DIR]      (scripts/bench-store runs it)
+//                    [--batch B] [--queries Q] [--dir DIR]
+//                    [--history-tags N] [--history-days D] [--history-step S] [--history-queries Q]
+//                    (scripts/bench-store runs it)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -13,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "history_bench.hpp"
 #include "parktwin/store/store.hpp"
 
 namespace {
@@ -26,6 +31,7 @@ struct Args {
   int seconds = 60;
   int batch = 100'000;
   int queries = 200;
+  parktwin::bench::HistoryArgs history;
 };
 
 Args parse(int argc, char** argv) {
@@ -38,6 +44,10 @@ Args parse(int argc, char** argv) {
     else if (k == "--seconds") a.seconds = std::atoi(v.c_str());
     else if (k == "--batch") a.batch = std::atoi(v.c_str());
     else if (k == "--queries") a.queries = std::atoi(v.c_str());
+    else if (k == "--history-tags") a.history.tags = std::atoi(v.c_str());
+    else if (k == "--history-days") a.history.days = std::atoi(v.c_str());
+    else if (k == "--history-step") a.history.step_s = std::atoi(v.c_str());
+    else if (k == "--history-queries") a.history.queries = std::atoi(v.c_str());
     else {
       std::fprintf(stderr, "store_bench: unknown option %s\n", k.c_str());
       std::exit(2);
@@ -47,6 +57,7 @@ Args parse(int argc, char** argv) {
     std::fprintf(stderr, "store_bench: --uri clickhouse://HOST:PORT/DB is required (scripts/bench-store)\n");
     std::exit(2);
   }
+  a.history.uri = a.uri;
   return a;
 }
 
@@ -109,6 +120,7 @@ Latency stateAtLatency(parktwin::store::Store& store, const Args& a) {
 
 int main(int argc, char** argv) {
   const Args a = parse(argc, argv);
+  if (a.tags <= 0) return a.history.tags > 0 ? parktwin::bench::runHistory(a.history) : 0;
   const std::string db = a.dir + "/store_bench.db";
   std::filesystem::remove(db);
   std::filesystem::remove(db + "-wal");
@@ -135,5 +147,5 @@ int main(int argc, char** argv) {
   std::filesystem::remove(db);
   std::filesystem::remove(db + "-wal");
   std::filesystem::remove(db + "-shm");
-  return 0;
+  return a.history.tags > 0 ? parktwin::bench::runHistory(a.history) : 0;
 }

@@ -223,6 +223,67 @@ TEST_F(ClickHouseStoreTest, GivesTheSameAnswersAsSqliteOnTheSameData) {
 }
 
 
+// A long history (issue 20: stateAt must cost what is near T): 40 days of one tag every 30 s
+// over two monthly partitions, with a tag silent since day 2, one whose only sample is a year
+// older than the rest, one that starts on day 20, one defined and never sampled, duplicates
+// (the first stored wins). The windowed stateAt (the default) and the scan (state=scan) both
+// equal the SQLite historian at many T, and a few answers are checked by hand as well.
+TEST_F(ClickHouseStoreTest, StateAtOnALongHistoryEqualsSqlite) {
+  constexpr std::int64_t kMinute = 60'000;
+  std::vector<Appended> samples;
+  for (std::int64_t t = kT0; t < kT0 + 40 * kDay; t += kMinute / 2) samples.push_back({"dense", t, static_cast<double>((t - kT0) / 1000 % 977)});
+  for (std::int64_t t = kT0; t <= kT0 + 2 * kDay; t += 10 * kMinute) samples.push_back({"silent", t, static_cast<double>((t - kT0) / kMinute)});
+  samples.push_back({"ancient", kT0 - 400 * kDay, 42.5});
+  for (std::int64_t t = kT0 + 20 * kDay; t < kT0 + 40 * kDay; t += 7 * kMinute) samples.push_back({"late", t, 0.25 * static_cast<double>((t - kT0) / kMinute % 1000)});
+  for (std::size_t i = 0; i < samples.size(); i += 1013) samples.push_back({samples[i].tag, samples[i].ts_ms, -1.0});
+  auto sqlite = openStore("sqlite:" + dir_.file("long.db"));
+  auto windowed = openStore(uriFor("long"));
+  ASSERT_TRUE(sqlite && windowed) << (windowed ? sqlite.error().message : windowed.error().message);
+  for (Store* store : {sqlite->get(), windowed->get()}) {
+    ASSERT_TRUE(store->defineTag("defined", "kW", "analog"));
+    for (const auto& s : samples) ASSERT_TRUE(store->append(s.tag, s.ts_ms, s.value));
+    ASSERT_TRUE(store->flush());
+  }
+  auto scan = openStore(uriFor("long") + "&state=scan", {.read_only = true, .historian = {}});
+  ASSERT_TRUE(scan) << scan.error().message;
+
+  std::vector<std::int64_t> times = {kT0 - 500 * kDay, kT0 - 400 * kDay - 1, kT0 - 400 * kDay, kT0 - 1, kT0,
+                                     kT0 + 2 * kDay, kT0 + 2 * kDay + 1, kT0 + 20 * kDay - 1, kT0 + 20 * kDay,
+                                     kT0 + 40 * kDay, kT0 + 4000 * kDay, INT64_MAX};
+  for (std::int64_t t = kT0 - kDay; t < kT0 + 42 * kDay; t += 23 * 3'600'000 + 15 * kMinute + 7) times.push_back(t);
+  for (const std::int64_t t : times) {
+    auto expected = (*sqlite)->stateAt(t);
+    ASSERT_TRUE(expected);
+    std::sort(expected->begin(), expected->end(), [](auto& x, auto& y) { return x.tag < y.tag; });
+    for (Store* store : {windowed->get(), scan->get()}) {
+      auto got = store->stateAt(t);
+      ASSERT_TRUE(got) << got.error().message;
+      ASSERT_EQ(got->size(), expected->size()) << store->describe() << " at " << t;
+      for (std::size_t i = 0; i < got->size(); ++i) {
+        const TagState &x = (*got)[i], &y = (*expected)[i];
+        EXPECT_TRUE(x.tag == y.tag && x.ts_ms == y.ts_ms && x.value == y.value)
+            << store->describe() << " at " << t << ": " << x.tag << " " << x.ts_ms << " " << x.value << " vs "
+            << y.tag << " " << y.ts_ms << " " << y.value;
+      }
+    }
+  }
+  // By hand: on day 30 the silent tag's last sample is day 2's (minute 2880), the ancient
+  // one's its only sample, "defined" has none; before day 20 "late" is absent.
+  auto day30 = (*windowed)->stateAt(kT0 + 30 * kDay);
+  ASSERT_TRUE(day30);
+  const std::vector<std::string> names = {"ancient", "dense", "late", "silent"};
+  ASSERT_EQ(day30->size(), names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) EXPECT_EQ((*day30)[i].tag, names[i]);
+  EXPECT_EQ((*day30)[0].ts_ms, kT0 - 400 * kDay);
+  EXPECT_EQ((*day30)[0].value, 42.5);
+  EXPECT_EQ((*day30)[3].ts_ms, kT0 + 2 * kDay);
+  EXPECT_EQ((*day30)[3].value, 2880.0);
+  auto day19 = (*windowed)->stateAt(kT0 + 19 * kDay);
+  ASSERT_TRUE(day19);
+  EXPECT_EQ(day19->size(), 3u);
+  EXPECT_TRUE(std::none_of(day19->begin(), day19->end(), [](const TagState& s) { return s.tag == "late"; }));
+}
+
 // What the writer appended and saw acknowledged (flush() returned), counted by the test itself.
 struct AcknowledgedLog {
   std::uint64_t count = 0;

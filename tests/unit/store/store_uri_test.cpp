@@ -21,7 +21,7 @@ TEST(StoreUri, APathOrSqliteSchemeIsTheHistorianFile) {
 }
 
 TEST(StoreUri, ClickHouseGivesHostHttpPortDatabaseAndOptions) {
-  auto uri = parseStoreUri("clickhouse://10.0.0.5:8123/parktwin?park=smelter&cluster=twin&spool=/var/spool/pt");
+  auto uri = parseStoreUri("clickhouse://10.0.0.5:8123/parktwin?park=smelter&cluster=twin&spool=/var/spool/pt&state=scan");
   ASSERT_TRUE(uri) << uri.error().message;
   EXPECT_EQ(uri->kind, StoreKind::clickhouse);
   EXPECT_EQ(uri->clickhouse.host, "10.0.0.5");
@@ -30,10 +30,12 @@ TEST(StoreUri, ClickHouseGivesHostHttpPortDatabaseAndOptions) {
   EXPECT_EQ(uri->clickhouse.park, "smelter");
   EXPECT_EQ(uri->clickhouse.cluster, "twin");
   EXPECT_EQ(uri->clickhouse.spool_dir, "/var/spool/pt");
+  EXPECT_EQ(uri->clickhouse.state_query, StateQuery::scan);
   auto defaults = parseStoreUri("clickhouse://localhost:8123/db");
   ASSERT_TRUE(defaults);
   EXPECT_EQ(defaults->clickhouse.park, "default");
   EXPECT_EQ(defaults->clickhouse.cluster, "parktwin");
+  EXPECT_EQ(defaults->clickhouse.state_query, StateQuery::window);
   EXPECT_NE(defaults->clickhouse.spool_dir.find("parktwin/spool/localhost_8123_db_default"), std::string::npos);
 }
 
@@ -45,6 +47,7 @@ TEST(StoreUri, MalformedUrisSayWhatIsWrong) {
       {"clickhouse://host:8123/", "database must be"},
       {"clickhouse://host:8123/db?shard=2", "unknown parameter 'shard'"},
       {"clickhouse://host:8123/db?park=a b", "park and cluster"},
+      {"clickhouse://host:8123/db?state=fast", "state 'fast' is not window or scan"},
       {"influx://host:8086/db", "unknown scheme"},
       {"sqlite:", "no file name"},
   };

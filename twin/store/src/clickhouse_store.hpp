@@ -59,6 +59,10 @@ class ClickHouseStore final : public Store {
   // The pending batch of `table` with one more row counted, after the checks every write makes.
   Result<SpooledBatch*> rowFor(const char* table, std::int64_t ts_ms);
   std::string parkIs() const;  // "park = '<park>'"
+  // stateAt as one argMax over every sample at or before T (StateQuery::scan).
+  Result<std::vector<TagState>> stateAtScan(std::int64_t t_ms);
+  // The newest sample per tag among those `where` selects, added to `found` for tags not in it yet.
+  Result<void> newestPerTag(const std::string& where, std::map<std::string, TagState, std::less<>>& found);
   std::uint64_t nextId();
 
   ClickHouseAddress address_;

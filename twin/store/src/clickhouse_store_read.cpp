@@ -59,18 +59,6 @@ Result<std::vector<Sample>> ClickHouseStore::samplesBetween(std::string_view tag
   return out;
 }
 
-Result<std::vector<TagState>> ClickHouseStore::stateAt(std::int64_t t_ms) {
-  if (t_ms < 0) return std::vector<TagState>{};
-  // The newest (ts, ver) per tag: the latest sample, and of its duplicates the first stored.
-  auto rows = select("SELECT tag, max(ts), argMax(value, (ts, ver)) FROM samples WHERE " + parkIs() +
-                     " AND ts <= " + std::to_string(t_ms) + " GROUP BY tag ORDER BY tag", 3);
-  if (!rows) return std::unexpected(rows.error());
-  std::vector<TagState> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) out.push_back({r.at(0), int64Of(r.at(1)), doubleOf(r.at(2))});
-  return out;
-}
-
 Result<std::vector<Bucket>> ClickHouseStore::downsample(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms,
                                                         std::size_t buckets) {
   if (buckets == 0 || t1_ms <= t0_ms) return fail("downsample: need t0 < t1 and at least one bucket");

@@ -35,6 +35,16 @@ std::string defaultSpoolDir(const ClickHouseAddress& a) {
   return base + "/parktwin/spool/" + a.host + "_" + std::to_string(a.http_port) + "_" + a.database + "_" + a.park;
 }
 
+}  // namespace
+
+std::optional<StateQuery> stateQueryFromText(std::string_view text) {
+  if (text == "window") return StateQuery::window;
+  if (text == "scan") return StateQuery::scan;
+  return std::nullopt;
+}
+
+namespace {
+
 Result<void> applyQuery(std::string_view query, const std::string& uri, ClickHouseAddress& a) {
   while (!query.empty()) {
     const auto amp = query.find('&');
@@ -49,8 +59,12 @@ Result<void> applyQuery(std::string_view query, const std::string& uri, ClickHou
       a.cluster = value;
     } else if (key == "spool") {
       a.spool_dir = value;
+    } else if (key == "state") {
+      const auto stateQuery = stateQueryFromText(value);
+      if (!stateQuery) return fail(ErrorCode::invalid_input, uri + ": state '" + value + "' is not window or scan");
+      a.state_query = *stateQuery;
     } else {
-      return fail(ErrorCode::invalid_input, uri + ": unknown parameter '" + key + "' (expected park, cluster or spool)");
+      return fail(ErrorCode::invalid_input, uri + ": unknown parameter '" + key + "' (expected park, cluster, spool or state)");
     }
   }
   if (!isPlainWord(a.park) || !isPlainWord(a.cluster)) {

@@ -67,7 +67,7 @@ struct StoreOptions {
 };
 
 // "park.db" or "sqlite:park.db": the SQLite historian file.
-// "clickhouse://HOST:PORT/DB[?park=NAME&cluster=NAME&spool=DIR]": a ClickHouse cluster through
+// "clickhouse://HOST:PORT/DB[?park=NAME&cluster=NAME&spool=DIR&state=window|scan]": a ClickHouse cluster through
 // the HTTP port of one of its nodes (docs/server.md).
 Result<std::unique_ptr<Store>> openStore(const std::string& uri, const StoreOptions& options = {});
 
