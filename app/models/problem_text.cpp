@@ -51,7 +51,7 @@ QString ProblemText::rule(const model::ProblemWording& w) {
       return QCoreApplication::translate("ProblemText", "expected a glTF 2.0 file (.glb or .gltf), got %1; convert other formats with parktwin-cli model convert").arg(q(w.got));
     case ProblemCode::too_few_points: return QCoreApplication::translate("ProblemText", "expected at least %1 points, got %2").arg(q(w.first), q(w.got));
     case ProblemCode::rows_over_count: return QCoreApplication::translate("ProblemText", "expected at most count (%1) rows, got %2").arg(q(w.first), q(w.got));
-    case ProblemCode::unknown_time_zone: return QCoreApplication::translate("ProblemText", "no time zone \"%1\"; expected an IANA name such as \"Asia/Shanghai\"").arg(q(w.first));
+    case ProblemCode::unknown_time_zone: return QCoreApplication::translate("ProblemText", "time zone \"%1\": expected an IANA name such as \"Asia/Shanghai\"").arg(q(w.first));
     case ProblemCode::storage_without_capacity: return QCoreApplication::translate("ProblemText", "expected a positive storage capacity for %1").arg(q(w.first));
     case ProblemCode::yield_of_non_pv: return QCoreApplication::translate("ProblemText", "applies to pv utilities only; for %1 give annual_energy_kwh").arg(q(w.first));
     case ProblemCode::alarm_without_limit: return QCoreApplication::translate("ProblemText", "expected \"above\" or \"below\" (or both)");
