@@ -106,5 +106,5 @@ shot guide-data-dialog --show-menu data
 shot guide-data-dialog-zh --show-menu data --lang zh
 # The Data dialog's Connections part with a running source: the pictures of e2e.connections_dialog.
 xvfb tests/e2e/connections_picture.sh "$app" "$tmp"
-cp "$tmp/connections_dialog_en.png" "$out/guide-connections-dialog.png"
-cp "$tmp/connections_dialog_zh.png" "$out/guide-connections-dialog-zh.png"
+cp "$tmp/connections_dialog_en_1280x720.png" "$out/guide-connections-dialog.png"
+cp "$tmp/connections_dialog_zh_1280x720.png" "$out/guide-connections-dialog-zh.png"
