@@ -903,10 +903,6 @@
         <translation>数据…</translation>
     </message>
     <message>
-        <source>Hide flows</source>
-        <translation>隐藏流向</translation>
-    </message>
-    <message>
         <source>Flows</source>
         <translation>物料与能源流</translation>
     </message>
@@ -1290,7 +1286,7 @@
     </message>
     <message>
         <source>expected below &lt; above, got %1</source>
-        <translation>应满足 below < above，实际 below 为 %1</translation>
+        <translation>应满足 below &lt; above，实际 below 为 %1</translation>
     </message>
     <message>
         <source>duplicate id &quot;%1&quot; (first used at %2)</source>
