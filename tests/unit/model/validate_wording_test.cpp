@@ -40,7 +40,7 @@ std::vector<BrokenRule> everyRule() {
        "expected a non-empty name"},
       {"model uri empty", [](Park& p) { p.buildings[0].model = ModelRef{}; }, "/buildings/0/model/uri",
        ProblemCode::model_uri_missing, "expected the path of a glTF 2.0 file (.glb or .gltf)"},
-      {"model uri not glTF", [](Park& p) { p.buildings[0].model = ModelRef{.uri = "hall.fbx"}; },
+      {"model uri not glTF", [](Park& p) { p.buildings[0].model = ModelRef{}; p.buildings[0].model->uri = "hall.fbx"; },
        "/buildings/0/model/uri", ProblemCode::model_not_gltf,
        "expected a glTF 2.0 file (.glb or .gltf), got \"hall.fbx\"; convert other formats with parktwin-cli model convert"},
       {"points", [](Park& p) { p.zones[0].outline.pop_back(); }, "/zones/0/outline", ProblemCode::too_few_points,
