@@ -87,7 +87,7 @@ write_shapes_park "$tmp/shapes.park.json"
 for lang in en zh; do
   shot1600 guide-edit-mode-$lang --park beidu --lang $lang --edit --select casthouse
   shot1600 guide-object-forms-$lang --park beidu --lang $lang --edit --select potline-1
-  shot1600 guide-shapes-$lang --park "$tmp/shapes.park.json" --lang $lang --edit
+  shot1600 guide-shapes-$lang --park "$tmp/shapes.park.json" --lang $lang --edit --flows
 done
 
 # Live: a broker on a free port and the simulator publishing in real time.
