@@ -42,7 +42,7 @@ QString problemSummary(const std::vector<model::Problem>& problems) {
   constexpr std::size_t kShown = 5;
   QStringList lines;
   for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) {
-    lines.push_back(QString::fromStdString(problems[i].path + ": " + problems[i].message));
+    lines.push_back(QString::fromStdString(problems[i].path) + ": " + ProblemText::of(problems[i].wording, problems[i].message));
   }
   if (problems.size() > kShown) lines.push_back(QStringLiteral("…"));
   return lines.join('\n');

@@ -8,6 +8,7 @@
 #include "kind_names.hpp"
 #include "park_controller.hpp"
 #include "park_document.hpp"
+#include "problem_text.hpp"
 #include "parktwin/model/edit_history.hpp"
 #include "parktwin/model/object_index.hpp"
 
@@ -233,7 +234,7 @@ bool ParkEditor::show(Result<std::vector<model::Problem>> outcome, bool placesOn
 void ParkEditor::listProblems(const std::vector<model::Problem>& problems) {
   QVariantList listed;
   for (const auto& p : problems) {
-    listed.push_back(QVariantMap{{"path", q(p.path)}, {"message", q(p.message)}, {"objectId", objectAt(p.path)}});
+    listed.push_back(QVariantMap{{"path", q(p.path)}, {"message", ProblemText::of(p.wording, p.message)}, {"objectId", objectAt(p.path)}});
   }
   document_.showParkProblems(listed);
 }

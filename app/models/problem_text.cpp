@@ -38,8 +38,36 @@ QString ProblemText::of(const model::ProblemWording& w, const std::string& engli
     case model::ProblemCode::unknown_key: return QCoreApplication::translate("ProblemText", "unknown key");
     case model::ProblemCode::missing: return QCoreApplication::translate("ProblemText", "missing; expected %1").arg(expected(w));
     case model::ProblemCode::wrong_value: return QCoreApplication::translate("ProblemText", "expected %1, got %2").arg(expected(w), q(w.got));
+    default: return rule(w);
   }
-  return q(english);
+}
+
+QString ProblemText::rule(const model::ProblemWording& w) {
+  using model::ProblemCode;
+  switch (w.code) {
+    case ProblemCode::empty_name: return QCoreApplication::translate("ProblemText", "expected a non-empty name");
+    case ProblemCode::model_uri_missing: return QCoreApplication::translate("ProblemText", "expected the path of a glTF 2.0 file (.glb or .gltf)");
+    case ProblemCode::model_not_gltf:
+      return QCoreApplication::translate("ProblemText", "expected a glTF 2.0 file (.glb or .gltf), got %1; convert other formats with parktwin-cli model convert").arg(q(w.got));
+    case ProblemCode::too_few_points: return QCoreApplication::translate("ProblemText", "expected at least %1 points, got %2").arg(q(w.first), q(w.got));
+    case ProblemCode::rows_over_count: return QCoreApplication::translate("ProblemText", "expected at most count (%1) rows, got %2").arg(q(w.first), q(w.got));
+    case ProblemCode::unknown_time_zone: return QCoreApplication::translate("ProblemText", "time zone \"%1\": expected an IANA name such as \"Asia/Shanghai\"").arg(q(w.first));
+    case ProblemCode::storage_without_capacity: return QCoreApplication::translate("ProblemText", "expected a positive storage capacity for %1").arg(q(w.first));
+    case ProblemCode::yield_of_non_pv: return QCoreApplication::translate("ProblemText", "applies to pv utilities only; for %1 give annual_energy_kwh").arg(q(w.first));
+    case ProblemCode::alarm_without_limit: return QCoreApplication::translate("ProblemText", "expected \"above\" or \"below\" (or both)");
+    case ProblemCode::alarm_below_not_under_above: return QCoreApplication::translate("ProblemText", "expected below < above, got %1").arg(q(w.got));
+    case ProblemCode::duplicate_id: return QCoreApplication::translate("ProblemText", "duplicate id \"%1\" (first used at %2)").arg(q(w.first), q(w.second));
+    case ProblemCode::missing_enterprise: return QCoreApplication::translate("ProblemText", "refers to enterprise \"%1\", which does not exist").arg(q(w.first));
+    case ProblemCode::missing_zone: return QCoreApplication::translate("ProblemText", "refers to zone \"%1\", which does not exist").arg(q(w.first));
+    case ProblemCode::missing_building: return QCoreApplication::translate("ProblemText", "refers to building \"%1\", which does not exist").arg(q(w.first));
+    case ProblemCode::missing_object: return QCoreApplication::translate("ProblemText", "refers to object \"%1\", which does not exist").arg(q(w.first));
+    case ProblemCode::missing_tag: return QCoreApplication::translate("ProblemText", "refers to tag \"%1\", which does not exist").arg(q(w.first));
+    case ProblemCode::grid_outside_building:
+      return QCoreApplication::translate("ProblemText", "expected the machine grid (%1 at offset %2) to fit inside building \"%3\" (%4)")
+          .arg(q(w.first), q(w.second), q(w.third), q(w.fourth));
+    case ProblemCode::link_to_itself: return QCoreApplication::translate("ProblemText", "expected a different node than \"from\"");
+    default: return q(model::problemText(w));
+  }
 }
 
 QString ProblemText::of(const model::ParkProblem& problem) { return of(problem.wording, problem.what); }

@@ -1,6 +1,6 @@
 #pragma once
-// The one place that words file problems in the window's language: a reader's problem
-// (twin/model/problem_wording.hpp: a code and its arguments) and a 3D model that did not load.
+// The one place that words file problems in the window's language: a reader's or the validator's
+// problem (twin/model/problem_wording.hpp: a code and its arguments) and a 3D model that did not load.
 // The English source strings are translated here (context "ProblemText"); the Chinese is in
 // assets/i18n/parktwin_zh_CN.ts.
 #include <QCoreApplication>
@@ -20,6 +20,8 @@ class ProblemText {
 
  private:
   static QString expected(const model::ProblemWording& wording);
+  // A rule of the validator (twin/model/validate.hpp), the codes after wrong_value.
+  static QString rule(const model::ProblemWording& wording);
 };
 
 }  // namespace parktwin::app

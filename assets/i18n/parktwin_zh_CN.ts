@@ -903,10 +903,6 @@
         <translation>数据…</translation>
     </message>
     <message>
-        <source>Hide flows</source>
-        <translation>隐藏流向</translation>
-    </message>
-    <message>
         <source>Flows</source>
         <translation>物料与能源流</translation>
     </message>
@@ -1251,6 +1247,78 @@
     <message>
         <source>cannot be loaded: %1</source>
         <translation>无法加载：%1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty name</source>
+        <translation>名称不能为空</translation>
+    </message>
+    <message>
+        <source>expected the path of a glTF 2.0 file (.glb or .gltf)</source>
+        <translation>应为 glTF 2.0 文件（.glb 或 .gltf）的路径</translation>
+    </message>
+    <message>
+        <source>expected a glTF 2.0 file (.glb or .gltf), got %1; convert other formats with parktwin-cli model convert</source>
+        <translation>应为 glTF 2.0 文件（.glb 或 .gltf），实际为 %1；其他格式请先用 parktwin-cli model convert 转换</translation>
+    </message>
+    <message>
+        <source>expected at least %1 points, got %2</source>
+        <translation>应至少有 %1 个点，实际为 %2 个</translation>
+    </message>
+    <message>
+        <source>expected at most count (%1) rows, got %2</source>
+        <translation>行数应不超过数量（%1），实际为 %2</translation>
+    </message>
+    <message>
+        <source>time zone &quot;%1&quot;: expected an IANA name such as &quot;Asia/Shanghai&quot;</source>
+        <translation>时区“%1”：应为 IANA 时区名，如“Asia/Shanghai”</translation>
+    </message>
+    <message>
+        <source>expected a positive storage capacity for %1</source>
+        <translation>%1 应有正的储能容量</translation>
+    </message>
+    <message>
+        <source>applies to pv utilities only; for %1 give annual_energy_kwh</source>
+        <translation>仅适用于光伏（pv）设施；%1 请给出 annual_energy_kwh</translation>
+    </message>
+    <message>
+        <source>expected &quot;above&quot; or &quot;below&quot; (or both)</source>
+        <translation>应给出“above”或“below”（或两者都给）</translation>
+    </message>
+    <message>
+        <source>expected below &lt; above, got %1</source>
+        <translation>应满足 below &lt; above，实际 below 为 %1</translation>
+    </message>
+    <message>
+        <source>duplicate id &quot;%1&quot; (first used at %2)</source>
+        <translation>重复的 id“%1”（首次用于 %2）</translation>
+    </message>
+    <message>
+        <source>refers to enterprise &quot;%1&quot;, which does not exist</source>
+        <translation>引用的企业“%1”不存在</translation>
+    </message>
+    <message>
+        <source>refers to zone &quot;%1&quot;, which does not exist</source>
+        <translation>引用的区域“%1”不存在</translation>
+    </message>
+    <message>
+        <source>refers to building &quot;%1&quot;, which does not exist</source>
+        <translation>引用的建筑“%1”不存在</translation>
+    </message>
+    <message>
+        <source>refers to object &quot;%1&quot;, which does not exist</source>
+        <translation>引用的对象“%1”不存在</translation>
+    </message>
+    <message>
+        <source>refers to tag &quot;%1&quot;, which does not exist</source>
+        <translation>引用的测点“%1”不存在</translation>
+    </message>
+    <message>
+        <source>expected the machine grid (%1 at offset %2) to fit inside building &quot;%3&quot; (%4)</source>
+        <translation>设备网格（%1，偏移 %2）应位于建筑“%3”（%4）之内</translation>
+    </message>
+    <message>
+        <source>expected a different node than &quot;from&quot;</source>
+        <translation>应为与“from”不同的节点</translation>
     </message>
 </context>
 <context>

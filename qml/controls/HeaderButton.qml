@@ -18,7 +18,7 @@ Button {
     background: Rectangle {
         implicitHeight: 30
         radius: 4
-        color: control.down ? "#35516d" : control.hovered ? "#2c4660" : "transparent"
+        color: control.down || control.checked ? "#35516d" : control.hovered ? "#2c4660" : "transparent"
         border.color: "#5a7894"
     }
 }

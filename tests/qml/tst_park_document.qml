@@ -136,6 +136,21 @@ Item {
             verify(shown.includes("应为正数，实际为 \"tall\""), shown.join(" | "))
         }
 
+        // The validator's rules (ids, references, ranges) are worded in Chinese too: a duplicate id
+        // and a zone nobody defined, the expected Chinese written here by hand.
+        function test_rule_problems_are_worded_in_chinese_in_a_chinese_window() {
+            ParkController.language = "zh"
+            const text = top.miniPark("dup", 10).replace("\"id\": \"store\"", "\"id\": \"hall\"")
+                .replace("\"kind\": \"warehouse\"", "\"kind\": \"warehouse\", \"zone\": \"z9\"")
+            verify(!ParkDocument.open(Fixture.writeFile("dup-zh.park.json", text)))
+            ParkController.language = "en"
+            const message = {}
+            for (const problem of ParkDocument.problems) message[problem.path] = problem.message
+            compare(Object.keys(message).length, 2, JSON.stringify(message))
+            compare(message["/buildings/1/id"], "重复的 id“hall”（首次用于 /buildings/0/id）")
+            compare(message["/buildings/1/zone"], "引用的区域“z9”不存在")
+        }
+
         function test_problem_of_the_open_file_selects_its_object() {
             const path = Fixture.writeFile("start.park.json", top.miniPark("start", "tall"))
             verify(!ParkDocument.open(path))

@@ -282,7 +282,7 @@ Park readCheckedPark(const json& root, Problems& problems) {
   // fields, and only where the shape did not already fail.
   const bool shapeOk = problems.empty();
   for (const Problem& problem : shapeOk ? validatePark(park) : validateParkFields(park)) {
-    if (shapeOk || !problems.covers(problem.path)) problems.add(problem.path, problem.message);
+    if (shapeOk || !problems.covers(problem.path)) problems.add(problem.path, problem.wording);
   }
   return park;
 }

@@ -25,14 +25,45 @@ std::string expectedText(const ProblemWording& w) {
   return {};
 }
 
+namespace {
+// The validator's rules (validate.cpp and its halves); app/models/problem_text.cpp has their Chinese.
+std::string ruleText(const ProblemWording& w) {
+  const auto missing = [&](const std::string& what) { return "refers to " + what + " \"" + w.first + "\", which does not exist"; };
+  switch (w.code) {
+    case ProblemCode::empty_name: return "expected a non-empty name";
+    case ProblemCode::model_uri_missing: return "expected the path of a glTF 2.0 file (.glb or .gltf)";
+    case ProblemCode::model_not_gltf:
+      return "expected a glTF 2.0 file (.glb or .gltf), got " + w.got + "; convert other formats with parktwin-cli model convert";
+    case ProblemCode::too_few_points: return "expected at least " + w.first + " points, got " + w.got;
+    case ProblemCode::rows_over_count: return "expected at most count (" + w.first + ") rows, got " + w.got;
+    case ProblemCode::unknown_time_zone: return w.text;
+    case ProblemCode::storage_without_capacity: return "expected a positive storage capacity for " + w.first;
+    case ProblemCode::yield_of_non_pv: return "applies to pv utilities only; for " + w.first + " give annual_energy_kwh";
+    case ProblemCode::alarm_without_limit: return "expected \"above\" or \"below\" (or both)";
+    case ProblemCode::alarm_below_not_under_above: return "expected below < above, got " + w.got;
+    case ProblemCode::duplicate_id: return "duplicate id \"" + w.first + "\" (first used at " + w.second + ")";
+    case ProblemCode::missing_enterprise: return missing("enterprise");
+    case ProblemCode::missing_zone: return missing("zone");
+    case ProblemCode::missing_building: return missing("building");
+    case ProblemCode::missing_object: return missing("object");
+    case ProblemCode::missing_tag: return missing("tag");
+    case ProblemCode::grid_outside_building:
+      return "expected the machine grid (" + w.first + " at offset " + w.second + ") to fit inside building \"" + w.third +
+             "\" (" + w.fourth + ")";
+    case ProblemCode::link_to_itself: return "expected a different node than \"from\"";
+    default: return w.text;
+  }
+}
+}  // namespace
+
 std::string problemText(const ProblemWording& w) {
   switch (w.code) {
     case ProblemCode::other: return w.text;
     case ProblemCode::unknown_key: return "unknown key";
     case ProblemCode::missing: return "missing; expected " + expectedText(w);
     case ProblemCode::wrong_value: return "expected " + expectedText(w) + ", got " + w.got;
+    default: return ruleText(w);
   }
-  return w.text;
 }
 
 }  // namespace parktwin::model

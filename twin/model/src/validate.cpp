@@ -19,38 +19,48 @@ namespace {
 std::string boundText(double x) { return nlohmann::json(x).dump(); }
 }  // namespace
 
-void Checker::add(const std::string& path, const std::string& message) { problems.push_back({path, message}); }
+void Checker::add(const std::string& path, ProblemWording wording) {
+  std::string message = problemText(wording);
+  problems.push_back({path, std::move(message), std::move(wording)});
+}
+
+namespace {
+void wrongValue(Checker& c, const std::string& path, Expected expected, std::string got, std::string first = {},
+                std::string second = {}) {
+  c.add(path, {.code = ProblemCode::wrong_value, .expected = expected, .first = std::move(first), .second = std::move(second),
+               .got = std::move(got)});
+}
+}  // namespace
 
 void Checker::positive(const std::string& path, double x) {
-  if (!(x > 0)) add(path, "expected a positive number, got " + shortestText(x));
+  if (!(x > 0)) wrongValue(*this, path, Expected::positive, shortestText(x));
 }
 
 void Checker::nonNegative(const std::string& path, double x) {
-  if (!(x >= 0)) add(path, "expected a number >= 0, got " + shortestText(x));
+  if (!(x >= 0)) wrongValue(*this, path, Expected::non_negative, shortestText(x));
 }
 
 void Checker::between(const std::string& path, double x, double min, double max) {
   if (!(x >= min && x <= max)) {
-    add(path, "expected a number between " + boundText(min) + " and " + boundText(max) + ", got " + shortestText(x));
+    wrongValue(*this, path, Expected::number_between, shortestText(x), boundText(min), boundText(max));
   }
 }
 
 void Checker::integerBetween(const std::string& path, long long x, long long min, long long max) {
   if (x < min || x > max) {
-    add(path, "expected an integer between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
-                  std::to_string(x));
+    wrongValue(*this, path, Expected::integer_between, std::to_string(x), std::to_string(min), std::to_string(max));
   }
 }
 
 void Checker::id(const std::string& path, const std::string& text) {
   if (!isIdentifier(text)) {
-    add(path, "expected an identifier of lower-case letters, digits, '_', '-' or '.', got " + nlohmann::json(text).dump());
+    wrongValue(*this, path, Expected::identifier, nlohmann::json(text).dump());
   }
 }
 
 void Checker::name(const std::string& path, const LocalizedText& text) {
-  if (text.en.empty()) add(path + "/en", "expected a non-empty name");
-  if (text.zh.empty()) add(path + "/zh", "expected a non-empty name");
+  if (text.en.empty()) add(path + "/en", {.code = ProblemCode::empty_name});
+  if (text.zh.empty()) add(path + "/zh", {.code = ProblemCode::empty_name});
 }
 
 void Checker::optionalName(const std::string& path, const LocalizedText& text) {
@@ -65,7 +75,7 @@ void Checker::point(const std::string& path, const Point& p) {
 void Checker::points(const std::string& path, const std::vector<Point>& ps, std::size_t minCount) {
   for (std::size_t i = 0; i < ps.size(); ++i) point(path + "/" + std::to_string(i), ps[i]);
   if (ps.size() < minCount) {
-    add(path, "expected at least " + std::to_string(minCount) + " points, got " + std::to_string(ps.size()));
+    add(path, {.code = ProblemCode::too_few_points, .first = std::to_string(minCount), .got = std::to_string(ps.size())});
   }
 }
 

@@ -13,7 +13,7 @@ constexpr double kCoordinateLimit_m = 100'000;  // a park fits in 100 km
 struct Checker {
   std::vector<Problem> problems;
 
-  void add(const std::string& path, const std::string& message);
+  void add(const std::string& path, ProblemWording wording);  // its English is problemText(wording)
   void positive(const std::string& path, double x);     // > 0
   void nonNegative(const std::string& path, double x);  // >= 0
   void between(const std::string& path, double x, double min, double max);

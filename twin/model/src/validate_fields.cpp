@@ -25,10 +25,9 @@ void checkModel(const std::optional<ModelRef>& m, const std::string& objectPath,
   if (!m) return;
   const std::string p = objectPath + "/model";
   if (m->uri.empty()) {
-    c.add(p + "/uri", "expected the path of a glTF 2.0 file (.glb or .gltf)");
+    c.add(p + "/uri", {.code = ProblemCode::model_uri_missing});
   } else if (!endsWithNoCase(m->uri, ".glb") && !endsWithNoCase(m->uri, ".gltf")) {
-    c.add(p + "/uri", "expected a glTF 2.0 file (.glb or .gltf), got \"" + m->uri +
-                          "\"; convert other formats with parktwin-cli model convert");
+    c.add(p + "/uri", {.code = ProblemCode::model_not_gltf, .got = "\"" + m->uri + "\""});
   }
   c.between(p + "/scale", m->scale, 1e-6, 1e6);
   c.between(p + "/rotation_deg", m->rotation_deg, -360, 360);
@@ -81,7 +80,7 @@ void checkMachineGroup(const MachineGroup& g, const std::string& p, Checker& c) 
   c.positive(p + "/height_m", g.height_m);
   c.nonNegative(p + "/power_kw", g.power_kw);
   if (g.count >= 1 && g.rows >= 1 && g.rows > g.count) {
-    c.add(p + "/rows", "expected at most count (" + std::to_string(g.count) + ") rows, got " + std::to_string(g.rows));
+    c.add(p + "/rows", {.code = ProblemCode::rows_over_count, .first = std::to_string(g.count), .got = std::to_string(g.rows)});
   }
   checkModel(g.model, p, c);
 }
@@ -109,9 +108,9 @@ void checkUtility(const Utility& u, const std::string& p, Checker& c) {
   c.integerBetween(p + "/count", u.count, 1, 100'000);
   const std::string kindWord(toText(u.kind));
   const bool storage = u.kind == UtilityKind::battery || u.kind == UtilityKind::pumped_storage;
-  if (storage && u.energy_kwh <= 0) c.add(p + "/energy_kwh", "expected a positive storage capacity for " + kindWord);
+  if (storage && u.energy_kwh <= 0) c.add(p + "/energy_kwh", {.code = ProblemCode::storage_without_capacity, .first = kindWord});
   if (u.kind != UtilityKind::pv && u.annual_yield_kwh_per_kwp > 0) {
-    c.add(p + "/annual_yield_kwh_per_kwp", "applies to pv utilities only; for " + kindWord + " give annual_energy_kwh");
+    c.add(p + "/annual_yield_kwh_per_kwp", {.code = ProblemCode::yield_of_non_pv, .first = kindWord});
   }
   checkModel(u.model, p, c);
 }
@@ -148,8 +147,10 @@ void checkEnergyLink(const EnergyLink& e, const std::string& p, Checker& c) {
 void checkAlarmRule(const AlarmRule& a, const std::string& p, Checker& c) {
   c.id(p + "/id", a.id);
   c.name(p + "/message", a.message);
-  if (!a.above && !a.below) c.add(p, "expected \"above\" or \"below\" (or both)");
-  if (a.above && a.below && *a.below >= *a.above) c.add(p + "/below", "expected below < above, got " + std::to_string(*a.below));
+  if (!a.above && !a.below) c.add(p, {.code = ProblemCode::alarm_without_limit});
+  if (a.above && a.below && *a.below >= *a.above) {
+    c.add(p + "/below", {.code = ProblemCode::alarm_below_not_under_above, .got = std::to_string(*a.below)});
+  }
 }
 
 void checkHeader(const Park& park, Checker& c) {
@@ -158,7 +159,9 @@ void checkHeader(const Park& park, Checker& c) {
   c.optionalName("/description", park.description);
   c.between("/latitude_deg", park.latitude_deg, -90, 90);
   c.between("/longitude_deg", park.longitude_deg, -180, 180);
-  if (auto zone = TimeZone::load(park.time_zone); !zone) c.add("/time_zone", zone.error().message);
+  if (auto zone = TimeZone::load(park.time_zone); !zone) {
+    c.add("/time_zone", {.code = ProblemCode::unknown_time_zone, .first = park.time_zone, .text = zone.error().message});
+  }
   c.positive("/land_area_mu", park.land_area_mu);
   c.between("/grid_emission_t_per_mwh", park.grid_emission_t_per_mwh, 0, 2);
 }

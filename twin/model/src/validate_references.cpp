@@ -10,13 +10,21 @@
 namespace parktwin::model::detail {
 namespace {
 
+// Numbers as the message always printed them (an ostream's default six significant digits).
+std::string streamed(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
+}
+std::string sizeText(double width_m, double depth_m) { return streamed(width_m) + " m x " + streamed(depth_m) + " m"; }
+
 // Ids are unique across the whole park, so a link or tag can name any object unambiguously.
 void checkUniqueIds(const Park& park, Checker& p) {
   std::map<std::string, std::string> seen;  // id -> path of first use
   const auto visit = [&](const std::string& id, const std::string& path) {
     if (id.empty()) return;
     auto [it, inserted] = seen.emplace(id, path);
-    if (!inserted) p.add(path, "duplicate id \"" + id + "\" (first used at " + it->second + ")");
+    if (!inserted) p.add(path, {.code = ProblemCode::duplicate_id, .first = id, .second = it->second});
   };
   auto visitAll = [&](const auto& items, const std::string& base) {
     for (std::size_t i = 0; i < items.size(); ++i) visit(items[i].id, base + "/" + std::to_string(i) + "/id");
@@ -38,23 +46,23 @@ void checkUniqueIds(const Park& park, Checker& p) {
 }
 
 void checkReferences(const Park& park, Checker& p) {
-  const auto must = [&](bool ok, const std::string& path, const std::string& what, const std::string& id) {
-    if (!ok) p.add(path, "refers to " + what + " \"" + id + "\", which does not exist");
+  const auto must = [&](bool ok, const std::string& path, ProblemCode missing, const std::string& id) {
+    if (!ok) p.add(path, {.code = missing, .first = id});
   };
   for (std::size_t i = 0; i < park.buildings.size(); ++i) {
     const auto& b = park.buildings[i];
     const std::string at = "/buildings/" + std::to_string(i);
-    if (!b.enterprise.empty()) must(park.findEnterprise(b.enterprise), at + "/enterprise", "enterprise", b.enterprise);
+    if (!b.enterprise.empty()) must(park.findEnterprise(b.enterprise), at + "/enterprise", ProblemCode::missing_enterprise, b.enterprise);
     if (!b.zone.empty()) {
-      must(std::ranges::find(park.zones, b.zone, &Zone::id) != park.zones.end(), at + "/zone", "zone", b.zone);
+      must(std::ranges::find(park.zones, b.zone, &Zone::id) != park.zones.end(), at + "/zone", ProblemCode::missing_zone, b.zone);
     }
   }
   for (std::size_t i = 0; i < park.lines.size(); ++i) {
     const auto& line = park.lines[i];
     const std::string at = "/lines/" + std::to_string(i);
-    if (!line.enterprise.empty()) must(park.findEnterprise(line.enterprise), at + "/enterprise", "enterprise", line.enterprise);
+    if (!line.enterprise.empty()) must(park.findEnterprise(line.enterprise), at + "/enterprise", ProblemCode::missing_enterprise, line.enterprise);
     const Building* building = park.findBuilding(line.building);
-    must(building, at + "/building", "building", line.building);
+    must(building, at + "/building", ProblemCode::missing_building, line.building);
     if (!building) continue;
     // A machine grid must fit inside its building's footprint.
     for (std::size_t m = 0; m < line.machines.size(); ++m) {
@@ -65,33 +73,32 @@ void checkReferences(const Park& park, Checker& p) {
       const bool fits = std::abs(g.offset.x_m) + gridW / 2 <= building->width_m / 2 + 1e-6 &&
                         std::abs(g.offset.y_m) + gridD / 2 <= building->depth_m / 2 + 1e-6;
       if (!fits) {
-        std::ostringstream msg;
-        msg << "expected the machine grid (" << gridW << " m x " << gridD << " m at offset " << g.offset.x_m
-            << ", " << g.offset.y_m << ") to fit inside building \"" << building->id << "\" (" << building->width_m
-            << " m x " << building->depth_m << " m)";
-        p.add(at + "/machines/" + std::to_string(m), msg.str());
+        p.add(at + "/machines/" + std::to_string(m),
+              {.code = ProblemCode::grid_outside_building, .first = sizeText(gridW, gridD),
+               .second = streamed(g.offset.x_m) + ", " + streamed(g.offset.y_m), .third = building->id,
+               .fourth = sizeText(building->width_m, building->depth_m)});
       }
     }
   }
   for (std::size_t i = 0; i < park.utilities.size(); ++i) {
     const auto& u = park.utilities[i];
-    if (!u.building.empty()) must(park.findBuilding(u.building), "/utilities/" + std::to_string(i) + "/building", "building", u.building);
+    if (!u.building.empty()) must(park.findBuilding(u.building), "/utilities/" + std::to_string(i) + "/building", ProblemCode::missing_building, u.building);
   }
   for (std::size_t i = 0; i < park.tags.size(); ++i) {
-    must(park.hasObject(park.tags[i].object), "/tags/" + std::to_string(i) + "/object", "object", park.tags[i].object);
+    must(park.hasObject(park.tags[i].object), "/tags/" + std::to_string(i) + "/object", ProblemCode::missing_object, park.tags[i].object);
   }
   const auto checkEnds = [&](const auto& links, const std::string& base) {
     for (std::size_t i = 0; i < links.size(); ++i) {
       const std::string at = base + "/" + std::to_string(i);
-      must(park.hasObject(links[i].from), at + "/from", "object", links[i].from);
-      must(park.hasObject(links[i].to), at + "/to", "object", links[i].to);
-      if (!links[i].from.empty() && links[i].from == links[i].to) p.add(at + "/to", "expected a different node than \"from\"");
+      must(park.hasObject(links[i].from), at + "/from", ProblemCode::missing_object, links[i].from);
+      must(park.hasObject(links[i].to), at + "/to", ProblemCode::missing_object, links[i].to);
+      if (!links[i].from.empty() && links[i].from == links[i].to) p.add(at + "/to", {.code = ProblemCode::link_to_itself});
     }
   };
   checkEnds(park.material_links, "/material_links");
   checkEnds(park.energy_links, "/energy_links");
   for (std::size_t i = 0; i < park.alarm_rules.size(); ++i) {
-    must(park.findTag(park.alarm_rules[i].tag), "/alarm_rules/" + std::to_string(i) + "/tag", "tag", park.alarm_rules[i].tag);
+    must(park.findTag(park.alarm_rules[i].tag), "/alarm_rules/" + std::to_string(i) + "/tag", ProblemCode::missing_tag, park.alarm_rules[i].tag);
   }
 }
 

@@ -11,6 +11,25 @@ enum class ProblemCode {
   unknown_key,  // "unknown key"
   missing,      // "missing; expected <expected>"
   wrong_value,  // "expected <expected>, got <got>"
+  // The validator's rules (validate.hpp) that are no "expected <expected>, got <got>":
+  empty_name,             // "expected a non-empty name"
+  model_uri_missing,      // "expected the path of a glTF 2.0 file (.glb or .gltf)"
+  model_not_gltf,         // got: the URI, quoted
+  too_few_points,         // first: the least count; got: the count
+  rows_over_count,        // first: count; got: rows
+  unknown_time_zone,      // first: the name; text: the time-zone reader's English words
+  storage_without_capacity,  // first: the utility kind's word
+  yield_of_non_pv,        // first: the utility kind's word
+  alarm_without_limit,    // neither "above" nor "below"
+  alarm_below_not_under_above,  // got: below
+  duplicate_id,           // first: the id; second: the path of its first use
+  missing_enterprise,     // first: the id referred to (as the four below)
+  missing_zone,
+  missing_building,
+  missing_object,
+  missing_tag,
+  grid_outside_building,  // first: grid "W m x D m"; second: offset "x, y"; third: building id; fourth: its "W m x D m"
+  link_to_itself,         // a link's "to" equals its "from"
 };
 
 // What the value should have been. `first` / `second` carry what some of them need.
@@ -35,9 +54,10 @@ enum class Expected {
 struct ProblemWording {
   ProblemCode code = ProblemCode::other;
   Expected expected = Expected::none;
-  std::string first{}, second{};  // (initialised here so that designated initialisers may leave them out)
+  std::string first{}, second{}, third{}, fourth{};  // (initialised here so that designated initialisers may leave them out)
   std::string got{};   // wrong_value: the value found, as describe() renders it
-  std::string text{};  // other: the English words
+  std::string text{};  // other (and unknown_time_zone): the English words
+  bool operator==(const ProblemWording&) const = default;
 };
 
 // The English words of a problem: "expected a number, got \"tall\"".

@@ -8,13 +8,17 @@
 #include <vector>
 
 #include "parktwin/model/park.hpp"
+#include "parktwin/model/problem_wording.hpp"
 
 namespace parktwin::model {
 
-// One rule broken: where (a JSON Pointer into the park file) and what was expected.
+// One rule broken: where (a JSON Pointer into the park file) and what was expected, in English
+// (`message`, for the CLI and logs) and as the rule's code and arguments (`wording`, which a
+// window words in its own language; `message` is problemText(wording)).
 struct Problem {
   std::string path;
   std::string message;
+  ProblemWording wording{};
   bool operator==(const Problem&) const = default;
 };
 
