@@ -19,7 +19,12 @@ namespace parktwin::store {
 //  Normal: a commit survives a crash of the process (SIGKILL); after a power loss or OS crash
 //          the last commits may be lost, never corrupted. Fast: the WAL is synced at checkpoints.
 //  Full:   the WAL is fsynced at every commit, so a commit also survives power loss.
-enum class Durability { Normal, Full };
+//  WriteOnce: for a NEW file written in one go (a scenario run): no journal and no sync while
+//          the session writes, so each page is written once (WAL writes it twice: the log, then
+//          the checkpoint). A crash or a failed commit may leave the file corrupt: it is to be
+//          written again, never trusted. finishWriteOnce() syncs it and turns it into an
+//          ordinary WAL file; until then nothing is durable.
+enum class Durability { Normal, Full, WriteOnce };
 
 struct HistorianOptions {
   bool read_only = false;
@@ -82,6 +87,9 @@ class Historian {
   // snapshot_every_ms, work for any writer).
   Result<void> snapshotAt(std::int64_t t_ms);
   Result<FlushResult> flush();
+  // Durability::WriteOnce: commits, syncs the file and switches it to WAL (the mode every other
+  // session of the file uses); the session then goes on as Durability::Normal. Otherwise flush().
+  Result<FlushResult> finishWriteOnce();
   Result<void> setParkFileHash(std::string_view hash);
 
   // --- reading (committed data only) ---
