@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "parktwin/model/kinds.hpp"
+#include "parktwin/store/schema.hpp"
 #include "parktwin/store/store_uri.hpp"
 
 namespace parktwin::scenario::detail {
@@ -34,6 +35,9 @@ Result<store::Historian> openRunFile(const std::string& file) {
   store::HistorianOptions ho;
   // A new file written in one go and redone if it dies: no journal until finish().
   ho.durability = store::Durability::WriteOnce;
+  // Blocks of a day at most (schema 6): a 1/min tag's block then holds 256 samples instead of
+  // an hour's 60, a quarter of the rows to insert and index.
+  ho.max_block_span_ms = store::kLongestBlockSpanMs;
   ho.commit_every_ms = 60'000;
   ho.commit_every_samples = 2'000'000;
   // Seek points come from RunHistory::beforeSamplesAt, out of what was written: the historian's

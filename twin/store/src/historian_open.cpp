@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "historian_impl.hpp"
+#include "parktwin/store/schema.hpp"
 #include "schema.hpp"
 
 namespace parktwin::store {
@@ -101,8 +102,9 @@ Result<void> Historian::Impl::openSecondScanner() {
 
 Result<Historian> Historian::open(const std::string& path, const HistorianOptions& options) {
   if (options.max_samples_per_block == 0 || options.commit_every_samples == 0 || options.reorder_window_ms < 0 ||
-      options.snapshot_every_ms < 0) {
-    return fail(path + ": invalid historian options (block size and commit batch must be > 0, windows >= 0)");
+      options.snapshot_every_ms < 0 || options.max_block_span_ms <= 0 || options.max_block_span_ms > kLongestBlockSpanMs) {
+    return fail(path + ": invalid historian options (block size and commit batch must be > 0, windows >= 0, "
+                       "block span 1 ms .. 24 h)");
   }
   auto impl = std::make_unique<Impl>();
   impl->options = options;

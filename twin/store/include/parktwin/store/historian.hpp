@@ -38,6 +38,10 @@ struct HistorianOptions {
   // SQLite page: a larger blob spills into overflow pages whose unused tails waste ~25 %.
   std::uint32_t max_samples_per_block = 256;  // stateAt decodes at most one block per tag
   std::uint32_t max_block_bytes = 3800;
+  // The longest data time one block spans (at most kLongestBlockSpanMs). An hour keeps a reader's
+  // index scan short on live files; a scenario run's file of 1/min tags takes a day, so that a
+  // block holds max_samples_per_block samples (4 h) instead of 60: a quarter of the rows.
+  std::int64_t max_block_span_ms = 3'600'000;
   // A sample up to this far behind its tag's newest one is sorted into the open block; older
   // ones (and any before the open block) are stored in separate "late" blocks; reads merge.
   std::int64_t reorder_window_ms = 60'000;
