@@ -3,7 +3,6 @@
 // previous value left out (the first and last steps always kept), and a seek to any time gives
 // every tag's simulated value at that time, through the file's snapshots.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <bit>
 #include <filesystem>
@@ -13,11 +12,14 @@
 #include "parktwin/scenario/runner.hpp"
 #include "parktwin/sim/simulator.hpp"
 #include "parktwin/store/historian.hpp"
+#include "../store/sqlite_answer.hpp"
 #include "prepared_park.hpp"
 #include "scenario_test_support.hpp"
 
 namespace parktwin::scenario {
 namespace {
+
+using store::test::sqliteAnswer;
 
 // Every tag's value at every step, in the simulator's own words.
 class SeriesSink final : public sim::SampleSink {
@@ -39,19 +41,18 @@ std::vector<store::Sample> changesOnly(const std::vector<store::Sample>& all) {
   return out;
 }
 
-// The first column of the first row SQLite itself gives for `sql` on `file`.
-std::string sqliteAnswer(const std::string& file, const char* sql) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-  std::string out;
-  if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0)) {
-    out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return out;
+// The minimal Beidu scenario over `duration`.
+auto beiduOver(const char* duration) {
+  auto j = test::minimalScenario("beidu");
+  j["duration"] = duration;
+  return test::parse(j);
+}
+
+// Both runs, stored in `folder`.
+Result<ScenarioResult> runStored(const Scenario& scenario, const std::filesystem::path& folder) {
+  RunOptions options;
+  options.historian_folder = folder.string();
+  return runScenario(scenario, options);
 }
 
 // The baseline run's park, as the runner prepares it.
@@ -76,13 +77,9 @@ SeriesSink simulate(const detail::PreparedPark& prepared, const Scenario& scenar
 TEST(ScenarioRunStorage, ReplayReadsBackExactlyWhatTheSimulatorProduced) {
   const auto folder = std::filesystem::temp_directory_path() / ("parktwin-run-storage-" + std::to_string(::getpid()));
   std::filesystem::remove_all(folder);
-  auto j = test::minimalScenario("beidu");
-  j["duration"] = "2d";  // 2,880 steps, eight 6-hour seek points
-  auto scenario = test::parse(j);
+  auto scenario = beiduOver("2d");  // 2,880 steps, eight 6-hour seek points
   ASSERT_TRUE(scenario.has_value()) << scenario.error().message;
-  RunOptions options;
-  options.historian_folder = folder.string();
-  auto result = runScenario(*scenario, options);
+  auto result = runStored(*scenario, folder);
   ASSERT_TRUE(result.has_value()) << result.error().message;
 
   const auto prepared = preparedBaseline(*scenario);
@@ -145,13 +142,9 @@ TEST(ScenarioRunStorage, ReplayReadsBackExactlyWhatTheSimulatorProduced) {
 TEST(ScenarioRunStorage, FinishedRunFileReadsFromInsideItsLongBlocks) {
   const auto folder = std::filesystem::temp_directory_path() / ("parktwin-run-file-" + std::to_string(::getpid()));
   std::filesystem::remove_all(folder);
-  auto j = test::minimalScenario("beidu");
-  j["duration"] = "1d";
-  auto scenario = test::parse(j);
+  auto scenario = beiduOver("1d");
   ASSERT_TRUE(scenario.has_value()) << scenario.error().message;
-  RunOptions options;
-  options.historian_folder = folder.string();
-  auto result = runScenario(*scenario, options);
+  auto result = runStored(*scenario, folder);
   ASSERT_TRUE(result.has_value()) << result.error().message;
   const std::string file = result->baseline.historian_file;
   for (const char* leftover : {".partial", ".partial-journal", "-wal"}) {

@@ -2,7 +2,6 @@
 // the two ways a scenario run writes its file. Values are checked against the series the test
 // generated itself, the file's journal mode, block spans and integrity with SQLite directly.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <bit>
 #include <filesystem>
@@ -11,6 +10,7 @@
 
 #include "parktwin/store/historian.hpp"
 #include "parktwin/store/schema.hpp"
+#include "sqlite_answer.hpp"
 #include "temp_dir.hpp"
 
 namespace parktwin::store {
@@ -18,21 +18,7 @@ namespace {
 
 constexpr std::int64_t kT0 = 1'767'225'600'000;  // 2026-01-01T00:00Z
 constexpr std::int64_t kMinute = 60'000;
-
-std::string queryText(const std::string& file, const char* sql) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-  std::string out;
-  if (sqlite3_step(stmt) == SQLITE_ROW) {
-    const auto* text = sqlite3_column_text(stmt, 0);
-    out = text ? reinterpret_cast<const char*>(text) : "";
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return out;
-}
+using test::sqliteAnswer;
 
 // Two days of a 1/min tag in hundredths that changes every step, and one that steps every 5 h.
 struct Series {
@@ -76,15 +62,15 @@ TEST(HistorianWriteOnce, FinishedFileIsAnOrdinaryWalFileWithEverySample) {
     ASSERT_TRUE(h.has_value()) << h.error().message;
     write(*h, s);
     ASSERT_TRUE(h->flush().has_value());
-    EXPECT_EQ(queryText(file, "PRAGMA journal_mode"), "delete") << "no WAL while written once";
+    EXPECT_EQ(sqliteAnswer(file, "PRAGMA journal_mode"), "delete") << "no WAL while written once";
     EXPECT_FALSE(std::filesystem::exists(file + "-wal"));
     auto finished = h->finishWriteOnce();
     ASSERT_TRUE(finished.has_value()) << finished.error().message;
     EXPECT_EQ(finished->durable_samples, s.fast.size() + s.slow.size());
     ASSERT_TRUE(h->append("fast", kT0 + 3 * 1440 * kMinute, 1.5).has_value()) << "goes on as a normal writer";
   }
-  EXPECT_EQ(queryText(file, "PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(queryText(file, "PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(sqliteAnswer(file, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(sqliteAnswer(file, "PRAGMA integrity_check"), "ok");
   auto h = Historian::open(file, {.read_only = true});
   ASSERT_TRUE(h.has_value()) << h.error().message;
   auto fast = h->samplesBetween("fast", INT64_MIN, INT64_MAX);
@@ -108,10 +94,10 @@ TEST(HistorianWriteOnce, BlocksOfADayAreReadFromInsideThem) {
   }
   // The file really holds blocks over an hour: 256 one-minute samples (4 h 15 min), and the
   // slow tag's samples 5 h apart in blocks of 20 h (0-20 h, 25-45 h: a day is the limit).
-  EXPECT_EQ(queryText(file, "SELECT max(t_end_ms - t_start_ms) FROM blocks"), std::to_string(20 * 3'600'000LL));
-  EXPECT_EQ(queryText(file, "SELECT value FROM meta WHERE key = 'max_block_span_ms'"), std::to_string(20 * 3'600'000LL));
-  EXPECT_EQ(queryText(file, "SELECT count(*) FROM blocks WHERE tag_id = (SELECT id FROM tags WHERE name = 'fast')"), "12");
-  EXPECT_EQ(queryText(file, "PRAGMA user_version"), std::to_string(kSchemaVersion));
+  EXPECT_EQ(sqliteAnswer(file, "SELECT max(t_end_ms - t_start_ms) FROM blocks"), std::to_string(20 * 3'600'000LL));
+  EXPECT_EQ(sqliteAnswer(file, "SELECT value FROM meta WHERE key = 'max_block_span_ms'"), std::to_string(20 * 3'600'000LL));
+  EXPECT_EQ(sqliteAnswer(file, "SELECT count(*) FROM blocks WHERE tag_id = (SELECT id FROM tags WHERE name = 'fast')"), "12");
+  EXPECT_EQ(sqliteAnswer(file, "PRAGMA user_version"), std::to_string(kSchemaVersion));
   auto h = Historian::open(file, {.read_only = true});
   ASSERT_TRUE(h.has_value()) << h.error().message;
   // Windows that start hours after the block holding them began.
