@@ -12,11 +12,14 @@
 #include "parktwin/scenario/runner.hpp"
 #include "parktwin/sim/simulator.hpp"
 #include "parktwin/store/historian.hpp"
+#include "../store/sqlite_answer.hpp"
 #include "prepared_park.hpp"
 #include "scenario_test_support.hpp"
 
 namespace parktwin::scenario {
 namespace {
+
+using store::test::sqliteAnswer;
 
 // Every tag's value at every step, in the simulator's own words.
 class SeriesSink final : public sim::SampleSink {
@@ -38,34 +41,56 @@ std::vector<store::Sample> changesOnly(const std::vector<store::Sample>& all) {
   return out;
 }
 
+// The minimal Beidu scenario over `duration`.
+auto beiduOver(const char* duration) {
+  auto j = test::minimalScenario("beidu");
+  j["duration"] = duration;
+  return test::parse(j);
+}
+
+// Both runs, stored in `folder`.
+Result<ScenarioResult> runStored(const Scenario& scenario, const std::filesystem::path& folder) {
+  RunOptions options;
+  options.historian_folder = folder.string();
+  return runScenario(scenario, options);
+}
+
+// The baseline run's park, as the runner prepares it.
+detail::PreparedPark preparedBaseline(const Scenario& scenario) {
+  auto park = model::loadPark(scenario.park_file);
+  EXPECT_TRUE(park.has_value());
+  auto prepared = detail::preparePark(*park, scenario, false);
+  EXPECT_TRUE(prepared.has_value()) << prepared.error().message;
+  return std::move(*prepared);
+}
+
+// The simulator run again here on that park, over the scenario's steps.
+SeriesSink simulate(const detail::PreparedPark& prepared, const Scenario& scenario) {
+  auto simulator = sim::Simulator::create(prepared.park, {scenario.seed, scenario.start_ms, scenario.step_ms});
+  EXPECT_TRUE(simulator.has_value()) << simulator.error().message;
+  SeriesSink simulated;
+  const std::int64_t steps = scenario.duration_ms / scenario.step_ms;
+  for (std::int64_t i = 0; i < steps; ++i) simulator->step(simulated);
+  return simulated;
+}
+
 TEST(ScenarioRunStorage, ReplayReadsBackExactlyWhatTheSimulatorProduced) {
   const auto folder = std::filesystem::temp_directory_path() / ("parktwin-run-storage-" + std::to_string(::getpid()));
   std::filesystem::remove_all(folder);
-  auto j = test::minimalScenario("beidu");
-  j["duration"] = "2d";  // 2,880 steps, eight 6-hour seek points
-  auto scenario = test::parse(j);
+  auto scenario = beiduOver("2d");  // 2,880 steps, eight 6-hour seek points
   ASSERT_TRUE(scenario.has_value()) << scenario.error().message;
-  RunOptions options;
-  options.historian_folder = folder.string();
-  auto result = runScenario(*scenario, options);
+  auto result = runStored(*scenario, folder);
   ASSERT_TRUE(result.has_value()) << result.error().message;
 
-  auto park = model::loadPark(scenario->park_file);
-  ASSERT_TRUE(park.has_value());
-  auto prepared = detail::preparePark(*park, *scenario, false);
-  ASSERT_TRUE(prepared.has_value()) << prepared.error().message;
-  auto simulator = sim::Simulator::create(prepared->park, {scenario->seed, scenario->start_ms, scenario->step_ms});
-  ASSERT_TRUE(simulator.has_value()) << simulator.error().message;
-  SeriesSink simulated;
-  const std::int64_t steps = scenario->duration_ms / scenario->step_ms;
-  for (std::int64_t i = 0; i < steps; ++i) simulator->step(simulated);
+  const auto prepared = preparedBaseline(*scenario);
+  const SeriesSink simulated = simulate(prepared, *scenario);
 
   auto h = store::Historian::open(result->baseline.historian_file, {.read_only = true});
   ASSERT_TRUE(h.has_value()) << h.error().message;
-  ASSERT_EQ(h->tags()->size(), prepared->own_tags);
+  ASSERT_EQ(h->tags()->size(), prepared.own_tags);
   std::size_t stored = 0, offered = 0;
-  for (std::size_t t = 0; t < prepared->own_tags; ++t) {
-    const std::string& tag = prepared->park.tags[t].id;
+  for (std::size_t t = 0; t < prepared.own_tags; ++t) {
+    const std::string& tag = prepared.park.tags[t].id;
     const auto expected = changesOnly(simulated.series.at(tag));
     auto got = h->samplesBetween(tag, INT64_MIN, INT64_MAX);
     ASSERT_TRUE(got.has_value()) << tag << ": " << got.error().message;
@@ -88,8 +113,8 @@ TEST(ScenarioRunStorage, ReplayReadsBackExactlyWhatTheSimulatorProduced) {
     auto state = h->stateAt(at);
     ASSERT_TRUE(state.has_value()) << state.error().message;
     std::size_t expectedTags = 0;
-    for (std::size_t t = 0; t < prepared->own_tags; ++t) {
-      const auto& all = simulated.series.at(prepared->park.tags[t].id);
+    for (std::size_t t = 0; t < prepared.own_tags; ++t) {
+      const auto& all = simulated.series.at(prepared.park.tags[t].id);
       expectedTags += !all.empty() && all.front().ts_ms <= at ? 1 : 0;
     }
     ASSERT_EQ(state->size(), expectedTags) << "at " << at;
@@ -106,6 +131,50 @@ TEST(ScenarioRunStorage, ReplayReadsBackExactlyWhatTheSimulatorProduced) {
         if (x.ts_ms <= at) changedAt = x.ts_ms;
       }
       EXPECT_EQ(s.ts_ms, changedAt) << s.tag << " at " << at;
+    }
+  }
+  std::filesystem::remove_all(folder);
+}
+
+// A run's file is written without a journal under a partial name, then synced and renamed: what
+// is left is an ordinary WAL historian file (checked with SQLite itself), with blocks over an
+// hour, which reads starting inside them give back as the simulator produced them.
+TEST(ScenarioRunStorage, FinishedRunFileReadsFromInsideItsLongBlocks) {
+  const auto folder = std::filesystem::temp_directory_path() / ("parktwin-run-file-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  auto scenario = beiduOver("1d");
+  ASSERT_TRUE(scenario.has_value()) << scenario.error().message;
+  auto result = runStored(*scenario, folder);
+  ASSERT_TRUE(result.has_value()) << result.error().message;
+  const std::string file = result->baseline.historian_file;
+  for (const char* leftover : {".partial", ".partial-journal", "-wal"}) {
+    EXPECT_FALSE(std::filesystem::exists(file + leftover)) << leftover;
+  }
+  EXPECT_EQ(sqliteAnswer(file, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(sqliteAnswer(file, "PRAGMA integrity_check"), "ok");
+  EXPECT_GT(std::stoll(sqliteAnswer(file, "SELECT max(t_end_ms - t_start_ms) FROM blocks")), 3'600'000LL);
+
+  const auto prepared = preparedBaseline(*scenario);
+  const SeriesSink simulated = simulate(prepared, *scenario);
+  auto h = store::Historian::open(file, {.read_only = true});
+  ASSERT_TRUE(h.has_value()) << h.error().message;
+  // Half-hour windows every 97 minutes: most start hours into a block of 256 one-minute samples.
+  for (std::int64_t from = scenario->start_ms + 13 * 60'000; from < scenario->start_ms + scenario->duration_ms;
+       from += 97 * 60'000) {
+    const std::int64_t to = from + 30 * 60'000;
+    for (std::size_t t = 0; t < prepared.own_tags; ++t) {
+      const std::string& tag = prepared.park.tags[t].id;
+      std::vector<store::Sample> expected;
+      for (const auto& x : changesOnly(simulated.series.at(tag))) {
+        if (x.ts_ms >= from && x.ts_ms <= to) expected.push_back(x);
+      }
+      auto got = h->samplesBetween(tag, from, to);
+      ASSERT_TRUE(got.has_value()) << tag << ": " << got.error().message;
+      ASSERT_EQ(got->size(), expected.size()) << tag << " from " << from;
+      for (std::size_t i = 0; i < expected.size(); ++i) {
+        ASSERT_EQ((*got)[i].ts_ms, expected[i].ts_ms) << tag;
+        ASSERT_EQ(std::bit_cast<std::uint64_t>((*got)[i].value), std::bit_cast<std::uint64_t>(expected[i].value)) << tag;
+      }
     }
   }
   std::filesystem::remove_all(folder);

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "parktwin/model/kinds.hpp"
+#include "parktwin/store/schema.hpp"
 #include "parktwin/store/store_uri.hpp"
 
 namespace parktwin::scenario::detail {
@@ -19,16 +20,30 @@ std::string RunHistory::storeParkName(const std::string& uriPark, const std::str
 
 namespace {
 
-Result<store::Historian> openRunFile(const std::string& file) {
+// A run's file is written under this name and renamed when finished: a run that dies half-way
+// leaves no file the window would open (written without a journal, it may be corrupt).
+std::string partialName(const std::string& file) { return file + ".partial"; }
+
+void removeDatabase(const std::string& file) {
   std::error_code ec;
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file + suffix, ec);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(file + suffix, ec);
+}
+
+Result<store::Historian> openRunFile(const std::string& file) {
+  removeDatabase(file);
+  removeDatabase(partialName(file));
   store::HistorianOptions ho;
+  // A new file written in one go and redone if it dies: no journal until finish().
+  ho.durability = store::Durability::WriteOnce;
+  // Blocks of a day at most (schema 6): a 1/min tag's block then holds 256 samples instead of
+  // an hour's 60, a quarter of the rows to insert and index.
+  ho.max_block_span_ms = store::kLongestBlockSpanMs;
   ho.commit_every_ms = 60'000;
   ho.commit_every_samples = 2'000'000;
   // Seek points come from RunHistory::beforeSamplesAt, out of what was written: the historian's
   // own ones read the blocks back (stateAt at each point), a third of the run's storage time.
   ho.snapshot_every_ms = 0;
-  return store::Historian::open(file, ho);
+  return store::Historian::open(partialName(file), ho);
 }
 
 }  // namespace
@@ -93,9 +108,18 @@ Result<void> RunHistory::appendEvent(const store::Event& event) {
   return store_->appendEvent(event);
 }
 
-Result<void> RunHistory::flush() {
-  auto flushed = historian_ ? historian_->flush() : store_->flush();
-  if (!flushed) return std::unexpected(flushed.error());
+Result<void> RunHistory::finish() {
+  if (!historian_) {
+    auto flushed = store_->flush();
+    if (!flushed) return std::unexpected(flushed.error());
+    return {};
+  }
+  auto finished = historian_->finishWriteOnce();
+  if (!finished) return std::unexpected(finished.error());
+  historian_.reset();  // closes the file (its -wal is checkpointed and removed) before the rename
+  std::error_code ec;
+  std::filesystem::rename(partialName(where_), where_, ec);
+  if (ec) return fail(partialName(where_) + ": cannot rename to " + where_ + ": " + ec.message());
   return {};
 }
 

@@ -31,7 +31,9 @@ class RunHistory {
   // (ClickHouse) keeps none.
   Result<void> beforeSamplesAt(std::int64_t t_ms);
   static constexpr std::int64_t kSnapshotEveryMs = 6 * 3'600'000;
-  Result<void> flush();
+  // Commits the rest; a historian file is then made durable and renamed from its partial name
+  // ("<file>.partial", written without a journal) to where(). Nothing can be appended after.
+  Result<void> finish();
   // The file or store written, for messages and RunResult::historian_file.
   const std::string& where() const { return where_; }
 

@@ -185,7 +185,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   }
   if (history->active()) {
     const auto t0 = Clock::now();
-    if (auto ok = history->flush(); !ok) return fail(historianFile + ": " + ok.error().message);
+    if (auto ok = history->finish(); !ok) return fail(historianFile + ": " + ok.error().message);
     times.storage_s += secondsSince(t0);
   }
   RunResult result = accounting.finish();

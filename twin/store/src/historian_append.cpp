@@ -8,10 +8,9 @@
 namespace parktwin::store {
 namespace {
 
-bool spanExceeded(std::int64_t first, std::int64_t ts) {
+bool spanExceeded(std::int64_t first, std::int64_t ts, std::int64_t max_span_ms) {
   // ts > first here; the unsigned difference is exact even across the whole int64 range.
-  return static_cast<std::uint64_t>(ts) - static_cast<std::uint64_t>(first) >
-         static_cast<std::uint64_t>(kMaxBlockSpanMs);
+  return static_cast<std::uint64_t>(ts) - static_cast<std::uint64_t>(first) > static_cast<std::uint64_t>(max_span_ms);
 }
 
 // Sorts `ts` into the open block unless the timestamp is already there (first wins).
@@ -38,7 +37,7 @@ Result<TagWriter*> Historian::Impl::writerFor(std::string_view tag) {
     if (!prepared) return std::unexpected(prepared.error());
     find_tag.emplace(std::move(*prepared));
   }
-  find_tag->bind(1, kMaxBlockSpanMs).bind(2, tag);
+  find_tag->bind(1, stored_max_span_ms).bind(2, tag);
   auto row = find_tag->step();
   if (!row) return std::unexpected(row.error());
   TagWriter tw;
@@ -66,7 +65,7 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
     touch(tw);
   } else if (ts > open.lastTs()) {
     if (open.count() >= options.max_samples_per_block || open.payloadBytes() >= options.max_block_bytes ||
-        spanExceeded(open.firstTs(), ts)) {
+        spanExceeded(open.firstTs(), ts, options.max_block_span_ms)) {
       if (tw.dirty || tw.open_rowid == 0) sealed.push_back({&tw, tw.open_rowid, std::move(open)});
       open.clear();
       tw.open_rowid = 0;

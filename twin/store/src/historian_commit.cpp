@@ -8,7 +8,7 @@
 namespace parktwin::store {
 namespace {
 
-std::int64_t minusSpan(std::int64_t t) { return t < INT64_MIN + kMaxBlockSpanMs ? INT64_MIN : t - kMaxBlockSpanMs; }
+std::int64_t minusSpan(std::int64_t t, std::int64_t span) { return t < INT64_MIN + span ? INT64_MIN : t - span; }
 
 std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
   std::int64_t q = a / b;
@@ -49,7 +49,7 @@ Result<void> Historian::Impl::writeLate(TagWriter& tw) {
   auto overlap = writer->prepare(
       "SELECT payload FROM blocks WHERE tag_id = ? AND t_start_ms >= ? AND t_start_ms <= ? AND t_end_ms >= ?");
   if (!overlap) return std::unexpected(overlap.error());
-  overlap->bind(1, tw.id).bind(2, minusSpan(late.front().ts_ms)).bind(3, late.back().ts_ms).bind(4, late.front().ts_ms);
+  overlap->bind(1, tw.id).bind(2, minusSpan(late.front().ts_ms, spanBound())).bind(3, late.back().ts_ms).bind(4, late.front().ts_ms);
   std::vector<std::int64_t> stored;
   for (;;) {
     auto row = overlap->step();
@@ -72,7 +72,7 @@ Result<void> Historian::Impl::writeLate(TagWriter& tw) {
   for (const auto& s : late) {
     if (!block.empty() && (block.count() >= options.max_samples_per_block || block.payloadBytes() >= options.max_block_bytes ||
                            static_cast<std::uint64_t>(s.ts_ms) - static_cast<std::uint64_t>(block.firstTs()) >
-                               static_cast<std::uint64_t>(kMaxBlockSpanMs))) {
+                               static_cast<std::uint64_t>(options.max_block_span_ms))) {
       if (auto ok = blocks.write(*writer, tw.id, 0, block); !ok) return std::unexpected(ok.error());
       block.clear();
     }

@@ -147,7 +147,10 @@ struct Historian::Impl {
   std::int64_t durable_until_ms = INT64_MIN;
   std::optional<std::int64_t> next_snapshot_ms;
   std::int64_t stored_max_span_ms = INT64_MAX;  // meta's max_block_span_ms; read at open
-  std::int64_t late_max_span_ms = 0;            // of late blocks written in this commit  // data time of the next snapshot to write
+  std::int64_t late_max_span_ms = 0;            // of late blocks written in this commit
+  // The longest block the file may hold once this session's pending blocks are in: bounds the
+  // writer's searches of what is stored.
+  std::int64_t spanBound() const { return std::max(stored_max_span_ms, options.max_block_span_ms); }
   std::chrono::milliseconds last_commit = coarseMonotonicNow();
 
   // historian_append.cpp

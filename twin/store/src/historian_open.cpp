@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "historian_impl.hpp"
+#include "parktwin/store/schema.hpp"
 #include "schema.hpp"
 
 namespace parktwin::store {
@@ -57,7 +58,35 @@ Result<void> registerFirstBlockFilter(sql::Database& db, FirstBlockFilter& filte
 // megabytes of blocks, and the copies were a sixth of its time. Address space only, not RAM.
 Result<void> mapReads(sql::Database& db) { return db.exec("PRAGMA mmap_size = " + std::to_string(kReaderMmapBytes)); }
 
+std::string journalPragmas(Durability durability) {
+  switch (durability) {
+    case Durability::Full: return "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL";
+    case Durability::WriteOnce: return "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF";
+    case Durability::Normal: break;
+  }
+  return "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL";
+}
+
 }  // namespace
+
+Result<FlushResult> Historian::finishWriteOnce() {
+  if (impl_->options.durability != Durability::WriteOnce || !impl_->writer) return flush();
+  // The last commit, and then the switch to WAL (a write of the header page), run with
+  // synchronous=FULL: the commit fsyncs the whole file, every page written without a sync before.
+  if (auto ok = impl_->writer->exec("PRAGMA synchronous=FULL"); !ok) return std::unexpected(ok.error());
+  auto flushed = flush();
+  if (!flushed) return flushed;
+  auto toWal = impl_->writer->prepare("PRAGMA journal_mode=WAL");  // answers the mode now in force
+  if (!toWal) return std::unexpected(toWal.error());
+  auto row = toWal->step();
+  if (!row) return std::unexpected(row.error());
+  const bool wal = *row && toWal->text(0) == "wal";
+  toWal->reset();
+  if (!wal) return fail(impl_->path + ": could not switch the finished file to WAL");
+  if (auto ok = impl_->writer->exec(journalPragmas(Durability::Normal)); !ok) return std::unexpected(ok.error());
+  impl_->options.durability = Durability::Normal;
+  return flushed;
+}
 
 Result<void> Historian::Impl::openSecondScanner() {
   if (second_scanner) return {};
@@ -73,8 +102,9 @@ Result<void> Historian::Impl::openSecondScanner() {
 
 Result<Historian> Historian::open(const std::string& path, const HistorianOptions& options) {
   if (options.max_samples_per_block == 0 || options.commit_every_samples == 0 || options.reorder_window_ms < 0 ||
-      options.snapshot_every_ms < 0) {
-    return fail(path + ": invalid historian options (block size and commit batch must be > 0, windows >= 0)");
+      options.snapshot_every_ms < 0 || options.max_block_span_ms <= 0 || options.max_block_span_ms > kLongestBlockSpanMs) {
+    return fail(path + ": invalid historian options (block size and commit batch must be > 0, windows >= 0, "
+                       "block span 1 ms .. 24 h)");
   }
   auto impl = std::make_unique<Impl>();
   impl->options = options;
@@ -82,10 +112,7 @@ Result<Historian> Historian::open(const std::string& path, const HistorianOption
     auto db = sql::Database::open(path, false);
     if (!db) return std::unexpected(db.error());
     if (auto ok = prepareSchema(*db, false); !ok) return std::unexpected(ok.error());
-    const char* sync = options.durability == Durability::Full ? "FULL" : "NORMAL";
-    if (auto ok = db->exec(std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=") + sync); !ok) {
-      return std::unexpected(ok.error());
-    }
+    if (auto ok = db->exec(journalPragmas(options.durability)); !ok) return std::unexpected(ok.error());
     impl->writer = std::move(*db);
   }
   auto reader = sql::Database::open(path, options.read_only);

@@ -66,7 +66,9 @@ Result<std::vector<Sample>> decodeStoredBlock(std::span<const std::uint8_t> payl
 Result<std::vector<Sample>> Historian::Impl::samplesOf(std::int64_t tag_id, std::int64_t t0, std::int64_t t1) {
   std::vector<Sample> out;
   if (t1 < t0) return out;
-  const std::int64_t lowStart = t0 < INT64_MIN + kMaxBlockSpanMs ? INT64_MIN : t0 - kMaxBlockSpanMs;
+  auto span = maxBlockSpan();
+  if (!span) return std::unexpected(span.error());
+  const std::int64_t lowStart = t0 < INT64_MIN + *span ? INT64_MIN : t0 - *span;
   // Fast path: blocks in time order straight from the (tag_id, t_start_ms) index, no sort. It
   // holds while no two blocks overlap, as in a file written in order. Otherwise (late blocks)
   // the blocks are read again in insertion order and merged, first stored value winning.
@@ -164,9 +166,9 @@ bool summaryOf(std::span<const std::uint8_t> payload, std::int64_t count, std::i
 // no two blocks overlap (a file written in order); returns false as soon as two do, having
 // streamed some samples: the caller then reads with samplesOf.
 template <typename OnSample, typename OnWhole>
-Result<bool> streamInOrder(sql::Database& reader, std::int64_t tag_id, std::int64_t t0, std::int64_t t1,
+Result<bool> streamInOrder(sql::Database& reader, std::int64_t span, std::int64_t tag_id, std::int64_t t0, std::int64_t t1,
                            OnSample&& onSample, OnWhole&& onWhole) {
-  const std::int64_t lowStart = t0 < INT64_MIN + kMaxBlockSpanMs ? INT64_MIN : t0 - kMaxBlockSpanMs;
+  const std::int64_t lowStart = t0 < INT64_MIN + span ? INT64_MIN : t0 - span;
   auto stmt = reader.prepare(
       "SELECT payload, t_start_ms, t_end_ms, count, last_value_bits FROM blocks "
       "WHERE tag_id = ? AND t_start_ms >= ? AND t_start_ms <= ? AND t_end_ms >= ? ORDER BY t_start_ms");
@@ -265,7 +267,9 @@ Result<std::vector<Bucket>> Historian::downsample(std::string_view tag, std::int
       b.count += w.count;
     }
   } whole{t0_ms, t1_ms, bucketOf, out, sums, at};
-  auto streamed = streamInOrder(impl_->reader, (*info)->id, t0_ms, t1_ms - 1, add, whole);
+  auto blockSpan = impl_->maxBlockSpan();
+  if (!blockSpan) return std::unexpected(blockSpan.error());
+  auto streamed = streamInOrder(impl_->reader, *blockSpan, (*info)->id, t0_ms, t1_ms - 1, add, whole);
   if (!streamed) return std::unexpected(streamed.error());
   if (!*streamed) {  // overlapping (late) blocks: merged reading, then the same accumulation
     auto samples = impl_->samplesOf((*info)->id, t0_ms, t1_ms - 1);

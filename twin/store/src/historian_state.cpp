@@ -89,7 +89,7 @@ Result<std::int64_t> Historian::Impl::maxBlockSpan() {
   auto row = stmt->step();
   if (!row) return std::unexpected(row.error());
   if (!*row) return kMaxBlockSpanMs;
-  const std::int64_t span = std::clamp<std::int64_t>(stmt->int64(0), 0, kMaxBlockSpanMs);
+  const std::int64_t span = std::clamp<std::int64_t>(stmt->int64(0), 0, kLongestBlockSpanMs);
   stmt->reset();
   return span;
 }

@@ -19,7 +19,12 @@ namespace parktwin::store {
 //  Normal: a commit survives a crash of the process (SIGKILL); after a power loss or OS crash
 //          the last commits may be lost, never corrupted. Fast: the WAL is synced at checkpoints.
 //  Full:   the WAL is fsynced at every commit, so a commit also survives power loss.
-enum class Durability { Normal, Full };
+//  WriteOnce: for a NEW file written in one go (a scenario run): no journal and no sync while
+//          the session writes, so each page is written once (WAL writes it twice: the log, then
+//          the checkpoint). A crash or a failed commit may leave the file corrupt: it is to be
+//          written again, never trusted. finishWriteOnce() syncs it and turns it into an
+//          ordinary WAL file; until then nothing is durable.
+enum class Durability { Normal, Full, WriteOnce };
 
 struct HistorianOptions {
   bool read_only = false;
@@ -33,6 +38,10 @@ struct HistorianOptions {
   // SQLite page: a larger blob spills into overflow pages whose unused tails waste ~25 %.
   std::uint32_t max_samples_per_block = 256;  // stateAt decodes at most one block per tag
   std::uint32_t max_block_bytes = 3800;
+  // The longest data time one block spans (at most kLongestBlockSpanMs). An hour keeps a reader's
+  // index scan short on live files; a scenario run's file of 1/min tags takes a day, so that a
+  // block holds max_samples_per_block samples (4 h) instead of 60: a quarter of the rows.
+  std::int64_t max_block_span_ms = 3'600'000;
   // A sample up to this far behind its tag's newest one is sorted into the open block; older
   // ones (and any before the open block) are stored in separate "late" blocks; reads merge.
   std::int64_t reorder_window_ms = 60'000;
@@ -82,6 +91,9 @@ class Historian {
   // snapshot_every_ms, work for any writer).
   Result<void> snapshotAt(std::int64_t t_ms);
   Result<FlushResult> flush();
+  // Durability::WriteOnce: commits, syncs the file and switches it to WAL (the mode every other
+  // session of the file uses); the session then goes on as Durability::Normal. Otherwise flush().
+  Result<FlushResult> finishWriteOnce();
   Result<void> setParkFileHash(std::string_view hash);
 
   // --- reading (committed data only) ---

@@ -6,12 +6,16 @@
 
 namespace parktwin::store {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 // The oldest schema a read-only open accepts: 4 only adds an index, which reads do without,
-// and 5 only adds a block layout (compact decimal blocks) that older builds cannot read.
+// 5 only adds a block layout (compact decimal blocks) that older builds cannot read, and 6 lets
+// blocks span more than an hour (meta.max_block_span_ms bounds the reads' scans).
 inline constexpr int kOldestReadableSchema = 3;
 inline constexpr std::int32_t kApplicationId = 0x50544857;  // "PTHW"
-// No block (in-order or late) spans more data time than this; reads use it to bound index scans.
+// A block (in-order or late) spans at most this much data time unless the writer asks for more
+// (HistorianOptions::max_block_span_ms, up to kLongestBlockSpanMs). Reads bound their index
+// scans by the file's longest block, meta.max_block_span_ms (schema 6; before, by this hour).
 inline constexpr std::int64_t kMaxBlockSpanMs = 3'600'000;
+inline constexpr std::int64_t kLongestBlockSpanMs = 24 * kMaxBlockSpanMs;
 
 }  // namespace parktwin::store
