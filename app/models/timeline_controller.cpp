@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QTimeZone>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -199,7 +200,9 @@ void TimelineController::tick() {
     setRecordingError(s.recording.failing ? tr("Recording to %1 has stopped: %2. Samples are kept in memory and retried.")
                                                 .arg(writablePath_, QString::fromStdString(s.recording.last_error))
                                           : QString());
-    publishLiveStatus(s, s.newest_ts_ms > 0 ? double(wall - s.newest_ts_ms) : 0);
+    // A source whose clock runs a little ahead of this computer's stamps samples in our future:
+    // there is no lag then, and "lag -0.3 s" would only puzzle the reader.
+    publishLiveStatus(s, s.newest_ts_ms > 0 ? std::max(0.0, double(wall - s.newest_ts_ms)) : 0);
     emit timeChanged();
     emit valuesChanged();
     refreshFromServer();
