@@ -32,7 +32,10 @@ Node {
         }
         return "full " + counts.full + ", mid " + counts.mid + ", boxes " + counts.box
     }
-    onMachinesPerLevelChanged: console.info(lodLog, "machine models drawn: " + machinesPerLevel)
+    // Not before the category has its name (it gets it on completion, after the first counts).
+    property bool logReady: false
+    Component.onCompleted: logReady = true
+    onMachinesPerLevelChanged: if (logReady) console.info(lodLog, "machine models drawn: " + machinesPerLevel)
 
     LoggingCategory {
         id: lodLog
