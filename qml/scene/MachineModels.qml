@@ -34,8 +34,9 @@ Node {
     }
     // Not before the category has its name (it gets it on completion, after the first counts).
     property bool logReady: false
-    Component.onCompleted: logReady = true
-    onMachinesPerLevelChanged: if (logReady) console.info(lodLog, "machine models drawn: " + machinesPerLevel)
+    function logLevels() { if (logReady) console.info(lodLog, "machine models drawn: " + machinesPerLevel) }
+    Component.onCompleted: { logReady = true; logLevels() }
+    onMachinesPerLevelChanged: logLevels()
 
     LoggingCategory {
         id: lodLog
