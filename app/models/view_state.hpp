@@ -79,7 +79,7 @@ class ViewState : public QObject {
   // transforms vertices on one thread, so it gets the mid level up to kFullModelPx
   // (docs/scene.md: the pot's 128 triangles against the mid level's 22).
   Q_INVOKABLE parktwin::app::ViewState::ModelDetail modelDetail(double pixels) const;
-  static constexpr double kBoxBelowPx = 4, kFullModelPx = 40;       // llvmpipe and other software
+  static constexpr double kBoxBelowPx = 10, kFullModelPx = 40;      // llvmpipe and other software
   static constexpr double kGpuBoxBelowPx = 1, kGpuFullModelPx = 4;  // a GPU
 
  signals:

@@ -41,13 +41,13 @@ Item {
             return null
         }
 
-        // llvmpipe (the tests' renderer): boxes under 4 px, the mid level up to 40 px, then the
+        // llvmpipe (the tests' renderer): boxes under 10 px, the mid level up to 40 px, then the
         // full model; --bench-models-detailed draws the full model at any size.
         function test_level_of_detail_by_size_on_screen() {
             verify(!ViewState.gpu, "the Quick tests run on a software renderer: " + ViewState.renderer)
             compare(ViewState.modelDetail(0.5), ViewState.Box)
-            compare(ViewState.modelDetail(3.9), ViewState.Box)
-            compare(ViewState.modelDetail(4), ViewState.Mid)
+            compare(ViewState.modelDetail(9.9), ViewState.Box)
+            compare(ViewState.modelDetail(10), ViewState.Mid)
             compare(ViewState.modelDetail(39), ViewState.Mid)
             compare(ViewState.modelDetail(40), ViewState.Full)
             compare(ViewState.modelDetail(900), ViewState.Full)
