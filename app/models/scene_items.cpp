@@ -55,6 +55,13 @@ QVariant modelItem(const std::optional<model::ModelRef>& ref, const std::filesys
                    {"rotation", ref->rotation_deg},
                    {"offset", toScene(ref->offset.x_m, ref->offset.y_m)},
                    {"upZ", ref->up == model::ModelUp::z}};
+  // The mid level of detail, when the model has one beside it (scripts/make-models writes
+  // NAME-lod1.glb for the bundled machines); without one the full model is drawn instead.
+  auto mid = file;
+  mid.replace_filename(file.stem().string() + "-lod1" + file.extension().string());
+  if (std::error_code error; std::filesystem::is_regular_file(mid, error)) {
+    item.insert("midUrl", QUrl::fromLocalFile(QString::fromStdString(mid.string())));
+  }
   if (const auto bounds = fileBounds(file)) {
     item.insert("fileMin", bounds->first);
     item.insert("fileMax", bounds->second);

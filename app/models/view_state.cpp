@@ -45,6 +45,13 @@ bool ViewState::isSoftwareRenderer(const QString& name) {
   return false;
 }
 
+ViewState::ModelDetail ViewState::modelDetail(double pixels) const {
+  if (modelsAlwaysDetailed_) return ModelDetail::Full;
+  const bool onGpu = gpu();
+  if (pixels < (onGpu ? kGpuBoxBelowPx : kBoxBelowPx)) return ModelDetail::Box;
+  return pixels < (onGpu ? kGpuFullModelPx : kFullModelPx) ? ModelDetail::Mid : ModelDetail::Full;
+}
+
 void ViewState::watchRenderer(QQuickWindow* window) {
   // GL_RENDERER can only be read on the render thread, with its context current; other
   // graphics APIs (Vulkan, Metal, Direct3D) are taken for a GPU.

@@ -35,8 +35,9 @@ class ViewState : public QObject {
   // The plain look (flat sky, no textures, window bands or street lights): --plain-look, the
   // benchmarks' baseline for what the look costs.
   Q_PROPERTY(bool plainLook MEMBER plainLook_ NOTIFY changed)
-  // Every machine model drawn whatever its size on screen (--bench-models-detailed): the
-  // benchmark of many modelled machines measures the models, not the level of detail's boxes.
+  // Every machine model drawn at full detail whatever its size on screen
+  // (--bench-models-detailed): the benchmark of many modelled machines measures the full
+  // models, neither the mid level nor the boxes of the level of detail (modelDetail).
   Q_PROPERTY(bool modelsAlwaysDetailed MEMBER modelsAlwaysDetailed_ NOTIFY changed)
   // The renderer's name as the graphics driver gives it (GL_RENDERER), empty until known.
   Q_PROPERTY(QString renderer MEMBER renderer_ NOTIFY changed)
@@ -44,6 +45,11 @@ class ViewState : public QObject {
   Q_PROPERTY(bool gpu READ gpu NOTIFY changed)
 
  public:
+  // How a modelled machine group is drawn (MachineModels.qml): as boxes in the box table, as
+  // its model's mid level of detail (NAME-lod1.glb), or as its full model.
+  enum class ModelDetail { Box, Mid, Full };
+  Q_ENUM(ModelDetail)
+
   explicit ViewState(QObject* parent) : QObject(parent) {}
   ~ViewState() override;
   // The application sets its instance before loading QML; QML (and the tests) get that one.
@@ -69,6 +75,12 @@ class ViewState : public QObject {
   void watchRenderer(QQuickWindow* window);
   // True for software rasterisers (llvmpipe, softpipe, swrast, SwiftShader, lavapipe, WARP).
   Q_INVOKABLE static bool isSoftwareRenderer(const QString& name);
+  // The level of detail for machines `pixels` high on screen with this renderer. llvmpipe
+  // transforms vertices on one thread, so it gets the mid level up to kFullModelPx
+  // (docs/scene.md: the pot's 128 triangles against the mid level's 22).
+  Q_INVOKABLE parktwin::app::ViewState::ModelDetail modelDetail(double pixels) const;
+  static constexpr double kBoxBelowPx = 10, kFullModelPx = 40;      // llvmpipe and other software
+  static constexpr double kGpuBoxBelowPx = 1, kGpuFullModelPx = 4;  // a GPU
 
  signals:
   void changed();

@@ -13,6 +13,7 @@ Item {
     property vector3d target: Qt.vector3d(0, 0, 0)
     property alias view: view
     property alias camera: camera
+    readonly property alias machineModels: machineModels
     // Bumped whenever the camera moves, so screen-space overlays re-project.
     property int cameraRevision: 0
     property bool showFlows: false
@@ -250,6 +251,7 @@ Item {
             }
         }
         MachineModels {
+            id: machineModels
             visible: !root.machinesOnly
             camera: camera
             viewHeight: view.height

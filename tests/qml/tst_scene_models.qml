@@ -2,6 +2,7 @@
 // model's real bounds (worked out here by hand from the GLB's own min/max and the field of
 // view), and machines drawn by a model keep their line's state colour in their instance table.
 import QtQuick
+import QtQuick3D.AssetUtils
 import QtTest
 import ParkTwin
 import ParkTwinTest
@@ -30,6 +31,74 @@ Item {
         }
 
         function buildingDelegate(id) { return parkView.buildingDelegate(id) }
+
+        function modelGroup(groupId) {
+            const groups = parkView.machineModels.groups
+            for (let i = 0; i < groups.count; ++i) {
+                const group = groups.objectAt(i)
+                if (group && group.spec.groupId === groupId) return group
+            }
+            return null
+        }
+
+        // llvmpipe (the tests' renderer): boxes under 10 px, the mid level up to 40 px, then the
+        // full model; --bench-models-detailed draws the full model at any size.
+        function test_level_of_detail_by_size_on_screen() {
+            verify(!ViewState.gpu, "the Quick tests run on a software renderer: " + ViewState.renderer)
+            compare(ViewState.modelDetail(0.5), ViewState.Box)
+            compare(ViewState.modelDetail(9.9), ViewState.Box)
+            compare(ViewState.modelDetail(10), ViewState.Mid)
+            compare(ViewState.modelDetail(39), ViewState.Mid)
+            compare(ViewState.modelDetail(40), ViewState.Full)
+            compare(ViewState.modelDetail(900), ViewState.Full)
+            ViewState.modelsAlwaysDetailed = true
+            compare(ViewState.modelDetail(0.5), ViewState.Full)
+            ViewState.modelsAlwaysDetailed = false
+            compare(ViewState.modelDetail(0.5), ViewState.Box)
+        }
+
+        // A pot (11 m long) seen straight down from far enough to stand 4-40 px long is drawn by
+        // its mid level (22 triangles), closer by the full model (128), further as a box.
+        function test_pots_switch_levels_with_the_zoom() {
+            verify(ParkController.loadPark(Fixture.beiduPath))
+            const pots = modelGroup("potline-1-pots")
+            verify(pots !== null, "potline 1's pots have a model group")
+            tryVerify(() => pots.full.status === RuntimeLoader.Success && pots.mid.status === RuntimeLoader.Success, 10000,
+                      "both levels load: " + pots.full.status + " / " + pots.mid.status)
+            verify(String(pots.mid.source).endsWith("electrolytic-pot-lod1.glb"), pots.mid.source)
+            compare(pots.mid.instancing, pots.table, "the mid level draws the group's own instance table")
+            compare(pots.full.instancing, pots.table)
+            parkView.pitch = 90
+            parkView.focusOn("potline-1-pots", true)
+            const extent = ParkController.scene.machines.groupExtent("potline-1-pots")
+            const t = Math.tan(parkView.camera.fieldOfView * Math.PI / 360)
+            // Camera height at which the nearest pot is `px` high: size * H / (2 d t) = px.
+            const heightFor = px => extent.machineSize * parkView.view.height / (2 * px * t)
+            for (const [px, level] of [[15, "mid"], [120, "full"], [1.5, "box"]]) {
+                parkView.distance = heightFor(px) + extent.radius
+                tryCompare(pots, "drawnLevel", level, 5000, px + " px")
+                compare(pots.mid.visible, level === "mid")
+                compare(pots.full.visible, level === "full")
+            }
+            // The log line the benchmarks print counts potline 1's 160 pots among the boxes now.
+            const boxes = Number(/boxes (\d+)/.exec(parkView.machineModels.machinesPerLevel)[1])
+            verify(boxes >= 160, parkView.machineModels.machinesPerLevel)
+        }
+
+        // A change elsewhere in the park (another group highlighted) does not re-upload a group's
+        // table; a change of its own machines does.
+        function test_table_uploaded_only_when_its_machines_change() {
+            verify(ParkController.loadPark(Fixture.beiduPath))
+            ParkController.selection.select("")
+            const pots = modelGroup("potline-1-pots")
+            const before = pots.table.uploads
+            ParkController.selection.select("potline-2-pots")
+            compare(pots.table.uploads, before, "potline 2 highlighted: potline 1's table unchanged")
+            ParkController.selection.select("potline-1-pots")
+            compare(pots.table.uploads, before + 1, "potline 1 highlighted: its table uploaded once")
+            verify(sameColour(pots.table.instanceColor(0), Qt.color("#ffe03a")), "the highlight's yellow: " + pots.table.instanceColor(0))
+            ParkController.selection.select("")
+        }
 
         function test_fly_to_frames_the_models_bounds() {
             verify(ParkController.loadPark(Fixture.modelledParkPath), ParkController.errorText)
@@ -83,6 +152,10 @@ Item {
                       Fixture.modelStateGroup + " in state " + Fixture.modelExpectedState + ": " + modelTable.instanceColor(0) + " vs " + expected)
             const last = modelTable.instanceColor(modelTable.count - 1)
             verify(sameColour(last, expected), "every machine of the group: " + last)
+            // The table the scene's loaders draw (both levels share it) holds the same colours.
+            const group = modelGroup(Fixture.modelStateGroup)
+            compare(group.mid.instancing, group.table)
+            tryVerify(() => sameColour(group.table.instanceColor(0), expected), 15000, "scene table: " + group.table.instanceColor(0))
         }
     }
 }
