@@ -59,6 +59,32 @@ def sparkline(tag, at):
     return means
 
 
+def state_bar(tag, at):
+    """The line state bar of the last hour, [at - 1 h, at + 1), from the CSV alone: cut the hour at
+    every report of the tag inside it; each piece has the state of the newest report at or before
+    its start (none: unknown, left out); equal neighbours join. Shares are of the known time,
+    largest first, the lower state first on a tie (docs/server.md, GET .../spans)."""
+    lo, hi = at - 3_600_000, at + 1
+    reports = sorted((ts, v) for ts, t, v in ROWS if t == tag)
+    cuts = sorted({lo, hi} | {ts for ts, _ in reports if lo < ts < hi})
+    spans = []
+    for start, end in zip(cuts, cuts[1:]):
+        before = [v for ts, v in reports if ts <= start]
+        if not before:
+            continue
+        state = round(before[-1])
+        if spans and spans[-1][2] == state and spans[-1][1] == start:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end, state])
+    known = sum(end - start for start, end, _ in spans)
+    time_in = {}
+    for start, end, state in spans:
+        time_in[state] = time_in.get(state, 0) + end - start
+    shares = sorted(([state, ms / known] for state, ms in time_in.items()), key=lambda s: (-s[1], s[0]))
+    return {"spans": spans, "shares": shares}
+
+
 class ReplayTest(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.TemporaryDirectory()
@@ -73,11 +99,15 @@ class ReplayTest(unittest.TestCase):
         self.sync = os.path.join(d, "sync")
         os.mkdir(self.sync)
         sparkline_at = T0 + 90 * MINUTE
+        times = [T0, T0 + 37 * MINUTE + 5_000, T0 + 61 * MINUTE, T0 + 100 * MINUTE + 30_000, T0 + (N - 1) * MINUTE]
+        while_stopped = [T0 + 20 * MINUTE, T0 + 80 * MINUTE + 1]
         self.write("history.json", {
             "rows": ROWS, "first": T0, "last": max(ts for ts, _, _ in ROWS),
-            "times": [T0, T0 + 37 * MINUTE + 5_000, T0 + 61 * MINUTE, T0 + 100 * MINUTE + 30_000, T0 + (N - 1) * MINUTE],
+            "times": times,
             "inFlight": [T0 + 15 * MINUTE, T0 + 47 * MINUTE + 30_000],
-            "whileStopped": [T0 + 20 * MINUTE, T0 + 80 * MINUTE + 1],
+            "whileStopped": while_stopped,
+            "stateTag": "potline-1.state",
+            "stateBars": {str(t): state_bar("potline-1.state", t) for t in times + while_stopped},
             "sparkline": {"tag": "potline-1.bath_temp", "at": sparkline_at, "means": sparkline("potline-1.bath_temp", sparkline_at)},
             "hotAbove": 975, "coldBelow": 940})
 
