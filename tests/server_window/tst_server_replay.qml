@@ -73,8 +73,11 @@ Item {
             return ""
         }
 
+        // Waits for the bar of t (at most 30 s), then says what differs as it is then: a
+        // tryVerify message would be the state before the wait.
         function showsStateBarAt(t) {
-            tryVerify(() => stateBarMismatch(t) === "", 30000, "state bar at " + t + ": " + stateBarMismatch(t) + " " + timeline.status)
+            for (const end = Date.now() + 30000; stateBarMismatch(t) !== "" && Date.now() < end;) wait(20)
+            compare(stateBarMismatch(t), "", "state bar at " + t + " (" + timeline.status + ")")
         }
 
         function activeAlarms() {
