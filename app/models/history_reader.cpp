@@ -5,10 +5,6 @@
 
 namespace parktwin::app {
 
-namespace {
-constexpr qint64 kStateLookback_ms = 24 * 3'600'000;
-}  // namespace
-
 HistoryReader::HistoryReader(QString path) : path_(std::move(path)) {}
 HistoryReader::~HistoryReader() = default;
 
@@ -40,16 +36,9 @@ void HistoryReader::readSeries(const QStringList& tags, qint64 t0_ms, qint64 t1_
 
 void HistoryReader::readStates(const QString& tag, qint64 t0_ms, qint64 t1_ms) {
   if (!ensureOpen()) return;
-  // The state at t0 is the last report before it: lines report on change, so look back a day.
-  auto samples = historian_->samplesBetween(tag.toStdString(), t0_ms - kStateLookback_ms, t1_ms);
-  if (!samples) return;
-  QVariantList spans, shares;
-  const auto stateSpans = store::stateSpans(*samples, t0_ms, t1_ms);
-  for (const auto& s : stateSpans) {
-    spans.push_back(QVariantMap{{"from", double(s.from_ms)}, {"to", double(s.to_ms)}, {"state", s.state}});
-  }
-  for (const auto& s : store::stateShares(stateSpans)) shares.push_back(QVariantMap{{"state", s.state}, {"share", s.share}});
-  emit statesRead(QVariantMap{{"tag", tag}, {"from", double(t0_ms)}, {"to", double(t1_ms)}, {"spans", spans}, {"shares", shares}});
+  auto spans = store::storedStateSpans(*historian_, tag.toStdString(), t0_ms, t1_ms);
+  if (!spans) return;
+  emit statesRead(stateHistoryMap(tag, t0_ms, t1_ms, *spans));
 }
 
 void HistoryReader::reportUnreadableEvent(const std::string& message) {

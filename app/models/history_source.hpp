@@ -16,6 +16,7 @@
 
 namespace parktwin::store {
 struct Event;
+struct StateSpan;
 }
 
 namespace parktwin::app {
@@ -41,7 +42,7 @@ class HistorySource : public QObject {
   // An event that cannot be decoded (its ladle is not drawn); said once per source.
   void eventUnreadable(const QString& message);
   void seriesRead(const QVariantMap& series);  // tag → list of numbers (NaN for empty buckets)
-  // {tag, from, to, spans: [{from, to, state}]} (times in ms)
+  // stateHistoryMap's shape
   void statesRead(const QVariantMap& history);
 };
 
@@ -52,5 +53,9 @@ inline constexpr qint64 kLongestLadleTrip_ms = 30 * 60'000;
 // cannot be decoded goes to `unreadable` and is skipped.
 QVariantList ladlesAt(const std::vector<store::Event>& events, qint64 t_ms,
                       const std::function<void(const std::string&)>& unreadable);
+
+// What statesRead carries, whichever source read the spans: {tag, from, to, spans: [{from, to,
+// state}], shares: [{state, share}]} (times in ms; shares by store::stateShares).
+QVariantMap stateHistoryMap(const QString& tag, qint64 t0_ms, qint64 t1_ms, const std::vector<store::StateSpan>& spans);
 
 }  // namespace parktwin::app

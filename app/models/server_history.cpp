@@ -63,6 +63,21 @@ QVariantList bucketMeans(const QJsonArray& buckets) {
   return means;
 }
 
+std::optional<std::vector<store::StateSpan>> answeredSpans(const QJsonObject& body) {
+  const QJsonArray columns = body.value("columns").toArray();
+  if (columns.size() != 3 || columns.at(0).toString() != QLatin1String("from") || columns.at(1).toString() != QLatin1String("to") ||
+      columns.at(2).toString() != QLatin1String("state") || !body.value("spans").isArray()) {
+    return std::nullopt;
+  }
+  std::vector<store::StateSpan> spans;
+  for (const auto& row : body.value("spans").toArray()) {
+    const QJsonArray r = row.toArray();
+    if (r.size() != 3 || !r.at(0).isDouble() || !r.at(1).isDouble() || !r.at(2).isDouble()) return std::nullopt;
+    spans.push_back({qint64(r.at(0).toDouble()), qint64(r.at(1).toDouble()), r.at(2).toInt()});
+  }
+  return spans;
+}
+
 // The two answers one state read waits for.
 struct ServerHistory::PendingState {
   quint64 generation = 0;
@@ -134,20 +149,34 @@ void ServerHistory::readSpan() {
 void ServerHistory::readSeries(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets) {
   auto series = std::make_shared<QVariantMap>();
   auto waiting = std::make_shared<qsizetype>(tags.size());
+  const quint64 generation = ++seriesGeneration_;
   for (const QString& tag : tags) {
     const QString query = QStringLiteral("series?tag=%1&from=%2&to=%3&points=%4")
                               .arg(QString::fromLatin1(QUrl::toPercentEncoding(tag)))
                               .arg(t0_ms)
                               .arg(t1_ms)
                               .arg(buckets);
-    link_.get(query, [this, tag, series, waiting](const QJsonDocument& doc, const QString& error) {
+    link_.get(query, [this, tag, series, waiting, generation](const QJsonDocument& doc, const QString& error) {
       if (error.isEmpty()) series->insert(tag, bucketMeans(doc.object().value("buckets").toArray()));
-      if (--*waiting == 0) emit seriesRead(*series);
+      // Only the newest sparklines are shown: those of an earlier time would replace them.
+      if (--*waiting == 0 && generation == seriesGeneration_) emit seriesRead(*series);
     });
   }
 }
 
-void ServerHistory::readStates(const QString&, qint64, qint64) {}
+// A failed read is not retried: the timeline asks again when data time moves on by a bucket,
+// and the state reads already report why the server cannot answer.
+void ServerHistory::readStates(const QString& tag, qint64 t0_ms, qint64 t1_ms) {
+  const quint64 generation = ++statesGeneration_;
+  const QString query = QStringLiteral("spans?tag=%1&from=%2&to=%3")
+                            .arg(QString::fromLatin1(QUrl::toPercentEncoding(tag)))
+                            .arg(t0_ms)
+                            .arg(t1_ms);
+  link_.get(query, [this, tag, t0_ms, t1_ms, generation](const QJsonDocument& doc, const QString& error) {
+    if (!error.isEmpty() || generation != statesGeneration_) return;
+    if (auto spans = answeredSpans(doc.object())) emit statesRead(stateHistoryMap(tag, t0_ms, t1_ms, *spans));
+  });
+}
 
 void ServerHistory::retryLater(std::function<void()> again, const QString& why) {
   if (why != problem_) {

@@ -1,17 +1,20 @@
 #pragma once
 // The HistorySource of a parktwin-server (docs/server.md): the state at T from GET .../state,
-// the ladles under way from GET .../events, sparklines from GET .../series, and the span of the
-// stored history from GET .../history. Everything is asynchronous on the GUI thread's event loop
+// the ladles under way from GET .../events, sparklines from GET .../series, a line's state bar
+// from GET .../spans, and the span of the stored history from GET .../history. Everything is asynchronous on the GUI thread's event loop
 // (ServerLink::get), so a slow or absent server never blocks the window. A failed state read
 // reports the link's own reason (the same English and Chinese text as the live link) and is
 // tried again after 1 s, doubling to 10 s, as the live link retries.
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTimer>
 #include <QUrl>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "history_source.hpp"
+#include "parktwin/store/state_spans.hpp"
 #include "server_link.hpp"
 
 namespace parktwin::app {
@@ -21,6 +24,9 @@ std::optional<QUrl> serverBaseUrl(const QString& url);
 
 // The means of a series answer's buckets (GET .../series), NaN for an empty bucket.
 QVariantList bucketMeans(const QJsonArray& buckets);
+
+// The spans of a spans answer (GET .../spans), or nothing when it is not one.
+std::optional<std::vector<store::StateSpan>> answeredSpans(const QJsonObject& body);
 
 class ServerHistory : public HistorySource {
   Q_OBJECT
@@ -37,7 +43,6 @@ class ServerHistory : public HistorySource {
  public slots:
   void readAt(qint64 t_ms) override;
   void readSeries(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets) override;
-  // The API serves no raw samples, so a line's state spans are not read from a server.
   void readStates(const QString& tag, qint64 t0_ms, qint64 t1_ms) override;
 
  signals:
@@ -54,7 +59,11 @@ class ServerHistory : public HistorySource {
   ServerLink link_;  // its HTTP requests only: the live WebSocket is never opened
   QTimer retry_;
   int retryDelayMs_ = 0;
-  quint64 generation_ = 0;  // of the newest readAt: older answers are stale and dropped
+  // Of the newest readAt, readSeries and readStates: HTTP answers may come back out of order
+  // (several connections), and an answer to an older request is stale and dropped.
+  quint64 generation_ = 0;
+  quint64 seriesGeneration_ = 0;
+  quint64 statesGeneration_ = 0;
   QString problem_;
   bool reportedUnreadableEvent_ = false;
 };

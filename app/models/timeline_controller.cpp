@@ -272,8 +272,16 @@ void TimelineController::play() {
 
 void TimelineController::pause() {
   if (mode_ != "replay") return;
-  clock_.pause(wallMs());
+  const qint64 wall = wallMs();
+  clock_.pause(wall);
+  // The time shown is where the clock stopped, at once: not the last tick's time, which the
+  // next tick would move on by up to a tick of data time (30 s at 600×) after the pause.
+  if (clock_.now(wall) != timeMs_) {
+    timeMs_ = clock_.now(wall);
+    emit timeChanged();
+  }
   emit stateChanged();
+  requestRead();
 }
 
 void TimelineController::togglePlay() { playing() ? pause() : play(); }

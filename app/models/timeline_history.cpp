@@ -80,10 +80,14 @@ void TimelineController::startServerReplay(qint64 first_ms, qint64 last_ms) {
 
 // A failed request says why, as the live link does, until one succeeds again (it is retried).
 void TimelineController::showServerHistoryProblem(const QString& problem) {
+  const bool recovered = !serverProblem_.isEmpty() && problem.isEmpty();
   serverProblem_ = problem;
   connected_ = problem.isEmpty() && reader_ != nullptr;
+  if (recovered) sparklinesAt_ = -1;  // sparklines and the state bar asked while it was away failed: ask again
+
   status_.clear();  // statusChanged even when the text is the same: connected changed
   setStatus(problem.isEmpty() ? tr("Replaying %1").arg(source_) : tr("%1: %2 · retrying").arg(source_, problem));
+  if (recovered) requestSparklines();
 }
 
 }  // namespace parktwin::app

@@ -152,12 +152,13 @@ ApiResponse Api::route(const ApiRequest& request, const std::string& path, const
     return errorResponse(403, "user \"" + user.name + "\" (" + std::string(toText(user.role)) + ") may not " + action +
                                   "; that needs the role " + std::string(toText(role)));
   };
-  if (parts.size() == 5 && (what == "park" || what == "state" || what == "series" || what == "events" ||
+  if (parts.size() == 5 && (what == "park" || what == "state" || what == "series" || what == "spans" || what == "events" ||
                             what == "history" || what == "alarms" || what == "flows" || what == "live")) {
     if (!get) return methodNotAllowed(request.method, path, "GET");
     if (what == "park") return {200, c_.park_file_text};
     if (what == "state") return state(query);
     if (what == "series") return series(query);
+    if (what == "spans") return spans(query);
     if (what == "events") return events(query);
     if (what == "history") return history();
     if (what == "alarms") return {200, c_.live.alarmsJson().dump()};

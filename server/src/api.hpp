@@ -59,6 +59,7 @@ class Api {
                     const User& user);
   ApiResponse state(const std::map<std::string, std::string>& query);
   ApiResponse series(const std::map<std::string, std::string>& query);
+  ApiResponse spans(const std::map<std::string, std::string>& query);
   ApiResponse events(const std::map<std::string, std::string>& query);
   ApiResponse history();
   ApiResponse acknowledge(const std::string& ruleId, const std::string& body, const User& user);

@@ -12,6 +12,7 @@
 #include "parktwin/flow/park_flows.hpp"
 #include "parktwin/flow/park_state.hpp"
 #include "parktwin/sim/event_codec.hpp"
+#include "parktwin/store/state_spans.hpp"
 
 namespace parktwin::server {
 namespace {
@@ -55,6 +56,29 @@ Result<long long> integerParameter(const Query& query, const std::string& name, 
 
 ApiResponse historyFailure(const Error& error) { return errorResponse(500, "history: " + error.message); }
 
+struct TagRange {
+  std::string tag;
+  std::int64_t from = 0;
+  std::int64_t to = 0;
+};
+
+// The tag (one of the park's) and [from, to) of a series or spans read.
+Result<TagRange> tagRange(const model::Park& park, const Query& query) {
+  const auto tag = query.find("tag");
+  if (tag == query.end() || tag->second.empty()) return fail(ErrorCode::invalid_input, "tag: required");
+  if (!park.findTag(tag->second)) return fail(ErrorCode::not_found, "tag \"" + tag->second + "\": not a tag of " + park.id);
+  auto from = timeParameter(query, "from", std::nullopt);
+  if (!from) return std::unexpected(from.error());
+  auto to = timeParameter(query, "to", std::nullopt);
+  if (!to) return std::unexpected(to.error());
+  if (*to <= *from) return fail(ErrorCode::invalid_input, "to: must be after from");
+  return TagRange{tag->second, *from, *to};
+}
+
+ApiResponse rangeRefusal(const Error& error) {
+  return errorResponse(error.code == ErrorCode::not_found ? 404 : 400, error.message);
+}
+
 }  // namespace
 
 ApiResponse Api::state(const Query& query) {
@@ -82,17 +106,11 @@ ApiResponse Api::state(const Query& query) {
 }
 
 ApiResponse Api::series(const Query& query) {
-  const auto tag = query.find("tag");
-  if (tag == query.end() || tag->second.empty()) return errorResponse(400, "tag: required");
-  if (!c_.park.findTag(tag->second)) return errorResponse(404, "tag \"" + tag->second + "\": not a tag of " + c_.park.id);
-  auto from = timeParameter(query, "from", std::nullopt);
-  if (!from) return errorResponse(400, from.error().message);
-  auto to = timeParameter(query, "to", std::nullopt);
-  if (!to) return errorResponse(400, to.error().message);
-  if (*to <= *from) return errorResponse(400, "to: must be after from");
+  auto range = tagRange(c_.park, query);
+  if (!range) return rangeRefusal(range.error());
   auto points = integerParameter(query, "points", 500, 1, kMaxSeriesPoints);
   if (!points) return errorResponse(400, points.error().message);
-  auto buckets = c_.history.downsample(tag->second, *from, *to, static_cast<std::size_t>(*points));
+  auto buckets = c_.history.downsample(range->tag, range->from, range->to, static_cast<std::size_t>(*points));
   if (!buckets) return historyFailure(buckets.error());
   json rows = json::array();
   auto& array = rows.get_ref<json::array_t&>();
@@ -101,11 +119,38 @@ ApiResponse Api::series(const Query& query) {
     array.push_back(json::array({b.t_start_ms, b.t_end_ms, b.count, number(b.min), number(b.max), number(b.mean), number(b.last)}));
   }
   json out = json::object();
-  out["tag"] = tag->second;
-  out["from"] = *from;
-  out["to"] = *to;
+  out["tag"] = range->tag;
+  out["from"] = range->from;
+  out["to"] = range->to;
   out["columns"] = json::array({"from", "to", "count", "min", "max", "mean", "last"});
   out["buckets"] = std::move(rows);
+  return {200, out.dump()};
+}
+
+// A state tag over [from, to) as spans and each state's share: the window's line state bar in a
+// server replay, by the rule of a local replay (store::storedStateSpans).
+ApiResponse Api::spans(const Query& query) {
+  auto range = tagRange(c_.park, query);
+  if (!range) return rangeRefusal(range.error());
+  const model::Tag& tag = *c_.park.findTag(range->tag);
+  if (tag.kind != model::TagKind::state) {
+    return errorResponse(400, "tag \"" + range->tag + "\": of kind " + std::string(model::toText(tag.kind)) +
+                                  "; spans are read of state tags only");
+  }
+  auto spans = c_.history.stateSpans(range->tag, range->from, range->to);
+  if (!spans) return historyFailure(spans.error());
+  json rows = json::array();
+  for (const auto& s : *spans) rows.push_back(json::array({s.from_ms, s.to_ms, s.state}));
+  json shares = json::array();
+  for (const auto& s : store::stateShares(*spans)) shares.push_back(json::array({s.state, s.share}));
+  json out = json::object();
+  out["tag"] = range->tag;
+  out["from"] = range->from;
+  out["to"] = range->to;
+  out["columns"] = json::array({"from", "to", "state"});
+  out["spans"] = std::move(rows);
+  out["share_columns"] = json::array({"state", "share"});
+  out["shares"] = std::move(shares);
   return {200, out.dump()};
 }
 

@@ -17,6 +17,7 @@ class HistoryAdapter::Reader {
     owner_->idleReaders_.push_back(std::move(historian_));
   }
   store::Store* operator->() { return historian_.get(); }
+  store::Store* get() { return historian_.get(); }
 
  private:
   HistoryAdapter* owner_;
@@ -132,6 +133,13 @@ Result<std::vector<store::Sample>> HistoryAdapter::samplesBetween(std::string_vi
   auto reader = borrowReader();
   if (!reader) return std::unexpected(reader.error());
   return (*reader)->samplesBetween(tag, t0_ms, t1_ms);
+}
+
+Result<std::vector<store::StateSpan>> HistoryAdapter::stateSpans(std::string_view tag, std::int64_t t0_ms,
+                                                                 std::int64_t t1_ms) {
+  auto reader = borrowReader();
+  if (!reader) return std::unexpected(reader.error());
+  return store::storedStateSpans(*reader->get(), tag, t0_ms, t1_ms);
 }
 
 Result<std::vector<store::Acknowledgement>> HistoryAdapter::acknowledgementsBetween(std::int64_t t0_ms, std::int64_t t1_ms) {

@@ -14,6 +14,7 @@
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/model/park.hpp"
+#include "parktwin/store/state_spans.hpp"
 #include "parktwin/store/store.hpp"
 #include "parktwin/store/recording_monitor.hpp"
 #include "parktwin/store/types.hpp"
@@ -44,6 +45,8 @@ class HistoryAdapter {
                                                 std::size_t buckets);
   Result<std::vector<store::Event>> eventsBetween(std::int64_t t0_ms, std::int64_t t1_ms, const store::EventFilter& filter);
   Result<std::vector<store::Sample>> samplesBetween(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms);
+  // store::storedStateSpans of a state tag: the rule a local replay's state bar follows.
+  Result<std::vector<store::StateSpan>> stateSpans(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms);
   Result<std::vector<store::Acknowledgement>> acknowledgementsBetween(std::int64_t t0_ms, std::int64_t t1_ms);
   // Encoded state answers; commit() drops those its samples changed.
   StateCache& stateCache() { return stateCache_; }

@@ -9,14 +9,13 @@ Usage: server_ack_restart_test.py PARKTWIN_SERVER PARKTWIN_CLI SOURCE_DIR [sqlit
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import unittest
 
-from server_harness import Server
+from server_harness import Cluster, Server, clickhouse_installed
 
 SERVER, CLI, SOURCE = sys.argv[1:4]
 STORE = sys.argv[4] if len(sys.argv) > 4 else "sqlite"
@@ -56,27 +55,20 @@ class ClickHouseCluster:
     reads the acknowledgement rows of the Distributed table, i.e. from both shards."""
 
     def __init__(self, folder):
-        self.env = dict(os.environ, PARKTWIN_CLUSTER_DIR=os.path.join(folder, "cluster"))
-        self.script = os.path.join(SOURCE, "scripts/cluster")
-        up = subprocess.run([self.script, "up"], env=self.env, capture_output=True, text=True, timeout=180)
-        if up.returncode != 0:
-            self.close()
-            raise RuntimeError("cluster did not start: " + up.stderr)
-        self.uri = up.stdout.strip().splitlines()[-1] + "?park=beidu"
-        with open(os.path.join(self.env["PARKTWIN_CLUSTER_DIR"], "shard1", "tcp_port")) as f:
-            self.tcp_port = f.read().strip()
+        self.cluster = Cluster(SOURCE, folder)
+        self.uri = self.cluster.uri + "?park=beidu"
 
     def args(self):
         return ["--store", self.uri]
 
     def acknowledgements(self):
-        out = subprocess.run(["clickhouse-client", "--host", "127.0.0.1", "--port", self.tcp_port, "--query",
+        out = subprocess.run(["clickhouse-client", "--host", "127.0.0.1", "--port", self.cluster.tcp_port, "--query",
                               "SELECT rule, comment, user FROM parktwin.acks WHERE park = 'beidu' "
                               "ORDER BY ts FORMAT JSONEachRow"], check=True, capture_output=True, text=True, timeout=60)
         return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
 
     def close(self):
-        subprocess.run([self.script, "down"], env=self.env, capture_output=True, timeout=120)
+        self.cluster.stop()
 
 
 class AckRestartTest(unittest.TestCase):
@@ -152,7 +144,7 @@ class AckRestartTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    if STORE == "clickhouse" and not (shutil.which("clickhouse-server") or os.path.exists("/usr/sbin/clickhouse-server")):
+    if STORE == "clickhouse" and not clickhouse_installed():
         print("SKIP: clickhouse-server is not installed")
         sys.exit(0)
     unittest.main(argv=[sys.argv[0]], verbosity=2)

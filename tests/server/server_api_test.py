@@ -130,6 +130,20 @@ class ServerApiTest(unittest.TestCase):
             self.assertAlmostEqual(sum(values) / len(values), b["mean"])
             self.assertAlmostEqual(values[-1], b["last"])
 
+    def test_state_spans_of_a_line(self):
+        # Worked out by hand from the CSV: potline 1 runs (0) from T0, is down (3) from minute 60.
+        status, body = self.get(f"/api/v1/parks/beidu/spans?tag=potline-1.state&from={T0 + 30 * STEP}&to={T0 + 90 * STEP}")
+        self.assertEqual(200, status, body)
+        self.assertEqual(["from", "to", "state"], body["columns"])
+        self.assertEqual([[T0 + 30 * STEP, T0 + 60 * STEP, 0], [T0 + 60 * STEP, T0 + 90 * STEP, 3]], body["spans"])
+        self.assertEqual(["state", "share"], body["share_columns"])
+        self.assertEqual([[0, 0.5], [3, 0.5]], body["shares"])  # a tie: the lower state first
+        # Before T0 nothing is known: that time is left out, and the shares are of the known time.
+        status, body = self.get(f"/api/v1/parks/beidu/spans?tag=potline-1.state&from={T0 - 30 * STEP}&to={T0 + 30 * STEP}")
+        self.assertEqual(200, status, body)
+        self.assertEqual([[T0, T0 + 30 * STEP, 0]], body["spans"])
+        self.assertEqual([[0, 1.0]], body["shares"])
+
     def test_events_between(self):
         status, body = self.get(f"/api/v1/parks/beidu/events?from={T0}&to={T0 + 60 * STEP}")
         self.assertEqual(200, status)
@@ -270,6 +284,13 @@ class ServerApiTest(unittest.TestCase):
             ("GET", f"/api/v1/parks/beidu/series?from={T0}&to={T0 + 1000}", None, 400),
             ("GET", f"/api/v1/parks/beidu/series?tag=potline-1.current&from={T0 + 1000}&to={T0}", None, 400),
             ("GET", f"/api/v1/parks/beidu/series?tag=no.such&from={T0}&to={T0 + 1000}", None, 404),
+            ("GET", f"/api/v1/parks/beidu/spans?from={T0}&to={T0 + 1000}", None, 400),
+            ("GET", f"/api/v1/parks/beidu/spans?tag=potline-1.state&from=soon&to={T0 + 1000}", None, 400),
+            ("GET", f"/api/v1/parks/beidu/spans?tag=potline-1.state&from={T0}", None, 400),
+            ("GET", f"/api/v1/parks/beidu/spans?tag=potline-1.state&from={T0 + 1000}&to={T0}", None, 400),
+            ("GET", f"/api/v1/parks/beidu/spans?tag=potline-1.current&from={T0}&to={T0 + 1000}", None, 400),
+            ("GET", f"/api/v1/parks/beidu/spans?tag=no.such&from={T0}&to={T0 + 1000}", None, 404),
+            ("POST", f"/api/v1/parks/beidu/spans?tag=potline-1.state&from={T0}&to={T0 + 1000}", None, 405),
             ("GET", "/api/v1/parks/nowhere/state", None, 404),
             ("GET", "/api/v1/nothing", None, 404),
             ("GET", "/", None, 404),

@@ -7,6 +7,7 @@ import http.client
 import json
 import os
 import select
+import shutil
 import socket
 import struct
 import subprocess
@@ -71,6 +72,30 @@ class Mosquitto:
     def stop(self):
         self.proc.terminate()
         self.proc.wait(timeout=10)
+
+
+def clickhouse_installed():
+    return bool(shutil.which("clickhouse-server") or os.path.exists("/usr/sbin/clickhouse-server"))
+
+
+class Cluster:
+    """scripts/cluster up in the test's folder: a local two-shard ClickHouse cluster on free
+    loopback ports; `uri` is its store URI, `tcp_port` the native port of shard 1 (for
+    clickhouse-client). stop() takes it down."""
+
+    def __init__(self, source, folder):
+        self.env = dict(os.environ, PARKTWIN_CLUSTER_DIR=os.path.join(folder, "cluster"))
+        self.script = os.path.join(source, "scripts/cluster")
+        up = subprocess.run([self.script, "up"], env=self.env, capture_output=True, text=True, timeout=180)
+        if up.returncode != 0:
+            self.stop()
+            raise RuntimeError("cluster did not start: " + up.stderr)
+        self.uri = up.stdout.strip().splitlines()[-1]
+        with open(os.path.join(self.env["PARKTWIN_CLUSTER_DIR"], "shard1", "tcp_port")) as f:
+            self.tcp_port = f.read().strip()
+
+    def stop(self):
+        subprocess.run([self.script, "down"], env=self.env, capture_output=True, timeout=120)
 
 
 class Server:

@@ -5,8 +5,10 @@ window replays the server's history (Data… → ParkTwin server → Replay hist
 times and must show what the CSV (the oracle) says the state at each time is; a seek while a
 request is in flight ends on the last time; with the server stopped it says why and does not
 hang; with the server back on the same port it recovers. The window and this test signal each
-other with files, each waited on with a deadline.
-Usage: replay_test.py PARKTWIN_SERVER PARKTWIN_CLI RUNNER TST_QML"""
+other with files, each waited on with a deadline. With `clickhouse` the server's store is a
+local two-shard ClickHouse cluster (scripts/cluster on free loopback ports, started here in the
+test's folder and stopped after) rather than a SQLite historian; the same checks hold.
+Usage: replay_test.py PARKTWIN_SERVER PARKTWIN_CLI RUNNER TST_QML [sqlite|clickhouse]"""
 import json
 import math
 import os
@@ -18,10 +20,12 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "server"))
-from server_harness import Server  # noqa: E402
+from server_harness import Cluster, Server, clickhouse_installed  # noqa: E402
 from two_windows_test import Xvfb, wait_for_file  # noqa: E402
 
 SERVER, CLI, RUNNER, TST = sys.argv[1:5]
+STORE = sys.argv[5] if len(sys.argv) > 5 else "sqlite"
+SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z
 MINUTE = 60_000
 N = 120  # two hours of minutes
@@ -59,6 +63,32 @@ def sparkline(tag, at):
     return means
 
 
+def state_bar(tag, at):
+    """The line state bar of the last hour, [at - 1 h, at + 1), from the CSV alone: cut the hour at
+    every report of the tag inside it; each piece has the state of the newest report at or before
+    its start (none: unknown, left out); equal neighbours join. Shares are of the known time,
+    largest first, the lower state first on a tie (docs/server.md, GET .../spans)."""
+    lo, hi = at - 3_600_000, at + 1
+    reports = sorted((ts, v) for ts, t, v in ROWS if t == tag)
+    cuts = sorted({lo, hi} | {ts for ts, _ in reports if lo < ts < hi})
+    spans = []
+    for start, end in zip(cuts, cuts[1:]):
+        before = [v for ts, v in reports if ts <= start]
+        if not before:
+            continue
+        state = round(before[-1])
+        if spans and spans[-1][2] == state and spans[-1][1] == start:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end, state])
+    known = sum(end - start for start, end, _ in spans)
+    time_in = {}
+    for start, end, state in spans:
+        time_in[state] = time_in.get(state, 0) + end - start
+    shares = sorted(([state, ms / known] for state, ms in time_in.items()), key=lambda s: (-s[1], s[0]))
+    return {"spans": spans, "shares": shares}
+
+
 class ReplayTest(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.TemporaryDirectory()
@@ -66,25 +96,48 @@ class ReplayTest(unittest.TestCase):
         csv = os.path.join(d, "data.csv")
         with open(csv, "w") as f:
             f.write("ts,tag,value\n" + "".join(f"{ts},{tag},{v}\n" for ts, tag, v in ROWS))
-        self.db = os.path.join(d, "park.db")
-        subprocess.run([CLI, "import", csv, "--db", self.db], check=True, capture_output=True, timeout=60)
-        self.server = Server(SERVER, ["--park", "beidu", "--db", self.db])  # history only: no broker
-        self.xvfb = Xvfb()
+        self.cluster = None
+        if STORE == "clickhouse":
+            self.cluster = Cluster(SOURCE, d)
+            self.store = ["--store", self.cluster.uri + "?park=beidu"]
+        else:
+            self.store = ["--db", os.path.join(d, "park.db")]
+        self.server = self.xvfb = None
+        try:
+            subprocess.run([CLI, "import", csv, *self.store], check=True, capture_output=True, timeout=120)
+            self.server = Server(SERVER, ["--park", "beidu", *self.store])  # history only: no broker
+            self.xvfb = Xvfb()
+        except BaseException:
+            self.tearDown()
+            raise
         self.sync = os.path.join(d, "sync")
         os.mkdir(self.sync)
         sparkline_at = T0 + 90 * MINUTE
+        times = [T0, T0 + 37 * MINUTE + 5_000, T0 + 61 * MINUTE, T0 + 100 * MINUTE + 30_000, T0 + (N - 1) * MINUTE]
+        while_stopped = [T0 + 20 * MINUTE, T0 + 80 * MINUTE + 1]
         self.write("history.json", {
             "rows": ROWS, "first": T0, "last": max(ts for ts, _, _ in ROWS),
-            "times": [T0, T0 + 37 * MINUTE + 5_000, T0 + 61 * MINUTE, T0 + 100 * MINUTE + 30_000, T0 + (N - 1) * MINUTE],
+            "times": times,
             "inFlight": [T0 + 15 * MINUTE, T0 + 47 * MINUTE + 30_000],
-            "whileStopped": [T0 + 20 * MINUTE, T0 + 80 * MINUTE + 1],
+            "whileStopped": while_stopped,
+            "stateTag": "potline-1.state",
+            "stateBars": {str(t): state_bar("potline-1.state", t) for t in times + while_stopped},
             "sparkline": {"tag": "potline-1.bath_temp", "at": sparkline_at, "means": sparkline("potline-1.bath_temp", sparkline_at)},
             "hotAbove": 975, "coldBelow": 940})
 
     def tearDown(self):
-        self.xvfb.stop()
-        self.server.stop()
-        self.dir.cleanup()
+        try:
+            if self.xvfb:
+                self.xvfb.stop()
+            if self.server:
+                self.server.stop()
+        finally:
+            self.stop_cluster()
+            self.dir.cleanup()
+
+    def stop_cluster(self):
+        if self.cluster:
+            self.cluster.stop()
 
     def write(self, name, content):
         with open(os.path.join(self.sync, "." + name), "w") as f:
@@ -109,7 +162,7 @@ class ReplayTest(unittest.TestCase):
                 self.assertEqual(0, code, err)
                 self.write("stopped", {})
                 self.assertTrue(wait_for_file(os.path.join(self.sync, "saw-it-stopped"), [window], 120), self.log())
-                self.server = Server(SERVER, ["--park", "beidu", "--db", self.db], listen=f"127.0.0.1:{port}")
+                self.server = Server(SERVER, ["--park", "beidu", *self.store], listen=f"127.0.0.1:{port}")
                 self.write("restarted", {})
                 window.wait(timeout=180)
             finally:
@@ -125,4 +178,7 @@ if __name__ == "__main__":
     if not shutil.which("Xvfb"):
         print("Xvfb missing")
         sys.exit(1)
+    if STORE == "clickhouse" and not clickhouse_installed():
+        print("SKIP: clickhouse-server is not installed")
+        sys.exit(0)
     unittest.main(argv=[sys.argv[0]], verbosity=2)

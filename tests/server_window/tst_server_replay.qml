@@ -1,7 +1,7 @@
 // The window replaying a parktwin-server's history (replay_test.py starts the server and this
 // window): Data… → ParkTwin server → Replay history; the timeline spans the server's first to
-// last sample; at each time the values, line states, alarms and a sparkline are what the
-// driver's CSV (the oracle, history.json) says; a seek while a request is in flight ends on the
+// last sample; at each time the values, line states, a line's state bar of the last hour, alarms
+// and a sparkline are what the driver's CSV (the oracle, history.json) says; a seek while a request is in flight ends on the
 // last time; the server stopped is reported without a hang, and the window recovers when the
 // server is back.
 import QtQuick
@@ -53,6 +53,33 @@ Item {
                       "at " + t + " (time " + timeline.timeMs + ", playing " + timeline.playing + ", last shown " + test.shownBath.slice(-4) + "): " + mismatch(t) + " " + timeline.status)
         }
 
+        // The line state bar (timeline.stateHistory, what the inspector draws) against the
+        // driver's spans and shares of [t - 1 h, t + 1) computed from the CSV.
+        function stateBarMismatch(t) {
+            const expected = history.stateBars[String(t)]
+            const shown = timeline.stateHistory
+            if (shown.tag !== history.stateTag) return "no state bar of " + history.stateTag
+            if (shown.from !== t - 3600000 || shown.to !== t + 1) return "a state bar of [" + shown.from + ", " + shown.to + ")"
+            const spans = (shown.spans || []).map(s => [s.from, s.to, s.state])
+            if (JSON.stringify(spans) !== JSON.stringify(expected.spans))
+                return "spans " + JSON.stringify(spans) + ", expected " + JSON.stringify(expected.spans)
+            const shares = shown.shares || []
+            const sharesText = JSON.stringify(shares.map(s => [s.state, s.share]))
+            if (shares.length !== expected.shares.length) return "shares " + sharesText + ", expected " + JSON.stringify(expected.shares)
+            for (let k = 0; k < shares.length; ++k) {
+                if (shares[k].state !== expected.shares[k][0] || !(Math.abs(shares[k].share - expected.shares[k][1]) < 1e-12))
+                    return "shares " + sharesText + ", expected " + JSON.stringify(expected.shares)
+            }
+            return ""
+        }
+
+        // Waits for the bar of t (at most 30 s), then says what differs as it is then: a
+        // tryVerify message would be the state before the wait.
+        function showsStateBarAt(t) {
+            for (const end = Date.now() + 30000; stateBarMismatch(t) !== "" && Date.now() < end;) wait(20)
+            compare(stateBarMismatch(t), "", "state bar at " + t + " (" + timeline.status + ")")
+        }
+
         function activeAlarms() {
             return ParkController.alarms.active.map(a => a.id).sort()
         }
@@ -76,9 +103,11 @@ Item {
         }
 
         function test_2_values_states_and_alarms_at_several_times() {
+            timeline.showSparklines([], history.stateTag)
             for (const t of history.times) {
                 timeline.seek(t)
                 showsStateAt(t)
+                showsStateBarAt(t)
                 const state = stateAt(t)
                 compare(timeline.lineState("potline-1"), state["potline-1.state"].v, "line state at " + t)
                 const bath = state["potline-1.bath_temp"].v
@@ -133,6 +162,8 @@ Item {
 
         function test_6_server_stopped_is_reported_without_a_hang() {
             const [during, after] = history.whileStopped
+            timeline.showSparklines([], history.stateTag)
+            showsStateBarAt(timeline.timeMs)
             verify(Peer.signal("stop-server"))
             tryVerify(() => written("stopped"), 60000, "the driver stopped the server")
             timeline.seek(during)
@@ -146,6 +177,7 @@ Item {
             tryVerify(() => timeline.connected, 30000, "reconnected: " + timeline.status)
             compare(timeline.serverProblem, "")
             showsStateAt(after)
+            showsStateBarAt(after)  // asked while the server was away: asked again once it is back
             timeline.close()
         }
     }

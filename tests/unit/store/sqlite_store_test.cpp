@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "parktwin/store/state_spans.hpp"
 #include "parktwin/store/store.hpp"
 #include "temp_dir.hpp"
 
@@ -49,6 +50,32 @@ TEST(SqliteStore, OpenStoreRefusesAReadOnlyFileThatIsMissing) {
   TempDir dir;
   auto store = openStore("sqlite:" + dir.file("missing.db"), StoreOptions{.read_only = true, .historian = {}});
   EXPECT_FALSE(store);
+}
+
+// The spans a local replay and GET .../spans read: the state at t0 is the last report of the
+// day before it (worked out by hand: reports at t0 - 23 h, t0 + 10 min, t0 + 40 min).
+TEST(SqliteStore, StoredStateSpansLookBackADayForTheStateAtTheStart) {
+  TempDir dir;
+  auto store = openStore(dir.file("spans.db"));
+  ASSERT_TRUE(store) << store.error().message;
+  constexpr std::int64_t kMin = 60'000, t0 = 100 * 24 * 60 * kMin;
+  ASSERT_TRUE((*store)->append("quiet.state", t0 - 25 * 60 * kMin, 1));  // more than a day before: not read
+  ASSERT_TRUE((*store)->append("line.state", t0 - 23 * 60 * kMin, 3));
+  ASSERT_TRUE((*store)->append("line.state", t0 + 10 * kMin, 0));
+  ASSERT_TRUE((*store)->append("line.state", t0 + 40 * kMin, 2));
+  ASSERT_TRUE((*store)->flush());
+  auto spans = storedStateSpans(**store, "line.state", t0, t0 + 60 * kMin);
+  ASSERT_TRUE(spans) << spans.error().message;
+  const std::vector<StateSpan> expected{{t0, t0 + 10 * kMin, 3}, {t0 + 10 * kMin, t0 + 40 * kMin, 0},
+                                        {t0 + 40 * kMin, t0 + 60 * kMin, 2}};
+  EXPECT_EQ(*spans, expected);
+  // Starting 90 min later, the last report of the day before is still the one at +40 min.
+  auto later = storedStateSpans(**store, "line.state", t0 + 90 * kMin, t0 + 150 * kMin);
+  ASSERT_TRUE(later);
+  EXPECT_EQ(*later, (std::vector<StateSpan>{{t0 + 90 * kMin, t0 + 150 * kMin, 2}}));
+  auto quiet = storedStateSpans(**store, "quiet.state", t0, t0 + 60 * kMin);
+  ASSERT_TRUE(quiet);
+  EXPECT_TRUE(quiet->empty());
 }
 
 }  // namespace

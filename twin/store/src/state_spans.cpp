@@ -5,6 +5,8 @@
 #include <functional>
 #include <map>
 
+#include "parktwin/store/store.hpp"
+
 namespace parktwin::store {
 
 std::vector<StateSpan> stateSpans(const std::vector<Sample>& samples, std::int64_t t0_ms, std::int64_t t1_ms) {
@@ -34,6 +36,13 @@ std::vector<StateShare> stateShares(const std::vector<StateSpan>& spans) {
   for (const auto& [state, ms] : time) shares.push_back({state, double(ms) / double(known)});
   std::ranges::stable_sort(shares, std::greater<>{}, &StateShare::share);
   return shares;
+}
+
+Result<std::vector<StateSpan>> storedStateSpans(Store& store, std::string_view tag, std::int64_t t0_ms,
+                                                std::int64_t t1_ms) {
+  auto samples = store.samplesBetween(tag, t0_ms - kStateLookback_ms, t1_ms);
+  if (!samples) return std::unexpected(samples.error());
+  return stateSpans(*samples, t0_ms, t1_ms);
 }
 
 }  // namespace parktwin::store

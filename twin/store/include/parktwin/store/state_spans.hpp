@@ -2,8 +2,10 @@
 // A state tag (run, idle, changeover, down, starved: integer codes) as spans of time: what the
 // inspector's "last hour" strip and its shares are drawn from.
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
+#include "parktwin/common/result.hpp"
 #include "parktwin/store/types.hpp"
 
 namespace parktwin::store {
@@ -29,5 +31,16 @@ struct StateShare {
 // Each state's share of the spans' time (the time with a known state: a file may start within
 // the window), largest first, lower state code first on a tie.
 std::vector<StateShare> stateShares(const std::vector<StateSpan>& spans);
+
+class Store;
+
+// Lines report their state on change, so the state at t0 is the last report before it, which
+// may be long before: the reports of this long before t0 are read to find it.
+inline constexpr std::int64_t kStateLookback_ms = 24 * 3'600'000;
+
+// stateSpans of `tag` as `store` holds it over [t0, t1): what a local replay and
+// parktwin-server's GET .../spans both answer, so the two cannot differ.
+Result<std::vector<StateSpan>> storedStateSpans(Store& store, std::string_view tag, std::int64_t t0_ms,
+                                                std::int64_t t1_ms);
 
 }  // namespace parktwin::store
