@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QtNumeric>
 #include <algorithm>
+#include <utility>
 
 #include "parktwin/store/types.hpp"
 
@@ -147,35 +148,64 @@ void ServerHistory::readSpan() {
 }
 
 void ServerHistory::readSeries(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets) {
+  if (tags.isEmpty()) return;
+  if (seriesInFlight_) {
+    nextSeries_ = SeriesAsk{tags, t0_ms, t1_ms, buckets};
+    return;
+  }
+  seriesInFlight_ = true;
   auto series = std::make_shared<QVariantMap>();
   auto waiting = std::make_shared<qsizetype>(tags.size());
-  const quint64 generation = ++seriesGeneration_;
   for (const QString& tag : tags) {
     const QString query = QStringLiteral("series?tag=%1&from=%2&to=%3&points=%4")
                               .arg(QString::fromLatin1(QUrl::toPercentEncoding(tag)))
                               .arg(t0_ms)
                               .arg(t1_ms)
                               .arg(buckets);
-    link_.get(query, [this, tag, series, waiting, generation](const QJsonDocument& doc, const QString& error) {
+    link_.get(query, [this, tags, tag, series, waiting](const QJsonDocument& doc, const QString& error) {
       if (error.isEmpty()) series->insert(tag, bucketMeans(doc.object().value("buckets").toArray()));
-      // Only the newest sparklines are shown: those of an earlier time would replace them.
-      if (--*waiting == 0 && generation == seriesGeneration_) emit seriesRead(*series);
+      if (--*waiting > 0) return;
+      // Sparklines of tags no longer shown (another object selected meanwhile) are not drawn.
+      if (!nextSeries_ || nextSeries_->tags == tags) emit seriesRead(*series);
+      seriesAnswered();
     });
   }
+}
+
+void ServerHistory::seriesAnswered() {
+  seriesInFlight_ = false;
+  if (!nextSeries_) return;
+  const SeriesAsk next = *std::exchange(nextSeries_, std::nullopt);
+  readSeries(next.tags, next.t0_ms, next.t1_ms, next.buckets);
 }
 
 // A failed read is not retried: the timeline asks again when data time moves on by a bucket,
 // and the state reads already report why the server cannot answer.
 void ServerHistory::readStates(const QString& tag, qint64 t0_ms, qint64 t1_ms) {
-  const quint64 generation = ++statesGeneration_;
+  if (statesInFlight_) {
+    nextStates_ = StatesAsk{tag, t0_ms, t1_ms};
+    return;
+  }
+  statesInFlight_ = true;
   const QString query = QStringLiteral("spans?tag=%1&from=%2&to=%3")
                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(tag)))
                             .arg(t0_ms)
                             .arg(t1_ms);
-  link_.get(query, [this, tag, t0_ms, t1_ms, generation](const QJsonDocument& doc, const QString& error) {
-    if (!error.isEmpty() || generation != statesGeneration_) return;
-    if (auto spans = answeredSpans(doc.object())) emit statesRead(stateHistoryMap(tag, t0_ms, t1_ms, *spans));
+  link_.get(query, [this, tag, t0_ms, t1_ms](const QJsonDocument& doc, const QString& error) {
+    // An answer for a tag no longer shown (another line selected meanwhile) is not drawn.
+    const bool current = !nextStates_ || nextStates_->tag == tag;
+    if (error.isEmpty() && current) {
+      if (auto spans = answeredSpans(doc.object())) emit statesRead(stateHistoryMap(tag, t0_ms, t1_ms, *spans));
+    }
+    statesAnswered();
   });
+}
+
+void ServerHistory::statesAnswered() {
+  statesInFlight_ = false;
+  if (!nextStates_) return;
+  const StatesAsk next = *std::exchange(nextStates_, std::nullopt);
+  readStates(next.tag, next.t0_ms, next.t1_ms);
 }
 
 void ServerHistory::retryLater(std::function<void()> again, const QString& why) {

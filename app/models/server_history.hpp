@@ -59,11 +59,28 @@ class ServerHistory : public HistorySource {
   ServerLink link_;  // its HTTP requests only: the live WebSocket is never opened
   QTimer retry_;
   int retryDelayMs_ = 0;
-  // Of the newest readAt, readSeries and readStates: HTTP answers may come back out of order
-  // (several connections), and an answer to an older request is stale and dropped.
+  // Of the newest readAt: HTTP answers may come back out of order (several connections), and an
+  // answer to an older state request is stale and dropped.
   quint64 generation_ = 0;
-  quint64 seriesGeneration_ = 0;
-  quint64 statesGeneration_ = 0;
+  // One batch of sparkline reads and one state-bar read in flight at a time. At 600x the
+  // timeline asks for both every 100 ms of wall time; a slow server (ClickHouse under load,
+  // ~0.4 s a query) would otherwise gather hundreds of queued requests in front of the next
+  // state read, and the window would show an old time for many seconds after a pause. What is
+  // asked meanwhile waits here, only the newest, and goes once the read in flight is answered.
+  struct SeriesAsk {
+    QStringList tags;
+    qint64 t0_ms, t1_ms;
+    int buckets;
+  };
+  struct StatesAsk {
+    QString tag;
+    qint64 t0_ms, t1_ms;
+  };
+  bool seriesInFlight_ = false, statesInFlight_ = false;
+  std::optional<SeriesAsk> nextSeries_;
+  std::optional<StatesAsk> nextStates_;
+  void seriesAnswered();
+  void statesAnswered();
   QString problem_;
   bool reportedUnreadableEvent_ = false;
 };
