@@ -26,11 +26,11 @@ write_shapes_park() {
   ],
   "lines": [
     {"id": "line-1", "name": {"zh": "压铸线", "en": "Die casting"}, "kind": "die_casting", "building": "plant-1",
-     "product": "parts", "capacity_t_per_year": 5000},
+     "product": "ingot", "capacity_t_per_year": 5000},
     {"id": "line-2", "name": {"zh": "仓储", "en": "Storage"}, "kind": "storage", "building": "warehouse-1",
-     "product": "parts", "capacity_t_per_year": 5000}
+     "product": "ingot", "capacity_t_per_year": 5000}
   ],
-  "material_links": [{"id": "link-1", "from": "line-1", "to": "line-2", "product": "parts", "capacity_t_per_hour": 1}]
+  "material_links": [{"id": "link-1", "from": "line-1", "to": "line-2", "product": "ingot", "capacity_t_per_hour": 1}]
 }
 JSON
 }
@@ -81,7 +81,9 @@ for lang in en zh; do
 done
 # Edit mode: the cast house (as e2e.edit_pictures takes it), Potline 1 with its machine group,
 # its tags and their alarm rule, and a small park of shapes (a zone, a road, two buildings with a
-# line each and the material link between them) for the shape tools.
+# line each and the material link between them) for the shape tools. The cast line makes ingot,
+# so the park's material flow has an origin and the link is drawn with its flow (a park whose
+# material has no origin has no flows to draw: `parktwin-cli flows` says why).
 write_shapes_park "$tmp/shapes.park.json"
 "$cli" check "$tmp/shapes.park.json"
 for lang in en zh; do

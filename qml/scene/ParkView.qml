@@ -373,7 +373,9 @@ Item {
     KpiBar {
         id: kpiBar
         objectName: "kpiBar"
-        visible: root.showFlows && !ParkController.presenting
+        // A park whose flows cannot be solved (no origin of material, say) has no cards: no
+        // empty bar then.
+        visible: root.showFlows && !ParkController.presenting && cards.length > 0
         // Beside the compass when the view is wide enough, else below it.
         readonly property bool roomBesideCompass: width + 2 * (compass.width + 28) <= root.width
         anchors { horizontalCenter: parent.horizontalCenter; top: parent.top }
