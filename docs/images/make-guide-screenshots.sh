@@ -73,10 +73,15 @@ shot guide-own-park --park "$tmp/mini.park.json"
 shot guide-own-park-zh --park "$tmp/mini.park.json" --lang zh
 # Files in the window: a copy of the small park with two mistakes opened over it (--open, as
 # File > Open... does), and the File menu.
+# The Problems panel shows the file's path: the copy sits in a folder with a plain name, as a
+# person's own would, not in mktemp's /tmp/tmp.XXXXXXXXXX (removed again on exit).
+parks=/tmp/my-parks
+mkdir -p "$parks"
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"; rm -f "$parks/mini-edited.park.json"; rmdir "$parks" 2>/dev/null || true' EXIT
 sed -e 's/"kind": "plant"/"kind": "castle"/' -e '0,/"height_m": 12/s//"height_m": "tall"/' \
-  "$tmp/mini.park.json" >"$tmp/mini-edited.park.json"
+  "$tmp/mini.park.json" >"$parks/mini-edited.park.json"
 for lang in en zh; do
-  shot guide-problems-$lang --park "$tmp/mini.park.json" --open "$tmp/mini-edited.park.json" --lang $lang
+  shot guide-problems-$lang --park "$tmp/mini.park.json" --open "$parks/mini-edited.park.json" --lang $lang
   shot guide-file-menu-$lang --park "$tmp/mini.park.json" --show-menu file --lang $lang
 done
 # Edit mode: the cast house (as e2e.edit_pictures takes it), Potline 1 with its machine group,
