@@ -123,8 +123,16 @@ LinkEnds linkEnds(const std::vector<Link>& links, FlowObjects& objects) {
   LinkEnds result;
   result.ends.reserve(links.size());
   result.left_out.reserve(links.size());
+  // A park lists an object's links together (the 100k-node park: 12 out of each processor),
+  // so an end that repeats the last link's end reuses its slot instead of hashing the id again.
+  const std::string* lastFrom = nullptr;
+  int lastFromSlot = -1;
   for (const auto& link : links) {
-    const int from = objects.slot(link.from), to = objects.slot(link.to);
+    if (!lastFrom || *lastFrom != link.from) {
+      lastFromSlot = objects.slot(link.from);
+      lastFrom = &link.from;
+    }
+    const int from = lastFromSlot, to = objects.slot(link.to);
     result.ends.emplace_back(from, to);
     result.left_out.push_back(objects.isUnbuilt(from) || objects.isUnbuilt(to) ? 1 : 0);
   }
