@@ -15,6 +15,7 @@
 #include <vector>
 
 
+#include "huge_pages.hpp"
 #include "integer_graph.hpp"
 
 namespace parktwin::flow::detail {
@@ -36,12 +37,13 @@ class NetworkSimplex {
         root_(problem.node_count) {
     const auto arcs = static_cast<std::size_t>(m_ + n_);
     const auto nodes = static_cast<std::size_t>(n_ + 1);
-    from_.resize(arcs);
-    to_.resize(arcs);
-    capacity_.resize(arcs);
-    cost_.resize(arcs);
-    flow_.assign(arcs, 0);
-    state_.resize(arcs);
+    // Fresh memory on every solve: on huge pages where allowed (huge_pages.hpp).
+    assignOnHugePages(from_, arcs, 0);
+    assignOnHugePages(to_, arcs, 0);
+    assignOnHugePages(capacity_, arcs, std::int64_t{0});
+    assignOnHugePages(cost_, arcs, std::int64_t{0});
+    assignOnHugePages(flow_, arcs, std::int64_t{0});
+    assignOnHugePages(state_, arcs, kInTree);
     std::int64_t maxCost = 0;
     const int problemArcs = static_cast<int>(problem.arcs.size());
     for (int e = 0; e < problemArcs; ++e) {
