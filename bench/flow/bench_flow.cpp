@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -111,6 +112,22 @@ bool handSumsHold(const flow::NetworkSolution& s) {
          cut == value && std::llround(costQuanta) == cost;
 }
 
+// A digest of one solved network's answer, arc by arc (FNV-1a over each arc's flow in quanta,
+// then the cut's arcs): two builds print the same digest only if they give the very same flows
+// and cut, not merely the same value and cost (a min-cost flow need not be unique).
+std::uint64_t answerDigest(const flow::NetworkSolution& s) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  const auto mix = [&hash](long long v) {
+    for (int byte = 0; byte < 8; ++byte) {
+      hash ^= static_cast<std::uint64_t>(v >> (8 * byte)) & 0xffU;
+      hash *= 1099511628211ULL;
+    }
+  };
+  for (double f : s.dispatch.arc_flow) mix(flow::toFlowQuanta(s.network, f));
+  for (const auto& c : s.max_flow.min_cut) mix(c.arc);
+  return hash;
+}
+
 Options parseOptions(int argc, char** argv) {
   Options options;
   for (int i = 1; i < argc; ++i) {
@@ -204,6 +221,11 @@ int main(int argc, char** argv) {
       sums = sums && handSumsHold(*s);
     }
     failures += sums ? 0 : 1;
+    for (const auto* sol : solutions) {
+      std::fprintf(stderr, "digest %s %s: %016llx\n", c.name.c_str(),
+                   sol->network.quantity == flow::Quantity::material_t_per_h ? "material" : "energy",
+                   static_cast<unsigned long long>(answerDigest(*sol)));
+    }
     if (c.networkx_repeats <= 0) {
       std::printf("%-15s %7zu %8zu %12.3f %8.1f %12s %8s  %s\n", c.name.c_str(), nodes, arcs, ours * 1e3,
                   timing.cpu_s * 1e3, "skipped", "",

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "huge_pages.hpp"
 #include "integer_problem.hpp"
 #include "parktwin/common/number_text.hpp"
 
@@ -67,7 +68,7 @@ IntegerProblem toIntegerProblem(const FlowNetwork& network) {
   problem.node_count = static_cast<int>(network.nodes.size());
   problem.source = network.source;
   problem.sink = network.sink;
-  problem.arcs.reserve(network.arcs.size());
+  reserveOnHugePages(problem.arcs, network.arcs.size());
   for (const FlowArc& arc : network.arcs) {
     problem.arcs.push_back({arc.from, arc.to, toFlowQuanta(network, arc.capacity), toCostQuanta(network, arc.dispatch_cost_per_unit)});
   }

@@ -15,6 +15,7 @@
 #include <vector>
 
 
+#include "huge_pages.hpp"
 #include "integer_graph.hpp"
 
 namespace parktwin::flow::detail {
@@ -36,12 +37,13 @@ class NetworkSimplex {
         root_(problem.node_count) {
     const auto arcs = static_cast<std::size_t>(m_ + n_);
     const auto nodes = static_cast<std::size_t>(n_ + 1);
-    from_.resize(arcs);
-    to_.resize(arcs);
-    capacity_.resize(arcs);
-    cost_.resize(arcs);
-    flow_.assign(arcs, 0);
-    state_.resize(arcs);
+    // Fresh memory on every solve: on huge pages where allowed (huge_pages.hpp).
+    assignOnHugePages(from_, arcs, 0);
+    assignOnHugePages(to_, arcs, 0);
+    assignOnHugePages(capacity_, arcs, std::int64_t{0});
+    assignOnHugePages(cost_, arcs, std::int64_t{0});
+    assignOnHugePages(flow_, arcs, std::int64_t{0});
+    assignOnHugePages(state_, arcs, kInTree);
     std::int64_t maxCost = 0;
     const int problemArcs = static_cast<int>(problem.arcs.size());
     for (int e = 0; e < problemArcs; ++e) {
@@ -118,28 +120,46 @@ class NetworkSimplex {
   std::int64_t flowOn(std::size_t arc) const { return flow_[arc]; }
 
  private:
-  std::int64_t reducedCost(int e) const { return cost_[e] + potential_[from_[e]] - potential_[to_[e]]; }
-
   // Block search: the most violating arc of the first block (scanning on from where the
   // last search stopped) that has one; -1 when no arc violates its optimality condition.
+  // Pricing is most of the simplex's time (the 100k-node park's material network scans 84
+  // million arcs in 21,000 pivots), so a block is scanned as at most two contiguous ranges
+  // (split where it wraps round) by a loop with nothing else in it; the arcs, their order and
+  // the first-most-violating choice are those of one arc at a time, so the pivots are too.
   int findEnteringArc() {
     std::int64_t best = 0;
     int bestArc = -1;
-    int left = blockSize_;
-    for (int scanned = 0; scanned < m_; ++scanned) {
-      const int e = nextArc_;
-      nextArc_ = nextArc_ + 1 == m_ ? 0 : nextArc_ + 1;
-      const std::int64_t violation = state_[e] * reducedCost(e);
+    for (int scanned = 0; scanned < m_;) {
+      const int block = std::min(blockSize_, m_ - scanned);
+      const int end = nextArc_ + block;
+      if (end <= m_) {
+        scanForViolation(nextArc_, end, best, bestArc);
+        nextArc_ = end == m_ ? 0 : end;
+      } else {
+        scanForViolation(nextArc_, m_, best, bestArc);
+        scanForViolation(0, end - m_, best, bestArc);
+        nextArc_ = end - m_;
+      }
+      scanned += block;
+      if (bestArc >= 0) return bestArc;
+    }
+    return bestArc;
+  }
+
+  // The most violating arc in [begin, end) if it beats `best` (the first of equals).
+  void scanForViolation(int begin, int end, std::int64_t& best, int& bestArc) const {
+    const int* from = from_.data();
+    const int* to = to_.data();
+    const std::int64_t* cost = cost_.data();
+    const signed char* state = state_.data();
+    const std::int64_t* potential = potential_.data();
+    for (int e = begin; e < end; ++e) {
+      const std::int64_t violation = state[e] * (cost[e] + potential[from[e]] - potential[to[e]]);
       if (violation < best) {
         best = violation;
         bestArc = e;
       }
-      if (--left == 0) {
-        if (bestArc >= 0) return bestArc;
-        left = blockSize_;
-      }
     }
-    return bestArc;
   }
 
   void pivot(int entering) {
