@@ -13,8 +13,11 @@ Node {
     // and only the bindings on those roles run again (StableRowsModel).
     property var arcRows: null
     property real clock: 0  // seconds, drives the dashes
+    // The arcs' Models (tests check that a step keeps them).
+    readonly property alias arcModels: arcRepeater
 
     Repeater3D {
+        id: arcRepeater
         model: root.arcRows
         Model {
             property string objectId: model.id

@@ -14,6 +14,7 @@ Item {
     property alias view: view
     property alias camera: camera
     readonly property alias machineModels: machineModels
+    readonly property alias flowArcs: flowArcs
     // Bumped whenever the camera moves, so screen-space overlays re-project.
     property int cameraRevision: 0
     property bool showFlows: false
@@ -258,6 +259,7 @@ Item {
             revision: root.cameraRevision
         }
         FlowArcs {
+            id: flowArcs
             visible: root.showFlows
             arcRows: root.showFlows ? ParkController.flows.arcRows : null
             clock: root.flowClock
