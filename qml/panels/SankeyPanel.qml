@@ -87,6 +87,7 @@ Pane {
                 anchors.centerIn: parent
                 width: Math.min(implicitWidth, parent.width - 32)
                 wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignHCenter
                 textFormat: Text.PlainText
                 text: qsTr("The flows cannot be shown:") + "\n" + ParkController.flows.problem
                 color: "#8a1f1f"
