@@ -188,6 +188,7 @@ void benchmark(QQuickWindow* window, ParkController& controller, const LaunchOpt
   flows->solveStepsOnCallerThread(options.benchFlowsOnGuiThread);
   flows->resetRowsEachStep(options.benchFlowsResetRows);
   flows->ignoreSteps(options.benchFlowsDesign);
+  flows->recordStepShowTimes(true);
   // A replay with the flows shown: how many of the steps displayed got their flows on screen.
   QObject::connect(qApp, &QCoreApplication::aboutToQuit, flows, [flows] {
     if (flows->stepsPosted() > 0) std::printf("flow steps: %d solved and shown of %d displayed\n", flows->stepsShown(), flows->stepsPosted());

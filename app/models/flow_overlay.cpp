@@ -279,7 +279,7 @@ void FlowController::applyStep(int generation, qint64 t_ms, FlowOverlay overlay)
   stepMs_ = t_ms;
   ++stepsShown_;
   publish();
-  stepShowMs_.push_back(double(shown.nsecsElapsed()) / 1e6);
+  if (recordShowTimes_) stepShowMs_.push_back(double(shown.nsecsElapsed()) / 1e6);
 }
 
 void FlowController::showDesign() {

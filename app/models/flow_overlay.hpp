@@ -117,7 +117,9 @@ class FlowController : public QObject {
   StableRowsModel* energyBands() { return &energyBands_; }
   QString problem() const;
   // Time spent on this thread showing each solved step (the rows updated and `changed`
-  // handled by every binding on it), in ms: the frame benchmark reports it.
+  // handled by every binding on it), in ms: the frame benchmark reports it. Recorded only when
+  // asked (a window replaying for hours would otherwise keep every step's figure).
+  void recordStepShowTimes(bool record) { recordShowTimes_ = record; }
   const std::vector<double>& stepShowMs() const { return stepShowMs_; }
 
  signals:
@@ -133,7 +135,7 @@ class FlowController : public QObject {
   FlowOverlay overlay_, design_;
   QString language_ = "en";
   const parktwin::model::Park* park_ = nullptr;  // the controller's, edited in place between solves
-  bool follow_ = false, onCaller_ = false, resetRows_ = false, ignoreSteps_ = false;
+  bool follow_ = false, onCaller_ = false, resetRows_ = false, ignoreSteps_ = false, recordShowTimes_ = false;
   int generation_ = 0;  // of the park: steps of an older one are dropped
   qint64 stepMs_ = -1;
   int stepsShown_ = 0, stepsPosted_ = 0;
