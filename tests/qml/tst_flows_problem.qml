@@ -43,7 +43,7 @@ Item {
                         building: "hall", product: "chassis_part", capacity_t_per_year: 43800, power_kw: 3000 }]
         park.externals = [{ id: "market", name: { zh: "市场", en: "Market" }, kind: "market", position: { x_m: 500, y_m: 0 } }]
         park.material_links = [{ id: "m1", from: "casting", to: "market", product: "chassis_part",
-                                 capacity_t_per_hour: 5, cost_yuan_per_t: 10, distance_m: 300 }]
+                                 capacity_t_per_hour: 5, cost_yuan_per_t: 10, loss_pct: 0, distance_m: 300 }]
         return park
     }
 
