@@ -46,6 +46,8 @@ QList<QCommandLineOption> optionTable() {
       {"bench-drag", "With --bench-fps: drag building ID to and fro in edit mode instead of orbiting.", "id"},
       {"bench-still", "With --bench-fps: redraw the still window instead of orbiting (the drag's baseline)."},
       {"bench-flows-on-gui-thread", "With --bench-fps, --replay and --flows: re-solve the flows at each step on the GUI thread instead of a worker (the worker's baseline)."},
+      {"bench-flows-design", "With --bench-fps, --replay and --flows: keep the design solve on screen (no step re-solved), to time drawing the flows alone."},
+      {"bench-flows-reset-rows", "With --bench-fps, --replay and --flows: rebuild every flow arc, KPI card and Sankey row at each step instead of changing only what changed (the baseline)."},
   };
 }
 
@@ -87,6 +89,8 @@ LaunchOptions read(const QCommandLineParser& parser) {
   o.benchDrag = parser.value("bench-drag");
   o.benchStill = parser.isSet("bench-still");
   o.benchFlowsOnGuiThread = parser.isSet("bench-flows-on-gui-thread");
+  o.benchFlowsResetRows = parser.isSet("bench-flows-reset-rows");
+  o.benchFlowsDesign = parser.isSet("bench-flows-design");
   o.benchSeconds = parser.value("bench-fps").toDouble();
   return o;
 }

@@ -41,6 +41,8 @@ struct LaunchOptions {
   QString benchDrag;        // --bench-drag: the building dragged while frames are counted
   bool benchStill = false;
   bool benchFlowsOnGuiThread = false;
+  bool benchFlowsResetRows = false;
+  bool benchFlowsDesign = false;
 
   bool headless() const { return !screenshot.isEmpty() || benchSeconds > 0 || exportTour; }
 };

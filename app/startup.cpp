@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "park_controller.hpp"
 #include "park_editor.hpp"
@@ -169,14 +170,29 @@ void applyView(ViewState& view, const LaunchOptions& options) {
   if (options.exportTour) view.recordVideo();
 }
 
+namespace {
+// What showing a solved step costs the GUI thread (the rows updated and every binding on
+// them run): the part of the flows' frame time that is not drawing.
+void printStepShowTimes(std::vector<double> ms) {
+  if (ms.empty()) return;
+  std::ranges::sort(ms);
+  const auto at = [&](double q) { return ms[std::min(ms.size() - 1, std::size_t(q * double(ms.size())))]; };
+  std::printf("flow step show ms: p50 %.2f p99 %.2f max %.2f of %zu\n", at(0.50), at(0.99), ms.back(), ms.size());
+}
+}  // namespace
+
 // --bench-fps: orbiting, still, or dragging a building to and fro (30 m each way, unsnapped,
 // so that every frame is an edit).
 void benchmark(QQuickWindow* window, ParkController& controller, const LaunchOptions& options) {
   FlowController* flows = controller.flows();
   flows->solveStepsOnCallerThread(options.benchFlowsOnGuiThread);
+  flows->resetRowsEachStep(options.benchFlowsResetRows);
+  flows->ignoreSteps(options.benchFlowsDesign);
+  flows->recordStepShowTimes(true);
   // A replay with the flows shown: how many of the steps displayed got their flows on screen.
   QObject::connect(qApp, &QCoreApplication::aboutToQuit, flows, [flows] {
     if (flows->stepsPosted() > 0) std::printf("flow steps: %d solved and shown of %d displayed\n", flows->stepsShown(), flows->stepsPosted());
+    printStepShowTimes(flows->stepShowMs());
   });
   const auto* park = controller.park();
   const auto* dragged = park ? park->findBuilding(options.benchDrag.toStdString()) : nullptr;

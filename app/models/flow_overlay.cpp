@@ -1,6 +1,7 @@
 #include "flow_overlay.hpp"
 
 #include <QColor>
+#include <QElapsedTimer>
 #include <QVector3D>
 #include <algorithm>
 #include <cmath>
@@ -8,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "flow_problem_text.hpp"
 #include "kpi_text.hpp"
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/latest_state_solver.hpp"
@@ -114,7 +116,9 @@ QVariantMap sankeyOf(const flow::NetworkSolution& solution, const char* unit) {
   }
   for (const auto& b : d.bands) {
     bands << QVariantMap{{"from", b.from}, {"to", b.to}, {"value", b.value}, {"fromY", b.from_y},
-                         {"toY", b.to_y}, {"color", flowColor(b.product)}};
+                         {"toY", b.to_y}, {"color", flowColor(b.product)},
+                         {"fromColumn", d.nodes[std::size_t(b.from)].column},
+                         {"toColumn", d.nodes[std::size_t(b.to)].column}};
   }
   return {{"columns", d.columns}, {"height", d.height}, {"total", d.total}, {"unit", unit},
           {"nodes", nodes}, {"bands", bands}};
@@ -188,7 +192,52 @@ FlowOverlay solveFlowOverlayAt(const model::Park& park, const QHash<QString, dou
   return overlayOf(park, flow::solveParkFlows(park, state.material, state.energy, 8760.0));
 }
 
+// The roles QML reads of each kind of row (FlowArcs.qml, KpiBar.qml, SankeyPanel.qml): a value
+// that no delegate reads is not compared at each step.
+FlowController::FlowController(QObject* parent)
+    : QObject(parent),
+      arcRows_({"id", "position", "angle", "length", "bottleneck", "width", "speed", "color", "active"}, this),
+      kpiCards_({"key", "name", "label", "text"}, this),
+      materialNodes_({"id", "name", "column", "value", "y", "merged"}, this),
+      materialBands_({"value", "fromY", "toY", "color", "fromColumn", "toColumn"}, this),
+      energyNodes_({"id", "name", "column", "value", "y", "merged"}, this),
+      energyBands_({"value", "fromY", "toY", "color", "fromColumn", "toColumn"}, this) {}
+
 FlowController::~FlowController() = default;
+
+void FlowController::publish() {
+  const auto show = [this](StableRowsModel& model, const QVariantList& rows) {
+    if (resetRows_) model.resetRows(rows);
+    else model.setRows(rows);
+  };
+  show(arcRows_, overlay_.arcs);
+  show(kpiCards_, cardRows());
+  const QVariantMap material = overlay_.sankey.value("material").toMap(), energy = overlay_.sankey.value("energy").toMap();
+  show(materialNodes_, material.value("nodes").toList());
+  show(materialBands_, material.value("bands").toList());
+  show(energyNodes_, energy.value("nodes").toList());
+  show(energyBands_, energy.value("bands").toList());
+  emit changed();
+}
+
+void FlowController::setLanguage(const QString& language) {
+  language_ = language;
+  kpiCards_.setRows(cardRows());
+  emit changed();
+}
+
+QString FlowController::problem() const { return overlay_.error.isEmpty() ? QString() : flowProblemText(overlay_.error); }
+
+QVariantMap FlowController::sankeyFrame() const {
+  QVariantMap out;
+  for (auto it = overlay_.sankey.constBegin(); it != overlay_.sankey.constEnd(); ++it) {
+    QVariantMap side = it.value().toMap();
+    side.remove("nodes");
+    side.remove("bands");
+    out[it.key()] = side;
+  }
+  return out;
+}
 
 void FlowController::solve(const model::Park& park) {
   solver_.reset();  // its steps are of the park before this solve; waits for the one in progress
@@ -197,11 +246,11 @@ void FlowController::solve(const model::Park& park) {
   design_ = solveFlowOverlay(park);
   overlay_ = design_;
   stepMs_ = -1;
-  emit changed();
+  publish();
 }
 
 void FlowController::showStep(qint64 t_ms, const QHash<QString, double>& values) {
-  if (!follow_ || !park_) return;
+  if (!follow_ || !park_ || ignoreSteps_) return;
   ++stepsPosted_;
   if (onCaller_) {
     applyStep(generation_, t_ms, solveFlowOverlayAt(*park_, values));
@@ -224,10 +273,13 @@ void FlowController::showStep(qint64 t_ms, const QHash<QString, double>& values)
 
 void FlowController::applyStep(int generation, qint64 t_ms, FlowOverlay overlay) {
   if (generation != generation_ || !follow_) return;  // another park, or no longer following
+  QElapsedTimer shown;
+  shown.start();
   overlay_ = std::move(overlay);
   stepMs_ = t_ms;
   ++stepsShown_;
-  emit changed();
+  publish();
+  if (recordShowTimes_) stepShowMs_.push_back(double(shown.nsecsElapsed()) / 1e6);
 }
 
 void FlowController::showDesign() {
@@ -236,7 +288,7 @@ void FlowController::showDesign() {
   ++generation_;
   overlay_ = design_;
   stepMs_ = -1;
-  emit changed();
+  publish();
 }
 
 void FlowController::setFollowTimeline(bool follow) {
@@ -248,6 +300,11 @@ void FlowController::setFollowTimeline(bool follow) {
 
 QVariantMap FlowController::kpis() const {
   QVariantMap out = overlay_.kpis;
+  out["cards"] = cardRows();
+  return out;
+}
+
+QVariantList FlowController::cardRows() const {
   QVariantList cards;
   for (const auto& v : overlay_.barKpis) {
     cards << QVariantMap{{"key", q(flow::kpiId(v.key))},
@@ -255,8 +312,7 @@ QVariantMap FlowController::kpis() const {
                          {"label", kpiLabelText(v.key)},
                          {"text", QString::fromStdString(flow::kpiCompactWithUnit(v.key, *v.value, language_.toStdString()))}};
   }
-  out["cards"] = cards;
-  return out;
+  return cards;
 }
 
 }  // namespace parktwin::app

@@ -15,6 +15,7 @@
 
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/latest_state_solver.hpp"  // complete: QML's metatype builds a FlowController
+#include "stable_rows_model.hpp"
 
 namespace parktwin::model {
 struct Park;
@@ -49,6 +50,20 @@ class FlowController : public QObject {
   QML_ELEMENT
   QML_UNCREATABLE("Provided by ParkController")
   Q_PROPERTY(QVariantList arcs READ arcs NOTIFY changed)
+  // The same arcs as rows that keep their 3D delegates across steps (what FlowArcs.qml draws):
+  // a step changes the roles that changed (width, speed, colour...), it recreates nothing.
+  Q_PROPERTY(parktwin::app::StableRowsModel* arcRows READ arcRows CONSTANT)
+  // The KPI bar's cards (as in kpis.cards) as rows kept across steps: {key, name, label, text}.
+  Q_PROPERTY(parktwin::app::StableRowsModel* kpiCards READ kpiCards CONSTANT)
+  // The Sankey diagram's nodes and bands per side, kept across steps likewise; bands carry the
+  // columns of their ends (fromColumn, toColumn) so that a band needs no node lookup.
+  Q_PROPERTY(parktwin::app::StableRowsModel* materialNodes READ materialNodes CONSTANT)
+  Q_PROPERTY(parktwin::app::StableRowsModel* materialBands READ materialBands CONSTANT)
+  Q_PROPERTY(parktwin::app::StableRowsModel* energyNodes READ energyNodes CONSTANT)
+  Q_PROPERTY(parktwin::app::StableRowsModel* energyBands READ energyBands CONSTANT)
+  // Why the park's flows cannot be solved, in the window's language (flow_problem_text.hpp);
+  // empty when they are solved. The window shows it where the flows would be.
+  Q_PROPERTY(QString problem READ problem NOTIFY changed)
   // The flow KPIs by id, and "cards": [{key, name, label (with what it divides by), text}] for
   // the KPI bar, in the window's language (kpi_text.hpp).
   Q_PROPERTY(QVariantMap kpis READ kpis NOTIFY changed)
@@ -56,13 +71,15 @@ class FlowController : public QObject {
   // Re-solve at each displayed step of a replay or live feed (the window sets it while the
   // flows or the balance are shown); off: the design solve.
   Q_PROPERTY(bool followTimeline READ followTimeline WRITE setFollowTimeline NOTIFY followTimelineChanged)
+  // {material, energy}: the Sankey's {columns, height, total, unit} without its nodes and bands.
+  Q_PROPERTY(QVariantMap sankeyFrame READ sankeyFrame NOTIFY changed)
   // The time of the step the flows shown are solved at; -1 for the design solve.
   Q_PROPERTY(double stepMs READ stepMs NOTIFY changed)
   // Steps solved and shown since the park was opened (the frame benchmark reports them).
   Q_PROPERTY(int stepsShown READ stepsShown NOTIFY changed)
 
  public:
-  using QObject::QObject;
+  explicit FlowController(QObject* parent = nullptr);
   ~FlowController() override;
   // The design solve, on this thread (a drag re-solves at each step); forgets any step.
   void solve(const parktwin::model::Park& park);
@@ -79,15 +96,31 @@ class FlowController : public QObject {
   int stepsPosted() const { return stepsPosted_; }
   // Solve each step on the calling (GUI) thread instead: the frame benchmark's baseline.
   void solveStepsOnCallerThread(bool onCaller) { onCaller_ = onCaller; }
+  // Rebuild every row (and so every delegate) at each step instead of changing what changed:
+  // the frame benchmark's baseline for the rows kept across steps.
+  void resetRowsEachStep(bool reset) { resetRows_ = reset; }
+  // Keep the design solve on screen during a replay: the frame benchmark's measure of drawing
+  // the flows alone, without a step shown.
+  void ignoreSteps(bool ignore) { ignoreSteps_ = ignore; }
   const FlowOverlay& overlay() const { return overlay_; }
   QVariantList arcs() const { return overlay_.arcs; }
   QVariantMap kpis() const;
   // The window's language changed: the cards' texts follow ("zh" or "en").
-  void setLanguage(const QString& language) {
-    language_ = language;
-    emit changed();
-  }
+  void setLanguage(const QString& language);
   QVariantMap sankey() const { return overlay_.sankey; }
+  QVariantMap sankeyFrame() const;
+  StableRowsModel* arcRows() { return &arcRows_; }
+  StableRowsModel* kpiCards() { return &kpiCards_; }
+  StableRowsModel* materialNodes() { return &materialNodes_; }
+  StableRowsModel* materialBands() { return &materialBands_; }
+  StableRowsModel* energyNodes() { return &energyNodes_; }
+  StableRowsModel* energyBands() { return &energyBands_; }
+  QString problem() const;
+  // Time spent on this thread showing each solved step (the rows updated and `changed`
+  // handled by every binding on it), in ms: the frame benchmark reports it. Recorded only when
+  // asked (a window replaying for hours would otherwise keep every step's figure).
+  void recordStepShowTimes(bool record) { recordShowTimes_ = record; }
+  const std::vector<double>& stepShowMs() const { return stepShowMs_; }
 
  signals:
   void changed();
@@ -95,14 +128,19 @@ class FlowController : public QObject {
 
  private:
   void applyStep(int generation, qint64 t_ms, FlowOverlay overlay);
+  // The overlay shown changed: its rows follow, then `changed`.
+  void publish();
+  QVariantList cardRows() const;
 
   FlowOverlay overlay_, design_;
   QString language_ = "en";
   const parktwin::model::Park* park_ = nullptr;  // the controller's, edited in place between solves
-  bool follow_ = false, onCaller_ = false;
+  bool follow_ = false, onCaller_ = false, resetRows_ = false, ignoreSteps_ = false, recordShowTimes_ = false;
   int generation_ = 0;  // of the park: steps of an older one are dropped
   qint64 stepMs_ = -1;
   int stepsShown_ = 0, stepsPosted_ = 0;
+  std::vector<double> stepShowMs_;
+  StableRowsModel arcRows_, kpiCards_, materialNodes_, materialBands_, energyNodes_, energyBands_;
   std::unique_ptr<flow::LatestStateSolver> solver_;  // last: its worker stops first
 };
 

@@ -444,6 +444,33 @@
     </message>
 </context>
 <context>
+    <name>FlowProblemText</name>
+    <message>
+        <source>Material: the park has no material links.</source>
+        <translation>物料：园区没有物料连接。</translation>
+    </message>
+    <message>
+        <source>Material: nothing supplies metal (no supplier or producing line linked).</source>
+        <translation>物料：没有金属来源（未连接供应商或产铝产线）。</translation>
+    </message>
+    <message>
+        <source>Material: nothing takes the metal (no market linked).</source>
+        <translation>物料：金属没有去向（未连接市场）。</translation>
+    </message>
+    <message>
+        <source>Energy: the park has no energy links.</source>
+        <translation>能源：园区没有能源连接。</translation>
+    </message>
+    <message>
+        <source>Energy: no power source (no grid tie, PV, battery or hydro linked).</source>
+        <translation>能源：没有电源（未连接并网点、光伏、储能或水电）。</translation>
+    </message>
+    <message>
+        <source>Energy: nothing linked draws power.</source>
+        <translation>能源：连接的对象都不用电。</translation>
+    </message>
+</context>
+<context>
     <name>FormCard</name>
     <message>
         <source>Add alarm rule</source>
@@ -1132,6 +1159,13 @@
     </message>
 </context>
 <context>
+    <name>ParkView</name>
+    <message>
+        <source>The flows cannot be shown:</source>
+        <translation>无法显示物料与能源流：</translation>
+    </message>
+</context>
+<context>
     <name>PresentationOverlay</name>
     <message>
         <source>Day</source>
@@ -1387,6 +1421,10 @@
     <message>
         <source>Average hour of a year at design capacity · total %1</source>
         <translation>按设计产能的全年平均小时 · 合计 %1</translation>
+    </message>
+    <message>
+        <source>The flows cannot be shown:</source>
+        <translation>无法显示物料与能源流：</translation>
     </message>
 </context>
 <context>

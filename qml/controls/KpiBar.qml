@@ -1,6 +1,8 @@
 // The park's flow KPIs at design capacities, for a year of average hours (from the flow layer).
 // Names and labels are the KPI table's (twin/flow kpi_table.hpp) through the translations, in
-// the window's language; the full label, with what a ratio divides by, shows on hover.
+// the window's language; the full label, with what a ratio divides by, shows on hover. The
+// cards are rows kept across replay steps (FlowController.kpiCards): a step changes the text of
+// a card, it builds no card again.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -8,7 +10,7 @@ import ParkTwin
 
 Rectangle {
     id: root
-    readonly property var cards: ParkController.flows.kpis.cards || []
+    readonly property int count: ParkController.flows.kpiCards.count
     width: row.implicitWidth + 24
     height: row.implicitHeight + 14
     radius: 6
@@ -18,26 +20,25 @@ Rectangle {
         anchors.centerIn: parent
         spacing: 18
         Repeater {
-            model: root.cards
+            model: ParkController.flows.kpiCards
             Column {
                 id: card
-                required property var modelData
-                objectName: "kpi_" + modelData.key
+                objectName: "kpi_" + model.key
                 Text {
                     // Long names ("Electricity per tonne delivered") wrap rather than widen the bar.
                     width: Math.min(implicitWidth, 130)
                     wrapMode: Text.Wrap
-                    text: card.modelData.name
+                    text: model.name
                     color: "#9fd3ff"; font.pixelSize: 11
                 }
                 Text {
                     objectName: "value"
-                    text: card.modelData.text
+                    text: model.text
                     color: "white"; font.pixelSize: 15; font.bold: true
                 }
                 HoverHandler { id: hover }
                 ToolTip.visible: hover.hovered
-                ToolTip.text: card.modelData.label
+                ToolTip.text: model.label
             }
         }
     }

@@ -11,7 +11,11 @@ Pane {
     id: root
     objectName: "sankeyPanel"
     property string side: "material"
-    readonly property var diagram: ParkController.flows.sankey[side] || ({columns: 0, height: 0, nodes: [], bands: [], unit: ""})
+    // The diagram's frame; its nodes and bands are rows kept across replay steps (a step moves
+    // and resizes them, it rebuilds no Shape or label), and none while the panel is hidden.
+    readonly property var diagram: ParkController.flows.sankeyFrame[side] || ({columns: 0, height: 0, total: 0, unit: ""})
+    readonly property var nodeRows: !visible ? null : side === "energy" ? ParkController.flows.energyNodes : ParkController.flows.materialNodes
+    readonly property var bandRows: !visible ? null : side === "energy" ? ParkController.flows.energyBands : ParkController.flows.materialBands
     signal closeRequested()
 
     background: Rectangle { color: "#f7f9fb"; border.color: "#d5dde5" }
@@ -76,22 +80,31 @@ Pane {
             readonly property real scale: root.diagram.height > 0 ? (height - 8) / root.diagram.height : 0
             function columnX(column) { return 8 + column * spacing }
 
+            // A park whose flows cannot be solved: why, where the diagram would be.
+            Label {
+                objectName: "sankeyProblem"
+                visible: root.diagram.columns === 0 && ParkController.flows.problem !== ""
+                anchors.centerIn: parent
+                width: Math.min(implicitWidth, parent.width - 32)
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignHCenter
+                textFormat: Text.PlainText
+                text: qsTr("The flows cannot be shown:") + "\n" + ParkController.flows.problem
+                color: "#8a1f1f"
+            }
             Repeater {
-                model: root.diagram.bands
+                model: root.bandRows
                 delegate: Shape {
-                    required property var modelData
                     anchors.fill: parent
-                    readonly property var a: root.diagram.nodes[modelData.from]
-                    readonly property var b: root.diagram.nodes[modelData.to]
-                    readonly property real x0: canvas.columnX(a.column) + canvas.barWidth
-                    readonly property real x1: canvas.columnX(b.column)
-                    readonly property real y0: 4 + modelData.fromY * canvas.scale
-                    readonly property real y1: 4 + modelData.toY * canvas.scale
-                    readonly property real w: Math.max(1, modelData.value * canvas.scale)
+                    readonly property real x0: canvas.columnX(model.fromColumn) + canvas.barWidth
+                    readonly property real x1: canvas.columnX(model.toColumn)
+                    readonly property real y0: 4 + model.fromY * canvas.scale
+                    readonly property real y1: 4 + model.toY * canvas.scale
+                    readonly property real w: Math.max(1, model.value * canvas.scale)
                     readonly property real mid: (x0 + x1) / 2
                     ShapePath {
                         strokeWidth: -1
-                        fillColor: Qt.rgba(modelData.color.r, modelData.color.g, modelData.color.b, 0.45)
+                        fillColor: Qt.rgba(model.color.r, model.color.g, model.color.b, 0.45)
                         startX: x0; startY: y0
                         PathCubic { x: x1; y: y1; control1X: mid; control1Y: y0; control2X: mid; control2Y: y1 }
                         PathLine { x: x1; y: y1 + w }
@@ -101,16 +114,18 @@ Pane {
                 }
             }
             Repeater {
-                model: root.diagram.nodes
+                model: root.nodeRows
                 delegate: Item {
-                    required property var modelData
-                    readonly property bool last: modelData.column === root.diagram.columns - 1
-                    readonly property bool showLabel: height >= 9 || modelData.merged > 0
-                    x: canvas.columnX(modelData.column)
-                    y: 4 + modelData.y * canvas.scale
+                    id: node
+                    // The row's values under the names nodeName() and amount() read.
+                    readonly property var row: ({id: model.id, name: model.name, merged: model.merged, value: model.value})
+                    readonly property bool last: model.column === root.diagram.columns - 1
+                    readonly property bool showLabel: height >= 9 || node.row.merged > 0
+                    x: canvas.columnX(model.column)
+                    y: 4 + model.y * canvas.scale
                     width: canvas.barWidth
-                    height: Math.max(2, modelData.value * canvas.scale)
-                    Rectangle { anchors.fill: parent; color: modelData.merged > 0 ? "#9aa5b1" : "#1f3347"; radius: 2 }
+                    height: Math.max(2, node.row.value * canvas.scale)
+                    Rectangle { anchors.fill: parent; color: node.row.merged > 0 ? "#9aa5b1" : "#1f3347"; radius: 2 }
                     // Every label to the right of its bar, on a light plate over the bands.
                     Rectangle {
                         visible: parent.showLabel
@@ -125,17 +140,17 @@ Pane {
                         TextMetrics {
                             id: oneLine
                             font: label.font
-                            text: root.nodeName(modelData) + "  " + root.amount(modelData.value)
+                            text: root.nodeName(node.row) + "  " + root.amount(node.row.value)
                         }
                         Label {
                             id: label
                             objectName: "sankeyLabel"
-                            readonly property string objectId: modelData.id
+                            readonly property string objectId: node.row.id
                             readonly property real room: (parent.parent.last ? canvas.lastLabelRoom : canvas.spacing - canvas.barWidth) - 16
                             anchors.centerIn: parent
                             width: Math.min(Math.ceil(oneLine.advanceWidth) + 1, room)
                             text: oneLine.advanceWidth < room ? oneLine.text
-                                                             : root.nodeName(modelData) + "\n" + root.amount(modelData.value)
+                                                             : root.nodeName(node.row) + "\n" + root.amount(node.row.value)
                             wrapMode: Text.Wrap
                             font.pixelSize: 11
                             color: "#1b2733"

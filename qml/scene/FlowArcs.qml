@@ -8,35 +8,37 @@ import ParkTwin
 
 Node {
     id: root
-    property var arcs: []
+    // FlowController.arcRows, or null for none. A replay step changes the roles of the arcs
+    // whose flow changed (width, speed, colour...): each arc's Model, material and texture stay,
+    // and only the bindings on those roles run again (StableRowsModel).
+    property var arcRows: null
     property real clock: 0  // seconds, drives the dashes
+    // The arcs' Models (tests check that a step keeps them).
+    readonly property alias arcModels: arcRepeater
 
-    // By count, not by the list: the list is replaced at every replay step the flows follow,
-    // and a list model would build every arc's Model, material and texture again each time;
-    // with a count the arcs stay and only their bindings follow.
     Repeater3D {
-        model: root.arcs.length
+        id: arcRepeater
+        model: root.arcRows
         Model {
-            readonly property var arc: root.arcs[index] || ({})
-            property string objectId: arc.id || ""
+            property string objectId: model.id
             pickable: true
             source: "#Cube"
-            position: arc.position
-            eulerRotation.y: arc.angle
-            scale: Qt.vector3d(arc.length / 100, (arc.bottleneck ? 2.5 : 0.8) / 100, arc.width / 100)
+            position: model.position
+            eulerRotation.y: model.angle
+            scale: Qt.vector3d(model.length / 100, (model.bottleneck ? 2.5 : 0.8) / 100, model.width / 100)
             castsShadows: false
             materials: PrincipledMaterial {
-                baseColor: ParkController.selection.objectId === arc.id ? "#ffd43b" : arc.color
-                opacity: arc.active ? 0.85 : 0.25
+                baseColor: ParkController.selection.objectId === model.id ? "#ffd43b" : model.color
+                opacity: model.active ? 0.85 : 0.25
                 alphaMode: PrincipledMaterial.Blend
                 lighting: PrincipledMaterial.NoLighting
                 baseColorMap: Texture {
                     source: "textures/flow-dash.png"
                     tilingModeHorizontal: Texture.Repeat
-                    scaleU: arc.length / 40  // one dash every 40 m
+                    scaleU: model.length / 40  // one dash every 40 m
                     // The cube's +x runs from the link's source to its consumer; the pattern
                     // moves that way as the offset falls.
-                    positionU: -root.clock * arc.speed / 40
+                    positionU: -root.clock * model.speed / 40
                 }
             }
         }

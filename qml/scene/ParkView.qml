@@ -14,6 +14,7 @@ Item {
     property alias view: view
     property alias camera: camera
     readonly property alias machineModels: machineModels
+    readonly property alias flowArcs: flowArcs
     // Bumped whenever the camera moves, so screen-space overlays re-project.
     property int cameraRevision: 0
     property bool showFlows: false
@@ -258,8 +259,9 @@ Item {
             revision: root.cameraRevision
         }
         FlowArcs {
+            id: flowArcs
             visible: root.showFlows
-            arcs: root.showFlows ? ParkController.flows.arcs : []
+            arcRows: root.showFlows ? ParkController.flows.arcRows : null
             clock: root.flowClock
         }
 
@@ -375,11 +377,33 @@ Item {
         objectName: "kpiBar"
         // A park whose flows cannot be solved (no origin of material, say) has no cards: no
         // empty bar then.
-        visible: root.showFlows && !ParkController.presenting && cards.length > 0
+        visible: root.showFlows && !ParkController.presenting && count > 0
         // Beside the compass when the view is wide enough, else below it.
         readonly property bool roomBesideCompass: width + 2 * (compass.width + 28) <= root.width
         anchors { horizontalCenter: parent.horizontalCenter; top: parent.top }
         anchors.topMargin: roomBesideCompass ? 12 : compass.height + 24
+    }
+    // A park whose flows cannot be solved (no material or energy links, no origin...): why, in
+    // the bar's place, rather than nothing at all.
+    Rectangle {
+        id: flowProblem
+        objectName: "flowProblem"
+        visible: root.showFlows && !ParkController.presenting && ParkController.flows.problem !== ""
+        anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: kpiBar.anchors.topMargin }
+        width: Math.min(problemText.implicitWidth, 460) + 24
+        height: problemText.height + 14
+        radius: 6
+        color: "#ee1f3347"
+        Text {
+            id: problemText
+            objectName: "flowProblemText"
+            anchors.centerIn: parent
+            width: Math.min(implicitWidth, 460)
+            wrapMode: Text.Wrap
+            textFormat: Text.PlainText
+            text: qsTr("The flows cannot be shown:") + "\n" + ParkController.flows.problem
+            color: "white"; font.pixelSize: 13
+        }
     }
     TimelineBar {
         id: timelineBar
