@@ -40,10 +40,6 @@ TEST(Schema, NewFileGetsCurrentVersionInPragmaAndMeta) {
   EXPECT_EQ(queryInt(path, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema_version'"), kSchemaVersion);
 }
 
-// The snapshots table as every schema before 7 had it: no block row ranges.
-const std::string kSnapshotsBeforeSeven =
-    "ALTER TABLE snapshots DROP COLUMN first_block_rowid; ALTER TABLE snapshots DROP COLUMN last_block_rowid; ";
-
 TEST(Schema, VersionOneFileIsMigratedAndKeepsItsData) {
   test::TempDir dir;
   const auto path = dir.file("park.db");
@@ -53,7 +49,7 @@ TEST(Schema, VersionOneFileIsMigratedAndKeepsItsData) {
   }
   // Turn it back into what schema version 1 wrote: the time index on t_start_ms only, no
   // max_block_span_ms in meta (version 3 computes it from the blocks).
-  runSql(path, "DROP INDEX blocks_by_half_time; CREATE INDEX blocks_by_time ON blocks(t_start_ms); " + kSnapshotsBeforeSeven +
+  runSql(path, "DROP INDEX blocks_by_half_time; CREATE INDEX blocks_by_time ON blocks(t_start_ms); "
                "DELETE FROM meta WHERE key = 'max_block_span_ms'; "
                "PRAGMA user_version = 1; UPDATE meta SET value = '1' WHERE key = 'schema_version';");
   ASSERT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_time')"), 1);
@@ -84,7 +80,7 @@ TEST(Schema, VersionThreeFileReadsWithoutMigratingAndMigratesOnAWritableOpen) {
     for (int i = 0; i < 100; ++i) ASSERT_TRUE(h->append("a", i * 1000LL, i));
   }
   // What schema 3 wrote: no time index split by tag id parity, the plain one instead.
-  runSql(path, "DROP INDEX blocks_by_half_time; CREATE INDEX blocks_by_time ON blocks(t_start_ms, tag_id); " + kSnapshotsBeforeSeven +
+  runSql(path, "DROP INDEX blocks_by_half_time; CREATE INDEX blocks_by_time ON blocks(t_start_ms, tag_id); "
                "PRAGMA user_version = 3; UPDATE meta SET value = '3' WHERE key = 'schema_version';");
   {
     auto readOnly = Historian::open(path, {.read_only = true});
@@ -99,38 +95,6 @@ TEST(Schema, VersionThreeFileReadsWithoutMigratingAndMigratesOnAWritableOpen) {
   EXPECT_EQ(queryInt(path, "PRAGMA user_version"), kSchemaVersion);
   EXPECT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_half_time')"), 3);
   EXPECT_EQ(queryInt(path, "SELECT count(*) FROM pragma_index_info('blocks_by_time')"), 0) << "schema 5 drops it";
-}
-
-TEST(Schema, VersionSixFileReadsWithoutRangesAndGainsThemOnAWritableOpen) {
-  test::TempDir dir;
-  const auto path = dir.file("park.db");
-  auto expectValueAt = [](Historian& h, std::int64_t t, double value) {
-    auto state = h.stateAt(t);
-    ASSERT_TRUE(state) << state.error().message;
-    ASSERT_EQ(state->size(), 1U);
-    EXPECT_EQ(state->front().value, value) << "at " << t;
-  };
-  {
-    auto h = Historian::open(path, {.max_samples_per_block = 16, .reorder_window_ms = 1'000, .snapshot_every_ms = 10'000});
-    for (int i = 0; i < 100; ++i) ASSERT_TRUE(h->append("a", i * 1000LL, i));
-  }
-  // What schema 6 wrote: snapshots without block row ranges.
-  runSql(path, kSnapshotsBeforeSeven + "PRAGMA user_version = 6; UPDATE meta SET value = '6' WHERE key = 'schema_version';");
-  ASSERT_GE(queryInt(path, "SELECT count(*) FROM snapshots"), 2);
-  {
-    auto readOnly = Historian::open(path, {.read_only = true});
-    ASSERT_TRUE(readOnly) << readOnly.error().message;
-    for (const int t : {0, 9'999, 10'000, 25'500, 99'000}) expectValueAt(*readOnly, t, t / 1000);
-  }
-  EXPECT_EQ(queryInt(path, "PRAGMA user_version"), 6) << "a read-only open changes nothing";
-  auto h = Historian::open(path, {.max_samples_per_block = 16, .reorder_window_ms = 1'000, .snapshot_every_ms = 10'000});
-  ASSERT_TRUE(h) << h.error().message;
-  EXPECT_EQ(queryInt(path, "PRAGMA user_version"), kSchemaVersion);
-  EXPECT_EQ(queryInt(path, "SELECT count(*) FROM snapshots WHERE first_block_rowid IS NOT NULL"), 0) << "old rows stay";
-  for (int i = 100; i < 200; ++i) ASSERT_TRUE(h->append("a", i * 1000LL, i));
-  ASSERT_TRUE(h->flush());
-  EXPECT_GT(queryInt(path, "SELECT count(*) FROM snapshots WHERE first_block_rowid IS NOT NULL"), 1) << "new rows have them";
-  for (const int t : {0, 9'999, 10'000, 25'500, 99'000, 100'000, 150'500, 199'000}) expectValueAt(*h, t, t / 1000);
 }
 
 TEST(Schema, ParkFileHashIsStoredInMeta) {

@@ -195,13 +195,15 @@ Result<void> Historian::Impl::commit() {
 
 Result<void> Historian::Impl::writePendingSnapshots() {
   if (pending_snapshots.empty()) return {};
+  auto insert = writer->prepare("INSERT OR REPLACE INTO snapshots(ts_ms, payload) VALUES (?, ?)");
+  if (!insert) return std::unexpected(insert.error());
   std::vector<SnapshotEntry> entries;
   for (const PendingSnapshot& snapshot : pending_snapshots) {
     entries.clear();
     for (const auto& [tw, s] : snapshot.state) entries.push_back({tw->id, s.ts_ms, s.value});
     // In id order, as stateById gives them: small id deltas encode in one byte.
     std::sort(entries.begin(), entries.end(), [](const SnapshotEntry& a, const SnapshotEntry& b) { return a.tag_id < b.tag_id; });
-    if (auto ok = insertSnapshot(snapshot.ts_ms, entries); !ok) return ok;
+    if (auto ok = insert->bind(1, snapshot.ts_ms).bindBlob(2, encodeSnapshot(entries)).run(); !ok) return ok;
   }
   return {};
 }
@@ -230,20 +232,16 @@ Result<void> Historian::Impl::writeSnapshots() {
       next_snapshot_ms = (floorDiv(*first, every) + 1) * every;
     }
   }
+  auto insert = writer->prepare("INSERT OR REPLACE INTO snapshots(ts_ms, payload) VALUES (?, ?)");
+  if (!insert) return std::unexpected(insert.error());
   while (*next_snapshot_ms <= safeUntil) {
     const std::int64_t at = *next_snapshot_ms;
-    auto worth = snapshotWorthWriting(at);
-    if (!worth) return std::unexpected(worth.error());
-    if (!*worth) {
-      next_snapshot_ms = at + every;
-      continue;
-    }
     auto state = stateById(at);
     if (!state) return std::unexpected(state.error());
     std::vector<SnapshotEntry> entries;
     entries.reserve(state->size());
     for (const auto& [id, s] : *state) entries.push_back({id, s.ts_ms, s.value});
-    if (auto ok = insertSnapshot(at, entries); !ok) return ok;
+    if (auto ok = insert->bind(1, at).bindBlob(2, encodeSnapshot(entries)).run(); !ok) return ok;
     // Skip over stretches without data so a gap of years does not cost one snapshot per interval.
     std::int64_t next = at + every;
     firstStartAfter->bind(1, at);

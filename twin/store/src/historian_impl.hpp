@@ -8,7 +8,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -17,7 +16,6 @@
 
 #include "parktwin/store/block_codec.hpp"
 #include "parktwin/store/historian.hpp"
-#include "snapshot_codec.hpp"
 #include "sqlite_db.hpp"
 
 namespace parktwin::store {
@@ -165,10 +163,6 @@ struct Historian::Impl {
   Result<void> writeLate(TagWriter& tw);
   Result<void> writeSnapshots();
   Result<void> writePendingSnapshots();  // snapshotAt's, inside the commit's transaction
-  // historian_snapshot_rows.cpp: the one writer of snapshot rows (both snapshot writers call it)
-  Result<void> insertSnapshot(std::int64_t ts_ms, std::span<const SnapshotEntry> entries);
-  Result<bool> snapshotWorthWriting(std::int64_t ts_ms);  // the periodic writer's: skip it?
-  bool snapshot_row_ranges = false;  // the file has the snapshots' block row ranges (schema 7)
   // historian_read.cpp
   Result<std::optional<TagInfo>> findTag(std::string_view name);
   Result<std::vector<Sample>> samplesOf(std::int64_t tag_id, std::int64_t t0, std::int64_t t1);
@@ -184,9 +178,6 @@ struct Historian::Impl {
   Result<void> refreshTagNames();
   Result<std::int64_t> maxBlockSpan();  // the longest block in the file, from meta
   Result<void> stateInto(std::int64_t t_ms, DenseState& state);
-  // historian_state_rows.cpp: stateAt from the block rows between the snapshots around T
-  Result<bool> stateFromRowRange(std::int64_t t_ms, std::optional<std::int64_t> first_row, bool have_snapshot,
-                                 DenseState& state);
   Result<std::vector<std::pair<std::int64_t, Sample>>> stateById(std::int64_t t_ms);
 };
 

@@ -121,9 +121,6 @@ Result<Historian> Historian::open(const std::string& path, const HistorianOption
   if (auto ok = mapReads(*reader); !ok) return std::unexpected(ok.error());
   impl->reader = std::move(*reader);
   impl->path = path;
-  auto version = impl->reader.queryInt("PRAGMA user_version");
-  if (!version) return std::unexpected(version.error());
-  impl->snapshot_row_ranges = *version >= 7;  // a read-only open leaves an older file as it is
   if (auto ok = registerFirstBlockFilter(impl->reader, impl->first_block_filter); !ok) return std::unexpected(ok.error());
 
   if (impl->writer) {

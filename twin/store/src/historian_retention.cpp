@@ -123,9 +123,6 @@ Result<std::uint64_t> Historian::deleteRawBefore(std::int64_t t_ms) {
         .bindBlob(5, payload).bind(6, trim.rowid);
     if (auto ok = update->run(); !ok) return std::unexpected(ok.error());
   }
-  // Deleting the newest rows lets SQLite hand their row ids out again, and a trimmed block no
-  // longer starts where its snapshot ranges assumed: stateAt goes back to the time index.
-  if (auto ok = db.exec("UPDATE snapshots SET first_block_rowid = NULL, last_block_rowid = NULL"); !ok) return std::unexpected(ok.error());
   if (auto ok = tx->commit(); !ok) return std::unexpected(ok.error());
   // Open blocks may have been rewritten; start fresh ones and re-read what the file holds.
   impl_->touched.clear();  // points into tag_writers

@@ -154,11 +154,8 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
   state.reset(*maxId);
   std::int64_t snapshotTs = INT64_MIN;
   bool haveSnapshot = false;
-  std::optional<std::int64_t> firstRow;  // the snapshot's block row range starts there (schema 7)
   {
-    auto snap = reader.prepare(snapshot_row_ranges
-                                   ? "SELECT ts_ms, payload, first_block_rowid FROM snapshots WHERE ts_ms <= ? ORDER BY ts_ms DESC LIMIT 1"
-                                   : "SELECT ts_ms, payload, NULL FROM snapshots WHERE ts_ms <= ? ORDER BY ts_ms DESC LIMIT 1");
+    auto snap = reader.prepare("SELECT ts_ms, payload FROM snapshots WHERE ts_ms <= ? ORDER BY ts_ms DESC LIMIT 1");
     if (!snap) return std::unexpected(snap.error());
     snap->bind(1, t_ms);
     auto row = snap->step();
@@ -169,7 +166,6 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
       auto entries = decodeSnapshot(snap->blob(1));
       if (!entries) return fail(reader.path() + ": snapshot at " + std::to_string(snapshotTs) + ": " + entries.error().message);
       for (const auto& e : *entries) state.keepNewer(e.tag_id, {e.ts_ms, e.value});
-      if (!snap->isNull(2)) firstRow = snap->int64(2);
       snap->reset();
     }
   }
@@ -181,11 +177,6 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
   if (!late) return std::unexpected(late.error());
   const std::int64_t lowStart = !haveSnapshot || snapshotTs < INT64_MIN + *span ? INT64_MIN : snapshotTs - *span;
   const bool early = *late == 0;
-  if (early && snapshot_row_ranges) {
-    auto done = stateFromRowRange(t_ms, firstRow, haveSnapshot, state);
-    if (!done) return std::unexpected(done.error());
-    if (*done) return {};
-  }
   // Many tags: the odd ids are scanned on a second connection and thread at the same time (the
   // seeks, copies and decoding of 10k blocks take ~10 ms on one core). A file that cannot be
   // opened twice is scanned on one.

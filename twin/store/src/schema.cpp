@@ -84,15 +84,6 @@ DROP INDEX blocks_by_time;
     R"sql(
 SELECT 1;
 )sql",
-    // 6 -> 7: each snapshot records which block rows a stateAt after it reads (the rows from
-    // first_block_rowid hold every sample after the snapshot; rows past last_block_rowid hold
-    // none before it), so stateAt scans that row range in table order instead of seeking one
-    // block per tag through the time index. Older snapshots keep NULL: stateAt falls back to the
-    // index. An older build's retention would leave the ranges stale, hence the version.
-    R"sql(
-ALTER TABLE snapshots ADD COLUMN first_block_rowid INTEGER;
-ALTER TABLE snapshots ADD COLUMN last_block_rowid INTEGER;
-)sql",
 };
 
 Result<void> migrate(sql::Database& db, int from) {

@@ -45,11 +45,8 @@ struct HistorianOptions {
   // A sample up to this far behind its tag's newest one is sorted into the open block; older
   // ones (and any before the open block) are stored in separate "late" blocks; reads merge.
   std::int64_t reorder_window_ms = 60'000;
-  // Data-time interval of state snapshots used by stateAt(); 0 disables them. stateAt reads the
-  // block rows between the snapshots around T, about 1 + (interval + 70 s) / block span rows a
-  // tag: 5 min keeps that near 2.5 for 1 Hz tags, for ~7 bytes a tag per snapshot (0.02 byte a
-  // sample at 1 Hz).
-  std::int64_t snapshot_every_ms = 5 * 60'000;
+  // Data-time interval of state snapshots used by stateAt(); 0 disables them.
+  std::int64_t snapshot_every_ms = 15 * 60'000;
 };
 
 // What flush() made durable: every sample accepted by append() so far (this session) is in

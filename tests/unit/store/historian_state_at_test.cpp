@@ -1,6 +1,7 @@
-// stateAt read from the block rows between snapshots (schema 7), against plain SQL over the same
-// samples: many instants, between and on snapshots, before the first sample, tags silent for
-// long or starting late, two scan threads, after reopening and after retention.
+// stateAt against plain SQL over the same samples (the oracle: a table of every sample, one
+// indexed lookup a tag): many instants, on, between and around snapshots, before the first
+// sample, tags silent for long or starting late, over 2,000 tags (two scan threads), after
+// reopening read-only and read-write, and after retention.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -124,25 +125,11 @@ std::vector<std::int64_t> instants() {
 
 }  // namespace
 
-TEST(HistorianStateRows, SnapshotsCarryTheirBlockRowRanges) {
+TEST(HistorianStateAt, StateMatchesSqlAtManyInstantsAndAfterReopening) {
   test::TempDir dir;
   test::SqlOracle oracle;
   writeFile(dir.file("park.db"), oracle);
-  const std::string path = dir.file("park.db");
-  EXPECT_GE(queryInt(path, "SELECT count(*) FROM snapshots"), 2);
-  EXPECT_EQ(queryInt(path, "SELECT count(*) FROM snapshots WHERE first_block_rowid IS NULL OR last_block_rowid IS NULL"), 0);
-  // Between two snapshots lie at most about 2 blocks a tag (256-sample blocks; a snapshot is
-  // skipped while fewer new rows than tags came, for up to three minutes here): few enough rows that stateAt reads them in table order instead of the time index.
-  EXPECT_LE(queryInt(path,
-                     "SELECT max(b.last_block_rowid - a.first_block_rowid + 1) FROM snapshots a JOIN snapshots b "
-                     "ON b.ts_ms = (SELECT min(ts_ms) FROM snapshots WHERE ts_ms > a.ts_ms)"),
-            3 * queryInt(path, "SELECT max(id) FROM tags"));
-}
-
-TEST(HistorianStateRows, StateMatchesSqlAtManyInstantsAndAfterReopening) {
-  test::TempDir dir;
-  test::SqlOracle oracle;
-  writeFile(dir.file("park.db"), oracle);
+  EXPECT_GE(queryInt(dir.file("park.db"), "SELECT count(*) FROM snapshots"), 5) << "instants are meant to fall between snapshots";
   {
     auto h = Historian::open(dir.file("park.db"), {.read_only = true});
     ASSERT_TRUE(h) << h.error().message;
@@ -158,7 +145,7 @@ TEST(HistorianStateRows, StateMatchesSqlAtManyInstantsAndAfterReopening) {
   expectStateMatches(*h, oracle, kT0 + kSeconds * 1000 + 10'000);
 }
 
-TEST(HistorianStateRows, RetentionClearsTheRangesAndAnswersStayRight) {
+TEST(HistorianStateAt, AnswersStayRightAfterRetention) {
   test::TempDir dir;
   test::SqlOracle oracle;
   writeFile(dir.file("park.db"), oracle);
@@ -169,7 +156,6 @@ TEST(HistorianStateRows, RetentionClearsTheRangesAndAnswersStayRight) {
   ASSERT_TRUE(deleted) << deleted.error().message;
   ASSERT_GT(*deleted, 0u);
   oracle.exec("DELETE FROM s WHERE ts < " + std::to_string(cut));
-  EXPECT_EQ(queryInt(dir.file("park.db"), "SELECT count(*) FROM snapshots WHERE first_block_rowid IS NOT NULL"), 0);
   for (const std::int64_t t : instants()) {
     if (t >= cut) expectStateMatches(*h, oracle, t, Deleted::BeforeCut);
   }
