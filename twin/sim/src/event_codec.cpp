@@ -100,8 +100,7 @@ class PayloadReader {
 // The payload written by hand, byte for byte what nlohmann-json's dump() of the same object
 // gave (members in key order, numbers as its serializer prints them): a scenario run stores
 // 130,000 events a year, and building a std::map per event was a tenth of the run's CPU.
-// Anything outside the plain cases (a name with quotes, control characters or bytes beyond
-// ASCII; a number outside the fixed-notation range) is still printed by nlohmann-json.
+// A name with quotes, control characters or bytes beyond ASCII is still printed by nlohmann-json.
 class PayloadWriter {
  public:
   explicit PayloadWriter(std::string& out) : out_(out) {}
@@ -127,18 +126,15 @@ class PayloadWriter {
     out_.append(buf, std::to_chars(buf, buf + sizeof buf, value).ptr);
   }
   void number(double value) {
-    // nlohmann-json prints shortest round-trip digits in fixed notation from 1e-4 up to 1e15
-    // (and 0), with ".0" after a whole number; elsewhere (exponents, NaN as null) it prints.
-    const double magnitude = std::fabs(value);
-    if (!(value == 0 || (magnitude >= 1e-4 && magnitude < 1e15))) {
-      out_ += json(value).dump();
+    // nlohmann-json's own printer (what dump() calls, Grisu2: its digits are not always the
+    // shortest std::to_chars gives, so that would change stored bytes); dump() prints null
+    // for NaN and infinities. The public route, json(value).dump(), costs a string a number.
+    if (!std::isfinite(value)) {
+      out_ += "null";
       return;
     }
-    char buf[48];
-    const char* end = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed).ptr;
-    const std::string_view digits(buf, static_cast<std::size_t>(end - buf));
-    out_ += digits;
-    if (digits.find('.') == std::string_view::npos) out_ += ".0";
+    char buf[64];
+    out_.append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, value));
   }
   void point(const model::Point& p) {
     out_ += "{\"x_m\":";
