@@ -3,6 +3,7 @@
 // written, timed by phase. Prints one table; exits non-zero if the run fails.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -37,14 +38,16 @@ int main(int argc, char** argv) {
   RunOptions options;
   bool store = true;
   std::string keepFolder;  // --keep DIR: write the historian files there and leave them
+  long long days = 0;      // --days N: only N days around the first change (profiles under callgrind)
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--store-every") && i + 1 < argc) options.store_every_steps = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--no-store")) store = false;
     else if (!std::strcmp(argv[i], "--sequential")) options.parallel = false;
     else if (!std::strcmp(argv[i], "--scenario") && i + 1 < argc) scenarioName = argv[++i];
     else if (!std::strcmp(argv[i], "--keep") && i + 1 < argc) keepFolder = argv[++i];
+    else if (!std::strcmp(argv[i], "--days") && i + 1 < argc) days = std::atoll(argv[++i]);
     else {
-      std::fprintf(stderr, "usage: %s [--scenario NAME] [--keep DIR] [--store-every N] [--no-store] [--sequential]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--scenario NAME] [--keep DIR] [--days N] [--store-every N] [--no-store] [--sequential]\n", argv[0]);
       return 2;
     }
   }
@@ -53,6 +56,12 @@ int main(int argc, char** argv) {
   if (!scenario) {
     std::fprintf(stderr, "%s\n", scenario.error().message.c_str());
     return 1;
+  }
+  if (days > 0) {
+    const auto& changes = scenario->changes;
+    const std::int64_t centre = !changes.empty() && changes.front().window ? changes.front().window->start_ms : scenario->start_ms;
+    options.duration_ms = days * 86'400'000LL;
+    options.start_ms = std::max(scenario->start_ms, centre - *options.duration_ms / 2);
   }
   const auto folder = keepFolder.empty()
                           ? std::filesystem::temp_directory_path() / ("parktwin-bench-scenario-" + std::to_string(::getpid()))

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <bit>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 
@@ -25,6 +26,8 @@ using store::test::sqliteAnswer;
 class SeriesSink final : public sim::SampleSink {
  public:
   std::map<std::string, std::vector<store::Sample>, std::less<>> series;
+  std::vector<sim::SimEvent> events;
+  void event(const sim::SimEvent& e) override { events.push_back(e); }
   void sample(std::string_view tag, std::int64_t ts_ms, double value) override {
     auto it = series.find(tag);
     if (it == series.end()) it = series.emplace(std::string(tag), std::vector<store::Sample>{}).first;
@@ -177,6 +180,46 @@ TEST(ScenarioRunStorage, FinishedRunFileReadsFromInsideItsLongBlocks) {
       }
     }
   }
+  std::filesystem::remove_all(folder);
+}
+
+// The events of a run as SQLite itself reads them from the file (its JSON functions parse the
+// payload the runner printed by hand), one line per event in insertion order, against the
+// simulator's own events, printed here with the same format.
+std::string eventLine(const sim::SimEvent& e) {
+  const auto number = [](double x) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", x);
+    return std::string(buf);
+  };
+  const bool failure = e.kind == sim::SimEventKind::state_change && e.reason == "failure";
+  return std::to_string(e.start_ms) + "|" + std::string(sim::kindName(e.kind)) + "|" + (failure ? "2" : "0") + "|" + e.object +
+         "|" + std::to_string(e.end_ms) + "|" + e.from + "|" + e.to + "|" + number(e.from_position.x_m) + "|" +
+         number(e.from_position.y_m) + "|" + number(e.to_position.x_m) + "|" + number(e.to_position.y_m) + "|" +
+         number(e.amount_t) + "|" + e.reason;
+}
+
+TEST(ScenarioRunStorage, StoredEventsAreTheSimulatorsAsSQLiteParsesThem) {
+  const auto folder = std::filesystem::temp_directory_path() / ("parktwin-run-events-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  auto scenario = beiduOver("1d");
+  ASSERT_TRUE(scenario.has_value()) << scenario.error().message;
+  auto result = runStored(*scenario, folder);
+  ASSERT_TRUE(result.has_value()) << result.error().message;
+  const auto prepared = preparedBaseline(*scenario);
+  const SeriesSink simulated = simulate(prepared, *scenario);
+  ASSERT_GT(simulated.events.size(), 100U);
+  std::string expected;
+  for (const auto& e : simulated.events) expected += eventLine(e) + "\n";
+  const std::string file = result->baseline.historian_file;
+  EXPECT_EQ(sqliteAnswer(file, "SELECT count(*) FROM events WHERE NOT json_valid(payload)"), "0");
+  const std::string got = sqliteAnswer(file,
+      "SELECT group_concat(line, char(10)) || char(10) FROM (SELECT ts_ms || '|' || kind || '|' || severity || '|' || object || '|' || "
+      "json_extract(payload, '$.end_ms') || '|' || json_extract(payload, '$.from') || '|' || json_extract(payload, '$.to') || '|' || "
+      "printf('%.17g', json_extract(payload, '$.from_position.x_m')) || '|' || printf('%.17g', json_extract(payload, '$.from_position.y_m')) || '|' || "
+      "printf('%.17g', json_extract(payload, '$.to_position.x_m')) || '|' || printf('%.17g', json_extract(payload, '$.to_position.y_m')) || '|' || "
+      "printf('%.17g', json_extract(payload, '$.amount_t')) || '|' || json_extract(payload, '$.reason') AS line FROM events ORDER BY id)");
+  EXPECT_EQ(got, expected);
   std::filesystem::remove_all(folder);
 }
 

@@ -2,6 +2,11 @@
 // out, whatever the names hold, and a stored event that is wrong says what and where.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "parktwin/model/alarms.hpp"
@@ -70,6 +75,46 @@ TEST(EventCodec, PositionsAreStoredAsNamedMetresInThePayload) {
   EXPECT_EQ(payload["from_position"], (json{{"x_m", 0.25}, {"y_m", 200.125}}));
   EXPECT_EQ(payload["to_position"], (json{{"x_m", 500.0}, {"y_m", -240.5}}));
   EXPECT_EQ(payload["end_ms"], 1'780'272'000'000 + 95'123);
+}
+
+// The payload as nlohmann-json printed it before it was written by hand (every stored run file
+// holds this form): the members of the event as a JSON object, dumped.
+std::string payloadAsNlohmannPrintedIt(const SimEvent& e) {
+  const auto point = [](const model::Point& p) { return json{{"x_m", p.x_m}, {"y_m", p.y_m}}; };
+  return json{{"end_ms", e.end_ms},
+              {"from", e.from},
+              {"to", e.to},
+              {"from_position", point(e.from_position)},
+              {"to_position", point(e.to_position)},
+              {"amount_t", e.amount_t},
+              {"reason", e.reason}}
+      .dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+TEST(EventCodec, ThePayloadIsByteForByteWhatNlohmannJsonPrinted) {
+  std::vector<double> numbers = {0.0, -0.0, 1.0, -330.0, 150.0, 10.0625, 0.1, 1.0 / 3, 123456.789, 1e-4, 9.99e-5, 1e-5,
+                                 1e14, 999999999999999.9, 1e15, 1e21, 5e-324, 1.7976931348623157e308,
+                                 std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()};
+  std::uint64_t state = 42;  // and doubles of every magnitude from a fixed LCG
+  for (int i = 0; i < 20000; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double mantissa = static_cast<double>(state >> 11) / 9007199254740992.0;
+    const int exponent = static_cast<int>((state >> 3) % 48) - 24;
+    numbers.push_back((i % 2 ? -1 : 1) * mantissa * std::pow(10.0, exponent));
+  }
+  const std::vector<std::string> names = {"potline-1", "", "line \"A\" \\ 一号线", "tab\there", "ctl\x01\x1f", "del\x7f",
+                                          std::string("bad \xff\xfe utf-8"), "停机 \"down\""};
+  SimEvent e = ladleTrip();
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    e.amount_t = numbers[i];
+    e.from_position = {numbers[(i + 1) % numbers.size()], numbers[(i + 7) % numbers.size()]};
+    e.to_position = {numbers[(i + 3) % numbers.size()], -numbers[i]};
+    e.end_ms = static_cast<std::int64_t>(i * 7919) - 5000;
+    e.from = names[i % names.size()];
+    e.to = names[(i + 3) % names.size()];
+    e.reason = names[(i + 5) % names.size()];
+    ASSERT_EQ(encodeEvent(e).payload_json, payloadAsNlohmannPrintedIt(e)) << "amount " << numbers[i];
+  }
 }
 
 TEST(EventCodec, FailuresAreCriticalAndEverythingElseIsInformation) {

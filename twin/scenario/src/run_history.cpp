@@ -87,11 +87,6 @@ Result<RunHistory> RunHistory::open(const std::string& folder, const std::string
   return h;
 }
 
-Result<void> RunHistory::append(std::size_t tagIndex, std::int64_t t_ms, double value) {
-  if (historian_) return historian_->append(handles_[tagIndex], t_ms, value);
-  return store_->append(tagNames_[tagIndex], t_ms, value);
-}
-
 Result<void> RunHistory::beforeSamplesAt(std::int64_t t_ms) {
   if (!historian_) return {};
   // Seek points every 6 h of data: a seek then decodes at most ~7 one-hour blocks per tag.
@@ -103,8 +98,20 @@ Result<void> RunHistory::beforeSamplesAt(std::int64_t t_ms) {
   return {};
 }
 
-Result<void> RunHistory::appendEvent(const store::Event& event) {
-  if (historian_) return historian_->appendEvent(event);
+Result<void> RunHistory::appendStep(std::int64_t t_ms, std::span<const std::size_t> tagIndexes, std::span<const double> values) {
+  if (!historian_) {
+    for (std::size_t i = 0; i < tagIndexes.size(); ++i) {
+      if (auto ok = store_->append(tagNames_[tagIndexes[i]], t_ms, values[i]); !ok) return ok;
+    }
+    return {};
+  }
+  stepHandles_.clear();
+  for (std::size_t index : tagIndexes) stepHandles_.push_back(handles_[index]);
+  return historian_->appendAt(t_ms, stepHandles_, values);
+}
+
+Result<void> RunHistory::appendEvent(store::Event&& event) {
+  if (historian_) return historian_->appendEvent(std::move(event), store::Historian::PayloadCheck::built_by_codec);
   return store_->appendEvent(event);
 }
 

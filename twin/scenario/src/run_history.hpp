@@ -4,6 +4,7 @@
 // cluster), each run as a park of its own there.
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -17,15 +18,17 @@ namespace parktwin::scenario::detail {
 class RunHistory {
  public:
   // Nothing kept when both `folder` and `storeUri` are empty. `tags`: the first `ownTags` of the
-  // park's tags are stored, in this order (append's tagIndex).
+  // park's tags are stored, in this order (appendStep's tagIndexes).
   static Result<RunHistory> open(const std::string& folder, const std::string& storeUri, const std::string& scenarioId,
                                  bool changed, const model::Park& park, std::size_t ownTags);
   // The park a run gets in a store: "<URI's park>_<scenario id>_<baseline|scenario>", as a word.
   static std::string storeParkName(const std::string& uriPark, const std::string& scenarioId, bool changed);
 
   bool active() const { return historian_.has_value() || store_ != nullptr; }
-  Result<void> append(std::size_t tagIndex, std::int64_t t_ms, double value);
-  Result<void> appendEvent(const store::Event& event);
+  // The samples of one step: tag tagIndexes[i] gets values[i], all at `t_ms`.
+  Result<void> appendStep(std::int64_t t_ms, std::span<const std::size_t> tagIndexes, std::span<const double> values);
+  // An event from sim::encodeEvent (its payload is valid JSON by construction).
+  Result<void> appendEvent(store::Event&& event);
   // Before the first sample after `t_ms`: the historian file's seek points are taken from what
   // was written (store::Historian::snapshotAt), every kSnapshotEveryMs of data time. A store
   // (ClickHouse) keeps none.
@@ -40,6 +43,7 @@ class RunHistory {
  private:
   std::optional<store::Historian> historian_;
   std::vector<store::Historian::TagHandle> handles_;
+  std::vector<store::Historian::TagHandle> stepHandles_;  // appendStep's, reused
   std::unique_ptr<store::Store> store_;
   std::vector<std::string> tagNames_;
   std::string where_;

@@ -62,16 +62,26 @@ class RunSink final : public sim::SampleSink {
 // The park's own tags (when `samples`) and the events of one step, for replay in the 3D view.
 // With `onlyChanges` a tag's sample is written only when its value differs from the last one
 // written (`last`), or when `force`: lossless for a viewer that holds each value until the next.
+// The step's samples go to the historian as one column (StepColumn), not one call each.
+struct StepColumn {
+  std::vector<std::size_t> tags;
+  std::vector<double> values;
+};
+
 Result<void> storeStep(detail::RunHistory& history, std::size_t tags, const RunSink& sink, std::int64_t t_ms,
-                       bool samples, bool onlyChanges, bool force, std::vector<double>& last) {
+                       bool samples, bool onlyChanges, bool force, std::vector<double>& last, StepColumn& column) {
   if (samples) {
     if (auto ok = history.beforeSamplesAt(t_ms); !ok) return ok;
-  }
-  for (std::size_t i = 0; samples && i < tags; ++i) {
-    const double value = sink.values()[i];
-    if (onlyChanges && !force && value == last[i]) continue;
-    last[i] = value;
-    if (auto ok = history.append(i, t_ms, value); !ok) return ok;
+    column.tags.clear();
+    column.values.clear();
+    for (std::size_t i = 0; i < tags; ++i) {
+      const double value = sink.values()[i];
+      if (onlyChanges && !force && value == last[i]) continue;
+      last[i] = value;
+      column.tags.push_back(i);
+      column.values.push_back(value);
+    }
+    if (auto ok = history.appendStep(t_ms, column.tags, column.values); !ok) return ok;
   }
   for (const sim::SimEvent& e : sink.events()) {
     if (auto ok = history.appendEvent(sim::encodeEvent(e)); !ok) return ok;
@@ -146,6 +156,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   const int storeEvery = std::max(1, options.store_every_steps);
   auto nextBoundary = boundaries.begin();
   std::vector<double> lastStored(pp.own_tags, std::numeric_limits<double>::quiet_NaN());
+  StepColumn column;
   for (std::int64_t i = 0; i < steps; ++i) {
     if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return fail(ErrorCode::cancelled, "cancelled");
     const std::int64_t now = simulator->now_ms();
@@ -174,7 +185,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
     if (history->active()) {
       const bool force = i == 0 || i + 1 == steps;
       if (auto ok = storeStep(*history, pp.own_tags, sink, simulator->now_ms(), force || i % storeEvery == 0,
-                              options.store_only_changes, force, lastStored);
+                              options.store_only_changes, force, lastStored, column);
           !ok) {
         return fail(historianFile + ": " + ok.error().message);
       }

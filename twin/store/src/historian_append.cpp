@@ -134,6 +134,28 @@ Result<void> Historian::append(TagHandle tag, std::int64_t ts_ms, double value) 
   return impl_->appendTo(*static_cast<TagWriter*>(tag.writer_), ts_ms, value);
 }
 
+Result<void> Historian::appendAt(std::int64_t ts_ms, std::span<const TagHandle> tags, std::span<const double> values) {
+  if (tags.size() != values.size()) {
+    return fail("appendAt: " + std::to_string(tags.size()) + " tags but " + std::to_string(values.size()) + " values");
+  }
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    if (!tags[i].writer_) return fail("append: no such tag handle");
+    if (auto ok = impl_->addSample(*static_cast<TagWriter*>(tags[i].writer_), ts_ms, values[i]); !ok) return ok;
+  }
+  if (impl_->pending_samples >= impl_->options.commit_every_samples ||
+      coarseMonotonicNow() - impl_->last_commit >= std::chrono::milliseconds(impl_->options.commit_every_ms)) {
+    return impl_->commit();
+  }
+  return {};
+}
+
+Result<void> Historian::appendEvent(Event&& event, PayloadCheck check) {
+  if (check == PayloadCheck::validate) return appendEvent(event);
+  if (auto ok = requireWriter(*impl_); !ok) return ok;
+  impl_->pending_events.push_back(std::move(event));
+  return {};
+}
+
 Result<void> Historian::appendEvent(const Event& event) {
   if (auto ok = requireWriter(*impl_); !ok) return ok;
   if (!event.payload_json.empty()) {

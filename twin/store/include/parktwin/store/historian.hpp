@@ -6,6 +6,7 @@
 // Writes are buffered and committed in batched transactions; reads see what was committed.
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,7 +82,16 @@ class Historian {
   };
   Result<TagHandle> tagHandle(std::string_view tag);
   Result<void> append(TagHandle tag, std::int64_t ts_ms, double value);
+  // One sample per tag, all at `ts_ms` (a simulator step's changed values, tags[i] gets
+  // values[i]): the same as append() for each, with the commit check once for the step instead
+  // of a clock read per sample. The spans must be the same length.
+  Result<void> appendAt(std::int64_t ts_ms, std::span<const TagHandle> tags, std::span<const double> values);
+  // `validate`: the payload must be valid JSON (checked by SQLite) or the event is refused.
+  // `built_by_codec`: a payload printed by a codec that always writes valid JSON
+  // (sim::encodeEvent, tested against SQLite's json_valid), taken without a check.
+  enum class PayloadCheck { validate, built_by_codec };
   Result<void> appendEvent(const Event& event);
+  Result<void> appendEvent(Event&& event, PayloadCheck check);
   // Writes a state snapshot at T (at the next commit) from what this session appended, without
   // reading the file back: for a writer that appends every tag in time order into a new file
   // and calls this between its steps (a scenario run; give it snapshot_every_ms = 0). Each
