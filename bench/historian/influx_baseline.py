@@ -4,7 +4,10 @@ package). Starts a private influxd on a loopback port with a temp dir, feeds it 
 model as historian_bench (10k tags at 1 Hz, 70 % quantised random walks, 30 % rare-changing
 states; same shape, not bit-identical values) as line protocol in batches, and reports ingest
 samples/s, bytes on disk per sample and last-value-per-tag (stateAt) latency.
-Usage: influx_baseline.py [--tags N] [--seconds S] [--batch B]"""
+With --lines FILE it sends FILE's line protocol instead (store_bench --influx-lines writes the
+very samples it gives the SQLite historian and the cluster; scripts/bench-store), in batches of
+--batch lines; --tags and --seconds then say what FILE holds.
+Usage: influx_baseline.py [--tags N] [--seconds S] [--batch B] [--queries Q] [--lines FILE]"""
 import argparse, http.client, os, random, shutil, socket, subprocess, sys, tempfile, time, urllib.parse
 
 T0_MS = 1_777_593_600_000
@@ -22,12 +25,45 @@ def dir_bytes(path):
             total += os.stat(os.path.join(root, f)).st_blocks * 512
     return total
 
+def generated_batches(a, rng):
+    """historian_bench's data model, as line protocol bodies of a.batch lines."""
+    walk = [20.0 + (t % 97) if t % 10 < 7 else float(t % 3) for t in range(a.tags)]
+    batches, lines = [], []
+    for k in range(a.seconds):
+        for t in range(a.tags):
+            if t % 10 < 7:
+                walk[t] += rng.gauss(0.0, 0.05)
+                v = round(walk[t] * 100) / 100
+            elif rng.random() < 0.001:
+                walk[t] = v = float(rng.randrange(4))
+            else:
+                v = walk[t]
+            lines.append(f"m,id=tag{t} v={v!r} {T0_MS + k * 1000 + t % 1000}")
+            if len(lines) == a.batch:
+                batches.append("\n".join(lines).encode())
+                lines = []
+    if lines:
+        batches.append("\n".join(lines).encode())
+    return batches, a.tags * a.seconds
+
+
+def batches_of_file(path, batch):
+    """FILE's lines as bodies of `batch` lines; the count of lines and the first timestamp."""
+    with open(path, "rb") as f:
+        lines = f.read().splitlines()
+    if not lines:
+        raise SystemExit(f"influx baseline: {path}: no lines")
+    batches = [b"\n".join(lines[i:i + batch]) for i in range(0, len(lines), batch)]
+    return batches, len(lines), int(lines[0].rsplit(b" ", 1)[1])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tags", type=int, default=10000)
     ap.add_argument("--seconds", type=int, default=300)
     ap.add_argument("--batch", type=int, default=100000)
     ap.add_argument("--queries", type=int, default=10)
+    ap.add_argument("--lines", help="line protocol to send instead of generated data (time-ordered, ms timestamps)")
     a = ap.parse_args()
     if shutil.which("influxd") is None:
         print("influx baseline: influxd not installed (apt-get install influxdb); skipped")
@@ -55,6 +91,9 @@ bind-address = "127.0.0.1:{rpc_port}"
   store-enabled = false
 [continuous_queries]
   enabled = false
+[coordinator]
+  # A batch of 100,000 lines takes longer than the default 10 s on a host at load 20.
+  write-timeout = "120s"
 """)
     log = open(os.path.join(tmp, "influxd.log"), "w")
     proc = subprocess.Popen(["influxd", "-config", conf], stdout=log, stderr=subprocess.STDOUT)
@@ -62,7 +101,7 @@ bind-address = "127.0.0.1:{rpc_port}"
         conn = None
         for _ in range(200):  # readiness: /ping answers 204 once influxd listens
             try:
-                conn = http.client.HTTPConnection("127.0.0.1", http_port, timeout=30)
+                conn = http.client.HTTPConnection("127.0.0.1", http_port, timeout=300)
                 conn.request("GET", "/ping")
                 r = conn.getresponse()
                 r.read()
@@ -84,32 +123,19 @@ bind-address = "127.0.0.1:{rpc_port}"
         query("CREATE DATABASE bench")
 
         rng = random.Random(42)
-        walk = [20.0 + (t % 97) if t % 10 < 7 else float(t % 3) for t in range(a.tags)]
-        batches, lines = [], []
-        for k in range(a.seconds):
-            for t in range(a.tags):
-                if t % 10 < 7:
-                    walk[t] += rng.gauss(0.0, 0.05)
-                    v = round(walk[t] * 100) / 100
-                elif rng.random() < 0.001:
-                    walk[t] = v = float(rng.randrange(4))
-                else:
-                    v = walk[t]
-                lines.append(f"m,id=tag{t} v={v!r} {T0_MS + k * 1000 + t % 1000}")
-                if len(lines) == a.batch:
-                    batches.append("\n".join(lines).encode())
-                    lines = []
-        if lines:
-            batches.append("\n".join(lines).encode())
-        total = a.tags * a.seconds
+        t0_ms = T0_MS
+        if a.lines:
+            batches, total, t0_ms = batches_of_file(a.lines, a.batch)
+        else:
+            batches, total = generated_batches(a, rng)
 
         start = time.perf_counter()
         for body in batches:
             conn.request("POST", "/write?db=bench&precision=ms", body=body)
             r = conn.getresponse()
-            r.read()
+            answer = r.read()
             if r.status != 204:
-                raise RuntimeError(f"write failed: {r.status}")
+                raise RuntimeError(f"write failed: {r.status} {answer[:300]!r}")
         seconds = time.perf_counter() - start
         on_disk = dir_bytes(os.path.join(tmp, "data")) + dir_bytes(os.path.join(tmp, "wal"))
         # Let influxd turn its WAL into compressed TSM files (cold-write durations set low above),
@@ -125,7 +151,7 @@ bind-address = "127.0.0.1:{rpc_port}"
 
         lat = []
         for q in range(a.queries):
-            t = T0_MS + 1000 + rng.randrange(a.seconds * 1000 - 1000)
+            t = t0_ms + 1000 + rng.randrange(a.seconds * 1000 - 1000)
             s = time.perf_counter()
             query(f"SELECT last(v) FROM m WHERE time <= {t}ms GROUP BY id")
             lat.append((time.perf_counter() - s) * 1000)

@@ -1,6 +1,8 @@
-// http_load PORT PATH TOKEN CLIENTS SECONDS: CLIENTS threads, each with one keep-alive HTTP/1.1
-// connection, GET PATH as fast as the server answers for SECONDS; prints
-// "requests N failures F seconds S". Plain POSIX sockets: the load generator must cost less
+// http_load PORT PATH TOKEN CLIENTS SECONDS [FIRST]: CLIENTS threads, each with one keep-alive
+// HTTP/1.1 connection, GET PATH as fast as the server answers for SECONDS; prints
+// "requests N failures F seconds S". A "{n}" in PATH is replaced by FIRST, FIRST + 1, ... (one
+// number per request over all clients), so that every request asks something new (a new T, a
+// new range) and no answer kept for an earlier request can serve it. Plain POSIX sockets: the load generator must cost less
 // than the server it measures, and must not share the server's HTTP code.
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -8,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -53,21 +56,42 @@ bool readResponse(int fd, std::string& buffer) {
   }
 }
 
+// The request for the n-th read: PATH with its "{n}" (if any) replaced by n.
+class Requests {
+ public:
+  Requests(const std::string& path, const std::string& token, long long first) : next_(first) {
+    const auto at = path.find("{n}");
+    head_ = "GET " + path.substr(0, at);
+    tail_ = (at == std::string::npos ? std::string() : path.substr(at + 3)) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+            "Authorization: Bearer " + token + "\r\n\r\n";
+    numbered_ = at != std::string::npos;
+  }
+  std::string next() {
+    if (!numbered_) return head_ + tail_;
+    return head_ + std::to_string(next_.fetch_add(1)) + tail_;
+  }
+
+ private:
+  std::string head_, tail_;
+  bool numbered_ = false;
+  std::atomic<long long> next_;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 6) {
-    std::fprintf(stderr, "usage: http_load PORT PATH TOKEN CLIENTS SECONDS\n");
+  if (argc != 6 && argc != 7) {
+    std::fprintf(stderr, "usage: http_load PORT PATH TOKEN CLIENTS SECONDS [FIRST]\n");
     return 2;
   }
   const int port = std::atoi(argv[1]);
-  const std::string request = std::string("GET ") + argv[2] + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
-                              argv[3] + "\r\n\r\n";
+  Requests requests(argv[2], argv[3], argc == 7 ? std::atoll(argv[6]) : 0);
   const int clients = std::atoi(argv[4]);
   const double seconds = std::atof(argv[5]);
   runTimedClients(clients, seconds, [&] {
     // One keep-alive connection per client; reconnects after a failure.
-    return [&request, port, fd = connectTo(port), buffer = std::string()]() mutable {
+    return [&requests, port, fd = connectTo(port), buffer = std::string()]() mutable {
+      const std::string request = requests.next();
       if (fd >= 0 && ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()) &&
           readResponse(fd, buffer)) {
         return true;

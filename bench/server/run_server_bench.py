@@ -14,12 +14,17 @@
 3. With --baseline-server PATH (another parktwin-server binary, e.g. main's build): the same API
    reads against it, on the same historian, in the same run, interleaved with ours.
 
+4. Each read twice: one question asked again and again (the answer cache serves it, as it serves
+   many screens on one moment) and a new question at every read (state at T + n, a series from
+   FROM + n: every read reaches the store and the encoder).
+
 Usage: run_server_bench.py BUILD_DIR [--seconds 5] [--clients 1,4,16] [--rate 10000] [--batch-ms 50]
-                           [--baseline-server PATH]"""
+                           [--baseline-server PATH] [--only state,series,new] [--no-live]"""
 import argparse
 import hashlib
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -38,31 +43,57 @@ def rate(output):
     return requests / seconds, failures
 
 
-def http_reads(args, server, path, clients):
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far (/proc/PID/stat fields 14 and 15)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def http_reads(args, server, path, clients, first):
+    """Reads/s and failures, and the server's CPU microseconds per read: on a host shared with
+    other builds the rate depends on the share of the cores the server gets, its CPU per read
+    does not (much)."""
+    cpu_before = cpu_seconds(server.proc.pid)
     out = subprocess.run([os.path.join(args.build, "bench/server/http_load"), str(server.port), path, TOKEN, str(clients),
-                          str(args.seconds)], capture_output=True, text=True, check=True).stdout
-    return rate(out)
+                          str(args.seconds), str(first)], capture_output=True, text=True, check=True).stdout
+    cpu = cpu_seconds(server.proc.pid) - cpu_before
+    per_second, failures = rate(out)
+    return per_second, failures, cpu * 1e6 / max(1, int(out.split()[1]))
+
+
+def read_kinds(t_at, t0, t1):
+    """(name, API path, history_reads arguments, first n, new each read). A path with "{n}" asks
+    something new at every read (http_load numbers them from first n): no kept answer serves it."""
+    series = f"/api/v1/parks/{PARK}/series?tag=potline-1.current&from={{n}}&to={t1}&points=1000"
+    return [
+        ("state", f"/api/v1/parks/{PARK}/state?at={t_at}", ["state", str(t_at)], 0, False),
+        ("state, new T each", f"/api/v1/parks/{PARK}/state?at={{n}}", ["state", str(t_at)], t_at, True),
+        ("series 1000 points", series.replace("{n}", str(t0)), ["series", "potline-1.current", str(t0), str(t1), "1000"], 0, False),
+        ("series, new range each", series, ["series", "potline-1.current", str(t0), str(t1), "1000"], t0, True),
+    ]
 
 
 def api_reads(args, server, db, t_at, t0, t1, baseline_server=None):
     rows = []
-    series_path = f"/api/v1/parks/{PARK}/series?tag=potline-1.current&from={t0}&to={t1}&points=1000"
+    kinds = [k for k in read_kinds(t_at, t0, t1) if not args.only or any(o in k[0] for o in args.only.split(","))]
     for clients in args.clients:
-        for name, path, baseline in [
-            ("state", f"/api/v1/parks/{PARK}/state?at={t_at}", ["state", str(t_at)]),
-            ("series 1000 points", series_path, ["series", "potline-1.current", str(t0), str(t1), "1000"]),
-        ]:
-            api, api_fail = http_reads(args, server, path, clients)
-            out = subprocess.run([os.path.join(args.build, "bench/server/history_reads"), db, *baseline, str(clients), str(args.seconds)],
+        for name, path, baseline, first, new_each in kinds:
+            api, api_fail, api_cpu = http_reads(args, server, path, clients, first)
+            children = resource.getrusage(resource.RUSAGE_CHILDREN)
+            out = subprocess.run([os.path.join(args.build, "bench/server/history_reads"), db, *baseline, str(clients), str(args.seconds),
+                                  *(["new"] if new_each else [])],
                                  capture_output=True, text=True, check=True).stdout
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
             direct, _ = rate(out)
+            direct_cpu = (after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime) * 1e6 / max(1, int(out.split()[1]))
             rows.append((name, clients, api, api_fail, direct))
-            print(f"{name:20s} clients {clients:3d}: API {api:9.0f} reads/s ({api_fail} failed)   "
-                  f"historian in-process {direct:9.0f} reads/s   ratio {api / direct:5.2f}", flush=True)
+            print(f"{name:24s} clients {clients:3d}: API {api:9.0f} reads/s ({api_fail} failed, server CPU {api_cpu:6.0f} us/read)   "
+                  f"historian in-process {direct:9.0f} reads/s (CPU {direct_cpu:6.0f} us/read)   ratio {api / direct:5.2f}", flush=True)
             if baseline_server:
-                base, base_fail = http_reads(args, baseline_server, path, clients)
-                print(f"{'':20s}             baseline server {base:9.0f} reads/s ({base_fail} failed)   "
-                      f"ratio ours/baseline {api / base:5.2f}", flush=True)
+                base, base_fail, base_cpu = http_reads(args, baseline_server, path, clients, first)
+                print(f"{'':24s}             baseline server {base:9.0f} reads/s ({base_fail} failed, server CPU {base_cpu:6.0f} us/read)   "
+                      f"ratio ours/baseline {api / base:5.2f}, CPU per read {api_cpu / base_cpu:5.2f}", flush=True)
     return rows
 
 
@@ -153,6 +184,9 @@ def main():
     ap.add_argument("--rate", type=int, default=10_000)
     ap.add_argument("--batch-ms", type=int, default=50, help="the server's live_batch_ms")
     ap.add_argument("--baseline-server", help="another parktwin-server binary to measure the API reads against")
+    ap.add_argument("--only", default="", help="comma-separated parts of the read names to run (state, series, new); "
+                                                "default all")
+    ap.add_argument("--no-live", action="store_true", help="skip the broker -> WebSocket latency")
     args = ap.parse_args()
     args.clients = [int(c) for c in args.clients.split(",")]
     args.bin = os.path.join(args.build, "bin")
@@ -178,7 +212,8 @@ def main():
             print(f"machine: {os.cpu_count()} CPUs; historian: {PARK}, 1 simulated day; {args.seconds:g} s per figure; "
                   f"load {os.getloadavg()[0]:.1f}")
             api_reads(args, server, db, t0 + 43_200_000, t0, t1, baseline)
-            live_latency(args, server, broker)
+            if not args.no_live:
+                live_latency(args, server, broker)
         finally:
             server.stop()
             if baseline:

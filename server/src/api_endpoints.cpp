@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "api.hpp"
+#include "history_json.hpp"
 #include "parktwin/common/iso_time.hpp"
 #include "parktwin/common/time_text.hpp"
 #include "parktwin/flow/flow_json.hpp"
@@ -21,8 +22,6 @@ using nlohmann::json;
 using Query = std::map<std::string, std::string>;
 
 constexpr std::size_t kMaxSeriesPoints = 10'000;
-
-json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
 // A time parameter: ISO-8601 or epoch (seconds below 1e11, else milliseconds), as --at reads it.
 Result<std::int64_t> timeParameter(const Query& query, const std::string& name, std::optional<std::int64_t> fallback) {
@@ -79,30 +78,36 @@ ApiResponse rangeRefusal(const Error& error) {
   return errorResponse(error.code == ErrorCode::not_found ? 404 : 400, error.message);
 }
 
+// The answer kept under `key` (none: not kept), or readAndEncode()'s (a Result<std::string>),
+// kept for the next asker unless a commit landed while it was read.
+template <typename ReadAndEncode>
+ApiResponse cachedRead(AnswerCache& cache, const std::optional<AnswerCache::Key>& key, ReadAndEncode&& readAndEncode) {
+  const auto now = AnswerCache::Clock::now();
+  if (key) {
+    if (auto cached = cache.find(*key, now)) return {200, *cached};
+  }
+  const std::uint64_t ticket = cache.ticket();
+  Result<std::string> answer = readAndEncode();
+  if (!answer) return historyFailure(answer.error());
+  if (!key) return {200, std::move(*answer)};
+  auto kept = std::make_shared<const std::string>(std::move(*answer));
+  cache.put(*key, ticket, kept, now);
+  return {200, *kept};
+}
+
 }  // namespace
 
 ApiResponse Api::state(const Query& query) {
   auto at = timeParameter(query, "at", c_.now_ms());
   if (!at) return errorResponse(400, at.error().message);
-  // Only a T asked for is cached: "now" is a new T at every millisecond.
-  const bool cacheable = query.contains("at");
-  StateCache& cache = c_.history.stateCache();
-  const auto now = StateCache::Clock::now();
-  if (auto cached = cacheable ? cache.find(*at, now) : nullptr) return {200, *cached};
-  const std::uint64_t ticket = cache.ticket();
-  auto states = c_.history.stateAt(*at);
-  if (!states) return historyFailure(states.error());
-  json values = json::array();
-  auto& rows = values.get_ref<json::array_t&>();
-  rows.reserve(states->size());
-  for (const auto& s : *states) rows.push_back(json::array({s.tag, s.ts_ms, number(s.value)}));
-  json out = json::object();
-  out["at"] = *at;
-  out["columns"] = json::array({"tag", "ts", "v"});
-  out["values"] = std::move(values);
-  auto answer = std::make_shared<const std::string>(out.dump());
-  if (cacheable) cache.put(*at, ticket, answer, now);
-  return {200, *answer};
+  // Only a T asked for is kept: "now" is a new T at every millisecond.
+  std::optional<AnswerCache::Key> key;
+  if (query.contains("at")) key = AnswerCache::Key{*at, {}};
+  return cachedRead(c_.history.answerCache(), key, [&]() -> Result<std::string> {
+    auto states = c_.history.stateAt(*at);
+    if (!states) return std::unexpected(states.error());
+    return stateJson(*at, *states);
+  });
 }
 
 ApiResponse Api::series(const Query& query) {
@@ -110,21 +115,13 @@ ApiResponse Api::series(const Query& query) {
   if (!range) return rangeRefusal(range.error());
   auto points = integerParameter(query, "points", 500, 1, kMaxSeriesPoints);
   if (!points) return errorResponse(400, points.error().message);
-  auto buckets = c_.history.downsample(range->tag, range->from, range->to, static_cast<std::size_t>(*points));
-  if (!buckets) return historyFailure(buckets.error());
-  json rows = json::array();
-  auto& array = rows.get_ref<json::array_t&>();
-  array.reserve(buckets->size());
-  for (const auto& b : *buckets) {
-    array.push_back(json::array({b.t_start_ms, b.t_end_ms, b.count, number(b.min), number(b.max), number(b.mean), number(b.last)}));
-  }
-  json out = json::object();
-  out["tag"] = range->tag;
-  out["from"] = range->from;
-  out["to"] = range->to;
-  out["columns"] = json::array({"from", "to", "count", "min", "max", "mean", "last"});
-  out["buckets"] = std::move(rows);
-  return {200, out.dump()};
+  // A series over [from, to) depends on the samples before `to`.
+  const AnswerCache::Key key{range->to - 1, range->tag + '\n' + std::to_string(range->from) + '\n' + std::to_string(*points)};
+  return cachedRead(c_.history.answerCache(), key, [&]() -> Result<std::string> {
+    auto buckets = c_.history.downsample(range->tag, range->from, range->to, static_cast<std::size_t>(*points));
+    if (!buckets) return std::unexpected(buckets.error());
+    return seriesJson(range->tag, range->from, range->to, *buckets);
+  });
 }
 
 // A state tag over [from, to) as spans and each state's share: the window's line state bar in a

@@ -55,7 +55,7 @@ Result<void> HistoryAdapter::commit() {
   auto flushed = writer_->flush();
   // After the flush: a read that starts now sees the samples; one that started before may not,
   // and its answer is not kept (the cache's ticket).
-  if (oldestUncommittedMs_ != INT64_MAX) stateCache_.invalidateFrom(std::exchange(oldestUncommittedMs_, INT64_MAX));
+  if (oldestUncommittedMs_ != INT64_MAX) answerCache_.invalidateFrom(std::exchange(oldestUncommittedMs_, INT64_MAX));
   Result<void> outcome = flushed ? Result<void>{} : Result<void>{std::unexpected(flushed.error())};
   recording_.note(outcome);
   return outcome;

@@ -18,7 +18,7 @@
 #include "parktwin/store/store.hpp"
 #include "parktwin/store/recording_monitor.hpp"
 #include "parktwin/store/types.hpp"
-#include "state_cache.hpp"
+#include "answer_cache.hpp"
 
 namespace parktwin::server {
 
@@ -48,8 +48,8 @@ class HistoryAdapter {
   // store::storedStateSpans of a state tag: the rule a local replay's state bar follows.
   Result<std::vector<store::StateSpan>> stateSpans(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms);
   Result<std::vector<store::Acknowledgement>> acknowledgementsBetween(std::int64_t t0_ms, std::int64_t t1_ms);
-  // Encoded state answers; commit() drops those its samples changed.
-  StateCache& stateCache() { return stateCache_; }
+  // Encoded state and series answers; commit() drops those its samples changed.
+  AnswerCache& answerCache() { return answerCache_; }
   Result<std::vector<store::TagSummary>> summary();
 
  private:
@@ -61,7 +61,7 @@ class HistoryAdapter {
   std::mutex writeMutex_;
   std::unique_ptr<store::Store> writer_;
   std::int64_t oldestUncommittedMs_ = INT64_MAX;  // of the samples appended since the last commit
-  StateCache stateCache_;
+  AnswerCache answerCache_;
   store::RecordingMonitor recording_;
   std::mutex readersMutex_;
   std::vector<std::unique_ptr<store::Store>> idleReaders_;

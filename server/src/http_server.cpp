@@ -86,12 +86,12 @@ struct HttpServer::Impl {
 
 namespace {
 
-http::response<http::string_body> makeResponse(const ApiResponse& r, unsigned version, bool keepAlive) {
+http::response<http::string_body> makeResponse(ApiResponse r, unsigned version, bool keepAlive) {
   http::response<http::string_body> res{static_cast<http::status>(r.status), version};
   res.set(http::field::server, "parktwin-server");
   res.set(http::field::content_type, "application/json; charset=utf-8");
   res.keep_alive(keepAlive);
-  res.body() = r.body;
+  res.body() = std::move(r.body);  // a series answer is over 100 kB: moved, not copied
   res.prepare_payload();
   return res;
 }
@@ -227,8 +227,8 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
     // The API reads history and solves flows: off the network threads.
     asio::post(server_.readPool, [self = this->shared_from_this(), api = std::move(api), version, keepAlive] {
       ApiResponse response = self->server_.api.handle(api);
-      asio::post(lowest(self->stream_).get_executor(), [self, response = std::move(response), version, keepAlive] {
-        self->reply(response, version, keepAlive);
+      asio::post(lowest(self->stream_).get_executor(), [self, response = std::move(response), version, keepAlive]() mutable {
+        self->reply(std::move(response), version, keepAlive);
       });
     });
   }
@@ -242,8 +242,8 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
     client->accept(std::move(request));
   }
 
-  void reply(const ApiResponse& response, unsigned version, bool keepAlive) {
-    auto res = std::make_shared<http::response<http::string_body>>(makeResponse(response, version, keepAlive));
+  void reply(ApiResponse response, unsigned version, bool keepAlive) {
+    auto res = std::make_shared<http::response<http::string_body>>(makeResponse(std::move(response), version, keepAlive));
     http::async_write(stream_, *res, [self = this->shared_from_this(), res](beast::error_code ec, std::size_t) {
       if (ec || !res->keep_alive()) return self->close();
       self->read();

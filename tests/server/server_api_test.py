@@ -42,7 +42,22 @@ def make_rows():
     rows.append((T0, "potline-1.state", 0))
     rows.append((T0 + 60 * STEP, "potline-1.state", 3))  # potline 1 down from minute 60
     rows.append((T0, "potline-2.state", 0))
+    # Irregular times and values with every digit a double has, and a gap: the series test's data.
+    for i in range(VOLTAGES):
+        if not 1000 <= i < 1200:
+            rows.append((voltage_ts(i), "potline-2.voltage", voltage(i)))
     return rows
+
+
+VOLTAGES = 3000
+
+
+def voltage_ts(i):
+    return T0 + i * 2_171 + (i * 7) % 11
+
+
+def voltage(i):
+    return 4.1 + ((i * 7919) % 1000) / 997.0
 
 
 ROWS = make_rows()
@@ -129,6 +144,39 @@ class ServerApiTest(unittest.TestCase):
             self.assertAlmostEqual(max(values), b["max"])
             self.assertAlmostEqual(sum(values) / len(values), b["mean"])
             self.assertAlmostEqual(values[-1], b["last"])
+
+    def test_series_of_a_thousand_points_against_sqlite(self):
+        # The oracle: SQLite over the CSV's rows (not the historian), bucketing as documented:
+        # equal widths (t1 - t0) // points, the remainder in the last, [from, to) each.
+        t0, t1, points = T0 + 1_234, voltage_ts(VOLTAGES - 1) - 5_000, 1000
+        width = (t1 - t0) // points
+        db = sqlite3.connect(":memory:")
+        db.execute("CREATE TABLE s(ts INTEGER PRIMARY KEY, v REAL)")
+        db.executemany("INSERT INTO s VALUES (?, ?)", [(ts, v) for ts, tag, v in ROWS if tag == "potline-2.voltage"])
+        expected = {}
+        for b, count, lo, hi, mean, last_ts in db.execute(
+                "SELECT min((ts - ?) / ?, ? - 1) AS b, count(*), min(v), max(v), avg(v), max(ts)"
+                " FROM s WHERE ts >= ? AND ts < ? GROUP BY b", (t0, width, points, t0, t1)):
+            last = db.execute("SELECT v FROM s WHERE ts = ?", (last_ts,)).fetchone()[0]
+            expected[b] = (count, lo, hi, mean, last)
+        self.assertGreater(max(e[0] for e in expected.values()), 2)  # buckets of several samples
+        self.assertLess(len(expected), points - 50)  # and the gap's empty ones
+        path = f"/api/v1/parks/beidu/series?tag=potline-2.voltage&from={t0}&to={t1}&points={points}"
+        status, body = self.get(path)
+        self.assertEqual(200, status, body)
+        buckets = records(body, "buckets")
+        self.assertEqual(points, len(buckets))
+        for k, b in enumerate(buckets):
+            self.assertEqual((t0 + k * width, t0 + (k + 1) * width if k < points - 1 else t1), (b["from"], b["to"]))
+            if k not in expected:
+                self.assertEqual((0, None, None, None, None), (b["count"], b["min"], b["max"], b["mean"], b["last"]), k)
+                continue
+            count, lo, hi, mean, last = expected[k]
+            # Every stored double comes back bit for bit through the JSON; only the mean is a sum.
+            self.assertEqual((count, lo, hi, last), (b["count"], b["min"], b["max"], b["last"]), k)
+            self.assertAlmostEqual(mean, b["mean"], places=12)
+        # Asked again at once: the same answer (kept for up to 100 ms, or read again).
+        self.assertEqual((200, body), self.get(path))
 
     def test_state_spans_of_a_line(self):
         # Worked out by hand from the CSV: potline 1 runs (0) from T0, is down (3) from minute 60.

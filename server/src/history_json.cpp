@@ -1,0 +1,30 @@
+#include "history_json.hpp"
+
+#include "json_text.hpp"
+
+namespace parktwin::server {
+
+std::string stateJson(std::int64_t at_ms, const std::vector<store::TagState>& states) {
+  JsonText out(64 + 64 * states.size());
+  out.raw(R"({"at":)").integer(at_ms).raw(R"(,"columns":["tag","ts","v"],"values":[)");
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    const auto& s = states[i];
+    out.raw(i == 0 ? "[" : ",[").string(s.tag).raw(',').integer(s.ts_ms).raw(',').number(s.value).raw(']');
+  }
+  return out.raw("]}").take();
+}
+
+std::string seriesJson(std::string_view tag, std::int64_t from_ms, std::int64_t to_ms, const std::vector<store::Bucket>& buckets) {
+  JsonText out(128 + tag.size() + 112 * buckets.size());  // a bucket of full-precision doubles is about 110 bytes
+  out.raw(R"({"buckets":[)");
+  for (std::size_t i = 0; i < buckets.size(); ++i) {
+    const auto& b = buckets[i];
+    out.raw(i == 0 ? "[" : ",[").integer(b.t_start_ms).raw(',').integer(b.t_end_ms).raw(',').integer(b.count);
+    out.raw(',').number(b.min).raw(',').number(b.max).raw(',').number(b.mean).raw(',').number(b.last).raw(']');
+  }
+  out.raw(R"(],"columns":["from","to","count","min","max","mean","last"],"from":)").integer(from_ms);
+  out.raw(R"(,"tag":)").string(tag).raw(R"(,"to":)").integer(to_ms).raw('}');
+  return out.take();
+}
+
+}  // namespace parktwin::server
