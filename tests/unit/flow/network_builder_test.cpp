@@ -223,6 +223,7 @@ TEST(NetworkMessages, ALineWithoutPowerIsNamedWithItsPathAndTheKeysToAdd) {
   EXPECT_NE(energy.error().message.find("/lines/0 (cast)"), std::string::npos) << energy.error().message;
   EXPECT_NE(energy.error().message.find("\"power_kw\""), std::string::npos) << energy.error().message;
   EXPECT_NE(energy.error().message.find("\"energy_kwh_per_t\""), std::string::npos) << energy.error().message;
+  EXPECT_EQ(networkGapOf(energy.error().message), NetworkGap::no_load);
 
   park.lines[0].power_kw = 400;
   EXPECT_TRUE(buildEnergyNetwork(park));
@@ -233,6 +234,7 @@ TEST(NetworkMessages, MissingMaterialLinksOrSupplierSayWhatToAdd) {
   const auto none = buildMaterialNetwork(park);
   ASSERT_FALSE(none);
   EXPECT_NE(none.error().message.find("add \"material_links\""), std::string::npos) << none.error().message;
+  EXPECT_EQ(networkGapOf(none.error().message), NetworkGap::no_material_links);
 
   model::MaterialLink out;  // parts go out, nothing comes in
   out.id = "m-out";
@@ -249,6 +251,32 @@ TEST(NetworkMessages, MissingMaterialLinksOrSupplierSayWhatToAdd) {
   ASSERT_FALSE(noOrigin);
   EXPECT_NE(noOrigin.error().message.find("\"supplier\""), std::string::npos) << noOrigin.error().message;
   EXPECT_NE(noOrigin.error().message.find("/lines/0 (cast)"), std::string::npos) << noOrigin.error().message;
+  EXPECT_EQ(networkGapOf(noOrigin.error().message), NetworkGap::no_origin);
+}
+
+// The window words each gap in its own language from networkGapOf: the energy gaps read back
+// from their messages (the material ones in the two tests above), and a line naming none, or a
+// longer reason that begins alike, reads back as none.
+TEST(NetworkMessages, EachGapReadsBackFromItsMessage) {
+  auto park = guideParkWithoutPowerOrMaterial();
+  park.energy_links.clear();
+  const auto noLinks = buildEnergyNetwork(park);
+  ASSERT_FALSE(noLinks);
+  EXPECT_EQ(networkGapOf(noLinks.error().message), NetworkGap::no_energy_links) << noLinks.error().message;
+
+  park.lines[0].power_kw = 400;
+  model::EnergyLink fromHall;  // the hall feeds the line, but nothing feeds the hall
+  fromHall.id = "e2";
+  fromHall.from = "hall";
+  fromHall.to = "cast";
+  fromHall.capacity_kw = 500;
+  park.energy_links.push_back(fromHall);
+  const auto noSource = buildEnergyNetwork(park);
+  ASSERT_FALSE(noSource);
+  EXPECT_EQ(networkGapOf(noSource.error().message), NetworkGap::no_source) << noSource.error().message;
+
+  EXPECT_EQ(networkGapOf("mini: energy network: no loader: something else"), std::nullopt);
+  EXPECT_EQ(networkGapOf("mini: the park file is not valid JSON"), std::nullopt);
 }
 
 }  // namespace

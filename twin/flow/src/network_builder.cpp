@@ -395,6 +395,28 @@ void addLinkArcs(NetworkAssembler& net, const std::vector<Link>& parkLinks, cons
   }
 }
 
+// Each gap's words in the builders' messages: one table writes them (failWith) and reads them
+// back (networkGapOf), so the two cannot drift apart.
+struct GapWords {
+  NetworkGap gap;
+  std::string_view words;  // "<network> network: <reason>", as the message spells it
+};
+constexpr GapWords kGapWords[] = {
+    {NetworkGap::no_material_links, "material network: the park has no material links"},
+    {NetworkGap::no_origin, "material network: no origin"},
+    {NetworkGap::no_consumer, "material network: no consumer"},
+    {NetworkGap::no_energy_links, "energy network: the park has no energy links"},
+    {NetworkGap::no_source, "energy network: no source"},
+    {NetworkGap::no_load, "energy network: no load"}};
+
+// Fails with "<park>: <network> network: <reason><separator><how to fix it>".
+std::unexpected<Error> failWith(const model::Park& park, NetworkGap gap, std::string_view separator,
+                                const std::string& fix) {
+  const auto& words = *std::find_if(std::begin(kGapWords), std::end(kGapWords),
+                                    [gap](const GapWords& w) { return w.gap == gap; });
+  return fail(park.id + ": " + std::string(words.words) + std::string(separator) + fix);
+}
+
 }  // namespace
 
 int FlowNetwork::findNode(const std::string& id) const {
@@ -431,9 +453,9 @@ double lineDemandKw(const model::ProductionLine& line) {
 
 Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides) {
   if (park.material_links.empty()) {
-    return fail(park.id + ": material network: the park has no material links; add \"material_links\" (top level): "
-                "one into each line from a supplier external or another line, one out of it to a market external "
-                "(docs/park-format.md, material_links)");
+    return failWith(park, NetworkGap::no_material_links, "; ",
+                    "add \"material_links\" (top level): one into each line from a supplier external or another "
+                    "line, one out of it to a market external (docs/park-format.md, material_links)");
   }
   FlowObjects objects(park, overrides.built);
   const LinkEnds links = linkEnds(park.material_links, objects);
@@ -505,13 +527,15 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
     }
   }
   if (!anyProducer) {
-    return fail(park.id + ": material network: no origin: add an external of kind \"supplier\" to \"externals\" and a "
-                          "material link from it into " + firstNamedLine(park, objects, links) +
-                "; or a line making molten_aluminium, ingot or recycled_aluminium that no link feeds");
+    return failWith(park, NetworkGap::no_origin, ": ",
+                    "add an external of kind \"supplier\" to \"externals\" and a material link from it into " +
+                        firstNamedLine(park, objects, links) +
+                        "; or a line making molten_aluminium, ingot or recycled_aluminium that no link feeds");
   }
   if (!anyConsumer) {
-    return fail(park.id + ": material network: no consumer: add an external of kind \"market\" to \"externals\" and a "
-                          "material link to it from " + firstNamedLine(park, objects, links));
+    return failWith(park, NetworkGap::no_consumer, ": ",
+                    "add an external of kind \"market\" to \"externals\" and a material link to it from " +
+                        firstNamedLine(park, objects, links));
   }
 
   addLinkArcs(net, park.material_links, links, [&](FlowArc& arc, const model::MaterialLink& link, int to) {
@@ -531,8 +555,9 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
 
 Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides) {
   if (park.energy_links.empty()) {
-    return fail(park.id + ": energy network: the park has no energy links; add \"energy_links\" (top level) from a "
-                "grid_tie utility (or a grid external) to each line or to its building");
+    return failWith(park, NetworkGap::no_energy_links, "; ",
+                    "add \"energy_links\" (top level) from a grid_tie utility (or a grid external) to each line "
+                    "or to its building");
   }
   FlowObjects objects(park, overrides.built);
   const LinkEnds links = linkEnds(park.energy_links, objects);
@@ -581,10 +606,11 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
     }
   }
   if (!anySource) {
-    return fail(park.id + ": energy network: no source: add a utility of kind \"grid_tie\" (or pv, battery, "
-                "reservoir_hydro; or a grid external) and an energy link from it in \"energy_links\"");
+    return failWith(park, NetworkGap::no_source, ": ",
+                    "add a utility of kind \"grid_tie\" (or pv, battery, reservoir_hydro; or a grid external) and "
+                    "an energy link from it in \"energy_links\"");
   }
-  if (!anyLoad) return fail(park.id + ": energy network: no load: " + explainNoLoad(park, objects, links));
+  if (!anyLoad) return failWith(park, NetworkGap::no_load, ": ", explainNoLoad(park, objects, links));
 
   addLinkArcs(net, park.energy_links, links, [](FlowArc& arc, const model::EnergyLink& link, int) {
     arc.capacity = link.capacity_kw;
@@ -605,6 +631,17 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
     }
   }
   return net.take();
+}
+
+std::optional<NetworkGap> networkGapOf(std::string_view errorLine) {
+  for (const GapWords& w : kGapWords) {
+    const std::size_t at = errorLine.find(w.words);
+    if (at == std::string_view::npos) continue;
+    // The reason ends the words: "no load" must not match a longer reason that begins alike.
+    const std::string_view after = errorLine.substr(at + w.words.size());
+    if (after.empty() || after.front() == ':' || after.front() == ';') return w.gap;
+  }
+  return std::nullopt;
 }
 
 }  // namespace parktwin::flow

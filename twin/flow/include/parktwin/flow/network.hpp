@@ -4,8 +4,10 @@
 // supply arc, consumers feed the sink by a demand arc, and lines or substations with a rated
 // throughput are split into an input and an output node joined by a throughput arc.
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -124,6 +126,15 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
 // stations (power_kw: the whole site) and buildings holding such lines. Planned objects stay
 // out unless overrides.built names them.
 Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides = {});
+
+// Why a park has no material or energy network: the reasons buildMaterialNetwork and
+// buildEnergyNetwork give. Their messages ("<park>: material network: no origin: add ...") are
+// English and say how to fix the file; the window words each reason in its own language, so
+// it reads the reason back with networkGapOf rather than matching the English itself.
+enum class NetworkGap { no_material_links, no_origin, no_consumer, no_energy_links, no_source, no_load };
+
+// The reason one line of a network builder's error names, or nullopt for any other line.
+std::optional<NetworkGap> networkGapOf(std::string_view errorLine);
 
 // The electrical demand of one line: power_kw when given, else energy_kwh_per_t x
 // capacity_t_per_year / 8760 h (a 340 kt/yr potline at 13.5 MWh/t draws about 524 MW).
