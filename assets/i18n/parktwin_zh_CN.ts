@@ -1159,7 +1159,7 @@
     </message>
 </context>
 <context>
-    <name>ParkView</name>
+    <name>FlowProblemBanner</name>
     <message>
         <source>The flows cannot be shown:</source>
         <translation>无法显示物料与能源流：</translation>

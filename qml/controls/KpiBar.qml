@@ -24,16 +24,19 @@ Rectangle {
             Column {
                 id: card
                 objectName: "kpi_" + model.key
+                // What the card reads (tests find a card by its objectName and read these).
+                readonly property string kpiName: model.name
+                readonly property string kpiText: model.text
                 Text {
                     // Long names ("Electricity per tonne delivered") wrap rather than widen the bar.
                     width: Math.min(implicitWidth, 130)
                     wrapMode: Text.Wrap
-                    text: model.name
+                    text: card.kpiName
                     color: "#9fd3ff"; font.pixelSize: 11
                 }
                 Text {
                     objectName: "value"
-                    text: model.text
+                    text: card.kpiText
                     color: "white"; font.pixelSize: 15; font.bold: true
                 }
                 HoverHandler { id: hover }

@@ -341,20 +341,8 @@ Item {
         scene: root
     }
     focus: true
-    Keys.onPressed: (event) => {
-        const step = root.distance * 0.05
-        const a = CameraFit.axes(root.yaw, root.pitch)
-        if (event.key === Qt.Key_Up || event.key === Qt.Key_W) root.target = root.target.plus(a.ahead.times(step))
-        else if (event.key === Qt.Key_Down || event.key === Qt.Key_S) root.target = root.target.minus(a.ahead.times(step))
-        else if (event.key === Qt.Key_Left || event.key === Qt.Key_A) root.target = root.target.minus(a.right.times(step))
-        else if (event.key === Qt.Key_Right || event.key === Qt.Key_D) root.target = root.target.plus(a.right.times(step))
-        else if (event.key === Qt.Key_Plus || event.key === Qt.Key_Equal) root.distance *= 0.85
-        else if (event.key === Qt.Key_Minus) root.distance /= 0.85
-        else if (event.key === Qt.Key_F || event.key === Qt.Key_Home) root.fitPark()
-        else if (event.key === Qt.Key_N) root.turnNorthUp()
-        else return
-        event.accepted = true
-    }
+    CameraKeys { id: cameraKeys; scene: root }
+    Keys.onPressed: (event) => { event.accepted = cameraKeys.handle(event.key) }
 
     LabelLayer {
         objectName: "labelLayer"
@@ -383,27 +371,11 @@ Item {
         anchors { horizontalCenter: parent.horizontalCenter; top: parent.top }
         anchors.topMargin: roomBesideCompass ? 12 : compass.height + 24
     }
-    // A park whose flows cannot be solved (no material or energy links, no origin...): why, in
-    // the bar's place, rather than nothing at all.
-    Rectangle {
+    FlowProblemBanner {
         id: flowProblem
         objectName: "flowProblem"
         visible: root.showFlows && !ParkController.presenting && ParkController.flows.problem !== ""
         anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: kpiBar.anchors.topMargin }
-        width: Math.min(problemText.implicitWidth, 460) + 24
-        height: problemText.height + 14
-        radius: 6
-        color: "#ee1f3347"
-        Text {
-            id: problemText
-            objectName: "flowProblemText"
-            anchors.centerIn: parent
-            width: Math.min(implicitWidth, 460)
-            wrapMode: Text.Wrap
-            textFormat: Text.PlainText
-            text: qsTr("The flows cannot be shown:") + "\n" + ParkController.flows.problem
-            color: "white"; font.pixelSize: 13
-        }
     }
     TimelineBar {
         id: timelineBar

@@ -134,8 +134,8 @@ Item {
             // The bar's cards come from the KPI table: per tonne *delivered*, named so.
             const perTonne = findChild(kpi, "kpi_energy_kwh_per_t_delivered")
             verify(perTonne !== null, "a card for electricity per tonne delivered")
-            verify(perTonne.modelData.name === "Electricity per tonne delivered", perTonne.modelData.name)
-            verify(/^\d{1,3}(,\d{3})* kWh\/t$/.test(perTonne.modelData.text), perTonne.modelData.text)
+            verify(perTonne.kpiName === "Electricity per tonne delivered", perTonne.kpiName)
+            verify(/^\d{1,3}(,\d{3})* kWh\/t$/.test(perTonne.kpiText), perTonne.kpiText)
             verify(kpi.y > 50, "the bar sits below the compass: " + kpi.y)
             parkView.fitPark(true)
             const e = extent(ParkController.scene.outline)
