@@ -5,7 +5,7 @@ import QtQuick
 import ParkTwin
 
 Rectangle {
-    width: Math.min(problemText.implicitWidth, 460) + 24
+    width: problemText.width + 24
     height: problemText.height + 14
     radius: 6
     color: "#ee1f3347"
@@ -13,10 +13,12 @@ Rectangle {
         id: problemText
         objectName: "flowProblemText"
         anchors.centerIn: parent
-        width: Math.min(implicitWidth, 460)
+        width: Math.min(unwrapped.implicitWidth, 460)
         wrapMode: Text.Wrap
         textFormat: Text.PlainText
         text: qsTr("The flows cannot be shown:") + "\n" + ParkController.flows.problem
         color: "white"; font.pixelSize: 13
     }
+    // The widest line as written: a wrapped Text's own implicitWidth follows the width it is given.
+    Text { id: unwrapped; visible: false; text: problemText.text; font: problemText.font; textFormat: Text.PlainText }
 }
