@@ -165,7 +165,9 @@ TEST(DurableSubscriber, WhatWasNotCommittedIsResentToTheNextRun) {
   ASSERT_TRUE(third->start());
   ASSERT_TRUE(third->waitConnected(10s));
   publishSamples(broker, 1);  // a marker behind anything the broker might still resend
-  ASSERT_TRUE(eventually([&] { return third->acknowledged() == 1; }));
+  // On failure, say which way: 0 (the marker never came) or more (samples came again).
+  ASSERT_TRUE(eventually([&] { return third->acknowledged() == 1; }))
+      << third->acknowledged() << " acknowledged, " << after.committed().size() << " committed";
   EXPECT_EQ(after.committed().size(), 1u) << "acknowledged samples came again";
 }
 

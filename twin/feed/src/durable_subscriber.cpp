@@ -21,6 +21,8 @@ namespace {
 SteadyTime now() { return std::chrono::steady_clock::now(); }
 
 constexpr auto kConnectTimeout = 10s;
+// How long stop() waits for the broker to close after our DISCONNECT (it does at once).
+constexpr auto kGoodbyeTimeout = 2s;
 constexpr auto kSendTimeout = 10s;
 constexpr std::size_t kMaxReadPerWake = 1 << 20;  // then commit if due, then read on
 constexpr std::uint16_t kFirstSubscribePacketId = 1;  // one SUBSCRIBE per filter: 1, 2, ...
@@ -279,7 +281,9 @@ struct DurableSubscriber::Impl {
     // stop(): what arrived is committed and acknowledged, then a clean goodbye (the session
     // stays on the broker, clean_session is off).
     if (auto acked = commitAndAcknowledge(session); !acked) return acked;
-    return send(session, mqtt::encodeDisconnect());
+    if (auto sent = send(session, mqtt::encodeDisconnect()); !sent) return sent;
+    detail::closeGracefully(session.socket.get(), kGoodbyeTimeout);
+    return {};
   }
 
   void run() {

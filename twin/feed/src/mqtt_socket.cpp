@@ -126,6 +126,21 @@ Result<bool> waitReadable(int fd, int wakeFd, std::chrono::milliseconds timeout)
   return (p[0].revents & (POLLIN | POLLHUP | POLLERR)) != 0;
 }
 
+void closeGracefully(int fd, std::chrono::milliseconds timeout) {
+  if (fd < 0 || ::shutdown(fd, SHUT_WR) != 0) return;
+  const SteadyTime deadline = std::chrono::steady_clock::now() + timeout;
+  std::string dropped;
+  while (std::chrono::steady_clock::now() < deadline) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    auto readable = waitReadable(fd, -1, left);
+    if (!readable) return;
+    if (!*readable) continue;  // EINTR or the deadline: the loop condition decides
+    dropped.clear();
+    auto read = readAvailable(fd, dropped, 64 * 1024);
+    if (!read || read->closed) return;
+  }
+}
+
 WakePipe::WakePipe() {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) == 0) {

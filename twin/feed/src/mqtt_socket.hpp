@@ -44,6 +44,13 @@ Result<ReadOutcome> readAvailable(int fd, std::string& buffer, std::size_t maxBy
 // (EINTR) return false, as a timeout does: the caller re-checks its deadlines.
 Result<bool> waitReadable(int fd, int wakeFd, std::chrono::milliseconds timeout);
 
+// After the last packet (MQTT DISCONNECT): half-closes, then reads and drops what the peer still
+// sends until it closes too, or the timeout. Why: closing a socket with unread bytes in it sends
+// a TCP reset, and a reset can make the peer's kernel drop bytes its program has not read yet,
+// such as the PUBACKs written just before the DISCONNECT; the broker then sends those messages
+// again to the next session, though they were committed and acknowledged.
+void closeGracefully(int fd, std::chrono::milliseconds timeout);
+
 class WakePipe {
  public:
   WakePipe();
