@@ -208,23 +208,23 @@ Result<void> Historian::Impl::writePendingSnapshots() {
   return {};
 }
 
+// Snapshots due since the last commit, every snapshot_every_ms of data time. They are computed
+// in one read view, each from the one before (only the blocks between are read), and written
+// in one transaction per batch: a year of one tag imported at once is due 35,040 of them, and
+// a read view, a remap of the file and SQL parsed again for each made such an import 7x slower.
 Result<void> Historian::Impl::writeSnapshots() {
   const std::int64_t every = options.snapshot_every_ms;
   if (every == 0 || durable_until_ms == INT64_MIN) return {};
   if (durable_until_ms < INT64_MIN + options.reorder_window_ms) return {};
   const std::int64_t safeUntil = durable_until_ms - options.reorder_window_ms;
-  // Each half of blocks_by_half_time answers its minimum with one seek (schema 5 has no plain
-  // time index).
-  auto firstStartAfter = reader.prepare(
-      "SELECT min(m) FROM (SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 0 AND t_start_ms > ?1) AS m "
-      "UNION ALL SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 1 AND t_start_ms > ?1))");
-  if (!firstStartAfter) return std::unexpected(firstStartAfter.error());
   if (!next_snapshot_ms) {
     auto last = reader.queryInt("SELECT coalesce(max(ts_ms), -9223372036854775808) FROM snapshots");
     if (!last) return std::unexpected(last.error());
     if (*last != INT64_MIN) {
       next_snapshot_ms = *last + every;
     } else {
+      // Each half of blocks_by_half_time answers its minimum with one seek (schema 5 has no
+      // plain time index).
       auto first = reader.queryInt(
           "SELECT coalesce(min(m), 0) FROM (SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 0) AS m "
           "UNION ALL SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 1))");
@@ -232,31 +232,64 @@ Result<void> Historian::Impl::writeSnapshots() {
       next_snapshot_ms = (floorDiv(*first, every) + 1) * every;
     }
   }
-  auto insert = writer->prepare("INSERT OR REPLACE INTO snapshots(ts_ms, payload) VALUES (?, ?)");
-  if (!insert) return std::unexpected(insert.error());
   while (*next_snapshot_ms <= safeUntil) {
-    const std::int64_t at = *next_snapshot_ms;
-    auto state = stateById(at);
-    if (!state) return std::unexpected(state.error());
-    std::vector<SnapshotEntry> entries;
-    entries.reserve(state->size());
-    for (const auto& [id, s] : *state) entries.push_back({id, s.ts_ms, s.value});
-    if (auto ok = insert->bind(1, at).bindBlob(2, encodeSnapshot(entries)).run(); !ok) return ok;
+    // The read view ends before the write: with journal_mode=OFF (Durability::WriteOnce) a
+    // commit waits for every reader of the file.
+    auto due = computeDueSnapshots(safeUntil);
+    if (!due) return std::unexpected(due.error());
+    auto tx = sql::Transaction::begin(*writer);
+    if (!tx) return std::unexpected(tx.error());
+    auto insert = writer->prepare("INSERT OR REPLACE INTO snapshots(ts_ms, payload) VALUES (?, ?)");
+    if (!insert) return std::unexpected(insert.error());
+    for (const DueSnapshot& snapshot : due->snapshots) {
+      if (auto ok = insert->bind(1, snapshot.ts_ms).bindBlob(2, snapshot.payload).run(); !ok) return ok;
+    }
+    if (auto ok = tx->commit(); !ok) return ok;
+    next_snapshot_ms = due->next_ms;
+  }
+  return {};
+}
+
+Result<Historian::Impl::DueSnapshots> Historian::Impl::computeDueSnapshots(std::int64_t safeUntil) {
+  // A batch is bounded so that a long import keeps little in memory between its writes.
+  constexpr std::size_t kSnapshotsPerBatch = 1024;
+  const std::int64_t every = options.snapshot_every_ms;
+  auto view = sql::Transaction::beginRead(reader);
+  if (!view) return std::unexpected(view.error());
+  auto firstStartAfter = reader.prepare(
+      "SELECT min(m) FROM (SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 0 AND t_start_ms > ?1) AS m "
+      "UNION ALL SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 1 AND t_start_ms > ?1))");
+  if (!firstStartAfter) return std::unexpected(firstStartAfter.error());
+  DueSnapshots out;
+  std::vector<DueSnapshot>& due = out.snapshots;
+  DenseState state;
+  std::vector<SnapshotEntry> entries;
+  std::int64_t next = *next_snapshot_ms;
+  while (next <= safeUntil && due.size() < kSnapshotsPerBatch) {
+    const std::int64_t at = next;
+    auto ok = due.empty() ? stateInto(at, state) : stateInto(at, state, due.back().ts_ms);
+    if (!ok) return std::unexpected(ok.error());
+    entries.clear();
+    for (std::size_t id = 0; id < state.last.size(); ++id) {
+      if (state.present[id]) entries.push_back({static_cast<std::int64_t>(id), state.last[id].ts_ms, state.last[id].value});
+    }
+    due.push_back({at, encodeSnapshot(entries)});
     // Skip over stretches without data so a gap of years does not cost one snapshot per interval.
-    std::int64_t next = at + every;
+    // With no block starting after `at`, every sample up to safeUntil lies in a block that starts
+    // before it, so at most a block's span of snapshots is left: none is skipped (skipping to
+    // safeUntil there lost the snapshots of the open block's hour at every commit).
+    next = at + every;
     firstStartAfter->bind(1, at);
     auto row = firstStartAfter->step();
     if (!row) return std::unexpected(row.error());
     if (*row && !firstStartAfter->isNull(0)) {
       const std::int64_t m = firstStartAfter->int64(0);
       if (m > next + kMaxBlockSpanMs) next = (floorDiv(m, every) + 1) * every;
-    } else {
-      next = std::max(next, (floorDiv(safeUntil, every) + 1) * every);  // no later block at all
     }
     firstStartAfter->reset();
-    next_snapshot_ms = next;
   }
-  return {};
+  out.next_ms = next;
+  return out;
 }
 
 }  // namespace parktwin::store

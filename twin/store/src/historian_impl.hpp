@@ -162,6 +162,15 @@ struct Historian::Impl {
   Result<void> insertNewTags();  // inside the commit's transaction
   Result<void> writeLate(TagWriter& tw);
   Result<void> writeSnapshots();
+  struct DueSnapshot {
+    std::int64_t ts_ms = 0;
+    std::vector<std::uint8_t> payload;
+  };
+  struct DueSnapshots {
+    std::vector<DueSnapshot> snapshots;
+    std::int64_t next_ms = 0;  // the time of the snapshot due after these
+  };
+  Result<DueSnapshots> computeDueSnapshots(std::int64_t safe_until);  // in one read view
   Result<void> writePendingSnapshots();  // snapshotAt's, inside the commit's transaction
   // historian_read.cpp
   Result<std::optional<TagInfo>> findTag(std::string_view name);
@@ -178,6 +187,9 @@ struct Historian::Impl {
   Result<void> refreshTagNames();
   Result<std::int64_t> maxBlockSpan();  // the longest block in the file, from meta
   Result<void> stateInto(std::int64_t t_ms, DenseState& state);
+  // The same from a state already known at seed_ts <= t_ms (in the same read view): only the
+  // blocks after it are read, as after a snapshot.
+  Result<void> stateInto(std::int64_t t_ms, DenseState& state, std::int64_t seed_ts);
   Result<std::vector<std::pair<std::int64_t, Sample>>> stateById(std::int64_t t_ms);
 };
 

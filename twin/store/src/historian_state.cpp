@@ -152,8 +152,7 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
   auto maxId = reader.queryInt("SELECT coalesce(max(id), 0) FROM tags");
   if (!maxId) return std::unexpected(maxId.error());
   state.reset(*maxId);
-  std::int64_t snapshotTs = INT64_MIN;
-  bool haveSnapshot = false;
+  std::int64_t snapshotTs = INT64_MIN;  // none: every block up to T is read
   {
     auto snap = reader.prepare("SELECT ts_ms, payload FROM snapshots WHERE ts_ms <= ? ORDER BY ts_ms DESC LIMIT 1");
     if (!snap) return std::unexpected(snap.error());
@@ -161,7 +160,6 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
     auto row = snap->step();
     if (!row) return std::unexpected(row.error());
     if (*row) {
-      haveSnapshot = true;
       snapshotTs = snap->int64(0);
       auto entries = decodeSnapshot(snap->blob(1));
       if (!entries) return fail(reader.path() + ": snapshot at " + std::to_string(snapshotTs) + ": " + entries.error().message);
@@ -169,13 +167,17 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
       snap->reset();
     }
   }
-  // Blocks that may hold a sample in (snapshot, T] start at most the longest block span in the
-  // file before the snapshot, so the time index bounds the scan.
+  return stateInto(t_ms, state, snapshotTs);
+}
+
+Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state, std::int64_t seed_ts) {
+  // Blocks that may hold a sample in (seed, T] start at most the longest block span in the
+  // file before the seed, so the time index bounds the scan.
   auto span = maxBlockSpan();
   if (!span) return std::unexpected(span.error());
   auto late = reader.queryInt("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'late_blocks'), 1)");
   if (!late) return std::unexpected(late.error());
-  const std::int64_t lowStart = !haveSnapshot || snapshotTs < INT64_MIN + *span ? INT64_MIN : snapshotTs - *span;
+  const std::int64_t lowStart = seed_ts < INT64_MIN + *span ? INT64_MIN : seed_ts - *span;
   const bool early = *late == 0;
   // Many tags: the odd ids are scanned on a second connection and thread at the same time (the
   // seeks, copies and decoding of 10k blocks take ~10 ms on one core). A file that cannot be
