@@ -192,6 +192,8 @@ struct ParkState {
   std::vector<std::string> tagIds;
   std::vector<TagRead> reads;  // one per tag, fixed at creation
   std::vector<double> values;
+  std::vector<std::int64_t> scaled;  // values[i] * 10^decimals[i], the integer it was rounded to
+  std::vector<int> decimals;
 };
 
 // production.cpp

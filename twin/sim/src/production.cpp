@@ -170,7 +170,9 @@ void advancePotline(ParkState& state, PotlineState& pot, std::int64_t from_ms, s
   }
 }
 
-void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::int64_t to_ms, SampleSink& sink) {
+// `hour`: the hour to_ms falls in (floor(to_ms / 1 h)), the same for every line of a step.
+void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::int64_t to_ms, std::int64_t hour,
+                 SampleSink& sink) {
   const double step_ms = static_cast<double>(to_ms - from_ms);
   double running_ms = 0;
   int counts[5] = {0, 0, 0, 0, 0};
@@ -211,12 +213,11 @@ void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::i
   line.runFraction = fraction;
   line.output_t += rate_t_per_h * fraction * hours;
 
-  const double hourKey = std::floor(static_cast<double>(to_ms) / kMsPerHour);
-  if (static_cast<std::int64_t>(hourKey) != line.performanceHour) {
-    line.performanceHour = static_cast<std::int64_t>(hourKey);
+  if (hour != line.performanceHour) {
+    line.performanceHour = hour;
     const std::uint64_t key = state.config.seed ^ line.idHash;
-    line.performance = 0.90 + 0.08 * hashUniform(key, static_cast<std::uint64_t>(hourKey), 1);
-    line.quality = 0.985 + 0.013 * hashUniform(key, static_cast<std::uint64_t>(hourKey), 2);
+    line.performance = 0.90 + 0.08 * hashUniform(key, static_cast<std::uint64_t>(hour), 1);
+    line.quality = 0.985 + 0.013 * hashUniform(key, static_cast<std::uint64_t>(hour), 2);
   }
   line.unitsRate = line.rate_units_per_h * line.rateFactor * fraction * line.performance * line.quality;
   const double alpha = state.oeeAlpha;
@@ -364,7 +365,9 @@ void setUpProduction(ParkState& state) {
 void advanceProduction(ParkState& state, std::int64_t from_ms, std::int64_t to_ms, SampleSink& sink) {
   for (auto& pot : state.potlines) advancePotline(state, pot, from_ms, to_ms, sink);
   deliverLadles(state, to_ms);
-  for (auto& line : state.lines) advanceLine(state, line, from_ms, to_ms, sink);
+  // Computed as before (through a double, floored), once per step instead of once per line.
+  const auto hour = static_cast<std::int64_t>(std::floor(static_cast<double>(to_ms) / kMsPerHour));
+  for (auto& line : state.lines) advanceLine(state, line, from_ms, to_ms, hour, sink);
   dispatchFromHubs(state, to_ms, sink);
 }
 
