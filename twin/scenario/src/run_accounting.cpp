@@ -94,7 +94,7 @@ void RunAccounting::step(std::span<const double> values, std::int64_t t_ms) {
         bucketProcessed_ += out;
         lineOeeSum_[i] += at(line.oee_tag) / 100.0;
         if (line.molten_fed) {
-          if (routeStopped(line, mid)) {
+          if (routeChanges_ && routeStopped(line, mid)) {  // a call per line and step saved in most runs
             bucketRemeltDirect_ += out;
             lineRemelt_[i] += out;
           } else {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "park_state.hpp"
+#include "parktwin/sim/rounding.hpp"
 #include "parktwin/model/object_index.hpp"
 
 namespace parktwin::sim {
@@ -109,18 +110,6 @@ TagRead readOf(const ParkState& s, TagBinding b, double scale) {
     case Quantity::parkLoad: return scaled(s.load_kw, scale);
   }
   return scaled(s.load_kw, 0);
-}
-
-// std::nearbyint in the default rounding mode (to nearest, ties to even), inline: adding and
-// taking away 2^52 leaves the nearest integer, as the FPU rounds the sum; larger magnitudes,
-// infinities and NaN are already what nearbyint returns. Bit for bit the same result, including
-// -0.0 for small negatives (checked against std::nearbyint in simulator_test), without a libm
-// call per tag and step.
-double roundToInteger(double y) {
-  constexpr double kTwo52 = 0x1p52;
-  const double magnitude = std::fabs(y);
-  if (!(magnitude < kTwo52)) return y;
-  return std::copysign((magnitude + kTwo52) - kTwo52, y);
 }
 
 // The integer behind a rounded value, or kNoScaled when it has none that the historian's

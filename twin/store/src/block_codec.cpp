@@ -36,6 +36,12 @@ constexpr std::array<std::int64_t, kMaxExponent + 1> kPow10Int = {
     100'000'000'000, 1'000'000'000'000, 10'000'000'000'000, 100'000'000'000'000, 1'000'000'000'000'000};
 // Below 2^50, value * 10^e is within a quarter of the integer, so decimalScaled rounds to it.
 constexpr std::int64_t kKnownLimit = std::int64_t{1} << 50;
+// kKnownLimit / 10^k: a scaled value below it stays below kKnownLimit times 10^k.
+constexpr std::array<std::int64_t, kMaxExponent + 1> kKnownLimitOver10 = [] {
+  std::array<std::int64_t, kMaxExponent + 1> limits{};
+  for (std::size_t k = 0; k < limits.size(); ++k) limits[k] = kKnownLimit / kPow10Int[k];
+  return limits;
+}();
 
 // decimalScaled(value, exponent) for a value == known.scaled / 10^known.exponent, without the
 // arithmetic: the same rational number at another exponent, so the same double (division is
@@ -43,12 +49,12 @@ constexpr std::int64_t kKnownLimit = std::int64_t{1} << 50;
 // where that is not certain (append() then decides, as for any value).
 std::optional<std::int64_t> atExponent(KnownDecimal known, int exponent) {
   if (known.exponent < 0 || known.exponent > kMaxExponent) return std::nullopt;
-  if (!(known.scaled > -kKnownLimit && known.scaled < kKnownLimit)) return std::nullopt;
   if (known.exponent <= exponent) {
-    const std::int64_t factor = kPow10Int[static_cast<std::size_t>(exponent - known.exponent)];
-    if (known.scaled >= kKnownLimit / factor || known.scaled <= -kKnownLimit / factor) return std::nullopt;
-    return known.scaled * factor;
+    const auto k = static_cast<std::size_t>(exponent - known.exponent);
+    if (!(known.scaled > -kKnownLimitOver10[k] && known.scaled < kKnownLimitOver10[k])) return std::nullopt;
+    return known.scaled * kPow10Int[k];
   }
+  if (!(known.scaled > -kKnownLimit && known.scaled < kKnownLimit)) return std::nullopt;
   const std::int64_t divisor = kPow10Int[static_cast<std::size_t>(known.exponent - exponent)];
   if (known.scaled % divisor != 0) return std::nullopt;
   return known.scaled / divisor;
