@@ -1,10 +1,15 @@
 // Simulator: determinism, tag coverage, states and events.
 #include "sim_test_support.hpp"
 
+#include <bit>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
+#include <random>
 
 #include "parktwin/sim/machine_state.hpp"
+#include "parktwin/sim/rounding.hpp"
 
 namespace {
 
@@ -82,6 +87,43 @@ TEST_P(EachPark, ValuesAreReportedAtTheTagsResolution) {
     }
   }
   EXPECT_EQ(parktwin::model::reportedDecimals(park.tags.front()), 0);
+}
+
+// advance() (no sample() call per tag) gives step()'s values, and each value's integer is the
+// one its text at the tag's decimals spells ("412.37" at 2 decimals: 41237), printed here.
+TEST_P(EachPark, AdvanceGivesTheValuesStepEmitsWithTheIntegersTheirTextSpells) {
+  const auto park = loadPark(GetParam());
+  const parktwin::sim::SimulatorConfig config{42, instant("2026-03-01T00:00:00Z"), 60'000};
+  auto stepped = Simulator::create(park, config);
+  auto advanced = Simulator::create(park, config);
+  ASSERT_TRUE(stepped && advanced);
+  RecordingSink sink;
+  RecordingSink noSamples;
+  const std::size_t steps = 6 * 60;
+  for (std::size_t n = 0; n < steps; ++n) {
+    stepped->step(sink);
+    advanced->advance(noSamples);
+    ASSERT_EQ(advanced->now_ms(), stepped->now_ms());
+    const auto values = advanced->values();
+    const auto scaled = advanced->scaledValues();
+    const auto decimals = advanced->decimals();
+    ASSERT_EQ(values.size(), park.tags.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const auto& tag = park.tags[i];
+      const double emitted = sink.series[tag.id].v.at(n);
+      ASSERT_EQ(std::bit_cast<std::uint64_t>(values[i]), std::bit_cast<std::uint64_t>(emitted)) << tag.id << " step " << n;
+      ASSERT_EQ(decimals[i], parktwin::model::reportedDecimals(tag)) << tag.id;
+      char text[64];
+      std::snprintf(text, sizeof text, "%.*f", decimals[i], values[i]);
+      std::string digits;
+      for (const char* c = text; *c; ++c) {
+        if (*c != '.') digits += *c;
+      }
+      ASSERT_EQ(scaled[i], std::strtoll(digits.c_str(), nullptr, 10)) << tag.id << ": " << text;
+    }
+  }
+  EXPECT_EQ(noSamples.series.size(), 0u) << "advance() emitted samples";
+  EXPECT_EQ(noSamples.events, sink.events);
 }
 
 INSTANTIATE_TEST_SUITE_P(Bundled, EachPark, ::testing::Values("beidu", "jiulong"));
@@ -170,3 +212,25 @@ TEST(Simulator, DieBondersReportOeeAsAvailabilityTimesPerformanceTimesQuality) {
 }
 
 }  // namespace
+
+// The simulator's inline rounding is std::nearbyint, bit for bit: ties to even, -0.0 for small
+// negatives, large magnitudes, infinities and NaN unchanged.
+TEST(Rounding, RoundToIntegerIsNearbyintBitForBit) {
+  std::vector<double> xs = {0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
+                            0x1p52 - 0.5, -(0x1p52 - 0.5), 0x1p52, 0x1p52 + 1, 0x1p53, 1e300, -1e300,
+                            std::numeric_limits<double>::denorm_min(), -std::numeric_limits<double>::denorm_min(),
+                            std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                            std::numeric_limits<double>::quiet_NaN()};
+  std::mt19937_64 random(7);
+  for (int i = 0; i < 200'000; ++i) {
+    const double magnitude = std::ldexp(1.0, static_cast<int>(random() % 70) - 10);  // 2^-10 .. 2^59
+    const double x = std::uniform_real_distribution<double>(-magnitude, magnitude)(random);
+    xs.push_back(x);
+    xs.push_back(std::floor(x) + 0.5);  // exact ties where representable
+    xs.push_back(std::bit_cast<double>(random()));  // any bit pattern, NaNs included
+  }
+  for (double x : xs) {
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(parktwin::sim::roundToInteger(x)), std::bit_cast<std::uint64_t>(std::nearbyint(x)))
+        << x;
+  }
+}

@@ -306,3 +306,51 @@ TEST(DecimalBlocks, CorruptExponentIsAnError) {
 }
 
 }  // namespace parktwin::store
+
+namespace parktwin::store {
+namespace {
+
+// A value as a simulator makes it: an integer over 10^decimals, divided once.
+struct Made {
+  double value;
+  KnownDecimal known;
+};
+Made made(std::int64_t r, int decimals) {
+  return {static_cast<double>(r) / std::pow(10.0, decimals), {r, decimals}};
+}
+
+}  // namespace
+
+// appendDecimal's shortcut must write append()'s bytes: random walks at every resolution, the
+// same value given at more digits than it needs (412.30 as 41230 over 100), digits that grow
+// mid-block (the block rescales), -0.0, values beyond the shortcut's range, exponents it does
+// not take; the block then decodes to the values given.
+TEST(DecimalBlocks, AppendDecimalWritesTheBytesAppendWrites) {
+  std::mt19937_64 rng(21);
+  for (int series = 0; series < 400; ++series) {
+    const int decimals = series % 17 == 16 ? 15 : series % 7;
+    const int extra = series % 5 == 0 ? 2 : 0;  // the integer given with trailing zeros
+    std::int64_t r = static_cast<std::int64_t>(rng() % 2'000'000) - 1'000'000;
+    if (series % 11 == 0) r = (std::int64_t{1} << 50) - 3 - static_cast<std::int64_t>(rng() % 5);  // at the edge
+    BlockEncoder byValue, byDecimal;
+    std::vector<Sample> given;
+    std::int64_t ts = 1'767'225'600'000;
+    for (int i = 0; i < 600; ++i) {
+      r += static_cast<std::int64_t>(rng() % 41) - 20;
+      Made m = made(r, decimals);
+      m.known = {r * (extra ? 100 : 1), decimals + extra};
+      if (series % 13 == 3 && i == 300) m = made(r * 10 + 7, decimals + 1);  // one more digit from here
+      if (series % 9 == 4 && i % 97 == 5) m = {-0.0, {0, decimals}};
+      if (series % 8 == 2 && i % 50 == 7) m.known = {std::numeric_limits<std::int64_t>::min(), decimals};
+      if (series % 10 == 6 && i % 60 == 9) m.known.exponent = 16;
+      ts += (i % 120 == 119) ? 120'000 : 60'000;  // now and then a longer interval
+      byValue.append(ts, m.value);
+      byDecimal.appendDecimal(ts, m.value, m.known);
+      given.push_back({ts, m.value});
+      ASSERT_EQ(byDecimal.payload(), byValue.payload()) << "series " << series << " sample " << i;
+    }
+    expectBitIdentical(given, decodeBlock(byDecimal.payload()).value());
+  }
+}
+
+}  // namespace parktwin::store

@@ -19,6 +19,7 @@ RunAccounting::RunAccounting(const PreparedPark& park, const Scenario& scenario,
   lineOeeSum_.assign(park.lines.size(), 0);
   lineRemelt_.assign(park.lines.size(), 0);
   lineBucketDemand_.assign(park.lines.size(), 0);
+  routeChanges_ = changed && std::ranges::any_of(scenario.changes, [](const Change& c) { return c.kind == ChangeKind::route; });
 }
 
 double RunAccounting::tariffAt(std::int64_t t_ms) const {
@@ -32,7 +33,7 @@ double RunAccounting::tariffAt(std::int64_t t_ms) const {
 }
 
 bool RunAccounting::routeStopped(const PreparedLine& line, std::int64_t t_ms) const {
-  if (!changed_) return false;
+  if (!routeChanges_) return false;
   for (const Change& c : scenario_.changes) {
     if (c.kind != ChangeKind::route || (c.window && !c.window->contains(t_ms))) continue;
     if (c.targets.empty() || std::ranges::find(c.targets, line.id) != c.targets.end()) return true;
@@ -50,7 +51,7 @@ double RunAccounting::gridLimitAt(std::int64_t t_ms) const {
   return limit;
 }
 
-void RunAccounting::step(const std::vector<double>& values, std::int64_t t_ms) {
+void RunAccounting::step(std::span<const double> values, std::int64_t t_ms) {
   const auto at = [&](int tag) { return values[static_cast<std::size_t>(tag)]; };
   // The step's middle decides the tariff and the windows (a step is [t - step, t)).
   const std::int64_t mid = t_ms - step_ms_ / 2;
@@ -93,7 +94,7 @@ void RunAccounting::step(const std::vector<double>& values, std::int64_t t_ms) {
         bucketProcessed_ += out;
         lineOeeSum_[i] += at(line.oee_tag) / 100.0;
         if (line.molten_fed) {
-          if (routeStopped(line, mid)) {
+          if (routeChanges_ && routeStopped(line, mid)) {  // a call per line and step saved in most runs
             bucketRemeltDirect_ += out;
             lineRemelt_[i] += out;
           } else {

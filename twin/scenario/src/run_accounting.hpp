@@ -2,6 +2,7 @@
 // Per-step energy accounting and hourly molten-metal dispatch of one run, from the simulator's
 // tag values (see docs/scenario-format.md, "How a run is computed").
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "parktwin/scenario/runner.hpp"
@@ -26,7 +27,7 @@ class RunAccounting {
   RunAccounting(const PreparedPark& park, const Scenario& scenario, bool changed, std::int64_t step_ms,
                 std::int64_t bucket_ms, TimeZone zone);
   // `values` are the simulator's tag values at the end of the step that ended at `t_ms`.
-  void step(const std::vector<double>& values, std::int64_t t_ms);
+  void step(std::span<const double> values, std::int64_t t_ms);
   RunResult finish();
 
  private:
@@ -38,6 +39,7 @@ class RunAccounting {
   const PreparedPark& park_;
   const Scenario& scenario_;
   bool changed_;
+  bool routeChanges_;  // the run has a route change (routeStopped looks at every one per line and step)
   std::int64_t step_ms_, bucket_ms_;
   TimeZone zone_;  // the park's civil time: tariff bands and days are local
   double dt_h_;

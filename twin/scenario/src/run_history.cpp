@@ -98,7 +98,8 @@ Result<void> RunHistory::beforeSamplesAt(std::int64_t t_ms) {
   return {};
 }
 
-Result<void> RunHistory::appendStep(std::int64_t t_ms, std::span<const std::size_t> tagIndexes, std::span<const double> values) {
+Result<void> RunHistory::appendStep(std::int64_t t_ms, std::span<const std::size_t> tagIndexes, std::span<const double> values,
+                                    std::span<const store::KnownDecimal> decimals) {
   if (!historian_) {
     for (std::size_t i = 0; i < tagIndexes.size(); ++i) {
       if (auto ok = store_->append(tagNames_[tagIndexes[i]], t_ms, values[i]); !ok) return ok;
@@ -107,7 +108,7 @@ Result<void> RunHistory::appendStep(std::int64_t t_ms, std::span<const std::size
   }
   stepHandles_.clear();
   for (std::size_t index : tagIndexes) stepHandles_.push_back(handles_[index]);
-  return historian_->appendAt(t_ms, stepHandles_, values);
+  return historian_->appendAt(t_ms, stepHandles_, values, decimals);
 }
 
 Result<void> RunHistory::appendEvent(store::Event&& event) {

@@ -25,8 +25,10 @@ class RunHistory {
   static std::string storeParkName(const std::string& uriPark, const std::string& scenarioId, bool changed);
 
   bool active() const { return historian_.has_value() || store_ != nullptr; }
-  // The samples of one step: tag tagIndexes[i] gets values[i], all at `t_ms`.
-  Result<void> appendStep(std::int64_t t_ms, std::span<const std::size_t> tagIndexes, std::span<const double> values);
+  // The samples of one step: tag tagIndexes[i] gets values[i], all at `t_ms`; decimals[i] is
+  // values[i] as the simulator's integer and exponent (store::KnownDecimal), for the encoder.
+  Result<void> appendStep(std::int64_t t_ms, std::span<const std::size_t> tagIndexes, std::span<const double> values,
+                          std::span<const store::KnownDecimal> decimals);
   // An event from sim::encodeEvent (its payload is valid JSON by construction).
   Result<void> appendEvent(store::Event&& event);
   // Before the first sample after `t_ms`: the historian file's seek points are taken from what

@@ -36,54 +36,58 @@ double threadCpuSeconds() {
   return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
 }
 
-// Collects one step's tag values in emission order, and the step's events.
-class RunSink final : public sim::SampleSink {
+// Collects the events of one step (the simulator's values are read as columns, not per tag).
+class StepEvents final : public sim::SampleSink {
  public:
-  explicit RunSink(std::size_t tags) : values_(tags, 0.0) {}
-  void sample(std::string_view, std::int64_t, double value) override { values_[index_++] = value; }
+  void sample(std::string_view, std::int64_t, double) override {}
   void event(const sim::SimEvent& e) override {
-    if (keepEvents_) events_.push_back(e);
+    if (keep_) events_.push_back(e);
   }
-  void startStep(bool keepEvents) {
-    index_ = 0;
-    keepEvents_ = keepEvents;
+  void startStep(bool keep) {
+    keep_ = keep;
     events_.clear();
   }
-  const std::vector<double>& values() const { return values_; }
   const std::vector<sim::SimEvent>& events() const { return events_; }
 
  private:
-  std::vector<double> values_;
-  std::size_t index_ = 0;
-  bool keepEvents_ = false;
+  bool keep_ = false;
   std::vector<sim::SimEvent> events_;
 };
 
 // The park's own tags (when `samples`) and the events of one step, for replay in the 3D view.
 // With `onlyChanges` a tag's sample is written only when its value differs from the last one
 // written (`last`), or when `force`: lossless for a viewer that holds each value until the next.
-// The step's samples go to the historian as one column (StepColumn), not one call each.
+// The step's samples go to the historian as one column (StepColumn), not one call each, with
+// the simulator's integers so the encoder need not find them again.
 struct StepColumn {
   std::vector<std::size_t> tags;
   std::vector<double> values;
+  std::vector<store::KnownDecimal> decimals;
 };
 
-Result<void> storeStep(detail::RunHistory& history, std::size_t tags, const RunSink& sink, std::int64_t t_ms,
-                       bool samples, bool onlyChanges, bool force, std::vector<double>& last, StepColumn& column) {
+Result<void> storeStep(detail::RunHistory& history, std::size_t tags, const sim::Simulator& simulator,
+                       const StepEvents& events, bool samples, bool onlyChanges, bool force, std::vector<double>& last,
+                       StepColumn& column) {
+  const std::int64_t t_ms = simulator.now_ms();
   if (samples) {
     if (auto ok = history.beforeSamplesAt(t_ms); !ok) return ok;
+    const std::span<const double> values = simulator.values();
+    const std::span<const std::int64_t> scaled = simulator.scaledValues();
+    const std::span<const int> decimals = simulator.decimals();
     column.tags.clear();
     column.values.clear();
+    column.decimals.clear();
     for (std::size_t i = 0; i < tags; ++i) {
-      const double value = sink.values()[i];
+      const double value = values[i];
       if (onlyChanges && !force && value == last[i]) continue;
       last[i] = value;
       column.tags.push_back(i);
       column.values.push_back(value);
+      column.decimals.push_back({scaled[i], decimals[i]});
     }
-    if (auto ok = history.appendStep(t_ms, column.tags, column.values); !ok) return ok;
+    if (auto ok = history.appendStep(t_ms, column.tags, column.values, column.decimals); !ok) return ok;
   }
-  for (const sim::SimEvent& e : sink.events()) {
+  for (const sim::SimEvent& e : events.events()) {
     if (auto ok = history.appendEvent(sim::encodeEvent(e)); !ok) return ok;
   }
   return {};
@@ -151,7 +155,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   auto zone = TimeZone::load(pp.park.time_zone);
   if (!zone) return fail(pp.park.id + ": " + zone.error().message);
   detail::RunAccounting accounting(pp, s, changed, s.step_ms, bucket_ms, std::move(*zone));
-  RunSink sink(pp.park.tags.size());
+  StepEvents sink;
   const std::int64_t steps = duration_ms / s.step_ms;
   const int storeEvery = std::max(1, options.store_every_steps);
   auto nextBoundary = boundaries.begin();
@@ -176,15 +180,15 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
     }
     const auto t0 = Clock::now();
     sink.startStep(history->active());
-    simulator->step(sink);
+    simulator->advance(sink);
     const auto t1 = Clock::now();
-    accounting.step(sink.values(), simulator->now_ms());
+    accounting.step(simulator->values(), simulator->now_ms());
     const auto t2 = Clock::now();
     times.simulation_s += std::chrono::duration<double>(t1 - t0).count();
     times.dispatch_s += std::chrono::duration<double>(t2 - t1).count();
     if (history->active()) {
       const bool force = i == 0 || i + 1 == steps;
-      if (auto ok = storeStep(*history, pp.own_tags, sink, simulator->now_ms(), force || i % storeEvery == 0,
+      if (auto ok = storeStep(*history, pp.own_tags, *simulator, sink, force || i % storeEvery == 0,
                               options.store_only_changes, force, lastStored, column);
           !ok) {
         return fail(historianFile + ": " + ok.error().message);

@@ -69,6 +69,10 @@ struct LineState {
   // Per-step work that changes rarely, cached (results stay bit-identical).
   std::uint64_t idHash = 0;                 // stableHash(line->id)
   std::int64_t performanceHour = INT64_MIN;  // hour `performance` and `quality` were drawn for
+  // The units' states while none changes: how many are in each state and the first time one
+  // does (INT64_MIN: count them at the next step). Most steps of a line change no unit.
+  std::int64_t unitsNextChange_ms = INT64_MIN;
+  int unitsIn[5] = {0, 0, 0, 0, 0};  // by MachineState
 
   // What-if overrides (Simulator::setLineOverride): they change no random draw.
   bool forcedOut = false;
@@ -192,6 +196,8 @@ struct ParkState {
   std::vector<std::string> tagIds;
   std::vector<TagRead> reads;  // one per tag, fixed at creation
   std::vector<double> values;
+  std::vector<std::int64_t> scaled;  // values[i] * 10^decimals[i], the integer it was rounded to
+  std::vector<int> decimals;
 };
 
 // production.cpp

@@ -170,20 +170,33 @@ void advancePotline(ParkState& state, PotlineState& pot, std::int64_t from_ms, s
   }
 }
 
-void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::int64_t to_ms, SampleSink& sink) {
+// `hour`: the hour to_ms falls in (floor(to_ms / 1 h)), the same for every line of a step.
+void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::int64_t to_ms, std::int64_t hour,
+                 SampleSink& sink) {
   const double step_ms = static_cast<double>(to_ms - from_ms);
-  double running_ms = 0;
-  int counts[5] = {0, 0, 0, 0, 0};
-  for (Unit& unit : line.units) {
-    std::int64_t cursor = from_ms;
-    while (unit.next_ms <= to_ms) {
-      if (unit.state == MachineState::run) running_ms += static_cast<double>(unit.next_ms - cursor);
-      cursor = unit.next_ms;
-      endState(unit, line);
+  // Running time summed in integer ms: every term and partial sum is an integer far below 2^53,
+  // so this is exactly the sum of the same terms as doubles, in any order.
+  std::int64_t runningInt_ms = 0;
+  if (to_ms >= line.unitsNextChange_ms) {  // some unit changes state within the step: go through them
+    std::int64_t nextChange = INT64_MAX;
+    std::fill(std::begin(line.unitsIn), std::end(line.unitsIn), 0);
+    for (Unit& unit : line.units) {
+      std::int64_t cursor = from_ms;
+      while (unit.next_ms <= to_ms) {
+        if (unit.state == MachineState::run) runningInt_ms += unit.next_ms - cursor;
+        cursor = unit.next_ms;
+        endState(unit, line);
+      }
+      if (unit.state == MachineState::run) runningInt_ms += to_ms - cursor;
+      ++line.unitsIn[static_cast<int>(unit.state)];
+      nextChange = std::min(nextChange, unit.next_ms);
     }
-    if (unit.state == MachineState::run) running_ms += static_cast<double>(to_ms - cursor);
-    ++counts[static_cast<int>(unit.state)];
+    line.unitsNextChange_ms = nextChange;
+  } else {  // no unit changes: the running ones run the whole step
+    runningInt_ms = line.unitsIn[static_cast<int>(MachineState::run)] * (to_ms - from_ms);
   }
+  const int* counts = line.unitsIn;
+  const auto running_ms = static_cast<double>(runningInt_ms);
   double fraction = line.forcedOut ? 0.0 : running_ms / (step_ms * static_cast<double>(line.units.size()));
   const double hours = step_ms / kMsPerHour;
   const double rate_t_per_h = line.rate_t_per_h * line.rateFactor;
@@ -211,12 +224,11 @@ void advanceLine(ParkState& state, LineState& line, std::int64_t from_ms, std::i
   line.runFraction = fraction;
   line.output_t += rate_t_per_h * fraction * hours;
 
-  const double hourKey = std::floor(static_cast<double>(to_ms) / kMsPerHour);
-  if (static_cast<std::int64_t>(hourKey) != line.performanceHour) {
-    line.performanceHour = static_cast<std::int64_t>(hourKey);
+  if (hour != line.performanceHour) {
+    line.performanceHour = hour;
     const std::uint64_t key = state.config.seed ^ line.idHash;
-    line.performance = 0.90 + 0.08 * hashUniform(key, static_cast<std::uint64_t>(hourKey), 1);
-    line.quality = 0.985 + 0.013 * hashUniform(key, static_cast<std::uint64_t>(hourKey), 2);
+    line.performance = 0.90 + 0.08 * hashUniform(key, static_cast<std::uint64_t>(hour), 1);
+    line.quality = 0.985 + 0.013 * hashUniform(key, static_cast<std::uint64_t>(hour), 2);
   }
   line.unitsRate = line.rate_units_per_h * line.rateFactor * fraction * line.performance * line.quality;
   const double alpha = state.oeeAlpha;
@@ -268,7 +280,8 @@ void dispatchFromHubs(ParkState& state, std::int64_t at_ms, SampleSink& sink) {
   for (std::size_t h = 0; h < state.hubs.size(); ++h) {
     MoltenHub& hub = state.hubs[h];
     for (int k = 0; k < lineCount; ++k) {
-      const int i = (hub.dispatchCursor + k) % lineCount;
+      // (cursor + k) mod lineCount, both below lineCount: no division per line and step.
+      const int i = hub.dispatchCursor + k < lineCount ? hub.dispatchCursor + k : hub.dispatchCursor + k - lineCount;
       LineState& line = state.lines[static_cast<std::size_t>(i)];
       if (line.hub != static_cast<int>(h) || line.drawsDirectly) continue;
       if (line.buffer_t + line.inTransit_t > line.buffer_capacity_t - line.ladle_t) continue;
@@ -364,7 +377,9 @@ void setUpProduction(ParkState& state) {
 void advanceProduction(ParkState& state, std::int64_t from_ms, std::int64_t to_ms, SampleSink& sink) {
   for (auto& pot : state.potlines) advancePotline(state, pot, from_ms, to_ms, sink);
   deliverLadles(state, to_ms);
-  for (auto& line : state.lines) advanceLine(state, line, from_ms, to_ms, sink);
+  // Computed as before (through a double, floored), once per step instead of once per line.
+  const auto hour = static_cast<std::int64_t>(std::floor(static_cast<double>(to_ms) / kMsPerHour));
+  for (auto& line : state.lines) advanceLine(state, line, from_ms, to_ms, hour, sink);
   dispatchFromHubs(state, to_ms, sink);
 }
 

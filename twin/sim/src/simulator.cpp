@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "park_state.hpp"
+#include "parktwin/sim/rounding.hpp"
 #include "parktwin/model/object_index.hpp"
 
 namespace parktwin::sim {
@@ -111,6 +112,14 @@ TagRead readOf(const ParkState& s, TagBinding b, double scale) {
   return scaled(s.load_kw, 0);
 }
 
+// The integer behind a rounded value, or kNoScaled when it has none that the historian's
+// decimal blocks can hold exactly (|r| > 2^53, or more than 15 decimals).
+std::int64_t scaledOf(double rounded, int decimals) {
+  constexpr double kTwo53 = 0x1p53;
+  if (decimals > 15 || !(std::fabs(rounded) <= kTwo53)) return Simulator::kNoScaled;
+  return static_cast<std::int64_t>(rounded);
+}
+
 double valueOf(const TagRead& r) {
   switch (r.kind) {
     case TagRead::scaled: return *static_cast<const double*>(r.source) * r.factor;
@@ -151,9 +160,11 @@ Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConf
     TagRead read = readOf(*state, *binding, tag.unit == "MW" ? 1e-3 : 1.0);
     read.resolution = std::pow(10.0, model::reportedDecimals(tag));
     state->reads.push_back(read);
+    state->decimals.push_back(model::reportedDecimals(tag));
   }
   if (!problems.empty()) return fail(park.id + ": cannot simulate these tags:" + problems);
   state->values.assign(state->reads.size(), 0.0);
+  state->scaled.assign(state->reads.size(), 0);
   return Simulator(std::move(state));
 }
 
@@ -162,21 +173,32 @@ Simulator::Simulator(Simulator&&) noexcept = default;
 Simulator& Simulator::operator=(Simulator&&) noexcept = default;
 Simulator::~Simulator() = default;
 
-void Simulator::step(SampleSink& sink) {
+void Simulator::advance(SampleSink& events) {
   ParkState& s = *state_;
   const std::int64_t from = s.now_ms;
   const std::int64_t to = from + s.config.step_ms;
-  advanceProduction(s, from, to, sink);
+  advanceProduction(s, from, to, events);
   advanceEnergy(s, from, to);
   s.now_ms = to;
   s.started = true;
   for (std::size_t i = 0; i < s.reads.size(); ++i) {
     // Rounded to the instrument's digits; dividing by the exact power of ten gives the same
     // double as parsing the decimal text a meter would send ("412.3").
-    s.values[i] = std::nearbyint(valueOf(s.reads[i]) * s.reads[i].resolution) / s.reads[i].resolution;
-    sink.sample(s.tagIds[i], to, s.values[i]);
+    const double rounded = roundToInteger(valueOf(s.reads[i]) * s.reads[i].resolution);
+    s.values[i] = rounded / s.reads[i].resolution;
+    s.scaled[i] = scaledOf(rounded, s.decimals[i]);
   }
 }
+
+void Simulator::step(SampleSink& sink) {
+  advance(sink);
+  const ParkState& s = *state_;
+  for (std::size_t i = 0; i < s.values.size(); ++i) sink.sample(s.tagIds[i], s.now_ms, s.values[i]);
+}
+
+std::span<const double> Simulator::values() const { return state_->values; }
+std::span<const std::int64_t> Simulator::scaledValues() const { return state_->scaled; }
+std::span<const int> Simulator::decimals() const { return state_->decimals; }
 
 void Simulator::runUntil(std::int64_t end_ms, SampleSink& sink) {
   while (state_->now_ms < end_ms) step(sink);

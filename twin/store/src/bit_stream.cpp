@@ -1,9 +1,11 @@
 #include "parktwin/store/bit_stream.hpp"
 
+#include <algorithm>
+
 namespace parktwin::store {
 
 void BitWriter::appendBytesTo(std::vector<std::uint8_t>& out) const {
-  out.insert(out.end(), bytes_.begin(), bytes_.end());
+  out.insert(out.end(), bytes_.begin(), bytes_.begin() + static_cast<std::ptrdiff_t>(used_));
   // The pending bits, left-aligned into whole bytes; the last one zero-padded.
   for (int left = pendingBits_; left > 0; left -= 8) {
     const int shift = left - 8;
@@ -13,13 +15,16 @@ void BitWriter::appendBytesTo(std::vector<std::uint8_t>& out) const {
 
 std::vector<std::uint8_t> BitWriter::bytes() const {
   std::vector<std::uint8_t> out;
-  out.reserve(bytes_.size() + 4);
+  out.reserve(used_ + 4);
   appendBytesTo(out);
   return out;
 }
 
+void BitWriter::grow() { bytes_.resize(std::max<std::size_t>(64, 2 * bytes_.size())); }
+
 void BitWriter::clear() {
   bytes_.clear();
+  used_ = 0;
   pending_ = 0;
   pendingBits_ = 0;
 }

@@ -1,5 +1,6 @@
 #include "parktwin/store/block_codec.hpp"
 
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -27,6 +28,36 @@ void writeTimestampDod(BitWriter& w, std::uint64_t dod) {
     w.write(0b1111, 4);
     w.write(z, 64);
   }
+}
+
+constexpr std::uint64_t kNegativeZeroBits = std::uint64_t{1} << 63;
+constexpr std::array<std::int64_t, kMaxExponent + 1> kPow10Int = {
+    1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000, 10'000'000'000,
+    100'000'000'000, 1'000'000'000'000, 10'000'000'000'000, 100'000'000'000'000, 1'000'000'000'000'000};
+// Below 2^50, value * 10^e is within a quarter of the integer, so decimalScaled rounds to it.
+constexpr std::int64_t kKnownLimit = std::int64_t{1} << 50;
+// kKnownLimit / 10^k: a scaled value below it stays below kKnownLimit times 10^k.
+constexpr std::array<std::int64_t, kMaxExponent + 1> kKnownLimitOver10 = [] {
+  std::array<std::int64_t, kMaxExponent + 1> limits{};
+  for (std::size_t k = 0; k < limits.size(); ++k) limits[k] = kKnownLimit / kPow10Int[k];
+  return limits;
+}();
+
+// decimalScaled(value, exponent) for a value == known.scaled / 10^known.exponent, without the
+// arithmetic: the same rational number at another exponent, so the same double (division is
+// correctly rounded) and, below kKnownLimit, the same integer decimalScaled finds. nullopt
+// where that is not certain (append() then decides, as for any value).
+std::optional<std::int64_t> atExponent(KnownDecimal known, int exponent) {
+  if (known.exponent < 0 || known.exponent > kMaxExponent) return std::nullopt;
+  if (known.exponent <= exponent) {
+    const auto k = static_cast<std::size_t>(exponent - known.exponent);
+    if (!(known.scaled > -kKnownLimitOver10[k] && known.scaled < kKnownLimitOver10[k])) return std::nullopt;
+    return known.scaled * kPow10Int[k];
+  }
+  if (!(known.scaled > -kKnownLimit && known.scaled < kKnownLimit)) return std::nullopt;
+  const std::int64_t divisor = kPow10Int[static_cast<std::size_t>(known.exponent - exponent)];
+  if (known.scaled % divisor != 0) return std::nullopt;
+  return known.scaled / divisor;
 }
 
 std::optional<int> smallestExponent(double value, int from) {
@@ -84,8 +115,11 @@ void BlockEncoder::writeRiceValue(std::uint64_t z) {
   const int k = riceK(rice_);
   const std::uint64_t q = z >> k;
   if (q < static_cast<std::uint64_t>(kBigOnes)) {
-    bits_.write(((std::uint64_t{1} << q) - 1) << 1, static_cast<int>(q) + 1);  // q ones, then a zero
-    bits_.write(z, k);
+    // q ones, a zero, then z's low k bits: one write (q + 1 + k <= 20 + 40 bits), the same bits
+    // as writing the prefix and the k bits one after the other.
+    const std::uint64_t prefix = ((std::uint64_t{1} << q) - 1) << 1;
+    const std::uint64_t low = z & ((std::uint64_t{1} << k) - 1);
+    bits_.write((prefix << k) | low, static_cast<int>(q) + 1 + k);
   } else {
     const int length = static_cast<int>(std::bit_width(z));
     bits_.write(((std::uint64_t{1} << kBigOnes) - 1) << 1, kBigOnes + 1);
@@ -138,25 +172,45 @@ void BlockEncoder::append(std::int64_t ts_ms, double value) {
       reencodeWith(ts_ms, value);
       return;
     }
-    if (restartCount_ < kMaxRestarts && bits_.bitCount() >= lastRestartBit_ + kRestartBits) addRestartPoint();
-    const std::uint64_t delta = static_cast<std::uint64_t>(ts_ms) - static_cast<std::uint64_t>(lastTs_);
-    if (delta != lastDelta_) {
-      bits_.write((std::uint64_t{1} << kIntervalOnes) - 1, kIntervalOnes);
-      writeTimestampDod(bits_, delta - lastDelta_);
-      lastDelta_ = delta;
-    }
-    writeRiceValue(zigzag(static_cast<std::uint64_t>(*scaled) - static_cast<std::uint64_t>(lastScaled_)));
-    lastScaled_ = *scaled;
-    minScaled_ = std::min(minScaled_, *scaled);
-    maxScaled_ = std::max(maxScaled_, *scaled);
-    sumOverflow_ = sumOverflow_ || __builtin_add_overflow(sumRel_, *scaled - firstScaled_, &sumRel_);
+    writeDecimal(ts_ms, *scaled);
   } else {
     writeTimestamp(ts_ms);
     writeXorValue(valueBits);
   }
+  finishSample(ts_ms, valueBits);
+}
+
+void BlockEncoder::writeDecimal(std::int64_t ts_ms, std::int64_t scaled) {
+  if (restartCount_ < kMaxRestarts && bits_.bitCount() >= lastRestartBit_ + kRestartBits) addRestartPoint();
+  const std::uint64_t delta = static_cast<std::uint64_t>(ts_ms) - static_cast<std::uint64_t>(lastTs_);
+  if (delta != lastDelta_) {
+    bits_.write((std::uint64_t{1} << kIntervalOnes) - 1, kIntervalOnes);
+    writeTimestampDod(bits_, delta - lastDelta_);
+    lastDelta_ = delta;
+  }
+  writeRiceValue(zigzag(static_cast<std::uint64_t>(scaled) - static_cast<std::uint64_t>(lastScaled_)));
+  lastScaled_ = scaled;
+  minScaled_ = std::min(minScaled_, scaled);
+  maxScaled_ = std::max(maxScaled_, scaled);
+  sumOverflow_ = sumOverflow_ || __builtin_add_overflow(sumRel_, scaled - firstScaled_, &sumRel_);
+}
+
+void BlockEncoder::finishSample(std::int64_t ts_ms, std::uint64_t valueBits) {
   lastValueBits_ = valueBits;
   lastTs_ = ts_ms;
   ++count_;
+}
+
+void BlockEncoder::appendDecimal(std::int64_t ts_ms, double value, KnownDecimal known) {
+  const auto valueBits = std::bit_cast<std::uint64_t>(value);
+  // A block's first sample picks its exponent, and -0.0 (scaled 0) is no decimal: append().
+  const auto scaled = count_ > 0 && decimal_ && valueBits != kNegativeZeroBits ? atExponent(known, exponent_) : std::nullopt;
+  if (!scaled) {
+    append(ts_ms, value);
+    return;
+  }
+  writeDecimal(ts_ms, *scaled);
+  finishSample(ts_ms, valueBits);
 }
 
 void BlockEncoder::reencodeWith(std::int64_t ts_ms, double value) {

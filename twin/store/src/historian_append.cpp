@@ -53,14 +53,20 @@ Result<TagWriter*> Historian::Impl::writerFor(std::string_view tag) {
   return &it->second;
 }
 
-Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double value) {
+// Into the open block, through the decimal shortcut when the value's decimal form is known.
+void appendToOpen(BlockEncoder& open, std::int64_t ts, double value, const KnownDecimal* known) {
+  if (known) open.appendDecimal(ts, value, *known);
+  else open.append(ts, value);
+}
+
+Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double value, const KnownDecimal* known) {
   BlockEncoder& open = tw.open;
   if (ts <= tw.stored_max_ts) {
     tw.late.push_back({ts, value});  // overlaps what earlier sessions stored: deduplicated at commit
     touch(tw);
     appended_in_order = false;
   } else if (open.empty()) {
-    open.append(ts, value);
+    appendToOpen(open, ts, value, known);
     tw.dirty = true;
     touch(tw);
   } else if (ts > open.lastTs()) {
@@ -70,7 +76,7 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
       open.clear();
       tw.open_rowid = 0;
     }
-    open.append(ts, value);
+    appendToOpen(open, ts, value, known);
     tw.dirty = true;
     touch(tw);
   } else if (ts == open.lastTs()) {
@@ -141,6 +147,24 @@ Result<void> Historian::appendAt(std::int64_t ts_ms, std::span<const TagHandle> 
   for (std::size_t i = 0; i < tags.size(); ++i) {
     if (!tags[i].writer_) return fail("append: no such tag handle");
     if (auto ok = impl_->addSample(*static_cast<TagWriter*>(tags[i].writer_), ts_ms, values[i]); !ok) return ok;
+  }
+  if (impl_->pending_samples >= impl_->options.commit_every_samples ||
+      coarseMonotonicNow() - impl_->last_commit >= std::chrono::milliseconds(impl_->options.commit_every_ms)) {
+    return impl_->commit();
+  }
+  return {};
+}
+
+Result<void> Historian::appendAt(std::int64_t ts_ms, std::span<const TagHandle> tags, std::span<const double> values,
+                                 std::span<const KnownDecimal> decimals) {
+  if (tags.size() != values.size() || tags.size() != decimals.size()) {
+    return fail("appendAt: " + std::to_string(tags.size()) + " tags but " + std::to_string(values.size()) + " values and " +
+                std::to_string(decimals.size()) + " decimals");
+  }
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    if (!tags[i].writer_) return fail("append: no such tag handle");
+    auto& tw = *static_cast<TagWriter*>(tags[i].writer_);
+    if (auto ok = impl_->addSample(tw, ts_ms, values[i], &decimals[i]); !ok) return ok;
   }
   if (impl_->pending_samples >= impl_->options.commit_every_samples ||
       coarseMonotonicNow() - impl_->last_commit >= std::chrono::milliseconds(impl_->options.commit_every_ms)) {

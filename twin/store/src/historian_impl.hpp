@@ -155,7 +155,8 @@ struct Historian::Impl {
 
   // historian_append.cpp
   Result<TagWriter*> writerFor(std::string_view tag);
-  Result<void> addSample(TagWriter& tw, std::int64_t ts, double value);
+  // `known`: the value's decimal form when the caller has it (appendAt with KnownDecimal), else null.
+  Result<void> addSample(TagWriter& tw, std::int64_t ts, double value, const KnownDecimal* known = nullptr);
   Result<void> appendTo(TagWriter& tw, std::int64_t ts, double value);  // add, commit when due
   // historian_commit.cpp
   Result<void> commit();

@@ -2,9 +2,11 @@
 // The deterministic park simulator: drives every tag of a park from plausible physics and
 // machine behaviour. The same park, configuration (seed, start, step) and run length give
 // bit-identical samples and events on the same build. See docs/simulator.md.
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,18 @@ class Simulator {
   // Advances one step from now_ms() and emits every tag's value stamped at the new now_ms(),
   // in the park's tag order, after the events that started during the step.
   void step(SampleSink& sink);
+  // The same step without a sample() call per tag: only the step's events go to `events`; the
+  // values are then values(), and each one as an integer count of its instrument's resolution
+  // in scaledValues() (value == scaled / 10^decimals, the same double). A run that stores or
+  // accounts whole columns reads them here instead of through a virtual call per tag.
+  void advance(SampleSink& events);
+  // After a step: every tag's value in tagIds() order, and the integer behind it (see advance).
+  std::span<const double> values() const;
+  std::span<const std::int64_t> scaledValues() const;
+  // scaledValues()' mark for a value with no such integer (beyond 2^53, or over 15 decimals).
+  static constexpr std::int64_t kNoScaled = INT64_MIN;
+  // Each tag's reported decimals (the exponent of its scaled value), in tagIds() order.
+  std::span<const int> decimals() const;
   // Steps until now_ms() >= end_ms.
   void runUntil(std::int64_t end_ms, SampleSink& sink);
 

@@ -24,7 +24,7 @@ class BitWriter {
     writeUpTo32(bits, bitCount);
   }
   void writeBit(bool bit) { writeUpTo32(bit ? 1U : 0U, 1); }
-  std::size_t bitCount() const { return bytes_.size() * 8 + static_cast<std::size_t>(pendingBits_); }
+  std::size_t bitCount() const { return used_ * 8 + static_cast<std::size_t>(pendingBits_); }
   // Whole bytes written so far plus the pending partial bytes, zero-padded.
   std::vector<std::uint8_t> bytes() const;
   void appendBytesTo(std::vector<std::uint8_t>& out) const;
@@ -39,15 +39,18 @@ class BitWriter {
     if (pendingBits_ >= 32) {
       pendingBits_ -= 32;
       const auto word = static_cast<std::uint32_t>(pending_ >> pendingBits_);
-      const std::size_t at = bytes_.size();
-      bytes_.resize(at + 4);
+      if (used_ + 4 > bytes_.size()) grow();
       const std::uint32_t big = std::byteswap(word);
-      std::memcpy(bytes_.data() + at, &big, 4);
+      std::memcpy(bytes_.data() + used_, &big, 4);
+      used_ += 4;
       pending_ &= (std::uint64_t{1} << pendingBits_) - 1;
     }
   }
+  // Doubles bytes_ (zeros past used_): a word then costs a copy, not a vector resize each.
+  void grow();
 
-  std::vector<std::uint8_t> bytes_;
+  std::vector<std::uint8_t> bytes_;  // the first used_ bytes are written
+  std::size_t used_ = 0;
   std::uint64_t pending_ = 0;  // bits not yet forming a whole 32-bit word, right-aligned
   int pendingBits_ = 0;
 };

@@ -41,9 +41,20 @@
 
 namespace parktwin::store {
 
+// A value known to be a decimal: value == scaled / 10^exponent, the same double (a simulator
+// rounds to its instrument's digits and divides by the exact power of ten).
+struct KnownDecimal {
+  std::int64_t scaled = 0;
+  int exponent = 0;
+};
+
 class BlockEncoder {
  public:
   void append(std::int64_t ts_ms, double value);
+  // append() for a value whose decimal form the caller already has (`known`, see KnownDecimal):
+  // the block's integer comes from it without multiplying, rounding and dividing back to check.
+  // The bits written are append()'s; any case the shortcut does not cover goes through append().
+  void appendDecimal(std::int64_t ts_ms, double value, KnownDecimal known);
   std::uint32_t count() const { return count_; }
   bool empty() const { return count_ == 0; }
   bool decimal() const { return decimal_; }
@@ -61,6 +72,9 @@ class BlockEncoder {
   void writeTimestamp(std::int64_t ts_ms);
   void writeXorValue(std::uint64_t valueBits);
   void writeRiceValue(std::uint64_t z);
+  // A decimal block's next value, `scaled` at the block's exponent; then the sample's common tail.
+  void writeDecimal(std::int64_t ts_ms, std::int64_t scaled);
+  void finishSample(std::int64_t ts_ms, std::uint64_t valueBits);
   void addRestartPoint();
   void startDecimal(std::int64_t scaled);
   // A value that does not fit the block's decimal exponent: re-encodes the block with more

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "parktwin/common/result.hpp"
+#include "parktwin/store/block_codec.hpp"
 #include "parktwin/store/types.hpp"
 
 namespace parktwin::store {
@@ -86,6 +87,12 @@ class Historian {
   // values[i]): the same as append() for each, with the commit check once for the step instead
   // of a clock read per sample. The spans must be the same length.
   Result<void> appendAt(std::int64_t ts_ms, std::span<const TagHandle> tags, std::span<const double> values);
+  // The same for values whose decimal form the caller has: values[i] == decimals[i].scaled /
+  // 10^decimals[i].exponent, the same double (sim::Simulator::scaledValues). The encoder then
+  // takes the integer as it is; the bytes stored are those appendAt above writes (a caller
+  // whose values break that promise would store wrong values: only such a source may call it).
+  Result<void> appendAt(std::int64_t ts_ms, std::span<const TagHandle> tags, std::span<const double> values,
+                        std::span<const KnownDecimal> decimals);
   // `validate`: the payload must be valid JSON (checked by SQLite) or the event is refused.
   // `built_by_codec`: a payload printed by a codec that always writes valid JSON
   // (sim::encodeEvent, tested against SQLite's json_valid), taken without a check.
