@@ -128,6 +128,18 @@ std::uint64_t answerDigest(const flow::NetworkSolution& s) {
   return hash;
 }
 
+// A digest of the minimum cut alone: its arcs in order.
+std::uint64_t cutDigest(const flow::NetworkSolution& s) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  for (const auto& c : s.max_flow.min_cut) {
+    for (int byte = 0; byte < 4; ++byte) {
+      hash ^= static_cast<std::uint64_t>(c.arc >> (8 * byte)) & 0xffU;
+      hash *= 1099511628211ULL;
+    }
+  }
+  return hash;
+}
+
 Options parseOptions(int argc, char** argv) {
   Options options;
   for (int i = 1; i < argc; ++i) {
@@ -222,9 +234,16 @@ int main(int argc, char** argv) {
     }
     failures += sums ? 0 : 1;
     for (const auto* sol : solutions) {
-      std::fprintf(stderr, "digest %s %s: %016llx\n", c.name.c_str(),
-                   sol->network.quantity == flow::Quantity::material_t_per_h ? "material" : "energy",
+      const char* side = sol->network.quantity == flow::Quantity::material_t_per_h ? "material" : "energy";
+      std::fprintf(stderr, "digest %s %s: %016llx\n", c.name.c_str(), side,
                    static_cast<unsigned long long>(answerDigest(*sol)));
+      // What every optimal answer shares, where the digests of two builds differ (another of
+      // several equally cheap flows): the value, the cost and the minimum cut, arc by arc.
+      const auto& net = sol->network;
+      std::fprintf(stderr, "answer %s %s: value %lld cost %lld cut %016llx\n", c.name.c_str(), side,
+                   flow::toFlowQuanta(net, sol->max_flow.value),
+                   std::llround(sol->dispatch.cost / (net.flow_resolution * net.cost_resolution)),
+                   static_cast<unsigned long long>(cutDigest(*sol)));
     }
     if (c.networkx_repeats <= 0) {
       std::printf("%-15s %7zu %8zu %12.3f %8.1f %12s %8s  %s\n", c.name.c_str(), nodes, arcs, ours * 1e3,

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "huge_pages.hpp"
+#include "id_table.hpp"
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/network.hpp"
@@ -41,7 +42,8 @@ struct ObjectInfo {
 // flows, and neither are the links that touch them.
 class FlowObjects {
  public:
-  FlowObjects(const model::Park& park, const std::set<std::string>& built) : index_(park) {
+  FlowObjects(const model::Park& park, const std::set<std::string>& built)
+      : index_(park), ids_(index_.size(), [this](std::size_t slot) -> const std::string& { return index_.at(slot).id; }) {
     objects_.resize(index_.size());
     for (std::size_t slot = 0; slot < index_.size(); ++slot) {
       const std::string& id = index_.at(slot).id;
@@ -77,7 +79,7 @@ class FlowObjects {
     return at;
   }
   int find(const std::string& id) const {
-    if (const auto at = index_.slotOf(id)) return static_cast<int>(*at);
+    if (const int at = ids_.find(id); at >= 0) return at;  // index_.slotOf(id), faster
     const auto it = undeclared_.find(id);
     return it == undeclared_.end() ? -1 : it->second;
   }
@@ -104,6 +106,7 @@ class FlowObjects {
   }
 
   model::ObjectIndex index_;
+  detail::IdTable ids_;  // index_'s id -> slot
   std::unordered_map<std::string_view, int> undeclared_;  // ids no park object has, after the index's slots
   std::vector<ObjectInfo> objects_;
   std::vector<char> unbuilt_;  // per slot
