@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,10 @@ struct ApiRequest {
 struct ApiResponse {
   int status = 200;
   std::string body;  // JSON
+  // Or, instead of body, an answer the AnswerCache keeps: sent from there, not copied (a
+  // series answer is about 80 kB).
+  std::shared_ptr<const std::string> kept_body = nullptr;
+  std::string_view text() const { return kept_body ? std::string_view(*kept_body) : std::string_view(body); }
 };
 
 struct ApiContext {
