@@ -54,6 +54,9 @@ class Api {
   explicit Api(ApiContext context) : c_(std::move(context)) {}
 
   ApiResponse handle(const ApiRequest& request);
+  // GET .../state or .../series: reads bounded by one store read and its encoding, which the
+  // HTTP layer answers on its network threads rather than the read pool.
+  static bool isHistoryRead(const ApiRequest& request);
   // A WebSocket upgrade to `target`: the user, or the response refusing it (401, 403, 404).
   // The token comes from the Authorization header or ?token= (browsers cannot set headers).
   Result<User> authorizeLive(const ApiRequest& request, ApiResponse& refusal);

@@ -236,7 +236,11 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
                    std::string(request[http::field::authorization]), std::move(request.body())};
     const unsigned version = request.version();
     const bool keepAlive = request.keep_alive();
-    // The API reads history and solves flows: off the network threads.
+    // State and series reads are answered here, on the network thread: handing each to the read
+    // pool and back cost two thread wake-ups, more CPU than the read itself (docs/server.md,
+    // "Reads at a new T or range"). Everything else (flows, scenarios, events, spans) can
+    // take long: off the network threads.
+    if (Api::isHistoryRead(api)) return reply(server_.api.handle(api), version, keepAlive);
     asio::post(server_.readPool, [self = this->shared_from_this(), api = std::move(api), version, keepAlive] {
       ApiResponse response = self->server_.api.handle(api);
       asio::post(lowest(self->stream_).get_executor(), [self, response = std::move(response), version, keepAlive]() mutable {

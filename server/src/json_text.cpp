@@ -7,7 +7,7 @@
 
 namespace parktwin::server {
 
-void JsonText::grow(std::size_t bytes) { text_.resize(std::max(text_.size() * 2, used_ + bytes + 64)); }
+void JsonText::grow(std::size_t bytes) { makeRoom(std::max(text_.size() * 2, used_ + bytes + 64)); }
 
 JsonText& JsonText::string(std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";

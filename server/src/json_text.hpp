@@ -18,7 +18,7 @@ namespace parktwin::server {
 
 class JsonText {
  public:
-  explicit JsonText(std::size_t expectedBytes = 0) { text_.resize(expectedBytes); }
+  explicit JsonText(std::size_t expectedBytes = 0) { makeRoom(expectedBytes); }
 
   // Text that is already JSON: punctuation, or a key known to need no escaping.
   JsonText& raw(std::string_view json) {
@@ -54,6 +54,11 @@ class JsonText {
     return text_.data() + used_;
   }
   void grow(std::size_t bytes);
+  // The string's size becomes `bytes`, what is past used_ left as it is: not zero-filled, as
+  // resize() would (filling 110 kB per series answer was a tenth of the server's time).
+  void makeRoom(std::size_t bytes) {
+    text_.resize_and_overwrite(bytes, [](char*, std::size_t n) { return n; });
+  }
 
   std::string text_;      // its size is the room; the first used_ bytes are the text
   std::size_t used_ = 0;
