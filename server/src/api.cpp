@@ -114,6 +114,12 @@ ApiResponse Api::handle(const ApiRequest& request) {
   return route(request, path, *query, *user);
 }
 
+bool Api::isHistoryRead(const ApiRequest& request) {
+  if (request.method != "GET") return false;
+  const std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));
+  return path.starts_with(kParksPrefix) && (path.ends_with("/state") || path.ends_with("/series"));
+}
+
 Result<User> Api::authorizeLive(const ApiRequest& request, ApiResponse& refusal) {
   const auto question = request.target.find('?');
   const std::string path = percentDecode(std::string_view(request.target).substr(0, question), false);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,10 @@ struct ApiRequest {
 struct ApiResponse {
   int status = 200;
   std::string body;  // JSON
+  // Or, instead of body, an answer the AnswerCache keeps: sent from there, not copied (a
+  // series answer is about 80 kB).
+  std::shared_ptr<const std::string> kept_body = nullptr;
+  std::string_view text() const { return kept_body ? std::string_view(*kept_body) : std::string_view(body); }
 };
 
 struct ApiContext {
@@ -49,6 +54,9 @@ class Api {
   explicit Api(ApiContext context) : c_(std::move(context)) {}
 
   ApiResponse handle(const ApiRequest& request);
+  // GET .../state or .../series: reads bounded by one store read and its encoding, which the
+  // HTTP layer answers on its network threads rather than the read pool.
+  static bool isHistoryRead(const ApiRequest& request);
   // A WebSocket upgrade to `target`: the user, or the response refusing it (401, 403, 404).
   // The token comes from the Authorization header or ?token= (browsers cannot set headers).
   Result<User> authorizeLive(const ApiRequest& request, ApiResponse& refusal);

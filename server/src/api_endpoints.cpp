@@ -84,7 +84,7 @@ template <typename ReadAndEncode>
 ApiResponse cachedRead(AnswerCache& cache, const std::optional<AnswerCache::Key>& key, ReadAndEncode&& readAndEncode) {
   const auto now = AnswerCache::Clock::now();
   if (key) {
-    if (auto cached = cache.find(*key, now)) return {200, *cached};
+    if (auto cached = cache.find(*key, now)) return {200, {}, std::move(cached)};
   }
   const std::uint64_t ticket = cache.ticket();
   Result<std::string> answer = readAndEncode();
@@ -92,7 +92,7 @@ ApiResponse cachedRead(AnswerCache& cache, const std::optional<AnswerCache::Key>
   if (!key) return {200, std::move(*answer)};
   auto kept = std::make_shared<const std::string>(std::move(*answer));
   cache.put(*key, ticket, kept, now);
-  return {200, *kept};
+  return {200, {}, std::move(kept)};
 }
 
 }  // namespace

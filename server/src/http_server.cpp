@@ -7,6 +7,7 @@
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/http/span_body.hpp>
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
@@ -86,14 +87,25 @@ struct HttpServer::Impl {
 
 namespace {
 
-http::response<http::string_body> makeResponse(ApiResponse r, unsigned version, bool keepAlive) {
-  http::response<http::string_body> res{static_cast<http::status>(r.status), version};
+// A response whose body is a view of its text, and the text it views: an answer kept in the
+// AnswerCache is sent from there without a copy, any other is moved in.
+struct Reply {
+  std::shared_ptr<const std::string> text;
+  http::response<http::span_body<const char>> message;
+};
+
+std::shared_ptr<Reply> makeReply(ApiResponse r, unsigned version, bool keepAlive) {
+  auto reply = std::make_shared<Reply>();
+  reply->text = r.kept_body ? std::move(r.kept_body) : std::make_shared<const std::string>(std::move(r.body));
+  auto& res = reply->message;
+  res.version(version);
+  res.result(static_cast<http::status>(r.status));
   res.set(http::field::server, "parktwin-server");
   res.set(http::field::content_type, "application/json; charset=utf-8");
   res.keep_alive(keepAlive);
-  res.body() = std::move(r.body);  // a series answer is over 100 kB: moved, not copied
+  res.body() = std::span<const char>(reply->text->data(), reply->text->size());
   res.prepare_payload();
-  return res;
+  return reply;
 }
 
 template <class Stream>
@@ -224,7 +236,11 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
                    std::string(request[http::field::authorization]), std::move(request.body())};
     const unsigned version = request.version();
     const bool keepAlive = request.keep_alive();
-    // The API reads history and solves flows: off the network threads.
+    // State and series reads are answered here, on the network thread: handing each to the read
+    // pool and back cost two thread wake-ups, more CPU than the read itself (docs/server.md,
+    // "Reads at a new T or range"). Everything else (flows, scenarios, events, spans) can
+    // take long: off the network threads.
+    if (Api::isHistoryRead(api)) return reply(server_.api.handle(api), version, keepAlive);
     asio::post(server_.readPool, [self = this->shared_from_this(), api = std::move(api), version, keepAlive] {
       ApiResponse response = self->server_.api.handle(api);
       asio::post(lowest(self->stream_).get_executor(), [self, response = std::move(response), version, keepAlive]() mutable {
@@ -243,9 +259,9 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
   }
 
   void reply(ApiResponse response, unsigned version, bool keepAlive) {
-    auto res = std::make_shared<http::response<http::string_body>>(makeResponse(std::move(response), version, keepAlive));
-    http::async_write(stream_, *res, [self = this->shared_from_this(), res](beast::error_code ec, std::size_t) {
-      if (ec || !res->keep_alive()) return self->close();
+    auto res = makeReply(std::move(response), version, keepAlive);
+    http::async_write(stream_, res->message, [self = this->shared_from_this(), res](beast::error_code ec, std::size_t) {
+      if (ec || !res->message.keep_alive()) return self->close();
       self->read();
     });
   }

@@ -53,10 +53,14 @@ TEST(AnswerCache, StaysWithinItsCapacity) {
   const Clock::time_point t0{};
   cache.put(at(1), cache.ticket(), text("1"), t0);
   cache.put(at(2), cache.ticket(), text("2"), t0 + 1ms);
-  cache.put(at(3), cache.ticket(), text("3"), t0 + 2ms);  // full, nothing aged out: starts again
+  cache.put(at(3), cache.ticket(), text("3"), t0 + 2ms);  // full, nothing aged out: the oldest (1) goes
   EXPECT_EQ(nullptr, cache.find(at(1), t0 + 2ms));
+  EXPECT_NE(nullptr, cache.find(at(2), t0 + 2ms));
   EXPECT_NE(nullptr, cache.find(at(3), t0 + 2ms));
-  cache.put(at(4), cache.ticket(), text("4"), t0 + 1500ms);  // 3 aged out: dropped, 4 kept
+  cache.put(at(0), cache.ticket(), text("0"), t0 + 3ms);  // the oldest by age (2), not by key (0 < 2)
+  EXPECT_EQ(nullptr, cache.find(at(2), t0 + 3ms));
+  EXPECT_NE(nullptr, cache.find(at(0), t0 + 3ms));
+  cache.put(at(4), cache.ticket(), text("4"), t0 + 1500ms);  // 3 and 0 aged out: dropped, 4 kept
   EXPECT_EQ(nullptr, cache.find(at(3), t0 + 1500ms));
   EXPECT_NE(nullptr, cache.find(at(4), t0 + 1500ms));
 }

@@ -16,6 +16,7 @@
 
 #include "parktwin/store/block_codec.hpp"
 #include "parktwin/store/historian.hpp"
+#include "read_statements.hpp"
 #include "sqlite_db.hpp"
 
 namespace parktwin::store {
@@ -81,6 +82,7 @@ struct DenseState {
 // filter's address is the SQL function's user data.
 struct BlockScanner {
   sql::Database db;
+  ReadStatements statements;  // on db
   FirstBlockFilter filter;
   DenseState state;  // what its scan found, merged into the caller's
 };
@@ -176,6 +178,7 @@ struct Historian::Impl {
   // historian_read.cpp
   Result<std::optional<TagInfo>> findTag(std::string_view name);
   Result<std::vector<Sample>> samplesOf(std::int64_t tag_id, std::int64_t t0, std::int64_t t1);
+  ReadStatements read_statements;  // on `reader`: the read paths' statements, prepared once
   // historian_state.cpp
   std::vector<std::string> names_by_id;  // stateAt's tag names, refreshed when a tag is added
   std::vector<std::int64_t> ids_by_name;

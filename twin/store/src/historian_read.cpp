@@ -19,8 +19,9 @@ void mergeFirstWins(std::vector<Sample>& samples) {
 }
 
 Result<std::optional<TagInfo>> Historian::Impl::findTag(std::string_view name) {
-  auto stmt = reader.prepare("SELECT id, name, unit, kind FROM tags WHERE name = ?");
-  if (!stmt) return std::unexpected(stmt.error());
+  auto lent = read_statements.lend(reader, "SELECT id, name, unit, kind FROM tags WHERE name = ?");
+  if (!lent) return std::unexpected(lent.error());
+  sql::Statement* stmt = &**lent;
   stmt->bind(1, name);
   auto row = stmt->step();
   if (!row) return std::unexpected(row.error());
@@ -166,13 +167,14 @@ bool summaryOf(std::span<const std::uint8_t> payload, std::int64_t count, std::i
 // no two blocks overlap (a file written in order); returns false as soon as two do, having
 // streamed some samples: the caller then reads with samplesOf.
 template <typename OnSample, typename OnWhole>
-Result<bool> streamInOrder(sql::Database& reader, std::int64_t span, std::int64_t tag_id, std::int64_t t0, std::int64_t t1,
+Result<bool> streamInOrder(sql::Database& reader, ReadStatements& statements, std::int64_t span, std::int64_t tag_id, std::int64_t t0, std::int64_t t1,
                            OnSample&& onSample, OnWhole&& onWhole) {
   const std::int64_t lowStart = t0 < INT64_MIN + span ? INT64_MIN : t0 - span;
-  auto stmt = reader.prepare(
+  auto lent = statements.lend(reader,
       "SELECT payload, t_start_ms, t_end_ms, count, last_value_bits FROM blocks "
       "WHERE tag_id = ? AND t_start_ms >= ? AND t_start_ms <= ? AND t_end_ms >= ? ORDER BY t_start_ms");
-  if (!stmt) return std::unexpected(stmt.error());
+  if (!lent) return std::unexpected(lent.error());
+  sql::Statement* stmt = &**lent;
   stmt->bind(1, tag_id).bind(2, lowStart).bind(3, t1).bind(4, t0);
   std::int64_t previousEnd = INT64_MIN;
   bool first = true;
@@ -208,6 +210,8 @@ Result<bool> streamInOrder(sql::Database& reader, std::int64_t span, std::int64_
 Result<std::vector<Bucket>> Historian::downsample(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms,
                                                   std::size_t buckets) {
   if (buckets == 0 || t1_ms <= t0_ms) return fail("downsample: need t0 < t1 and at least one bucket");
+  auto snapshot = ReadTransaction::begin(impl_->read_statements, impl_->reader);  // one view of the file
+  if (!snapshot) return std::unexpected(snapshot.error());
   auto info = impl_->findTag(tag);
   if (!info) return std::unexpected(info.error());
   if (!*info) return fail(impl_->reader.path() + ": no tag named '" + std::string(tag) + "'");
@@ -269,7 +273,7 @@ Result<std::vector<Bucket>> Historian::downsample(std::string_view tag, std::int
   } whole{t0_ms, t1_ms, bucketOf, out, sums, at};
   auto blockSpan = impl_->maxBlockSpan();
   if (!blockSpan) return std::unexpected(blockSpan.error());
-  auto streamed = streamInOrder(impl_->reader, *blockSpan, (*info)->id, t0_ms, t1_ms - 1, add, whole);
+  auto streamed = streamInOrder(impl_->reader, impl_->read_statements, *blockSpan, (*info)->id, t0_ms, t1_ms - 1, add, whole);
   if (!streamed) return std::unexpected(streamed.error());
   if (!*streamed) {  // overlapping (late) blocks: merged reading, then the same accumulation
     auto samples = impl_->samplesOf((*info)->id, t0_ms, t1_ms - 1);

@@ -63,7 +63,7 @@ void ScanWorker::loop() {
 }
 
 Result<void> Historian::Impl::refreshTagNames() {
-  auto maxId = reader.queryInt("SELECT coalesce(max(id), 0) FROM tags");
+  auto maxId = read_statements.queryInt(reader, "SELECT coalesce(max(id), 0) FROM tags");
   if (!maxId) return std::unexpected(maxId.error());
   if (*maxId == names_max_id) return {};  // tags are only ever added, with growing ids
   auto stmt = reader.prepare("SELECT id, name FROM tags ORDER BY name");
@@ -84,14 +84,12 @@ Result<void> Historian::Impl::refreshTagNames() {
 }
 
 Result<std::int64_t> Historian::Impl::maxBlockSpan() {
-  auto stmt = reader.prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_block_span_ms'");
+  auto stmt = read_statements.lend(reader, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_block_span_ms'");
   if (!stmt) return std::unexpected(stmt.error());
-  auto row = stmt->step();
+  auto row = (*stmt)->step();
   if (!row) return std::unexpected(row.error());
   if (!*row) return kMaxBlockSpanMs;
-  const std::int64_t span = std::clamp<std::int64_t>(stmt->int64(0), 0, kLongestBlockSpanMs);
-  stmt->reset();
-  return span;
+  return std::clamp<std::int64_t>((*stmt)->int64(0), 0, kLongestBlockSpanMs);
 }
 
 namespace {
@@ -108,14 +106,15 @@ struct Share {
 // blocks of that tag are skipped inside SQLite (first_block_of_tag() is 0 for them, so their
 // payload is never read) and once every tag has been met the rest of the range cannot change
 // the answer. With late blocks, every block in the range is read.
-Result<void> scanBlocks(sql::Database& db, FirstBlockFilter& filter, std::int64_t lowStart, std::int64_t t_ms, bool early,
+Result<void> scanBlocks(sql::Database& db, ReadStatements& statements, FirstBlockFilter& filter, std::int64_t lowStart, std::int64_t t_ms, bool early,
                         Share share, DenseState& state) {
   // Each half walks its own part of the blocks_by_half_time index (schema 4; the only time index
   // since schema 5).
-  auto blocks = db.prepare(
+  auto lent = statements.lend(db,
       "SELECT tag_id, CASE WHEN parktwin_first_block_of_tag(tag_id) THEN payload END FROM blocks "
       "WHERE tag_id % 2 = ?3 AND t_start_ms >= ?1 AND t_start_ms <= ?2 ORDER BY t_start_ms DESC");
-  if (!blocks) return std::unexpected(blocks.error());
+  if (!lent) return std::unexpected(lent.error());
+  sql::Statement* blocks = &**lent;
   blocks->bind(1, lowStart).bind(2, t_ms).bind(3, share.part);
   filter.reset(early, state.last.size(), share.parts, share.part);
   // Tag ids run from 1 to the largest; this scan's share of them.
@@ -149,13 +148,14 @@ Result<void> scanBlocks(sql::Database& db, FirstBlockFilter& filter, std::int64_
 }  // namespace
 
 Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
-  auto maxId = reader.queryInt("SELECT coalesce(max(id), 0) FROM tags");
+  auto maxId = read_statements.queryInt(reader, "SELECT coalesce(max(id), 0) FROM tags");
   if (!maxId) return std::unexpected(maxId.error());
   state.reset(*maxId);
   std::int64_t snapshotTs = INT64_MIN;  // none: every block up to T is read
   {
-    auto snap = reader.prepare("SELECT ts_ms, payload FROM snapshots WHERE ts_ms <= ? ORDER BY ts_ms DESC LIMIT 1");
-    if (!snap) return std::unexpected(snap.error());
+    auto lent = read_statements.lend(reader, "SELECT ts_ms, payload FROM snapshots WHERE ts_ms <= ? ORDER BY ts_ms DESC LIMIT 1");
+    if (!lent) return std::unexpected(lent.error());
+    sql::Statement* snap = &**lent;
     snap->bind(1, t_ms);
     auto row = snap->step();
     if (!row) return std::unexpected(row.error());
@@ -175,7 +175,7 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state, st
   // file before the seed, so the time index bounds the scan.
   auto span = maxBlockSpan();
   if (!span) return std::unexpected(span.error());
-  auto late = reader.queryInt("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'late_blocks'), 1)");
+  auto late = read_statements.queryInt(reader, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'late_blocks'), 1)");
   if (!late) return std::unexpected(late.error());
   const std::int64_t lowStart = seed_ts < INT64_MIN + *span ? INT64_MIN : seed_ts - *span;
   const bool early = *late == 0;
@@ -186,8 +186,8 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state, st
     BlockScanner& second = *second_scanner;
     second.state.reset(static_cast<std::int64_t>(state.last.size()) - 1);
     if (!scan_worker) scan_worker = std::make_unique<ScanWorker>();
-    scan_worker->post([&] { return scanBlocks(second.db, second.filter, lowStart, t_ms, early, {2, 1}, second.state); });
-    auto even = scanBlocks(reader, first_block_filter, lowStart, t_ms, early, {2, 0}, state);
+    scan_worker->post([&] { return scanBlocks(second.db, second.statements, second.filter, lowStart, t_ms, early, {2, 1}, second.state); });
+    auto even = scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 0}, state);
     auto oddResult = scan_worker->wait();
     if (!even) return even;
     if (!oddResult) return oddResult;
@@ -197,8 +197,8 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state, st
     return {};
   }
   // Few tags: both halves on this connection, one after the other.
-  if (auto even = scanBlocks(reader, first_block_filter, lowStart, t_ms, early, {2, 0}, state); !even) return even;
-  return scanBlocks(reader, first_block_filter, lowStart, t_ms, early, {2, 1}, state);
+  if (auto even = scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 0}, state); !even) return even;
+  return scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 1}, state);
 }
 
 Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(std::int64_t t_ms) {
@@ -212,6 +212,8 @@ Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(
 }
 
 Result<std::vector<TagState>> Historian::stateAt(std::int64_t t_ms) {
+  auto snapshot = ReadTransaction::begin(impl_->read_statements, impl_->reader);  // one view of the file
+  if (!snapshot) return std::unexpected(snapshot.error());
   if (auto ok = impl_->refreshTagNames(); !ok) return std::unexpected(ok.error());
   DenseState& state = impl_->state_scratch;
   if (auto ok = impl_->stateInto(t_ms, state); !ok) return std::unexpected(ok.error());
