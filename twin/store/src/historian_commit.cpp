@@ -254,7 +254,7 @@ Result<Historian::Impl::DueSnapshots> Historian::Impl::computeDueSnapshots(std::
   // A batch is bounded so that a long import keeps little in memory between its writes.
   constexpr std::size_t kSnapshotsPerBatch = 1024;
   const std::int64_t every = options.snapshot_every_ms;
-  auto view = sql::Transaction::beginRead(reader);
+  auto view = ReadTransaction::begin(read_statements, reader);
   if (!view) return std::unexpected(view.error());
   auto firstStartAfter = reader.prepare(
       "SELECT min(m) FROM (SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 0 AND t_start_ms > ?1) AS m "

@@ -133,11 +133,6 @@ Result<Transaction> Transaction::begin(Database& db) {
   return Transaction(&db);
 }
 
-Result<Transaction> Transaction::beginRead(Database& db) {
-  if (auto ok = db.exec("BEGIN"); !ok) return std::unexpected(ok.error());
-  return Transaction(&db);
-}
-
 Transaction::~Transaction() {
   // An abandoned transaction: undo it; a failed rollback leaves nothing more to do here.
   if (db_ != nullptr) (void)db_->exec("ROLLBACK");

@@ -65,13 +65,10 @@ class Database {
   std::string path_;
 };
 
-// RAII transaction, rolled back unless commit() succeeds. begin(): a write transaction (BEGIN
-// IMMEDIATE). beginRead(): one read view for many queries (BEGIN; the view starts at the first
-// read), ended by the destructor; each query alone would take a fresh view and its locks.
+// RAII write transaction: BEGIN IMMEDIATE, rolled back unless commit() succeeds.
 class Transaction {
  public:
   static Result<Transaction> begin(Database& db);
-  static Result<Transaction> beginRead(Database& db);
   Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
   Transaction(const Transaction&) = delete;
   ~Transaction();
