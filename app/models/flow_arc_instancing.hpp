@@ -70,6 +70,7 @@ class FlowArcInstancing : public QQuick3DInstancing {
 
  private:
   void reload();
+  void reloadRows(int first, int last);  // rows first..last changed in place
 
   QPointer<StableRowsModel> rows_;
   QString selectedId_;
