@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include "view_state.hpp"
+
 namespace parktwin::app {
 namespace {
 
@@ -47,6 +49,7 @@ QList<QCommandLineOption> optionTable() {
       {"bench-still", "With --bench-fps: redraw the still window instead of orbiting (the drag's baseline)."},
       {"bench-flows-on-gui-thread", "With --bench-fps, --replay and --flows: re-solve the flows at each step on the GUI thread instead of a worker (the worker's baseline)."},
       {"bench-flows-design", "With --bench-fps, --replay and --flows: keep the design solve on screen (no step re-solved), to time drawing the flows alone."},
+      {"bench-flow-arcs", "With --flows: draw the flow arcs another way, to time what each part of drawing them costs: instanced (the window's way: one instanced Model), instanced-opaque (the same without blending), models (one translucent Model with a moving dash texture per arc, the way before), models-still (the same, dashes not moving), models-opaque (the same, no blending).", "way"},
       {"bench-flows-reset-rows", "With --bench-fps, --replay and --flows: rebuild every flow arc, KPI card and Sankey row at each step instead of changing only what changed (the baseline)."},
   };
 }
@@ -91,6 +94,7 @@ LaunchOptions read(const QCommandLineParser& parser) {
   o.benchFlowsOnGuiThread = parser.isSet("bench-flows-on-gui-thread");
   o.benchFlowsResetRows = parser.isSet("bench-flows-reset-rows");
   o.benchFlowsDesign = parser.isSet("bench-flows-design");
+  o.benchFlowArcs = parser.value("bench-flow-arcs");
   o.benchSeconds = parser.value("bench-fps").toDouble();
   return o;
 }
@@ -109,6 +113,10 @@ Result<void> checkValues(const QCommandLineParser& parser, LaunchOptions& o) {
   if (o.exportTour && (o.fps < 1 || o.fps > 120)) return refuse("--fps must be 1..120", parser.value("fps"));
   if (!o.balance.isEmpty() && o.balance != "material" && o.balance != "energy") {
     return refuse("--balance must be material or energy", o.balance);
+  }
+  if (!o.benchFlowArcs.isEmpty() && !ViewState::flowArcsDrawingNamed(o.benchFlowArcs)) {
+    return refuse("--bench-flow-arcs must be instanced, instanced-opaque, models, models-still or models-opaque",
+                  o.benchFlowArcs);
   }
   return {};
 }

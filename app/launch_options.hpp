@@ -43,6 +43,7 @@ struct LaunchOptions {
   bool benchFlowsOnGuiThread = false;
   bool benchFlowsResetRows = false;
   bool benchFlowsDesign = false;
+  QString benchFlowArcs;  // --bench-flow-arcs: how the flow arcs are drawn (empty: the window's way)
 
   bool headless() const { return !screenshot.isEmpty() || benchSeconds > 0 || exportTour; }
 };

@@ -45,6 +45,16 @@ bool ViewState::isSoftwareRenderer(const QString& name) {
   return false;
 }
 
+std::optional<ViewState::FlowArcsDrawing> ViewState::flowArcsDrawingNamed(const QString& name) {
+  using enum FlowArcsDrawing;
+  if (name == "instanced") return Instanced;
+  if (name == "instanced-opaque") return InstancedOpaque;
+  if (name == "models") return Models;
+  if (name == "models-still") return ModelsStill;
+  if (name == "models-opaque") return ModelsOpaque;
+  return std::nullopt;
+}
+
 ViewState::ModelDetail ViewState::modelDetail(double pixels) const {
   if (modelsAlwaysDetailed_) return ModelDetail::Full;
   const bool onGpu = gpu();

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
+#include <optional>
+
 class QQmlEngine;
 class QJSEngine;
 class QQuickWindow;
@@ -39,6 +41,8 @@ class ViewState : public QObject {
   // (--bench-models-detailed): the benchmark of many modelled machines measures the full
   // models, neither the mid level nor the boxes of the level of detail (modelDetail).
   Q_PROPERTY(bool modelsAlwaysDetailed MEMBER modelsAlwaysDetailed_ NOTIFY changed)
+  // How the flow arcs are drawn (FlowArcs.qml): the benchmark's variants (--bench-flow-arcs).
+  Q_PROPERTY(parktwin::app::ViewState::FlowArcsDrawing flowArcsDrawing MEMBER flowArcsDrawing_ NOTIFY changed)
   // The renderer's name as the graphics driver gives it (GL_RENDERER), empty until known.
   Q_PROPERTY(QString renderer MEMBER renderer_ NOTIFY changed)
   // The renderer is known and is a GPU's, not a software rasteriser.
@@ -49,6 +53,11 @@ class ViewState : public QObject {
   // its model's mid level of detail (NAME-lod1.glb), or as its full model.
   enum class ModelDetail { Box, Mid, Full };
   Q_ENUM(ModelDetail)
+  // The flow arcs as one instanced Model with a dashed material (the window's way), the same
+  // without blending, or one translucent Model and dash texture per arc (the way before), with
+  // its dashes still or without blending: what each part of drawing the arcs costs.
+  enum class FlowArcsDrawing { Instanced, InstancedOpaque, Models, ModelsStill, ModelsOpaque };
+  Q_ENUM(FlowArcsDrawing)
 
   explicit ViewState(QObject* parent) : QObject(parent) {}
   ~ViewState() override;
@@ -65,6 +74,9 @@ class ViewState : public QObject {
   void showNight() { set(night_, true); }
   void usePlainLook() { set(plainLook_, true); }
   void drawModelsAlwaysDetailed() { set(modelsAlwaysDetailed_, true); }
+  void drawFlowArcs(FlowArcsDrawing drawing) { set(flowArcsDrawing_, drawing); }
+  // --bench-flow-arcs's words: instanced, instanced-opaque, models, models-still, models-opaque.
+  static std::optional<FlowArcsDrawing> flowArcsDrawingNamed(const QString& name);
 
   bool shadows() const { return shadows_; }
   bool gpu() const { return !renderer_.isEmpty() && !isSoftwareRenderer(renderer_); }
@@ -98,6 +110,7 @@ class ViewState : public QObject {
   bool showFlows_ = false, showSankey_ = false, showScenarios_ = false, machinesOnly_ = false;
   bool allowFullScreen_ = true, recording_ = false;
   bool night_ = false, shadows_ = false, plainLook_ = false, modelsAlwaysDetailed_ = false;
+  FlowArcsDrawing flowArcsDrawing_ = FlowArcsDrawing::Instanced;
   QString renderer_;
   QString balanceSide_ = "material";
 };

@@ -1,46 +1,61 @@
 // Material (above) and energy (below) flows: width by flow, colour by product or carrier, the
-// bottleneck (minimum cut) in red; dashes move from source to consumer, faster where more
-// flows (a texture offset: no geometry changes per frame). Links to externals end at their
-// markers (ExternalMarker.qml), at the park's edge for those far outside.
+// bottleneck (minimum cut) in red and thicker, the selected arc in yellow; dashes move from
+// source to consumer, faster where more flows. Links to externals end at their markers
+// (ExternalMarker.qml), at the park's edge for those far outside.
+//
+// All arcs are one instanced Model (FlowArcInstancing, fed from the rows): one draw call, one
+// material whose shader draws each arc's moving dashes from its length and speed and one time
+// uniform. With a Model, a translucent material and a moving texture per arc (FlowArcModels.qml,
+// kept as the benchmark's baseline) half the frames of a replay at 600x went over 33 ms on
+// llvmpipe (docs/flow.md). Qt 6.4 does not pick instances: pick() finds the arc under a ray.
 import QtQuick
 import QtQuick3D
 import ParkTwin
 
 Node {
     id: root
-    // FlowController.arcRows, or null for none. A replay step changes the roles of the arcs
-    // whose flow changed (width, speed, colour...): each arc's Model, material and texture stay,
-    // and only the bindings on those roles run again (StableRowsModel).
-    property var arcRows: null
+    // FlowController.arcRows, or null for none. A replay step changes the rows of the arcs whose
+    // flow changed; the table is rebuilt from them (one buffer, no QML object per arc).
+    property StableRowsModel arcRows: null
     property real clock: 0  // seconds, drives the dashes
-    // The arcs' Models (tests check that a step keeps them).
-    readonly property alias arcModels: arcRepeater
+    readonly property int drawing: ViewState.flowArcsDrawing
+    readonly property bool instanced: drawing === ViewState.Instanced || drawing === ViewState.InstancedOpaque
+    // The arcs' instance table (tests read it; ParkView picks through it).
+    readonly property alias arcTable: arcTable
 
-    Repeater3D {
-        id: arcRepeater
-        model: root.arcRows
-        Model {
-            property string objectId: model.id
-            pickable: true
-            source: "#Cube"
-            position: model.position
-            eulerRotation.y: model.angle
-            scale: Qt.vector3d(model.length / 100, (model.bottleneck ? 2.5 : 0.8) / 100, model.width / 100)
-            castsShadows: false
-            materials: PrincipledMaterial {
-                baseColor: ParkController.selection.objectId === model.id ? "#ffd43b" : model.color
-                opacity: model.active ? 0.85 : 0.25
-                alphaMode: PrincipledMaterial.Blend
-                lighting: PrincipledMaterial.NoLighting
-                baseColorMap: Texture {
-                    source: "textures/flow-dash.png"
-                    tilingModeHorizontal: Texture.Repeat
-                    scaleU: model.length / 40  // one dash every 40 m
-                    // The cube's +x runs from the link's source to its consumer; the pattern
-                    // moves that way as the offset falls.
-                    positionU: -root.clock * model.speed / 40
-                }
-            }
+    // The arc a ray from `origin` along `direction` (scene frame) hits first:
+    // {objectId, distance}, or empty.
+    function pick(origin, direction) {
+        return instanced && visible ? arcTable.pick(origin, direction) : ({})
+    }
+
+    Model {
+        visible: root.instanced && arcTable.count > 0
+        source: "#Cube"
+        castsShadows: false
+        receivesShadows: false
+        instancing: FlowArcInstancing {
+            id: arcTable
+            rows: root.instanced ? root.arcRows : null
+            selectedId: ParkController.selection.objectId
         }
+        materials: CustomMaterial {
+            readonly property bool opaque: root.drawing === ViewState.InstancedOpaque
+            shadingMode: CustomMaterial.Unshaded
+            // Links without flow at this step show faint (25 %); the others let a little of the
+            // ground through (85 %), as before.
+            sourceBlend: opaque ? CustomMaterial.NoBlend : CustomMaterial.SrcAlpha
+            destinationBlend: opaque ? CustomMaterial.NoBlend : CustomMaterial.OneMinusSrcAlpha
+            vertexShader: "shaders/flow_arc.vert"
+            fragmentShader: "shaders/flow_arc.frag"
+            property real time: root.clock  // the one value that changes every frame
+        }
+    }
+
+    FlowArcModels {
+        arcRows: root.instanced ? null : root.arcRows
+        clock: root.clock
+        still: root.drawing === ViewState.ModelsStill
+        opaque: root.drawing === ViewState.ModelsOpaque
     }
 }

@@ -107,13 +107,19 @@ Item {
     }
 
     // The object under a view position: a machine (seen through its building's glass shell)
-    // first, else a building or utility.
+    // first, else the nearer of a building or utility and a flow arc.
     function objectAt(x, y) {
-        const machine = ParkController.scene.pickMachineGroup(view.mapTo3DScene(Qt.vector3d(x, y, 0)),
-                                                        view.mapTo3DScene(Qt.vector3d(x, y, 1)))
+        const far = view.mapTo3DScene(Qt.vector3d(x, y, 1))
+        const machine = ParkController.scene.pickMachineGroup(view.mapTo3DScene(Qt.vector3d(x, y, 0)), far)
         if (machine !== "") return machine
         const hit = view.pick(x, y)
-        return hit.objectHit && hit.objectHit.objectId !== undefined ? hit.objectHit.objectId : ""
+        const hitId = hit.objectHit && hit.objectHit.objectId !== undefined ? hit.objectHit.objectId : ""
+        // The flow arcs are instances, which Qt 6.4 does not pick: their table does, from the
+        // camera as view.pick measures its distance.
+        const from = camera.scenePosition
+        const arc = flowArcs.pick(from, far.minus(from).normalized())
+        if (arc.objectId !== undefined && (hitId === "" || arc.distance < hit.distance)) return arc.objectId
+        return hitId
     }
 
     // Where each building's roof centre lands in window pixels (for tests and tours).
