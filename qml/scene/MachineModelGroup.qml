@@ -1,5 +1,6 @@
 // One modelled machine group (MachineModels.qml): its full model and, when the file has one,
-// its mid level of detail, both drawing the same instance table, one of them at a time.
+// its mid level of detail, both drawing the same instance table, one of them at a time. An
+// unlit model (the bundled ones) draws with the lean InstancedUnlitMaterial, not Qt's material.
 import QtQuick
 import QtQuick3D
 import QtQuick3D.AssetUtils
@@ -14,6 +15,8 @@ Node {
     readonly property alias table: table
     readonly property alias full: full
     readonly property alias mid: mid
+    readonly property alias fullMaterials: fullMaterials
+    readonly property alias midMaterials: midMaterials
     // The mid level when asked for and loaded; the full model when there is no mid level.
     readonly property bool midShown: detail === ViewState.Mid && mid.status === RuntimeLoader.Success
     readonly property bool fullShown: full.status === RuntimeLoader.Success
@@ -39,6 +42,16 @@ Node {
         visible: group.midShown
         source: group.spec.midUrl !== undefined ? group.spec.midUrl : ""
         instancing: table
+    }
+    UnlitModelMaterials {
+        id: fullMaterials
+        loader: full
+        enabled: !ViewState.qtModelMaterials
+    }
+    UnlitModelMaterials {
+        id: midMaterials
+        loader: mid
+        enabled: !ViewState.qtModelMaterials
     }
 
     // Picking and the box table follow what is drawn; the bounds are the full model's, as read

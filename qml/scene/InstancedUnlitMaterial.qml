@@ -1,0 +1,13 @@
+// The material of an instanced machine model whose file is unlit with a palette texture (the
+// bundled models: KHR_materials_unlit, the light baked per face). Same pixels as Qt's unlit
+// PrincipledMaterial, less work per vertex for llvmpipe (shaders/instanced_unlit.vert says why).
+import QtQuick
+import QtQuick3D
+
+CustomMaterial {
+    property alias paletteTexture: paletteInput.texture
+    property TextureInput palette: TextureInput { id: paletteInput }
+    shadingMode: CustomMaterial.Unshaded
+    vertexShader: "shaders/instanced_unlit.vert"
+    fragmentShader: "shaders/instanced_unlit.frag"
+}
