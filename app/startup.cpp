@@ -163,7 +163,7 @@ void applyView(ViewState& view, const LaunchOptions& options) {
   if (options.night) view.showNight();
   if (options.plainLook) view.usePlainLook();
   if (options.benchModelsDetailed) view.drawModelsAlwaysDetailed();
-  if (options.benchQtModelMaterials) view.useQtModelMaterials();
+  if (options.benchLeanModelMaterials) view.useLeanModelMaterials();
   if (!options.balance.isEmpty()) view.showBalance(options.balance);
   if (!options.scenario.isEmpty()) view.showScenarios();
   if (options.benchMachinesOnly) view.showMachinesOnly();

@@ -1,6 +1,7 @@
 // One modelled machine group (MachineModels.qml): its full model and, when the file has one,
-// its mid level of detail, both drawing the same instance table, one of them at a time. An
-// unlit model (the bundled ones) draws with the lean InstancedUnlitMaterial, not Qt's material.
+// its mid level of detail, both drawing the same instance table, one of them at a time. With
+// --bench-lean-model-materials an unlit model (the bundled ones) draws with the lean
+// InstancedUnlitMaterial instead of Qt's material (same pixels; docs/scene.md).
 import QtQuick
 import QtQuick3D
 import QtQuick3D.AssetUtils
@@ -46,12 +47,12 @@ Node {
     UnlitModelMaterials {
         id: fullMaterials
         loader: full
-        enabled: !ViewState.qtModelMaterials
+        enabled: ViewState.leanModelMaterials
     }
     UnlitModelMaterials {
         id: midMaterials
         loader: mid
-        enabled: !ViewState.qtModelMaterials
+        enabled: ViewState.leanModelMaterials
     }
 
     // Picking and the box table follow what is drawn; the bounds are the full model's, as read

@@ -1,8 +1,7 @@
 // Gives the models a RuntimeLoader has loaded for an instanced machine group the lean
 // InstancedUnlitMaterial in place of Qt's, where that draws the same picture: one opaque,
 // unlit PrincipledMaterial whose colour is its palette texture alone (white factor, no texture
-// transform). Lit models and any other material keep Qt's. `enabled` false puts Qt's back
-// (--bench-qt-model-materials: the benchmark's baseline).
+// transform). Lit models and any other material keep Qt's. `enabled` false puts Qt's back.
 import QtQuick
 import QtQuick3D
 import QtQuick3D.AssetUtils
@@ -10,7 +9,7 @@ import QtQuick3D.AssetUtils
 QtObject {
     id: root
     required property RuntimeLoader loader
-    property bool enabled: true
+    property bool enabled: false
     // How many of the loader's models draw with the lean material now (the tests read it).
     property int leanModels: 0
     property var replaced: []  // [{model, material, lean}]: Qt's material of each model given the lean one

@@ -158,13 +158,16 @@ Item {
             tryVerify(() => sameColour(group.table.instanceColor(0), expected), 15000, "scene table: " + group.table.instanceColor(0))
         }
 
-        // The bundled models are unlit: both levels draw with the lean InstancedUnlitMaterial,
-        // and the picture is Qt's own material's (the oracle), the instances' state colour
-        // included: a highlighted group (its table yellow) seen close, with each material.
+        // The bundled models are unlit: with --bench-lean-model-materials both levels draw with
+        // the lean InstancedUnlitMaterial, and the picture is Qt's own material's (the oracle),
+        // the instances' state colour included: a highlighted group (its table yellow) seen
+        // close, with each material.
         function test_lean_material_draws_what_qts_material_draws() {
             verify(ParkController.loadPark(Fixture.beiduPath))
             const pots = modelGroup("potline-1-pots")
             tryVerify(() => pots.full.status === RuntimeLoader.Success && pots.mid.status === RuntimeLoader.Success, 10000)
+            compare(pots.fullMaterials.leanModels, 0, "Qt's material by default")
+            ViewState.leanModelMaterials = true
             compare(pots.fullMaterials.leanModels, 1, "the full model draws with the lean material")
             compare(pots.midMaterials.leanModels, 1, "the mid level draws with the lean material")
             ParkController.selection.select("potline-1-pots")
@@ -177,12 +180,10 @@ Item {
             tryCompare(pots, "drawnLevel", "full", 5000)
             waitForRendering(parkView)
             const lean = grabImage(parkView)
-            ViewState.qtModelMaterials = true
+            ViewState.leanModelMaterials = false
             compare(pots.fullMaterials.leanModels, 0, "Qt's material back")
             waitForRendering(parkView)
             const qt = grabImage(parkView)
-            ViewState.qtModelMaterials = false
-            compare(pots.fullMaterials.leanModels, 1)
             ParkController.selection.select("")
             // Every 3rd pixel: channels within 3 levels (Qt's and our sRGB curves are the same
             // formula; the rasteriser's order may round a level apart), and yellow pots in view.

@@ -1,7 +1,10 @@
-// Fragment stage of InstancedUnlitMaterial.qml: the linear colour to sRGB with Qt's own
-// approximation (qt_linearTosRGB, the linear tonemapper), so the pixels are those of Qt's
-// unlit PrincipledMaterial.
-VARYING vec3 colour;
+// Fragment stage of InstancedUnlitMaterial.qml: Qt's unlit PrincipledMaterial's arithmetic
+// (its qt_sRGBToLinear on the palette, the linear instance colour, then the linear
+// tonemapper's qt_linearTosRGB), so the pixels are the same.
+VARYING vec2 paletteUV;
+VARYING vec3 tint;
+
+vec3 paletteToLinear(vec3 c) { return c * (c * (c * 0.305306011 + 0.682171111) + 0.012522878); }
 
 vec3 linearToSRGB(vec3 c)
 {
@@ -13,5 +16,5 @@ vec3 linearToSRGB(vec3 c)
 
 void MAIN()
 {
-    FRAGCOLOR = vec4(linearToSRGB(colour), 1.0);
+    FRAGCOLOR = vec4(linearToSRGB(tint * paletteToLinear(texture(palette, paletteUV).rgb)), 1.0);
 }
