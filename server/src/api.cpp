@@ -114,10 +114,13 @@ ApiResponse Api::handle(const ApiRequest& request) {
   return route(request, path, *query, *user);
 }
 
-bool Api::isHistoryRead(const ApiRequest& request) {
-  if (request.method != "GET") return false;
+std::optional<HistoryRead> Api::historyReadOf(const ApiRequest& request) {
+  if (request.method != "GET") return std::nullopt;
   const std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));
-  return path.starts_with(kParksPrefix) && (path.ends_with("/state") || path.ends_with("/series"));
+  if (!path.starts_with(kParksPrefix)) return std::nullopt;
+  if (path.ends_with("/state")) return HistoryRead::state;
+  if (path.ends_with("/series")) return HistoryRead::series;
+  return std::nullopt;
 }
 
 Result<User> Api::authorizeLive(const ApiRequest& request, ApiResponse& refusal) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,7 @@
 #include "live_hub.hpp"
 #include "parktwin/common/result.hpp"
 #include "parktwin/model/park.hpp"
+#include "read_placement.hpp"
 #include "scenario_queue.hpp"
 #include "server_config.hpp"
 
@@ -54,9 +56,9 @@ class Api {
   explicit Api(ApiContext context) : c_(std::move(context)) {}
 
   ApiResponse handle(const ApiRequest& request);
-  // GET .../state or .../series: reads bounded by one store read and its encoding, which the
-  // HTTP layer answers on its network threads rather than the read pool.
-  static bool isHistoryRead(const ApiRequest& request);
+  // GET .../state or .../series: reads of one store read and its encoding, which the HTTP layer
+  // answers on its network threads while they are quick (ReadPlacement); nothing for the rest.
+  static std::optional<HistoryRead> historyReadOf(const ApiRequest& request);
   // A WebSocket upgrade to `target`: the user, or the response refusing it (401, 403, 404).
   // The token comes from the Authorization header or ?token= (browsers cannot set headers).
   Result<User> authorizeLive(const ApiRequest& request, ApiResponse& refusal);

@@ -64,6 +64,15 @@ struct HttpServer::Impl {
   std::set<std::weak_ptr<Connection>, std::owner_less<std::weak_ptr<Connection>>> connections;
   std::set<std::weak_ptr<LiveClient>, std::owner_less<std::weak_ptr<LiveClient>>> liveClients;
   std::atomic<bool> stopping{false};
+  ReadPlacement readPlacement;
+
+  // A state or series read, its time recorded for the next one's placement.
+  ApiResponse handleTimed(HistoryRead read, const ApiRequest& request) {
+    const auto start = std::chrono::steady_clock::now();
+    ApiResponse response = api.handle(request);
+    readPlacement.record(read, std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start));
+    return response;
+  }
 
   Impl(const ServerConfig& c, Api& a, LiveHub& l)
       : config(c), api(a), live(l), ioc(c.network_threads), readPool(static_cast<std::size_t>(c.read_threads)) {}
@@ -236,13 +245,15 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
                    std::string(request[http::field::authorization]), std::move(request.body())};
     const unsigned version = request.version();
     const bool keepAlive = request.keep_alive();
-    // State and series reads are answered here, on the network thread: handing each to the read
-    // pool and back cost two thread wake-ups, more CPU than the read itself (docs/server.md,
-    // "Reads at a new T or range"). Everything else (flows, scenarios, events, spans) can
-    // take long: off the network threads.
-    if (Api::isHistoryRead(api)) return reply(server_.api.handle(api), version, keepAlive);
-    asio::post(server_.readPool, [self = this->shared_from_this(), api = std::move(api), version, keepAlive] {
-      ApiResponse response = self->server_.api.handle(api);
+    // State and series reads are answered here, on the network thread, while they are quick
+    // (ReadPlacement says why). Everything else (flows, scenarios, events, spans) can take long:
+    // off the network threads.
+    const auto read = Api::historyReadOf(api);
+    if (read && server_.readPlacement.onNetworkThread(*read)) {
+      return reply(server_.handleTimed(*read, api), version, keepAlive);
+    }
+    asio::post(server_.readPool, [self = this->shared_from_this(), api = std::move(api), read, version, keepAlive] {
+      ApiResponse response = read ? self->server_.handleTimed(*read, api) : self->server_.api.handle(api);
       asio::post(lowest(self->stream_).get_executor(), [self, response = std::move(response), version, keepAlive]() mutable {
         self->reply(std::move(response), version, keepAlive);
       });
