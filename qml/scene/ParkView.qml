@@ -114,10 +114,8 @@ Item {
         if (machine !== "") return machine
         const hit = view.pick(x, y)
         const hitId = hit.objectHit && hit.objectHit.objectId !== undefined ? hit.objectHit.objectId : ""
-        // The flow arcs are instances, which Qt 6.4 does not pick: their table does, from the
-        // camera as view.pick measures its distance.
-        const from = camera.scenePosition
-        const arc = flowArcs.pick(from, far.minus(from).normalized())
+        // Flow arcs are instances, which Qt 6.4 does not pick: their table does (from the camera).
+        const arc = flowArcs.pick(camera.scenePosition, far.minus(camera.scenePosition).normalized())
         if (arc.objectId !== undefined && (hitId === "" || arc.distance < hit.distance)) return arc.objectId
         return hitId
     }
