@@ -129,7 +129,8 @@ TEST(MqttPacket, PublishParsingRefusesTruncatedPackets) {
   EXPECT_FALSE(parsePublish(frameOf(std::string("\x32\x03\x00\x05x", 5))));     // topic past the end
   EXPECT_FALSE(parsePublish(frameOf(std::string("\x32\x04\x00\x01x\x00", 6)))); // half a packet id
   EXPECT_FALSE(parsePublish(frameOf(std::string("\x32\x05\x00\x01x\x00\x00", 7))));  // packet id 0
-  auto ok = parsePublish(frameOf(std::string("\x3a\x07\x00\x01t\x00\x07hi", 9)));
+  const std::string packet("\x3a\x07\x00\x01t\x00\x07hi", 9);  // kept: topic and payload view it
+  auto ok = parsePublish(frameOf(packet));
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->topic, "t");
   EXPECT_EQ(ok->payload, "hi");

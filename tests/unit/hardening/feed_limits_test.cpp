@@ -57,6 +57,15 @@ std::unique_ptr<Publisher> publisher(BrokerOptions broker, LogCallback log = [](
   return p ? std::move(*p) : nullptr;
 }
 
+// Under AddressSanitizer freed memory waits in its quarantine (256 MiB) and every allocation has
+// shadow memory, so the resident set says nothing of what the feed keeps: the bounds below are
+// checked in the ordinary builds only (the asan preset still runs the rest of each test).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kRssIsOurs = false;
+#else
+constexpr bool kRssIsOurs = true;
+#endif
+
 // Resident set size of this process in KiB ("VmRSS" or, for the peak, "VmHWM").
 long statusKiB(const std::string& field) {
   std::ifstream in("/proc/self/status");
@@ -140,7 +149,9 @@ TEST(FeedLimits, FloodOfUnknownTagsDoesNotGrowMemory) {
   RecordProperty("rss_growth_kib", static_cast<int>(rssAfter - rssBefore));
   RecordProperty("peak_rss_kib", static_cast<int>(peak));
   // Publisher and subscriber share this process; 100k tags kept would cost well over 20 MiB.
-  EXPECT_LT(rssAfter - rssBefore, 16 * 1024);
+  if (kRssIsOurs) {
+    EXPECT_LT(rssAfter - rssBefore, 16 * 1024);
+  }
 }
 
 // The same flood with no tag list (accept every tag): each new tag keeps a small duplicate
@@ -179,7 +190,9 @@ TEST(FeedLimits, FloodOfNewTagsWithoutATagListIsCapped) {
   EXPECT_EQ(sub->counters().tag_limit, static_cast<std::uint64_t>(kFlood - cap));
   EXPECT_LE(logs.lines().size(), 12u);  // rate-limited
   // Uncapped, 100k tags grew RSS by about 77 MiB; capped at 20k the window costs ~16 MiB.
-  EXPECT_LT(rssAfter - rssBefore, 32 * 1024);
+  if (kRssIsOurs) {
+    EXPECT_LT(rssAfter - rssBefore, 32 * 1024);
+  }
 
   // A tag accepted before the cap keeps flowing.
   ASSERT_TRUE(pub->publishRaw("parktwin/beidu/new.tag.7", "2", 1));

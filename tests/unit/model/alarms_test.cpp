@@ -49,7 +49,8 @@ TEST(Alarms, RaisedOnceWhileAboveThenCleared) {
 }
 
 TEST(Alarms, BandRuleFiresBelowAndAbove) {
-  const AlarmRule& band = parkWithRules().alarm_rules[1];
+  const Park park = parkWithRules();  // kept: the rule is a reference into it
+  const AlarmRule& band = park.alarm_rules[1];
   EXPECT_TRUE(violates(band, 9.9));
   EXPECT_TRUE(violates(band, 90.1));
   EXPECT_FALSE(violates(band, 10));

@@ -64,7 +64,8 @@ TEST(BeiduPark, FortyProcessorsTakeMoltenAluminium22AboveDesignatedSize) {
 }
 
 TEST(BeiduPark, XinshitongHasFortyDieBonders) {
-  const auto* line = load("beidu").findLine("xinshitong-cob");
+  const Park park = load("beidu");  // kept: the line points into it
+  const auto* line = park.findLine("xinshitong-cob");
   ASSERT_NE(line, nullptr);
   ASSERT_EQ(line->machines.size(), 1u);
   EXPECT_EQ(line->machines[0].kind, MachineKind::die_bonder);
@@ -81,7 +82,8 @@ TEST(BeiduPark, RecyclingPlantIsPlanned400ktAtFivePercentOfPrimaryEnergy) {
 }
 
 TEST(BeiduPark, ZaoduReservoirGenerates45GWhPerYear) {
-  const auto* hydro = load("beidu").findUtility("zaodu-hydro");
+  const Park park = load("beidu");  // kept: the utility points into it
+  const auto* hydro = park.findUtility("zaodu-hydro");
   ASSERT_NE(hydro, nullptr);
   EXPECT_DOUBLE_EQ(hydro->annual_energy_kwh, 45e6);
 }

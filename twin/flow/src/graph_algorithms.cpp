@@ -16,15 +16,20 @@ namespace parktwin::flow::detail {
 namespace {
 
 using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
+// Costs and distances are doubles (integer quanta, exact below 2^53): Boost's successive
+// shortest paths adds each vertex's distance to its potential, and a vertex the source cannot
+// reach has the largest value; two of those overflow an int64 (undefined behaviour, found by
+// UBSan) while doubles go to infinity. Such a vertex never becomes reachable again (augmenting
+// only adds reverse edges along a path from the source), so its potential is never read.
 using FlowGraph = boost::adjacency_list<
     boost::vecS, boost::vecS, boost::directedS,
     boost::property<boost::vertex_color_t, boost::default_color_type,
-                    boost::property<boost::vertex_distance_t, std::int64_t,
+                    boost::property<boost::vertex_distance_t, double,
                                     boost::property<boost::vertex_predecessor_t, Traits::edge_descriptor>>>,
     boost::property<boost::edge_capacity_t, std::int64_t,
                     boost::property<boost::edge_residual_capacity_t, std::int64_t,
                                     boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
-                                                    boost::property<boost::edge_weight_t, std::int64_t>>>>>;
+                                                    boost::property<boost::edge_weight_t, double>>>>>;
 using Edge = Traits::edge_descriptor;
 
 // Residual graph with a reverse edge for each arc; returns each arc's forward edge.
@@ -40,8 +45,8 @@ std::vector<Edge> buildResidualGraph(const IntegerProblem& problem, FlowGraph& g
     const Edge r = add_edge(static_cast<std::size_t>(arc.to), static_cast<std::size_t>(arc.from), g).first;
     capacity[e] = arc.capacity;
     capacity[r] = 0;
-    weight[e] = arc.cost;
-    weight[r] = -arc.cost;
+    weight[e] = static_cast<double>(arc.cost);
+    weight[r] = -static_cast<double>(arc.cost);
     reverse[e] = r;
     reverse[r] = e;
     forward.push_back(e);
