@@ -44,7 +44,6 @@ QList<QCommandLineOption> optionTable() {
       {"bench-machines-only", "With --bench-machines: hide the park around the machines."},
       {"bench-naive", "With --bench-machines: draw them as one Model each (the baseline)."},
       {"bench-models-detailed", "Draw every machine model however small on screen (no level of detail), for benchmarks."},
-      {"bench-lean-model-materials", "Draw unlit machine models with the lean material instead of Qt's (same pixels), for benchmarks."},
       {"edit", "Start in edit mode (the editor panel, drag, rotate, undo)."},
       {"bench-drag", "With --bench-fps: drag building ID to and fro in edit mode instead of orbiting.", "id"},
       {"bench-still", "With --bench-fps: redraw the still window instead of orbiting (the drag's baseline)."},
@@ -80,7 +79,6 @@ LaunchOptions read(const QCommandLineParser& parser) {
   o.night = parser.isSet("night");
   o.plainLook = parser.isSet("plain-look");
   o.benchModelsDetailed = parser.isSet("bench-models-detailed");
-  o.benchLeanModelMaterials = parser.isSet("bench-lean-model-materials");
   o.select = parser.value("select");
   o.openFile = parser.value("open");
   o.showMenu = parser.value("show-menu");

@@ -36,7 +36,6 @@ struct LaunchOptions {
   int benchMachines = 0;
   bool benchMachinesOnly = false, benchNaive = false;
   bool benchModelsDetailed = false;  // --bench-models-detailed: no level of detail for models
-  bool benchLeanModelMaterials = false;  // --bench-lean-model-materials: the lean material for unlit machine models
   double benchSeconds = 0;  // > 0: --bench-fps
   bool edit = false;
   QString benchDrag;        // --bench-drag: the building dragged while frames are counted

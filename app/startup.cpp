@@ -164,7 +164,6 @@ void applyView(ViewState& view, const LaunchOptions& options) {
   if (options.plainLook) view.usePlainLook();
   if (options.benchModelsDetailed) view.drawModelsAlwaysDetailed();
   if (const auto arcs = ViewState::flowArcsDrawingNamed(options.benchFlowArcs)) view.drawFlowArcs(*arcs);
-  if (options.benchLeanModelMaterials) view.useLeanModelMaterials();
   if (!options.balance.isEmpty()) view.showBalance(options.balance);
   if (!options.scenario.isEmpty()) view.showScenarios();
   if (options.benchMachinesOnly) view.showMachinesOnly();

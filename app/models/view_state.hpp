@@ -43,9 +43,6 @@ class ViewState : public QObject {
   Q_PROPERTY(bool modelsAlwaysDetailed MEMBER modelsAlwaysDetailed_ NOTIFY changed)
   // How the flow arcs are drawn (FlowArcs.qml): the benchmark's variants (--bench-flow-arcs).
   Q_PROPERTY(parktwin::app::ViewState::FlowArcsDrawing flowArcsDrawing MEMBER flowArcsDrawing_ NOTIFY changed)
-  // Instanced unlit machine models drawn with the lean InstancedUnlitMaterial instead of Qt's
-  // (--bench-lean-model-materials): same pixels, not yet shown faster (docs/scene.md).
-  Q_PROPERTY(bool leanModelMaterials MEMBER leanModelMaterials_ NOTIFY changed)
   // The renderer's name as the graphics driver gives it (GL_RENDERER), empty until known.
   Q_PROPERTY(QString renderer MEMBER renderer_ NOTIFY changed)
   // The renderer is known and is a GPU's, not a software rasteriser.
@@ -80,7 +77,6 @@ class ViewState : public QObject {
   void drawFlowArcs(FlowArcsDrawing drawing) { set(flowArcsDrawing_, drawing); }
   // --bench-flow-arcs's words: instanced, instanced-opaque, models, models-still, models-opaque.
   static std::optional<FlowArcsDrawing> flowArcsDrawingNamed(const QString& name);
-  void useLeanModelMaterials() { set(leanModelMaterials_, true); }
 
   bool shadows() const { return shadows_; }
   bool gpu() const { return !renderer_.isEmpty() && !isSoftwareRenderer(renderer_); }
@@ -115,7 +111,6 @@ class ViewState : public QObject {
   bool allowFullScreen_ = true, recording_ = false;
   bool night_ = false, shadows_ = false, plainLook_ = false, modelsAlwaysDetailed_ = false;
   FlowArcsDrawing flowArcsDrawing_ = FlowArcsDrawing::Instanced;
-  bool leanModelMaterials_ = false;
   QString renderer_;
   QString balanceSide_ = "material";
 };

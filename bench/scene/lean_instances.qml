@@ -1,6 +1,6 @@
 // bench/scene/bench-lean-instances: the CNC at 10,000 instances of a FileInstancing table, drawn
-// three ways (DRAWN, filled in by the script): Qt's material ("qt"), the product's lean material
-// ("lean", qml/scene/UnlitModelMaterials.qml), or the shared-corner CNC with its shade baked per
+// three ways (DRAWN, filled in by the script): Qt's material ("qt"), the lean material
+// ("lean", bench/scene/UnlitModelMaterials.qml), or the shared-corner CNC with its shade baked per
 // pixel ("shared"); camera, orbit and window as glb_instances.qml. Placeholders: DRAWN, TABLE,
 // SECONDS, DISTANCE, PICTURE.
 import QtQuick

@@ -1,7 +1,5 @@
 // One modelled machine group (MachineModels.qml): its full model and, when the file has one,
-// its mid level of detail, both drawing the same instance table, one of them at a time. With
-// --bench-lean-model-materials an unlit model (the bundled ones) draws with the lean
-// InstancedUnlitMaterial instead of Qt's material (same pixels; docs/scene.md).
+// its mid level of detail, both drawing the same instance table, one of them at a time.
 import QtQuick
 import QtQuick3D
 import QtQuick3D.AssetUtils
@@ -16,8 +14,6 @@ Node {
     readonly property alias table: table
     readonly property alias full: full
     readonly property alias mid: mid
-    readonly property alias fullMaterials: fullMaterials
-    readonly property alias midMaterials: midMaterials
     // The mid level when asked for and loaded; the full model when there is no mid level.
     readonly property bool midShown: detail === ViewState.Mid && mid.status === RuntimeLoader.Success
     readonly property bool fullShown: full.status === RuntimeLoader.Success
@@ -43,16 +39,6 @@ Node {
         visible: group.midShown
         source: group.spec.midUrl !== undefined ? group.spec.midUrl : ""
         instancing: table
-    }
-    UnlitModelMaterials {
-        id: fullMaterials
-        loader: full
-        enabled: ViewState.leanModelMaterials
-    }
-    UnlitModelMaterials {
-        id: midMaterials
-        loader: mid
-        enabled: ViewState.leanModelMaterials
     }
 
     // Picking and the box table follow what is drawn; the bounds are the full model's, as read

@@ -157,47 +157,5 @@ Item {
             compare(group.mid.instancing, group.table)
             tryVerify(() => sameColour(group.table.instanceColor(0), expected), 15000, "scene table: " + group.table.instanceColor(0))
         }
-
-        // The bundled models are unlit: with --bench-lean-model-materials both levels draw with
-        // the lean InstancedUnlitMaterial, and the picture is Qt's own material's (the oracle),
-        // the instances' state colour included: a highlighted group (its table yellow) seen
-        // close, with each material.
-        function test_lean_material_draws_what_qts_material_draws() {
-            verify(ParkController.loadPark(Fixture.beiduPath))
-            const pots = modelGroup("potline-1-pots")
-            tryVerify(() => pots.full.status === RuntimeLoader.Success && pots.mid.status === RuntimeLoader.Success, 10000)
-            compare(pots.fullMaterials.leanModels, 0, "Qt's material by default")
-            ViewState.leanModelMaterials = true
-            compare(pots.fullMaterials.leanModels, 1, "the full model draws with the lean material")
-            compare(pots.midMaterials.leanModels, 1, "the mid level draws with the lean material")
-            ParkController.selection.select("potline-1-pots")
-            tryVerify(() => sameColour(pots.table.instanceColor(0), Qt.color("#ffe03a")), 5000, "highlighted")
-            parkView.pitch = 60
-            parkView.focusOn("potline-1-pots", true)
-            const extent = ParkController.scene.machines.groupExtent("potline-1-pots")
-            const t = Math.tan(parkView.camera.fieldOfView * Math.PI / 360)
-            parkView.distance = extent.machineSize * parkView.view.height / (2 * 120 * t) + extent.radius
-            tryCompare(pots, "drawnLevel", "full", 5000)
-            waitForRendering(parkView)
-            const lean = grabImage(parkView)
-            ViewState.leanModelMaterials = false
-            compare(pots.fullMaterials.leanModels, 0, "Qt's material back")
-            waitForRendering(parkView)
-            const qt = grabImage(parkView)
-            ParkController.selection.select("")
-            // Every 3rd pixel: channels within 3 levels (Qt's and our sRGB curves are the same
-            // formula; the rasteriser's order may round a level apart), and yellow pots in view.
-            let differing = 0, yellow = 0, seen = 0
-            for (let y = 0; y < lean.height; y += 3) {
-                for (let x = 0; x < lean.width; x += 3) {
-                    const a = lean.pixel(x, y), b = qt.pixel(x, y)
-                    ++seen
-                    if (Math.abs(a.r - b.r) > 3 / 255 || Math.abs(a.g - b.g) > 3 / 255 || Math.abs(a.b - b.b) > 3 / 255) ++differing
-                    if (a.r > 0.6 && a.g > 0.5 && a.b < 0.35) ++yellow
-                }
-            }
-            verify(yellow > seen / 100, "highlighted pots in the picture: " + yellow + " of " + seen)
-            verify(differing < seen / 2000, differing + " of " + seen + " pixels differ from Qt's material")
-        }
     }
 }
