@@ -40,12 +40,13 @@ class NetworkSimplex {
   // With `bypassCost` > 0 an extra arc source -> sink (index problem.arcs.size()) carries
   // what the network cannot at that cost per unit, dearer than any path: the cheapest flow
   // is then a maximum flow through the network, and `value` need only be an upper bound.
-  NetworkSimplex(const IntegerProblem& problem, std::int64_t value, std::int64_t bypassCost = 0)
-      : n_(problem.node_count), m_(static_cast<int>(problem.arcs.size()) + (bypassCost > 0 ? 1 : 0)),
+  NetworkSimplex(const IntegerProblem& problem, std::int64_t value, SimplexBuffers& buffers, std::int64_t bypassCost = 0)
+      : b_(buffers), n_(problem.node_count), m_(static_cast<int>(problem.arcs.size()) + (bypassCost > 0 ? 1 : 0)),
         root_(problem.node_count) {
     const auto arcs = static_cast<std::size_t>(m_ + n_);
     const auto nodes = static_cast<std::size_t>(n_ + 1);
-    // Fresh memory on every solve: on huge pages where allowed (huge_pages.hpp).
+    // Fresh memory on the first solve (on huge pages where allowed: huge_pages.hpp), the same
+    // room again on later ones with the same buffers.
     assignOnHugePages(from_, arcs, 0);
     assignOnHugePages(to_, arcs, 0);
     assignOnHugePages(capacity_, arcs, std::int64_t{0});
@@ -276,24 +277,30 @@ class NetworkSimplex {
     // Each node's usable in-arcs with what the search reads of them, side by side: reading
     // cost_ and capacity_ at scattered arc indices (cache misses) made the search on the
     // 100k-node park's material network twice as slow (45 against 23 ms, loaded host).
-    struct InArc {
-      int from, arc;
-      std::int64_t cost;
-    };
-    std::vector<int> inFirst(static_cast<std::size_t>(n_) + 1, 0);
+    using InArc = SimplexBuffers::InArc;
+    std::vector<int>& inFirst = b_.in_first;
+    inFirst.assign(static_cast<std::size_t>(n_) + 1, 0);
     for (int e = 0; e < m_; ++e) {
       if (capacity_[e] > 0 && from_[e] != source) ++inFirst[to_[e] + 1];
     }
     for (int v = 0; v < n_; ++v) inFirst[v + 1] += inFirst[v];
-    std::vector<InArc> inArcs(static_cast<std::size_t>(inFirst[n_]));
-    std::vector<int> fill(inFirst.begin(), inFirst.end() - 1);
+    std::vector<InArc>& inArcs = b_.in_arcs;
+    reserveOnHugePages(inArcs, static_cast<std::size_t>(inFirst[n_]));
+    inArcs.resize(static_cast<std::size_t>(inFirst[n_]));
+    std::vector<int>& fill = b_.in_fill;
+    fill.assign(inFirst.begin(), inFirst.end() - 1);
     for (int e = 0; e < m_; ++e) {
       if (capacity_[e] > 0 && from_[e] != source) inArcs[fill[to_[e]]++] = {from_[e], e, cost_[e]};
     }
     constexpr std::int64_t unreached = std::numeric_limits<std::int64_t>::max();
-    std::vector<std::int64_t> distance(static_cast<std::size_t>(n_), unreached);
-    std::vector<int> next(static_cast<std::size_t>(n_), -1), order;
-    std::vector<std::pair<std::int64_t, int>> heap{{0, sink}};
+    std::vector<std::int64_t>& distance = b_.distance;
+    distance.assign(static_cast<std::size_t>(n_), unreached);
+    std::vector<int>& next = b_.next;
+    std::vector<int>& order = b_.order;
+    next.assign(static_cast<std::size_t>(n_), -1);
+    order.clear();
+    std::vector<std::pair<std::int64_t, int>>& heap = b_.heap;
+    heap.assign(1, {0, sink});
     const auto later = [](const auto& a, const auto& b) { return a.first > b.first; };
     distance[sink] = 0;
     while (!heap.empty()) {
@@ -342,17 +349,27 @@ class NetworkSimplex {
     if (nextSibling_[child] >= 0) prevSibling_[nextSibling_[child]] = prevSibling_[child];
   }
 
+  SimplexBuffers& b_;
   int n_, m_, root_;
   int blockSize_ = 10;
   int nextArc_ = 0;
   // Arcs: the problem's, then one artificial arc per node.
-  std::vector<int> from_, to_;
-  std::vector<std::int64_t> capacity_, cost_, flow_;
-  std::vector<signed char> state_;
+  std::vector<int>& from_ = b_.from;
+  std::vector<int>& to_ = b_.to;
+  std::vector<std::int64_t>& capacity_ = b_.capacity;
+  std::vector<std::int64_t>& cost_ = b_.cost;
+  std::vector<std::int64_t>& flow_ = b_.flow;
+  std::vector<signed char>& state_ = b_.state;
   // Tree: per node (and the root), its parent, the arc to it and whether that arc points up.
-  std::vector<int> parent_, pred_, size_, firstChild_, nextSibling_, prevSibling_, stem_;
-  std::vector<char> predUp_;
-  std::vector<std::int64_t> potential_;
+  std::vector<int>& parent_ = b_.parent;
+  std::vector<int>& pred_ = b_.pred;
+  std::vector<int>& size_ = b_.size;
+  std::vector<int>& firstChild_ = b_.first_child;
+  std::vector<int>& nextSibling_ = b_.next_sibling;
+  std::vector<int>& prevSibling_ = b_.prev_sibling;
+  std::vector<int>& stem_ = b_.stem;
+  std::vector<char>& predUp_ = b_.pred_up;
+  std::vector<std::int64_t>& potential_ = b_.potential;
 };
 
 // Far above what the park networks need (a few pivots per arc); a safety net, not a limit.
@@ -375,6 +392,12 @@ std::optional<std::int64_t> capacitySum(const IntegerProblem& problem, std::int6
 }  // namespace
 
 std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& problem) {
+  SimplexBuffers buffers;
+  return cheapestMaximumFlow(problem, buffers, {});
+}
+
+std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& problem, SimplexBuffers& buffers,
+                                                      std::vector<std::int64_t> room) {
   // No flow can exceed what leaves the source or what enters the sink: the bypass's capacity.
   constexpr std::int64_t limit = kUnbounded / 4;
   const auto out = capacitySum(problem, limit, [&](const IntegerArc& a) { return a.from == problem.source; });
@@ -389,17 +412,18 @@ std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& prob
   const std::int64_t nodes = problem.node_count + 1;
   if (maxCost + 1 > limit / nodes / 4) return std::nullopt;
   const std::int64_t bypassCost = (maxCost + 1) * nodes;
-  NetworkSimplex simplex(problem, bound, bypassCost);
+  NetworkSimplex simplex(problem, bound, buffers, bypassCost);
   if (!simplex.solve(pivotBudget(problem))) return std::nullopt;
   const std::int64_t value = bound - simplex.flowOn(problem.arcs.size());
-  return minCostFlowFrom(problem, value, [&](std::size_t i) { return simplex.flowOn(i); });
+  return minCostFlowFrom(problem, value, [&](std::size_t i) { return simplex.flowOn(i); }, std::move(room));
 }
 
 std::optional<IntegerMinCostFlow> cheapestFlowOfValue(const IntegerProblem& problem, std::int64_t value) {
   if (problem.arcs.empty() || value == 0) {
     return IntegerMinCostFlow{0, 0, std::vector<std::int64_t>(problem.arcs.size(), 0)};
   }
-  NetworkSimplex simplex(problem, value);
+  SimplexBuffers buffers;
+  NetworkSimplex simplex(problem, value, buffers);
   if (!simplex.solve(pivotBudget(problem))) return std::nullopt;
   return minCostFlowFrom(problem, value, [&](std::size_t i) { return simplex.flowOn(i); });
 }
