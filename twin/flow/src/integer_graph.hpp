@@ -45,6 +45,7 @@ struct SimplexBuffers {
   std::vector<int> parent, pred, size, first_child, next_sibling, prev_sibling, stem;
   std::vector<char> pred_up;
   std::vector<std::int64_t> potential;
+  std::vector<std::pair<std::int64_t, int>> candidates;  // pricing: (violation, arc)
   // The search for the starting tree: in-arcs per node, distances, the heap.
   std::vector<int> in_first, in_fill, next, order;
   std::vector<std::int64_t> distance;

@@ -1,6 +1,6 @@
 // Minimum-cost flow of a given value by the primal network simplex (Ahuja, Magnanti and Orlin,
-// "Network Flows", ch. 11): a spanning tree of basic arcs, Dantzig pricing over blocks of
-// about sqrt(m) / 4 arcs, and the strongly feasible tree rule for the leaving arc, which keeps
+// "Network Flows", ch. 11): a spanning tree of basic arcs, pricing by an altering candidate
+// list (as LEMON's network simplex), and the strongly feasible tree rule for the leaving arc, which keeps
 // degenerate pivots from cycling. Written by hand: Boost.Graph 1.74 has no network simplex,
 // and on the park networks it is several times faster than our cost scaling (docs/flow.md).
 //
@@ -23,13 +23,13 @@ namespace {
 
 constexpr std::int64_t kUnbounded = std::numeric_limits<std::int64_t>::max() / 4;
 
-// Arcs priced per block: this factor x sqrt(arcs). LEMON's default is 1; on the park
-// networks violating arcs are few at any time (about 1 in 3,000 on the 100k-node park's
-// material network), so a sqrt(m) block mostly scans on after the pivot it needs. A quarter
-// of it scanned half the arcs (84 -> 42 million) for more but cheaper pivots (21,400 ->
-// 38,700, each moving fewer nodes): 0.6-0.7x of the simplex's time on the 100k-node park,
-// the 10k-node park unchanged (docs/flow.md; 0.15 was faster still at 100k, slower at 10k).
-constexpr double kBlockSizePerRootArcs = 0.25;
+// Arcs scanned per block while looking for candidates: this factor x sqrt(arcs), LEMON's
+// default for its candidate list. (Block pricing without a list, before h49, was fastest at a
+// quarter of it: docs/flow.md.)
+constexpr double kBlockSizePerRootArcs = 1.0;
+// The candidates kept between searches: this share of a block, at least 3 (LEMON's defaults).
+constexpr double kHeadPerBlock = 0.01;
+constexpr std::size_t kMinHeadLength = 3;
 
 // Arc states: at its lower bound (flow may rise), at its upper bound (flow may fall), or in
 // the tree. Arcs without capacity are parked in the tree state: they can never enter.
@@ -108,6 +108,8 @@ class NetworkSimplex {
       }
     }
     blockSize_ = std::max(10, static_cast<int>(kBlockSizePerRootArcs * std::sqrt(static_cast<double>(m_))));
+    headLength_ = std::max(kMinHeadLength, static_cast<std::size_t>(kHeadPerBlock * blockSize_));
+    candidates_.clear();
     hangShortestPathTree(problem.source, problem.sink, artificialCost);
   }
 
@@ -129,34 +131,54 @@ class NetworkSimplex {
   std::int64_t flowOn(std::size_t arc) const { return flow_[arc]; }
 
  private:
-  // Block search: the most violating arc of the first block (scanning on from where the
-  // last search stopped) that has one; -1 when no arc violates its optimality condition.
-  // Pricing is most of the simplex's time (the 100k-node park's material network scans 84
-  // million arcs in 21,000 pivots), so a block is scanned as at most two contiguous ranges
-  // (split where it wraps round) by a loop with nothing else in it; the arcs, their order and
-  // the first-most-violating choice are those of one arc at a time, so the pivots are too.
+  // Altering candidate list (LEMON's AlteringListPivotRule, Kovacs 2015): the violating arcs
+  // found by the last search are kept; each search re-prices them, drops those that no longer
+  // violate, then scans on by blocks of about sqrt(m) arcs from where the last search stopped,
+  // until the first block leaves more than a head's worth of candidates (any later block: one),
+  // and enters the most violating. Pricing was most of the simplex's time: the 100k-node park's
+  // material network scanned 42 million arcs in 38,700 pivots with first-block pricing.
+  // Another pivot order may end in another of several equally cheap flows: the value, the cost
+  // and the minimum cut stay those of every optimal flow (docs/flow.md, h49).
   int findEnteringArc() {
-    std::int64_t best = 0;
-    int bestArc = -1;
+    std::size_t kept = 0;
+    for (const auto& [violation, e] : candidates_) {
+      if (const std::int64_t now = violationOf(e); now < 0) candidates_[kept++] = {now, e};
+    }
+    candidates_.resize(kept);
+    std::size_t limit = headLength_;
     for (int scanned = 0; scanned < m_;) {
       const int block = std::min(blockSize_, m_ - scanned);
       const int end = nextArc_ + block;
       if (end <= m_) {
-        scanForViolation(nextArc_, end, best, bestArc);
+        collectViolating(nextArc_, end);
         nextArc_ = end == m_ ? 0 : end;
       } else {
-        scanForViolation(nextArc_, m_, best, bestArc);
-        scanForViolation(0, end - m_, best, bestArc);
+        collectViolating(nextArc_, m_);
+        collectViolating(0, end - m_);
         nextArc_ = end - m_;
       }
       scanned += block;
-      if (bestArc >= 0) return bestArc;
+      if (candidates_.size() > limit) break;
+      limit = 0;
     }
-    return bestArc;
+    if (candidates_.empty()) return -1;
+    // The head of the list, most violating first (ties by arc index: the order is total, so
+    // the pivots do not depend on the sort's implementation); the rest is dropped.
+    const std::size_t head = std::min(headLength_ + 1, candidates_.size());
+    std::partial_sort(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(head), candidates_.end());
+    const int entering = candidates_.front().second;
+    candidates_.front() = candidates_[head - 1];
+    candidates_.resize(head - 1);
+    return entering;
   }
 
-  // The most violating arc in [begin, end) if it beats `best` (the first of equals).
-  void scanForViolation(int begin, int end, std::int64_t& best, int& bestArc) const {
+  std::int64_t violationOf(int e) const {
+    return state_[e] * (cost_[e] + potential_[from_[e]] - potential_[to_[e]]);
+  }
+
+  // Appends every arc in [begin, end) that violates its optimality condition, by a loop with
+  // nothing else in it.
+  void collectViolating(int begin, int end) {
     const int* from = from_.data();
     const int* to = to_.data();
     const std::int64_t* cost = cost_.data();
@@ -164,10 +186,7 @@ class NetworkSimplex {
     const std::int64_t* potential = potential_.data();
     for (int e = begin; e < end; ++e) {
       const std::int64_t violation = state[e] * (cost[e] + potential[from[e]] - potential[to[e]]);
-      if (violation < best) {
-        best = violation;
-        bestArc = e;
-      }
+      if (violation < 0) candidates_.emplace_back(violation, e);
     }
   }
 
@@ -352,6 +371,7 @@ class NetworkSimplex {
   SimplexBuffers& b_;
   int n_, m_, root_;
   int blockSize_ = 10;
+  std::size_t headLength_ = kMinHeadLength;
   int nextArc_ = 0;
   // Arcs: the problem's, then one artificial arc per node.
   std::vector<int>& from_ = b_.from;
@@ -370,6 +390,7 @@ class NetworkSimplex {
   std::vector<int>& stem_ = b_.stem;
   std::vector<char>& predUp_ = b_.pred_up;
   std::vector<std::int64_t>& potential_ = b_.potential;
+  std::vector<std::pair<std::int64_t, int>>& candidates_ = b_.candidates;  // (violation, arc)
 };
 
 // Far above what the park networks need (a few pivots per arc); a safety net, not a limit.
