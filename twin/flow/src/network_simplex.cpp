@@ -23,10 +23,12 @@ namespace {
 
 constexpr std::int64_t kUnbounded = std::numeric_limits<std::int64_t>::max() / 4;
 
-// Arcs scanned per block while looking for candidates: this factor x sqrt(arcs), LEMON's
-// default for its candidate list. (Block pricing without a list, before h49, was fastest at a
-// quarter of it: docs/flow.md.)
-constexpr double kBlockSizePerRootArcs = 1.0;
+// Arcs scanned per block while looking for candidates: this factor x sqrt(arcs). LEMON's
+// default is 1; on the 100k-node park half of it was fastest (thread CPU time of the material
+// network's simplex, loaded host: 0.25: 104-133 ms, 0.5: 58-100 ms, 1: 88-120 ms; the energy
+// network alike or better), the 10k-node park unchanged. Block pricing without a list, before
+// h49, took 128-193 ms there (docs/flow.md).
+constexpr double kBlockSizePerRootArcs = 0.5;
 // The candidates kept between searches: this share of a block, at least 3 (LEMON's defaults).
 constexpr double kHeadPerBlock = 0.01;
 constexpr std::size_t kMinHeadLength = 3;
