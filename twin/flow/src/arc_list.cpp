@@ -65,6 +65,12 @@ Result<void> validateNetwork(const FlowNetwork& network) {
 
 IntegerProblem toIntegerProblem(const FlowNetwork& network) {
   IntegerProblem problem;
+  toIntegerProblem(network, problem);
+  return problem;
+}
+
+void toIntegerProblem(const FlowNetwork& network, IntegerProblem& problem) {
+  problem.arcs.clear();
   problem.node_count = static_cast<int>(network.nodes.size());
   problem.source = network.source;
   problem.sink = network.sink;
@@ -72,7 +78,6 @@ IntegerProblem toIntegerProblem(const FlowNetwork& network) {
   for (const FlowArc& arc : network.arcs) {
     problem.arcs.push_back({arc.from, arc.to, toFlowQuanta(network, arc.capacity), toCostQuanta(network, arc.dispatch_cost_per_unit)});
   }
-  return problem;
 }
 
 }  // namespace detail

@@ -3,14 +3,18 @@
 #include <sstream>
 
 #include "integer_problem.hpp"
+#include "solve_buffers.hpp"
 #include "parktwin/flow/arc_list.hpp"
 #include "parktwin/flow/solver.hpp"
 
 namespace parktwin::flow {
 namespace {
 
-std::vector<double> toUnits(const FlowNetwork& network, const std::vector<std::int64_t>& quanta) {
-  std::vector<double> flows;
+// `room`: a vector whose capacity the flows may reuse (its contents are dropped).
+std::vector<double> toUnits(const FlowNetwork& network, const std::vector<std::int64_t>& quanta,
+                            std::vector<double> room = {}) {
+  std::vector<double> flows = std::move(room);
+  flows.clear();
   flows.reserve(quanta.size());
   for (auto q : quanta) flows.push_back(fromFlowQuanta(network, q));
   return flows;
@@ -24,11 +28,12 @@ std::string formatAmount(double value, Quantity quantity) {
   return out.str();
 }
 
-DispatchResult toDispatchResult(const FlowNetwork& network, const detail::IntegerMinCostFlow& solved) {
+DispatchResult toDispatchResult(const FlowNetwork& network, const detail::IntegerMinCostFlow& solved,
+                                std::vector<double> room = {}) {
   DispatchResult result;
   result.value = fromFlowQuanta(network, solved.value);
   result.cost = fromCostTotalQuanta(network, solved.cost);
-  result.arc_flow = toUnits(network, solved.arc_flow);
+  result.arc_flow = toUnits(network, solved.arc_flow, std::move(room));
   result.shortfalls = findShortfalls(network, result.arc_flow);
   return result;
 }
@@ -62,9 +67,18 @@ Result<MaxFlowResult> maxFlow(const FlowNetwork& network) {
 }
 
 Result<MaxFlowAndDispatch> solveMaxFlowAndDispatch(const FlowNetwork& network) {
-  if (auto ok = detail::validateNetwork(network); !ok) return std::unexpected(ok.error());
-  const auto problem = detail::toIntegerProblem(network);
-  const auto solved = detail::cheapestMaximumFlow(problem);
+  detail::NetworkSolveBuffers buffers;
+  return detail::solveMaxFlowAndDispatch(network, buffers, {});
+}
+
+namespace detail {
+
+Result<MaxFlowAndDispatch> solveMaxFlowAndDispatch(const FlowNetwork& network, NetworkSolveBuffers& buffers,
+                                                   MaxFlowAndDispatch room) {
+  if (auto ok = validateNetwork(network); !ok) return std::unexpected(ok.error());
+  IntegerProblem& problem = buffers.problem;
+  toIntegerProblem(network, problem);
+  auto solved = cheapestMaximumFlow(problem, buffers.simplex, std::move(buffers.flow_quanta));
   if (!solved) {  // bounds too large for the bypass, or the pivot budget ran out: two passes
     auto maximum = maxFlow(network);
     if (!maximum) return std::unexpected(maximum.error());
@@ -73,12 +87,16 @@ Result<MaxFlowAndDispatch> solveMaxFlowAndDispatch(const FlowNetwork& network) {
     return MaxFlowAndDispatch{std::move(*maximum), std::move(*dispatch)};
   }
   MaxFlowAndDispatch result;
-  result.dispatch = toDispatchResult(network, *solved);
+  result.dispatch = toDispatchResult(network, *solved, std::move(room.dispatch.arc_flow));
   result.max_flow.value = result.dispatch.value;
-  result.max_flow.arc_flow = result.dispatch.arc_flow;
-  fillMinCut(network, problem, detail::residualSourceSide(problem, solved->arc_flow), result.max_flow);
+  result.max_flow.arc_flow = std::move(room.max_flow.arc_flow);
+  result.max_flow.arc_flow.assign(result.dispatch.arc_flow.begin(), result.dispatch.arc_flow.end());
+  fillMinCut(network, problem, residualSourceSide(problem, solved->arc_flow), result.max_flow);
+  buffers.flow_quanta = std::move(solved->arc_flow);
   return result;
 }
+
+}  // namespace detail
 
 Result<DispatchResult> dispatchMinCost(const FlowNetwork& network, MinCostMethod method) {
   if (auto ok = detail::validateNetwork(network); !ok) return std::unexpected(ok.error());

@@ -3,6 +3,7 @@
 // that only graph_algorithms.cpp includes Boost.Graph.
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace parktwin::flow::detail {
@@ -33,11 +34,38 @@ struct IntegerMinCostFlow {
   std::vector<std::int64_t> arc_flow;
 };
 
+// The network simplex's arrays, kept by a caller that solves the same network again and again
+// (ParkFlowSolver): the next solve reuses their room, never their contents (each is assigned
+// in full before it is read). Why: on the 100k-node park the simplex's arrays are about 35 MB
+// of fresh memory per solve, and zeroing fresh pages was a fifth of the solve (docs/flow.md).
+struct SimplexBuffers {
+  std::vector<int> from, to;
+  std::vector<std::int64_t> capacity, cost, flow;
+  std::vector<signed char> state;
+  std::vector<int> parent, pred, size, first_child, next_sibling, prev_sibling, stem;
+  std::vector<char> pred_up;
+  std::vector<std::int64_t> potential;
+  std::vector<std::pair<std::int64_t, int>> candidates;  // pricing: (violation, arc)
+  // The search for the starting tree: in-arcs per node, distances, the heap.
+  std::vector<int> in_first, in_fill, next, order;
+  std::vector<std::int64_t> distance;
+  struct InArc {
+    int from, arc;
+    std::int64_t cost;
+  };
+  std::vector<InArc> in_arcs;
+  std::vector<std::pair<std::int64_t, int>> heap;
+};
+
 // A solver's answer as an IntegerMinCostFlow: `flowOn(i)` is arc i's flow; the cost adds up.
+// `room`: a vector whose capacity the flows may reuse (its contents are dropped).
 template <typename FlowOn>
-IntegerMinCostFlow minCostFlowFrom(const IntegerProblem& problem, std::int64_t value, const FlowOn& flowOn) {
+IntegerMinCostFlow minCostFlowFrom(const IntegerProblem& problem, std::int64_t value, const FlowOn& flowOn,
+                                   std::vector<std::int64_t> room = {}) {
   IntegerMinCostFlow result;
   result.value = value;
+  result.arc_flow = std::move(room);
+  result.arc_flow.clear();
   result.arc_flow.reserve(problem.arcs.size());
   for (std::size_t i = 0; i < problem.arcs.size(); ++i) {
     result.arc_flow.push_back(flowOn(i));
@@ -59,6 +87,9 @@ std::optional<IntegerMinCostFlow> cheapestFlowOfValue(const IntegerProblem& prob
 // maximum flows in one pass (no separate maximum flow first); nullopt if the bounds would
 // overflow or the pivot budget runs out (callers then solve in two passes).
 std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& problem);
+// The same in `buffers` kept from an earlier solve; the flows reuse `room`'s capacity.
+std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& problem, SimplexBuffers& buffers,
+                                                      std::vector<std::int64_t> room);
 // Per node: reachable from the source in the residual graph of `arc_flow` (arcs with room
 // forwards, arcs with flow backwards): the source side of the minimum cut when `arc_flow`
 // is a maximum flow, whichever maximum flow it is.

@@ -9,5 +9,7 @@ namespace parktwin::flow::detail {
 // Checks indices, distinct source and sink, finite non-negative capacities and costs.
 Result<void> validateNetwork(const FlowNetwork& network);
 IntegerProblem toIntegerProblem(const FlowNetwork& network);
+// The same into `problem`, reusing its arcs' room (ParkFlowSolver).
+void toIntegerProblem(const FlowNetwork& network, IntegerProblem& problem);
 
 }  // namespace parktwin::flow::detail

@@ -4,79 +4,66 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "breakdown_rows.hpp"
 #include "parktwin/flow/constants.hpp"
 
 namespace parktwin::flow {
+namespace detail {
+
+BreakdownRows::BreakdownRows(const model::Park& park) {
+  // Reserved: growing 37,000 rows of five strings each moved them all again (the 100k-node park).
+  const std::size_t objects = park.lines.size() + park.buildings.size() + park.utilities.size() + park.externals.size();
+  rows_.reserve(objects);
+  held_.reserve(objects);
+  index_.reserve(objects);
+  for (const auto& l : park.lines) {
+    if (!add(l.id, l.name, toText(l.kind), park.operatorOf(l))) continue;
+    held_.back().push_back(&l);
+    rows_.back().capacity_t_per_h = l.capacity_t_per_year / kHoursPerYear;
+  }
+  lineRows_ = rows_.size();
+  for (const auto& b : park.buildings) add(b.id, b.name, toText(b.kind), b.enterprise);
+  for (const auto& l : park.lines) {
+    auto it = index_.find(l.building);
+    if (it == index_.end() || it->second < lineRows_) continue;
+    held_[it->second].push_back(&l);
+    rows_[it->second].capacity_t_per_h += l.capacity_t_per_year / kHoursPerYear;
+  }
+  for (const auto& u : park.utilities) {
+    const model::Building* on = park.findBuilding(u.building);
+    add(u.id, u.name, toText(u.kind), on ? on->enterprise : std::string());
+  }
+  for (const auto& x : park.externals) add(x.id, x.name, toText(x.kind), {});
+}
+
+UnitKpis* BreakdownRows::of(const FlowNode& node) {
+  std::string_view id = node.id;
+  if (id.ends_with("#out")) id.remove_suffix(4);
+  return byId(id);
+}
+
+UnitKpis* BreakdownRows::byId(std::string_view id) {
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &rows_[it->second];
+}
+
+bool BreakdownRows::add(const std::string& id, const model::LocalizedText& name, std::string_view kind,
+                        const std::string& enterprise) {
+  if (!index_.try_emplace(id, rows_.size()).second) return false;
+  UnitKpis row;
+  row.id = id;
+  row.name_en = name.en;
+  row.name_zh = name.zh;
+  row.kind = std::string(kind);
+  row.enterprise = enterprise;
+  rows_.push_back(std::move(row));
+  held_.emplace_back();
+  return true;
+}
+
+}  // namespace detail
+
 namespace {
-
-// Every park object as a row, first id wins (lines before the buildings holding them).
-class Rows {
- public:
-  explicit Rows(const model::Park& park) {
-    // Reserved: growing 37,000 rows of five strings each moved them all again (the 100k-node park).
-    const std::size_t objects = park.lines.size() + park.buildings.size() + park.utilities.size() + park.externals.size();
-    rows_.reserve(objects);
-    held_.reserve(objects);
-    index_.reserve(objects);
-    for (const auto& l : park.lines) {
-      if (!add(l.id, l.name, toText(l.kind), park.operatorOf(l))) continue;
-      held_.back().push_back(&l);
-      rows_.back().capacity_t_per_h = l.capacity_t_per_year / kHoursPerYear;
-    }
-    lineRows_ = rows_.size();
-    for (const auto& b : park.buildings) add(b.id, b.name, toText(b.kind), b.enterprise);
-    for (const auto& l : park.lines) {
-      auto it = index_.find(l.building);
-      if (it == index_.end() || it->second < lineRows_) continue;
-      held_[it->second].push_back(&l);
-      rows_[it->second].capacity_t_per_h += l.capacity_t_per_year / kHoursPerYear;
-    }
-    for (const auto& u : park.utilities) {
-      const model::Building* on = park.findBuilding(u.building);
-      add(u.id, u.name, toText(u.kind), on ? on->enterprise : std::string());
-    }
-    for (const auto& x : park.externals) add(x.id, x.name, toText(x.kind), {});
-  }
-
-  // The row of a network node ("<id>#out" is the same object); nullptr for the super nodes
-  // and for ids that are not park objects.
-  UnitKpis* of(const FlowNode& node) {
-    std::string_view id = node.id;
-    if (id.ends_with("#out")) id.remove_suffix(4);
-    return byId(id);
-  }
-  UnitKpis* byId(std::string_view id) {
-    auto it = index_.find(id);
-    return it == index_.end() ? nullptr : &rows_[it->second];
-  }
-  std::size_t indexOf(const UnitKpis& row) const { return static_cast<std::size_t>(&row - rows_.data()); }
-  bool isLine(const UnitKpis& row) const { return indexOf(row) < lineRows_; }
-  // The lines a row stands for: a line itself, or the lines in a building.
-  const std::vector<const model::ProductionLine*>& held(const UnitKpis& row) const { return held_[indexOf(row)]; }
-  std::vector<UnitKpis>& all() { return rows_; }
-
- private:
-  // False when an earlier object has the id.
-  // `id` lives in the park, which outlives the rows.
-  bool add(const std::string& id, const model::LocalizedText& name, std::string_view kind,
-           const std::string& enterprise) {
-    if (!index_.try_emplace(id, rows_.size()).second) return false;
-    UnitKpis row;
-    row.id = id;
-    row.name_en = name.en;
-    row.name_zh = name.zh;
-    row.kind = std::string(kind);
-    row.enterprise = enterprise;
-    rows_.push_back(std::move(row));
-    held_.emplace_back();
-    return true;
-  }
-
-  std::vector<UnitKpis> rows_;
-  std::vector<std::vector<const model::ProductionLine*>> held_;
-  std::unordered_map<std::string_view, std::size_t> index_;
-  std::size_t lineRows_ = 0;
-};
 
 Result<void> checkFlows(const FlowNetwork& network, const std::vector<double>& flows, std::size_t step) {
   if (flows.empty() || flows.size() == network.arcs.size()) return {};
@@ -102,7 +89,13 @@ double weightedOee(const std::vector<const model::ProductionLine*>& lines, const
 Result<KpiBreakdown> breakdownKpis(const model::Park& park, const FlowNetwork& material, const FlowNetwork& energy,
                                    const FlowWindow& window, const FlowKpis& totals,
                                    const std::map<std::string, double>& oee) {
-  Rows rows(park);
+  detail::BreakdownRows rows(park);
+  return detail::breakdownKpis(rows, park, material, energy, window, totals, oee);
+}
+
+Result<KpiBreakdown> detail::breakdownKpis(BreakdownRows& rows, const model::Park& park, const FlowNetwork& material,
+                                           const FlowNetwork& energy, const FlowWindow& window, const FlowKpis& totals,
+                                           const std::map<std::string, double>& oee) {
   std::unordered_map<std::string, double> enteringFirm;  // metal entering each enterprise, t
   // Lines that an energy link names draw through their own demand arc, not their building's.
   std::unordered_set<std::string_view> energyNamed;
@@ -150,6 +143,7 @@ Result<KpiBreakdown> breakdownKpis(const model::Park& park, const FlowNetwork& m
   const double costPerKwh = totals.energy_kwh > 0 ? totals.energy_cost_yuan / totals.energy_kwh : 0;
   const double hours = totals.hours;
   KpiBreakdown out;
+  out.objects.reserve(rows.all().size());
   std::unordered_map<std::string, UnitKpis> firms;
   std::unordered_map<std::string, std::vector<const model::ProductionLine*>> firmLines;
   for (UnitKpis& row : rows.all()) {
@@ -173,7 +167,7 @@ Result<KpiBreakdown> breakdownKpis(const model::Park& park, const FlowNetwork& m
       firm.remelt_t += row.remelt_t;
       if (isLine) firm.capacity_t_per_h += row.capacity_t_per_h;
     }
-    out.objects.push_back(row);
+    out.objects.push_back(std::move(row));  // the rows are used up: read nothing of them after
   }
   for (const auto& e : park.enterprises) {
     auto it = firms.find(e.id);

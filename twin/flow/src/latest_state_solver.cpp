@@ -44,6 +44,9 @@ std::uint64_t LatestStateSolver::solved() const {
 }
 
 void LatestStateSolver::work() {
+  // Keeps the solvers' working arrays from one step to the next (the report itself goes to
+  // `deliver_`, so its room is not handed back).
+  ParkFlowSolver solver;
   std::unique_lock lock(mutex_);
   for (;;) {
     wake_.wait(lock, [this] { return stopping_ || pending_; });
@@ -54,7 +57,7 @@ void LatestStateSolver::work() {
     lock.unlock();
     // The solve and the delivery run unlocked: post() only ever waits for the swap above.
     const StateOverrides state = overridesFromState(*park_, step.values);
-    deliver_(step.t_ms, solveParkFlows(*park_, state.material, state.energy, hours_));
+    deliver_(step.t_ms, solver.solve(*park_, state.material, state.energy, hours_));
     lock.lock();
     busy_ = false;
     ++solved_;

@@ -5,6 +5,7 @@
 
 #include "huge_pages.hpp"
 #include "id_table.hpp"
+#include "solve_buffers.hpp"
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/network.hpp"
@@ -158,9 +159,14 @@ LinkEnds linkEnds(const std::vector<Link>& links, FlowObjects& objects) {
 // with override and failure handling.
 class NetworkAssembler {
  public:
-  NetworkAssembler(Quantity quantity, const FlowOverrides& overrides, const FlowObjects& objects)
+  // `room`: an earlier network whose arcs' and nodes' room is reused (its contents are dropped).
+  NetworkAssembler(Quantity quantity, const FlowOverrides& overrides, const FlowObjects& objects, FlowNetwork room)
       : overrides_(overrides), objects_(objects), node_(objects.size(), -1), outNode_(objects.size(), -1),
         failed_(objects.size(), 0) {
+    network_.arcs = std::move(room.arcs);
+    network_.nodes = std::move(room.nodes);
+    network_.arcs.clear();
+    network_.nodes.clear();
     network_.quantity = quantity;
     network_.nodes.push_back({"", "super-source", NodeRole::super_source, "source"});
     network_.nodes.push_back({"", "super-sink", NodeRole::super_sink, "sink"});
@@ -455,6 +461,14 @@ double lineDemandKw(const model::ProductionLine& line) {
 }
 
 Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides) {
+  return detail::buildMaterialNetwork(park, overrides, {});
+}
+
+Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides) {
+  return detail::buildEnergyNetwork(park, overrides, {});
+}
+
+Result<FlowNetwork> detail::buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides, FlowNetwork room) {
   if (park.material_links.empty()) {
     return failWith(park, NetworkGap::no_material_links, "; ",
                     "add \"material_links\" (top level): one into each line from a supplier external or another "
@@ -462,7 +476,7 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
   }
   FlowObjects objects(park, overrides.built);
   const LinkEnds links = linkEnds(park.material_links, objects);
-  NetworkAssembler net(Quantity::material_t_per_h, overrides, objects);
+  NetworkAssembler net(Quantity::material_t_per_h, overrides, objects, std::move(room));
   net.reserve(park.material_links.size());
   net.network().cost_resolution = kMaterialCostResolutionYuanPerT;
   const std::size_t slots = objects.size();
@@ -556,7 +570,7 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
   return net.take();
 }
 
-Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides) {
+Result<FlowNetwork> detail::buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides, FlowNetwork room) {
   if (park.energy_links.empty()) {
     return failWith(park, NetworkGap::no_energy_links, "; ",
                     "add \"energy_links\" (top level) from a grid_tie utility (or a grid external) to each line "
@@ -564,7 +578,7 @@ Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverri
   }
   FlowObjects objects(park, overrides.built);
   const LinkEnds links = linkEnds(park.energy_links, objects);
-  NetworkAssembler net(Quantity::energy_kw, overrides, objects);
+  NetworkAssembler net(Quantity::energy_kw, overrides, objects, std::move(room));
   net.reserve(park.energy_links.size());
   net.network().cost_resolution = kEnergyCostResolutionYuanPerKwh;
   const std::size_t slots = objects.size();

@@ -1,6 +1,6 @@
 // Minimum-cost flow of a given value by the primal network simplex (Ahuja, Magnanti and Orlin,
-// "Network Flows", ch. 11): a spanning tree of basic arcs, Dantzig pricing over blocks of
-// about sqrt(m) / 4 arcs, and the strongly feasible tree rule for the leaving arc, which keeps
+// "Network Flows", ch. 11): a spanning tree of basic arcs, pricing by an altering candidate
+// list (as LEMON's network simplex), and the strongly feasible tree rule for the leaving arc, which keeps
 // degenerate pivots from cycling. Written by hand: Boost.Graph 1.74 has no network simplex,
 // and on the park networks it is several times faster than our cost scaling (docs/flow.md).
 //
@@ -23,13 +23,15 @@ namespace {
 
 constexpr std::int64_t kUnbounded = std::numeric_limits<std::int64_t>::max() / 4;
 
-// Arcs priced per block: this factor x sqrt(arcs). LEMON's default is 1; on the park
-// networks violating arcs are few at any time (about 1 in 3,000 on the 100k-node park's
-// material network), so a sqrt(m) block mostly scans on after the pivot it needs. A quarter
-// of it scanned half the arcs (84 -> 42 million) for more but cheaper pivots (21,400 ->
-// 38,700, each moving fewer nodes): 0.6-0.7x of the simplex's time on the 100k-node park,
-// the 10k-node park unchanged (docs/flow.md; 0.15 was faster still at 100k, slower at 10k).
-constexpr double kBlockSizePerRootArcs = 0.25;
+// Arcs scanned per block while looking for candidates: this factor x sqrt(arcs). LEMON's
+// default is 1; on the 100k-node park half of it was fastest (thread CPU time of the material
+// network's simplex, loaded host: 0.25: 104-133 ms, 0.5: 58-100 ms, 1: 88-120 ms; the energy
+// network alike or better), the 10k-node park unchanged. Block pricing without a list, before
+// h49, took 128-193 ms there (docs/flow.md).
+constexpr double kBlockSizePerRootArcs = 0.5;
+// The candidates kept between searches: this share of a block, at least 3 (LEMON's defaults).
+constexpr double kHeadPerBlock = 0.01;
+constexpr std::size_t kMinHeadLength = 3;
 
 // Arc states: at its lower bound (flow may rise), at its upper bound (flow may fall), or in
 // the tree. Arcs without capacity are parked in the tree state: they can never enter.
@@ -40,12 +42,13 @@ class NetworkSimplex {
   // With `bypassCost` > 0 an extra arc source -> sink (index problem.arcs.size()) carries
   // what the network cannot at that cost per unit, dearer than any path: the cheapest flow
   // is then a maximum flow through the network, and `value` need only be an upper bound.
-  NetworkSimplex(const IntegerProblem& problem, std::int64_t value, std::int64_t bypassCost = 0)
-      : n_(problem.node_count), m_(static_cast<int>(problem.arcs.size()) + (bypassCost > 0 ? 1 : 0)),
+  NetworkSimplex(const IntegerProblem& problem, std::int64_t value, SimplexBuffers& buffers, std::int64_t bypassCost = 0)
+      : b_(buffers), n_(problem.node_count), m_(static_cast<int>(problem.arcs.size()) + (bypassCost > 0 ? 1 : 0)),
         root_(problem.node_count) {
     const auto arcs = static_cast<std::size_t>(m_ + n_);
     const auto nodes = static_cast<std::size_t>(n_ + 1);
-    // Fresh memory on every solve: on huge pages where allowed (huge_pages.hpp).
+    // Fresh memory on the first solve (on huge pages where allowed: huge_pages.hpp), the same
+    // room again on later ones with the same buffers.
     assignOnHugePages(from_, arcs, 0);
     assignOnHugePages(to_, arcs, 0);
     assignOnHugePages(capacity_, arcs, std::int64_t{0});
@@ -107,6 +110,8 @@ class NetworkSimplex {
       }
     }
     blockSize_ = std::max(10, static_cast<int>(kBlockSizePerRootArcs * std::sqrt(static_cast<double>(m_))));
+    headLength_ = std::max(kMinHeadLength, static_cast<std::size_t>(kHeadPerBlock * blockSize_));
+    candidates_.clear();
     hangShortestPathTree(problem.source, problem.sink, artificialCost);
   }
 
@@ -128,34 +133,54 @@ class NetworkSimplex {
   std::int64_t flowOn(std::size_t arc) const { return flow_[arc]; }
 
  private:
-  // Block search: the most violating arc of the first block (scanning on from where the
-  // last search stopped) that has one; -1 when no arc violates its optimality condition.
-  // Pricing is most of the simplex's time (the 100k-node park's material network scans 84
-  // million arcs in 21,000 pivots), so a block is scanned as at most two contiguous ranges
-  // (split where it wraps round) by a loop with nothing else in it; the arcs, their order and
-  // the first-most-violating choice are those of one arc at a time, so the pivots are too.
+  // Altering candidate list (LEMON's AlteringListPivotRule, Kovacs 2015): the violating arcs
+  // found by the last search are kept; each search re-prices them, drops those that no longer
+  // violate, then scans on by blocks of about sqrt(m) arcs from where the last search stopped,
+  // until the first block leaves more than a head's worth of candidates (any later block: one),
+  // and enters the most violating. Pricing was most of the simplex's time: the 100k-node park's
+  // material network scanned 42 million arcs in 38,700 pivots with first-block pricing.
+  // Another pivot order may end in another of several equally cheap flows: the value, the cost
+  // and the minimum cut stay those of every optimal flow (docs/flow.md, h49).
   int findEnteringArc() {
-    std::int64_t best = 0;
-    int bestArc = -1;
+    std::size_t kept = 0;
+    for (const auto& [violation, e] : candidates_) {
+      if (const std::int64_t now = violationOf(e); now < 0) candidates_[kept++] = {now, e};
+    }
+    candidates_.resize(kept);
+    std::size_t limit = headLength_;
     for (int scanned = 0; scanned < m_;) {
       const int block = std::min(blockSize_, m_ - scanned);
       const int end = nextArc_ + block;
       if (end <= m_) {
-        scanForViolation(nextArc_, end, best, bestArc);
+        collectViolating(nextArc_, end);
         nextArc_ = end == m_ ? 0 : end;
       } else {
-        scanForViolation(nextArc_, m_, best, bestArc);
-        scanForViolation(0, end - m_, best, bestArc);
+        collectViolating(nextArc_, m_);
+        collectViolating(0, end - m_);
         nextArc_ = end - m_;
       }
       scanned += block;
-      if (bestArc >= 0) return bestArc;
+      if (candidates_.size() > limit) break;
+      limit = 0;
     }
-    return bestArc;
+    if (candidates_.empty()) return -1;
+    // The head of the list, most violating first (ties by arc index: the order is total, so
+    // the pivots do not depend on the sort's implementation); the rest is dropped.
+    const std::size_t head = std::min(headLength_ + 1, candidates_.size());
+    std::partial_sort(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(head), candidates_.end());
+    const int entering = candidates_.front().second;
+    candidates_.front() = candidates_[head - 1];
+    candidates_.resize(head - 1);
+    return entering;
   }
 
-  // The most violating arc in [begin, end) if it beats `best` (the first of equals).
-  void scanForViolation(int begin, int end, std::int64_t& best, int& bestArc) const {
+  std::int64_t violationOf(int e) const {
+    return state_[e] * (cost_[e] + potential_[from_[e]] - potential_[to_[e]]);
+  }
+
+  // Appends every arc in [begin, end) that violates its optimality condition, by a loop with
+  // nothing else in it.
+  void collectViolating(int begin, int end) {
     const int* from = from_.data();
     const int* to = to_.data();
     const std::int64_t* cost = cost_.data();
@@ -163,10 +188,7 @@ class NetworkSimplex {
     const std::int64_t* potential = potential_.data();
     for (int e = begin; e < end; ++e) {
       const std::int64_t violation = state[e] * (cost[e] + potential[from[e]] - potential[to[e]]);
-      if (violation < best) {
-        best = violation;
-        bestArc = e;
-      }
+      if (violation < 0) candidates_.emplace_back(violation, e);
     }
   }
 
@@ -276,24 +298,30 @@ class NetworkSimplex {
     // Each node's usable in-arcs with what the search reads of them, side by side: reading
     // cost_ and capacity_ at scattered arc indices (cache misses) made the search on the
     // 100k-node park's material network twice as slow (45 against 23 ms, loaded host).
-    struct InArc {
-      int from, arc;
-      std::int64_t cost;
-    };
-    std::vector<int> inFirst(static_cast<std::size_t>(n_) + 1, 0);
+    using InArc = SimplexBuffers::InArc;
+    std::vector<int>& inFirst = b_.in_first;
+    inFirst.assign(static_cast<std::size_t>(n_) + 1, 0);
     for (int e = 0; e < m_; ++e) {
       if (capacity_[e] > 0 && from_[e] != source) ++inFirst[to_[e] + 1];
     }
     for (int v = 0; v < n_; ++v) inFirst[v + 1] += inFirst[v];
-    std::vector<InArc> inArcs(static_cast<std::size_t>(inFirst[n_]));
-    std::vector<int> fill(inFirst.begin(), inFirst.end() - 1);
+    std::vector<InArc>& inArcs = b_.in_arcs;
+    reserveOnHugePages(inArcs, static_cast<std::size_t>(inFirst[n_]));
+    inArcs.resize(static_cast<std::size_t>(inFirst[n_]));
+    std::vector<int>& fill = b_.in_fill;
+    fill.assign(inFirst.begin(), inFirst.end() - 1);
     for (int e = 0; e < m_; ++e) {
       if (capacity_[e] > 0 && from_[e] != source) inArcs[fill[to_[e]]++] = {from_[e], e, cost_[e]};
     }
     constexpr std::int64_t unreached = std::numeric_limits<std::int64_t>::max();
-    std::vector<std::int64_t> distance(static_cast<std::size_t>(n_), unreached);
-    std::vector<int> next(static_cast<std::size_t>(n_), -1), order;
-    std::vector<std::pair<std::int64_t, int>> heap{{0, sink}};
+    std::vector<std::int64_t>& distance = b_.distance;
+    distance.assign(static_cast<std::size_t>(n_), unreached);
+    std::vector<int>& next = b_.next;
+    std::vector<int>& order = b_.order;
+    next.assign(static_cast<std::size_t>(n_), -1);
+    order.clear();
+    std::vector<std::pair<std::int64_t, int>>& heap = b_.heap;
+    heap.assign(1, {0, sink});
     const auto later = [](const auto& a, const auto& b) { return a.first > b.first; };
     distance[sink] = 0;
     while (!heap.empty()) {
@@ -342,17 +370,29 @@ class NetworkSimplex {
     if (nextSibling_[child] >= 0) prevSibling_[nextSibling_[child]] = prevSibling_[child];
   }
 
+  SimplexBuffers& b_;
   int n_, m_, root_;
   int blockSize_ = 10;
+  std::size_t headLength_ = kMinHeadLength;
   int nextArc_ = 0;
   // Arcs: the problem's, then one artificial arc per node.
-  std::vector<int> from_, to_;
-  std::vector<std::int64_t> capacity_, cost_, flow_;
-  std::vector<signed char> state_;
+  std::vector<int>& from_ = b_.from;
+  std::vector<int>& to_ = b_.to;
+  std::vector<std::int64_t>& capacity_ = b_.capacity;
+  std::vector<std::int64_t>& cost_ = b_.cost;
+  std::vector<std::int64_t>& flow_ = b_.flow;
+  std::vector<signed char>& state_ = b_.state;
   // Tree: per node (and the root), its parent, the arc to it and whether that arc points up.
-  std::vector<int> parent_, pred_, size_, firstChild_, nextSibling_, prevSibling_, stem_;
-  std::vector<char> predUp_;
-  std::vector<std::int64_t> potential_;
+  std::vector<int>& parent_ = b_.parent;
+  std::vector<int>& pred_ = b_.pred;
+  std::vector<int>& size_ = b_.size;
+  std::vector<int>& firstChild_ = b_.first_child;
+  std::vector<int>& nextSibling_ = b_.next_sibling;
+  std::vector<int>& prevSibling_ = b_.prev_sibling;
+  std::vector<int>& stem_ = b_.stem;
+  std::vector<char>& predUp_ = b_.pred_up;
+  std::vector<std::int64_t>& potential_ = b_.potential;
+  std::vector<std::pair<std::int64_t, int>>& candidates_ = b_.candidates;  // (violation, arc)
 };
 
 // Far above what the park networks need (a few pivots per arc); a safety net, not a limit.
@@ -375,6 +415,12 @@ std::optional<std::int64_t> capacitySum(const IntegerProblem& problem, std::int6
 }  // namespace
 
 std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& problem) {
+  SimplexBuffers buffers;
+  return cheapestMaximumFlow(problem, buffers, {});
+}
+
+std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& problem, SimplexBuffers& buffers,
+                                                      std::vector<std::int64_t> room) {
   // No flow can exceed what leaves the source or what enters the sink: the bypass's capacity.
   constexpr std::int64_t limit = kUnbounded / 4;
   const auto out = capacitySum(problem, limit, [&](const IntegerArc& a) { return a.from == problem.source; });
@@ -389,17 +435,18 @@ std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& prob
   const std::int64_t nodes = problem.node_count + 1;
   if (maxCost + 1 > limit / nodes / 4) return std::nullopt;
   const std::int64_t bypassCost = (maxCost + 1) * nodes;
-  NetworkSimplex simplex(problem, bound, bypassCost);
+  NetworkSimplex simplex(problem, bound, buffers, bypassCost);
   if (!simplex.solve(pivotBudget(problem))) return std::nullopt;
   const std::int64_t value = bound - simplex.flowOn(problem.arcs.size());
-  return minCostFlowFrom(problem, value, [&](std::size_t i) { return simplex.flowOn(i); });
+  return minCostFlowFrom(problem, value, [&](std::size_t i) { return simplex.flowOn(i); }, std::move(room));
 }
 
 std::optional<IntegerMinCostFlow> cheapestFlowOfValue(const IntegerProblem& problem, std::int64_t value) {
   if (problem.arcs.empty() || value == 0) {
     return IntegerMinCostFlow{0, 0, std::vector<std::int64_t>(problem.arcs.size(), 0)};
   }
-  NetworkSimplex simplex(problem, value);
+  SimplexBuffers buffers;
+  NetworkSimplex simplex(problem, value, buffers);
   if (!simplex.solve(pivotBudget(problem))) return std::nullopt;
   return minCostFlowFrom(problem, value, [&](std::size_t i) { return simplex.flowOn(i); });
 }

@@ -8,6 +8,9 @@
 #include <thread>
 #include <tuple>
 
+#include "breakdown_rows.hpp"
+#include "solve_buffers.hpp"
+
 namespace parktwin::flow {
 namespace {
 
@@ -67,14 +70,17 @@ std::vector<std::pair<std::size_t, std::size_t>> addLossArcs(FlowNetwork& networ
   return lossy;
 }
 
-Result<NetworkSolution> solveNetwork(FlowNetwork network, const char* side, std::vector<std::string>& warnings) {
+// `room`: the answer of an earlier solve of this network, whose vectors' room is reused.
+Result<NetworkSolution> solveNetwork(FlowNetwork network, const char* side, std::vector<std::string>& warnings,
+                                     detail::NetworkSolveBuffers& buffers, MaxFlowAndDispatch room) {
   const auto lossy = network.quantity == Quantity::energy_kw ? addLossArcs(network)
                                                              : std::vector<std::pair<std::size_t, std::size_t>>{};
   Result<MaxFlowResult> maxFlowResult = fail("not solved");
   Result<DispatchResult> dispatch = fail("not solved");
   bool settled = false;
   for (int pass = 0; pass < kMaxLossPasses && !settled; ++pass) {
-    auto solved = solveMaxFlowAndDispatch(network);
+    auto solved = detail::solveMaxFlowAndDispatch(network, buffers, std::move(room));
+    room = {};
     if (!solved) return std::unexpected(solved.error());
     maxFlowResult = std::move(solved->max_flow);
     dispatch = std::move(solved->dispatch);
@@ -99,7 +105,32 @@ Result<NetworkSolution> solveNetwork(FlowNetwork network, const char* side, std:
   return NetworkSolution{std::move(network), std::move(*maxFlowResult), std::move(*dispatch)};
 }
 
+// An earlier report's network and answer, as room for the next solve of that side.
+struct SideRoom {
+  FlowNetwork network;
+  MaxFlowAndDispatch answer;
+};
+
+SideRoom takeRoom(NetworkSolution& solution) {
+  return {std::move(solution.network), {std::move(solution.max_flow), std::move(solution.dispatch)}};
+}
+
 }  // namespace
+
+struct ParkFlowSolver::Buffers {
+  detail::NetworkSolveBuffers material, energy;
+  SideRoom material_room, energy_room;  // from the last report handed back
+};
+
+ParkFlowSolver::ParkFlowSolver() : buffers_(std::make_unique<Buffers>()) {}
+ParkFlowSolver::~ParkFlowSolver() = default;
+ParkFlowSolver::ParkFlowSolver(ParkFlowSolver&&) noexcept = default;
+ParkFlowSolver& ParkFlowSolver::operator=(ParkFlowSolver&&) noexcept = default;
+
+void ParkFlowSolver::recycle(ParkFlowReport&& report) {
+  buffers_->material_room = takeRoom(report.material);
+  buffers_->energy_room = takeRoom(report.energy);
+}
 
 Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrides& overrides, double hours) {
   return solveParkFlows(park, overrides, overrides, hours);
@@ -107,6 +138,12 @@ Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrid
 
 Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrides& materialOverrides,
                                       const FlowOverrides& energyOverrides, double hours) {
+  ParkFlowSolver solver;
+  return solver.solve(park, materialOverrides, energyOverrides, hours);
+}
+
+Result<ParkFlowReport> ParkFlowSolver::solve(const model::Park& park, const FlowOverrides& materialOverrides,
+                                             const FlowOverrides& energyOverrides, double hours) {
   // The two networks share nothing: for a large park the material one is built and solved on a
   // second thread (10k-node synthetic park: its two networks take about 20 and 10 ms).
   struct Side {
@@ -115,38 +152,59 @@ Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrid
     Result<NetworkSolution> solution = fail("not solved");
     std::vector<std::string> warnings;
   };
-  auto solveSide = [](Result<FlowNetwork> network, const char* name) {
+  auto solveSide = [](Result<FlowNetwork> network, const char* name, detail::NetworkSolveBuffers& buffers,
+                      MaxFlowAndDispatch room) {
     Side side;
     if (!network) {
       side.buildError = network.error().message;
       return side;
     }
     side.built = true;
-    side.solution = solveNetwork(std::move(*network), name, side.warnings);
+    side.solution = solveNetwork(std::move(*network), name, side.warnings, buffers, std::move(room));
     return side;
   };
+  Buffers& b = *buffers_;
   Side material, energy;
-  auto solveMaterial = [&] { material = solveSide(buildMaterialNetwork(park, materialOverrides), "material"); };
+  auto solveMaterial = [&] {
+    SideRoom room = std::move(b.material_room);
+    material = solveSide(detail::buildMaterialNetwork(park, materialOverrides, std::move(room.network)), "material",
+                         b.material, std::move(room.answer));
+  };
+  auto solveEnergy = [&] {
+    SideRoom room = std::move(b.energy_room);
+    energy = solveSide(detail::buildEnergyNetwork(park, energyOverrides, std::move(room.network)), "energy", b.energy,
+                       std::move(room.answer));
+  };
+  // What is built: the material overrides say (a scenario gives both networks the same commissions).
+  std::optional<model::Park> asBuilt;
+  std::optional<detail::BreakdownRows> rows;
+  const auto prepareBreakdown = [&] {
+    asBuilt = withoutUnbuilt(park, materialOverrides.built);
+    rows.emplace(asBuilt ? *asBuilt : park);
+  };
   // A thread costs more than solving a demo park's material network (under 0.1 ms): only large
-  // parks get one.
+  // parks get one. The material network takes longest there (about four fifths of the arcs), so
+  // this thread makes the breakdown's rows after the energy network, while it waits.
   const std::size_t links = park.material_links.size() + park.energy_links.size();
   if (links > 2000) {
     std::thread materialThread(solveMaterial);
-    energy = solveSide(buildEnergyNetwork(park, energyOverrides), "energy");
+    solveEnergy();
+    prepareBreakdown();
     materialThread.join();
   } else {
     solveMaterial();
-    energy = solveSide(buildEnergyNetwork(park, energyOverrides), "energy");
+    solveEnergy();
+    prepareBreakdown();
   }
 
   if (!material.built && !energy.built) return fail(material.buildError + "\n" + energy.buildError);
   ParkFlowReport report;
-  FlowStep step;
-  step.duration_h = hours;
-  for (auto [side, out, flag, flows, name] :
-       {std::tuple{&material, &report.material, &report.has_material, &step.material_arc_flow, "material"},
-        std::tuple{&energy, &report.energy, &report.has_energy, &step.energy_arc_flow, "energy"}}) {
-    (void)name;
+  // One step whose flows are the dispatches' own vectors, lent for the KPIs and given back.
+  FlowWindow window{{FlowStep{hours, {}, {}}}};
+  FlowStep& step = window.steps.front();
+  for (auto [side, out, flag, flows] :
+       {std::tuple{&material, &report.material, &report.has_material, &step.material_arc_flow},
+        std::tuple{&energy, &report.energy, &report.has_energy, &step.energy_arc_flow}}) {
     if (!side->built) {
       report.warnings.push_back(side->buildError);
       continue;
@@ -154,17 +212,17 @@ Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrid
     if (!side->solution) return std::unexpected(side->solution.error());
     *out = std::move(*side->solution);
     *flag = true;
-    *flows = out->dispatch.arc_flow;
+    *flows = std::move(out->dispatch.arc_flow);
     report.warnings.insert(report.warnings.end(), side->warnings.begin(), side->warnings.end());
   }
-  auto kpis = computeKpis(park, report.material.network, report.energy.network, FlowWindow{{step}});
+  auto kpis = computeKpis(park, report.material.network, report.energy.network, window);
   if (!kpis) return std::unexpected(kpis.error());
   report.kpis = *kpis;
-  // What is built: the material overrides say (a scenario gives both networks the same commissions).
-  const std::optional<model::Park> asBuilt = withoutUnbuilt(park, materialOverrides.built);
-  auto breakdown = breakdownKpis(asBuilt ? *asBuilt : park, report.material.network, report.energy.network, FlowWindow{{step}}, *kpis,
-                                 materialOverrides.oee);
+  auto breakdown = detail::breakdownKpis(*rows, asBuilt ? *asBuilt : park, report.material.network,
+                                         report.energy.network, window, *kpis, materialOverrides.oee);
   if (!breakdown) return std::unexpected(breakdown.error());
+  report.material.dispatch.arc_flow = std::move(step.material_arc_flow);
+  report.energy.dispatch.arc_flow = std::move(step.energy_arc_flow);
   report.breakdown = std::move(*breakdown);
   report.ranking = rankEnterprisesPerMu(park);
   return report;

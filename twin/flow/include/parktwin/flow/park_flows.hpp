@@ -1,6 +1,7 @@
 #pragma once
 // One call that does what `parktwin-cli flows` shows: build both networks, find their
 // bottlenecks, dispatch them at least cost, and compute KPIs and the per-mu ranking.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,5 +40,30 @@ Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrid
 // The same with different overrides for each network (a state at time T: park_state.hpp).
 Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrides& material,
                                       const FlowOverrides& energy, double hours);
+
+// solveParkFlows for a caller that solves parks again and again (the replay's worker, the
+// benchmark): it keeps the solvers' working arrays, and the report handed back with `recycle`
+// lends its vectors' room to the next solve. Only room is kept, never contents: every solve is
+// a whole cold solve, with the very answer of solveParkFlows (tested), but writes into memory
+// the process already has rather than fresh pages (about 130 MB per solve of the 100k-node
+// park, whose zeroing and faults were a fifth of it: docs/flow.md). Not thread-safe: one solve
+// at a time per solver.
+class ParkFlowSolver {
+ public:
+  ParkFlowSolver();
+  ~ParkFlowSolver();
+  ParkFlowSolver(ParkFlowSolver&&) noexcept;
+  ParkFlowSolver& operator=(ParkFlowSolver&&) noexcept;
+
+  Result<ParkFlowReport> solve(const model::Park& park, const FlowOverrides& material, const FlowOverrides& energy,
+                               double hours);
+  // Hands a report back once it has been read: its networks and flows become room for the next
+  // solve (their contents are dropped).
+  void recycle(ParkFlowReport&& report);
+
+ private:
+  struct Buffers;
+  std::unique_ptr<Buffers> buffers_;
+};
 
 }  // namespace parktwin::flow

@@ -1,0 +1,98 @@
+// ParkFlowSolver keeps buffers between solves: each solve must still be a whole cold solve.
+// Oracles: networkx on the very same integer problems (value, minimum cut, cost), and
+// solveParkFlows with all memory fresh for the same park and state (every arc's flow, the cut's
+// arcs, the KPIs). The states alternate between parks of different sizes and failures, so that
+// a stale arc, node or flow left in a reused buffer would show.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "parktwin/flow/arc_list.hpp"
+#include "parktwin/flow/park_flows.hpp"
+#include "test_support.hpp"
+
+namespace parktwin::flow {
+namespace {
+
+struct State {
+  std::string label;
+  const model::Park* park = nullptr;
+  FlowOverrides overrides;
+};
+
+void expectSameSolution(const NetworkSolution& reused, const NetworkSolution& fresh) {
+  ASSERT_EQ(reused.network.arcs.size(), fresh.network.arcs.size());
+  ASSERT_EQ(reused.network.nodes.size(), fresh.network.nodes.size());
+  for (std::size_t i = 0; i < fresh.network.arcs.size(); ++i) {
+    EXPECT_EQ(reused.network.arcs[i].id, fresh.network.arcs[i].id);
+    EXPECT_EQ(reused.network.arcs[i].capacity, fresh.network.arcs[i].capacity);
+    EXPECT_EQ(reused.dispatch.arc_flow[i], fresh.dispatch.arc_flow[i]) << fresh.network.arcs[i].id;
+    EXPECT_EQ(reused.max_flow.arc_flow[i], fresh.max_flow.arc_flow[i]) << fresh.network.arcs[i].id;
+  }
+  ASSERT_EQ(reused.max_flow.min_cut.size(), fresh.max_flow.min_cut.size());
+  for (std::size_t i = 0; i < fresh.max_flow.min_cut.size(); ++i) {
+    EXPECT_EQ(reused.max_flow.min_cut[i].arc, fresh.max_flow.min_cut[i].arc);
+  }
+  EXPECT_EQ(reused.dispatch.value, fresh.dispatch.value);
+  EXPECT_EQ(reused.dispatch.cost, fresh.dispatch.cost);
+}
+
+void expectNetworkxAgrees(const ParkFlowReport& report) {
+  std::vector<const NetworkSolution*> solutions;
+  if (report.has_material) solutions.push_back(&report.material);
+  if (report.has_energy) solutions.push_back(&report.energy);
+  std::vector<FlowNetwork> networks;
+  for (const auto* s : solutions) networks.push_back(s->network);
+  std::string error;
+  const auto answers = test::askNetworkx(networks, error);
+  ASSERT_TRUE(answers) << error;
+  for (std::size_t i = 0; i < solutions.size(); ++i) {
+    const NetworkSolution& s = *solutions[i];
+    EXPECT_EQ(toFlowQuanta(s.network, s.max_flow.value), (*answers)[i].max_flow);
+    EXPECT_EQ(toFlowQuanta(s.network, s.max_flow.cut_capacity), (*answers)[i].min_cut);
+    const double costQuanta = s.dispatch.cost / (s.network.flow_resolution * s.network.cost_resolution);
+    EXPECT_EQ(std::llround(costQuanta), (*answers)[i].min_cost);
+  }
+}
+
+TEST(ParkFlowSolver, ReusedBuffersGiveTheAnswersOfFreshSolves) {
+  ASSERT_TRUE(test::networkxAvailable()) << "/usr/bin/python3 cannot import networkx (scripts/setup installs python3-networkx)";
+  const model::Park mini = test::loadTestPark("mini_park.json");
+  const auto beidu = test::loadDemoPark("beidu");
+  ASSERT_TRUE(beidu) << "assets/parks/beidu.json";
+  FlowOverrides yearly;
+  yearly.supply_basis = SupplyBasis::annual_average;
+  FlowOverrides beiduLinkFailed = yearly;
+  beiduLinkFailed.failed.insert(beidu->material_links.front().id);
+  FlowOverrides miniLineFailed;
+  miniLineFailed.failed.insert(mini.lines.front().id);
+  // Large, small, large again: the small park's solve runs in the large one's room and the
+  // large one's in buffers last filled by the small one.
+  const std::vector<State> states{{"beidu yearly", &*beidu, yearly},
+                                  {"mini peak", &mini, {}},
+                                  {"beidu link failed", &*beidu, beiduLinkFailed},
+                                  {"mini line failed", &mini, miniLineFailed},
+                                  {"beidu yearly again", &*beidu, yearly}};
+  ParkFlowSolver solver;
+  for (const State& state : states) {
+    SCOPED_TRACE(state.label);
+    auto reused = solver.solve(*state.park, state.overrides, state.overrides, 8760.0);
+    const auto fresh = solveParkFlows(*state.park, state.overrides, 8760.0);
+    ASSERT_TRUE(reused) << reused.error().message;
+    ASSERT_TRUE(fresh) << fresh.error().message;
+    ASSERT_EQ(reused->has_material, fresh->has_material);
+    ASSERT_EQ(reused->has_energy, fresh->has_energy);
+    if (fresh->has_material) expectSameSolution(reused->material, fresh->material);
+    if (fresh->has_energy) expectSameSolution(reused->energy, fresh->energy);
+    EXPECT_EQ(reused->kpis.delivered_t, fresh->kpis.delivered_t);
+    EXPECT_EQ(reused->breakdown.objects.size(), fresh->breakdown.objects.size());
+    EXPECT_EQ(reused->warnings, fresh->warnings);
+    expectNetworkxAgrees(*reused);
+    solver.recycle(std::move(*reused));
+  }
+}
+
+}  // namespace
+}  // namespace parktwin::flow
