@@ -2,6 +2,7 @@
 #include "parktwin/sim/simulator.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "park_state.hpp"
@@ -156,13 +157,16 @@ Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConf
                   "): the simulator has no such quantity for this object";
       continue;
     }
-    state->tagIds.push_back(tag.id);
     TagRead read = readOf(*state, *binding, tag.unit == "MW" ? 1e-3 : 1.0);
     read.resolution = std::pow(10.0, model::reportedDecimals(tag));
+    read.decimals = model::reportedDecimals(tag);
+    read.tag = static_cast<std::uint32_t>(state->tagIds.size());
+    state->tagIds.push_back(tag.id);
     state->reads.push_back(read);
-    state->decimals.push_back(model::reportedDecimals(tag));
+    state->decimals.push_back(read.decimals);
   }
   if (!problems.empty()) return fail(park.id + ": cannot simulate these tags:" + problems);
+  std::ranges::stable_sort(state->reads, {}, &TagRead::kind);
   state->values.assign(state->reads.size(), 0.0);
   state->scaled.assign(state->reads.size(), 0);
   return Simulator(std::move(state));
@@ -180,13 +184,18 @@ void Simulator::advance(SampleSink& events) {
   advanceProduction(s, from, to, events);
   advanceEnergy(s, from, to);
   s.now_ms = to;
+  const bool first = !s.started;
   s.started = true;
-  for (std::size_t i = 0; i < s.reads.size(); ++i) {
+  for (TagRead& read : s.reads) {
+    const double input = valueOf(read);
+    const auto bits = std::bit_cast<std::uint64_t>(input);
+    if (bits == read.lastInputBits && !first) continue;  // the same input rounds to the same value
+    read.lastInputBits = bits;
     // Rounded to the instrument's digits; dividing by the exact power of ten gives the same
     // double as parsing the decimal text a meter would send ("412.3").
-    const double rounded = roundToInteger(valueOf(s.reads[i]) * s.reads[i].resolution);
-    s.values[i] = rounded / s.reads[i].resolution;
-    s.scaled[i] = scaledOf(rounded, s.decimals[i]);
+    const double rounded = roundToInteger(input * read.resolution);
+    s.values[read.tag] = rounded / read.resolution;
+    s.scaled[read.tag] = scaledOf(rounded, read.decimals);
   }
 }
 
