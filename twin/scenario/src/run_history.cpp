@@ -1,8 +1,5 @@
 #include "run_history.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cctype>
 #include <filesystem>
 
@@ -49,35 +46,6 @@ Result<store::Historian> openRunFile(const std::string& file) {
   return store::Historian::open(partialName(file), ho);
 }
 
-// The run file is written without a sync and made durable by one fsync at the end
-// (finishWriteOnce): with the kernel's writeback left to itself (it starts after 30 s or many
-// dirty pages), that fsync writes all ~90 MB while the run waits, ~0.2 s of wall time that is
-// not CPU. Asking the kernel at each seek point to start writing what is dirty lets the disk
-// work while the run goes on; the final fsync then has little left. Nothing stored changes, nor
-// the guarantee (the fsync still decides). Linux only (sync_file_range); a no-op elsewhere or
-// when the file cannot be opened a second time.
-std::shared_ptr<int> openForWriteback(const std::string& file) {
-#if defined(__linux__)
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return nullptr;
-  return std::shared_ptr<int>(new int(fd), [](int* p) {
-    ::close(*p);
-    delete p;
-  });
-#else
-  (void)file;
-  return nullptr;
-#endif
-}
-
-void startWriteback(const std::shared_ptr<int>& fd) {
-#if defined(__linux__)
-  if (fd) ::sync_file_range(*fd, 0, 0, SYNC_FILE_RANGE_WRITE);  // only starts it: never waits for the disk
-#else
-  (void)fd;
-#endif
-}
-
 }  // namespace
 
 Result<RunHistory> RunHistory::open(const std::string& folder, const std::string& storeUri, const std::string& scenarioId,
@@ -109,7 +77,6 @@ Result<RunHistory> RunHistory::open(const std::string& folder, const std::string
   auto opened = openRunFile(h.where_);
   if (!opened) return fail(h.where_ + ": " + opened.error().message);
   h.historian_.emplace(std::move(*opened));
-  h.writebackFd_ = openForWriteback(partialName(h.where_));
   for (std::size_t i = 0; i < ownTags; ++i) {
     const auto& tag = park.tags[i];
     if (auto ok = h.historian_->defineTag(tag.id, tag.unit, model::toText(tag.kind)); !ok) return std::unexpected(ok.error());
@@ -127,7 +94,6 @@ Result<void> RunHistory::beforeSamplesAt(std::int64_t t_ms) {
   while (*nextSnapshotMs_ < t_ms) {
     if (auto ok = historian_->snapshotAt(*nextSnapshotMs_); !ok) return ok;
     *nextSnapshotMs_ += kSnapshotEveryMs;
-    startWriteback(writebackFd_);
   }
   return {};
 }
@@ -159,7 +125,6 @@ Result<void> RunHistory::finish() {
   auto finished = historian_->finishWriteOnce();
   if (!finished) return std::unexpected(finished.error());
   historian_.reset();  // closes the file (its -wal is checkpointed and removed) before the rename
-  writebackFd_.reset();
   std::error_code ec;
   std::filesystem::rename(partialName(where_), where_, ec);
   if (ec) return fail(partialName(where_) + ": cannot rename to " + where_ + ": " + ec.message());

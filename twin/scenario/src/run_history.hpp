@@ -50,9 +50,6 @@ class RunHistory {
   std::vector<std::string> tagNames_;
   std::string where_;
   std::optional<std::int64_t> nextSnapshotMs_;
-  // The partial file opened a second time, only to start the kernel's writeback of what SQLite
-  // has written so far (see startWriteback in run_history.cpp); null when not open.
-  std::shared_ptr<int> writebackFd_;
 };
 
 }  // namespace parktwin::scenario::detail
