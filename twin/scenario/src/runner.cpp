@@ -9,7 +9,6 @@
 #include <future>
 #include <cmath>
 #include <filesystem>
-#include <limits>
 #include <map>
 #include <set>
 
@@ -56,36 +55,19 @@ class StepEvents final : public sim::SampleSink {
 
 // The park's own tags (when `samples`) and the events of one step, for replay in the 3D view.
 // With `onlyChanges` a tag's sample is written only when its value differs from the last one
-// written (`last`), or when `force`: lossless for a viewer that holds each value until the next.
-// The step's samples go to the historian as one column (StepColumn), not one call each, with
-// the simulator's integers so the encoder need not find them again.
-struct StepColumn {
-  std::vector<std::size_t> tags;
-  std::vector<double> values;
-  std::vector<store::KnownDecimal> decimals;
-};
-
+// written, or when `force`: lossless for a viewer that holds each value until the next. The
+// step's samples go to the historian as one column, with the simulator's integers so the
+// encoder need not find them again.
 Result<void> storeStep(detail::RunHistory& history, std::size_t tags, const sim::Simulator& simulator,
-                       const StepEvents& events, bool samples, bool onlyChanges, bool force, std::vector<double>& last,
-                       StepColumn& column) {
+                       const StepEvents& events, bool samples, bool onlyChanges, bool force) {
   const std::int64_t t_ms = simulator.now_ms();
   if (samples) {
     if (auto ok = history.beforeSamplesAt(t_ms); !ok) return ok;
-    const std::span<const double> values = simulator.values();
-    const std::span<const std::int64_t> scaled = simulator.scaledValues();
-    const std::span<const int> decimals = simulator.decimals();
-    column.tags.clear();
-    column.values.clear();
-    column.decimals.clear();
-    for (std::size_t i = 0; i < tags; ++i) {
-      const double value = values[i];
-      if (onlyChanges && !force && value == last[i]) continue;
-      last[i] = value;
-      column.tags.push_back(i);
-      column.values.push_back(value);
-      column.decimals.push_back({scaled[i], decimals[i]});
+    if (auto ok = history.appendStep(t_ms, simulator.values().first(tags), simulator.scaledValues().first(tags),
+                                     simulator.decimals().first(tags), onlyChanges, force);
+        !ok) {
+      return ok;
     }
-    if (auto ok = history.appendStep(t_ms, column.tags, column.values, column.decimals); !ok) return ok;
   }
   for (const sim::SimEvent& e : events.events()) {
     if (auto ok = history.appendEvent(sim::encodeEvent(e)); !ok) return ok;
@@ -161,8 +143,6 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   const std::int64_t steps = duration_ms / s.step_ms;
   const int storeEvery = std::max(1, options.store_every_steps);
   auto nextBoundary = boundaries.begin();
-  std::vector<double> lastStored(pp.own_tags, std::numeric_limits<double>::quiet_NaN());
-  StepColumn column;
   constexpr std::int64_t kProgressBatch = 1440;  // a day of minutes
   // Phases are timed back to back: each step's last clock reading starts the next step's
   // simulation phase, three readings a step instead of four.
@@ -195,7 +175,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
     if (history->active()) {
       const bool force = i == 0 || i + 1 == steps;
       if (auto ok = storeStep(*history, pp.own_tags, *simulator, sink, force || i % storeEvery == 0,
-                              options.store_only_changes, force, lastStored, column);
+                              options.store_only_changes, force);
           !ok) {
         return fail(historianFile + ": " + ok.error().message);
       }

@@ -199,9 +199,10 @@ struct ParkState {
   double import_kw = 0;
 
   std::vector<std::string> tagIds;
-  // One per tag, fixed at creation, grouped by kind so the step loop's switch goes one way for
-  // long runs of tags.
+  // One per tag, fixed at creation, grouped by kind (scaled, then state, then oee) so that the
+  // step loop reads each group without a switch per tag; the groups start at these indexes.
   std::vector<TagRead> reads;
+  std::size_t firstStateRead = 0, firstOeeRead = 0;
   std::vector<double> values;
   std::vector<std::int64_t> scaled;  // values[i] * 10^decimals[i], the integer it was rounded to
   std::vector<int> decimals;

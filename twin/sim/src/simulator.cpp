@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <span>
 
 #include "park_state.hpp"
 #include "parktwin/sim/rounding.hpp"
@@ -121,16 +122,34 @@ std::int64_t scaledOf(double rounded, int decimals) {
   return static_cast<std::int64_t>(rounded);
 }
 
+// A tag's unrounded value; the kind is known for a whole group of reads (ParkState::reads).
+template <TagRead::Kind kind>
 double valueOf(const TagRead& r) {
-  switch (r.kind) {
-    case TagRead::scaled: return *static_cast<const double*>(r.source) * r.factor;
-    case TagRead::state: return static_cast<double>(static_cast<int>(*static_cast<const MachineState*>(r.source)));
-    case TagRead::oee: {
-      const auto& line = *static_cast<const LineState*>(r.source);
-      return 100 * line.availabilityAverage * line.performance * line.quality;
-    }
+  if constexpr (kind == TagRead::scaled) {
+    return *static_cast<const double*>(r.source) * r.factor;
+  } else if constexpr (kind == TagRead::state) {
+    return static_cast<double>(static_cast<int>(*static_cast<const MachineState*>(r.source)));
+  } else {
+    const auto& line = *static_cast<const LineState*>(r.source);
+    return 100 * line.availabilityAverage * line.performance * line.quality;
   }
-  return 0;
+}
+
+// Rounds each tag of one group of reads to its instrument's digits, unless its input is the
+// same as at the last step (`all`: the first step, when every tag is new).
+template <TagRead::Kind kind>
+void publishValues(std::span<TagRead> reads, bool all, std::vector<double>& values, std::vector<std::int64_t>& scaled) {
+  for (TagRead& read : reads) {
+    const double input = valueOf<kind>(read);
+    const auto bits = std::bit_cast<std::uint64_t>(input);
+    if (bits == read.lastInputBits && !all) continue;  // the same input rounds to the same value
+    read.lastInputBits = bits;
+    // Rounded to the instrument's digits; dividing by the exact power of ten gives the same
+    // double as parsing the decimal text a meter would send ("412.3").
+    const double rounded = roundToInteger(input * read.resolution);
+    values[read.tag] = rounded / read.resolution;
+    scaled[read.tag] = scaledOf(rounded, read.decimals);
+  }
 }
 
 }  // namespace
@@ -167,6 +186,12 @@ Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConf
   }
   if (!problems.empty()) return fail(park.id + ": cannot simulate these tags:" + problems);
   std::ranges::stable_sort(state->reads, {}, &TagRead::kind);
+  const auto firstOf = [&](TagRead::Kind kind) {
+    return static_cast<std::size_t>(std::ranges::find_if(state->reads, [&](const TagRead& r) { return r.kind >= kind; }) -
+                                    state->reads.begin());
+  };
+  state->firstStateRead = firstOf(TagRead::state);
+  state->firstOeeRead = firstOf(TagRead::oee);
   state->values.assign(state->reads.size(), 0.0);
   state->scaled.assign(state->reads.size(), 0);
   return Simulator(std::move(state));
@@ -186,17 +211,10 @@ void Simulator::advance(SampleSink& events) {
   s.now_ms = to;
   const bool first = !s.started;
   s.started = true;
-  for (TagRead& read : s.reads) {
-    const double input = valueOf(read);
-    const auto bits = std::bit_cast<std::uint64_t>(input);
-    if (bits == read.lastInputBits && !first) continue;  // the same input rounds to the same value
-    read.lastInputBits = bits;
-    // Rounded to the instrument's digits; dividing by the exact power of ten gives the same
-    // double as parsing the decimal text a meter would send ("412.3").
-    const double rounded = roundToInteger(input * read.resolution);
-    s.values[read.tag] = rounded / read.resolution;
-    s.scaled[read.tag] = scaledOf(rounded, read.decimals);
-  }
+  const std::span<TagRead> reads(s.reads);
+  publishValues<TagRead::scaled>(reads.first(s.firstStateRead), first, s.values, s.scaled);
+  publishValues<TagRead::state>(reads.subspan(s.firstStateRead, s.firstOeeRead - s.firstStateRead), first, s.values, s.scaled);
+  publishValues<TagRead::oee>(reads.subspan(s.firstOeeRead), first, s.values, s.scaled);
 }
 
 void Simulator::step(SampleSink& sink) {
