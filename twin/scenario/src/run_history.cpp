@@ -102,10 +102,13 @@ Result<void> RunHistory::beforeSamplesAt(std::int64_t t_ms) {
 Result<void> RunHistory::appendStep(std::int64_t t_ms, std::span<const double> values, std::span<const std::int64_t> scaled,
                                     std::span<const int> decimals, bool onlyChanges, bool everyTag) {
   const std::size_t tags = historian_ ? handles_.size() : tagNames_.size();
-  if (lastWritten_.size() != tags) lastWritten_.assign(tags, std::numeric_limits<double>::quiet_NaN());
-  stepHandles_.clear();
-  stepValues_.clear();
-  stepDecimals_.clear();
+  if (lastWritten_.size() != tags) {  // the first step: the column is sized once for every tag
+    lastWritten_.assign(tags, std::numeric_limits<double>::quiet_NaN());
+    stepHandles_.resize(tags);
+    stepValues_.resize(tags);
+    stepDecimals_.resize(tags);
+  }
+  std::size_t n = 0;
   for (std::size_t i = 0; i < tags; ++i) {
     const double value = values[i];
     if (onlyChanges && !everyTag && value == lastWritten_[i]) continue;
@@ -114,12 +117,14 @@ Result<void> RunHistory::appendStep(std::int64_t t_ms, std::span<const double> v
       if (auto ok = store_->append(tagNames_[i], t_ms, value); !ok) return ok;
       continue;
     }
-    stepHandles_.push_back(handles_[i]);
-    stepValues_.push_back(value);
-    stepDecimals_.push_back({scaled[i], decimals[i]});
+    stepHandles_[n] = handles_[i];
+    stepValues_[n] = value;
+    stepDecimals_[n] = {scaled[i], decimals[i]};
+    ++n;
   }
   if (!historian_) return {};
-  return historian_->appendAt(t_ms, stepHandles_, stepValues_, stepDecimals_);
+  return historian_->appendAt(t_ms, std::span(stepHandles_).first(n), std::span(stepValues_).first(n),
+                              std::span(stepDecimals_).first(n));
 }
 
 Result<void> RunHistory::appendEvent(store::Event&& event) {
