@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <limits>
 
 #include "parktwin/model/kinds.hpp"
 #include "parktwin/store/schema.hpp"
@@ -98,17 +99,32 @@ Result<void> RunHistory::beforeSamplesAt(std::int64_t t_ms) {
   return {};
 }
 
-Result<void> RunHistory::appendStep(std::int64_t t_ms, std::span<const std::size_t> tagIndexes, std::span<const double> values,
-                                    std::span<const store::KnownDecimal> decimals) {
-  if (!historian_) {
-    for (std::size_t i = 0; i < tagIndexes.size(); ++i) {
-      if (auto ok = store_->append(tagNames_[tagIndexes[i]], t_ms, values[i]); !ok) return ok;
-    }
-    return {};
+Result<void> RunHistory::appendStep(std::int64_t t_ms, std::span<const double> values, std::span<const std::int64_t> scaled,
+                                    std::span<const int> decimals, bool onlyChanges, bool everyTag) {
+  const std::size_t tags = historian_ ? handles_.size() : tagNames_.size();
+  if (lastWritten_.size() != tags) {  // the first step: the column is sized once for every tag
+    lastWritten_.assign(tags, std::numeric_limits<double>::quiet_NaN());
+    stepHandles_.resize(tags);
+    stepValues_.resize(tags);
+    stepDecimals_.resize(tags);
   }
-  stepHandles_.clear();
-  for (std::size_t index : tagIndexes) stepHandles_.push_back(handles_[index]);
-  return historian_->appendAt(t_ms, stepHandles_, values, decimals);
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < tags; ++i) {
+    const double value = values[i];
+    if (onlyChanges && !everyTag && value == lastWritten_[i]) continue;
+    lastWritten_[i] = value;
+    if (!historian_) {
+      if (auto ok = store_->append(tagNames_[i], t_ms, value); !ok) return ok;
+      continue;
+    }
+    stepHandles_[n] = handles_[i];
+    stepValues_[n] = value;
+    stepDecimals_[n] = {scaled[i], decimals[i]};
+    ++n;
+  }
+  if (!historian_) return {};
+  return historian_->appendAt(t_ms, std::span(stepHandles_).first(n), std::span(stepValues_).first(n),
+                              std::span(stepDecimals_).first(n));
 }
 
 Result<void> RunHistory::appendEvent(store::Event&& event) {

@@ -25,10 +25,12 @@ class RunHistory {
   static std::string storeParkName(const std::string& uriPark, const std::string& scenarioId, bool changed);
 
   bool active() const { return historian_.has_value() || store_ != nullptr; }
-  // The samples of one step: tag tagIndexes[i] gets values[i], all at `t_ms`; decimals[i] is
-  // values[i] as the simulator's integer and exponent (store::KnownDecimal), for the encoder.
-  Result<void> appendStep(std::int64_t t_ms, std::span<const std::size_t> tagIndexes, std::span<const double> values,
-                          std::span<const store::KnownDecimal> decimals);
+  // The samples of one step, all at `t_ms`, from the simulator's columns (its first ownTags
+  // tags): values, and each as the simulator's integer and exponent (scaled, decimals) for the
+  // encoder. With `onlyChanges` a tag is written only when its value differs from the last one
+  // it wrote (NaN always differs); `everyTag` writes all the same (a run's first and last step).
+  Result<void> appendStep(std::int64_t t_ms, std::span<const double> values, std::span<const std::int64_t> scaled,
+                          std::span<const int> decimals, bool onlyChanges, bool everyTag);
   // An event from sim::encodeEvent (its payload is valid JSON by construction).
   Result<void> appendEvent(store::Event&& event);
   // Before the first sample after `t_ms`: the historian file's seek points are taken from what
@@ -45,7 +47,11 @@ class RunHistory {
  private:
   std::optional<store::Historian> historian_;
   std::vector<store::Historian::TagHandle> handles_;
-  std::vector<store::Historian::TagHandle> stepHandles_;  // appendStep's, reused
+  // appendStep's: the last value written per tag, and the step's column, reused.
+  std::vector<double> lastWritten_;
+  std::vector<store::Historian::TagHandle> stepHandles_;
+  std::vector<double> stepValues_;
+  std::vector<store::KnownDecimal> stepDecimals_;
   std::unique_ptr<store::Store> store_;
   std::vector<std::string> tagNames_;
   std::string where_;

@@ -171,6 +171,11 @@ struct TagRead {
   const void* source = nullptr;  // double, MachineState or LineState, by kind
   double factor = 1;             // scaled: unit (1e-3 for MW) or 100 for percentages
   double resolution = 1;         // 10^decimals: the value is rounded as its instrument reports it
+  std::uint32_t tag = 0;         // the tag's index in ParkState::tagIds (reads are sorted by kind)
+  int decimals = 0;
+  // The bits of the last unrounded value: a tag's value and integer are a function of it alone,
+  // so a step that leaves it unchanged (a machine's state, a line at rest) has nothing to round.
+  std::uint64_t lastInputBits = 0;
 };
 
 struct ParkState {
@@ -194,7 +199,10 @@ struct ParkState {
   double import_kw = 0;
 
   std::vector<std::string> tagIds;
-  std::vector<TagRead> reads;  // one per tag, fixed at creation
+  // One per tag, fixed at creation, grouped by kind (scaled, then state, then oee) so that the
+  // step loop reads each group without a switch per tag; the groups start at these indexes.
+  std::vector<TagRead> reads;
+  std::size_t firstStateRead = 0, firstOeeRead = 0;
   std::vector<double> values;
   std::vector<std::int64_t> scaled;  // values[i] * 10^decimals[i], the integer it was rounded to
   std::vector<int> decimals;

@@ -2,7 +2,9 @@
 #include "parktwin/sim/simulator.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <span>
 
 #include "park_state.hpp"
 #include "parktwin/sim/rounding.hpp"
@@ -120,16 +122,34 @@ std::int64_t scaledOf(double rounded, int decimals) {
   return static_cast<std::int64_t>(rounded);
 }
 
+// A tag's unrounded value; the kind is known for a whole group of reads (ParkState::reads).
+template <TagRead::Kind kind>
 double valueOf(const TagRead& r) {
-  switch (r.kind) {
-    case TagRead::scaled: return *static_cast<const double*>(r.source) * r.factor;
-    case TagRead::state: return static_cast<double>(static_cast<int>(*static_cast<const MachineState*>(r.source)));
-    case TagRead::oee: {
-      const auto& line = *static_cast<const LineState*>(r.source);
-      return 100 * line.availabilityAverage * line.performance * line.quality;
-    }
+  if constexpr (kind == TagRead::scaled) {
+    return *static_cast<const double*>(r.source) * r.factor;
+  } else if constexpr (kind == TagRead::state) {
+    return static_cast<double>(static_cast<int>(*static_cast<const MachineState*>(r.source)));
+  } else {
+    const auto& line = *static_cast<const LineState*>(r.source);
+    return 100 * line.availabilityAverage * line.performance * line.quality;
   }
-  return 0;
+}
+
+// Rounds each tag of one group of reads to its instrument's digits, unless its input is the
+// same as at the last step (`all`: the first step, when every tag is new).
+template <TagRead::Kind kind>
+void publishValues(std::span<TagRead> reads, bool all, std::vector<double>& values, std::vector<std::int64_t>& scaled) {
+  for (TagRead& read : reads) {
+    const double input = valueOf<kind>(read);
+    const auto bits = std::bit_cast<std::uint64_t>(input);
+    if (bits == read.lastInputBits && !all) continue;  // the same input rounds to the same value
+    read.lastInputBits = bits;
+    // Rounded to the instrument's digits; dividing by the exact power of ten gives the same
+    // double as parsing the decimal text a meter would send ("412.3").
+    const double rounded = roundToInteger(input * read.resolution);
+    values[read.tag] = rounded / read.resolution;
+    scaled[read.tag] = scaledOf(rounded, read.decimals);
+  }
 }
 
 }  // namespace
@@ -156,13 +176,22 @@ Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConf
                   "): the simulator has no such quantity for this object";
       continue;
     }
-    state->tagIds.push_back(tag.id);
     TagRead read = readOf(*state, *binding, tag.unit == "MW" ? 1e-3 : 1.0);
     read.resolution = std::pow(10.0, model::reportedDecimals(tag));
+    read.decimals = model::reportedDecimals(tag);
+    read.tag = static_cast<std::uint32_t>(state->tagIds.size());
+    state->tagIds.push_back(tag.id);
     state->reads.push_back(read);
-    state->decimals.push_back(model::reportedDecimals(tag));
+    state->decimals.push_back(read.decimals);
   }
   if (!problems.empty()) return fail(park.id + ": cannot simulate these tags:" + problems);
+  std::ranges::stable_sort(state->reads, {}, &TagRead::kind);
+  const auto firstOf = [&](TagRead::Kind kind) {
+    return static_cast<std::size_t>(std::ranges::find_if(state->reads, [&](const TagRead& r) { return r.kind >= kind; }) -
+                                    state->reads.begin());
+  };
+  state->firstStateRead = firstOf(TagRead::state);
+  state->firstOeeRead = firstOf(TagRead::oee);
   state->values.assign(state->reads.size(), 0.0);
   state->scaled.assign(state->reads.size(), 0);
   return Simulator(std::move(state));
@@ -180,14 +209,12 @@ void Simulator::advance(SampleSink& events) {
   advanceProduction(s, from, to, events);
   advanceEnergy(s, from, to);
   s.now_ms = to;
+  const bool first = !s.started;
   s.started = true;
-  for (std::size_t i = 0; i < s.reads.size(); ++i) {
-    // Rounded to the instrument's digits; dividing by the exact power of ten gives the same
-    // double as parsing the decimal text a meter would send ("412.3").
-    const double rounded = roundToInteger(valueOf(s.reads[i]) * s.reads[i].resolution);
-    s.values[i] = rounded / s.reads[i].resolution;
-    s.scaled[i] = scaledOf(rounded, s.decimals[i]);
-  }
+  const std::span<TagRead> reads(s.reads);
+  publishValues<TagRead::scaled>(reads.first(s.firstStateRead), first, s.values, s.scaled);
+  publishValues<TagRead::state>(reads.subspan(s.firstStateRead, s.firstOeeRead - s.firstStateRead), first, s.values, s.scaled);
+  publishValues<TagRead::oee>(reads.subspan(s.firstOeeRead), first, s.values, s.scaled);
 }
 
 void Simulator::step(SampleSink& sink) {
