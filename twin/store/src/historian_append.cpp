@@ -53,6 +53,35 @@ Result<TagWriter*> Historian::Impl::writerFor(std::string_view tag) {
   return &it->second;
 }
 
+namespace {
+
+// Pulls a writer's node (its name and the open block's state) into the cache ahead of its sample.
+void prefetchWriter(const TagWriter& tw) {
+  const auto* first = reinterpret_cast<const char*>(tw.name);
+  const auto* last = reinterpret_cast<const char*>(&tw + 1);
+  for (const char* line = first; line < last; line += 64) __builtin_prefetch(line);
+}
+
+}  // namespace
+
+// Sources send their tags in the same order every cycle (a PLC scan, a simulator step, a
+// broker's retained topics), so the writer that followed the previous one last time is very
+// likely the one asked for: one comparison of names instead of a hash lookup, and the writer
+// after it is fetched into the cache meanwhile. At 10k tags the lookup's cache misses were a
+// quarter of ingest's time. Any other order falls back to the lookup and learns the new one.
+Result<TagWriter*> Historian::Impl::writerInOrder(std::string_view tag) {
+  TagWriter* tw = last_appended ? last_appended->appended_next : nullptr;
+  if (!tw || *tw->name != tag) {
+    auto found = writerFor(tag);
+    if (!found) return found;
+    tw = *found;
+    if (last_appended) last_appended->appended_next = tw;
+  }
+  last_appended = tw;
+  if (tw->appended_next) prefetchWriter(*tw->appended_next);
+  return tw;
+}
+
 // Into the open block, through the decimal shortcut when the value's decimal form is known.
 void appendToOpen(BlockEncoder& open, std::int64_t ts, double value, const KnownDecimal* known) {
   if (known) open.appendDecimal(ts, value, *known);
@@ -121,7 +150,7 @@ Result<void> Historian::Impl::appendTo(TagWriter& tw, std::int64_t ts_ms, double
 
 Result<void> Historian::append(std::string_view tag, std::int64_t ts_ms, double value) {
   if (auto ok = requireWriter(*impl_); !ok) return ok;
-  auto tw = impl_->writerFor(tag);
+  auto tw = impl_->writerInOrder(tag);
   if (!tw) return std::unexpected(tw.error());
   return impl_->appendTo(**tw, ts_ms, value);
 }

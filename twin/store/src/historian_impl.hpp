@@ -38,6 +38,7 @@ struct TagWriter {
   bool dirty = false;                     // open block changed since the last commit
   std::vector<Sample> late;               // out-of-window samples awaiting commit
   bool touched = false;                   // in Impl::touched (dirty or late since the last commit)
+  TagWriter* appended_next = nullptr;     // the writer append(name) reached right after this one last time
 };
 
 // The commit timer is read on every append: a coarse monotonic clock (a few ns, ~4 ms
@@ -132,6 +133,9 @@ struct Historian::Impl {
     }
   }
   std::optional<sql::Statement> find_tag;  // writerFor's lookup, prepared once
+  // append(name)'s previous writer: with TagWriter::appended_next, the order in which tags came
+  // (see writerInOrder). Points into tag_writers: reset wherever that is cleared.
+  TagWriter* last_appended = nullptr;
   std::vector<Event> pending_events;
   // snapshotAt()'s: the file had no block when this session began, and every sample of the
   // session came in time order per tag (none late, none sorted into an open block).
@@ -157,6 +161,8 @@ struct Historian::Impl {
 
   // historian_append.cpp
   Result<TagWriter*> writerFor(std::string_view tag);
+  // writerFor for append(name): first the writer that came after the previous one last time.
+  Result<TagWriter*> writerInOrder(std::string_view tag);
   // `known`: the value's decimal form when the caller has it (appendAt with KnownDecimal), else null.
   Result<void> addSample(TagWriter& tw, std::int64_t ts, double value, const KnownDecimal* known = nullptr);
   Result<void> appendTo(TagWriter& tw, std::int64_t ts, double value);  // add, commit when due
