@@ -131,7 +131,8 @@ Result<void> Historian::Impl::commit() {
     if (auto ok = blocks.write(*writer, s.owner->id, s.rowid, s.block); !ok) return std::unexpected(ok.error());
   }
   // Row ids of newly inserted open blocks take effect only once the transaction commits.
-  std::vector<std::pair<TagWriter*, std::int64_t>> newRowids;
+  std::vector<std::pair<TagWriter*, std::int64_t>>& newRowids = new_open_rowids;
+  newRowids.clear();  // a failed commit may have left some
   for (TagWriter* tw : touched) {
     if (tw->dirty) {
       auto rowid = blocks.write(*writer, tw->id, tw->open_rowid, tw->open);

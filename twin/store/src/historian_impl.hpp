@@ -168,6 +168,10 @@ struct Historian::Impl {
   Result<void> appendTo(TagWriter& tw, std::int64_t ts, double value);  // add, commit when due
   // historian_commit.cpp
   Result<void> commit();
+  // commit()'s row ids of newly inserted open blocks, applied once it succeeds. Kept between
+  // commits: at 10k tags a fresh vector was a fresh mapping (160 KB), and its page faults cost
+  // 3 % of ingest.
+  std::vector<std::pair<TagWriter*, std::int64_t>> new_open_rowids;
   Result<void> insertNewTags();  // inside the commit's transaction
   Result<void> writeLate(TagWriter& tw);
   Result<void> writeSnapshots();
