@@ -54,20 +54,6 @@ Result<TagWriter*> Historian::Impl::writerFor(std::string_view tag) {
   return &it->second;
 }
 
-namespace {
-
-// Pulls a writer's map node (its name, just before it, and the open block's state) into the
-// cache ahead of its sample, from the writer's address alone: reading its fields would wait.
-void prefetchWriter(const TagWriter* tw) {
-  constexpr std::uintptr_t kLine = 64;
-  const auto end = reinterpret_cast<std::uintptr_t>(tw + 1);
-  for (std::uintptr_t line = reinterpret_cast<std::uintptr_t>(tw) - kLine; line < end; line += kLine) {
-    __builtin_prefetch(reinterpret_cast<const void*>(line));
-  }
-}
-
-}  // namespace
-
 // Sources send their tags in the same order every cycle (a PLC scan, a simulator step, a
 // gateway's poll, a replayed file), so the writer that followed the previous one last time is very
 // likely the one asked for: one comparison of names instead of a hash lookup, and the writer

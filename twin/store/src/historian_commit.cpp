@@ -133,7 +133,9 @@ Result<void> Historian::Impl::commit() {
   // Row ids of newly inserted open blocks take effect only once the transaction commits.
   std::vector<std::pair<TagWriter*, std::int64_t>>& newRowids = new_open_rowids;
   newRowids.clear();  // a failed commit may have left some
-  for (TagWriter* tw : touched) {
+  for (std::size_t i = 0; i < touched.size(); ++i) {
+    TagWriter* tw = touched[i];
+    if (i + 1 < touched.size()) prefetchWriter(touched[i + 1]);
     if (tw->dirty) {
       auto rowid = blocks.write(*writer, tw->id, tw->open_rowid, tw->open);
       if (!rowid) return std::unexpected(rowid.error());

@@ -41,6 +41,17 @@ struct TagWriter {
   TagWriter* appended_next = nullptr;     // the writer append(name) reached right after this one last time
 };
 
+// Pulls a writer's map node (its name, just before it, and the open block's state) into the
+// cache ahead of its turn, from the writer's address alone: reading its fields would wait. At
+// 10k tags each writer is a cache miss; append(name) and the commit visit them in a known order.
+inline void prefetchWriter(const TagWriter* tw) {
+  constexpr std::uintptr_t kLine = 64;
+  const auto end = reinterpret_cast<std::uintptr_t>(tw + 1);
+  for (std::uintptr_t line = reinterpret_cast<std::uintptr_t>(tw) - kLine; line < end; line += kLine) {
+    __builtin_prefetch(reinterpret_cast<const void*>(line));
+  }
+}
+
 // The commit timer is read on every append: a coarse monotonic clock (a few ns, ~4 ms
 // resolution) instead of steady_clock, whose read cost as much as the append itself.
 std::chrono::milliseconds coarseMonotonicNow();
