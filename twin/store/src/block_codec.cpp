@@ -240,6 +240,12 @@ void BlockEncoder::reencodeWith(std::int64_t ts_ms, double value) {
 
 std::vector<std::uint8_t> BlockEncoder::payload() const {
   std::vector<std::uint8_t> out;
+  payloadInto(out);
+  return out;
+}
+
+void BlockEncoder::payloadInto(std::vector<std::uint8_t>& out) const {
+  out.clear();
   out.reserve(payloadBytes());
   const std::uint32_t word = count_ | (decimal_ ? kDecimalFlag | kCompactFlag : 0U);
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(word >> (8 * i)));
@@ -264,7 +270,6 @@ std::vector<std::uint8_t> BlockEncoder::payload() const {
     out.insert(out.end(), restartBytes_.begin(), restartBytes_.end());
   }
   bits_.appendBytesTo(out);
-  return out;
 }
 
 void BlockEncoder::clear() {

@@ -1,5 +1,6 @@
 // Buffering appends: the open block per tag, in-window reordering, late samples.
 #include <algorithm>
+#include <cstdint>
 #include <ctime>
 
 #include "historian_impl.hpp"
@@ -51,6 +52,24 @@ Result<TagWriter*> Historian::Impl::writerFor(std::string_view tag) {
   it->second.name = &it->first;
   if (it->second.id == 0) new_tags.push_back(&it->second);
   return &it->second;
+}
+
+// Sources send their tags in the same order every cycle (a PLC scan, a simulator step, a
+// gateway's poll, a replayed file), so the writer that followed the previous one last time is very
+// likely the one asked for: one comparison of names instead of a hash lookup, and the writer
+// after it is fetched into the cache meanwhile. At 10k tags the lookup's cache misses were a
+// quarter of ingest's time. Any other order falls back to the lookup and learns the new one.
+Result<TagWriter*> Historian::Impl::writerInOrder(std::string_view tag) {
+  TagWriter* tw = last_appended ? last_appended->appended_next : nullptr;
+  if (!tw || *tw->name != tag) {
+    auto found = writerFor(tag);
+    if (!found) return found;
+    tw = *found;
+    if (last_appended) last_appended->appended_next = tw;
+  }
+  last_appended = tw;
+  if (tw->appended_next) prefetchWriter(tw->appended_next);
+  return tw;
 }
 
 // Into the open block, through the decimal shortcut when the value's decimal form is known.
@@ -121,7 +140,7 @@ Result<void> Historian::Impl::appendTo(TagWriter& tw, std::int64_t ts_ms, double
 
 Result<void> Historian::append(std::string_view tag, std::int64_t ts_ms, double value) {
   if (auto ok = requireWriter(*impl_); !ok) return ok;
-  auto tw = impl_->writerFor(tag);
+  auto tw = impl_->writerInOrder(tag);
   if (!tw) return std::unexpected(tw.error());
   return impl_->appendTo(**tw, ts_ms, value);
 }

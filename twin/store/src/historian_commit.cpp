@@ -20,19 +20,20 @@ struct BlockWriter {
   sql::Statement insert;
   sql::Statement update;
   std::int64_t max_span_ms = 0;  // of the blocks written
+  std::vector<std::uint8_t> payload = {};  // the row being written; reused, bound without a copy
 
   Result<std::int64_t> write(sql::Database& db, std::int64_t tag_id, std::int64_t rowid, const BlockEncoder& block) {
-    const auto payload = block.payload();
+    block.payloadInto(payload);
     const auto lastBits = std::bit_cast<std::int64_t>(block.lastValue());
     max_span_ms = std::max(max_span_ms, block.lastTs() - block.firstTs());
     if (rowid == 0) {
       insert.bind(1, tag_id).bind(2, block.firstTs()).bind(3, block.lastTs())
-          .bind(4, static_cast<std::int64_t>(block.count())).bind(5, lastBits).bindBlob(6, payload);
+          .bind(4, static_cast<std::int64_t>(block.count())).bind(5, lastBits).bindBlobUncopied(6, payload);
       if (auto ok = insert.run(); !ok) return std::unexpected(ok.error());
       return sqlite3_last_insert_rowid(db.handle());
     }
     update.bind(1, block.lastTs()).bind(2, static_cast<std::int64_t>(block.count())).bind(3, lastBits)
-        .bindBlob(4, payload).bind(5, rowid);
+        .bindBlobUncopied(4, payload).bind(5, rowid);
     if (auto ok = update.run(); !ok) return std::unexpected(ok.error());
     return rowid;
   }
@@ -130,8 +131,11 @@ Result<void> Historian::Impl::commit() {
     if (auto ok = blocks.write(*writer, s.owner->id, s.rowid, s.block); !ok) return std::unexpected(ok.error());
   }
   // Row ids of newly inserted open blocks take effect only once the transaction commits.
-  std::vector<std::pair<TagWriter*, std::int64_t>> newRowids;
-  for (TagWriter* tw : touched) {
+  std::vector<std::pair<TagWriter*, std::int64_t>>& newRowids = new_open_rowids;
+  newRowids.clear();  // a failed commit may have left some
+  for (std::size_t i = 0; i < touched.size(); ++i) {
+    TagWriter* tw = touched[i];
+    if (i + 1 < touched.size()) prefetchWriter(touched[i + 1]);
     if (tw->dirty) {
       auto rowid = blocks.write(*writer, tw->id, tw->open_rowid, tw->open);
       if (!rowid) return std::unexpected(rowid.error());

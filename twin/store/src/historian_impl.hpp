@@ -38,7 +38,19 @@ struct TagWriter {
   bool dirty = false;                     // open block changed since the last commit
   std::vector<Sample> late;               // out-of-window samples awaiting commit
   bool touched = false;                   // in Impl::touched (dirty or late since the last commit)
+  TagWriter* appended_next = nullptr;     // the writer append(name) reached right after this one last time
 };
+
+// Pulls a writer's map node (its name, just before it, and the open block's state) into the
+// cache ahead of its turn, from the writer's address alone: reading its fields would wait. At
+// 10k tags each writer is a cache miss; append(name) and the commit visit them in a known order.
+inline void prefetchWriter(const TagWriter* tw) {
+  constexpr std::uintptr_t kLine = 64;
+  const auto end = reinterpret_cast<std::uintptr_t>(tw + 1);
+  for (std::uintptr_t line = reinterpret_cast<std::uintptr_t>(tw) - kLine; line < end; line += kLine) {
+    __builtin_prefetch(reinterpret_cast<const void*>(line));
+  }
+}
 
 // The commit timer is read on every append: a coarse monotonic clock (a few ns, ~4 ms
 // resolution) instead of steady_clock, whose read cost as much as the append itself.
@@ -132,6 +144,9 @@ struct Historian::Impl {
     }
   }
   std::optional<sql::Statement> find_tag;  // writerFor's lookup, prepared once
+  // append(name)'s previous writer: with TagWriter::appended_next, the order in which tags came
+  // (see writerInOrder). Points into tag_writers: reset wherever that is cleared.
+  TagWriter* last_appended = nullptr;
   std::vector<Event> pending_events;
   // snapshotAt()'s: the file had no block when this session began, and every sample of the
   // session came in time order per tag (none late, none sorted into an open block).
@@ -157,11 +172,17 @@ struct Historian::Impl {
 
   // historian_append.cpp
   Result<TagWriter*> writerFor(std::string_view tag);
+  // writerFor for append(name): first the writer that came after the previous one last time.
+  Result<TagWriter*> writerInOrder(std::string_view tag);
   // `known`: the value's decimal form when the caller has it (appendAt with KnownDecimal), else null.
   Result<void> addSample(TagWriter& tw, std::int64_t ts, double value, const KnownDecimal* known = nullptr);
   Result<void> appendTo(TagWriter& tw, std::int64_t ts, double value);  // add, commit when due
   // historian_commit.cpp
   Result<void> commit();
+  // commit()'s row ids of newly inserted open blocks, applied once it succeeds. Kept between
+  // commits: at 10k tags a fresh vector was a fresh mapping (160 KB), and its page faults cost
+  // 3 % of ingest.
+  std::vector<std::pair<TagWriter*, std::int64_t>> new_open_rowids;
   Result<void> insertNewTags();  // inside the commit's transaction
   Result<void> writeLate(TagWriter& tw);
   Result<void> writeSnapshots();

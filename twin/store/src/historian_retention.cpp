@@ -126,6 +126,7 @@ Result<std::uint64_t> Historian::deleteRawBefore(std::int64_t t_ms) {
   if (auto ok = tx->commit(); !ok) return std::unexpected(ok.error());
   // Open blocks may have been rewritten; start fresh ones and re-read what the file holds.
   impl_->touched.clear();  // points into tag_writers
+  impl_->last_appended = nullptr;  // so does this
   impl_->tag_writers.clear();
   return deleted;
 }

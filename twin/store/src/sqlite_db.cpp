@@ -34,6 +34,10 @@ Statement& Statement::bindBlob(int index, std::span<const std::uint8_t> blob) {
   sqlite3_bind_blob(stmt_, index, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
   return *this;
 }
+Statement& Statement::bindBlobUncopied(int index, std::span<const std::uint8_t> blob) {
+  sqlite3_bind_blob(stmt_, index, blob.data(), static_cast<int>(blob.size()), SQLITE_STATIC);
+  return *this;
+}
 Statement& Statement::bindNull(int index) {
   sqlite3_bind_null(stmt_, index);
   return *this;

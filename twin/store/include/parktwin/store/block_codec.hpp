@@ -64,6 +64,8 @@ class BlockEncoder {
   std::size_t payloadBytes() const { return headerBytes() + restartBytes_.size() + (bits_.bitCount() + 7) / 8; }
   // The complete block (header + bits) as it stands; the encoder can keep appending.
   std::vector<std::uint8_t> payload() const;
+  // The same into `out` (cleared first): a commit rewrites every open block through one buffer.
+  void payloadInto(std::vector<std::uint8_t>& out) const;
   void clear();
 
  private:
