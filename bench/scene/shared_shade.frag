@@ -1,5 +1,5 @@
 // bench/scene/bench-lean-instances, variant "shared": baked_shade of scripts/make-models per
-// pixel, then the arithmetic of Qt's unlit PrincipledMaterial (qml/scene/shaders/instanced_unlit.frag).
+// pixel, then the arithmetic of Qt's unlit PrincipledMaterial (shaders/instanced_unlit.frag here).
 VARYING vec2 paletteUV;
 VARYING vec3 tint;
 VARYING vec3 worldPos;

@@ -37,7 +37,7 @@ struct IntegerMinCostFlow {
 // The network simplex's arrays, kept by a caller that solves the same network again and again
 // (ParkFlowSolver): the next solve reuses their room, never their contents (each is assigned
 // in full before it is read). Why: on the 100k-node park the simplex's arrays are about 35 MB
-// of fresh memory per solve, and zeroing fresh pages was a fifth of the solve (docs/flow.md).
+// a solve, written into pages the process already has rather than fresh ones (docs/flow.md).
 struct SimplexBuffers {
   std::vector<int> from, to;
   std::vector<std::int64_t> capacity, cost, flow;
@@ -86,8 +86,7 @@ std::optional<IntegerMinCostFlow> cheapestFlowOfValue(const IntegerProblem& prob
 // Network simplex with a bypass arc source -> sink dearer than any path: the cheapest of the
 // maximum flows in one pass (no separate maximum flow first); nullopt if the bounds would
 // overflow or the pivot budget runs out (callers then solve in two passes).
-std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& problem);
-// The same in `buffers` kept from an earlier solve; the flows reuse `room`'s capacity.
+// It runs in `buffers` kept from an earlier solve; the flows reuse `room`'s capacity.
 std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& problem, SimplexBuffers& buffers,
                                                       std::vector<std::int64_t> room);
 // Per node: reachable from the source in the residual graph of `arc_flow` (arcs with room

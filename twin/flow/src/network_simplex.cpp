@@ -414,11 +414,6 @@ std::optional<std::int64_t> capacitySum(const IntegerProblem& problem, std::int6
 
 }  // namespace
 
-std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& problem) {
-  SimplexBuffers buffers;
-  return cheapestMaximumFlow(problem, buffers, {});
-}
-
 std::optional<IntegerMinCostFlow> cheapestMaximumFlow(const IntegerProblem& problem, SimplexBuffers& buffers,
                                                       std::vector<std::int64_t> room) {
   // No flow can exceed what leaves the source or what enters the sink: the bypass's capacity.

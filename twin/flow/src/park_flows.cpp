@@ -187,7 +187,7 @@ Result<ParkFlowReport> ParkFlowSolver::solve(const model::Park& park, const Flow
   // this thread makes the breakdown's rows after the energy network, while it waits.
   const std::size_t links = park.material_links.size() + park.energy_links.size();
   if (links > 2000) {
-    std::thread materialThread(solveMaterial);
+    std::jthread materialThread(solveMaterial);  // joined even if the energy side throws
     solveEnergy();
     prepareBreakdown();
     materialThread.join();

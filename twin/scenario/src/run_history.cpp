@@ -102,6 +102,8 @@ Result<void> RunHistory::beforeSamplesAt(std::int64_t t_ms) {
 Result<void> RunHistory::appendStep(std::int64_t t_ms, std::span<const double> values, std::span<const std::int64_t> scaled,
                                     std::span<const int> decimals, bool onlyChanges, bool everyTag) {
   const std::size_t tags = historian_ ? handles_.size() : tagNames_.size();
+  if (values.size() != tags || scaled.size() != tags || decimals.size() != tags)
+    return fail(where_ + ": a step of " + std::to_string(values.size()) + " values for " + std::to_string(tags) + " tags");
   if (lastWritten_.size() != tags) {  // the first step: the column is sized once for every tag
     lastWritten_.assign(tags, std::numeric_limits<double>::quiet_NaN());
     stepHandles_.resize(tags);

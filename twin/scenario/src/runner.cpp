@@ -143,7 +143,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   const std::int64_t steps = duration_ms / s.step_ms;
   const int storeEvery = std::max(1, options.store_every_steps);
   auto nextBoundary = boundaries.begin();
-  constexpr std::int64_t kProgressBatch = 1440;  // a day of minutes
+  constexpr std::int64_t kProgressBatch = 1440;  // steps between progress updates (a day at 1-minute steps)
   // Phases are timed back to back: each step's last clock reading starts the next step's
   // simulation phase, three readings a step instead of four.
   auto stepStart = Clock::now();

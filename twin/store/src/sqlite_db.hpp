@@ -26,8 +26,9 @@ class Statement {
   Statement& bind(int index, double value);
   Statement& bind(int index, std::string_view text);
   Statement& bindBlob(int index, std::span<const std::uint8_t> blob);
-  // Without SQLite's copy: `blob` must stay unchanged until the statement has run (or is bound
-  // again), as a block's payload buffer does for one row's write.
+  // Without SQLite's copy: `blob` must stay alive and unchanged while it is bound, that is until
+  // the index is bound again or the statement finalized (run() resets the statement but keeps
+  // its bindings: a statement run again without binding anew would read the old buffer).
   Statement& bindBlobUncopied(int index, std::span<const std::uint8_t> blob);
   Statement& bindNull(int index);
   // true: a row is ready; false: done. The statement is reset on done and on error.

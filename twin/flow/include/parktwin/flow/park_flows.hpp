@@ -46,8 +46,9 @@ Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrid
 // lends its vectors' room to the next solve. Only room is kept, never contents: every solve is
 // a whole cold solve, with the very answer of solveParkFlows (tested), but writes into memory
 // the process already has rather than fresh pages (about 130 MB per solve of the 100k-node
-// park, whose zeroing and faults were a fifth of it: docs/flow.md). Not thread-safe: one solve
-// at a time per solver.
+// park: writing its arcs took 173 ms into fresh pages, 30-45 ms into kept ones; no gain of the
+// whole solve was shown on the loaded host: docs/flow.md, h49). Not thread-safe: one solve at a
+// time per solver; a moved-from solver must not be used.
 class ParkFlowSolver {
  public:
   ParkFlowSolver();
