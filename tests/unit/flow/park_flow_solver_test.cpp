@@ -6,11 +6,9 @@
 // 2,000 links, so its networks are solved on two threads (the breakdown's rows made meanwhile).
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <string>
 #include <vector>
 
-#include "parktwin/flow/arc_list.hpp"
 #include "parktwin/flow/park_flows.hpp"
 #include "synthetic_park.hpp"
 #include "test_support.hpp"
@@ -71,24 +69,6 @@ void expectSameSolution(const NetworkSolution& reused, const NetworkSolution& fr
   EXPECT_EQ(reused.dispatch.cost, fresh.dispatch.cost);
 }
 
-void expectNetworkxAgrees(const ParkFlowReport& report) {
-  std::vector<const NetworkSolution*> solutions;
-  if (report.has_material) solutions.push_back(&report.material);
-  if (report.has_energy) solutions.push_back(&report.energy);
-  std::vector<FlowNetwork> networks;
-  for (const auto* s : solutions) networks.push_back(s->network);
-  std::string error;
-  const auto answers = test::askNetworkx(networks, error);
-  ASSERT_TRUE(answers) << error;
-  for (std::size_t i = 0; i < solutions.size(); ++i) {
-    const NetworkSolution& s = *solutions[i];
-    EXPECT_EQ(toFlowQuanta(s.network, s.max_flow.value), (*answers)[i].max_flow);
-    EXPECT_EQ(toFlowQuanta(s.network, s.max_flow.cut_capacity), (*answers)[i].min_cut);
-    const double costQuanta = s.dispatch.cost / (s.network.flow_resolution * s.network.cost_resolution);
-    EXPECT_EQ(std::llround(costQuanta), (*answers)[i].min_cost);
-  }
-}
-
 TEST(ParkFlowSolver, ReusedBuffersGiveTheAnswersOfFreshSolves) {
   ASSERT_TRUE(test::networkxAvailable()) << "/usr/bin/python3 cannot import networkx (scripts/setup installs python3-networkx)";
   const model::Park mini = test::loadTestPark("mini_park.json");
@@ -128,7 +108,7 @@ TEST(ParkFlowSolver, ReusedBuffersGiveTheAnswersOfFreshSolves) {
     if (fresh->has_energy) expectSameSolution(reused->energy, fresh->energy);
     expectSameFigures(*reused, *fresh);
     EXPECT_EQ(reused->warnings, fresh->warnings);
-    if (state.ask_networkx) expectNetworkxAgrees(*reused);
+    if (state.ask_networkx) test::expectNetworkxAgrees(*reused);
     solver.recycle(std::move(*reused));
   }
 }

@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "parktwin/flow/arc_list.hpp"
+#include "parktwin/flow/park_flows.hpp"
 #include "parktwin/model/park_file.hpp"
 
 namespace parktwin::flow::test {
@@ -92,6 +94,28 @@ std::vector<double> flowsById(const FlowNetwork& net, const std::map<std::string
     if (arc >= 0) flows[static_cast<std::size_t>(arc)] = value;
   }
   return flows;
+}
+
+// Value, minimum cut and cost of each network of `report` equal networkx's on the same problem.
+void expectNetworkxAgrees(const ParkFlowReport& report) {
+  std::vector<const NetworkSolution*> solutions;
+  if (report.has_material) solutions.push_back(&report.material);
+  if (report.has_energy) solutions.push_back(&report.energy);
+  std::vector<FlowNetwork> networks;
+  for (const auto* s : solutions) networks.push_back(s->network);
+  std::string error;
+  const auto answers = askNetworkx(networks, error);
+  ASSERT_TRUE(answers) << error;
+  for (std::size_t i = 0; i < solutions.size(); ++i) {
+    const NetworkSolution& s = *solutions[i];
+    SCOPED_TRACE(s.network.quantity == Quantity::material_t_per_h ? "material network" : "energy network");
+    EXPECT_EQ(toFlowQuanta(s.network, s.max_flow.value), (*answers)[i].max_flow);
+    EXPECT_EQ(toFlowQuanta(s.network, s.max_flow.cut_capacity), (*answers)[i].min_cut);
+    EXPECT_EQ(toFlowQuanta(s.network, s.dispatch.value), (*answers)[i].max_flow);
+    const double costQuanta = s.dispatch.cost / (s.network.flow_resolution * s.network.cost_resolution);
+    EXPECT_EQ(std::llround(costQuanta), (*answers)[i].min_cost);
+    EXPECT_FALSE(s.max_flow.min_cut.empty());
+  }
 }
 
 }  // namespace parktwin::flow::test

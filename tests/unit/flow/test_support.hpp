@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "parktwin/flow/network.hpp"
+#include "parktwin/flow/park_flows.hpp"
 #include "parktwin/model/park.hpp"
 
 namespace parktwin::flow::test {
@@ -23,6 +24,10 @@ bool networkxAvailable();
 // Writes each network's arc list to a temp file and runs the oracle once over all of them;
 // nullopt (with `error` set) when the oracle fails or prints something unexpected.
 std::optional<std::vector<OracleAnswer>> askNetworkx(const std::vector<FlowNetwork>& networks, std::string& error);
+
+// Every network of `report` against networkx (gtest expectations): maximum flow, minimum cut,
+// the dispatch's value and cost, a non-empty cut.
+void expectNetworkxAgrees(const ParkFlowReport& report);
 
 // One flow per arc of `net`, zero but for the arcs named in `byId`.
 std::vector<double> flowsById(const FlowNetwork& net, const std::map<std::string, double>& byId);
