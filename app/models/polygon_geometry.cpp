@@ -1,7 +1,5 @@
 #include "polygon_geometry.hpp"
 
-#include <cstring>
-
 #include "scene_frame.hpp"
 
 namespace parktwin::app {
@@ -76,8 +74,10 @@ void PolygonGeometry::rebuild() {
   }
   // Seen from above, the scene frame looks like the park frame, so counter-clockwise
   // triangles in park metres face up.
-  QByteArray indexData(indices.size() * qsizetype(sizeof(quint32)), Qt::Uninitialized);
-  std::memcpy(indexData.data(), indices.constData(), size_t(indexData.size()));
+  // Copied by QByteArray, not memcpy: an outline with no triangle yet has no index data, and
+  // memcpy from its null pointer is undefined even for 0 bytes (UBSan stopped the window on it).
+  const QByteArray indexData(reinterpret_cast<const char*>(indices.constData()),
+                             indices.size() * qsizetype(sizeof(quint32)));
   clear();
   setStride(8 * sizeof(float));
   setVertexData(vertices);

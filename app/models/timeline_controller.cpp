@@ -39,7 +39,11 @@ void TimelineController::close() {
   } else if (reader_) {
     readerThread_.quit();
     readerThread_.wait();
-    reader_ = nullptr;  // deleted with the thread's deleteLater
+    // Deleted here, once its thread has finished, not by a deleteLater on the thread's finish:
+    // a replay still open when the window closes is closed while the application object is
+    // destroyed, and that deferred delete never ran (the ASan build found the file left open).
+    delete reader_;
+    reader_ = nullptr;
   }
   readInFlight_ = false;
   staleRead_ = false;

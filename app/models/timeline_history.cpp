@@ -38,8 +38,7 @@ void TimelineController::attachSource(HistorySource* source) {
 // The reader of a replayed file works on its own thread.
 void TimelineController::startReader(const QString& path) {
   auto* reader = new HistoryReader(path);
-  reader->moveToThread(&readerThread_);
-  connect(&readerThread_, &QThread::finished, reader, &QObject::deleteLater);
+  reader->moveToThread(&readerThread_);  // deleted by close(), after the thread has finished
   attachSource(reader);
   readerThread_.start();
 }
