@@ -18,6 +18,7 @@ Item {
     // Bumped whenever the camera moves, so screen-space overlays re-project.
     property int cameraRevision: 0
     property bool showFlows: false
+    property int renderMode: View3D.Underlay  // no texture to copy each frame; ExportWindow.qml says why it differs
     // Seconds, for the moving dashes of the flows (runs only while they are shown).
     property real flowClock: 0
     NumberAnimation on flowClock {
@@ -183,8 +184,7 @@ Item {
         id: view
         anchors.fill: parent
         camera: camera
-        // Drawn straight into the window: no offscreen texture to copy each frame.
-        renderMode: View3D.Underlay
+        renderMode: root.renderMode
         environment: SceneEnvironment {
             backgroundMode: SceneEnvironment.Color
             clearColor: ViewState.night ? "#0c1426" : "#dce6ee"
