@@ -1,5 +1,5 @@
 // The decoders fuzzed since issue 21 (fuzz/fuzz_mqtt_packet.cpp, fuzz_gltf.cpp,
-// fuzz_opcua_gateway.cpp, fuzz_clickhouse_tsv.cpp, fuzz_snapshot.cpp): every corpus input
+// fuzz_opcua_gateway.cpp, fuzz_clickhouse_tsv.cpp, fuzz_snapshot.cpp, fuzz_tail_row.cpp): every corpus input
 // through its decoder in the normal suite, and each bug the fuzzers found as a named test with
 // the input written out by hand (docs/hardening.md, "Bugs found and fixed").
 #include <gtest/gtest.h>
@@ -10,6 +10,7 @@
 #include "fuzz_corpus.hpp"
 #include "parktwin/model/gltf_summary.hpp"
 #include "snapshot_codec.hpp"
+#include "tail_codec.hpp"
 #ifdef PARKTWIN_HAVE_FEED
 #include "opcua_gateway.hpp"
 #include "parktwin/feed/mqtt_packet.hpp"
@@ -52,6 +53,15 @@ TEST(FuzzCorpus, SnapshotsDecodeOrFail) {
     if (parktwin::store::decodeSnapshot(std::span<const std::uint8_t>(bytes, blob.size()))) ++decoded;
   }
   EXPECT_GE(decoded, 3);  // compact.bin, empty.bin, old_layout.bin; huge_count.bin is refused
+}
+
+TEST(FuzzCorpus, TailRowsDecodeOrFail) {
+  int decoded = 0;
+  for (const auto& blob : corpus("tail_row")) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(blob.data());
+    if (parktwin::store::decodeTailRow(std::span<const std::uint8_t>(bytes, blob.size()))) ++decoded;
+  }
+  EXPECT_GE(decoded, 2);  // three_tags.bin, magic_only.bin; length_past_end.bin is refused
 }
 
 // A glTF with one mesh (one triangle, POSITION bounds `bounds`) and the given nodes.

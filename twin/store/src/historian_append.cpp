@@ -14,16 +14,18 @@ bool spanExceeded(std::int64_t first, std::int64_t ts, std::int64_t max_span_ms)
   return static_cast<std::uint64_t>(ts) - static_cast<std::uint64_t>(first) > static_cast<std::uint64_t>(max_span_ms);
 }
 
-// Sorts `ts` into the open block unless the timestamp is already there (first wins).
-void insertIntoOpenBlock(BlockEncoder& open, std::int64_t ts, double value) {
+// Sorts `ts` into the open block unless the timestamp is already there (first wins); true if
+// it went in.
+bool insertIntoOpenBlock(BlockEncoder& open, std::int64_t ts, double value) {
   auto samples = decodeBlock(open.payload());
-  if (!samples) return;  // cannot happen: we encoded it ourselves
+  if (!samples) return false;  // cannot happen: we encoded it ourselves
   auto at = std::lower_bound(samples->begin(), samples->end(), ts,
                              [](const Sample& s, std::int64_t t) { return s.ts_ms < t; });
-  if (at != samples->end() && at->ts_ms == ts) return;
+  if (at != samples->end() && at->ts_ms == ts) return false;
   samples->insert(at, Sample{ts, value});
   open.clear();
   for (const auto& s : *samples) open.append(s.ts_ms, s.value);
+  return true;
 }
 
 }  // namespace
@@ -80,12 +82,16 @@ void appendToOpen(BlockEncoder& open, std::int64_t ts, double value, const Known
 
 Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double value, const KnownDecimal* known) {
   BlockEncoder& open = tw.open;
+  // Samples that go into the open block also go into the tail row of the next commit.
+  const bool tail = tailEnabled();
   if (ts <= tw.stored_max_ts) {
     tw.late.push_back({ts, value});  // overlaps what earlier sessions stored: deduplicated at commit
     touch(tw);
+    fold_due = true;
     appended_in_order = false;
   } else if (open.empty()) {
     appendToOpen(open, ts, value, known);
+    if (tail) appendToOpen(tw.tail, ts, value, known);
     tw.dirty = true;
     touch(tw);
   } else if (ts > open.lastTs()) {
@@ -96,6 +102,7 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
       tw.open_rowid = 0;
     }
     appendToOpen(open, ts, value, known);
+    if (tail) appendToOpen(tw.tail, ts, value, known);
     tw.dirty = true;
     touch(tw);
   } else if (ts == open.lastTs()) {
@@ -103,13 +110,14 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
   } else if (ts >= open.firstTs() &&
              static_cast<std::uint64_t>(open.lastTs()) - static_cast<std::uint64_t>(ts) <=
                  static_cast<std::uint64_t>(options.reorder_window_ms)) {
-    insertIntoOpenBlock(open, ts, value);
+    if (insertIntoOpenBlock(open, ts, value) && tail) tw.tail.append(ts, value);  // out of order: readers sort
     tw.dirty = true;
     touch(tw);
     appended_in_order = false;
   } else {
     tw.late.push_back({ts, value});
     touch(tw);
+    fold_due = true;
     appended_in_order = false;
   }
   // A snapshot taken from memory no longer holds once a sample at or before it arrives.

@@ -1,6 +1,8 @@
-// One batched transaction: sealed and open blocks, late blocks, events; then snapshots.
+// One batched transaction: a tail row, or (a fold) sealed and open blocks and late blocks;
+// events; then snapshots.
 #include <algorithm>
 
+#include "block_writer.hpp"
 #include "historian_impl.hpp"
 #include "parktwin/store/schema.hpp"
 #include "snapshot_codec.hpp"
@@ -15,29 +17,6 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
   if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
   return q;
 }
-
-struct BlockWriter {
-  sql::Statement insert;
-  sql::Statement update;
-  std::int64_t max_span_ms = 0;  // of the blocks written
-  std::vector<std::uint8_t> payload = {};  // the row being written; reused, bound without a copy
-
-  Result<std::int64_t> write(sql::Database& db, std::int64_t tag_id, std::int64_t rowid, const BlockEncoder& block) {
-    block.payloadInto(payload);
-    const auto lastBits = std::bit_cast<std::int64_t>(block.lastValue());
-    max_span_ms = std::max(max_span_ms, block.lastTs() - block.firstTs());
-    if (rowid == 0) {
-      insert.bind(1, tag_id).bind(2, block.firstTs()).bind(3, block.lastTs())
-          .bind(4, static_cast<std::int64_t>(block.count())).bind(5, lastBits).bindBlobUncopied(6, payload);
-      if (auto ok = insert.run(); !ok) return std::unexpected(ok.error());
-      return sqlite3_last_insert_rowid(db.handle());
-    }
-    update.bind(1, block.lastTs()).bind(2, static_cast<std::int64_t>(block.count())).bind(3, lastBits)
-        .bindBlobUncopied(4, payload).bind(5, rowid);
-    if (auto ok = update.run(); !ok) return std::unexpected(ok.error());
-    return rowid;
-  }
-};
 
 }  // namespace
 
@@ -66,21 +45,10 @@ Result<void> Historian::Impl::writeLate(TagWriter& tw) {
 
   // Blocks of a tag may now overlap: stateAt must not stop at the first block it finds per tag.
   if (auto ok = writer->exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('late_blocks', '1')"); !ok) return ok;
-  auto insert = writer->prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?)");
-  if (!insert) return std::unexpected(insert.error());
-  BlockWriter blocks{std::move(*insert), {}};
-  BlockEncoder block;
-  for (const auto& s : late) {
-    if (!block.empty() && (block.count() >= options.max_samples_per_block || block.payloadBytes() >= options.max_block_bytes ||
-                           static_cast<std::uint64_t>(s.ts_ms) - static_cast<std::uint64_t>(block.firstTs()) >
-                               static_cast<std::uint64_t>(options.max_block_span_ms))) {
-      if (auto ok = blocks.write(*writer, tw.id, 0, block); !ok) return std::unexpected(ok.error());
-      block.clear();
-    }
-    block.append(s.ts_ms, s.value);
-  }
-  if (auto ok = blocks.write(*writer, tw.id, 0, block); !ok) return std::unexpected(ok.error());
-  late_max_span_ms = std::max(late_max_span_ms, blocks.max_span_ms);
+  auto blocks = BlockWriter::prepare(*writer, false);
+  if (!blocks) return std::unexpected(blocks.error());
+  if (auto ok = blocks->writeSamples(*writer, tw.id, late, options); !ok) return ok;
+  late_max_span_ms = std::max(late_max_span_ms, blocks->max_span_ms);
   return {};
 }
 
@@ -105,46 +73,11 @@ Result<void> Historian::Impl::insertNewTags() {
   return {};
 }
 
-Result<void> Historian::Impl::commit() {
-  if (sealed.empty() && pending_events.empty() && touched.empty() && new_tags.empty() &&
-      pending_snapshots.empty()) {
-    durable_samples += std::exchange(pending_samples, 0);
-    min_pending_ts = INT64_MAX;
-    last_commit = coarseMonotonicNow();
-    return {};
-  }
-  auto tx = sql::Transaction::begin(*writer);
-  if (!tx) return std::unexpected(tx.error());
-  if (auto ok = insertNewTags(); !ok) return ok;
-  auto insert = writer->prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?)");
-  // An open block keeps its first sample (reordering never goes before it), so its rewrite
-  // leaves t_start_ms alone: SQLite then touches neither index, which both hold t_start_ms.
-  auto update = writer->prepare("UPDATE blocks SET t_end_ms = ?, count = ?, last_value_bits = ?, payload = ? WHERE rowid = ?");
+Result<void> Historian::Impl::writeEvents() {
+  if (pending_events.empty()) return {};
   auto event = writer->prepare(
       "INSERT INTO events(ts_ms, kind, severity, object, message, payload) VALUES (?, ?, ?, ?, ?, ?)");
-  if (!insert || !update || !event) {
-    return std::unexpected(!insert ? insert.error() : !update ? update.error() : event.error());
-  }
-  BlockWriter blocks{std::move(*insert), std::move(*update)};
-
-  for (const auto& s : sealed) {
-    if (auto ok = blocks.write(*writer, s.owner->id, s.rowid, s.block); !ok) return std::unexpected(ok.error());
-  }
-  // Row ids of newly inserted open blocks take effect only once the transaction commits.
-  std::vector<std::pair<TagWriter*, std::int64_t>>& newRowids = new_open_rowids;
-  newRowids.clear();  // a failed commit may have left some
-  for (std::size_t i = 0; i < touched.size(); ++i) {
-    TagWriter* tw = touched[i];
-    if (i + 1 < touched.size()) prefetchWriter(touched[i + 1]);
-    if (tw->dirty) {
-      auto rowid = blocks.write(*writer, tw->id, tw->open_rowid, tw->open);
-      if (!rowid) return std::unexpected(rowid.error());
-      newRowids.emplace_back(tw, *rowid);
-    }
-    if (!tw->late.empty()) {
-      if (auto ok = writeLate(*tw); !ok) return ok;
-    }
-  }
+  if (!event) return std::unexpected(event.error());
   for (const auto& e : pending_events) {
     event->bind(1, e.ts_ms).bind(2, std::string_view(e.kind)).bind(3, static_cast<std::int64_t>(e.severity))
         .bind(4, std::string_view(e.object)).bind(5, std::string_view(e.message));
@@ -155,12 +88,78 @@ Result<void> Historian::Impl::commit() {
     }
     if (auto ok = event->run(); !ok) return ok;
   }
-  const std::int64_t span = std::max(blocks.max_span_ms, std::exchange(late_max_span_ms, 0));
-  if (span > stored_max_span_ms) {
+  return {};
+}
+
+// Every sealed block, every changed open block and the late samples since the last fold, in
+// the commit's transaction; the tail rows they cover go in the same transaction, so a reader
+// sees each sample exactly once.
+Result<void> Historian::Impl::writeFold() {
+  auto blocks = BlockWriter::prepare(*writer, true);
+  if (!blocks) return std::unexpected(blocks.error());
+  for (const auto& s : sealed) {
+    if (auto ok = blocks->write(*writer, s.owner->id, s.rowid, s.block); !ok) return std::unexpected(ok.error());
+  }
+  // Row ids of newly inserted open blocks take effect only once the transaction commits.
+  std::vector<std::pair<TagWriter*, std::int64_t>>& newRowids = new_open_rowids;
+  newRowids.clear();  // a failed commit may have left some
+  for (std::size_t i = 0; i < touched.size(); ++i) {
+    TagWriter* tw = touched[i];
+    if (i + 1 < touched.size()) prefetchWriter(touched[i + 1]);
+    if (tw->dirty) {
+      auto rowid = blocks->write(*writer, tw->id, tw->open_rowid, tw->open);
+      if (!rowid) return std::unexpected(rowid.error());
+      newRowids.emplace_back(tw, *rowid);
+    }
+    if (!tw->late.empty()) {
+      if (auto ok = writeLate(*tw); !ok) return ok;
+    }
+  }
+  if (has_tail_table) {
+    if (auto ok = writer->exec("DELETE FROM tail"); !ok) return ok;
+  }
+  fold_max_span_ms = std::max(blocks->max_span_ms, std::exchange(late_max_span_ms, 0));
+  if (fold_max_span_ms > stored_max_span_ms) {
     auto grow = writer->prepare("UPDATE meta SET value = ?1 WHERE key = 'max_block_span_ms' AND CAST(value AS INTEGER) < ?1");
     if (!grow) return std::unexpected(grow.error());
-    if (auto ok = grow->bind(1, span).run(); !ok) return ok;
+    if (auto ok = grow->bind(1, fold_max_span_ms).run(); !ok) return ok;
   }
+  return {};
+}
+
+// One tail row: what each tag got since the last commit. The open and sealed blocks stay in
+// memory until the fold.
+Result<void> Historian::Impl::writeTailRow() {
+  tail_row.clear();
+  for (TagWriter* tw : tail_touched) {
+    if (!tw->tail.empty()) tail_row.add(tw->id, tw->tail);
+  }
+  if (tail_row.empty()) return {};
+  auto insert = writer->prepare("INSERT INTO tail(payload) VALUES (?)");
+  if (!insert) return std::unexpected(insert.error());
+  return insert->bindBlobUncopied(1, tail_row.payload()).run();
+}
+
+bool Historian::Impl::foldDue(CommitKind kind) const {
+  return kind == CommitKind::Fold || !tailEnabled() || fold_due || !pending_snapshots.empty() ||
+         commits_since_fold + 1 >= options.fold_every_commits;
+}
+
+Result<void> Historian::Impl::commit(CommitKind kind) {
+  const bool fold = foldDue(kind);
+  const bool nothingNew = tail_touched.empty() && pending_events.empty() && new_tags.empty() && pending_snapshots.empty();
+  if (nothingNew && (!fold || (sealed.empty() && touched.empty()))) {
+    durable_samples += std::exchange(pending_samples, 0);
+    min_pending_ts = INT64_MAX;
+    last_commit = coarseMonotonicNow();
+    return {};
+  }
+  auto tx = sql::Transaction::begin(*writer);
+  if (!tx) return std::unexpected(tx.error());
+  if (auto ok = insertNewTags(); !ok) return ok;
+  fold_max_span_ms = 0;
+  if (auto ok = fold ? writeFold() : writeTailRow(); !ok) return ok;
+  if (auto ok = writeEvents(); !ok) return ok;
   if (min_pending_ts != INT64_MAX) {
     // A snapshot at or after any sample written now (late, or from a lagging tag) no longer
     // tells the truth; drop it, writeSnapshots() rebuilds. In steady state nothing matches.
@@ -175,24 +174,38 @@ Result<void> Historian::Impl::commit() {
   if (auto ok = tx->commit(); !ok) return ok;
 
   pending_snapshots.clear();
-  stored_max_span_ms = std::max(stored_max_span_ms, span);
   new_tags.clear();
-  sealed.clear();
   pending_events.clear();
-  for (auto& [tw, rowid] : newRowids) {
-    tw->open_rowid = rowid;
-    tw->dirty = false;
+  for (TagWriter* tw : tail_touched) {
+    tw->tail.clear();
+    tw->in_tail = false;
   }
-  for (TagWriter* tw : touched) {
-    tw->late.clear();
-    tw->touched = false;
+  tail_touched.clear();
+  if (fold) {
+    stored_max_span_ms = std::max(stored_max_span_ms, fold_max_span_ms);
+    sealed.clear();
+    for (auto& [tw, rowid] : new_open_rowids) {
+      tw->open_rowid = rowid;
+      tw->dirty = false;
+    }
+    for (TagWriter* tw : touched) {
+      tw->late.clear();
+      tw->touched = false;
+    }
+    touched.clear();
+    commits_since_fold = 0;
+    fold_due = false;
+  } else {
+    ++commits_since_fold;
   }
-  touched.clear();
   durable_samples += std::exchange(pending_samples, 0);
   durable_until_ms = std::max(durable_until_ms, max_pending_ts);
   min_pending_ts = INT64_MAX;
   last_commit = coarseMonotonicNow();
-  // The samples are durable by now; a snapshot that fails (a full disk) is retried next commit.
+  // The samples are durable by now; a snapshot that fails (a full disk) is retried next fold.
+  // Snapshots are computed at folds only: they skip stretches without data by the blocks'
+  // starts, which miss what is still in the tail.
+  if (!fold) return {};
   if (auto ok = writeSnapshots(); !ok) return fail(writer->path() + ": writing a state snapshot: " + ok.error().message);
   return {};
 }

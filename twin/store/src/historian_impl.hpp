@@ -18,6 +18,7 @@
 #include "parktwin/store/historian.hpp"
 #include "read_statements.hpp"
 #include "sqlite_db.hpp"
+#include "tail_codec.hpp"
 
 namespace parktwin::store {
 
@@ -37,7 +38,9 @@ struct TagWriter {
   BlockEncoder open;                    // the block still growing
   bool dirty = false;                     // open block changed since the last commit
   std::vector<Sample> late;               // out-of-window samples awaiting commit
-  bool touched = false;                   // in Impl::touched (dirty or late since the last commit)
+  bool touched = false;                   // in Impl::touched (dirty or late since the last fold)
+  BlockEncoder tail;                      // the samples appended since the last commit, for its tail row
+  bool in_tail = false;                   // in Impl::tail_touched (appended to since the last commit)
   TagWriter* appended_next = nullptr;     // the writer append(name) reached right after this one last time
 };
 
@@ -121,6 +124,26 @@ class ScanWorker {
   std::thread thread_;  // last: it starts once the members above exist
 };
 
+// The tail rows of a reader's view (schema 7), decoded: each tag's samples in time order. Rows
+// never change once written and only a fold deletes them, so the decoded rows are kept while
+// the set of row ids stays the same (a replay calls stateAt at every seek).
+struct TailView {
+  std::vector<std::int64_t> seqs;  // the rows decoded
+  std::unordered_map<std::int64_t, std::vector<Sample>> by_tag;
+  const std::vector<Sample>* samplesOf(std::int64_t tag_id) const {
+    auto it = by_tag.find(tag_id);
+    return it == by_tag.end() ? nullptr : &it->second;
+  }
+};
+
+// Brings `view` up to the tail rows `db` sees now (inside the caller's read transaction).
+Result<void> refreshTail(sql::Database& db, ReadStatements& statements, TailView& view);
+
+enum class CommitKind {
+  WhenDue,  // a tail row, or a fold every HistorianOptions::fold_every_commits commits
+  Fold,     // write the blocks now (closing, retention, rollups)
+};
+
 struct Historian::Impl {
   HistorianOptions options;
   std::string path;
@@ -133,16 +156,39 @@ struct Historian::Impl {
   // Tags first seen in this session: their rows are inserted inside the next commit's
   // transaction, not one autocommit each (10k new tags took seconds).
   std::vector<TagWriter*> new_tags;
-  // Writers with a dirty open block or late samples: a commit visits only these, not every
-  // tag of the session (at 10k tags and a commit per message, the scans of tag_writers took a
-  // third of ingest's CPU).
+  // Writers with a dirty open block or late samples since the last fold: a fold visits only
+  // these, not every tag of the session (at 10k tags and a commit per message, the scans of
+  // tag_writers took a third of ingest's CPU).
   std::vector<TagWriter*> touched;
+  // Writers appended to since the last commit: the entries of its tail row.
+  std::vector<TagWriter*> tail_touched;
   void touch(TagWriter& tw) {
     if (!tw.touched) {
       tw.touched = true;
       touched.push_back(&tw);
     }
+    if (!tw.in_tail) {
+      tw.in_tail = true;
+      tail_touched.push_back(&tw);
+    }
   }
+  // The tail (schema 7): a commit writes one row of what it added instead of rewriting every
+  // open block; every fold_every_commits commits a fold writes the blocks and deletes the rows.
+  bool has_tail_table = false;  // false for an older file opened read-only
+  std::size_t commits_since_fold = 0;
+  bool fold_due = false;  // a late sample: it is checked against the blocks, so they must be whole
+  TailRowWriter tail_row;
+  std::int64_t fold_max_span_ms = 0;  // of the blocks the current fold wrote
+  bool tailEnabled() const {
+    return has_tail_table && options.fold_every_commits > 1 && options.durability != Durability::WriteOnce;
+  }
+  bool foldDue(CommitKind kind) const;
+  Result<void> writeFold();
+  Result<void> writeTailRow();
+  Result<void> writeEvents();
+  // A writer opening a file whose last writer died between folds: the tail into blocks.
+  Result<void> foldTailOnOpen();
+  TailView tail_view;  // the reader's
   std::optional<sql::Statement> find_tag;  // writerFor's lookup, prepared once
   // append(name)'s previous writer: with TagWriter::appended_next, the order in which tags came
   // (see writerInOrder). Points into tag_writers: reset wherever that is cleared.
@@ -178,7 +224,7 @@ struct Historian::Impl {
   Result<void> addSample(TagWriter& tw, std::int64_t ts, double value, const KnownDecimal* known = nullptr);
   Result<void> appendTo(TagWriter& tw, std::int64_t ts, double value);  // add, commit when due
   // historian_commit.cpp
-  Result<void> commit();
+  Result<void> commit(CommitKind kind = CommitKind::WhenDue);
   // commit()'s row ids of newly inserted open blocks, applied once it succeeds. Kept between
   // commits: at 10k tags a fresh vector was a fresh mapping (160 KB), and its page faults cost
   // 3 % of ingest.
@@ -215,6 +261,11 @@ struct Historian::Impl {
   // The same from a state already known at seed_ts <= t_ms (in the same read view): only the
   // blocks after it are read, as after a snapshot.
   Result<void> stateInto(std::int64_t t_ms, DenseState& state, std::int64_t seed_ts);
+  Result<void> scanStateBlocks(std::int64_t t_ms, DenseState& state, std::int64_t seed_ts);  // stateInto's blocks
+  Result<void> mergeTailState(std::int64_t t_ms, DenseState& state);                         // and its tail
+  // The tag's tail samples in [t0, t1] appended to `out` (inside the caller's read view); true
+  // if there were any.
+  Result<bool> appendTailSamples(std::int64_t tag_id, std::int64_t t0, std::int64_t t1, std::vector<Sample>& out);
   Result<std::vector<std::pair<std::int64_t, Sample>>> stateById(std::int64_t t_ms);
 };
 

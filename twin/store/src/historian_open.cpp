@@ -22,7 +22,8 @@ Historian& Historian::operator=(Historian&&) noexcept = default;
 Historian::~Historian() {
   // Last chance to keep pending samples; a destructor has no one to tell of a failure
   // (writers that care call flush() and read its result).
-  if (impl_ && impl_->writer) (void)flush();
+  // The blocks are written whole, so the file is left without a tail.
+  if (impl_ && impl_->writer) (void)impl_->commit(CommitKind::Fold);
 }
 
 namespace {
@@ -102,9 +103,9 @@ Result<void> Historian::Impl::openSecondScanner() {
 
 Result<Historian> Historian::open(const std::string& path, const HistorianOptions& options) {
   if (options.max_samples_per_block == 0 || options.commit_every_samples == 0 || options.reorder_window_ms < 0 ||
-      options.snapshot_every_ms < 0 || options.max_block_span_ms <= 0 || options.max_block_span_ms > kLongestBlockSpanMs) {
-    return fail(path + ": invalid historian options (block size and commit batch must be > 0, windows >= 0, "
-                       "block span 1 ms .. 24 h)");
+      options.snapshot_every_ms < 0 || options.max_block_span_ms <= 0 || options.max_block_span_ms > kLongestBlockSpanMs || options.fold_every_commits == 0) {
+    return fail(path + ": invalid historian options (block size, commit batch and fold interval must be > 0, "
+                       "windows >= 0, block span 1 ms .. 24 h)");
   }
   auto impl = std::make_unique<Impl>();
   impl->options = options;
@@ -121,6 +122,12 @@ Result<Historian> Historian::open(const std::string& path, const HistorianOption
   if (auto ok = mapReads(*reader); !ok) return std::unexpected(ok.error());
   impl->reader = std::move(*reader);
   impl->path = path;
+  auto tailTable = impl->reader.queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'tail'");
+  if (!tailTable) return std::unexpected(tailTable.error());
+  impl->has_tail_table = *tailTable == 1;
+  if (impl->writer) {
+    if (auto ok = impl->foldTailOnOpen(); !ok) return std::unexpected(ok.error());
+  }
   if (auto ok = registerFirstBlockFilter(impl->reader, impl->first_block_filter); !ok) return std::unexpected(ok.error());
 
   if (impl->writer) {

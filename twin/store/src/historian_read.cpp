@@ -108,13 +108,17 @@ Result<std::vector<Sample>> Historian::Impl::samplesOf(std::int64_t tag_id, std:
       }
     }
     if (overlap) continue;
-    if (!sorted) mergeFirstWins(out);
+    auto tail = appendTailSamples(tag_id, t0, t1, out);  // after the blocks': theirs win a tie
+    if (!tail) return std::unexpected(tail.error());
+    if (!sorted || *tail) mergeFirstWins(out);
     return out;
   }
   return out;
 }
 
 Result<std::vector<Sample>> Historian::samplesBetween(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms) {
+  auto view = ReadTransaction::begin(impl_->read_statements, impl_->reader);  // the blocks and the tail alike
+  if (!view) return std::unexpected(view.error());
   auto info = impl_->findTag(tag);
   if (!info) return std::unexpected(info.error());
   if (!*info) return fail(impl_->reader.path() + ": no tag named '" + std::string(tag) + "'");
@@ -273,9 +277,13 @@ Result<std::vector<Bucket>> Historian::downsample(std::string_view tag, std::int
   } whole{t0_ms, t1_ms, bucketOf, out, sums, at};
   auto blockSpan = impl_->maxBlockSpan();
   if (!blockSpan) return std::unexpected(blockSpan.error());
-  auto streamed = streamInOrder(impl_->reader, impl_->read_statements, *blockSpan, (*info)->id, t0_ms, t1_ms - 1, add, whole);
+  std::vector<Sample> inTail;
+  auto tail = impl_->appendTailSamples((*info)->id, t0_ms, t1_ms - 1, inTail);
+  if (!tail) return std::unexpected(tail.error());
+  auto streamed = *tail ? Result<bool>(false)  // samples in the tail too: merged reading
+                        : streamInOrder(impl_->reader, impl_->read_statements, *blockSpan, (*info)->id, t0_ms, t1_ms - 1, add, whole);
   if (!streamed) return std::unexpected(streamed.error());
-  if (!*streamed) {  // overlapping (late) blocks: merged reading, then the same accumulation
+  if (!*streamed) {  // overlapping (late) blocks or a tail: merged reading, then the same accumulation
     auto samples = impl_->samplesOf((*info)->id, t0_ms, t1_ms - 1);
     if (!samples) return std::unexpected(samples.error());
     reset();
@@ -311,18 +319,30 @@ Result<std::vector<Event>> Historian::eventsBetween(std::int64_t t0_ms, std::int
 }
 
 Result<std::vector<TagSummary>> Historian::summary() {
+  auto view = ReadTransaction::begin(impl_->read_statements, impl_->reader);  // the blocks and the tail alike
+  if (!view) return std::unexpected(view.error());
   auto stmt = impl_->reader.prepare(
       "SELECT t.name, t.unit, t.kind, min(b.t_start_ms), max(b.t_end_ms), coalesce(sum(b.count), 0), count(b.tag_id), "
-      "coalesce(sum(length(b.payload)), 0) FROM tags t LEFT JOIN blocks b ON b.tag_id = t.id GROUP BY t.id ORDER BY t.name");
+      "coalesce(sum(length(b.payload)), 0), t.id FROM tags t LEFT JOIN blocks b ON b.tag_id = t.id GROUP BY t.id ORDER BY t.name");
   if (!stmt) return std::unexpected(stmt.error());
+  if (impl_->has_tail_table) {
+    if (auto ok = refreshTail(impl_->reader, impl_->read_statements, impl_->tail_view); !ok) return std::unexpected(ok.error());
+  }
   std::vector<TagSummary> out;
   for (;;) {
     auto row = stmt->step();
     if (!row) return std::unexpected(row.error());
     if (!*row) break;
-    out.push_back({stmt->text(0), stmt->text(1), stmt->text(2), stmt->int64(3), stmt->int64(4),
+    TagSummary tag{stmt->text(0), stmt->text(1), stmt->text(2), stmt->int64(3), stmt->int64(4),
                    static_cast<std::uint64_t>(stmt->int64(5)), static_cast<std::uint64_t>(stmt->int64(6)),
-                   static_cast<std::uint64_t>(stmt->int64(7))});
+                   static_cast<std::uint64_t>(stmt->int64(7))};
+    // The tail holds samples no block holds yet (a fold moves them, in one transaction).
+    if (const auto* tail = impl_->has_tail_table ? impl_->tail_view.samplesOf(stmt->int64(8)) : nullptr; tail && !tail->empty()) {
+      tag.first_ms = tag.samples == 0 ? tail->front().ts_ms : std::min(tag.first_ms, tail->front().ts_ms);
+      tag.last_ms = tag.samples == 0 ? tail->back().ts_ms : std::max(tag.last_ms, tail->back().ts_ms);
+      tag.samples += tail->size();
+    }
+    out.push_back(std::move(tag));
   }
   return out;
 }

@@ -19,7 +19,7 @@ std::int64_t floorMinute(std::int64_t t) {
 
 Result<std::size_t> Historian::rollup(std::int64_t t0_ms, std::int64_t t1_ms) {
   if (auto ok = requireWriter(*impl_); !ok) return std::unexpected(ok.error());
-  if (auto ok = flush(); !ok) return std::unexpected(ok.error());
+  if (auto ok = impl_->commit(CommitKind::Fold); !ok) return std::unexpected(ok.error());  // the blocks whole
   // Whole minutes only: a partial minute would overwrite a complete row with a partial one.
   t0_ms = floorMinute(t0_ms);
   if (t1_ms > INT64_MAX - kMinuteMs) return fail("rollup: t1 out of range");
@@ -76,7 +76,7 @@ Result<std::vector<Rollup>> Historian::rollupsBetween(std::string_view tag, std:
 
 Result<std::uint64_t> Historian::deleteRawBefore(std::int64_t t_ms) {
   if (auto ok = requireWriter(*impl_); !ok) return std::unexpected(ok.error());
-  if (auto ok = flush(); !ok) return std::unexpected(ok.error());
+  if (auto ok = impl_->commit(CommitKind::Fold); !ok) return std::unexpected(ok.error());  // the blocks whole
   auto& db = *impl_->writer;
   auto tx = sql::Transaction::begin(db);
   if (!tx) return std::unexpected(tx.error());

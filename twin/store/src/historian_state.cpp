@@ -171,6 +171,22 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
 }
 
 Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state, std::int64_t seed_ts) {
+  if (auto ok = scanStateBlocks(t_ms, state, seed_ts); !ok) return ok;
+  return mergeTailState(t_ms, state);
+}
+
+// The tail's newest sample at or before T of each tag, where it is newer than the blocks'.
+Result<void> Historian::Impl::mergeTailState(std::int64_t t_ms, DenseState& state) {
+  if (!has_tail_table) return {};
+  if (auto ok = refreshTail(reader, read_statements, tail_view); !ok) return ok;
+  for (const auto& [id, samples] : tail_view.by_tag) {
+    auto after = std::upper_bound(samples.begin(), samples.end(), t_ms, [](std::int64_t t, const Sample& s) { return t < s.ts_ms; });
+    if (after != samples.begin()) state.keepNewer(id, *std::prev(after));
+  }
+  return {};
+}
+
+Result<void> Historian::Impl::scanStateBlocks(std::int64_t t_ms, DenseState& state, std::int64_t seed_ts) {
   // Blocks that may hold a sample in (seed, T] start at most the longest block span in the
   // file before the seed, so the time index bounds the scan.
   auto span = maxBlockSpan();

@@ -84,6 +84,13 @@ DROP INDEX blocks_by_time;
     R"sql(
 SELECT 1;
 )sql",
+    // 6 -> 7: the tail. A commit writes what it adds as one row here and rewrites the open
+    // blocks only at a fold, every few commits; readers merge the rows. An older build would
+    // miss the samples in it, hence the version. AUTOINCREMENT: a fold deletes every row, and a
+    // reused seq would let a reader take a new row for one it decoded before.
+    R"sql(
+CREATE TABLE IF NOT EXISTS tail(seq INTEGER PRIMARY KEY AUTOINCREMENT, payload BLOB NOT NULL);
+)sql",
 };
 
 Result<void> migrate(sql::Database& db, int from) {

@@ -49,6 +49,12 @@ struct HistorianOptions {
   std::int64_t reorder_window_ms = 60'000;
   // Data-time interval of state snapshots used by stateAt(); 0 disables them.
   std::int64_t snapshot_every_ms = 15 * 60'000;
+  // A commit writes the samples it adds as one tail row and leaves the open blocks in memory;
+  // every this many commits (a fold) the blocks are written and the tail rows deleted. Each
+  // open block is thus written once per fold instead of once per commit (most of ingest's
+  // time); readers merge the tail. 1: every commit writes the blocks. Durability::WriteOnce
+  // always writes the blocks (it has no tail).
+  std::size_t fold_every_commits = 8;
 };
 
 // What flush() made durable: every sample accepted by append() so far (this session) is in
