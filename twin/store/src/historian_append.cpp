@@ -80,6 +80,12 @@ void appendToOpen(BlockEncoder& open, std::int64_t ts, double value, const Known
   else open.append(ts, value);
 }
 
+// Into the tail block, with the decimal form the open block just found for the same value.
+void appendToTail(BlockEncoder& tail, const BlockEncoder& open, std::int64_t ts, double value) {
+  if (const auto known = open.lastDecimal()) tail.appendDecimal(ts, value, *known);
+  else tail.append(ts, value);
+}
+
 Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double value, const KnownDecimal* known) {
   BlockEncoder& open = tw.open;
   // Samples that go into the open block also go into the tail row of the next commit.
@@ -91,7 +97,7 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
     appended_in_order = false;
   } else if (open.empty()) {
     appendToOpen(open, ts, value, known);
-    if (tail) appendToOpen(tw.tail, ts, value, known);
+    if (tail) appendToTail(tw.tail, open, ts, value);
     tw.dirty = true;
     touch(tw);
   } else if (ts > open.lastTs()) {
@@ -102,7 +108,7 @@ Result<void> Historian::Impl::addSample(TagWriter& tw, std::int64_t ts, double v
       tw.open_rowid = 0;
     }
     appendToOpen(open, ts, value, known);
-    if (tail) appendToOpen(tw.tail, ts, value, known);
+    if (tail) appendToTail(tw.tail, open, ts, value);
     tw.dirty = true;
     touch(tw);
   } else if (ts == open.lastTs()) {

@@ -61,6 +61,11 @@ class BlockEncoder {
   std::int64_t firstTs() const { return firstTs_; }
   std::int64_t lastTs() const { return lastTs_; }
   double lastValue() const { return std::bit_cast<double>(lastValueBits_); }
+  // The last value as a decimal block holds it: a second encoder of the same values (the
+  // historian's tail) takes it with appendDecimal instead of finding its decimal form again.
+  std::optional<KnownDecimal> lastDecimal() const {
+    return decimal_ && count_ > 0 ? std::optional(KnownDecimal{lastScaled_, exponent_}) : std::nullopt;
+  }
   std::size_t payloadBytes() const { return headerBytes() + restartBytes_.size() + (bits_.bitCount() + 7) / 8; }
   // The complete block (header + bits) as it stands; the encoder can keep appending.
   std::vector<std::uint8_t> payload() const;
