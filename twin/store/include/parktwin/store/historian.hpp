@@ -73,7 +73,9 @@ class Historian {
   static Result<Historian> open(const std::string& path, const HistorianOptions& options = {});
   Historian(Historian&&) noexcept;
   Historian& operator=(Historian&&) noexcept;
-  ~Historian();  // flushes; errors there are lost, so call flush() yourself when it matters
+  // Commits and folds (the blocks written whole, no tail left); errors there are lost, so call
+  // flush() yourself when it matters (what flush() reports durable survives any later failure).
+  ~Historian();
 
   // --- writing ---
   // Creates the tag or updates its unit and kind. append() creates unknown tags on its own.
