@@ -36,7 +36,7 @@ struct TagWriter {
   std::int64_t stored_max_ts = INT64_MIN; // newest sample the file held when this session began
   std::int64_t open_rowid = 0;            // 0: the open block has no row yet
   BlockEncoder open;                    // the block still growing
-  bool dirty = false;                     // open block changed since the last commit
+  bool dirty = false;                     // open block changed since the last fold
   std::vector<Sample> late;               // out-of-window samples awaiting commit
   bool touched = false;                   // in Impl::touched (dirty or late since the last fold)
   BlockEncoder tail;                      // the samples appended since the last commit, for its tail row

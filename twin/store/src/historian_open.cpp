@@ -20,9 +20,9 @@ Historian::Historian(Historian&&) noexcept = default;
 Historian& Historian::operator=(Historian&&) noexcept = default;
 
 Historian::~Historian() {
-  // Last chance to keep pending samples; a destructor has no one to tell of a failure
-  // (writers that care call flush() and read its result).
-  // The blocks are written whole, so the file is left without a tail.
+  // Last chance to keep pending samples, written whole as blocks (a fold), so that a closed file
+  // has no tail; a destructor has no one to tell of a failure (writers that care call flush()
+  // and read its result).
   if (impl_ && impl_->writer) (void)impl_->commit(CommitKind::Fold);
 }
 
@@ -103,7 +103,8 @@ Result<void> Historian::Impl::openSecondScanner() {
 
 Result<Historian> Historian::open(const std::string& path, const HistorianOptions& options) {
   if (options.max_samples_per_block == 0 || options.commit_every_samples == 0 || options.reorder_window_ms < 0 ||
-      options.snapshot_every_ms < 0 || options.max_block_span_ms <= 0 || options.max_block_span_ms > kLongestBlockSpanMs || options.fold_every_commits == 0) {
+      options.snapshot_every_ms < 0 || options.max_block_span_ms <= 0 || options.max_block_span_ms > kLongestBlockSpanMs ||
+      options.fold_every_commits == 0) {
     return fail(path + ": invalid historian options (block size, commit batch and fold interval must be > 0, "
                        "windows >= 0, block span 1 ms .. 24 h)");
   }
