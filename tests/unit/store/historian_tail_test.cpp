@@ -284,6 +284,86 @@ TEST(HistorianTail, ADamagedTailRowIsAnErrorNamingIt) {
   EXPECT_EQ(answer(path, "SELECT count(*) FROM tail"), 2);
 }
 
+TEST(HistorianTail, AnEmptyEntryInADeadWritersTailIsSkippedWhenItIsFolded) {
+  test::TempDir dir;
+  const std::string path = dir.file("empty-entry.db");
+  const auto plan = SessionPlan(5).rounds(0, 8, 4);  // 2 commits, both in the tail
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    auto h = Historian::open(path, tailOptions());
+    if (!h) _exit(3);
+    write(*h, plan);
+    _exit(0);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  // A tag with no sample anywhere, and a row whose only entry is an empty block of it
+  // (zigzag id 26 = tag 13, 4 bytes: a block header saying 0 samples).
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO tags(id, name) VALUES (13, 'empty'); "
+                             "INSERT INTO tail(payload) VALUES (X'FF54311A0400000000')", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto writer = Historian::open(path, tailOptions());
+  ASSERT_TRUE(writer) << writer.error().message;
+  EXPECT_EQ(answer(path, "SELECT count(*) FROM tail"), 0);
+  EXPECT_EQ(answer(path, "SELECT sum(count) FROM blocks"), static_cast<std::int64_t>(plan.size()));
+  EXPECT_EQ(answer(path, "SELECT count(*) FROM blocks WHERE tag_id = 13"), 0);
+}
+
+TEST(HistorianTail, ASecondWriterIsRefusedWhileTheFirstIsOpen) {
+  test::TempDir dir;
+  const std::string path = dir.file("two.db");
+  Oracle oracle;
+  SessionPlan session(9);
+  {
+    auto first = Historian::open(path, tailOptions());
+    ASSERT_TRUE(first) << first.error().message;
+    writeRounds(*first, oracle, session.rounds(0, 8, 4));
+    // The second would fold the first one's tail away (and the first would then fold the
+    // second's): it is refused, and readers still open.
+    auto second = Historian::open(path, tailOptions());
+    ASSERT_FALSE(second);
+    EXPECT_NE(second.error().message.find("another writer"), std::string::npos) << second.error().message;
+    auto reader = Historian::open(path, {.read_only = true});
+    ASSERT_TRUE(reader) << reader.error().message;
+    expectReadsMatch(*reader, oracle);
+    writeRounds(*first, oracle, session.rounds(8, 8, 4));
+  }
+  auto next = Historian::open(path, tailOptions());  // once the first has closed
+  ASSERT_TRUE(next) << next.error().message;
+  expectReadsMatch(*next, oracle);
+}
+
+TEST(HistorianTail, AReaderOfAnOlderFileSeesTheTailOnceAWriterMigratesIt) {
+  test::TempDir dir;
+  const std::string path = dir.file("older.db");
+  Oracle oracle;
+  {
+    auto h = Historian::open(path, tailOptions());
+    ASSERT_TRUE(h);
+    writeRounds(*h, oracle, SessionPlan(21).rounds(0, 8, 4));
+  }
+  // What schema 6 wrote: no tail table.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE tail; PRAGMA user_version = 6; UPDATE meta SET value = '6' WHERE key = 'schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto reader = Historian::open(path, {.read_only = true});
+  ASSERT_TRUE(reader) << reader.error().message;
+  expectReadsMatch(*reader, oracle);
+  auto writer = Historian::open(path, tailOptions());  // migrates to 7 and commits to the tail
+  ASSERT_TRUE(writer) << writer.error().message;
+  writeRounds(*writer, oracle, SessionPlan(22).rounds(20, 8, 4));
+  ASSERT_EQ(answer(path, "SELECT count(*) FROM tail"), 2);
+  expectReadsMatch(*reader, oracle);
+}
+
 TEST(HistorianTail, AFoldIntervalOfZeroIsRefused) {
   test::TempDir dir;
   HistorianOptions options;

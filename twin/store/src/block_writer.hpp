@@ -3,7 +3,9 @@
 // opening a file folds its tail into. Internal to historian_*.cpp.
 #include <algorithm>
 #include <bit>
+#include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "parktwin/store/block_codec.hpp"
@@ -46,6 +48,10 @@ struct BlockWriter {
     update->bind(1, block.lastTs()).bind(2, static_cast<std::int64_t>(block.count())).bind(3, lastBits)
         .bindBlobUncopied(4, payload).bind(5, rowid);
     if (auto ok = update->run(); !ok) return std::unexpected(ok.error());
+    // The row is this session's own: if it is gone, the block's samples would be lost silently.
+    if (sqlite3_changes(db.handle()) != 1) {
+      return fail(db.path() + ": block row " + std::to_string(rowid) + " vanished (another writer?)");
+    }
     return rowid;
   }
 

@@ -92,8 +92,8 @@ Result<void> Historian::Impl::writeEvents() {
 }
 
 // Every sealed block, every changed open block and the late samples since the last fold, in
-// the commit's transaction; the tail rows they cover go in the same transaction, so a reader
-// sees each sample exactly once.
+// the commit's transaction; the tail rows they cover are deleted in the same transaction, so a
+// reader sees each sample exactly once.
 Result<void> Historian::Impl::writeFold() {
   auto blocks = BlockWriter::prepare(*writer, true);
   if (!blocks) return std::unexpected(blocks.error());
@@ -115,9 +115,7 @@ Result<void> Historian::Impl::writeFold() {
       if (auto ok = writeLate(*tw); !ok) return ok;
     }
   }
-  if (has_tail_table) {
-    if (auto ok = writer->exec("DELETE FROM tail"); !ok) return ok;
-  }
+  if (auto ok = writer->exec("DELETE FROM tail"); !ok) return ok;
   fold_max_span_ms = std::max(blocks->max_span_ms, std::exchange(late_max_span_ms, 0));
   if (fold_max_span_ms > stored_max_span_ms) {
     auto grow = writer->prepare("UPDATE meta SET value = ?1 WHERE key = 'max_block_span_ms' AND CAST(value AS INTEGER) < ?1");

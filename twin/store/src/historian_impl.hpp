@@ -19,6 +19,7 @@
 #include "read_statements.hpp"
 #include "sqlite_db.hpp"
 #include "tail_codec.hpp"
+#include "writer_lock.hpp"
 
 namespace parktwin::store {
 
@@ -40,7 +41,7 @@ struct TagWriter {
   std::vector<Sample> late;               // out-of-window samples awaiting commit
   bool touched = false;                   // in Impl::touched (dirty or late since the last fold)
   BlockEncoder tail;                      // the samples appended since the last commit, for its tail row
-  bool in_tail = false;                   // in Impl::tail_touched (appended to since the last commit)
+  bool in_tail = false;                   // in Impl::tail_touched (appended to, or late, since the last commit)
   TagWriter* appended_next = nullptr;     // the writer append(name) reached right after this one last time
 };
 
@@ -147,6 +148,7 @@ enum class CommitKind {
 struct Historian::Impl {
   HistorianOptions options;
   std::string path;
+  std::optional<WriterLock> writer_lock;  // before `writer`: released after the connection closes
   std::optional<sql::Database> writer;  // absent when read-only
   sql::Database reader;
   std::optional<sql::Statement> json_check;  // appendEvent's payload check, on `reader`
@@ -174,7 +176,9 @@ struct Historian::Impl {
   }
   // The tail (schema 7): a commit writes one row of what it added instead of rewriting every
   // open block; every fold_every_commits commits a fold writes the blocks and deletes the rows.
-  bool has_tail_table = false;  // false for an older file opened read-only
+  // False for an older file opened read-only, until a writer migrates it (tailTableExists()).
+  bool has_tail_table = false;
+  Result<bool> tailTableExists();
   std::size_t commits_since_fold = 0;
   bool fold_due = false;  // a late sample: it is checked against the blocks, so they must be whole
   TailRowWriter tail_row;

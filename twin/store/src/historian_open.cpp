@@ -5,6 +5,7 @@
 #include "historian_impl.hpp"
 #include "parktwin/store/schema.hpp"
 #include "schema.hpp"
+#include "writer_lock.hpp"
 
 namespace parktwin::store {
 
@@ -110,25 +111,27 @@ Result<Historian> Historian::open(const std::string& path, const HistorianOption
   }
   auto impl = std::make_unique<Impl>();
   impl->options = options;
+  impl->path = path;
   if (!options.read_only) {
     auto db = sql::Database::open(path, false);
     if (!db) return std::unexpected(db.error());
     if (auto ok = prepareSchema(*db, false); !ok) return std::unexpected(ok.error());
-    if (auto ok = db->exec(journalPragmas(options.durability)); !ok) return std::unexpected(ok.error());
+    // After the checks above, which say clearly why a file cannot be written at all.
+    auto lock = WriterLock::acquire(path);
+    if (!lock) return std::unexpected(lock.error());
+    impl->writer_lock.emplace(std::move(*lock));
     impl->writer = std::move(*db);
+    impl->has_tail_table = true;  // migrated to the current schema
+    // Before the session's journal mode: WriteOnce's journal_mode=OFF could not roll a failed
+    // fold back.
+    if (auto ok = impl->foldTailOnOpen(); !ok) return std::unexpected(ok.error());
+    if (auto ok = impl->writer->exec(journalPragmas(options.durability)); !ok) return std::unexpected(ok.error());
   }
   auto reader = sql::Database::open(path, options.read_only);
   if (!reader) return std::unexpected(reader.error());
   if (auto ok = prepareSchema(*reader, true); !ok) return std::unexpected(ok.error());
   if (auto ok = mapReads(*reader); !ok) return std::unexpected(ok.error());
   impl->reader = std::move(*reader);
-  impl->path = path;
-  auto tailTable = impl->reader.queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'tail'");
-  if (!tailTable) return std::unexpected(tailTable.error());
-  impl->has_tail_table = *tailTable == 1;
-  if (impl->writer) {
-    if (auto ok = impl->foldTailOnOpen(); !ok) return std::unexpected(ok.error());
-  }
   if (auto ok = registerFirstBlockFilter(impl->reader, impl->first_block_filter); !ok) return std::unexpected(ok.error());
 
   if (impl->writer) {

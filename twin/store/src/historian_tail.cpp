@@ -25,6 +25,7 @@ Result<std::unordered_map<std::int64_t, std::vector<Sample>>> readTail(sql::Stat
       return fail(path + ": tail row " + std::to_string(seqs.back()) + ": " + entries.error().message);
     }
     for (auto& entry : *entries) {
+      if (entry.samples.empty()) continue;  // the writer never writes one; a damaged file may
       auto& samples = byTag[entry.tag_id];
       samples.insert(samples.end(), entry.samples.begin(), entry.samples.end());
     }
@@ -60,8 +61,20 @@ Result<void> refreshTail(sql::Database& db, ReadStatements& statements, TailView
   return {};
 }
 
+// An older file opened read-only has no tail table until a writer of this build migrates it,
+// which may happen while the reader is open: until the table is found, each read looks again
+// (one small query, for older files only).
+Result<bool> Historian::Impl::tailTableExists() {
+  if (has_tail_table) return true;
+  auto found = read_statements.queryInt(reader, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'tail'");
+  if (!found) return std::unexpected(found.error());
+  has_tail_table = *found == 1;
+  return has_tail_table;
+}
+
 Result<bool> Historian::Impl::appendTailSamples(std::int64_t tag_id, std::int64_t t0, std::int64_t t1, std::vector<Sample>& out) {
-  if (!has_tail_table) return false;
+  auto hasTail = tailTableExists();
+  if (!hasTail || !*hasTail) return hasTail;
   if (auto ok = refreshTail(reader, read_statements, tail_view); !ok) return std::unexpected(ok.error());
   const std::vector<Sample>* samples = tail_view.samplesOf(tag_id);
   if (!samples) return false;
@@ -85,6 +98,15 @@ Result<void> Historian::Impl::foldTailOnOpen() {
   auto byTag = readTail(*rows, writer->path(), seqs);
   if (!byTag) return std::unexpected(byTag.error());
   if (seqs.empty()) return {};
+  auto known = writer->prepare("SELECT count(*) FROM tags WHERE id = ?");
+  if (!known) return std::unexpected(known.error());
+  for (const auto& [tag, samples] : *byTag) {
+    auto row = known->bind(1, tag).step();
+    if (!row) return std::unexpected(row.error());
+    const bool exists = *row && known->int64(0) == 1;
+    known->reset();
+    if (!exists) return fail(writer->path() + ": the tail names tag id " + std::to_string(tag) + ", which the file does not have");
+  }
   auto newest = writer->prepare("SELECT rowid, payload FROM blocks WHERE tag_id = ? ORDER BY t_start_ms DESC LIMIT 1");
   auto drop = writer->prepare("DELETE FROM blocks WHERE rowid = ?");
   auto storedEnd = writer->prepare("SELECT coalesce(max(t_end_ms), -9223372036854775808) FROM blocks WHERE tag_id = ?");
@@ -115,7 +137,8 @@ Result<void> Historian::Impl::foldTailOnOpen() {
     storedEnd->reset();
     if (auto ok = blocks->writeSamples(*writer, tag, samples, options); !ok) return ok;
   }
-  // Cannot happen with the writer's rules (a late sample forces a fold); kept for stateAt's sake.
+  // The newest block may be a late one that starts after the open block (a sample older than
+  // the reorder window but not than the block): then the tail's samples overlap the open block.
   if (overlaps) {
     if (auto ok = writer->exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('late_blocks', '1')"); !ok) return ok;
   }

@@ -53,7 +53,8 @@ struct HistorianOptions {
   // every this many commits (a fold) the blocks are written and the tail rows deleted. Each
   // open block is thus written once per fold instead of once per commit (most of ingest's
   // time); readers merge the tail. 1: every commit writes the blocks. Durability::WriteOnce
-  // always writes the blocks (it has no tail).
+  // writes the blocks at every commit (until finishWriteOnce(), after which the session uses
+  // the tail as a Normal one).
   std::size_t fold_every_commits = 8;
 };
 
@@ -70,6 +71,8 @@ std::uint64_t bytesOnDisk(const std::string& path);
 class Historian {
  public:
   // Opens or creates `path`. A foreign, corrupt or newer-schema file is an error, never a crash.
+  // One writer per file (an flock on `<path>-writer.lock`; a second is refused), any number of
+  // read-only openers.
   static Result<Historian> open(const std::string& path, const HistorianOptions& options = {});
   Historian(Historian&&) noexcept;
   Historian& operator=(Historian&&) noexcept;
