@@ -24,7 +24,10 @@ Historian::~Historian() {
   // Last chance to keep pending samples, written whole as blocks (a fold), so that a closed file
   // has no tail; a destructor has no one to tell of a failure (writers that care call flush()
   // and read its result).
-  if (impl_ && impl_->writer) (void)impl_->commit(CommitKind::Fold);
+  if (!impl_ || !impl_->writer) return;
+  // The pages the tail rows took are free now: give them back, where the file allows it (files
+  // created since schema 7 use auto_vacuum = INCREMENTAL; in older ones they stay for reuse).
+  if (impl_->commit(CommitKind::Fold)) (void)impl_->writer->exec("PRAGMA incremental_vacuum");
 }
 
 namespace {

@@ -125,6 +125,9 @@ Result<void> prepareSchema(sql::Database& db, bool readOnly) {
 
   if (*objects == 0 && *version == 0) {
     if (readOnly) return fail(path + ": empty file, not a ParkTwin historian");
+    // Before the first table, or never: lets a closing writer give the pages of the deleted tail
+    // rows back to the file system (Historian::~Historian) instead of leaving them free inside.
+    if (auto ok = db.exec("PRAGMA auto_vacuum = INCREMENTAL"); !ok) return ok;
     return migrate(db, 0);
   }
   if (*appId != kApplicationId) {
