@@ -96,6 +96,22 @@ void write(Historian& h, const std::vector<Append>& plan) {
   }
 }
 
+// Writes `plan` in a child process that then dies without its destructor (no fold at close),
+// as a writer killed between folds does.
+void writeAndDie(const std::string& path, const std::vector<Append>& plan) {
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    auto h = Historian::open(path, tailOptions());
+    if (!h) _exit(3);
+    write(*h, plan);
+    _exit(::testing::Test::HasFailure() ? 4 : 0);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 // Writes `plan` and records it.
 void writeRounds(Historian& h, Oracle& oracle, const std::vector<Append>& plan) {
   record(plan, oracle);
@@ -162,6 +178,12 @@ void expectReadsMatch(Historian& h, const Oracle& oracle) {
 
 std::int64_t answer(const std::string& file, const char* sql) { return std::stoll(sqliteAnswer(file, sql)); }
 
+std::int64_t sampleCount(const Oracle& oracle) {
+  std::int64_t n = 0;
+  for (const auto& [tag, samples] : oracle) n += static_cast<std::int64_t>(samples.size());
+  return n;
+}
+
 }  // namespace
 
 TEST(HistorianTail, CommitsBetweenFoldsAreReadFromTheTailByEveryReader) {
@@ -176,8 +198,7 @@ TEST(HistorianTail, CommitsBetweenFoldsAreReadFromTheTailByEveryReader) {
     writeRounds(*h, oracle, session.rounds(0, 124, 4));
     // The tail is really in use: rows there, and fewer samples in the blocks than flushed.
     EXPECT_EQ(answer(path, "SELECT count(*) FROM tail"), 1);
-    std::int64_t flushed = 0;
-    for (const auto& [tag, samples] : oracle) flushed += static_cast<std::int64_t>(samples.size());
+    const std::int64_t flushed = sampleCount(oracle);
     EXPECT_LT(answer(path, "SELECT sum(count) FROM blocks"), flushed);
     // A second process's view (read-only, its own connections), and the writer's own reader.
     auto reader = Historian::open(path, {.read_only = true});
@@ -199,8 +220,7 @@ TEST(HistorianTail, CommitsBetweenFoldsAreReadFromTheTailByEveryReader) {
   }
   // Closing folds: no tail left, every sample in the blocks, once.
   EXPECT_EQ(answer(path, "SELECT count(*) FROM tail"), 0);
-  std::int64_t flushed = 0;
-  for (const auto& [tag, samples] : oracle) flushed += static_cast<std::int64_t>(samples.size());
+  const std::int64_t flushed = sampleCount(oracle);
   EXPECT_EQ(answer(path, "SELECT sum(count) FROM blocks"), flushed);
   EXPECT_EQ(sqliteAnswer(path, "SELECT value FROM meta WHERE key = 'late_blocks'"), "0");
   auto reader = Historian::open(path, {.read_only = true});
@@ -212,20 +232,9 @@ TEST(HistorianTail, AWriterThatDiesBetweenFoldsLeavesATailTheNextWriterFolds) {
   test::TempDir dir;
   const std::string path = dir.file("died.db");
   Oracle oracle;
-  // The child writes and flushes, then dies without its destructor (no fold at close).
   const auto plan = SessionPlan(11).rounds(0, 68, 4);  // 17 flushes: 3 folds, 2 commits in the tail
   record(plan, oracle);
-  const pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    auto h = Historian::open(path, tailOptions());
-    if (!h) _exit(3);
-    write(*h, plan);
-    _exit(::testing::Test::HasFailure() ? 4 : 0);
-  }
-  int status = 0;
-  ASSERT_EQ(waitpid(pid, &status, 0), pid);
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  writeAndDie(path, plan);
   ASSERT_EQ(answer(path, "SELECT count(*) FROM tail"), 2);
 
   auto reader = Historian::open(path, {.read_only = true});  // reads the tail as it is
@@ -235,8 +244,7 @@ TEST(HistorianTail, AWriterThatDiesBetweenFoldsLeavesATailTheNextWriterFolds) {
     auto writer = Historian::open(path, tailOptions());  // folds the tail first
     ASSERT_TRUE(writer) << writer.error().message;
     EXPECT_EQ(answer(path, "SELECT count(*) FROM tail"), 0);
-    std::int64_t flushed = 0;
-    for (const auto& [tag, samples] : oracle) flushed += static_cast<std::int64_t>(samples.size());
+    const std::int64_t flushed = sampleCount(oracle);
     EXPECT_EQ(answer(path, "SELECT sum(count) FROM blocks"), flushed);
     // The folded samples continue their tags' blocks: no two blocks of a tag overlap.
     EXPECT_EQ(answer(path, "SELECT count(*) FROM blocks a JOIN blocks b ON a.tag_id = b.tag_id AND a.rowid < b.rowid "
@@ -253,16 +261,7 @@ TEST(HistorianTail, AWriterThatDiesBetweenFoldsLeavesATailTheNextWriterFolds) {
 TEST(HistorianTail, ADamagedTailRowIsAnErrorNamingIt) {
   test::TempDir dir;
   const std::string path = dir.file("damaged.db");
-  const pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    auto h = Historian::open(path, tailOptions());
-    if (!h) _exit(3);
-    write(*h, SessionPlan(3).rounds(0, 8, 4));  // 2 commits, both in the tail
-    _exit(0);
-  }
-  int status = 0;
-  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  writeAndDie(path, SessionPlan(3).rounds(0, 8, 4));  // 2 commits, both in the tail
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   // A length that runs past the row's end in its first entry (after the magic, id and length).
@@ -288,17 +287,7 @@ TEST(HistorianTail, AnEmptyEntryInADeadWritersTailIsSkippedWhenItIsFolded) {
   test::TempDir dir;
   const std::string path = dir.file("empty-entry.db");
   const auto plan = SessionPlan(5).rounds(0, 8, 4);  // 2 commits, both in the tail
-  const pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    auto h = Historian::open(path, tailOptions());
-    if (!h) _exit(3);
-    write(*h, plan);
-    _exit(0);
-  }
-  int status = 0;
-  ASSERT_EQ(waitpid(pid, &status, 0), pid);
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  writeAndDie(path, plan);
   // A tag with no sample anywhere, and a row whose only entry is an empty block of it
   // (zigzag id 26 = tag 13, 4 bytes: a block header saying 0 samples).
   sqlite3* db = nullptr;
