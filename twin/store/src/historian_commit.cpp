@@ -94,7 +94,7 @@ Result<void> Historian::Impl::writeEvents() {
 // Every sealed block, every changed open block and the late samples since the last fold, in
 // the commit's transaction; the tail rows they cover are deleted in the same transaction, so a
 // reader sees each sample exactly once.
-Result<void> Historian::Impl::writeFold() {
+Result<std::int64_t> Historian::Impl::writeFold() {
   auto blocks = BlockWriter::prepare(*writer, true);
   if (!blocks) return std::unexpected(blocks.error());
   for (const auto& s : sealed) {
@@ -112,17 +112,17 @@ Result<void> Historian::Impl::writeFold() {
       newRowids.emplace_back(tw, *rowid);
     }
     if (!tw->late.empty()) {
-      if (auto ok = writeLate(*tw); !ok) return ok;
+      if (auto ok = writeLate(*tw); !ok) return std::unexpected(ok.error());
     }
   }
-  if (auto ok = writer->exec("DELETE FROM tail"); !ok) return ok;
-  fold_max_span_ms = std::max(blocks->max_span_ms, std::exchange(late_max_span_ms, 0));
-  if (fold_max_span_ms > stored_max_span_ms) {
+  if (auto ok = writer->exec("DELETE FROM tail"); !ok) return std::unexpected(ok.error());
+  const std::int64_t span = std::max(blocks->max_span_ms, std::exchange(late_max_span_ms, 0));
+  if (span > stored_max_span_ms) {
     auto grow = writer->prepare("UPDATE meta SET value = ?1 WHERE key = 'max_block_span_ms' AND CAST(value AS INTEGER) < ?1");
     if (!grow) return std::unexpected(grow.error());
-    if (auto ok = grow->bind(1, fold_max_span_ms).run(); !ok) return ok;
+    if (auto ok = grow->bind(1, span).run(); !ok) return std::unexpected(ok.error());
   }
-  return {};
+  return span;
 }
 
 // One tail row: what each tag got since the last commit. The open and sealed blocks stay in
@@ -133,9 +133,12 @@ Result<void> Historian::Impl::writeTailRow() {
     if (!tw->tail.empty()) tail_row.add(tw->id, tw->tail);
   }
   if (tail_row.empty()) return {};
-  auto insert = writer->prepare("INSERT INTO tail(payload) VALUES (?)");
-  if (!insert) return std::unexpected(insert.error());
-  return insert->bindBlobUncopied(1, tail_row.payload()).run();
+  if (!insert_tail) {
+    auto prepared = writer->prepare("INSERT INTO tail(payload) VALUES (?)");
+    if (!prepared) return std::unexpected(prepared.error());
+    insert_tail.emplace(std::move(*prepared));
+  }
+  return insert_tail->bindBlobUncopied(1, tail_row.payload()).run();
 }
 
 bool Historian::Impl::foldDue(CommitKind kind) const {
@@ -155,8 +158,14 @@ Result<void> Historian::Impl::commit(CommitKind kind) {
   auto tx = sql::Transaction::begin(*writer);
   if (!tx) return std::unexpected(tx.error());
   if (auto ok = insertNewTags(); !ok) return ok;
-  fold_max_span_ms = 0;
-  if (auto ok = fold ? writeFold() : writeTailRow(); !ok) return ok;
+  std::int64_t foldSpan = 0;  // the longest block the fold wrote
+  if (fold) {
+    auto span = writeFold();
+    if (!span) return std::unexpected(span.error());
+    foldSpan = *span;
+  } else if (auto ok = writeTailRow(); !ok) {
+    return ok;
+  }
   if (auto ok = writeEvents(); !ok) return ok;
   if (min_pending_ts != INT64_MAX) {
     // A snapshot at or after any sample written now (late, or from a lagging tag) no longer
@@ -180,7 +189,7 @@ Result<void> Historian::Impl::commit(CommitKind kind) {
   }
   tail_touched.clear();
   if (fold) {
-    stored_max_span_ms = std::max(stored_max_span_ms, fold_max_span_ms);
+    stored_max_span_ms = std::max(stored_max_span_ms, foldSpan);
     sealed.clear();
     for (auto& [tw, rowid] : new_open_rowids) {
       tw->open_rowid = rowid;

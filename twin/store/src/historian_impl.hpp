@@ -137,9 +137,6 @@ struct TailView {
   }
 };
 
-// Brings `view` up to the tail rows `db` sees now (inside the caller's read transaction).
-Result<void> refreshTail(sql::Database& db, ReadStatements& statements, TailView& view);
-
 enum class CommitKind {
   WhenDue,  // a tail row, or a fold every HistorianOptions::fold_every_commits commits
   Fold,     // write the blocks now (closing, retention, rollups)
@@ -176,23 +173,24 @@ struct Historian::Impl {
   }
   // The tail (schema 7): a commit writes one row of what it added instead of rewriting every
   // open block; every fold_every_commits commits a fold writes the blocks and deletes the rows.
-  // False for an older file opened read-only, until a writer migrates it (tailTableExists()).
+  // False for an older file opened read-only, until a writer migrates it (readerTail()).
   bool has_tail_table = false;
-  Result<bool> tailTableExists();
   std::size_t commits_since_fold = 0;
   bool fold_due = false;  // a late sample: it is checked against the blocks, so they must be whole
   TailRowWriter tail_row;
-  std::int64_t fold_max_span_ms = 0;  // of the blocks the current fold wrote
+  std::optional<sql::Statement> insert_tail;  // writeTailRow's, prepared once
   bool tailEnabled() const {
     return has_tail_table && options.fold_every_commits > 1 && options.durability != Durability::WriteOnce;
   }
   bool foldDue(CommitKind kind) const;
-  Result<void> writeFold();
+  Result<std::int64_t> writeFold();  // the longest block it wrote
   Result<void> writeTailRow();
   Result<void> writeEvents();
   // A writer opening a file whose last writer died between folds: the tail into blocks.
   Result<void> foldTailOnOpen();
-  TailView tail_view;  // the reader's
+  TailView tail_view;  // the reader's; readerTail() keeps it current
+  // The tail as the reader's current read view holds it, decoded; null for a file without one.
+  Result<const TailView*> readerTail();
   std::optional<sql::Statement> find_tag;  // writerFor's lookup, prepared once
   // append(name)'s previous writer: with TagWriter::appended_next, the order in which tags came
   // (see writerInOrder). Points into tag_writers: reset wherever that is cleared.

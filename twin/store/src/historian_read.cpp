@@ -325,11 +325,8 @@ Result<std::vector<TagSummary>> Historian::summary() {
       "SELECT t.name, t.unit, t.kind, min(b.t_start_ms), max(b.t_end_ms), coalesce(sum(b.count), 0), count(b.tag_id), "
       "coalesce(sum(length(b.payload)), 0), t.id FROM tags t LEFT JOIN blocks b ON b.tag_id = t.id GROUP BY t.id ORDER BY t.name");
   if (!stmt) return std::unexpected(stmt.error());
-  auto hasTail = impl_->tailTableExists();
-  if (!hasTail) return std::unexpected(hasTail.error());
-  if (*hasTail) {
-    if (auto ok = refreshTail(impl_->reader, impl_->read_statements, impl_->tail_view); !ok) return std::unexpected(ok.error());
-  }
+  auto tailView = impl_->readerTail();
+  if (!tailView) return std::unexpected(tailView.error());
   std::vector<TagSummary> out;
   for (;;) {
     auto row = stmt->step();
@@ -339,7 +336,7 @@ Result<std::vector<TagSummary>> Historian::summary() {
                    static_cast<std::uint64_t>(stmt->int64(5)), static_cast<std::uint64_t>(stmt->int64(6)),
                    static_cast<std::uint64_t>(stmt->int64(7))};
     // The tail holds samples no block holds yet (a fold moves them, in one transaction).
-    if (const auto* tail = *hasTail ? impl_->tail_view.samplesOf(stmt->int64(8)) : nullptr; tail && !tail->empty()) {
+    if (const auto* tail = *tailView ? (*tailView)->samplesOf(stmt->int64(8)) : nullptr; tail && !tail->empty()) {
       tag.first_ms = tag.samples == 0 ? tail->front().ts_ms : std::min(tag.first_ms, tail->front().ts_ms);
       tag.last_ms = tag.samples == 0 ? tail->back().ts_ms : std::max(tag.last_ms, tail->back().ts_ms);
       tag.samples += tail->size();

@@ -177,11 +177,10 @@ Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state, st
 
 // The tail's newest sample at or before T of each tag, where it is newer than the blocks'.
 Result<void> Historian::Impl::mergeTailState(std::int64_t t_ms, DenseState& state) {
-  auto hasTail = tailTableExists();
-  if (!hasTail) return std::unexpected(hasTail.error());
-  if (!*hasTail) return {};
-  if (auto ok = refreshTail(reader, read_statements, tail_view); !ok) return ok;
-  for (const auto& [id, samples] : tail_view.by_tag) {
+  auto tail = readerTail();
+  if (!tail) return std::unexpected(tail.error());
+  if (!*tail) return {};
+  for (const auto& [id, samples] : (*tail)->by_tag) {
     auto after = std::upper_bound(samples.begin(), samples.end(), t_ms, [](std::int64_t t, const Sample& s) { return t < s.ts_ms; });
     if (after != samples.begin()) state.keepNewer(id, *std::prev(after));
   }

@@ -36,6 +36,7 @@ Result<std::unordered_map<std::int64_t, std::vector<Sample>>> readTail(sql::Stat
 
 }  // namespace
 
+// Brings `view` up to the tail rows `db` sees now (inside the caller's read transaction).
 Result<void> refreshTail(sql::Database& db, ReadStatements& statements, TailView& view) {
   std::vector<std::int64_t> seqs;
   {
@@ -64,19 +65,21 @@ Result<void> refreshTail(sql::Database& db, ReadStatements& statements, TailView
 // An older file opened read-only has no tail table until a writer of this build migrates it,
 // which may happen while the reader is open: until the table is found, each read looks again
 // (one small query, for older files only).
-Result<bool> Historian::Impl::tailTableExists() {
-  if (has_tail_table) return true;
-  auto found = read_statements.queryInt(reader, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'tail'");
-  if (!found) return std::unexpected(found.error());
-  has_tail_table = *found == 1;
-  return has_tail_table;
+Result<const TailView*> Historian::Impl::readerTail() {
+  if (!has_tail_table) {
+    auto found = read_statements.queryInt(reader, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'tail'");
+    if (!found) return std::unexpected(found.error());
+    has_tail_table = *found == 1;
+    if (!has_tail_table) return nullptr;
+  }
+  if (auto ok = refreshTail(reader, read_statements, tail_view); !ok) return std::unexpected(ok.error());
+  return &tail_view;
 }
 
 Result<bool> Historian::Impl::appendTailSamples(std::int64_t tag_id, std::int64_t t0, std::int64_t t1, std::vector<Sample>& out) {
-  auto hasTail = tailTableExists();
-  if (!hasTail || !*hasTail) return hasTail;
-  if (auto ok = refreshTail(reader, read_statements, tail_view); !ok) return std::unexpected(ok.error());
-  const std::vector<Sample>* samples = tail_view.samplesOf(tag_id);
+  auto tail = readerTail();
+  if (!tail) return std::unexpected(tail.error());
+  const std::vector<Sample>* samples = *tail ? (*tail)->samplesOf(tag_id) : nullptr;
   if (!samples) return false;
   auto from = std::lower_bound(samples->begin(), samples->end(), t0, [](const Sample& s, std::int64_t t) { return s.ts_ms < t; });
   auto to = std::upper_bound(from, samples->end(), t1, [](std::int64_t t, const Sample& s) { return t < s.ts_ms; });
@@ -89,7 +92,6 @@ Result<bool> Historian::Impl::appendTailSamples(std::int64_t tag_id, std::int64_
 // block (a sample sorted into the open block after the fold may lie inside that block's time
 // range) and written as blocks, and the tail rows are deleted, in one transaction.
 Result<void> Historian::Impl::foldTailOnOpen() {
-  if (!has_tail_table) return {};
   auto rows = writer->prepare("SELECT seq, payload FROM tail ORDER BY seq");
   if (!rows) return std::unexpected(rows.error());
   std::vector<std::int64_t> seqs;
