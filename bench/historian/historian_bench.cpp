@@ -1,6 +1,6 @@
 // historian_bench: ingest, bytes per sample, stateAt latency and a year-long downsample,
 // historian vs plain SQLite (one row per sample) vs raw append+fsync, in one run.
-// Usage: historian_bench [--tags N] [--seconds S] [--batch B] [--fold-every F] [--sync normal|full] [--dir D] [--queries Q]
+// Usage: historian_bench [--tags N] [--seconds S] [--batch B] [--fold-every F] [--write-behind on|off] [--sync normal|full] [--dir D] [--queries Q]
 //                        [--baselines all|none]   (none: the historian alone, for quick iterations)
 #include <algorithm>
 #include <chrono>
@@ -31,6 +31,7 @@ struct Args {
   std::size_t batch = 100'000;
   std::size_t foldEvery = parktwin::store::HistorianOptions{}.fold_every_commits;
   bool fullSync = false;
+  bool writeBehind = parktwin::store::HistorianOptions{}.write_behind;
   std::string dir = "/tmp/parktwin-historian-bench";
   int queries = 200;
   bool baselines = true;
@@ -45,6 +46,7 @@ Args parse(int argc, char** argv) {
     else if (k == "--batch") a.batch = std::stoul(v);
     else if (k == "--fold-every") a.foldEvery = std::stoul(v);
     else if (k == "--sync") a.fullSync = v == "full";
+    else if (k == "--write-behind") a.writeBehind = v != "off";
     else if (k == "--dir") a.dir = v;
     else if (k == "--queries") a.queries = std::stoi(v);
     else if (k == "--baselines") a.baselines = v != "none";
@@ -128,6 +130,7 @@ int main(int argc, char** argv) {
   options.durability = a.fullSync ? parktwin::store::Durability::Full : parktwin::store::Durability::Normal;
   options.commit_every_samples = a.batch;
   options.fold_every_commits = a.foldEvery;
+  options.write_behind = a.writeBehind;
   options.commit_every_ms = 1'000'000'000;
   double histSeconds = 0, histCpuSeconds = 0;
   {

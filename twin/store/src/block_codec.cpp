@@ -247,6 +247,10 @@ std::vector<std::uint8_t> BlockEncoder::payload() const {
 void BlockEncoder::payloadInto(std::vector<std::uint8_t>& out) const {
   out.clear();
   out.reserve(payloadBytes());
+  appendPayloadTo(out);
+}
+
+void BlockEncoder::appendPayloadTo(std::vector<std::uint8_t>& out) const {
   const std::uint32_t word = count_ | (decimal_ ? kDecimalFlag | kCompactFlag : 0U);
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(word >> (8 * i)));
   if (decimal_) {

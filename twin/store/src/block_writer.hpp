@@ -14,16 +14,45 @@
 
 namespace parktwin::store {
 
+// A block row a fold writes. Its id is chosen by the writer (the file's only one, see
+// writer_lock.hpp), so a fold handed to the write-behind thread needs nothing back.
+struct BlockRow {
+  std::int64_t rowid = 0;
+  bool exists = false;  // UPDATE the row, else INSERT it under this id
+  std::int64_t tag_id = 0, t_start_ms = 0, t_end_ms = 0, count = 0, last_value_bits = 0;
+  std::size_t payload_end = 0;  // in FoldRows::payloads, right after the previous row's payload
+};
+
+// What a fold writes, copied out of the blocks: the appending thread may go on changing them.
+struct FoldRows {
+  std::vector<BlockRow> rows;
+  std::vector<std::uint8_t> payloads;
+  std::int64_t max_span_ms = 0;  // of the blocks
+  void clear() {
+    rows.clear();
+    payloads.clear();
+    max_span_ms = 0;
+  }
+  void add(std::int64_t tag_id, std::int64_t rowid, bool exists, const BlockEncoder& block) {
+    block.appendPayloadTo(payloads);
+    rows.push_back({rowid, exists, tag_id, block.firstTs(), block.lastTs(), static_cast<std::int64_t>(block.count()),
+                    std::bit_cast<std::int64_t>(block.lastValue()), payloads.size()});
+    max_span_ms = std::max(max_span_ms, block.lastTs() - block.firstTs());
+  }
+};
+
 struct BlockWriter {
   sql::Statement insert;
   std::optional<sql::Statement> update;  // absent where blocks are only inserted
+  std::int64_t* next_rowid = nullptr;  // the writer's id counter; null: SQLite picks the ids
   std::int64_t max_span_ms = 0;  // of the blocks written
   std::vector<std::uint8_t> payload = {};  // the row being written; reused, bound without a copy
 
-  static Result<BlockWriter> prepare(sql::Database& db, bool withUpdate) {
-    auto insert = db.prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?)");
+  static Result<BlockWriter> prepare(sql::Database& db, bool withUpdate, std::int64_t* next_rowid) {
+    auto insert = db.prepare(
+        "INSERT INTO blocks(rowid, tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?, ?)");
     if (!insert) return std::unexpected(insert.error());
-    BlockWriter out{std::move(*insert), std::nullopt};
+    BlockWriter out{std::move(*insert), std::nullopt, next_rowid};
     if (withUpdate) {
       // An open block keeps its first sample (reordering never goes before it), so its rewrite
       // leaves t_start_ms alone: SQLite then touches neither index, which both hold t_start_ms.
@@ -34,25 +63,16 @@ struct BlockWriter {
     return out;
   }
 
-  // Inserts `block` (rowid 0) or rewrites the row `rowid`; gives the row's id.
-  Result<std::int64_t> write(sql::Database& db, std::int64_t tag_id, std::int64_t rowid, const BlockEncoder& block) {
-    block.payloadInto(payload);
-    const auto lastBits = std::bit_cast<std::int64_t>(block.lastValue());
-    max_span_ms = std::max(max_span_ms, block.lastTs() - block.firstTs());
-    if (rowid == 0 || !update) {
-      insert.bind(1, tag_id).bind(2, block.firstTs()).bind(3, block.lastTs())
-          .bind(4, static_cast<std::int64_t>(block.count())).bind(5, lastBits).bindBlobUncopied(6, payload);
-      if (auto ok = insert.run(); !ok) return std::unexpected(ok.error());
-      return sqlite3_last_insert_rowid(db.handle());
+  // A fold's rows, inserted or rewritten.
+  Result<void> write(sql::Database& db, const FoldRows& fold) {
+    std::size_t begin = 0;
+    for (const BlockRow& row : fold.rows) {
+      const std::span<const std::uint8_t> bytes(fold.payloads.data() + begin, row.payload_end - begin);
+      begin = row.payload_end;
+      if (auto ok = writeRow(db, row, bytes); !ok) return ok;
     }
-    update->bind(1, block.lastTs()).bind(2, static_cast<std::int64_t>(block.count())).bind(3, lastBits)
-        .bindBlobUncopied(4, payload).bind(5, rowid);
-    if (auto ok = update->run(); !ok) return std::unexpected(ok.error());
-    // The row is this session's own: if it is gone, the block's samples would be lost silently.
-    if (sqlite3_changes(db.handle()) != 1) {
-      return fail(db.path() + ": block row " + std::to_string(rowid) + " vanished (another writer?)");
-    }
-    return rowid;
+    max_span_ms = std::max(max_span_ms, fold.max_span_ms);
+    return {};
   }
 
   // Inserts time-ordered `samples` as new blocks, sealed at the options' limits as appends are.
@@ -62,13 +82,38 @@ struct BlockWriter {
       if (!block.empty() && (block.count() >= options.max_samples_per_block || block.payloadBytes() >= options.max_block_bytes ||
                              static_cast<std::uint64_t>(s.ts_ms) - static_cast<std::uint64_t>(block.firstTs()) >
                                  static_cast<std::uint64_t>(options.max_block_span_ms))) {
-        if (auto ok = write(db, tag_id, 0, block); !ok) return std::unexpected(ok.error());
+        if (auto ok = insertBlock(db, tag_id, block); !ok) return ok;
         block.clear();
       }
       block.append(s.ts_ms, s.value);
     }
     if (block.empty()) return {};
-    if (auto ok = write(db, tag_id, 0, block); !ok) return std::unexpected(ok.error());
+    return insertBlock(db, tag_id, block);
+  }
+
+ private:
+  Result<void> insertBlock(sql::Database& db, std::int64_t tag_id, const BlockEncoder& block) {
+    block.payloadInto(payload);
+    max_span_ms = std::max(max_span_ms, block.lastTs() - block.firstTs());
+    const BlockRow row{next_rowid ? (*next_rowid)++ : 0, false, tag_id, block.firstTs(), block.lastTs(),
+                       static_cast<std::int64_t>(block.count()), std::bit_cast<std::int64_t>(block.lastValue()), payload.size()};
+    return writeRow(db, row, payload);
+  }
+
+  Result<void> writeRow(sql::Database& db, const BlockRow& row, std::span<const std::uint8_t> bytes) {
+    if (!row.exists || !update) {
+      if (row.rowid == 0) insert.bindNull(1);
+      else insert.bind(1, row.rowid);
+      insert.bind(2, row.tag_id).bind(3, row.t_start_ms).bind(4, row.t_end_ms).bind(5, row.count)
+          .bind(6, row.last_value_bits).bindBlobUncopied(7, bytes);
+      return insert.run();
+    }
+    update->bind(1, row.t_end_ms).bind(2, row.count).bind(3, row.last_value_bits).bindBlobUncopied(4, bytes).bind(5, row.rowid);
+    if (auto ok = update->run(); !ok) return ok;
+    // The row is this session's own: if it is gone, the block's samples would be lost silently.
+    if (sqlite3_changes(db.handle()) != 1) {
+      return fail(db.path() + ": block row " + std::to_string(row.rowid) + " vanished (another writer?)");
+    }
     return {};
   }
 };

@@ -33,6 +33,7 @@ bool insertIntoOpenBlock(BlockEncoder& open, std::int64_t ts, double value) {
 Result<TagWriter*> Historian::Impl::writerFor(std::string_view tag) {
   if (auto it = tag_writers.find(tag); it != tag_writers.end()) return &it->second;
   if (tag.empty()) return fail("empty tag name");
+  waitForCommits();  // the lookup runs on `writer`
   if (!find_tag) {
     auto prepared = writer->prepare(
         "SELECT t.id, (SELECT max(b.t_end_ms) FROM blocks b WHERE b.tag_id = t.id AND b.t_start_ms >= "
@@ -254,6 +255,7 @@ Result<void> Historian::snapshotAt(std::int64_t t_ms) {
 Result<FlushResult> Historian::flush() {
   if (auto ok = requireWriter(*impl_); !ok) return std::unexpected(ok.error());
   if (auto ok = impl_->commit(); !ok) return std::unexpected(ok.error());
+  if (auto ok = impl_->settle(); !ok) return std::unexpected(ok.error());  // a commit it queued
   return FlushResult{impl_->durable_samples, impl_->durable_until_ms};
 }
 

@@ -18,6 +18,20 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
   return q;
 }
 
+Result<void> growStoredSpan(sql::Database& db, std::int64_t span) {
+  auto grow = db.prepare("UPDATE meta SET value = ?1 WHERE key = 'max_block_span_ms' AND CAST(value AS INTEGER) < ?1");
+  if (!grow) return std::unexpected(grow.error());
+  return grow->bind(1, span).run();
+}
+
+// A snapshot at or after any sample written now (late, or from a lagging tag) no longer tells the
+// truth; writeSnapshots() rebuilds it. In steady state nothing matches.
+Result<void> dropSnapshotsFrom(sql::Database& db, std::int64_t ts_ms) {
+  auto drop = db.prepare("DELETE FROM snapshots WHERE ts_ms >= ?");
+  if (!drop) return std::unexpected(drop.error());
+  return drop->bind(1, ts_ms).run();
+}
+
 }  // namespace
 
 Result<void> Historian::Impl::writeLate(TagWriter& tw) {
@@ -45,7 +59,7 @@ Result<void> Historian::Impl::writeLate(TagWriter& tw) {
 
   // Blocks of a tag may now overlap: stateAt must not stop at the first block it finds per tag.
   if (auto ok = writer->exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('late_blocks', '1')"); !ok) return ok;
-  auto blocks = BlockWriter::prepare(*writer, false);
+  auto blocks = BlockWriter::prepare(*writer, false, &next_block_rowid);
   if (!blocks) return std::unexpected(blocks.error());
   if (auto ok = blocks->writeSamples(*writer, tw.id, late, options); !ok) return ok;
   late_max_span_ms = std::max(late_max_span_ms, blocks->max_span_ms);
@@ -91,54 +105,93 @@ Result<void> Historian::Impl::writeEvents() {
   return {};
 }
 
+// dropSnapshotsFrom(ts_ms) may have deleted the newest snapshots: writeSnapshots() then looks
+// for the newest left in the file. The newest written lies at least an interval before the next
+// one due, so a sample after that deletes none (the steady state: next_snapshot_ms stays known,
+// and a fold can tell whether a snapshot falls due without asking the file).
+void Historian::Impl::forgetSnapshotsFrom(std::int64_t ts_ms) {
+  if (ts_ms == INT64_MAX || !next_snapshot_ms) return;
+  if (ts_ms <= *next_snapshot_ms - std::max<std::int64_t>(options.snapshot_every_ms, 0)) next_snapshot_ms.reset();
+}
+
+void Historian::Impl::collectFold(FoldRows& out) {
+  out.clear();
+  out.payloads.reserve(last_fold_bytes + last_fold_bytes / 4);
+  for (const auto& s : sealed) out.add(s.owner->id, s.rowid != 0 ? s.rowid : next_block_rowid++, s.rowid != 0, s.block);
+  new_open_rowids.clear();  // a failed commit may have left some
+  for (std::size_t i = 0; i < touched.size(); ++i) {
+    TagWriter* tw = touched[i];
+    if (i + 1 < touched.size()) prefetchWriter(touched[i + 1]);
+    if (!tw->dirty) continue;
+    const bool exists = tw->open_rowid != 0;
+    const std::int64_t rowid = exists ? tw->open_rowid : next_block_rowid++;
+    out.add(tw->id, rowid, exists, tw->open);
+    new_open_rowids.emplace_back(tw, rowid);
+  }
+  last_fold_bytes = out.payloads.size();
+}
+
 // Every sealed block, every changed open block and the late samples since the last fold, in
 // the commit's transaction; the tail rows they cover are deleted in the same transaction, so a
 // reader sees each sample exactly once.
 Result<std::int64_t> Historian::Impl::writeFold() {
-  auto blocks = BlockWriter::prepare(*writer, true);
+  auto blocks = BlockWriter::prepare(*writer, true, &next_block_rowid);
   if (!blocks) return std::unexpected(blocks.error());
-  for (const auto& s : sealed) {
-    if (auto ok = blocks->write(*writer, s.owner->id, s.rowid, s.block); !ok) return std::unexpected(ok.error());
-  }
-  // Row ids of newly inserted open blocks take effect only once the transaction commits.
-  std::vector<std::pair<TagWriter*, std::int64_t>>& newRowids = new_open_rowids;
-  newRowids.clear();  // a failed commit may have left some
-  for (std::size_t i = 0; i < touched.size(); ++i) {
-    TagWriter* tw = touched[i];
-    if (i + 1 < touched.size()) prefetchWriter(touched[i + 1]);
-    if (tw->dirty) {
-      auto rowid = blocks->write(*writer, tw->id, tw->open_rowid, tw->open);
-      if (!rowid) return std::unexpected(rowid.error());
-      newRowids.emplace_back(tw, *rowid);
-    }
-    if (!tw->late.empty()) {
-      if (auto ok = writeLate(*tw); !ok) return std::unexpected(ok.error());
-    }
+  collectFold(fold_rows);
+  if (auto ok = blocks->write(*writer, fold_rows); !ok) return std::unexpected(ok.error());
+  for (TagWriter* tw : touched) {
+    if (tw->late.empty()) continue;
+    if (auto ok = writeLate(*tw); !ok) return std::unexpected(ok.error());
   }
   if (auto ok = writer->exec("DELETE FROM tail"); !ok) return std::unexpected(ok.error());
   const std::int64_t span = std::max(blocks->max_span_ms, std::exchange(late_max_span_ms, 0));
   if (span > stored_max_span_ms) {
-    auto grow = writer->prepare("UPDATE meta SET value = ?1 WHERE key = 'max_block_span_ms' AND CAST(value AS INTEGER) < ?1");
-    if (!grow) return std::unexpected(grow.error());
-    if (auto ok = grow->bind(1, span).run(); !ok) return std::unexpected(ok.error());
+    if (auto ok = growStoredSpan(*writer, span); !ok) return std::unexpected(ok.error());
   }
   return span;
 }
 
 // One tail row: what each tag got since the last commit. The open and sealed blocks stay in
 // memory until the fold.
-Result<void> Historian::Impl::writeTailRow() {
+void Historian::Impl::collectTailRow() {
   tail_row.clear();
   for (TagWriter* tw : tail_touched) {
     if (!tw->tail.empty()) tail_row.add(tw->id, tw->tail);
   }
-  if (tail_row.empty()) return {};
+}
+
+Result<void> Historian::Impl::insertTailRow(std::span<const std::uint8_t> payload) {
+  if (payload.empty()) return {};
   if (!insert_tail) {
     auto prepared = writer->prepare("INSERT INTO tail(payload) VALUES (?)");
     if (!prepared) return std::unexpected(prepared.error());
     insert_tail.emplace(std::move(*prepared));
   }
-  return insert_tail->bindBlobUncopied(1, tail_row.payload()).run();
+  return insert_tail->bindBlobUncopied(1, payload).run();
+}
+
+void Historian::Impl::tailWritten() {
+  for (TagWriter* tw : tail_touched) {
+    tw->tail.clear();
+    tw->in_tail = false;
+  }
+  tail_touched.clear();
+}
+
+void Historian::Impl::foldWritten(std::int64_t span) {
+  stored_max_span_ms = std::max(stored_max_span_ms, span);
+  sealed.clear();
+  for (auto& [tw, rowid] : new_open_rowids) {
+    tw->open_rowid = rowid;
+    tw->dirty = false;
+  }
+  for (TagWriter* tw : touched) {
+    tw->late.clear();
+    tw->touched = false;
+  }
+  touched.clear();
+  commits_since_fold = 0;
+  fold_due = false;
 }
 
 bool Historian::Impl::foldDue(CommitKind kind) const {
@@ -146,10 +199,83 @@ bool Historian::Impl::foldDue(CommitKind kind) const {
          commits_since_fold + 1 >= options.fold_every_commits;
 }
 
+// A fold that makes a snapshot due runs here: snapshots are computed from the blocks it writes.
+bool Historian::Impl::snapshotDueAfterFold() const {
+  if (options.snapshot_every_ms == 0) return false;
+  if (!next_snapshot_ms) return true;  // writeSnapshots() looks in the file
+  const std::int64_t until = std::max({durable_until_ms, queued_until_ms, max_pending_ts});
+  return until >= INT64_MIN + options.reorder_window_ms && *next_snapshot_ms <= until - options.reorder_window_ms;
+}
+
+// What a queued commit may not do: assign new tags' ids (later rows need them), check late
+// samples against the blocks, write events or snapshots taken from memory, or be a fold that
+// retention, a close or snapshotAt asked for (they go on with the file right after).
+bool Historian::Impl::canWriteBehind(CommitKind kind, bool fold) const {
+  return options.write_behind && tailEnabled() && kind == CommitKind::WhenDue && new_tags.empty() &&
+         pending_events.empty() && pending_snapshots.empty() && !fold_due && !(fold && snapshotDueAfterFold()) &&
+         !(commit_queue && commit_queue->failed());
+}
+
+Result<void> Historian::Impl::commitBehind(bool fold) {
+  auto job = std::make_shared<BehindCommit>();
+  job->fold = fold;
+  job->drop_snapshots_from = min_pending_ts;
+  forgetSnapshotsFrom(min_pending_ts);
+  if (fold) {
+    collectFold(job->rows);
+    if (job->rows.max_span_ms > stored_max_span_ms) job->grow_span_to = job->rows.max_span_ms;
+    foldWritten(job->rows.max_span_ms);  // the queue writes it, whatever comes after
+  } else {
+    collectTailRow();
+    const auto payload = tail_row.payload();
+    job->tail_row.assign(payload.begin(), payload.end());
+    ++commits_since_fold;
+  }
+  tailWritten();
+  if (!commit_queue) commit_queue = std::make_unique<CommitQueue>(std::clamp<std::size_t>(options.fold_every_commits + 1, 2, 16));
+  queued_until_ms = std::max(queued_until_ms, max_pending_ts);
+  commit_queue->post({[this, job] { return writeBehind(*job); }, std::exchange(pending_samples, 0), max_pending_ts});
+  min_pending_ts = INT64_MAX;
+  last_commit = coarseMonotonicNow();
+  return {};
+}
+
+Result<void> Historian::Impl::writeBehind(const BehindCommit& commit) {
+  auto tx = sql::Transaction::begin(*writer);
+  if (!tx) return std::unexpected(tx.error());
+  if (commit.fold) {
+    auto blocks = BlockWriter::prepare(*writer, true, nullptr);
+    if (!blocks) return std::unexpected(blocks.error());
+    if (auto ok = blocks->write(*writer, commit.rows); !ok) return ok;
+    if (auto ok = writer->exec("DELETE FROM tail"); !ok) return ok;
+    if (commit.grow_span_to > 0) {
+      if (auto ok = growStoredSpan(*writer, commit.grow_span_to); !ok) return ok;
+    }
+  } else if (auto ok = insertTailRow(commit.tail_row); !ok) {
+    return ok;
+  }
+  if (commit.drop_snapshots_from != INT64_MAX) {
+    if (auto ok = dropSnapshotsFrom(*writer, commit.drop_snapshots_from); !ok) return ok;
+  }
+  return tx->commit();
+}
+
+Result<void> Historian::Impl::settle() {
+  if (!commit_queue) return {};
+  auto done = commit_queue->drain();
+  if (!done) return std::unexpected(done.error());
+  durable_samples += done->samples;
+  durable_until_ms = std::max(durable_until_ms, done->until_ms);
+  return {};
+}
+
 Result<void> Historian::Impl::commit(CommitKind kind) {
   const bool fold = foldDue(kind);
   const bool nothingNew = tail_touched.empty() && pending_events.empty() && new_tags.empty() && pending_snapshots.empty();
-  if (nothingNew && (!fold || (sealed.empty() && touched.empty()))) {
+  const bool nothingToFold = !fold || (sealed.empty() && touched.empty());
+  if (!(nothingNew && nothingToFold) && canWriteBehind(kind, fold)) return commitBehind(fold);
+  if (auto ok = settle(); !ok) return ok;
+  if (nothingNew && nothingToFold) {
     durable_samples += std::exchange(pending_samples, 0);
     min_pending_ts = INT64_MAX;
     last_commit = coarseMonotonicNow();
@@ -163,17 +289,14 @@ Result<void> Historian::Impl::commit(CommitKind kind) {
     auto span = writeFold();
     if (!span) return std::unexpected(span.error());
     foldSpan = *span;
-  } else if (auto ok = writeTailRow(); !ok) {
-    return ok;
+  } else {
+    collectTailRow();
+    if (auto ok = insertTailRow(tail_row.payload()); !ok) return ok;
   }
   if (auto ok = writeEvents(); !ok) return ok;
   if (min_pending_ts != INT64_MAX) {
-    // A snapshot at or after any sample written now (late, or from a lagging tag) no longer
-    // tells the truth; drop it, writeSnapshots() rebuilds. In steady state nothing matches.
-    auto drop = writer->prepare("DELETE FROM snapshots WHERE ts_ms >= ?");
-    if (!drop) return std::unexpected(drop.error());
-    if (auto ok = drop->bind(1, min_pending_ts).run(); !ok) return ok;
-    if (next_snapshot_ms && *next_snapshot_ms > min_pending_ts) next_snapshot_ms.reset();
+    if (auto ok = dropSnapshotsFrom(*writer, min_pending_ts); !ok) return ok;
+    forgetSnapshotsFrom(min_pending_ts);
   }
   // After the DELETE above: these hold for every sample appended so far (addSample drops any
   // that a later sample contradicts).
@@ -183,25 +306,9 @@ Result<void> Historian::Impl::commit(CommitKind kind) {
   pending_snapshots.clear();
   new_tags.clear();
   pending_events.clear();
-  for (TagWriter* tw : tail_touched) {
-    tw->tail.clear();
-    tw->in_tail = false;
-  }
-  tail_touched.clear();
+  tailWritten();
   if (fold) {
-    stored_max_span_ms = std::max(stored_max_span_ms, foldSpan);
-    sealed.clear();
-    for (auto& [tw, rowid] : new_open_rowids) {
-      tw->open_rowid = rowid;
-      tw->dirty = false;
-    }
-    for (TagWriter* tw : touched) {
-      tw->late.clear();
-      tw->touched = false;
-    }
-    touched.clear();
-    commits_since_fold = 0;
-    fold_due = false;
+    foldWritten(foldSpan);
   } else {
     ++commits_since_fold;
   }

@@ -16,6 +16,8 @@
 
 #include "parktwin/store/block_codec.hpp"
 #include "parktwin/store/historian.hpp"
+#include "block_writer.hpp"
+#include "commit_queue.hpp"
 #include "read_statements.hpp"
 #include "sqlite_db.hpp"
 #include "tail_codec.hpp"
@@ -183,8 +185,17 @@ struct Historian::Impl {
     return has_tail_table && options.fold_every_commits > 1 && options.durability != Durability::WriteOnce;
   }
   bool foldDue(CommitKind kind) const;
+  // Every sealed block and changed open block since the last fold, as rows, into `out`; the open
+  // blocks' row ids into new_open_rowids (applied by foldWritten()).
+  void collectFold(FoldRows& out);
+  FoldRows fold_rows;  // the commit thread's, reused
+  std::size_t last_fold_bytes = 0;  // a fold's payload buffer is reserved from the previous one's
   Result<std::int64_t> writeFold();  // the longest block it wrote
-  Result<void> writeTailRow();
+  void collectTailRow();  // into tail_row
+  Result<void> insertTailRow(std::span<const std::uint8_t> payload);
+  // The in-memory side of a written (or queued) commit.
+  void tailWritten();
+  void foldWritten(std::int64_t span);
   Result<void> writeEvents();
   // A writer opening a file whose last writer died between folds: the tail into blocks.
   Result<void> foldTailOnOpen();
@@ -210,6 +221,7 @@ struct Historian::Impl {
   std::int64_t max_pending_ts = INT64_MIN;
   std::int64_t min_pending_ts = INT64_MAX;  // snapshots at or after it are invalidated
   std::int64_t durable_until_ms = INT64_MIN;
+  std::int64_t queued_until_ms = INT64_MIN;  // the newest sample handed to commit_queue
   std::optional<std::int64_t> next_snapshot_ms;
   std::int64_t stored_max_span_ms = INT64_MAX;  // meta's max_block_span_ms; read at open
   std::int64_t late_max_span_ms = 0;            // of late blocks written in this commit
@@ -231,6 +243,38 @@ struct Historian::Impl {
   // commits: at 10k tags a fresh vector was a fresh mapping (160 KB), and its page faults cost
   // 3 % of ingest.
   std::vector<std::pair<TagWriter*, std::int64_t>> new_open_rowids;
+  // A new block row's id: this writer is the file's only one, so it picks them (a fold handed to
+  // commit_queue then needs nothing back). Read from the file at open.
+  std::int64_t next_block_rowid = 0;
+  // Write-behind (HistorianOptions::write_behind): a commit of a tail row, or a fold, whose
+  // transaction needs nothing from the file is copied out and written on commit_queue's thread
+  // while appends go on. Anything else waits for the queue first and runs here: no two threads
+  // ever use `writer` at once (its connection is opened without a mutex).
+  bool canWriteBehind(CommitKind kind, bool fold) const;
+  bool snapshotDueAfterFold() const;
+  void forgetSnapshotsFrom(std::int64_t ts_ms);
+  Result<void> commitBehind(bool fold);
+  struct BehindCommit {
+    bool fold = false;
+    FoldRows rows;                  // a fold's blocks
+    std::int64_t grow_span_to = 0;  // meta's max_block_span_ms, when larger
+    std::vector<std::uint8_t> tail_row;  // or a tail row
+    std::int64_t drop_snapshots_from = INT64_MAX;
+  };
+  Result<void> writeBehind(const BehindCommit& commit);  // on commit_queue's thread
+  // Waits for the queued commits; one that failed is tried again, and its failure returned.
+  // What they made durable is counted here.
+  Result<void> settle();
+  // Waits until no queued commit is running (done, or stopped at a failure): before the
+  // calling thread uses `writer`, and before a read, so that a writer reads what it committed.
+  void waitForCommits() {
+    if (commit_queue) commit_queue->waitIdle();
+  }
+  // A public read's view of the file, once the queued commits are in.
+  Result<ReadTransaction> beginReadView() {
+    waitForCommits();
+    return ReadTransaction::begin(read_statements, reader);
+  }
   Result<void> insertNewTags();  // inside the commit's transaction
   Result<void> writeLate(TagWriter& tw);
   Result<void> writeSnapshots();
@@ -269,6 +313,10 @@ struct Historian::Impl {
   // if there were any.
   Result<bool> appendTailSamples(std::int64_t tag_id, std::int64_t t0, std::int64_t t1, std::vector<Sample>& out);
   Result<std::vector<std::pair<std::int64_t, Sample>>> stateById(std::int64_t t_ms);
+
+  // Last: destroyed first, after running what is queued, while the connection and the
+  // statements its jobs use still exist. Started by the first write-behind commit.
+  std::unique_ptr<CommitQueue> commit_queue;
 };
 
 // Merges samples gathered from several blocks (in block insertion order) into time order,

@@ -129,6 +129,9 @@ Result<Historian> Historian::open(const std::string& path, const HistorianOption
     // fold back.
     if (auto ok = impl->foldTailOnOpen(); !ok) return std::unexpected(ok.error());
     if (auto ok = impl->writer->exec(journalPragmas(options.durability)); !ok) return std::unexpected(ok.error());
+    auto nextRowid = impl->writer->queryInt("SELECT coalesce(max(rowid), 0) + 1 FROM blocks");
+    if (!nextRowid) return std::unexpected(nextRowid.error());
+    impl->next_block_rowid = *nextRowid;
   }
   auto reader = sql::Database::open(path, options.read_only);
   if (!reader) return std::unexpected(reader.error());
@@ -162,6 +165,7 @@ Result<void> Historian::defineTag(std::string_view name, std::string_view unit, 
     (*tw)->kind = kind;
     return {};
   }
+  impl_->waitForCommits();  // before using `writer`
   auto stmt = impl_->writer->prepare("UPDATE tags SET unit = ?, kind = ? WHERE id = ?");
   if (!stmt) return std::unexpected(stmt.error());
   return stmt->bind(1, unit).bind(2, kind).bind(3, (*tw)->id).run();
@@ -169,6 +173,7 @@ Result<void> Historian::defineTag(std::string_view name, std::string_view unit, 
 
 Result<void> Historian::setParkFileHash(std::string_view hash) {
   if (auto ok = requireWriter(*impl_); !ok) return ok;
+  impl_->waitForCommits();  // before using `writer`
   auto stmt = impl_->writer->prepare("UPDATE meta SET value = ? WHERE key = 'park_file_hash'");
   if (!stmt) return std::unexpected(stmt.error());
   return stmt->bind(1, hash).run();

@@ -117,7 +117,7 @@ Result<std::vector<Sample>> Historian::Impl::samplesOf(std::int64_t tag_id, std:
 }
 
 Result<std::vector<Sample>> Historian::samplesBetween(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms) {
-  auto view = ReadTransaction::begin(impl_->read_statements, impl_->reader);  // the blocks and the tail alike
+  auto view = impl_->beginReadView();  // the blocks and the tail alike
   if (!view) return std::unexpected(view.error());
   auto info = impl_->findTag(tag);
   if (!info) return std::unexpected(info.error());
@@ -214,7 +214,7 @@ Result<bool> streamInOrder(sql::Database& reader, ReadStatements& statements, st
 Result<std::vector<Bucket>> Historian::downsample(std::string_view tag, std::int64_t t0_ms, std::int64_t t1_ms,
                                                   std::size_t buckets) {
   if (buckets == 0 || t1_ms <= t0_ms) return fail("downsample: need t0 < t1 and at least one bucket");
-  auto snapshot = ReadTransaction::begin(impl_->read_statements, impl_->reader);  // one view of the file
+  auto snapshot = impl_->beginReadView();  // one view of the file
   if (!snapshot) return std::unexpected(snapshot.error());
   auto info = impl_->findTag(tag);
   if (!info) return std::unexpected(info.error());
@@ -319,7 +319,7 @@ Result<std::vector<Event>> Historian::eventsBetween(std::int64_t t0_ms, std::int
 }
 
 Result<std::vector<TagSummary>> Historian::summary() {
-  auto view = ReadTransaction::begin(impl_->read_statements, impl_->reader);  // the blocks and the tail alike
+  auto view = impl_->beginReadView();  // the blocks and the tail alike
   if (!view) return std::unexpected(view.error());
   auto stmt = impl_->reader.prepare(
       "SELECT t.name, t.unit, t.kind, min(b.t_start_ms), max(b.t_end_ms), coalesce(sum(b.count), 0), count(b.tag_id), "

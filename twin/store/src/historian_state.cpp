@@ -229,7 +229,7 @@ Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(
 }
 
 Result<std::vector<TagState>> Historian::stateAt(std::int64_t t_ms) {
-  auto snapshot = ReadTransaction::begin(impl_->read_statements, impl_->reader);  // one view of the file
+  auto snapshot = impl_->beginReadView();  // one view of the file
   if (!snapshot) return std::unexpected(snapshot.error());
   if (auto ok = impl_->refreshTagNames(); !ok) return std::unexpected(ok.error());
   DenseState& state = impl_->state_scratch;

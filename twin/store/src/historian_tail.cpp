@@ -112,7 +112,7 @@ Result<void> Historian::Impl::foldTailOnOpen() {
   auto newest = writer->prepare("SELECT rowid, payload FROM blocks WHERE tag_id = ? ORDER BY t_start_ms DESC LIMIT 1");
   auto drop = writer->prepare("DELETE FROM blocks WHERE rowid = ?");
   auto storedEnd = writer->prepare("SELECT coalesce(max(t_end_ms), -9223372036854775808) FROM blocks WHERE tag_id = ?");
-  auto blocks = BlockWriter::prepare(*writer, false);
+  auto blocks = BlockWriter::prepare(*writer, false, nullptr);  // before next_block_rowid is read
   if (!newest || !drop || !storedEnd || !blocks) {
     return std::unexpected(!newest ? newest.error() : !drop ? drop.error() : !storedEnd ? storedEnd.error() : blocks.error());
   }

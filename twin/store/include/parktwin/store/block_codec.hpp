@@ -71,6 +71,9 @@ class BlockEncoder {
   std::vector<std::uint8_t> payload() const;
   // The same into `out` (cleared first): a commit rewrites every open block through one buffer.
   void payloadInto(std::vector<std::uint8_t>& out) const;
+  // The same after what `out` holds (a fold copies its blocks into one buffer; no reserve here,
+  // which would defeat the vector's growth when called per block).
+  void appendPayloadTo(std::vector<std::uint8_t>& out) const;
   void clear();
 
  private:

@@ -56,6 +56,13 @@ struct HistorianOptions {
   // writes the blocks at every commit (until finishWriteOnce(), after which the session uses
   // the tail as a Normal one).
   std::size_t fold_every_commits = 8;
+  // Commits due by commit_every_samples / commit_every_ms are written on a thread of the
+  // historian's own while appends go on (at most fold_every_commits + 1 queued; a queued one
+  // holds a copy of what it writes). flush() waits for them, and reports durable only what is
+  // in the file; a read through this historian waits for them too. A commit that fails is
+  // reported by the next append, flush() or commit and tried again then. Off: every commit
+  // runs inside the append that made it due.
+  bool write_behind = true;
 };
 
 // What flush() made durable: every sample accepted by append() so far (this session) is in

@@ -1,0 +1,161 @@
+// Write-behind (HistorianOptions::write_behind): commits due by count are written on the
+// historian's own thread while appends go on. What the writer reads is what it committed, a
+// second reader never sees a sample twice or out of place while commits are queued, flush()
+// reports durable only what is in the file, and a queued commit that fails is reported and
+// written once the file accepts it again. The oracles: the input itself and SQLite's answers.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <string>
+#include <vector>
+
+#include "parktwin/store/historian.hpp"
+#include "sqlite_answer.hpp"
+#include "temp_dir.hpp"
+
+namespace parktwin::store {
+namespace {
+
+using test::sqliteAnswer;
+
+constexpr std::int64_t kT0 = 1'767'225'600'000;
+
+HistorianOptions queuedOptions(std::size_t commitEvery) {
+  HistorianOptions options;
+  options.write_behind = true;
+  options.commit_every_samples = commitEvery;
+  options.commit_every_ms = 1'000'000'000;  // commits by count only: the test knows which are due
+  options.fold_every_commits = 4;
+  options.max_samples_per_block = 40;  // blocks seal between folds and inside queued ones
+  options.snapshot_every_ms = 60'000;
+  return options;
+}
+
+std::string tagName(int i) { return "line" + std::to_string(i) + ".power_kw"; }
+
+double valueOf(int round, int tag) { return round * 0.5 + tag; }
+
+void execOn(const std::string& file, const char* sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  char* error = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
+// The samples of `tag` a read gives, checked against the rounds appended: exactly rounds
+// [0, expectRounds), each once, in time order.
+void expectRounds(Historian& h, int tag, int expectRounds, const std::string& who) {
+  auto samples = h.samplesBetween(tagName(tag), INT64_MIN, INT64_MAX);
+  ASSERT_TRUE(samples) << samples.error().message;
+  ASSERT_EQ(static_cast<int>(samples->size()), expectRounds) << who << ", tag " << tag;
+  for (int round = 0; round < expectRounds; ++round) {
+    ASSERT_EQ((*samples)[static_cast<std::size_t>(round)].ts_ms, kT0 + round * 1000) << who << ", tag " << tag;
+    ASSERT_EQ((*samples)[static_cast<std::size_t>(round)].value, valueOf(round, tag)) << who << ", tag " << tag;
+  }
+}
+
+TEST(HistorianWriteBehind, EveryReadSeesEachCommittedSampleOnceWhileCommitsAreQueued) {
+  test::TempDir dir;
+  const std::string file = dir.file("park.db");
+  constexpr int kTags = 10, kRounds = 700;
+  constexpr std::size_t kCommitEvery = 50;  // five rounds: 140 commits, 35 of them folds
+  auto writer = Historian::open(file, queuedOptions(kCommitEvery));
+  ASSERT_TRUE(writer) << writer.error().message;
+  std::size_t appended = 0;
+  for (int round = 0; round < kRounds; ++round) {
+    for (int tag = 0; tag < kTags; ++tag) {
+      ASSERT_TRUE(writer->append(tagName(tag), kT0 + round * 1000, valueOf(round, tag)));
+      ++appended;
+    }
+    if (round % 37 != 36) continue;
+    // The writer reads every sample its due commits hold: whole rounds, as commits fall on them.
+    const int committedRounds = static_cast<int>(appended / kCommitEvery * kCommitEvery) / kTags;
+    expectRounds(*writer, round % kTags, committedRounds, "the writer");
+    // A second reader sees some prefix of the rounds (commits may still be queued), never more
+    // than was appended, and never a sample twice.
+    auto reader = Historian::open(file, {.read_only = true});
+    ASSERT_TRUE(reader) << reader.error().message;
+    auto seen = reader->samplesBetween(tagName(0), INT64_MIN, INT64_MAX);
+    ASSERT_TRUE(seen) << seen.error().message;
+    ASSERT_LE(static_cast<int>(seen->size()), round + 1);
+    expectRounds(*reader, 0, static_cast<int>(seen->size()), "a second reader");
+  }
+  auto flushed = writer->flush();
+  ASSERT_TRUE(flushed) << flushed.error().message;
+  EXPECT_EQ(flushed->durable_samples, appended);
+  EXPECT_EQ(flushed->durable_until_ms, kT0 + (kRounds - 1) * 1000);
+  writer = std::unexpected(Error{"closed"});  // closing folds the last tail rows
+
+  EXPECT_EQ(sqliteAnswer(file, "SELECT sum(count) FROM blocks"), std::to_string(appended));
+  EXPECT_EQ(sqliteAnswer(file, "SELECT count(*) FROM tail"), "0");
+  EXPECT_EQ(sqliteAnswer(file, "SELECT count(*) FROM blocks a JOIN blocks b ON a.tag_id = b.tag_id AND a.rowid < b.rowid "
+                               "AND a.t_start_ms <= b.t_end_ms AND b.t_start_ms <= a.t_end_ms"),
+            "0");
+  auto reader = Historian::open(file, {.read_only = true});
+  ASSERT_TRUE(reader) << reader.error().message;
+  for (int tag = 0; tag < kTags; ++tag) expectRounds(*reader, tag, kRounds, "after closing");
+}
+
+// A trigger refuses the queued commit's writes, as a full disk would; the commit is neither lost
+// nor written twice once the file accepts it again.
+TEST(HistorianWriteBehind, AQueuedCommitThatFailsIsReportedAndWrittenOnceTheFileAcceptsItAgain) {
+  struct Refusal {
+    const char* what;
+    const char* trigger;  // the fold rewrites the open blocks the first fold inserted
+  };
+  const Refusal refusals[] = {
+      {"a tail row", "CREATE TRIGGER refuse BEFORE INSERT ON tail BEGIN SELECT RAISE(ABORT, 'no room for the tail'); END"},
+      {"a fold", "CREATE TRIGGER refuse BEFORE UPDATE ON blocks BEGIN SELECT RAISE(ABORT, 'no room for the blocks'); END"},
+  };
+  for (const Refusal& refusal : refusals) {
+    SCOPED_TRACE(refusal.what);
+    test::TempDir dir;
+    const std::string file = dir.file("park.db");
+    auto options = queuedOptions(10);
+    options.fold_every_commits = 2;  // every second commit folds
+    options.snapshot_every_ms = 0;
+    auto writer = Historian::open(file, options);
+    ASSERT_TRUE(writer) << writer.error().message;
+    int round = 0;
+    // Ten samples: the tenth makes a commit due, and its append reports that commit's failure
+    // (the sample itself is kept, as every one before it).
+    auto appendRounds = [&](int rounds) {
+      Result<void> last;
+      for (int end = round + rounds; round < end; ++round) {
+        for (int tag = 0; tag < 2; ++tag) {
+          EXPECT_TRUE(last) << "an append before the last one failed";
+          last = writer->append(tagName(tag), kT0 + round * 1000, valueOf(round, tag));
+        }
+      }
+      return last;
+    };
+    ASSERT_TRUE(appendRounds(5));  // the first commit creates the tags, in the appending thread
+    ASSERT_TRUE(writer->flush());  // and flush() folds: the next commit due is a tail row
+    if (std::string(refusal.what) == "a fold") {
+      ASSERT_TRUE(appendRounds(5));  // a tail row: the next commit due is a fold
+    }
+    execOn(file, refusal.trigger);
+    ASSERT_TRUE(appendRounds(5));  // a commit falls due and is queued
+    auto refused = writer->flush();
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("no room for the"), std::string::npos) << refused.error().message;
+    // The next commit due is refused too: the failed one comes first.
+    auto next = appendRounds(5);
+    ASSERT_FALSE(next);
+    EXPECT_NE(next.error().message.find("no room for the"), std::string::npos) << next.error().message;
+
+    execOn(file, "DROP TRIGGER refuse");
+    auto flushed = writer->flush();
+    ASSERT_TRUE(flushed) << flushed.error().message;
+    EXPECT_EQ(flushed->durable_samples, static_cast<std::uint64_t>(round) * 2);
+    auto reader = Historian::open(file, {.read_only = true});
+    ASSERT_TRUE(reader) << reader.error().message;
+    for (int tag = 0; tag < 2; ++tag) expectRounds(*reader, tag, round, "after the refusal");
+  }
+}
+
+}  // namespace
+}  // namespace parktwin::store
