@@ -46,7 +46,7 @@ Args parse(int argc, char** argv) {
     else if (k == "--batch") a.batch = std::stoul(v);
     else if (k == "--fold-every") a.foldEvery = std::stoul(v);
     else if (k == "--sync") a.fullSync = v == "full";
-    else if (k == "--write-behind") a.writeBehind = v != "off";
+    else if (k == "--write-behind" && (v == "on" || v == "off")) a.writeBehind = v == "on";
     else if (k == "--dir") a.dir = v;
     else if (k == "--queries") a.queries = std::stoi(v);
     else if (k == "--baselines") a.baselines = v != "none";
@@ -168,8 +168,8 @@ int main(int argc, char** argv) {
   const double plainBytes = static_cast<double>(parktwin::bench::bytesOnDisk(plainPath));
   const double rawBytes = static_cast<double>(parktwin::bench::bytesOnDisk(rawPath));
 
-  std::printf("\nINGEST  %d tags at 1 Hz, %lld s of data = %.0f samples, batch %zu, synchronous=%s\n", a.tags,
-              static_cast<long long>(a.seconds), total, a.batch, a.fullSync ? "FULL" : "NORMAL");
+  std::printf("\nINGEST  %d tags at 1 Hz, %lld s of data = %.0f samples, batch %zu, synchronous=%s, write-behind %s\n", a.tags,
+              static_cast<long long>(a.seconds), total, a.batch, a.fullSync ? "FULL" : "NORMAL", a.writeBehind ? "on" : "off");
   std::printf("  %-28s %14s %14s %16s\n", "store", "samples/s", "bytes/sample", "vs historian");
   std::printf("  %-28s %14.0f %14.2f %16s\n", "historian (blocks)", total / histSeconds, histBytes / total, "1.00x");
   std::printf("  %-28s %14.0f %14.2f %9.2fx speed\n", "plain SQLite row/sample", total / plainSeconds, plainBytes / total,

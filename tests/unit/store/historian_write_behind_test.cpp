@@ -6,10 +6,13 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "parktwin/store/historian.hpp"
+#include "snapshot_codec.hpp"
 #include "sqlite_answer.hpp"
 #include "temp_dir.hpp"
 
@@ -78,10 +81,12 @@ TEST(HistorianWriteBehind, EveryReadSeesEachCommittedSampleOnceWhileCommitsAreQu
     // than was appended, and never a sample twice.
     auto reader = Historian::open(file, {.read_only = true});
     ASSERT_TRUE(reader) << reader.error().message;
-    auto seen = reader->samplesBetween(tagName(0), INT64_MIN, INT64_MAX);
-    ASSERT_TRUE(seen) << seen.error().message;
-    ASSERT_LE(static_cast<int>(seen->size()), round + 1);
-    expectRounds(*reader, 0, static_cast<int>(seen->size()), "a second reader");
+    for (int tag = 0; tag < kTags; ++tag) {
+      auto seen = reader->samplesBetween(tagName(tag), INT64_MIN, INT64_MAX);
+      ASSERT_TRUE(seen) << seen.error().message;
+      ASSERT_LE(static_cast<int>(seen->size()), round + 1);
+      expectRounds(*reader, tag, static_cast<int>(seen->size()), "a second reader");
+    }
   }
   auto flushed = writer->flush();
   ASSERT_TRUE(flushed) << flushed.error().message;
@@ -154,6 +159,87 @@ TEST(HistorianWriteBehind, AQueuedCommitThatFailsIsReportedAndWrittenOnceTheFile
     auto reader = Historian::open(file, {.read_only = true});
     ASSERT_TRUE(reader) << reader.error().message;
     for (int tag = 0; tag < 2; ++tag) expectRounds(*reader, tag, round, "after the refusal");
+  }
+}
+
+// A gateway that lost its link sends a slow tag's backlog when it is back, in order for that
+// tag but behind the snapshots already written: the commit that brings it deletes them (they
+// held the tag's older value), and a fold must write them again, queued or not, even when that
+// commit is the session's last one. Each snapshot row must hold every tag's last sample at its
+// instant, per the input, and none may be missing.
+TEST(HistorianWriteBehind, SnapshotsDroppedByABacklogAreWrittenAgain) {
+  constexpr int kTags = 10, kSlowEvery = 10, kBacklog = 300;  // the last tag: a sample every 10 s
+  constexpr std::int64_t kEvery = 60'000;
+  // The backlog (30 samples) is all of flush()'s commit; with these lengths that commit falls
+  // on each step of the fold cadence.
+  for (const int kRounds : {1200, 1206, 1212, 1218, 1224, 1230, 1236, 1242})
+  for (const bool queued : {true, false}) {
+    SCOPED_TRACE((queued ? "write-behind, " : "every commit in the append, ") + std::to_string(kRounds) + " rounds");
+    test::TempDir dir;
+    const std::string file = dir.file("park.db");
+    auto options = queuedOptions(50);
+    options.write_behind = queued;
+    options.snapshot_every_ms = kEvery;
+    std::map<std::string, std::map<std::int64_t, double>> input;  // tag -> ts -> value
+    {
+      auto writer = Historian::open(file, options);
+      ASSERT_TRUE(writer) << writer.error().message;
+      auto append = [&](int tag, int second) {
+        const std::int64_t ts = kT0 + second * 1000;
+        input[tagName(tag)][ts] = valueOf(second, tag);
+        return writer->append(tagName(tag), ts, valueOf(second, tag));
+      };
+      const int silentFrom = kRounds - kBacklog;
+      for (int round = 0; round < kRounds; ++round) {
+        for (int tag = 0; tag < kTags - 1; ++tag) ASSERT_TRUE(append(tag, round));
+        const bool slowTagSends = round < silentFrom && round % kSlowEvery == 0;
+        ASSERT_TRUE(!slowTagSends || append(kTags - 1, round));
+      }
+      ASSERT_TRUE(writer->flush());
+      for (int second = silentFrom; second < kRounds; ++second) {
+        ASSERT_TRUE(second % kSlowEvery != 0 || append(kTags - 1, second));
+      }
+      ASSERT_TRUE(writer->flush());
+    }
+    std::map<std::int64_t, std::string> names;  // tag id -> name, as the file has them
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT id, name FROM tags", -1, &stmt, nullptr), SQLITE_OK);
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      names[sqlite3_column_int64(stmt, 0)] = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1));
+    }
+    sqlite3_finalize(stmt);
+    std::set<std::int64_t> instants;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT ts_ms, payload FROM snapshots ORDER BY ts_ms", -1, &stmt, nullptr), SQLITE_OK);
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      const std::int64_t at = sqlite3_column_int64(stmt, 0);
+      instants.insert(at);
+      const auto* bytes = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt, 1));
+      auto entries = decodeSnapshot({bytes, static_cast<std::size_t>(sqlite3_column_bytes(stmt, 1))});
+      ASSERT_TRUE(entries) << entries.error().message;
+      std::map<std::string, std::pair<std::int64_t, double>> held;
+      for (const auto& e : *entries) held[names[e.tag_id]] = {e.ts_ms, e.value};
+      for (const auto& [tag, samples] : input) {
+        auto last = samples.upper_bound(at);
+        if (last == samples.begin()) {
+          EXPECT_EQ(held.count(tag), 0U) << tag << " at +" << (at - kT0) / 1000 << " s";
+          continue;
+        }
+        --last;
+        ASSERT_EQ(held.count(tag), 1U) << tag << " at +" << (at - kT0) / 1000 << " s";
+        EXPECT_EQ(held[tag].first, last->first) << tag << " at +" << (at - kT0) / 1000 << " s";
+        EXPECT_EQ(held[tag].second, last->second) << tag << " at +" << (at - kT0) / 1000 << " s";
+      }
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    // Every interval from the first to the last that lies a reorder window before the newest sample.
+    std::set<std::int64_t> expected;
+    for (std::int64_t at = kT0 + kEvery; at <= kT0 + (kRounds - 1) * 1000 - options.reorder_window_ms; at += kEvery) {
+      expected.insert(at);
+    }
+    EXPECT_EQ(instants, expected);
   }
 }
 

@@ -1,6 +1,8 @@
 #include "commit_queue.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <string>
 #include <utility>
 
 namespace parktwin::store {
@@ -55,7 +57,12 @@ void CommitQueue::loop() {
     running_ = true;
     Job& job = jobs_.front();  // stays put: post() only appends, and nothing else removes it
     lock.unlock();
-    auto result = job.run();
+    Result<void> result;
+    try {
+      result = job.run();
+    } catch (const std::exception& e) {  // memory, most likely: the job stays, to be tried again
+      result = fail(std::string("a queued commit failed: ") + e.what());
+    }
     lock.lock();
     running_ = false;
     if (result) {

@@ -203,7 +203,7 @@ bool Historian::Impl::foldDue(CommitKind kind) const {
 bool Historian::Impl::snapshotDueAfterFold() const {
   if (options.snapshot_every_ms == 0) return false;
   if (!next_snapshot_ms) return true;  // writeSnapshots() looks in the file
-  const std::int64_t until = std::max({durable_until_ms, queued_until_ms, max_pending_ts});
+  const std::int64_t until = std::max(durable_until_ms, max_pending_ts);  // what the file holds once the fold is in
   return until >= INT64_MIN + options.reorder_window_ms && *next_snapshot_ms <= until - options.reorder_window_ms;
 }
 
@@ -217,23 +217,21 @@ bool Historian::Impl::canWriteBehind(CommitKind kind, bool fold) const {
 }
 
 Result<void> Historian::Impl::commitBehind(bool fold) {
+  // First what may throw (a thread, memory): the state below is cleared only once the job holds it.
+  if (!commit_queue) commit_queue = std::make_unique<CommitQueue>(std::clamp<std::size_t>(options.fold_every_commits + 1, 2, 16));
   auto job = std::make_shared<BehindCommit>();
   job->fold = fold;
   job->drop_snapshots_from = min_pending_ts;
-  forgetSnapshotsFrom(min_pending_ts);
   if (fold) {
     collectFold(job->rows);
     if (job->rows.max_span_ms > stored_max_span_ms) job->grow_span_to = job->rows.max_span_ms;
     foldWritten(job->rows.max_span_ms);  // the queue writes it, whatever comes after
   } else {
     collectTailRow();
-    const auto payload = tail_row.payload();
-    job->tail_row.assign(payload.begin(), payload.end());
+    if (!tail_row.empty()) job->tail_row.assign(tail_row.payload().begin(), tail_row.payload().end());
     ++commits_since_fold;
   }
   tailWritten();
-  if (!commit_queue) commit_queue = std::make_unique<CommitQueue>(std::clamp<std::size_t>(options.fold_every_commits + 1, 2, 16));
-  queued_until_ms = std::max(queued_until_ms, max_pending_ts);
   commit_queue->post({[this, job] { return writeBehind(*job); }, std::exchange(pending_samples, 0), max_pending_ts});
   min_pending_ts = INT64_MAX;
   last_commit = coarseMonotonicNow();
@@ -270,6 +268,9 @@ Result<void> Historian::Impl::settle() {
 }
 
 Result<void> Historian::Impl::commit(CommitKind kind) {
+  // Before deciding where the commit runs: a fold after which the snapshots must be rebuilt runs
+  // here (snapshotDueAfterFold()). Harmless if the commit then fails: the file is asked again.
+  forgetSnapshotsFrom(min_pending_ts);
   const bool fold = foldDue(kind);
   const bool nothingNew = tail_touched.empty() && pending_events.empty() && new_tags.empty() && pending_snapshots.empty();
   const bool nothingToFold = !fold || (sealed.empty() && touched.empty());
@@ -291,12 +292,11 @@ Result<void> Historian::Impl::commit(CommitKind kind) {
     foldSpan = *span;
   } else {
     collectTailRow();
-    if (auto ok = insertTailRow(tail_row.payload()); !ok) return ok;
+    if (auto ok = insertTailRow(tail_row.empty() ? std::span<const std::uint8_t>{} : tail_row.payload()); !ok) return ok;
   }
   if (auto ok = writeEvents(); !ok) return ok;
   if (min_pending_ts != INT64_MAX) {
     if (auto ok = dropSnapshotsFrom(*writer, min_pending_ts); !ok) return ok;
-    forgetSnapshotsFrom(min_pending_ts);
   }
   // After the DELETE above: these hold for every sample appended so far (addSample drops any
   // that a later sample contradicts).

@@ -180,7 +180,8 @@ struct Historian::Impl {
   std::size_t commits_since_fold = 0;
   bool fold_due = false;  // a late sample: it is checked against the blocks, so they must be whole
   TailRowWriter tail_row;
-  std::optional<sql::Statement> insert_tail;  // writeTailRow's, prepared once
+  // insertTailRow's, prepared once; used by the queue's thread or, once it waited, this one.
+  std::optional<sql::Statement> insert_tail;
   bool tailEnabled() const {
     return has_tail_table && options.fold_every_commits > 1 && options.durability != Durability::WriteOnce;
   }
@@ -188,11 +189,11 @@ struct Historian::Impl {
   // Every sealed block and changed open block since the last fold, as rows, into `out`; the open
   // blocks' row ids into new_open_rowids (applied by foldWritten()).
   void collectFold(FoldRows& out);
-  FoldRows fold_rows;  // the commit thread's, reused
+  FoldRows fold_rows;  // a fold written in the appending thread's commit; reused
   std::size_t last_fold_bytes = 0;  // a fold's payload buffer is reserved from the previous one's
   Result<std::int64_t> writeFold();  // the longest block it wrote
   void collectTailRow();  // into tail_row
-  Result<void> insertTailRow(std::span<const std::uint8_t> payload);
+  Result<void> insertTailRow(std::span<const std::uint8_t> payload);  // none when empty
   // The in-memory side of a written (or queued) commit.
   void tailWritten();
   void foldWritten(std::int64_t span);
@@ -221,7 +222,6 @@ struct Historian::Impl {
   std::int64_t max_pending_ts = INT64_MIN;
   std::int64_t min_pending_ts = INT64_MAX;  // snapshots at or after it are invalidated
   std::int64_t durable_until_ms = INT64_MIN;
-  std::int64_t queued_until_ms = INT64_MIN;  // the newest sample handed to commit_queue
   std::optional<std::int64_t> next_snapshot_ms;
   std::int64_t stored_max_span_ms = INT64_MAX;  // meta's max_block_span_ms; read at open
   std::int64_t late_max_span_ms = 0;            // of late blocks written in this commit

@@ -57,11 +57,12 @@ struct HistorianOptions {
   // the tail as a Normal one).
   std::size_t fold_every_commits = 8;
   // Commits due by commit_every_samples / commit_every_ms are written on a thread of the
-  // historian's own while appends go on (at most fold_every_commits + 1 queued; a queued one
-  // holds a copy of what it writes). flush() waits for them, and reports durable only what is
-  // in the file; a read through this historian waits for them too. A commit that fails is
-  // reported by the next append, flush() or commit and tried again then. Off: every commit
-  // runs inside the append that made it due.
+  // historian's own while appends go on (fold_every_commits + 1 of them queued at most, 2 to
+  // 16; a queued one holds a copy of what it writes). flush() waits for them and reports
+  // durable only what is in the file; a read through this historian waits for them too (after
+  // a failed one it reads the file without it). A queued commit that fails is tried again, and
+  // its failure reported, by the next flush() or the next append that makes a commit due.
+  // Off: every commit runs inside the append that made it due.
   bool write_behind = true;
 };
 
