@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cmath>  // INFINITY
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -241,6 +244,83 @@ TEST(HistorianWriteBehind, SnapshotsDroppedByABacklogAreWrittenAgain) {
     }
     EXPECT_EQ(instants, expected);
   }
+}
+
+// What the appending thread does with the file itself while commits are queued, each of which
+// waits for the queue first: a new tag's lookup, a late sample (its fold checks the blocks),
+// a rollup and a retention cut. The oracle is the input, kept in a map as the file should.
+TEST(HistorianWriteBehind, WorkOnTheFileMidStreamWaitsForTheQueue) {
+  constexpr int kTags = 10;
+  test::TempDir dir;
+  const std::string file = dir.file("park.db");
+  auto writer = Historian::open(file, queuedOptions(50));
+  ASSERT_TRUE(writer) << writer.error().message;
+  std::map<std::string, std::map<std::int64_t, double>> input;  // tag -> ts -> value, first wins
+  auto append = [&](const std::string& tag, std::int64_t ts, double value) {
+    input[tag].emplace(ts, value);
+    return writer->append(tag, ts, value);
+  };
+  auto rounds = [&](int from, int to) {
+    for (int round = from; round < to; ++round) {
+      for (int tag = 0; tag < kTags; ++tag) {
+        if (!append(tagName(tag), kT0 + round * 1000, valueOf(round, tag))) return false;
+      }
+    }
+    return true;
+  };
+  ASSERT_TRUE(rounds(0, 300));
+  ASSERT_TRUE(append("arrived.later", kT0 + 300 * 1000, 1.5));      // a new tag: looked up in the file
+  ASSERT_TRUE(append(tagName(0), kT0 + 200 * 1000 + 500, -7.25));  // late: before tag 0's open block
+  ASSERT_TRUE(rounds(300, 500));
+
+  auto rolled = writer->rollup(kT0, kT0 + 5 * 60'000);
+  ASSERT_TRUE(rolled) << rolled.error().message;
+  auto minutes = writer->rollupsBetween(tagName(1), kT0, kT0 + 5 * 60'000);
+  ASSERT_TRUE(minutes) << minutes.error().message;
+  ASSERT_EQ(minutes->size(), 5U);
+  for (const Rollup& minute : *minutes) {
+    double lo = INFINITY, hi = -INFINITY, sum = 0;
+    std::uint64_t n = 0;
+    for (auto it = input[tagName(1)].lower_bound(minute.bucket_ms); it != input[tagName(1)].end() && it->first < minute.bucket_ms + 60'000; ++it) {
+      lo = std::min(lo, it->second);
+      hi = std::max(hi, it->second);
+      sum += it->second;
+      ++n;
+    }
+    EXPECT_EQ(minute.count, n);
+    EXPECT_EQ(minute.min, lo);
+    EXPECT_EQ(minute.max, hi);
+    EXPECT_DOUBLE_EQ(minute.mean, sum / static_cast<double>(n));
+  }
+
+  const std::int64_t cut = kT0 + 120 * 1000;
+  std::uint64_t before = 0;
+  for (auto& [tag, samples] : input) {
+    const auto end = samples.lower_bound(cut);
+    before += static_cast<std::uint64_t>(std::distance(samples.begin(), end));
+    samples.erase(samples.begin(), end);
+  }
+  auto deleted = writer->deleteRawBefore(cut);
+  ASSERT_TRUE(deleted) << deleted.error().message;
+  EXPECT_EQ(*deleted, before);
+  ASSERT_TRUE(rounds(500, 700));
+  ASSERT_TRUE(writer->flush());
+  writer = std::unexpected(Error{"closed"});
+
+  auto reader = Historian::open(file, {.read_only = true});
+  ASSERT_TRUE(reader) << reader.error().message;
+  for (const auto& [tag, samples] : input) {
+    auto stored = reader->samplesBetween(tag, INT64_MIN, INT64_MAX);
+    ASSERT_TRUE(stored) << stored.error().message;
+    ASSERT_EQ(stored->size(), samples.size()) << tag;
+    auto expected = samples.begin();
+    for (const Sample& sample : *stored) {
+      EXPECT_EQ(sample.ts_ms, expected->first) << tag;
+      EXPECT_EQ(sample.value, expected->second) << tag;
+      ++expected;
+    }
+  }
+  EXPECT_EQ(sqliteAnswer(file, "SELECT count(*) FROM tail"), "0");
 }
 
 }  // namespace
