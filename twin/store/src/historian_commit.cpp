@@ -18,10 +18,14 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
   return q;
 }
 
-Result<void> growStoredSpan(sql::Database& db, std::int64_t span) {
+// A fold's last writes, wherever it runs: the tail rows its blocks now hold are deleted (a reader
+// sees each sample once), and meta's longest block span grows to `grow_to` when that is larger.
+Result<void> endFold(sql::Database& db, std::int64_t grow_to) {
+  if (auto ok = db.exec("DELETE FROM tail"); !ok) return ok;
+  if (grow_to <= 0) return {};
   auto grow = db.prepare("UPDATE meta SET value = ?1 WHERE key = 'max_block_span_ms' AND CAST(value AS INTEGER) < ?1");
   if (!grow) return std::unexpected(grow.error());
-  return grow->bind(1, span).run();
+  return grow->bind(1, grow_to).run();
 }
 
 // A snapshot at or after any sample written now (late, or from a lagging tag) no longer tells the
@@ -143,11 +147,8 @@ Result<std::int64_t> Historian::Impl::writeFold() {
     if (tw->late.empty()) continue;
     if (auto ok = writeLate(*tw); !ok) return std::unexpected(ok.error());
   }
-  if (auto ok = writer->exec("DELETE FROM tail"); !ok) return std::unexpected(ok.error());
   const std::int64_t span = std::max(blocks->max_span_ms, std::exchange(late_max_span_ms, 0));
-  if (span > stored_max_span_ms) {
-    if (auto ok = growStoredSpan(*writer, span); !ok) return std::unexpected(ok.error());
-  }
+  if (auto ok = endFold(*writer, span > stored_max_span_ms ? span : 0); !ok) return std::unexpected(ok.error());
   return span;
 }
 
@@ -245,10 +246,7 @@ Result<void> Historian::Impl::writeBehind(const BehindCommit& commit) {
     auto blocks = BlockWriter::prepare(*writer, true, nullptr);
     if (!blocks) return std::unexpected(blocks.error());
     if (auto ok = blocks->write(*writer, commit.rows); !ok) return ok;
-    if (auto ok = writer->exec("DELETE FROM tail"); !ok) return ok;
-    if (commit.grow_span_to > 0) {
-      if (auto ok = growStoredSpan(*writer, commit.grow_span_to); !ok) return ok;
-    }
+    if (auto ok = endFold(*writer, commit.grow_span_to); !ok) return ok;
   } else if (auto ok = insertTailRow(commit.tail_row); !ok) {
     return ok;
   }
