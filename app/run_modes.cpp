@@ -13,6 +13,7 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <vector>
 
@@ -149,6 +150,7 @@ void benchmarkFps(QQuickWindow* window, double seconds, const char* label,
                   std::function<void(QQuickItem* view, double t)> step) {
   struct State {
     QElapsedTimer clock;
+    std::clock_t cpuAtStart = 0;  // the process's CPU time, every thread (llvmpipe's draw in it)
     int frames = 0;
     bool started = false;
     qint64 lastNs = 0;
@@ -164,6 +166,7 @@ void benchmarkFps(QQuickWindow* window, double seconds, const char* label,
     if (!state->started) {
       state->started = true;
       state->clock.start();
+      state->cpuAtStart = std::clock();
     } else {
       ++state->frames;
       state->frameMs.push_back(double(state->clock.nsecsElapsed() - state->lastNs) / 1e6);
@@ -176,6 +179,10 @@ void benchmarkFps(QQuickWindow* window, double seconds, const char* label,
       std::printf("%s fps: %.1f (%d frames in %.2f s at %dx%d)\n", label, state->frames / elapsed, state->frames,
                   elapsed, window->width(), window->height());
       printFrameTimes(state->frameMs);
+      // What a frame costs the CPU whatever the host's load (the frame times follow the load):
+      // every thread of the process, the renderer's and llvmpipe's rasterisers' included.
+      const double cpuMs = 1000.0 * double(std::clock() - state->cpuAtStart) / CLOCKS_PER_SEC;
+      std::printf("cpu ms per frame: %.1f (%.0f ms of CPU, all threads)\n", cpuMs / std::max(1, state->frames), cpuMs);
       std::fflush(stdout);
       QCoreApplication::exit(0);
     }
