@@ -76,8 +76,9 @@ QByteArray FlowArcInstancing::getInstanceBuffer(int* instanceCount) {
     buffer_.clear();
     buffer_.reserve(qsizetype(arcs_.size() * sizeof(InstanceTableEntry)));
     for (const auto& arc : arcs_) {
-      // #Cube is 100 units on a side; its +x runs from the link's source to its consumer. The
-      // material reads the length and speed for the dashes (INSTANCE_DATA.xy).
+      // The box is 100 units on a side (FlowArcs.qml draws its top face); its +x runs from the
+      // link's source to its consumer. The material reads the length and speed for the dashes
+      // (INSTANCE_DATA.xy).
       const auto entry = calculateTableEntry(arc.centre, arc.size_m / 100.0f, QVector3D(0, arc.angle_deg, 0), arc.color,
                                              QVector4D(arc.size_m.x(), arc.speed_m_per_s, 0, 0));
       buffer_.append(reinterpret_cast<const char*>(&entry), sizeof entry);

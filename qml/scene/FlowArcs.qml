@@ -1,5 +1,5 @@
 // Material (above) and energy (below) flows: width by flow, colour by product or carrier, the
-// bottleneck (minimum cut) in red and thicker, the selected arc in yellow; dashes move from
+// bottleneck (minimum cut) in red, the selected arc in yellow; dashes move from
 // source to consumer, faster where more flows. Links to externals end at their markers
 // (ExternalMarker.qml), at the park's edge for those far outside.
 //
@@ -31,7 +31,14 @@ Node {
 
     Model {
         visible: root.instanced && arcTable.count > 0
-        source: "#Cube"
+        // Each arc is drawn as the top face of its box (the instance table's size: length,
+        // height, width; picking and the tests use that box): #Rectangle laid flat, facing up,
+        // lifted to the box's top by the vertex shader. The box's sides were slivers
+        // a pixel or two high from the window's camera, but llvmpipe shades in 4x4 blocks, so
+        // they cost as much as the tops: a replay at 600x with the flows took 10 % more CPU a
+        // frame with whole boxes (docs/flow.md, "Arcs drawn as their top faces").
+        source: "#Rectangle"
+        eulerRotation.x: -90
         castsShadows: false
         receivesShadows: false
         instancing: FlowArcInstancing {

@@ -157,6 +157,17 @@ class ReplayFixture : public QObject {
     const qreal ratio = image.devicePixelRatio();
     return image.pixelColor(int(at.x() * ratio), int(at.y() * ratio));
   }
+  // The same for many points of one picture (one grab: each costs a frame).
+  Q_INVOKABLE QVariantList windowPixels(QQuickItem* item, const QVariantList& points) const {
+    const QImage image = item->window()->grabWindow();
+    const qreal ratio = image.devicePixelRatio();
+    QVariantList colours;
+    for (const QVariant& v : points) {
+      const QPointF at = item->mapToScene(v.toPointF());
+      colours.push_back(image.pixelColor(int(at.x() * ratio), int(at.y() * ratio)));
+    }
+    return colours;
+  }
   // Share of [t0, t1) per state of a state tag, from the simulator's own reports: the state at
   // each whole second is the last report at or before it (an independent count, not spans).
   Q_INVOKABLE QVariantMap stateShares(const QString& tag, double t0, double t1) const {

@@ -1,8 +1,9 @@
 // The flow arcs as drawn: one instance of one instanced Model per arc (FlowArcInstancing). Each
 // keeps what the overlay shows: its row's place, length and width, the bottleneck (minimum cut)
-// in red and 2.5 m tall against 0.8 m, links without flow faint, the selected arc yellow; and an
-// arc is picked where it is drawn. Oracles: the rows (FlowController.arcs), the rule's figures
-// written here, and the arc's own centre projected by the camera.
+// in red and 2.5 m tall against 0.8 m, links without flow faint, the selected arc yellow; an
+// arc is picked where it is drawn, and drawn where it is picked. Oracles: the rows (FlowController.arcs), the rule's figures
+// written here, the arc's own centre projected by the camera, and the window's pixels with the
+// flows hidden.
 import QtQuick
 import QtTest
 import ParkTwin
@@ -89,6 +90,19 @@ Item {
             return [parkView.view.mapFrom3DScene(Qt.vector3d(arc.position.x - dx, y, arc.position.z - dz)),
                     parkView.view.mapFrom3DScene(Qt.vector3d(arc.position.x + dx, y, arc.position.z + dz))]
         }
+        // Half the arc's width on screen, the larger of its two ends'.
+        function screenHalfWidth(arc) {
+            const a = arc.angle * Math.PI / 180, y = arc.position.y + (arc.bottleneck ? 1.25 : 0.4)
+            const dx = Math.cos(a) * arc.length / 2, dz = -Math.sin(a) * arc.length / 2
+            const sx = Math.sin(a) * arc.width / 2, sz = Math.cos(a) * arc.width / 2
+            let most = 0
+            for (const end of [-1, 1]) {
+                const c = Qt.vector3d(arc.position.x + end * dx, y, arc.position.z + end * dz)
+                const p = parkView.view.mapFrom3DScene(c), q = parkView.view.mapFrom3DScene(Qt.vector3d(c.x + sx, y, c.z + sz))
+                most = Math.max(most, Math.hypot(q.x - p.x, q.y - p.y))
+            }
+            return most
+        }
         function pixelsFrom(p, segment) {
             const [a, b] = segment, abx = b.x - a.x, aby = b.y - a.y
             const t = Math.max(0, Math.min(1, ((p.x - a.x) * abx + (p.y - a.y) * aby) / (abx * abx + aby * aby)))
@@ -122,6 +136,77 @@ Item {
             }
             verify(tried >= 10, "arcs in the open: " + tried)
             verify(picked >= 5, "arcs picked by their own id: " + picked)
+        }
+
+        // What the window shows where the pick boxes' tops are: no arc on a grid of points 12 px
+        // or more from every arc's top, and each arc's colour over a point of its top's middle
+        // line (FlowArcs.qml draws the top face of that box; a face drawn at another height or
+        // place would cover some of the first pixels and miss the others). The oracle is the
+        // same pixel with the flows hidden, the camera unchanged. Only points below the KPI bar
+        // with no building in front are used.
+        function buildingAt(p) {
+            const hit = parkView.view.pick(p.x, p.y)
+            return hit.objectHit && hit.objectHit.objectId !== undefined
+        }
+        function test_an_arc_is_drawn_where_it_is_picked() {
+            const bar = findChild(parkView, "kpiBar")
+            const open = p => p.x > 5 && p.y > bar.y + bar.height + 5 && p.x < parkView.width - 5 && p.y < parkView.height - 5
+                && !buildingAt(p)
+            const apart = (c, d) => Math.max(Math.abs(c.r - d.r), Math.abs(c.g - d.g), Math.abs(c.b - d.b))
+            // The window's pixels at these points with the flows shown, then hidden.
+            const shownAndHidden = points => {
+                const at = points.map(x => Qt.point(x.p.x, x.p.y))
+                const shown = Fixture.windowPixels(parkView, at)
+                parkView.showFlows = false
+                waitForRendering(parkView)
+                const hidden = Fixture.windowPixels(parkView, at)
+                parkView.showFlows = true
+                waitForRendering(parkView)
+                return [shown, hidden]
+            }
+
+            // The whole park: no arc on a grid of points 12 px or more from every arc's edge.
+            parkView.fitPark(true)
+            waitForRendering(parkView)
+            const reach = flows.arcs.map(o => ({segment: screenSegment(o), half: screenHalfWidth(o)}))
+            const away = []
+            for (let x = 20; x < parkView.width; x += 40) {
+                for (let y = 20; y < parkView.height; y += 40) {
+                    const q = Qt.point(x, y)
+                    if (open(q) && !reach.some(o => pixelsFrom(q, o.segment) < o.half + 12)) away.push({p: q})
+                }
+            }
+            verify(away.length >= 20, "points away from every arc: " + away.length)
+            const [awayShown, awayHidden] = shownAndHidden(away)
+            for (let i = 0; i < away.length; ++i) {
+                verify(apart(awayShown[i], awayHidden[i]) < 0.01,
+                       "nothing drawn at " + away[i].p + ", 12 px or more from every arc's edge: " + awayShown[i] + " with the flows, " + awayHidden[i] + " without")
+            }
+
+            // Close to the casthouse, where arcs are wide on screen: on each arc, the first point
+            // along its top (from the middle out) in the open, with the arc at least 4 px wide
+            // there, so that the pixel lies wholly inside it.
+            parkView.focusOn("casthouse", true)
+            waitForRendering(parkView)
+            const on = []
+            for (const arc of flows.arcs.filter(a => a.active)) {
+                const a = arc.angle * Math.PI / 180, y = arc.position.y + (arc.bottleneck ? 1.25 : 0.4)
+                for (const t of [0, -0.2, 0.2, -0.4, 0.4]) {
+                    const along = Qt.vector3d(arc.position.x + Math.cos(a) * t * arc.length, y, arc.position.z - Math.sin(a) * t * arc.length)
+                    const p = parkView.view.mapFrom3DScene(along), half = arc.width / 2
+                    const edge = parkView.view.mapFrom3DScene(Qt.vector3d(along.x + Math.sin(a) * half, y, along.z + Math.cos(a) * half))
+                    if (open(p) && 2 * Math.hypot(edge.x - p.x, edge.y - p.y) >= 4) {
+                        on.push({id: arc.id, p: p})
+                        break
+                    }
+                }
+            }
+            verify(on.length >= 5, "points on arcs 4 px wide or more in the open: " + on.length)
+            const [onShown, onHidden] = shownAndHidden(on)
+            for (let i = 0; i < on.length; ++i) {
+                verify(apart(onShown[i], onHidden[i]) > 0.04,
+                       on[i].id + " drawn over its top at " + on[i].p + ": " + onShown[i] + " with the flows, " + onHidden[i] + " without")
+            }
         }
     }
 }
