@@ -35,8 +35,9 @@ Node {
         // height, width; picking and the tests use that box): #Rectangle laid flat, facing up,
         // lifted to the box's top by the vertex shader. The box's sides were slivers
         // a pixel or two high from the window's camera, but llvmpipe shades in 4x4 blocks, so
-        // they cost as much as the tops: a replay at 600x with the flows took 10 % more CPU a
-        // frame with whole boxes (docs/flow.md, "Arcs drawn as their top faces").
+        // they cost as much as the tops: in a replay at 600x the flows added 10-23 % to a
+        // frame's CPU as boxes, 5-8 % as top faces (docs/flow.md, "Arcs drawn as their top
+        // faces").
         source: "#Rectangle"
         eulerRotation.x: -90
         castsShadows: false
