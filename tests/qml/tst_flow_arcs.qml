@@ -1,9 +1,9 @@
 // The flow arcs as drawn: one instance of one instanced Model per arc (FlowArcInstancing). Each
 // keeps what the overlay shows: its row's place, length and width, the bottleneck (minimum cut)
 // in red and 2.5 m tall against 0.8 m, links without flow faint, the selected arc yellow; an
-// arc is picked where it is drawn, and drawn where it is picked. Oracles: the rows (FlowController.arcs), the rule's figures
-// written here, the arc's own centre projected by the camera, and the window's pixels with the
-// flows hidden.
+// arc is picked where it is drawn, and drawn where it is picked. Oracles: the rows
+// (FlowController.arcs), the rule's figures written here, the arc's own centre projected by the
+// camera, and the window's pixels with the flows hidden.
 import QtQuick
 import QtTest
 import ParkTwin
