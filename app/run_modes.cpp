@@ -179,8 +179,9 @@ void benchmarkFps(QQuickWindow* window, double seconds, const char* label,
       std::printf("%s fps: %.1f (%d frames in %.2f s at %dx%d)\n", label, state->frames / elapsed, state->frames,
                   elapsed, window->width(), window->height());
       printFrameTimes(state->frameMs);
-      // What a frame costs the CPU whatever the host's load (the frame times follow the load):
-      // every thread of the process, the renderer's and llvmpipe's rasterisers' included.
+      // What a frame costs the CPU, which moves less with the host's load than the frame times:
+      // every thread of the process, the renderer's and llvmpipe's rasterisers' included (not
+      // the X server's copy of each frame).
       const double cpuMs = 1000.0 * double(std::clock() - state->cpuAtStart) / CLOCKS_PER_SEC;
       std::printf("cpu ms per frame: %.1f (%.0f ms of CPU, all threads)\n", cpuMs / std::max(1, state->frames), cpuMs);
       std::fflush(stdout);

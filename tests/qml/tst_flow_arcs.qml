@@ -99,6 +99,7 @@ Item {
             for (const end of [-1, 1]) {
                 const c = Qt.vector3d(arc.position.x + end * dx, y, arc.position.z + end * dz)
                 const p = parkView.view.mapFrom3DScene(c), q = parkView.view.mapFrom3DScene(Qt.vector3d(c.x + sx, y, c.z + sz))
+                if (p.z <= 0 || q.z <= 0) return Infinity  // behind the camera: no point is known to be clear of it
                 most = Math.max(most, Math.hypot(q.x - p.x, q.y - p.y))
             }
             return most
@@ -115,15 +116,14 @@ Item {
         // material arcs above energy ones); a point well beside it does not pick it.
         function test_an_arc_is_picked_where_it_is_drawn() {
             parkView.fitPark(true)
-            wait(0)
+            verify(waitForRendering(parkView))  // View3D.pick uses the camera of the last frame
             let picked = 0, tried = 0
             const longest = flows.arcs.slice().sort((a, b) => b.length - a.length).slice(0, 30)
             for (const arc of longest) {
                 const top = Qt.vector3d(arc.position.x, arc.position.y + (arc.bottleneck ? 1.25 : 0.4), arc.position.z)
                 const p = parkView.view.mapFrom3DScene(top)
                 if (p.x < 5 || p.y < 5 || p.x > parkView.width - 5 || p.y > parkView.height - 5) continue
-                const hit = parkView.view.pick(p.x, p.y)
-                if (hit.objectHit && hit.objectHit.objectId !== undefined) continue  // a building in front
+                if (objectInFront(p)) continue  // a building in front
                 const over = flows.arcs.filter(o => pixelsFrom(p, screenSegment(o)) < 3).map(o => o.id)
                 ++tried
                 const got = parkView.objectAt(p.x, p.y)
@@ -138,41 +138,55 @@ Item {
             verify(picked >= 5, "arcs picked by their own id: " + picked)
         }
 
-        // What the window shows where the pick boxes' tops are: no arc on a grid of points 12 px
-        // or more from every arc's top, and each arc's colour over a point of its top's middle
-        // line (FlowArcs.qml draws the top face of that box; a face drawn at another height or
-        // place would cover some of the first pixels and miss the others). The oracle is the
-        // same pixel with the flows hidden, the camera unchanged. Only points below the KPI bar
-        // with no building in front are used.
-        function buildingAt(p) {
+        // A park object (building, utility, external) in front of the point, or the point under
+        // one of the view's 2D overlays (labels, compass, KPI bar, scale bar...).
+        function objectInFront(p) {
             const hit = parkView.view.pick(p.x, p.y)
             return hit.objectHit && hit.objectHit.objectId !== undefined
         }
+        function overlaidAt(p) {
+            const inside = c => c.visible && p.x >= c.x && p.x <= c.x + c.width && p.y >= c.y && p.y <= c.y + c.height
+            const labelLayer = findChild(parkView, "labelLayer")
+            const overlays = parkView.children, labels = labelLayer.children  // list properties: no for-of
+            for (let i = 0; i < overlays.length; ++i) {
+                const c = overlays[i]
+                if (c === parkView.view || c === labelLayer || (c.width >= parkView.width && c.height >= parkView.height)) continue
+                if (inside(c)) return true
+            }
+            for (let i = 0; i < labels.length; ++i) if (inside(labels[i])) return true
+            return false
+        }
+
+        // What the window shows where the pick boxes' tops are: no arc on a grid of points 12 px
+        // or more from every arc's top, and each arc's colour over a point of its top's middle
+        // line (FlowArcs.qml draws the top face of that box; a face drawn far from it, or facing
+        // away, fails one of the two; a few tenths of a metre off would not show). The oracle is
+        // the same pixel with the flows hidden, the camera unchanged. Only points in front of
+        // the camera, with no park object in front and under no 2D overlay, are used.
         function test_an_arc_is_drawn_where_it_is_picked() {
-            const bar = findChild(parkView, "kpiBar")
-            const open = p => p.x > 5 && p.y > bar.y + bar.height + 5 && p.x < parkView.width - 5 && p.y < parkView.height - 5
-                && !buildingAt(p)
+            const open = p => p.z > 0 && p.x > 5 && p.y > 5 && p.x < parkView.width - 5 && p.y < parkView.height - 5
+                && !objectInFront(p) && !overlaidAt(p)
             const apart = (c, d) => Math.max(Math.abs(c.r - d.r), Math.abs(c.g - d.g), Math.abs(c.b - d.b))
             // The window's pixels at these points with the flows shown, then hidden.
             const shownAndHidden = points => {
                 const at = points.map(x => Qt.point(x.p.x, x.p.y))
                 const shown = Fixture.windowPixels(parkView, at)
                 parkView.showFlows = false
-                waitForRendering(parkView)
+                verify(waitForRendering(parkView))
                 const hidden = Fixture.windowPixels(parkView, at)
                 parkView.showFlows = true
-                waitForRendering(parkView)
+                verify(waitForRendering(parkView))
                 return [shown, hidden]
             }
 
             // The whole park: no arc on a grid of points 12 px or more from every arc's edge.
             parkView.fitPark(true)
-            waitForRendering(parkView)
+            verify(waitForRendering(parkView))
             const reach = flows.arcs.map(o => ({segment: screenSegment(o), half: screenHalfWidth(o)}))
             const away = []
             for (let x = 20; x < parkView.width; x += 40) {
                 for (let y = 20; y < parkView.height; y += 40) {
-                    const q = Qt.point(x, y)
+                    const q = Qt.vector3d(x, y, 1)
                     if (open(q) && !reach.some(o => pixelsFrom(q, o.segment) < o.half + 12)) away.push({p: q})
                 }
             }
@@ -189,13 +203,13 @@ Item {
             parkView.focusOn("casthouse", true)
             waitForRendering(parkView)
             const on = []
-            for (const arc of flows.arcs.filter(a => a.active)) {
+            for (const arc of flows.arcs.filter(row => row.active)) {
                 const a = arc.angle * Math.PI / 180, y = arc.position.y + (arc.bottleneck ? 1.25 : 0.4)
                 for (const t of [0, -0.2, 0.2, -0.4, 0.4]) {
                     const along = Qt.vector3d(arc.position.x + Math.cos(a) * t * arc.length, y, arc.position.z - Math.sin(a) * t * arc.length)
                     const p = parkView.view.mapFrom3DScene(along), half = arc.width / 2
                     const edge = parkView.view.mapFrom3DScene(Qt.vector3d(along.x + Math.sin(a) * half, y, along.z + Math.cos(a) * half))
-                    if (open(p) && 2 * Math.hypot(edge.x - p.x, edge.y - p.y) >= 4) {
+                    if (open(p) && edge.z > 0 && 2 * Math.hypot(edge.x - p.x, edge.y - p.y) >= 4) {
                         on.push({id: arc.id, p: p})
                         break
                     }
@@ -207,6 +221,8 @@ Item {
                 verify(apart(onShown[i], onHidden[i]) > 0.04,
                        on[i].id + " drawn over its top at " + on[i].p + ": " + onShown[i] + " with the flows, " + onHidden[i] + " without")
             }
+            parkView.fitPark(true)
+            verify(waitForRendering(parkView))
         }
     }
 }
