@@ -143,11 +143,18 @@ Result<std::unique_ptr<feed::FeedSubscription>> makeFeed(const IngestOptions& o,
       [&sinks] { return sinks.commit(); });
 }
 
-// Runs until Ctrl-C, --duration or --count, reporting counters every 10 s.
-void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const std::function<void()>& reportCounters,
-                   IngestSinks& sinks, const std::function<void()>& tick = {}) {
+// From here on Ctrl-C and SIGTERM stop the recording in order (what is received is committed,
+// the files closed) instead of ending the process. Called once the sources are started and
+// before the line saying so: a stop that the line has announced is always an orderly one. (Not
+// earlier: a connect that waits for an unreachable broker should still die at Ctrl-C.)
+void catchStopSignals() {
   std::signal(SIGINT, [](int) { stopRequested = 1; });
   std::signal(SIGTERM, [](int) { stopRequested = 1; });
+}
+
+// Runs until Ctrl-C, --duration or --count (catchStopSignals), reporting counters every 10 s.
+void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const std::function<void()>& reportCounters,
+                   IngestSinks& sinks, const std::function<void()>& tick = {}) {
   const auto start = std::chrono::steady_clock::now();
   auto lastReport = start;
   RecordingReporter reporter{o.db};
@@ -232,6 +239,7 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
   SharedSinks shared(sinks);
   shared.allTags = o.allTags;
   for (const auto& tag : park.tags) shared.known.insert(tag.id);
+  catchStopSignals();  // before the sources announce themselves connected
   auto running = startSources(*connections, [&](const feed::Source& s) { return shared.sinkFor(s); }, o.gatewayMqtt);
   const auto report = [&] {
     for (const auto& s : running.sources) std::cerr << s->id() << ": " << describeCounters(s->counters()) << "\n";
@@ -292,6 +300,7 @@ int runIngest(const IngestOptions& o) {
     std::cerr << connected.error().message << "\n";
     return 1;
   }
+  catchStopSignals();
   std::cerr << "subscribed to parktwin/" << park->id << "/# on " << o.mqtt << " as " << broker->client_id
             << (o.qos == 1 ? " (QoS 1, acknowledged once stored)" : " (QoS 0)") << "\n";
   waitUntilDone(o, duration_ms, [&] { printCounters((*feed)->counters(), (*feed)->gaps().size()); }, sinks);
