@@ -43,8 +43,7 @@ publish_until "$dir/ingest.err" "ingest: recording to $dir/live.db stopped:"
 # the files' existing space (a reused WAL), and then the recovery and the next stop are both
 # reported, truthfully; so the count of stops is not fixed, their alternation is.
 states=$(grep -oE 'recording to .* (stopped|resumed)' "$dir/ingest.err" | grep -oE '(stopped|resumed)$' | tr '\n' ' ')
-expect "stops and recoveries alternate, from a stop to a stop" "" \
-  "$(echo "$states" | tr ' ' '\n' | grep . | uniq -d; echo "$states" | grep -vE '^stopped( resumed stopped)* $')"
+expect "stops and recoveries alternate, from a stop to a stop" "" "$(echo "$states" | grep -vE '^stopped( resumed stopped)* $')"
 expect "each stop says the samples are kept" "$(grep -c 'stopped:' "$dir/ingest.err")" \
   "$(grep -c 'samples are kept in memory and retried' "$dir/ingest.err")"
 prlimit --pid $ingest --fsize=unlimited: || exit 1
