@@ -2,6 +2,8 @@
 // historian vs plain SQLite (one row per sample) vs raw append+fsync, in one run.
 // Usage: historian_bench [--tags N] [--seconds S] [--batch B] [--fold-every F] [--write-behind on|off] [--sync normal|full] [--dir D] [--queries Q]
 //                        [--baselines all|none]   (none: the historian alone, for quick iterations)
+//                        [--state-of FILE]   (only stateAt, on FILE written by an earlier run with the same
+//                                             --tags/--seconds: two builds' read paths on one file)
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -35,6 +37,7 @@ struct Args {
   std::string dir = "/tmp/parktwin-historian-bench";
   int queries = 200;
   bool baselines = true;
+  std::string stateOf;  // an existing historian file: only its stateAt is measured
 };
 
 Args parse(int argc, char** argv) {
@@ -50,6 +53,7 @@ Args parse(int argc, char** argv) {
     else if (k == "--dir") a.dir = v;
     else if (k == "--queries") a.queries = std::stoi(v);
     else if (k == "--baselines") a.baselines = v != "none";
+    else if (k == "--state-of") a.stateOf = v;
     else {
       std::fprintf(stderr, "unknown option %s\n", k.c_str());
       std::exit(2);
@@ -92,10 +96,48 @@ void check(parktwin::Result<void> r) {
 
 constexpr std::int64_t kT0 = 1'777'593'600'000LL;  // 2026-05-01T00:00:00Z
 
+// stateAt at random instants of the data, the historian's queries back to back (as a replay
+// would issue them), then plain SQLite's at the first tenth of the same instants.
+void benchStateAt(const Args& a, const std::string& histPath, const std::string& plainPath) {
+  auto h = check(parktwin::store::Historian::open(histPath, {.read_only = true}));
+  std::optional<parktwin::bench::PlainSqlite> plain;
+  if (a.baselines) plain.emplace(plainPath, a.fullSync);
+  std::mt19937_64 rng(1);
+  std::vector<std::int64_t> times;
+  for (int q = 0; q < a.queries; ++q) {
+    times.push_back(kT0 + 1000 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(a.seconds * 1000 - 1000)));
+  }
+  // Each store's queries back to back (as a replay would issue them), the same instants.
+  std::vector<double> histMs, plainMs;
+  std::size_t tagsSeen = 0;
+  for (const std::int64_t t : times) {
+    const auto start = Clock::now();
+    tagsSeen = check(h.stateAt(t)).size();
+    histMs.push_back(seconds(Clock::now() - start) * 1000);
+  }
+  for (std::size_t q = 0; a.baselines && q < std::max<std::size_t>(1, times.size() / 10); ++q) {
+    const auto start = Clock::now();
+    plain->stateAt(times[q], a.tags);
+    plainMs.push_back(seconds(Clock::now() - start) * 1000);
+  }
+  std::printf("\nSTATE AT T  %d tags, %zu random T over %lld s of data (%zu tags in the last answer)\n", a.tags, histMs.size(),
+              static_cast<long long>(a.seconds), tagsSeen);
+  std::printf("  historian (snapshot + blocks)   p50 %8.2f ms  p99 %8.2f ms\n", percentile(histMs, 0.5), percentile(histMs, 0.99));
+  std::printf("  plain SQLite (LIMIT 1 per tag)  p50 %8.2f ms  p99 %8.2f ms  (%zu queries)  -> plain/historian p50 ratio %.2f\n",
+              percentile(plainMs, 0.5), percentile(plainMs, 0.99), plainMs.size(),
+              percentile(plainMs, 0.5) / percentile(histMs, 0.5));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const Args a = parse(argc, argv);
+  if (!a.stateOf.empty()) {
+    Args stateOnly = a;
+    stateOnly.baselines = false;
+    benchStateAt(stateOnly, a.stateOf, "");
+    return 0;
+  }
   std::filesystem::remove_all(a.dir);
   std::filesystem::create_directories(a.dir);
   const std::string histPath = a.dir + "/historian.db", plainPath = a.dir + "/plain.db", rawPath = a.dir + "/raw.bin";
@@ -185,34 +227,7 @@ int main(int argc, char** argv) {
               plainSeconds / histSeconds, rawSeconds / histSeconds, plainBytes / histBytes, rawBytes / histBytes);
 
   // --- stateAt ---
-  {
-    auto h = check(parktwin::store::Historian::open(histPath, {.read_only = true}));
-    parktwin::bench::PlainSqlite plain(plainPath, a.fullSync);
-    std::mt19937_64 rng(1);
-    std::vector<std::int64_t> times;
-    for (int q = 0; q < a.queries; ++q) {
-      times.push_back(kT0 + 1000 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(a.seconds * 1000 - 1000)));
-    }
-    // Each store's queries back to back (as a replay would issue them), the same instants.
-    std::vector<double> histMs, plainMs;
-    std::size_t tagsSeen = 0;
-    for (const std::int64_t t : times) {
-      const auto start = Clock::now();
-      tagsSeen = check(h.stateAt(t)).size();
-      histMs.push_back(seconds(Clock::now() - start) * 1000);
-    }
-    for (std::size_t q = 0; a.baselines && q < std::max<std::size_t>(1, times.size() / 10); ++q) {
-      const auto start = Clock::now();
-      plain.stateAt(times[q], a.tags);
-      plainMs.push_back(seconds(Clock::now() - start) * 1000);
-    }
-    std::printf("\nSTATE AT T  %d tags, %zu random T over %lld s of data (%zu tags in the last answer)\n", a.tags, histMs.size(),
-                static_cast<long long>(a.seconds), tagsSeen);
-    std::printf("  historian (snapshot + blocks)   p50 %8.2f ms  p99 %8.2f ms\n", percentile(histMs, 0.5), percentile(histMs, 0.99));
-    std::printf("  plain SQLite (LIMIT 1 per tag)  p50 %8.2f ms  p99 %8.2f ms  (%zu queries)  -> plain/historian p50 ratio %.2f\n",
-                percentile(plainMs, 0.5), percentile(plainMs, 0.99), plainMs.size(),
-                percentile(plainMs, 0.5) / percentile(histMs, 0.5));
-  }
+  benchStateAt(a, histPath, plainPath);
 
   // --- downsample: one tag, one year at 1-minute resolution, to 1000 buckets ---
   {

@@ -1,0 +1,363 @@
+// grouped_state_bench: would another layout reach issue 21's stateAt goals (p99 <= 5 ms at 10k
+// tags, <= 30 ms at 100k)? A measurement, not a product path.
+//
+// The historian keeps one block row per tag and span, each tag's blocks sealed on their own
+// schedule, so stateAt(T) costs one SQLite seek, row and copy per tag plus a partial decode
+// (docs/historian.md: about half SQLite, a third decoding). The layout tried here seals every
+// tag's block at common segment boundaries and stores `group` tags' blocks of one segment in one
+// row, so stateAt reads (tags / group) rows instead of `tags` rows. The blocks are the
+// historian's own (encodeBlock / decodeLastAtOrBefore), so decoding costs the same in both.
+//
+// Both layouts are written from the same generated data (historian_bench's source), the same
+// random instants queried on both, every answer compared (the historian is the oracle for the
+// grouped prototype), and for each: stateAt p50 / p99, bytes per sample, and reading one tag's
+// whole history (what a chart does; the grouped rows cost `group` times the bytes there).
+// Usage: grouped_state_bench [--tags N] [--seconds S] [--segment-s G] [--group K] [--queries Q] [--dir D]
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "parktwin/store/block_codec.hpp"
+#include "parktwin/store/historian.hpp"
+#include "sample_source.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using parktwin::bench::SampleSource;
+using parktwin::store::Sample;
+
+constexpr std::int64_t kT0 = 1'777'593'600'000LL;  // 2026-05-01T00:00:00Z, as historian_bench
+
+struct Args {
+  int tags = 10'000;
+  std::int64_t seconds = 3600;
+  std::int64_t segmentSeconds = 240;  // the historian's blocks here span ~240 s (255 s at most)
+  int group = 48;  // the fewest bytes of 16, 20, 24, 48 and 64 at 10k tags (SQLite's page fill)
+  int queries = 300;
+  std::string dir = "/tmp/parktwin-grouped-bench";
+};
+
+Args parse(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string k = argv[i], v = argv[i + 1];
+    if (k == "--tags") a.tags = std::stoi(v);
+    else if (k == "--seconds") a.seconds = std::stoll(v);
+    else if (k == "--segment-s") a.segmentSeconds = std::stoll(v);
+    else if (k == "--group") a.group = std::stoi(v);
+    else if (k == "--queries") a.queries = std::stoi(v);
+    else if (k == "--dir") a.dir = v;
+    else {
+      std::fprintf(stderr, "unknown option %s\n", k.c_str());
+      std::exit(2);
+    }
+  }
+  return a;
+}
+
+template <typename T>
+T check(parktwin::Result<T> r) {
+  if (!r) {
+    std::fprintf(stderr, "grouped_state_bench: %s\n", r.error().message.c_str());
+    std::exit(1);
+  }
+  return std::move(*r);
+}
+void check(parktwin::Result<void> r) {
+  if (!r) {
+    std::fprintf(stderr, "grouped_state_bench: %s\n", r.error().message.c_str());
+    std::exit(1);
+  }
+}
+void checkSql(int rc, sqlite3* db, const char* what) {
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    std::fprintf(stderr, "grouped_state_bench: %s: %s\n", what, sqlite3_errmsg(db));
+    std::exit(1);
+  }
+}
+
+double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
+}
+double fileBytes(const std::string& path) {
+  double bytes = 0;
+  for (const char* suffix : {"", "-wal"}) {
+    std::error_code ec;
+    const auto n = std::filesystem::file_size(path + suffix, ec);
+    if (!ec) bytes += static_cast<double>(n);
+  }
+  return bytes;
+}
+
+// A grouped row's payload: for each of its tags, a varint length and that tag's block.
+void putVarint(std::vector<std::uint8_t>& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<std::uint8_t>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<std::uint8_t>(v));
+}
+std::uint64_t getVarint(const std::uint8_t*& p) {
+  std::uint64_t v = 0;
+  for (int shift = 0;; shift += 7) {
+    const std::uint8_t b = *p++;
+    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) return v;
+  }
+}
+
+// The grouped file: row id = segment * groups + group + 1, so a stateAt reads one id range.
+class GroupedFile {
+ public:
+  GroupedFile(const std::string& path, const Args& a) : a_(a), groups_((a.tags + a.group - 1) / a.group) {
+    checkSql(sqlite3_open(path.c_str(), &db_), db_, "open");
+    checkSql(sqlite3_exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", nullptr, nullptr, nullptr), db_, "pragma");
+    checkSql(sqlite3_exec(db_, "CREATE TABLE IF NOT EXISTS grouped(id INTEGER PRIMARY KEY, payload BLOB NOT NULL)", nullptr, nullptr, nullptr),
+             db_, "create");
+    checkSql(sqlite3_prepare_v2(db_, "SELECT id, payload FROM grouped WHERE id >= ?1 AND id < ?2", -1, &range_, nullptr), db_, "prepare");
+  }
+  ~GroupedFile() {
+    sqlite3_finalize(range_);
+    sqlite3_close(db_);
+  }
+  GroupedFile(const GroupedFile&) = delete;
+  GroupedFile& operator=(const GroupedFile&) = delete;
+
+  int groups() const { return groups_; }
+  std::int64_t segmentOf(std::int64_t t) const { return (t - kT0) / (a_.segmentSeconds * 1000); }
+
+  // Writes every segment of `values` (second-major, as historian_bench generates them).
+  void write(const std::vector<double>& values) {
+    checkSql(sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr), db_, "begin");
+    sqlite3_stmt* insert = nullptr;
+    checkSql(sqlite3_prepare_v2(db_, "INSERT INTO grouped(id, payload) VALUES (?, ?)", -1, &insert, nullptr), db_, "prepare insert");
+    std::vector<Sample> samples;
+    std::vector<std::uint8_t> row;
+    const std::int64_t segments = (a_.seconds + a_.segmentSeconds - 1) / a_.segmentSeconds;
+    for (std::int64_t seg = 0; seg < segments; ++seg) {
+      const std::int64_t k1 = std::min(a_.seconds, (seg + 1) * a_.segmentSeconds);
+      for (int g = 0; g < groups_; ++g) {
+        row.clear();
+        for (int t = g * a_.group; t < std::min(a_.tags, (g + 1) * a_.group); ++t) {
+          samples.clear();
+          for (std::int64_t k = seg * a_.segmentSeconds; k < k1; ++k) {
+            samples.push_back({SampleSource::timestamp(kT0, k, t), values[static_cast<std::size_t>(k * a_.tags + t)]});
+          }
+          const auto block = parktwin::store::encodeBlock(samples);
+          putVarint(row, block.size());
+          row.insert(row.end(), block.begin(), block.end());
+        }
+        sqlite3_bind_int64(insert, 1, seg * groups_ + g + 1);
+        sqlite3_bind_blob(insert, 2, row.data(), static_cast<int>(row.size()), SQLITE_STATIC);
+        checkSql(sqlite3_step(insert), db_, "insert");
+        sqlite3_reset(insert);
+      }
+    }
+    sqlite3_finalize(insert);
+    checkSql(sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr), db_, "commit");
+    checkSql(sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr), db_, "checkpoint");
+  }
+
+  // Each tag of groups [g0, g1) of segment `seg`: its last sample at or before T, where it has one.
+  void stateOf(std::int64_t seg, int g0, int g1, std::int64_t t, std::vector<std::optional<Sample>>& out) {
+    sqlite3_bind_int64(range_, 1, seg * groups_ + g0 + 1);
+    sqlite3_bind_int64(range_, 2, seg * groups_ + g1 + 1);
+    while (sqlite3_step(range_) == SQLITE_ROW) {
+      const int g = static_cast<int>((sqlite3_column_int64(range_, 0) - 1) % groups_);
+      const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(range_, 1));
+      for (int tag = g * a_.group; tag < std::min(a_.tags, (g + 1) * a_.group); ++tag) {
+        const auto length = getVarint(p);
+        if (!out[static_cast<std::size_t>(tag)]) {
+          auto last = check(parktwin::store::decodeLastAtOrBefore({p, length}, t));
+          if (last) out[static_cast<std::size_t>(tag)] = *last;
+        }
+        p += length;
+      }
+    }
+    sqlite3_reset(range_);
+  }
+
+  // One tag's whole history, as a chart reads it: every segment's row of its group.
+  std::size_t historyOf(int tag) {
+    const int g = tag / a_.group;
+    std::size_t count = 0;
+    sqlite3_stmt* one = nullptr;
+    checkSql(sqlite3_prepare_v2(db_, "SELECT payload FROM grouped WHERE id = ?", -1, &one, nullptr), db_, "prepare one");
+    for (std::int64_t seg = 0; seg * a_.segmentSeconds < a_.seconds; ++seg) {
+      sqlite3_bind_int64(one, 1, seg * groups_ + g + 1);
+      if (sqlite3_step(one) == SQLITE_ROW) {
+        const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(one, 0));
+        for (int t = g * a_.group;; ++t) {
+          const auto length = getVarint(p);
+          if (t == tag) {
+            count += check(parktwin::store::decodeBlock({p, length})).size();
+            break;
+          }
+          p += length;
+        }
+      }
+      sqlite3_reset(one);
+    }
+    sqlite3_finalize(one);
+    return count;
+  }
+
+ private:
+  Args a_;
+  int groups_;
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* range_ = nullptr;
+};
+
+// One kept thread for the second half of the groups, as the historian keeps its ScanWorker.
+class Worker {
+ public:
+  Worker() : thread_([this] { loop(); }) {}
+  ~Worker() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+  Worker(const Worker&) = delete;
+  Worker& operator=(const Worker&) = delete;
+  void post(std::function<void()> job) {
+    {
+      std::lock_guard lock(mutex_);
+      job_ = std::move(job);
+      done_ = false;
+    }
+    changed_.notify_all();
+  }
+  void wait() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return done_; });
+  }
+
+ private:
+  void loop() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      changed_.wait(lock, [&] { return stop_ || job_; });
+      if (stop_) return;
+      auto job = std::exchange(job_, nullptr);
+      lock.unlock();
+      job();
+      lock.lock();
+      done_ = true;
+      changed_.notify_all();
+    }
+  }
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::function<void()> job_;
+  bool done_ = false, stop_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Args a = parse(argc, argv);
+  std::filesystem::remove_all(a.dir);
+  std::filesystem::create_directories(a.dir);
+  const std::string histPath = a.dir + "/historian.db", groupedPath = a.dir + "/grouped.db";
+
+  std::vector<double> values(static_cast<std::size_t>(a.tags) * static_cast<std::size_t>(a.seconds));
+  {
+    SampleSource source(a.tags, 42);
+    std::vector<double> row;
+    for (std::int64_t k = 0; k < a.seconds; ++k) {
+      source.next(row);
+      std::copy(row.begin(), row.end(), values.begin() + k * a.tags);
+    }
+  }
+  std::vector<std::string> names;
+  for (int t = 0; t < a.tags; ++t) names.push_back("tag" + std::to_string(t));
+  {
+    parktwin::store::HistorianOptions options;
+    options.commit_every_samples = 100'000;
+    options.commit_every_ms = 1'000'000'000;
+    auto h = check(parktwin::store::Historian::open(histPath, options));
+    for (std::int64_t k = 0; k < a.seconds; ++k) {
+      for (int t = 0; t < a.tags; ++t) {
+        check(h.append(names[static_cast<std::size_t>(t)], SampleSource::timestamp(kT0, k, t), values[static_cast<std::size_t>(k * a.tags + t)]));
+      }
+    }
+    check(h.flush());
+  }
+  GroupedFile grouped(groupedPath, a);
+  grouped.write(values);
+  GroupedFile second(groupedPath, a);  // the second thread's connection
+  const double total = static_cast<double>(values.size());
+
+  auto h = check(parktwin::store::Historian::open(histPath, {.read_only = true}));
+  std::mt19937_64 rng(1);
+  std::vector<std::int64_t> times;
+  for (int q = 0; q < a.queries; ++q) {
+    times.push_back(kT0 + 1000 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(a.seconds * 1000 - 1000)));
+  }
+  Worker worker;
+  std::vector<double> histMs, groupedMs;
+  std::vector<std::optional<Sample>> state(static_cast<std::size_t>(a.tags));
+  std::size_t mismatches = 0, compared = 0;
+  const int half = grouped.groups() / 2;
+  for (const std::int64_t t : times) {
+    auto start = Clock::now();
+    const auto expected = check(h.stateAt(t));
+    histMs.push_back(ms(Clock::now() - start));
+
+    start = Clock::now();
+    std::fill(state.begin(), state.end(), std::nullopt);
+    const std::int64_t seg = grouped.segmentOf(t);
+    worker.post([&] { second.stateOf(seg, half, second.groups(), t, state); });
+    grouped.stateOf(seg, 0, half, t, state);
+    worker.wait();
+    // A tag whose first sample of this segment is after T: its last sample is in the segment before.
+    if (seg > 0 && std::any_of(state.begin(), state.end(), [](const auto& s) { return !s; })) {
+      grouped.stateOf(seg - 1, 0, grouped.groups(), t, state);
+    }
+    groupedMs.push_back(ms(Clock::now() - start));
+
+    for (const auto& e : expected) {
+      const auto& got = state[static_cast<std::size_t>(std::stoi(e.tag.substr(3)))];
+      ++compared;
+      if (!got || got->ts_ms != e.ts_ms || got->value != e.value) ++mismatches;
+    }
+  }
+  const int chartTag = a.tags / 2;
+  auto start = Clock::now();
+  const auto histHistory = check(h.samplesBetween(names[static_cast<std::size_t>(chartTag)], kT0, kT0 + a.seconds * 1000)).size();
+  const double histHistoryMs = ms(Clock::now() - start);
+  start = Clock::now();
+  const auto groupedHistory = grouped.historyOf(chartTag);
+  const double groupedHistoryMs = ms(Clock::now() - start);
+
+  std::printf("stateAt, %d tags x %lld s at 1 Hz, %d random T; grouped: %lld s segments, %d tags a row (%d rows a segment)\n", a.tags,
+              static_cast<long long>(a.seconds), a.queries, static_cast<long long>(a.segmentSeconds), a.group, grouped.groups());
+  std::printf("  %-34s %9s %9s %13s %16s\n", "layout", "p50 ms", "p99 ms", "bytes/sample", "1 tag history ms");
+  std::printf("  %-34s %9.2f %9.2f %13.3f %16.2f\n", "historian (a row per tag and span)", percentile(histMs, 0.5),
+              percentile(histMs, 0.99), fileBytes(histPath) / total, histHistoryMs);
+  std::printf("  %-34s %9.2f %9.2f %13.3f %16.2f\n", "grouped rows (prototype)", percentile(groupedMs, 0.5), percentile(groupedMs, 0.99),
+              fileBytes(groupedPath) / total, groupedHistoryMs);
+  std::printf("  answers compared %zu, differing %zu; one tag's history: %zu samples (historian) vs %zu (grouped)\n", compared, mismatches,
+              histHistory, groupedHistory);
+  return mismatches == 0 && histHistory == groupedHistory ? 0 : 1;
+}
