@@ -17,29 +17,30 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <random>
+#include <semaphore>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "parktwin/store/block_codec.hpp"
 #include "parktwin/store/historian.hpp"
+#include "bench_util.hpp"
 #include "sample_source.hpp"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 using parktwin::bench::SampleSource;
+using parktwin::bench::check;
+using parktwin::bench::kT0;
+using parktwin::bench::percentile;
 using parktwin::store::Sample;
-
-constexpr std::int64_t kT0 = 1'777'593'600'000LL;  // 2026-05-01T00:00:00Z, as historian_bench
 
 struct Args {
   int tags = 10'000;
@@ -68,20 +69,6 @@ Args parse(int argc, char** argv) {
   return a;
 }
 
-template <typename T>
-T check(parktwin::Result<T> r) {
-  if (!r) {
-    std::fprintf(stderr, "grouped_state_bench: %s\n", r.error().message.c_str());
-    std::exit(1);
-  }
-  return std::move(*r);
-}
-void check(parktwin::Result<void> r) {
-  if (!r) {
-    std::fprintf(stderr, "grouped_state_bench: %s\n", r.error().message.c_str());
-    std::exit(1);
-  }
-}
 void checkSql(int rc, sqlite3* db, const char* what) {
   if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
     std::fprintf(stderr, "grouped_state_bench: %s: %s\n", what, sqlite3_errmsg(db));
@@ -90,10 +77,6 @@ void checkSql(int rc, sqlite3* db, const char* what) {
 }
 
 double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-double percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
-}
 double fileBytes(const std::string& path) {
   double bytes = 0;
   for (const char* suffix : {"", "-wal"}) {
@@ -224,52 +207,33 @@ class GroupedFile {
   sqlite3_stmt* range_ = nullptr;
 };
 
-// One kept thread for the second half of the groups, as the historian keeps its ScanWorker.
+// One kept thread for the second half of the groups, as the historian keeps one for stateAt
+// (a thread started per query would cost its start-up in every measurement).
 class Worker {
  public:
-  Worker() : thread_([this] { loop(); }) {}
   ~Worker() {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-    }
-    changed_.notify_all();
+    stop_ = true;
+    start_.release();
     thread_.join();
   }
-  Worker(const Worker&) = delete;
-  Worker& operator=(const Worker&) = delete;
   void post(std::function<void()> job) {
-    {
-      std::lock_guard lock(mutex_);
-      job_ = std::move(job);
-      done_ = false;
-    }
-    changed_.notify_all();
+    job_ = std::move(job);
+    start_.release();
   }
-  void wait() {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return done_; });
-  }
+  void wait() { done_.acquire(); }
 
  private:
-  void loop() {
-    std::unique_lock lock(mutex_);
-    for (;;) {
-      changed_.wait(lock, [&] { return stop_ || job_; });
-      if (stop_) return;
-      auto job = std::exchange(job_, nullptr);
-      lock.unlock();
-      job();
-      lock.lock();
-      done_ = true;
-      changed_.notify_all();
-    }
-  }
-  std::mutex mutex_;
-  std::condition_variable changed_;
+  std::binary_semaphore start_{0}, done_{0};
   std::function<void()> job_;
-  bool done_ = false, stop_ = false;
-  std::thread thread_;
+  bool stop_ = false;  // written before start_.release(), read after its acquire
+  std::thread thread_{[this] {
+    for (;;) {
+      start_.acquire();
+      if (stop_) return;
+      job_();
+      done_.release();
+    }
+  }};
 };
 
 }  // namespace
@@ -280,15 +244,7 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(a.dir);
   const std::string histPath = a.dir + "/historian.db", groupedPath = a.dir + "/grouped.db";
 
-  std::vector<double> values(static_cast<std::size_t>(a.tags) * static_cast<std::size_t>(a.seconds));
-  {
-    SampleSource source(a.tags, 42);
-    std::vector<double> row;
-    for (std::int64_t k = 0; k < a.seconds; ++k) {
-      source.next(row);
-      std::copy(row.begin(), row.end(), values.begin() + k * a.tags);
-    }
-  }
+  const std::vector<double> values = SampleSource::generate(a.tags, a.seconds, 42);
   std::vector<std::string> names;
   for (int t = 0; t < a.tags; ++t) names.push_back("tag" + std::to_string(t));
   {

@@ -19,6 +19,7 @@
 #include <sys/resource.h>
 
 #include "baselines.hpp"
+#include "bench_util.hpp"
 #include "parktwin/store/historian.hpp"
 #include "sample_source.hpp"
 
@@ -26,6 +27,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using parktwin::bench::SampleSource;
+using parktwin::bench::check;
+using parktwin::bench::kT0;
+using parktwin::bench::percentile;
 
 struct Args {
   int tags = 10'000;
@@ -72,29 +76,6 @@ double cpuSeconds() {
   const auto toSeconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
   return toSeconds(usage.ru_utime) + toSeconds(usage.ru_stime);
 }
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return std::nan("");  // a baseline not run
-  std::sort(v.begin(), v.end());
-  return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
-}
-
-template <typename T>
-T check(parktwin::Result<T> r) {
-  if (!r) {
-    std::fprintf(stderr, "historian: %s\n", r.error().message.c_str());
-    std::exit(1);
-  }
-  return std::move(*r);
-}
-void check(parktwin::Result<void> r) {
-  if (!r) {
-    std::fprintf(stderr, "historian: %s\n", r.error().message.c_str());
-    std::exit(1);
-  }
-}
-
-constexpr std::int64_t kT0 = 1'777'593'600'000LL;  // 2026-05-01T00:00:00Z
 
 // stateAt at random instants of the data, the historian's queries back to back (as a replay
 // would issue them), then plain SQLite's at the first tenth of the same instants.
@@ -144,15 +125,7 @@ int main(int argc, char** argv) {
 
   // Generate once, so every store ingests exactly the same values and generation is not timed.
   std::printf("generating %d tags x %lld s ...\n", a.tags, static_cast<long long>(a.seconds));
-  std::vector<double> values(static_cast<std::size_t>(a.tags) * static_cast<std::size_t>(a.seconds));
-  {
-    SampleSource source(a.tags, 42);
-    std::vector<double> row;
-    for (std::int64_t k = 0; k < a.seconds; ++k) {
-      source.next(row);
-      std::copy(row.begin(), row.end(), values.begin() + k * a.tags);
-    }
-  }
+  const std::vector<double> values = SampleSource::generate(a.tags, a.seconds, 42);
   std::vector<std::string> names;
   for (int t = 0; t < a.tags; ++t) names.push_back("tag" + std::to_string(t));
   const double total = static_cast<double>(values.size());

@@ -1,5 +1,6 @@
 #include "sample_source.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace parktwin::bench {
@@ -21,6 +22,17 @@ void SampleSource::next(std::vector<double>& values) {
       values[static_cast<std::size_t>(t)] = w;
     }
   }
+}
+
+std::vector<double> SampleSource::generate(int tags, std::int64_t seconds, std::uint64_t seed) {
+  std::vector<double> values(static_cast<std::size_t>(tags) * static_cast<std::size_t>(seconds));
+  SampleSource source(tags, seed);
+  std::vector<double> row;
+  for (std::int64_t k = 0; k < seconds; ++k) {
+    source.next(row);
+    std::copy(row.begin(), row.end(), values.begin() + k * tags);
+  }
+  return values;
 }
 
 }  // namespace parktwin::bench

@@ -12,6 +12,9 @@ struct SampleSource {
   // Values of every tag for second `k`, written into values (one per tag).
   void next(std::vector<double>& values);
   static std::int64_t timestamp(std::int64_t t0_ms, std::int64_t second, int tag) { return t0_ms + second * 1000 + tag % 1000; }
+  // Every tag's value for every second, second-major (value of tag t at second k: [k * tags + t]),
+  // generated once so that every store a benchmark compares takes exactly the same values.
+  static std::vector<double> generate(int tags, std::int64_t seconds, std::uint64_t seed);
 
   int tags;
   std::mt19937_64 rng;
