@@ -254,6 +254,143 @@ class Worker {
   }};
 };
 
+// The instants both layouts are asked for: random ones, and ones in the first second of a
+// segment (where some tags' last sample is in the segment before).
+struct Instants {
+  std::vector<std::int64_t> random, boundary;
+};
+
+Instants pickInstants(const Args& a) {
+  std::mt19937_64 rng(1);
+  Instants out;
+  for (int q = 0; q < a.queries; ++q) {
+    out.random.push_back(kT0 + 1000 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(a.seconds * 1000 - 1000)));
+  }
+  const std::int64_t segments = (a.seconds + a.segmentSeconds - 1) / a.segmentSeconds;
+  for (int q = 0; segments > 1 && q < std::max(10, a.queries / 10); ++q) {
+    const auto seg = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(segments - 1));
+    out.boundary.push_back(kT0 + seg * a.segmentSeconds * 1000 + static_cast<std::int64_t>(rng() % 1000));
+  }
+  return out;
+}
+
+void writeHistorian(const std::string& path, const Args& a, const std::vector<double>& values, const std::vector<std::string>& names) {
+  parktwin::store::HistorianOptions options;
+  options.commit_every_samples = 100'000;
+  options.commit_every_ms = 1'000'000'000;
+  auto h = check(parktwin::store::Historian::open(path, options));
+  for (std::int64_t k = 0; k < a.seconds; ++k) {
+    for (int t = 0; t < a.tags; ++t) {
+      check(h.append(names[static_cast<std::size_t>(t)], SampleSource::timestamp(kT0, k, t), values[static_cast<std::size_t>(k * a.tags + t)]));
+    }
+  }
+  check(h.flush());
+}
+
+// The oracle: the generated values. Tag t's sample of second k is at timestamp(kT0, k, t).
+struct Truth {
+  const Args& a;
+  const std::vector<double>& values;
+  Sample at(int t, std::int64_t k) const { return {SampleSource::timestamp(kT0, k, t), values[static_cast<std::size_t>(k * a.tags + t)]}; }
+  Sample lastAtOrBefore(int t, std::int64_t ts) const { return at(t, std::min(a.seconds - 1, (ts - kT0 - t % 1000) / 1000)); }
+};
+
+bool same(const Sample& x, const Sample& y) { return x.ts_ms == y.ts_ms && x.value == y.value; }
+
+// Both layouts' stateAt at the same instants, timed, every answer checked against the truth.
+class Comparison {
+ public:
+  struct Timings {
+    std::vector<double> historian, grouped;
+  };
+  Comparison(const Truth& truth, parktwin::store::Historian& historian, GroupedFile& grouped, GroupedFile& second)
+      : truth_(truth), historian_(historian), grouped_(grouped), second_(second),
+        groupedState_(static_cast<std::size_t>(truth.a.tags)), historianState_(static_cast<std::size_t>(truth.a.tags)) {}
+
+  Timings measure(const std::vector<std::int64_t>& times) {
+    Timings out;
+    for (const std::int64_t t : times) {
+      auto start = Clock::now();
+      const auto historian = check(historian_.stateAt(t));
+      out.historian.push_back(ms(Clock::now() - start));
+      start = Clock::now();
+      groupedStateAt(t);
+      out.grouped.push_back(ms(Clock::now() - start));
+
+      std::fill(historianState_.begin(), historianState_.end(), std::nullopt);
+      for (const auto& e : historian) historianState_[static_cast<std::size_t>(std::stoi(e.tag.substr(3)))] = Sample{e.ts_ms, e.value};
+      checkAnswers(historianState_, t);
+      checkAnswers(groupedState_, t);
+    }
+    return out;
+  }
+  std::size_t checked() const { return checked_; }
+  std::size_t wrong() const { return wrong_; }
+
+ private:
+  void groupedStateAt(std::int64_t t) {
+    std::fill(groupedState_.begin(), groupedState_.end(), std::nullopt);
+    const std::int64_t seg = grouped_.segmentOf(t);
+    const int half = grouped_.groups() / 2;
+    parktwin::Result<void> secondHalf;
+    worker_.post([&] { secondHalf = second_.stateOf(seg, half, second_.groups(), t, groupedState_); });
+    auto firstHalf = grouped_.stateOf(seg, 0, half, t, groupedState_);
+    worker_.wait();
+    check(std::move(firstHalf));
+    check(std::move(secondHalf));
+    // A tag whose first sample of this segment is after T: its last sample is in the segment before.
+    if (seg > 0 && std::any_of(groupedState_.begin(), groupedState_.end(), [](const auto& s) { return !s; })) {
+      check(grouped_.stateOf(seg - 1, 0, grouped_.groups(), t, groupedState_));
+    }
+  }
+  void checkAnswers(const std::vector<std::optional<Sample>>& answer, std::int64_t t) {
+    for (int tag = 0; tag < truth_.a.tags; ++tag) {
+      const auto& got = answer[static_cast<std::size_t>(tag)];
+      ++checked_;
+      if (!got || !same(*got, truth_.lastAtOrBefore(tag, t))) ++wrong_;
+    }
+  }
+
+  const Truth& truth_;
+  parktwin::store::Historian& historian_;
+  GroupedFile& grouped_;
+  GroupedFile& second_;  // the worker's connection
+  Worker worker_;
+  std::vector<std::optional<Sample>> groupedState_, historianState_;
+  std::size_t checked_ = 0, wrong_ = 0;
+};
+
+// One tag's whole history, as a chart reads it, both ways: the times, and whether both hold
+// exactly the generated samples.
+struct HistoryRead {
+  double historianMs = 0, groupedMs = 0;
+  std::size_t samples = 0;
+  bool right = false;
+};
+
+HistoryRead readHistory(const Truth& truth, parktwin::store::Historian& historian, GroupedFile& grouped, int tag) {
+  HistoryRead out;
+  auto start = Clock::now();
+  const auto fromHistorian = check(historian.samplesBetween("tag" + std::to_string(tag), kT0, kT0 + truth.a.seconds * 1000));
+  out.historianMs = ms(Clock::now() - start);
+  start = Clock::now();
+  const auto fromGrouped = grouped.historyOf(tag);
+  out.groupedMs = ms(Clock::now() - start);
+  out.samples = fromHistorian.size();
+  out.right = fromHistorian.size() == static_cast<std::size_t>(truth.a.seconds) && fromGrouped.size() == fromHistorian.size();
+  for (std::size_t k = 0; out.right && k < fromHistorian.size(); ++k) {
+    const Sample want = truth.at(tag, static_cast<std::int64_t>(k));
+    out.right = same(fromHistorian[k], want) && same(fromGrouped[k], want);
+  }
+  return out;
+}
+
+void printRow(const char* layout, const std::vector<double>& random, const std::vector<double>& boundary, double bytesPerSample,
+              double historyMs) {
+  std::printf("  %-34s %9.2f %9.2f %14.2f %14.2f %13.3f %16.2f\n", layout, percentile(random, 0.5), percentile(random, 0.99),
+              percentile(boundary, 0.5), percentile(boundary, 0.99), bytesPerSample, historyMs);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -265,113 +402,31 @@ int main(int argc, char** argv) {
   const std::vector<double> values = SampleSource::generate(a.tags, a.seconds, 42);
   std::vector<std::string> names;
   for (int t = 0; t < a.tags; ++t) names.push_back("tag" + std::to_string(t));
-  {
-    parktwin::store::HistorianOptions options;
-    options.commit_every_samples = 100'000;
-    options.commit_every_ms = 1'000'000'000;
-    auto h = check(parktwin::store::Historian::open(histPath, options));
-    for (std::int64_t k = 0; k < a.seconds; ++k) {
-      for (int t = 0; t < a.tags; ++t) {
-        check(h.append(names[static_cast<std::size_t>(t)], SampleSource::timestamp(kT0, k, t), values[static_cast<std::size_t>(k * a.tags + t)]));
-      }
-    }
-    check(h.flush());
-  }
+  writeHistorian(histPath, a, values, names);
   GroupedFile grouped(groupedPath, a);
   grouped.write(values);
   GroupedFile second(groupedPath, a);  // the second thread's connection
   const double total = static_cast<double>(values.size());
 
-  auto h = check(parktwin::store::Historian::open(histPath, {.read_only = true}));
-  std::mt19937_64 rng(1);
-  std::vector<std::int64_t> randomTimes, boundaryTimes;
-  for (int q = 0; q < a.queries; ++q) {
-    randomTimes.push_back(kT0 + 1000 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(a.seconds * 1000 - 1000)));
-  }
-  const std::int64_t segments = (a.seconds + a.segmentSeconds - 1) / a.segmentSeconds;
-  for (int q = 0; segments > 1 && q < std::max(10, a.queries / 10); ++q) {
-    const auto seg = 1 + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(segments - 1));
-    boundaryTimes.push_back(kT0 + seg * a.segmentSeconds * 1000 + static_cast<std::int64_t>(rng() % 1000));
-  }
-
-  // The oracle: tag t's last sample at or before T, from the generated values.
-  auto truth = [&](int t, std::int64_t at) {
-    const std::int64_t k = std::min(a.seconds - 1, (at - kT0 - t % 1000) / 1000);
-    return Sample{SampleSource::timestamp(kT0, k, t), values[static_cast<std::size_t>(k * a.tags + t)]};
-  };
-  Worker worker;
-  std::vector<std::optional<Sample>> state(static_cast<std::size_t>(a.tags));
-  std::vector<std::optional<Sample>> historianState(static_cast<std::size_t>(a.tags));
-  std::size_t wrong = 0, checked = 0;
-  auto checkAnswers = [&](const std::vector<std::optional<Sample>>& answer, std::int64_t at) {
-    for (int t = 0; t < a.tags; ++t) {
-      const auto& got = answer[static_cast<std::size_t>(t)];
-      const Sample want = truth(t, at);
-      ++checked;
-      if (!got || got->ts_ms != want.ts_ms || got->value != want.value) ++wrong;
-    }
-  };
-  const int half = grouped.groups() / 2;
-  auto measure = [&](const std::vector<std::int64_t>& times, std::vector<double>& histMs, std::vector<double>& groupedMs) {
-    for (const std::int64_t t : times) {
-      auto start = Clock::now();
-      const auto historian = check(h.stateAt(t));
-      histMs.push_back(ms(Clock::now() - start));
-
-      start = Clock::now();
-      std::fill(state.begin(), state.end(), std::nullopt);
-      const std::int64_t seg = grouped.segmentOf(t);
-      parktwin::Result<void> secondHalf;
-      worker.post([&] { secondHalf = second.stateOf(seg, half, second.groups(), t, state); });
-      auto firstHalf = grouped.stateOf(seg, 0, half, t, state);
-      worker.wait();
-      check(std::move(firstHalf));
-      check(std::move(secondHalf));
-      // A tag whose first sample of this segment is after T: its last sample is in the segment before.
-      if (seg > 0 && std::any_of(state.begin(), state.end(), [](const auto& s) { return !s; })) {
-        check(grouped.stateOf(seg - 1, 0, grouped.groups(), t, state));
-      }
-      groupedMs.push_back(ms(Clock::now() - start));
-
-      std::fill(historianState.begin(), historianState.end(), std::nullopt);
-      for (const auto& e : historian) historianState[static_cast<std::size_t>(std::stoi(e.tag.substr(3)))] = Sample{e.ts_ms, e.value};
-      checkAnswers(historianState, t);
-      checkAnswers(state, t);
-    }
-  };
-  std::vector<double> histRandomMs, groupedRandomMs, histBoundaryMs, groupedBoundaryMs;
-  measure(randomTimes, histRandomMs, groupedRandomMs);
-  measure(boundaryTimes, histBoundaryMs, groupedBoundaryMs);
-
-  const int chartTag = a.tags / 2;
-  auto start = Clock::now();
-  const auto histHistory = check(h.samplesBetween(names[static_cast<std::size_t>(chartTag)], kT0, kT0 + a.seconds * 1000));
-  const double histHistoryMs = ms(Clock::now() - start);
-  start = Clock::now();
-  const auto groupedHistory = grouped.historyOf(chartTag);
-  const double groupedHistoryMs = ms(Clock::now() - start);
-  bool historiesRight = histHistory.size() == static_cast<std::size_t>(a.seconds) && groupedHistory.size() == histHistory.size();
-  for (std::size_t k = 0; historiesRight && k < histHistory.size(); ++k) {
-    const Sample want{SampleSource::timestamp(kT0, static_cast<std::int64_t>(k), chartTag),
-                      values[k * static_cast<std::size_t>(a.tags) + static_cast<std::size_t>(chartTag)]};
-    historiesRight = histHistory[k].ts_ms == want.ts_ms && histHistory[k].value == want.value &&
-                     groupedHistory[k].ts_ms == want.ts_ms && groupedHistory[k].value == want.value;
-  }
+  auto historian = check(parktwin::store::Historian::open(histPath, {.read_only = true}));
+  const Truth truth{a, values};
+  const Instants instants = pickInstants(a);
+  Comparison comparison(truth, historian, grouped, second);
+  const auto random = comparison.measure(instants.random);
+  const auto boundary = comparison.measure(instants.boundary);
+  const HistoryRead history = readHistory(truth, historian, grouped, a.tags / 2);
 
   std::printf("stateAt, %d tags x %lld s at 1 Hz, %zu random T and %zu T in a segment's first second; grouped: %lld s segments, "
               "%d tags a row (%d rows a segment)\n",
-              a.tags, static_cast<long long>(a.seconds), randomTimes.size(), boundaryTimes.size(), static_cast<long long>(a.segmentSeconds),
-              a.group, grouped.groups());
+              a.tags, static_cast<long long>(a.seconds), instants.random.size(), instants.boundary.size(),
+              static_cast<long long>(a.segmentSeconds), a.group, grouped.groups());
   std::printf("  %-34s %9s %9s %14s %14s %13s %16s\n", "layout", "p50 ms", "p99 ms", "boundary p50", "boundary p99", "bytes/sample",
               "1 tag history ms");
-  std::printf("  %-34s %9.2f %9.2f %14.2f %14.2f %13.3f %16.2f\n", "historian (a row per tag and span)", percentile(histRandomMs, 0.5),
-              percentile(histRandomMs, 0.99), percentile(histBoundaryMs, 0.5), percentile(histBoundaryMs, 0.99), fileBytes(histPath) / total,
-              histHistoryMs);
-  std::printf("  %-34s %9.2f %9.2f %14.2f %14.2f %13.3f %16.2f\n", "grouped rows (prototype)", percentile(groupedRandomMs, 0.5),
-              percentile(groupedRandomMs, 0.99), percentile(groupedBoundaryMs, 0.5), percentile(groupedBoundaryMs, 0.99),
-              fileBytes(groupedPath) / total, groupedHistoryMs);
-  const std::size_t expectedChecks = 2 * static_cast<std::size_t>(a.tags) * (randomTimes.size() + boundaryTimes.size());
-  std::printf("  answers checked against the generated values: %zu of %zu, wrong %zu; one tag's history (%zu samples) %s\n", checked,
-              expectedChecks, wrong, histHistory.size(), historiesRight ? "the same in both, sample by sample" : "DIFFERS");
-  return wrong == 0 && checked == expectedChecks && historiesRight ? 0 : 1;
+  printRow("historian (a row per tag and span)", random.historian, boundary.historian, fileBytes(histPath) / total, history.historianMs);
+  printRow("grouped rows (prototype)", random.grouped, boundary.grouped, fileBytes(groupedPath) / total, history.groupedMs);
+  const std::size_t expectedChecks = 2 * static_cast<std::size_t>(a.tags) * (instants.random.size() + instants.boundary.size());
+  std::printf("  answers checked against the generated values: %zu of %zu, wrong %zu; one tag's history (%zu samples) %s\n",
+              comparison.checked(), expectedChecks, comparison.wrong(), history.samples,
+              history.right ? "the same in both, sample by sample" : "DIFFERS");
+  return comparison.wrong() == 0 && comparison.checked() == expectedChecks && history.right ? 0 : 1;
 }
