@@ -331,6 +331,14 @@ class Comparison {
   void groupedStateAt(std::int64_t t) {
     std::fill(groupedState_.begin(), groupedState_.end(), std::nullopt);
     const std::int64_t seg = grouped_.segmentOf(t);
+    segmentOnBothThreads(seg, t);
+    // A tag whose first sample of this segment is after T: its last sample is in the segment before.
+    if (seg > 0 && std::any_of(groupedState_.begin(), groupedState_.end(), [](const auto& s) { return !s; })) {
+      segmentOnBothThreads(seg - 1, t);
+    }
+  }
+  // The first half of the segment's groups on this thread, the second on the worker.
+  void segmentOnBothThreads(std::int64_t seg, std::int64_t t) {
     const int half = grouped_.groups() / 2;
     parktwin::Result<void> secondHalf;
     worker_.post([&] { secondHalf = second_.stateOf(seg, half, second_.groups(), t, groupedState_); });
@@ -338,10 +346,6 @@ class Comparison {
     worker_.wait();
     check(std::move(firstHalf));
     check(std::move(secondHalf));
-    // A tag whose first sample of this segment is after T: its last sample is in the segment before.
-    if (seg > 0 && std::any_of(groupedState_.begin(), groupedState_.end(), [](const auto& s) { return !s; })) {
-      check(grouped_.stateOf(seg - 1, 0, grouped_.groups(), t, groupedState_));
-    }
   }
   void checkAnswers(const std::vector<std::optional<Sample>>& answer, std::int64_t t) {
     for (int tag = 0; tag < truth_.a.tags; ++tag) {
