@@ -80,15 +80,6 @@ void checkSql(int rc, sqlite3* db, const char* what) {
 }
 
 double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-double fileBytes(const std::string& path) {
-  double bytes = 0;
-  for (const char* suffix : {"", "-wal"}) {
-    std::error_code ec;
-    const auto n = std::filesystem::file_size(path + suffix, ec);
-    if (!ec) bytes += static_cast<double>(n);
-  }
-  return bytes;
-}
 
 // A grouped row's payload: for each of its tags, a varint length and that tag's block.
 void putVarint(std::vector<std::uint8_t>& out, std::uint64_t v) {
@@ -426,8 +417,9 @@ int main(int argc, char** argv) {
               static_cast<long long>(a.segmentSeconds), a.group, grouped.groups());
   std::printf("  %-34s %9s %9s %14s %14s %13s %16s\n", "layout", "p50 ms", "p99 ms", "boundary p50", "boundary p99", "bytes/sample",
               "1 tag history ms");
-  printRow("historian (a row per tag and span)", random.historian, boundary.historian, fileBytes(histPath) / total, history.historianMs);
-  printRow("grouped rows (prototype)", random.grouped, boundary.grouped, fileBytes(groupedPath) / total, history.groupedMs);
+  const auto perSample = [&](const std::string& path) { return static_cast<double>(parktwin::store::bytesOnDisk(path)) / total; };
+  printRow("historian (a row per tag and span)", random.historian, boundary.historian, perSample(histPath), history.historianMs);
+  printRow("grouped rows (prototype)", random.grouped, boundary.grouped, perSample(groupedPath), history.groupedMs);
   const std::size_t expectedChecks = 2 * static_cast<std::size_t>(a.tags) * (instants.random.size() + instants.boundary.size());
   std::printf("  answers checked against the generated values: %zu of %zu, wrong %zu; one tag's history (%zu samples) %s\n",
               comparison.checked(), expectedChecks, comparison.wrong(), history.samples,
