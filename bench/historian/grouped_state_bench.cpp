@@ -16,6 +16,7 @@
 // For each layout: stateAt p50 / p99 for both kinds of instant, bytes per sample, the history's time.
 // Usage: grouped_state_bench [--tags N] [--seconds S] [--segment-s G] [--group K] [--queries Q] [--dir D]
 #include <sqlite3.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -34,6 +35,7 @@
 #include "parktwin/store/block_codec.hpp"
 #include "parktwin/store/historian.hpp"
 #include "bench_util.hpp"
+#include "compacted_file.hpp"
 #include "sample_source.hpp"
 
 namespace {
@@ -265,8 +267,10 @@ Instants pickInstants(const Args& a) {
   return out;
 }
 
-void writeHistorian(const std::string& path, const Args& a, const std::vector<double>& values, const std::vector<std::string>& names) {
+void writeHistorian(const std::string& path, const Args& a, const std::vector<double>& values, const std::vector<std::string>& names,
+                    std::uint32_t samplesPerBlock) {
   parktwin::store::HistorianOptions options;
+  options.max_samples_per_block = samplesPerBlock;
   options.commit_every_samples = 100'000;
   options.commit_every_ms = 1'000'000'000;
   auto h = check(parktwin::store::Historian::open(path, options));
@@ -288,102 +292,150 @@ struct Truth {
 
 bool same(const Sample& x, const Sample& y) { return x.ts_ms == y.ts_ms && x.value == y.value; }
 
-// Both layouts' stateAt at the same instants, timed, every answer checked against the truth.
+// Each tag's answer by tag index ("tag<index>"), as every layout reports it.
+using State = std::vector<std::optional<Sample>>;
+
+// A layout under test: its stateAt, timed by the caller, and the times it took.
+struct Layout {
+  std::string name;
+  std::function<void(std::int64_t t, State& out)> stateAt;
+  std::vector<double> random, boundary;
+};
+
+// Every layout's stateAt at the same instants, one after the other at each, every answer
+// checked against the truth.
 class Comparison {
  public:
-  struct Timings {
-    std::vector<double> historian, grouped;
-  };
-  Comparison(const Truth& truth, parktwin::store::Historian& historian, GroupedFile& grouped, GroupedFile& second)
-      : truth_(truth), historian_(historian), grouped_(grouped), second_(second),
-        groupedState_(static_cast<std::size_t>(truth.a.tags)), historianState_(static_cast<std::size_t>(truth.a.tags)) {}
+  Comparison(const Truth& truth, std::vector<Layout>& layouts) : truth_(truth), layouts_(layouts), state_(static_cast<std::size_t>(truth.a.tags)) {}
 
-  Timings measure(const std::vector<std::int64_t>& times) {
-    Timings out;
+  void measure(const std::vector<std::int64_t>& times, bool boundary) {
     for (const std::int64_t t : times) {
-      auto start = Clock::now();
-      const auto historian = check(historian_.stateAt(t));
-      out.historian.push_back(ms(Clock::now() - start));
-      start = Clock::now();
-      groupedStateAt(t);
-      out.grouped.push_back(ms(Clock::now() - start));
-
-      std::fill(historianState_.begin(), historianState_.end(), std::nullopt);
-      for (const auto& e : historian) historianState_[static_cast<std::size_t>(std::stoi(e.tag.substr(3)))] = Sample{e.ts_ms, e.value};
-      checkAnswers(historianState_, t);
-      checkAnswers(groupedState_, t);
+      for (Layout& layout : layouts_) {
+        std::fill(state_.begin(), state_.end(), std::nullopt);
+        const auto start = Clock::now();
+        layout.stateAt(t, state_);
+        (boundary ? layout.boundary : layout.random).push_back(ms(Clock::now() - start));
+        checkAnswers(t);
+      }
     }
-    return out;
   }
   std::size_t checked() const { return checked_; }
   std::size_t wrong() const { return wrong_; }
 
  private:
-  void groupedStateAt(std::int64_t t) {
-    std::fill(groupedState_.begin(), groupedState_.end(), std::nullopt);
-    const std::int64_t seg = grouped_.segmentOf(t);
-    segmentOnBothThreads(seg, t);
-    // A tag whose first sample of this segment is after T: its last sample is in the segment before.
-    if (seg > 0 && std::any_of(groupedState_.begin(), groupedState_.end(), [](const auto& s) { return !s; })) {
-      segmentOnBothThreads(seg - 1, t);
-    }
-  }
-  // The first half of the segment's groups on this thread, the second on the worker.
-  void segmentOnBothThreads(std::int64_t seg, std::int64_t t) {
-    const int half = grouped_.groups() / 2;
-    parktwin::Result<void> secondHalf;
-    worker_.post([&] { secondHalf = second_.stateOf(seg, half, second_.groups(), t, groupedState_); });
-    auto firstHalf = grouped_.stateOf(seg, 0, half, t, groupedState_);
-    worker_.wait();
-    check(std::move(firstHalf));
-    check(std::move(secondHalf));
-  }
-  void checkAnswers(const std::vector<std::optional<Sample>>& answer, std::int64_t t) {
+  void checkAnswers(std::int64_t t) {
     for (int tag = 0; tag < truth_.a.tags; ++tag) {
-      const auto& got = answer[static_cast<std::size_t>(tag)];
+      const auto& got = state_[static_cast<std::size_t>(tag)];
       ++checked_;
       if (!got || !same(*got, truth_.lastAtOrBefore(tag, t))) ++wrong_;
     }
   }
 
   const Truth& truth_;
-  parktwin::store::Historian& historian_;
-  GroupedFile& grouped_;
-  GroupedFile& second_;  // the worker's connection
-  Worker worker_;
-  std::vector<std::optional<Sample>> groupedState_, historianState_;
+  std::vector<Layout>& layouts_;
+  State state_;
   std::size_t checked_ = 0, wrong_ = 0;
 };
 
-// One tag's whole history, as a chart reads it, both ways: the times, and whether both hold
-// exactly the generated samples.
-struct HistoryRead {
-  double historianMs = 0, groupedMs = 0;
-  std::size_t samples = 0;
-  bool right = false;
+// The historian's own stateAt (outside the timing: none, it returns names; they are mapped after).
+Layout historianLayout(std::string name, parktwin::store::Historian& historian) {
+  return {std::move(name), [&historian](std::int64_t t, State& out) {
+            for (const auto& e : check(historian.stateAt(t))) out[static_cast<std::size_t>(std::stoi(e.tag.substr(3)))] = Sample{e.ts_ms, e.value};
+          }, {}, {}};
+}
+
+// The prototype: T's segment's rows, half on each thread, then the segment before for tags
+// whose first sample of T's segment is after T.
+Layout groupedLayout(GroupedFile& grouped, GroupedFile& second, Worker& worker) {
+  const auto segment = [&grouped, &second, &worker](std::int64_t seg, std::int64_t t, State& out) {
+    const int half = grouped.groups() / 2;
+    parktwin::Result<void> secondHalf;
+    worker.post([&] { secondHalf = second.stateOf(seg, half, second.groups(), t, out); });
+    auto firstHalf = grouped.stateOf(seg, 0, half, t, out);
+    worker.wait();
+    check(std::move(firstHalf));
+    check(std::move(secondHalf));
+  };
+  return {"grouped rows (prototype)", [&grouped, segment](std::int64_t t, State& out) {
+            const std::int64_t seg = grouped.segmentOf(t);
+            segment(seg, t, out);
+            if (seg > 0 && std::any_of(out.begin(), out.end(), [](const auto& s) { return !s; })) segment(seg - 1, t, out);
+          }, {}, {}};
+}
+
+// A historian file compacted into group rows, read as the product would: the group rows of the
+// segments T's block may start in (half of the groups on each thread), then the rows left.
+struct CompactedReader {
+  parktwin::bench::CompactedFile& first;
+  parktwin::bench::CompactedFile& second;
+  Worker& worker;
+  std::vector<int> indexById;  // tag id -> tag index
+  State byId;
+  std::vector<std::int64_t> starts;
+
+  void stateAt(std::int64_t t) {
+    std::fill(byId.begin(), byId.end(), std::nullopt);
+    const int groups = first.groupsOf(static_cast<int>(byId.size()));
+    const int half = groups / 2;
+    parktwin::Result<void> secondHalf;
+    worker.post([&] { secondHalf = second.stateFromGroups(t, half, groups, byId, starts); });
+    auto firstHalf = first.stateFromGroups(t, 0, half, byId, starts);
+    worker.wait();
+    check(std::move(firstHalf));
+    check(std::move(secondHalf));
+    check(first.stateFromRows(t, byId, starts));
+  }
 };
 
-HistoryRead readHistory(const Truth& truth, parktwin::store::Historian& historian, GroupedFile& grouped, int tag) {
-  HistoryRead out;
-  auto start = Clock::now();
-  const auto fromHistorian = check(historian.samplesBetween("tag" + std::to_string(tag), kT0, kT0 + truth.a.seconds * 1000));
-  out.historianMs = ms(Clock::now() - start);
-  start = Clock::now();
-  const auto fromGrouped = grouped.historyOf(tag);
-  out.groupedMs = ms(Clock::now() - start);
-  out.samples = fromHistorian.size();
-  out.right = fromHistorian.size() == static_cast<std::size_t>(truth.a.seconds) && fromGrouped.size() == fromHistorian.size();
-  for (std::size_t k = 0; out.right && k < fromHistorian.size(); ++k) {
-    const Sample want = truth.at(tag, static_cast<std::int64_t>(k));
-    out.right = same(fromHistorian[k], want) && same(fromGrouped[k], want);
+Layout compactedLayout(std::string name, CompactedReader& reader) {
+  return {std::move(name), [&reader](std::int64_t t, State& out) {
+            reader.stateAt(t);
+            for (std::size_t id = 0; id < reader.byId.size(); ++id) {
+              if (reader.byId[id] && reader.indexById[id] >= 0) out[static_cast<std::size_t>(reader.indexById[id])] = reader.byId[id];
+            }
+          }, {}, {}};
+}
+
+// Tag id -> tag index ("tag<index>"), from the historian's tags table.
+std::vector<int> tagIndexById(const std::string& path) {
+  sqlite3* db = nullptr;
+  checkSql(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), db, "open tags");
+  sqlite3_stmt* s = nullptr;
+  checkSql(sqlite3_prepare_v2(db, "SELECT id, name FROM tags", -1, &s, nullptr), db, "prepare tags");
+  std::vector<int> out;
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    const auto id = static_cast<std::size_t>(sqlite3_column_int64(s, 0));
+    if (out.size() <= id) out.resize(id + 1, -1);
+    out[id] = std::stoi(reinterpret_cast<const char*>(sqlite3_column_text(s, 1)) + 3);
   }
+  sqlite3_finalize(s);
+  sqlite3_close(db);
   return out;
 }
 
-void printRow(const char* layout, const std::vector<double>& random, const std::vector<double>& boundary, double bytesPerSample,
-              double historyMs) {
-  std::printf("  %-34s %9.2f %9.2f %14.2f %14.2f %13.3f %16.2f\n", layout, percentile(random, 0.5), percentile(random, 0.99),
-              percentile(boundary, 0.5), percentile(boundary, 0.99), bytesPerSample, historyMs);
+// One tag's whole history, as a chart reads it, from the historian, the prototype and each
+// compacted file: the times, and whether each holds exactly the generated samples.
+struct HistoryRead {
+  std::vector<double> ms;  // per source, in the order read
+  std::size_t samples = 0;
+  bool right = true;
+};
+
+void checkHistory(const Truth& truth, int tag, const std::vector<Sample>& got, HistoryRead& out) {
+  out.samples = got.size();
+  out.right = out.right && got.size() == static_cast<std::size_t>(truth.a.seconds);
+  for (std::size_t k = 0; out.right && k < got.size(); ++k) out.right = same(got[k], truth.at(tag, static_cast<std::int64_t>(k)));
+}
+
+double cpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+void printRow(const Layout& layout, double bytesPerSample, double historyMs) {
+  std::printf("  %-44s %9.2f %9.2f %14.2f %14.2f %13.3f %16.2f\n", layout.name.c_str(), percentile(layout.random, 0.5),
+              percentile(layout.random, 0.99), percentile(layout.boundary, 0.5), percentile(layout.boundary, 0.99), bytesPerSample, historyMs);
 }
 
 }  // namespace
@@ -392,37 +444,93 @@ int main(int argc, char** argv) {
   const Args a = parse(argc, argv);
   std::filesystem::remove_all(a.dir);
   std::filesystem::create_directories(a.dir);
-  const std::string histPath = a.dir + "/historian.db", groupedPath = a.dir + "/grouped.db";
+  const std::string histPath = a.dir + "/historian.db", alignedPath = a.dir + "/historian-240.db", groupedPath = a.dir + "/grouped.db";
+  const std::string compactedPath = a.dir + "/compacted.db", compactedAlignedPath = a.dir + "/compacted-240.db";
 
   const std::vector<double> values = SampleSource::generate(a.tags, a.seconds, 42);
   std::vector<std::string> names;
   for (int t = 0; t < a.tags; ++t) names.push_back("tag" + std::to_string(t));
-  writeHistorian(histPath, a, values, names);
+  // The historian's files: its default blocks (256 samples, 256 s here, so they straddle the
+  // 240 s segments), and blocks of 240 samples, whose boundaries fall on the segments' as a
+  // writer sealing at common boundaries would put them.
+  double cpu = cpuSeconds();
+  writeHistorian(histPath, a, values, names, 256);
+  const double ingestCpu = cpuSeconds() - cpu;
+  cpu = cpuSeconds();
+  writeHistorian(alignedPath, a, values, names, static_cast<std::uint32_t>(a.segmentSeconds));
+  const double ingestAlignedCpu = cpuSeconds() - cpu;
   GroupedFile grouped(groupedPath, a);
   grouped.write(values);
   GroupedFile second(groupedPath, a);  // the second thread's connection
   const double total = static_cast<double>(values.size());
 
+  // The compaction, each file copied first: the historian's own files stay as written.
+  std::filesystem::copy_file(histPath, compactedPath);
+  std::filesystem::copy_file(alignedPath, compactedAlignedPath);
+  const std::int64_t segmentMs = a.segmentSeconds * 1000;
+  parktwin::bench::CompactedFile compacted(compactedPath, segmentMs, a.group), compactedSecond(compactedPath, segmentMs, a.group);
+  parktwin::bench::CompactedFile aligned(compactedAlignedPath, segmentMs, a.group), alignedSecond(compactedAlignedPath, segmentMs, a.group);
+  const auto cost = compacted.compactAll();
+  const auto costAligned = aligned.compactAll();
+
   auto historian = check(parktwin::store::Historian::open(histPath, {.read_only = true}));
+  auto historianAligned = check(parktwin::store::Historian::open(alignedPath, {.read_only = true}));
+  Worker worker;
+  const auto ids = tagIndexById(histPath);
+  CompactedReader compactedReader{compacted, compactedSecond, worker, tagIndexById(compactedPath), State(ids.size()), std::vector<std::int64_t>(ids.size())};
+  CompactedReader alignedReader{aligned, alignedSecond, worker, tagIndexById(compactedAlignedPath), State(ids.size()),
+                                std::vector<std::int64_t>(ids.size())};
+  std::vector<Layout> layouts{historianLayout("historian (a row per tag and span)", historian),
+                              historianLayout("historian, 240-sample blocks", historianAligned), groupedLayout(grouped, second, worker),
+                              compactedLayout("historian file compacted", compactedReader),
+                              compactedLayout("historian file compacted, 240-sample blocks", alignedReader)};
   const Truth truth{a, values};
   const Instants instants = pickInstants(a);
-  Comparison comparison(truth, historian, grouped, second);
-  const auto random = comparison.measure(instants.random);
-  const auto boundary = comparison.measure(instants.boundary);
-  const HistoryRead history = readHistory(truth, historian, grouped, a.tags / 2);
+  Comparison comparison(truth, layouts);
+  comparison.measure(instants.random, false);
+  comparison.measure(instants.boundary, true);
+
+  // One tag's history from each, timed and checked sample by sample.
+  const int tag = a.tags / 2;
+  const std::int64_t t1 = kT0 + a.seconds * 1000;
+  HistoryRead history;
+  const auto timed = [&](auto read) {
+    const auto start = Clock::now();
+    const auto samples = read();
+    history.ms.push_back(ms(Clock::now() - start));
+    checkHistory(truth, tag, samples, history);
+  };
+  timed([&] { return check(historian.samplesBetween(names[static_cast<std::size_t>(tag)], kT0, t1)); });
+  timed([&] { return check(historianAligned.samplesBetween(names[static_cast<std::size_t>(tag)], kT0, t1)); });
+  timed([&] { return grouped.historyOf(tag); });
+  const auto idOf = [&](const CompactedReader& r) {
+    return static_cast<std::int64_t>(std::find(r.indexById.begin(), r.indexById.end(), tag) - r.indexById.begin());
+  };
+  timed([&] { return check(compacted.history(idOf(compactedReader), kT0, t1)); });
+  timed([&] { return check(aligned.history(idOf(alignedReader), kT0, t1)); });
 
   std::printf("stateAt, %d tags x %lld s at 1 Hz, %zu random T and %zu T in a segment's first second; grouped: %lld s segments, "
               "%d tags a row (%d rows a segment)\n",
               a.tags, static_cast<long long>(a.seconds), instants.random.size(), instants.boundary.size(),
               static_cast<long long>(a.segmentSeconds), a.group, grouped.groups());
-  std::printf("  %-34s %9s %9s %14s %14s %13s %16s\n", "layout", "p50 ms", "p99 ms", "boundary p50", "boundary p99", "bytes/sample",
+  std::printf("  %-44s %9s %9s %14s %14s %13s %16s\n", "layout", "p50 ms", "p99 ms", "boundary p50", "boundary p99", "bytes/sample",
               "1 tag history ms");
   const auto perSample = [&](const std::string& path) { return static_cast<double>(parktwin::store::bytesOnDisk(path)) / total; };
-  printRow("historian (a row per tag and span)", random.historian, boundary.historian, perSample(histPath), history.historianMs);
-  printRow("grouped rows (prototype)", random.grouped, boundary.grouped, perSample(groupedPath), history.groupedMs);
-  const std::size_t expectedChecks = 2 * static_cast<std::size_t>(a.tags) * (instants.random.size() + instants.boundary.size());
+  printRow(layouts[0], perSample(histPath), history.ms[0]);
+  printRow(layouts[1], perSample(alignedPath), history.ms[1]);
+  printRow(layouts[2], perSample(groupedPath), history.ms[2]);
+  printRow(layouts[3], static_cast<double>(compacted.usedBytes()) / total, history.ms[3]);
+  printRow(layouts[4], static_cast<double>(aligned.usedBytes()) / total, history.ms[4]);
+  std::printf("  compacted files: bytes are the pages in use (file before any reuse of freed pages: %.3f / %.3f)\n", perSample(compactedPath),
+              perSample(compactedAlignedPath));
+  std::printf("  compaction CPU / ingest CPU (the same samples, ingest incl. its closing fold): %.2f s / %.2f s = %.2f; 240-sample blocks "
+              "%.2f s / %.2f s = %.2f (%lld segments, %lld blocks moved into %lld group rows)\n",
+              cost.cpuSeconds, ingestCpu, cost.cpuSeconds / ingestCpu, costAligned.cpuSeconds, ingestAlignedCpu,
+              costAligned.cpuSeconds / ingestAlignedCpu, static_cast<long long>(costAligned.segments),
+              static_cast<long long>(costAligned.blocksMoved), static_cast<long long>(costAligned.groupRows));
+  const std::size_t expectedChecks = layouts.size() * static_cast<std::size_t>(a.tags) * (instants.random.size() + instants.boundary.size());
   std::printf("  answers checked against the generated values: %zu of %zu, wrong %zu; one tag's history (%zu samples) %s\n",
               comparison.checked(), expectedChecks, comparison.wrong(), history.samples,
-              history.right ? "the same in both, sample by sample" : "DIFFERS");
+              history.right ? "the same in all five, sample by sample" : "DIFFERS");
   return comparison.wrong() == 0 && comparison.checked() == expectedChecks && history.right ? 0 : 1;
 }

@@ -3,6 +3,7 @@
 // opening a file folds its tail into. Internal to historian_*.cpp.
 #include <algorithm>
 #include <bit>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -28,16 +29,19 @@ struct FoldRows {
   std::vector<BlockRow> rows;
   std::vector<std::uint8_t> payloads;
   std::int64_t max_span_ms = 0;  // of the blocks
+  std::int64_t newest_ms = INT64_MIN;  // their newest sample: how far compaction may go after them
   void clear() {
     rows.clear();
     payloads.clear();
     max_span_ms = 0;
+    newest_ms = INT64_MIN;
   }
   void add(std::int64_t tag_id, std::int64_t rowid, bool exists, const BlockEncoder& block) {
     block.appendPayloadTo(payloads);
     rows.push_back({rowid, exists, tag_id, block.firstTs(), block.lastTs(), static_cast<std::int64_t>(block.count()),
                     std::bit_cast<std::int64_t>(block.lastValue()), payloads.size()});
     max_span_ms = std::max(max_span_ms, block.lastTs() - block.firstTs());
+    newest_ms = std::max(newest_ms, block.lastTs());
   }
 };
 

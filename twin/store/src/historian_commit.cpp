@@ -5,10 +5,13 @@
 #include "block_writer.hpp"
 #include "historian_impl.hpp"
 #include "parktwin/store/schema.hpp"
+#include "block_groups.hpp"
 #include "snapshot_codec.hpp"
 
 namespace parktwin::store {
 namespace {
+
+static_assert(kGroupIdShift == 24 && kGroupSegmentMs == 240'000, "writeSnapshots' SQL spells both out");
 
 std::int64_t minusSpan(std::int64_t t, std::int64_t span) { return t < INT64_MIN + span ? INT64_MIN : t - span; }
 
@@ -54,6 +57,13 @@ Result<void> Historian::Impl::writeLate(TagWriter& tw) {
     if (!row) return std::unexpected(row.error());
     if (!*row) break;
     auto samples = decodeBlock(overlap->blob(0), late.back().ts_ms);
+    if (!samples) return fail(writer->path() + ": tag id " + std::to_string(tw.id) + ": " + samples.error().message);
+    for (const auto& s : *samples) stored.push_back(s.ts_ms);
+  }
+  auto grouped = groupBlocksOf(*writer, tw.id, minusSpan(late.front().ts_ms, spanBound()), late.back().ts_ms, late.front().ts_ms);
+  if (!grouped) return std::unexpected(grouped.error());
+  for (const GroupBlock& block : *grouped) {
+    auto samples = decodeBlock(block.payload, late.back().ts_ms);
     if (!samples) return fail(writer->path() + ": tag id " + std::to_string(tw.id) + ": " + samples.error().message);
     for (const auto& s : *samples) stored.push_back(s.ts_ms);
   }
@@ -149,6 +159,9 @@ Result<std::int64_t> Historian::Impl::writeFold() {
   }
   const std::int64_t span = std::max(blocks->max_span_ms, std::exchange(late_max_span_ms, 0));
   if (auto ok = endFold(*writer, span > stored_max_span_ms ? span : 0); !ok) return std::unexpected(ok.error());
+  if (options.compact_segments) {
+    if (auto ok = compactAfterFold(*writer, fold_rows.newest_ms, options.reorder_window_ms, false); !ok) return std::unexpected(ok.error());
+  }
   return span;
 }
 
@@ -247,6 +260,9 @@ Result<void> Historian::Impl::writeBehind(const BehindCommit& commit) {
     if (!blocks) return std::unexpected(blocks.error());
     if (auto ok = blocks->write(*writer, commit.rows); !ok) return ok;
     if (auto ok = endFold(*writer, commit.grow_span_to); !ok) return ok;
+    if (options.compact_segments) {
+      if (auto ok = compactAfterFold(*writer, commit.rows.newest_ms, options.reorder_window_ms, false); !ok) return ok;
+    }
   } else if (auto ok = insertTailRow(commit.tail_row); !ok) {
     return ok;
   }
@@ -354,9 +370,11 @@ Result<void> Historian::Impl::writeSnapshots() {
     } else {
       // Each half of blocks_by_half_time answers its minimum with one seek (schema 5 has no
       // plain time index).
+      // A group row stands for its segment's start: no later than its first block's.
       auto first = reader.queryInt(
           "SELECT coalesce(min(m), 0) FROM (SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 0) AS m "
-          "UNION ALL SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 1))");
+          "UNION ALL SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 1) "
+          "UNION ALL SELECT (SELECT (min(id) >> 24) * 240000 FROM block_groups))");
       if (!first) return std::unexpected(first.error());
       next_snapshot_ms = (floorDiv(*first, every) + 1) * every;
     }
@@ -385,9 +403,12 @@ Result<Historian::Impl::DueSnapshots> Historian::Impl::computeDueSnapshots(std::
   const std::int64_t every = options.snapshot_every_ms;
   auto view = ReadTransaction::begin(read_statements, reader);
   if (!view) return std::unexpected(view.error());
+  // The group rows of at's segment and later stand for their segments' starts: no later than
+  // their blocks', so no stretch with data in them is skipped.
   auto firstStartAfter = reader.prepare(
       "SELECT min(m) FROM (SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 0 AND t_start_ms > ?1) AS m "
-      "UNION ALL SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 1 AND t_start_ms > ?1))");
+      "UNION ALL SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 1 AND t_start_ms > ?1) "
+      "UNION ALL SELECT (SELECT (min(id) >> 24) * 240000 FROM block_groups WHERE id >= ?2))");
   if (!firstStartAfter) return std::unexpected(firstStartAfter.error());
   DueSnapshots out;
   std::vector<DueSnapshot>& due = out.snapshots;
@@ -408,7 +429,7 @@ Result<Historian::Impl::DueSnapshots> Historian::Impl::computeDueSnapshots(std::
     // before it, so at most a block's span of snapshots is left: none is skipped (skipping to
     // safeUntil there lost the snapshots of the open block's hour at every commit).
     next = at + every;
-    firstStartAfter->bind(1, at);
+    firstStartAfter->bind(1, at).bind(2, groupRowId(groupSegmentOf(at), 0).value_or(INT64_MAX));
     auto row = firstStartAfter->step();
     if (!row) return std::unexpected(row.error());
     if (*row && !firstStartAfter->isNull(0)) {

@@ -16,6 +16,7 @@
 
 #include "parktwin/store/block_codec.hpp"
 #include "parktwin/store/historian.hpp"
+#include "block_groups.hpp"
 #include "block_writer.hpp"
 #include "commit_queue.hpp"
 #include "read_statements.hpp"
@@ -291,6 +292,10 @@ struct Historian::Impl {
   // historian_read.cpp
   Result<std::optional<TagInfo>> findTag(std::string_view name);
   Result<std::vector<Sample>> samplesOf(std::int64_t tag_id, std::int64_t t0, std::int64_t t1);
+  // The tag's blocks in group rows that start in [low_start, t1] and end at or after t0, by start.
+  Result<std::vector<GroupBlock>> groupBlocksFor(std::int64_t tag_id, std::int64_t low_start, std::int64_t t1, std::int64_t t0);
+  // Per tag id, what its blocks in group rows hold (first, last, samples, blocks, bytes).
+  Result<std::unordered_map<std::int64_t, TagSummary>> groupSummaries();
   ReadStatements read_statements;  // on `reader`: the read paths' statements, prepared once
   // historian_state.cpp
   std::vector<std::string> names_by_id;  // stateAt's tag names, refreshed when a tag is added
@@ -308,6 +313,7 @@ struct Historian::Impl {
   // blocks after it are read, as after a snapshot.
   Result<void> stateInto(std::int64_t t_ms, DenseState& state, std::int64_t seed_ts);
   Result<void> scanStateBlocks(std::int64_t t_ms, DenseState& state, std::int64_t seed_ts);  // stateInto's blocks
+  Result<GroupShare> groupsToScan(std::int64_t low_start, std::int64_t max_tag_id);  // and its group rows
   Result<void> mergeTailState(std::int64_t t_ms, DenseState& state);                         // and its tail
   // The tag's tail samples in [t0, t1] appended to `out` (inside the caller's read view); true
   // if there were any.

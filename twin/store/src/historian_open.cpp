@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "block_groups.hpp"
 #include "historian_impl.hpp"
 #include "parktwin/store/schema.hpp"
 #include "schema.hpp"
@@ -27,7 +28,15 @@ Historian::~Historian() {
   if (!impl_ || !impl_->writer) return;
   // The pages the tail rows took are free now: give them back, where the file allows it (files
   // created since schema 7 use auto_vacuum = INCREMENTAL; in older ones they stay for reuse).
-  if (impl_->commit(CommitKind::Fold)) (void)impl_->writer->exec("PRAGMA incremental_vacuum");
+  if (!impl_->commit(CommitKind::Fold)) return;
+  // The segments since the compaction's mark too, but for each tag's newest block: a file read
+  // after its writer closed (a replay, a copy) then reads group rows nearly everywhere.
+  if (impl_->options.compact_segments) {
+    if (auto tx = sql::Transaction::begin(*impl_->writer)) {
+      if (compactAfterFold(*impl_->writer, impl_->durable_until_ms, impl_->options.reorder_window_ms, true)) (void)tx->commit();
+    }
+  }
+  (void)impl_->writer->exec("PRAGMA incremental_vacuum");
 }
 
 namespace {
@@ -144,7 +153,7 @@ Result<Historian> Historian::open(const std::string& path, const HistorianOption
     auto span = impl->maxBlockSpan();
     if (!span) return std::unexpected(span.error());
     impl->stored_max_span_ms = *span;
-    auto empty = impl->reader.queryInt("SELECT NOT EXISTS (SELECT 1 FROM blocks)");
+    auto empty = impl->reader.queryInt("SELECT NOT EXISTS (SELECT 1 FROM blocks) AND NOT EXISTS (SELECT 1 FROM block_groups)");
     if (!empty) return std::unexpected(empty.error());
     impl->fresh_file = *empty == 1;
   }

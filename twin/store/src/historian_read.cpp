@@ -64,15 +64,27 @@ Result<std::vector<Sample>> decodeStoredBlock(std::span<const std::uint8_t> payl
 
 }  // namespace
 
+Result<std::vector<GroupBlock>> Historian::Impl::groupBlocksFor(std::int64_t tag_id, std::int64_t low_start, std::int64_t t1,
+                                                                 std::int64_t t0) {
+  auto table = read_statements.queryInt(reader, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'block_groups'");
+  if (!table) return std::unexpected(table.error());
+  if (*table == 0) return std::vector<GroupBlock>{};
+  return groupBlocksOf(reader, tag_id, low_start, t1, t0);
+}
+
 Result<std::vector<Sample>> Historian::Impl::samplesOf(std::int64_t tag_id, std::int64_t t0, std::int64_t t1) {
   std::vector<Sample> out;
   if (t1 < t0) return out;
   auto span = maxBlockSpan();
   if (!span) return std::unexpected(span.error());
   const std::int64_t lowStart = t0 < INT64_MIN + *span ? INT64_MIN : t0 - *span;
-  // Fast path: blocks in time order straight from the (tag_id, t_start_ms) index, no sort. It
-  // holds while no two blocks overlap, as in a file written in order. Otherwise (late blocks)
-  // the blocks are read again in insertion order and merged, first stored value winning.
+  auto grouped = groupBlocksFor(tag_id, lowStart, t1, t0);
+  if (!grouped) return std::unexpected(grouped.error());
+  // Fast path: blocks in time order straight from the (tag_id, t_start_ms) index, no sort, the
+  // group rows' merged in by start. It holds while no two blocks overlap, as in a file written
+  // in order. Otherwise (late blocks) the blocks are read again in insertion order (the group
+  // rows' first: compaction stops once a file has late blocks) and merged, first stored value
+  // winning.
   for (const bool insertionOrder : {false, true}) {
     out.clear();
     auto stmt = reader.prepare(insertionOrder
@@ -84,28 +96,50 @@ Result<std::vector<Sample>> Historian::Impl::samplesOf(std::int64_t tag_id, std:
     stmt->bind(1, tag_id).bind(2, lowStart).bind(3, t1).bind(4, t0);
     bool sorted = true;
     std::int64_t previousEnd = INT64_MIN;
-    bool overlap = false;
-    for (;;) {
-      auto row = stmt->step();
-      if (!row) return std::unexpected(row.error());
-      if (!*row) break;
-      const std::int64_t start = stmt->int64(1), end = stmt->int64(2);
-      if (!insertionOrder && previousEnd != INT64_MIN && start <= previousEnd) {
-        overlap = true;
-        stmt->reset();
-        break;
-      }
-      previousEnd = end;
-      auto samples = decodeStoredBlock(stmt->blob(0), RowCheck{start, end, stmt->int64(3), stmt->int64(4)});
-      if (!samples) {
-        stmt->reset();
-        return fail(reader.path() + ": tag id " + std::to_string(tag_id) + ": " + samples.error().message);
-      }
+    // One block's samples in [t0, t1] into `out`; false where it overlaps the one before (time order).
+    const auto take = [&](std::span<const std::uint8_t> payload, const RowCheck& row) -> Result<bool> {
+      if (!insertionOrder && previousEnd != INT64_MIN && row.t_start_ms <= previousEnd) return false;
+      previousEnd = row.t_end_ms;
+      auto samples = decodeStoredBlock(payload, row);
+      if (!samples) return fail(reader.path() + ": tag id " + std::to_string(tag_id) + ": " + samples.error().message);
       for (const auto& s : *samples) {
         if (s.ts_ms < t0 || s.ts_ms > t1) continue;
         if (!out.empty() && s.ts_ms <= out.back().ts_ms) sorted = false;
         out.push_back(s);
       }
+      return true;
+    };
+    std::size_t nextGroup = 0;
+    // The group rows' blocks that come before a row starting at `before` (all of them first in
+    // insertion order).
+    const auto takeGroups = [&](std::int64_t before) -> Result<bool> {
+      for (; nextGroup < grouped->size() && (insertionOrder || (*grouped)[nextGroup].t_start_ms < before); ++nextGroup) {
+        const GroupBlock& b = (*grouped)[nextGroup];
+        auto ok = take(b.payload, RowCheck{b.t_start_ms, b.t_end_ms, b.count, b.last_value_bits});
+        if (!ok || !*ok) return ok;
+      }
+      return true;
+    };
+    bool overlap = false;
+    for (;;) {
+      auto row = stmt->step();
+      if (!row) return std::unexpected(row.error());
+      const std::int64_t start = *row ? stmt->int64(1) : INT64_MAX;
+      auto groupsTaken = takeGroups(start);
+      Result<bool> rowTaken = true;
+      if (groupsTaken && *groupsTaken && *row) {
+        rowTaken = take(stmt->blob(0), RowCheck{start, stmt->int64(2), stmt->int64(3), stmt->int64(4)});
+      }
+      if (!groupsTaken || !rowTaken) {
+        stmt->reset();
+        return std::unexpected(!groupsTaken ? groupsTaken.error() : rowTaken.error());
+      }
+      if (!*groupsTaken || !*rowTaken) {
+        overlap = true;
+        stmt->reset();
+        break;
+      }
+      if (!*row) break;
     }
     if (overlap) continue;
     auto tail = appendTailSamples(tag_id, t0, t1, out);  // after the blocks': theirs win a tie
@@ -172,7 +206,7 @@ bool summaryOf(std::span<const std::uint8_t> payload, std::int64_t count, std::i
 // streamed some samples: the caller then reads with samplesOf.
 template <typename OnSample, typename OnWhole>
 Result<bool> streamInOrder(sql::Database& reader, ReadStatements& statements, std::int64_t span, std::int64_t tag_id, std::int64_t t0, std::int64_t t1,
-                           OnSample&& onSample, OnWhole&& onWhole) {
+                           std::span<const GroupBlock> grouped, OnSample&& onSample, OnWhole&& onWhole) {
   const std::int64_t lowStart = t0 < INT64_MIN + span ? INT64_MIN : t0 - span;
   auto lent = statements.lend(reader,
       "SELECT payload, t_start_ms, t_end_ms, count, last_value_bits FROM blocks "
@@ -183,28 +217,41 @@ Result<bool> streamInOrder(sql::Database& reader, ReadStatements& statements, st
   std::int64_t previousEnd = INT64_MIN;
   bool first = true;
   auto header = std::make_unique<detail::BlockHeader>();  // over a kilobyte: once, not per block
+  // One block, whole or decoded; false where it overlaps the one before.
+  const auto take = [&](std::span<const std::uint8_t> payload, const RowCheck& row) -> Result<bool> {
+    if (!first && row.t_start_ms <= previousEnd) return false;
+    first = false;
+    previousEnd = row.t_end_ms;
+    WholeBlock whole{row.t_start_ms};
+    if (onWhole.wants(row.t_start_ms, row.t_end_ms) && summaryOf(payload, row.count, row.last_value_bits, *header, whole)) {
+      onWhole.take(whole);
+      return true;
+    }
+    RangeSink<OnSample> sink{t0, t1, onSample};
+    auto ok = detail::decodeEach(payload, INT64_MAX, sink);
+    if (ok) ok = row.matches(sink.count, sink.first, sink.last, sink.lastBits);
+    if (!ok) return fail(reader.path() + ": tag id " + std::to_string(tag_id) + ": " + ok.error().message);
+    return true;
+  };
+  std::size_t nextGroup = 0;
   for (;;) {
     auto row = stmt->step();
     if (!row) return std::unexpected(row.error());
+    const std::int64_t start = *row ? stmt->int64(1) : INT64_MAX;
+    // The group rows' blocks that start before this row's.
+    for (; nextGroup < grouped.size() && grouped[nextGroup].t_start_ms < start; ++nextGroup) {
+      const GroupBlock& b = grouped[nextGroup];
+      auto taken = take(b.payload, RowCheck{b.t_start_ms, b.t_end_ms, b.count, b.last_value_bits});
+      if (!taken || !*taken) {
+        stmt->reset();
+        return taken;
+      }
+    }
     if (!*row) return true;
-    const std::int64_t start = stmt->int64(1), end = stmt->int64(2);
-    if (!first && start <= previousEnd) {
+    auto taken = take(stmt->blob(0), RowCheck{start, stmt->int64(2), stmt->int64(3), stmt->int64(4)});
+    if (!taken || !*taken) {
       stmt->reset();
-      return false;
-    }
-    first = false;
-    previousEnd = end;
-    WholeBlock whole{start};
-    if (onWhole.wants(start, end) && summaryOf(stmt->blob(0), stmt->int64(3), stmt->int64(4), *header, whole)) {
-      onWhole.take(whole);
-      continue;
-    }
-    RangeSink<OnSample> sink{t0, t1, onSample};
-    auto ok = detail::decodeEach(stmt->blob(0), INT64_MAX, sink);
-    if (ok) ok = RowCheck{start, end, stmt->int64(3), stmt->int64(4)}.matches(sink.count, sink.first, sink.last, sink.lastBits);
-    if (!ok) {
-      stmt->reset();
-      return fail(reader.path() + ": tag id " + std::to_string(tag_id) + ": " + ok.error().message);
+      return taken;
     }
   }
 }
@@ -280,8 +327,11 @@ Result<std::vector<Bucket>> Historian::downsample(std::string_view tag, std::int
   std::vector<Sample> inTail;
   auto tail = impl_->appendTailSamples((*info)->id, t0_ms, t1_ms - 1, inTail);
   if (!tail) return std::unexpected(tail.error());
+  const std::int64_t lowStart = t0_ms < INT64_MIN + *blockSpan ? INT64_MIN : t0_ms - *blockSpan;
+  auto grouped = impl_->groupBlocksFor((*info)->id, lowStart, t1_ms - 1, t0_ms);
+  if (!grouped) return std::unexpected(grouped.error());
   auto streamed = *tail ? Result<bool>(false)  // samples in the tail too: merged reading
-                        : streamInOrder(impl_->reader, impl_->read_statements, *blockSpan, (*info)->id, t0_ms, t1_ms - 1, add, whole);
+                        : streamInOrder(impl_->reader, impl_->read_statements, *blockSpan, (*info)->id, t0_ms, t1_ms - 1, *grouped, add, whole);
   if (!streamed) return std::unexpected(streamed.error());
   if (!*streamed) {  // overlapping (late) blocks or a tail: merged reading, then the same accumulation
     auto samples = impl_->samplesOf((*info)->id, t0_ms, t1_ms - 1);
@@ -318,6 +368,34 @@ Result<std::vector<Event>> Historian::eventsBetween(std::int64_t t0_ms, std::int
   return out;
 }
 
+Result<std::unordered_map<std::int64_t, TagSummary>> Historian::Impl::groupSummaries() {
+  std::unordered_map<std::int64_t, TagSummary> out;
+  auto table = read_statements.queryInt(reader, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'block_groups'");
+  if (!table) return std::unexpected(table.error());
+  if (*table == 0) return out;
+  auto rows = reader.prepare("SELECT id, payload FROM block_groups");
+  if (!rows) return std::unexpected(rows.error());
+  std::vector<GroupEntry> entries;
+  for (;;) {
+    auto row = rows->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    const std::int64_t id = rows->int64(0);
+    if (auto ok = decodeGroup(rows->blob(1), id >> kGroupIdShift, id & ((std::int64_t{1} << kGroupIdShift) - 1), entries); !ok) {
+      return fail(reader.path() + ": group row " + std::to_string(id) + ": " + ok.error().message);
+    }
+    for (const GroupEntry& e : entries) {
+      TagSummary& tag = out[e.tag_id];
+      tag.first_ms = tag.blocks == 0 ? e.t_start_ms : std::min(tag.first_ms, e.t_start_ms);
+      tag.last_ms = tag.blocks == 0 ? e.t_end_ms : std::max(tag.last_ms, e.t_end_ms);
+      tag.samples += static_cast<std::uint64_t>(e.count);
+      tag.blocks += 1;
+      tag.payload_bytes += e.payload.size();
+    }
+  }
+  return out;
+}
+
 Result<std::vector<TagSummary>> Historian::summary() {
   auto view = impl_->beginReadView();  // the blocks and the tail alike
   if (!view) return std::unexpected(view.error());
@@ -327,6 +405,8 @@ Result<std::vector<TagSummary>> Historian::summary() {
   if (!stmt) return std::unexpected(stmt.error());
   auto tailView = impl_->readerTail();
   if (!tailView) return std::unexpected(tailView.error());
+  auto grouped = impl_->groupSummaries();
+  if (!grouped) return std::unexpected(grouped.error());
   std::vector<TagSummary> out;
   for (;;) {
     auto row = stmt->step();
@@ -335,6 +415,15 @@ Result<std::vector<TagSummary>> Historian::summary() {
     TagSummary tag{stmt->text(0), stmt->text(1), stmt->text(2), stmt->int64(3), stmt->int64(4),
                    static_cast<std::uint64_t>(stmt->int64(5)), static_cast<std::uint64_t>(stmt->int64(6)),
                    static_cast<std::uint64_t>(stmt->int64(7))};
+    // The blocks in group rows count as the rows' do.
+    if (auto it = grouped->find(stmt->int64(8)); it != grouped->end()) {
+      const TagSummary& g = it->second;
+      tag.first_ms = tag.blocks == 0 ? g.first_ms : std::min(tag.first_ms, g.first_ms);
+      tag.last_ms = tag.blocks == 0 ? g.last_ms : std::max(tag.last_ms, g.last_ms);
+      tag.samples += g.samples;
+      tag.blocks += g.blocks;
+      tag.payload_bytes += g.payload_bytes;
+    }
     // The tail holds samples no block holds yet (a fold moves them, in one transaction).
     if (const auto* tail = *tailView ? (*tailView)->samplesOf(stmt->int64(8)) : nullptr; tail && !tail->empty()) {
       tag.first_ms = tag.samples == 0 ? tail->front().ts_ms : std::min(tag.first_ms, tail->front().ts_ms);

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "block_groups.hpp"
 #include "historian_impl.hpp"
 
 namespace parktwin::store {
@@ -80,6 +81,9 @@ Result<std::uint64_t> Historian::deleteRawBefore(std::int64_t t_ms) {
   auto& db = *impl_->writer;
   auto tx = sql::Transaction::begin(db);
   if (!tx) return std::unexpected(tx.error());
+  // The group rows first: what they keep of t_ms's segment comes back as rows, trimmed below.
+  auto ungrouped = ungroupBefore(db, t_ms, impl_->next_block_rowid);
+  if (!ungrouped) return std::unexpected(ungrouped.error());
   auto select = db.prepare("SELECT rowid, tag_id, t_end_ms, count, payload FROM blocks WHERE tag_id % 2 IN (0, 1) AND t_start_ms < ?");
   auto drop = db.prepare("DELETE FROM blocks WHERE rowid = ?");
   auto update = db.prepare("UPDATE blocks SET t_start_ms = ?, t_end_ms = ?, count = ?, last_value_bits = ?, payload = ? WHERE rowid = ?");
@@ -90,7 +94,7 @@ Result<std::uint64_t> Historian::deleteRawBefore(std::int64_t t_ms) {
   };
   std::vector<std::int64_t> whole;
   std::vector<Trim> trims;
-  std::uint64_t deleted = 0;
+  std::uint64_t deleted = *ungrouped;
   select->bind(1, t_ms);
   for (;;) {
     auto row = select->step();

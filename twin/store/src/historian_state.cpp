@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "block_groups.hpp"
 #include "historian_impl.hpp"
 #include "parktwin/store/schema.hpp"
 #include "snapshot_codec.hpp"
@@ -145,6 +146,61 @@ Result<void> scanBlocks(sql::Database& db, ReadStatements& statements, FirstBloc
   return {};
 }
 
+// The group rows of the segments an answer may start in, T's first: each tag's last block that
+// starts at or before T into `state`. In a file without late blocks (`early`) the first such
+// block met answers for its tag, so older segments are read only while some tag of the share
+// has none; with late blocks, every block in the range is read.
+Result<void> scanGroups(sql::Database& db, ReadStatements& statements, std::int64_t t_ms, bool early, const GroupShare& share,
+                        DenseState& state) {
+  if (share.end <= share.begin) return {};
+  auto lent = statements.lend(db, "SELECT id, payload FROM block_groups WHERE id >= ?1 AND id < ?2");
+  if (!lent) return std::unexpected(lent.error());
+  sql::Statement* rows = &**lent;
+  const auto firstTag = static_cast<std::size_t>(std::max<std::int64_t>(share.begin * kGroupTags, 1));
+  const std::size_t endTag = std::min(static_cast<std::size_t>(share.end * kGroupTags), state.last.size());
+  if (endTag <= firstTag) return {};
+  std::vector<char> answered(endTag - firstTag, 0);
+  std::size_t answeredCount = 0;
+  std::vector<GroupEntry> entries;
+  for (std::int64_t segment = std::min(groupSegmentOf(t_ms), share.newest_segment); segment >= share.oldest_segment; --segment) {
+    const auto first = groupRowId(segment, share.begin);
+    if (!first) continue;
+    rows->bind(1, *first).bind(2, *first + (share.end - share.begin));
+    for (;;) {
+      auto row = rows->step();
+      if (!row) return std::unexpected(row.error());
+      if (!*row) break;
+      const std::int64_t group = rows->int64(0) - *first + share.begin;
+      if (auto ok = decodeGroup(rows->blob(1), segment, group, entries); !ok) {
+        const std::int64_t id = rows->int64(0);
+        rows->reset();
+        return fail(db.path() + ": group row " + std::to_string(id) + ": " + ok.error().message);
+      }
+      for (std::size_t i = 0; i < entries.size(); ++i) {
+        const GroupEntry& e = entries[i];
+        const auto tag = static_cast<std::size_t>(e.tag_id);
+        if (e.t_start_ms > t_ms || tag < firstTag || tag >= endTag || (early && answered[tag - firstTag])) continue;
+        // Entries come by tag, then start: in a file without late blocks the tag's last one
+        // starting at or before T holds its answer.
+        if (early && i + 1 < entries.size() && entries[i + 1].tag_id == e.tag_id && entries[i + 1].t_start_ms <= t_ms) continue;
+        auto last = decodeLastAtOrBefore(e.payload, t_ms);
+        if (!last) {
+          rows->reset();
+          return fail(db.path() + ": tag id " + std::to_string(e.tag_id) + ": " + last.error().message);
+        }
+        if (*last) state.keepNewer(e.tag_id, **last);
+        if (!answered[tag - firstTag]) {
+          answered[tag - firstTag] = 1;
+          ++answeredCount;
+        }
+      }
+    }
+    rows->reset();
+    if (early && answeredCount == answered.size()) break;
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<void> Historian::Impl::stateInto(std::int64_t t_ms, DenseState& state) {
@@ -196,6 +252,9 @@ Result<void> Historian::Impl::scanStateBlocks(std::int64_t t_ms, DenseState& sta
   if (!late) return std::unexpected(late.error());
   const std::int64_t lowStart = seed_ts < INT64_MIN + *span ? INT64_MIN : seed_ts - *span;
   const bool early = *late == 0;
+  auto groups = groupsToScan(lowStart, static_cast<std::int64_t>(state.last.size()) - 1);
+  if (!groups) return std::unexpected(groups.error());
+  const std::int64_t half = (groups->begin + groups->end) / 2;
   // Many tags: the odd ids are scanned on a second connection and thread at the same time (the
   // seeks, copies and decoding of 10k blocks take ~10 ms on one core). A file that cannot be
   // opened twice is scanned on one.
@@ -203,8 +262,13 @@ Result<void> Historian::Impl::scanStateBlocks(std::int64_t t_ms, DenseState& sta
     BlockScanner& second = *second_scanner;
     second.state.reset(static_cast<std::int64_t>(state.last.size()) - 1);
     if (!scan_worker) scan_worker = std::make_unique<ScanWorker>();
-    scan_worker->post([&] { return scanBlocks(second.db, second.statements, second.filter, lowStart, t_ms, early, {2, 1}, second.state); });
+    scan_worker->post([&]() -> Result<void> {
+      if (auto ok = scanBlocks(second.db, second.statements, second.filter, lowStart, t_ms, early, {2, 1}, second.state); !ok) return ok;
+      return scanGroups(second.db, second.statements, t_ms, early, {groups->oldest_segment, groups->newest_segment, half, groups->end},
+                        second.state);
+    });
     auto even = scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 0}, state);
+    if (even) even = scanGroups(reader, read_statements, t_ms, early, {groups->oldest_segment, groups->newest_segment, groups->begin, half}, state);
     auto oddResult = scan_worker->wait();
     if (!even) return even;
     if (!oddResult) return oddResult;
@@ -215,7 +279,26 @@ Result<void> Historian::Impl::scanStateBlocks(std::int64_t t_ms, DenseState& sta
   }
   // Few tags: both halves on this connection, one after the other.
   if (auto even = scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 0}, state); !even) return even;
-  return scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 1}, state);
+  if (auto odd = scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 1}, state); !odd) return odd;
+  return scanGroups(reader, read_statements, t_ms, early, *groups, state);
+}
+
+// The group rows a state read from lowStart may need: none in a file without them (or without
+// their table: schema 7 and older, read-only), else every group of the segments from lowStart's
+// (or the file's first) on.
+Result<GroupShare> Historian::Impl::groupsToScan(std::int64_t lowStart, std::int64_t maxTagId) {
+  auto table = read_statements.queryInt(reader, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'block_groups'");
+  if (!table) return std::unexpected(table.error());
+  if (*table == 0 || maxTagId < 1) return GroupShare{};
+  auto lent = read_statements.lend(reader, "SELECT (SELECT min(id) FROM block_groups), (SELECT max(id) FROM block_groups)");
+  if (!lent) return std::unexpected(lent.error());
+  auto row = (*lent)->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row || (*lent)->isNull(0)) return GroupShare{};
+  // Arithmetic shifts: the floor for negative ids too.
+  const std::int64_t firstSegment = (*lent)->int64(0) >> kGroupIdShift, lastSegment = (*lent)->int64(1) >> kGroupIdShift;
+  const std::int64_t groups = std::min(maxTagId, kMaxGroupedTagId) / kGroupTags + 1;
+  return GroupShare{std::max(firstSegment, groupSegmentOf(lowStart)), lastSegment, 0, groups};
 }
 
 Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(std::int64_t t_ms) {

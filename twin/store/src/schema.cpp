@@ -91,6 +91,12 @@ SELECT 1;
     R"sql(
 CREATE TABLE IF NOT EXISTS tail(seq INTEGER PRIMARY KEY AUTOINCREMENT, payload BLOB NOT NULL);
 )sql",
+    // 7 -> 8: group rows (block_groups.hpp). The writer moves the blocks of each segment of data
+    // time into one row per 48 tags, so that stateAt reads tags / 48 rows; readers take the
+    // union. An older build would miss the samples in them, hence the version.
+    R"sql(
+CREATE TABLE IF NOT EXISTS block_groups(id INTEGER PRIMARY KEY, payload BLOB NOT NULL);
+)sql",
 };
 
 Result<void> migrate(sql::Database& db, int from) {

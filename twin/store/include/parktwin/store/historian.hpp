@@ -64,6 +64,10 @@ struct HistorianOptions {
   // its failure reported, by the next flush() or the next append that makes a commit due.
   // Off: every commit runs inside the append that made it due.
   bool write_behind = true;
+  // Folds move the blocks of each 240 s of data time into group rows of 48 tags once they are
+  // sealed (block_groups.hpp): stateAt then reads tags / 48 rows instead of one per tag. Off:
+  // every block stays a row (a scenario run's file, written once and read by few tags).
+  bool compact_segments = true;
 };
 
 // What flush() made durable: every sample accepted by append() so far (this session) is in
