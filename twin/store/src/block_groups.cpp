@@ -276,19 +276,20 @@ Result<void> compactAfterFold(sql::Database& db, std::int64_t newest_ms, std::in
   auto span = db.queryInt("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_block_span_ms'), 0)");
   auto mark = db.queryInt("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'compacted_until_ms'), -9223372036854775808)");
   if (!span || !mark) return std::unexpected(!span ? span.error() : mark.error());
-  const std::int64_t from = *mark == INT64_MIN ? -kMaxSegment + 1 : groupSegmentOf(*mark);
-  const std::int64_t lag = std::max<std::int64_t>(reorder_window_ms, 0) + std::max<std::int64_t>(*span, 0);
-  const std::int64_t to = newest_ms < INT64_MIN + lag ? from : groupSegmentOf(newest_ms - lag);
-  if (to > from) {
-    if (auto moved = compactSegments(db, from, to); !moved) return std::unexpected(moved.error());
-    auto set = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('compacted_until_ms', CAST(?1 AS TEXT))");
-    if (!set) return std::unexpected(set.error());
-    if (auto ok = set->bind(1, std::min(to, kMaxSegment) * kGroupSegmentMs).run(); !ok) return ok;
-  }
-  if (!through_newest) return {};
-  auto moved = compactSegments(db, std::max(from, to), groupSegmentOf(newest_ms) + 1);
-  if (!moved) return std::unexpected(moved.error());
-  return {};
+  // Back over the longest block's span before the mark: blocks that were their tag's newest when
+  // their segment was compacted (a slow tag's, longer than kGroupLagMs) move once a newer one came.
+  const std::int64_t from = *mark == INT64_MIN ? -kMaxSegment + 1 : groupSegmentOf(*mark - std::clamp<std::int64_t>(*span, 0, *mark - INT64_MIN));
+  const std::int64_t lag = std::max<std::int64_t>(reorder_window_ms, 0) + kGroupLagMs;
+  const std::int64_t to = through_newest ? groupSegmentOf(newest_ms) + 1 : newest_ms < INT64_MIN + lag ? from : groupSegmentOf(newest_ms - lag);
+  if (to <= from) return {};
+  if (auto moved = compactSegments(db, from, to); !moved) return std::unexpected(moved.error());
+  // A closing writer's last segments get more blocks in a later session: the mark stays behind.
+  const std::int64_t until = std::min(through_newest ? groupSegmentOf(newest_ms - std::min(lag, newest_ms - INT64_MIN)) : to, kMaxSegment) *
+                             kGroupSegmentMs;
+  if (*mark != INT64_MIN && until <= *mark) return {};
+  auto set = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('compacted_until_ms', CAST(?1 AS TEXT))");
+  if (!set) return std::unexpected(set.error());
+  return set->bind(1, until).run();
 }
 
 }  // namespace parktwin::store

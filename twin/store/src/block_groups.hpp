@@ -21,6 +21,9 @@ inline constexpr std::int64_t kGroupSegmentMs = 240'000;
 inline constexpr std::int64_t kGroupTags = 48;
 // A group row's id: segment << kGroupIdShift | group, so a segment's rows are one id range.
 inline constexpr int kGroupIdShift = 24;
+// How far behind a fold's newest sample its compaction stays (with the reorder window): a 1 Hz
+// tag's 256-sample blocks that start in a segment have newer ones by then.
+inline constexpr std::int64_t kGroupLagMs = 300'000;
 inline constexpr std::int64_t kMaxGroupedTagId = (std::int64_t{1} << kGroupIdShift) * kGroupTags - 1;
 
 // A block as a group row holds it: its row's columns and its payload (a view into the row).
@@ -73,11 +76,11 @@ Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::
 Result<std::uint64_t> ungroupBefore(sql::Database& db, std::int64_t t_ms, std::int64_t& next_rowid);
 
 // After a fold whose newest sample is at `newest_ms`, inside its transaction: compacts the
-// segments that ended a reorder window and a longest block span before it, where the blocks
-// that start in them are sealed and have newer ones (meta 'compacted_until_ms' remembers how far
-// it got). `through_newest` (a closing writer) also compacts the segments after that, up to the
-// newest, without moving the mark: a later session merges what those segments get then. Nothing
-// once the file has late blocks, which group rows could not order against.
+// segments that ended a reorder window and kGroupLagMs before it, where a 1 Hz tag's blocks that
+// start in them are sealed and have newer ones; and, back over the longest block span before
+// meta 'compacted_until_ms' (how far it got), the blocks of slower tags that have newer ones
+// since. `through_newest` (a closing writer) compacts up to the newest. Nothing once the file has
+// late blocks, which group rows could not order against.
 Result<void> compactAfterFold(sql::Database& db, std::int64_t newest_ms, std::int64_t reorder_window_ms, bool through_newest);
 
 }  // namespace parktwin::store
