@@ -98,35 +98,36 @@ Result<bool> hasGroupTable(sql::Database& db) {
 Result<std::vector<GroupBlock>> groupBlocksOf(sql::Database& db, std::int64_t tag_id, std::int64_t low_start, std::int64_t t1, std::int64_t t0) {
   std::vector<GroupBlock> out;
   if (tag_id < 0 || tag_id > kMaxGroupedTagId || t1 < low_start) return out;
-  auto bounds = db.prepare("SELECT (SELECT min(id) FROM block_groups), (SELECT max(id) FROM block_groups)");
-  if (!bounds) return std::unexpected(bounds.error());
-  auto row = bounds->step();
-  if (!row) return std::unexpected(row.error());
-  if (!*row || bounds->isNull(0)) return out;
   const std::int64_t group = tag_id / kGroupTags;
-  // Only the segments that hold group rows at all: a read of "everything" would walk 10^13.
-  const std::int64_t first = std::max(groupSegmentOf(low_start), floorDiv(bounds->int64(0), std::int64_t{1} << kGroupIdShift));
-  const std::int64_t last = std::min(groupSegmentOf(t1), floorDiv(bounds->int64(1), std::int64_t{1} << kGroupIdShift));
-  auto one = db.prepare("SELECT payload FROM block_groups WHERE id = ?");
-  if (!one) return std::unexpected(one.error());
+  const auto first = groupRowId(std::max(groupSegmentOf(low_start), -kMaxSegment + 1), group);
+  const auto last = groupRowId(std::min(groupSegmentOf(t1), kMaxSegment - 1), group);
+  if (!first || !last) return out;
+  // From one row of the group to the next with a seek each: a segment without one costs nothing
+  // (a year of one slow tag has a row every 15th segment), one of another group a second seek.
+  auto next = db.prepare("SELECT id, payload FROM block_groups WHERE id >= ?1 AND id <= ?2 ORDER BY id LIMIT 1");
+  if (!next) return std::unexpected(next.error());
   std::vector<GroupEntry> entries;
-  for (std::int64_t segment = first; segment <= last; ++segment) {
-    const auto id = groupRowId(segment, group);
-    if (!id) continue;
-    one->bind(1, *id);
-    auto found = one->step();
+  for (std::int64_t from = *first; from <= *last;) {
+    next->bind(1, from).bind(2, *last);
+    auto found = next->step();
     if (!found) return std::unexpected(found.error());
-    if (*found) {
-      if (auto ok = decodeGroup(one->blob(0), segment, group, entries); !ok) {
-        one->reset();
-        return fail(db.path() + ": group row " + std::to_string(*id) + ": " + ok.error().message);
-      }
-      for (const GroupEntry& e : entries) {
-        if (e.tag_id != tag_id || e.t_start_ms < low_start || e.t_start_ms > t1 || e.t_end_ms < t0) continue;
-        out.push_back({e.t_start_ms, e.t_end_ms, e.count, e.last_value_bits, {e.payload.begin(), e.payload.end()}});
-      }
+    if (!*found) break;
+    const std::int64_t id = next->int64(0), segment = id >> kGroupIdShift, rowGroup = id & ((std::int64_t{1} << kGroupIdShift) - 1);
+    if (rowGroup != group) {
+      next->reset();
+      from = (segment + (rowGroup > group ? 1 : 0)) * (std::int64_t{1} << kGroupIdShift) + group;
+      continue;
     }
-    one->reset();
+    if (auto ok = decodeGroup(next->blob(1), segment, group, entries); !ok) {
+      next->reset();
+      return fail(db.path() + ": group row " + std::to_string(id) + ": " + ok.error().message);
+    }
+    for (const GroupEntry& e : entries) {
+      if (e.tag_id != tag_id || e.t_start_ms < low_start || e.t_start_ms > t1 || e.t_end_ms < t0) continue;
+      out.push_back({e.t_start_ms, e.t_end_ms, e.count, e.last_value_bits, {e.payload.begin(), e.payload.end()}});
+    }
+    next->reset();
+    from = id + (std::int64_t{1} << kGroupIdShift);
   }
   return out;
 }
@@ -186,7 +187,7 @@ Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::
   auto select = db.prepare(
       "SELECT rowid, tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload FROM blocks "
       "WHERE tag_id % 2 IN (0, 1) AND t_start_ms >= ?1 AND t_start_ms < ?2 AND tag_id BETWEEN 0 AND ?3 "
-      "AND t_start_ms < (SELECT max(b.t_start_ms) FROM blocks b WHERE b.tag_id = blocks.tag_id)");
+      "AND t_end_ms - t_start_ms <= ?4 AND t_start_ms < (SELECT max(b.t_start_ms) FROM blocks b WHERE b.tag_id = blocks.tag_id)");
   auto read = db.prepare("SELECT payload FROM block_groups WHERE id = ?");
   auto write = db.prepare("INSERT OR REPLACE INTO block_groups(id, payload) VALUES (?, ?)");
   auto drop = db.prepare("DELETE FROM blocks WHERE rowid = ?");
@@ -201,7 +202,7 @@ Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::
     if (segment >= to) break;
     std::vector<OwnedEntry> moved;
     std::vector<std::int64_t> rowids;
-    select->bind(1, segment * kGroupSegmentMs).bind(2, (segment + 1) * kGroupSegmentMs).bind(3, kMaxGroupedTagId);
+    select->bind(1, segment * kGroupSegmentMs).bind(2, (segment + 1) * kGroupSegmentMs).bind(3, kMaxGroupedTagId).bind(4, kMaxGroupedSpanMs);
     for (;;) {
       auto row = select->step();
       if (!row) return std::unexpected(row.error());
@@ -278,7 +279,8 @@ Result<void> compactAfterFold(sql::Database& db, std::int64_t newest_ms, std::in
   if (!span || !mark) return std::unexpected(!span ? span.error() : mark.error());
   // Back over the longest block's span before the mark: blocks that were their tag's newest when
   // their segment was compacted (a slow tag's, longer than kGroupLagMs) move once a newer one came.
-  const std::int64_t from = *mark == INT64_MIN ? -kMaxSegment + 1 : groupSegmentOf(*mark - std::clamp<std::int64_t>(*span, 0, *mark - INT64_MIN));
+  const std::int64_t back = std::clamp<std::int64_t>(*span, 0, kMaxGroupedSpanMs);
+  const std::int64_t from = *mark == INT64_MIN ? -kMaxSegment + 1 : groupSegmentOf(*mark - back);
   const std::int64_t lag = std::max<std::int64_t>(reorder_window_ms, 0) + kGroupLagMs;
   const std::int64_t to = through_newest ? groupSegmentOf(newest_ms) + 1 : newest_ms < INT64_MIN + lag ? from : groupSegmentOf(newest_ms - lag);
   if (to <= from) return {};

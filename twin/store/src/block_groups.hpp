@@ -2,8 +2,8 @@
 // Group rows (schema 8). stateAt(T) reads one block per tag; as one SQLite row per tag that cost
 // a seek, a row and a copy each, twice the goal at 10k tags (docs/historian.md). A compaction in
 // the writer therefore moves the blocks that start in one segment of data time (kGroupSegmentMs)
-// into one row of block_groups per kGroupTags consecutive tag ids, so stateAt reads one id range
-// of tags / kGroupTags rows. Each tag's newest block stays a row: the writer rewrites it (the open
+// and span at most two into one row of block_groups per kGroupTags consecutive tag ids, so
+// stateAt reads one id range of tags / kGroupTags rows. Each tag's newest block stays a row: the writer rewrites it (the open
 // block), and the tail's fold and a new session's writer look it up there. Readers take the
 // union of the rows and the group rows; a group row's blocks are older insertions than any row
 // that overlaps them (compaction stops once a file has late blocks).
@@ -24,6 +24,10 @@ inline constexpr int kGroupIdShift = 24;
 // How far behind a fold's newest sample its compaction stays (with the reorder window): a 1 Hz
 // tag's 256-sample blocks that start in a segment have newer ones by then.
 inline constexpr std::int64_t kGroupLagMs = 300'000;
+// Blocks longer than this stay rows: a slow tag's block (an hour of 1/min samples) belongs to no
+// one segment, and a year of such a tag read from group rows took 2.5x as long (a seek and a
+// copy for each block instead of one index walk).
+inline constexpr std::int64_t kMaxGroupedSpanMs = 2 * kGroupSegmentMs;
 inline constexpr std::int64_t kMaxGroupedTagId = (std::int64_t{1} << kGroupIdShift) * kGroupTags - 1;
 
 // A block as a group row holds it: its row's columns and its payload (a view into the row).
