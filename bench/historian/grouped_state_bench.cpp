@@ -1,19 +1,14 @@
-// grouped_state_bench: would another layout reach issue 21's stateAt goals (p99 <= 5 ms at 10k
-// tags, <= 30 ms at 100k)? A measurement, not a product path.
+// grouped_state_bench: stateAt on the historian's group rows (schema 8, issue 21's goals: p99
+// <= 5 ms at 10k tags, <= 30 ms at 100k), against the same historian with compaction off (every
+// block a row, as schema 7 kept them) and against the prototype the layout came from (every tag's
+// block sealed at common segment boundaries, `group` tags' blocks of a segment in one row).
 //
-// The historian keeps one block row per tag and span, each tag's blocks sealed on their own
-// schedule, so stateAt(T) costs one SQLite seek, row and copy per tag plus a partial decode
-// (docs/historian.md: about half SQLite, a third decoding). The layout tried here seals every
-// tag's block at common segment boundaries and stores `group` tags' blocks of one segment in one
-// row, so stateAt reads (tags / group) rows instead of `tags` rows. The blocks are the
-// historian's own (encodeBlock / decodeLastAtOrBefore), so decoding costs the same in both.
-//
-// Both layouts are written from the same generated data (historian_bench's source) and queried
-// at the same instants: random ones, and instants in the first second of a segment, where some
-// tags' last sample is still in the segment before (a second read). Every answer of both is
-// checked against the generated values themselves, and one tag's whole history (what a chart
-// reads; the grouped rows cost `group` times the bytes there) is compared sample by sample.
-// For each layout: stateAt p50 / p99 for both kinds of instant, bytes per sample, the history's time.
+// The three are written from the same generated data (historian_bench's source) and queried at
+// the same instants: random ones, and instants in the first second of a segment, where some
+// tags' last sample is still in the segment before. Every answer of each is checked against the
+// generated values themselves, and one tag's whole history (what a chart reads; a group row holds
+// 48 tags' blocks) is compared sample by sample. For each layout: stateAt p50 / p99 for both
+// kinds of instant, bytes per sample, the history's time; and the ingest CPU the compaction costs.
 // Usage: grouped_state_bench [--tags N] [--seconds S] [--segment-s G] [--group K] [--queries Q] [--dir D]
 #include <sqlite3.h>
 #include <time.h>
@@ -35,7 +30,6 @@
 #include "parktwin/store/block_codec.hpp"
 #include "parktwin/store/historian.hpp"
 #include "bench_util.hpp"
-#include "compacted_file.hpp"
 #include "sample_source.hpp"
 
 namespace {
@@ -268,9 +262,9 @@ Instants pickInstants(const Args& a) {
 }
 
 void writeHistorian(const std::string& path, const Args& a, const std::vector<double>& values, const std::vector<std::string>& names,
-                    std::uint32_t samplesPerBlock) {
+                    bool groupRows) {
   parktwin::store::HistorianOptions options;
-  options.max_samples_per_block = samplesPerBlock;
+  options.compact_segments = groupRows;
   options.commit_every_samples = 100'000;
   options.commit_every_ms = 1'000'000'000;
   auto h = check(parktwin::store::Historian::open(path, options));
@@ -363,58 +357,8 @@ Layout groupedLayout(GroupedFile& grouped, GroupedFile& second, Worker& worker) 
           }, {}, {}};
 }
 
-// A historian file compacted into group rows, read as the product would: the group rows of the
-// segments T's block may start in (half of the groups on each thread), then the rows left.
-struct CompactedReader {
-  parktwin::bench::CompactedFile& first;
-  parktwin::bench::CompactedFile& second;
-  Worker& worker;
-  std::vector<int> indexById;  // tag id -> tag index
-  State byId;
-  std::vector<std::int64_t> starts;
-
-  void stateAt(std::int64_t t) {
-    std::fill(byId.begin(), byId.end(), std::nullopt);
-    const int groups = first.groupsOf(static_cast<int>(byId.size()));
-    const int half = groups / 2;
-    parktwin::Result<void> secondHalf;
-    worker.post([&] { secondHalf = second.stateFromGroups(t, half, groups, byId, starts); });
-    auto firstHalf = first.stateFromGroups(t, 0, half, byId, starts);
-    worker.wait();
-    check(std::move(firstHalf));
-    check(std::move(secondHalf));
-    check(first.stateFromRows(t, byId, starts));
-  }
-};
-
-Layout compactedLayout(std::string name, CompactedReader& reader) {
-  return {std::move(name), [&reader](std::int64_t t, State& out) {
-            reader.stateAt(t);
-            for (std::size_t id = 0; id < reader.byId.size(); ++id) {
-              if (reader.byId[id] && reader.indexById[id] >= 0) out[static_cast<std::size_t>(reader.indexById[id])] = reader.byId[id];
-            }
-          }, {}, {}};
-}
-
-// Tag id -> tag index ("tag<index>"), from the historian's tags table.
-std::vector<int> tagIndexById(const std::string& path) {
-  sqlite3* db = nullptr;
-  checkSql(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), db, "open tags");
-  sqlite3_stmt* s = nullptr;
-  checkSql(sqlite3_prepare_v2(db, "SELECT id, name FROM tags", -1, &s, nullptr), db, "prepare tags");
-  std::vector<int> out;
-  while (sqlite3_step(s) == SQLITE_ROW) {
-    const auto id = static_cast<std::size_t>(sqlite3_column_int64(s, 0));
-    if (out.size() <= id) out.resize(id + 1, -1);
-    out[id] = std::stoi(reinterpret_cast<const char*>(sqlite3_column_text(s, 1)) + 3);
-  }
-  sqlite3_finalize(s);
-  sqlite3_close(db);
-  return out;
-}
-
-// One tag's whole history, as a chart reads it, from the historian, the prototype and each
-// compacted file: the times, and whether each holds exactly the generated samples.
+// One tag's whole history, as a chart reads it, from each layout: the times, and whether each
+// holds exactly the generated samples.
 struct HistoryRead {
   std::vector<double> ms;  // per source, in the order read
   std::size_t samples = 0;
@@ -444,46 +388,29 @@ int main(int argc, char** argv) {
   const Args a = parse(argc, argv);
   std::filesystem::remove_all(a.dir);
   std::filesystem::create_directories(a.dir);
-  const std::string histPath = a.dir + "/historian.db", alignedPath = a.dir + "/historian-240.db", groupedPath = a.dir + "/grouped.db";
-  const std::string compactedPath = a.dir + "/compacted.db", compactedAlignedPath = a.dir + "/compacted-240.db";
+  const std::string rowsPath = a.dir + "/rows.db", histPath = a.dir + "/historian.db", groupedPath = a.dir + "/grouped.db";
 
   const std::vector<double> values = SampleSource::generate(a.tags, a.seconds, 42);
   std::vector<std::string> names;
   for (int t = 0; t < a.tags; ++t) names.push_back("tag" + std::to_string(t));
-  // The historian's files: its default blocks (256 samples, 256 s here, so they straddle the
-  // 240 s segments), and blocks of 240 samples, whose boundaries fall on the segments' as a
-  // writer sealing at common boundaries would put them.
+  // The historian's file with its group rows (schema 8, the default), and the same with
+  // compaction off: every block a row, as schema 7 kept them. Ingest CPU of each, closing included.
   double cpu = cpuSeconds();
-  writeHistorian(histPath, a, values, names, 256);
-  const double ingestCpu = cpuSeconds() - cpu;
+  writeHistorian(rowsPath, a, values, names, false);
+  const double rowsCpu = cpuSeconds() - cpu;
   cpu = cpuSeconds();
-  writeHistorian(alignedPath, a, values, names, static_cast<std::uint32_t>(a.segmentSeconds));
-  const double ingestAlignedCpu = cpuSeconds() - cpu;
+  writeHistorian(histPath, a, values, names, true);
+  const double groupsCpu = cpuSeconds() - cpu;
   GroupedFile grouped(groupedPath, a);
   grouped.write(values);
   GroupedFile second(groupedPath, a);  // the second thread's connection
   const double total = static_cast<double>(values.size());
 
-  // The compaction, each file copied first: the historian's own files stay as written.
-  std::filesystem::copy_file(histPath, compactedPath);
-  std::filesystem::copy_file(alignedPath, compactedAlignedPath);
-  const std::int64_t segmentMs = a.segmentSeconds * 1000;
-  parktwin::bench::CompactedFile compacted(compactedPath, segmentMs, a.group), compactedSecond(compactedPath, segmentMs, a.group);
-  parktwin::bench::CompactedFile aligned(compactedAlignedPath, segmentMs, a.group), alignedSecond(compactedAlignedPath, segmentMs, a.group);
-  const auto cost = compacted.compactAll();
-  const auto costAligned = aligned.compactAll();
-
+  auto rows = check(parktwin::store::Historian::open(rowsPath, {.read_only = true}));
   auto historian = check(parktwin::store::Historian::open(histPath, {.read_only = true}));
-  auto historianAligned = check(parktwin::store::Historian::open(alignedPath, {.read_only = true}));
   Worker worker;
-  const auto ids = tagIndexById(histPath);
-  CompactedReader compactedReader{compacted, compactedSecond, worker, tagIndexById(compactedPath), State(ids.size()), std::vector<std::int64_t>(ids.size())};
-  CompactedReader alignedReader{aligned, alignedSecond, worker, tagIndexById(compactedAlignedPath), State(ids.size()),
-                                std::vector<std::int64_t>(ids.size())};
-  std::vector<Layout> layouts{historianLayout("historian (a row per tag and span)", historian),
-                              historianLayout("historian, 240-sample blocks", historianAligned), groupedLayout(grouped, second, worker),
-                              compactedLayout("historian file compacted", compactedReader),
-                              compactedLayout("historian file compacted, 240-sample blocks", alignedReader)};
+  std::vector<Layout> layouts{historianLayout("historian, block rows only (compaction off)", rows),
+                              historianLayout("historian, group rows (the default)", historian), groupedLayout(grouped, second, worker)};
   const Truth truth{a, values};
   const Instants instants = pickInstants(a);
   Comparison comparison(truth, layouts);
@@ -500,37 +427,24 @@ int main(int argc, char** argv) {
     history.ms.push_back(ms(Clock::now() - start));
     checkHistory(truth, tag, samples, history);
   };
+  timed([&] { return check(rows.samplesBetween(names[static_cast<std::size_t>(tag)], kT0, t1)); });
   timed([&] { return check(historian.samplesBetween(names[static_cast<std::size_t>(tag)], kT0, t1)); });
-  timed([&] { return check(historianAligned.samplesBetween(names[static_cast<std::size_t>(tag)], kT0, t1)); });
   timed([&] { return grouped.historyOf(tag); });
-  const auto idOf = [&](const CompactedReader& r) {
-    return static_cast<std::int64_t>(std::find(r.indexById.begin(), r.indexById.end(), tag) - r.indexById.begin());
-  };
-  timed([&] { return check(compacted.history(idOf(compactedReader), kT0, t1)); });
-  timed([&] { return check(aligned.history(idOf(alignedReader), kT0, t1)); });
 
-  std::printf("stateAt, %d tags x %lld s at 1 Hz, %zu random T and %zu T in a segment's first second; grouped: %lld s segments, "
-              "%d tags a row (%d rows a segment)\n",
+  std::printf("stateAt, %d tags x %lld s at 1 Hz, %zu random T and %zu T in a segment's first second; prototype: %lld s segments, "
+              "%d tags a row (%d rows a segment), blocks sealed at their boundaries\n",
               a.tags, static_cast<long long>(a.seconds), instants.random.size(), instants.boundary.size(),
               static_cast<long long>(a.segmentSeconds), a.group, grouped.groups());
   std::printf("  %-44s %9s %9s %14s %14s %13s %16s\n", "layout", "p50 ms", "p99 ms", "boundary p50", "boundary p99", "bytes/sample",
               "1 tag history ms");
   const auto perSample = [&](const std::string& path) { return static_cast<double>(parktwin::store::bytesOnDisk(path)) / total; };
-  printRow(layouts[0], perSample(histPath), history.ms[0]);
-  printRow(layouts[1], perSample(alignedPath), history.ms[1]);
+  printRow(layouts[0], perSample(rowsPath), history.ms[0]);
+  printRow(layouts[1], perSample(histPath), history.ms[1]);
   printRow(layouts[2], perSample(groupedPath), history.ms[2]);
-  printRow(layouts[3], static_cast<double>(compacted.usedBytes()) / total, history.ms[3]);
-  printRow(layouts[4], static_cast<double>(aligned.usedBytes()) / total, history.ms[4]);
-  std::printf("  compacted files: bytes are the pages in use (file before any reuse of freed pages: %.3f / %.3f)\n", perSample(compactedPath),
-              perSample(compactedAlignedPath));
-  std::printf("  compaction CPU / ingest CPU (the same samples, ingest incl. its closing fold): %.2f s / %.2f s = %.2f; 240-sample blocks "
-              "%.2f s / %.2f s = %.2f (%lld segments, %lld blocks moved into %lld group rows)\n",
-              cost.cpuSeconds, ingestCpu, cost.cpuSeconds / ingestCpu, costAligned.cpuSeconds, ingestAlignedCpu,
-              costAligned.cpuSeconds / ingestAlignedCpu, static_cast<long long>(costAligned.segments),
-              static_cast<long long>(costAligned.blocksMoved), static_cast<long long>(costAligned.groupRows));
+  std::printf("  ingest CPU, closing included: group rows %.2f s / block rows only %.2f s = %.2f\n", groupsCpu, rowsCpu, groupsCpu / rowsCpu);
   const std::size_t expectedChecks = layouts.size() * static_cast<std::size_t>(a.tags) * (instants.random.size() + instants.boundary.size());
   std::printf("  answers checked against the generated values: %zu of %zu, wrong %zu; one tag's history (%zu samples) %s\n",
               comparison.checked(), expectedChecks, comparison.wrong(), history.samples,
-              history.right ? "the same in all five, sample by sample" : "DIFFERS");
+              history.right ? "the same in all three, sample by sample" : "DIFFERS");
   return comparison.wrong() == 0 && comparison.checked() == expectedChecks && history.right ? 0 : 1;
 }

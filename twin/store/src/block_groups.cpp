@@ -177,9 +177,10 @@ Result<void> writeGroupRow(sql::Database& db, sql::Statement& read, sql::Stateme
 
 }  // namespace
 
-Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::int64_t to) {
+Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::int64_t to, bool with_newest) {
   from = std::max(from, -kMaxSegment + 1);
   to = std::min(to, kMaxSegment);
+  int segmentsLeft = kMaxSegmentsPerCompaction;
   auto next = db.prepare(
       "SELECT min(m) FROM (SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 0 AND t_start_ms >= ?1) AS m "
       "UNION ALL SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 1 AND t_start_ms >= ?1))");
@@ -187,22 +188,23 @@ Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::
   auto select = db.prepare(
       "SELECT rowid, tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload FROM blocks "
       "WHERE tag_id % 2 IN (0, 1) AND t_start_ms >= ?1 AND t_start_ms < ?2 AND tag_id BETWEEN 0 AND ?3 "
-      "AND t_end_ms - t_start_ms <= ?4 AND t_start_ms < (SELECT max(b.t_start_ms) FROM blocks b WHERE b.tag_id = blocks.tag_id)");
+      "AND t_end_ms - t_start_ms <= ?4 AND (?5 OR t_start_ms < (SELECT max(b.t_start_ms) FROM blocks b WHERE b.tag_id = blocks.tag_id))");
   auto read = db.prepare("SELECT payload FROM block_groups WHERE id = ?");
   auto write = db.prepare("INSERT OR REPLACE INTO block_groups(id, payload) VALUES (?, ?)");
   auto drop = db.prepare("DELETE FROM blocks WHERE rowid = ?");
   if (!next || !select || !read || !write || !drop) return fail(db.path() + ": " + db.lastError());
-  std::int64_t movedTotal = 0;
   std::vector<std::uint8_t> buffer;
-  for (std::int64_t segment = from; segment < to; ++segment) {
+  std::int64_t segment = from;
+  for (; segment < to; ++segment) {
     auto first = firstRowStartFrom(*next, segment * kGroupSegmentMs);
     if (!first) return std::unexpected(first.error());
-    if (!*first) break;
+    if (!*first) return to;  // no block row from here on
     segment = std::max(segment, groupSegmentOf(**first));  // over segments without a block
-    if (segment >= to) break;
+    if (segment >= to || segmentsLeft-- == 0) break;
     std::vector<OwnedEntry> moved;
     std::vector<std::int64_t> rowids;
-    select->bind(1, segment * kGroupSegmentMs).bind(2, (segment + 1) * kGroupSegmentMs).bind(3, kMaxGroupedTagId).bind(4, kMaxGroupedSpanMs);
+    select->bind(1, segment * kGroupSegmentMs).bind(2, (segment + 1) * kGroupSegmentMs).bind(3, kMaxGroupedTagId).bind(4, kMaxGroupedSpanMs)
+        .bind(5, std::int64_t{with_newest});
     for (;;) {
       auto row = select->step();
       if (!row) return std::unexpected(row.error());
@@ -224,13 +226,15 @@ Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::
     for (const std::int64_t rowid : rowids) {
       if (auto ok = drop->bind(1, rowid).run(); !ok) return std::unexpected(ok.error());
     }
-    movedTotal += static_cast<std::int64_t>(rowids.size());
   }
-  return movedTotal;
+  return std::min(segment, to);
 }
 
 Result<std::uint64_t> ungroupBefore(sql::Database& db, std::int64_t t_ms, std::int64_t& next_rowid) {
-  const auto end = groupRowId(std::min(groupSegmentOf(t_ms) + 1, kMaxSegment - 1), 0);
+  // Every row of the segments up to t_ms's: ids below the next segment's first.
+  const std::int64_t next = groupSegmentOf(t_ms) + 1;
+  if (next <= -kMaxSegment + 1) return std::uint64_t{0};
+  const std::int64_t end = next >= kMaxSegment ? INT64_MAX : *groupRowId(next, 0);
   auto select = db.prepare("SELECT id, payload FROM block_groups WHERE id < ?");
   auto insert = db.prepare(
       "INSERT INTO blocks(rowid, tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -239,7 +243,7 @@ Result<std::uint64_t> ungroupBefore(sql::Database& db, std::int64_t t_ms, std::i
   std::uint64_t dropped = 0;
   std::vector<std::int64_t> ids;
   std::vector<GroupEntry> entries;
-  select->bind(1, end.value_or(INT64_MAX));
+  select->bind(1, end);
   for (;;) {
     auto row = select->step();
     if (!row) return std::unexpected(row.error());
@@ -269,29 +273,98 @@ Result<std::uint64_t> ungroupBefore(sql::Database& db, std::int64_t t_ms, std::i
   return dropped;
 }
 
-Result<void> compactAfterFold(sql::Database& db, std::int64_t newest_ms, std::int64_t reorder_window_ms, bool through_newest) {
-  if (newest_ms == INT64_MIN) return {};
-  auto late = db.queryInt("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'late_blocks'), 1)");
-  if (!late) return std::unexpected(late.error());
-  if (*late != 0) return {};
+namespace {
+
+Result<void> compactOrFail(sql::Database& db, std::int64_t newest_ms, std::int64_t reorder_window_ms, bool closing) {
   auto span = db.queryInt("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'max_block_span_ms'), 0)");
   auto mark = db.queryInt("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'compacted_until_ms'), -9223372036854775808)");
   if (!span || !mark) return std::unexpected(!span ? span.error() : mark.error());
-  // Back over the longest block's span before the mark: blocks that were their tag's newest when
-  // their segment was compacted (a slow tag's, longer than kGroupLagMs) move once a newer one came.
+  // Back over the longest grouped span before the mark: blocks that were their tag's newest when
+  // their segment was compacted move once a newer one came.
   const std::int64_t back = std::clamp<std::int64_t>(*span, 0, kMaxGroupedSpanMs);
   const std::int64_t from = *mark == INT64_MIN ? -kMaxSegment + 1 : groupSegmentOf(*mark - back);
   const std::int64_t lag = std::max<std::int64_t>(reorder_window_ms, 0) + kGroupLagMs;
-  const std::int64_t to = through_newest ? groupSegmentOf(newest_ms) + 1 : newest_ms < INT64_MIN + lag ? from : groupSegmentOf(newest_ms - lag);
-  if (to <= from) return {};
-  if (auto moved = compactSegments(db, from, to); !moved) return std::unexpected(moved.error());
-  // A closing writer's last segments get more blocks in a later session: the mark stays behind.
-  const std::int64_t until = std::min(through_newest ? groupSegmentOf(newest_ms - std::min(lag, newest_ms - INT64_MIN)) : to, kMaxSegment) *
-                             kGroupSegmentMs;
-  if (*mark != INT64_MIN && until <= *mark) return {};
-  auto set = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('compacted_until_ms', CAST(?1 AS TEXT))");
+  const std::int64_t to = newest_ms < INT64_MIN + lag ? from : groupSegmentOf(newest_ms - lag);
+  std::int64_t reached = from;
+  if (to > from) {
+    auto stopped = compactSegments(db, from, to, false);
+    if (!stopped) return std::unexpected(stopped.error());
+    reached = *stopped;
+    // Up to where it got (a bounded amount a fold, so an old file catches up over many folds),
+    // and never past the rows it has seen: one sample far ahead must not leave the rest behind.
+    auto set = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('compacted_until_ms', CAST(?1 AS TEXT))");
+    if (!set) return std::unexpected(set.error());
+    if (auto ok = set->bind(1, std::clamp(reached, -kMaxSegment + 1, kMaxSegment) * kGroupSegmentMs).run(); !ok) return ok;
+  }
+  if (!closing || reached < to) return {};
+  // Everything, each tag's newest block too: a closed file is then read from group rows nearly
+  // everywhere (a replay's most recent minutes included). The next writer puts back what it
+  // needs as rows first (ungroupNewest).
+  // From where the compaction above left every block but the newest behind it (the mark less a
+  // grouped span): a writer opening the file puts back only these segments.
+  const std::int64_t closeFrom = std::max(from, groupSegmentOf(std::clamp(reached, -kMaxSegment + 1, kMaxSegment) * kGroupSegmentMs - back));
+  if (auto done = compactSegments(db, closeFrom, groupSegmentOf(newest_ms) + 1, true); !done) return std::unexpected(done.error());
+  auto set = db.prepare(
+      "INSERT OR REPLACE INTO meta(key, value) VALUES ('newest_grouped_from_ms', CAST(min(?1, coalesce((SELECT CAST(value AS INTEGER) "
+      "FROM meta WHERE key = 'newest_grouped_from_ms'), ?1)) AS TEXT))");
   if (!set) return std::unexpected(set.error());
-  return set->bind(1, until).run();
+  return set->bind(1, std::clamp(closeFrom, -kMaxSegment + 1, kMaxSegment) * kGroupSegmentMs).run();
+}
+
+}  // namespace
+
+Result<void> compactAfterFold(sql::Database& db, std::int64_t newest_ms, std::int64_t reorder_window_ms, bool closing) {
+  if (newest_ms == INT64_MIN) return {};
+  auto skip = db.queryInt(
+      "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'late_blocks'), 1) "
+      "OR EXISTS (SELECT 1 FROM meta WHERE key = 'compaction_error')");
+  if (!skip) return std::unexpected(skip.error());
+  if (*skip != 0) return {};
+  // Inside a savepoint: a compaction that fails (a group row that does not decode) is undone and
+  // its reason kept in meta, and the fold's blocks still commit; compaction stops for the file.
+  if (auto ok = db.exec("SAVEPOINT compaction"); !ok) return ok;
+  auto done = compactOrFail(db, newest_ms, reorder_window_ms, closing);
+  if (done) return db.exec("RELEASE compaction");
+  if (auto ok = db.exec("ROLLBACK TO compaction; RELEASE compaction"); !ok) return ok;
+  auto note = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('compaction_error', ?)");
+  if (!note) return std::unexpected(note.error());
+  return note->bind(1, std::string_view(done.error().message)).run();
+}
+
+Result<void> ungroupNewest(sql::Database& db) {
+  auto from = db.queryInt("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'newest_grouped_from_ms'), -9223372036854775808)");
+  if (!from) return std::unexpected(from.error());
+  if (*from == INT64_MIN) return {};
+  const auto first = groupRowId(std::clamp(groupSegmentOf(*from), -kMaxSegment + 1, kMaxSegment - 1), 0);
+  auto select = db.prepare("SELECT id, payload FROM block_groups WHERE id >= ?");
+  auto insert = db.prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?)");
+  auto drop = db.prepare("DELETE FROM block_groups WHERE id = ?");
+  if (!select || !insert || !drop) return fail(db.path() + ": " + db.lastError());
+  std::vector<std::int64_t> ids;
+  std::vector<GroupEntry> entries;
+  select->bind(1, first.value_or(INT64_MIN));
+  for (;;) {
+    auto row = select->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    const std::int64_t id = select->int64(0);
+    if (auto ok = decodeGroup(select->blob(1), id >> kGroupIdShift, id & ((std::int64_t{1} << kGroupIdShift) - 1), entries); !ok) {
+      select->reset();
+      return fail(db.path() + ": group row " + std::to_string(id) + ": " + ok.error().message);
+    }
+    for (const GroupEntry& e : entries) {
+      insert->bind(1, e.tag_id).bind(2, e.t_start_ms).bind(3, e.t_end_ms).bind(4, e.count).bind(5, e.last_value_bits).bindBlob(6, e.payload);
+      if (auto ok = insert->run(); !ok) {
+        select->reset();
+        return std::unexpected(ok.error());
+      }
+    }
+    ids.push_back(id);
+  }
+  for (const std::int64_t id : ids) {
+    if (auto ok = drop->bind(1, id).run(); !ok) return std::unexpected(ok.error());
+  }
+  return db.exec("DELETE FROM meta WHERE key = 'newest_grouped_from_ms'");
 }
 
 }  // namespace parktwin::store

@@ -28,6 +28,9 @@ inline constexpr std::int64_t kGroupLagMs = 300'000;
 // one segment, and a year of such a tag read from group rows took 2.5x as long (a seek and a
 // copy for each block instead of one index walk).
 inline constexpr std::int64_t kMaxGroupedSpanMs = 2 * kGroupSegmentMs;
+// Segments one compaction takes at most (16 hours of data): a file of years that a writer opens
+// for the first time is caught up over many folds, none of them long.
+inline constexpr int kMaxSegmentsPerCompaction = 240;
 inline constexpr std::int64_t kMaxGroupedTagId = (std::int64_t{1} << kGroupIdShift) * kGroupTags - 1;
 
 // A block as a group row holds it: its row's columns and its payload (a view into the row).
@@ -69,22 +72,32 @@ Result<bool> hasGroupTable(sql::Database& db);
 // in start order.
 Result<std::vector<GroupBlock>> groupBlocksOf(sql::Database& db, std::int64_t tag_id, std::int64_t low_start, std::int64_t t1, std::int64_t t0);
 
-// Moves the blocks starting in segments [from, to) that are not their tag's newest into group
-// rows (merging with what a segment's rows already hold), deleting their block rows; inside the
-// caller's transaction. Returns the blocks moved.
-Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::int64_t to);
+// Moves the blocks starting in segments [from, to) that span at most kMaxGroupedSpanMs and, unless
+// `with_newest`, are not their tag's newest into group rows (merging with what a segment's rows
+// already hold), deleting their block rows; inside the caller's transaction. Returns the blocks moved.
+// Returns the segment it stopped at: `to`, or before it after kMaxSegmentsPerCompaction segments
+// that had rows.
+Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::int64_t to, bool with_newest);
 
 // Retention's first step, inside its transaction: drops the group rows' blocks that end before
 // t_ms and puts the others of the segments up to t_ms's back as block rows (ids from
 // next_rowid), for the row code to trim. Returns the samples dropped.
 Result<std::uint64_t> ungroupBefore(sql::Database& db, std::int64_t t_ms, std::int64_t& next_rowid);
 
-// After a fold whose newest sample is at `newest_ms`, inside its transaction: compacts the
+// After a fold whose data is at `newest_ms` (FoldRows::dataTime), inside its transaction: compacts the
 // segments that ended a reorder window and kGroupLagMs before it, where a 1 Hz tag's blocks that
 // start in them are sealed and have newer ones; and, back over the longest block span before
 // meta 'compacted_until_ms' (how far it got), the blocks of slower tags that have newer ones
-// since. `through_newest` (a closing writer) compacts up to the newest. Nothing once the file has
-// late blocks, which group rows could not order against.
-Result<void> compactAfterFold(sql::Database& db, std::int64_t newest_ms, std::int64_t reorder_window_ms, bool through_newest);
+// since. `closing` (the writer's last fold) compacts up to the newest, each tag's newest block
+// included, and says from where in meta 'newest_grouped_from_ms'. Nothing once the file has late
+// blocks, which group rows could not order against. A compaction that fails is undone (a
+// savepoint) and its reason kept in meta 'compaction_error', after which the file is no longer
+// compacted; the fold goes on.
+Result<void> compactAfterFold(sql::Database& db, std::int64_t newest_ms, std::int64_t reorder_window_ms, bool closing);
+
+// A writer opening a file, in its own transaction before anything else: the blocks a closing
+// writer grouped with the newest (meta 'newest_grouped_from_ms') go back to block rows, so that
+// each tag's newest block is a row again, where the writer, the tail's fold and writerFor find it.
+Result<void> ungroupNewest(sql::Database& db);
 
 }  // namespace parktwin::store

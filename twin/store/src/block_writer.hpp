@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "parktwin/store/block_codec.hpp"
@@ -29,19 +30,32 @@ struct FoldRows {
   std::vector<BlockRow> rows;
   std::vector<std::uint8_t> payloads;
   std::int64_t max_span_ms = 0;  // of the blocks
-  std::int64_t newest_ms = INT64_MIN;  // their newest sample: how far compaction may go after them
   void clear() {
     rows.clear();
     payloads.clear();
     max_span_ms = 0;
-    newest_ms = INT64_MIN;
   }
   void add(std::int64_t tag_id, std::int64_t rowid, bool exists, const BlockEncoder& block) {
     block.appendPayloadTo(payloads);
     rows.push_back({rowid, exists, tag_id, block.firstTs(), block.lastTs(), static_cast<std::int64_t>(block.count()),
                     std::bit_cast<std::int64_t>(block.lastValue()), payloads.size()});
     max_span_ms = std::max(max_span_ms, block.lastTs() - block.firstTs());
-    newest_ms = std::max(newest_ms, block.lastTs());
+  }
+  // Where the data of this fold's tags is: the median over its tags of each one's newest sample
+  // (INT64_MIN without any). Compaction follows it; a tag far ahead (a clock off by years) or
+  // far behind does not move it.
+  std::int64_t dataTime() const {
+    std::unordered_map<std::int64_t, std::int64_t> newest;  // by tag id
+    for (const BlockRow& row : rows) {
+      auto [it, added] = newest.try_emplace(row.tag_id, row.t_end_ms);
+      if (!added) it->second = std::max(it->second, row.t_end_ms);
+    }
+    if (newest.empty()) return INT64_MIN;
+    std::vector<std::int64_t> ends;
+    ends.reserve(newest.size());
+    for (const auto& [tag, end] : newest) ends.push_back(end);
+    std::nth_element(ends.begin(), ends.begin() + static_cast<std::ptrdiff_t>(ends.size() / 2), ends.end());
+    return ends[ends.size() / 2];
   }
 };
 

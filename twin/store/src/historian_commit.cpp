@@ -160,7 +160,8 @@ Result<std::int64_t> Historian::Impl::writeFold() {
   const std::int64_t span = std::max(blocks->max_span_ms, std::exchange(late_max_span_ms, 0));
   if (auto ok = endFold(*writer, span > stored_max_span_ms ? span : 0); !ok) return std::unexpected(ok.error());
   if (options.compact_segments) {
-    if (auto ok = compactAfterFold(*writer, fold_rows.newest_ms, options.reorder_window_ms, false); !ok) return std::unexpected(ok.error());
+    if (const std::int64_t at = fold_rows.dataTime(); at != INT64_MIN) last_fold_data_ms = at;
+    if (auto ok = compactAfterFold(*writer, fold_rows.dataTime(), options.reorder_window_ms, false); !ok) return std::unexpected(ok.error());
   }
   return span;
 }
@@ -238,6 +239,8 @@ Result<void> Historian::Impl::commitBehind(bool fold) {
   job->drop_snapshots_from = min_pending_ts;
   if (fold) {
     collectFold(job->rows);
+    job->data_time_ms = job->rows.dataTime();
+    if (job->data_time_ms != INT64_MIN) last_fold_data_ms = job->data_time_ms;
     if (job->rows.max_span_ms > stored_max_span_ms) job->grow_span_to = job->rows.max_span_ms;
     foldWritten(job->rows.max_span_ms);  // the queue writes it, whatever comes after
   } else {
@@ -261,7 +264,7 @@ Result<void> Historian::Impl::writeBehind(const BehindCommit& commit) {
     if (auto ok = blocks->write(*writer, commit.rows); !ok) return ok;
     if (auto ok = endFold(*writer, commit.grow_span_to); !ok) return ok;
     if (options.compact_segments) {
-      if (auto ok = compactAfterFold(*writer, commit.rows.newest_ms, options.reorder_window_ms, false); !ok) return ok;
+      if (auto ok = compactAfterFold(*writer, commit.data_time_ms, options.reorder_window_ms, false); !ok) return ok;
     }
   } else if (auto ok = insertTailRow(commit.tail_row); !ok) {
     return ok;

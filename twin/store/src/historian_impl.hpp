@@ -261,7 +261,10 @@ struct Historian::Impl {
     std::int64_t grow_span_to = 0;  // meta's max_block_span_ms, when larger
     std::vector<std::uint8_t> tail_row;  // or a tail row
     std::int64_t drop_snapshots_from = INT64_MAX;
+    std::int64_t data_time_ms = INT64_MIN;  // rows.dataTime(), for the compaction after it
   };
+  // The data time of the last fold with blocks (FoldRows::dataTime): the closing compaction's.
+  std::int64_t last_fold_data_ms = INT64_MIN;
   Result<void> writeBehind(const BehindCommit& commit);  // on commit_queue's thread
   // Waits for the queued commits; one that failed is tried again, and its failure returned.
   // What they made durable is counted here.
@@ -313,7 +316,7 @@ struct Historian::Impl {
   // blocks after it are read, as after a snapshot.
   Result<void> stateInto(std::int64_t t_ms, DenseState& state, std::int64_t seed_ts);
   Result<void> scanStateBlocks(std::int64_t t_ms, DenseState& state, std::int64_t seed_ts);  // stateInto's blocks
-  Result<GroupShare> groupsToScan(std::int64_t low_start, std::int64_t max_tag_id);  // and its group rows
+  Result<GroupShare> groupsToScan(std::int64_t seed_ts, std::int64_t max_tag_id);  // and its group rows
   Result<void> mergeTailState(std::int64_t t_ms, DenseState& state);                         // and its tail
   // The tag's tail samples in [t0, t1] appended to `out` (inside the caller's read view); true
   // if there were any.

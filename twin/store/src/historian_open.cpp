@@ -29,11 +29,11 @@ Historian::~Historian() {
   // The pages the tail rows took are free now: give them back, where the file allows it (files
   // created since schema 7 use auto_vacuum = INCREMENTAL; in older ones they stay for reuse).
   if (!impl_->commit(CommitKind::Fold)) return;
-  // The segments since the compaction's mark too, but for each tag's newest block: a file read
-  // after its writer closed (a replay, a copy) then reads group rows nearly everywhere.
+  // Every segment up to the newest, each tag's newest block too: a file read after its writer
+  // closed (a replay, a copy) then reads group rows nearly everywhere.
   if (impl_->options.compact_segments) {
     if (auto tx = sql::Transaction::begin(*impl_->writer)) {
-      if (compactAfterFold(*impl_->writer, impl_->durable_until_ms, impl_->options.reorder_window_ms, true)) (void)tx->commit();
+      if (compactAfterFold(*impl_->writer, impl_->last_fold_data_ms, impl_->options.reorder_window_ms, true)) (void)tx->commit();
     }
   }
   (void)impl_->writer->exec("PRAGMA incremental_vacuum");
@@ -134,6 +134,12 @@ Result<Historian> Historian::open(const std::string& path, const HistorianOption
     impl->writer_lock.emplace(std::move(*lock));
     impl->writer = std::move(*db);
     impl->has_tail_table = true;  // migrated to the current schema
+    {
+      auto tx = sql::Transaction::begin(*impl->writer);
+      if (!tx) return std::unexpected(tx.error());
+      if (auto ok = ungroupNewest(*impl->writer); !ok) return std::unexpected(ok.error());
+      if (auto ok = tx->commit(); !ok) return std::unexpected(ok.error());
+    }
     // Before the session's journal mode: WriteOnce's journal_mode=OFF could not roll a failed
     // fold back.
     if (auto ok = impl->foldTailOnOpen(); !ok) return std::unexpected(ok.error());

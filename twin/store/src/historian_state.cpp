@@ -147,39 +147,48 @@ Result<void> scanBlocks(sql::Database& db, ReadStatements& statements, FirstBloc
 }
 
 // The group rows of the segments an answer may start in, T's first: each tag's last block that
-// starts at or before T into `state`. In a file without late blocks (`early`) the first such
-// block met answers for its tag, so older segments are read only while some tag of the share
-// has none; with late blocks, every block in the range is read.
-Result<void> scanGroups(sql::Database& db, ReadStatements& statements, std::int64_t t_ms, bool early, const GroupShare& share,
+// starts at or before T into `state`, for this scan's share of the tag ids (the same parity as
+// its block rows: a tag's rows and group rows are read on one connection, in one read view, so
+// a fold moving a block between them cannot hide it). In a file without late blocks (`early`)
+// the first such block met answers for its tag, so older segments are read only while some tag
+// of the share has none; with late blocks, every block in the range is read. Segments without
+// a group row are skipped with one seek.
+Result<void> scanGroups(sql::Database& db, ReadStatements& statements, std::int64_t t_ms, bool early, const GroupShare& groups, Share share,
                         DenseState& state) {
-  if (share.end <= share.begin) return {};
-  auto lent = statements.lend(db, "SELECT id, payload FROM block_groups WHERE id >= ?1 AND id < ?2");
-  if (!lent) return std::unexpected(lent.error());
-  sql::Statement* rows = &**lent;
-  const auto firstTag = static_cast<std::size_t>(std::max<std::int64_t>(share.begin * kGroupTags, 1));
-  const std::size_t endTag = std::min(static_cast<std::size_t>(share.end * kGroupTags), state.last.size());
-  if (endTag <= firstTag) return {};
-  std::vector<char> answered(endTag - firstTag, 0);
-  std::size_t answeredCount = 0;
+  if (groups.end <= groups.begin) return {};
+  auto rowsOf = statements.lend(db, "SELECT id, payload FROM block_groups WHERE id >= ?1 AND id < ?2");
+  auto before = statements.lend(db, "SELECT max(id) FROM block_groups WHERE id < ?1");
+  if (!rowsOf || !before) return std::unexpected(!rowsOf ? rowsOf.error() : before.error());
+  sql::Statement* rows = &**rowsOf;
+  const std::size_t tags = state.last.size();
+  std::vector<char> answered(tags, 0);
+  // Does every tag of the share have an answer that no block of `segment` or older can beat (one
+  // from a group row, or a sample after where such a block can end)?
+  const auto settled = [&](std::int64_t segment) {
+    const std::int64_t latestEnd = (segment + 1) * kGroupSegmentMs + kMaxGroupedSpanMs;
+    for (std::size_t tag = static_cast<std::size_t>(share.part == 0 ? share.parts : share.part); tag < tags; tag += static_cast<std::size_t>(share.parts)) {
+      if (!answered[tag] && !(state.present[tag] && state.last[tag].ts_ms > latestEnd)) return false;
+    }
+    return true;
+  };
   std::vector<GroupEntry> entries;
-  for (std::int64_t segment = std::min(groupSegmentOf(t_ms), share.newest_segment); segment >= share.oldest_segment; --segment) {
-    const auto first = groupRowId(segment, share.begin);
-    if (!first) continue;
-    rows->bind(1, *first).bind(2, *first + (share.end - share.begin));
+  for (std::int64_t segment = std::min(groupSegmentOf(t_ms), groups.newest_segment); segment >= groups.oldest_segment;) {
+    const auto first = groupRowId(segment, groups.begin);
+    if (!first) break;
+    rows->bind(1, *first).bind(2, *first + (groups.end - groups.begin));
     for (;;) {
       auto row = rows->step();
       if (!row) return std::unexpected(row.error());
       if (!*row) break;
-      const std::int64_t group = rows->int64(0) - *first + share.begin;
-      if (auto ok = decodeGroup(rows->blob(1), segment, group, entries); !ok) {
-        const std::int64_t id = rows->int64(0);
+      const std::int64_t id = rows->int64(0);
+      if (auto ok = decodeGroup(rows->blob(1), segment, id - *first + groups.begin, entries); !ok) {
         rows->reset();
         return fail(db.path() + ": group row " + std::to_string(id) + ": " + ok.error().message);
       }
       for (std::size_t i = 0; i < entries.size(); ++i) {
         const GroupEntry& e = entries[i];
         const auto tag = static_cast<std::size_t>(e.tag_id);
-        if (e.t_start_ms > t_ms || tag < firstTag || tag >= endTag || (early && answered[tag - firstTag])) continue;
+        if (e.t_start_ms > t_ms || tag >= tags || e.tag_id % share.parts != share.part || (early && answered[tag])) continue;
         // Entries come by tag, then start: in a file without late blocks the tag's last one
         // starting at or before T holds its answer.
         if (early && i + 1 < entries.size() && entries[i + 1].tag_id == e.tag_id && entries[i + 1].t_start_ms <= t_ms) continue;
@@ -189,14 +198,20 @@ Result<void> scanGroups(sql::Database& db, ReadStatements& statements, std::int6
           return fail(db.path() + ": tag id " + std::to_string(e.tag_id) + ": " + last.error().message);
         }
         if (*last) state.keepNewer(e.tag_id, **last);
-        if (!answered[tag - firstTag]) {
-          answered[tag - firstTag] = 1;
-          ++answeredCount;
-        }
+        answered[tag] = 1;
       }
     }
     rows->reset();
-    if (early && answeredCount == answered.size()) break;
+    // The next older segment that has group rows at all.
+    (*before)->bind(1, *first);
+    auto row = (*before)->step();
+    if (!row) return std::unexpected(row.error());
+    const bool more = *row && !(*before)->isNull(0);
+    const std::int64_t previous = more ? (*before)->int64(0) >> kGroupIdShift : INT64_MIN;  // an arithmetic shift: the floor
+    (*before)->reset();
+    if (!more) break;
+    segment = std::min(segment - 1, previous);
+    if (early && settled(segment)) break;
   }
   return {};
 }
@@ -252,9 +267,8 @@ Result<void> Historian::Impl::scanStateBlocks(std::int64_t t_ms, DenseState& sta
   if (!late) return std::unexpected(late.error());
   const std::int64_t lowStart = seed_ts < INT64_MIN + *span ? INT64_MIN : seed_ts - *span;
   const bool early = *late == 0;
-  auto groups = groupsToScan(lowStart, static_cast<std::int64_t>(state.last.size()) - 1);
+  auto groups = groupsToScan(seed_ts, static_cast<std::int64_t>(state.last.size()) - 1);
   if (!groups) return std::unexpected(groups.error());
-  const std::int64_t half = (groups->begin + groups->end) / 2;
   // Many tags: the odd ids are scanned on a second connection and thread at the same time (the
   // seeks, copies and decoding of 10k blocks take ~10 ms on one core). A file that cannot be
   // opened twice is scanned on one.
@@ -263,12 +277,14 @@ Result<void> Historian::Impl::scanStateBlocks(std::int64_t t_ms, DenseState& sta
     second.state.reset(static_cast<std::int64_t>(state.last.size()) - 1);
     if (!scan_worker) scan_worker = std::make_unique<ScanWorker>();
     scan_worker->post([&]() -> Result<void> {
+      // One read view for the odd ids' rows and group rows (the caller's holds `reader`'s).
+      auto view = ReadTransaction::begin(second.statements, second.db);
+      if (!view) return std::unexpected(view.error());
       if (auto ok = scanBlocks(second.db, second.statements, second.filter, lowStart, t_ms, early, {2, 1}, second.state); !ok) return ok;
-      return scanGroups(second.db, second.statements, t_ms, early, {groups->oldest_segment, groups->newest_segment, half, groups->end},
-                        second.state);
+      return scanGroups(second.db, second.statements, t_ms, early, *groups, {2, 1}, second.state);
     });
     auto even = scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 0}, state);
-    if (even) even = scanGroups(reader, read_statements, t_ms, early, {groups->oldest_segment, groups->newest_segment, groups->begin, half}, state);
+    if (even) even = scanGroups(reader, read_statements, t_ms, early, *groups, {2, 0}, state);
     auto oddResult = scan_worker->wait();
     if (!even) return even;
     if (!oddResult) return oddResult;
@@ -280,13 +296,13 @@ Result<void> Historian::Impl::scanStateBlocks(std::int64_t t_ms, DenseState& sta
   // Few tags: both halves on this connection, one after the other.
   if (auto even = scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 0}, state); !even) return even;
   if (auto odd = scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 1}, state); !odd) return odd;
-  return scanGroups(reader, read_statements, t_ms, early, *groups, state);
+  return scanGroups(reader, read_statements, t_ms, early, *groups, {1, 0}, state);
 }
 
-// The group rows a state read from lowStart may need: none in a file without them (or without
-// their table: schema 7 and older, read-only), else every group of the segments from lowStart's
-// (or the file's first) on.
-Result<GroupShare> Historian::Impl::groupsToScan(std::int64_t lowStart, std::int64_t maxTagId) {
+// The group rows a state read from a seed at seed_ts may need: none in a file without them (or
+// without their table: schema 7 and older, read-only), else every group of the segments from the
+// seed's less the longest grouped block (an older one ends before the seed) on.
+Result<GroupShare> Historian::Impl::groupsToScan(std::int64_t seed_ts, std::int64_t maxTagId) {
   auto table = read_statements.queryInt(reader, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'block_groups'");
   if (!table) return std::unexpected(table.error());
   if (*table == 0 || maxTagId < 1) return GroupShare{};
@@ -298,7 +314,8 @@ Result<GroupShare> Historian::Impl::groupsToScan(std::int64_t lowStart, std::int
   // Arithmetic shifts: the floor for negative ids too.
   const std::int64_t firstSegment = (*lent)->int64(0) >> kGroupIdShift, lastSegment = (*lent)->int64(1) >> kGroupIdShift;
   const std::int64_t groups = std::min(maxTagId, kMaxGroupedTagId) / kGroupTags + 1;
-  return GroupShare{std::max(firstSegment, groupSegmentOf(lowStart)), lastSegment, 0, groups};
+  const std::int64_t oldest = seed_ts < INT64_MIN + kMaxGroupedSpanMs ? firstSegment : groupSegmentOf(seed_ts - kMaxGroupedSpanMs);
+  return GroupShare{std::max(firstSegment, oldest), lastSegment, 0, groups};
 }
 
 Result<std::vector<std::pair<std::int64_t, Sample>>> Historian::Impl::stateById(std::int64_t t_ms) {
