@@ -134,6 +134,13 @@ Result<std::vector<GroupBlock>> groupBlocksOf(sql::Database& db, std::int64_t ta
 
 namespace {
 
+// Counts a move of blocks between rows and group rows (meta 'groups_generation'): stateAt's two
+// connections compare it to know they saw the same split.
+Result<void> bumpGeneration(sql::Database& db) {
+  return db.exec("INSERT INTO meta(key, value) VALUES ('groups_generation', '1') "
+                 "ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)");
+}
+
 // The first block start at or after `from` among the rows, if any (each half of the time index
 // answers with one seek).
 Result<std::optional<std::int64_t>> firstRowStartFrom(sql::Statement& next, std::int64_t from) {
@@ -181,6 +188,7 @@ Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::
   from = std::max(from, -kMaxSegment + 1);
   to = std::min(to, kMaxSegment);
   int segmentsLeft = kMaxSegmentsPerCompaction;
+  bool movedAny = false;
   auto next = db.prepare(
       "SELECT min(m) FROM (SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 0 AND t_start_ms >= ?1) AS m "
       "UNION ALL SELECT (SELECT min(t_start_ms) FROM blocks WHERE tag_id % 2 = 1 AND t_start_ms >= ?1))");
@@ -226,6 +234,10 @@ Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::
     for (const std::int64_t rowid : rowids) {
       if (auto ok = drop->bind(1, rowid).run(); !ok) return std::unexpected(ok.error());
     }
+    if (!rowids.empty() && !movedAny) {
+      if (auto ok = bumpGeneration(db); !ok) return std::unexpected(ok.error());
+      movedAny = true;
+    }
   }
   return std::min(segment, to);
 }
@@ -269,6 +281,9 @@ Result<std::uint64_t> ungroupBefore(sql::Database& db, std::int64_t t_ms, std::i
   }
   for (const std::int64_t id : ids) {
     if (auto ok = drop->bind(1, id).run(); !ok) return std::unexpected(ok.error());
+  }
+  if (!ids.empty()) {
+    if (auto ok = bumpGeneration(db); !ok) return std::unexpected(ok.error());
   }
   return dropped;
 }
@@ -364,6 +379,7 @@ Result<void> ungroupNewest(sql::Database& db) {
   for (const std::int64_t id : ids) {
     if (auto ok = drop->bind(1, id).run(); !ok) return std::unexpected(ok.error());
   }
+  if (auto ok = bumpGeneration(db); !ok) return ok;
   return db.exec("DELETE FROM meta WHERE key = 'newest_grouped_from_ms'");
 }
 

@@ -147,13 +147,11 @@ Result<void> scanBlocks(sql::Database& db, ReadStatements& statements, FirstBloc
 }
 
 // The group rows of the segments an answer may start in, T's first: each tag's last block that
-// starts at or before T into `state`, for this scan's share of the tag ids (the same parity as
-// its block rows: a tag's rows and group rows are read on one connection, in one read view, so
-// a fold moving a block between them cannot hide it). In a file without late blocks (`early`)
+// starts at or before T into `state`, for the tags of groups [begin, end). In a file without late blocks (`early`)
 // the first such block met answers for its tag, so older segments are read only while some tag
 // of the share has none; with late blocks, every block in the range is read. Segments without
 // a group row are skipped with one seek.
-Result<void> scanGroups(sql::Database& db, ReadStatements& statements, std::int64_t t_ms, bool early, const GroupShare& groups, Share share,
+Result<void> scanGroups(sql::Database& db, ReadStatements& statements, std::int64_t t_ms, bool early, const GroupShare& groups,
                         DenseState& state) {
   if (groups.end <= groups.begin) return {};
   auto rowsOf = statements.lend(db, "SELECT id, payload FROM block_groups WHERE id >= ?1 AND id < ?2");
@@ -161,12 +159,15 @@ Result<void> scanGroups(sql::Database& db, ReadStatements& statements, std::int6
   if (!rowsOf || !before) return std::unexpected(!rowsOf ? rowsOf.error() : before.error());
   sql::Statement* rows = &**rowsOf;
   const std::size_t tags = state.last.size();
+  const std::size_t firstTag = static_cast<std::size_t>(std::max<std::int64_t>(groups.begin * kGroupTags, 1));
+  const std::size_t endTag = std::min(static_cast<std::size_t>(groups.end * kGroupTags), tags);
+  if (endTag <= firstTag) return {};
   std::vector<char> answered(tags, 0);
   // Does every tag of the share have an answer that no block of `segment` or older can beat (one
   // from a group row, or a sample after where such a block can end)?
   const auto settled = [&](std::int64_t segment) {
     const std::int64_t latestEnd = (segment + 1) * kGroupSegmentMs + kMaxGroupedSpanMs;
-    for (std::size_t tag = static_cast<std::size_t>(share.part == 0 ? share.parts : share.part); tag < tags; tag += static_cast<std::size_t>(share.parts)) {
+    for (std::size_t tag = firstTag; tag < endTag; ++tag) {
       if (!answered[tag] && !(state.present[tag] && state.last[tag].ts_ms > latestEnd)) return false;
     }
     return true;
@@ -188,7 +189,7 @@ Result<void> scanGroups(sql::Database& db, ReadStatements& statements, std::int6
       for (std::size_t i = 0; i < entries.size(); ++i) {
         const GroupEntry& e = entries[i];
         const auto tag = static_cast<std::size_t>(e.tag_id);
-        if (e.t_start_ms > t_ms || tag >= tags || e.tag_id % share.parts != share.part || (early && answered[tag])) continue;
+        if (e.t_start_ms > t_ms || tag >= tags || (early && answered[tag])) continue;
         // Entries come by tag, then start: in a file without late blocks the tag's last one
         // starting at or before T holds its answer.
         if (early && i + 1 < entries.size() && entries[i + 1].tag_id == e.tag_id && entries[i + 1].t_start_ms <= t_ms) continue;
@@ -214,6 +215,11 @@ Result<void> scanGroups(sql::Database& db, ReadStatements& statements, std::int6
     if (early && settled(segment)) break;
   }
   return {};
+}
+
+// How many times blocks moved between rows and group rows (meta 'groups_generation', 0 before any).
+Result<std::int64_t> groupsGeneration(sql::Database& db, ReadStatements& statements) {
+  return statements.queryInt(db, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'groups_generation'), 0)");
 }
 
 }  // namespace
@@ -273,30 +279,40 @@ Result<void> Historian::Impl::scanStateBlocks(std::int64_t t_ms, DenseState& sta
   // seeks, copies and decoding of 10k blocks take ~10 ms on one core). A file that cannot be
   // opened twice is scanned on one.
   if (state.last.size() > kParallelStateTags && openSecondScanner()) {
+    // The groups in two ranges, one on each connection. The connections' read views may differ:
+    // if a block moved between a row and a group row between them (the groups' generation in
+    // meta differs), the one view is read again whole.
+    const GroupShare low{groups->oldest_segment, groups->newest_segment, groups->begin, (groups->begin + groups->end) / 2};
+    const GroupShare high{groups->oldest_segment, groups->newest_segment, low.end, groups->end};
     BlockScanner& second = *second_scanner;
     second.state.reset(static_cast<std::int64_t>(state.last.size()) - 1);
     if (!scan_worker) scan_worker = std::make_unique<ScanWorker>();
+    std::int64_t secondGeneration = 0;
     scan_worker->post([&]() -> Result<void> {
-      // One read view for the odd ids' rows and group rows (the caller's holds `reader`'s).
       auto view = ReadTransaction::begin(second.statements, second.db);
       if (!view) return std::unexpected(view.error());
+      auto generation = groupsGeneration(second.db, second.statements);
+      if (!generation) return std::unexpected(generation.error());
+      secondGeneration = *generation;
       if (auto ok = scanBlocks(second.db, second.statements, second.filter, lowStart, t_ms, early, {2, 1}, second.state); !ok) return ok;
-      return scanGroups(second.db, second.statements, t_ms, early, *groups, {2, 1}, second.state);
+      return scanGroups(second.db, second.statements, t_ms, early, high, second.state);
     });
-    auto even = scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 0}, state);
-    if (even) even = scanGroups(reader, read_statements, t_ms, early, *groups, {2, 0}, state);
+    auto generation = groupsGeneration(reader, read_statements);
+    Result<void> even = generation ? Result<void>{} : std::unexpected(generation.error());
+    if (even) even = scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 0}, state);
+    if (even) even = scanGroups(reader, read_statements, t_ms, early, low, state);
     auto oddResult = scan_worker->wait();
     if (!even) return even;
     if (!oddResult) return oddResult;
     for (std::size_t id = 0; id < second.state.last.size(); ++id) {
       if (second.state.present[id]) state.keepNewer(static_cast<std::int64_t>(id), second.state.last[id]);
     }
-    return {};
+    if (*generation == secondGeneration) return {};
   }
-  // Few tags: both halves on this connection, one after the other.
+  // Few tags (or the two views above disagreed): everything on this connection, in its one view.
   if (auto even = scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 0}, state); !even) return even;
   if (auto odd = scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 1}, state); !odd) return odd;
-  return scanGroups(reader, read_statements, t_ms, early, *groups, {1, 0}, state);
+  return scanGroups(reader, read_statements, t_ms, early, *groups, state);
 }
 
 // The group rows a state read from a seed at seed_ts may need: none in a file without them (or
