@@ -193,13 +193,17 @@ Result<void> scanGroups(sql::Database& db, ReadStatements& statements, std::int6
         // Entries come by tag, then start: in a file without late blocks the tag's last one
         // starting at or before T holds its answer.
         if (early && i + 1 < entries.size() && entries[i + 1].tag_id == e.tag_id && entries[i + 1].t_start_ms <= t_ms) continue;
+        answered[tag] = 1;
+        if (e.t_end_ms <= t_ms) {  // the whole block is before T: its last sample, from the directory
+          state.keepNewer(e.tag_id, {e.t_end_ms, std::bit_cast<double>(e.last_value_bits)});
+          continue;
+        }
         auto last = decodeLastAtOrBefore(e.payload, t_ms);
         if (!last) {
           rows->reset();
           return fail(db.path() + ": tag id " + std::to_string(e.tag_id) + ": " + last.error().message);
         }
         if (*last) state.keepNewer(e.tag_id, **last);
-        answered[tag] = 1;
       }
     }
     rows->reset();
