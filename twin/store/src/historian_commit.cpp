@@ -432,7 +432,8 @@ Result<Historian::Impl::DueSnapshots> Historian::Impl::computeDueSnapshots(std::
     // before it, so at most a block's span of snapshots is left: none is skipped (skipping to
     // safeUntil there lost the snapshots of the open block's hour at every commit).
     next = at + every;
-    firstStartAfter->bind(1, at).bind(2, groupRowId(groupSegmentOf(at), 0).value_or(INT64_MAX));
+    // (A segment too far from 1970 for an id: every group row, or none, by its side.)
+    firstStartAfter->bind(1, at).bind(2, groupRowId(groupSegmentOf(at), 0).value_or(at < 0 ? INT64_MIN : INT64_MAX));
     auto row = firstStartAfter->step();
     if (!row) return std::unexpected(row.error());
     if (*row && !firstStartAfter->isNull(0)) {
