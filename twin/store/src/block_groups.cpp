@@ -89,12 +89,6 @@ Result<void> decodeGroup(std::span<const std::uint8_t> row, std::int64_t segment
   return {};
 }
 
-Result<bool> hasGroupTable(sql::Database& db) {
-  auto n = db.queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'block_groups'");
-  if (!n) return std::unexpected(n.error());
-  return *n > 0;
-}
-
 Result<std::vector<GroupBlock>> groupBlocksOf(sql::Database& db, std::int64_t tag_id, std::int64_t low_start, std::int64_t t1, std::int64_t t0) {
   std::vector<GroupBlock> out;
   if (tag_id < 0 || tag_id > kMaxGroupedTagId || t1 < low_start) return out;
@@ -242,43 +236,35 @@ Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::
   return std::min(segment, to);
 }
 
-Result<std::uint64_t> ungroupBefore(sql::Database& db, std::int64_t t_ms, std::int64_t& next_rowid) {
-  // Every row of the segments up to t_ms's: ids below the next segment's first.
-  const std::int64_t next = groupSegmentOf(t_ms) + 1;
-  if (next <= -kMaxSegment + 1) return std::uint64_t{0};
-  const std::int64_t end = next >= kMaxSegment ? INT64_MAX : *groupRowId(next, 0);
-  auto select = db.prepare("SELECT id, payload FROM block_groups WHERE id < ?");
+namespace {
+
+// Puts the blocks of group rows with ids in [from, to) back as block rows, but for those that end
+// before `drop_before` (counted in what it returns), and deletes the group rows. Row ids from
+// *next_rowid, or SQLite's where null.
+Result<std::uint64_t> ungroupRange(sql::Database& db, std::int64_t from, std::int64_t to, std::int64_t drop_before, std::int64_t* next_rowid) {
+  auto select = db.prepare("SELECT id, payload FROM block_groups WHERE id >= ? AND id < ?");
   auto insert = db.prepare(
       "INSERT INTO blocks(rowid, tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?, ?)");
   auto drop = db.prepare("DELETE FROM block_groups WHERE id = ?");
   if (!select || !insert || !drop) return fail(db.path() + ": " + db.lastError());
   std::uint64_t dropped = 0;
   std::vector<std::int64_t> ids;
-  std::vector<GroupEntry> entries;
-  select->bind(1, end);
-  for (;;) {
-    auto row = select->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    const std::int64_t id = select->int64(0);
-    if (auto ok = decodeGroup(select->blob(1), id >> kGroupIdShift, id & ((std::int64_t{1} << kGroupIdShift) - 1), entries); !ok) {
-      select->reset();
-      return fail(db.path() + ": group row " + std::to_string(id) + ": " + ok.error().message);
-    }
+  select->bind(1, from).bind(2, to);
+  auto each = forEachGroupRow(db, *select, [&](std::int64_t id, std::span<const GroupEntry> entries) -> Result<void> {
     for (const GroupEntry& e : entries) {
-      if (e.t_end_ms < t_ms) {
+      if (e.t_end_ms < drop_before) {
         dropped += static_cast<std::uint64_t>(e.count);
         continue;
       }
-      insert->bind(1, next_rowid++).bind(2, e.tag_id).bind(3, e.t_start_ms).bind(4, e.t_end_ms).bind(5, e.count)
-          .bind(6, e.last_value_bits).bindBlob(7, e.payload);
-      if (auto ok = insert->run(); !ok) {
-        select->reset();
-        return std::unexpected(ok.error());
-      }
+      if (next_rowid) insert->bind(1, (*next_rowid)++);
+      else insert->bindNull(1);
+      insert->bind(2, e.tag_id).bind(3, e.t_start_ms).bind(4, e.t_end_ms).bind(5, e.count).bind(6, e.last_value_bits).bindBlob(7, e.payload);
+      if (auto ok = insert->run(); !ok) return ok;
     }
     ids.push_back(id);
-  }
+    return {};
+  });
+  if (!each) return std::unexpected(each.error());
   for (const std::int64_t id : ids) {
     if (auto ok = drop->bind(1, id).run(); !ok) return std::unexpected(ok.error());
   }
@@ -286,6 +272,15 @@ Result<std::uint64_t> ungroupBefore(sql::Database& db, std::int64_t t_ms, std::i
     if (auto ok = bumpGeneration(db); !ok) return std::unexpected(ok.error());
   }
   return dropped;
+}
+
+}  // namespace
+
+Result<std::uint64_t> ungroupBefore(sql::Database& db, std::int64_t t_ms, std::int64_t& next_rowid) {
+  // Every row of the segments up to t_ms's: ids below the next segment's first.
+  const std::int64_t next = groupSegmentOf(t_ms) + 1;
+  if (next <= -kMaxSegment + 1) return std::uint64_t{0};
+  return ungroupRange(db, INT64_MIN, next >= kMaxSegment ? INT64_MAX : *groupRowId(next, 0), t_ms, &next_rowid);
 }
 
 namespace {
@@ -351,35 +346,7 @@ Result<void> ungroupNewest(sql::Database& db) {
   if (!from) return std::unexpected(from.error());
   if (*from == INT64_MIN) return {};
   const auto first = groupRowId(std::clamp(groupSegmentOf(*from), -kMaxSegment + 1, kMaxSegment - 1), 0);
-  auto select = db.prepare("SELECT id, payload FROM block_groups WHERE id >= ?");
-  auto insert = db.prepare("INSERT INTO blocks(tag_id, t_start_ms, t_end_ms, count, last_value_bits, payload) VALUES (?, ?, ?, ?, ?, ?)");
-  auto drop = db.prepare("DELETE FROM block_groups WHERE id = ?");
-  if (!select || !insert || !drop) return fail(db.path() + ": " + db.lastError());
-  std::vector<std::int64_t> ids;
-  std::vector<GroupEntry> entries;
-  select->bind(1, first.value_or(INT64_MIN));
-  for (;;) {
-    auto row = select->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    const std::int64_t id = select->int64(0);
-    if (auto ok = decodeGroup(select->blob(1), id >> kGroupIdShift, id & ((std::int64_t{1} << kGroupIdShift) - 1), entries); !ok) {
-      select->reset();
-      return fail(db.path() + ": group row " + std::to_string(id) + ": " + ok.error().message);
-    }
-    for (const GroupEntry& e : entries) {
-      insert->bind(1, e.tag_id).bind(2, e.t_start_ms).bind(3, e.t_end_ms).bind(4, e.count).bind(5, e.last_value_bits).bindBlob(6, e.payload);
-      if (auto ok = insert->run(); !ok) {
-        select->reset();
-        return std::unexpected(ok.error());
-      }
-    }
-    ids.push_back(id);
-  }
-  for (const std::int64_t id : ids) {
-    if (auto ok = drop->bind(1, id).run(); !ok) return std::unexpected(ok.error());
-  }
-  if (auto ok = bumpGeneration(db); !ok) return ok;
+  if (auto back = ungroupRange(db, *first, INT64_MAX, INT64_MIN, nullptr); !back) return std::unexpected(back.error());
   return db.exec("DELETE FROM meta WHERE key = 'newest_grouped_from_ms'");
 }
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -65,8 +66,25 @@ void encodeGroup(std::int64_t segment, std::int64_t group, std::span<const Group
 // its group or segment, or whose payloads do not fill it exactly, is an error.
 Result<void> decodeGroup(std::span<const std::uint8_t> row, std::int64_t segment, std::int64_t group, std::vector<GroupEntry>& out);
 
-// Does the file have group rows' table (schema 8)? Older files opened read-only do not.
-Result<bool> hasGroupTable(sql::Database& db);
+// Steps `rows` (a statement selecting id, payload from block_groups) to its end, calling
+// onRow(id, entries) with each row's entries; a row that does not decode is an error naming it.
+template <typename OnRow>
+Result<void> forEachGroupRow(sql::Database& db, sql::Statement& rows, OnRow&& onRow) {
+  std::vector<GroupEntry> entries;
+  for (;;) {
+    auto row = rows.step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return {};
+    const std::int64_t id = rows.int64(0);
+    auto ok = decodeGroup(rows.blob(1), id >> kGroupIdShift, id & ((std::int64_t{1} << kGroupIdShift) - 1), entries);
+    if (!ok) ok = fail(db.path() + ": group row " + std::to_string(id) + ": " + ok.error().message);
+    if (ok) ok = onRow(id, std::span<const GroupEntry>(entries));
+    if (!ok) {
+      rows.reset();
+      return ok;
+    }
+  }
+}
 
 // The blocks of `tag_id` in group rows that start in [low_start, t1] and end at or after t0,
 // in start order.

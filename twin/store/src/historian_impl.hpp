@@ -295,6 +295,8 @@ struct Historian::Impl {
   // historian_read.cpp
   Result<std::optional<TagInfo>> findTag(std::string_view name);
   Result<std::vector<Sample>> samplesOf(std::int64_t tag_id, std::int64_t t0, std::int64_t t1);
+  // Does the reader's file have group rows' table (schema 8)? Older files opened read-only do not.
+  Result<bool> groupTableExists();
   // The tag's blocks in group rows that start in [low_start, t1] and end at or after t0, by start.
   Result<std::vector<GroupBlock>> groupBlocksFor(std::int64_t tag_id, std::int64_t low_start, std::int64_t t1, std::int64_t t0);
   // Per tag id, what its blocks in group rows hold (first, last, samples, blocks, bytes).

@@ -64,11 +64,17 @@ Result<std::vector<Sample>> decodeStoredBlock(std::span<const std::uint8_t> payl
 
 }  // namespace
 
+Result<bool> Historian::Impl::groupTableExists() {
+  auto n = read_statements.queryInt(reader, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'block_groups'");
+  if (!n) return std::unexpected(n.error());
+  return *n > 0;
+}
+
 Result<std::vector<GroupBlock>> Historian::Impl::groupBlocksFor(std::int64_t tag_id, std::int64_t low_start, std::int64_t t1,
                                                                  std::int64_t t0) {
-  auto table = read_statements.queryInt(reader, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'block_groups'");
+  auto table = groupTableExists();
   if (!table) return std::unexpected(table.error());
-  if (*table == 0) return std::vector<GroupBlock>{};
+  if (!*table) return std::vector<GroupBlock>{};
   return groupBlocksOf(reader, tag_id, low_start, t1, t0);
 }
 
@@ -370,20 +376,12 @@ Result<std::vector<Event>> Historian::eventsBetween(std::int64_t t0_ms, std::int
 
 Result<std::unordered_map<std::int64_t, TagSummary>> Historian::Impl::groupSummaries() {
   std::unordered_map<std::int64_t, TagSummary> out;
-  auto table = read_statements.queryInt(reader, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'block_groups'");
+  auto table = groupTableExists();
   if (!table) return std::unexpected(table.error());
-  if (*table == 0) return out;
+  if (!*table) return out;
   auto rows = reader.prepare("SELECT id, payload FROM block_groups");
   if (!rows) return std::unexpected(rows.error());
-  std::vector<GroupEntry> entries;
-  for (;;) {
-    auto row = rows->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    const std::int64_t id = rows->int64(0);
-    if (auto ok = decodeGroup(rows->blob(1), id >> kGroupIdShift, id & ((std::int64_t{1} << kGroupIdShift) - 1), entries); !ok) {
-      return fail(reader.path() + ": group row " + std::to_string(id) + ": " + ok.error().message);
-    }
+  auto each = forEachGroupRow(reader, *rows, [&](std::int64_t, std::span<const GroupEntry> entries) -> Result<void> {
     for (const GroupEntry& e : entries) {
       TagSummary& tag = out[e.tag_id];
       tag.first_ms = tag.blocks == 0 ? e.t_start_ms : std::min(tag.first_ms, e.t_start_ms);
@@ -392,7 +390,9 @@ Result<std::unordered_map<std::int64_t, TagSummary>> Historian::Impl::groupSumma
       tag.blocks += 1;
       tag.payload_bytes += e.payload.size();
     }
-  }
+    return {};
+  });
+  if (!each) return std::unexpected(each.error());
   return out;
 }
 

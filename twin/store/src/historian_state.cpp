@@ -323,9 +323,9 @@ Result<void> Historian::Impl::scanStateBlocks(std::int64_t t_ms, DenseState& sta
 // without their table: schema 7 and older, read-only), else every group of the segments from the
 // seed's less the longest grouped block (an older one ends before the seed) on.
 Result<GroupShare> Historian::Impl::groupsToScan(std::int64_t seed_ts, std::int64_t maxTagId) {
-  auto table = read_statements.queryInt(reader, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'block_groups'");
+  auto table = groupTableExists();
   if (!table) return std::unexpected(table.error());
-  if (*table == 0 || maxTagId < 1) return GroupShare{};
+  if (!*table || maxTagId < 1) return GroupShare{};
   auto lent = read_statements.lend(reader, "SELECT (SELECT min(id) FROM block_groups), (SELECT max(id) FROM block_groups)");
   if (!lent) return std::unexpected(lent.error());
   auto row = (*lent)->step();
