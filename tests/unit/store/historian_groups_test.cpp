@@ -132,6 +132,20 @@ void expectReadsMatch(Historian& h, const Oracle& oracle, std::int64_t endMinute
   }
 }
 
+// One writer session with `options`: minutes [from, to) appended, then closed.
+void writeSession(const std::string& path, Oracle& oracle, std::int64_t fromMinute, std::int64_t toMinute, const HistorianOptions& options = {}) {
+  auto h = Historian::open(path, options);
+  ASSERT_TRUE(h) << h.error().message;
+  appendMinutes(*h, oracle, fromMinute, toMinute);
+}
+
+// expectReadsMatch through a read-only opener of the file, as another process reads it.
+void expectFileReadsMatch(const std::string& path, const Oracle& oracle, std::int64_t endMinute) {
+  auto reader = Historian::open(path, {.read_only = true});
+  ASSERT_TRUE(reader) << reader.error().message;
+  expectReadsMatch(*reader, oracle, endMinute);
+}
+
 TEST(HistorianGroups, EveryReadMatchesTheInputWhileWritingAfterClosingAndInASecondSession) {
   test::TempDir dir;
   const std::string path = dir.file("groups.db");
@@ -145,9 +159,7 @@ TEST(HistorianGroups, EveryReadMatchesTheInputWhileWritingAfterClosingAndInASeco
     ASSERT_TRUE(h->flush());
     // Segments that ended a reorder window and kGroupLagMs ago are in group rows already.
     EXPECT_GT(groupRows(path), 0);
-    auto reader = Historian::open(path, {.read_only = true});
-    ASSERT_TRUE(reader) << reader.error().message;
-    expectReadsMatch(*reader, oracle, 30);
+    expectFileReadsMatch(path, oracle, 30);
     expectReadsMatch(*h, oracle, 30);
   }
   // Closed: every block of 8 minutes at most is in a group row, each tag's newest too, but tag 5's
@@ -160,9 +172,7 @@ TEST(HistorianGroups, EveryReadMatchesTheInputWhileWritingAfterClosingAndInASeco
   EXPECT_LE(groupRows(path), 3 * 8);
   EXPECT_EQ(sqliteAnswer(path, "SELECT count(*) FROM block_groups WHERE id % 16777216 >= 3"), "0");
   {
-    auto reader = Historian::open(path, {.read_only = true});
-    ASSERT_TRUE(reader) << reader.error().message;
-    expectReadsMatch(*reader, oracle, 30);
+    expectFileReadsMatch(path, oracle, 30);
   }
   {
     auto h = Historian::open(path, {.commit_every_samples = 3000});
@@ -172,9 +182,7 @@ TEST(HistorianGroups, EveryReadMatchesTheInputWhileWritingAfterClosingAndInASeco
     EXPECT_EQ(sqliteAnswer(path, "SELECT count(*) FROM meta WHERE key = 'newest_grouped_from_ms'"), "0");
     appendMinutes(*h, oracle, 30, 45);
   }
-  auto reader = Historian::open(path, {.read_only = true});
-  ASSERT_TRUE(reader) << reader.error().message;
-  expectReadsMatch(*reader, oracle, 45);
+  expectFileReadsMatch(path, oracle, 45);
   EXPECT_EQ(sqliteAnswer(path, "PRAGMA integrity_check"), "ok");
 }
 
@@ -184,11 +192,7 @@ TEST(HistorianGroups, ATailLeftByADeadWriterIsFoldedAfterTheNewestBlocksWereGrou
   test::TempDir dir;
   const std::string path = dir.file("tail.db");
   Oracle oracle;
-  {
-    auto h = Historian::open(path, {.commit_every_samples = 3000});
-    ASSERT_TRUE(h) << h.error().message;
-    appendMinutes(*h, oracle, 0, 20);
-  }
+  writeSession(path, oracle, 0, 20, {.commit_every_samples = 3000});
   ASSERT_NE(sqliteAnswer(path, "SELECT value FROM meta WHERE key = 'newest_grouped_from_ms'"), "");
   const pid_t child = fork();
   ASSERT_GE(child, 0);
@@ -205,9 +209,7 @@ TEST(HistorianGroups, ATailLeftByADeadWriterIsFoldedAfterTheNewestBlocksWereGrou
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "the child writer's status " << status;
   appendMinutes(nullptr, oracle, 20, 22);
   {
-    auto reader = Historian::open(path, {.read_only = true});  // the tail, read as it is
-    ASSERT_TRUE(reader) << reader.error().message;
-    expectReadsMatch(*reader, oracle, 22);
+    expectFileReadsMatch(path, oracle, 22);
   }
   {
     auto h = Historian::open(path, {.commit_every_samples = 3000});  // folds the tail
@@ -216,20 +218,14 @@ TEST(HistorianGroups, ATailLeftByADeadWriterIsFoldedAfterTheNewestBlocksWereGrou
     appendMinutes(*h, oracle, 22, 25);
   }
   EXPECT_EQ(sqliteAnswer(path, "SELECT value FROM meta WHERE key = 'late_blocks'"), "0");
-  auto reader = Historian::open(path, {.read_only = true});
-  ASSERT_TRUE(reader) << reader.error().message;
-  expectReadsMatch(*reader, oracle, 25);
+  expectFileReadsMatch(path, oracle, 25);
 }
 
 TEST(HistorianGroups, RetentionDropsWhatIsBeforeTheCutAndKeepsTheRest) {
   test::TempDir dir;
   const std::string path = dir.file("retention.db");
   Oracle oracle;
-  {
-    auto h = Historian::open(path);
-    ASSERT_TRUE(h) << h.error().message;
-    appendMinutes(*h, oracle, 0, 30);
-  }
+  writeSession(path, oracle, 0, 30);
   ASSERT_GT(groupRows(path), 0);
   const std::int64_t cut = kT0 + 13 * kMinute + 30'500;  // inside a segment (12 to 16 min)
   std::uint64_t before = 0;
@@ -263,11 +259,7 @@ TEST(HistorianGroups, ALateSampleForAGroupedSegmentIsStoredOnceAndEndsCompaction
   test::TempDir dir;
   const std::string path = dir.file("late.db");
   Oracle oracle;
-  {
-    auto h = Historian::open(path);
-    ASSERT_TRUE(h) << h.error().message;
-    appendMinutes(*h, oracle, 0, 20);
-  }
+  writeSession(path, oracle, 0, 20);
   ASSERT_GT(groupRows(path), 0);
   auto& one = oracle[tagName(1)];
   const Sample stored = one[300];  // minute 5: in a group row
@@ -283,20 +275,14 @@ TEST(HistorianGroups, ALateSampleForAGroupedSegmentIsStoredOnceAndEndsCompaction
   EXPECT_EQ(sqliteAnswer(path, "SELECT value FROM meta WHERE key = 'late_blocks'"), "1");
   // No segment after the late block's was compacted: group rows stop where they were.
   EXPECT_LT(std::stoll(sqliteAnswer(path, "SELECT max(id) >> 24 FROM block_groups")) * 240'000, kT0 + 20 * kMinute);
-  auto reader = Historian::open(path, {.read_only = true});
-  ASSERT_TRUE(reader) << reader.error().message;
-  expectReadsMatch(*reader, oracle, 35);
+  expectFileReadsMatch(path, oracle, 35);
 }
 
 TEST(HistorianGroups, ACorruptGroupRowIsAnErrorNamingIt) {
   test::TempDir dir;
   const std::string path = dir.file("corrupt.db");
   Oracle oracle;
-  {
-    auto h = Historian::open(path);
-    ASSERT_TRUE(h) << h.error().message;
-    appendMinutes(*h, oracle, 0, 12);
-  }
+  writeSession(path, oracle, 0, 12);
   const std::string id = sqliteAnswer(path, "SELECT min(id) FROM block_groups");
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -318,11 +304,7 @@ TEST(HistorianGroups, ASchemaSevenFileIsReadAsItIsAndMigratedByAWriter) {
   test::TempDir dir;
   const std::string path = dir.file("seven.db");
   Oracle oracle;
-  {
-    auto h = Historian::open(path, {.compact_segments = false});
-    ASSERT_TRUE(h) << h.error().message;
-    appendMinutes(*h, oracle, 0, 12);
-  }
+  writeSession(path, oracle, 0, 12, {.compact_segments = false});
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db, "DROP TABLE block_groups; PRAGMA user_version = 7; UPDATE meta SET value = '7' WHERE key = 'schema_version'",
@@ -330,20 +312,12 @@ TEST(HistorianGroups, ASchemaSevenFileIsReadAsItIsAndMigratedByAWriter) {
             SQLITE_OK);
   sqlite3_close(db);
   {
-    auto reader = Historian::open(path, {.read_only = true});
-    ASSERT_TRUE(reader) << reader.error().message;
-    expectReadsMatch(*reader, oracle, 12);
+    expectFileReadsMatch(path, oracle, 12);
   }
-  {
-    auto h = Historian::open(path);
-    ASSERT_TRUE(h) << h.error().message;
-    appendMinutes(*h, oracle, 12, 20);
-  }
+  writeSession(path, oracle, 12, 20);
   EXPECT_EQ(sqliteAnswer(path, "PRAGMA user_version"), "8");
   EXPECT_GT(groupRows(path), 0);
-  auto reader = Historian::open(path, {.read_only = true});
-  ASSERT_TRUE(reader) << reader.error().message;
-  expectReadsMatch(*reader, oracle, 20);
+  expectFileReadsMatch(path, oracle, 20);
 }
 
 // The layout itself: what encodeGroup writes decodes to the same entries, and every shorter
