@@ -221,6 +221,45 @@ TEST(HistorianGroups, ATailLeftByADeadWriterIsFoldedAfterTheNewestBlocksWereGrou
   expectFileReadsMatch(path, oracle, 25);
 }
 
+// Two tags, one with a clock ten years ahead: compaction follows the other one's data (the lower
+// median of the fold's tags), and goes on; the skewed tag's blocks stay rows, every read is right.
+TEST(HistorianGroups, ATagWithAClockYearsAheadDoesNotStopCompactionForTheOther) {
+  test::TempDir dir;
+  const std::string path = dir.file("skew.db");
+  constexpr std::int64_t kAhead = 10LL * 365 * 24 * 3600 * 1000;
+  Oracle oracle;
+  const auto appendSeconds = [&](Historian& h, std::int64_t from, std::int64_t to) {
+    for (std::int64_t s = from; s < to; ++s) {
+      for (const auto& [name, ts] : {std::pair{std::string("now"), kT0 + s * 1000}, std::pair{std::string("ahead"), kT0 + kAhead + s * 1000}}) {
+        ASSERT_TRUE(h.append(name, ts, valueOf(1, ts)));
+        oracle[name].push_back({ts, valueOf(1, ts)});
+      }
+    }
+  };
+  {
+    auto h = Historian::open(path, {.commit_every_samples = 100});
+    ASSERT_TRUE(h) << h.error().message;
+    appendSeconds(*h, 0, 20 * 60);
+    ASSERT_TRUE(h->flush());
+    const std::int64_t early = groupRows(path);
+    EXPECT_GT(early, 0);
+    appendSeconds(*h, 20 * 60, 40 * 60);
+    ASSERT_TRUE(h->flush());
+    EXPECT_GT(groupRows(path), early) << "compaction went on after the first 20 minutes";
+  }
+  EXPECT_EQ(sqliteAnswer(path, "SELECT count(*) FROM blocks b JOIN tags t ON t.id = b.tag_id WHERE t.name = 'now'"), "0");
+  auto reader = Historian::open(path, {.read_only = true});
+  ASSERT_TRUE(reader) << reader.error().message;
+  for (const auto& [name, want] : oracle) {
+    auto got = reader->samplesBetween(name, INT64_MIN, INT64_MAX);
+    ASSERT_TRUE(got) << got.error().message;
+    ASSERT_EQ(got->size(), want.size()) << name;
+    EXPECT_TRUE(std::equal(got->begin(), got->end(), want.begin(), [](const Sample& a, const Sample& b) {
+      return a.ts_ms == b.ts_ms && a.value == b.value;
+    })) << name;
+  }
+}
+
 TEST(HistorianGroups, RetentionDropsWhatIsBeforeTheCutAndKeepsTheRest) {
   test::TempDir dir;
   const std::string path = dir.file("retention.db");

@@ -64,7 +64,7 @@ Result<void> decodeGroup(std::span<const std::uint8_t> row, std::int64_t segment
       return fail("group row: entry " + std::to_string(i) + " cut short");
     }
     if (tag >= static_cast<std::uint64_t>(kGroupTags) || start >= static_cast<std::uint64_t>(kGroupSegmentMs) ||
-        span > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max() / 2) || count == 0 || count > length * 8 + 64 ||
+        span > static_cast<std::uint64_t>(kMaxGroupedSpanMs) || count == 0 || count > length * 8 + 64 ||
         length > row.size()) {
       return fail("group row: entry " + std::to_string(i) + " out of range");
     }
@@ -178,7 +178,7 @@ Result<void> writeGroupRow(sql::Database& db, sql::Statement& read, sql::Stateme
 
 }  // namespace
 
-Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::int64_t to, bool with_newest) {
+Result<CompactionReach> compactSegments(sql::Database& db, std::int64_t from, std::int64_t to, bool with_newest) {
   from = std::max(from, -kMaxSegment + 1);
   to = std::min(to, kMaxSegment);
   int segmentsLeft = kMaxSegmentsPerCompaction;
@@ -196,13 +196,17 @@ Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::
   auto drop = db.prepare("DELETE FROM blocks WHERE rowid = ?");
   if (!next || !select || !read || !write || !drop) return fail(db.path() + ": " + db.lastError());
   std::vector<std::uint8_t> buffer;
-  std::int64_t segment = from;
-  for (; segment < to; ++segment) {
+  // Where it stopped: after the last segment that has rows, not past rows that do not exist yet
+  // (a fold's data time far ahead of the rest would otherwise leave the rest behind for good).
+  std::int64_t lastWithRows = from - 1;
+  for (std::int64_t segment = from; segment < to; ++segment) {
     auto first = firstRowStartFrom(*next, segment * kGroupSegmentMs);
     if (!first) return std::unexpected(first.error());
-    if (!*first) return to;  // no block row from here on
+    if (!*first) break;  // no block row from here on
     segment = std::max(segment, groupSegmentOf(**first));  // over segments without a block
-    if (segment >= to || segmentsLeft-- == 0) break;
+    if (segment >= to) break;
+    if (segmentsLeft-- == 0) return CompactionReach{segment, true};
+    lastWithRows = segment;
     std::vector<OwnedEntry> moved;
     std::vector<std::int64_t> rowids;
     select->bind(1, segment * kGroupSegmentMs).bind(2, (segment + 1) * kGroupSegmentMs).bind(3, kMaxGroupedTagId).bind(4, kMaxGroupedSpanMs)
@@ -233,7 +237,7 @@ Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::
       movedAny = true;
     }
   }
-  return std::min(segment, to);
+  return CompactionReach{std::min(lastWithRows + 1, to), false};
 }
 
 namespace {
@@ -295,18 +299,22 @@ Result<void> compactOrFail(sql::Database& db, std::int64_t newest_ms, std::int64
   const std::int64_t from = *mark == INT64_MIN ? -kMaxSegment + 1 : groupSegmentOf(*mark - back);
   const std::int64_t lag = std::max<std::int64_t>(reorder_window_ms, 0) + kGroupLagMs;
   const std::int64_t to = newest_ms < INT64_MIN + lag ? from : groupSegmentOf(newest_ms - lag);
-  std::int64_t reached = from;
+  CompactionReach reach{from, false};
   if (to > from) {
     auto stopped = compactSegments(db, from, to, false);
     if (!stopped) return std::unexpected(stopped.error());
-    reached = *stopped;
+    reach = *stopped;
     // Up to where it got (a bounded amount a fold, so an old file catches up over many folds),
-    // and never past the rows it has seen: one sample far ahead must not leave the rest behind.
-    auto set = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('compacted_until_ms', CAST(?1 AS TEXT))");
-    if (!set) return std::unexpected(set.error());
-    if (auto ok = set->bind(1, std::clamp(reached, -kMaxSegment + 1, kMaxSegment) * kGroupSegmentMs).run(); !ok) return ok;
+    // never back.
+    const std::int64_t until = std::clamp(reach.until, -kMaxSegment + 1, kMaxSegment) * kGroupSegmentMs;
+    if (*mark == INT64_MIN || until > *mark) {
+      auto set = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('compacted_until_ms', CAST(?1 AS TEXT))");
+      if (!set) return std::unexpected(set.error());
+      if (auto ok = set->bind(1, until).run(); !ok) return ok;
+    }
   }
-  if (!closing || reached < to) return {};
+  if (!closing || reach.bounded) return {};
+  const std::int64_t reached = std::max(reach.until, *mark == INT64_MIN ? from : groupSegmentOf(*mark));
   // Everything, each tag's newest block too: a closed file is then read from group rows nearly
   // everywhere (a replay's most recent minutes included). The next writer puts back what it
   // needs as rows first (ungroupNewest).
@@ -330,11 +338,22 @@ Result<void> compactAfterFold(sql::Database& db, std::int64_t newest_ms, std::in
       "OR EXISTS (SELECT 1 FROM meta WHERE key = 'compaction_error')");
   if (!skip) return std::unexpected(skip.error());
   if (*skip != 0) return {};
+  // Without a journal (Durability::WriteOnce until finishWriteOnce) a savepoint cannot be rolled
+  // back: no compaction then.
+  auto journal = db.prepare("PRAGMA journal_mode");
+  if (!journal) return std::unexpected(journal.error());
+  auto mode = journal->step();
+  if (!mode) return std::unexpected(mode.error());
+  const bool noJournal = *mode && journal->text(0) == "off";
+  journal->reset();
+  if (noJournal) return {};
   // Inside a savepoint: a compaction that fails (a group row that does not decode) is undone and
   // its reason kept in meta, and the fold's blocks still commit; compaction stops for the file.
   if (auto ok = db.exec("SAVEPOINT compaction"); !ok) return ok;
   auto done = compactOrFail(db, newest_ms, reorder_window_ms, closing);
   if (done) return db.exec("RELEASE compaction");
+  // An error that ended the transaction (a full disk, an I/O error) fails the fold, as before.
+  if (sqlite3_get_autocommit(db.handle()) != 0) return done;
   if (auto ok = db.exec("ROLLBACK TO compaction; RELEASE compaction"); !ok) return ok;
   auto note = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('compaction_error', ?)");
   if (!note) return std::unexpected(note.error());

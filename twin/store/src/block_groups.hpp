@@ -93,9 +93,13 @@ Result<std::vector<GroupBlock>> groupBlocksOf(sql::Database& db, std::int64_t ta
 // Moves the blocks starting in segments [from, to) that span at most kMaxGroupedSpanMs and, unless
 // `with_newest`, are not their tag's newest into group rows (merging with what a segment's rows
 // already hold), deleting their block rows; inside the caller's transaction. Returns the blocks moved.
-// Returns the segment it stopped at: `to`, or before it after kMaxSegmentsPerCompaction segments
-// that had rows.
-Result<std::int64_t> compactSegments(sql::Database& db, std::int64_t from, std::int64_t to, bool with_newest);
+// Where a compaction got: every segment before `until` is done (the one after the last with block
+// rows, or `to`); `bounded` when it stopped after kMaxSegmentsPerCompaction segments with rows.
+struct CompactionReach {
+  std::int64_t until = 0;
+  bool bounded = false;
+};
+Result<CompactionReach> compactSegments(sql::Database& db, std::int64_t from, std::int64_t to, bool with_newest);
 
 // Retention's first step, inside its transaction: drops the group rows' blocks that end before
 // t_ms and puts the others of the segments up to t_ms's back as block rows (ids from

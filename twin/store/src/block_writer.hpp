@@ -54,8 +54,10 @@ struct FoldRows {
     std::vector<std::int64_t> ends;
     ends.reserve(newest.size());
     for (const auto& [tag, end] : newest) ends.push_back(end);
-    std::nth_element(ends.begin(), ends.begin() + static_cast<std::ptrdiff_t>(ends.size() / 2), ends.end());
-    return ends[ends.size() / 2];
+    // The lower median: of two tags, the one behind.
+    const auto middle = (ends.size() - 1) / 2;
+    std::nth_element(ends.begin(), ends.begin() + static_cast<std::ptrdiff_t>(middle), ends.end());
+    return ends[middle];
   }
 };
 
