@@ -41,7 +41,7 @@ struct FoldRows {
                     std::bit_cast<std::int64_t>(block.lastValue()), payloads.size()});
     max_span_ms = std::max(max_span_ms, block.lastTs() - block.firstTs());
   }
-  // Where the data of this fold's tags is: the median over its tags of each one's newest sample
+  // Where the data of this fold's tags is: the lower median over its tags of each one's newest sample
   // (INT64_MIN without any). Compaction follows it; a tag far ahead (a clock off by years) or
   // far behind does not move it.
   std::int64_t dataTime() const {

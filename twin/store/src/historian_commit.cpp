@@ -160,8 +160,9 @@ Result<std::int64_t> Historian::Impl::writeFold() {
   const std::int64_t span = std::max(blocks->max_span_ms, std::exchange(late_max_span_ms, 0));
   if (auto ok = endFold(*writer, span > stored_max_span_ms ? span : 0); !ok) return std::unexpected(ok.error());
   if (options.compact_segments) {
-    if (const std::int64_t at = fold_rows.dataTime(); at != INT64_MIN) last_fold_data_ms = at;
-    if (auto ok = compactAfterFold(*writer, fold_rows.dataTime(), options.reorder_window_ms, false); !ok) return std::unexpected(ok.error());
+    const std::int64_t at = fold_rows.dataTime();
+    if (at != INT64_MIN) last_fold_data_ms = at;
+    if (auto ok = compactAfterFold(*writer, at, options.reorder_window_ms, false); !ok) return std::unexpected(ok.error());
   }
   return span;
 }
