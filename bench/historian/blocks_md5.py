@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """md5 of every block a historian file stores (tag name, row order, each column and the payload
 bytes), so that two builds' files of the same data can be compared without trusting either.
+Since schema 8 most blocks of a file live in group rows (block_groups): their bytes, in id
+order, go into the same digest, so two schema-8 files compare whole; a schema-7 file and a
+schema-8 one of the same data differ by design.
 Usage: blocks_md5.py FILE.db"""
 import hashlib
 import sqlite3
@@ -15,4 +18,10 @@ for name, t0, t1, count, last, payload in db.execute(
     digest.update(f"{name}|{t0}|{t1}|{count}|{last}|{len(payload)}|".encode())
     digest.update(payload)
     rows += 1
-print(f"{digest.hexdigest()}  {rows} blocks  {sys.argv[1]}")
+groups = 0
+if db.execute("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'block_groups'").fetchone()[0]:
+    for gid, payload in db.execute("SELECT id, payload FROM block_groups ORDER BY id"):
+        digest.update(f"group {gid}|{len(payload)}|".encode())
+        digest.update(payload)
+        groups += 1
+print(f"{digest.hexdigest()}  {rows} blocks, {groups} group rows  {sys.argv[1]}")
