@@ -1,9 +1,11 @@
 // historian_bench: ingest, bytes per sample, stateAt latency and a year-long downsample,
 // historian vs plain SQLite (one row per sample) vs raw append+fsync, in one run.
-// Usage: historian_bench [--tags N] [--seconds S] [--batch B] [--fold-every F] [--write-behind on|off] [--sync normal|full] [--dir D] [--queries Q]
+// Usage: historian_bench [--tags N] [--seconds S] [--batch B] [--fold-every F] [--write-behind on|off] [--compact on|off] [--sync normal|full] [--dir D] [--queries Q]
 //                        [--baselines all|none]   (none: the historian alone, for quick iterations)
 //                        [--state-of FILE]   (only stateAt, on FILE written by an earlier run with the same
 //                                             --tags/--seconds: two builds' read paths on one file)
+//                        [--queries-out FILE]   (each stateAt's instant, ms after the data's start, and its time in ms:
+//                                               where in a block T falls shows in the time)
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -38,10 +40,12 @@ struct Args {
   std::size_t foldEvery = parktwin::store::HistorianOptions{}.fold_every_commits;
   bool fullSync = false;
   bool writeBehind = parktwin::store::HistorianOptions{}.write_behind;
+  bool compact = parktwin::store::HistorianOptions{}.compact_segments;  // group rows (off: block rows only)
   std::string dir = "/tmp/parktwin-historian-bench";
   int queries = 200;
   bool baselines = true;
   std::string stateOf;  // an existing historian file: only its stateAt is measured
+  std::string queriesOut;  // a file for each stateAt's instant (ms after the first second) and time (ms)
 };
 
 Args parse(int argc, char** argv) {
@@ -54,10 +58,12 @@ Args parse(int argc, char** argv) {
     else if (k == "--fold-every") a.foldEvery = std::stoul(v);
     else if (k == "--sync") a.fullSync = v == "full";
     else if (k == "--write-behind" && (v == "on" || v == "off")) a.writeBehind = v == "on";
+    else if (k == "--compact" && (v == "on" || v == "off")) a.compact = v == "on";
     else if (k == "--dir") a.dir = v;
     else if (k == "--queries") a.queries = std::stoi(v);
     else if (k == "--baselines") a.baselines = v != "none";
     else if (k == "--state-of") a.stateOf = v;
+    else if (k == "--queries-out") a.queriesOut = v;
     else {
       std::fprintf(stderr, "unknown option %s\n", k.c_str());
       std::exit(2);
@@ -91,11 +97,14 @@ void benchStateAt(const Args& a, const std::string& histPath, const std::string&
   // Each store's queries back to back (as a replay would issue them), the same instants.
   std::vector<double> histMs, plainMs;
   std::size_t tagsSeen = 0;
+  FILE* queriesOut = a.queriesOut.empty() ? nullptr : std::fopen(a.queriesOut.c_str(), "w");
   for (const std::int64_t t : times) {
     const auto start = Clock::now();
     tagsSeen = check(h.stateAt(t)).size();
     histMs.push_back(seconds(Clock::now() - start) * 1000);
+    if (queriesOut) std::fprintf(queriesOut, "%lld %.3f\n", static_cast<long long>(t - kT0), histMs.back());
   }
+  if (queriesOut) std::fclose(queriesOut);
   for (std::size_t q = 0; a.baselines && q < std::max<std::size_t>(1, times.size() / 10); ++q) {
     const auto start = Clock::now();
     plain->stateAt(times[q], a.tags);
@@ -146,6 +155,7 @@ int main(int argc, char** argv) {
   options.commit_every_samples = a.batch;
   options.fold_every_commits = a.foldEvery;
   options.write_behind = a.writeBehind;
+  options.compact_segments = a.compact;
   options.commit_every_ms = 1'000'000'000;
   double histSeconds = 0, histCpuSeconds = 0;
   {
@@ -183,8 +193,9 @@ int main(int argc, char** argv) {
   const double plainBytes = static_cast<double>(parktwin::bench::bytesOnDisk(plainPath));
   const double rawBytes = static_cast<double>(parktwin::bench::bytesOnDisk(rawPath));
 
-  std::printf("\nINGEST  %d tags at 1 Hz, %lld s of data = %.0f samples, batch %zu, synchronous=%s, write-behind %s\n", a.tags,
-              static_cast<long long>(a.seconds), total, a.batch, a.fullSync ? "FULL" : "NORMAL", a.writeBehind ? "on" : "off");
+  std::printf("\nINGEST  %d tags at 1 Hz, %lld s of data = %.0f samples, batch %zu, synchronous=%s, write-behind %s, group rows %s\n", a.tags,
+              static_cast<long long>(a.seconds), total, a.batch, a.fullSync ? "FULL" : "NORMAL", a.writeBehind ? "on" : "off",
+              a.compact ? "on" : "off");
   std::printf("  %-28s %14s %14s %16s\n", "store", "samples/s", "bytes/sample", "vs historian");
   std::printf("  %-28s %14.0f %14.2f %16s\n", "historian (blocks)", total / histSeconds, histBytes / total, "1.00x");
   std::printf("  %-28s %14.0f %14.2f %9.2fx speed\n", "plain SQLite row/sample", total / plainSeconds, plainBytes / total,

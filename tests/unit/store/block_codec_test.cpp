@@ -153,27 +153,33 @@ unsigned long long zigzagOf(long long v) { return v >= 0 ? 2ULL * static_cast<un
 // points; then 64 + 64 bits for the first sample; for the second an interval escape (21 ones)
 // and its delta-of-delta (1000 ms: '1110' + 12 bits); per value after the first a Rice code of
 // the delta's zigzag z with k = bit_width(s * 11 / 256): z >> k ones, a zero, k bits (20 or more
-// ones: 21 + 6 + bit_width(z) bits), then s = s - s / 16 + z. A restart point comes before the
-// first sample that starts 256 or more bits after the last point (or after the first sample):
-// six varints, the index step, the bit step minus 256, the timestamp's distance from
-// (index - 1) intervals (0), the interval's change (1000 at the first point), the previous
-// value's hundredths relative to the first, and s.
+// ones: 21 + 6 + bit_width(z) bits), then s = s - s / 16 + z. A restart point (a dense block's)
+// comes before the first sample that starts 128 or more bits after the last point (or after the
+// first sample): varints of the index step; the bit step minus 128, times 4, plus 1 where the
+// interval changed since the last point (at the first: 1000) and 2 where the timestamp is off
+// the regular intervals (never here); that change; the previous value's hundredths less those
+// at the last point (the first value's at the first point); and s.
 TEST(DecimalBlocks, RandomWalkInHundredthsCostsWhatTheLayoutSays) {
   std::mt19937_64 rng(5);
   std::normal_distribution<double> step(0.0, 0.05);
   std::vector<Sample> samples;
   long long counts = 5000;  // the walk in hundredths
+  long long countsAtRestart = 0;  // the first value's, then the last point's
   std::size_t bits = 128, lastRestart = 128, restartBytes = 0, restarts = 0, lastIndex = 0;
   unsigned long long s = 0;
-  long long lo = counts, hi = counts, sum = 0;
+  long long lo = 0, hi = 0, sum = 0;
   const long long t0 = 1'700'000'000'000LL;
   for (int i = 0; i < 256; ++i) {
     const long long next = counts + std::llround(step(rng) * 100);
+    if (i == 0) countsAtRestart = lo = hi = next;
     if (i > 0) {
-      if (bits >= lastRestart + 256) {
-        restartBytes += varintBytes(static_cast<unsigned long long>(i) - lastIndex) + varintBytes(bits - lastRestart - 256) +
-                        1 + varintBytes(zigzagOf(restarts == 0 && i > 1 ? 1000 : 0)) + varintBytes(zigzagOf(counts - 5000)) +
+      if (bits >= lastRestart + 128) {
+        const bool intervalChanged = restarts == 0 && i > 1;
+        restartBytes += varintBytes(static_cast<unsigned long long>(i) - lastIndex) +
+                        varintBytes((bits - lastRestart - 128) * 4 + (intervalChanged ? 1 : 0)) +
+                        (intervalChanged ? varintBytes(zigzagOf(1000)) : 0) + varintBytes(zigzagOf(counts - countsAtRestart)) +
                         varintBytes(s);
+        countsAtRestart = counts;
         lastRestart = bits;
         lastIndex = static_cast<std::size_t>(i);
         ++restarts;
@@ -192,7 +198,7 @@ TEST(DecimalBlocks, RandomWalkInHundredthsCostsWhatTheLayoutSays) {
   for (const auto& sample : samples) encoder.append(sample.ts_ms, sample.value);
   EXPECT_TRUE(encoder.decimal());
   const auto payload = encoder.payload();
-  EXPECT_GE(restarts, 4U);
+  EXPECT_GE(restarts, 8U);
   const std::size_t summaryBytes = varintBytes(zigzagOf(lo)) + varintBytes(static_cast<unsigned long long>(hi - lo)) +
                                    varintBytes(static_cast<unsigned long long>(sum - 256 * lo));
   EXPECT_EQ(payload.size(), 4 + 1 + summaryBytes + 1 + 1 + restartBytes + (bits + 7) / 8);
@@ -299,7 +305,7 @@ TEST(DecimalBlocks, ADamagedRestartTableFailsTheFullDecode) {
 TEST(DecimalBlocks, CorruptExponentIsAnError) {
   auto payload = encodeBlock(std::vector<Sample>{{0, 1.5}, {1000, 2.5}});
   ASSERT_EQ(payload[3] & 0x80, 0x80);  // decimal flag
-  payload[4] = 200;
+  payload[4] = static_cast<std::uint8_t>((payload[4] & 0xC0) | 48);  // bits 0-5: the exponent, at most 15
   auto decoded = decodeBlock(payload);
   ASSERT_FALSE(decoded);
   EXPECT_NE(decoded.error().message.find("exponent"), std::string::npos);

@@ -17,6 +17,7 @@
 
 #include "block_groups.hpp"
 #include "parktwin/store/historian.hpp"
+#include "parktwin/store/schema.hpp"
 #include "sqlite_answer.hpp"
 #include "temp_dir.hpp"
 
@@ -354,7 +355,7 @@ TEST(HistorianGroups, ASchemaSevenFileIsReadAsItIsAndMigratedByAWriter) {
     expectFileReadsMatch(path, oracle, 12);
   }
   writeSession(path, oracle, 12, 20);
-  EXPECT_EQ(sqliteAnswer(path, "PRAGMA user_version"), "8");
+  EXPECT_EQ(sqliteAnswer(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
   EXPECT_GT(groupRows(path), 0);
   expectFileReadsMatch(path, oracle, 20);
 }

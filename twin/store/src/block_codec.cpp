@@ -131,14 +131,17 @@ void BlockEncoder::writeRiceValue(std::uint64_t z) {
 
 void BlockEncoder::addRestartPoint() {
   // The state after the previous sample, and where this one starts, relative to the previous
-  // point (see readCompactRestart).
+  // point (see readCompactRestart: dense blocks).
   const std::uint64_t tsRel = static_cast<std::uint64_t>(lastTs_) - static_cast<std::uint64_t>(firstTs_);
+  const std::uint64_t tsOff = zigzag(tsRel - (count_ - 1) * lastDelta_), deltaChange = zigzag(lastDelta_ - restartDelta_);
+  const std::uint64_t scaledRel = static_cast<std::uint64_t>(lastScaled_) - static_cast<std::uint64_t>(firstScaled_);
   putVarint(restartBytes_, count_ - restartIndex_);
-  putVarint(restartBytes_, bits_.bitCount() - lastRestartBit_ - kRestartBits);
-  putVarint(restartBytes_, zigzag(tsRel - (count_ - 1) * lastDelta_));
-  putVarint(restartBytes_, zigzag(lastDelta_ - restartDelta_));
-  putVarint(restartBytes_, zigzag(static_cast<std::uint64_t>(lastScaled_) - static_cast<std::uint64_t>(firstScaled_)));
+  putVarint(restartBytes_, (bits_.bitCount() - lastRestartBit_ - kDenseRestartBits) << 2 | (tsOff != 0 ? 2U : 0U) | (deltaChange != 0 ? 1U : 0U));
+  if (tsOff != 0) putVarint(restartBytes_, tsOff);
+  if (deltaChange != 0) putVarint(restartBytes_, deltaChange);
+  putVarint(restartBytes_, zigzag(scaledRel - restartScaled_));
   putVarint(restartBytes_, rice_);
+  restartScaled_ = scaledRel;
   restartIndex_ = count_;
   restartDelta_ = lastDelta_;
   lastRestartBit_ = bits_.bitCount();
@@ -181,7 +184,7 @@ void BlockEncoder::append(std::int64_t ts_ms, double value) {
 }
 
 void BlockEncoder::writeDecimal(std::int64_t ts_ms, std::int64_t scaled) {
-  if (restartCount_ < kMaxRestarts && bits_.bitCount() >= lastRestartBit_ + kRestartBits) addRestartPoint();
+  if (restartCount_ < kMaxRestarts && bits_.bitCount() >= lastRestartBit_ + kDenseRestartBits) addRestartPoint();
   const std::uint64_t delta = static_cast<std::uint64_t>(ts_ms) - static_cast<std::uint64_t>(lastTs_);
   if (delta != lastDelta_) {
     bits_.write((std::uint64_t{1} << kIntervalOnes) - 1, kIntervalOnes);
@@ -263,7 +266,7 @@ void BlockEncoder::appendPayloadTo(std::vector<std::uint8_t>& out) const {
     } else if (summary) {
       aboveMin -= 0 - static_cast<std::uint64_t>(sumRel_);  // the total is >= 0: no wrap
     }
-    out.push_back(static_cast<std::uint8_t>(exponent_ | (summary ? 0x80 : 0)));
+    out.push_back(static_cast<std::uint8_t>(exponent_ | kDenseFlag | (summary ? 0x80 : 0)));
     if (summary) {
       putVarint(out, zigzag(static_cast<std::uint64_t>(minScaled_)));
       putVarint(out, static_cast<std::uint64_t>(maxScaled_ - minScaled_));

@@ -97,6 +97,12 @@ CREATE TABLE IF NOT EXISTS tail(seq INTEGER PRIMARY KEY AUTOINCREMENT, payload B
     R"sql(
 CREATE TABLE IF NOT EXISTS block_groups(id INTEGER PRIMARY KEY, payload BLOB NOT NULL);
 )sql",
+    // 8 -> 9: blocks written from now on may be dense compact blocks (restart points every 128
+    // bits, bit 6 of the exponent byte, which older builds would call corrupt, hence the
+    // version). Older blocks stay as they are and still decode.
+    R"sql(
+SELECT 1;
+)sql",
 };
 
 Result<void> migrate(sql::Database& db, int from) {

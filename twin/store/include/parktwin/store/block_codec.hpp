@@ -107,7 +107,7 @@ class BlockEncoder {
   // Compact decimal blocks: Rice state (kept by clear(), so the next block of a tag starts
   // adapted), previous restart point, and the summary of the scaled values.
   std::uint64_t rice_ = 0, riceStart_ = 0;
-  std::uint64_t restartIndex_ = 0, restartDelta_ = 0;
+  std::uint64_t restartIndex_ = 0, restartDelta_ = 0, restartScaled_ = 0;  // restartScaled_: less the first
   std::int64_t minScaled_ = 0, maxScaled_ = 0, sumRel_ = 0;
   bool sumOverflow_ = false;
   int leading_ = -1;   // previous XOR window; -1 = none yet

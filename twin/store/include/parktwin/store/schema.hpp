@@ -6,11 +6,12 @@
 
 namespace parktwin::store {
 
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 // The oldest schema a read-only open accepts: 4 only adds an index, which reads do without,
 // 5 only adds a block layout (compact decimal blocks) that older builds cannot read, and 6 lets
 // blocks span more than an hour (meta.max_block_span_ms bounds the reads' scans); 7 adds the
-// tail table, which reads of an older file do without; 8 adds group rows, which they do without too.
+// tail table, which reads of an older file do without; 8 adds group rows, which they do without too;
+// 9 only adds dense compact blocks (restart points every 128 bits), which older builds cannot read.
 inline constexpr int kOldestReadableSchema = 3;
 inline constexpr std::int32_t kApplicationId = 0x50544857;  // "PTHW"
 // A block (in-order or late) spans at most this much data time unless the writer asks for more
