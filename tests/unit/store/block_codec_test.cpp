@@ -258,6 +258,37 @@ TEST(DecimalBlocks, LastAtOrBeforeMatchesTheFullDecode) {
   }
 }
 
+// A regular series with gaps (the interval comes back after each): restart points after a gap
+// carry a timestamp off the regular intervals but no interval change, the one flag alone. The
+// answer at every sample and between samples is the samples' own (the oracle), and the full
+// decode checks every point against the stream.
+TEST(DecimalBlocks, RestartPointsAfterGapsInARegularSeriesAnswerEveryInstant) {
+  std::mt19937_64 rng(12);
+  std::vector<Sample> samples;
+  std::int64_t ts = 1'700'000'000'000LL, counts = 2000;
+  for (int i = 0; i < 256; ++i) {
+    ts += i % 40 == 39 ? 5000 : 1000;
+    counts += static_cast<std::int64_t>(rng() % 41) - 20;
+    samples.push_back({ts, static_cast<double>(counts) / 100.0});
+  }
+  const auto payload = encodeBlock(samples);
+  ASSERT_EQ(payload[3] >> 6, 3) << "compact decimal";
+  ASSERT_NE(payload[4] & 0x40, 0) << "dense restart points";
+  expectBitIdentical(samples, decodeBlock(payload).value());
+  for (const Sample& sample : samples) {
+    for (const std::int64_t at : {sample.ts_ms, sample.ts_ms + 999}) {  // samples are >= 1000 ms apart
+      const auto last = decodeLastAtOrBefore(payload, at).value();
+      ASSERT_TRUE(last) << at;
+      EXPECT_EQ(last->ts_ms, sample.ts_ms) << "at " << at;
+      EXPECT_EQ(last->value, sample.value) << "at " << at;
+    }
+  }
+  // Read as sparse points (bit 6 cleared), the table no longer matches the stream.
+  auto sparse = payload;
+  sparse[4] = static_cast<std::uint8_t>(sparse[4] & ~0x40);
+  EXPECT_FALSE(decodeBlock(sparse));
+}
+
 TEST(DecimalBlocks, TruncatedPayloadIsAnErrorAtEveryLength) {
   std::vector<Sample> samples;
   for (int i = 0; i < 100; ++i) samples.push_back({i * 1000 + (i % 7 == 0 ? 3 : 0), (i * 37 % 101) / 10.0});
@@ -292,7 +323,7 @@ TEST(DecimalBlocks, ADamagedRestartTableFailsTheFullDecode) {
                                                     [](std::uint8_t b) { return b == 0; })) {
     ++tableEnd;
   }
-  ASSERT_GE(tableEnd, tableStart + restarts * 6);
+  ASSERT_GE(tableEnd, tableStart + restarts * 4);  // dense points: four varints or more
   for (std::size_t at = tableStart; at < tableEnd; ++at) {
     for (const int flip : {0x01, 0x10, 0x80}) {
       auto bad = payload;

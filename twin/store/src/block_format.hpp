@@ -59,14 +59,16 @@ inline std::uint64_t readDecimalDelta(BitReader& r) {
 // sample it starts at, that sample's bit offset, and the state after the sample before it:
 // timestamp and scaled value relative to the first sample, and the interval that led there.
 inline constexpr std::uint64_t kRestartBits = 256;
-inline constexpr std::size_t kMaxRestarts = 31;
+// At most 63 points a block (31 before schema 9: noisy values at 128-bit spacing would have
+// left the end of a 256-sample block without any). The count is then a one-byte varint.
+inline constexpr std::size_t kMaxRestarts = 63;
 // Dense compact blocks (schema 9, bit 6 of the exponent byte): a point every 128 bits, coded
 // smaller (readCompactRestart). stateAt decodes half as many samples from its point to T: at
 // 100k tags the sawtooth of that decoding over T was most of its p99.
 inline constexpr std::uint64_t kDenseRestartBits = 128;
 inline constexpr std::uint8_t kDenseFlag = 0x40;
 
-// No member initializers: a header's table of 31 points is not cleared on every decode
+// No member initializers: a header's table of 63 points is not cleared on every decode
 // (readHeader sets those it holds); `Restart r{}` is a zeroed one.
 struct Restart {
   std::uint64_t index;   // the next sample to decode
@@ -155,6 +157,7 @@ inline Result<void> readHeader(std::span<const std::uint8_t> payload, BlockHeade
   std::uint32_t word = 0;
   for (std::size_t i = 0; i < 4; ++i) word |= static_cast<std::uint32_t>(payload[i]) << (8 * i);
   h.restart_count = 0;
+  h.dense = false;
   h.decimal = (word & kDecimalFlag) != 0;
   h.compact = h.decimal && (word & kCompactFlag) != 0;
   h.count = word & (h.compact ? kCountMask : ~kDecimalFlag);

@@ -24,7 +24,8 @@
 // Compact decimal blocks (schema 5, what the encoder writes; bit 30 of the word also set, count
 // in bits 0..29): the exponent byte's bit 7 says a summary follows (varints: zigzag min, max and
 // sum of the scaled values minus the first one's), then the Rice state (varint), then restart
-// points (count, then per point six varints relative to the previous point). Per sample after
+// points (count, then per point varints relative to the previous point: six, one each 256 bits;
+// since schema 9, bit 6 of the exponent byte set, four to six, one each 128 bits). Per sample after
 // the first, no timestamp bits while the interval stays the same; the value delta as an
 // adaptive Rice code with two escapes (a long value; a changed interval, followed by its
 // delta-of-delta). Details in block_format.hpp.
