@@ -4,6 +4,7 @@
 //                        [--baselines all|none]   (none: the historian alone, for quick iterations)
 //                        [--state-of FILE]   (only stateAt, on FILE written by an earlier run with the same
 //                                             --tags/--seconds: two builds' read paths on one file)
+//                        [--live on|off]   (on: the writer stays open while stateAt runs, as under a live window)
 //                        [--queries-out FILE]   (each stateAt's instant, ms after the data's start, and its time in ms:
 //                                               where in a block T falls shows in the time)
 #include <algorithm>
@@ -41,6 +42,7 @@ struct Args {
   bool fullSync = false;
   bool writeBehind = parktwin::store::HistorianOptions{}.write_behind;
   bool compact = parktwin::store::HistorianOptions{}.compact_segments;  // group rows (off: block rows only)
+  bool live = false;  // the writer left open while stateAt runs: the last minutes stay block rows and tail
   std::string dir = "/tmp/parktwin-historian-bench";
   int queries = 200;
   bool baselines = true;
@@ -59,6 +61,7 @@ Args parse(int argc, char** argv) {
     else if (k == "--sync") a.fullSync = v == "full";
     else if (k == "--write-behind" && (v == "on" || v == "off")) a.writeBehind = v == "on";
     else if (k == "--compact" && (v == "on" || v == "off")) a.compact = v == "on";
+    else if (k == "--live" && (v == "on" || v == "off")) a.live = v == "on";
     else if (k == "--dir") a.dir = v;
     else if (k == "--queries") a.queries = std::stoi(v);
     else if (k == "--baselines") a.baselines = v != "none";
@@ -158,14 +161,15 @@ int main(int argc, char** argv) {
   options.compact_segments = a.compact;
   options.commit_every_ms = 1'000'000'000;
   double histSeconds = 0, histCpuSeconds = 0;
+  std::optional<parktwin::store::Historian> writer;  // --live: the writer stays open while stateAt is measured
   {
-    auto h = std::make_optional(check(parktwin::store::Historian::open(histPath, options)));
+    writer.emplace(check(parktwin::store::Historian::open(histPath, options)));
     const double cpuStart = cpuSeconds();
     const auto start = Clock::now();
-    forEach([&](int t, std::int64_t ts, double v) { check(h->append(names[static_cast<std::size_t>(t)], ts, v)); },
+    forEach([&](int t, std::int64_t ts, double v) { check(writer->append(names[static_cast<std::size_t>(t)], ts, v)); },
             [] {});  // the historian commits every `batch` samples on its own
-    check(h->flush());
-    h.reset();  // timed too: closing folds the last commits' tail into blocks
+    check(writer->flush());
+    if (!a.live) writer.reset();  // timed too: closing folds the last commits' tail into blocks
     histSeconds = seconds(Clock::now() - start);
     histCpuSeconds = cpuSeconds() - cpuStart;
   }

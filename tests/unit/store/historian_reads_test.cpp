@@ -6,6 +6,7 @@
 
 #include "parktwin/store/historian.hpp"
 #include "sql_oracle.hpp"
+#include "sqlite_answer.hpp"
 #include "temp_dir.hpp"
 
 namespace parktwin::store {
@@ -262,6 +263,43 @@ TEST(HistorianReads, StateAtOfManyTagsScansTwoHalvesAndMatchesSql) {
   oracle.commit();
   ASSERT_TRUE(h->flush());
   for (const std::int64_t t : {30'600LL, 31'000LL, 59'999LL}) expectStateMatchesSql(*h, oracle, t);
+}
+
+}  // namespace parktwin::store
+
+namespace parktwin::store {
+
+// A live file of over 2000 tags: while the writer runs, its older segments are group rows, its
+// last minutes block rows and the tail. stateAt reads them on two connections, each one id range
+// of the tags; the answer is SQL's at instants in each part and at the live edge.
+TEST(HistorianReads, StateAtOfManyTagsInALiveFileMatchesSqlInGroupsRowsAndTail) {
+  test::TempDir dir;
+  test::SqlOracle oracle;
+  oracle.begin();
+  const int tags = 2600;
+  const std::int64_t t0 = 1'700'000'000'000LL;
+  auto h = Historian::open(dir.file("live.db"), {.commit_every_samples = 20'000, .max_samples_per_block = 12});
+  ASSERT_TRUE(h);
+  std::int64_t last = 0;
+  for (int step = 0; step < 240; ++step) {  // 20 minutes, a sample every 5 s
+    for (int tag = 0; tag < tags; ++tag) {
+      if (tag % 13 == 6 && step % 12 != 0) continue;  // a sample a minute
+      last = t0 + step * 5000LL + tag % 4999;
+      const double v = static_cast<double>((tag * 31 + step * 7) % 1000) / 10.0;
+      ASSERT_TRUE(h->append("t" + std::to_string(tag), last, v));
+      oracle.add("t" + std::to_string(tag), last, v);
+    }
+  }
+  ASSERT_TRUE(h->flush());
+  oracle.commit();
+  const std::string path = dir.file("live.db");
+  ASSERT_GT(std::stoll(test::sqliteAnswer(path, "SELECT count(*) FROM block_groups")), 0);
+  ASSERT_GT(std::stoll(test::sqliteAnswer(path, "SELECT count(*) FROM blocks")), 0);
+  auto reader = Historian::open(path, {.read_only = true});
+  ASSERT_TRUE(reader);
+  for (const std::int64_t t : {t0 + 61'000, t0 + 400'000, t0 + 700'000, t0 + 1'000'000, last - 120'000, last - 20'000, last - 1, last}) {
+    expectStateMatchesSql(*reader, oracle, t);
+  }
 }
 
 }  // namespace parktwin::store
