@@ -53,11 +53,11 @@ inline std::uint64_t readDecimalDelta(BitReader& r) {
 // Decimal blocks carry restart points: the decoder's state at some samples, so a reader that
 // wants the last sample before T (stateAt) starts from the nearest one instead of decoding the
 // block from its start. The encoder adds one whenever the stream has grown by kDenseRestartBits
-// since the last (kRestartBits in blocks written before schema 9: about every 50 samples of a
-// random walk; a slowly changing state at 1 bit a sample gets one every 256, or none in a short
-// block). A point holds the index of the
-// sample it starts at, that sample's bit offset, and the state after the sample before it:
-// timestamp and scaled value relative to the first sample, and the interval that led there.
+// since the last: about every 25 samples of a random walk at ~5 bits a sample, every 128 of a
+// slowly changing state at 1 bit, none in a short block (blocks written before schema 9: every
+// kRestartBits). A point holds the index of the sample it starts at, that sample's bit offset,
+// and the state after the sample before it: timestamp and scaled value relative to the first
+// sample, and the interval that led there.
 inline constexpr std::uint64_t kRestartBits = 256;
 // At most 63 points a block (31 before schema 9: noisy values at 128-bit spacing would have
 // left the end of a 256-sample block without any). The count is then a one-byte varint.
