@@ -186,7 +186,8 @@ TEST(HistorianOldBlocks, SchemaFourFileReadsBeforeAndAfterMigration) {
 
 // Schema 8: compact blocks with sparse restart points, most of them in group rows. stateAt
 // starts decoding at a restart point, so it is asked at every 7th second of the file (every
-// position between two points, from the second second on: each tag has a sample by then), before and after a writer adds dense blocks.
+// position between two points; from the second second on, when each tag has a sample), before
+// and after a writer adds dense blocks.
 TEST(HistorianOldBlocks, SchemaEightFileWithSparseRestartPointsReadsBeforeAndAfterMigration) {
   test::TempDir dir;
   const auto path = dir.file("v8.db");

@@ -270,8 +270,9 @@ TEST(HistorianReads, StateAtOfManyTagsScansTwoHalvesAndMatchesSql) {
 namespace parktwin::store {
 
 // A live file of over 2000 tags: while the writer runs, its older segments are group rows, its
-// last minutes block rows and the tail. stateAt reads them on two connections, each one id range
-// of the tags; the answer is SQL's at instants in each part and at the live edge.
+// last minutes block rows and the tail. stateAt reads them on two connections (the block rows
+// split by tag parity, the group rows by id range); the answer is SQL's at instants in each part
+// and at the live edge.
 TEST(HistorianReads, StateAtOfManyTagsInALiveFileMatchesSqlInGroupsRowsAndTail) {
   test::TempDir dir;
   test::SqlOracle oracle;
