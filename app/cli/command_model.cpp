@@ -1,16 +1,15 @@
 // parktwin-cli model info FILE | model convert IN --out DIR: what a 3D model costs the scene,
-// and FBX/OBJ/DAE/glTF turned into the one GLB a park file names (docs/models.md).
+// and FBX/OBJ/DAE/glTF turned into the one GLB a park file names (docs/park-format.md, "model").
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <map>
-#include <regex>
 #include <sstream>
 
 #include "command_registry.hpp"
+#include "parktwin/model/balsam_scene.hpp"
 #include "parktwin/model/gltf_summary.hpp"
 #include "parktwin/model/model_files.hpp"
 #include "parktwin/model/qt_mesh.hpp"
@@ -73,44 +72,67 @@ int runBalsam(const std::string& balsam, const fs::path& input, const fs::path& 
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::array<float, 4> colourOf(const std::string& argb) {
-  const auto byte = [&](std::size_t at) { return static_cast<float>(std::stoi(argb.substr(at, 2), nullptr, 16)) / 255.0f; };
-  if (argb.size() == 9) return {byte(3), byte(5), byte(7), byte(1)};  // "#aarrggbb"
-  if (argb.size() == 7) return {byte(1), byte(3), byte(5), 1};
-  return {0.6f, 0.6f, 0.6f, 1};
+// Qt's assimp importer plugin, which balsam needs for FBX, OBJ and DAE.
+bool assimpPluginFound() {
+  std::error_code ec;
+  for (const auto& lib : fs::directory_iterator("/usr/lib", ec)) {
+    if (fs::exists(lib.path() / "qt6/plugins/assetimporters/libassimp.so", ec)) return true;
+  }
+  return fs::exists("/usr/lib/qt6/plugins/assetimporters/libassimp.so", ec);
 }
 
-// balsam's QML names each material's colour and, per Model, its mesh file and materials.
-std::vector<model::MeshWithColours> meshesOfBalsamQml(const fs::path& qmlFile, const fs::path& folder, std::string& error) {
+// What balsam said about a file it could not read: its own error lines, without Qt's noise.
+std::string balsamComplaint(const std::string& log) {
+  std::stringstream lines(log);
+  std::string out;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line.starts_with("QStandardPaths:") || line.starts_with("generated file:")) continue;
+    out += "  " + line + "\n";
+  }
+  return out;
+}
+
+// Each Model of balsam's scene as its mesh, moved where the node tree puts it, with its
+// materials' colours (docs/park-format.md, "model convert").
+Result<std::vector<model::MeshWithColours>> meshesOfBalsamScene(const fs::path& qmlFile, const fs::path& folder, bool& texturesDropped) {
   std::ifstream in(qmlFile);
   const std::string qml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::map<std::string, std::array<float, 4>> colours;
-  const std::regex material(R"(id:\s*(\w+)\s*\n\s*(?:diffuseColor|baseColor):\s*\"(#[0-9a-fA-F]+)\")");
-  for (std::sregex_iterator it(qml.begin(), qml.end(), material), end; it != end; ++it) colours[(*it)[1]] = colourOf((*it)[2]);
+  auto scene = model::readBalsamScene(qml);
+  if (!scene) return fail("balsam's scene: " + scene.error().message);
+  texturesDropped = scene->has_textures;
   std::vector<model::MeshWithColours> meshes;
-  const std::regex modelSource(R"(source:\s*\"(meshes/[^\"]+\.mesh)\"\s*\n\s*materials:\s*\[([^\]]*)\])");
-  for (std::sregex_iterator it(qml.begin(), qml.end(), modelSource), end; it != end; ++it) {
-    auto mesh = model::readQtMesh(folder / (*it)[1].str());
-    if (!mesh) {
-      error = mesh.error().message;
-      return {};
-    }
-    model::MeshWithColours entry{std::move(*mesh), fs::path((*it)[1].str()).stem().string(), {}};
-    const std::string names = (*it)[2];
-    const std::regex word(R"(\w+)");
-    for (std::sregex_iterator n(names.begin(), names.end(), word), nEnd; n != nEnd; ++n) {
-      entry.colours.push_back(colours.count(n->str()) ? colours[n->str()] : std::array<float, 4>{0.6f, 0.6f, 0.6f, 1});
+  for (const auto& part : scene->models) {
+    auto mesh = model::readQtMesh(folder / part.mesh);
+    if (!mesh) return std::unexpected(mesh.error());
+    model::transformMesh(*mesh, part.transform);
+    model::MeshWithColours entry{std::move(*mesh), fs::path(part.mesh).stem().string(), {}};
+    for (const auto& id : part.materials) {
+      auto colour = scene->colours.find(id);
+      entry.colours.push_back(colour != scene->colours.end() ? colour->second : std::array<float, 4>{0.6f, 0.6f, 0.6f, 1});
     }
     meshes.push_back(std::move(entry));
   }
-  if (meshes.empty() && error.empty()) error = qmlFile.string() + ": balsam wrote no mesh";
   return meshes;
 }
 
 struct ConvertOptions {
   std::string input;
   std::string out;
+  bool force = false;
 };
+
+// The GLB's path, or why it may not be written there.
+Result<fs::path> outputFile(const ConvertOptions& o) {
+  std::error_code ec;
+  if (fs::exists(o.out, ec) && !fs::is_directory(o.out, ec)) return fail(o.out + ": exists and is not a folder; --out names the folder for the .glb");
+  if (!fs::create_directories(o.out, ec) && ec) return fail(o.out + ": cannot create the folder: " + ec.message());
+  const fs::path glb = fs::path(o.out) / (fs::path(o.input).stem().string() + ".glb");
+  if (fs::exists(glb, ec) && fs::equivalent(glb, o.input, ec)) {
+    return fail(glb.string() + " is the input itself; write the converted model to another folder");
+  }
+  if (fs::exists(glb, ec) && !o.force) return fail(glb.string() + " exists; choose another --out, or add --force to replace it");
+  return glb;
+}
 
 int runConvert(const ConvertOptions& o) {
   std::error_code ec;
@@ -124,7 +146,11 @@ int runConvert(const ConvertOptions& o) {
                  "qt6-quick3d-assetimporters-plugin (or set PARKTWIN_BALSAM)\n";
     return 1;
   }
-  fs::create_directories(o.out, ec);
+  auto glb = outputFile(o);
+  if (!glb) {
+    std::cerr << "model convert: " << glb.error().message << "\n";
+    return 2;
+  }
   const fs::path work = fs::path(o.out) / ".balsam";
   fs::remove_all(work, ec);
   fs::create_directories(work, ec);
@@ -135,22 +161,23 @@ int runConvert(const ConvertOptions& o) {
   for (const auto& entry : fs::directory_iterator(work, ec)) {
     if (entry.path().extension() == ".qml") qmlFile = entry.path();
   }
-  if (status != 0 || qmlFile.empty()) {
-    std::cerr << o.input << ": balsam could not convert it (exit " << status << "); for FBX, OBJ and DAE it needs "
-              << "qt6-quick3d-assetimporters-plugin\n" << log;
-    return 1;
-  }
-  std::string error;
-  const auto meshes = meshesOfBalsamQml(qmlFile, work, error);
-  if (meshes.empty()) {
-    std::cerr << error << "\n";
-    return 1;
-  }
-  const fs::path glb = fs::path(o.out) / (fs::path(o.input).stem().string() + ".glb");
-  std::ofstream(glb, std::ios::binary) << model::writeGlb(meshes);
+  bool texturesDropped = false;
+  auto meshes = status == 0 && !qmlFile.empty() ? meshesOfBalsamScene(qmlFile, work, texturesDropped)
+                                                : Result<std::vector<model::MeshWithColours>>(fail("balsam could not read it"));
   fs::remove_all(work, ec);
-  std::cout << "wrote " << glb.string() << "\n";
-  return runInfo(glb.string());
+  if (!meshes) {
+    std::cerr << o.input << ": " << meshes.error().message << "\n" << balsamComplaint(log);
+    if (!assimpPluginFound()) std::cerr << "for FBX, OBJ and DAE balsam needs qt6-quick3d-assetimporters-plugin\n";
+    return 1;
+  }
+  if (meshes->empty()) {
+    std::cerr << o.input << ": nothing to draw in it (balsam found no mesh)\n";
+    return 1;
+  }
+  std::ofstream(*glb, std::ios::binary) << model::writeGlb(*meshes);
+  std::cout << "wrote " << glb->string() << "\n";
+  if (texturesDropped) std::cout << "  note: texture maps are not kept; each material keeps its base colour\n";
+  return runInfo(glb->string());
 }
 
 const bool registered = registerCommand({
@@ -166,6 +193,7 @@ const bool registered = registerCommand({
       CLI::App* convert = sub.add_subcommand("convert", "Convert a model with Qt's balsam into DIR/<name>.glb");
       convert->add_option("input", o->input, "Model file: .fbx, .obj, .dae, .gltf or .glb")->required();
       convert->add_option("--out", o->out, "Folder for the .glb")->required();
+      convert->add_flag("--force", o->force, "Replace DIR/<name>.glb if it exists");
       convert->callback([o, action] { *action = [o] { return runConvert(*o); }; });
       return [action] { return *action ? (*action)() : 2; };
     }});

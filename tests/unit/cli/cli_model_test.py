@@ -7,6 +7,7 @@ not with ParkTwin's reader. Also: model info on every bundled model gives the tr
 Usage: cli_model_test.py PATH/TO/parktwin-cli SOURCE_DIR
 """
 import json
+import math
 import os
 import random
 import struct
@@ -80,6 +81,80 @@ with tempfile.TemporaryDirectory() as tmp:
         expect("info exit code", info.returncode == 0, info.stderr)
         expect("info triangles", "triangles 12," in info.stdout, info.stdout)
         expect("info bounds", "x %.3f .. %.3f" % (lo[0], hi[0]) in info.stdout, info.stdout)
+
+    # A DAE as CAD tools write them: Z up, in centimetres, its part placed by nested nodes
+    # (moved, turned about the vertical, stretched). The oracle is COLLADA's own rule, worked
+    # out here: a node's matrix is its transforms in order, a child's is its parent's times its
+    # own; the unit scales to metres and Z up is stood up as Y up ((x, y, z) -> (x, z, -y)).
+    def matmul(a, b):
+        return [[sum(a[r][k] * b[k][c] for k in range(4)) for c in range(4)] for r in range(4)]
+
+    def translate(x, y, z):
+        return [[1, 0, 0, x], [0, 1, 0, y], [0, 0, 1, z], [0, 0, 0, 1]]
+
+    def rotate_z(degrees):
+        c, s = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
+        return [[c, -s, 0, 0], [s, c, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]
+
+    def scale(x, y, z):
+        return [[x, 0, 0, 0], [0, y, 0, 0], [0, 0, z, 0], [0, 0, 0, 1]]
+
+    outer = translate(250, 40, 0)
+    inner = matmul(rotate_z(30), scale(300, 100, 50))
+    world = matmul(outer, inner)
+    cube = [(x, y, z) for x in (0, 1) for y in (0, 1) for z in (0, 1)]
+    placed = []
+    for p in cube:
+        x, y, z = (sum(world[r][c] * (list(p) + [1])[c] for c in range(4)) * 0.01 for r in range(3))
+        placed.append((x, z, -y))
+    dae_lo = [min(p[a] for p in placed) for a in range(3)]
+    dae_hi = [max(p[a] for p in placed) for a in range(3)]
+    dae = os.path.join(tmp, "press.dae")
+    with open(dae, "w") as f:
+        f.write(f"""<?xml version="1.0" encoding="utf-8"?>
+<COLLADA xmlns="http://www.collada.org/2005/11/COLLADASchema" version="1.4.1">
+  <asset><unit name="centimeter" meter="0.01"/><up_axis>Z_UP</up_axis></asset>
+  <library_geometries><geometry id="box" name="box"><mesh>
+    <source id="box-pos"><float_array id="box-pos-array" count="24">{" ".join("%d %d %d" % c for c in cube)}</float_array>
+      <technique_common><accessor source="#box-pos-array" count="8" stride="3">
+        <param name="X" type="float"/><param name="Y" type="float"/><param name="Z" type="float"/></accessor></technique_common></source>
+    <vertices id="box-verts"><input semantic="POSITION" source="#box-pos"/></vertices>
+    <triangles count="12"><input semantic="VERTEX" source="#box-verts" offset="0"/>
+      <p>0 1 3 0 3 2 4 6 7 4 7 5 0 4 5 0 5 1 2 3 7 2 7 6 0 2 6 0 6 4 1 5 7 1 7 3</p></triangles>
+  </mesh></geometry></library_geometries>
+  <library_visual_scenes><visual_scene id="Scene" name="Scene">
+    <node id="line" name="line"><translate>250 40 0</translate>
+      <node id="press" name="press"><rotate>0 0 1 30</rotate><scale>300 100 50</scale>
+        <instance_geometry url="#box"/></node></node>
+  </visual_scene></library_visual_scenes>
+  <scene><instance_visual_scene url="#Scene"/></scene>
+</COLLADA>
+""")
+    run = subprocess.run([cli, "model", "convert", dae, "--out", out], capture_output=True, text=True)
+    expect("convert the DAE", run.returncode == 0, run.stderr)
+    if run.returncode == 0:
+        _, points = glb_positions(os.path.join(out, "press.glb"))
+        for a in range(3):
+            got_lo, got_hi = min(p[a] for p in points), max(p[a] for p in points)
+            expect(f"DAE min axis {a}", abs(got_lo - dae_lo[a]) < 1e-4, f"{got_lo} vs COLLADA {dae_lo[a]}")
+            expect(f"DAE max axis {a}", abs(got_hi - dae_hi[a]) < 1e-4, f"{got_hi} vs COLLADA {dae_hi[a]}")
+
+    # What convert refuses, each with a reason to act on and nothing written.
+    again = subprocess.run([cli, "model", "convert", dae, "--out", out], capture_output=True, text=True)
+    expect("an existing GLB is not replaced without --force", again.returncode == 2 and "--force" in again.stderr, again.stderr)
+    forced = subprocess.run([cli, "model", "convert", dae, "--out", out, "--force"], capture_output=True, text=True)
+    expect("--force replaces it", forced.returncode == 0, forced.stderr)
+    itself = subprocess.run([cli, "model", "convert", os.path.join(out, "press.glb"), "--out", out, "--force"],
+                            capture_output=True, text=True)
+    expect("the input is never overwritten", itself.returncode == 2 and "is the input itself" in itself.stderr, itself.stderr)
+    not_folder = subprocess.run([cli, "model", "convert", obj, "--out", dae], capture_output=True, text=True)
+    expect("--out naming a file", not_folder.returncode == 2 and "is not a folder" in not_folder.stderr, not_folder.stderr)
+    empty = os.path.join(tmp, "empty.obj")
+    open(empty, "w").close()
+    unreadable = subprocess.run([cli, "model", "convert", empty, "--out", os.path.join(tmp, "e")], capture_output=True, text=True)
+    expect("an empty OBJ: balsam's reason, no plugin hint, no work folder left",
+           unreadable.returncode == 1 and "too small" in unreadable.stderr and "plugin" not in unreadable.stderr
+           and not os.path.exists(os.path.join(tmp, "e", ".balsam")), unreadable.stderr)
 
     # A broken GLB: check names the JSON path of the model that names it.
     os.makedirs(os.path.join(tmp, "models"))
