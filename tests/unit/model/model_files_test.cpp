@@ -148,6 +148,23 @@ TEST_F(ModelFiles, CorruptGlbHeaderAndJsonAreRefused) {
   EXPECT_NE(unparsed.error().message.find("j.glb: JSON chunk: not valid JSON"), std::string::npos) << unparsed.error().message;
 }
 
+TEST_F(ModelFiles, FilesThatAreNoGltfAtAllSaySoBeforeAnyJsonIsRead) {
+  write("noise.glb", std::string("\xd7\x13\x00\x42garbage", 11));
+  auto noise = model::summarizeGltf(folder_ / "noise.glb");
+  ASSERT_FALSE(noise);
+  EXPECT_NE(noise.error().message.find("noise.glb: not a GLB file"), std::string::npos) << noise.error().message;
+  write("hall.obj", "# exported\nv 0 0 0\n");
+  auto obj = model::summarizeGltf(folder_ / "hall.obj");
+  ASSERT_FALSE(obj);
+  EXPECT_NE(obj.error().message.find("not a glTF file"), std::string::npos) << obj.error().message;
+  EXPECT_NE(obj.error().message.find("parktwin-cli model convert"), std::string::npos) << obj.error().message;
+  // A .gltf that is JSON, even after blank lines, is read as glTF (its problems are glTF's).
+  write("blank.gltf", "\n  {\"asset\": {\"version\": \"2.0\"}}");
+  auto blank = model::summarizeGltf(folder_ / "blank.gltf");
+  ASSERT_TRUE(blank) << blank.error().message;
+  EXPECT_FALSE(blank->binary);
+}
+
 TEST_F(ModelFiles, AccessorWithoutBoundsIsRefusedWithItsPath) {
   auto root = json::parse(R"({"asset": {"version": "2.0"}, "meshes": [{"primitives": [{"attributes": {"POSITION": 0}}]}],
       "accessors": [{"count": 3, "componentType": 5126, "type": "VEC3"}]})");
@@ -204,6 +221,6 @@ TEST_F(ModelFiles, CheckReportsMissingAndCorruptModelsWithJsonPaths) {
   EXPECT_EQ(report.errors[0].rfind("/utilities/0/model/uri: ", 0), 0U) << report.errors[0];
   EXPECT_NE(report.errors[0].find("missing.glb: no such model file"), std::string::npos) << report.errors[0];
   EXPECT_EQ(report.errors[1].rfind("/externals/0/model/uri: ", 0), 0U) << report.errors[1];
-  EXPECT_NE(report.errors[1].find("corrupt.glb: not valid JSON"), std::string::npos) << report.errors[1];
+  EXPECT_NE(report.errors[1].find("corrupt.glb: not a GLB file"), std::string::npos) << report.errors[1];
   EXPECT_TRUE(report.warnings.empty());
 }

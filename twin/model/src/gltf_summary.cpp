@@ -3,6 +3,8 @@
 // checks, so a truncated or hand-broken file is an error here and not a blank model later.
 #include "parktwin/model/gltf_summary.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -353,9 +355,28 @@ Result<GltfSummary> summarizeGltfBytes(const std::string& bytes, const std::stri
   return summary;
 }
 
+namespace {
+
+// A file that is no glTF at all, told apart before its bytes are read as JSON (whose error,
+// "unexpected byte 0xd7 at line 1", would say nothing to someone holding a .glb or an .obj).
+std::optional<std::string> notGltf(const std::string& bytes, const std::filesystem::path& file) {
+  std::string extension = file.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const bool glbMagic = bytes.size() >= 4 && readU32(bytes, 0) == kGlbMagic;
+  if (extension == ".glb" && !glbMagic) return "not a GLB file: it does not start with \"glTF\"";
+  const auto first = bytes.find_first_not_of(" \t\r\n");
+  if (!glbMagic && (first == std::string::npos || bytes[first] != '{')) {
+    return "not a glTF file (a .gltf is JSON, a .glb starts with \"glTF\"); convert FBX, OBJ or DAE with parktwin-cli model convert";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<GltfSummary> summarizeGltf(const std::filesystem::path& file) {
   auto bytes = detail::readTextFile(file, "model file");
   if (!bytes) return std::unexpected(bytes.error());
+  if (auto reason = notGltf(*bytes, file)) return fail(file.string() + ": " + *reason);
   return summarizeGltfBytes(*bytes, file.string(), file.parent_path());
 }
 
