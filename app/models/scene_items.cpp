@@ -57,8 +57,7 @@ QVariant modelItem(const std::optional<model::ModelRef>& ref, const std::filesys
                    {"upZ", ref->up == model::ModelUp::z}};
   // The mid level of detail, when the model has one beside it (scripts/make-models writes
   // NAME-lod1.glb for the bundled machines); without one the full model is drawn instead.
-  auto mid = file;
-  mid.replace_filename(file.stem().string() + "-lod1" + file.extension().string());
+  const auto mid = model::midLevelFile(file);
   if (std::error_code error; std::filesystem::is_regular_file(mid, error)) {
     item.insert("midUrl", QUrl::fromLocalFile(QString::fromStdString(mid.string())));
   }

@@ -224,3 +224,28 @@ TEST_F(ModelFiles, CheckReportsMissingAndCorruptModelsWithJsonPaths) {
   EXPECT_NE(report.errors[1].find("corrupt.glb: not a GLB file"), std::string::npos) << report.errors[1];
   EXPECT_TRUE(report.warnings.empty());
 }
+
+TEST_F(ModelFiles, ABrokenMidLevelBesideAMachineModelIsReportedForTheMachinesOnly) {
+  // Every object of the park draws models/box.glb; only the machine group draws box-lod1.glb.
+  write("models/box.glb", glb(kTwoTriangles, json{{{"mesh", 0}}}));
+  write("models/box-lod1.glb", "glTF but not really");
+  auto park = model::parsePark(parkWithModels().dump(), "p.json");
+  ASSERT_TRUE(park) << park.error().message;
+  EXPECT_EQ(model::midLevelFile(folder_ / "models" / "box.glb"), folder_ / "models" / "box-lod1.glb");
+  const auto report = model::checkModelFiles(*park, folder_ / "p.json");
+  ASSERT_EQ(report.errors.size(), 1U);
+  EXPECT_EQ(report.errors[0].rfind("/lines/0/machines/0/model/uri: mid level of detail: ", 0), 0U) << report.errors[0];
+  EXPECT_NE(report.errors[0].find("box-lod1.glb"), std::string::npos) << report.errors[0];
+  write("models/box-lod1.glb", glb(kTwoTriangles, json{{{"mesh", 0}}}));
+  EXPECT_TRUE(model::checkModelFiles(*park, folder_ / "p.json").errors.empty());
+}
+
+TEST_F(ModelFiles, AScaleOutOfRangeNamesItsBoundsAsPeopleWriteThem) {
+  json park = parkWithModels();
+  park["lines"][0]["machines"][0]["model"]["scale"] = 0;
+  auto result = model::parsePark(park.dump(), "p.json");
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.error().message.find("/lines/0/machines/0/model/scale: expected a number between 0.000001 and 1000000.0, got 0"),
+            std::string::npos)
+      << result.error().message;
+}

@@ -16,7 +16,12 @@ namespace detail {
 
 namespace {
 // Bounds print as the reader always printed them ("-90.0"), values as people typed them ("120").
-std::string boundText(double x) { return nlohmann::json(x).dump(); }
+// "90.0" as the JSON would have it, but "0.000001", not "1e-06", for a small bound (people read
+// these messages).
+std::string boundText(double x) {
+  std::string json = nlohmann::json(x).dump();
+  return json.find('e') == std::string::npos ? json : shortestText(x);
+}
 }  // namespace
 
 void Checker::add(const std::string& path, ProblemWording wording) {

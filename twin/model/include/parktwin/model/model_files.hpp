@@ -20,6 +20,7 @@ struct ModelUse {
   std::string object_id;
   const ModelRef* model = nullptr;
   int instances = 1;  // machines drawn with it (a machine group's count)
+  bool machines = false;  // a machine group's: drawn with its mid level of detail where there is one
 };
 
 // Every model the park names, in file order.
@@ -27,6 +28,11 @@ std::vector<ModelUse> modelUses(const Park& park);
 
 // The model's file: its uri taken relative to the park file's folder.
 std::filesystem::path modelFile(const ModelRef& model, const std::filesystem::path& parkFile);
+
+// A machine model's mid level of detail, drawn while its machines stand some tens of pixels
+// high: the same name with "-lod1" before the extension, beside it (pot.glb -> pot-lod1.glb;
+// docs/park-format.md). It is optional and not named in the park file.
+std::filesystem::path midLevelFile(const std::filesystem::path& modelFile);
 
 struct ModelFileReport {
   std::vector<std::string> errors;    // "/buildings/3/model/uri: <file>: cannot open the model file"
