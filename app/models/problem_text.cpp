@@ -54,6 +54,9 @@ QString ProblemText::rule(const model::ProblemWording& w) {
     case ProblemCode::unknown_time_zone: return QCoreApplication::translate("ProblemText", "time zone \"%1\": expected an IANA name such as \"Asia/Shanghai\"").arg(q(w.first));
     case ProblemCode::storage_without_capacity: return QCoreApplication::translate("ProblemText", "expected a positive storage capacity for %1").arg(q(w.first));
     case ProblemCode::yield_of_non_pv: return QCoreApplication::translate("ProblemText", "applies to pv utilities only; for %1 give annual_energy_kwh").arg(q(w.first));
+    case ProblemCode::model_of_housed_utility:
+      return QCoreApplication::translate("ProblemText", "a utility housed in building \"%1\" is drawn with its building, so its model is not drawn: put the model on building \"%1\" or remove \"building\"")
+          .arg(q(w.first));
     case ProblemCode::alarm_without_limit: return QCoreApplication::translate("ProblemText", "expected \"above\" or \"below\" (or both)");
     case ProblemCode::alarm_below_not_under_above: return QCoreApplication::translate("ProblemText", "expected below < above, got %1").arg(q(w.got));
     case ProblemCode::duplicate_id: return QCoreApplication::translate("ProblemText", "duplicate id \"%1\" (first used at %2)").arg(q(w.first), q(w.second));

@@ -1315,6 +1315,10 @@
         <translation>仅适用于光伏（pv）设施；%1 请给出 annual_energy_kwh</translation>
     </message>
     <message>
+        <source>a utility housed in building &quot;%1&quot; is drawn with its building, so its model is not drawn: put the model on building &quot;%1&quot; or remove &quot;building&quot;</source>
+        <translation>位于建筑“%1”中的设施随其建筑一起绘制，因此不会绘制它自己的模型：请把模型放到建筑“%1”上，或删除“building”</translation>
+    </message>
+    <message>
         <source>expected &quot;above&quot; or &quot;below&quot; (or both)</source>
         <translation>应给出“above”或“below”（或两者都给）</translation>
     </message>

@@ -151,6 +151,21 @@ Item {
             compare(message["/buildings/1/zone"], "引用的区域“z9”不存在")
         }
 
+        // A utility in a building is drawn with its building: a model of its own would never
+        // show, so the validator refuses it (QA round 18), in Chinese in a Chinese window.
+        function test_model_of_a_housed_utility_is_a_problem_worded_in_chinese() {
+            const park = JSON.parse(top.miniPark("housed", 10))
+            park.utilities = [{ id: "pv-hall", name: { zh: "车间屋顶光伏", en: "Hall roof PV" }, kind: "pv", building: "hall",
+                                position: { x_m: 50, y_m: 50 }, power_kw: 500, model: { uri: "models/pv-array.glb" } }]
+            ParkController.language = "zh"
+            verify(!ParkDocument.open(Fixture.writeFile("housed-zh.park.json", JSON.stringify(park))))
+            ParkController.language = "en"
+            compare(ParkDocument.problems.length, 1, JSON.stringify(ParkDocument.problems))
+            compare(ParkDocument.problems[0].path, "/utilities/0/model")
+            compare(ParkDocument.problems[0].message,
+                    "位于建筑“hall”中的设施随其建筑一起绘制，因此不会绘制它自己的模型：请把模型放到建筑“hall”上，或删除“building”")
+        }
+
         function test_problem_of_the_open_file_selects_its_object() {
             const path = Fixture.writeFile("start.park.json", top.miniPark("start", "tall"))
             verify(!ParkDocument.open(path))

@@ -54,6 +54,15 @@ std::vector<BrokenRule> everyRule() {
       {"yield of pv only", [](Park& p) { p.utilities[0].annual_yield_kwh_per_kwp = 1200; },
        "/utilities/0/annual_yield_kwh_per_kwp", ProblemCode::yield_of_non_pv,
        "applies to pv utilities only; for grid_tie give annual_energy_kwh"},
+      {"model of a housed utility",
+       [](Park& p) {
+         p.utilities[0].building = "hall";
+         p.utilities[0].model = ModelRef{};
+         p.utilities[0].model->uri = "models/transformer.glb";
+       },
+       "/utilities/0/model", ProblemCode::model_of_housed_utility,
+       "a utility housed in building \"hall\" is drawn with its building, so its model is not drawn: put the model on "
+       "building \"hall\" or remove \"building\""},
       {"alarm limit", [](Park& p) { p.alarm_rules[0].above.reset(); }, "/alarm_rules/0", ProblemCode::alarm_without_limit,
        "expected \"above\" or \"below\" (or both)"},
       {"below < above", [](Park& p) { p.alarm_rules[0].below = 950; }, "/alarm_rules/0/below",

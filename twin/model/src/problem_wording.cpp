@@ -39,6 +39,9 @@ std::string ruleText(const ProblemWording& w) {
     case ProblemCode::unknown_time_zone: return w.text;
     case ProblemCode::storage_without_capacity: return "expected a positive storage capacity for " + w.first;
     case ProblemCode::yield_of_non_pv: return "applies to pv utilities only; for " + w.first + " give annual_energy_kwh";
+    case ProblemCode::model_of_housed_utility:
+      return "a utility housed in building \"" + w.first + "\" is drawn with its building, so its model is not drawn: put the model on building \"" +
+             w.first + "\" or remove \"building\"";
     case ProblemCode::alarm_without_limit: return "expected \"above\" or \"below\" (or both)";
     case ProblemCode::alarm_below_not_under_above: return "expected below < above, got " + w.got;
     case ProblemCode::duplicate_id: return "duplicate id \"" + w.first + "\" (first used at " + w.second + ")";

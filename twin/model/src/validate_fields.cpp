@@ -113,6 +113,9 @@ void checkUtility(const Utility& u, const std::string& p, Checker& c) {
     c.add(p + "/annual_yield_kwh_per_kwp", {.code = ProblemCode::yield_of_non_pv, .first = kindWord});
   }
   checkModel(u.model, p, c);
+  // The window draws a housed utility (rooftop PV, a hall's battery) as part of its building,
+  // so a model of its own would never show.
+  if (u.model && !u.building.empty()) c.add(p + "/model", {.code = ProblemCode::model_of_housed_utility, .first = u.building});
 }
 
 void checkExternal(const ExternalNode& n, const std::string& p, Checker& c) {

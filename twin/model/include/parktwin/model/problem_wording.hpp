@@ -20,6 +20,7 @@ enum class ProblemCode {
   unknown_time_zone,      // first: the name; text: the time-zone reader's English words
   storage_without_capacity,  // first: the utility kind's word
   yield_of_non_pv,        // first: the utility kind's word
+  model_of_housed_utility,  // first: the id of the building that houses the utility
   alarm_without_limit,    // neither "above" nor "below"
   alarm_below_not_under_above,  // got: below
   duplicate_id,           // first: the id; second: the path of its first use
