@@ -1,11 +1,26 @@
 #include "problem_text.hpp"
 
 #include <QFileInfo>
-#include <QUrl>
+
+#include <filesystem>
+
+#include "parktwin/model/gltf_summary.hpp"
 
 namespace parktwin::app {
 namespace {
 QString q(const std::string& s) { return QString::fromStdString(s); }
+
+// What twin/model finds wrong with a glTF file, without the file's name the notice already
+// gives; empty when it reads the file fine. Qt's loader says less ("IO Error: Unknown format
+// version!") and only in English.
+QString gltfReason(const QString& path) {
+  const std::filesystem::path file = path.toStdString();
+  const auto summary = model::summarizeGltf(file);
+  if (summary) return {};
+  std::string why = summary.error().message;
+  if (const std::string named = file.string() + ": "; why.starts_with(named)) why.erase(0, named.size());
+  return q(why);
+}
 }  // namespace
 
 QString ProblemText::expected(const model::ProblemWording& w) {
@@ -75,11 +90,22 @@ QString ProblemText::rule(const model::ProblemWording& w) {
 
 QString ProblemText::of(const model::ParkProblem& problem) { return of(problem.wording, problem.what); }
 
-QString ProblemText::modelNotLoaded(const QString& file, const QString& detail) {
-  const QUrl url(file);
-  const QString local = url.isLocalFile() ? url.toLocalFile() : file;
-  if (!QFileInfo::exists(local)) return QCoreApplication::translate("ProblemText", "no such model file");
-  return detail.isEmpty() ? QCoreApplication::translate("ProblemText", "cannot be loaded") : QCoreApplication::translate("ProblemText", "cannot be loaded: %1").arg(detail);
+ProblemText::ModelFailure ProblemText::modelFailure(const QString& path, const QString& loaderDetail) {
+  if (!QFileInfo::exists(path)) return {.missing = true, .why = {}};
+  const QString why = gltfReason(path);
+  return {.missing = false, .why = why.isEmpty() ? loaderDetail : why};
+}
+
+QString ProblemText::modelNotLoaded(const ModelFailure& failure) {
+  if (failure.missing) return QCoreApplication::translate("ProblemText", "no such model file");
+  return failure.why.isEmpty() ? QCoreApplication::translate("ProblemText", "cannot be loaded")
+                               : QCoreApplication::translate("ProblemText", "cannot be loaded: %1").arg(failure.why);
+}
+
+QString ProblemText::modelFileLine(const QString& shownPath, const QStringList& objectNames, const ModelFailure& failure) {
+  const QString why = modelNotLoaded(failure);
+  if (objectNames.size() == 1) return QCoreApplication::translate("ProblemText", "%1 (%2): %3").arg(shownPath, objectNames.first(), why);
+  return QCoreApplication::translate("ProblemText", "%1 (%n objects): %2", nullptr, int(objectNames.size())).arg(shownPath, why);
 }
 
 }  // namespace parktwin::app

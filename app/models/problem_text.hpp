@@ -15,8 +15,19 @@ class ProblemText {
   // The problem in the current language; a problem without a code keeps its English words.
   static QString of(const model::ParkProblem& problem);
   static QString of(const model::ProblemWording& wording, const std::string& english);
-  // Why a model file did not load: missing, or Qt's reader refused it (`detail`, Qt's words).
-  static QString modelNotLoaded(const QString& file, const QString& detail);
+  // Why a model file did not load, found once when it fails and worded whenever it is shown.
+  struct ModelFailure {
+    bool missing = false;
+    QString why;  // English: twin/model's reading of the file, or the loader's words
+  };
+  // Why the model file at `path` (a local path) did not load: it is missing; or twin/model's
+  // own reading of glTF refuses it ("GLB header: expected version 2, got 1"); or, only when
+  // that finds it fine, the window's loader refused it (`loaderDetail`, Qt's words).
+  static ModelFailure modelFailure(const QString& path, const QString& loaderDetail);
+  static QString modelNotLoaded(const ModelFailure& failure);
+  // A line of the view's model notice: "models/pot.glb (Potline 1): no such model file" for one
+  // object, "models/pot.glb (12 objects): ..." for several.
+  static QString modelFileLine(const QString& shownPath, const QStringList& objectNames, const ModelFailure& failure);
 
  private:
   static QString expected(const model::ProblemWording& wording);

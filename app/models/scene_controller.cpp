@@ -2,8 +2,14 @@
 
 #include <cmath>
 
+#include <QDir>
+#include <QFileInfo>
+#include <QUrl>
+#include <filesystem>
+
 #include "controller_text.hpp"
 #include "park_controller.hpp"
+#include "parktwin/model/model_files.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "problem_text.hpp"
@@ -12,16 +18,31 @@
 #include "scene_style.hpp"
 
 namespace parktwin::app {
+namespace {
+
+// Each modelled object's model file, as the view's loaders report it (scene_items.cpp's url).
+QHash<QString, QString> modelFilesOf(const model::Park& park, const QString& parkFile) {
+  QHash<QString, QString> files;
+  for (const model::ModelUse& use : model::modelUses(park)) {
+    const auto file = std::filesystem::absolute(model::modelFile(*use.model, parkFile.toStdString()));
+    files.insert(q(use.object_id), QDir::cleanPath(q(file.string())));
+  }
+  return files;
+}
+
+}  // namespace
 
 SceneController::SceneController(ParkController& park, QObject* parent) : QObject(parent), park_(park) {
   // Labels are names in the window's language: they follow the park's names.
   connect(&park_, &ParkController::labelsChanged, this, &SceneController::labelsChanged);
+  connect(&park_, &ParkController::languageChanged, this, &SceneController::wordModelProblems);
 }
 
 void SceneController::rebuild(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile, bool framing) {
   SceneItems items = sceneItemsOf(park, index, parkFile.toStdString());
-  modelProblems_.clear();
-  emit modelProblemsChanged();
+  failedModels_.keepOnly(modelFilesOf(park, parkFile));
+  parkFolder_ = parkFile.isEmpty() ? QString() : QFileInfo(parkFile).absolutePath();
+  wordModelProblems();
   buildings_ = std::move(items.buildings);
   roads_ = std::move(items.roads);
   zones_ = std::move(items.zones);
@@ -88,10 +109,22 @@ void SceneController::useSyntheticMachines(int count, bool naive) {
   emit framingChanged();
 }
 
-void SceneController::reportModelProblem(const QString& objectId, const QString& uri, const QString& file, const QString& why) {
-  const QString line = QStringLiteral("%1 (%2): %3").arg(park_.nameOf(objectId), uri, ProblemText::modelNotLoaded(file, why));
-  if (modelProblems_.contains(line)) return;
-  modelProblems_.push_back(line);
+void SceneController::reportModelProblem(const QString& objectId, const QString& file, const QString& why) {
+  const QUrl url(file);
+  if (failedModels_.add(objectId, QDir::cleanPath(url.isLocalFile() ? url.toLocalFile() : file), why)) wordModelProblems();
+}
+
+void SceneController::reportModelLoaded(const QString& objectId) {
+  if (failedModels_.remove(objectId)) wordModelProblems();
+}
+
+void SceneController::wordModelProblems() {
+  QStringList lines = failedModels_.lines(parkFolder_, [this](const QString& id) {
+    const QString name = park_.nameOf(id);
+    return name.isEmpty() ? id : name;
+  });
+  if (lines == modelProblems_) return;
+  modelProblems_ = std::move(lines);
   emit modelProblemsChanged();
 }
 

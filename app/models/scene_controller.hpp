@@ -10,6 +10,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include "machine_instancing.hpp"
+#include "model_problem_list.hpp"
 
 namespace parktwin::model {
 struct Park;
@@ -44,7 +45,8 @@ class SceneController : public QObject {
   Q_PROPERTY(QVariantList machineModels READ machineModels NOTIFY changed)
   // Only for the naive-scene benchmark: machines as a plain list, one Model per entry.
   Q_PROPERTY(QVariantList syntheticMachines READ syntheticMachines NOTIFY changed)
-  // The 3D models of this park that could not be loaded (drawn as boxes), a line each.
+  // The 3D model files of this park that could not be loaded (their objects are drawn as boxes):
+  // a line per file, with where the window looked for it, the objects using it and why.
   Q_PROPERTY(QStringList modelProblems READ modelProblems NOTIFY modelProblemsChanged)
 
  public:
@@ -62,9 +64,12 @@ class SceneController : public QObject {
   // Benchmarks: replaces the park's machines with `count` synthetic ones in a square grid over
   // the park; with `naive` they are listed in syntheticMachines for one Model each instead.
   Q_INVOKABLE void useSyntheticMachines(int count, bool naive);
-  // Called by qml/scene/LoadedModel.qml when RuntimeLoader fails on an object's model.
-  // `file`: the model's resolved URL; `why`: Qt's reason, worded in the window's language by ProblemText.
-  Q_INVOKABLE void reportModelProblem(const QString& objectId, const QString& uri, const QString& file, const QString& why);
+  // Called by qml/scene/LoadedModel.qml and MachineModelGroup.qml when RuntimeLoader fails on
+  // an object's model. `file`: the model's resolved URL; `why`: Qt's reason, which ProblemText
+  // only uses when the file is there and twin/model's own reading finds nothing wrong with it.
+  Q_INVOKABLE void reportModelProblem(const QString& objectId, const QString& file, const QString& why);
+  // Called by the same when an object's model loads: a failure listed before is over.
+  Q_INVOKABLE void reportModelLoaded(const QString& objectId);
   // The machine group hit by the ray through two scene points (near and far), or empty.
   Q_INVOKABLE QString pickMachineGroup(const QVector3D& nearPoint, const QVector3D& farPoint) const;
 
@@ -102,7 +107,12 @@ class SceneController : public QObject {
   double radius_ = 500;
   QVariantList outline_;
   MachineInstancing machines_;
+  ModelProblemList failedModels_;
+  QString parkFolder_;  // the open park file's folder; empty for a park not saved yet
   QStringList modelProblems_;
+
+  // The notice's lines again: after a failure, a model loaded, a rebuild or a new language.
+  void wordModelProblems();
 };
 
 }  // namespace parktwin::app

@@ -968,6 +968,16 @@
         <source>3D models not loaded (drawn as boxes):</source>
         <translation>未能加载的三维模型（以方块显示）：</translation>
     </message>
+    <message>
+        <source>Hide until the model problems change</source>
+        <translation>隐藏，直到模型问题有变化</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more (scroll)</source>
+        <translation>
+            <numerusform>还有 %n 条（滚动查看）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ObjectFormCards</name>
@@ -1281,6 +1291,16 @@
     <message>
         <source>cannot be loaded: %1</source>
         <translation>无法加载：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n objects): %2</source>
+        <translation>
+            <numerusform>%1（%n 个对象）：%2</numerusform>
+        </translation>
     </message>
     <message>
         <source>expected a non-empty name</source>

@@ -48,7 +48,8 @@ Node {
                 instances: [ InstanceListEntry { color: root.tint } ]
             }
             onStatusChanged: {
-                if (status === RuntimeLoader.Error) ParkController.scene.reportModelProblem(root.objectId, root.spec.uri, root.spec.url, errorString)
+                if (status === RuntimeLoader.Error) ParkController.scene.reportModelProblem(root.objectId, root.spec.url, errorString)
+                else if (status === RuntimeLoader.Success) ParkController.scene.reportModelLoaded(root.objectId)
             }
         }
         Model {

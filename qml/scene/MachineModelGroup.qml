@@ -30,7 +30,10 @@ Node {
         visible: group.fullShown
         source: group.spec.url
         instancing: table
-        onStatusChanged: if (status === RuntimeLoader.Error) ParkController.scene.reportModelProblem(group.spec.groupId, group.spec.uri, group.spec.url, errorString)
+        onStatusChanged: {
+            if (status === RuntimeLoader.Error) ParkController.scene.reportModelProblem(group.spec.groupId, group.spec.url, errorString)
+            else if (status === RuntimeLoader.Success) ParkController.scene.reportModelLoaded(group.spec.groupId)
+        }
         // The bounds may come after the status (RuntimeLoader: "not available before the first render").
         onBoundsChanged: if (status === RuntimeLoader.Success && group.spec.fileMin === undefined) group.report()
     }

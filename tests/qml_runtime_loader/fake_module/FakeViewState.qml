@@ -6,4 +6,5 @@ QtObject {
     property bool plainLook: false
     property bool shadows: false
     property bool gpu: false
+    property bool recording: false
 }

@@ -50,7 +50,7 @@ Item {
             tryVerify(() => ParkController.scene.modelProblems.length === 1, 20000)
             verify(!bad.modelled)
             verify(!plain.modelled)
-            verify(ParkController.scene.modelProblems[0].indexOf("store (models/none.glb)") === 0, ParkController.scene.modelProblems[0])
+            compare(ParkController.scene.modelProblems[0].indexOf("file:///nowhere/none.glb (store)"), 0, ParkController.scene.modelProblems[0])
             verify(problems.visible)
             wait(500)
             // On the model's south wall; on the box drawn in place of the missing one.

@@ -1,0 +1,56 @@
+#include "model_problem_list.hpp"
+
+#include <QDir>
+
+namespace parktwin::app {
+namespace {
+
+// Where the window looked, so the user knows where to put the file: short (relative) when it
+// is in the park's folder or below, else the whole path rather than a run of "../".
+QString shownPath(const QString& path, const QString& parkFolder) {
+  if (parkFolder.isEmpty()) return path;
+  const QString relative = QDir(parkFolder).relativeFilePath(path);
+  return relative.startsWith(QLatin1String("../")) || QDir::isAbsolutePath(relative) ? path : relative;
+}
+
+}  // namespace
+
+bool ModelProblemList::add(const QString& objectId, const QString& path, const QString& loaderDetail) {
+  auto file = files_.find(path);
+  // The file is read once, at its first failure: a shared model fails for every object using it.
+  if (file == files_.end()) file = files_.insert(path, {ProblemText::modelFailure(path, loaderDetail), {}});
+  if (file->objectIds.contains(objectId)) return false;
+  file->objectIds.push_back(objectId);
+  return true;
+}
+
+bool ModelProblemList::remove(const QString& objectId) {
+  bool removed = false;
+  for (auto file = files_.begin(); file != files_.end();) {
+    removed = file->objectIds.removeAll(objectId) > 0 || removed;
+    file = file->objectIds.isEmpty() ? files_.erase(file) : std::next(file);
+  }
+  return removed;
+}
+
+bool ModelProblemList::keepOnly(const QHash<QString, QString>& fileOf) {
+  bool changed = false;
+  for (auto file = files_.begin(); file != files_.end();) {
+    const QString path = file.key();
+    changed = file->objectIds.removeIf([&](const QString& id) { return fileOf.value(id) != path; }) > 0 || changed;
+    file = file->objectIds.isEmpty() ? files_.erase(file) : std::next(file);
+  }
+  return changed;
+}
+
+QStringList ModelProblemList::lines(const QString& parkFolder, const std::function<QString(const QString&)>& nameOf) const {
+  QStringList out;
+  for (auto file = files_.cbegin(); file != files_.cend(); ++file) {
+    QStringList names;
+    for (const QString& id : file->objectIds) names.push_back(nameOf(id));
+    out.push_back(ProblemText::modelFileLine(shownPath(file.key(), parkFolder), names, file->failure));
+  }
+  return out;
+}
+
+}  // namespace parktwin::app

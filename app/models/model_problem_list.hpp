@@ -1,0 +1,40 @@
+#pragma once
+// The 3D model files of the open park that could not be loaded, with the objects drawn as boxes
+// in their place, worded a line per file for the view's notice (qml/scene/ModelProblems.qml).
+// A line per file, not per object: one missing machine model is shared by dozens of objects,
+// and a line each once filled most of the view.
+#include <QHash>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+#include "problem_text.hpp"
+
+namespace parktwin::app {
+
+class ModelProblemList {
+ public:
+  // `objectId`'s model at `path` (a clean absolute local path) did not load; `loaderDetail`:
+  // Qt's words. False when the object was listed already.
+  bool add(const QString& objectId, const QString& path, const QString& loaderDetail);
+  // `objectId`'s model loaded (a file put in place, then the view rebuilt). False when not listed.
+  bool remove(const QString& objectId);
+  // After a rebuild, keeps the objects that still use the file they failed on (`fileOf`: object
+  // id to model path). The view keeps a delegate that did not change, box and all, and its
+  // loader does not report again: forgetting its failure would hide a box still drawn.
+  bool keepOnly(const QHash<QString, QString>& fileOf);
+  // A line per file in the window's language, by path: "models/pot.glb (12 objects): no such
+  // model file". Paths under `parkFolder` are shown relative to it.
+  QStringList lines(const QString& parkFolder, const std::function<QString(const QString&)>& nameOf) const;
+
+ private:
+  struct FailedFile {
+    ProblemText::ModelFailure failure;
+    QStringList objectIds;
+  };
+  QMap<QString, FailedFile> files_;  // by path
+};
+
+}  // namespace parktwin::app

@@ -1,0 +1,102 @@
+// The view's notice of 3D models not loaded (QA round 18), with the real SceneController: one
+// line per model file however many objects use it; the file where the window looked (relative
+// to the park's folder when under it, else whole); why a file that is there does not load in
+// twin/model's words rather than Qt's loader's; the sentence in Chinese in a Chinese window; and
+// no notice while presenting (it sat on the tour's title).
+import QtQuick
+import QtTest
+import ParkTwin
+import ParkTwinTest
+
+Item {
+    id: top
+    width: 1200
+    height: 700
+
+    ParkView {
+        id: parkView
+        anchors.fill: parent
+    }
+
+    // Three buildings on one missing file, one on a GLB of version 1, one on a file outside
+    // the park's folder.
+    function parkText() {
+        const building = (id, en, zh, x, uri) => ({
+            id: id, name: { zh: zh, en: en }, kind: "plant", position: { x_m: x, y_m: 50 },
+            width_m: 30, depth_m: 20, height_m: 10, model: { uri: uri } })
+        return JSON.stringify({
+            format: "parktwin-park/1", id: "models", name: { zh: "模型园区", en: "Model park" },
+            latitude_deg: 29.5, longitude_deg: 106.5, land_area_mu: 100, grid_emission_t_per_mwh: 0.57,
+            buildings: [
+                building("hall-a", "Hall A", "甲车间", 0, "models/missing.glb"),
+                building("hall-b", "Hall B", "乙车间", 50, "models/missing.glb"),
+                building("hall-c", "Hall C", "丙车间", 100, "models/missing.glb"),
+                building("old-hall", "Old hall", "旧车间", 150, "v1-model.glb"),
+                building("far-hall", "Far hall", "远车间", 200, "../nowhere/far.glb")
+            ]
+        }, null, 2)
+    }
+    // A GLB header of version 1 (glTF 1.0's binary extension), 20 bytes: Qt's loader says
+    // "Unknown format version!", twin/model "GLB header: expected version 2, got 1".
+    function writeVersion1Glb() {
+        return Fixture.writeFile("v1-model.glb", "glTF\u0001\u0000\u0000\u0000\u0014\u0000\u0000\u0000\u0000\u0000\u0000\u0000JSON")
+    }
+
+    TestCase {
+        name: "ModelProblems"
+        when: windowShown
+
+        function cleanup() {
+            ParkController.presenting = false
+            ParkController.language = "en"
+        }
+        function cleanupTestCase() { verify(ParkController.loadPark(Fixture.beiduPath)) }
+
+        function openModelPark() {
+            verify(top.writeVersion1Glb() !== "")
+            const path = Fixture.writeFile("models.park.json", top.parkText())
+            verify(ParkController.loadPark(path), ParkController.errorText)
+            tryCompare(ParkController.scene.modelProblems, "length", 3, 20000)
+            // The three on one file are reported one by one: wait for all of them.
+            tryVerify(() => ParkController.scene.modelProblems.some(l => /^models\/missing\.glb ?[(（]3 /.test(l)), 20000,
+                      ParkController.scene.modelProblems.join(" | "))
+            return ParkController.scene.modelProblems
+        }
+
+        function test_a_line_per_file_where_the_window_looked_and_why() {
+            const lines = openModelPark()
+            // By path: the whole one (outside the folder) first.
+            const far = Fixture.tempPath("").replace(/\/[^/]*\/$/, "/nowhere/far.glb")
+            compare(lines[0], far + " (Far hall): no such model file")
+            compare(lines[1], "models/missing.glb (3 objects): no such model file")
+            compare(lines[2], "v1-model.glb (Old hall): cannot be loaded: GLB header: expected version 2, got 1")
+        }
+
+        function test_chinese_window_words_the_lines_in_chinese() {
+            ParkController.language = "zh"
+            const lines = openModelPark()
+            compare(lines[1], "models/missing.glb（3 个对象）：模型文件不存在")
+            compare(lines[2], "v1-model.glb（旧车间）：无法加载：GLB header: expected version 2, got 1")
+        }
+
+        // Opening the same park again rebuilds the scene but keeps the delegates (their lists are
+        // equal), and their loaders do not fail again: the boxes stay, so must their lines.
+        function test_the_same_park_again_keeps_its_lines() {
+            const first = openModelPark()
+            const again = Fixture.writeFile("models.park.json", top.parkText())
+            verify(ParkController.loadPark(again), ParkController.errorText)
+            wait(200)
+            compare(ParkController.scene.modelProblems, first)
+        }
+
+        function test_presenting_hides_the_notice() {
+            openModelPark()
+            const notice = findChild(parkView, "modelProblems")
+            verify(notice.visible)
+            ParkController.presenting = true
+            verify(!notice.visible)
+            ParkController.presenting = false
+            verify(notice.visible)
+        }
+    }
+}
