@@ -24,6 +24,14 @@ bool ModelProblemList::add(const QString& objectId, const QString& path, const Q
   return true;
 }
 
+bool ModelProblemList::addTooHeavy(const QString& objectId, const QString& path, long long triangles) {
+  auto file = files_.find(path);
+  if (file == files_.end()) file = files_.insert(path, {{.missing = false, .why = {}, .too_heavy_triangles = triangles}, {}});
+  if (file->objectIds.contains(objectId)) return false;
+  file->objectIds.push_back(objectId);
+  return true;
+}
+
 bool ModelProblemList::remove(const QString& objectId) {
   bool removed = false;
   for (auto file = files_.begin(); file != files_.end();) {

@@ -19,6 +19,9 @@ class ModelProblemList {
   // `objectId`'s model at `path` (a clean absolute local path) did not load; `loaderDetail`:
   // Qt's words. False when the object was listed already.
   bool add(const QString& objectId, const QString& path, const QString& loaderDetail);
+  // `objectId` (a machine group) is drawn as boxes: its model at `path` has `triangles`, too
+  // many for all its machines (model::tooHeavyToDraw). False when it was listed already.
+  bool addTooHeavy(const QString& objectId, const QString& path, long long triangles);
   // `objectId`'s model loaded (a file put in place, then the view rebuilt). False when not listed.
   bool remove(const QString& objectId);
   // After a rebuild, keeps the objects that still use the file they failed on (`fileOf`: object

@@ -1,10 +1,12 @@
 #include "problem_text.hpp"
 
 #include <QFileInfo>
+#include <QLocale>
 
 #include <filesystem>
 
 #include "parktwin/model/gltf_summary.hpp"
+#include "parktwin/model/model_files.hpp"
 
 namespace parktwin::app {
 namespace {
@@ -98,6 +100,10 @@ ProblemText::ModelFailure ProblemText::modelFailure(const QString& path, const Q
 
 QString ProblemText::modelNotLoaded(const ModelFailure& failure) {
   if (failure.missing) return QCoreApplication::translate("ProblemText", "no such model file");
+  if (failure.too_heavy_triangles > 0) {
+    return QCoreApplication::translate("ProblemText", "%1 triangles a machine, over %2 for the whole group: too heavy to draw")
+        .arg(QLocale().toString(failure.too_heavy_triangles), QLocale().toString(model::kGroupTriangleLimit));
+  }
   return failure.why.isEmpty() ? QCoreApplication::translate("ProblemText", "cannot be loaded")
                                : QCoreApplication::translate("ProblemText", "cannot be loaded: %1").arg(failure.why);
 }

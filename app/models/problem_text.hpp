@@ -19,6 +19,7 @@ class ProblemText {
   struct ModelFailure {
     bool missing = false;
     QString why;  // English: twin/model's reading of the file, or the loader's words
+    long long too_heavy_triangles = 0;  // > 0: loads, but a machine group of it is too heavy to draw
   };
   // Why the model file at `path` (a local path) did not load: it is missing; or twin/model's
   // own reading of glTF refuses it ("GLB header: expected version 2, got 1"); or, only when

@@ -41,6 +41,7 @@ SceneController::SceneController(ParkController& park, QObject* parent) : QObjec
 void SceneController::rebuild(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile, bool framing) {
   SceneItems items = sceneItemsOf(park, index, parkFile.toStdString());
   failedModels_.keepOnly(modelFilesOf(park, parkFile));
+  for (const auto& heavy : items.heavyModels) failedModels_.addTooHeavy(heavy.groupId, heavy.path, heavy.triangles);
   parkFolder_ = parkFile.isEmpty() ? QString() : QFileInfo(parkFile).absolutePath();
   wordModelProblems();
   buildings_ = std::move(items.buildings);

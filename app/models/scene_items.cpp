@@ -1,5 +1,6 @@
 #include "scene_items.hpp"
 
+#include <QDir>
 #include <QPointF>
 #include <QUrl>
 #include <algorithm>
@@ -30,20 +31,24 @@ namespace {
 // from RuntimeLoader: Qt gives those only after a frame has drawn the model, and a group kept
 // as boxes by the level of detail is never drawn. Remembered per file and modification time,
 // since a drag step lists the scene again.
-std::optional<std::pair<QVector3D, QVector3D>> fileBounds(const std::filesystem::path& file) {
-  static std::map<std::pair<std::string, std::filesystem::file_time_type>, std::optional<std::pair<QVector3D, QVector3D>>> known;
+const std::optional<model::GltfSummary>& fileSummary(const std::filesystem::path& file) {
+  static std::map<std::pair<std::string, std::filesystem::file_time_type>, std::optional<model::GltfSummary>> known;
+  static const std::optional<model::GltfSummary> unreadable;
   std::error_code error;
   const auto changed = std::filesystem::last_write_time(file, error);
-  if (error) return std::nullopt;
+  if (error) return unreadable;
   const auto key = std::make_pair(file.string(), changed);
   if (const auto it = known.find(key); it != known.end()) return it->second;
-  std::optional<std::pair<QVector3D, QVector3D>> bounds;
-  if (const auto summary = model::summarizeGltf(file); summary && summary->has_bounds) {
-    const auto& lo = summary->min;
-    const auto& hi = summary->max;
-    bounds = std::make_pair(QVector3D(float(lo[0]), float(lo[1]), float(lo[2])), QVector3D(float(hi[0]), float(hi[1]), float(hi[2])));
-  }
-  return known[key] = bounds;
+  auto summary = model::summarizeGltf(file);
+  return known[key] = summary ? std::optional(std::move(*summary)) : std::nullopt;
+}
+
+std::optional<std::pair<QVector3D, QVector3D>> fileBounds(const std::filesystem::path& file) {
+  const auto& summary = fileSummary(file);
+  if (!summary || !summary->has_bounds) return std::nullopt;
+  const auto& lo = summary->min;
+  const auto& hi = summary->max;
+  return std::make_pair(QVector3D(float(lo[0]), float(lo[1]), float(lo[2])), QVector3D(float(hi[0]), float(hi[1]), float(hi[2])));
 }
 
 QVariant modelItem(const std::optional<model::ModelRef>& ref, const std::filesystem::path& parkFile) {
@@ -146,6 +151,11 @@ SceneItems sceneItemsOf(const model::Park& park, const model::ObjectIndex& index
   for (const auto& line : park.lines) {
     for (const auto& group : line.machines) {
       if (!group.model) continue;
+      const auto file = std::filesystem::absolute(model::modelFile(*group.model, parkFile));
+      if (const auto& summary = fileSummary(file); summary && model::tooHeavyToDraw(summary->triangles, group.count)) {
+        items.heavyModels.push_back({q(group.id), QDir::cleanPath(q(file.string())), summary->triangles});
+        continue;  // drawn as boxes, with a line in the view's notice
+      }
       QVariantMap entry = modelItem(group.model, parkFile).toMap();
       entry.insert("groupId", q(group.id));
       items.machineModels.push_back(entry);

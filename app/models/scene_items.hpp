@@ -6,6 +6,7 @@
 #include <QVector3D>
 
 #include <filesystem>
+#include <vector>
 
 namespace parktwin::model {
 struct Park;
@@ -18,6 +19,14 @@ struct SceneItems {
   QVariantList buildings, roads, zones, utilities, externals;
   // Machine groups with a model: {groupId, url, uri, scale, rotation, offset, upZ}.
   QVariantList machineModels;
+  // Machine groups whose model is too heavy to draw for all their machines
+  // (model::tooHeavyToDraw): drawn as boxes, and named in the view's notice.
+  struct HeavyModel {
+    QString groupId;
+    QString path;  // absolute, clean
+    long long triangles = 0;
+  };
+  std::vector<HeavyModel> heavyModels;
   QVector3D centre;
   double radius = 500;
   QVariantList outline;  // points to fit the park in view

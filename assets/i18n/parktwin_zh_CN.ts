@@ -1289,6 +1289,10 @@
         <translation>无法加载</translation>
     </message>
     <message>
+        <source>%1 triangles a machine, over %2 for the whole group: too heavy to draw</source>
+        <translation>每台设备 %1 个三角形，整组超过 %2 个：过重，无法绘制</translation>
+    </message>
+    <message>
         <source>cannot be loaded: %1</source>
         <translation>无法加载：%1</translation>
     </message>

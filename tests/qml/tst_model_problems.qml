@@ -85,8 +85,43 @@ Item {
             const first = openModelPark()
             const again = Fixture.writeFile("models.park.json", top.parkText())
             verify(ParkController.loadPark(again), ParkController.errorText)
-            wait(200)
-            compare(ParkController.scene.modelProblems, first)
+            compare(ParkController.scene.modelProblems, first)  // the rebuild is done when loadPark returns
+        }
+
+        // A machine group whose model is too heavy for all its machines (20,001 triangles x 1,000
+        // machines, over the 20,000,000 of model::tooHeavyToDraw) is drawn as boxes and named in
+        // the notice, instead of holding the window for its first frame (43 s in QA's case).
+        function test_a_group_too_heavy_to_draw_is_boxes_and_a_line() {
+            // One triangle (0,0,0) (2,0,0) (0,2,0.5): little-endian floats whose bytes are all
+            // under 0x80, so the UTF-8 writer keeps them as they are.
+            const zero = "\u0000\u0000\u0000\u0000", two = "\u0000\u0000\u0000\u0040", half = "\u0000\u0000\u0000\u003f"
+            verify(Fixture.writeFile("heavy.bin", zero + zero + zero + two + zero + zero + zero + two + half) !== "")
+            const nodes = 20001
+            const gltf = {
+                asset: { version: "2.0" }, scene: 0, scenes: [{ nodes: Array.from({ length: nodes }, (_, i) => i) }],
+                nodes: Array.from({ length: nodes }, () => ({ mesh: 0 })),
+                meshes: [{ primitives: [{ attributes: { POSITION: 0 } }] }],
+                buffers: [{ uri: "heavy.bin", byteLength: 36 }], bufferViews: [{ buffer: 0, byteLength: 36 }],
+                accessors: [{ bufferView: 0, componentType: 5126, count: 3, type: "VEC3", min: [0, 0, 0], max: [2, 2, 0.5] }]
+            }
+            verify(Fixture.writeFile("heavy.gltf", JSON.stringify(gltf)) !== "")
+            const park = {
+                format: "parktwin-park/1", id: "heavy", name: { zh: "重模型", en: "Heavy" },
+                latitude_deg: 29.5, longitude_deg: 106.5, land_area_mu: 100, grid_emission_t_per_mwh: 0.57,
+                buildings: [{ id: "hall", name: { zh: "车间", en: "Hall" }, kind: "plant", position: { x_m: 0, y_m: 0 },
+                              width_m: 1100, depth_m: 120, height_m: 10 }],
+                lines: [{ id: "line", name: { zh: "线", en: "Line" }, kind: "die_casting", building: "hall",
+                          machines: [{ id: "cells", name: { zh: "压铸岛", en: "Cells" }, kind: "die_casting_cell",
+                                       count: 1000, rows: 10, pitch_x_m: 10, pitch_y_m: 10, width_m: 5, depth_m: 5,
+                                       height_m: 4, model: { uri: "heavy.gltf" } }] }]
+            }
+            verify(ParkController.loadPark(Fixture.writeFile("heavy.park.json", JSON.stringify(park))), ParkController.errorText)
+            compare(ParkController.scene.modelProblems,
+                    ["heavy.gltf (Cells): 20,001 triangles a machine, over 20,000,000 for the whole group: too heavy to draw"])
+            verify(!ParkController.scene.machineModels.some(m => m.groupId === "cells"), "the group has no model to load")
+            ParkController.language = "zh"
+            compare(ParkController.scene.modelProblems,
+                    ["heavy.gltf（压铸岛）：每台设备 20,001 个三角形，整组超过 20,000,000 个：过重，无法绘制"])
         }
 
         function test_presenting_hides_the_notice() {

@@ -249,3 +249,26 @@ TEST_F(ModelFiles, AScaleOutOfRangeNamesItsBoundsAsPeopleWriteThem) {
             std::string::npos)
       << result.error().message;
 }
+
+TEST_F(ModelFiles, AMachineGroupOverTheTriangleLimitIsDrawnAsBoxesAndCheckSaysSo) {
+  // The limit is on triangles times machines: 20,000 x 1,000 is at it, 20,002 x 1,000 over.
+  EXPECT_FALSE(model::tooHeavyToDraw(20'000, 1'000));
+  EXPECT_TRUE(model::tooHeavyToDraw(20'002, 1'000));
+  json parkJson = parkWithModels();
+  parkJson["buildings"][0]["width_m"] = 2000;
+  parkJson["buildings"][0]["depth_m"] = 400;
+  json& group = parkJson["lines"][0]["machines"][0];
+  group["count"] = 1000;
+  group["rows"] = 10;
+  auto park = model::parsePark(parkJson.dump(), "p.json");
+  ASSERT_TRUE(park) << park.error().message;
+  const auto warningsWithNodes = [&](int nodes) {
+    write("models/box.glb", glb(kTwoTriangles, json(std::vector<json>(static_cast<std::size_t>(nodes), json{{"mesh", 0}}))));
+    return model::checkModelFiles(*park, folder_ / "p.json").warnings;
+  };
+  EXPECT_TRUE(warningsWithNodes(10'000).empty());  // 2 triangles a node: 20,000 a machine
+  const auto over = warningsWithNodes(10'001);
+  ASSERT_EQ(over.size(), 1U);
+  EXPECT_EQ(over[0], "/lines/0/machines/0/model/uri: 20002 triangles drawn 1000 times, over 20000000 in all: "
+                     "the window draws this group as boxes");
+}

@@ -64,7 +64,11 @@ ModelFileReport checkModelFiles(const Park& park, const std::filesystem::path& p
         report.errors.push_back(use.path + "/uri: mid level of detail: " + mid.error().message);
       }
     }
-    if (use.instances > 1 && full->triangles > kInstancedTriangleBudget) {
+    if (use.machines && tooHeavyToDraw(full->triangles, use.instances)) {
+      report.warnings.push_back(use.path + "/uri: " + std::to_string(full->triangles) + " triangles drawn " +
+                                std::to_string(use.instances) + " times, over " + std::to_string(kGroupTriangleLimit) +
+                                " in all: the window draws this group as boxes");
+    } else if (use.instances > 1 && full->triangles > kInstancedTriangleBudget) {
       report.warnings.push_back(use.path + "/uri: " + std::to_string(full->triangles) + " triangles drawn " +
                                 std::to_string(use.instances) + " times; above " +
                                 std::to_string(kInstancedTriangleBudget) + " per instanced machine the frame rate suffers");

@@ -15,6 +15,13 @@ namespace parktwin::model {
 // (docs/scene.md: a potline draws hundreds of instances of one mesh).
 inline constexpr long long kInstancedTriangleBudget = 200'000;
 
+// Triangles a machine group may ask of one view in all (its model's times its machines) before
+// the window draws the group as boxes instead: a 1,008,200-triangle pot on a line of 160 pots
+// (161 M) kept Beidu's window 43 s from its first frame on llvmpipe. The bundled library's
+// heaviest group asks some 20,000.
+inline constexpr long long kGroupTriangleLimit = 20'000'000;
+inline bool tooHeavyToDraw(long long triangles, long long instances) { return triangles * instances > kGroupTriangleLimit; }
+
 struct ModelUse {
   std::string path;  // JSON pointer of the "model" member: "/lines/0/machines/1/model"
   std::string object_id;
