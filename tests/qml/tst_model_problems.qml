@@ -124,6 +124,32 @@ Item {
                     ["heavy.gltf（压铸岛）：每台设备 20,001 个三角形，整组超过 20,000,000 个：过重，无法绘制"])
         }
 
+        // The file put in place after the window said it was missing: opening the park again
+        // loads it (the object's model item changed, so its loader tries again) and the line goes.
+        function test_a_model_put_in_place_loads_when_the_park_is_opened_again() {
+            const park = {
+                format: "parktwin-park/1", id: "later", name: { zh: "后补", en: "Later" },
+                latitude_deg: 29.5, longitude_deg: 106.5, land_area_mu: 100, grid_emission_t_per_mwh: 0.57,
+                buildings: [{ id: "hall", name: { zh: "车间", en: "Hall" }, kind: "plant", position: { x_m: 0, y_m: 0 },
+                              width_m: 30, depth_m: 20, height_m: 10, model: { uri: "later-hall.gltf" } }]
+            }
+            const path = Fixture.writeFile("later.park.json", JSON.stringify(park))
+            verify(ParkController.loadPark(path), ParkController.errorText)
+            tryCompare(ParkController.scene.modelProblems, "length", 1, 20000)
+            compare(ParkController.scene.modelProblems[0], "later-hall.gltf (Hall): no such model file")
+            // One triangle, its floats' bytes all under 0x80 (see the heavy group's test).
+            const zero = "\u0000\u0000\u0000\u0000", two = "\u0000\u0000\u0000\u0040"
+            verify(Fixture.writeFile("later-hall.bin", zero + zero + zero + two + zero + zero + zero + two + zero) !== "")
+            verify(Fixture.writeFile("later-hall.gltf", JSON.stringify({
+                asset: { version: "2.0" }, scene: 0, scenes: [{ nodes: [0] }], nodes: [{ mesh: 0 }],
+                meshes: [{ primitives: [{ attributes: { POSITION: 0 } }] }],
+                buffers: [{ uri: "later-hall.bin", byteLength: 36 }], bufferViews: [{ buffer: 0, byteLength: 36 }],
+                accessors: [{ bufferView: 0, componentType: 5126, count: 3, type: "VEC3", min: [0, 0, 0], max: [2, 2, 0] }]
+            })) !== "")
+            verify(ParkController.loadPark(path), ParkController.errorText)
+            tryCompare(ParkController.scene.modelProblems, "length", 0, 20000)
+        }
+
         function test_presenting_hides_the_notice() {
             openModelPark()
             const notice = findChild(parkView, "modelProblems")
