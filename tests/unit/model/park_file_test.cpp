@@ -135,6 +135,25 @@ TEST(ParkFile, ReportsEveryProblemNotJustTheFirst) {
   EXPECT_NE(error.find("/lines/0/cycle_time_s"), std::string::npos) << error;
 }
 
+TEST(ParkFile, ProblemsAreListedInTheOrderOfTheirPathsWhicheverPassFoundThem) {
+  json park = minimalPark();
+  for (int i = 2; i <= 10; ++i) {
+    json copy = park["buildings"][1];
+    copy["id"] = "store" + std::to_string(i);
+    park["buildings"].push_back(copy);
+  }
+  park["buildings"][10]["colour"] = "red";   // found reading the shape
+  park["buildings"][2]["rotation_deg"] = 400;  // found checking the rules, after the shape
+  park["buildings"][9]["height_m"] = "tall";   // the shape again
+  const std::string error = errorOf(park);
+  const auto at = [&](const std::string& path) { return error.find(path + ":"); };
+  ASSERT_NE(at("/buildings/2/rotation_deg"), std::string::npos) << error;
+  ASSERT_NE(at("/buildings/9/height_m"), std::string::npos) << error;
+  ASSERT_NE(at("/buildings/10/colour"), std::string::npos) << error;
+  EXPECT_LT(at("/buildings/2/rotation_deg"), at("/buildings/9/height_m")) << error;
+  EXPECT_LT(at("/buildings/9/height_m"), at("/buildings/10/colour")) << error;  // 9 before 10, as numbers
+}
+
 TEST(ParkFile, InvalidJsonNamesTheFileLineAndColumnInOneLine) {
   auto result = parsePark("{\"id\": \"x\",, }", "broken.json");
   ASSERT_FALSE(result);

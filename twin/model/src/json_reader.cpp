@@ -3,6 +3,7 @@
 #include "parktwin/model/validate.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -79,6 +80,33 @@ bool Problems::covers(const std::string& path) const {
     const std::string& at = entry.path;
     return at == "/" || at == path || (path.starts_with(at) && path[at.size()] == '/');
   });
+}
+
+namespace {
+
+// JSON Pointers compared a segment at a time, array indices as numbers.
+bool pathBefore(const std::string& a, const std::string& b) {
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const std::size_t endA = std::min(a.find('/', i + 1), a.size()), endB = std::min(b.find('/', j + 1), b.size());
+    const std::string_view sa(a.data() + i, endA - i), sb(b.data() + j, endB - j);
+    const auto digits = [](std::string_view s) { return s.size() > 1 && s.find_first_not_of("0123456789", 1) == std::string_view::npos; };
+    if (sa != sb) {
+      if (digits(sa) && digits(sb) && sa.size() != sb.size()) return sa.size() < sb.size();  // "/3" before "/10"
+      return sa < sb;
+    }
+    i = endA;
+    j = endB;
+  }
+  return a.size() - i < b.size() - j;  // a holder before what it holds
+}
+
+}  // namespace
+
+void Problems::sortByPath() {
+  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& x, const Entry& y) { return pathBefore(x.path, y.path); });
+  lines_.clear();
+  for (const auto& entry : entries_) lines_.push_back(entry.path + ": " + entry.what);
 }
 
 std::unexpected<Error> Problems::failure(const std::string& source) const {

@@ -284,6 +284,7 @@ Park readCheckedPark(const json& root, Problems& problems) {
   for (const Problem& problem : shapeOk ? validatePark(park) : validateParkFields(park)) {
     if (shapeOk || !problems.covers(problem.path)) problems.add(problem.path, problem.wording);
   }
+  problems.sortByPath();
   return park;
 }
 

@@ -41,6 +41,10 @@ class Problems {
   const std::vector<Entry>& entries() const { return entries_; }
   // All problems as one error, a line each: "<source>: /buildings/3/name: missing; ...".
   std::unexpected<Error> failure(const std::string& source) const;
+  // Orders the problems by where they are, /buildings/3 before /buildings/10 before /lines/0,
+  // whichever pass found them (the shape is read before the rules are checked; a list in two
+  // runs made a person jump back and forth through the file). Equal paths keep their order.
+  void sortByPath();
 
  private:
   std::vector<std::string> lines_;
