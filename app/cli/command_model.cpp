@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -62,6 +63,7 @@ int runBalsam(const std::string& balsam, const fs::path& input, const fs::path& 
   if (child < 0) return -1;
   if (child == 0) {
     setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    setenv("XDG_RUNTIME_DIR", folder.c_str(), 0);  // else Qt makes one under TMPDIR, left behind
     if (std::freopen(log.c_str(), "w", stdout) && std::freopen(log.c_str(), "a", stderr)) {
       execl(balsam.c_str(), balsam.c_str(), "-o", folder.c_str(), input.c_str(), static_cast<char*>(nullptr));
     }
@@ -72,13 +74,16 @@ int runBalsam(const std::string& balsam, const fs::path& input, const fs::path& 
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-// Qt's assimp importer plugin, which balsam needs for FBX, OBJ and DAE.
-bool assimpPluginFound() {
+// Qt's assimp importer plugin, which balsam needs for FBX, OBJ and DAE: beside the balsam
+// used (a Qt of one's own, PARKTWIN_BALSAM), or in Debian's Qt.
+bool assimpPluginFound(const fs::path& balsam) {
   std::error_code ec;
+  const fs::path plugin = "assetimporters/libassimp.so";
+  if (fs::exists(balsam.parent_path().parent_path() / "plugins" / plugin, ec)) return true;
   for (const auto& lib : fs::directory_iterator("/usr/lib", ec)) {
-    if (fs::exists(lib.path() / "qt6/plugins/assetimporters/libassimp.so", ec)) return true;
+    if (fs::exists(lib.path() / "qt6/plugins" / plugin, ec)) return true;
   }
-  return fs::exists("/usr/lib/qt6/plugins/assetimporters/libassimp.so", ec);
+  return fs::exists("/usr/lib/qt6/plugins" / plugin, ec);
 }
 
 // What balsam said about a file it could not read: its own error lines, without Qt's noise.
@@ -92,27 +97,21 @@ std::string balsamComplaint(const std::string& log) {
   return out;
 }
 
-// Each Model of balsam's scene as its mesh, moved where the node tree puts it, with its
-// materials' colours (docs/park-format.md, "model convert").
-Result<std::vector<model::MeshWithColours>> meshesOfBalsamScene(const fs::path& qmlFile, const fs::path& folder, bool& texturesDropped) {
-  std::ifstream in(qmlFile);
-  const std::string qml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto scene = model::readBalsamScene(qml);
-  if (!scene) return fail("balsam's scene: " + scene.error().message);
-  texturesDropped = scene->has_textures;
-  std::vector<model::MeshWithColours> meshes;
-  for (const auto& part : scene->models) {
-    auto mesh = model::readQtMesh(folder / part.mesh);
-    if (!mesh) return std::unexpected(mesh.error());
-    model::transformMesh(*mesh, part.transform);
-    model::MeshWithColours entry{std::move(*mesh), fs::path(part.mesh).stem().string(), {}};
-    for (const auto& id : part.materials) {
-      auto colour = scene->colours.find(id);
-      entry.colours.push_back(colour != scene->colours.end() ? colour->second : std::array<float, 4>{0.6f, 0.6f, 0.6f, 1});
-    }
-    meshes.push_back(std::move(entry));
+// `bytes` into `file` whole or not at all: written beside it, then renamed over it (--force
+// replaces a GLB that way, never leaving it half written).
+Result<void> writeFileWhole(const fs::path& file, const std::string& bytes) {
+  std::error_code ec;
+  if (!fs::create_directories(file.parent_path(), ec) && ec) return fail(file.parent_path().string() + ": cannot create the folder: " + ec.message());
+  const fs::path part = file.string() + ".part";
+  {
+    std::ofstream out(part, std::ios::binary);
+    out << bytes;
+    out.close();
+    if (!out) return fail(part.string() + ": cannot write it");
   }
-  return meshes;
+  fs::rename(part, file, ec);
+  if (ec) return fail(file.string() + ": cannot write it: " + ec.message());
+  return {};
 }
 
 struct ConvertOptions {
@@ -125,7 +124,6 @@ struct ConvertOptions {
 Result<fs::path> outputFile(const ConvertOptions& o) {
   std::error_code ec;
   if (fs::exists(o.out, ec) && !fs::is_directory(o.out, ec)) return fail(o.out + ": exists and is not a folder; --out names the folder for the .glb");
-  if (!fs::create_directories(o.out, ec) && ec) return fail(o.out + ": cannot create the folder: " + ec.message());
   const fs::path glb = fs::path(o.out) / (fs::path(o.input).stem().string() + ".glb");
   if (fs::exists(glb, ec) && fs::equivalent(glb, o.input, ec)) {
     return fail(glb.string() + " is the input itself; write the converted model to another folder");
@@ -151,9 +149,13 @@ int runConvert(const ConvertOptions& o) {
     std::cerr << "model convert: " << glb.error().message << "\n";
     return 2;
   }
-  const fs::path work = fs::path(o.out) / ".balsam";
-  fs::remove_all(work, ec);
-  fs::create_directories(work, ec);
+  // balsam writes into a folder of its own, outside --out: a failed conversion leaves nothing.
+  std::string pattern = (fs::temp_directory_path(ec) / "parktwin-balsam-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) {
+    std::cerr << "model convert: cannot make a work folder: " << pattern << "\n";
+    return 1;
+  }
+  const fs::path work = pattern;
   const int status = runBalsam(balsam, fs::absolute(o.input), work, work / "balsam.log");
   std::ifstream logFile(work / "balsam.log");
   const std::string log((std::istreambuf_iterator<char>(logFile)), std::istreambuf_iterator<char>());
@@ -162,21 +164,24 @@ int runConvert(const ConvertOptions& o) {
     if (entry.path().extension() == ".qml") qmlFile = entry.path();
   }
   bool texturesDropped = false;
-  auto meshes = status == 0 && !qmlFile.empty() ? meshesOfBalsamScene(qmlFile, work, texturesDropped)
+  auto meshes = status == 0 && !qmlFile.empty() ? model::meshesOfBalsamScene(qmlFile, texturesDropped)
                                                 : Result<std::vector<model::MeshWithColours>>(fail("balsam could not read it"));
   fs::remove_all(work, ec);
   if (!meshes) {
     std::cerr << o.input << ": " << meshes.error().message << "\n" << balsamComplaint(log);
-    if (!assimpPluginFound()) std::cerr << "for FBX, OBJ and DAE balsam needs qt6-quick3d-assetimporters-plugin\n";
+    if (!assimpPluginFound(balsam)) std::cerr << "for FBX, OBJ and DAE balsam needs qt6-quick3d-assetimporters-plugin\n";
     return 1;
   }
   if (meshes->empty()) {
     std::cerr << o.input << ": nothing to draw in it (balsam found no mesh)\n";
     return 1;
   }
-  std::ofstream(*glb, std::ios::binary) << model::writeGlb(*meshes);
+  if (auto written = writeFileWhole(*glb, model::writeGlb(*meshes)); !written) {
+    std::cerr << "model convert: " << written.error().message << "\n";
+    return 1;
+  }
   std::cout << "wrote " << glb->string() << "\n";
-  if (texturesDropped) std::cout << "  note: texture maps are not kept; each material keeps its base colour\n";
+  if (texturesDropped) std::cout << "  note: texture maps are not kept; a textured part takes its material's colour (often white)\n";
   return runInfo(glb->string());
 }
 

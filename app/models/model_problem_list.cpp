@@ -18,7 +18,11 @@ QString shownPath(const QString& path, const QString& parkFolder) {
 bool ModelProblemList::add(const QString& objectId, const QString& path, const QString& loaderDetail) {
   auto file = files_.find(path);
   // The file is read once, at its first failure: a shared model fails for every object using it.
-  if (file == files_.end()) file = files_.insert(path, {ProblemText::modelFailure(path, loaderDetail), {}});
+  // A load failure outranks a group found too heavy on the same file (it would not draw anyway).
+  if (file == files_.end() || file->failure.too_heavy_triangles > 0) {
+    const QStringList objects = file == files_.end() ? QStringList() : file->objectIds;
+    file = files_.insert(path, {ProblemText::modelFailure(path, loaderDetail), loaderDetail, objects});
+  }
   if (file->objectIds.contains(objectId)) return false;
   file->objectIds.push_back(objectId);
   return true;
@@ -26,7 +30,7 @@ bool ModelProblemList::add(const QString& objectId, const QString& path, const Q
 
 bool ModelProblemList::addTooHeavy(const QString& objectId, const QString& path, long long triangles) {
   auto file = files_.find(path);
-  if (file == files_.end()) file = files_.insert(path, {{.missing = false, .why = {}, .too_heavy_triangles = triangles}, {}});
+  if (file == files_.end()) file = files_.insert(path, {{.missing = false, .why = {}, .too_heavy_triangles = triangles}, {}, {}});
   if (file->objectIds.contains(objectId)) return false;
   file->objectIds.push_back(objectId);
   return true;
@@ -45,8 +49,20 @@ bool ModelProblemList::keepOnly(const QHash<QString, QString>& fileOf) {
   bool changed = false;
   for (auto file = files_.begin(); file != files_.end();) {
     const QString path = file.key();
+    if (file->failure.too_heavy_triangles > 0) {
+      file = files_.erase(file);
+      changed = true;
+      continue;
+    }
     changed = file->objectIds.removeIf([&](const QString& id) { return fileOf.value(id) != path; }) > 0 || changed;
-    file = file->objectIds.isEmpty() ? files_.erase(file) : std::next(file);
+    if (file->objectIds.isEmpty()) {
+      file = files_.erase(file);
+      continue;
+    }
+    const auto now = ProblemText::modelFailure(path, file->loaderDetail);
+    changed = changed || now.missing != file->failure.missing || now.why != file->failure.why;
+    file->failure = now;
+    ++file;
   }
   return changed;
 }

@@ -26,7 +26,9 @@ class ModelProblemList {
   bool remove(const QString& objectId);
   // After a rebuild, keeps the objects that still use the file they failed on (`fileOf`: object
   // id to model path). The view keeps a delegate that did not change, box and all, and its
-  // loader does not report again: forgetting its failure would hide a box still drawn.
+  // loader does not report again: forgetting its failure would hide a box still drawn. Each
+  // kept file is read again (missing before, broken now: the line says so), and the groups
+  // found too heavy are forgotten: the rebuild works them out again (addTooHeavy).
   bool keepOnly(const QHash<QString, QString>& fileOf);
   // A line per file in the window's language, by path: "models/pot.glb (12 objects): no such
   // model file". Paths under `parkFolder` are shown relative to it.
@@ -35,6 +37,7 @@ class ModelProblemList {
  private:
   struct FailedFile {
     ProblemText::ModelFailure failure;
+    QString loaderDetail;  // Qt's words at the first failure, for the file read again
     QStringList objectIds;
   };
   QMap<QString, FailedFile> files_;  // by path

@@ -23,10 +23,7 @@ namespace {
 // Each modelled object's model file, as the view's loaders report it (scene_items.cpp's url).
 QHash<QString, QString> modelFilesOf(const model::Park& park, const QString& parkFile) {
   QHash<QString, QString> files;
-  for (const model::ModelUse& use : model::modelUses(park)) {
-    const auto file = std::filesystem::absolute(model::modelFile(*use.model, parkFile.toStdString()));
-    files.insert(q(use.object_id), QDir::cleanPath(q(file.string())));
-  }
+  for (const model::ModelUse& use : model::modelUses(park)) files.insert(q(use.object_id), modelPathOf(*use.model, parkFile.toStdString()));
   return files;
 }
 

@@ -53,8 +53,9 @@ std::optional<std::pair<QVector3D, QVector3D>> fileBounds(const std::filesystem:
 
 QVariant modelItem(const std::optional<model::ModelRef>& ref, const std::filesystem::path& parkFile) {
   if (!ref) return {};
-  const auto file = std::filesystem::absolute(model::modelFile(*ref, parkFile));
-  QVariantMap item{{"url", QUrl::fromLocalFile(QString::fromStdString(file.string()))},
+  const QString path = modelPathOf(*ref, parkFile);
+  const std::filesystem::path file = path.toStdString();
+  QVariantMap item{{"url", QUrl::fromLocalFile(path)},
                    {"uri", q(ref->uri)},
                    {"scale", ref->scale},
                    {"rotation", ref->rotation_deg},
@@ -141,6 +142,10 @@ QVariantMap externalItem(const model::ExternalNode& e, const model::ObjectIndex&
 
 }  // namespace
 
+QString modelPathOf(const model::ModelRef& model, const std::filesystem::path& parkFile) {
+  return QDir::cleanPath(QString::fromStdString(std::filesystem::absolute(model::modelFile(model, parkFile)).string()));
+}
+
 SceneItems sceneItemsOf(const model::Park& park, const model::ObjectIndex& index, const std::filesystem::path& parkFile) {
   SceneItems items;
   Bounds bounds;
@@ -151,9 +156,9 @@ SceneItems sceneItemsOf(const model::Park& park, const model::ObjectIndex& index
   for (const auto& line : park.lines) {
     for (const auto& group : line.machines) {
       if (!group.model) continue;
-      const auto file = std::filesystem::absolute(model::modelFile(*group.model, parkFile));
-      if (const auto& summary = fileSummary(file); summary && model::tooHeavyToDraw(summary->triangles, group.count)) {
-        items.heavyModels.push_back({q(group.id), QDir::cleanPath(q(file.string())), summary->triangles});
+      const QString path = modelPathOf(*group.model, parkFile);
+      if (const auto& summary = fileSummary(path.toStdString()); summary && model::tooHeavyToDraw(summary->triangles, group.count)) {
+        items.heavyModels.push_back({q(group.id), path, summary->triangles});
         continue;  // drawn as boxes, with a line in the view's notice
       }
       QVariantMap entry = modelItem(group.model, parkFile).toMap();

@@ -2,6 +2,7 @@
 // What the 3D view draws of a park, as QML lists: buildings, roads, zones, the utilities that
 // stand on their own (grid tie, substation yard, reservoirs, ground PV fields, storage,
 // chargers) and the externals (market, suppliers, grid, port), with the box to frame them.
+#include <QString>
 #include <QVariantList>
 #include <QVector3D>
 
@@ -10,6 +11,7 @@
 
 namespace parktwin::model {
 struct Park;
+struct ModelRef;
 class ObjectIndex;
 }
 
@@ -31,6 +33,10 @@ struct SceneItems {
   double radius = 500;
   QVariantList outline;  // points to fit the park in view
 };
+
+// Where the window loads a model from: its file (model::modelFile) made absolute and clean, the
+// one spelling shared by the scene's items, the loaders' reports and the notice's bookkeeping.
+QString modelPathOf(const parktwin::model::ModelRef& model, const std::filesystem::path& parkFile);
 
 // `index` is the park's object index (where externals are drawn); `parkFile` is where the park
 // was read from, for the model files its objects name (relative to it).

@@ -2,8 +2,8 @@
 """The bundled CNC's GLB three ways, each in its own folder under OUT, for bench-glb-instances
 (docs/scene.md, "Pixels, 6 Dec 2026 evening"):
   OUT/no-normals    the same, without the NORMAL attribute its unlit material never reads;
-  OUT/vertex-colour the palette texel of each vertex as COLOR_0, no texture;
-  OUT/one-colour    no texture and one colour for the whole model (a bound, not a look).
+  OUT/vertex-colour the palette texel of each vertex as COLOR_0, no texture (nor normals);
+  OUT/one-colour    no texture nor normals, one colour for the whole model (a bound, not a look).
 Usage: make_cnc_variants.py MODELS-DIR OUT"""
 import copy
 import json
@@ -79,7 +79,8 @@ def main():
     colours = bytearray()
     for i in range(uv["count"]):
         u = struct.unpack("<2f", binary[uv_at + 8 * i:uv_at + 8 * i + 8])[0]
-        colours += struct.pack("<3f", *(c / 255 for c in palette[int(u * len(palette))]))
+        texel = min(int(u * len(palette)), len(palette) - 1)  # u = 1.0 is the last texel's far edge
+        colours += struct.pack("<3f", *(c / 255 for c in palette[texel]))
     vertex_colour, coloured = untextured(doc)
     vertex_binary = bytearray(binary)
     vertex_colour["bufferViews"].append({"buffer": 0, "byteOffset": len(vertex_binary), "byteLength": len(colours), "target": 34962})

@@ -115,13 +115,25 @@ Item {
                                        count: 1000, rows: 10, pitch_x_m: 10, pitch_y_m: 10, width_m: 5, depth_m: 5,
                                        height_m: 4, model: { uri: "heavy.gltf" } }] }]
             }
-            verify(ParkController.loadPark(Fixture.writeFile("heavy.park.json", JSON.stringify(park))), ParkController.errorText)
+            const parkPath = Fixture.writeFile("heavy.park.json", JSON.stringify(park))
+            verify(ParkController.loadPark(parkPath), ParkController.errorText)
             compare(ParkController.scene.modelProblems,
                     ["heavy.gltf (Cells): 20,001 triangles a machine, over 20,000,000 for the whole group: too heavy to draw"])
             verify(!ParkController.scene.machineModels.some(m => m.groupId === "cells"), "the group has no model to load")
             ParkController.language = "zh"
             compare(ParkController.scene.modelProblems,
                     ["heavy.gltf（压铸岛）：每台设备 20,001 个三角形，整组超过 20,000,000 个：过重，无法绘制"])
+            ParkController.language = "en"
+            verify(ParkController.loadPark(parkPath), ParkController.errorText)  // opened again: still too heavy
+            compare(ParkController.scene.modelProblems,
+                    ["heavy.gltf (Cells): 20,001 triangles a machine, over 20,000,000 for the whole group: too heavy to draw"])
+            // The file replaced by one that does not load, the park opened again: the line says
+            // what is wrong now, not what was.
+            verify(Fixture.writeFile("heavy.gltf", "solid cube\nendsolid\n") !== "")
+            verify(ParkController.loadPark(parkPath), ParkController.errorText)
+            tryVerify(() => ParkController.scene.modelProblems.length === 1
+                            && ParkController.scene.modelProblems[0].startsWith("heavy.gltf (Cells): cannot be loaded: not a glTF file"),
+                      20000, ParkController.scene.modelProblems.join(" | "))
         }
 
         // The file put in place after the window said it was missing: opening the park again

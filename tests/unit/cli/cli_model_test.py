@@ -151,10 +151,26 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("--out naming a file", not_folder.returncode == 2 and "is not a folder" in not_folder.stderr, not_folder.stderr)
     empty = os.path.join(tmp, "empty.obj")
     open(empty, "w").close()
-    unreadable = subprocess.run([cli, "model", "convert", empty, "--out", os.path.join(tmp, "e")], capture_output=True, text=True)
-    expect("an empty OBJ: balsam's reason, no plugin hint, no work folder left",
+    work = os.path.join(tmp, "work")  # the converter's temporary folder goes here (TMPDIR)
+    os.makedirs(work)
+    unreadable = subprocess.run([cli, "model", "convert", empty, "--out", os.path.join(tmp, "e")], capture_output=True, text=True,
+                                env=dict(os.environ, TMPDIR=work))
+    expect("an empty OBJ: balsam's reason, no plugin hint, no folder made, no work folder left",
            unreadable.returncode == 1 and "too small" in unreadable.stderr and "plugin" not in unreadable.stderr
-           and not os.path.exists(os.path.join(tmp, "e", ".balsam")), unreadable.stderr)
+           and not os.path.exists(os.path.join(tmp, "e")) and os.listdir(work) == [], unreadable.stderr + str(os.listdir(work)))
+
+    # Colours: each material's from the MTL; a white one stays white (balsam leaves Qt's
+    # default colour out of its scene, which once came out grey).
+    with open(os.path.join(tmp, "two.mtl"), "w") as f:
+        f.write("newmtl rust\nKd 0.5 0.2 0.1\nnewmtl snow\nKd 1 1 1\n")
+    with open(os.path.join(tmp, "two.obj"), "w") as f:
+        f.write("mtllib two.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nv 0 0 1\nusemtl rust\nf 1 2 3\nusemtl snow\nf 1 3 4\n")
+    coloured = subprocess.run([cli, "model", "convert", os.path.join(tmp, "two.obj"), "--out", out], capture_output=True, text=True)
+    expect("convert the two-material OBJ", coloured.returncode == 0, coloured.stderr)
+    if coloured.returncode == 0:
+        doc, _ = glb_positions(os.path.join(out, "two.glb"))
+        factors = sorted(tuple(round(c, 2) for c in m["pbrMetallicRoughness"]["baseColorFactor"]) for m in doc["materials"])
+        expect("the MTL's colours", factors == [(0.5, 0.2, 0.1, 1.0), (1.0, 1.0, 1.0, 1.0)], factors)
 
     # A broken GLB: check names the JSON path of the model that names it.
     os.makedirs(os.path.join(tmp, "models"))

@@ -22,7 +22,7 @@ import QtQuick3D
 Node {
     // Materials
     DefaultMaterial {
-        id: red_material
+        id: red_material // rust, a comment at the end of a line
         diffuseColor: "#ff336699"
     }
     PrincipledMaterial {
@@ -43,8 +43,10 @@ Node {
         scale.y: 2
         scale.z: 2
         Model {
-            id: part
+            id: part // the press
             position: Qt.vector3d(0, 1, 0)
+            rotation: Qt.quaternion(0.707107, 0, 0, 0.707107)
+            scale: Qt.vector3d(3, 3, 3)
             pivot: Qt.vector3d(1, 0, 0)
             source: "meshes/part.mesh"
             materials: [
@@ -63,18 +65,24 @@ TEST(BalsamScene, ComposesNodeTransformsAsQtDoes) {
   const BalsamModel& part = scene->models[0];
   EXPECT_EQ(part.mesh, "meshes/part.mesh");
   EXPECT_EQ(part.materials, (std::vector<std::string>{"red_material", "grey_material"}));
-  // (2, 0, 0) in the model: less the pivot (1, 0, 0), plus its position (0, 1, 0) = (1, 1, 0);
-  // the scene node scales by 2 = (2, 2, 0), turns 90 degrees about +y (x goes to -z) =
-  // (0, 2, -2), and moves by x 10 = (10, 2, -2).
+  // (2, 0, 0) in the model: less the pivot (1, 0, 0) = (1, 0, 0); scaled by 3 = (3, 0, 0);
+  // turned 90 degrees about +z (x goes to y) = (0, 3, 0); plus its position = (0, 4, 0). Then
+  // the scene node: scaled by 2 = (0, 8, 0), turned about +y (y stays), moved x 10 = (10, 8, 0).
   const auto p = apply(part.transform, {2, 0, 0});
-  EXPECT_NEAR(p[0], 10, 1e-5);
-  EXPECT_NEAR(p[1], 2, 1e-5);
-  EXPECT_NEAR(p[2], -2, 1e-5);
-  // The pivot itself lands on the model's position, scaled, turned and moved: (0, 2, 0) + (10, 0, 0).
+  EXPECT_NEAR(p[0], 10, 1e-4);
+  EXPECT_NEAR(p[1], 8, 1e-4);
+  EXPECT_NEAR(p[2], 0, 1e-4);
+  // (0, 0, 1): less the pivot (-1, 0, 1), scaled (-3, 0, 3), turned (0, -3, 3), placed (0, -2, 3);
+  // scaled by the scene (0, -4, 6), turned about +y (z goes to x) (6, -4, 0), moved (16, -4, 0).
+  const auto q = apply(part.transform, {0, 0, 1});
+  EXPECT_NEAR(q[0], 16, 1e-4);
+  EXPECT_NEAR(q[1], -4, 1e-4);
+  EXPECT_NEAR(q[2], 0, 1e-4);
+  // The pivot itself lands on the model's position, then the scene's: (0, 2, 0) + (10, 0, 0).
   const auto pivot = apply(part.transform, {1, 0, 0});
-  EXPECT_NEAR(pivot[0], 10, 1e-5);
-  EXPECT_NEAR(pivot[1], 2, 1e-5);
-  EXPECT_NEAR(pivot[2], 0, 1e-5);
+  EXPECT_NEAR(pivot[0], 10, 1e-4);
+  EXPECT_NEAR(pivot[1], 2, 1e-4);
+  EXPECT_NEAR(pivot[2], 0, 1e-4);
 }
 
 TEST(BalsamScene, ReadsColoursAndNoticesTextures) {
@@ -87,6 +95,8 @@ TEST(BalsamScene, ReadsColoursAndNoticesTextures) {
   EXPECT_FLOAT_EQ(red[2], 0x99 / 255.0f);
   EXPECT_FLOAT_EQ(red[3], 1.0f);
   EXPECT_TRUE(scene->has_textures);
+  // The textured material has no colour in the QML: Qt draws it white, and so does the GLB.
+  EXPECT_EQ(scene->colours.at("grey_material"), (std::array<float, 4>{1, 1, 1, 1}));
   auto plain = readBalsamScene("Node {\n  Model {\n    source: \"meshes/a.mesh\"\n  }\n}\n");
   ASSERT_TRUE(plain) << plain.error().message;
   EXPECT_FALSE(plain->has_textures);
@@ -102,6 +112,11 @@ TEST(BalsamScene, ATransformNotReadHereIsAnErrorNamingItsLine) {
   ASSERT_FALSE(unreadable);
   EXPECT_NE(unreadable.error().message.find("scale.x"), std::string::npos) << unreadable.error().message;
   EXPECT_FALSE(readBalsamScene("Node {\n}\n}\n"));
+  // Shapes balsam does not write are refused, not misread: an object inside a list, a one-line
+  // object, a list left open.
+  EXPECT_FALSE(readBalsamScene("Node {\n  Model {\n    materials: [\n      DefaultMaterial {\n      }\n    ]\n  }\n}\n"));
+  EXPECT_FALSE(readBalsamScene("Node {\n  DefaultMaterial {\n    diffuseMap: Texture { source: \"a.png\" }\n  }\n}\n"));
+  EXPECT_FALSE(readBalsamScene("Node {\n  Model {\n    materials: [\n      a\n  }\n}\n"));
   EXPECT_FALSE(readBalsamScene("Node {\n  Model {\n"));
   EXPECT_FALSE(readBalsamScene(""));
 }

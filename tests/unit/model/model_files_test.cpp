@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "parktwin/model/gltf_summary.hpp"
@@ -163,6 +164,9 @@ TEST_F(ModelFiles, FilesThatAreNoGltfAtAllSaySoBeforeAnyJsonIsRead) {
   auto blank = model::summarizeGltf(folder_ / "blank.gltf");
   ASSERT_TRUE(blank) << blank.error().message;
   EXPECT_FALSE(blank->binary);
+  write("marked.gltf", "\xEF\xBB\xBF{\"asset\": {\"version\": \"2.0\"}}");  // with a byte order mark
+  auto marked = model::summarizeGltf(folder_ / "marked.gltf");
+  EXPECT_TRUE(marked) << marked.error().message;
 }
 
 TEST_F(ModelFiles, AccessorWithoutBoundsIsRefusedWithItsPath) {
@@ -254,6 +258,8 @@ TEST_F(ModelFiles, AMachineGroupOverTheTriangleLimitIsDrawnAsBoxesAndCheckSaysSo
   // The limit is on triangles times machines: 20,000 x 1,000 is at it, 20,002 x 1,000 over.
   EXPECT_FALSE(model::tooHeavyToDraw(20'000, 1'000));
   EXPECT_TRUE(model::tooHeavyToDraw(20'002, 1'000));
+  EXPECT_TRUE(model::tooHeavyToDraw(std::numeric_limits<long long>::max(), 160));  // a count that saturated
+  EXPECT_FALSE(model::tooHeavyToDraw(std::numeric_limits<long long>::max(), 0));
   json parkJson = parkWithModels();
   parkJson["buildings"][0]["width_m"] = 2000;
   parkJson["buildings"][0]["depth_m"] = 400;

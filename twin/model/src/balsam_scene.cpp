@@ -7,6 +7,8 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <regex>
 #include <utility>
@@ -20,6 +22,16 @@ struct QmlObject {
   std::vector<std::size_t> children;
   std::size_t line = 0;
 };
+
+// The line without a "//" comment at its end (outside a string).
+std::string_view withoutComment(std::string_view s) {
+  bool quoted = false;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] == '"') quoted = !quoted;
+    if (!quoted && s[i] == '/' && s[i + 1] == '/') return s.substr(0, i);
+  }
+  return s;
+}
 
 std::string_view trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -37,17 +49,18 @@ Result<std::vector<QmlObject>> parseObjects(std::string_view qml) {
   std::string pendingKey, pendingValue;  // a list property spread over several lines
   for (std::size_t at = 0; at <= qml.size();) {
     const std::size_t end = std::min(qml.find('\n', at), qml.size());
-    const std::string line(trimmed(qml.substr(at, end - at)));
+    const std::string line(trimmed(withoutComment(qml.substr(at, end - at))));
     at = end + 1;
     ++lineNumber;
     std::smatch m;
-    if (!pendingKey.empty()) {
+    const auto where = [&] { return "line " + std::to_string(lineNumber) + ": "; };
+    if (!pendingKey.empty()) {  // a list of ids, as balsam writes materials: no objects in it
+      if (line.find_first_of("{}") != std::string::npos) return fail(where() + "an object inside the list \"" + pendingKey + "\"");
       pendingValue += " " + line;
-      if (line.find(']') != std::string::npos && !open.empty()) objects[open.back()].properties[std::exchange(pendingKey, {})] = pendingValue;
+      if (line.find(']') != std::string::npos) objects[open.back()].properties[std::exchange(pendingKey, {})] = pendingValue;
       continue;
     }
-    if (line.empty() || line.starts_with("//") || line.starts_with("import ")) continue;
-    const auto where = [&] { return "line " + std::to_string(lineNumber) + ": "; };
+    if (line.empty() || line.starts_with("import ")) continue;
     // "Type {", or "key: Type {" (an object as a property's value, such as a material's
     // baseColorMap: Texture {): either way a child of the object it is in.
     std::string opensType;
@@ -65,7 +78,7 @@ Result<std::vector<QmlObject>> parseObjects(std::string_view qml) {
     } else if (line == "}") {
       if (open.empty()) return fail(where() + "'}' closes nothing");
       open.pop_back();
-    } else if (std::regex_match(line, m, property) && !open.empty()) {
+    } else if (std::regex_match(line, m, property) && !open.empty() && m[2].str().find_first_of("{}") == std::string::npos) {
       const std::string value = m[2].str();
       if (value.starts_with("[") && value.find(']') == std::string::npos) {
         pendingKey = m[1].str();
@@ -188,12 +201,14 @@ Matrix4 localMatrix(const NodeTransform& t) {
   return m;
 }
 
+constexpr std::array<float, 4> kQtDefaultColour = {1, 1, 1, 1};
+
 std::array<float, 4> colourOf(const std::string& quoted) {
   const std::string hex = quoted.size() >= 2 && quoted.front() == '"' ? quoted.substr(1, quoted.size() - 2) : quoted;
   const auto byte = [&](std::size_t at) { return static_cast<float>(std::strtol(hex.substr(at, 2).c_str(), nullptr, 16)) / 255.0f; };
   if (hex.size() == 9 && hex[0] == '#') return {byte(3), byte(5), byte(7), byte(1)};  // "#aarrggbb"
   if (hex.size() == 7 && hex[0] == '#') return {byte(1), byte(3), byte(5), 1};
-  return {0.6f, 0.6f, 0.6f, 1};
+  return kUnknownMaterialColour;
 }
 
 std::string unquoted(const std::string& s) { return s.size() >= 2 && s.front() == '"' && s.back() == '"' ? s.substr(1, s.size() - 2) : s; }
@@ -213,11 +228,10 @@ struct Walker {
   bool visit(std::size_t index, const Matrix4& parent) {
     const QmlObject& o = objects[index];
     if (o.type == "Texture") scene.has_textures = true;
-    if (o.type.ends_with("Material")) {
-      const auto id = o.properties.find("id");
+    if (const auto id = o.properties.find("id"); o.type.ends_with("Material") && id != o.properties.end()) {
+      scene.colours[id->second] = kQtDefaultColour;
       for (const char* key : {"baseColor", "diffuseColor"}) {
-        auto colour = o.properties.find(key);
-        if (id != o.properties.end() && colour != o.properties.end()) scene.colours[id->second] = colourOf(colour->second);
+        if (auto colour = o.properties.find(key); colour != o.properties.end()) scene.colours[id->second] = colourOf(colour->second);
       }
     }
     NodeTransform local;
@@ -283,6 +297,28 @@ void transformMesh(QtMesh& mesh, const Matrix4& m) {
   if (det < 0) {
     for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) std::swap(mesh.indices[i + 1], mesh.indices[i + 2]);
   }
+}
+
+Result<std::vector<MeshWithColours>> meshesOfBalsamScene(const std::filesystem::path& qmlFile, bool& texturesDropped) {
+  std::ifstream in(qmlFile, std::ios::binary);
+  if (!in) return fail(qmlFile.string() + ": cannot open balsam's scene");
+  const std::string qml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto scene = readBalsamScene(qml);
+  if (!scene) return fail("balsam's scene: " + scene.error().message);
+  texturesDropped = scene->has_textures;
+  std::vector<MeshWithColours> meshes;
+  for (const auto& part : scene->models) {
+    auto mesh = readQtMesh(qmlFile.parent_path() / part.mesh);
+    if (!mesh) return std::unexpected(mesh.error());
+    transformMesh(*mesh, part.transform);
+    MeshWithColours entry{std::move(*mesh), std::filesystem::path(part.mesh).stem().string(), {}};
+    for (const auto& id : part.materials) {
+      const auto colour = scene->colours.find(id);
+      entry.colours.push_back(colour != scene->colours.end() ? colour->second : kUnknownMaterialColour);
+    }
+    meshes.push_back(std::move(entry));
+  }
+  return meshes;
 }
 
 }  // namespace parktwin::model

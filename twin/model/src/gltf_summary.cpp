@@ -364,7 +364,8 @@ std::optional<std::string> notGltf(const std::string& bytes, const std::filesyst
   std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   const bool glbMagic = bytes.size() >= 4 && readU32(bytes, 0) == kGlbMagic;
   if (extension == ".glb" && !glbMagic) return "not a GLB file: it does not start with \"glTF\"";
-  const auto first = bytes.find_first_not_of(" \t\r\n");
+  const std::size_t start = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a UTF-8 byte order mark, as some editors write
+  const auto first = bytes.find_first_not_of(" \t\r\n", start);
   if (!glbMagic && (first == std::string::npos || bytes[first] != '{')) {
     return "not a glTF file (a .gltf is JSON, a .glb starts with \"glTF\"); convert FBX, OBJ or DAE with parktwin-cli model convert";
   }

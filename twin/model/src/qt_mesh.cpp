@@ -204,7 +204,7 @@ std::string writeGlb(const std::vector<MeshWithColours>& meshes) {
       const std::uint32_t* first = m.mesh.indices.data() + subset.index_offset;
       accessors.push_back({{"bufferView", appendView(bin, views, first, subset.index_count * 4ULL, 34963)},
                            {"componentType", 5125}, {"count", subset.index_count}, {"type", "SCALAR"}});
-      const auto colour = m.colours.empty() ? std::array<float, 4>{0.6f, 0.6f, 0.6f, 1} : m.colours[std::min(s, m.colours.size() - 1)];
+      const auto colour = m.colours.empty() ? kUnknownMaterialColour : m.colours[std::min(s, m.colours.size() - 1)];
       materials.push_back({{"pbrMetallicRoughness", {{"baseColorFactor", colour}, {"metallicFactor", 0}, {"roughnessFactor", 0.7}}}});
       primitives.push_back({{"attributes", attributes}, {"indices", accessors.size() - 1}, {"material", materials.size() - 1}});
     }

@@ -28,8 +28,10 @@ struct BalsamModel {
 
 struct BalsamScene {
   std::vector<BalsamModel> models;
-  std::map<std::string, std::array<float, 4>> colours;  // material id -> base colour (RGBA 0..1)
-  bool has_textures = false;                            // texture maps the GLB will not keep
+  // Material id -> base colour (RGBA 0..1). balsam leaves out a colour that is Qt's default,
+  // white, and the colour of a textured material: those are white here, as Qt draws them.
+  std::map<std::string, std::array<float, 4>> colours;
+  bool has_textures = false;  // texture maps the GLB will not keep
 };
 
 // Reads balsam's QML (Qt 6.4's layout: one object or property a line). A transform property
@@ -41,5 +43,10 @@ Result<BalsamScene> readBalsamScene(std::string_view qml);
 // transform that mirrors (negative determinant) also reverses each triangle's winding, so the
 // faces still look outwards.
 void transformMesh(QtMesh& mesh, const Matrix4& m);
+
+// What `parktwin-cli model convert` writes: each Model of the scene in `qmlFile` (balsam's
+// output) read from its mesh file beside it, moved where the node tree puts it, with its
+// materials' colours; `texturesDropped` tells whether any texture map was left behind.
+Result<std::vector<MeshWithColours>> meshesOfBalsamScene(const std::filesystem::path& qmlFile, bool& texturesDropped);
 
 }  // namespace parktwin::model

@@ -20,7 +20,10 @@ inline constexpr long long kInstancedTriangleBudget = 200'000;
 // (161 M) kept Beidu's window 43 s from its first frame on llvmpipe. The bundled library's
 // heaviest group asks some 20,000.
 inline constexpr long long kGroupTriangleLimit = 20'000'000;
-inline bool tooHeavyToDraw(long long triangles, long long instances) { return triangles * instances > kGroupTriangleLimit; }
+// By division, not a product: a file's triangle count saturates at the largest integer.
+inline bool tooHeavyToDraw(long long triangles, long long instances) {
+  return instances > 0 && triangles > kGroupTriangleLimit / instances;
+}
 
 struct ModelUse {
   std::string path;  // JSON pointer of the "model" member: "/lines/0/machines/1/model"

@@ -30,6 +30,9 @@ struct QtMesh {
 // Reads the first mesh of a .mesh file (balsam writes one per file), format version 5 (Qt 6.4).
 Result<QtMesh> readQtMesh(const std::filesystem::path& file);
 
+// The colour of a part whose material is not known (a subset without one).
+inline constexpr std::array<float, 4> kUnknownMaterialColour = {0.6f, 0.6f, 0.6f, 1};
+
 // A mesh to draw with its materials' base colours (RGBA 0..1), one per subset (the last
 // repeats when there are fewer).
 struct MeshWithColours {
