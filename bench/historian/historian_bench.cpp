@@ -1,12 +1,6 @@
 // historian_bench: ingest, bytes per sample, stateAt latency and a year-long downsample,
 // historian vs plain SQLite (one row per sample) vs raw append+fsync, in one run.
-// Usage: historian_bench [--tags N] [--seconds S] [--batch B] [--fold-every F] [--write-behind on|off] [--compact on|off] [--sync normal|full] [--dir D] [--queries Q]
-//                        [--baselines all|none]   (none: the historian alone, for quick iterations)
-//                        [--state-of FILE]   (only stateAt, on FILE written by an earlier run with the same
-//                                             --tags/--seconds: two builds' read paths on one file)
-//                        [--live on|off]   (on: the writer stays open while stateAt runs, as under a live window)
-//                        [--queries-out FILE]   (each stateAt's instant, ms after the data's start, and its time in ms:
-//                                               where in a block T falls shows in the time)
+// Usage: kUsage below (historian_bench --help prints it).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -16,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -34,6 +29,18 @@ using parktwin::bench::check;
 using parktwin::bench::kT0;
 using parktwin::bench::percentile;
 
+constexpr const char* kUsage =
+    "Usage: historian_bench [--tags N] [--seconds S] [--batch B] [--fold-every F] [--write-behind on|off]\n"
+    "                       [--compact on|off] [--sync normal|full] [--queries Q]\n"
+    "                       [--dir D]   (where the files go; default /tmp/parktwin-historian-bench, emptied first\n"
+    "                                    and removed at the end; a --dir given is emptied first and kept)\n"
+    "                       [--baselines all|none]   (none: the historian alone, for quick iterations)\n"
+    "                       [--state-of FILE]   (only stateAt, on FILE written by an earlier run with the same\n"
+    "                                            --tags/--seconds: two builds' read paths on one file)\n"
+    "                       [--live on|off]   (on: the writer stays open while stateAt runs, as under a live window)\n"
+    "                       [--queries-out FILE]   (each stateAt's instant, ms after the data's start, and its time\n"
+    "                                              in ms: where in a block T falls shows in the time)\n";
+
 struct Args {
   int tags = 10'000;
   std::int64_t seconds = 1800;
@@ -44,32 +51,59 @@ struct Args {
   bool compact = parktwin::store::HistorianOptions{}.compact_segments;  // group rows (off: block rows only)
   bool live = false;  // the writer left open while stateAt runs: the last minutes stay block rows and tail
   std::string dir = "/tmp/parktwin-historian-bench";
+  bool keepFiles = false;  // --dir given: the files are the caller's to read or remove
   int queries = 200;
   bool baselines = true;
   std::string stateOf;  // an existing historian file: only its stateAt is measured
   std::string queriesOut;  // a file for each stateAt's instant (ms after the first second) and time (ms)
 };
 
+constexpr const char* kOptions[] = {"--tags", "--seconds", "--batch", "--fold-every", "--sync", "--write-behind",
+                                    "--compact", "--live", "--dir", "--queries", "--baselines", "--state-of",
+                                    "--queries-out"};
+
+[[noreturn]] void usageError(const std::string& message) {
+  std::fprintf(stderr, "historian_bench: %s\n%s", message.c_str(), kUsage);
+  std::exit(2);
+}
+
+// One of two words, or the usage.
+bool either(const std::string& k, const std::string& v, const char* yes, const char* no) {
+  if (v != yes && v != no) usageError(k + " takes " + yes + " or " + no + ", not " + v);
+  return v == yes;
+}
+
 Args parse(int argc, char** argv) {
   Args a;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string k = argv[i], v = argv[i + 1];
-    if (k == "--tags") a.tags = std::stoi(v);
-    else if (k == "--seconds") a.seconds = std::stoll(v);
-    else if (k == "--batch") a.batch = std::stoul(v);
-    else if (k == "--fold-every") a.foldEvery = std::stoul(v);
-    else if (k == "--sync") a.fullSync = v == "full";
-    else if (k == "--write-behind" && (v == "on" || v == "off")) a.writeBehind = v == "on";
-    else if (k == "--compact" && (v == "on" || v == "off")) a.compact = v == "on";
-    else if (k == "--live" && (v == "on" || v == "off")) a.live = v == "on";
-    else if (k == "--dir") a.dir = v;
-    else if (k == "--queries") a.queries = std::stoi(v);
-    else if (k == "--baselines") a.baselines = v != "none";
-    else if (k == "--state-of") a.stateOf = v;
-    else if (k == "--queries-out") a.queriesOut = v;
-    else {
-      std::fprintf(stderr, "unknown option %s\n", k.c_str());
-      std::exit(2);
+  for (int i = 1; i < argc; i += 2) {
+    const std::string k = argv[i];
+    if (k == "--help" || k == "-h") {
+      std::fputs(kUsage, stdout);
+      std::exit(0);
+    }
+    if (std::find(std::begin(kOptions), std::end(kOptions), k) == std::end(kOptions)) usageError("unknown option " + k);
+    // Every option takes a value: one left without it would otherwise be dropped silently.
+    if (i + 1 == argc) usageError(k + " needs a value");
+    const std::string v = argv[i + 1];
+    try {
+      if (k == "--tags") a.tags = std::stoi(v);
+      else if (k == "--seconds") a.seconds = std::stoll(v);
+      else if (k == "--batch") a.batch = std::stoul(v);
+      else if (k == "--fold-every") a.foldEvery = std::stoul(v);
+      else if (k == "--sync") a.fullSync = either(k, v, "full", "normal");
+      else if (k == "--write-behind") a.writeBehind = either(k, v, "on", "off");
+      else if (k == "--compact") a.compact = either(k, v, "on", "off");
+      else if (k == "--live") a.live = either(k, v, "on", "off");
+      else if (k == "--dir") {
+        a.dir = v;
+        a.keepFiles = true;
+      }
+      else if (k == "--queries") a.queries = std::stoi(v);
+      else if (k == "--baselines") a.baselines = either(k, v, "all", "none");
+      else if (k == "--state-of") a.stateOf = v;
+      else if (k == "--queries-out") a.queriesOut = v;
+    } catch (const std::logic_error&) {  // std::stoi and friends on a value that is not a number
+      usageError(k + " takes a number, not " + v);
     }
   }
   return a;
@@ -116,6 +150,7 @@ void benchStateAt(const Args& a, const std::string& histPath, const std::string&
   std::printf("\nSTATE AT T  %d tags, %zu random T over %lld s of data (%zu tags in the last answer)\n", a.tags, histMs.size(),
               static_cast<long long>(a.seconds), tagsSeen);
   std::printf("  historian (snapshot + blocks)   p50 %8.2f ms  p99 %8.2f ms\n", percentile(histMs, 0.5), percentile(histMs, 0.99));
+  if (!a.baselines) return;
   std::printf("  plain SQLite (LIMIT 1 per tag)  p50 %8.2f ms  p99 %8.2f ms  (%zu queries)  -> plain/historian p50 ratio %.2f\n",
               percentile(plainMs, 0.5), percentile(plainMs, 0.99), plainMs.size(),
               percentile(plainMs, 0.5) / percentile(histMs, 0.5));
@@ -200,19 +235,25 @@ int main(int argc, char** argv) {
   std::printf("\nINGEST  %d tags at 1 Hz, %lld s of data = %.0f samples, batch %zu, synchronous=%s, write-behind %s, group rows %s\n", a.tags,
               static_cast<long long>(a.seconds), total, a.batch, a.fullSync ? "FULL" : "NORMAL", a.writeBehind ? "on" : "off",
               a.compact ? "on" : "off");
-  std::printf("  %-28s %14s %14s %16s\n", "store", "samples/s", "bytes/sample", "vs historian");
-  std::printf("  %-28s %14.0f %14.2f %16s\n", "historian (blocks)", total / histSeconds, histBytes / total, "1.00x");
-  std::printf("  %-28s %14.0f %14.2f %9.2fx speed\n", "plain SQLite row/sample", total / plainSeconds, plainBytes / total,
-              plainSeconds / histSeconds);
-  std::printf("  %-28s %14.0f %14.2f %9.2fx speed\n", "raw append+fsync (20 B)", total / rawSeconds, rawBytes / total,
-              rawSeconds / histSeconds);
+  // The "vs historian" column only beside baselines that were run.
+  std::printf("  %-28s %14s %14s%s\n", "store", "samples/s", "bytes/sample", a.baselines ? "     vs historian" : "");
+  std::printf("  %-28s %14.0f %14.2f%s\n", "historian (blocks)", total / histSeconds, histBytes / total,
+              a.baselines ? "            1.00x" : "");
+  if (a.baselines) {
+    std::printf("  %-28s %14.0f %14.2f %9.2fx speed\n", "plain SQLite row/sample", total / plainSeconds, plainBytes / total,
+                plainSeconds / histSeconds);
+    std::printf("  %-28s %14.0f %14.2f %9.2fx speed\n", "raw append+fsync (20 B)", total / rawSeconds, rawBytes / total,
+                rawSeconds / histSeconds);
+  }
   std::printf("  historian ingest took %.2f s wall, %.2f s CPU (%.0f samples per CPU second)\n", histSeconds, histCpuSeconds,
               total / histCpuSeconds);
   std::printf("  historian block payload alone: %.2f bytes/sample (the rest is SQLite pages, indexes, snapshots)\n",
               histPayload / total);
-  std::printf("  historian ingest is %.2fx plain SQLite and %.2fx raw append; it stores %.1fx fewer bytes than plain SQLite "
-              "and %.1fx fewer than raw\n",
-              plainSeconds / histSeconds, rawSeconds / histSeconds, plainBytes / histBytes, rawBytes / histBytes);
+  if (a.baselines) {
+    std::printf("  historian ingest is %.2fx plain SQLite and %.2fx raw append; it stores %.1fx fewer bytes than plain SQLite "
+                "and %.1fx fewer than raw\n",
+                plainSeconds / histSeconds, rawSeconds / histSeconds, plainBytes / histBytes, rawBytes / histBytes);
+  }
 
   // --- stateAt ---
   benchStateAt(a, histPath, plainPath);
@@ -225,36 +266,45 @@ int main(int argc, char** argv) {
     std::normal_distribution<double> step(0.0, 0.05);
     {
       auto h = check(parktwin::store::Historian::open(yearHist, options));
-      parktwin::bench::PlainSqlite plain(yearPlain, a.fullSync);
+      std::optional<parktwin::bench::PlainSqlite> plain;
+      if (a.baselines) plain.emplace(yearPlain, a.fullSync);
       double w = 50;
       for (std::int64_t m = 0; m < minutes; ++m) {
         w += step(rng);
         const double v = std::round(w * 100) / 100;
         check(h.append("furnace.temp", kT0 + m * 60'000, v));
-        plain.append(0, kT0 + m * 60'000, v);
-        if (m % 100'000 == 0) plain.commit();
+        if (!plain) continue;
+        plain->append(0, kT0 + m * 60'000, v);
+        if (m % 100'000 == 0) plain->commit();
       }
       check(h.flush());
     }
     auto h = check(parktwin::store::Historian::open(yearHist, {.read_only = true}));
-    parktwin::bench::PlainSqlite plain(yearPlain, a.fullSync);
+    std::optional<parktwin::bench::PlainSqlite> plain;
+    if (a.baselines) plain.emplace(yearPlain, a.fullSync);
     std::vector<double> histMs, plainMs;
     for (int q = 0; q < 21; ++q) {
       auto start = Clock::now();
       const auto buckets = check(h.downsample("furnace.temp", kT0, kT0 + year, 1000));
       histMs.push_back(seconds(Clock::now() - start) * 1000);
       if (buckets.size() != 1000) std::exit(1);
+      if (!plain) continue;
       start = Clock::now();
-      if (a.baselines) plain.downsample(0, kT0, kT0 + year, 1000);
+      plain->downsample(0, kT0, kT0 + year, 1000);
       plainMs.push_back(seconds(Clock::now() - start) * 1000);
     }
     std::printf("\nDOWNSAMPLE  1 tag, 1 year at 1/min (%lld samples) -> 1000 buckets (min/max/mean/last/count)\n",
                 static_cast<long long>(minutes));
     std::printf("  historian     p50 %8.2f ms   %.2f bytes/sample on disk\n", percentile(histMs, 0.5),
                 static_cast<double>(parktwin::bench::bytesOnDisk(yearHist)) / static_cast<double>(minutes));
-    std::printf("  plain SQLite  p50 %8.2f ms   %.2f bytes/sample on disk  -> plain/historian ratio %.2f\n", percentile(plainMs, 0.5),
-                static_cast<double>(parktwin::bench::bytesOnDisk(yearPlain)) / static_cast<double>(minutes),
-                percentile(plainMs, 0.5) / percentile(histMs, 0.5));
+    if (plain) {
+      std::printf("  plain SQLite  p50 %8.2f ms   %.2f bytes/sample on disk  -> plain/historian ratio %.2f\n",
+                  percentile(plainMs, 0.5), static_cast<double>(parktwin::bench::bytesOnDisk(yearPlain)) / static_cast<double>(minutes),
+                  percentile(plainMs, 0.5) / percentile(histMs, 0.5));
+    }
   }
+  // The default folder holds ~800 MB after a default run; a --dir given is the caller's to keep.
+  writer.reset();  // --live kept it open
+  if (!a.keepFiles) std::filesystem::remove_all(a.dir);
   return 0;
 }
