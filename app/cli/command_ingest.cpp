@@ -85,6 +85,7 @@ struct RecordingReporter {
 // thread); the main thread touches it again only after the feed stopped.
 struct IngestSinks {
   std::unique_ptr<sim::CsvSampleWriter> csv;
+  bool syncToDisk = false;  // --sync full
   std::unique_ptr<store::Store> historian;
   store::RecordingMonitor recording;
   std::atomic<std::uint64_t> accepted{0};
@@ -95,8 +96,13 @@ struct IngestSinks {
     accepted.fetch_add(1, std::memory_order_relaxed);
   }
 
-  // Before QoS 1 messages are acknowledged: commit the historian's transaction.
+  // Before QoS 1 messages are acknowledged: commit the historian's transaction, and hand the
+  // CSV's buffer to the kernel (to the disk with --sync full), so an acknowledged sample
+  // survives a kill of ingest in either.
   Result<void> commit() {
+    if (csv) {
+      if (auto flushed = csv->flush(syncToDisk); !flushed) return flushed;
+    }
     if (historian) {
       auto flushed = historian->flush();
       Result<void> outcome = flushed ? Result<void>{} : Result<void>{std::unexpected(flushed.error())};
@@ -109,6 +115,13 @@ struct IngestSinks {
 
 // Returns an exit code when a sink cannot be opened.
 std::optional<int> openSinks(const IngestOptions& o, const model::Park& park, IngestSinks& sinks) {
+  // Without a store, QoS 1 would tell the broker that samples are stored and drop them: the
+  // broker then never sends them again.
+  if (o.csv.empty() && o.db.empty()) {
+    std::cerr << "ingest: nothing to store into: give --db FILE (or --store URI), or --csv FILE\n";
+    return 2;
+  }
+  sinks.syncToDisk = o.sync == "full";
   if (!o.csv.empty()) {
     auto opened = sim::CsvSampleWriter::open(o.csv, "");
     if (!opened) {
@@ -323,7 +336,8 @@ const bool registered = registerCommand({
       sub.add_option("--user", o->user, "MQTT user name");
       sub.add_option("--password", o->password, "MQTT password");
       sub.add_option("--tls-ca", o->tlsCa, "Use TLS, verifying the broker against this CA file");
-      sub.add_option("--client-id", o->clientId, "Client id of the persistent session (default parktwin-ingest-<park>)");
+      sub.add_option("--client-id", o->clientId, "Client id of the persistent session (default parktwin-ingest-<park>)")
+          ->check([](const std::string& id) { return id.empty() ? std::string("an empty client id has no persistent session") : std::string(); });
       sub.add_option("--qos", o->qos, "Subscription QoS 0 or 1")->default_val(1)->check(CLI::Range(0, 1));
       sub.add_option("--csv", o->csv, "Write accepted samples as CSV: ts,tag,value");
       auto* dbOption = sub.add_option("--db", o->db, "Write accepted samples into a historian file (SQLite)");

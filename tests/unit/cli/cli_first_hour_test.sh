@@ -60,7 +60,8 @@ expect "unknown scenario" 1 "$(grep -c '^no scenario named "heatwave": bundled s
 
 # A CA file that is not there is named, not "Invalid function arguments".
 if "$cli" --help | grep -q '^ *ingest'; then
-  timeout 30 "$cli" ingest --park beidu --mqtt 127.0.0.1:1 --qos 0 --tls-ca "$dir/missing-ca.pem" --count 1 >/dev/null 2>"$dir/ca.err"
+  timeout 30 "$cli" ingest --park beidu --mqtt 127.0.0.1:1 --qos 0 --tls-ca "$dir/missing-ca.pem" --count 1 --csv "$dir/ca.csv" \
+    >/dev/null 2>"$dir/ca.err"
   expect "missing CA exit code is a failure" yes "$([ $? -ne 0 ] && echo yes || echo no)"
   expect "missing CA message" 1 "$(grep -c "cannot read CA file $dir/missing-ca.pem" "$dir/ca.err")"
   # QoS 1 (the default) acknowledges only stored samples, with a client that has no TLS yet:

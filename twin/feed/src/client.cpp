@@ -1,9 +1,11 @@
 #include "client.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -103,10 +105,12 @@ Result<MosquittoPtr> makeClient(const BrokerOptions& options, bool cleanSession,
   return client;
 }
 
-Result<void> startNetworkThread(mosquitto* client, const BrokerOptions& options) {
+Result<void> startNetworkThread(mosquitto* client, const BrokerOptions& options, std::string* firstFailure) {
   // A refused first attempt is not fatal: the network thread keeps retrying with backoff.
   const int rc = mosquitto_connect_async(client, options.host.c_str(), options.port, options.keepalive_s);
+  const int error = errno;
   if (rc == MOSQ_ERR_INVAL) return fail("MQTT: invalid broker address " + options.host);
+  if (firstFailure && rc != MOSQ_ERR_SUCCESS) *firstFailure = rc == MOSQ_ERR_ERRNO ? std::strerror(error) : describe(rc);
   const int loop = mosquitto_loop_start(client);
   if (loop != MOSQ_ERR_SUCCESS) return fail("MQTT: cannot start the network thread: " + describe(loop));
   return {};

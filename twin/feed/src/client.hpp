@@ -21,7 +21,9 @@ using MosquittoPtr = std::unique_ptr<mosquitto, MosquittoDeleter>;
 // Creates a configured client whose callbacks receive `userdata`; it does not connect yet.
 Result<MosquittoPtr> makeClient(const BrokerOptions& options, bool cleanSession, void* userdata);
 // connect_async + loop_start: the network thread connects and then reconnects with backoff.
-Result<void> startNetworkThread(mosquitto* client, const BrokerOptions& options);
+// With `firstFailure`, why the first attempt to connect failed (empty when it did not): the
+// thread retries, but a caller waiting to be connected can say why it is not.
+Result<void> startNetworkThread(mosquitto* client, const BrokerOptions& options, std::string* firstFailure = nullptr);
 void stopNetworkThread(mosquitto* client);
 std::string describe(int mosquittoError);
 std::string describeConnack(int reasonCode);

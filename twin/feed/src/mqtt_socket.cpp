@@ -61,9 +61,9 @@ Result<FileDescriptor> connectTcp(const std::string& host, int port, std::chrono
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
   addrinfo* found = nullptr;
-  const std::string where = host + ":" + std::to_string(port);
+  // The messages name no address: the caller's report does ("MQTT host:port: cannot connect").
   if (const int rc = ::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found); rc != 0) {
-    return fail(ErrorCode::io, where + ": cannot resolve the host: " + ::gai_strerror(rc));
+    return fail(ErrorCode::io, "cannot resolve the host: " + std::string(::gai_strerror(rc)));
   }
   std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> addresses(found, &::freeaddrinfo);
   std::string lastError = "no address";
@@ -72,7 +72,7 @@ Result<FileDescriptor> connectTcp(const std::string& host, int port, std::chrono
     if (connected) return connected;
     lastError = connected.error().message;
   }
-  return fail(ErrorCode::io, where + ": cannot connect: " + lastError);
+  return fail(ErrorCode::io, "cannot connect: " + lastError);
 }
 
 Result<void> sendAll(int fd, const std::vector<std::uint8_t>& bytes, SteadyTime deadline) {

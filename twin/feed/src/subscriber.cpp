@@ -48,6 +48,8 @@ struct Subscriber::Impl {
   void onDisconnect(int rc) {
     const bool wasConnected = state.noteDisconnected(rc != 0 ? "connection lost: " + detail::describe(rc) : "");
     if (wasConnected && rc != 0) log.write("connection", "MQTT connection lost (" + detail::describe(rc) + "), reconnecting");
+    // Never connected: the reason waitConnected gives, instead of "not connected yet".
+    if (!wasConnected && rc != 0) state.noteProblem("cannot connect: " + detail::describe(rc), false);
   }
 
   void onMessage(const mosquitto_message& message) {
@@ -92,8 +94,10 @@ Subscriber::~Subscriber() { stop(); }
 
 Result<void> Subscriber::start() {
   if (impl_->running) return {};
-  auto started = detail::startNetworkThread(impl_->client.get(), impl_->options.broker);
+  std::string firstFailure;
+  auto started = detail::startNetworkThread(impl_->client.get(), impl_->options.broker, &firstFailure);
   if (started) impl_->running = true;
+  if (started && !firstFailure.empty()) impl_->state.noteProblem("cannot connect: " + firstFailure, false);
   return started;
 }
 

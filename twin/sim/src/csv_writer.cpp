@@ -1,5 +1,7 @@
 #include "parktwin/sim/csv_writer.hpp"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -48,6 +50,15 @@ void CsvSampleWriter::event(const SimEvent& e) {
                formatIsoUtcMs(e.start_ms).c_str(), formatIsoUtcMs(e.end_ms).c_str(), e.from.c_str(),
                e.to.c_str(), e.from_position.x_m, e.from_position.y_m, e.to_position.x_m, e.to_position.y_m,
                e.amount_t, e.reason.c_str());
+}
+
+Result<void> CsvSampleWriter::flush(bool toDisk) {
+  if (!samples_) return fail(path_ + ": closed");
+  std::fwrite(buffer_.data(), 1, buffer_.size(), samples_);
+  buffer_.clear();
+  if (std::fflush(samples_) != 0 || std::ferror(samples_)) return fail(path_ + ": write failed: " + std::strerror(errno));
+  if (toDisk && samples_ != stdout && ::fsync(::fileno(samples_)) != 0) return fail(path_ + ": fsync failed: " + std::strerror(errno));
+  return {};
 }
 
 Result<void> CsvSampleWriter::close() {

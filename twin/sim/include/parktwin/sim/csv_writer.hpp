@@ -20,6 +20,10 @@ class CsvSampleWriter : public SampleSink {
   void sample(std::string_view tag, std::int64_t ts_ms, double value) override;
   void event(const SimEvent& event) override;
   Result<void> close();
+  // Everything written so far handed to the kernel (a crash of the process keeps it), and with
+  // `toDisk` also to the disk (a power loss keeps it): what a QoS 1 ingest does before telling
+  // the broker the samples are stored.
+  Result<void> flush(bool toDisk);
 
  private:
   CsvSampleWriter() = default;
