@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "command_registry.hpp"
 #include "parktwin/store/csv_import.hpp"
@@ -25,6 +26,17 @@ int runImport(const std::string& file, const std::string& db, bool strict) {
   }
   std::error_code ec;
   const auto size = std::filesystem::file_size(file, ec);
+  // The header alone, read before the historian is opened: a file that is no CSV of samples
+  // leaves no new database behind.
+  std::string headerLine;
+  std::getline(in, headerLine);
+  std::istringstream headerOnly(headerLine + "\n");
+  if (auto header = store::importCsv(headerOnly, nullptr); !header) {
+    std::cerr << file << ": " << header.error().message << "\n";
+    return 2;
+  }
+  in.clear();
+  in.seekg(0);
   if (strict) {
     // Validate everything first: a strict import stores nothing unless every line is good.
     auto check = store::importCsv(in, nullptr);

@@ -21,6 +21,13 @@ expect "strict lists line 5" 1 "$(grep -c 'long.csv:5: timestamp' "$dir/strict.e
 expect "strict lists line 6" 1 "$(grep -c "long.csv:6: tag 'press.force': value 'xyz'" "$dir/strict.err")"
 expect "strict stored nothing (no file created)" no "$([ -e "$dir/strict.db" ] && echo yes || echo no)"
 
+# A file without the header (QA, 6 Dec): refused on its first line, no database left behind.
+printf '1,2,3\n4,5,6\n' > "$dir/headless.csv"
+"$cli" import "$dir/headless.csv" --db "$dir/headless.db" >/dev/null 2>"$dir/headless.err"
+expect "headless exit code" 2 $?
+expect "headless names its header" 1 "$(grep -c "headless.csv: line 1: header must start with ts, time or timestamp, got '1'" "$dir/headless.err")"
+expect "headless: no file created" no "$(ls "$dir"/headless.db* >/dev/null 2>&1 && echo yes || echo no)"
+
 "$cli" import "$dir/long.csv" --db "$dir/park.db" >/dev/null 2>"$dir/import.err"
 expect "default exit code with bad lines" 1 $?
 expect "two bad lines reported" 2 "$(grep -c '^.*long.csv:[56]:' "$dir/import.err")"
