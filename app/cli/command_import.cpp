@@ -18,6 +18,21 @@ void listBadLines(const std::string& file, const store::CsvImportReport& report)
   for (const auto& bad : report.bad_lines) std::cerr << file << ":" << bad.line << ": " << bad.reason << "\n";
 }
 
+// The header alone, read before the historian is opened: a file that is no CSV of samples
+// leaves no new database behind. Rewinds `in`.
+bool headerReadable(std::ifstream& in, const std::string& file) {
+  std::string headerLine;
+  std::getline(in, headerLine);
+  std::istringstream headerOnly(headerLine + "\n");
+  if (auto header = store::importCsv(headerOnly, nullptr); !header) {
+    std::cerr << file << ": " << header.error().message << "\n";
+    return false;
+  }
+  in.clear();
+  in.seekg(0);
+  return true;
+}
+
 int runImport(const std::string& file, const std::string& db, bool strict) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
@@ -26,17 +41,7 @@ int runImport(const std::string& file, const std::string& db, bool strict) {
   }
   std::error_code ec;
   const auto size = std::filesystem::file_size(file, ec);
-  // The header alone, read before the historian is opened: a file that is no CSV of samples
-  // leaves no new database behind.
-  std::string headerLine;
-  std::getline(in, headerLine);
-  std::istringstream headerOnly(headerLine + "\n");
-  if (auto header = store::importCsv(headerOnly, nullptr); !header) {
-    std::cerr << file << ": " << header.error().message << "\n";
-    return 2;
-  }
-  in.clear();
-  in.seekg(0);
+  if (!headerReadable(in, file)) return 2;
   if (strict) {
     // Validate everything first: a strict import stores nothing unless every line is good.
     auto check = store::importCsv(in, nullptr);
