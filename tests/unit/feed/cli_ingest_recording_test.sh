@@ -7,11 +7,9 @@
 set -u
 cli=$1
 . "$(dirname "$0")/../../cli_test_lib.sh"
+. "$(dirname "$0")/../../loopback_lib.sh"
 
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$port" > "$dir/mosquitto.conf"
-/usr/sbin/mosquitto -c "$dir/mosquitto.conf" >"$dir/mosquitto.log" 2>&1 &
-broker=$!
+start_mosquitto "$dir" || exit 1
 trap 'kill $broker ${ingest:-} 2>/dev/null; rm -rf "$dir"' EXIT
 
 # Waits (up to 20 s) until FILE contains TEXT; polling a log, not a sleep standing in for an event.
