@@ -65,6 +65,15 @@ TEST(Payload, RoundTripsItsOwnFormatExactly) {
   EXPECT_EQ(formatPayload(12, 3.5), R"({"ts":12,"v":3.5})");
 }
 
+TEST(Payload, ANumberTooLargeForADoubleIsNamedAsSuchNotAsBadJson) {
+  auto huge = parsePayload("{\"ts\":1,\"v\":1e999}");
+  ASSERT_FALSE(huge);
+  EXPECT_EQ(huge.error().message, "payload has a number too large for a double");
+  auto broken = parsePayload(R"({"ts":1,"v":1,})");
+  ASSERT_FALSE(broken);
+  EXPECT_EQ(broken.error().message, "payload is not valid JSON");
+}
+
 TEST(Payload, RejectsMalformedInputWithAReason) {
   for (const char* bad : {"", "   ", "abc", "12abc", "nan", "inf", "{", "{}", "[1,2]", R"({"v":"x"})",
                           R"({"ts":1})", R"({"ts":"yesterday","v":1})", R"({"ts":"2026-01-01T00:00:00","v":1})",

@@ -78,6 +78,24 @@ std::optional<std::int64_t> parseIsoInstant(std::string_view t) {
   return *instant;
 }
 
+namespace {
+
+// Why JSON text that did not parse was refused: a number too large for a double ({"v":1e999})
+// is valid JSON, and "not valid JSON" sent its sender looking for a syntax error. Read again
+// with exceptions only then, off the path of good messages.
+std::string jsonRefusal(std::string_view text) {
+  try {
+    const auto parsed = nlohmann::json::parse(text.begin(), text.end());  // throws what the first reading discarded
+    (void)parsed;
+  } catch (const nlohmann::json::out_of_range&) {
+    return "payload has a number too large for a double";
+  } catch (const nlohmann::json::exception&) {
+  }
+  return "payload is not valid JSON";
+}
+
+}  // namespace
+
 Result<PayloadSample> parsePayload(std::string_view payload) {
   if (payload.size() > kMaxPayloadBytes) {
     return fail("payload of " + std::to_string(payload.size()) + " bytes is over the limit of " +
@@ -93,7 +111,8 @@ Result<PayloadSample> parsePayload(std::string_view payload) {
     return PayloadSample{std::nullopt, *v};
   }
   const auto json = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-  if (json.is_discarded() || !json.is_object()) return fail("payload is not valid JSON");
+  if (json.is_discarded()) return fail(jsonRefusal(text));
+  if (!json.is_object()) return fail("payload is not valid JSON");
   const auto v = json.find("v");
   if (v == json.end()) return fail("JSON payload has no \"v\"");
   PayloadSample sample;
