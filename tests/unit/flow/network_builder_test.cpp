@@ -229,6 +229,53 @@ TEST(NetworkMessages, ALineWithoutPowerIsNamedWithItsPathAndTheKeysToAdd) {
   EXPECT_TRUE(buildEnergyNetwork(park));
 }
 
+// QA, 6 Dec: the linked line drew nothing and the line that drew power had no link; the message
+// named only the first, and the user took the 0 kWh for the park's.
+TEST(NetworkMessages, ALineThatDrawsPowerWithNoLinkIsNamedToo) {
+  auto park = guideParkWithoutPowerOrMaterial();
+  model::Building press;
+  press.id = "press-hall";
+  press.kind = model::BuildingKind::plant;
+  park.buildings.push_back(press);
+  model::ProductionLine extrusion;
+  extrusion.id = "ext";
+  extrusion.kind = model::LineKind::extrusion;
+  extrusion.building = "press-hall";
+  extrusion.power_kw = 900;
+  park.lines.push_back(extrusion);
+  const auto energy = buildEnergyNetwork(park);
+  ASSERT_FALSE(energy);
+  EXPECT_NE(energy.error().message.find("/lines/0 (cast)"), std::string::npos) << energy.error().message;
+  EXPECT_NE(energy.error().message.find("no energy link reaches /lines/1 (ext) in building \"press-hall\", which draws power"),
+            std::string::npos)
+      << energy.error().message;
+  park.lines[0].power_kw = 400;  // a load now: the network builds, and the unlinked line is listed
+  const auto built = buildEnergyNetwork(park);
+  ASSERT_TRUE(built) << built.error().message;
+  EXPECT_EQ(built->unlinked_consumers, std::vector<std::string>{"ext"});
+}
+
+TEST(NetworkMessages, RooftopPvWithoutAPvUtilityIsNotedAsDrawnOnly) {
+  auto park = guideParkWithoutPowerOrMaterial();
+  park.lines[0].power_kw = 400;
+  park.buildings[0].roof_pv_kwp = 800;
+  const auto alone = buildEnergyNetwork(park);
+  ASSERT_TRUE(alone) << alone.error().message;
+  const auto noted = std::ranges::count_if(alone->notes, [](const std::string& n) {
+    return n.starts_with("hall: its rooftop PV (roof_pv_kwp 800 kWp) is drawn only") && n.ends_with("(/buildings/0)");
+  });
+  EXPECT_EQ(noted, 1) << (alone->notes.empty() ? std::string("no notes") : alone->notes.front());
+  model::Utility roof;  // the energy, as the bundled parks give it: a pv utility in the building
+  roof.id = "roof-pv";
+  roof.kind = model::UtilityKind::pv;
+  roof.building = "hall";
+  roof.power_kw = 800;
+  park.utilities.push_back(roof);
+  const auto housed = buildEnergyNetwork(park);
+  ASSERT_TRUE(housed) << housed.error().message;
+  EXPECT_TRUE(std::ranges::none_of(housed->notes, [](const std::string& n) { return n.find("rooftop PV") != std::string::npos; }));
+}
+
 TEST(NetworkMessages, MissingMaterialLinksOrSupplierSayWhatToAdd) {
   auto park = guideParkWithoutPowerOrMaterial();
   const auto none = buildMaterialNetwork(park);

@@ -325,9 +325,38 @@ std::string firstNamedLine(const model::Park& park, const FlowObjects& objects, 
   return "a line (\"lines\")";
 }
 
+// Whether an energy link names the object `id` (an end of one).
+bool linkNames(const FlowObjects& objects, const LinkEnds& links, const std::string& id) {
+  const int slot = objects.find(id);
+  return slot >= 0 && static_cast<std::size_t>(slot) < links.isNamed.size() && links.isNamed[static_cast<std::size_t>(slot)];
+}
+
+// Lines that draw power but that no energy link reaches, directly or through their building:
+// their electricity is in no total (the caller lists them, so the user learns why).
+std::vector<const model::ProductionLine*> unlinkedLoadLines(const model::Park& park, const FlowObjects& objects, const LinkEnds& links) {
+  std::vector<const model::ProductionLine*> out;
+  for (const auto& line : park.lines) {
+    if (lineDemandKw(line) > 0 && !linkNames(objects, links, line.id) && !linkNames(objects, links, line.building) &&
+        !objects.isUnbuilt(line.id)) {
+      out.push_back(&line);
+    }
+  }
+  return out;
+}
+
 // Why no energy link reaches a load: the linked lines (or the lines in linked buildings) draw
-// nothing. Names each with its JSON path and the keys that would give it a demand.
+// nothing, and the lines that draw power are not linked. Names each with its JSON path and
+// what would make it a load.
 std::string explainNoLoad(const model::Park& park, const FlowObjects& objects, const LinkEnds& links) {
+  std::string unlinked;
+  const auto lines = unlinkedLoadLines(park, objects, links);
+  for (const auto* line : lines) {
+    unlinked += (unlinked.empty() ? "" : ", ") + linePath(park, line->id) + " in building \"" + line->building + "\"";
+  }
+  if (!unlinked.empty()) {
+    unlinked = "; and no energy link reaches " + unlinked +
+               (lines.size() == 1 ? ", which draws power: link it or its building" : ", which draw power: link them or their buildings");
+  }
   std::string silent;
   const auto addLine = [&](const model::ProductionLine& line) {
     if (lineDemandKw(line) > 0) return;
@@ -339,10 +368,27 @@ std::string explainNoLoad(const model::Park& park, const FlowObjects& objects, c
   }
   if (!silent.empty()) {
     return "the energy links reach lines that draw no power; add \"power_kw\" (kW) or \"energy_kwh_per_t\" "
-           "(with capacity_t_per_year) to " + silent;
+           "(with capacity_t_per_year) to " + silent + unlinked;
   }
   return "add an energy link (\"energy_links\") from the grid or substation to a line, to the building it is in, "
-         "or to a charger";
+         "or to a charger" + unlinked;
+}
+
+// A building's roof_pv_kwp draws its panels; the energy is a utility of kind pv housed in it
+// (as the bundled parks do, so it is never counted twice). A roof without one gives nothing,
+// which a park manager who wrote roof_pv_kwp would not guess: say so.
+void noteRoofPvWithoutUtility(const model::Park& park, std::vector<std::string>& notes) {
+  for (std::size_t i = 0; i < park.buildings.size(); ++i) {
+    const auto& b = park.buildings[i];
+    if (b.roof_pv_kwp <= 0) continue;
+    const bool housed = std::ranges::any_of(park.utilities, [&](const model::Utility& u) {
+      return u.kind == model::UtilityKind::pv && u.building == b.id;
+    });
+    if (housed) continue;
+    notes.push_back(b.id + ": its rooftop PV (roof_pv_kwp " + quantityText(b.roof_pv_kwp, "kWp") +
+                    ") is drawn only; for its energy add a utility of kind \"pv\" with \"building\": \"" + b.id +
+                    "\" and its power_kw, linked in \"energy_links\" (/buildings/" + std::to_string(i) + ")");
+  }
 }
 
 // Chargers and hydrogen stations: utilities that draw power rather than give it.
@@ -637,11 +683,8 @@ Result<FlowNetwork> detail::buildEnergyNetwork(const model::Park& park, const Fl
     arc.product = toText(link.carrier);
   });
 
-  for (const auto& line : park.lines) {
-    if (lineDemandKw(line) > 0 && !named(line.id) && !named(line.building) && !objects.isUnbuilt(line.id)) {
-      net.network().unlinked_consumers.push_back(line.id);
-    }
-  }
+  for (const auto* line : unlinkedLoadLines(park, objects, links)) net.network().unlinked_consumers.push_back(line->id);
+  noteRoofPvWithoutUtility(park, net.network().notes);
   for (const auto& u : park.utilities) {
     if (isEnergyUser(u) && !named(u.id) && !objects.isUnbuilt(u.id)) {
       net.network().unlinked_consumers.push_back(u.id);
