@@ -1206,6 +1206,10 @@
         <translation>第 %1 站，共 %2 站</translation>
     </message>
     <message>
+        <source>No tour for this park</source>
+        <translation>本园区没有导览</translation>
+    </message>
+    <message>
         <source>Exit presentation</source>
         <translation>退出演示</translation>
     </message>

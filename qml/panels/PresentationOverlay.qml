@@ -76,16 +76,20 @@ Item {
             id: row
             anchors.centerIn: parent
             spacing: 8
-            HeaderButton { text: qsTr("Previous"); onClicked: root.tour.previous() }
+            // A park without a tour (the user's own, at first) presents its view: no stops to step.
+            HeaderButton { text: qsTr("Previous"); enabled: root.tour.stopCount > 0; onClicked: root.tour.previous() }
             HeaderButton {
                 objectName: "tourPlayButton"
+                enabled: root.tour.stopCount > 0
                 text: root.tour.playing ? qsTr("Pause") : qsTr("Play tour")
                 onClicked: root.tour.togglePlay()
             }
-            HeaderButton { text: qsTr("Next"); onClicked: root.tour.next() }
+            HeaderButton { text: qsTr("Next"); enabled: root.tour.stopCount > 0; onClicked: root.tour.next() }
             Label {
+                objectName: "tourStopLabel"
                 color: "white"
-                text: qsTr("Stop %1 of %2").arg(root.tour.stopIndex + 1).arg(root.tour.stopCount)
+                text: root.tour.stopCount > 0 ? qsTr("Stop %1 of %2").arg(root.tour.stopIndex + 1).arg(root.tour.stopCount)
+                                              : qsTr("No tour for this park")
                 Layout.leftMargin: 8
             }
             HeaderButton {

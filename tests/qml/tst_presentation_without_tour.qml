@@ -1,0 +1,58 @@
+// Presentation mode on a park with no tour (a user's own park, QA 6 Dec): it said "Stop 1 of 0"
+// with Previous, Play tour and Next live. Now it says there is no tour and those are off; a
+// bundled park's tour still steps.
+import QtQuick
+import QtTest
+import ParkTwin
+import ParkTwinTest
+
+Item {
+    id: top
+    width: 1200
+    height: 700
+
+    PresentationOverlay {
+        id: overlay
+        anchors.fill: parent
+    }
+
+    function ownPark() {
+        return JSON.stringify({
+            format: "parktwin-park/1", id: "own", name: { zh: "自有园区", en: "Own park" },
+            latitude_deg: 29.5, longitude_deg: 106.5, land_area_mu: 100, grid_emission_t_per_mwh: 0.57,
+            buildings: [{ id: "hall", name: { zh: "车间", en: "Hall" }, kind: "plant", position: { x_m: 0, y_m: 0 },
+                          width_m: 30, depth_m: 20, height_m: 10 }]
+        })
+    }
+
+    TestCase {
+        name: "PresentationWithoutTour"
+        when: windowShown
+
+        function cleanup() { ParkController.presenting = false }
+        function cleanupTestCase() {
+            ParkController.language = "en"
+            verify(ParkController.loadPark(Fixture.beiduPath))
+        }
+
+        function test_no_tour_says_so_and_offers_no_steps() {
+            verify(ParkController.loadPark(Fixture.writeFile("own.park.json", top.ownPark())), ParkController.errorText)
+            ParkController.presenting = true  // loads the park's tour, where it has one
+            compare(ParkController.tour.stopCount, 0)
+            const label = findChild(overlay, "tourStopLabel")
+            compare(label.text, "No tour for this park")
+            verify(!findChild(overlay, "tourPlayButton").enabled)
+            ParkController.language = "zh"
+            compare(label.text, "本园区没有导览")
+            ParkController.language = "en"
+        }
+
+        function test_a_bundled_tour_still_steps() {
+            verify(ParkController.loadPark(Fixture.beiduPath))
+            ParkController.presenting = true
+            verify(ParkController.tour.stopCount > 0)
+            compare(findChild(overlay, "tourStopLabel").text, "Stop 1 of " + ParkController.tour.stopCount)
+            verify(findChild(overlay, "tourPlayButton").enabled)
+        }
+    }
+}
