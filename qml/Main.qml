@@ -140,7 +140,7 @@ ApplicationWindow {
             HeaderButton {
                 objectName: "presentButton"
                 text: qsTr("Present")
-                enabled: ParkController.defaultTourPath() !== "" || ParkController.tour.loaded
+                // Any park can be presented; one without a tour shows its view (PresentationOverlay).
                 onClicked: ParkController.presenting = true
             }
             HeaderButton {
@@ -315,12 +315,17 @@ ApplicationWindow {
             anchors.rightMargin: 12
             Label {
                 objectName: "statusSummary"
-                text: ParkController.loaded
-                      ? qsTr("%1 buildings · %2 enterprises · %3 lines · %4 machines · %5 tags")
-                            .arg(ParkController.scene.summary.buildings).arg(ParkController.scene.summary.enterprises)
-                            .arg(ParkController.scene.summary.lines).arg(ParkController.scene.summary.machines)
-                            .arg(ParkController.scene.summary.tags)
-                      : qsTr("No park loaded")
+                // One or many, each its own sentence ("1 enterprise", "2 enterprises"; Chinese has one form).
+                function counted(n, one, many) { return (n === 1 ? one : many).arg(n) }
+                text: {
+                    if (!ParkController.loaded) return qsTr("No park loaded")
+                    const s = ParkController.scene.summary
+                    return [counted(s.buildings, qsTr("%1 building"), qsTr("%1 buildings")),
+                            counted(s.enterprises, qsTr("%1 enterprise"), qsTr("%1 enterprises")),
+                            counted(s.lines, qsTr("%1 line"), qsTr("%1 lines")),
+                            counted(s.machines, qsTr("%1 machine"), qsTr("%1 machines")),
+                            counted(s.tags, qsTr("%1 tag"), qsTr("%1 tags"))].join(" · ")
+                }
                 color: "#33414e"
             }
             Label {

@@ -910,8 +910,44 @@
         <translation>园区文件无法加载：</translation>
     </message>
     <message>
-        <source>%1 buildings · %2 enterprises · %3 lines · %4 machines · %5 tags</source>
-        <translation>%1 栋建筑 · %2 家企业 · %3 条产线 · %4 台设备 · %5 个测点</translation>
+        <source>%1 building</source>
+        <translation>%1 栋建筑</translation>
+    </message>
+    <message>
+        <source>%1 buildings</source>
+        <translation>%1 栋建筑</translation>
+    </message>
+    <message>
+        <source>%1 enterprise</source>
+        <translation>%1 家企业</translation>
+    </message>
+    <message>
+        <source>%1 enterprises</source>
+        <translation>%1 家企业</translation>
+    </message>
+    <message>
+        <source>%1 line</source>
+        <translation>%1 条产线</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 条产线</translation>
+    </message>
+    <message>
+        <source>%1 machine</source>
+        <translation>%1 台设备</translation>
+    </message>
+    <message>
+        <source>%1 machines</source>
+        <translation>%1 台设备</translation>
+    </message>
+    <message>
+        <source>%1 tag</source>
+        <translation>%1 个测点</translation>
+    </message>
+    <message>
+        <source>%1 tags</source>
+        <translation>%1 个测点</translation>
     </message>
     <message>
         <source>No park loaded</source>

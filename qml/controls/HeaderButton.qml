@@ -10,7 +10,7 @@ Button {
     rightPadding: 6
     contentItem: Label {
         text: control.text
-        color: "white"
+        color: control.enabled ? "white" : "#8a9bab"  // a button that does nothing now looks it
         font.pixelSize: 14
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter

@@ -281,6 +281,28 @@ Item {
             win.destroy()
         }
 
+        // The status line counts in the singular where there is one (QA: "1 enterprises · 1 tags").
+        function test_status_line_counts_one_and_many() {
+            const park = {
+                format: "parktwin-park/1", id: "counts", name: { zh: "计数", en: "Counts" },
+                latitude_deg: 29.5, longitude_deg: 106.5, land_area_mu: 100, grid_emission_t_per_mwh: 0.57,
+                buildings: [
+                    { id: "hall", name: { zh: "车间", en: "Hall" }, kind: "plant", enterprise: "acme",
+                      position: { x_m: 0, y_m: 0 }, width_m: 30, depth_m: 20, height_m: 10 },
+                    { id: "store", name: { zh: "仓库", en: "Store" }, kind: "warehouse",
+                      position: { x_m: 60, y_m: 0 }, width_m: 30, depth_m: 20, height_m: 10 }],
+                enterprises: [{ id: "acme", name: { zh: "艾克米", en: "Acme" }, land_area_mu: 30 }],
+                tags: [{ id: "hall.power", name: { zh: "功率", en: "Power" }, unit: "kW", kind: "analog", object: "hall" }]
+            }
+            verify(ParkController.loadPark(Fixture.writeFile("counts.park.json", JSON.stringify(park))), ParkController.errorText)
+            const component = Qt.createComponent("qrc:/ParkTwin/Main.qml")
+            compare(component.status, Component.Ready, component.errorString())
+            const win = component.createObject(null, { width: 1280, height: 720 })
+            verify(win)
+            compare(findChild(win.contentItem, "statusSummary").text, "2 buildings · 1 enterprise · 0 lines · 0 machines · 1 tag")
+            win.destroy()
+        }
+
         function test_shortcuts() {
             keyClick(Qt.Key_O, Qt.ControlModifier)
             tryCompare(actions.openDialog, "visible", true)
