@@ -94,8 +94,10 @@ ApplicationWindow {
                 // after the description has given up all its room (its preferred width is 0).
                 elide: Text.ElideRight
                 Layout.fillWidth: true
-                Layout.maximumWidth: implicitWidth
-                Layout.minimumWidth: 120
+                // Whole pixels, and a short name's minimum no more than its width: a minimum above
+                // the maximum elided "Chongqing site" in an empty header (QA, 6 Dec).
+                Layout.maximumWidth: Math.ceil(implicitWidth)
+                Layout.minimumWidth: Math.min(120, Math.ceil(implicitWidth))
             }
             Label {
                 objectName: "parkDescription"

@@ -284,7 +284,7 @@ Item {
         // The status line counts in the singular where there is one (QA: "1 enterprises · 1 tags").
         function test_status_line_counts_one_and_many() {
             const park = {
-                format: "parktwin-park/1", id: "counts", name: { zh: "计数", en: "Counts" },
+                format: "parktwin-park/1", id: "counts", name: { zh: "重庆园区", en: "Chongqing site" },
                 latitude_deg: 29.5, longitude_deg: 106.5, land_area_mu: 100, grid_emission_t_per_mwh: 0.57,
                 buildings: [
                     { id: "hall", name: { zh: "车间", en: "Hall" }, kind: "plant", enterprise: "acme",
@@ -300,6 +300,10 @@ Item {
             const win = component.createObject(null, { width: 1280, height: 720 })
             verify(win)
             compare(findChild(win.contentItem, "statusSummary").text, "2 buildings · 1 enterprise · 0 lines · 0 machines · 1 tag")
+            // A short name in a header with room to spare is shown whole (it was elided: QA, 6 Dec).
+            const title = findChild(win.contentItem, "parkTitle")
+            compare(title.text, "Chongqing site")
+            tryCompare(title, "truncated", false)
             win.destroy()
         }
 
