@@ -143,7 +143,10 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"OpenRing", "/features/0/geometry/coordinates/0/4", json::array({106.7, 28.9}),
                   "/features/0/geometry/coordinates/0: expected a closed ring (the last position equal to the first)"},
         Malformed{"LongitudeOutOfRange", "/features/0/geometry/coordinates/0/1", json::array({200, 28.9}),
-                  "/features/0/geometry/coordinates/0/1: expected a position [longitude, latitude] in degrees (-180..180, -90..90), got an array"},
+                  "/features/0/geometry/coordinates/0/1: expected [longitude, latitude] in degrees (-180..180, -90..90), got [200, 28.9]"},
+        Malformed{"LatitudeFirst", "/features/0/geometry/coordinates/0/1", json::array({28.9, 106.6}),
+                  "/features/0/geometry/coordinates/0/1: expected [longitude, latitude] in degrees (-180..180, -90..90), got [28.9, "
+                  "106.6]: latitude first? GeoJSON puts longitude first"},
         Malformed{"PositionAsText", "/features/0/geometry/coordinates/0/2", "106.6,28.9",
                   "/features/0/geometry/coordinates/0/2: expected a position [longitude, latitude]"},
         Malformed{"CoordinatesNotArray", "/features/0/geometry/coordinates", "abc",

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "geojson_features.hpp"
+#include "parktwin/common/number_text.hpp"
 #include "parktwin/model/json_reader.hpp"
 
 namespace parktwin::geo::detail {
@@ -18,8 +19,16 @@ struct Reader {
 
   bool position(const json& v, const std::string& path, LonLat& out) {
     const bool numbers = v.is_array() && v.size() >= 2 && v[0].is_number() && v[1].is_number();
-    if (!numbers || std::abs(v[0].get<double>()) > 180 || std::abs(v[1].get<double>()) > 90) {
+    if (!numbers) {
       problems.add(path, "expected a position [longitude, latitude] in degrees (-180..180, -90..90), got " + describe(v));
+      return false;
+    }
+    const double lon = v[0].get<double>(), lat = v[1].get<double>();
+    if (std::abs(lon) > 180 || std::abs(lat) > 90) {
+      // The numbers, and the likely slip: [latitude, longitude], as maps and GPS write it.
+      const bool swapped = std::abs(lat) <= 180 && std::abs(lon) <= 90;
+      problems.add(path, "expected [longitude, latitude] in degrees (-180..180, -90..90), got [" + shortestText(lon) + ", " +
+                             shortestText(lat) + "]" + (swapped ? ": latitude first? GeoJSON puts longitude first" : ""));
       return false;
     }
     out = {v[0].get<double>(), v[1].get<double>()};
