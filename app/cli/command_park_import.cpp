@@ -31,9 +31,11 @@ int runImport(const ImportFlags& f) {
     return std::cerr << saved.error().message << "\n", 1;
   }
   const auto s = model::summarize(imported->park);
-  std::cout << "wrote " << f.out << ": " << s.buildings << " buildings, " << imported->park.zones.size() << " zones, "
-            << imported->park.roads.size() << " roads around " << imported->park.latitude_deg << ", "
-            << imported->park.longitude_deg << " (" << imported->warnings.size() << " warnings)\n";
+  const auto counted = [](std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+  std::cout << "wrote " << f.out << ": " << counted(static_cast<std::size_t>(s.buildings), "building", "buildings") << ", "
+            << counted(imported->park.zones.size(), "zone", "zones") << ", " << counted(imported->park.roads.size(), "road", "roads")
+            << " around " << imported->park.latitude_deg << ", " << imported->park.longitude_deg << " ("
+            << counted(imported->warnings.size(), "warning", "warnings") << ")\n";
   return 0;
 }
 

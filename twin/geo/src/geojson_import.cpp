@@ -57,6 +57,17 @@ class Importer {
     return n;
   }
 
+  // A footprint's figures to the centimetre and hundredth of a degree: what a survey holds,
+  // and what a person reads in the park file ("rotation_deg": 0, not -0.00086 of an
+  // axis-aligned hall, nor 17 digits of a corner).
+  static double centimetres(double v) { return std::round(v * 100) / 100 + 0.0; }  // + 0.0: no "-0"
+  static model::Point centimetres(model::Point p) { return {centimetres(p.x_m), centimetres(p.y_m)}; }
+  std::vector<model::Point> parkPoints(const std::vector<LonLat>& part) const {
+    std::vector<model::Point> out;
+    for (const auto& p : projection_.toPark(part)) out.push_back(centimetres(p));
+    return out;
+  }
+
   model::Building building(const Feature& f, const std::string& at) {
     std::vector<model::Point> points;
     for (const auto& part : f.parts) {
@@ -67,10 +78,10 @@ class Importer {
     b.id = "building-" + std::to_string(f.index);
     b.name = name(f, at, "Building", "建筑");
     b.kind = detail::buildingKindOf(f.properties);
-    b.position = rect.centre;
-    b.width_m = rect.width_m;
-    b.depth_m = rect.depth_m;
-    b.rotation_deg = rect.rotation_deg;
+    b.position = centimetres(rect.centre);
+    b.width_m = centimetres(rect.width_m);
+    b.depth_m = centimetres(rect.depth_m);
+    b.rotation_deg = centimetres(rect.rotation_deg);  // hundredths of a degree
     auto height = detail::heightOf(f.properties, options_.storey_height_m);
     if (!height) warn(at + "/properties", "no height, height_m or building:levels; " + quantityText(options_.default_height_m, "m") + " assumed");
     b.height_m = height.value_or(options_.default_height_m);
@@ -85,7 +96,7 @@ class Importer {
     if (!kind) warn(at + "/properties", "a landuse or zone we do not know; the zone is industrial");
     z.kind = kind.value_or(model::ZoneKind::industrial);
     if (f.parts.size() > 1) warn(at + "/geometry", "a MultiPolygon zone: only its first polygon is the outline");
-    z.outline = projection_.toPark(f.parts.front());
+    z.outline = parkPoints(f.parts.front());
     return z;
   }
 
@@ -97,7 +108,7 @@ class Importer {
     auto width = detail::numberProperty(f.properties, "width");
     if (!width || *width <= 0) warn(at + "/properties", "no width; " + quantityText(options_.default_road_width_m, "m") + " assumed");
     r.width_m = width && *width > 0 ? *width : options_.default_road_width_m;
-    r.path = projection_.toPark(f.parts.front());
+    r.path = parkPoints(f.parts.front());
     return r;
   }
 
