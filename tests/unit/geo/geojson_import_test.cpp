@@ -65,6 +65,21 @@ TEST(GeoJsonImport, AFortyByTwentyRectangleTurnedThirtyDegreesComesBackAsDrawn) 
   EXPECT_NEAR(park->park.longitude_deg, kLon0, 1e-9);
 }
 
+// QA, 6 Dec: an axis-aligned hall came back turned -0.00086 degrees, its corners in 17 digits.
+TEST(GeoJsonImport, AnAxisAlignedHallIsWrittenToTheCentimetreAndUnturned) {
+  auto park = import(collection({anchorRoad(), feature(polygon({{10.004, 20.0}, {70.004, 20.0}, {70.004, 50.0}, {10.004, 50.0}}))}));
+  ASSERT_TRUE(park) << park.error().message;
+  const auto& b = park->park.buildings.at(0);
+  const auto centimetres = [](double v) { return std::abs(v * 100 - std::round(v * 100)) < 1e-6; };
+  EXPECT_TRUE(centimetres(b.position.x_m) && centimetres(b.position.y_m) && centimetres(b.width_m) && centimetres(b.depth_m))
+      << b.position.x_m << " " << b.position.y_m << " " << b.width_m << " " << b.depth_m;
+  EXPECT_NEAR(b.position.x_m, 40.0, 0.011);
+  EXPECT_NEAR(b.position.y_m, 35.0, 0.011);
+  EXPECT_EQ(std::abs(b.rotation_deg), 0.0) << b.rotation_deg;  // or a quarter turn with width and depth swapped
+  EXPECT_FALSE(std::signbit(b.rotation_deg));
+  for (const auto& p : park->park.roads.at(0).path) EXPECT_TRUE(centimetres(p.x_m) && centimetres(p.y_m)) << p.x_m << " " << p.y_m;
+}
+
 TEST(GeoJsonImport, MixedFeaturesBecomeWhatTheirPropertiesSay) {
   json multi = {{"type", "MultiPolygon"},
                 {"coordinates", json::array({polygon({{300, 0}, {310, 0}, {310, 10}, {300, 10}})["coordinates"],
