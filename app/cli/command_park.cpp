@@ -86,9 +86,8 @@ int runEdit(const EditOptions& o) {
   std::vector<model::Problem> problems;
   for (const auto& command : *commands) {
     auto applied = history.apply(command);
-    if (!applied) return std::cerr << applied.error().message << "\n", 1;
+    if (!applied) return std::cerr << o.file << ": " << applied.error().message << "\n", 1;  // the file, as check names it
     history.sealEntry();
-    std::cout << "applied: " << history.labels().back().en << "\n";
     problems = std::move(*applied);
   }
   for (const auto& problem : problems) std::cerr << o.file << ": " << model::problemText(problem) << "\n";
@@ -98,6 +97,8 @@ int runEdit(const EditOptions& o) {
   }
   const std::string out = o.out.empty() ? o.file : o.out;
   if (auto saved = model::savePark(history.park(), out); !saved) return std::cerr << saved.error().message << "\n", 1;
+  // Said once written: an edit refused for the park's problems was never "applied".
+  for (const auto& label : history.labels()) std::cout << "applied: " << label.en << "\n";
   std::cout << "wrote " << out << "\n";
   return 0;
 }

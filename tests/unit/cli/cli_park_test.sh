@@ -52,9 +52,10 @@ expect "edited park passes check" 0 $?
 # nothing is written unless asked.
 "$cli" park edit site.park.json --out bad.park.json --set '/buildings/0/height_m="tall"' >/dev/null 2>tall.err
 expect "wrong type exit code" 1 $?
-expect "wrong type message" 'edit: /buildings/0/height_m: expected a positive number, got "tall"' "$(cat tall.err)"
-"$cli" park edit site.park.json --out bad.park.json --set '/buildings/0/height_m=-2' >/dev/null 2>range.err
+expect "wrong type message" 'site.park.json: edit: /buildings/0/height_m: expected a positive number, got "tall"' "$(cat tall.err)"
+"$cli" park edit site.park.json --out bad.park.json --set '/buildings/0/height_m=-2' >range.out 2>range.err
 expect "out of range exit code" 1 $?
+expect "a refused edit is not said to be applied" 0 "$(grep -c '^applied:' range.out)"
 expect "out of range message" "site.park.json: /buildings/0/height_m: expected a positive number, got -2" "$(head -1 range.err)"
 expect "nothing written for problems" no "$(test -e bad.park.json && echo yes || echo no)"
 
