@@ -60,8 +60,8 @@ class Importer {
   // A footprint's figures to the centimetre and hundredth of a degree: what a survey holds,
   // and what a person reads in the park file ("rotation_deg": 0, not -0.00086 of an
   // axis-aligned hall, nor 17 digits of a corner).
-  static double centimetres(double v) { return std::round(v * 100) / 100 + 0.0; }  // + 0.0: no "-0"
-  static model::Point centimetres(model::Point p) { return {centimetres(p.x_m), centimetres(p.y_m)}; }
+  static double hundredths(double v) { return std::round(v * 100) / 100 + 0.0; }  // + 0.0: no "-0"
+  static model::Point centimetres(model::Point p) { return {hundredths(p.x_m), hundredths(p.y_m)}; }
   std::vector<model::Point> parkPoints(const std::vector<LonLat>& part) const {
     std::vector<model::Point> out;
     for (const auto& p : projection_.toPark(part)) out.push_back(centimetres(p));
@@ -79,9 +79,9 @@ class Importer {
     b.name = name(f, at, "Building", "建筑");
     b.kind = detail::buildingKindOf(f.properties);
     b.position = centimetres(rect.centre);
-    b.width_m = centimetres(rect.width_m);
-    b.depth_m = centimetres(rect.depth_m);
-    b.rotation_deg = centimetres(rect.rotation_deg);  // hundredths of a degree
+    b.width_m = hundredths(rect.width_m);
+    b.depth_m = hundredths(rect.depth_m);
+    b.rotation_deg = hundredths(rect.rotation_deg);
     auto height = detail::heightOf(f.properties, options_.storey_height_m);
     if (!height) warn(at + "/properties", "no height, height_m or building:levels; " + quantityText(options_.default_height_m, "m") + " assumed");
     b.height_m = height.value_or(options_.default_height_m);
