@@ -1,9 +1,12 @@
 #include "model_problem_list.hpp"
 
 #include <QDir>
+#include <QFileInfo>
 
 namespace parktwin::app {
 namespace {
+
+QDateTime writtenAt(const QString& path) { return QFileInfo(path).lastModified(); }  // invalid when missing
 
 // Where the window looked, so the user knows where to put the file: short (relative) when it
 // is in the park's folder or below, else the whole path rather than a run of "../".
@@ -21,7 +24,7 @@ bool ModelProblemList::add(const QString& objectId, const QString& path, const Q
   // A load failure outranks a group found too heavy on the same file (it would not draw anyway).
   if (file == files_.end() || file->failure.too_heavy_triangles > 0) {
     const QStringList objects = file == files_.end() ? QStringList() : file->objectIds;
-    file = files_.insert(path, {ProblemText::modelFailure(path, loaderDetail), loaderDetail, objects});
+    file = files_.insert(path, {ProblemText::modelFailure(path, loaderDetail), loaderDetail, writtenAt(path), objects});
   }
   if (file->objectIds.contains(objectId)) return false;
   file->objectIds.push_back(objectId);
@@ -30,7 +33,7 @@ bool ModelProblemList::add(const QString& objectId, const QString& path, const Q
 
 bool ModelProblemList::addTooHeavy(const QString& objectId, const QString& path, long long triangles) {
   auto file = files_.find(path);
-  if (file == files_.end()) file = files_.insert(path, {{.missing = false, .why = {}, .too_heavy_triangles = triangles}, {}, {}});
+  if (file == files_.end()) file = files_.insert(path, {{.missing = false, .why = {}, .too_heavy_triangles = triangles}, {}, writtenAt(path), {}});
   if (file->objectIds.contains(objectId)) return false;
   file->objectIds.push_back(objectId);
   return true;
@@ -59,9 +62,12 @@ bool ModelProblemList::keepOnly(const QHash<QString, QString>& fileOf) {
       file = files_.erase(file);
       continue;
     }
-    const auto now = ProblemText::modelFailure(path, file->loaderDetail);
-    changed = changed || now.missing != file->failure.missing || now.why != file->failure.why;
-    file->failure = now;
+    if (const QDateTime written = writtenAt(path); written != file->written) {
+      const auto now = ProblemText::modelFailure(path, file->loaderDetail);
+      changed = changed || now.missing != file->failure.missing || now.why != file->failure.why;
+      file->failure = now;
+      file->written = written;
+    }
     ++file;
   }
   return changed;

@@ -3,6 +3,7 @@
 // in their place, worded a line per file for the view's notice (qml/scene/ModelProblems.qml).
 // A line per file, not per object: one missing machine model is shared by dozens of objects,
 // and a line each once filled most of the view.
+#include <QDateTime>
 #include <QHash>
 #include <QMap>
 #include <QString>
@@ -38,6 +39,8 @@ class ModelProblemList {
   struct FailedFile {
     ProblemText::ModelFailure failure;
     QString loaderDetail;  // Qt's words at the first failure, for the file read again
+    QDateTime written;     // when the file was last written as read (invalid: missing), so a
+                           // rebuild reads it again only when it changed
     QStringList objectIds;
   };
   QMap<QString, FailedFile> files_;  // by path

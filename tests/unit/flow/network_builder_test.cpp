@@ -185,19 +185,28 @@ TEST(Route, MiniParkLogisticsRoute) {
 namespace parktwin::flow {
 namespace {
 
+model::Building plantHall(const std::string& id) {
+  model::Building hall;
+  hall.id = id;
+  hall.kind = model::BuildingKind::plant;
+  return hall;
+}
+
+model::ProductionLine lineIn(const std::string& id, model::LineKind kind, const std::string& building) {
+  model::ProductionLine line;
+  line.id = id;
+  line.kind = kind;
+  line.building = building;
+  return line;
+}
+
 // The user guide's first park before issue 23: a die-casting line with no power, an energy link
 // to its hall, no material link. Each message names the object and the key to add.
 model::Park guideParkWithoutPowerOrMaterial() {
   model::Park park;
   park.id = "mini";
-  model::Building hall;
-  hall.id = "hall";
-  hall.kind = model::BuildingKind::plant;
-  park.buildings.push_back(hall);
-  model::ProductionLine cast;
-  cast.id = "cast";
-  cast.kind = model::LineKind::die_casting;
-  cast.building = "hall";
+  park.buildings.push_back(plantHall("hall"));
+  model::ProductionLine cast = lineIn("cast", model::LineKind::die_casting, "hall");
   cast.product = model::Product::parts;
   cast.capacity_t_per_year = 5'000;
   park.lines.push_back(cast);
@@ -233,14 +242,8 @@ TEST(NetworkMessages, ALineWithoutPowerIsNamedWithItsPathAndTheKeysToAdd) {
 // named only the first, and the user took the 0 kWh for the park's.
 TEST(NetworkMessages, ALineThatDrawsPowerWithNoLinkIsNamedToo) {
   auto park = guideParkWithoutPowerOrMaterial();
-  model::Building press;
-  press.id = "press-hall";
-  press.kind = model::BuildingKind::plant;
-  park.buildings.push_back(press);
-  model::ProductionLine extrusion;
-  extrusion.id = "ext";
-  extrusion.kind = model::LineKind::extrusion;
-  extrusion.building = "press-hall";
+  park.buildings.push_back(plantHall("press-hall"));
+  model::ProductionLine extrusion = lineIn("ext", model::LineKind::extrusion, "press-hall");
   extrusion.power_kw = 900;
   park.lines.push_back(extrusion);
   const auto energy = buildEnergyNetwork(park);

@@ -637,10 +637,7 @@ Result<FlowNetwork> detail::buildEnergyNetwork(const model::Park& park, const Fl
     outEmission[from] = std::max(outEmission[from], park.energy_links[i].emission_t_per_mwh);
   }
   for (int slot : links.named) net.addNode(slot);
-  const auto named = [&](const std::string& id) {
-    const int slot = objects.find(id);
-    return slot >= 0 && static_cast<std::size_t>(slot) < links.isNamed.size() && links.isNamed[static_cast<std::size_t>(slot)];
-  };
+  const auto named = [&](const std::string& id) { return linkNames(objects, links, id); };
 
   // The grid's factor goes on its supply arc unless its links carry their own factor.
   const auto gridEmission = [&](int slot) {
