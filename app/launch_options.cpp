@@ -40,6 +40,7 @@ QList<QCommandLineOption> optionTable() {
       {"scenario", "Open the scenario panel and run this scenario: a bundled scenario's name (heat-wave) or a file.", "name|file"},
       {"quick", "With --scenario: a quick look, 3 days around the first change."},
       {"bench-fps", "Orbit the camera for N seconds and print frames per second.", "seconds"},
+      {"bench-fly-in", "With --bench-fps: fly in from the whole park to 1/32 of its distance and out again while orbiting, and print frames per second for each halving of the distance too."},
       {"bench-machines", "With --bench-fps: replace the machines by N synthetic ones.", "n"},
       {"bench-machines-only", "With --bench-machines: hide the park around the machines."},
       {"bench-naive", "With --bench-machines: draw them as one Model each (the baseline)."},
@@ -91,6 +92,7 @@ LaunchOptions read(const QCommandLineParser& parser) {
   o.edit = parser.isSet("edit");
   o.benchDrag = parser.value("bench-drag");
   o.benchStill = parser.isSet("bench-still");
+  o.benchFlyIn = parser.isSet("bench-fly-in");
   o.benchFlowsOnGuiThread = parser.isSet("bench-flows-on-gui-thread");
   o.benchFlowsResetRows = parser.isSet("bench-flows-reset-rows");
   o.benchFlowsDesign = parser.isSet("bench-flows-design");

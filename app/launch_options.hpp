@@ -40,6 +40,7 @@ struct LaunchOptions {
   bool edit = false;
   QString benchDrag;        // --bench-drag: the building dragged while frames are counted
   bool benchStill = false;
+  bool benchFlyIn = false;  // --bench-fly-in: the camera flies in and out instead of only orbiting
   bool benchFlowsOnGuiThread = false;
   bool benchFlowsResetRows = false;
   bool benchFlowsDesign = false;

@@ -12,6 +12,7 @@
 #include <QQuickWindow>
 #include <QTimer>
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -133,6 +134,43 @@ void benchmarkOrbitFps(QQuickWindow* window, double seconds) {
 
 namespace {
 
+constexpr int kFlyInBands = 5;  // halvings of the distance on the way in: down to 1/32
+
+// The camera's distance `t` seconds into a fly-in of `seconds` from `fitted`: halving at an even
+// pace down to the closest band for the first half, back out for the second, so that each band
+// gets the same time on the way in and on the way out.
+double flyInDistance(double fitted, double t, double seconds) {
+  const double depth = 1.0 - std::abs(2.0 * std::clamp(t / seconds, 0.0, 1.0) - 1.0);
+  return fitted * std::exp2(-kFlyInBands * depth);
+}
+
+// Frames and their time by band of distance, band 0 being the fitted distance to its half.
+struct FlyInBands {
+  double fitted = 0;        // the distance the window had fitted when counting began
+  double drawnAt = 0;       // the distance of the frame being drawn
+  double drawnSince = 0;    // when it was asked for (seconds since counting began)
+  std::array<int, kFlyInBands> frames{};
+  std::array<double, kFlyInBands> seconds{};
+
+  void add(double distance, double frameSeconds) {
+    const int band = std::clamp(int(std::floor(std::log2(fitted / distance))), 0, kFlyInBands - 1);
+    ++frames[std::size_t(band)];
+    seconds[std::size_t(band)] += frameSeconds;
+  }
+  void print() const {
+    double slowest = -1;
+    for (std::size_t band = 0; band < frames.size(); ++band) {
+      if (seconds[band] <= 0) continue;
+      const double fps = frames[band] / seconds[band];
+      const double far = fitted / std::exp2(double(band)), near = far / 2;
+      std::printf("fly-in %.0f-%.0f m: %.1f fps (%d frames)\n", far, near, fps, frames[band]);
+      slowest = slowest < 0 ? fps : std::min(slowest, fps);
+    }
+    if (slowest >= 0) std::printf("fly-in slowest band: %.1f fps\n", slowest);
+    std::fflush(stdout);
+  }
+};
+
 // p50, p95, p99 and the slowest of the frame times, and how many took over 33 ms (two 60 Hz
 // vsyncs, under 30 fps: a frame a person sees dropped).
 void printFrameTimes(std::vector<double> frameMs) {
@@ -145,6 +183,23 @@ void printFrameTimes(std::vector<double> frameMs) {
 }
 
 }  // namespace
+
+void benchmarkFlyInFps(QQuickWindow* window, double seconds) {
+  auto bands = std::make_shared<FlyInBands>();
+  QObject::connect(qApp, &QCoreApplication::aboutToQuit, window, [bands] { bands->print(); });
+  benchmarkFps(window, seconds, "fly-in", [=](QQuickItem* view, double t) {
+    if (bands->fitted <= 0) {
+      QMetaObject::invokeMethod(view, "stopMotion");  // the path is the benchmark's, not a flight's
+      bands->fitted = view->property("distance").toDouble();
+    } else {
+      bands->add(bands->drawnAt, t - bands->drawnSince);
+    }
+    bands->drawnSince = t;
+    bands->drawnAt = flyInDistance(bands->fitted, t, seconds);
+    view->setProperty("distance", bands->drawnAt);
+    view->setProperty("yaw", view->property("yaw").toDouble() + 0.5);
+  });
+}
 
 void benchmarkFps(QQuickWindow* window, double seconds, const char* label,
                   std::function<void(QQuickItem* view, double t)> step) {

@@ -26,6 +26,10 @@ void exportTourVideo(QQuickWindow* window, QObject* tourPlayer, const QString& o
 
 // Orbits the camera for `seconds` and prints frames per second to stdout, then quits.
 void benchmarkOrbitFps(QQuickWindow* window, double seconds);
+// Orbits while flying in from the fitted distance to 1/32 of it and out again, and prints the
+// frames per second of the whole path and of each halving of the distance: every level of
+// detail a user meets on the way in, comparable between models and boxes on the same path.
+void benchmarkFlyInFps(QQuickWindow* window, double seconds);
 // The same count with another step per frame (`t`: seconds since counting began), printed as
 // "<label> fps: ...": a drag in edit mode, or nothing at all (the still window's baseline).
 void benchmarkFps(QQuickWindow* window, double seconds, const char* label,

@@ -206,6 +206,8 @@ void benchmark(QQuickWindow* window, ParkController& controller, const LaunchOpt
     });
   } else if (options.benchStill) {
     benchmarkFps(window, options.benchSeconds, "still", [](QQuickItem*, double) {});
+  } else if (options.benchFlyIn) {
+    benchmarkFlyInFps(window, options.benchSeconds);
   } else {
     benchmarkOrbitFps(window, options.benchSeconds);
   }
