@@ -176,6 +176,38 @@ INSTANTIATE_TEST_SUITE_P(
                   "/features/0/geometry/coordinates/0: expected at least 4 positions, got 2"}),
     [](const ::testing::TestParamInfo<Malformed>& p) { return p.param.name; });
 
+// A hall 60 km east of the rest (the road and a hall round the centre): imported, and the
+// warning names it with its distance from the others' middle, by hand 60 km.
+TEST(GeoJsonImport, AFeatureFarFromTheRestIsImportedAndNamed) {
+  const json hall = feature(polygon({{0, 0}, {40, 0}, {40, 20}, {0, 20}}), {{"name", "Hall"}, {"height", 12}});
+  const json stray = feature(polygon({{60'000, 0}, {60'040, 0}, {60'040, 20}, {60'000, 20}}), {{"name", "Far hall"}, {"height", 12}});
+  auto park = import(collection({anchorRoad(), hall, stray}));
+  ASSERT_TRUE(park) << park.error().message;
+  EXPECT_EQ(park->park.buildings.size(), 2u);
+  ASSERT_EQ(park->warnings.size(), 1u);
+  EXPECT_EQ(park->warnings[0], "/features/2: 60 km from the rest of the features; imported, but is it part of this park?");
+}
+
+// 250 km away, the park's origin (the middle of every feature's box) would leave the rest out
+// of a park file's 100 km too: the import fails naming the stray feature, not the park objects.
+TEST(GeoJsonImport, AFeatureBeyondAParksReachIsAnErrorNamingIt) {
+  const json hall = feature(polygon({{0, 0}, {40, 0}, {40, 20}, {0, 20}}), {{"name", "Hall"}, {"height", 12}});
+  const json stray = feature(polygon({{250'000, 0}, {250'040, 0}, {250'040, 20}, {250'000, 20}}), {{"name", "Far"}, {"height", 12}});
+  auto park = import(collection({anchorRoad(), hall, stray}));
+  ASSERT_FALSE(park);
+  EXPECT_EQ(park.error().message,
+            "site.geojson: /features/2: 250 km from the rest of the features; a park file holds positions within 100 km of its "
+            "centre: is it in the wrong place, or are its coordinates [latitude, longitude]?");
+}
+
+// A footprint with no area breaks a park rule: the error names the feature and the park path.
+TEST(GeoJsonImport, AParkRuleBrokenNamesTheFeature) {
+  const json flat = feature(polygon({{0, 0}, {40, 0}, {80, 0}}), {{"name", "Flat"}, {"height", 12}});
+  auto park = import(collection({anchorRoad(), flat}));
+  ASSERT_FALSE(park);
+  EXPECT_EQ(park.error().message, "site.geojson: /features/1: imported as /buildings/0/depth_m: expected a positive number, got 0");
+}
+
 TEST(GeoJsonImport, NotJsonSaysWhere) {
   auto park = importGeoJson("{\"type\": ", "cut.geojson", {});
   ASSERT_FALSE(park);

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <iterator>
 #include <limits>
 
 #include "feature_mapping.hpp"
@@ -17,6 +19,10 @@ namespace {
 using detail::Feature;
 
 constexpr double kSquareMetresPerMu = 10000.0 / 15;  // 1 mu = 666.7 m²
+// A feature this far from the middle of the others is most likely a slip: another site's
+// polygon, a digitising error, coordinates swapped. The largest Chinese parks are some 20 km
+// across, so it is imported but named.
+constexpr double kStrayFeature_m = 20'000;
 
 LonLat centreOf(const std::vector<LonLat>& positions) {
   auto [west, east] = std::ranges::minmax(positions, {}, &LonLat::lon_deg);
@@ -116,6 +122,88 @@ class Importer {
   const ImportOptions& options_;
 };
 
+// Where a feature lies in the park: its bounding box.
+struct FeaturePlace {
+  std::size_t index = 0;
+  model::Point min, max;
+  model::Point middle() const { return {(min.x_m + max.x_m) / 2, (min.y_m + max.y_m) / 2}; }
+  double reachFrom(model::Point p) const {  // to its farthest corner
+    return std::hypot(std::max(p.x_m - min.x_m, max.x_m - p.x_m), std::max(p.y_m - min.y_m, max.y_m - p.y_m));
+  }
+};
+
+std::vector<FeaturePlace> placesOf(const std::vector<Feature>& features, const LocalProjection& projection) {
+  std::vector<FeaturePlace> places;
+  for (const Feature& f : features) {
+    std::vector<model::Point> points;
+    for (const auto& part : f.parts) std::ranges::copy(projection.toPark(part), std::back_inserter(points));
+    if (points.empty()) continue;
+    auto [west, east] = std::ranges::minmax(points, {}, &model::Point::x_m);
+    auto [south, north] = std::ranges::minmax(points, {}, &model::Point::y_m);
+    places.push_back({f.index, {west.x_m, south.y_m}, {east.x_m, north.y_m}});
+  }
+  return places;
+}
+
+// The middle of the features, each axis's (lower) median: a stray feature does not move it.
+model::Point medianMiddle(const std::vector<FeaturePlace>& places) {
+  std::vector<double> xs, ys;
+  for (const auto& p : places) xs.push_back(p.middle().x_m), ys.push_back(p.middle().y_m);
+  const auto lower = [](std::vector<double>& v) {
+    auto at = v.begin() + std::ptrdiff_t((v.size() - 1) / 2);
+    std::ranges::nth_element(v, at);
+    return *at;
+  };
+  return {lower(xs), lower(ys)};
+}
+
+// Features far from the rest: warnings (imported), or errors when the park could not hold
+// them, named by their feature and not by the park path they would have had.
+struct StrayFeatures {
+  std::vector<std::string> warnings;
+  std::string errors;
+};
+
+StrayFeatures strayFeatures(const std::vector<FeaturePlace>& places, const std::string& source) {
+  StrayFeatures out;
+  if (places.size() < 2) return out;
+  const model::Point middle = medianMiddle(places);
+  // The park's origin is the middle of all the features' box: a stray one can put the rest
+  // out of a park file's reach too, so the strays are what the error names.
+  const bool outOfReach = std::ranges::any_of(places, [](const FeaturePlace& p) { return p.reachFrom({0, 0}) > model::kCoordinateLimit_m; });
+  for (const auto& p : places) {
+    const double away_m = std::hypot(p.middle().x_m - middle.x_m, p.middle().y_m - middle.y_m);
+    if (away_m <= kStrayFeature_m) continue;
+    const std::string what = "/features/" + std::to_string(p.index) + ": " + quantityText(std::round(away_m / 1000), "km") +
+                             " from the rest of the features";
+    if (outOfReach) {
+      out.errors += (out.errors.empty() ? "" : "\n") + source + ": " + what + "; a park file holds positions within " +
+                    quantityText(model::kCoordinateLimit_m / 1000, "km") +
+                    " of its centre: is it in the wrong place, or are its coordinates [latitude, longitude]?";
+    } else {
+      out.warnings.push_back(what + "; imported, but is it part of this park?");
+    }
+  }
+  return out;
+}
+
+// "/buildings/1/width_m: ..." of the imported park as the feature it came from: objects are
+// named after their feature ("building-5" is /features/5).
+std::string problemOfFeature(const model::Park& park, const model::Problem& problem) {
+  const auto featureOf = [&](const auto& objects, std::string_view collection) -> std::string {
+    const std::string prefix = "/" + std::string(collection) + "/";
+    if (!problem.path.starts_with(prefix)) return {};
+    const std::size_t k = std::strtoul(problem.path.c_str() + prefix.size(), nullptr, 10);
+    if (k >= objects.size()) return {};
+    const std::string& id = objects[k].id;
+    return "/features/" + id.substr(id.rfind('-') + 1) + ": imported as ";
+  };
+  std::string feature = featureOf(park.buildings, "buildings");
+  if (feature.empty()) feature = featureOf(park.zones, "zones");
+  if (feature.empty()) feature = featureOf(park.roads, "roads");
+  return (feature.empty() ? "imported park: " : feature) + model::problemText(problem);
+}
+
 double landAreaMu(const model::Park& park) {
   double minX = std::numeric_limits<double>::infinity(), minY = minX, maxX = -minX, maxY = -minX;
   const auto cover = [&](const model::Point& p) {
@@ -142,6 +230,9 @@ Result<ImportedPark> importGeoJson(const std::string& text, const std::string& s
   auto projection = LocalProjection::around(centre);
   if (!projection) return fail(ErrorCode::invalid_input, source + ": " + projection.error().message);
 
+  StrayFeatures strays = strayFeatures(placesOf(file->features, *projection), source);
+  if (!strays.errors.empty()) return fail(ErrorCode::invalid_input, strays.errors);
+
   ImportedPark out;
   model::Park& park = out.park;
   park.id = options.park_id;
@@ -153,9 +244,10 @@ Result<ImportedPark> importGeoJson(const std::string& text, const std::string& s
   for (const Feature& f : file->features) importer.add(f, park);
   park.land_area_mu = landAreaMu(park);
   out.warnings = std::move(importer.warnings);
+  std::ranges::move(strays.warnings, std::back_inserter(out.warnings));
 
   std::string problems;
-  for (const auto& p : model::validatePark(park)) problems += (problems.empty() ? "" : "\n") + source + ": imported park: " + model::problemText(p);
+  for (const auto& p : model::validatePark(park)) problems += (problems.empty() ? "" : "\n") + source + ": " + problemOfFeature(park, p);
   if (!problems.empty()) return fail(ErrorCode::invalid_input, problems);
   return out;
 }

@@ -8,8 +8,6 @@
 
 namespace parktwin::model::detail {
 
-constexpr double kCoordinateLimit_m = 100'000;  // a park fits in 100 km
-
 struct Checker {
   std::vector<Problem> problems;
 

@@ -11,6 +11,9 @@
 
 namespace parktwin::model {
 
+// How far from its origin a park file's positions may lie: a park fits in 100 km.
+inline constexpr double kCoordinateLimit_m = 100'000;
+
 // A name shown to people, in both languages the product ships.
 struct LocalizedText {
   std::string zh;
