@@ -4,6 +4,7 @@
 
 #include "command_registry.hpp"
 #include "parktwin/model/bundled_data.hpp"
+#include "parktwin/model/ground_overlaps.hpp"
 #include "parktwin/model/model_files.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "terminal.hpp"
@@ -32,6 +33,9 @@ int runCheck(const std::string& argument) {
     return 2;
   }
   if (!modelFilesReadable(*park, *file)) return 2;
+  for (const auto& overlap : model::groundOverlaps(*park)) {
+    std::cerr << file->string() << ": warning: " << model::groundOverlapText(overlap) << "\n";
+  }
   const auto s = model::summarize(*park);
   std::cout << park->name.en << " / " << park->name.zh << " (" << park->id << "): ok\n"
             << "  buildings " << s.buildings << ", enterprises " << s.enterprises << ", lines " << s.lines

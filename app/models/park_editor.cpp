@@ -9,7 +9,9 @@
 #include "park_controller.hpp"
 #include "park_document.hpp"
 #include "problem_text.hpp"
+#include "parktwin/common/number_text.hpp"
 #include "parktwin/model/edit_history.hpp"
+#include "parktwin/model/ground_overlaps.hpp"
 #include "parktwin/model/object_index.hpp"
 
 namespace parktwin::app {
@@ -237,6 +239,19 @@ void ParkEditor::listProblems(const std::vector<model::Problem>& problems) {
     listed.push_back(QVariantMap{{"path", q(p.path)}, {"message", ProblemText::of(p.wording, p.message)}, {"objectId", objectAt(p.path)}});
   }
   document_.showParkProblems(listed);
+}
+
+QVariantList ParkEditor::overlaps() const {
+  QVariantList listed;
+  const auto* park = controller_.park();
+  if (!park) return listed;
+  for (const auto& o : model::groundOverlaps(*park)) {
+    const QString depth = q(compactText(o.depth_m, 1));
+    listed.push_back(QVariantMap{
+        {"text", tr("%1 and %2 overlap by %3 m").arg(controller_.nameOf(q(o.second_id)), controller_.nameOf(q(o.first_id)), depth)},
+        {"objectId", q(o.second_id)}});
+  }
+  return listed;
 }
 
 // The object a problem's path points into, from the edited park (its file is not saved yet).

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -47,6 +48,9 @@ class ParkEditor : public QObject {
   Q_PROPERTY(QStringList buildingKinds READ buildingKinds CONSTANT)
   // Why the last edit was refused ("" when it applied).
   Q_PROPERTY(QString lastError READ lastError NOTIFY historyChanged)
+  // Buildings and utilities standing on each other's ground (model::groundOverlaps), for the
+  // panel: {text (in the window's language, with names), objectId (the later one in the file)}.
+  Q_PROPERTY(QVariantList overlaps READ overlaps NOTIFY historyChanged)
 
  public:
   ParkEditor(ParkController& controller, ParkDocument& document, QObject* parent);
@@ -67,6 +71,7 @@ class ParkEditor : public QObject {
   QVariantMap building() const;
   QStringList buildingKinds() const;
   QString lastError() const { return lastError_; }
+  QVariantList overlaps() const;
 
   // A kind word in the window's language.
   Q_INVOKABLE QString kindName(const QString& word) const;

@@ -13,6 +13,7 @@
 
 #include "controller_text.hpp"
 #include "kind_names.hpp"
+#include "parktwin/model/ground_overlaps.hpp"
 #include "parktwin/model/gltf_summary.hpp"
 #include "parktwin/model/model_files.hpp"
 #include "parktwin/model/object_index.hpp"
@@ -97,16 +98,6 @@ void addRoad(const model::Road& road, QVariantList& out) {
   }
 }
 
-// The side of the square a utility's drawing fills on the ground, in metres.
-double utilitySize(const model::Utility& u) {
-  const UtilityShape shape = utilityShape(u.kind);
-  if (shape == UtilityShape::pvField) return std::max(20.0, std::sqrt(u.power_kw * kPvFieldM2PerKwp));
-  if (u.kind == model::UtilityKind::pumped_storage) return 60;
-  if (u.kind == model::UtilityKind::reservoir_hydro) return 40;
-  if (shape == UtilityShape::yard) return 36;
-  return 18;
-}
-
 QVariantMap utilityItem(const model::Utility& u, const std::filesystem::path& parkFile) {
   return {{"id", q(u.id)},
           {"model", modelItem(u.model, parkFile)},
@@ -114,7 +105,7 @@ QVariantMap utilityItem(const model::Utility& u, const std::filesystem::path& pa
           {"shape", utilityShapeName(utilityShape(u.kind))},
           {"position", toScene(u.position.x_m, u.position.y_m)},
           {"color", utilityColor(u.kind)},
-          {"size", utilitySize(u)},
+          {"size", model::utilityGroundSide_m(u)},
           {"planned", u.planned}};
 }
 

@@ -43,8 +43,4 @@ QString modelPathOf(const parktwin::model::ModelRef& model, const std::filesyste
 SceneItems sceneItemsOf(const parktwin::model::Park& park, const parktwin::model::ObjectIndex& index,
                         const std::filesystem::path& parkFile = {});
 
-// Ground a PV field takes per kW of peak power: ground-mounted arrays need about 1.5 ha per
-// MWp with rows spaced against shading (docs/scene.md).
-inline constexpr double kPvFieldM2PerKwp = 15.0;
-
 }  // namespace parktwin::app

@@ -329,6 +329,14 @@
         <source>Opened park</source>
         <translation>打开时的园区</translation>
     </message>
+    <message>
+        <source>Overlapping on the ground (%1)</source>
+        <translation>地面重叠（%1）</translation>
+    </message>
+    <message>
+        <source>and %1 more (parktwin-cli check lists them all)</source>
+        <translation>另有 %1 处（parktwin-cli check 会全部列出）</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -441,6 +449,13 @@
     <message>
         <source>Import GeoJSON…</source>
         <translation>导入 GeoJSON…</translation>
+    </message>
+</context>
+<context>
+    <name>FlowProblemBanner</name>
+    <message>
+        <source>The flows cannot be shown:</source>
+        <translation>无法显示物料与能源流：</translation>
     </message>
 </context>
 <context>
@@ -1205,13 +1220,6 @@
     </message>
 </context>
 <context>
-    <name>FlowProblemBanner</name>
-    <message>
-        <source>The flows cannot be shown:</source>
-        <translation>无法显示物料与能源流：</translation>
-    </message>
-</context>
-<context>
     <name>PresentationOverlay</name>
     <message>
         <source>Day</source>
@@ -1893,6 +1901,13 @@
     <message>
         <source>Add external node</source>
         <translation>添加外部节点</translation>
+    </message>
+</context>
+<context>
+    <name>parktwin::app::ParkEditor</name>
+    <message>
+        <source>%1 and %2 overlap by %3 m</source>
+        <translation>%1 与 %2 重叠 %3 米</translation>
     </message>
 </context>
 <context>

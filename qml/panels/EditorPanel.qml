@@ -142,6 +142,38 @@ Pane {
             color: "#5b6b78"
             text: qsTr("Drag to move (1 m grid, edges and axes of other buildings; Shift: no snapping) · R / Shift+R: rotate 15° / 1°")
         }
+        // What stands on another's ground: saved as it is, but named, for it is almost always a
+        // slip (a hall dragged onto another, a PV field laid over a roof). A click selects it.
+        ColumnLayout {
+            objectName: "overlapList"
+            visible: ParkEditor.overlaps.length > 0
+            Layout.fillWidth: true
+            spacing: 2
+            Label {
+                text: qsTr("Overlapping on the ground (%1)").arg(ParkEditor.overlaps.length)
+                font.bold: true
+                color: "#8a5a00"
+            }
+            Repeater {
+                model: ParkEditor.overlaps.slice(0, 4)
+                delegate: Label {
+                    required property var modelData
+                    objectName: "overlapRow"
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: "#8a5a00"
+                    font.underline: hover.hovered
+                    text: modelData.text
+                    HoverHandler { id: hover; cursorShape: Qt.PointingHandCursor }
+                    TapHandler { onTapped: ParkController.selection.select(modelData.objectId) }
+                }
+            }
+            Label {
+                visible: ParkEditor.overlaps.length > 4
+                color: "#8a5a00"
+                text: qsTr("and %1 more (parktwin-cli check lists them all)").arg(ParkEditor.overlaps.length - 4)
+            }
+        }
         Label {
             objectName: "editError"
             visible: ParkEditor.lastError !== ""

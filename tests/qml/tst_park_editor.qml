@@ -148,6 +148,27 @@ Item {
             compare(Fixture.readText(top.path), top.original)
         }
 
+        function test_a_building_moved_onto_another_is_listed_as_an_overlap() {
+            const list = findChild(editor, "overlapList")
+            verify(!list.visible)
+            compare(ParkEditor.overlaps.length, 0)
+            // The store (40 x 20) centred at x 95 spans 75..115: 5 m into the hall's 20..80.
+            verify(ParkEditor.moveBuilding("store", 95, 50))
+            compare(ParkEditor.overlaps.length, 1)
+            compare(ParkEditor.overlaps[0].text, "Store and Hall overlap by 5 m")
+            tryVerify(() => list.visible)
+            const row = findChild(list, "overlapRow")
+            compare(row.text, "Store and Hall overlap by 5 m")
+            mouseClick(row)
+            compare(ParkController.selection.objectId, "store")
+            // A shared wall (the store's west edge on the hall's east edge, x 80) is no overlap.
+            verify(ParkEditor.moveBuilding("store", 100, 50))
+            compare(ParkEditor.overlaps.length, 0)
+            verify(!list.visible)
+            verify(ParkEditor.undo())
+            compare(ParkEditor.overlaps.length, 1)
+        }
+
         function test_rotate_with_keys_and_undo_each() {
             ParkController.selection.select("hall")
             view.forceActiveFocus()

@@ -48,6 +48,23 @@ expect "the changed line" '      "position": {"x_m": 120,' "$(diff site.park.jso
 "$cli" check moved.park.json >/dev/null 2>&1
 expect "edited park passes check" 0 $?
 
+# The store moved onto the hall's centre: check still passes (an overlap is a warning, not an
+# error) and names both, with the depth by hand: both unturned at one centre, so the smaller of
+# the half sums of their widths and of their depths.
+hall_at=$(/usr/bin/python3 -c "import json; b = json.load(open('site.park.json'))['buildings'][0]; print(b['position']['x_m'], b['position']['y_m'])")
+"$cli" park edit site.park.json --out onto.park.json --set "/buildings/1/position/x_m=${hall_at% *}" --set "/buildings/1/position/y_m=${hall_at#* }" >/dev/null 2>&1
+expect "overlap edit exit code" 0 $?
+expected_overlap=$(/usr/bin/python3 -c "
+import json
+a, b = json.load(open('onto.park.json'))['buildings']
+assert a.get('rotation_deg', 0) == 0 and b.get('rotation_deg', 0) == 0
+depth = format(min(a['width_m'] + b['width_m'], a['depth_m'] + b['depth_m']) / 2, '.1f').removesuffix('.0')
+print(f\"onto.park.json: warning: /buildings/1 ({b['id']}) and /buildings/0 ({a['id']}) overlap by {depth} m\")")
+"$cli" check onto.park.json >/dev/null 2>onto.err
+expect "a park with an overlap passes check" 0 $?
+expect "the overlap named" "$expected_overlap" "$(cat onto.err)"
+expect "no overlap in the imported park" "" "$(cat check.err)"
+
 # A value of the wrong type is refused with its path; a value out of range is a problem and
 # nothing is written unless asked.
 "$cli" park edit site.park.json --out bad.park.json --set '/buildings/0/height_m="tall"' >/dev/null 2>tall.err

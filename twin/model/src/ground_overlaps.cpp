@@ -1,0 +1,94 @@
+// Overlaps on the ground, by the separating axis test on turned rectangles.
+#include "parktwin/model/ground_overlaps.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+
+#include "parktwin/common/number_text.hpp"
+
+namespace parktwin::model {
+namespace {
+
+// What stands on the ground: a rectangle turned counter-clockwise about its centre.
+struct GroundShape {
+  std::string path, id;
+  Point centre;
+  double width_m = 0, depth_m = 0, rotation_deg = 0;
+
+  std::array<Point, 2> axes() const {  // unit vectors along its width and its depth
+    const double a = rotation_deg * std::numbers::pi / 180;
+    return {Point{std::cos(a), std::sin(a)}, Point{-std::sin(a), std::cos(a)}};
+  }
+  // Half its extent along a unit direction.
+  double halfAlong(Point d) const {
+    const auto [u, v] = axes();
+    return (width_m * std::abs(u.x_m * d.x_m + u.y_m * d.y_m) + depth_m * std::abs(v.x_m * d.x_m + v.y_m * d.y_m)) / 2;
+  }
+};
+
+// How deep two rectangles overlap: the least overlap of their shadows on the four axes (0 when
+// some axis separates them).
+double overlapDepth(const GroundShape& a, const GroundShape& b) {
+  double depth = INFINITY;
+  const Point between{b.centre.x_m - a.centre.x_m, b.centre.y_m - a.centre.y_m};
+  for (const auto& shape : {a, b}) {
+    for (const Point& d : shape.axes()) {
+      const double apart = std::abs(between.x_m * d.x_m + between.y_m * d.y_m);
+      depth = std::min(depth, a.halfAlong(d) + b.halfAlong(d) - apart);
+      if (depth <= 0) return 0;
+    }
+  }
+  return depth;
+}
+
+std::vector<GroundShape> shapesOnTheGround(const Park& park) {
+  std::vector<GroundShape> shapes;
+  for (std::size_t i = 0; i < park.buildings.size(); ++i) {
+    const Building& b = park.buildings[i];
+    shapes.push_back({"/buildings/" + std::to_string(i), b.id, b.position, b.width_m, b.depth_m, b.rotation_deg});
+  }
+  for (std::size_t i = 0; i < park.utilities.size(); ++i) {
+    const Utility& u = park.utilities[i];
+    if (!u.building.empty()) continue;  // housed: inside its building, not beside it
+    const double side = utilityGroundSide_m(u);
+    shapes.push_back({"/utilities/" + std::to_string(i), u.id, u.position, side, side, 0});
+  }
+  return shapes;
+}
+
+}  // namespace
+
+double utilityGroundSide_m(const Utility& u) {
+  switch (u.kind) {
+    case UtilityKind::pv: return std::max(20.0, std::sqrt(u.power_kw * kPvFieldM2PerKwp));
+    case UtilityKind::pumped_storage: return 60;
+    case UtilityKind::reservoir_hydro: return 40;
+    case UtilityKind::substation: return 36;
+    case UtilityKind::grid_tie:
+    case UtilityKind::battery:
+    case UtilityKind::charger:
+    case UtilityKind::hydrogen: return 18;
+  }
+  return 18;
+}
+
+std::vector<GroundOverlap> groundOverlaps(const Park& park) {
+  const std::vector<GroundShape> shapes = shapesOnTheGround(park);
+  std::vector<GroundOverlap> overlaps;
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    for (std::size_t j = i + 1; j < shapes.size(); ++j) {
+      const double depth = overlapDepth(shapes[i], shapes[j]);
+      if (depth > kOverlapTolerance_m) overlaps.push_back({shapes[i].path, shapes[i].id, shapes[j].path, shapes[j].id, depth});
+    }
+  }
+  return overlaps;
+}
+
+std::string groundOverlapText(const GroundOverlap& o) {
+  return o.second_path + " (" + o.second_id + ") and " + o.first_path + " (" + o.first_id + ") overlap by " +
+         quantityText(o.depth_m, "m", 1);
+}
+
+}  // namespace parktwin::model
