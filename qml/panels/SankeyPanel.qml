@@ -121,6 +121,8 @@ Pane {
                     readonly property var row: ({id: model.id, name: model.name, merged: model.merged, value: model.value})
                     readonly property bool last: model.column === root.diagram.columns - 1
                     readonly property bool showLabel: height >= 9 || node.row.merged > 0
+                    readonly property string labelName: root.nodeName(row)
+                    readonly property string labelAmount: root.amount(row.value)
                     x: canvas.columnX(model.column)
                     y: 4 + model.y * canvas.scale
                     width: canvas.barWidth
@@ -140,7 +142,7 @@ Pane {
                         TextMetrics {
                             id: oneLine
                             font: label.font
-                            text: root.nodeName(node.row) + "  " + root.amount(node.row.value)
+                            text: node.labelName + "  " + node.labelAmount
                         }
                         Label {
                             id: label
@@ -149,8 +151,8 @@ Pane {
                             readonly property real room: (parent.parent.last ? canvas.lastLabelRoom : canvas.spacing - canvas.barWidth) - 16
                             anchors.centerIn: parent
                             width: Math.min(Math.ceil(oneLine.advanceWidth) + 1, room)
-                            text: oneLine.advanceWidth < room ? oneLine.text
-                                                             : root.nodeName(node.row) + "\n" + root.amount(node.row.value)
+                            // Not oneLine.text: reading it here is a binding loop (Qt 6.4).
+                            text: node.labelName + (oneLine.advanceWidth < room ? "  " : "\n") + node.labelAmount
                             wrapMode: Text.Wrap
                             font.pixelSize: 11
                             color: "#1b2733"
