@@ -1,6 +1,7 @@
 #include "parktwin/feed/connections_reader.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "connections_reader_detail.hpp"
@@ -82,6 +83,46 @@ Source readSource(const json& value, const std::string& path, Problems& problems
   return s;
 }
 
+// Every tag named outright (not a pattern resolved per message) with the JSON path of its
+// mapping, in file order.
+std::vector<std::pair<std::string, std::string>> namedTags(const Connections& c) {
+  std::vector<std::pair<std::string, std::string>> tags;
+  const auto add = [&](const ValueMapping& m, const std::string& path) {
+    const auto parts = tagPatternParts(m.tag);
+    if (parts && parts->empty()) tags.emplace_back(m.tag, path);
+  };
+  const auto addEach = [&](const auto& items, const std::string& path) {
+    for (std::size_t j = 0; j < items.size(); ++j) add(items[j].mapping, path + "/" + std::to_string(j));
+  };
+  for (std::size_t i = 0; i < c.sources.size(); ++i) {
+    const std::string path = "/sources/" + std::to_string(i);
+    const auto& config = c.sources[i].config;
+    if (const auto* mqtt = std::get_if<MqttSource>(&config)) {
+      for (std::size_t k = 0; k < mqtt->subscriptions.size(); ++k) {
+        addEach(mqtt->subscriptions[k].values, path + "/subscriptions/" + std::to_string(k) + "/values");
+      }
+    } else if (const auto* modbus = std::get_if<ModbusSource>(&config)) {
+      addEach(modbus->points, path + "/points");
+    } else if (const auto* sparkplug = std::get_if<SparkplugSource>(&config)) {
+      addEach(sparkplug->metrics, path + "/metrics");
+    } else if (const auto* opcua = std::get_if<OpcUaSource>(&config)) {
+      addEach(opcua->nodes, path + "/nodes");
+    }
+  }
+  return tags;
+}
+
+// One point, node or metric per tag: two feeding one tag interleave their values in its
+// history (a voltage between the powers), and when both come in the same millisecond one is lost.
+void checkOneFeedPerTag(const Connections& c, Problems& problems) {
+  std::map<std::string, std::string, std::less<>> firstFeed;
+  for (const auto& [tag, path] : namedTags(c)) {
+    if (auto [it, fresh] = firstFeed.emplace(tag, path); !fresh) {
+      problems.add(path + "/tag", "\"" + tag + "\" is fed by " + it->second + " too; a tag takes its values from one point, node or metric");
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<std::vector<std::string>> tagPatternParts(std::string_view pattern) {
@@ -123,6 +164,7 @@ Result<Connections> parseConnections(const std::string& text, const std::string&
           c.sources.push_back(std::move(s));
         }
         if (sources->empty()) problems.add("/sources", "expected at least one source");
+        checkOneFeedPerTag(c, problems);
       }
     }
   }

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "connections_reader_detail.hpp"
+#include "parktwin/feed/modbus_map.hpp"
 #include "parktwin/feed/mqtt_mapping.hpp"
 
 namespace parktwin::feed::detail {
@@ -100,11 +101,33 @@ MqttSubscription readSubscription(ObjectReader& r, Problems& problems) {
 
 int readModbusAddress(ObjectReader& p, ModbusType type, Problems& problems) {
   const int address = p.integer("address", 0, 65535, true, 0);
-  const int width = type == ModbusType::float64 ? 4
-                    : (type == ModbusType::int32 || type == ModbusType::uint32 || type == ModbusType::float32) ? 2
-                                                                                                                : 1;
-  if (address + width - 1 > 65535) problems.add(p.pathOf("address"), "the value runs past register 65535");
+  if (address + registerWidth(type) - 1 > 65535) problems.add(p.pathOf("address"), "the value runs past register 65535");
   return address;
+}
+
+// "52" or "52..53": the registers (or the bit) a point reads.
+std::string registerSpan(const ModbusPoint& p, int width) {
+  return width == 1 ? std::to_string(p.address) : std::to_string(p.address) + ".." + std::to_string(p.address + width - 1);
+}
+
+// Two points of one table that share some registers but start apart read one value's words as
+// parts of two: a float32 at 52 and another at 53 is a slip (an address off by one, a width
+// mistaken). Points at the same address (a status word read as a number and as a flag) may be meant.
+void checkRegisterOverlaps(const std::vector<ModbusPoint>& points, const std::string& path, Problems& problems) {
+  const auto widthOf = [](const ModbusPoint& p) {
+    return p.table == ModbusTable::coil || p.table == ModbusTable::discrete_input ? 1 : registerWidth(p.type);
+  };
+  for (std::size_t j = 1; j < points.size(); ++j) {
+    for (std::size_t i = 0; i < j; ++i) {
+      const ModbusPoint &a = points[i], &b = points[j];
+      const bool overlap = a.address < b.address + widthOf(b) && b.address < a.address + widthOf(a);
+      if (a.table != b.table || a.address == b.address || !overlap) continue;
+      problems.add(path + "/" + std::to_string(j) + "/address",
+                   "registers " + registerSpan(b, widthOf(b)) + " overlap " + registerSpan(a, widthOf(a)) + " of " + path + "/" +
+                       std::to_string(i) + ": one value's words would be read as parts of two");
+      break;
+    }
+  }
 }
 
 ModbusPoint readModbusPoint(ObjectReader& p, Problems& problems) {
@@ -146,6 +169,7 @@ ModbusSource readModbus(ObjectReader& r, Problems& problems) {
   }
   m.max_gap = r.integer("max_gap", 0, 124, false, m.max_gap);
   forEachObject(r, "points", true, problems, [&](ObjectReader& p) { m.points.push_back(readModbusPoint(p, problems)); });
+  checkRegisterOverlaps(m.points, r.pathOf("points"), problems);
   return m;
 }
 

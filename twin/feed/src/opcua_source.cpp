@@ -245,13 +245,8 @@ Result<std::unique_ptr<LiveSource>> makeOpcUaSource(const Source& source, Source
   const auto* config = std::get_if<OpcUaSource>(&source.config);
   if (!config) return fail("source " + source.id + ": not an OPC UA source");
   if (config->nodes.empty()) return fail("source " + source.id + ": no OPC UA nodes to read");
-  std::map<std::string, std::string, std::less<>> tagOwner;
-  for (const auto& node : config->nodes) {
-    // The gateway publishes under the tag: two nodes on one tag would be indistinguishable.
-    if (auto [it, fresh] = tagOwner.emplace(node.mapping.tag, node.node_id); !fresh) {
-      return fail("source " + source.id + ": nodes " + it->second + " and " + node.node_id + " both feed tag " + node.mapping.tag);
-    }
-  }
+  // Two nodes on one tag (the gateway publishes under the tag) are refused by the reader, with
+  // every other feed of one tag (connections_reader.cpp, checkOneFeedPerTag).
   if (!sink.sample) return fail("source " + source.id + ": no sample sink");
   auto program = findOpcUaGateway();
   if (!program) return std::unexpected(program.error());
