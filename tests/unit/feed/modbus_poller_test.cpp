@@ -195,6 +195,22 @@ TEST(ModbusPoller, ADeviceThatNeverAnswersCountsTimeoutsAndStopsPromptly) {
   EXPECT_NE(c.last_error.find("Connection timed out"), std::string::npos) << c.last_error;
 }
 
+// A host name no resolver knows (".invalid" is reserved for that, RFC 6761) is named as such,
+// not as the "Connection refused" libmodbus would report, and retried like any failed connect.
+TEST(ModbusPoller, AHostThatDoesNotResolveIsNamedAsSuch) {
+  auto config = deviceAt(502);
+  config.host = "no-such-host.invalid";
+  feedtest::SampleCollector collected;
+  auto poller = makeModbusPoller("nowhere", config, collected.sink());
+  ASSERT_TRUE(poller && (*poller)->start());
+  ASSERT_TRUE(eventually([&] { return (*poller)->counters().errors >= 2; }));
+  (*poller)->stop();
+  const auto c = (*poller)->counters();
+  EXPECT_EQ(c.last_error.rfind("Modbus no-such-host.invalid:502: cannot resolve the host: ", 0), 0u) << c.last_error;
+  EXPECT_EQ(c.last_error.find("refused"), std::string::npos) << c.last_error;
+  EXPECT_EQ(collected.size(), 0u);
+}
+
 // Accepts every connection and answers any request with text that is not Modbus (a web server
 // on the wrong port, say), then hangs up.
 class GarbageDevice : public SilentDevice {

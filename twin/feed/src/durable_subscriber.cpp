@@ -270,7 +270,7 @@ struct DurableSubscriber::Impl {
         auto read = detail::readAvailable(session.socket.get(), session.inbox, kMaxReadPerWake);
         if (!read) return std::unexpected(read.error());
         if (auto handled = handleFrames(session); !handled) return handled;
-        if (read->closed) return fail(ErrorCode::io, "the broker closed the connection, as it does when another client connects with the same client id");
+        if (read->closed) return fail(ErrorCode::io, "the broker closed the connection (it stopped or restarted, or another client connected with the same client id)");
         drained = read->drained;
       }
       if (batchDue(session, drained)) {

@@ -1,6 +1,7 @@
 #include "parktwin/feed/modbus_poller.hpp"
 
 #include <modbus.h>
+#include <netdb.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -107,7 +108,23 @@ class ModbusPoller final : public LiveSource {
     return stopping;
   }
 
+  // libmodbus reports a host name it cannot resolve as "Connection refused", which sends a
+  // person to the device's firewall: the resolver's own reason, named before libmodbus tries.
+  bool resolves() {
+    addrinfo hints{};
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* found = nullptr;
+    const int rc = ::getaddrinfo(config.host.c_str(), std::to_string(config.port).c_str(), &hints, &found);
+    if (found) ::freeaddrinfo(found);
+    if (rc == 0) return true;
+    std::lock_guard lock(mutex);
+    ++counters_.errors;
+    counters_.last_error = where() + ": cannot resolve the host: " + ::gai_strerror(rc);
+    return false;
+  }
+
   ModbusPtr connect() {
+    if (!resolves()) return nullptr;
     ModbusPtr ctx(modbus_new_tcp_pi(config.host.c_str(), std::to_string(config.port).c_str()));
     if (!ctx) {
       noteError(errno, "cannot create a context");
