@@ -3,10 +3,44 @@
 #include <limits>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "parktwin/model/alarms.hpp"
 
 namespace parktwin::server {
+
+namespace {
+
+// When the violation of `rule` that the tag is in at `seed_ms` began (seed_ms when it began there).
+Result<std::int64_t> violationBeganBefore(HistoryAdapter& history, const model::AlarmRule& rule, std::int64_t seed_ms) {
+  std::int64_t since = seed_ms, end = seed_ms - 1;
+  for (std::int64_t window = 3'600'000; seed_ms - end <= kAlarmLookBackMs; window *= 2) {
+    auto samples = history.samplesBetween(rule.tag, end - window + 1, end);
+    if (!samples) return std::unexpected(samples.error());
+    end -= window;
+    if (samples->empty()) continue;  // a gap in the data: the run goes on before it
+    std::vector<std::int64_t> ts;
+    std::vector<double> values;
+    for (const auto& s : *samples) ts.push_back(s.ts_ms), values.push_back(s.value);
+    const auto start = model::violationStart(rule, ts, values);
+    if (!start) break;  // the sample before the run: it began at `since`
+    since = start->since_ms;
+    if (!start->whole_run) break;
+  }
+  return since;
+}
+
+}  // namespace
+
+Result<std::size_t> restoreAlarmStarts(HistoryAdapter& history, LiveHub& live) {
+  std::size_t restored = 0;
+  for (const auto& alarm : live.activeAlarms()) {
+    auto since = violationBeganBefore(history, *alarm.rule, alarm.since_ms);
+    if (!since) return std::unexpected(since.error());
+    if (*since < alarm.since_ms && live.setAlarmSince(alarm.rule->id, *since)) ++restored;
+  }
+  return restored;
+}
 
 Result<std::size_t> restoreAcknowledgements(HistoryAdapter& history, LiveHub& live, const model::Park& park,
                                             std::int64_t now_ms) {

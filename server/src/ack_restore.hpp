@@ -1,7 +1,9 @@
 #pragma once
-// Acknowledgements outlive a restart of the server: they are in the store (with the user), and
-// at start the newest one of each active alarm is applied again, unless the alarm has cleared
-// since (then the acknowledgement belonged to an earlier episode of the same rule).
+// Alarms outlive a restart of the server. The hub is seeded with the newest value of each tag,
+// so an alarm active at start looks as if it began at that sample: when it really began is read
+// back from the tag's history. Acknowledgements are in the store (with the user), and at start
+// the newest one of each active alarm is applied again, unless the alarm has cleared since
+// (then the acknowledgement belonged to an earlier episode of the same rule).
 #include <cstddef>
 #include <cstdint>
 
@@ -12,8 +14,14 @@
 
 namespace parktwin::server {
 
-// Call after the hub's first evaluation of history (the alarms active at start). Returns how many
-// acknowledgements were applied again.
+// Call after the hub was seeded with the newest values (the alarms active at start). Each
+// alarm's start is the first sample of the tag's trailing run that breaks the rule, looked for
+// backwards in windows doubling from an hour, at most kAlarmLookBackMs. Returns how many alarms
+// were found to have begun earlier than their seed sample.
+inline constexpr std::int64_t kAlarmLookBackMs = 400LL * 24 * 3600 * 1000;
+Result<std::size_t> restoreAlarmStarts(HistoryAdapter& history, LiveHub& live);
+
+// Call after restoreAlarmStarts. Returns how many acknowledgements were applied again.
 Result<std::size_t> restoreAcknowledgements(HistoryAdapter& history, LiveHub& live, const model::Park& park,
                                             std::int64_t now_ms);
 

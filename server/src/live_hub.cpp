@@ -10,12 +10,14 @@ LiveHub::LiveHub(const model::Park& park) : park_(park), board_(park) {}
 
 void LiveHub::sample(std::string_view tag, std::int64_t ts_ms, double value) {
   std::lock_guard lock(mutex_);
-  auto it = latest_.find(tag);
-  if (it == latest_.end()) it = latest_.emplace(std::string(tag), Latest{ts_ms, value}).first;
-  else if (ts_ms >= it->second.ts_ms) it->second = Latest{ts_ms, value};  // a late sample is not newest
   pending_.push_back(json::array({tag, ts_ms, value}));
-  valuesChanged_ = true;
-  newestTs_ = std::max(newestTs_, ts_ms);
+  auto it = latest_.find(tag);
+  if (it != latest_.end() && ts_ms < it->second.ts_ms) return;  // a late sample is not newest
+  if (it == latest_.end()) latest_.emplace(std::string(tag), Latest{ts_ms, value});
+  else it->second = Latest{ts_ms, value};
+  // Each newest sample, not the batch's last, so an alarm begins at the sample that broke
+  // its rule even when a burst brings several in one batch.
+  for (const auto& change : board_.updateTag(tag, ts_ms, value)) pendingMessages_.push_back(alarmChangeMessage(change));
 }
 
 json LiveHub::alarmJson(const model::ActiveAlarm& a) const {
@@ -38,24 +40,21 @@ json LiveHub::alarmJson(const model::ActiveAlarm& a) const {
 }
 
 // Caller holds mutex_.
-std::vector<std::string> LiveHub::evaluateAlarms() {
-  std::vector<std::string> messages;
-  const auto changes = board_.update(newestTs_, [this](const std::string& tag) -> std::optional<double> {
-    const auto it = latest_.find(tag);
-    return it == latest_.end() ? std::nullopt : std::optional<double>(it->second.value);
-  });
-  for (const auto& change : changes) {
-    const bool raised = change.kind == model::AlarmChange::Kind::Raised;
-    if (!raised) acks_.erase(change.rule->id);
-    messages.push_back(json{{"type", "alarm"},
-                            {"change", raised ? "raised" : "cleared"},
-                            {"id", change.rule->id},
-                            {"severity", model::toText(change.rule->severity)},
-                            {"value", change.value},
-                            {"at_ms", change.at_ms}}
-                           .dump());
-  }
-  return messages;
+std::string LiveHub::alarmChangeMessage(const model::AlarmChange& change) {
+  const bool raised = change.kind == model::AlarmChange::Kind::Raised;
+  if (!raised) acks_.erase(change.rule->id);
+  return json{{"type", "alarm"},
+              {"change", raised ? "raised" : "cleared"},
+              {"id", change.rule->id},
+              {"severity", model::toText(change.rule->severity)},
+              {"value", change.value},
+              {"at_ms", change.at_ms}}
+      .dump();
+}
+
+bool LiveHub::setAlarmSince(const std::string& ruleId, std::int64_t since_ms) {
+  std::lock_guard lock(mutex_);
+  return board_.setSince(ruleId, since_ms);
 }
 
 std::vector<std::string> LiveHub::tick() {
@@ -68,10 +67,6 @@ std::vector<std::string> LiveHub::tick() {
     message["values"] = std::move(pending_);
     messages.push_back(message.dump());
     pending_ = json::array();
-  }
-  if (valuesChanged_) {
-    valuesChanged_ = false;
-    for (auto& m : evaluateAlarms()) messages.push_back(std::move(m));
   }
   for (auto& m : pendingMessages_) messages.push_back(std::move(m));
   pendingMessages_.clear();
@@ -101,6 +96,11 @@ bool LiveHub::restoreAcknowledgement(const std::string& ruleId, const Acknowledg
   if (!board_.acknowledge(ruleId, ack.comment)) return false;
   acks_[ruleId] = ack;
   return true;
+}
+
+std::vector<model::ActiveAlarm> LiveHub::activeAlarms() const {
+  std::lock_guard lock(mutex_);
+  return board_.active();
 }
 
 json LiveHub::alarmsJson() const {

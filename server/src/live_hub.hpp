@@ -31,8 +31,9 @@ class LiveHub {
 
   // A sample from the feed (or history at start): newest value per tag, queued for the batch.
   void sample(std::string_view tag, std::int64_t ts_ms, double value);
-  // Values queued since the last tick and alarm changes (rules evaluated on the newest values),
-  // as JSON messages for the WebSocket clients; empty when nothing happened.
+  // Values queued since the last tick and alarm changes (each newest sample evaluated against
+  // its tag's rules as it came), as JSON messages for the WebSocket clients; empty when nothing
+  // happened.
   std::vector<std::string> tick();
   // Acknowledges an active alarm; not_found when the rule is unknown or not active. The
   // acknowledgement goes out with the next tick.
@@ -41,14 +42,18 @@ class LiveHub {
   // An acknowledgement read back from history at start: applied silently (no message) when the
   // rule is active; false otherwise.
   bool restoreAcknowledgement(const std::string& ruleId, const Acknowledgement& ack);
+  // When an active alarm began, read back from history at start (alarm_restore.hpp); false if
+  // the rule is not active.
+  bool setAlarmSince(const std::string& ruleId, std::int64_t since_ms);
   // Active alarms, worst first, with who acknowledged them.
   nlohmann::json alarmsJson() const;
+  std::vector<model::ActiveAlarm> activeAlarms() const;
   // What a new WebSocket client gets first: the park, every newest value, the alarms.
   std::string helloMessage() const;
 
  private:
   nlohmann::json alarmJson(const model::ActiveAlarm& alarm) const;
-  std::vector<std::string> evaluateAlarms();
+  std::string alarmChangeMessage(const model::AlarmChange& change);
 
   const model::Park& park_;
   mutable std::mutex mutex_;
@@ -59,8 +64,6 @@ class LiveHub {
   std::map<std::string, Latest, std::less<>> latest_;
   nlohmann::json pending_ = nlohmann::json::array();
   std::vector<std::string> pendingMessages_;
-  bool valuesChanged_ = false;
-  std::int64_t newestTs_ = 0;
   model::AlarmBoard board_;
   std::map<std::string, Acknowledgement> acks_;  // by rule id, while the alarm is active
 };

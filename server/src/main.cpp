@@ -102,6 +102,9 @@ int serve(const Options& o) {
     for (const auto& s : *known) live.sample(s.tag, s.ts_ms, s.value);
     (void)live.tick();
   }
+  if (auto began = restoreAlarmStarts(**history, live); !began) {
+    std::cerr << "parktwin-server: alarm start times not read back: " << began.error().message << "\n";
+  }
   if (auto restored = restoreAcknowledgements(**history, live, *park, wallClockMs()); !restored) {
     std::cerr << "parktwin-server: acknowledgements not restored: " << restored.error().message << "\n";
   }

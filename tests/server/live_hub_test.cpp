@@ -73,6 +73,30 @@ TEST(LiveHubTest, RaisesAcknowledgesAndClearsWithTheUser) {
   EXPECT_TRUE(hub.alarmsJson().empty());
 }
 
+// A burst brings three samples in one batch: the alarm began at the first one over 800, not at
+// the batch's last (the QA run's since_ms was the burst's newest sample).
+TEST(LiveHubTest, AnAlarmInABurstBeginsAtTheSampleThatBrokeTheRule) {
+  const auto park = parkWithOneRule();
+  LiveHub hub(park);
+  hub.sample("furnace.temp", 1000, 790);
+  hub.sample("furnace.temp", 2000, 850);
+  hub.sample("furnace.temp", 3000, 860);
+  const auto messages = parsed(hub.tick());
+  ASSERT_EQ(2u, messages.size());
+  EXPECT_EQ("raised", messages[1]["change"]);
+  EXPECT_EQ(2000, messages[1]["at_ms"]);
+  EXPECT_EQ(850.0, messages[1]["value"]);
+  const auto alarms = hub.alarmsJson();
+  ASSERT_EQ(1u, alarms.size());
+  EXPECT_EQ(2000, alarms[0]["since_ms"]);
+  EXPECT_EQ(860.0, alarms[0]["value"]);
+  // A late sample under the limit neither clears it nor moves its start.
+  hub.sample("furnace.temp", 1500, 700);
+  (void)hub.tick();
+  ASSERT_EQ(1u, hub.alarmsJson().size());
+  EXPECT_EQ(2000, hub.alarmsJson()[0]["since_ms"]);
+}
+
 TEST(LiveHubTest, ALateSampleIsNotTheNewestValue) {
   const auto park = parkWithOneRule();
   LiveHub hub(park);

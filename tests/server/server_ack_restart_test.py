@@ -142,6 +142,16 @@ class AckRestartTest(unittest.TestCase):
         self.assertFalse(hot["acknowledged"], hot)
         self.assertAlmostEqual(991.0, hot["value"])
 
+    def test_an_alarm_active_at_start_began_at_its_first_hot_sample(self):
+        # Hot from T0 + 60 s (990, setUp) through T0 + 3 h and T0 + 5 h: a restart seeds the
+        # alarm with the newest sample, and the start is read back from the rows imported here.
+        self.import_rows("c.csv", [(T0 + 3 * 3_600_000, "potline-1.bath_temp", 995.0),
+                                   (T0 + 5 * 3_600_000, "potline-1.bath_temp", 992.0)])
+        self.start()
+        hot = self.hot_alarm()
+        self.assertEqual(T0 + 60_000, hot["since_ms"], hot)
+        self.assertAlmostEqual(992.0, hot["value"])
+
 
 if __name__ == "__main__":
     if STORE == "clickhouse" and not clickhouse_installed():

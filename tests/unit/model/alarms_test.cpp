@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <map>
+#include <vector>
 
 #include "parktwin/model/alarms.hpp"
 
@@ -70,6 +71,42 @@ TEST(Alarms, AcknowledgeKeepsTheCommentAndNeedsAnActiveAlarm) {
   EXPECT_FALSE(active[0].acknowledged);
   EXPECT_TRUE(active[1].acknowledged);
   EXPECT_EQ(active[1].comment, "battery maintenance");
+}
+
+// The start of the trailing run over 975 (the "hot" rule), by eye from the series.
+TEST(Alarms, ViolationStartIsTheFirstSampleOfTheTrailingRun) {
+  const Park park = parkWithRules();
+  const AlarmRule& hot = park.alarm_rules[0];
+  const std::vector<std::int64_t> ts{10, 20, 30, 40, 50};
+  const std::vector<double> ending{980, 960, 990, 976, 985};  // over, under, then over from 30
+  const auto start = violationStart(hot, ts, ending);
+  ASSERT_TRUE(start);
+  EXPECT_EQ(start->since_ms, 30);
+  EXPECT_FALSE(start->whole_run);
+  const std::vector<double> allOver{980, 990, 976, 985, 999};
+  EXPECT_EQ(violationStart(hot, ts, allOver)->since_ms, 10);
+  EXPECT_TRUE(violationStart(hot, ts, allOver)->whole_run);  // it may have begun before
+  const std::vector<double> endsUnder{980, 990, 976, 985, 975};  // 975 is not above 975
+  EXPECT_FALSE(violationStart(hot, ts, endsUnder));
+  EXPECT_FALSE(violationStart(hot, {}, {}));
+}
+
+// Per-tag updates leave the other tags' alarms alone; a burst's first breaking sample starts it.
+TEST(Alarms, UpdateTagEvaluatesOnlyThatTagsRules) {
+  const Park park = parkWithRules();
+  AlarmBoard board(park);
+  EXPECT_EQ(board.updateTag("soc", 100, 95).size(), 1u);  // band: above 90
+  EXPECT_TRUE(board.updateTag("bath", 200, 960).empty());
+  EXPECT_EQ(board.updateTag("bath", 300, 980).size(), 1u);
+  EXPECT_TRUE(board.updateTag("bath", 400, 990).empty());
+  const auto active = board.active();
+  ASSERT_EQ(active.size(), 2u);
+  EXPECT_EQ(active[0].rule->id, "hot");  // critical first
+  EXPECT_EQ(active[0].since_ms, 300);
+  EXPECT_EQ(active[0].value, 990);
+  EXPECT_TRUE(board.setSince("hot", 250));
+  EXPECT_EQ(board.active()[0].since_ms, 250);
+  EXPECT_FALSE(board.setSince("nothing", 1));
 }
 
 TEST(Alarms, MissingValueClearsTheAlarm) {

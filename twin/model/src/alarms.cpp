@@ -19,24 +19,48 @@ int severityRank(Severity severity) {
   return 0;
 }
 
+void AlarmBoard::evaluate(const AlarmRule& rule, std::optional<double> value, std::int64_t t_ms, std::vector<AlarmChange>& changes) {
+  const bool firing = value && violates(rule, *value);
+  auto it = active_.find(rule.id);
+  if (firing && it == active_.end()) {
+    active_.emplace(rule.id, ActiveAlarm{&rule, *value, t_ms, false, {}});
+    changes.push_back({AlarmChange::Kind::Raised, &rule, *value, t_ms});
+  } else if (firing) {
+    it->second.value = *value;
+  } else if (it != active_.end()) {
+    changes.push_back({AlarmChange::Kind::Cleared, &rule, value.value_or(NAN), t_ms});
+    active_.erase(it);
+  }
+}
+
 std::vector<AlarmChange> AlarmBoard::update(std::int64_t t_ms,
                                             const std::function<std::optional<double>(const std::string&)>& valueOf) {
   std::vector<AlarmChange> changes;
+  for (const auto& rule : park_->alarm_rules) evaluate(rule, valueOf(rule.tag), t_ms, changes);
+  return changes;
+}
+
+std::vector<AlarmChange> AlarmBoard::updateTag(std::string_view tag, std::int64_t t_ms, double value) {
+  std::vector<AlarmChange> changes;
   for (const auto& rule : park_->alarm_rules) {
-    const std::optional<double> value = valueOf(rule.tag);
-    const bool firing = value && violates(rule, *value);
-    auto it = active_.find(rule.id);
-    if (firing && it == active_.end()) {
-      active_.emplace(rule.id, ActiveAlarm{&rule, *value, t_ms, false, {}});
-      changes.push_back({AlarmChange::Kind::Raised, &rule, *value, t_ms});
-    } else if (firing) {
-      it->second.value = *value;
-    } else if (it != active_.end()) {
-      changes.push_back({AlarmChange::Kind::Cleared, &rule, value.value_or(NAN), t_ms});
-      active_.erase(it);
-    }
+    if (rule.tag == tag) evaluate(rule, value, t_ms, changes);
   }
   return changes;
+}
+
+bool AlarmBoard::setSince(const std::string& ruleId, std::int64_t since_ms) {
+  auto it = active_.find(ruleId);
+  if (it == active_.end()) return false;
+  it->second.since_ms = since_ms;
+  return true;
+}
+
+std::optional<ViolationStart> violationStart(const AlarmRule& rule, std::span<const std::int64_t> ts_ms,
+                                             std::span<const double> values) {
+  std::size_t first = values.size();
+  while (first > 0 && violates(rule, values[first - 1])) --first;
+  if (first == values.size()) return std::nullopt;
+  return ViolationStart{ts_ms[first], first == 0};
 }
 
 bool AlarmBoard::acknowledge(const std::string& ruleId, const std::string& comment) {
