@@ -52,16 +52,9 @@ int runCheck(const ConnectionsOptions& o) {
 // tag patterns ({line}.temp) passes with any value.
 std::vector<std::string> fixedTags(const feed::Source& source) {
   std::vector<std::string> tags;
-  const auto add = [&](const feed::ValueMapping& m) {
+  feed::forEachMapping(source, [&](const feed::ValueMapping& m, const std::string&) {
     if (auto parts = feed::tagPatternParts(m.tag); parts && parts->empty()) tags.push_back(m.tag);
-  };
-  if (const auto* mqtt = std::get_if<feed::MqttSource>(&source.config)) {
-    for (const auto& s : mqtt->subscriptions) {
-      for (const auto& v : s.values) add(v.mapping);
-    }
-  } else if (const auto* modbus = std::get_if<feed::ModbusSource>(&source.config)) {
-    for (const auto& p : modbus->points) add(p.mapping);
-  }
+  });
   return tags;
 }
 
@@ -115,18 +108,10 @@ bool fitsPattern(std::string_view tag, std::string_view pattern) {
 // The unit the connections file gives a tag, exactly or through a tag pattern.
 std::string unitOf(const feed::Connections& connections, const std::string& tag) {
   std::string unit;
-  const auto note = [&](const feed::ValueMapping& m) {
-    if (unit.empty() && fitsPattern(tag, m.tag)) unit = m.unit;
-  };
   for (const auto& source : connections.sources) {
-    if (const auto* mqtt = std::get_if<feed::MqttSource>(&source.config)) {
-      for (const auto& s : mqtt->subscriptions) {
-        for (const auto& v : s.values) note(v.mapping);
-        note(s.readings_mapping);
-      }
-    } else if (const auto* modbus = std::get_if<feed::ModbusSource>(&source.config)) {
-      for (const auto& p : modbus->points) note(p.mapping);
-    }
+    feed::forEachMapping(source, [&](const feed::ValueMapping& m, const std::string&) {
+      if (unit.empty() && fitsPattern(tag, m.tag)) unit = m.unit;
+    });
   }
   return unit;
 }

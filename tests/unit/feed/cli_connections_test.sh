@@ -63,6 +63,29 @@ expect "ingest --connections: the Modbus value stored" "230.5" \
 expect "ingest --connections: the MQTT value stored" "401.5" \
   "$("$cli" export --db "$dir/live.db" --tags potline-1.current | tail -1 | cut -d, -f3)"
 
+# OPC UA (the node-opcua server of opcua_test_server.js, through the gateway and the broker):
+# a node the server has is printed with the unit the file gives; one it lacks fails the test,
+# named, as a Modbus point that never delivers does.
+opcua_port=$(free_port)
+NODE_PATH="$here/../../../gateway/opcua/node_modules" node "$here/opcua_test_server.js" "$opcua_port" "$dir/pki" \
+  >"$dir/opcua.log" 2>&1 &
+opcua=$!
+trap 'kill $broker ${modbus:-} ${opcua:-} 2>/dev/null; rm -rf "$dir"' EXIT
+wait_port "$opcua_port" || exit 1
+cat > "$dir/opcua.json" <<JSON
+{"format": "parktwin-connections/1", "park": "beidu", "sources": [
+  {"id": "scada", "kind": "opcua", "endpoint": "opc.tcp://127.0.0.1:$opcua_port/UA/ParkTwinTest", "nodes": [
+     {"node_id": "ns=1;s=Line1.Count", "tag": "potline-1.count", "unit": "units"},
+     {"node_id": "ns=1;s=Line1.Nothing", "tag": "potline-1.nothing"}]}]}
+JSON
+"$cli" connections test "$dir/opcua.json" --timeout 10 --gateway-mqtt "127.0.0.1:$mqtt_port" >"$dir/out" 2>"$dir/err"
+expect "test with an OPC UA node the server lacks: exit code" 1 $?
+expect "test with an OPC UA node the server lacks: the node it has, with its unit" 1 \
+  "$(grep -cE '^potline-1.count +-?[0-9]+ units  \(scada\)$' "$dir/out")"
+expect "test with an OPC UA node the server lacks: names it" 1 \
+  "$(grep -c '^connections test: failed: scada: no value for potline-1.nothing within 10.0 s' "$dir/err")"
+kill $opcua; wait $opcua 2>/dev/null; opcua=
+
 kill $modbus; wait $modbus 2>/dev/null; modbus=
 "$cli" connections test "$dir/good.json" --timeout 1 >"$dir/out" 2>"$dir/err"
 expect "test with the Modbus server gone: exit code" 1 $?

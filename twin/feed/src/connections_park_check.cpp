@@ -29,24 +29,6 @@ class ParkTags {
   std::map<std::string, std::string> units_;
 };
 
-template <typename Items, typename MappingOf>
-void checkEach(const ParkTags& tags, const Items& items, const std::string& path, MappingOf mappingOf,
-               std::vector<std::string>& problems) {
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    tags.check(mappingOf(items[i]), path + "/" + std::to_string(i), problems);
-  }
-}
-
-void checkMqtt(const ParkTags& tags, const MqttSource& m, const std::string& path, std::vector<std::string>& problems) {
-  for (std::size_t i = 0; i < m.subscriptions.size(); ++i) {
-    const auto& s = m.subscriptions[i];
-    const std::string at = path + "/subscriptions/" + std::to_string(i);
-    checkEach(tags, s.values, at + "/values", [](const MqttValue& v) -> const ValueMapping& { return v.mapping; },
-              problems);
-    if (!s.readings_mapping.tag.empty()) tags.check(s.readings_mapping, at + "/readings", problems);
-  }
-}
-
 }  // namespace
 
 std::vector<std::string> problemsAgainstPark(const Connections& connections, const model::Park& park) {
@@ -57,19 +39,8 @@ std::vector<std::string> problemsAgainstPark(const Connections& connections, con
   const ParkTags tags(park);
   for (std::size_t i = 0; i < connections.sources.size(); ++i) {
     const std::string path = "/sources/" + std::to_string(i);
-    const auto& config = connections.sources[i].config;
-    if (const auto* mqtt = std::get_if<MqttSource>(&config)) {
-      checkMqtt(tags, *mqtt, path, problems);
-    } else if (const auto* modbus = std::get_if<ModbusSource>(&config)) {
-      checkEach(tags, modbus->points, path + "/points",
-                [](const ModbusPoint& p) -> const ValueMapping& { return p.mapping; }, problems);
-    } else if (const auto* sparkplug = std::get_if<SparkplugSource>(&config)) {
-      checkEach(tags, sparkplug->metrics, path + "/metrics",
-                [](const SparkplugMetric& m) -> const ValueMapping& { return m.mapping; }, problems);
-    } else if (const auto* opcua = std::get_if<OpcUaSource>(&config)) {
-      checkEach(tags, opcua->nodes, path + "/nodes",
-                [](const OpcUaNode& n) -> const ValueMapping& { return n.mapping; }, problems);
-    }
+    forEachMapping(connections.sources[i],
+                   [&](const ValueMapping& m, const std::string& below) { tags.check(m, path + below, problems); });
   }
   return problems;
 }

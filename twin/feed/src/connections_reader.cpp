@@ -87,27 +87,12 @@ Source readSource(const json& value, const std::string& path, Problems& problems
 // mapping, in file order.
 std::vector<std::pair<std::string, std::string>> namedTags(const Connections& c) {
   std::vector<std::pair<std::string, std::string>> tags;
-  const auto add = [&](const ValueMapping& m, const std::string& path) {
-    const auto parts = tagPatternParts(m.tag);
-    if (parts && parts->empty()) tags.emplace_back(m.tag, path);
-  };
-  const auto addEach = [&](const auto& items, const std::string& path) {
-    for (std::size_t j = 0; j < items.size(); ++j) add(items[j].mapping, path + "/" + std::to_string(j));
-  };
   for (std::size_t i = 0; i < c.sources.size(); ++i) {
     const std::string path = "/sources/" + std::to_string(i);
-    const auto& config = c.sources[i].config;
-    if (const auto* mqtt = std::get_if<MqttSource>(&config)) {
-      for (std::size_t k = 0; k < mqtt->subscriptions.size(); ++k) {
-        addEach(mqtt->subscriptions[k].values, path + "/subscriptions/" + std::to_string(k) + "/values");
-      }
-    } else if (const auto* modbus = std::get_if<ModbusSource>(&config)) {
-      addEach(modbus->points, path + "/points");
-    } else if (const auto* sparkplug = std::get_if<SparkplugSource>(&config)) {
-      addEach(sparkplug->metrics, path + "/metrics");
-    } else if (const auto* opcua = std::get_if<OpcUaSource>(&config)) {
-      addEach(opcua->nodes, path + "/nodes");
-    }
+    forEachMapping(c.sources[i], [&](const ValueMapping& m, const std::string& below) {
+      const auto parts = tagPatternParts(m.tag);
+      if (parts && parts->empty()) tags.emplace_back(m.tag, path + below);
+    });
   }
   return tags;
 }
@@ -124,6 +109,26 @@ void checkOneFeedPerTag(const Connections& c, Problems& problems) {
 }
 
 }  // namespace
+
+void forEachMapping(const Source& source, const std::function<void(const ValueMapping&, const std::string& path)>& visit) {
+  const auto each = [&](const auto& items, const std::string& path) {
+    for (std::size_t j = 0; j < items.size(); ++j) visit(items[j].mapping, path + "/" + std::to_string(j));
+  };
+  if (const auto* mqtt = std::get_if<MqttSource>(&source.config)) {
+    for (std::size_t k = 0; k < mqtt->subscriptions.size(); ++k) {
+      const auto& s = mqtt->subscriptions[k];
+      const std::string at = "/subscriptions/" + std::to_string(k);
+      each(s.values, at + "/values");
+      if (!s.readings_mapping.tag.empty()) visit(s.readings_mapping, at + "/readings");
+    }
+  } else if (const auto* modbus = std::get_if<ModbusSource>(&source.config)) {
+    each(modbus->points, "/points");
+  } else if (const auto* sparkplug = std::get_if<SparkplugSource>(&source.config)) {
+    each(sparkplug->metrics, "/metrics");
+  } else if (const auto* opcua = std::get_if<OpcUaSource>(&source.config)) {
+    each(opcua->nodes, "/nodes");
+  }
+}
 
 std::optional<std::vector<std::string>> tagPatternParts(std::string_view pattern) {
   std::vector<std::string> parts;

@@ -2,6 +2,8 @@
 // Reading the connections file (parktwin-connections/1, docs/connections.md) strictly, as the
 // park reader does: every problem with its JSON path, all of them at once, unknown keys refused.
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,11 @@ Result<Connections> loadConnections(const std::filesystem::path& file);
 // {parts} is checked when a message resolves it) and a given unit equals the tag's. One line
 // per problem, with the mapping's JSON path; an empty list means the two fit.
 std::vector<std::string> problemsAgainstPark(const Connections& connections, const model::Park& park);
+
+// Every value mapping of `source` with its JSON path below the source ("/points/0",
+// "/subscriptions/1/values/0", "/subscriptions/1/readings"), in file order: what each kind of
+// source feeds, for the rules and tools that look at all of them alike.
+void forEachMapping(const Source& source, const std::function<void(const ValueMapping&, const std::string& path)>& visit);
 
 // The named parts of a tag pattern, in order: "{line}.{key}" -> {"line", "key"}. An unclosed
 // '{' or an empty name makes the pattern invalid (nullopt).
