@@ -5,6 +5,7 @@
 #include <QUrl>
 #include <algorithm>
 
+#include "controller_text.hpp"
 #include "live_feed.hpp"
 #include "park_controller.hpp"
 #include "parktwin/feed/broker.hpp"
@@ -15,8 +16,6 @@ namespace {
 
 constexpr int kPollMs = 500;        // ~2 Hz: counters change slowly to the eye
 constexpr qint64 kRateWindowMs = 3000;  // values/s over the last seconds, not since the start
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
 
 QStringList lines(const std::string& text) { return q(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
 
@@ -140,9 +139,13 @@ void ConnectionsController::pollTags() {
   QStringList names = sources.keys();
   std::sort(names.begin(), names.end());
   tags_.clear();
+  const auto* park = park_.park();
   for (const QString& tag : names) {
+    const double value = park_.timeline()->values().value(tag);
+    const auto* known = park ? park->findTag(tag.toStdString()) : nullptr;
     tags_.push_back(QVariantMap{{"tag", tag},
-                                {"value", park_.timeline()->values().value(tag)},
+                                {"value", value},
+                                {"text", known ? tagValueText(*known, value) : number(value, 3)},
                                 {"source", sources.value(tag)},
                                 {"stale", park_.timeline()->staleTags().contains(tag)}});
   }

@@ -1,5 +1,6 @@
 #include "live_feed.hpp"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include "parktwin/feed/connection_kinds.hpp"
@@ -140,14 +141,22 @@ LiveSnapshot LiveFeed::snapshot() const {
     return s;
   }
   if (!subscriber_) {
-    // A connections file: the sum of its sources; connected while any of them is.
-    for (const auto& source : sources_) {
-      const auto c = source->counters();
+    // A connections file: the sum of its sources; connected while any of them is. A source that
+    // is not connected (a meter unplugged, a server down) makes its tags' last values stale, as a
+    // Sparkplug death does, and says why.
+    for (std::size_t i = 0; i < sources_.size(); ++i) {
+      const auto c = sources_[i]->counters();
       s.received += c.values;
       s.accepted += c.values;
       s.malformed += c.errors;
       s.reconnects += c.reconnects;
       s.connected = s.connected || c.connected;
+      if (c.connected) continue;
+      for (auto it = s.tagSources.cbegin(); it != s.tagSources.cend(); ++it) {
+        if (it.value() == sourceIds_[i]) s.staleTags.insert(it.key());
+      }
+      const QString why = c.last_error.empty() ? QCoreApplication::translate("LiveFeed", "not connected") : QString::fromStdString(c.last_error);
+      s.problem += (s.problem.isEmpty() ? "" : "; ") + sourceIds_[i] + ": " + why;
     }
     return s;
   }

@@ -45,7 +45,7 @@ struct LiveSnapshot {
   // value arrives. Only for a connections file.
   QSet<QString> staleTags;
   store::RecordingStatus recording;  // always fine when not recording
-  QString problem;  // a server feed: why it is not connected
+  QString problem;  // a server feed: why it is not connected; a connections file: which sources are not, and why
 };
 
 class LiveFeed {

@@ -79,7 +79,7 @@ QVariantList SelectionController::liveRows() const {
       const int s = int(std::lround(it.value()));
       value = stateName(s);
     } else {
-      value = QLocale().toString(it.value(), 'f', std::abs(it.value()) >= 100 ? 0 : 1) + " " + q(model::displayUnit(tag.unit));
+      value = tagValueText(tag, it.value());
     }
     QVariantMap r = row(q(tag.name.in(lang)), value);
     r.insert("tag", q(tag.id));

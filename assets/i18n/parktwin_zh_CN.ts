@@ -156,10 +156,6 @@
         <translation>错误</translation>
     </message>
     <message>
-        <source>Last error</source>
-        <translation>最近错误</translation>
-    </message>
-    <message>
         <source>Last values</source>
         <translation>最新值</translation>
     </message>
@@ -178,6 +174,10 @@
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>最近错误：%1</translation>
     </message>
 </context>
 <context>
@@ -912,6 +912,13 @@
     <message>
         <source>Add link</source>
         <translation>添加连接</translation>
+    </message>
+</context>
+<context>
+    <name>LiveFeed</name>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
     </message>
 </context>
 <context>
@@ -1734,6 +1741,17 @@
     <message>
         <source>Links</source>
         <translation>连接</translation>
+    </message>
+</context>
+<context>
+    <name>TagValue</name>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
     </message>
 </context>
 <context>

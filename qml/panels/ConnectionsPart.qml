@@ -61,7 +61,7 @@ ColumnLayout {
         Layout.fillWidth: true
         SourceRow {
             header: true
-            source: ({id: qsTr("Source"), kind: qsTr("Kind"), rate: qsTr("Values/s"), errors: qsTr("Errors"), lastError: qsTr("Last error")})
+            source: ({id: qsTr("Source"), kind: qsTr("Kind"), rate: qsTr("Values/s"), errors: qsTr("Errors"), lastError: ""})
         }
         Repeater {
             model: root.connections.sources
@@ -85,33 +85,47 @@ ColumnLayout {
         delegate: Label {
             required property var modelData
             text: (modelData.stale ? qsTr("%1 = %2 (from %3, stale)") : qsTr("%1 = %2 (from %3)"))
-                  .arg(modelData.tag).arg(Number(modelData.value).toLocaleString(Qt.locale(), "f", 2)).arg(modelData.source)
+                  .arg(modelData.tag).arg(modelData.text).arg(modelData.source)
             color: modelData.stale ? "#9aa5ae" : palette.text
             Layout.fillWidth: true
             elide: Text.ElideRight
         }
     }
 
-    // One source's line of the table (or, with `header`, the column names).
-    component SourceRow: Row {
+    // One source's line of the table (or, with `header`, the column names), and under it its
+    // last error in full, wrapped: the cause ("Illegal data address", "Connection refused") is
+    // at the end of the text, where a column would cut it off.
+    component SourceRow: Column {
         property var source
         property bool header: false
-        spacing: 10
+        width: parent.width
+        spacing: 2
         Row {
-            width: 150
-            spacing: 6
-            Rectangle {
-                visible: !header
-                width: 10; height: 10; radius: 5
-                anchors.verticalCenter: parent.verticalCenter
-                color: source.connected ? "#2e9d57" : "#c0392b"
+            spacing: 10
+            Row {
+                width: 150
+                spacing: 6
+                Rectangle {
+                    visible: !header
+                    width: 10; height: 10; radius: 5
+                    anchors.verticalCenter: parent.verticalCenter
+                    color: source.connected ? "#2e9d57" : "#c0392b"
+                }
+                Label { text: source.id; color: header ? "#5b6b78" : palette.text; width: 130; elide: Text.ElideRight }
             }
-            Label { text: source.id; color: header ? "#5b6b78" : palette.text; width: 130; elide: Text.ElideRight }
+            Label { width: 80; text: source.kind; color: header ? "#5b6b78" : palette.text }
+            Label { width: 70; text: source.rate; color: header ? "#5b6b78" : palette.text }
+            Label { width: 50; text: source.errors; color: header ? "#5b6b78" : palette.text }
         }
-        Label { width: 80; text: source.kind; color: header ? "#5b6b78" : palette.text }
-        Label { width: 70; text: source.rate; color: header ? "#5b6b78" : palette.text }
-        Label { width: 50; text: source.errors; color: header ? "#5b6b78" : palette.text }
-        Label { width: 180; text: source.lastError; color: header ? "#5b6b78" : "#b03030"; elide: Text.ElideRight }
+        Label {
+            objectName: "sourceLastError"
+            visible: !header && source.lastError !== ""
+            x: 16
+            width: parent.width - x
+            wrapMode: Text.Wrap
+            color: "#b03030"
+            text: qsTr("Last error: %1").arg(source.lastError)
+        }
     }
 
     FileDialog {

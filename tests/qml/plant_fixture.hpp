@@ -90,6 +90,9 @@ class PlantFixture : public QObject {
                                                   QString::number(port), scenario}) == 0;
   }
 
+  // The meter unplugged: pymodbus killed, its port closed.
+  Q_INVOKABLE void stopModbus() { feedtest::endProcess(modbusPid_, SIGKILL); }
+
   Q_INVOKABLE void stopAll() {
     feedtest::endProcess(modbusPid_, SIGKILL);
     if (opcUa_.state() != QProcess::NotRunning) {

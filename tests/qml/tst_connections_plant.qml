@@ -62,6 +62,15 @@ Item {
             verify(row !== undefined, "potline-1.current in the inspector")
             compare(row.source, "meter")
             compare(row.stale, false)
+            // 400.25 - 0.25 = 400 V: no decimals from 100 up (model::displayDecimals).
+            compare(rowOf("potline-1", "potline-1.voltage").value, "400 V")
+            // The meter unplugged: its values go stale (greyed, as a Sparkplug death does) and the
+            // status line names the source and why, not the connections file alone.
+            PlantFixture.stopModbus()
+            tryVerify(() => connections.isStale("potline-1.current"), 10000, "the dead meter's values stale")
+            tryVerify(() => rowOf("potline-1", "potline-1.current").stale === true, 5000, "the inspector greys it")
+            tryVerify(() => ParkController.timeline.status.indexOf("meter: Modbus 127.0.0.1:" + port) >= 0, 10000,
+                      ParkController.timeline.status)
         }
 
         // sparkplug_edge_node.py births_and_data: Line1/Temperature 20.5 in the NBIRTH, 21.25 in

@@ -98,4 +98,24 @@ TEST_P(BundledPark, ReadWriteReadWritesTheSameText) {
 INSTANTIATE_TEST_SUITE_P(Bundled, BundledPark, ::testing::Values("beidu", "jiulong"));
 
 }  // namespace
+
+// What a person reads: the park file's decimals when given, none for states and flags, else
+// one below 100 and none from 100 (worked out by hand for each case).
+TEST(DisplayDecimals, FollowTheTagThenTheSizeOfTheValue) {
+  Tag power;
+  power.unit = "kW";
+  EXPECT_EQ(displayDecimals(power, 99.94), 1);
+  EXPECT_EQ(displayDecimals(power, 100.0), 0);
+  EXPECT_EQ(displayDecimals(power, -250.0), 0);
+  Tag meter = power;
+  meter.decimals = 2;  // the file's own resolution wins at any size
+  EXPECT_EQ(displayDecimals(meter, 123550.5), 2);
+  Tag flag;
+  flag.kind = TagKind::boolean;
+  EXPECT_EQ(displayDecimals(flag, 1.0), 0);
+  Tag state;
+  state.kind = TagKind::state;
+  EXPECT_EQ(displayDecimals(state, 3.0), 0);
+}
+
 }  // namespace parktwin::model

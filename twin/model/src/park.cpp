@@ -1,5 +1,7 @@
 #include "parktwin/model/park.hpp"
 
+#include <cmath>
+
 #include <algorithm>
 #include <set>
 
@@ -38,6 +40,12 @@ int reportedDecimals(const Tag& tag) {
   if (tag.unit == "kW" || tag.unit == "degC") return 1;
   if (tag.unit == "kA" || tag.unit == "%" || tag.unit.ends_with("/h")) return 2;
   return 3;  // MW, V, t, kWh and anything else
+}
+
+int displayDecimals(const Tag& tag, double value) {
+  if (tag.decimals >= 0) return tag.decimals;
+  if (tag.kind == TagKind::state || tag.kind == TagKind::boolean || tag.unit == "state") return 0;
+  return std::abs(value) >= 100 ? 0 : 1;
 }
 
 Park withoutPlanned(const Park& park) {

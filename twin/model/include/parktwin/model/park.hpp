@@ -242,6 +242,10 @@ ParkSummary summarize(const Park& park);
 // The tag's decimals, or the usual resolution of a meter in its unit: 0.1 kW, 1 kW for MW
 // (3 decimals), 10 A for kA, 1 mV, 0.1 degC, 1 kg for t, 0.01 % and rates to 0.01; states 0.
 int reportedDecimals(const Tag& tag);
+// How many decimals people read a value of the tag with: the tag's own `decimals` when the park
+// file gives them (a meter's resolution the user chose to show), none for states and flags, else
+// one below 100 and none from 100 (a reading at a glance, not the meter's full resolution).
+int displayDecimals(const Tag& tag, double value);
 
 // The name of any object of the park (building, line, machine group, utility, external,
 // enterprise, zone) in `language` ("zh" or "en"); empty when the park has no such object.
