@@ -24,6 +24,18 @@ TimelineController::TimelineController(QObject* parent) : QObject(parent) {
   ticker_.setInterval(kTickMs);
   connect(&ticker_, &QTimer::timeout, this, &TimelineController::tick);
   qRegisterMetaType<QHash<QString, double>>();
+  firstValuesWait_.setSingleShot(true);
+  connect(&firstValuesWait_, &QTimer::timeout, this, &TimelineController::valuesChanged);
+  connect(this, &TimelineController::sourceChanged, this, [this] {
+    if (mode_ == "design") return;  // awaitingValues is false there (and close() runs at exit)
+    sinceSourceChanged_.start();
+    firstValuesWait_.start(kFirstValuesWaitMs);
+  });
+}
+
+bool TimelineController::awaitingValues() const {
+  return mode_ != "design" && values_.isEmpty() && sinceSourceChanged_.isValid() &&
+         sinceSourceChanged_.elapsed() < kFirstValuesWaitMs;
 }
 
 TimelineController::~TimelineController() { close(); }

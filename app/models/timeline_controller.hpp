@@ -55,6 +55,10 @@ class TimelineController : public QObject {
   Q_PROPERTY(double messagesPerSecond READ messagesPerSecond NOTIFY statusChanged)
   Q_PROPERTY(double lagMs READ lagMs NOTIFY statusChanged)
   Q_PROPERTY(int valueCount READ valueCount NOTIFY valuesChanged)
+  // A replay or live source was opened less than kFirstValuesWaitMs ago and has given no value
+  // yet: the scene is not shown as ready (a picture, an export) until it has, or until the wait
+  // is over, so a meter that never answers delays a picture but never hangs it.
+  Q_PROPERTY(bool awaitingValues READ awaitingValues NOTIFY valuesChanged)
   // The last hour before the timeline's time for the tags asked by showSparklines().
   Q_PROPERTY(QVariantMap sparklines READ sparklines NOTIFY sparklinesChanged)
   // The last hour of the state tag asked by showSparklines(): {tag, from, to, spans: [{from,
@@ -140,6 +144,8 @@ class TimelineController : public QObject {
   double messagesPerSecond() const { return messagesPerSecond_; }
   double lagMs() const { return lagMs_; }
   int valueCount() const { return int(values_.size()); }
+  static constexpr int kFirstValuesWaitMs = 10'000;
+  bool awaitingValues() const;
   const QHash<QString, double>& values() const { return values_; }
   // The value of a tag at the timeline's time; NaN when there is none.
   Q_INVOKABLE double tagValue(const QString& tag) const;
@@ -195,6 +201,8 @@ class TimelineController : public QObject {
   double messagesPerSecond_ = 0, lagMs_ = 0;  // as shown in status_
   double measuredRate_ = 0;                   // messages per second over the last second
   QTimer ticker_;
+  QElapsedTimer sinceSourceChanged_;  // for awaitingValues
+  QTimer firstValuesWait_;            // ends awaitingValues when no value came
   QThread readerThread_;
   HistorySource* reader_ = nullptr;
   std::unique_ptr<ServerHistory> serverHistory_;  // replaying a server: reader_ once its span is known

@@ -32,10 +32,11 @@ Item {
     readonly property real timelineSpace: timelineBar.visible ? timelineBar.height + 24 : 0
     // The machines' instance table; a second window on the same park needs its own object.
     property QtObject machineTable: ParkController.scene.machines
-    // Built, and showing data when a replay or live feed is open.
+    // Built, and showing data when a replay or live feed is open (or it has given none for a
+    // while: a picture of a park whose meter never answers is taken, not waited for forever).
     readonly property bool sceneReady: ParkController.loaded
         && buildingRepeater.count === ParkController.scene.buildings.length
-        && (ParkController.timeline.mode === "design" || ParkController.timeline.valueCount > 0)
+        && !ParkController.timeline.awaitingValues
     signal objectPicked(string objectId)
     // The colours of the scenario marks, from the marks themselves (scene_style.cpp owns them).
     readonly property var markColors: {

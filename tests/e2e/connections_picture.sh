@@ -35,4 +35,18 @@ for size in 1280x720 1600x900; do
     /usr/bin/python3 "$here/check_connections_picture.py" "$png" "$size" || status=1
   done
 done
+# A meter that never answers (a closed loopback port): the picture is still taken, after the
+# window's wait for first values, not waited for until the timeout; the dialog names the
+# source's error and the status line says why it is retrying.
+dead_port=$(free_port)
+cat > "$dir/dead.json" <<JSON
+{"format": "parktwin-connections/1", "park": "beidu", "sources": [
+  {"id": "meter-1", "kind": "modbus", "host": "127.0.0.1", "port": $dead_port, "poll_interval_ms": 200, "timeout_ms": 300,
+   "points": [{"table": "input_register", "address": 0, "type": "float32", "tag": "potline-1.voltage"}]}]}
+JSON
+if ! timeout 60 "$app" --park beidu --size 1600x900 --connections "$dir/dead.json" --show-menu data:connections \
+     --screenshot "$work/connections_dead_meter.png" 2>"$dir/dead.err"; then
+  echo "FAIL: parktwin --screenshot with a meter that never answers did not finish"; cat "$dir/dead.err"; status=1
+fi
+test -s "$work/connections_dead_meter.png" || { echo "FAIL: no picture with a dead meter"; status=1; }
 exit $status
