@@ -143,12 +143,16 @@ int runTest(const ConnectionsOptions& o) {
   while (!allRead() && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling the sources' progress
   }
+  // The counters as the test ends, before stopping: a stopped source is no longer connected.
+  std::vector<feed::SourceCounters> counted;
+  for (const auto& live : running.sources) counted.push_back(live->counters());
   stopSources(running);
   printReadings(readings, *connections);
-  for (const auto& live : running.sources) {
+  for (std::size_t i = 0; i < running.sources.size(); ++i) {
+    const auto& live = running.sources[i];
     const auto& source = *std::ranges::find(connections->sources, live->id(), &feed::Source::id);
     const std::string missing = readings.missing(source);
-    const auto counters = live->counters();
+    const auto& counters = counted[i];
     std::cout << live->id() << " (" << feed::toText(source.kind) << "): " << describeCounters(counters) << "\n";
     if (!missing.empty()) {
       running.failures.push_back(source.id + ": " + missing + " within " + std::to_string(o.timeout_s).substr(0, 4) +

@@ -55,6 +55,7 @@ expect "test: the MQTT value" "potline-1.current            401.5 kA  (gateway)"
 expect "test: the Modbus float32" "potline-1.voltage            230.5 V  (meter)" "$(grep '^potline-1.voltage' "$dir/out")"
 expect "test: the Modbus input register, scaled" "potline-2.bath_temp          800.5  (meter)" \
   "$(grep '^potline-2.bath_temp' "$dir/out")"
+expect "test: the sources as the test ended, connected" 2 "$(grep -cE '^(gateway \(mqtt\)|meter \(modbus\)): connected, ' "$dir/out")"
 
 "$cli" ingest --park beidu --connections "$dir/good.json" --db "$dir/live.db" --count 6 >/dev/null 2>"$dir/ingest.err"
 expect "ingest --connections: exit code" 0 $?
