@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "child_process.hpp"
+#include "client.hpp"
 #include "opcua_gateway.hpp"
 #include "parktwin/feed/durable_subscriber.hpp"
 #include "parktwin/feed/subscriber.hpp"
@@ -35,7 +36,7 @@ class OpcUaGatewaySource final : public LiveSource {
         program_(std::move(program)), log_(log ? std::move(log) : LogCallback([](std::string_view m) {
           std::fprintf(stderr, "parktwin feed: %.*s\n", static_cast<int>(m.size()), m.data());
         })),
-        park_(opcUaGatewayPark(id_)) {
+        errorLog_(log_, kErrorLinesPerMinute), park_(opcUaGatewayPark(id_)) {
     for (const auto& node : config_.nodes) mappings_[node.mapping.tag] = node.mapping;
   }
   ~OpcUaGatewaySource() override { stop(); }
@@ -62,6 +63,10 @@ class OpcUaGatewaySource final : public LiveSource {
   const BrokerOptions broker_;
   const OpcUaGatewayProgram program_;
   const LogCallback log_;
+  // A node whose value is text repeats its error at every change: as the MQTT feed, at most this
+  // many lines a minute, then a count.
+  static constexpr int kErrorLinesPerMinute = 10;
+  detail::RateLimitedLog errorLog_;
   const std::string park_;
   std::map<std::string, ValueMapping, std::less<>> mappings_;
 
@@ -182,13 +187,15 @@ void OpcUaGatewaySource::runGatewayOnce() {
 }
 
 void OpcUaGatewaySource::noteError(std::string message, bool disconnected) {
+  // node-opcua's messages span lines; a counter line and a log line hold one.
+  std::ranges::replace_if(message, [](char c) { return c == '\n' || c == '\r'; }, ' ');
   {
     std::lock_guard lock(mutex_);
     ++counters_.errors;
     counters_.last_error = message;
     if (disconnected) gatewayConnected_ = false;
   }
-  log_("OPC UA source " + id_ + ": " + message);
+  errorLog_.write("OPC UA source " + id_ + " error", "OPC UA source " + id_ + ": " + message);
 }
 
 void OpcUaGatewaySource::note(const detail::GatewayEvent& event) {
