@@ -246,7 +246,7 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
   const auto problems = feed::problemsAgainstPark(*connections, park);
   for (const auto& problem : problems) std::cerr << o.connections << ": " << problem << "\n";
   if (!problems.empty()) return 2;
-  for (const auto& warning : prepareDurableMqtt(*connections)) std::cerr << "ingest: " << warning << "\n";
+  for (const auto& warning : feed::prepareDurableMqtt(*connections, "parktwin-ingest")) std::cerr << "ingest: " << warning << "\n";
   IngestSinks sinks;
   if (auto failed = openSinks(o, park, sinks)) return *failed;
   SharedSinks shared(sinks);

@@ -1,6 +1,8 @@
-// parktwin-server --park P (--db H.db | --store URI) [--mqtt host:port] [--listen 127.0.0.1:8600] [--config server.json]:
-// one process per park that records the park's live MQTT feed into its historian, evaluates
-// its alarm rules and serves the HTTP + WebSocket API (docs/server.md "The API server").
+// parktwin-server --park P (--db H.db | --store URI) [--mqtt host:port] [--connections FILE]
+//   [--listen 127.0.0.1:8600] [--config server.json]:
+// one process per park that records the park's live feed (its MQTT topics, and/or the sources
+// of a connections file: MQTT in any shape, Modbus, Sparkplug, OPC UA) into its historian,
+// evaluates its alarm rules and serves the HTTP + WebSocket API (docs/server.md "The API server").
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -13,7 +15,9 @@
 #include "history_adapter.hpp"
 #include "http_server.hpp"
 #include "live_hub.hpp"
+#include "parktwin/feed/connections_reader.hpp"
 #include "parktwin/feed/park_feed.hpp"
+#include "parktwin/feed/running_sources.hpp"
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/json_reader.hpp"
 #include "parktwin/model/park_file.hpp"
@@ -26,7 +30,7 @@ using namespace parktwin;
 using namespace parktwin::server;
 
 struct Options {
-  std::string park, db, mqtt, listen, config;
+  std::string park, db, mqtt, connections, listen, config;
   int qos = 1;
 };
 
@@ -50,7 +54,36 @@ Result<ServerConfig> configFrom(const Options& o) {
   return config;
 }
 
-// The live feed into history and the hub; nullptr without --mqtt.
+// The sources of --connections into history and the hub, as `ingest --connections` runs them
+// (QoS 1 sessions acknowledged once stored). The file must fit the park; an OPC UA source hands
+// its values over the --mqtt broker.
+Result<feed::RunningSources> startConnections(const Options& o, const model::Park& park, HistoryAdapter& history, LiveHub& live) {
+  if (o.connections.empty()) return feed::RunningSources{};
+  auto connections = feed::loadConnections(o.connections);
+  if (!connections) return fail(ErrorCode::invalid_input, "--connections: " + connections.error().message);
+  std::string problems;
+  for (const auto& p : feed::problemsAgainstPark(*connections, park)) problems += "\n" + o.connections + ": " + p;
+  if (!problems.empty()) return fail(ErrorCode::invalid_input, "--connections: the file does not fit the park:" + problems);
+  for (const auto& warning : feed::prepareDurableMqtt(*connections, "parktwin-server")) {
+    std::cerr << "parktwin-server: " << warning << "\n";
+  }
+  feed::SourceSink sink;
+  sink.sample = [&history, &live](std::string_view tag, std::int64_t ts, double v) {
+    history.append(tag, ts, v);
+    live.sample(tag, ts, v);
+  };
+  sink.commit = [&history] { return history.commit(); };
+  auto running = feed::startSources(*connections, [&](const feed::Source&) { return sink; }, o.mqtt);
+  if (!running.failures.empty()) {
+    feed::stopSources(running);
+    std::string why;
+    for (const auto& f : running.failures) why += "\n  " + f;
+    return fail(ErrorCode::invalid_input, "--connections: sources that could not start:" + why);
+  }
+  return running;
+}
+
+// The park's own MQTT topics into history and the hub; nullptr without --mqtt.
 Result<std::unique_ptr<feed::FeedSubscription>> startFeed(const Options& o, const model::Park& park, HistoryAdapter& history,
                                                           LiveHub& live) {
   if (o.mqtt.empty()) return std::unique_ptr<feed::FeedSubscription>();
@@ -121,10 +154,17 @@ int serve(const Options& o) {
     std::cerr << "parktwin-server: " << feed.error().message << "\n";
     return 2;
   }
+  auto sources = startConnections(o, *park, **history, live);
+  if (!sources) {
+    if (*feed) (*feed)->stop();
+    std::cerr << "parktwin-server: " << sources.error().message << "\n";
+    return 2;
+  }
   // Tests and scripts read this line to learn the port (with --listen HOST:0).
   std::cout << "parktwin-server: serving " << park->id << " on " << (config->tls_cert_file.empty() ? "http://" : "https://")
             << config->listen.host << ":" << *port << std::endl;
   http.run();
+  feed::stopSources(*sources);
   if (*feed) (*feed)->stop();
   auto closed = (*history)->close();
   if (!closed) {
@@ -144,7 +184,8 @@ int main(int argc, char** argv) {
   auto* db = app.add_option("--db", o.db, "Historian file (SQLite; created if missing)");
   app.add_option("--store", o.db, "Store URI instead of --db: sqlite:FILE or clickhouse://HOST:PORT/DB (docs/server.md)")
       ->excludes(db);
-  app.add_option("--mqtt", o.mqtt, "Broker HOST:PORT of the park's live feed (none: serve history only)");
+  app.add_option("--mqtt", o.mqtt, "Broker HOST:PORT of the park's live feed (none: serve history only); also the OPC UA gateway's broker of --connections");
+  app.add_option("--connections", o.connections, "A connections file (docs/connections.md): its sources (MQTT in any shape, Modbus, Sparkplug, OPC UA) are recorded and served as the live feed");
   app.add_option("--qos", o.qos, "Subscription QoS 0 or 1 (1: acknowledged once stored)")->default_val(1)->check(CLI::Range(0, 1));
   app.add_option("--listen", o.listen, "HOST:PORT to listen on (default 127.0.0.1:8600; port 0: any free port)");
   app.add_option("--config", o.config, "Server configuration (users, tokens, TLS): server.json");

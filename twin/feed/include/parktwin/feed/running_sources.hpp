@@ -1,0 +1,34 @@
+#pragma once
+// The sources of a connections file at run time, shared by `parktwin-cli connections test`,
+// `ingest --connections` and `parktwin-server --connections`: create and start them all, stop
+// them.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parktwin/feed/connections.hpp"
+
+namespace parktwin::feed {
+
+struct RunningSources {
+  std::vector<std::unique_ptr<LiveSource>> sources;
+  std::vector<std::string> failures;  // "<id>: why", for sources that could not be created or started
+};
+
+// The sink a source writes to, from its own thread.
+using SinkFor = std::function<SourceSink(const Source&)>;
+
+// Every source of the file, created and started. `gatewayMqtt` ("HOST:PORT", may be empty) is
+// the broker an OPC UA source's gateway hands its values over.
+RunningSources startSources(const Connections& connections, const SinkFor& sinkFor, const std::string& gatewayMqtt = {});
+void stopSources(RunningSources& running);
+
+// For a program that stores what it receives (ingest, the server): an MQTT source with QoS 1
+// subscriptions, or a Sparkplug source, with no client id gets "<clientPrefix>-<park>-<source
+// id>", so that its session is persistent and its messages are acknowledged only once stored
+// (SourceSink::commit). Returns a warning for each such source that cannot be acknowledged after
+// the commit (TLS), for the user to see.
+std::vector<std::string> prepareDurableMqtt(Connections& connections, const std::string& clientPrefix);
+
+}  // namespace parktwin::feed

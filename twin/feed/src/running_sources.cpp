@@ -1,0 +1,73 @@
+#include "parktwin/feed/running_sources.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "parktwin/feed/broker.hpp"
+#include "parktwin/feed/live_source.hpp"
+
+namespace parktwin::feed {
+
+RunningSources startSources(const Connections& connections, const SinkFor& sinkFor,
+                            const std::string& gatewayMqtt) {
+  RunningSources running;
+  std::optional<BrokerOptions> gatewayBroker;
+  if (!gatewayMqtt.empty()) {
+    auto parsed = parseBrokerAddress(gatewayMqtt);
+    if (!parsed) {
+      running.failures.push_back("--gateway-mqtt: " + parsed.error().message);
+      return running;
+    }
+    gatewayBroker = *parsed;
+  }
+  for (const auto& source : connections.sources) {
+    auto made = makeLiveSource(source, sinkFor(source), gatewayBroker);
+    if (!made) {
+      running.failures.push_back(source.id + ": " + made.error().message);
+      continue;
+    }
+    if (auto started = (*made)->start(); !started) {
+      running.failures.push_back(source.id + ": " + started.error().message);
+      continue;
+    }
+    running.sources.push_back(std::move(*made));
+  }
+  return running;
+}
+
+void stopSources(RunningSources& running) {
+  for (auto& source : running.sources) source->stop();
+}
+
+namespace {
+
+// The broker of a source that subscribes at QoS 1 (MQTT with a QoS 1 subscription, Sparkplug),
+// or null.
+BrokerOptions* qos1Broker(Source& source) {
+  if (auto* sparkplug = std::get_if<SparkplugSource>(&source.config)) return &sparkplug->broker;
+  auto* mqtt = std::get_if<MqttSource>(&source.config);
+  if (!mqtt || std::none_of(mqtt->subscriptions.begin(), mqtt->subscriptions.end(),
+                            [](const MqttSubscription& s) { return s.qos == 1; })) {
+    return nullptr;
+  }
+  return &mqtt->broker;
+}
+
+}  // namespace
+
+std::vector<std::string> prepareDurableMqtt(Connections& connections, const std::string& clientPrefix) {
+  std::vector<std::string> warnings;
+  for (auto& source : connections.sources) {
+    BrokerOptions* broker = qos1Broker(source);
+    if (!broker) continue;
+    if (!broker->tls_ca_file.empty()) {
+      warnings.push_back(source.id + ": over TLS, QoS 1 messages are acknowledged on receipt, not once stored "
+                                     "(a crash can lose up to one commit batch); bridge the broker to a local one to avoid it");
+      continue;
+    }
+    if (broker->client_id.empty()) broker->client_id = clientPrefix + "-" + connections.park + "-" + source.id;
+  }
+  return warnings;
+}
+
+}  // namespace parktwin::feed
