@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "parktwin/feed/broker.hpp"
+#include "parktwin/feed/connection_kinds.hpp"
 #include "parktwin/feed/modbus_map.hpp"
 #include "parktwin/feed/value_mapping.hpp"
 
@@ -190,7 +191,7 @@ class ModbusPoller final : public LiveSource {
       }
       if (read(ctx, r) != r.count) {
         const int error = errno;
-        noteError(error, "read " + std::to_string(r.count) + " at " + std::to_string(r.address));
+        noteError(error, "read " + std::to_string(r.count) + " at " + std::string(toText(r.table)) + " " + std::to_string(r.address));
         if (connectionBroken(error)) return false;
         continue;
       }
