@@ -34,8 +34,7 @@ TimelineController::TimelineController(QObject* parent) : QObject(parent) {
 }
 
 bool TimelineController::awaitingValues() const {
-  return mode_ != "design" && values_.isEmpty() && sinceSourceChanged_.isValid() &&
-         sinceSourceChanged_.elapsed() < kFirstValuesWaitMs;
+  return mode_ != "design" && values_.isEmpty() && sinceSourceChanged_.isValid() && sinceSourceChanged_.elapsed() < kFirstValuesWaitMs;
 }
 
 TimelineController::~TimelineController() { close(); }

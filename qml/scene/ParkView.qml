@@ -32,8 +32,7 @@ Item {
     readonly property real timelineSpace: timelineBar.visible ? timelineBar.height + 24 : 0
     // The machines' instance table; a second window on the same park needs its own object.
     property QtObject machineTable: ParkController.scene.machines
-    // Built, and showing data when a replay or live feed is open (or it has given none for a
-    // while: a picture of a park whose meter never answers is taken, not waited for forever).
+    // Built, and showing data when a replay or live feed is open (or it gave none for a while).
     readonly property bool sceneReady: ParkController.loaded
         && buildingRepeater.count === ParkController.scene.buildings.length
         && !ParkController.timeline.awaitingValues
