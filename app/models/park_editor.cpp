@@ -37,7 +37,10 @@ ParkEditor::ParkEditor(ParkController& controller, ParkDocument& document, QObje
     if (history_) history_->markSaved();
   });
   connect(controller_.selection(), &SelectionController::changed, this, &ParkEditor::buildingChanged);
-  connect(&controller_, &ParkController::languageChanged, this, &ParkEditor::historyChanged);
+  connect(&controller_, &ParkController::languageChanged, this, [this] {
+    refreshOverlaps();
+    emit historyChanged();
+  });
   connect(&controller_, &ParkController::presentingChanged, this, [this] {
     if (controller_.presenting()) setEditing(false);
   });
@@ -69,6 +72,7 @@ void ParkEditor::setEditing(bool editing) {
 void ParkEditor::forgetPark() {
   history_.reset();
   lastError_.clear();
+  refreshOverlaps();
   emit historyChanged();
   emit buildingChanged();
 }
@@ -228,6 +232,7 @@ bool ParkEditor::show(Result<std::vector<model::Problem>> outcome, bool placesOn
   controller_.showEditedPark(history_->park(), placesOnly);
   document_.setModified(history_->modified());
   listProblems(*outcome);
+  refreshOverlaps();
   emit historyChanged();
   emit buildingChanged();
   return true;
@@ -241,17 +246,16 @@ void ParkEditor::listProblems(const std::vector<model::Problem>& problems) {
   document_.showParkProblems(listed);
 }
 
-QVariantList ParkEditor::overlaps() const {
+void ParkEditor::refreshOverlaps() {
   QVariantList listed;
   const auto* park = controller_.park();
-  if (!park) return listed;
-  for (const auto& o : model::groundOverlaps(*park)) {
+  for (const auto& o : park ? model::groundOverlaps(*park) : std::vector<model::GroundOverlap>{}) {
     const QString depth = q(compactText(o.depth_m, 1));
     listed.push_back(QVariantMap{
         {"text", tr("%1 and %2 overlap by %3 m").arg(controller_.nameOf(q(o.second_id)), controller_.nameOf(q(o.first_id)), depth)},
         {"objectId", q(o.second_id)}});
   }
-  return listed;
+  overlaps_ = listed;
 }
 
 // The object a problem's path points into, from the edited park (its file is not saved yet).

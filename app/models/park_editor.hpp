@@ -71,7 +71,7 @@ class ParkEditor : public QObject {
   QVariantMap building() const;
   QStringList buildingKinds() const;
   QString lastError() const { return lastError_; }
-  QVariantList overlaps() const;
+  QVariantList overlaps() const { return overlaps_; }
 
   // A kind word in the window's language.
   Q_INVOKABLE QString kindName(const QString& word) const;
@@ -114,12 +114,14 @@ class ParkEditor : public QObject {
   int buildingIndex(const QString& id) const;
   QString unusedBuildingId(const QString& stem) const;
   void forgetPark();
+  void refreshOverlaps();  // after every change of the park or the language; the panel reads the list
 
   ParkController& controller_;
   ParkDocument& document_;
   std::unique_ptr<model::EditHistory> history_;
   bool editing_ = false;
   QString lastError_;
+  QVariantList overlaps_;
 };
 
 }  // namespace parktwin::app

@@ -30,11 +30,13 @@ TimelineController::TimelineController(QObject* parent) : QObject(parent) {
     if (mode_ == "design") return;  // awaitingValues is false there (and close() runs at exit)
     sinceSourceChanged_.start();
     firstValuesWait_.start(kFirstValuesWaitMs);
+    emit valuesChanged();  // awaitingValues changed with the mode
   });
 }
 
 bool TimelineController::awaitingValues() const {
-  return mode_ != "design" && values_.isEmpty() && sinceSourceChanged_.isValid() && sinceSourceChanged_.elapsed() < kFirstValuesWaitMs;
+  if (mode_ == "design" || !values_.isEmpty()) return false;
+  return mode_ == "replay" || sinceSourceChanged_.elapsed() < kFirstValuesWaitMs;  // a replay's values do come
 }
 
 TimelineController::~TimelineController() { close(); }
@@ -354,26 +356,6 @@ bool TimelineController::annotate(qint64 t_ms, const QString& kind, int severity
   markers_.push_back(QVariantMap{{"t", double(t_ms)}, {"object", object}, {"text", message}, {"kind", kind}});
   emit rangeChanged();
   return true;
-}
-
-void TimelineController::publishLiveStatus(const LiveSnapshot& s, double lagMs) {
-  const QString status = s.connected ? tr("Live: %1 · %2 msg/s · lag %3 s · %4 bad · %5 unknown tags")
-                                           .arg(source_)
-                                           .arg(measuredRate_, 0, 'f', 0)
-                                           .arg(lagMs / 1000.0, 0, 'f', 1)
-                                           .arg(s.malformed)
-                                           .arg(s.unknown)
-                                     : s.problem.isEmpty() ? tr("Reconnecting to %1 …").arg(source_)
-                                                           : tr("%1: %2 · retrying").arg(source_, s.problem);
-  // The rate and lag the properties show are those of the text: they change together, and only
-  // when what a person reads changes (not at every tick).
-  if (status == status_ && s.connected == connected_) return;
-  status_ = status;
-  serverProblem_ = s.connected ? QString() : s.problem;
-  connected_ = s.connected;
-  messagesPerSecond_ = measuredRate_;
-  lagMs_ = lagMs;
-  emit statusChanged();
 }
 
 void TimelineController::setStatus(const QString& status) {

@@ -55,9 +55,9 @@ class TimelineController : public QObject {
   Q_PROPERTY(double messagesPerSecond READ messagesPerSecond NOTIFY statusChanged)
   Q_PROPERTY(double lagMs READ lagMs NOTIFY statusChanged)
   Q_PROPERTY(int valueCount READ valueCount NOTIFY valuesChanged)
-  // A replay or live source was opened less than kFirstValuesWaitMs ago and has given no value
-  // yet: the scene is not shown as ready (a picture, an export) until it has, or until the wait
-  // is over, so a meter that never answers delays a picture but never hangs it.
+  // A replay has given no value yet, or a live source opened less than kFirstValuesWaitMs ago
+  // has not: the scene is not shown as ready (a picture, an export) until it has, or, live,
+  // until the wait is over, so a meter that never answers delays a picture but never hangs it.
   Q_PROPERTY(bool awaitingValues READ awaitingValues NOTIFY valuesChanged)
   // The last hour before the timeline's time for the tags asked by showSparklines().
   Q_PROPERTY(QVariantMap sparklines READ sparklines NOTIFY sparklinesChanged)

@@ -1,5 +1,6 @@
 #include "ack_restore.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <map>
 #include <string>
@@ -14,7 +15,11 @@ namespace {
 // When the violation of `rule` that the tag is in at `seed_ms` began (seed_ms when it began there).
 Result<std::int64_t> violationBeganBefore(HistoryAdapter& history, const model::AlarmRule& rule, std::int64_t seed_ms) {
   std::int64_t since = seed_ms, end = seed_ms - 1;
-  for (std::int64_t window = 3'600'000; seed_ms - end <= kAlarmLookBackMs; window *= 2) {
+  // Windows double from an hour up to a day (a day of a 1 Hz tag is 86,400 samples in memory at
+  // once), and never reach past the look-back.
+  constexpr std::int64_t kHour = 3'600'000, kDay = 24 * kHour;
+  for (std::int64_t window = kHour; seed_ms - end <= kAlarmLookBackMs; window = std::min(window * 2, kDay)) {
+    window = std::min(window, kAlarmLookBackMs - (seed_ms - end) + 1);
     auto samples = history.samplesBetween(rule.tag, end - window + 1, end);
     if (!samples) return std::unexpected(samples.error());
     end -= window;

@@ -16,8 +16,8 @@ namespace parktwin::server {
 
 // Call after the hub was seeded with the newest values (the alarms active at start). Each
 // alarm's start is the first sample of the tag's trailing run that breaks the rule, looked for
-// backwards in windows doubling from an hour, at most kAlarmLookBackMs. Returns how many alarms
-// were found to have begun earlier than their seed sample.
+// backwards in windows doubling from an hour up to a day, at most kAlarmLookBackMs back.
+// Returns how many alarms were found to have begun earlier than their seed sample.
 inline constexpr std::int64_t kAlarmLookBackMs = 400LL * 24 * 3600 * 1000;
 Result<std::size_t> restoreAlarmStarts(HistoryAdapter& history, LiveHub& live);
 

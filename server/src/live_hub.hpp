@@ -42,7 +42,7 @@ class LiveHub {
   // An acknowledgement read back from history at start: applied silently (no message) when the
   // rule is active; false otherwise.
   bool restoreAcknowledgement(const std::string& ruleId, const Acknowledgement& ack);
-  // When an active alarm began, read back from history at start (alarm_restore.hpp); false if
+  // When an active alarm began, read back from history at start (ack_restore.hpp); false if
   // the rule is not active.
   bool setAlarmSince(const std::string& ruleId, std::int64_t since_ms);
   // Active alarms, worst first, with who acknowledged them.

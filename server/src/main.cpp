@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <set>
 
 #include "ack_restore.hpp"
 #include "api.hpp"
@@ -67,8 +68,13 @@ Result<feed::RunningSources> startConnections(const Options& o, const model::Par
   for (const auto& warning : feed::prepareDurableMqtt(*connections, "parktwin-server")) {
     std::cerr << "parktwin-server: " << warning << "\n";
   }
+  // Only the park's tags are stored and served, as the park's own feed and `ingest` keep them:
+  // a tag pattern ({line}.temp) can name any topic, and a stray one would grow the history.
+  auto known = std::make_shared<std::set<std::string, std::less<>>>();
+  for (const auto& tag : park.tags) known->insert(tag.id);
   feed::SourceSink sink;
-  sink.sample = [&history, &live](std::string_view tag, std::int64_t ts, double v) {
+  sink.sample = [&history, &live, known](std::string_view tag, std::int64_t ts, double v) {
+    if (!known->contains(tag)) return;
     history.append(tag, ts, v);
     live.sample(tag, ts, v);
   };

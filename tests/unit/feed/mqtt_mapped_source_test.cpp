@@ -215,7 +215,8 @@ TEST(MakeLiveSource, EveryKindIsMadeByItsOwnFactoryAndOpcUaNeedsAGatewayBroker) 
   ASSERT_FALSE(opcua);
   EXPECT_EQ(opcua.error().code, parktwin::ErrorCode::invalid_input);
   EXPECT_EQ(opcua.error().message,
-            "source scada: an OPC UA source needs an MQTT broker for its gateway (parktwin-cli: --gateway-mqtt HOST:PORT)");
+            "source scada: an OPC UA source needs an MQTT broker for its gateway (parktwin-cli: --gateway-mqtt HOST:PORT; "
+            "parktwin-server: --mqtt HOST:PORT)");
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ Result<std::unique_ptr<LiveSource>> makeLiveSource(const Source& source, SourceS
   if (!gatewayBroker) {
     return fail(ErrorCode::invalid_input, "source " + source.id +
                                               ": an OPC UA source needs an MQTT broker for its gateway "
-                                              "(parktwin-cli: --gateway-mqtt HOST:PORT)");
+                                              "(parktwin-cli: --gateway-mqtt HOST:PORT; parktwin-server: --mqtt HOST:PORT)");
   }
   return makeOpcUaSource(source, std::move(sink), *gatewayBroker);
 }

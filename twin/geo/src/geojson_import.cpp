@@ -127,8 +127,11 @@ struct FeaturePlace {
   std::size_t index = 0;
   model::Point min, max;
   model::Point middle() const { return {(min.x_m + max.x_m) / 2, (min.y_m + max.y_m) / 2}; }
-  double reachFrom(model::Point p) const {  // to its farthest corner
-    return std::hypot(std::max(p.x_m - min.x_m, max.x_m - p.x_m), std::max(p.y_m - min.y_m, max.y_m - p.y_m));
+  // Within the park format's reach of its origin along both axes, as the validator checks
+  // every position (validate.cpp, kCoordinateLimit_m).
+  bool withinReach() const {
+    const auto within = [](double v) { return std::abs(v) <= model::kCoordinateLimit_m; };
+    return within(min.x_m) && within(max.x_m) && within(min.y_m) && within(max.y_m);
   }
 };
 
@@ -170,7 +173,7 @@ StrayFeatures strayFeatures(const std::vector<FeaturePlace>& places, const std::
   const model::Point middle = medianMiddle(places);
   // The park's origin is the middle of all the features' box: a stray one can put the rest
   // out of a park file's reach too, so the strays are what the error names.
-  const bool outOfReach = std::ranges::any_of(places, [](const FeaturePlace& p) { return p.reachFrom({0, 0}) > model::kCoordinateLimit_m; });
+  const bool outOfReach = !std::ranges::all_of(places, &FeaturePlace::withinReach);
   for (const auto& p : places) {
     const double away_m = std::hypot(p.middle().x_m - middle.x_m, p.middle().y_m - middle.y_m);
     if (away_m <= kStrayFeature_m) continue;

@@ -40,10 +40,14 @@ std::vector<AlarmChange> AlarmBoard::update(std::int64_t t_ms,
   return changes;
 }
 
+AlarmBoard::AlarmBoard(const Park& park) : park_(&park) {
+  for (const auto& rule : park.alarm_rules) rulesByTag_[rule.tag].push_back(&rule);
+}
+
 std::vector<AlarmChange> AlarmBoard::updateTag(std::string_view tag, std::int64_t t_ms, double value) {
   std::vector<AlarmChange> changes;
-  for (const auto& rule : park_->alarm_rules) {
-    if (rule.tag == tag) evaluate(rule, value, t_ms, changes);
+  if (const auto rules = rulesByTag_.find(tag); rules != rulesByTag_.end()) {
+    for (const AlarmRule* rule : rules->second) evaluate(*rule, value, t_ms, changes);
   }
   return changes;
 }

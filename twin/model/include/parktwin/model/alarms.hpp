@@ -32,7 +32,7 @@ struct AlarmChange {
 
 class AlarmBoard {
  public:
-  explicit AlarmBoard(const Park& park) : park_(&park) {}
+  explicit AlarmBoard(const Park& park);
 
   // Re-evaluates every rule with the tag values at `t_ms` (nullopt: tag has no value, the
   // rule is then inactive). Returns what was raised or cleared since the last update.
@@ -56,6 +56,7 @@ class AlarmBoard {
   void evaluate(const AlarmRule& rule, std::optional<double> value, std::int64_t t_ms, std::vector<AlarmChange>& changes);
 
   const Park* park_;
+  std::map<std::string, std::vector<const AlarmRule*>, std::less<>> rulesByTag_;  // for updateTag, per live sample
   std::map<std::string, ActiveAlarm> active_;  // by rule id
 };
 

@@ -1,0 +1,30 @@
+// TimelineController's status line of a live source: what it says and when it changes.
+#include "timeline_controller.hpp"
+
+#include "live_feed.hpp"
+
+namespace parktwin::app {
+
+void TimelineController::publishLiveStatus(const LiveSnapshot& s, double lagMs) {
+  // A connections file with one source down and others up is live, and names the one down.
+  const QString status = s.connected ? tr("Live: %1 · %2 msg/s · lag %3 s · %4 bad · %5 unknown tags")
+                                               .arg(source_)
+                                               .arg(measuredRate_, 0, 'f', 0)
+                                               .arg(lagMs / 1000.0, 0, 'f', 1)
+                                               .arg(s.malformed)
+                                               .arg(s.unknown) +
+                                           (s.problem.isEmpty() ? QString() : " · " + s.problem)
+                                     : s.problem.isEmpty() ? tr("Reconnecting to %1 …").arg(source_)
+                                                           : tr("%1: %2 · retrying").arg(source_, s.problem);
+  // The rate and lag the properties show are those of the text: they change together, and only
+  // when what a person reads changes (not at every tick).
+  if (status == status_ && s.connected == connected_) return;
+  status_ = status;
+  serverProblem_ = s.connected ? QString() : s.problem;
+  connected_ = s.connected;
+  messagesPerSecond_ = measuredRate_;
+  lagMs_ = lagMs;
+  emit statusChanged();
+}
+
+}  // namespace parktwin::app
