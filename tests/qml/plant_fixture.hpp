@@ -90,6 +90,9 @@ class PlantFixture : public QObject {
                                                   QString::number(port), scenario}) == 0;
   }
 
+  // A loopback port nothing listens on: a meter that never answers.
+  Q_INVOKABLE int closedPort() const { return feedtest::freeLoopbackPort(); }
+
   // The meter unplugged: pymodbus killed, its port closed.
   Q_INVOKABLE void stopModbus() { feedtest::endProcess(modbusPid_, SIGKILL); }
 

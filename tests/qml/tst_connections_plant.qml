@@ -73,6 +73,26 @@ Item {
                       ParkController.timeline.status)
         }
 
+        // Two meters, one never answering (a closed loopback port): the window is live on the
+        // other, and its status line names the dead one and why; the live one's values are not stale.
+        function test_a_dead_meter_beside_a_live_one_is_named_in_the_status() {
+            const port = PlantFixture.startModbus()
+            verify(port > 0, "pymodbus started")
+            const deadPort = PlantFixture.closedPort()
+            const text = JSON.stringify({format: "parktwin-connections/1", park: "beidu", sources: [
+                {id: "meter", kind: "modbus", host: "127.0.0.1", port: port, poll_interval_ms: 200,
+                 points: [{table: "input_register", address: 0, type: "float32", tag: "potline-1.voltage"}]},
+                {id: "dead-meter", kind: "modbus", host: "127.0.0.1", port: deadPort, poll_interval_ms: 200, timeout_ms: 300,
+                 points: [{table: "input_register", address: 0, type: "float32", tag: "potline-2.voltage"}]}]})
+            verify(connections.open(LiveFixture.writeFile("two.json", text)), connections.problems.join("\n"))
+            verify(connections.start("", ""), connections.failures.join("\n"))
+            tryVerify(() => near("potline-1.voltage", 400.25), 15000, "the live meter's value")
+            tryVerify(() => ParkController.timeline.status.indexOf("dead-meter: Modbus 127.0.0.1:" + deadPort) >= 0, 10000,
+                      ParkController.timeline.status)
+            verify(ParkController.timeline.status.startsWith("Live: "), ParkController.timeline.status)
+            verify(!connections.isStale("potline-1.voltage"))
+        }
+
         // sparkplug_edge_node.py births_and_data: Line1/Temperature 20.5 in the NBIRTH, 21.25 in
         // the NDATA; Meter1's Power 1.5 in the DBIRTH, 2.5 in the DDATA.
         function test_sparkplug_values_show_and_deaths_grey_them() {
