@@ -20,6 +20,7 @@ QList<QCommandLineOption> optionTable() {
       {"user", "MQTT user name.", "name"},
       {"password", "MQTT password (prefer PARKTWIN_MQTT_PASSWORD in the environment).", "password"},
       {"tls-ca", "CA certificate file: connect to the broker with TLS.", "file"},
+      {"server", "Show live data from parktwin-server at this address (a wall display's start): the token from PARKTWIN_TOKEN in the environment (a command line is readable by every user of the machine); with --tls-ca, the CA of an https:// server.", "http(s)://host:port"},
       {"connections", "Show live data from the sources of a connections file (docs/connections.md), checked against the park; with --mqtt, that broker is the OPC UA gateway's.", "file"},
       {"record", "With --mqtt or --connections: also record the live feed into this historian file.", "db"},
       {"present", "Start in presentation mode (full screen, the park's tour)."},
@@ -72,6 +73,8 @@ LaunchOptions read(const QCommandLineParser& parser) {
   o.caFile = parser.value("tls-ca");
   o.recordTo = parser.value("record");
   o.connections = parser.value("connections");
+  o.server = parser.value("server");
+  o.token = qEnvironmentVariable("PARKTWIN_TOKEN");
   o.present = parser.isSet("present");
   o.exportTour = parser.isSet("export-tour");
   o.tour = o.exportTour ? parser.value("export-tour") : parser.value("tour");

@@ -22,6 +22,7 @@ struct LaunchOptions {
   std::optional<double> speed;
   QString mqtt, user, password, caFile, recordTo;
   QString connections;      // --connections: a connections file's sources as the live feed
+  QString server, token;    // --server: parktwin-server's live feed; its token from PARKTWIN_TOKEN
   bool present = false;
   QString tour;             // --tour, or the file of --export-tour
   bool exportTour = false;

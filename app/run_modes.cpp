@@ -44,7 +44,9 @@ bool writeScreenshotInfo(QQuickWindow* window, const QString& infoPath) {
   const QJsonObject viewRect{{"x", area.x() * ratio}, {"y", area.y() * ratio}, {"width", area.width() * ratio},
                              {"height", area.height() * ratio}};  // the 3D view in the picture
   QJsonObject info{{"width", qRound(window->width() * ratio)}, {"height", qRound(window->height() * ratio)},
-                   {"device_pixel_ratio", ratio}, {"view", viewRect}, {"buildings", buildings}};
+                   {"device_pixel_ratio", ratio}, {"view", viewRect}, {"buildings", buildings},
+                   {"data_status", window->property("dataStatus").toString()},
+                   {"data_values", window->property("dataValueCount").toInt()}};
   QFile file(infoPath);
   return file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(info).toJson()) > 0;
 }

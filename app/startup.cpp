@@ -152,6 +152,12 @@ Result<void> openData(ParkController& controller, const LaunchOptions& options) 
   TimelineController& timeline = *controller.timeline();
   if (!options.replay.isEmpty()) return openReplay(timeline, options);
   if (!options.connections.isEmpty()) return openConnections(*controller.connections(), options);
+  if (!options.server.isEmpty()) {
+    // An unreachable server or a refused token is retried and shown; only an address that is
+    // not one is refused here.
+    const bool opened = timeline.connectServer(options.server, options.token, controller.parkId(), options.caFile);
+    return opened ? Result<void>{} : failWith("parktwin: --server: " + timeline.status());
+  }
   if (options.mqtt.isEmpty()) return {};
   const bool connected = timeline.connectLive(options.mqtt, controller.parkId(), options.user, options.password,
                                               options.caFile, options.recordTo, controller.tagIds());

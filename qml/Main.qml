@@ -15,6 +15,9 @@ ApplicationWindow {
     readonly property alias fileActions: fileActions
     readonly property bool sceneReady: parkView.sceneReady && ParkController.scenarios.state !== "running"
                                        && ParkController.connections.settled
+    // For --screenshot-info: what the data source said and how many tags it gave values for.
+    readonly property string dataStatus: ParkController.timeline.status
+    readonly property int dataValueCount: ParkController.timeline.valueCount
 
     function focusObject(objectId, immediate) {
         ParkController.selection.select(objectId)
