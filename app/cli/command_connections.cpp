@@ -132,8 +132,10 @@ int runTest(const ConnectionsOptions& o) {
     return 1;
   }
   Readings readings;
-  auto running = startSources(*connections, [&](const feed::Source& s) { return readings.sinkFor(s); }, o.gatewayMqtt);
+  // From before the sources start: an OPC UA source's start waits for its gateway's broker, and
+  // --timeout bounds the whole test.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long>(o.timeout_s * 1000));
+  auto running = startSources(*connections, [&](const feed::Source& s) { return readings.sinkFor(s); }, o.gatewayMqtt);
   const auto allRead = [&] {
     return std::ranges::all_of(running.sources, [&](const auto& live) {
       const auto& source = *std::ranges::find(connections->sources, live->id(), &feed::Source::id);
