@@ -7,24 +7,25 @@
 #include <numbers>
 
 #include "parktwin/common/number_text.hpp"
+#include "parktwin/model/object_index.hpp"
 
 namespace parktwin::model {
 namespace {
 
-// What stands on the ground: a rectangle turned counter-clockwise about its centre.
+// What stands on the ground: the object's footprint (object_index.hpp's rectangle, turned
+// counter-clockwise about its centre), named by its JSON path and id.
 struct GroundShape {
   std::string path, id;
-  Point centre;
-  double width_m = 0, depth_m = 0, rotation_deg = 0;
+  Footprint ground;
 
   std::array<Point, 2> axes() const {  // unit vectors along its width and its depth
-    const double a = rotation_deg * std::numbers::pi / 180;
+    const double a = ground.rotation_deg * std::numbers::pi / 180;
     return {Point{std::cos(a), std::sin(a)}, Point{-std::sin(a), std::cos(a)}};
   }
   // Half its extent along a unit direction.
   double halfAlong(Point d) const {
     const auto [u, v] = axes();
-    return (width_m * std::abs(u.x_m * d.x_m + u.y_m * d.y_m) + depth_m * std::abs(v.x_m * d.x_m + v.y_m * d.y_m)) / 2;
+    return (ground.width_m * std::abs(u.x_m * d.x_m + u.y_m * d.y_m) + ground.depth_m * std::abs(v.x_m * d.x_m + v.y_m * d.y_m)) / 2;
   }
 };
 
@@ -32,9 +33,9 @@ struct GroundShape {
 // some axis separates them).
 double overlapDepth(const GroundShape& a, const GroundShape& b) {
   double depth = INFINITY;
-  const Point between{b.centre.x_m - a.centre.x_m, b.centre.y_m - a.centre.y_m};
-  for (const auto& shape : {a, b}) {
-    for (const Point& d : shape.axes()) {
+  const Point between{b.ground.centre.x_m - a.ground.centre.x_m, b.ground.centre.y_m - a.ground.centre.y_m};
+  for (const GroundShape* shape : {&a, &b}) {
+    for (const Point& d : shape->axes()) {
       const double apart = std::abs(between.x_m * d.x_m + between.y_m * d.y_m);
       depth = std::min(depth, a.halfAlong(d) + b.halfAlong(d) - apart);
       if (depth <= 0) return 0;
@@ -47,13 +48,13 @@ std::vector<GroundShape> shapesOnTheGround(const Park& park) {
   std::vector<GroundShape> shapes;
   for (std::size_t i = 0; i < park.buildings.size(); ++i) {
     const Building& b = park.buildings[i];
-    shapes.push_back({"/buildings/" + std::to_string(i), b.id, b.position, b.width_m, b.depth_m, b.rotation_deg});
+    shapes.push_back({"/buildings/" + std::to_string(i), b.id, {b.position, b.width_m, b.depth_m, b.rotation_deg, b.height_m}});
   }
   for (std::size_t i = 0; i < park.utilities.size(); ++i) {
     const Utility& u = park.utilities[i];
     if (!u.building.empty()) continue;  // housed: inside its building, not beside it
     const double side = utilityGroundSide_m(u);
-    shapes.push_back({"/utilities/" + std::to_string(i), u.id, u.position, side, side, 0});
+    shapes.push_back({"/utilities/" + std::to_string(i), u.id, {u.position, side, side, 0, 0}});
   }
   return shapes;
 }
