@@ -10,7 +10,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <functional>
 #include <thread>
 
@@ -208,21 +207,19 @@ int finishIngest(const IngestOptions& o, IngestSinks& sinks) {
 // The sink of every source of a connections file: the sources write from their own threads, so
 // one lock keeps the sinks to one writer at a time. `commit` lets an MQTT source acknowledge its
 // QoS 1 messages only once the historian stored them (docs/connections.md, "Acknowledged").
+// Only the park's tags are kept unless --all-tags.
 struct SharedSinks {
-  explicit SharedSinks(IngestSinks& target) : sinks(target) {}
+  SharedSinks(IngestSinks& target, const model::Park& ofPark, bool keepAllTags)
+      : sinks(target), park(ofPark), allTags(keepAllTags) {}
   IngestSinks& sinks;
-  std::set<std::string, std::less<>> known;
+  const model::Park& park;
   bool allTags = false;
   std::mutex writing;
-  std::atomic<std::uint64_t> unknown{0};
+  std::shared_ptr<std::atomic<std::uint64_t>> unknown = std::make_shared<std::atomic<std::uint64_t>>(0);
 
   feed::SourceSink sinkFor(const feed::Source&) {
     feed::SourceSink sink;
     sink.sample = [this](std::string_view tag, std::int64_t ts, double v) {
-      if (!allTags && !known.contains(tag)) {
-        unknown.fetch_add(1, std::memory_order_relaxed);
-        return;
-      }
       std::lock_guard lock(writing);
       sinks.sample(tag, ts, v);
     };
@@ -230,7 +227,7 @@ struct SharedSinks {
       std::lock_guard lock(writing);
       return sinks.commit();
     };
-    return sink;
+    return allTags ? sink : feed::onlyParkTags(park, std::move(sink), unknown);
   }
 };
 
@@ -249,14 +246,12 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
   for (const auto& warning : feed::prepareDurableMqtt(*connections, "parktwin-ingest")) std::cerr << "ingest: " << warning << "\n";
   IngestSinks sinks;
   if (auto failed = openSinks(o, park, sinks)) return *failed;
-  SharedSinks shared(sinks);
-  shared.allTags = o.allTags;
-  for (const auto& tag : park.tags) shared.known.insert(tag.id);
+  SharedSinks shared(sinks, park, o.allTags);
   catchStopSignals();  // before the sources announce themselves connected
   auto running = startSources(*connections, [&](const feed::Source& s) { return shared.sinkFor(s); }, o.gatewayMqtt);
   const auto report = [&] {
     for (const auto& s : running.sources) std::cerr << s->id() << ": " << describeCounters(s->counters()) << "\n";
-    if (shared.unknown > 0) std::cerr << shared.unknown << " samples of tags the park does not list were dropped (--all-tags keeps them)\n";
+    if (*shared.unknown > 0) std::cerr << *shared.unknown << " samples of tags the park does not list were dropped (--all-tags keeps them)\n";
   };
   for (const auto& failure : running.failures) std::cerr << "ingest: " << failure << "\n";
   if (running.failures.empty()) {

@@ -103,10 +103,16 @@ std::unique_ptr<LiveFeed> LiveFeed::fromServer(const QUrl& base, const QString& 
                                                ServerTrust trust) {
   std::unique_ptr<LiveFeed> feed(new LiveFeed);
   LiveFeed* self = feed.get();
-  feed->server_ = std::make_unique<ServerLink>(base, token, park, [self](const QString& tag, qint64 ts_ms, double value) {
-    const QByteArray name = tag.toUtf8();
-    self->store(std::string_view(name.constData(), std::size_t(name.size())), ts_ms, value, nullptr);
-  });
+  feed->server_ = std::make_unique<ServerLink>(
+      base, token, park,
+      [self](const QString& tag, qint64 ts_ms, double value) {
+        const QByteArray name = tag.toUtf8();
+        self->store(std::string_view(name.constData(), std::size_t(name.size())), ts_ms, value, nullptr);
+      },
+      [self](const QString& tag, qint64 ts_ms) {
+        const QByteArray name = tag.toUtf8();
+        self->markStale(std::string_view(name.constData(), std::size_t(name.size())), ts_ms);
+      });
   feed->server_->trust(std::move(trust));
   feed->server_->start();
   return feed;

@@ -90,7 +90,8 @@ struct ServerHistory::PendingState {
 };
 
 ServerHistory::ServerHistory(QUrl base, QString token, QString park, QObject* parent)
-    : HistorySource(parent), link_(std::move(base), std::move(token), std::move(park), [](const QString&, qint64, double) {}) {
+    : HistorySource(parent), link_(std::move(base), std::move(token), std::move(park), [](const QString&, qint64, double) {},
+            [](const QString&, qint64) {}) {
   retry_.setSingleShot(true);
 }
 

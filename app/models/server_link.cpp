@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <algorithm>
+#include <limits>
 #include <QNetworkReply>
 #include <QUrlQuery>
 
@@ -12,14 +13,27 @@ constexpr int kFirstRetryMs = 1000;
 constexpr int kLongestRetryMs = 10'000;  // a restarted server is seen within ten seconds
 constexpr int kRequestTimeoutMs = 10'000;
 
+// Where `name` is among a columnar message's columns ({"columns": ["tag", "ts", ...]}), or -1.
+qsizetype columnOf(const QJsonArray& columns, const char* name) {
+  for (qsizetype i = 0; i < columns.size(); ++i) {
+    if (columns.at(i).toString() == QLatin1String(name)) return i;
+  }
+  return -1;
+}
+
 QString serverMessage(const QByteArray& body) {
   const QJsonDocument doc = QJsonDocument::fromJson(body);
   return doc.isObject() ? doc.object().value("error").toString() : QString();
 }
 }  // namespace
 
-ServerLink::ServerLink(QUrl base, QString token, QString park, ValueSink sink, QObject* parent)
-    : QObject(parent), base_(std::move(base)), token_(std::move(token)), park_(std::move(park)), sink_(std::move(sink)) {
+ServerLink::ServerLink(QUrl base, QString token, QString park, ValueSink sink, StaleSink stale, QObject* parent)
+    : QObject(parent),
+      base_(std::move(base)),
+      token_(std::move(token)),
+      park_(std::move(park)),
+      sink_(std::move(sink)),
+      stale_(std::move(stale)) {
   retry_.setSingleShot(true);
   connect(&retry_, &QTimer::timeout, this, &ServerLink::probe);
   connect(&live_, &QWebSocket::textMessageReceived, this, &ServerLink::onMessage);
@@ -120,9 +134,13 @@ void ServerLink::onMessage(const QString& text) {
     retryDelayMs_ = 0;
     setProblem({});
     onValues(message);
+    // Tags whose newest value (just given) is stale now: a death before this window connected.
+    for (const auto& tag : message.value("stale").toArray()) stale_(tag.toString(), std::numeric_limits<qint64>::max());
     setAlarms(message.value("alarms").toArray());
   } else if (type == "values") {
     onValues(message);
+  } else if (type == "stale") {
+    onStale(message);
   } else if (type == "alarm") {
     fetchAlarms();  // raised, cleared or acknowledged (here or in another window): the list as it is now
   }
@@ -130,18 +148,22 @@ void ServerLink::onMessage(const QString& text) {
 
 void ServerLink::onValues(const QJsonObject& message) {
   const QJsonArray columns = message.value("columns").toArray();
-  const auto column = [&columns](const char* name) {
-    for (qsizetype i = 0; i < columns.size(); ++i) {
-      if (columns.at(i).toString() == QLatin1String(name)) return i;
-    }
-    return qsizetype(-1);
-  };
-  const qsizetype tag = column("tag"), ts = column("ts"), v = column("v");
+  const qsizetype tag = columnOf(columns, "tag"), ts = columnOf(columns, "ts"), v = columnOf(columns, "v");
   if (tag < 0 || ts < 0 || v < 0) return;
   for (const auto& row : message.value("values").toArray()) {
     const QJsonArray r = row.toArray();
     sink_(r.at(tag).toString(), qint64(r.at(ts).toDouble()), r.at(v).toDouble());
     ++valuesReceived_;
+  }
+}
+
+void ServerLink::onStale(const QJsonObject& message) {
+  const QJsonArray columns = message.value("columns").toArray();
+  const qsizetype tag = columnOf(columns, "tag"), ts = columnOf(columns, "ts");
+  if (tag < 0 || ts < 0) return;
+  for (const auto& row : message.value("stale").toArray()) {
+    const QJsonArray r = row.toArray();
+    stale_(r.at(tag).toString(), qint64(r.at(ts).toDouble()));
   }
 }
 

@@ -24,8 +24,10 @@ class ServerLink : public QObject {
   Q_OBJECT
  public:
   using ValueSink = std::function<void(const QString& tag, qint64 ts_ms, double value)>;
+  // The tag's value is no longer current as of ts_ms (a source's death on the server).
+  using StaleSink = std::function<void(const QString& tag, qint64 ts_ms)>;
   // `base`: http://HOST:PORT or https://HOST:PORT of the server; `park`: the park's id.
-  ServerLink(QUrl base, QString token, QString park, ValueSink sink, QObject* parent = nullptr);
+  ServerLink(QUrl base, QString token, QString park, ValueSink sink, StaleSink stale, QObject* parent = nullptr);
   ~ServerLink() override;
 
   // Which certificates an https:// server may have (server_tls.hpp); before start().
@@ -55,6 +57,7 @@ class ServerLink : public QObject {
   void openLive();
   void onMessage(const QString& text);
   void onValues(const QJsonObject& message);
+  void onStale(const QJsonObject& message);
   void fetchAlarms();
   void setAlarms(const QJsonArray& alarms);
   void fail(const QString& why);
@@ -63,6 +66,7 @@ class ServerLink : public QObject {
   QUrl base_;
   QString token_, park_;
   ValueSink sink_;
+  StaleSink stale_;
   QNetworkAccessManager network_;
   QWebSocket live_;
   QTimer retry_;

@@ -45,6 +45,8 @@ struct ApiContext {
   LiveHub& live;
   ScenarioQueue& scenarios;
   std::function<std::int64_t()> now_ms;  // wall clock (a test may fix it)
+  // GET .../sources: the plant sources of --connections and how each is doing (empty: none).
+  std::function<nlohmann::json()> sources;
 };
 
 // The query of a target, percent-decoded; fails on a bad escape.

@@ -20,6 +20,15 @@ void LiveHub::sample(std::string_view tag, std::int64_t ts_ms, double value) {
   for (const auto& change : board_.updateTag(tag, ts_ms, value)) pendingMessages_.push_back(alarmChangeMessage(change));
 }
 
+void LiveHub::stale(std::string_view tag, std::int64_t ts_ms) {
+  std::lock_guard lock(mutex_);
+  auto it = latest_.find(tag);
+  // A value stamped after the death is current whatever order the two arrived in.
+  if (it == latest_.end() || it->second.ts_ms > ts_ms || it->second.stale) return;
+  it->second.stale = true;
+  pendingStale_.push_back(json::array({tag, ts_ms}));
+}
+
 json LiveHub::alarmJson(const model::ActiveAlarm& a) const {
   const auto* tag = park_.findTag(a.rule->tag);
   json out{{"id", a.rule->id},
@@ -68,6 +77,10 @@ std::vector<std::string> LiveHub::tick() {
     messages.push_back(message.dump());
     pending_ = json::array();
   }
+  if (!pendingStale_.empty()) {
+    messages.push_back(json{{"type", "stale"}, {"columns", {"tag", "ts"}}, {"stale", std::move(pendingStale_)}}.dump());
+    pendingStale_ = json::array();
+  }
   for (auto& m : pendingMessages_) messages.push_back(std::move(m));
   pendingMessages_.clear();
   return messages;
@@ -113,10 +126,16 @@ json LiveHub::alarmsJson() const {
 std::string LiveHub::helloMessage() const {
   std::lock_guard lock(mutex_);
   json values = json::array();
-  for (const auto& [tag, latest] : latest_) values.push_back(json::array({tag, latest.ts_ms, latest.value}));
+  json stale = json::array();
+  for (const auto& [tag, latest] : latest_) {
+    values.push_back(json::array({tag, latest.ts_ms, latest.value}));
+    if (latest.stale) stale.push_back(tag);
+  }
   json alarms = json::array();
   for (const auto& a : board_.active()) alarms.push_back(alarmJson(a));
-  return json{{"type", "hello"}, {"park", park_.id}, {"columns", {"tag", "ts", "v"}}, {"values", values}, {"alarms", alarms}}.dump();
+  return json{{"type", "hello"}, {"park", park_.id}, {"columns", {"tag", "ts", "v"}},
+              {"values", values}, {"stale", stale}, {"alarms", alarms}}
+      .dump();
 }
 
 }  // namespace parktwin::server

@@ -31,6 +31,9 @@ class LiveHub {
 
   // A sample from the feed (or history at start): newest value per tag, queued for the batch.
   void sample(std::string_view tag, std::int64_t ts_ms, double value);
+  // The tag's newest value is no longer current (a Sparkplug death, a lost device) as of
+  // ts_ms; ignored when a newer value came first. A later value makes it current again.
+  void stale(std::string_view tag, std::int64_t ts_ms);
   // Values queued since the last tick and alarm changes (each newest sample evaluated against
   // its tag's rules as it came), as JSON messages for the WebSocket clients; empty when nothing
   // happened.
@@ -48,7 +51,8 @@ class LiveHub {
   // Active alarms, worst first, with who acknowledged them.
   nlohmann::json alarmsJson() const;
   std::vector<model::ActiveAlarm> activeAlarms() const;
-  // What a new WebSocket client gets first: the park, every newest value, the alarms.
+  // What a new WebSocket client gets first: the park, every newest value, the tags whose value
+  // is stale, the alarms.
   std::string helloMessage() const;
 
  private:
@@ -60,9 +64,11 @@ class LiveHub {
   struct Latest {
     std::int64_t ts_ms = 0;
     double value = 0;
+    bool stale = false;
   };
   std::map<std::string, Latest, std::less<>> latest_;
   nlohmann::json pending_ = nlohmann::json::array();
+  nlohmann::json pendingStale_ = nlohmann::json::array();
   std::vector<std::string> pendingMessages_;
   model::AlarmBoard board_;
   std::map<std::string, Acknowledgement> acks_;  // by rule id, while the alarm is active

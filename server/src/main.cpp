@@ -8,14 +8,15 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
-#include <set>
 
 #include "ack_restore.hpp"
 #include "api.hpp"
 #include "history_adapter.hpp"
 #include "http_server.hpp"
 #include "live_hub.hpp"
+#include "parktwin/feed/connection_kinds.hpp"
 #include "parktwin/feed/connections_reader.hpp"
 #include "parktwin/feed/park_feed.hpp"
 #include "parktwin/feed/running_sources.hpp"
@@ -55,11 +56,36 @@ Result<ServerConfig> configFrom(const Options& o) {
   return config;
 }
 
+// The sources of --connections at run time, and what GET .../sources says of them.
+struct PlantSources {
+  feed::RunningSources running;
+  std::map<std::string, feed::SourceKind> kinds;  // by source id
+
+  nlohmann::json status() const {
+    nlohmann::json sources = nlohmann::json::array();
+    for (const auto& source : running.sources) {
+      const feed::SourceCounters c = source->counters();
+      const auto kind = kinds.find(source->id());
+      sources.push_back({{"id", source->id()},
+                         {"kind", kind == kinds.end() ? "" : std::string(feed::toText(kind->second))},
+                         {"connected", c.connected},
+                         {"values", c.values},
+                         {"errors", c.errors},
+                         {"timeouts", c.timeouts},
+                         {"reconnects", c.reconnects},
+                         {"gaps", c.gaps},
+                         {"last_error", c.last_error}});
+    }
+    return {{"sources", std::move(sources)}};
+  }
+};
+
 // The sources of --connections into history and the hub, as `ingest --connections` runs them
-// (QoS 1 sessions acknowledged once stored). The file must fit the park; an OPC UA source hands
-// its values over the --mqtt broker.
-Result<feed::RunningSources> startConnections(const Options& o, const model::Park& park, HistoryAdapter& history, LiveHub& live) {
-  if (o.connections.empty()) return feed::RunningSources{};
+// (QoS 1 sessions acknowledged once stored; only the park's tags kept). The file must fit the
+// park; an OPC UA source hands its values over the --mqtt broker. A source's death (Sparkplug)
+// marks its tags' values stale for every window.
+Result<PlantSources> startConnections(const Options& o, const model::Park& park, HistoryAdapter& history, LiveHub& live) {
+  if (o.connections.empty()) return PlantSources{};
   auto connections = feed::loadConnections(o.connections);
   if (!connections) return fail(ErrorCode::invalid_input, "--connections: " + connections.error().message);
   std::string problems;
@@ -68,25 +94,23 @@ Result<feed::RunningSources> startConnections(const Options& o, const model::Par
   for (const auto& warning : feed::prepareDurableMqtt(*connections, "parktwin-server")) {
     std::cerr << "parktwin-server: " << warning << "\n";
   }
-  // Only the park's tags are stored and served, as the park's own feed and `ingest` keep them:
-  // a tag pattern ({line}.temp) can name any topic, and a stray one would grow the history.
-  auto known = std::make_shared<std::set<std::string, std::less<>>>();
-  for (const auto& tag : park.tags) known->insert(tag.id);
   feed::SourceSink sink;
-  sink.sample = [&history, &live, known](std::string_view tag, std::int64_t ts, double v) {
-    if (!known->contains(tag)) return;
+  sink.sample = [&history, &live](std::string_view tag, std::int64_t ts, double v) {
     history.append(tag, ts, v);
     live.sample(tag, ts, v);
   };
+  sink.stale = [&live](std::string_view tag, std::int64_t ts) { live.stale(tag, ts); };
   sink.commit = [&history] { return history.commit(); };
-  auto running = feed::startSources(*connections, [&](const feed::Source&) { return sink; }, o.mqtt);
-  if (!running.failures.empty()) {
-    feed::stopSources(running);
+  PlantSources plant;
+  for (const auto& source : connections->sources) plant.kinds.emplace(source.id, source.kind);
+  plant.running = feed::startSources(*connections, [&](const feed::Source&) { return feed::onlyParkTags(park, sink); }, o.mqtt);
+  if (!plant.running.failures.empty()) {
+    feed::stopSources(plant.running);
     std::string why;
-    for (const auto& f : running.failures) why += "\n  " + f;
+    for (const auto& f : plant.running.failures) why += "\n  " + f;
     return fail(ErrorCode::invalid_input, "--connections: sources that could not start:" + why);
   }
-  return running;
+  return plant;
 }
 
 // The park's own MQTT topics into history and the hub; nullptr without --mqtt.
@@ -148,7 +172,8 @@ int serve(const Options& o) {
     std::cerr << "parktwin-server: acknowledgements not restored: " << restored.error().message << "\n";
   }
   ScenarioQueue scenarios(*park, dataFolder);
-  Api api({*park, std::move(*parkText), *config, **history, live, scenarios, wallClockMs});
+  PlantSources plant;  // started below, before the server answers its first request
+  Api api({*park, std::move(*parkText), *config, **history, live, scenarios, wallClockMs, [&plant] { return plant.status(); }});
   HttpServer http(*config, api, live);
   auto port = http.listen();
   if (!port) {
@@ -166,11 +191,12 @@ int serve(const Options& o) {
     std::cerr << "parktwin-server: " << sources.error().message << "\n";
     return 2;
   }
+  plant = std::move(*sources);
   // Tests and scripts read this line to learn the port (with --listen HOST:0).
   std::cout << "parktwin-server: serving " << park->id << " on " << (config->tls_cert_file.empty() ? "http://" : "https://")
             << config->listen.host << ":" << *port << std::endl;
   http.run();
-  feed::stopSources(*sources);
+  feed::stopSources(plant.running);
   if (*feed) (*feed)->stop();
   auto closed = (*history)->close();
   if (!closed) {

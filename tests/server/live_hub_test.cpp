@@ -48,6 +48,32 @@ TEST(LiveHubTest, BatchesValuesUntilTheNextTick) {
   EXPECT_TRUE(hub.tick().empty());  // nothing new
 }
 
+// A death marks the newest value stale once, for the windows connected now (a "stale" message)
+// and those that connect later (hello); a value after it makes the tag current again, and a
+// death stamped before the newest value changes nothing.
+TEST(LiveHubTest, StaleMarksGoOutOnceAndAValueAfterThemClearsThem) {
+  const auto park = parkWithOneRule();
+  LiveHub hub(park);
+  hub.stale("furnace.temp", 500);  // no value yet: nothing to mark
+  hub.sample("furnace.temp", 1000, 700);
+  (void)hub.tick();
+  hub.stale("furnace.temp", 900);  // before the newest value: it stays current
+  EXPECT_TRUE(hub.tick().empty());
+  EXPECT_EQ(json::array(), json::parse(hub.helloMessage())["stale"]);
+  hub.stale("furnace.temp", 1500);
+  hub.stale("furnace.temp", 1600);  // already stale: not sent again
+  const auto messages = parsed(hub.tick());
+  ASSERT_EQ(1u, messages.size());
+  EXPECT_EQ("stale", messages[0]["type"]);
+  EXPECT_EQ(json::array({"tag", "ts"}), messages[0]["columns"]);
+  EXPECT_EQ(json::array({json::array({"furnace.temp", 1500})}), messages[0]["stale"]);
+  const json hello = json::parse(hub.helloMessage());
+  EXPECT_EQ(json::array({"furnace.temp"}), hello["stale"]);
+  EXPECT_EQ(json::array({json::array({"furnace.temp", 1000, 700.0})}), hello["values"]);  // the last value stays
+  hub.sample("furnace.temp", 2000, 710);
+  EXPECT_EQ(json::array(), json::parse(hub.helloMessage())["stale"]);
+}
+
 TEST(LiveHubTest, RaisesAcknowledgesAndClearsWithTheUser) {
   const auto park = parkWithOneRule();
   LiveHub hub(park);

@@ -3,7 +3,11 @@ A pymodbus meter (tests/unit/feed/modbus_test_server.py, a free loopback port) h
 float32 at holding register 10; the server records it and serves it, and the historian the
 server wrote holds it after it stopped (read back by parktwin-cli export). A file that does not
 fit the park stops the server with the file's JSON path. The oracle is the meter's register map.
-A wall display's window started with --server shows the meter's value through the server.
+A wall display's window started with --server shows the meter's value through the server. A
+Sparkplug B edge node (tests/unit/feed/sparkplug_edge_node.py: paho-mqtt and the official .proto,
+independent of our decoder) births, sends data and dies: GET .../sources says the source is
+connected, and its death marks the tag stale for a window connected then (a "stale" message)
+and for one that connects later (hello).
 Usage: server_connections_test.py PARKTWIN_SERVER PARKTWIN_CLI SOURCE_DIR [PARKTWIN_APP]"""
 import hashlib
 import json
@@ -14,11 +18,12 @@ import tempfile
 import time
 import unittest
 
-from server_harness import Server, free_port, wait_for_port
+from server_harness import Mosquitto, Server, WebSocket, free_port, records, wait_for_port
 
 SERVER, CLI, SOURCE = sys.argv[1:4]
 APP = sys.argv[4] if len(sys.argv) > 4 else ""  # the window, for --server (optional: a build without it)
 TOKEN = "tok-viewer-connections"
+T0 = 1767225600000  # the edge node's first timestamp (sparkplug_edge_node.py)
 
 
 class ServerConnectionsTest(unittest.TestCase):
@@ -91,6 +96,59 @@ class ServerConnectionsTest(unittest.TestCase):
             shown = json.load(f)
         self.assertTrue(shown["data_status"].startswith("Live: "), shown["data_status"])
         self.assertGreaterEqual(shown["data_values"], 1, shown)
+
+    def edge_node(self, pb_dir, port, scenario):
+        done = subprocess.run(["/usr/bin/python3", os.path.join(SOURCE, "tests/unit/feed/sparkplug_edge_node.py"), pb_dir,
+                               str(port), scenario], capture_output=True, text=True, timeout=60)
+        self.assertEqual(0, done.returncode, done.stdout + done.stderr)
+
+    def sources(self):
+        status, body = self.server.request("GET", "/api/v1/parks/beidu/sources", token=TOKEN)
+        self.assertEqual(200, status, body)
+        return body["sources"]
+
+    def test_a_sparkplug_death_marks_the_value_stale_in_every_window(self):
+        broker = Mosquitto(self.dir.name)
+        self.addCleanup(broker.stop)
+        pb_dir = os.path.join(self.dir.name, "pb")
+        os.mkdir(pb_dir)
+        subprocess.run(["protoc", "-I", os.path.join(SOURCE, "twin/feed/proto"), "--python_out", pb_dir, "sparkplug_b.proto"],
+                       check=True, timeout=60)
+        path = os.path.join(self.dir.name, "edge.json")
+        with open(path, "w") as f:
+            json.dump({"format": "parktwin-connections/1", "park": "beidu", "sources": [
+                {"id": "edge", "kind": "sparkplug", "broker": {"host": "127.0.0.1", "port": broker.port},
+                 "group_id": "Plant", "edge_node_id": "Edge1",
+                 "metrics": [{"metric": "Line1/Temperature", "tag": "potline-1.voltage"}]}]}, f)
+        self.server = Server(SERVER, ["--park", "beidu", "--db", self.db, "--connections", path, "--config", self.config])
+        deadline = time.monotonic() + 20
+        while not self.sources()[0]["connected"] and time.monotonic() < deadline:
+            time.sleep(0.1)  # polling the server's answer until its source has subscribed
+        source = self.sources()[0]
+        self.assertEqual(("edge", "sparkplug", True), (source["id"], source["kind"], source["connected"]), source)
+        self.edge_node(pb_dir, broker.port, "births_and_data")  # Line1/Temperature 20.5, then 21.25 at T0 + 10
+        deadline = time.monotonic() + 20
+        while self.voltage() != [21.25] and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.assertEqual([21.25], self.voltage())
+        watching = WebSocket(self.server.port, "/api/v1/parks/beidu/live?token=" + TOKEN)
+        self.addCleanup(watching.close)
+        self.assertEqual([], watching.receive()["stale"])  # hello: nothing stale yet
+        # NDEATH: the will's timestamp is from when it was registered, so the death counts from
+        # its arrival (docs/connections-sparkplug-opcua.md).
+        before_ms = int(time.time() * 1000)
+        self.edge_node(pb_dir, broker.port, "node_death")
+        message = watching.receive_until(lambda m: m["type"] == "stale")
+        after_ms = int(time.time() * 1000)
+        marks = records(message, "stale")
+        self.assertEqual(["potline-1.voltage"], [m["tag"] for m in marks], marks)
+        self.assertTrue(before_ms <= marks[0]["ts"] <= after_ms, (before_ms, marks, after_ms))
+        later = WebSocket(self.server.port, "/api/v1/parks/beidu/live?token=" + TOKEN)
+        self.addCleanup(later.close)
+        hello = later.receive()
+        self.assertEqual(["potline-1.voltage"], hello["stale"])
+        self.assertIn({"tag": "potline-1.voltage", "ts": T0 + 10, "v": 21.25}, records(hello, "values"))
+        self.assertGreaterEqual(self.sources()[0]["values"], 2)
 
     def test_a_file_that_does_not_fit_the_park_stops_the_server(self):
         with self.assertRaises(RuntimeError) as stopped:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "parktwin/feed/broker.hpp"
 #include "parktwin/feed/live_source.hpp"
@@ -68,6 +69,28 @@ std::vector<std::string> prepareDurableMqtt(Connections& connections, const std:
     if (broker->client_id.empty()) broker->client_id = clientPrefix + "-" + connections.park + "-" + source.id;
   }
   return warnings;
+}
+
+SourceSink onlyParkTags(const model::Park& park, SourceSink inner, std::shared_ptr<std::atomic<std::uint64_t>> refused) {
+  auto known = std::make_shared<std::set<std::string, std::less<>>>();
+  for (const auto& tag : park.tags) known->insert(tag.id);
+  SourceSink sink;
+  if (inner.sample) {
+    sink.sample = [known, refused, sample = std::move(inner.sample)](std::string_view tag, std::int64_t ts_ms, double value) {
+      if (known->contains(tag)) {
+        sample(tag, ts_ms, value);
+      } else if (refused) {
+        refused->fetch_add(1, std::memory_order_relaxed);
+      }
+    };
+  }
+  if (inner.stale) {
+    sink.stale = [known, stale = std::move(inner.stale)](std::string_view tag, std::int64_t ts_ms) {
+      if (known->contains(tag)) stale(tag, ts_ms);
+    };
+  }
+  sink.commit = std::move(inner.commit);
+  return sink;
 }
 
 }  // namespace parktwin::feed

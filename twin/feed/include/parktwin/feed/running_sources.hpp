@@ -2,12 +2,15 @@
 // The sources of a connections file at run time, shared by `parktwin-cli connections test`,
 // `ingest --connections` and `parktwin-server --connections`: create and start them all, stop
 // them.
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "parktwin/feed/connections.hpp"
+#include "parktwin/model/park.hpp"
 
 namespace parktwin::feed {
 
@@ -30,5 +33,11 @@ void stopSources(RunningSources& running);
 // (SourceSink::commit). Returns a warning for each such source that cannot be acknowledged after
 // the commit (TLS), for the user to see.
 std::vector<std::string> prepareDurableMqtt(Connections& connections, const std::string& clientPrefix);
+
+// `inner` for the park's tags only (samples and stale marks; commit as it is), as ingest and the
+// server store them: a tag pattern ({line}.temp) can name any topic, and a stray tag would grow
+// the history without end. Each sample kept out is counted in `refused` (when given).
+SourceSink onlyParkTags(const model::Park& park, SourceSink inner,
+                        std::shared_ptr<std::atomic<std::uint64_t>> refused = nullptr);
 
 }  // namespace parktwin::feed
