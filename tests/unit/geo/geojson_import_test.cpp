@@ -200,6 +200,25 @@ TEST(GeoJsonImport, AFeatureBeyondAParksReachIsAnErrorNamingIt) {
             "centre: is it in the wrong place, or are its coordinates [latitude, longitude]?");
 }
 
+// QA, 6 Dec: one 100 x 97 m hall gave 29 mu, the box around its diagonal on both axes. The
+// land is the box of what was imported: by hand 100 x 97 / 666.7 = 14.55 mu -> 15; turned 30
+// degrees, a 60 x 20 hall's corners span 61.96 x 47.32 m (60 cos 30 + 20 sin 30 by 60 sin 30 +
+// 20 cos 30), 4.40 mu -> 4 (its diagonal's box would give 6).
+TEST(GeoJsonImport, LandAreaIsTheBoxOfWhatWasImported) {
+  auto square = importGeoJson(collection({feature(polygon({{0, 0}, {100, 0}, {100, 97}, {0, 97}}), {{"height", 10}})}).dump(),
+                              "sq.geojson", ImportOptions{"sq", {}});
+  ASSERT_TRUE(square) << square.error().message;
+  EXPECT_EQ(square->park.land_area_mu, 15);
+  std::vector<std::pair<double, double>> corners;
+  const double a = 30 * std::numbers::pi / 180;
+  for (auto [u, v] : {std::pair{-30.0, -10.0}, {30.0, -10.0}, {30.0, 10.0}, {-30.0, 10.0}}) {
+    corners.emplace_back(u * std::cos(a) - v * std::sin(a), u * std::sin(a) + v * std::cos(a));
+  }
+  auto turned = importGeoJson(collection({feature(polygon(corners), {{"height", 10}})}).dump(), "t.geojson", ImportOptions{"t", {}});
+  ASSERT_TRUE(turned) << turned.error().message;
+  EXPECT_EQ(turned->park.land_area_mu, 4);
+}
+
 // A footprint with no area breaks a park rule: the error names the feature and the park path.
 TEST(GeoJsonImport, AParkRuleBrokenNamesTheFeature) {
   const json flat = feature(polygon({{0, 0}, {40, 0}, {80, 0}}), {{"name", "Flat"}, {"height", 12}});

@@ -5,12 +5,12 @@
 #include <cmath>
 #include <cstdlib>
 #include <iterator>
-#include <limits>
 
 #include "feature_mapping.hpp"
 #include "geojson_features.hpp"
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/geo/oriented_rectangle.hpp"
+#include "parktwin/model/object_index.hpp"
 #include "parktwin/model/validate.hpp"
 
 namespace parktwin::geo {
@@ -207,19 +207,12 @@ std::string problemOfFeature(const model::Park& park, const model::Problem& prob
   return (feature.empty() ? "imported park: " : feature) + model::problemText(problem);
 }
 
+// The box around the ground the park covers, as the scene and the flows place it (its
+// buildings' turned corners, zones, roads, standalone utilities), in whole mu.
 double landAreaMu(const model::Park& park) {
-  double minX = std::numeric_limits<double>::infinity(), minY = minX, maxX = -minX, maxY = -minX;
-  const auto cover = [&](const model::Point& p) {
-    minX = std::min(minX, p.x_m), maxX = std::max(maxX, p.x_m), minY = std::min(minY, p.y_m), maxY = std::max(maxY, p.y_m);
-  };
-  for (const auto& b : park.buildings) {
-    const double reach = std::hypot(b.width_m, b.depth_m) / 2;  // whatever the rotation
-    cover({b.position.x_m - reach, b.position.y_m - reach});
-    cover({b.position.x_m + reach, b.position.y_m + reach});
-  }
-  for (const auto& z : park.zones) std::ranges::for_each(z.outline, cover);
-  for (const auto& r : park.roads) std::ranges::for_each(r.path, cover);
-  const double area = (maxX - minX) * (maxY - minY);
+  const model::ParkExtent extent = model::ObjectIndex(park).extent();
+  if (extent.empty()) return 1;
+  const double area = (extent.max.x_m - extent.min.x_m) * (extent.max.y_m - extent.min.y_m);
   return std::max(1.0, std::round(area / kSquareMetresPerMu));
 }
 

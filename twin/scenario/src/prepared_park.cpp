@@ -128,7 +128,33 @@ void addUtilityTags(model::Park& park, PreparedPark& out) {
   }
 }
 
+bool fromTheGrid(const model::Park& park, const model::EnergyLink& link) {
+  if (link.carrier != model::Carrier::electricity) return false;
+  const auto* u = park.findUtility(link.from);
+  if (u && u->kind == model::UtilityKind::grid_tie) return true;
+  return std::ranges::any_of(park.externals, [&](const auto& e) { return e.id == link.from && e.kind == model::ExternalKind::grid; });
+}
+
 }  // namespace
+
+GridTariff gridTariff(const model::Park& park) {
+  GridTariff out;
+  const auto grid = std::ranges::find_if(park.energy_links, [&](const auto& link) { return fromTheGrid(park, link); });
+  if (grid == park.energy_links.end()) return out;
+  out.yuan_per_kwh = grid->cost_yuan_per_kwh;
+  out.links.push_back(grid->id);
+  const auto* to = park.findUtility(grid->to);
+  if (!to || to->kind != model::UtilityKind::substation) return out;
+  double weighted = 0, capacity = 0;
+  for (const auto& link : park.energy_links) {
+    if (link.from != to->id || link.carrier != model::Carrier::electricity || link.cost_yuan_per_kwh <= 0) continue;
+    weighted += link.cost_yuan_per_kwh * link.capacity_kw;
+    capacity += link.capacity_kw;
+    out.links.push_back(link.id);
+  }
+  if (capacity > 0) out.yuan_per_kwh += weighted / capacity;
+  return out;
+}
 
 Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenario, bool changed) {
   PreparedPark out;
@@ -142,16 +168,7 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
   park = model::withoutPlanned(park);
   out.own_tags = park.tags.size();
 
-  // The grid tariff: the cost on the energy link out of the grid tie (or a grid external).
-  for (const auto& link : park.energy_links) {
-    const auto* u = park.findUtility(link.from);
-    bool fromGrid = u && u->kind == model::UtilityKind::grid_tie;
-    for (const auto& e : park.externals) fromGrid |= e.id == link.from && e.kind == model::ExternalKind::grid;
-    if (fromGrid && link.cost_yuan_per_kwh > 0) {
-      out.flat_tariff_yuan_per_kwh = link.cost_yuan_per_kwh;
-      break;
-    }
-  }
+  out.flat_tariff_yuan_per_kwh = gridTariff(park).yuan_per_kwh;
 
   // Hubs: where potlines send molten metal. Processors: lines fed molten from a hub, outside it.
   std::set<std::string> hubs;
@@ -207,7 +224,10 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
   }
   addUtilityTags(park, out);
   if (out.load_tag < 0 || out.import_tag < 0) {
-    return fail(park.id + ": a scenario run needs a substation and a grid_tie utility (park load and grid import)");
+    const char* missing = out.load_tag < 0 && out.import_tag < 0 ? "neither" : out.load_tag < 0 ? "no substation" : "no grid_tie";
+    return fail(park.id + ": a scenario run measures the park's load at a substation and its grid import at a grid_tie "
+                "utility, and this park has " + missing + " (planned ones do not count): add them under /utilities, "
+                "linked grid tie -> substation -> loads (docs/park-format.md, docs/scenario-format.md)");
   }
   return out;
 }

@@ -44,6 +44,17 @@ struct PreparedPark {
   double primary_kwh_per_t = 13'500;
 };
 
+// What a kWh bought from the grid costs when a scenario gives no tariff of its own: the cost of
+// the electricity link out of the grid (a grid_tie utility or a grid external), plus, where that
+// link ends at a substation, the mean cost of the substation's electricity links onward weighted
+// by their capacity (a park may price its energy there: grid tie -> substation at 0, substation
+// -> halls at 0.65). The flow layer bills the same link costs along each kWh's path.
+struct GridTariff {
+  double yuan_per_kwh = 0;
+  std::vector<std::string> links;  // the links it was read from, grid first
+};
+GridTariff gridTariff(const model::Park& park);
+
 // `changed` false: the baseline (no change applied). Fails when a change cannot apply.
 Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenario, bool changed);
 
