@@ -48,9 +48,10 @@ void printKpiTable(const std::vector<scenario::KpiDelta>& deltas, const std::str
   std::cout << padColumns("KPI, simulated", labelColumns) << std::setw(20) << "baseline" << std::setw(20) << "scenario"
             << std::setw(20) << "delta" << "\n";
   for (const auto& d : deltas) {
-    std::cout << padColumns(labelOf(d), labelColumns) << std::setw(20) << flow::kpiValueText(d.key, d.baseline)
-              << std::setw(20) << flow::kpiValueText(d.key, d.scenario) << std::setw(20)
-              << (d.delta() > 0 ? "+" : "") + flow::kpiValueText(d.key, d.delta()) << "\n";
+    // Right-aligned by terminal columns: a missing figure's dash is one column, three bytes.
+    std::cout << padColumns(labelOf(d), labelColumns) << padColumnsLeft(flow::kpiValueText(d.key, d.baseline), 20)
+              << padColumnsLeft(flow::kpiValueText(d.key, d.scenario), 20)
+              << padColumnsLeft((d.delta() > 0 ? "+" : "") + flow::kpiValueText(d.key, d.delta()), 20) << "\n";
   }
   std::cout.flush();
 }

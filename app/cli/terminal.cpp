@@ -58,4 +58,9 @@ std::string padColumns(const std::string& text, std::size_t columns) {
   return width >= columns ? text : text + std::string(columns - width, ' ');
 }
 
+std::string padColumnsLeft(const std::string& text, std::size_t columns) {
+  const std::size_t width = displayColumns(text);
+  return width >= columns ? text : std::string(columns - width, ' ') + text;
+}
+
 }  // namespace parktwin::cli

@@ -32,5 +32,7 @@ std::optional<std::int64_t> instantFlag(const char* flag, const std::string& tex
 std::size_t displayColumns(const std::string& text);
 // `text` padded with spaces to `columns`; longer text is returned whole.
 std::string padColumns(const std::string& text, std::size_t columns);
+// `text` right-aligned in `columns` (spaces before it); longer text is returned whole.
+std::string padColumnsLeft(const std::string& text, std::size_t columns);
 
 }  // namespace parktwin::cli

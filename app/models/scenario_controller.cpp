@@ -6,6 +6,7 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -189,7 +190,9 @@ void ScenarioController::present() {
                 .arg(park_.timeline()->formatTime(double(run.start_ms)).left(16),
                      park_.timeline()->formatTime(double(run.end_ms())).left(16), QLocale().toString(days, 'f', days < 10 ? 1 : 0));
   for (const auto& d : result_->deltas) {
-    const double percent = d.baseline != 0 ? 100.0 * d.delta() / std::abs(d.baseline) : 0.0;
+    // No percentage from 0, nor for a figure that does not exist in one run (NaN).
+    const bool comparable = d.baseline != 0 && std::isfinite(d.baseline) && std::isfinite(d.scenario);
+    const double percent = comparable ? 100.0 * d.delta() / std::abs(d.baseline) : 0.0;
     const auto text = [&](double value) { return q(flow::kpiValueText(d.key, value)); };
     deltas_ << QVariantMap{{"key", q(std::string(flow::kpiId(d.key)))},
                            {"label", kpiLabelText(d.key)},
@@ -201,6 +204,7 @@ void ScenarioController::present() {
                            {"scenarioText", text(d.scenario)},
                            {"deltaText", (d.delta() > 0 ? "+" : "") + text(d.delta())},
                            {"deltaPercent", percent},
+                           {"comparable", comparable},
                            {"direction", flow::kpiGoodNews(d.key, d.delta())}};
   }
   series_ = seriesOf(*result_);

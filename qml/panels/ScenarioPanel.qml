@@ -188,14 +188,14 @@ Pane {
                             spacing: 2
                             Label { text: modelData.label; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: 11; color: "#33414e" }
                             Label {
-                                text: modelData.deltaText + " " + modelData.unit
+                                text: modelData.deltaText + (isFinite(modelData.delta) ? " " + modelData.unit : "")
                                 font.bold: true
                                 font.pixelSize: 15
                                 color: modelData.direction > 0 ? "#1e7b34" : modelData.direction < 0 ? "#a61b1b" : "#33414e"
                             }
                             Label {
                                 text: modelData.baselineText + " → " + modelData.scenarioText
-                                      + (modelData.baseline !== 0 ? "  (" + (modelData.deltaPercent > 0 ? "+" : "") + Number(modelData.deltaPercent).toFixed(1) + " %)" : "")
+                                      + (modelData.comparable ? "  (" + (modelData.deltaPercent > 0 ? "+" : "") + Number(modelData.deltaPercent).toFixed(1) + " %)" : "")
                                 font.pixelSize: 11
                                 color: "#5b6b78"
                             }

@@ -2,6 +2,8 @@
 // id, ratios named by what they divide by, and values printed without exponents.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include <set>
 #include <string>
 
@@ -37,6 +39,17 @@ TEST(KpiTable, DirectionsSayWhichChangeIsGoodNews) {
   EXPECT_EQ(kpiGoodNews(KpiKey::pumped_support_kwh, +1), 0);
   EXPECT_EQ(kpiGoodNews(KpiKey::remelt_cost_avoided_yuan, +1), 1);
   EXPECT_EQ(kpiGoodNews(KpiKey::cost_yuan, 0), 0);
+}
+
+// QA, 6 Dec: a processing-only park's "electricity per tonne of aluminium made" read 0 kWh/t, a
+// division by zero shown as a figure. Such a ratio is NaN and shows as a dash, with no news.
+TEST(KpiTable, AFigureThatDoesNotExistIsADashAndNoNews) {
+  const double none = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_EQ(kpiValueText(KpiKey::energy_kwh_per_t_made, none), "\u2013");
+  EXPECT_EQ(kpiValueWithUnit(KpiKey::energy_kwh_per_t_made, none, "en"), "\u2013");
+  EXPECT_EQ(kpiCompactWithUnit(KpiKey::energy_kwh_per_t_made, none, "zh"), "\u2013");
+  EXPECT_EQ(kpiGoodNews(KpiKey::energy_kwh_per_t_made, none), 0);
+  EXPECT_EQ(kpiValueText(KpiKey::energy_kwh_per_t_made, 14012.4), "14,012");
 }
 
 TEST(KpiTable, EnergyPerTonneMadeAndDeliveredAreTwoKpisNamedByWhatTheyDivideBy) {

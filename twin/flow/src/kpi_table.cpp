@@ -14,6 +14,8 @@ using enum KpiKey;
 constexpr auto more = KpiDirection::more_is_better;
 constexpr auto less = KpiDirection::less_is_better;
 constexpr auto neutral = KpiDirection::neutral;
+// What a figure that does not exist shows (a ratio without its denominator: NaN).
+constexpr const char* kNoFigure = "\u2013";
 
 // One row per KpiKey, in enum order (checked at compile time below).
 constexpr std::array kTable = {
@@ -128,7 +130,7 @@ std::string_view kpiUnit(KpiKey key, std::string_view language) {
 }
 
 int kpiGoodNews(KpiKey key, double delta) {
-  if (delta == 0) return 0;
+  if (delta == 0 || !std::isfinite(delta)) return 0;
   switch (kpiDefinition(key).direction) {
     case KpiDirection::more_is_better: return delta > 0 ? 1 : -1;
     case KpiDirection::less_is_better: return delta < 0 ? 1 : -1;
@@ -137,13 +139,18 @@ int kpiGoodNews(KpiKey key, double delta) {
   return 0;
 }
 
-std::string kpiValueText(KpiKey key, double value) { return groupedText(value, kpiDefinition(key).decimals); }
+std::string kpiValueText(KpiKey key, double value) {
+  if (!std::isfinite(value)) return kNoFigure;
+  return groupedText(value, kpiDefinition(key).decimals);
+}
 
 std::string kpiValueWithUnit(KpiKey key, double value, std::string_view language) {
+  if (!std::isfinite(value)) return kNoFigure;
   return kpiValueText(key, value) + " " + std::string(kpiUnit(key, language));
 }
 
 std::string kpiCompactWithUnit(KpiKey key, double value, std::string_view language) {
+  if (!std::isfinite(value)) return kNoFigure;
   const double size = std::fabs(value);
   const std::string unit(kpiUnit(key, language));
   if (language == "zh") {

@@ -1,4 +1,5 @@
 // CSV and JSON reports, and writing a report by extension.
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -14,7 +15,8 @@ namespace {
 
 // Every digit a double has, no more (28.353, not 28.353000000000002), and no exponent for
 // money or tonnes: a CSV is read by spreadsheets and people.
-std::string number(double x) { return shortestText(x); }
+// A figure that does not exist (NaN, docs/scenario-format.md) is an empty CSV field.
+std::string number(double x) { return std::isnan(x) ? std::string() : shortestText(x); }
 
 std::string csvField(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;

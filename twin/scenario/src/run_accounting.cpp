@@ -1,5 +1,7 @@
 #include "run_accounting.hpp"
 
+#include <limits>
+
 #include <algorithm>
 #include <cmath>
 
@@ -204,7 +206,9 @@ RunResult RunAccounting::finish() {
   RunResult r;
   k_.metal_t = k_.primary_t + k_.recycled_t;
   k_.self_sufficiency = k_.energy_kwh > 0 ? k_.local_kwh / k_.energy_kwh : 0;
-  k_.energy_kwh_per_t_made = k_.metal_t > 0 ? k_.energy_kwh / k_.metal_t : 0;
+  // A ratio without its denominator is no figure (NaN, shown as "–"), not 0 kWh/t.
+  constexpr double kNoFigure = std::numeric_limits<double>::quiet_NaN();
+  k_.energy_kwh_per_t_made = k_.metal_t > 0 ? k_.energy_kwh / k_.metal_t : kNoFigure;
   k_.cost_yuan = k_.energy_cost_yuan + k_.remelt_cost_yuan + k_.operating_cost_yuan;
   k_.energy_avoided_vs_primary_kwh = k_.recycled_t * park_.primary_kwh_per_t - k_.recycled_energy_kwh;
   k_.co2_avoided_vs_primary_t = k_.energy_avoided_vs_primary_kwh * park_.grid_emission_t_per_mwh / 1000.0;
@@ -215,6 +219,8 @@ RunResult RunAccounting::finish() {
       if (park_.lines[i].retrofitted) opCost += lineOutputSum_[i] * park_.lines[i].operating_cost_yuan_per_t;
     }
     k_.retrofit_operating_cost_yuan_per_t = opCost / k_.retrofit_output_t;
+  } else {
+    k_.retrofit_kwh_per_t = k_.retrofit_operating_cost_yuan_per_t = kNoFigure;
   }
   double oee = 0;
   int processors = 0;

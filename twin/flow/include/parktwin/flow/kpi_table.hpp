@@ -104,7 +104,9 @@ std::string_view kpiUnit(KpiKey key, std::string_view language);
 std::string_view kpiName(KpiKey key, std::string_view language);
 // +1 when a change by `delta` is good news, -1 when bad, 0 for neutral KPIs or no change.
 int kpiGoodNews(KpiKey key, double delta);
-// The value for people: the KPI's decimals, thousands grouped, no exponent ("1,234,567").
+// The value for people: the KPI's decimals, thousands grouped, no exponent ("1,234,567"). A
+// figure that does not exist (NaN: a ratio without its denominator, as kWh per tonne made in a
+// park that makes no aluminium) is "–" here and in the two below, and no news.
 std::string kpiValueText(KpiKey key, double value);
 // The same with its unit: "14,012 kWh/t", "9.5 %".
 std::string kpiValueWithUnit(KpiKey key, double value, std::string_view language);

@@ -34,7 +34,7 @@ struct RunKpis {
   double local_kwh = 0;        // PV and hydro generation used inside the park
   double pv_kwh = 0;           // PV generated
   double self_sufficiency = 0; // local_kwh / energy_kwh
-  double energy_kwh_per_t_made = 0; // energy_kwh / metal_t (0 without metal)
+  double energy_kwh_per_t_made = 0; // energy_kwh / metal_t (NaN without metal: no such figure)
   double co2_t = 0;            // grid import x grid factor
   double energy_cost_yuan = 0; // grid import x tariff
   double operating_cost_yuan = 0;  // retrofitted firms only (assumption in the file)
@@ -44,8 +44,8 @@ struct RunKpis {
   double energy_avoided_vs_primary_kwh = 0; // recycled_t x primary kWh/t - recycled_energy_kwh
   double co2_avoided_vs_primary_t = 0;      // the same at the grid factor
   double retrofit_output_t = 0;             // lines of retrofitted firms
-  double retrofit_kwh_per_t = 0;
-  double retrofit_operating_cost_yuan_per_t = 0;
+  double retrofit_kwh_per_t = 0;                  // NaN without retrofitted output
+  double retrofit_operating_cost_yuan_per_t = 0;  // NaN without retrofitted output
   double pumped_support_kwh = 0;  // pumped storage covering a grid limit
   double unserved_kwh = 0;     // load shed under a grid limit
 };
