@@ -109,10 +109,10 @@ std::function<int()> declareParkEdit(CLI::App& sub) {
   auto o = std::make_shared<EditOptions>();
   sub.add_option("file", o->file, "Park file to edit (written back in place unless --out)")->required();
   sub.add_option("--out", o->out, "Write the edited park here instead");
-  sub.add_option("--set", o->sets, "POINTER=VALUE: set a field, e.g. /buildings/3/position/x_m=120 (VALUE is JSON, or text)");
+  sub.add_option("--set", o->sets, "POINTER=VALUE: set a field, e.g. /buildings/3/position/x_m=120 (VALUE is JSON, or text); /SECTION/-=OBJECT adds a whole item, e.g. /enterprises/-='{\"id\": ...}'");
   sub.add_option("--move", o->moves, "ID=X,Y: move a building's centre to X,Y metres");
   sub.add_option("--rotate", o->rotates, "ID=DEG: turn a building to DEG degrees counter-clockwise from east");
-  sub.add_option("--remove-building", o->removes, "ID: delete a building with its lines and their tags and links");
+  sub.add_option("--remove-building", o->removes, "ID: delete a building with its lines, the utilities it houses, and their tags and links");
   sub.add_flag("--allow-problems", o->allowProblems, "Write the park even when the edits leave problems");
   return [o] { return runEdit(*o); };
 }

@@ -92,6 +92,16 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"SetFieldOfAUtility", SetField{"/utilities/0/power_kw", 12000.5},
              [](const Park& p) { EXPECT_EQ(p.utilities[0].power_kw, 12000.5); }},
         Case{"SetFieldOfATag", SetField{"/tags/0/decimals", 2}, [](const Park& p) { EXPECT_EQ(p.tags[0].decimals, 2); }},
+        // QA, 6 Dec: nothing but a hand-edited file could add an enterprise, utility or link.
+        Case{"SetFieldAppendsAWholeItem",
+             SetField{"/enterprises/-", nlohmann::json::parse(R"({"id": "beta", "name": {"zh": "贝塔", "en": "Beta"},
+                                                                  "land_area_mu": 12, "output_yuan_per_year": 5e7})")},
+             [](const Park& p) {
+               ASSERT_EQ(p.enterprises.size(), 2u);
+               EXPECT_EQ(p.enterprises[1].id, "beta");
+               EXPECT_EQ(p.enterprises[1].name.zh, "贝塔");
+               EXPECT_EQ(p.enterprises[1].land_area_mu, 12);
+             }},
         Case{"SetFieldAddsAnAlarmBound", SetField{"/alarm_rules/0/below", 10},
              [](const Park& p) { EXPECT_EQ(p.alarm_rules[0].below, 10); }},
         Case{"SetFieldOfTheHeader", SetField{"/latitude_deg", 30.25}, [](const Park& p) { EXPECT_EQ(p.latitude_deg, 30.25); }},
@@ -111,6 +121,31 @@ INSTANTIATE_TEST_SUITE_P(
              [](const Park& p) { ASSERT_EQ(p.energy_links.size(), 2u); EXPECT_EQ(p.energy_links[1].to, "store"); }},
         Case{"RemoveEnergyLink", RemoveEnergyLink{"e1"}, [](const Park& p) { EXPECT_TRUE(p.energy_links.empty()); }}),
     [](const ::testing::TestParamInfo<Case>& p) { return p.param.name; });
+
+// QA, 6 Dec: removing a building with rooftop PV left the PV utility behind, naming a building
+// that no longer exists, so the edit was refused. It goes with its building, with its link and tag.
+TEST(EditCommands, RemovingABuildingTakesTheUtilitiesItHouses) {
+  Park park = miniPark();
+  Utility pv;
+  pv.id = "hall-pv";
+  pv.name = {"屋顶光伏", "Rooftop PV"};
+  pv.kind = UtilityKind::pv;
+  pv.building = "hall";
+  pv.power_kw = 500;
+  park.utilities.push_back(pv);
+  park.energy_links.push_back(EnergyLink{"e-pv", "hall-pv", "grid", Carrier::electricity, 500, 0, 0, 0});
+  park.tags.push_back(Tag{"hall-pv.power", {"光伏功率", "PV power"}, "kW", TagKind::analog, "hall-pv", -1});
+  const Park before = park;
+  EditHistory history(park);
+  auto removed = history.apply(RemoveBuilding{"hall"});
+  ASSERT_TRUE(removed) << removed.error().message;
+  ASSERT_EQ(history.park().utilities.size(), 1u);
+  EXPECT_EQ(history.park().utilities[0].id, "grid");
+  EXPECT_TRUE(history.park().energy_links.empty());  // e1 went to hall, e-pv came from its PV
+  EXPECT_TRUE(history.park().tags.empty());
+  ASSERT_TRUE(history.undo());
+  EXPECT_EQ(history.park(), before);
+}
 
 TEST(EditCommands, RoadPointsMoveAndRoadsGo) {
   EditHistory history(miniPark());
@@ -151,6 +186,9 @@ INSTANTIATE_TEST_SUITE_P(
         Refusal{"IndexOutOfRange", SetField{"/buildings/7/height_m", 3}, "/buildings has 2 items"},
         Refusal{"NoIndex", SetField{"/buildings/x/height_m", 3}, "expected an index after /buildings"},
         Refusal{"NotAPointer", SetField{"buildings/0", 3}, "not a JSON Pointer"},
+        Refusal{"AppendNotAnItem", SetField{"/zones/-", 3}, "/zones/-: expected a whole item, a JSON object"},
+        Refusal{"AppendedItemBroken", SetField{"/zones/-", nlohmann::json::parse(R"({"id": "z2", "kind": "moon"})")},
+                "/zones/1/kind: expected one of industrial"},
         Refusal{"Format", SetField{"/format", "parktwin-park/2"}, "no field to set"}),
     [](const ::testing::TestParamInfo<Refusal>& p) { return p.param.name; });
 

@@ -37,7 +37,8 @@ Result<void> apply(Park& park, const AddBuilding& e) {
   return {};
 }
 
-// The building, its lines and machine groups, and what refers to them (tags, links, rules).
+// The building, its lines and machine groups, the utilities it houses (rooftop PV, a hall's
+// battery), and what refers to them (tags, links, rules).
 Result<void> apply(Park& park, const RemoveBuilding& e) {
   if (!findItem(park.buildings, e.id)) return noSuch("building", e.id);
   std::set<std::string> gone{e.id};
@@ -46,6 +47,11 @@ Result<void> apply(Park& park, const RemoveBuilding& e) {
     if (line.building != e.id) return false;
     gone.insert(line.id);
     for (const auto& g : line.machines) gone.insert(g.id);
+    return true;
+  });
+  std::erase_if(park.utilities, [&](const Utility& u) {
+    if (u.building != e.id) return false;
+    gone.insert(u.id);
     return true;
   });
   dropReferencesTo(park, gone);
@@ -127,7 +133,7 @@ Result<void> apply(Park& park, const MoveRoadPoint& e) {
 
 ParkSections sections(const AddBuilding&) { return bits({ParkSection::buildings, ParkSection::lines}); }
 ParkSections sections(const RemoveBuilding&) {
-  return bits({ParkSection::buildings, ParkSection::lines, ParkSection::tags, ParkSection::material_links,
+  return bits({ParkSection::buildings, ParkSection::lines, ParkSection::utilities, ParkSection::tags, ParkSection::material_links,
                ParkSection::energy_links, ParkSection::alarm_rules});
 }
 ParkSections sections(const DuplicateBuilding&) { return bits({ParkSection::buildings, ParkSection::lines}); }

@@ -23,9 +23,11 @@ const std::map<std::string, ParkSection>& arraySections() {
 }
 
 // The pointer split as /<section>/<index>/<rest>; index and rest empty for header fields.
+// /<section>/- (JSON Pointer's "past the end") appends the value, a whole item, to the section.
 struct Target {
   std::string section;
   std::size_t index = 0;
+  bool append = false;
   json::json_pointer rest;
 };
 
@@ -48,8 +50,13 @@ Result<Target> targetOf(const std::string& pointer) {
     target.rest = parsed;
     return target;
   }
+  if (tokens.size() == 2 && tokens[1] == "-") {
+    target.append = true;
+    return target;
+  }
   if (tokens.size() < 2 || tokens[1].empty() || tokens[1].find_first_not_of("0123456789") != std::string::npos) {
-    return fail(ErrorCode::invalid_input, pointer + ": expected an index after /" + target.section);
+    return fail(ErrorCode::invalid_input, pointer + ": expected an index after /" + target.section +
+                                              " (or /" + target.section + "/- to add a whole item at its end)");
   }
   target.index = std::stoul(tokens[1]);
   for (std::size_t i = 2; i < tokens.size(); ++i) target.rest.push_back(tokens[i]);
@@ -74,8 +81,17 @@ Result<json> withValue(const ojson& object, const json::json_pointer& at, const 
 
 template <typename T, typename Read>
 Result<void> setInList(std::vector<T>& items, const Target& t, const SetField& e, Read read) {
+  if (t.append) {
+    if (!e.value.is_object()) return fail(ErrorCode::invalid_input, e.pointer + ": expected a whole item, a JSON object");
+    Problems problems;
+    T item = read(e.value, "/" + t.section + "/" + std::to_string(items.size()), problems);
+    if (!problems.empty()) return std::unexpected(Error{problems.failure("edit").error().message, ErrorCode::invalid_input});
+    items.push_back(std::move(item));
+    return {};
+  }
   if (t.index >= items.size()) {
-    return fail(ErrorCode::not_found, e.pointer + ": /" + t.section + " has " + std::to_string(items.size()) + " items");
+    return fail(ErrorCode::not_found, e.pointer + ": /" + t.section + " has " + std::to_string(items.size()) + " items (/" +
+                                          t.section + "/- adds one at its end)");
   }
   auto changed = withValue(toJson(items[t.index]), t.rest, e.value, e.pointer);
   if (!changed) return std::unexpected(changed.error());

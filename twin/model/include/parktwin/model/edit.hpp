@@ -24,7 +24,7 @@ struct AddBuilding {  // appended, with its lines (ids must be new)
   Building building;
   std::vector<ProductionLine> lines;
 };
-struct RemoveBuilding {  // with its lines, and the tags, links and alarm rules on them
+struct RemoveBuilding {  // with its lines, the utilities it houses, and the tags, links and alarm rules on them
   std::string id;
 };
 struct DuplicateBuilding {  // a copy of the building and its lines, shifted; ids get a suffix
