@@ -56,7 +56,12 @@ ApplicationWindow {
         target: ParkDocument
         function onProblemsChanged() { window.showProblems = ParkDocument.problems.length > 0 }
     }
-    Component.onCompleted: if (ParkController.loaded) parkView.fitPark(true)
+    // Started presenting (--present): the tour was loaded and set to its start before this window
+    // existed, so its pose never reached the view; show the first stop, not a fitted park.
+    Component.onCompleted: {
+        if (presenting && ParkController.tour.loaded) ParkController.tour.setTime(0)
+        else if (ParkController.loaded) parkView.fitPark(true)
+    }
 
     // Presentation: full screen (unless rendering headless), no panels, the tour on top.
     readonly property bool presenting: ParkController.presenting

@@ -50,7 +50,10 @@ QVariantList seriesOf(const scenario::ScenarioResult& r) {
                         {"co2_t", flow::KpiKey::co2_t, perHourT, 1, &scenario::RunSeries::co2_t},
                         {"cost_yuan", flow::KpiKey::cost_yuan, yuanPerHour, 1, &scenario::RunSeries::cost_yuan}};
   QVariantList out;
+  const auto zero = [](const std::vector<double>& values) { return std::ranges::all_of(values, [](double v) { return v == 0; }); };
   for (const Pick& p : picks) {
+    // A series at 0 in both runs is no chart (aluminium made in a park that makes none).
+    if (zero(r.baseline.hourly.*p.values) && zero(r.changed.hourly.*p.values)) continue;
     QVariantList baseline, changed;
     for (double v : r.baseline.hourly.*p.values) baseline << v * p.scale;
     for (double v : r.changed.hourly.*p.values) changed << v * p.scale;
@@ -87,17 +90,32 @@ void ScenarioController::setState(const QString& state, const QString& message) 
   emit stateChanged();
 }
 
+// The scenarios for the open park: the bundled ones, those in the park file's own folder (where a
+// user keeps their own park's), and the one last run (--scenario FILE, from anywhere).
 void ScenarioController::refresh() {
   available_.clear();
   const std::string language = park_.language().toStdString();
-  const QDir folder(park_.assetRoot() + "/scenarios");
-  for (const QFileInfo& file : folder.entryInfoList({"*.json"}, QDir::Files, QDir::Name)) {
-    auto s = scenario::loadScenario(file.absoluteFilePath().toStdString(), park_.assetRoot().toStdString());
-    if (!s || QFileInfo(q(s->park_file.string())).completeBaseName() != park_.parkId()) continue;
-    available_ << QVariantMap{{"path", file.absoluteFilePath()}, {"id", q(s->id)},
+  QStringList files;
+  for (const QString& folder : {park_.assetRoot() + "/scenarios", QFileInfo(park_.parkFile()).absolutePath()}) {
+    for (const QFileInfo& file : QDir(folder).entryInfoList({"*.json"}, QDir::Files, QDir::Name)) files << file.absoluteFilePath();
+  }
+  if (!runPath_.isEmpty()) files << QFileInfo(runPath_).absoluteFilePath();
+  files.removeDuplicates();
+  for (const QString& path : files) {
+    auto s = scenario::loadScenario(path.toStdString(), park_.assetRoot().toStdString());
+    if (!s || !isForTheOpenPark(*s)) continue;
+    available_ << QVariantMap{{"path", path}, {"id", q(s->id)},
                               {"name", q(s->name.in(language))}, {"explanation", q(s->explanation.in(language))}};
   }
   emit availableChanged();
+}
+
+// A scenario names its park by a bundled name or a path: the same park file, or a park of the
+// open park's id.
+bool ScenarioController::isForTheOpenPark(const scenario::Scenario& s) const {
+  if (QFileInfo(q(s.park_file.string())).canonicalFilePath() == QFileInfo(park_.parkFile()).canonicalFilePath()) return true;
+  auto park = model::loadPark(s.park_file);
+  return park && q(park->id) == park_.parkId();
 }
 
 void ScenarioController::run(const QString& path) {
@@ -105,6 +123,11 @@ void ScenarioController::run(const QString& path) {
   join();
   clear();
   runPath_ = path;
+  if (std::none_of(available_.cbegin(), available_.cend(), [&](const QVariant& a) {
+        return a.toMap().value("path").toString() == QFileInfo(path).absoluteFilePath();
+      })) {
+    refresh();  // a file from elsewhere (--scenario FILE) joins the list, so the picker shows what ran
+  }
   auto loaded = scenario::loadScenario(path.toStdString(), park_.assetRoot().toStdString());
   if (!loaded) return setState("failed", q(loaded.error().message));
   auto park = model::loadPark(loaded->park_file);

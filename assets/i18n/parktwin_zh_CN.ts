@@ -1509,6 +1509,10 @@
         <source>The flows cannot be shown:</source>
         <translation>无法显示物料与能源流：</translation>
     </message>
+    <message>
+        <source>%1 kW</source>
+        <translation>%1 千瓦</translation>
+    </message>
 </context>
 <context>
     <name>SaveWithProblemsDialog</name>

@@ -29,6 +29,8 @@ Pane {
         return n.id.indexOf("#out") > 0 ? qsTr("%1 (returned)").arg(name) : name
     }
     function amount(v) {
+        // Under 1 MW in kW: a 15 kW loss is not "0.0 MW".
+        if (diagram.unit === "kW" && v < 1000) return qsTr("%1 kW").arg(Number(v).toLocaleString(Qt.locale(), "f", 0))
         if (diagram.unit === "kW") return qsTr("%1 MW").arg(Number(v / 1000).toLocaleString(Qt.locale(), "f", v >= 10000 ? 0 : 1))
         return qsTr("%1 t/h").arg(Number(v).toLocaleString(Qt.locale(), "f", v >= 10 ? 0 : 1))
     }
@@ -120,7 +122,9 @@ Pane {
                     // The row's values under the names nodeName() and amount() read.
                     readonly property var row: ({id: model.id, name: model.name, merged: model.merged, value: model.value})
                     readonly property bool last: model.column === root.diagram.columns - 1
-                    readonly property bool showLabel: height >= 9 || node.row.merged > 0
+                    // Thin bars keep their label only where it says something the others do not:
+                    // "others" and the losses (always their own node, however small).
+                    readonly property bool showLabel: height >= 9 || node.row.merged > 0 || node.row.id === "losses"
                     readonly property string labelName: root.nodeName(row)
                     readonly property string labelAmount: root.amount(row.value)
                     x: canvas.columnX(model.column)

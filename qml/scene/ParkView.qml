@@ -153,6 +153,7 @@ Item {
         enabled: ParkController.presenting
         function onPoseChanged() {
             flight.stop()
+            root.pendingFocus = null  // a framing waiting for the view's size must not undo the tour's pose
             root.target = ParkController.tour.target
             root.distance = ParkController.tour.distance
             root.yaw = ParkController.tour.yaw

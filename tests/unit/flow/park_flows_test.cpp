@@ -74,6 +74,13 @@ TEST(ParkFlows, LineLossesAreSuppliedByTheGridAndReported) {
   ASSERT_NE(losses, d.nodes.end());
   EXPECT_NEAR(losses->value, loss1 + loss2, tolerance);
   EXPECT_TRUE(lossless->kpis.energy_lost_kwh == 0);
+  // QA, 6 Dec: a loss under the share that folds small nodes into "others" became "1 other(s)";
+  // losses keep their own node however small (here with every node under half the total folded).
+  const SankeyDiagram folded = buildSankey(net, lossy->energy.dispatch.arc_flow, 0.5);
+  const auto small = std::find_if(folded.nodes.begin(), folded.nodes.end(), [](const SankeyNode& n) { return n.id == "losses"; });
+  ASSERT_NE(small, folded.nodes.end());
+  EXPECT_NEAR(small->value, loss1 + loss2, tolerance);
+  EXPECT_EQ(small->merged, 0);
 }
 
 }  // namespace

@@ -91,15 +91,17 @@ SankeyDiagram buildSankey(const FlowNetwork& network, const std::vector<double>&
     nodes[n].value = std::max(in[n], outSum[n]);
     d.columns = std::max(d.columns, column[n] + 1);
   }
+  // Losses always keep their own node (docs/flow.md: "Line and transformer losses"), however small.
+  const auto keep = [&](std::size_t n) { return nodes[n].id == "losses" || nodes[n].value >= min_share * reference; };
   std::vector<SankeyNode> kept;
   for (std::size_t n = 0; n < nodes.size(); ++n) {
-    if (nodes[n].value >= min_share * reference) {
+    if (keep(n)) {
       target[n] = static_cast<int>(kept.size());
       kept.push_back(nodes[n]);
     }
   }
   for (std::size_t n = 0; n < nodes.size(); ++n) {
-    if (nodes[n].value >= min_share * reference) continue;
+    if (keep(n)) continue;
     auto [it, added] = othersOfColumn.try_emplace(nodes[n].column, static_cast<int>(kept.size()));
     if (added) kept.push_back({"others:" + std::to_string(nodes[n].column), "others", nodes[n].column, 0, 0, 0});
     ++kept[static_cast<std::size_t>(it->second)].merged;

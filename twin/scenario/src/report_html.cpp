@@ -96,6 +96,9 @@ std::string polyline(const std::vector<double>& ys, double lo, double hi, double
 std::string chart(const std::string& title, const std::string& unit, const std::vector<double>& base,
                   const std::vector<double>& scen, bool mean, double scale, const Text& t, const std::string& from,
                   const std::string& until) {
+  // A quantity at 0 in both runs gets no chart (aluminium made in a park that makes none).
+  const auto zero = [](const std::vector<double>& values) { return std::ranges::all_of(values, [](double v) { return v == 0; }); };
+  if (zero(base) && zero(scen)) return {};
   std::size_t perPoint = 1;
   std::vector<double> b = chartPoints(base, mean, perPoint), s = chartPoints(scen, mean, perPoint);
   for (double& x : b) x *= scale;

@@ -38,7 +38,7 @@ struct SankeyDiagram {
 };
 
 // `arc_flow` is the dispatch's flow per arc of `network`. Objects moving less than `min_share`
-// of the total are merged per column.
+// of the total are merged per column; line and transformer losses always keep their own node.
 SankeyDiagram buildSankey(const FlowNetwork& network, const std::vector<double>& arc_flow, double min_share = 0.02);
 
 }  // namespace parktwin::flow
