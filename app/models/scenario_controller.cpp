@@ -99,7 +99,7 @@ void ScenarioController::refresh() {
   for (const QString& folder : {park_.assetRoot() + "/scenarios", QFileInfo(park_.parkFile()).absolutePath()}) {
     for (const QFileInfo& file : QDir(folder).entryInfoList({"*.json"}, QDir::Files, QDir::Name)) files << file.absoluteFilePath();
   }
-  if (!runPath_.isEmpty()) files << QFileInfo(runPath_).absoluteFilePath();
+  if (!runPath_.isEmpty()) files << runPath_;
   files.removeDuplicates();
   for (const QString& path : files) {
     auto s = scenario::loadScenario(path.toStdString(), park_.assetRoot().toStdString());
@@ -122,10 +122,8 @@ void ScenarioController::run(const QString& path) {
   if (state_ == "running") return;
   join();
   clear();
-  runPath_ = path;
-  if (std::none_of(available_.cbegin(), available_.cend(), [&](const QVariant& a) {
-        return a.toMap().value("path").toString() == QFileInfo(path).absoluteFilePath();
-      })) {
+  runPath_ = QFileInfo(path).absoluteFilePath();
+  if (std::none_of(available_.cbegin(), available_.cend(), [&](const QVariant& a) { return a.toMap().value("path").toString() == runPath_; })) {
     refresh();  // a file from elsewhere (--scenario FILE) joins the list, so the picker shows what ran
   }
   auto loaded = scenario::loadScenario(path.toStdString(), park_.assetRoot().toStdString());

@@ -148,5 +148,21 @@ Item {
             verify(scenarios.message.indexOf("/changes/0/duration") >= 0, scenarios.message)
             compare(findChild(panel, "scenarioMessage").text, scenarios.message, "shown on the panel")
         }
+
+        // QA, 6 Dec: a scenario file of one's own (--scenario FILE, Open file...) ran, but the
+        // picker said "No scenarios for this park" and Run stayed disabled. It joins the list.
+        function test_5_a_scenario_from_elsewhere_joins_the_picker() {
+            const path = Fixture.writeFile("own-scenario.json", JSON.stringify({
+                format: "parktwin-scenario/1", id: "own", name: {zh: "自有", en: "Own outage"},
+                explanation: {zh: "自有", en: "own"}, park: "beidu", start: "2026-01-01T00:00:00+08:00",
+                duration: "2h", step: "1m", seed: 1, changes: [{type: "outage", target: "potline-1"}]}))
+            verify(!scenarios.available.some(a => a.path === path), "not bundled")
+            scenarios.run(path)
+            tryCompare(scenarios, "state", "done", 30000)
+            const listed = scenarios.available.find(a => a.path === path)
+            verify(listed !== undefined, JSON.stringify(scenarios.available.map(a => a.path)))
+            compare(listed.name, "Own outage")
+            compare(panel.path, path, "the picker shows what ran")
+        }
     }
 }
