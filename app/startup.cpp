@@ -1,7 +1,9 @@
 #include "startup.hpp"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QQuickWindow>
@@ -30,13 +32,36 @@ fs::path dataFolder() { return model::bundledDataFolder(QCoreApplication::applic
 
 std::unexpected<Error> failWith(const QString& message) { return fail(message.toStdString()); }
 
-// The park a tour file says it is written for, if it is one of the bundled parks; else empty.
-QString bundledParkOfTour(const QString& tourFile) {
-  QFile file(tourFile);
+QString jsonId(const QString& path, const char* key) {
+  QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) return {};
-  const QString park = QJsonDocument::fromJson(file.readAll()).object().value("park").toString();
+  return QJsonDocument::fromJson(file.readAll()).object().value(key).toString();
+}
+
+// The park a tour file says it is written for: the bundled park of that id, else a park file of
+// that id in the tour's own folder (where one keeps one's own park's tours). `id` is what the
+// tour names (empty when unreadable: the tour's own loading says why); `park` empty when no such
+// park was found, or several (`candidates`).
+struct TourPark {
+  QString id, park;
+  QStringList candidates;
+};
+TourPark parkOfTour(const QString& tourFile) {
+  TourPark out;
+  out.id = jsonId(tourFile, "park");
+  if (out.id.isEmpty()) return out;
   const auto bundled = model::bundledNames(dataFolder(), model::BundledKind::park);
-  return std::ranges::find(bundled, park.toStdString()) != bundled.end() ? park : QString();
+  if (std::ranges::find(bundled, out.id.toStdString()) != bundled.end()) {
+    out.park = out.id;
+    return out;
+  }
+  for (const QFileInfo& file : QDir(QFileInfo(tourFile).absolutePath()).entryInfoList({"*.json"}, QDir::Files, QDir::Name)) {
+    if (jsonId(file.absoluteFilePath(), "format") == "parktwin-park/1" && jsonId(file.absoluteFilePath(), "id") == out.id) {
+      out.candidates << file.absoluteFilePath();
+    }
+  }
+  if (out.candidates.size() == 1) out.park = out.candidates.front();
+  return out;
 }
 
 // A scenario asked for on the command line (a bundled scenario's name or a file), loaded to
@@ -115,9 +140,17 @@ Result<fs::path> openParkAndPlans(ParkController& controller, const LaunchOption
     scenario = std::move(*loaded);
   }
   // With no park asked for, a scenario or a tour opens the park it is written for (else Beidu).
-  const QString ownPark = scenario            ? QString::fromStdString(scenario->scenario.park_file.string())
-                          : options.tour.isEmpty() ? QString()
-                                                   : bundledParkOfTour(options.tour);
+  const TourPark tourPark = options.tour.isEmpty() ? TourPark{} : parkOfTour(options.tour);
+  if (options.park.isEmpty() && !scenario && !tourPark.id.isEmpty() && tourPark.park.isEmpty()) {
+    return failWith(tourPark.candidates.isEmpty()
+                        ? QString("parktwin: %1 is written for the park \"%2\", which is neither bundled nor a park file "
+                                  "beside the tour: give its park file with --park FILE")
+                              .arg(options.tour, tourPark.id)
+                        : QString("parktwin: %1 is written for the park \"%2\", and several park files beside it are that "
+                                  "park (%3): give one with --park FILE")
+                              .arg(options.tour, tourPark.id, tourPark.candidates.join(", ")));
+  }
+  const QString ownPark = scenario ? QString::fromStdString(scenario->scenario.park_file.string()) : tourPark.park;
   const QString park = !options.park.isEmpty() ? options.park : !ownPark.isEmpty() ? ownPark : QString("beidu");
   controller.setAssetRoot(QString::fromStdString(dataFolder().string()));
   controller.setLanguage(options.lang);
