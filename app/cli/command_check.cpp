@@ -1,4 +1,5 @@
 // parktwin-cli check FILE: validate a park file and summarise it, or list every problem.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -18,6 +19,16 @@ bool modelFilesReadable(const model::Park& park, const std::filesystem::path& fi
   const auto report = model::checkModelFiles(park, file);
   for (const auto& warning : report.warnings) std::cerr << file.string() << ": warning: " << warning << "\n";
   for (const auto& error : report.errors) std::cerr << file.string() << ": " << error << "\n";
+  // A bundled park copied by hand still names its models from the bundled parks' folder.
+  const auto bundledOnly = [&](const model::ModelUse& use) {
+    std::error_code ec;
+    return !std::filesystem::exists(model::modelFile(*use.model, file), ec) &&
+           std::filesystem::exists(model::modelFile(*use.model, dataFolder() / "parks" / "park.json"), ec);
+  };
+  if (!report.errors.empty() && std::ranges::any_of(model::modelUses(park), bundledOnly)) {
+    std::cerr << "its models are the bundled parks' (" << (dataFolder() / "models").string()
+              << "): a copy made with `parktwin-cli park edit beidu --set /id=NEW --out FILE` keeps them\n";
+  }
   return report.errors.empty();
 }
 

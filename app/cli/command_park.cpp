@@ -9,7 +9,9 @@
 
 #include "command_registry.hpp"
 #include "park_commands.hpp"
+#include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/edit_history.hpp"
+#include "parktwin/model/model_files.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "terminal.hpp"
 
@@ -78,7 +80,8 @@ int runEdit(const EditOptions& o) {
   if (o.out.empty() && !std::filesystem::is_regular_file(o.file)) {
     return std::cerr << o.file << ": not a park file to write back to; give --out FILE\n", 2;
   }
-  auto park = loadParkArgument(o.file);
+  auto source = model::resolvePark(o.file, dataFolder());
+  auto park = source ? model::loadPark(*source) : Result<model::Park>(std::unexpected(source.error()));
   if (!park) return std::cerr << park.error().message << "\n", 2;
   auto commands = commandsOf(o);
   if (!commands) return 2;
@@ -96,10 +99,15 @@ int runEdit(const EditOptions& o) {
     return 1;
   }
   const std::string out = o.out.empty() ? o.file : o.out;
-  if (auto saved = model::savePark(history.park(), out); !saved) return std::cerr << saved.error().message << "\n", 1;
+  // Written elsewhere (a copy of a bundled park to start one's own), its models stay found.
+  model::Park written = history.park();
+  const int relocated = model::relocateModels(written, *source, out);
+  if (auto saved = model::savePark(written, out); !saved) return std::cerr << saved.error().message << "\n", 1;
+
   // Said once written: an edit refused for the park's problems was never "applied".
   for (const auto& label : history.labels()) std::cout << "applied: " << label.en << "\n";
   std::cout << "wrote " << out << "\n";
+  if (relocated > 0) std::cout << relocated << " model paths rewritten to name the same files from there\n";
   return 0;
 }
 

@@ -278,3 +278,42 @@ TEST_F(ModelFiles, AMachineGroupOverTheTriangleLimitIsDrawnAsBoxesAndCheckSaysSo
   EXPECT_EQ(over[0], "/lines/0/machines/0/model/uri: 20002 triangles drawn 1000 times, over 20000000 in all: "
                      "the window draws this group as boxes");
 }
+
+// QA, 6 Dec: a bundled park copied elsewhere lost its models ("../models/pot.glb" from another
+// folder). `park edit --out` rewrites each uri to name the same file from the copy's folder, by
+// hand: relative within one tree, absolute across trees, unchanged where the path stays right.
+model::ModelRef modelAt(const std::string& uri) {
+  model::ModelRef m;
+  m.uri = uri;
+  return m;
+}
+
+TEST(RelocateModels, ACopyNamesTheSameFilesFromItsFolder) {
+  model::Park park;
+  model::Building hall;
+  hall.id = "hall";
+  hall.model = modelAt("../models/hall.glb");
+  park.buildings.push_back(hall);
+  model::ProductionLine line;
+  line.id = "line";
+  model::MachineGroup pots;
+  pots.id = "pots";
+  pots.model = modelAt("../models/pot.glb");
+  line.machines.push_back(pots);
+  park.lines.push_back(line);
+  const fs::path from = "/data/parktwin/parks/beidu.json";
+
+  model::Park sibling = park;
+  EXPECT_EQ(model::relocateModels(sibling, from, "/data/parktwin/mine/copy.json"), 0);  // ../models/ still right
+  EXPECT_EQ(sibling.buildings[0].model->uri, "../models/hall.glb");
+
+  model::Park deeper = park;
+  EXPECT_EQ(model::relocateModels(deeper, from, "/data/parks/a/b/copy.json"), 2);
+  EXPECT_EQ(deeper.buildings[0].model->uri, "../../../parktwin/models/hall.glb");
+  EXPECT_EQ(deeper.lines[0].machines[0].model->uri, "../../../parktwin/models/pot.glb");
+
+  model::Park elsewhere = park;
+  EXPECT_EQ(model::relocateModels(elsewhere, from, "/home/li/parks/copy.json"), 2);
+  EXPECT_EQ(elsewhere.buildings[0].model->uri, "/data/parktwin/models/hall.glb");
+  EXPECT_EQ(model::modelFile(*elsewhere.lines[0].machines[0].model, "/home/li/parks/copy.json"), "/data/parktwin/models/pot.glb");
+}

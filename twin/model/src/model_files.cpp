@@ -1,30 +1,63 @@
 #include "parktwin/model/model_files.hpp"
 
+#include <iterator>
 #include <map>
 
 #include "parktwin/model/gltf_summary.hpp"
 
 namespace parktwin::model {
 
-std::vector<ModelUse> modelUses(const Park& park) {
-  std::vector<ModelUse> uses;
-  const auto add = [&](const auto& items, const std::string& base) {
+namespace {
+
+// Calls f(path, id, model, instances, isMachineGroup) for every model the park names, in file
+// order; `P` is Park or const Park, so the same walk reads and rewrites.
+template <typename P, typename F>
+void forEachModel(P& park, F&& f) {
+  const auto each = [&](auto& items, const std::string& base) {
     for (std::size_t i = 0; i < items.size(); ++i) {
-      if (items[i].model) uses.push_back({base + "/" + std::to_string(i) + "/model", items[i].id, &*items[i].model, 1, false});
+      if (items[i].model) f(base + "/" + std::to_string(i) + "/model", items[i].id, *items[i].model, 1, false);
     }
   };
-  add(park.buildings, "/buildings");
+  each(park.buildings, "/buildings");
   for (std::size_t l = 0; l < park.lines.size(); ++l) {
-    const auto& machines = park.lines[l].machines;
+    auto& machines = park.lines[l].machines;
     for (std::size_t m = 0; m < machines.size(); ++m) {
       if (!machines[m].model) continue;
-      uses.push_back({"/lines/" + std::to_string(l) + "/machines/" + std::to_string(m) + "/model", machines[m].id,
-                      &*machines[m].model, machines[m].count, true});
+      f("/lines/" + std::to_string(l) + "/machines/" + std::to_string(m) + "/model", machines[m].id, *machines[m].model,
+        machines[m].count, true);
     }
   }
-  add(park.utilities, "/utilities");
-  add(park.externals, "/externals");
+  each(park.utilities, "/utilities");
+  each(park.externals, "/externals");
+}
+
+}  // namespace
+
+std::vector<ModelUse> modelUses(const Park& park) {
+  std::vector<ModelUse> uses;
+  forEachModel(park, [&](std::string path, const std::string& id, const ModelRef& model, int instances, bool machines) {
+    uses.push_back({std::move(path), id, &model, instances, machines});
+  });
   return uses;
+}
+
+int relocateModels(Park& park, const std::filesystem::path& from, const std::filesystem::path& to) {
+  const std::filesystem::path toFolder = std::filesystem::absolute(to).parent_path();
+  const std::filesystem::path fromFile = std::filesystem::absolute(from);
+  int changed = 0;
+  forEachModel(park, [&](const std::string&, const std::string&, ModelRef& model, int, bool) {
+    const std::filesystem::path file = modelFile(model, fromFile);
+    // Relative within one tree (/work/..., /home/...), absolute across trees (/usr/share/parktwin
+    // from a home folder), where a relative path would climb to the root.
+    const bool oneTree = std::distance(file.begin(), file.end()) > 1 && std::distance(toFolder.begin(), toFolder.end()) > 1 &&
+                         *std::next(file.begin()) == *std::next(toFolder.begin());
+    const std::filesystem::path relative = oneTree ? file.lexically_relative(toFolder) : std::filesystem::path();
+    const std::string uri = (relative.empty() ? file : relative).generic_string();
+    if (uri == model.uri) return;
+    model.uri = uri;
+    ++changed;
+  });
+  return changed;
 }
 
 std::filesystem::path modelFile(const ModelRef& model, const std::filesystem::path& parkFile) {

@@ -39,6 +39,11 @@ std::vector<ModelUse> modelUses(const Park& park);
 // The model's file: its uri taken relative to the park file's folder.
 std::filesystem::path modelFile(const ModelRef& model, const std::filesystem::path& parkFile);
 
+// For a copy of the park written to `to`, read from `from`: every model uri rewritten to name
+// the same file from `to`'s folder (relative where the two share a root, else absolute), so a
+// copy of a bundled park elsewhere keeps its models. Returns how many uris changed.
+int relocateModels(Park& park, const std::filesystem::path& from, const std::filesystem::path& to);
+
 // A machine model's mid level of detail, drawn while its machines stand some tens of pixels
 // high: the same name with "-lod1" before the extension, beside it (pot.glb -> pot-lod1.glb;
 // docs/park-format.md). It is optional and not named in the park file.
