@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <iomanip>
 #include <iostream>
 #include <memory>
 
@@ -45,8 +44,9 @@ void printKpiTable(const std::vector<scenario::KpiDelta>& deltas, const std::str
   };
   for (const auto& d : deltas) labelColumns = std::max(labelColumns, displayColumns(labelOf(d)));
   // Simulated figures of the scenario's period; `flows` gives design capacity instead.
-  std::cout << padColumns("KPI, simulated", labelColumns) << std::setw(20) << "baseline" << std::setw(20) << "scenario"
-            << std::setw(20) << "delta" << "\n";
+  const bool zh = language == "zh";
+  std::cout << padColumns(zh ? "指标（仿真）" : "KPI, simulated", labelColumns) << padColumnsLeft(zh ? "基线" : "baseline", 20)
+            << padColumnsLeft(zh ? "情景" : "scenario", 20) << padColumnsLeft(zh ? "差值" : "delta", 20) << "\n";
   for (const auto& d : deltas) {
     // Right-aligned by terminal columns: a missing figure's dash is one column, three bytes.
     std::cout << padColumns(labelOf(d), labelColumns) << padColumnsLeft(flow::kpiValueText(d.key, d.baseline), 20)
@@ -99,9 +99,9 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
       return 1;
     }
   }
-  std::printf("%s (%s): %s .. %s\n", result->scenario.name.in(o.lang).c_str(), result->base_park.id.c_str(),
-              formatIsoUtcMs(result->scenario.start_ms).c_str(),
-              formatIsoUtcMs(result->scenario.end_ms()).c_str());
+  // In the park's civil time, as the scenario file and the reports give it.
+  std::printf("%s (%s): %s\n", result->scenario.name.in(o.lang).c_str(), result->base_park.id.c_str(),
+              localPeriodText(result->scenario.start_ms, result->scenario.end_ms(), model::parkTimeZone(result->base_park)).c_str());
   printKpiTable(result->deltas, o.lang);
   if (!result->baseline.historian_file.empty()) {
     std::printf("historian: %s, %s\n", result->baseline.historian_file.c_str(), result->changed.historian_file.c_str());

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "parktwin/common/iso_time.hpp"
+
 namespace parktwin {
 namespace {
 
@@ -116,6 +118,15 @@ std::string TimeZone::offsetLabelAt(std::int64_t utc_ms) const {
   char text[16];
   std::snprintf(text, sizeof text, "UTC%c%02d:%02d", offset < 0 ? '-' : '+', magnitude / 3600, magnitude / 60 % 60);
   return text;
+}
+
+std::string localMinuteText(std::int64_t utc_ms, const TimeZone& zone) {
+  const std::string t = formatIsoUtcMs(zone.toLocalMs(utc_ms));
+  return t.substr(0, 10) + " " + t.substr(11, 5);
+}
+
+std::string localPeriodText(std::int64_t from_ms, std::int64_t to_ms, const TimeZone& zone) {
+  return localMinuteText(from_ms, zone) + " .. " + localMinuteText(to_ms, zone) + " (" + zone.offsetLabelAt(from_ms) + ")";
 }
 
 }  // namespace parktwin

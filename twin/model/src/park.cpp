@@ -117,4 +117,6 @@ std::string displayUnit(const std::string& unit) {
   return unit;
 }
 
+TimeZone parkTimeZone(const Park& park) { return TimeZone::load(park.time_zone).value_or(TimeZone::fixed(0)); }
+
 }  // namespace parktwin::model

@@ -43,19 +43,6 @@ std::string grouped(double x) {
   return (x < 0 && out != "0" ? "-" : "") + out;
 }
 
-// The park's civil time, as planners read it: "2026-07-15 08:00".
-std::string localTime(std::int64_t utc_ms, const TimeZone& zone) {
-  const std::string t = formatIsoUtcMs(zone.toLocalMs(utc_ms));
-  return t.substr(0, 10) + " " + t.substr(11, 5);
-}
-
-// "2026-07-15 08:00 .. 2026-07-16 08:00 (UTC+08:00)"
-std::string localPeriod(std::int64_t from_ms, std::int64_t to_ms, const TimeZone& zone) {
-  return localTime(from_ms, zone) + " .. " + localTime(to_ms, zone) + " (" + zone.offsetLabelAt(from_ms) + ")";
-}
-
-// The park file's time zone was checked when it was read; should tzdata vanish since, say UTC.
-TimeZone parkZone(const model::Park& park) { return TimeZone::load(park.time_zone).value_or(TimeZone::fixed(0)); }
 
 std::string signedGrouped(double x) { return (x > 0 ? "+" : "") + grouped(x); }
 
@@ -110,8 +97,8 @@ std::string chart(const std::string& title, const std::string& unit, const std::
   hi += 0.05 * (hi - lo);
   const double W = 640, H = 160, left = 70;
   std::ostringstream o;
-  o << "<figure><figcaption>" << escape(title) << " (" << escape(unit) << (perPoint == 24 ? t(", 日", ", per day") : t(", 时", ", per hour"))
-    << ")</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << W + left + 10 << " " << H + 40
+  o << "<figure><figcaption>" << escape(title) << t("（", " (") << escape(unit)
+    << (perPoint == 24 ? t("，每日", ", per day") : t("，每小时", ", per hour")) << t("）", ")") << "</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << W + left + 10 << " " << H + 40
     << "\" width=\"100%\" role=\"img\">";
   o << "<line x1=\"" << left << "\" y1=\"10\" x2=\"" << left << "\" y2=\"" << H + 10 << "\" stroke=\"#999\"/>";
   o << "<line x1=\"" << left << "\" y1=\"" << H + 10 << "\" x2=\"" << left + W << "\" y2=\"" << H + 10 << "\" stroke=\"#999\"/>";
@@ -158,7 +145,7 @@ std::string changeText(const Change& c, const Text& t, const TimeZone& zone, con
     for (const auto& band : c.tariff) o << " [" << band.from_hour << "–" << band.to_hour << " h: " << band.yuan_per_kwh << "]";
   }
   if (c.window) {
-    o << " — " << localPeriod(c.window->start_ms, c.window->end_ms, zone);
+    o << " — " << localPeriodText(c.window->start_ms, c.window->end_ms, zone);
   } else {
     o << t(" — 全时段", " — whole period");
   }
@@ -172,7 +159,7 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
   const Text t{language == "zh"};
   const std::string lang = t.zh ? "zh" : "en";
   const Scenario& s = r.scenario;
-  const TimeZone zone = parkZone(r.base_park);
+  const TimeZone zone = model::parkTimeZone(r.base_park);
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"" << (t.zh ? "zh-CN" : "en") << "\"><head><meta charset=\"utf-8\">\n<title>"
     << escape(s.name.in(lang)) << "</title>\n<style>"
@@ -182,7 +169,7 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     << "figure{margin:1.5em 0}figcaption{font-weight:600}.meta{color:#666;font-size:90%}</style></head><body>\n";
   o << "<h1>" << escape(s.name.in(lang)) << "</h1>\n";
   o << "<p class=\"meta\">" << t("园区：", "Park: ") << escape(t.zh ? r.park_name_zh : r.park_name_en) << " ("
-    << escape(r.base_park.id) << ") · " << t("时段：", "Period: ") << localPeriod(s.start_ms, s.end_ms(), zone) << " · " << t("步长 ", "step ") << s.step_ms / 1000 << " s · "
+    << escape(r.base_park.id) << ") · " << t("时段：", "Period: ") << localPeriodText(s.start_ms, s.end_ms(), zone) << " · " << t("步长 ", "step ") << s.step_ms / 1000 << " s · "
     << t("随机种子 ", "seed ") << s.seed << "</p>\n";
   o << "<p class=\"meta\">" << t("生成时间：", "Generated: ") << escape(generated_at) << "</p>\n";
   o << "<p>" << escape(s.explanation.in(lang)) << "</p>\n";
@@ -228,14 +215,14 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     o << "</table>\n";
   }
   o << "<h2>" << t("主要序列", "Main series") << "</h2>\n";
-  const std::string from = localTime(s.start_ms, zone), until = localTime(s.end_ms(), zone);
+  const std::string from = localMinuteText(s.start_ms, zone), until = localMinuteText(s.end_ms(), zone);
   // Chart titles are the KPI table's names of the figures they break down by hour.
   const auto name = [&](flow::KpiKey key) { return std::string(flow::kpiName(key, lang)); };
-  o << chart(name(flow::KpiKey::grid_import_kwh), "MW", r.baseline.hourly.grid_import_kw, r.changed.hourly.grid_import_kw, true, 1e-3, t, from, until);
-  o << chart(name(flow::KpiKey::metal_t), "t", r.baseline.hourly.metal_t, r.changed.hourly.metal_t, false, 1, t, from, until);
-  o << chart(name(flow::KpiKey::remelt_t), "t", r.baseline.hourly.remelt_t, r.changed.hourly.remelt_t, false, 1, t, from, until);
-  o << chart(name(flow::KpiKey::local_kwh), "MW", r.baseline.hourly.local_kw, r.changed.hourly.local_kw, true, 1e-3, t, from, until);
-  o << chart(name(flow::KpiKey::co2_t), "t", r.baseline.hourly.co2_t, r.changed.hourly.co2_t, false, 1, t, from, until);
+  o << chart(name(flow::KpiKey::grid_import_kwh), t("兆瓦", "MW"), r.baseline.hourly.grid_import_kw, r.changed.hourly.grid_import_kw, true, 1e-3, t, from, until);
+  o << chart(name(flow::KpiKey::metal_t), t("吨", "t"), r.baseline.hourly.metal_t, r.changed.hourly.metal_t, false, 1, t, from, until);
+  o << chart(name(flow::KpiKey::remelt_t), t("吨", "t"), r.baseline.hourly.remelt_t, r.changed.hourly.remelt_t, false, 1, t, from, until);
+  o << chart(name(flow::KpiKey::local_kwh), t("兆瓦", "MW"), r.baseline.hourly.local_kw, r.changed.hourly.local_kw, true, 1e-3, t, from, until);
+  o << chart(name(flow::KpiKey::co2_t), t("吨", "t"), r.baseline.hourly.co2_t, r.changed.hourly.co2_t, false, 1, t, from, until);
   o << "<h2>" << t("亩均排名（前 10）", "Per-mu ranking (top 10)") << "</h2>\n<table><tr><th>" << t("企业", "Enterprise")
     << "</th><th>" << t("基线名次", "baseline rank") << "</th><th>" << t("情景名次", "scenario rank") << "</th><th>"
     << t("情景亩均税收（元/亩）", "scenario tax (yuan/mu)") << "</th></tr>\n";

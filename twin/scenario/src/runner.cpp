@@ -274,8 +274,8 @@ Result<ScenarioResult> runScenario(const Scenario& scenario, const model::Park& 
   if (duration < scenario.step_ms) return fail(scenario.id + ": the period is shorter than one step");
   for (const Change& c : scenario.changes) {
     if (c.window && (c.window->end_ms <= start || c.window->start_ms >= start + duration)) {
-      return fail(scenario.id + ": " + c.path + ": the change lies outside the period run (" +
-                  formatIsoUtcMs(start) + " .. " + formatIsoUtcMs(start + duration) + ")");
+      return fail(scenario.id + ": " + c.path + ": the change lies outside the period run, " +
+                  localPeriodText(start, start + duration, model::parkTimeZone(park)));
     }
   }
   ScenarioResult result;

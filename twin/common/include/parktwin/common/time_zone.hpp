@@ -37,4 +37,9 @@ class TimeZone {
 
 inline constexpr const char* kDefaultParkTimeZone = "Asia/Shanghai";
 
+// The zone's civil time to the minute, as planners read it: "2026-07-15 08:00".
+std::string localMinuteText(std::int64_t utc_ms, const TimeZone& zone);
+// "2026-07-15 08:00 .. 2026-07-16 08:00 (UTC+08:00)"
+std::string localPeriodText(std::int64_t from_ms, std::int64_t to_ms, const TimeZone& zone);
+
 }  // namespace parktwin

@@ -226,6 +226,9 @@ struct Park {
   std::string operatorOf(const ProductionLine& line) const;
 };
 
+// The park's civil time zone (checked when the file was read; should tzdata vanish since, UTC).
+TimeZone parkTimeZone(const Park& park);
+
 // The park as built, for the simulator and a baseline: without the lines (and machines) in
 // planned buildings, nor the tags, links and alarm rules of those lines and of planned
 // utilities. The planned buildings and utilities themselves stay (drawn as planned; the
