@@ -61,4 +61,19 @@ expect "340 + 400 kt/yr once built" "740 [] []" "$(kpi "$dir/built.json")"
 expect "--commission of a built object: exit code" 2 $?
 expect "--commission of a built object: says so" 1 "$(grep -c 'potline-1.*not a planned building or utility' "$dir/notplanned.err")"
 
+# --fail names what it cuts and every load left short, not only the islanded ones (QA, 6 Dec:
+# the grid tie's failure said "islanded: none" with every load short). By hand from the park
+# file: potline-2 needs 261,986 kW; what is left is Zaodu's 45 GWh/yr (5,136.986 kW) plus PV,
+# and the loads short get exactly the maximum flow after.
+"$cli" flows --park beidu --fail grid-tie >"$dir/fail.out" 2>&1
+expect "--fail exit code" 0 $?
+expect "--fail names the tie" 1 "$(grep -c 'failure of State Grid 220 kV tie (grid-tie): maximum flow 574408.000 -> ' "$dir/fail.out")"
+expect "--fail lists a load left short" 1 "$(grep -c 'short: Potline 2 (potline-2) gets 0.000 of 261986.000 kW' "$dir/fail.out")"
+expect "the loads short get the maximum flow after" "True" "$(python3 -c '
+import re, sys
+text = open(sys.argv[1]).read()
+after = float(re.search(r"failure of .*-> ([0-9.]+) kW", text).group(1))
+gets = sum(float(g) for g in re.findall(r"short: .* gets ([0-9.]+) of", text))
+print(abs(after - gets) < 0.01 and after > 5136.986)' "$dir/fail.out")"
+
 finish "flows CLI"
