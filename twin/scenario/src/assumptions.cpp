@@ -51,6 +51,9 @@ std::vector<model::LocalizedText> assumptionsOf(const Scenario& s, const model::
        "Grid emission factor " + num(park.grid_emission_t_per_mwh) + " tCO2/MWh, on grid imports only."},
       gridTariffAssumption(s, park),
       {"规划中（未建成）的建筑及其产线不计入基线。", "Planned (unbuilt) buildings and their lines are not in the baseline."},
+      {"停产只影响该产线本身：其下游产线不因缺料而减产（铝液调度除外）；下游影响请用 parktwin-cli flows --fail 查看。",
+       "An outage stops that line only: the lines it feeds do not run short of material in the simulation (molten-metal "
+       "dispatch aside); `parktwin-cli flows --fail LINE` shows who would be short."},
       {"亩均排名：各企业产值与税收按其产线产量相对基线的比例缩放。",
        "Per-mu ranking: each firm's output and tax scaled by its lines' output against the baseline."},
   };
