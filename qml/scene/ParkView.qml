@@ -368,8 +368,7 @@ Item {
     KpiBar {
         id: kpiBar
         objectName: "kpiBar"
-        // A park whose flows cannot be solved (no origin of material, say) has no cards: no
-        // empty bar then.
+        // A park whose flows cannot be solved (no origin of material, say) has no cards, no bar.
         visible: root.showFlows && !ParkController.presenting && count > 0
         // Beside the compass when the view is wide enough, else below it.
         readonly property bool roomBesideCompass: width + 2 * (compass.width + 28) <= root.width
