@@ -81,6 +81,8 @@ TEST(ParkFlows, LineLossesAreSuppliedByTheGridAndReported) {
   ASSERT_NE(small, folded.nodes.end());
   EXPECT_NEAR(small->value, loss1 + loss2, tolerance);
   EXPECT_EQ(small->merged, 0);
+  // QA, 6 Dec: a loss arc in the bottleneck read "demand of" its sending end, as if a load.
+  EXPECT_EQ(net.describeArc(net.findArc("loss:e2")), "losses of link e2 (drawn at Substation)");
 }
 
 }  // namespace

@@ -492,6 +492,8 @@ std::string FlowNetwork::describeArc(int arc) const {
   const FlowArc& a = arcs[static_cast<std::size_t>(arc)];
   const std::string& from = nodes[static_cast<std::size_t>(a.from)].name;
   const std::string& to = nodes[static_cast<std::size_t>(a.to)].name;
+  // A lossy link's losses are a demand at its sending end ("loss:<link>"): named by their link.
+  if (a.loss) return "losses of link " + a.id.substr(a.id.find(':') + 1) + " (drawn at " + from + ")";
   switch (a.kind) {
     case ArcKind::supply: return "supply of " + to;
     case ArcKind::demand: return "demand of " + from;
