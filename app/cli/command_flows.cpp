@@ -71,12 +71,9 @@ void printNetwork(const char* title, const NetworkSolution& s, const std::option
     std::cout << "  failure of " << named(impact->failed) << ": maximum flow " << flowText(impact->value_before) << " -> "
               << flowText(impact->value_after) << " " << unitOf(n) << "; islanded:";
     std::string islanded;
-    for (const auto& id : impact->islanded) {
-      if (!id.ends_with("#out")) islanded += (islanded.empty() ? " " : ", ") + named(id);  // a split line's second half
-    }
+    for (const auto& id : impact->islanded) islanded += (islanded.empty() ? " " : ", ") + named(id);
     std::cout << (islanded.empty() ? " none" : islanded) << "\n";
     for (const auto& shortfall : impact->shortfalls) {
-      if (shortfall.node_id.ends_with("#out")) continue;  // the losses drawn at a line's sending end, no load
       std::cout << "    short: " << named(shortfall.node_id) << " gets " << flowText(shortfall.supplied) << " of "
                 << flowText(shortfall.needed) << " " << unitOf(n) << "\n";
     }

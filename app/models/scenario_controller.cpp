@@ -6,7 +6,6 @@
 #include <QStandardPaths>
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <set>
 
@@ -50,10 +49,8 @@ QVariantList seriesOf(const scenario::ScenarioResult& r) {
                         {"co2_t", flow::KpiKey::co2_t, perHourT, 1, &scenario::RunSeries::co2_t},
                         {"cost_yuan", flow::KpiKey::cost_yuan, yuanPerHour, 1, &scenario::RunSeries::cost_yuan}};
   QVariantList out;
-  const auto zero = [](const std::vector<double>& values) { return std::ranges::all_of(values, [](double v) { return v == 0; }); };
   for (const Pick& p : picks) {
-    // A series at 0 in both runs is no chart (aluminium made in a park that makes none).
-    if (zero(r.baseline.hourly.*p.values) && zero(r.changed.hourly.*p.values)) continue;
+    if (!scenario::worthAChart(r.baseline.hourly.*p.values, r.changed.hourly.*p.values)) continue;
     QVariantList baseline, changed;
     for (double v : r.baseline.hourly.*p.values) baseline << v * p.scale;
     for (double v : r.changed.hourly.*p.values) changed << v * p.scale;
@@ -95,8 +92,10 @@ void ScenarioController::setState(const QString& state, const QString& message) 
 void ScenarioController::refresh() {
   available_.clear();
   const std::string language = park_.language().toStdString();
+  QStringList folders{park_.assetRoot() + "/scenarios"};
+  if (!park_.parkFile().isEmpty()) folders << QFileInfo(park_.parkFile()).absolutePath();  // a new park has no folder yet
   QStringList files;
-  for (const QString& folder : {park_.assetRoot() + "/scenarios", QFileInfo(park_.parkFile()).absolutePath()}) {
+  for (const QString& folder : folders) {
     for (const QFileInfo& file : QDir(folder).entryInfoList({"*.json"}, QDir::Files, QDir::Name)) files << file.absoluteFilePath();
   }
   if (!runPath_.isEmpty()) files << runPath_;
@@ -113,7 +112,8 @@ void ScenarioController::refresh() {
 // A scenario names its park by a bundled name or a path: the same park file, or a park of the
 // open park's id.
 bool ScenarioController::isForTheOpenPark(const scenario::Scenario& s) const {
-  if (QFileInfo(q(s.park_file.string())).canonicalFilePath() == QFileInfo(park_.parkFile()).canonicalFilePath()) return true;
+  const QString open = QFileInfo(park_.parkFile()).canonicalFilePath();
+  if (!open.isEmpty() && QFileInfo(q(s.park_file.string())).canonicalFilePath() == open) return true;
   auto park = model::loadPark(s.park_file);
   return park && q(park->id) == park_.parkId();
 }
@@ -123,15 +123,15 @@ void ScenarioController::run(const QString& path) {
   join();
   clear();
   runPath_ = QFileInfo(path).absoluteFilePath();
-  if (std::none_of(available_.cbegin(), available_.cend(), [&](const QVariant& a) { return a.toMap().value("path").toString() == runPath_; })) {
-    refresh();  // a file from elsewhere (--scenario FILE) joins the list, so the picker shows what ran
-  }
   auto loaded = scenario::loadScenario(path.toStdString(), park_.assetRoot().toStdString());
   if (!loaded) return setState("failed", q(loaded.error().message));
   auto park = model::loadPark(loaded->park_file);
   if (!park) return setState("failed", q(park.error().message));
   if (q(park->id) != park_.parkId()) {
     return setState("failed", tr("This scenario is written for the park \"%1\": open that park first.").arg(q(park->id)));
+  }
+  if (std::none_of(available_.cbegin(), available_.cend(), [&](const QVariant& a) { return a.toMap().value("path").toString() == runPath_; })) {
+    refresh();  // a file of this park from elsewhere (--scenario FILE) joins the list, so the picker shows what ran
   }
   scenario::RunOptions options;
   options.historian_folder =
@@ -211,9 +211,7 @@ void ScenarioController::present() {
                 .arg(park_.timeline()->formatTime(double(run.start_ms)).left(16),
                      park_.timeline()->formatTime(double(run.end_ms())).left(16), QLocale().toString(days, 'f', days < 10 ? 1 : 0));
   for (const auto& d : result_->deltas) {
-    // No percentage from 0, nor for a figure that does not exist in one run (NaN).
-    const bool comparable = d.baseline != 0 && std::isfinite(d.baseline) && std::isfinite(d.scenario);
-    const double percent = comparable ? 100.0 * d.delta() / std::abs(d.baseline) : 0.0;
+    const std::optional<double> percent = d.percentChange();
     const auto text = [&](double value) { return q(flow::kpiValueText(d.key, value)); };
     deltas_ << QVariantMap{{"key", q(std::string(flow::kpiId(d.key)))},
                            {"label", kpiLabelText(d.key)},
@@ -224,8 +222,8 @@ void ScenarioController::present() {
                            {"baselineText", text(d.baseline)},
                            {"scenarioText", text(d.scenario)},
                            {"deltaText", (d.delta() > 0 ? "+" : "") + text(d.delta())},
-                           {"deltaPercent", percent},
-                           {"comparable", comparable},
+                           {"deltaPercent", percent.value_or(0)},
+                           {"comparable", percent.has_value()},
                            {"direction", flow::kpiGoodNews(d.key, d.delta())}};
   }
   series_ = seriesOf(*result_);

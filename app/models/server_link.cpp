@@ -159,12 +159,11 @@ void ServerLink::onValues(const QJsonObject& message) {
 
 void ServerLink::onStale(const QJsonObject& message) {
   const QJsonArray columns = message.value("columns").toArray();
-  const qsizetype tag = columnOf(columns, "tag"), ts = columnOf(columns, "ts");
-  if (tag < 0 || ts < 0) return;
-  for (const auto& row : message.value("stale").toArray()) {
-    const QJsonArray r = row.toArray();
-    stale_(r.at(tag).toString(), qint64(r.at(ts).toDouble()));
-  }
+  const qsizetype tag = columnOf(columns, "tag");
+  if (tag < 0) return;
+  // The server judged the order (a death is stamped with its clock, values with the devices'):
+  // its mark holds over every value the window has now.
+  for (const auto& row : message.value("stale").toArray()) stale_(row.toArray().at(tag).toString(), std::numeric_limits<qint64>::max());
 }
 
 void ServerLink::fetchAlarms() {

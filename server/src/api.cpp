@@ -162,7 +162,7 @@ ApiResponse Api::route(const ApiRequest& request, const std::string& path, const
                                   "; that needs the role " + std::string(toText(role)));
   };
   if (parts.size() == 5 && (what == "park" || what == "state" || what == "series" || what == "spans" || what == "events" ||
-                            what == "history" || what == "alarms" || what == "flows" || what == "sources" || what == "live")) {
+                            what == "history" || what == "alarms" || what == "flows" || what == "live")) {
     if (!get) return methodNotAllowed(request.method, path, "GET");
     if (what == "park") return {200, c_.park_file_text};
     if (what == "state") return state(query);
@@ -172,8 +172,13 @@ ApiResponse Api::route(const ApiRequest& request, const std::string& path, const
     if (what == "history") return history();
     if (what == "alarms") return {200, c_.live.alarmsJson().dump()};
     if (what == "flows") return flows(query);
-    if (what == "sources") return {200, (c_.sources ? c_.sources() : json{{"sources", json::array()}}).dump()};
     return errorResponse(426, path + " is a WebSocket: connect with an Upgrade: websocket request");
+  }
+  if (parts.size() == 5 && what == "sources") {
+    // Its errors name the plant's hosts and ports: for operators, not every wall display.
+    if (!get) return methodNotAllowed(request.method, path, "GET");
+    if (auto refused = needs(Role::operator_, "see the plant sources")) return *refused;
+    return {200, (c_.sources ? c_.sources() : json{{"sources", json::array()}}).dump()};
   }
   if (parts.size() == 7 && what == "alarms" && parts[6] == "ack") {
     if (request.method != "POST") return methodNotAllowed(request.method, path, "POST");

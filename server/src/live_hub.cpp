@@ -23,8 +23,10 @@ void LiveHub::sample(std::string_view tag, std::int64_t ts_ms, double value) {
 void LiveHub::stale(std::string_view tag, std::int64_t ts_ms) {
   std::lock_guard lock(mutex_);
   auto it = latest_.find(tag);
-  // A value stamped after the death is current whatever order the two arrived in.
-  if (it == latest_.end() || it->second.ts_ms > ts_ms || it->second.stale) return;
+  // Samples and deaths reach the hub in the order they arrived, under one lock: a death marks the
+  // newest value whatever its stamp (a death is stamped with this server's clock on arrival, the
+  // values with the device's, which may run ahead), and only a sample after it clears the mark.
+  if (it == latest_.end() || it->second.stale) return;
   it->second.stale = true;
   pendingStale_.push_back(json::array({tag, ts_ms}));
 }

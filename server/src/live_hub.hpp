@@ -31,8 +31,9 @@ class LiveHub {
 
   // A sample from the feed (or history at start): newest value per tag, queued for the batch.
   void sample(std::string_view tag, std::int64_t ts_ms, double value);
-  // The tag's newest value is no longer current (a Sparkplug death, a lost device) as of
-  // ts_ms; ignored when a newer value came first. A later value makes it current again.
+  // The tag's newest value is no longer current (a Sparkplug death, a lost device), said at
+  // ts_ms (this server's clock). Marks the newest value, if any; the next sample to arrive that
+  // is the tag's newest makes it current again.
   void stale(std::string_view tag, std::int64_t ts_ms);
   // Values queued since the last tick and alarm changes (each newest sample evaluated against
   // its tag's rules as it came), as JSON messages for the WebSocket clients; empty when nothing

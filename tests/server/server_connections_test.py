@@ -23,6 +23,7 @@ from server_harness import Mosquitto, Server, WebSocket, free_port, records, wai
 SERVER, CLI, SOURCE = sys.argv[1:4]
 APP = sys.argv[4] if len(sys.argv) > 4 else ""  # the window, for --server (optional: a build without it)
 TOKEN = "tok-viewer-connections"
+OPERATOR = "tok-operator-connections"
 T0 = 1767225600000  # the edge node's first timestamp (sparkplug_edge_node.py)
 
 
@@ -35,8 +36,9 @@ class ServerConnectionsTest(unittest.TestCase):
         wait_for_port(self.port)
         self.config = os.path.join(self.dir.name, "server.json")
         with open(self.config, "w") as f:
-            json.dump({"users": [{"name": "wall", "role": "viewer",
-                                  "token_sha256": hashlib.sha256(TOKEN.encode()).hexdigest()}]}, f)
+            json.dump({"users": [{"name": "wall", "role": "viewer", "token_sha256": hashlib.sha256(TOKEN.encode()).hexdigest()},
+                                 {"name": "li", "role": "operator",
+                                  "token_sha256": hashlib.sha256(OPERATOR.encode()).hexdigest()}]}, f)
         self.db = os.path.join(self.dir.name, "park.db")
         self.server = None
 
@@ -103,7 +105,7 @@ class ServerConnectionsTest(unittest.TestCase):
         self.assertEqual(0, done.returncode, done.stdout + done.stderr)
 
     def sources(self):
-        status, body = self.server.request("GET", "/api/v1/parks/beidu/sources", token=TOKEN)
+        status, body = self.server.request("GET", "/api/v1/parks/beidu/sources", token=OPERATOR)
         self.assertEqual(200, status, body)
         return body["sources"]
 
@@ -126,6 +128,8 @@ class ServerConnectionsTest(unittest.TestCase):
             time.sleep(0.1)  # polling the server's answer until its source has subscribed
         source = self.sources()[0]
         self.assertEqual(("edge", "sparkplug", True), (source["id"], source["kind"], source["connected"]), source)
+        status, _ = self.server.request("GET", "/api/v1/parks/beidu/sources", token=TOKEN)
+        self.assertEqual(403, status, "a viewer (a wall display) does not see the plant's hosts")
         self.edge_node(pb_dir, broker.port, "births_and_data")  # Line1/Temperature 20.5, then 21.25 at T0 + 10
         deadline = time.monotonic() + 20
         while self.voltage() != [21.25] and time.monotonic() < deadline:

@@ -2,6 +2,7 @@
 // id, ratios named by what they divide by, and values printed without exponents.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
 
 #include <set>
@@ -50,6 +51,21 @@ TEST(KpiTable, AFigureThatDoesNotExistIsADashAndNoNews) {
   EXPECT_EQ(kpiCompactWithUnit(KpiKey::energy_kwh_per_t_made, none, "zh"), "\u2013");
   EXPECT_EQ(kpiGoodNews(KpiKey::energy_kwh_per_t_made, none), 0);
   EXPECT_EQ(kpiValueText(KpiKey::energy_kwh_per_t_made, 14012.4), "14,012");
+}
+
+// QA, 6 Dec: a park with no molten metal showed "Remelting avoided 0 yuan" in its KPI bar. Where
+// nothing can be supplied molten, the molten figures are none, not 0.
+TEST(KpiTable, MoltenFiguresExistOnlyWhereMoltenMetalCanBeSupplied) {
+  FlowKpis k;
+  k.remelt_t = 12;
+  const auto valueOf = [](const std::vector<KpiValue>& values, KpiKey key) {
+    return std::find_if(values.begin(), values.end(), [key](const KpiValue& v) { return v.key == key; })->value;
+  };
+  EXPECT_FALSE(valueOf(flowKpiValues(k), KpiKey::remelt_cost_avoided_yuan).has_value());
+  EXPECT_FALSE(valueOf(flowKpiValues(k), KpiKey::direct_molten_t).has_value());
+  EXPECT_EQ(valueOf(flowKpiValues(k), KpiKey::remelt_t), 12);
+  k.molten_supply = true;
+  EXPECT_EQ(valueOf(flowKpiValues(k), KpiKey::remelt_cost_avoided_yuan), 0);
 }
 
 TEST(KpiTable, EnergyPerTonneMadeAndDeliveredAreTwoKpisNamedByWhatTheyDivideBy) {

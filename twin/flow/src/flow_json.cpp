@@ -42,10 +42,12 @@ json networkJson(const NetworkSolution& s, const std::optional<FailureImpact>& i
   }
   json cut = json::array();
   for (const auto& c : s.max_flow.min_cut) cut.push_back({{"id", c.id}, {"description", c.description}, {"capacity", c.capacity}});
-  json shortfalls = json::array();
-  for (const auto& sf : s.dispatch.shortfalls) {
-    shortfalls.push_back({{"node", sf.node_id}, {"name", sf.name}, {"needed", sf.needed}, {"supplied", sf.supplied}});
-  }
+  const auto shortfallsJson = [](const std::vector<Shortfall>& all) {
+    json out = json::array();
+    for (const auto& sf : all) out.push_back({{"node", sf.node_id}, {"name", sf.name}, {"needed", sf.needed}, {"supplied", sf.supplied}});
+    return out;
+  };
+  const json shortfalls = shortfallsJson(s.dispatch.shortfalls);
   json out{{"unit", quantityUnit(n)},
            {"max_flow", s.max_flow.value},
            {"min_cut_capacity", s.max_flow.cut_capacity},
@@ -57,6 +59,7 @@ json networkJson(const NetworkSolution& s, const std::optional<FailureImpact>& i
   if (impact) {
     out["failure"] = {{"failed", impact->failed},
                       {"islanded", impact->islanded},
+                      {"shortfalls", shortfallsJson(impact->shortfalls)},
                       {"max_flow_before", impact->value_before},
                       {"max_flow_after", impact->value_after}};
   }

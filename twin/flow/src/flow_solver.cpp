@@ -181,15 +181,19 @@ Result<FailureImpact> failureImpact(const FlowNetwork& network, const std::strin
   impact.value_after = after->value;
   const auto reachedBefore = detail::reachableFrom(detail::toIntegerProblem(network), network.source);
   const auto reachedAfter = detail::reachableFrom(detail::toIntegerProblem(damaged), damaged.source);
-  // Consumers, and lines that take material or power and pass it on (split lines, substations).
+  // Consumers, and lines that take material or power and pass it on (split lines, substations),
+  // as park objects: a split line's second node ("<id>#out") is its object, and the losses
+  // drawn at a sending end are no consumer.
+  const auto objectOf = [](std::string id) { return id.ends_with("#out") ? id.substr(0, id.size() - 4) : id; };
   for (const FlowArc& arc : network.arcs) {
-    if ((arc.kind != ArcKind::demand && arc.kind != ArcKind::throughput) || arc.capacity <= 0) continue;
+    if ((arc.kind != ArcKind::demand && arc.kind != ArcKind::throughput) || arc.capacity <= 0 || arc.loss) continue;
     const auto node = static_cast<std::size_t>(arc.from);
-    const std::string& id = network.nodes[node].id;
+    const std::string id = objectOf(network.nodes[node].id);
     if (id == failedId || !reachedBefore[node] || reachedAfter[node]) continue;
     if (std::ranges::find(impact.islanded, id) == impact.islanded.end()) impact.islanded.push_back(id);
   }
   impact.shortfalls = findShortfalls(damaged, after->arc_flow);
+  std::erase_if(impact.shortfalls, [](const Shortfall& s) { return s.node_id.ends_with("#out"); });  // losses, not loads
   return impact;
 }
 

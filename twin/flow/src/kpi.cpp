@@ -24,6 +24,7 @@ Result<void> checkSizes(const FlowNetwork& network, const std::vector<double>& f
 Result<FlowKpis> computeKpis(const model::Park& /*park*/, const FlowNetwork& material, const FlowNetwork& energy,
                              const FlowWindow& window) {
   FlowKpis k;
+  k.molten_supply = std::ranges::any_of(material.arcs, [](const FlowArc& arc) { return arc.direct_molten; });
   double sourcedKwh = 0;
   for (std::size_t s = 0; s < window.steps.size(); ++s) {
     const FlowStep& step = window.steps[s];

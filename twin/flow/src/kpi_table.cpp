@@ -183,9 +183,9 @@ std::vector<KpiValue> flowKpiValues(const FlowKpis& k) {
           {material_cost_yuan, k.material_cost_yuan},
           {energy_cost_yuan, k.energy_cost_yuan},
           {material_and_energy_cost_yuan, k.cost_yuan},
-          {direct_molten_t, k.direct_molten_t},
+          {direct_molten_t, k.molten_supply ? std::optional(k.direct_molten_t) : std::nullopt},
           {remelt_t, k.remelt_t},
-          {remelt_cost_avoided_yuan, k.remelt_cost_avoided_yuan}};
+          {remelt_cost_avoided_yuan, k.molten_supply ? std::optional(k.remelt_cost_avoided_yuan) : std::nullopt}};
 }
 
 std::vector<KpiValue> unitKpiValues(const UnitKpis& u) {

@@ -13,7 +13,7 @@ namespace {
 // prices energy on other links than the grid's sees it here, and sees a tariff of 0 named.
 model::LocalizedText gridTariffAssumption(const Scenario& s, const model::Park& park) {
   if (!s.tariff.empty()) return {"购电按情景文件的分时电价计费（两次运行相同）。", "Grid energy billed at the scenario file's time-of-use tariff (both runs)."};
-  const GridTariff tariff = gridTariff(park);
+  const GridTariff tariff = gridTariff(model::withoutPlanned(park));  // the park the baseline bills
   std::string links;
   for (const auto& id : tariff.links) links += (links.empty() ? "" : ", ") + id;
   char price[32];

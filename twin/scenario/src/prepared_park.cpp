@@ -139,7 +139,12 @@ bool fromTheGrid(const model::Park& park, const model::EnergyLink& link) {
 
 GridTariff gridTariff(const model::Park& park) {
   GridTariff out;
-  const auto grid = std::ranges::find_if(park.energy_links, [&](const auto& link) { return fromTheGrid(park, link); });
+  // The first priced link out of the grid (a grid external -> grid tie -> substation chain may
+  // price either), else the first link out of it.
+  auto grid = std::ranges::find_if(park.energy_links, [&](const auto& link) { return fromTheGrid(park, link) && link.cost_yuan_per_kwh > 0; });
+  if (grid == park.energy_links.end()) {
+    grid = std::ranges::find_if(park.energy_links, [&](const auto& link) { return fromTheGrid(park, link); });
+  }
   if (grid == park.energy_links.end()) return out;
   out.yuan_per_kwh = grid->cost_yuan_per_kwh;
   out.links.push_back(grid->id);

@@ -45,10 +45,12 @@ struct PreparedPark {
 };
 
 // What a kWh bought from the grid costs when a scenario gives no tariff of its own: the cost of
-// the electricity link out of the grid (a grid_tie utility or a grid external), plus, where that
-// link ends at a substation, the mean cost of the substation's electricity links onward weighted
-// by their capacity (a park may price its energy there: grid tie -> substation at 0, substation
-// -> halls at 0.65). The flow layer bills the same link costs along each kWh's path.
+// the electricity link out of the grid (a grid_tie utility or a grid external; the first priced
+// one), plus, where that link ends at a substation, the mean cost of the substation's priced
+// electricity links onward weighted by their capacity (a park may price its energy there: grid
+// tie -> substation at 0, substation -> halls at 0.65). One flat price for the run: the flow
+// layer instead bills each link's cost on the energy that takes it, so with unequal prices
+// onward the two differ by how the load splits (docs/scenario-format.md).
 struct GridTariff {
   double yuan_per_kwh = 0;
   std::vector<std::string> links;  // the links it was read from, grid first

@@ -83,9 +83,7 @@ std::string polyline(const std::vector<double>& ys, double lo, double hi, double
 std::string chart(const std::string& title, const std::string& unit, const std::vector<double>& base,
                   const std::vector<double>& scen, bool mean, double scale, const Text& t, const std::string& from,
                   const std::string& until) {
-  // A quantity at 0 in both runs gets no chart (aluminium made in a park that makes none).
-  const auto zero = [](const std::vector<double>& values) { return std::ranges::all_of(values, [](double v) { return v == 0; }); };
-  if (zero(base) && zero(scen)) return {};
+  if (!worthAChart(base, scen)) return {};
   std::size_t perPoint = 1;
   std::vector<double> b = chartPoints(base, mean, perPoint), s = chartPoints(scen, mean, perPoint);
   for (double& x : b) x *= scale;
@@ -179,7 +177,7 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     << t("单位", "unit") << "</th><th>" << t("基线", "baseline") << "</th><th>" << t("情景", "scenario") << "</th><th>"
     << t("变化", "delta") << "</th></tr>\n";
   for (const auto& d : r.deltas) {
-    const double rel = d.baseline != 0 ? 100 * d.delta() / std::fabs(d.baseline) : 0;
+    const std::optional<double> rel = d.percentChange();
     const std::string unit(flow::kpiUnit(d.key, lang));
     // Green for good news, red for bad (less CO2 is green), as the window's cards.
     const int news = flow::kpiGoodNews(d.key, d.delta());
@@ -187,7 +185,7 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
       << flow::kpiValueText(d.key, d.baseline) << "</td><td>" << flow::kpiValueText(d.key, d.scenario)
       << "</td><td class=\"" << (news > 0 ? "up" : news < 0 ? "down" : "") << "\">" << (d.delta() > 0 ? "+" : "")
       << flow::kpiValueText(d.key, d.delta());
-    if (d.baseline != 0 && d.delta() != 0 && unit != "%") o << " (" << signedGrouped(rel) << "%)";
+    if (rel && d.delta() != 0 && unit != "%") o << " (" << signedGrouped(*rel) << "%)";
     o << "</td></tr>\n";
   }
   o << "</table>\n";

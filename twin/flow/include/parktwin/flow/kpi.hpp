@@ -46,6 +46,9 @@ struct FlowKpis {
   double direct_molten_t = 0;      // molten aluminium straight into processors
   double remelt_t = 0;             // ingot into processors
   double remelt_cost_avoided_yuan = 0;  // kRemeltPremiumYuanPerT x direct_molten_t
+  // The park can supply molten metal at all (a direct-molten link): without it the two figures
+  // above are no figure (flowKpiValues gives none), not "0 yuan avoided".
+  bool molten_supply = false;
 };
 
 // `material` or `energy` may be networks with no arcs when the park lacks that side. Fails

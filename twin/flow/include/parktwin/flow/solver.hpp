@@ -77,9 +77,10 @@ Result<void> requireAllSupplied(const FlowNetwork& network, const std::vector<do
 
 struct FailureImpact {
   std::string failed;                   // the node or arc id taken out
-  std::vector<std::string> islanded;    // consumers and pass-through lines no longer reachable
-                                        // from any source (the failed object itself left out)
-  std::vector<Shortfall> shortfalls;    // consumers (islanded included) short after re-solving
+  std::vector<std::string> islanded;    // park objects: consumers and pass-through lines no longer
+                                        // reachable from any source (the failed object left out)
+  std::vector<Shortfall> shortfalls;    // consumers (islanded included) short after re-solving; not
+                                        // the losses drawn at a line's sending end
   double value_before = 0;
   double value_after = 0;
 };

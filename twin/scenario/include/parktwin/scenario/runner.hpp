@@ -2,7 +2,9 @@
 // Runs a scenario: the baseline park and the changed park with the same seed over the same
 // period, KPIs of each, and their differences. The model is described in
 // docs/scenario-format.md ("How a run is computed"). Same inputs give identical results.
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -81,11 +83,24 @@ struct RunResult {
 };
 
 // One KPI of both runs, in the unit of the KPI table (flow/kpi_table.hpp): shares in %.
+// A quantity worth a chart: not 0 throughout both runs (aluminium made in a park that makes
+// none draws no chart, in the window or the reports).
+inline bool worthAChart(const std::vector<double>& baseline, const std::vector<double>& scenario) {
+  const auto nonZero = [](double v) { return v != 0; };
+  return std::ranges::any_of(baseline, nonZero) || std::ranges::any_of(scenario, nonZero);
+}
+
 struct KpiDelta {
   flow::KpiKey key = flow::KpiKey::metal_t;
   double baseline = 0;
   double scenario = 0;
   double delta() const { return scenario - baseline; }
+  // The change in % of the baseline, where there is one: none from a baseline of 0, nor where a
+  // run has no such figure (NaN, a ratio without its denominator).
+  std::optional<double> percentChange() const {
+    if (baseline == 0 || !std::isfinite(baseline) || !std::isfinite(scenario)) return std::nullopt;
+    return 100 * delta() / std::abs(baseline);
+  }
 };
 
 // Seconds spent in each phase, summed over both runs (they may overlap in time), and the
