@@ -189,5 +189,26 @@ TEST(ScenarioReport, ChangesReadInTheReportsLanguage) {
   EXPECT_EQ(zh.find("<code>outage</code>"), std::string::npos);
 }
 
+// Review, 6 Dec: a figure that does not exist (NaN) showed in the HTML as "- (-%)". With both
+// potlines out for the whole run no aluminium is made: its row reads a dash and no percentage.
+TEST(ScenarioReport, AFigureThatDoesNotExistIsADashWithNoPercentage) {
+  auto s = test::parse([] {
+    auto j = test::minimalScenario("beidu");
+    j["duration"] = "6h";
+    j["changes"] = nlohmann::json::parse(R"([{"type": "outage", "target": "potline-1"}, {"type": "outage", "target": "potline-2"}])");
+    return j;
+  }());
+  ASSERT_TRUE(s) << s.error().message;
+  auto r = runScenario(*s);
+  ASSERT_TRUE(r) << r.error().message;
+  const std::string html = reportHtml(*r, "en", "now");
+  const std::string label = std::string(flow::kpiLabel(flow::KpiKey::energy_kwh_per_t_made, "en"));
+  const auto row = html.find("<tr><td>" + label);
+  ASSERT_NE(row, std::string::npos);
+  const std::string cells = html.substr(row, html.find("</tr>", row) - row);
+  EXPECT_NE(cells.find("<td>\u2013</td>"), std::string::npos) << cells;  // the scenario's figure
+  EXPECT_EQ(cells.find("%)"), std::string::npos) << cells;
+}
+
 }  // namespace
 }  // namespace parktwin::scenario
