@@ -15,6 +15,7 @@
 #include "park_controller.hpp"
 #include "park_editor.hpp"
 #include "parktwin/model/bundled_data.hpp"
+#include "parktwin/model/park_id.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/scenario/scenario.hpp"
 #include "parktwin/common/iso_time.hpp"
@@ -32,12 +33,6 @@ fs::path dataFolder() { return model::bundledDataFolder(QCoreApplication::applic
 
 std::unexpected<Error> failWith(const QString& message) { return fail(message.toStdString()); }
 
-QString jsonId(const QString& path, const char* key) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) return {};
-  return QJsonDocument::fromJson(file.readAll()).object().value(key).toString();
-}
-
 // The park a tour file says it is written for: the bundled park of that id, else a park file of
 // that id in the tour's own folder (where one keeps one's own park's tours). `id` is what the
 // tour names (empty when unreadable: the tour's own loading says why); `park` empty when no such
@@ -48,7 +43,9 @@ struct TourPark {
 };
 TourPark parkOfTour(const QString& tourFile) {
   TourPark out;
-  out.id = jsonId(tourFile, "park");
+  QFile tour(tourFile);
+  if (!tour.open(QIODevice::ReadOnly)) return out;
+  out.id = QJsonDocument::fromJson(tour.readAll()).object().value("park").toString();
   if (out.id.isEmpty()) return out;
   const auto bundled = model::bundledNames(dataFolder(), model::BundledKind::park);
   if (std::ranges::find(bundled, out.id.toStdString()) != bundled.end()) {
@@ -56,9 +53,7 @@ TourPark parkOfTour(const QString& tourFile) {
     return out;
   }
   for (const QFileInfo& file : QDir(QFileInfo(tourFile).absolutePath()).entryInfoList({"*.json"}, QDir::Files, QDir::Name)) {
-    if (jsonId(file.absoluteFilePath(), "format") == "parktwin-park/1" && jsonId(file.absoluteFilePath(), "id") == out.id) {
-      out.candidates << file.absoluteFilePath();
-    }
+    if (model::parkIdOfFile(file.absoluteFilePath().toStdString()) == out.id.toStdString()) out.candidates << file.absoluteFilePath();
   }
   if (out.candidates.size() == 1) out.park = out.candidates.front();
   return out;

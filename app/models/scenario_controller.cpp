@@ -14,6 +14,7 @@
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/model/park_id.hpp"
 #include "parktwin/scenario/object_marks.hpp"
 #include "parktwin/scenario/report.hpp"
 #include "parktwin/scenario/runner.hpp"
@@ -114,8 +115,7 @@ void ScenarioController::refresh() {
 bool ScenarioController::isForTheOpenPark(const scenario::Scenario& s) const {
   const QString open = QFileInfo(park_.parkFile()).canonicalFilePath();
   if (!open.isEmpty() && QFileInfo(q(s.park_file.string())).canonicalFilePath() == open) return true;
-  auto park = model::loadPark(s.park_file);
-  return park && q(park->id) == park_.parkId();
+  return model::parkIdOfFile(s.park_file) == park_.parkId().toStdString();
 }
 
 void ScenarioController::run(const QString& path) {

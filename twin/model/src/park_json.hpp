@@ -11,6 +11,9 @@
 
 namespace parktwin::model::detail {
 
+// The park file format this build reads and writes (its "format" member).
+inline constexpr const char* kParkFormat = "parktwin-park/1";
+
 nlohmann::ordered_json toJson(const Zone& zone);
 nlohmann::ordered_json toJson(const Road& road);
 nlohmann::ordered_json toJson(const Building& building);

@@ -247,7 +247,7 @@ Park readPark(const json& root, Problems& p) {
   Park park;
   ObjectReader r(root, "", p);
   const std::string format = r.string("format");
-  if (r.valid() && !format.empty() && format != "parktwin-park/1") {
+  if (r.valid() && !format.empty() && format != detail::kParkFormat) {
     p.add("/format", "expected \"parktwin-park/1\", got \"" + format + "\"");
   }
   park.id = r.id("id");

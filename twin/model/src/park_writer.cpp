@@ -162,7 +162,7 @@ ojson toJson(const AlarmRule& a) {
 
 ojson parkToJson(const Park& park) {
   ojson j;
-  j["format"] = "parktwin-park/1";
+  j["format"] = detail::kParkFormat;
   j["id"] = park.id;
   j["name"] = text(park.name);
   if (park.description != LocalizedText{}) j["description"] = text(park.description);
