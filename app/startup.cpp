@@ -1,7 +1,6 @@
 #include "startup.hpp"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -33,29 +32,18 @@ fs::path dataFolder() { return model::bundledDataFolder(QCoreApplication::applic
 
 std::unexpected<Error> failWith(const QString& message) { return fail(message.toStdString()); }
 
-// The park a tour file says it is written for: the bundled park of that id, else a park file of
-// that id in the tour's own folder (where one keeps one's own park's tours). `id` is what the
-// tour names (empty when unreadable: the tour's own loading says why); `park` empty when no such
-// park was found, or several (`candidates`).
+// The park a tour file says it is written for (model::findParkById finds its file). `id` is
+// empty when the tour cannot be read: the tour's own loading says why.
 struct TourPark {
-  QString id, park;
-  QStringList candidates;
+  QString id;
+  model::ParkById found;
 };
 TourPark parkOfTour(const QString& tourFile) {
   TourPark out;
   QFile tour(tourFile);
   if (!tour.open(QIODevice::ReadOnly)) return out;
   out.id = QJsonDocument::fromJson(tour.readAll()).object().value("park").toString();
-  if (out.id.isEmpty()) return out;
-  const auto bundled = model::bundledNames(dataFolder(), model::BundledKind::park);
-  if (std::ranges::find(bundled, out.id.toStdString()) != bundled.end()) {
-    out.park = out.id;
-    return out;
-  }
-  for (const QFileInfo& file : QDir(QFileInfo(tourFile).absolutePath()).entryInfoList({"*.json"}, QDir::Files, QDir::Name)) {
-    if (model::parkIdOfFile(file.absoluteFilePath().toStdString()) == out.id.toStdString()) out.candidates << file.absoluteFilePath();
-  }
-  if (out.candidates.size() == 1) out.park = out.candidates.front();
+  out.found = model::findParkById(out.id.toStdString(), QFileInfo(tourFile).absolutePath().toStdString(), dataFolder());
   return out;
 }
 
@@ -73,11 +61,12 @@ Result<ScenarioArgument> loadScenarioArgument(const QString& nameOrPath) {
   return ScenarioArgument{fs::absolute(*file), std::move(*loaded)};
 }
 
-// The run needs its own park open: say so now rather than in a panel after the window opens.
+// The run needs its own park open, and its targets in that park: say so now rather than in a
+// panel after the window opens (a headless run would otherwise end well with a failed run).
 Result<void> checkScenarioPark(const scenario::Scenario& scenario, const ParkController& controller) {
   auto park = model::loadPark(scenario.park_file);
   if (!park) return std::unexpected(park.error());
-  if (QString::fromStdString(park->id) == controller.parkId()) return {};
+  if (QString::fromStdString(park->id) == controller.parkId()) return scenario::checkAgainstPark(scenario, *park);
   return fail("parktwin: scenario " + scenario.id + " is written for the park \"" + park->id + "\"; open that park (--park " +
               park->id + ") or leave --park out");
 }
@@ -136,16 +125,18 @@ Result<fs::path> openParkAndPlans(ParkController& controller, const LaunchOption
   }
   // With no park asked for, a scenario or a tour opens the park it is written for (else Beidu).
   const TourPark tourPark = options.tour.isEmpty() ? TourPark{} : parkOfTour(options.tour);
-  if (options.park.isEmpty() && !scenario && !tourPark.id.isEmpty() && tourPark.park.isEmpty()) {
-    return failWith(tourPark.candidates.isEmpty()
+  if (options.park.isEmpty() && !scenario && !tourPark.id.isEmpty() && tourPark.found.park.empty()) {
+    QStringList candidates;
+    for (const auto& file : tourPark.found.candidates) candidates << QString::fromStdString(file.string());
+    return failWith(candidates.isEmpty()
                         ? QString("parktwin: %1 is written for the park \"%2\", which is neither bundled nor a park file "
                                   "beside the tour: give its park file with --park FILE")
                               .arg(options.tour, tourPark.id)
                         : QString("parktwin: %1 is written for the park \"%2\", and several park files beside it are that "
                                   "park (%3): give one with --park FILE")
-                              .arg(options.tour, tourPark.id, tourPark.candidates.join(", ")));
+                              .arg(options.tour, tourPark.id, candidates.join(", ")));
   }
-  const QString ownPark = scenario ? QString::fromStdString(scenario->scenario.park_file.string()) : tourPark.park;
+  const QString ownPark = QString::fromStdString(scenario ? scenario->scenario.park_file.string() : tourPark.found.park);
   const QString park = !options.park.isEmpty() ? options.park : !ownPark.isEmpty() ? ownPark : QString("beidu");
   controller.setAssetRoot(QString::fromStdString(dataFolder().string()));
   controller.setLanguage(options.lang);

@@ -194,6 +194,7 @@ ApplicationWindow {
             SplitView.fillWidth: true
             showFlows: ViewState.showFlows
             machinesOnly: ViewState.machinesOnly
+            labelKeepOut: presentationOverlay.keepOut
             onObjectPicked: (objectId) => ParkController.selection.select(objectId)
 
             Rectangle {
@@ -256,6 +257,7 @@ ApplicationWindow {
                 scene: parkView
             }
             PresentationOverlay {
+                id: presentationOverlay
                 anchors.fill: parent
                 showControls: !ViewState.recording
                 visible: window.presenting

@@ -158,7 +158,7 @@ int runTest(const ConnectionsOptions& o) {
     std::cout << live->id() << " (" << feed::toText(source.kind) << "): " << describeCounters(counters) << "\n";
     if (!missing.empty()) {
       running.failures.push_back(source.id + ": " + missing + " within " + std::to_string(o.timeout_s).substr(0, 4) +
-                                 " s" + (counters.last_error.empty() ? "" : " (" + counters.last_error + ")"));
+                                 " s" + (counters.first_error.empty() ? "" : " (" + counters.first_error + ")"));
     }
   }
   for (const auto& failure : running.failures) std::cerr << "connections test: failed: " << failure << "\n";

@@ -20,6 +20,7 @@ std::string describeCounters(const feed::SourceCounters& c) {
                      std::to_string(c.timeouts) + " timeouts, " + std::to_string(c.reconnects) + " reconnects, " +
                      std::to_string(c.gaps) + " gaps";
   if (!c.last_error.empty()) text += "; last error: " + c.last_error;
+  if (const std::string first = c.earlierError(); !first.empty()) text += "; first error: " + first;
   return text;
 }
 

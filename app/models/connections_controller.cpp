@@ -128,7 +128,8 @@ void ConnectionsController::poll() {
                                    {"valuesPerSecond", rateOf(s.id, c.values, now)},
                                    {"values", double(c.values)},
                                    {"errors", double(c.errors + c.timeouts)},
-                                   {"lastError", q(c.last_error)}});
+                                   {"lastError", q(c.last_error)},
+                                   {"firstError", q(c.earlierError())}});
   }
   pollTags();
   emit countersChanged();

@@ -103,19 +103,11 @@ void ScenarioController::refresh() {
   files.removeDuplicates();
   for (const QString& path : files) {
     auto s = scenario::loadScenario(path.toStdString(), park_.assetRoot().toStdString());
-    if (!s || !isForTheOpenPark(*s)) continue;
+    if (!s || !model::isOpenPark(s->park_file, park_.parkFile().toStdString(), park_.parkId().toStdString())) continue;
     available_ << QVariantMap{{"path", path}, {"id", q(s->id)},
                               {"name", q(s->name.in(language))}, {"explanation", q(s->explanation.in(language))}};
   }
   emit availableChanged();
-}
-
-// A scenario names its park by a bundled name or a path: the same park file, or a park of the
-// open park's id.
-bool ScenarioController::isForTheOpenPark(const scenario::Scenario& s) const {
-  const QString open = QFileInfo(park_.parkFile()).canonicalFilePath();
-  if (!open.isEmpty() && QFileInfo(q(s.park_file.string())).canonicalFilePath() == open) return true;
-  return model::parkIdOfFile(s.park_file) == park_.parkId().toStdString();
 }
 
 void ScenarioController::run(const QString& path) {

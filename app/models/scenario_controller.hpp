@@ -106,7 +106,6 @@ class ScenarioController : public QObject {
   QVariantMap markItem(const scenario::ObjectMark& mark, bool active, const model::ObjectIndex& index) const;
   void setState(const QString& state, const QString& message = {});
   void finished(std::shared_ptr<scenario::ScenarioResult> result, const QString& error, bool cancelled);
-  bool isForTheOpenPark(const scenario::Scenario& s) const;
   void present();  // title, deltas and series of result_ in the window's language
   void join();
 

@@ -179,6 +179,10 @@
         <source>Last error: %1</source>
         <translation>最近错误：%1</translation>
     </message>
+    <message>
+        <source>First error: %1</source>
+        <translation>首个错误：%1</translation>
+    </message>
 </context>
 <context>
     <name>DataSourceDialog</name>

@@ -69,7 +69,8 @@ ColumnLayout {
                 required property var modelData
                 source: ({id: modelData.id, kind: modelData.kind, connected: modelData.connected,
                           rate: Number(modelData.valuesPerSecond).toLocaleString(Qt.locale(), "f", 1),
-                          errors: String(modelData.errors), lastError: modelData.lastError})
+                          errors: String(modelData.errors), lastError: modelData.lastError,
+                          firstError: modelData.firstError})
             }
         }
     }
@@ -125,6 +126,15 @@ ColumnLayout {
             wrapMode: Text.Wrap
             color: "#b03030"
             text: qsTr("Last error: %1").arg(source.lastError)
+        }
+        Label {
+            objectName: "sourceFirstError"
+            visible: !header && (source.firstError || "") !== ""
+            x: 16
+            width: parent.width - x
+            wrapMode: Text.Wrap
+            color: "#b03030"
+            text: qsTr("First error: %1").arg(source.firstError || "")
         }
     }
 

@@ -9,10 +9,13 @@ Item {
     id: root
     readonly property var tour: ParkController.tour
     property bool showControls: true
+    // What the scene's labels keep clear of (ParkView.labelKeepOut).
+    readonly property var keepOut: [callouts, captionBox, controls]
     signal exitRequested()
 
     // Title and KPI call-outs, top left.
     Column {
+        id: callouts
         anchors { left: parent.left; top: parent.top; margins: 28 }
         spacing: 12
         Label {
@@ -42,6 +45,7 @@ Item {
 
     // Caption, bottom centre.
     Rectangle {
+        id: captionBox
         objectName: "captionBox"
         visible: root.tour.caption !== ""
         anchors { horizontalCenter: parent.horizontalCenter; bottom: controls.top; bottomMargin: 18 }

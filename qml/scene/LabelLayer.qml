@@ -8,6 +8,8 @@ Item {
     id: root
     required property var view
     property int revision: 0
+    // Items drawn over the view (KPI cards, compass, a tour's call-outs): no label goes under one.
+    property var keepOut: []
     clip: true
 
     // Read once per park or language, not per frame: the layout runs on every camera move.
@@ -19,22 +21,28 @@ Item {
     onWidthChanged: Qt.callLater(layout)
     onVisibleChanged: Qt.callLater(layout)
     onLabelsChanged: Qt.callLater(layout)
+    onKeepOutChanged: Qt.callLater(layout)
     Component.onCompleted: Qt.callLater(layout)
 
     // Moves the label items directly: rebinding every delegate each frame costs more than drawing.
     function layout() {
         if (!visible || repeater.count !== labels.length) return
-        const placed = []
         const h = 22
+        const placed = keepOut.filter(o => o && o.visible && o.width > 0).map(o => {
+            const p = o.mapToItem(root, 0, 0)
+            return {x: p.x, y: p.y, w: o.width, h: o.height}
+        })
         for (const i of order) {
             const item = repeater.itemAt(i)
             const p = view.mapFrom3DScene(labels[i].position)
             const w = widths[i]
-            const x = p.x - w / 2, y = p.y - h - 6
-            const onScreen = p.z > 0 && x >= 0 && y >= 0 && x + w <= width && y + h <= height
+            // A label whose point is in view is kept in view: slid in from the edge rather than
+            // hidden, so a fitted park's outermost buildings and externals stay named.
+            const x = Math.max(0, Math.min(p.x - w / 2, width - w)), y = Math.max(0, p.y - h - 6)
+            const onScreen = p.z > 0 && p.x >= 0 && p.x <= width && p.y >= 0 && y + h <= height
             const free = onScreen && placed.every(o => x + w + 4 < o.x || o.x + o.w + 4 < x
-                                                     || y + h + 2 < o.y || o.y + h + 2 < y)
-            if (free) placed.push({x: x, y: y, w: w})
+                                                     || y + h + 2 < o.y || o.y + o.h + 2 < y)
+            if (free) placed.push({x: x, y: y, w: w, h: h})
             item.x = x
             item.y = y
             item.width = w

@@ -28,6 +28,7 @@ Item {
     }
     // Benchmark only (--bench-machines-only): the machines without the park around them.
     property bool machinesOnly: false
+    property var labelKeepOut: []  // items over the view from outside it (a tour's call-outs)
     // Room the timeline takes at the bottom, for panels laid over the view.
     readonly property real timelineSpace: timelineBar.visible ? timelineBar.height + 24 : 0
     // The machines' instance table; a second window on the same park needs its own object.
@@ -38,11 +39,7 @@ Item {
         && !ParkController.timeline.awaitingValues
     signal objectPicked(string objectId)
     // The colours of the scenario marks, from the marks themselves (scene_style.cpp owns them).
-    readonly property var markColors: {
-        const colors = {}
-        for (const m of ParkController.scenarios.marks) colors[m.kind] = m.color
-        return colors
-    }
+    readonly property var markColors: ParkController.scenarios.marks.reduce((colors, m) => { colors[m.kind] = m.color; return colors }, ({}))
 
     onYawChanged: cameraRevision++
     onPitchChanged: cameraRevision++
@@ -356,6 +353,7 @@ Item {
         height: timelineBar.visible ? timelineBar.y - 4 : parent.height
         view: view
         revision: root.cameraRevision  // a new park or language comes through its own labels property
+        keepOut: [compass, kpiBar, flowProblem, scenarioLegend].concat(root.labelKeepOut)
     }
     Compass {
         id: compass

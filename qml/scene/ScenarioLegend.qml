@@ -42,7 +42,7 @@ Rectangle {
                     font.bold: modelData.active
                     font.pixelSize: 12
                     width: Math.min(implicitWidth, 340)
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap  // the whole change and its time: an elided one says neither
                 }
             }
         }

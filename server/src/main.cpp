@@ -74,7 +74,8 @@ struct PlantSources {
                          {"timeouts", c.timeouts},
                          {"reconnects", c.reconnects},
                          {"gaps", c.gaps},
-                         {"last_error", c.last_error}});
+                         {"last_error", c.last_error},
+                         {"first_error", c.first_error}});
     }
     return {{"sources", std::move(sources)}};
   }

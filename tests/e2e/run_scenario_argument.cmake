@@ -8,6 +8,14 @@ expect_exit_2("missing scenario file" "${WORK}/none.json: cannot open the scenar
               ${APP} --scenario ${WORK}/none.json --quick)
 expect_exit_2("scenario for another park" "scenario huanglin-pv-storage is written for the park \"jiulong\""
               ${APP} --park beidu --scenario huanglin-pv-storage --quick --screenshot ${WORK}/other_park.png)
+# A change aimed at nothing in its park: refused before the window opens, not a failed run in a
+# panel behind a headless run that exits 0.
+file(WRITE ${WORK}/no_target.json [=[{"format": "parktwin-scenario/1", "id": "no-target", "park": "beidu",
+  "name": {"zh": "无目标", "en": "no target"}, "explanation": {"zh": "测试", "en": "test"},
+  "start": "2026-07-15T00:00:00+08:00", "duration": "1d", "step": "1m",
+  "changes": [{"type": "outage", "target": "potline-9", "at": "2026-07-15T08:00:00+08:00", "duration": "8h"}]}]=])
+expect_exit_2("scenario target not in its park" "no-target: /changes/0/target: no line, or building with lines, \"potline-9\" in park beidu"
+              ${APP} --scenario ${WORK}/no_target.json --quick --screenshot ${WORK}/no_target.png)
 
 file(REMOVE ${WORK}/scenario_park.json)
 execute_process(COMMAND ${APP} --scenario huanglin-pv-storage --quick --screenshot ${WORK}/scenario_park.png

@@ -1,5 +1,6 @@
 // The scene's labels: upright boxes over the 3D view that never overlap, stay inside the view,
-// sit on the object they name, follow the camera and speak the window's language.
+// keep clear of what lies over it, sit on the object they name, follow the camera and speak the
+// window's language.
 import QtQuick
 import QtTest
 import ParkTwin
@@ -12,6 +13,8 @@ Item {
         id: parkView
         anchors.fill: parent
     }
+    // Stands for a tour's call-outs over the view (PresentationOverlay.keepOut): the left half.
+    Rectangle { id: callouts; x: 0; y: 0; width: 600; height: 700; color: "transparent"; visible: false }
 
     TestCase {
         name: "SceneLabels"
@@ -50,9 +53,15 @@ Item {
         }
 
         function init() {
+            parkView.labelKeepOut = []
+            callouts.visible = false
+            parkView.showFlows = false
             ParkController.language = "en"
             parkView.yaw = 0
             parkView.fitPark(true)
+            // Laid out for this camera now: the deferred layout of the last camera would show a
+            // label slid in from the edge where this test looks for it first.
+            labelLayer().layout()
         }
 
         function test_labels_do_not_overlap_and_stay_in_view() {
@@ -90,6 +99,29 @@ Item {
             tryVerify(() => labelOf("recycling-plant") !== undefined
                       && labelOf("recycling-plant").text === "中轻装备再生铝工厂（规划）", 15000)
             compare(overlapping(shown()), "")
+        }
+
+        function overlaps(labels, item) {
+            const r = item.mapToItem(labelLayer(), 0, 0)
+            return labels.filter(l => l.x < r.x + item.width && r.x < l.x + l.w && l.y < r.y + item.height && r.y < l.y + l.h)
+                         .map(l => l.text).join(", ")
+        }
+
+        // No label under a tour's call-outs, the compass or the flows' KPI cards; without the
+        // call-outs some label lies where they would be, so the test can fail.
+        function test_labels_keep_clear_of_what_lies_over_the_view() {
+            parkView.showFlows = true
+            const kpiBar = findChild(parkView, "kpiBar"), compass = findChild(parkView, "compass")
+            tryVerify(() => kpiBar.visible && shown().length >= 5, 15000, "flows' KPI cards shown")
+            callouts.visible = true
+            labelLayer().layout()
+            verify(overlaps(shown(), callouts) !== "", "no label where the call-outs go: the test would prove nothing")
+            parkView.labelKeepOut = [callouts]
+            labelLayer().layout()
+            compare(overlaps(shown(), callouts), "")
+            compare(overlaps(shown(), kpiBar), "")
+            compare(overlaps(shown(), compass), "")
+            verify(shown().length >= 3, "the right half is still labelled: " + shown().length)
         }
 
         function test_hidden_labels_come_back_where_they_belong() {

@@ -85,6 +85,13 @@ TEST(MqttMappedSource, MessagesOfEveryShapeLandAsTheExpectedSamples) {
   EXPECT_EQ(counters.values, 6u);
   EXPECT_EQ(counters.errors, 1u);
   EXPECT_EQ(counters.last_error, "plant/l2/data: not valid JSON");
+  EXPECT_EQ(counters.first_error, counters.last_error);
+  // The broker gone: the loss is the last error, the malformed message stays the first.
+  broker.kill();
+  ASSERT_TRUE(eventually([&] { return !(*source)->counters().connected; }));
+  const auto after = (*source)->counters();
+  EXPECT_EQ(after.last_error.rfind("connection lost: ", 0), 0u) << after.last_error;
+  EXPECT_EQ(after.first_error, "plant/l2/data: not valid JSON");
   (*source)->stop();
   EXPECT_FALSE((*source)->counters().connected);
 }

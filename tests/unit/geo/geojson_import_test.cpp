@@ -129,6 +129,9 @@ TEST(GeoJsonImport, MixedFeaturesBecomeWhatTheirPropertiesSay) {
                                 "/features/5/properties: no name, name:zh or name:en; \"Building 5\" used",
                                 "/features/5/properties: no height, height_m or building:levels; 10 m assumed",
                                 "/features/6/geometry: no geometry; nothing imported",
+                                "/features: 2 name(s) in one language only, shown alike in Chinese and English "
+                                "(/features/2, /features/7); give \"name:zh\" and \"name:en\", or edit name.zh and name.en "
+                                "in the park file",
                             }));
   EXPECT_TRUE(model::validatePark(p).empty());
 }
@@ -176,11 +179,31 @@ INSTANTIATE_TEST_SUITE_P(
                   "/features/0/geometry/coordinates/0: expected at least 4 positions, got 2"}),
     [](const ::testing::TestParamInfo<Malformed>& p) { return p.param.name; });
 
+// Chinese OpenStreetMap data names a hall in Chinese under `name`: with `name:zh` beside it the
+// English view would still show Chinese. Such names, and one name for both, get one warning
+// listing them (the first five); a name given in both languages gets none.
+TEST(GeoJsonImport, NamesInOneLanguageAreListedInOneWarning) {
+  std::vector<json> features{anchorRoad(),
+                             feature(polygon({{0, 0}, {40, 0}, {40, 20}, {0, 20}}), {{"name:zh", "仓库"}, {"name:en", "Store"}, {"height", 9}})};
+  for (int i = 0; i < 6; ++i) {
+    const double x = 100 + 60 * i;
+    features.push_back(feature(polygon({{x, 0}, {x + 40, 0}, {x + 40, 20}, {x, 20}}),
+                               {{"name", "北渡" + std::to_string(i) + "号厂房"}, {"name:zh", "北渡厂房"}, {"height", 9}}));
+  }
+  auto park = import(collection(features));
+  ASSERT_TRUE(park) << park.error().message;
+  EXPECT_EQ(park->warnings, (std::vector<std::string>{
+                                "/features: 6 name(s) in one language only, shown alike in Chinese and English (/features/2, "
+                                "/features/3, /features/4, /features/5, /features/6 and 1 more); give \"name:zh\" and "
+                                "\"name:en\", or edit name.zh and name.en in the park file"}));
+}
+
 // A hall 60 km east of the rest (the road and a hall round the centre): imported, and the
 // warning names it with its distance from the others' middle, by hand 60 km.
 TEST(GeoJsonImport, AFeatureFarFromTheRestIsImportedAndNamed) {
-  const json hall = feature(polygon({{0, 0}, {40, 0}, {40, 20}, {0, 20}}), {{"name", "Hall"}, {"height", 12}});
-  const json stray = feature(polygon({{60'000, 0}, {60'040, 0}, {60'040, 20}, {60'000, 20}}), {{"name", "Far hall"}, {"height", 12}});
+  const json hall = feature(polygon({{0, 0}, {40, 0}, {40, 20}, {0, 20}}), {{"name:zh", "厂房"}, {"name:en", "Hall"}, {"height", 12}});
+  const json stray = feature(polygon({{60'000, 0}, {60'040, 0}, {60'040, 20}, {60'000, 20}}),
+                             {{"name:zh", "远处厂房"}, {"name:en", "Far hall"}, {"height", 12}});
   auto park = import(collection({anchorRoad(), hall, stray}));
   ASSERT_TRUE(park) << park.error().message;
   EXPECT_EQ(park->park.buildings.size(), 2u);

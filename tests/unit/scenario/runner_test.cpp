@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include "parktwin/model/park_file.hpp"
@@ -214,6 +215,59 @@ TEST(ScenarioRunner, HuanglinPvAndStorage) {
   EXPECT_NEAR(r.changed.kpis.co2_t - r.baseline.kpis.co2_t,
               (r.changed.kpis.grid_import_kwh - r.baseline.kpis.grid_import_kwh) * 0.57 / 1000, 1e-9 * r.baseline.kpis.co2_t);
   EXPECT_DOUBLE_EQ(r.changed.kpis.energy_kwh, r.baseline.kpis.energy_kwh) << "the same loads";
+}
+
+// Flow's rule (network_builder: every ingot arc into a processor pays the remelt premium) holds
+// in the scenario too. Jiulong's rolling, forging and extrusion lines get no molten metal: ingot,
+// and for two of them recycled aluminium from the park's recycling line (no premium, so it goes
+// first, within its link). The lines and link capacities are read from the park file here.
+TEST(ScenarioRunner, LinesWithoutMoltenMetalRemeltTheIngotTheyUse) {
+  const model::Park jiulong = park("jiulong");
+  std::map<std::string, double> recycledCap;  // ingot-fed line -> recycled links' t/h
+  std::string recycler;
+  for (const auto& link : jiulong.material_links) {
+    if (link.product == model::Product::ingot && jiulong.findLine(link.to)) recycledCap[link.to] += 0;
+    if (link.product == model::Product::molten_aluminium) {
+      ASSERT_FALSE(jiulong.findLine(link.to)) << link.id;
+    }
+  }
+  for (const auto& link : jiulong.material_links) {
+    if (link.product != model::Product::recycled_aluminium || !recycledCap.contains(link.to)) continue;
+    recycledCap[link.to] += link.capacity_t_per_hour;
+    recycler = link.from;
+  }
+  ASSERT_EQ(recycledCap.size(), 3u);
+  ASSERT_FALSE(recycler.empty());
+  json j = test::minimalScenario("jiulong");  // two days
+  j["changes"] = json::array({{{"type", "outage"}, {"target", recycler}, {"at", j["start"]}, {"duration", "2d"}}});
+  const ScenarioResult r = run(j);
+
+  // Baseline: what recycled metal could not cover, and no more, is remelted.
+  double remelted = 0;
+  for (const auto& [id, cap] : recycledCap) {
+    const LineTotals& line = lineOf(r.baseline, id);
+    EXPECT_GT(line.output_t, 0) << id;
+    EXPECT_LE(line.remelt_t, line.output_t * (1 + 1e-12)) << id;
+    EXPECT_GE(line.remelt_t, line.output_t - cap * 48 - 1e-9) << id;
+    if (cap == 0) {
+      EXPECT_DOUBLE_EQ(line.remelt_t, line.output_t) << id << " gets ingot alone";
+    } else {
+      EXPECT_LT(line.remelt_t, line.output_t) << id << " gets recycled metal too";
+    }
+    remelted += line.remelt_t;
+  }
+  EXPECT_NEAR(r.baseline.kpis.remelt_t, remelted, 1e-9 * remelted);
+  EXPECT_NEAR(r.baseline.kpis.remelt_cost_yuan, 300 * remelted, 1e-6 * remelted);
+
+  // The recycling line out for the whole period: every tonne they make is remelted ingot.
+  EXPECT_EQ(r.changed.kpis.recycled_t, 0);
+  double made = 0;
+  for (const auto& [id, cap] : recycledCap) {
+    const LineTotals& line = lineOf(r.changed, id);
+    EXPECT_NEAR(line.remelt_t, line.output_t, 1e-9 * line.output_t) << id;
+    made += line.output_t;
+  }
+  EXPECT_NEAR(r.changed.kpis.remelt_t, made, 1e-9 * made);
 }
 
 TEST(ScenarioRunner, NewRooftopPvOnABuilding) {

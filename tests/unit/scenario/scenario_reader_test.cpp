@@ -155,7 +155,14 @@ TEST(ScenarioReader, TimeThatIsNotATime) {
 TEST(ScenarioReader, ChangeOutsideThePeriod) {
   json j = minimalScenario();
   j["changes"] = json::parse(R"([{"type": "outage", "target": "potline-1", "at": "2026-08-01T00:00:00+08:00", "duration": "8h"}])");
-  expectError(j, "/changes/0/at: the change lies outside the scenario period 2026-07-14T16:00:00.000Z .. 2026-07-16T16:00:00.000Z");
+  expectError(j, "/changes/0/at: the change lies outside the scenario period 2026-07-15 00:00 .. 2026-07-17 00:00 (UTC+08:00)");
+}
+
+TEST(ScenarioReader, ChangeOutsideThePeriodWrittenInUtc) {
+  json j = minimalScenario();
+  j["start"] = "2026-07-14T16:00:00Z";
+  j["changes"] = json::parse(R"([{"type": "outage", "target": "potline-1", "at": "2026-08-01T00:00:00+08:00", "duration": "8h"}])");
+  expectError(j, "/changes/0/at: the change lies outside the scenario period 2026-07-14 16:00 .. 2026-07-16 16:00 (UTC+00:00)");
 }
 
 TEST(ScenarioReader, TariffBandsWithAGap) {

@@ -27,7 +27,7 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
 
 }  // namespace
 
-Result<std::int64_t> parseIsoInstantMs(std::string_view s) {
+Result<IsoInstant> parseIsoInstant(std::string_view s) {
   const std::string what = "timestamp '" + std::string(s) + "': ";
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (!digits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, month) || s[7] != '-' ||
@@ -84,7 +84,13 @@ Result<std::int64_t> parseIsoInstantMs(std::string_view s) {
   if (hour > 23 || minute > 59 || second > 60) return fail(what + "time of day out of range");
   const std::int64_t days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
-  return seconds * 1000 + millis;
+  return IsoInstant{seconds * 1000 + millis, static_cast<std::int32_t>(offsetMinutes * 60)};
+}
+
+Result<std::int64_t> parseIsoInstantMs(std::string_view text) {
+  auto instant = parseIsoInstant(text);
+  if (!instant) return std::unexpected(instant.error());
+  return instant->utc_ms;
 }
 
 std::string formatIsoUtcMs(std::int64_t ts_ms) {

@@ -99,7 +99,7 @@ class ModbusPoller final : public LiveSource {
     std::lock_guard lock(mutex);
     ++counters_.errors;
     if (error == ETIMEDOUT) ++counters_.timeouts;
-    counters_.last_error = where() + ": " + doing + ": " + modbus_strerror(error);
+    counters_.noteError(where() + ": " + doing + ": " + modbus_strerror(error));
   }
 
   // Waits until `deadline` or stop(); true when stopping.
@@ -120,7 +120,7 @@ class ModbusPoller final : public LiveSource {
     if (rc == 0) return true;
     std::lock_guard lock(mutex);
     ++counters_.errors;
-    counters_.last_error = where() + ": cannot resolve the host: " + ::gai_strerror(rc);
+    counters_.noteError(where() + ": cannot resolve the host: " + ::gai_strerror(rc));
     return false;
   }
 
@@ -169,7 +169,7 @@ class ModbusPoller final : public LiveSource {
       if (!raw) {
         std::lock_guard lock(mutex);
         ++counters_.errors;
-        counters_.last_error = where() + ": register " + std::to_string(p.address) + " holds no finite number";
+        counters_.noteError(where() + ": register " + std::to_string(p.address) + " holds no finite number");
         continue;
       }
       const double value = mappedValue(p.mapping, *raw);

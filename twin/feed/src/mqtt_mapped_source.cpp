@@ -48,7 +48,7 @@ class MessageMapper {
   void noteError(std::string what) {
     std::lock_guard lock(mutex_);
     ++counters_.errors;
-    counters_.last_error = std::move(what);
+    counters_.noteError(std::move(what));
   }
 
   const MqttSource& config() const { return config_; }
@@ -131,7 +131,7 @@ void MqttMappedSource::onDisconnect(int rc) {
   mapper_.update([rc](SourceCounters& c) {
     if (c.connected && rc != 0) {
       ++c.gaps;
-      c.last_error = "connection lost: " + detail::describe(rc);
+      c.noteError("connection lost: " + detail::describe(rc));
     }
     c.connected = false;
   });

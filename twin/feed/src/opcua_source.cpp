@@ -181,8 +181,8 @@ void OpcUaGatewaySource::runGatewayOnce() {
   if (stopping_) return;
   ++counters_.errors;
   ++counters_.gaps;
-  counters_.last_error = "the OPC UA gateway exited (status " + std::to_string(status) + ")" +
-                         (lastLine.empty() ? std::string() : ": " + lastLine);
+  counters_.noteError("the OPC UA gateway exited (status " + std::to_string(status) + ")" +
+                      (lastLine.empty() ? std::string() : ": " + lastLine));
   log_("OPC UA source " + id_ + ": " + counters_.last_error);
 }
 
@@ -192,7 +192,7 @@ void OpcUaGatewaySource::noteError(std::string message, bool disconnected) {
   {
     std::lock_guard lock(mutex_);
     ++counters_.errors;
-    counters_.last_error = message;
+    counters_.noteError(message);
     if (disconnected) gatewayConnected_ = false;
   }
   errorLog_.write("OPC UA source " + id_ + " error", "OPC UA source " + id_ + ": " + message);

@@ -26,7 +26,7 @@ SparkplugSession::SparkplugSession(const SparkplugSource& config) : config_(conf
 
 void SparkplugSession::problem(std::string text) {
   ++counters_.errors;
-  counters_.last_error = std::move(text);
+  counters_.noteError(std::move(text));
 }
 
 void SparkplugSession::askRebirth(std::int64_t now_ms, SparkplugEffects& out) {

@@ -44,7 +44,7 @@ class SparkplugLiveSource final : public LiveSource {
   bool connected_ = false;
   bool everConnected_ = false;
   std::uint64_t reconnects_ = 0;
-  std::string connectionError_;
+  SourceCounters connection_;  // its errors alone: the broker refusing or losing this client
   const std::string subscription_;
   const std::string commandTopic_;
   detail::MosquittoPtr client_;  // receives, or with durable_ only sends the rebirth commands
@@ -103,7 +103,8 @@ SourceCounters SparkplugLiveSource::counters() const {
   SourceCounters out = session_.counters();
   out.connected = durable_ ? durable_->connected() : connected_;
   out.reconnects = durable_ ? durable_->counters().reconnects : reconnects_;
-  if (out.last_error.empty()) out.last_error = connectionError_;
+  if (out.last_error.empty()) out.last_error = connection_.last_error;
+  if (out.first_error.empty()) out.first_error = connection_.first_error;
   return out;
 }
 
@@ -112,7 +113,7 @@ void SparkplugLiveSource::onConnect(int rc) {
     const std::string why = "broker refused the connection: " + detail::describeConnack(rc);
     {
       std::lock_guard lock(mutex_);
-      connectionError_ = why;
+      connection_.noteError(why);
     }
     log_.write("connection", where() + ": " + why);
     return;
@@ -131,13 +132,13 @@ void SparkplugLiveSource::onConnect(int rc) {
 void SparkplugLiveSource::onSubscribe(int grantedQos) {
   std::lock_guard lock(mutex_);
   connected_ = grantedQos == 0 || grantedQos == 1;
-  if (!connected_) connectionError_ = "the broker refused the subscription to " + subscription_;
+  if (!connected_) connection_.noteError("the broker refused the subscription to " + subscription_);
 }
 
 void SparkplugLiveSource::onDisconnect(int rc) {
   std::lock_guard lock(mutex_);
   connected_ = false;
-  if (rc != 0) connectionError_ = "connection lost: " + detail::describe(rc);
+  if (rc != 0) connection_.noteError("connection lost: " + detail::describe(rc));
 }
 
 void SparkplugLiveSource::onMessage(const mosquitto_message& message) {

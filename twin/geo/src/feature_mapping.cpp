@@ -1,5 +1,6 @@
 #include "feature_mapping.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -36,6 +37,15 @@ model::LocalizedText nameOf(const nlohmann::json& p) {
   const std::string plain = textProperty(p, "name");
   std::string zh = textProperty(p, "name:zh"), en = textProperty(p, "name:en");
   return {zh.empty() ? plain : zh, en.empty() ? plain : en};
+}
+
+bool namedInBothLanguages(const model::LocalizedText& name) {
+  // UTF-8 of the CJK Unified Ideographs (U+4E00..U+9FFF) starts with a byte 0xE4..0xE9.
+  const bool han = std::ranges::any_of(name.en, [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b >= 0xE4 && b <= 0xE9;
+  });
+  return !name.zh.empty() && name.zh != name.en && !han;
 }
 
 bool isZone(const nlohmann::json& p) { return p.contains("landuse") || p.contains("zone"); }

@@ -18,6 +18,9 @@ std::optional<double> heightOf(const nlohmann::json& properties, double storeyHe
 
 // zh from name:zh, else name; en from name:en, else name; empty when neither.
 model::LocalizedText nameOf(const nlohmann::json& properties);
+// Whether a name reads differently in the two languages: not one text in both, and no Chinese
+// characters in the English one (Chinese OpenStreetMap data writes `name` in Chinese).
+bool namedInBothLanguages(const model::LocalizedText& name);
 
 // Whether the feature is a zone (it has `landuse` or `zone`), and its kind: a zone kind word
 // as such, common OpenStreetMap landuse values mapped; nullopt for a value we cannot place.

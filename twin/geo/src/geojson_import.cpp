@@ -49,7 +49,20 @@ class Importer {
   }
   std::vector<std::string> warnings;
 
+  // One line for all the buildings and zones named in one language only, not one each: a
+  // survey's 300 halls named "1号厂房" would otherwise bury every other warning.
+  void warnOfNamesInOneLanguage() {
+    if (namedOnce_.empty()) return;
+    std::string which;
+    for (std::size_t i = 0; i < namedOnce_.size() && i < 5; ++i) which += (i ? ", " : "") + namedOnce_[i];
+    if (namedOnce_.size() > 5) which += " and " + std::to_string(namedOnce_.size() - 5) + " more";
+    warn("/features", std::to_string(namedOnce_.size()) + " name(s) in one language only, shown alike in Chinese and English (" +
+                          which + "); give \"name:zh\" and \"name:en\", or edit name.zh and name.en in the park file");
+  }
+
  private:
+  std::vector<std::string> namedOnce_;  // JSON paths of features without both name:zh and name:en
+
   void warn(const std::string& path, const std::string& what) { warnings.push_back(path + ": " + what); }
 
   model::LocalizedText name(const Feature& f, const std::string& at, const char* en, const char* zh) {
@@ -60,6 +73,7 @@ class Importer {
     }
     if (n.en.empty()) n.en = n.zh;
     if (n.zh.empty()) n.zh = n.en;
+    if (!detail::namedInBothLanguages(n)) namedOnce_.push_back(at);
     return n;
   }
 
@@ -238,6 +252,7 @@ Result<ImportedPark> importGeoJson(const std::string& text, const std::string& s
   park.grid_emission_t_per_mwh = options.grid_emission_t_per_mwh;
   Importer importer(*projection, options);
   for (const Feature& f : file->features) importer.add(f, park);
+  importer.warnOfNamesInOneLanguage();
   park.land_area_mu = landAreaMu(park);
   out.warnings = std::move(importer.warnings);
   std::ranges::move(strays.warnings, std::back_inserter(out.warnings));

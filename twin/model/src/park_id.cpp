@@ -1,9 +1,12 @@
 #include "parktwin/model/park_id.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "park_json.hpp"
+#include "parktwin/model/bundled_data.hpp"
 
 namespace parktwin::model {
 
@@ -15,6 +18,32 @@ std::optional<std::string> parkIdOfFile(const std::filesystem::path& file) {
   const auto format = j.find("format"), id = j.find("id");
   if (format == j.end() || id == j.end() || !format->is_string() || !id->is_string() || *format != detail::kParkFormat) return std::nullopt;
   return id->get<std::string>();
+}
+
+ParkById findParkById(const std::string& id, const std::filesystem::path& folder, const std::filesystem::path& dataFolder) {
+  ParkById out;
+  if (id.empty()) return out;
+  const auto bundled = bundledNames(dataFolder, BundledKind::park);
+  if (std::ranges::find(bundled, id) != bundled.end()) {
+    out.park = id;
+    return out;
+  }
+  // Errors end the search quietly (what was found stands): a folder one cannot list holds no park.
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string extension = it->path().extension().string();
+    std::ranges::transform(extension, extension.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension == ".json" && parkIdOfFile(it->path()) == id) out.candidates.push_back(it->path());
+  }
+  std::ranges::sort(out.candidates);
+  if (out.candidates.size() == 1) out.park = out.candidates.front().string();
+  return out;
+}
+
+bool isOpenPark(const std::filesystem::path& parkFile, const std::filesystem::path& openParkFile, const std::string& openParkId) {
+  std::error_code ec;
+  if (!openParkFile.empty() && std::filesystem::equivalent(parkFile, openParkFile, ec)) return true;
+  return parkIdOfFile(parkFile) == openParkId;
 }
 
 }  // namespace parktwin::model

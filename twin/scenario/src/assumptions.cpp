@@ -42,9 +42,9 @@ std::vector<model::LocalizedText> assumptionsOf(const Scenario& s, const model::
            ") and period; machine failures and weather are identical in both runs."},
       {"能源按 " + std::to_string(s.step_ms / 1000) + " 秒步长计算，机器状态由事件驱动（园区仿真器）。",
        "Energy at " + std::to_string(s.step_ms / 1000) + " s steps; machines event-driven (the park simulator)."},
-      {"铝液每小时调度：先供加工企业（每吨便宜 300 元），剩余在铸造车间保温（最多 120 吨）或铸锭；不足部分由铝锭重熔补足。",
+      {"铝液每小时调度：先供加工企业（每吨便宜 300 元），剩余在铸造车间保温（最多 120 吨）或铸锭；不足部分由铝锭重熔补足；只有铝锭进料的加工线所产全部来自重熔铝锭。",
        "Molten metal is dispatched hourly: processors first (300 yuan/t cheaper), the casthouse holds up to 120 t, "
-       "the rest is cast to ingot; what processors lack is remelted ingot."},
+       "the rest is cast to ingot; what processors lack is remelted ingot, and a line fed by ingot alone remelts all it makes."},
       {"重熔铝锭：成本 300 元/吨（含烧损），能耗为原铝的 5%（" + num(0.05 * 13500) + " kWh/t 量级）。",
        "Remelting ingot: 300 yuan/t (burn loss included); energy 5 % of primary (about " + num(0.05 * 13500) + " kWh/t)."},
       {"电网排放因子 " + num(park.grid_emission_t_per_mwh) + " tCO2/MWh，仅计电网购电。",

@@ -194,6 +194,8 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
     pl.enterprise = park.operatorOf(line);
     if (line.kind == model::LineKind::recycling) pl.role = LineRole::recycling;
     for (const auto& link : park.material_links) {
+      if (link.to == line.id && link.product == model::Product::ingot) pl.ingot_fed = true;
+      if (link.to == line.id && link.product == model::Product::recycled_aluminium) pl.recycled_link_t_per_h += link.capacity_t_per_hour;
       if (link.to != line.id || link.product != model::Product::molten_aluminium || !hubs.contains(link.from)) continue;
       if (line.building == link.from) {
         pl.role = LineRole::ingot_caster;

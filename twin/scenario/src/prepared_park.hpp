@@ -20,6 +20,10 @@ struct PreparedLine {
   LineRole role = LineRole::processor;
   bool molten_fed = false;          // had a molten link from the casthouse
   double molten_link_t_per_h = 0;   // capacity of that link
+  // Has an ingot link in: what it makes without molten metal or recycled aluminium is remelted
+  // ingot (the rule flow's network builder applies to every ingot arc into a processor).
+  bool ingot_fed = false;
+  double recycled_link_t_per_h = 0;  // capacity of its recycled_aluminium links in
   int output_tag = -1, power_tag = -1, oee_tag = -1;
   bool retrofitted = false;         // its firm is named by a retrofit change (both runs)
   double defect_rate = 0;           // share scrapped (retrofit assumption), 0 elsewhere

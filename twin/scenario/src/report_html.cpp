@@ -189,9 +189,11 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
     o << "</td></tr>\n";
   }
   o << "</table>\n";
-  // Which processors had to remelt ingot (more than in the baseline), largest first.
+  // Which molten-fed processors had to remelt ingot (more than in the baseline), largest first;
+  // lines that never had molten metal remelt more only because they make more.
   std::vector<std::pair<double, std::string>> remelters;
   for (const auto& line : r.changed.lines) {
+    if (!line.molten_fed) continue;
     double before = 0;
     for (const auto& b : r.baseline.lines) {
       if (b.line == line.line) before = b.remelt_t;

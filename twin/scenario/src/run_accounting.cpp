@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "parktwin/flow/constants.hpp"
 
@@ -21,6 +22,7 @@ RunAccounting::RunAccounting(const PreparedPark& park, const Scenario& scenario,
   lineOeeSum_.assign(park.lines.size(), 0);
   lineRemelt_.assign(park.lines.size(), 0);
   lineBucketDemand_.assign(park.lines.size(), 0);
+  lineBucketIngotFed_.assign(park.lines.size(), 0);
   routeChanges_ = changed && std::ranges::any_of(scenario.changes, [](const Change& c) { return c.kind == ChangeKind::route; });
 }
 
@@ -86,6 +88,7 @@ void RunAccounting::step(std::span<const double> values, std::int64_t t_ms) {
       case LineRole::recycling:
         k_.recycled_t += out;
         bucketMetal_ += out;
+        bucketRecycled_ += out;
         break;
       case LineRole::ingot_caster:
         break;
@@ -95,15 +98,16 @@ void RunAccounting::step(std::span<const double> values, std::int64_t t_ms) {
         k_.operating_cost_yuan += out * line.operating_cost_yuan_per_t;
         bucketProcessed_ += out;
         lineOeeSum_[i] += at(line.oee_tag) / 100.0;
-        if (line.molten_fed) {
-          if (routeChanges_ && routeStopped(line, mid)) {  // a call per line and step saved in most runs
-            bucketRemeltDirect_ += out;
-            lineRemelt_[i] += out;
-          } else {
-            bucketDemand_ += out;
-            lineBucketDemand_[i] += out;
-            bucketCap_ += line.molten_link_t_per_h * dt_h_;
-          }
+        // A call per line and step saved in most runs: routes change only in some scenarios.
+        if (line.molten_fed && !(routeChanges_ && routeStopped(line, mid))) {
+          bucketDemand_ += out;
+          lineBucketDemand_[i] += out;
+          bucketCap_ += line.molten_link_t_per_h * dt_h_;
+        } else if (line.molten_fed) {  // its molten route is cut: all of it from ingot
+          bucketRemeltDirect_ += out;
+          lineRemelt_[i] += out;
+        } else if (line.ingot_fed) {
+          lineBucketIngotFed_[i] += out;
         }
         break;
     }
@@ -161,6 +165,24 @@ void RunAccounting::step(std::span<const double> values, std::int64_t t_ms) {
   if (bucketSteps_ * static_cast<double>(step_ms_) >= static_cast<double>(bucket_ms_)) closeBucket();
 }
 
+// Lines without molten metal make what they make from the park's recycled aluminium where links
+// bring it (within each link's capacity, from the hour's recycling output: it pays no remelt
+// premium, so flow's least-cost solution takes it first) and from remelted ingot for the rest:
+// flow's rule that every tonne of ingot into a processor is remelted.
+double RunAccounting::remeltOfIngotFedLines() {
+  const double hours = bucketSteps_ * dt_h_;
+  double recycled = bucketRecycled_, remelt = 0;
+  for (std::size_t i = 0; i < lineBucketIngotFed_.size(); ++i) {
+    const double made = std::exchange(lineBucketIngotFed_[i], 0.0);
+    if (made <= 0) continue;
+    const double fromRecycled = std::min({made, park_.lines[i].recycled_link_t_per_h * hours, recycled});
+    recycled -= fromRecycled;
+    lineRemelt_[i] += made - fromRecycled;
+    remelt += made - fromRecycled;
+  }
+  return remelt;
+}
+
 // Molten metal of the hour goes to processors first (cheaper by the remelt premium on every
 // link, so this is the least-cost dispatch), within each link's capacity; the casthouse keeps
 // up to kHubHoldingT for the next hour and casts the rest to ingot. What processors made beyond
@@ -169,7 +191,7 @@ void RunAccounting::closeBucket() {
   const double available = hubStock_ + bucketMade_;
   const double molten = std::min({bucketDemand_, bucketCap_, available});
   const double shortfall = bucketDemand_ - molten;
-  const double remelt = shortfall + bucketRemeltDirect_;
+  const double remelt = shortfall + bucketRemeltDirect_ + remeltOfIngotFedLines();
   // A short hour's remelting falls on each molten-fed processor by its share of the demand.
   for (std::size_t i = 0; i < lineBucketDemand_.size(); ++i) {
     if (shortfall > 0) lineRemelt_[i] += shortfall * lineBucketDemand_[i] / bucketDemand_;
@@ -196,7 +218,7 @@ void RunAccounting::closeBucket() {
   series_.co2_t.push_back(bucketCo2_ + remeltCo2);
   series_.cost_yuan.push_back(bucketCost_ + remelt * flow::kRemeltPremiumYuanPerT);
 
-  bucketMade_ = bucketDemand_ = bucketCap_ = bucketRemeltDirect_ = 0;
+  bucketMade_ = bucketDemand_ = bucketCap_ = bucketRemeltDirect_ = bucketRecycled_ = 0;
   bucketMetal_ = bucketProcessed_ = bucketLoadKwh_ = bucketImportKwh_ = bucketLocalKwh_ = 0;
   bucketCo2_ = bucketCost_ = bucketTariff_ = bucketSteps_ = 0;
 }
@@ -225,7 +247,7 @@ RunResult RunAccounting::finish() {
   double oee = 0;
   int processors = 0;
   for (std::size_t i = 0; i < park_.lines.size(); ++i) {
-    r.lines.push_back({park_.lines[i].id, lineOutputSum_[i], lineEnergy_[i], lineRemelt_[i]});
+    r.lines.push_back({park_.lines[i].id, lineOutputSum_[i], lineEnergy_[i], lineRemelt_[i], park_.lines[i].molten_fed});
     if (park_.lines[i].role != LineRole::processor || oeeSamples_ <= 0) continue;
     oee += lineOeeSum_[i] / oeeSamples_;
     ++processors;

@@ -32,6 +32,7 @@ class RunAccounting {
 
  private:
   void closeBucket();
+  double remeltOfIngotFedLines();  // the hour's ingot remelted by lines without molten metal
   double tariffAt(std::int64_t t_ms) const;
   bool routeStopped(const PreparedLine& line, std::int64_t t_ms) const;
   double gridLimitAt(std::int64_t t_ms) const;  // < 0: none
@@ -46,10 +47,11 @@ class RunAccounting {
 
   std::vector<double> potTapped_, potEnergy_, lineOutput_;  // last cumulative values
   std::vector<double> lineEnergy_, lineOutputSum_, lineOeeSum_, lineRemelt_, lineBucketDemand_;
+  std::vector<double> lineBucketIngotFed_;  // the hour's output of lines fed ingot (and recycled metal), no molten
   double oeeSamples_ = 0;
   double retrofitKwh_ = 0;
   // Open bucket.
-  double bucketMade_ = 0, bucketDemand_ = 0, bucketCap_ = 0, bucketRemeltDirect_ = 0;
+  double bucketMade_ = 0, bucketDemand_ = 0, bucketCap_ = 0, bucketRemeltDirect_ = 0, bucketRecycled_ = 0;
   double bucketMetal_ = 0, bucketProcessed_ = 0, bucketLoadKwh_ = 0, bucketImportKwh_ = 0, bucketLocalKwh_ = 0;
   double bucketCo2_ = 0, bucketCost_ = 0, bucketTariff_ = 0, bucketSteps_ = 0;
   double hubStock_ = kHubInitialT;

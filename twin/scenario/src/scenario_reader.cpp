@@ -7,6 +7,7 @@
 #include "parktwin/scenario/scenario.hpp"
 #include "parktwin/common/iso_time.hpp"
 #include "parktwin/common/time_text.hpp"
+#include "parktwin/common/time_zone.hpp"
 
 namespace parktwin::scenario {
 
@@ -106,7 +107,14 @@ std::optional<std::int64_t> duration(ObjectReader& r, const std::string& key, Pr
   return *ms;
 }
 
-void readWindow(ObjectReader& r, Change& change, const Scenario& s, Problems& problems) {
+// The scenario's period for messages, on the clock its file's "start" was written in
+// ("+08:00" gives the park's civil time), not in UTC the writer never used.
+std::string writtenPeriodText(const Scenario& s, const std::string& startText) {
+  const auto written = parseIsoInstant(startText);
+  return localPeriodText(s.start_ms, s.end_ms(), TimeZone::fixed(written ? written->written_offset_s : 0));
+}
+
+void readWindow(ObjectReader& r, Change& change, const Scenario& s, const std::string& period, Problems& problems) {
   const json* at = r.raw("at");
   const json* from = r.raw("from");
   if (!timed(change.kind)) {
@@ -141,9 +149,7 @@ void readWindow(ObjectReader& r, Change& change, const Scenario& s, Problems& pr
   }
   if (!start || !end) return;
   if (*start < s.start_ms || *end > s.end_ms()) {
-    problems.add(r.pathOf(at ? "at" : "from"), "the change lies outside the scenario period " +
-                                                   formatIsoUtcMs(s.start_ms) + " .. " +
-                                                   formatIsoUtcMs(s.end_ms()));
+    problems.add(r.pathOf(at ? "at" : "from"), "the change lies outside the scenario period " + period);
     return;
   }
   change.window = TimeWindow{*start, *end};
@@ -207,7 +213,8 @@ void readLine(const json& value, const std::string& path, Problems& problems, mo
   line.power_kw = r.nonNegative("power_kw");
 }
 
-void readChange(const json& value, const std::string& path, Scenario& s, Problems& problems) {
+void readChange(const json& value, const std::string& path, Scenario& s, const std::string& period,
+                Problems& problems) {
   ObjectReader r(value, path, problems);
   if (!r.valid()) return;
   Change c;
@@ -268,7 +275,7 @@ void readChange(const json& value, const std::string& path, Scenario& s, Problem
       c.energy_kwh = r.number("energy_kwh", 0, 1e9, true);
       break;
   }
-  readWindow(r, c, s, problems);
+  readWindow(r, c, s, period, problems);
   s.changes.push_back(std::move(c));
 }
 
@@ -329,8 +336,10 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
         if (t.valid()) s.tariff = readBands(t, problems);
       }
       if (const json* changes = r.array("changes", true)) {
+        const json* start = r.raw("start");
+        const std::string period = writtenPeriodText(s, start && start->is_string() ? start->get<std::string>() : "");
         for (std::size_t i = 0; i < changes->size(); ++i) {
-          readChange((*changes)[i], "/changes/" + std::to_string(i), s, problems);
+          readChange((*changes)[i], "/changes/" + std::to_string(i), s, period, problems);
         }
       }
     }

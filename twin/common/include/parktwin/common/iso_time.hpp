@@ -14,6 +14,14 @@ namespace parktwin {
 // Errors say what was expected where: "timestamp '2026-13-01': no such date".
 Result<std::int64_t> parseIsoInstantMs(std::string_view text);
 
+// The same, with the UTC offset the text was written in (0 for "Z" or no zone), so a message
+// about a time can answer in the writer's own clock.
+struct IsoInstant {
+  std::int64_t utc_ms = 0;
+  std::int32_t written_offset_s = 0;
+};
+Result<IsoInstant> parseIsoInstant(std::string_view text);
+
 // "2026-05-01T08:00:00.000Z"
 std::string formatIsoUtcMs(std::int64_t utc_ms);
 

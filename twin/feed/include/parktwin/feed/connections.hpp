@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -150,6 +151,16 @@ struct SourceCounters {
   std::uint64_t reconnects = 0;
   std::uint64_t gaps = 0;       // times the source was away (values may be missing)
   std::string last_error;
+  // The first error since the start, kept when later ones come: often their cause (a wrong
+  // NodeId, a refused login) that a stream of "connection lost" would otherwise hide.
+  std::string first_error;
+
+  void noteError(std::string message) {
+    if (first_error.empty()) first_error = message;
+    last_error = std::move(message);
+  }
+  // The first error where it is not the last too (else empty): what to show beside the last.
+  std::string earlierError() const { return first_error == last_error ? std::string() : first_error; }
 };
 
 // Where a running source puts what it reads. `sample` as for the MQTT feed; `stale` says the

@@ -5,11 +5,25 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace parktwin::model {
 
 // The "id" of a park file (its "format" is the park format's); none for anything else, or a file
 // that cannot be read as JSON. Reading the park in full (loadPark) is what says it is valid.
 std::optional<std::string> parkIdOfFile(const std::filesystem::path& file);
+
+// The park a tour written for the park `id` opens: the bundled park of that name, else the one
+// park file of that id in `folder` (the tour's own). `candidates` lists every park file of that
+// id in `folder`; `park` stays empty when there is none, or more than one to choose from.
+struct ParkById {
+  std::string park;  // a bundled name or a park file's path
+  std::vector<std::filesystem::path> candidates;
+};
+ParkById findParkById(const std::string& id, const std::filesystem::path& folder, const std::filesystem::path& dataFolder);
+
+// Whether a tour's or scenario's park file is the open park: that very file, or a park file of
+// the open park's id (a copy in another folder, a scenario naming the bundled park by name).
+bool isOpenPark(const std::filesystem::path& parkFile, const std::filesystem::path& openParkFile, const std::string& openParkId);
 
 }  // namespace parktwin::model

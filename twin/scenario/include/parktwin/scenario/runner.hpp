@@ -28,7 +28,7 @@ struct RunKpis {
   double processed_t = 0;      // processors' output (molten- or ingot-fed lines and others)
   double good_processed_t = 0; // processed_t less defects (retrofit assumption)
   double direct_molten_t = 0;  // molten aluminium delivered straight to processors
-  double remelt_t = 0;         // ingot remelted by processors
+  double remelt_t = 0;         // ingot remelted by processors (flow's rule: every tonne of ingot into a processor)
   double remelt_cost_yuan = 0; // remelt_t x 300 yuan/t
   double energy_kwh = 0;       // park load, remelting included
   double grid_import_kwh = 0;
@@ -68,7 +68,8 @@ struct LineTotals {
   std::string line;
   double output_t = 0;
   double energy_kwh = 0;
-  double remelt_t = 0;  // processors: ingot remelted for lack of molten metal (or by route)
+  double remelt_t = 0;  // processors: ingot remelted for lack of molten metal (or by route), or for lack of any other metal
+  bool molten_fed = false;  // a processor fed molten metal from the casthouse (its remelting is lost molten supply)
 };
 
 struct RunResult {
