@@ -194,7 +194,7 @@ ApplicationWindow {
             SplitView.fillWidth: true
             showFlows: ViewState.showFlows
             machinesOnly: ViewState.machinesOnly
-            labelKeepOut: presentationOverlay.keepOut
+            labelKeepOut: presentationOverlay.keepOut.concat([scenarioPanel, problemsPanel])
             onObjectPicked: (objectId) => ParkController.selection.select(objectId)
 
             Rectangle {
@@ -239,6 +239,7 @@ ApplicationWindow {
                 onCloseRequested: ViewState.showSankey = false
             }
             ScenarioPanel {
+                id: scenarioPanel
                 visible: ViewState.showScenarios && !window.presenting
                 anchors { right: parent.right; top: parent.top; bottom: parent.bottom; bottomMargin: parkView.timelineSpace }
                 // 380 px at least: its buttons and the Baseline | Scenario row need that much.
@@ -246,6 +247,7 @@ ApplicationWindow {
                 onCloseRequested: ViewState.showScenarios = false
             }
             ProblemsPanel {
+                id: problemsPanel
                 visible: window.showProblems && !window.presenting
                 anchors { left: parent.left; right: parent.right; bottom: parent.bottom; bottomMargin: parkView.timelineSpace }
                 height: Math.min(280, parent.height * 0.45)

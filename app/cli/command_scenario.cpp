@@ -90,7 +90,7 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
   auto result = scenario::runScenario(*scenario, options);
   if (!result) {
     std::cerr << result.error().message << "\n";
-    return 1;
+    return result.error().code == ErrorCode::invalid_input ? 2 : 1;  // the files or flags asked for what cannot run
   }
   const std::string generated = nowUtc();
   for (const auto& report : o.reports) {
@@ -103,10 +103,13 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
   std::printf("%s (%s): %s\n", result->scenario.name.in(o.lang).c_str(), result->base_park.id.c_str(),
               localPeriodText(result->scenario.start_ms, result->scenario.end_ms(), model::parkTimeZone(result->base_park)).c_str());
   printKpiTable(result->deltas, o.lang);
+  const bool zh = o.lang == "zh";
   if (!result->baseline.historian_file.empty()) {
-    std::printf("historian: %s, %s\n", result->baseline.historian_file.c_str(), result->changed.historian_file.c_str());
+    std::printf(zh ? "历史库：%s，%s\n" : "historian: %s, %s\n", result->baseline.historian_file.c_str(),
+                result->changed.historian_file.c_str());
   }
-  std::printf("time: %.2f s wall; summed over both runs: simulation %.2f s, dispatch %.2f s, storage %.2f s\n",
+  std::printf(zh ? "用时：%.2f 秒（墙钟）；两次运行合计：仿真 %.2f 秒，调度 %.2f 秒，存储 %.2f 秒\n"
+                 : "time: %.2f s wall; summed over both runs: simulation %.2f s, dispatch %.2f s, storage %.2f s\n",
               result->times.wall_s, result->times.simulation_s, result->times.dispatch_s, result->times.storage_s);
   return 0;
 }

@@ -42,12 +42,26 @@ std::optional<std::int64_t> instantFlag(const char* flag, const std::string& tex
   return printedIfFailed(flag, parseInstantMs(text));
 }
 
+namespace {
+
+// East Asian wide characters (Unicode's EastAsianWidth W and F, the ranges a park's text
+// meets): two terminal columns. Other three-byte characters ("–", "°", "²") take one.
+bool isWide(char32_t c) {
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || c >= 0x20000;
+}
+
+}  // namespace
+
 std::size_t displayColumns(const std::string& text) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto lead = static_cast<unsigned char>(text[i]);
     const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    width += length >= 3 ? 2 : 1;  // the three- and four-byte ranges hold the CJK characters
+    char32_t c = length == 1 ? lead : lead & (0xFF >> (length + 1));
+    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    width += isWide(c) ? 2 : 1;
     i += length;
   }
   return width;

@@ -144,11 +144,14 @@ QVariantList SceneController::labels() const {
   for (const auto& u : park->utilities) {
     if (u.building.empty()) add(q(u.id), q(u.name.in(lang)), toScene(u.position.x_m, u.position.y_m, 20), 2000.0, u.planned);
   }
+  // Externals first: few, at the park's edge, and where its flows begin and end; without their
+  // names the flows overlay's arcs lead nowhere a reader can tell.
+  constexpr double kBeforeAnyBuilding = 1e12;
   for (const QVariant& item : externals_) {
     const QVariantMap e = item.toMap();
     const QString id = e.value("id").toString();
-    add(id, park_.nameOf(id), e.value("position").value<QVector3D>() + QVector3D(0, 0.8f * e.value("size").toFloat(), 0), 3000.0,
-        false);
+    add(id, park_.nameOf(id), e.value("position").value<QVector3D>() + QVector3D(0, 0.8f * e.value("size").toFloat(), 0),
+        kBeforeAnyBuilding, false);
   }
   for (const auto& z : park->zones) {
     if (z.kind != model::ZoneKind::water) continue;

@@ -353,7 +353,8 @@ Item {
         height: timelineBar.visible ? timelineBar.y - 4 : parent.height
         view: view
         revision: root.cameraRevision  // a new park or language comes through its own labels property
-        keepOut: [compass, kpiBar, flowProblem, scenarioLegend].concat(root.labelKeepOut)
+        // Filtered here so that one shown or hidden lays the labels out again.
+        keepOut: [compass, kpiBar, flowProblem, scenarioLegend].concat(root.labelKeepOut).filter(o => o.visible)
     }
     Compass {
         id: compass

@@ -167,13 +167,14 @@ Item {
             const open = p => p.z > 0 && p.x > 5 && p.y > 5 && p.x < parkView.width - 5 && p.y < parkView.height - 5
                 && !objectInFront(p) && !overlaidAt(p)
             const apart = (c, d) => Math.max(Math.abs(c.r - d.r), Math.abs(c.g - d.g), Math.abs(c.b - d.b))
-            // The window's pixels at these points with the flows shown, then hidden.
+            // The window's pixels at these points with the flows shown, then hidden; a point that
+            // a label covers once the flows' KPI cards are gone (labels take their room) is null.
             const shownAndHidden = points => {
                 const at = points.map(x => Qt.point(x.p.x, x.p.y))
                 const shown = Fixture.windowPixels(parkView, at)
                 parkView.showFlows = false
                 verify(waitForRendering(parkView))
-                const hidden = Fixture.windowPixels(parkView, at)
+                const hidden = Fixture.windowPixels(parkView, at).map((c, i) => overlaidAt(points[i].p) ? null : c)
                 parkView.showFlows = true
                 verify(waitForRendering(parkView))
                 return [shown, hidden]
@@ -193,6 +194,7 @@ Item {
             verify(away.length >= 20, "points away from every arc: " + away.length)
             const [awayShown, awayHidden] = shownAndHidden(away)
             for (let i = 0; i < away.length; ++i) {
+                if (awayHidden[i] === null) continue
                 verify(apart(awayShown[i], awayHidden[i]) < 0.01,
                        "nothing drawn at " + away[i].p + ", 12 px or more from every arc's edge: " + awayShown[i] + " with the flows, " + awayHidden[i] + " without")
             }
@@ -218,6 +220,7 @@ Item {
             verify(on.length >= 5, "points on arcs 4 px wide or more in the open: " + on.length)
             const [onShown, onHidden] = shownAndHidden(on)
             for (let i = 0; i < on.length; ++i) {
+                if (onHidden[i] === null) continue
                 verify(apart(onShown[i], onHidden[i]) > 0.04,
                        on[i].id + " drawn over its top at " + on[i].p + ": " + onShown[i] + " with the flows, " + onHidden[i] + " without")
             }

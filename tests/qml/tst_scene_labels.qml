@@ -124,6 +124,21 @@ Item {
             verify(shown().length >= 3, "the right half is still labelled: " + shown().length)
         }
 
+        // Where the flows begin and end: every market and supplier in view is named, even at the
+        // view's edge (slid in rather than hidden) and among big halls' labels.
+        function test_externals_in_view_are_named() {
+            const externals = ParkController.scene.externals
+            verify(externals.length >= 2)
+            let inView = 0
+            for (const e of externals) {
+                const p = parkView.view.mapFrom3DScene(e.position)
+                if (p.z <= 0 || p.x < 0 || p.x > parkView.width || p.y < 0 || p.y > parkView.height) continue
+                ++inView
+                verify(labelOf(e.id) !== undefined, e.id + " in view at " + p.x + ", " + p.y + " has no label")
+            }
+            verify(inView >= 2, "externals in the fitted view: " + inView)
+        }
+
         function test_hidden_labels_come_back_where_they_belong() {
             tryVerify(() => labelOf("recycling-plant") !== undefined, 15000)
             const before = labelOf("recycling-plant")

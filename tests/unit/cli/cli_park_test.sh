@@ -28,7 +28,7 @@ expect "import exit code" 0 $?
 expect "import warnings" "site.geojson: warning: /features/1/properties: no height, height_m or building:levels; 10 m assumed
 site.geojson: warning: /features/3/properties: no width; 6 m assumed
 site.geojson: warning: /features/4/geometry: Point is not imported (only Polygon, MultiPolygon and LineString)
-site.geojson: warning: /features: 2 name(s) in one language only, shown alike in Chinese and English (/features/1, /features/2); give \"name:zh\" and \"name:en\", or edit name.zh and name.en in the park file" "$(cat import.err)"
+site.geojson: warning: /features: 2 buildings, zones or roads named in one language only, shown alike in Chinese and English: /features/1 (Store), /features/2 (Works); give \"name:zh\" and \"name:en\", or edit name.zh and name.en in the park file" "$(cat import.err)"
 "$cli" check site.park.json >check.out 2>check.err
 expect "imported park passes check" 0 $?
 expect "check counts the buildings" 1 "$(grep -c 'buildings 2,' check.out)"

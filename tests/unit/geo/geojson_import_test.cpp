@@ -129,9 +129,9 @@ TEST(GeoJsonImport, MixedFeaturesBecomeWhatTheirPropertiesSay) {
                                 "/features/5/properties: no name, name:zh or name:en; \"Building 5\" used",
                                 "/features/5/properties: no height, height_m or building:levels; 10 m assumed",
                                 "/features/6/geometry: no geometry; nothing imported",
-                                "/features: 2 name(s) in one language only, shown alike in Chinese and English "
-                                "(/features/2, /features/7); give \"name:zh\" and \"name:en\", or edit name.zh and name.en "
-                                "in the park file",
+                                "/features: 2 buildings, zones or roads named in one language only, shown alike in Chinese "
+                                "and English: /features/2 (Works), /features/7 (Twins); give \"name:zh\" and \"name:en\", or "
+                                "edit name.zh and name.en in the park file",
                             }));
   EXPECT_TRUE(model::validatePark(p).empty());
 }
@@ -185,6 +185,7 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(GeoJsonImport, NamesInOneLanguageAreListedInOneWarning) {
   std::vector<json> features{anchorRoad(),
                              feature(polygon({{0, 0}, {40, 0}, {40, 20}, {0, 20}}), {{"name:zh", "仓库"}, {"name:en", "Store"}, {"height", 9}})};
+  features.push_back(feature(line({{0, 100}, {400, 100}}), {{"name", "支路"}, {"width", 6}}));  // a road too
   for (int i = 0; i < 6; ++i) {
     const double x = 100 + 60 * i;
     features.push_back(feature(polygon({{x, 0}, {x + 40, 0}, {x + 40, 20}, {x, 20}}),
@@ -193,8 +194,9 @@ TEST(GeoJsonImport, NamesInOneLanguageAreListedInOneWarning) {
   auto park = import(collection(features));
   ASSERT_TRUE(park) << park.error().message;
   EXPECT_EQ(park->warnings, (std::vector<std::string>{
-                                "/features: 6 name(s) in one language only, shown alike in Chinese and English (/features/2, "
-                                "/features/3, /features/4, /features/5, /features/6 and 1 more); give \"name:zh\" and "
+                                "/features: 7 buildings, zones or roads named in one language only, shown alike in Chinese "
+                                "and English: /features/2 (支路), /features/3 (北渡0号厂房), /features/4 (北渡1号厂房), "
+                                "/features/5 (北渡2号厂房), /features/6 (北渡3号厂房) and 2 more; give \"name:zh\" and "
                                 "\"name:en\", or edit name.zh and name.en in the park file"}));
 }
 

@@ -28,8 +28,21 @@ expect "baseline historian" yes "$([ -s "$dir/runs/smelter-outage-baseline.db" ]
 expect "scenario historian" yes "$([ -s "$dir/runs/smelter-outage-scenario.db" ] && echo yes || echo no)"
 
 "$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --from 2026-07-15T00:00:00+08:00 --duration 1d \
-  --report "$dir/zh.html" --lang zh >/dev/null 2>&1
+  --report "$dir/zh.html" --lang zh >"$dir/run-zh.txt" 2>/dev/null
 expect "zh report" 1 "$(grep -c 'lang="zh-CN"' "$dir/zh.html")"
+# Every row of the KPI table as wide on a terminal as its header, by Python's Unicode width
+# table (wide and fullwidth: two columns), rows of "–" (no figure) and Chinese labels too.
+table_widths() {
+  python3 -c 'import sys, unicodedata
+rows = open(sys.argv[1], encoding="utf-8").read().split("\n")
+start = next(i for i, r in enumerate(rows) if r.startswith(sys.argv[2]))
+end = next(i for i, r in enumerate(rows) if i > start and (r.startswith(sys.argv[3]) or r == ""))
+width = lambda r: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in r)
+print(sorted({width(r) for r in rows[start:end]}), "dashes" if any("\u2013" in r for r in rows[start:end]) else "")' "$@"
+}
+expect "en KPI table aligned" 1 "$(table_widths "$dir/run.txt" "KPI, simulated" "historian:" | grep -c '^\[[0-9]*\] dashes$')"
+expect "zh KPI table aligned" 1 "$(table_widths "$dir/run-zh.txt" "指标（仿真）" "用时" | grep -c '^\[[0-9]*\] dashes$')"
+expect "zh time line" 1 "$(grep -c '^用时：' "$dir/run-zh.txt")"
 expect "zh KPI label" 1 "$(grep -c '铝锭重熔</td>' "$dir/zh.html")"
 
 sed 's/"factor_never_used"//; s/"duration": "8h"/"duration": "8h", "severity": 3/' \
@@ -39,8 +52,14 @@ expect "bad file exit code" 2 $?
 expect "bad file names the path" 2 "$(grep -c 'bad.json: /changes/[01]/severity: unknown key' "$dir/bad.err")"
 
 "$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --duration 1d >/dev/null 2>"$dir/outside.err"
-expect "change outside the period run" 1 $?
+expect "change outside the period run" 2 $?
 expect "outside message" 1 "$(grep -c 'smelter-outage: /changes/0: the change lies outside the period run' "$dir/outside.err")"
+
+# A change aimed at what the park lacks: bad input, exit 2, its JSON path named.
+sed 's/"target": "potline-1"/"target": "potline-9"/' "$src/assets/scenarios/smelter-outage.json" >"$dir/no-target.json"
+"$cli" scenario run "$dir/no-target.json" >/dev/null 2>"$dir/no-target.err"
+expect "target not in the park exit code" 2 $?
+expect "target message" 1 "$(grep -c '/changes/0/target: no line, or building with lines, "potline-9" in park beidu' "$dir/no-target.err")"
 
 "$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --report "$dir/out.pdf" >/dev/null 2>"$dir/pdf.err"
 expect "unknown report format" 2 $?

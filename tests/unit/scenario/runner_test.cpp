@@ -268,6 +268,11 @@ TEST(ScenarioRunner, LinesWithoutMoltenMetalRemeltTheIngotTheyUse) {
     made += line.output_t;
   }
   EXPECT_NEAR(r.changed.kpis.remelt_t, made, 1e-9 * made);
+  // Lines built for ingot melt it within their own kWh/t: the park's energy changes by what the
+  // stopped recycling line no longer draws (the simulator's meter), not by remelting on top.
+  const double recyclerDrop = lineOf(r.baseline, recycler).energy_kwh - lineOf(r.changed, recycler).energy_kwh;
+  ASSERT_GT(recyclerDrop, 0);
+  EXPECT_NEAR(r.baseline.kpis.energy_kwh - r.changed.kpis.energy_kwh, recyclerDrop, 0.02 * recyclerDrop);
 }
 
 TEST(ScenarioRunner, NewRooftopPvOnABuilding) {

@@ -56,12 +56,12 @@ class Importer {
     std::string which;
     for (std::size_t i = 0; i < namedOnce_.size() && i < 5; ++i) which += (i ? ", " : "") + namedOnce_[i];
     if (namedOnce_.size() > 5) which += " and " + std::to_string(namedOnce_.size() - 5) + " more";
-    warn("/features", std::to_string(namedOnce_.size()) + " name(s) in one language only, shown alike in Chinese and English (" +
-                          which + "); give \"name:zh\" and \"name:en\", or edit name.zh and name.en in the park file");
+    warn("/features", std::to_string(namedOnce_.size()) + " buildings, zones or roads named in one language only, shown alike " +
+                          "in Chinese and English: " + which + "; give \"name:zh\" and \"name:en\", or edit name.zh and name.en in the park file");
   }
 
  private:
-  std::vector<std::string> namedOnce_;  // JSON paths of features without both name:zh and name:en
+  std::vector<std::string> namedOnce_;  // "JSON path (name)" of features named in one language
 
   void warn(const std::string& path, const std::string& what) { warnings.push_back(path + ": " + what); }
 
@@ -73,7 +73,7 @@ class Importer {
     }
     if (n.en.empty()) n.en = n.zh;
     if (n.zh.empty()) n.zh = n.en;
-    if (!detail::namedInBothLanguages(n)) namedOnce_.push_back(at);
+    if (!detail::namedInBothLanguages(n)) namedOnce_.push_back(at + " (" + n.en + ")");
     return n;
   }
 
@@ -125,6 +125,7 @@ class Importer {
     r.id = "road-" + std::to_string(f.index);
     const model::LocalizedText n = detail::nameOf(f.properties);
     if (!n.en.empty() || !n.zh.empty()) r.name = {n.zh.empty() ? n.en : n.zh, n.en.empty() ? n.zh : n.en};
+    if (!r.name.zh.empty() && !detail::namedInBothLanguages(r.name)) namedOnce_.push_back(at + " (" + r.name.en + ")");
     auto width = detail::numberProperty(f.properties, "width");
     if (!width || *width <= 0) warn(at + "/properties", "no width; " + quantityText(options_.default_road_width_m, "m") + " assumed");
     r.width_m = width && *width > 0 ? *width : options_.default_road_width_m;

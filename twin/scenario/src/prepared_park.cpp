@@ -45,7 +45,7 @@ Result<void> applyStructural(model::Park& park, const Scenario& s, PreparedPark&
         }
         if (!found) {  // a new rooftop plant on a building
           const auto* b = park.findBuilding(c.target);
-          if (!b) return fail(s.id + ": " + c.path + "/target: no PV utility or building \"" + c.target + "\"");
+          if (!b) return fail(ErrorCode::invalid_input, s.id + ": " + c.path + "/target: no PV utility or building \"" + c.target + "\"");
           model::Utility pv;
           pv.id = "pv-" + c.target + "-scenario";
           pv.name = {b->name.zh + " 新增光伏", b->name.en + " added PV"};
@@ -232,7 +232,7 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
   addUtilityTags(park, out);
   if (out.load_tag < 0 || out.import_tag < 0) {
     const char* missing = out.load_tag < 0 && out.import_tag < 0 ? "neither" : out.load_tag < 0 ? "no substation" : "no grid_tie";
-    return fail(park.id + ": a scenario run measures the park's load at a substation and its grid import at a grid_tie "
+    return fail(ErrorCode::invalid_input, park.id + ": a scenario run measures the park's load at a substation and its grid import at a grid_tie "
                 "utility, and this park has " + missing + " (planned ones do not count): add them under /utilities, "
                 "linked grid tie -> substation -> loads (docs/park-format.md, docs/scenario-format.md)");
   }

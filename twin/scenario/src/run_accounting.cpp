@@ -191,7 +191,8 @@ void RunAccounting::closeBucket() {
   const double available = hubStock_ + bucketMade_;
   const double molten = std::min({bucketDemand_, bucketCap_, available});
   const double shortfall = bucketDemand_ - molten;
-  const double remelt = shortfall + bucketRemeltDirect_ + remeltOfIngotFedLines();
+  const double lackingMolten = shortfall + bucketRemeltDirect_;
+  const double remelt = lackingMolten + remeltOfIngotFedLines();
   // A short hour's remelting falls on each molten-fed processor by its share of the demand.
   for (std::size_t i = 0; i < lineBucketDemand_.size(); ++i) {
     if (shortfall > 0) lineRemelt_[i] += shortfall * lineBucketDemand_[i] / bucketDemand_;
@@ -201,8 +202,10 @@ void RunAccounting::closeBucket() {
   k_.direct_molten_t += molten;
   k_.remelt_t += remelt;
   k_.remelt_cost_yuan += remelt * flow::kRemeltPremiumYuanPerT;
-  // Remelting energy (5 % of primary) counts in energy and CO2; its cost is inside the premium.
-  const double remeltKwh = remelt * park_.remelt_kwh_per_t;
+  // Remelting energy (5 % of primary) counts in energy and CO2 where a line built for molten
+  // metal melts ingot instead; a line built for ingot melts it within its own kWh/t (the park
+  // file's, which the simulator meters). Its cost is inside the premium.
+  const double remeltKwh = lackingMolten * park_.remelt_kwh_per_t;
   const double remeltCo2 = remeltKwh * park_.grid_emission_t_per_mwh / 1000.0;
   k_.energy_kwh += remeltKwh;
   k_.grid_import_kwh += remeltKwh;

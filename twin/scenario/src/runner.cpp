@@ -128,7 +128,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
     for (const Change& c : s.changes) {
       if (!simulatorChange(c.kind)) continue;
       Timed t{&c, linesOf(pp.park, c.target)};
-      if (t.lines.empty()) return fail(s.id + ": " + c.path + "/target: \"" + c.target + "\" has no simulated line");
+      if (t.lines.empty()) return fail(ErrorCode::invalid_input, s.id + ": " + c.path + "/target: \"" + c.target + "\" has no simulated line");
       for (const auto& l : t.lines) affected.insert(l);
       boundaries.insert(c.window ? c.window->start_ms : start_ms);
       if (c.window) boundaries.insert(c.window->end_ms);
@@ -271,10 +271,10 @@ Result<ScenarioResult> runScenario(const Scenario& scenario, const model::Park& 
   if (auto ok = checkAgainstPark(scenario, park); !ok) return std::unexpected(ok.error());
   const std::int64_t start = options.start_ms.value_or(scenario.start_ms);
   const std::int64_t duration = options.duration_ms.value_or(scenario.duration_ms);
-  if (duration < scenario.step_ms) return fail(scenario.id + ": the period is shorter than one step");
+  if (duration < scenario.step_ms) return fail(ErrorCode::invalid_input, scenario.id + ": the period is shorter than one step");
   for (const Change& c : scenario.changes) {
     if (c.window && (c.window->end_ms <= start || c.window->start_ms >= start + duration)) {
-      return fail(scenario.id + ": " + c.path + ": the change lies outside the period run, " +
+      return fail(ErrorCode::invalid_input, scenario.id + ": " + c.path + ": the change lies outside the period run, " +
                   localPeriodText(start, start + duration, model::parkTimeZone(park)));
     }
   }

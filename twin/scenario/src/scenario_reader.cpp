@@ -416,7 +416,7 @@ Result<void> checkAgainstPark(const Scenario& scenario, const model::Park& park)
         break;
     }
   }
-  if (!problems.empty()) return fail(problems);
+  if (!problems.empty()) return fail(ErrorCode::invalid_input, problems);
   return {};
 }
 
