@@ -49,16 +49,19 @@ QVariantList seriesOf(const scenario::ScenarioResult& r) {
                         {"grid_import_kw", flow::KpiKey::grid_import_kwh, megawatts, 1e-3, &scenario::RunSeries::grid_import_kw},
                         {"co2_t", flow::KpiKey::co2_t, perHourT, 1, &scenario::RunSeries::co2_t},
                         {"cost_yuan", flow::KpiKey::cost_yuan, yuanPerHour, 1, &scenario::RunSeries::cost_yuan}};
-  QVariantList out;
+  // Series the scenario changes first: the picker opens on the first, and a PV scenario's
+  // "aluminium made", the same in both runs, is not what it is about.
+  QVariantList differing, same;
   for (const Pick& p : picks) {
     if (!scenario::worthAChart(r.baseline.hourly.*p.values, r.changed.hourly.*p.values)) continue;
     QVariantList baseline, changed;
     for (double v : r.baseline.hourly.*p.values) baseline << v * p.scale;
     for (double v : r.changed.hourly.*p.values) changed << v * p.scale;
-    out << QVariantMap{{"key", p.key}, {"label", kpiNameText(p.kpi)},
+    (r.baseline.hourly.*p.values != r.changed.hourly.*p.values ? differing : same)
+        << QVariantMap{{"key", p.key}, {"label", kpiNameText(p.kpi)},
                        {"unit", ScenarioController::tr(p.unit)}, {"baseline", baseline}, {"scenario", changed}};
   }
-  return out;
+  return differing + same;
 }
 
 }  // namespace
@@ -214,6 +217,7 @@ void ScenarioController::present() {
                            {"baselineText", text(d.baseline)},
                            {"scenarioText", text(d.scenario)},
                            {"deltaText", (d.delta() > 0 ? "+" : "") + text(d.delta())},
+                           {"unchanged", text(d.delta()) == text(0.0)},  // "0 t" would read as "none made"
                            {"deltaPercent", percent.value_or(0)},
                            {"comparable", percent.has_value()},
                            {"direction", flow::kpiGoodNews(d.key, d.delta())}};

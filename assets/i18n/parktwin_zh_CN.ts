@@ -1609,6 +1609,10 @@
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
+    <message>
+        <source>No change</source>
+        <translation>无变化</translation>
+    </message>
 </context>
 <context>
     <name>ServerPart</name>

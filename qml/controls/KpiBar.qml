@@ -24,6 +24,7 @@ Rectangle {
             Column {
                 id: card
                 objectName: "kpi_" + model.key
+                Layout.alignment: Qt.AlignBottom  // the values on one line when a name takes two
                 // What the card reads (tests find a card by its objectName and read these).
                 readonly property string kpiName: model.name
                 readonly property string kpiText: model.text

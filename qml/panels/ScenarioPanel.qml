@@ -188,7 +188,9 @@ Pane {
                             spacing: 2
                             Label { text: modelData.label; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: 11; color: "#33414e" }
                             Label {
-                                text: modelData.deltaText + (isFinite(modelData.delta) ? " " + modelData.unit : "")
+                                objectName: "deltaValue"
+                                text: modelData.unchanged ? qsTr("No change")
+                                                          : modelData.deltaText + (isFinite(modelData.delta) ? " " + modelData.unit : "")
                                 font.bold: true
                                 font.pixelSize: 15
                                 color: modelData.direction > 0 ? "#1e7b34" : modelData.direction < 0 ? "#a61b1b" : "#33414e"

@@ -23,9 +23,10 @@ Item {
                 const c = getContext("2d"), w = width, h = height
                 c.reset()
                 c.fillStyle = "#d64545"
-                c.beginPath(); c.moveTo(w / 2, 8); c.lineTo(w / 2 - 7, h / 2); c.lineTo(w / 2 + 7, h / 2); c.closePath(); c.fill()
+                // The needle starts below the N, which stands clear of it in the ring.
+                c.beginPath(); c.moveTo(w / 2, 17); c.lineTo(w / 2 - 7, h / 2); c.lineTo(w / 2 + 7, h / 2); c.closePath(); c.fill()
                 c.fillStyle = "#5b6b78"
-                c.beginPath(); c.moveTo(w / 2, h - 8); c.lineTo(w / 2 - 7, h / 2); c.lineTo(w / 2 + 7, h / 2); c.closePath(); c.fill()
+                c.beginPath(); c.moveTo(w / 2, h - 9); c.lineTo(w / 2 - 7, h / 2); c.lineTo(w / 2 + 7, h / 2); c.closePath(); c.fill()
             }
         }
         Text {
@@ -33,7 +34,7 @@ Item {
             font.bold: true
             font.pixelSize: 11
             color: "#d64545"
-            anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: -1 }
+            anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: 2 }
         }
     }
     MouseArea {

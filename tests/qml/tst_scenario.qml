@@ -71,6 +71,12 @@ Item {
             verify(period.indexOf("Quick look, 3.0 days: 2026-07-14 08:00 – 2026-07-17 08:00") === 0, period)
             compare(scenarios.series[0].baseline.length, 72)
             compare(scenarios.series[0].scenario.length, 72)
+            verify(JSON.stringify(scenarios.series[0].baseline) !== JSON.stringify(scenarios.series[0].scenario),
+                   "the chart opens on a series the scenario changes")
+            // Rooftop PV under the same sun in both runs: "No change", not "0 kWh" (read as none).
+            const pv = delta("pv_kwh")
+            verify(pv !== undefined && pv.baseline > 0 && pv.delta === 0, JSON.stringify(pv))
+            compare(findChild(findChild(panel, "delta_pv_kwh"), "deltaValue").text, "No change")
         }
 
         function test_2_toggle_replays_either_run_at_the_same_time() {
