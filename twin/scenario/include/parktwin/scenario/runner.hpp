@@ -30,7 +30,7 @@ struct RunKpis {
   double direct_molten_t = 0;  // molten aluminium delivered straight to processors
   double remelt_t = 0;         // ingot remelted by processors (flow's rule: every tonne of ingot into a processor)
   double remelt_cost_yuan = 0; // remelt_t x 300 yuan/t
-  double energy_kwh = 0;       // park load, remelting included
+  double energy_kwh = 0;       // park load, with the remelting of lines short of molten metal
   double grid_import_kwh = 0;
   double grid_export_kwh = 0;
   double local_kwh = 0;        // PV and hydro generation used inside the park
