@@ -208,6 +208,7 @@ void ScenarioController::present() {
   for (const auto& d : result_->deltas) {
     const std::optional<double> percent = d.percentChange();
     const auto text = [&](double value) { return q(flow::kpiValueText(d.key, value)); };
+    const QString deltaText = text(d.delta());
     deltas_ << QVariantMap{{"key", q(std::string(flow::kpiId(d.key)))},
                            {"label", kpiLabelText(d.key)},
                            {"unit", kpiUnitText(d.key)},
@@ -216,8 +217,8 @@ void ScenarioController::present() {
                            {"delta", d.delta()},
                            {"baselineText", text(d.baseline)},
                            {"scenarioText", text(d.scenario)},
-                           {"deltaText", (d.delta() > 0 ? "+" : "") + text(d.delta())},
-                           {"unchanged", text(d.delta()) == text(0.0)},  // "0 t" would read as "none made"
+                           {"deltaText", (d.delta() > 0 ? "+" : "") + deltaText},
+                           {"unchanged", deltaText == text(0.0)},  // "0 t" would read as "none made"
                            {"deltaPercent", percent.value_or(0)},
                            {"comparable", percent.has_value()},
                            {"direction", flow::kpiGoodNews(d.key, d.delta())}};

@@ -33,12 +33,12 @@ model::LocalizedText gridTariffAssumption(const Scenario& s, const model::Park& 
 // What the metal dispatch does, said only where the park has what it speaks of: a casthouse's
 // molten metal (potlines), lines that take ingot.
 std::vector<model::LocalizedText> metalDispatchAssumptions(const model::Park& park) {
-  const std::string primaryShare = "675";  // 5 % of 13,500 kWh/t (DOMAIN.md), the order of it
+  char remeltKwh[16];
+  std::snprintf(remeltKwh, sizeof remeltKwh, "%.0f", kRemeltShareOfPrimary * kPrimaryKwhPerT);  // the order of it
+  const std::string primaryShare = remeltKwh;
   std::vector<model::LocalizedText> a;
   const bool potlines = std::ranges::any_of(park.lines, [](const auto& l) { return l.kind == model::LineKind::potline; });
-  const bool ingotIn = std::ranges::any_of(park.material_links, [&](const auto& link) {
-    return link.product == model::Product::ingot && park.findLine(link.to);
-  });
+  const bool ingotIn = std::ranges::any_of(park.lines, [&](const auto& l) { return takesIngot(park, l.id); });
   if (potlines) {
     a.push_back({"铝液每小时调度：先供加工企业（每吨便宜 300 元），剩余在铸造车间保温（最多 120 吨）或铸锭；不足部分由铝锭重熔补足，"
                  "其熔化能耗按原铝的 5%（" + primaryShare + " kWh/t 量级）另计。",

@@ -161,6 +161,12 @@ GridTariff gridTariff(const model::Park& park) {
   return out;
 }
 
+bool takesIngot(const model::Park& park, const std::string& lineId) {
+  return std::ranges::any_of(park.material_links, [&](const model::MaterialLink& link) {
+    return link.to == lineId && link.product == model::Product::ingot;
+  });
+}
+
 Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenario, bool changed) {
   PreparedPark out;
   out.park = base;
@@ -185,7 +191,7 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
       if (link.from == line.id && link.product == model::Product::molten_aluminium) hubs.insert(link.to);
     }
   }
-  out.remelt_kwh_per_t = 0.05 * out.primary_kwh_per_t;
+  out.remelt_kwh_per_t = kRemeltShareOfPrimary * out.primary_kwh_per_t;
 
   for (const auto& line : park.lines) {
     if (line.kind == model::LineKind::potline) continue;
@@ -193,8 +199,8 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
     pl.id = line.id;
     pl.enterprise = park.operatorOf(line);
     if (line.kind == model::LineKind::recycling) pl.role = LineRole::recycling;
+    pl.ingot_fed = takesIngot(park, line.id);
     for (const auto& link : park.material_links) {
-      if (link.to == line.id && link.product == model::Product::ingot) pl.ingot_fed = true;
       if (link.to == line.id && link.product == model::Product::recycled_aluminium) pl.recycled_link_t_per_h += link.capacity_t_per_hour;
       if (link.to != line.id || link.product != model::Product::molten_aluminium || !hubs.contains(link.from)) continue;
       if (line.building == link.from) {

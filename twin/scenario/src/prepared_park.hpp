@@ -30,6 +30,11 @@ struct PreparedLine {
   double operating_cost_yuan_per_t = 0;
 };
 
+// Primary aluminium's electricity when a park's potlines give none, and the share of it that
+// remelting ingot takes (DOMAIN.md: about 5 %).
+inline constexpr double kPrimaryKwhPerT = 13'500;
+inline constexpr double kRemeltShareOfPrimary = 0.05;
+
 struct PreparedPark {
   model::Park park;
   std::size_t own_tags = 0;  // the first own_tags tags are the base park's
@@ -44,9 +49,13 @@ struct PreparedPark {
   double grid_emission_t_per_mwh = 0.57;
   double flat_tariff_yuan_per_kwh = 0;
   std::vector<TariffBand> tariff;      // empty: flat tariff
-  double remelt_kwh_per_t = 675;       // 5 % of the potlines' kWh/t
-  double primary_kwh_per_t = 13'500;
+  double primary_kwh_per_t = kPrimaryKwhPerT;  // the park's potlines'
+  double remelt_kwh_per_t = kRemeltShareOfPrimary * kPrimaryKwhPerT;
 };
+
+// Whether a material link brings ingot to the line `lineId`: what it makes from ingot is
+// remelted (flow's rule for every ingot arc into a processor).
+bool takesIngot(const model::Park& park, const std::string& lineId);
 
 // What a kWh bought from the grid costs when a scenario gives no tariff of its own: the cost of
 // the electricity link out of the grid (a grid_tie utility or a grid external; the first priced
