@@ -1,5 +1,6 @@
 // stateAt(T): the nearest snapshot at or before T, then the blocks that may hold later samples.
 #include <algorithm>
+#include <atomic>
 #include <bit>
 
 #include "block_groups.hpp"
@@ -162,13 +163,13 @@ Result<void> scanGroups(sql::Database& db, ReadStatements& statements, std::int6
   const std::size_t firstTag = static_cast<std::size_t>(std::max<std::int64_t>(groups.begin * kGroupTags, 1));
   const std::size_t endTag = std::min(static_cast<std::size_t>(groups.end * kGroupTags), tags);
   if (endTag <= firstTag) return {};
-  std::vector<char> answered(tags, 0);
+  std::vector<char> answered(endTag - firstTag, 0);  // by tag - firstTag
   // Does every tag of the share have an answer that no block of `segment` or older can beat (one
   // from a group row, or a sample after where such a block can end)?
   const auto settled = [&](std::int64_t segment) {
     const std::int64_t latestEnd = (segment + 1) * kGroupSegmentMs + kMaxGroupedSpanMs;
     for (std::size_t tag = firstTag; tag < endTag; ++tag) {
-      if (!answered[tag] && !(state.present[tag] && state.last[tag].ts_ms > latestEnd)) return false;
+      if (!answered[tag - firstTag] && !(state.present[tag] && state.last[tag].ts_ms > latestEnd)) return false;
     }
     return true;
   };
@@ -189,11 +190,11 @@ Result<void> scanGroups(sql::Database& db, ReadStatements& statements, std::int6
       for (std::size_t i = 0; i < entries.size(); ++i) {
         const GroupEntry& e = entries[i];
         const auto tag = static_cast<std::size_t>(e.tag_id);
-        if (e.t_start_ms > t_ms || tag >= tags || (early && answered[tag])) continue;
+        if (e.t_start_ms > t_ms || tag < firstTag || tag >= endTag || (early && answered[tag - firstTag])) continue;
         // Entries come by tag, then start: in a file without late blocks the tag's last one
         // starting at or before T holds its answer.
         if (early && i + 1 < entries.size() && entries[i + 1].tag_id == e.tag_id && entries[i + 1].t_start_ms <= t_ms) continue;
-        answered[tag] = 1;
+        answered[tag - firstTag] = 1;
         if (e.t_end_ms <= t_ms) {  // the whole block is before T: its last sample, from the directory
           state.keepNewer(e.tag_id, {e.t_end_ms, std::bit_cast<double>(e.last_value_bits)});
           continue;
@@ -217,6 +218,33 @@ Result<void> scanGroups(sql::Database& db, ReadStatements& statements, std::int6
     if (!more) break;
     segment = std::min(segment - 1, previous);
     if (early && settled(segment)) break;
+  }
+  return {};
+}
+
+// The groups of a state read in chunks that the two connections take in turn. With a fixed
+// half each, a query waited for the thread the host gave less CPU (one core busy with something
+// else doubled the p50 at 100k tags); by chunks, the faster thread takes more of them.
+class GroupChunks {
+ public:
+  explicit GroupChunks(const GroupShare& all) : all_(all), size_(std::max<std::int64_t>(1, (all.end - all.begin + kChunks - 1) / kChunks)) {}
+  std::optional<GroupShare> take() {
+    const std::int64_t begin = all_.begin + next_.fetch_add(1, std::memory_order_relaxed) * size_;
+    if (begin >= all_.end) return std::nullopt;
+    return GroupShare{all_.oldest_segment, all_.newest_segment, begin, std::min(all_.end, begin + size_)};
+  }
+
+ private:
+  static constexpr std::int64_t kChunks = 16;  // a chunk's own cost (a seek a segment) is small beside its ~1/16 of the work
+  GroupShare all_;
+  std::int64_t size_;
+  std::atomic<std::int64_t> next_{0};
+};
+
+Result<void> scanGroupChunks(sql::Database& db, ReadStatements& statements, std::int64_t t_ms, bool early, GroupChunks& chunks,
+                             DenseState& state) {
+  while (auto share = chunks.take()) {
+    if (auto ok = scanGroups(db, statements, t_ms, early, *share, state); !ok) return ok;
   }
   return {};
 }
@@ -283,11 +311,10 @@ Result<void> Historian::Impl::scanStateBlocks(std::int64_t t_ms, DenseState& sta
   // seeks, copies and decoding of 10k blocks take ~10 ms on one core). A file that cannot be
   // opened twice is scanned on one.
   if (state.last.size() > kParallelStateTags && openSecondScanner()) {
-    // The groups in two ranges, one on each connection. The connections' read views may differ:
+    // The groups in chunks, taken by both connections. The connections' read views may differ:
     // if a block moved between a row and a group row between them (the groups' generation in
     // meta differs), the one view is read again whole.
-    const GroupShare low{groups->oldest_segment, groups->newest_segment, groups->begin, (groups->begin + groups->end) / 2};
-    const GroupShare high{groups->oldest_segment, groups->newest_segment, low.end, groups->end};
+    GroupChunks chunks(*groups);
     BlockScanner& second = *second_scanner;
     second.state.reset(static_cast<std::int64_t>(state.last.size()) - 1);
     if (!scan_worker) scan_worker = std::make_unique<ScanWorker>();
@@ -299,12 +326,12 @@ Result<void> Historian::Impl::scanStateBlocks(std::int64_t t_ms, DenseState& sta
       if (!generation) return std::unexpected(generation.error());
       secondGeneration = *generation;
       if (auto ok = scanBlocks(second.db, second.statements, second.filter, lowStart, t_ms, early, {2, 1}, second.state); !ok) return ok;
-      return scanGroups(second.db, second.statements, t_ms, early, high, second.state);
+      return scanGroupChunks(second.db, second.statements, t_ms, early, chunks, second.state);
     });
     auto generation = groupsGeneration(reader, read_statements);
     Result<void> even = generation ? Result<void>{} : std::unexpected(generation.error());
     if (even) even = scanBlocks(reader, read_statements, first_block_filter, lowStart, t_ms, early, {2, 0}, state);
-    if (even) even = scanGroups(reader, read_statements, t_ms, early, low, state);
+    if (even) even = scanGroupChunks(reader, read_statements, t_ms, early, chunks, state);
     auto oddResult = scan_worker->wait();
     if (!even) return even;
     if (!oddResult) return oddResult;
