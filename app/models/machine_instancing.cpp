@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "parktwin/model/machine_grid.hpp"
 #include "parktwin/model/park.hpp"
 #include "scene_frame.hpp"
 #include "scene_style.hpp"
@@ -184,14 +185,10 @@ std::vector<MachineInstance> machineInstancesOf(const model::Park& park) {
     if (!building) continue;
     const double angle = building->rotation_deg * M_PI / 180.0;
     for (const auto& group : line.machines) {
-      const int columns = (group.count + group.rows - 1) / group.rows;
+      const model::MachineGrid grid = model::machineGrid(group);
       const QColor color = machineColor(group.kind);
-      for (int i = 0; i < group.count; ++i) {
-        const int row = i / columns;
-        const int column = i % columns;
-        // Local offset inside the building, grid centred on group.offset.
-        const double lx = group.offset.x_m + (column - (columns - 1) / 2.0) * group.pitch_x_m;
-        const double ly = group.offset.y_m + (row - (group.rows - 1) / 2.0) * group.pitch_y_m;
+      for (int i = 0; !grid.empty() && i < group.count; ++i) {
+        const auto [lx, ly] = model::machineOffset(group, grid, i);
         const double px = building->position.x_m + lx * std::cos(angle) - ly * std::sin(angle);
         const double py = building->position.y_m + lx * std::sin(angle) + ly * std::cos(angle);
         out.push_back({toScene(px, py, group.height_m / 2),

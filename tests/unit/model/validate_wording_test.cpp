@@ -45,6 +45,10 @@ std::vector<BrokenRule> everyRule() {
        "expected a glTF 2.0 file (.glb or .gltf), got \"hall.fbx\"; convert other formats with parktwin-cli model convert"},
       {"points", [](Park& p) { p.zones[0].outline.pop_back(); }, "/zones/0/outline", ProblemCode::too_few_points,
        "expected at least 3 points, got 2"},
+      // No rows: the grid's columns would divide by zero (the window, the CLI and the server
+      // died of SIGFPE reading such a file).
+      {"rows between", [](Park& p) { p.lines[0].machines[0].rows = 0; }, "/lines/0/machines/0/rows", ProblemCode::wrong_value,
+       "expected an integer between 1 and 10000, got 0"},
       {"rows <= count", [](Park& p) { p.lines[0].machines[0].rows = 7; p.lines[0].machines[0].pitch_y_m = 0; }, "/lines/0/machines/0/rows",
        ProblemCode::rows_over_count, "expected at most count (6) rows, got 7"},
       {"time zone", [](Park& p) { p.time_zone = "Mars time"; }, "/time_zone", ProblemCode::unknown_time_zone,

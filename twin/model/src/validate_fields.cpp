@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "parktwin/model/machine_grid.hpp"
 #include "validate_checker.hpp"
 #include "parktwin/common/time_zone.hpp"
 
@@ -70,8 +71,8 @@ void checkEnterprise(const Enterprise& e, const std::string& p, Checker& c) {
 void checkMachineGroup(const MachineGroup& g, const std::string& p, Checker& c) {
   c.id(p + "/id", g.id);
   c.name(p + "/name", g.name);
-  c.integerBetween(p + "/count", g.count, 1, 100'000);
-  c.integerBetween(p + "/rows", g.rows, 1, 10'000);
+  c.integerBetween(p + "/count", g.count, 1, kMaxMachinesInGroup);
+  c.integerBetween(p + "/rows", g.rows, 1, kMaxMachineRows);
   c.nonNegative(p + "/pitch_x_m", g.pitch_x_m);
   c.nonNegative(p + "/pitch_y_m", g.pitch_y_m);
   c.point(p + "/offset", g.offset);

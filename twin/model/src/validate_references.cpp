@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "parktwin/model/machine_grid.hpp"
 #include "validate_checker.hpp"
 
 namespace parktwin::model::detail {
@@ -67,14 +68,13 @@ void checkReferences(const Park& park, Checker& p) {
     // A machine grid must fit inside its building's footprint.
     for (std::size_t m = 0; m < line.machines.size(); ++m) {
       const auto& g = line.machines[m];
-      const int columns = (g.count + g.rows - 1) / g.rows;
-      const double gridW = (columns - 1) * g.pitch_x_m + g.width_m;
-      const double gridD = (g.rows - 1) * g.pitch_y_m + g.depth_m;
-      const bool fits = std::abs(g.offset.x_m) + gridW / 2 <= building->width_m / 2 + 1e-6 &&
-                        std::abs(g.offset.y_m) + gridD / 2 <= building->depth_m / 2 + 1e-6;
+      const MachineGrid grid = machineGrid(g);
+      if (grid.empty()) continue;  // its count or rows are reported as out of range
+      const bool fits = std::abs(g.offset.x_m) + grid.width_m / 2 <= building->width_m / 2 + 1e-6 &&
+                        std::abs(g.offset.y_m) + grid.depth_m / 2 <= building->depth_m / 2 + 1e-6;
       if (!fits) {
         p.add(at + "/machines/" + std::to_string(m),
-              {.code = ProblemCode::grid_outside_building, .first = sizeText(gridW, gridD),
+              {.code = ProblemCode::grid_outside_building, .first = sizeText(grid.width_m, grid.depth_m),
                .second = streamed(g.offset.x_m) + ", " + streamed(g.offset.y_m), .third = building->id,
                .fourth = sizeText(building->width_m, building->depth_m)});
       }
