@@ -14,6 +14,10 @@ Node {
     Connections {
         target: ParkController.scene
         function onBuildingChanged(index, item) { if (index === root.index) root.building = item }
+        // A rebuild (an undo, any other edit) brings every row back. Where the rebuilt list
+        // equals the one the repeater holds (the undo of a drag) no delegate is made again, so
+        // the drag's row would stay drawn: follow modelData again.
+        function onChanged() { root.building = Qt.binding(() => root.modelData) }
     }
     property bool selected: false
     property bool highlighted: false  // changed by the scenario shown
