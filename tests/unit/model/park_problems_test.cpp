@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 #include <unistd.h>
+#include <vector>
 
 #include "parktwin/model/park_file.hpp"
 
@@ -65,6 +66,33 @@ TEST_F(ParkProblems, TwoDefectsGiveTwoProblemsWithTheirPaths) {
   std::string expected;
   for (const auto& p : listed.error()) expected += (expected.empty() ? "" : "\n") + file.string() + ": " + p.path + ": " + p.what;
   EXPECT_EQ(joined.error().message, expected);
+}
+
+// A value of the wrong type (shape) beside a duplicate id and a reference to nothing (rules):
+// all three in one run, as a new user expected ("every problem is reported"); they saw the rules'
+// problems only after fixing the shape's.
+TEST_F(ParkProblems, ShapeAndRuleProblemsComeInOneRun) {
+  std::string text = replaced(kGoodPark, "\"height_m\": 10", "\"height_m\": \"tall\"");
+  text = replaced(text, "\"id\": \"store\"", "\"id\": \"hall\"");
+  text = replaced(text, "\"kind\": \"plant\",", "\"kind\": \"plant\", \"zone\": \"nowhere\",");
+  auto listed = loadParkListingProblems(write(text));
+  ASSERT_FALSE(listed.has_value());
+  std::vector<std::string> paths;
+  for (const auto& p : listed.error()) paths.push_back(p.path + ": " + p.what);
+  EXPECT_EQ(paths, (std::vector<std::string>{"/buildings/0/zone: refers to zone \"nowhere\", which does not exist",
+                                             "/buildings/1/height_m: expected a positive number, got \"tall\"",
+                                             "/buildings/1/id: duplicate id \"hall\" (first used at /buildings/0/id)"}));
+}
+
+// An id that failed to read leaves its object without one: a reference to it is not called
+// missing (it may well exist), only the id is listed.
+TEST_F(ParkProblems, AReferenceIsNotCalledMissingWhenSomeIdFailedToRead) {
+  std::string text = replaced(kGoodPark, "\"id\": \"store\"", "\"id\": 7");
+  text = replaced(text, "\"kind\": \"plant\",", "\"kind\": \"plant\", \"zone\": \"nowhere\",");
+  auto listed = loadParkListingProblems(write(text));
+  ASSERT_FALSE(listed.has_value());
+  ASSERT_EQ(listed.error().size(), 1u) << listed.error()[0].path;
+  EXPECT_EQ(listed.error()[0].path, "/buildings/1/id");
 }
 
 TEST_F(ParkProblems, TextThatIsNotJsonIsOneProblemOfTheWholeFile) {

@@ -1,8 +1,11 @@
 // Park file → Park. The readers here check the file's shape (types, required keys, kind words,
 // unknown keys) and record every problem with its JSON path; the rules on values and references
 // are validatePark's (validate.hpp), the same the editor runs. Any problem: no park returned.
+#include <algorithm>
 #include <fstream>
 #include <limits>
+#include <set>
+#include <string_view>
 
 #include "park_json.hpp"
 #include "parktwin/model/json_reader.hpp"
@@ -275,14 +278,46 @@ Park readPark(const json& root, Problems& p) {
   return park;
 }
 
-// The park with the rules of validatePark checked; whole only when no problem was added.
+namespace {
+
+// Whether every object came out of the shape pass with its id: a problem at an id, at a list's
+// item (not an object) or at a list (not an array) leaves objects without theirs, and references
+// to them would then read as missing when they are not.
+bool everyIdRead(const Problems& problems) {
+  static const std::set<std::string, std::less<>> lists = {"zones", "roads", "buildings", "enterprises", "lines", "machines",
+                                                           "utilities", "externals", "tags", "material_links", "energy_links",
+                                                           "alarm_rules"};
+  return std::ranges::none_of(problems.entries(), [&](const Problems::Entry& e) {
+    const std::string_view path = e.path;
+    const std::size_t cut = path.rfind('/');
+    if (cut == std::string_view::npos || path == "/") return true;
+    const std::string_view last = path.substr(cut + 1), before = path.substr(0, cut);
+    const std::string_view parent = before.substr(before.rfind('/') + 1);
+    const bool item = !last.empty() && std::ranges::all_of(last, [](char c) { return c >= '0' && c <= '9'; }) && lists.contains(parent);
+    return last == "id" || item || lists.contains(last);
+  });
+}
+
+// A rule's problem worth adding after shape problems: not where the shape already failed, and
+// not a machine grid measured with a size that failed to read (its building's or its own).
+bool addsToShapeProblems(const Problem& problem, const Problems& problems) {
+  if (problems.covers(problem.path)) return false;
+  if (problem.wording.code != ProblemCode::grid_outside_building) return true;
+  return std::ranges::none_of(problems.entries(), [&](const Problems::Entry& e) {
+    return e.path.starts_with("/buildings/") || e.path.starts_with(problem.path + "/");
+  });
+}
+
+}  // namespace
+
+// The park with the rules of validatePark checked; whole only when no problem was added. With
+// shape problems the rules are checked too (every problem in one run: a person fixed a file in
+// two rounds otherwise), except references where some object's id failed to read.
 Park readCheckedPark(const json& root, Problems& problems) {
   Park park = readPark(root, problems);
-  // With shape problems, references may point at objects that failed to read: check only the
-  // fields, and only where the shape did not already fail.
   const bool shapeOk = problems.empty();
-  for (const Problem& problem : shapeOk ? validatePark(park) : validateParkFields(park)) {
-    if (shapeOk || !problems.covers(problem.path)) problems.add(problem.path, problem.wording);
+  for (const Problem& problem : shapeOk || everyIdRead(problems) ? validatePark(park) : validateParkFields(park)) {
+    if (shapeOk || addsToShapeProblems(problem, problems)) problems.add(problem.path, problem.wording);
   }
   problems.sortByPath();
   return park;
