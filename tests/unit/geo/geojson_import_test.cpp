@@ -80,6 +80,28 @@ TEST(GeoJsonImport, AnAxisAlignedHallIsWrittenToTheCentimetreAndUnturned) {
   for (const auto& p : park->park.roads.at(0).path) EXPECT_TRUE(centimetres(p.x_m) && centimetres(p.y_m)) << p.x_m << " " << p.y_m;
 }
 
+// A size that is given but unusable is not "no height" (a user looked for a typo that was not
+// there): the warning quotes it as written, and the default is still taken.
+TEST(GeoJsonImport, AnUnusableSizeIsQuotedInItsWarning) {
+  auto park = import(collection({
+      anchorRoad(),                                                                           // 0
+      feature(polygon({{0, 0}, {60, 0}, {60, 30}, {0, 30}}), {{"name", "Flat"}, {"height", 0}}),   // 1
+      feature(polygon({{100, 0}, {160, 0}, {160, 30}, {100, 30}}), {{"name", "Sunk"}, {"height", "-4 m"}}),  // 2
+      feature(line({{0, -50}, {100, -50}}), {{"name", "Lane"}, {"width", -3}}),               // 3
+  }));
+  ASSERT_TRUE(park) << park.error().message;
+  EXPECT_EQ(park->park.buildings.at(0).height_m, 10);
+  EXPECT_EQ(park->park.buildings.at(1).height_m, 10);
+  EXPECT_EQ(park->park.roads.at(1).width_m, 6);
+  std::vector<std::string> sizes;
+  for (const auto& w : park->warnings) {
+    if (w.find("assumed") != std::string::npos) sizes.push_back(w);
+  }
+  EXPECT_EQ(sizes, (std::vector<std::string>{"/features/1/properties: height 0 is not a positive number; 10 m assumed",
+                                             "/features/2/properties: height \"-4 m\" is not a positive number; 10 m assumed",
+                                             "/features/3/properties: width -3 is not a positive number; 6 m assumed"}));
+}
+
 TEST(GeoJsonImport, MixedFeaturesBecomeWhatTheirPropertiesSay) {
   json multi = {{"type", "MultiPolygon"},
                 {"coordinates", json::array({polygon({{300, 0}, {310, 0}, {310, 10}, {300, 10}})["coordinates"],

@@ -33,6 +33,15 @@ std::optional<double> heightOf(const nlohmann::json& p, double storeyHeight_m) {
   return std::nullopt;
 }
 
+std::string unusableSize(const nlohmann::json& p, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    auto it = p.find(key);
+    if (it == p.end()) continue;
+    if (auto x = numberProperty(p, key); !x || *x <= 0) return std::string(key) + " " + it->dump();
+  }
+  return {};
+}
+
 model::LocalizedText nameOf(const nlohmann::json& p) {
   const std::string plain = textProperty(p, "name");
   std::string zh = textProperty(p, "name:zh"), en = textProperty(p, "name:en");

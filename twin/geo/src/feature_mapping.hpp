@@ -3,6 +3,7 @@
 // nothing when the property is absent or unreadable, and the importer reports the default.
 #include <nlohmann/json.hpp>
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -15,6 +16,11 @@ std::optional<double> numberProperty(const nlohmann::json& properties, const std
 
 // From `height`, `height_m`, or `building:levels` x storey height.
 std::optional<double> heightOf(const nlohmann::json& properties, double storeyHeight_m);
+
+// The first of `keys` that is given but is no positive number ("height": 0, "width": "-4 m"), as
+// `key value` the way the file has it, so a warning can say why a default was taken; empty when
+// none of them is given.
+std::string unusableSize(const nlohmann::json& properties, std::initializer_list<const char*> keys);
 
 // zh from name:zh, else name; en from name:en, else name; empty when neither.
 model::LocalizedText nameOf(const nlohmann::json& properties);

@@ -103,7 +103,11 @@ class Importer {
     b.depth_m = hundredths(rect.depth_m);
     b.rotation_deg = hundredths(rect.rotation_deg);
     auto height = detail::heightOf(f.properties, options_.storey_height_m);
-    if (!height) warn(at + "/properties", "no height, height_m or building:levels; " + quantityText(options_.default_height_m, "m") + " assumed");
+    if (!height) {
+      const std::string given = detail::unusableSize(f.properties, {"height", "height_m", "building:levels"});
+      warn(at + "/properties", (given.empty() ? "no height, height_m or building:levels" : given + " is not a positive number") + "; " +
+                                   quantityText(options_.default_height_m, "m") + " assumed");
+    }
     b.height_m = height.value_or(options_.default_height_m);
     return b;
   }
@@ -127,7 +131,11 @@ class Importer {
     if (!n.en.empty() || !n.zh.empty()) r.name = {n.zh.empty() ? n.en : n.zh, n.en.empty() ? n.zh : n.en};
     if (!r.name.zh.empty() && !detail::namedInBothLanguages(r.name)) namedOnce_.push_back(at + " (" + r.name.en + ")");
     auto width = detail::numberProperty(f.properties, "width");
-    if (!width || *width <= 0) warn(at + "/properties", "no width; " + quantityText(options_.default_road_width_m, "m") + " assumed");
+    if (!width || *width <= 0) {
+      const std::string given = detail::unusableSize(f.properties, {"width"});
+      warn(at + "/properties", (given.empty() ? "no width" : given + " is not a positive number") + "; " +
+                                   quantityText(options_.default_road_width_m, "m") + " assumed");
+    }
     r.width_m = width && *width > 0 ? *width : options_.default_road_width_m;
     r.path = parkPoints(f.parts.front());
     return r;
