@@ -54,7 +54,11 @@ Pane {
             clip: true
             spacing: 4
             model: ParkDocument.problems
-            ScrollBar.vertical: ScrollBar {}
+            // Shown whenever rows are hidden below (not only while scrolling): a park with many
+            // problems must not look like one with the few that fit.
+            ScrollBar.vertical: ScrollBar {
+                policy: list.contentHeight > list.height + 1 ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
+            }
             delegate: Rectangle {
                 required property var modelData
                 required property int index

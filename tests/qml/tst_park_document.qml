@@ -115,6 +115,26 @@ Item {
 
         // In Chinese the reader's problems are worded in Chinese (ProblemText, from the
         // problem's code and arguments): the expected wording is written here by hand.
+        // Thirty problems do not fit the 400-pixel panel: its scroll bar shows without being
+        // touched, so the list does not look like the few rows in view. Two fit: no bar.
+        function test_scroll_bar_shows_when_problems_do_not_fit() {
+            const bar = problemsPanel.list.ScrollBar.vertical
+            verify(bar)
+            verify(!ParkDocument.open(Fixture.writeFile("bad.park.json", top.badPark())))
+            tryCompare(problemsPanel.list, "count", 2)
+            compare(bar.contentItem.opacity, 0, "two problems fit: no bar")
+            const park = JSON.parse(top.miniPark("many", 10))
+            for (let i = 0; i < 30; ++i) {
+                park.buildings.push({ id: "b" + i, name: { zh: "楼" + i, en: "B" + i }, kind: "plant",
+                                      position: { x_m: 10 + i, y_m: 10 }, width_m: 5, depth_m: 5, height_m: "tall" })
+            }
+            verify(!ParkDocument.open(Fixture.writeFile("many.park.json", JSON.stringify(park))))
+            tryCompare(problemsPanel.list, "count", 30)
+            verify(problemsPanel.list.contentHeight > problemsPanel.list.height)
+            verify(bar.size < 1)
+            tryVerify(() => bar.contentItem.opacity > 0, 2000, "the bar shows without scrolling")
+        }
+
         function test_problems_are_worded_in_chinese_in_a_chinese_window() {
             ParkController.language = "zh"
             const path = Fixture.writeFile("bad-zh.park.json", top.badPark().replace("\"zones\"", "\"colour\": 1, \"zones\""))
