@@ -32,6 +32,7 @@ Item {
         parentWindow: root.Window.window
         title: qsTr("Open park")
         fileMode: FileDialog.OpenFile
+        acceptLabel: qsTr("Open")
         nameFilters: [qsTr("Park files (*.park.json *.json)"), qsTr("All files (*)")]
         onAccepted: ParkDocument.open(selectedFile)
     }
@@ -40,6 +41,8 @@ Item {
         parentWindow: root.Window.window
         title: qsTr("Save park as")
         fileMode: FileDialog.SaveFile
+        // Qt 6.4's own dialog labels its button "Open" in every mode.
+        acceptLabel: qsTr("Save")
         defaultSuffix: "park.json"
         nameFilters: [qsTr("Park files (*.park.json *.json)")]
         onAccepted: ParkDocument.saveAs(selectedFile)
@@ -51,6 +54,7 @@ Item {
         parentWindow: root.Window.window
         title: qsTr("Import GeoJSON")
         fileMode: FileDialog.OpenFile
+        acceptLabel: qsTr("Import")
         nameFilters: [qsTr("GeoJSON files (*.geojson *.json)"), qsTr("All files (*)")]
         // The imported park opens as a new unsaved document; a bad file leaves the open park.
         onAccepted: GeoJsonImporter.importFile(selectedFile)

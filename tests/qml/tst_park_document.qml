@@ -117,6 +117,28 @@ Item {
         // problem's code and arguments): the expected wording is written here by hand.
         // Thirty problems do not fit the 400-pixel panel: its scroll bar shows without being
         // touched, so the list does not look like the few rows in view. Two fit: no bar.
+        // The buttons a person sees in the window's own file dialogs (Qt 6.4's said "Open" in
+        // the save dialog too): every Button text under the overlay while one is open.
+        function buttonTexts(item) {
+            let texts = []
+            for (let i = 0; i < item.children.length; ++i) {
+                const child = item.children[i]
+                if (child.autoRepeat !== undefined && child.visible) texts.push(child.text)  // an AbstractButton
+                texts = texts.concat(buttonTexts(child))
+            }
+            return texts
+        }
+        function test_file_dialogs_name_their_action() {
+            for (const [dialog, label] of [[actions.saveDialog, "Save"], [actions.openDialog, "Open"], [actions.importDialog, "Import"]]) {
+                dialog.open()
+                tryCompare(dialog, "visible", true)
+                tryVerify(() => buttonTexts(top.Overlay.overlay).includes(label), 3000, label + ": " + buttonTexts(top.Overlay.overlay))
+                if (label !== "Open") verify(!buttonTexts(top.Overlay.overlay).includes("Open"), label)
+                dialog.close()
+                tryCompare(dialog, "visible", false)
+            }
+        }
+
         function test_scroll_bar_shows_when_problems_do_not_fit() {
             const bar = problemsPanel.list.ScrollBar.vertical
             verify(bar)
