@@ -70,7 +70,7 @@ std::vector<BrokenRule> everyRule() {
       {"alarm limit", [](Park& p) { p.alarm_rules[0].above.reset(); }, "/alarm_rules/0", ProblemCode::alarm_without_limit,
        "expected \"above\" or \"below\" (or both)"},
       {"below < above", [](Park& p) { p.alarm_rules[0].below = 950; }, "/alarm_rules/0/below",
-       ProblemCode::alarm_below_not_under_above, "expected below < above, got 950.000000"},
+       ProblemCode::alarm_below_not_under_above, "expected below < above, got 950"},
       {"unique ids", [](Park& p) { p.zones[0].id = "hall"; p.buildings[0].zone = "hall"; }, "/buildings/0/id",
        ProblemCode::duplicate_id, "duplicate id \"hall\" (first used at /zones/0/id)"},
       {"enterprise exists", [](Park& p) { p.buildings[0].enterprise = "nobody"; }, "/buildings/0/enterprise",

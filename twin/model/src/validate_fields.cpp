@@ -7,6 +7,7 @@
 
 #include "parktwin/model/machine_grid.hpp"
 #include "validate_checker.hpp"
+#include "parktwin/common/number_text.hpp"
 #include "parktwin/common/time_zone.hpp"
 
 namespace parktwin::model::detail {
@@ -153,7 +154,7 @@ void checkAlarmRule(const AlarmRule& a, const std::string& p, Checker& c) {
   c.name(p + "/message", a.message);
   if (!a.above && !a.below) c.add(p, {.code = ProblemCode::alarm_without_limit});
   if (a.above && a.below && *a.below >= *a.above) {
-    c.add(p + "/below", {.code = ProblemCode::alarm_below_not_under_above, .got = std::to_string(*a.below)});
+    c.add(p + "/below", {.code = ProblemCode::alarm_below_not_under_above, .got = shortestText(*a.below)});
   }
 }
 
