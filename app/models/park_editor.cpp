@@ -44,6 +44,9 @@ ParkEditor::ParkEditor(ParkController& controller, ParkDocument& document, QObje
   connect(&controller_, &ParkController::presentingChanged, this, [this] {
     if (controller_.presenting()) setEditing(false);
   });
+  // The park opened from the command line is loaded before the editor exists (no parkChanged
+  // reaches it): its overlaps were listed only after the first edit.
+  refreshOverlaps();
 }
 
 ParkEditor::~ParkEditor() {
