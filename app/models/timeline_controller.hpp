@@ -81,6 +81,9 @@ class TimelineController : public QObject {
   Q_INVOKABLE bool connectServer(const QString& url, const QString& token, const QString& park,
                                  const QString& caFile = {});
   Q_INVOKABLE QString rememberedServerCaFile() const;
+  // How far the newest sample is behind this computer's clock, in the unit that reads best
+  // ("0.4 s", "12 min", "338 d"): a source replaying last year's data showed "29242195.9 s".
+  Q_INVOKABLE QString lagText(double lagMs) const;
   // Replays the history of parktwin-server at `url` for `park` (timeline_history.cpp): the
   // timeline's range is the server's first to last sample, and every read at T is a request to
   // the server, never waited for on the GUI thread. False only for an address that is not one.

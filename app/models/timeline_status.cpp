@@ -1,16 +1,26 @@
 // TimelineController's status line of a live source: what it says and when it changes.
 #include "timeline_controller.hpp"
 
+#include <cmath>
+
 #include "live_feed.hpp"
 
 namespace parktwin::app {
 
+QString TimelineController::lagText(double lagMs) const {
+  const double seconds = lagMs / 1000.0;
+  if (seconds < 60) return tr("%1 s").arg(seconds, 0, 'f', 1);
+  if (seconds < 3600) return tr("%1 min").arg(std::floor(seconds / 60));
+  if (seconds < 86400) return tr("%1 h").arg(std::floor(seconds / 3600));
+  return tr("%1 d").arg(std::floor(seconds / 86400));
+}
+
 void TimelineController::publishLiveStatus(const LiveSnapshot& s, double lagMs) {
   // A connections file with one source down and others up is live, and names the one down.
-  const QString status = s.connected ? tr("Live: %1 · %2 msg/s · lag %3 s · %4 bad · %5 unknown tags")
+  const QString status = s.connected ? tr("Live: %1 · %2 msg/s · lag %3 · %4 bad · %5 unknown tags")
                                                .arg(source_)
                                                .arg(measuredRate_, 0, 'f', 0)
-                                               .arg(lagMs / 1000.0, 0, 'f', 1)
+                                               .arg(lagText(lagMs))
                                                .arg(s.malformed)
                                                .arg(s.unknown) +
                                            (s.problem.isEmpty() ? QString() : " · " + s.problem)

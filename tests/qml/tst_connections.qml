@@ -33,6 +33,17 @@ Item {
             })
         }
 
+        // The lag in the status line, in the unit that reads best (hand-worked: 29,242,195.9 s
+        // is 338 whole days; a source replaying last year showed that figure in seconds).
+        function test_lag_reads_in_seconds_minutes_hours_or_days() {
+            const timeline = ParkController.timeline
+            compare(timeline.lagText(400), "0.4 s")
+            compare(timeline.lagText(59949), "59.9 s")
+            compare(timeline.lagText(125000), "2 min")
+            compare(timeline.lagText(5 * 3600 * 1000 + 1), "5 h")
+            compare(timeline.lagText(29242195900), "338 d")
+        }
+
         function test_an_mqtt_source_of_the_plants_shape_feeds_the_live_values() {
             const port = LiveFixture.startBroker()
             verify(port > 0, "mosquitto started")
