@@ -214,6 +214,7 @@ ApplicationWindow {
                 }
             }
             Rectangle {
+                id: clearTextBanner
                 objectName: "clearTextBanner"
                 visible: ParkController.timeline.sendsInTheClear
                 anchors { left: parent.left; right: parent.right; top: parent.top; margins: 12 }
@@ -226,6 +227,24 @@ ApplicationWindow {
                     anchors { fill: parent; margins: 8 }
                     text: qsTr("Live data from %1 without TLS: the feed and the password cross the network unencrypted. Connect with a CA file (Data…) to encrypt it.")
                           .arg(ParkController.timeline.source)
+                    wrapMode: Text.Wrap
+                    color: "#7a4a00"
+                }
+            }
+            Rectangle {
+                objectName: "serverParkBanner"
+                visible: ParkController.serverParkDifference !== "" && !window.presenting
+                anchors { left: parent.left; right: parent.right; margins: 12 }
+                anchors.top: clearTextBanner.visible ? clearTextBanner.bottom : parent.top
+                anchors.topMargin: 12
+                height: serverParkLabel.implicitHeight + 16
+                radius: 6
+                color: "#fff4e5"
+                border.color: "#e08a00"
+                Label {
+                    id: serverParkLabel
+                    anchors { fill: parent; margins: 8 }
+                    text: ParkController.serverParkDifference
                     wrapMode: Text.Wrap
                     color: "#7a4a00"
                 }

@@ -6,7 +6,9 @@
 #include <QQmlEngine>
 
 #include "controller_text.hpp"
+#include "park_difference_text.hpp"
 #include "parktwin/model/object_index.hpp"
+#include "parktwin/model/park_difference.hpp"
 #include "parktwin/model/park_file.hpp"
 
 namespace parktwin::app {
@@ -17,6 +19,8 @@ ParkController* g_instance = nullptr;
 
 ParkController::ParkController(QObject* parent) : QObject(parent) {
   connect(&timeline_, &TimelineController::valuesChanged, this, &ParkController::applyTimelineValues);
+  connect(&timeline_, &TimelineController::serverParkChanged, this, &ParkController::setServerPark);
+  connect(this, &ParkController::languageChanged, this, &ParkController::compareWithServerPark);
   // Flows turned on while a replay is paused: solve the step on screen now, not at the next one.
   connect(&flows_, &FlowController::followTimelineChanged, this, [this] {
     if (park_ && timeline_.mode() != "design") flows_.showStep(qint64(timeline_.timeMs()), timeline_.values());
@@ -31,6 +35,23 @@ void ParkController::applyTimelineValues() {
   else flows_.showStep(qint64(timeline_.timeMs()), timeline_.values());
   selection_.valuesChanged();
   alarms_.evaluate();
+}
+
+void ParkController::setServerPark(const QByteArray& parkJson) {
+  serverPark_.reset();
+  // A park this build cannot read is none to compare with: the link reports the server's problems.
+  if (!parkJson.isEmpty()) {
+    auto park = parktwin::model::parsePark(parkJson.toStdString(), "server");
+    if (park) serverPark_ = std::make_unique<parktwin::model::Park>(std::move(*park));
+  }
+  compareWithServerPark();
+}
+
+void ParkController::compareWithServerPark() {
+  const QString text = park_ && serverPark_ ? parkDifferenceText(parktwin::model::differenceBetween(*park_, *serverPark_)) : QString();
+  if (text == serverParkDifference_) return;
+  serverParkDifference_ = text;
+  emit serverParkDifferenceChanged();
 }
 
 void ParkController::setPresenting(bool presenting) {
@@ -102,6 +123,7 @@ bool ParkController::showPark(parktwin::model::Park park, const QString& path) {
   scenarios_.refresh();
   // The scene last, when everything QML may ask on its signals (selection, alarms) is in place.
   scene_.rebuild(*park_, *objectIndex_, parkFile_, true);
+  compareWithServerPark();
   emit parkChanged();
   emit labelsChanged();
   selection_.select({});
@@ -113,6 +135,7 @@ void ParkController::showEditedPark(const parktwin::model::Park& park, bool plac
   *park_ = park;
   objectIndex_ = std::make_unique<parktwin::model::ObjectIndex>(*park_);
   flows_.solve(*park_);
+  compareWithServerPark();
   // A drag step: only building rows changed, so the scene replaces those rows in place.
   if (placesOnly && scene_.refreshPlaces(*park_, *objectIndex_, parkFile_)) {
     emit labelsChanged();

@@ -57,6 +57,9 @@ class ParkController : public QObject {
   Q_PROPERTY(parktwin::app::FlowController* flows READ flows CONSTANT)
   // Presentation mode: full screen, read-only, camera driven by the tour.
   Q_PROPERTY(bool presenting READ presenting WRITE setPresenting NOTIFY presentingChanged)
+  // Live from parktwin-server: how this window's park differs from the one the server serves
+  // (objects and tags only on one side), in the window's language; empty when they agree.
+  Q_PROPERTY(QString serverParkDifference READ serverParkDifference NOTIFY serverParkDifferenceChanged)
 
  public:
   // No default constructor: Qt 6.4 would then build its own singleton instead of calling create().
@@ -112,16 +115,20 @@ class ParkController : public QObject {
   Q_INVOKABLE QString defaultTourPath() const;
   void setAssetRoot(const QString& root) { assetRoot_ = root; }
   QString assetRoot() const { return assetRoot_; }
+  QString serverParkDifference() const { return serverParkDifference_; }
 
  signals:
   void parkChanged();
   void labelsChanged();
   void languageChanged();
   void presentingChanged();
+  void serverParkDifferenceChanged();
 
  private:
   void reselect();
   void applyTimelineValues();
+  void setServerPark(const QByteArray& parkJson);
+  void compareWithServerPark();  // after the server's park or the window's changed
 
   std::unique_ptr<parktwin::model::Park> park_;
   std::unique_ptr<parktwin::model::ObjectIndex> objectIndex_;  // of park_
@@ -139,6 +146,8 @@ class ParkController : public QObject {
   ConnectionsController connections_{*this};  // after timeline_, which it drives
   SceneController scene_{*this};
   SelectionController selection_{*this};  // after timeline_ and scene_, which it uses
+  std::unique_ptr<parktwin::model::Park> serverPark_;  // the server's, while live from one
+  QString serverParkDifference_;
   QTranslator translator_;
   QQmlEngine* engine_ = nullptr;
 };

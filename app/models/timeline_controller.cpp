@@ -67,6 +67,7 @@ void TimelineController::close() {
   ladles_.clear();
   markers_.clear();
   mode_ = "design";
+  emit serverParkChanged({});
   sendsInTheClear_ = false;
   source_.clear();
   writablePath_.clear();

@@ -168,6 +168,9 @@ class TimelineController : public QObject {
   void stateHistoryChanged();
   void statesRequested(const QString& tag, qint64 t0_ms, qint64 t1_ms);
   void seriesRequested(const QStringList& tags, qint64 t0_ms, qint64 t1_ms, int buckets);
+  // The park file the server serves (GET .../park), once connected live to one; empty when the
+  // window leaves it. ParkController compares it with the window's own park.
+  void serverParkChanged(const QByteArray& parkJson);
 
  private:
   void loadMarkers(store::Store& historian, std::int64_t first, std::int64_t last);

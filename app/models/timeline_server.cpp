@@ -53,7 +53,13 @@ bool TimelineController::connectServer(const QString& url, const QString& token,
   // Plain http beyond this machine sends the token in clear text: the window warns (banner).
   const bool inTheClear = base.scheme() == "http" && !feed::isLoopbackHost(base.host().toStdString());
   goLive(LiveFeed::fromServer(base, token, park, std::move(target->second)), label, {}, inTheClear);
-  if (ServerLink* link = serverLink()) loadServerMarkers(*link, wallMs() - 24 * 3'600'000, wallMs());
+  if (ServerLink* link = serverLink()) {
+    loadServerMarkers(*link, wallMs() - 24 * 3'600'000, wallMs());
+    // Each desktop opens its own copy of the park file: the window says where it differs.
+    link->get("park", [this](const QJsonDocument& served, const QString& error) {
+      if (error.isEmpty()) emit serverParkChanged(served.toJson(QJsonDocument::Compact));
+    });
+  }
   return true;
 }
 

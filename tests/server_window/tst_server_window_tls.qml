@@ -67,5 +67,19 @@ Item {
                       published.tag + " = " + published.v + ", shown " + timeline.tagValue(published.tag))
             timeline.close()
         }
+
+        // Each desk opens its own copy of the park file. Where it is not the server's, the window
+        // says so (a user's copy without a warehouse showed "Connected" and nothing more); the
+        // server's own file (the bundled Beidu on both sides): nothing to say.
+        function test_5_a_park_other_than_the_servers_is_named_in_a_banner() {
+            connectWith(Peer.caFile)
+            tryVerify(() => timeline.connected, 30000, "connected to " + Peer.serverUrl + ": " + timeline.serverProblem)
+            verify(ParkEditor.remove("casthouse"))
+            tryVerify(() => ParkController.serverParkDifference.indexOf("objects only on the server: casthouse") >= 0, 20000,
+                      "banner: " + ParkController.serverParkDifference)
+            verify(ParkEditor.undo())
+            compare(ParkController.serverParkDifference, "")
+            timeline.close()
+        }
     }
 }

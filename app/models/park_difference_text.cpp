@@ -1,0 +1,40 @@
+#include "park_difference_text.hpp"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include "controller_text.hpp"
+
+namespace parktwin::app {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("ParkDifference", text); }
+
+// "store, hall-2, … and 4 more": the first five ids, so that a long list stays one line.
+QString idList(const std::vector<std::string>& ids) {
+  constexpr std::size_t kShown = 5;
+  QStringList shown;
+  for (std::size_t i = 0; i < ids.size() && i < kShown; ++i) shown.push_back(q(ids[i]));
+  QString text = shown.join(", ");
+  if (ids.size() > kShown) text = tr("%1 and %2 more").arg(text).arg(ids.size() - kShown);
+  return text;
+}
+
+}  // namespace
+
+QString parkDifferenceText(const model::ParkDifference& d) {
+  if (d.empty()) return {};
+  QStringList parts;
+  const auto add = [&](const std::vector<std::string>& ids, const char* what) {
+    if (!ids.empty()) parts.push_back(tr(what).arg(idList(ids)));
+  };
+  add(d.objects_only_there, "objects only on the server: %1");
+  add(d.tags_only_there, "tags only on the server (their values are not shown): %1");
+  add(d.objects_only_here, "objects only in this window: %1");
+  add(d.tags_only_here, "tags only in this window (no values come for them): %1");
+  if (d.other_values_differ) parts.push_back(tr("the same objects and tags, with other values (sizes, names or rules)"));
+  return tr("This window's park file is not the one the server serves: %1. Use the same park file on every desk (the server's: GET …/park, docs/server.md).")
+      .arg(parts.join("; "));
+}
+
+}  // namespace parktwin::app

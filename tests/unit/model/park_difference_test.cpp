@@ -1,0 +1,54 @@
+// differenceBetween: a window's copy of a park against the server's. Oracle: the changes made
+// here by hand to one copy of the minimal park (which ids went, which came).
+#include <gtest/gtest.h>
+
+#include "minimal_park.hpp"
+#include "parktwin/model/park_difference.hpp"
+
+namespace parktwin::model {
+namespace {
+
+using Ids = std::vector<std::string>;
+
+TEST(ParkDifference, EqualParksHaveNone) {
+  const Park park = test_parks::minimalParkRead();
+  EXPECT_TRUE(differenceBetween(park, park).empty());
+}
+
+TEST(ParkDifference, ObjectsAndTagsOnlyOnOneSideAreNamed) {
+  const Park server = test_parks::minimalParkRead();
+  Park window = server;
+  window.buildings.erase(window.buildings.begin() + 1);  // "store", on the server only
+  window.tags.push_back(window.tags.front());
+  window.tags.back().id = "cast.temp";  // a tag here only
+  const auto d = differenceBetween(window, server);
+  EXPECT_EQ(d.objects_only_there, (Ids{"store"}));
+  EXPECT_EQ(d.objects_only_here, Ids{});
+  EXPECT_EQ(d.tags_only_here, (Ids{"cast.temp"}));
+  EXPECT_EQ(d.tags_only_there, Ids{});
+  EXPECT_FALSE(d.other_values_differ);  // said only where the ids agree
+  // The other way round, the sides swap.
+  const auto back = differenceBetween(server, window);
+  EXPECT_EQ(back.objects_only_here, (Ids{"store"}));
+  EXPECT_EQ(back.tags_only_there, (Ids{"cast.temp"}));
+}
+
+TEST(ParkDifference, MachineGroupsCount) {
+  const Park server = test_parks::minimalParkRead();
+  Park window = server;
+  window.lines[0].machines.clear();
+  EXPECT_EQ(differenceBetween(window, server).objects_only_there, (Ids{"cells"}));
+}
+
+TEST(ParkDifference, TheSameIdsWithOtherValuesSayOnlyThat) {
+  const Park server = test_parks::minimalParkRead();
+  Park window = server;
+  window.buildings[0].height_m += 1;
+  const auto d = differenceBetween(window, server);
+  EXPECT_TRUE(d.other_values_differ);
+  EXPECT_FALSE(d.empty());
+  EXPECT_TRUE(d.objects_only_here.empty() && d.objects_only_there.empty() && d.tags_only_here.empty() && d.tags_only_there.empty());
+}
+
+}  // namespace
+}  // namespace parktwin::model
