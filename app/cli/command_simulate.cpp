@@ -41,6 +41,7 @@ struct SimulateOptions {
   std::string mqtt;
   std::string user, password, tlsCa;
   int qos = 0;
+  bool skipUnknownTags = false;
 };
 
 // When and how long to simulate, from --from, --duration and --step.
@@ -251,6 +252,24 @@ int closeOutputs(const SimulateOptions& o, SimulateOutputs& out) {
   return rc;
 }
 
+// The simulator for the park, or nullopt after saying why. A tag it has no quantity for (a
+// user's own temperature probe) fails the run unless --skip-unknown-tags leaves it out.
+std::optional<sim::Simulator> createSimulator(const SimulateOptions& o, const model::Park& park, const SimulateTiming& timing) {
+  auto simulator = sim::Simulator::create(park, {o.seed, timing.start_ms, timing.step_ms, o.skipUnknownTags});
+  if (!simulator) {
+    std::cerr << simulator.error().message << "\n";
+    if (simulator.error().code == ErrorCode::not_found) std::cerr << "simulate: --skip-unknown-tags simulates the other tags\n";
+    return std::nullopt;
+  }
+  const auto& skipped = simulator->skippedTags();
+  if (!skipped.empty()) {
+    std::cerr << "simulate: left out " << skipped.size() << " tags the simulator has no quantity for:";
+    for (const auto& id : skipped) std::cerr << " " << id;
+    std::cerr << "\n";
+  }
+  return std::move(*simulator);
+}
+
 int runSimulate(const SimulateOptions& o) {
   if (o.csv.empty() && o.mqtt.empty() && o.db.empty()) {
     std::cerr << "simulate: say where the samples go: --csv FILE, --db FILE (or --store URI) and/or --mqtt HOST:PORT\n";
@@ -265,11 +284,8 @@ int runSimulate(const SimulateOptions& o) {
   const auto timing = parseTiming(o, live);
   if (!timing) return 2;
   *park = model::withoutPlanned(*park);  // planned plants are not running yet
-  auto simulator = sim::Simulator::create(*park, {o.seed, timing->start_ms, timing->step_ms});
-  if (!simulator) {
-    std::cerr << simulator.error().message << "\n";
-    return 2;
-  }
+  auto simulator = createSimulator(o, *park, *timing);
+  if (!simulator) return 2;
   SimulateOutputs out;
   if (!openCsv(o, out) || !openHistorian(o, *park, out)) return 1;
   if (const int rc = openPublisher(o, *park, *simulator, timing->step_ms, out); rc != 0) return rc;
@@ -306,6 +322,8 @@ const bool registered = registerCommand({
       sub.add_option("--password", o->password, "MQTT password");
       sub.add_option("--tls-ca", o->tlsCa, "Use TLS, verifying the broker against this CA file");
       sub.add_option("--qos", o->qos, "MQTT QoS 0 or 1")->default_val(0)->check(CLI::Range(0, 1));
+      sub.add_flag("--skip-unknown-tags", o->skipUnknownTags,
+                   "Leave out the tags the simulator has no quantity for (listed), instead of refusing the run");
       return [o] { return runSimulate(*o); };
     }});
 

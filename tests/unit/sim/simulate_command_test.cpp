@@ -68,6 +68,29 @@ TEST(SimulateCommand, LeavesOutTheLinesOfPlannedBuildings) {
   std::filesystem::remove_all(dir);
 }
 
+// A user's park with a tag the simulator has no quantity for (a hall's temperature): the run is
+// refused (exit 2) unless --skip-unknown-tags, which leaves out that tag only. Oracle: the park
+// file's other tags, each in the CSV at every step.
+TEST(SimulateCommand, SkipsUnknownTagsOnlyWhenAsked) {
+  const auto dir = std::filesystem::temp_directory_path() / ("parktwin-sim-skip-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto park = parktwin::model::loadPark(std::string(PARKTWIN_SOURCE_DIR) + "/assets/parks/jiulong.json");
+  ASSERT_TRUE(park);
+  parktwin::model::Tag temperature = park->tags.front();
+  temperature.id = "hall.temperature";
+  temperature.unit = "degC";
+  temperature.object = park->buildings.front().id;
+  park->tags.push_back(temperature);
+  ASSERT_TRUE(parktwin::model::savePark(*park, dir / "own.park.json"));
+  const std::string common = "simulate --park " + (dir / "own.park.json").string() + " --from 2026-06-01T00:00:00Z --duration 10m --step 1m ";
+  EXPECT_EQ(run(common + "--csv " + (dir / "refused.csv").string()), 2);
+  ASSERT_EQ(run(common + "--skip-unknown-tags --csv " + (dir / "own.csv").string()), 0);
+  const std::string csv = slurp(dir / "own.csv");
+  EXPECT_EQ(csv.find(",hall.temperature,"), std::string::npos);
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 10 * static_cast<long>(park->tags.size() - 1));
+  std::filesystem::remove_all(dir);
+}
+
 TEST(SimulateCommand, RejectsBadInputWithExitCode2) {
   EXPECT_EQ(run("simulate --park jiulong --duration soon --csv /dev/null"), 2);
   EXPECT_EQ(run("simulate --park jiulong --duration 1h"), 2);                 // no destination

@@ -199,6 +199,7 @@ struct ParkState {
   double import_kw = 0;
 
   std::vector<std::string> tagIds;
+  std::vector<std::string> skippedTags;  // no quantity for them (SimulatorConfig::skip_undrivable_tags)
   // One per tag, fixed at creation, grouped by kind (scaled, then state, then oee) so that the
   // step loop reads each group without a switch per tag; the groups start at these indexes.
   std::vector<TagRead> reads;

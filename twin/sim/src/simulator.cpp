@@ -171,6 +171,10 @@ Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConf
   std::string problems;
   for (const auto& tag : park.tags) {
     const auto binding = bindTag(*state, tag);
+    if (!binding && config.skip_undrivable_tags) {
+      state->skippedTags.push_back(tag.id);
+      continue;
+    }
     if (!binding) {
       problems += "\n  tag " + tag.id + " (unit " + tag.unit + ", object " + tag.object +
                   "): the simulator has no such quantity for this object";
@@ -184,7 +188,7 @@ Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConf
     state->reads.push_back(read);
     state->decimals.push_back(read.decimals);
   }
-  if (!problems.empty()) return fail(park.id + ": cannot simulate these tags:" + problems);
+  if (!problems.empty()) return fail(ErrorCode::not_found, park.id + ": cannot simulate these tags:" + problems);
   std::ranges::stable_sort(state->reads, {}, &TagRead::kind);
   const auto firstOf = [&](TagRead::Kind kind) {
     return static_cast<std::size_t>(std::ranges::find_if(state->reads, [&](const TagRead& r) { return r.kind >= kind; }) -
@@ -234,6 +238,7 @@ void Simulator::runUntil(std::int64_t end_ms, SampleSink& sink) {
 std::int64_t Simulator::now_ms() const { return state_->now_ms; }
 const SimulatorConfig& Simulator::config() const { return state_->config; }
 const std::vector<std::string>& Simulator::tagIds() const { return state_->tagIds; }
+const std::vector<std::string>& Simulator::skippedTags() const { return state_->skippedTags; }
 
 Result<void> Simulator::setLineOverride(std::string_view objectId, bool out_of_service, double rate_factor) {
   if (!(rate_factor >= 0)) return fail("line override " + std::string(objectId) + ": rate factor must be >= 0");

@@ -21,14 +21,18 @@ struct SimulatorConfig {
   std::uint64_t seed = 1;
   std::int64_t start_ms = 0;     // UTC, ms since the epoch
   std::int64_t step_ms = 1000;   // sampling step: 1 s .. 60 s; machines are event-driven within it
+  // Leave out the tags it has no quantity for (a user's temperature probe), listed in
+  // skippedTags(), instead of failing. Off for runs that account every tag (scenarios).
+  bool skip_undrivable_tags = false;
 };
 
 struct ParkState;  // src/park_state.hpp
 
 class Simulator {
  public:
-  // Fails, naming each tag, when a tag cannot be driven (unknown quantity for its object) or
-  // the configuration is out of range. The park must outlive the simulator.
+  // Fails, naming each tag, when a tag cannot be driven (unknown quantity for its object; error
+  // code not_found) unless config.skip_undrivable_tags, or the configuration is out of range.
+  // The park must outlive the simulator.
   static Result<Simulator> create(const model::Park& park, const SimulatorConfig& config);
 
   Simulator(Simulator&&) noexcept;
@@ -57,6 +61,8 @@ class Simulator {
   const SimulatorConfig& config() const;
   // Tag ids in the order samples are emitted (the park file's order).
   const std::vector<std::string>& tagIds() const;
+  // The park's tags left out (config.skip_undrivable_tags), in the park file's order.
+  const std::vector<std::string>& skippedTags() const;
   // The value last emitted for a tag; nullopt for an unknown tag or before the first step.
   std::optional<double> currentValue(std::string_view tag) const;
 
