@@ -78,3 +78,20 @@ TEST(CanonicalLayout, MatchesTheHandWrittenText) {
 
 }  // namespace
 }  // namespace parktwin::model
+
+namespace parktwin::model {
+namespace {
+
+// A building placed at the origin by an editor that rounded -0.3 m: the file says 0, not -0
+// (a new user's saved park had "y_m": -0, which no person writes).
+TEST(CanonicalLayout, NegativeZeroIsWrittenAsZero) {
+  Park park = test_parks::minimalParkRead();
+  park.buildings[0].position = {0.0, -0.0};
+  const std::string text = serializePark(park);
+  EXPECT_EQ(text.find("-0,"), std::string::npos) << text.substr(0, 600);
+  EXPECT_EQ(text.find("-0}"), std::string::npos);
+  EXPECT_NE(text.find("\"position\": {\"x_m\": 0, \"y_m\": 0}"), std::string::npos) << text.substr(0, 900);
+}
+
+}  // namespace
+}  // namespace parktwin::model

@@ -12,7 +12,8 @@ using ojson = nlohmann::ordered_json;
 bool isPlain(const ojson& v) { return !v.is_object() && !v.is_array(); }
 
 std::string scalarText(const ojson& v) {
-  if (v.is_number_float()) return shortestText(v.get<double>());
+  // -0 (an editor's rounding of a small negative) is written 0: the same place, as a person writes it.
+  if (v.is_number_float()) return shortestText(v.get<double>() == 0 ? 0.0 : v.get<double>());
   return v.dump();  // strings (UTF-8 kept, JSON escapes), integers, booleans, null
 }
 
