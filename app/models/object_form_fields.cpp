@@ -39,6 +39,16 @@ QVariant optional(const std::optional<double>& value) { return value ? QVariant(
 
 }  // namespace
 
+QVariantMap ObjectFormCards::park(const model::Park& park) {
+  return card("park", park.id, tr("Park %1").arg(q(park.id)), "",
+              {names("/name", park.name, tr("Name (zh | en)")), field("text", tr("Id"), "/id", q(park.id)),
+               field("number", tr("Latitude (°)"), "/latitude_deg", park.latitude_deg),
+               field("number", tr("Longitude (°)"), "/longitude_deg", park.longitude_deg),
+               field("text", tr("Time zone (IANA)"), "/time_zone", q(park.time_zone)),
+               field("number", tr("Land area (mu)"), "/land_area_mu", park.land_area_mu),
+               field("number", tr("Grid emission (t CO2/MWh)"), "/grid_emission_t_per_mwh", park.grid_emission_t_per_mwh)});
+}
+
 QVariantMap ObjectFormCards::enterprise(const model::Enterprise& e, const std::string& p, const QString&) {
   return card("enterprise", e.id, tr("Enterprise %1").arg(q(e.id)), p,
               {names(p + "/name", e.name, tr("Name (zh | en)")),

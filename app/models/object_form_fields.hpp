@@ -26,6 +26,8 @@ class ObjectFormCards {
   static QVariantMap external(const model::ExternalNode& n, const std::string& pointer, const QString& language);
   static QVariantMap tag(const model::Tag& t, const std::string& pointer, const QString& language);
   static QVariantMap alarmRule(const model::AlarmRule& a, const std::string& pointer, const QString& language);
+  // The park's own fields (its header): a new park's "New park" / new-park and its place.
+  static QVariantMap park(const model::Park& park);
 };
 
 }  // namespace parktwin::app

@@ -60,6 +60,7 @@ ObjectForms* ObjectForms::create(QQmlEngine* qmlEngine, QJSEngine* jsEngine) {
 QVariantList ObjectForms::cards() const {
   const auto* park = controller_.park();
   if (!park || controller_.selection()->objectId().isEmpty()) return {};
+  if (controller_.selection()->type() == "park") return {ObjectFormCards::park(*park)};
   const std::string id = s(controller_.selection()->objectId());
   QVariantList out = ownCards(*park, id);
   if (const auto* line = park->findLine(id)) {  // a line's groups follow it, each with its tags

@@ -154,6 +154,10 @@ void ParkController::showEditedPark(const parktwin::model::Park& park, bool plac
 
 // Keeps the selection when its object still exists after an edit.
 void ParkController::reselect() {
+  if (selection_.type() == "park") {  // its id may be what was edited
+    selection_.select(parkId());
+    return;
+  }
   const QString selected = selection_.objectId();
   selection_.select(objectIndex_->find(selected.toStdString()) || selected == parkId() ? selected : QString());
 }

@@ -168,6 +168,26 @@ Item {
             top.undoAllAndCompare()
         }
 
+        // The park itself (selected as the asset tree's root): a new park's name, id and place
+        // are set in the window, not only with park edit (a new user's park stayed "New park").
+        function test_the_parks_own_fields_are_edited_and_saved() {
+            ParkController.selection.select(ParkController.parkId)
+            compare(ParkController.selection.type, "park")
+            top.typeInto("/name/en", "Xiyong Park")
+            top.typeInto("/name/zh", "西永园区")
+            top.typeInto("/latitude_deg", "29.61")
+            top.typeInto("/id", "xiyong")
+            compare(ParkEditor.lastError, "")
+            compare(ParkController.parkId, "xiyong")
+            compare(ParkController.selection.type, "park", "still the park, under its new id")
+            verify(top.field("/id"))
+            verify(ParkDocument.save())
+            compare(Fixture.pythonValue(top.path, "/name"), "{\"zh\": \"西永园区\", \"en\": \"Xiyong Park\"}")
+            compare(Fixture.pythonValue(top.path, "/latitude_deg"), "29.61")
+            compare(Fixture.pythonValue(top.path, "/id"), "\"xiyong\"")
+            top.undoAllAndCompare()
+        }
+
         function test_line_and_tag_added_through_the_forms_are_saved() {
             ParkController.selection.select("hall")
             waitForRendering(forms)  // the buttons for a building, laid out
