@@ -173,6 +173,7 @@ Item {
         function test_the_parks_own_fields_are_edited_and_saved() {
             ParkController.selection.select(ParkController.parkId)
             compare(ParkController.selection.type, "park")
+            verify(!findChild(forms, "remove:" + ParkController.parkId).visible, "no Delete on the park's card")
             top.typeInto("/name/en", "Xiyong Park")
             top.typeInto("/name/zh", "西永园区")
             top.typeInto("/latitude_deg", "29.61")

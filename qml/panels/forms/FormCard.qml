@@ -24,6 +24,7 @@ Frame {
             }
             Button {
                 objectName: "remove:" + root.card.id
+                visible: root.card.kind !== "park"  // the park is the file itself
                 text: qsTr("Delete")
                 onClicked: ObjectForms.remove(root.card.kind, root.card.id)
             }
