@@ -25,6 +25,7 @@ struct EditOptions {
   std::vector<std::string> moves;    // ID=X,Y
   std::vector<std::string> rotates;  // ID=DEG
   std::vector<std::string> removes;  // building ids
+  std::vector<std::string> removals;  // ids of anything (model::removalOf)
   bool allowProblems = false;
 };
 
@@ -87,11 +88,22 @@ int runEdit(const EditOptions& o) {
   if (!commands) return 2;
   model::EditHistory history(std::move(*park));
   std::vector<model::Problem> problems;
-  for (const auto& command : *commands) {
+  const auto apply = [&](const model::EditCommand& command) {
     auto applied = history.apply(command);
-    if (!applied) return std::cerr << o.file << ": " << applied.error().message << "\n", 1;  // the file, as check names it
+    if (!applied) std::cerr << o.file << ": " << applied.error().message << "\n";  // the file, as check names it
+    if (!applied) return false;
     history.sealEntry();
     problems = std::move(*applied);
+    return true;
+  };
+  // --remove first: each id named in the park as the removals before it left it.
+  for (const auto& id : o.removals) {
+    auto removal = model::removalOf(history.park(), id);
+    if (!removal) return std::cerr << o.file << ": --remove " << removal.error().message << "\n", 1;
+    if (!apply(*removal)) return 1;
+  }
+  for (const auto& command : *commands) {
+    if (!apply(command)) return 1;
   }
   for (const auto& problem : problems) std::cerr << o.file << ": " << model::problemText(problem) << "\n";
   if (!problems.empty() && !o.allowProblems) {
@@ -120,6 +132,7 @@ std::function<int()> declareParkEdit(CLI::App& sub) {
   sub.add_option("--set", o->sets, "POINTER=VALUE: set a field, e.g. /buildings/3/position/x_m=120 (VALUE is JSON, or text); /SECTION/-=OBJECT adds a whole item, e.g. /enterprises/-='{\"id\": ...}'");
   sub.add_option("--move", o->moves, "ID=X,Y: move a building's centre to X,Y metres");
   sub.add_option("--rotate", o->rotates, "ID=DEG: turn a building to DEG degrees counter-clockwise from east");
+  sub.add_option("--remove", o->removals, "ID: delete what the id names (building, zone, road, enterprise, line, machine group, utility, external, tag, alarm rule, link) with what only makes sense with it");
   sub.add_option("--remove-building", o->removes, "ID: delete a building with its lines, the utilities it houses, and their tags and links");
   sub.add_flag("--allow-problems", o->allowProblems, "Write the park even when the edits leave problems");
   return [o] { return runEdit(*o); };

@@ -137,15 +137,10 @@ QString ObjectForms::unusedId(const QString& stem) const {
 }
 
 bool ObjectForms::remove(const QString& kind, const QString& id) {
-  const std::string i = s(id);
-  if (kind == "enterprise") return editor_.issueEdit(model::RemoveEnterprise{i});
-  if (kind == "line") return editor_.issueEdit(model::RemoveLine{i});
-  if (kind == "machines") return editor_.issueEdit(model::RemoveMachineGroup{i});
-  if (kind == "utility") return editor_.issueEdit(model::RemoveUtility{i});
-  if (kind == "external") return editor_.issueEdit(model::RemoveExternal{i});
-  if (kind == "tag") return editor_.issueEdit(model::RemoveTag{i});
-  if (kind == "alarm") return editor_.issueEdit(model::RemoveAlarmRule{i});
-  return false;
+  const auto* park = controller_.park();
+  if (!park || kind == "park") return false;  // the park is the file itself
+  auto removal = model::removalOf(*park, s(id));  // ids are unique across the park: the id says what
+  return removal && editor_.issueEdit(*removal);
 }
 
 }  // namespace parktwin::app

@@ -77,4 +77,14 @@ expect "a refused edit is not said to be applied" 0 "$(grep -c '^applied:' range
 expect "out of range message" "site.park.json: /buildings/0/height_m: expected a positive number, got -2" "$(head -1 range.err)"
 expect "nothing written for problems" no "$(test -e bad.park.json && echo yes || echo no)"
 
+# --remove takes any id (a new user could delete only buildings from the CLI): the road goes,
+# the rest stays; an id nothing has is refused by name and nothing is written.
+"$cli" park edit site.park.json --out noroad.park.json --remove road-3 >remove.out 2>remove.err
+expect "remove exit code" 0 $?
+expect "the road removed, the buildings kept" "0 2" "$(/usr/bin/python3 -c "import json; p = json.load(open('noroad.park.json')); print(len(p.get('roads', [])), len(p['buildings']))")"
+"$cli" park edit site.park.json --out ghost.park.json --remove ghost >/dev/null 2>ghost.err
+expect "remove of nothing exit code" 1 $?
+expect "remove of nothing message" 'site.park.json: --remove "ghost": no object, tag, alarm rule or link has this id' "$(cat ghost.err)"
+expect "nothing written for a missing id" no "$(test -e ghost.park.json && echo yes || echo no)"
+
 finish "park CLI"

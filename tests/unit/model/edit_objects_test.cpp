@@ -149,5 +149,30 @@ INSTANTIATE_TEST_SUITE_P(
         Refusal{"UnknownEnterprise", RemoveEnterprise{"ghost"}, "no enterprise \"ghost\""}),
     [](const ::testing::TestParamInfo<Refusal>& p) { return p.param.name; });
 
+// removalOf: each id of the minimal park (written by hand from minimal_park.hpp) gives the
+// removal of its own kind; an unknown id is not_found.
+TEST(ObjectEdits, RemovalOfAnIdIsTheRemovalOfWhatItNames) {
+  const Park park = test_parks::minimalParkRead();
+  EXPECT_TRUE(std::holds_alternative<RemoveBuilding>(*removalOf(park, "hall")));
+  EXPECT_TRUE(std::holds_alternative<RemoveZone>(*removalOf(park, "z1")));
+  EXPECT_TRUE(std::holds_alternative<RemoveEnterprise>(*removalOf(park, "acme")));
+  EXPECT_TRUE(std::holds_alternative<RemoveLine>(*removalOf(park, "cast")));
+  EXPECT_TRUE(std::holds_alternative<RemoveMachineGroup>(*removalOf(park, "cells")));
+  EXPECT_TRUE(std::holds_alternative<RemoveUtility>(*removalOf(park, "grid")));
+  EXPECT_TRUE(std::holds_alternative<RemoveTag>(*removalOf(park, "cast.power")));
+  EXPECT_TRUE(std::holds_alternative<RemoveAlarmRule>(*removalOf(park, "a1")));
+  EXPECT_TRUE(std::holds_alternative<RemoveMaterialLink>(*removalOf(park, "m1")));
+  EXPECT_TRUE(std::holds_alternative<RemoveEnergyLink>(*removalOf(park, "e1")));
+  const auto none = removalOf(park, "ghost");
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().code, ErrorCode::not_found);
+  // Applied, the tag goes with its alarm rule and nothing else.
+  Park edited = park;
+  ASSERT_TRUE(applyEdit(edited, *removalOf(park, "cast.power")));
+  EXPECT_TRUE(edited.tags.empty());
+  EXPECT_TRUE(edited.alarm_rules.empty());
+  EXPECT_EQ(edited.buildings, park.buildings);
+}
+
 }  // namespace
 }  // namespace parktwin::model

@@ -107,6 +107,11 @@ ParkSections sectionsTouchedBy(const EditCommand& command);
 // may still leave problems; validatePark reports them.
 Result<void> applyEdit(Park& park, const EditCommand& command);
 
+// The command that removes whatever `id` names: a building (with what stands in it), zone,
+// road, enterprise, line, machine group, utility, external, tag, alarm rule or link. The CLI's
+// `park edit --remove ID` and the window's Delete buttons ask it; not_found when nothing has it.
+Result<EditCommand> removalOf(const Park& park, const std::string& id);
+
 // For the history list: "Move building Potline 1" / "移动建筑 电解一车间".
 LocalizedText editLabel(const EditCommand& command, const Park& park);
 
