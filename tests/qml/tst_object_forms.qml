@@ -189,6 +189,21 @@ Item {
             top.undoAllAndCompare()
         }
 
+        // A card's Delete removes its object (model::removalOf names the removal by the id):
+        // the machine group goes, its line stays; undo brings the file back.
+        function test_delete_on_a_card_removes_its_object() {
+            ParkController.selection.select("cast")
+            const button = findChild(forms, "remove:cells")
+            verify(button && button.visible)
+            button.clicked()  // (it may lie below the panel's fold)
+            compare(ParkEditor.lastError, "")
+            compare(ParkController.scene.machines.count, 0)
+            verify(ParkDocument.save())
+            compare(Fixture.pythonValue(top.path, "/lines/0/machines"), "null")  // an empty list is left out
+            compare(Fixture.pythonValue(top.path, "/lines/0/id"), "\"cast\"")
+            top.undoAllAndCompare()
+        }
+
         function test_line_and_tag_added_through_the_forms_are_saved() {
             ParkController.selection.select("hall")
             waitForRendering(forms)  // the buttons for a building, laid out
