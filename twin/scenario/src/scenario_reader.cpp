@@ -90,7 +90,8 @@ std::optional<std::int64_t> instant(ObjectReader& r, const std::string& key, Pro
   if (s.empty()) return std::nullopt;
   auto ms = parseInstantMs(s);
   if (!ms) {
-    problems.add(r.pathOf(key), "expected a time such as \"2026-07-01T08:00:00+08:00\", got \"" + s + "\"");
+    problems.add(r.pathOf(key), "expected a time such as \"2026-07-01T08:00:00+08:00\", got \"" + s + "\"",
+                 "应为时间，如“2026-07-01T08:00:00+08:00”，实际为“" + s + "”");
     return std::nullopt;
   }
   return *ms;
@@ -101,7 +102,8 @@ std::optional<std::int64_t> duration(ObjectReader& r, const std::string& key, Pr
   if (s.empty()) return std::nullopt;
   auto ms = parseDurationMs(s);
   if (!ms || *ms <= 0) {
-    problems.add(r.pathOf(key), "expected a positive duration such as \"8h\", \"30d\" or \"1m\", got \"" + s + "\"");
+    problems.add(r.pathOf(key), "expected a positive duration such as \"8h\", \"30d\" or \"1m\", got \"" + s + "\"",
+                 "应为正的时长，如“8h”、“30d”或“1m”，实际为“" + s + "”");
     return std::nullopt;
   }
   return *ms;
@@ -119,13 +121,16 @@ void readWindow(ObjectReader& r, Change& change, const Scenario& s, const std::s
   const json* from = r.raw("from");
   if (!timed(change.kind)) {
     if (at || from || r.raw("duration") || r.raw("until")) {
-      problems.add(r.path(), std::string("a ") + changeKindName(change.kind) +
-                                 " change holds for the whole period; \"at\", \"from\", \"until\" and \"duration\" are not allowed");
+      problems.add(r.path(),
+                   std::string("a ") + changeKindName(change.kind) +
+                       " change holds for the whole period; \"at\", \"from\", \"until\" and \"duration\" are not allowed",
+                   std::string(changeKindName(change.kind)) + " 变更作用于整个时段；不能给出“at”、“from”、“until”或“duration”");
     }
     return;
   }
   if (at && from) {
-    problems.add(r.pathOf("from"), "give either \"at\" with \"duration\" or \"from\" with \"until\", not both");
+    problems.add(r.pathOf("from"), "give either \"at\" with \"duration\" or \"from\" with \"until\", not both",
+                 "请给出“at”与“duration”，或“from”与“until”，不能两者都给");
     return;
   }
   std::optional<std::int64_t> start, end;
@@ -133,23 +138,24 @@ void readWindow(ObjectReader& r, Change& change, const Scenario& s, const std::s
     start = instant(r, "at", problems, true);
     const auto d = duration(r, "duration", problems, true);
     if (start && d) end = *start + *d;
-    if (r.raw("until")) problems.add(r.pathOf("until"), "use \"duration\" with \"at\"");
+    if (r.raw("until")) problems.add(r.pathOf("until"), "use \"duration\" with \"at\"", "“at”应与“duration”一起使用");
   } else if (from) {
     start = instant(r, "from", problems, true);
     end = instant(r, "until", problems, true);
-    if (r.raw("duration")) problems.add(r.pathOf("duration"), "use \"until\" with \"from\"");
+    if (r.raw("duration")) problems.add(r.pathOf("duration"), "use \"until\" with \"from\"", "“from”应与“until”一起使用");
     if (start && end && *end <= *start) {
-      problems.add(r.pathOf("until"), "expected a time after \"from\"");
+      problems.add(r.pathOf("until"), "expected a time after \"from\"", "应为晚于“from”的时间");
       return;
     }
   } else {
-    if (r.raw("duration")) problems.add(r.pathOf("duration"), "\"duration\" needs \"at\"");
-    if (r.raw("until")) problems.add(r.pathOf("until"), "\"until\" needs \"from\"");
+    if (r.raw("duration")) problems.add(r.pathOf("duration"), "\"duration\" needs \"at\"", "“duration”需要与“at”一起给出");
+    if (r.raw("until")) problems.add(r.pathOf("until"), "\"until\" needs \"from\"", "“until”需要与“from”一起给出");
     return;  // whole period
   }
   if (!start || !end) return;
   if (*start < s.start_ms || *end > s.end_ms()) {
-    problems.add(r.pathOf(at ? "at" : "from"), "the change lies outside the scenario period " + period);
+    problems.add(r.pathOf(at ? "at" : "from"), "the change lies outside the scenario period " + period,
+                 "变更不在情景时段 " + period + " 之内");
     return;
   }
   change.window = TimeWindow{*start, *end};
@@ -162,12 +168,13 @@ std::vector<std::string> ids(ObjectReader& r, const std::string& key, Problems& 
   for (std::size_t i = 0; i < a->size(); ++i) {
     const json& v = (*a)[i];
     if (!v.is_string() || v.get<std::string>().empty()) {
-      problems.add(r.pathOf(key) + "/" + std::to_string(i), "expected an id, got " + model::detail::describe(v));
+      problems.add(r.pathOf(key) + "/" + std::to_string(i), "expected an id, got " + model::detail::describe(v),
+                   "应为 id，实际为 " + model::detail::describe(v));
       continue;
     }
     out.push_back(v.get<std::string>());
   }
-  if (required && a->empty()) problems.add(r.pathOf(key), "expected at least one id");
+  if (required && a->empty()) problems.add(r.pathOf(key), "expected at least one id", "应至少有一个 id");
   return out;
 }
 
@@ -175,7 +182,7 @@ std::vector<TariffBand> readBands(ObjectReader& r, Problems& problems) {
   std::vector<TariffBand> out;
   const json* bands = r.array("bands", true);
   if (!bands) return out;
-  if (bands->empty()) problems.add(r.pathOf("bands"), "expected at least one band");
+  if (bands->empty()) problems.add(r.pathOf("bands"), "expected at least one band", "应至少有一个时段");
   double covered = 0;
   for (std::size_t i = 0; i < bands->size(); ++i) {
     ObjectReader b((*bands)[i], r.pathOf("bands") + "/" + std::to_string(i), problems);
@@ -185,17 +192,17 @@ std::vector<TariffBand> readBands(ObjectReader& r, Problems& problems) {
     band.to_hour = b.number("to_hour", 0, 24, true, 24);
     band.yuan_per_kwh = b.number("yuan_per_kwh", 0, 10, true);
     if (band.to_hour <= band.from_hour) {
-      problems.add(b.pathOf("to_hour"), "expected an hour after from_hour");
+      problems.add(b.pathOf("to_hour"), "expected an hour after from_hour", "应为晚于 from_hour 的小时");
       continue;
     }
     if (band.from_hour != covered) {
-      problems.add(b.pathOf("from_hour"),
-                   "expected " + json(covered).dump() + ": bands must cover 0 to 24 h in order without gaps");
+      problems.add(b.pathOf("from_hour"), "expected " + json(covered).dump() + ": bands must cover 0 to 24 h in order without gaps",
+                   "应为 " + json(covered).dump() + "：各时段须按顺序、无间隙地覆盖 0 至 24 时");
     }
     covered = band.to_hour;
     out.push_back(band);
   }
-  if (!bands->empty() && covered != 24) problems.add(r.pathOf("bands"), "the last band must end at 24 h");
+  if (!bands->empty() && covered != 24) problems.add(r.pathOf("bands"), "the last band must end at 24 h", "最后一个时段须在 24 时结束");
   return out;
 }
 
@@ -290,9 +297,10 @@ void resolveParkOf(Scenario& s, const std::filesystem::path& folder, const std::
   }
   std::error_code ec;
   if (!model::looksLikeBundledName(s.park) && !std::filesystem::exists(*file, ec)) {
-    problems.add("/park", "no park file " + file->string() +
-                              " (a path is read relative to the scenario file; name a bundled park without a "
-                              "path, e.g. \"beidu\")");
+    problems.add("/park",
+                 "no park file " + file->string() +
+                     " (a path is read relative to the scenario file; name a bundled park without a path, e.g. \"beidu\")",
+                 "园区文件 " + file->string() + " 不存在（路径相对于情景文件所在的文件夹；内置园区直接写名称，不带路径，如“beidu”）");
     return;
   }
   s.park_file = *file;
@@ -301,7 +309,8 @@ void resolveParkOf(Scenario& s, const std::filesystem::path& folder, const std::
 }  // namespace
 
 Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
-                               const std::filesystem::path& folder, const std::filesystem::path& dataFolder) {
+                               const std::filesystem::path& folder, const std::filesystem::path& dataFolder,
+                               std::string_view language) {
   auto parsed = model::detail::parseJson(jsonText, source);
   if (!parsed) return std::unexpected(parsed.error());
   const json& root = *parsed;
@@ -312,7 +321,8 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
     if (r.valid()) {
       const std::string format = r.string("format");
       if (!format.empty() && format != kFormat) {
-        problems.add("/format", std::string("expected \"") + kFormat + "\", got \"" + format + "\"");
+        problems.add("/format", std::string("expected \"") + kFormat + "\", got \"" + format + "\"",
+                     std::string("应为“") + kFormat + "”，实际为“" + format + "”");
       }
       s.id = r.id("id");
       s.name = text(r, "name", problems, true);
@@ -325,11 +335,11 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
       }
       if (r.raw("step")) {
         if (auto step = duration(r, "step", problems, true)) {
-          if (*step < 1000 || *step > 3'600'000) problems.add("/step", "expected a step from 1s to 1h");
+          if (*step < 1000 || *step > 3'600'000) problems.add("/step", "expected a step from 1s to 1h", "步长应在 1s 到 1h 之间");
           else s.step_ms = *step;
         }
       }
-      if (s.duration_ms % s.step_ms != 0) problems.add("/duration", "expected a whole number of steps");
+      if (s.duration_ms % s.step_ms != 0) problems.add("/duration", "expected a whole number of steps", "应为步长的整数倍");
       s.seed = static_cast<std::uint64_t>(r.integer("seed", 0, 2'000'000'000, false, 1));
       if (const json* tariff = r.object("tariff")) {
         ObjectReader t(*tariff, "/tariff", problems);
@@ -344,15 +354,16 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
       }
     }
   }
-  if (!problems.empty()) return problems.failure(source);
+  if (!problems.empty()) return problems.failure(source, language);
   return s;
 }
 
-Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder) {
+Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder,
+                              std::string_view language) {
   auto text = model::detail::readTextFile(file, "scenario file");
   if (!text) return std::unexpected(text.error());
   // The folder as an absolute path, so a message about a relative park path names a real place.
-  return parseScenario(*text, file.string(), std::filesystem::absolute(file).parent_path(), dataFolder);
+  return parseScenario(*text, file.string(), std::filesystem::absolute(file).parent_path(), dataFolder, language);
 }
 
 Result<void> checkAgainstPark(const Scenario& scenario, const model::Park& park) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -91,10 +92,13 @@ struct Scenario {
 
 // `source` names the file in messages. The park is a bundled park's name, found in
 // `dataFolder` (model::bundledDataFolder), or a path relative to `folder` (the scenario file's).
-// Every problem is reported, one per line, as "<source>: <json pointer>: <what was expected>".
+// Every problem is reported, one per line, as "<source>: <json pointer>: <what was expected>",
+// in `language` ("zh" or "en"; a file that cannot be read or parsed is said in English).
 Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
-                               const std::filesystem::path& folder, const std::filesystem::path& dataFolder);
-Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder);
+                               const std::filesystem::path& folder, const std::filesystem::path& dataFolder,
+                               std::string_view language = "en");
+Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder,
+                              std::string_view language = "en");
 
 // The planned buildings and utilities the scenario builds (its commission changes): what a
 // flow solution for the scenario counts as built (flow::FlowOverrides::built), while the
