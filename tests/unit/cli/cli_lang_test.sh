@@ -42,4 +42,12 @@ sed 's/"park": "beidu"/"park": "bad.park.json"/; s/, "colour": 1//; s/2026-03-01
 "$cli" scenario run badpark.json --lang zh --duration 1h >run2.out 2>run2.err
 expect "scenario's park problems in Chinese" 1 "$(grep -c '/bad.park.json: /colour: 未知的键$' run2.err)"
 
+# A wrong target and a change after the period: both at once, in file order, each named by the
+# file and its JSON path (the target used to be named by the scenario's id, and only once the
+# period was right).
+sed 's/, "colour": 1//; s/"potline-1"/"potline-9"}, {"type": "outage", "target": "potline-1"/' late.json >both.json
+"$cli" scenario run both.json --lang zh >both.out 2>both.err
+expect "scenario run: target and period problems together" 'both.json: /changes/0/target: 园区 beidu 中没有产线“potline-9”，也没有含产线的建筑“potline-9”
+both.json: /changes/1/at: 变更不在情景时段 2026-01-01 00:00 .. 2026-01-02 00:00 (UTC+08:00) 之内' "$(cat both.err)"
+
 finish cli_lang

@@ -53,13 +53,13 @@ expect "bad file names the path" 2 "$(grep -c 'bad.json: /changes/[01]/severity:
 
 "$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --duration 1d >/dev/null 2>"$dir/outside.err"
 expect "change outside the period run" 2 $?
-expect "outside message" 1 "$(grep -c 'smelter-outage: /changes/0: the change lies outside the period run' "$dir/outside.err")"
+expect "outside message" 1 "$(grep -c 'smelter-outage.json: /changes/0: the change lies outside the period run' "$dir/outside.err")"
 
 # A change aimed at what the park lacks: bad input, exit 2, its JSON path named.
 sed 's/"target": "potline-1"/"target": "potline-9"/' "$src/assets/scenarios/smelter-outage.json" >"$dir/no-target.json"
 "$cli" scenario run "$dir/no-target.json" >/dev/null 2>"$dir/no-target.err"
 expect "target not in the park exit code" 2 $?
-expect "target message" 1 "$(grep -c '/changes/0/target: no line, or building with lines, "potline-9" in park beidu' "$dir/no-target.err")"
+expect "target message" 1 "$(grep -c 'no-target.json: /changes/0/target: no line, or building with lines, "potline-9" in park beidu' "$dir/no-target.err")"
 
 "$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --report "$dir/out.pdf" >/dev/null 2>"$dir/pdf.err"
 expect "unknown report format" 2 $?

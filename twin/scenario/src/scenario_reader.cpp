@@ -1,9 +1,11 @@
 // Reading scenario files (docs/scenario-format.md): strict, every problem with its JSON path.
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/json_reader.hpp"
+#include "parktwin/model/park_file.hpp"
 #include "parktwin/scenario/scenario.hpp"
 #include "parktwin/common/iso_time.hpp"
 #include "parktwin/common/time_text.hpp"
@@ -59,6 +61,7 @@ const char* changeKindLabel(ChangeKind kind, const std::string& language) {
 namespace {
 
 using model::detail::json;
+using Reporter = std::function<void(const Change&, const std::string& key, const std::string& en, const std::string& zh)>;
 using model::detail::ObjectReader;
 using model::detail::Problems;
 
@@ -286,6 +289,78 @@ void readChange(const json& value, const std::string& path, Scenario& s, const s
   s.changes.push_back(std::move(c));
 }
 
+bool hasLinesIn(const model::Park& park, const std::string& building) {
+  for (const auto& l : park.lines) {
+    if (l.building == building) return true;
+  }
+  return false;
+}
+
+// A change's target against the park: outage, capacity, demand, commission, pv and storage
+// name one object by "target".
+void checkTarget(const Change& c, const model::Park& park, const Reporter& problem) {
+  const std::string& t = c.target;
+  const std::string& p = park.id;
+  switch (c.kind) {
+    case ChangeKind::outage:
+    case ChangeKind::capacity:
+    case ChangeKind::demand:
+      if (!park.findLine(t) && !(park.findBuilding(t) && hasLinesIn(park, t))) {
+        problem(c, "target", "no line, or building with lines, \"" + t + "\" in park " + p,
+                "园区 " + p + " 中没有产线“" + t + "”，也没有含产线的建筑“" + t + "”");
+      }
+      break;
+    case ChangeKind::commission: {
+      const auto* b = park.findBuilding(t);
+      const auto* u = park.findUtility(t);
+      if (!b && !u) problem(c, "target", "no building or utility \"" + t + "\" in park " + p, "园区 " + p + " 中没有建筑或设施“" + t + "”");
+      else if ((b && !b->planned) || (u && !u->planned)) {
+        problem(c, "target", "\"" + t + "\" is not planned: it is built already", "“" + t + "”不是规划中的对象：它已建成");
+      }
+      break;
+    }
+    case ChangeKind::pv: {
+      const auto* u = park.findUtility(t);
+      const std::string kind = u ? std::string(toText(u->kind)) : "";
+      if (u && u->kind != model::UtilityKind::pv) problem(c, "target", "utility \"" + t + "\" is a " + kind + ", not pv", "设施“" + t + "”是 " + kind + "，不是 pv");
+      if (!u && !park.findBuilding(t)) problem(c, "target", "no PV utility or building \"" + t + "\" in park " + p, "园区 " + p + " 中没有光伏设施或建筑“" + t + "”");
+      break;
+    }
+    case ChangeKind::storage: {
+      const auto* u = park.findUtility(t);
+      if (!u) {
+        problem(c, "target", "no utility \"" + t + "\" in park " + p, "园区 " + p + " 中没有设施“" + t + "”");
+      } else if (u->kind != model::UtilityKind::battery && u->kind != model::UtilityKind::pumped_storage) {
+        const std::string kind(toText(u->kind));
+        problem(c, "target", "utility \"" + t + "\" is a " + kind + ", not battery or pumped_storage",
+                "设施“" + t + "”是 " + kind + "，不是 battery 或 pumped_storage");
+      }
+      break;
+    }
+    default: break;
+  }
+}
+
+// The changes that name several objects, or a new line's place.
+void checkTargetLists(const Change& c, const model::Park& park, const Reporter& problem) {
+  const std::string& p = park.id;
+  if (c.kind == ChangeKind::add_line) {
+    if (park.findLine(c.line.id)) problem(c, "line/id", "park " + p + " has a line \"" + c.line.id + "\" already", "园区 " + p + " 已有产线“" + c.line.id + "”");
+    if (!park.findBuilding(c.line.building)) {
+      problem(c, "line/building", "no building \"" + c.line.building + "\" in park " + p, "园区 " + p + " 中没有建筑“" + c.line.building + "”");
+    }
+  }
+  for (std::size_t i = 0; i < c.targets.size(); ++i) {
+    const std::string& t = c.targets[i];
+    if (c.kind == ChangeKind::route && !park.findLine(t)) {
+      problem(c, "lines/" + std::to_string(i), "no line \"" + t + "\" in park " + p, "园区 " + p + " 中没有产线“" + t + "”");
+    }
+    if (c.kind == ChangeKind::retrofit && !park.findEnterprise(t)) {
+      problem(c, "enterprises/" + std::to_string(i), "no enterprise \"" + t + "\" in park " + p, "园区 " + p + " 中没有企业“" + t + "”");
+    }
+  }
+}
+
 // The scenario's park: a bundled park's name, or a path relative to the scenario file (so a
 // scenario copied out of the data folder still finds its bundled park by name).
 void resolveParkOf(Scenario& s, const std::filesystem::path& folder, const std::filesystem::path& dataFolder,
@@ -304,6 +379,19 @@ void resolveParkOf(Scenario& s, const std::filesystem::path& folder, const std::
     return;
   }
   s.park_file = *file;
+}
+
+// Every change against the park it applies to, into `problems`.
+void checkTargets(const Scenario& scenario, const model::Park& park, Problems& problems) {
+  // A key the reader already found wrong (a missing "target") is not reported twice.
+  const Reporter problem = [&](const Change& c, const std::string& key, const std::string& en, const std::string& zh) {
+    const std::string path = c.path + "/" + key;
+    if (!problems.covers(path)) problems.add(path, en, zh);
+  };
+  for (const Change& c : scenario.changes) {
+    checkTarget(c, park, problem);
+    checkTargetLists(c, park, problem);
+  }
 }
 
 }  // namespace
@@ -354,6 +442,13 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
       }
     }
   }
+  s.source = source;
+  // The targets too, whatever else is wrong: a wrong period must not hide a wrong target. A
+  // park that does not load is left to the run, which says why.
+  if (!s.park_file.empty()) {
+    if (auto park = model::loadPark(s.park_file)) checkTargets(s, *park, problems);
+  }
+  problems.sortByPath();
   if (!problems.empty()) return problems.failure(source, language);
   return s;
 }
@@ -366,69 +461,13 @@ Result<Scenario> loadScenario(const std::filesystem::path& file, const std::file
   return parseScenario(*text, file.string(), std::filesystem::absolute(file).parent_path(), dataFolder, language);
 }
 
-Result<void> checkAgainstPark(const Scenario& scenario, const model::Park& park) {
-  std::string problems;
-  const auto problem = [&](const Change& c, const std::string& key, const std::string& what) {
-    problems += (problems.empty() ? "" : "\n") + scenario.id + ": " + c.path + "/" + key + ": " + what;
-  };
-  const auto hasLinesIn = [&](const std::string& building) {
-    for (const auto& l : park.lines) {
-      if (l.building == building) return true;
-    }
-    return false;
-  };
-  for (const Change& c : scenario.changes) {
-    switch (c.kind) {
-      case ChangeKind::outage:
-      case ChangeKind::capacity:
-      case ChangeKind::demand:
-        if (!park.findLine(c.target) && !(park.findBuilding(c.target) && hasLinesIn(c.target))) {
-          problem(c, "target", "no line, or building with lines, \"" + c.target + "\" in park " + park.id);
-        }
-        break;
-      case ChangeKind::commission: {
-        const auto* b = park.findBuilding(c.target);
-        const auto* u = park.findUtility(c.target);
-        if (!b && !u) problem(c, "target", "no building or utility \"" + c.target + "\" in park " + park.id);
-        else if ((b && !b->planned) || (u && !u->planned)) problem(c, "target", "\"" + c.target + "\" is not planned: it is built already");
-        break;
-      }
-      case ChangeKind::add_line:
-        if (park.findLine(c.line.id)) problem(c, "line/id", "park " + park.id + " has a line \"" + c.line.id + "\" already");
-        if (!park.findBuilding(c.line.building)) problem(c, "line/building", "no building \"" + c.line.building + "\" in park " + park.id);
-        break;
-      case ChangeKind::route:
-        for (std::size_t i = 0; i < c.targets.size(); ++i) {
-          if (!park.findLine(c.targets[i])) problem(c, "lines/" + std::to_string(i), "no line \"" + c.targets[i] + "\" in park " + park.id);
-        }
-        break;
-      case ChangeKind::retrofit:
-        for (std::size_t i = 0; i < c.targets.size(); ++i) {
-          if (!park.findEnterprise(c.targets[i])) problem(c, "enterprises/" + std::to_string(i), "no enterprise \"" + c.targets[i] + "\" in park " + park.id);
-        }
-        break;
-      case ChangeKind::pv: {
-        const auto* u = park.findUtility(c.target);
-        if (u && u->kind != model::UtilityKind::pv) problem(c, "target", "utility \"" + c.target + "\" is a " + std::string(toText(u->kind)) + ", not pv");
-        if (!u && !park.findBuilding(c.target)) problem(c, "target", "no PV utility or building \"" + c.target + "\" in park " + park.id);
-        break;
-      }
-      case ChangeKind::storage: {
-        const auto* u = park.findUtility(c.target);
-        if (!u) problem(c, "target", "no utility \"" + c.target + "\" in park " + park.id);
-        else if (u->kind != model::UtilityKind::battery && u->kind != model::UtilityKind::pumped_storage) {
-          problem(c, "target", "utility \"" + c.target + "\" is a " + std::string(toText(u->kind)) + ", not battery or pumped_storage");
-        }
-        break;
-      }
-      case ChangeKind::tariff:
-      case ChangeKind::grid_emission:
-      case ChangeKind::grid_limit:
-        break;
-    }
-  }
-  if (!problems.empty()) return fail(ErrorCode::invalid_input, problems);
-  return {};
+Result<void> checkAgainstPark(const Scenario& scenario, const model::Park& park, std::string_view language) {
+  Problems problems;
+  checkTargets(scenario, park, problems);
+  if (problems.empty()) return {};
+  auto failure = problems.failure(scenario.messageSource(), language);
+  failure.error().code = ErrorCode::invalid_input;
+  return failure;
 }
 
 }  // namespace parktwin::scenario
