@@ -15,7 +15,6 @@
 #include "parktwin/scenario/report.hpp"
 #include "parktwin/scenario/runner.hpp"
 #include "parktwin/scenario/scenario.hpp"
-#include "parktwin/common/iso_time.hpp"
 #include "terminal.hpp"
 
 namespace parktwin::cli {
@@ -31,10 +30,11 @@ struct ScenarioRunOptions {
   int storeEvery = 1;
 };
 
-std::string nowUtc() {
+// Now, to the second: the reports write it in the park's civil time (scenario::generatedText).
+std::int64_t nowUtcMs() {
   const auto now = std::chrono::system_clock::now();
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  return formatIsoUtcMs(ms / 1000 * 1000);
+  return ms / 1000 * 1000;
 }
 
 // The KPI table's labels and units in `language`, values with each KPI's decimals, grouped
@@ -123,7 +123,7 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
     std::cerr << result.error().message << "\n";
     return result.error().code == ErrorCode::invalid_input ? 2 : 1;  // the files or flags asked for what cannot run
   }
-  const std::string generated = nowUtc();
+  const std::int64_t generated = nowUtcMs();
   for (const auto& report : o.reports) {
     if (auto ok = scenario::writeReport(*result, report, o.lang, generated); !ok) {
       std::cerr << ok.error().message << "\n";

@@ -30,6 +30,10 @@ expect "scenario historian" yes "$([ -s "$dir/runs/smelter-outage-scenario.db" ]
 "$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --from 2026-07-15T00:00:00+08:00 --duration 1d \
   --report "$dir/zh.html" --lang zh >"$dir/run-zh.txt" 2>/dev/null
 expect "zh report" 1 "$(grep -c 'lang="zh-CN"' "$dir/zh.html")"
+# The generation time in Beidu's civil time (Asia/Shanghai, UTC+8 all year), offset written.
+expect "zh report generated in park time" 1 "$(grep -c '生成时间：20[0-9-]*T[0-9:]*+08:00</p>' "$dir/zh.html")"
+expect "en report generated in park time" 1 "$(grep -c 'Generated: 20[0-9-]*T[0-9:]*+08:00</p>' "$dir/out.html")"
+expect "csv generated in park time" 1 "$(grep -c '^# generated 20[0-9-]*T[0-9:]*+08:00$' "$dir/out.csv")"
 # Every row of the KPI table as wide on a terminal as its header, by Python's Unicode width
 # table (wide and fullwidth: two columns), rows of "–" (no figure) and Chinese labels too.
 table_widths() {
