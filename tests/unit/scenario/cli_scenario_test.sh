@@ -26,6 +26,9 @@ expect "json KPI numbers are the shortest text of each double" "[]" \
   "$(python3 -c 'import json,sys; k=json.load(open(sys.argv[1]), parse_float=str)["kpis"]; print([t for r in k for t in (r["baseline"], r["scenario"], r["delta"]) if isinstance(t, str) and t != repr(float(t))])' "$dir/out.json")"
 expect "baseline historian" yes "$([ -s "$dir/runs/smelter-outage-baseline.db" ] && echo yes || echo no)"
 expect "scenario historian" yes "$([ -s "$dir/runs/smelter-outage-scenario.db" ] && echo yes || echo no)"
+# A clean exit leaves no empty lock files beside them (the runs are written as *.partial, each
+# with its own writer lock, then renamed).
+expect "no writer locks left" "" "$(ls "$dir/runs" | grep -e 'writer.lock' -e '\.partial')"
 
 "$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --from 2026-07-15T00:00:00+08:00 --duration 1d \
   --report "$dir/zh.html" --lang zh >"$dir/run-zh.txt" 2>/dev/null
