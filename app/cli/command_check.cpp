@@ -1,4 +1,5 @@
-// parktwin-cli check FILE: validate a park file and summarise it, or list every problem.
+// parktwin-cli check FILE [--lang zh|en]: validate a park file and summarise it, or list every
+// problem (in Chinese under --lang zh, worded by twin/model as the window words them).
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -32,13 +33,30 @@ bool modelFilesReadable(const model::Park& park, const std::filesystem::path& fi
   return report.errors.empty();
 }
 
-int runCheck(const std::string& argument) {
+void printSummary(const model::Park& park, const std::string& language) {
+  const auto s = model::summarize(park);
+  const auto models = model::modelUses(park).size();
+  std::cout << park.name.en << " / " << park.name.zh << " (" << park.id << "): ok\n";
+  if (language == "zh") {
+    std::cout << "  建筑 " << s.buildings << "，企业 " << s.enterprises << "，产线 " << s.lines << "，设备组 " << s.machine_groups
+              << "，设备 " << s.machines << "\n"
+              << "  公用设施 " << s.utilities << "，测点 " << s.tags << "，物料连接 " << s.material_links << "，能源连接 "
+              << s.energy_links << "，三维模型 " << models << "\n";
+    return;
+  }
+  std::cout << "  buildings " << s.buildings << ", enterprises " << s.enterprises << ", lines " << s.lines
+            << ", machine groups " << s.machine_groups << ", machines " << s.machines << "\n"
+            << "  utilities " << s.utilities << ", tags " << s.tags << ", material links " << s.material_links
+            << ", energy links " << s.energy_links << ", 3D models " << models << "\n";
+}
+
+int runCheck(const std::string& argument, const std::string& language) {
   auto file = model::resolvePark(argument, dataFolder());
   if (!file) {
     std::cerr << file.error().message << "\n";
     return 2;
   }
-  auto park = model::loadPark(*file);
+  auto park = model::loadPark(*file, language);
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;
@@ -47,12 +65,7 @@ int runCheck(const std::string& argument) {
   for (const auto& overlap : model::groundOverlaps(*park)) {
     std::cerr << file->string() << ": warning: " << model::groundOverlapText(overlap) << "\n";
   }
-  const auto s = model::summarize(*park);
-  std::cout << park->name.en << " / " << park->name.zh << " (" << park->id << "): ok\n"
-            << "  buildings " << s.buildings << ", enterprises " << s.enterprises << ", lines " << s.lines
-            << ", machine groups " << s.machine_groups << ", machines " << s.machines << "\n"
-            << "  utilities " << s.utilities << ", tags " << s.tags << ", material links " << s.material_links
-            << ", energy links " << s.energy_links << ", 3D models " << model::modelUses(*park).size() << "\n";
+  printSummary(*park, language);
   return 0;
 }
 
@@ -60,8 +73,10 @@ const bool registered = registerCommand({
     "check", "Validate a park file and its 3D model files and print a summary, or every problem with its JSON path",
     [](CLI::App& sub) {
       auto file = std::make_shared<std::string>();
+      auto language = std::make_shared<std::string>("en");
       sub.add_option("file", *file, "Park file, or the name of a bundled park (beidu, jiulong)")->required();
-      return [file] { return runCheck(*file); };
+      addLanguageOption(sub, *language, "Language of the problems and the summary");
+      return [file, language] { return runCheck(*file, *language); };
     }});
 
 }  // namespace

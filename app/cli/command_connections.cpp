@@ -1,6 +1,6 @@
-// parktwin-cli connections check|test FILE: the connections file (docs/connections.md) checked
-// on its own and against its park, or tried for real: connect to every source, read once,
-// print each tag's value, unit and source.
+// parktwin-cli connections check|test FILE [--park P]: the connections file (docs/connections.md)
+// checked on its own and against its park, or tried for real (after the same check against
+// --park): connect to every source, read once, print each tag's value, unit and source.
 #include <chrono>
 #include <iomanip>
 #include <iostream>
@@ -27,22 +27,27 @@ struct ConnectionsOptions {
 };
 
 #ifdef PARKTWIN_CLI_HAS_FEED
+// With --park: the file against that park (its id, tag ids and units), as ingest checks it
+// before recording. 0 when they fit or no park was given, else the exit code.
+int parkMismatch(const feed::Connections& connections, const ConnectionsOptions& o) {
+  if (o.park.empty()) return 0;
+  auto park = loadParkArgument(o.park);
+  if (!park) {
+    std::cerr << park.error().message << "\n";
+    return 2;
+  }
+  const auto problems = feed::problemsAgainstPark(connections, *park);
+  for (const auto& problem : problems) std::cerr << o.file << ": " << problem << "\n";
+  return problems.empty() ? 0 : 1;
+}
+
 int runCheck(const ConnectionsOptions& o) {
   auto connections = feed::loadConnections(o.file);
   if (!connections) {
     std::cerr << connections.error().message << "\n";
     return 1;
   }
-  if (!o.park.empty()) {
-    auto park = loadParkArgument(o.park);
-    if (!park) {
-      std::cerr << park.error().message << "\n";
-      return 2;
-    }
-    const auto problems = feed::problemsAgainstPark(*connections, *park);
-    for (const auto& problem : problems) std::cerr << o.file << ": " << problem << "\n";
-    if (!problems.empty()) return 1;
-  }
+  if (const int mismatch = parkMismatch(*connections, o); mismatch != 0) return mismatch;
   std::cout << o.file << ": ok, park " << connections->park << ", " << connections->sources.size() << " sources\n";
   for (const auto& s : connections->sources) std::cout << "  " << s.id << " (" << feed::toText(s.kind) << ")\n";
   return 0;
@@ -131,6 +136,8 @@ int runTest(const ConnectionsOptions& o) {
     std::cerr << connections.error().message << "\n";
     return 1;
   }
+  // A file that does not fit the park is not worth connecting for: its values would be dropped.
+  if (const int mismatch = parkMismatch(*connections, o); mismatch != 0) return mismatch;
   Readings readings;
   // From before the sources start: an OPC UA source's start waits for its gateway's broker, and
   // --timeout bounds the whole test.
@@ -181,6 +188,8 @@ const bool registered = registerCommand({
       check->add_option("--park", o->park, "Also check tags and units against this park (bundled name or file)");
       auto* test = sub.add_subcommand("test", "Connect to every source, read once, print each tag's value");
       test->add_option("file", o->file, "Connections file (parktwin-connections/1)")->required();
+      test->add_option("--park", o->park,
+                       "First check tags and units against this park (bundled name or file), as check --park and ingest do");
       test->add_option("--timeout", o->timeout_s, "Seconds to wait for every source")->default_val(5)
           ->check(CLI::Range(0.1, 600.0));
       test->add_option("--gateway-mqtt", o->gatewayMqtt,

@@ -18,6 +18,10 @@ bool registerCommand(Command command) {
 
 const std::vector<Command>& registeredCommands() { return registry(); }
 
+void addLanguageOption(CLI::App& sub, std::string& language, const std::string& what) {
+  sub.add_option("--lang", language, what + ": zh or en (default en)")->check(CLI::IsMember({"zh", "en"}));
+}
+
 namespace {
 // Optimal string alignment distance: Levenshtein plus a swap of two neighbours ("chekc").
 std::size_t editDistance(const std::string& a, const std::string& b) {

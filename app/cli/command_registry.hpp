@@ -20,6 +20,10 @@ struct Command {
 bool registerCommand(Command command);
 const std::vector<Command>& registeredCommands();
 
+// --lang zh|en: the language of what a command prints for people (file problems, reports).
+// One declaration, so every command that speaks Chinese takes the same flag.
+void addLanguageOption(CLI::App& sub, std::string& language, const std::string& what);
+
 // The registered command a mistyped one most likely meant ("chek" -> "check"): at most two
 // letters added, dropped, changed or swapped; empty when none is that close.
 std::string closestCommand(const std::string& typed);

@@ -7,13 +7,14 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "command_registry.hpp"
 #include "parktwin/flow/kpi_table.hpp"
+#include "parktwin/model/park_file.hpp"
 #include "parktwin/scenario/report.hpp"
 #include "parktwin/scenario/runner.hpp"
 #include "parktwin/scenario/scenario.hpp"
-#include "parktwin/common/iso_time.hpp"
 #include "terminal.hpp"
 
 namespace parktwin::cli {
@@ -29,10 +30,11 @@ struct ScenarioRunOptions {
   int storeEvery = 1;
 };
 
-std::string nowUtc() {
+// Now, to the second: the reports write it in the park's civil time (scenario::generatedText).
+std::int64_t nowUtcMs() {
   const auto now = std::chrono::system_clock::now();
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  return formatIsoUtcMs(ms / 1000 * 1000);
+  return ms / 1000 * 1000;
 }
 
 // The KPI table's labels and units in `language`, values with each KPI's decimals, grouped
@@ -56,18 +58,13 @@ void printKpiTable(const std::vector<scenario::KpiDelta>& deltas, const std::str
   std::cout.flush();
 }
 
-int runScenarioCommand(const ScenarioRunOptions& o) {
-  auto file = scenarioPath(o.file);
-  auto scenario = file ? scenario::loadScenario(*file, dataFolder()) : std::unexpected(file.error());
-  if (!scenario) {
-    std::cerr << scenario.error().message << "\n";
-    return 2;
-  }
+// The run's options from the flags; nullopt after saying which flag is wrong.
+std::optional<scenario::RunOptions> runOptionsOf(const ScenarioRunOptions& o) {
   for (const auto& report : o.reports) {
     const auto ext = std::filesystem::path(report).extension().string();
     if (ext != ".html" && ext != ".htm" && ext != ".csv" && ext != ".json") {
       std::cerr << "--report " << report << ": use a .html, .csv or .json file name\n";
-      return 2;
+      return std::nullopt;
     }
   }
   scenario::RunOptions options;
@@ -77,40 +74,63 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
   options.store_every_steps = o.storeEvery;
   if (!o.duration.empty()) {
     const auto ms = durationFlag("--duration", o.duration);
-    if (!ms) return 2;
+    if (!ms) return std::nullopt;
     options.duration_ms = *ms;
   }
   if (!o.from.empty()) {
     const auto ms = instantFlag("--from", o.from);
-    if (!ms) return 2;
+    if (!ms) return std::nullopt;
     options.start_ms = *ms;
   }
+  return options;
+}
+
+// The period, the KPI table, the historian files and the times, in `language`.
+void printRunSummary(const scenario::ScenarioResult& result, const std::string& language) {
+  // In the park's civil time, as the scenario file and the reports give it.
+  std::printf("%s (%s): %s\n", result.scenario.name.in(language).c_str(), result.base_park.id.c_str(),
+              localPeriodText(result.scenario.start_ms, result.scenario.end_ms(), model::parkTimeZone(result.base_park)).c_str());
+  printKpiTable(result.deltas, language);
+  const bool zh = language == "zh";
+  if (!result.baseline.historian_file.empty()) {
+    std::printf(zh ? "历史库：%s，%s\n" : "historian: %s, %s\n", result.baseline.historian_file.c_str(),
+                result.changed.historian_file.c_str());
+  }
+  std::printf(zh ? "用时：%.2f 秒（墙钟）；两次运行合计：仿真 %.2f 秒，调度 %.2f 秒，存储 %.2f 秒\n"
+                 : "time: %.2f s wall; summed over both runs: simulation %.2f s, dispatch %.2f s, storage %.2f s\n",
+              result.times.wall_s, result.times.simulation_s, result.times.dispatch_s, result.times.storage_s);
+}
+
+int runScenarioCommand(const ScenarioRunOptions& o) {
+  auto file = scenarioPath(o.file);
+  auto scenario = file ? scenario::loadScenario(*file, dataFolder(), o.lang) : std::unexpected(file.error());
+  if (!scenario) {
+    std::cerr << scenario.error().message << "\n";
+    return 2;
+  }
+  // Loaded here, not by the runner, so that its problems come in --lang too (and exit 2: bad input).
+  auto park = model::loadPark(scenario->park_file, o.lang);
+  if (!park) {
+    std::cerr << park.error().message << "\n";
+    return 2;
+  }
+  auto options = runOptionsOf(o);
+  if (!options) return 2;
   ProgressBar bar("scenario " + scenario->id, 1000);
-  options.progress = [&bar](double share) { bar.update(static_cast<std::uint64_t>(share * 1000)); };
-  auto result = scenario::runScenario(*scenario, options);
+  options->progress = [&bar](double share) { bar.update(static_cast<std::uint64_t>(share * 1000)); };
+  auto result = scenario::runScenario(*scenario, *park, *options);
   if (!result) {
     std::cerr << result.error().message << "\n";
     return result.error().code == ErrorCode::invalid_input ? 2 : 1;  // the files or flags asked for what cannot run
   }
-  const std::string generated = nowUtc();
+  const std::int64_t generated = nowUtcMs();
   for (const auto& report : o.reports) {
     if (auto ok = scenario::writeReport(*result, report, o.lang, generated); !ok) {
       std::cerr << ok.error().message << "\n";
       return 1;
     }
   }
-  // In the park's civil time, as the scenario file and the reports give it.
-  std::printf("%s (%s): %s\n", result->scenario.name.in(o.lang).c_str(), result->base_park.id.c_str(),
-              localPeriodText(result->scenario.start_ms, result->scenario.end_ms(), model::parkTimeZone(result->base_park)).c_str());
-  printKpiTable(result->deltas, o.lang);
-  const bool zh = o.lang == "zh";
-  if (!result->baseline.historian_file.empty()) {
-    std::printf(zh ? "历史库：%s，%s\n" : "historian: %s, %s\n", result->baseline.historian_file.c_str(),
-                result->changed.historian_file.c_str());
-  }
-  std::printf(zh ? "用时：%.2f 秒（墙钟）；两次运行合计：仿真 %.2f 秒，调度 %.2f 秒，存储 %.2f 秒\n"
-                 : "time: %.2f s wall; summed over both runs: simulation %.2f s, dispatch %.2f s, storage %.2f s\n",
-              result->times.wall_s, result->times.simulation_s, result->times.dispatch_s, result->times.storage_s);
+  printRunSummary(*result, o.lang);
   return 0;
 }
 
@@ -149,7 +169,7 @@ const bool registered = registerCommand({
       CLI::App* run = sub.add_subcommand("run", "Run a scenario file (or a bundled scenario's name)");
       run->add_option("file", o->file, "Scenario file, e.g. assets/scenarios/smelter-outage.json")->required();
       run->add_option("--report", o->reports, "Report file(s): .html, .csv or .json by extension");
-      run->add_option("--lang", o->lang, "Report language")->check(CLI::IsMember({"zh", "en"}));
+      addLanguageOption(*run, o->lang, "Language of the reports, the KPI table and the scenario file's problems");
       run->add_option("--store", o->store,
                       "Where to keep both runs for replay: a folder (two historian files) or a ClickHouse URI "
                       "clickhouse://HOST:PORT/DB?park=P (parks P_<id>_baseline, P_<id>_scenario)");

@@ -38,11 +38,11 @@ model::Park emptyPark() {
 }
 
 // The first few problems, a line each, for the "save anyway?" question.
-QString problemSummary(const std::vector<model::Problem>& problems) {
+QString problemSummary(const std::vector<model::Problem>& problems, const QString& language) {
   constexpr std::size_t kShown = 5;
   QStringList lines;
   for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) {
-    lines.push_back(QString::fromStdString(problems[i].path) + ": " + ProblemText::of(problems[i].wording, problems[i].message));
+    lines.push_back(QString::fromStdString(problems[i].path) + ": " + ProblemText::of(problems[i].wording, language));
   }
   if (problems.size() > kShown) lines.push_back(QStringLiteral("…"));
   return lines.join('\n');
@@ -188,7 +188,7 @@ bool ParkDocument::saveAs(const QString& pathOrUrl, bool despiteProblems) {
   if (!despiteProblems) {
     // Nothing invalid is written without a warning that names the problems (issue 17).
     if (const auto problems = model::validatePark(*park); !problems.empty()) {
-      emit saveWithProblemsRequested(absolute, int(problems.size()), problemSummary(problems));
+      emit saveWithProblemsRequested(absolute, int(problems.size()), problemSummary(problems, controller_.language()));
       return false;
     }
   }
@@ -242,7 +242,7 @@ void ParkDocument::setProblems(const QString& file, const std::vector<model::Par
   for (const auto& p : problems) {
     const QString path = QString::fromStdString(p.path);
     problems_.push_back(QVariantMap{{"path", path},
-                                    {"message", ProblemText::of(p)},
+                                    {"message", ProblemText::of(p.wording, controller_.language())},
                                     {"objectId", objectAt(path, file)}});
   }
   problemsFile_ = file;

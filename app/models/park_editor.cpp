@@ -244,7 +244,7 @@ bool ParkEditor::show(Result<std::vector<model::Problem>> outcome, bool placesOn
 void ParkEditor::listProblems(const std::vector<model::Problem>& problems) {
   QVariantList listed;
   for (const auto& p : problems) {
-    listed.push_back(QVariantMap{{"path", q(p.path)}, {"message", ProblemText::of(p.wording, p.message)}, {"objectId", objectAt(p.path)}});
+    listed.push_back(QVariantMap{{"path", q(p.path)}, {"message", ProblemText::of(p.wording, controller_.language())}, {"objectId", objectAt(p.path)}});
   }
   document_.showParkProblems(listed);
 }

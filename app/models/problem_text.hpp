@@ -1,8 +1,8 @@
 #pragma once
-// The one place that words file problems in the window's language: a reader's or the validator's
-// problem (twin/model/problem_wording.hpp: a code and its arguments) and a 3D model that did not load.
-// The English source strings are translated here (context "ProblemText"); the Chinese is in
-// assets/i18n/parktwin_zh_CN.ts.
+// File problems as the window shows them: a reader's or the validator's problem
+// (twin/model/problem_wording.hpp, which owns their English and Chinese for the window and the
+// CLI alike) and a 3D model that did not load (worded here, context "ProblemText" in
+// assets/i18n/parktwin_zh_CN.ts).
 #include <QCoreApplication>
 #include <QString>
 
@@ -12,9 +12,8 @@ namespace parktwin::app {
 
 class ProblemText {
  public:
-  // The problem in the current language; a problem without a code keeps its English words.
-  static QString of(const model::ParkProblem& problem);
-  static QString of(const model::ProblemWording& wording, const std::string& english);
+  // The problem in the window's `language` ("zh" or "en", ParkController::language).
+  static QString of(const model::ProblemWording& wording, const QString& language);
   // Why a model file did not load, found once when it fails and worded whenever it is shown.
   struct ModelFailure {
     bool missing = false;
@@ -29,11 +28,6 @@ class ProblemText {
   // A line of the view's model notice: "models/pot.glb (Potline 1): no such model file" for one
   // object, "models/pot.glb (12 objects): ..." for several.
   static QString modelFileLine(const QString& shownPath, const QStringList& objectNames, const ModelFailure& failure);
-
- private:
-  static QString expected(const model::ProblemWording& wording);
-  // A rule of the validator (twin/model/validate.hpp), the codes after wrong_value.
-  static QString rule(const model::ProblemWording& wording);
 };
 
 }  // namespace parktwin::app

@@ -14,7 +14,7 @@ file(WRITE ${WORK}/no_target.json [=[{"format": "parktwin-scenario/1", "id": "no
   "name": {"zh": "无目标", "en": "no target"}, "explanation": {"zh": "测试", "en": "test"},
   "start": "2026-07-15T00:00:00+08:00", "duration": "1d", "step": "1m",
   "changes": [{"type": "outage", "target": "potline-9", "at": "2026-07-15T08:00:00+08:00", "duration": "8h"}]}]=])
-expect_exit_2("scenario target not in its park" "no-target: /changes/0/target: no line, or building with lines, \"potline-9\" in park beidu"
+expect_exit_2("scenario target not in its park" "no_target.json: /changes/0/target: no line, or building with lines, \"potline-9\" in park beidu"
               ${APP} --scenario ${WORK}/no_target.json --quick --screenshot ${WORK}/no_target.png)
 
 file(REMOVE ${WORK}/scenario_park.json)

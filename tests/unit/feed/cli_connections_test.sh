@@ -49,7 +49,16 @@ expect "check against the park: tag and unit" \
   "$dir/park.json: /sources/1/points/0/unit: \"kV\" differs from the tag's unit \"V\"
 $dir/park.json: /sources/1/points/1/tag: the park has no tag \"potline-9.bath_temp\"" "$(cat "$dir/err")"
 
-"$cli" connections test "$dir/good.json" --timeout 10 >"$dir/out" 2>"$dir/err"
+# test --park checks the file against the park first, as check --park does, and connects to
+# nothing when it does not fit (no reading, no source line).
+"$cli" connections test "$dir/park.json" --park beidu --timeout 10 >"$dir/out" 2>"$dir/err"
+expect "test --park of a file that does not fit: exit code" 1 $?
+expect "test --park of a file that does not fit: tag and unit" \
+  "$dir/park.json: /sources/1/points/0/unit: \"kV\" differs from the tag's unit \"V\"
+$dir/park.json: /sources/1/points/1/tag: the park has no tag \"potline-9.bath_temp\"" "$(cat "$dir/err")"
+expect "test --park of a file that does not fit: nothing read" "" "$(cat "$dir/out")"
+
+"$cli" connections test "$dir/good.json" --park beidu --timeout 10 >"$dir/out" 2>"$dir/err"
 expect "test: exit code" 0 $?
 expect "test: the MQTT value" "potline-1.current            401.5 kA  (gateway)" "$(grep '^potline-1.current' "$dir/out")"
 expect "test: the Modbus float32" "potline-1.voltage            230.5 V  (meter)" "$(grep '^potline-1.voltage' "$dir/out")"

@@ -95,6 +95,39 @@ TEST_F(ParkProblems, AReferenceIsNotCalledMissingWhenSomeIdFailedToRead) {
   EXPECT_EQ(listed.error()[0].path, "/buildings/1/id");
 }
 
+// The CLI under --lang zh prints loadPark(file, "zh")'s lines; the window words each listed
+// problem through the same table (problemText(wording, "zh")). Oracle: the Chinese written by hand, the
+// words the window has always shown (assets/i18n before the table moved to twin/model).
+TEST_F(ParkProblems, TheProblemsComeInChineseToo) {
+  std::string text = replaced(kGoodPark, "\"height_m\": 10", "\"height_m\": \"tall\"");
+  text = replaced(text, "\"kind\": \"plant\"", "\"kind\": \"castle\"");
+  text = replaced(text, "\"land_area_mu\"", "\"colour\": 1, \"land_area_mu\"");
+  const auto file = write(text);
+  auto joined = loadPark(file, "zh");
+  ASSERT_FALSE(joined.has_value());
+  const std::string f = file.string() + ": ";
+  const std::string zh = joined.error().message;
+  const std::string kindLine = zh.substr(0, zh.find('\n'));
+  EXPECT_TRUE(kindLine.starts_with(f + "/buildings/0/kind: 应为以下之一：smelter, plant, ")) << kindLine;
+  EXPECT_TRUE(kindLine.ends_with("，实际为 \"castle\"")) << kindLine;
+  EXPECT_EQ(zh.substr(zh.find('\n') + 1), f + "/buildings/1/height_m: 应为正数，实际为 \"tall\"\n" + f + "/colour: 未知的键");
+  auto english = loadPark(file);
+  ASSERT_FALSE(english.has_value());
+  EXPECT_NE(english.error().message.find(f + "/colour: unknown key"), std::string::npos);
+  auto listed = loadParkListingProblems(file);
+  ASSERT_FALSE(listed.has_value());
+  ASSERT_EQ(listed.error().size(), 3u);
+  EXPECT_EQ(parktwin::model::problemText(listed.error()[1].wording, "zh"), "应为正数，实际为 \"tall\"");
+  EXPECT_EQ(parktwin::model::problemText(listed.error()[2].wording, "zh"), "未知的键");
+}
+
+// A file the reader cannot parse has no Chinese wording: its English stands in both languages.
+TEST_F(ParkProblems, TextThatIsNotJsonIsEnglishInBothLanguages) {
+  auto listed = loadParkListingProblems(write("{\"id\": \"x\",, }"));
+  ASSERT_FALSE(listed.has_value());
+  EXPECT_EQ(parktwin::model::problemText(listed.error()[0].wording, "zh"), listed.error()[0].what);
+}
+
 TEST_F(ParkProblems, TextThatIsNotJsonIsOneProblemOfTheWholeFile) {
   auto listed = loadParkListingProblems(write("{\"id\": \"x\",, }"));
   ASSERT_FALSE(listed.has_value());

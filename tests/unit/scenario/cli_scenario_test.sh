@@ -26,10 +26,17 @@ expect "json KPI numbers are the shortest text of each double" "[]" \
   "$(python3 -c 'import json,sys; k=json.load(open(sys.argv[1]), parse_float=str)["kpis"]; print([t for r in k for t in (r["baseline"], r["scenario"], r["delta"]) if isinstance(t, str) and t != repr(float(t))])' "$dir/out.json")"
 expect "baseline historian" yes "$([ -s "$dir/runs/smelter-outage-baseline.db" ] && echo yes || echo no)"
 expect "scenario historian" yes "$([ -s "$dir/runs/smelter-outage-scenario.db" ] && echo yes || echo no)"
+# A clean exit leaves no empty lock files beside them (the runs are written as *.partial, each
+# with its own writer lock, then renamed).
+expect "no writer locks left" "" "$(ls "$dir/runs" | grep -e 'writer.lock' -e '\.partial')"
 
 "$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --from 2026-07-15T00:00:00+08:00 --duration 1d \
   --report "$dir/zh.html" --lang zh >"$dir/run-zh.txt" 2>/dev/null
 expect "zh report" 1 "$(grep -c 'lang="zh-CN"' "$dir/zh.html")"
+# The generation time in Beidu's civil time (Asia/Shanghai, UTC+8 all year), offset written.
+expect "zh report generated in park time" 1 "$(grep -c '生成时间：20[0-9-]*T[0-9:]*+08:00</p>' "$dir/zh.html")"
+expect "en report generated in park time" 1 "$(grep -c 'Generated: 20[0-9-]*T[0-9:]*+08:00</p>' "$dir/out.html")"
+expect "csv generated in park time" 1 "$(grep -c '^# generated 20[0-9-]*T[0-9:]*+08:00$' "$dir/out.csv")"
 # Every row of the KPI table as wide on a terminal as its header, by Python's Unicode width
 # table (wide and fullwidth: two columns), rows of "–" (no figure) and Chinese labels too.
 table_widths() {
@@ -53,13 +60,13 @@ expect "bad file names the path" 2 "$(grep -c 'bad.json: /changes/[01]/severity:
 
 "$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --duration 1d >/dev/null 2>"$dir/outside.err"
 expect "change outside the period run" 2 $?
-expect "outside message" 1 "$(grep -c 'smelter-outage: /changes/0: the change lies outside the period run' "$dir/outside.err")"
+expect "outside message" 1 "$(grep -c 'smelter-outage.json: /changes/0: the change lies outside the period run' "$dir/outside.err")"
 
 # A change aimed at what the park lacks: bad input, exit 2, its JSON path named.
 sed 's/"target": "potline-1"/"target": "potline-9"/' "$src/assets/scenarios/smelter-outage.json" >"$dir/no-target.json"
 "$cli" scenario run "$dir/no-target.json" >/dev/null 2>"$dir/no-target.err"
 expect "target not in the park exit code" 2 $?
-expect "target message" 1 "$(grep -c '/changes/0/target: no line, or building with lines, "potline-9" in park beidu' "$dir/no-target.err")"
+expect "target message" 1 "$(grep -c 'no-target.json: /changes/0/target: no line, or building with lines, "potline-9" in park beidu' "$dir/no-target.err")"
 
 "$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --report "$dir/out.pdf" >/dev/null 2>"$dir/pdf.err"
 expect "unknown report format" 2 $?

@@ -28,6 +28,10 @@ ScenarioResult outageRun() {
   return std::move(*r);
 }
 
+// A report's generation time: 2026-11-24T13:00:00Z, 20 781 days after 1970-01-01 (Python's
+// datetime.date difference) plus 13 h.
+constexpr std::int64_t kNow = 20'781LL * 86'400'000 + 13 * 3'600'000LL;
+
 std::string withoutLine(std::string text, const std::string& marker) {
   const auto at = text.find(marker);
   if (at == std::string::npos) return text;
@@ -39,19 +43,19 @@ TEST(ScenarioReport, TwoRunsGiveIdenticalReportsApartFromTheGenerationTime) {
   const ScenarioResult first = outageRun();
   const ScenarioResult second = outageRun();
   for (const char* lang : {"en", "zh"}) {
-    const std::string a = reportHtml(first, lang, "2026-01-01T00:00:00Z");
-    const std::string b = reportHtml(second, lang, "2026-06-30T12:34:56Z");
+    const std::string a = reportHtml(first, lang, kNow);
+    const std::string b = reportHtml(second, lang, kNow + 1000);
     EXPECT_NE(a, b);
     const std::string marker = std::string(lang) == "zh" ? "生成时间" : "Generated:";
     EXPECT_EQ(withoutLine(a, marker), withoutLine(b, marker));
   }
-  EXPECT_EQ(withoutLine(reportCsv(first, "x"), "# generated"), withoutLine(reportCsv(second, "y"), "# generated"));
-  EXPECT_EQ(withoutLine(reportJson(first, "x"), "\"generated\""), withoutLine(reportJson(second, "y"), "\"generated\""));
+  EXPECT_EQ(withoutLine(reportCsv(first, kNow), "# generated"), withoutLine(reportCsv(second, kNow + 1000), "# generated"));
+  EXPECT_EQ(withoutLine(reportJson(first, kNow), "\"generated\""), withoutLine(reportJson(second, kNow + 1000), "\"generated\""));
 }
 
 TEST(ScenarioReport, HtmlIsSelfContainedWithTableChartsAndAssumptions) {
   const ScenarioResult r = outageRun();
-  const std::string en = reportHtml(r, "en", "now");
+  const std::string en = reportHtml(r, "en", kNow);
   EXPECT_EQ(en.find("<script"), std::string::npos);
   EXPECT_EQ(en.find("src=\"http"), std::string::npos);
   EXPECT_EQ(en.find("href=\"http"), std::string::npos);
@@ -59,7 +63,7 @@ TEST(ScenarioReport, HtmlIsSelfContainedWithTableChartsAndAssumptions) {
   EXPECT_NE(en.find("Ingot remelted"), std::string::npos);
   EXPECT_NE(en.find("Processors that lost molten supply"), std::string::npos);
   EXPECT_NE(en.find("Assumptions"), std::string::npos);
-  const std::string zh = reportHtml(r, "zh", "now");
+  const std::string zh = reportHtml(r, "zh", kNow);
   EXPECT_NE(zh.find("lang=\"zh-CN\""), std::string::npos);
   EXPECT_NE(zh.find("铝锭重熔"), std::string::npos);
   EXPECT_NE(zh.find("北渡电解铝厂全厂停电"), std::string::npos);
@@ -67,7 +71,7 @@ TEST(ScenarioReport, HtmlIsSelfContainedWithTableChartsAndAssumptions) {
 
 TEST(ScenarioReport, CsvHasOneRowPerKpiAndHourlyRowsForBothRuns) {
   const ScenarioResult r = outageRun();
-  const std::string csv = reportCsv(r, "now");
+  const std::string csv = reportCsv(r, kNow);
   EXPECT_NE(csv.find("\nremelt_cost_yuan,yuan,"), std::string::npos);
   std::size_t hourly = 0;
   for (std::size_t at = csv.find("Z,baseline,"); at != std::string::npos; at = csv.find("Z,baseline,", at + 1)) ++hourly;
@@ -92,7 +96,7 @@ bool same(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)
 
 TEST(ScenarioReport, CsvAndJsonNumbersReadBackExactlyWithoutExponents) {
   const ScenarioResult r = outageRun();
-  const std::string csv = reportCsv(r, "now");
+  const std::string csv = reportCsv(r, kNow);
   std::istringstream lines(csv);
   std::string line;
   std::size_t kpiRows = 0;
@@ -114,7 +118,7 @@ TEST(ScenarioReport, CsvAndJsonNumbersReadBackExactlyWithoutExponents) {
   EXPECT_EQ(kpiRows, r.deltas.size());
   EXPECT_EQ(csv.find("e+"), std::string::npos) << "no exponent in the CSV";
 
-  const auto json = nlohmann::json::parse(reportJson(r, "now"));
+  const auto json = nlohmann::json::parse(reportJson(r, kNow));
   ASSERT_EQ(json.at("kpis").size(), r.deltas.size());
   for (std::size_t i = 0; i < r.deltas.size(); ++i) {
     const auto& row = json.at("kpis")[i];
@@ -129,15 +133,29 @@ TEST(ScenarioReport, CsvAndJsonNumbersReadBackExactlyWithoutExponents) {
 
 TEST(ScenarioReport, KpiRowsUseTheKpiTablesKeysAndLabels) {
   const ScenarioResult r = outageRun();
-  const std::string csv = reportCsv(r, "now");
+  const std::string csv = reportCsv(r, kNow);
   // Electricity per tonne of aluminium *made*: its own key, not the flows' per tonne delivered.
   EXPECT_NE(csv.find("\nenergy_kwh_per_t_made,kWh/t,"), std::string::npos);
   EXPECT_EQ(csv.find("\nenergy_kwh_per_t,"), std::string::npos);
   EXPECT_NE(csv.find("\nself_sufficiency_pct,%,"), std::string::npos);
-  const std::string en = reportHtml(r, "en", "now");
+  const std::string en = reportHtml(r, "en", kNow);
   EXPECT_NE(en.find("Electricity per tonne of aluminium made (park load / primary + recycled)"), std::string::npos);
-  const std::string zh = reportHtml(r, "zh", "now");
+  const std::string zh = reportHtml(r, "zh", kNow);
   EXPECT_NE(zh.find("吨铝电耗（园区用电 / 原铝+再生铝产量）"), std::string::npos);
+}
+
+// The generation time in the park's civil time with its offset written, in every format and
+// both languages (it was UTC): 13:00 UTC on 24 November is 21:00 in Shanghai (UTC+8) and 14:00
+// in Berlin (UTC+1 in winter), worked out by hand.
+TEST(ScenarioReport, TheGenerationTimeIsInTheParksOwnTimeZone) {
+  ScenarioResult r = outageRun();
+  const std::string shanghai = "2026-11-24T21:00:00+08:00";
+  EXPECT_NE(reportHtml(r, "en", kNow).find("Generated: " + shanghai + "</p>"), std::string::npos);
+  EXPECT_NE(reportHtml(r, "zh", kNow).find("生成时间：" + shanghai + "</p>"), std::string::npos);
+  EXPECT_NE(reportCsv(r, kNow).find("\n# generated " + shanghai + "\n"), std::string::npos);
+  EXPECT_EQ(nlohmann::json::parse(reportJson(r, kNow))["generated"], shanghai);
+  r.base_park.time_zone = "Europe/Berlin";
+  EXPECT_NE(reportHtml(r, "en", kNow).find("Generated: 2026-11-24T14:00:00+01:00</p>"), std::string::npos);
 }
 
 }  // namespace
@@ -158,13 +176,13 @@ std::string civil(std::int64_t utc_ms, int offset_h) {
 TEST(ScenarioReport, TimesAreInTheParksOwnTimeZone) {
   ScenarioResult r = outageRun();
   const std::int64_t start = r.scenario.start_ms;
-  const std::string shanghai = reportHtml(r, "en", "now");
+  const std::string shanghai = reportHtml(r, "en", kNow);
   EXPECT_NE(shanghai.find(civil(start, 8) + " .. "), std::string::npos);
   EXPECT_NE(shanghai.find("(UTC+08:00)"), std::string::npos);
   EXPECT_EQ(shanghai.find("(UTC+8)"), std::string::npos);
   ASSERT_EQ(formatIsoUtcMs(start).substr(5, 2), "07") << "the outage scenario runs in July";
   r.base_park.time_zone = "Europe/Berlin";
-  const std::string berlin = reportHtml(r, "en", "now");
+  const std::string berlin = reportHtml(r, "en", kNow);
   EXPECT_NE(berlin.find(civil(start, 2) + " .. "), std::string::npos);
   EXPECT_NE(berlin.find("(UTC+02:00)"), std::string::npos);
 }
@@ -183,7 +201,7 @@ TEST(ScenarioReport, ChangesReadInTheReportsLanguage) {
   ASSERT_EQ(change.kind, ChangeKind::outage);
   const auto* line = r.base_park.findLine(change.target);
   ASSERT_NE(line, nullptr) << change.target;
-  const std::string zh = reportHtml(r, "zh", "now"), en = reportHtml(r, "en", "now");
+  const std::string zh = reportHtml(r, "zh", kNow), en = reportHtml(r, "en", kNow);
   EXPECT_NE(zh.find("<li>停产：" + line->name.zh + " (<code>" + line->id + "</code>)"), std::string::npos);
   EXPECT_NE(en.find("<li>outage: " + line->name.en + " (<code>" + line->id + "</code>)"), std::string::npos);
   EXPECT_EQ(zh.find("<code>outage</code>"), std::string::npos);
@@ -201,7 +219,7 @@ TEST(ScenarioReport, AFigureThatDoesNotExistIsADashWithNoPercentage) {
   ASSERT_TRUE(s) << s.error().message;
   auto r = runScenario(*s);
   ASSERT_TRUE(r) << r.error().message;
-  const std::string html = reportHtml(*r, "en", "now");
+  const std::string html = reportHtml(*r, "en", kNow);
   const std::string label = std::string(flow::kpiLabel(flow::KpiKey::energy_kwh_per_t_made, "en"));
   const auto row = html.find("<tr><td>" + label);
   ASSERT_NE(row, std::string::npos);

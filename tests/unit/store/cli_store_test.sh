@@ -57,4 +57,11 @@ printf 'ts,tag,value\n2026-05-01T08:00:00Z,meter.kw,389.71\n2026-05-01T08:00:01Z
 expect "shortest numbers in CSV" "389.71 28.353" "$("$cli" export --db "$dir/short.db" | awk -F, 'NR > 1 { printf "%s%s", sep, $3; sep = " " }')"
 expect "shortest numbers in JSON" 1 "$("$cli" export --db "$dir/short.db" --format json | grep -c '"value":389.71}')"
 
+# simulate --store writes a historian; a clean exit leaves no empty "<file>-writer.lock" beside
+# it (the lock file is removed while still locked, store/src/writer_lock.hpp).
+"$cli" simulate --park beidu --duration 10m --store "$dir/sim.db" >/dev/null 2>"$dir/sim.err"
+expect "simulate --store exit code" 0 $?
+expect "simulate --store wrote the historian" yes "$([ -s "$dir/sim.db" ] && echo yes || echo no)"
+expect "no writer lock left after a clean exit" "" "$(ls "$dir" | grep 'writer.lock')"
+
 finish "CLI store"

@@ -109,9 +109,11 @@ void Problems::sortByPath() {
   for (const auto& entry : entries_) lines_.push_back(entry.path + ": " + entry.what);
 }
 
-std::unexpected<Error> Problems::failure(const std::string& source) const {
+std::unexpected<Error> Problems::failure(const std::string& source, std::string_view language) const {
   std::string message;
-  for (const auto& line : lines_) message += (message.empty() ? "" : "\n") + source + ": " + line;
+  for (const auto& entry : entries_) {
+    message += (message.empty() ? "" : "\n") + source + ": " + entry.path + ": " + problemText(entry.wording, language);
+  }
   return fail(message);
 }
 

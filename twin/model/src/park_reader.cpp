@@ -330,26 +330,30 @@ namespace parktwin::model {
 using detail::json;
 using detail::Problems;
 
-Result<Park> parsePark(const std::string& jsonText, const std::string& source) {
+Result<Park> parsePark(const std::string& jsonText, const std::string& source, std::string_view language) {
   auto parsed = detail::parseJson(jsonText, source);
   if (!parsed) return std::unexpected(parsed.error());
   Problems problems;
   Park park = detail::readCheckedPark(*parsed, problems);
-  if (!problems.empty()) return problems.failure(source);
+  if (!problems.empty()) return problems.failure(source, language);
   return park;
 }
 
-Result<Park> loadPark(const std::filesystem::path& file) {
+Result<Park> loadPark(const std::filesystem::path& file, std::string_view language) {
   auto text = detail::readTextFile(file, "park file");
   if (!text) return std::unexpected(text.error());
-  return parsePark(*text, file.string());
+  return parsePark(*text, file.string(), language);
 }
 
 std::expected<Park, std::vector<ParkProblem>> loadParkListingProblems(const std::filesystem::path& file) {
+  // A file that cannot be read or parsed is one problem, worded by its reader (English only).
+  const auto wholeFile = [](const Error& error) {
+    return std::vector{ParkProblem{"", error.message, {.code = ProblemCode::other, .text = error.message}}};
+  };
   auto text = detail::readTextFile(file, "park file");
-  if (!text) return std::unexpected(std::vector{ParkProblem{"", text.error().message, {}}});
+  if (!text) return std::unexpected(wholeFile(text.error()));
   auto parsed = detail::parseJson(*text, file.string());
-  if (!parsed) return std::unexpected(std::vector{ParkProblem{"", parsed.error().message, {}}});
+  if (!parsed) return std::unexpected(wholeFile(parsed.error()));
   Problems problems;
   Park park = detail::readCheckedPark(*parsed, problems);
   if (problems.empty()) return park;

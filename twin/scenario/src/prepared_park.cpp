@@ -45,7 +45,7 @@ Result<void> applyStructural(model::Park& park, const Scenario& s, PreparedPark&
         }
         if (!found) {  // a new rooftop plant on a building
           const auto* b = park.findBuilding(c.target);
-          if (!b) return fail(ErrorCode::invalid_input, s.id + ": " + c.path + "/target: no PV utility or building \"" + c.target + "\"");
+          if (!b) return fail(ErrorCode::invalid_input, s.messageSource() + ": " + c.path + "/target: no PV utility or building \"" + c.target + "\"");
           model::Utility pv;
           pv.id = "pv-" + c.target + "-scenario";
           pv.name = {b->name.zh + " 新增光伏", b->name.en + " added PV"};

@@ -9,6 +9,7 @@
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/scenario/report.hpp"
 #include "parktwin/common/iso_time.hpp"
+#include "parktwin/common/time_zone.hpp"
 
 namespace parktwin::scenario {
 namespace {
@@ -47,11 +48,19 @@ nlohmann::json rankingJson(const std::vector<flow::PerMuRank>& ranking) {
 
 }  // namespace
 
-std::string reportCsv(const ScenarioResult& r, const std::string& generated_at) {
+// ISO-8601 with the offset in force written ("2026-11-24T21:00:00+08:00"): the park's own clock
+// as every other time of the report, and still one instant a program reads back.
+std::string generatedText(const ScenarioResult& r, std::int64_t generated_utc_ms) {
+  const TimeZone zone = model::parkTimeZone(r.base_park);
+  const std::string local = formatIsoUtcMs(zone.toLocalMs(generated_utc_ms));  // "2026-11-24T21:00:00.000Z"
+  return local.substr(0, 19) + zone.offsetLabelAt(generated_utc_ms).substr(3);  // + "+08:00" of "UTC+08:00"
+}
+
+std::string reportCsv(const ScenarioResult& r, std::int64_t generated_utc_ms) {
   std::ostringstream out;
   out << "# parktwin scenario " << r.scenario.id << ", park " << r.base_park.id << ", seed " << r.scenario.seed
       << ", " << formatIsoUtcMs(r.scenario.start_ms) << " .. " << formatIsoUtcMs(r.scenario.end_ms())
-      << "\n# generated " << generated_at << "\n";
+      << "\n# generated " << generatedText(r, generated_utc_ms) << "\n";
   out << "kpi,unit,baseline,scenario,delta\n";
   for (const auto& d : r.deltas) {
     out << flow::kpiId(d.key) << "," << flow::kpiUnit(d.key, "en") << "," << number(d.baseline) << "," << number(d.scenario) << "," << number(d.delta())
@@ -70,7 +79,7 @@ std::string reportCsv(const ScenarioResult& r, const std::string& generated_at) 
   return out.str();
 }
 
-std::string reportJson(const ScenarioResult& r, const std::string& generated_at) {
+std::string reportJson(const ScenarioResult& r, std::int64_t generated_utc_ms) {
   nlohmann::json kpis = nlohmann::json::array();
   for (const auto& d : r.deltas) {
     kpis.push_back({{"key", flow::kpiId(d.key)}, {"unit", flow::kpiUnit(d.key, "en")}, {"baseline", (d.baseline)}, {"scenario", (d.scenario)},
@@ -96,7 +105,7 @@ std::string reportJson(const ScenarioResult& r, const std::string& generated_at)
       {"start", formatIsoUtcMs(r.scenario.start_ms)},
       {"end", formatIsoUtcMs(r.scenario.end_ms())},
       {"step_s", r.scenario.step_ms / 1000},
-      {"generated", generated_at},
+      {"generated", generatedText(r, generated_utc_ms)},
       {"changes", changes},
       {"assumptions", assumptions},
       {"kpis", kpis},
@@ -107,12 +116,12 @@ std::string reportJson(const ScenarioResult& r, const std::string& generated_at)
 }
 
 Result<void> writeReport(const ScenarioResult& result, const std::filesystem::path& file, const std::string& language,
-                         const std::string& generated_at) {
+                         std::int64_t generated_utc_ms) {
   const std::string ext = file.extension().string();
   std::string text;
-  if (ext == ".html" || ext == ".htm") text = reportHtml(result, language, generated_at);
-  else if (ext == ".csv") text = reportCsv(result, generated_at);
-  else if (ext == ".json") text = reportJson(result, generated_at);
+  if (ext == ".html" || ext == ".htm") text = reportHtml(result, language, generated_utc_ms);
+  else if (ext == ".csv") text = reportCsv(result, generated_utc_ms);
+  else if (ext == ".json") text = reportJson(result, generated_utc_ms);
   else return fail(file.string() + ": unknown report format; use .html, .csv or .json");
   std::ofstream out(file, std::ios::binary);
   if (!out) return fail(file.string() + ": cannot write the report");

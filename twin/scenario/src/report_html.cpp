@@ -153,7 +153,7 @@ std::string changeText(const Change& c, const Text& t, const TimeZone& zone, con
 
 }  // namespace
 
-std::string reportHtml(const ScenarioResult& r, const std::string& language, const std::string& generated_at) {
+std::string reportHtml(const ScenarioResult& r, const std::string& language, std::int64_t generated_utc_ms) {
   const Text t{language == "zh"};
   const std::string lang = t.zh ? "zh" : "en";
   const Scenario& s = r.scenario;
@@ -169,7 +169,7 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, con
   o << "<p class=\"meta\">" << t("园区：", "Park: ") << escape(t.zh ? r.park_name_zh : r.park_name_en) << " ("
     << escape(r.base_park.id) << ") · " << t("时段：", "Period: ") << localPeriodText(s.start_ms, s.end_ms(), zone) << " · " << t("步长 ", "step ") << s.step_ms / 1000 << " s · "
     << t("随机种子 ", "seed ") << s.seed << "</p>\n";
-  o << "<p class=\"meta\">" << t("生成时间：", "Generated: ") << escape(generated_at) << "</p>\n";
+  o << "<p class=\"meta\">" << t("生成时间：", "Generated: ") << generatedText(r, generated_utc_ms) << "</p>\n";
   o << "<p>" << escape(s.explanation.in(lang)) << "</p>\n";
   o << "<h2>" << t("变化", "Changes") << "</h2>\n<ul>\n";
   for (const auto& c : s.changes) o << changeText(c, t, zone, r.base_park);

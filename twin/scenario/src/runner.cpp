@@ -128,7 +128,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
     for (const Change& c : s.changes) {
       if (!simulatorChange(c.kind)) continue;
       Timed t{&c, linesOf(pp.park, c.target)};
-      if (t.lines.empty()) return fail(ErrorCode::invalid_input, s.id + ": " + c.path + "/target: \"" + c.target + "\" has no simulated line");
+      if (t.lines.empty()) return fail(ErrorCode::invalid_input, s.messageSource() + ": " + c.path + "/target: \"" + c.target + "\" has no simulated line");
       for (const auto& l : t.lines) affected.insert(l);
       boundaries.insert(c.window ? c.window->start_ms : start_ms);
       if (c.window) boundaries.insert(c.window->end_ms);
@@ -274,7 +274,7 @@ Result<ScenarioResult> runScenario(const Scenario& scenario, const model::Park& 
   if (duration < scenario.step_ms) return fail(ErrorCode::invalid_input, scenario.id + ": the period is shorter than one step");
   for (const Change& c : scenario.changes) {
     if (c.window && (c.window->end_ms <= start || c.window->start_ms >= start + duration)) {
-      return fail(ErrorCode::invalid_input, scenario.id + ": " + c.path + ": the change lies outside the period run, " +
+      return fail(ErrorCode::invalid_input, scenario.messageSource() + ": " + c.path + ": the change lies outside the period run, " +
                   localPeriodText(start, start + duration, model::parkTimeZone(park)));
     }
   }

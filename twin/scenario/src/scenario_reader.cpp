@@ -1,9 +1,11 @@
 // Reading scenario files (docs/scenario-format.md): strict, every problem with its JSON path.
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/json_reader.hpp"
+#include "parktwin/model/park_file.hpp"
 #include "parktwin/scenario/scenario.hpp"
 #include "parktwin/common/iso_time.hpp"
 #include "parktwin/common/time_text.hpp"
@@ -59,6 +61,7 @@ const char* changeKindLabel(ChangeKind kind, const std::string& language) {
 namespace {
 
 using model::detail::json;
+using Reporter = std::function<void(const Change&, const std::string& key, const std::string& en, const std::string& zh)>;
 using model::detail::ObjectReader;
 using model::detail::Problems;
 
@@ -90,7 +93,8 @@ std::optional<std::int64_t> instant(ObjectReader& r, const std::string& key, Pro
   if (s.empty()) return std::nullopt;
   auto ms = parseInstantMs(s);
   if (!ms) {
-    problems.add(r.pathOf(key), "expected a time such as \"2026-07-01T08:00:00+08:00\", got \"" + s + "\"");
+    problems.add(r.pathOf(key), "expected a time such as \"2026-07-01T08:00:00+08:00\", got \"" + s + "\"",
+                 "应为时间，如“2026-07-01T08:00:00+08:00”，实际为“" + s + "”");
     return std::nullopt;
   }
   return *ms;
@@ -101,7 +105,8 @@ std::optional<std::int64_t> duration(ObjectReader& r, const std::string& key, Pr
   if (s.empty()) return std::nullopt;
   auto ms = parseDurationMs(s);
   if (!ms || *ms <= 0) {
-    problems.add(r.pathOf(key), "expected a positive duration such as \"8h\", \"30d\" or \"1m\", got \"" + s + "\"");
+    problems.add(r.pathOf(key), "expected a positive duration such as \"8h\", \"30d\" or \"1m\", got \"" + s + "\"",
+                 "应为正的时长，如“8h”、“30d”或“1m”，实际为“" + s + "”");
     return std::nullopt;
   }
   return *ms;
@@ -119,13 +124,16 @@ void readWindow(ObjectReader& r, Change& change, const Scenario& s, const std::s
   const json* from = r.raw("from");
   if (!timed(change.kind)) {
     if (at || from || r.raw("duration") || r.raw("until")) {
-      problems.add(r.path(), std::string("a ") + changeKindName(change.kind) +
-                                 " change holds for the whole period; \"at\", \"from\", \"until\" and \"duration\" are not allowed");
+      problems.add(r.path(),
+                   std::string("a ") + changeKindName(change.kind) +
+                       " change holds for the whole period; \"at\", \"from\", \"until\" and \"duration\" are not allowed",
+                   std::string(changeKindName(change.kind)) + " 变更作用于整个时段；不能给出“at”、“from”、“until”或“duration”");
     }
     return;
   }
   if (at && from) {
-    problems.add(r.pathOf("from"), "give either \"at\" with \"duration\" or \"from\" with \"until\", not both");
+    problems.add(r.pathOf("from"), "give either \"at\" with \"duration\" or \"from\" with \"until\", not both",
+                 "请给出“at”与“duration”，或“from”与“until”，不能两者都给");
     return;
   }
   std::optional<std::int64_t> start, end;
@@ -133,23 +141,24 @@ void readWindow(ObjectReader& r, Change& change, const Scenario& s, const std::s
     start = instant(r, "at", problems, true);
     const auto d = duration(r, "duration", problems, true);
     if (start && d) end = *start + *d;
-    if (r.raw("until")) problems.add(r.pathOf("until"), "use \"duration\" with \"at\"");
+    if (r.raw("until")) problems.add(r.pathOf("until"), "use \"duration\" with \"at\"", "“at”应与“duration”一起使用");
   } else if (from) {
     start = instant(r, "from", problems, true);
     end = instant(r, "until", problems, true);
-    if (r.raw("duration")) problems.add(r.pathOf("duration"), "use \"until\" with \"from\"");
+    if (r.raw("duration")) problems.add(r.pathOf("duration"), "use \"until\" with \"from\"", "“from”应与“until”一起使用");
     if (start && end && *end <= *start) {
-      problems.add(r.pathOf("until"), "expected a time after \"from\"");
+      problems.add(r.pathOf("until"), "expected a time after \"from\"", "应为晚于“from”的时间");
       return;
     }
   } else {
-    if (r.raw("duration")) problems.add(r.pathOf("duration"), "\"duration\" needs \"at\"");
-    if (r.raw("until")) problems.add(r.pathOf("until"), "\"until\" needs \"from\"");
+    if (r.raw("duration")) problems.add(r.pathOf("duration"), "\"duration\" needs \"at\"", "“duration”需要与“at”一起给出");
+    if (r.raw("until")) problems.add(r.pathOf("until"), "\"until\" needs \"from\"", "“until”需要与“from”一起给出");
     return;  // whole period
   }
   if (!start || !end) return;
   if (*start < s.start_ms || *end > s.end_ms()) {
-    problems.add(r.pathOf(at ? "at" : "from"), "the change lies outside the scenario period " + period);
+    problems.add(r.pathOf(at ? "at" : "from"), "the change lies outside the scenario period " + period,
+                 "变更不在情景时段 " + period + " 之内");
     return;
   }
   change.window = TimeWindow{*start, *end};
@@ -162,12 +171,13 @@ std::vector<std::string> ids(ObjectReader& r, const std::string& key, Problems& 
   for (std::size_t i = 0; i < a->size(); ++i) {
     const json& v = (*a)[i];
     if (!v.is_string() || v.get<std::string>().empty()) {
-      problems.add(r.pathOf(key) + "/" + std::to_string(i), "expected an id, got " + model::detail::describe(v));
+      problems.add(r.pathOf(key) + "/" + std::to_string(i), "expected an id, got " + model::detail::describe(v),
+                   "应为 id，实际为 " + model::detail::describe(v));
       continue;
     }
     out.push_back(v.get<std::string>());
   }
-  if (required && a->empty()) problems.add(r.pathOf(key), "expected at least one id");
+  if (required && a->empty()) problems.add(r.pathOf(key), "expected at least one id", "应至少有一个 id");
   return out;
 }
 
@@ -175,7 +185,7 @@ std::vector<TariffBand> readBands(ObjectReader& r, Problems& problems) {
   std::vector<TariffBand> out;
   const json* bands = r.array("bands", true);
   if (!bands) return out;
-  if (bands->empty()) problems.add(r.pathOf("bands"), "expected at least one band");
+  if (bands->empty()) problems.add(r.pathOf("bands"), "expected at least one band", "应至少有一个时段");
   double covered = 0;
   for (std::size_t i = 0; i < bands->size(); ++i) {
     ObjectReader b((*bands)[i], r.pathOf("bands") + "/" + std::to_string(i), problems);
@@ -185,17 +195,17 @@ std::vector<TariffBand> readBands(ObjectReader& r, Problems& problems) {
     band.to_hour = b.number("to_hour", 0, 24, true, 24);
     band.yuan_per_kwh = b.number("yuan_per_kwh", 0, 10, true);
     if (band.to_hour <= band.from_hour) {
-      problems.add(b.pathOf("to_hour"), "expected an hour after from_hour");
+      problems.add(b.pathOf("to_hour"), "expected an hour after from_hour", "应为晚于 from_hour 的小时");
       continue;
     }
     if (band.from_hour != covered) {
-      problems.add(b.pathOf("from_hour"),
-                   "expected " + json(covered).dump() + ": bands must cover 0 to 24 h in order without gaps");
+      problems.add(b.pathOf("from_hour"), "expected " + json(covered).dump() + ": bands must cover 0 to 24 h in order without gaps",
+                   "应为 " + json(covered).dump() + "：各时段须按顺序、无间隙地覆盖 0 至 24 时");
     }
     covered = band.to_hour;
     out.push_back(band);
   }
-  if (!bands->empty() && covered != 24) problems.add(r.pathOf("bands"), "the last band must end at 24 h");
+  if (!bands->empty() && covered != 24) problems.add(r.pathOf("bands"), "the last band must end at 24 h", "最后一个时段须在 24 时结束");
   return out;
 }
 
@@ -279,6 +289,78 @@ void readChange(const json& value, const std::string& path, Scenario& s, const s
   s.changes.push_back(std::move(c));
 }
 
+bool hasLinesIn(const model::Park& park, const std::string& building) {
+  for (const auto& l : park.lines) {
+    if (l.building == building) return true;
+  }
+  return false;
+}
+
+// A change's target against the park: outage, capacity, demand, commission, pv and storage
+// name one object by "target".
+void checkTarget(const Change& c, const model::Park& park, const Reporter& problem) {
+  const std::string& t = c.target;
+  const std::string& p = park.id;
+  switch (c.kind) {
+    case ChangeKind::outage:
+    case ChangeKind::capacity:
+    case ChangeKind::demand:
+      if (!park.findLine(t) && !(park.findBuilding(t) && hasLinesIn(park, t))) {
+        problem(c, "target", "no line, or building with lines, \"" + t + "\" in park " + p,
+                "园区 " + p + " 中没有产线“" + t + "”，也没有含产线的建筑“" + t + "”");
+      }
+      break;
+    case ChangeKind::commission: {
+      const auto* b = park.findBuilding(t);
+      const auto* u = park.findUtility(t);
+      if (!b && !u) problem(c, "target", "no building or utility \"" + t + "\" in park " + p, "园区 " + p + " 中没有建筑或设施“" + t + "”");
+      else if ((b && !b->planned) || (u && !u->planned)) {
+        problem(c, "target", "\"" + t + "\" is not planned: it is built already", "“" + t + "”不是规划中的对象：它已建成");
+      }
+      break;
+    }
+    case ChangeKind::pv: {
+      const auto* u = park.findUtility(t);
+      const std::string kind = u ? std::string(toText(u->kind)) : "";
+      if (u && u->kind != model::UtilityKind::pv) problem(c, "target", "utility \"" + t + "\" is a " + kind + ", not pv", "设施“" + t + "”是 " + kind + "，不是 pv");
+      if (!u && !park.findBuilding(t)) problem(c, "target", "no PV utility or building \"" + t + "\" in park " + p, "园区 " + p + " 中没有光伏设施或建筑“" + t + "”");
+      break;
+    }
+    case ChangeKind::storage: {
+      const auto* u = park.findUtility(t);
+      if (!u) {
+        problem(c, "target", "no utility \"" + t + "\" in park " + p, "园区 " + p + " 中没有设施“" + t + "”");
+      } else if (u->kind != model::UtilityKind::battery && u->kind != model::UtilityKind::pumped_storage) {
+        const std::string kind(toText(u->kind));
+        problem(c, "target", "utility \"" + t + "\" is a " + kind + ", not battery or pumped_storage",
+                "设施“" + t + "”是 " + kind + "，不是 battery 或 pumped_storage");
+      }
+      break;
+    }
+    default: break;
+  }
+}
+
+// The changes that name several objects, or a new line's place.
+void checkTargetLists(const Change& c, const model::Park& park, const Reporter& problem) {
+  const std::string& p = park.id;
+  if (c.kind == ChangeKind::add_line) {
+    if (park.findLine(c.line.id)) problem(c, "line/id", "park " + p + " has a line \"" + c.line.id + "\" already", "园区 " + p + " 已有产线“" + c.line.id + "”");
+    if (!park.findBuilding(c.line.building)) {
+      problem(c, "line/building", "no building \"" + c.line.building + "\" in park " + p, "园区 " + p + " 中没有建筑“" + c.line.building + "”");
+    }
+  }
+  for (std::size_t i = 0; i < c.targets.size(); ++i) {
+    const std::string& t = c.targets[i];
+    if (c.kind == ChangeKind::route && !park.findLine(t)) {
+      problem(c, "lines/" + std::to_string(i), "no line \"" + t + "\" in park " + p, "园区 " + p + " 中没有产线“" + t + "”");
+    }
+    if (c.kind == ChangeKind::retrofit && !park.findEnterprise(t)) {
+      problem(c, "enterprises/" + std::to_string(i), "no enterprise \"" + t + "\" in park " + p, "园区 " + p + " 中没有企业“" + t + "”");
+    }
+  }
+}
+
 // The scenario's park: a bundled park's name, or a path relative to the scenario file (so a
 // scenario copied out of the data folder still finds its bundled park by name).
 void resolveParkOf(Scenario& s, const std::filesystem::path& folder, const std::filesystem::path& dataFolder,
@@ -290,18 +372,33 @@ void resolveParkOf(Scenario& s, const std::filesystem::path& folder, const std::
   }
   std::error_code ec;
   if (!model::looksLikeBundledName(s.park) && !std::filesystem::exists(*file, ec)) {
-    problems.add("/park", "no park file " + file->string() +
-                              " (a path is read relative to the scenario file; name a bundled park without a "
-                              "path, e.g. \"beidu\")");
+    problems.add("/park",
+                 "no park file " + file->string() +
+                     " (a path is read relative to the scenario file; name a bundled park without a path, e.g. \"beidu\")",
+                 "园区文件 " + file->string() + " 不存在（路径相对于情景文件所在的文件夹；内置园区直接写名称，不带路径，如“beidu”）");
     return;
   }
   s.park_file = *file;
 }
 
+// Every change against the park it applies to, into `problems`.
+void checkTargets(const Scenario& scenario, const model::Park& park, Problems& problems) {
+  // A key the reader already found wrong (a missing "target") is not reported twice.
+  const Reporter problem = [&](const Change& c, const std::string& key, const std::string& en, const std::string& zh) {
+    const std::string path = c.path + "/" + key;
+    if (!problems.covers(path)) problems.add(path, en, zh);
+  };
+  for (const Change& c : scenario.changes) {
+    checkTarget(c, park, problem);
+    checkTargetLists(c, park, problem);
+  }
+}
+
 }  // namespace
 
 Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
-                               const std::filesystem::path& folder, const std::filesystem::path& dataFolder) {
+                               const std::filesystem::path& folder, const std::filesystem::path& dataFolder,
+                               std::string_view language) {
   auto parsed = model::detail::parseJson(jsonText, source);
   if (!parsed) return std::unexpected(parsed.error());
   const json& root = *parsed;
@@ -312,7 +409,8 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
     if (r.valid()) {
       const std::string format = r.string("format");
       if (!format.empty() && format != kFormat) {
-        problems.add("/format", std::string("expected \"") + kFormat + "\", got \"" + format + "\"");
+        problems.add("/format", std::string("expected \"") + kFormat + "\", got \"" + format + "\"",
+                     std::string("应为“") + kFormat + "”，实际为“" + format + "”");
       }
       s.id = r.id("id");
       s.name = text(r, "name", problems, true);
@@ -325,11 +423,11 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
       }
       if (r.raw("step")) {
         if (auto step = duration(r, "step", problems, true)) {
-          if (*step < 1000 || *step > 3'600'000) problems.add("/step", "expected a step from 1s to 1h");
+          if (*step < 1000 || *step > 3'600'000) problems.add("/step", "expected a step from 1s to 1h", "步长应在 1s 到 1h 之间");
           else s.step_ms = *step;
         }
       }
-      if (s.duration_ms % s.step_ms != 0) problems.add("/duration", "expected a whole number of steps");
+      if (s.duration_ms % s.step_ms != 0) problems.add("/duration", "expected a whole number of steps", "应为步长的整数倍");
       s.seed = static_cast<std::uint64_t>(r.integer("seed", 0, 2'000'000'000, false, 1));
       if (const json* tariff = r.object("tariff")) {
         ObjectReader t(*tariff, "/tariff", problems);
@@ -344,80 +442,32 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
       }
     }
   }
-  if (!problems.empty()) return problems.failure(source);
+  s.source = source;
+  // The targets too, whatever else is wrong: a wrong period must not hide a wrong target. A
+  // park that does not load is left to the run, which says why.
+  if (!s.park_file.empty()) {
+    if (auto park = model::loadPark(s.park_file)) checkTargets(s, *park, problems);
+  }
+  problems.sortByPath();
+  if (!problems.empty()) return problems.failure(source, language);
   return s;
 }
 
-Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder) {
+Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder,
+                              std::string_view language) {
   auto text = model::detail::readTextFile(file, "scenario file");
   if (!text) return std::unexpected(text.error());
   // The folder as an absolute path, so a message about a relative park path names a real place.
-  return parseScenario(*text, file.string(), std::filesystem::absolute(file).parent_path(), dataFolder);
+  return parseScenario(*text, file.string(), std::filesystem::absolute(file).parent_path(), dataFolder, language);
 }
 
-Result<void> checkAgainstPark(const Scenario& scenario, const model::Park& park) {
-  std::string problems;
-  const auto problem = [&](const Change& c, const std::string& key, const std::string& what) {
-    problems += (problems.empty() ? "" : "\n") + scenario.id + ": " + c.path + "/" + key + ": " + what;
-  };
-  const auto hasLinesIn = [&](const std::string& building) {
-    for (const auto& l : park.lines) {
-      if (l.building == building) return true;
-    }
-    return false;
-  };
-  for (const Change& c : scenario.changes) {
-    switch (c.kind) {
-      case ChangeKind::outage:
-      case ChangeKind::capacity:
-      case ChangeKind::demand:
-        if (!park.findLine(c.target) && !(park.findBuilding(c.target) && hasLinesIn(c.target))) {
-          problem(c, "target", "no line, or building with lines, \"" + c.target + "\" in park " + park.id);
-        }
-        break;
-      case ChangeKind::commission: {
-        const auto* b = park.findBuilding(c.target);
-        const auto* u = park.findUtility(c.target);
-        if (!b && !u) problem(c, "target", "no building or utility \"" + c.target + "\" in park " + park.id);
-        else if ((b && !b->planned) || (u && !u->planned)) problem(c, "target", "\"" + c.target + "\" is not planned: it is built already");
-        break;
-      }
-      case ChangeKind::add_line:
-        if (park.findLine(c.line.id)) problem(c, "line/id", "park " + park.id + " has a line \"" + c.line.id + "\" already");
-        if (!park.findBuilding(c.line.building)) problem(c, "line/building", "no building \"" + c.line.building + "\" in park " + park.id);
-        break;
-      case ChangeKind::route:
-        for (std::size_t i = 0; i < c.targets.size(); ++i) {
-          if (!park.findLine(c.targets[i])) problem(c, "lines/" + std::to_string(i), "no line \"" + c.targets[i] + "\" in park " + park.id);
-        }
-        break;
-      case ChangeKind::retrofit:
-        for (std::size_t i = 0; i < c.targets.size(); ++i) {
-          if (!park.findEnterprise(c.targets[i])) problem(c, "enterprises/" + std::to_string(i), "no enterprise \"" + c.targets[i] + "\" in park " + park.id);
-        }
-        break;
-      case ChangeKind::pv: {
-        const auto* u = park.findUtility(c.target);
-        if (u && u->kind != model::UtilityKind::pv) problem(c, "target", "utility \"" + c.target + "\" is a " + std::string(toText(u->kind)) + ", not pv");
-        if (!u && !park.findBuilding(c.target)) problem(c, "target", "no PV utility or building \"" + c.target + "\" in park " + park.id);
-        break;
-      }
-      case ChangeKind::storage: {
-        const auto* u = park.findUtility(c.target);
-        if (!u) problem(c, "target", "no utility \"" + c.target + "\" in park " + park.id);
-        else if (u->kind != model::UtilityKind::battery && u->kind != model::UtilityKind::pumped_storage) {
-          problem(c, "target", "utility \"" + c.target + "\" is a " + std::string(toText(u->kind)) + ", not battery or pumped_storage");
-        }
-        break;
-      }
-      case ChangeKind::tariff:
-      case ChangeKind::grid_emission:
-      case ChangeKind::grid_limit:
-        break;
-    }
-  }
-  if (!problems.empty()) return fail(ErrorCode::invalid_input, problems);
-  return {};
+Result<void> checkAgainstPark(const Scenario& scenario, const model::Park& park, std::string_view language) {
+  Problems problems;
+  checkTargets(scenario, park, problems);
+  if (problems.empty()) return {};
+  auto failure = problems.failure(scenario.messageSource(), language);
+  failure.error().code = ErrorCode::invalid_input;
+  return failure;
 }
 
 }  // namespace parktwin::scenario

@@ -28,6 +28,10 @@ class Problems {
   void add(const std::string& path, const std::string& what) {
     add(path, ProblemWording{.code = ProblemCode::other, .text = what});
   }
+  // A reader's own problem in both languages (the reader owns the wording of what only it checks).
+  void add(const std::string& path, const std::string& what, const std::string& whatZh) {
+    add(path, ProblemWording{.code = ProblemCode::other, .text = what, .text_zh = whatZh});
+  }
   void add(const std::string& path, const ProblemWording& wording) {
     const std::string what = problemText(wording);
     lines_.push_back(path + ": " + what);
@@ -39,8 +43,9 @@ class Problems {
   const std::vector<std::string>& lines() const { return lines_; }
   // The same problems with the path apart, for a list a person clicks through.
   const std::vector<Entry>& entries() const { return entries_; }
-  // All problems as one error, a line each: "<source>: /buildings/3/name: missing; ...".
-  std::unexpected<Error> failure(const std::string& source) const;
+  // All problems as one error, a line each: "<source>: /buildings/3/name: missing; ...", worded
+  // in `language` ("zh" or "en", problemText).
+  std::unexpected<Error> failure(const std::string& source, std::string_view language = "en") const;
   // Orders the problems by where they are, /buildings/3 before /buildings/10 before /lines/0,
   // whichever pass found them (the shape is read before the rules are checked; a list in two
   // runs made a person jump back and forth through the file). Equal paths keep their order.

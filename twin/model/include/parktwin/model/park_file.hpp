@@ -4,6 +4,7 @@
 #include <expected>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -13,9 +14,10 @@
 namespace parktwin::model {
 
 // Parses park JSON text. `source` names the file in messages. On failure the error message
-// lists each problem on its own line as "<source>: <json pointer>: <what was expected>".
-Result<Park> parsePark(const std::string& jsonText, const std::string& source);
-Result<Park> loadPark(const std::filesystem::path& file);
+// lists each problem on its own line as "<source>: <json pointer>: <what was expected>", in
+// `language` ("zh" or "en": problemText; a file that cannot be read or parsed is said in English).
+Result<Park> parsePark(const std::string& jsonText, const std::string& source, std::string_view language = "en");
+Result<Park> loadPark(const std::filesystem::path& file, std::string_view language = "en");
 
 // One problem of a park file: its JSON Pointer ("" for the file as a whole: unreadable, not
 // JSON) and what was expected.

@@ -1,8 +1,9 @@
 #pragma once
 // What a file reader found wrong at a JSON path, as a code and its arguments beside the English
-// words: the CLI and logs print the English (problemText), a window words the same code in its
-// own language (app/models/problem_text.cpp, the one place that translates them).
+// words. problem_wording.cpp is the one owner of their English and Chinese: the CLI (--lang zh),
+// the reports and the window (app/models/problem_text.cpp) all word a problem through it.
 #include <string>
+#include <string_view>
 
 namespace parktwin::model {
 
@@ -58,11 +59,14 @@ struct ProblemWording {
   std::string first{}, second{}, third{}, fourth{};  // (initialised here so that designated initialisers may leave them out)
   std::string got{};   // wrong_value: the value found, as describe() renders it
   std::string text{};  // other (and unknown_time_zone): the English words
+  std::string text_zh{};  // other: the Chinese words, where the reader wrote them (else English is shown)
   bool operator==(const ProblemWording&) const = default;
 };
 
 // The English words of a problem: "expected a number, got \"tall\"".
 std::string problemText(const ProblemWording& wording);
+// The same in `language` ("zh" or "en"; anything else is English): "应为数字，实际为 \"tall\"".
+std::string problemText(const ProblemWording& wording, std::string_view language);
 // What was expected, in English: "a number between 0 and 90".
 std::string expectedText(const ProblemWording& wording);
 

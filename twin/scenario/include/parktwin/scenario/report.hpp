@@ -4,6 +4,7 @@
 // differs between two reports of the same inputs is the generation-time line. KPI keys, units
 // and labels come from the KPI table (flow/kpi_table.hpp); CSV and JSON numbers are the
 // shortest text that reads back to the same double (common/number_text.hpp).
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -12,13 +13,16 @@
 
 namespace parktwin::scenario {
 
-// `language`: "zh" or "en". `generated_at`: shown once, e.g. "2026-11-24T13:00:00Z".
-std::string reportHtml(const ScenarioResult& result, const std::string& language, const std::string& generated_at);
-std::string reportCsv(const ScenarioResult& result, const std::string& generated_at);
-std::string reportJson(const ScenarioResult& result, const std::string& generated_at);
+// `language`: "zh" or "en". `generated_utc_ms`: when the report was made, shown once in the
+// park's civil time with its offset, as every time of the report is ("2026-11-24T21:00:00+08:00").
+std::string reportHtml(const ScenarioResult& result, const std::string& language, std::int64_t generated_utc_ms);
+std::string reportCsv(const ScenarioResult& result, std::int64_t generated_utc_ms);
+std::string reportJson(const ScenarioResult& result, std::int64_t generated_utc_ms);
+// The generation time as the reports write it.
+std::string generatedText(const ScenarioResult& result, std::int64_t generated_utc_ms);
 
 // Writes the format the extension names (.html, .csv, .json).
 Result<void> writeReport(const ScenarioResult& result, const std::filesystem::path& file, const std::string& language,
-                         const std::string& generated_at);
+                         std::int64_t generated_utc_ms);
 
 }  // namespace parktwin::scenario

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -85,16 +86,24 @@ struct Scenario {
   std::uint64_t seed = 1;
   std::vector<TariffBand> tariff;      // both runs' time-of-use tariff; empty: the park's flat one
   std::vector<Change> changes;
+  std::string source;                  // the file its messages name ("smelter-outage.json"); empty: made in code
 
   std::int64_t end_ms() const { return start_ms + duration_ms; }
+  // What a message about the scenario begins with: its file, as the reader's messages, else its id.
+  const std::string& messageSource() const { return source.empty() ? id : source; }
 };
 
 // `source` names the file in messages. The park is a bundled park's name, found in
 // `dataFolder` (model::bundledDataFolder), or a path relative to `folder` (the scenario file's).
-// Every problem is reported, one per line, as "<source>: <json pointer>: <what was expected>".
+// Every problem is reported, one per line, as "<source>: <json pointer>: <what was expected>",
+// in `language` ("zh" or "en"; a file that cannot be read or parsed is said in English). When
+// the scenario's park file loads, the changes' targets are checked against it too
+// (checkAgainstPark), so that a wrong period does not hide a wrong target.
 Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
-                               const std::filesystem::path& folder, const std::filesystem::path& dataFolder);
-Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder);
+                               const std::filesystem::path& folder, const std::filesystem::path& dataFolder,
+                               std::string_view language = "en");
+Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder,
+                              std::string_view language = "en");
 
 // The planned buildings and utilities the scenario builds (its commission changes): what a
 // flow solution for the scenario counts as built (flow::FlowOverrides::built), while the
@@ -102,7 +111,7 @@ Result<Scenario> loadScenario(const std::filesystem::path& file, const std::file
 std::set<std::string> builtBy(const Scenario& scenario);
 
 // Checks the changes against the park they apply to: every target exists and has the right
-// kind. Messages name the change's JSON path.
-Result<void> checkAgainstPark(const Scenario& scenario, const model::Park& park);
+// kind. Messages name the scenario's file and the change's JSON path, as the reader's do.
+Result<void> checkAgainstPark(const Scenario& scenario, const model::Park& park, std::string_view language = "en");
 
 }  // namespace parktwin::scenario

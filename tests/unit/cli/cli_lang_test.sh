@@ -1,0 +1,53 @@
+#!/bin/sh
+# parktwin-cli under --lang zh: a park file's and a scenario file's problems in Chinese, worded
+# by twin/model (problem_wording.cpp) and the scenario reader, as the window words them.
+# Oracle: the Chinese lines written here by hand (the same words as the window's, tst_park_document.qml).
+# Usage: cli_lang_test.sh PATH/TO/parktwin-cli SOURCE_DIR
+set -u
+cli=$1
+src=$2
+. "$(dirname "$0")/../../cli_test_lib.sh"
+cd "$dir" || exit 1
+
+# The bundled Beidu park with two defects: a height that is no number and a key nobody reads.
+python3 -c 'import json, sys
+p = json.load(open(sys.argv[1], encoding="utf-8"))
+p["buildings"][0]["height_m"] = "tall"
+p["colour"] = 1
+json.dump(p, open("bad.park.json", "w", encoding="utf-8"), ensure_ascii=False)' "$src/assets/parks/beidu.json"
+
+"$cli" check bad.park.json --lang zh >check.out 2>check.err
+expect "check --lang zh exit code" 2 $?
+expect "check --lang zh problems" 'bad.park.json: /buildings/0/height_m: 应为正数，实际为 "tall"
+bad.park.json: /colour: 未知的键' "$(cat check.err)"
+"$cli" check bad.park.json >/dev/null 2>check-en.err
+expect "check in English by default" 'bad.park.json: /buildings/0/height_m: expected a positive number, got "tall"
+bad.park.json: /colour: unknown key' "$(cat check-en.err)"
+"$cli" check beidu --lang zh >ok.out 2>&1
+expect "check --lang zh summary" 1 "$(grep -c '^  建筑 [0-9]*，企业 [0-9]*，产线 [0-9]*' ok.out)"
+
+# A scenario file with a key nobody reads and a change after its one-day period.
+cat >late.json <<'JSON'
+{"format": "parktwin-scenario/1", "id": "late", "name": {"zh": "晚", "en": "Late"},
+ "explanation": {"zh": "说明", "en": "Explanation"}, "park": "beidu",
+ "start": "2026-01-01T00:00:00+08:00", "duration": "1d", "colour": 1,
+ "changes": [{"type": "outage", "target": "potline-1", "at": "2026-03-01T08:00:00+08:00", "duration": "8h"}]}
+JSON
+"$cli" scenario run late.json --lang zh >run.out 2>run.err
+expect "scenario run --lang zh exit code" 2 $?
+expect "scenario run --lang zh problems" 'late.json: /changes/0/at: 变更不在情景时段 2026-01-01 00:00 .. 2026-01-02 00:00 (UTC+08:00) 之内
+late.json: /colour: 未知的键' "$(cat run.err)"
+# The scenario's park with the defects above: its problems in Chinese too.
+sed 's/"park": "beidu"/"park": "bad.park.json"/; s/, "colour": 1//; s/2026-03-01/2026-01-01/' late.json >badpark.json
+"$cli" scenario run badpark.json --lang zh --duration 1h >run2.out 2>run2.err
+expect "scenario's park problems in Chinese" 1 "$(grep -c '/bad.park.json: /colour: 未知的键$' run2.err)"
+
+# A wrong target and a change after the period: both at once, in file order, each named by the
+# file and its JSON path (the target used to be named by the scenario's id, and only once the
+# period was right).
+sed 's/, "colour": 1//; s/"potline-1"/"potline-9"}, {"type": "outage", "target": "potline-1"/' late.json >both.json
+"$cli" scenario run both.json --lang zh >both.out 2>both.err
+expect "scenario run: target and period problems together" 'both.json: /changes/0/target: 园区 beidu 中没有产线“potline-9”，也没有含产线的建筑“potline-9”
+both.json: /changes/1/at: 变更不在情景时段 2026-01-01 00:00 .. 2026-01-02 00:00 (UTC+08:00) 之内' "$(cat both.err)"
+
+finish cli_lang
