@@ -28,10 +28,10 @@ QString parkDifferenceText(const model::ParkDifference& d) {
   const auto add = [&](const std::vector<std::string>& ids, const char* what) {
     if (!ids.empty()) parts.push_back(tr(what).arg(idList(ids)));
   };
-  add(d.objects_only_there, "objects only on the server: %1");
-  add(d.tags_only_there, "tags only on the server (their values are not shown): %1");
-  add(d.objects_only_here, "objects only in this window: %1");
-  add(d.tags_only_here, "tags only in this window (no values come for them): %1");
+  add(d.objects_only_there, QT_TRANSLATE_NOOP("ParkDifference", "objects only on the server: %1"));
+  add(d.tags_only_there, QT_TRANSLATE_NOOP("ParkDifference", "tags only on the server (their values are not shown): %1"));
+  add(d.objects_only_here, QT_TRANSLATE_NOOP("ParkDifference", "objects only in this window: %1"));
+  add(d.tags_only_here, QT_TRANSLATE_NOOP("ParkDifference", "tags only in this window (no values come for them): %1"));
   if (d.other_values_differ) parts.push_back(tr("the same objects and tags, with other values (sizes, names or rules)"));
   return tr("This window's park file is not the one the server serves: %1. Use the same park file on every desk (the server's: GET …/park, docs/server.md).")
       .arg(parts.join("; "));

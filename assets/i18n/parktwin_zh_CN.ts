@@ -411,6 +411,18 @@
         <source>GeoJSON files (*.geojson *.json)</source>
         <translation>GeoJSON 文件 (*.geojson *.json)</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
 </context>
 <context>
     <name>FileMenu</name>
@@ -1211,6 +1223,30 @@
         <source>Severity</source>
         <translation>级别</translation>
     </message>
+    <message>
+        <source>Park %1</source>
+        <translation>园区 %1</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Latitude (°)</source>
+        <translation>纬度（°）</translation>
+    </message>
+    <message>
+        <source>Longitude (°)</source>
+        <translation>经度（°）</translation>
+    </message>
+    <message>
+        <source>Time zone (IANA)</source>
+        <translation>时区（IANA）</translation>
+    </message>
+    <message>
+        <source>Grid emission (t CO2/MWh)</source>
+        <translation>电网排放因子（吨 CO2/兆瓦时）</translation>
+    </message>
 </context>
 <context>
     <name>ObjectFormsPanel</name>
@@ -1221,6 +1257,25 @@
     <message>
         <source>Select an enterprise, line, machine group, utility or external node (asset tree or view) to edit it and its tags.</source>
         <translation>在资产树或三维视图中选择企业、产线、设备组、公用设施或外部节点，即可编辑它及其测点。</translation>
+    </message>
+</context>
+<context>
+    <name>ParkDifference</name>
+    <message>
+        <source>objects only on the server: %1</source>
+        <translation>仅服务器有的对象：%1</translation>
+    </message>
+    <message>
+        <source>tags only on the server (their values are not shown): %1</source>
+        <translation>仅服务器有的测点（不显示其数值）：%1</translation>
+    </message>
+    <message>
+        <source>objects only in this window: %1</source>
+        <translation>仅本窗口有的对象：%1</translation>
+    </message>
+    <message>
+        <source>tags only in this window (no values come for them): %1</source>
+        <translation>仅本窗口有的测点（收不到数值）：%1</translation>
     </message>
 </context>
 <context>
@@ -1723,6 +1778,21 @@
     </message>
 </context>
 <context>
+    <name>parktwin::app</name>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 等（另有 %2 个）</translation>
+    </message>
+    <message>
+        <source>the same objects and tags, with other values (sizes, names or rules)</source>
+        <translation>对象和测点相同，但数值不同（尺寸、名称或规则）</translation>
+    </message>
+    <message>
+        <source>This window&apos;s park file is not the one the server serves: %1. Use the same park file on every desk (the server&apos;s: GET …/park, docs/server.md).</source>
+        <translation>本窗口的园区文件不是服务器所用的文件：%1。请在每台电脑上使用同一个园区文件（服务器的文件：GET …/park，见 docs/server.md）。</translation>
+    </message>
+</context>
+<context>
     <name>parktwin::app::AlarmController</name>
     <message>
         <source>Acknowledged %1: %2</source>
@@ -2207,10 +2277,6 @@
         <translation>无法在 %1 中保存标注</translation>
     </message>
     <message>
-        <source>Live: %1 · %2 msg/s · lag %3 s · %4 bad · %5 unknown tags</source>
-        <translation>实时：%1 · %2 条/秒 · 延迟 %3 秒 · %4 条错误 · %5 个未知测点</translation>
-    </message>
-    <message>
         <source>%1: %2 · retrying</source>
         <translation>%1：%2 · 正在重试</translation>
     </message>
@@ -2221,6 +2287,26 @@
     <message>
         <source>Reading the history of %1 …</source>
         <translation>正在读取 %1 的历史 …</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>Live: %1 · %2 msg/s · lag %3 · %4 bad · %5 unknown tags</source>
+        <translation>实时：%1 · %2 条/秒 · 延迟 %3 · %4 条错误 · %5 个未知测点</translation>
     </message>
 </context>
 <context>
