@@ -275,6 +275,29 @@ TEST(ScenarioRunner, LinesWithoutMoltenMetalRemeltTheIngotTheyUse) {
   EXPECT_NEAR(r.baseline.kpis.energy_kwh - r.changed.kpis.energy_kwh, recyclerDrop, 0.02 * recyclerDrop);
 }
 
+// The park's OEE weights each processing line by its capacity, as flows weigh lines for firms
+// and buildings (it was a plain mean: a small line counted as much as the largest). Oracle: the
+// capacities read from Jiulong's park file, the lines' own means from the run.
+TEST(ScenarioRunner, ParkOeeWeighsProcessingLinesByCapacity) {
+  const model::Park jiulong = park("jiulong");
+  const ScenarioResult r = run(test::minimalScenario("jiulong"));
+  double weighted = 0, weight = 0, plain = 0;
+  int measured = 0;
+  for (const LineTotals& line : r.baseline.lines) {
+    if (line.oee < 0) continue;
+    const model::ProductionLine* l = jiulong.findLine(line.line);
+    ASSERT_TRUE(l) << line.line;
+    const double w = l->capacity_t_per_year > 0 ? l->capacity_t_per_year : 1;
+    weighted += w * line.oee;
+    weight += w;
+    plain += line.oee;
+    ++measured;
+  }
+  ASSERT_GE(measured, 2);
+  EXPECT_NEAR(r.baseline.kpis.oee, weighted / weight, 1e-12);
+  EXPECT_GT(std::abs(weighted / weight - plain / measured), 1e-6) << "the lines' OEE differ, so the two means must";
+}
+
 TEST(ScenarioRunner, NewRooftopPvOnABuilding) {
   json j = test::minimalScenario("beidu");
   j["changes"] = json::parse(R"([{"type": "pv", "target": "qineng-office", "peak_kw": 500}])");

@@ -63,6 +63,8 @@ bool BreakdownRows::add(const std::string& id, const model::LocalizedText& name,
 
 }  // namespace detail
 
+double oeeWeight(const model::ProductionLine& line) { return line.capacity_t_per_year > 0 ? line.capacity_t_per_year : 1; }
+
 namespace {
 
 Result<void> checkFlows(const FlowNetwork& network, const std::vector<double>& flows, std::size_t step) {
@@ -77,7 +79,7 @@ double weightedOee(const std::vector<const model::ProductionLine*>& lines, const
   for (const auto* line : lines) {
     auto it = oee.find(line->id);
     if (it == oee.end()) continue;
-    const double w = line->capacity_t_per_year > 0 ? line->capacity_t_per_year : 1;
+    const double w = oeeWeight(*line);
     sum += w * it->second;
     weight += w;
   }

@@ -247,15 +247,19 @@ RunResult RunAccounting::finish() {
   } else {
     k_.retrofit_kwh_per_t = k_.retrofit_operating_cost_yuan_per_t = kNoFigure;
   }
-  double oee = 0;
-  int processors = 0;
+  // The park's OEE: the processors' means, weighted by capacity as flows weight them (an
+  // unweighted mean let a small line count as much as the largest).
+  double oee = 0, weight = 0;
   for (std::size_t i = 0; i < park_.lines.size(); ++i) {
-    r.lines.push_back({park_.lines[i].id, lineOutputSum_[i], lineEnergy_[i], lineRemelt_[i], park_.lines[i].molten_fed});
-    if (park_.lines[i].role != LineRole::processor || oeeSamples_ <= 0) continue;
-    oee += lineOeeSum_[i] / oeeSamples_;
-    ++processors;
+    const PreparedLine& line = park_.lines[i];
+    const bool measured = line.role == LineRole::processor && oeeSamples_ > 0;
+    const double lineOee = measured ? lineOeeSum_[i] / oeeSamples_ : -1;
+    r.lines.push_back({line.id, lineOutputSum_[i], lineEnergy_[i], lineRemelt_[i], line.molten_fed, lineOee});
+    if (!measured) continue;
+    oee += line.oee_weight * lineOee;
+    weight += line.oee_weight;
   }
-  k_.oee = processors > 0 ? oee / processors : 0;
+  k_.oee = weight > 0 ? oee / weight : 0;
   for (std::size_t i = 0; i < park_.potlines.size(); ++i) {
     r.lines.insert(r.lines.begin() + static_cast<std::ptrdiff_t>(i), {park_.potlines[i], potTapped_[i], potEnergy_[i], 0});
   }

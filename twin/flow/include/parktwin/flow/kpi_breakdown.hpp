@@ -46,6 +46,10 @@ struct KpiBreakdown {
   double park_oee = -1;               // capacity-weighted over measured lines; < 0 when none
 };
 
+// A line's weight in the OEE of a park, building or firm (flows and scenario runs alike): its
+// capacity in t/yr, 1 where it gives none, so a big line counts for what it makes.
+double oeeWeight(const model::ProductionLine& line);
+
 // `totals` are computeKpis' figures for the same window; `oee` maps line ids to a measured
 // OEE (0..1). Fails like computeKpis when a step's flows do not match the networks.
 Result<KpiBreakdown> breakdownKpis(const model::Park& park, const FlowNetwork& material, const FlowNetwork& energy,

@@ -70,6 +70,7 @@ struct LineTotals {
   double energy_kwh = 0;
   double remelt_t = 0;  // processors: ingot remelted for lack of molten metal (or by route), or for lack of any other metal
   bool molten_fed = false;  // a processor fed molten metal from the casthouse (its remelting is lost molten supply)
+  double oee = -1;          // processors: the mean of its OEE samples (0..1); -1 for other lines
 };
 
 struct RunResult {
