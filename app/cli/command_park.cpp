@@ -24,8 +24,8 @@ struct EditOptions {
   std::vector<std::string> sets;     // POINTER=JSON
   std::vector<std::string> moves;    // ID=X,Y
   std::vector<std::string> rotates;  // ID=DEG
-  std::vector<std::string> removes;  // building ids
-  std::vector<std::string> removals;  // ids of anything (model::removalOf)
+  std::vector<std::string> buildingRemovals;  // --remove-building: building ids
+  std::vector<std::string> idRemovals;        // --remove: ids of anything (model::removalOf)
   bool allowProblems = false;
 };
 
@@ -58,7 +58,7 @@ std::optional<std::pair<std::string, std::vector<double>>> parseIdNumbers(const 
 // The edits in the order of the flags' kinds: removals, moves, rotations, then fields.
 std::optional<std::vector<model::EditCommand>> commandsOf(const EditOptions& o) {
   std::vector<model::EditCommand> commands;
-  for (const auto& id : o.removes) commands.push_back(model::RemoveBuilding{id});
+  for (const auto& id : o.buildingRemovals) commands.push_back(model::RemoveBuilding{id});
   for (const auto& m : o.moves) {
     auto p = parseIdNumbers(m);
     if (!p || p->second.size() != 2) return std::cerr << "--move " << m << ": expected ID=X,Y in metres\n", std::nullopt;
@@ -97,7 +97,7 @@ int runEdit(const EditOptions& o) {
     return true;
   };
   // --remove first: each id named in the park as the removals before it left it.
-  for (const auto& id : o.removals) {
+  for (const auto& id : o.idRemovals) {
     auto removal = model::removalOf(history.park(), id);
     if (!removal) return std::cerr << o.file << ": --remove " << removal.error().message << "\n", 1;
     if (!apply(*removal)) return 1;
@@ -132,8 +132,8 @@ std::function<int()> declareParkEdit(CLI::App& sub) {
   sub.add_option("--set", o->sets, "POINTER=VALUE: set a field, e.g. /buildings/3/position/x_m=120 (VALUE is JSON, or text); /SECTION/-=OBJECT adds a whole item, e.g. /enterprises/-='{\"id\": ...}'");
   sub.add_option("--move", o->moves, "ID=X,Y: move a building's centre to X,Y metres");
   sub.add_option("--rotate", o->rotates, "ID=DEG: turn a building to DEG degrees counter-clockwise from east");
-  sub.add_option("--remove", o->removals, "ID: delete what the id names (building, zone, road, enterprise, line, machine group, utility, external, tag, alarm rule, link) with what only makes sense with it");
-  sub.add_option("--remove-building", o->removes, "ID: delete a building with its lines, the utilities it houses, and their tags and links");
+  sub.add_option("--remove", o->idRemovals, "ID: delete what the id names (building, zone, road, enterprise, line, machine group, utility, external, tag, alarm rule, link) with what only makes sense with it");
+  sub.add_option("--remove-building", o->buildingRemovals, "ID: delete a building with its lines, the utilities it houses, and their tags and links");
   sub.add_flag("--allow-problems", o->allowProblems, "Write the park even when the edits leave problems");
   return [o] { return runEdit(*o); };
 }

@@ -136,11 +136,18 @@ QString ObjectForms::unusedId(const QString& stem) const {
   return park ? q(model::unusedObjectId(*park, s(stem))) : QString();
 }
 
+// By the card's kind, not only its id: an edited park may hold a duplicate id for a while (listed
+// as a problem), and Delete on a tag's card must not take the building of the same id.
 bool ObjectForms::remove(const QString& kind, const QString& id) {
-  const auto* park = controller_.park();
-  if (!park || kind == "park") return false;  // the park is the file itself
-  auto removal = model::removalOf(*park, s(id));  // ids are unique across the park: the id says what
-  return removal && editor_.issueEdit(*removal);
+  const std::string i = s(id);
+  if (kind == "enterprise") return editor_.issueEdit(model::RemoveEnterprise{i});
+  if (kind == "line") return editor_.issueEdit(model::RemoveLine{i});
+  if (kind == "machines") return editor_.issueEdit(model::RemoveMachineGroup{i});
+  if (kind == "utility") return editor_.issueEdit(model::RemoveUtility{i});
+  if (kind == "external") return editor_.issueEdit(model::RemoveExternal{i});
+  if (kind == "tag") return editor_.issueEdit(model::RemoveTag{i});
+  if (kind == "alarm") return editor_.issueEdit(model::RemoveAlarmRule{i});
+  return false;  // the park's card among them: the park is the file itself
 }
 
 }  // namespace parktwin::app

@@ -8,7 +8,9 @@
 namespace parktwin::app {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("ParkDifference", text); }
+// Every text here is marked QT_TRANSLATE_NOOP("ParkDifference", ...), so lupdate files it under
+// the context it is looked up in (a function named tr() would be filed under the namespace).
+QString translated(const char* text) { return QCoreApplication::translate("ParkDifference", text); }
 
 // "store, hall-2, … and 4 more": the first five ids, so that a long list stays one line.
 QString idList(const std::vector<std::string>& ids) {
@@ -16,7 +18,7 @@ QString idList(const std::vector<std::string>& ids) {
   QStringList shown;
   for (std::size_t i = 0; i < ids.size() && i < kShown; ++i) shown.push_back(q(ids[i]));
   QString text = shown.join(", ");
-  if (ids.size() > kShown) text = tr("%1 and %2 more").arg(text).arg(ids.size() - kShown);
+  if (ids.size() > kShown) text = translated(QT_TRANSLATE_NOOP("ParkDifference", "%1 and %2 more")).arg(text).arg(ids.size() - kShown);
   return text;
 }
 
@@ -26,15 +28,16 @@ QString parkDifferenceText(const model::ParkDifference& d) {
   if (d.empty()) return {};
   QStringList parts;
   const auto add = [&](const std::vector<std::string>& ids, const char* what) {
-    if (!ids.empty()) parts.push_back(tr(what).arg(idList(ids)));
+    if (!ids.empty()) parts.push_back(translated(what).arg(idList(ids)));
   };
   add(d.objects_only_there, QT_TRANSLATE_NOOP("ParkDifference", "objects only on the server: %1"));
   add(d.tags_only_there, QT_TRANSLATE_NOOP("ParkDifference", "tags only on the server (their values are not shown): %1"));
   add(d.objects_only_here, QT_TRANSLATE_NOOP("ParkDifference", "objects only in this window: %1"));
   add(d.tags_only_here, QT_TRANSLATE_NOOP("ParkDifference", "tags only in this window (no values come for them): %1"));
-  if (d.other_values_differ) parts.push_back(tr("the same objects and tags, with other values (sizes, names or rules)"));
-  return tr("This window's park file is not the one the server serves: %1. Use the same park file on every desk (the server's: GET …/park, docs/server.md).")
-      .arg(parts.join("; "));
+  if (d.other_values_differ) parts.push_back(translated(QT_TRANSLATE_NOOP("ParkDifference", "the same objects and tags, with other values (sizes, names or rules)")));
+  const char* sentence = QT_TRANSLATE_NOOP(
+      "ParkDifference", "This window's park file is not the one the server serves: %1. Use the same park file on every desk (the server's: GET …/park, docs/server.md).");
+  return translated(sentence).arg(parts.join("; "));
 }
 
 }  // namespace parktwin::app

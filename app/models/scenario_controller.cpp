@@ -105,7 +105,7 @@ void ScenarioController::refresh() {
   if (!runPath_.isEmpty()) files << runPath_;
   files.removeDuplicates();
   for (const QString& path : files) {
-    auto s = scenario::loadScenario(path.toStdString(), park_.assetRoot().toStdString());
+    auto s = scenario::loadScenario(path.toStdString(), park_.assetRoot().toStdString(), language, scenario::TargetCheck::none);
     if (!s || !model::isOpenPark(s->park_file, park_.parkFile().toStdString(), park_.parkId().toStdString())) continue;
     available_ << QVariantMap{{"path", path}, {"id", q(s->id)},
                               {"name", q(s->name.in(language))}, {"explanation", q(s->explanation.in(language))}};
@@ -118,7 +118,7 @@ void ScenarioController::run(const QString& path) {
   join();
   clear();
   runPath_ = QFileInfo(path).absoluteFilePath();
-  auto loaded = scenario::loadScenario(path.toStdString(), park_.assetRoot().toStdString());
+  auto loaded = scenario::loadScenario(path.toStdString(), park_.assetRoot().toStdString(), park_.language().toStdString(), scenario::TargetCheck::none);
   if (!loaded) return setState("failed", q(loaded.error().message));
   auto park = model::loadPark(loaded->park_file);
   if (!park) return setState("failed", q(park.error().message));

@@ -8,7 +8,8 @@
 namespace parktwin::app {
 
 QString TimelineController::lagText(double lagMs) const {
-  const double seconds = lagMs / 1000.0;
+  // A source a little ahead of this clock has no lag (the caller clamps it); nothing is none.
+  const double seconds = std::isfinite(lagMs) && lagMs > 0 ? lagMs / 1000.0 : 0.0;
   if (seconds < 60) return tr("%1 s").arg(seconds, 0, 'f', 1);
   if (seconds < 3600) return tr("%1 min").arg(std::floor(seconds / 60));
   if (seconds < 86400) return tr("%1 h").arg(std::floor(seconds / 3600));

@@ -1277,6 +1277,18 @@
         <source>tags only in this window (no values come for them): %1</source>
         <translation>仅本窗口有的测点（收不到数值）：%1</translation>
     </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 等（另有 %2 个）</translation>
+    </message>
+    <message>
+        <source>the same objects and tags, with other values (sizes, names or rules)</source>
+        <translation>对象和测点相同，但数值不同（尺寸、名称或规则）</translation>
+    </message>
+    <message>
+        <source>This window&apos;s park file is not the one the server serves: %1. Use the same park file on every desk (the server&apos;s: GET …/park, docs/server.md).</source>
+        <translation>本窗口的园区文件不是服务器所用的文件：%1。请在每台电脑上使用同一个园区文件（服务器的文件：GET …/park，见 docs/server.md）。</translation>
+    </message>
 </context>
 <context>
     <name>ParkDropArea</name>
@@ -1775,21 +1787,6 @@
     <message>
         <source>Width (m)</source>
         <translation>宽度（米）</translation>
-    </message>
-</context>
-<context>
-    <name>parktwin::app</name>
-    <message>
-        <source>%1 and %2 more</source>
-        <translation>%1 等（另有 %2 个）</translation>
-    </message>
-    <message>
-        <source>the same objects and tags, with other values (sizes, names or rules)</source>
-        <translation>对象和测点相同，但数值不同（尺寸、名称或规则）</translation>
-    </message>
-    <message>
-        <source>This window&apos;s park file is not the one the server serves: %1. Use the same park file on every desk (the server&apos;s: GET …/park, docs/server.md).</source>
-        <translation>本窗口的园区文件不是服务器所用的文件：%1。请在每台电脑上使用同一个园区文件（服务器的文件：GET …/park，见 docs/server.md）。</translation>
     </message>
 </context>
 <context>

@@ -31,9 +31,9 @@ Result<scenario::Scenario> ScenarioQueue::readScenario(const json& body) const {
     }
     auto file = model::resolveBundledOrPath(name, model::BundledKind::scenario, dataFolder_);
     if (!file) return fail(ErrorCode::invalid_input, "/scenario: " + file.error().message);
-    loaded = scenario::loadScenario(*file, dataFolder_);
+    loaded = scenario::loadScenario(*file, dataFolder_, "en", scenario::TargetCheck::none);
   } else if (body.contains("definition") && body["definition"].is_object()) {
-    loaded = scenario::parseScenario(body["definition"].dump(), "/definition", dataFolder_, dataFolder_);
+    loaded = scenario::parseScenario(body["definition"].dump(), "/definition", dataFolder_, dataFolder_, "en", scenario::TargetCheck::none);
   } else {
     return fail(ErrorCode::invalid_input,
                 "body: expected {\"scenario\": \"<bundled name>\"} or {\"definition\": {<scenario file>}}");

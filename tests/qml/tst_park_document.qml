@@ -113,10 +113,6 @@ Item {
             compare(shown, ["/buildings/0/kind", "/buildings/1/height_m"])
         }
 
-        // In Chinese the reader's problems are worded in Chinese (ProblemText, from the
-        // problem's code and arguments): the expected wording is written here by hand.
-        // Thirty problems do not fit the 400-pixel panel: its scroll bar shows without being
-        // touched, so the list does not look like the few rows in view. Two fit: no bar.
         // The buttons a person sees in the window's own file dialogs (Qt 6.4's said "Open" in
         // the save dialog too): every Button text under the overlay while one is open.
         function buttonTexts(item) {
@@ -139,6 +135,8 @@ Item {
             }
         }
 
+        // Thirty problems do not fit the 400-pixel panel: its scroll bar shows without being
+        // touched, so the list does not look like the few rows in view. Two fit: no bar.
         function test_scroll_bar_shows_when_problems_do_not_fit() {
             const bar = problemsPanel.list.ScrollBar.vertical
             verify(bar)
@@ -157,6 +155,8 @@ Item {
             tryVerify(() => bar.contentItem.opacity > 0, 2000, "the bar shows without scrolling")
         }
 
+        // In Chinese the reader's problems are worded in Chinese (ProblemText, from the
+        // problem's code and arguments): the expected wording is written here by hand.
         function test_problems_are_worded_in_chinese_in_a_chinese_window() {
             ParkController.language = "zh"
             const path = Fixture.writeFile("bad-zh.park.json", top.badPark().replace("\"zones\"", "\"colour\": 1, \"zones\""))

@@ -77,6 +77,11 @@ Item {
             verify(ParkEditor.remove("casthouse"))
             tryVerify(() => ParkController.serverParkDifference.indexOf("objects only on the server: casthouse") >= 0, 20000,
                       "banner: " + ParkController.serverParkDifference)
+            // In a Chinese window, in Chinese (written here by hand).
+            ParkController.language = "zh"
+            const zh = ParkController.serverParkDifference
+            ParkController.language = "en"
+            verify(zh.startsWith("本窗口的园区文件不是服务器所用的文件：仅服务器有的对象：casthouse"), zh)
             verify(ParkEditor.undo())
             compare(ParkController.serverParkDifference, "")
             timeline.close()

@@ -8,6 +8,7 @@
 #include "edit_cases.hpp"
 #include "minimal_park.hpp"
 #include "parktwin/model/edit_history.hpp"
+#include "parktwin/model/validate.hpp"
 
 namespace parktwin::model {
 namespace {
@@ -172,6 +173,15 @@ TEST(ObjectEdits, RemovalOfAnIdIsTheRemovalOfWhatItNames) {
   EXPECT_TRUE(edited.tags.empty());
   EXPECT_TRUE(edited.alarm_rules.empty());
   EXPECT_EQ(edited.buildings, park.buildings);
+  // A zone with a building in it ("hall" is in "z1"): the building stays, in no zone, and the
+  // park has no problem (it named a zone gone before).
+  Park zoneless = park;
+  ASSERT_EQ(zoneless.buildings[0].zone, "z1");
+  ASSERT_TRUE(applyEdit(zoneless, *removalOf(park, "z1")));
+  EXPECT_TRUE(zoneless.zones.empty());
+  EXPECT_EQ(zoneless.buildings.size(), park.buildings.size());
+  EXPECT_EQ(zoneless.buildings[0].zone, "");
+  EXPECT_TRUE(validatePark(zoneless).empty());
 }
 
 }  // namespace

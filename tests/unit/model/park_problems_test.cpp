@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "minimal_park.hpp"
 #include "parktwin/model/park_file.hpp"
 
 namespace {
@@ -82,6 +83,26 @@ TEST_F(ParkProblems, ShapeAndRuleProblemsComeInOneRun) {
   EXPECT_EQ(paths, (std::vector<std::string>{"/buildings/0/zone: refers to zone \"nowhere\", which does not exist",
                                              "/buildings/1/height_m: expected a positive number, got \"tall\"",
                                              "/buildings/1/id: duplicate id \"hall\" (first used at /buildings/0/id)"}));
+}
+
+// A grid that does not fit its building is listed beside a shape problem of another building
+// (the rule is skipped only where its own building's or group's sizes failed to read).
+TEST_F(ParkProblems, AGridProblemIsListedBesideAnotherBuildingsShapeProblem) {
+  auto j = parktwin::model::test_parks::minimalPark();
+  j["lines"][0]["machines"][0]["offset"] = {{"x_m", 20}, {"y_m", 0}};  // 25 m wide, 20 m off centre in a 60 m hall
+  j["buildings"][1]["colour"] = "red";
+  auto listed = loadParkListingProblems(write(j.dump()));
+  ASSERT_FALSE(listed.has_value());
+  std::vector<std::string> paths;
+  for (const auto& p : listed.error()) paths.push_back(p.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"/buildings/1/colour", "/lines/0/machines/0"}));
+  // Its own building's width failing to read: the grid is not measured against it.
+  j["buildings"][0]["width_m"] = "wide";
+  auto own = loadParkListingProblems(write(j.dump()));
+  ASSERT_FALSE(own.has_value());
+  paths.clear();
+  for (const auto& p : own.error()) paths.push_back(p.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"/buildings/0/width_m", "/buildings/1/colour"}));
 }
 
 // An id that failed to read leaves its object without one: a reference to it is not called

@@ -103,7 +103,13 @@ Result<void> apply(Park& park, const ResizeBuilding& e) {
 }
 Result<void> apply(Park& park, const SetField& e) { return applySetField(park, e); }
 Result<void> apply(Park& park, const AddZone& e) { return addNew(park, park.zones, e.zone); }
-Result<void> apply(Park& park, const RemoveZone& e) { return removeById(park.zones, e.id, "zone"); }
+Result<void> apply(Park& park, const RemoveZone& e) {
+  if (auto removed = removeById(park.zones, e.id, "zone"); !removed) return removed;
+  for (Building& b : park.buildings) {
+    if (b.zone == e.id) b.zone.clear();  // standing outside any zone, as edit.hpp says (not naming one gone)
+  }
+  return {};
+}
 Result<void> apply(Park& park, const AddRoad& e) { return addNew(park, park.roads, e.road); }
 Result<void> apply(Park& park, const RemoveRoad& e) { return removeById(park.roads, e.id, "road"); }
 Result<void> apply(Park& park, const AddMaterialLink& e) { return addNew(park, park.material_links, e.link); }
@@ -142,7 +148,7 @@ ParkSections sections(const RotateBuilding&) { return bits({ParkSection::buildin
 ParkSections sections(const ResizeBuilding&) { return bits({ParkSection::buildings}); }
 ParkSections sections(const SetField& e) { return sectionsOfPointer(e.pointer); }
 ParkSections sections(const AddZone&) { return bits({ParkSection::zones}); }
-ParkSections sections(const RemoveZone&) { return bits({ParkSection::zones}); }
+ParkSections sections(const RemoveZone&) { return bits({ParkSection::zones, ParkSection::buildings}); }
 ParkSections sections(const MoveZoneVertex&) { return bits({ParkSection::zones}); }
 ParkSections sections(const AddRoad&) { return bits({ParkSection::roads}); }
 ParkSections sections(const RemoveRoad&) { return bits({ParkSection::roads}); }

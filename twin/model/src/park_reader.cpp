@@ -300,11 +300,14 @@ bool everyIdRead(const Problems& problems) {
 
 // A rule's problem worth adding after shape problems: not where the shape already failed, and
 // not a machine grid measured with a size that failed to read (its building's or its own).
-bool addsToShapeProblems(const Problem& problem, const Problems& problems) {
+bool addsToShapeProblems(const Problem& problem, const Problems& problems, const Park& park) {
   if (problems.covers(problem.path)) return false;
   if (problem.wording.code != ProblemCode::grid_outside_building) return true;
+  // The grid's building is named by the problem (wording.third); its place in the file:
+  const auto building = std::ranges::find(park.buildings, problem.wording.third, &Building::id);
+  const std::string buildingPath = "/buildings/" + std::to_string(building - park.buildings.begin());
   return std::ranges::none_of(problems.entries(), [&](const Problems::Entry& e) {
-    return e.path.starts_with("/buildings/") || e.path.starts_with(problem.path + "/");
+    return e.path.starts_with(buildingPath + "/") || e.path.starts_with(problem.path + "/");
   });
 }
 
@@ -317,7 +320,7 @@ Park readCheckedPark(const json& root, Problems& problems) {
   Park park = readPark(root, problems);
   const bool shapeOk = problems.empty();
   for (const Problem& problem : shapeOk || everyIdRead(problems) ? validatePark(park) : validateParkFields(park)) {
-    if (shapeOk || addsToShapeProblems(problem, problems)) problems.add(problem.path, problem.wording);
+    if (shapeOk || addsToShapeProblems(problem, problems, park)) problems.add(problem.path, problem.wording);
   }
   problems.sortByPath();
   return park;

@@ -398,7 +398,7 @@ void checkTargets(const Scenario& scenario, const model::Park& park, Problems& p
 
 Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
                                const std::filesystem::path& folder, const std::filesystem::path& dataFolder,
-                               std::string_view language) {
+                               std::string_view language, TargetCheck targets) {
   auto parsed = model::detail::parseJson(jsonText, source);
   if (!parsed) return std::unexpected(parsed.error());
   const json& root = *parsed;
@@ -445,7 +445,7 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
   s.source = source;
   // The targets too, whatever else is wrong: a wrong period must not hide a wrong target. A
   // park that does not load is left to the run, which says why.
-  if (!s.park_file.empty()) {
+  if (targets == TargetCheck::park_file && !s.park_file.empty()) {
     if (auto park = model::loadPark(s.park_file)) checkTargets(s, *park, problems);
   }
   problems.sortByPath();
@@ -454,11 +454,11 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
 }
 
 Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder,
-                              std::string_view language) {
+                              std::string_view language, TargetCheck targets) {
   auto text = model::detail::readTextFile(file, "scenario file");
   if (!text) return std::unexpected(text.error());
   // The folder as an absolute path, so a message about a relative park path names a real place.
-  return parseScenario(*text, file.string(), std::filesystem::absolute(file).parent_path(), dataFolder, language);
+  return parseScenario(*text, file.string(), std::filesystem::absolute(file).parent_path(), dataFolder, language, targets);
 }
 
 Result<void> checkAgainstPark(const Scenario& scenario, const model::Park& park, std::string_view language) {

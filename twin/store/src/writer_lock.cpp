@@ -24,8 +24,10 @@ bool pathNamesOpenFile(const std::string& path, int fd) {
 Result<WriterLock> WriterLock::acquire(const std::string& db_path, const std::function<void()>& betweenOpenAndLock) {
   const std::string path = db_path + "-writer.lock";
   // Each retry follows a writer that closed (and removed the file) meanwhile; a busy lock ends
-  // the loop, so it cannot spin for long.
-  for (;;) {
+  // the loop. Bounded all the same: a file system whose stat and fstat disagree about one file
+  // (some network mounts) would otherwise retry for ever.
+  constexpr int kTries = 100;
+  for (int attempt = 0; attempt < kTries; ++attempt) {
     // Read-only is enough for flock, and opens a lock file another user created.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) return fail(ErrorCode::io, path + ": cannot open the writer lock: " + std::strerror(errno));
@@ -38,6 +40,8 @@ Result<WriterLock> WriterLock::acquire(const std::string& db_path, const std::fu
     if (pathNamesOpenFile(path, fd)) return WriterLock(fd, path);
     ::close(fd);  // the holder removed it between our open and our lock: take the file there now
   }
+  return fail(ErrorCode::io, path + ": the writer lock file keeps changing under it (" + std::to_string(kTries) +
+                                 " tries): is the folder on a file system without stable file identities?");
 }
 
 WriterLock::WriterLock(WriterLock&& other) noexcept

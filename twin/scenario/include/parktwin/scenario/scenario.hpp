@@ -96,14 +96,18 @@ struct Scenario {
 // `source` names the file in messages. The park is a bundled park's name, found in
 // `dataFolder` (model::bundledDataFolder), or a path relative to `folder` (the scenario file's).
 // Every problem is reported, one per line, as "<source>: <json pointer>: <what was expected>",
-// in `language` ("zh" or "en"; a file that cannot be read or parsed is said in English). When
-// the scenario's park file loads, the changes' targets are checked against it too
-// (checkAgainstPark), so that a wrong period does not hide a wrong target.
+// in `language` ("zh" or "en"; a file that cannot be read or parsed is said in English). With
+// TargetCheck::park_file, when the scenario's park file loads, the changes' targets are checked
+// against it too (checkAgainstPark), so that a wrong period does not hide a wrong target: the
+// CLI, which runs that file. The window and the server hold their park and check against it
+// (a server may serve its own copy of a bundled park; the window lists a scenario and says at
+// its run why it cannot), without reading the park file again for every scenario listed.
+enum class TargetCheck { park_file, none };
 Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
                                const std::filesystem::path& folder, const std::filesystem::path& dataFolder,
-                               std::string_view language = "en");
+                               std::string_view language = "en", TargetCheck targets = TargetCheck::park_file);
 Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder,
-                              std::string_view language = "en");
+                              std::string_view language = "en", TargetCheck targets = TargetCheck::park_file);
 
 // The planned buildings and utilities the scenario builds (its commission changes): what a
 // flow solution for the scenario counts as built (flow::FlowOverrides::built), while the
