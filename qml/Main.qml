@@ -194,7 +194,7 @@ ApplicationWindow {
             SplitView.fillWidth: true
             showFlows: ViewState.showFlows
             machinesOnly: ViewState.machinesOnly
-            labelKeepOut: presentationOverlay.keepOut.concat([scenarioPanel, problemsPanel])
+            labelKeepOut: presentationOverlay.keepOut.concat([scenarioPanel, problemsPanel, serverParkBanner])
             onObjectPicked: (objectId) => ParkController.selection.select(objectId)
 
             Rectangle {
@@ -232,9 +232,11 @@ ApplicationWindow {
                 }
             }
             Rectangle {
+                id: serverParkBanner
                 objectName: "serverParkBanner"
                 visible: ParkController.serverParkDifference !== "" && !window.presenting
-                anchors { left: parent.left; right: parent.right; margins: 12 }
+                // Left of the compass; the scene's labels keep clear of it (labelKeepOut).
+                anchors { left: parent.left; right: parent.right; margins: 12; rightMargin: 100 }
                 anchors.top: clearTextBanner.visible ? clearTextBanner.bottom : parent.top
                 anchors.topMargin: 12
                 height: serverParkLabel.implicitHeight + 16
