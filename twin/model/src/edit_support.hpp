@@ -16,6 +16,11 @@ T* findItem(std::vector<T>& items, const std::string& id) {
   auto it = std::ranges::find(items, id, &T::id);
   return it == items.end() ? nullptr : &*it;
 }
+template <typename T>
+const T* findItem(const std::vector<T>& items, const std::string& id) {
+  auto it = std::ranges::find(items, id, &T::id);
+  return it == items.end() ? nullptr : &*it;
+}
 
 // Whether any object of the park (of any section) has this id.
 bool idInUse(const Park& park, const std::string& id);
