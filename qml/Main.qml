@@ -350,10 +350,12 @@ ApplicationWindow {
             anchors.rightMargin: 12
             Label {
                 objectName: "statusSummary"
-                // One or many, each its own sentence ("1 enterprise", "2 enterprises"; Chinese has one form).
-                function counted(n, one, many) { return (n === 1 ? one : many).arg(n) }
                 text: {
                     if (!ParkController.loaded) return qsTr("No park loaded")
+                    // One or many, each its own sentence ("1 enterprise", "2 enterprises"; Chinese
+                    // has one form). A local function: a method of the label is gone while the
+                    // window is torn down, and the binding may still run then.
+                    const counted = (n, one, many) => (n === 1 ? one : many).arg(n)
                     const s = ParkController.scene.summary
                     return [counted(s.buildings, qsTr("%1 building"), qsTr("%1 buildings")),
                             counted(s.enterprises, qsTr("%1 enterprise"), qsTr("%1 enterprises")),

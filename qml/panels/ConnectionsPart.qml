@@ -99,7 +99,7 @@ ColumnLayout {
     component SourceRow: Column {
         property var source
         property bool header: false
-        width: parent.width
+        width: parent ? parent.width : 0  // null while a removed row is torn down
         spacing: 2
         Row {
             spacing: 10

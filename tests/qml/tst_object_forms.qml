@@ -237,7 +237,7 @@ Item {
             compare(top.field("/alarm_rules/0/below").text, "")
             top.typeInto("/alarm_rules/0/below", "950")  // below must stay under above
             compare(ParkEditor.lastError, "")
-            tryVerify(() => ParkDocument.problems.length === 1, 2000)
+            tryVerify(() => ParkDocument.problems.length === 1, 5000)
             compare(ParkDocument.problems[0].path, "/alarm_rules/0/below")
             compare(ParkDocument.problems[0].objectId, "cast")  // a click selects the line that holds the rule
             const list = problemsPanel.list
@@ -251,7 +251,7 @@ Item {
 
         function test_rotate_handle_turns_the_building_to_the_pointer() {
             ParkController.selection.select("hall")
-            tryVerify(() => findChild(handles, "rotateHandle").visible, 2000)
+            tryVerify(() => findChild(handles, "rotateHandle").visible, 5000)
             // Dragged to the roof-level point 20 m west and 20 m north of the centre: the handle
             // (the building's local +y side) then points at a bearing of 135° from east, so the
             // building turns 135° - 90° = 45°.
@@ -266,7 +266,7 @@ Item {
 
         function test_width_handle_resizes_about_the_centre() {
             ParkController.selection.select("hall")
-            tryVerify(() => findChild(handles, "widthHandleEast").visible, 2000)
+            tryVerify(() => findChild(handles, "widthHandleEast").visible, 5000)
             // The east edge dragged to x = 90 m: 40 m from the centre, so 80 m wide; the depth stays.
             top.dragHandle("widthHandleEast", 90, 50)
             compare(ParkEditor.building.widthM, 80)

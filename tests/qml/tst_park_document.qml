@@ -128,7 +128,7 @@ Item {
             for (const [dialog, label] of [[actions.saveDialog, "Save"], [actions.openDialog, "Open"], [actions.importDialog, "Import"]]) {
                 dialog.open()
                 tryCompare(dialog, "visible", true)
-                tryVerify(() => buttonTexts(top.Overlay.overlay).includes(label), 3000, label + ": " + buttonTexts(top.Overlay.overlay))
+                tryVerify(() => buttonTexts(top.Overlay.overlay).includes(label), 5000, label + ": " + buttonTexts(top.Overlay.overlay))
                 if (label !== "Open") verify(!buttonTexts(top.Overlay.overlay).includes("Open"), label)
                 dialog.close()
                 tryCompare(dialog, "visible", false)
@@ -152,7 +152,7 @@ Item {
             tryCompare(problemsPanel.list, "count", 30)
             verify(problemsPanel.list.contentHeight > problemsPanel.list.height)
             verify(bar.size < 1)
-            tryVerify(() => bar.contentItem.opacity > 0, 2000, "the bar shows without scrolling")
+            tryVerify(() => bar.contentItem.opacity > 0, 5000, "the bar shows without scrolling")
         }
 
         // In Chinese the reader's problems are worded in Chinese (ProblemText, from the

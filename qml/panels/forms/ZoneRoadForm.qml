@@ -57,7 +57,7 @@ GridLayout {
         // A choice may replace the binding above: the park's kind is put back after each edit.
         Connections {
             target: ShapeEditor
-            function onShapeChanged() { kindBox.currentIndex = ShapeEditor.zoneKinds.indexOf(root.shape.kind || "") }
+            function onShapeChanged() { kindBox.currentIndex = ShapeEditor.zoneKinds.indexOf(ShapeEditor.shape.kind || "") }
         }
     }
 
