@@ -919,7 +919,7 @@
     </message>
     <message>
         <source>Capacity (kW)</source>
-        <translation>能力（千瓦）</translation>
+        <translation>能力（kW）</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1245,7 +1245,7 @@
     </message>
     <message>
         <source>Grid emission (t CO2/MWh)</source>
-        <translation>电网排放因子（吨 CO2/兆瓦时）</translation>
+        <translation>电网排放因子（吨 CO2/MWh）</translation>
     </message>
 </context>
 <context>
@@ -1410,7 +1410,7 @@
     </message>
     <message>
         <source>%1 MW</source>
-        <translation>%1 兆瓦</translation>
+        <translation>%1 MW</translation>
     </message>
     <message>
         <source>%1 t/h</source>
@@ -1438,7 +1438,7 @@
     </message>
     <message>
         <source>%1 kW</source>
-        <translation>%1 千瓦</translation>
+        <translation>%1 kW</translation>
     </message>
 </context>
 <context>
@@ -1826,7 +1826,7 @@
     </message>
     <message>
         <source>%1 kW</source>
-        <translation>%1 千瓦</translation>
+        <translation>%1 kW</translation>
     </message>
 </context>
 <context>
@@ -1895,7 +1895,7 @@
     </message>
     <message>
         <source>MW</source>
-        <translation>兆瓦</translation>
+        <translation>MW</translation>
     </message>
     <message>
         <source>yuan/h</source>
@@ -1978,7 +1978,7 @@
     </message>
     <message>
         <source>%1 t/MWh</source>
-        <translation>%1 吨/兆瓦时</translation>
+        <translation>%1 吨/MWh</translation>
     </message>
     <message>
         <source>t/h</source>
@@ -1986,7 +1986,7 @@
     </message>
     <message>
         <source>kW</source>
-        <translation>千瓦</translation>
+        <translation>kW</translation>
     </message>
     <message>
         <source>From</source>
@@ -2050,7 +2050,7 @@
     </message>
     <message>
         <source>%1 kWp</source>
-        <translation>%1 千瓦峰值</translation>
+        <translation>%1 kWp</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2082,7 +2082,7 @@
     </message>
     <message>
         <source>%1 kWh/t</source>
-        <translation>%1 千瓦时/吨</translation>
+        <translation>%1 kWh/吨</translation>
     </message>
     <message>
         <source>Rated power</source>
@@ -2090,7 +2090,7 @@
     </message>
     <message>
         <source>%1 kW</source>
-        <translation>%1 千瓦</translation>
+        <translation>%1 kW</translation>
     </message>
     <message>
         <source>Storage</source>
@@ -2098,7 +2098,7 @@
     </message>
     <message>
         <source>%1 MWh</source>
-        <translation>%1 兆瓦时</translation>
+        <translation>%1 MWh</translation>
     </message>
     <message>
         <source>Annual energy</source>
@@ -2106,7 +2106,7 @@
     </message>
     <message>
         <source>%1 GWh/yr</source>
-        <translation>%1 吉瓦时/年</translation>
+        <translation>%1 GWh/年</translation>
     </message>
     <message>
         <source>Units</source>

@@ -25,6 +25,9 @@ ColumnLayout {
             placeholderText: "http://127.0.0.1:8600"
             text: root.timeline.rememberedServerUrl()
         }
+    }
+    RowLayout {  // on a row of their own: the address keeps the whole width (QA: it was cut short)
+        Layout.fillWidth: true
         Label { text: qsTr("Token") }
         TextField {
             id: serverToken
@@ -34,6 +37,7 @@ ColumnLayout {
             placeholderText: qsTr("from the server's administrator")
             text: root.timeline.rememberedServerToken()
         }
+        Item { Layout.fillWidth: true }
         Button {
             objectName: "serverConnectButton"
             text: qsTr("Connect to server")

@@ -218,10 +218,10 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, std
   const std::string from = localMinuteText(s.start_ms, zone), until = localMinuteText(s.end_ms(), zone);
   // Chart titles are the KPI table's names of the figures they break down by hour.
   const auto name = [&](flow::KpiKey key) { return std::string(flow::kpiName(key, lang)); };
-  o << chart(name(flow::KpiKey::grid_import_kwh), t("兆瓦", "MW"), r.baseline.hourly.grid_import_kw, r.changed.hourly.grid_import_kw, true, 1e-3, t, from, until);
+  o << chart(name(flow::KpiKey::grid_import_kwh), "MW", r.baseline.hourly.grid_import_kw, r.changed.hourly.grid_import_kw, true, 1e-3, t, from, until);
   o << chart(name(flow::KpiKey::metal_t), t("吨", "t"), r.baseline.hourly.metal_t, r.changed.hourly.metal_t, false, 1, t, from, until);
   o << chart(name(flow::KpiKey::remelt_t), t("吨", "t"), r.baseline.hourly.remelt_t, r.changed.hourly.remelt_t, false, 1, t, from, until);
-  o << chart(name(flow::KpiKey::local_kwh), t("兆瓦", "MW"), r.baseline.hourly.local_kw, r.changed.hourly.local_kw, true, 1e-3, t, from, until);
+  o << chart(name(flow::KpiKey::local_kwh), "MW", r.baseline.hourly.local_kw, r.changed.hourly.local_kw, true, 1e-3, t, from, until);
   o << chart(name(flow::KpiKey::co2_t), t("吨", "t"), r.baseline.hourly.co2_t, r.changed.hourly.co2_t, false, 1, t, from, until);
   o << "<h2>" << t("亩均排名（前 10）", "Per-mu ranking (top 10)") << "</h2>\n<table><tr><th>" << t("企业", "Enterprise")
     << "</th><th>" << t("基线名次", "baseline rank") << "</th><th>" << t("情景名次", "scenario rank") << "</th><th>"

@@ -1,0 +1,34 @@
+// Data… → Server: the address a person typed last time is shown again, readable. The oracle is
+// the field's own geometry: its width in the part's row, and where its first character is drawn.
+import QtQuick
+import QtTest
+import ParkTwin
+
+Item {
+    id: top
+    width: 900
+    height: 300
+
+    Component { id: partComponent; ServerPart { width: 860 } }
+
+    TestCase {
+        name: "ServerPart"
+        when: windowShown
+
+        function cleanup() { ParkController.timeline.close() }
+
+        // QA: a remembered https:// address was cut short, its field squeezed beside the token and
+        // both buttons. It has a row of its own now, and opens at its start.
+        function test_a_long_remembered_address_shows_its_start() {
+            const address = "https://parktwin-server.qijiang-beidu-aluminium-industrial-park.example.cn:8600"
+            verify(ParkController.timeline.connectServer(address, "", "beidu", ""), "an address it takes, so it is remembered")
+            ParkController.timeline.close()
+            const part = createTemporaryObject(partComponent, top)
+            const field = findChild(part, "serverUrlField")
+            compare(field.text, address)
+            verify(field.width > 0.7 * part.width, "the address has the row: " + field.width)
+            const first = field.positionToRectangle(0)
+            verify(first.x >= 0 && first.x < field.width / 2, "its first character is in view: x " + first.x)
+        }
+    }
+}
