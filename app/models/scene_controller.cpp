@@ -135,8 +135,13 @@ QVariantList SceneController::labels() const {
   const model::Park* park = park_.park();
   if (!park) return out;
   const std::string lang = park_.language().toStdString();
-  const auto add = [&](const QString& id, const QString& text, const QVector3D& position, double priority, bool planned) {
-    out.push_back(QVariantMap{{"id", id}, {"text", text}, {"position", position}, {"priority", priority}, {"planned", planned}});
+  // `spots`: where else the label may go when `position` is taken (a zone's; LabelLayer tries them in order).
+  const auto add = [&](const QString& id, const QString& text, const QVector3D& position, double priority, bool planned,
+                       bool zone = false, const QVariantList& spots = {}) {
+    QVariantMap label{{"id", id}, {"text", text}, {"position", position}, {"priority", priority}, {"planned", planned},
+                      {"zone", zone}};
+    if (!spots.isEmpty()) label.insert("spots", spots);
+    out.push_back(label);
   };
   for (const auto& b : park->buildings) {
     add(q(b.id), q(b.name.in(lang)), toScene(b.position.x_m, b.position.y_m, b.height_m + 4), b.width_m * b.depth_m, b.planned);
@@ -153,14 +158,24 @@ QVariantList SceneController::labels() const {
     add(id, park_.nameOf(id), e.value("position").value<QVector3D>() + QVector3D(0, 0.8f * e.value("size").toFloat(), 0),
         kBeforeAnyBuilding, false);
   }
+  // Every zone is named at the middle of its outline (QA: a park's own zones were unnamed on the
+  // map). Water before the buildings, as before; the other zones after every building, so a
+  // zone's name never takes a building's place: it shows where the middle of the zone is free.
+  constexpr double kAfterEveryBuilding = 0.5;
   for (const auto& z : park->zones) {
-    if (z.kind != model::ZoneKind::water) continue;
+    if (z.outline.empty() || z.name.in(lang).empty()) continue;
     double x = 0, y = 0;
     for (const auto& p : z.outline) {
       x += p.x_m / double(z.outline.size());
       y += p.y_m / double(z.outline.size());
     }
-    add(q(z.id), q(z.name.in(lang)), toScene(x, y, 2), 1000.0, false);
+    const bool water = z.kind == model::ZoneKind::water;
+    // Where the middle is taken, the name may go halfway to a corner.
+    QVariantList spots{toScene(x, y, 2)};
+    for (const auto& p : z.outline) spots.push_back(toScene((x + p.x_m) / 2, (y + p.y_m) / 2, 2));
+    // Water keeps its box: a name on the ground is not readable on a dark lake.
+    add(q(z.id), q(z.name.in(lang)), toScene(x, y, 2), water ? 1000.0 : kAfterEveryBuilding,
+        z.kind == model::ZoneKind::planned, !water, spots);
   }
   return out;
 }

@@ -27,27 +27,39 @@ Item {
     // Moves the label items directly: rebinding every delegate each frame costs more than drawing.
     function layout() {
         if (!visible || repeater.count !== labels.length) return
-        const h = 22
         const placed = keepOut.filter(o => o && o.visible && o.width > 0).map(o => {
             const p = o.mapToItem(root, 0, 0)
             return {x: p.x, y: p.y, w: o.width, h: o.height}
         })
         for (const i of order) {
             const item = repeater.itemAt(i)
-            const p = view.mapFrom3DScene(labels[i].position)
-            const w = widths[i]
-            // A label whose point is in view is kept in view: slid in from the edge rather than
-            // hidden, so a fitted park's outermost buildings and externals stay named.
-            const x = Math.max(0, Math.min(p.x - w / 2, width - w)), y = Math.max(0, p.y - h - 6)
-            const onScreen = p.z > 0 && p.x >= 0 && p.x <= width && p.y >= 0 && y + h <= height
-            const free = onScreen && placed.every(o => x + w + 4 < o.x || o.x + o.w + 4 < x
-                                                     || y + h + 2 < o.y || o.y + o.h + 2 < y)
-            if (free) placed.push({x: x, y: y, w: w, h: h})
-            item.x = x
-            item.y = y
-            item.width = w
-            item.visible = free
+            // A zone has spots besides its middle: where buildings' names took the middle, its
+            // name goes to the first free one.
+            const spots = labels[i].spots || [labels[i].position]
+            let at = null
+            for (let s = 0; s < spots.length && !at; ++s) at = freeSpot(labels[i], widths[i], spots[s], placed)
+            if (at) {
+                placed.push(at)
+                item.x = at.x
+                item.y = at.y
+                item.width = at.w
+            }
+            item.visible = at !== null
         }
+    }
+
+    // The label's box at `position`, or null where it is out of view or overlaps one placed.
+    function freeSpot(label, w, position, placed) {
+        const h = 22
+        const p = view.mapFrom3DScene(position)
+        // A label whose point is in view is kept in view: slid in from the edge rather than
+        // hidden, so a fitted park's outermost buildings and externals stay named.
+        const x = Math.max(0, Math.min(p.x - w / 2, width - w))
+        const y = Math.max(0, label.zone ? p.y - h / 2 : p.y - h - 6)  // a zone's name on its ground
+        const onScreen = p.z > 0 && p.x >= 0 && p.x <= width && p.y >= 0 && y + h <= height
+        const free = onScreen && placed.every(o => x + w + 4 < o.x || o.x + o.w + 4 < x
+                                                 || y + h + 2 < o.y || o.y + o.h + 2 < y)
+        return free ? {x: x, y: y, w: w, h: h} : null
     }
 
     FontMetrics { id: metrics; font.pixelSize: 12 }
@@ -59,25 +71,32 @@ Item {
         onCountChanged: Qt.callLater(root.layout)
         Rectangle {
             required property int index
-            readonly property var modelData: root.labels[index] || ({id: "", text: "", planned: false})
+            readonly property var modelData: root.labels[index] || ({id: "", text: "", planned: false, zone: false})
             readonly property string objectId: modelData.id
             readonly property alias text: caption.text
+            readonly property bool selected: ParkController.selection.objectId === modelData.id
             visible: false
             height: 22
             radius: 4
-            color: modelData.planned ? "#e6fff8e1" : "#e6ffffff"
-            border.color: ParkController.selection.objectId === modelData.id ? "#e8a200" : "#8095a5"
-            border.width: ParkController.selection.objectId === modelData.id ? 2 : 1
+            // A zone's name lies on the ground it names: no box, no leader, set apart from the
+            // boxed names of what stands there.
+            color: modelData.zone ? "transparent" : modelData.planned ? "#e6fff8e1" : "#e6ffffff"
+            border.color: selected ? "#e8a200" : modelData.zone ? "transparent" : "#8095a5"
+            border.width: selected ? 2 : 1
             Text {
                 id: caption
                 anchors.centerIn: parent
                 text: modelData.text
                 font.pixelSize: 12
                 font.italic: modelData.planned
-                color: "#1b2733"
+                font.bold: modelData.zone
+                style: modelData.zone ? Text.Outline : Text.Normal
+                styleColor: "#ccffffff"
+                color: modelData.zone ? "#2f4a5f" : "#1b2733"
             }
             // Leader line from the label down to the object.
             Rectangle {
+                visible: !modelData.zone
                 width: 1; height: 6
                 anchors { top: parent.bottom; horizontalCenter: parent.horizontalCenter }
                 color: "#8095a5"

@@ -139,6 +139,38 @@ Item {
             verify(inView >= 2, "externals in the fitted view: " + inView)
         }
 
+        // The zone's outline on screen (the park file's metres: x east, y north; the scene's z is -y).
+        function zoneOnScreen(zoneId) {
+            const zone = ParkController.scene.zones.find(z => z.id === zoneId)
+            return zone.outline.map(p => parkView.view.mapFrom3DScene(Qt.vector3d(p.x, 2, -p.y)))
+        }
+        function inside(point, polygon) {  // even-odd rule
+            let within = false
+            for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+                const a = polygon[i], b = polygon[j]
+                if ((a.y > point.y) !== (b.y > point.y) && point.x < (b.x - a.x) * (point.y - a.y) / (b.y - a.y) + a.x)
+                    within = !within
+            }
+            return within
+        }
+
+        // QA: a park's zones were not named on the map (only water was). Beidu's smelter zone is
+        // full of halls whose names take its middle: its name goes to a free spot inside it. The
+        // names are the park file's (assets/parks/beidu.json), in the window's language.
+        function test_zones_are_named_on_their_ground() {
+            for (const [language, smelter, energy] of [["en", "Smelter zone", "Energy zone"], ["zh", "电解铝区", "能源区"]]) {
+                ParkController.language = language
+                tryVerify(() => labelOf("zone-smelter") !== undefined && labelOf("zone-smelter").text === smelter, 15000,
+                          language + ": " + shown().map(l => l.text).join(", "))
+                tryVerify(() => labelOf("zone-energy") !== undefined && labelOf("zone-energy").text === energy, 15000)
+                for (const id of ["zone-smelter", "zone-energy"]) {
+                    const l = labelOf(id)
+                    verify(inside({x: l.x + l.w / 2, y: l.y + l.h / 2}, zoneOnScreen(id)), id + " named outside its outline")
+                }
+                compare(overlapping(shown()), "")
+            }
+        }
+
         function test_hidden_labels_come_back_where_they_belong() {
             tryVerify(() => labelOf("recycling-plant") !== undefined, 15000)
             const before = labelOf("recycling-plant")
