@@ -24,6 +24,10 @@ Item {
         function onCameraRevisionChanged() { Qt.callLater(root.relayout) }
     }
     readonly property real rotateStandoffPx: 34
+    // Each size handle sits just outside its edge, so a small building (a new 40 × 30 m hall at
+    // the whole park's zoom) keeps its middle free to be grabbed and moved (QA: four handles on
+    // its edges covered it).
+    readonly property real edgeStandoffPx: 10
 
     // Park metres (x east, y north) at height hM to this item's coordinates; the scene's z is
     // -north. The handles sit on the roof's edges, where the eye sees the building's outline.
@@ -44,10 +48,17 @@ Item {
         const r = b.rotationDeg * Math.PI / 180
         const ux = Qt.point(Math.cos(r), Math.sin(r)), uy = Qt.point(-Math.sin(r), Math.cos(r))
         const at = (a, c) => toScreen(b.xM + ux.x * a + uy.x * c, b.yM + ux.y * a + uy.y * c, b.heightM)
-        const centre = at(0, 0), north = at(0, b.depthM / 2)
-        const dx = north.x - centre.x, dy = north.y - centre.y, len = Math.max(1, Math.hypot(dx, dy))
-        return {east: at(b.widthM / 2, 0), west: at(-b.widthM / 2, 0), north: north, south: at(0, -b.depthM / 2),
-                rotate: Qt.point(north.x + dx / len * rotateStandoffPx, north.y + dy / len * rotateStandoffPx)}
+        const centre = at(0, 0)
+        // `px` further out from the centre than the screen point p.
+        const beyond = (p, px) => {
+            const dx = p.x - centre.x, dy = p.y - centre.y, len = Math.max(1, Math.hypot(dx, dy))
+            return Qt.point(p.x + dx / len * px, p.y + dy / len * px)
+        }
+        const edges = {east: at(b.widthM / 2, 0), west: at(-b.widthM / 2, 0), north: at(0, b.depthM / 2),
+                       south: at(0, -b.depthM / 2)}
+        const handles = {}
+        for (const side in edges) handles[side] = beyond(edges[side], edgeStandoffPx)
+        return {edges: edges, handles: handles, rotate: beyond(edges.north, rotateStandoffPx)}
     }
     function step(value, modifiers) {
         const unit = (modifiers & Qt.ShiftModifier) ? 0.1 : 1
@@ -75,8 +86,13 @@ Item {
 
     component Handle: Rectangle {
         id: handle
-        property point at
-        property string axis  // "rotate", "width" or "depth"
+        property string side  // "east", "west", "north", "south"; "" for the rotate handle
+        readonly property point at: !root.frame ? Qt.point(0, 0) : side === "" ? root.frame.rotate : root.frame.handles[side]
+        // The edge it moves: the pointer's offset from it at the press is kept through the drag,
+        // so grabbing the handle (out from the edge) does not jump the size by that offset.
+        readonly property point edge: !root.frame || side === "" ? at : root.frame.edges[side]
+        property point grab: Qt.point(0, 0)
+        readonly property string axis: side === "" ? "rotate" : side === "east" || side === "west" ? "width" : "depth"
         visible: root.frame !== null
         x: at.x - width / 2
         y: at.y - height / 2
@@ -92,8 +108,12 @@ Item {
             anchors.margins: -4  // a little more than the dot to grab
             preventStealing: true
             cursorShape: handle.axis === "rotate" ? Qt.CrossCursor : (handle.axis === "width" ? Qt.SizeHorCursor : Qt.SizeVerCursor)
-            onPositionChanged: (event) => {
+            onPressed: (event) => {
                 const p = mapToItem(root, event.x, event.y)
+                handle.grab = Qt.point(p.x - handle.edge.x, p.y - handle.edge.y)
+            }
+            onPositionChanged: (event) => {
+                const p = mapToItem(root, event.x - handle.grab.x, event.y - handle.grab.y)
                 if (handle.axis === "rotate") root.rotateTowards(p.x, p.y, event.modifiers)
                 else root.resizeTowards(handle.axis, p.x, p.y, event.modifiers)
             }
@@ -104,7 +124,7 @@ Item {
 
     Rectangle {  // the rotate handle's stem, from the north edge
         visible: root.frame !== null
-        readonly property point from: root.frame ? root.frame.north : Qt.point(0, 0)
+        readonly property point from: root.frame ? root.frame.edges.north : Qt.point(0, 0)
         readonly property point to: root.frame ? root.frame.rotate : Qt.point(0, 0)
         x: from.x
         y: from.y - height / 2
@@ -114,9 +134,9 @@ Item {
         transformOrigin: Item.Left
         rotation: Math.atan2(to.y - from.y, to.x - from.x) * 180 / Math.PI
     }
-    Handle { objectName: "rotateHandle"; axis: "rotate"; at: root.frame ? root.frame.rotate : Qt.point(0, 0) }
-    Handle { objectName: "widthHandleEast"; axis: "width"; at: root.frame ? root.frame.east : Qt.point(0, 0) }
-    Handle { objectName: "widthHandleWest"; axis: "width"; at: root.frame ? root.frame.west : Qt.point(0, 0) }
-    Handle { objectName: "depthHandleNorth"; axis: "depth"; at: root.frame ? root.frame.north : Qt.point(0, 0) }
-    Handle { objectName: "depthHandleSouth"; axis: "depth"; at: root.frame ? root.frame.south : Qt.point(0, 0) }
+    Handle { objectName: "rotateHandle"; side: "" }
+    Handle { objectName: "widthHandleEast"; side: "east" }
+    Handle { objectName: "widthHandleWest"; side: "west" }
+    Handle { objectName: "depthHandleNorth"; side: "north" }
+    Handle { objectName: "depthHandleSouth"; side: "south" }
 }

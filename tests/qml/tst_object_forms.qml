@@ -90,7 +90,9 @@ Item {
         const h = testCase.findChild(handles, name)
         testCase.verify(h && h.visible, name)
         const from = handles.mapFromItem(h, h.width / 2, h.height / 2)
-        const to = screenOf(xM, yM)
+        // The handle moves by what takes its edge to the point (it sits out from the edge).
+        const target = screenOf(xM, yM)
+        const to = Qt.point(from.x + target.x - h.edge.x, from.y + target.y - h.edge.y)
         testCase.mousePress(handles, from.x, from.y, Qt.LeftButton)
         for (let i = 1; i <= 8; ++i) {
             testCase.mouseMove(handles, from.x + (to.x - from.x) * i / 8, from.y + (to.y - from.y) * i / 8, -1, Qt.LeftButton)
@@ -262,6 +264,27 @@ Item {
             verify(ParkDocument.save())
             compare(Fixture.pythonBuilding(top.path, "hall"), "50 50 45 12 1")
             top.undoAllAndCompare()
+        }
+
+        // QA: a new 40 x 30 m hall at the whole park's zoom was covered by its four size handles,
+        // so it could not be grabbed to move it. Zoomed out until the hall is a few dozen pixels
+        // wide, no handle (with its grab margin) reaches the hall's middle.
+        function test_handles_leave_a_small_buildings_middle_free() {
+            view.flyTo({position: Qt.vector3d(50, 0, -50), radius: 1400}, true)
+            waitForRendering(view)
+            ParkController.selection.select("hall")
+            tryVerify(() => findChild(handles, "widthHandleEast").visible, 5000)
+            const centre = screenOf(50, 50), east = screenOf(80, 50), north = screenOf(50, 65)
+            const halfWidthPx = Math.hypot(east.x - centre.x, east.y - centre.y)
+            const halfDepthPx = Math.hypot(north.x - centre.x, north.y - centre.y)
+            verify(halfWidthPx < 20 && halfDepthPx < 12, "small on the screen: " + halfWidthPx + " x " + halfDepthPx + " px")
+            for (const name of ["widthHandleEast", "widthHandleWest", "depthHandleNorth", "depthHandleSouth", "rotateHandle"]) {
+                const h = findChild(handles, name)
+                const corner = handles.mapFromItem(h, -4, -4)  // the MouseArea's margin
+                const covers = centre.x >= corner.x && centre.x <= corner.x + h.width + 8
+                            && centre.y >= corner.y && centre.y <= corner.y + h.height + 8
+                verify(!covers, name + " covers the hall's middle")
+            }
         }
 
         function test_width_handle_resizes_about_the_centre() {
