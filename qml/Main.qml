@@ -195,6 +195,7 @@ ApplicationWindow {
             showFlows: ViewState.showFlows
             machinesOnly: ViewState.machinesOnly
             labelKeepOut: presentationOverlay.keepOut.concat([scenarioPanel, problemsPanel, serverParkBanner])
+            noticeTop: [clearTextBanner, serverParkBanner].reduce((below, b) => b.visible ? Math.max(below, b.y + b.height) : below, 0)
             onObjectPicked: (objectId) => ParkController.selection.select(objectId)
 
             Rectangle {
@@ -239,16 +240,24 @@ ApplicationWindow {
                 anchors { left: parent.left; right: parent.right; margins: 12; rightMargin: 100 }
                 anchors.top: clearTextBanner.visible ? clearTextBanner.bottom : parent.top
                 anchors.topMargin: 12
-                height: serverParkLabel.implicitHeight + 16
+                height: serverParkRow.implicitHeight + 16
                 radius: 6
                 color: "#fff4e5"
                 border.color: "#e08a00"
-                Label {
-                    id: serverParkLabel
+                RowLayout {
+                    id: serverParkRow
                     anchors { fill: parent; margins: 8 }
-                    text: ParkController.serverParkDifference
-                    wrapMode: Text.Wrap
-                    color: "#7a4a00"
+                    Label {
+                        Layout.fillWidth: true
+                        text: ParkController.serverParkDifference
+                        wrapMode: Text.Wrap
+                        color: "#7a4a00"
+                    }
+                    Button {  // asks first where this park has unsaved changes
+                        objectName: "useServerParkButton"
+                        text: qsTr("Use the server's park")
+                        onClicked: ParkDocument.useServerPark()
+                    }
                 }
             }
             SankeyPanel {

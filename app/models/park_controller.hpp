@@ -83,6 +83,8 @@ class ParkController : public QObject {
   void showEditedPark(const parktwin::model::Park& park, bool placesOnly = false);
   // The open park (null before one is loaded), for saving it.
   const parktwin::model::Park* park() const { return park_.get(); }
+  // The park of the server this window is live from (GET …/park), or null.
+  const parktwin::model::Park* serverPark() const { return serverPark_.get(); }
   // Park tag ids, for the live feed's known-tag filter.
   Q_INVOKABLE QStringList tagIds() const;
 

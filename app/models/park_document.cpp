@@ -106,6 +106,22 @@ void ParkDocument::newParkNow() {
   clearProblems();
 }
 
+void ParkDocument::useServerPark() {
+  if (!askFirst("server")) useServerParkNow();
+}
+
+void ParkDocument::useServerParkNow() {
+  const model::Park* served = controller_.serverPark();
+  if (!served || controller_.presenting()) return;
+  closeOtherParksData(served->id);
+  // No folder: the server's 3D model files are not on this desk, so its models are drawn as
+  // boxes and listed in the models notice until the park is saved beside copies of them.
+  if (!controller_.showPark(model::Park(*served), QString())) return;
+  adopt(QString());
+  clearProblems();
+  setModified(true);
+}
+
 bool ParkDocument::open(const QString& pathOrUrl) {
   const QString path = localPath(pathOrUrl);
   if (askFirst("open", path)) return false;
@@ -163,12 +179,13 @@ void ParkDocument::runPending() {
   pendingPath_.clear();
   emit pendingChanged();
   if (action == "new") newParkNow();
+  if (action == "server") useServerParkNow();
   if (action == "open") openNow(path);
   if (action == "close") {
     closeApproved_ = true;
     emit closeApproved();
   }
-  if (action != "new" && action != "open" && action != "close") emit pendingApproved(action, path);
+  if (action != "new" && action != "server" && action != "open" && action != "close") emit pendingApproved(action, path);
 }
 
 bool ParkDocument::save() {

@@ -65,6 +65,9 @@ class ParkDocument : public QObject {
 
   // Each of these asks first when there are unsaved changes (see above).
   Q_INVOKABLE void newPark();
+  // The park of the server this window is live from, where it differs from this one (the
+  // banner's button): shown as a park with no file yet, marked unsaved so closing asks to save it.
+  Q_INVOKABLE void useServerPark();
   // A path or a file:// URL (from a file dialog or a drop). False when it waits for the
   // question, or when the file has problems (then listed in `problems`).
   Q_INVOKABLE bool open(const QString& pathOrUrl);
@@ -108,6 +111,7 @@ class ParkDocument : public QObject {
  private:
   bool openNow(const QString& path);
   void newParkNow();
+  void useServerParkNow();
   void closeOtherParksData(const std::string& parkId);
   void adopt(const QString& path);
   void followController();

@@ -29,6 +29,7 @@ Item {
     // Benchmark only (--bench-machines-only): the machines without the park around them.
     property bool machinesOnly: false
     property var labelKeepOut: []  // items over the view from outside it (a tour's call-outs)
+    property real noticeTop: 0  // the models notice starts below what lies over the view's top (banners)
     // Room the timeline takes at the bottom, for panels laid over the view.
     readonly property real timelineSpace: timelineBar.visible ? timelineBar.height + 24 : 0
     // The machines' instance table; a second window on the same park needs its own object.
@@ -354,7 +355,7 @@ Item {
         view: view
         revision: root.cameraRevision  // a new park or language comes through its own labels property
         // Filtered here so that one shown or hidden lays the labels out again.
-        keepOut: [compass, kpiBar, flowProblem, scenarioLegend].concat(root.labelKeepOut).filter(o => o.visible)
+        keepOut: [compass, kpiBar, flowProblem, scenarioLegend, modelProblems].concat(root.labelKeepOut).filter(o => o.visible)
     }
     Compass {
         id: compass
@@ -395,5 +396,5 @@ Item {
         anchors { left: parent.left; bottom: timelineBar.visible ? timelineBar.top : parent.bottom; margins: 14 }
         metresPerPixel: root.cameraRevision >= 0 ? root.metresPerPixel() : 1
     }
-    ModelProblems { anchors { left: parent.left; top: parent.top; margins: 14 } }
+    ModelProblems { id: modelProblems; anchors { left: parent.left; top: parent.top; margins: 14; topMargin: 14 + root.noticeTop } }
 }

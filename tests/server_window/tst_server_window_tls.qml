@@ -86,5 +86,27 @@ Item {
             compare(ParkController.serverParkDifference, "")
             timeline.close()
         }
+
+        // The banner's button: the desk takes the server's park (QA: a desk could see that its
+        // park differed but not take the server's). The removal is unsaved, so it asks first;
+        // then the server's objects are back, with the desk still live from the server, and the
+        // park not yet in any file (closing asks to save it).
+        function test_6_the_servers_park_is_taken_from_the_banner() {
+            connectWith(Peer.caFile)
+            tryVerify(() => timeline.connected, 30000, "connected to " + Peer.serverUrl + ": " + timeline.serverProblem)
+            verify(ParkEditor.remove("casthouse"))
+            tryVerify(() => ParkController.serverParkDifference !== "", 20000)
+            const hasCasthouse = () => ParkController.scene.buildings.some(b => b.id === "casthouse")
+            verify(!hasCasthouse())
+            ParkDocument.useServerPark()
+            compare(ParkDocument.pendingAction, "server", "unsaved changes: asked first")
+            verify(!hasCasthouse())
+            ParkDocument.resolvePending("discard")
+            verify(hasCasthouse(), "the server's casthouse is back")
+            compare(ParkController.serverParkDifference, "")
+            verify(timeline.connected, "still live from the server")
+            verify(ParkDocument.untitled && ParkDocument.modified)
+            timeline.close()
+        }
     }
 }
