@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <utility>
 
 #include "command_registry.hpp"
 #include "park_commands.hpp"
@@ -46,11 +48,13 @@ std::string fillMissingName(NewParkFlags& f) {
   auto& name = f.park.name;
   if (f.nameEn->count() > 0 && f.nameZh->count() == 0 && !name.en.empty()) {
     name.zh = name.en;
-    return zh ? "提示：未给 --name-zh，中文名称也用“" + name.en + "”\n" : "note: no --name-zh; the Chinese name is \"" + name.en + "\" too\n";
+    return zh ? "提示：未给 --name-zh，中文名称也用“" + name.en + "”\n"
+              : "note: no --name-zh; the Chinese name is \"" + name.en + "\" too\n";
   }
   if (f.nameZh->count() > 0 && f.nameEn->count() == 0 && !name.zh.empty()) {
     name.en = name.zh;
-    return zh ? "提示：未给 --name-en，英文名称也用“" + name.zh + "”\n" : "note: no --name-en; the English name is \"" + name.zh + "\" too\n";
+    return zh ? "提示：未给 --name-en，英文名称也用“" + name.zh + "”\n"
+              : "note: no --name-en; the English name is \"" + name.zh + "\" too\n";
   }
   return {};
 }
