@@ -1,7 +1,7 @@
 // parktwin-cli park edit FILE --set /buildings/3/position/x_m=120 ...: the editor's commands
 // (model::EditCommand through model::EditHistory) from the command line; with no edit it
 // rewrites the file in the canonical layout. parktwin-cli park import-geojson: see
-// command_park_import.cpp.
+// command_park_import.cpp; parktwin-cli park new: command_park_new.cpp.
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -140,12 +140,16 @@ std::function<int()> declareParkEdit(CLI::App& sub) {
 
 namespace {
 const bool registered = registerCommand({
-    "park", "Edit a park file with the editor's commands, or import one from GeoJSON",
+    "park", "Start a new park file, edit one with the editor's commands, or import one from GeoJSON",
     [](CLI::App& sub) {
       sub.require_subcommand(1);
+      auto create = declareParkNew(*sub.add_subcommand("new", "Write a new, empty park file (the window's File > New park) with its id, names and place"));
       auto edit = declareParkEdit(*sub.add_subcommand("edit", "Apply edits (--set, --move, --rotate...) and save canonically"));
       auto import = declareParkImport(*sub.add_subcommand("import-geojson", "Make a park from GeoJSON footprints, zones and roads"));
-      return [&sub, edit, import] { return sub.got_subcommand("edit") ? edit() : import(); };
+      return [&sub, create, edit, import] {
+        if (sub.got_subcommand("new")) return create();
+        return sub.got_subcommand("edit") ? edit() : import();
+      };
     }});
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include "park_controller.hpp"
+#include "parktwin/model/new_park.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/model/validate.hpp"
@@ -22,19 +23,6 @@ ParkDocument* g_instance = nullptr;
 QString localPath(const QString& pathOrUrl) {
   const QUrl url(pathOrUrl);
   return url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
-}
-
-// What File → New opens: the least a park file must hold, valid as it stands (the reader
-// needs an id, a name in both languages, a place, an area and the grid's emission factor).
-model::Park emptyPark() {
-  model::Park park;
-  park.id = "new-park";
-  park.name = {"新园区", "New park"};  // the file's data in both languages, not window text
-  park.latitude_deg = 29.56;  // Chongqing, like the bundled parks; the editor moves it
-  park.longitude_deg = 106.55;
-  park.land_area_mu = 100;
-  park.grid_emission_t_per_mwh = 0.5703;  // China's national grid average, 2022 (MEE)
-  return park;
 }
 
 // The first few problems, a line each, for the "save anyway?" question.
@@ -100,8 +88,9 @@ void ParkDocument::newPark() {
 
 void ParkDocument::newParkNow() {
   if (controller_.presenting()) return;
-  closeOtherParksData(emptyPark().id);
-  if (!controller_.showPark(emptyPark(), QString())) return;
+  const model::Park park = model::newPark();  // the same new park as `parktwin-cli park new`
+  closeOtherParksData(park.id);
+  if (!controller_.showPark(park, QString())) return;
   adopt(QString());
   clearProblems();
 }
