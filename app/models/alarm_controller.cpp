@@ -61,11 +61,15 @@ QVariantMap AlarmController::entry(const model::AlarmRule& rule, double value, q
   const QString object = tag ? q(tag->object) : QString();
   QVector3D position;
   if (auto p = park_.objectIndex()->position(object.toStdString())) position = toScene(p->x_m, p->y_m, 30);
+  // The scene's label that names it: its building's where it stands in one (a line, a group).
+  const auto* indexed = park_.objectIndex()->find(object.toStdString());
+  const QString label = indexed && !indexed->building.empty() ? q(indexed->building) : object;
   return QVariantMap{{"id", q(rule.id)},
                      {"severity", static_cast<int>(rule.severity)},  // Kinds.Info, Warning, Critical
                      {"message", q(rule.message.in(park_.language().toStdString()))},
                      {"object", object},
                      {"objectName", park_.nameOf(object)},
+                     {"label", label},
                      {"position", position},
                      {"value", QLocale().toString(value, 'f', 1) + (tag ? " " + q(model::displayUnit(tag->unit)) : QString())},
                      {"since", park_.timeline()->formatTime(double(sinceMs))},

@@ -16,6 +16,14 @@ Item {
     readonly property var labels: ParkController.scene.labels
     readonly property var order: labels.map((l, i) => i).sort((a, b) => labels[b].priority - labels[a].priority)
     readonly property var widths: labels.map(l => metrics.advanceWidth(l.text) + 16)
+    // The labels of objects in alarm, by label id: "raised" (red) or, once every alarm on it is
+    // acknowledged, "acknowledged" (amber), the colours of the scene's pins and the alarm list.
+    // Placed before any other, so an alarm is never named by a label hidden behind a bigger one.
+    readonly property var alarmed: ParkController.alarms.active.reduce((out, a) => {
+        if (a.label && out[a.label] !== "raised") out[a.label] = a.acknowledged ? "acknowledged" : "raised"
+        return out
+    }, {})
+    onAlarmedChanged: Qt.callLater(layout)
 
     onRevisionChanged: Qt.callLater(layout)
     onWidthChanged: Qt.callLater(layout)
@@ -31,7 +39,7 @@ Item {
             const p = o.mapToItem(root, 0, 0)
             return {x: p.x, y: p.y, w: o.width, h: o.height}
         })
-        for (const i of order) {
+        for (const i of order.filter(i => alarmed[labels[i].id]).concat(order.filter(i => !alarmed[labels[i].id]))) {
             const item = repeater.itemAt(i)
             // A zone has spots besides its middle: where buildings' names took the middle, its
             // name goes to the first free one.
@@ -75,12 +83,14 @@ Item {
             readonly property string objectId: modelData.id
             readonly property alias text: caption.text
             readonly property bool selected: ParkController.selection.objectId === modelData.id
+            readonly property string alarm: root.alarmed[modelData.id] || ""
             visible: false
             height: 22
             radius: 4
             // A zone's name lies on the ground it names: no box, no leader, set apart from the
             // boxed names of what stands there.
-            color: modelData.zone ? "transparent" : modelData.planned ? "#e6fff8e1" : "#e6ffffff"
+            color: alarm === "raised" ? "#e02f2f" : alarm === "acknowledged" ? "#e8a200"
+                 : modelData.zone ? "transparent" : modelData.planned ? "#e6fff8e1" : "#e6ffffff"
             border.color: selected ? "#e8a200" : modelData.zone ? "transparent" : "#8095a5"
             border.width: selected ? 2 : 1
             Text {
@@ -92,7 +102,7 @@ Item {
                 font.bold: modelData.zone
                 style: modelData.zone ? Text.Outline : Text.Normal
                 styleColor: "#ccffffff"
-                color: modelData.zone ? "#2f4a5f" : "#1b2733"
+                color: alarm === "raised" ? "white" : modelData.zone ? "#2f4a5f" : "#1b2733"
             }
             // Leader line from the label down to the object.
             Rectangle {

@@ -1,6 +1,6 @@
-// Alarm rules fire on replayed values: the alarm is listed (and pinned in the scene) when the
-// replayed value breaks the rule, gone when it does not, and acknowledging it with a comment
-// stores an event in the historian.
+// Alarm rules fire on replayed values: the alarm is listed (and pinned in the scene, its
+// object's label red, amber once acknowledged) when the replayed value breaks the rule, gone
+// when it does not, and acknowledging it with a comment stores an event in the historian.
 import QtQuick
 import QtTest
 import ParkTwin
@@ -13,6 +13,12 @@ Item {
     AlarmPanel {
         id: panel
         width: 360
+        height: parent.height
+    }
+    ParkView {
+        id: parkView
+        x: 360
+        width: 840
         height: parent.height
     }
 
@@ -32,6 +38,21 @@ Item {
         }
 
         function activeIds() { return ParkController.alarms.active.map(a => a.id) }
+        // The scene's label of an object: its item, when shown.
+        function labelOf(objectId) {
+            const items = findChild(parkView, "labelLayer").children
+            for (let i = 0; i < items.length; ++i) {
+                if (items[i].objectId === objectId && items[i].visible) return items[i]
+            }
+            return null
+        }
+        // The rule's tag is potline-1's, which stands in potroom-1 (assets/parks/beidu.json): the
+        // label that names the alarm is the potroom's (QA: the pin lay under that label, unseen).
+        function potroomLabelIs(alarm, fill) {
+            tryVerify(() => labelOf("potroom-1") !== null && labelOf("potroom-1").alarm === alarm, 15000,
+                      "potroom-1's label: " + (labelOf("potroom-1") ? labelOf("potroom-1").alarm : "not shown"))
+            compare(String(labelOf("potroom-1").color), fill)
+        }
 
         function test_1_alarm_fires_on_the_replayed_value_and_is_listed() {
             timeline.seek(Fixture.alarmOnMs)
@@ -39,6 +60,7 @@ Item {
             const message = findChild(panel, "alarmMessage")
             verify(message !== null, "the panel lists it")
             compare(message.text, "Potline 1 current high")
+            potroomLabelIs("raised", "#e02f2f")
         }
 
         // Presentation mode is read-only: no acknowledgement, no other park, whatever calls it.
@@ -68,11 +90,13 @@ Item {
             compare(ParkController.alarms.active[0].comment, "checked anode effect")
             compare(Fixture.countEvents("alarm_ack"), 1)
             verify(timeline.markers.some(m => m.kind === "alarm_ack"), "shown on the timeline")
+            potroomLabelIs("acknowledged", "#e8a200")
         }
 
         function test_3_alarm_clears_when_the_value_is_back() {
             timeline.seek(Fixture.alarmOffMs)
             tryVerify(() => !activeIds().includes("test-current-high"), 15000, "alarm gone at alarmOffMs")
+            potroomLabelIs("", "#e6ffffff")
         }
     }
 }
