@@ -44,6 +44,7 @@ Node {
             spec: root.building.model
             objectId: root.building.id
             tint: root.selected || root.highlighted || root.mark !== "" ? root.shellColor : "white"
+            seeThrough: root.selected  // QA: a selected modelled hall hid the lines inside it
         }
     }
 

@@ -15,6 +15,9 @@ Node {
     required property var spec       // {url, uri, scale, rotation, offset, upZ}
     required property string objectId
     property color tint: "white"
+    // Drawn translucent, so what stands inside shows (a selected building's lines and machines,
+    // as its box shell shows them).
+    property bool seeThrough: false
     readonly property bool loaded: loader.status === RuntimeLoader.Success
     // The file's bounds from its glTF JSON when known (RuntimeLoader's come after a drawn frame).
     readonly property vector3d boundsMin: spec.fileMin !== undefined ? spec.fileMin : loader.bounds.minimum
@@ -43,7 +46,9 @@ Node {
         eulerRotation.x: root.spec.upZ ? -90 : 0
         RuntimeLoader {
             id: loader
+            objectName: "loadedModel:" + root.objectId
             source: root.spec.url
+            opacity: root.seeThrough ? 0.4 : 1
             instancing: InstanceList {
                 instances: [ InstanceListEntry { color: root.tint } ]
             }

@@ -129,6 +129,20 @@ Item {
             verify(Math.abs(boxDistance - expected) / expected > 0.05, "box and model frame alike")
         }
 
+        // QA: a selected hall drawn by its own model hid the lines inside it (a box's shell is
+        // translucent). Selected, the model is drawn see-through; deselected, solid again.
+        function test_a_selected_modelled_building_shows_what_is_inside() {
+            verify(ParkController.loadPark(Fixture.modelledParkPath), ParkController.errorText)
+            tryVerify(() => buildingDelegate("casthouse") !== null && buildingDelegate("casthouse").modelled, 10000)
+            const model = findChild(parkView, "loadedModel:casthouse")
+            verify(model, "the cast house's loaded model")
+            compare(model.opacity, 1)
+            ParkController.selection.select("casthouse")
+            tryCompare(model, "opacity", 0.4)
+            ParkController.selection.select("")
+            tryCompare(model, "opacity", 1)
+        }
+
         // The legend's state colours: idle grey, changeover amber, down red, starved violet.
         readonly property var stateColours: ({1: "#9aa3ad", 2: "#f2b134", 3: "#e02f2f", 4: "#8e5cd9"})
         // An instance table holds linear colours (what the shader multiplies): the sRGB transfer
