@@ -26,6 +26,11 @@ bad.park.json: /colour: unknown key' "$(cat check-en.err)"
 "$cli" check beidu --lang zh >ok.out 2>&1
 expect "check --lang zh summary" 1 "$(grep -c '^  建筑 [0-9]*，企业 [0-9]*，产线 [0-9]*' ok.out)"
 
+# A park file that is no JSON (QA: said in English under --lang zh).
+printf 'name: park\n' >park.yaml
+"$cli" check park.yaml --lang zh >yaml.out 2>yaml.err
+expect "check --lang zh: no JSON" 'park.yaml: 不是有效的 JSON：第 1 行第 1 列出现意外的“name”' "$(cat yaml.err)"
+
 # A scenario file with a key nobody reads and a change after its one-day period.
 cat >late.json <<'JSON'
 {"format": "parktwin-scenario/1", "id": "late", "name": {"zh": "晚", "en": "Late"},

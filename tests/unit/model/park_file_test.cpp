@@ -184,6 +184,29 @@ TEST(ParkFile, AnEmptyFileSaysItIsEmpty) {
   EXPECT_EQ(result.error().message, "empty.json: the file is empty; expected JSON");
 }
 
+// QA: a Chinese window and `check --lang zh` said these in English. Each refusal of the JSON
+// library, in Chinese.
+TEST(ParkFile, TextThatIsNotJsonIsSaidInChinese) {
+  const auto zh = [](const std::string& text, const std::string& source) {
+    auto result = parsePark(text, source, "zh");
+    return result ? std::string("(loaded)") : result.error().message;
+  };
+  EXPECT_EQ(zh("{\"id\": \"x\",, }", "broken.json"), "broken.json: 不是有效的 JSON：第 1 行第 12 列出现意外的“,”");
+  EXPECT_EQ(zh("{\n  \"id\": \"x\",\n  \"name\": tall\n}", "broken.json"),
+            "broken.json: 不是有效的 JSON：第 3 行第 11 列出现意外的“tall”");
+  EXPECT_EQ(zh("{\"id\": ", "cut.json"), "cut.json: 不是有效的 JSON：文本在第 1 行第 8 列就结束了，JSON 尚未完整");
+  EXPECT_EQ(zh("\x89PNG\r\n", "photo.json"), "photo.json: 不是有效的 JSON：第 1 行第 1 列出现意外的字节 0x89");
+  EXPECT_EQ(zh(" \n", "empty.json"), "empty.json: 文件为空；应为 JSON");
+  EXPECT_EQ(zh(R"({"latitude_deg": 1e400})", "overflow.json"),
+            "overflow.json: 不是有效的 JSON：有数字超出双精度浮点数的范围（数值溢出）");
+}
+
+TEST(ParkFile, ANumberBeyondADoubleIsSaidInEnglish) {
+  auto result = parsePark(R"({"latitude_deg": 1e400})", "overflow.json");
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message, "overflow.json: not valid JSON: a number beyond the range of a double (number overflow)");
+}
+
 TEST(ParkFile, AFolderSaysItIsADirectory) {
   auto result = parktwin::model::loadPark(std::filesystem::temp_directory_path());
   ASSERT_FALSE(result);

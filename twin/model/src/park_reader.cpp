@@ -334,7 +334,7 @@ using detail::json;
 using detail::Problems;
 
 Result<Park> parsePark(const std::string& jsonText, const std::string& source, std::string_view language) {
-  auto parsed = detail::parseJson(jsonText, source);
+  auto parsed = detail::parseJson(jsonText, source, language);
   if (!parsed) return std::unexpected(parsed.error());
   Problems problems;
   Park park = detail::readCheckedPark(*parsed, problems);
@@ -349,13 +349,13 @@ Result<Park> loadPark(const std::filesystem::path& file, std::string_view langua
 }
 
 std::expected<Park, std::vector<ParkProblem>> loadParkListingProblems(const std::filesystem::path& file) {
-  // A file that cannot be read or parsed is one problem, worded by its reader (English only).
-  const auto wholeFile = [](const Error& error) {
-    return std::vector{ParkProblem{"", error.message, {.code = ProblemCode::other, .text = error.message}}};
+  // A file that cannot be read (English only) or parsed (worded by problem_wording) is one problem.
+  const auto wholeFile = [](const ProblemWording& wording) {
+    return std::vector{ParkProblem{"", problemText(wording), wording}};
   };
   auto text = detail::readTextFile(file, "park file");
-  if (!text) return std::unexpected(wholeFile(text.error()));
-  auto parsed = detail::parseJson(*text, file.string());
+  if (!text) return std::unexpected(wholeFile({.code = ProblemCode::other, .text = text.error().message}));
+  auto parsed = detail::parseJsonWorded(*text, file.string());
   if (!parsed) return std::unexpected(wholeFile(parsed.error()));
   Problems problems;
   Park park = detail::readCheckedPark(*parsed, problems);

@@ -4,9 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <expected>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -58,8 +60,11 @@ class Problems {
 
 // Parses JSON text; any refusal becomes one line, never an exception: "<source>: the file is
 // empty; expected JSON", "<source>: not valid JSON at line 3, column 7: unexpected ','", or a
-// number beyond double range such as 1e400.
-Result<json> parseJson(const std::string& text, const std::string& source);
+// number beyond double range such as 1e400; in `language` ("zh" or "en", problemText).
+Result<json> parseJson(const std::string& text, const std::string& source, std::string_view language = "en");
+// The same refusal as a problem code and its arguments (ProblemCode::json_*), for a window that
+// words it in its language, and again when the language changes.
+std::expected<json, ProblemWording> parseJsonWorded(const std::string& text, const std::string& source);
 
 // The whole of a park, tour or scenario file; a folder or an unreadable file is an error that
 // names the file and `kindOfFile` ("park file").
