@@ -31,6 +31,16 @@ printf 'name: park\n' >park.yaml
 "$cli" check park.yaml --lang zh >yaml.out 2>yaml.err
 expect "check --lang zh: no JSON" 'park.yaml: 不是有效的 JSON：第 1 行第 1 列出现意外的“name”' "$(cat yaml.err)"
 
+# A machine group of 1e9 machines (QA): its JSON path and the allowed range, once, in either language.
+python3 -c 'import json, sys
+p = json.load(open(sys.argv[1], encoding="utf-8"))
+p["lines"][0]["machines"][0]["count"] = 1e9
+json.dump(p, open("big.park.json", "w", encoding="utf-8"), ensure_ascii=False)' "$src/assets/parks/beidu.json"
+"$cli" check big.park.json --lang zh >big.out 2>big.err
+expect "check --lang zh: count of 1e9" 'big.park.json: /lines/0/machines/0/count: 应为介于 1 到 100000 之间的整数，实际为 1000000000.0' "$(cat big.err)"
+"$cli" check big.park.json >big.out 2>big-en.err
+expect "check: count of 1e9" 'big.park.json: /lines/0/machines/0/count: expected an integer between 1 and 100000, got 1000000000.0' "$(cat big-en.err)"
+
 # A scenario file with a key nobody reads and a change after its one-day period.
 cat >late.json <<'JSON'
 {"format": "parktwin-scenario/1", "id": "late", "name": {"zh": "晚", "en": "Late"},

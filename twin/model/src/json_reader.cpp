@@ -293,12 +293,15 @@ double ObjectReader::anyNumber(const std::string& key, bool required, Expected e
   return v->get<double>();
 }
 
-int ObjectReader::anyInteger(const std::string& key, bool required, int fallback) {
+int ObjectReader::anyInteger(const std::string& key, bool required, int fallback, std::optional<std::pair<int, int>> range) {
+  const ProblemWording expected =
+      range ? ProblemWording{.expected = Expected::integer_between, .first = std::to_string(range->first), .second = std::to_string(range->second)}
+            : ProblemWording{.expected = Expected::integer};
   const json* v = take(key, required, Expected::integer);
   if (!v) return fallback;
   if (!v->is_number_integer() || v->get<long long>() < std::numeric_limits<int>::min() ||
       v->get<long long>() > std::numeric_limits<int>::max()) {
-    wrongValue(key, {.expected = Expected::integer}, *v);
+    wrongValue(key, expected, *v);
     return fallback;
   }
   return v->get<int>();

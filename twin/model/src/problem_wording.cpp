@@ -44,11 +44,11 @@ Words expectedWords(const ProblemWording& w) {
     case Expected::one_of: return {"one of %1", "以下之一：%1"};
     case Expected::any_listed: return {"one of the listed values", "所列的值之一"};
     case Expected::number: return {"a number", "数字"};
-    case Expected::number_between: return {"a number between %1 and %2", "%1 到 %2 之间的数字"};
+    case Expected::number_between: return {"a number between %1 and %2", "介于 %1 到 %2 之间的数字"};
     case Expected::positive: return {"a positive number", "正数"};
     case Expected::non_negative: return {"a number >= 0", "不小于 0 的数字"};
     case Expected::integer: return {"an integer", "整数"};
-    case Expected::integer_between: return {"an integer between %1 and %2", "%1 到 %2 之间的整数"};
+    case Expected::integer_between: return {"an integer between %1 and %2", "介于 %1 到 %2 之间的整数"};
     case Expected::boolean: return {"true or false", "true 或 false"};
     case Expected::array: return {"an array", "数组"};
   }

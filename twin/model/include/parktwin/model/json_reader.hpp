@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -103,7 +104,11 @@ class ObjectReader {
   // Any finite number or integer; the range is checked elsewhere. `expected` names what a value
   // that is no number should have been (Expected::positive).
   double anyNumber(const std::string& key, bool required, Expected expected);
-  int anyInteger(const std::string& key, bool required = false, int fallback = 0);
+  // `range`, where given, is named by the problem of a value that is no integer (1e9 is a
+  // float): "expected an integer between 1 and 100000, got 1000000000.0". Its rule is still
+  // checked elsewhere, for values an edit sets too.
+  int anyInteger(const std::string& key, bool required = false, int fallback = 0,
+                 std::optional<std::pair<int, int>> range = std::nullopt);
   bool boolean(const std::string& key, bool fallback = false);
   const json* array(const std::string& key, bool required = false);
   const json* object(const std::string& key, bool required = false);
