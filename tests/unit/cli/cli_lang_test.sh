@@ -65,4 +65,11 @@ sed 's/, "colour": 1//; s/"potline-1"/"potline-9"}, {"type": "outage", "target":
 expect "scenario run: target and period problems together" 'both.json: /changes/0/target: 园区 beidu 中没有产线“potline-9”，也没有含产线的建筑“potline-9”
 both.json: /changes/1/at: 变更不在情景时段 2026-01-01 00:00 .. 2026-01-02 00:00 (UTC+08:00) 之内' "$(cat both.err)"
 
+# A change outside a shorter period asked for on the command line (the runner's own refusal).
+sed 's/, "colour": 1//; s/2026-03-01/2026-01-01/; s/"duration": "1d"/"duration": "2d"/; s/T08:00:00+08:00", "duration": "8h"/T20:00:00+08:00", "duration": "8h"/' \
+  late.json >short.json
+"$cli" scenario run short.json --lang zh --duration 6h >short.out 2>short.err
+expect "scenario run --lang zh: change outside the period run" \
+  'short.json: /changes/0: 变更不在本次运行的时段 2026-01-01 00:00 .. 2026-01-01 06:00 (UTC+08:00) 之内' "$(cat short.err)"
+
 finish cli_lang
