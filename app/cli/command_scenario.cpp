@@ -116,6 +116,7 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
   }
   auto options = runOptionsOf(o);
   if (!options) return 2;
+  options->language = o.lang;
   ProgressBar bar("scenario " + scenario->id, 1000);
   options->progress = [&bar](double share) { bar.update(static_cast<std::uint64_t>(share * 1000)); };
   auto result = scenario::runScenario(*scenario, *park, *options);

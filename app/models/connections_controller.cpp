@@ -34,7 +34,7 @@ bool ConnectionsController::open(const QString& pathOrUrl) {
   path_ = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
   problems_.clear();
   connections_.reset();
-  auto loaded = feed::loadConnections(path_.toStdString());
+  auto loaded = feed::loadConnections(path_.toStdString(), park_.language().toStdString());
   if (!loaded) {
     problems_ = lines(loaded.error().message);
   } else if (!park_.park()) {

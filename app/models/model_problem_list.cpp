@@ -33,7 +33,7 @@ bool ModelProblemList::add(const QString& objectId, const QString& path, const Q
 
 bool ModelProblemList::addTooHeavy(const QString& objectId, const QString& path, long long triangles) {
   auto file = files_.find(path);
-  if (file == files_.end()) file = files_.insert(path, {{.missing = false, .why = {}, .too_heavy_triangles = triangles}, {}, writtenAt(path), {}});
+  if (file == files_.end()) file = files_.insert(path, {{.missing = false, .why = {}, .why_zh = {}, .too_heavy_triangles = triangles}, {}, writtenAt(path), {}});
   if (file->objectIds.contains(objectId)) return false;
   file->objectIds.push_back(objectId);
   return true;
@@ -64,7 +64,7 @@ bool ModelProblemList::keepOnly(const QHash<QString, QString>& fileOf) {
     }
     if (const QDateTime written = writtenAt(path); written != file->written) {
       const auto now = ProblemText::modelFailure(path, file->loaderDetail);
-      changed = changed || now.missing != file->failure.missing || now.why != file->failure.why;
+      changed = changed || now.missing != file->failure.missing || now.why != file->failure.why || now.why_zh != file->failure.why_zh;
       file->failure = now;
       file->written = written;
     }
@@ -73,12 +73,13 @@ bool ModelProblemList::keepOnly(const QHash<QString, QString>& fileOf) {
   return changed;
 }
 
-QStringList ModelProblemList::lines(const QString& parkFolder, const std::function<QString(const QString&)>& nameOf) const {
+QStringList ModelProblemList::lines(const QString& parkFolder, const std::function<QString(const QString&)>& nameOf,
+                                    const QString& language) const {
   QStringList out;
   for (auto file = files_.cbegin(); file != files_.cend(); ++file) {
     QStringList names;
     for (const QString& id : file->objectIds) names.push_back(nameOf(id));
-    out.push_back(ProblemText::modelFileLine(shownPath(file.key(), parkFolder), names, file->failure));
+    out.push_back(ProblemText::modelFileLine(shownPath(file.key(), parkFolder), names, file->failure, language));
   }
   return out;
 }

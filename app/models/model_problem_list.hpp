@@ -31,9 +31,10 @@ class ModelProblemList {
   // kept file is read again (missing before, broken now: the line says so), and the groups
   // found too heavy are forgotten: the rebuild works them out again (addTooHeavy).
   bool keepOnly(const QHash<QString, QString>& fileOf);
-  // A line per file in the window's language, by path: "models/pot.glb (12 objects): no such
-  // model file". Paths under `parkFolder` are shown relative to it.
-  QStringList lines(const QString& parkFolder, const std::function<QString(const QString&)>& nameOf) const;
+  // A line per file in the window's `language` ("zh" or "en"), by path: "models/pot.glb (12
+  // objects): no such model file". Paths under `parkFolder` are shown relative to it.
+  QStringList lines(const QString& parkFolder, const std::function<QString(const QString&)>& nameOf,
+                    const QString& language) const;
 
  private:
   struct FailedFile {

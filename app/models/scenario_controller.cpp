@@ -120,7 +120,7 @@ void ScenarioController::run(const QString& path) {
   runPath_ = QFileInfo(path).absoluteFilePath();
   auto loaded = scenario::loadScenario(path.toStdString(), park_.assetRoot().toStdString(), park_.language().toStdString(), scenario::TargetCheck::none);
   if (!loaded) return setState("failed", q(loaded.error().message));
-  auto park = model::loadPark(loaded->park_file);
+  auto park = model::loadPark(loaded->park_file, park_.language().toStdString());
   if (!park) return setState("failed", q(park.error().message));
   if (q(park->id) != park_.parkId()) {
     return setState("failed", tr("This scenario is written for the park \"%1\": open that park first.").arg(q(park->id)));
@@ -129,6 +129,7 @@ void ScenarioController::run(const QString& path) {
     refresh();  // a file of this park from elsewhere (--scenario FILE) joins the list, so the picker shows what ran
   }
   scenario::RunOptions options;
+  options.language = park_.language().toStdString();
   options.historian_folder =
       (QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + "/scenarios").toStdString();
   ranQuick_ = quick_;

@@ -120,7 +120,7 @@ void SceneController::wordModelProblems() {
   QStringList lines = failedModels_.lines(parkFolder_, [this](const QString& id) {
     const QString name = park_.nameOf(id);
     return name.isEmpty() ? id : name;
-  });
+  }, park_.language());
   if (lines == modelProblems_) return;
   modelProblems_ = std::move(lines);
   emit modelProblemsChanged();

@@ -1364,6 +1364,11 @@
             <numerusform>%1（%n 个对象）：%2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>cannot be loaded: %1</source>
+        <comment>the loader&apos;s own words, English</comment>
+        <translation>无法加载（Qt 加载器的原话）：%1</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>

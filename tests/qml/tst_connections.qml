@@ -125,5 +125,16 @@ Item {
                                                   && p.indexOf("no-such-line.current") >= 0),
                    connections.problems.join("\n"))
         }
+
+        // A file that is no JSON, in a Chinese window: in Chinese (QA: English).
+        function test_a_file_that_is_no_json_is_worded_in_the_windows_language() {
+            ParkController.language = "zh"
+            const opened = connections.open(LiveFixture.writeFile("yaml-zh.json", "sources: []\n"))
+            ParkController.language = "en"
+            verify(!opened)
+            compare(connections.problems.length, 1, connections.problems.join("\n"))
+            verify(connections.problems[0].endsWith("yaml-zh.json: 不是有效的 JSON：第 1 行第 1 列出现意外的“sources”"),
+                   connections.problems[0])
+        }
     }
 }

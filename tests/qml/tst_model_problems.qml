@@ -76,7 +76,12 @@ Item {
             ParkController.language = "zh"
             const lines = openModelPark()
             compare(lines[1], "models/missing.glb（3 个对象）：模型文件不存在")
-            compare(lines[2], "v1-model.glb（旧车间）：无法加载：GLB header: expected version 2, got 1")
+            compare(lines[2], "v1-model.glb（旧车间）：无法加载：GLB 文件头：应为版本 2，实际为 1")
+            // The language changed with the notice shown: its reason too (QA: English in a Chinese window).
+            ParkController.language = "en"
+            compare(ParkController.scene.modelProblems[2], "v1-model.glb (Old hall): cannot be loaded: GLB header: expected version 2, got 1")
+            ParkController.language = "zh"
+            compare(ParkController.scene.modelProblems[2], "v1-model.glb（旧车间）：无法加载：GLB 文件头：应为版本 2，实际为 1")
         }
 
         // Opening the same park again rebuilds the scene but keeps the delegates (their lists are
@@ -134,6 +139,9 @@ Item {
             tryVerify(() => ParkController.scene.modelProblems.length === 1
                             && ParkController.scene.modelProblems[0].startsWith("heavy.gltf (Cells): cannot be loaded: not a glTF file"),
                       20000, ParkController.scene.modelProblems.join(" | "))
+            ParkController.language = "zh"
+            compare(ParkController.scene.modelProblems,
+                    ["heavy.gltf（压铸岛）：无法加载：不是 glTF 文件（.gltf 是 JSON，.glb 以“glTF”开头）；FBX、OBJ 或 DAE 文件请先用 parktwin-cli model convert 转换"])
         }
 
         // The file put in place after the window said it was missing: opening the park again

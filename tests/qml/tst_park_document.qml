@@ -178,6 +178,16 @@ Item {
             verify(shown.includes("应为正数，实际为 \"tall\""), shown.join(" | "))
         }
 
+        // A file that is no JSON is one problem of the whole file, in Chinese too (QA: English).
+        function test_a_file_that_is_no_json_is_worded_in_chinese() {
+            ParkController.language = "zh"
+            verify(!ParkDocument.open(Fixture.writeFile("yaml-zh.park.json", "name: park\n")))
+            ParkController.language = "en"
+            compare(ParkDocument.problems.length, 1, JSON.stringify(ParkDocument.problems))
+            const message = ParkDocument.problems[0].message
+            verify(message.endsWith("yaml-zh.park.json: 不是有效的 JSON：第 1 行第 1 列出现意外的“name”"), message)
+        }
+
         // The validator's rules (ids, references, ranges) are worded in Chinese too: a duplicate id
         // and a zone nobody defined, the expected Chinese written here by hand.
         function test_rule_problems_are_worded_in_chinese_in_a_chinese_window() {

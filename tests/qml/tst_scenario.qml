@@ -169,5 +169,25 @@ Item {
             compare(listed.name, "Own outage")
             compare(panel.path, path, "the picker shows what ran")
         }
+
+        // A quick look (a day before the first change, 3 days) leaves out a change weeks later:
+        // the runner refuses it with its JSON path, in Chinese in a Chinese window (QA: English).
+        function test_6_a_change_outside_the_quick_look_is_refused_in_the_windows_language() {
+            const outage = (target, at) => ({type: "outage", target: target, at: at, duration: "8h"})
+            const path = Fixture.writeFile("late-change.json", JSON.stringify({
+                format: "parktwin-scenario/1", id: "late-change", name: {zh: "晚", en: "Late"},
+                explanation: {zh: "晚", en: "late"}, park: "beidu", start: "2026-01-01T00:00:00+08:00",
+                duration: "30d", step: "1m", seed: 1,
+                changes: [outage("potline-1", "2026-01-02T08:00:00+08:00"), outage("potline-2", "2026-01-20T08:00:00+08:00")]}))
+            scenarios.quick = true
+            ParkController.language = "zh"
+            scenarios.run(path)
+            ParkController.language = "en"
+            tryVerify(() => scenarios.state !== "running", 30000)
+            compare(scenarios.state, "failed", scenarios.message)
+            verify(scenarios.message.endsWith(
+                       "late-change.json: /changes/1: 变更不在本次运行的时段 2026-01-01 08:00 .. 2026-01-04 08:00 (UTC+08:00) 之内"),
+                   scenarios.message)
+        }
     }
 }

@@ -26,6 +26,21 @@ bad.park.json: /colour: unknown key' "$(cat check-en.err)"
 "$cli" check beidu --lang zh >ok.out 2>&1
 expect "check --lang zh summary" 1 "$(grep -c '^  建筑 [0-9]*，企业 [0-9]*，产线 [0-9]*' ok.out)"
 
+# A park file that is no JSON (QA: said in English under --lang zh).
+printf 'name: park\n' >park.yaml
+"$cli" check park.yaml --lang zh >yaml.out 2>yaml.err
+expect "check --lang zh: no JSON" 'park.yaml: 不是有效的 JSON：第 1 行第 1 列出现意外的“name”' "$(cat yaml.err)"
+
+# A machine group of 1e9 machines (QA): its JSON path and the allowed range, once, in either language.
+python3 -c 'import json, sys
+p = json.load(open(sys.argv[1], encoding="utf-8"))
+p["lines"][0]["machines"][0]["count"] = 1e9
+json.dump(p, open("big.park.json", "w", encoding="utf-8"), ensure_ascii=False)' "$src/assets/parks/beidu.json"
+"$cli" check big.park.json --lang zh >big.out 2>big.err
+expect "check --lang zh: count of 1e9" 'big.park.json: /lines/0/machines/0/count: 应为介于 1 到 100000 之间的整数，实际为 1000000000.0' "$(cat big.err)"
+"$cli" check big.park.json >big.out 2>big-en.err
+expect "check: count of 1e9" 'big.park.json: /lines/0/machines/0/count: expected an integer between 1 and 100000, got 1000000000.0' "$(cat big-en.err)"
+
 # A scenario file with a key nobody reads and a change after its one-day period.
 cat >late.json <<'JSON'
 {"format": "parktwin-scenario/1", "id": "late", "name": {"zh": "晚", "en": "Late"},
@@ -49,5 +64,12 @@ sed 's/, "colour": 1//; s/"potline-1"/"potline-9"}, {"type": "outage", "target":
 "$cli" scenario run both.json --lang zh >both.out 2>both.err
 expect "scenario run: target and period problems together" 'both.json: /changes/0/target: 园区 beidu 中没有产线“potline-9”，也没有含产线的建筑“potline-9”
 both.json: /changes/1/at: 变更不在情景时段 2026-01-01 00:00 .. 2026-01-02 00:00 (UTC+08:00) 之内' "$(cat both.err)"
+
+# A change outside a shorter period asked for on the command line (the runner's own refusal).
+sed 's/, "colour": 1//; s/2026-03-01/2026-01-01/; s/"duration": "1d"/"duration": "2d"/; s/T08:00:00+08:00", "duration": "8h"/T20:00:00+08:00", "duration": "8h"/' \
+  late.json >short.json
+"$cli" scenario run short.json --lang zh --duration 6h >short.out 2>short.err
+expect "scenario run --lang zh: change outside the period run" \
+  'short.json: /changes/0: 变更不在本次运行的时段 2026-01-01 00:00 .. 2026-01-01 06:00 (UTC+08:00) 之内' "$(cat short.err)"
 
 finish cli_lang

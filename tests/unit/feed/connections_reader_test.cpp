@@ -191,6 +191,19 @@ TEST(ConnectionsReader, NamesTheFileThatCannotBeRead) {
   EXPECT_EQ(c.error().message, "/nonexistent/connections.json: cannot open the connections file");
 }
 
+// QA: the window's connections panel said this in English in a Chinese window.
+TEST(ConnectionsReader, TextThatIsNotJsonIsSaidInChinese) {
+  auto c = parseConnections("sources: []", "connections.yaml", "zh");
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().message, "connections.yaml: 不是有效的 JSON：第 1 行第 1 列出现意外的“sources”");
+}
+
+TEST(ConnectionsReader, AShapeProblemIsSaidInChinese) {
+  auto c = parseConnections(R"({"format": "parktwin-connections/1", "park": "beidu"})", "c.json", "zh");
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().message, "c.json: /sources: 缺失；应为数组");
+}
+
 parktwin::model::Tag tag(const std::string& id, const std::string& unit) {
   parktwin::model::Tag t;
   t.id = id;

@@ -177,6 +177,32 @@ TEST_F(ModelFiles, AccessorWithoutBoundsIsRefusedWithItsPath) {
   EXPECT_EQ(result.error().message, "m.gltf: /accessors/0: POSITION without min/max of 3 numbers");
 }
 
+// QA: the window's notice of a model that does not load gave these in English in a Chinese window.
+TEST_F(ModelFiles, RefusalsAreWordedInChinese) {
+  std::string badVersion = glb(kTwoTriangles, json{{{"mesh", 0}}});
+  badVersion[4] = 1;
+  auto version = model::summarizeGltfBytes(badVersion, "v.glb", folder_, "zh");
+  ASSERT_FALSE(version);
+  EXPECT_EQ(version.error().message, "v.glb: GLB 文件头：应为版本 2，实际为 1");
+  auto root = json::parse(R"({"asset": {"version": "2.0"}, "meshes": [{"primitives": [{"attributes": {"POSITION": 0}}]}],
+      "accessors": [{"count": 3, "componentType": 5126, "type": "VEC3"}]})");
+  auto bounds = model::summarizeGltfBytes(root.dump(), "m.gltf", folder_, "zh");
+  ASSERT_FALSE(bounds);
+  EXPECT_EQ(bounds.error().message, "m.gltf: /accessors/0: POSITION 缺少各含 3 个数的 min/max");
+  auto cut = model::summarizeGltfBytes("{\"asset\": ", "c.gltf", folder_, "zh");
+  ASSERT_FALSE(cut);
+  EXPECT_EQ(cut.error().message, "c.gltf: 不是有效的 JSON：文本在第 1 行第 11 列就结束了，JSON 尚未完整");
+  write("hall.obj", "# exported\nv 0 0 0\n");
+  auto obj = model::summarizeGltf(folder_ / "hall.obj", "zh");
+  ASSERT_FALSE(obj);
+  EXPECT_EQ(obj.error().message, (folder_ / "hall.obj").string() +
+                                     ": 不是 glTF 文件（.gltf 是 JSON，.glb 以“glTF”开头）；FBX、OBJ 或 DAE 文件请先用 parktwin-cli model convert 转换");
+  write("noise.glb", "garbage");
+  auto noise = model::summarizeGltf(folder_ / "noise.glb", "zh");
+  ASSERT_FALSE(noise);
+  EXPECT_EQ(noise.error().message, (folder_ / "noise.glb").string() + ": 不是 GLB 文件：它不以“glTF”开头");
+}
+
 TEST_F(ModelFiles, ParkWithAModelPerKindLoadsAndWritesBack) {
   auto park = model::parsePark(parkWithModels().dump(), "p.json");
   ASSERT_TRUE(park) << park.error().message;

@@ -98,7 +98,7 @@ INSTANTIATE_TEST_SUITE_P(
         Defect{"LatitudeOutOfRange", "/latitude_deg", 120, false,
                "/latitude_deg: expected a number between -90.0 and 90.0, got 120"},
         Defect{"CountNotInteger", "/lines/0/machines/0/count", 2.5, false,
-               "/lines/0/machines/0/count: expected an integer, got 2.5"},
+               "/lines/0/machines/0/count: expected an integer between 1 and 100000, got 2.5"},
         Defect{"TagDecimalsOutOfRange", "/tags/0/decimals", 12, false,
                "/tags/0/decimals: expected an integer between 0 and 9, got 12"},
         Defect{"MoreRowsThanMachines", "/lines/0/machines/0/rows", 9, false,
@@ -182,6 +182,52 @@ TEST(ParkFile, AnEmptyFileSaysItIsEmpty) {
   auto result = parsePark(" \n", "empty.json");
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().message, "empty.json: the file is empty; expected JSON");
+}
+
+// QA: a Chinese window and `check --lang zh` said these in English. Each refusal of the JSON
+// library, in Chinese.
+TEST(ParkFile, TextThatIsNotJsonIsSaidInChinese) {
+  const auto zh = [](const std::string& text, const std::string& source) {
+    auto result = parsePark(text, source, "zh");
+    return result ? std::string("(loaded)") : result.error().message;
+  };
+  EXPECT_EQ(zh("{\"id\": \"x\",, }", "broken.json"), "broken.json: 不是有效的 JSON：第 1 行第 12 列出现意外的“,”");
+  EXPECT_EQ(zh("{\n  \"id\": \"x\",\n  \"name\": tall\n}", "broken.json"),
+            "broken.json: 不是有效的 JSON：第 3 行第 11 列出现意外的“tall”");
+  EXPECT_EQ(zh("{\"id\": ", "cut.json"), "cut.json: 不是有效的 JSON：文本在第 1 行第 8 列就结束了，JSON 尚未完整");
+  EXPECT_EQ(zh("\x89PNG\r\n", "photo.json"), "photo.json: 不是有效的 JSON：第 1 行第 1 列出现意外的字节 0x89");
+  EXPECT_EQ(zh(" \n", "empty.json"), "empty.json: 文件为空；应为 JSON");
+  EXPECT_EQ(zh(R"({"latitude_deg": 1e400})", "overflow.json"),
+            "overflow.json: 不是有效的 JSON：有数字超出双精度浮点数的范围（数值溢出）");
+}
+
+TEST(ParkFile, ANumberBeyondADoubleIsSaidInEnglish) {
+  auto result = parsePark(R"({"latitude_deg": 1e400})", "overflow.json");
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message, "overflow.json: not valid JSON: a number beyond the range of a double (number overflow)");
+}
+
+// QA: "count": 1e9 (a float in JSON) said "expected an integer" without the range, and then
+// "rows: expected at most count (1) rows" of a count the file does not have.
+TEST(ParkFile, AMachineCountOf1e9NamesItsPathAndRangeOnce) {
+  std::string text = minimalPark().dump();
+  const std::string count = "\"count\":6";
+  ASSERT_NE(text.find(count), std::string::npos);
+  text.replace(text.find(count), count.size(), "\"count\":1e9");
+  auto en = parsePark(text, "big.json");
+  ASSERT_FALSE(en);
+  EXPECT_EQ(en.error().message, "big.json: /lines/0/machines/0/count: expected an integer between 1 and 100000, got 1000000000.0");
+  auto zh = parsePark(text, "big.json", "zh");
+  ASSERT_FALSE(zh);
+  EXPECT_EQ(zh.error().message, "big.json: /lines/0/machines/0/count: 应为介于 1 到 100000 之间的整数，实际为 1000000000.0");
+}
+
+TEST(ParkFile, AMachineCountBeyondItsRangeNamesIt) {
+  json park = minimalPark();
+  park["lines"][0]["machines"][0]["count"] = 1000000000;
+  auto zh = parsePark(park.dump(), "big.json", "zh");
+  ASSERT_FALSE(zh);
+  EXPECT_EQ(zh.error().message, "big.json: /lines/0/machines/0/count: 应为介于 1 到 100000 之间的整数，实际为 1000000000");
 }
 
 TEST(ParkFile, AFolderSaysItIsADirectory) {

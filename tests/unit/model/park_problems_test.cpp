@@ -142,11 +142,15 @@ TEST_F(ParkProblems, TheProblemsComeInChineseToo) {
   EXPECT_EQ(parktwin::model::problemText(listed.error()[2].wording, "zh"), "未知的键");
 }
 
-// A file the reader cannot parse has no Chinese wording: its English stands in both languages.
-TEST_F(ParkProblems, TextThatIsNotJsonIsEnglishInBothLanguages) {
+// A file the reader cannot parse is worded in the window's language too (QA: File > Open of a
+// file that is no JSON listed it in English in a Chinese window).
+TEST_F(ParkProblems, TextThatIsNotJsonIsWordedInBothLanguages) {
   auto listed = loadParkListingProblems(write("{\"id\": \"x\",, }"));
   ASSERT_FALSE(listed.has_value());
-  EXPECT_EQ(parktwin::model::problemText(listed.error()[0].wording, "zh"), listed.error()[0].what);
+  EXPECT_EQ(parktwin::model::problemText(listed.error()[0].wording, "zh"),
+            file_.string() + ": 不是有效的 JSON：第 1 行第 12 列出现意外的“,”");
+  EXPECT_EQ(parktwin::model::problemText(listed.error()[0].wording, "en"),
+            file_.string() + ": not valid JSON at line 1, column 12: unexpected ','");
 }
 
 TEST_F(ParkProblems, TextThatIsNotJsonIsOneProblemOfTheWholeFile) {

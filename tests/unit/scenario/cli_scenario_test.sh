@@ -61,6 +61,8 @@ expect "bad file names the path" 2 "$(grep -c 'bad.json: /changes/[01]/severity:
 "$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --duration 1d >/dev/null 2>"$dir/outside.err"
 expect "change outside the period run" 2 $?
 expect "outside message" 1 "$(grep -c 'smelter-outage.json: /changes/0: the change lies outside the period run' "$dir/outside.err")"
+"$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --duration 1d --lang zh >/dev/null 2>"$dir/outside-zh.err"
+expect "outside message in Chinese" 1 "$(grep -c 'smelter-outage.json: /changes/0: 变更不在本次运行的时段 .* 之内' "$dir/outside-zh.err")"
 
 # A change aimed at what the park lacks: bad input, exit 2, its JSON path named.
 sed 's/"target": "potline-1"/"target": "potline-9"/' "$src/assets/scenarios/smelter-outage.json" >"$dir/no-target.json"

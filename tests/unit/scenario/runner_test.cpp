@@ -67,6 +67,30 @@ json outageOfBothPotlines() {
   return j;
 }
 
+// A change outside a shorter period asked for (the window's quick look, --duration): refused
+// with its file and JSON path, in the language asked for (QA: English in a Chinese window).
+Result<ScenarioResult> runOutsideThePeriod(const std::string& language) {
+  json j = test::minimalScenario("beidu");
+  j["changes"] = json::parse(R"([{"type": "outage", "target": "potline-1", "at": "2026-07-16T08:00:00+08:00", "duration": "8h"}])");
+  auto s = test::parse(j);
+  EXPECT_TRUE(s.has_value()) << s.error().message;
+  RunOptions options;
+  options.duration_ms = std::int64_t(24 * kHour_ms);
+  options.language = language;
+  return runScenario(*s, options);
+}
+
+TEST(ScenarioRunner, AChangeOutsideThePeriodRunIsRefusedInEitherLanguage) {
+  const auto en = runOutsideThePeriod("en");
+  ASSERT_FALSE(en.has_value());
+  EXPECT_EQ(en.error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(en.error().message,
+            "test.json: /changes/0: the change lies outside the period run, 2026-07-15 00:00 .. 2026-07-16 00:00 (UTC+08:00)");
+  const auto zh = runOutsideThePeriod("zh");
+  ASSERT_FALSE(zh.has_value());
+  EXPECT_EQ(zh.error().message, "test.json: /changes/0: 变更不在本次运行的时段 2026-07-15 00:00 .. 2026-07-16 00:00 (UTC+08:00) 之内");
+}
+
 TEST(ScenarioRunner, SmelterOutageLosesEightHoursOfMetalAndProcessorsRemeltIngot) {
   const ScenarioResult r = run(outageOfBothPotlines());
   const RunKpis& b = r.baseline.kpis;

@@ -205,6 +205,13 @@ TEST(ScenarioReader, NotJson) {
   EXPECT_EQ(s.error().message.rfind("broken.json: not valid JSON", 0), 0u) << s.error().message;
 }
 
+// QA: the window's scenario panel said this in English in a Chinese window.
+TEST(ScenarioReader, NotJsonInChinese) {
+  auto s = parseScenario("{\"id\": ", "broken.json", test::scenarioFolder(), test::dataFolder(), "zh");
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().message, "broken.json: 不是有效的 JSON：文本在第 1 行第 8 列就结束了，JSON 尚未完整");
+}
+
 // The reader checks the targets against the scenario's own park; its messages name the file
 // and the JSON path, as every other problem of the file does.
 TEST(ScenarioReader, TargetsMustExistInThePark) {

@@ -145,8 +145,8 @@ std::optional<std::vector<std::string>> tagPatternParts(std::string_view pattern
   return parts;
 }
 
-Result<Connections> parseConnections(const std::string& text, const std::string& source) {
-  auto parsed = parseJson(text, source);
+Result<Connections> parseConnections(const std::string& text, const std::string& source, std::string_view language) {
+  auto parsed = parseJson(text, source, language);
   if (!parsed) return std::unexpected(parsed.error());
   Problems problems;
   Connections c;
@@ -173,14 +173,14 @@ Result<Connections> parseConnections(const std::string& text, const std::string&
       }
     }
   }
-  if (!problems.empty()) return problems.failure(source);
+  if (!problems.empty()) return problems.failure(source, language);
   return c;
 }
 
-Result<Connections> loadConnections(const std::filesystem::path& file) {
+Result<Connections> loadConnections(const std::filesystem::path& file, std::string_view language) {
   auto text = readTextFile(file, "connections file");
   if (!text) return std::unexpected(text.error());
-  return parseConnections(*text, file.string());
+  return parseConnections(*text, file.string(), language);
 }
 
 }  // namespace parktwin::feed

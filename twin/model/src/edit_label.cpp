@@ -2,61 +2,159 @@
 #include "edit_support.hpp"
 #include "parktwin/model/edit.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace parktwin::model {
 namespace {
 
-// "Move building Potline 1" / "移动建筑 电解一车间"; the id when the object has no name.
-LocalizedText label(const Park& park, const char* en, const char* zh, const std::string& id) {
-  std::string nameEn = objectName(park, id, "en"), nameZh = objectName(park, id, "zh");
-  if (nameEn.empty()) nameEn = id;
-  if (nameZh.empty()) nameZh = id;
-  return LocalizedText{std::string(zh) + " " + nameZh, std::string(en) + " " + nameEn};
+using detail::findItem;
+
+// An object's name in both languages, each falling back to the id where the object has no
+// name (or none in that language, or is not in the park). Roads and tags have names too, which
+// objectName leaves out (it names the nodes of flows and scenarios).
+LocalizedText nameOf(const Park& park, const std::string& id) {
+  LocalizedText name{objectName(park, id, "zh"), objectName(park, id, "en")};
+  if (const Road* road = findItem(park.roads, id)) name = road->name;
+  if (const Tag* tag = findItem(park.tags, id)) name = tag->name;
+  if (name.zh.empty()) name.zh = id;
+  if (name.en.empty()) name.en = id;
+  return name;
+}
+
+// "Move building Potline 1" / "移动建筑 电解一车间".
+LocalizedText label(const char* en, const char* zh, const LocalizedText& name) {
+  return LocalizedText{std::string(zh) + " " + name.zh, std::string(en) + " " + name.en};
+}
+
+// A link has no name: its ends do, "Casting → Store" / "铸造线 → 仓库".
+LocalizedText ends(const Park& park, const std::string& from, const std::string& to) {
+  const LocalizedText a = nameOf(park, from), b = nameOf(park, to);
+  return {a.zh + " → " + b.zh, a.en + " → " + b.en};
+}
+
+// A link being removed by its ends, as it was added; its id when the park lacks it.
+template <typename Link>
+LocalizedText linkNamed(const Park& park, const std::vector<Link>& links, const std::string& id) {
+  const Link* link = findItem(links, id);
+  return link ? ends(park, link->from, link->to) : LocalizedText{id, id};
+}
+
+// The id of the `index`th object of the park file's `section`, "" when there is none.
+std::string idAt(const Park& park, std::string_view section, std::size_t index) {
+  const auto at = [index](const auto& items) { return index < items.size() ? items[index].id : std::string(); };
+  if (section == "zones") return at(park.zones);
+  if (section == "roads") return at(park.roads);
+  if (section == "buildings") return at(park.buildings);
+  if (section == "enterprises") return at(park.enterprises);
+  if (section == "lines") return at(park.lines);
+  if (section == "utilities") return at(park.utilities);
+  if (section == "externals") return at(park.externals);
+  if (section == "tags") return at(park.tags);
+  if (section == "material_links") return at(park.material_links);
+  if (section == "energy_links") return at(park.energy_links);
+  if (section == "alarm_rules") return at(park.alarm_rules);
+  return {};
+}
+
+// A JSON Pointer's steps: "/lines/0/count" -> {"lines", "0", "count"}.
+std::vector<std::string> stepsOf(const std::string& pointer) {
+  std::vector<std::string> steps;
+  for (std::size_t at = 1; at <= pointer.size();) {
+    const std::size_t end = std::min(pointer.find('/', at), pointer.size());
+    steps.push_back(pointer.substr(at, end - at));
+    at = end + 1;
+  }
+  return steps;
+}
+
+std::optional<std::size_t> indexOf(const std::string& step) {
+  if (step.empty() || step.size() > 9 || step.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoul(step);
+}
+
+// What a SetField changes: "/lines/0/machines/0/count" -> "Cells: count" / "压铸岛：count", the
+// object by its name and its field by the rest of the pointer; a field of the park's own header
+// by the park's name ("Mini park: latitude_deg"); what the park lacks by its pointer.
+LocalizedText fieldNamed(const Park& park, const std::string& pointer) {
+  const std::vector<std::string> steps = stepsOf(pointer);
+  static constexpr std::string_view kSections[] = {"zones", "roads", "buildings", "enterprises", "lines", "utilities",
+                                                   "externals", "tags", "material_links", "energy_links", "alarm_rules"};
+  if (!steps.empty() && !steps[0].empty() && std::ranges::find(kSections, steps[0]) == std::end(kSections)) {
+    const std::string en = park.name.en.empty() ? park.id : park.name.en, zh = park.name.zh.empty() ? park.id : park.name.zh;
+    return {zh + "：" + pointer.substr(1), en + ": " + pointer.substr(1)};
+  }
+  const auto index = steps.size() >= 3 ? indexOf(steps[1]) : std::nullopt;
+  std::string id = index ? idAt(park, steps[0], *index) : std::string();
+  std::size_t fieldStep = 2;
+  if (!id.empty() && steps[0] == "lines" && steps.size() >= 5 && steps[2] == "machines") {
+    const auto group = indexOf(steps[3]);
+    const auto& machines = park.lines[*index].machines;
+    id = group && *group < machines.size() ? machines[*group].id : std::string();
+    fieldStep = 4;
+  }
+  if (id.empty()) return {pointer, pointer};
+  std::string field;
+  for (std::size_t i = fieldStep; i < steps.size(); ++i) field += (field.empty() ? "" : "/") + steps[i];
+  const LocalizedText name = steps[0] == "material_links" ? linkNamed(park, park.material_links, id)
+                             : steps[0] == "energy_links" ? linkNamed(park, park.energy_links, id)
+                                                          : nameOf(park, id);
+  return {name.zh + "：" + field, name.en + ": " + field};
 }
 
 struct Labeller {
   const Park& park;
   LocalizedText operator()(const AddBuilding& e) const { return added("Add building", "添加建筑", e.building); }
-  LocalizedText operator()(const RemoveBuilding& e) const { return label(park, "Delete building", "删除建筑", e.id); }
-  LocalizedText operator()(const DuplicateBuilding& e) const { return label(park, "Duplicate building", "复制建筑", e.id); }
-  LocalizedText operator()(const MoveBuilding& e) const { return label(park, "Move building", "移动建筑", e.id); }
-  LocalizedText operator()(const RotateBuilding& e) const { return label(park, "Rotate building", "旋转建筑", e.id); }
-  LocalizedText operator()(const ResizeBuilding& e) const { return label(park, "Resize building", "调整建筑尺寸", e.id); }
-  LocalizedText operator()(const SetField& e) const { return {"修改 " + e.pointer, "Change " + e.pointer}; }
-  LocalizedText operator()(const AddZone& e) const { return {"添加区域 " + e.zone.name.zh, "Add zone " + e.zone.name.en}; }
-  LocalizedText operator()(const RemoveZone& e) const { return label(park, "Delete zone", "删除区域", e.id); }
-  LocalizedText operator()(const MoveZoneVertex& e) const { return label(park, "Move zone point", "移动区域顶点", e.id); }
-  LocalizedText operator()(const AddRoad& e) const { return {"添加道路 " + e.road.id, "Add road " + e.road.id}; }
-  LocalizedText operator()(const RemoveRoad& e) const { return {"删除道路 " + e.id, "Delete road " + e.id}; }
-  LocalizedText operator()(const MoveRoadPoint& e) const { return {"移动道路点 " + e.id, "Move road point " + e.id}; }
+  LocalizedText operator()(const RemoveBuilding& e) const { return named("Delete building", "删除建筑", e.id); }
+  LocalizedText operator()(const DuplicateBuilding& e) const { return named("Duplicate building", "复制建筑", e.id); }
+  LocalizedText operator()(const MoveBuilding& e) const { return named("Move building", "移动建筑", e.id); }
+  LocalizedText operator()(const RotateBuilding& e) const { return named("Rotate building", "旋转建筑", e.id); }
+  LocalizedText operator()(const ResizeBuilding& e) const { return named("Resize building", "调整建筑尺寸", e.id); }
+  LocalizedText operator()(const SetField& e) const { return label("Change", "修改", fieldNamed(park, e.pointer)); }
+  LocalizedText operator()(const AddZone& e) const { return added("Add zone", "添加区域", e.zone); }
+  LocalizedText operator()(const RemoveZone& e) const { return named("Delete zone", "删除区域", e.id); }
+  LocalizedText operator()(const MoveZoneVertex& e) const { return named("Move zone point", "移动区域顶点", e.id); }
+  LocalizedText operator()(const AddRoad& e) const { return added("Add road", "添加道路", e.road); }
+  LocalizedText operator()(const RemoveRoad& e) const { return named("Delete road", "删除道路", e.id); }
+  LocalizedText operator()(const MoveRoadPoint& e) const { return named("Move road point", "移动道路点", e.id); }
   LocalizedText operator()(const AddMaterialLink& e) const {
-    return {"添加物料连接 " + e.link.from + " → " + e.link.to, "Add material link " + e.link.from + " → " + e.link.to};
+    return label("Add material link", "添加物料连接", ends(park, e.link.from, e.link.to));
   }
-  LocalizedText operator()(const RemoveMaterialLink& e) const { return {"删除物料连接 " + e.id, "Delete material link " + e.id}; }
+  LocalizedText operator()(const RemoveMaterialLink& e) const {
+    return label("Delete material link", "删除物料连接", linkNamed(park, park.material_links, e.id));
+  }
   LocalizedText operator()(const AddEnergyLink& e) const {
-    return {"添加能源连接 " + e.link.from + " → " + e.link.to, "Add energy link " + e.link.from + " → " + e.link.to};
+    return label("Add energy link", "添加能源连接", ends(park, e.link.from, e.link.to));
   }
-  LocalizedText operator()(const RemoveEnergyLink& e) const { return {"删除能源连接 " + e.id, "Delete energy link " + e.id}; }
+  LocalizedText operator()(const RemoveEnergyLink& e) const {
+    return label("Delete energy link", "删除能源连接", linkNamed(park, park.energy_links, e.id));
+  }
   LocalizedText operator()(const AddEnterprise& e) const { return added("Add enterprise", "添加企业", e.enterprise); }
-  LocalizedText operator()(const RemoveEnterprise& e) const { return label(park, "Delete enterprise", "删除企业", e.id); }
+  LocalizedText operator()(const RemoveEnterprise& e) const { return named("Delete enterprise", "删除企业", e.id); }
   LocalizedText operator()(const AddLine& e) const { return added("Add line", "添加产线", e.line); }
-  LocalizedText operator()(const RemoveLine& e) const { return label(park, "Delete line", "删除产线", e.id); }
+  LocalizedText operator()(const RemoveLine& e) const { return named("Delete line", "删除产线", e.id); }
   LocalizedText operator()(const AddMachineGroup& e) const { return added("Add machine group", "添加设备组", e.group); }
-  LocalizedText operator()(const RemoveMachineGroup& e) const { return label(park, "Delete machine group", "删除设备组", e.id); }
+  LocalizedText operator()(const RemoveMachineGroup& e) const { return named("Delete machine group", "删除设备组", e.id); }
   LocalizedText operator()(const AddUtility& e) const { return added("Add utility", "添加公用设施", e.utility); }
-  LocalizedText operator()(const RemoveUtility& e) const { return label(park, "Delete utility", "删除公用设施", e.id); }
+  LocalizedText operator()(const RemoveUtility& e) const { return named("Delete utility", "删除公用设施", e.id); }
   LocalizedText operator()(const AddExternal& e) const { return added("Add external node", "添加外部节点", e.external); }
-  LocalizedText operator()(const RemoveExternal& e) const { return label(park, "Delete external node", "删除外部节点", e.id); }
+  LocalizedText operator()(const RemoveExternal& e) const { return named("Delete external node", "删除外部节点", e.id); }
   LocalizedText operator()(const AddTag& e) const { return added("Add tag", "添加测点", e.tag); }
-  LocalizedText operator()(const RemoveTag& e) const { return {"删除测点 " + e.id, "Delete tag " + e.id}; }
-  LocalizedText operator()(const AddAlarmRule& e) const { return {"添加报警规则 " + e.rule.id, "Add alarm rule " + e.rule.id}; }
-  LocalizedText operator()(const RemoveAlarmRule& e) const { return {"删除报警规则 " + e.id, "Delete alarm rule " + e.id}; }
+  LocalizedText operator()(const RemoveTag& e) const { return named("Delete tag", "删除测点", e.id); }
+  // An alarm rule has no name (its message is what it says when it fires): its id.
+  LocalizedText operator()(const AddAlarmRule& e) const { return label("Add alarm rule", "添加报警规则", {e.rule.id, e.rule.id}); }
+  LocalizedText operator()(const RemoveAlarmRule& e) const { return label("Delete alarm rule", "删除报警规则", {e.id, e.id}); }
 
  private:
+  // An object of the park by its name ("Move building Potline 1").
+  LocalizedText named(const char* en, const char* zh, const std::string& id) const { return label(en, zh, nameOf(park, id)); }
   // "Add line Casting" / "添加产线 铸造线": the new object is not in the park yet.
   template <typename T>
   static LocalizedText added(const char* en, const char* zh, const T& object) {
-    return {std::string(zh) + " " + (object.name.zh.empty() ? object.id : object.name.zh),
-            std::string(en) + " " + (object.name.en.empty() ? object.id : object.name.en)};
+    return label(en, zh, {object.name.zh.empty() ? object.id : object.name.zh, object.name.en.empty() ? object.id : object.name.en});
   }
 };
 

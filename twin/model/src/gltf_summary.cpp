@@ -45,31 +45,39 @@ struct GlbParts {
   std::optional<std::size_t> binBytes;  // length of the BIN chunk, when there is one
 };
 
-Result<GlbParts> splitGlb(const std::string& bytes, const std::string& source) {
-  const auto bad = [&](const std::string& what) { return fail(source + ": GLB header: " + what); };
-  if (bytes.size() < 20) return bad("expected at least 20 bytes, got " + std::to_string(bytes.size()));
-  if (const auto version = readU32(bytes, 4); version != 2) return bad("expected version 2, got " + std::to_string(version));
+Result<GlbParts> splitGlb(const std::string& bytes, const std::string& source, bool zh) {
+  const auto bad = [&](const std::string& en, const std::string& inChinese) {
+    return fail(source + (zh ? ": GLB 文件头：" + inChinese : ": GLB header: " + en));
+  };
+  const std::string size = std::to_string(bytes.size());
+  if (bytes.size() < 20) return bad("expected at least 20 bytes, got " + size, "应至少有 20 个字节，实际为 " + size);
+  if (const auto version = std::to_string(readU32(bytes, 4)); version != "2") {
+    return bad("expected version 2, got " + version, "应为版本 2，实际为 " + version);
+  }
   const std::uint32_t total = readU32(bytes, 8);
   if (total != bytes.size()) {
-    return bad("declares " + std::to_string(total) + " bytes, the file has " + std::to_string(bytes.size()));
+    const std::string declared = std::to_string(total);
+    return bad("declares " + declared + " bytes, the file has " + size, "声明 " + declared + " 个字节，文件实际有 " + size + " 个");
   }
   const std::uint32_t jsonLength = readU32(bytes, 12);
-  if (readU32(bytes, 16) != kChunkJson) return bad("expected the first chunk to be JSON");
-  if (20ULL + jsonLength > bytes.size()) return bad("the JSON chunk runs past the end of the file");
+  if (readU32(bytes, 16) != kChunkJson) return bad("expected the first chunk to be JSON", "第一个数据块应为 JSON");
+  if (20ULL + jsonLength > bytes.size()) return bad("the JSON chunk runs past the end of the file", "JSON 数据块超出了文件末尾");
   GlbParts parts{bytes.substr(20, jsonLength), std::nullopt};
   const std::size_t next = 20 + ((jsonLength + 3U) & ~3U);
   if (next + 8 <= bytes.size() && readU32(bytes, next + 4) == kChunkBin) {
     const std::size_t binLength = readU32(bytes, next);
-    if (next + 8 + binLength > bytes.size()) return bad("the BIN chunk runs past the end of the file");
+    if (next + 8 + binLength > bytes.size()) return bad("the BIN chunk runs past the end of the file", "BIN 数据块超出了文件末尾");
     parts.binBytes = binLength;
   }
   return parts;
 }
 
-// One problem in the JSON, with its JSON pointer: "pot.glb: /accessors/3: ...".
+// One problem in the JSON, with its JSON pointer ("pot.glb: /accessors/3: ..."), in both
+// languages (the window's notice words it in its own).
 struct Refusal {
   std::string path;
   std::string what;
+  std::string what_zh;
 };
 
 const json* element(const json& root, const char* array, const json& index) {
@@ -136,13 +144,13 @@ class Summarizer {
 
  private:
   std::optional<Refusal> checkAsset() const {
-    if (!root_.is_object()) return Refusal{"/", "expected a JSON object"};
+    if (!root_.is_object()) return Refusal{"/", "expected a JSON object", "应为 JSON 对象"};
     const json* asset = root_.contains("asset") ? &root_["asset"] : nullptr;
     if (!asset || !asset->is_object() || !asset->contains("version") || !(*asset)["version"].is_string()) {
-      return Refusal{"/asset/version", "missing; expected \"2.0\""};
+      return Refusal{"/asset/version", "missing; expected \"2.0\"", "缺失；应为“2.0”"};
     }
     const auto version = (*asset)["version"].get<std::string>();
-    if (version.rfind("2.", 0) != 0) return Refusal{"/asset/version", "expected glTF 2.x, got \"" + version + "\""};
+    if (version.rfind("2.", 0) != 0) return Refusal{"/asset/version", "expected glTF 2.x, got \"" + version + "\"", "应为 glTF 2.x，实际为“" + version + "”"};
     return std::nullopt;
   }
 
@@ -152,7 +160,7 @@ class Summarizer {
       const json& mesh = root_["meshes"][m];
       const std::string at = "/meshes/" + std::to_string(m);
       if (!mesh.is_object() || !mesh.contains("primitives") || !mesh["primitives"].is_array()) {
-        return Refusal{at + "/primitives", "expected an array of primitives"};
+        return Refusal{at + "/primitives", "expected an array of primitives", "应为图元（primitive）数组"};
       }
       MeshCost cost;
       for (std::size_t p = 0; p < mesh["primitives"].size(); ++p) {
@@ -172,33 +180,34 @@ class Summarizer {
   std::optional<Refusal> addPrimitive(const json& primitive, const std::string& at, MeshCost& cost) {
     const json* attributes = primitive.is_object() && primitive.contains("attributes") ? &primitive["attributes"] : nullptr;
     if (!attributes || !attributes->is_object() || !attributes->contains("POSITION")) {
-      return Refusal{at + "/attributes/POSITION", "missing"};
+      return Refusal{at + "/attributes/POSITION", "missing", "缺失"};
     }
     const json* position = element(root_, "accessors", (*attributes)["POSITION"]);
-    if (!position) return Refusal{at + "/attributes/POSITION", "refers to no accessor"};
+    if (!position) return Refusal{at + "/attributes/POSITION", "refers to no accessor", "引用的访问器（accessor）不存在"};
     if (auto refused = checkAccessor(*position, (*attributes)["POSITION"].get<std::size_t>())) return refused;
     const auto box = boundsOf(*position);
-    if (!box) return Refusal{"/accessors/" + std::to_string((*attributes)["POSITION"].get<std::size_t>()), "POSITION without min/max of 3 numbers"};
+    if (!box) return Refusal{"/accessors/" + std::to_string((*attributes)["POSITION"].get<std::size_t>()), "POSITION without min/max of 3 numbers",
+                     "POSITION 缺少各含 3 个数的 min/max"};
     cost.boxes.push_back(*box);
     auto count = (*position)["count"].get<std::int64_t>();  // checkAccessor: 0..2^32-1
     cost.vertices = addSaturated(cost.vertices, count);
     if (primitive.contains("indices")) {
       const json* indices = element(root_, "accessors", primitive["indices"]);
-      if (!indices) return Refusal{at + "/indices", "refers to no accessor"};
+      if (!indices) return Refusal{at + "/indices", "refers to no accessor", "引用的访问器（accessor）不存在"};
       if (auto refused = checkAccessor(*indices, primitive["indices"].get<std::size_t>())) return refused;
       count = (*indices)["count"].get<std::int64_t>();
     }
     std::uint64_t mode = 4;  // triangles
     if (primitive.contains("mode")) {
       if (!primitive["mode"].is_number_unsigned() || primitive["mode"].get<std::uint64_t>() > 6) {
-        return Refusal{at + "/mode", "expected a primitive mode 0..6"};
+        return Refusal{at + "/mode", "expected a primitive mode 0..6", "图元模式应为 0..6"};
       }
       mode = primitive["mode"].get<std::uint64_t>();
     }
     if (mode == 4) cost.triangles = addSaturated(cost.triangles, count / 3);
     else if ((mode == 5 || mode == 6) && count >= 3) cost.triangles = addSaturated(cost.triangles, count - 2);
     if (primitive.contains("material") && !element(root_, "materials", primitive["material"])) {
-      return Refusal{at + "/material", "refers to no material"};
+      return Refusal{at + "/material", "refers to no material", "引用的材质不存在"};
     }
     return std::nullopt;
   }
@@ -208,16 +217,17 @@ class Summarizer {
     const std::string at = "/accessors/" + std::to_string(index);
     if (!accessor.is_object() || !accessor.contains("count") || !accessor["count"].is_number_unsigned() ||
         accessor["count"].get<std::uint64_t>() > kMaxAccessorCount) {
-      return Refusal{at + "/count", "expected a count up to " + std::to_string(kMaxAccessorCount)};
+      return Refusal{at + "/count", "expected a count up to " + std::to_string(kMaxAccessorCount),
+                     "数量应不超过 " + std::to_string(kMaxAccessorCount)};
     }
     if (!accessor.contains("bufferView")) return std::nullopt;  // all zeros (sparse), legal
     const json* view = element(root_, "bufferViews", accessor["bufferView"]);
-    if (!view || !view->contains("buffer")) return Refusal{at + "/bufferView", "refers to no buffer view"};
+    if (!view || !view->contains("buffer")) return Refusal{at + "/bufferView", "refers to no buffer view", "引用的缓冲视图（buffer view）不存在"};
     const json* buffer = element(root_, "buffers", (*view)["buffer"]);
-    if (!buffer) return Refusal{at + "/bufferView", "its view refers to no buffer"};
+    if (!buffer) return Refusal{at + "/bufferView", "its view refers to no buffer", "其缓冲视图引用的缓冲区（buffer）不存在"};
     const double end = numberOr(*view, "byteOffset", 0) + numberOr(*view, "byteLength", 0);
     if (end > numberOr(*buffer, "byteLength", 0)) {
-      return Refusal{at + "/bufferView", "its view runs past the end of its buffer"};
+      return Refusal{at + "/bufferView", "its view runs past the end of its buffer", "其缓冲视图超出了缓冲区末尾"};
     }
     return std::nullopt;
   }
@@ -241,7 +251,7 @@ class Summarizer {
     const json* scene = nullptr;
     if (sizeOf(root_, "scenes") > 0) {
       scene = root_.contains("scene") ? element(root_, "scenes", root_["scene"]) : &root_["scenes"][0];
-      if (!scene) return Refusal{"/scene", "refers to no scene"};
+      if (!scene) return Refusal{"/scene", "refers to no scene", "引用的场景不存在"};
     }
     if (!scene) {
       for (std::size_t m = 0; m < meshCosts_.size(); ++m) {
@@ -258,15 +268,17 @@ class Summarizer {
 
   std::optional<Refusal> visitNode(const json& index, const Matrix& parent, int depth) {
     const json* node = element(root_, "nodes", index);
-    if (!node || !node->is_object()) return Refusal{"/nodes", "a scene or node refers to node " + index.dump() + ", which does not exist"};
-    if (depth > kMaxNodeDepth) return Refusal{"/nodes/" + index.dump(), "the node tree is cyclic or deeper than 256"};
+    if (!node || !node->is_object()) return Refusal{"/nodes", "a scene or node refers to node " + index.dump() + ", which does not exist",
+                                                      "场景或节点引用的节点 " + index.dump() + " 不存在"};
+    if (depth > kMaxNodeDepth) return Refusal{"/nodes/" + index.dump(), "the node tree is cyclic or deeper than 256", "节点树有环或深于 256 层"};
     if (++instances_ > kMaxNodeInstances) {
-      return Refusal{"/nodes/" + index.dump(), "the scene draws more than " + std::to_string(kMaxNodeInstances) +
-                                                   " node instances (nodes shared by too many parents)"};
+      const std::string most = std::to_string(kMaxNodeInstances);
+      return Refusal{"/nodes/" + index.dump(), "the scene draws more than " + most + " node instances (nodes shared by too many parents)",
+                     "场景绘制的节点实例超过 " + most + " 个（节点被过多父节点共用）"};
     }
     const Matrix world = multiply(parent, localTransform(*node));
     if (node->contains("mesh")) {
-      if (!element(root_, "meshes", (*node)["mesh"])) return Refusal{"/nodes/" + index.dump() + "/mesh", "refers to no mesh"};
+      if (!element(root_, "meshes", (*node)["mesh"])) return Refusal{"/nodes/" + index.dump() + "/mesh", "refers to no mesh", "引用的网格不存在"};
       if (auto refused = addMesh((*node)["mesh"].get<std::size_t>(), world, "/nodes/" + index.dump())) return refused;
     }
     if (node->contains("children") && (*node)["children"].is_array()) {
@@ -292,7 +304,8 @@ class Summarizer {
           const auto a = static_cast<std::size_t>(axis);
           // glTF positions are floats, and the window converts the bounds to float (scene_items.cpp).
           if (!(std::fabs(v) <= std::numeric_limits<float>::max())) {
-            return Refusal{at, "its bounds through the node transforms are beyond the range of a float"};
+            return Refusal{at, "its bounds through the node transforms are beyond the range of a float",
+                             "经节点变换后的包围盒超出了单精度浮点数的范围"};
           }
           out_.min[a] = out_.has_bounds ? std::min(out_.min[a], v) : v;
           out_.max[a] = out_.has_bounds ? std::max(out_.max[a], v) : v;
@@ -316,9 +329,9 @@ std::optional<Refusal> checkBuffers(const json& root, const std::optional<std::s
     const json& buffer = root["buffers"][b];
     const std::string at = "/buffers/" + std::to_string(b);
     if (!buffer.is_object() || !buffer.contains("uri")) {
-      if (!binary || b != 0) return Refusal{at + "/uri", "missing; only a GLB's first buffer may omit it"};
+      if (!binary || b != 0) return Refusal{at + "/uri", "missing; only a GLB's first buffer may omit it", "缺失；只有 GLB 的第一个缓冲区可以省略它"};
       if (!binBytes || static_cast<double>(*binBytes) < numberOr(buffer, "byteLength", 0)) {
-        return Refusal{at + "/byteLength", "larger than the GLB's BIN chunk"};
+        return Refusal{at + "/byteLength", "larger than the GLB's BIN chunk", "大于 GLB 的 BIN 数据块"};
       }
       continue;
     }
@@ -326,7 +339,7 @@ std::optional<Refusal> checkBuffers(const json& root, const std::optional<std::s
     if (uri.rfind("data:", 0) == 0) continue;
     std::error_code ec;
     if (uri.empty() || !std::filesystem::is_regular_file(folder / uri, ec)) {
-      return Refusal{at + "/uri", "cannot open \"" + uri + "\""};
+      return Refusal{at + "/uri", "cannot open \"" + uri + "\"", "无法打开“" + uri + "”"};
     }
   }
   return std::nullopt;
@@ -335,23 +348,24 @@ std::optional<Refusal> checkBuffers(const json& root, const std::optional<std::s
 }  // namespace
 
 Result<GltfSummary> summarizeGltfBytes(const std::string& bytes, const std::string& source,
-                                       const std::filesystem::path& folder) {
+                                       const std::filesystem::path& folder, std::string_view language) {
+  const bool zh = language == "zh";
   GltfSummary summary;
   std::string jsonText = bytes;
   std::optional<std::size_t> binBytes;
   summary.binary = bytes.size() >= 4 && readU32(bytes, 0) == kGlbMagic;
   if (summary.binary) {
-    auto parts = splitGlb(bytes, source);
+    auto parts = splitGlb(bytes, source, zh);
     if (!parts) return std::unexpected(parts.error());
     jsonText = std::move(parts->json);
     binBytes = parts->binBytes;
   }
-  auto root = detail::parseJson(jsonText, summary.binary ? source + ": JSON chunk" : source);
+  auto root = detail::parseJson(jsonText, summary.binary ? source + (zh ? ": JSON 数据块" : ": JSON chunk") : source, language);
   if (!root) return std::unexpected(root.error());
   Summarizer summarizer(*root, summary);
   auto refused = summarizer.run();
   if (!refused) refused = checkBuffers(*root, binBytes, summary.binary, folder);
-  if (refused) return fail(source + ": " + refused->path + ": " + refused->what);
+  if (refused) return fail(source + ": " + refused->path + ": " + (zh ? refused->what_zh : refused->what));
   return summary;
 }
 
@@ -359,26 +373,29 @@ namespace {
 
 // A file that is no glTF at all, told apart before its bytes are read as JSON (whose error,
 // "unexpected byte 0xd7 at line 1", would say nothing to someone holding a .glb or an .obj).
-std::optional<std::string> notGltf(const std::string& bytes, const std::filesystem::path& file) {
+std::optional<std::string> notGltf(const std::string& bytes, const std::filesystem::path& file, bool zh) {
   std::string extension = file.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   const bool glbMagic = bytes.size() >= 4 && readU32(bytes, 0) == kGlbMagic;
-  if (extension == ".glb" && !glbMagic) return "not a GLB file: it does not start with \"glTF\"";
+  if (extension == ".glb" && !glbMagic) {
+    return zh ? "不是 GLB 文件：它不以“glTF”开头" : "not a GLB file: it does not start with \"glTF\"";
+  }
   const std::size_t start = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a UTF-8 byte order mark, as some editors write
   const auto first = bytes.find_first_not_of(" \t\r\n", start);
   if (!glbMagic && (first == std::string::npos || bytes[first] != '{')) {
-    return "not a glTF file (a .gltf is JSON, a .glb starts with \"glTF\"); convert FBX, OBJ or DAE with parktwin-cli model convert";
+    return zh ? "不是 glTF 文件（.gltf 是 JSON，.glb 以“glTF”开头）；FBX、OBJ 或 DAE 文件请先用 parktwin-cli model convert 转换"
+              : "not a glTF file (a .gltf is JSON, a .glb starts with \"glTF\"); convert FBX, OBJ or DAE with parktwin-cli model convert";
   }
   return std::nullopt;
 }
 
 }  // namespace
 
-Result<GltfSummary> summarizeGltf(const std::filesystem::path& file) {
+Result<GltfSummary> summarizeGltf(const std::filesystem::path& file, std::string_view language) {
   auto bytes = detail::readTextFile(file, "model file");
   if (!bytes) return std::unexpected(bytes.error());
-  if (auto reason = notGltf(*bytes, file)) return fail(file.string() + ": " + *reason);
-  return summarizeGltfBytes(*bytes, file.string(), file.parent_path());
+  if (auto reason = notGltf(*bytes, file, language == "zh")) return fail(file.string() + ": " + *reason);
+  return summarizeGltfBytes(*bytes, file.string(), file.parent_path(), language);
 }
 
 }  // namespace parktwin::model

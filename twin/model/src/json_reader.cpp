@@ -32,24 +32,30 @@ std::pair<std::size_t, std::size_t> lineAndColumn(const std::string& text, std::
 
 bool isWordCharacter(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 
-// Where the parser stopped (a 0-based offset) and what it found there, in our words (the
-// library's text names its own exception classes). A bare word such as `name` or `tall` is
-// named whole, from its first letter: the parser stops only at the letter that breaks the
-// literal it hoped for (`null`, `true`).
-std::pair<std::size_t, std::string> whatWasFound(const std::string& text, std::size_t byte) {
-  if (byte == 0 || byte > text.size()) return {text.size(), "the text ends before the JSON does"};
+// Where the parser stopped (a 0-based offset) and what it found there, as a problem code and
+// the word, character or byte (the library's text names its own exception classes). A bare word
+// such as `name` or `tall` is named whole, from its first letter: the parser stops only at the
+// letter that breaks the literal it hoped for (`null`, `true`).
+struct Found {
+  std::size_t at = 0;
+  ProblemCode code = ProblemCode::json_ends_early;
+  std::string what;
+};
+
+Found whatWasFound(const std::string& text, std::size_t byte) {
+  if (byte == 0 || byte > text.size()) return {text.size(), ProblemCode::json_ends_early, ""};
   std::size_t at = byte - 1;
   const auto c = static_cast<unsigned char>(text[at]);
   if (isWordCharacter(text[at])) {
     while (at > 0 && isWordCharacter(text[at - 1])) --at;
     std::size_t end = at;
     while (end < text.size() && isWordCharacter(text[end]) && end - at < 24) ++end;
-    return {at, "unexpected '" + text.substr(at, end - at) + "'"};
+    return {at, ProblemCode::json_unexpected, text.substr(at, end - at)};
   }
-  if (c >= 0x20 && c < 0x7f) return {at, std::string("unexpected '") + static_cast<char>(c) + "'"};
+  if (c >= 0x20 && c < 0x7f) return {at, ProblemCode::json_unexpected, std::string(1, static_cast<char>(c))};
   char code[8];
   std::snprintf(code, sizeof code, "0x%02x", c);
-  return {at, std::string("unexpected byte ") + code};
+  return {at, ProblemCode::json_unexpected_byte, code};
 }
 
 bool onlyWhitespace(const std::string& text) {
@@ -58,21 +64,27 @@ bool onlyWhitespace(const std::string& text) {
 
 }  // namespace
 
-Result<json> parseJson(const std::string& text, const std::string& source) {
-  if (onlyWhitespace(text)) return fail(source + ": the file is empty; expected JSON");
+std::expected<json, ProblemWording> parseJsonWorded(const std::string& text, const std::string& source) {
+  if (onlyWhitespace(text)) return std::unexpected(ProblemWording{.code = ProblemCode::json_empty, .first = source});
   try {
     return json::parse(text);
   } catch (const json::parse_error& e) {
-    const auto [offset, found] = whatWasFound(text, e.byte);
-    const auto [line, column] = lineAndColumn(text, offset + 1);
-    return fail(source + ": not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
-                ": " + found);
+    const Found found = whatWasFound(text, e.byte);
+    const auto [line, column] = lineAndColumn(text, found.at + 1);
+    return std::unexpected(ProblemWording{.code = found.code, .first = source, .second = std::to_string(line),
+                                          .third = std::to_string(column), .fourth = found.what});
   } catch (const json::out_of_range&) {
     // Valid syntax the library still refuses: a number beyond a double, e.g. 1e400.
-    return fail(source + ": not valid JSON: a number beyond the range of a double (number overflow)");
+    return std::unexpected(ProblemWording{.code = ProblemCode::json_number_overflow, .first = source});
   } catch (const json::exception&) {
-    return fail(source + ": not valid JSON");
+    return std::unexpected(ProblemWording{.code = ProblemCode::json_invalid, .first = source});
   }
+}
+
+Result<json> parseJson(const std::string& text, const std::string& source, std::string_view language) {
+  auto parsed = parseJsonWorded(text, source);
+  if (!parsed) return fail(problemText(parsed.error(), language));
+  return std::move(*parsed);
 }
 
 bool Problems::covers(const std::string& path) const {
@@ -281,12 +293,15 @@ double ObjectReader::anyNumber(const std::string& key, bool required, Expected e
   return v->get<double>();
 }
 
-int ObjectReader::anyInteger(const std::string& key, bool required, int fallback) {
+int ObjectReader::anyInteger(const std::string& key, bool required, int fallback, std::optional<std::pair<int, int>> range) {
+  const ProblemWording expected =
+      range ? ProblemWording{.expected = Expected::integer_between, .first = std::to_string(range->first), .second = std::to_string(range->second)}
+            : ProblemWording{.expected = Expected::integer};
   const json* v = take(key, required, Expected::integer);
   if (!v) return fallback;
   if (!v->is_number_integer() || v->get<long long>() < std::numeric_limits<int>::min() ||
       v->get<long long>() > std::numeric_limits<int>::max()) {
-    wrongValue(key, {.expected = Expected::integer}, *v);
+    wrongValue(key, expected, *v);
     return fallback;
   }
   return v->get<int>();

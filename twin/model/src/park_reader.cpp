@@ -6,8 +6,10 @@
 #include <limits>
 #include <set>
 #include <string_view>
+#include <utility>
 
 #include "park_json.hpp"
+#include "parktwin/model/machine_grid.hpp"
 #include "parktwin/model/json_reader.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/model/validate.hpp"
@@ -130,8 +132,8 @@ MachineGroup readMachineGroup(const json& v, const std::string& path, Problems& 
   g.id = r.id("id");
   g.name = readText(r, "name", p);
   g.kind = r.kind<MachineKind>("kind").value_or(MachineKind{});
-  g.count = r.anyInteger("count", true, 1);
-  g.rows = r.anyInteger("rows", false, 1);
+  g.count = r.anyInteger("count", true, 1, std::pair{1, kMaxMachinesInGroup});
+  g.rows = r.anyInteger("rows", false, 1, std::pair{1, kMaxMachineRows});
   g.pitch_x_m = nonNegative(r, "pitch_x_m");
   g.pitch_y_m = nonNegative(r, "pitch_y_m");
   if (const json* off = r.object("offset")) g.offset = readPoint(*off, r.pathOf("offset"), p);
@@ -177,7 +179,7 @@ Utility readUtility(const json& v, const std::string& path, Problems& p) {
   u.energy_kwh = nonNegative(r, "energy_kwh");
   u.annual_energy_kwh = nonNegative(r, "annual_energy_kwh");
   u.annual_yield_kwh_per_kwp = number(r, "annual_yield_kwh_per_kwp");
-  u.count = r.anyInteger("count", false, 1);
+  u.count = r.anyInteger("count", false, 1, std::pair{1, 100'000});
   u.planned = r.boolean("planned");
   u.model = readModel(r, p);
   return u;
@@ -202,7 +204,7 @@ Tag readTag(const json& v, const std::string& path, Problems& p) {
   t.unit = r.string("unit");
   t.kind = r.kind<TagKind>("kind").value_or(TagKind{});
   t.object = r.string("object");
-  t.decimals = r.anyInteger("decimals", false, -1);
+  t.decimals = r.anyInteger("decimals", false, -1, std::pair{0, 9});
   return t;
 }
 
@@ -302,6 +304,10 @@ bool everyIdRead(const Problems& problems) {
 // not a machine grid measured with a size that failed to read (its building's or its own).
 bool addsToShapeProblems(const Problem& problem, const Problems& problems, const Park& park) {
   if (problems.covers(problem.path)) return false;
+  // Rows over a count that failed to read compare with its stand-in (1), not with the file's.
+  if (problem.wording.code == ProblemCode::rows_over_count) {
+    return !problems.covers(problem.path.substr(0, problem.path.rfind('/')) + "/count");
+  }
   if (problem.wording.code != ProblemCode::grid_outside_building) return true;
   // The grid's building is named by the problem (wording.third); its place in the file:
   const auto building = std::ranges::find(park.buildings, problem.wording.third, &Building::id);
@@ -334,7 +340,7 @@ using detail::json;
 using detail::Problems;
 
 Result<Park> parsePark(const std::string& jsonText, const std::string& source, std::string_view language) {
-  auto parsed = detail::parseJson(jsonText, source);
+  auto parsed = detail::parseJson(jsonText, source, language);
   if (!parsed) return std::unexpected(parsed.error());
   Problems problems;
   Park park = detail::readCheckedPark(*parsed, problems);
@@ -349,13 +355,13 @@ Result<Park> loadPark(const std::filesystem::path& file, std::string_view langua
 }
 
 std::expected<Park, std::vector<ParkProblem>> loadParkListingProblems(const std::filesystem::path& file) {
-  // A file that cannot be read or parsed is one problem, worded by its reader (English only).
-  const auto wholeFile = [](const Error& error) {
-    return std::vector{ParkProblem{"", error.message, {.code = ProblemCode::other, .text = error.message}}};
+  // A file that cannot be read (English only) or parsed (worded by problem_wording) is one problem.
+  const auto wholeFile = [](const ProblemWording& wording) {
+    return std::vector{ParkProblem{"", problemText(wording), wording}};
   };
   auto text = detail::readTextFile(file, "park file");
-  if (!text) return std::unexpected(wholeFile(text.error()));
-  auto parsed = detail::parseJson(*text, file.string());
+  if (!text) return std::unexpected(wholeFile({.code = ProblemCode::other, .text = text.error().message}));
+  auto parsed = detail::parseJsonWorded(*text, file.string());
   if (!parsed) return std::unexpected(wholeFile(parsed.error()));
   Problems problems;
   Park park = detail::readCheckedPark(*parsed, problems);

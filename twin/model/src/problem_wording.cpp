@@ -44,11 +44,11 @@ Words expectedWords(const ProblemWording& w) {
     case Expected::one_of: return {"one of %1", "以下之一：%1"};
     case Expected::any_listed: return {"one of the listed values", "所列的值之一"};
     case Expected::number: return {"a number", "数字"};
-    case Expected::number_between: return {"a number between %1 and %2", "%1 到 %2 之间的数字"};
+    case Expected::number_between: return {"a number between %1 and %2", "介于 %1 到 %2 之间的数字"};
     case Expected::positive: return {"a positive number", "正数"};
     case Expected::non_negative: return {"a number >= 0", "不小于 0 的数字"};
     case Expected::integer: return {"an integer", "整数"};
-    case Expected::integer_between: return {"an integer between %1 and %2", "%1 到 %2 之间的整数"};
+    case Expected::integer_between: return {"an integer between %1 and %2", "介于 %1 到 %2 之间的整数"};
     case Expected::boolean: return {"true or false", "true 或 false"};
     case Expected::array: return {"an array", "数组"};
   }
@@ -90,6 +90,18 @@ Words ruleWords(ProblemCode code) {
       return {"expected the machine grid (%1 at offset %2) to fit inside building \"%3\" (%4)",
               "设备网格（%1，偏移 %2）应位于建筑“%3”（%4）之内"};
     case ProblemCode::link_to_itself: return {"expected a different node than \"from\"", "应为与“from”不同的节点"};
+    case ProblemCode::json_empty: return {"%1: the file is empty; expected JSON", "%1: 文件为空；应为 JSON"};
+    case ProblemCode::json_unexpected:
+      return {"%1: not valid JSON at line %2, column %3: unexpected '%4'", "%1: 不是有效的 JSON：第 %2 行第 %3 列出现意外的“%4”"};
+    case ProblemCode::json_unexpected_byte:
+      return {"%1: not valid JSON at line %2, column %3: unexpected byte %4", "%1: 不是有效的 JSON：第 %2 行第 %3 列出现意外的字节 %4"};
+    case ProblemCode::json_ends_early:
+      return {"%1: not valid JSON at line %2, column %3: the text ends before the JSON does",
+              "%1: 不是有效的 JSON：文本在第 %2 行第 %3 列就结束了，JSON 尚未完整"};
+    case ProblemCode::json_number_overflow:
+      return {"%1: not valid JSON: a number beyond the range of a double (number overflow)",
+              "%1: 不是有效的 JSON：有数字超出双精度浮点数的范围（数值溢出）"};
+    case ProblemCode::json_invalid: return {"%1: not valid JSON", "%1: 不是有效的 JSON"};
     default: return {"%6", "%6"};
   }
 }

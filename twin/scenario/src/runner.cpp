@@ -268,14 +268,18 @@ std::vector<KpiDelta> kpiTable(const RunKpis& b, const RunKpis& s) {
 }
 
 Result<ScenarioResult> runScenario(const Scenario& scenario, const model::Park& park, const RunOptions& options) {
-  if (auto ok = checkAgainstPark(scenario, park); !ok) return std::unexpected(ok.error());
+  if (auto ok = checkAgainstPark(scenario, park, options.language); !ok) return std::unexpected(ok.error());
   const std::int64_t start = options.start_ms.value_or(scenario.start_ms);
   const std::int64_t duration = options.duration_ms.value_or(scenario.duration_ms);
-  if (duration < scenario.step_ms) return fail(ErrorCode::invalid_input, scenario.id + ": the period is shorter than one step");
+  // Worded in both languages as the reader's problems are: "<file>: <JSON path>: <words>".
+  const auto refuse = [&](const std::string& where, const std::string& en, const std::string& zh) {
+    return fail(ErrorCode::invalid_input, scenario.messageSource() + ": " + where + (options.language == "zh" ? zh : en));
+  };
+  if (duration < scenario.step_ms) return refuse("", "the period is shorter than one step", "时段短于一个步长");
   for (const Change& c : scenario.changes) {
     if (c.window && (c.window->end_ms <= start || c.window->start_ms >= start + duration)) {
-      return fail(ErrorCode::invalid_input, scenario.messageSource() + ": " + c.path + ": the change lies outside the period run, " +
-                  localPeriodText(start, start + duration, model::parkTimeZone(park)));
+      const std::string period = localPeriodText(start, start + duration, model::parkTimeZone(park));
+      return refuse(c.path + ": ", "the change lies outside the period run, " + period, "变更不在本次运行的时段 " + period + " 之内");
     }
   }
   ScenarioResult result;

@@ -399,7 +399,7 @@ void checkTargets(const Scenario& scenario, const model::Park& park, Problems& p
 Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
                                const std::filesystem::path& folder, const std::filesystem::path& dataFolder,
                                std::string_view language, TargetCheck targets) {
-  auto parsed = model::detail::parseJson(jsonText, source);
+  auto parsed = model::detail::parseJson(jsonText, source, language);
   if (!parsed) return std::unexpected(parsed.error());
   const json& root = *parsed;
   Problems problems;

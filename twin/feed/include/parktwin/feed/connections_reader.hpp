@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -14,9 +15,10 @@
 namespace parktwin::feed {
 
 // The error's message has one line per problem: "<source>: /sources/2/points/0/type: expected
-// one of int16, ..., got \"int64\"".
-Result<Connections> parseConnections(const std::string& text, const std::string& source);
-Result<Connections> loadConnections(const std::filesystem::path& file);
+// one of int16, ..., got \"int64\"", in `language` ("zh" or "en", model::problemText) where a
+// problem has Chinese words (text that is no JSON, a missing or wrong value, an unknown key).
+Result<Connections> parseConnections(const std::string& text, const std::string& source, std::string_view language = "en");
+Result<Connections> loadConnections(const std::filesystem::path& file, std::string_view language = "en");
 
 // The file against its park: the park id matches, every mapped tag exists (a tag pattern with
 // {parts} is checked when a message resolves it) and a given unit equals the tag's. One line

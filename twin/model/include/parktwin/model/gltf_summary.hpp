@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "parktwin/common/result.hpp"
 
@@ -27,11 +28,12 @@ struct GltfSummary {
 
 // Reads a .glb or .gltf file. An error names the file and what is wrong: "pot.glb: GLB header:
 // expected version 2, got 1", "pot.glb: /accessors/3: POSITION without min/max",
-// "pot.gltf: /buffers/0/uri: cannot open pot.bin".
-Result<GltfSummary> summarizeGltf(const std::filesystem::path& file);
+// "pot.gltf: /buffers/0/uri: cannot open pot.bin"; in `language` ("zh" or "en": the window's
+// notice of a model that does not load), save a file that cannot be read at all.
+Result<GltfSummary> summarizeGltf(const std::filesystem::path& file, std::string_view language = "en");
 
 // The same for bytes already read; `folder` resolves a .gltf file's external buffers.
 Result<GltfSummary> summarizeGltfBytes(const std::string& bytes, const std::string& source,
-                                       const std::filesystem::path& folder);
+                                       const std::filesystem::path& folder, std::string_view language = "en");
 
 }  // namespace parktwin::model

@@ -4,9 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <expected>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -58,8 +61,11 @@ class Problems {
 
 // Parses JSON text; any refusal becomes one line, never an exception: "<source>: the file is
 // empty; expected JSON", "<source>: not valid JSON at line 3, column 7: unexpected ','", or a
-// number beyond double range such as 1e400.
-Result<json> parseJson(const std::string& text, const std::string& source);
+// number beyond double range such as 1e400; in `language` ("zh" or "en", problemText).
+Result<json> parseJson(const std::string& text, const std::string& source, std::string_view language = "en");
+// The same refusal as a problem code and its arguments (ProblemCode::json_*), for a window that
+// words it in its language, and again when the language changes.
+std::expected<json, ProblemWording> parseJsonWorded(const std::string& text, const std::string& source);
 
 // The whole of a park, tour or scenario file; a folder or an unreadable file is an error that
 // names the file and `kindOfFile` ("park file").
@@ -98,7 +104,11 @@ class ObjectReader {
   // Any finite number or integer; the range is checked elsewhere. `expected` names what a value
   // that is no number should have been (Expected::positive).
   double anyNumber(const std::string& key, bool required, Expected expected);
-  int anyInteger(const std::string& key, bool required = false, int fallback = 0);
+  // `range`, where given, is named by the problem of a value that is no integer (1e9 is a
+  // float): "expected an integer between 1 and 100000, got 1000000000.0". Its rule is still
+  // checked elsewhere, for values an edit sets too.
+  int anyInteger(const std::string& key, bool required = false, int fallback = 0,
+                 std::optional<std::pair<int, int>> range = std::nullopt);
   bool boolean(const std::string& key, bool fallback = false);
   const json* array(const std::string& key, bool required = false);
   const json* object(const std::string& key, bool required = false);

@@ -32,6 +32,13 @@ enum class ProblemCode {
   missing_tag,
   grid_outside_building,  // first: grid "W m x D m"; second: offset "x, y"; third: building id; fourth: its "W m x D m"
   link_to_itself,         // a link's "to" equals its "from"
+  // A file that is no JSON (json_reader.hpp's parseJson); first: the file as messages name it.
+  json_empty,             // only white space
+  json_unexpected,        // second, third: line and column; fourth: the word or character found there
+  json_unexpected_byte,   // the same; fourth: the byte, "0x89"
+  json_ends_early,        // second, third: line and column where the text ends
+  json_number_overflow,   // a number beyond a double, e.g. 1e400
+  json_invalid,           // any other refusal of the JSON library
 };
 
 // What the value should have been. `first` / `second` carry what some of them need.

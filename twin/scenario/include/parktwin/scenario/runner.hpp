@@ -148,6 +148,8 @@ struct RunOptions {
   std::function<void(double)> progress;
   // Set from any thread to stop; the run then fails with ErrorCode::cancelled.
   const std::atomic<bool>* cancel = nullptr;
+  // The language of the run's refusals ("zh" or "en"), as the reader's (--lang, the window's).
+  std::string language = "en";
 };
 
 // Loads the scenario's park, checks the changes against it and runs both.

@@ -96,7 +96,7 @@ struct Scenario {
 // `source` names the file in messages. The park is a bundled park's name, found in
 // `dataFolder` (model::bundledDataFolder), or a path relative to `folder` (the scenario file's).
 // Every problem is reported, one per line, as "<source>: <json pointer>: <what was expected>",
-// in `language` ("zh" or "en"; a file that cannot be read or parsed is said in English). With
+// in `language` ("zh" or "en"; a file that cannot be read is said in English). With
 // TargetCheck::park_file, when the scenario's park file loads, the changes' targets are checked
 // against it too (checkAgainstPark), so that a wrong period does not hide a wrong target: the
 // CLI, which runs that file. The window and the server hold their park and check against it
