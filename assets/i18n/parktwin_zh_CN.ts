@@ -1035,6 +1035,10 @@
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
+    <message>
+        <source>Use the server&apos;s park</source>
+        <translation>改用服务器的园区</translation>
+    </message>
 </context>
 <context>
     <name>ModelProblems</name>
