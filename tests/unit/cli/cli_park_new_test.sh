@@ -53,7 +53,7 @@ expect "nothing written for bad flags" no "$(test -e bad.park.json && echo yes |
 "$cli" park new --longitude 181 --name-en "" --lang zh --out bad.park.json >/dev/null 2>bad-zh.err
 expect "bad flags in Chinese exit code" 2 $?
 expect "bad flags in Chinese" '--name-en: 名称不能为空
---longitude: 应为-180.0 到 180.0 之间的数字，实际为 181' "$(cat bad-zh.err)"
+--longitude: 应为介于 -180.0 到 180.0 之间的数字，实际为 181' "$(cat bad-zh.err)"
 "$cli" park new --latitude north --out bad.park.json >/dev/null 2>&1
 expect "a latitude that is no number exit code" 2 $?
 expect "still nothing written" no "$(test -e bad.park.json && echo yes || echo no)"
