@@ -118,17 +118,13 @@ bool TimelineController::openReplay(const QString& path) {
     return false;
   }
   auto summary = (*historian)->summary();
-  if (!summary || summary->empty()) {
+  const auto span = summary ? store::storedSpan(*summary) : std::nullopt;
+  if (!span) {
     setStatus(tr("%1 holds no samples").arg(path));
     return false;
   }
-  std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = std::numeric_limits<std::int64_t>::min();
-  for (const auto& tag : *summary) {
-    first = std::min(first, tag.first_ms);
-    last = std::max(last, tag.last_ms);
-  }
-  loadMarkers(**historian, first, last);
-  startReplayClock(first, last, first);
+  loadMarkers(**historian, span->first_ms, span->last_ms);
+  startReplayClock(span->first_ms, span->last_ms, span->first_ms);
   writablePath_ = path;
   startReader(path);
   mode_ = "replay";

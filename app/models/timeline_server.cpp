@@ -1,5 +1,6 @@
 // TimelineController live from parktwin-server: the same clock and timeline as an MQTT feed,
 // with the values from the server's WebSocket (LiveFeed::fromServer).
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSettings>
@@ -40,6 +41,10 @@ std::optional<std::pair<QUrl, ServerTrust>> TimelineController::rememberServer(c
   settings.setValue(kUrlKey, url.trimmed());
   settings.setValue(kTokenKey, token);
   settings.setValue(kCaFileKey, trust->caFile);
+  // The token opens the server as its user: the settings file that keeps it is readable by
+  // this user only (QSettings writes it world-readable, like any file under the umask).
+  settings.sync();
+  QFile::setPermissions(settings.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
   return std::make_pair(*base, std::move(*trust));
 }
 

@@ -180,11 +180,12 @@ ApiResponse Api::history() {
   json out{{"tags", 0}, {"samples", 0}, {"first_ms", nullptr}, {"last_ms", nullptr}};
   std::uint64_t samples = 0, withSamples = 0;
   for (const auto& tag : *tags) {
-    if (tag.samples == 0) continue;
-    ++withSamples;
+    withSamples += tag.samples > 0 ? 1 : 0;
     samples += tag.samples;
-    if (out["first_ms"].is_null() || tag.first_ms < out["first_ms"].get<std::int64_t>()) out["first_ms"] = tag.first_ms;
-    if (out["last_ms"].is_null() || tag.last_ms > out["last_ms"].get<std::int64_t>()) out["last_ms"] = tag.last_ms;
+  }
+  if (const auto span = store::storedSpan(*tags)) {
+    out["first_ms"] = span->first_ms;
+    out["last_ms"] = span->last_ms;
   }
   out["tags"] = withSamples;
   out["samples"] = samples;

@@ -13,8 +13,10 @@
 #include <QQuickWindow>
 #include <QVector3D>
 #include <cstring>
+#include <filesystem>
 #include <QQuickStyle>
 #include <QSet>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
@@ -187,6 +189,12 @@ class ReplayFixture : public QObject {
     return shares;
   }
   Q_INVOKABLE QString tempPath(const QString& name) const { return tempDir + "/" + name; }
+  // The permission bits of the window's settings file, as the file system has them (stat).
+  Q_INVOKABLE int settingsFileMode() const {
+    std::error_code error;
+    const auto status = std::filesystem::status(QSettings().fileName().toStdString(), error);
+    return error ? -1 : static_cast<int>(status.permissions() & std::filesystem::perms::mask);
+  }
   Q_INVOKABLE QString scenarioPath(const QString& name) const {
     return QStringLiteral(PARKTWIN_SOURCE_DIR "/assets/scenarios/") + name;
   }

@@ -1,8 +1,10 @@
-// Data… → Server: the address a person typed last time is shown again, readable. The oracle is
-// the field's own geometry: its width in the part's row, and where its first character is drawn.
+// Data… → Server: the address a person typed last time is shown again, readable (the oracle: the
+// field's own geometry, its width in the row and where its first character is drawn), and the
+// token remembered with it is kept where only its user can read it (the oracle: stat).
 import QtQuick
 import QtTest
 import ParkTwin
+import ParkTwinTest
 
 Item {
     id: top
@@ -29,6 +31,17 @@ Item {
             verify(field.width > 0.7 * part.width, "the address has the row: " + field.width)
             const first = field.positionToRectangle(0)
             verify(first.x >= 0 && first.x < field.width / 2, "its first character is in view: x " + first.x)
+        }
+
+        // QA: the token was kept in a settings file every user of the computer could read. The
+        // file's permission bits, as stat reports them: the owner's only (no group, no others).
+        function test_the_remembered_token_is_readable_by_its_user_only() {
+            verify(ParkController.timeline.connectServer("http://127.0.0.1:9", "secret-token", "beidu", ""))
+            ParkController.timeline.close()
+            const mode = Fixture.settingsFileMode()
+            verify(mode > 0, "the settings file exists: " + mode)
+            compare(mode & 0o077, 0, "mode " + mode.toString(8))
+            compare(mode & 0o600, 0o600, "mode " + mode.toString(8))
         }
     }
 }

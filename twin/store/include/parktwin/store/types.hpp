@@ -1,7 +1,9 @@
 #pragma once
 // Plain values that go in and out of the historian.
+#include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 
 namespace parktwin::store {
@@ -70,5 +72,23 @@ struct TagSummary {
   std::uint64_t blocks = 0;
   std::uint64_t payload_bytes = 0;
 };
+
+// The time the stored samples span: from the earliest first to the latest last sample of the
+// tags that hold any. A tag listed without samples (one `simulate --skip-unknown-tags` could
+// not drive) has no times: its zeros would stretch a replay back to 1970.
+struct StoredSpan {
+  std::int64_t first_ms = 0;
+  std::int64_t last_ms = 0;
+};
+inline std::optional<StoredSpan> storedSpan(std::span<const TagSummary> tags) {
+  std::optional<StoredSpan> span;
+  for (const TagSummary& tag : tags) {
+    if (tag.samples == 0) continue;
+    if (!span) span = StoredSpan{tag.first_ms, tag.last_ms};
+    span->first_ms = std::min(span->first_ms, tag.first_ms);
+    span->last_ms = std::max(span->last_ms, tag.last_ms);
+  }
+  return span;
+}
 
 }  // namespace parktwin::store
