@@ -34,9 +34,10 @@ QString parkDifferenceText(const model::ParkDifference& d) {
   add(d.tags_only_there, QT_TRANSLATE_NOOP("ParkDifference", "tags only on the server (their values are not shown): %1"));
   add(d.objects_only_here, QT_TRANSLATE_NOOP("ParkDifference", "objects only in this window: %1"));
   add(d.tags_only_here, QT_TRANSLATE_NOOP("ParkDifference", "tags only in this window (no values come for them): %1"));
-  if (d.other_values_differ) parts.push_back(translated(QT_TRANSLATE_NOOP("ParkDifference", "the same objects and tags, with other values (sizes, names or rules)")));
-  const char* sentence = QT_TRANSLATE_NOOP(
-      "ParkDifference", "This window's park file is not the one the server serves: %1. Use the same park file on every desk (the server's: GET …/park, docs/server.md).");
+  add(d.other_values, QT_TRANSLATE_NOOP("ParkDifference", "other values (sizes, names, power, rules) for: %1"));
+  if (d.park_fields_differ) parts.push_back(translated(QT_TRANSLATE_NOOP("ParkDifference", "the park's own name, place or factors")));
+  // The banner's button (Use the server's park) says what to do.
+  const char* sentence = QT_TRANSLATE_NOOP("ParkDifference", "This window's park file is not the one the server serves: %1.");
   return translated(sentence).arg(parts.join("; "));
 }
 

@@ -1286,12 +1286,16 @@
         <translation>%1 等（另有 %2 个）</translation>
     </message>
     <message>
-        <source>the same objects and tags, with other values (sizes, names or rules)</source>
-        <translation>对象和测点相同，但数值不同（尺寸、名称或规则）</translation>
+        <source>other values (sizes, names, power, rules) for: %1</source>
+        <translation>数值不同（尺寸、名称、功率、规则）的对象：%1</translation>
     </message>
     <message>
-        <source>This window&apos;s park file is not the one the server serves: %1. Use the same park file on every desk (the server&apos;s: GET …/park, docs/server.md).</source>
-        <translation>本窗口的园区文件不是服务器所用的文件：%1。请在每台电脑上使用同一个园区文件（服务器的文件：GET …/park，见 docs/server.md）。</translation>
+        <source>the park&apos;s own name, place or factors</source>
+        <translation>园区本身的名称、位置或系数不同</translation>
+    </message>
+    <message>
+        <source>This window&apos;s park file is not the one the server serves: %1.</source>
+        <translation>本窗口的园区文件不是服务器所用的文件：%1。</translation>
     </message>
 </context>
 <context>

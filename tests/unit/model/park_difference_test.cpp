@@ -26,7 +26,8 @@ TEST(ParkDifference, ObjectsAndTagsOnlyOnOneSideAreNamed) {
   EXPECT_EQ(d.objects_only_here, Ids{});
   EXPECT_EQ(d.tags_only_here, (Ids{"cast.temp"}));
   EXPECT_EQ(d.tags_only_there, Ids{});
-  EXPECT_FALSE(d.other_values_differ);  // said only where the ids agree
+  EXPECT_EQ(d.other_values, Ids{});
+  EXPECT_FALSE(d.park_fields_differ);
   // The other way round, the sides swap.
   const auto back = differenceBetween(server, window);
   EXPECT_EQ(back.objects_only_here, (Ids{"store"}));
@@ -40,14 +41,31 @@ TEST(ParkDifference, MachineGroupsCount) {
   EXPECT_EQ(differenceBetween(window, server).objects_only_there, (Ids{"cells"}));
 }
 
-TEST(ParkDifference, TheSameIdsWithOtherValuesSayOnlyThat) {
+// QA: a desk's hall 18 m high and its line at 900 kW (the server's: 15 m, 800 kW) were "the
+// same objects and tags, with other values", unnamed; with a tag only on the desk besides, the
+// changed values were not mentioned at all. Each changed object is named, beside the rest.
+TEST(ParkDifference, ObjectsWithOtherValuesAreNamedBesideTheRest) {
   const Park server = test_parks::minimalParkRead();
   Park window = server;
-  window.buildings[0].height_m += 1;
+  window.buildings[0].height_m += 3;
+  window.lines[0].power_kw += 100;
+  window.tags.push_back(window.tags.front());
+  window.tags.back().id = "cast.temp";
   const auto d = differenceBetween(window, server);
-  EXPECT_TRUE(d.other_values_differ);
+  EXPECT_EQ(d.other_values, (Ids{server.buildings[0].id, server.lines[0].id}));
+  EXPECT_EQ(d.tags_only_here, (Ids{"cast.temp"}));
+  EXPECT_FALSE(d.park_fields_differ);
+  EXPECT_TRUE(d.objects_only_here.empty() && d.objects_only_there.empty() && d.tags_only_there.empty());
+}
+
+TEST(ParkDifference, TheParksOwnFieldsAreSaidApart) {
+  const Park server = test_parks::minimalParkRead();
+  Park window = server;
+  window.name.en = "Another name";
+  const auto d = differenceBetween(window, server);
+  EXPECT_TRUE(d.park_fields_differ);
+  EXPECT_EQ(d.other_values, Ids{});
   EXPECT_FALSE(d.empty());
-  EXPECT_TRUE(d.objects_only_here.empty() && d.objects_only_there.empty() && d.tags_only_here.empty() && d.tags_only_there.empty());
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "parktwin/model/park_difference.hpp"
 
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "parktwin/model/object_index.hpp"
@@ -32,6 +34,49 @@ std::vector<std::string> tagIds(const Park& park) {
   return ids;
 }
 
+// The ids of `here`'s items that `there` has with other values, in here's order.
+template <typename Item>
+void otherValues(const std::vector<Item>& here, const std::vector<Item>& there, std::vector<std::string>& out) {
+  std::unordered_map<std::string_view, const Item*> byId;
+  for (const auto& item : there) byId.emplace(item.id, &item);
+  for (const auto& item : here) {
+    const auto it = byId.find(item.id);
+    if (it != byId.end() && !(*it->second == item)) out.push_back(item.id);
+  }
+}
+
+std::vector<std::string> otherValues(const Park& here, const Park& there) {
+  std::vector<std::string> out;
+  otherValues(here.zones, there.zones, out);
+  otherValues(here.roads, there.roads, out);
+  otherValues(here.buildings, there.buildings, out);
+  otherValues(here.enterprises, there.enterprises, out);
+  otherValues(here.lines, there.lines, out);
+  otherValues(here.utilities, there.utilities, out);
+  otherValues(here.externals, there.externals, out);
+  otherValues(here.tags, there.tags, out);
+  otherValues(here.material_links, there.material_links, out);
+  otherValues(here.energy_links, there.energy_links, out);
+  otherValues(here.alarm_rules, there.alarm_rules, out);
+  return out;
+}
+
+// The park with every listed section emptied: what is left are its own fields.
+Park ownFields(Park park) {
+  park.zones.clear();
+  park.roads.clear();
+  park.buildings.clear();
+  park.enterprises.clear();
+  park.lines.clear();
+  park.utilities.clear();
+  park.externals.clear();
+  park.tags.clear();
+  park.material_links.clear();
+  park.energy_links.clear();
+  park.alarm_rules.clear();
+  return park;
+}
+
 }  // namespace
 
 ParkDifference differenceBetween(const Park& here, const Park& there) {
@@ -42,10 +87,8 @@ ParkDifference differenceBetween(const Park& here, const Park& there) {
   d.objects_only_there = onlyIn(objectsThere, objectsHere);
   d.tags_only_here = onlyIn(tagsHere, tagsThere);
   d.tags_only_there = onlyIn(tagsThere, tagsHere);
-  // With ids apart, any other difference is one of values; with none, the parks are equal or
-  // differ in values only.
-  d.other_values_differ = here != there && d.objects_only_here.empty() && d.objects_only_there.empty() && d.tags_only_here.empty() &&
-                          d.tags_only_there.empty();
+  d.other_values = otherValues(here, there);
+  d.park_fields_differ = ownFields(here) != ownFields(there);
   return d;
 }
 

@@ -12,10 +12,13 @@ namespace parktwin::model {
 struct ParkDifference {
   std::vector<std::string> objects_only_here, objects_only_there;  // ids, in park order
   std::vector<std::string> tags_only_here, tags_only_there;
-  bool other_values_differ = false;  // the same ids, other fields
+  // Ids on both sides with other values (a building's size, a line's power, a tag's unit, a
+  // link's capacity, an alarm rule's bound), in park order, section by section.
+  std::vector<std::string> other_values;
+  bool park_fields_differ = false;  // the park's own fields (name, place, factors)
   bool empty() const {
     return objects_only_here.empty() && objects_only_there.empty() && tags_only_here.empty() && tags_only_there.empty() &&
-           !other_values_differ;
+           other_values.empty() && !park_fields_differ;
   }
 };
 
