@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/scenario/runner.hpp"
+#include "assumptions.hpp"
 #include "prepared_park.hpp"
 #include "scenario_test_support.hpp"
 
@@ -37,16 +39,40 @@ model::Park gridTieSubstationAndHalls(double gridYuan) {
   return park;
 }
 
-TEST(GridTariff, TheGridsLinkPlusTheSubstationsPricedLinksOnwardWeightedByCapacity) {
+TEST(GridTariff, TheSubstationsPricedLinksOnwardWeightedByCapacityWhenTheGridsLinkHasNoPrice) {
   // By hand: 0 + (0.6 x 1000 + 0.8 x 3000) / (1000 + 3000) = 3000 / 4000 = 0.75; hall-c's link
   // has no price and is left out.
   const detail::GridTariff free = detail::gridTariff(gridTieSubstationAndHalls(0));
   EXPECT_DOUBLE_EQ(free.yuan_per_kwh, 0.75);
   EXPECT_EQ(free.links, (std::vector<std::string>{"e-grid", "e-a", "e-b"}));
-  EXPECT_DOUBLE_EQ(detail::gridTariff(gridTieSubstationAndHalls(0.1)).yuan_per_kwh, 0.85);
   model::Park noGrid = gridTieSubstationAndHalls(0);
   noGrid.energy_links.erase(noGrid.energy_links.begin());
   EXPECT_EQ(detail::gridTariff(noGrid).yuan_per_kwh, 0);
+}
+
+// QA, 7 Dec: a priced grid link and priced links onward were summed (0.1 + 0.75 = 0.85 here;
+// 0.62 + 0.62 = 1.24 yuan/kWh in QA's park), paying each kWh twice. A kWh is paid once, where
+// it enters the park (flow::chargedEnergyLinks), so the grid's link alone sets the price.
+TEST(GridTariff, APricedGridLinkIsTheWholePrice) {
+  const detail::GridTariff priced = detail::gridTariff(gridTieSubstationAndHalls(0.1));
+  EXPECT_DOUBLE_EQ(priced.yuan_per_kwh, 0.1);
+  EXPECT_EQ(priced.links, (std::vector<std::string>{"e-grid"}));
+}
+
+// QA's park (grid -> substation e0 -> hall e1, both at 0.62 yuan/kWh): the report says the
+// price is e0's 0.62, as `flows` bills it (tests/unit/flow/energy_link_charges_test.cpp).
+TEST(GridTariff, AChainedParksReportNamesTheGridsLinkAndItsPriceOnce) {
+  auto park = model::loadPark(std::filesystem::path(PARKTWIN_SOURCE_DIR) / "tests/unit/flow/data/chained_links_park.json");
+  ASSERT_TRUE(park) << park.error().message;
+  EXPECT_DOUBLE_EQ(detail::gridTariff(*park).yuan_per_kwh, 0.62);
+  auto scenario = test::parse(test::minimalScenario());
+  ASSERT_TRUE(scenario) << scenario.error().message;
+  const auto assumptions = detail::assumptionsOf(*scenario, *park);
+  const auto tariff = std::ranges::find_if(assumptions, [](const model::LocalizedText& a) { return a.en.starts_with("Grid energy billed"); });
+  ASSERT_NE(tariff, assumptions.end());
+  EXPECT_EQ(tariff->en, "Grid energy billed flat at 0.62 yuan/kWh, from the link e0 (the grid's link; a kWh is paid once, "
+                        "where it enters the park).");
+  EXPECT_EQ(tariff->zh, "购电统一电价 0.62 元/kWh，取自线路 e0（电网出线；每度电只在进入园区的线路上计费一次）。");
 }
 
 // Beidu with its tariff moved from the grid's link to two of the substation's links: the

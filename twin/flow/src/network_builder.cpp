@@ -432,6 +432,121 @@ void addUtility(NetworkAssembler& net, int slot, const model::Utility& u, const 
   }
 }
 
+// Objects that send energy of their own into the park: the grid (a grid tie, a grid external)
+// and local generation and storage. Their links are where energy enters and is bought.
+bool isEnergySource(const ObjectInfo& info) {
+  if (info.external) return info.external->kind == model::ExternalKind::grid;
+  if (!info.utility || info.line) return false;
+  using enum model::UtilityKind;
+  const model::UtilityKind kind = info.utility->kind;
+  return kind == grid_tie || kind == pv || kind == reservoir_hydro || kind == battery || kind == pumped_storage;
+}
+
+bool isGridSource(const ObjectInfo& info) {
+  if (info.external) return info.external->kind == model::ExternalKind::grid;
+  return info.utility && !info.line && info.utility->kind == model::UtilityKind::grid_tie;
+}
+
+// Objects the grid's energy reaches, from the grid's links on, through objects that are not
+// other sources (a battery or PV plant sends energy of its own): all paths (`viaCharging`) or
+// only paths on links that do not charge the figure.
+std::vector<char> reachedFromGrid(const FlowObjects& objects, const LinkEnds& links, const std::vector<char>& charges,
+                                  bool viaCharging) {
+  // Links out of each slot, compressed (offsets into one vector): 50k-link parks build this.
+  std::vector<std::size_t> first(objects.size() + 1, 0);
+  for (std::size_t i = 0; i < links.ends.size(); ++i) {
+    if (!links.left_out[i]) ++first[static_cast<std::size_t>(links.ends[i].first) + 1];
+  }
+  for (std::size_t slot = 0; slot < objects.size(); ++slot) first[slot + 1] += first[slot];
+  std::vector<std::size_t> out(first.back()), next(first.begin(), first.end() - 1);
+  for (std::size_t i = 0; i < links.ends.size(); ++i) {
+    if (!links.left_out[i]) out[next[static_cast<std::size_t>(links.ends[i].first)]++] = i;
+  }
+  std::vector<char> reached(objects.size(), 0);
+  std::vector<int> todo;
+  const auto follow = [&](std::size_t link) {
+    const int to = links.ends[link].second;
+    if (reached[static_cast<std::size_t>(to)] || (!viaCharging && charges[link])) return;
+    if (isEnergySource(objects[to]) && !isGridSource(objects[to])) return;
+    reached[static_cast<std::size_t>(to)] = 1;
+    todo.push_back(to);
+  };
+  for (std::size_t i = 0; i < links.ends.size(); ++i) {
+    if (!links.left_out[i] && isGridSource(objects[links.ends[i].first])) follow(i);
+  }
+  while (!todo.empty()) {
+    const auto slot = static_cast<std::size_t>(todo.back());
+    todo.pop_back();
+    for (std::size_t k = first[slot]; k < first[slot + 1]; ++k) follow(out[k]);
+  }
+  return reached;
+}
+
+// Per link: whether its figure (a price, a CO2 factor) counts. A kWh bought from the grid is
+// paid for and emits once, on the first link on its way that carries the figure: an object
+// the grid's energy reaches only through such links passes it on, and the figure on its own
+// links would count the same kWh again (QA: grid -> substation -> hall, both links at 0.62 yuan
+// and 0.57 t/MWh, billed 1.24 yuan/kWh). An object some uncharged path reaches (a substation
+// behind an unpriced grid link) pays its links' figures: a park may price energy there. Other
+// sources are not the grid's energy: a battery or Panlong sells its own at its link's price
+// (though the grid energy that charged it was paid), and PV next to the grid stays free.
+// `carries`: per link, it has the figure; `chargedAtSource`: per slot, a grid whose supply
+// already has it (the park's grid factor on a grid with no factor on its links).
+std::vector<char> countedFigures(const FlowObjects& objects, const LinkEnds& links, const std::vector<char>& carries,
+                                 const std::vector<char>& chargedAtSource) {
+  std::vector<char> charges(links.ends.size(), 0);
+  for (std::size_t i = 0; i < charges.size(); ++i) {
+    charges[i] = carries[i] || chargedAtSource[static_cast<std::size_t>(links.ends[i].first)];
+  }
+  const std::vector<char> reached = reachedFromGrid(objects, links, charges, true);
+  const std::vector<char> unpaid = reachedFromGrid(objects, links, charges, false);
+  std::vector<char> counted(links.ends.size(), 0);
+  for (std::size_t i = 0; i < links.ends.size(); ++i) {
+    const auto from = static_cast<std::size_t>(links.ends[i].first);
+    const bool passesOn = reached[from] && !unpaid[from];
+    counted[i] = carries[i] && !links.left_out[i] && !passesOn;
+  }
+  return counted;
+}
+
+// The energy links' prices and CO2 factors that count (countedFigures), in park order.
+std::vector<EnergyLinkCharge> chargedLinks(const model::Park& park, const FlowObjects& objects, const LinkEnds& links) {
+  std::vector<char> priced, emitting;
+  for (const auto& link : park.energy_links) {
+    priced.push_back(link.cost_yuan_per_kwh > 0);
+    emitting.push_back(link.emission_t_per_mwh > 0);
+  }
+  // The grid's energy emits where it enters: on its links' factor, else on the park's.
+  std::vector<char> gridEmits(objects.size(), 0);
+  if (park.grid_emission_t_per_mwh > 0) {
+    for (std::size_t slot = 0; slot < objects.size(); ++slot) gridEmits[slot] = isGridSource(objects[static_cast<int>(slot)]);
+  }
+  const std::vector<char> cost = countedFigures(objects, links, priced, std::vector<char>(objects.size(), 0));
+  const std::vector<char> emission = countedFigures(objects, links, emitting, gridEmits);
+  std::vector<EnergyLinkCharge> out(park.energy_links.size());
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = {cost[i] != 0, emission[i] != 0};
+  return out;
+}
+
+// Says which links' figures a park gives that do not count (countedFigures), so that a
+// manager who priced every link learns why the bill is not their sum.
+void noteUncountedFigures(const model::Park& park, const std::vector<EnergyLinkCharge>& charged, const LinkEnds& links,
+                          std::vector<std::string>& notes) {
+  std::string ids;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < charged.size(); ++i) {
+    const model::EnergyLink& link = park.energy_links[i];
+    const bool idle = (link.cost_yuan_per_kwh > 0 && !charged[i].cost) || (link.emission_t_per_mwh > 0 && !charged[i].emission);
+    if (!idle || links.left_out[i]) continue;
+    if (++count <= 5) ids += (ids.empty() ? "" : ", ") + link.id;
+  }
+  if (count == 0) return;
+  if (count > 5) ids += " and " + std::to_string(count - 5) + " more";
+  notes.push_back("energy links " + ids + ": their cost_yuan_per_kwh / emission_t_per_mwh are not counted: they pass on grid "
+                  "energy already paid for and emitted where it entered the park (a kWh counts once, on the first "
+                  "link on its way that carries the figure; docs/park-format.md, energy_links)");
+}
+
 // One arc per link that is not left out, from its source's exit node to its target's node;
 // `fill` sets what material and energy links carry differently (capacity, cost, product).
 template <typename Link, typename Fill>
@@ -445,8 +560,32 @@ void addLinkArcs(NetworkAssembler& net, const std::vector<Link>& parkLinks, cons
     arc.from = net.exitNode(from);
     arc.to = net.node(to);
     arc.loss_pct = parkLinks[i].loss_pct;
-    fill(arc, parkLinks[i], to);
+    fill(arc, parkLinks[i], i, to);
     net.addArc(std::move(arc), from, to);
+  }
+}
+
+// The energy links' arcs, carrying only the prices and factors that count (chargedLinks);
+// notes the others.
+void addEnergyLinkArcs(NetworkAssembler& net, const model::Park& park, const FlowObjects& objects, const LinkEnds& links) {
+  const std::vector<EnergyLinkCharge> charged = chargedLinks(park, objects, links);
+  addLinkArcs(net, park.energy_links, links, [&](FlowArc& arc, const model::EnergyLink& link, std::size_t i, int) {
+    arc.capacity = link.capacity_kw;
+    arc.money_yuan_per_unit = charged[i].cost ? link.cost_yuan_per_kwh : 0;
+    arc.dispatch_cost_per_unit = arc.money_yuan_per_unit;
+    arc.emission_t_per_mwh = charged[i].emission ? link.emission_t_per_mwh : 0;
+    arc.product = toText(link.carrier);
+  });
+  noteUncountedFigures(park, charged, links, net.network().notes);
+}
+
+// Lines, chargers and hydrogen stations that draw power but that no energy link reaches.
+void listUnlinkedConsumers(const model::Park& park, const FlowObjects& objects, const LinkEnds& links, FlowNetwork& network) {
+  for (const auto* line : unlinkedLoadLines(park, objects, links)) network.unlinked_consumers.push_back(line->id);
+  for (const auto& u : park.utilities) {
+    if (isEnergyUser(u) && !linkNames(objects, links, u.id) && !objects.isUnbuilt(u.id)) {
+      network.unlinked_consumers.push_back(u.id);
+    }
   }
 }
 
@@ -603,7 +742,7 @@ Result<FlowNetwork> detail::buildMaterialNetwork(const model::Park& park, const 
                         firstNamedLine(park, objects, links));
   }
 
-  addLinkArcs(net, park.material_links, links, [&](FlowArc& arc, const model::MaterialLink& link, int to) {
+  addLinkArcs(net, park.material_links, links, [&](FlowArc& arc, const model::MaterialLink& link, std::size_t, int to) {
     arc.capacity = link.capacity_t_per_hour;
     arc.money_yuan_per_unit = link.cost_yuan_per_t;
     arc.distance_m = link.distance_m;
@@ -629,9 +768,8 @@ Result<FlowNetwork> detail::buildEnergyNetwork(const model::Park& park, const Fl
   NetworkAssembler net(Quantity::energy_kw, overrides, objects, std::move(room));
   net.reserve(park.energy_links.size());
   net.network().cost_resolution = kEnergyCostResolutionYuanPerKwh;
-  const std::size_t slots = objects.size();
-  std::vector<double> outCapacity(slots, 0);
-  std::vector<double> outEmission(slots, 0);  // largest factor on a node's outgoing links
+  std::vector<double> outCapacity(objects.size(), 0);
+  std::vector<double> outEmission(objects.size(), 0);  // largest factor on a node's outgoing links
   for (std::size_t i = 0; i < park.energy_links.size(); ++i) {
     if (links.left_out[i]) continue;
     const auto from = static_cast<std::size_t>(links.ends[i].first);
@@ -674,22 +812,16 @@ Result<FlowNetwork> detail::buildEnergyNetwork(const model::Park& park, const Fl
   }
   if (!anyLoad) return failWith(park, NetworkGap::no_load, ": ", explainNoLoad(park, objects, links));
 
-  addLinkArcs(net, park.energy_links, links, [](FlowArc& arc, const model::EnergyLink& link, int) {
-    arc.capacity = link.capacity_kw;
-    arc.money_yuan_per_unit = link.cost_yuan_per_kwh;
-    arc.dispatch_cost_per_unit = link.cost_yuan_per_kwh;
-    arc.emission_t_per_mwh = link.emission_t_per_mwh;
-    arc.product = toText(link.carrier);
-  });
-
-  for (const auto* line : unlinkedLoadLines(park, objects, links)) net.network().unlinked_consumers.push_back(line->id);
+  addEnergyLinkArcs(net, park, objects, links);
+  listUnlinkedConsumers(park, objects, links, net.network());
   noteRoofPvWithoutUtility(park, net.network().notes);
-  for (const auto& u : park.utilities) {
-    if (isEnergyUser(u) && !named(u.id) && !objects.isUnbuilt(u.id)) {
-      net.network().unlinked_consumers.push_back(u.id);
-    }
-  }
   return net.take();
+}
+
+std::vector<EnergyLinkCharge> chargedEnergyLinks(const model::Park& park, const std::set<std::string>& built) {
+  FlowObjects objects(park, built);
+  const LinkEnds links = linkEnds(park.energy_links, objects);
+  return chargedLinks(park, objects, links);
 }
 
 std::optional<NetworkGap> networkGapOf(std::string_view errorLine) {

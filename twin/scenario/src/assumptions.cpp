@@ -25,9 +25,16 @@ model::LocalizedText gridTariffAssumption(const Scenario& s, const model::Park& 
             "Grid energy billed at 0 yuan/kWh: neither the link out of the grid nor its substation's links onward have a "
             "cost_yuan_per_kwh, so energy costs are 0."};
   }
-  return {"购电统一电价 " + std::string(price) + " 元/kWh，取自线路 " + links + "（电网出线，加其变电站下游线路按容量加权的平均电价）。",
+  // One link: the grid's own price (a kWh is paid once, so its substation's prices onward are
+  // not added: flow::chargedEnergyLinks). More: the grid's link is unpriced, those onward pay.
+  if (tariff.links.size() == 1) {
+    return {"购电统一电价 " + std::string(price) + " 元/kWh，取自线路 " + links + "（电网出线；每度电只在进入园区的线路上计费一次）。",
+            "Grid energy billed flat at " + std::string(price) + " yuan/kWh, from the link " + links +
+                " (the grid's link; a kWh is paid once, where it enters the park)."};
+  }
+  return {"购电统一电价 " + std::string(price) + " 元/kWh，取自线路 " + links + "（电网出线未计价，取其变电站下游线路按容量加权的平均电价）。",
           "Grid energy billed flat at " + std::string(price) + " yuan/kWh, from the links " + links +
-              " (the grid's link, plus the capacity-weighted mean of its substation's priced links onward)."};
+              " (the grid's link has no price: the capacity-weighted mean of its substation's priced links onward)."};
 }
 
 // What the metal dispatch does, said only where the park has what it speaks of: a casthouse's

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "parktwin/flow/kpi_breakdown.hpp"
+#include "parktwin/flow/network.hpp"
 
 namespace parktwin::scenario::detail {
 namespace {
@@ -152,9 +153,12 @@ GridTariff gridTariff(const model::Park& park) {
   out.links.push_back(grid->id);
   const auto* to = park.findUtility(grid->to);
   if (!to || to->kind != model::UtilityKind::substation) return out;
+  // The substation's prices onward are paid only where the grid's energy was not paid before.
+  const std::vector<flow::EnergyLinkCharge> charged = flow::chargedEnergyLinks(park);
   double weighted = 0, capacity = 0;
-  for (const auto& link : park.energy_links) {
-    if (link.from != to->id || link.carrier != model::Carrier::electricity || link.cost_yuan_per_kwh <= 0) continue;
+  for (std::size_t i = 0; i < park.energy_links.size(); ++i) {
+    const model::EnergyLink& link = park.energy_links[i];
+    if (link.from != to->id || link.carrier != model::Carrier::electricity || !charged[i].cost) continue;
     weighted += link.cost_yuan_per_kwh * link.capacity_kw;
     capacity += link.capacity_kw;
     out.links.push_back(link.id);

@@ -60,11 +60,13 @@ bool takesIngot(const model::Park& park, const std::string& lineId);
 
 // What a kWh bought from the grid costs when a scenario gives no tariff of its own: the cost of
 // the electricity link out of the grid (a grid_tie utility or a grid external; the first priced
-// one), plus, where that link ends at a substation, the mean cost of the substation's priced
-// electricity links onward weighted by their capacity (a park may price its energy there: grid
-// tie -> substation at 0, substation -> halls at 0.65). One flat price for the run: the flow
-// layer instead bills each link's cost on the energy that takes it, so with unequal prices
-// onward the two differ by how the load splits (docs/scenario-format.md).
+// one). Where that link has no price and ends at a substation, the mean cost of the
+// substation's priced electricity links onward weighted by their capacity (a park may price its
+// energy there: grid tie -> substation at 0, substation -> halls at 0.65). Which prices count
+// is the flow layer's rule (flow::chargedEnergyLinks: a kWh is paid once, so a priced grid
+// link leaves the links onward unpaid). One flat price for the run: the flow layer instead
+// bills each link's cost on the energy that takes it, so with unequal prices onward the two
+// differ by how the load splits (docs/scenario-format.md).
 struct GridTariff {
   double yuan_per_kwh = 0;
   std::vector<std::string> links;  // the links it was read from, grid first

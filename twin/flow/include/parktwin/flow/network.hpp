@@ -53,14 +53,15 @@ struct FlowArc {
   // - dispatch_cost_per_unit: what the min-cost dispatch minimises: the money plus, on energy
   //   supply arcs, the merit weight that ranks PV, storage, hydro and the grid (constants.hpp);
   // - money_yuan_per_unit: what is paid: the link's cost_yuan_per_t / cost_yuan_per_kwh, the
-  //   remelt premium on ingot into a processor; 0 on supply, demand and throughput arcs.
+  //   remelt premium on ingot into a processor; 0 on supply, demand and throughput arcs, and on
+  //   energy links whose price does not count (chargedEnergyLinks: a kWh is paid once).
   double dispatch_cost_per_unit = 0;
   double money_yuan_per_unit = 0;
   double loss_pct = 0;       // material: burn/transport loss, reported, not modelled in the balance;
                              // energy: line/transformer loss, drawn at the sending end (`loss` arcs)
   bool loss = false;         // energy: demand arc for one link's loss at its sending node
   double distance_m = 0;
-  double emission_t_per_mwh = 0;  // energy: CO2 factor of what flows on this arc
+  double emission_t_per_mwh = 0;  // energy: CO2 factor of what flows on this arc (counted once: chargedEnergyLinks)
   std::string product;            // material product or energy carrier
   SourceKind source = SourceKind::none;
   bool remelt = false;            // ingot into a processor: pays kRemeltPremiumYuanPerT
@@ -126,6 +127,26 @@ Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOver
 // stations (power_kw: the whole site) and buildings holding such lines. Planned objects stay
 // out unless overrides.built names them.
 Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides = {});
+
+// Whether an energy link's cost_yuan_per_kwh and emission_t_per_mwh count. A kWh bought from
+// the grid (a grid_tie, a grid external) is paid for and emits once, on the first link on its
+// way that carries the figure; its energy emits where it enters at the park's grid factor when
+// the grid's links carry none. An object the grid's energy reaches only through such links (a
+// substation, a hall) passes it on and its own links count neither figure again: grid ->
+// substation -> hall with 0.62 yuan on both links is billed 0.62 yuan/kWh. An object an
+// uncharged path reaches (behind an unpriced grid link) pays its links' prices: a park may
+// price energy on the links to its halls. Other sources sell their own energy: a battery's or
+// pumped-storage plant's link price counts though the substation charged it. buildEnergyNetwork
+// puts only the counted figures on its arcs (and notes the others); the scenarios' grid tariff
+// reads the same rule.
+struct EnergyLinkCharge {
+  bool cost = false;      // its cost_yuan_per_kwh is paid
+  bool emission = false;  // its emission_t_per_mwh is counted
+};
+
+// One per park.energy_links, in order; links touching unbuilt objects (`built` as in
+// FlowOverrides) count nothing.
+std::vector<EnergyLinkCharge> chargedEnergyLinks(const model::Park& park, const std::set<std::string>& built = {});
 
 // Why a park has no material or energy network: the reasons buildMaterialNetwork and
 // buildEnergyNetwork give. Their messages ("<park>: material network: no origin: add ...") are
