@@ -90,4 +90,14 @@ expect "check --lang zh: the summary's first line" '綦江北渡铝产业园 / Q
 expect "check: the overlap" 'overlap.park.json: warning: /buildings/1 (potroom-2) and /buildings/0 (potroom-1) overlap by 44 m' "$(cat overlap-en.err)"
 expect "check: the summary's first line" 'Qijiang Beidu Aluminium Industrial Park / 綦江北渡铝产业园 (beidu): ok' "$(head -1 overlap-en.out)"
 
+# park new under --lang zh (QA): the Chinese name first, and a file that cannot be written says
+# why, in Chinese.
+"$cli" park new --lang zh --out new.park.json >new.out 2>new.err
+expect "park new --lang zh: the Chinese name first" '已写入 new.park.json: 新园区 / New park (new-park) 位于 29.56, 106.55' "$(cat new.out)"
+"$cli" park new --lang zh --out nothere/x.json >nowhere.out 2>nowhere.err
+expect "park new --lang zh: exit code when it cannot write" 1 $?
+expect "park new --lang zh: why it cannot write" 'nothere/x.json: 无法写入园区文件：所在文件夹不存在' "$(cat nowhere.err)"
+"$cli" park new --out nothere/x.json >/dev/null 2>nowhere-en.err
+expect "park new: why it cannot write" 'nothere/x.json: cannot write the park file: No such file or directory' "$(cat nowhere-en.err)"
+
 finish cli_lang
