@@ -83,10 +83,7 @@ Result<void> seekReplay(TimelineController& timeline, const QString& at) {
   const double atMs = afterStartMs ? timeline.startMs() + static_cast<double>(*afterStartMs) : static_cast<double>(*instant);
   // Outside the recording there is nothing to show: say what the file holds, don't clamp.
   if (atMs < timeline.startMs() || atMs > timeline.endMs()) {
-    return failWith(QString("parktwin: --at %1 is outside the replay file, which holds %2 .. %3 (0h .. %4h)")
-                        .arg(at, QString::fromStdString(formatIsoUtcMs(static_cast<std::int64_t>(timeline.startMs()))),
-                             QString::fromStdString(formatIsoUtcMs(static_cast<std::int64_t>(timeline.endMs()))))
-                        .arg((timeline.endMs() - timeline.startMs()) / 3.6e6, 0, 'g', 4));
+    return failWith(timeline.outsideReplayText(at));
   }
   timeline.seek(atMs);
   return {};

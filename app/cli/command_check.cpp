@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <string>
 
 #include "command_registry.hpp"
 #include "parktwin/model/bundled_data.hpp"
@@ -16,9 +17,9 @@ namespace {
 
 // The park loads without opening its model files (a missing one is a box in the window);
 // check opens each, so a file that would show as a box is an error here, with its JSON path.
-bool modelFilesReadable(const model::Park& park, const std::filesystem::path& file) {
-  const auto report = model::checkModelFiles(park, file);
-  for (const auto& warning : report.warnings) std::cerr << file.string() << ": warning: " << warning << "\n";
+bool modelFilesReadable(const model::Park& park, const std::filesystem::path& file, const std::string& language) {
+  const auto report = model::checkModelFiles(park, file, language);
+  for (const auto& warning : report.warnings) std::cerr << file.string() << (language == "zh" ? ": 警告：" : ": warning: ") << warning << "\n";
   for (const auto& error : report.errors) std::cerr << file.string() << ": " << error << "\n";
   // A bundled park copied by hand still names its models from the bundled parks' folder.
   const auto bundledOnly = [&](const model::ModelUse& use) {
@@ -27,8 +28,11 @@ bool modelFilesReadable(const model::Park& park, const std::filesystem::path& fi
            std::filesystem::exists(model::modelFile(*use.model, dataFolder() / "parks" / "park.json"), ec);
   };
   if (!report.errors.empty() && std::ranges::any_of(model::modelUses(park), bundledOnly)) {
-    std::cerr << "its models are the bundled parks' (" << (dataFolder() / "models").string()
-              << "): a copy made with `parktwin-cli park edit beidu --set /id=NEW --out FILE` keeps them\n";
+    const std::string models = (dataFolder() / "models").string();
+    std::cerr << (language == "zh" ? "它的模型是内置园区的（" + models +
+                                         "）：用 `parktwin-cli park edit beidu --set /id=NEW --out FILE` 复制的园区会保留它们\n"
+                                   : "its models are the bundled parks' (" + models +
+                                         "): a copy made with `parktwin-cli park edit beidu --set /id=NEW --out FILE` keeps them\n");
   }
   return report.errors.empty();
 }
@@ -36,14 +40,15 @@ bool modelFilesReadable(const model::Park& park, const std::filesystem::path& fi
 void printSummary(const model::Park& park, const std::string& language) {
   const auto s = model::summarize(park);
   const auto models = model::modelUses(park).size();
-  std::cout << park.name.en << " / " << park.name.zh << " (" << park.id << "): ok\n";
   if (language == "zh") {
+    std::cout << park.name.zh << " / " << park.name.en << " (" << park.id << ")：检查通过\n";
     std::cout << "  建筑 " << s.buildings << "，企业 " << s.enterprises << "，产线 " << s.lines << "，设备组 " << s.machine_groups
               << "，设备 " << s.machines << "\n"
               << "  公用设施 " << s.utilities << "，测点 " << s.tags << "，物料连接 " << s.material_links << "，能源连接 "
               << s.energy_links << "，三维模型 " << models << "\n";
     return;
   }
+  std::cout << park.name.en << " / " << park.name.zh << " (" << park.id << "): ok\n";
   std::cout << "  buildings " << s.buildings << ", enterprises " << s.enterprises << ", lines " << s.lines
             << ", machine groups " << s.machine_groups << ", machines " << s.machines << "\n"
             << "  utilities " << s.utilities << ", tags " << s.tags << ", material links " << s.material_links
@@ -61,9 +66,9 @@ int runCheck(const std::string& argument, const std::string& language) {
     std::cerr << park.error().message << "\n";
     return 2;
   }
-  if (!modelFilesReadable(*park, *file)) return 2;
+  if (!modelFilesReadable(*park, *file, language)) return 2;
   for (const auto& overlap : model::groundOverlaps(*park)) {
-    std::cerr << file->string() << ": warning: " << model::groundOverlapText(overlap) << "\n";
+    std::cerr << file->string() << (language == "zh" ? ": 警告：" : ": warning: ") << model::groundOverlapText(overlap, language) << "\n";
   }
   printSummary(*park, language);
   return 0;

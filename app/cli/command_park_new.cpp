@@ -80,8 +80,10 @@ int runNew(NewParkFlags& f) {
                      : out.string() + " exists; choose another --out, or add --force to replace it\n");
     return 2;
   }
-  if (auto saved = model::savePark(f.park, out); !saved) return std::cerr << saved.error().message << "\n", 1;
-  std::cout << (zh ? "已写入 " : "wrote ") << out.string() << ": " << f.park.name.en << " / " << f.park.name.zh << " ("
+  if (auto saved = model::savePark(f.park, out, f.language); !saved) return std::cerr << saved.error().message << "\n", 1;
+  // The reader's language's name first, as `check` names a park.
+  const auto& name = f.park.name;
+  std::cout << (zh ? "已写入 " : "wrote ") << out.string() << ": " << (zh ? name.zh + " / " + name.en : name.en + " / " + name.zh) << " ("
             << f.park.id << ") " << (zh ? "位于 " : "at ") << f.park.latitude_deg << ", " << f.park.longitude_deg << "\n";
   std::cerr << nameNote;
   return 0;

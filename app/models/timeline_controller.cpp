@@ -112,6 +112,11 @@ bool TimelineController::openReplay(const QString& path) {
   // Any store: a historian file, sqlite:FILE or a clickhouse:// URI (docs/server.md).
   store::StoreOptions options;
   options.read_only = true;
+  // A historian file that is not there, said in the window's words (SQLite's repeat the name, in English).
+  if (const QString file = path.startsWith("sqlite:") ? path.mid(7) : path; !path.contains("://") && !QFileInfo::exists(file)) {
+    setStatus(tr("%1 does not exist").arg(path));
+    return false;
+  }
   auto historian = store::openStore(path.toStdString(), options);
   if (!historian) {
     setStatus(tr("Cannot open %1: %2").arg(path, QString::fromStdString(historian.error().message)));

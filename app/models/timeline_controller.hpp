@@ -70,6 +70,9 @@ class TimelineController : public QObject {
   ~TimelineController() override;
 
   Q_INVOKABLE bool openReplay(const QString& path);
+  // The command line's refusal of --at `at`, a time outside the open replay file, in the
+  // window's language (main() prints it; tr() here, where lupdate reads).
+  QString outsideReplayText(const QString& at) const;
   Q_INVOKABLE bool connectLive(const QString& hostPort, const QString& park, const QString& user = {},
                                const QString& password = {}, const QString& caFile = {},
                                const QString& recordTo = {}, const QStringList& knownTags = {});

@@ -1,9 +1,11 @@
-// TimelineController's status line of a live source: what it says and when it changes.
+// TimelineController's status line of a live source: what it says and when it changes; and the
+// command line's --at refusal.
 #include "timeline_controller.hpp"
 
 #include <cmath>
 
 #include "live_feed.hpp"
+#include "parktwin/common/iso_time.hpp"
 
 namespace parktwin::app {
 
@@ -14,6 +16,13 @@ QString TimelineController::lagText(double lagMs) const {
   if (seconds < 3600) return tr("%1 min").arg(std::floor(seconds / 60));
   if (seconds < 86400) return tr("%1 h").arg(std::floor(seconds / 3600));
   return tr("%1 d").arg(std::floor(seconds / 86400));
+}
+
+QString TimelineController::outsideReplayText(const QString& at) const {
+  return tr("parktwin: --at %1 is outside the replay file, which holds %2 .. %3 (0h .. %4h)")
+      .arg(at, QString::fromStdString(formatIsoUtcMs(static_cast<std::int64_t>(startMs()))),
+           QString::fromStdString(formatIsoUtcMs(static_cast<std::int64_t>(endMs()))))
+      .arg((endMs() - startMs()) / 3.6e6, 0, 'g', 4);
 }
 
 void TimelineController::publishLiveStatus(const LiveSnapshot& s, double lagMs) {

@@ -2318,6 +2318,14 @@
         <source>Live: %1 · %2 msg/s · lag %3 · %4 bad · %5 unknown tags</source>
         <translation>实时：%1 · %2 条/秒 · 延迟 %3 · %4 条错误 · %5 个未知测点</translation>
     </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>parktwin: --at %1 is outside the replay file, which holds %2 .. %3 (0h .. %4h)</source>
+        <translation>parktwin: --at %1 不在回放文件的时段内，文件的时段为 %2 .. %3（0h .. %4h）</translation>
+    </message>
 </context>
 <context>
     <name>parktwin::app::WindowImage</name>

@@ -14,6 +14,13 @@ expect_exit_2("--at after the end" "--at 2027-01-01T00:00:00Z is outside the rep
               ${APP} --park beidu --replay ${WORK}/at.db --at 2027-01-01T00:00:00Z --screenshot ${WORK}/at_bad.png)
 expect_exit_2("--at hours past the end" "--at 5h is outside the replay file"
               ${APP} --park beidu --replay ${WORK}/at.db --at 5h --screenshot ${WORK}/at_bad.png)
+# The same refusals in Chinese under --lang zh (QA: English on stderr), and a file that is not
+# there named once, not twice with SQLite's English after it.
+expect_exit_2("--lang zh --at hours past the end" "parktwin: --at 5h 不在回放文件的时段内，文件的时段为 20"
+              ${APP} --lang zh --park beidu --replay ${WORK}/at.db --at 5h --screenshot ${WORK}/at_bad.png)
+file(REMOVE ${WORK}/nothere.db)
+expect_exit_2("--lang zh, no replay file" "parktwin: ${WORK}/nothere.db 不存在\n"
+              ${APP} --lang zh --park beidu --replay ${WORK}/nothere.db --screenshot ${WORK}/at_bad.png)
 if(EXISTS ${WORK}/at_bad.png)
   message(FATAL_ERROR "a screenshot was written for a time outside the file")
 endif()

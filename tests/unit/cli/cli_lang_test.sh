@@ -72,4 +72,32 @@ sed 's/, "colour": 1//; s/2026-03-01/2026-01-01/; s/"duration": "1d"/"duration":
 expect "scenario run --lang zh: change outside the period run" \
   'short.json: /changes/0: 变更不在本次运行的时段 2026-01-01 00:00 .. 2026-01-01 06:00 (UTC+08:00) 之内' "$(cat short.err)"
 
+# Beidu without its models, the second potroom moved onto the first (QA: the overlap warning and
+# the summary's first line in English under --lang zh).
+python3 -c 'import json, sys
+def strip(v):
+    if isinstance(v, dict): return {k: strip(x) for k, x in v.items() if k != "model"}
+    if isinstance(v, list): return [strip(x) for x in v]
+    return v
+p = strip(json.load(open(sys.argv[1], encoding="utf-8")))
+p["buildings"][1]["position"] = p["buildings"][0]["position"]
+json.dump(p, open("overlap.park.json", "w", encoding="utf-8"), ensure_ascii=False)' "$src/assets/parks/beidu.json"
+"$cli" check overlap.park.json --lang zh >overlap.out 2>overlap.err
+expect "check --lang zh: an overlap is a warning" 0 $?
+expect "check --lang zh: the overlap" 'overlap.park.json: 警告：/buildings/1 (potroom-2) 与 /buildings/0 (potroom-1) 重叠 44 米' "$(cat overlap.err)"
+expect "check --lang zh: the summary's first line" '綦江北渡铝产业园 / Qijiang Beidu Aluminium Industrial Park (beidu)：检查通过' "$(head -1 overlap.out)"
+"$cli" check overlap.park.json >overlap-en.out 2>overlap-en.err
+expect "check: the overlap" 'overlap.park.json: warning: /buildings/1 (potroom-2) and /buildings/0 (potroom-1) overlap by 44 m' "$(cat overlap-en.err)"
+expect "check: the summary's first line" 'Qijiang Beidu Aluminium Industrial Park / 綦江北渡铝产业园 (beidu): ok' "$(head -1 overlap-en.out)"
+
+# park new under --lang zh (QA): the Chinese name first, and a file that cannot be written says
+# why, in Chinese.
+"$cli" park new --lang zh --out new.park.json >new.out 2>new.err
+expect "park new --lang zh: the Chinese name first" '已写入 new.park.json: 新园区 / New park (new-park) 位于 29.56, 106.55' "$(cat new.out)"
+"$cli" park new --lang zh --out nothere/x.json >nowhere.out 2>nowhere.err
+expect "park new --lang zh: exit code when it cannot write" 1 $?
+expect "park new --lang zh: why it cannot write" 'nothere/x.json: 无法写入园区文件：所在文件夹不存在' "$(cat nowhere.err)"
+"$cli" park new --out nothere/x.json >/dev/null 2>nowhere-en.err
+expect "park new: why it cannot write" 'nothere/x.json: cannot write the park file: No such file or directory' "$(cat nowhere-en.err)"
+
 finish cli_lang

@@ -21,6 +21,14 @@ Park withStoreAt(double x_m, double y_m = 50) {
 
 TEST(GroundOverlaps, TheMiniParkHasNone) { EXPECT_TRUE(groundOverlaps(minimalParkRead()).empty()); }
 
+// parktwin-cli check --lang zh words it as the window does (QA: English under --lang zh).
+TEST(GroundOverlaps, AnOverlapIsWordedInEitherLanguage) {
+  const auto overlaps = groundOverlaps(withStoreAt(95));
+  ASSERT_EQ(overlaps.size(), 1u);
+  EXPECT_EQ(groundOverlapText(overlaps[0], "en"), "/buildings/1 (store) and /buildings/0 (hall) overlap by 5 m");
+  EXPECT_EQ(groundOverlapText(overlaps[0], "zh"), "/buildings/1 (store) 与 /buildings/0 (hall) 重叠 5 米");
+}
+
 TEST(GroundOverlaps, AStoreFiveMetresIntoTheHallIsNamedWithItsDepth) {
   // The store at x 95 spans 75..115: 5 m into the hall's 20..80, all of its depth inside.
   const auto overlaps = groundOverlaps(withStoreAt(95));

@@ -303,6 +303,10 @@ TEST_F(ModelFiles, AMachineGroupOverTheTriangleLimitIsDrawnAsBoxesAndCheckSaysSo
   ASSERT_EQ(over.size(), 1U);
   EXPECT_EQ(over[0], "/lines/0/machines/0/model/uri: 20002 triangles drawn 1000 times, over 20000000 in all: "
                      "the window draws this group as boxes");
+  // parktwin-cli check --lang zh (QA: English under --lang zh).
+  const auto zh = model::checkModelFiles(*park, folder_ / "p.json", "zh").warnings;
+  ASSERT_EQ(zh.size(), 1U);
+  EXPECT_EQ(zh[0], "/lines/0/machines/0/model/uri: 20002 个三角形绘制 1000 次，总数超过 20000000：窗口把这个设备组画成方块");
 }
 
 // QA, 6 Dec: a bundled park copied elsewhere lost its models ("../models/pot.glb" from another

@@ -91,6 +91,31 @@ TEST(ScenarioRunner, AChangeOutsideThePeriodRunIsRefusedInEitherLanguage) {
   EXPECT_EQ(zh.error().message, "test.json: /changes/0: 变更不在本次运行的时段 2026-07-15 00:00 .. 2026-07-16 00:00 (UTC+08:00) 之内");
 }
 
+// A park with no substation and no grid tie has nothing a run measures at: refused in the
+// language asked for (QA: English under --lang zh).
+TEST(ScenarioRunner, AParkWithoutMetersIsRefusedInEitherLanguage) {
+  model::Park unmetered = park("beidu");
+  std::erase_if(unmetered.utilities, [](const model::Utility& u) {
+    return u.kind == model::UtilityKind::substation || u.kind == model::UtilityKind::grid_tie;
+  });
+  auto s = test::parse(test::minimalScenario("beidu"));
+  ASSERT_TRUE(s.has_value()) << s.error().message;
+  RunOptions options;
+  options.duration_ms = std::int64_t(kHour_ms);
+  const auto en = runScenario(*s, unmetered, options);
+  ASSERT_FALSE(en.has_value());
+  EXPECT_EQ(en.error().code, ErrorCode::invalid_input);
+  EXPECT_NE(en.error().message.find("beidu: a scenario run measures the park's load at a substation"), std::string::npos)
+      << en.error().message;
+  options.language = "zh";
+  const auto zh = runScenario(*s, unmetered, options);
+  ASSERT_FALSE(zh.has_value());
+  EXPECT_EQ(zh.error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(zh.error().message,
+            "beidu: 情景运行在变电站（substation）测量园区负荷，在电网并网点（grid_tie）测量电网购电量，而本园区两者都没有"
+            "（规划中的不计）：请在 /utilities 下添加，并按 电网并网点 -> 变电站 -> 负荷 连接（docs/park-format.md、docs/scenario-format.md）");
+}
+
 TEST(ScenarioRunner, SmelterOutageLosesEightHoursOfMetalAndProcessorsRemeltIngot) {
   const ScenarioResult r = run(outageOfBothPotlines());
   const RunKpis& b = r.baseline.kpis;

@@ -87,9 +87,13 @@ std::vector<GroundOverlap> groundOverlaps(const Park& park) {
   return overlaps;
 }
 
-std::string groundOverlapText(const GroundOverlap& o) {
-  return o.second_path + " (" + o.second_id + ") and " + o.first_path + " (" + o.first_id + ") overlap by " +
-         quantityText(o.depth_m, "m", 1);
+std::string groundOverlapText(const GroundOverlap& o) { return groundOverlapText(o, "en"); }
+
+std::string groundOverlapText(const GroundOverlap& o, std::string_view language) {
+  const std::string second = o.second_path + " (" + o.second_id + ")", first = o.first_path + " (" + o.first_id + ")";
+  // The window's words for it (park_editor.cpp, "%1 与 %2 重叠 %3 米").
+  if (language == "zh") return second + " 与 " + first + " 重叠 " + quantityText(o.depth_m, "米", 1);
+  return second + " and " + first + " overlap by " + quantityText(o.depth_m, "m", 1);
 }
 
 }  // namespace parktwin::model

@@ -70,15 +70,34 @@ std::filesystem::path midLevelFile(const std::filesystem::path& modelFile) {
   return mid;
 }
 
-ModelFileReport checkModelFiles(const Park& park, const std::filesystem::path& parkFile) {
+// A model too heavy for how often it is drawn, in `language`; empty when it is not.
+static std::string weightWarning(const ModelUse& use, std::int64_t triangles, std::string_view language) {
+  const bool zh = language == "zh";
+  const std::string drawn = use.path + "/uri: " +
+                            (zh ? std::to_string(triangles) + " 个三角形绘制 " + std::to_string(use.instances) + " 次"
+                                : std::to_string(triangles) + " triangles drawn " + std::to_string(use.instances) + " times");
+  if (use.machines && tooHeavyToDraw(triangles, use.instances)) {
+    const std::string limit = std::to_string(kGroupTriangleLimit);
+    return drawn + (zh ? "，总数超过 " + limit + "：窗口把这个设备组画成方块" : ", over " + limit + " in all: the window draws this group as boxes");
+  }
+  if (use.instances > 1 && triangles > kInstancedTriangleBudget) {
+    const std::string budget = std::to_string(kInstancedTriangleBudget);
+    return drawn + (zh ? "；每台实例化设备超过 " + budget + " 个三角形时帧率下降" : "; above " + budget + " per instanced machine the frame rate suffers");
+  }
+  return {};
+}
+
+ModelFileReport checkModelFiles(const Park& park, const std::filesystem::path& parkFile, std::string_view language) {
+  const bool zh = language == "zh";
   ModelFileReport report;
   std::map<std::filesystem::path, Result<GltfSummary>> read;  // a shared model is read once
   const auto summary = [&](const std::filesystem::path& file) -> const Result<GltfSummary>& {
     auto it = read.find(file);
     if (it == read.end()) {
       std::error_code ec;
-      it = read.emplace(file, std::filesystem::exists(file, ec) ? summarizeGltf(file)
-                                                                 : Result<GltfSummary>(fail(file.string() + ": no such model file")))
+      it = read.emplace(file, std::filesystem::exists(file, ec)
+                                  ? summarizeGltf(file, language)
+                                  : Result<GltfSummary>(fail(file.string() + (zh ? ": 没有这个模型文件" : ": no such model file"))))
                .first;
     }
     return it->second;
@@ -94,18 +113,10 @@ ModelFileReport checkModelFiles(const Park& park, const std::filesystem::path& p
     // machines drawn at full detail with no word why.
     if (std::error_code ec; use.machines && std::filesystem::is_regular_file(midLevelFile(file), ec)) {
       if (const auto& mid = summary(midLevelFile(file)); !mid) {
-        report.errors.push_back(use.path + "/uri: mid level of detail: " + mid.error().message);
+        report.errors.push_back(use.path + (zh ? "/uri: 中等细节层级：" : "/uri: mid level of detail: ") + mid.error().message);
       }
     }
-    if (use.machines && tooHeavyToDraw(full->triangles, use.instances)) {
-      report.warnings.push_back(use.path + "/uri: " + std::to_string(full->triangles) + " triangles drawn " +
-                                std::to_string(use.instances) + " times, over " + std::to_string(kGroupTriangleLimit) +
-                                " in all: the window draws this group as boxes");
-    } else if (use.instances > 1 && full->triangles > kInstancedTriangleBudget) {
-      report.warnings.push_back(use.path + "/uri: " + std::to_string(full->triangles) + " triangles drawn " +
-                                std::to_string(use.instances) + " times; above " +
-                                std::to_string(kInstancedTriangleBudget) + " per instanced machine the frame rate suffers");
-    }
+    if (auto warning = weightWarning(use, full->triangles, language); !warning.empty()) report.warnings.push_back(std::move(warning));
   }
   return report;
 }

@@ -1,6 +1,9 @@
 // Park → canonical JSON, keys in the order docs/park-format.md lists them. Optional fields
 // with their default value are left out so saved files stay as small as hand-written ones.
+#include <cerrno>
 #include <fstream>
+#include <string_view>
+#include <system_error>
 #include <nlohmann/json.hpp>
 
 #include "canonical_json.hpp"
@@ -191,12 +194,38 @@ namespace parktwin::model {
 
 std::string serializePark(const Park& park) { return detail::canonicalJson(detail::parkToJson(park)); }
 
-Result<void> savePark(const Park& park, const std::filesystem::path& file) {
+namespace {
+
+// Why the system refused, in `language`: the common reasons in Chinese, the rest as the system
+// words them.
+std::string reasonText(const std::error_code& reason, std::string_view language) {
+  if (language == "zh") {
+    if (reason == std::errc::no_such_file_or_directory) return "所在文件夹不存在";
+    if (reason == std::errc::permission_denied) return "没有写入权限";
+    if (reason == std::errc::is_a_directory) return "这是一个文件夹";
+    if (reason == std::errc::read_only_file_system) return "文件系统只读";
+    if (reason == std::errc::no_space_on_device) return "磁盘空间不足";
+  }
+  return reason.message();
+}
+
+std::unexpected<Error> writeRefusal(const std::filesystem::path& file, bool opened, int error, std::string_view language) {
+  const bool zh = language == "zh";
+  std::string message = file.string() + (zh ? (opened ? ": 写入园区文件失败" : ": 无法写入园区文件")
+                                            : (opened ? ": writing the park file failed" : ": cannot write the park file"));
+  if (error != 0) message += (zh ? "：" : ": ") + reasonText(std::error_code(error, std::generic_category()), language);
+  return fail(ErrorCode::io, std::move(message));
+}
+
+}  // namespace
+
+Result<void> savePark(const Park& park, const std::filesystem::path& file, std::string_view language) {
+  errno = 0;
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  if (!out) return fail(file.string() + ": cannot write the park file");
+  if (!out) return writeRefusal(file, false, errno, language);
   out << serializePark(park);
   out.close();
-  if (!out) return fail(file.string() + ": writing the park file failed");
+  if (!out) return writeRefusal(file, true, errno, language);
   return {};
 }
 

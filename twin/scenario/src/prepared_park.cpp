@@ -173,7 +173,23 @@ bool takesIngot(const model::Park& park, const std::string& lineId) {
   });
 }
 
-Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenario, bool changed) {
+// A park without the substation or the grid tie a run measures at, in `language`.
+static Error missingMeters(const std::string& parkId, const PreparedPark& prepared, std::string_view language) {
+  const bool noLoad = prepared.load_tag < 0, noImport = prepared.import_tag < 0;
+  if (language == "zh") {
+    const char* missing = noLoad && noImport ? "两者都没有" : noLoad ? "没有变电站（substation）" : "没有电网并网点（grid_tie）";
+    return {parkId + ": 情景运行在变电站（substation）测量园区负荷，在电网并网点（grid_tie）测量电网购电量，而本园区" + missing +
+                "（规划中的不计）：请在 /utilities 下添加，并按 电网并网点 -> 变电站 -> 负荷 连接（docs/park-format.md、docs/scenario-format.md）",
+            ErrorCode::invalid_input};
+  }
+  const char* missing = noLoad && noImport ? "neither" : noLoad ? "no substation" : "no grid_tie";
+  return {parkId + ": a scenario run measures the park's load at a substation and its grid import at a grid_tie "
+              "utility, and this park has " + missing + " (planned ones do not count): add them under /utilities, "
+              "linked grid tie -> substation -> loads (docs/park-format.md, docs/scenario-format.md)",
+          ErrorCode::invalid_input};
+}
+
+Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenario, bool changed, std::string_view language) {
   PreparedPark out;
   out.park = base;
   model::Park& park = out.park;
@@ -243,12 +259,7 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
     pl.oee_tag = addTag(park, pl.id, "oee", "%");
   }
   addUtilityTags(park, out);
-  if (out.load_tag < 0 || out.import_tag < 0) {
-    const char* missing = out.load_tag < 0 && out.import_tag < 0 ? "neither" : out.load_tag < 0 ? "no substation" : "no grid_tie";
-    return fail(ErrorCode::invalid_input, park.id + ": a scenario run measures the park's load at a substation and its grid import at a grid_tie "
-                "utility, and this park has " + missing + " (planned ones do not count): add them under /utilities, "
-                "linked grid tie -> substation -> loads (docs/park-format.md, docs/scenario-format.md)");
-  }
+  if (out.load_tag < 0 || out.import_tag < 0) return std::unexpected(missingMeters(park.id, out, language));
   return out;
 }
 

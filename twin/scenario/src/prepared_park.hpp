@@ -4,6 +4,7 @@
 // itself, hourly, with ingot as the fallback), and extra tags that expose what the accounting
 // needs. The park's own tags come first, so the historian stores exactly those.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -73,7 +74,9 @@ struct GridTariff {
 };
 GridTariff gridTariff(const model::Park& park);
 
-// `changed` false: the baseline (no change applied). Fails when a change cannot apply.
-Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenario, bool changed);
+// `changed` false: the baseline (no change applied). Fails when a change cannot apply, or when
+// the park has no substation or grid tie to measure at (said in `language`, "zh" or "en").
+Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenario, bool changed,
+                                 std::string_view language = "en");
 
 }  // namespace parktwin::scenario::detail

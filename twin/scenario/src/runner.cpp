@@ -105,7 +105,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   const auto wall0 = Clock::now();
   // Sequential runs report progress from here (parallel ones from the waiting thread).
   const bool reportHere = !options.parallel && options.progress;
-  auto prepared = detail::preparePark(base, s, changed);
+  auto prepared = detail::preparePark(base, s, changed, options.language);
   if (!prepared) return std::unexpected(prepared.error());
   const detail::PreparedPark& pp = *prepared;
   sim::SimulatorConfig config;

@@ -5,6 +5,7 @@
 // loads and solves), but almost always a slip a person wants named: `parktwin-cli check` prints
 // each as a warning and the editor lists them. Walls that touch or share a line are no overlap.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/model/park.hpp"
@@ -37,5 +38,8 @@ std::vector<GroundOverlap> groundOverlaps(const Park& park);
 
 // "/buildings/2 (store) and /buildings/0 (hall) overlap by 12.5 m"
 std::string groundOverlapText(const GroundOverlap& overlap);
+// The same in `language` ("zh" or "en"; anything else is English):
+// "/buildings/2 (store) 与 /buildings/0 (hall) 重叠 12.5 米"
+std::string groundOverlapText(const GroundOverlap& overlap, std::string_view language);
 
 }  // namespace parktwin::model

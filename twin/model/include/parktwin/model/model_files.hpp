@@ -5,6 +5,7 @@
 // reports it with its JSON path.
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/model/park.hpp"
@@ -53,6 +54,7 @@ struct ModelFileReport {
   std::vector<std::string> errors;    // "/buildings/3/model/uri: <file>: cannot open the model file"
   std::vector<std::string> warnings;  // heavy meshes on many instances
 };
-ModelFileReport checkModelFiles(const Park& park, const std::filesystem::path& parkFile);
+// In `language` ("zh" or "en"), as parktwin-cli check --lang words them.
+ModelFileReport checkModelFiles(const Park& park, const std::filesystem::path& parkFile, std::string_view language = "en");
 
 }  // namespace parktwin::model

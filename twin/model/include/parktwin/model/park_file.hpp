@@ -32,6 +32,8 @@ std::expected<Park, std::vector<ParkProblem>> loadParkListingProblems(const std:
 
 // Canonical JSON (2-space indent, keys in schema order) that parsePark reads back equal.
 std::string serializePark(const Park& park);
-Result<void> savePark(const Park& park, const std::filesystem::path& file);
+// A refusal names the file and the system's reason ("No such file or directory"), in `language`
+// ("zh" or "en").
+Result<void> savePark(const Park& park, const std::filesystem::path& file, std::string_view language = "en");
 
 }  // namespace parktwin::model
