@@ -100,12 +100,13 @@ void ParkDocument::useServerPark() {
 }
 
 void ParkDocument::useServerParkNow() {
-  const model::Park* served = controller_.serverPark();
-  if (!served || controller_.presenting()) return;
-  closeOtherParksData(served->id);
+  if (!controller_.serverPark() || controller_.presenting()) return;
+  // A copy first: leaving another park's data closes the timeline, which drops the server's park.
+  model::Park park = *controller_.serverPark();
+  closeOtherParksData(park.id);
   // No folder: the server's 3D model files are not on this desk, so its models are drawn as
   // boxes and listed in the models notice until the park is saved beside copies of them.
-  if (!controller_.showPark(model::Park(*served), QString())) return;
+  if (!controller_.showPark(std::move(park), QString())) return;
   adopt(QString());
   clearProblems();
   setModified(true);

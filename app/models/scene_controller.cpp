@@ -170,9 +170,13 @@ QVariantList SceneController::labels() const {
       y += p.y_m / double(z.outline.size());
     }
     const bool water = z.kind == model::ZoneKind::water;
-    // Where the middle is taken, the name may go halfway to a corner.
+    // Where the middle is taken, the name may go halfway to a corner: at most 8 of them, spread
+    // round the outline (an imported zone may have hundreds, tried at every camera move).
     QVariantList spots{toScene(x, y, 2)};
-    for (const auto& p : z.outline) spots.push_back(toScene((x + p.x_m) / 2, (y + p.y_m) / 2, 2));
+    const std::size_t corners = z.outline.size(), every = (corners + 7) / 8;
+    for (std::size_t i = 0; i < corners; i += every) {
+      spots.push_back(toScene((x + z.outline[i].x_m) / 2, (y + z.outline[i].y_m) / 2, 2));
+    }
     // Water keeps its box: a name on the ground is not readable on a dark lake.
     add(q(z.id), q(z.name.in(lang)), toScene(x, y, 2), water ? 1000.0 : kAfterEveryBuilding,
         z.kind == model::ZoneKind::planned, !water, spots);

@@ -1287,7 +1287,7 @@
     </message>
     <message>
         <source>other values (sizes, names, power, rules) for: %1</source>
-        <translation>数值不同（尺寸、名称、功率、规则）的对象：%1</translation>
+        <translation>数值不同（尺寸、名称、功率、规则）的项：%1</translation>
     </message>
     <message>
         <source>the park&apos;s own name, place or factors</source>

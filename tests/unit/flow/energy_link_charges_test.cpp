@@ -63,6 +63,25 @@ TEST(EnergyLinkCharges, ASingleLinkParkIsBilledOnItsLinkAsBefore) {
   EXPECT_TRUE(report->energy.network.notes.empty()) << report->energy.network.notes.front();
 }
 
+// Review: the grid with a factor on one of its links (e2, straight to the hall, 100 kW) and none
+// on the other (e0, to the substation) put nothing on its supply arc, and e1 (substation to hall,
+// 0.57) was taken for energy already counted: the 700 kW through the substation emitted nothing.
+// Every kWh emits once at 0.57 t/MWh, whichever way it came: 7,008,000 x 0.57 / 1000 t.
+TEST(EnergyLinkCharges, AGridWithAFactorOnOneLinkOnlyStillEmitsForEveryKwh) {
+  model::Park park = test::loadTestPark("chained_links_park.json");
+  link(park, "e0").emission_t_per_mwh = 0;
+  model::EnergyLink direct = link(park, "e0");
+  direct.id = "e2";
+  direct.to = "hall";
+  direct.capacity_kw = 100;
+  direct.emission_t_per_mwh = 0.57;
+  park.energy_links.push_back(direct);
+  const auto report = solveParkFlows(park);
+  ASSERT_TRUE(report) << report.error().message;
+  ASSERT_DOUBLE_EQ(report->kpis.energy_kwh, kYearKwh);
+  EXPECT_NEAR(report->kpis.co2_t, kYearKwh * 0.57 / 1000.0, 1e-3);
+}
+
 // QA, 6 Dec: a park may price its energy on the substation's links to its halls only; those
 // prices are the first on the energy's way, so they are paid. Its CO2 is the park's grid factor,
 // counted where the grid's energy enters, so e1's own factor is not added to it.

@@ -34,6 +34,20 @@ TEST(ParkDifference, ObjectsAndTagsOnlyOnOneSideAreNamed) {
   EXPECT_EQ(back.tags_only_there, (Ids{"cast.temp"}));
 }
 
+// Review: a link or an alarm rule on the server only left the banner empty (the object index
+// holds neither), while the desk showed other flows and alarms.
+TEST(ParkDifference, LinksAndAlarmRulesOnOneSideAreNamed) {
+  const Park server = test_parks::minimalParkRead();
+  ASSERT_FALSE(server.energy_links.empty());
+  ASSERT_FALSE(server.alarm_rules.empty());
+  Park window = server;
+  window.energy_links.erase(window.energy_links.begin());
+  window.alarm_rules.erase(window.alarm_rules.begin());
+  const auto d = differenceBetween(window, server);
+  EXPECT_EQ(d.objects_only_there, (Ids{server.energy_links.front().id, server.alarm_rules.front().id}));
+  EXPECT_FALSE(d.empty());
+}
+
 TEST(ParkDifference, MachineGroupsCount) {
   const Park server = test_parks::minimalParkRead();
   Park window = server;

@@ -516,10 +516,19 @@ std::vector<EnergyLinkCharge> chargedLinks(const model::Park& park, const FlowOb
     priced.push_back(link.cost_yuan_per_kwh > 0);
     emitting.push_back(link.emission_t_per_mwh > 0);
   }
-  // The grid's energy emits where it enters: on its links' factor, else on the park's.
+  // The grid's energy emits where it enters: on its links' factor, else on the park's, which
+  // goes on its supply arc only where none of its links carries a factor (gridEmission in
+  // buildEnergyNetwork): a grid with a factor on one link but not another emits nothing at the
+  // source, so the unfactored link's energy counts on the first factored link downstream.
+  std::vector<char> linkFactor(objects.size(), 0);
+  for (std::size_t i = 0; i < park.energy_links.size(); ++i) {
+    if (!links.left_out[i] && emitting[i]) linkFactor[static_cast<std::size_t>(links.ends[i].first)] = 1;
+  }
   std::vector<char> gridEmits(objects.size(), 0);
   if (park.grid_emission_t_per_mwh > 0) {
-    for (std::size_t slot = 0; slot < objects.size(); ++slot) gridEmits[slot] = isGridSource(objects[static_cast<int>(slot)]);
+    for (std::size_t slot = 0; slot < objects.size(); ++slot) {
+      gridEmits[slot] = isGridSource(objects[static_cast<int>(slot)]) && !linkFactor[slot];
+    }
   }
   const std::vector<char> cost = countedFigures(objects, links, priced, std::vector<char>(objects.size(), 0));
   const std::vector<char> emission = countedFigures(objects, links, emitting, gridEmits);

@@ -19,12 +19,22 @@ std::vector<std::string> onlyIn(const std::vector<std::string>& a, const std::ve
   return out;
 }
 
+template <typename Item>
+void addIds(const std::vector<Item>& items, std::vector<std::string>& ids) {
+  for (const auto& item : items) ids.push_back(item.id);
+}
+
 // Every object the index knows (buildings, lines, machine groups, utilities, externals,
-// enterprises, zones), in its order.
+// enterprises, zones), in its order, then what it does not: roads, links and alarm rules (a
+// link or rule on one side only changes the flows or alarms a desk shows).
 std::vector<std::string> objectIds(const Park& park) {
   const ObjectIndex index(park);
   std::vector<std::string> ids;
   for (std::size_t slot = 0; slot < index.size(); ++slot) ids.push_back(index.at(slot).id);
+  addIds(park.roads, ids);
+  addIds(park.material_links, ids);
+  addIds(park.energy_links, ids);
+  addIds(park.alarm_rules, ids);
   return ids;
 }
 
