@@ -255,7 +255,8 @@ ApplicationWindow {
                     }
                     Button {  // asks first where this park has unsaved changes
                         objectName: "useServerParkButton"
-                        text: qsTr("Use the server's park")
+                        text: ParkDocument.fetchingServerModels ? qsTr("Fetching the server's 3D models…") : qsTr("Use the server's park")
+                        enabled: !ParkDocument.fetchingServerModels
                         onClicked: ParkDocument.useServerPark()
                     }
                 }

@@ -6,14 +6,20 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJSEngine>
+#include <QStandardPaths>
 #include <QUrl>
+#include <map>
 
 #include "park_controller.hpp"
+#include "parktwin/model/model_files.hpp"
 #include "parktwin/model/new_park.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/model/validate.hpp"
 #include "problem_text.hpp"
+#include "server_link.hpp"
+#include "server_model_fetch.hpp"
+#include "timeline_controller.hpp"
 
 namespace parktwin::app {
 namespace {
@@ -100,12 +106,32 @@ void ParkDocument::useServerPark() {
 }
 
 void ParkDocument::useServerParkNow() {
-  if (!controller_.serverPark() || controller_.presenting()) return;
-  // A copy first: leaving another park's data closes the timeline, which drops the server's park.
-  model::Park park = *controller_.serverPark();
+  if (!controller_.serverPark() || controller_.presenting() || fetchingServerModels_) return;
+  ServerLink* link = controller_.timeline()->serverLink();
+  if (!link) return;
+  // The server's model files first, into this desk's data folder (kept: a park saved from here
+  // names them), so its buildings and machines are drawn as they are, not as boxes.
+  const QUrl& server = link->base();
+  const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/server-models/" +
+                         server.host() + "_" + QString::number(server.port()) + "/" + QString::fromStdString(controller_.serverPark()->id);
+  fetchingServerModels_ = true;
+  emit fetchingServerModelsChanged();
+  ServerModelFetch::start(*link, folder, [this, file = filePath_, revision = revision_](const QHash<QString, QString>& localFiles) {
+    fetchingServerModels_ = false;
+    emit fetchingServerModelsChanged();
+    // Not over a park opened or edited meanwhile; the server's park as it is now (a copy:
+    // leaving another park's data drops it).
+    if (filePath_ != file || revision_ != revision || !controller_.serverPark() || controller_.presenting()) return;
+    model::Park park = *controller_.serverPark();
+    std::map<std::string, std::string> local;
+    for (auto it = localFiles.begin(); it != localFiles.end(); ++it) local[it.key().toStdString()] = it.value().toStdString();
+    model::replaceModelUris(park, local);  // absolute: the park has no folder of its own yet
+    showServerPark(std::move(park));
+  }, this);
+}
+
+void ParkDocument::showServerPark(model::Park park) {
   closeOtherParksData(park.id);
-  // No folder: the server's 3D model files are not on this desk, so its models are drawn as
-  // boxes and listed in the models notice until the park is saved beside copies of them.
   if (!controller_.showPark(std::move(park), QString())) return;
   adopt(QString());
   clearProblems();
@@ -199,7 +225,11 @@ bool ParkDocument::saveAs(const QString& pathOrUrl, bool despiteProblems) {
       return false;
     }
   }
-  if (auto saved = model::savePark(*park, absolute.toStdString()); !saved) {
+  // Model uris name files from the park file's folder: the copy written elsewhere names the
+  // same files from its own (Beidu saved to a home folder kept "../models/…", naming nothing).
+  model::Park copy = *park;
+  if (const QString from = controller_.parkFile(); !from.isEmpty()) model::relocateModels(copy, from.toStdString(), absolute.toStdString());
+  if (auto saved = model::savePark(copy, absolute.toStdString()); !saved) {
     setProblems(absolute, {{"", saved.error().message, {}}});
     return false;
   }

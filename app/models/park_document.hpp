@@ -22,6 +22,7 @@ class QJSEngine;
 
 namespace parktwin::model {
 struct ParkProblem;
+struct Park;
 }
 
 namespace parktwin::app {
@@ -45,6 +46,8 @@ class ParkDocument : public QObject {
   Q_PROPERTY(QString problemsFile READ problemsFile NOTIFY problemsChanged)
   // What waits for the answer to "save the changes?": "", "new", "open" or "close".
   Q_PROPERTY(QString pendingAction READ pendingAction NOTIFY pendingChanged)
+  // useServerPark is fetching the server's 3D model files (the banner's button waits).
+  Q_PROPERTY(bool fetchingServerModels READ fetchingServerModels NOTIFY fetchingServerModelsChanged)
 
  public:
   ParkDocument(ParkController& controller, QObject* parent);
@@ -62,6 +65,7 @@ class ParkDocument : public QObject {
   QVariantList problems() const { return problems_; }
   QString problemsFile() const { return problemsFile_; }
   QString pendingAction() const { return pendingAction_; }
+  bool fetchingServerModels() const { return fetchingServerModels_; }
 
   // Each of these asks first when there are unsaved changes (see above).
   Q_INVOKABLE void newPark();
@@ -100,6 +104,7 @@ class ParkDocument : public QObject {
   void modifiedChanged();
   void problemsChanged();
   void pendingChanged();
+  void fetchingServerModelsChanged();
   void saveAsRequested();
   // The park has `count` problems (`summary`: the first few, "path: message" a line); saving to
   // `path` waits for saveAs(path, true).
@@ -112,6 +117,7 @@ class ParkDocument : public QObject {
   bool openNow(const QString& path);
   void newParkNow();
   void useServerParkNow();
+  void showServerPark(model::Park park);
   void closeOtherParksData(const std::string& parkId);
   void adopt(const QString& path);
   void followController();
@@ -129,6 +135,7 @@ class ParkDocument : public QObject {
   QString problemsFile_;
   QString pendingAction_, pendingPath_;
   bool closeApproved_ = false;
+  bool fetchingServerModels_ = false;
 };
 
 }  // namespace parktwin::app

@@ -86,15 +86,25 @@ QString ServerLink::failureOf(int httpStatus, const QString& networkError, const
   }
 }
 
-void ServerLink::get(const QString& pathAndQuery, std::function<void(const QJsonDocument&, const QString&)> done) {
+void ServerLink::getBytes(const QString& pathAndQuery, std::function<void(const QByteArray&, const QString&)> done) {
   QNetworkReply* reply = network_.get(request(pathAndQuery));
   connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
-    if (status != 200) {
-      const QString failure = failureOf(status, reply->errorString(), body);
-      done({}, reply->error() == QNetworkReply::SslHandshakeFailedError ? tlsFailure(tlsErrors_, trust_.caFile, failure) : failure);
+    if (status == 200) {
+      done(body, {});
+      return;
+    }
+    const QString failure = failureOf(status, reply->errorString(), body);
+    done({}, reply->error() == QNetworkReply::SslHandshakeFailedError ? tlsFailure(tlsErrors_, trust_.caFile, failure) : failure);
+  });
+}
+
+void ServerLink::get(const QString& pathAndQuery, std::function<void(const QJsonDocument&, const QString&)> done) {
+  getBytes(pathAndQuery, [done = std::move(done)](const QByteArray& body, const QString& failure) {
+    if (!failure.isEmpty()) {
+      done({}, failure);
       return;
     }
     QJsonParseError error;

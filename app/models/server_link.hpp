@@ -34,6 +34,7 @@ class ServerLink : public QObject {
   void trust(ServerTrust trust);
   void start();
   bool connected() const { return connected_; }
+  const QUrl& base() const { return base_; }
   // Why the link is not connected (in the window's language), empty while it is.
   QString problem() const { return problem_; }
   quint64 valuesReceived() const { return valuesReceived_; }
@@ -45,6 +46,8 @@ class ServerLink : public QObject {
   // GET `pathAndQuery` under /api/v1/parks/<park>/; `done` gets the JSON or, on failure, an
   // empty document and the reason.
   void get(const QString& pathAndQuery, std::function<void(const QJsonDocument&, const QString& error)> done);
+  // The same for an answer that is not JSON (a model file): its bytes, or the reason.
+  void getBytes(const QString& pathAndQuery, std::function<void(const QByteArray&, const QString& error)> done);
 
  signals:
   void alarmsChanged();

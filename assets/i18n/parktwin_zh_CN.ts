@@ -1039,6 +1039,10 @@
         <source>Use the server&apos;s park</source>
         <translation>改用服务器的园区</translation>
     </message>
+    <message>
+        <source>Fetching the server&apos;s 3D models…</source>
+        <translation>正在获取服务器的三维模型…</translation>
+    </message>
 </context>
 <context>
     <name>ModelProblems</name>

@@ -174,6 +174,10 @@ ApiResponse Api::route(const ApiRequest& request, const std::string& path, const
     if (what == "flows") return flows(query);
     return errorResponse(426, path + " is a WebSocket: connect with an Upgrade: websocket request");
   }
+  if (what == "models") {
+    if (!get) return methodNotAllowed(request.method, path, "GET");
+    return parts.size() == 5 ? modelList() : parts.size() >= 7 ? modelFile(parts) : errorResponse(404, "no such path: " + path);
+  }
   if (parts.size() == 5 && what == "sources") {
     // Its errors name the plant's hosts and ports: for operators, not every wall display.
     if (!get) return methodNotAllowed(request.method, path, "GET");

@@ -10,10 +10,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "history_adapter.hpp"
 #include "live_hub.hpp"
 #include "parktwin/common/result.hpp"
+#include "parktwin/model/model_files.hpp"
 #include "parktwin/model/park.hpp"
 #include "read_placement.hpp"
 #include "scenario_queue.hpp"
@@ -30,10 +32,11 @@ struct ApiRequest {
 
 struct ApiResponse {
   int status = 200;
-  std::string body;  // JSON
+  std::string body;  // JSON, or a model file's bytes (content_type says which)
   // Or, instead of body, an answer the AnswerCache keeps: sent from there, not copied (a
   // series answer is about 80 kB).
   std::shared_ptr<const std::string> kept_body = nullptr;
+  std::string content_type = "application/json; charset=utf-8";
   std::string_view text() const { return kept_body ? std::string_view(*kept_body) : std::string_view(body); }
 };
 
@@ -47,6 +50,9 @@ struct ApiContext {
   std::function<std::int64_t()> now_ms;  // wall clock (a test may fix it)
   // GET .../sources: the plant sources of --connections and how each is doing (empty: none).
   std::function<nlohmann::json()> sources;
+  // GET .../models: the files of each model the park names (model::modelFileSets), the only
+  // files of this disk the server sends.
+  std::vector<model::ModelFileSet> models = {};
 };
 
 // The query of a target, percent-decoded; fails on a bad escape.
@@ -77,6 +83,8 @@ class Api {
   ApiResponse acknowledge(const std::string& ruleId, const std::string& body, const User& user);
   ApiResponse flows(const std::map<std::string, std::string>& query);
   ApiResponse submitScenario(const std::string& body, const User& user);
+  ApiResponse modelList() const;
+  ApiResponse modelFile(const std::vector<std::string>& parts) const;
 
   ApiContext c_;
 };

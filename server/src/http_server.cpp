@@ -110,7 +110,7 @@ std::shared_ptr<Reply> makeReply(ApiResponse r, unsigned version, bool keepAlive
   res.version(version);
   res.result(static_cast<http::status>(r.status));
   res.set(http::field::server, "parktwin-server");
-  res.set(http::field::content_type, "application/json; charset=utf-8");
+  res.set(http::field::content_type, r.content_type);
   res.keep_alive(keepAlive);
   res.body() = std::span<const char>(reply->text->data(), reply->text->size());
   res.prepare_payload();

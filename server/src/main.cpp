@@ -22,6 +22,7 @@
 #include "parktwin/feed/running_sources.hpp"
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/json_reader.hpp"
+#include "parktwin/model/model_files.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "scenario_queue.hpp"
 #include "server_config.hpp"
@@ -174,7 +175,8 @@ int serve(const Options& o) {
   }
   ScenarioQueue scenarios(*park, dataFolder);
   PlantSources plant;  // started below, before the server answers its first request
-  Api api({*park, std::move(*parkText), *config, **history, live, scenarios, wallClockMs, [&plant] { return plant.status(); }});
+  Api api({*park, std::move(*parkText), *config, **history, live, scenarios, wallClockMs, [&plant] { return plant.status(); },
+           model::modelFileSets(*park, *parkFile)});
   HttpServer http(*config, api, live);
   auto port = http.listen();
   if (!port) {

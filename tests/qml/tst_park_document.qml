@@ -253,6 +253,22 @@ Item {
             compare(ParkDocument.recent.entries[0].path, saved)
         }
 
+        // Model uris name files from the park file's folder: Beidu saved to another folder kept
+        // "../models/…", which named nothing there, so the copy drew boxes when opened again.
+        // The oracle: the saved uri resolved here from the copy's folder is the pot model's GLB.
+        function test_save_as_elsewhere_names_the_same_model_files() {
+            verify(ParkDocument.open(Fixture.beiduPath))
+            const saved = Fixture.tempPath("beidu-copy.park.json")
+            verify(ParkDocument.saveAs("file://" + saved))
+            const uri = JSON.parse(Fixture.pythonValue(saved, "/lines/0/machines/0/model/uri"))
+            const file = uri.startsWith("/") ? uri : saved.substring(0, saved.lastIndexOf("/") + 1) + uri
+            const pot = Fixture.glbBounds(Fixture.beiduPath.replace("parks/beidu.json", "models/electrolytic-pot.glb"))
+            verify(pot.max !== undefined)
+            const copy = Fixture.glbBounds(file)
+            verify(copy.max !== undefined, "no model file at " + file + " (uri " + uri + ")")
+            compare(String(copy.max), String(pot.max))
+        }
+
         function test_recent_keeps_eight_newest_first() {
             for (let i = 0; i < 10; ++i) {
                 verify(ParkDocument.saveAs(Fixture.tempPath("recent-" + i + ".park.json")))

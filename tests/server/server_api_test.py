@@ -5,6 +5,7 @@ never taken from the server. Usage: server_api_test.py PARKTWIN_SERVER PARKTWIN_
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import sys
 import tempfile
@@ -114,6 +115,41 @@ class ServerApiTest(unittest.TestCase):
         status, body = self.get("/api/v1/parks/beidu/park")
         self.assertEqual(200, status)
         self.assertEqual(park, body)
+
+    # A desk that takes the server's park fetches its models (they were boxes there). The
+    # oracle: the model uris in beidu.json, resolved here from assets/parks, and the files on disk.
+    def test_model_files_are_listed_and_sent_and_nothing_else(self):
+        parks = os.path.join(SOURCE, "assets", "parks")
+        with open(os.path.join(parks, "beidu.json")) as f:
+            text = f.read()
+        uris = set(re.findall(r'"model": \{"uri": "([^"]+)"', text))
+        self.assertGreater(len(uris), 3)
+        status, listed = self.get("/api/v1/parks/beidu/models", who="vera")
+        self.assertEqual(200, status)
+        self.assertEqual(uris, {m["uri"] for m in listed["models"]})
+        for m in listed["models"]:
+            main = os.path.normpath(os.path.join(parks, m["uri"]))
+            stem, ext = os.path.splitext(main)
+            mid = [os.path.basename(stem + "-lod1" + ext)] if os.path.isfile(stem + "-lod1" + ext) else []
+            self.assertEqual([os.path.basename(main)] + mid, m["files"], m["uri"])
+            for name in m["files"]:
+                status, data = self.server.request("GET", f"/api/v1/parks/beidu/models/{m['index']}/{name}",
+                                                   token=TOKENS["vera"][1], raw=True)
+                self.assertEqual(200, status, name)
+                with open(os.path.join(os.path.dirname(main), name), "rb") as f:
+                    self.assertEqual(f.read(), data, name)
+        # The park file and the server's config lie a folder or two away: never sent.
+        first = listed["models"][0]["index"]
+        for path in (f"/api/v1/parks/beidu/models/{first}/../parks/beidu.json",
+                     f"/api/v1/parks/beidu/models/{first}/..%2Fparks%2Fbeidu.json",
+                     f"/api/v1/parks/beidu/models/{first}/{self.config}",
+                     f"/api/v1/parks/beidu/models/{len(listed['models'])}/pot.glb",
+                     "/api/v1/parks/beidu/models/-1/pot.glb", f"/api/v1/parks/beidu/models/{first}"):
+            status, body = self.get(path)
+            self.assertEqual(404, status, path)
+            self.assertIn("error", body)
+        status, _ = self.server.request("GET", f"/api/v1/parks/beidu/models/{first}/x", token="wrong")
+        self.assertEqual(401, status)
 
     def test_state_at_many_times(self):
         for t in [T0 - 1, T0, T0 + STEP - 1, T0 + 37 * STEP + 5, T0 + 61 * STEP, T0 + 10 * N * STEP]:

@@ -119,7 +119,7 @@ class Server:
             raise RuntimeError("parktwin-server did not start: " + self.proc.stderr.read())
         self.port = int(line.strip().rsplit(":", 1)[1])
 
-    def request(self, method, path, token=None, body=None, headers=None):
+    def request(self, method, path, token=None, body=None, headers=None, raw=False):
         conn = (http.client.HTTPSConnection("127.0.0.1", self.port, timeout=30, context=self.tls_context)
                 if self.tls_context else http.client.HTTPConnection("127.0.0.1", self.port, timeout=30))
         h = dict(headers or {})
@@ -131,6 +131,8 @@ class Server:
         r = conn.getresponse()
         data = r.read()
         conn.close()
+        if raw:  # a model file's bytes
+            return r.status, data
         return r.status, (json.loads(data) if data else None)
 
     def stop(self):

@@ -40,6 +40,13 @@ class WindowFixture : public QObject {
     file.close();
     return QDir(syncDir).rename("." + name + ".part", name);
   }
+  // Whether two files hold the same bytes (a model the window fetched, and the server's own).
+  Q_INVOKABLE bool sameBytes(const QString& a, const QString& b) const {
+    QFile first(a), second(b);
+    return first.open(QIODevice::ReadOnly) && second.open(QIODevice::ReadOnly) && first.size() > 0 &&
+           first.readAll() == second.readAll();
+  }
+  Q_INVOKABLE QString sourceDir() const { return PARKTWIN_SOURCE_DIR; }
   // The contents of `name` in the shared folder, or null when it is not there (yet).
   Q_INVOKABLE QVariant read(const QString& name) const {
     QFile file(syncDir + "/" + name);
@@ -54,6 +61,7 @@ class Setup : public QObject {
     QQuickStyle::setStyle("Basic");
     // The remembered server address and token (QSettings) go to our temp dir.
     qputenv("XDG_CONFIG_HOME", (dir_.path() + "/config").toUtf8());
+    qputenv("XDG_DATA_HOME", (dir_.path() + "/data").toUtf8());  // the server's model files fetched
     controller_ = new parktwin::app::ParkController(this);
     parktwin::app::ParkController::setInstance(controller_);
     controller_->setAssetRoot(PARKTWIN_SOURCE_DIR "/assets");

@@ -90,7 +90,9 @@ Item {
         // The banner's button: the desk takes the server's park (QA: a desk could see that its
         // park differed but not take the server's). The removal is unsaved, so it asks first;
         // then the server's objects are back, with the desk still live from the server, and the
-        // park not yet in any file (closing asks to save it).
+        // park not yet in any file (closing asks to save it). Its machines are drawn with the
+        // server's own model files, fetched to this desk (they were boxes): the same bytes as
+        // the files the server was started with, each with its mid level of detail.
         function test_6_the_servers_park_is_taken_from_the_banner() {
             connectWith(Peer.caFile)
             tryVerify(() => timeline.connected, 30000, "connected to " + Peer.serverUrl + ": " + timeline.serverProblem)
@@ -102,7 +104,16 @@ Item {
             compare(ParkDocument.pendingAction, "server", "unsaved changes: asked first")
             verify(!hasCasthouse())
             ParkDocument.resolvePending("discard")
-            verify(hasCasthouse(), "the server's casthouse is back")
+            tryVerify(() => !ParkDocument.fetchingServerModels && hasCasthouse(), 30000, "the server's casthouse is back")
+            const models = ParkController.scene.machineModels
+            verify(models.length >= 5, "modelled machine groups: " + models.length)
+            for (const m of models) {
+                const local = m.url.toString().replace("file://", "")
+                verify(local.indexOf("/server-models/") > 0, local)
+                const name = local.substring(local.lastIndexOf("/") + 1)
+                verify(Peer.sameBytes(local, Peer.sourceDir() + "/assets/models/" + name), local)
+                verify(m.midUrl !== undefined && m.midUrl.toString().endsWith(name.replace(".glb", "-lod1.glb")), m.midUrl)
+            }
             compare(ParkController.serverParkDifference, "")
             verify(timeline.connected, "still live from the server")
             verify(ParkDocument.untitled && ParkDocument.modified)

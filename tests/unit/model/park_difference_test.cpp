@@ -72,6 +72,24 @@ TEST(ParkDifference, ObjectsWithOtherValuesAreNamedBesideTheRest) {
   EXPECT_TRUE(d.objects_only_here.empty() && d.objects_only_there.empty() && d.tags_only_there.empty());
 }
 
+// A model's uri says where that desk keeps the file: a copy saved in another folder, or the
+// server's files fetched to a desk's data folder, name the same model from elsewhere. Only
+// another file (by name), or another scale, is another value.
+TEST(ParkDifference, AModelKeptInAnotherFolderIsTheSameModel) {
+  Park server = test_parks::minimalParkRead();
+  ModelRef pot;
+  pot.uri = "../models/pot.glb";
+  server.buildings[0].model = pot;
+  Park window = server;
+  window.buildings[0].model->uri = "/home/li/.local/share/ParkTwin/parktwin/server-models/h_1/mini/0/pot.glb";
+  EXPECT_TRUE(differenceBetween(window, server).empty());
+  window.buildings[0].model->uri = "../models/furnace.glb";
+  EXPECT_EQ(differenceBetween(window, server).other_values, (Ids{server.buildings[0].id}));
+  window.buildings[0].model = pot;
+  window.buildings[0].model->scale = 2;
+  EXPECT_EQ(differenceBetween(window, server).other_values, (Ids{server.buildings[0].id}));
+}
+
 TEST(ParkDifference, TheParksOwnFieldsAreSaidApart) {
   const Park server = test_parks::minimalParkRead();
   Park window = server;

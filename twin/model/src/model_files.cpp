@@ -60,6 +60,17 @@ int relocateModels(Park& park, const std::filesystem::path& from, const std::fil
   return changed;
 }
 
+int replaceModelUris(Park& park, const std::map<std::string, std::string>& newUriByOld) {
+  int changed = 0;
+  forEachModel(park, [&](const std::string&, const std::string&, ModelRef& model, int, bool) {
+    const auto it = newUriByOld.find(model.uri);
+    if (it == newUriByOld.end() || it->second == model.uri) return;
+    model.uri = it->second;
+    ++changed;
+  });
+  return changed;
+}
+
 std::filesystem::path modelFile(const ModelRef& model, const std::filesystem::path& parkFile) {
   return (parkFile.parent_path() / model.uri).lexically_normal();
 }

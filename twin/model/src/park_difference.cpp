@@ -1,9 +1,12 @@
 #include "parktwin/model/park_difference.hpp"
 
+#include <filesystem>
+#include <map>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "parktwin/model/model_files.hpp"
 #include "parktwin/model/object_index.hpp"
 
 namespace parktwin::model {
@@ -87,6 +90,17 @@ Park ownFields(Park park) {
   return park;
 }
 
+// Model uris say where a desk keeps a model's file: each desk's copy of the park lies in its own
+// folder, and a desk that took the server's park keeps the server's files in its data folder.
+// A model is the same where its file's name is.
+Park withModelFileNames(const Park& park) {
+  Park copy = park;
+  std::map<std::string, std::string> names;
+  for (const ModelUse& use : modelUses(copy)) names.emplace(use.model->uri, std::filesystem::path(use.model->uri).filename().generic_string());
+  replaceModelUris(copy, names);
+  return copy;
+}
+
 }  // namespace
 
 ParkDifference differenceBetween(const Park& here, const Park& there) {
@@ -97,7 +111,7 @@ ParkDifference differenceBetween(const Park& here, const Park& there) {
   d.objects_only_there = onlyIn(objectsThere, objectsHere);
   d.tags_only_here = onlyIn(tagsHere, tagsThere);
   d.tags_only_there = onlyIn(tagsThere, tagsHere);
-  d.other_values = otherValues(here, there);
+  d.other_values = otherValues(withModelFileNames(here), withModelFileNames(there));
   d.park_fields_differ = ownFields(here) != ownFields(there);
   return d;
 }

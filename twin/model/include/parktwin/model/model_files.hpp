@@ -4,6 +4,7 @@
 // does not open them: a missing model leaves a box in the window, and `parktwin-cli check`
 // reports it with its JSON path.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,10 +46,27 @@ std::filesystem::path modelFile(const ModelRef& model, const std::filesystem::pa
 // copy of a bundled park elsewhere keeps its models. Returns how many uris changed.
 int relocateModels(Park& park, const std::filesystem::path& from, const std::filesystem::path& to);
 
+// Every model uri found in `newUriByOld` replaced by its new uri (a desk that fetched the
+// server's model files names its own copies). Returns how many model references changed.
+int replaceModelUris(Park& park, const std::map<std::string, std::string>& newUriByOld);
+
 // A machine model's mid level of detail, drawn while its machines stand some tens of pixels
 // high: the same name with "-lod1" before the extension, beside it (pot.glb -> pot-lod1.glb;
 // docs/park-format.md). It is optional and not named in the park file.
 std::filesystem::path midLevelFile(const std::filesystem::path& modelFile);
+
+// What a desk needs to draw one model the park names, as parktwin-server sends it: the model
+// file, its mid level of detail when there is one, and for a .gltf the buffers and images it
+// names in its own folder or below. `files` are relative to `folder` (generic, '/'), the model
+// file first; a model whose file is missing has none.
+struct ModelFileSet {
+  std::string uri;  // as the park file names it
+  std::filesystem::path folder;
+  std::vector<std::string> files;
+};
+// One set per distinct uri, in file order. A .gltf's reference outside its folder, absolute or
+// to a file that is not there is left out (a desk draws that model without it).
+std::vector<ModelFileSet> modelFileSets(const Park& park, const std::filesystem::path& parkFile);
 
 struct ModelFileReport {
   std::vector<std::string> errors;    // "/buildings/3/model/uri: <file>: cannot open the model file"
