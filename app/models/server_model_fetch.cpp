@@ -22,7 +22,10 @@ ServerModelFetch::ServerModelFetch(ServerLink& link, QString folder, Done done, 
   QDir(folder_).removeRecursively();
   // A link destroyed mid-fetch never answers the requests it had: finish with what arrived.
   connect(&link, &QObject::destroyed, this, &ServerModelFetch::finish, Qt::QueuedConnection);
-  link.get("models", [this](const QJsonDocument& list, const QString& error) { onList(list, error); });
+  // The link's replies may outlive this fetch (its parent went first): each answer checks.
+  link.get("models", [self = QPointer(this)](const QJsonDocument& list, const QString& error) {
+    if (self) self->onList(list, error);
+  });
 }
 
 void ServerModelFetch::onList(const QJsonDocument& list, const QString& error) {
@@ -49,7 +52,9 @@ void ServerModelFetch::fetchFile(int index, const QString& uri, const QString& n
     return;
   }
   ++pending_;
-  link_->getBytes("models/" + QString::number(index) + "/" + name, [this, uri, target, isModelFile](const QByteArray& bytes, const QString& error) {
+  link_->getBytes("models/" + QString::number(index) + "/" + name,
+                  [this, self = QPointer(this), uri, target, isModelFile](const QByteArray& bytes, const QString& error) {
+    if (!self) return;
     QSaveFile file(target);
     const bool written = error.isEmpty() && QDir().mkpath(QFileInfo(target).path()) && file.open(QIODevice::WriteOnly) &&
                          file.write(bytes) == bytes.size() && file.commit();
