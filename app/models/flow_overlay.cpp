@@ -121,7 +121,7 @@ QVariantMap sankeyOf(const flow::NetworkSolution& solution, const char* unit) {
                          {"toColumn", d.nodes[std::size_t(b.to)].column}};
   }
   return {{"columns", d.columns}, {"height", d.height}, {"total", d.total}, {"unit", unit},
-          {"nodes", nodes}, {"bands", bands}};
+          {"bandCount", bands.size()}, {"nodes", nodes}, {"bands", bands}};
 }
 
 QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }

@@ -25,8 +25,8 @@ namespace parktwin::app {
 
 struct FlowOverlay {
   QVariantList arcs;  // {id, from, to, quantity, product, flow, capacity, utilisation, bottleneck, width, speed, color, position, length, angle, y}
-  // {material, energy}: {columns, height, total, unit, nodes: [{id, name, column, value, y,
-  // merged}], bands: [{from, to, value, fromY, toY, color}]} (flow::buildSankey; flow units)
+  // {material, energy}: {columns, height, total, unit, bandCount, nodes: [{id, name, column,
+  // value, y, merged}], bands: [{from, to, value, fromY, toY, color}]} (flow::buildSankey; flow units)
   QVariantMap sankey;
   // The park's flow KPIs by their id in the KPI table (flow/kpi_table.hpp), per year.
   QVariantMap kpis;
@@ -71,7 +71,7 @@ class FlowController : public QObject {
   // Re-solve at each displayed step of a replay or live feed (the window sets it while the
   // flows or the balance are shown); off: the design solve.
   Q_PROPERTY(bool followTimeline READ followTimeline WRITE setFollowTimeline NOTIFY followTimelineChanged)
-  // {material, energy}: the Sankey's {columns, height, total, unit} without its nodes and bands.
+  // {material, energy}: the Sankey's {columns, height, total, unit, bandCount} without its nodes and bands.
   Q_PROPERTY(QVariantMap sankeyFrame READ sankeyFrame NOTIFY changed)
   // The time of the step the flows shown are solved at; -1 for the design solve.
   Q_PROPERTY(double stepMs READ stepMs NOTIFY changed)

@@ -13,6 +13,7 @@
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "problem_text.hpp"
+#include "road_layout.hpp"
 #include "scene_frame.hpp"
 #include "scene_items.hpp"
 #include "scene_style.hpp"
@@ -181,6 +182,7 @@ QVariantList SceneController::labels() const {
     add(q(z.id), q(z.name.in(lang)), toScene(x, y, 2), water ? 1000.0 : kAfterEveryBuilding,
         z.kind == model::ZoneKind::planned, !water, spots);
   }
+  out.append(roadNameLabels(park->roads, lang));
   return out;
 }
 

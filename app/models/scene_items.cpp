@@ -18,6 +18,7 @@
 #include "parktwin/model/model_files.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park.hpp"
+#include "road_layout.hpp"
 #include "scene_bounds.hpp"
 #include "scene_frame.hpp"
 #include "scene_style.hpp"
@@ -87,13 +88,15 @@ QVariantMap buildingItem(const model::Building& b, const std::filesystem::path& 
           {"pvKwp", b.roof_pv_kwp}};
 }
 
-void addRoad(const model::Road& road, QVariantList& out) {
+// `tops`: each segment's surface height (roadSegmentTops), taken in order.
+void addRoad(const model::Road& road, const std::vector<double>& tops, QVariantList& out) {
   for (std::size_t i = 0; i + 1 < road.path.size(); ++i) {
     const auto& a = road.path[i];
     const auto& b = road.path[i + 1];
     out.push_back(QVariantMap{{"position", toScene((a.x_m + b.x_m) / 2, (a.y_m + b.y_m) / 2)},
                               {"length", std::hypot(b.x_m - a.x_m, b.y_m - a.y_m) + road.width_m},
                               {"width", road.width_m},
+                              {"top", tops[std::size_t(out.size())]},
                               {"angle", std::atan2(b.y_m - a.y_m, b.x_m - a.x_m) * 180.0 / std::numbers::pi}});
   }
 }
@@ -157,7 +160,8 @@ SceneItems sceneItemsOf(const model::Park& park, const model::ObjectIndex& index
       items.machineModels.push_back(entry);
     }
   }
-  for (const auto& road : park.roads) addRoad(road, items.roads);
+  const std::vector<double> roadTops = roadSegmentTops(park.roads);
+  for (const auto& road : park.roads) addRoad(road, roadTops, items.roads);
   for (const auto& zone : park.zones) {
     QVariantList outline;
     for (const auto& p : zone.outline) {

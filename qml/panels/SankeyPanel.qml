@@ -73,13 +73,22 @@ Pane {
 
         Item {
             id: canvas
+            objectName: "sankeyCanvas"
             Layout.fillWidth: true
             Layout.fillHeight: true
             readonly property real barWidth: 12
             readonly property real lastLabelRoom: 180
             readonly property real spacing: root.diagram.columns > 1
                 ? (width - barWidth - 8 - lastLabelRoom) / (root.diagram.columns - 1) : 0
-            readonly property real scale: root.diagram.height > 0 ? (height - 8) / root.diagram.height : 0
+            // Flow units to pixels: the tallest column fills the panel, but a diagram of fewer
+            // than minBands bands is drawn as if it had that many, each band as thick as it
+            // would be: one flow is a quarter of the panel (QA: it filled it all), two are half.
+            // The bundled parks' diagrams have 5 bands and more, and fill the panel as before.
+            readonly property int minBands: 4
+            readonly property real scale: root.diagram.height > 0
+                ? (height - 8) / (root.diagram.height * Math.max(1, minBands / Math.max(1, root.diagram.bandCount || 0))) : 0
+            // A diagram shorter than the panel stands in its middle.
+            readonly property real diagramTop: 4 + Math.max(0, (height - 8 - root.diagram.height * scale) / 2)
             function columnX(column) { return 8 + column * spacing }
 
             // A park whose flows cannot be solved: why, where the diagram would be.
@@ -97,11 +106,12 @@ Pane {
             Repeater {
                 model: root.bandRows
                 delegate: Shape {
+                    objectName: "sankeyBand"
                     anchors.fill: parent
                     readonly property real x0: canvas.columnX(model.fromColumn) + canvas.barWidth
                     readonly property real x1: canvas.columnX(model.toColumn)
-                    readonly property real y0: 4 + model.fromY * canvas.scale
-                    readonly property real y1: 4 + model.toY * canvas.scale
+                    readonly property real y0: canvas.diagramTop + model.fromY * canvas.scale
+                    readonly property real y1: canvas.diagramTop + model.toY * canvas.scale
                     readonly property real w: Math.max(1, model.value * canvas.scale)
                     readonly property real mid: (x0 + x1) / 2
                     ShapePath {
@@ -128,7 +138,7 @@ Pane {
                     readonly property string labelName: root.nodeName(row)
                     readonly property string labelAmount: root.amount(row.value)
                     x: canvas.columnX(model.column)
-                    y: 4 + model.y * canvas.scale
+                    y: canvas.diagramTop + model.y * canvas.scale
                     width: canvas.barWidth
                     height: Math.max(2, node.row.value * canvas.scale)
                     Rectangle { anchors.fill: parent; color: node.row.merged > 0 ? "#9aa5b1" : "#1f3347"; radius: 2 }

@@ -1,8 +1,10 @@
 // Screen-space labels over the 3D view: always upright and readable at any zoom. Labels are
 // placed by priority (bigger buildings first) and a label that would overlap one already
-// placed is hidden until the camera moves closer.
+// placed is hidden until the camera moves closer. Road names come last: small grey text beside
+// the road and along it, shown where it fits along the road clear of every other label.
 import QtQuick
 import ParkTwin
+import "road_labels.js" as RoadLabels
 
 Item {
     id: root
@@ -15,7 +17,7 @@ Item {
     // Read once per park or language, not per frame: the layout runs on every camera move.
     readonly property var labels: ParkController.scene.labels
     readonly property var order: labels.map((l, i) => i).sort((a, b) => labels[b].priority - labels[a].priority)
-    readonly property var widths: labels.map(l => metrics.advanceWidth(l.text) + 16)
+    readonly property var widths: labels.map(l => l.road ? roadMetrics.advanceWidth(l.text) + 8 : metrics.advanceWidth(l.text) + 16)
     // The labels of objects in alarm, by label id: "raised" (red) or, once every alarm on it is
     // acknowledged, "acknowledged" (amber), the colours of the scene's pins and the alarm list.
     // Placed before any other, so an alarm is never named by a label hidden behind a bigger one.
@@ -45,12 +47,19 @@ Item {
             // name goes to the first free one.
             const spots = labels[i].spots || [labels[i].position]
             let at = null
-            for (let s = 0; s < spots.length && !at; ++s) at = freeSpot(labels[i], widths[i], spots[s], placed)
+            for (let s = 0; s < spots.length && !at; ++s) {
+                at = labels[i].road ? RoadLabels.freeSpot(view, width, height, widths[i], spots[s], placed)
+                                    : freeSpot(labels[i], widths[i], spots[s], placed)
+            }
             if (at) {
                 placed.push(at)
-                item.x = at.x
-                item.y = at.y
-                item.width = at.w
+                // A road's name is turned along the road: `at` is the box round it, `at.item` the
+                // label itself before its turn about its centre.
+                const box = at.item || {x: at.x, y: at.y, w: at.w, angle: 0}
+                item.x = box.x
+                item.y = box.y
+                item.width = box.w
+                item.rotation = box.angle
             }
             item.visible = at !== null
         }
@@ -71,6 +80,7 @@ Item {
     }
 
     FontMetrics { id: metrics; font.pixelSize: 12 }
+    FontMetrics { id: roadMetrics; font.pixelSize: RoadLabels.fontPixels }
 
     Repeater {
         id: repeater
@@ -79,40 +89,44 @@ Item {
         onCountChanged: Qt.callLater(root.layout)
         Rectangle {
             required property int index
-            readonly property var modelData: root.labels[index] || ({id: "", text: "", planned: false, zone: false})
+            readonly property var modelData: root.labels[index] || ({id: "", text: "", planned: false, zone: false, road: false})
             readonly property string objectId: modelData.id
             readonly property alias text: caption.text
             readonly property bool selected: ParkController.selection.objectId === modelData.id
             readonly property string alarm: root.alarmed[modelData.id] || ""
             visible: false
-            height: 22
+            height: modelData.road ? RoadLabels.height : 22
             radius: 4
             // A zone's name lies on the ground it names: no box, no leader, set apart from the
             // boxed names of what stands there.
+            readonly property bool onGround: modelData.zone === true || modelData.road === true
             color: alarm === "raised" ? "#e02f2f" : alarm === "acknowledged" ? "#e8a200"
-                 : modelData.zone ? "transparent" : modelData.planned ? "#e6fff8e1" : "#e6ffffff"
-            border.color: selected ? "#e8a200" : modelData.zone ? "transparent" : "#8095a5"
+                 : onGround ? "transparent" : modelData.planned ? "#e6fff8e1" : "#e6ffffff"
+            border.color: selected ? "#e8a200" : onGround ? "transparent" : "#8095a5"
             border.width: selected ? 2 : 1
             Text {
                 id: caption
                 anchors.centerIn: parent
                 text: modelData.text
-                font.pixelSize: 12
+                font.pixelSize: modelData.road ? RoadLabels.fontPixels : 12
                 font.italic: modelData.planned
                 font.bold: modelData.zone
-                style: modelData.zone ? Text.Outline : Text.Normal
+                style: parent.onGround ? Text.Outline : Text.Normal
                 styleColor: "#ccffffff"
-                color: alarm === "raised" ? "white" : modelData.zone ? "#2f4a5f" : "#1b2733"
+                color: alarm === "raised" ? "white" : modelData.road ? RoadLabels.color
+                     : modelData.zone ? "#2f4a5f" : "#1b2733"
             }
             // Leader line from the label down to the object.
             Rectangle {
-                visible: !modelData.zone
+                visible: !parent.onGround
                 width: 1; height: 6
                 anchors { top: parent.bottom; horizontalCenter: parent.horizontalCenter }
                 color: "#8095a5"
             }
             MouseArea {
                 anchors.fill: parent
+                // A road's name is part of the map: a click on it is a click on the road.
+                enabled: !modelData.road
                 onClicked: ParkController.selection.select(modelData.id)
             }
         }

@@ -80,7 +80,9 @@ Node {
         model: ParkController.scene.roads
         Model {
             source: "#Cube"
-            position: Qt.vector3d(modelData.position.x, 0.5, modelData.position.z)
+            // A 1 m slab whose top is the segment's own height: where roads cross, one lies over
+            // the other (road_layout.hpp) rather than both in one plane, striped.
+            position: Qt.vector3d(modelData.position.x, modelData.top - 0.5, modelData.position.z)
             eulerRotation.y: modelData.angle
             scale: Qt.vector3d(modelData.length / 100, 0.01, modelData.width / 100)
             receivesShadows: root.shadows

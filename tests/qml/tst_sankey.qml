@@ -3,6 +3,7 @@
 import QtQuick
 import QtTest
 import ParkTwin
+import ParkTwinTest
 
 Item {
     width: 1200
@@ -78,6 +79,48 @@ Item {
                    "the option not chosen is not the darker one")
             mouseClick(energy)
             verify(energy.checked && !material.checked)
+        }
+
+        function bands() {
+            const kids = findChild(panel, "sankeyCanvas").children, out = []
+            for (let k = 0; k < kids.length; ++k) if (kids[k].objectName === "sankeyBand") out.push(kids[k])
+            return out
+        }
+
+        // A park of one material flow (QA: its one band filled the whole panel): a potline of
+        // 87,600 t/yr (87,600 / 8,760 = 10 t/h) sends all its metal to a market. Its band is a
+        // band, a quarter of the panel, in the middle; Beidu's diagrams (30 material bands, 5
+        // energy bands) still fill the panel with their tallest column.
+        function test_one_flow_is_a_band_not_the_whole_panel() {
+            const park = {
+                format: "parktwin-park/1", id: "one-flow", name: {zh: "单流园区", en: "One-flow park"},
+                latitude_deg: 28.97, longitude_deg: 106.65, land_area_mu: 100, grid_emission_t_per_mwh: 0.57,
+                buildings: [{id: "hall", name: {zh: "车间", en: "Hall"}, kind: "smelter", position: {x_m: 0, y_m: 0},
+                             width_m: 100, depth_m: 40, height_m: 15}],
+                lines: [{id: "pots", name: {zh: "电解系列", en: "Potline"}, kind: "potline", building: "hall",
+                         product: "molten_aluminium", capacity_t_per_year: 87600, cycle_time_s: 3600, machines: []}],
+                externals: [{id: "market", name: {zh: "市场", en: "Market"}, kind: "market", position: {x_m: 300, y_m: 0}}],
+                material_links: [{id: "m-1", from: "pots", to: "market", product: "molten_aluminium",
+                                  capacity_t_per_hour: 20, distance_m: 300}]}
+            ParkController.language = "en"
+            verify(ParkController.loadPark(Fixture.writeFile("one-flow.park.json", JSON.stringify(park))), ParkController.errorText)
+            panel.side = "material"
+            const canvas = findChild(panel, "sankeyCanvas")
+            tryVerify(() => bands().length === 1 && labelOf("pots") !== undefined, 15000, "one band: " + bands().length)
+            compare(labelOf("pots").text, "Potline  10 t/h")
+            const band = bands()[0]
+            verify(band.w <= 0.25 * canvas.height, "the band is " + band.w + " px of a " + canvas.height + " px panel")
+            verify(band.w >= 0.2 * canvas.height, "still a band one sees: " + band.w + " px")
+            verify(band.y0 > 0.3 * canvas.height && band.y0 + band.w < 0.7 * canvas.height, "in the middle of the panel")
+
+            verify(ParkController.loadPark(Fixture.beiduPath))
+            for (const side of ["material", "energy"]) {
+                panel.side = side
+                tryVerify(() => labelOf("potline-1") !== undefined, 15000)
+                const tallest = ParkController.flows.sankeyFrame[side].height
+                fuzzyCompare(canvas.scale, (canvas.height - 8) / tallest, 1e-9)
+            }
+            panel.side = "material"
         }
 
         function test_no_label_is_cut_off_in_either_language() {

@@ -4,6 +4,7 @@
 import QtQuick
 import QtTest
 import ParkTwin
+import ParkTwinTest
 
 Item {
     width: 1200
@@ -21,13 +22,15 @@ Item {
         when: windowShown
 
         function labelLayer() { return findChild(parkView, "labelLayer") }
+        // Each label shown, with the upright box round it (a road's name is turned along the road).
         function shown() {
             const out = []
             const items = labelLayer().children
             for (let i = 0; i < items.length; ++i) {
                 const item = items[i]
-                if (item.objectId !== undefined && item.visible)
-                    out.push({id: item.objectId, text: item.text, x: item.x, y: item.y, w: item.width, h: item.height})
+                if (item.objectId === undefined || !item.visible) continue
+                const r = item.mapToItem(labelLayer(), Qt.rect(0, 0, item.width, item.height))
+                out.push({id: item.objectId, text: item.text, x: r.x, y: r.y, w: r.width, h: r.height, item: item})
             }
             return out
         }
@@ -167,6 +170,55 @@ Item {
                     const l = labelOf(id)
                     verify(inside({x: l.x + l.w / 2, y: l.y + l.h / 2}, zoneOnScreen(id)), id + " named outside its outline")
                 }
+                compare(overlapping(shown()), "")
+            }
+        }
+
+        // The road's centre line on screen (its top is 1 m above the ground at most), from the
+        // park file: x east, y north; the scene's z is -y.
+        function roadOnScreen(park, roadId) {
+            return park.roads.find(r => r.id === roadId).path.map(p => parkView.view.mapFrom3DScene(Qt.vector3d(p.x_m, 1, -p.y_m)))
+        }
+        // The point of a two-point line nearest to p: {distance, t} (0 at its start, 1 at its end).
+        function nearestOnLine(p, line) {
+            const a = line[0], b = line[1]
+            const t = Math.max(0, Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y))
+                                               / ((b.x - a.x) ** 2 + (b.y - a.y) ** 2)))
+            return {distance: Math.hypot(p.x - a.x - t * (b.x - a.x), p.y - a.y - t * (b.y - a.y)), t: t}
+        }
+        function captionOf(item) {
+            for (let k = 0; k < item.children.length; ++k) if (item.children[k].font !== undefined) return item.children[k]
+            return null
+        }
+
+        // QA: roads were not named on the map. Beidu Avenue's name (the park file's, in the
+        // window's language) lies beside the avenue, along it: its middle is off the centre line
+        // by half the road's width on screen (24 m in the park file) plus at most its own height.
+        // It is smaller than a building's name and overlaps no other label.
+        function test_roads_are_named_along_them() {
+            const park = JSON.parse(Fixture.readText(Fixture.beiduPath))
+            for (const [language, name] of [["en", "Beidu Avenue"], ["zh", "北渡大道"]]) {
+                ParkController.language = language
+                tryVerify(() => labelOf("road-binjiang") !== undefined && labelOf("road-binjiang").text === name, 15000,
+                          language + ": " + shown().map(l => l.text).join(", "))
+                const item = labelOf("road-binjiang").item
+                const centre = item.mapToItem(labelLayer(), item.width / 2, item.height / 2)
+                const avenue = park.roads.find(r => r.id === "road-binjiang")
+                const line = roadOnScreen(park, "road-binjiang")
+                const nearest = nearestOnLine(centre, line)
+                const [a, b] = avenue.path
+                const foot = {x: a.x_m + nearest.t * (b.x_m - a.x_m), y: a.y_m + nearest.t * (b.y_m - a.y_m)}
+                const mid = parkView.view.mapFrom3DScene(Qt.vector3d(foot.x, 1, -foot.y))
+                const edge = parkView.view.mapFrom3DScene(Qt.vector3d(foot.x, 1, -(foot.y + avenue.width_m / 2)))
+                const halfRoad = Math.hypot(edge.x - mid.x, edge.y - mid.y)
+                verify(nearest.distance >= halfRoad && nearest.distance <= halfRoad + item.height + 2,
+                       language + ": the name's middle is " + nearest.distance + " px off the centre line, half the road is "
+                       + halfRoad + " px")
+                const along = Math.atan2(line[1].y - line[0].y, line[1].x - line[0].x) * 180 / Math.PI
+                const turn = ((item.rotation - along) % 180 + 180) % 180
+                verify(Math.min(turn, 180 - turn) < 2, language + ": turned " + item.rotation + "°, the avenue runs at " + along + "°")
+                verify(Math.abs(item.rotation) <= 90, "upright")
+                verify(captionOf(item).font.pixelSize < captionOf(labelOf("recycling-plant").item).font.pixelSize, "a quiet name")
                 compare(overlapping(shown()), "")
             }
         }

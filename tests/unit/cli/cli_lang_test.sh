@@ -24,7 +24,7 @@ bad.park.json: /colour: 未知的键' "$(cat check.err)"
 expect "check in English by default" 'bad.park.json: /buildings/0/height_m: expected a positive number, got "tall"
 bad.park.json: /colour: unknown key' "$(cat check-en.err)"
 "$cli" check beidu --lang zh >ok.out 2>&1
-expect "check --lang zh summary" 1 "$(grep -c '^  建筑 [0-9]*，企业 [0-9]*，产线 [0-9]*' ok.out)"
+expect "check --lang zh summary" 1 "$(grep -c '^  区域 [0-9]*，道路 [0-9]*，建筑 [0-9]*，企业 [0-9]*，产线 [0-9]*' ok.out)"
 
 # A park file that is no JSON (QA: said in English under --lang zh).
 printf 'name: park\n' >park.yaml
