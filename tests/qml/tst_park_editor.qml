@@ -14,7 +14,7 @@ import ParkTwinTest
 Item {
     id: top
     width: 1400
-    height: 800
+    height: 1000
 
     ParkView {
         id: view
@@ -34,6 +34,13 @@ Item {
         y: 520
         width: 500
         height: 280
+    }
+    // The history stands under the asset tree in the window (EditHistory); here on its own.
+    EditHistory {
+        id: history
+        y: 800
+        width: 500
+        height: 200
     }
     FileActions { id: actions }
     EditShortcuts {}
@@ -251,7 +258,7 @@ Item {
             verify(ParkEditor.resize("store", 44, 20, 10))
             compare(ParkEditor.history.length, 3)
             compare(ParkEditor.history[0], "Move building Hall")
-            const list = findChild(editor, "historyList")
+            const list = findChild(history, "historyList")
             list.forceLayout()
             compare(list.count, 4)
             const row1 = list.itemAtIndex(1)
@@ -262,6 +269,43 @@ Item {
             compare(ParkEditor.undoCount, 0)
             verify(ParkDocument.save())
             compare(Fixture.readText(top.path), top.original)
+        }
+
+        // QA: at 1366x768 the history got one row beside a building's fields. In the whole
+        // window, with a building selected and three edits made, the list has room for five rows
+        // at least (26 px each), and the editor's column shows all of the editor panel's content.
+        function historyAt(width, height) {
+            verify(ParkEditor.moveBuilding("hall", 10, 10))
+            verify(ParkEditor.moveBuilding("hall", 20, 10))
+            verify(ParkEditor.moveBuilding("hall", 30, 10))
+            ParkController.selection.select("hall")
+            const component = Qt.createComponent("qrc:/ParkTwin/Main.qml")
+            compare(component.status, Component.Ready, component.errorString())
+            const win = component.createObject(null, { width: width, height: height })
+            verify(win)
+            tryCompare(win, "visible", true)
+            waitForRendering(win.contentItem)
+            const list = findChild(win.contentItem, "historyList")
+            const panel = findChild(win.contentItem, "editorPanel")
+            const shown = { rows: list.height / 26, count: list.count, listVisible: list.visible,
+                            editorFits: panel.height >= panel.implicitHeight - 1,
+                            fieldsShown: findChild(panel, "buildingFields").visible }
+            win.close()  // a window destroyed while shown leaves its 3D view's renderer behind (ASan, Qt 6.4)
+            win.destroy()
+            return shown
+        }
+        function test_history_has_rows_at_1366x768() {
+            const shown = historyAt(1366, 768)
+            verify(shown.listVisible)
+            verify(shown.fieldsShown, "a building's fields are shown")
+            compare(shown.count, 4)  // Opened park and three moves
+            verify(shown.rows >= 5, "rows: " + shown.rows)
+            verify(shown.editorFits, "the editor panel's content is not cut off")
+        }
+        function test_history_has_rows_at_1600x900() {
+            const shown = historyAt(1600, 900)
+            verify(shown.rows >= 5, "rows: " + shown.rows)
+            verify(shown.editorFits, "the editor panel's content is not cut off")
         }
 
         function test_add_duplicate_delete() {
