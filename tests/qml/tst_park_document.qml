@@ -156,7 +156,12 @@ Item {
             tryCompare(actions.saveDialog, "visible", true)
             let field = null
             tryVerify(() => (field = shownNamed(top.Overlay.overlay, "fileNameTextField")) !== null, 5000, "the name field")
+            // The dialog gives its file list the focus as it opens, and lays the field out once it
+            // shows it (save mode): then a click gives the field the keyboard, as a person's does.
+            tryVerify(() => findChild(top.Overlay.overlay, "fileDialogListView").activeFocus)
+            waitForItemPolished(field.parent)
             mouseClick(field)
+            tryVerify(() => field.activeFocus, 5000, "the field has the keyboard")
             field.selectAll()
             for (const c of "typed-with-enter") keyClick(c)
             compare(field.text, "typed-with-enter")
@@ -186,23 +191,27 @@ Item {
             compare(qsTranslate("QPlatformTheme", "Save"), "保存")
             // A dialog made now, in Chinese, as the window's are at start under --lang zh.
             const dialog = Qt.createQmlObject("import QtQuick.Dialogs; FileDialog { fileMode: FileDialog.SaveFile }", top)
-            dialog.open()
-            tryCompare(dialog, "visible", true)
-            tryVerify(() => buttonTexts(top.Overlay.overlay).includes("取消"), 5000, buttonTexts(top.Overlay.overlay))
-            verify(!buttonTexts(top.Overlay.overlay).includes("Cancel"))
-            const labels = []
-            const collect = (item) => {
-                for (let i = 0; i < item.children.length; ++i) {
-                    const child = item.children[i]
-                    if (child.visible && child.text !== undefined && child.autoRepeat === undefined) labels.push(child.text)
-                    collect(child)
+            try {
+                dialog.open()
+                tryCompare(dialog, "visible", true)
+                tryVerify(() => buttonTexts(top.Overlay.overlay).includes("取消"), 5000,
+                          JSON.stringify(buttonTexts(top.Overlay.overlay)))
+                verify(!buttonTexts(top.Overlay.overlay).includes("Cancel"))
+                const labels = []
+                const collect = (item) => {
+                    for (let i = 0; i < item.children.length; ++i) {
+                        const child = item.children[i]
+                        if (child.visible && typeof child.text === "string" && child.autoRepeat === undefined) labels.push(child.text)
+                        collect(child)
+                    }
                 }
+                collect(top.Overlay.overlay)
+                verify(labels.includes("文件名"), JSON.stringify(labels))
+            } finally {
+                dialog.close()
+                dialog.destroy()
+                ParkController.language = "en"
             }
-            collect(top.Overlay.overlay)
-            verify(labels.includes("文件名"), labels)
-            dialog.close()
-            dialog.destroy()
-            ParkController.language = "en"
         }
 
         // Thirty problems do not fit the 400-pixel panel: its scroll bar shows without being
