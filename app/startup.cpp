@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "launch_text.hpp"
 #include "park_controller.hpp"
 #include "park_editor.hpp"
 #include "parktwin/model/bundled_data.hpp"
@@ -53,10 +54,10 @@ struct ScenarioArgument {
   fs::path file;
   scenario::Scenario scenario;
 };
-Result<ScenarioArgument> loadScenarioArgument(const QString& nameOrPath) {
-  auto file = model::resolveBundledOrPath(nameOrPath.toStdString(), model::BundledKind::scenario, dataFolder());
+Result<ScenarioArgument> loadScenarioArgument(const QString& nameOrPath, const std::string& language) {
+  auto file = model::resolveBundledOrPath(nameOrPath.toStdString(), model::BundledKind::scenario, dataFolder(), {}, language);
   if (!file) return std::unexpected(file.error());
-  auto loaded = scenario::loadScenario(*file, dataFolder());
+  auto loaded = scenario::loadScenario(*file, dataFolder(), language);
   if (!loaded) return std::unexpected(loaded.error());
   return ScenarioArgument{fs::absolute(*file), std::move(*loaded)};
 }
@@ -64,21 +65,20 @@ Result<ScenarioArgument> loadScenarioArgument(const QString& nameOrPath) {
 // The run needs its own park open, and its targets in that park: say so now rather than in a
 // panel after the window opens (a headless run would otherwise end well with a failed run).
 Result<void> checkScenarioPark(const scenario::Scenario& scenario, const ParkController& controller) {
-  auto park = model::loadPark(scenario.park_file);
+  const std::string language = controller.language().toStdString();
+  auto park = model::loadPark(scenario.park_file, language);
   if (!park) return std::unexpected(park.error());
-  if (QString::fromStdString(park->id) == controller.parkId()) return scenario::checkAgainstPark(scenario, *park);
-  return fail("parktwin: scenario " + scenario.id + " is written for the park \"" + park->id + "\"; open that park (--park " +
-              park->id + ") or leave --park out");
+  if (QString::fromStdString(park->id) == controller.parkId()) return scenario::checkAgainstPark(scenario, *park, language);
+  return failWith(scenarioForOtherParkText(QString::fromStdString(scenario.id), QString::fromStdString(park->id)));
 }
 
 // --at: ISO-8601, epoch seconds or ms, or a time after the start ("10h", as a duration is
-// written on the command line: parseDurationMs); inside the file's range.
-Result<void> seekReplay(TimelineController& timeline, const QString& at) {
+// written on the command line: parseDurationMs); inside the file's range. Refusals in `language`.
+Result<void> seekReplay(TimelineController& timeline, const QString& at, const QString& language) {
   const auto afterStartMs = parseDurationMs(at.toStdString());
-  const auto instant = parseTimestamp(at.toStdString());
+  const auto instant = parseTimestamp(at.toStdString(), language.toStdString());
   if (!afterStartMs && !instant) {
-    return fail("parktwin: --at expects ISO-8601, epoch seconds or ms, or hours after the start like 10h: " +
-                instant.error().message);
+    return failWith(unreadableAtText(QString::fromStdString(instant.error().message)));
   }
   const double atMs = afterStartMs ? timeline.startMs() + static_cast<double>(*afterStartMs) : static_cast<double>(*instant);
   // Outside the recording there is nothing to show: say what the file holds, don't clamp.
@@ -94,13 +94,13 @@ Result<void> openReplay(TimelineController& timeline, const LaunchOptions& optio
     return options.headless() ? failWith("parktwin: " + timeline.status()) : Result<void>{};
   }
   if (!options.at.isEmpty()) {
-    if (auto ok = seekReplay(timeline, options.at); !ok) return ok;
+    if (auto ok = seekReplay(timeline, options.at, options.lang); !ok) return ok;
   }
   if (!options.loop.isEmpty()) {
     const QStringList hours = options.loop.split('-');
     const double from = hours.value(0).toDouble(), to = hours.value(1).toDouble();
     if (hours.size() != 2 || to <= from) {
-      return failWith("parktwin: --loop must be FROM-TO hours with FROM < TO, got \"" + options.loop + "\"");
+      return failWith(badLoopText(options.loop));
     }
     timeline.setLoop(timeline.startMs() + from * 3.6e6, timeline.startMs() + to * 3.6e6);
   }
@@ -114,9 +114,11 @@ Result<void> openReplay(TimelineController& timeline, const LaunchOptions& optio
 }  // namespace
 
 Result<fs::path> openParkAndPlans(ParkController& controller, const LaunchOptions& options) {
+  controller.setAssetRoot(QString::fromStdString(dataFolder().string()));
+  controller.setLanguage(options.lang);  // first: every refusal below is worded in it
   std::optional<ScenarioArgument> scenario;
   if (!options.scenario.isEmpty()) {
-    auto loaded = loadScenarioArgument(options.scenario);
+    auto loaded = loadScenarioArgument(options.scenario, options.lang.toStdString());
     if (!loaded) return std::unexpected(loaded.error());
     scenario = std::move(*loaded);
   }
@@ -126,18 +128,12 @@ Result<fs::path> openParkAndPlans(ParkController& controller, const LaunchOption
     QStringList candidates;
     for (const auto& file : tourPark.found.candidates) candidates << QString::fromStdString(file.string());
     return failWith(candidates.isEmpty()
-                        ? QString("parktwin: %1 is written for the park \"%2\", which is neither bundled nor a park file "
-                                  "beside the tour: give its park file with --park FILE")
-                              .arg(options.tour, tourPark.id)
-                        : QString("parktwin: %1 is written for the park \"%2\", and several park files beside it are that "
-                                  "park (%3): give one with --park FILE")
-                              .arg(options.tour, tourPark.id, candidates.join(", ")));
+                        ? tourParkNotFoundText(options.tour, tourPark.id)
+                        : tourParkAmbiguousText(options.tour, tourPark.id, candidates.join(", ")));
   }
   const QString ownPark = QString::fromStdString(scenario ? scenario->scenario.park_file.string() : tourPark.found.park);
   const QString park = !options.park.isEmpty() ? options.park : !ownPark.isEmpty() ? ownPark : QString("beidu");
-  controller.setAssetRoot(QString::fromStdString(dataFolder().string()));
-  controller.setLanguage(options.lang);
-  const auto parkFile = model::resolvePark(park.toStdString(), dataFolder());
+  const auto parkFile = model::resolvePark(park.toStdString(), dataFolder(), {}, options.lang.toStdString());
   if (!parkFile) return std::unexpected(parkFile.error());
   if (!controller.loadPark(QString::fromStdString(parkFile->string())) && (options.headless() || scenario)) {
     return failWith(controller.errorText());

@@ -305,8 +305,8 @@ ApplicationWindow {
             SplitView.minimumWidth: 220
             EditorPanel {
                 visible: ParkEditor.editing
-                // A building's fields need the room; otherwise the palette and the history.
-                SplitView.preferredHeight: ParkEditor.building.id !== undefined ? 540 : 300
+                // The palette, and a building's fields when one is selected (the history is under the tree).
+                SplitView.preferredHeight: implicitHeight
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }
             ShapeToolsPanel {

@@ -58,7 +58,7 @@ void printSummary(const model::Park& park, const std::string& language) {
 }
 
 int runCheck(const std::string& argument, const std::string& language) {
-  auto file = model::resolvePark(argument, dataFolder());
+  auto file = model::resolvePark(argument, dataFolder(), {}, language);
   if (!file) {
     std::cerr << file.error().message << "\n";
     return 2;

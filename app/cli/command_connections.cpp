@@ -24,6 +24,7 @@ struct ConnectionsOptions {
   std::string park;
   double timeout_s = 5;
   std::string gatewayMqtt;  // the broker OPC UA gateways publish to
+  std::string language = "en";  // of check's problems and summary
 };
 
 #ifdef PARKTWIN_CLI_HAS_FEED
@@ -31,24 +32,28 @@ struct ConnectionsOptions {
 // before recording. 0 when they fit or no park was given, else the exit code.
 int parkMismatch(const feed::Connections& connections, const ConnectionsOptions& o) {
   if (o.park.empty()) return 0;
-  auto park = loadParkArgument(o.park);
+  auto park = loadParkArgument(o.park, o.language);
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;
   }
-  const auto problems = feed::problemsAgainstPark(connections, *park);
+  const auto problems = feed::problemsAgainstPark(connections, *park, o.language);
   for (const auto& problem : problems) std::cerr << o.file << ": " << problem << "\n";
   return problems.empty() ? 0 : 1;
 }
 
 int runCheck(const ConnectionsOptions& o) {
-  auto connections = feed::loadConnections(o.file);
+  auto connections = feed::loadConnections(o.file, o.language);
   if (!connections) {
     std::cerr << connections.error().message << "\n";
     return 1;
   }
   if (const int mismatch = parkMismatch(*connections, o); mismatch != 0) return mismatch;
-  std::cout << o.file << ": ok, park " << connections->park << ", " << connections->sources.size() << " sources\n";
+  if (o.language == "zh") {
+    std::cout << o.file << ": 正常，园区 " << connections->park << "，" << connections->sources.size() << " 个数据源\n";
+  } else {
+    std::cout << o.file << ": ok, park " << connections->park << ", " << connections->sources.size() << " sources\n";
+  }
   for (const auto& s : connections->sources) std::cout << "  " << s.id << " (" << feed::toText(s.kind) << ")\n";
   return 0;
 }
@@ -186,6 +191,7 @@ const bool registered = registerCommand({
       auto* check = sub.add_subcommand("check", "Validate a connections file: every problem with its JSON path");
       check->add_option("file", o->file, "Connections file (parktwin-connections/1)")->required();
       check->add_option("--park", o->park, "Also check tags and units against this park (bundled name or file)");
+      addLanguageOption(*check, o->language, "Language of the problems and the summary");
       auto* test = sub.add_subcommand("test", "Connect to every source, read once, print each tag's value");
       test->add_option("file", o->file, "Connections file (parktwin-connections/1)")->required();
       test->add_option("--park", o->park,

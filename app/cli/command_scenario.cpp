@@ -102,7 +102,7 @@ void printRunSummary(const scenario::ScenarioResult& result, const std::string& 
 }
 
 int runScenarioCommand(const ScenarioRunOptions& o) {
-  auto file = scenarioPath(o.file);
+  auto file = scenarioPath(o.file, o.lang);
   auto scenario = file ? scenario::loadScenario(*file, dataFolder(), o.lang) : std::unexpected(file.error());
   if (!scenario) {
     std::cerr << scenario.error().message << "\n";

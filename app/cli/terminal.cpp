@@ -16,14 +16,14 @@ const std::filesystem::path& dataFolder() {
   return folder;
 }
 
-Result<model::Park> loadParkArgument(const std::string& nameOrPath) {
-  auto file = model::resolvePark(nameOrPath, dataFolder());
+Result<model::Park> loadParkArgument(const std::string& nameOrPath, std::string_view language) {
+  auto file = model::resolvePark(nameOrPath, dataFolder(), {}, language);
   if (!file) return std::unexpected(file.error());
-  return model::loadPark(*file);
+  return model::loadPark(*file, language);
 }
 
-Result<std::filesystem::path> scenarioPath(const std::string& nameOrPath) {
-  return model::resolveBundledOrPath(nameOrPath, model::BundledKind::scenario, dataFolder());
+Result<std::filesystem::path> scenarioPath(const std::string& nameOrPath, std::string_view language) {
+  return model::resolveBundledOrPath(nameOrPath, model::BundledKind::scenario, dataFolder(), {}, language);
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/model/park.hpp"
@@ -16,11 +17,12 @@ namespace parktwin::cli {
 const std::filesystem::path& dataFolder();
 
 // `--park beidu` (a bundled park's name) or a park file's path, resolved and loaded; errors
-// name the park file or list the bundled parks.
-Result<model::Park> loadParkArgument(const std::string& nameOrPath);
+// name the park file or list the bundled parks, in `language` ("zh" or "en").
+Result<model::Park> loadParkArgument(const std::string& nameOrPath, std::string_view language = "en");
 
-// A bundled scenario's name ("heat-wave") or a scenario file's path, resolved.
-Result<std::filesystem::path> scenarioPath(const std::string& nameOrPath);
+// A bundled scenario's name ("heat-wave") or a scenario file's path, resolved; an unknown name
+// is refused in `language`.
+Result<std::filesystem::path> scenarioPath(const std::string& nameOrPath, std::string_view language = "en");
 
 // A duration flag (--duration 30d, --step 1m; parktwin::parseDurationMs) or an instant flag
 // (--from 2026-01-01 or epoch ms; parktwin::parseInstantMs) in milliseconds; nullopt after

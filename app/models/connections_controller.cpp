@@ -40,7 +40,9 @@ bool ConnectionsController::open(const QString& pathOrUrl) {
   } else if (!park_.park()) {
     problems_ << tr("Open a park first: the connections file maps tags of a park.");
   } else {
-    for (const auto& problem : feed::problemsAgainstPark(*loaded, *park_.park())) problems_ << q(problem);
+    for (const auto& problem : feed::problemsAgainstPark(*loaded, *park_.park(), park_.language().toStdString())) {
+      problems_ << q(problem);
+    }
     if (problems_.isEmpty()) connections_ = std::move(*loaded);
   }
   emit fileChanged();

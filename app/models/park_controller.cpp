@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QQmlEngine>
 
@@ -96,12 +97,13 @@ void ParkController::setInstance(ParkController* controller) { g_instance = cont
 
 bool ParkController::loadPark(const QString& path) {
   if (presenting_) return false;  // the audience keeps seeing the park being presented
-  auto park = parktwin::model::loadPark(path.toStdString());
+  auto park = parktwin::model::loadParkListingProblems(path.toStdString());
   parkFile_ = path;
   if (!park) {
     // Keep the last good park on screen; show why the new one did not load.
-    errorText_ = q(park.error().message);
+    loadProblems_ = std::move(park.error());
     emit parkChanged();
+    emit errorTextChanged();
     return false;
   }
   return showPark(std::move(*park), path);
@@ -110,7 +112,9 @@ bool ParkController::loadPark(const QString& path) {
 bool ParkController::showPark(parktwin::model::Park park, const QString& path) {
   if (presenting_) return false;
   parkFile_ = path;
-  errorText_.clear();
+  const bool hadProblems = !loadProblems_.empty();
+  loadProblems_.clear();
+  if (hadProblems) emit errorTextChanged();
   park_ = std::make_unique<parktwin::model::Park>(std::move(park));
   objectIndex_ = std::make_unique<parktwin::model::ObjectIndex>(*park_);
   selection_.forget();
@@ -162,10 +166,34 @@ void ParkController::reselect() {
   selection_.select(objectIndex_->find(selected.toStdString()) || selected == parkId() ? selected : QString());
 }
 
+// loadPark's message: "<file>: <JSON path>: <what>" a line each; a file that cannot be read or
+// is no JSON names itself.
+QString ParkController::errorText() const {
+  QStringList lines;
+  for (const auto& problem : loadProblems_) {
+    const QString what = q(parktwin::model::problemText(problem.wording, language_.toStdString()));
+    lines << (problem.path.empty() ? what : parkFile_ + ": " + q(problem.path) + ": " + what);
+  }
+  return lines.join('\n');
+}
+
 QString ParkController::parkId() const { return park_ ? q(park_->id) : QString(); }
 QString ParkController::parkName() const { return park_ ? q(park_->name.in(language_.toStdString())) : QString(); }
 QString ParkController::parkDescription() const {
   return park_ ? q(park_->description.in(language_.toStdString())) : QString();
+}
+
+// Qt's own words first (qtbase: the file dialog's Cancel and the standard buttons, from Debian's
+// qt6-translations-l10n), then ours, which are searched first. Qt 6.4 ships no Chinese for its
+// QML file dialog's labels (context FileDialog, QtQuick/Dialogs/quickimpl/qml/FileDialog.qml):
+// naming them here puts them in our translations.
+void ParkController::installChineseTranslators() {
+  [[maybe_unused]] static const char* const kQtFileDialogLabels[] = {QT_TRANSLATE_NOOP("FileDialog", "File name"),
+                                                                     QT_TRANSLATE_NOOP("FileDialog", "Filter")};
+  if (qtTranslator_.load("qtbase_zh_CN", QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    QCoreApplication::installTranslator(&qtTranslator_);
+  }
+  if (translator_.load(":/i18n/parktwin_zh_CN.qm")) QCoreApplication::installTranslator(&translator_);
 }
 
 void ParkController::setLanguage(const QString& language) {
@@ -173,7 +201,8 @@ void ParkController::setLanguage(const QString& language) {
   if (lang == language_) return;
   language_ = lang;
   QCoreApplication::removeTranslator(&translator_);
-  if (lang == "zh" && translator_.load(":/i18n/parktwin_zh_CN.qm")) QCoreApplication::installTranslator(&translator_);
+  QCoreApplication::removeTranslator(&qtTranslator_);
+  if (lang == "zh") installChineseTranslators();
   QLocale::setDefault(QLocale(lang == "zh" ? QLocale::Chinese : QLocale::English,
                               lang == "zh" ? QLocale::China : QLocale::UnitedKingdom));
   assetTree_.setLanguage(lang);
@@ -183,6 +212,7 @@ void ParkController::setLanguage(const QString& language) {
   if (engine_) engine_->retranslate();
   emit languageChanged();
   emit labelsChanged();
+  if (!loadProblems_.empty()) emit errorTextChanged();
 }
 
 QString ParkController::nameOf(const QString& objectId) const {

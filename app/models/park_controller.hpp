@@ -9,11 +9,13 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+#include <vector>
 
 #include "alarm_controller.hpp"
 #include "connections_controller.hpp"
 #include "asset_tree_model.hpp"
 #include "flow_overlay.hpp"
+#include "parktwin/model/park_file.hpp"
 #include "scenario_controller.hpp"
 #include "scene_controller.hpp"
 #include "selection_controller.hpp"
@@ -39,7 +41,8 @@ class ParkController : public QObject {
   Q_PROPERTY(QString parkName READ parkName NOTIFY labelsChanged)
   Q_PROPERTY(QString parkDescription READ parkDescription NOTIFY labelsChanged)
   Q_PROPERTY(QString parkFile READ parkFile NOTIFY parkChanged)
-  Q_PROPERTY(QString errorText READ errorText NOTIFY parkChanged)
+  // Why the last park file asked for did not load, in the window's language ("" when it did).
+  Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
   Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
   Q_PROPERTY(parktwin::app::AssetTreeModel* assetTree READ assetTree CONSTANT)
   // What the 3D view draws (scene_controller.hpp).
@@ -93,7 +96,7 @@ class ParkController : public QObject {
   QString parkName() const;
   QString parkDescription() const;
   QString parkFile() const { return parkFile_; }
-  QString errorText() const { return errorText_; }
+  QString errorText() const;
   QString language() const { return language_; }
   void setLanguage(const QString& language);
   AssetTreeModel* assetTree() { return &assetTree_; }
@@ -121,6 +124,7 @@ class ParkController : public QObject {
 
  signals:
   void parkChanged();
+  void errorTextChanged();
   void labelsChanged();
   void languageChanged();
   void presentingChanged();
@@ -128,6 +132,7 @@ class ParkController : public QObject {
 
  private:
   void reselect();
+  void installChineseTranslators();
   void applyTimelineValues();
   void setServerPark(const QByteArray& parkJson);
   void compareWithServerPark();  // after the server's park or the window's changed
@@ -135,7 +140,8 @@ class ParkController : public QObject {
   std::unique_ptr<parktwin::model::Park> park_;
   std::unique_ptr<parktwin::model::ObjectIndex> objectIndex_;  // of park_
   QString parkFile_;
-  QString errorText_;
+  // Kept as codes, not text, so that errorText words them in the language of the moment.
+  std::vector<parktwin::model::ParkProblem> loadProblems_;
   QString language_ = "en";
   AssetTreeModel assetTree_;
   TimelineController timeline_;
@@ -151,6 +157,7 @@ class ParkController : public QObject {
   std::unique_ptr<parktwin::model::Park> serverPark_;  // the server's, while live from one
   QString serverParkDifference_;
   QTranslator translator_;
+  QTranslator qtTranslator_;  // Qt's own words (qtbase_zh_CN)
   QQmlEngine* engine_ = nullptr;
 };
 

@@ -1,6 +1,7 @@
 #include "server_link.hpp"
 
 #include <QJsonObject>
+#include <QLocale>
 #include <algorithm>
 #include <limits>
 #include <QNetworkReply>
@@ -70,6 +71,9 @@ QNetworkRequest ServerLink::request(const QString& pathAndQuery) const {
   if (query >= 0) url.setQuery(pathAndQuery.mid(query + 1));
   QNetworkRequest request(url);
   request.setRawHeader("Authorization", "Bearer " + token_.toUtf8());
+  // The server words what it can (a scenario's refusal) in the window's language (QLocale's
+  // default follows it: ParkController::setLanguage).
+  request.setRawHeader("Accept-Language", QLocale().bcp47Name().toUtf8());
   request.setTransferTimeout(kRequestTimeoutMs);
   request.setSslConfiguration(trust_.configuration);
   return request;

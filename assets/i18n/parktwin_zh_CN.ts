@@ -264,6 +264,25 @@
     </message>
 </context>
 <context>
+    <name>EditHistory</name>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Opened park</source>
+        <translation>打开时的园区</translation>
+    </message>
+</context>
+<context>
     <name>EditorPanel</name>
     <message>
         <source>Edit mode</source>
@@ -316,22 +335,6 @@
     <message>
         <source>Drag to move (1 m grid, edges and axes of other buildings; Shift: no snapping) · R / Shift+R: rotate 15° / 1°</source>
         <translation>拖动以移动（吸附 1 米网格及其他建筑的边和轴线；按住 Shift 不吸附）· R / Shift+R：旋转 15° / 1°</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>历史</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <source>Opened park</source>
-        <translation>打开时的园区</translation>
     </message>
     <message>
         <source>Overlapping on the ground (%1)</source>
@@ -422,6 +425,17 @@
     <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
     </message>
 </context>
 <context>
@@ -889,6 +903,29 @@
     <message>
         <source>t/t</source>
         <translation>吨/吨</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchText</name>
+    <message>
+        <source>parktwin: --at expects ISO-8601, epoch seconds or ms, or hours after the start like 10h: %1</source>
+        <translation>parktwin: --at 应为 ISO-8601 时间、纪元秒或毫秒，或开始后的小时数（如 10h）：%1</translation>
+    </message>
+    <message>
+        <source>parktwin: --loop must be FROM-TO hours with FROM &lt; TO, got &quot;%1&quot;</source>
+        <translation>parktwin: --loop 应为 FROM-TO 小时数，且 FROM &lt; TO，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>parktwin: scenario %1 is written for the park &quot;%2&quot;; open that park (--park %2) or leave --park out</source>
+        <translation>parktwin: 情景 %1 是为园区“%2”编写的；请打开该园区（--park %2）或去掉 --park</translation>
+    </message>
+    <message>
+        <source>parktwin: %1 is written for the park &quot;%2&quot;, which is neither bundled nor a park file beside the tour: give its park file with --park FILE</source>
+        <translation>parktwin: %1 是为园区“%2”编写的，它既不是内置园区，导览旁也没有它的园区文件：请用 --park FILE 给出其园区文件</translation>
+    </message>
+    <message>
+        <source>parktwin: %1 is written for the park &quot;%2&quot;, and several park files beside it are that park (%3): give one with --park FILE</source>
+        <translation>parktwin: %1 是为园区“%2”编写的，导览旁有多个园区文件都是该园区（%3）：请用 --park FILE 指定其中之一</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // The asset tree: park → enterprise → building → line → machines. Clicking selects; a
-// selection made elsewhere (in the 3D view) expands the tree and scrolls to it.
+// selection made elsewhere (in the 3D view) expands the tree and scrolls to it. While editing,
+// the edit history stands below it.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -63,6 +64,13 @@ Pane {
                 background: Rectangle { color: node.chosen ? "#ffe9a8" : (node.row % 2 ? "#f4f6f8" : "white") }
                 onClicked: root.activated(model.objectId)
             }
+        }
+        // While editing, the edits below the tree: a third of the column, and five rows at least.
+        EditHistory {
+            visible: ParkEditor.editing
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.max(implicitHeight, root.height / 3)
+            Layout.bottomMargin: 6
         }
     }
 }

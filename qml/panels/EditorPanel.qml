@@ -1,6 +1,6 @@
-// Edit mode's panel: add a building from a palette of kinds, the selected building's fields
-// (names in both languages side by side, kind, size in metres), and the history list, where a
-// click goes back (or forward) to that entry. Every change is an edit command of ParkEditor.
+// Edit mode's panel: add a building from a palette of kinds and the selected building's fields
+// (names in both languages side by side, kind, size in metres). Every change is an edit command
+// of ParkEditor; the history of them is EditHistory, under the asset tree.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -31,8 +31,10 @@ Pane {
         onValueChanged: text = String(value)
     }
 
+    // As tall as its content (the Pane takes its one child's implicit size), so the column gives
+    // the rest to the panels below.
     ColumnLayout {
-        anchors.fill: parent
+        anchors { left: parent.left; right: parent.right; top: parent.top }
         spacing: 6
         Label { text: qsTr("Edit mode"); font.bold: true; font.pixelSize: 16 }
         RowLayout {
@@ -181,34 +183,6 @@ Pane {
             wrapMode: Text.Wrap
             color: "#b03030"
             text: ParkEditor.lastError
-        }
-        RowLayout {
-            Label { text: qsTr("History"); font.bold: true; Layout.fillWidth: true }
-            Button { objectName: "undoButton"; text: qsTr("Undo"); enabled: ParkEditor.canUndo; onClicked: ParkEditor.undo() }
-            Button { objectName: "redoButton"; text: qsTr("Redo"); enabled: ParkEditor.canRedo; onClicked: ParkEditor.redo() }
-        }
-        ListView {
-            id: historyList
-            objectName: "historyList"
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            Layout.minimumHeight: 80
-            clip: true
-            // Row 0 is the park as opened; row i the state after the i-th entry.
-            model: [qsTr("Opened park")].concat(Array.from(ParkEditor.history))
-            delegate: ItemDelegate {
-                required property string modelData
-                required property int index
-                width: historyList.width
-                height: 26
-                highlighted: index === ParkEditor.undoCount
-                contentItem: Label {
-                    text: parent.modelData
-                    elide: Text.ElideRight
-                    color: parent.index <= ParkEditor.undoCount ? "#1b2733" : "#9aa6b2"
-                }
-                onClicked: ParkEditor.undoTo(index)
-            }
         }
     }
 

@@ -48,7 +48,9 @@ Item {
         onAccepted: ParkDocument.saveAs(selectedFile)
         // Save as… asked for by "save the changes?" and cancelled: the waiting action is dropped.
         onRejected: ParkDocument.resolvePending("cancel")
+        onVisibleChanged: if (visible) enterSaves.attach(root.Overlay.overlay)
     }
+    SaveNameEnterKey { id: enterSaves }
     FileDialog {
         id: importDialog
         parentWindow: root.Window.window

@@ -42,6 +42,15 @@ ApiResponse errorResponse(int status, const std::string& message) {
   return {status, json{{"error", message}, {"status", status}}.dump()};
 }
 
+std::string languageOf(const ApiRequest& request) {
+  std::string_view first = request.accept_language;
+  first = first.substr(0, first.find_first_of(",;"));
+  while (!first.empty() && first.front() == ' ') first.remove_prefix(1);
+  const bool chinese = first.size() >= 2 && (first[0] | 0x20) == 'z' && (first[1] | 0x20) == 'h' &&
+                       (first.size() == 2 || first[2] == '-' || first[2] == ' ');
+  return chinese ? "zh" : "en";
+}
+
 std::string percentDecode(std::string_view text, bool plusIsSpace) {
   std::string out;
   out.reserve(text.size());
@@ -192,7 +201,7 @@ ApiResponse Api::route(const ApiRequest& request, const std::string& path, const
   if (parts.size() == 5 && what == "scenarios") {
     if (request.method != "POST") return methodNotAllowed(request.method, path, "POST");
     if (auto refused = needs(Role::planner, "run scenarios")) return *refused;
-    return submitScenario(request.body, user);
+    return submitScenario(request.body, user, languageOf(request));
   }
   if (parts.size() == 6 && what == "scenarios") {
     if (!get) return methodNotAllowed(request.method, path, "GET");

@@ -28,7 +28,12 @@ struct ApiRequest {
   std::string target;         // path and query, still percent-encoded
   std::string authorization;  // the Authorization header, may be empty
   std::string body;
+  std::string accept_language{};  // the Accept-Language header: "zh-CN,zh;q=0.9" asks for Chinese
 };
+
+// The language a request asks for by its Accept-Language header's first tag: "zh" for any
+// Chinese ("zh", "zh-CN", "zh-Hans"), else "en".
+std::string languageOf(const ApiRequest& request);
 
 struct ApiResponse {
   int status = 200;
@@ -82,7 +87,7 @@ class Api {
   ApiResponse history();
   ApiResponse acknowledge(const std::string& ruleId, const std::string& body, const User& user);
   ApiResponse flows(const std::map<std::string, std::string>& query);
-  ApiResponse submitScenario(const std::string& body, const User& user);
+  ApiResponse submitScenario(const std::string& body, const User& user, const std::string& language);
   ApiResponse modelList() const;
   ApiResponse modelFile(const std::vector<std::string>& parts) const;
 

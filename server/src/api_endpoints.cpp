@@ -243,10 +243,12 @@ ApiResponse Api::flows(const Query& query) {
   return {200, out.dump()};
 }
 
-ApiResponse Api::submitScenario(const std::string& body, const User& user) {
+// A scenario's refusals, and its run's failure, in the language the request asks for: a
+// planner's Chinese window or client reads them in Chinese.
+ApiResponse Api::submitScenario(const std::string& body, const User& user, const std::string& language) {
   const json parsed = json::parse(body, nullptr, false);
-  if (parsed.is_discarded()) return errorResponse(400, "body: not valid JSON");
-  auto id = c_.scenarios.submit(parsed, user.name);
+  if (parsed.is_discarded()) return errorResponse(400, language == "zh" ? "body: 不是有效的 JSON" : "body: not valid JSON");
+  auto id = c_.scenarios.submit(parsed, user.name, language);
   if (!id) return errorResponse(id.error().code == ErrorCode::busy ? 503 : 400, id.error().message);
   return {202, json{{"id", *id}, {"state", "queued"}, {"status", "/api/v1/parks/" + c_.park.id + "/scenarios/" + *id}}.dump()};
 }

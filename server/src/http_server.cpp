@@ -242,7 +242,8 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
     auto request = parser_->release();
     if (websocket::is_upgrade(request)) return upgrade(std::move(request));
     ApiRequest api{std::string(request.method_string()), std::string(request.target()),
-                   std::string(request[http::field::authorization]), std::move(request.body())};
+                   std::string(request[http::field::authorization]), std::move(request.body()),
+                   std::string(request[http::field::accept_language])};
     const unsigned version = request.version();
     const bool keepAlive = request.keep_alive();
     // State and series reads are answered here, on the network thread, while they are quick

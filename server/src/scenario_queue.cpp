@@ -21,54 +21,63 @@ ScenarioQueue::~ScenarioQueue() {
   worker_.join();
 }
 
-Result<scenario::Scenario> ScenarioQueue::readScenario(const json& body) const {
-  if (!body.is_object()) return fail(ErrorCode::invalid_input, "body: expected a JSON object");
+Result<scenario::Scenario> ScenarioQueue::readScenario(const json& body, const std::string& language) const {
+  const bool zh = language == "zh";
+  const auto refuse = [zh](const std::string& en, const std::string& cn) { return fail(ErrorCode::invalid_input, zh ? cn : en); };
+  if (!body.is_object()) return refuse("body: expected a JSON object", "body: 应为 JSON 对象");
   Result<scenario::Scenario> loaded = fail("no scenario");
   if (body.contains("scenario") && body["scenario"].is_string()) {
     const std::string name = body["scenario"];
     if (!model::looksLikeBundledName(name)) {
-      return fail(ErrorCode::invalid_input, "/scenario: expected the name of a bundled scenario, got \"" + name + "\"");
+      return refuse("/scenario: expected the name of a bundled scenario, got \"" + name + "\"",
+                    "/scenario: 应为内置情景的名称，实际为“" + name + "”");
     }
-    auto file = model::resolveBundledOrPath(name, model::BundledKind::scenario, dataFolder_);
+    auto file = model::resolveBundledOrPath(name, model::BundledKind::scenario, dataFolder_, {}, language);
     if (!file) return fail(ErrorCode::invalid_input, "/scenario: " + file.error().message);
-    loaded = scenario::loadScenario(*file, dataFolder_, "en", scenario::TargetCheck::none);
+    loaded = scenario::loadScenario(*file, dataFolder_, language, scenario::TargetCheck::none);
   } else if (body.contains("definition") && body["definition"].is_object()) {
-    loaded = scenario::parseScenario(body["definition"].dump(), "/definition", dataFolder_, dataFolder_, "en", scenario::TargetCheck::none);
+    loaded = scenario::parseScenario(body["definition"].dump(), "/definition", dataFolder_, dataFolder_, language,
+                                     scenario::TargetCheck::none);
   } else {
-    return fail(ErrorCode::invalid_input,
-                "body: expected {\"scenario\": \"<bundled name>\"} or {\"definition\": {<scenario file>}}");
+    return refuse("body: expected {\"scenario\": \"<bundled name>\"} or {\"definition\": {<scenario file>}}",
+                  "body: 应为 {\"scenario\": \"<内置情景名>\"} 或 {\"definition\": {<情景文件内容>}}");
   }
   if (!loaded) return fail(ErrorCode::invalid_input, loaded.error().message);
   if (loaded->park_file.stem().string() != park_.id) {
-    return fail(ErrorCode::invalid_input, "scenario \"" + loaded->id + "\" is for park \"" + loaded->park +
-                                              "\"; this server serves \"" + park_.id + "\"");
+    return refuse("scenario \"" + loaded->id + "\" is for park \"" + loaded->park + "\"; this server serves \"" + park_.id + "\"",
+                  "情景“" + loaded->id + "”是为园区“" + loaded->park + "”写的；本服务器服务的是“" + park_.id + "”");
   }
-  if (auto checked = scenario::checkAgainstPark(*loaded, park_); !checked) {
+  if (auto checked = scenario::checkAgainstPark(*loaded, park_, language); !checked) {
     return fail(ErrorCode::invalid_input, checked.error().message);
   }
   return loaded;
 }
 
-Result<std::string> ScenarioQueue::submit(const json& body, const std::string& user) {
-  auto loaded = readScenario(body);
+Result<std::string> ScenarioQueue::submit(const json& body, const std::string& user, const std::string& language) {
+  const bool zh = language == "zh";
+  auto loaded = readScenario(body, language);
   if (!loaded) return std::unexpected(loaded.error());
   std::optional<std::int64_t> duration_ms;
   if (body.contains("duration_hours")) {
     const auto& hours = body["duration_hours"];
     if (!hours.is_number() || hours.get<double>() <= 0 || hours.get<double>() > 24.0 * 366 * 10) {
-      return fail(ErrorCode::invalid_input, "/duration_hours: expected a number of hours > 0 (at most ten years)");
+      return fail(ErrorCode::invalid_input, zh ? "/duration_hours: 应为大于 0 的小时数（至多十年）"
+                                               : "/duration_hours: expected a number of hours > 0 (at most ten years)");
     }
     duration_ms = static_cast<std::int64_t>(hours.get<double>() * 3'600'000);
   }
   std::optional<std::int64_t> start_ms;
   if (body.contains("start")) {
-    auto start = body["start"].is_string() ? parseTimestamp(body["start"].get<std::string>())
-                                           : Result<std::int64_t>(fail("expected a string"));
-    if (!start) return fail(ErrorCode::invalid_input, "/start: " + start.error().message + " (ISO-8601, e.g. 2026-07-15T00:00:00+08:00)");
+    auto start = body["start"].is_string() ? parseTimestamp(body["start"].get<std::string>(), language)
+                                           : Result<std::int64_t>(fail(zh ? "应为字符串" : "expected a string"));
+    if (!start) {
+      return fail(ErrorCode::invalid_input, "/start: " + start.error().message +
+                                                (zh ? "（ISO-8601，如 2026-07-15T00:00:00+08:00）" : " (ISO-8601, e.g. 2026-07-15T00:00:00+08:00)"));
+    }
     start_ms = *start;
   }
   std::lock_guard lock(mutex_);
-  if (queue_.size() >= maxQueued_) return fail(ErrorCode::busy, "the scenario queue is full; try again later");
+  if (queue_.size() >= maxQueued_) return fail(ErrorCode::busy, zh ? "情景队列已满，请稍后再试" : "the scenario queue is full; try again later");
   Job job;
   job.id = "run-" + std::to_string(nextId_++);
   job.user = user;
@@ -76,6 +85,7 @@ Result<std::string> ScenarioQueue::submit(const json& body, const std::string& u
   job.scenario = std::move(*loaded);
   job.duration_ms = duration_ms;
   job.start_ms = start_ms;
+  job.language = language;
   const std::string id = job.id;
   jobs_.emplace(id, std::move(job));
   queue_.push_back(id);
@@ -113,6 +123,7 @@ void ScenarioQueue::run(Job& job) {
   options.duration_ms = job.duration_ms;
   options.start_ms = job.start_ms;
   options.parallel = false;  // one API server shares its machine; runs queue instead
+  options.language = job.language;
   options.cancel = &cancel_;
   options.progress = [this, &job](double share) {
     std::lock_guard lock(mutex_);

@@ -30,8 +30,8 @@ class ScenarioQueue {
 
   // Body: {"scenario": "<bundled name>"} or {"definition": {<scenario file>}}, optionally
   // "duration_hours" (shortens the run) and "start" (ISO-8601; moves it). Returns the run's id; invalid_input names the problem,
-  // busy when the queue is full.
-  Result<std::string> submit(const nlohmann::json& body, const std::string& user);
+  // busy when the queue is full. Refusals, and the run's error, in `language` ("zh" or "en").
+  Result<std::string> submit(const nlohmann::json& body, const std::string& user, const std::string& language = "en");
   std::optional<nlohmann::json> status(const std::string& id) const;
 
  private:
@@ -42,9 +42,10 @@ class ScenarioQueue {
     std::string state = "queued";  // queued, running, done, failed
     double progress = 0;
     std::string error;
+    std::string language;  // of `error`: the submitter's
     nlohmann::json kpis;
   };
-  Result<scenario::Scenario> readScenario(const nlohmann::json& body) const;
+  Result<scenario::Scenario> readScenario(const nlohmann::json& body, const std::string& language) const;
   void work();
   void run(Job& job);
 

@@ -18,6 +18,17 @@ expect_exit_2("--at hours past the end" "--at 5h is outside the replay file"
 # there named once, not twice with SQLite's English after it.
 expect_exit_2("--lang zh --at hours past the end" "parktwin: --at 5h 不在回放文件的时段内，文件的时段为 20"
               ${APP} --lang zh --park beidu --replay ${WORK}/at.db --at 5h --screenshot ${WORK}/at_bad.png)
+# --at that is no time and --loop that is no range, in Chinese (QA: English under --lang zh); the
+# time reader's reason in Chinese too.
+expect_exit_2("--lang zh --at yesterday"
+              "parktwin: --at 应为 ISO-8601 时间、纪元秒或毫秒，或开始后的小时数（如 10h）：时间“yesterday”：应为 ISO-8601 时间或纪元秒/毫秒"
+              ${APP} --lang zh --park beidu --replay ${WORK}/at.db --at yesterday --screenshot ${WORK}/at_bad.png)
+expect_exit_2("--lang zh --at no such date" "：时间“2026-13-01”：没有这一天"
+              ${APP} --lang zh --park beidu --replay ${WORK}/at.db --at 2026-13-01 --screenshot ${WORK}/at_bad.png)
+expect_exit_2("--lang zh --loop backwards" "parktwin: --loop 应为 FROM-TO 小时数，且 FROM < TO，实际为“8-6”"
+              ${APP} --lang zh --park beidu --replay ${WORK}/at.db --loop 8-6 --screenshot ${WORK}/at_bad.png)
+expect_exit_2("--loop backwards" "parktwin: --loop must be FROM-TO hours with FROM < TO, got \"8-6\""
+              ${APP} --park beidu --replay ${WORK}/at.db --loop 8-6 --screenshot ${WORK}/at_bad.png)
 file(REMOVE ${WORK}/nothere.db)
 expect_exit_2("--lang zh, no replay file" "parktwin: ${WORK}/nothere.db 不存在\n"
               ${APP} --lang zh --park beidu --replay ${WORK}/nothere.db --screenshot ${WORK}/at_bad.png)

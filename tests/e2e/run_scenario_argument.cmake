@@ -8,6 +8,14 @@ expect_exit_2("missing scenario file" "${WORK}/none.json: cannot open the scenar
               ${APP} --scenario ${WORK}/none.json --quick)
 expect_exit_2("scenario for another park" "scenario huanglin-pv-storage is written for the park \"jiulong\""
               ${APP} --park beidu --scenario huanglin-pv-storage --quick --screenshot ${WORK}/other_park.png)
+# The same refusals in Chinese under --lang zh (QA: English).
+expect_exit_2("unknown scenario name, --lang zh" "没有名为“heatwave”的情景：内置情景有 heat-wave、"
+              ${APP} --lang zh --scenario heatwave --quick --screenshot ${WORK}/no_scenario.png)
+expect_exit_2("missing scenario file, --lang zh" "${WORK}/none.json: 无法打开情景文件"
+              ${APP} --lang zh --scenario ${WORK}/none.json --quick)
+expect_exit_2("scenario for another park, --lang zh"
+              "parktwin: 情景 huanglin-pv-storage 是为园区“jiulong”编写的；请打开该园区（--park jiulong）或去掉 --park"
+              ${APP} --lang zh --park beidu --scenario huanglin-pv-storage --quick --screenshot ${WORK}/other_park.png)
 # A change aimed at nothing in its park: refused before the window opens, not a failed run in a
 # panel behind a headless run that exits 0.
 file(WRITE ${WORK}/no_target.json [=[{"format": "parktwin-scenario/1", "id": "no-target", "park": "beidu",

@@ -61,6 +61,7 @@ Item {
             saveAsSpy.clear()
         }
         function cleanup() {
+            ParkController.language = "en"
             ParkDocument.resolvePending("cancel")
             actions.unsavedDialog.close()
             actions.openDialog.close()
@@ -132,6 +133,84 @@ Item {
                 if (label !== "Open") verify(!buttonTexts(top.Overlay.overlay).includes("Open"), label)
                 dialog.close()
                 tryCompare(dialog, "visible", false)
+            }
+        }
+
+        // The item under the overlay named `name` that is shown (a closed dialog's stay hidden).
+        function shownNamed(item, name) {
+            for (let i = 0; i < item.children.length; ++i) {
+                const child = item.children[i]
+                if (child.objectName === name && child.visible) return child
+                const found = shownNamed(child, name)
+                if (found) return found
+            }
+            return null
+        }
+        // QA: Enter in Save As's file-name field did nothing; it saves as the Save button does.
+        // Oracle: Python's json reads the open park's id and buildings from the typed file.
+        function test_enter_in_the_save_name_field_saves() {
+            const path = Fixture.tempPath("typed-with-enter.park.json")
+            Fixture.removeFile(path)
+            actions.saveDialog.currentFolder = "file://" + Fixture.tempPath("")
+            actions.saveDialog.open()
+            tryCompare(actions.saveDialog, "visible", true)
+            let field = null
+            tryVerify(() => (field = shownNamed(top.Overlay.overlay, "fileNameTextField")) !== null, 5000, "the name field")
+            // The dialog gives its file list the focus as it opens, and lays the field out once it
+            // shows it (save mode): then a click gives the field the keyboard, as a person's does.
+            tryVerify(() => findChild(top.Overlay.overlay, "fileDialogListView").activeFocus)
+            waitForItemPolished(field.parent)
+            mouseClick(field)
+            tryVerify(() => field.activeFocus, 5000, "the field has the keyboard")
+            field.selectAll()
+            for (const c of "typed-with-enter") keyClick(c)
+            compare(field.text, "typed-with-enter")
+            keyClick(Qt.Key_Return)
+            tryCompare(actions.saveDialog, "visible", false, 5000, "Enter closed the dialog")
+            compare(Fixture.pythonJsonSummary(path), "start 2 Mini park start")
+            compare(ParkDocument.fileName, "typed-with-enter.park.json")
+        }
+
+        // QA: "cannot open the park file" in English in a Chinese window. The reason is kept as a
+        // code: switching the language words it again.
+        function test_a_park_that_cannot_be_read_is_said_in_the_window_language() {
+            const missing = Fixture.tempPath("nothere.park.json")
+            Fixture.removeFile(missing)
+            ParkController.language = "zh"
+            verify(!ParkController.loadPark(missing))
+            compare(ParkController.errorText, missing + ": 无法打开园区文件")
+            ParkController.language = "en"
+            compare(ParkController.errorText, missing + ": cannot open the park file")
+        }
+
+        // QA: the file dialog's own buttons were English in a Chinese window: Qt's translations
+        // (qtbase_zh_CN) are installed with ours, and Qt 6.4's unworded labels are ours.
+        function test_qt_own_words_are_chinese_in_a_chinese_window() {
+            ParkController.language = "zh"
+            compare(qsTranslate("QPlatformTheme", "Cancel"), "取消")
+            compare(qsTranslate("QPlatformTheme", "Save"), "保存")
+            // A dialog made now, in Chinese, as the window's are at start under --lang zh.
+            const dialog = Qt.createQmlObject("import QtQuick.Dialogs; FileDialog { fileMode: FileDialog.SaveFile }", top)
+            try {
+                dialog.open()
+                tryCompare(dialog, "visible", true)
+                tryVerify(() => buttonTexts(top.Overlay.overlay).includes("取消"), 5000,
+                          JSON.stringify(buttonTexts(top.Overlay.overlay)))
+                verify(!buttonTexts(top.Overlay.overlay).includes("Cancel"))
+                const labels = []
+                const collect = (item) => {
+                    for (let i = 0; i < item.children.length; ++i) {
+                        const child = item.children[i]
+                        if (child.visible && typeof child.text === "string" && child.autoRepeat === undefined) labels.push(child.text)
+                        collect(child)
+                    }
+                }
+                collect(top.Overlay.overlay)
+                verify(labels.includes("文件名"), JSON.stringify(labels))
+            } finally {
+                dialog.close()
+                dialog.destroy()
+                ParkController.language = "en"
             }
         }
 

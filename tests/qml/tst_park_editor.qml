@@ -14,7 +14,7 @@ import ParkTwinTest
 Item {
     id: top
     width: 1400
-    height: 800
+    height: 1000
 
     ParkView {
         id: view
@@ -34,6 +34,13 @@ Item {
         y: 520
         width: 500
         height: 280
+    }
+    // The history stands under the asset tree in the window (EditHistory); here on its own.
+    EditHistory {
+        id: history
+        y: 800
+        width: 500
+        height: 200
     }
     FileActions { id: actions }
     EditShortcuts {}
@@ -251,7 +258,7 @@ Item {
             verify(ParkEditor.resize("store", 44, 20, 10))
             compare(ParkEditor.history.length, 3)
             compare(ParkEditor.history[0], "Move building Hall")
-            const list = findChild(editor, "historyList")
+            const list = findChild(history, "historyList")
             list.forceLayout()
             compare(list.count, 4)
             const row1 = list.itemAtIndex(1)

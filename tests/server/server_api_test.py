@@ -348,6 +348,29 @@ class ServerApiTest(unittest.TestCase):
         self.assertEqual(400, status)  # a jiulong scenario on the beidu server
         self.assertIn("jiulong", body["error"])
 
+    # QA: a scenario's refusal reached a Chinese client in English. Accept-Language: zh words it
+    # in Chinese (the texts written here by hand); without it, English as before.
+    def test_scenario_refusals_in_the_language_asked_for(self):
+        zh = {"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8"}
+        pete = TOKENS["pete"][1]
+        path = "/api/v1/parks/beidu/scenarios"
+        status, body = self.server.request("POST", path, token=pete, body={"scenario": "huanglin-pv-storage"}, headers=zh)
+        self.assertEqual(400, status)
+        self.assertEqual("情景“huanglin-pv-storage”是为园区“jiulong”写的；本服务器服务的是“beidu”", body["error"])
+        status, body = self.server.request("POST", path, token=pete, body={"scenario": "huanglin-pv-storage"},
+                                           headers={"Accept-Language": "en-GB,zh;q=0.5"})
+        self.assertEqual('scenario "huanglin-pv-storage" is for park "jiulong"; this server serves "beidu"', body["error"])
+        status, body = self.server.request("POST", path, token=pete, body={"scenario": "heat-wave", "duration_hours": -1},
+                                           headers=zh)
+        self.assertEqual((400, "/duration_hours: 应为大于 0 的小时数（至多十年）"), (status, body["error"]))
+        status, body = self.server.request("POST", path, token=pete, body={"scenario": "heat-wave", "start": "soon"},
+                                           headers=zh)
+        self.assertEqual("/start: 时间“soon”：应为 ISO-8601 时间或纪元秒/毫秒（ISO-8601，如 2026-07-15T00:00:00+08:00）",
+                         body["error"])
+        status, body = self.server.request("POST", path, token=pete, body={"scenario": "heatwave"}, headers=zh)
+        self.assertEqual(400, status)
+        self.assertTrue(body["error"].startswith("/scenario: 没有名为“heatwave”的情景：内置情景有 "), body["error"])
+
     # --- refusals --------------------------------------------------------------------------
     def test_tokens_refused(self):
         for headers in [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic dmVyYTp4"},

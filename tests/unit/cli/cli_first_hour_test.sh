@@ -33,6 +33,15 @@ printf 'name: Beidu\nbuildings: []\n' >park.yaml
 expect "not JSON exit code" 2 $?
 expect "not JSON message" "park.yaml: not valid JSON at line 1, column 1: unexpected 'name'" "$(cat "$dir/yaml.err")"
 
+# The same mistakes under --lang zh are said in Chinese (QA: English under --lang zh).
+"$cli" check --lang zh nosuchpark >/dev/null 2>"$dir/nosuch-zh.err"
+expect "unknown park in Chinese" '没有名为“nosuchpark”的园区：内置园区有 beidu、jiulong；也可给出园区文件的路径' "$(cat "$dir/nosuch-zh.err")"
+"$cli" check --lang zh /no/such.json >/dev/null 2>"$dir/missing-zh.err"
+expect "missing file exit code" 2 $?
+expect "missing file in Chinese" "/no/such.json: 无法打开园区文件" "$(cat "$dir/missing-zh.err")"
+"$cli" check --lang zh somedir >/dev/null 2>"$dir/dir-zh.err"
+expect "directory in Chinese" "somedir: 是文件夹，不是园区文件" "$(cat "$dir/dir-zh.err")"
+
 # A mistyped command is answered with the command meant.
 "$cli" chek beidu >/dev/null 2>"$dir/chek.err"
 expect "mistyped command exit code" 2 $?

@@ -24,6 +24,14 @@ TEST(IsoTime, RejectsImpossibleDatesWithAReason) {
   EXPECT_FALSE(parseIsoInstantMs("26-01-01"));
 }
 
+// The same reasons in Chinese, for --at under --lang zh and the server's Chinese answers.
+TEST(IsoTime, SaysItsReasonsInChinese) {
+  EXPECT_EQ(parseIsoInstantMs("2026-13-01", "zh").error().message, "时间“2026-13-01”：没有这一天");
+  EXPECT_EQ(parseIsoInstantMs("2023-02-29", "zh").error().message, "时间“2023-02-29”：没有这一天（不是闰年）");
+  EXPECT_EQ(parseIsoInstantMs("2026-01-01T08:00Zjunk", "zh").error().message, "时间“2026-01-01T08:00Zjunk”：末尾多出“junk”");
+  EXPECT_EQ(parseIsoInstantMs("26-01-01", "zh").error().message, "时间“26-01-01”：应以 YYYY-MM-DD 开头");
+}
+
 TEST(IsoTime, FormatsUtcAndRoundTrips) {
   EXPECT_EQ(formatIsoUtcMs(1'709'190'296'789), "2024-02-29T07:04:56.789Z");
   EXPECT_EQ(formatIsoUtcMs(-1), "1969-12-31T23:59:59.999Z");

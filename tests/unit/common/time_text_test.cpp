@@ -63,6 +63,12 @@ TEST(Timestamp, RejectsMalformedTimestamps) {
   }
 }
 
+TEST(Timestamp, RefusesInChineseWhenAsked) {
+  EXPECT_EQ(parseTimestamp("yesterday", "zh").error().message, "时间“yesterday”：应为 ISO-8601 时间或纪元秒/毫秒");
+  EXPECT_EQ(parseTimestamp("yesterday").error().message, "timestamp 'yesterday': expected ISO-8601 or epoch seconds/milliseconds");
+  EXPECT_EQ(parseTimestamp("", "zh").error().message, "时间为空");
+}
+
 TEST(Timestamp, FormatsAndRoundTrips) {
   EXPECT_EQ(formatIsoUtcMs(1777622400250LL), "2026-05-01T08:00:00.250Z");
   EXPECT_EQ(formatIsoUtcMs(-1), "1969-12-31T23:59:59.999Z");

@@ -49,6 +49,17 @@ expect "check against the park: tag and unit" \
   "$dir/park.json: /sources/1/points/0/unit: \"kV\" differs from the tag's unit \"V\"
 $dir/park.json: /sources/1/points/1/tag: the park has no tag \"potline-9.bath_temp\"" "$(cat "$dir/err")"
 
+# The same checks under --lang zh, in Chinese: the rules only a connections file has (QA: they
+# stayed English), the park's tags and units, and the summary.
+sed -e 's/"address": 10,/"address": 65535,/' "$dir/good.json" >"$dir/rule.json"
+"$cli" connections check --lang zh "$dir/rule.json" >"$dir/out" 2>"$dir/err"
+expect "check --lang zh: a connections-only rule"   "$dir/rule.json: /sources/1/points/0/address: 该值超出了寄存器 65535" "$(cat "$dir/err")"
+"$cli" connections check --lang zh "$dir/park.json" --park beidu >"$dir/out" 2>"$dir/err"
+expect "check --lang zh against the park"   "$dir/park.json: /sources/1/points/0/unit: “kV”与测点的单位“V”不同
+$dir/park.json: /sources/1/points/1/tag: 园区没有测点“potline-9.bath_temp”" "$(cat "$dir/err")"
+"$cli" connections check --lang zh "$dir/good.json" --park beidu >"$dir/out" 2>"$dir/err"
+expect "check --lang zh of a good file: summary" "$dir/good.json: 正常，园区 beidu，2 个数据源" "$(head -1 "$dir/out")"
+
 # test --park checks the file against the park first, as check --park does, and connects to
 # nothing when it does not fit (no reading, no source line).
 "$cli" connections test "$dir/park.json" --park beidu --timeout 10 >"$dir/out" 2>"$dir/err"

@@ -90,8 +90,8 @@ TEST(ConnectionsReader, ReadsAllFourKindsIntoTheContractTypes) {
   EXPECT_EQ(ua.nodes[0].sampling_interval_ms, 250);
 }
 
-std::string errorOf(const std::string& text) {
-  auto c = parseConnections(text, "bad.json");
+std::string errorOf(const std::string& text, std::string_view language = "en") {
+  auto c = parseConnections(text, "bad.json", language);
   return c ? std::string("(accepted)") : c.error().message;
 }
 
@@ -176,6 +176,32 @@ TEST(ConnectionsReader, ReportsEveryProblemNotJustTheFirst) {
             "bad.json: /sources/1/points/0/address: the value runs past register 65535");
 }
 
+// QA: the rules only a connections file has were English under --lang zh and in a Chinese
+// window (the reader's shape problems were Chinese already). The same file as above, in Chinese.
+TEST(ConnectionsReader, SaysItsOwnRulesInChinese) {
+  const std::string text = R"({"format": "parktwin-connections/2", "park": "beidu", "sources": [
+    {"id": "q", "kind": "mqtt", "broker": {"host": "h"}, "subscriptions": [
+      {"topic": "a/#/b", "payload": "json", "values": [{"pointer": "x", "tag": "{line}.t"}]}]},
+    {"id": "m", "kind": "modbus", "host": "h", "reconnect_delay_min_ms": 1000, "reconnect_delay_max_ms": 100,
+     "points": [{"table": "coil", "address": 65535, "type": "float32", "tag": "a"}]}]})";
+  EXPECT_EQ(errorOf(text, "zh"),
+            "bad.json: /format: 应为“parktwin-connections/1”，实际为“parktwin-connections/2”\n"
+            "bad.json: /sources/0/subscriptions/0/topic: “#”必须是“a/#/b”的最后一级\n"
+            "bad.json: /sources/0/subscriptions/0/values/0/pointer: 应为以“/”开头的 JSON 指针，实际为“x”\n"
+            "bad.json: /sources/0/subscriptions/0/values/0/tag: 此处没有部分 {line}；这个测点不能使用部分\n"
+            "bad.json: /sources/1/reconnect_delay_max_ms: 应不小于 reconnect_delay_min_ms（1000）\n"
+            "bad.json: /sources/1/points/0/type: 线圈和离散输入是位；应为 boolean\n"
+            "bad.json: /sources/1/points/0/address: 该值超出了寄存器 65535");
+  const std::string m = R"({"id": "m", "kind": "modbus", "host": "h", "points": [)" + kModbusPoint + "]}";
+  EXPECT_EQ(errorOf(wrap(m + "," + m), "zh"), "bad.json: /sources/1/id: 重复的数据源 id“m”\n"
+            "bad.json: /sources/1/points/0/tag: “a”也由 /sources/0/points/0 提供；一个测点只能从一个点位、节点或指标取值");
+  EXPECT_EQ(errorOf(wrap(R"({"id": "q", "kind": "mqtt", "broker": {"host": "h", "password": "pw"}, "subscriptions": [
+      {"topic": "a", "payload": "number", "timestamp": "epoch_ms", "values": [{"tag": "t", "scale": 0}]}]})"), "zh"),
+            "bad.json: /sources/0/broker/password: 有密码就要有用户名\n"
+            "bad.json: /sources/0/subscriptions/0/timestamp: 纯数字不带时间戳；应为 receipt\n"
+            "bad.json: /sources/0/subscriptions/0/values/0/scale: 应为非零数字，实际为 0");
+}
+
 TEST(ConnectionsReader, ChecksTimestampsAgainstThePayloadKind) {
   EXPECT_EQ(errorOf(wrap(R"({"id": "q", "kind": "mqtt", "broker": {"host": "h"}, "subscriptions": [
       {"topic": "a", "payload": "number", "timestamp": "epoch_ms", "values": [{"tag": "t"}]}]})")),
@@ -230,6 +256,20 @@ TEST(ConnectionsReader, ChecksTagsAndUnitsAgainstThePark) {
   ASSERT_EQ(more.size(), 2u);
   EXPECT_EQ(more[0], "/park: \"beidu\" but the park file is \"jiulong\"");
   EXPECT_EQ(more[1], "/sources/3/nodes/0/unit: \"degC\" differs from the tag's unit \"kW\"");
+}
+
+TEST(ConnectionsReader, ChecksAgainstTheParkInChinese) {
+  auto c = parseConnections(kGood, "good.json");
+  ASSERT_TRUE(c) << c.error().message;
+  parktwin::model::Park park;
+  park.id = "jiulong";
+  park.tags = {tag("grid.power", "MW"), tag("meter.power", "kW"), tag("grid.breaker", "state"), tag("line1.temp", "kW")};
+  std::get<OpcUaSource>(c->sources[3].config).nodes[0].mapping.unit = "degC";
+  const auto problems = problemsAgainstPark(*c, park, "zh");
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[0], "/park: “beidu”，但园区文件是“jiulong”");
+  EXPECT_EQ(problems[1], "/sources/2/metrics/0/tag: 园区没有测点“press.temp”");
+  EXPECT_EQ(problems[2], "/sources/3/nodes/0/unit: “degC”与测点的单位“kW”不同");
 }
 
 }  // namespace

@@ -72,6 +72,16 @@ TEST_F(BundledData, ANameThatIsNothingListsTheBundledParks) {
             "no park named \"nosuchpark\": bundled parks are beidu, jiulong; or give a park file's path");
 }
 
+// QA: `parktwin --lang zh --park nosuch` answered in English.
+TEST_F(BundledData, ANameThatIsNothingIsSaidInChinese) {
+  auto park = resolvePark("nosuchpark", data(), work(), "zh");
+  ASSERT_FALSE(park);
+  EXPECT_EQ(park.error().message, "没有名为“nosuchpark”的园区：内置园区有 beidu、jiulong；也可给出园区文件的路径");
+  auto scenario = resolveBundledOrPath("heatwave", BundledKind::scenario, data(), work(), "zh");
+  ASSERT_FALSE(scenario);
+  EXPECT_EQ(scenario.error().message, "没有名为“heatwave”的情景：内置情景有 heat-wave；也可给出情景文件的路径");
+}
+
 TEST_F(BundledData, ScenariosResolveTheSameWay) {
   EXPECT_EQ(*resolveBundledOrPath("heat-wave", BundledKind::scenario, data()), data() / "scenarios" / "heat-wave.json");
   auto missing = resolveBundledOrPath("heatwave", BundledKind::scenario, data(), work());

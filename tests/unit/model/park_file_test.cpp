@@ -242,6 +242,16 @@ TEST(ParkFile, MissingFileIsAnError) {
   EXPECT_EQ(result.error().message, "/nonexistent/park.json: cannot open the park file");
 }
 
+// QA: "cannot open the park file" was English under --lang zh and in a Chinese window.
+TEST(ParkFile, AFileThatCannotBeReadIsSaidInChinese) {
+  auto missing = parktwin::model::loadPark("/nonexistent/park.json", "zh");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().message, "/nonexistent/park.json: 无法打开园区文件");
+  auto folder = parktwin::model::loadPark(std::filesystem::temp_directory_path(), "zh");
+  ASSERT_FALSE(folder);
+  EXPECT_EQ(folder.error().message, std::filesystem::temp_directory_path().string() + ": 是文件夹，不是园区文件");
+}
+
 TEST(ParkFile, SaveThenLoadGivesTheSamePark) {
   auto park = parsePark(minimalPark().dump(), "test.json");
   ASSERT_TRUE(park);

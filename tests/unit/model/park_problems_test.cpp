@@ -17,6 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 using parktwin::model::loadPark;
 using parktwin::model::loadParkListingProblems;
+using parktwin::model::problemText;
 
 const char* const kGoodPark = R"({
   "format": "parktwin-park/1", "id": "mini", "name": {"zh": "小园区", "en": "Mini park"},
@@ -166,6 +167,8 @@ TEST_F(ParkProblems, AMissingFileIsOneProblem) {
   ASSERT_FALSE(listed.has_value());
   ASSERT_EQ(listed.error().size(), 1u);
   EXPECT_EQ(listed.error()[0].what, "/nonexistent/park.json: cannot open the park file");
+  // Kept as a code, so a Chinese window words it in Chinese.
+  EXPECT_EQ(problemText(listed.error()[0].wording, "zh"), "/nonexistent/park.json: 无法打开园区文件");
 }
 
 }  // namespace

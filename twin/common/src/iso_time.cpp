@@ -27,22 +27,26 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
 
 }  // namespace
 
-Result<IsoInstant> parseIsoInstant(std::string_view s) {
-  const std::string what = "timestamp '" + std::string(s) + "': ";
+Result<IsoInstant> parseIsoInstant(std::string_view s, std::string_view language) {
+  // Each refusal in English and Chinese side by side: "timestamp 'x': <why>".
+  const bool zh = language == "zh";
+  const auto refuse = [&](std::string_view en, std::string_view cn) {
+    return fail(zh ? "时间“" + std::string(s) + "”：" + std::string(cn) : "timestamp '" + std::string(s) + "': " + std::string(en));
+  };
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (!digits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, month) || s[7] != '-' ||
       !digits(s, 8, 2, day)) {
-    return fail(what + "expected YYYY-MM-DD at the start");
+    return refuse("expected YYYY-MM-DD at the start", "应以 YYYY-MM-DD 开头");
   }
   std::size_t at = 10;
   if (at < s.size()) {
-    if (s[at] != 'T' && s[at] != ' ') return fail(what + "expected 'T' after the date");
+    if (s[at] != 'T' && s[at] != ' ') return refuse("expected 'T' after the date", "日期后应为“T”");
     if (!digits(s, at + 1, 2, hour) || at + 3 >= s.size() || s[at + 3] != ':' || !digits(s, at + 4, 2, minute)) {
-      return fail(what + "expected hh:mm after 'T'");
+      return refuse("expected hh:mm after 'T'", "“T”后应为 hh:mm");
     }
     at += 6;
     if (at < s.size() && s[at] == ':') {
-      if (!digits(s, at + 1, 2, second)) return fail(what + "expected seconds after ':'");
+      if (!digits(s, at + 1, 2, second)) return refuse("expected seconds after ':'", "“:”后应为秒");
       at += 3;
     }
   }
@@ -56,7 +60,7 @@ Result<IsoInstant> parseIsoInstant(std::string_view s) {
       ++at;
       ++n;
     }
-    if (n == 0) return fail(what + "expected digits after the decimal point");
+    if (n == 0) return refuse("expected digits after the decimal point", "小数点后应为数字");
   }
   std::int64_t offsetMinutes = 0;
   if (at < s.size()) {
@@ -65,30 +69,30 @@ Result<IsoInstant> parseIsoInstant(std::string_view s) {
     } else if (s[at] == '+' || s[at] == '-') {
       const int sign = s[at] == '-' ? -1 : 1;
       int oh = 0, om = 0;
-      if (!digits(s, at + 1, 2, oh)) return fail(what + "expected a UTC offset like +08:00");
+      if (!digits(s, at + 1, 2, oh)) return refuse("expected a UTC offset like +08:00", "应为 UTC 偏移，如 +08:00");
       at += 3;
       if (at < s.size() && s[at] == ':') ++at;
       if (at < s.size()) {
-        if (!digits(s, at, 2, om)) return fail(what + "expected a UTC offset like +08:00");
+        if (!digits(s, at, 2, om)) return refuse("expected a UTC offset like +08:00", "应为 UTC 偏移，如 +08:00");
         at += 2;
       }
-      if (oh > 23 || om > 59) return fail(what + "UTC offset out of range");
+      if (oh > 23 || om > 59) return refuse("UTC offset out of range", "UTC 偏移超出范围");
       offsetMinutes = sign * (oh * 60 + om);
     }
   }
-  if (at != s.size()) return fail(what + "unexpected '" + std::string(s.substr(at)) + "' at the end");
+  if (at != s.size()) return refuse("unexpected '" + std::string(s.substr(at)) + "' at the end", "末尾多出“" + std::string(s.substr(at)) + "”");
   static constexpr int kDaysIn[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1 || day > kDaysIn[month - 1]) return fail(what + "no such date");
+  if (month < 1 || month > 12 || day < 1 || day > kDaysIn[month - 1]) return refuse("no such date", "没有这一天");
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (month == 2 && day == 29 && !leap) return fail(what + "no such date (not a leap year)");
-  if (hour > 23 || minute > 59 || second > 60) return fail(what + "time of day out of range");
+  if (month == 2 && day == 29 && !leap) return refuse("no such date (not a leap year)", "没有这一天（不是闰年）");
+  if (hour > 23 || minute > 59 || second > 60) return refuse("time of day out of range", "时刻超出范围");
   const std::int64_t days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
   return IsoInstant{seconds * 1000 + millis, static_cast<std::int32_t>(offsetMinutes * 60)};
 }
 
-Result<std::int64_t> parseIsoInstantMs(std::string_view text) {
-  auto instant = parseIsoInstant(text);
+Result<std::int64_t> parseIsoInstantMs(std::string_view text, std::string_view language) {
+  auto instant = parseIsoInstant(text, language);
   if (!instant) return std::unexpected(instant.error());
   return instant->utc_ms;
 }

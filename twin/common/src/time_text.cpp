@@ -44,17 +44,19 @@ Result<std::int64_t> parseInstantMs(std::string_view text) {
               "2026-01-01T06:00:00Z or 2026-01-01T14:00:00+08:00");
 }
 
-Result<std::int64_t> parseTimestamp(std::string_view text) {
+Result<std::int64_t> parseTimestamp(std::string_view text, std::string_view language) {
+  const bool zh = language == "zh";
   while (!text.empty() && (text.front() == ' ' || text.front() == '"')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '"' || text.back() == '\r')) text.remove_suffix(1);
-  if (text.empty()) return fail("empty timestamp");
-  if (text.size() >= 10 && text[4] == '-') return parseIsoInstantMs(text);
+  if (text.empty()) return fail(zh ? "时间为空" : "empty timestamp");
+  if (text.size() >= 10 && text[4] == '-') return parseIsoInstantMs(text, language);
   double number = 0.0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+  const std::string quoted = zh ? "时间“" + std::string(text) + "”：" : "timestamp '" + std::string(text) + "': ";
   if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(number)) {
-    return fail("timestamp '" + std::string(text) + "': expected ISO-8601 or epoch seconds/milliseconds");
+    return fail(quoted + (zh ? "应为 ISO-8601 时间或纪元秒/毫秒" : "expected ISO-8601 or epoch seconds/milliseconds"));
   }
-  if (std::fabs(number) >= 9.2e18 / 1000) return fail("timestamp '" + std::string(text) + "': out of range");
+  if (std::fabs(number) >= 9.2e18 / 1000) return fail(quoted + (zh ? "超出范围" : "out of range"));
   if (std::fabs(number) < 1e11) return static_cast<std::int64_t>(std::llround(number * 1000.0));
   return static_cast<std::int64_t>(std::llround(number));
 }

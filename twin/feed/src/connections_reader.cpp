@@ -18,21 +18,26 @@ ValueMapping readMapping(ObjectReader& r, Problems& problems, const std::vector<
   if (!m.tag.empty()) {
     const auto parts = tagPatternParts(m.tag);
     if (!parts) {
-      problems.add(r.pathOf("tag"), "expected a tag id, or a pattern with {part} names; got \"" + m.tag + "\"");
+      problems.add(r.pathOf("tag"), "expected a tag id, or a pattern with {part} names; got \"" + m.tag + "\"",
+                   "应为测点 id，或带 {part} 名称的模式；实际为“" + m.tag + "”");
     } else {
       for (const auto& part : *parts) {
         if (std::ranges::find(allowedParts, part) == allowedParts.end()) {
-          std::string allowed;
-          for (const auto& a : allowedParts) allowed += (allowed.empty() ? "" : ", ") + ("{" + a + "}");
-          problems.add(r.pathOf("tag"), "no part {" + part + "} here; " +
-                                            (allowed.empty() ? "this tag cannot use parts" : "expected one of " + allowed));
+          std::string allowed, allowedZh;
+          for (const auto& a : allowedParts) {
+            allowed += (allowed.empty() ? "" : ", ") + ("{" + a + "}");
+            allowedZh += (allowedZh.empty() ? "" : "、") + ("{" + a + "}");
+          }
+          problems.add(r.pathOf("tag"),
+                       "no part {" + part + "} here; " + (allowed.empty() ? "this tag cannot use parts" : "expected one of " + allowed),
+                       "此处没有部分 {" + part + "}；" + (allowed.empty() ? "这个测点不能使用部分" : "应为以下之一：" + allowedZh));
         }
       }
     }
   }
   if (r.raw("scale")) {
     m.scale = r.number("scale", -1e12, 1e12, true, 1);
-    if (m.scale == 0) problems.add(r.pathOf("scale"), "expected a non-zero number, got 0");
+    if (m.scale == 0) problems.add(r.pathOf("scale"), "expected a non-zero number, got 0", "应为非零数字，实际为 0");
   }
   m.offset = r.number("offset", -1e12, 1e12, false, 0);
   m.deadband = r.nonNegative("deadband");
@@ -51,7 +56,7 @@ BrokerOptions readBroker(ObjectReader& parent, Problems& problems) {
   b.client_id = r.string("client_id", false);
   b.username = r.string("username", false);
   b.password = r.string("password", false);
-  if (!b.password.empty() && b.username.empty()) problems.add(r.pathOf("password"), "a password needs a username");
+  if (!b.password.empty() && b.username.empty()) problems.add(r.pathOf("password"), "a password needs a username", "有密码就要有用户名");
   b.keepalive_s = r.integer("keepalive_s", 5, 3600, false, b.keepalive_s);
   return b;
 }
@@ -103,7 +108,8 @@ void checkOneFeedPerTag(const Connections& c, Problems& problems) {
   std::map<std::string, std::string, std::less<>> firstFeed;
   for (const auto& [tag, path] : namedTags(c)) {
     if (auto [it, fresh] = firstFeed.emplace(tag, path); !fresh) {
-      problems.add(path + "/tag", "\"" + tag + "\" is fed by " + it->second + " too; a tag takes its values from one point, node or metric");
+      problems.add(path + "/tag", "\"" + tag + "\" is fed by " + it->second + " too; a tag takes its values from one point, node or metric",
+                   "“" + tag + "”也由 " + it->second + " 提供；一个测点只能从一个点位、节点或指标取值");
     }
   }
 }
@@ -155,7 +161,8 @@ Result<Connections> parseConnections(const std::string& text, const std::string&
     if (r.valid()) {
       const std::string format = r.string("format");
       if (!format.empty() && format != kConnectionsFormat) {
-        problems.add("/format", "expected \"" + std::string(kConnectionsFormat) + "\", got \"" + format + "\"");
+        problems.add("/format", "expected \"" + std::string(kConnectionsFormat) + "\", got \"" + format + "\"",
+                     "应为“" + std::string(kConnectionsFormat) + "”，实际为“" + format + "”");
       }
       c.park = r.id("park");
       if (const json* sources = r.array("sources", true)) {
@@ -164,11 +171,11 @@ Result<Connections> parseConnections(const std::string& text, const std::string&
           const std::string path = "/sources/" + std::to_string(i);
           Source s = readSource((*sources)[i], path, problems);
           if (!s.id.empty() && !ids.insert(s.id).second) {
-            problems.add(path + "/id", "duplicate source id \"" + s.id + "\"");
+            problems.add(path + "/id", "duplicate source id \"" + s.id + "\"", "重复的数据源 id“" + s.id + "”");
           }
           c.sources.push_back(std::move(s));
         }
-        if (sources->empty()) problems.add("/sources", "expected at least one source");
+        if (sources->empty()) problems.add("/sources", "expected at least one source", "应至少有一个数据源");
         checkOneFeedPerTag(c, problems);
       }
     }
@@ -178,7 +185,7 @@ Result<Connections> parseConnections(const std::string& text, const std::string&
 }
 
 Result<Connections> loadConnections(const std::filesystem::path& file, std::string_view language) {
-  auto text = readTextFile(file, "connections file");
+  auto text = readTextFile(file, "connections file", "连接文件", language);
   if (!text) return std::unexpected(text.error());
   return parseConnections(*text, file.string(), language);
 }

@@ -11,13 +11,15 @@ namespace {
 
 void checkPointer(ObjectReader& r, const std::string& key, const std::string& pointer, Problems& problems) {
   if (!pointer.empty() && pointer.front() != '/') {
-    problems.add(r.pathOf(key), "expected a JSON pointer starting with '/', got \"" + pointer + "\"");
+    problems.add(r.pathOf(key), "expected a JSON pointer starting with '/', got \"" + pointer + "\"",
+                 "应为以“/”开头的 JSON 指针，实际为“" + pointer + "”");
     return;
   }
   try {
     (void)json::json_pointer(pointer);
   } catch (const json::exception&) {
-    problems.add(r.pathOf(key), "not a valid JSON pointer: \"" + pointer + "\" ('~' must be ~0 or ~1)");
+    problems.add(r.pathOf(key), "not a valid JSON pointer: \"" + pointer + "\" ('~' must be ~0 or ~1)",
+                 "不是有效的 JSON 指针：“" + pointer + "”（“~”只能写作 ~0 或 ~1）");
   }
 }
 
@@ -26,7 +28,7 @@ template <typename ReadOne>
 void forEachObject(ObjectReader& r, const std::string& key, bool required, Problems& problems, ReadOne readOne) {
   const json* items = r.array(key, required);
   if (!items) return;
-  if (required && items->empty()) problems.add(r.pathOf(key), "expected at least one entry");
+  if (required && items->empty()) problems.add(r.pathOf(key), "expected at least one entry", "应至少有一项");
   for (std::size_t i = 0; i < items->size(); ++i) {
     ObjectReader item((*items)[i], r.pathOf(key) + "/" + std::to_string(i), problems);
     if (item.valid()) readOne(item);
@@ -40,15 +42,18 @@ void readTimestamp(ObjectReader& r, MqttSubscription& s, Problems& problems) {
     s.timestamp_pointer = r.string("timestamp_pointer", !receipt);
     checkPointer(r, "timestamp_pointer", s.timestamp_pointer, problems);
     if (receipt && r.raw("timestamp_pointer")) {
-      problems.add(r.pathOf("timestamp_pointer"), "a pointer needs a timestamp format other than receipt");
+      problems.add(r.pathOf("timestamp_pointer"), "a pointer needs a timestamp format other than receipt",
+                   "给出指针时，时间戳格式不能是 receipt");
     }
   } else if (s.payload == PayloadFormat::csv) {
     s.timestamp_csv_column = r.integer("timestamp_column", 0, 1000, !receipt, -1);
     if (receipt && s.timestamp_csv_column >= 0) {
-      problems.add(r.pathOf("timestamp_column"), "a column needs a timestamp format other than receipt");
+      problems.add(r.pathOf("timestamp_column"), "a column needs a timestamp format other than receipt",
+                   "给出列时，时间戳格式不能是 receipt");
     }
   } else if (!receipt) {
-    problems.add(r.pathOf("timestamp"), "a plain number carries no timestamp; expected receipt");
+    problems.add(r.pathOf("timestamp"), "a plain number carries no timestamp; expected receipt",
+                 "纯数字不带时间戳；应为 receipt");
   }
 }
 
@@ -58,7 +63,7 @@ MqttSubscription readSubscription(ObjectReader& r, Problems& problems) {
   std::vector<std::string> parts;
   if (!s.topic.empty()) {
     if (auto pattern = compileTopicPattern(s.topic)) parts = pattern->part_names;
-    else problems.add(r.pathOf("topic"), pattern.error().message);
+    else problems.add(r.pathOf("topic"), pattern.error().message, compileTopicPattern(s.topic, "zh").error().message);
   }
   s.payload = r.kind<PayloadFormat>("payload", true).value_or(PayloadFormat::json);
   s.qos = r.integer("qos", 0, 1, false, 1);
@@ -76,7 +81,7 @@ MqttSubscription readSubscription(ObjectReader& r, Problems& problems) {
   });
   if (const json* readings = r.raw("readings")) {
     if (s.payload != PayloadFormat::json) {
-      problems.add(r.pathOf("readings"), "an object of readings needs payload json");
+      problems.add(r.pathOf("readings"), "an object of readings needs payload json", "读数对象要求 payload 为 json");
     } else {
       ObjectReader o(*readings, r.pathOf("readings"), problems);
       if (o.valid()) {
@@ -84,24 +89,28 @@ MqttSubscription readSubscription(ObjectReader& r, Problems& problems) {
         checkPointer(o, "pointer", s.readings_pointer, problems);
         std::vector<std::string> withKey = parts;
         if (std::ranges::find(parts, "key") != parts.end()) {
-          problems.add(r.pathOf("topic"), "{key} names a reading's member; give the topic part another name");
+          problems.add(r.pathOf("topic"), "{key} names a reading's member; give the topic part another name",
+                       "{key} 指读数对象的成员；请给主题中的这一部分另起名字");
         }
         withKey.emplace_back("key");
         s.readings_mapping = readMapping(o, problems, withKey);
       }
     }
   } else if (s.values.empty()) {
-    problems.add(r.pathOf("values"), "missing; expected at least one value (or \"readings\")");
+    problems.add(r.pathOf("values"), "missing; expected at least one value (or \"readings\")",
+                 "缺失；应至少有一个值（或“readings”）");
   }
   if (s.payload == PayloadFormat::number && s.values.size() > 1) {
-    problems.add(r.pathOf("values"), "a plain number is one value; expected one entry");
+    problems.add(r.pathOf("values"), "a plain number is one value; expected one entry", "纯数字只是一个值；应只有一项");
   }
   return s;
 }
 
 int readModbusAddress(ObjectReader& p, ModbusType type, Problems& problems) {
   const int address = p.integer("address", 0, 65535, true, 0);
-  if (address + registerWidth(type) - 1 > 65535) problems.add(p.pathOf("address"), "the value runs past register 65535");
+  if (address + registerWidth(type) - 1 > 65535) {
+    problems.add(p.pathOf("address"), "the value runs past register 65535", "该值超出了寄存器 65535");
+  }
   return address;
 }
 
@@ -122,9 +131,12 @@ void checkRegisterOverlaps(const std::vector<ModbusPoint>& points, const std::st
       const ModbusPoint &a = points[i], &b = points[j];
       const bool overlap = a.address < b.address + widthOf(b) && b.address < a.address + widthOf(a);
       if (a.table != b.table || a.address == b.address || !overlap) continue;
+      const std::string other = path + "/" + std::to_string(i);
       problems.add(path + "/" + std::to_string(j) + "/address",
-                   "registers " + registerSpan(b, widthOf(b)) + " overlap " + registerSpan(a, widthOf(a)) + " of " + path + "/" +
-                       std::to_string(i) + ": one value's words would be read as parts of two");
+                   "registers " + registerSpan(b, widthOf(b)) + " overlap " + registerSpan(a, widthOf(a)) + " of " + other +
+                       ": one value's words would be read as parts of two",
+                   "寄存器 " + registerSpan(b, widthOf(b)) + " 与 " + other + " 的 " + registerSpan(a, widthOf(a)) +
+                       " 重叠：一个值的几个字会被当成两个值的各一部分读取");
       break;
     }
   }
@@ -136,7 +148,7 @@ ModbusPoint readModbusPoint(ObjectReader& p, Problems& problems) {
   const bool bits = point.table == ModbusTable::coil || point.table == ModbusTable::discrete_input;
   point.type = p.kind<ModbusType>("type", false).value_or(bits ? ModbusType::boolean : ModbusType::uint16);
   if (bits && point.type != ModbusType::boolean) {
-    problems.add(p.pathOf("type"), "coils and discrete inputs are bits; expected boolean");
+    problems.add(p.pathOf("type"), "coils and discrete inputs are bits; expected boolean", "线圈和离散输入是位；应为 boolean");
   }
   point.address = readModbusAddress(p, point.type, problems);
   point.word_order = p.kind<WordOrder>("word_order", false).value_or(WordOrder::big);
@@ -164,8 +176,9 @@ ModbusSource readModbus(ObjectReader& r, Problems& problems) {
   m.reconnect_delay_min_ms = r.integer("reconnect_delay_min_ms", 10, 3'600'000, false, m.reconnect_delay_min_ms);
   m.reconnect_delay_max_ms = r.integer("reconnect_delay_max_ms", 10, 3'600'000, false, m.reconnect_delay_max_ms);
   if (m.reconnect_delay_max_ms < m.reconnect_delay_min_ms) {
-    problems.add(r.pathOf("reconnect_delay_max_ms"), "expected at least reconnect_delay_min_ms (" +
-                                                         std::to_string(m.reconnect_delay_min_ms) + ")");
+    const std::string least = std::to_string(m.reconnect_delay_min_ms);
+    problems.add(r.pathOf("reconnect_delay_max_ms"), "expected at least reconnect_delay_min_ms (" + least + ")",
+                 "应不小于 reconnect_delay_min_ms（" + least + "）");
   }
   m.max_gap = r.integer("max_gap", 0, 124, false, m.max_gap);
   forEachObject(r, "points", true, problems, [&](ObjectReader& p) { m.points.push_back(readModbusPoint(p, problems)); });
@@ -193,7 +206,8 @@ OpcUaSource readOpcUa(ObjectReader& r, Problems& problems) {
   OpcUaSource o;
   o.endpoint = r.string("endpoint");
   if (!o.endpoint.empty() && !o.endpoint.starts_with("opc.tcp://")) {
-    problems.add(r.pathOf("endpoint"), "expected opc.tcp://host:port/path, got \"" + o.endpoint + "\"");
+    problems.add(r.pathOf("endpoint"), "expected opc.tcp://host:port/path, got \"" + o.endpoint + "\"",
+                 "应为 opc.tcp://主机:端口/路径，实际为“" + o.endpoint + "”");
   }
   o.security = r.kind<OpcUaSecurity>("security", false).value_or(OpcUaSecurity::none);
   const bool secured = o.security != OpcUaSecurity::none;

@@ -174,24 +174,29 @@ Result<void> mapCsv(const MqttSubscription& s, std::string_view payload, std::in
 
 }  // namespace
 
-Result<TopicPattern> compileTopicPattern(std::string_view pattern) {
-  if (pattern.empty()) return fail("the topic pattern is empty");
+Result<TopicPattern> compileTopicPattern(std::string_view pattern, std::string_view language) {
+  // Each refusal in English and Chinese side by side (the connections file's reader words it).
+  const bool zh = language == "zh";
+  const auto refuse = [zh](const std::string& en, const std::string& cn) { return fail(zh ? cn : en); };
+  if (pattern.empty()) return refuse("the topic pattern is empty", "主题模式为空");
   TopicPattern compiled;
   const auto levels = splitLevels(pattern);
   for (std::size_t i = 0; i < levels.size(); ++i) {
     const std::string_view level = levels[i];
     std::string sent(level);
-    if (level == "#" && i + 1 != levels.size()) return fail("'#' must be the last level of \"" + std::string(pattern) + "\"");
+    if (level == "#" && i + 1 != levels.size()) return refuse("'#' must be the last level of \"" + std::string(pattern) + "\"", "“#”必须是“" + std::string(pattern) + "”的最后一级");
     if (auto name = partName(level)) {
-      if (!isPartName(*name)) return fail("part name {" + std::string(*name) + "}: expected letters, digits or '_'");
+      if (!isPartName(*name)) return refuse("part name {" + std::string(*name) + "}: expected letters, digits or '_'",
+                      "部分名称 {" + std::string(*name) + "}：应由字母、数字或“_”组成");
       if (std::ranges::find(compiled.part_names, *name) != compiled.part_names.end()) {
-        return fail("part {" + std::string(*name) + "} appears twice");
+        return refuse("part {" + std::string(*name) + "} appears twice", "部分 {" + std::string(*name) + "} 出现了两次");
       }
       compiled.part_names.emplace_back(*name);
       sent = "+";
     } else if (level != "+" && level != "#" &&
                level.find_first_of("+#{}") != std::string_view::npos) {
-      return fail("level \"" + std::string(level) + "\": '+', '#' and {part} must fill a whole level");
+      return refuse("level \"" + std::string(level) + "\": '+', '#' and {part} must fill a whole level",
+                    "层级“" + std::string(level) + "”：“+”、“#”和 {part} 必须独占一整级");
     }
     compiled.levels.emplace_back(level);
     compiled.subscription += (i ? "/" : "") + sent;

@@ -9,21 +9,22 @@ struct KindWords {
   const char* folder;    // under the data folder
   const char* singular;  // in messages
   const char* plural;
+  const char* zh;        // the same in Chinese: "园区"
 };
 
 KindWords wordsFor(BundledKind kind) {
   switch (kind) {
     case BundledKind::park:
-      return {"parks", "park", "parks"};
+      return {"parks", "park", "parks", "园区"};
     case BundledKind::scenario:
-      return {"scenarios", "scenario", "scenarios"};
+      return {"scenarios", "scenario", "scenarios", "情景"};
   }
-  return {"parks", "park", "parks"};
+  return {"parks", "park", "parks", "园区"};
 }
 
-std::string joined(const std::vector<std::string>& names) {
+std::string joined(const std::vector<std::string>& names, std::string_view separator = ", ") {
   std::string text;
-  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+  for (const auto& name : names) text += (text.empty() ? "" : std::string(separator)) + name;
   return text;
 }
 
@@ -54,7 +55,7 @@ bool looksLikeBundledName(const std::string& argument) {
 
 Result<std::filesystem::path> resolveBundledOrPath(const std::string& nameOrPath, BundledKind kind,
                                                    const std::filesystem::path& dataFolder,
-                                                   const std::filesystem::path& relativeTo) {
+                                                   const std::filesystem::path& relativeTo, std::string_view language) {
   const KindWords words = wordsFor(kind);
   if (!looksLikeBundledName(nameOrPath)) return against(nameOrPath, relativeTo);
   const auto bundled = dataFolder / words.folder / (nameOrPath + ".json");
@@ -64,10 +65,15 @@ Result<std::filesystem::path> resolveBundledOrPath(const std::string& nameOrPath
   const auto local = against(nameOrPath, relativeTo);
   if (std::filesystem::exists(local, ec)) return local;
   const auto names = bundledNames(dataFolder, kind);
-  const std::string known = names.empty()
-                                ? std::string("no bundled ") + words.plural + " are installed in " +
-                                      (dataFolder / words.folder).string()
-                                : std::string("bundled ") + words.plural + " are " + joined(names);
+  const std::string folder = (dataFolder / words.folder).string();
+  if (language == "zh") {
+    const std::string known = names.empty() ? std::string("没有安装内置") + words.zh + "（应在 " + folder + "）"
+                                            : std::string("内置") + words.zh + "有 " + joined(names, "、");
+    return fail(std::string("没有名为“") + nameOrPath + "”的" + words.zh + "：" + known + "；也可给出" + words.zh +
+                "文件的路径");
+  }
+  const std::string known = names.empty() ? std::string("no bundled ") + words.plural + " are installed in " + folder
+                                          : std::string("bundled ") + words.plural + " are " + joined(names);
   return fail(std::string("no ") + words.singular + " named \"" + nameOrPath + "\": " + known + "; or give a " +
               words.singular + " file's path");
 }

@@ -129,16 +129,25 @@ std::unexpected<Error> Problems::failure(const std::string& source, std::string_
   return fail(message);
 }
 
-Result<std::string> readTextFile(const std::filesystem::path& file, const std::string& kindOfFile) {
+std::expected<std::string, ProblemWording> readTextFileWorded(const std::filesystem::path& file, const std::string& kindOfFile,
+                                                              const std::string& kindOfFileZh) {
+  const auto refusal = [&](ProblemCode code) {
+    return std::unexpected(ProblemWording{.code = code, .first = file.string(), .second = kindOfFile, .third = kindOfFileZh});
+  };
   std::error_code ec;
-  if (std::filesystem::is_directory(file, ec)) {
-    return fail(file.string() + ": is a directory, not a " + kindOfFile);
-  }
+  if (std::filesystem::is_directory(file, ec)) return refusal(ProblemCode::file_is_folder);
   std::ifstream in(file, std::ios::binary);
-  if (!in) return fail(file.string() + ": cannot open the " + kindOfFile);
+  if (!in) return refusal(ProblemCode::file_unreadable);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+Result<std::string> readTextFile(const std::filesystem::path& file, const std::string& kindOfFile,
+                                 const std::string& kindOfFileZh, std::string_view language) {
+  auto text = readTextFileWorded(file, kindOfFile, kindOfFileZh);
+  if (!text) return fail(problemText(text.error(), kindOfFileZh.empty() ? "en" : language));
+  return std::move(*text);
 }
 
 std::string describe(const json& value) {

@@ -349,18 +349,18 @@ Result<Park> parsePark(const std::string& jsonText, const std::string& source, s
 }
 
 Result<Park> loadPark(const std::filesystem::path& file, std::string_view language) {
-  auto text = detail::readTextFile(file, "park file");
+  auto text = detail::readTextFile(file, "park file", "园区文件", language);
   if (!text) return std::unexpected(text.error());
   return parsePark(*text, file.string(), language);
 }
 
 std::expected<Park, std::vector<ParkProblem>> loadParkListingProblems(const std::filesystem::path& file) {
-  // A file that cannot be read (English only) or parsed (worded by problem_wording) is one problem.
+  // A file that cannot be read or parsed (worded by problem_wording) is one problem.
   const auto wholeFile = [](const ProblemWording& wording) {
     return std::vector{ParkProblem{"", problemText(wording), wording}};
   };
-  auto text = detail::readTextFile(file, "park file");
-  if (!text) return std::unexpected(wholeFile({.code = ProblemCode::other, .text = text.error().message}));
+  auto text = detail::readTextFileWorded(file, "park file", "园区文件");
+  if (!text) return std::unexpected(wholeFile(text.error()));
   auto parsed = detail::parseJsonWorded(*text, file.string());
   if (!parsed) return std::unexpected(wholeFile(parsed.error()));
   Problems problems;

@@ -102,6 +102,8 @@ Words ruleWords(ProblemCode code) {
       return {"%1: not valid JSON: a number beyond the range of a double (number overflow)",
               "%1: 不是有效的 JSON：有数字超出双精度浮点数的范围（数值溢出）"};
     case ProblemCode::json_invalid: return {"%1: not valid JSON", "%1: 不是有效的 JSON"};
+    case ProblemCode::file_is_folder: return {"%1: is a directory, not a %2", "%1: 是文件夹，不是%3"};
+    case ProblemCode::file_unreadable: return {"%1: cannot open the %2", "%1: 无法打开%3"};
     default: return {"%6", "%6"};
   }
 }

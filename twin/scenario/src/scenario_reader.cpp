@@ -455,7 +455,7 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
 
 Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder,
                               std::string_view language, TargetCheck targets) {
-  auto text = model::detail::readTextFile(file, "scenario file");
+  auto text = model::detail::readTextFile(file, "scenario file", "情景文件", language);
   if (!text) return std::unexpected(text.error());
   // The folder as an absolute path, so a message about a relative park path names a real place.
   return parseScenario(*text, file.string(), std::filesystem::absolute(file).parent_path(), dataFolder, language, targets);

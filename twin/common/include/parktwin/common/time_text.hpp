@@ -20,6 +20,7 @@ Result<std::int64_t> parseInstantMs(std::string_view text);
 // Timestamps in files and at the window's --at: ISO-8601 (quotes, surrounding spaces and a
 // trailing '\r' ignored), or a plain number: epoch seconds if |n| < 1e11, else epoch
 // milliseconds (1e11 s is the year 5138, 1e11 ms is 1973); fractions allowed for seconds.
-Result<std::int64_t> parseTimestamp(std::string_view text);
+// Refusals in `language` ("zh" or "en").
+Result<std::int64_t> parseTimestamp(std::string_view text, std::string_view language = "en");
 
 }  // namespace parktwin

@@ -22,8 +22,10 @@ Result<Connections> loadConnections(const std::filesystem::path& file, std::stri
 
 // The file against its park: the park id matches, every mapped tag exists (a tag pattern with
 // {parts} is checked when a message resolves it) and a given unit equals the tag's. One line
-// per problem, with the mapping's JSON path; an empty list means the two fit.
-std::vector<std::string> problemsAgainstPark(const Connections& connections, const model::Park& park);
+// per problem, with the mapping's JSON path, in `language` ("zh" or "en"); an empty list means
+// the two fit.
+std::vector<std::string> problemsAgainstPark(const Connections& connections, const model::Park& park,
+                                             std::string_view language = "en");
 
 // Every value mapping of `source` with its JSON path below the source ("/points/0",
 // "/subscriptions/1/values/0", "/subscriptions/1/readings"), in file order: what each kind of

@@ -21,8 +21,9 @@ struct TopicPattern {
   std::string subscription;            // what is sent to the broker: named parts become "+"
 };
 
-// Refuses empty levels' misuse of wildcards ("a+/b", "#/x"), bad or repeated part names.
-Result<TopicPattern> compileTopicPattern(std::string_view pattern);
+// Refuses empty levels' misuse of wildcards ("a+/b", "#/x"), bad or repeated part names; in
+// `language` ("zh" or "en").
+Result<TopicPattern> compileTopicPattern(std::string_view pattern, std::string_view language = "en");
 
 // The values of the named parts (in part_names order) when `topic` matches; nullopt otherwise.
 std::optional<std::vector<std::string>> matchTopic(const TopicPattern& pattern, std::string_view topic);

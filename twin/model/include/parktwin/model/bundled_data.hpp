@@ -4,6 +4,7 @@
 // scenario loading all resolve through here, so they accept and refuse the same arguments.
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -29,14 +30,17 @@ bool looksLikeBundledName(const std::string& argument);
 // name that is no bundled file but an existing file or folder) is taken relative to
 // `relativeTo` (empty: the working folder). A path is returned without checking it exists, so
 // the loader can say what is wrong with it; a name that is neither fails with e.g.
-// `no park named "x": bundled parks are beidu, jiulong; or give a park file's path`.
+// `no park named "x": bundled parks are beidu, jiulong; or give a park file's path`, in
+// `language` ("zh" or "en").
 Result<std::filesystem::path> resolveBundledOrPath(const std::string& nameOrPath, BundledKind kind,
                                                    const std::filesystem::path& dataFolder,
-                                                   const std::filesystem::path& relativeTo = {});
+                                                   const std::filesystem::path& relativeTo = {},
+                                                   std::string_view language = "en");
 
 inline Result<std::filesystem::path> resolvePark(const std::string& nameOrPath, const std::filesystem::path& dataFolder,
-                                                 const std::filesystem::path& relativeTo = {}) {
-  return resolveBundledOrPath(nameOrPath, BundledKind::park, dataFolder, relativeTo);
+                                                 const std::filesystem::path& relativeTo = {},
+                                                 std::string_view language = "en") {
+  return resolveBundledOrPath(nameOrPath, BundledKind::park, dataFolder, relativeTo, language);
 }
 
 }  // namespace parktwin::model

@@ -68,8 +68,14 @@ Result<json> parseJson(const std::string& text, const std::string& source, std::
 std::expected<json, ProblemWording> parseJsonWorded(const std::string& text, const std::string& source);
 
 // The whole of a park, tour or scenario file; a folder or an unreadable file is an error that
-// names the file and `kindOfFile` ("park file").
-Result<std::string> readTextFile(const std::filesystem::path& file, const std::string& kindOfFile);
+// names the file and `kindOfFile` ("park file"), in `language` ("zh" or "en": problemText), the
+// kind then named by `kindOfFileZh` ("园区文件"; empty: a file only English messages name).
+Result<std::string> readTextFile(const std::filesystem::path& file, const std::string& kindOfFile,
+                                 const std::string& kindOfFileZh = {}, std::string_view language = "en");
+// The same refusal as a problem code and its arguments (ProblemCode::file_*), for a window that
+// words it in its language, and again when the language changes.
+std::expected<std::string, ProblemWording> readTextFileWorded(const std::filesystem::path& file, const std::string& kindOfFile,
+                                                              const std::string& kindOfFileZh);
 
 // Short rendering of a JSON value for messages: "tall", 12, [...], {...}.
 std::string describe(const json& value);

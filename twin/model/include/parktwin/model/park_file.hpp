@@ -15,7 +15,7 @@ namespace parktwin::model {
 
 // Parses park JSON text. `source` names the file in messages. On failure the error message
 // lists each problem on its own line as "<source>: <json pointer>: <what was expected>", in
-// `language` ("zh" or "en": problemText; a file that cannot be read is said in English).
+// `language` ("zh" or "en": problemText), as is a file that cannot be read.
 Result<Park> parsePark(const std::string& jsonText, const std::string& source, std::string_view language = "en");
 Result<Park> loadPark(const std::filesystem::path& file, std::string_view language = "en");
 

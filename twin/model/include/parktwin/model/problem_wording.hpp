@@ -39,6 +39,10 @@ enum class ProblemCode {
   json_ends_early,        // second, third: line and column where the text ends
   json_number_overflow,   // a number beyond a double, e.g. 1e400
   json_invalid,           // any other refusal of the JSON library
+  // A file that cannot be read (json_reader.hpp's readTextFile); first: the file as messages
+  // name it; second, third: what kind of file, in English and Chinese ("park file", "园区文件").
+  file_is_folder,
+  file_unreadable,
 };
 
 // What the value should have been. `first` / `second` carry what some of them need.
