@@ -199,8 +199,10 @@ bool ParkDocument::saveAs(const QString& pathOrUrl, bool despiteProblems) {
       return false;
     }
   }
-  if (auto saved = model::savePark(*park, absolute.toStdString()); !saved) {
-    setProblems(absolute, {{"", saved.error().message, {}}});
+  if (auto saved = model::savePark(*park, absolute.toStdString(), controller_.language().toStdString()); !saved) {
+    // The writer's words in the window's language, as the problem's own text (an empty wording
+    // listed an empty problem).
+    setProblems(absolute, {{"", saved.error().message, {.text = saved.error().message}}});
     return false;
   }
   adopt(absolute);
