@@ -229,8 +229,10 @@ bool ParkDocument::saveAs(const QString& pathOrUrl, bool despiteProblems) {
   // same files from its own (Beidu saved to a home folder kept "../models/…", naming nothing).
   model::Park copy = *park;
   if (const QString from = controller_.parkFile(); !from.isEmpty()) model::relocateModels(copy, from.toStdString(), absolute.toStdString());
-  if (auto saved = model::savePark(copy, absolute.toStdString()); !saved) {
-    setProblems(absolute, {{"", saved.error().message, {}}});
+  if (auto saved = model::savePark(copy, absolute.toStdString(), controller_.language().toStdString()); !saved) {
+    // The writer's words in the window's language, as the problem's own text (an empty wording
+    // listed an empty problem).
+    setProblems(absolute, {{"", saved.error().message, {.text = saved.error().message}}});
     return false;
   }
   adopt(absolute);

@@ -69,6 +69,7 @@ Pane {
         EditHistory {
             visible: ParkEditor.editing
             Layout.fillWidth: true
+            Layout.fillHeight: false  // a layout fills by default: the tree takes the rest
             Layout.preferredHeight: Math.max(implicitHeight, root.height / 3)
             Layout.bottomMargin: 6
         }

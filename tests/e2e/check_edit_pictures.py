@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Checks a picture of edit mode (run_edit_pictures.cmake) with Pillow, apart from the app: the
 park is drawn in the 3D view, and the right column holds the editor panel above the inspector:
-a light panel with text (the fields and the history list) where the 3D view would otherwise
+a light panel with text (the palette and the fields) where the 3D view would otherwise
 show, not a dark or empty column.
 
 usage: check_edit_pictures.py PNG"""

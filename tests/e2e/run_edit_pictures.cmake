@@ -1,5 +1,5 @@
 # Edit mode pictured by the real app under Xvfb, in en and zh: Beidu with --edit and the cast
-# house selected (the editor panel's fields, the palette and the history list), checked by
+# house selected (the editor panel's fields and the palette; the history list under the asset tree), checked by
 # check_edit_pictures.py with Pillow. The user guide's pictures come from here.
 foreach(lang IN ITEMS en zh)
   set(picture ${WORK}/edit_mode_${lang}.png)

@@ -183,6 +183,16 @@ Item {
             compare(ParkController.errorText, missing + ": cannot open the park file")
         }
 
+        // A save that cannot be written lists why, in the window's language (the list showed an
+        // empty problem). Oracle: the writer's words for a folder that does not exist, by hand.
+        function test_a_failed_save_lists_why_in_the_window_language() {
+            const path = Fixture.tempPath("no-such-folder/x.park.json")
+            ParkController.language = "zh"
+            verify(!ParkDocument.saveAs(path))
+            compare(ParkDocument.problems.length, 1)
+            compare(ParkDocument.problems[0].message, path + ": 无法写入园区文件：所在文件夹不存在")
+        }
+
         // QA: the file dialog's own buttons were English in a Chinese window: Qt's translations
         // (qtbase_zh_CN) are installed with ours, and Qt 6.4's unworded labels are ours.
         function test_qt_own_words_are_chinese_in_a_chinese_window() {
