@@ -59,6 +59,7 @@ Result<IsoInstant> parseIsoInstant(std::string_view s) {
     if (n == 0) return fail(what + "expected digits after the decimal point");
   }
   std::int64_t offsetMinutes = 0;
+  const bool hasZone = at < s.size();
   if (at < s.size()) {
     if (s[at] == 'Z' || s[at] == 'z') {
       ++at;
@@ -84,7 +85,7 @@ Result<IsoInstant> parseIsoInstant(std::string_view s) {
   if (hour > 23 || minute > 59 || second > 60) return fail(what + "time of day out of range");
   const std::int64_t days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
-  return IsoInstant{seconds * 1000 + millis, static_cast<std::int32_t>(offsetMinutes * 60)};
+  return IsoInstant{seconds * 1000 + millis, static_cast<std::int32_t>(offsetMinutes * 60), hasZone};
 }
 
 Result<std::int64_t> parseIsoInstantMs(std::string_view text) {

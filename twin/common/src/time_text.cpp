@@ -45,18 +45,30 @@ Result<std::int64_t> parseInstantMs(std::string_view text) {
 }
 
 Result<std::int64_t> parseTimestamp(std::string_view text) {
+  auto read = parseTimestampIn(text, nullptr);
+  if (!read) return std::unexpected(read.error());
+  return read->utc_ms;
+}
+
+Result<FileTimestamp> parseTimestampIn(std::string_view text, const TimeZone* zone) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '"')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '"' || text.back() == '\r')) text.remove_suffix(1);
   if (text.empty()) return fail("empty timestamp");
-  if (text.size() >= 10 && text[4] == '-') return parseIsoInstantMs(text);
+  if (text.size() >= 10 && text[4] == '-') {
+    auto instant = parseIsoInstant(text);
+    if (!instant) return std::unexpected(instant.error());
+    if (instant->has_zone) return FileTimestamp{instant->utc_ms, false};
+    // Parsed as UTC, that is the civil time written as if it were UTC.
+    return FileTimestamp{zone ? zone->fromLocalMs(instant->utc_ms) : instant->utc_ms, true};
+  }
   double number = 0.0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
   if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(number)) {
     return fail("timestamp '" + std::string(text) + "': expected ISO-8601 or epoch seconds/milliseconds");
   }
   if (std::fabs(number) >= 9.2e18 / 1000) return fail("timestamp '" + std::string(text) + "': out of range");
-  if (std::fabs(number) < 1e11) return static_cast<std::int64_t>(std::llround(number * 1000.0));
-  return static_cast<std::int64_t>(std::llround(number));
+  if (std::fabs(number) < 1e11) return FileTimestamp{static_cast<std::int64_t>(std::llround(number * 1000.0)), false};
+  return FileTimestamp{static_cast<std::int64_t>(std::llround(number)), false};
 }
 
 }  // namespace parktwin
