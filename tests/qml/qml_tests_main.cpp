@@ -74,6 +74,7 @@ class ReplayFixture : public QObject {
   Q_PROPERTY(QString farMarketParkPath MEMBER farMarketParkPath CONSTANT)
   Q_PROPERTY(double alarmOnMs MEMBER alarmOnMs CONSTANT)
   Q_PROPERTY(double alarmOffMs MEMBER alarmOffMs CONSTANT)
+  Q_PROPERTY(QVariantList alarmRuns MEMBER alarmRuns CONSTANT)
   Q_PROPERTY(double ladleProbeMs MEMBER ladleProbeMs CONSTANT)
   Q_PROPERTY(QVariantList expectedLadles MEMBER expectedLadles CONSTANT)
   Q_PROPERTY(int failureCount MEMBER failureCount CONSTANT)
@@ -93,6 +94,9 @@ class ReplayFixture : public QObject {
   QString farMarketParkPath;  // Beidu with its market moved 20 km east
   QString beiduPath = PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json";
   double alarmOnMs = 0, alarmOffMs = 0;
+  // Two runs of potline-1.current over the rule's limit after alarmOffMs, each {start: its first
+  // sample over the limit, probe: 5 s after its third sample}, found in the simulator's samples.
+  QVariantList alarmRuns;
   // A time with ladles on their way, and where each is then ({x, y} in the park frame, worked
   // out from the park file's building positions); the failures the simulator reported.
   double ladleProbeMs = 0;
@@ -309,6 +313,23 @@ class ReplayFixture : public QObject {
     }
   }
 
+  void findAlarmRuns(const std::map<std::int64_t, double>& current, double limit) {
+    std::int64_t runStart = -1;
+    int runLength = 0;
+    for (const auto& [ts, v] : current) {
+      if (ts <= std::int64_t(alarmOffMs) || alarmRuns.size() == 2) continue;
+      if (v <= limit) {
+        runStart = -1;
+        runLength = 0;
+        continue;
+      }
+      if (runStart < 0) runStart = ts;
+      if (++runLength == 3 && runStart > std::int64_t(alarmOffMs)) {
+        alarmRuns.push_back(QVariantMap{{"start", double(runStart)}, {"probe", double(ts + 5'000)}});
+      }
+    }
+  }
+
   bool build(const QString& dir) {
     tempDir = dir;
     auto park = parktwin::model::loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json");
@@ -337,6 +358,7 @@ class ReplayFixture : public QObject {
       if (v > median && alarmOnMs == 0) alarmOnMs = double(ts);
       if (v < median && alarmOffMs == 0) alarmOffMs = double(ts);
     }
+    findAlarmRuns(current, median);
     auto withRule = *park;
     withRule.alarm_rules.push_back({"test-current-high", "potline-1.current", median, std::nullopt, parktwin::model::Severity::critical,
                                     {"1号系列电流偏高", "Potline 1 current high"}});
