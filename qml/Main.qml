@@ -194,8 +194,8 @@ ApplicationWindow {
             SplitView.fillWidth: true
             showFlows: ViewState.showFlows
             machinesOnly: ViewState.machinesOnly
-            labelKeepOut: presentationOverlay.keepOut.concat([scenarioPanel, problemsPanel, serverParkBanner])
-            noticeTop: [clearTextBanner, serverParkBanner].reduce((below, b) => b.visible ? Math.max(below, b.y + b.height) : below, 0)
+            labelKeepOut: presentationOverlay.keepOut.concat([scenarioPanel, problemsPanel, serverParkBanner, replayParkBanner])
+            noticeTop: [clearTextBanner, serverParkBanner, replayParkBanner].reduce((below, b) => b.visible ? Math.max(below, b.y + b.height) : below, 0)
             onObjectPicked: (objectId) => ParkController.selection.select(objectId)
 
             Rectangle {
@@ -260,6 +260,7 @@ ApplicationWindow {
                     }
                 }
             }
+            ReplayParkBanner { id: replayParkBanner }
             SankeyPanel {
                 visible: ViewState.showSankey && !window.presenting
                 anchors { left: parent.left; top: parent.top; bottom: parent.bottom; bottomMargin: parkView.timelineSpace }

@@ -64,6 +64,7 @@ void TimelineController::close() {
   lastReadMs_ = -1;
   values_.clear();
   alarmOnsets_.clear();
+  replayTags_.clear();
   tagSources_.clear();
   staleTags_.clear();
   ladles_.clear();
@@ -129,6 +130,9 @@ bool TimelineController::openReplay(const QString& path) {
   if (!span) {
     setStatus(tr("%1 holds no samples").arg(path));
     return false;
+  }
+  for (const auto& tag : *summary) {
+    if (tag.samples > 0) replayTags_.push_back(tag.name);
   }
   loadMarkers(**historian, span->first_ms, span->last_ms);
   startReplayClock(span->first_ms, span->last_ms, span->first_ms);

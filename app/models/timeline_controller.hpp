@@ -161,6 +161,9 @@ class TimelineController : public QObject {
   // Rule id → onset (epoch ms) of the rules broken at the values' time; empty without a local
   // replay (live, a server's history).
   const QHash<QString, qint64>& alarmOnsets() const { return alarmOnsets_; }
+  // The tags the replayed file holds samples of (a local replay; empty otherwise), to tell a
+  // file of another park (ParkController::replayParkMismatch).
+  const std::vector<std::string>& replayTags() const { return replayTags_; }
   // The value of a tag at the timeline's time; NaN when there is none.
   Q_INVOKABLE double tagValue(const QString& tag) const;
   // A line's state at the timeline's time (see MachineInstancing::setLineStates); -1 if unknown.
@@ -211,6 +214,7 @@ class TimelineController : public QObject {
   QHash<QString, double> values_;
   QHash<QString, qint64> alarmOnsets_;
   std::vector<model::AlarmRule> alarmRules_;
+  std::vector<std::string> replayTags_;
   QHash<QString, QString> tagSources_;
   QSet<QString> staleTags_;
   QString status_;
