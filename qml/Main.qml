@@ -194,8 +194,8 @@ ApplicationWindow {
             SplitView.fillWidth: true
             showFlows: ViewState.showFlows
             machinesOnly: ViewState.machinesOnly
-            labelKeepOut: presentationOverlay.keepOut.concat([scenarioPanel, problemsPanel, serverParkBanner])
-            noticeTop: [clearTextBanner, serverParkBanner].reduce((below, b) => b.visible ? Math.max(below, b.y + b.height) : below, 0)
+            labelKeepOut: presentationOverlay.keepOut.concat([scenarioPanel, problemsPanel, serverParkBanner, replayParkBanner])
+            noticeTop: [clearTextBanner, serverParkBanner, replayParkBanner].reduce((below, b) => b.visible ? Math.max(below, b.y + b.height) : below, 0)
             onObjectPicked: (objectId) => ParkController.selection.select(objectId)
 
             Rectangle {
@@ -232,35 +232,8 @@ ApplicationWindow {
                     color: "#7a4a00"
                 }
             }
-            Rectangle {
-                id: serverParkBanner
-                objectName: "serverParkBanner"
-                visible: ParkController.serverParkDifference !== "" && !window.presenting
-                // Left of the compass; the scene's labels keep clear of it (labelKeepOut).
-                anchors { left: parent.left; right: parent.right; margins: 12; rightMargin: 100 }
-                anchors.top: clearTextBanner.visible ? clearTextBanner.bottom : parent.top
-                anchors.topMargin: 12
-                height: serverParkRow.implicitHeight + 16
-                radius: 6
-                color: "#fff4e5"
-                border.color: "#e08a00"
-                RowLayout {
-                    id: serverParkRow
-                    anchors { fill: parent; margins: 8 }
-                    Label {
-                        Layout.fillWidth: true
-                        text: ParkController.serverParkDifference
-                        wrapMode: Text.Wrap
-                        color: "#7a4a00"
-                    }
-                    Button {  // asks first where this park has unsaved changes
-                        objectName: "useServerParkButton"
-                        text: ParkDocument.fetchingServerModels ? qsTr("Fetching the server's 3D models…") : qsTr("Use the server's park")
-                        enabled: !ParkDocument.fetchingServerModels
-                        onClicked: ParkDocument.useServerPark()
-                    }
-                }
-            }
+            ServerParkBanner { id: serverParkBanner; below: clearTextBanner }
+            ReplayParkBanner { id: replayParkBanner }
             SankeyPanel {
                 visible: ViewState.showSankey && !window.presenting
                 anchors { left: parent.left; top: parent.top; bottom: parent.bottom; bottomMargin: parkView.timelineSpace }

@@ -23,6 +23,7 @@
 #include "parktwin/flow/park_flows.hpp"
 #include "parktwin/flow/park_state.hpp"
 #include "parktwin/flow/solver.hpp"
+#include "parktwin/model/history_fit.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/store/store.hpp"
 #include "store_option.hpp"
@@ -151,6 +152,19 @@ struct FlowsOptions {
   bool asJson = false, peak = false;
 };
 
+// A history recorded for another park (--park jiulong --db beidu.db) solves at nothing useful:
+// said on stderr, as the window says it on a banner (model::historyFit).
+void warnIfAnotherParks(const model::Park& park, store::Store& historian, const std::string& db) {
+  auto summary = historian.summary();
+  if (!summary) return;
+  std::vector<std::string> tags;
+  for (const auto& tag : *summary) {
+    if (tag.samples > 0) tags.push_back(tag.name);
+  }
+  const auto text = model::anotherParksHistoryText(model::historyFit(park, tags), db, park);
+  if (!text.en.empty()) std::cerr << "warning: " << text.en << "\n";
+}
+
 // The state at `at` from the historian `db`, as network overrides; nullopt after printing why.
 std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const std::string& db, const std::string& at,
                                                  std::int64_t& atMs) {
@@ -165,6 +179,7 @@ std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const 
     std::cerr << historian.error().message << "\n";
     return std::nullopt;
   }
+  warnIfAnotherParks(park, **historian, db);
   auto state = (*historian)->stateAt(*t);
   if (!state) {
     std::cerr << db << ": " << state.error().message << "\n";

@@ -1,8 +1,10 @@
-// parktwin-cli import DATA.csv --db park.db | --store URI [--strict]: load samples into a store.
+// parktwin-cli import DATA.csv --db park.db | --store URI [--strict] [--park P]: load samples into
+// a store; with --park, times written without a zone are the park's civil time (its time_zone).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "command_registry.hpp"
@@ -33,7 +35,46 @@ bool headerReadable(std::ifstream& in, const std::string& file) {
   return true;
 }
 
-int runImport(const std::string& file, const std::string& db, bool strict) {
+struct ImportOptions {
+  std::string file, db, park;
+  bool strict = false;
+};
+
+// --park's time zone for times written without one; nullopt after printing why it has none.
+std::optional<store::CsvImportOptions> zoneOptions(const std::string& parkArgument) {
+  store::CsvImportOptions options;
+  if (parkArgument.empty()) return options;
+  auto park = loadParkArgument(parkArgument);
+  if (!park) {
+    std::cerr << park.error().message << "\n";
+    return std::nullopt;
+  }
+  auto zone = TimeZone::load(park->time_zone);
+  if (!zone) {
+    std::cerr << "--park " << parkArgument << ": time zone " << park->time_zone << ": " << zone.error().message << "\n";
+    return std::nullopt;
+  }
+  options.zoneless_in = std::move(*zone);
+  return options;
+}
+
+// Which zone the times written without one were read in: said, as a CSV's own clock is easy to mistake.
+void sayZoneAssumed(const store::CsvImportReport& report, const store::CsvImportOptions& options) {
+  if (report.zoneless_times == 0) return;
+  std::cout << report.zoneless_times << " time(s) written without a zone read as ";
+  if (options.zoneless_in) {
+    std::cout << options.zoneless_in->name() << " (" << options.zoneless_in->offsetLabelAt(report.first_zoneless_ms)
+              << "), the park's time zone\n";
+  } else {
+    std::cout << "UTC; give --park to read them in the park's time zone\n";
+  }
+}
+
+int runImport(const ImportOptions& o) {
+  const std::string& file = o.file;
+  const std::string& db = o.db;
+  const auto zones = zoneOptions(o.park);
+  if (!zones) return 2;
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     std::cerr << file << ": cannot open for reading\n";
@@ -42,7 +83,7 @@ int runImport(const std::string& file, const std::string& db, bool strict) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(file, ec);
   if (!headerReadable(in, file)) return 2;
-  if (strict) {
+  if (o.strict) {
     // Validate everything first: a strict import stores nothing unless every line is good.
     auto check = store::importCsv(in, nullptr);
     if (!check) {
@@ -66,7 +107,7 @@ int runImport(const std::string& file, const std::string& db, bool strict) {
     return 2;
   }
   ProgressBar bar("import", ec ? 0 : size);
-  auto report = store::importCsv(in, **historian, [&](std::uint64_t bytes) { bar.update(bytes); });
+  auto report = store::importCsv(in, **historian, [&](std::uint64_t bytes) { bar.update(bytes); }, *zones);
   if (!report) {
     std::cerr << file << ": " << report.error().message << "\n";
     return 2;
@@ -79,6 +120,7 @@ int runImport(const std::string& file, const std::string& db, bool strict) {
   listBadLines(file, *report);
   std::cout << file << ": " << report->samples << " samples from " << report->lines - report->bad_lines.size() << " of "
             << report->lines << " lines (" << (report->wide ? "wide" : "long") << " format) into " << db << "\n";
+  sayZoneAssumed(*report, *zones);
   if (!report->bad_lines.empty()) {
     std::cerr << file << ": " << report->bad_lines.size() << " bad line(s) skipped\n";
     return 1;
@@ -89,14 +131,15 @@ int runImport(const std::string& file, const std::string& db, bool strict) {
 const bool registered = registerCommand({
     "import", "Import samples from CSV (ts,tag,value or ts,<tag>,<tag>...) into a historian file",
     [](CLI::App& sub) {
-      auto file = std::make_shared<std::string>();
-      auto db = std::make_shared<std::string>();
-      auto strict = std::make_shared<bool>(false);
-      sub.add_option("file", *file, "CSV file")->required();
-      auto* dbOption = sub.add_option("--db", *db, "Historian file (created if missing)");
-      addStoreOption(sub, *db, dbOption);
-      sub.add_flag("--strict", *strict, "Import nothing if any line is bad (exit code 2)");
-      return [file, db, strict] { return storeGiven(*db, "import") ? runImport(*file, *db, *strict) : 2; };
+      auto o = std::make_shared<ImportOptions>();
+      sub.add_option("file", o->file, "CSV file")->required();
+      auto* dbOption = sub.add_option("--db", o->db, "Historian file (created if missing)");
+      addStoreOption(sub, o->db, dbOption);
+      sub.add_flag("--strict", o->strict, "Import nothing if any line is bad (exit code 2)");
+      sub.add_option("--park", o->park,
+                     "Bundled park name (beidu, jiulong) or a park file: times written without a zone "
+                     "(2026-06-01 08:00:00) are its civil time (its time_zone), not UTC");
+      return [o] { return storeGiven(o->db, "import") ? runImport(*o) : 2; };
     }});
 
 }  // namespace

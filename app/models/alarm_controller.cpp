@@ -24,6 +24,7 @@ void AlarmController::setPark(const model::Park& park) {
   model_ = &park;
   board_ = std::make_unique<model::AlarmBoard>(park);
   evaluatedAt_ = 0;
+  park_.timeline()->setAlarmRules(park.alarm_rules);
   emit changed();
 }
 
@@ -52,6 +53,12 @@ void AlarmController::evaluate() {
     const auto it = values.constFind(q(tag));
     return it == values.constEnd() ? std::nullopt : std::optional<double>(it.value());
   });
+  // Replaying a file, an alarm began at the sample that first broke its rule (read back from
+  // the file), not at the time the timeline was opened, seeked or ticked to.
+  const auto& onsets = timeline.alarmOnsets();
+  for (const auto& a : board_->active()) {
+    if (const auto it = onsets.constFind(q(a.rule->id)); it != onsets.constEnd()) board_->setSince(a.rule->id, it.value());
+  }
   if (!changes.empty() || !board_->active().empty()) emit changed();
 }
 
@@ -73,6 +80,7 @@ QVariantMap AlarmController::entry(const model::AlarmRule& rule, double value, q
                      {"position", position},
                      {"value", QLocale().toString(value, 'f', 1) + (tag ? " " + q(model::displayUnit(tag->unit)) : QString())},
                      {"since", park_.timeline()->formatTime(double(sinceMs))},
+                     {"sinceMs", double(sinceMs)},
                      {"acknowledged", acknowledged},
                      {"comment", comment},
                      {"acknowledgedBy", by}};

@@ -48,6 +48,31 @@ void HistoryReader::reportUnreadableEvent(const std::string& message) {
   emit eventUnreadable(QString::fromStdString(message));
 }
 
+void HistoryReader::setAlarmRules(std::vector<model::AlarmRule> rules) { alarmOnsets_.emplace(std::move(rules)); }
+
+// When each alarm rule broken at T began, from the tags' samples (the rule parktwin-server
+// follows at its start). A failed read leaves them out: the alarms then show since T.
+QHash<QString, qint64> HistoryReader::alarmOnsetsAt(qint64 t_ms, const QHash<QString, double>& values) {
+  QHash<QString, qint64> out;
+  if (!alarmOnsets_) return out;
+  const auto valueOf = [&values](const std::string& tag) -> std::optional<double> {
+    const auto it = values.constFind(QString::fromStdString(tag));
+    return it == values.constEnd() ? std::nullopt : std::optional<double>(it.value());
+  };
+  const model::ReadTagSamples read = [this](const std::string& tag, std::int64_t t0_ms,
+                                            std::int64_t t1_ms) -> Result<model::TagSamples> {
+    auto samples = historian_->samplesBetween(tag, t0_ms, t1_ms);
+    if (!samples) return std::unexpected(samples.error());
+    model::TagSamples columns;
+    for (const auto& s : *samples) columns.ts_ms.push_back(s.ts_ms), columns.values.push_back(s.value);
+    return columns;
+  };
+  if (auto onsets = alarmOnsets_->at(t_ms, valueOf, read)) {
+    for (const auto& [rule, since] : *onsets) out.insert(QString::fromStdString(rule), since);
+  }
+  return out;
+}
+
 void HistoryReader::readAt(qint64 t_ms) {
   if (!ensureOpen()) return;
   auto state = historian_->stateAt(t_ms);
@@ -63,7 +88,7 @@ void HistoryReader::readAt(qint64 t_ms) {
   if (auto events = historian_->eventsBetween(t_ms - kLongestLadleTrip_ms, t_ms)) {
     ladles = ladlesAt(*events, t_ms, [this](const std::string& m) { reportUnreadableEvent(m); });
   }
-  emit stateRead(t_ms, values, ladles);
+  emit stateRead(t_ms, values, ladles, alarmOnsetsAt(t_ms, values));
 }
 
 }  // namespace parktwin::app

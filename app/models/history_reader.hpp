@@ -4,9 +4,11 @@
 // never waits for it. Requests that arrive while one is being read are coalesced, so a fast
 // scrub only reads the latest position.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "history_source.hpp"
+#include "parktwin/model/alarm_onset.hpp"
 
 namespace parktwin::store {
 class Store;
@@ -19,6 +21,7 @@ class HistoryReader : public HistorySource {
  public:
   explicit HistoryReader(QString path);
   ~HistoryReader() override;
+  void setAlarmRules(std::vector<model::AlarmRule> rules) override;
 
  public slots:
   void readAt(qint64 t_ms) override;
@@ -28,9 +31,11 @@ class HistoryReader : public HistorySource {
  private:
   bool ensureOpen();
   void reportUnreadableEvent(const std::string& message);
+  QHash<QString, qint64> alarmOnsetsAt(qint64 t_ms, const QHash<QString, double>& values);
   QString path_;
   std::unique_ptr<parktwin::store::Store> historian_;
   bool reportedUnreadableEvent_ = false;
+  std::optional<model::AlarmOnsets> alarmOnsets_;  // follows the reads' times
 };
 
 }  // namespace parktwin::app

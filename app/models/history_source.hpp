@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "parktwin/model/park.hpp"
+
 namespace parktwin::store {
 struct Event;
 struct StateSpan;
@@ -26,6 +28,9 @@ class HistorySource : public QObject {
  public:
   using QObject::QObject;
   ~HistorySource() override = default;
+  // The park's alarm rules, whose onsets stateRead reports (a local store only: a server's
+  // history answers none, and its alarms show since the time read). Called on the source's thread.
+  virtual void setAlarmRules(std::vector<model::AlarmRule> rules) { (void)rules; }
 
  public slots:
   virtual void readAt(qint64 t_ms) = 0;
@@ -36,8 +41,10 @@ class HistorySource : public QObject {
 
  signals:
   // values: tag → last value at or before T; ladles: ladles of molten aluminium on their way
-  // at T as points (x, y in metres) in the park frame.
-  void stateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles);
+  // at T as points (x, y in metres) in the park frame; alarmOnsets: rule id → when the
+  // violation each alarm rule is in at T began (model::AlarmOnsets), for the rules broken at T.
+  void stateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles,
+                 const QHash<QString, qint64>& alarmOnsets);
   void failed(const QString& message);
   // An event that cannot be decoded (its ladle is not drawn); said once per source.
   void eventUnreadable(const QString& message);

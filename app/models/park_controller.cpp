@@ -8,6 +8,7 @@
 
 #include "controller_text.hpp"
 #include "park_difference_text.hpp"
+#include "parktwin/model/history_fit.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_difference.hpp"
 #include "parktwin/model/park_file.hpp"
@@ -22,6 +23,8 @@ ParkController::ParkController(QObject* parent) : QObject(parent) {
   connect(&timeline_, &TimelineController::valuesChanged, this, &ParkController::applyTimelineValues);
   connect(&timeline_, &TimelineController::serverParkChanged, this, &ParkController::setServerPark);
   connect(this, &ParkController::languageChanged, this, &ParkController::compareWithServerPark);
+  connect(&timeline_, &TimelineController::sourceChanged, this, &ParkController::checkReplayFit);
+  connect(this, &ParkController::languageChanged, this, &ParkController::checkReplayFit);
   // Flows turned on while a replay is paused: solve the step on screen now, not at the next one.
   connect(&flows_, &FlowController::followTimelineChanged, this, [this] {
     if (park_ && timeline_.mode() != "design") flows_.showStep(qint64(timeline_.timeMs()), timeline_.values());
@@ -53,6 +56,17 @@ void ParkController::compareWithServerPark() {
   if (text == serverParkDifference_) return;
   serverParkDifference_ = text;
   emit serverParkDifferenceChanged();
+}
+
+void ParkController::checkReplayFit() {
+  QString text;
+  if (park_ && !timeline_.replayTags().empty()) {
+    const auto fit = parktwin::model::historyFit(*park_, timeline_.replayTags());
+    text = q(parktwin::model::anotherParksHistoryText(fit, timeline_.source().toStdString(), *park_).in(language_.toStdString()));
+  }
+  if (text == replayParkMismatch_) return;
+  replayParkMismatch_ = text;
+  emit replayParkMismatchChanged();
 }
 
 void ParkController::setPresenting(bool presenting) {
@@ -128,6 +142,7 @@ bool ParkController::showPark(parktwin::model::Park park, const QString& path) {
   // The scene last, when everything QML may ask on its signals (selection, alarms) is in place.
   scene_.rebuild(*park_, *objectIndex_, parkFile_, true);
   compareWithServerPark();
+  checkReplayFit();
   emit parkChanged();
   emit labelsChanged();
   selection_.select({});
@@ -140,6 +155,7 @@ void ParkController::showEditedPark(const parktwin::model::Park& park, bool plac
   objectIndex_ = std::make_unique<parktwin::model::ObjectIndex>(*park_);
   flows_.solve(*park_);
   compareWithServerPark();
+  checkReplayFit();  // an added or renamed tag
   // A drag step: only building rows changed, so the scene replaces those rows in place.
   if (placesOnly && scene_.refreshPlaces(*park_, *objectIndex_, parkFile_)) {
     emit labelsChanged();

@@ -63,6 +63,9 @@ class ParkController : public QObject {
   // Live from parktwin-server: how this window's park differs from the one the server serves
   // (objects and tags only on one side), in the window's language; empty when they agree.
   Q_PROPERTY(QString serverParkDifference READ serverParkDifference NOTIFY serverParkDifferenceChanged)
+  // Replaying a history file recorded for another park (model::historyFit): the warning, naming
+  // the file and how many of this park's tags it holds, in the window's language; else empty.
+  Q_PROPERTY(QString replayParkMismatch READ replayParkMismatch NOTIFY replayParkMismatchChanged)
 
  public:
   // No default constructor: Qt 6.4 would then build its own singleton instead of calling create().
@@ -121,6 +124,7 @@ class ParkController : public QObject {
   void setAssetRoot(const QString& root) { assetRoot_ = root; }
   QString assetRoot() const { return assetRoot_; }
   QString serverParkDifference() const { return serverParkDifference_; }
+  QString replayParkMismatch() const { return replayParkMismatch_; }
 
  signals:
   void parkChanged();
@@ -129,6 +133,7 @@ class ParkController : public QObject {
   void languageChanged();
   void presentingChanged();
   void serverParkDifferenceChanged();
+  void replayParkMismatchChanged();
 
  private:
   void reselect();
@@ -136,6 +141,7 @@ class ParkController : public QObject {
   void applyTimelineValues();
   void setServerPark(const QByteArray& parkJson);
   void compareWithServerPark();  // after the server's park or the window's changed
+  void checkReplayFit();         // after the replayed file, the park or the language changed
 
   std::unique_ptr<parktwin::model::Park> park_;
   std::unique_ptr<parktwin::model::ObjectIndex> objectIndex_;  // of park_
@@ -156,6 +162,7 @@ class ParkController : public QObject {
   SelectionController selection_{*this};  // after timeline_ and scene_, which it uses
   std::unique_ptr<parktwin::model::Park> serverPark_;  // the server's, while live from one
   QString serverParkDifference_;
+  QString replayParkMismatch_;
   QTranslator translator_;
   QTranslator qtTranslator_;  // Qt's own words (qtbase_zh_CN)
   QQmlEngine* engine_ = nullptr;

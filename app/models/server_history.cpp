@@ -129,7 +129,7 @@ void ServerHistory::finishState(const std::shared_ptr<PendingState>& pending) {
     reportedUnreadableEvent_ = true;
     emit eventUnreadable(QString::fromStdString(message));
   });
-  emit stateRead(pending->t_ms, pending->values, ladles);
+  emit stateRead(pending->t_ms, pending->values, ladles, {});  // no onsets: see HistorySource::setAlarmRules
 }
 
 void ServerHistory::readSpan() {

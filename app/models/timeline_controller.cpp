@@ -24,6 +24,7 @@ TimelineController::TimelineController(QObject* parent) : QObject(parent) {
   ticker_.setInterval(kTickMs);
   connect(&ticker_, &QTimer::timeout, this, &TimelineController::tick);
   qRegisterMetaType<QHash<QString, double>>();
+  qRegisterMetaType<QHash<QString, qint64>>();
   firstValuesWait_.setSingleShot(true);
   connect(&firstValuesWait_, &QTimer::timeout, this, &TimelineController::valuesChanged);
   connect(this, &TimelineController::sourceChanged, this, [this] {
@@ -62,6 +63,8 @@ void TimelineController::close() {
   staleRead_ = false;
   lastReadMs_ = -1;
   values_.clear();
+  alarmOnsets_.clear();
+  replayTags_.clear();
   tagSources_.clear();
   staleTags_.clear();
   ladles_.clear();
@@ -127,6 +130,9 @@ bool TimelineController::openReplay(const QString& path) {
   if (!span) {
     setStatus(tr("%1 holds no samples").arg(path));
     return false;
+  }
+  for (const auto& tag : *summary) {
+    if (tag.samples > 0) replayTags_.push_back(tag.name);
   }
   loadMarkers(**historian, span->first_ms, span->last_ms);
   startReplayClock(span->first_ms, span->last_ms, span->first_ms);
@@ -268,7 +274,8 @@ void TimelineController::requestRead() {
   emit readRequested(timeMs_);
 }
 
-void TimelineController::onStateRead(qint64, const QHash<QString, double>& values, const QVariantList& ladles) {
+void TimelineController::onStateRead(qint64, const QHash<QString, double>& values, const QVariantList& ladles,
+                                     const QHash<QString, qint64>& alarmOnsets) {
   readInFlight_ = false;
   if (staleRead_) {  // asked before a seek: the seek's time wins, this answer is never shown
     staleRead_ = false;
@@ -278,6 +285,7 @@ void TimelineController::onStateRead(qint64, const QHash<QString, double>& value
   }
   values_ = values;
   ladles_ = ladles;
+  alarmOnsets_ = alarmOnsets;
   emit valuesChanged();
   requestRead();  // the clock may have moved on while we were reading
 }

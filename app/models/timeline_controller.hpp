@@ -11,9 +11,11 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
+#include <vector>
 
 #include "live_feed.hpp"
 #include "parktwin/common/clock.hpp"
+#include "parktwin/model/park.hpp"
 
 namespace parktwin::store {
 class Historian;
@@ -153,6 +155,15 @@ class TimelineController : public QObject {
   static constexpr int kFirstValuesWaitMs = 10'000;
   bool awaitingValues() const;
   const QHash<QString, double>& values() const { return values_; }
+  // The park's alarm rules (AlarmController::setPark): a replayed file's reader reports when the
+  // violation of each one broken at the read time began, in alarmOnsets (timeline_history.cpp).
+  void setAlarmRules(std::vector<model::AlarmRule> rules);
+  // Rule id → onset (epoch ms) of the rules broken at the values' time; empty without a local
+  // replay (live, a server's history).
+  const QHash<QString, qint64>& alarmOnsets() const { return alarmOnsets_; }
+  // The tags the replayed file holds samples of (a local replay; empty otherwise), to tell a
+  // file of another park (ParkController::replayParkMismatch).
+  const std::vector<std::string>& replayTags() const { return replayTags_; }
   // The value of a tag at the timeline's time; NaN when there is none.
   Q_INVOKABLE double tagValue(const QString& tag) const;
   // A line's state at the timeline's time (see MachineInstancing::setLineStates); -1 if unknown.
@@ -184,7 +195,8 @@ class TimelineController : public QObject {
   void showServerHistoryProblem(const QString& problem);
   void tick();
   void requestRead();
-  void onStateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles);
+  void onStateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles,
+                   const QHash<QString, qint64>& alarmOnsets);
   void setStatus(const QString& status);
   void setRecordingError(const QString& error);
   // The live feed's line in the status bar; statusChanged only when its text or the connection
@@ -200,6 +212,9 @@ class TimelineController : public QObject {
   qint64 timeMs_ = 0;
   QVariantList markers_, ladles_;
   QHash<QString, double> values_;
+  QHash<QString, qint64> alarmOnsets_;
+  std::vector<model::AlarmRule> alarmRules_;
+  std::vector<std::string> replayTags_;
   QHash<QString, QString> tagSources_;
   QSet<QString> staleTags_;
   QString status_;

@@ -38,9 +38,22 @@ void TimelineController::attachSource(HistorySource* source) {
 // The reader of a replayed file works on its own thread.
 void TimelineController::startReader(const QString& path) {
   auto* reader = new HistoryReader(path);
+  reader->setAlarmRules(alarmRules_);  // still on this thread: a direct call
   reader->moveToThread(&readerThread_);  // deleted by close(), after the thread has finished
   attachSource(reader);
   readerThread_.start();
+}
+
+void TimelineController::setAlarmRules(std::vector<model::AlarmRule> rules) {
+  alarmRules_ = std::move(rules);
+  if (!reader_ || serverHistory_) return;  // a server's history reports no onsets
+  // Queued on the reader's thread, before the next read; then read again, so a paused replay's
+  // alarms show their onsets under the new rules at once.
+  QMetaObject::invokeMethod(reader_, [reader = reader_, rules = alarmRules_] { reader->setAlarmRules(rules); },
+                            Qt::QueuedConnection);
+  if (readInFlight_) staleRead_ = true;
+  lastReadMs_ = -1;
+  requestRead();
 }
 
 bool TimelineController::replayServer(const QString& url, const QString& token, const QString& park,

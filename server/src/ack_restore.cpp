@@ -6,43 +6,34 @@
 #include <string>
 #include <vector>
 
+#include "parktwin/model/alarm_onset.hpp"
 #include "parktwin/model/alarms.hpp"
 
 namespace parktwin::server {
 
 namespace {
 
-// When the violation of `rule` that the tag is in at `seed_ms` began (seed_ms when it began there).
-Result<std::int64_t> violationBeganBefore(HistoryAdapter& history, const model::AlarmRule& rule, std::int64_t seed_ms) {
-  std::int64_t since = seed_ms, end = seed_ms - 1;
-  // Windows double from an hour up to a day (a day of a 1 Hz tag is 86,400 samples in memory at
-  // once), and never reach past the look-back.
-  constexpr std::int64_t kHour = 3'600'000, kDay = 24 * kHour;
-  for (std::int64_t window = kHour; seed_ms - end <= kAlarmLookBackMs; window = std::min(window * 2, kDay)) {
-    window = std::min(window, kAlarmLookBackMs - (seed_ms - end) + 1);
-    auto samples = history.samplesBetween(rule.tag, end - window + 1, end);
+// The tag's history as model::violationOnset reads it.
+model::ReadTagSamples tagSamplesOf(HistoryAdapter& history) {
+  return [&history](const std::string& tag, std::int64_t t0_ms, std::int64_t t1_ms) -> Result<model::TagSamples> {
+    auto samples = history.samplesBetween(tag, t0_ms, t1_ms);
     if (!samples) return std::unexpected(samples.error());
-    end -= window;
-    if (samples->empty()) continue;  // a gap in the data: the run goes on before it
-    std::vector<std::int64_t> ts;
-    std::vector<double> values;
-    for (const auto& s : *samples) ts.push_back(s.ts_ms), values.push_back(s.value);
-    const auto start = model::violationStart(rule, ts, values);
-    if (!start) break;  // the sample before the run: it began at `since`
-    since = start->since_ms;
-    if (!start->whole_run) break;
-  }
-  return since;
+    model::TagSamples out;
+    for (const auto& s : *samples) out.ts_ms.push_back(s.ts_ms), out.values.push_back(s.value);
+    return out;
+  };
 }
 
 }  // namespace
 
 Result<std::size_t> restoreAlarmStarts(HistoryAdapter& history, LiveHub& live) {
   std::size_t restored = 0;
+  const auto read = tagSamplesOf(history);
   for (const auto& alarm : live.activeAlarms()) {
-    auto since = violationBeganBefore(history, *alarm.rule, alarm.since_ms);
-    if (!since) return std::unexpected(since.error());
-    if (*since < alarm.since_ms && live.setAlarmSince(alarm.rule->id, *since)) ++restored;
+    // The seed sample broke the rule: its run began there or earlier.
+    auto onset = model::violationOnset(*alarm.rule, alarm.since_ms, model::kAlarmLookBackMs, read);
+    if (!onset) return std::unexpected(onset.error());
+    if (onset->since_ms < alarm.since_ms && live.setAlarmSince(alarm.rule->id, onset->since_ms)) ++restored;
   }
   return restored;
 }

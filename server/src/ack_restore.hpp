@@ -15,10 +15,10 @@
 namespace parktwin::server {
 
 // Call after the hub was seeded with the newest values (the alarms active at start). Each
-// alarm's start is the first sample of the tag's trailing run that breaks the rule, looked for
-// backwards in windows doubling from an hour up to a day, at most kAlarmLookBackMs back.
-// Returns how many alarms were found to have begun earlier than their seed sample.
-inline constexpr std::int64_t kAlarmLookBackMs = 400LL * 24 * 3600 * 1000;
+// alarm's start is the first sample of the tag's trailing run that breaks the rule
+// (model::violationOnset, the rule a window's replay follows too), at most
+// model::kAlarmLookBackMs back. Returns how many alarms were found to have begun earlier than
+// their seed sample.
 Result<std::size_t> restoreAlarmStarts(HistoryAdapter& history, LiveHub& live);
 
 // Call after restoreAlarmStarts. Returns how many acknowledgements were applied again.

@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <set>
 #include <optional>
 #include <vector>
 
@@ -46,6 +47,7 @@ class TeeSink : public parktwin::sim::SampleSink {
   explicit TeeSink(parktwin::store::Historian& historian) : historian_(historian) {}
   void sample(std::string_view tag, std::int64_t ts_ms, double value) override {
     (void)historian_.append(tag, ts_ms, value);  // a lost sample fails the test that looks for it
+    if (!written.contains(tag)) written.emplace(tag);
     if (tag == "potline-1.current" || tag.ends_with(".state")) seen[std::string(tag)][ts_ms] = value;
   }
   void event(const parktwin::sim::SimEvent& e) override {
@@ -53,6 +55,7 @@ class TeeSink : public parktwin::sim::SampleSink {
     events.push_back(e);
   }
   std::map<std::string, std::map<std::int64_t, double>> seen;
+  std::set<std::string, std::less<>> written;  // every tag given a sample
   std::vector<parktwin::sim::SimEvent> events;
 
  private:
@@ -74,6 +77,11 @@ class ReplayFixture : public QObject {
   Q_PROPERTY(QString farMarketParkPath MEMBER farMarketParkPath CONSTANT)
   Q_PROPERTY(double alarmOnMs MEMBER alarmOnMs CONSTANT)
   Q_PROPERTY(double alarmOffMs MEMBER alarmOffMs CONSTANT)
+  Q_PROPERTY(QVariantList alarmRuns MEMBER alarmRuns CONSTANT)
+  Q_PROPERTY(QString jiulongPath MEMBER jiulongPath CONSTANT)
+  Q_PROPERTY(int jiulongTagCount MEMBER jiulongTagCount CONSTANT)
+  Q_PROPERTY(int jiulongTagsInReplay MEMBER jiulongTagsInReplay CONSTANT)
+  Q_PROPERTY(int replayTagCount MEMBER replayTagCount CONSTANT)
   Q_PROPERTY(double ladleProbeMs MEMBER ladleProbeMs CONSTANT)
   Q_PROPERTY(QVariantList expectedLadles MEMBER expectedLadles CONSTANT)
   Q_PROPERTY(int failureCount MEMBER failureCount CONSTANT)
@@ -93,6 +101,13 @@ class ReplayFixture : public QObject {
   QString farMarketParkPath;  // Beidu with its market moved 20 km east
   QString beiduPath = PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json";
   double alarmOnMs = 0, alarmOffMs = 0;
+  // Two runs of potline-1.current over the rule's limit after alarmOffMs, each {start: its first
+  // sample over the limit, probe: 5 s after its third sample}, found in the simulator's samples.
+  QVariantList alarmRuns;
+  // Jiulong's park file, its tags, how many of them the (Beidu) replay file holds samples of and
+  // how many tags that file holds: counted from the park file and the samples written.
+  QString jiulongPath = PARKTWIN_SOURCE_DIR "/assets/parks/jiulong.json";
+  int jiulongTagCount = 0, jiulongTagsInReplay = 0, replayTagCount = 0;
   // A time with ladles on their way, and where each is then ({x, y} in the park frame, worked
   // out from the park file's building positions); the failures the simulator reported.
   double ladleProbeMs = 0;
@@ -309,6 +324,32 @@ class ReplayFixture : public QObject {
     }
   }
 
+  bool countJiulongTags(const TeeSink& sink) {
+    auto jiulong = parktwin::model::loadPark(jiulongPath.toStdString());
+    if (!jiulong) return false;
+    jiulongTagCount = int(jiulong->tags.size());
+    replayTagCount = int(sink.written.size());
+    for (const auto& tag : jiulong->tags) jiulongTagsInReplay += sink.written.contains(tag.id) ? 1 : 0;
+    return true;
+  }
+
+  void findAlarmRuns(const std::map<std::int64_t, double>& current, double limit) {
+    std::int64_t runStart = -1;
+    int runLength = 0;
+    for (const auto& [ts, v] : current) {
+      if (ts <= std::int64_t(alarmOffMs) || alarmRuns.size() == 2) continue;
+      if (v <= limit) {
+        runStart = -1;
+        runLength = 0;
+        continue;
+      }
+      if (runStart < 0) runStart = ts;
+      if (++runLength == 3 && runStart > std::int64_t(alarmOffMs)) {
+        alarmRuns.push_back(QVariantMap{{"start", double(runStart)}, {"probe", double(ts + 5'000)}});
+      }
+    }
+  }
+
   bool build(const QString& dir) {
     tempDir = dir;
     auto park = parktwin::model::loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json");
@@ -337,6 +378,8 @@ class ReplayFixture : public QObject {
       if (v > median && alarmOnMs == 0) alarmOnMs = double(ts);
       if (v < median && alarmOffMs == 0) alarmOffMs = double(ts);
     }
+    findAlarmRuns(current, median);
+    if (!countJiulongTags(sink)) return false;
     auto withRule = *park;
     withRule.alarm_rules.push_back({"test-current-high", "potline-1.current", median, std::nullopt, parktwin::model::Severity::critical,
                                     {"1号系列电流偏高", "Potline 1 current high"}});

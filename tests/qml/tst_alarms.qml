@@ -22,6 +22,15 @@ Item {
         height: parent.height
     }
 
+    // The listed alarm's sinceMs (-1 while not listed): tryCompare reports what it was.
+    QtObject {
+        id: alarmSince
+        readonly property real ms: {
+            const a = ParkController.alarms.active.find(a => a.id === "test-current-high")
+            return a ? a.sinceMs : -1
+        }
+    }
+
     TestCase {
         name: "Alarms"
         when: windowShown
@@ -97,6 +106,22 @@ Item {
             timeline.seek(Fixture.alarmOffMs)
             tryVerify(() => !activeIds().includes("test-current-high"), 15000, "alarm gone at alarmOffMs")
             potroomLabelIs("", "#e6ffffff")
+        }
+
+        function activeAlarm(id) { return ParkController.alarms.active.find(a => a.id === id) }
+
+        // QA: an alarm active at the time seeked to showed "since" that time. It began at the
+        // first sample over the limit (the fixture finds it in the samples it wrote), also when
+        // the seek jumps over a spell back under the limit from an alarm already shown.
+        function test_4_since_is_when_the_value_crossed_the_limit_not_the_seek() {
+            compare(Fixture.alarmRuns.length, 2, "the fixture found two runs over the limit")
+            for (const run of Fixture.alarmRuns) {
+                verify(run.start < run.probe - 20000, "the crossing is well before the seek")
+                timeline.seek(run.probe)
+                compare(timeline.timeMs, run.probe)
+                tryCompare(alarmSince, "ms", run.start, 15000)  // the read at the probe is on a thread of its own
+                compare(activeAlarm("test-current-high").since, timeline.formatTime(run.start))
+            }
         }
     }
 }

@@ -56,6 +56,25 @@ TEST(Timestamp, ParsesEpochSecondsAndMilliseconds) {
   EXPECT_EQ(parseTimestamp("1777622400000").value(), 1777622400000LL);
 }
 
+// A park's CSV writes its own clock: zone-less text is civil time in the zone given, anything
+// with a zone (or an epoch number) is the instant it says. 1780272000000 is 2026-06-01T00:00Z.
+TEST(Timestamp, ZonelessTextIsCivilTimeInTheZoneGiven) {
+  const auto chongqing = parktwin::TimeZone::fixed(8 * 3600);
+  const auto zoneless = parseTimestampIn("2026-06-01 08:00:00", &chongqing);
+  ASSERT_TRUE(zoneless);
+  EXPECT_EQ(zoneless->utc_ms, 1780272000000LL);
+  EXPECT_TRUE(zoneless->zoneless);
+  for (const char* zoned : {"2026-06-01T00:00:00Z", "2026-06-01T08:00:00+08:00", "2026-06-01T01:00:00+01", "1780272000",
+                            "1780272000000"}) {
+    const auto read = parseTimestampIn(zoned, &chongqing);
+    ASSERT_TRUE(read) << zoned;
+    EXPECT_EQ(read->utc_ms, 1780272000000LL) << zoned;
+    EXPECT_FALSE(read->zoneless) << zoned;
+  }
+  EXPECT_EQ(parseTimestampIn("2026-06-01 00:00:00", nullptr)->utc_ms, 1780272000000LL);  // no zone given: UTC
+  EXPECT_EQ(parseTimestampIn("2026-06-01", &chongqing)->utc_ms, 1780272000000LL - 8 * 3'600'000);
+}
+
 TEST(Timestamp, RejectsMalformedTimestamps) {
   for (const char* bad : {"", "yesterday", "2026-13-01T00:00:00Z", "2026-02-29T00:00:00Z", "2026-05-01T25:00:00Z",
                           "2026-05-01T08:00:00Zjunk", "2026-05-01T08:00:00.Z", "12abc"}) {

@@ -66,6 +66,22 @@ TEST(TimeZone, ShanghaiIsChinaStandardTimeToday) {
   EXPECT_EQ(zone->toLocalMs(1'780'272'000'000), 1'780'272'000'000 + 8 * 3'600'000);
 }
 
+// Civil time back to the instant; the expected values are Python zoneinfo's (fold=1 for the
+// repeated hour, fold=0 for the skipped one).
+TEST(TimeZone, CivilTimeBackToTheInstant) {
+  auto shanghai = TimeZone::load("Asia/Shanghai");
+  ASSERT_TRUE(shanghai) << shanghai.error().message;
+  // 2026-06-01 08:00 in Chongqing (UTC+8) is 2026-06-01T00:00:00Z: 20,605 days after 1970-01-01.
+  const std::int64_t civil = 20'605LL * 86'400'000 + 8 * 3'600'000;
+  EXPECT_EQ(shanghai->fromLocalMs(civil), 20'605LL * 86'400'000);
+  auto berlin = TimeZone::load("Europe/Berlin");
+  ASSERT_TRUE(berlin) << berlin.error().message;
+  const std::int64_t mar29 = 20'541LL * 86'400'000, oct25 = 20'751LL * 86'400'000;  // 2026-03-29, 2026-10-25
+  EXPECT_EQ(berlin->fromLocalMs(mar29 + 5'400'000), 1'774'744'200'000);   // 01:30, before the shift
+  EXPECT_EQ(berlin->fromLocalMs(mar29 + 9'000'000), 1'774'747'800'000);   // 02:30, skipped
+  EXPECT_EQ(berlin->fromLocalMs(oct25 + 9'000'000), 1'792'891'800'000);   // 02:30, repeated
+}
+
 TEST(TimeZone, FixedOffsetsAndTheirLabels) {
   EXPECT_EQ(TimeZone::fixed(-(5 * 3600 + 30 * 60)).name(), "UTC-05:30");
   EXPECT_EQ(TimeZone::fixed(8 * 3600).offsetSecondsAt(0), 8 * 3600);

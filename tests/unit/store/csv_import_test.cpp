@@ -50,6 +50,40 @@ TEST(CsvImport, WideFormatSkipsEmptyCells) {
   EXPECT_EQ(*h->samplesBetween("y", 0, INT64_MAX), (std::vector<Sample>{{1777622401000, 7}}));
 }
 
+// QA: a Chongqing park's export writes "2026-06-01 08:00:00" in park time; it was stored as
+// 08:00 UTC. With the park's zone it is 2026-06-01T00:00:00Z: 20,605 days * 86,400,000 ms.
+TEST(CsvImport, ZonelessTimesAreTheParksCivilTime) {
+  test::TempDir dir;
+  auto h = Historian::open(dir.file("park.db"));
+  ASSERT_TRUE(h);
+  std::istringstream csv(
+      "ts,tag,value\n"
+      "2026-06-01 08:00:00,a,1\n"
+      "2026-06-01 08:00:10,a,2\n"
+      "2026-06-01T00:00:20Z,a,3\n"
+      "2026-06-01T08:00:30+08:00,a,4\n"
+      "1780272040,a,5\n");
+  auto zone = TimeZone::load("Asia/Shanghai");
+  ASSERT_TRUE(zone) << zone.error().message;
+  auto report = importCsv(csv, &*h, {}, CsvImportOptions{*zone});
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->zoneless_times, 2U);
+  const std::int64_t midnightUtc = 20'605LL * 86'400'000;
+  EXPECT_EQ(report->first_zoneless_ms, midnightUtc);
+  ASSERT_TRUE(h->flush());
+  EXPECT_EQ(*h->samplesBetween("a", 0, INT64_MAX),
+            (std::vector<Sample>{{midnightUtc, 1}, {midnightUtc + 10'000, 2}, {midnightUtc + 20'000, 3},
+                                 {midnightUtc + 30'000, 4}, {midnightUtc + 40'000, 5}}));
+}
+
+TEST(CsvImport, ZonelessTimesWithoutAZoneAreUtcAndCounted) {
+  std::istringstream csv("ts,tag,value\n2026-06-01 08:00:00,a,1\n2026-06-01T08:00:00Z,a,1\n");
+  auto report = importCsv(csv, nullptr);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->zoneless_times, 1U);
+  EXPECT_EQ(report->first_zoneless_ms, 20'605LL * 86'400'000 + 8 * 3'600'000);
+}
+
 TEST(CsvImport, ValidationOnlyStoresNothing) {
   std::istringstream csv("ts,tag,value\n1,a,1\n2,a,x\n");
   auto report = importCsv(csv, nullptr);

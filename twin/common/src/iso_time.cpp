@@ -63,6 +63,7 @@ Result<IsoInstant> parseIsoInstant(std::string_view s, std::string_view language
     if (n == 0) return refuse("expected digits after the decimal point", "小数点后应为数字");
   }
   std::int64_t offsetMinutes = 0;
+  const bool hasZone = at < s.size();
   if (at < s.size()) {
     if (s[at] == 'Z' || s[at] == 'z') {
       ++at;
@@ -88,7 +89,7 @@ Result<IsoInstant> parseIsoInstant(std::string_view s, std::string_view language
   if (hour > 23 || minute > 59 || second > 60) return refuse("time of day out of range", "时刻超出范围");
   const std::int64_t days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
-  return IsoInstant{seconds * 1000 + millis, static_cast<std::int32_t>(offsetMinutes * 60)};
+  return IsoInstant{seconds * 1000 + millis, static_cast<std::int32_t>(offsetMinutes * 60), hasZone};
 }
 
 Result<std::int64_t> parseIsoInstantMs(std::string_view text, std::string_view language) {

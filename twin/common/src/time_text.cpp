@@ -45,11 +45,23 @@ Result<std::int64_t> parseInstantMs(std::string_view text) {
 }
 
 Result<std::int64_t> parseTimestamp(std::string_view text, std::string_view language) {
+  auto read = parseTimestampIn(text, nullptr, language);
+  if (!read) return std::unexpected(read.error());
+  return read->utc_ms;
+}
+
+Result<FileTimestamp> parseTimestampIn(std::string_view text, const TimeZone* zone, std::string_view language) {
   const bool zh = language == "zh";
   while (!text.empty() && (text.front() == ' ' || text.front() == '"')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '"' || text.back() == '\r')) text.remove_suffix(1);
   if (text.empty()) return fail(zh ? "时间为空" : "empty timestamp");
-  if (text.size() >= 10 && text[4] == '-') return parseIsoInstantMs(text, language);
+  if (text.size() >= 10 && text[4] == '-') {
+    auto instant = parseIsoInstant(text, language);
+    if (!instant) return std::unexpected(instant.error());
+    if (instant->has_zone) return FileTimestamp{instant->utc_ms, false};
+    // Parsed as UTC, that is the civil time written as if it were UTC.
+    return FileTimestamp{zone ? zone->fromLocalMs(instant->utc_ms) : instant->utc_ms, true};
+  }
   double number = 0.0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
   const std::string quoted = zh ? "时间“" + std::string(text) + "”：" : "timestamp '" + std::string(text) + "': ";
@@ -57,8 +69,8 @@ Result<std::int64_t> parseTimestamp(std::string_view text, std::string_view lang
     return fail(quoted + (zh ? "应为 ISO-8601 时间或纪元秒/毫秒" : "expected ISO-8601 or epoch seconds/milliseconds"));
   }
   if (std::fabs(number) >= 9.2e18 / 1000) return fail(quoted + (zh ? "超出范围" : "out of range"));
-  if (std::fabs(number) < 1e11) return static_cast<std::int64_t>(std::llround(number * 1000.0));
-  return static_cast<std::int64_t>(std::llround(number));
+  if (std::fabs(number) < 1e11) return FileTimestamp{static_cast<std::int64_t>(std::llround(number * 1000.0)), false};
+  return FileTimestamp{static_cast<std::int64_t>(std::llround(number)), false};
 }
 
 }  // namespace parktwin

@@ -112,6 +112,12 @@ std::int32_t TimeZone::offsetSecondsAt(std::int64_t utc_ms) const {
   return offsets_s_[std::size_t(after - transitions_s_.begin()) - 1];
 }
 
+std::int64_t TimeZone::fromLocalMs(std::int64_t local_ms) const {
+  // The offset at a first guess, then at the instant that gives: two steps settle one shift.
+  const std::int64_t guess = local_ms - offsetSecondsAt(local_ms) * 1000LL;
+  return local_ms - offsetSecondsAt(guess) * 1000LL;
+}
+
 std::string TimeZone::offsetLabelAt(std::int64_t utc_ms) const {
   const std::int32_t offset = offsetSecondsAt(utc_ms);
   const std::int32_t magnitude = offset < 0 ? -offset : offset;

@@ -72,7 +72,8 @@ Result<double> parseValue(const std::string& text) {
 using SampleSink = std::function<Result<void>(const std::string& tag, std::int64_t ts_ms, double value)>;
 
 Result<CsvImportReport> importInto(std::istream& in, const SampleSink* sink,
-                                   const std::function<void(std::uint64_t)>& progress) {
+                                   const std::function<void(std::uint64_t)>& progress, const CsvImportOptions& options) {
+  const TimeZone* zone = options.zoneless_in ? &*options.zoneless_in : nullptr;
   CsvImportReport report;
   std::string line;
   std::uint64_t lineNo = 0, bytes = 0;
@@ -115,11 +116,12 @@ Result<CsvImportReport> importInto(std::istream& in, const SampleSink* sink,
       bad("expected " + std::to_string(header.size()) + " cells, got " + std::to_string(cells->size()));
       continue;
     }
-    auto ts = parseTimestamp((*cells)[0]);
-    if (!ts) {
-      bad(ts.error().message);
+    auto read = parseTimestampIn((*cells)[0], zone);
+    if (!read) {
+      bad(read.error().message);
       continue;
     }
+    const std::int64_t ts = read->utc_ms;
     values.clear();
     std::string reason;
     if (report.wide) {
@@ -140,10 +142,11 @@ Result<CsvImportReport> importInto(std::istream& in, const SampleSink* sink,
       bad(std::move(reason));
       continue;
     }
+    if (read->zoneless && report.zoneless_times++ == 0) report.first_zoneless_ms = ts;
     for (const auto& [column, v] : values) {
       if (sink != nullptr) {
         const std::string& tag = report.wide ? header[column] : (*cells)[1];
-        if (auto ok = (*sink)(tag, *ts, v); !ok) return fail("line " + std::to_string(lineNo) + ": " + ok.error().message);
+        if (auto ok = (*sink)(tag, ts, v); !ok) return fail("line " + std::to_string(lineNo) + ": " + ok.error().message);
       }
       ++report.samples;
     }
@@ -155,15 +158,16 @@ Result<CsvImportReport> importInto(std::istream& in, const SampleSink* sink,
 }  // namespace
 
 Result<CsvImportReport> importCsv(std::istream& in, Historian* historian,
-                                  const std::function<void(std::uint64_t)>& progress) {
-  if (historian == nullptr) return importInto(in, nullptr, progress);
+                                  const std::function<void(std::uint64_t)>& progress, const CsvImportOptions& options) {
+  if (historian == nullptr) return importInto(in, nullptr, progress, options);
   const SampleSink sink = [historian](const std::string& tag, std::int64_t ts, double v) { return historian->append(tag, ts, v); };
-  return importInto(in, &sink, progress);
+  return importInto(in, &sink, progress, options);
 }
 
-Result<CsvImportReport> importCsv(std::istream& in, Store& store, const std::function<void(std::uint64_t)>& progress) {
+Result<CsvImportReport> importCsv(std::istream& in, Store& store, const std::function<void(std::uint64_t)>& progress,
+                                  const CsvImportOptions& options) {
   const SampleSink sink = [&store](const std::string& tag, std::int64_t ts, double v) { return store.append(tag, ts, v); };
-  return importInto(in, &sink, progress);
+  return importInto(in, &sink, progress, options);
 }
 
 }  // namespace parktwin::store

@@ -16,10 +16,12 @@ namespace parktwin {
 Result<std::int64_t> parseIsoInstantMs(std::string_view text, std::string_view language = "en");
 
 // The same, with the UTC offset the text was written in (0 for "Z" or no zone), so a message
-// about a time can answer in the writer's own clock.
+// about a time can answer in the writer's own clock, and whether it named a zone at all (a
+// caller that knows better than UTC, a park's CSV, reads zone-less civil time in its own zone).
 struct IsoInstant {
   std::int64_t utc_ms = 0;
   std::int32_t written_offset_s = 0;
+  bool has_zone = false;
 };
 Result<IsoInstant> parseIsoInstant(std::string_view text, std::string_view language = "en");
 

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "parktwin/common/result.hpp"
+#include "parktwin/common/time_zone.hpp"
 
 namespace parktwin {
 
@@ -18,9 +19,20 @@ Result<std::int64_t> parseDurationMs(std::string_view text);
 Result<std::int64_t> parseInstantMs(std::string_view text);
 
 // Timestamps in files and at the window's --at: ISO-8601 (quotes, surrounding spaces and a
-// trailing '\r' ignored), or a plain number: epoch seconds if |n| < 1e11, else epoch
+// trailing '\r' ignored; no zone is UTC), or a plain number: epoch seconds if |n| < 1e11, else epoch
 // milliseconds (1e11 s is the year 5138, 1e11 ms is 1973); fractions allowed for seconds.
 // Refusals in `language` ("zh" or "en").
 Result<std::int64_t> parseTimestamp(std::string_view text, std::string_view language = "en");
+
+// parseTimestamp, with ISO-8601 text that names no zone ("2026-06-01 08:00:00") read as civil
+// time in `zone` (a park's time_zone: a Chinese park's CSV export writes its own clock) rather
+// than UTC when one is given. Epoch numbers are UTC by definition, and a written zone or "Z"
+// is kept. `zoneless` says the text named no zone.
+struct FileTimestamp {
+  std::int64_t utc_ms = 0;
+  bool zoneless = false;
+};
+Result<FileTimestamp> parseTimestampIn(std::string_view text, const TimeZone* zone,
+                                       std::string_view language = "en");
 
 }  // namespace parktwin

@@ -25,6 +25,10 @@ class TimeZone {
   // Seconds to add to UTC to get the civil time at the instant `utc_ms`.
   [[nodiscard]] std::int32_t offsetSecondsAt(std::int64_t utc_ms) const;
   [[nodiscard]] std::int64_t toLocalMs(std::int64_t utc_ms) const { return utc_ms + offsetSecondsAt(utc_ms) * 1000LL; }
+  // The instant whose civil time here is `local_ms` (civil time written as if it were UTC, as
+  // toLocalMs gives it). A civil time a clock shift repeats is read with the offset after the
+  // shift; one it skips, with the offset before it.
+  [[nodiscard]] std::int64_t fromLocalMs(std::int64_t local_ms) const;
   // "UTC+08:00" for the offset in force at `utc_ms`.
   [[nodiscard]] std::string offsetLabelAt(std::int64_t utc_ms) const;
 
