@@ -27,7 +27,7 @@ TestCase {
     function test_the_kpi_bar_follows_the_language() {
         // kpi_table.cpp: energy_kwh_per_t_delivered, its name without the parenthesis.
         ParkController.language = "zh"
-        compare(cardOf("energy_kwh_per_t_delivered").name, "每吨交付金属电耗")
+        compare(cardOf("energy_kwh_per_t_delivered").name, "每吨交付货物电耗")
         verify(cardOf("energy_kwh_per_t_delivered").label.indexOf("（园区用电 / ") > 0)
         verify(cardOf("energy_kwh_per_t_delivered").text.endsWith(" kWh/吨"), cardOf("energy_kwh_per_t_delivered").text)
         ParkController.language = "en"
