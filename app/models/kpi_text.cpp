@@ -79,6 +79,8 @@ constexpr KpiWords kWords[] = {
      QT_TRANSLATE_NOOP("KpiName", "Goods delivered per hour"), QT_TRANSLATE_NOOP("KpiUnit", "t/h")},
     {throughput_t_per_year, QT_TRANSLATE_NOOP("KpiLabel", "Goods delivered per year (to markets and end processors)"),
      QT_TRANSLATE_NOOP("KpiName", "Goods delivered per year"), QT_TRANSLATE_NOOP("KpiUnit", "t/yr")},
+    {capacity_units_per_year, QT_TRANSLATE_NOOP("KpiLabel", "Design capacity in units per year (discrete lines)"),
+     QT_TRANSLATE_NOOP("KpiName", "Design capacity in units per year"), QT_TRANSLATE_NOOP("KpiUnit", "units/yr")},
     {lost_t, QT_TRANSLATE_NOOP("KpiLabel", "Material lost on links"), nullptr,
      QT_TRANSLATE_NOOP("KpiUnit", "t")},
     {energy_lost_kwh, QT_TRANSLATE_NOOP("KpiLabel", "Line and transformer losses"), nullptr,

@@ -764,6 +764,10 @@
         <source>Energy per t of its material (its load / material it receives or makes)</source>
         <translation>每吨本身物料电耗（其用电 / 流入或产出物料）</translation>
     </message>
+    <message>
+        <source>Design capacity in units per year (discrete lines)</source>
+        <translation>年件数设计产能（离散产线）</translation>
+    </message>
 </context>
 <context>
     <name>KpiName</name>
@@ -817,7 +821,7 @@
     </message>
     <message>
         <source>Electricity per tonne delivered</source>
-        <translation>每吨交付金属电耗</translation>
+        <translation>每吨交付货物电耗</translation>
     </message>
     <message>
         <source>Local supply</source>
@@ -829,7 +833,7 @@
     </message>
     <message>
         <source>CO2 per tonne delivered</source>
-        <translation>每吨交付金属碳排放</translation>
+        <translation>每吨交付货物碳排放</translation>
     </message>
     <message>
         <source>Material cost</source>
@@ -866,6 +870,10 @@
     <message>
         <source>Energy per t of its material</source>
         <translation>每吨本身物料电耗</translation>
+    </message>
+    <message>
+        <source>Design capacity in units per year</source>
+        <translation>年件数设计产能</translation>
     </message>
 </context>
 <context>
@@ -913,6 +921,10 @@
     <message>
         <source>units/h</source>
         <translation>件/时</translation>
+    </message>
+    <message>
+        <source>units/yr</source>
+        <translation>件/年</translation>
     </message>
 </context>
 <context>

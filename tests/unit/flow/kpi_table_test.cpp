@@ -144,6 +144,9 @@ TEST(KpiTable, CompactTextCountsInMillionsOrWanAndYi) {
   EXPECT_EQ(kpiCompactWithUnit(KpiKey::remelt_cost_avoided_yuan, 101'997'936, "zh"), "1.02 亿元");
   EXPECT_EQ(kpiCompactWithUnit(KpiKey::co2_t, 2'835'553, "zh"), "284 万吨");
   EXPECT_EQ(kpiCompactWithUnit(KpiKey::energy_kwh_per_t_delivered, 6'799.8, "zh"), "6,800 kWh/吨");
+  // Beidu's die bonders, 1,440 units/h x 8,760 h: units join 万 as tonnes and yuan do.
+  EXPECT_EQ(kpiCompactWithUnit(KpiKey::capacity_units_per_year, 12'614'400, "en"), "12.6 M units/yr");
+  EXPECT_EQ(kpiCompactWithUnit(KpiKey::capacity_units_per_year, 12'614'400, "zh"), "1261 万件/年");
 }
 
 TEST(KpiTable, FlowKpisAreListedInTheTablesUnits) {

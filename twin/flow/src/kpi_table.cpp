@@ -62,6 +62,8 @@ constexpr std::array kTable = {
                   "Goods delivered per hour (to markets and end processors)", "每小时交付货物（市场和终端加工线）", 2},
     KpiDefinition{throughput_t_per_year, "throughput_t_per_year", "t/yr", "吨/年", more,
                   "Goods delivered per year (to markets and end processors)", "年交付货物（市场和终端加工线）", 0},
+    KpiDefinition{capacity_units_per_year, "capacity_units_per_year", "units/yr", "件/年", neutral,
+                  "Design capacity in units per year (discrete lines)", "年件数设计产能（离散产线）", 0},
     KpiDefinition{lost_t, "lost_t", "t", "吨", less, "Material lost on links", "链路物料损耗", 1},
     KpiDefinition{energy_lost_kwh, "energy_lost_kwh", "kWh", "kWh", less, "Line and transformer losses", "线路和变压器损耗", 0},
     KpiDefinition{energy_kwh_per_t_delivered, "energy_kwh_per_t_delivered", "kWh/t", "kWh/吨", less,
@@ -157,8 +159,8 @@ std::string kpiCompactWithUnit(KpiKey key, double value, std::string_view langua
   const double size = std::fabs(value);
   const std::string unit(kpiUnit(key, language));
   if (language == "zh") {
-    // Chinese counts in 万 (10^4) and 亿 (10^8); "元" and "吨" join the count without a space.
-    const bool joined = unit == "元" || unit == "吨";
+    // Chinese counts in 万 (10^4) and 亿 (10^8); "元", "吨" and "件" join the count without a space.
+    const bool joined = unit == "元" || unit == "吨" || unit.starts_with("件");
     const auto scaled = [&](double by, const char* word, int decimals) {
       return fixedText(value / by, decimals) + " " + word + (joined ? "" : " ") + unit;
     };
@@ -177,6 +179,7 @@ std::vector<KpiValue> flowKpiValues(const FlowKpis& k) {
   const auto perTonneDelivered = [&](double value) { return k.delivered_t > 0 ? std::optional(value) : std::nullopt; };
   return {{throughput_t_per_h, k.throughput_t_per_h},
           {throughput_t_per_year, k.throughput_t_per_year},
+          {capacity_units_per_year, k.capacity_units_per_year > 0 ? std::optional(k.capacity_units_per_year) : std::nullopt},
           {lost_t, k.lost_t},
           {energy_kwh, k.energy_kwh},
           {energy_lost_kwh, k.energy_lost_kwh},

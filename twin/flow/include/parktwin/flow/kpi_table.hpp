@@ -57,6 +57,7 @@ enum class KpiKey {
   // energy_cost_yuan, direct_molten_t and remelt_t above too.
   throughput_t_per_h,
   throughput_t_per_year,
+  capacity_units_per_year,
   lost_t,
   energy_lost_kwh,
   energy_kwh_per_t_delivered,
