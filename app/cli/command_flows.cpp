@@ -123,8 +123,8 @@ void printReport(const model::Park& park, const ParkFlowReport& r, const std::op
   std::size_t nameColumns = 10;
   for (const auto& e : r.breakdown.enterprises) nameColumns = std::max(nameColumns, displayColumns(e.name_en + " " + e.name_zh));
   for (const auto& e : r.ranking) nameColumns = std::max(nameColumns, displayColumns(e.name_en + " " + e.name_zh));
-  std::cout << "\nBy enterprise (metal entering the firm or made by it; energy, CO2 and cost of its lines and buildings):\n"
-            << "  " << padColumns("enterprise", nameColumns) << std::setw(14) << "metal t" << std::setw(18)
+  std::cout << "\nBy enterprise (material entering the firm or made by it; energy, CO2 and cost of its lines and buildings):\n"
+            << "  " << padColumns("enterprise", nameColumns) << std::setw(14) << "material t" << std::setw(18)
             << "kWh/t received" << std::setw(14) << "CO2 t" << std::setw(18) << "cost yuan" << std::setw(16)
             << "avoided yuan" << std::setw(8) << "OEE %" << "\n";
   for (const auto& e : r.breakdown.enterprises) {

@@ -129,8 +129,8 @@ QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<q
 // Every flow KPI by its id, and the KPI bar's values (FlowController::kpis makes its cards).
 void addKpis(const flow::FlowKpis& kpis, FlowOverlay& overlay) {
   using enum flow::KpiKey;
-  static constexpr flow::KpiKey kBar[] = {throughput_t_per_year, energy_kwh_per_t_delivered, co2_t,
-                                          local_supply_share_pct, remelt_cost_avoided_yuan};
+  static constexpr flow::KpiKey kBar[] = {throughput_t_per_year, capacity_units_per_year, energy_kwh_per_t_delivered,
+                                          co2_t, local_supply_share_pct, remelt_cost_avoided_yuan};
   for (const auto& v : flow::flowKpiValues(kpis)) {
     if (!v.value) continue;
     overlay.kpis[q(flow::kpiId(v.key))] = *v.value;

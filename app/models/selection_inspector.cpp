@@ -144,7 +144,7 @@ void SelectionController::addFlowRows(QVariantList& rows) const {
   const double tonnes = u.value("throughputT").toDouble();
   const double kwh = u.value("energyKwh").toDouble();
   if (tonnes > 0) {
-    rows.push_back(row(u.value("enterprise").toBool() ? tr("Metal entering (avg. year)") : tr("Metal through (avg. year)"),
+    rows.push_back(row(u.value("enterprise").toBool() ? tr("Material entering (avg. year)") : tr("Material through (avg. year)"),
                        tr("%1 t/yr").arg(number(tonnes))));
   }
   if (u.value("utilisation").toDouble() > 0) {
@@ -153,7 +153,7 @@ void SelectionController::addFlowRows(QVariantList& rows) const {
   if (kwh > 0) {
     rows.push_back(row(tr("Energy (avg. year)"), tr("%1 MWh/yr").arg(number(kwh / 1000))));
     if (tonnes > 0) {
-      // The KPI table's name says what it divides by (this object's metal, not aluminium made).
+      // The KPI table's name says what it divides by (this object's material, not aluminium made).
       rows.push_back(row(kpiNameText(flow::KpiKey::energy_kwh_per_t_through),
                          tr("%1 kWh/t").arg(number(u.value("energyKwhPerT").toDouble()))));
     }

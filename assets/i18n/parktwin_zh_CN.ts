@@ -495,14 +495,6 @@
         <translation>物料：园区没有物料连接。</translation>
     </message>
     <message>
-        <source>Material: nothing supplies metal (no supplier or producing line linked).</source>
-        <translation>物料：没有金属来源（未连接供应商或产铝产线）。</translation>
-    </message>
-    <message>
-        <source>Material: nothing takes the metal (no market linked).</source>
-        <translation>物料：金属没有去向（未连接市场）。</translation>
-    </message>
-    <message>
         <source>Energy: the park has no energy links.</source>
         <translation>能源：园区没有能源连接。</translation>
     </message>
@@ -513,6 +505,14 @@
     <message>
         <source>Energy: nothing linked draws power.</source>
         <translation>能源：连接的对象都不用电。</translation>
+    </message>
+    <message>
+        <source>Material: nothing supplies material (no supplier or producing line linked).</source>
+        <translation>物料：没有物料来源（未连接供应商或生产线）。</translation>
+    </message>
+    <message>
+        <source>Material: nothing takes the material (no market linked).</source>
+        <translation>物料：物料没有去向（未连接市场）。</translation>
     </message>
 </context>
 <context>
@@ -639,10 +639,6 @@
         <translation>用电量</translation>
     </message>
     <message>
-        <source>Electricity per tonne of aluminium made (park load / primary + recycled)</source>
-        <translation>吨铝电耗（园区用电 / 原铝+再生铝产量）</translation>
-    </message>
-    <message>
         <source>Grid import</source>
         <translation>电网购电</translation>
     </message>
@@ -707,24 +703,8 @@
         <translation>限电损失电量</translation>
     </message>
     <message>
-        <source>Metal delivered per hour (to markets and end processors)</source>
-        <translation>每小时交付金属（市场和终端加工线）</translation>
-    </message>
-    <message>
-        <source>Metal delivered per year (to markets and end processors)</source>
-        <translation>年交付金属（市场和终端加工线）</translation>
-    </message>
-    <message>
-        <source>Metal lost on links</source>
-        <translation>物流损耗</translation>
-    </message>
-    <message>
         <source>Line and transformer losses</source>
         <translation>线路和变压器损耗</translation>
-    </message>
-    <message>
-        <source>Electricity per tonne delivered (park load / metal delivered to markets and end processors)</source>
-        <translation>每吨交付金属电耗（园区用电 / 交付给市场和终端加工线的金属）</translation>
     </message>
     <message>
         <source>Local supply (PV, storage, hydro)</source>
@@ -733,10 +713,6 @@
     <message>
         <source>Local supply share (PV, storage, hydro / all supply)</source>
         <translation>本地电源占比（光伏、储能、水电 / 总供电）</translation>
-    </message>
-    <message>
-        <source>CO2 per tonne delivered (emissions / metal delivered)</source>
-        <translation>每吨交付金属碳排放</translation>
     </message>
     <message>
         <source>Material cost (links, remelt premium)</source>
@@ -751,24 +727,60 @@
         <translation>避免重熔节约（铝液直供 300 元/吨）</translation>
     </message>
     <message>
-        <source>Metal received or made</source>
-        <translation>流入或产出金属</translation>
-    </message>
-    <message>
-        <source>Metal received or made per hour</source>
-        <translation>每小时流入或产出金属</translation>
-    </message>
-    <message>
         <source>Design capacity of its lines</source>
         <translation>产线设计产能</translation>
     </message>
     <message>
-        <source>Utilisation (metal / design capacity)</source>
-        <translation>产能利用率（金属 / 设计产能）</translation>
+        <source>Units made (discrete lines)</source>
+        <translation>产品件数（离散产线）</translation>
     </message>
     <message>
-        <source>Energy per t of its metal (its load / metal it receives or makes)</source>
-        <translation>每吨本身金属电耗（其用电 / 流入或产出金属）</translation>
+        <source>Electricity per tonne of aluminium made (park load / primary + recycled; parks with potlines)</source>
+        <translation>吨铝电耗（园区用电 / 原铝+再生铝产量；有电解系列的园区）</translation>
+    </message>
+    <message>
+        <source>Goods delivered per hour (to markets and end processors)</source>
+        <translation>每小时交付货物（市场和终端加工线）</translation>
+    </message>
+    <message>
+        <source>Goods delivered per year (to markets and end processors)</source>
+        <translation>年交付货物（市场和终端加工线）</translation>
+    </message>
+    <message>
+        <source>Material lost on links</source>
+        <translation>链路物料损耗</translation>
+    </message>
+    <message>
+        <source>Electricity per tonne delivered (park load / goods delivered to markets and end processors)</source>
+        <translation>每吨交付货物电耗（园区用电 / 交付给市场和终端加工线的货物）</translation>
+    </message>
+    <message>
+        <source>CO2 per tonne delivered (emissions / goods delivered)</source>
+        <translation>每吨交付货物碳排放</translation>
+    </message>
+    <message>
+        <source>Material received or made</source>
+        <translation>流入或产出物料</translation>
+    </message>
+    <message>
+        <source>Material received or made per hour</source>
+        <translation>每小时流入或产出物料</translation>
+    </message>
+    <message>
+        <source>Design capacity in units (discrete lines)</source>
+        <translation>件数设计产能（离散产线）</translation>
+    </message>
+    <message>
+        <source>Utilisation (material / design capacity)</source>
+        <translation>产能利用率（物料 / 设计产能）</translation>
+    </message>
+    <message>
+        <source>Energy per t of its material (its load / material it receives or makes)</source>
+        <translation>每吨本身物料电耗（其用电 / 流入或产出物料）</translation>
+    </message>
+    <message>
+        <source>Design capacity in units per year (discrete lines)</source>
+        <translation>年件数设计产能（离散产线）</translation>
     </message>
 </context>
 <context>
@@ -822,16 +834,8 @@
         <translation>限电损失电量</translation>
     </message>
     <message>
-        <source>Metal delivered per hour</source>
-        <translation>每小时交付金属</translation>
-    </message>
-    <message>
-        <source>Metal delivered per year</source>
-        <translation>年交付金属</translation>
-    </message>
-    <message>
         <source>Electricity per tonne delivered</source>
-        <translation>每吨交付金属电耗</translation>
+        <translation>每吨交付货物电耗</translation>
     </message>
     <message>
         <source>Local supply</source>
@@ -843,7 +847,7 @@
     </message>
     <message>
         <source>CO2 per tonne delivered</source>
-        <translation>每吨交付金属碳排放</translation>
+        <translation>每吨交付货物碳排放</translation>
     </message>
     <message>
         <source>Material cost</source>
@@ -862,8 +866,28 @@
         <translation>产能利用率</translation>
     </message>
     <message>
-        <source>Energy per t of its metal</source>
-        <translation>每吨本身金属电耗</translation>
+        <source>Units made</source>
+        <translation>产品件数</translation>
+    </message>
+    <message>
+        <source>Goods delivered per hour</source>
+        <translation>每小时交付货物</translation>
+    </message>
+    <message>
+        <source>Goods delivered per year</source>
+        <translation>年交付货物</translation>
+    </message>
+    <message>
+        <source>Design capacity in units</source>
+        <translation>件数设计产能</translation>
+    </message>
+    <message>
+        <source>Energy per t of its material</source>
+        <translation>每吨本身物料电耗</translation>
+    </message>
+    <message>
+        <source>Design capacity in units per year</source>
+        <translation>年件数设计产能</translation>
     </message>
 </context>
 <context>
@@ -903,6 +927,18 @@
     <message>
         <source>t/t</source>
         <translation>吨/吨</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <source>units/h</source>
+        <translation>件/时</translation>
+    </message>
+    <message>
+        <source>units/yr</source>
+        <translation>件/年</translation>
     </message>
 </context>
 <context>
@@ -2219,14 +2255,6 @@
         <translation>单台功率</translation>
     </message>
     <message>
-        <source>Metal entering (avg. year)</source>
-        <translation>流入铝量（年均）</translation>
-    </message>
-    <message>
-        <source>Metal through (avg. year)</source>
-        <translation>经过铝量（年均）</translation>
-    </message>
-    <message>
         <source>Energy (avg. year)</source>
         <translation>用电量（年均）</translation>
     </message>
@@ -2249,6 +2277,14 @@
     <message>
         <source>%1 t/yr, saves %2 M yuan</source>
         <translation>%1 吨/年，节省 %2 百万元</translation>
+    </message>
+    <message>
+        <source>Material entering (avg. year)</source>
+        <translation>流入物料（年均）</translation>
+    </message>
+    <message>
+        <source>Material through (avg. year)</source>
+        <translation>经过物料（年均）</translation>
     </message>
 </context>
 <context>

@@ -171,7 +171,10 @@ Pane {
                 columnSpacing: 8
                 rowSpacing: 8
                 Repeater {
-                    model: root.model.deltas.filter(d => d.baseline !== 0 || d.scenario !== 0)
+                    // Figures that exist in either run and are not 0 in both: a park that makes no aluminium
+                    // gets no aluminium cards, nor a "– → –" one for a ratio neither run has.
+                    model: root.model.deltas.filter(d => (d.baseline !== 0 || d.scenario !== 0)
+                                                         && (isFinite(d.baseline) || isFinite(d.scenario)))
                     delegate: Rectangle {
                         required property var modelData
                         objectName: "delta_" + modelData.key

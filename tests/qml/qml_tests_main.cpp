@@ -213,6 +213,10 @@ class ReplayFixture : public QObject {
   Q_INVOKABLE QString scenarioPath(const QString& name) const {
     return QStringLiteral(PARKTWIN_SOURCE_DIR "/assets/scenarios/") + name;
   }
+  // The example park that makes no aluminium and counts units, and its scenario.
+  Q_INVOKABLE QString electronicsPath(const QString& name) const {
+    return QStringLiteral(PARKTWIN_SOURCE_DIR "/tests/unit/scenario/data/") + name;
+  }
   // Two park files read back equal by the park reader (the oracle for a save: the file saved
   // against the file it came from, both read by the reader the app uses to open them).
   Q_INVOKABLE bool parksEqual(const QString& a, const QString& b) const {

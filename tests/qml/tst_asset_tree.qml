@@ -67,9 +67,9 @@ Item {
             const value = (label) => (rows.find(r => r.label === label) || {value: ""}).value
             verify(/saves 9\.0 M yuan$/.test(value("Molten aluminium direct")), JSON.stringify(rows))
             compare(value("Utilisation"), "100 %")
-            verify(/ kWh\/t$/.test(value("Energy per t of its metal")), JSON.stringify(rows))
+            verify(/ kWh\/t$/.test(value("Energy per t of its material")), JSON.stringify(rows))
             ParkController.selection.select("qineng")
-            verify(/^3\d\d,\d\d\d t\/yr$/.test(ParkController.selection.inspector.find(r => r.label === "Metal entering (avg. year)").value),
+            verify(/^3\d\d,\d\d\d t\/yr$/.test(ParkController.selection.inspector.find(r => r.label === "Material entering (avg. year)").value),
                    "the smelter's 340 kt/yr, less what the holding furnaces round off: " + JSON.stringify(ParkController.selection.inspector))
         }
 

@@ -80,8 +80,8 @@ Item {
 
         function test_a_park_without_origin_names_that_reason_data() {
             return [
-                { tag: "en", lang: "en", text: "The flows cannot be shown:\nMaterial: nothing supplies metal (no supplier or producing line linked).\nEnergy: the park has no energy links." },
-                { tag: "zh", lang: "zh", text: "无法显示物料与能源流：\n物料：没有金属来源（未连接供应商或产铝产线）。\n能源：园区没有能源连接。" }
+                { tag: "en", lang: "en", text: "The flows cannot be shown:\nMaterial: nothing supplies material (no supplier or producing line linked).\nEnergy: the park has no energy links." },
+                { tag: "zh", lang: "zh", text: "无法显示物料与能源流：\n物料：没有物料来源（未连接供应商或生产线）。\n能源：园区没有能源连接。" }
             ]
         }
         function test_a_park_without_origin_names_that_reason(data) {

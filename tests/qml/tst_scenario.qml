@@ -189,5 +189,28 @@ Item {
                        "late-change.json: /changes/1: 变更不在本次运行的时段 2026-01-01 08:00 .. 2026-01-04 08:00 (UTC+08:00) 之内"),
                    scenarios.message)
         }
+
+        // A park that makes no aluminium and counts units (tests/unit/scenario/data: 24 die
+        // bonders at 960 units/h, an assembly line at 120): the cards show units made, which the
+        // retrofit's productivity (+59.8 %) scales exactly (the same draws in both runs), and no
+        // aluminium card: not "0 t" for each, nor "– → –" for electricity per tonne of aluminium.
+        function test_7_a_park_that_counts_units_shows_units_made_and_no_aluminium_cards() {
+            verify(ParkController.loadPark(Fixture.electronicsPath("electronics_park.json")), ParkController.errorText)
+            scenarios.quick = false
+            scenarios.run(Fixture.electronicsPath("electronics-retrofit.json"))
+            tryVerify(() => scenarios.state !== "running", 60000, "the week runs")
+            compare(scenarios.state, "done", scenarios.message)
+            const units = delta("units_made")
+            verify(units.baseline > 0, JSON.stringify(units))
+            fuzzyCompare(units.scenario / units.baseline, 1.598, 1e-6)
+            compare(units.unit, "units")
+            const card = findChild(panel, "delta_units_made")
+            verify(card !== null && card.visible, "a card for units made")
+            for (const key of ["metal_t", "primary_t", "processed_t", "energy_kwh_per_t_made", "retrofit_kwh_per_t"])
+                compare(findChild(panel, "delta_" + key), null, key + " has no card")
+            verify(findChild(panel, "delta_energy_kwh") !== null, "electricity has its card")
+            scenarios.clear()
+            verify(ParkController.loadPark(Fixture.beiduPath), ParkController.errorText)
+        }
     }
 }

@@ -79,6 +79,16 @@ TEST(BeiduFlows, SmelterGives340ktPerYearAtDesignCapacity) {
   EXPECT_NEAR(report->kpis.throughput_t_per_year, 340'000, 20);
 }
 
+// Xinshitong's Mini LED line (DOMAIN.md: 40 die bonders, 24/7) states 1,440 units/h in the park
+// file and no tonnes: the flows give it as the park's design units, 1,440 x 8,760 h a year.
+TEST(BeiduFlows, TheDieBondingLineGivesTheParksDesignUnits) {
+  const auto beidu = test::loadDemoPark("beidu");
+  ASSERT_TRUE(beidu);
+  const auto report = yearly(*beidu);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_DOUBLE_EQ(report->kpis.capacity_units_per_year, 1'440.0 * 8'760);
+}
+
 TEST(BeiduFlows, PlannedRecyclingPlantIsNotInTheBaselineFlowsKpisOrSankey) {
   const auto beidu = test::loadDemoPark("beidu");
   ASSERT_TRUE(beidu);

@@ -116,6 +116,18 @@ TEST_F(KpiBreakdownTest, EnterprisesCountMetalOnceAndWeighOeeByCapacity) {
   EXPECT_NEAR(b->park_oee, 66'576.0 / 96'360.0, 1e-12);
 }
 
+// A line that counts units (die bonders: capacity_units_per_hour, no t/yr) carries its design
+// rate from the park file; lines sized in tonnes and firms carry none.
+TEST_F(KpiBreakdownTest, ALineThatCountsUnitsCarriesItsDesignUnitsPerHour) {
+  park.lines[2].capacity_t_per_year = 0;
+  park.lines[2].capacity_units_per_hour = 1'440;
+  const auto b = breakdownKpis(park, material, energy, window, totals);
+  ASSERT_TRUE(b) << b.error().message;
+  EXPECT_EQ(row(b->objects, "rods").capacity_units_per_h, 1'440);
+  EXPECT_EQ(row(b->objects, "chassis").capacity_units_per_h, 0);
+  EXPECT_EQ(row(b->enterprises, "xinshitong").capacity_units_per_h, 0) << "a firm's lines may count different things";
+}
+
 TEST_F(KpiBreakdownTest, WindowWithWrongArcCountIsRejected) {
   window.steps[1].energy_arc_flow = {1.0};
   const auto b = breakdownKpis(park, material, energy, window, totals);

@@ -73,9 +73,60 @@ TEST(KpiTable, EnergyPerTonneMadeAndDeliveredAreTwoKpisNamedByWhatTheyDivideBy) 
   EXPECT_EQ(kpiName(KpiKey::energy_kwh_per_t_made, "en"), "Electricity per tonne of aluminium made");
   EXPECT_EQ(kpiName(KpiKey::energy_kwh_per_t_delivered, "en"), "Electricity per tonne delivered");
   EXPECT_NE(kpiLabel(KpiKey::energy_kwh_per_t_made, "en").find("/ primary + recycled"), std::string_view::npos);
-  EXPECT_NE(kpiLabel(KpiKey::energy_kwh_per_t_delivered, "en").find("/ metal delivered"), std::string_view::npos);
+  EXPECT_NE(kpiLabel(KpiKey::energy_kwh_per_t_delivered, "en").find("/ goods delivered"), std::string_view::npos);
   EXPECT_EQ(kpiName(KpiKey::energy_kwh_per_t_made, "zh"), "吨铝电耗");
-  EXPECT_EQ(kpiName(KpiKey::energy_kwh_per_t_delivered, "zh"), "每吨交付金属电耗");
+  EXPECT_EQ(kpiName(KpiKey::energy_kwh_per_t_delivered, "zh"), "每吨交付货物电耗");
+}
+
+// A park whose lines count units and deliver no tonnes (an electronics park with no material
+// links): its electricity and CO2 per tonne delivered are no figure, not 0 kWh/t.
+TEST(KpiTable, PerTonneDeliveredIsNoFigureWhereNothingIsDelivered) {
+  FlowKpis k;
+  k.energy_kwh = 8'760'000;
+  k.co2_t = 4'993;
+  const auto valueOf = [](const std::vector<KpiValue>& values, KpiKey key) {
+    return std::find_if(values.begin(), values.end(), [key](const KpiValue& v) { return v.key == key; })->value;
+  };
+  EXPECT_FALSE(valueOf(flowKpiValues(k), KpiKey::energy_kwh_per_t_delivered).has_value());
+  EXPECT_FALSE(valueOf(flowKpiValues(k), KpiKey::co2_t_per_t_delivered).has_value());
+  EXPECT_EQ(valueOf(flowKpiValues(k), KpiKey::throughput_t_per_year), 0) << "nothing delivered is 0 t, a figure";
+}
+
+// The flow and per-object labels speak of goods and material (the network carries whatever the
+// park moves), in both languages; only the aluminium KPIs name aluminium.
+TEST(KpiTable, FlowAndObjectLabelsSayGoodsOrMaterialNotMetal) {
+  for (KpiKey key : {KpiKey::throughput_t_per_h, KpiKey::throughput_t_per_year, KpiKey::lost_t, KpiKey::energy_kwh_per_t_delivered,
+                     KpiKey::co2_t_per_t_delivered, KpiKey::metal_through_t, KpiKey::metal_through_t_per_h,
+                     KpiKey::utilisation_pct, KpiKey::energy_kwh_per_t_through}) {
+    const std::string en(kpiLabel(key, "en")), zh(kpiLabel(key, "zh"));
+    EXPECT_EQ(en.find("metal"), std::string::npos) << en;
+    EXPECT_EQ(en.find("Metal"), std::string::npos) << en;
+    EXPECT_EQ(zh.find("金属"), std::string::npos) << zh;
+    EXPECT_TRUE(en.find("oods") != std::string::npos || en.find("aterial") != std::string::npos) << en;
+    EXPECT_TRUE(zh.find("货物") != std::string::npos || zh.find("物料") != std::string::npos) << zh;
+  }
+  EXPECT_EQ(kpiName(KpiKey::throughput_t_per_year, "en"), "Goods delivered per year");
+  EXPECT_EQ(kpiName(KpiKey::throughput_t_per_year, "zh"), "年交付货物");
+  EXPECT_EQ(kpiName(KpiKey::units_made, "en"), "Units made");
+  EXPECT_EQ(kpiUnit(KpiKey::units_made, "zh"), "件");
+  EXPECT_EQ(kpiUnit(KpiKey::capacity_units_per_h, "en"), "units/h");
+}
+
+// A line that states capacity_units_per_hour and no tonnes shows that design rate; a line sized
+// in tonnes (or with both) shows its t/h only, and a building or firm shows no units figure.
+TEST(KpiTable, ALineThatCountsUnitsShowsItsDesignUnitsPerHour) {
+  const auto hasUnits = [](const UnitKpis& u) {
+    const auto values = unitKpiValues(u);
+    const auto it = std::find_if(values.begin(), values.end(), [](const KpiValue& v) { return v.key == KpiKey::capacity_units_per_h; });
+    return it == values.end() ? std::optional<double>() : it->value;
+  };
+  UnitKpis bonders;
+  bonders.capacity_units_per_h = 1'440;  // Beidu's 40 die bonders (park file)
+  EXPECT_EQ(hasUnits(bonders), 1'440.0);
+  UnitKpis both = bonders;
+  both.capacity_t_per_h = 2;
+  EXPECT_FALSE(hasUnits(both));
+  EXPECT_FALSE(hasUnits(UnitKpis{}));
 }
 
 TEST(KpiTable, ValuesForPeopleUseTheKpisDecimalsAndNoExponent) {
@@ -93,11 +144,15 @@ TEST(KpiTable, CompactTextCountsInMillionsOrWanAndYi) {
   EXPECT_EQ(kpiCompactWithUnit(KpiKey::remelt_cost_avoided_yuan, 101'997'936, "zh"), "1.02 亿元");
   EXPECT_EQ(kpiCompactWithUnit(KpiKey::co2_t, 2'835'553, "zh"), "284 万吨");
   EXPECT_EQ(kpiCompactWithUnit(KpiKey::energy_kwh_per_t_delivered, 6'799.8, "zh"), "6,800 kWh/吨");
+  // Beidu's die bonders, 1,440 units/h x 8,760 h: units join 万 as tonnes and yuan do.
+  EXPECT_EQ(kpiCompactWithUnit(KpiKey::capacity_units_per_year, 12'614'400, "en"), "12.6 M units/yr");
+  EXPECT_EQ(kpiCompactWithUnit(KpiKey::capacity_units_per_year, 12'614'400, "zh"), "1261 万件/年");
 }
 
 TEST(KpiTable, FlowKpisAreListedInTheTablesUnits) {
   FlowKpis k;
   k.self_sufficiency = 0.25;
+  k.delivered_t = 10;
   k.energy_kwh_per_t_delivered = 6'800;
   k.cost_yuan = 10;
   bool sawShare = false, sawPerTonne = false, sawCost = false;

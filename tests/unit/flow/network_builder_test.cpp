@@ -238,6 +238,30 @@ TEST(NetworkMessages, ALineWithoutPowerIsNamedWithItsPathAndTheKeysToAdd) {
   EXPECT_TRUE(buildEnergyNetwork(park));
 }
 
+// A line described by its machines (a die-bonding hall: 24 bonders of 6 kW, no line power_kw,
+// no tonnes) draws their rated power, 24 x 6 = 144 kW, as the simulator rates it; it drew
+// nothing and the flows refused the park.
+TEST(NetworkMessages, ALineWithOnlyItsMachinesPowerDrawsTheirRating) {
+  auto park = guideParkWithoutPowerOrMaterial();
+  park.lines[0].capacity_t_per_year = 0;
+  park.lines[0].capacity_units_per_hour = 960;
+  model::MachineGroup bonders;
+  bonders.id = "bonders";
+  bonders.count = 24;
+  bonders.power_kw = 6;
+  park.lines[0].machines.push_back(bonders);
+  EXPECT_DOUBLE_EQ(lineDemandKw(park.lines[0]), 144);
+  const auto energy = buildEnergyNetwork(park);
+  ASSERT_TRUE(energy) << energy.error().message;
+  double demand = 0;
+  for (const auto& arc : energy->arcs) {
+    if (arc.kind == ArcKind::demand) demand += arc.capacity;
+  }
+  EXPECT_DOUBLE_EQ(demand, 144);
+  park.lines[0].power_kw = 100;  // a stated line total wins
+  EXPECT_DOUBLE_EQ(lineDemandKw(park.lines[0]), 100);
+}
+
 // QA, 6 Dec: the linked line drew nothing and the line that drew power had no link; the message
 // named only the first, and the user took the 0 kWh for the park's.
 TEST(NetworkMessages, ALineThatDrawsPowerWithNoLinkIsNamedToo) {

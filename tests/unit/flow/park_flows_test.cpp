@@ -2,9 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
+#include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/park_flows.hpp"
 #include "parktwin/flow/sankey.hpp"
+#include "parktwin/model/park_file.hpp"
 #include "test_support.hpp"
 
 namespace parktwin::flow {
@@ -83,6 +86,40 @@ TEST(ParkFlows, LineLossesAreSuppliedByTheGridAndReported) {
   EXPECT_EQ(small->merged, 0);
   // QA, 6 Dec: a loss arc in the bottleneck read "demand of" its sending end, as if a load.
   EXPECT_EQ(net.describeArc(net.findArc("loss:e2")), "losses of link e2 (drawn at Substation)");
+}
+
+}  // namespace
+}  // namespace parktwin::flow
+
+namespace parktwin::flow {
+namespace {
+
+// A park whose lines count units (tests/unit/scenario/data/electronics_park.json: 960 and 120
+// units/h, no tonnes, no material links): the flows give their design capacity for a year,
+// (960 + 120) x 8,760 h = 9,460,800 units, which is what the KPI bar can show; the energy side
+// is solved from the machines' power (24 x 6 kW + 4 x 15 kW = 204 kW), and per tonne delivered
+// is no figure. A planned building's line does not count until it is built.
+TEST(ParkFlows, AParkThatCountsUnitsGetsItsDesignUnitsPerYear) {
+  auto park = model::loadPark(std::filesystem::path(PARKTWIN_SOURCE_DIR) / "tests/unit/scenario/data/electronics_park.json");
+  ASSERT_TRUE(park) << park.error().message;
+  const auto report = solveParkFlows(*park);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_FALSE(report->has_material);
+  EXPECT_DOUBLE_EQ(report->kpis.capacity_units_per_year, (960.0 + 120.0) * 8760);
+  EXPECT_DOUBLE_EQ(report->kpis.energy_kwh, 204.0 * 8760);
+  for (const auto& v : flowKpiValues(report->kpis)) {
+    if (v.key == KpiKey::capacity_units_per_year) {
+      EXPECT_EQ(v.value, (960.0 + 120.0) * 8760);
+    }
+    if (v.key == KpiKey::energy_kwh_per_t_delivered) {
+      EXPECT_FALSE(v.value);
+    }
+  }
+  park->buildings[0].planned = true;  // the cleanroom with the die bonders
+  ASSERT_EQ(park->buildings[0].id, "led-fab");
+  const auto planned = solveParkFlows(*park);
+  ASSERT_TRUE(planned) << planned.error().message;
+  EXPECT_DOUBLE_EQ(planned->kpis.capacity_units_per_year, 120.0 * 8760);
 }
 
 }  // namespace

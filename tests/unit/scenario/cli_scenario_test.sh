@@ -20,7 +20,7 @@ expect "csv has the remelt cost row" 1 "$(grep -c '^remelt_cost_yuan,yuan,' "$di
 expect "json names the scenario" 1 "$(grep -c '"scenario": "smelter-outage"' "$dir/out.json")"
 expect "KPI table printed without exponents" 0 "$(grep -c '[0-9]e[+-][0-9]' "$dir/run.txt")"
 expect "KPI table labels say what they divide by" 1 \
-  "$(grep -c '^Electricity per tonne of aluminium made (park load / primary + recycled) \[kWh/t\]' "$dir/run.txt")"
+  "$(grep -c '^Electricity per tonne of aluminium made (park load / primary + recycled; parks with potlines) \[kWh/t\]' "$dir/run.txt")"
 expect "csv without exponents" 0 "$(grep -c '[0-9]e[+-][0-9]' "$dir/out.csv")"
 expect "json KPI numbers are the shortest text of each double" "[]" \
   "$(python3 -c 'import json,sys; k=json.load(open(sys.argv[1]), parse_float=str)["kpis"]; print([t for r in k for t in (r["baseline"], r["scenario"], r["delta"]) if isinstance(t, str) and t != repr(float(t))])' "$dir/out.json")"

@@ -139,9 +139,9 @@ TEST(ScenarioReport, KpiRowsUseTheKpiTablesKeysAndLabels) {
   EXPECT_EQ(csv.find("\nenergy_kwh_per_t,"), std::string::npos);
   EXPECT_NE(csv.find("\nself_sufficiency_pct,%,"), std::string::npos);
   const std::string en = reportHtml(r, "en", kNow);
-  EXPECT_NE(en.find("Electricity per tonne of aluminium made (park load / primary + recycled)"), std::string::npos);
+  EXPECT_NE(en.find("Electricity per tonne of aluminium made (park load / primary + recycled; parks with potlines)"), std::string::npos);
   const std::string zh = reportHtml(r, "zh", kNow);
-  EXPECT_NE(zh.find("吨铝电耗（园区用电 / 原铝+再生铝产量）"), std::string::npos);
+  EXPECT_NE(zh.find("吨铝电耗（园区用电 / 原铝+再生铝产量；有电解系列的园区）"), std::string::npos);
 }
 
 // The generation time in the park's civil time with its offset written, in every format and

@@ -171,6 +171,94 @@ TEST(ScenarioRunner, RatiosWithoutTheirDenominatorAreNoFigure) {
   }
 }
 
+std::filesystem::path electronicsPark() {
+  return std::filesystem::path(PARKTWIN_SOURCE_DIR) / "tests" / "unit" / "scenario" / "data" / "electronics_park.json";
+}
+
+json electronicsWeek() {
+  json j = test::minimalScenario(electronicsPark().string());
+  j["duration"] = "7d";
+  return j;
+}
+
+// A park that makes no aluminium and counts units (tests/unit/scenario/data/electronics_park.json,
+// made with `park new` and `park edit`): its die-bonding line of 24 bonders states 960 units/h.
+// docs/simulator.md gives the expected good units: capacity x running share x performance x
+// quality. A die bonder runs until a failure (MTBF 200 h, repaired in 0.5 h) or a changeover
+// (every 24 h, 0.25 h) and never pauses: it runs 1 / (1/200 + 1/24) = 21.43 h at a time and then
+// stops for (1/200 x 0.5 + 1/24 x 0.25) / (1/200 + 1/24) = 0.2768 h, so its running share is
+// 21.43 / (21.43 + 0.2768) = 0.98725. Performance is drawn in 90-98 % (mean 94 %), quality in
+// 98.5-99.8 % (mean 99.15 %), per hour. A week: 960 x 168 h x 0.98725 x 0.94 x 0.9915 = 148,395
+// units; 24 bonders over 168 hours average the draws to well within 1 %.
+TEST(ScenarioRunner, DieBondersMakeTheirRatedUnitsTimesAvailabilityPerformanceAndQuality) {
+  auto park = model::loadPark(electronicsPark());
+  ASSERT_TRUE(park) << park.error().message;
+  std::erase_if(park->lines, [](const model::ProductionLine& l) { return l.id != "die-bonding"; });
+  ASSERT_EQ(park->lines.size(), 1u);
+  ASSERT_EQ(park->lines[0].capacity_units_per_hour, 960);
+  auto s = test::parse(electronicsWeek());
+  ASSERT_TRUE(s) << s.error().message;
+  const auto r = runScenario(*s, *park);
+  ASSERT_TRUE(r) << r.error().message;
+  const double hours = 7 * 24;
+  const double running = (1 / (1 / 200.0 + 1 / 24.0)) / (1 / (1 / 200.0 + 1 / 24.0) + (0.5 / 200 + 0.25 / 24) / (1 / 200.0 + 1 / 24.0));
+  EXPECT_NEAR(running, 0.98725, 5e-5);
+  const double expected = 960 * hours * running * 0.94 * 0.9915;
+  EXPECT_NEAR(r->baseline.kpis.units_made, expected, 0.01 * expected);
+  // Never above every bonder running the whole week at the best performance and quality.
+  EXPECT_LT(r->baseline.kpis.units_made, 960 * hours * 0.98 * 0.998);
+  // Units are not tonnes: no aluminium, no processors' tonnes.
+  EXPECT_EQ(r->baseline.kpis.metal_t, 0);
+  EXPECT_EQ(r->baseline.kpis.processed_t, 0);
+  // The KPI table carries them, in units.
+  const auto row = std::ranges::find(r->deltas, flow::KpiKey::units_made, &KpiDelta::key);
+  ASSERT_NE(row, r->deltas.end());
+  EXPECT_EQ(row->baseline, r->baseline.kpis.units_made);
+}
+
+// The shipped example (tests/unit/scenario/data/electronics-retrofit.json): the Chongqing retrofit
+// averages on both lines, productivity +59.8 %. Both runs draw the same failures and the same
+// performance and quality, so units made scale by exactly 1.598; energy per unit by 0.805.
+TEST(ScenarioRunner, ARetrofitScalesUnitsMadeByItsProductivity) {
+  const auto file = std::filesystem::path(PARKTWIN_SOURCE_DIR) / "tests" / "unit" / "scenario" / "data" / "electronics-retrofit.json";
+  auto s = loadScenario(file.string(), test::dataFolder().string());
+  ASSERT_TRUE(s) << s.error().message;
+  const auto r = runScenario(*s);
+  ASSERT_TRUE(r) << r.error().message;
+  const RunKpis& b = r->baseline.kpis;
+  const RunKpis& c = r->changed.kpis;
+  EXPECT_GT(b.units_made, 0);
+  EXPECT_NEAR(c.units_made / b.units_made, 1.598, 1e-6);
+  EXPECT_NEAR((c.energy_kwh / c.units_made) / (b.energy_kwh / b.units_made), 0.805, 1e-3);
+}
+
+// Electricity per tonne of aluminium made is the smelter's figure (DOMAIN.md: 13,000-14,000
+// kWh/t of primary aluminium): Beidu's park load over its metal, as before; Jiulong recycles
+// aluminium and has no potline, so its park load (rolling mills, forges, port, chargers) over
+// the recycled tonnes is not that figure and it has none; nor has a park that makes no
+// aluminium.
+TEST(ScenarioRunner, ElectricityPerTonneMadeIsASmelterParksFigure) {
+  json beidu = test::minimalScenario("beidu");
+  beidu["duration"] = "1d";
+  const ScenarioResult smelter = run(beidu);
+  const RunKpis& k = smelter.baseline.kpis;
+  EXPECT_EQ(k.energy_kwh_per_t_made, k.energy_kwh / k.metal_t);
+  // The potlines' own 13,500 kWh/t (park file) is most of it.
+  EXPECT_GT(k.energy_kwh_per_t_made, 13'500 * 0.98);
+  EXPECT_LT(k.energy_kwh_per_t_made, 13'500 * 1.10);
+
+  json jiulong = test::minimalScenario("jiulong");
+  jiulong["duration"] = "1d";
+  const ScenarioResult recycler = run(jiulong);
+  EXPECT_GT(recycler.baseline.kpis.recycled_t, 0);
+  EXPECT_EQ(recycler.baseline.kpis.primary_t, 0);
+  EXPECT_TRUE(std::isnan(recycler.baseline.kpis.energy_kwh_per_t_made)) << recycler.baseline.kpis.energy_kwh_per_t_made;
+
+  json electronics = electronicsWeek();
+  electronics["duration"] = "1d";
+  EXPECT_TRUE(std::isnan(run(electronics).baseline.kpis.energy_kwh_per_t_made));
+}
+
 TEST(ScenarioRunner, OnePotlineOutageIsBridgedByTheCasthouseHold) {
   json j = test::minimalScenario("beidu");
   j["changes"] = json::parse(R"([{"type": "outage", "target": "potline-1", "at": "2026-07-15T08:00:00+08:00", "duration": "8h"}])");

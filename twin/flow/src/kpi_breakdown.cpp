@@ -20,6 +20,7 @@ BreakdownRows::BreakdownRows(const model::Park& park) {
     if (!add(l.id, l.name, toText(l.kind), park.operatorOf(l))) continue;
     held_.back().push_back(&l);
     rows_.back().capacity_t_per_h = l.capacity_t_per_year / kHoursPerYear;
+    rows_.back().capacity_units_per_h = l.capacity_units_per_hour;
   }
   lineRows_ = rows_.size();
   for (const auto& b : park.buildings) add(b.id, b.name, toText(b.kind), b.enterprise);

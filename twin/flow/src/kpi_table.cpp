@@ -25,13 +25,14 @@ constexpr std::array kTable = {
     KpiDefinition{recycled_t, "recycled_t", "t", "吨", more, "Recycled aluminium", "再生铝", 0},
     KpiDefinition{processed_t, "processed_t", "t", "吨", more, "Processors' output", "加工企业产量", 0},
     KpiDefinition{good_processed_t, "good_processed_t", "t", "吨", more, "Processors' good output", "加工合格品", 0},
+    KpiDefinition{units_made, "units_made", "units", "件", more, "Units made (discrete lines)", "产品件数（离散产线）", 0},
     KpiDefinition{direct_molten_t, "direct_molten_t", "t", "吨", more, "Molten metal supplied directly", "铝液直供", 0},
     KpiDefinition{remelt_t, "remelt_t", "t", "吨", less, "Ingot remelted", "铝锭重熔", 0},
     KpiDefinition{remelt_cost_yuan, "remelt_cost_yuan", "yuan", "元", less, "Remelting cost (300 yuan/t)", "重熔成本（300 元/吨）", 0},
     KpiDefinition{energy_kwh, "energy_kwh", "kWh", "kWh", less, "Electricity used", "用电量", 0},
     KpiDefinition{energy_kwh_per_t_made, "energy_kwh_per_t_made", "kWh/t", "kWh/吨", less,
-                  "Electricity per tonne of aluminium made (park load / primary + recycled)",
-                  "吨铝电耗（园区用电 / 原铝+再生铝产量）", 0},
+                  "Electricity per tonne of aluminium made (park load / primary + recycled; parks with potlines)",
+                  "吨铝电耗（园区用电 / 原铝+再生铝产量；有电解系列的园区）", 0},
     KpiDefinition{grid_import_kwh, "grid_import_kwh", "kWh", "kWh", less, "Grid import", "电网购电", 0},
     KpiDefinition{local_kwh, "local_kwh", "kWh", "kWh", more, "Local generation used (PV, hydro)", "本地发电自用（光伏、水电）", 0},
     KpiDefinition{pv_kwh, "pv_kwh", "kWh", "kWh", more, "PV generation", "光伏发电量", 0},
@@ -58,20 +59,22 @@ constexpr std::array kTable = {
     KpiDefinition{unserved_kwh, "unserved_kwh", "kWh", "kWh", less, "Load shed (unserved energy)", "限电损失电量", 0},
     // Flows at a steady state.
     KpiDefinition{throughput_t_per_h, "throughput_t_per_h", "t/h", "吨/时", more,
-                  "Metal delivered per hour (to markets and end processors)", "每小时交付金属（市场和终端加工线）", 2},
+                  "Goods delivered per hour (to markets and end processors)", "每小时交付货物（市场和终端加工线）", 2},
     KpiDefinition{throughput_t_per_year, "throughput_t_per_year", "t/yr", "吨/年", more,
-                  "Metal delivered per year (to markets and end processors)", "年交付金属（市场和终端加工线）", 0},
-    KpiDefinition{lost_t, "lost_t", "t", "吨", less, "Metal lost on links", "物流损耗", 1},
+                  "Goods delivered per year (to markets and end processors)", "年交付货物（市场和终端加工线）", 0},
+    KpiDefinition{capacity_units_per_year, "capacity_units_per_year", "units/yr", "件/年", neutral,
+                  "Design capacity in units per year (discrete lines)", "年件数设计产能（离散产线）", 0},
+    KpiDefinition{lost_t, "lost_t", "t", "吨", less, "Material lost on links", "链路物料损耗", 1},
     KpiDefinition{energy_lost_kwh, "energy_lost_kwh", "kWh", "kWh", less, "Line and transformer losses", "线路和变压器损耗", 0},
     KpiDefinition{energy_kwh_per_t_delivered, "energy_kwh_per_t_delivered", "kWh/t", "kWh/吨", less,
-                  "Electricity per tonne delivered (park load / metal delivered to markets and end processors)",
-                  "每吨交付金属电耗（园区用电 / 交付给市场和终端加工线的金属）", 0},
+                  "Electricity per tonne delivered (park load / goods delivered to markets and end processors)",
+                  "每吨交付货物电耗（园区用电 / 交付给市场和终端加工线的货物）", 0},
     KpiDefinition{local_supply_kwh, "local_supply_kwh", "kWh", "kWh", more, "Local supply (PV, storage, hydro)",
                   "本地电源供电（光伏、储能、水电）", 0},
     KpiDefinition{local_supply_share_pct, "local_supply_share_pct", "%", "%", more,
                   "Local supply share (PV, storage, hydro / all supply)", "本地电源占比（光伏、储能、水电 / 总供电）", 1},
     KpiDefinition{co2_t_per_t_delivered, "co2_t_per_t_delivered", "t/t", "吨/吨", less,
-                  "CO2 per tonne delivered (emissions / metal delivered)", "每吨交付金属碳排放", 3},
+                  "CO2 per tonne delivered (emissions / goods delivered)", "每吨交付货物碳排放", 3},
     KpiDefinition{material_cost_yuan, "material_cost_yuan", "yuan", "元", less, "Material cost (links, remelt premium)",
                   "物料成本（物流、重熔溢价）", 0},
     KpiDefinition{material_and_energy_cost_yuan, "material_and_energy_cost_yuan", "yuan", "元", less,
@@ -79,16 +82,18 @@ constexpr std::array kTable = {
     KpiDefinition{remelt_cost_avoided_yuan, "remelt_cost_avoided_yuan", "yuan", "元", more,
                   "Remelting avoided (300 yuan/t of molten metal supplied)", "避免重熔节约（铝液直供 300 元/吨）", 0},
     // Per object and enterprise.
-    KpiDefinition{metal_through_t, "metal_through_t", "t", "吨", more, "Metal received or made", "流入或产出金属", 0},
-    KpiDefinition{metal_through_t_per_h, "metal_through_t_per_h", "t/h", "吨/时", more, "Metal received or made per hour",
-                  "每小时流入或产出金属", 2},
+    KpiDefinition{metal_through_t, "metal_through_t", "t", "吨", more, "Material received or made", "流入或产出物料", 0},
+    KpiDefinition{metal_through_t_per_h, "metal_through_t_per_h", "t/h", "吨/时", more, "Material received or made per hour",
+                  "每小时流入或产出物料", 2},
     KpiDefinition{capacity_t_per_h, "capacity_t_per_h", "t/h", "吨/时", neutral, "Design capacity of its lines",
                   "产线设计产能", 2},
-    KpiDefinition{utilisation_pct, "utilisation_pct", "%", "%", more, "Utilisation (metal / design capacity)",
-                  "产能利用率（金属 / 设计产能）", 1},
+    KpiDefinition{capacity_units_per_h, "capacity_units_per_h", "units/h", "件/时", neutral,
+                  "Design capacity in units (discrete lines)", "件数设计产能（离散产线）", 0},
+    KpiDefinition{utilisation_pct, "utilisation_pct", "%", "%", more, "Utilisation (material / design capacity)",
+                  "产能利用率（物料 / 设计产能）", 1},
     KpiDefinition{energy_kwh_per_t_through, "energy_kwh_per_t_through", "kWh/t", "kWh/吨", less,
-                  "Energy per t of its metal (its load / metal it receives or makes)",
-                  "每吨本身金属电耗（其用电 / 流入或产出金属）", 0},
+                  "Energy per t of its material (its load / material it receives or makes)",
+                  "每吨本身物料电耗（其用电 / 流入或产出物料）", 0},
 };
 
 constexpr bool inEnumOrder() {
@@ -154,8 +159,8 @@ std::string kpiCompactWithUnit(KpiKey key, double value, std::string_view langua
   const double size = std::fabs(value);
   const std::string unit(kpiUnit(key, language));
   if (language == "zh") {
-    // Chinese counts in 万 (10^4) and 亿 (10^8); "元" and "吨" join the count without a space.
-    const bool joined = unit == "元" || unit == "吨";
+    // Chinese counts in 万 (10^4) and 亿 (10^8); "元", "吨" and "件" join the count without a space.
+    const bool joined = unit == "元" || unit == "吨" || unit.starts_with("件");
     const auto scaled = [&](double by, const char* word, int decimals) {
       return fixedText(value / by, decimals) + " " + word + (joined ? "" : " ") + unit;
     };
@@ -169,17 +174,21 @@ std::string kpiCompactWithUnit(KpiKey key, double value, std::string_view langua
 }
 
 std::vector<KpiValue> flowKpiValues(const FlowKpis& k) {
+  // Per tonne delivered is no figure where nothing is delivered (a park whose lines count units
+  // and move no material): not "0 kWh/t", which reads as free electricity.
+  const auto perTonneDelivered = [&](double value) { return k.delivered_t > 0 ? std::optional(value) : std::nullopt; };
   return {{throughput_t_per_h, k.throughput_t_per_h},
           {throughput_t_per_year, k.throughput_t_per_year},
+          {capacity_units_per_year, k.capacity_units_per_year > 0 ? std::optional(k.capacity_units_per_year) : std::nullopt},
           {lost_t, k.lost_t},
           {energy_kwh, k.energy_kwh},
           {energy_lost_kwh, k.energy_lost_kwh},
-          {energy_kwh_per_t_delivered, k.energy_kwh_per_t_delivered},
+          {energy_kwh_per_t_delivered, perTonneDelivered(k.energy_kwh_per_t_delivered)},
           {grid_import_kwh, k.grid_energy_kwh},
           {local_supply_kwh, k.local_energy_kwh},
           {local_supply_share_pct, 100 * k.self_sufficiency},
           {co2_t, k.co2_t},
-          {co2_t_per_t_delivered, k.co2_t_per_t_delivered},
+          {co2_t_per_t_delivered, perTonneDelivered(k.co2_t_per_t_delivered)},
           {material_cost_yuan, k.material_cost_yuan},
           {energy_cost_yuan, k.energy_cost_yuan},
           {material_and_energy_cost_yuan, k.cost_yuan},
@@ -201,6 +210,9 @@ std::vector<KpiValue> unitKpiValues(const UnitKpis& u) {
                                {remelt_cost_avoided_yuan, u.remelt_cost_avoided_yuan},
                                {oee_pct, u.oee >= 0 ? std::optional(100 * u.oee) : std::nullopt}};
   if (!u.is_enterprise) out.push_back({utilisation_pct, 100 * u.utilisation});
+  // A line that counts units and states no tonnes: its design rate in units/h, the one
+  // capacity it has (a line with both is sized by its tonnes, as flows size it).
+  if (u.capacity_units_per_h > 0 && u.capacity_t_per_h <= 0) out.push_back({capacity_units_per_h, u.capacity_units_per_h});
   return out;
 }
 

@@ -367,8 +367,8 @@ std::string explainNoLoad(const model::Park& park, const FlowObjects& objects, c
     for (const auto* line : objects.linesIn(slot)) addLine(*line);
   }
   if (!silent.empty()) {
-    return "the energy links reach lines that draw no power; add \"power_kw\" (kW) or \"energy_kwh_per_t\" "
-           "(with capacity_t_per_year) to " + silent + unlinked;
+    return "the energy links reach lines that draw no power; add \"power_kw\" (kW, to the line or its machines) or "
+           "\"energy_kwh_per_t\" (with capacity_t_per_year) to " + silent + unlinked;
   }
   return "add an energy link (\"energy_links\") from the grid or substation to a line, to the building it is in, "
          "or to a charger" + unlinked;
@@ -653,7 +653,13 @@ std::string FlowNetwork::describeArc(int arc) const {
 
 double lineDemandKw(const model::ProductionLine& line) {
   if (line.power_kw > 0) return line.power_kw;
-  return line.energy_kwh_per_t * line.capacity_t_per_year / kHoursPerYear;
+  const double byEnergy = line.energy_kwh_per_t * line.capacity_t_per_year / kHoursPerYear;
+  if (byEnergy > 0) return byEnergy;
+  // A line described by its machines (24 die bonders of 6 kW, no line total, no tonnes): their
+  // rated power, as the simulator rates such a line; without it the line drew nothing here.
+  double machines = 0;
+  for (const auto& group : line.machines) machines += group.power_kw * group.count;
+  return machines;
 }
 
 Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides) {

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "breakdown_rows.hpp"
+#include "parktwin/flow/constants.hpp"
 #include "solve_buffers.hpp"
 
 namespace parktwin::flow {
@@ -218,6 +219,9 @@ Result<ParkFlowReport> ParkFlowSolver::solve(const model::Park& park, const Flow
   auto kpis = computeKpis(park, report.material.network, report.energy.network, window);
   if (!kpis) return std::unexpected(kpis.error());
   report.kpis = *kpis;
+  for (const auto& line : (asBuilt ? *asBuilt : park).lines) {
+    report.kpis.capacity_units_per_year += line.capacity_units_per_hour * kHoursPerYear;
+  }
   auto breakdown = detail::breakdownKpis(*rows, asBuilt ? *asBuilt : park, report.material.network,
                                          report.energy.network, window, *kpis, materialOverrides.oee);
   if (!breakdown) return std::unexpected(breakdown.error());

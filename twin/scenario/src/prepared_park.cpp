@@ -257,6 +257,10 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
     pl.output_tag = addTag(park, pl.id, "output", "t", model::TagKind::counter);
     pl.power_tag = addTag(park, pl.id, "power", "kW");
     pl.oee_tag = addTag(park, pl.id, "oee", "%");
+    // The simulator's good units per hour (its "*_per_hour" quantity). Lines without a stated
+    // rate get one there too (cranes' moves), which are not units made.
+    const auto* line = park.findLine(pl.id);
+    if (line && line->capacity_units_per_hour > 0) pl.units_tag = addTag(park, pl.id, "units_per_hour", "units/h");
   }
   addUtilityTags(park, out);
   if (out.load_tag < 0 || out.import_tag < 0) return std::unexpected(missingMeters(park.id, out, language));

@@ -26,6 +26,7 @@ struct PreparedLine {
   bool ingot_fed = false;
   double recycled_link_t_per_h = 0;  // capacity of its recycled_aluminium links in
   int output_tag = -1, power_tag = -1, oee_tag = -1;
+  int units_tag = -1;               // good units/h; only lines that state capacity_units_per_hour
   double oee_weight = 1;            // flow::oeeWeight: the park's OEE is weighted as flows weight it
   bool retrofitted = false;         // its firm is named by a retrofit change (both runs)
   double defect_rate = 0;           // share scrapped (retrofit assumption), 0 elsewhere

@@ -77,6 +77,9 @@ void RunAccounting::step(std::span<const double> values, std::int64_t t_ms) {
     const double out = now - lineOutput_[i];
     lineOutput_[i] = now;
     lineOutputSum_[i] += out;
+    // The rate is the step's own (its running share, performance and quality), so rate x hours
+    // is what the step made.
+    if (line.units_tag >= 0) k_.units_made += at(line.units_tag) * dt_h_;
     const double lineKwh = at(line.power_tag) * dt_h_;
     lineEnergy_[i] += lineKwh;
     if (line.retrofitted) {
@@ -233,7 +236,15 @@ RunResult RunAccounting::finish() {
   k_.self_sufficiency = k_.energy_kwh > 0 ? k_.local_kwh / k_.energy_kwh : 0;
   // A ratio without its denominator is no figure (NaN, shown as "–"), not 0 kWh/t.
   constexpr double kNoFigure = std::numeric_limits<double>::quiet_NaN();
-  k_.energy_kwh_per_t_made = k_.metal_t > 0 ? k_.energy_kwh / k_.metal_t : kNoFigure;
+  // Electricity per tonne of aluminium made is the smelter's figure (吨铝电耗; DOMAIN.md: about
+  // 13,000-14,000 kWh/t of primary aluminium), and the park load over the metal made is that
+  // figure only where potlines draw most of the load (Beidu: about 14,000 kWh/t). A park without
+  // potlines that recycles or processes aluminium (Jiulong) or makes no aluminium at all would
+  // divide its rolling mills', cleanrooms' and chargers' load by the few tonnes it recycles and
+  // show a number that reads as aluminium's unit energy and is not; so it has no such figure.
+  // Recycling has its own figures (energy_avoided_vs_primary_kwh).
+  const bool smelterPark = !park_.potlines.empty();
+  k_.energy_kwh_per_t_made = smelterPark && k_.metal_t > 0 ? k_.energy_kwh / k_.metal_t : kNoFigure;
   k_.cost_yuan = k_.energy_cost_yuan + k_.remelt_cost_yuan + k_.operating_cost_yuan;
   k_.energy_avoided_vs_primary_kwh = k_.recycled_t * park_.primary_kwh_per_t - k_.recycled_energy_kwh;
   k_.co2_avoided_vs_primary_t = k_.energy_avoided_vs_primary_kwh * park_.grid_emission_t_per_mwh / 1000.0;

@@ -239,6 +239,7 @@ std::vector<KpiDelta> kpiTable(const RunKpis& b, const RunKpis& s) {
       {recycled_t, &RunKpis::recycled_t, 1},
       {processed_t, &RunKpis::processed_t, 1},
       {good_processed_t, &RunKpis::good_processed_t, 1},
+      {units_made, &RunKpis::units_made, 1},
       {direct_molten_t, &RunKpis::direct_molten_t, 1},
       {remelt_t, &RunKpis::remelt_t, 1},
       {remelt_cost_yuan, &RunKpis::remelt_cost_yuan, 1},

@@ -28,6 +28,10 @@ struct FlowKpis {
   double delivered_t = 0;          // into consumers' demand arcs
   double throughput_t_per_h = 0;   // delivered_t / hours
   double throughput_t_per_year = 0;
+  // Design, not solved: the built lines' capacity_units_per_hour x 8760 h (lines that count
+  // units move no tonnes through the network); 0 without such lines (no figure in
+  // flowKpiValues). Set by solveParkFlows, which knows what is built.
+  double capacity_units_per_year = 0;
   double lost_t = 0;               // loss_pct of what moved on each material link
   double energy_kwh = 0;           // delivered to loads
   double energy_lost_kwh = 0;      // in lines and transformers (energy links' loss_pct)

@@ -29,6 +29,9 @@ struct UnitKpis {
   double throughput_t = 0;
   double throughput_t_per_h = 0;
   double capacity_t_per_h = 0;  // design capacity of its lines (0 when it has none)
+  // Lines only: capacity_units_per_hour from the park file (0 when it states none). Not summed
+  // for buildings or firms: their lines may count different things.
+  double capacity_units_per_h = 0;
   double utilisation = 0;       // throughput_t_per_h / capacity_t_per_h, objects only
   double energy_kwh = 0;
   double energy_kwh_per_t_through = 0;  // energy_kwh / throughput_t (0 without throughput)

@@ -5,6 +5,10 @@
 // `parktwin-cli scenario`, the scenario panel) all read it, so one name has one meaning:
 // electricity per tonne of aluminium *made* and per tonne *delivered* are two KPIs with two
 // keys and labels that say what they divide by.
+// The material network carries whatever a park moves, in tonnes (molten aluminium in Beidu, LED
+// modules or parts elsewhere), so the flow and per-object labels speak of goods and material;
+// only the KPIs that are about aluminium (made, remelted, molten supply) name it. Discrete
+// lines (capacity_units_per_hour) count in units: units made in a run, design units/h per line.
 // It lives in twin/flow because the flow layer defines most of these figures and the scenario
 // layer already depends on it (twin/common knows nothing of parks).
 #include <optional>
@@ -27,6 +31,7 @@ enum class KpiKey {
   recycled_t,
   processed_t,
   good_processed_t,
+  units_made,
   direct_molten_t,
   remelt_t,
   remelt_cost_yuan,
@@ -52,6 +57,7 @@ enum class KpiKey {
   // energy_cost_yuan, direct_molten_t and remelt_t above too.
   throughput_t_per_h,
   throughput_t_per_year,
+  capacity_units_per_year,
   lost_t,
   energy_lost_kwh,
   energy_kwh_per_t_delivered,
@@ -66,6 +72,7 @@ enum class KpiKey {
   metal_through_t,
   metal_through_t_per_h,
   capacity_t_per_h,
+  capacity_units_per_h,
   utilisation_pct,
   energy_kwh_per_t_through,
 };

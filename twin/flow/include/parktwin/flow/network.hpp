@@ -158,7 +158,8 @@ enum class NetworkGap { no_material_links, no_origin, no_consumer, no_energy_lin
 std::optional<NetworkGap> networkGapOf(std::string_view errorLine);
 
 // The electrical demand of one line: power_kw when given, else energy_kwh_per_t x
-// capacity_t_per_year / 8760 h (a 340 kt/yr potline at 13.5 MWh/t draws about 524 MW).
+// capacity_t_per_year / 8760 h (a 340 kt/yr potline at 13.5 MWh/t draws about 524 MW), else
+// its machines' power_kw x count (a line described by its machines alone).
 double lineDemandKw(const model::ProductionLine& line);
 
 }  // namespace parktwin::flow

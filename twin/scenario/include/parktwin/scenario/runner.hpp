@@ -27,6 +27,9 @@ struct RunKpis {
   double metal_t = 0;          // primary + recycled
   double processed_t = 0;      // processors' output (molten- or ingot-fed lines and others)
   double good_processed_t = 0; // processed_t less defects (retrofit assumption)
+  // Good units of the lines that state capacity_units_per_hour (die bonders, assembly): the
+  // simulator's units/h (capacity x running share x performance x quality) x each step's hours.
+  double units_made = 0;
   double direct_molten_t = 0;  // molten aluminium delivered straight to processors
   double remelt_t = 0;         // ingot remelted by processors (flow's rule: every tonne of ingot into a processor)
   double remelt_cost_yuan = 0; // remelt_t x 300 yuan/t
@@ -36,7 +39,7 @@ struct RunKpis {
   double local_kwh = 0;        // PV and hydro generation used inside the park
   double pv_kwh = 0;           // PV generated
   double self_sufficiency = 0; // local_kwh / energy_kwh
-  double energy_kwh_per_t_made = 0; // energy_kwh / metal_t (NaN without metal: no such figure)
+  double energy_kwh_per_t_made = 0; // energy_kwh / metal_t; NaN without metal or without potlines
   double co2_t = 0;            // grid import x grid factor
   double energy_cost_yuan = 0; // grid import x tariff
   double operating_cost_yuan = 0;  // retrofitted firms only (assumption in the file)
