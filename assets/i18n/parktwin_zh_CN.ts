@@ -1108,14 +1108,6 @@
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
-    <message>
-        <source>Use the server&apos;s park</source>
-        <translation>改用服务器的园区</translation>
-    </message>
-    <message>
-        <source>Fetching the server&apos;s 3D models…</source>
-        <translation>正在获取服务器的三维模型…</translation>
-    </message>
 </context>
 <context>
     <name>ModelProblems</name>
@@ -1625,6 +1617,17 @@
     <message>
         <source>No change</source>
         <translation>无变化</translation>
+    </message>
+</context>
+<context>
+    <name>ServerParkBanner</name>
+    <message>
+        <source>Fetching the server&apos;s 3D models…</source>
+        <translation>正在获取服务器的三维模型…</translation>
+    </message>
+    <message>
+        <source>Use the server&apos;s park</source>
+        <translation>改用服务器的园区</translation>
     </message>
 </context>
 <context>
