@@ -2,16 +2,27 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLocale>
 
+#include "park_controller.hpp"
 #include "view_state.hpp"
 
 namespace parktwin::app {
 namespace {
 
+// Without --lang: the language last chosen in the window, else the system's, so that a Chinese
+// desktop (LANG=zh_CN.UTF-8, the menu entry's start) opens in Chinese.
+QString defaultLanguage() {
+  const QString chosen = ParkController::chosenLanguage();
+  if (!chosen.isEmpty()) return chosen;
+  const QStringList system = QLocale::system().uiLanguages();
+  return !system.isEmpty() && system.front().startsWith("zh") ? "zh" : "en";
+}
+
 QList<QCommandLineOption> optionTable() {
   return {
       {"park", "Park file to open, or a bundled park name (beidu, jiulong); default beidu, or the park a --scenario or --tour is written for.", "file", "beidu"},
-      {"lang", "Display language: zh or en (default en).", "lang", "en"},
+      {"lang", "Display language: zh or en (default: the one last chosen in the window, else the system's: zh where LANG is zh_*).", "lang"},
       {"replay", "Replay a historian file (from parktwin-cli simulate --db or ingest --db).", "db"},
       {"at", "With --replay: start at this time (ISO-8601, epoch seconds or ms, or as many hours after the start with a trailing h).", "time"},
       {"loop", "With --replay: loop the range FROM-TO hours after the start, e.g. 6-10.", "h-h"},
@@ -60,7 +71,7 @@ LaunchOptions read(const QCommandLineParser& parser) {
   LaunchOptions o;
   const QStringList files = parser.positionalArguments();
   o.park = !files.isEmpty() ? files.first() : parser.isSet("park") ? parser.value("park") : QString();
-  o.lang = parser.value("lang");
+  o.lang = parser.isSet("lang") ? parser.value("lang") : defaultLanguage();
   o.screenshot = parser.value("screenshot");
   o.screenshotInfo = parser.value("screenshot-info");
   o.replay = parser.value("replay");

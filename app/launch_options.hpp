@@ -15,7 +15,7 @@ namespace parktwin::app {
 
 struct LaunchOptions {
   QString park;             // a bundled park's name or a file; empty when none was asked for
-  QString lang = "en";
+  QString lang = "en";      // --lang, else the one last chosen in the window, else the system's
   QSize size{1600, 900};    // image size of --screenshot, window size of headless runs
   QString screenshot, screenshotInfo;
   QString replay, at, loop;
@@ -48,6 +48,9 @@ struct LaunchOptions {
   QString benchFlowArcs;  // --bench-flow-arcs: how the flow arcs are drawn (empty: the window's way)
 
   bool headless() const { return !screenshot.isEmpty() || benchSeconds > 0 || exportTour; }
+  // --server with no park of its own (none named, nor a scenario's or a tour's): the window
+  // takes the park the server serves.
+  bool followsServerPark() const { return !server.isEmpty() && park.isEmpty() && scenario.isEmpty() && tour.isEmpty(); }
 };
 
 // The interface scale for a headless run of `argc`/`argv`: 2 when its --size is over 2560

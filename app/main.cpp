@@ -69,6 +69,7 @@ int main(int argc, char* argv[]) {
   auto* document = new parktwin::app::ParkDocument(*controller, app.get());
   parktwin::app::ParkDocument::setInstance(document);
   parktwin::app::ParkEditor::setInstance(new parktwin::app::ParkEditor(*controller, *document, app.get()));
+  if (options->followsServerPark()) document->takeServerParkWhenServed();
   if (auto opened = parktwin::app::openData(*controller, *options); !opened) return failed(opened.error());
   parktwin::app::applyView(*view, *options);
 

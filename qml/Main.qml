@@ -172,7 +172,7 @@ ApplicationWindow {
                 objectName: "languageButton"
                 // Names the language you switch to, in that language.
                 text: ParkController.language === "zh" ? "English" : "中文"
-                onClicked: ParkController.language = ParkController.language === "zh" ? "en" : "zh"
+                onClicked: ParkController.chooseLanguage(ParkController.language === "zh" ? "en" : "zh")
             }
         }
     }

@@ -28,8 +28,8 @@ class HistorySource : public QObject {
  public:
   using QObject::QObject;
   ~HistorySource() override = default;
-  // The park's alarm rules, whose onsets stateRead reports (a local store only: a server's
-  // history answers none, and its alarms show since the time read). Called on the source's thread.
+  // The park's alarm rules, whose onsets stateRead reports (a local store: a server works out
+  // the onsets of its own park's rules and sends them with the state). Called on the source's thread.
   virtual void setAlarmRules(std::vector<model::AlarmRule> rules) { (void)rules; }
 
  public slots:

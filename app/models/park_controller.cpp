@@ -5,6 +5,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QQmlEngine>
+#include <QSettings>
 
 #include "controller_text.hpp"
 #include "park_difference_text.hpp"
@@ -52,7 +53,11 @@ void ParkController::setServerPark(const QByteArray& parkJson) {
 }
 
 void ParkController::compareWithServerPark() {
-  const QString text = park_ && serverPark_ ? parkDifferenceText(parktwin::model::differenceBetween(*park_, *serverPark_)) : QString();
+  QString text;
+  if (park_ && serverPark_) {
+    text = park_->id != serverPark_->id ? anotherParkText(*park_, *serverPark_, language_.toStdString())
+                                        : parkDifferenceText(parktwin::model::differenceBetween(*park_, *serverPark_));
+  }
   if (text == serverParkDifference_) return;
   serverParkDifference_ = text;
   emit serverParkDifferenceChanged();
@@ -210,6 +215,20 @@ void ParkController::installChineseTranslators() {
     QCoreApplication::installTranslator(&qtTranslator_);
   }
   if (translator_.load(":/i18n/parktwin_zh_CN.qm")) QCoreApplication::installTranslator(&translator_);
+}
+
+namespace {
+constexpr auto kChosenLanguageKey = "language";
+}
+
+void ParkController::chooseLanguage(const QString& language) {
+  setLanguage(language);
+  QSettings().setValue(kChosenLanguageKey, language_);
+}
+
+QString ParkController::chosenLanguage() {
+  const QString chosen = QSettings().value(kChosenLanguageKey).toString();
+  return chosen == "zh" || chosen == "en" ? chosen : QString();
 }
 
 void ParkController::setLanguage(const QString& language) {

@@ -102,6 +102,11 @@ class ParkController : public QObject {
   QString errorText() const;
   QString language() const { return language_; }
   void setLanguage(const QString& language);
+  // The window's language button: switches, and remembers the choice (QSettings) for the next
+  // start without --lang (launch_options.cpp).
+  Q_INVOKABLE void chooseLanguage(const QString& language);
+  // The language last chosen with the button: "zh", "en", or "" when never chosen.
+  static QString chosenLanguage();
   AssetTreeModel* assetTree() { return &assetTree_; }
   SceneController* scene() { return &scene_; }
   const SceneController* scene() const { return &scene_; }

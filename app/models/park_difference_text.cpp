@@ -41,4 +41,11 @@ QString parkDifferenceText(const model::ParkDifference& d) {
   return translated(sentence).arg(parts.join("; "));
 }
 
+QString anotherParkText(const model::Park& here, const model::Park& served, const std::string& language) {
+  const char* sentence = QT_TRANSLATE_NOOP("ParkDifference",
+                                           "This server serves another park, %1 (%2); this window shows %3 (%4). "
+                                           "The values and alarms shown are the server's park's.");
+  return translated(sentence).arg(q(served.name.in(language)), q(served.id), q(here.name.in(language)), q(here.id));
+}
+
 }  // namespace parktwin::app

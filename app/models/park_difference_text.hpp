@@ -10,4 +10,8 @@ namespace parktwin::app {
 // Empty when the parks agree.
 QString parkDifferenceText(const model::ParkDifference& difference);
 
+// A server of another park altogether (another id): what it serves and what the window shows,
+// by name in `language` ("zh" or "en"), rather than every object of both as a difference.
+QString anotherParkText(const model::Park& here, const model::Park& served, const std::string& language);
+
 }  // namespace parktwin::app

@@ -47,6 +47,12 @@ QString problemSummary(const std::vector<model::Problem>& problems, const QStrin
 ParkDocument::ParkDocument(ParkController& controller, QObject* parent) : QObject(parent), controller_(controller) {
   connect(&controller_, &ParkController::parkChanged, this, &ParkDocument::followController);
   followController();
+  // After the controller's own slot, which compared the parks (connected in its constructor).
+  connect(controller_.timeline(), &TimelineController::serverParkChanged, this, [this](const QByteArray& served) {
+    if (!takeServerPark_ || served.isEmpty()) return;  // empty: the link closed
+    takeServerPark_ = false;
+    if (!controller_.serverParkDifference().isEmpty()) useServerParkNow();
+  });
 }
 
 ParkDocument::~ParkDocument() {
@@ -119,8 +125,8 @@ void ParkDocument::useServerParkNow() {
   ServerModelFetch::start(*link, folder, [this, file = filePath_, revision = revision_](const QHash<QString, QString>& localFiles) {
     fetchingServerModels_ = false;
     emit fetchingServerModelsChanged();
-    // Not over a park opened or edited meanwhile; the server's park as it is now (a copy:
-    // leaving another park's data drops it).
+    // Not over a park opened or edited meanwhile; the server's park as it is now (a copy: the
+    // controller's is replaced at the link's next connection).
     if (filePath_ != file || revision_ != revision || !controller_.serverPark() || controller_.presenting()) return;
     model::Park park = *controller_.serverPark();
     std::map<std::string, std::string> local;
@@ -131,7 +137,7 @@ void ParkDocument::useServerParkNow() {
 }
 
 void ParkDocument::showServerPark(model::Park park) {
-  closeOtherParksData(park.id);
+  // The live link stays: its data is this park's (the server's), whatever park was shown before.
   if (!controller_.showPark(std::move(park), QString())) return;
   adopt(QString());
   clearProblems();

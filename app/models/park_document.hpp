@@ -72,6 +72,10 @@ class ParkDocument : public QObject {
   // The park of the server this window is live from, where it differs from this one (the
   // banner's button): shown as a park with no file yet, marked unsaved so closing asks to save it.
   Q_INVOKABLE void useServerPark();
+  // Takes the server's park (as useServerPark) as soon as it first arrives, where it differs from
+  // this one: a window started with --server and no park shows what the server serves, not the
+  // default park (QA: a desk could not join a server of a park it did not have).
+  Q_INVOKABLE void takeServerParkWhenServed() { takeServerPark_ = true; }
   // A path or a file:// URL (from a file dialog or a drop). False when it waits for the
   // question, or when the file has problems (then listed in `problems`).
   Q_INVOKABLE bool open(const QString& pathOrUrl);
@@ -136,6 +140,7 @@ class ParkDocument : public QObject {
   QString pendingAction_, pendingPath_;
   bool closeApproved_ = false;
   bool fetchingServerModels_ = false;
+  bool takeServerPark_ = false;
 };
 
 }  // namespace parktwin::app

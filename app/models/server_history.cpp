@@ -32,6 +32,15 @@ QHash<QString, double> stateValues(const QJsonObject& body) {
   return values;
 }
 
+// Rule id -> when the violation it is in at the state's time began, as the server worked it out
+// from its history (docs/server.md, GET state's alarm_onsets).
+QHash<QString, qint64> alarmOnsets(const QJsonObject& body) {
+  QHash<QString, qint64> onsets;
+  const QJsonObject given = body.value("alarm_onsets").toObject();
+  for (auto it = given.begin(); it != given.end(); ++it) onsets.insert(it.key(), qint64(it.value().toDouble()));
+  return onsets;
+}
+
 std::vector<store::Event> storedEvents(const QJsonArray& events) {
   std::vector<store::Event> out;
   out.reserve(std::size_t(events.size()));
@@ -86,6 +95,7 @@ struct ServerHistory::PendingState {
   int waiting = 2;
   QString error;
   QHash<QString, double> values;
+  QHash<QString, qint64> alarmOnsets;
   std::vector<store::Event> events;
 };
 
@@ -103,8 +113,12 @@ void ServerHistory::readAt(qint64 t_ms) {
   pending->generation = ++generation_;
   pending->t_ms = t_ms;
   link_.get(QStringLiteral("state?at=%1").arg(t_ms), [this, pending](const QJsonDocument& doc, const QString& error) {
-    if (error.isEmpty()) pending->values = stateValues(doc.object());
-    else pending->error = error;
+    if (error.isEmpty()) {
+      pending->values = stateValues(doc.object());
+      pending->alarmOnsets = alarmOnsets(doc.object());
+    } else {
+      pending->error = error;
+    }
     finishState(pending);
   });
   link_.get(QStringLiteral("events?from=%1&to=%2").arg(t_ms - kLongestLadleTrip_ms).arg(t_ms),
@@ -129,7 +143,7 @@ void ServerHistory::finishState(const std::shared_ptr<PendingState>& pending) {
     reportedUnreadableEvent_ = true;
     emit eventUnreadable(QString::fromStdString(message));
   });
-  emit stateRead(pending->t_ms, pending->values, ladles, {});  // no onsets: see HistorySource::setAlarmRules
+  emit stateRead(pending->t_ms, pending->values, ladles, pending->alarmOnsets);
 }
 
 void ServerHistory::readSpan() {

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QLocale>
+#include <QStringList>
 #include <algorithm>
 #include <limits>
 #include <QNetworkReply>
@@ -65,14 +66,18 @@ void ServerLink::trust(ServerTrust trust) {
 void ServerLink::start() { probe(); }
 
 QNetworkRequest ServerLink::request(const QString& pathAndQuery) const {
+  return requestAt("/api/v1/parks/" + park_ + "/" + pathAndQuery);
+}
+
+QNetworkRequest ServerLink::requestAt(const QString& pathAndQuery) const {
   QUrl url = base_;
   const qsizetype query = pathAndQuery.indexOf('?');
-  url.setPath("/api/v1/parks/" + park_ + "/" + pathAndQuery.left(query));
+  url.setPath(pathAndQuery.left(query));
   if (query >= 0) url.setQuery(pathAndQuery.mid(query + 1));
   QNetworkRequest request(url);
   request.setRawHeader("Authorization", "Bearer " + token_.toUtf8());
-  // The server words what it can (a scenario's refusal) in the window's language (QLocale's
-  // default follows it: ParkController::setLanguage).
+  // The server words its answers in the window's language (QLocale's default follows it:
+  // ParkController::setLanguage).
   request.setRawHeader("Accept-Language", QLocale().bcp47Name().toUtf8());
   request.setTransferTimeout(kRequestTimeoutMs);
   request.setSslConfiguration(trust_.configuration);
@@ -91,7 +96,11 @@ QString ServerLink::failureOf(int httpStatus, const QString& networkError, const
 }
 
 void ServerLink::getBytes(const QString& pathAndQuery, std::function<void(const QByteArray&, const QString&)> done) {
-  QNetworkReply* reply = network_.get(request(pathAndQuery));
+  fetch(request(pathAndQuery), std::move(done));
+}
+
+void ServerLink::fetch(const QNetworkRequest& request, std::function<void(const QByteArray&, const QString&)> done) {
+  QNetworkReply* reply = network_.get(request);
   connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -106,7 +115,7 @@ void ServerLink::getBytes(const QString& pathAndQuery, std::function<void(const 
 }
 
 void ServerLink::get(const QString& pathAndQuery, std::function<void(const QJsonDocument&, const QString&)> done) {
-  getBytes(pathAndQuery, [done = std::move(done)](const QByteArray& body, const QString& failure) {
+  fetch(request(pathAndQuery), [done = std::move(done)](const QByteArray& body, const QString& failure) {
     if (!failure.isEmpty()) {
       done({}, failure);
       return;
@@ -118,16 +127,29 @@ void ServerLink::get(const QString& pathAndQuery, std::function<void(const QJson
   });
 }
 
-// Before (re)opening the stream: one GET that checks the address, the token and that the
-// server serves this park, so a failure gets a plain reason rather than a refused upgrade.
+// Before (re)opening the stream: the parks the server serves, then one GET that checks the
+// token, so a failure gets a plain reason rather than a refused upgrade. A server of another
+// park than the window's (a desk that opened the default park, on a server of the user's own)
+// is followed: the values and alarms are its park's, and parkServed lets the window offer that
+// park (its banner) or take it (a start with --server and no park).
 void ServerLink::probe() {
-  get("alarms", [this](const QJsonDocument& alarms, const QString& error) {
-    if (!error.isEmpty()) {
-      fail(error);
+  fetch(requestAt("/api/v1/parks"), [this](const QByteArray& body, const QString& failure) {
+    if (!failure.isEmpty()) {
+      fail(failure);
       return;
     }
-    setAlarms(alarms.array());
-    openLive();
+    QStringList served;
+    for (const auto& park : QJsonDocument::fromJson(body).array()) served.push_back(park.toObject().value("id").toString());
+    if (!served.contains(park_) && !served.isEmpty()) park_ = served.front();
+    get("alarms", [this](const QJsonDocument& alarms, const QString& error) {
+      if (!error.isEmpty()) {
+        fail(error);
+        return;
+      }
+      setAlarms(alarms.array());
+      emit parkServed();
+      openLive();
+    });
   });
 }
 

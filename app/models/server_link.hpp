@@ -1,7 +1,7 @@
 #pragma once
 // The window as a client of parktwin-server (docs/server.md): the HTTP API for alarms, history
 // and acknowledgements, and the WebSocket of live values and alarm changes, for the park the
-// window shows. On failure (server away, bad token, park not served) it says why in
+// window shows (or, where the server serves another, the server's park). On failure (server away, bad token, park not served) it says why in
 // problem() and tries again with a growing pause; it never blocks the GUI thread.
 //
 // Qt Network and Qt WebSockets (qt6-websockets-dev, Debian 12) rather than a Boost.Beast client
@@ -35,6 +35,8 @@ class ServerLink : public QObject {
   void start();
   bool connected() const { return connected_; }
   const QUrl& base() const { return base_; }
+  // The park whose data the link reads: the window's, or the server's where it serves another.
+  const QString& park() const { return park_; }
   // Why the link is not connected (in the window's language), empty while it is.
   QString problem() const { return problem_; }
   quint64 valuesReceived() const { return valuesReceived_; }
@@ -52,9 +54,14 @@ class ServerLink : public QObject {
  signals:
   void alarmsChanged();
   void problemChanged();
+  // The link has checked which park the server serves (park()) and is opening its stream; at
+  // each connection, so a server restarted with another park file is seen.
+  void parkServed();
 
  private:
-  QNetworkRequest request(const QString& pathAndQuery) const;
+  QNetworkRequest request(const QString& pathAndQuery) const;  // under /api/v1/parks/<park>/
+  QNetworkRequest requestAt(const QString& pathAndQuery) const;  // from the server's root
+  void fetch(const QNetworkRequest& request, std::function<void(const QByteArray&, const QString& error)> done);
   QString failureOf(int httpStatus, const QString& networkError, const QByteArray& body) const;
   void probe();
   void openLive();

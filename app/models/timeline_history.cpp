@@ -46,7 +46,7 @@ void TimelineController::startReader(const QString& path) {
 
 void TimelineController::setAlarmRules(std::vector<model::AlarmRule> rules) {
   alarmRules_ = std::move(rules);
-  if (!reader_ || serverHistory_) return;  // a server's history reports no onsets
+  if (!reader_ || serverHistory_) return;  // a server works out the onsets of its own rules
   // Queued on the reader's thread, before the next read; then read again, so a paused replay's
   // alarms show their onsets under the new rules at once.
   QMetaObject::invokeMethod(reader_, [reader = reader_, rules = alarmRules_] { reader->setAlarmRules(rules); },

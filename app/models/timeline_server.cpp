@@ -59,10 +59,15 @@ bool TimelineController::connectServer(const QString& url, const QString& token,
   const bool inTheClear = base.scheme() == "http" && !feed::isLoopbackHost(base.host().toStdString());
   goLive(LiveFeed::fromServer(base, token, park, std::move(target->second)), label, {}, inTheClear);
   if (ServerLink* link = serverLink()) {
-    loadServerMarkers(*link, wallMs() - 24 * 3'600'000, wallMs());
-    // Each desktop opens its own copy of the park file: the window says where it differs.
-    link->get("park", [this](const QJsonDocument& served, const QString& error) {
-      if (error.isEmpty()) emit serverParkChanged(served.toJson(QJsonDocument::Compact));
+    // The last day's events, of the park the server serves (known once the link has asked).
+    connect(link, &ServerLink::parkServed, this, [this, link] { loadServerMarkers(*link, wallMs() - 24 * 3'600'000, wallMs()); },
+            Qt::SingleShotConnection);
+    // Each desktop opens its own copy of the park file (or another park): the window says where
+    // it differs. Asked once the link knows which park the server serves, at each connection.
+    connect(link, &ServerLink::parkServed, this, [this, link] {
+      link->get("park", [this](const QJsonDocument& served, const QString& error) {
+        if (error.isEmpty()) emit serverParkChanged(served.toJson(QJsonDocument::Compact));
+      });
     });
   }
   return true;

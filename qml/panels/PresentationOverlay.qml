@@ -103,7 +103,7 @@ Item {
             }
             HeaderButton {
                 text: ParkController.language === "zh" ? "English" : "中文"
-                onClicked: ParkController.language = ParkController.language === "zh" ? "en" : "zh"
+                onClicked: ParkController.chooseLanguage(ParkController.language === "zh" ? "en" : "zh")
             }
             HeaderButton { text: qsTr("Exit presentation"); onClicked: root.exitRequested() }
         }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,17 @@ Result<std::size_t> restoreAlarmStarts(HistoryAdapter& history, LiveHub& live) {
     if (onset->since_ms < alarm.since_ms && live.setAlarmSince(alarm.rule->id, onset->since_ms)) ++restored;
   }
   return restored;
+}
+
+Result<std::map<std::string, std::int64_t>> alarmOnsetsAt(HistoryAdapter& history, const model::Park& park,
+                                                          std::int64_t at_ms, const std::vector<store::TagState>& states) {
+  std::map<std::string, double> values;
+  for (const auto& s : states) values[s.tag] = s.value;
+  const auto valueOf = [&values](const std::string& tag) -> std::optional<double> {
+    const auto it = values.find(tag);
+    return it == values.end() ? std::nullopt : std::optional<double>(it->second);
+  };
+  return model::AlarmOnsets(park.alarm_rules).at(at_ms, valueOf, tagSamplesOf(history));
 }
 
 Result<std::size_t> restoreAcknowledgements(HistoryAdapter& history, LiveHub& live, const model::Park& park,

@@ -2,8 +2,9 @@
 #include "api.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <vector>
+
+#include "parktwin/common/percent_decode.hpp"
 
 namespace parktwin::server {
 namespace {
@@ -29,13 +30,6 @@ ApiResponse methodNotAllowed(const std::string& method, const std::string& path,
   return errorResponse(405, method + " " + path + ": not allowed; use " + allowed);
 }
 
-int hexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 }  // namespace
 
 ApiResponse errorResponse(int status, const std::string& message) {
@@ -51,20 +45,10 @@ std::string languageOf(const ApiRequest& request) {
   return chinese ? "zh" : "en";
 }
 
-std::string percentDecode(std::string_view text, bool plusIsSpace) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hexDigit(text[i + 1]) >= 0 && hexDigit(text[i + 2]) >= 0) {
-      out += static_cast<char>(hexDigit(text[i + 1]) * 16 + hexDigit(text[i + 2]));
-      i += 2;
-    } else if (text[i] == '%') {
-      return std::string(1, '\0');  // marks a bad escape for parseQuery
-    } else {
-      out += plusIsSpace && text[i] == '+' ? ' ' : text[i];
-    }
-  }
-  return out;
+// A request's path, decoded; one with a bad escape is taken as written (and names no resource).
+std::string requestPath(std::string_view target) {
+  const std::string_view path = target.substr(0, target.find('?'));
+  return percentDecoded(path).value_or(std::string(path));
 }
 
 Result<std::map<std::string, std::string>> parseQuery(std::string_view query) {
@@ -77,12 +61,10 @@ Result<std::map<std::string, std::string>> parseQuery(std::string_view query) {
     start = amp + 1;
     if (item.empty()) continue;
     const auto eq = item.find('=');
-    const std::string key = percentDecode(item.substr(0, eq), true);
-    const std::string value = eq == std::string_view::npos ? std::string() : percentDecode(item.substr(eq + 1), true);
-    if (key == std::string(1, '\0') || value == std::string(1, '\0')) {
-      return fail(ErrorCode::invalid_input, "query: bad percent escape in \"" + std::string(item) + "\"");
-    }
-    out[key] = value;
+    const auto key = percentDecoded(item.substr(0, eq), PlusSign::space);
+    const auto value = eq == std::string_view::npos ? std::optional<std::string>("") : percentDecoded(item.substr(eq + 1), PlusSign::space);
+    if (!key || !value) return fail(ErrorCode::invalid_input, "query: bad percent escape in \"" + std::string(item) + "\"");
+    out[*key] = *value;
   }
   return out;
 }
@@ -113,7 +95,7 @@ Result<User> Api::authenticate(const std::string& authorization, const std::stri
 
 ApiResponse Api::handle(const ApiRequest& request) {
   const auto question = request.target.find('?');
-  const std::string path = percentDecode(std::string_view(request.target).substr(0, question), false);
+  const std::string path = requestPath(request.target);
   auto query = parseQuery(question == std::string::npos ? std::string_view() : std::string_view(request.target).substr(question + 1));
   if (!query) return errorResponse(400, query.error().message);
   ApiResponse refusal;
@@ -134,7 +116,7 @@ std::optional<HistoryRead> Api::historyReadOf(const ApiRequest& request) {
 
 Result<User> Api::authorizeLive(const ApiRequest& request, ApiResponse& refusal) {
   const auto question = request.target.find('?');
-  const std::string path = percentDecode(std::string_view(request.target).substr(0, question), false);
+  const std::string path = requestPath(request.target);
   auto query = parseQuery(question == std::string::npos ? std::string_view() : std::string_view(request.target).substr(question + 1));
   if (!query) {
     refusal = errorResponse(400, query.error().message);

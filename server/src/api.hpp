@@ -60,9 +60,10 @@ struct ApiContext {
   std::vector<model::ModelFileSet> models = {};
 };
 
-// The query of a target, percent-decoded; fails on a bad escape.
+// The query of a target, percent-decoded ('+' a space); fails on a bad escape.
 Result<std::map<std::string, std::string>> parseQuery(std::string_view query);
-std::string percentDecode(std::string_view text, bool plusIsSpace);
+// The path of a request target, percent-decoded; taken as written where an escape is bad.
+std::string requestPath(std::string_view target);
 
 class Api {
  public:

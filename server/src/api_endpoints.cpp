@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 
+#include "ack_restore.hpp"
 #include "api.hpp"
 #include "history_json.hpp"
 #include "parktwin/common/iso_time.hpp"
@@ -106,7 +107,9 @@ ApiResponse Api::state(const Query& query) {
   return cachedRead(c_.history.answerCache(), key, [&]() -> Result<std::string> {
     auto states = c_.history.stateAt(*at);
     if (!states) return std::unexpected(states.error());
-    return stateJson(*at, *states);
+    auto onsets = alarmOnsetsAt(c_.history, c_.park, *at, *states);
+    if (!onsets) return std::unexpected(onsets.error());
+    return stateJson(*at, *states, *onsets);
   });
 }
 

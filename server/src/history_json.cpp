@@ -4,9 +4,16 @@
 
 namespace parktwin::server {
 
-std::string stateJson(std::int64_t at_ms, const std::vector<store::TagState>& states) {
-  JsonText out(64 + 64 * states.size());
-  out.raw(R"({"at":)").integer(at_ms).raw(R"(,"columns":["tag","ts","v"],"values":[)");
+std::string stateJson(std::int64_t at_ms, const std::vector<store::TagState>& states,
+                      const std::map<std::string, std::int64_t>& alarm_onsets) {
+  JsonText out(96 + 64 * states.size() + 64 * alarm_onsets.size());
+  out.raw(R"({"alarm_onsets":{)");
+  bool first = true;
+  for (const auto& [rule, since_ms] : alarm_onsets) {
+    out.raw(first ? "" : ",").string(rule).raw(':').integer(since_ms);
+    first = false;
+  }
+  out.raw(R"(},"at":)").integer(at_ms).raw(R"(,"columns":["tag","ts","v"],"values":[)");
   for (std::size_t i = 0; i < states.size(); ++i) {
     const auto& s = states[i];
     out.raw(i == 0 ? "[" : ",[").string(s.tag).raw(',').integer(s.ts_ms).raw(',').number(s.value).raw(']');

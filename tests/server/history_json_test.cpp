@@ -41,12 +41,21 @@ TEST(HistoryJson, StateReadsBackAsTheValuesWritten) {
   const std::vector<store::TagState> states{{"potline-1.current", 1767225600000, 400.25},
                                             {"电解槽.温度", -1, kNan},
                                             {"x", 9007199254740993, 1.7976931348623157e308}};
-  const json expected = {{"at", 1767225660000},
+  const json expected = {{"alarm_onsets", json::object()},
+                         {"at", 1767225660000},
                          {"columns", {"tag", "ts", "v"}},
                          {"values", {{"potline-1.current", 1767225600000, 400.25},
                                      {"电解槽.温度", -1, nullptr},
                                      {"x", 9007199254740993, 1.7976931348623157e308}}}};
   EXPECT_EQ(expected, json::parse(stateJson(1767225660000, states)));
+}
+
+TEST(HistoryJson, StateNamesEachAlarmsOnset) {
+  const json expected = {{"alarm_onsets", {{"电解槽-hot", 1767225600000}, {"grid-import-high", -5}}},
+                         {"at", 7},
+                         {"columns", {"tag", "ts", "v"}},
+                         {"values", json::array()}};
+  EXPECT_EQ(expected, json::parse(stateJson(7, {}, {{"grid-import-high", -5}, {"电解槽-hot", 1767225600000}})));
 }
 
 }  // namespace

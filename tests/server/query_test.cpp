@@ -17,12 +17,13 @@ TEST(QueryTest, DecodesPairs) {
 
 TEST(QueryTest, PlusIsASpaceInQueriesOnly) {
   EXPECT_EQ("a b", parseQuery("x=a+b")->at("x"));
-  EXPECT_EQ("a+b", percentDecode("a+b", false));
+  EXPECT_EQ("/api/v1/parks/a+b c", requestPath("/api/v1/parks/a+b%20c?x=a+b"));
 }
 
 TEST(QueryTest, RefusesBadEscapes) {
   EXPECT_FALSE(parseQuery("at=%zz"));
   EXPECT_FALSE(parseQuery("at=%2"));
+  EXPECT_EQ("/api/v1/parks/%zz", requestPath("/api/v1/parks/%zz"));
 }
 
 }  // namespace

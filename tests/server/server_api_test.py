@@ -26,8 +26,9 @@ EVENTS = [(T0 + 5 * STEP, "state_change", 1, "potline-1", "potline 1 idle"),
 
 
 def bath(i):
-    # Ends above the 975 degC "potline-1-bath-hot" rule, so that alarm is active at start.
-    return 950.0 + (i % 7) * 1.5 if i < N - 1 else 990.0
+    # Above the 975 degC "potline-1-bath-hot" rule over minutes 20-24, and over the last four
+    # minutes so that the alarm is active at start: runs whose first sample GET state names.
+    return 990.0 if 20 <= i < 25 or i >= N - 4 else 950.0 + (i % 7) * 1.5
 
 
 def current(i):
@@ -163,6 +164,35 @@ class ServerApiTest(unittest.TestCase):
         got = {v["tag"]: v["v"] for v in records(body, "values")}
         self.assertAlmostEqual(bath(10), got["potline-1.bath_temp"])
         self.assertAlmostEqual(current(10), got["potline-1.current"])
+
+    def test_state_says_when_each_broken_alarm_began(self):
+        """alarm_onsets: for each of beidu's alarm rules that its tag's value at T breaks, the
+        first sample of the run of samples breaking it (QA: a replay of the server's history
+        showed "since" as the time read). The oracle: this test's rows judged by the rules in
+        the park file."""
+        with open(os.path.join(SOURCE, "assets", "parks", "beidu.json")) as f:
+            rules = json.load(f)["alarm_rules"]
+
+        def breaks(rule, v):
+            return ("above" in rule and v > rule["above"]) or ("below" in rule and v < rule["below"])
+
+        rows = sorted(make_rows())
+        seen = 0
+        for t in [T0 + 10 * STEP, T0 + 22 * STEP + 5, T0 + 30 * STEP, T0 + (N - 1) * STEP, T0 + N * STEP + 3_600_000]:
+            expected = {}
+            for rule in rules:
+                samples = [(ts, v) for ts, tag, v in rows if tag == rule["tag"] and ts <= t]
+                if not samples or not breaks(rule, samples[-1][1]):
+                    continue
+                k = len(samples) - 1
+                while k > 0 and breaks(rule, samples[k - 1][1]):
+                    k -= 1
+                expected[rule["id"]] = samples[k][0]
+            status, body = self.get(f"/api/v1/parks/beidu/state?at={t}")
+            self.assertEqual(200, status, body)
+            self.assertEqual(expected, body["alarm_onsets"], t)
+            seen += len(expected)
+        self.assertEqual(3, seen)  # minute 22, and the last run twice
 
     def test_series_downsampled(self):
         t0, t1, points = T0 + 3 * STEP, T0 + 100 * STEP + 17, 7

@@ -113,7 +113,9 @@ class ReplayTest(unittest.TestCase):
         self.sync = os.path.join(d, "sync")
         os.mkdir(self.sync)
         sparkline_at = T0 + 90 * MINUTE
-        times = [T0, T0 + 37 * MINUTE + 5_000, T0 + 61 * MINUTE, T0 + 100 * MINUTE + 30_000, T0 + (N - 1) * MINUTE]
+        # Two inside runs of bath samples over a rule (hot from minute 6, cold from minute 39).
+        times = [T0, T0 + 20 * MINUTE + 10_000, T0 + 37 * MINUTE + 5_000, T0 + 50 * MINUTE + 30_000, T0 + 61 * MINUTE,
+                 T0 + 100 * MINUTE + 30_000, T0 + (N - 1) * MINUTE]
         while_stopped = [T0 + 20 * MINUTE, T0 + 80 * MINUTE + 1]
         self.write("history.json", {
             "rows": ROWS, "first": T0, "last": max(ts for ts, _, _ in ROWS),

@@ -39,6 +39,14 @@ Item {
             return latest
         }
 
+        // When the run of bath samples up to t that `breaks` began: its first sample (the rows).
+        function bathRunStart(t, breaks) {
+            const samples = history.rows.filter(([ts, tag]) => tag === "potline-1.bath_temp" && ts <= t).sort((a, b) => a[0] - b[0])
+            let k = samples.length - 1
+            while (k > 0 && breaks(samples[k - 1][2])) --k
+            return samples[k][0]
+        }
+
         function mismatch(t) {
             const expected = stateAt(t)
             for (const tag in expected) {
@@ -115,6 +123,12 @@ Item {
                 if (bath < history.coldBelow) expected.push("potline-1-bath-cold")
                 if (bath > history.hotAbove) expected.push("potline-1-bath-hot")
                 compare(activeAlarms().filter(id => id.startsWith("potline-1-bath")), expected, "alarms at " + t + ", bath " + bath)
+                // Since when: the run's first sample, as the server read it from its history (QA:
+                // the time seeked to).
+                for (const a of ParkController.alarms.active.filter(a => a.id.startsWith("potline-1-bath"))) {
+                    const breaks = a.id.endsWith("-hot") ? (v => v > history.hotAbove) : (v => v < history.coldBelow)
+                    compare(a.sinceMs, bathRunStart(t, breaks), a.id + " since, at " + t)
+                }
             }
         }
 

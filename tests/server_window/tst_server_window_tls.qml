@@ -119,5 +119,47 @@ Item {
             verify(ParkDocument.untitled && ParkDocument.modified)
             timeline.close()
         }
+
+        function openJiulong() {
+            if (!ParkDocument.open(Peer.sourceDir() + "/assets/parks/jiulong.json")) ParkDocument.resolvePending("discard")
+            compare(ParkController.parkId, "jiulong")
+        }
+
+        // A desk with another park open (Jiulong) on a server of Beidu (QA: the window asked the
+        // server for its own park and retried a 404 forever, with no banner): the link follows
+        // the park the server serves, the banner names both parks by their names in the park
+        // files (the sentence written here by hand), and its button takes the server's park.
+        function test_7_a_server_of_another_park_is_named_and_can_be_taken() {
+            openJiulong()
+            connectWith(Peer.caFile)
+            tryVerify(() => timeline.connected, 30000, "connected to " + Peer.serverUrl + ": " + timeline.serverProblem)
+            tryVerify(() => ParkController.serverParkDifference !== "", 20000)
+            compare(ParkController.serverParkDifference,
+                    "This server serves another park, Qijiang Beidu Aluminium Industrial Park (beidu); this window shows " +
+                    "Jiulong New City / Huanglin Port Park (jiulong). The values and alarms shown are the server's park's.")
+            ParkController.language = "zh"
+            const zh = ParkController.serverParkDifference
+            ParkController.language = "en"
+            compare(zh, "此服务器提供的是另一个园区：綦江北渡铝产业园（beidu）；本窗口显示的是九龙新城·黄磏临港产业园（jiulong）。" +
+                        "所显示的数值和报警属于服务器的园区。")
+            compare(ParkController.parkId, "jiulong", "not taken before asked")
+            ParkDocument.useServerPark()
+            tryVerify(() => ParkController.parkId === "beidu" && !ParkDocument.fetchingServerModels, 30000, ParkController.parkId)
+            compare(ParkController.serverParkDifference, "")
+            verify(timeline.connected, "still live from the server")
+            timeline.close()
+        }
+
+        // A window started with --server and no park (main.cpp: takeServerParkWhenServed) takes the
+        // server's park without a click.
+        function test_8_a_window_started_for_a_server_takes_its_park() {
+            openJiulong()
+            ParkDocument.takeServerParkWhenServed()
+            connectWith(Peer.caFile)
+            tryVerify(() => ParkController.parkId === "beidu" && !ParkDocument.fetchingServerModels, 30000,
+                      ParkController.parkId + ": " + timeline.serverProblem)
+            compare(ParkController.serverParkDifference, "")
+            timeline.close()
+        }
     }
 }

@@ -165,7 +165,7 @@ class WindowOverTlsTest(WindowHarness):
                 window.wait()
             window_log.close()
         self.assertEqual(0, window.returncode, self.log("tls"))
-        self.assertIn("Totals: 8 passed, 0 failed", self.log("tls"))  # 6 tests + init/cleanup
+        self.assertIn("Totals: 10 passed, 0 failed", self.log("tls"))  # 8 tests + init/cleanup
 
 
 if __name__ == "__main__":

@@ -1,11 +1,11 @@
 // The files of each model a park names, for a server to send to another desk (model_files.hpp).
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "parktwin/common/percent_decode.hpp"
 #include "parktwin/model/model_files.hpp"
 
 namespace parktwin::model {
@@ -16,20 +16,9 @@ bool isFile(const std::filesystem::path& file) {
   return std::filesystem::is_regular_file(file, error);
 }
 
-// glTF uris are URI references: "my%20tex.png" names "my tex.png".
-std::string percentDecoded(const std::string& uri) {
-  std::string out;
-  for (std::size_t i = 0; i < uri.size(); ++i) {
-    if (uri[i] == '%' && i + 2 < uri.size() && std::isxdigit(static_cast<unsigned char>(uri[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(uri[i + 2]))) {
-      out.push_back(static_cast<char>(std::stoi(uri.substr(i + 1, 2), nullptr, 16)));
-      i += 2;
-    } else {
-      out.push_back(uri[i]);
-    }
-  }
-  return out;
-}
+// glTF uris are URI references: "my%20tex.png" names "my tex.png"; a uri with a '%' that
+// escapes nothing is taken as written ("100%.png").
+std::string fileNameOf(const std::string& uri) { return percentDecoded(uri).value_or(uri); }
 
 // The buffers and images a .gltf names in its folder or below, relative to that folder. A
 // file that is not JSON names none: the desk's loader reports it as it would here.
@@ -45,7 +34,7 @@ std::vector<std::string> gltfResources(const std::filesystem::path& gltf) {
       if (!item.is_object() || !item.contains("uri") || !item["uri"].is_string()) continue;
       const std::string uri = item["uri"].get<std::string>();
       if (uri.starts_with("data:")) continue;  // inside the file
-      const std::filesystem::path relative = std::filesystem::path(percentDecoded(uri)).lexically_normal();
+      const std::filesystem::path relative = std::filesystem::path(fileNameOf(uri)).lexically_normal();
       // Only its own folder and below: a server sends nothing from elsewhere on its disk.
       if (relative.empty() || relative.is_absolute() || relative.has_root_name() || *relative.begin() == "..") continue;
       if (isFile(gltf.parent_path() / relative)) out.push_back(relative.generic_string());

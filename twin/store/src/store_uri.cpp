@@ -2,6 +2,8 @@
 // user and password, since park names, databases and folders here are plain words and paths.
 #include "parktwin/store/store_uri.hpp"
 
+#include "parktwin/common/percent_decode.hpp"
+
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
@@ -73,21 +75,10 @@ Result<void> applyQuery(std::string_view query, const std::string& uri, ClickHou
   return {};
 }
 
-Result<std::string> percentDecoded(std::string_view text, const std::string& uri) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out += text[i];
-      continue;
-    }
-    int byte = 0;
-    const char* first = text.data() + i + 1;
-    const auto [end, ec] = i + 2 < text.size() ? std::from_chars(first, first + 2, byte, 16) : std::from_chars_result{first, std::errc::invalid_argument};
-    if (ec != std::errc{} || end != first + 2) return fail(ErrorCode::invalid_input, uri + ": bad percent escape in the user or password");
-    out += static_cast<char>(byte);
-    i += 2;
-  }
-  return out;
+Result<std::string> credential(std::string_view text, const std::string& uri) {
+  auto decoded = percentDecoded(text);
+  if (!decoded) return fail(ErrorCode::invalid_input, uri + ": bad percent escape in the user or password");
+  return std::move(*decoded);
 }
 
 // USER[:PASSWORD]@ before the host; without it, the environment's (the URI's message names the
@@ -95,8 +86,8 @@ Result<std::string> percentDecoded(std::string_view text, const std::string& uri
 Result<void> applyCredentials(std::string_view userInfo, const std::string& uri, ClickHouseAddress& a) {
   if (!userInfo.empty()) {
     const auto colon = userInfo.find(':');
-    auto user = percentDecoded(userInfo.substr(0, colon), uri);
-    auto password = percentDecoded(colon == std::string_view::npos ? std::string_view{} : userInfo.substr(colon + 1), uri);
+    auto user = credential(userInfo.substr(0, colon), uri);
+    auto password = credential(colon == std::string_view::npos ? std::string_view{} : userInfo.substr(colon + 1), uri);
     if (!user || !password) return std::unexpected((user ? password : user).error());
     if (user->empty()) return fail(ErrorCode::invalid_input, uri + ": empty user before '@'");
     a.user = std::move(*user);
