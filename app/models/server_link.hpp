@@ -54,6 +54,7 @@ class ServerLink : public QObject {
   void problemChanged();
 
  private:
+  void addHeaders(QNetworkRequest& request) const;
   QNetworkRequest request(const QString& pathAndQuery) const;
   QString failureOf(int httpStatus, const QString& networkError, const QByteArray& body) const;
   void probe();
