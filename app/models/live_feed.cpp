@@ -1,6 +1,7 @@
 #include "live_feed.hpp"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStringList>
 
 #include "parktwin/feed/connection_kinds.hpp"
@@ -156,8 +157,10 @@ LiveSnapshot LiveFeed::snapshot() const {
       for (auto it = s.tagSources.cbegin(); it != s.tagSources.cend(); ++it) {
         if (it.value() == sourceIds_[i]) s.staleTags.insert(it.key());
       }
-      const QString why = c.last_error.empty() ? QCoreApplication::translate("LiveFeed", "not connected") : QString::fromStdString(c.last_error);
-      s.problem += (s.problem.isEmpty() ? "" : "; ") + sourceIds_[i] + ": " + why;
+      // In the window's language (QLocale's default follows it: ParkController::setLanguage).
+      const std::string why = c.lastError(QLocale().language() == QLocale::Chinese ? "zh" : "en");
+      s.problem += (s.problem.isEmpty() ? "" : "; ") + sourceIds_[i] + ": " +
+                   (why.empty() ? QCoreApplication::translate("LiveFeed", "not connected") : QString::fromStdString(why));
     }
     return s;
   }

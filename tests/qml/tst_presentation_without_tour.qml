@@ -29,7 +29,10 @@ Item {
         name: "PresentationWithoutTour"
         when: windowShown
 
-        function cleanup() { ParkController.presenting = false }
+        function cleanup() {
+            ParkController.presenting = false
+            ParkController.language = "en"  // a failed test in Chinese leaves none of the others in it
+        }
         function cleanupTestCase() {
             ParkController.language = "en"
             verify(ParkController.loadPark(Fixture.beiduPath))
