@@ -418,6 +418,16 @@ class ServerApiTest(unittest.TestCase):
             ("POST", "/api/v1/parks/beidu/scenarios", ada, "x" * 200_000, 413,
              "请求正文超过 65536 字节", "request body over 65536 bytes"),
         ]
+        # The live stream's refusals (the window's upgrade sends Accept-Language too).
+        live = "/api/v1/parks/nowhere/live?token=" + ada
+        for headers, expected in [(zh, "/api/v1/parks/nowhere/live 处没有 WebSocket；实时数据流在 /api/v1/parks/beidu/live"),
+                                  ({}, "no WebSocket at /api/v1/parks/nowhere/live; the live stream is /api/v1/parks/beidu/live")]:
+            ws = WebSocket(self.server.port, live, headers=headers)
+            self.assertEqual((404, expected), (ws.status, ws.refusal["error"]))
+            ws.close()
+        ws = WebSocket(self.server.port, "/api/v1/parks/beidu/live?token=nope", headers=zh)
+        self.assertEqual((401, "未知的令牌"), (ws.status, ws.refusal["error"]))
+        ws.close()
         han = re.compile("[\u4e00-\u9fff]")
         for method, path, token, body, status, chinese, english in cases:
             got_status, reply = self.server.request(method, path, token=token, body=body, headers=zh)
