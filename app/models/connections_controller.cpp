@@ -59,7 +59,7 @@ bool ConnectionsController::start(const QString& recordTo, const QString& gatewa
     if (!parsed) failures_ << tr("Gateway broker %1: %2").arg(gatewayMqtt, q(parsed.error().message));
     else gateway = *parsed;
   }
-  auto feed = LiveFeed::start(*connections_, recordTo, gateway, failures_);
+  auto feed = LiveFeed::start(*connections_, recordTo, gateway, park_.language().toStdString(), failures_);
   if (!feed || (*feed)->sources().empty()) {
     if (!feed) failures_ << q(feed.error().message);
     emit runningChanged();
@@ -122,6 +122,7 @@ void ConnectionsController::poll() {
   }
   const qint64 now = QDateTime::currentMSecsSinceEpoch();
   sources_.clear();
+  const std::string language = park_.language().toStdString();  // a source's errors in the window's language
   for (const auto& s : feed->sources()) {
     const auto& c = s.counters;
     sources_.push_back(QVariantMap{{"id", s.id},
@@ -130,8 +131,8 @@ void ConnectionsController::poll() {
                                    {"valuesPerSecond", rateOf(s.id, c.values, now)},
                                    {"values", double(c.values)},
                                    {"errors", double(c.errors + c.timeouts)},
-                                   {"lastError", q(c.last_error)},
-                                   {"firstError", q(c.earlierError())}});
+                                   {"lastError", q(c.lastError(language))},
+                                   {"firstError", q(c.earlierError(language))}});
   }
   pollTags();
   emit countersChanged();

@@ -1,6 +1,7 @@
 #include "live_feed.hpp"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStringList>
 
 #include "parktwin/feed/connection_kinds.hpp"
@@ -70,7 +71,7 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::connect(const LiveSettings& settings
 
 Result<std::unique_ptr<LiveFeed>> LiveFeed::start(const feed::Connections& connections, const QString& recordTo,
                                                   const std::optional<feed::BrokerOptions>& gatewayBroker,
-                                                  QStringList& failures) {
+                                                  const std::string& language, QStringList& failures) {
   std::unique_ptr<LiveFeed> feed(new LiveFeed);
   if (auto opened = feed->openRecorder(recordTo); !opened) return fail(opened.error().message);
   LiveFeed* self = feed.get();
@@ -81,14 +82,9 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::start(const feed::Connections& conne
     feed::SourceSink sink;
     sink.sample = [self, id](std::string_view tag, std::int64_t ts_ms, double value) { self->store(tag, ts_ms, value, id); };
     sink.stale = [self](std::string_view tag, std::int64_t ts_ms) { self->markStale(tag, ts_ms); };
-    auto made = feed::makeLiveSource(source, std::move(sink), gatewayBroker);
-    std::string why = made ? std::string() : made.error().message;
-    if (made) {
-      if (auto started = (*made)->start(); !started) why = started.error().message;
-    }
-    if (!why.empty()) {
-      failures << *id + ": " + QString::fromStdString(why);
-      if (made) (*made)->stop();
+    auto made = feed::startLiveSource(source, std::move(sink), gatewayBroker, language);  // twin words why not
+    if (!made) {
+      failures << QString::fromStdString(made.error().message);
       feed->sourceIds_.pop_back();
       continue;
     }
@@ -161,8 +157,10 @@ LiveSnapshot LiveFeed::snapshot() const {
       for (auto it = s.tagSources.cbegin(); it != s.tagSources.cend(); ++it) {
         if (it.value() == sourceIds_[i]) s.staleTags.insert(it.key());
       }
-      const QString why = c.last_error.empty() ? QCoreApplication::translate("LiveFeed", "not connected") : QString::fromStdString(c.last_error);
-      s.problem += (s.problem.isEmpty() ? "" : "; ") + sourceIds_[i] + ": " + why;
+      // In the window's language (QLocale's default follows it: ParkController::setLanguage).
+      const std::string why = c.lastError(QLocale().language() == QLocale::Chinese ? "zh" : "en");
+      s.problem += (s.problem.isEmpty() ? "" : "; ") + sourceIds_[i] + ": " +
+                   (why.empty() ? QCoreApplication::translate("LiveFeed", "not connected") : QString::fromStdString(why));
     }
     return s;
   }

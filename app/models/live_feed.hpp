@@ -52,11 +52,12 @@ class LiveFeed {
  public:
   static Result<std::unique_ptr<LiveFeed>> connect(const LiveSettings& settings, const QStringList& knownTags);
   ~LiveFeed();
-  // Every source of a connections file, started; `failures` gets "<id>: <why>" for each that
-  // could not start (the others run). An OPC UA source needs `gatewayBroker`.
+  // Every source of a connections file, started; `failures` gets why for each that could not
+  // start (the others run), in `language` (feed::startLiveSource words it). An OPC UA source
+  // needs `gatewayBroker`.
   static Result<std::unique_ptr<LiveFeed>> start(const feed::Connections& connections, const QString& recordTo,
                                                  const std::optional<feed::BrokerOptions>& gatewayBroker,
-                                                 QStringList& failures);
+                                                 const std::string& language, QStringList& failures);
   // Live values from parktwin-server's WebSocket (`base`: http(s)://HOST:PORT), started;
   // `trust`: the certificates an https:// server may have.
   static std::unique_ptr<LiveFeed> fromServer(const QUrl& base, const QString& token, const QString& park,

@@ -65,6 +65,14 @@ void ServerLink::trust(ServerTrust trust) {
 
 void ServerLink::start() { probe(); }
 
+// On every request, the live stream's upgrade too: the token, and the window's language, in
+// which the server words its refusals (QLocale's default follows the window's language:
+// ParkController::setLanguage), so the messages here that quote them read in one language.
+void ServerLink::addHeaders(QNetworkRequest& request) const {
+  request.setRawHeader("Authorization", "Bearer " + token_.toUtf8());
+  request.setRawHeader("Accept-Language", QLocale().bcp47Name().toUtf8());
+}
+
 QNetworkRequest ServerLink::request(const QString& pathAndQuery) const {
   return requestAt("/api/v1/parks/" + park_ + "/" + pathAndQuery);
 }
@@ -75,10 +83,7 @@ QNetworkRequest ServerLink::requestAt(const QString& pathAndQuery) const {
   url.setPath(pathAndQuery.left(query));
   if (query >= 0) url.setQuery(pathAndQuery.mid(query + 1));
   QNetworkRequest request(url);
-  request.setRawHeader("Authorization", "Bearer " + token_.toUtf8());
-  // The server words its answers in the window's language (QLocale's default follows it:
-  // ParkController::setLanguage).
-  request.setRawHeader("Accept-Language", QLocale().bcp47Name().toUtf8());
+  addHeaders(request);
   request.setTransferTimeout(kRequestTimeoutMs);
   request.setSslConfiguration(trust_.configuration);
   return request;
@@ -158,7 +163,7 @@ void ServerLink::openLive() {
   url.setScheme(base_.scheme() == "https" ? "wss" : "ws");
   url.setPath("/api/v1/parks/" + park_ + "/live");
   QNetworkRequest request(url);
-  request.setRawHeader("Authorization", "Bearer " + token_.toUtf8());
+  addHeaders(request);
   live_.open(request);
 }
 

@@ -59,6 +59,7 @@ class ServerLink : public QObject {
   void parkServed();
 
  private:
+  void addHeaders(QNetworkRequest& request) const;
   QNetworkRequest request(const QString& pathAndQuery) const;  // under /api/v1/parks/<park>/
   QNetworkRequest requestAt(const QString& pathAndQuery) const;  // from the server's root
   void fetch(const QNetworkRequest& request, std::function<void(const QByteArray&, const QString& error)> done);

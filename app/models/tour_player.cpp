@@ -14,6 +14,8 @@ void TourPlayer::setPark(const model::Park* park) {
   objects_.reset();
   if (park) objects_.emplace(*park);
   tour_.reset();
+  error_.clear();  // it was about a tour of the park before
+  failedPath_.clear();
   pause();
   emit tourChanged();
   emit textChanged();
@@ -22,17 +24,26 @@ void TourPlayer::setPark(const model::Park* park) {
 void TourPlayer::setLanguage(const QString& language) {
   language_ = language;
   emit textChanged();
+  // A refusal on show is worded again in the new language (twin words it; the file is read again).
+  if (!error_.isEmpty() && !failedPath_.isEmpty() && park_) {
+    if (auto again = model::loadTour(failedPath_.toStdString(), *park_, language_.toStdString()); !again) {
+      error_ = QString::fromStdString(again.error().message);
+      emit tourChanged();
+    }
+  }
 }
 
 bool TourPlayer::load(const QString& path) {
   if (!park_) return false;
-  auto tour = model::loadTour(path.toStdString(), *park_);
+  auto tour = model::loadTour(path.toStdString(), *park_, language_.toStdString());  // a refusal in the window's language
   if (!tour) {
     error_ = QString::fromStdString(tour.error().message);
+    failedPath_ = path;
     emit tourChanged();
     return false;
   }
   error_.clear();
+  failedPath_.clear();
   tour_ = std::move(*tour);
   emit tourChanged();
   setTime(0);

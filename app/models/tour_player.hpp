@@ -79,6 +79,7 @@ class TourPlayer : public QObject {
   parktwin::model::CameraPose pose_;
   QString language_ = "en";
   QString error_;
+  QString failedPath_;  // the file error_ is about, to word it again when the language changes
   double time_s_ = 0;
   QTimer ticker_;
   QElapsedTimer wall_;

@@ -89,12 +89,17 @@ Item {
                 onClicked: root.tour.togglePlay()
             }
             HeaderButton { text: qsTr("Next"); enabled: root.tour.stopCount > 0; onClicked: root.tour.next() }
+            // A tour that cannot be read says why (twin words it in the window's language).
             Label {
                 objectName: "tourStopLabel"
                 color: "white"
                 text: root.tour.stopCount > 0 ? qsTr("Stop %1 of %2").arg(root.tour.stopIndex + 1).arg(root.tour.stopCount)
-                                              : qsTr("No tour for this park")
+                      : root.tour.error !== "" ? root.tour.error : qsTr("No tour for this park")
                 Layout.leftMargin: 8
+                Layout.maximumWidth: 640
+                wrapMode: Text.Wrap
+                maximumLineCount: 4
+                elide: Text.ElideRight
             }
             HeaderButton {
                 objectName: "presentNightButton"

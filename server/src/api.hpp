@@ -32,8 +32,14 @@ struct ApiRequest {
 };
 
 // The language a request asks for by its Accept-Language header's first tag: "zh" for any
-// Chinese ("zh", "zh-CN", "zh-Hans"), else "en".
-std::string languageOf(const ApiRequest& request);
+// Chinese ("zh", "zh-CN", "zh-Hans"), else "en". The one rule: every error body the server
+// writes (the API's and the HTTP layer's) is worded in the language it gives.
+std::string languageOf(std::string_view acceptLanguage);
+inline std::string languageOf(const ApiRequest& request) { return languageOf(request.accept_language); }
+// `en` or `zh`, whichever `language` (languageOf) asks for.
+inline std::string inLanguage(std::string_view language, std::string en, std::string zh) {
+  return language == "zh" ? std::move(zh) : std::move(en);
+}
 
 struct ApiResponse {
   int status = 200;
@@ -60,8 +66,10 @@ struct ApiContext {
   std::vector<model::ModelFileSet> models = {};
 };
 
-// The query of a target, percent-decoded ('+' a space); fails on a bad escape.
-Result<std::map<std::string, std::string>> parseQuery(std::string_view query);
+using Query = std::map<std::string, std::string>;
+
+// The query of a target, percent-decoded ('+' a space); fails on a bad escape, worded in `language`.
+Result<Query> parseQuery(std::string_view query, std::string_view language = "en");
 // The path of a request target, percent-decoded; taken as written where an escape is bad.
 std::string requestPath(std::string_view target);
 
@@ -78,19 +86,21 @@ class Api {
   Result<User> authorizeLive(const ApiRequest& request, ApiResponse& refusal);
 
  private:
-  Result<User> authenticate(const std::string& authorization, const std::string& queryToken, ApiResponse& refusal) const;
-  ApiResponse route(const ApiRequest& request, const std::string& path, const std::map<std::string, std::string>& query,
-                    const User& user);
-  ApiResponse state(const std::map<std::string, std::string>& query);
-  ApiResponse series(const std::map<std::string, std::string>& query);
-  ApiResponse spans(const std::map<std::string, std::string>& query);
-  ApiResponse events(const std::map<std::string, std::string>& query);
-  ApiResponse history();
-  ApiResponse acknowledge(const std::string& ruleId, const std::string& body, const User& user);
-  ApiResponse flows(const std::map<std::string, std::string>& query);
-  ApiResponse submitScenario(const std::string& body, const User& user, const std::string& language);
+  // Every `lang` below is languageOf(request): the language of the refusals written.
+  Result<User> authenticate(const std::string& authorization, const std::string& queryToken, const std::string& lang,
+                            ApiResponse& refusal) const;
+  ApiResponse route(const ApiRequest& request, const std::string& path, const Query& query, const User& user,
+                    const std::string& lang);
+  ApiResponse state(const Query& query, const std::string& lang);
+  ApiResponse series(const Query& query, const std::string& lang);
+  ApiResponse spans(const Query& query, const std::string& lang);
+  ApiResponse events(const Query& query, const std::string& lang);
+  ApiResponse history(const std::string& lang);
+  ApiResponse acknowledge(const std::string& ruleId, const std::string& body, const User& user, const std::string& lang);
+  ApiResponse flows(const Query& query, const std::string& lang);
+  ApiResponse submitScenario(const std::string& body, const User& user, const std::string& lang);
   ApiResponse modelList() const;
-  ApiResponse modelFile(const std::vector<std::string>& parts) const;
+  ApiResponse modelFile(const std::vector<std::string>& parts, const std::string& lang) const;
 
   ApiContext c_;
 };

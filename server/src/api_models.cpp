@@ -24,22 +24,25 @@ ApiResponse Api::modelList() const {
 }
 
 // parts: api, v1, parks, <park>, models, <index>, then the file's name, '/' within a .gltf's folder.
-ApiResponse Api::modelFile(const std::vector<std::string>& parts) const {
+ApiResponse Api::modelFile(const std::vector<std::string>& parts, const std::string& lang) const {
   std::size_t index = 0;
   const std::string& number = parts[5];
   const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), index);
   if (error != std::errc() || end != number.data() + number.size() || index >= c_.models.size()) {
-    return errorResponse(404, "no model " + number + "; GET .../models lists " + std::to_string(c_.models.size()));
+    const std::string count = std::to_string(c_.models.size());
+    return errorResponse(404, inLanguage(lang, "no model " + number + "; GET .../models lists " + count,
+                                         "没有模型 " + number + "；GET .../models 列出了 " + count + " 个"));
   }
   std::string name;
   for (std::size_t i = 6; i < parts.size(); ++i) name += (i > 6 ? "/" : "") + parts[i];
   const model::ModelFileSet& set = c_.models[index];
   if (std::find(set.files.begin(), set.files.end(), name) == set.files.end()) {
-    return errorResponse(404, "model " + number + " (" + set.uri + ") has no file \"" + name + "\"");
+    return errorResponse(404, inLanguage(lang, "model " + number + " (" + set.uri + ") has no file \"" + name + "\"",
+                                         "模型 " + number + "（" + set.uri + "）没有文件“" + name + "”"));
   }
   std::ifstream in(set.folder / name, std::ios::binary);
   std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (!in && !in.eof()) return errorResponse(500, "cannot read " + (set.folder / name).string());
+  if (!in && !in.eof()) return errorResponse(500, inLanguage(lang, "cannot read ", "无法读取 ") + (set.folder / name).string());
   return {200, std::move(bytes), nullptr, "application/octet-stream"};
 }
 

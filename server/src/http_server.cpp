@@ -229,13 +229,16 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
     if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted) {
       return close();
     }
+    // The headers read so far (all of them, for a body over the limit) say the language.
+    const std::string lang = languageOf(std::string_view(parser_->get()[http::field::accept_language]));
     if (ec == http::error::body_limit) {
-      return reply(errorResponse(413, "request body over " + std::to_string(server_.config.max_body_bytes) + " bytes"),
+      const std::string limit = std::to_string(server_.config.max_body_bytes);
+      return reply(errorResponse(413, inLanguage(lang, "request body over " + limit + " bytes", "请求正文超过 " + limit + " 字节")),
                    11, false);
     }
     if (ec) {
       if (ec.category() == http::make_error_code(http::error::bad_target).category()) {
-        return reply(errorResponse(400, "malformed HTTP request: " + ec.message()), 11, false);
+        return reply(errorResponse(400, inLanguage(lang, "malformed HTTP request: ", "HTTP 请求格式有误：") + ec.message()), 11, false);
       }
       return close();
     }
@@ -262,7 +265,8 @@ class HttpSession : public Connection, public std::enable_shared_from_this<HttpS
   }
 
   void upgrade(http::request<http::string_body> request) {
-    ApiRequest api{"GET", std::string(request.target()), std::string(request[http::field::authorization]), {}};
+    ApiRequest api{"GET", std::string(request.target()), std::string(request[http::field::authorization]), {},
+                   std::string(request[http::field::accept_language])};
     ApiResponse refusal;
     if (!server_.api.authorizeLive(api, refusal)) return reply(refusal, request.version(), false);
     auto client = std::make_shared<WebSocketSession<Stream>>(std::move(stream_), server_);

@@ -18,6 +18,7 @@ Item {
         readonly property var connections: ParkController.connections
 
         function cleanup() {
+            ParkController.language = "en"
             connections.stop()
             ParkController.timeline.close()
             PlantFixture.stopAll()
@@ -91,6 +92,30 @@ Item {
                       ParkController.timeline.status)
             verify(ParkController.timeline.status.startsWith("Live: "), ParkController.timeline.status)
             verify(!connections.isStale("potline-1.voltage"))
+        }
+
+        // A Chinese window showed a dead meter's error and a source that could not start in
+        // English (customer report): twin words both in the window's language. Texts by hand.
+        function test_an_unreachable_meter_and_a_refused_start_in_a_chinese_window() {
+            ParkController.language = "zh"
+            const deadPort = PlantFixture.closedPort()
+            const text = JSON.stringify({format: "parktwin-connections/1", park: "beidu", sources: [
+                {id: "dead-meter", kind: "modbus", host: "127.0.0.1", port: deadPort, poll_interval_ms: 200, timeout_ms: 300,
+                 points: [{table: "input_register", address: 0, type: "float32", tag: "potline-2.voltage"}]},
+                {id: "scada", kind: "opcua", endpoint: "opc.tcp://127.0.0.1:" + deadPort,
+                 nodes: [{node_id: "ns=1;s=Line1.Temperature", tag: "potline-1.bath_temp"}]}]})
+            verify(connections.open(LiveFixture.writeFile("dead-zh.json", text)), connections.problems.join("\n"))
+            verify(connections.start("", ""), connections.failures.join("\n"))  // the meter runs; scada has no gateway broker
+            compare(connections.failures, ["数据源“scada”未能启动：OPC UA 数据源需要一个 MQTT 代理供其网关转交数值"
+                                           + "（parktwin-cli：--gateway-mqtt HOST:PORT；parktwin-server：--mqtt HOST:PORT）"])
+            const refused = "Modbus 127.0.0.1:" + deadPort + "：连接失败：连接被拒绝（设备未在此端口监听，或被防火墙拒绝）"
+            tryVerify(() => connections.sources.length === 1 && connections.sources[0].lastError === refused, 10000,
+                      JSON.stringify(connections.sources))
+            tryVerify(() => ParkController.timeline.status.indexOf("dead-meter: " + refused) >= 0, 10000,
+                      ParkController.timeline.status)
+            ParkController.language = "en"
+            tryVerify(() => connections.sources[0].lastError === "Modbus 127.0.0.1:" + deadPort + ": connect: Connection refused",
+                      10000, connections.sources[0].lastError)
         }
 
         // sparkplug_edge_node.py births_and_data: Line1/Temperature 20.5 in the NBIRTH, 21.25 in

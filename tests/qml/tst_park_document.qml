@@ -136,6 +136,34 @@ Item {
             }
         }
 
+        // Customer report: do dialog buttons keep their language after a switch at run time? Our
+        // dialogs have their own buttons (qsTr); Qt 6.4's file dialog words its Open/Save and
+        // Cancel anew at each open, so a dialog opened in English shows Chinese after a switch.
+        // This keeps it so. Oracle: the Chinese words by hand.
+        function test_file_dialog_buttons_follow_a_language_switch() {
+            const dialog = actions.saveDialog
+            const shownWith = (language) => {
+                ParkController.language = language
+                dialog.open()
+                tryCompare(dialog, "visible", true)
+                const texts = buttonTexts(top.Overlay.overlay)
+                dialog.close()
+                tryCompare(dialog, "visible", false)
+                return texts
+            }
+            try {
+                let texts = shownWith("en")
+                verify(texts.includes("Cancel") && texts.includes("Save"), JSON.stringify(texts))
+                texts = shownWith("zh")
+                verify(texts.includes("取消") && texts.includes("保存"), JSON.stringify(texts))
+                verify(!texts.includes("Cancel"), JSON.stringify(texts))
+                texts = shownWith("en")
+                verify(texts.includes("Cancel") && !texts.includes("取消"), JSON.stringify(texts))
+            } finally {
+                ParkController.language = "en"
+            }
+        }
+
         // The item under the overlay named `name` that is shown (a closed dialog's stay hidden).
         function shownNamed(item, name) {
             for (let i = 0; i < item.children.length; ++i) {

@@ -29,7 +29,10 @@ Item {
         name: "PresentationWithoutTour"
         when: windowShown
 
-        function cleanup() { ParkController.presenting = false }
+        function cleanup() {
+            ParkController.presenting = false
+            ParkController.language = "en"  // a failed test in Chinese leaves none of the others in it
+        }
         function cleanupTestCase() {
             ParkController.language = "en"
             verify(ParkController.loadPark(Fixture.beiduPath))
@@ -45,6 +48,27 @@ Item {
             ParkController.language = "zh"
             compare(label.text, "本园区没有导览")
             ParkController.language = "en"
+        }
+
+        // A Chinese window showed an unreadable tour's refusal in English (customer report). The
+        // label says why, in the window's language, and again after a switch; texts by hand.
+        function test_an_unreadable_tour_says_why_in_the_window_language() {
+            verify(ParkController.loadPark(Fixture.writeFile("own.park.json", top.ownPark())), ParkController.errorText)
+            const tour = Fixture.writeFile("other.tour.json", JSON.stringify({
+                format: "parktwin-tour/1", park: "elsewhere", name: { zh: "游", en: "Tour" },
+                stops: [{ position: { x_m: 0, y_m: 0 }, distance_m: 100, hold_s: 3, caption: { zh: "甲", en: "A" } }]
+            }))
+            ParkController.presenting = true
+            verify(!ParkController.tour.load(tour))
+            const label = findChild(overlay, "tourStopLabel")
+            compare(label.text, tour + ": /park: expected \"own\" (the open park), got \"elsewhere\"")
+            ParkController.language = "zh"
+            compare(label.text, tour + ": /park: 应为“own”（打开的园区），实际为“elsewhere”")
+            const missing = tour + ".gone"
+            verify(!ParkController.tour.load(missing))
+            compare(label.text, missing + ": 无法打开导览文件")
+            ParkController.language = "en"
+            compare(label.text, missing + ": cannot open the tour file")
         }
 
         function test_a_bundled_tour_still_steps() {

@@ -401,6 +401,76 @@ class ServerApiTest(unittest.TestCase):
         self.assertEqual(400, status)
         self.assertTrue(body["error"].startswith("/scenario: 没有名为“heatwave”的情景：内置情景有 "), body["error"])
 
+    # A customer's Chinese desk quoted the server's 401/403/404/405 in English. Every refusal
+    # follows Accept-Language as a scenario's does: each pair here is the wording written by hand.
+    def test_refusals_in_the_language_asked_for(self):
+        zh = {"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8"}
+        ada, vera = TOKENS["ada"][1], TOKENS["vera"][1]
+        series = f"/api/v1/parks/beidu/series?tag=potline-1.current&from={T0}&to={T0 + 1000}"
+        cases = [  # method, path, token, body, status, Chinese, English
+            ("GET", "/api/v1/parks", None, None, 401,
+             "没有令牌：请发送“Authorization: Bearer <令牌>”", 'no token: send "Authorization: Bearer <token>"'),
+            ("GET", "/api/v1/parks", "wrong", None, 401, "未知的令牌", "unknown token"),
+            ("POST", "/api/v1/parks/beidu/scenarios", vera, {"scenario": "heat-wave"}, 403,
+             "用户“vera”（viewer）无权运行情景；这需要角色 planner",
+             'user "vera" (viewer) may not run scenarios; that needs the role planner'),
+            ("GET", "/api/v1/parks/nowhere/state", ada, None, 404,
+             "没有园区“nowhere”；本服务器服务的是“beidu”", 'no park "nowhere"; this server serves "beidu"'),
+            ("GET", "/api/v1/nothing", ada, None, 404, "没有此路径：/api/v1/nothing（API 位于 /api/v1/parks 之下）",
+             "no such path: /api/v1/nothing (the API is under /api/v1/parks)"),
+            ("GET", "/api/v1/parks/beidu/scenarios/run-999", ada, None, 404,
+             "没有情景运行“run-999”", 'no scenario run "run-999"'),
+            ("GET", "/api/v1/parks/beidu/models/99/x.glb", ada, None, 404,
+             None, None),  # the count depends on the park: only the language is checked below
+            ("DELETE", "/api/v1/parks/beidu/state", ada, None, 405,
+             "DELETE /api/v1/parks/beidu/state：不允许；请用 GET", "DELETE /api/v1/parks/beidu/state: not allowed; use GET"),
+            ("GET", "/api/v1/parks/beidu/state?at=%zz", ada, None, 400,
+             "查询：“at=%zz”中的百分号转义有误", 'query: bad percent escape in "at=%zz"'),
+            ("GET", "/api/v1/parks/beidu/state?at=yesterday", ada, None, 400,
+             "at: 时间“yesterday”：应为 ISO-8601 时间或纪元秒/毫秒",
+             "at: timestamp 'yesterday': expected ISO-8601 or epoch seconds/milliseconds"),
+            ("GET", series + "&points=abc", ada, None, 400,
+             "points: 应为 1 到 10000 之间的整数，实际为“abc”", 'points: expected a whole number from 1 to 10000, got "abc"'),
+            ("GET", f"/api/v1/parks/beidu/series?tag=no.such&from={T0}&to={T0 + 1000}", ada, None, 404,
+             "标签“no.such”：不是园区 beidu 的标签", 'tag "no.such": not a tag of beidu'),
+            ("GET", f"/api/v1/parks/beidu/series?tag=potline-1.current&from={T0 + 1000}&to={T0}", ada, None, 400,
+             "to: 必须晚于 from", "to: must be after from"),
+            ("GET", f"/api/v1/parks/beidu/spans?tag=potline-1.current&from={T0}&to={T0 + 1000}", ada, None, 400,
+             "标签“potline-1.current”：类型为 analog；只有状态标签才能读取区段",
+             'tag "potline-1.current": of kind analog; spans are read of state tags only'),
+            ("POST", "/api/v1/parks/beidu/alarms/potline-1-bath-hot/ack", ada, "[1,2", 400,
+             'body: 应为 JSON 对象，如 {"comment": "..."}', 'body: expected a JSON object such as {"comment": "..."}'),
+            ("POST", "/api/v1/parks/beidu/alarms/no-such-rule/ack", ada, None, 404,
+             "报警“no-such-rule”未处于活动状态", 'alarm "no-such-rule" is not active'),
+            ("GET", "/api/v1/parks/beidu/live", ada, None, 426,
+             "/api/v1/parks/beidu/live 是 WebSocket：请用 Upgrade: websocket 请求连接",
+             "/api/v1/parks/beidu/live is a WebSocket: connect with an Upgrade: websocket request"),
+            ("POST", "/api/v1/parks/beidu/scenarios", ada, "x" * 200_000, 413,
+             "请求正文超过 65536 字节", "request body over 65536 bytes"),
+        ]
+        # The live stream's refusals (the window's upgrade sends Accept-Language too).
+        live = "/api/v1/parks/nowhere/live?token=" + ada
+        for headers, expected in [(zh, "/api/v1/parks/nowhere/live 处没有 WebSocket；实时数据流在 /api/v1/parks/beidu/live"),
+                                  ({}, "no WebSocket at /api/v1/parks/nowhere/live; the live stream is /api/v1/parks/beidu/live")]:
+            ws = WebSocket(self.server.port, live, headers=headers)
+            self.assertEqual((404, expected), (ws.status, ws.refusal["error"]))
+            ws.close()
+        ws = WebSocket(self.server.port, "/api/v1/parks/beidu/live?token=nope", headers=zh)
+        self.assertEqual((401, "未知的令牌"), (ws.status, ws.refusal["error"]))
+        ws.close()
+        han = re.compile("[\u4e00-\u9fff]")
+        for method, path, token, body, status, chinese, english in cases:
+            got_status, reply = self.server.request(method, path, token=token, body=body, headers=zh)
+            self.assertEqual(status, got_status, (method, path, reply))
+            if chinese:
+                self.assertEqual(chinese, reply["error"], (method, path))
+            self.assertRegex(reply["error"], han, (method, path))
+            got_status, reply = self.server.request(method, path, token=token, body=body)
+            self.assertEqual(status, got_status, (method, path, reply))
+            if english:
+                self.assertEqual(english, reply["error"], (method, path))
+            self.assertNotRegex(reply["error"], han, (method, path))
+
     # --- refusals --------------------------------------------------------------------------
     def test_tokens_refused(self):
         for headers in [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic dmVyYTp4"},

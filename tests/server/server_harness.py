@@ -151,13 +151,14 @@ class WebSocket:
 
     GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
-    def __init__(self, port, path, tls_context=None):
+    def __init__(self, port, path, tls_context=None, headers=None):
         self.sock = socket.create_connection(("127.0.0.1", port), timeout=10)
         if tls_context:
             self.sock = tls_context.wrap_socket(self.sock, server_hostname="127.0.0.1")
         key = base64.b64encode(os.urandom(16)).decode()
+        extra = "".join(f"{name}: {value}\r\n" for name, value in (headers or {}).items())
         self.sock.sendall((f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
-                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+                           f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n{extra}\r\n").encode())
         head = b""
         while b"\r\n\r\n" not in head:
             chunk = self.sock.recv(4096)
@@ -168,6 +169,8 @@ class WebSocket:
         lines = head.decode().split("\r\n")
         self.status = int(lines[0].split()[1])
         self.headers = {l.split(":", 1)[0].lower(): l.split(":", 1)[1].strip() for l in lines[1:] if ":" in l}
+        if self.status != 101:  # a refusal: its JSON body, as the Content-Length says
+            self.refusal = json.loads(self._read(int(self.headers.get("content-length", "0")), time.monotonic() + 10))
         if self.status == 101:
             expected = base64.b64encode(hashlib.sha1((key + self.GUID).encode()).digest()).decode()
             if self.headers.get("sec-websocket-accept") != expected:

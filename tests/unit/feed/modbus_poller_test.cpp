@@ -211,6 +211,21 @@ TEST(ModbusPoller, AHostThatDoesNotResolveIsNamedAsSuch) {
   EXPECT_EQ(collected.size(), 0u);
 }
 
+// A Chinese window showed an unreachable device's error in English (customer report): the
+// source words it in both; the window picks its language (SourceCounters::lastError). Texts by hand.
+TEST(ModbusPoller, AnUnreachableDeviceIsWordedInBothLanguages) {
+  const int port = feedtest::freeLoopbackPort();  // nothing listens there: the connect is refused
+  feedtest::SampleCollector collected;
+  auto poller = makeModbusPoller("meter", deviceAt(port), collected.sink());
+  ASSERT_TRUE(poller && (*poller)->start());
+  ASSERT_TRUE(eventually([&] { return (*poller)->counters().errors >= 1; }));
+  (*poller)->stop();
+  const auto c = (*poller)->counters();
+  const std::string where = "Modbus 127.0.0.1:" + std::to_string(port);
+  EXPECT_EQ(c.lastError("zh"), where + "：连接失败：连接被拒绝（设备未在此端口监听，或被防火墙拒绝）");
+  EXPECT_EQ(c.lastError("en"), where + ": connect: Connection refused");
+}
+
 // Accepts every connection and answers any request with text that is not Modbus (a web server
 // on the wrong port, say), then hangs up.
 class GarbageDevice : public SilentDevice {

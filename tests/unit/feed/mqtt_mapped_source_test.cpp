@@ -226,4 +226,24 @@ TEST(MakeLiveSource, EveryKindIsMadeByItsOwnFactoryAndOpcUaNeedsAGatewayBroker) 
             "parktwin-server: --mqtt HOST:PORT)");
 }
 
+// A Chinese window showed a source that could not start in English (customer report):
+// startLiveSource words it in the window's language. Texts by hand.
+TEST(StartLiveSource, ARefusalIsWordedInTheLanguageAskedFor) {
+  feedtest::SampleCollector collected;
+  const Source scada{"scada", SourceKind::opcua, OpcUaSource{}};
+  auto zh = startLiveSource(scada, collected.sink(), std::nullopt, "zh");
+  ASSERT_FALSE(zh);
+  EXPECT_EQ(zh.error().message,
+            "数据源“scada”未能启动：OPC UA 数据源需要一个 MQTT 代理供其网关转交数值（"
+            "parktwin-cli：--gateway-mqtt HOST:PORT；parktwin-server：--mqtt HOST:PORT）");
+  auto en = startLiveSource(scada, collected.sink(), std::nullopt, "en");
+  ASSERT_FALSE(en);
+  EXPECT_EQ(en.error().message,
+            "scada: source scada: an OPC UA source needs an MQTT broker for its gateway (parktwin-cli: --gateway-mqtt "
+            "HOST:PORT; parktwin-server: --mqtt HOST:PORT)");
+  auto edge = startLiveSource(Source{"edge", SourceKind::sparkplug, SparkplugSource{}}, collected.sink(), std::nullopt, "zh");
+  ASSERT_FALSE(edge);
+  EXPECT_EQ(edge.error().message.rfind("数据源“edge”未能启动：", 0), 0u) << edge.error().message;
+}
+
 }  // namespace

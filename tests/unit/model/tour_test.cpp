@@ -89,3 +89,37 @@ TEST(Tour, FocusFollowsTheObjectsPosition) {
 }
 
 }  // namespace
+
+// A Chinese window showed a tour's refusals in English (customer report): each is worded in the
+// language asked for. The expected texts are written here by hand.
+TEST(Tour, RefusalsInTheLanguageAskedFor) {
+  const Park park = loadDemo("beidu");
+  const std::string wrongPark = R"({"format": "parktwin-tour/1", "park": "jiulong", "name": {"zh": "游", "en": "Tour"},
+    "stops": [{"focus": "nowhere", "distance_m": 500, "hold_s": 3, "caption": {"zh": "a", "en": "b"}}]})";
+  auto zh = parseTour(wrongPark, "t.json", park, "zh");
+  ASSERT_FALSE(zh);
+  EXPECT_EQ(zh.error().message,
+            "t.json: /park: 应为“beidu”（打开的园区），实际为“jiulong”\n"
+            "t.json: /stops/0/focus: 引用的对象“nowhere”在园区“beidu”中不存在");
+  auto en = parseTour(wrongPark, "t.json", park, "en");
+  ASSERT_FALSE(en);
+  EXPECT_EQ(en.error().message,
+            "t.json: /park: expected \"beidu\" (the open park), got \"jiulong\"\n"
+            "t.json: /stops/0/focus: refers to object \"nowhere\", which does not exist in park \"beidu\"");
+
+  const std::string noStops = R"({"format": "parktwin-tour/2", "park": "beidu", "name": {"zh": "", "en": "Tour"}, "stops": []})";
+  EXPECT_EQ(parseTour(noStops, "t.json", park, "zh").error().message,
+            "t.json: /format: 应为“parktwin-tour/1”，实际为“parktwin-tour/2”\n"
+            "t.json: /name: 应有非空的 zh 与 en 文字\n"
+            "t.json: /stops: 应至少有一站");
+
+  EXPECT_EQ(parseTour("{\"park\": ", "t.json", park, "zh").error().message.rfind("t.json: 不是有效的 JSON", 0), 0u)
+      << parseTour("{\"park\": ", "t.json", park, "zh").error().message;
+}
+
+TEST(Tour, AMissingFileIsRefusedInTheLanguageAskedFor) {
+  const Park park = loadDemo("beidu");
+  const std::string missing = "/nonexistent/parktwin/t.json";
+  EXPECT_EQ(loadTour(missing, park, "zh").error().message, missing + ": 无法打开导览文件");
+  EXPECT_EQ(loadTour(missing, park, "en").error().message, missing + ": cannot open the tour file");
+}

@@ -25,4 +25,24 @@ Result<std::unique_ptr<LiveSource>> makeLiveSource(const Source& source, SourceS
   return makeOpcUaSource(source, std::move(sink), *gatewayBroker);
 }
 
+Result<std::unique_ptr<LiveSource>> startLiveSource(const Source& source, SourceSink sink,
+                                                    const std::optional<BrokerOptions>& gatewayBroker,
+                                                    std::string_view language) {
+  const bool zh = language == "zh";
+  const auto refused = [&](const std::string& why) {
+    return fail(ErrorCode::invalid_input, zh ? "数据源“" + source.id + "”未能启动：" + why : source.id + ": " + why);
+  };
+  if (std::holds_alternative<OpcUaSource>(source.config) && !gatewayBroker && zh) {
+    return refused("OPC UA 数据源需要一个 MQTT 代理供其网关转交数值（parktwin-cli：--gateway-mqtt HOST:PORT；"
+                   "parktwin-server：--mqtt HOST:PORT）");
+  }
+  auto made = makeLiveSource(source, std::move(sink), gatewayBroker);
+  if (!made) return refused(made.error().message);
+  if (auto started = (*made)->start(); !started) {
+    (*made)->stop();
+    return refused(started.error().message);
+  }
+  return made;
+}
+
 }  // namespace parktwin::feed

@@ -95,11 +95,25 @@ class ModbusPoller final : public LiveSource {
 
   std::string where() const { return "Modbus " + config.host + ":" + std::to_string(config.port); }
 
-  void noteError(int error, const std::string& doing) {
+  void noteError(int error, const std::string& doing, const std::string& doingZh) {
     std::lock_guard lock(mutex);
     ++counters_.errors;
     if (error == ETIMEDOUT) ++counters_.timeouts;
-    counters_.noteError(where() + ": " + doing + ": " + modbus_strerror(error));
+    counters_.noteError(where() + ": " + doing + ": " + modbus_strerror(error),
+                        where() + "：" + doingZh + "：" + reasonZh(error));
+  }
+
+  // The system's reason in Chinese for the failures a person meets on an unreachable device;
+  // any other, as libmodbus words it.
+  static std::string reasonZh(int error) {
+    switch (error) {
+      case ECONNREFUSED: return "连接被拒绝（设备未在此端口监听，或被防火墙拒绝）";
+      case ETIMEDOUT: return "超时，设备没有应答";
+      case EHOSTUNREACH: return "主机不可达";
+      case ENETUNREACH: return "网络不可达";
+      case ECONNRESET: return "连接被设备重置";
+      default: return modbus_strerror(error);
+    }
   }
 
   // Waits until `deadline` or stop(); true when stopping.
@@ -120,7 +134,8 @@ class ModbusPoller final : public LiveSource {
     if (rc == 0) return true;
     std::lock_guard lock(mutex);
     ++counters_.errors;
-    counters_.noteError(where() + ": cannot resolve the host: " + ::gai_strerror(rc));
+    counters_.noteError(where() + ": cannot resolve the host: " + ::gai_strerror(rc),
+                        where() + "：无法解析主机名：" + ::gai_strerror(rc));
     return false;
   }
 
@@ -128,18 +143,18 @@ class ModbusPoller final : public LiveSource {
     if (!resolves()) return nullptr;
     ModbusPtr ctx(modbus_new_tcp_pi(config.host.c_str(), std::to_string(config.port).c_str()));
     if (!ctx) {
-      noteError(errno, "cannot create a context");
+      noteError(errno, "cannot create a context", "无法创建连接");
       return nullptr;
     }
     setTimeouts(ctx.get(), config.timeout_ms);
     if (modbus_set_slave(ctx.get(), config.unit_id) != 0) {
-      noteError(errno, "unit id " + std::to_string(config.unit_id));
+      noteError(errno, "unit id " + std::to_string(config.unit_id), "站号 " + std::to_string(config.unit_id));
       return nullptr;
     }
     if (modbus_connect(ctx.get()) != 0) {
       // libmodbus 3.1 leaves connect()'s EINPROGRESS in errno when its wait for the connection
       // runs out: that is a timeout.
-      noteError(errno == EINPROGRESS ? ETIMEDOUT : errno, "connect");
+      noteError(errno == EINPROGRESS ? ETIMEDOUT : errno, "connect", "连接失败");
       return nullptr;
     }
     return ctx;
@@ -191,7 +206,8 @@ class ModbusPoller final : public LiveSource {
       }
       if (read(ctx, r) != r.count) {
         const int error = errno;
-        noteError(error, "read " + std::to_string(r.count) + " at " + std::string(toText(r.table)) + " " + std::to_string(r.address));
+        const std::string at = std::string(toText(r.table)) + " " + std::to_string(r.address);
+        noteError(error, "read " + std::to_string(r.count) + " at " + at, "读取 " + at + " 起的 " + std::to_string(r.count) + " 个");
         if (connectionBroken(error)) return false;
         continue;
       }

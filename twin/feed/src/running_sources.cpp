@@ -22,16 +22,12 @@ RunningSources startSources(const Connections& connections, const SinkFor& sinkF
     gatewayBroker = *parsed;
   }
   for (const auto& source : connections.sources) {
-    auto made = makeLiveSource(source, sinkFor(source), gatewayBroker);
-    if (!made) {
-      running.failures.push_back(source.id + ": " + made.error().message);
+    auto started = startLiveSource(source, sinkFor(source), gatewayBroker);
+    if (!started) {
+      running.failures.push_back(started.error().message);
       continue;
     }
-    if (auto started = (*made)->start(); !started) {
-      running.failures.push_back(source.id + ": " + started.error().message);
-      continue;
-    }
-    running.sources.push_back(std::move(*made));
+    running.sources.push_back(std::move(*started));
   }
   return running;
 }

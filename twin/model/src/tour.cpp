@@ -19,7 +19,9 @@ LocalizedText readText(ObjectReader& parent, const std::string& key, Problems& p
   if (!value) return {};
   ObjectReader r(*value, parent.pathOf(key), problems);
   LocalizedText text{r.string("zh"), r.string("en")};
-  if (r.valid() && (text.zh.empty() || text.en.empty())) problems.add(r.path(), "expected non-empty zh and en texts");
+  if (r.valid() && (text.zh.empty() || text.en.empty())) {
+    problems.add(r.path(), "expected non-empty zh and en texts", "应有非空的 zh 与 en 文字");
+  }
   return text;
 }
 
@@ -31,9 +33,10 @@ TourStop readStop(const json& v, const std::string& path, const Park& park, Prob
     ObjectReader pr(*pos, r.pathOf("position"), p);
     s.position = {pr.number("x_m", -1e5, 1e5, true), pr.number("y_m", -1e5, 1e5, true)};
   }
-  if (r.valid() && s.focus.empty() && !v.contains("position")) p.add(path, "expected \"focus\" or \"position\"");
+  if (r.valid() && s.focus.empty() && !v.contains("position")) p.add(path, "expected \"focus\" or \"position\"", "应有“focus”或“position”");
   if (!s.focus.empty() && !park.hasObject(s.focus)) {
-    p.add(r.pathOf("focus"), "refers to object \"" + s.focus + "\", which does not exist in park \"" + park.id + "\"");
+    p.add(r.pathOf("focus"), "refers to object \"" + s.focus + "\", which does not exist in park \"" + park.id + "\"",
+          "引用的对象“" + s.focus + "”在园区“" + park.id + "”中不存在");
   }
   s.distance_m = r.number("distance_m", 10, 50'000, true);
   s.yaw_deg = r.number("yaw_deg", -720, 720);
@@ -63,8 +66,8 @@ double Tour::duration_s() const {
   return total;
 }
 
-Result<Tour> parseTour(const std::string& jsonText, const std::string& source, const Park& park) {
-  auto parsed = detail::parseJson(jsonText, source);
+Result<Tour> parseTour(const std::string& jsonText, const std::string& source, const Park& park, std::string_view language) {
+  auto parsed = detail::parseJson(jsonText, source, language);
   if (!parsed) return std::unexpected(parsed.error());
   const json& root = *parsed;
   Problems p;
@@ -73,28 +76,29 @@ Result<Tour> parseTour(const std::string& jsonText, const std::string& source, c
     ObjectReader r(root, "", p);
     const std::string format = r.string("format");
     if (r.valid() && !format.empty() && format != "parktwin-tour/1") {
-      p.add("/format", "expected \"parktwin-tour/1\", got \"" + format + "\"");
+      p.add("/format", "expected \"parktwin-tour/1\", got \"" + format + "\"", "应为“parktwin-tour/1”，实际为“" + format + "”");
     }
     tour.park = r.string("park");
     if (r.valid() && !tour.park.empty() && tour.park != park.id) {
-      p.add("/park", "expected \"" + park.id + "\" (the open park), got \"" + tour.park + "\"");
+      p.add("/park", "expected \"" + park.id + "\" (the open park), got \"" + tour.park + "\"",
+            "应为“" + park.id + "”（打开的园区），实际为“" + tour.park + "”");
     }
     tour.name = readText(r, "name", p);
     if (const json* stops = r.array("stops", true)) {
       for (std::size_t i = 0; i < stops->size(); ++i) {
         tour.stops.push_back(readStop((*stops)[i], "/stops/" + std::to_string(i), park, p));
       }
-      if (stops->empty()) p.add("/stops", "expected at least one stop");
+      if (stops->empty()) p.add("/stops", "expected at least one stop", "应至少有一站");
     }
   }
-  if (!p.empty()) return p.failure(source);
+  if (!p.empty()) return p.failure(source, language);
   return tour;
 }
 
-Result<Tour> loadTour(const std::filesystem::path& file, const Park& park) {
-  auto text = detail::readTextFile(file, "tour file");
+Result<Tour> loadTour(const std::filesystem::path& file, const Park& park, std::string_view language) {
+  auto text = detail::readTextFile(file, "tour file", "导览文件", language);
   if (!text) return std::unexpected(text.error());
-  return parseTour(*text, file.string(), park);
+  return parseTour(*text, file.string(), park, language);
 }
 
 CameraPose poseAt(const Tour& tour, const Park& park, double t_s) { return poseAt(tour, ObjectIndex(park), t_s); }

@@ -154,13 +154,27 @@ struct SourceCounters {
   // The first error since the start, kept when later ones come: often their cause (a wrong
   // NodeId, a refused login) that a stream of "connection lost" would otherwise hide.
   std::string first_error;
+  // The same two in Chinese, where the source words the error itself (else empty: English shown).
+  std::string last_error_zh;
+  std::string first_error_zh;
 
-  void noteError(std::string message) {
-    if (first_error.empty()) first_error = message;
+  void noteError(std::string message, std::string messageZh = {}) {
+    if (first_error.empty()) {
+      first_error = message;
+      first_error_zh = messageZh;
+    }
     last_error = std::move(message);
+    last_error_zh = std::move(messageZh);
+  }
+  // The last error in `language` ("zh" or "en"), for a window in that language.
+  std::string lastError(std::string_view language) const {
+    return language == "zh" && !last_error_zh.empty() ? last_error_zh : last_error;
   }
   // The first error where it is not the last too (else empty): what to show beside the last.
-  std::string earlierError() const { return first_error == last_error ? std::string() : first_error; }
+  std::string earlierError(std::string_view language = "en") const {
+    if (first_error == last_error) return {};
+    return language == "zh" && !first_error_zh.empty() ? first_error_zh : first_error;
+  }
 };
 
 // Where a running source puts what it reads. `sample` as for the MQTT feed; `stale` says the

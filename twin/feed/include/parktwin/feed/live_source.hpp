@@ -2,6 +2,7 @@
 // One way to start any source of the connections file: the runtime of its kind.
 #include <memory>
 #include <optional>
+#include <string_view>
 
 #include "parktwin/feed/connections.hpp"
 
@@ -13,5 +14,13 @@ namespace parktwin::feed {
 // a message saying so (ErrorCode::invalid_input).
 Result<std::unique_ptr<LiveSource>> makeLiveSource(const Source& source, SourceSink sink,
                                                    const std::optional<BrokerOptions>& gatewayBroker = std::nullopt);
+
+// The same source created and started (stopped again when its start fails), or why not as one
+// line in `language` ("zh" or "en"): "<id>: <why>", in Chinese "数据源“<id>”未能启动：<why>".
+// The reasons twin owns are worded in Chinese too; a library's or the system's own stays as it
+// says it. The window, parktwin-cli and the server start every source of a file through it.
+Result<std::unique_ptr<LiveSource>> startLiveSource(const Source& source, SourceSink sink,
+                                                    const std::optional<BrokerOptions>& gatewayBroker,
+                                                    std::string_view language = "en");
 
 }  // namespace parktwin::feed

@@ -3,6 +3,7 @@
 // camera flies to and holds, each with a caption and KPI call-outs in both languages.
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -48,9 +49,11 @@ struct CameraPose {
 };
 
 // Parses a tour; focus ids must exist in `park`. Errors as for park files: "<source>: <json
-// pointer>: <what was expected>", one per line.
-Result<Tour> parseTour(const std::string& jsonText, const std::string& source, const Park& park);
-Result<Tour> loadTour(const std::filesystem::path& file, const Park& park);
+// pointer>: <what was expected>", one per line, in `language` ("zh" or "en": problemText), as is
+// a file that cannot be read or is no JSON.
+Result<Tour> parseTour(const std::string& jsonText, const std::string& source, const Park& park,
+                       std::string_view language = "en");
+Result<Tour> loadTour(const std::filesystem::path& file, const Park& park, std::string_view language = "en");
 
 // The camera at `t_s` seconds into the tour (clamped to [0, duration]); flights ease in and
 // out, and turn the short way round. A stop's focus is where the object index puts it; a
