@@ -46,7 +46,9 @@ int runInfo(const std::string& db) {
   } else {
     std::printf(" in %s", (*historian)->describe().c_str());
   }
-  std::printf("\npark file hash: %s\n", hash->empty() ? "(none)" : hash->c_str());
+  std::printf("\n");
+  // Only a history that recorded which park file it was written for has one; "(none)" read as a fault (QA).
+  if (!hash->empty()) std::printf("park file hash (the park file it was written for): %s\n", hash->c_str());
   return 0;
 }
 

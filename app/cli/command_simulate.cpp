@@ -263,7 +263,10 @@ std::optional<sim::Simulator> createSimulator(const SimulateOptions& o, const mo
   }
   const auto& skipped = simulator->skippedTags();
   if (!skipped.empty()) {
-    std::cerr << "simulate: left out " << skipped.size() << " tags the simulator has no quantity for:";
+    const bool zh = commandLanguage() == "zh";
+    std::cerr << (zh ? "simulate：略过了模拟器没有对应量的 " + std::to_string(skipped.size()) + " 个测点："
+                     : "simulate: left out " + std::to_string(skipped.size()) +
+                           (skipped.size() == 1 ? " tag" : " tags") + " the simulator has no quantity for:");
     for (const auto& id : skipped) std::cerr << " " << id;
     std::cerr << "\n";
   }
@@ -276,7 +279,7 @@ int runSimulate(const SimulateOptions& o) {
     return 2;
   }
   const bool live = !o.mqtt.empty();
-  auto park = loadParkArgument(o.park);
+  auto park = loadParkArgument(o.park, commandLanguage());
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;
