@@ -193,7 +193,7 @@ int finishIngest(const IngestOptions& o, IngestSinks& sinks) {
       return 1;
     }
     RecordingReporter{o.db, sinks.recording.status().failing}.report(store::RecordingStatus{});
-    std::cerr << o.db << ": " << flushed->durable_samples << " samples stored\n";
+    std::cerr << o.db << ": " << counted(flushed->durable_samples, "sample", "samples") << " stored\n";
   }
   if (sinks.csv) {
     if (auto closed = sinks.csv->close(); !closed) {

@@ -21,6 +21,9 @@ cat > "$dir/conn.json" <<JSON
                      {"topic": "plant/current", "payload": "json", "values": [{"pointer": "/v", "tag": "potline-1.current", "unit": "kA"}]}]}]}
 JSON
 
+"$cli" connections check "$dir/conn.json" >"$dir/out" 2>"$dir/err"
+expect "check: one source, in the singular" "$dir/conn.json: ok, park beidu, 1 source" "$(head -1 "$dir/out")"
+
 "$cli" connections test "$dir/conn.json" --timeout 10 >"$dir/out" 2>"$dir/err"
 expect "without a park: exit code" 0 $?
 expect "without a park: a float32 in its shortest form" "potline-1.voltage            229.7 V  (gateway)" "$(grep '^potline-1.voltage' "$dir/out")"

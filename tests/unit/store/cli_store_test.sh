@@ -128,4 +128,11 @@ expect "GBK file: no database" no "$(ls "$dir"/gbk.db* >/dev/null 2>&1 && echo y
 LANG=zh_CN.UTF-8 "$cli" import "$dir/gbk.csv" --db "$dir/gbk.db" >/dev/null 2>"$dir/gbk-zh.err"
 expect "GBK file under LANG=zh_CN: says so in Chinese" "$dir/gbk.csv: 第 1 行：文件不是 UTF-8 编码（请在 Excel 中另存为“CSV UTF-8”）" "$(cat "$dir/gbk-zh.err")"
 
+# One of each is said in the singular (QA: "1 sources", "left out 1 tags").
+printf 'ts,tag,value\n2026-06-01T00:00:00Z,a,1\n' >"$dir/one.csv"
+"$cli" import "$dir/one.csv" --db "$dir/one.db" >"$dir/one.out" 2>&1
+expect "one sample, one line" "$dir/one.csv: 1 sample from 1 of 1 line (long format) into $dir/one.db" "$(cat "$dir/one.out")"
+"$cli" info --db "$dir/one.db" >"$dir/one-info.out"
+expect "info: one tag, one sample" 1 "$(grep -c '^1 tag, 1 sample,' "$dir/one-info.out")"
+
 finish "CLI store"
