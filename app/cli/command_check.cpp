@@ -6,6 +6,7 @@
 #include <string>
 
 #include "command_registry.hpp"
+#include "park_commands.hpp"
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/ground_overlaps.hpp"
 #include "parktwin/model/model_files.hpp"
@@ -13,7 +14,6 @@
 #include "terminal.hpp"
 
 namespace parktwin::cli {
-namespace {
 
 // The park loads without opening its model files (a missing one is a box in the window);
 // check opens each, so a file that would show as a box is an error here, with its JSON path.
@@ -36,6 +36,8 @@ bool modelFilesReadable(const model::Park& park, const std::filesystem::path& fi
   }
   return report.errors.empty();
 }
+
+namespace {
 
 void printSummary(const model::Park& park, const std::string& language) {
   const auto s = model::summarize(park);
@@ -80,10 +82,8 @@ const bool registered = registerCommand({
     "check", "Validate a park file and its 3D model files and print a summary, or every problem with its JSON path",
     [](CLI::App& sub) {
       auto file = std::make_shared<std::string>();
-      auto language = std::make_shared<std::string>("en");
       sub.add_option("file", *file, "Park file, or the name of a bundled park (beidu, jiulong)")->required();
-      addLanguageOption(sub, *language, "Language of the problems and the summary");
-      return [file, language] { return runCheck(*file, *language); };
+      return [file] { return runCheck(*file, commandLanguage()); };
     }});
 
 }  // namespace

@@ -1,14 +1,18 @@
 // parktwin-cli connections check|test FILE [--park P]: the connections file (docs/connections.md)
 // checked on its own and against its park, or tried for real (after the same check against
 // --park): connect to every source, read once, print each tag's value, unit and source.
+#include <array>
+#include <charconv>
 #include <chrono>
-#include <iomanip>
+#include <cmath>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <thread>
 
 #include "command_registry.hpp"
+#include "parktwin/common/number_text.hpp"
 #include "terminal.hpp"
 #ifdef PARKTWIN_CLI_HAS_FEED
 #include "live_sources.hpp"
@@ -29,8 +33,9 @@ struct ConnectionsOptions {
 
 #ifdef PARKTWIN_CLI_HAS_FEED
 // With --park: the file against that park (its id, tag ids and units), as ingest checks it
-// before recording. 0 when they fit or no park was given, else the exit code.
-int parkMismatch(const feed::Connections& connections, const ConnectionsOptions& o) {
+// before recording. 0 when they fit or no park was given, else the exit code. The park loaded
+// goes to `loaded` when one is given.
+int parkMismatch(const feed::Connections& connections, const ConnectionsOptions& o, std::optional<model::Park>* loaded = nullptr) {
   if (o.park.empty()) return 0;
   auto park = loadParkArgument(o.park, o.language);
   if (!park) {
@@ -39,6 +44,7 @@ int parkMismatch(const feed::Connections& connections, const ConnectionsOptions&
   }
   const auto problems = feed::problemsAgainstPark(connections, *park, o.language);
   for (const auto& problem : problems) std::cerr << o.file << ": " << problem << "\n";
+  if (loaded != nullptr) *loaded = std::move(*park);
   return problems.empty() ? 0 : 1;
 }
 
@@ -52,7 +58,8 @@ int runCheck(const ConnectionsOptions& o) {
   if (o.language == "zh") {
     std::cout << o.file << ": 正常，园区 " << connections->park << "，" << connections->sources.size() << " 个数据源\n";
   } else {
-    std::cout << o.file << ": ok, park " << connections->park << ", " << connections->sources.size() << " sources\n";
+    std::cout << o.file << ": ok, park " << connections->park << ", " << connections->sources.size()
+              << (connections->sources.size() == 1 ? " source\n" : " sources\n");
   }
   for (const auto& s : connections->sources) std::cout << "  " << s.id << " (" << feed::toText(s.kind) << ")\n";
   return 0;
@@ -126,23 +133,37 @@ std::string unitOf(const feed::Connections& connections, const std::string& tag)
   return unit;
 }
 
-void printReadings(Readings& readings, const feed::Connections& connections) {
+// A value read as it is compared with the meter's display: with the decimals the park gives the
+// tag, where it gives them; else the shortest text that reads back as the value, as a float32
+// register's where it is one (229.7, not 229.699996948: QA).
+std::string readingText(double value, const model::Park* park, const std::string& tag) {
+  const auto* known = park == nullptr ? nullptr : park->findTag(tag);
+  if (known != nullptr && known->decimals >= 0) return fixedText(value, known->decimals);
+  std::array<char, 64> text{};
+  const bool isFloat32 = std::isfinite(value) && static_cast<double>(static_cast<float>(value)) == value;
+  const auto end = isFloat32 ? std::to_chars(text.data(), text.data() + text.size(), static_cast<float>(value)).ptr
+                             : std::to_chars(text.data(), text.data() + text.size(), value).ptr;
+  return std::string(text.data(), end);
+}
+
+void printReadings(Readings& readings, const feed::Connections& connections, const model::Park* park) {
   std::lock_guard lock(readings.mutex);
-  std::cout << std::setprecision(12);  // a meter's full resolution, not iostream's 6 digits
   for (const auto& [tag, r] : readings.byTag) {
     const std::string unit = unitOf(connections, tag);
-    std::cout << padColumns(tag, 28) << " " << r.value << (unit.empty() ? "" : " " + unit) << "  (" << r.source << ")\n";
+    std::cout << padColumns(tag, 28) << " " << readingText(r.value, park, tag) << (unit.empty() ? "" : " " + unit) << "  ("
+              << r.source << ")\n";
   }
 }
 
 int runTest(const ConnectionsOptions& o) {
-  auto connections = feed::loadConnections(o.file);
+  auto connections = feed::loadConnections(o.file, o.language);
   if (!connections) {
     std::cerr << connections.error().message << "\n";
     return 1;
   }
   // A file that does not fit the park is not worth connecting for: its values would be dropped.
-  if (const int mismatch = parkMismatch(*connections, o); mismatch != 0) return mismatch;
+  std::optional<model::Park> park;
+  if (const int mismatch = parkMismatch(*connections, o, &park); mismatch != 0) return mismatch;
   Readings readings;
   // From before the sources start: an OPC UA source's start waits for its gateway's broker, and
   // --timeout bounds the whole test.
@@ -161,7 +182,7 @@ int runTest(const ConnectionsOptions& o) {
   std::vector<feed::SourceCounters> counted;
   for (const auto& live : running.sources) counted.push_back(live->counters());
   stopSources(running);
-  printReadings(readings, *connections);
+  printReadings(readings, *connections, park ? &*park : nullptr);
   for (std::size_t i = 0; i < running.sources.size(); ++i) {
     const auto& live = running.sources[i];
     const auto& source = *std::ranges::find(connections->sources, live->id(), &feed::Source::id);
@@ -173,7 +194,9 @@ int runTest(const ConnectionsOptions& o) {
                                  " s" + (counters.first_error.empty() ? "" : " (" + counters.first_error + ")"));
     }
   }
-  for (const auto& failure : running.failures) std::cerr << "connections test: failed: " << failure << "\n";
+  for (const auto& failure : running.failures) {
+    std::cerr << (o.language == "zh" ? "connections test：失败：" : "connections test: failed: ") << failure << "\n";
+  }
   return running.failures.empty() ? 0 : 1;
 }
 #else
@@ -191,7 +214,6 @@ const bool registered = registerCommand({
       auto* check = sub.add_subcommand("check", "Validate a connections file: every problem with its JSON path");
       check->add_option("file", o->file, "Connections file (parktwin-connections/1)")->required();
       check->add_option("--park", o->park, "Also check tags and units against this park (bundled name or file)");
-      addLanguageOption(*check, o->language, "Language of the problems and the summary");
       auto* test = sub.add_subcommand("test", "Connect to every source, read once, print each tag's value");
       test->add_option("file", o->file, "Connections file (parktwin-connections/1)")->required();
       test->add_option("--park", o->park,
@@ -201,7 +223,10 @@ const bool registered = registerCommand({
       test->add_option("--gateway-mqtt", o->gatewayMqtt,
                        "Broker HOST:PORT over which OPC UA sources' gateways hand their values (needed for OPC UA)");
 #ifdef PARKTWIN_CLI_HAS_FEED
-      return [o, check] { return check->parsed() ? runCheck(*o) : runTest(*o); };
+      return [o, check] {
+        o->language = commandLanguage();
+        return check->parsed() ? runCheck(*o) : runTest(*o);
+      };
 #else
       (void)check;
       return [] { return noFeed(); };

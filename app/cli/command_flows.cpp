@@ -48,7 +48,8 @@ void printNetwork(const char* title, const NetworkSolution& s, const std::option
             << "  maximum flow " << flowText(s.max_flow.value) << " " << unitOf(n) << "; dispatch objective "
             << fixedText(s.dispatch.cost, 2)
             << (n.quantity == Quantity::energy_kw
-                    ? " per h (tariffs plus the merit weights that rank the sources; the KPIs below are money)\n"
+                    ? " yuan/h, weighted (tariffs plus the merit weights in yuan/kWh that rank the sources; the KPIs "
+                      "below are the money paid)\n"
                     : " yuan/h (links' costs and remelt premium)\n")
             << "  bottleneck (minimum cut, " << flowText(s.max_flow.cut_capacity) << " " << unitOf(n) << "):\n";
   for (const auto& c : s.max_flow.min_cut) {
@@ -114,11 +115,12 @@ void printReport(const model::Park& park, const ParkFlowReport& r, const std::op
   // Labels, units and decimals from the KPI table, as the window and the reports show them.
   const auto values = flowKpiValues(k);
   std::size_t labelColumns = 0;
-  for (const auto& v : values) labelColumns = std::max(labelColumns, displayColumns(std::string(kpiLabel(v.key, "en"))));
+  const std::string& lang = commandLanguage();  // the KPI table has its zh wording; the rest stays English
+  for (const auto& v : values) labelColumns = std::max(labelColumns, displayColumns(std::string(kpiLabel(v.key, lang))));
   std::cout << "\nKPIs " << kpiBasis << ", over " << compactText(k.hours, 2) << " h:\n";
   for (const auto& v : values) {
-    std::cout << "  " << padColumns(std::string(kpiLabel(v.key, "en")), labelColumns) << "  "
-              << (v.value ? kpiValueWithUnit(v.key, *v.value, "en") : std::string("-")) << "\n";
+    std::cout << "  " << padColumns(std::string(kpiLabel(v.key, lang)), labelColumns) << "  "
+              << (v.value ? kpiValueWithUnit(v.key, *v.value, lang) : std::string("-")) << "\n";
   }
   std::size_t nameColumns = 10;
   for (const auto& e : r.breakdown.enterprises) nameColumns = std::max(nameColumns, displayColumns(e.name_en + " " + e.name_zh));
@@ -294,7 +296,7 @@ void printFlowsText(const model::Park& park, const SolvedFlows& solved, const Fa
 }
 
 int runFlows(const FlowsOptions& o) {
-  auto park = loadParkArgument(o.park);
+  auto park = loadParkArgument(o.park, commandLanguage());
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;

@@ -7,6 +7,7 @@
 #include "parktwin/store/store.hpp"
 #include "parktwin/store/store_uri.hpp"
 #include "store_option.hpp"
+#include "terminal.hpp"
 #include "parktwin/common/iso_time.hpp"
 
 namespace parktwin::cli {
@@ -36,7 +37,7 @@ int runInfo(const std::string& db) {
                 static_cast<unsigned long long>(t.samples), static_cast<unsigned long long>(t.blocks),
                 any ? static_cast<double>(t.payload_bytes) / static_cast<double>(t.samples) : 0.0);
   }
-  std::printf("\n%zu tags, %llu samples", summary->size(), static_cast<unsigned long long>(samples));
+  std::printf("\n%s, %s", counted(summary->size(), "tag", "tags").c_str(), counted(samples, "sample", "samples").c_str());
   const auto uri = store::parseStoreUri(db);
   if (uri && uri->kind == store::StoreKind::sqlite) {  // a cluster's bytes are its own business (system.parts)
     const auto onDisk = store::bytesOnDisk(uri->sqlite_path);
@@ -46,7 +47,9 @@ int runInfo(const std::string& db) {
   } else {
     std::printf(" in %s", (*historian)->describe().c_str());
   }
-  std::printf("\npark file hash: %s\n", hash->empty() ? "(none)" : hash->c_str());
+  std::printf("\n");
+  // Only a history that recorded which park file it was written for has one; "(none)" read as a fault (QA).
+  if (!hash->empty()) std::printf("park file hash (the park file it was written for): %s\n", hash->c_str());
   return 0;
 }
 

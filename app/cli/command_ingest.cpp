@@ -193,7 +193,7 @@ int finishIngest(const IngestOptions& o, IngestSinks& sinks) {
       return 1;
     }
     RecordingReporter{o.db, sinks.recording.status().failing}.report(store::RecordingStatus{});
-    std::cerr << o.db << ": " << flushed->durable_samples << " samples stored\n";
+    std::cerr << o.db << ": " << counted(flushed->durable_samples, "sample", "samples") << " stored\n";
   }
   if (sinks.csv) {
     if (auto closed = sinks.csv->close(); !closed) {
@@ -235,12 +235,13 @@ struct SharedSinks {
 int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
   auto duration_ms = o.duration.empty() ? std::optional<std::int64_t>(-1) : durationFlag("--duration", o.duration);
   if (!duration_ms) return 2;
-  auto connections = feed::loadConnections(o.connections);
+  const std::string& lang = commandLanguage();
+  auto connections = feed::loadConnections(o.connections, lang);
   if (!connections) {
     std::cerr << connections.error().message << "\n";
     return 2;
   }
-  const auto problems = feed::problemsAgainstPark(*connections, park);
+  const auto problems = feed::problemsAgainstPark(*connections, park, lang);
   for (const auto& problem : problems) std::cerr << o.connections << ": " << problem << "\n";
   if (!problems.empty()) return 2;
   for (const auto& warning : feed::prepareDurableMqtt(*connections, "parktwin-ingest")) std::cerr << "ingest: " << warning << "\n";
@@ -251,11 +252,15 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
   auto running = startSources(*connections, [&](const feed::Source& s) { return shared.sinkFor(s); }, o.gatewayMqtt);
   const auto report = [&] {
     for (const auto& s : running.sources) std::cerr << s->id() << ": " << describeCounters(s->counters()) << "\n";
-    if (*shared.unknown > 0) std::cerr << *shared.unknown << " samples of tags the park does not list were dropped (--all-tags keeps them)\n";
+    const std::uint64_t unknown = shared.unknown->load();
+    if (unknown > 0 && lang == "zh") std::cerr << "已丢弃园区未列出的测点的 " << unknown << " 个样本（--all-tags 可保留它们）\n";
+    else if (unknown > 0) std::cerr << unknown << (unknown == 1 ? " sample" : " samples") << " of tags the park does not list were dropped (--all-tags keeps them)\n";
   };
   for (const auto& failure : running.failures) std::cerr << "ingest: " << failure << "\n";
   if (running.failures.empty()) {
-    std::cerr << "recording " << running.sources.size() << " sources of " << o.connections << "\n";
+    const auto n = running.sources.size();
+    std::cerr << (lang == "zh" ? "正在记录 " + o.connections + " 的 " + std::to_string(n) + " 个数据源\n"
+                               : "recording " + std::to_string(n) + (n == 1 ? " source of " : " sources of ") + o.connections + "\n");
     ConnectionAnnouncer announcer;
     waitUntilDone(o, *duration_ms, report, sinks, [&] { announcer.announce(running); });
   }
@@ -267,7 +272,7 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
 }
 
 int runIngest(const IngestOptions& o) {
-  auto park = loadParkArgument(o.park);
+  auto park = loadParkArgument(o.park, commandLanguage());
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;

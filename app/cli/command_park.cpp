@@ -13,6 +13,7 @@
 #include "parktwin/model/edit_history.hpp"
 #include "parktwin/model/model_files.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/model/problem_wording.hpp"
 #include "terminal.hpp"
 
 namespace parktwin::cli {
@@ -77,12 +78,33 @@ std::optional<std::vector<model::EditCommand>> commandsOf(const EditOptions& o) 
   return commands;
 }
 
-int runEdit(const EditOptions& o) {
-  if (o.out.empty() && !std::filesystem::is_regular_file(o.file)) {
-    return std::cerr << o.file << ": not a park file to write back to; give --out FILE\n", 2;
+// The problems the edits leave, as `check` words them, and what `check` adds (the model files,
+// named from where the park is written): true when the park may be written.
+bool writable(const EditOptions& o, const model::Park& written, const std::vector<model::Problem>& problems,
+              const std::string& out, const std::string& lang) {
+  for (const auto& problem : problems) {
+    std::cerr << o.file << ": " << (lang == "zh" ? problem.path + ": " + model::problemText(problem.wording, lang)
+                                                 : model::problemText(problem))
+              << "\n";
   }
-  auto source = model::resolvePark(o.file, dataFolder());
-  auto park = source ? model::loadPark(*source) : Result<model::Park>(std::unexpected(source.error()));
+  const bool modelsRead = modelFilesReadable(written, out, lang);
+  if ((problems.empty() && modelsRead) || o.allowProblems) return true;
+  const std::size_t count = problems.size();
+  std::string what = lang == "zh" ? std::to_string(count) + " 个问题" : std::to_string(count) + (count == 1 ? " problem" : " problems");
+  if (!modelsRead) what = count == 0 ? (lang == "zh" ? "打不开的模型文件" : "model files that cannot be read")
+                                     : what + (lang == "zh" ? "和打不开的模型文件" : " and model files that cannot be read");
+  std::cerr << (lang == "zh" ? "未写入：园区有" + what + "（check 会拒绝它）；加 --allow-problems 仍然写入\n"
+                             : "not written: the park has " + what + " (check would refuse it); --allow-problems writes it anyway\n");
+  return false;
+}
+
+int runEdit(const EditOptions& o) {
+  const std::string& lang = commandLanguage();
+  if (o.out.empty() && !std::filesystem::is_regular_file(o.file)) {
+    return std::cerr << o.file << (lang == "zh" ? "：不是可写回的园区文件；请给出 --out FILE\n" : ": not a park file to write back to; give --out FILE\n"), 2;
+  }
+  auto source = model::resolvePark(o.file, dataFolder(), {}, lang);
+  auto park = source ? model::loadPark(*source, lang) : Result<model::Park>(std::unexpected(source.error()));
   if (!park) return std::cerr << park.error().message << "\n", 2;
   auto commands = commandsOf(o);
   if (!commands) return 2;
@@ -105,21 +127,21 @@ int runEdit(const EditOptions& o) {
   for (const auto& command : *commands) {
     if (!apply(command)) return 1;
   }
-  for (const auto& problem : problems) std::cerr << o.file << ": " << model::problemText(problem) << "\n";
-  if (!problems.empty() && !o.allowProblems) {
-    std::cerr << "not written: the park has " << problems.size() << " problem(s); --allow-problems writes it anyway\n";
-    return 1;
-  }
   const std::string out = o.out.empty() ? o.file : o.out;
   // Written elsewhere (a copy of a bundled park to start one's own), its models stay found.
   model::Park written = history.park();
   const int relocated = model::relocateModels(written, *source, out);
-  if (auto saved = model::savePark(written, out); !saved) return std::cerr << saved.error().message << "\n", 1;
+  if (!writable(o, written, problems, out, lang)) return 1;
+  if (auto saved = model::savePark(written, out, lang); !saved) return std::cerr << saved.error().message << "\n", 1;
 
   // Said once written: an edit refused for the park's problems was never "applied".
-  for (const auto& label : history.labels()) std::cout << "applied: " << label.en << "\n";
-  std::cout << "wrote " << out << "\n";
-  if (relocated > 0) std::cout << relocated << " model paths rewritten to name the same files from there\n";
+  for (const auto& label : history.labels()) std::cout << (lang == "zh" ? "已应用：" + label.zh : "applied: " + label.en) << "\n";
+  std::cout << (lang == "zh" ? "已写入 " : "wrote ") << out << "\n";
+  if (relocated > 0) {
+    std::cout << relocated << (lang == "zh" ? " 个模型路径已改写，从新位置指向同一文件\n"
+                                            : relocated == 1 ? " model path rewritten to name the same file from there\n"
+                                                             : " model paths rewritten to name the same files from there\n");
+  }
   return 0;
 }
 

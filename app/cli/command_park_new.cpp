@@ -101,8 +101,10 @@ std::function<int()> declareParkNew(CLI::App& sub) {
   sub.add_option("--longitude", f->park.longitude_deg, "Longitude of the park's origin in degrees (WGS84, -180 to 180)")->capture_default_str();
   sub.add_option("--out", f->out, "The park file to write (default: ID.park.json)");
   sub.add_flag("--force", f->force, "Replace the file if it exists");
-  addLanguageOption(sub, f->language, "Language of the problems and messages");
-  return [f] { return runNew(*f); };
+  return [f] {
+    f->language = commandLanguage();
+    return runNew(*f);
+  };
 }
 
 }  // namespace parktwin::cli

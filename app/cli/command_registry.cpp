@@ -1,6 +1,8 @@
 #include "command_registry.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <string_view>
 
 namespace parktwin::cli {
 namespace {
@@ -18,8 +20,32 @@ bool registerCommand(Command command) {
 
 const std::vector<Command>& registeredCommands() { return registry(); }
 
-void addLanguageOption(CLI::App& sub, std::string& language, const std::string& what) {
-  sub.add_option("--lang", language, what + ": zh or en (default en)")->check(CLI::IsMember({"zh", "en"}));
+namespace {
+std::string& chosenLanguage() {
+  static std::string chosen = languageFromEnvironment();
+  return chosen;
+}
+}  // namespace
+
+std::string languageFromEnvironment() {
+  // POSIX precedence: the first of these that is set and not empty names the messages' locale.
+  for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(variable);
+    if (value != nullptr && *value != '\0') return std::string_view(value).starts_with("zh") ? "zh" : "en";
+  }
+  return "en";
+}
+
+const std::string& commandLanguage() { return chosenLanguage(); }
+
+void addLanguageOptions(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    sub->add_option("--lang", chosenLanguage(),
+                    "Language of messages, problems and summaries: zh or en (default: zh where LC_ALL, LC_MESSAGES or "
+                    "LANG starts with zh, else en)")
+        ->check(CLI::IsMember({"zh", "en"}));
+    addLanguageOptions(*sub);
+  }
 }
 
 namespace {

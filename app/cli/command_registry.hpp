@@ -20,9 +20,14 @@ struct Command {
 bool registerCommand(Command command);
 const std::vector<Command>& registeredCommands();
 
-// --lang zh|en: the language of what a command prints for people (file problems, reports).
-// One declaration, so every command that speaks Chinese takes the same flag.
-void addLanguageOption(CLI::App& sub, std::string& language, const std::string& what);
+// --lang zh|en: the language of what a command prints for people (file problems, reports,
+// summaries). main() gives it to every command and subcommand through addLanguageOptions, so
+// each one takes the same flag; a command reads the choice with commandLanguage() when it runs.
+// Without the flag, LC_ALL, else LC_MESSAGES, else LANG decides: zh... is Chinese, else English.
+void addLanguageOptions(CLI::App& app);
+const std::string& commandLanguage();
+// The environment's choice alone (the variables named above), for its unit test.
+std::string languageFromEnvironment();
 
 // The registered command a mistyped one most likely meant ("chek" -> "check"): at most two
 // letters added, dropped, changed or swapped; empty when none is that close.

@@ -170,7 +170,6 @@ const bool registered = registerCommand({
       CLI::App* run = sub.add_subcommand("run", "Run a scenario file (or a bundled scenario's name)");
       run->add_option("file", o->file, "Scenario file, e.g. assets/scenarios/smelter-outage.json")->required();
       run->add_option("--report", o->reports, "Report file(s): .html, .csv or .json by extension");
-      addLanguageOption(*run, o->lang, "Language of the reports, the KPI table and the scenario file's problems");
       run->add_option("--store", o->store,
                       "Where to keep both runs for replay: a folder (two historian files) or a ClickHouse URI "
                       "clickhouse://HOST:PORT/DB?park=P (parks P_<id>_baseline, P_<id>_scenario)");
@@ -178,7 +177,10 @@ const bool registered = registerCommand({
           ->check(CLI::PositiveNumber);
       run->add_option("--from", o->from, "Override the scenario's start (e.g. 2026-07-14T00:00:00+08:00)");
       run->add_option("--duration", o->duration, "Override the scenario's period (e.g. 7d)");
-      run->callback([o, action] { *action = [o] { return runScenarioCommand(*o); }; });
+      run->callback([o, action] { *action = [o] {
+        o->lang = commandLanguage();
+        return runScenarioCommand(*o);
+      }; });
       CLI::App* list = sub.add_subcommand("list", "List the bundled scenarios");
       list->callback([action] { *action = [] { return listScenarios(); }; });
       return [action] { return *action ? (*action)() : 2; };

@@ -186,7 +186,7 @@ int openPublisher(const SimulateOptions& o, [[maybe_unused]] const model::Park& 
   }
   out.publishing = std::make_unique<PublishingSink>(*out.publisher);
   out.sinks.add(*out.publishing);
-  std::cerr << "publishing " << simulator.tagIds().size() << " tags of " << park.id << " to parktwin/" << park.id
+  std::cerr << "publishing " << counted(simulator.tagIds().size(), "tag", "tags") << " of " << park.id << " to parktwin/" << park.id
             << "/# on " << o.mqtt << " every " << step_ms << " ms of simulated time at " << o.speed << "x\n";
   return 0;
 #else
@@ -263,7 +263,10 @@ std::optional<sim::Simulator> createSimulator(const SimulateOptions& o, const mo
   }
   const auto& skipped = simulator->skippedTags();
   if (!skipped.empty()) {
-    std::cerr << "simulate: left out " << skipped.size() << " tags the simulator has no quantity for:";
+    const bool zh = commandLanguage() == "zh";
+    std::cerr << (zh ? "simulate：略过了模拟器没有对应量的 " + std::to_string(skipped.size()) + " 个测点："
+                     : "simulate: left out " + std::to_string(skipped.size()) +
+                           (skipped.size() == 1 ? " tag" : " tags") + " the simulator has no quantity for:");
     for (const auto& id : skipped) std::cerr << " " << id;
     std::cerr << "\n";
   }
@@ -276,7 +279,7 @@ int runSimulate(const SimulateOptions& o) {
     return 2;
   }
   const bool live = !o.mqtt.empty();
-  auto park = loadParkArgument(o.park);
+  auto park = loadParkArgument(o.park, commandLanguage());
   if (!park) {
     std::cerr << park.error().message << "\n";
     return 2;
@@ -295,10 +298,10 @@ int runSimulate(const SimulateOptions& o) {
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
   const int rc = closeOutputs(o, out);
   const double simulated_s = static_cast<double>(simulator->now_ms() - timing->start_ms) / 1000.0;
-  std::fprintf(stderr, "simulated %s .. %s: %llu steps, %llu samples, %llu events in %.2f s (%.0fx real time)\n",
-               formatIsoUtcMs(timing->start_ms).c_str(), formatIsoUtcMs(simulator->now_ms()).c_str(),
-               static_cast<unsigned long long>(steps), static_cast<unsigned long long>(out.sinks.samples()),
-               static_cast<unsigned long long>(out.sinks.events()), wall_s, wall_s > 0 ? simulated_s / wall_s : 0.0);
+  std::fprintf(stderr, "simulated %s .. %s: %s, %s, %s in %.2f s (%.0fx real time)\n", formatIsoUtcMs(timing->start_ms).c_str(),
+               formatIsoUtcMs(simulator->now_ms()).c_str(), counted(steps, "step", "steps").c_str(),
+               counted(out.sinks.samples(), "sample", "samples").c_str(), counted(out.sinks.events(), "event", "events").c_str(),
+               wall_s, wall_s > 0 ? simulated_s / wall_s : 0.0);
   return rc;
 }
 

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     CLI::App* sub = app.add_subcommand(command.name, command.description);
     actions[command.name] = command.declare(*sub);
   }
+  parktwin::cli::addLanguageOptions(app);
   // A first word that is no option and no command is a mistyped command: suggest the right one
   // (CLI11 would only say the argument was not expected).
   if (argc > 1 && argv[1][0] != '-' && !actions.contains(argv[1])) {

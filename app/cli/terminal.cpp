@@ -77,4 +77,8 @@ std::string padColumnsLeft(const std::string& text, std::size_t columns) {
   return width >= columns ? text : std::string(columns - width, ' ') + text;
 }
 
+std::string counted(std::uint64_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 }  // namespace parktwin::cli

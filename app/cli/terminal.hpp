@@ -30,6 +30,9 @@ Result<std::filesystem::path> scenarioPath(const std::string& nameOrPath, std::s
 std::optional<std::int64_t> durationFlag(const char* flag, const std::string& text);
 std::optional<std::int64_t> instantFlag(const char* flag, const std::string& text);
 
+// "1 tag", "2 tags": a count with its noun in the number the count takes (QA: "1 sources").
+std::string counted(std::uint64_t n, std::string_view one, std::string_view many);
+
 // Columns `text` (UTF-8) takes on a terminal, where a CJK character takes two.
 std::size_t displayColumns(const std::string& text);
 // `text` padded with spaces to `columns`; longer text is returned whole.

@@ -100,4 +100,34 @@ expect "park new --lang zh: why it cannot write" 'nothere/x.json: 无法写入�
 "$cli" park new --out nothere/x.json >/dev/null 2>nowhere-en.err
 expect "park new: why it cannot write" 'nothere/x.json: cannot write the park file: No such file or directory' "$(cat nowhere-en.err)"
 
+# QA: only 5 of 16 commands took --lang; flows, simulate, import, ingest, connections test,
+# park edit and park import-geojson answered "The following arguments were not expected".
+# Every command takes it now, and says what twin/ words in Chinese in Chinese.
+nopark='没有名为“nosuch”的园区：内置园区有 beidu、jiulong；也可给出园区文件的路径'
+for command in "flows --park nosuch" "simulate --park nosuch --csv x.csv" "import x.csv --park nosuch --db x.db" \
+               "ingest --park nosuch --mqtt 127.0.0.1:1" "park edit nosuch --out y.park.json"; do
+  # shellcheck disable=SC2086 # the command's words
+  "$cli" $command --lang zh >/dev/null 2>lang.err
+  expect "$command --lang zh: exit code" 2 $?
+  expect "$command --lang zh: in Chinese" "$nopark" "$(cat lang.err)"
+done
+"$cli" connections test nosuch.json --lang zh >/dev/null 2>lang.err
+expect "connections test --lang zh" "nosuch.json: 无法打开连接文件" "$(cat lang.err)"
+"$cli" park new --out taken.park.json >/dev/null 2>&1
+printf '{"type": "FeatureCollection", "features": []}' >empty.geojson
+"$cli" park import-geojson empty.geojson --id taken --out taken.park.json --lang zh >/dev/null 2>lang.err
+expect "park import-geojson --lang zh" "taken.park.json 已存在：请用 --out 换一个文件，或加 --force 覆盖它" "$(cat lang.err)"
+"$cli" scenario list --lang zh >/dev/null 2>lang.err
+expect "scenario list takes --lang too" 0 $?
+
+# Without --lang, a Chinese locale (LC_ALL, else LC_MESSAGES, else LANG) means Chinese.
+LANG=zh_CN.UTF-8 "$cli" flows --park nosuch >/dev/null 2>lang.err
+expect "LANG=zh_CN: Chinese" "$nopark" "$(cat lang.err)"
+LC_MESSAGES=zh_CN.UTF-8 LANG=en_US.UTF-8 "$cli" flows --park nosuch >/dev/null 2>lang.err
+expect "LC_MESSAGES=zh_CN over LANG: Chinese" "$nopark" "$(cat lang.err)"
+LC_ALL=C LANG=zh_CN.UTF-8 "$cli" flows --park nosuch >/dev/null 2>lang.err
+expect "LC_ALL=C over LANG=zh_CN: English" 'no park named "nosuch": bundled parks are beidu, jiulong; or give a park file'"'"'s path' "$(cat lang.err)"
+LANG=zh_CN.UTF-8 "$cli" flows --park nosuch --lang en >/dev/null 2>lang.err
+expect "--lang en over LANG=zh_CN" 'no park named "nosuch": bundled parks are beidu, jiulong; or give a park file'"'"'s path' "$(cat lang.err)"
+
 finish cli_lang

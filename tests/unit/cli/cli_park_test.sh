@@ -87,4 +87,29 @@ expect "remove of nothing exit code" 1 $?
 expect "remove of nothing message" 'site.park.json: --remove "ghost": no object, tag, alarm rule or link has this id' "$(cat ghost.err)"
 expect "nothing written for a missing id" no "$(test -e ghost.park.json && echo yes || echo no)"
 
+# QA: import-geojson replaced an existing park file without a word (rc 0 both times). Refused
+# now, as `park new` refuses, and the file stays as it was; --force replaces it.
+cp site.park.json kept.park.json
+"$cli" park import-geojson site.geojson --id other --out site.park.json >again.out 2>again.err
+expect "import over an existing file: exit code" 2 $?
+expect "import over an existing file: why" "site.park.json exists; choose another --out, or add --force to replace it" "$(cat again.err)"
+expect "import over an existing file: left as it was" same "$(cmp -s site.park.json kept.park.json && echo same || echo changed)"
+"$cli" park import-geojson site.geojson --id other --out site.park.json --force >/dev/null 2>&1
+expect "import --force: exit code" 0 $?
+expect "import --force: replaced" 1 "$(grep -c '"id": "other"' site.park.json)"
+cp kept.park.json site.park.json
+
+# QA: park edit wrote a park that `check` refuses (a model file that does not exist). The same
+# check before writing: nothing written, unless --allow-problems.
+"$cli" park edit site.park.json --out truck.park.json --set '/buildings/0/model={"uri":"models/missing-truck.glb"}' >truck.out 2>truck.err
+expect "edit naming a missing model: exit code" 1 $?
+expect "edit naming a missing model: nothing written" no "$(test -e truck.park.json && echo yes || echo no)"
+expect "edit naming a missing model: the same error as check" 1 "$(grep -c '^truck.park.json: /buildings/0/model/uri: .*missing-truck.glb' truck.err)"
+expect "edit naming a missing model: not written, said" 1 "$(grep -c '^not written: the park has model files that cannot be read (check would refuse it); --allow-problems writes it anyway$' truck.err)"
+"$cli" park edit site.park.json --out truck.park.json --allow-problems --set '/buildings/0/model={"uri":"models/missing-truck.glb"}' >/dev/null 2>&1
+expect "edit --allow-problems: written" 0 $?
+"$cli" check truck.park.json >/dev/null 2>check-truck.err
+expect "what --allow-problems wrote, check refuses" 2 $?
+expect "check's error is the one edit gave" "$(grep '^truck.park.json: /buildings/0/model' truck.err)" "$(grep '^truck.park.json: /buildings/0/model' check-truck.err)"
+
 finish "park CLI"

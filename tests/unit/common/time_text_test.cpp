@@ -75,6 +75,25 @@ TEST(Timestamp, ZonelessTextIsCivilTimeInTheZoneGiven) {
   EXPECT_EQ(parseTimestampIn("2026-06-01", &chongqing)->utc_ms, 1780272000000LL - 8 * 3'600'000);
 }
 
+// Excel's default date format in China writes slashes, padded or not; civil time like
+// zone-less ISO text. 2026-03-01 09:02:00 UTC is 1772355720 s (20513 days * 86400 + 9*3600 + 2*60).
+TEST(Timestamp, ReadsExcelSlashDatesAsCivilTime) {
+  constexpr std::int64_t kUtcMs = 1772355720000LL;
+  for (const char* text : {"2026/03/01 09:02:00", "2026/3/1 9:02", "2026/03/01T09:02:00", "\"2026/3/1 09:02:00\""}) {
+    const auto read = parseTimestampIn(text, nullptr);
+    ASSERT_TRUE(read) << text << ": " << read.error().message;
+    EXPECT_EQ(read->utc_ms, kUtcMs) << text;
+    EXPECT_TRUE(read->zoneless) << text;
+  }
+  EXPECT_EQ(parseTimestamp("2026/03/01"), kUtcMs - (9 * 60 + 2) * 60'000LL);
+  const auto chongqing = parktwin::TimeZone::fixed(8 * 3600);
+  EXPECT_EQ(parseTimestampIn("2026/03/01 09:02:00", &chongqing)->utc_ms, kUtcMs - 8 * 3'600'000LL);
+  for (const char* bad : {"2026/13/01", "2026/02/30 08:00", "2026/03/01 25:00", "2026/3", "2026/03/01 09:02:00Z", "2026/03/01 9"}) {
+    EXPECT_FALSE(parseTimestamp(bad).has_value()) << bad;
+  }
+  EXPECT_EQ(parseTimestamp("2026/3", "zh").error().message, "时间“2026/3”：应为 YYYY/MM/DD [HH:MM[:SS]]");
+}
+
 TEST(Timestamp, RejectsMalformedTimestamps) {
   for (const char* bad : {"", "yesterday", "2026-13-01T00:00:00Z", "2026-02-29T00:00:00Z", "2026-05-01T25:00:00Z",
                           "2026-05-01T08:00:00Zjunk", "2026-05-01T08:00:00.Z", "12abc"}) {

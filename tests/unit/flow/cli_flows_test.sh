@@ -76,4 +76,11 @@ after = float(re.search(r"failure of .*-> ([0-9.]+) kW", text).group(1))
 gets = sum(float(g) for g in re.findall(r"short: .* gets ([0-9.]+) of", text))
 print(abs(after - gets) < 0.01 and after > 5136.986)' "$dir/fail.out")"
 
+# QA: the energy network's dispatch objective had no unit ("1336.14 per h"); it is yuan per
+# hour, weighted by the sources' merit order. Under --lang zh the KPI table is Chinese.
+"$cli" flows --park beidu --lang zh >"$dir/zh.out" 2>&1
+expect "both objectives in yuan/h" 2 "$(grep -cE 'dispatch objective [0-9.]+ yuan/h' "$dir/zh.out")"
+expect "no objective without a unit" 0 "$(grep -cE 'objective [0-9.]+ per h' "$dir/zh.out")"
+expect "flows --lang zh: the KPI table in Chinese" 1 "$(grep -cE '^  用电量 +[0-9,]+ kWh$' "$dir/zh.out")"
+
 finish "flows CLI"

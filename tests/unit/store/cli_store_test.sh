@@ -25,7 +25,7 @@ expect "strict stored nothing (no file created)" no "$([ -e "$dir/strict.db" ] &
 printf '1,2,3\n4,5,6\n' > "$dir/headless.csv"
 "$cli" import "$dir/headless.csv" --db "$dir/headless.db" >/dev/null 2>"$dir/headless.err"
 expect "headless exit code" 2 $?
-expect "headless names its header" 1 "$(grep -c "headless.csv: line 1: header must start with ts, time or timestamp, got '1'" "$dir/headless.err")"
+expect "headless names its header" 1 "$(grep -c "headless.csv: line 1: header must start with ts, time or timestamp (or 时间, 时间戳, 日期时间), got '1'" "$dir/headless.err")"
 expect "headless: no file created" no "$(ls "$dir"/headless.db* >/dev/null 2>&1 && echo yes || echo no)"
 
 "$cli" import "$dir/long.csv" --db "$dir/park.db" >/dev/null 2>"$dir/import.err"
@@ -70,11 +70,11 @@ expect "no writer lock left after a clean exit" "" "$(ls "$dir" | grep 'writer.l
 printf 'ts,tag,value\n2026-06-01 08:00:00,meter.kw,1\n2026-06-01T00:00:10Z,meter.kw,2\n' >"$dir/local.csv"
 "$cli" import "$dir/local.csv" --park beidu --db "$dir/local.db" >"$dir/local.out" 2>&1
 expect "import --park exit code" 0 $?
-expect "import --park says the zone" 1 "$(grep -c "^1 time(s) written without a zone read as Asia/Shanghai (UTC+08:00), the park's time zone$" "$dir/local.out")"
+expect "import --park says the zone" 1 "$(grep -c "^1 time written without a zone read as Asia/Shanghai (UTC+08:00), the park's time zone$" "$dir/local.out")"
 expect "zone-less time in park time, zoned time kept" "2026-06-01T00:00:00.000Z 2026-06-01T00:00:10.000Z" \
   "$("$cli" export --db "$dir/local.db" | awk -F, 'NR > 1 { printf "%s%s", sep, $1; sep = " " }')"
 "$cli" import "$dir/local.csv" --db "$dir/utc.db" >"$dir/utc.out" 2>&1
-expect "import without --park says UTC" 1 "$(grep -c "^1 time(s) written without a zone read as UTC; give --park" "$dir/utc.out")"
+expect "import without --park says UTC" 1 "$(grep -c "^1 time written without a zone read as UTC; give --park" "$dir/utc.out")"
 expect "without --park, UTC" "2026-06-01T00:00:10.000Z 2026-06-01T08:00:00.000Z" \
   "$("$cli" export --db "$dir/utc.db" | awk -F, 'NR > 1 { printf "%s%s", sep, $1; sep = " " }')"
 "$cli" import --help | grep -q -- "--park" ; expect "--park in --help" 0 $?
@@ -91,5 +91,48 @@ set -- $counts
 expect "flows on another park's history warns" 1 "$(grep -c "^warning: $dir/sim.db holds $1 of the $2 tags of Jiulong New City / Huanglin Port Park, and $3 tags this park does not have: it looks like another park's history" "$dir/flows.err")"
 "$cli" flows --park beidu --db "$dir/sim.db" --at 2026-01-01T00:05:00+08:00 >/dev/null 2>"$dir/flows-own.err"
 expect "flows on its own park's history does not" 0 "$(grep -c "another park's history" "$dir/flows-own.err")"
+
+# QA (a Chinese park's own Excel export): "CSV UTF-8" starts with a BOM, the time column is
+# 时间, dates have slashes, lines end in CRLF. With --park beidu (Asia/Shanghai) 2026-03-01
+# 09:00 is 01:00 UTC. The park's tag
+# potline-1.current is stored with its unit kA; unknown.tag, which beidu lacks, is named in a
+# warning and stored (or left out with --skip-unknown-tags). Tags read back with sqlite3.
+printf '\357\273\277时间,potline-1.current,unknown.tag\r\n2026-03-01 09:00:00,401.5,1\r\n2026/03/01 09:01:00,402,\r\n2026/3/1 9:02,403,3\r\n' >"$dir/excel.csv"
+"$cli" import "$dir/excel.csv" --park beidu --db "$dir/excel.db" >"$dir/excel.out" 2>"$dir/excel.err"
+expect "Excel export: exit code" 0 $?
+expect "Excel export: the summary" "$dir/excel.csv: 5 samples from 3 of 3 lines (wide format) into $dir/excel.db" "$(head -1 "$dir/excel.out")"
+expect "Excel export: the unknown tag named" "$dir/excel.csv: warning: 1 tag the park does not define (2 samples): unknown.tag; stored without a unit (--skip-unknown-tags leaves it out)" "$(cat "$dir/excel.err")"
+expect "Excel export: tags with the park's units" "potline-1.current|kA|analog
+unknown.tag||" "$(sqlite3 "$dir/excel.db" 'SELECT name, unit, kind FROM tags ORDER BY name')"
+expect "Excel export: times in park time" "ts,tag,value
+2026-03-01T01:00:00.000Z,potline-1.current,401.5
+2026-03-01T01:01:00.000Z,potline-1.current,402
+2026-03-01T01:02:00.000Z,potline-1.current,403" "$("$cli" export --db "$dir/excel.db" --tags potline-1.current)"
+"$cli" info --db "$dir/excel.db" >"$dir/excel-info.out"
+expect "info shows the park's unit" 1 "$(grep -cE '^potline-1.current +kA +analog ' "$dir/excel-info.out")"
+expect "info does not print a hash nobody recorded" 0 "$(grep -c 'park file hash' "$dir/excel-info.out")"
+"$cli" import "$dir/excel.csv" --park beidu --skip-unknown-tags --db "$dir/skip.db" >"$dir/skip.out" 2>"$dir/skip.err"
+expect "--skip-unknown-tags: exit code" 0 $?
+expect "--skip-unknown-tags: said" "$dir/excel.csv: warning: 1 tag the park does not define (2 samples): unknown.tag; left out" "$(cat "$dir/skip.err")"
+expect "--skip-unknown-tags: only the park's tag stored" "potline-1.current" "$(sqlite3 "$dir/skip.db" 'SELECT name FROM tags')"
+"$cli" import "$dir/excel.csv" --park beidu --lang zh --db "$dir/zh.db" >"$dir/zh.out" 2>"$dir/zh.err"
+expect "import --lang zh: the summary" "$dir/excel.csv：从 3 行中的 3 行导入 5 个样本（宽格式）到 $dir/zh.db" "$(head -1 "$dir/zh.out")"
+expect "import --lang zh: the warning" "$dir/excel.csv：警告：园区未定义的测点 1 个（2 个样本）：unknown.tag；已导入（没有单位），加 --skip-unknown-tags 可略过它们" "$(cat "$dir/zh.err")"
+
+# The same file saved as GBK ("时间" is CA B1 BC E4 there): refused as not UTF-8, no database.
+printf '\312\261\274\344,potline-1.current\r\n2026-03-01 09:00:00,401.5\r\n' >"$dir/gbk.csv"
+"$cli" import "$dir/gbk.csv" --db "$dir/gbk.db" >/dev/null 2>"$dir/gbk.err"
+expect "GBK file: exit code" 2 $?
+expect "GBK file: says so" "$dir/gbk.csv: line 1: the file is not UTF-8 (save it as CSV UTF-8)" "$(cat "$dir/gbk.err")"
+expect "GBK file: no database" no "$(ls "$dir"/gbk.db* >/dev/null 2>&1 && echo yes || echo no)"
+LANG=zh_CN.UTF-8 "$cli" import "$dir/gbk.csv" --db "$dir/gbk.db" >/dev/null 2>"$dir/gbk-zh.err"
+expect "GBK file under LANG=zh_CN: says so in Chinese" "$dir/gbk.csv: 第 1 行：文件不是 UTF-8 编码（请在 Excel 中另存为“CSV UTF-8”）" "$(cat "$dir/gbk-zh.err")"
+
+# One of each is said in the singular (QA: "1 sources", "left out 1 tags").
+printf 'ts,tag,value\n2026-06-01T00:00:00Z,a,1\n' >"$dir/one.csv"
+"$cli" import "$dir/one.csv" --db "$dir/one.db" >"$dir/one.out" 2>&1
+expect "one sample, one line" "$dir/one.csv: 1 sample from 1 of 1 line (long format) into $dir/one.db" "$(cat "$dir/one.out")"
+"$cli" info --db "$dir/one.db" >"$dir/one-info.out"
+expect "info: one tag, one sample" 1 "$(grep -c '^1 tag, 1 sample,' "$dir/one-info.out")"
 
 finish "CLI store"

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "parktwin/common/iso_time.hpp"
@@ -50,11 +51,68 @@ Result<std::int64_t> parseTimestamp(std::string_view text, std::string_view lang
   return read->utc_ms;
 }
 
+namespace {
+
+// Digits at `at` (at most `most`), as a number; advances `at`. nullopt when there is none.
+std::optional<int> digitsAt(std::string_view text, std::size_t& at, std::size_t most) {
+  int value = 0;
+  std::size_t count = 0;
+  while (at < text.size() && count < most && text[at] >= '0' && text[at] <= '9') {
+    value = value * 10 + (text[at++] - '0');
+    ++count;
+  }
+  return count > 0 ? std::optional<int>(value) : std::nullopt;
+}
+
+std::string twoDigits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+// Excel's default date in China, "2026/03/01 09:02:00" or unpadded "2026/3/1 9:02": the same
+// civil time as ISO text without a zone, rewritten as such ("2026-03-01 09:02:00") so that one
+// parser judges the date. nullopt when the text is not of that shape.
+std::optional<std::string> isoFromSlashDate(std::string_view text) {
+  std::size_t at = 0;
+  const auto year = text.size() >= 5 && text[4] == '/' ? digitsAt(text, at, 4) : std::nullopt;
+  if (!year || at != 4) return std::nullopt;
+  ++at;
+  const auto month = digitsAt(text, at, 2);
+  if (!month || at >= text.size() || text[at++] != '/') return std::nullopt;
+  const auto day = digitsAt(text, at, 2);
+  if (!day) return std::nullopt;
+  std::string iso = std::to_string(*year) + "-" + twoDigits(*month) + "-" + twoDigits(*day);
+  if (at == text.size()) return iso;
+  if (text[at] != ' ' && text[at] != 'T') return std::nullopt;
+  while (at < text.size() && text[at] == ' ') ++at;
+  if (at == text.size()) return iso;  // "2026/3/1 " after trimming quotes
+  if (text[at] == 'T') ++at;
+  const auto hour = digitsAt(text, at, 2);
+  if (!hour || at >= text.size() || text[at++] != ':') return std::nullopt;
+  const auto minute = digitsAt(text, at, 2);
+  if (!minute) return std::nullopt;
+  iso += " " + twoDigits(*hour) + ":" + twoDigits(*minute);
+  if (at < text.size() && text[at] == ':') {
+    ++at;
+    const auto second = digitsAt(text, at, 2);
+    if (!second) return std::nullopt;
+    iso += ":" + twoDigits(*second);
+  }
+  return at == text.size() ? std::optional<std::string>(iso) : std::nullopt;
+}
+
+}  // namespace
+
 Result<FileTimestamp> parseTimestampIn(std::string_view text, const TimeZone* zone, std::string_view language) {
   const bool zh = language == "zh";
   while (!text.empty() && (text.front() == ' ' || text.front() == '"')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '"' || text.back() == '\r')) text.remove_suffix(1);
   if (text.empty()) return fail(zh ? "时间为空" : "empty timestamp");
+  if (text.size() >= 5 && text[4] == '/') {
+    const auto iso = isoFromSlashDate(text);
+    const std::string quoted = zh ? "时间“" + std::string(text) + "”：" : "timestamp '" + std::string(text) + "': ";
+    if (!iso) return fail(quoted + (zh ? "应为 YYYY/MM/DD [HH:MM[:SS]]" : "expected YYYY/MM/DD [HH:MM[:SS]]"));
+    auto instant = parseIsoInstant(*iso, language);
+    if (!instant) return fail(quoted + (zh ? "没有这一时刻" : "no such date or time"));
+    return FileTimestamp{zone ? zone->fromLocalMs(instant->utc_ms) : instant->utc_ms, true};
+  }
   if (text.size() >= 10 && text[4] == '-') {
     auto instant = parseIsoInstant(text, language);
     if (!instant) return std::unexpected(instant.error());

@@ -19,7 +19,8 @@ Result<std::int64_t> parseDurationMs(std::string_view text);
 Result<std::int64_t> parseInstantMs(std::string_view text);
 
 // Timestamps in files and at the window's --at: ISO-8601 (quotes, surrounding spaces and a
-// trailing '\r' ignored; no zone is UTC), or a plain number: epoch seconds if |n| < 1e11, else epoch
+// trailing '\r' ignored; no zone is UTC), Excel's "2026/03/01 09:02:00" (YYYY/M/D [H:MM[:SS]],
+// read as ISO text without a zone), or a plain number: epoch seconds if |n| < 1e11, else epoch
 // milliseconds (1e11 s is the year 5138, 1e11 ms is 1973); fractions allowed for seconds.
 // Refusals in `language` ("zh" or "en").
 Result<std::int64_t> parseTimestamp(std::string_view text, std::string_view language = "en");
