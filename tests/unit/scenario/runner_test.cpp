@@ -225,7 +225,7 @@ TEST(ScenarioRunner, TagsTheSimulatorCannotProduceAreLeftOutAndNamed) {
   auto plain = model::loadPark(electronicsPark());
   ASSERT_TRUE(plain) << plain.error().message;
   model::Park withMeters = *plain;
-  withMeters.tags.push_back({"led-fab.power", {"功率", "power"}, "kW", model::TagKind::analog, "led-fab"});
+  withMeters.tags.push_back({"die-bonding.power", {"功率", "power"}, "kW", model::TagKind::analog, "die-bonding"});
   withMeters.tags.push_back({"led-fab.temp", {"车间温度", "hall temperature"}, "degC", model::TagKind::analog, "led-fab"});
   withMeters.tags.push_back({"substation.voltage", {"电压", "voltage"}, "V", model::TagKind::analog, "substation"});
   plain->tags = {withMeters.tags[0]};
