@@ -78,32 +78,24 @@ expect "target message" 1 "$(grep -c 'no-target.json: /changes/0/target: no line
 "$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --report "$dir/out.pdf" >/dev/null 2>"$dir/pdf.err"
 expect "unknown report format" 2 $?
 
-# QA: a park with a real meter's tags (a hall temperature in degC, a substation voltage in V)
+# QA: a park with a real meter's tags (tests/unit/scenario/data/electronics_meters_park.json: a
+# hall temperature in degC, a bus voltage in V)
 # stopped every scenario, rc 1, in English even with --lang zh. Both runs leave them out and
 # the summary names them in --lang; a park without potlines or casthouses (the electronics
 # park) prints no aluminium rows (铝产量, 原铝, 铝液直供 ... at 0), as the window shows no such card.
-python3 - "$src/tests/unit/scenario/data" "$dir" <<'PY'
-import json, sys
-data, out = sys.argv[1], sys.argv[2]
-park = json.load(open(data + "/electronics_park.json"))
-park["tags"] = [
-    {"id": "led-fab.temp", "name": {"zh": "车间温度", "en": "Hall temperature"}, "unit": "degC", "kind": "analog", "object": "led-fab"},
-    {"id": "substation.voltage", "name": {"zh": "电压", "en": "Voltage"}, "unit": "V", "kind": "analog", "object": "substation"}]
-json.dump(park, open(out + "/meters.park.json", "w"))
-scenario = json.load(open(data + "/electronics-retrofit.json"))
-scenario["park"] = "meters.park.json"
-scenario["duration"] = "1d"
-json.dump(scenario, open(out + "/meters.json", "w"))
-PY
-"$cli" scenario run "$dir/meters.json" --lang zh >"$dir/meters-zh.txt" 2>"$dir/meters-zh.err"
+"$cli" scenario run "$src/tests/unit/scenario/data/electronics-meters.json" --lang zh >"$dir/meters-zh.txt" 2>"$dir/meters-zh.err"
 expect "a park with measured-only tags runs" 0 $?
 expect "the tags left out, in Chinese" 1 \
   "$(grep -c '^未计入 2 个仿真器无法产生的标签.*：led-fab.temp（degC）、substation.voltage（V）$' "$dir/meters-zh.txt")"
 expect "no aluminium rows for a park that makes none" 0 "$(grep -c '铝' "$dir/meters-zh.txt")"
 expect "units made printed" 1 "$(grep -c '^产品件数' "$dir/meters-zh.txt")"
-"$cli" scenario run "$dir/meters.json" >"$dir/meters-en.txt" 2>&1
+"$cli" scenario run "$src/tests/unit/scenario/data/electronics-meters.json" >"$dir/meters-en.txt" 2>&1
 expect "the tags left out, in English" 1 \
   "$(grep -c '^Left out 2 tags the simulator has no quantity for .*: led-fab.temp (degC), substation.voltage (V)$' "$dir/meters-en.txt")"
 expect "no aluminium rows in English" 0 "$(grep -ci 'alumin' "$dir/meters-en.txt")"
+"$cli" scenario run "$src/tests/unit/scenario/data/electronics-retrofit.json" --duration 1d --lang zh >"$dir/electronics-zh.txt" 2>&1
+expect "the electronics park runs" 0 $?
+expect "no aluminium rows for the electronics park" 0 "$(grep -c '铝' "$dir/electronics-zh.txt")"
+expect "its units made printed" 1 "$(grep -c '^产品件数' "$dir/electronics-zh.txt")"
 
 finish "scenario CLI"
