@@ -44,12 +44,15 @@ void printKpiTable(const std::vector<scenario::KpiDelta>& deltas, const std::str
   const auto labelOf = [&](const scenario::KpiDelta& d) {
     return std::string(flow::kpiLabel(d.key, language)) + " [" + std::string(flow::kpiUnit(d.key, language)) + "]";
   };
-  for (const auto& d : deltas) labelColumns = std::max(labelColumns, displayColumns(labelOf(d)));
+  for (const auto& d : deltas) {
+    if (d.someRunHasIt()) labelColumns = std::max(labelColumns, displayColumns(labelOf(d)));
+  }
   // Simulated figures of the scenario's period; `flows` gives design capacity instead.
   const bool zh = language == "zh";
   std::cout << padColumns(zh ? "指标（仿真）" : "KPI, simulated", labelColumns) << padColumnsLeft(zh ? "基线" : "baseline", 20)
             << padColumnsLeft(zh ? "情景" : "scenario", 20) << padColumnsLeft(zh ? "差值" : "delta", 20) << "\n";
   for (const auto& d : deltas) {
+    if (!d.someRunHasIt()) continue;  // the window's rule: no aluminium rows for a park that makes none
     // Right-aligned by terminal columns: a missing figure's dash is one column, three bytes.
     std::cout << padColumns(labelOf(d), labelColumns) << padColumnsLeft(flow::kpiValueText(d.key, d.baseline), 20)
               << padColumnsLeft(flow::kpiValueText(d.key, d.scenario), 20)
@@ -91,6 +94,7 @@ void printRunSummary(const scenario::ScenarioResult& result, const std::string& 
   std::printf("%s (%s): %s\n", result.scenario.name.in(language).c_str(), result.base_park.id.c_str(),
               localPeriodText(result.scenario.start_ms, result.scenario.end_ms(), model::parkTimeZone(result.base_park)).c_str());
   printKpiTable(result.deltas, language);
+  if (const auto note = scenario::skippedTagsNote(result); !note.en.empty()) std::printf("%s\n", note.in(language).c_str());
   const bool zh = language == "zh";
   if (!result.baseline.historian_file.empty()) {
     std::printf(zh ? "历史库：%s，%s\n" : "historian: %s, %s\n", result.baseline.historian_file.c_str(),

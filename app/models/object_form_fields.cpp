@@ -88,16 +88,19 @@ QVariantMap ObjectFormCards::machineGroup(const model::MachineGroup& g, const st
 }
 
 QVariantMap ObjectFormCards::utility(const model::Utility& u, const std::string& p, const QString& language) {
-  return card("utility", u.id, tr("Utility %1").arg(q(u.id)), p,
-              {names(p + "/name", u.name, tr("Name (zh | en)")), kind(tr("Kind"), p + "/kind", u.kind, language),
-               field("text", tr("Building"), p + "/building", q(u.building)),
-               field("number", tr("x (m)"), p + "/position/x_m", u.position.x_m),
-               field("number", tr("y (m)"), p + "/position/y_m", u.position.y_m),
-               field("number", tr("Power (kW)"), p + "/power_kw", u.power_kw),
-               field("number", tr("Storage (kWh)"), p + "/energy_kwh", u.energy_kwh),
-               field("number", tr("Yearly energy (kWh)"), p + "/annual_energy_kwh", u.annual_energy_kwh),
-               field("integer", tr("Count"), p + "/count", u.count),
-               field("bool", tr("Planned"), p + "/planned", u.planned)});
+  QVariantList fields{names(p + "/name", u.name, tr("Name (zh | en)")), kind(tr("Kind"), p + "/kind", u.kind, language),
+                      field("text", tr("Building"), p + "/building", q(u.building))};
+  // A utility housed in a building stands where the building stands: no position of its own
+  // to edit (the park file keeps none for it).
+  if (u.building.empty()) {
+    fields << field("number", tr("x (m)"), p + "/position/x_m", u.position.x_m)
+           << field("number", tr("y (m)"), p + "/position/y_m", u.position.y_m);
+  }
+  fields << field("number", tr("Power (kW)"), p + "/power_kw", u.power_kw)
+         << field("number", tr("Storage (kWh)"), p + "/energy_kwh", u.energy_kwh)
+         << field("number", tr("Yearly energy (kWh)"), p + "/annual_energy_kwh", u.annual_energy_kwh)
+         << field("integer", tr("Count"), p + "/count", u.count) << field("bool", tr("Planned"), p + "/planned", u.planned);
+  return card("utility", u.id, tr("Utility %1").arg(q(u.id)), p, fields);
 }
 
 QVariantMap ObjectFormCards::external(const model::ExternalNode& n, const std::string& p, const QString& language) {

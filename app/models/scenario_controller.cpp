@@ -197,6 +197,7 @@ void ScenarioController::finished(std::shared_ptr<scenario::ScenarioResult> resu
 
 void ScenarioController::present() {
   deltas_.clear();
+  note_.clear();
   if (!result_) return;
   const std::string language = park_.language().toStdString();
   title_ = q(result_->scenario.name.in(language));
@@ -222,8 +223,10 @@ void ScenarioController::present() {
                            {"unchanged", deltaText == text(0.0)},  // "0 t" would read as "none made"
                            {"deltaPercent", percent.value_or(0)},
                            {"comparable", percent.has_value()},
-                           {"direction", flow::kpiGoodNews(d.key, d.delta())}};
+                           {"direction", flow::kpiGoodNews(d.key, d.delta())},
+                           {"shown", d.someRunHasIt()}};
   }
+  note_ = q(scenario::skippedTagsNote(*result_).in(language));
   series_ = seriesOf(*result_);
 }
 
@@ -313,6 +316,7 @@ void ScenarioController::clear() {
   result_.reset();
   title_.clear();
   period_.clear();
+  note_.clear();
   deltas_.clear();
   series_.clear();
   affectedBuildings_.clear();

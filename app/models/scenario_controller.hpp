@@ -41,10 +41,14 @@ class ScenarioController : public QObject {
   // over a quick look's 3 days differ from the full period's (the CLI runs the full period).
   Q_PROPERTY(QString period READ period NOTIFY resultChanged)
   // [{key, label, unit, baseline, scenario, delta, baselineText, scenarioText, deltaText,
-  // deltaPercent, direction}] from the KPI table (flow/kpi_table.hpp): the label says what a
-  // ratio divides by, the texts have the KPI's decimals; direction +1 when the change is good
-  // news (more output, less cost), -1 bad, 0 neither.
+  // deltaPercent, direction, shown}] from the KPI table (flow/kpi_table.hpp): the label says what
+  // a ratio divides by, the texts have the KPI's decimals; direction +1 when the change is good
+  // news (more output, less cost), -1 bad, 0 neither; shown: a run has the figure (twin's rule,
+  // KpiDelta::someRunHasIt, as the CLI table and the HTML report).
   Q_PROPERTY(QVariantList deltas READ deltas NOTIFY resultChanged)
+  // The park's tags the runs left out (no simulated quantity: a hall temperature), in the
+  // window's language; empty when every tag was simulated.
+  Q_PROPERTY(QString note READ note NOTIFY resultChanged)
   // [{key, label, unit, baseline: [..], scenario: [..]}], one value per hour.
   Q_PROPERTY(QVariantList series READ series NOTIFY resultChanged)
   // Buildings the scenario changes (highlighted in the 3D scene while a result is shown).
@@ -72,6 +76,7 @@ class ScenarioController : public QObject {
   void setQuick(bool quick);
   QString title() const { return title_; }
   QString period() const { return period_; }
+  QString note() const { return note_; }
   QVariantList deltas() const { return deltas_; }
   QVariantList series() const { return series_; }
   QStringList affectedBuildings() const { return affectedBuildings_; }
@@ -118,6 +123,7 @@ class ScenarioController : public QObject {
   bool ranQuick_ = false;  // the shown result is a quick look
   QString title_;
   QString period_;
+  QString note_;
   QVariantList deltas_, series_;
   QStringList affectedBuildings_;
   std::vector<scenario::ObjectMark> marks_;

@@ -122,6 +122,15 @@ Pane {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
             }
+            Label {
+                // The park's tags the runs left out (measured only), in the window's language.
+                objectName: "scenarioNote"
+                visible: text !== ""
+                text: root.model.note
+                color: "#5b6b78"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+            }
             RowLayout {
                 visible: root.model.deltas.length > 0
                 Label { text: qsTr("Replay on the timeline:") }
@@ -171,10 +180,9 @@ Pane {
                 columnSpacing: 8
                 rowSpacing: 8
                 Repeater {
-                    // Figures that exist in either run and are not 0 in both: a park that makes no aluminium
+                    // Figures a run has (twin's rule, as the CLI's table): a park that makes no aluminium
                     // gets no aluminium cards, nor a "– → –" one for a ratio neither run has.
-                    model: root.model.deltas.filter(d => (d.baseline !== 0 || d.scenario !== 0)
-                                                         && (isFinite(d.baseline) || isFinite(d.scenario)))
+                    model: root.model.deltas.filter(d => d.shown)
                     delegate: Rectangle {
                         required property var modelData
                         objectName: "delta_" + modelData.key

@@ -212,5 +212,28 @@ Item {
             scenarios.clear()
             verify(ParkController.loadPark(Fixture.beiduPath), ParkController.errorText)
         }
+
+        // QA: a park with measured-only tags (a hall temperature in degC, a bus voltage in V) ran
+        // no scenario ("cannot simulate these tags", in English in a Chinese window). The runs
+        // leave them out and the panel names them, in the window's language. Oracle: the two
+        // tags of tests/unit/scenario/data/electronics_meters_park.json with their units.
+        function test_8_tags_the_simulator_cannot_produce_are_left_out_and_named() {
+            verify(ParkController.loadPark(Fixture.electronicsPath("electronics_meters_park.json")), ParkController.errorText)
+            scenarios.quick = false
+            ParkController.language = "zh"
+            scenarios.run(Fixture.electronicsPath("electronics-meters.json"))
+            tryVerify(() => scenarios.state !== "running", 60000, "the day runs")
+            compare(scenarios.state, "done", scenarios.message)
+            const note = findChild(panel, "scenarioNote")
+            verify(note.visible && note.text.indexOf("未计入 2 个") === 0, note.text)
+            verify(note.text.endsWith("led-fab.temp（degC）、substation.voltage（V）"), note.text)
+            ParkController.language = "en"
+            verify(note.text.indexOf("Left out 2 tags") === 0, note.text)
+            verify(note.text.endsWith("led-fab.temp (degC), substation.voltage (V)"), note.text)
+            verify(delta("units_made").scenario < delta("units_made").baseline, "the outage acts")
+            scenarios.clear()
+            compare(note.visible, false, "no note without a result")
+            verify(ParkController.loadPark(Fixture.beiduPath), ParkController.errorText)
+        }
     }
 }

@@ -48,6 +48,32 @@ TEST(ParkFile, MinimalParkLoadsWithEveryField) {
   EXPECT_FALSE(park->alarm_rules[0].below.has_value());
 }
 
+// QA: a rooftop PV utility with "building" set still needed a "position" ("/utilities/1/position:
+// missing; expected an object"), and the bundled parks repeated a dummy one. A housed utility
+// stands where its building stands: the hall's centre in the file, (50, 50). Saving writes no
+// position back for it; a utility standing on its own still needs one.
+TEST(ParkFile, AUtilityHousedInABuildingTakesItsPositionAndSavesNone) {
+  json file = minimalPark();
+  file["utilities"].push_back(json::parse(R"({"id": "roof-pv", "name": {"zh": "屋顶光伏", "en": "Rooftop PV"},
+                                               "kind": "pv", "building": "hall", "power_kw": 500})"));
+  auto park = parsePark(file.dump(), "test.json");
+  ASSERT_TRUE(park.has_value()) << park.error().message;
+  ASSERT_EQ(park->utilities.size(), 2u);
+  EXPECT_DOUBLE_EQ(park->utilities[1].position.x_m, 50);
+  EXPECT_DOUBLE_EQ(park->utilities[1].position.y_m, 50);
+
+  const json saved = json::parse(serializePark(*park));
+  EXPECT_FALSE(saved["utilities"][1].contains("position")) << saved["utilities"][1].dump();
+  EXPECT_EQ(saved["utilities"][0]["position"], json::parse(R"({"x_m": -20, "y_m": 0})"));
+  auto again = parsePark(saved.dump(), "saved.json");
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_EQ(again->utilities, park->utilities);
+
+  json alone = minimalPark();
+  alone["utilities"][0].erase("position");
+  EXPECT_NE(errorOf(alone).find("/utilities/0/position: missing; expected an object"), std::string::npos) << errorOf(alone);
+}
+
 struct Defect {
   const char* name;
   const char* pointer;  // where to change the minimal park

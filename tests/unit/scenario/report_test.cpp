@@ -11,6 +11,7 @@
 #include "parktwin/common/iso_time.hpp"
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/flow/kpi_table.hpp"
+#include "parktwin/model/park_file.hpp"
 #include "parktwin/scenario/report.hpp"
 #include "scenario_test_support.hpp"
 
@@ -226,6 +227,51 @@ TEST(ScenarioReport, AFigureThatDoesNotExistIsADashWithNoPercentage) {
   const std::string cells = html.substr(row, html.find("</tr>", row) - row);
   EXPECT_NE(cells.find("<td>\u2013</td>"), std::string::npos) << cells;  // the scenario's figure
   EXPECT_EQ(cells.find("%)"), std::string::npos) << cells;
+}
+
+// QA: `scenario run` listed aluminium rows at 0 for a park that makes none, which the window's
+// cards hide. The rule is KpiDelta::someRunHasIt, used by the HTML table as by the CLI and the
+// window. Oracle: tests/unit/scenario/data/electronics_park.json has no potline, casthouse or
+// recycling line (so no aluminium in either run) and two lines rated in units per hour.
+TEST(ScenarioReport, AParkThatMakesNoAluminiumGetsNoAluminiumRows) {
+  const auto dir = std::filesystem::path(PARKTWIN_SOURCE_DIR) / "tests" / "unit" / "scenario" / "data";
+  auto s = loadScenario((dir / "electronics-retrofit.json").string(), test::dataFolder().string());
+  ASSERT_TRUE(s) << s.error().message;
+  RunOptions options;
+  options.duration_ms = 24 * 3'600'000LL;
+  auto r = runScenario(*s, options);
+  ASSERT_TRUE(r) << r.error().message;
+  for (const std::string lang : {"en", "zh"}) {
+    const std::string html = reportHtml(*r, lang, kNow);
+    for (const auto key : {flow::KpiKey::metal_t, flow::KpiKey::primary_t, flow::KpiKey::recycled_t,
+                           flow::KpiKey::direct_molten_t, flow::KpiKey::energy_kwh_per_t_made}) {
+      EXPECT_EQ(html.find("<tr><td>" + std::string(flow::kpiLabel(key, lang)) + "</td>"), std::string::npos)
+          << lang << " " << flow::kpiId(key);
+    }
+    EXPECT_NE(html.find("<tr><td>" + std::string(flow::kpiLabel(flow::KpiKey::units_made, lang)) + "</td>"), std::string::npos);
+  }
+  // The machine-readable reports keep every key.
+  EXPECT_NE(reportCsv(*r, kNow).find("\nmetal_t,t,0,0,0\n"), std::string::npos);
+}
+
+// The tags the runs left out (no simulated quantity) are named in every report. Oracle: the
+// hall temperature tag added here.
+TEST(ScenarioReport, TagsLeftOutAreNamedInEveryReport) {
+  const auto file = std::filesystem::path(PARKTWIN_SOURCE_DIR) / "tests" / "unit" / "scenario" / "data" / "electronics_park.json";
+  auto park = model::loadPark(file);
+  ASSERT_TRUE(park) << park.error().message;
+  park->tags.push_back({"led-fab.temp", {"车间温度", "hall temperature"}, "degC", model::TagKind::analog, "led-fab"});
+  auto j = test::minimalScenario(file.string());
+  j["duration"] = "2h";
+  auto s = test::parse(j);
+  ASSERT_TRUE(s) << s.error().message;
+  auto r = runScenario(*s, *park);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_NE(reportHtml(*r, "en", kNow).find("<li>Left out 1 tag the simulator has no quantity for"), std::string::npos);
+  EXPECT_NE(reportHtml(*r, "zh", kNow).find("<li>未计入 1 个仿真器无法产生的标签"), std::string::npos);
+  EXPECT_NE(reportCsv(*r, kNow).find("\n# Left out 1 tag the simulator has no quantity for (measured only, no value in either run): led-fab.temp (degC)\n"),
+            std::string::npos);
+  EXPECT_NE(reportJson(*r, kNow).find("\"skipped_tags\": [\n  \"led-fab.temp\"\n ]"), std::string::npos) << reportJson(*r, kNow);
 }
 
 }  // namespace

@@ -216,6 +216,48 @@ TEST(ScenarioRunner, DieBondersMakeTheirRatedUnitsTimesAvailabilityPerformanceAn
   EXPECT_EQ(row->baseline, r->baseline.kpis.units_made);
 }
 
+// QA (yubei park): a park with a real meter's tags (a hall temperature in degC, a meter voltage
+// in V) could run no scenario: "cannot simulate these tags". A scenario compares two simulated
+// runs and such a tag has a value in neither, so both runs leave it out and say which. Oracle:
+// the tags added here, and the same park without them, which must give the same figures (a
+// measured-only tag changes no flow).
+TEST(ScenarioRunner, TagsTheSimulatorCannotProduceAreLeftOutAndNamed) {
+  auto plain = model::loadPark(electronicsPark());
+  ASSERT_TRUE(plain) << plain.error().message;
+  model::Park withMeters = *plain;
+  withMeters.tags.push_back({"die-bonding.power", {"功率", "power"}, "kW", model::TagKind::analog, "die-bonding"});
+  withMeters.tags.push_back({"led-fab.temp", {"车间温度", "hall temperature"}, "degC", model::TagKind::analog, "led-fab"});
+  withMeters.tags.push_back({"substation.voltage", {"电压", "voltage"}, "V", model::TagKind::analog, "substation"});
+  plain->tags = {withMeters.tags[0]};
+  json j = electronicsWeek();
+  j["duration"] = "1d";
+  j["changes"] = json::parse(R"([{"type": "outage", "target": "die-bonding", "at": "2026-07-15T08:00:00+08:00", "duration": "4h"}])");
+  auto s = test::parse(j);
+  ASSERT_TRUE(s) << s.error().message;
+
+  const auto r = runScenario(*s, withMeters);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->skipped_tags, (std::vector<std::string>{"led-fab.temp", "substation.voltage"}));
+  const auto without = runScenario(*s, *plain);
+  ASSERT_TRUE(without) << without.error().message;
+  EXPECT_TRUE(without->skipped_tags.empty());
+  for (std::size_t i = 0; i < r->deltas.size(); ++i) {
+    const KpiDelta& a = r->deltas[i];
+    const KpiDelta& b = without->deltas[i];
+    EXPECT_TRUE(a.baseline == b.baseline || (std::isnan(a.baseline) && std::isnan(b.baseline))) << flow::kpiId(a.key);
+    EXPECT_TRUE(a.scenario == b.scenario || (std::isnan(a.scenario) && std::isnan(b.scenario))) << flow::kpiId(a.key);
+  }
+  EXPECT_LT(r->changed.kpis.units_made, r->baseline.kpis.units_made) << "the outage still acts";
+
+  // Named with their units, in both languages.
+  const model::LocalizedText note = skippedTagsNote(*r);
+  EXPECT_NE(note.en.find("led-fab.temp (degC), substation.voltage (V)"), std::string::npos) << note.en;
+  EXPECT_NE(note.en.find("Left out 2 tags"), std::string::npos) << note.en;
+  EXPECT_NE(note.zh.find("led-fab.temp（degC）、substation.voltage（V）"), std::string::npos) << note.zh;
+  EXPECT_NE(note.zh.find("未计入 2 个"), std::string::npos) << note.zh;
+  EXPECT_TRUE(skippedTagsNote(*without).en.empty() && skippedTagsNote(*without).zh.empty());
+}
+
 // The shipped example (tests/unit/scenario/data/electronics-retrofit.json): the Chongqing retrofit
 // averages on both lines, productivity +59.8 %. Both runs draw the same failures and the same
 // performance and quality, so units made scale by exactly 1.598; energy per unit by 0.805.

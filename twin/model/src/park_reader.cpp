@@ -174,7 +174,9 @@ Utility readUtility(const json& v, const std::string& path, Problems& p) {
   u.name = readText(r, "name", p);
   u.kind = r.kind<UtilityKind>("kind").value_or(UtilityKind{});
   u.building = r.string("building", false);
-  if (const json* pos = r.object("position", true)) u.position = readPoint(*pos, r.pathOf("position"), p);
+  // A utility housed in a building (rooftop PV) stands where its building stands (readPark);
+  // only one standing on its own needs a position.
+  if (const json* pos = r.object("position", u.building.empty())) u.position = readPoint(*pos, r.pathOf("position"), p);
   u.power_kw = positive(r, "power_kw");
   u.energy_kwh = nonNegative(r, "energy_kwh");
   u.annual_energy_kwh = nonNegative(r, "annual_energy_kwh");
@@ -272,6 +274,10 @@ Park readPark(const json& root, Problems& p) {
   park.enterprises = readList<Enterprise>(r, "enterprises", each(readEnterprise));
   park.lines = readList<ProductionLine>(r, "lines", each(readLine));
   park.utilities = readList<Utility>(r, "utilities", each(readUtility));
+  for (auto& u : park.utilities) {
+    const auto building = std::ranges::find(park.buildings, u.building, &Building::id);
+    if (!u.building.empty() && building != park.buildings.end()) u.position = building->position;
+  }
   park.externals = readList<ExternalNode>(r, "externals", each(readExternal));
   park.tags = readList<Tag>(r, "tags", each(readTag));
   park.material_links = readList<MaterialLink>(r, "material_links", each(readMaterialLink));

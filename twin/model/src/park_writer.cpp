@@ -114,7 +114,8 @@ ojson toJson(const ProductionLine& l) {
 ojson toJson(const Utility& u) {
   ojson o{{"id", u.id}, {"name", text(u.name)}, {"kind", toText(u.kind)}};
   putIf(o, "building", u.building);
-  o["position"] = point(u.position);
+  // A housed utility's position is its building's (the reader gives it that): not written back.
+  if (u.building.empty()) o["position"] = point(u.position);
   o["power_kw"] = u.power_kw;
   putIf(o, "energy_kwh", u.energy_kwh);
   putIf(o, "annual_energy_kwh", u.annual_energy_kwh);

@@ -5,6 +5,7 @@
 
 #include "parktwin/flow/kpi_breakdown.hpp"
 #include "parktwin/flow/network.hpp"
+#include "parktwin/sim/simulator.hpp"
 
 namespace parktwin::scenario::detail {
 namespace {
@@ -174,6 +175,24 @@ bool takesIngot(const model::Park& park, const std::string& lineId) {
 }
 
 // A park without the substation or the grid tie a run measures at, in `language`.
+// Leaves out the park's tags the simulator has no quantity for: a scenario compares two
+// simulated runs, and a measured-only tag (a hall temperature) has a value in neither. The
+// simulator itself decides which (it binds tags to quantities), so the rule has one owner.
+static Result<void> leaveOutUnsimulatedTags(model::Park& park, const Scenario& scenario, PreparedPark& out) {
+  sim::SimulatorConfig config;
+  config.seed = scenario.seed;
+  config.start_ms = scenario.start_ms;
+  config.step_ms = scenario.step_ms;
+  config.skip_undrivable_tags = true;
+  auto probe = sim::Simulator::create(park, config);
+  if (!probe) return std::unexpected(probe.error());
+  out.skipped_tags = probe->skippedTags();
+  if (out.skipped_tags.empty()) return {};
+  const std::set<std::string> skipped(out.skipped_tags.begin(), out.skipped_tags.end());
+  std::erase_if(park.tags, [&](const model::Tag& tag) { return skipped.contains(tag.id); });
+  return {};
+}
+
 static Error missingMeters(const std::string& parkId, const PreparedPark& prepared, std::string_view language) {
   const bool noLoad = prepared.load_tag < 0, noImport = prepared.import_tag < 0;
   if (language == "zh") {
@@ -199,6 +218,7 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
     if (auto ok = applyStructural(park, scenario, out); !ok) return std::unexpected(ok.error());
   }
   park = model::withoutPlanned(park);
+  if (auto ok = leaveOutUnsimulatedTags(park, scenario, out); !ok) return std::unexpected(ok.error());
   out.own_tags = park.tags.size();
 
   out.flat_tariff_yuan_per_kwh = gridTariff(park).yuan_per_kwh;

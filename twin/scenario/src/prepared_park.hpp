@@ -41,6 +41,9 @@ inline constexpr double kRemeltShareOfPrimary = 0.05;
 struct PreparedPark {
   model::Park park;
   std::size_t own_tags = 0;  // the first own_tags tags are the base park's
+  // The park's tags the simulator has no quantity for (a hall temperature, a meter voltage),
+  // left out of the run, in the park file's order: only measured, so no run has a value for them.
+  std::vector<std::string> skipped_tags;
   std::vector<std::string> potlines;
   std::vector<int> pot_tapped_tags, pot_power_tags;
   std::vector<PreparedLine> lines;

@@ -61,6 +61,7 @@ std::string reportCsv(const ScenarioResult& r, std::int64_t generated_utc_ms) {
   out << "# parktwin scenario " << r.scenario.id << ", park " << r.base_park.id << ", seed " << r.scenario.seed
       << ", " << formatIsoUtcMs(r.scenario.start_ms) << " .. " << formatIsoUtcMs(r.scenario.end_ms())
       << "\n# generated " << generatedText(r, generated_utc_ms) << "\n";
+  if (const auto note = skippedTagsNote(r); !note.en.empty()) out << "# " << note.en << "\n";
   out << "kpi,unit,baseline,scenario,delta\n";
   for (const auto& d : r.deltas) {
     out << flow::kpiId(d.key) << "," << flow::kpiUnit(d.key, "en") << "," << number(d.baseline) << "," << number(d.scenario) << "," << number(d.delta())
@@ -108,6 +109,7 @@ std::string reportJson(const ScenarioResult& r, std::int64_t generated_utc_ms) {
       {"generated", generatedText(r, generated_utc_ms)},
       {"changes", changes},
       {"assumptions", assumptions},
+      {"skipped_tags", r.skipped_tags},
       {"kpis", kpis},
       {"per_mu_ranking", {{"baseline", rankingJson(r.baseline.ranking)}, {"scenario", rankingJson(r.changed.ranking)}}},
       {"hourly", {{"baseline", seriesJson(r.baseline.hourly)}, {"scenario", seriesJson(r.changed.hourly)}}},

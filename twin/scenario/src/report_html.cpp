@@ -177,6 +177,7 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, std
     << t("单位", "unit") << "</th><th>" << t("基线", "baseline") << "</th><th>" << t("情景", "scenario") << "</th><th>"
     << t("变化", "delta") << "</th></tr>\n";
   for (const auto& d : r.deltas) {
+    if (!d.someRunHasIt()) continue;
     const std::optional<double> rel = d.percentChange();
     const std::string unit(flow::kpiUnit(d.key, lang));
     // Green for good news, red for bad (less CO2 is green), as the window's cards.
@@ -236,6 +237,7 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, std
       << grouped(e.tax_yuan_per_mu) << "</td></tr>\n";
   }
   o << "</table>\n<h2>" << t("假设", "Assumptions") << "</h2>\n<ul>\n";
+  if (const auto note = skippedTagsNote(r); !note.en.empty()) o << "<li>" << escape(note.in(lang)) << "</li>\n";
   for (const auto& a : r.assumptions) o << "<li>" << escape(a.in(lang)) << "</li>\n";
   o << "</ul>\n<p class=\"meta\">ParkTwin · parktwin-cli scenario run</p>\n</body></html>\n";
   return o.str();

@@ -197,6 +197,7 @@ Result<RunResult> runOne(const Scenario& s, const model::Park& base, bool change
   RunResult result = accounting.finish();
   result.label = changed ? "scenario" : "baseline";
   result.historian_file = historianFile;
+  result.skipped_tags = pp.skipped_tags;
   result.cpu_s = threadCpuSeconds() - cpu0;
   result.wall_s = secondsSince(wall0);
   return result;
@@ -224,6 +225,21 @@ std::vector<flow::PerMuRank> rankingFor(const model::Park& park, const std::vect
 }
 
 }  // namespace
+
+model::LocalizedText skippedTagsNote(const ScenarioResult& result) {
+  if (result.skipped_tags.empty()) return {};
+  std::string listEn, listZh;
+  for (const auto& id : result.skipped_tags) {
+    const auto tag = std::ranges::find(result.base_park.tags, id, &model::Tag::id);
+    const std::string unit = tag == result.base_park.tags.end() ? std::string() : tag->unit;
+    listEn += (listEn.empty() ? "" : ", ") + id + (unit.empty() ? "" : " (" + unit + ")");
+    listZh += (listZh.empty() ? "" : "、") + id + (unit.empty() ? "" : "（" + unit + "）");
+  }
+  const std::string count = std::to_string(result.skipped_tags.size());
+  return {"未计入 " + count + " 个仿真器无法产生的标签（只有实测值，两次运行都没有仿真值）：" + listZh,
+          "Left out " + count + (result.skipped_tags.size() == 1 ? " tag" : " tags") +
+              " the simulator has no quantity for (measured only, no value in either run): " + listEn};
+}
 
 std::vector<KpiDelta> kpiTable(const RunKpis& b, const RunKpis& s) {
   using enum flow::KpiKey;
@@ -328,6 +344,11 @@ Result<ScenarioResult> runScenario(const Scenario& scenario, const model::Park& 
   result.baseline.ranking = rankingFor(park, result.baseline.lines, result.baseline.lines);
   result.changed.ranking = rankingFor(park, result.baseline.lines, result.changed.lines);
   result.deltas = kpiTable(result.baseline.kpis, result.changed.kpis);
+  // The runs leave out the same tags but where a structural change (an added line) brings its own.
+  result.skipped_tags = result.baseline.skipped_tags;
+  for (const auto& tag : result.changed.skipped_tags) {
+    if (std::ranges::find(result.skipped_tags, tag) == result.skipped_tags.end()) result.skipped_tags.push_back(tag);
+  }
   model::Park factorPark = park;
   for (const Change& c : scenario.changes) {
     if (c.kind == ChangeKind::grid_emission) factorPark.grid_emission_t_per_mwh = c.emission_t_per_mwh;

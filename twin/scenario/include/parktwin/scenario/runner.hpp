@@ -83,6 +83,7 @@ struct RunResult {
   std::vector<LineTotals> lines;           // park-file order (added lines at the end)
   std::vector<flow::PerMuRank> ranking;    // output and tax per mu scaled by each firm's output
   std::string historian_file;              // or the store (its describe()); empty when not stored
+  std::vector<std::string> skipped_tags;   // the park's tags the simulator has no quantity for (left out)
   double cpu_s = 0;   // CPU time of the thread that ran it (simulation, accounting, storage)
   double wall_s = 0;  // from its start to its end
 };
@@ -106,6 +107,13 @@ struct KpiDelta {
     if (baseline == 0 || !std::isfinite(baseline) || !std::isfinite(scenario)) return std::nullopt;
     return 100 * delta() / std::abs(baseline);
   }
+  // Whether a run has this figure, so that the window's cards, the CLI table and the HTML
+  // report show it: not 0 in both runs (aluminium made in a park with no potline or casthouse)
+  // and not missing in both (a ratio without its denominator). The CSV and JSON reports keep
+  // every row, so a program reading them finds the same keys for every park.
+  bool someRunHasIt() const {
+    return (baseline != 0 || scenario != 0) && (std::isfinite(baseline) || std::isfinite(scenario));
+  }
 };
 
 // Seconds spent in each phase, summed over both runs (they may overlap in time), and the
@@ -126,6 +134,9 @@ struct ScenarioResult {
   RunResult changed;
   std::vector<KpiDelta> deltas;        // fixed order, see kpiTable()
   std::vector<model::LocalizedText> assumptions;  // the model's figures and simplifications, zh and en
+  // The park's tags neither run simulates (a hall temperature, a meter voltage: measured only),
+  // left out of both runs and their historian files, in the park file's order.
+  std::vector<std::string> skipped_tags;
   PhaseTimes times;
 };
 
@@ -159,6 +170,10 @@ struct RunOptions {
 Result<ScenarioResult> runScenario(const Scenario& scenario, const RunOptions& options = {});
 // Same with a park already loaded (the GUI has one).
 Result<ScenarioResult> runScenario(const Scenario& scenario, const model::Park& park, const RunOptions& options = {});
+
+// What the CLI, the reports and the window say about skipped_tags, zh and en: each tag with its
+// unit; both empty when every tag was simulated.
+model::LocalizedText skippedTagsNote(const ScenarioResult& result);
 
 // The KPI rows of a result in report order: key (its unit, label and direction are in the
 // KPI table), baseline, scenario.

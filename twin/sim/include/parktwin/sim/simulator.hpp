@@ -22,7 +22,8 @@ struct SimulatorConfig {
   std::int64_t start_ms = 0;     // UTC, ms since the epoch
   std::int64_t step_ms = 1000;   // sampling step: 1 s .. 60 s; machines are event-driven within it
   // Leave out the tags it has no quantity for (a user's temperature probe), listed in
-  // skippedTags(), instead of failing. Off for runs that account every tag (scenarios).
+  // skippedTags(), instead of failing. The scenario runner leaves such tags out of its park
+  // itself (twin/scenario prepared_park.cpp), so that its column indices stay its own.
   bool skip_undrivable_tags = false;
 };
 
