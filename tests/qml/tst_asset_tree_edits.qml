@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtTest
 import ParkTwin
+import ParkTwinTest
 
 Item {
     id: top

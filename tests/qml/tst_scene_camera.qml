@@ -122,7 +122,7 @@ Item {
         }
 
         // QA: after reopening a park drawn in the window, Fit park cut Road 1 off at the bottom
-        // and a market's marker at the right edge. A zone 300 x 100 m; a 10 m road 80 m south
+        // and a market's marker at the right edge. A zone 300 x 100 m with a hall; a 10 m road 80 m south
         // of it; a market on its east edge. Oracles: the road's corners from the file (its ends
         // capped by half its width), and the marker's reach from its parts (ExternalMarker.qml:
         // the arrow's cone ends about 64 of 50 units out, so 1.3 marker sizes).
@@ -132,12 +132,14 @@ Item {
                 latitude_deg: 29.5, longitude_deg: 106.5, land_area_mu: 100, grid_emission_t_per_mwh: 0.57,
                 zones: [{ id: "z1", name: { zh: "区", en: "Zone" }, kind: "industrial",
                           outline: [{ x_m: 0, y_m: 0 }, { x_m: 300, y_m: 0 }, { x_m: 300, y_m: 100 }, { x_m: 0, y_m: 100 }] }],
+                buildings: [{ id: "hall", name: { zh: "车间", en: "Hall" }, kind: "workshop", position: { x_m: 150, y_m: 50 },
+                              width_m: 60, depth_m: 30, height_m: 12 }],
                 roads: [{ id: "r1", name: { zh: "道路 1", en: "Road 1" }, width_m: 10,
                           path: [{ x_m: 0, y_m: -80 }, { x_m: 300, y_m: -80 }] }],
                 externals: [{ id: "oem", name: { zh: "整车厂", en: "Car OEM" }, kind: "market",
                               position: { x_m: 300, y_m: 50 } }]
             }
-            verify(ParkController.loadPark(Fixture.writeFile("fit.park.json", JSON.stringify(park))))
+            verify(ParkController.loadPark(Fixture.writeFile("fit.park.json", JSON.stringify(park))), ParkController.errorText)
             parkView.fitPark(true)
             const road = [[-5, -85], [-5, -75], [305, -85], [305, -75]].map(p => Qt.vector3d(p[0], 0, -p[1]))
             const marker = ParkController.scene.externals.find(x => x.id === "oem")
