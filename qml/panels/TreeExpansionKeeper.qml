@@ -29,6 +29,7 @@ QtObject {
     readonly property Connections modelWatcher: Connections {
         target: root.tree.model
         function onModelAboutToBeReset() { root.remember() }
-        function onModelReset() { root.restore() }
+        // Once the tree has taken the new model in (it hears the reset after this, or before).
+        function onModelReset() { Qt.callLater(root.restore) }
     }
 }
