@@ -10,6 +10,7 @@ QtObject {
     property var openIds: []
 
     function remember() {
+        if (!tree) return
         const ids = []
         for (let row = 0; row < tree.rows; ++row) {
             if (tree.isExpanded(row)) ids.push(tree.model.objectIdAt(tree.modelIndex(Qt.point(0, row))))
@@ -17,6 +18,7 @@ QtObject {
         openIds = ids
     }
     function restore() {
+        if (!tree || !tree.model) return  // the window closed meanwhile
         for (const id of openIds) {  // parents come before their children: rows in tree order
             const index = tree.model.indexOfObject(id)
             if (!index.valid) continue  // deleted by the edit

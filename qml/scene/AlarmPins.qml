@@ -11,8 +11,9 @@ Repeater3D {
     // the 50 m #Sphere).
     readonly property real topM: 29
     model: ParkController.alarms.active
+    // modelData as a context property, as before: a required modelData here crashed Qt 6.4's
+    // Repeater3D when a closed window's scene was given a new park (qml_tests, Main made twice).
     Node {
-        required property var modelData
         position: modelData.position
         Model {
             source: "#Cone"
