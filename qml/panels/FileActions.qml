@@ -56,10 +56,7 @@ Item {
         }
     }
     SaveNameEnterKey { id: enterSaves }
-    SavedNote {
-        id: savedNote
-        parent: root.Overlay.overlay
-    }
+    SavedNote { id: savedNote }
     FileDialog {
         id: importDialog
         parentWindow: root.Window.window

@@ -1,30 +1,38 @@
 // A short note that the park was saved ("Saved beidu.park.json"), at the foot of the window
 // for a few seconds: nothing else said a save had happened (QA). It takes no keys or clicks.
+// A plain item, not a Popup nor one put into the window's content item: either, in a main
+// window closed and destroyed, crashed Qt 6.4 when the next park came in (qml_tests,
+// tst_edit_history_layout makes the window twice).
 import QtQuick
 import QtQuick.Controls
 
-Popup {
+Rectangle {
     id: root
     objectName: "savedNote"
-    property string text: ""
-    modal: false
-    focus: false
-    closePolicy: Popup.NoAutoClose
-    x: parent ? (parent.width - width) / 2 : 0
-    y: parent ? parent.height - height - 48 : 0
-    padding: 10
-    background: Rectangle { color: "#1b2733"; opacity: 0.9; radius: 6 }
-    contentItem: Label {
+    readonly property alias contentItem: label
+    visible: false
+    z: 1000
+    // FileActions, its parent, stands at the window's top left with no size: placed by the window.
+    x: (Window.width - width) / 2
+    y: Window.height - height - 80
+    width: label.implicitWidth + 20
+    height: label.implicitHeight + 20
+    color: "#e61b2733"
+    radius: 6
+
+    Label {
+        id: label
         objectName: "savedNoteText"
-        text: root.text
+        anchors.centerIn: parent
         color: "white"
     }
 
     function show(fileName) {
-        text = qsTr("Saved %1").arg(fileName)
-        open()
+        label.text = qsTr("Saved %1").arg(fileName)
+        visible = true
         hideTimer.restart()
     }
+    function close() { visible = false }
     Timer {
         id: hideTimer
         interval: 3000
