@@ -35,6 +35,22 @@ QVariantMap card(const char* kindWordText, const std::string& id, const QString&
           {"fields", fields}};
 }
 
+// A reference to another object of the park, chosen by name (the file keeps its id): drawn
+// as a kind is, so the same combo box serves; `optional` adds "none", which removes the key.
+template <typename Object>
+QVariantMap reference(const QString& label, const std::string& pointer, const std::string& value,
+                      const std::vector<Object>& objects, const QString& language, bool optional) {
+  QVariantList options;
+  if (optional) options.push_back(QVariantMap{{"word", QString()}, {"name", ObjectFormCards::tr("(none)")}});
+  for (const auto& o : objects) {
+    const std::string& name = o.name.in(language.toStdString());
+    options.push_back(QVariantMap{{"word", q(o.id)}, {"name", name.empty() ? q(o.id) : q(name)}});
+  }
+  QVariantMap f = field("kind", label, pointer, q(value));
+  f.insert("options", options);
+  return f;
+}
+
 QVariant optional(const std::optional<double>& value) { return value ? QVariant(*value) : QVariant(); }
 
 }  // namespace
@@ -58,14 +74,15 @@ QVariantMap ObjectFormCards::enterprise(const model::Enterprise& e, const std::s
                field("bool", tr("Above designated size"), p + "/above_designated_size", e.above_designated_size)});
 }
 
-QVariantMap ObjectFormCards::line(const model::ProductionLine& l, const std::string& p, const QString& language) {
+QVariantMap ObjectFormCards::line(const model::ProductionLine& l, const std::string& p, const QString& language,
+                                  const model::Park& park) {
   const QString product = l.product ? kindWord(*l.product) : QString();
   QVariantMap productField = kind(tr("Product"), p + "/product", l.product.value_or(model::Product{}), language);
   productField.insert("value", product);
   return card("line", l.id, tr("Line %1").arg(q(l.id)), p,
               {names(p + "/name", l.name, tr("Name (zh | en)")), kind(tr("Kind"), p + "/kind", l.kind, language),
-               productField, field("text", tr("Building"), p + "/building", q(l.building)),
-               field("text", tr("Operator (enterprise id)"), p + "/enterprise", q(l.enterprise)),
+               productField, reference(tr("Building"), p + "/building", l.building, park.buildings, language, false),
+               reference(tr("Operator"), p + "/enterprise", l.enterprise, park.enterprises, language, true),
                field("number", tr("Capacity (t/yr)"), p + "/capacity_t_per_year", l.capacity_t_per_year),
                field("number", tr("Capacity (units/h)"), p + "/capacity_units_per_hour", l.capacity_units_per_hour),
                field("number", tr("Cycle time (s)"), p + "/cycle_time_s", l.cycle_time_s),
@@ -87,9 +104,10 @@ QVariantMap ObjectFormCards::machineGroup(const model::MachineGroup& g, const st
                field("number", tr("Power per machine (kW)"), p + "/power_kw", g.power_kw)});
 }
 
-QVariantMap ObjectFormCards::utility(const model::Utility& u, const std::string& p, const QString& language) {
+QVariantMap ObjectFormCards::utility(const model::Utility& u, const std::string& p, const QString& language,
+                                     const model::Park& park) {
   QVariantList fields{names(p + "/name", u.name, tr("Name (zh | en)")), kind(tr("Kind"), p + "/kind", u.kind, language),
-                      field("text", tr("Building"), p + "/building", q(u.building))};
+                      reference(tr("Building"), p + "/building", u.building, park.buildings, language, true)};
   // A utility housed in a building stands where the building stands: no position of its own
   // to edit (the park file keeps none for it).
   if (u.building.empty()) {

@@ -5,6 +5,7 @@
 // Card:  {kind, id, title, pointer, fields: [field...]}
 // Field: {type: "names"|"text"|"number"|"integer"|"optionalNumber"|"bool"|"kind",
 //         label (with its unit), pointer, value; names: zh, en; kind: options [{word, name}]}
+//         (a reference to a building or enterprise is a "kind" whose words are the ids)
 #include <QCoreApplication>
 #include <QString>
 #include <QVariantList>
@@ -20,9 +21,12 @@ class ObjectFormCards {
  public:
   // `pointer`: the object's place in the file ("/lines/3"); `language` for kind names.
   static QVariantMap enterprise(const model::Enterprise& e, const std::string& pointer, const QString& language);
-  static QVariantMap line(const model::ProductionLine& l, const std::string& pointer, const QString& language);
+  // A line's and a utility's building and operator are chosen by name from `park`'s.
+  static QVariantMap line(const model::ProductionLine& l, const std::string& pointer, const QString& language,
+                          const model::Park& park);
   static QVariantMap machineGroup(const model::MachineGroup& g, const std::string& pointer, const QString& language);
-  static QVariantMap utility(const model::Utility& u, const std::string& pointer, const QString& language);
+  static QVariantMap utility(const model::Utility& u, const std::string& pointer, const QString& language,
+                             const model::Park& park);
   static QVariantMap external(const model::ExternalNode& n, const std::string& pointer, const QString& language);
   static QVariantMap tag(const model::Tag& t, const std::string& pointer, const QString& language);
   static QVariantMap alarmRule(const model::AlarmRule& a, const std::string& pointer, const QString& language);

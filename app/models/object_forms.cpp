@@ -74,8 +74,8 @@ QVariantList ObjectForms::ownCards(const model::Park& park, const std::string& i
   const QString lang = controller_.language();
   QVariantList out;
   if (int i = indexOf(park.enterprises, id); i >= 0) out.push_back(ObjectFormCards::enterprise(park.enterprises[i], at("enterprises", i), lang));
-  if (int i = indexOf(park.lines, id); i >= 0) out.push_back(ObjectFormCards::line(park.lines[i], at("lines", i), lang));
-  if (int i = indexOf(park.utilities, id); i >= 0) out.push_back(ObjectFormCards::utility(park.utilities[i], at("utilities", i), lang));
+  if (int i = indexOf(park.lines, id); i >= 0) out.push_back(ObjectFormCards::line(park.lines[i], at("lines", i), lang, park));
+  if (int i = indexOf(park.utilities, id); i >= 0) out.push_back(ObjectFormCards::utility(park.utilities[i], at("utilities", i), lang, park));
   if (int i = indexOf(park.externals, id); i >= 0) out.push_back(ObjectFormCards::external(park.externals[i], at("externals", i), lang));
   for (std::size_t l = 0; l < park.lines.size(); ++l) {
     if (int g = indexOf(park.lines[l].machines, id); g >= 0) {

@@ -69,6 +69,12 @@ void ParkDocument::setInstance(ParkDocument* document) { g_instance = document; 
 
 QString ParkDocument::fileName() const { return QFileInfo(filePath_).fileName(); }
 
+QString ParkDocument::suggestedFileName() const {
+  if (!untitled()) return fileName();
+  const QString id = controller_.parkId();
+  return (id.isEmpty() ? QStringLiteral("park") : id) + ".park.json";
+}
+
 // A park the controller opened by itself (the command line, a scenario's park) becomes the
 // document's, unmodified; a failed load leaves the document as it was.
 void ParkDocument::followController() {

@@ -91,6 +91,9 @@ class ParkDocument : public QObject {
   // A park that breaks rules (validatePark) is not written at once: saveWithProblemsRequested
   // names its problems first, and only `despiteProblems` (the user's "Save anyway") writes it.
   Q_INVOKABLE bool saveAs(const QString& pathOrUrl, bool despiteProblems = false);
+  // The name Save as offers: the park's file, or for a park never saved "<park id>.park.json",
+  // as parktwin-cli park new names its file.
+  Q_INVOKABLE QString suggestedFileName() const;
   Q_INVOKABLE void markModified();
   // The editor's word on whether the park differs from its file: its history's saved mark, so
   // undoing back to what was saved clears the unsaved mark. A park never saved (New, imported)

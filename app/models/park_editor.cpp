@@ -112,6 +112,8 @@ QStringList ParkEditor::buildingKinds() const {
   return words;
 }
 
+QString ParkEditor::defaultBuildingKind() const { return kindWord(model::BuildingKind::workshop); }
+
 QString ParkEditor::kindName(const QString& word) const {
   const auto kind = model::parseKind<model::BuildingKind>(s(word));
   return kind ? app::kindName(*kind, controller_.language()) : word;
@@ -193,7 +195,9 @@ QString ParkEditor::addBuilding(const QString& kindWord, double xM, double yM) {
   b.id = s(unusedBuildingId(kindWord));
   b.kind = *kind;
   b.name = {std::string(model::displayName(*kind, "zh")), std::string(model::displayName(*kind, "en"))};
-  b.position = {std::round(xM), std::round(yM)};
+  // Beside what already stands there (twin's rule), not on it.
+  const model::Point free = model::freeGroundNear(*controller_.park(), {std::round(xM), std::round(yM)}, kNewWidthM, kNewDepthM);
+  b.position = {std::round(free.x_m), std::round(free.y_m)};
   b.width_m = kNewWidthM;
   b.depth_m = kNewDepthM;
   b.height_m = kNewHeightM;

@@ -46,6 +46,8 @@ class ParkEditor : public QObject {
   Q_PROPERTY(QVariantMap building READ building NOTIFY buildingChanged)
   // Building kinds as files write them (the palette and the kind field).
   Q_PROPERTY(QStringList buildingKinds READ buildingKinds CONSTANT)
+  // The palette's kind at first: a workshop, the generic hall (the first kind is a smelter).
+  Q_PROPERTY(QString defaultBuildingKind READ defaultBuildingKind CONSTANT)
   // Why the last edit was refused ("" when it applied).
   Q_PROPERTY(QString lastError READ lastError NOTIFY historyChanged)
   // Buildings and utilities standing on each other's ground (model::groundOverlaps), for the
@@ -70,6 +72,7 @@ class ParkEditor : public QObject {
   bool canRedo() const;
   QVariantMap building() const;
   QStringList buildingKinds() const;
+  QString defaultBuildingKind() const;
   QString lastError() const { return lastError_; }
   QVariantList overlaps() const { return overlaps_; }
 

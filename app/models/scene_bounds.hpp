@@ -32,6 +32,16 @@ struct Bounds {
       }
     }
   }
+  // A square of ground `half` metres each way from `centre`, up to `height`: a road's width at
+  // its points, a utility's yard, an external's marker with its arrow and its name above it.
+  void addGroundSquare(QVector3D centre, float half, float height = 0) {
+    for (const float sx : {-half, half}) {
+      for (const float sz : {-half, half}) {
+        add(QVector3D(centre.x() + sx, 0, centre.z() + sz));
+        if (height > 0) add(QVector3D(centre.x() + sx, height, centre.z() + sz));
+      }
+    }
+  }
   bool empty() const { return lo.x() > hi.x(); }
   QVector3D center() const { return (lo + hi) / 2; }
   float radius() const { return (hi - lo).length() / 2; }

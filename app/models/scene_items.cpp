@@ -161,7 +161,11 @@ SceneItems sceneItemsOf(const model::Park& park, const model::ObjectIndex& index
     }
   }
   const std::vector<double> roadTops = roadSegmentTops(park.roads);
-  for (const auto& road : park.roads) addRoad(road, roadTops, items.roads);
+  for (const auto& road : park.roads) {
+    addRoad(road, roadTops, items.roads);
+    // Fit park shows the whole road, not only what the zones span (QA: Road 1 cut off).
+    for (const auto& p : road.path) bounds.addGroundSquare(toScene(p.x_m, p.y_m), float(road.width_m / 2));
+  }
   for (const auto& zone : park.zones) {
     QVariantList outline;
     for (const auto& p : zone.outline) {
@@ -173,12 +177,16 @@ SceneItems sceneItemsOf(const model::Park& park, const model::ObjectIndex& index
   }
   for (const auto& u : park.utilities) {
     if (!u.building.empty()) continue;  // drawn with their building (rooftop PV, a hall's battery)
-    bounds.add(toScene(u.position.x_m, u.position.y_m));
+    bounds.addGroundSquare(toScene(u.position.x_m, u.position.y_m), float(model::utilityGroundSide_m(u) / 2));
     items.utilities.push_back(utilityItem(u, parkFile));
   }
   for (const auto& e : park.externals) {
     items.externals.push_back(externalItem(e, index, parkFile));
-    bounds.add(items.externals.back().toMap().value("position").value<QVector3D>());
+    // Its marker whole (QA: a market's cut at the view's edge): the pad and the outward arrow
+    // reach 1.3 sizes from its centre (ExternalMarker.qml), the name above it; a little more.
+    const QVariantMap marker = items.externals.back().toMap();
+    const float size = marker.value("size").toFloat();
+    bounds.addGroundSquare(marker.value("position").value<QVector3D>(), 1.5f * size, 1.2f * size);
   }
   items.centre = bounds.empty() ? QVector3D() : bounds.center();
   items.radius = bounds.empty() ? 500.0 : std::max(100.0f, bounds.radius());

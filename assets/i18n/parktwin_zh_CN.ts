@@ -967,10 +967,6 @@
 <context>
     <name>LinkForm</name>
     <message>
-        <source>Link %1 → %2</source>
-        <translation>连接 %1 → %2</translation>
-    </message>
-    <message>
         <source>Material</source>
         <translation>物料</translation>
     </message>
@@ -1001,6 +997,10 @@
     <message>
         <source>Add link</source>
         <translation>添加连接</translation>
+    </message>
+    <message>
+        <source>New link</source>
+        <translation>新建连接</translation>
     </message>
 </context>
 <context>
@@ -1169,10 +1169,6 @@
         <translation>建筑</translation>
     </message>
     <message>
-        <source>Operator (enterprise id)</source>
-        <translation>运营企业 (企业 ID)</translation>
-    </message>
-    <message>
         <source>Capacity (t/yr)</source>
         <translation>产能 (t/年)</translation>
     </message>
@@ -1319,6 +1315,14 @@
     <message>
         <source>Grid emission (t CO2/MWh)</source>
         <translation>电网排放因子（吨 CO2/MWh）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>运营企业</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1552,13 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SavedNote</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
 </context>
 <context>

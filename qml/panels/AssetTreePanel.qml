@@ -31,6 +31,7 @@ Pane {
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar {}
             Component.onCompleted: expandRecursively(0, 1)
+            readonly property TreeExpansionKeeper keeper: TreeExpansionKeeper { tree: tree }
             Connections {
                 target: ParkController
                 function onParkChanged() { Qt.callLater(() => tree.expandRecursively(0, 1)) }

@@ -44,6 +44,7 @@ Pane {
                 objectName: "paletteKind"
                 Layout.fillWidth: true
                 model: ParkEditor.buildingKinds
+                currentIndex: Math.max(0, ParkEditor.buildingKinds.indexOf(ParkEditor.defaultBuildingKind))
                 displayText: ParkEditor.kindName(currentText)
                 delegate: ItemDelegate {
                     required property string modelData

@@ -19,6 +19,7 @@ Item {
     readonly property alias saveDialog: saveDialog
     readonly property alias importDialog: importDialog
     readonly property alias problemsDialog: problemsDialog
+    readonly property alias savedNote: savedNote
     signal closeApproved()
 
     function openFile() { openDialog.open() }
@@ -48,9 +49,14 @@ Item {
         onAccepted: ParkDocument.saveAs(selectedFile)
         // Save as… asked for by "save the changes?" and cancelled: the waiting action is dropped.
         onRejected: ParkDocument.resolvePending("cancel")
-        onVisibleChanged: if (visible) enterSaves.attach(root.Overlay.overlay)
+        onVisibleChanged: {
+            if (!visible) return
+            enterSaves.attach(root.Overlay.overlay)
+            enterSaves.prefill(ParkDocument.suggestedFileName())
+        }
     }
     SaveNameEnterKey { id: enterSaves }
+    SavedNote { id: savedNote }
     FileDialog {
         id: importDialog
         parentWindow: root.Window.window
@@ -80,6 +86,7 @@ Item {
             else unsaved.close()
         }
         function onCloseApproved() { root.closeApproved() }
+        function onSaved() { savedNote.show(ParkDocument.fileName) }
     }
 
     Shortcut { sequence: "Ctrl+N"; enabled: root.active; onActivated: ParkDocument.newPark() }

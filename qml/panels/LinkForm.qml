@@ -33,9 +33,18 @@ Popup {
     ColumnLayout {
         spacing: 8
         Label {
-            text: qsTr("Link %1 → %2").arg(ParkController.selection.describe(root.from) || root.from)
-                                       .arg(ParkController.selection.describe(root.to) || root.to)
+            text: qsTr("New link")
+            color: palette.placeholderText
+            font.pixelSize: 11
+        }
+        // One line of names (describe() adds the kind on a line of its own: a tooltip's layout).
+        Label {
+            objectName: "linkTitle"
+            text: "%1 → %2".arg(ParkController.nameOf(root.from) || root.from)
+                           .arg(ParkController.nameOf(root.to) || root.to)
             font.bold: true
+            Layout.maximumWidth: 360
+            elide: Text.ElideMiddle
         }
         RowLayout {
             RadioButton { id: materialButton; objectName: "materialLinkButton"; text: qsTr("Material"); checked: true }

@@ -31,6 +31,12 @@ QtObject {
         nameField = findNamed(overlay, "fileNameTextField")
         if (nameField) nameField.accepted.connect(root.save)
     }
+    // The name the dialog offers as it opens (it opened with an empty field: QA).
+    function prefill(name) {
+        if (!nameField) return
+        nameField.text = name
+        nameField.editingFinished()  // the dialog takes it as its selected file
+    }
     function save() {
         const button = saveButton()
         if (!button || !button.enabled || nameField.text === "") return

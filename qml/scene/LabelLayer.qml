@@ -25,6 +25,12 @@ Item {
         if (a.label && out[a.label] !== "raised") out[a.label] = a.acknowledged ? "acknowledged" : "raised"
         return out
     }, {})
+    // Where the label naming an alarm stands: just above the alarm's pin (AlarmPins.qml, its
+    // ball 29 m up), not on its object, where the pin covered it (QA).
+    readonly property var alarmAnchors: ParkController.alarms.active.reduce((out, a) => {
+        if (a.label && !out[a.label]) out[a.label] = a.position.plus(Qt.vector3d(0, 29 + 2, 0))
+        return out
+    }, {})
     onAlarmedChanged: Qt.callLater(layout)
 
     onRevisionChanged: Qt.callLater(layout)
@@ -45,7 +51,7 @@ Item {
             const item = repeater.itemAt(i)
             // A zone has spots besides its middle: where buildings' names took the middle, its
             // name goes to the first free one.
-            const spots = labels[i].spots || [labels[i].position]
+            const spots = alarmAnchors[labels[i].id] ? [alarmAnchors[labels[i].id]] : labels[i].spots || [labels[i].position]
             let at = null
             for (let s = 0; s < spots.length && !at; ++s) {
                 at = labels[i].road ? RoadLabels.freeSpot(view, width, height, widths[i], spots[s], placed)

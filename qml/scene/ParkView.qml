@@ -289,30 +289,7 @@ Item {
         }
 
         // Alarm pins above the objects whose tags break a rule.
-        Repeater3D {
-            model: ParkController.alarms.active
-            Node {
-                position: modelData.position
-                Model {
-                    source: "#Cone"
-                    eulerRotation.x: 180
-                    scale: Qt.vector3d(0.16, 0.3, 0.16)
-                    materials: PrincipledMaterial {
-                        baseColor: modelData.acknowledged ? "#e8a200" : "#e02f2f"
-                        lighting: PrincipledMaterial.NoLighting
-                    }
-                }
-                Model {
-                    source: "#Sphere"
-                    y: 22
-                    scale: Qt.vector3d(0.14, 0.14, 0.14)
-                    materials: PrincipledMaterial {
-                        baseColor: modelData.acknowledged ? "#e8a200" : "#e02f2f"
-                        lighting: PrincipledMaterial.NoLighting
-                    }
-                }
-            }
-        }
+        AlarmPins {}
 
         ScenarioMarkPins { visible: !root.machinesOnly }
 

@@ -70,6 +70,19 @@ Item {
             verify(message !== null, "the panel lists it")
             compare(message.text, "Potline 1 current high")
             potroomLabelIs("raised", "#e02f2f")
+            // QA: the pin covered the label. The pin runs from 15 m below its position (the
+            // cone's tip: 30 m tall, turned down) to 29 m above it (the ball: 7 m round at 22 m,
+            // AlarmPins.qml); no point of its axis shows inside the label's box.
+            parkView.fitPark(true)
+            waitForRendering(parkView)
+            const label = labelOf("potroom-1")
+            const pin = ParkController.alarms.active[0].position
+            for (let up = -15; up <= 29; up += 1) {
+                const s = parkView.view.mapFrom3DScene(pin.plus(Qt.vector3d(0, up, 0)))
+                const at = parkView.view.mapToItem(label.parent, s.x, s.y)
+                verify(at.x < label.x || at.x > label.x + label.width || at.y < label.y || at.y > label.y + label.height,
+                       "the pin at " + up + " m shows at " + at + " inside the label " + [label.x, label.y, label.width, label.height])
+            }
         }
 
         // Presentation mode is read-only: no acknowledgement, no other park, whatever calls it.

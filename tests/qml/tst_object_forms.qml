@@ -49,6 +49,7 @@ Item {
         return JSON.stringify({
             format: "parktwin-park/1", id: "forms", name: { zh: "表单园区", en: "Forms park" },
             latitude_deg: 29.5, longitude_deg: 106.5, land_area_mu: 100, grid_emission_t_per_mwh: 0.57,
+            enterprises: [{ id: "qineng", name: { zh: "旗能铝业", en: "Qineng Aluminium" }, land_area_mu: 50 }],
             buildings: [
                 { id: "hall", name: { zh: "车间", en: "Hall" }, kind: "plant", position: { x_m: 50, y_m: 50 },
                   width_m: 60, depth_m: 30, height_m: 12 }
@@ -203,6 +204,24 @@ Item {
             verify(ParkDocument.save())
             compare(Fixture.pythonValue(top.path, "/lines/0/machines"), "null")  // an empty list is left out
             compare(Fixture.pythonValue(top.path, "/lines/0/id"), "\"cast\"")
+            top.undoAllAndCompare()
+        }
+
+        // A line's building and operator are picked from the park's by name (QA: they were id
+        // text fields); the file keeps the chosen enterprise's id.
+        function test_a_lines_building_and_operator_are_picked_by_name() {
+            ParkController.selection.select("cast")
+            const building = top.field("/lines/0/building")
+            verify(building)
+            compare(building.displayText, "Hall")  // the hall's name in the miniPark, not "hall"
+            const operator = top.field("/lines/0/enterprise")
+            compare(operator.displayText, "(none)")
+            operator.forceActiveFocus()
+            keyClick(Qt.Key_Down)  // the next choice: the park's one enterprise
+            compare(ParkEditor.lastError, "")
+            verify(ParkDocument.save())
+            compare(Fixture.pythonValue(top.path, "/lines/0/enterprise"), "\"qineng\"")
+            compare(top.field("/lines/0/enterprise").displayText, "Qineng Aluminium")
             top.undoAllAndCompare()
         }
 

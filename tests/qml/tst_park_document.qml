@@ -199,6 +199,36 @@ Item {
             compare(ParkDocument.fileName, "typed-with-enter.park.json")
         }
 
+        // QA: Save as on a new park offered an empty file name, and nothing said the save had
+        // happened. A new park's id is "new-park" (twin/model new_park.cpp): the dialog offers
+        // "new-park.park.json", as parktwin-cli park new names its file, and a note names it.
+        function test_save_as_offers_the_park_id_and_says_it_saved() {
+            ParkDocument.newPark()
+            verify(ParkDocument.untitled)
+            const path = Fixture.tempPath("new-park.park.json")
+            Fixture.removeFile(path)
+            actions.saveDialog.currentFolder = "file://" + Fixture.tempPath("")
+            actions.saveDialog.open()
+            tryCompare(actions.saveDialog, "visible", true)
+            let field = null
+            tryVerify(() => (field = shownNamed(top.Overlay.overlay, "fileNameTextField")) !== null, 5000, "the name field")
+            compare(field.text, "new-park.park.json")
+            actions.savedNote.close()  // an earlier test's save
+            tryVerify(() => findChild(top.Overlay.overlay, "fileDialogListView").activeFocus)
+            waitForItemPolished(field.parent)
+            mouseClick(field)
+            tryVerify(() => field.activeFocus, 5000, "the field has the keyboard")
+            keyClick(Qt.Key_Return)  // the offered name, unchanged
+            tryCompare(actions.saveDialog, "visible", false, 5000, "saved")
+            compare(Fixture.pythonValue(path, "/id"), "\"new-park\"")
+            compare(ParkDocument.fileName, "new-park.park.json")
+            verify(actions.savedNote.visible)
+            compare(actions.savedNote.contentItem.text, "Saved new-park.park.json")
+            ParkController.language = "zh"
+            verify(ParkDocument.save())
+            compare(actions.savedNote.contentItem.text, "已保存 new-park.park.json")
+        }
+
         // QA: "cannot open the park file" in English in a Chinese window. The reason is kept as a
         // code: switching the language words it again.
         function test_a_park_that_cannot_be_read_is_said_in_the_window_language() {

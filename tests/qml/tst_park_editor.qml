@@ -287,6 +287,26 @@ Item {
             compare(ParkController.scene.buildings.length, 2)
         }
 
+        // QA: a new park's palette offered a smelter, and a second Add building landed on the
+        // first. The palette starts at the generic workshop; the view centre here is (0, 0).
+        // The first new 40 x 30 m building stands there (the hall's wall is 35 m north, over the
+        // 10 m gap); the second would be 40 m north, where the hall stands within the gap, so it
+        // goes 40 m south: walls 10 m apart, no overlap.
+        function test_palette_defaults_to_a_workshop_and_adds_beside_the_last() {
+            const palette = findChild(editor, "paletteKind")
+            compare(palette.currentText, "workshop")
+            const button = findChild(editor, "addBuildingButton")
+            mouseClick(button)
+            compare(ParkController.scene.buildings.length, 3)
+            button.clicked()  // (a second synthetic click in a moment reads as a double click)
+            compare(ParkController.scene.buildings.length, 4)
+            compare(top.sceneBuilding("workshop-1").position.x, 0)
+            compare(top.sceneBuilding("workshop-1").position.z, 0)
+            compare(top.sceneBuilding("workshop-2").position.x, 0)
+            compare(top.sceneBuilding("workshop-2").position.z, 40)  // scene z is -y
+            compare(ParkEditor.overlaps.length, 0)
+        }
+
         function test_presentation_never_edits() {
             ParkController.presenting = true
             verify(!ParkEditor.editing)

@@ -4,6 +4,7 @@
 import QtQuick
 import QtTest
 import ParkTwin
+import ParkTwinTest
 
 Item {
     id: root
@@ -52,6 +53,7 @@ Item {
             parkView.yaw = -25
             parkView.pitch = 48
             parkView.showFlows = false
+            if (ParkController.parkId !== "beidu") verify(ParkController.loadPark(Fixture.beiduPath))
             parkView.fitPark(true)
         }
 
@@ -117,6 +119,36 @@ Item {
             parkView.fitPark(true)
             verify(ParkController.scene.outline.length > 100, "Beidu's outline: zones, halls, utilities")
             checkFramed(ParkController.scene.outline, "the park")
+        }
+
+        // QA: after reopening a park drawn in the window, Fit park cut Road 1 off at the bottom
+        // and a market's marker at the right edge. A zone 300 x 100 m with a hall; a 10 m road 80 m south
+        // of it; a market on its east edge. Oracles: the road's corners from the file (its ends
+        // capped by half its width), and the marker's reach from its parts (ExternalMarker.qml:
+        // the arrow's cone ends about 64 of 50 units out, so 1.3 marker sizes).
+        function test_fit_park_shows_the_roads_and_the_external_markers() {
+            const park = {
+                format: "parktwin-park/1", id: "fit", name: { zh: "框园区", en: "Fit park" },
+                latitude_deg: 29.5, longitude_deg: 106.5, land_area_mu: 100, grid_emission_t_per_mwh: 0.57,
+                zones: [{ id: "z1", name: { zh: "区", en: "Zone" }, kind: "industrial",
+                          outline: [{ x_m: 0, y_m: 0 }, { x_m: 300, y_m: 0 }, { x_m: 300, y_m: 100 }, { x_m: 0, y_m: 100 }] }],
+                buildings: [{ id: "hall", name: { zh: "车间", en: "Hall" }, kind: "workshop", position: { x_m: 150, y_m: 50 },
+                              width_m: 60, depth_m: 30, height_m: 12 }],
+                roads: [{ id: "r1", name: { zh: "道路 1", en: "Road 1" }, width_m: 10,
+                          path: [{ x_m: 0, y_m: -80 }, { x_m: 300, y_m: -80 }] }],
+                externals: [{ id: "oem", name: { zh: "整车厂", en: "Car OEM" }, kind: "market",
+                              position: { x_m: 300, y_m: 50 } }]
+            }
+            verify(ParkController.loadPark(Fixture.writeFile("fit.park.json", JSON.stringify(park))), ParkController.errorText)
+            parkView.fitPark(true)
+            const road = [[-5, -85], [-5, -75], [305, -85], [305, -75]].map(p => Qt.vector3d(p[0], 0, -p[1]))
+            const marker = ParkController.scene.externals.find(x => x.id === "oem")
+            const reach = 1.3 * marker.size
+            const around = [[reach, 0], [-reach, 0], [0, reach], [0, -reach]].map(d => marker.position.plus(Qt.vector3d(d[0], 0, d[1])))
+            for (const [points, what] of [[road, "the road"], [around, "the market's marker"]]) {
+                const e = extent(points)
+                verify(e.behind === 0 && e.left >= 0 && e.right <= 1 && e.top >= 0 && e.bottom <= 1, what + " cut off: " + JSON.stringify(e))
+            }
         }
 
         function test_fit_park_in_a_tall_window() {

@@ -233,6 +233,9 @@ Item {
             tryVerify(() => form.opened)
             compare(form.from, "line-a")
             compare(form.to, "line-b")
+            form.ask("hall", "store")  // buildings: describe() gives name and kind on two lines
+            compare(findChild(form.contentItem, "linkTitle").text, "Hall → Store")  // the miniPark's names
+            form.ask("line-a", "line-b")
             const kinds = findChild(form.contentItem, "linkKindBox")
             kinds.currentIndex = LinkEditor.products.indexOf("ingot")
             findChild(form.contentItem, "linkCapacityField").text = "12.5"

@@ -67,13 +67,17 @@ TEST(EditLabel, LinksByTheNamesOfTheirEnds) {
   expectLabel(RemoveEnergyLink{"e1"}, "Delete energy link Grid → Hall", "删除能源连接 电网 → 车间");
 }
 
-TEST(EditLabel, AFieldByItsObjectsName) {
-  expectLabel(SetField{"/lines/0/machines/0/count", 8}, "Change Cells: count", "修改 压铸岛：count");
-  expectLabel(SetField{"/buildings/1/height_m", 14}, "Change Store: height_m", "修改 仓库：height_m");
-  expectLabel(SetField{"/roads/0/width_m", 10}, "Change Ring road: width_m", "修改 环路：width_m");
+// The field in words (QA: the history said "修改 新园区：name/zh"); a key without words (a
+// zone's outline point) keeps its pointer.
+TEST(EditLabel, AFieldByItsObjectsNameAndItsWords) {
+  expectLabel(SetField{"/lines/0/machines/0/count", 8}, "Change Cells: count", "修改 压铸岛：数量");
+  expectLabel(SetField{"/buildings/1/height_m", 14}, "Change Store: height", "修改 仓库：高度");
+  expectLabel(SetField{"/roads/0/width_m", 10}, "Change Ring road: width", "修改 环路：宽度");
   expectLabel(SetField{"/zones/0/outline/2/x_m", 90}, "Change Zone: outline/2/x_m", "修改 区：outline/2/x_m");
-  expectLabel(SetField{"/material_links/0/loss_pct", 1}, "Change Casting → Store: loss_pct", "修改 铸造线 → 仓库：loss_pct");
-  expectLabel(SetField{"/latitude_deg", 30}, "Change Mini park: latitude_deg", "修改 小园区：latitude_deg");
+  expectLabel(SetField{"/material_links/0/loss_pct", 1}, "Change Casting → Store: loss", "修改 铸造线 → 仓库：损耗");
+  expectLabel(SetField{"/latitude_deg", 30}, "Change Mini park: latitude", "修改 小园区：纬度");
+  expectLabel(SetField{"/name/zh", "新园区"}, "Change Mini park: name (Chinese)", "修改 小园区：名称（中文）");
+  expectLabel(SetField{"/lines/0/enterprise", "qineng"}, "Change Casting: operator", "修改 铸造线：运营企业");
 }
 
 // An alarm rule has no name (its message is what it says when it fires): its id.

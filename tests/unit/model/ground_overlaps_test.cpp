@@ -80,5 +80,43 @@ TEST(GroundOverlaps, APvFieldOnAHallIsNamedAndAHousedOneIsNot) {
   EXPECT_TRUE(groundOverlaps(park).empty());
 }
 
+// Add building twice at one view centre (QA: the second landed on the first, and the overlap
+// warning showed at once). One 40 x 30 m building at (0, 0); a new 40 x 30 m one wanted there.
+Park oneBuildingAtTheOrigin() {
+  Park park;
+  Building b;
+  b.id = "first";
+  b.width_m = 40;
+  b.depth_m = 30;
+  park.buildings.push_back(b);
+  return park;
+}
+
+TEST(FreeGroundNear, FreeGroundIsKeptAsWanted) {
+  const Point at = freeGroundNear(oneBuildingAtTheOrigin(), {200, 0}, 40, 30);
+  EXPECT_EQ(at, (Point{200, 0}));
+}
+
+TEST(FreeGroundNear, ASecondBuildingLandsBesideTheFirstWithTheGap) {
+  Park park = oneBuildingAtTheOrigin();
+  // The nearest grid points step 30 + 10 = 40 m north or south, or 40 + 10 = 50 m east or west:
+  // north first (of equal distances, counter-clockwise from east). Walls 40 - 15 - 15 = 10 m apart.
+  const Point second = freeGroundNear(park, {0, 0}, 40, 30);
+  EXPECT_EQ(second, (Point{0, 40}));
+  park.buildings.push_back(park.buildings[0]);
+  park.buildings.back().id = "second";
+  park.buildings.back().position = second;
+  EXPECT_TRUE(groundOverlaps(park).empty());
+  // The third: south, the other point 40 m away.
+  EXPECT_EQ(freeGroundNear(park, {0, 0}, 40, 30), (Point{0, -40}));
+}
+
+TEST(FreeGroundNear, ASpotCloserThanTheGapIsNotFree) {
+  // Wanted 45 m east of the first's centre: walls 45 - 20 - 20 = 5 m apart, under the 10 m gap.
+  const Point at = freeGroundNear(oneBuildingAtTheOrigin(), {45, 0}, 40, 30);
+  // 40 m north is free: walls 40 - 15 - 15 = 10 m apart in y.
+  EXPECT_EQ(at, (Point{45, 40}));
+}
+
 }  // namespace
 }  // namespace parktwin::model

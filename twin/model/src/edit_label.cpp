@@ -76,16 +76,78 @@ std::optional<std::size_t> indexOf(const std::string& step) {
   return std::stoul(step);
 }
 
-// What a SetField changes: "/lines/0/machines/0/count" -> "Cells: count" / "压铸岛：count", the
-// object by its name and its field by the rest of the pointer; a field of the park's own header
-// by the park's name ("Mini park: latitude_deg"); what the park lacks by its pointer.
+// The fields the forms set, as people call them; a field not listed keeps its key.
+struct FieldWords {
+  std::string_view key, en, zh;
+};
+constexpr FieldWords kFieldWords[] = {
+    {"name/zh", "name (Chinese)", "名称（中文）"},
+    {"name/en", "name (English)", "名称（英文）"},
+    {"message/zh", "message (Chinese)", "消息（中文）"},
+    {"message/en", "message (English)", "消息（英文）"},
+    {"id", "id", "编号"},
+    {"kind", "kind", "种类"},
+    {"product", "product", "产品"},
+    {"carrier", "carrier", "能源介质"},
+    {"building", "building", "所在建筑"},
+    {"enterprise", "operator", "运营企业"},
+    {"latitude_deg", "latitude", "纬度"},
+    {"longitude_deg", "longitude", "经度"},
+    {"time_zone", "time zone", "时区"},
+    {"land_area_mu", "land area", "占地面积"},
+    {"grid_emission_t_per_mwh", "grid emission factor", "电网排放因子"},
+    {"output_yuan_per_year", "output", "产值"},
+    {"tax_yuan_per_year", "tax", "税收"},
+    {"above_designated_size", "above designated size", "规模以上"},
+    {"capacity_t_per_year", "capacity (t/yr)", "产能（吨/年）"},
+    {"capacity_units_per_hour", "capacity (units/h)", "产能（件/小时）"},
+    {"capacity_t_per_hour", "capacity (t/h)", "能力（吨/小时）"},
+    {"capacity_kw", "capacity (kW)", "能力（千瓦）"},
+    {"loss_pct", "loss", "损耗"},
+    {"cycle_time_s", "cycle time", "节拍"},
+    {"energy_kwh_per_t", "specific energy", "单位能耗"},
+    {"power_kw", "power", "功率"},
+    {"energy_kwh", "storage", "储能容量"},
+    {"annual_energy_kwh", "yearly energy", "年能量"},
+    {"count", "count", "数量"},
+    {"rows", "rows", "行数"},
+    {"pitch_x_m", "pitch x", "间距 x"},
+    {"pitch_y_m", "pitch y", "间距 y"},
+    {"offset/x_m", "grid offset x", "阵列偏移 x"},
+    {"offset/y_m", "grid offset y", "阵列偏移 y"},
+    {"position/x_m", "position x", "位置 x"},
+    {"position/y_m", "position y", "位置 y"},
+    {"width_m", "width", "宽度"},
+    {"depth_m", "depth", "进深"},
+    {"height_m", "height", "高度"},
+    {"rotation_deg", "rotation", "旋转"},
+    {"planned", "planned", "规划中"},
+    {"unit", "unit", "单位"},
+    {"decimals", "decimals", "小数位数"},
+    {"above", "upper limit", "上限"},
+    {"below", "lower limit", "下限"},
+    {"severity", "severity", "严重程度"},
+};
+
+LocalizedText fieldWords(const std::string& field) {
+  for (const FieldWords& w : kFieldWords) {
+    if (w.key == field) return {std::string(w.zh), std::string(w.en)};
+  }
+  return {field, field};
+}
+
+// What a SetField changes: "/lines/0/machines/0/count" -> "Cells: count" / "压铸岛：数量", the
+// object by its name and its field by the rest of the pointer in words (fieldWords); a field of
+// the park's own header by the park's name ("Mini park: latitude"); what the park lacks by its
+// pointer.
 LocalizedText fieldNamed(const Park& park, const std::string& pointer) {
   const std::vector<std::string> steps = stepsOf(pointer);
   static constexpr std::string_view kSections[] = {"zones", "roads", "buildings", "enterprises", "lines", "utilities",
                                                    "externals", "tags", "material_links", "energy_links", "alarm_rules"};
   if (!steps.empty() && !steps[0].empty() && std::ranges::find(kSections, steps[0]) == std::end(kSections)) {
     const std::string en = park.name.en.empty() ? park.id : park.name.en, zh = park.name.zh.empty() ? park.id : park.name.zh;
-    return {zh + "：" + pointer.substr(1), en + ": " + pointer.substr(1)};
+    const LocalizedText field = fieldWords(pointer.substr(1));
+    return {zh + "：" + field.zh, en + ": " + field.en};
   }
   const auto index = steps.size() >= 3 ? indexOf(steps[1]) : std::nullopt;
   std::string id = index ? idAt(park, steps[0], *index) : std::string();
@@ -102,7 +164,8 @@ LocalizedText fieldNamed(const Park& park, const std::string& pointer) {
   const LocalizedText name = steps[0] == "material_links" ? linkNamed(park, park.material_links, id)
                              : steps[0] == "energy_links" ? linkNamed(park, park.energy_links, id)
                                                           : nameOf(park, id);
-  return {name.zh + "：" + field, name.en + ": " + field};
+  const LocalizedText words = fieldWords(field);
+  return {name.zh + "：" + words.zh, name.en + ": " + words.en};
 }
 
 struct Labeller {

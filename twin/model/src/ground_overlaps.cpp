@@ -87,6 +87,38 @@ std::vector<GroundOverlap> groundOverlaps(const Park& park) {
   return overlaps;
 }
 
+Point freeGroundNear(const Park& park, Point wanted, double width_m, double depth_m) {
+  const std::vector<GroundShape> shapes = shapesOnTheGround(park);
+  const auto isFree = [&](Point at) {
+    const GroundShape padded{"", "", {at, width_m + 2 * kPlacementGap_m, depth_m + 2 * kPlacementGap_m, 0, 0}};
+    return std::ranges::none_of(shapes, [&](const GroundShape& s) { return overlapDepth(padded, s) > 0; });
+  };
+  const double stepX = width_m + kPlacementGap_m, stepY = depth_m + kPlacementGap_m;
+  constexpr int kRings = 20;
+  for (int ring = 0; ring <= kRings; ++ring) {
+    struct Spot {
+      Point at;
+      double distance, angle;
+    };
+    std::vector<Spot> spots;
+    for (int i = -ring; i <= ring; ++i) {
+      for (int j = -ring; j <= ring; ++j) {
+        if (std::max(std::abs(i), std::abs(j)) != ring) continue;
+        const double dx = i * stepX, dy = j * stepY;
+        const double angle = std::fmod(std::atan2(dy, dx) + 2 * std::numbers::pi, 2 * std::numbers::pi);
+        spots.push_back({{wanted.x_m + dx, wanted.y_m + dy}, std::hypot(dx, dy), angle});
+      }
+    }
+    std::ranges::sort(spots, [](const Spot& a, const Spot& b) {
+      return a.distance != b.distance ? a.distance < b.distance : a.angle < b.angle;
+    });
+    for (const Spot& spot : spots) {
+      if (isFree(spot.at)) return spot.at;
+    }
+  }
+  return wanted;
+}
+
 std::string groundOverlapText(const GroundOverlap& o) { return groundOverlapText(o, "en"); }
 
 std::string groundOverlapText(const GroundOverlap& o, std::string_view language) {

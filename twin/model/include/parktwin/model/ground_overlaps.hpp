@@ -36,6 +36,17 @@ struct GroundOverlap {
 // are not housed in a building, in file order (buildings first).
 std::vector<GroundOverlap> groundOverlaps(const Park& park);
 
+// The clear ground a new object keeps to everything already there.
+inline constexpr double kPlacementGap_m = 10;
+
+// Where a new unturned footprint `width_m` x `depth_m` can stand near `wanted` with
+// kPlacementGap_m of clear ground around it: `wanted` itself when that is free, else the
+// nearest free point of a grid stepping by the footprint plus the gap (nearest first; of equal
+// ones, the first counter-clockwise from east). The editor's Add building asks it, so a second
+// building added at the same view centre lands beside the first, not on it. `wanted` when no
+// point within 20 steps is free.
+Point freeGroundNear(const Park& park, Point wanted, double width_m, double depth_m);
+
 // "/buildings/2 (store) and /buildings/0 (hall) overlap by 12.5 m"
 std::string groundOverlapText(const GroundOverlap& overlap);
 // The same in `language` ("zh" or "en"; anything else is English):
