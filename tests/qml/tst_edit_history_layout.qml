@@ -57,6 +57,7 @@ Item {
                             fieldsShown: findChild(panel, "buildingFields").visible }
             win.close()  // a window destroyed while shown leaves its 3D view's renderer behind (ASan, Qt 6.4)
             win.destroy()
+            wait(0)  // gone before the next park loads: a Repeater3D of a dying window crashes Qt 6.4
             return shown
         }
 
