@@ -2,6 +2,11 @@
 // mosquitto_pub (a client we did not write), landing as the samples worked out by hand.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <cstdlib>
 #include <mutex>
@@ -145,6 +150,29 @@ TEST(MqttMappedSource, ABrokerRefusingThePasswordIsAnErrorNamingIt) {
   auto accepted = makeLiveSource(Source{"s", SourceKind::mqtt, config}, collected.sink());
   ASSERT_TRUE(accepted && (*accepted)->start());
   EXPECT_TRUE(eventually([&] { return (*accepted)->counters().connected; })) << (*accepted)->counters().last_error;
+}
+
+// A broker that is not there (QA: the source said "not connected, 0 errors" and nothing more):
+// the source names the address it cannot reach and the system's reason, in both languages.
+TEST(MqttMappedSource, ABrokerThatIsNotThereIsNamedWithTheReason) {
+  const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  // Bound and never listening: a connection to it is refused, and no one else takes the port.
+  ASSERT_EQ(0, ::bind(socket, reinterpret_cast<sockaddr*>(&address), length));
+  ASSERT_EQ(0, ::getsockname(socket, reinterpret_cast<sockaddr*>(&address), &length));
+  const std::string where = "127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+  feedtest::SampleCollector collected;
+  auto source = makeLiveSource(Source{"s", SourceKind::mqtt, plainNumberOn(ntohs(address.sin_port), 0)}, collected.sink());
+  ASSERT_TRUE(source && (*source)->start());
+  const SourceCounters counters = (*source)->counters();
+  EXPECT_FALSE(counters.connected);
+  EXPECT_EQ("cannot reach the broker " + where + ": Connection refused", counters.last_error);
+  EXPECT_EQ("无法连接代理 " + where + "：Connection refused", counters.last_error_zh);
+  (*source)->stop();
+  ::close(socket);
 }
 
 // A sink whose "disk" fails on demand: commit() moves what arrived into committed, or fails.

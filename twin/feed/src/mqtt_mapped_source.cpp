@@ -163,9 +163,19 @@ Result<void> MqttMappedSource::makeClient() {
 
 Result<void> MqttMappedSource::start() {
   if (running_) return {};
-  auto started = detail::startNetworkThread(client_.get(), mapper_.config().broker);
+  std::string firstFailure;
+  const BrokerOptions& broker = mapper_.config().broker;
+  auto started = detail::startNetworkThread(client_.get(), broker, &firstFailure);
   if (!started) return fail("MQTT source " + id_ + ": " + started.error().message);
   running_ = true;
+  // The network thread goes on trying; meanwhile the source says why it is not connected (a
+  // broker that is not there said nothing: "not connected, 0 errors").
+  if (!firstFailure.empty()) {
+    const std::string address = broker.host + ":" + std::to_string(broker.port);
+    mapper_.update([&](SourceCounters& c) {
+      c.noteError("cannot reach the broker " + address + ": " + firstFailure, "无法连接代理 " + address + "：" + firstFailure);
+    });
+  }
   return {};
 }
 
