@@ -105,9 +105,9 @@ Result<FileTimestamp> parseTimestampIn(std::string_view text, const TimeZone* zo
   while (!text.empty() && (text.front() == ' ' || text.front() == '"')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '"' || text.back() == '\r')) text.remove_suffix(1);
   if (text.empty()) return fail(zh ? "时间为空" : "empty timestamp");
+  const std::string quoted = zh ? "时间“" + std::string(text) + "”：" : "timestamp '" + std::string(text) + "': ";
   if (text.size() >= 5 && text[4] == '/') {
     const auto iso = isoFromSlashDate(text);
-    const std::string quoted = zh ? "时间“" + std::string(text) + "”：" : "timestamp '" + std::string(text) + "': ";
     if (!iso) return fail(quoted + (zh ? "应为 YYYY/MM/DD [HH:MM[:SS]]" : "expected YYYY/MM/DD [HH:MM[:SS]]"));
     auto instant = parseIsoInstant(*iso, language);
     if (!instant) return fail(quoted + (zh ? "没有这一时刻" : "no such date or time"));
@@ -122,7 +122,6 @@ Result<FileTimestamp> parseTimestampIn(std::string_view text, const TimeZone* zo
   }
   double number = 0.0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-  const std::string quoted = zh ? "时间“" + std::string(text) + "”：" : "timestamp '" + std::string(text) + "': ";
   if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(number)) {
     return fail(quoted + (zh ? "应为 ISO-8601 时间或纪元秒/毫秒" : "expected ISO-8601 or epoch seconds/milliseconds"));
   }
