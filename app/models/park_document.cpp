@@ -119,7 +119,7 @@ void ParkDocument::useServerPark() {
 
 void ParkDocument::useServerParkNow() {
   if (!controller_.serverPark() || controller_.presenting() || fetchingServerModels_) return;
-  ServerLink* link = controller_.timeline()->serverLink();
+  ServerLink* link = controller_.timeline()->servedParkLink();
   if (!link) return;
   // The server's model files first, into this desk's data folder (kept: a park saved from here
   // names them), so its buildings and machines are drawn as they are, not as boxes.
@@ -143,11 +143,12 @@ void ParkDocument::useServerParkNow() {
 }
 
 void ParkDocument::showServerPark(model::Park park) {
-  // The live link stays: its data is this park's (the server's), whatever park was shown before.
+  // The live link or the replay stays: its data is this park's (the server's), whatever park was
+  // shown before. Not marked unsaved: the server keeps the park, so closing loses nothing
+  // (QA: closing asked to save a park nobody had changed); an edit from here marks it as usual.
   if (!controller_.showPark(std::move(park), QString())) return;
   adopt(QString());
   clearProblems();
-  setModified(true);
 }
 
 bool ParkDocument::open(const QString& pathOrUrl) {

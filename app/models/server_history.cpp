@@ -146,7 +146,16 @@ void ServerHistory::finishState(const std::shared_ptr<PendingState>& pending) {
   emit stateRead(pending->t_ms, pending->values, ladles, pending->alarmOnsets);
 }
 
+// The park first: a desk that shows another park than the server's replays the server's (as the
+// live link follows it), where asking for its own would be refused (404) at every retry.
 void ServerHistory::readSpan() {
+  link_.followServedPark([this](const QString& failure) {
+    if (failure.isEmpty()) readSpanOfServedPark();
+    else retryLater([this] { readSpan(); }, failure);
+  });
+}
+
+void ServerHistory::readSpanOfServedPark() {
   link_.get(QStringLiteral("history"), [this](const QJsonDocument& doc, const QString& error) {
     if (!error.isEmpty()) {
       retryLater([this] { readSpan(); }, error);

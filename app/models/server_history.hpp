@@ -34,7 +34,8 @@ class ServerHistory : public HistorySource {
   ServerHistory(QUrl base, QString token, QString park, QObject* parent = nullptr);
   ~ServerHistory() override;
 
-  // GET .../history: spanRead with its first and last sample times, or problemChanged (retried).
+  // GET .../history of the park the server serves (link().park() once known): spanRead with its
+  // first and last sample times, or problemChanged (retried).
   void readSpan();
   // For other reads of the same server (the timeline's marks).
   ServerLink& link() { return link_; }
@@ -53,6 +54,7 @@ class ServerHistory : public HistorySource {
  private:
   struct PendingState;
   void finishState(const std::shared_ptr<PendingState>& pending);
+  void readSpanOfServedPark();
   void retryLater(std::function<void()> again, const QString& why);
   void succeeded();
 

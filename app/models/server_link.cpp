@@ -138,14 +138,11 @@ void ServerLink::get(const QString& pathAndQuery, std::function<void(const QJson
 // is followed: the values and alarms are its park's, and parkServed lets the window offer that
 // park (its banner) or take it (a start with --server and no park).
 void ServerLink::probe() {
-  fetch(requestAt("/api/v1/parks"), [this](const QByteArray& body, const QString& failure) {
+  followServedPark([this](const QString& failure) {
     if (!failure.isEmpty()) {
       fail(failure);
       return;
     }
-    QStringList served;
-    for (const auto& park : QJsonDocument::fromJson(body).array()) served.push_back(park.toObject().value("id").toString());
-    if (!served.contains(park_) && !served.isEmpty()) park_ = served.front();
     get("alarms", [this](const QJsonDocument& alarms, const QString& error) {
       if (!error.isEmpty()) {
         fail(error);
@@ -155,6 +152,17 @@ void ServerLink::probe() {
       emit parkServed();
       openLive();
     });
+  });
+}
+
+void ServerLink::followServedPark(std::function<void(const QString& failure)> done) {
+  fetch(requestAt("/api/v1/parks"), [this, done = std::move(done)](const QByteArray& body, const QString& failure) {
+    if (failure.isEmpty()) {
+      QStringList served;
+      for (const auto& park : QJsonDocument::fromJson(body).array()) served.push_back(park.toObject().value("id").toString());
+      if (!served.contains(park_) && !served.isEmpty()) park_ = served.front();
+    }
+    done(failure);
   });
 }
 

@@ -45,6 +45,10 @@ class ServerLink : public QObject {
   // Acknowledges as the token's user; the server's answer arrives as alarmsChanged (here and in
   // every other window on the server, over their WebSockets).
   void acknowledge(const QString& ruleId, const QString& comment);
+  // Asks the server which parks it serves (GET /api/v1/parks) and, where the window's park is
+  // not one of them, reads the server's own park from then on (park()); `done` gets the reason
+  // it could not ask, or nothing. The live stream does this at each connection (start()).
+  void followServedPark(std::function<void(const QString& failure)> done);
   // GET `pathAndQuery` under /api/v1/parks/<park>/; `done` gets the JSON or, on failure, an
   // empty document and the reason.
   void get(const QString& pathAndQuery, std::function<void(const QJsonDocument&, const QString& error)> done);

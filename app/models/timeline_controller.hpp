@@ -99,6 +99,8 @@ class TimelineController : public QObject {
   Q_INVOKABLE QString rememberedServerToken() const;
   // The server link while live from a server (alarms, acknowledgements); null otherwise.
   ServerLink* serverLink() const;
+  // The link of the server whose park the window compares with its own: live or replaying.
+  ServerLink* servedParkLink() const;
   // Live from a feed started elsewhere (a connections file: ConnectionsController); `label`
   // names it in the status bar.
   void startFeed(std::unique_ptr<LiveFeed> feed, const QString& label, const QString& recordTo = {});
@@ -193,6 +195,7 @@ class TimelineController : public QObject {
   void attachSource(HistorySource* source);
   void startServerReplay(qint64 first_ms, qint64 last_ms);
   void showServerHistoryProblem(const QString& problem);
+  void askServedPark(ServerLink& link);
   void tick();
   void requestRead();
   void onStateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles,

@@ -80,6 +80,7 @@ void TimelineController::startServerReplay(qint64 first_ms, qint64 last_ms) {
   startReplayClock(first_ms, last_ms, last_ms);
   attachSource(serverHistory_.get());
   loadServerMarkers(serverHistory_->link(), first_ms, last_ms + 1);
+  askServedPark(serverHistory_->link());  // the replay is of the server's park: the window compares
   connected_ = true;
   setStatus(tr("Replaying %1").arg(source_));
   emit statusChanged();

@@ -64,13 +64,16 @@ bool TimelineController::connectServer(const QString& url, const QString& token,
             Qt::SingleShotConnection);
     // Each desktop opens its own copy of the park file (or another park): the window says where
     // it differs. Asked once the link knows which park the server serves, at each connection.
-    connect(link, &ServerLink::parkServed, this, [this, link] {
-      link->get("park", [this](const QJsonDocument& served, const QString& error) {
-        if (error.isEmpty()) emit serverParkChanged(served.toJson(QJsonDocument::Compact));
-      });
-    });
+    connect(link, &ServerLink::parkServed, this, [this, link] { askServedPark(*link); });
   }
   return true;
+}
+
+// The park file the server serves, for the window to compare with its own (its banner) or take.
+void TimelineController::askServedPark(ServerLink& link) {
+  link.get("park", [this](const QJsonDocument& served, const QString& error) {
+    if (error.isEmpty()) emit serverParkChanged(served.toJson(QJsonDocument::Compact));
+  });
 }
 
 // The server's events (failures, alarms, notes) as marks on the timeline.
@@ -116,5 +119,9 @@ QString TimelineController::rememberedServerToken() const { return QSettings().v
 QString TimelineController::rememberedServerCaFile() const { return QSettings().value(kCaFileKey).toString(); }
 
 ServerLink* TimelineController::serverLink() const { return live_ ? live_->server() : nullptr; }
+
+ServerLink* TimelineController::servedParkLink() const {
+  return serverHistory_ ? &serverHistory_->link() : serverLink();
+}
 
 }  // namespace parktwin::app

@@ -173,7 +173,7 @@ class ReplayTest(unittest.TestCase):
                     window.wait()
         print(self.log())  # the window's test functions, for the record
         self.assertEqual(0, window.returncode, self.log())
-        self.assertIn("Totals: 8 passed, 0 failed", self.log())  # 6 tests + init/cleanup
+        self.assertIn("Totals: 9 passed, 0 failed", self.log())  # 7 tests + init/cleanup
 
 
 if __name__ == "__main__":

@@ -194,5 +194,31 @@ Item {
             showsStateBarAt(after)  // asked while the server was away: asked again once it is back
             timeline.close()
         }
+
+        // A desk showing another park (Jiulong) replays a server of Beidu (QA: it asked the server
+        // for Jiulong's history and retried a 404 forever): the replay is of the server's park,
+        // the banner names both, and its button takes the server's park with the replay still
+        // running. Nobody changed that park: closing the window has nothing to ask.
+        function test_7_a_desk_of_another_park_replays_the_servers() {
+            if (!ParkDocument.open(Peer.sourceDir() + "/assets/parks/jiulong.json")) ParkDocument.resolvePending("discard")
+            compare(ParkController.parkId, "jiulong")
+            findChild(part, "serverUrlField").text = Peer.serverUrl
+            findChild(part, "serverTokenField").text = Peer.token
+            mouseClick(findChild(part, "serverReplayButton"))
+            tryVerify(() => timeline.connected && timeline.endMs === history.last, 30000, "span: " + timeline.status)
+            compare(timeline.startMs, history.first)
+            tryVerify(() => ParkController.serverParkDifference.startsWith("This server serves another park, "), 20000,
+                      "banner: " + ParkController.serverParkDifference)
+            compare(ParkController.parkId, "jiulong", "not taken before asked")
+            ParkDocument.useServerPark()
+            tryVerify(() => ParkController.parkId === "beidu" && !ParkDocument.fetchingServerModels, 30000, ParkController.parkId)
+            compare(ParkController.serverParkDifference, "")
+            compare(timeline.mode, "replay")
+            const t = history.times[2]
+            timeline.seek(t)
+            showsStateAt(t)
+            verify(ParkDocument.untitled && !ParkDocument.modified, "the server's park, unchanged, is not marked unsaved")
+            timeline.close()
+        }
     }
 }

@@ -116,7 +116,7 @@ Item {
             }
             compare(ParkController.serverParkDifference, "")
             verify(timeline.connected, "still live from the server")
-            verify(ParkDocument.untitled && ParkDocument.modified)
+            verify(ParkDocument.untitled && !ParkDocument.modified, "the server's park, unchanged, is not marked unsaved")
             timeline.close()
         }
 
