@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "parktwin/model/park.hpp"
+#include "parktwin/model/road_stretches.hpp"
 #include "scene_frame.hpp"
 
 namespace parktwin::app {
@@ -61,22 +62,24 @@ bool overlap(const SegmentBox& a, const SegmentBox& b) {
   });
 }
 
-// Where the road's name may go, best first (roadNameLabels).
-QVariantList roadNameSpots(const model::Road& road) {
+// Where the name of roads[index] may go, best first (roadNameLabels): on the stretches clear of
+// every other road (twin's clearRoadStretches), so a name never lies over a crossing (QA).
+QVariantList roadNameSpots(const std::vector<model::Road>& roads, std::size_t index) {
   struct Spot {
     double x, y, ux, uy, room, rank;
   };
+  const model::Road& road = roads[index];
   std::vector<Spot> spots;
-  for (std::size_t i = 0; i + 1 < road.path.size(); ++i) {
-    const auto& a = road.path[i];
-    const auto& b = road.path[i + 1];
-    const double length = std::hypot(b.x_m - a.x_m, b.y_m - a.y_m);
-    if (length <= 0) continue;
-    const double ux = (b.x_m - a.x_m) / length, uy = (b.y_m - a.y_m) / length;
-    // The middle of a segment before any quarter, longer segments first.
+  for (const model::RoadStretch& stretch : model::clearRoadStretches(roads, index)) {
+    const auto& a = road.path[stretch.segment];
+    const auto& b = road.path[stretch.segment + 1];
+    const double segment = std::hypot(b.x_m - a.x_m, b.y_m - a.y_m);
+    const double ux = (b.x_m - a.x_m) / segment, uy = (b.y_m - a.y_m) / segment;
+    const double length = stretch.to_m - stretch.from_m;
+    // The middle of a stretch before any quarter, longer stretches first.
     for (const double t : {0.5, 0.25, 0.75}) {
-      spots.push_back({a.x_m + t * (b.x_m - a.x_m), a.y_m + t * (b.y_m - a.y_m), ux, uy, length * std::min(t, 1 - t),
-                       (t == 0.5 ? 1e12 : 0) + length});
+      const double at = stretch.from_m + t * length;
+      spots.push_back({a.x_m + at * ux, a.y_m + at * uy, ux, uy, length * std::min(t, 1 - t), (t == 0.5 ? 1e12 : 0) + length});
     }
   }
   std::ranges::stable_sort(spots, [](const Spot& p, const Spot& q) { return p.rank > q.rank; });
@@ -120,9 +123,11 @@ std::vector<double> roadSegmentTops(const std::vector<model::Road>& roads) {
 
 QVariantList roadNameLabels(const std::vector<model::Road>& roads, const std::string& language) {
   QVariantList out;
-  for (const auto& road : roads) {
-    const QVariantList spots = roadNameSpots(road);
-    if (road.name.in(language).empty() || spots.isEmpty()) continue;
+  for (std::size_t index = 0; index < roads.size(); ++index) {
+    const model::Road& road = roads[index];
+    if (road.name.in(language).empty()) continue;
+    const QVariantList spots = roadNameSpots(roads, index);
+    if (spots.isEmpty()) continue;  // crossed or overlaid all along: no place for a name
     double length = 0;
     for (std::size_t i = 0; i + 1 < road.path.size(); ++i) {
       length += std::hypot(road.path[i + 1].x_m - road.path[i].x_m, road.path[i + 1].y_m - road.path[i].y_m);

@@ -31,11 +31,13 @@ std::vector<double> roadSegmentTops(const std::vector<model::Road>& roads);
 // The scene's labels (SceneController::labels) of the named roads, in `language`: quiet names
 // beside the road, along it (QA: roads were unnamed on the map), placed after every building
 // and zone name, longer roads first. Each has `road` set and `spots`, where the name may go,
-// best first: the middle of the longest segment, then the middle of the others and the quarters
-// of each, at most 9. A spot is {position (scene: on the road's centre line), ahead (scene:
-// 10 m farther along the road, for the name's angle on screen), edge (scene: the road's left
-// edge beside the spot, for how far beside it the name goes), roomM (how far the segment
-// reaches on either side of the spot, metres: the name must fit along it)}.
+// best first, all on stretches clear of every other road (model::clearRoadStretches: a name at
+// a crossing lay over the other road, QA): the middle of the longest stretch, then the middle
+// of the others and the quarters of each, at most 9; a road crossed all along has no label. A
+// spot is {position (scene: on the road's centre line), ahead (scene: 10 m farther along the
+// road, for the name's angle on screen), edge (scene: the road's left edge beside the spot, for
+// how far beside it the name goes), roomM (how far the clear stretch reaches on either side of
+// the spot, metres: the name must fit along it)}.
 QVariantList roadNameLabels(const std::vector<model::Road>& roads, const std::string& language);
 
 }  // namespace parktwin::app

@@ -41,6 +41,22 @@ Node {
         return out
     }
 
+    // Night: the boxes glow with an emissive shell and lit windows, but a model's materials are
+    // its file's and take no emissive term from here, so under the moon alone it sank into the
+    // dark ground (QA). A light scoped to the model lifts it instead: its ambient share stands in
+    // for the boxes' glow, its warm beam from the object's front and above for floodlights on
+    // the facade, so the model keeps its own colours and shading. Scoped, nothing else in the
+    // scene pays for it; a directional light is the cheapest kind on llvmpipe.
+    DirectionalLight {
+        objectName: "nightLight"
+        visible: ViewState.night
+        scope: upright
+        eulerRotation: Qt.vector3d(-35, 25, 0)
+        color: "#ffd49a"
+        ambientColor: "#2c2c3a"
+        brightness: 0.6
+    }
+
     Node {
         id: upright
         eulerRotation.x: root.spec.upZ ? -90 : 0
