@@ -23,29 +23,33 @@ ScenarioQueue::~ScenarioQueue() {
 
 Result<scenario::Scenario> ScenarioQueue::readScenario(const json& body, const std::string& language) const {
   const bool zh = language == "zh";
-  const auto refuse = [zh](const std::string& en, const std::string& cn) { return fail(ErrorCode::invalid_input, zh ? cn : en); };
-  if (!body.is_object()) return refuse("body: expected a JSON object", "body: 应为 JSON 对象");
-  Result<scenario::Scenario> loaded = fail("no scenario");
-  if (body.contains("scenario") && body["scenario"].is_string()) {
-    const std::string name = body["scenario"];
-    if (!model::looksLikeBundledName(name)) {
-      return refuse("/scenario: expected the name of a bundled scenario, got \"" + name + "\"",
-                    "/scenario: 应为内置情景的名称，实际为“" + name + "”");
-    }
-    auto file = model::resolveBundledOrPath(name, model::BundledKind::scenario, dataFolder_, {}, language);
-    if (!file) return fail(ErrorCode::invalid_input, "/scenario: " + file.error().message);
-    loaded = scenario::loadScenario(*file, dataFolder_, language, scenario::TargetCheck::none);
-  } else if (body.contains("definition") && body["definition"].is_object()) {
-    loaded = scenario::parseScenario(body["definition"].dump(), "/definition", dataFolder_, dataFolder_, language,
-                                     scenario::TargetCheck::none);
-  } else {
-    return refuse("body: expected {\"scenario\": \"<bundled name>\"} or {\"definition\": {<scenario file>}}",
-                  "body: 应为 {\"scenario\": \"<内置情景名>\"} 或 {\"definition\": {<情景文件内容>}}");
+  if (body.is_object() && body.contains("scenario") && body["scenario"].is_string()) return readBundled(body["scenario"], language);
+  if (body.is_object() && body.contains("definition") && body["definition"].is_object()) {
+    // Whatever park the server serves (the user's own too, QA): the definition runs on it.
+    auto loaded = scenario::parseScenarioFor(park_, body["definition"].dump(), "/definition", language);
+    if (!loaded) return fail(ErrorCode::invalid_input, loaded.error().message);
+    return loaded;
   }
+  if (!body.is_object()) return fail(ErrorCode::invalid_input, zh ? "body: 应为 JSON 对象" : "body: expected a JSON object");
+  return fail(ErrorCode::invalid_input, zh ? "body: 应为 {\"scenario\": \"<内置情景名>\"} 或 {\"definition\": {<情景文件内容>}}"
+                                           : "body: expected {\"scenario\": \"<bundled name>\"} or {\"definition\": {<scenario file>}}");
+}
+
+Result<scenario::Scenario> ScenarioQueue::readBundled(const std::string& name, const std::string& language) const {
+  const bool zh = language == "zh";
+  if (!model::looksLikeBundledName(name)) {
+    return fail(ErrorCode::invalid_input, zh ? "/scenario: 应为内置情景的名称，实际为“" + name + "”"
+                                             : "/scenario: expected the name of a bundled scenario, got \"" + name + "\"");
+  }
+  auto file = model::resolveBundledOrPath(name, model::BundledKind::scenario, dataFolder_, {}, language);
+  if (!file) return fail(ErrorCode::invalid_input, "/scenario: " + file.error().message);
+  auto loaded = scenario::loadScenario(*file, dataFolder_, language, scenario::TargetCheck::none);
   if (!loaded) return fail(ErrorCode::invalid_input, loaded.error().message);
-  if (loaded->park_file.stem().string() != park_.id) {
-    return refuse("scenario \"" + loaded->id + "\" is for park \"" + loaded->park + "\"; this server serves \"" + park_.id + "\"",
-                  "情景“" + loaded->id + "”是为园区“" + loaded->park + "”写的；本服务器服务的是“" + park_.id + "”");
+  // A bundled scenario names its bundled park, whose id is its name.
+  if (loaded->park != park_.id) {
+    return fail(ErrorCode::invalid_input,
+                zh ? "情景“" + loaded->id + "”是为园区“" + loaded->park + "”写的；本服务器服务的是“" + park_.id + "”"
+                   : "scenario \"" + loaded->id + "\" is for park \"" + loaded->park + "\"; this server serves \"" + park_.id + "\"");
   }
   if (auto checked = scenario::checkAgainstPark(*loaded, park_, language); !checked) {
     return fail(ErrorCode::invalid_input, checked.error().message);

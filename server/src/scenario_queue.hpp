@@ -46,6 +46,7 @@ class ScenarioQueue {
     nlohmann::json kpis;
   };
   Result<scenario::Scenario> readScenario(const nlohmann::json& body, const std::string& language) const;
+  Result<scenario::Scenario> readBundled(const std::string& name, const std::string& language) const;
   void work();
   void run(Job& job);
 

@@ -554,6 +554,54 @@ class ServerTlsTest(unittest.TestCase):
             self.assertEqual(0, code, err)
 
 
+class OwnParkScenarioTest(unittest.TestCase):
+    """A server of the user's own park (QA: every what-if posted to it was refused, since the server
+    compared the park file's name with the park's id, and it opened whatever path it was sent). The
+    park file is named as `park new` names one (ID.park.json is not the id here either); the scenario
+    file's contents are sent as they are, its "park" the path beside it."""
+
+    def test_a_scenario_file_sent_as_it_is_runs_on_the_parks_own_server(self):
+        data = os.path.join(SOURCE, "tests", "unit", "scenario", "data")
+        with open(os.path.join(data, "electronics-retrofit.json")) as f:
+            definition = json.load(f)
+        with tempfile.TemporaryDirectory() as d:
+            park = os.path.join(d, "mine.park.json")
+            with open(os.path.join(data, "electronics_park.json")) as src, open(park, "w") as dst:
+                dst.write(src.read())
+            server = Server(SERVER, ["--park", park, "--db", os.path.join(d, "h.db")])
+            try:
+                path = "/api/v1/parks/cq-electronics/scenarios"
+                status, body = server.request("POST", path, body={"definition": definition, "duration_hours": 24})
+                self.assertEqual(202, status, body)
+                deadline = time.monotonic() + 240
+                while time.monotonic() < deadline:
+                    _, run = server.request("GET", body["status"])
+                    if run["state"] in ("done", "failed"):
+                        break
+                    time.sleep(0.2)  # polling a run's status, as a client does
+                self.assertEqual("done", run["state"], run)
+                # The retrofit raises the lines' productivity by 59.8 %: more units made than the baseline.
+                units = next(k for k in run["kpis"] if k["key"] == "units_made")
+                self.assertGreater(units["scenario"], units["baseline"] * 1.3, units)
+                # Another park's scenario is refused, in the language asked for (wording written here).
+                definition["park"] = "jiulong"
+                status, body = server.request("POST", path, body={"definition": definition}, headers={"Accept-Language": "zh-CN"})
+                self.assertEqual(400, status)
+                self.assertEqual("/definition: /park: 情景是为园区“jiulong”写的，不是发送到的园区“cq-electronics”：请写该园区的 id，"
+                                 "或省略 “park”", body["error"])
+                # A path is never opened: one that exists and one that does not get the same answer.
+                answers = []
+                for named in ("/etc/passwd", "/no/such/file.json"):
+                    definition["park"] = named
+                    definition["changes"][0]["enterprises"] = ["no-such-firm"]
+                    answers.append(server.request("POST", path, body={"definition": definition}))
+                self.assertEqual(answers[0], answers[1])
+                self.assertEqual(400, answers[0][0])
+            finally:
+                code, err = server.stop()
+            self.assertEqual(0, code, err)
+
+
 class ServerExposureTest(unittest.TestCase):
     def test_refuses_beyond_loopback_without_tls(self):
         import subprocess

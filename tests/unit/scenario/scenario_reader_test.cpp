@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 #include "parktwin/flow/park_flows.hpp"
@@ -104,6 +105,36 @@ TEST(ScenarioReader, AParkPathIsReadFromTheScenarioFolderAndNamedWhenMissing) {
   ASSERT_FALSE(missing.has_value());
   EXPECT_NE(missing.error().message.find("test.json: /park: no park file /tmp/parks/beidu.json"), std::string::npos)
       << missing.error().message;
+}
+
+// A scenario sent to a server of the user's own park (QA: every "park" was refused, because the
+// server compared the park file's name with the park's id, and opened whatever path it was sent).
+// It runs on the park given: the file's contents sent as they are (a path), the id, or no park.
+TEST(ScenarioReader, ASentScenarioRunsOnTheParkGivenWithoutOpeningAPath) {
+  const auto dir = std::filesystem::path(PARKTWIN_SOURCE_DIR) / "tests" / "unit" / "scenario" / "data";
+  auto park = model::loadPark(dir / "electronics_park.json");
+  ASSERT_TRUE(park.has_value()) << park.error().message;
+  std::ifstream in(dir / "electronics-retrofit.json");
+  json sent = json::parse(in);
+  ASSERT_EQ(sent["park"], "electronics_park.json");
+  for (const json& named : {json("electronics_park.json"), json("/etc/shadow"), json("/no/such/own.park.json"), json("cq-electronics")}) {
+    sent["park"] = named;
+    auto s = parseScenarioFor(*park, sent.dump(), "/definition");
+    ASSERT_TRUE(s.has_value()) << named << ": " << s.error().message;
+    EXPECT_EQ(s->park, "cq-electronics");
+    EXPECT_TRUE(s->park_file.empty()) << s->park_file;
+  }
+  sent.erase("park");
+  EXPECT_TRUE(parseScenarioFor(*park, sent.dump(), "/definition").has_value());
+  // Another park's id, and a target the park lacks, are refused with their JSON paths.
+  sent["park"] = "jiulong";
+  sent["changes"][0]["enterprises"] = {"cq-led", "no-such-firm"};
+  auto refused = parseScenarioFor(*park, sent.dump(), "/definition", "zh");
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().message.find("/definition: /park: 情景是为园区“jiulong”写的，不是发送到的园区“cq-electronics”：请写该园区的 id，或省略 “park”"),
+            std::string::npos)
+      << refused.error().message;
+  EXPECT_NE(refused.error().message.find("/definition: /changes/0/enterprises/1: "), std::string::npos) << refused.error().message;
 }
 
 TEST(ScenarioReader, UnknownTopLevelKey) {

@@ -394,15 +394,11 @@ void checkTargets(const Scenario& scenario, const model::Park& park, Problems& p
   }
 }
 
-}  // namespace
+// Reads "park" into the scenario (and its file, where it names one), reporting into the problems.
+using ParkReader = std::function<void(Scenario&, ObjectReader&, Problems&)>;
 
-Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
-                               const std::filesystem::path& folder, const std::filesystem::path& dataFolder,
-                               std::string_view language, TargetCheck targets) {
-  auto parsed = model::detail::parseJson(jsonText, source, language);
-  if (!parsed) return std::unexpected(parsed.error());
-  const json& root = *parsed;
-  Problems problems;
+// Everything of a scenario file but how its park is found (`readPark`); `problems` gets the rest.
+Scenario readScenarioFields(const json& root, const ParkReader& readPark, Problems& problems) {
   Scenario s;
   {
     ObjectReader r(root, "", problems);
@@ -415,8 +411,7 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
       s.id = r.id("id");
       s.name = text(r, "name", problems, true);
       s.explanation = text(r, "explanation", problems, true);
-      s.park = r.string("park");
-      if (!s.park.empty()) resolveParkOf(s, folder, dataFolder, problems);
+      readPark(s, r, problems);
       if (auto start = instant(r, "start", problems, true)) s.start_ms = *start;
       if (r.raw("duration")) {
         if (auto d = duration(r, "duration", problems, true)) s.duration_ms = *d;
@@ -442,15 +437,60 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
       }
     }
   }
+  return s;
+}
+
+Result<Scenario> parsedOrProblems(Scenario s, const std::string& source, Problems& problems, std::string_view language) {
   s.source = source;
+  problems.sortByPath();
+  if (!problems.empty()) return problems.failure(source, language);
+  return s;
+}
+
+}  // namespace
+
+Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
+                               const std::filesystem::path& folder, const std::filesystem::path& dataFolder,
+                               std::string_view language, TargetCheck targets) {
+  auto parsed = model::detail::parseJson(jsonText, source, language);
+  if (!parsed) return std::unexpected(parsed.error());
+  Problems problems;
+  const auto parkFile = [&](Scenario& s, ObjectReader& r, Problems& found) {
+    s.park = r.string("park");
+    if (!s.park.empty()) resolveParkOf(s, folder, dataFolder, found);
+  };
+  Scenario s = readScenarioFields(*parsed, parkFile, problems);
   // The targets too, whatever else is wrong: a wrong period must not hide a wrong target. A
   // park that does not load is left to the run, which says why.
   if (targets == TargetCheck::park_file && !s.park_file.empty()) {
     if (auto park = model::loadPark(s.park_file)) checkTargets(s, *park, problems);
   }
-  problems.sortByPath();
-  if (!problems.empty()) return problems.failure(source, language);
-  return s;
+  return parsedOrProblems(std::move(s), source, problems, language);
+}
+
+// The park is the one given. A file's contents are sent as they are, so "park" may be the path
+// the file names its park by, on the sender's computer: not opened (a server must not open the
+// paths it is sent) and not needed, since the targets are checked against the park given. A
+// park's name (an id) must be the given park's: a scenario for Jiulong sent to a Beidu server.
+Result<Scenario> parseScenarioFor(const model::Park& park, const std::string& jsonText, const std::string& source,
+                                  std::string_view language) {
+  auto parsed = model::detail::parseJson(jsonText, source, language);
+  if (!parsed) return std::unexpected(parsed.error());
+  Problems problems;
+  const auto givenPark = [&park](Scenario& s, ObjectReader& r, Problems& found) {
+    const std::string named = r.string("park", false);
+    const bool aPath = named.find('/') != std::string::npos || named.ends_with(".json");
+    if (!named.empty() && !aPath && named != park.id) {
+      found.add("/park",
+                "the scenario is for park \"" + named + "\", not \"" + park.id + "\" (the park it was sent to): give that " +
+                    "park's id or leave \"park\" out",
+                "情景是为园区“" + named + "”写的，不是发送到的园区“" + park.id + "”：请写该园区的 id，或省略 “park”");
+    }
+    s.park = park.id;
+  };
+  Scenario s = readScenarioFields(*parsed, givenPark, problems);
+  checkTargets(s, park, problems);
+  return parsedOrProblems(std::move(s), source, problems, language);
 }
 
 Result<Scenario> loadScenario(const std::filesystem::path& file, const std::filesystem::path& dataFolder,
