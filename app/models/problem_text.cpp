@@ -4,23 +4,16 @@
 #include <QLocale>
 
 #include <filesystem>
-#include <string_view>
 
-#include "parktwin/model/gltf_summary.hpp"
+#include "model_file_reading.hpp"
 #include "parktwin/model/model_files.hpp"
 
 namespace parktwin::app {
 namespace {
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
-// What twin/model finds wrong with a glTF file in `language`, without the file's name the notice
-// already gives; empty when it reads the file fine. Qt's loader says less ("IO Error: Unknown
-// format version!") and only in English.
-QString gltfReason(const QString& path, std::string_view language) {
-  const std::filesystem::path file = path.toStdString();
-  const auto summary = model::summarizeGltf(file, language);
-  if (summary) return {};
-  std::string why = summary.error().message;
+// `why` without the file's name the notice already gives.
+QString withoutFileName(std::string why, const std::filesystem::path& file) {
   if (const std::string named = file.string() + ": "; why.starts_with(named)) why.erase(0, named.size());
   return q(why);
 }
@@ -32,9 +25,13 @@ QString ProblemText::of(const model::ProblemWording& wording, const QString& lan
 
 ProblemText::ModelFailure ProblemText::modelFailure(const QString& path, const QString& loaderDetail) {
   if (!QFileInfo::exists(path)) return {.missing = true, .why = {}, .why_zh = {}};
-  const QString why = gltfReason(path, "en");
-  if (why.isEmpty()) return {.missing = false, .why = loaderDetail, .why_zh = {}};
-  return {.missing = false, .why = why, .why_zh = gltfReason(path, "zh")};
+  // What twin/model finds wrong with the file, in both languages from the window's one reading
+  // of it (the scene's, as a rule). Qt's loader says less ("IO Error: Unknown format version!")
+  // and only in English.
+  const std::filesystem::path file = path.toStdString();
+  const auto reading = modelFileReading(file);
+  if (reading) return {.missing = false, .why = loaderDetail, .why_zh = {}};
+  return {.missing = false, .why = withoutFileName(reading.error().en, file), .why_zh = withoutFileName(reading.error().zh, file)};
 }
 
 QString ProblemText::modelNotLoaded(const ModelFailure& failure, const QString& language) {

@@ -13,6 +13,7 @@
 
 #include "controller_text.hpp"
 #include "kind_names.hpp"
+#include "model_file_reading.hpp"
 #include "parktwin/model/ground_overlaps.hpp"
 #include "parktwin/model/gltf_summary.hpp"
 #include "parktwin/model/model_files.hpp"
@@ -29,24 +30,18 @@ namespace {
 
 // An object's 3D model for qml/scene/LoadedModel.qml: the file as a URL, and how to place it
 // in the object's own frame (scene axes: the offset's park y is -z).
-// A model file's bounds in its own axes, read from its glTF JSON (model::summarizeGltf), not
+// A model file's bounds in its own axes, read from its glTF JSON (model::readGltf), not
 // from RuntimeLoader: Qt gives those only after a frame has drawn the model, and a group kept
-// as boxes by the level of detail is never drawn. Remembered per file and modification time,
-// since a drag step lists the scene again.
-const std::optional<model::GltfSummary>& fileSummary(const std::filesystem::path& file) {
-  static std::map<std::pair<std::string, std::filesystem::file_time_type>, std::optional<model::GltfSummary>> known;
-  static const std::optional<model::GltfSummary> unreadable;
-  std::error_code error;
-  const auto changed = std::filesystem::last_write_time(file, error);
-  if (error) return unreadable;
-  const auto key = std::make_pair(file.string(), changed);
-  if (const auto it = known.find(key); it != known.end()) return it->second;
-  auto summary = model::summarizeGltf(file);
-  return known[key] = summary ? std::optional(std::move(*summary)) : std::nullopt;
+// as boxes by the level of detail is never drawn. The window's one reading of the file
+// (model_file_reading.hpp), since a drag step lists the scene again and the model notice words
+// a failure from it.
+std::optional<model::GltfSummary> fileSummary(const std::filesystem::path& file) {
+  auto reading = modelFileReading(file);
+  return reading ? std::optional(std::move(*reading)) : std::nullopt;
 }
 
 std::optional<std::pair<QVector3D, QVector3D>> fileBounds(const std::filesystem::path& file) {
-  const auto& summary = fileSummary(file);
+  const auto summary = fileSummary(file);
   if (!summary || !summary->has_bounds) return std::nullopt;
   const auto& lo = summary->min;
   const auto& hi = summary->max;
@@ -151,7 +146,7 @@ SceneItems sceneItemsOf(const model::Park& park, const model::ObjectIndex& index
     for (const auto& group : line.machines) {
       if (!group.model) continue;
       const QString path = modelPathOf(*group.model, parkFile);
-      if (const auto& summary = fileSummary(path.toStdString()); summary && model::tooHeavyToDraw(summary->triangles, group.count)) {
+      if (const auto summary = fileSummary(path.toStdString()); summary && model::tooHeavyToDraw(summary->triangles, group.count)) {
         items.heavyModels.push_back({q(group.id), path, summary->triangles});
         continue;  // drawn as boxes, with a line in the view's notice
       }

@@ -31,6 +31,7 @@
 #include "live_fixture.hpp"
 #include "plant_fixture.hpp"
 #include "park_controller.hpp"
+#include "problem_text.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/sim/event_codec.hpp"
 #include "parktwin/sim/simulator.hpp"
@@ -271,6 +272,22 @@ class ReplayFixture : public QObject {
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
   }
   Q_INVOKABLE bool removeFile(const QString& path) const { return QFile::remove(path); }
+  // ProblemText::modelFailure's reason for the model file at `path`, in English and Chinese.
+  Q_INVOKABLE QVariantMap modelFailure(const QString& path) const {
+    const auto failure = parktwin::app::ProblemText::modelFailure(path, "the loader's words");
+    return {{"why", failure.why}, {"whyZh", failure.why_zh}};
+  }
+  // `text` written over the file at `path`, its modification time kept as it was: whoever reads
+  // it again sees the new bytes, whoever kept a reading per file and time does not.
+  Q_INVOKABLE bool overwriteKeepingTime(const QString& path, const QString& text) const {
+    std::error_code error;
+    const auto written = std::filesystem::last_write_time(path.toStdString(), error);
+    QFile file(path);
+    if (error || !file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text.toUtf8()) < 0) return false;
+    file.close();
+    std::filesystem::last_write_time(path.toStdString(), written, error);
+    return !error;
+  }
   Q_INVOKABLE QString writeFile(const QString& name, const QString& text) const {
     QFile file(tempPath(name));
     if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0) return {};

@@ -84,6 +84,20 @@ Item {
             compare(ParkController.scene.modelProblems[2], "v1-model.glb（旧车间）：无法加载：GLB 文件头：应为版本 2，实际为 1")
         }
 
+        // The notice's reason is the window's one reading of the file (the scene's, when the park
+        // opened), not a parse of its own per language as it was (the file was read three times):
+        // overwritten afterwards as a version 3 GLB with its time kept, the file still gives
+        // version 1's reason in both languages. A file changed on disk has another time and is
+        // read again (the heavy group's test below).
+        function test_the_reason_is_the_scenes_reading_of_the_file() {
+            openModelPark()
+            const path = Fixture.tempPath("v1-model.glb")
+            verify(Fixture.overwriteKeepingTime(path, "glTF\u0003\u0000\u0000\u0000\u0014\u0000\u0000\u0000\u0000\u0000\u0000\u0000JSON"))
+            const failure = Fixture.modelFailure(path)
+            compare(failure.why, "GLB header: expected version 2, got 1")
+            compare(failure.whyZh, "GLB 文件头：应为版本 2，实际为 1")
+        }
+
         // Opening the same park again rebuilds the scene but keeps the delegates (their lists are
         // equal), and their loaders do not fail again: the boxes stay, so must their lines.
         function test_the_same_park_again_keeps_its_lines() {

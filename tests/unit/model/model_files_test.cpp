@@ -149,6 +149,39 @@ TEST_F(ModelFiles, CorruptGlbHeaderAndJsonAreRefused) {
   EXPECT_NE(unparsed.error().message.find("j.glb: JSON chunk: not valid JSON"), std::string::npos) << unparsed.error().message;
 }
 
+// One reading gives the refusal in both languages (the window keeps it and words its notice in
+// either), each what summarizeGltf says in that language. Oracles: the wordings written here.
+TEST_F(ModelFiles, OneReadingWordsItsRefusalInBothLanguages) {
+  std::string bytes = glb(kTwoTriangles, json{{{"mesh", 0}}});
+  bytes[4] = 1;  // GLB version 1
+  write("v.glb", bytes);
+  const model::GltfReading version = model::readGltf(folder_ / "v.glb");
+  ASSERT_FALSE(version);
+  const std::string file = (folder_ / "v.glb").string();
+  EXPECT_EQ(version.error().en, file + ": GLB header: expected version 2, got 1");
+  EXPECT_EQ(version.error().zh, file + ": GLB 文件头：应为版本 2，实际为 1");
+  EXPECT_EQ(model::summarizeGltf(folder_ / "v.glb", "zh").error().message, version.error().zh);
+
+  std::string badJson = glb(kTwoTriangles, json{{{"mesh", 0}}});
+  badJson[20] = '[';  // the JSON chunk no longer parses: "[," at line 1, column 2
+  badJson[21] = ',';
+  const model::GltfReading unparsed = model::readGltfBytes(badJson, "j.glb", folder_);
+  ASSERT_FALSE(unparsed);
+  EXPECT_EQ(unparsed.error().en, "j.glb: JSON chunk: not valid JSON at line 1, column 2: unexpected ','");
+  EXPECT_EQ(unparsed.error().zh, "j.glb: JSON 数据块: 不是有效的 JSON：第 1 行第 2 列出现意外的“,”");
+
+  write("hall.obj", "# exported\nv 0 0 0\n");
+  const model::GltfReading obj = model::readGltf(folder_ / "hall.obj");
+  ASSERT_FALSE(obj);
+  EXPECT_NE(obj.error().en.find(": not a glTF file (a .gltf is JSON"), std::string::npos) << obj.error().en;
+  EXPECT_NE(obj.error().zh.find(": 不是 glTF 文件（.gltf 是 JSON"), std::string::npos) << obj.error().zh;
+
+  write("good.glb", glb(kTwoTriangles, json{{{"mesh", 0}}}));
+  const model::GltfReading good = model::readGltf(folder_ / "good.glb");
+  ASSERT_TRUE(good) << good.error().en;
+  EXPECT_EQ(good->triangles, 2);
+}
+
 TEST_F(ModelFiles, FilesThatAreNoGltfAtAllSaySoBeforeAnyJsonIsRead) {
   write("noise.glb", std::string("\xd7\x13\x00\x42garbage", 11));
   auto noise = model::summarizeGltf(folder_ / "noise.glb");

@@ -100,5 +100,52 @@ TEST(ParkDifference, TheParksOwnFieldsAreSaidApart) {
   EXPECT_FALSE(d.empty());
 }
 
+// The same rule for a machine group's model: the line is named only where the file (by name) or
+// the placing differs, not where the server keeps it.
+TEST(ParkDifference, AMachineModelKeptInAnotherFolderIsTheSameModel) {
+  Park server = test_parks::minimalParkRead();
+  ASSERT_FALSE(server.lines[0].machines.empty());
+  ModelRef cell;
+  cell.uri = "../models/die-cell.glb";
+  server.lines[0].machines[0].model = cell;
+  Park window = server;
+  window.lines[0].machines[0].model->uri = "/srv/desk/server-models/die-cell.glb";
+  EXPECT_TRUE(differenceBetween(window, server).empty());
+  window.lines[0].power_kw += 1;  // the folder aside, the line differs
+  EXPECT_EQ(differenceBetween(window, server).other_values, (Ids{server.lines[0].id}));
+  window.lines[0].power_kw = server.lines[0].power_kw;
+  window.lines[0].machines[0].model->rotation_deg = 90;
+  EXPECT_EQ(differenceBetween(window, server).other_values, (Ids{server.lines[0].id}));
+  window.lines[0].machines[0].model = cell;
+  window.lines[0].machines[0].model->uri = "../models/press.glb";
+  EXPECT_EQ(differenceBetween(window, server).other_values, (Ids{server.lines[0].id}));
+  window.lines[0].machines[0].model.reset();
+  EXPECT_EQ(differenceBetween(window, server).other_values, (Ids{server.lines[0].id}));
+}
+
+// Each of the park's own fields, one at a time, and none of them for a change in a section.
+TEST(ParkDifference, EveryOwnFieldOfTheParkCounts) {
+  const Park server = test_parks::minimalParkRead();
+  const std::vector<std::pair<const char*, void (*)(Park&)>> edits{
+      {"id", [](Park& p) { p.id += "-copy"; }},
+      {"name.zh", [](Park& p) { p.name.zh += "二"; }},
+      {"description.en", [](Park& p) { p.description.en += " again"; }},
+      {"latitude_deg", [](Park& p) { p.latitude_deg += 0.5; }},
+      {"longitude_deg", [](Park& p) { p.longitude_deg += 0.5; }},
+      {"time_zone", [](Park& p) { p.time_zone = "Asia/Urumqi"; }},
+      {"land_area_mu", [](Park& p) { p.land_area_mu += 10; }},
+      {"grid_emission_t_per_mwh", [](Park& p) { p.grid_emission_t_per_mwh += 0.1; }}};
+  for (const auto& [field, edit] : edits) {
+    Park window = server;
+    edit(window);
+    const auto d = differenceBetween(window, server);
+    EXPECT_TRUE(d.park_fields_differ) << field;
+    EXPECT_EQ(d.other_values, Ids{}) << field;
+  }
+  Park window = server;
+  window.buildings[0].height_m += 1;
+  EXPECT_FALSE(differenceBetween(window, server).park_fields_differ);
+}
+
 }  // namespace
 }  // namespace parktwin::model

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "parktwin/model/json_reader.hpp"
+#include "parktwin/model/problem_wording.hpp"
 
 namespace parktwin::model {
 namespace {
@@ -45,9 +46,12 @@ struct GlbParts {
   std::optional<std::size_t> binBytes;  // length of the BIN chunk, when there is one
 };
 
-Result<GlbParts> splitGlb(const std::string& bytes, const std::string& source, bool zh) {
+// The refusal in both languages: the window words it in its own, and may change language.
+using Refused = std::unexpected<LocalizedText>;
+
+std::expected<GlbParts, LocalizedText> splitGlb(const std::string& bytes, const std::string& source) {
   const auto bad = [&](const std::string& en, const std::string& inChinese) {
-    return fail(source + (zh ? ": GLB 文件头：" + inChinese : ": GLB header: " + en));
+    return Refused(LocalizedText{.zh = source + ": GLB 文件头：" + inChinese, .en = source + ": GLB header: " + en});
   };
   const std::string size = std::to_string(bytes.size());
   if (bytes.size() < 20) return bad("expected at least 20 bytes, got " + size, "应至少有 20 个字节，实际为 " + size);
@@ -347,55 +351,82 @@ std::optional<Refusal> checkBuffers(const json& root, const std::optional<std::s
 
 }  // namespace
 
-Result<GltfSummary> summarizeGltfBytes(const std::string& bytes, const std::string& source,
-                                       const std::filesystem::path& folder, std::string_view language) {
-  const bool zh = language == "zh";
+GltfReading readGltfBytes(const std::string& bytes, const std::string& source, const std::filesystem::path& folder) {
   GltfSummary summary;
   std::string jsonText = bytes;
   std::optional<std::size_t> binBytes;
   summary.binary = bytes.size() >= 4 && readU32(bytes, 0) == kGlbMagic;
   if (summary.binary) {
-    auto parts = splitGlb(bytes, source, zh);
-    if (!parts) return std::unexpected(parts.error());
+    auto parts = splitGlb(bytes, source);
+    if (!parts) return Refused(parts.error());
     jsonText = std::move(parts->json);
     binBytes = parts->binBytes;
   }
-  auto root = detail::parseJson(jsonText, summary.binary ? source + (zh ? ": JSON 数据块" : ": JSON chunk") : source, language);
-  if (!root) return std::unexpected(root.error());
+  // Worded afterwards, once per language: the JSON is parsed once.
+  auto root = detail::parseJsonWorded(jsonText, source);
+  if (!root) {
+    const auto worded = [&](std::string_view language) {
+      ProblemWording wording = root.error();
+      if (summary.binary) wording.first = source + (language == "zh" ? ": JSON 数据块" : ": JSON chunk");
+      return problemText(wording, language);
+    };
+    return Refused(LocalizedText{.zh = worded("zh"), .en = worded("en")});
+  }
   Summarizer summarizer(*root, summary);
   auto refused = summarizer.run();
   if (!refused) refused = checkBuffers(*root, binBytes, summary.binary, folder);
-  if (refused) return fail(source + ": " + refused->path + ": " + (zh ? refused->what_zh : refused->what));
+  if (refused) {
+    const std::string at = source + ": " + refused->path + ": ";
+    return Refused(LocalizedText{.zh = at + refused->what_zh, .en = at + refused->what});
+  }
   return summary;
+}
+
+Result<GltfSummary> summarizeGltfBytes(const std::string& bytes, const std::string& source,
+                                       const std::filesystem::path& folder, std::string_view language) {
+  auto reading = readGltfBytes(bytes, source, folder);
+  if (!reading) return fail(reading.error().in(std::string(language)));
+  return *reading;
 }
 
 namespace {
 
 // A file that is no glTF at all, told apart before its bytes are read as JSON (whose error,
 // "unexpected byte 0xd7 at line 1", would say nothing to someone holding a .glb or an .obj).
-std::optional<std::string> notGltf(const std::string& bytes, const std::filesystem::path& file, bool zh) {
+std::optional<LocalizedText> notGltf(const std::string& bytes, const std::filesystem::path& file) {
   std::string extension = file.extension().string();
   std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   const bool glbMagic = bytes.size() >= 4 && readU32(bytes, 0) == kGlbMagic;
   if (extension == ".glb" && !glbMagic) {
-    return zh ? "不是 GLB 文件：它不以“glTF”开头" : "not a GLB file: it does not start with \"glTF\"";
+    return LocalizedText{.zh = "不是 GLB 文件：它不以“glTF”开头", .en = "not a GLB file: it does not start with \"glTF\""};
   }
   const std::size_t start = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a UTF-8 byte order mark, as some editors write
   const auto first = bytes.find_first_not_of(" \t\r\n", start);
   if (!glbMagic && (first == std::string::npos || bytes[first] != '{')) {
-    return zh ? "不是 glTF 文件（.gltf 是 JSON，.glb 以“glTF”开头）；FBX、OBJ 或 DAE 文件请先用 parktwin-cli model convert 转换"
-              : "not a glTF file (a .gltf is JSON, a .glb starts with \"glTF\"); convert FBX, OBJ or DAE with parktwin-cli model convert";
+    return LocalizedText{
+        .zh = "不是 glTF 文件（.gltf 是 JSON，.glb 以“glTF”开头）；FBX、OBJ 或 DAE 文件请先用 parktwin-cli model convert 转换",
+        .en = "not a glTF file (a .gltf is JSON, a .glb starts with \"glTF\"); convert FBX, OBJ or DAE with parktwin-cli model convert"};
   }
   return std::nullopt;
 }
 
 }  // namespace
 
+GltfReading readGltf(const std::filesystem::path& file) {
+  auto bytes = detail::readTextFileWorded(file, "model file", "");
+  // A file that cannot be read at all is said in English in both (readTextFile's rule without
+  // a Chinese name for the kind of file).
+  if (!bytes) return Refused(LocalizedText{.zh = problemText(bytes.error(), "en"), .en = problemText(bytes.error(), "en")});
+  if (auto reason = notGltf(*bytes, file)) {
+    return Refused(LocalizedText{.zh = file.string() + ": " + reason->zh, .en = file.string() + ": " + reason->en});
+  }
+  return readGltfBytes(*bytes, file.string(), file.parent_path());
+}
+
 Result<GltfSummary> summarizeGltf(const std::filesystem::path& file, std::string_view language) {
-  auto bytes = detail::readTextFile(file, "model file");
-  if (!bytes) return std::unexpected(bytes.error());
-  if (auto reason = notGltf(*bytes, file, language == "zh")) return fail(file.string() + ": " + *reason);
-  return summarizeGltfBytes(*bytes, file.string(), file.parent_path(), language);
+  auto reading = readGltf(file);
+  if (!reading) return fail(reading.error().in(std::string(language)));
+  return *reading;
 }
 
 }  // namespace parktwin::model

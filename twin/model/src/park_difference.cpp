@@ -1,39 +1,52 @@
 #include "parktwin/model/park_difference.hpp"
 
-#include <filesystem>
-#include <map>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
-
-#include "parktwin/model/model_files.hpp"
-#include "parktwin/model/object_index.hpp"
 
 namespace parktwin::model {
 namespace {
 
-// The ids of `a` that `b` lacks, in a's order.
-std::vector<std::string> onlyIn(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  const std::unordered_set<std::string> other(b.begin(), b.end());
+// Everything here reads both parks in place: the window compares its park with the server's
+// after every edit, and a whole-park copy per side (as this did) cost more than the edit.
+
+// The ids of `a` that `b` lacks, in a's order. Two versions of one park mostly list the same
+// ids in the same order: then there is nothing to look up.
+std::vector<std::string> onlyIn(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+  if (a == b) return {};
+  const std::unordered_set<std::string_view> other(b.begin(), b.end());
   std::vector<std::string> out;
-  for (const auto& id : a) {
-    if (!other.contains(id)) out.push_back(id);
+  for (const auto id : a) {
+    if (!other.contains(id)) out.emplace_back(id);
   }
   return out;
 }
 
 template <typename Item>
-void addIds(const std::vector<Item>& items, std::vector<std::string>& ids) {
-  for (const auto& item : items) ids.push_back(item.id);
+void addIds(const std::vector<Item>& items, std::vector<std::string_view>& ids) {
+  for (const auto& item : items) ids.emplace_back(item.id);
 }
 
-// Every object the index knows (buildings, lines, machine groups, utilities, externals,
-// enterprises, zones), in its order, then what it does not: roads, links and alarm rules (a
-// link or rule on one side only changes the flows or alarms a desk shows).
-std::vector<std::string> objectIds(const Park& park) {
-  const ObjectIndex index(park);
-  std::vector<std::string> ids;
-  for (std::size_t slot = 0; slot < index.size(); ++slot) ids.push_back(index.at(slot).id);
+// Every object the index knows, in ObjectIndex's order and with its rule that the first of an
+// id counts (buildings, each line then its machine groups, utilities, externals, enterprises,
+// zones), then what it does not: roads, links and alarm rules (a link or rule on one side only
+// changes the flows or alarms a desk shows). Views into the park.
+std::vector<std::string_view> objectIds(const Park& park) {
+  std::vector<std::string_view> ids;
+  std::unordered_set<std::string_view> indexed;
+  const auto index = [&](const std::string& id) {
+    if (indexed.insert(id).second) ids.emplace_back(id);
+  };
+  for (const auto& b : park.buildings) index(b.id);
+  for (const auto& line : park.lines) {
+    index(line.id);
+    for (const auto& group : line.machines) index(group.id);
+  }
+  for (const auto& u : park.utilities) index(u.id);
+  for (const auto& e : park.externals) index(e.id);
+  for (const auto& e : park.enterprises) index(e.id);
+  for (const auto& z : park.zones) index(z.id);
   addIds(park.roads, ids);
   addIds(park.material_links, ids);
   addIds(park.energy_links, ids);
@@ -41,20 +54,78 @@ std::vector<std::string> objectIds(const Park& park) {
   return ids;
 }
 
-std::vector<std::string> tagIds(const Park& park) {
-  std::vector<std::string> ids;
-  for (const auto& tag : park.tags) ids.push_back(tag.id);
+std::vector<std::string_view> tagIds(const Park& park) {
+  std::vector<std::string_view> ids;
+  addIds(park.tags, ids);
   return ids;
 }
 
-// The ids of `here`'s items that `there` has with other values, in here's order.
+// Model uris say where a desk keeps a model's file: each desk's copy of the park lies in its own
+// folder, and a desk that took the server's park keeps the server's files in its data folder.
+// A model is the same where its file's name and its placing are.
+bool sameModel(const std::optional<ModelRef>& a, const std::optional<ModelRef>& b) {
+  if (a == b) return true;
+  if (!a || !b) return false;
+  // A uri is a generic path ('/'), so its file's name is what follows the last '/'.
+  const auto fileName = [](std::string_view uri) { return uri.substr(uri.find_last_of('/') + 1); };
+  if (fileName(a->uri) != fileName(b->uri)) return false;
+  ModelRef placing = *b;  // a few numbers and the uri: b's placing under a's uri
+  placing.uri = a->uri;
+  return *a == placing;
+}
+
+// Items without a model: all of their values.
+template <typename Item>
+bool sameValues(const Item& a, const Item& b) {
+  return a == b;
+}
+
+// An item with a model: the same where only its model's folder differs. The item is copied only
+// then, to compare the rest with its own operator== (which sees every field, new ones too).
+template <typename Item>
+  requires requires(const Item& item) { item.model; }
+bool sameValues(const Item& a, const Item& b) {
+  if (a == b) return true;
+  if (a.model == b.model || !sameModel(a.model, b.model)) return false;
+  Item other = b;
+  other.model = a.model;
+  return a == other;
+}
+
+// A line's machine groups have models: as above, group by group.
+bool sameValues(const ProductionLine& a, const ProductionLine& b) {
+  if (a == b) return true;
+  if (a.machines.size() != b.machines.size()) return false;
+  bool folderOnly = false;  // some group's model differs only by its folder
+  for (std::size_t i = 0; i < a.machines.size(); ++i) {
+    const auto &ma = a.machines[i].model, &mb = b.machines[i].model;
+    if (ma == mb) continue;
+    if (!sameModel(ma, mb)) return false;
+    folderOnly = true;
+  }
+  if (!folderOnly) return false;
+  ProductionLine other = b;
+  for (std::size_t i = 0; i < a.machines.size(); ++i) other.machines[i].model = a.machines[i].model;
+  return a == other;
+}
+
+// The ids of `here`'s items that `there` has with other values, in here's order. Each is
+// compared with its namesake at the same place where there is one (an edit keeps the order), and
+// looked up by id only where the orders part. Ids are unique in a park that loaded.
 template <typename Item>
 void otherValues(const std::vector<Item>& here, const std::vector<Item>& there, std::vector<std::string>& out) {
-  std::unordered_map<std::string_view, const Item*> byId;
-  for (const auto& item : there) byId.emplace(item.id, &item);
-  for (const auto& item : here) {
-    const auto it = byId.find(item.id);
-    if (it != byId.end() && !(*it->second == item)) out.push_back(item.id);
+  std::unordered_map<std::string_view, const Item*> byId;  // built at the first item out of place
+  for (std::size_t i = 0; i < here.size(); ++i) {
+    const Item& item = here[i];
+    const Item* namesake = i < there.size() && there[i].id == item.id ? &there[i] : nullptr;
+    if (!namesake) {
+      if (byId.empty()) {
+        for (const auto& other : there) byId.emplace(other.id, &other);
+      }
+      const auto it = byId.find(item.id);
+      namesake = it != byId.end() ? it->second : nullptr;
+    }
+    if (namesake && !sameValues(item, *namesake)) out.push_back(item.id);
   }
 }
 
@@ -74,32 +145,16 @@ std::vector<std::string> otherValues(const Park& here, const Park& there) {
   return out;
 }
 
-// The park with every listed section emptied: what is left are its own fields.
-Park ownFields(Park park) {
-  park.zones.clear();
-  park.roads.clear();
-  park.buildings.clear();
-  park.enterprises.clear();
-  park.lines.clear();
-  park.utilities.clear();
-  park.externals.clear();
-  park.tags.clear();
-  park.material_links.clear();
-  park.energy_links.clear();
-  park.alarm_rules.clear();
-  return park;
+// The park's own fields: all but its sections, which the ids and otherValues compare.
+auto ownFields(const Park& p) {
+  return std::tie(p.id, p.name, p.description, p.latitude_deg, p.longitude_deg, p.time_zone, p.land_area_mu,
+                  p.grid_emission_t_per_mwh);
 }
-
-// Model uris say where a desk keeps a model's file: each desk's copy of the park lies in its own
-// folder, and a desk that took the server's park keeps the server's files in its data folder.
-// A model is the same where its file's name is.
-Park withModelFileNames(const Park& park) {
-  Park copy = park;
-  std::map<std::string, std::string> names;
-  for (const ModelUse& use : modelUses(copy)) names.emplace(use.model->uri, std::filesystem::path(use.model->uri).filename().generic_string());
-  replaceModelUris(copy, names);
-  return copy;
-}
+// A field added to Park changes its size: compare it in ownFields (or among the sections) and
+// count it here. (Strings, texts, doubles and vectors leave no padding between them.)
+static_assert(sizeof(Park) == 2 * sizeof(std::string) + 2 * sizeof(LocalizedText) + 4 * sizeof(double) +
+                                  11 * sizeof(std::vector<Zone>),
+              "Park has another field: say in ownFields whether the parks differ in it");
 
 }  // namespace
 
@@ -111,7 +166,7 @@ ParkDifference differenceBetween(const Park& here, const Park& there) {
   d.objects_only_there = onlyIn(objectsThere, objectsHere);
   d.tags_only_here = onlyIn(tagsHere, tagsThere);
   d.tags_only_there = onlyIn(tagsThere, tagsHere);
-  d.other_values = otherValues(withModelFileNames(here), withModelFileNames(there));
+  d.other_values = otherValues(here, there);
   d.park_fields_differ = ownFields(here) != ownFields(there);
   return d;
 }

@@ -54,9 +54,11 @@ std::vector<model::LocalizedText> metalDispatchAssumptions(const model::Park& pa
                  "primary (about " + primaryShare + " kWh/t)."});
   }
   if (ingotIn) {
-    a.push_back({"没有铝液直供的加工线：先用园区再生铝（在链路容量内），其余按重熔铝锭计（每吨 300 元）；其熔化能耗已含在该产线自身的单位能耗中。",
-                 "Lines without molten metal use the park's recycled aluminium first (within their links' capacity) and remelted "
-                 "ingot for the rest (300 yuan/t); melting it is within their own kWh/t."});
+    a.push_back({"没有铝液直供的加工线：先用园区再生铝（在链路每小时的容量内；某小时没用完的再生铝留给以后各小时），其余按重熔铝锭计（每吨 300 元）；"
+                 "其熔化能耗已含在该产线自身的单位能耗中。",
+                 "Lines without molten metal use the park's recycled aluminium first (within their links' hourly capacity; what an "
+                 "hour does not use is kept for later hours) and remelted ingot for the rest (300 yuan/t); melting it is within "
+                 "their own kWh/t."});
   }
   return a;
 }

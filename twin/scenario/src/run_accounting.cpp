@@ -169,12 +169,18 @@ void RunAccounting::step(std::span<const double> values, std::int64_t t_ms) {
 }
 
 // Lines without molten metal make what they make from the park's recycled aluminium where links
-// bring it (within each link's capacity, from the hour's recycling output: it pays no remelt
-// premium, so flow's least-cost solution takes it first) and from remelted ingot for the rest:
-// flow's rule that every tonne of ingot into a processor is remelted.
+// bring it (within each link's capacity per hour: it pays no remelt premium, so flow's
+// least-cost solution takes it first) and from remelted ingot for the rest: flow's rule that
+// every tonne of ingot into a processor is remelted.
+// Recycled aluminium is solid (sows and ingots), so what an hour does not use waits for a later
+// hour instead of being lost at the hour's end: an hour that recycled more than the lines took
+// then saves a later, leaner hour the ingot it would have remelted. Nothing in DOMAIN.md or
+// docs/scenario-format.md bounds the recycling plant's yard (unlike the casthouse's holding
+// furnaces, kHubHoldingT, which keep metal molten), so the stock has no cap; the links' hourly
+// capacity still bounds what it can give. A run starts with none: no park file states a stock.
 double RunAccounting::remeltOfIngotFedLines() {
   const double hours = bucketSteps_ * dt_h_;
-  double recycled = bucketRecycled_, remelt = 0;
+  double recycled = recycledStock_ + bucketRecycled_, remelt = 0;
   for (std::size_t i = 0; i < lineBucketIngotFed_.size(); ++i) {
     const double made = std::exchange(lineBucketIngotFed_[i], 0.0);
     if (made <= 0) continue;
@@ -183,6 +189,7 @@ double RunAccounting::remeltOfIngotFedLines() {
     lineRemelt_[i] += made - fromRecycled;
     remelt += made - fromRecycled;
   }
+  recycledStock_ = recycled;
   return remelt;
 }
 

@@ -55,6 +55,9 @@ class RunAccounting {
   double bucketMetal_ = 0, bucketProcessed_ = 0, bucketLoadKwh_ = 0, bucketImportKwh_ = 0, bucketLocalKwh_ = 0;
   double bucketCo2_ = 0, bucketCost_ = 0, bucketTariff_ = 0, bucketSteps_ = 0;
   double hubStock_ = kHubInitialT;
+  // Recycled aluminium made in earlier hours and not yet used by the lines without molten metal
+  // (remeltOfIngotFedLines says why it is kept, and without a cap).
+  double recycledStock_ = 0;
   double pumpedLeft_kwh_ = 0;
   std::int64_t pumpedDay_ = -1;
   RunKpis k_;

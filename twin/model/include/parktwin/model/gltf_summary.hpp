@@ -6,11 +6,13 @@
 // `parktwin-cli model info` to tell what a model will cost the frame rate.
 #include <array>
 #include <cstdint>
+#include <expected>
 #include <filesystem>
 #include <string>
 #include <string_view>
 
 #include "parktwin/common/result.hpp"
+#include "parktwin/model/park.hpp"
 
 namespace parktwin::model {
 
@@ -35,5 +37,13 @@ Result<GltfSummary> summarizeGltf(const std::filesystem::path& file, std::string
 // The same for bytes already read; `folder` resolves a .gltf file's external buffers.
 Result<GltfSummary> summarizeGltfBytes(const std::string& bytes, const std::string& source,
                                        const std::filesystem::path& folder, std::string_view language = "en");
+
+// One reading of the file, its refusal worded in both languages at once (`.in(language)` is
+// what summarizeGltf says in that language): for the window, which keeps the reading of a file
+// that does not load and words its notice in whichever language it shows, without reading the
+// file again per language.
+using GltfReading = std::expected<GltfSummary, LocalizedText>;
+GltfReading readGltf(const std::filesystem::path& file);
+GltfReading readGltfBytes(const std::string& bytes, const std::string& source, const std::filesystem::path& folder);
 
 }  // namespace parktwin::model
