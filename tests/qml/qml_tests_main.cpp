@@ -271,6 +271,13 @@ class ReplayFixture : public QObject {
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
   }
   Q_INVOKABLE bool removeFile(const QString& path) const { return QFile::remove(path); }
+  // The park of a park file shown with no file of its own, as a desk shows a server's park it
+  // took (ParkDocument::showServerPark).
+  Q_INVOKABLE bool showParkWithoutFile(const QString& path) const {
+    auto park = parktwin::model::loadPark(path.toStdString());
+    return park && controller->showPark(std::move(*park), QString());
+  }
+  parktwin::app::ParkController* controller = nullptr;
   Q_INVOKABLE QString writeFile(const QString& name, const QString& text) const {
     QFile file(tempPath(name));
     if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0) return {};
@@ -464,6 +471,7 @@ class Setup : public QObject {
     controller_->setAssetRoot(PARKTWIN_SOURCE_DIR "/assets");  // what the app finds in <bindir>/../share/parktwin
     if (!controller_->loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json")) qFatal("demo park did not load");
     if (!dir_.isValid() || !fixture_.build(dir_.path())) qFatal("could not simulate the replay fixture");
+    fixture_.controller = controller_;
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "Fixture", &fixture_);
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "LiveFixture", &liveFixture_);
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "KpiWords", &kpiWords_);
