@@ -10,6 +10,7 @@
 #include "park_controller.hpp"
 #include "parktwin/feed/broker.hpp"
 #include "parktwin/feed/connections_reader.hpp"
+#include "parktwin/model/tag_label.hpp"
 
 namespace parktwin::app {
 namespace {
@@ -66,7 +67,10 @@ bool ConnectionsController::start(const QString& recordTo, const QString& gatewa
     return false;
   }
   feed_ = feed->get();
-  park_.timeline()->startFeed(std::move(*feed), QFileInfo(path_).fileName(), recordTo);
+  // The gateway's broker is one the window reads through only when an OPC UA source started.
+  const auto sources = (*feed)->sources();
+  const bool throughGateway = gateway && std::ranges::any_of(sources, [](const LiveFeed::SourceState& s) { return s.kind == "opcua"; });
+  park_.timeline()->startFeed(std::move(*feed), QFileInfo(path_).fileName(), recordTo, throughGateway ? gatewayMqtt : QString());
   running_ = true;
   readings_.clear();
   poller_.start();
@@ -144,10 +148,13 @@ void ConnectionsController::pollTags() {
   std::sort(names.begin(), names.end());
   tags_.clear();
   const auto* park = park_.park();
+  const std::string language = park_.language().toStdString();
   for (const QString& tag : names) {
     const double value = park_.timeline()->values().value(tag);
     const auto* known = park ? park->findTag(tag.toStdString()) : nullptr;
+    // The park's names for it in the window's language; the id is shown beside them, small.
     tags_.push_back(QVariantMap{{"tag", tag},
+                                {"label", known ? q(model::tagLabel(*park, *known, language)) : tag},
                                 {"value", value},
                                 {"text", known ? tagValueText(*known, value) : number(value, 3)},
                                 {"source", sources.value(tag)},

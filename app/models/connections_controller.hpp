@@ -32,7 +32,8 @@ class ConnectionsController : public QObject {
   Q_PROPERTY(QStringList failures READ failures NOTIFY runningChanged)
   // {id, kind, connected, valuesPerSecond, values, errors, lastError}, in file order.
   Q_PROPERTY(QVariantList sources READ sources NOTIFY countersChanged)
-  // {tag, value, source, stale}, by tag, the last value of each tag a source has delivered.
+  // {tag, label, value, text, source, stale}, by tag, the last value of each tag a source has
+  // delivered; `label` is the park's names for the tag in the window's language (model::tagLabel).
   Q_PROPERTY(QVariantList tags READ tags NOTIFY countersChanged)
   // Not running, or every source has been heard from (a value or an error): what a picture of
   // the window (--screenshot) waits for.

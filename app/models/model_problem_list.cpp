@@ -73,13 +73,14 @@ bool ModelProblemList::keepOnly(const QHash<QString, QString>& fileOf) {
   return changed;
 }
 
-QStringList ModelProblemList::lines(const QString& parkFolder, const std::function<QString(const QString&)>& nameOf,
-                                    const QString& language) const {
+QStringList ModelProblemList::lines(const QString& parkFolder, const QHash<QString, QString>& namedAs,
+                                    const std::function<QString(const QString&)>& nameOf, const QString& language) const {
   QStringList out;
   for (auto file = files_.cbegin(); file != files_.cend(); ++file) {
     QStringList names;
     for (const QString& id : file->objectIds) names.push_back(nameOf(id));
-    out.push_back(ProblemText::modelFileLine(shownPath(file.key(), parkFolder), names, file->failure, language));
+    const QString shown = namedAs.value(file.key(), shownPath(file.key(), parkFolder));
+    out.push_back(ProblemText::modelFileLine(shown, names, file->failure, language));
   }
   return out;
 }

@@ -32,9 +32,10 @@ class ModelProblemList {
   // found too heavy are forgotten: the rebuild works them out again (addTooHeavy).
   bool keepOnly(const QHash<QString, QString>& fileOf);
   // A line per file in the window's `language` ("zh" or "en"), by path: "models/pot.glb (12
-  // objects): no such model file". Paths under `parkFolder` are shown relative to it.
-  QStringList lines(const QString& parkFolder, const std::function<QString(const QString&)>& nameOf,
-                    const QString& language) const;
+  // objects): no such model file". Paths under `parkFolder` are shown relative to it; a path in
+  // `namedAs` as it says (a park with no file: the uri the park names the model by).
+  QStringList lines(const QString& parkFolder, const QHash<QString, QString>& namedAs,
+                    const std::function<QString(const QString&)>& nameOf, const QString& language) const;
 
  private:
   struct FailedFile {

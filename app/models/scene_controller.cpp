@@ -41,6 +41,13 @@ void SceneController::rebuild(const model::Park& park, const model::ObjectIndex&
   failedModels_.keepOnly(modelFilesOf(park, parkFile));
   for (const auto& heavy : items.heavyModels) failedModels_.addTooHeavy(heavy.groupId, heavy.path, heavy.triangles);
   parkFolder_ = parkFile.isEmpty() ? QString() : QFileInfo(parkFile).absolutePath();
+  // Without a file of its own (a server's park taken by the desk), a model that did not come is
+  // named as the park names it, not by where this desk looked for it (QA: a path like the
+  // server's own folders).
+  modelUris_.clear();
+  if (parkFile.isEmpty()) {
+    for (const model::ModelUse& use : model::modelUses(park)) modelUris_.insert(modelPathOf(*use.model, {}), q(use.model->uri));
+  }
   wordModelProblems();
   buildings_ = std::move(items.buildings);
   roads_ = std::move(items.roads);
@@ -118,7 +125,7 @@ void SceneController::reportModelLoaded(const QString& objectId) {
 }
 
 void SceneController::wordModelProblems() {
-  QStringList lines = failedModels_.lines(parkFolder_, [this](const QString& id) {
+  QStringList lines = failedModels_.lines(parkFolder_, modelUris_, [this](const QString& id) {
     const QString name = park_.nameOf(id);
     return name.isEmpty() ? id : name;
   }, park_.language());

@@ -109,6 +109,8 @@ class SceneController : public QObject {
   MachineInstancing machines_;
   ModelProblemList failedModels_;
   QString parkFolder_;  // the open park file's folder; empty for a park not saved yet
+  // A park with no file of its own (a server's, an import): each model file as the park names it.
+  QHash<QString, QString> modelUris_;
   QStringList modelProblems_;
 
   // The notice's lines again: after a failure, a model loaded, a rebuild or a new language.

@@ -73,6 +73,7 @@ void TimelineController::close() {
   emit serverParkChanged({});
   sendsInTheClear_ = false;
   source_.clear();
+  broker_.clear();
   writablePath_.clear();
   sparklines_.clear();
   sparklinesAt_ = -1;
@@ -173,17 +174,18 @@ bool TimelineController::connectLive(const QString& hostPort, const QString& par
     return false;
   }
   address->tls_ca_file = settings.caFile.toStdString();
-  goLive(std::move(*feed), hostPort, recordTo, feed::sendsInTheClear(*address));
+  goLive(std::move(*feed), hostPort, recordTo, feed::sendsInTheClear(*address), hostPort);
   return true;
 }
 
-void TimelineController::startFeed(std::unique_ptr<LiveFeed> feed, const QString& label, const QString& recordTo) {
+void TimelineController::startFeed(std::unique_ptr<LiveFeed> feed, const QString& label, const QString& recordTo,
+                                   const QString& broker) {
   close();
-  goLive(std::move(feed), label, recordTo, false);
+  goLive(std::move(feed), label, recordTo, false, broker);
 }
 
 void TimelineController::goLive(std::unique_ptr<LiveFeed> feed, const QString& label, const QString& recordTo,
-                                bool inTheClear) {
+                                bool inTheClear, const QString& broker) {
   live_ = std::move(feed);
   writablePath_ = recordTo;
   clock_ = Clock{};
@@ -192,6 +194,7 @@ void TimelineController::goLive(std::unique_ptr<LiveFeed> feed, const QString& l
   mode_ = "live";
   sendsInTheClear_ = inTheClear;
   source_ = label;  // never the credentials
+  broker_ = broker;
   lastReceived_ = 0;
   measuredRate_ = 0;
   lastRateWallMs_ = wallMs();

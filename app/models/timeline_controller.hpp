@@ -34,6 +34,10 @@ class TimelineController : public QObject {
   QML_UNCREATABLE("Provided by ParkController")
   Q_PROPERTY(QString mode READ mode NOTIFY sourceChanged)  // design, replay, live
   Q_PROPERTY(QString source READ source NOTIFY sourceChanged)
+  // The MQTT broker ("host:port") the live feed reads: the MQTT feed's, or the one a connections
+  // file's OPC UA gateway hands its values over (--mqtt with --connections); empty otherwise.
+  // The Data dialog shows it (QA: its broker field stayed empty).
+  Q_PROPERTY(QString broker READ broker NOTIFY sourceChanged)
   Q_PROPERTY(double timeMs READ timeMs NOTIFY timeChanged)
   Q_PROPERTY(double startMs READ startMs NOTIFY rangeChanged)
   Q_PROPERTY(double endMs READ endMs NOTIFY rangeChanged)
@@ -102,8 +106,9 @@ class TimelineController : public QObject {
   // The link of the server whose park the window compares with its own: live or replaying.
   ServerLink* servedParkLink() const;
   // Live from a feed started elsewhere (a connections file: ConnectionsController); `label`
-  // names it in the status bar.
-  void startFeed(std::unique_ptr<LiveFeed> feed, const QString& label, const QString& recordTo = {});
+  // names it in the status bar; `broker`: the MQTT broker it reads through, if any.
+  void startFeed(std::unique_ptr<LiveFeed> feed, const QString& label, const QString& recordTo = {},
+                 const QString& broker = {});
   // The live feed while live (null otherwise), for its per-source counters.
   const LiveFeed* liveFeed() const { return live_.get(); }
   // The source id each live tag's value came from (a connections file only), as of the tick.
@@ -135,6 +140,7 @@ class TimelineController : public QObject {
 
   QString mode() const { return mode_; }
   QString source() const { return source_; }
+  QString broker() const { return broker_; }
   double timeMs() const { return double(timeMs_); }
   double startMs() const { return double(clock_.start_ms()); }
   double endMs() const { return double(clock_.end_ms()); }
@@ -205,13 +211,15 @@ class TimelineController : public QObject {
   // The live feed's line in the status bar; statusChanged only when its text or the connection
   // changes.
   void publishLiveStatus(const LiveSnapshot& snapshot, double lagMs);
-  void goLive(std::unique_ptr<LiveFeed> feed, const QString& label, const QString& recordTo, bool inTheClear);
+  void goLive(std::unique_ptr<LiveFeed> feed, const QString& label, const QString& recordTo, bool inTheClear,
+              const QString& broker);
   qint64 wallMs() const;
 
   Clock clock_;
   QString mode_ = "design";
   bool sendsInTheClear_ = false;
   QString source_;
+  QString broker_;
   qint64 timeMs_ = 0;
   QVariantList markers_, ladles_;
   QHash<QString, double> values_;

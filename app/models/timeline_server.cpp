@@ -57,7 +57,7 @@ bool TimelineController::connectServer(const QString& url, const QString& token,
   const QString label = base.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery).toString();
   // Plain http beyond this machine sends the token in clear text: the window warns (banner).
   const bool inTheClear = base.scheme() == "http" && !feed::isLoopbackHost(base.host().toStdString());
-  goLive(LiveFeed::fromServer(base, token, park, std::move(target->second)), label, {}, inTheClear);
+  goLive(LiveFeed::fromServer(base, token, park, std::move(target->second)), label, {}, inTheClear, {});
   if (ServerLink* link = serverLink()) {
     // The last day's events, of the park the server serves (known once the link has asked).
     connect(link, &ServerLink::parkServed, this, [this, link] { loadServerMarkers(*link, wallMs() - 24 * 3'600'000, wallMs()); },

@@ -160,14 +160,6 @@
         <translation>最新值</translation>
     </message>
     <message>
-        <source>%1 = %2 (from %3)</source>
-        <translation>%1 = %2（来自 %3）</translation>
-    </message>
-    <message>
-        <source>%1 = %2 (from %3, stale)</source>
-        <translation>%1 = %2（来自 %3，已失效）</translation>
-    </message>
-    <message>
         <source>Connections files (*.json)</source>
         <translation>连接文件 (*.json)</translation>
     </message>
@@ -182,6 +174,14 @@
     <message>
         <source>First error: %1</source>
         <translation>首个错误：%1</translation>
+    </message>
+    <message>
+        <source>= %1 (from %2, stale)</source>
+        <translation>= %1（来自 %2，已失效）</translation>
+    </message>
+    <message>
+        <source>= %1 (from %2)</source>
+        <translation>= %1（来自 %2）</translation>
     </message>
 </context>
 <context>

@@ -83,13 +83,28 @@ ColumnLayout {
         objectName: "connectionsTags"
         // A short list: the dialog is no table of every tag.
         model: root.connections.tags.slice(0, 8)
-        delegate: Label {
+        // The park's names for the tag, its id small beside them (QA: ids alone), then the value.
+        delegate: RowLayout {
             required property var modelData
-            text: (modelData.stale ? qsTr("%1 = %2 (from %3, stale)") : qsTr("%1 = %2 (from %3)"))
-                  .arg(modelData.tag).arg(modelData.text).arg(modelData.source)
-            color: modelData.stale ? "#9aa5ae" : palette.text
+            readonly property color textColor: modelData.stale ? "#9aa5ae" : palette.text
             Layout.fillWidth: true
-            elide: Text.ElideRight
+            spacing: 6
+            Label {
+                objectName: "tagName"
+                text: modelData.label
+                color: parent.textColor
+                elide: Text.ElideRight
+                Layout.maximumWidth: root.width / 2
+            }
+            Label { objectName: "tagId"; text: modelData.tag; color: "#5b6b78"; font.pixelSize: 11 }
+            Label {
+                objectName: "tagValue"
+                text: (modelData.stale ? qsTr("= %1 (from %2, stale)") : qsTr("= %1 (from %2)"))
+                      .arg(modelData.text).arg(modelData.source)
+                color: parent.textColor
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
         }
     }
 

@@ -90,7 +90,21 @@ Dialog {
                 columns: 2
                 Layout.fillWidth: true
                 Label { text: qsTr("Broker") }
-                TextField { id: broker; objectName: "brokerField"; Layout.fillWidth: true; placeholderText: "host:port" }
+                TextField {
+                    id: broker
+                    objectName: "brokerField"
+                    Layout.fillWidth: true
+                    placeholderText: "host:port"
+                    // The broker the window reads through (--mqtt, an OPC UA gateway's with
+                    // --connections), once it has one (QA: empty); kept after a disconnect, so
+                    // that Connect goes back to it.
+                    function showConnected() { if (root.timeline.broker !== "") text = root.timeline.broker }
+                    Component.onCompleted: showConnected()
+                    Connections {
+                        target: root.timeline
+                        function onSourceChanged() { broker.showConnected() }
+                    }
+                }
                 Label { text: qsTr("User") }
                 TextField { id: user; Layout.fillWidth: true }
                 Label { text: qsTr("Password") }

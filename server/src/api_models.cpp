@@ -42,7 +42,12 @@ ApiResponse Api::modelFile(const std::vector<std::string>& parts, const std::str
   }
   std::ifstream in(set.folder / name, std::ios::binary);
   std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (!in && !in.eof()) return errorResponse(500, inLanguage(lang, "cannot read ", "无法读取 ") + (set.folder / name).string());
+  // Gone or unreadable since the server started: named as the park file names the model, never
+  // by this disk's path (QA: a desk's error showed the server's folders).
+  if (!in && !in.eof()) {
+    return errorResponse(500, inLanguage(lang, "model " + number + " (" + set.uri + "): cannot read its file \"" + name + "\" on the server",
+                                         "模型 " + number + "（" + set.uri + "）：服务器上无法读取其文件“" + name + "”"));
+  }
   return {200, std::move(bytes), nullptr, "application/octet-stream"};
 }
 

@@ -288,6 +288,13 @@ class ReplayFixture : public QObject {
     std::filesystem::last_write_time(path.toStdString(), written, error);
     return !error;
   }
+  // The park of a park file shown with no file of its own, as a desk shows a server's park it
+  // took (ParkDocument::showServerPark).
+  Q_INVOKABLE bool showParkWithoutFile(const QString& path) const {
+    auto park = parktwin::model::loadPark(path.toStdString());
+    return park && controller->showPark(std::move(*park), QString());
+  }
+  parktwin::app::ParkController* controller = nullptr;
   Q_INVOKABLE QString writeFile(const QString& name, const QString& text) const {
     QFile file(tempPath(name));
     if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0) return {};
@@ -481,6 +488,7 @@ class Setup : public QObject {
     controller_->setAssetRoot(PARKTWIN_SOURCE_DIR "/assets");  // what the app finds in <bindir>/../share/parktwin
     if (!controller_->loadPark(PARKTWIN_SOURCE_DIR "/assets/parks/beidu.json")) qFatal("demo park did not load");
     if (!dir_.isValid() || !fixture_.build(dir_.path())) qFatal("could not simulate the replay fixture");
+    fixture_.controller = controller_;
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "Fixture", &fixture_);
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "LiveFixture", &liveFixture_);
     qmlRegisterSingletonInstance("ParkTwinTest", 1, 0, "KpiWords", &kpiWords_);

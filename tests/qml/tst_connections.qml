@@ -19,6 +19,7 @@ Item {
         readonly property var connections: ParkController.connections
 
         function cleanup() {
+            ParkController.language = "en"
             connections.stop()
             ParkController.timeline.close()
             LiveFixture.stopBroker()
@@ -80,6 +81,29 @@ Item {
             compare(LiveFixture.countSamples(db, "potline-1.current"), 1, "recorded, as the MQTT feed records")
             compare(ParkController.timeline.mode, "design")
             compare(connections.sourceOf("potline-1.current"), "")
+        }
+
+        // The last values name each tag as the park does, in the window's language, the id small
+        // beside (QA: ids alone). The oracle: beidu.json's names of potline-1.current and of
+        // potline-1, copied here by hand.
+        function test_the_last_values_name_the_tag_as_the_park_does() {
+            const port = LiveFixture.startBroker()
+            verify(port > 0, "mosquitto started")
+            verify(LiveFixture.publishRetained("plant/potline-1/amps", "{\"a\": {\"amps\": 4015}}"))
+            verify(connections.open(LiveFixture.writeFile("names.json", connectionsFile(port))))
+            verify(connections.start(), connections.failures.join("\n"))
+            const list = findChild(part, "connectionsTags")
+            tryVerify(() => list.count === 1, 10000, "one tag in the list")
+            const row = list.itemAt(0)
+            // "Potline 1 current" already says "Potline 1": the tag's name alone.
+            compare(findChild(row, "tagName").text, "Potline 1 current")
+            compare(findChild(row, "tagId").text, "potline-1.current")
+            verify(findChild(row, "tagId").implicitHeight < findChild(row, "tagName").implicitHeight, "the id small")
+            verify(findChild(row, "tagValue").text.indexOf("(from plant-mqtt)") >= 0, findChild(row, "tagValue").text)
+            ParkController.language = "zh"
+            tryVerify(() => findChild(list.itemAt(0), "tagName").text === "1号电解系列 · 1号系列电流", 5000,
+                      "in Chinese: " + findChild(list.itemAt(0), "tagName").text)
+            ParkController.language = "en"
         }
 
         function test_a_message_of_another_shape_is_counted_as_an_error() {

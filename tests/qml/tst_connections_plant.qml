@@ -12,6 +12,8 @@ Item {
     width: 400
     height: 300
 
+    DataSourceDialog { id: dialog }
+
     TestCase {
         name: "ConnectionsPlant"
         when: windowShown
@@ -116,6 +118,22 @@ Item {
             ParkController.language = "en"
             tryVerify(() => connections.sources[0].lastError === "Modbus 127.0.0.1:" + deadPort + ": connect: Connection refused",
                       10000, connections.sources[0].lastError)
+        }
+
+        // --connections with --mqtt HOST:PORT: the OPC UA source's gateway hands its values over
+        // that broker, and the Data dialog's broker field shows it (QA: it stayed empty). The
+        // oracle: the broker the test gave; the OPC UA server need not answer for that.
+        function test_the_data_dialog_shows_the_gateways_broker() {
+            if (!PlantFixture.opcUaModulesInstalled())
+                skip("gateway/opcua/node_modules is absent: run `npm ci --omit=dev` there (scripts/setup does)")
+            const port = LiveFixture.startBroker()
+            verify(port > 0, "mosquitto started")
+            startFile("gateway.json", {id: "scada", kind: "opcua", endpoint: "opc.tcp://127.0.0.1:" + PlantFixture.closedPort(),
+                nodes: [{node_id: "ns=1;s=Line1.Temperature", tag: "potline-1.bath_temp"}]}, "127.0.0.1:" + port)
+            dialog.open()
+            tryVerify(() => dialog.opened, 15000)
+            compare(findChild(dialog.contentItem, "brokerField").text, "127.0.0.1:" + port)
+            dialog.close()
         }
 
         // sparkplug_edge_node.py births_and_data: Line1/Temperature 20.5 in the NBIRTH, 21.25 in

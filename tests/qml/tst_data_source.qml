@@ -42,6 +42,20 @@ Item {
             verify(!timeline.sendsInTheClear)
         }
 
+        // The dialog shows the broker the window is connected to (QA: an empty field), and keeps
+        // it after a disconnect. The oracle: the address the test connected to.
+        function test_the_dialog_shows_the_connected_broker() {
+            verify(timeline.connectLive("127.0.0.1:1", "beidu"))
+            dialog.open()
+            tryVerify(() => dialog.opened, 15000)
+            const broker = findChild(dialog.contentItem, "brokerField")
+            compare(broker.text, "127.0.0.1:1")
+            timeline.close()
+            compare(broker.text, "127.0.0.1:1")
+            broker.text = ""
+            dialog.close()
+        }
+
         // The dialog warns before connecting, by the same rule as the banner: a name that
         // merely starts with "127." is another machine (the dialog's regular expression took
         // 127.example.com for loopback).

@@ -72,6 +72,23 @@ Item {
             compare(lines[2], "v1-model.glb (Old hall): cannot be loaded: GLB header: expected version 2, got 1")
         }
 
+        // A park with no file of its own, as a desk shows a server's park it took: a model the
+        // server did not have is named as the park file names it, with its building, never by a
+        // path of this disk or the server's (QA: "/srv/.../models/x.glb"). The oracle: the uri
+        // and the name written in the park text below.
+        function test_a_park_without_a_file_names_a_missing_model_as_the_park_does() {
+            const text = JSON.stringify({
+                format: "parktwin-park/1", id: "served", name: { zh: "服务器园区", en: "Served park" },
+                latitude_deg: 29.5, longitude_deg: 106.5, land_area_mu: 100, grid_emission_t_per_mwh: 0.57,
+                buildings: [{ id: "b3", name: { zh: "三号厂房", en: "Hall 3" }, kind: "plant", position: { x_m: 0, y_m: 0 },
+                              width_m: 30, depth_m: 20, height_m: 10, model: { uri: "../models/not-on-server.glb" } }] })
+            verify(Fixture.showParkWithoutFile(Fixture.writeFile("served.park.json", text)), ParkController.errorText)
+            tryCompare(ParkController.scene.modelProblems, "length", 1, 20000)
+            compare(ParkController.scene.modelProblems[0], "../models/not-on-server.glb (Hall 3): no such model file")
+            ParkController.language = "zh"
+            compare(ParkController.scene.modelProblems[0], "../models/not-on-server.glb（三号厂房）：模型文件不存在")
+        }
+
         function test_chinese_window_words_the_lines_in_chinese() {
             ParkController.language = "zh"
             const lines = openModelPark()

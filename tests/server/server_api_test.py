@@ -625,5 +625,45 @@ class ServerExposureTest(unittest.TestCase):
             self.assertIn("/users/0/token_sha256", r.stderr)
 
 
+# A model file gone from the server's disk after it started (QA: the desk's error named the
+# server's own folders). The refusal names the model as the park file does (the uri written
+# below) and never the folder this test made for the server.
+class ServerModelGoneTest(unittest.TestCase):
+    def test_a_missing_model_file_is_named_as_the_park_names_it(self):
+        with tempfile.TemporaryDirectory() as d:
+            uri = "models/hall-3.glb"
+            park = {"format": "parktwin-park/1", "id": "gone", "name": {"zh": "缺模型园区", "en": "Gone park"},
+                    "latitude_deg": 29.5, "longitude_deg": 106.5, "land_area_mu": 100, "grid_emission_t_per_mwh": 0.57,
+                    "buildings": [{"id": "b3", "name": {"zh": "三号厂房", "en": "Hall 3"}, "kind": "plant",
+                                   "position": {"x_m": 0, "y_m": 0}, "width_m": 30, "depth_m": 20, "height_m": 10,
+                                   "model": {"uri": uri}}]}
+            park_file = os.path.join(d, "gone.json")
+            with open(park_file, "w") as f:
+                json.dump(park, f)
+            os.mkdir(os.path.join(d, "models"))
+            with open(os.path.join(d, uri), "wb") as f:
+                f.write(b"glTF")
+            token = "tok-gone-1"
+            config = os.path.join(d, "server.json")
+            with open(config, "w") as f:
+                json.dump({"users": [{"name": "v", "role": "viewer",
+                                      "token_sha256": hashlib.sha256(token.encode()).hexdigest()}]}, f)
+            server = Server(SERVER, ["--park", park_file, "--db", os.path.join(d, "h.db"), "--config", config])
+            try:
+                status, listed = server.request("GET", "/api/v1/parks/gone/models", token=token)
+                self.assertEqual(200, status, listed)
+                self.assertEqual([{"index": 0, "uri": uri, "files": ["hall-3.glb"]}], listed["models"])
+                os.remove(os.path.join(d, uri))
+                for lang, words in (("en", "model 0 (" + uri + "): cannot read its file \"hall-3.glb\" on the server"),
+                                    ("zh", "模型 0（" + uri + "）：服务器上无法读取其文件“hall-3.glb”")):
+                    status, body = server.request("GET", "/api/v1/parks/gone/models/0/hall-3.glb", token=token,
+                                                  headers={"Accept-Language": lang})
+                    self.assertEqual(500, status)
+                    self.assertEqual(words, body["error"])
+                    self.assertNotIn(d, json.dumps(body, ensure_ascii=False))
+            finally:
+                server.stop()
+
+
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)

@@ -8,6 +8,7 @@
 
 #include "minimal_park.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/model/tag_label.hpp"
 
 using nlohmann::json;
 using parktwin::model::test_parks::minimalPark;
@@ -297,4 +298,36 @@ TEST(DisplayUnit, AsciiUnitsReadAsPeopleWriteThem) {
   EXPECT_EQ(displayUnit("m3/h"), "m³/h");
   EXPECT_EQ(displayUnit("kWh/t"), "kWh/t");
   EXPECT_EQ(displayUnit(""), "");
+}
+
+// The names a list of live values shows for a tag (QA: raw ids such as "b3.hall_temp"). The
+// oracle: the names written in the park file below, in both languages.
+TEST(TagLabel, ObjectNameThenTagNameFromTheParkFile) {
+  using parktwin::model::tagLabel;
+  json file = minimalPark();
+  file["tags"].push_back({{"id", "cast.current"}, {"name", {{"zh", "铸造线电流"}, {"en", "Casting current"}}},
+                          {"unit", "A"}, {"kind", "analog"}, {"object", "cast"}});
+  auto park = parsePark(file.dump(), "test.json");
+  ASSERT_TRUE(park) << park.error().message;
+  const auto& power = *park->findTag("cast.power");
+  EXPECT_EQ(tagLabel(*park, power, "en"), "Casting · Power");
+  EXPECT_EQ(tagLabel(*park, power, "zh"), "铸造线 · 功率");
+  // The tag's own name already says the object's: not twice.
+  const auto& current = *park->findTag("cast.current");
+  EXPECT_EQ(tagLabel(*park, current, "en"), "Casting current");
+  EXPECT_EQ(tagLabel(*park, current, "zh"), "铸造线电流");
+}
+
+// A tag left without a name (an edit under way) reads as its kind and unit, never as nothing.
+TEST(TagLabel, NoNameReadsAsKindAndUnit) {
+  using parktwin::model::tagLabel;
+  auto park = parsePark(minimalPark().dump(), "test.json");
+  ASSERT_TRUE(park) << park.error().message;
+  parktwin::model::Tag temperature = *park->findTag("cast.power");
+  temperature.name = {};
+  temperature.unit = "degC";
+  EXPECT_EQ(tagLabel(*park, temperature, "en"), "Casting · Analog value (°C)");
+  EXPECT_EQ(tagLabel(*park, temperature, "zh"), "铸造线 · 模拟量（°C）");
+  temperature.object = "not-in-the-park";
+  EXPECT_EQ(tagLabel(*park, temperature, "en"), "Analog value (°C)");
 }
