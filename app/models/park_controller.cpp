@@ -13,6 +13,7 @@
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_difference.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/model/park_id.hpp"
 
 namespace parktwin::app {
 
@@ -85,10 +86,14 @@ void ParkController::setPresenting(bool presenting) {
   emit presentingChanged();
 }
 
+// The first tour of the park's id beside its file (a user's own park and tour, QA), else its bundled
+// tour: model::findToursForPark.
 QString ParkController::defaultTourPath() const {
-  if (!park_ || assetRoot_.isEmpty()) return {};
-  const QString path = assetRoot_ + "/tours/" + parkId() + ".json";
-  return QFileInfo::exists(path) ? path : QString();
+  if (!park_) return {};
+  // A new park has no file yet, so no folder of its own.
+  const std::string folder = parkFile_.isEmpty() ? std::string() : QFileInfo(parkFile_).absolutePath().toStdString();
+  const auto tours = parktwin::model::findToursForPark(park_->id, folder, assetRoot_.toStdString());
+  return tours.empty() ? QString() : QString::fromStdString(tours.front().string());
 }
 
 QStringList ParkController::tagIds() const {
