@@ -1,5 +1,9 @@
 #include "park_controller.hpp"
 
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QLibraryInfo>
@@ -19,6 +23,13 @@ namespace parktwin::app {
 
 namespace {
 ParkController* g_instance = nullptr;
+
+// The tours written for `park`: its own beside its file (a new park has no file, so no folder of
+// its own), then its bundled one.
+std::vector<std::filesystem::path> toursOf(const parktwin::model::Park& park, const QString& parkFile, const QString& dataFolder) {
+  const std::string folder = parkFile.isEmpty() ? std::string() : QFileInfo(parkFile).absolutePath().toStdString();
+  return parktwin::model::findToursForPark(park.id, folder, dataFolder.toStdString());
+}
 }  // namespace
 
 ParkController::ParkController(QObject* parent) : QObject(parent) {
@@ -78,9 +89,13 @@ void ParkController::checkReplayFit() {
 void ParkController::setPresenting(bool presenting) {
   if (presenting_ == presenting) return;
   presenting_ = presenting;
-  if (presenting && !tour_.loaded()) {
-    const QString path = defaultTourPath();
-    if (!path.isEmpty()) tour_.load(path);
+  if (presenting && !tour_.loaded() && park_) {
+    // The first of the park's tours that reads: a broken draft beside the good tour does not hide
+    // it (QA's folder had one). None reads: the first one's refusal is what the bar shows.
+    const auto tours = toursOf(*park_, parkFile_, assetRoot_);
+    if (std::ranges::none_of(tours, [&](const auto& t) { return tour_.load(QString::fromStdString(t.string())); }) && !tours.empty()) {
+      tour_.load(QString::fromStdString(tours.front().string()));
+    }
   }
   if (!presenting) tour_.pause();
   emit presentingChanged();
@@ -89,10 +104,7 @@ void ParkController::setPresenting(bool presenting) {
 // The first tour of the park's id beside its file (a user's own park and tour, QA), else its bundled
 // tour: model::findToursForPark.
 QString ParkController::defaultTourPath() const {
-  if (!park_) return {};
-  // A new park has no file yet, so no folder of its own.
-  const std::string folder = parkFile_.isEmpty() ? std::string() : QFileInfo(parkFile_).absolutePath().toStdString();
-  const auto tours = parktwin::model::findToursForPark(park_->id, folder, assetRoot_.toStdString());
+  const auto tours = park_ ? toursOf(*park_, parkFile_, assetRoot_) : std::vector<std::filesystem::path>{};
   return tours.empty() ? QString() : QString::fromStdString(tours.front().string());
 }
 
