@@ -35,7 +35,7 @@ QList<QCommandLineOption> optionTable() {
       {"connections", "Show live data from the sources of a connections file (docs/connections.md), checked against the park; with --mqtt, that broker is the OPC UA gateway's.", "file"},
       {"record", "With --mqtt or --connections: also record the live feed into this historian file.", "db"},
       {"present", "Start in presentation mode (full screen, the park's tour)."},
-      {"tour", "Tour file for presentation mode (default: the park's bundled tour).", "json"},
+      {"tour", "Tour file for presentation mode (default: a tour of the park's id beside its file, else its bundled tour).", "json"},
       {"export-tour", "Render a tour to a video and exit (use with --out, --size, --fps).", "json"},
       {"out", "Output file for --export-tour (MP4, default tour.mp4).", "file", "tour.mp4"},
       {"fps", "Frames per second for --export-tour, 1-120 (default 25).", "n", "25"},

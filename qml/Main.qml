@@ -264,7 +264,7 @@ ApplicationWindow {
             }
             PresentationOverlay {
                 id: presentationOverlay
-                anchors.fill: parent
+                anchors { fill: parent; bottomMargin: parkView.timelineSpace }  // above a replay's timeline (QA)
                 showControls: !ViewState.recording
                 visible: window.presenting
                 onExitRequested: ParkController.presenting = false

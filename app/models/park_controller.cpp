@@ -1,5 +1,9 @@
 #include "park_controller.hpp"
 
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QLibraryInfo>
@@ -13,11 +17,19 @@
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_difference.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/model/park_id.hpp"
 
 namespace parktwin::app {
 
 namespace {
 ParkController* g_instance = nullptr;
+
+// The tours written for `park`: its own beside its file (a new park has no file, so no folder of
+// its own), then its bundled one.
+std::vector<std::filesystem::path> toursOf(const parktwin::model::Park& park, const QString& parkFile, const QString& dataFolder) {
+  const std::string folder = parkFile.isEmpty() ? std::string() : QFileInfo(parkFile).absolutePath().toStdString();
+  return parktwin::model::findToursForPark(park.id, folder, dataFolder.toStdString());
+}
 }  // namespace
 
 ParkController::ParkController(QObject* parent) : QObject(parent) {
@@ -77,18 +89,23 @@ void ParkController::checkReplayFit() {
 void ParkController::setPresenting(bool presenting) {
   if (presenting_ == presenting) return;
   presenting_ = presenting;
-  if (presenting && !tour_.loaded()) {
-    const QString path = defaultTourPath();
-    if (!path.isEmpty()) tour_.load(path);
+  if (presenting && !tour_.loaded() && park_) {
+    // The first of the park's tours that reads: a broken draft beside the good tour does not hide
+    // it (QA's folder had one). None reads: the first one's refusal is what the bar shows.
+    const auto tours = toursOf(*park_, parkFile_, assetRoot_);
+    if (std::ranges::none_of(tours, [&](const auto& t) { return tour_.load(QString::fromStdString(t.string())); }) && !tours.empty()) {
+      tour_.load(QString::fromStdString(tours.front().string()));
+    }
   }
   if (!presenting) tour_.pause();
   emit presentingChanged();
 }
 
+// The first tour of the park's id beside its file (a user's own park and tour, QA), else its bundled
+// tour: model::findToursForPark.
 QString ParkController::defaultTourPath() const {
-  if (!park_ || assetRoot_.isEmpty()) return {};
-  const QString path = assetRoot_ + "/tours/" + parkId() + ".json";
-  return QFileInfo::exists(path) ? path : QString();
+  const auto tours = park_ ? toursOf(*park_, parkFile_, assetRoot_) : std::vector<std::filesystem::path>{};
+  return tours.empty() ? QString() : QString::fromStdString(tours.front().string());
 }
 
 QStringList ParkController::tagIds() const {

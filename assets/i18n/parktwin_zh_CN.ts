@@ -480,6 +480,10 @@
         <source>Import GeoJSON…</source>
         <translation>导入 GeoJSON…</translation>
     </message>
+    <message>
+        <source>Present tour…</source>
+        <translation>演示导览…</translation>
+    </message>
 </context>
 <context>
     <name>FlowProblemBanner</name>
@@ -1826,6 +1830,29 @@
     <message>
         <source>Replay history</source>
         <translation>回放历史数据</translation>
+    </message>
+</context>
+<context>
+    <name>TourFileActions</name>
+    <message>
+        <source>Present tour</source>
+        <translation>演示导览</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Tour files (*.json)</source>
+        <translation>导览文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>This tour cannot be presented</source>
+        <translation>无法演示此导览</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ Item {
     readonly property alias saveDialog: saveDialog
     readonly property alias importDialog: importDialog
     readonly property alias problemsDialog: problemsDialog
+    readonly property alias tourActions: tourActions
     readonly property alias savedNote: savedNote
     signal closeApproved()
 
@@ -26,6 +27,7 @@ Item {
     function saveFile() { ParkDocument.save() }
     function saveFileAs() { saveDialog.open() }
     function importGeoJson() { importDialog.open() }
+    function presentTour() { tourActions.choose() }
 
     FileDialog {
         id: openDialog
@@ -56,6 +58,7 @@ Item {
         }
     }
     SaveNameEnterKey { id: enterSaves }
+    TourFileActions { id: tourActions }
     SavedNote { id: savedNote }
     FileDialog {
         id: importDialog

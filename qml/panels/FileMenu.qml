@@ -1,5 +1,5 @@
-// The header's File button and its menu: New, Open…, Open recent, Save, Save as…. The work is
-// FileActions' (dialogs) and ParkDocument's (the file).
+// The header's File button and its menu: New, Open…, Open recent, Import GeoJSON…, Present tour…,
+// Save, Save as…. The work is FileActions' (dialogs) and ParkDocument's (the file).
 import QtQuick
 import QtQuick.Controls
 import ParkTwin
@@ -64,6 +64,12 @@ HeaderButton {
             objectName: "importGeoJsonItem"
             text: qsTr("Import GeoJSON…")
             onTriggered: root.actions.importGeoJson()
+        }
+        MenuItem {
+            objectName: "presentTourItem"
+            text: qsTr("Present tour…")
+            enabled: ParkController.loaded
+            onTriggered: root.actions.presentTour()
         }
         MenuSeparator {}
         ShortcutMenuItem {

@@ -1,5 +1,7 @@
 // Presentation mode for investors: the tour's caption and KPI call-outs over a full-screen
-// park, with play/pause, previous, next and exit. Read-only: nothing here changes data.
+// park, with play/pause, previous, next and exit. Read-only: nothing here changes data. It opens
+// on the first stop and waits for Play tour: the presenter starts when the room is ready (the
+// user guide, §6, says so). Main.qml lays it above a replay's timeline, which stays usable.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -12,6 +14,15 @@ Item {
     // What the scene's labels keep clear of (ParkView.labelKeepOut).
     readonly property var keepOut: [callouts, captionBox, controls]
     signal exitRequested()
+
+    // A bar button as wide as its widest text, so that the buttons to its right stay put under
+    // the presenter's mouse when Play tour turns to Pause (QA).
+    component SteadyButton: HeaderButton {
+        id: steady
+        property var texts: []
+        FontMetrics { id: metrics; font: steady.contentItem.font }
+        Layout.preferredWidth: Math.ceil(Math.max(...texts.map(t => metrics.advanceWidth(t)))) + leftPadding + rightPadding
+    }
 
     // Title and KPI call-outs, top left.
     Column {
@@ -70,6 +81,7 @@ Item {
     // Tour controls and progress, bottom.
     Rectangle {
         id: controls
+        objectName: "presentationControls"
         opacity: root.showControls ? 1 : 0
         anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 20 }
         width: row.implicitWidth + 24
@@ -82,8 +94,9 @@ Item {
             spacing: 8
             // A park without a tour (the user's own, at first) presents its view: no stops to step.
             HeaderButton { text: qsTr("Previous"); enabled: root.tour.stopCount > 0; onClicked: root.tour.previous() }
-            HeaderButton {
+            SteadyButton {
                 objectName: "tourPlayButton"
+                texts: [qsTr("Play tour"), qsTr("Pause")]
                 enabled: root.tour.stopCount > 0
                 text: root.tour.playing ? qsTr("Pause") : qsTr("Play tour")
                 onClicked: root.tour.togglePlay()
@@ -101,8 +114,9 @@ Item {
                 maximumLineCount: 4
                 elide: Text.ElideRight
             }
-            HeaderButton {
+            SteadyButton {
                 objectName: "presentNightButton"
+                texts: [qsTr("Day"), qsTr("Night")]
                 text: ViewState.night ? qsTr("Day") : qsTr("Night")
                 onClicked: ViewState.night = !ViewState.night
             }

@@ -1,26 +1,34 @@
-// Alarm pins above the objects whose tags break a rule: a ball on a downward cone, red, amber
-// once acknowledged. The pin's ball reaches topM above the alarm's position; LabelLayer sets
-// the label that names the alarm just above it, so the pin does not cover it (QA).
+// Alarm pins above the places whose tags break a rule: a ball on a downward cone, red while any
+// alarm there waits, amber once every one is acknowledged. One pin per place (AlarmPinList,
+// model::alarmPlaces): two alarms in one hall drew two pins at one spot, whose colour the depth
+// test chose (QA). More than one alarm there: their count on the ball. The pin's ball reaches
+// topM above the place; LabelLayer sets the label that names it just above, so the pin does not
+// cover it (QA).
 import QtQuick
 import QtQuick3D
 import ParkTwin
 
 Repeater3D {
     id: root
+    objectName: "alarmPins"
     // The ball's top above the alarm's position: its centre 22 m up, its radius 7 m (0.14 of
     // the 50 m #Sphere).
     readonly property real topM: 29
-    model: ParkController.alarms.active
+    // The count faces this camera.
+    property Camera camera: null
+    model: AlarmPinList.pins
     // modelData as a context property, as before: a required modelData here crashed Qt 6.4's
     // Repeater3D when a closed window's scene was given a new park (qml_tests, Main made twice).
     Node {
+        readonly property color pinColor: modelData.acknowledged ? "#e8a200" : "#e02f2f"
+        readonly property int alarmCount: modelData.count
         position: modelData.position
         Model {
             source: "#Cone"
             eulerRotation.x: 180
             scale: Qt.vector3d(0.16, 0.3, 0.16)
             materials: PrincipledMaterial {
-                baseColor: modelData.acknowledged ? "#e8a200" : "#e02f2f"
+                baseColor: pinColor
                 lighting: PrincipledMaterial.NoLighting
             }
         }
@@ -29,8 +37,27 @@ Repeater3D {
             y: 22
             scale: Qt.vector3d(0.14, 0.14, 0.14)
             materials: PrincipledMaterial {
-                baseColor: modelData.acknowledged ? "#e8a200" : "#e02f2f"
+                baseColor: pinColor
                 lighting: PrincipledMaterial.NoLighting
+            }
+        }
+        // The count, turned to the camera, just in front of the ball (its radius is 7 m); a 2D
+        // item in the scene is 1 m per pixel, drawn at 4 px per metre for crisp text.
+        Node {
+            y: 22
+            visible: alarmCount > 1
+            rotation: root.camera ? root.camera.sceneRotation : Qt.quaternion(1, 0, 0, 0)
+            Node {
+                z: 7.5
+                scale: Qt.vector3d(0.25, 0.25, 0.25)
+                Text {
+                    objectName: "alarmPinCount"
+                    anchors.centerIn: parent
+                    text: alarmCount
+                    color: "white"
+                    font.pixelSize: 40
+                    font.bold: true
+                }
             }
         }
     }

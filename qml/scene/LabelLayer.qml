@@ -18,17 +18,19 @@ Item {
     readonly property var labels: ParkController.scene.labels
     readonly property var order: labels.map((l, i) => i).sort((a, b) => labels[b].priority - labels[a].priority)
     readonly property var widths: labels.map(l => l.road ? roadMetrics.advanceWidth(l.text) + 8 : metrics.advanceWidth(l.text) + 16)
-    // The labels of objects in alarm, by label id: "raised" (red) or, once every alarm on it is
-    // acknowledged, "acknowledged" (amber), the colours of the scene's pins and the alarm list.
-    // Placed before any other, so an alarm is never named by a label hidden behind a bigger one.
-    readonly property var alarmed: ParkController.alarms.active.reduce((out, a) => {
-        if (a.label && out[a.label] !== "raised") out[a.label] = a.acknowledged ? "acknowledged" : "raised"
+    // The labels of places in alarm (AlarmPinList.pins: a building, or an object standing
+    // alone), by label id: "raised" (red) or, once every alarm there is acknowledged,
+    // "acknowledged" (amber), the colours of the scene's pins and the alarm list; none while
+    // presenting. Placed before any other, so an alarm is never named by a label hidden behind a
+    // bigger one.
+    readonly property var alarmed: AlarmPinList.pins.reduce((out, p) => {
+        out[p.place] = p.acknowledged ? "acknowledged" : "raised"
         return out
     }, {})
-    // Where the label naming an alarm stands: just above the alarm's pin (AlarmPins.qml, its
-    // ball 29 m up), not on its object, where the pin covered it (QA).
-    readonly property var alarmAnchors: ParkController.alarms.active.reduce((out, a) => {
-        if (a.label && !out[a.label]) out[a.label] = a.position.plus(Qt.vector3d(0, 29 + 2, 0))
+    // Where the label naming an alarm stands: just above its pin (AlarmPins.qml, its ball 29 m
+    // up), not on its object, where the pin covered it (QA).
+    readonly property var alarmAnchors: AlarmPinList.pins.reduce((out, p) => {
+        out[p.place] = p.position.plus(Qt.vector3d(0, 29 + 2, 0))
         return out
     }, {})
     onAlarmedChanged: Qt.callLater(layout)

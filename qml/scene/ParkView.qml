@@ -288,8 +288,8 @@ Item {
             }
         }
 
-        // Alarm pins above the objects whose tags break a rule.
-        AlarmPins {}
+        // Alarm pins above the objects whose tags break a rule, one per place (none while presenting).
+        AlarmPins { camera: camera }
 
         ScenarioMarkPins { visible: !root.machinesOnly }
 

@@ -39,7 +39,7 @@ endforeach()
 # Asked for another park, the same tour is refused: exit 2, the JSON path named on stderr.
 execute_process(COMMAND ${APP} --park beidu --export-tour ${WORK}/short_tour.json --out ${WORK}/wrong.mp4
                 RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 60)
-string(FIND "${err}" "/park: expected \"beidu\" (the open park), got \"jiulong\"" at)
+string(FIND "${err}" "/park: this tour is written for the park \"jiulong\", not the open park \"beidu\"" at)
 if(NOT rc EQUAL 2 OR at EQUAL -1 OR EXISTS ${WORK}/wrong.mp4)
   message(FATAL_ERROR "a tour for another park: rc ${rc}, stderr: ${err}")
 endif()

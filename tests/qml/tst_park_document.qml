@@ -552,7 +552,7 @@ Item {
                 const item = fileMenu.menu.itemAt(i)
                 if (item && item.text !== undefined && item.text !== "") titles.push(item.text)
             }
-            compare(titles, ["New park", "Open…", "Open recent", "Import GeoJSON…", "Save", "Save as…"])
+            compare(titles, ["New park", "Open…", "Open recent", "Import GeoJSON…", "Present tour…", "Save", "Save as…"])
         }
     }
 }

@@ -61,9 +61,9 @@ Item {
             ParkController.presenting = true
             verify(!ParkController.tour.load(tour))
             const label = findChild(overlay, "tourStopLabel")
-            compare(label.text, tour + ": /park: expected \"own\" (the open park), got \"elsewhere\"")
+            compare(label.text, tour + ": /park: this tour is written for the park \"elsewhere\", not the open park \"own\"")
             ParkController.language = "zh"
-            compare(label.text, tour + ": /park: 应为“own”（打开的园区），实际为“elsewhere”")
+            compare(label.text, tour + ": /park: 此导览是为园区“elsewhere”编写的，不是打开的园区“own”")
             const missing = tour + ".gone"
             verify(!ParkController.tour.load(missing))
             compare(label.text, missing + ": 无法打开导览文件")

@@ -6,6 +6,8 @@
 #include <map>
 #include <vector>
 
+#include "minimal_park.hpp"
+#include "parktwin/model/alarm_places.hpp"
 #include "parktwin/model/alarms.hpp"
 
 namespace {
@@ -116,6 +118,42 @@ TEST(Alarms, MissingValueClearsTheAlarm) {
   EXPECT_EQ(board.active().size(), 1u);
   board.update(2000, Values{});
   EXPECT_TRUE(board.active().empty());
+}
+
+// One pin per place (QA F6): the Casting line's alarm and its hall's own share the hall's pin; the
+// grid tie, standing alone, has its own. States by hand from the alarms given.
+TEST(AlarmPlaces, ALinesAlarmSharesItsHallsPlaceAndRaisedWinsOverAcknowledged) {
+  const Park park = test_parks::minimalParkRead();
+  const ObjectIndex objects(park);
+  const std::vector<PlacedAlarm> alarms{{"hall", Severity::critical, true},  // acknowledged
+                                        {"grid", Severity::info, false},
+                                        {"cast", Severity::warning, false}};  // in the hall, not yet
+  const auto places = alarmPlaces(alarms, objects);
+  ASSERT_EQ(places.size(), 2u);
+  EXPECT_EQ(places[0].place, "hall");
+  EXPECT_EQ(places[0].count, 2);
+  EXPECT_EQ(places[0].unacknowledged, 1);
+  EXPECT_FALSE(places[0].acknowledged());  // red while the line's alarm waits
+  EXPECT_EQ(places[0].worst, Severity::warning);  // the acknowledged critical no longer decides
+  EXPECT_EQ(places[1].place, "grid");
+  EXPECT_EQ(places[1].count, 1);
+  EXPECT_FALSE(places[1].acknowledged());
+}
+
+TEST(AlarmPlaces, APlaceIsAcknowledgedOnlyOnceEveryAlarmIs) {
+  const Park park = test_parks::minimalParkRead();
+  const ObjectIndex objects(park);
+  std::vector<PlacedAlarm> alarms{{"cast", Severity::warning, true}, {"cells", Severity::critical, false}};
+  auto places = alarmPlaces(alarms, objects);
+  ASSERT_EQ(places.size(), 1u);  // the machine group stands in the hall too
+  EXPECT_EQ(places[0].place, "hall");
+  EXPECT_FALSE(places[0].acknowledged());
+  EXPECT_EQ(places[0].worst, Severity::critical);
+  alarms[1].acknowledged = true;
+  places = alarmPlaces(alarms, objects);
+  EXPECT_TRUE(places[0].acknowledged());
+  EXPECT_EQ(places[0].count, 2);
+  EXPECT_EQ(places[0].worst, Severity::critical);
 }
 
 }  // namespace

@@ -70,5 +70,28 @@ TEST_F(ParkPairing, AParkFileIsTheOpenParkByPathOrById) {
   EXPECT_TRUE(isOpenPark(data() / "parks" / "beidu.json", "", "beidu")) << "a new park has no file yet";
 }
 
+// The tours of a park (QA F9: "no tour for this park" with the manager's tour beside the park file):
+// a tour file of that park id beside the park, by name, then the bundled one; tours of other parks,
+// park files and other JSON are not tours of it.
+TEST_F(ParkPairing, ToursOfAParkBesideItsFileThenTheBundledOne) {
+  const auto writeTour = [](const fs::path& file, const std::string& park) {
+    std::ofstream(file) << R"({"format": "parktwin-tour/1", "park": ")" << park << R"(", "stops": []})";
+  };
+  fs::create_directories(data() / "tours");
+  writeTour(data() / "tours" / "beidu.json", "beidu");
+  writeTour(mine() / "yuxi-tour.json", "yuxi-elec");
+  writeTour(mine() / "a-second.JSON", "yuxi-elec");
+  writeTour(mine() / "beidu-tour.json", "beidu");
+  writePark(mine() / "yuxi.park.json", "yuxi-elec");
+  std::ofstream(mine() / "broken.json") << "{";
+  EXPECT_EQ(findToursForPark("yuxi-elec", mine(), data()), (std::vector<fs::path>{mine() / "a-second.JSON", mine() / "yuxi-tour.json"}));
+  EXPECT_EQ(findToursForPark("beidu", mine(), data()), (std::vector<fs::path>{mine() / "beidu-tour.json", data() / "tours" / "beidu.json"}));
+  // A bundled park's own folder is no user's: its tour is listed once.
+  EXPECT_EQ(findToursForPark("beidu", data() / "tours", data()), (std::vector<fs::path>{data() / "tours" / "beidu.json"}));
+  EXPECT_TRUE(findToursForPark("nanshan", mine(), data()).empty());
+  EXPECT_EQ(tourParkOfFile(mine() / "yuxi-tour.json"), "yuxi-elec");
+  EXPECT_EQ(tourParkOfFile(mine() / "yuxi.park.json"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace parktwin::model

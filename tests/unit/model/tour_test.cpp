@@ -45,7 +45,7 @@ TEST(Tour, WrongParkIsRefused) {
   const Park park = loadDemo("jiulong");
   auto tour = loadTour(std::string(PARKTWIN_SOURCE_DIR) + "/assets/tours/beidu.json", park);
   ASSERT_FALSE(tour);
-  EXPECT_NE(tour.error().message.find("/park: expected \"jiulong\" (the open park), got \"beidu\""), std::string::npos);
+  EXPECT_NE(tour.error().message.find("/park: this tour is written for the park \"beidu\", not the open park \"jiulong\""), std::string::npos);
 }
 
 TEST(Tour, PoseFliesThenHolds) {
@@ -99,12 +99,12 @@ TEST(Tour, RefusalsInTheLanguageAskedFor) {
   auto zh = parseTour(wrongPark, "t.json", park, "zh");
   ASSERT_FALSE(zh);
   EXPECT_EQ(zh.error().message,
-            "t.json: /park: 应为“beidu”（打开的园区），实际为“jiulong”\n"
+            "t.json: /park: 此导览是为园区“jiulong”编写的，不是打开的园区“beidu”\n"
             "t.json: /stops/0/focus: 引用的对象“nowhere”在园区“beidu”中不存在");
   auto en = parseTour(wrongPark, "t.json", park, "en");
   ASSERT_FALSE(en);
   EXPECT_EQ(en.error().message,
-            "t.json: /park: expected \"beidu\" (the open park), got \"jiulong\"\n"
+            "t.json: /park: this tour is written for the park \"jiulong\", not the open park \"beidu\"\n"
             "t.json: /stops/0/focus: refers to object \"nowhere\", which does not exist in park \"beidu\"");
 
   const std::string noStops = R"({"format": "parktwin-tour/2", "park": "beidu", "name": {"zh": "", "en": "Tour"}, "stops": []})";

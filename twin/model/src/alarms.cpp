@@ -1,5 +1,7 @@
 #include "parktwin/model/alarms.hpp"
 
+#include "parktwin/model/alarm_places.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -83,6 +85,23 @@ std::vector<ActiveAlarm> AlarmBoard::active() const {
     return sa != sb ? sa > sb : a.since_ms < b.since_ms;
   });
   return out;
+}
+
+std::vector<AlarmPlace> alarmPlaces(std::span<const PlacedAlarm> alarms, const ObjectIndex& objects) {
+  std::vector<AlarmPlace> places;
+  for (const auto& alarm : alarms) {
+    const auto* indexed = objects.find(alarm.object);
+    const std::string place = indexed && !indexed->building.empty() ? indexed->building : alarm.object;
+    auto it = std::ranges::find(places, place, &AlarmPlace::place);
+    if (it == places.end()) it = places.insert(places.end(), AlarmPlace{place, 0, 0, alarm.severity});
+    // The first unacknowledged alarm resets the worst: acknowledged ones no longer decide it.
+    const bool decides = !alarm.acknowledged || it->acknowledged();
+    if (!alarm.acknowledged && it->acknowledged()) it->worst = alarm.severity;
+    else if (decides && severityRank(alarm.severity) > severityRank(it->worst)) it->worst = alarm.severity;
+    ++it->count;
+    if (!alarm.acknowledged) ++it->unacknowledged;
+  }
+  return places;
 }
 
 }  // namespace parktwin::model

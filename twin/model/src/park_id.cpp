@@ -20,6 +20,35 @@ std::optional<std::string> parkIdOfFile(const std::filesystem::path& file) {
   return id->get<std::string>();
 }
 
+std::optional<std::string> tourParkOfFile(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) return std::nullopt;
+  const auto j = nlohmann::json::parse(in, nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  const auto format = j.find("format"), park = j.find("park");
+  if (format == j.end() || park == j.end() || !format->is_string() || !park->is_string() || *format != "parktwin-tour/1") return std::nullopt;
+  return park->get<std::string>();
+}
+
+std::vector<std::filesystem::path> findToursForPark(const std::string& id, const std::filesystem::path& folder,
+                                                    const std::filesystem::path& dataFolder) {
+  std::vector<std::filesystem::path> tours;
+  if (id.empty()) return tours;
+  // As for parks: a folder one cannot list holds no tour.
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(folder, ec), end; !folder.empty() && !ec && it != end; it.increment(ec)) {
+    std::string extension = it->path().extension().string();
+    std::ranges::transform(extension, extension.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension == ".json" && tourParkOfFile(it->path()) == id) tours.push_back(it->path());
+  }
+  std::ranges::sort(tours);
+  if (dataFolder.empty()) return tours;  // no bundled data (a test, a build tree without it)
+  const auto bundled = dataFolder / "tours" / (id + ".json");
+  const bool listed = std::ranges::any_of(tours, [&](const auto& t) { return std::filesystem::equivalent(t, bundled, ec); });
+  if (!listed && std::filesystem::is_regular_file(bundled, ec)) tours.push_back(bundled);
+  return tours;
+}
+
 ParkById findParkById(const std::string& id, const std::filesystem::path& folder, const std::filesystem::path& dataFolder) {
   ParkById out;
   if (id.empty()) return out;

@@ -80,8 +80,8 @@ Result<Tour> parseTour(const std::string& jsonText, const std::string& source, c
     }
     tour.park = r.string("park");
     if (r.valid() && !tour.park.empty() && tour.park != park.id) {
-      p.add("/park", "expected \"" + park.id + "\" (the open park), got \"" + tour.park + "\"",
-            "应为“" + park.id + "”（打开的园区），实际为“" + tour.park + "”");
+      p.add("/park", "this tour is written for the park \"" + tour.park + "\", not the open park \"" + park.id + "\"",
+            "此导览是为园区“" + tour.park + "”编写的，不是打开的园区“" + park.id + "”");
     }
     tour.name = readText(r, "name", p);
     if (const json* stops = r.array("stops", true)) {

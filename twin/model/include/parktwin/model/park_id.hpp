@@ -22,6 +22,16 @@ struct ParkById {
 };
 ParkById findParkById(const std::string& id, const std::filesystem::path& folder, const std::filesystem::path& dataFolder);
 
+// The "park" of a tour file (its "format" is the tour format's); none for anything else.
+std::optional<std::string> tourParkOfFile(const std::filesystem::path& file);
+
+// The tours written for the park `id`, the one to present first: those in `folder` (the park
+// file's own, where a user keeps their park's tour) by file name, then the bundled one
+// (`dataFolder`/tours/<id>.json). The mirror of findParkById, which finds a tour's park (QA: a
+// manager's own park said "no tour" with its tour beside it).
+std::vector<std::filesystem::path> findToursForPark(const std::string& id, const std::filesystem::path& folder,
+                                                    const std::filesystem::path& dataFolder);
+
 // Whether a tour's or scenario's park file is the open park: that very file, or a park file of
 // the open park's id (a copy in another folder, a scenario naming the bundled park by name).
 bool isOpenPark(const std::filesystem::path& parkFile, const std::filesystem::path& openParkFile, const std::string& openParkId);

@@ -1,0 +1,38 @@
+#pragma once
+// What the 3D view shows of the active alarms (AlarmController.active): one pin per place
+// (model::alarmPlaces: a building, or an object standing alone), so that two alarms in one hall
+// no longer draw two pins at one spot whose colour the depth test chose (QA). None while
+// presenting: see pins().
+#include <QObject>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+class QJSEngine;
+class QQmlEngine;
+
+namespace parktwin::app {
+
+class ParkController;
+
+class AlarmPinList : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  QML_SINGLETON
+  // {place (its label's id), position (scene frame), count, acknowledged (amber once every alarm
+  // there is), severity (Kinds.*: the worst of those that decide its colour)}.
+  Q_PROPERTY(QVariantList pins READ pins NOTIFY changed)
+
+ public:
+  AlarmPinList(ParkController& controller, QObject* parent);
+  static AlarmPinList* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+
+  QVariantList pins() const;
+
+ signals:
+  void changed();
+
+ private:
+  ParkController& controller_;
+};
+
+}  // namespace parktwin::app
