@@ -130,6 +130,7 @@ std::optional<GatewayEvent> parseGatewayLine(std::string_view line) {
   if (level == "error") {
     event.kind = GatewayEvent::Kind::error;
     event.message = textField(json, "message", "unknown gateway error");
+    event.message_zh = textField(json, "message_zh", json.contains("message") ? "" : "未知的网关错误");
     const std::string kind = textField(json, "kind", "");
     event.loosesConnection = kind == "endpoint" || kind == "session" || kind == "connection_lost" || kind == "config";
     return event;
