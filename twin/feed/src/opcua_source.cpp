@@ -185,7 +185,8 @@ void OpcUaGatewaySource::runGatewayOnce() {
   const std::string code = std::to_string(status);
   const std::string said = lastLine.empty() ? std::string() : ": " + lastLine;
   const std::string saidZh = lastLine.empty() ? std::string() : "：" + lastLine;
-  detail::noteError(counters_, {"the OPC UA gateway exited (status " + code + ")" + said, "OPC UA 网关已退出（状态 " + code + "）" + saidZh});
+  detail::noteError(counters_,
+                    {"the OPC UA gateway exited (status " + code + ")" + said, "OPC UA 网关已退出（状态 " + code + "）" + saidZh});
   log_("OPC UA source " + id_ + ": " + counters_.last_error);
 }
 
