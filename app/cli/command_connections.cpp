@@ -94,14 +94,17 @@ struct Readings {
   }
 
   // What `source` still owes: the missing fixed tags, or "no value" when it has none at all.
-  std::string missing(const feed::Source& source) {
+  // What did not come, in `language` ("zh" or "en"); empty when nothing is missing.
+  std::string missing(const feed::Source& source, std::string_view language) {
     std::lock_guard lock(mutex);
-    std::string text;
+    const bool zh = language == "zh";
+    std::string tags;
     for (const auto& tag : fixedTags(source)) {
-      if (!byTag.contains(tag)) text += (text.empty() ? "no value for " : ", ") + tag;
+      if (!byTag.contains(tag)) tags += (tags.empty() ? "" : zh ? "、" : ", ") + tag;
     }
+    if (!tags.empty()) return zh ? "没有 " + tags + " 的值" : "no value for " + tags;
     const bool any = std::ranges::any_of(byTag, [&](const auto& entry) { return entry.second.source == source.id; });
-    return any || !text.empty() ? text : "no value";
+    return any ? "" : zh ? "没有值" : "no value";
   }
 };
 
@@ -155,6 +158,14 @@ void printReadings(Readings& readings, const feed::Connections& connections, con
   }
 }
 
+// "<id>: no value for a, b within 5.00 s (<first error>)", in the test's language.
+std::string missingWithin(const std::string& id, const std::string& missing, const ConnectionsOptions& o,
+                          const std::string& firstError) {
+  const std::string seconds = std::to_string(o.timeout_s).substr(0, 4);
+  if (o.language == "zh") return id + "：" + seconds + " 秒内" + missing + (firstError.empty() ? "" : "（" + firstError + "）");
+  return id + ": " + missing + " within " + seconds + " s" + (firstError.empty() ? "" : " (" + firstError + ")");
+}
+
 int runTest(const ConnectionsOptions& o) {
   auto connections = feed::loadConnections(o.file, o.language);
   if (!connections) {
@@ -172,7 +183,7 @@ int runTest(const ConnectionsOptions& o) {
   const auto allRead = [&] {
     return std::ranges::all_of(running.sources, [&](const auto& live) {
       const auto& source = *std::ranges::find(connections->sources, live->id(), &feed::Source::id);
-      return readings.missing(source).empty();
+      return readings.missing(source, o.language).empty();
     });
   };
   while (!allRead() && std::chrono::steady_clock::now() < deadline) {
@@ -186,13 +197,10 @@ int runTest(const ConnectionsOptions& o) {
   for (std::size_t i = 0; i < running.sources.size(); ++i) {
     const auto& live = running.sources[i];
     const auto& source = *std::ranges::find(connections->sources, live->id(), &feed::Source::id);
-    const std::string missing = readings.missing(source);
+    const std::string missing = readings.missing(source, o.language);
     const auto& counters = counted[i];
-    std::cout << live->id() << " (" << feed::toText(source.kind) << "): " << describeCounters(counters) << "\n";
-    if (!missing.empty()) {
-      running.failures.push_back(source.id + ": " + missing + " within " + std::to_string(o.timeout_s).substr(0, 4) +
-                                 " s" + (counters.first_error.empty() ? "" : " (" + counters.first_error + ")"));
-    }
+    std::cout << live->id() << " (" << feed::toText(source.kind) << "): " << describeCounters(counters, o.language) << "\n";
+    if (!missing.empty()) running.failures.push_back(missingWithin(source.id, missing, o, counters.firstError(o.language)));
   }
   for (const auto& failure : running.failures) {
     std::cerr << (o.language == "zh" ? "connections test：失败：" : "connections test: failed: ") << failure << "\n";

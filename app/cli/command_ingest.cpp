@@ -251,7 +251,7 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
   catchStopSignals();  // before the sources announce themselves connected
   auto running = startSources(*connections, [&](const feed::Source& s) { return shared.sinkFor(s); }, o.gatewayMqtt);
   const auto report = [&] {
-    for (const auto& s : running.sources) std::cerr << s->id() << ": " << describeCounters(s->counters()) << "\n";
+    for (const auto& s : running.sources) std::cerr << s->id() << ": " << describeCounters(s->counters(), lang) << "\n";
     const std::uint64_t unknown = shared.unknown->load();
     if (unknown > 0 && lang == "zh") std::cerr << "已丢弃园区未列出的测点的 " << unknown << " 个样本（--all-tags 可保留它们）\n";
     else if (unknown > 0) std::cerr << unknown << (unknown == 1 ? " sample" : " samples") << " of tags the park does not list were dropped (--all-tags keeps them)\n";

@@ -14,13 +14,23 @@ void ConnectionAnnouncer::announce(const RunningSources& running) {
   }
 }
 
-std::string describeCounters(const feed::SourceCounters& c) {
-  std::string text = std::string(c.connected ? "connected" : "not connected") + ", " + std::to_string(c.values) +
-                     " values, " + std::to_string(c.polls) + " polls, " + std::to_string(c.errors) + " errors, " +
-                     std::to_string(c.timeouts) + " timeouts, " + std::to_string(c.reconnects) + " reconnects, " +
-                     std::to_string(c.gaps) + " gaps";
-  if (!c.last_error.empty()) text += "; last error: " + c.last_error;
-  if (const std::string first = c.earlierError(); !first.empty()) text += "; first error: " + first;
+std::string describeCounters(const feed::SourceCounters& c, std::string_view language) {
+  const auto n = [](std::uint64_t count) { return std::to_string(count); };
+  const std::string last = c.lastError(language);
+  const std::string first = c.earlierError(language);
+  if (language == "zh") {
+    std::string text = std::string(c.connected ? "已连接" : "未连接") + "，" + n(c.values) + " 个值，" + n(c.polls) +
+                       " 次轮询，" + n(c.errors) + " 个错误，" + n(c.timeouts) + " 次超时，" + n(c.reconnects) +
+                       " 次重连，" + n(c.gaps) + " 次中断";
+    if (!last.empty()) text += "；最后错误：" + last;
+    if (!first.empty()) text += "；首个错误：" + first;
+    return text;
+  }
+  std::string text = std::string(c.connected ? "connected" : "not connected") + ", " + n(c.values) + " values, " +
+                     n(c.polls) + " polls, " + n(c.errors) + " errors, " + n(c.timeouts) + " timeouts, " +
+                     n(c.reconnects) + " reconnects, " + n(c.gaps) + " gaps";
+  if (!last.empty()) text += "; last error: " + last;
+  if (!first.empty()) text += "; first error: " + first;
   return text;
 }
 

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/feed/running_sources.hpp"
@@ -25,7 +26,8 @@ class ConnectionAnnouncer {
   std::vector<bool> connected_;
 };
 
-// "connected, 18 values, 12 polls, 0 errors, 0 timeouts, 1 reconnects, 1 gaps; last error: ..."
-std::string describeCounters(const feed::SourceCounters& counters);
+// "connected, 18 values, 12 polls, 0 errors, 0 timeouts, 1 reconnects, 1 gaps; last error: ...",
+// in `language` ("zh" or "en"), the source's errors too.
+std::string describeCounters(const feed::SourceCounters& counters, std::string_view language);
 
 }  // namespace parktwin::cli

@@ -11,8 +11,10 @@
 //
 // usage: parktwin-opcua-gateway CONFIG.json   (or "-": the config on standard input, which keeps
 //        passwords out of files and process listings)
-// Diagnostics go to standard error as JSON lines: {"level":"error","kind":..,"message":..}; the
-// twin shows the last error per source. Problems are retried with backoff, never a crash.
+// Diagnostics go to standard error as JSON lines: {"level":"error","kind":..,"message":..,
+// "message_zh":..}, each error worded in English and Chinese (a reason from node-opcua, mqtt.js or
+// the system stays as they give it); the twin shows the last error per source in the window's or
+// CLI's language. Problems are retried with backoff, never a crash.
 "use strict";
 
 const fs = require("fs");
@@ -30,24 +32,30 @@ function report(level, fields) {
   process.stderr.write(JSON.stringify({ level, time: Date.now(), ...fields }) + "\n");
 }
 const info = (event, fields = {}) => report("info", { event, ...fields });
-const error = (kind, message, fields = {}) => report("error", { kind, message: String(message), ...fields });
+const error = (kind, message, messageZh, fields = {}) =>
+  report("error", { kind, message: String(message), message_zh: String(messageZh), ...fields });
 
 function readConfig(arg) {
   const text = fs.readFileSync(arg === "-" ? 0 : arg, "utf8");
   const config = JSON.parse(text);
-  const need = (cond, what) => { if (!cond) throw new Error(`config: ${what}`); };
-  need(typeof config.endpoint === "string" && config.endpoint.startsWith("opc.tcp://"), "/endpoint: expected opc.tcp://host:port[/path]");
-  need(typeof config.park === "string" && config.park.length > 0, "/park: expected the park id");
-  need(Array.isArray(config.nodes) && config.nodes.length > 0, "/nodes: expected at least one node");
+  const need = (cond, where, what, whatZh) => {
+    if (!cond) throw Object.assign(new Error(`config: ${where}: ${what}`), { message_zh: `配置：${where}：${whatZh}` });
+  };
+  need(typeof config.endpoint === "string" && config.endpoint.startsWith("opc.tcp://"), "/endpoint",
+       "expected opc.tcp://host:port[/path]", "应为 opc.tcp://host:port[/path]");
+  need(typeof config.park === "string" && config.park.length > 0, "/park", "expected the park id", "应为园区 ID");
+  need(Array.isArray(config.nodes) && config.nodes.length > 0, "/nodes", "expected at least one node", "至少应有一个节点");
   config.nodes.forEach((n, i) => {
-    need(typeof n.node_id === "string", `/nodes/${i}/node_id: expected a NodeId such as "ns=2;s=Line1.Temperature"`);
-    need(typeof n.tag === "string" && n.tag.length > 0, `/nodes/${i}/tag: expected a tag id`);
+    need(typeof n.node_id === "string", `/nodes/${i}/node_id`, `expected a NodeId such as "ns=2;s=Line1.Temperature"`,
+         `应为 NodeId，例如 "ns=2;s=Line1.Temperature"`);
+    need(typeof n.tag === "string" && n.tag.length > 0, `/nodes/${i}/tag`, "expected a tag id", "应为标签 ID");
   });
-  need(["none", "basic256sha256_sign", "basic256sha256_sign_and_encrypt"].includes(config.security || "none"),
-       "/security: expected none, basic256sha256_sign or basic256sha256_sign_and_encrypt");
-  need(config.mqtt && typeof config.mqtt.host === "string", "/mqtt/host: expected the broker's host");
+  need(["none", "basic256sha256_sign", "basic256sha256_sign_and_encrypt"].includes(config.security || "none"), "/security",
+       "expected none, basic256sha256_sign or basic256sha256_sign_and_encrypt",
+       "应为 none、basic256sha256_sign 或 basic256sha256_sign_and_encrypt");
+  need(config.mqtt && typeof config.mqtt.host === "string", "/mqtt/host", "expected the broker's host", "应为代理的主机");
   config.publish = config.publish || process.env.PARKTWIN_OPCUA_GATEWAY_PUBLISH || "batch";
-  need(["batch", "each"].includes(config.publish), "/publish: expected batch or each");
+  need(["batch", "each"].includes(config.publish), "/publish", "expected batch or each", "应为 batch 或 each");
   return config;
 }
 
@@ -108,25 +116,29 @@ class Gateway {
     if (m.ca_file) options.ca = fs.readFileSync(m.ca_file);
     const client = mqtt.connect(url, options);
     client.on("connect", () => info("mqtt_connected", { broker: url }));
-    client.on("error", (e) => error("mqtt", `MQTT ${url}: ${e.message}`));
-    client.on("offline", () => error("mqtt", `MQTT ${url}: offline, reconnecting`));
+    client.on("error", (e) => error("mqtt", `MQTT ${url}: ${e.message}`, `MQTT ${url}：${e.message}`));
+    client.on("offline", () => error("mqtt", `MQTT ${url}: offline, reconnecting`, `MQTT ${url}：已离线，正在重连`));
     return client;
   }
 
   publish(node, dataValue) {
     ++this.received;
     if (!dataValue.statusCode.isGood()) {
-      error("bad_value", `${node.node_id}: ${dataValue.statusCode.toString()}`, { node_id: node.node_id, tag: node.tag });
+      const status = dataValue.statusCode.toString();
+      error("bad_value", `${node.node_id}: ${status}`, `${node.node_id}：${status}`, { node_id: node.node_id, tag: node.tag });
       return;
     }
     const v = toNumber(dataValue.value);
     if (v === null) {
-      error("not_a_number", `${node.node_id}: the value is not a number or boolean`, { node_id: node.node_id, tag: node.tag });
+      error("not_a_number", `${node.node_id}: the value is not a number or boolean`, `${node.node_id}：值不是数字或布尔值`,
+            { node_id: node.node_id, tag: node.tag });
       return;
     }
     if (!this.mqtt.connected) {
       // mqtt.js would queue in memory without bound while the broker is away: drop and say so.
-      if (this.dropped++ === 0) error("mqtt", "the broker is unreachable: values are dropped until it is back");
+      if (this.dropped++ === 0) {
+        error("mqtt", "the broker is unreachable: values are dropped until it is back", "无法连接代理：在它恢复之前数值被丢弃");
+      }
       return;
     }
     this.dropped = 0;
@@ -161,7 +173,9 @@ class Gateway {
         this.backoff = MIN_BACKOFF_MS;
         await new Promise((resolve) => { this.lost = resolve; });
       } catch (e) {
-        error(e.kind || "endpoint", `${this.config.endpoint}: ${e.message}`, { retry_in_ms: this.backoff });
+        // Our own errors carry their Chinese words; node-opcua's text is shown as it gives it.
+        error(e.kind || "endpoint", `${this.config.endpoint}: ${e.message}`, `${this.config.endpoint}：${e.message_zh || e.message}`,
+              { retry_in_ms: this.backoff });
       }
       await this.teardown();
       if (this.stopping) break;
@@ -184,7 +198,7 @@ class Gateway {
       ...securityOptions(this.config),
     });
     this.client.on("connection_lost", () => {
-      error("connection_lost", `${this.config.endpoint}: connection lost, reconnecting`);
+      error("connection_lost", `${this.config.endpoint}: connection lost, reconnecting`, `${this.config.endpoint}：连接中断，正在重连`);
       if (this.lost) this.lost();
     });
     await this.client.connect(this.config.endpoint);
@@ -207,14 +221,16 @@ class Gateway {
         node.resolved = opcua.resolveNodeId(node.node_id);
         nodes.push(node);
       } catch (e) {
-        error("bad_node_id", `${node.node_id}: not a NodeId (${e.message})`, { node_id: node.node_id, tag: node.tag });
+        error("bad_node_id", `${node.node_id}: not a NodeId (${e.message})`, `${node.node_id}：不是 NodeId（${e.message}）`,
+              { node_id: node.node_id, tag: node.tag });
       }
     }
     const results = await this.session.read(nodes.map((n) => ({ nodeId: n.resolved, attributeId: opcua.AttributeIds.Value })));
     return nodes.filter((node, i) => {
       const status = results[i].statusCode;
       if (status.equals(opcua.StatusCodes.BadNodeIdUnknown) || status.equals(opcua.StatusCodes.BadNodeIdInvalid)) {
-        error("bad_node_id", `${node.node_id}: ${status.toString()}`, { node_id: node.node_id, tag: node.tag });
+        error("bad_node_id", `${node.node_id}: ${status.toString()}`, `${node.node_id}：${status.toString()}`,
+              { node_id: node.node_id, tag: node.tag });
         return false;
       }
       return true;
@@ -223,7 +239,9 @@ class Gateway {
 
   async monitor() {
     const nodes = await this.validNodes();
-    if (nodes.length === 0) throw Object.assign(new Error("no valid node to monitor"), { kind: "bad_node_id" });
+    if (nodes.length === 0) {
+      throw Object.assign(new Error("no valid node to monitor"), { kind: "bad_node_id", message_zh: "没有可监视的有效节点" });
+    }
     const fastest = Math.min(...nodes.map((n) => n.sampling_interval_ms ?? 500));
     const subscription = await this.session.createSubscription2({
       requestedPublishingInterval: Math.max(50, fastest), requestedLifetimeCount: 600, requestedMaxKeepAliveCount: 20,
@@ -263,7 +281,7 @@ async function main() {
   try {
     config = readConfig(process.argv[2]);
   } catch (e) {
-    error("config", e.message);
+    error("config", e.message, e.message_zh || e.message);
     process.exit(2);
   }
   const gateway = new Gateway(config);
@@ -273,7 +291,10 @@ async function main() {
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
-  process.on("unhandledRejection", (e) => error("internal", e && e.message ? e.message : e));
+  process.on("unhandledRejection", (e) => {
+    const message = e && e.message ? e.message : e;
+    error("internal", message, message);  // a library's own text
+  });
   setInterval(() => {
     const counters = { received: gateway.received, published: gateway.published, messages: gateway.messages };
     info("counters", counters);

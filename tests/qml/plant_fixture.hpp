@@ -17,6 +17,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <memory>
 #include <thread>
 
 #include "../unit/feed/mosquitto_broker.hpp"
@@ -93,10 +94,18 @@ class PlantFixture : public QObject {
   // A loopback port nothing listens on: a meter that never answers.
   Q_INVOKABLE int closedPort() const { return feedtest::freeLoopbackPort(); }
 
+  // A loopback port bound and never listening until stopAll(): a broker that is not there, whose
+  // port no one else can take while the test runs.
+  Q_INVOKABLE int refusingPort() {
+    refusing_ = std::make_unique<feedtest::RefusingPort>();
+    return refusing_->port();
+  }
+
   // The meter unplugged: pymodbus killed, its port closed.
   Q_INVOKABLE void stopModbus() { feedtest::endProcess(modbusPid_, SIGKILL); }
 
   Q_INVOKABLE void stopAll() {
+    refusing_.reset();
     feedtest::endProcess(modbusPid_, SIGKILL);
     if (opcUa_.state() != QProcess::NotRunning) {
       opcUa_.terminate();  // the server shuts its endpoint down on SIGTERM
@@ -114,4 +123,5 @@ class PlantFixture : public QObject {
   QTemporaryDir dir_;
   int modbusPid_ = 0;
   QProcess opcUa_;
+  std::unique_ptr<feedtest::RefusingPort> refusing_;
 };

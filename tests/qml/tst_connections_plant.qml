@@ -136,6 +136,27 @@ Item {
             dialog.close()
         }
 
+        // A Sparkplug source whose broker is not there (QA: the window said only "not connected", in
+        // English): the Data dialog and the status line name the broker in the window's language,
+        // as for an MQTT source. The reason is the system's, as it gives it. Texts by hand.
+        function test_a_sparkplug_broker_that_is_not_there_is_named_in_the_windows_language() {
+            ParkController.language = "zh"
+            const port = PlantFixture.refusingPort()
+            verify(port > 0, "a bound port")
+            startFile("nobroker-zh.json", {id: "edge", kind: "sparkplug", broker: {host: "127.0.0.1", port: port},
+                                           group_id: "Plant", edge_node_id: "Edge1",
+                                           metrics: [{metric: "Line1/Temperature", tag: "potline-1.bath_temp"}]})
+            verify(connections.start("", ""), connections.failures.join("\n"))
+            const where = "127.0.0.1:" + port
+            tryVerify(() => connections.sources.length === 1 && connections.sources[0].lastError === "无法连接代理 " + where + "：Connection refused",
+                      10000, JSON.stringify(connections.sources))
+            tryVerify(() => ParkController.timeline.status.indexOf("edge: 无法连接代理 " + where + "：Connection refused") >= 0, 10000,
+                      ParkController.timeline.status)
+            ParkController.language = "en"
+            tryVerify(() => connections.sources[0].lastError === "cannot reach the broker " + where + ": Connection refused",
+                      10000, connections.sources[0].lastError)
+        }
+
         // sparkplug_edge_node.py births_and_data: Line1/Temperature 20.5 in the NBIRTH, 21.25 in
         // the NDATA; Meter1's Power 1.5 in the DBIRTH, 2.5 in the DDATA.
         function test_sparkplug_values_show_and_deaths_grey_them() {

@@ -112,4 +112,30 @@ kill $modbus; wait $modbus 2>/dev/null; modbus=
 expect "test with the Modbus server gone: exit code" 1 $?
 expect "test with the Modbus server gone: names the source" 1 \
   "$(grep -c '^connections test: failed: meter: no value for potline-1.voltage, potline-2.bath_temp within 1.00 s (Modbus 127.0.0.1:'"$modbus_port"': connect: Connection refused)$' "$dir/err")"
+
+# A Sparkplug source whose broker is not there (QA: it said "not connected" and nothing more, and
+# only in English): it names the broker as the MQTT source does, and under --lang zh the counters,
+# the error and the failure are Chinese; the system's reason stays as the system gives it.
+kill $broker; wait $broker 2>/dev/null
+cat > "$dir/sparkplug.json" <<JSON
+{"format": "parktwin-connections/1", "park": "beidu", "sources": [
+  {"id": "edge", "kind": "sparkplug", "broker": {"host": "127.0.0.1", "port": $mqtt_port},
+   "group_id": "Plant", "edge_node_id": "Edge1", "metrics": [{"metric": "Line1/Current", "tag": "potline-1.current"}]}]}
+JSON
+"$cli" connections test "$dir/sparkplug.json" --timeout 1 >"$dir/out" 2>"$dir/err"
+expect "test with the Sparkplug broker gone: exit code" 1 $?
+expect "test with the Sparkplug broker gone: the counters name the broker" \
+  "edge (sparkplug): not connected, 0 values, 0 polls, 0 errors, 0 timeouts, 0 reconnects, 0 gaps; last error: cannot reach the broker 127.0.0.1:$mqtt_port: Connection refused" \
+  "$(cat "$dir/out")"
+expect "test with the Sparkplug broker gone: the failure" \
+  "connections test: failed: edge: no value for potline-1.current within 1.00 s (cannot reach the broker 127.0.0.1:$mqtt_port: Connection refused)" \
+  "$(cat "$dir/err")"
+"$cli" connections test --lang zh "$dir/sparkplug.json" --timeout 1 >"$dir/out" 2>"$dir/err"
+expect "test --lang zh with the Sparkplug broker gone: exit code" 1 $?
+expect "test --lang zh with the Sparkplug broker gone: the counters in Chinese" \
+  "edge (sparkplug): 未连接，0 个值，0 次轮询，0 个错误，0 次超时，0 次重连，0 次中断；最后错误：无法连接代理 127.0.0.1:$mqtt_port：Connection refused" \
+  "$(cat "$dir/out")"
+expect "test --lang zh with the Sparkplug broker gone: the failure in Chinese" \
+  "connections test：失败：edge：1.00 秒内没有 potline-1.current 的值（无法连接代理 127.0.0.1:$mqtt_port：Connection refused）" \
+  "$(cat "$dir/err")"
 finish cli_connections

@@ -226,6 +226,25 @@ TEST(ModbusPoller, AnUnreachableDeviceIsWordedInBothLanguages) {
   EXPECT_EQ(c.lastError("en"), where + ": connect: Connection refused");
 }
 
+// A register holding NaN (a meter's "no reading"): counted and named, in both languages (QA: the
+// Chinese window showed it in English).
+TEST(ModbusPoller, ARegisterWithNoNumberIsNamedInBothLanguages) {
+  PymodbusServer server;
+  ASSERT_TRUE(server.start()) << server.log();
+  ModbusSource device = deviceAt(server.port());
+  device.points = {point(ModbusTable::holding_register, 240, ModbusType::float32, WordOrder::big, "nan")};
+  feedtest::SampleCollector collected;
+  auto poller = makeModbusPoller("meter", device, collected.sink());
+  ASSERT_TRUE(poller && (*poller)->start());
+  ASSERT_TRUE(eventually([&] { return (*poller)->counters().errors >= 1; }));
+  (*poller)->stop();
+  const auto c = (*poller)->counters();
+  const std::string where = "Modbus 127.0.0.1:" + std::to_string(server.port());
+  EXPECT_EQ(c.lastError("en"), where + ": register 240 holds no finite number");
+  EXPECT_EQ(c.lastError("zh"), where + "：寄存器 240 中不是有限的数");
+  EXPECT_EQ(collected.size(), 0U);
+}
+
 // Accepts every connection and answers any request with text that is not Modbus (a web server
 // on the wrong port, say), then hangs up.
 class GarbageDevice : public SilentDevice {

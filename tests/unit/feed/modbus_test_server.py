@@ -26,6 +26,7 @@ HOLDING = [
     (18, "d", "little", -0.000123),
     (30, "H", "big", 1),      # read as a boolean register; 22-29 unmapped, read through
     (200, "H", "big", 777),   # far away: a request of its own
+    (240, "f", "big", float("nan")),  # a meter's "no reading": no number to hand on
 ]
 INPUT = [(0, "f", "big", 400.25), (2, "h", "big", -5)]
 COILS = {0: 1, 1: 0, 5: 1}

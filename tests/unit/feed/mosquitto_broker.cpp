@@ -48,6 +48,22 @@ int freeLoopbackPort() {
   return ntohs(addr.sin_port);
 }
 
+RefusingPort::RefusingPort() : socket_(::socket(AF_INET, SOCK_STREAM, 0)) {
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  if (socket_ < 0 || ::bind(socket_, reinterpret_cast<sockaddr*>(&addr), len) != 0 ||
+      ::getsockname(socket_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+    return;
+  }
+  port_ = ntohs(addr.sin_port);
+}
+
+RefusingPort::~RefusingPort() {
+  if (socket_ >= 0) ::close(socket_);
+}
+
 MosquittoBroker::MosquittoBroker(BrokerSetup setup) : setup_(setup) {
   std::string pattern = (std::filesystem::temp_directory_path() / "parktwin-mqtt-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr) {

@@ -42,6 +42,21 @@ class MosquittoBroker {
 
 int freeLoopbackPort();
 
+// A loopback port bound and never listening, for as long as this lives: a connection to it is
+// refused ("Connection refused"), and no one else can take the port meanwhile.
+class RefusingPort {
+ public:
+  RefusingPort();
+  ~RefusingPort();
+  RefusingPort(const RefusingPort&) = delete;
+  RefusingPort& operator=(const RefusingPort&) = delete;
+  int port() const { return port_; }  // 0 if it could not be bound
+
+ private:
+  int socket_ = -1;
+  int port_ = 0;
+};
+
 // Starts argv[0] (a full path) with stdout and stderr appended to `outFile` and waits up to 10 s
 // until `port` accepts connections on 127.0.0.1. The pid, or 0 when it exited or never listened.
 int startListeningProcess(std::vector<std::string> argv, const std::filesystem::path& outFile, int port);

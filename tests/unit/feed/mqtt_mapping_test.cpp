@@ -53,12 +53,12 @@ MqttSubscription jsonSubscription() {
 }
 
 parktwin::Result<std::vector<MappedSample>> mapped(const MqttSubscription& s, std::string_view topic, std::string_view payload,
-                                      std::int64_t receipt_ms = 5) {
+                                      std::int64_t receipt_ms = 5, std::string_view language = "en") {
   auto pattern = compileTopicPattern(s.topic);
   EXPECT_TRUE(pattern);
   const auto parts = matchTopic(*pattern, topic);
   EXPECT_TRUE(parts);
-  return mapMessage(s, *pattern, *parts, payload, receipt_ms);
+  return mapMessage(s, *pattern, *parts, payload, receipt_ms, language);
 }
 
 TEST(MapMessage, NestedJsonWithIsoTimeScaledAndOffset) {
@@ -95,6 +95,24 @@ TEST(MapMessage, AMalformedMessageIsAnErrorNamingWhy) {
   EXPECT_EQ(mapped(sub, "plant/l1/data", R"({"meta": {"time": "2026-01-01T00:00:00Z"}, "data": {"temp": [1]}})")
                 .error().message,
             "the value at /data/temp is not a number");
+}
+
+// The same refusals for a Chinese window or CLI (QA: they stayed English under --lang zh).
+TEST(MapMessage, AMalformedMessageIsNamedInChineseWhenAsked) {
+  const auto sub = jsonSubscription();
+  const auto zh = [&](std::string_view payload) { return mapped(sub, "plant/l1/data", payload, 5, "zh").error().message; };
+  EXPECT_EQ(zh("{not json"), "不是有效的 JSON");
+  EXPECT_EQ(zh(R"({"meta": {"time": "2026-01-01T00:00:00Z"}, "data": {}})"), "/data/temp 处没有值");
+  EXPECT_EQ(zh(R"({"meta": {"time": "yesterday"}, "data": {"temp": 1}})"), "时间戳“yesterday”不是带时区的 ISO-8601 时间");
+  EXPECT_EQ(zh(R"({"meta": {"time": "2026-01-01T00:00:00Z"}, "data": {"temp": [1]}})"), "/data/temp 处的值不是数字");
+  MqttSubscription csv;
+  csv.topic = "meters/{id}";
+  csv.payload = PayloadFormat::csv;
+  csv.values.push_back({.value_pointer = "", .csv_column = 2, .mapping = {.tag = "{id}.kw", .scale = 1, .offset = 0, .deadband = 0, .unit = ""}});
+  EXPECT_EQ(mapped(csv, "meters/m1", "1,2", 5, "zh").error().message, "没有第 2 列（该行只有 2 列）");
+  EXPECT_EQ(mapped(csv, "meters/m1", "1,2,x", 5, "zh").error().message, "第 2 列不是数字");
+  EXPECT_EQ(*expandTagPattern("{line}.t", {"line"}, {"l2"}, "zh"), "l2.t");
+  EXPECT_EQ(expandTagPattern("{zone}.t", {"line"}, {"l2"}, "zh").error().message, "标签模式“{zone}.t”：没有部分 {zone}");
 }
 
 TEST(MapMessage, AnObjectOfReadingsGivesOneSampleEachAndSkipsText) {

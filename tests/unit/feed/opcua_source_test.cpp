@@ -220,8 +220,9 @@ TEST_F(OpcUaSourceTest, AGatewayThatDiesIsStartedAgain) {
   ASSERT_GT(first, 0);
   ::kill(first, SIGKILL);  // a crash: no goodbye
   ASSERT_TRUE(eventually([&] { return source_->counters().errors >= 1; }, 10s));
-  EXPECT_NE(source_->counters().last_error.find("the OPC UA gateway exited (status -9)"), std::string::npos)
-      << source_->counters().last_error;
+  const SourceCounters exited = source_->counters();
+  EXPECT_NE(exited.lastError("en").find("the OPC UA gateway exited (status -9)"), std::string::npos) << exited.last_error;
+  EXPECT_NE(exited.lastError("zh").find("OPC UA 网关已退出（状态 -9）"), std::string::npos) << exited.last_error_zh;
   const std::size_t before = count("l1.count");
   ASSERT_TRUE(eventually([&] { return count("l1.count") >= before + 2; }, 60s)) << source_->counters().last_error;
   const int second = opcUaGatewayPid(*source_);
@@ -243,6 +244,8 @@ TEST_F(OpcUaSourceTest, WrongNodeIdIsNamedWhileTheOthersKeepComing) {
   const SourceCounters c = source_->counters();
   EXPECT_GE(c.errors, 1U);
   EXPECT_NE(c.last_error.find("ns=1;s=Line1.NoSuchThing: BadNodeIdUnknown"), std::string::npos) << c.last_error;
+  // The gateway's words in Chinese; the status code's name is node-opcua's, as it gives it.
+  EXPECT_EQ(c.lastError("zh").rfind("ns=1;s=Line1.NoSuchThing：BadNodeIdUnknown", 0), 0U) << c.last_error_zh;
   EXPECT_EQ(count("l1.missing"), 0U);
 }
 
@@ -295,6 +298,8 @@ TEST_F(OpcUaSourceTest, UnreachableEndpointIsRetriedAndReported) {
   const SourceCounters c = source_->counters();
   EXPECT_FALSE(c.connected);
   EXPECT_NE(c.last_error.find(config.endpoint), std::string::npos) << c.last_error;
+  // The same reason (node-opcua's) after the endpoint, with the Chinese colon.
+  EXPECT_EQ(c.lastError("zh"), config.endpoint + "：" + c.last_error.substr(config.endpoint.size() + 2)) << c.last_error;
   EXPECT_GT(opcUaGatewayPid(*source_), 0) << "the gateway gave up instead of retrying";
 }
 

@@ -105,6 +105,19 @@ TEST(SparkplugPayload, RefusesMalformedBytesAndImpossibleSeq) {
   EXPECT_NE(seq.error().message.find("seq"), std::string::npos) << seq.error().message;
 }
 
+// For a Chinese window or CLI (QA: the source's errors stayed English under --lang zh).
+TEST(SparkplugPayload, RefusalsInChineseWhenAsked) {
+  EXPECT_EQ(decodeSparkplugPayload(bytes({0x0a, 0xff, 0x01}), "zh").error().message,
+            "不是 Sparkplug B 载荷（3 字节，不是有效的 protobuf）");
+  EXPECT_EQ(decodeSparkplugPayload(bytes({0x18, 0x80, 0x02}), "zh").error().message, "seq：256 不在 0-255 之内");
+  EXPECT_EQ(decodeSparkplugPayload(bytes({0x18, 0x80, 0x02})).error().message, "seq: 256 is not 0-255");
+  EXPECT_EQ(parseSparkplugTopic("spBv1.0/Plant/DDATA/Edge1", "zh").error().message, "主题“spBv1.0/Plant/DDATA/Edge1”：DDATA 需要设备 ID");
+  EXPECT_EQ(parseSparkplugTopic("spBv1.0/Plant/NSTUFF/Edge1", "zh").error().message,
+            "主题“spBv1.0/Plant/NSTUFF/Edge1”：未知的消息类型“NSTUFF”");
+  EXPECT_EQ(parseSparkplugTopic("spBv1.0/Plant/NSTUFF/Edge1").error().message,
+            "topic \"spBv1.0/Plant/NSTUFF/Edge1\": unknown message type \"NSTUFF\"");
+}
+
 TEST(SparkplugPayload, RebirthRequestIsTheSpecificationsNcmd) {
   // Expected bytes by hand: timestamp 5 (08 05), metric (12 1c): name "Node Control/Rebirth"
   // (0a 14 ...), timestamp 5 (18 05), datatype Boolean 11 (20 0b), boolean_value true (70 01).

@@ -291,8 +291,33 @@ TEST_F(SparkplugSourceTest, MalformedPayloadIsCountedAndSkipped) {
   expectSample(s[s.size() - 1], "l1.temp_db", T0 + 201, 24.5);
   const SourceCounters c = source_->counters();
   EXPECT_EQ(c.errors, 1U);
-  EXPECT_NE(c.last_error.find("NDATA from Plant/Edge1: not a Sparkplug B payload"), std::string::npos) << c.last_error;
+  // The script's garbage: 0a ff 01 and "garbage", 10 bytes.
+  EXPECT_EQ(c.lastError("en"), "NDATA from Plant/Edge1: not a Sparkplug B payload (10 bytes that are not valid protobuf)");
+  EXPECT_EQ(c.lastError("zh"), "来自 Plant/Edge1 的 NDATA：不是 Sparkplug B 载荷（10 字节，不是有效的 protobuf）");
   EXPECT_EQ(c.gaps, 0U);
+}
+
+// A broker that is not there (QA: the source said "not connected" and nothing more, where the
+// MQTT source names it): the same words as the MQTT source, the address and the system's reason.
+TEST(SparkplugSourceBroker, ABrokerThatIsNotThereIsNamedWithTheReason) {
+  const feedtest::RefusingPort nobody;
+  ASSERT_GT(nobody.port(), 0);
+  const std::string where = "127.0.0.1:" + std::to_string(nobody.port());
+  SparkplugSource config;
+  config.broker.host = "127.0.0.1";
+  config.broker.port = nobody.port();
+  config.group_id = "Plant";
+  config.edge_node_id = "Edge1";
+  Collector collected;
+  auto source = makeSparkplugSource(Source{"edge1", SourceKind::sparkplug, config}, collected.sink(), [](std::string_view) {});
+  ASSERT_TRUE(source) << source.error().message;
+  ASSERT_TRUE((*source)->start());
+  const SourceCounters counters = (*source)->counters();
+  EXPECT_FALSE(counters.connected);
+  EXPECT_EQ(counters.lastError("en"), "cannot reach the broker " + where + ": Connection refused");
+  EXPECT_EQ(counters.lastError("zh"), "无法连接代理 " + where + "：Connection refused");
+  EXPECT_EQ(counters.errors, 0U);  // no message was malformed: the broker is the whole story
+  (*source)->stop();
 }
 
 TEST(SparkplugSourceConfig, RefusesWildcardIdsAndOtherKinds) {

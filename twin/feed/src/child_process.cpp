@@ -15,6 +15,11 @@ namespace {
 
 std::string lastSystemError() { return std::strerror(errno); }
 
+std::unexpected<SourceError> cannotCreateAPipe() {
+  const std::string why = lastSystemError();
+  return std::unexpected(SourceError{"cannot create a pipe: " + why, "无法创建管道：" + why});
+}
+
 bool writeAll(int fd, const std::string& data) {
   std::size_t done = 0;
   while (done < data.size()) {
@@ -43,14 +48,15 @@ bool writeAll(int fd, const std::string& data) {
 
 }  // namespace
 
-Result<ChildProcess> ChildProcess::spawn(const std::vector<std::string>& args, const std::string& input) {
+std::expected<ChildProcess, SourceError> ChildProcess::spawn(const std::vector<std::string>& args, const std::string& input) {
   int inPipe[2];
   int errPipe[2];
-  if (::pipe2(inPipe, O_CLOEXEC) != 0) return fail("cannot create a pipe: " + lastSystemError());
+  if (::pipe2(inPipe, O_CLOEXEC) != 0) return cannotCreateAPipe();
   if (::pipe2(errPipe, O_CLOEXEC) != 0) {
+    auto refused = cannotCreateAPipe();
     ::close(inPipe[0]);
     ::close(inPipe[1]);
-    return fail("cannot create a pipe: " + lastSystemError());
+    return refused;
   }
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -61,9 +67,10 @@ Result<ChildProcess> ChildProcess::spawn(const std::vector<std::string>& args, c
   ::close(inPipe[0]);
   ::close(errPipe[1]);
   if (pid < 0) {
+    const std::string why = lastSystemError();
     ::close(inPipe[1]);
     ::close(errPipe[0]);
-    return fail("cannot start " + args.front() + ": " + lastSystemError());
+    return std::unexpected(SourceError{"cannot start " + args.front() + ": " + why, "无法启动 " + args.front() + "：" + why});
   }
   // A child that exits before reading everything must not kill us with SIGPIPE.
   ::signal(SIGPIPE, SIG_IGN);

@@ -8,14 +8,15 @@
 #include <vector>
 
 #include "parktwin/common/result.hpp"
+#include "source_error.hpp"
 
 namespace parktwin::feed::detail {
 
 class ChildProcess {
  public:
   // argv[0] is the program's path. The child dies with us (PR_SET_PDEATHSIG), so a crashed twin
-  // leaves no orphan gateway behind.
-  static Result<ChildProcess> spawn(const std::vector<std::string>& argv, const std::string& input);
+  // leaves no orphan gateway behind. A failure is worded in both languages: it is the source's error.
+  static std::expected<ChildProcess, SourceError> spawn(const std::vector<std::string>& argv, const std::string& input);
   ChildProcess(ChildProcess&& other) noexcept;
   ChildProcess& operator=(ChildProcess&& other) noexcept;
   ChildProcess(const ChildProcess&) = delete;

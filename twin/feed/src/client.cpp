@@ -78,6 +78,31 @@ void initialiseLibraryOnce() {
 std::string describe(int mosquittoError) { return mosquitto_strerror(mosquittoError); }
 std::string describeConnack(int reasonCode) { return mosquitto_connack_string(reasonCode); }
 
+SourceError unreachableBroker(const BrokerOptions& broker, std::string_view reason) {
+  const std::string address = broker.host + ":" + std::to_string(broker.port);
+  return {"cannot reach the broker " + address + ": " + std::string(reason), "无法连接代理 " + address + "：" + std::string(reason)};
+}
+
+SourceError brokerRefusedConnection(int reasonCode) {
+  const std::string why = describeConnack(reasonCode);
+  return {"broker refused the connection: " + why, "代理拒绝了连接：" + why};
+}
+
+SourceError subscribeFailed(std::string_view topic, int mosquittoError) {
+  const std::string why = describe(mosquittoError);
+  return {"subscribe to " + std::string(topic) + ": " + why, "订阅 " + std::string(topic) + " 失败：" + why};
+}
+
+SourceError brokerRefusedSubscription(std::string_view topic) {
+  if (topic.empty()) return {"the broker refused a subscription", "代理拒绝了一项订阅"};
+  return {"the broker refused the subscription to " + std::string(topic), "代理拒绝了对 " + std::string(topic) + " 的订阅"};
+}
+
+SourceError connectionLost(int mosquittoError) {
+  const std::string why = describe(mosquittoError);
+  return {"connection lost: " + why, "连接中断：" + why};
+}
+
 Result<MosquittoPtr> makeClient(const BrokerOptions& options, bool cleanSession, void* userdata) {
   initialiseLibraryOnce();
   if (!cleanSession && options.client_id.empty()) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "parktwin/feed/broker.hpp"
+#include "source_error.hpp"
 
 namespace parktwin::feed::detail {
 
@@ -27,6 +28,18 @@ Result<void> startNetworkThread(mosquitto* client, const BrokerOptions& options,
 void stopNetworkThread(mosquitto* client);
 std::string describe(int mosquittoError);
 std::string describeConnack(int reasonCode);
+
+// What every source over MQTT (mapped topics, Sparkplug B) says about its broker, worded here once.
+// "cannot reach the broker HOST:PORT: <the system's reason>" (startNetworkThread's firstFailure).
+SourceError unreachableBroker(const BrokerOptions& broker, std::string_view reason);
+// "broker refused the connection: <libmosquitto's CONNACK text>"
+SourceError brokerRefusedConnection(int reasonCode);
+// "subscribe to TOPIC: <libmosquitto's reason>": the request could not even be sent.
+SourceError subscribeFailed(std::string_view topic, int mosquittoError);
+// "the broker refused the subscription to TOPIC", or "... a subscription" when `topic` is empty.
+SourceError brokerRefusedSubscription(std::string_view topic);
+// "connection lost: <libmosquitto's reason>"
+SourceError connectionLost(int mosquittoError);
 
 // At most `perMinute` lines per kind of problem, then a count of what was left out.
 class RateLimitedLog {

@@ -184,7 +184,9 @@ class ModbusPoller final : public LiveSource {
       if (!raw) {
         std::lock_guard lock(mutex);
         ++counters_.errors;
-        counters_.noteError(where() + ": register " + std::to_string(p.address) + " holds no finite number");
+        const std::string address = std::to_string(p.address);
+        counters_.noteError(where() + ": register " + address + " holds no finite number",
+                            where() + "：寄存器 " + address + " 中不是有限的数");
         continue;
       }
       const double value = mappedValue(p.mapping, *raw);

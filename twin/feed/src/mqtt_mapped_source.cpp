@@ -32,7 +32,10 @@ class MessageMapper {
       if (!parts) continue;
       auto samples = mapMessage(config_.subscriptions[i], patterns_[i], *parts, payload, receipt_ms);
       if (!samples) {
-        noteError(std::string(topic) + ": " + samples.error().message);
+        // Worded again in Chinese only now that it failed: a good message pays nothing for it.
+        auto inChinese = mapMessage(config_.subscriptions[i], patterns_[i], *parts, payload, receipt_ms, "zh");
+        noteError({std::string(topic) + ": " + samples.error().message,
+                   std::string(topic) + "：" + inChinese.error().message});
         continue;
       }
       for (const auto& s : *samples) {
@@ -45,10 +48,10 @@ class MessageMapper {
     counters_.values += handed;
   }
 
-  void noteError(std::string what) {
+  void noteError(detail::SourceError what) {
     std::lock_guard lock(mutex_);
     ++counters_.errors;
-    counters_.noteError(std::move(what));
+    detail::noteError(counters_, std::move(what));
   }
 
   const MqttSource& config() const { return config_; }
@@ -94,7 +97,7 @@ class MqttMappedSource final : public LiveSource {
   void onMessage(const mosquitto_message& message);
 
  private:
-  void noteError(std::string what) { mapper_.noteError(std::move(what)); }
+  void noteError(detail::SourceError what) { mapper_.noteError(std::move(what)); }
 
   std::string id_;
   MessageMapper mapper_;
@@ -106,7 +109,7 @@ class MqttMappedSource final : public LiveSource {
 
 void MqttMappedSource::onConnect(int rc) {
   if (rc != 0) {
-    noteError("broker refused the connection: " + detail::describeConnack(rc));
+    noteError(detail::brokerRefusedConnection(rc));
     return;
   }
   pendingSubacks_ = 0;
@@ -115,7 +118,7 @@ void MqttMappedSource::onConnect(int rc) {
     const int sub = mosquitto_subscribe(client_.get(), nullptr, patterns[i].subscription.c_str(),
                                         mapper_.config().subscriptions[i].qos);
     if (sub == MOSQ_ERR_SUCCESS) ++pendingSubacks_;
-    else noteError("subscribe to " + patterns[i].subscription + ": " + detail::describe(sub));
+    else noteError(detail::subscribeFailed(patterns[i].subscription, sub));
   }
   if (everConnected_) mapper_.update([](SourceCounters& c) { ++c.reconnects; });
   everConnected_ = true;
@@ -123,7 +126,7 @@ void MqttMappedSource::onConnect(int rc) {
 
 // Connected means subscribed: only once every SUBACK is in can a message be expected.
 void MqttMappedSource::onSubscribe(bool granted) {
-  if (!granted) noteError("the broker refused a subscription");
+  if (!granted) noteError(detail::brokerRefusedSubscription({}));
   if (pendingSubacks_ > 0 && --pendingSubacks_ == 0) mapper_.update([](SourceCounters& c) { c.connected = true; });
 }
 
@@ -131,7 +134,7 @@ void MqttMappedSource::onDisconnect(int rc) {
   mapper_.update([rc](SourceCounters& c) {
     if (c.connected && rc != 0) {
       ++c.gaps;
-      c.noteError("connection lost: " + detail::describe(rc));
+      detail::noteError(c, detail::connectionLost(rc));
     }
     c.connected = false;
   });
@@ -171,10 +174,7 @@ Result<void> MqttMappedSource::start() {
   // The network thread goes on trying; meanwhile the source says why it is not connected (a
   // broker that is not there said nothing: "not connected, 0 errors").
   if (!firstFailure.empty()) {
-    const std::string address = broker.host + ":" + std::to_string(broker.port);
-    mapper_.update([&](SourceCounters& c) {
-      c.noteError("cannot reach the broker " + address + ": " + firstFailure, "无法连接代理 " + address + "：" + firstFailure);
-    });
+    mapper_.update([&](SourceCounters& c) { detail::noteError(c, detail::unreachableBroker(broker, firstFailure)); });
   }
   return {};
 }

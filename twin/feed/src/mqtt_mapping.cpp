@@ -15,6 +15,13 @@ namespace {
 
 using nlohmann::json;
 
+// A refusal in the language asked for, worded in English and Chinese side by side: a running
+// source keeps both (SourceCounters) and the window or CLI picks by its language.
+struct Refusal {
+  bool zh = false;
+  std::unexpected<Error> operator()(const std::string& en, const std::string& cn) const { return fail(zh ? cn : en); }
+};
+
 std::vector<std::string_view> splitLevels(std::string_view topic) {
   std::vector<std::string_view> levels;
   std::size_t at = 0;
@@ -78,28 +85,32 @@ const json* at(const json& document, const std::string& pointer) {
 // Epoch numbers within +-9999 years, so the conversion to milliseconds cannot overflow.
 constexpr double kMaxEpochMs = 253'402'300'800'000.0;
 
-Result<std::int64_t> timestampFrom(TimestampFormat format, std::optional<double> number, std::string_view text) {
+Result<std::int64_t> timestampFrom(TimestampFormat format, std::optional<double> number, std::string_view text,
+                                   const Refusal& refuse) {
+  const std::string shown(text.substr(0, 40));
   if (format == TimestampFormat::iso8601) {
     if (auto ms = parseIsoInstant(trim(text))) return *ms;
-    return fail("timestamp \"" + std::string(text.substr(0, 40)) + "\" is not ISO-8601 with a zone");
+    return refuse("timestamp \"" + shown + "\" is not ISO-8601 with a zone", "时间戳“" + shown + "”不是带时区的 ISO-8601 时间");
   }
-  if (!number) return fail("timestamp \"" + std::string(text.substr(0, 40)) + "\" is not a number");
+  if (!number) return refuse("timestamp \"" + shown + "\" is not a number", "时间戳“" + shown + "”不是数字");
   const double ms = format == TimestampFormat::epoch_s ? *number * 1000.0 : *number;
-  if (!(std::fabs(ms) < kMaxEpochMs)) return fail("timestamp " + std::string(text.substr(0, 40)) + " is out of range");
+  if (!(std::fabs(ms) < kMaxEpochMs)) return refuse("timestamp " + shown + " is out of range", "时间戳 " + shown + " 超出范围");
   return static_cast<std::int64_t>(std::llround(ms));
 }
 
-Result<std::int64_t> jsonTimestamp(const MqttSubscription& s, const json& document, std::int64_t receipt_ms) {
+Result<std::int64_t> jsonTimestamp(const MqttSubscription& s, const json& document, std::int64_t receipt_ms,
+                                   const Refusal& refuse) {
   if (s.timestamp == TimestampFormat::receipt || s.timestamp_pointer.empty()) return receipt_ms;
   const json* ts = at(document, s.timestamp_pointer);
-  if (!ts) return fail("no timestamp at " + s.timestamp_pointer);
+  if (!ts) return refuse("no timestamp at " + s.timestamp_pointer, s.timestamp_pointer + " 处没有时间戳");
   const std::string text = ts->is_string() ? ts->get<std::string>() : ts->dump();
-  return timestampFrom(s.timestamp, numberFromJson(*ts), text);
+  return timestampFrom(s.timestamp, numberFromJson(*ts), text, refuse);
 }
 
 struct Emitter {
   const TopicPattern& pattern;
   const std::vector<std::string>& parts;
+  const Refusal& refuse;
   std::vector<MappedSample> samples;
 
   Result<void> add(const ValueMapping& mapping, double raw, std::int64_t ts_ms, const std::string* key = nullptr) {
@@ -109,7 +120,7 @@ struct Emitter {
       names.emplace_back("key");
       values.push_back(*key);
     }
-    auto tag = expandTagPattern(mapping.tag, names, values);
+    auto tag = expandTagPattern(mapping.tag, names, values, refuse.zh ? "zh" : "en");
     if (!tag) return std::unexpected(tag.error());
     samples.push_back({std::move(*tag), ts_ms, mappedValue(mapping, raw), mapping.deadband});
     return {};
@@ -118,19 +129,22 @@ struct Emitter {
 
 Result<void> mapJson(const MqttSubscription& s, std::string_view payload, std::int64_t receipt_ms, Emitter& out) {
   const json document = json::parse(payload, nullptr, false);
-  if (document.is_discarded()) return fail("not valid JSON");
-  auto ts = jsonTimestamp(s, document, receipt_ms);
+  const Refusal& refuse = out.refuse;
+  if (document.is_discarded()) return refuse("not valid JSON", "不是有效的 JSON");
+  auto ts = jsonTimestamp(s, document, receipt_ms, refuse);
   if (!ts) return std::unexpected(ts.error());
   for (const auto& v : s.values) {
     const json* raw = at(document, v.value_pointer);
-    if (!raw) return fail("no value at " + v.value_pointer);
+    if (!raw) return refuse("no value at " + v.value_pointer, v.value_pointer + " 处没有值");
     const auto number = numberFromJson(*raw);
-    if (!number) return fail("the value at " + v.value_pointer + " is not a number");
+    if (!number) return refuse("the value at " + v.value_pointer + " is not a number", v.value_pointer + " 处的值不是数字");
     if (auto added = out.add(v.mapping, *number, *ts); !added) return added;
   }
   if (s.readings_pointer.empty() && s.readings_mapping.tag.empty()) return {};
   const json* readings = at(document, s.readings_pointer);
-  if (!readings || !readings->is_object()) return fail("no object of readings at " + s.readings_pointer);
+  if (!readings || !readings->is_object()) {
+    return refuse("no object of readings at " + s.readings_pointer, s.readings_pointer + " 处没有读数对象");
+  }
   for (const auto& [key, value] : readings->items()) {
     const auto number = numberFromJson(value);
     if (!number) continue;
@@ -150,7 +164,8 @@ Result<void> mapCsv(const MqttSubscription& s, std::string_view payload, std::in
   }
   const auto column = [&](int i) -> Result<std::string_view> {
     if (i < 0 || static_cast<std::size_t>(i) >= columns.size()) {
-      return fail("no column " + std::to_string(i) + " (the line has " + std::to_string(columns.size()) + ")");
+      return out.refuse("no column " + std::to_string(i) + " (the line has " + std::to_string(columns.size()) + ")",
+                        "没有第 " + std::to_string(i) + " 列（该行只有 " + std::to_string(columns.size()) + " 列）");
     }
     return columns[static_cast<std::size_t>(i)];
   };
@@ -158,7 +173,7 @@ Result<void> mapCsv(const MqttSubscription& s, std::string_view payload, std::in
   if (s.timestamp != TimestampFormat::receipt && s.timestamp_csv_column >= 0) {
     auto text = column(s.timestamp_csv_column);
     if (!text) return std::unexpected(text.error());
-    auto ts = timestampFrom(s.timestamp, numberFromText(*text), *text);
+    auto ts = timestampFrom(s.timestamp, numberFromText(*text), *text, out.refuse);
     if (!ts) return std::unexpected(ts.error());
     ts_ms = *ts;
   }
@@ -166,7 +181,10 @@ Result<void> mapCsv(const MqttSubscription& s, std::string_view payload, std::in
     auto text = column(v.csv_column);
     if (!text) return std::unexpected(text.error());
     const auto number = numberFromText(*text);
-    if (!number) return fail("column " + std::to_string(v.csv_column) + " is not a number");
+    if (!number) {
+      return out.refuse("column " + std::to_string(v.csv_column) + " is not a number",
+                        "第 " + std::to_string(v.csv_column) + " 列不是数字");
+    }
     if (auto added = out.add(v.mapping, *number, ts_ms); !added) return added;
   }
   return {};
@@ -223,19 +241,29 @@ std::optional<std::vector<std::string>> matchTopic(const TopicPattern& pattern, 
 }
 
 Result<std::string> expandTagPattern(std::string_view pattern, const std::vector<std::string>& names,
-                                     const std::vector<std::string>& values) {
+                                     const std::vector<std::string>& values, std::string_view language) {
+  const Refusal refuse{language == "zh"};
+  const std::string quoted(pattern);
   std::string tag;
   for (std::size_t at = 0; at < pattern.size();) {
     const std::size_t open = pattern.find('{', at);
     tag += pattern.substr(at, open == std::string_view::npos ? std::string_view::npos : open - at);
     if (open == std::string_view::npos) break;
     const std::size_t close = pattern.find('}', open);
-    if (close == std::string_view::npos) return fail("tag pattern \"" + std::string(pattern) + "\": unclosed '{'");
+    if (close == std::string_view::npos) {
+      return refuse("tag pattern \"" + quoted + "\": unclosed '{'", "标签模式“" + quoted + "”：“{”没有闭合");
+    }
     const std::string_view name = pattern.substr(open + 1, close - open - 1);
     const auto it = std::ranges::find(names, name);
-    if (it == names.end()) return fail("tag pattern \"" + std::string(pattern) + "\": no part {" + std::string(name) + "}");
+    if (it == names.end()) {
+      return refuse("tag pattern \"" + quoted + "\": no part {" + std::string(name) + "}",
+                    "标签模式“" + quoted + "”：没有部分 {" + std::string(name) + "}");
+    }
     const std::string& value = values[static_cast<std::size_t>(it - names.begin())];
-    if (value.empty()) return fail("tag pattern \"" + std::string(pattern) + "\": part {" + std::string(name) + "} is empty");
+    if (value.empty()) {
+      return refuse("tag pattern \"" + quoted + "\": part {" + std::string(name) + "} is empty",
+                    "标签模式“" + quoted + "”：部分 {" + std::string(name) + "} 为空");
+    }
     tag += value;
     at = close + 1;
   }
@@ -244,11 +272,13 @@ Result<std::string> expandTagPattern(std::string_view pattern, const std::vector
 
 Result<std::vector<MappedSample>> mapMessage(const MqttSubscription& subscription, const TopicPattern& pattern,
                                              const std::vector<std::string>& parts, std::string_view payload,
-                                             std::int64_t receipt_ms) {
+                                             std::int64_t receipt_ms, std::string_view language) {
+  const Refusal refuse{language == "zh"};
   if (payload.size() > kMaxMappedPayloadBytes) {
-    return fail("payload of " + std::to_string(payload.size()) + " bytes is over the limit");
+    return refuse("payload of " + std::to_string(payload.size()) + " bytes is over the limit",
+                  std::to_string(payload.size()) + " 字节的载荷超过上限");
   }
-  Emitter out{pattern, parts, {}};
+  Emitter out{pattern, parts, refuse, {}};
   Result<void> mapped;
   switch (subscription.payload) {
     case PayloadFormat::json:
@@ -259,7 +289,10 @@ Result<std::vector<MappedSample>> mapMessage(const MqttSubscription& subscriptio
       break;
     case PayloadFormat::number: {
       const auto number = numberFromText(payload);
-      if (!number) return fail("payload \"" + std::string(trim(payload).substr(0, 40)) + "\" is not a number");
+      if (!number) {
+        const std::string shown(trim(payload).substr(0, 40));
+        return refuse("payload \"" + shown + "\" is not a number", "载荷“" + shown + "”不是数字");
+      }
       for (const auto& v : subscription.values) {
         if (mapped = out.add(v.mapping, *number, receipt_ms); !mapped) break;
       }

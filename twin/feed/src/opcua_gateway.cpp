@@ -129,7 +129,10 @@ std::optional<GatewayEvent> parseGatewayLine(std::string_view line) {
   const std::string level = textField(json, "level", "");
   if (level == "error") {
     event.kind = GatewayEvent::Kind::error;
+    // The gateway words each error in both languages; a line of another writer may have neither.
+    const bool worded = json.contains("message");
     event.message = textField(json, "message", "unknown gateway error");
+    event.message_zh = textField(json, "message_zh", worded ? "" : "未知的网关错误");
     const std::string kind = textField(json, "kind", "");
     event.loosesConnection = kind == "endpoint" || kind == "session" || kind == "connection_lost" || kind == "config";
     return event;

@@ -16,7 +16,8 @@ std::string opcUaGatewayConfig(const OpcUaSource& source, const BrokerOptions& b
 struct GatewayEvent {
   enum class Kind { connected, subscribed, error, other };
   Kind kind = Kind::other;
-  std::string message;  // for errors
+  std::string message;     // for errors
+  std::string message_zh;  // the same in Chinese, where the gateway wrote it (else empty: English shown)
   bool loosesConnection = false;  // an error that means the OPC UA side is not connected
 };
 

@@ -55,7 +55,7 @@ class OpcUaGatewaySource final : public LiveSource {
   void supervise();
   void runGatewayOnce();
   void note(const detail::GatewayEvent& event);
-  void noteError(std::string message, bool disconnected);
+  void noteError(detail::SourceError message, bool disconnected);
 
   const std::string id_;
   const OpcUaSource config_;
@@ -154,7 +154,7 @@ void OpcUaGatewaySource::runGatewayOnce() {
                                                        pki ? pki : "");
   auto child = detail::ChildProcess::spawn({program_.node.string(), program_.script.string(), "-"}, input);
   if (!child) {
-    noteError(child.error().message, true);
+    noteError(child.error(), true);
     return;
   }
   {
@@ -181,26 +181,33 @@ void OpcUaGatewaySource::runGatewayOnce() {
   if (stopping_) return;
   ++counters_.errors;
   ++counters_.gaps;
-  counters_.noteError("the OPC UA gateway exited (status " + std::to_string(status) + ")" +
-                      (lastLine.empty() ? std::string() : ": " + lastLine));
+  // Its last line is what Node.js or the gateway wrote, as it wrote it.
+  const std::string code = std::to_string(status);
+  const std::string said = lastLine.empty() ? std::string() : ": " + lastLine;
+  const std::string saidZh = lastLine.empty() ? std::string() : "：" + lastLine;
+  detail::noteError(counters_,
+                    {"the OPC UA gateway exited (status " + code + ")" + said, "OPC UA 网关已退出（状态 " + code + "）" + saidZh});
   log_("OPC UA source " + id_ + ": " + counters_.last_error);
 }
 
-void OpcUaGatewaySource::noteError(std::string message, bool disconnected) {
+void OpcUaGatewaySource::noteError(detail::SourceError message, bool disconnected) {
   // node-opcua's messages span lines; a counter line and a log line hold one.
-  std::ranges::replace_if(message, [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  for (std::string* text : {&message.en, &message.zh}) {
+    std::ranges::replace_if(*text, [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  }
+  const std::string logged = "OPC UA source " + id_ + ": " + message.en;
   {
     std::lock_guard lock(mutex_);
     ++counters_.errors;
-    counters_.noteError(message);
+    detail::noteError(counters_, std::move(message));
     if (disconnected) gatewayConnected_ = false;
   }
-  errorLog_.write("OPC UA source " + id_ + " error", "OPC UA source " + id_ + ": " + message);
+  errorLog_.write("OPC UA source " + id_ + " error", logged);
 }
 
 void OpcUaGatewaySource::note(const detail::GatewayEvent& event) {
   switch (event.kind) {
-    case detail::GatewayEvent::Kind::error: noteError(event.message, event.loosesConnection); break;
+    case detail::GatewayEvent::Kind::error: noteError({event.message, event.message_zh}, event.loosesConnection); break;
     case detail::GatewayEvent::Kind::subscribed: {
       std::lock_guard lock(mutex_);
       if (everConnected_ && !gatewayConnected_) ++counters_.gaps;

@@ -58,13 +58,14 @@ SparkplugValueField readValue(const pb::Payload::Metric& in, SparkplugMetricValu
   }
 }
 
-Result<SparkplugMetricValue> readMetric(const pb::Payload::Metric& in, int index) {
+Result<SparkplugMetricValue> readMetric(const pb::Payload::Metric& in, int index, bool zh) {
   SparkplugMetricValue out;
   if (in.has_name()) out.name = in.name();
   if (in.has_alias()) out.alias = in.alias();
   if (in.has_timestamp()) {
     out.timestamp_ms = asMilliseconds(in.timestamp());
-    if (!out.timestamp_ms) return fail("metrics/" + std::to_string(index) + "/timestamp: not a time in ms");
+    const std::string where = "metrics/" + std::to_string(index) + "/timestamp";
+    if (!out.timestamp_ms) return fail(zh ? where + "：不是以毫秒计的时间" : where + ": not a time in ms");
   }
   if (in.has_datatype()) out.datatype = static_cast<SparkplugDataType>(in.datatype());
   out.is_null = in.is_null();
@@ -111,18 +112,24 @@ std::optional<SparkplugMessageType> sparkplugMessageTypeFromText(std::string_vie
   return std::nullopt;
 }
 
-Result<SparkplugTopic> parseSparkplugTopic(std::string_view topic) {
+Result<SparkplugTopic> parseSparkplugTopic(std::string_view topic, std::string_view language) {
+  // Each refusal in English and Chinese side by side, as the MQTT mapping words its own.
+  const bool zh = language == "zh";
+  const std::string en = "topic \"" + std::string(topic) + "\": ";
+  const std::string cn = "主题“" + std::string(topic) + "”：";
+  const auto refuse = [&](const std::string& why, const std::string& whyZh) { return fail(zh ? cn + whyZh : en + why); };
   const auto parts = splitTopic(topic);
   if (parts.size() < 4 || parts.size() > 5 || parts[0] != kSparkplugNamespace) {
-    return fail("topic \"" + std::string(topic) + "\": expected spBv1.0/<group>/<type>/<edge>[/<device>]");
+    return refuse("expected spBv1.0/<group>/<type>/<edge>[/<device>]", "应为 spBv1.0/<group>/<type>/<edge>[/<device>]");
   }
+  const std::string typeText(parts[2]);
   const auto type = sparkplugMessageTypeFromText(parts[2]);
-  if (!type) return fail("topic \"" + std::string(topic) + "\": unknown message type \"" + std::string(parts[2]) + "\"");
-  if (parts[1].empty() || parts[3].empty()) return fail("topic \"" + std::string(topic) + "\": empty group or edge node id");
+  if (!type) return refuse("unknown message type \"" + typeText + "\"", "未知的消息类型“" + typeText + "”");
+  if (parts[1].empty() || parts[3].empty()) return refuse("empty group or edge node id", "组或边缘节点 ID 为空");
   const bool device = isDeviceMessage(*type);
   if (device != (parts.size() == 5) || (device && parts[4].empty())) {
-    return fail("topic \"" + std::string(topic) + "\": " + std::string(parts[2]) +
-                (device ? " needs a device id" : " has no device id"));
+    return device ? refuse(typeText + " needs a device id", typeText + " 需要设备 ID")
+                  : refuse(typeText + " has no device id", typeText + " 不应带设备 ID");
   }
   return SparkplugTopic{std::string(parts[1]), *type, std::string(parts[3]), device ? std::string(parts[4]) : std::string()};
 }
@@ -137,24 +144,29 @@ std::string sparkplugTopic(std::string_view group, SparkplugMessageType type, st
   return topic;
 }
 
-Result<SparkplugPayload> decodeSparkplugPayload(std::string_view bytes) {
-  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return fail("payload too large");
+Result<SparkplugPayload> decodeSparkplugPayload(std::string_view bytes, std::string_view language) {
+  const bool zh = language == "zh";
+  const auto refuse = [zh](const std::string& en, const std::string& cn) { return fail(zh ? cn : en); };
+  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return refuse("payload too large", "载荷过大");
   pb::Payload in;
   if (!in.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-    return fail("not a Sparkplug B payload (" + std::to_string(bytes.size()) + " bytes that are not valid protobuf)");
+    const std::string size = std::to_string(bytes.size());
+    return refuse("not a Sparkplug B payload (" + size + " bytes that are not valid protobuf)",
+                  "不是 Sparkplug B 载荷（" + size + " 字节，不是有效的 protobuf）");
   }
   SparkplugPayload out;
   if (in.has_timestamp()) {
     out.timestamp_ms = asMilliseconds(in.timestamp());
-    if (!out.timestamp_ms) return fail("timestamp: not a time in ms");
+    if (!out.timestamp_ms) return refuse("timestamp: not a time in ms", "timestamp：不是以毫秒计的时间");
   }
   if (in.has_seq()) {
-    if (in.seq() > 255) return fail("seq: " + std::to_string(in.seq()) + " is not 0-255");
+    const std::string seq = std::to_string(in.seq());
+    if (in.seq() > 255) return refuse("seq: " + seq + " is not 0-255", "seq：" + seq + " 不在 0-255 之内");
     out.seq = in.seq();
   }
   out.metrics.reserve(static_cast<std::size_t>(in.metrics_size()));
   for (int i = 0; i < in.metrics_size(); ++i) {
-    auto metric = readMetric(in.metrics(i), i);
+    auto metric = readMetric(in.metrics(i), i, zh);
     if (!metric) return std::unexpected(metric.error());
     out.metrics.push_back(std::move(*metric));
   }

@@ -24,9 +24,9 @@ SparkplugSession::SparkplugSession(const SparkplugSource& config) : config_(conf
   for (const auto& metric : config_.metrics) mapped_[key(metric.device, metric.metric)].push_back(&metric.mapping);
 }
 
-void SparkplugSession::problem(std::string text) {
+void SparkplugSession::problem(SourceError text) {
   ++counters_.errors;
-  counters_.noteError(std::move(text));
+  noteError(counters_, std::move(text));
 }
 
 void SparkplugSession::askRebirth(std::int64_t now_ms, SparkplugEffects& out) {
@@ -42,7 +42,8 @@ SparkplugEffects SparkplugSession::onMessage(std::string_view topicText, std::st
   SparkplugEffects out;
   auto topic = parseSparkplugTopic(topicText);
   if (!topic) {
-    problem(topic.error().message);
+    // Worded again in Chinese only now that it failed: a good message pays nothing for it.
+    problem({topic.error().message, parseSparkplugTopic(topicText, "zh").error().message});
     return out;
   }
   // Commands are what hosts (we among them) send to the node, not what it reports.
@@ -51,7 +52,9 @@ SparkplugEffects SparkplugSession::onMessage(std::string_view topicText, std::st
   ++counters_.polls;
   auto payload = decodeSparkplugPayload(payloadBytes);
   if (!payload) {
-    problem(std::string(toText(topic->type)) + " from " + nodeName(*topic) + ": " + payload.error().message);
+    const std::string type(toText(topic->type));
+    problem({type + " from " + nodeName(*topic) + ": " + payload.error().message,
+             "来自 " + nodeName(*topic) + " 的 " + type + "：" + decodeSparkplugPayload(payloadBytes, "zh").error().message});
     return out;
   }
   switch (topic->type) {
@@ -69,13 +72,15 @@ SparkplugEffects SparkplugSession::onMessage(std::string_view topicText, std::st
 bool SparkplugSession::checkSequence(const SparkplugTopic& topic, const SparkplugPayload& payload, std::int64_t now_ms,
                                      SparkplugEffects& out) {
   const std::string what = std::string(toText(topic.type)) + " from " + nodeName(topic);
+  const std::string whatZh = "来自 " + nodeName(topic) + " 的 " + std::string(toText(topic.type));
   if (!born_) {
-    problem(what + " before the node's NBIRTH: its aliases are unknown, rebirth requested");
+    problem({what + " before the node's NBIRTH: its aliases are unknown, rebirth requested",
+             whatZh + " 早于该节点的 NBIRTH：别名未知，已请求重新出生"});
     askRebirth(now_ms, out);
     return false;
   }
   if (!payload.seq) {
-    problem(what + ": no seq");
+    problem({what + ": no seq", whatZh + "：没有 seq"});
     askRebirth(now_ms, out);
     return false;
   }
@@ -83,8 +88,10 @@ bool SparkplugSession::checkSequence(const SparkplugTopic& topic, const Sparkplu
   lastSeq_ = *payload.seq;
   if (*payload.seq == expected) return true;
   ++counters_.gaps;
-  problem(what + ": seq " + std::to_string(*payload.seq) + " where " + std::to_string(expected) +
-          " was expected; messages were lost, rebirth requested");
+  const std::string got = std::to_string(*payload.seq);
+  const std::string want = std::to_string(expected);
+  problem({what + ": seq " + got + " where " + want + " was expected; messages were lost, rebirth requested",
+           whatZh + "：seq 为 " + got + "，应为 " + want + "；有消息丢失，已请求重新出生"});
   askRebirth(now_ms, out);
   // The values of this message are still good: aliases only change with a new birth.
   return true;
@@ -132,10 +139,13 @@ void SparkplugSession::onData(const SparkplugTopic& topic, const SparkplugPayloa
   for (const auto& metric : payload.metrics) {
     const Declared* declared = resolve(topic.device_id, metric);
     if (!declared) {
-      problem(std::string(toText(topic.type)) + " from " + nodeName(topic) + ": metric " +
-              (metric.alias ? std::string("alias ").append(std::to_string(*metric.alias))
-                            : std::string("\"").append(metric.name.value_or("")).append("\"")) +
-              " was not in the birth, rebirth requested");
+      const std::string type(toText(topic.type));
+      const std::string alias = metric.alias ? std::to_string(*metric.alias) : std::string();
+      const std::string name = metric.name.value_or("");
+      problem({type + " from " + nodeName(topic) + ": metric " + (metric.alias ? "alias " + alias : "\"" + name + "\"") +
+                   " was not in the birth, rebirth requested",
+               "来自 " + nodeName(topic) + " 的 " + type + "：指标" + (metric.alias ? "别名 " + alias + " " : "“" + name + "”") +
+                   "不在出生消息中，已请求重新出生"});
       askRebirth(now_ms, out);
       continue;
     }
@@ -150,7 +160,8 @@ void SparkplugSession::emit(const Declared& declared, const SparkplugMetricValue
   const auto raw = sparkplugNumber(metric, metric.datatype ? metric.datatype : declared.datatype);
   if (!raw) {
     if (!metric.is_null && metric.field != SparkplugValueField::none) {
-      problem("metric \"" + declared.name + "\": its value is not a number or boolean");
+      problem({"metric \"" + declared.name + "\": its value is not a number or boolean",
+               "指标“" + declared.name + "”：其值不是数字或布尔值"});
     }
     return;
   }

@@ -14,6 +14,7 @@
 #include "parktwin/feed/connections.hpp"
 #include "parktwin/feed/sparkplug_payload.hpp"
 #include "parktwin/feed/value_mapping.hpp"
+#include "source_error.hpp"
 
 namespace parktwin::feed::detail {
 
@@ -62,7 +63,7 @@ class SparkplugSession {
   const Declared* resolve(const std::string& device, const SparkplugMetricValue& metric) const;
   void emit(const Declared& declared, const SparkplugMetricValue& metric, std::int64_t ts_ms, SparkplugEffects& out);
   void markStale(const std::string* device, std::int64_t ts_ms, SparkplugEffects& out);
-  void problem(std::string text);
+  void problem(SourceError text);
   void askRebirth(std::int64_t now_ms, SparkplugEffects& out);
 
   SparkplugSource config_;

@@ -83,9 +83,17 @@ Result<void> SparkplugLiveSource::attachClient() {
 
 Result<void> SparkplugLiveSource::start() {
   if (running_) return {};
-  auto started = detail::startNetworkThread(client_.get(), config_.broker);
+  std::string firstFailure;
+  auto started = detail::startNetworkThread(client_.get(), config_.broker, &firstFailure);
   if (started && durable_) started = durable_->start();
-  if (started) running_ = true;
+  if (!started) return started;
+  running_ = true;
+  // The network thread goes on trying; meanwhile the source names the broker it cannot reach,
+  // in the MQTT source's words (a broker that is not there said nothing).
+  if (!firstFailure.empty()) {
+    std::lock_guard lock(mutex_);
+    detail::noteError(connection_, detail::unreachableBroker(config_.broker, firstFailure));
+  }
   return started;
 }
 
@@ -103,19 +111,23 @@ SourceCounters SparkplugLiveSource::counters() const {
   SourceCounters out = session_.counters();
   out.connected = durable_ ? durable_->connected() : connected_;
   out.reconnects = durable_ ? durable_->counters().reconnects : reconnects_;
-  if (out.last_error.empty()) out.last_error = connection_.last_error;
-  if (out.first_error.empty()) out.first_error = connection_.first_error;
+  if (out.last_error.empty()) {
+    out.last_error = connection_.last_error;
+    out.last_error_zh = connection_.last_error_zh;
+  }
+  if (out.first_error.empty()) {
+    out.first_error = connection_.first_error;
+    out.first_error_zh = connection_.first_error_zh;
+  }
   return out;
 }
 
 void SparkplugLiveSource::onConnect(int rc) {
   if (rc != 0) {
-    const std::string why = "broker refused the connection: " + detail::describeConnack(rc);
-    {
-      std::lock_guard lock(mutex_);
-      connection_.noteError(why);
-    }
-    log_.write("connection", where() + ": " + why);
+    detail::SourceError why = detail::brokerRefusedConnection(rc);
+    log_.write("connection", where() + ": " + why.en);
+    std::lock_guard lock(mutex_);
+    detail::noteError(connection_, std::move(why));
     return;
   }
   {
@@ -125,20 +137,24 @@ void SparkplugLiveSource::onConnect(int rc) {
   }
   if (durable_) return;  // it subscribes; this client only sends commands
   const int sub = mosquitto_subscribe(client_.get(), nullptr, subscription_.c_str(), 1);
-  if (sub != MOSQ_ERR_SUCCESS) log_.write("connection", where() + ": subscribe failed: " + detail::describe(sub));
+  if (sub == MOSQ_ERR_SUCCESS) return;
+  detail::SourceError why = detail::subscribeFailed(subscription_, sub);
+  log_.write("connection", where() + ": " + why.en);
+  std::lock_guard lock(mutex_);
+  detail::noteError(connection_, std::move(why));
 }
 
 // Connected means subscribed: only after SUBACK can births and data arrive.
 void SparkplugLiveSource::onSubscribe(int grantedQos) {
   std::lock_guard lock(mutex_);
   connected_ = grantedQos == 0 || grantedQos == 1;
-  if (!connected_) connection_.noteError("the broker refused the subscription to " + subscription_);
+  if (!connected_) detail::noteError(connection_, detail::brokerRefusedSubscription(subscription_));
 }
 
 void SparkplugLiveSource::onDisconnect(int rc) {
   std::lock_guard lock(mutex_);
   connected_ = false;
-  if (rc != 0) connection_.noteError("connection lost: " + detail::describe(rc));
+  if (rc != 0) detail::noteError(connection_, detail::connectionLost(rc));
 }
 
 void SparkplugLiveSource::onMessage(const mosquitto_message& message) {

@@ -170,6 +170,10 @@ struct SourceCounters {
   std::string lastError(std::string_view language) const {
     return language == "zh" && !last_error_zh.empty() ? last_error_zh : last_error;
   }
+  // The first error since the start in `language`, whether or not it is also the last.
+  std::string firstError(std::string_view language) const {
+    return language == "zh" && !first_error_zh.empty() ? first_error_zh : first_error;
+  }
   // The first error where it is not the last too (else empty): what to show beside the last.
   std::string earlierError(std::string_view language = "en") const {
     if (first_error == last_error) return {};

@@ -28,9 +28,10 @@ Result<TopicPattern> compileTopicPattern(std::string_view pattern, std::string_v
 // The values of the named parts (in part_names order) when `topic` matches; nullopt otherwise.
 std::optional<std::vector<std::string>> matchTopic(const TopicPattern& pattern, std::string_view topic);
 
-// A tag pattern with its {parts} replaced: "{line}.temp" with line=l2 -> "l2.temp".
+// A tag pattern with its {parts} replaced: "{line}.temp" with line=l2 -> "l2.temp". Refusals in
+// `language` ("zh" or "en").
 Result<std::string> expandTagPattern(std::string_view pattern, const std::vector<std::string>& names,
-                                     const std::vector<std::string>& values);
+                                     const std::vector<std::string>& values, std::string_view language = "en");
 
 struct MappedSample {
   std::string tag;
@@ -45,9 +46,10 @@ inline constexpr std::size_t kMaxMappedPayloadBytes = 64 * 1024;
 
 // The samples of one message on a topic that matched `pattern` (its part values in `parts`).
 // Readings whose value is not a number are left out of an object of readings (gateways mix in
-// status text); anywhere else a missing or non-numeric value fails the whole message.
+// status text); anywhere else a missing or non-numeric value fails the whole message, with why
+// in `language` ("zh" or "en").
 Result<std::vector<MappedSample>> mapMessage(const MqttSubscription& subscription, const TopicPattern& pattern,
                                              const std::vector<std::string>& parts, std::string_view payload,
-                                             std::int64_t receipt_ms);
+                                             std::int64_t receipt_ms, std::string_view language = "en");
 
 }  // namespace parktwin::feed

@@ -28,8 +28,9 @@ struct SparkplugTopic {
   std::string device_id;  // empty for node messages (N*)
 };
 
-// Device messages (D*) need a device id, node messages (N*) must not have one.
-Result<SparkplugTopic> parseSparkplugTopic(std::string_view topic);
+// Device messages (D*) need a device id, node messages (N*) must not have one. Refusals in
+// `language` ("zh" or "en").
+Result<SparkplugTopic> parseSparkplugTopic(std::string_view topic, std::string_view language = "en");
 std::string sparkplugTopic(std::string_view group, SparkplugMessageType type, std::string_view edge,
                            std::string_view device = {});
 
@@ -62,8 +63,8 @@ struct SparkplugPayload {
 };
 
 // Rejects bytes that are not a Sparkplug payload, and metrics whose timestamps or sequence
-// number cannot be a time in ms or a byte. The error says what was wrong.
-Result<SparkplugPayload> decodeSparkplugPayload(std::string_view bytes);
+// number cannot be a time in ms or a byte. The error says what was wrong, in `language` ("zh" or "en").
+Result<SparkplugPayload> decodeSparkplugPayload(std::string_view bytes, std::string_view language = "en");
 
 // The metric's value as a number, read with `datatype` (the metric's own, else the one its birth
 // declared): signed types from two's complement, booleans as 0/1. nullopt for null, strings,
