@@ -24,9 +24,9 @@ QList<QCommandLineOption> optionTable() {
       {"park", "Park file to open, or a bundled park name (beidu, jiulong); default beidu, or the park a --scenario or --tour is written for.", "file", "beidu"},
       {"lang", "Display language: zh or en (default: the one last chosen in the window, else the system's: zh where LANG is zh_*).", "lang"},
       {"replay", "Replay a historian file (from parktwin-cli simulate --db or ingest --db).", "db"},
-      {"at", "With --replay: start at this time (ISO-8601, epoch seconds or ms, or as many hours after the start with a trailing h).", "time"},
+      {"at", "With --replay: start at this time (ISO-8601, epoch seconds or ms, or as many hours after the start with a trailing h); a time without a zone is the park's civil time.", "time"},
       {"loop", "With --replay: loop the range FROM-TO hours after the start, e.g. 6-10.", "h-h"},
-      {"speed", "With --replay: start playing at this multiple of real time.", "x"},
+      {"speed", "With --replay: start playing at this multiple of real time, 0.1 to 10000 (e.g. 60).", "x"},
       {"mqtt", "Show live data from an MQTT broker (topics parktwin/<park>/<tag>).", "host:port"},
       {"user", "MQTT user name.", "name"},
       {"password", "MQTT password (prefer PARKTWIN_MQTT_PASSWORD in the environment).", "password"},
@@ -77,7 +77,7 @@ LaunchOptions read(const QCommandLineParser& parser) {
   o.replay = parser.value("replay");
   o.at = parser.value("at");
   o.loop = parser.value("loop");
-  if (parser.isSet("speed")) o.speed = parser.value("speed").toDouble();
+  o.speed = parser.value("speed");
   o.mqtt = parser.value("mqtt");
   o.user = parser.value("user");
   o.password = parser.isSet("password") ? parser.value("password") : qEnvironmentVariable("PARKTWIN_MQTT_PASSWORD");

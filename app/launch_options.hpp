@@ -5,7 +5,6 @@
 #include <QList>
 #include <QSize>
 #include <QString>
-#include <optional>
 
 #include "parktwin/common/result.hpp"
 
@@ -18,8 +17,7 @@ struct LaunchOptions {
   QString lang = "en";      // --lang, else the one last chosen in the window, else the system's
   QSize size{1600, 900};    // image size of --screenshot, window size of headless runs
   QString screenshot, screenshotInfo;
-  QString replay, at, loop;
-  std::optional<double> speed;
+  QString replay, at, loop, speed;  // as typed: startup.cpp reads them, refusing in --lang
   QString mqtt, user, password, caFile, recordTo;
   QString connections;      // --connections: a connections file's sources as the live feed
   QString server, token;    // --server: parktwin-server's live feed; its token from PARKTWIN_TOKEN

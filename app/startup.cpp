@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <vector>
 
 #include "launch_text.hpp"
@@ -18,6 +19,7 @@
 #include "parktwin/model/park_id.hpp"
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/scenario/scenario.hpp"
+#include "parktwin/common/clock.hpp"
 #include "parktwin/common/iso_time.hpp"
 #include "parktwin/common/time_text.hpp"
 #include "run_modes.hpp"
@@ -73,14 +75,16 @@ Result<void> checkScenarioPark(const scenario::Scenario& scenario, const ParkCon
 }
 
 // --at: ISO-8601, epoch seconds or ms, or a time after the start ("10h", as a duration is
-// written on the command line: parseDurationMs); inside the file's range. Refusals in `language`.
-Result<void> seekReplay(TimelineController& timeline, const QString& at, const QString& language) {
+// written on the command line: parseDurationMs); inside the file's range. A time that names no
+// zone is the park's civil time, as the timeline and the refusal below show it. Refusals in
+// `language`.
+Result<void> seekReplay(TimelineController& timeline, const QString& at, const QString& language, const TimeZone& zone) {
   const auto afterStartMs = parseDurationMs(at.toStdString());
-  const auto instant = parseTimestamp(at.toStdString(), language.toStdString());
+  const auto instant = parseTimestampIn(at.toStdString(), &zone, language.toStdString());
   if (!afterStartMs && !instant) {
     return failWith(unreadableAtText(QString::fromStdString(instant.error().message)));
   }
-  const double atMs = afterStartMs ? timeline.startMs() + static_cast<double>(*afterStartMs) : static_cast<double>(*instant);
+  const double atMs = afterStartMs ? timeline.startMs() + static_cast<double>(*afterStartMs) : static_cast<double>(instant->utc_ms);
   // Outside the recording there is nothing to show: say what the file holds, don't clamp.
   if (atMs < timeline.startMs() || atMs > timeline.endMs()) {
     return failWith(timeline.outsideReplayText(at));
@@ -89,12 +93,23 @@ Result<void> seekReplay(TimelineController& timeline, const QString& at, const Q
   return {};
 }
 
-Result<void> openReplay(TimelineController& timeline, const LaunchOptions& options) {
+// --speed: a multiple of real time the replay clock runs at ("60", or "60x" as the timeline's
+// speed box writes it); anything else is refused rather than clamped or read as 0.
+std::optional<double> readSpeed(QString text) {
+  text = text.trimmed();
+  if (text.endsWith('x', Qt::CaseInsensitive) || text.endsWith(QChar(0x00D7))) text.chop(1);
+  bool ok = false;
+  const double speed = text.toDouble(&ok);
+  if (!ok || !(speed >= Clock::kMinSpeed && speed <= Clock::kMaxSpeed)) return std::nullopt;
+  return speed;
+}
+
+Result<void> openReplay(TimelineController& timeline, const LaunchOptions& options, const TimeZone& zone) {
   if (!timeline.openReplay(options.replay)) {
     return options.headless() ? failWith("parktwin: " + timeline.status()) : Result<void>{};
   }
   if (!options.at.isEmpty()) {
-    if (auto ok = seekReplay(timeline, options.at, options.lang); !ok) return ok;
+    if (auto ok = seekReplay(timeline, options.at, options.lang, zone); !ok) return ok;
   }
   if (!options.loop.isEmpty()) {
     const QStringList hours = options.loop.split('-');
@@ -104,8 +119,10 @@ Result<void> openReplay(TimelineController& timeline, const LaunchOptions& optio
     }
     timeline.setLoop(timeline.startMs() + from * 3.6e6, timeline.startMs() + to * 3.6e6);
   }
-  if (options.speed) {
-    timeline.setSpeed(*options.speed);
+  if (!options.speed.isEmpty()) {
+    const auto speed = readSpeed(options.speed);
+    if (!speed) return failWith(badSpeedText(options.speed));
+    timeline.setSpeed(*speed);
     timeline.play();
   }
   return {};
@@ -162,7 +179,15 @@ Result<void> openConnections(ConnectionsController& connections, const LaunchOpt
 
 Result<void> openData(ParkController& controller, const LaunchOptions& options) {
   TimelineController& timeline = *controller.timeline();
-  if (!options.replay.isEmpty()) return openReplay(timeline, options);
+  if (!options.replay.isEmpty()) {
+    auto opened = openReplay(timeline, options, controller.park() ? model::parkTimeZone(*controller.park()) : TimeZone::fixed(0));
+    // A refused --at, --loop or --speed ends the program: stop the file's reader thread now,
+    // while the application is there. Left to the application's teardown, a thread that had
+    // not yet started its event loop started it without one ("QEventLoop: Cannot be used
+    // without QApplication" after the refusal).
+    if (!opened) timeline.close();
+    return opened;
+  }
   if (!options.connections.isEmpty()) return openConnections(*controller.connections(), options);
   if (!options.server.isEmpty()) {
     // An unreachable server or a refused token is retried and shown; only an address that is

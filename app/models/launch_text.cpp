@@ -17,6 +17,12 @@ QString badLoopText(const QString& loop) {
   return translated(QT_TRANSLATE_NOOP("LaunchText", "parktwin: --loop must be FROM-TO hours with FROM < TO, got \"%1\"")).arg(loop);
 }
 
+QString badSpeedText(const QString& speed) {
+  return translated(QT_TRANSLATE_NOOP("LaunchText",
+                                      "parktwin: --speed must be a multiple of real time from 0.1 to 10000, like 60, got \"%1\""))
+      .arg(speed);
+}
+
 QString scenarioForOtherParkText(const QString& scenarioId, const QString& parkId) {
   return translated(QT_TRANSLATE_NOOP("LaunchText",
                                       "parktwin: scenario %1 is written for the park \"%2\"; open that park (--park %2) or "

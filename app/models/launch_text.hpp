@@ -9,6 +9,8 @@ namespace parktwin::app {
 QString unreadableAtText(const QString& why);
 // --loop that is no FROM-TO range of hours.
 QString badLoopText(const QString& loop);
+// --speed that is no multiple of real time the replay clock runs at.
+QString badSpeedText(const QString& speed);
 // --scenario written for another park than --park opens.
 QString scenarioForOtherParkText(const QString& scenarioId, const QString& parkId);
 // --tour written for a park that is neither bundled nor beside it, or for one of several beside it.

@@ -36,6 +36,7 @@ const model::Park& SelectionController::park() const { return *controller_.park(
 
 void SelectionController::forget() {
   objectId_.clear();
+  sparklineTags_.clear();
   building_.clear();
   selected_ = Selected::nothing;
 }
@@ -119,11 +120,28 @@ void SelectionController::select(const QString& objectId) {
   controller_.scene()->machines()->setHighlightedGroups(highlighted);
   emit changed();
   emit liveRowsChanged();
-  QStringList analogTags;
-  for (const QVariant& r : liveRows()) {
-    if (r.toMap().value("analog").toBool()) analogTags.push_back(r.toMap().value("tag").toString());
+  sparklineTags_ = analogTagsShown();
+  controller_.timeline()->showSparklines(sparklineTags_, stateTagOf(objectId_));
+}
+
+void SelectionController::valuesChanged() {
+  emit liveRowsChanged();
+  // An object selected before its values arrived (--select at start, or a click before a replay
+  // or feed starts) asked for no sparklines: ask again whenever its analog rows change.
+  if (objectId_.isEmpty()) return;
+  if (QStringList shown = analogTagsShown(); shown != sparklineTags_) {
+    sparklineTags_ = std::move(shown);
+    controller_.timeline()->showSparklines(sparklineTags_, stateTagOf(objectId_));
   }
-  controller_.timeline()->showSparklines(analogTags, stateTagOf(objectId_));
+}
+
+// The analog tags among the inspector's live rows: those given a sparkline.
+QStringList SelectionController::analogTagsShown() const {
+  QStringList tags;
+  for (const QVariant& r : liveRows()) {
+    if (r.toMap().value("analog").toBool()) tags.push_back(r.toMap().value("tag").toString());
+  }
+  return tags;
 }
 
 // The state tag of a line, or of the line a machine group belongs to; "" for anything else.

@@ -4,6 +4,7 @@
 // at it, and the tooltip of an object under the pointer.
 #include <QColor>
 #include <QObject>
+#include <QStringList>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -54,8 +55,8 @@ class SelectionController : public QObject {
   // A new park: nothing selected, without telling QML yet (ParkController tells it once the
   // whole park is in place).
   void forget();
-  // The timeline's values changed: the live rows follow.
-  void valuesChanged() { emit liveRowsChanged(); }
+  // The timeline's values changed: the live rows follow, and the sparklines asked for them.
+  void valuesChanged();
 
   QString objectId() const { return objectId_; }
   QString name() const;
@@ -81,6 +82,7 @@ class SelectionController : public QObject {
   void addMachineGroupRows(QVariantList& rows, const std::string& id) const;
   void addFlowRows(QVariantList& rows) const;
   QString stateTagOf(const QString& objectId) const;
+  QStringList analogTagsShown() const;
 
   // What is selected: nothing, the park, a flow link, or one of the park's objects.
   enum class Selected { nothing, park, link, object };
@@ -88,6 +90,7 @@ class SelectionController : public QObject {
   ParkController& controller_;
   const model::Park& park() const;  // the open park: only asked while one is open
   QString objectId_, building_;
+  QStringList sparklineTags_;  // the tags whose sparklines were last asked of the timeline
   Selected selected_ = Selected::nothing;
   model::ObjectType objectType_ = model::ObjectType::building;  // when selected_ is object
 };

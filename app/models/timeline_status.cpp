@@ -2,10 +2,11 @@
 // command line's --at refusal.
 #include "timeline_controller.hpp"
 
+#include <QDateTime>
 #include <cmath>
+#include <cstdlib>
 
 #include "live_feed.hpp"
-#include "parktwin/common/iso_time.hpp"
 
 namespace parktwin::app {
 
@@ -18,10 +19,16 @@ QString TimelineController::lagText(double lagMs) const {
   return tr("%1 d").arg(std::floor(seconds / 86400));
 }
 
+// The file's range in the park's civil time, as the timeline shows it and as --at reads a time
+// without a zone, with the zone's offset: a manager reads his own clock, not UTC.
 QString TimelineController::outsideReplayText(const QString& at) const {
-  return tr("parktwin: --at %1 is outside the replay file, which holds %2 .. %3 (0h .. %4h)")
-      .arg(at, QString::fromStdString(formatIsoUtcMs(static_cast<std::int64_t>(startMs()))),
-           QString::fromStdString(formatIsoUtcMs(static_cast<std::int64_t>(endMs()))))
+  const int offsetS = timeZone_.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(qint64(startMs()), QTimeZone::utc()));
+  const QString offset = QStringLiteral("UTC%1%2:%3")
+                             .arg(offsetS < 0 ? '-' : '+')
+                             .arg(std::abs(offsetS) / 3600, 2, 10, QChar('0'))
+                             .arg(std::abs(offsetS) % 3600 / 60, 2, 10, QChar('0'));
+  return tr("parktwin: --at %1 is outside the replay file, which holds %2 .. %3 in the park's time (%4; 0h .. %5h)")
+      .arg(at, formatTime(startMs()), formatTime(endMs()), offset)
       .arg((endMs() - startMs()) / 3.6e6, 0, 'g', 4);
 }
 

@@ -967,6 +967,10 @@
         <source>parktwin: %1 is written for the park &quot;%2&quot;, and several park files beside it are that park (%3): give one with --park FILE</source>
         <translation>parktwin: %1 是为园区“%2”编写的，导览旁有多个园区文件都是该园区（%3）：请用 --park FILE 指定其中之一</translation>
     </message>
+    <message>
+        <source>parktwin: --speed must be a multiple of real time from 0.1 to 10000, like 60, got &quot;%1&quot;</source>
+        <translation>parktwin: --speed 应为真实时间的倍数，0.1 到 10000，如 60，实际为“%1”</translation>
+    </message>
 </context>
 <context>
     <name>LinkForm</name>
@@ -2445,8 +2449,8 @@
         <translation>%1 不存在</translation>
     </message>
     <message>
-        <source>parktwin: --at %1 is outside the replay file, which holds %2 .. %3 (0h .. %4h)</source>
-        <translation>parktwin: --at %1 不在回放文件的时段内，文件的时段为 %2 .. %3（0h .. %4h）</translation>
+        <source>parktwin: --at %1 is outside the replay file, which holds %2 .. %3 in the park&apos;s time (%4; 0h .. %5h)</source>
+        <translation>parktwin: --at %1 不在回放文件的时段内，文件的时段为 %2 .. %3（园区时间，%4；0h .. %5h）</translation>
     </message>
 </context>
 <context>

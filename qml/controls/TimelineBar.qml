@@ -46,9 +46,19 @@ Rectangle {
             visible: root.timeline.mode === "replay"
             implicitWidth: 100
             model: [0.1, 1, 10, 60, 600, 3600, 10000]
-            displayText: qsTr("%1×").arg(currentValue)
-            currentIndex: 1
+            // The clock's own speed (--speed 120 starts at 120×), and the nearest step of the
+            // list as the chosen one: the box never says 1× while the replay runs at 60×.
+            displayText: qsTr("%1×").arg(Number(root.timeline.speed.toPrecision(4)))
+            currentIndex: nearestStep(root.timeline.speed)
             onActivated: root.timeline.setSpeed(currentValue)
+            function nearestStep(speed) {
+                const distance = i => Math.abs(Math.log(model[i] / speed))
+                let best = 0
+                for (let i = 1; i < model.length; ++i) {
+                    if (distance(i) < distance(best)) best = i
+                }
+                return best
+            }
         }
         Item {
             Layout.fillWidth: true

@@ -67,9 +67,12 @@ Pane {
                 delegate: Label {
                     required property var modelData
                     required property int index
+                    objectName: "liveLabel"
                     Layout.row: index
                     Layout.column: 0
                     Layout.fillWidth: true
+                    // On the value's line, not centred on the value and its sparkline below it.
+                    Layout.alignment: Qt.AlignLeft | Qt.AlignTop
                     text: modelData.label
                     color: "#5b6b78"
                     wrapMode: Text.Wrap
@@ -82,6 +85,7 @@ Pane {
                     required property int index
                     Layout.row: index
                     Layout.column: 1
+                    Layout.alignment: Qt.AlignLeft | Qt.AlignTop
                     // A value whose source died (a Sparkplug death) stays, greyed, until a newer one.
                     Label {
                         objectName: "liveValue"
@@ -104,8 +108,10 @@ Pane {
                         color: "#5b6b78"
                         font.pixelSize: 11
                     }
+                    // Without two values in the hour there is no line: no empty box either.
                     Sparkline {
-                        visible: values.length > 1
+                        objectName: "sparkline"
+                        visible: pointCount > 1
                         width: 110
                         height: 22
                         values: ParkController.timeline.sparklines[modelData.tag] || []

@@ -29,6 +29,18 @@ expect_exit_2("--lang zh --loop backwards" "parktwin: --loop 应为 FROM-TO 小�
               ${APP} --lang zh --park beidu --replay ${WORK}/at.db --loop 8-6 --screenshot ${WORK}/at_bad.png)
 expect_exit_2("--loop backwards" "parktwin: --loop must be FROM-TO hours with FROM < TO, got \"8-6\""
               ${APP} --park beidu --replay ${WORK}/at.db --loop 8-6 --screenshot ${WORK}/at_bad.png)
+# --loop that is no range: the refusal alone, without "QEventLoop: Cannot be used without
+# QApplication" after it (QA pass 3, F21).
+expect_exit_2_saying_only("--loop 6to10" "parktwin: --loop must be FROM-TO hours with FROM < TO, got \"6to10\""
+                          ${APP} --park beidu --replay ${WORK}/at.db --loop 6to10 --screenshot ${WORK}/at_bad.png)
+# --speed that is no multiple of real time was read as 0 and played on at 0.1x (QA pass 3, F21).
+expect_exit_2_saying_only("--speed fast"
+                          "parktwin: --speed must be a multiple of real time from 0.1 to 10000, like 60, got \"fast\""
+                          ${APP} --park beidu --replay ${WORK}/at.db --speed fast --screenshot ${WORK}/at_bad.png)
+expect_exit_2_saying_only("--lang zh --speed fast" "parktwin: --speed 应为真实时间的倍数，0.1 到 10000，如 60，实际为“fast”"
+                          ${APP} --lang zh --park beidu --replay ${WORK}/at.db --speed fast --screenshot ${WORK}/at_bad.png)
+expect_exit_2("--speed 0" "got \"0\"" ${APP} --park beidu --replay ${WORK}/at.db --speed 0 --screenshot ${WORK}/at_bad.png)
+expect_exit_2("--speed 20000" "got \"20000\"" ${APP} --park beidu --replay ${WORK}/at.db --speed 20000 --screenshot ${WORK}/at_bad.png)
 file(REMOVE ${WORK}/nothere.db)
 expect_exit_2("--lang zh, no replay file" "parktwin: ${WORK}/nothere.db 不存在\n"
               ${APP} --lang zh --park beidu --replay ${WORK}/nothere.db --screenshot ${WORK}/at_bad.png)
@@ -39,6 +51,15 @@ execute_process(COMMAND ${APP} --park beidu --replay ${WORK}/at.db --at 2026-01-
                 RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 120)
 if(NOT rc EQUAL 0 OR NOT EXISTS ${WORK}/at_good.png)
   message(FATAL_ERROR "--at with an ISO-8601 instant: exit ${rc}: ${err}")
+endif()
+# A time without a zone is the park's clock (Beidu: Asia/Shanghai), as the timeline shows it:
+# ten minutes into the simulation that started 2026-01-01 00:00 there (read as UTC it was
+# 08:10 in the park, outside the file), and "60x" as the speed box writes a speed.
+file(REMOVE ${WORK}/at_good.png)
+execute_process(COMMAND ${APP} --park beidu --replay ${WORK}/at.db --at "2026-01-01 00:10:00" --speed 60x --screenshot ${WORK}/at_good.png
+                RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 120)
+if(NOT rc EQUAL 0 OR NOT EXISTS ${WORK}/at_good.png)
+  message(FATAL_ERROR "--at in the park's civil time with --speed 60x: exit ${rc}: ${err}")
 endif()
 
 # A tag the simulator cannot drive, left out with --skip-unknown-tags, is listed in the file
@@ -57,7 +78,10 @@ execute_process(COMMAND ${CLI} simulate --park ${WORK}/undriven.park.json --dura
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "simulate --skip-unknown-tags failed (${rc}): ${err}")
 endif()
-expect_exit_2("--at past the samples of a file with an undriven tag" "which holds 2025-12-31T16:01:00.000Z"
+# The range in the park's clock (QA pass 3, F21: it was UTC): the simulation's first 1-minute
+# step after its start, 2026-01-01 00:00 in Asia/Shanghai, to the end of its 30 minutes.
+expect_exit_2("--at past the samples of a file with an undriven tag"
+              "which holds 2026-01-01 00:01:00 .. 2026-01-01 00:30:00 in the park's time (UTC+08:00; 0h .. 0.4833h)"
               ${APP} --park ${WORK}/undriven.park.json --replay ${WORK}/undriven.db --at 2h --screenshot ${WORK}/undriven.png)
 execute_process(COMMAND ${APP} --park ${WORK}/undriven.park.json --replay ${WORK}/undriven.db --at 0.25h --screenshot ${WORK}/undriven.png
                 RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 120)

@@ -21,6 +21,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <set>
@@ -92,6 +93,8 @@ class ReplayFixture : public QObject {
   Q_PROPERTY(QString modelStateLine MEMBER modelStateLine CONSTANT)
   Q_PROPERTY(double modelStateProbeMs MEMBER modelStateProbeMs CONSTANT)
   Q_PROPERTY(int modelExpectedState MEMBER modelExpectedState CONSTANT)
+  Q_PROPERTY(QString sparseDbPath MEMBER sparseDbPath CONSTANT)
+  Q_PROPERTY(double sparseProbeMs MEMBER sparseProbeMs CONSTANT)
 
  public:
   QString dbPath;
@@ -122,6 +125,51 @@ class ReplayFixture : public QObject {
   QString modelStateGroup, modelStateLine;
   double modelStateProbeMs = 0;
   int modelExpectedState = -1;
+
+  // A historian of potline-1.current sampled once every 5 minutes (a SCADA or Excel export's
+  // rate), the samples written, and a time two hours in, between two samples.
+  QString sparseDbPath;
+  double sparseProbeMs = 0;
+  std::map<std::int64_t, double> sparseSamples;
+  std::map<std::int64_t, double> potlineCurrent;  // potline-1.current as the simulator emitted it
+
+  // The last hour before `t` in one-minute buckets, as the sparklines ask for it ([t - 1 h,
+  // t + 1 ms) in 60 buckets of 60 s, the last one to its end): the mean of the simulator's own
+  // potline-1.current samples in each, NaN where there are none.
+  Q_INVOKABLE QVariantList currentMinuteMeans(double t) const {
+    const auto t0 = std::int64_t(t) - 3'600'000;
+    QVariantList means;
+    for (int k = 0; k < 60; ++k) {
+      const std::int64_t from = t0 + k * 60'000, to = k == 59 ? std::int64_t(t) + 1 : from + 60'000;
+      double sum = 0;
+      int count = 0;
+      for (auto it = potlineCurrent.lower_bound(from); it != potlineCurrent.end() && it->first < to; ++it, ++count) sum += it->second;
+      means.push_back(count ? sum / count : std::numeric_limits<double>::quiet_NaN());
+    }
+    return means;
+  }
+  // The 5-minute samples written in [t0, t1), oldest first: {t, value}.
+  Q_INVOKABLE QVariantList sparseSamplesBetween(double t0, double t1) const {
+    QVariantList out;
+    for (auto it = sparseSamples.lower_bound(std::int64_t(t0)); it != sparseSamples.end() && it->first < std::int64_t(t1); ++it) {
+      out.push_back(QVariantMap{{"t", double(it->first)}, {"value", it->second}});
+    }
+    return out;
+  }
+
+  bool writeSparse(std::int64_t start) {
+    sparseDbPath = tempDir + "/five-minutes.db";
+    auto historian = parktwin::store::Historian::open(sparseDbPath.toStdString());
+    if (!historian) return false;
+    for (int k = 0; k <= 24; ++k) {
+      const std::int64_t ts = start + k * 300'000;
+      sparseSamples[ts] = 300 + 20 * std::sin(k / 2.0) + (k % 3) * 4;  // a shape, not a flat line
+      if (!historian->append("potline-1.current", ts, sparseSamples[ts])) return false;
+    }
+    // Between two samples and off the minute buckets' edges: the hour holds 12 samples.
+    sparseProbeMs = double(start + 5'400'000 + 150'000);
+    return bool(historian->flush());
+  }
 
   // The union of a GLB's POSITION accessor bounds (glTF's required min/max), read from the
   // file's JSON chunk: the oracle for a model's size, independent of Qt's loader.
@@ -393,7 +441,9 @@ class ReplayFixture : public QObject {
     if (!historian->flush()) return false;
     // Between two samples: the scene must show the last sample at or before the probe.
     probeMs = double(start + 3'600'000 + 5'000);
-    const auto& current = sink.seen["potline-1.current"];
+    potlineCurrent = sink.seen["potline-1.current"];
+    const auto& current = potlineCurrent;
+    if (!writeSparse(start)) return false;
     expectedCurrent = std::prev(current.upper_bound(std::int64_t(probeMs)))->second;
     // The same park with one more rule: potline-1 current above the median of what the
     // simulator produced, so it is on at some times (alarmOnMs) and off at others.

@@ -48,11 +48,14 @@ class Clock {
     anchor_data_ms_ = std::clamp(data_ms, start_ms_, end_ms_);
     anchor_wall_ms_ = wall_ms;
   }
-  // Replay speed as a multiple of real time (0.1x .. 10000x); the current data time is kept.
+  // The replay speeds the clock runs at, as multiples of real time.
+  static constexpr double kMinSpeed = 0.1;
+  static constexpr double kMaxSpeed = 10'000.0;
+  // Replay speed as a multiple of real time (kMinSpeed .. kMaxSpeed); the current data time is kept.
   void setSpeed(double speed, std::int64_t wall_ms) {
     const Mode mode = mode_;
     if (mode == Mode::Playing) reanchor(wall_ms, Mode::Playing);
-    speed_ = std::clamp(speed, 0.1, 10'000.0);
+    speed_ = std::clamp(speed, kMinSpeed, kMaxSpeed);
   }
 
   Mode mode() const { return mode_; }
