@@ -1,7 +1,9 @@
 // parktwin-cli import DATA.csv --db park.db | --store URI [--strict] [--park P [--skip-unknown-tags]]:
 // load samples into a store; with --park, times written without a zone are the park's civil
 // time (its time_zone), the park's tags are stored with their units, and tags the park does not
-// define are named in a warning (kept: a person chose this file; --skip-unknown-tags leaves them out).
+// define are named in a warning (kept: a person chose this file; --skip-unknown-tags leaves them out),
+// a tag the file gives by its name in the park (an Excel sheet's column header) is stored as that tag.
+// An import that stores nothing leaves no new historian behind.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -11,18 +13,17 @@
 #include <sstream>
 
 #include "command_registry.hpp"
+#include "import_report.hpp"
 #include "parktwin/model/kinds.hpp"
+#include "parktwin/model/tag_names.hpp"
 #include "parktwin/store/csv_import.hpp"
 #include "parktwin/store/store.hpp"
+#include "parktwin/store/store_uri.hpp"
 #include "store_option.hpp"
 #include "terminal.hpp"
 
 namespace parktwin::cli {
 namespace {
-
-void listBadLines(const std::string& file, const store::CsvImportReport& report) {
-  for (const auto& bad : report.bad_lines) std::cerr << file << ":" << bad.line << ": " << bad.reason << "\n";
-}
 
 // The header alone, read before the historian is opened: a file that is no CSV of samples
 // leaves no new database behind. Rewinds `in`.
@@ -66,64 +67,11 @@ std::optional<store::CsvImportOptions> parkOptions(const ImportOptions& o) {
   options.zoneless_in = std::move(*zone);
   auto& tags = options.park_tags.emplace();
   for (const auto& tag : park->tags) tags.emplace(tag.id, store::KnownTag{tag.unit, std::string(model::toText(tag.kind))});
+  // An Excel sheet made by people heads its columns with the tags' names, not their ids.
+  options.tag_named = [kept = std::make_shared<const model::Park>(std::move(*park))](const std::string& text) {
+    return model::tagIdForName(*kept, text);
+  };
   return options;
-}
-
-// Which zone the times written without one were read in: said, as a CSV's own clock is easy to mistake.
-void sayZoneAssumed(const store::CsvImportReport& report, const store::CsvImportOptions& options) {
-  if (report.zoneless_times == 0) return;
-  if (options.language == "zh") {
-    std::cout << report.zoneless_times << " 个未写时区的时间按 "
-              << (options.zoneless_in ? options.zoneless_in->name() + "（" +
-                                            options.zoneless_in->offsetLabelAt(report.first_zoneless_ms) + "，园区时区）读入\n"
-                                      : std::string("UTC 读入；给出 --park 则按园区时区读入\n"));
-    return;
-  }
-  std::cout << report.zoneless_times << (report.zoneless_times == 1 ? " time" : " times") << " written without a zone read as ";
-  if (options.zoneless_in) {
-    std::cout << options.zoneless_in->name() << " (" << options.zoneless_in->offsetLabelAt(report.first_zoneless_ms)
-              << "), the park's time zone\n";
-  } else {
-    std::cout << "UTC; give --park to read them in the park's time zone\n";
-  }
-}
-
-// Tags the park does not define, named (the first few) so that a typo or a foreign export is
-// seen before anyone wonders why the window shows nothing for them.
-void warnUnknownTags(const std::string& file, const store::CsvImportReport& report, const store::CsvImportOptions& options) {
-  const auto& unknown = report.unknown_tags;
-  if (unknown.empty()) return;
-  const bool zh = options.language == "zh";
-  constexpr std::size_t kNamed = 5;
-  std::string names;
-  for (std::size_t i = 0; i < std::min(unknown.size(), kNamed); ++i) names += (i == 0 ? "" : zh ? "、" : ", ") + unknown[i];
-  if (unknown.size() > kNamed) {
-    names += zh ? " 等（另有 " + std::to_string(unknown.size() - kNamed) + " 个）" : ", ... (" + std::to_string(unknown.size() - kNamed) + " more)";
-  }
-  const std::string samples = std::to_string(report.unknown_samples);
-  const bool one = unknown.size() == 1, oneSample = report.unknown_samples == 1;
-  if (zh) {
-    std::cerr << file << "：警告：园区未定义的测点 " << unknown.size() << " 个（" << samples << " 个样本）：" << names
-              << (options.skip_unknown_tags ? "；已略过，未导入\n" : "；已导入（没有单位），加 --skip-unknown-tags 可略过它们\n");
-    return;
-  }
-  std::cerr << file << ": warning: " << unknown.size() << (one ? " tag" : " tags") << " the park does not define (" << samples
-            << (oneSample ? " sample" : " samples") << "): " << names
-            << (options.skip_unknown_tags ? "; left out\n"
-                                          : (one ? "; stored without a unit (--skip-unknown-tags leaves it out)\n"
-                                                 : "; stored without units (--skip-unknown-tags leaves them out)\n"));
-}
-
-void saySummary(const ImportOptions& o, const store::CsvImportReport& report, const store::CsvImportOptions& options) {
-  const auto good = report.lines - report.bad_lines.size();
-  if (options.language == "zh") {
-    std::cout << o.file << "：从 " << report.lines << " 行中的 " << good << " 行导入 " << report.samples << " 个样本（"
-              << (report.wide ? "宽" : "长") << "格式）到 " << o.db << "\n";
-    return;
-  }
-  std::cout << o.file << ": " << report.samples << (report.samples == 1 ? " sample" : " samples") << " from " << good << " of "
-            << report.lines << (report.lines == 1 ? " line" : " lines") << " (" << (report.wide ? "wide" : "long")
-            << " format) into " << o.db << "\n";
 }
 
 // --strict: everything validated first, and nothing stored unless every line is good. Rewinds
@@ -135,16 +83,40 @@ bool strictlyGood(std::ifstream& in, const std::string& file, const store::CsvIm
     std::cerr << file << ": " << check.error().message << "\n";
     return false;
   }
-  if (!check->bad_lines.empty()) {
-    listBadLines(file, *check);
-    const auto bad = check->bad_lines.size();
-    std::cerr << file << (zh ? "：" + std::to_string(bad) + " 行有误；--strict：未导入任何数据\n"
-                             : ": " + std::to_string(bad) + (bad == 1 ? " bad line" : " bad lines") + "; --strict: nothing imported\n");
+  if (!check->bad_lines.empty() || !check->bad_cells.empty()) {
+    listRejections(file, *check);
+    const auto lines = check->bad_lines.size(), cells = check->bad_cells.size();
+    std::string counted;
+    if (lines > 0) counted = zh ? std::to_string(lines) + " 行有误" : std::to_string(lines) + (lines == 1 ? " bad line" : " bad lines");
+    if (cells > 0) {
+      counted += (counted.empty() ? "" : zh ? "，" : ", ") +
+                 (zh ? std::to_string(cells) + " 个单元格有误" : std::to_string(cells) + (cells == 1 ? " bad cell" : " bad cells"));
+    }
+    std::cerr << file << (zh ? "：" + counted + "；--strict：未导入任何数据\n" : ": " + counted + "; --strict: nothing imported\n");
     return false;
   }
   in.clear();
   in.seekg(0);
   return true;
+}
+
+// The SQLite file `db` names when it does not exist yet (the import would create it), else empty.
+std::filesystem::path fileToCreate(const std::string& db) {
+  auto uri = store::parseStoreUri(db);
+  if (!uri || uri->kind != store::StoreKind::sqlite) return {};
+  std::error_code ec;
+  return std::filesystem::exists(uri->sqlite_path, ec) || ec ? std::filesystem::path{} : std::filesystem::path(uri->sqlite_path);
+}
+
+// An import that stored nothing leaves no historian it created behind (QA: an empty .db after a
+// file whose every line was refused looked like an import that worked). `store` is closed first.
+void removeEmptyHistorian(std::unique_ptr<store::Store>& store, const std::filesystem::path& created,
+                          const std::string& file, bool zh) {
+  store.reset();
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(created.string() + suffix, ec);
+  std::cerr << file << (zh ? "：未导入任何样本，未创建 " + created.string() + "\n"
+                           : ": no sample imported; " + created.string() + " not created\n");
 }
 
 int runImport(const ImportOptions& o) {
@@ -165,6 +137,7 @@ int runImport(const ImportOptions& o) {
   store::StoreOptions options;
   options.historian.commit_every_ms = 5000;
   options.historian.commit_every_samples = 200'000;
+  const auto created = fileToCreate(db);
   auto historian = store::openStore(db, options);
   if (!historian) {
     std::cerr << historian.error().message << "\n";
@@ -181,17 +154,9 @@ int runImport(const ImportOptions& o) {
     std::cerr << db << ": " << flushed.error().message << "\n";
     return 2;
   }
-  listBadLines(file, *report);
-  saySummary(o, *report, *zones);
-  sayZoneAssumed(*report, *zones);
-  warnUnknownTags(file, *report, *zones);
-  if (!report->bad_lines.empty()) {
-    const auto bad = report->bad_lines.size();
-    std::cerr << file << (zh ? "：跳过了 " + std::to_string(bad) + " 行有误的数据\n"
-                             : ": " + std::to_string(bad) + (bad == 1 ? " bad line" : " bad lines") + " skipped\n");
-    return 1;
-  }
-  return 0;
+  sayImported(file, db, *report, *zones);
+  if (report->samples == 0 && !created.empty()) removeEmptyHistorian(*historian, created, file, zh);
+  return report->bad_lines.empty() && report->bad_cells.empty() ? 0 : 1;
 }
 
 const bool registered = registerCommand({
@@ -205,6 +170,7 @@ const bool registered = registerCommand({
       sub.add_option("--park", o->park,
                      "Bundled park name (beidu, jiulong) or a park file: times written without a zone "
                      "(2026-06-01 08:00:00) are its civil time (its time_zone), not UTC; its tags get their units, "
+                     "a tag written as its name in the park (SMT线功率, or with its unit: SMT线功率(kW)) is that tag, "
                      "and the file's tags it does not define are named in a warning");
       sub.add_flag("--skip-unknown-tags", o->skipUnknownTags, "With --park: leave out the tags the park does not define");
       return [o] { return storeGiven(o->db, "import") ? runImport(*o) : 2; };

@@ -121,6 +121,12 @@ bool TimelineController::openReplay(const QString& path) {
     setStatus(tr("%1 does not exist").arg(path));
     return false;
   }
+  // An Excel export is no historian (SQLite would say "file is not a database"): say how to make one.
+  if (path.endsWith(".csv", Qt::CaseInsensitive)) {
+    setStatus(tr("%1 is a CSV file, not a historian: import it first with parktwin-cli import %1 --park PARK --db %2, then replay %2")
+                  .arg(path, path.chopped(4) + ".db"));
+    return false;
+  }
   auto historian = store::openStore(path.toStdString(), options);
   if (!historian) {
     setStatus(tr("Cannot open %1: %2").arg(path, QString::fromStdString(historian.error().message)));

@@ -2377,6 +2377,10 @@
 <context>
     <name>parktwin::app::TimelineController</name>
     <message>
+        <source>%1 is a CSV file, not a historian: import it first with parktwin-cli import %1 --park PARK --db %2, then replay %2</source>
+        <translation>%1 是 CSV 文件，不是历史库：请先用 parktwin-cli import %1 --park PARK --db %2 导入，再回放 %2</translation>
+    </message>
+    <message>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>

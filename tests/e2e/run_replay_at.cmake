@@ -44,6 +44,13 @@ expect_exit_2("--speed 20000" "got \"20000\"" ${APP} --park beidu --replay ${WOR
 file(REMOVE ${WORK}/nothere.db)
 expect_exit_2("--lang zh, no replay file" "parktwin: ${WORK}/nothere.db 不存在\n"
               ${APP} --lang zh --park beidu --replay ${WORK}/nothere.db --screenshot ${WORK}/at_bad.png)
+# QA: a CSV given to --replay was refused in SQLite's words ("file is not a database"); the
+# window says how to make a historian of it (parktwin-cli import), in English and Chinese.
+file(WRITE ${WORK}/day.csv "ts,tag,value\n2026-01-01T00:00:00Z,potline-1.current,400\n")
+expect_exit_2("--replay a CSV" "parktwin: ${WORK}/day.csv is a CSV file, not a historian: import it first with parktwin-cli import ${WORK}/day.csv --park PARK --db ${WORK}/day.db, then replay ${WORK}/day.db\n"
+              ${APP} --park beidu --replay ${WORK}/day.csv --screenshot ${WORK}/at_bad.png)
+expect_exit_2("--lang zh --replay a CSV" "parktwin: ${WORK}/day.csv 是 CSV 文件，不是历史库：请先用 parktwin-cli import ${WORK}/day.csv --park PARK --db ${WORK}/day.db 导入，再回放 ${WORK}/day.db\n"
+              ${APP} --lang zh --park beidu --replay ${WORK}/day.csv --screenshot ${WORK}/at_bad.png)
 if(EXISTS ${WORK}/at_bad.png)
   message(FATAL_ERROR "a screenshot was written for a time outside the file")
 endif()

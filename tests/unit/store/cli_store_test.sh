@@ -135,4 +135,66 @@ expect "one sample, one line" "$dir/one.csv: 1 sample from 1 of 1 line (long for
 "$cli" info --db "$dir/one.db" >"$dir/one-info.out"
 expect "info: one tag, one sample" 1 "$(grep -c '^1 tag, 1 sample,' "$dir/one-info.out")"
 
+# QA (渝西 park): a sheet headed with the park's own names for its tags, in Chinese or English,
+# with or without the unit, is stored under the tags' ids with their units (beidu.json: 1号系列电流
+# is potline-1.current in kA, 1号系列电解质温度 potline-1.bath_temp in degC, "Potline 1 voltage"
+# potline-1.voltage in V); a header that names nothing stays an unknown tag, as before.
+printf '\357\273\277时间,1号系列电流,1号系列电解质温度(℃),Potline 1 voltage (V),未知测点\r\n2026/3/1 9:00,401.5,960,4.2,1\r\n' >"$dir/names.csv"
+"$cli" import "$dir/names.csv" --park beidu --db "$dir/names.db" >"$dir/names.out" 2>"$dir/names.err"
+expect "names: exit code" 0 $?
+expect "names: said which" 1 "$(grep -c "^3 tags given by the park's names for them, stored under their ids: 1号系列电流 → potline-1.current, 1号系列电解质温度(℃) → potline-1.bath_temp, Potline 1 voltage (V) → potline-1.voltage$" "$dir/names.out")"
+expect "names: the one naming nothing is unknown" "$dir/names.csv: warning: 1 tag the park does not define (1 sample): 未知测点; stored without a unit (--skip-unknown-tags leaves it out)" "$(cat "$dir/names.err")"
+expect "names: stored under the ids with their units" "potline-1.bath_temp|degC|analog
+potline-1.current|kA|analog
+potline-1.voltage|V|analog
+未知测点||" "$(sqlite3 "$dir/names.db" 'SELECT name, unit, kind FROM tags ORDER BY name')"
+"$cli" import "$dir/names.csv" --park beidu --lang zh --db "$dir/names-zh.db" >"$dir/names-zh.out" 2>&1
+expect "names --lang zh: said which" 1 "$(grep -c "^3 个测点按园区中的名称识别：1号系列电流 → potline-1.current、1号系列电解质温度(℃) → potline-1.bath_temp、Potline 1 voltage (V) → potline-1.voltage$" "$dir/names-zh.out")"
+
+# QA: a long-format sheet headed 时间,测点,数值 was read as a wide file with a tag "测点": every line
+# refused, and an empty historian left behind. It is the long format; and a file of which no
+# line is good creates no historian (an existing one is kept).
+printf '\357\273\277时间,测点,数值\r\n2026/7/1 8:00,potline-1.current,"1,520.0"\r\n' >"$dir/long-zh.csv"
+"$cli" import "$dir/long-zh.csv" --park beidu --db "$dir/long-zh.db" >"$dir/long-zh.out" 2>&1
+expect "时间,测点,数值: exit code" 0 $?
+expect "时间,测点,数值: the long format" 1 "$(grep -c "^$dir/long-zh.csv: 1 sample from 1 of 1 line (long format) into" "$dir/long-zh.out")"
+expect "时间,测点,数值: the sample, 08:00 Shanghai" "2026-07-01T00:00:00.000Z,potline-1.current,1520" "$("$cli" export --db "$dir/long-zh.db" | tail -1)"
+printf 'ts,a\n2026-07-01T00:00:00Z,x\n' >"$dir/nothing.csv"
+"$cli" import "$dir/nothing.csv" --db "$dir/nothing.db" >/dev/null 2>"$dir/nothing.err"
+expect "nothing good: exit code" 1 $?
+expect "nothing good: no historian" no "$(ls "$dir"/nothing.db* >/dev/null 2>&1 && echo yes || echo no)"
+expect "nothing good: said" 1 "$(grep -c "^$dir/nothing.csv: no sample imported; $dir/nothing.db not created$" "$dir/nothing.err")"
+"$cli" import "$dir/nothing.csv" --db "$dir/nothing.db" --lang zh >/dev/null 2>"$dir/nothing-zh.err"
+expect "nothing good, zh: said" 1 "$(grep -c "^$dir/nothing.csv：未导入任何样本，未创建 $dir/nothing.db$" "$dir/nothing-zh.err")"
+"$cli" import "$dir/nothing.csv" --db "$dir/one.db" >/dev/null 2>&1
+expect "nothing good into an existing historian: kept" 1 "$("$cli" info --db "$dir/one.db" | grep -c '^1 tag, 1 sample,')"
+
+# QA: an Excel date column formatted as a number (45839.375) was stored in 1970. It is Excel's
+# date number: 2025-07-01 09:00 (20,270 days after 1970-01-01 plus 25,569 from 1899-12-30 =
+# 45,839; .375 = 9 h), park time in Shanghai = 01:00 UTC.
+printf '\357\273\277时间,potline-1.current\r\n45839.375,401\r\n' >"$dir/serial.csv"
+"$cli" import "$dir/serial.csv" --park beidu --db "$dir/serial.db" >"$dir/serial.out" 2>&1
+expect "Excel date number: exit code" 0 $?
+expect "Excel date number: stored as a date" "2025-07-01T01:00:00.000Z,potline-1.current,401" "$("$cli" export --db "$dir/serial.db" | tail -1)"
+expect "Excel date number: said" 1 "$(grep -c "^1 time written as an Excel date number read as a date: 45839.375 is 2025-07-01 09:00$" "$dir/serial.out")"
+"$cli" import "$dir/serial.csv" --park beidu --lang zh --db "$dir/serial-zh.db" >"$dir/serial-zh.out" 2>&1
+expect "Excel date number, zh: said" 1 "$(grep -c "^1 个时间是 Excel 日期序号，已按日期读入：45839.375 即 2025-07-01 09:00$" "$dir/serial-zh.out")"
+
+# QA: one bad cell dropped its line's good values, and #N/A was a bad cell. The good values are
+# kept (3 of the 4 cells), #N/A is no reading, the bad cell is named by line and column.
+printf 'ts,a,b\n2026-07-01T00:00:00Z,1,#N/A\n2026-07-01T00:01:00Z,abc,2\n' >"$dir/cells.csv"
+"$cli" import "$dir/cells.csv" --db "$dir/cells.db" >"$dir/cells.out" 2>"$dir/cells.err"
+expect "bad cell: exit code" 1 $?
+expect "bad cell: named, and counted" "$dir/cells.csv:3:2: column 'a': value 'abc' is not a number
+$dir/cells.csv: 1 bad cell left out (the other values of its line imported)" "$(cat "$dir/cells.err")"
+expect "bad cell: the good values kept" 1 "$(grep -c "^$dir/cells.csv: 2 samples from 2 of 2 lines (wide format)" "$dir/cells.out")"
+expect "bad cell: #N/A counted as no reading" 1 "$(grep -c "^1 cell marked as no reading (#N/A, #DIV/0!, -, --): no sample$" "$dir/cells.out")"
+"$cli" import "$dir/cells.csv" --db "$dir/cells-zh.db" --lang zh >/dev/null 2>"$dir/cells-zh.err"
+expect "bad cell, zh" "$dir/cells.csv:3:2: “a”列：值“abc”不是数字
+$dir/cells.csv：略过了 1 个有误的单元格（所在行的其他值已导入）" "$(cat "$dir/cells-zh.err")"
+"$cli" import "$dir/cells.csv" --db "$dir/cells-strict.db" --strict >/dev/null 2>"$dir/cells-strict.err"
+expect "bad cell, --strict: exit code" 2 $?
+expect "bad cell, --strict: nothing" "$dir/cells.csv:3:2: column 'a': value 'abc' is not a number
+$dir/cells.csv: 1 bad cell; --strict: nothing imported" "$(cat "$dir/cells-strict.err")"
+
 finish "CLI store"

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <optional>
+#include <set>
 #include <string_view>
 
 #include "parktwin/common/time_text.hpp"
@@ -20,7 +22,7 @@ std::string_view trim(std::string_view s) {
 }
 
 // Splits one line on commas; double-quoted cells may contain commas and "" for a quote.
-Result<std::vector<std::string>> splitCsv(std::string_view line) {
+Result<std::vector<std::string>> splitCsv(std::string_view line, bool zh) {
   std::vector<std::string> cells;
   std::string cell;
   bool quoted = false, wasQuoted = false;
@@ -46,7 +48,7 @@ Result<std::vector<std::string>> splitCsv(std::string_view line) {
       cell += c;
     }
   }
-  if (quoted) return fail("unterminated quoted cell");
+  if (quoted) return fail(zh ? "引号未闭合" : "unterminated quoted cell");
   cells.push_back(wasQuoted ? cell : std::string(trim(cell)));
   return cells;
 }
@@ -73,7 +75,8 @@ std::string withoutThousandsSeparators(const std::string& text) {
   return plain + text.substr(point);
 }
 
-Result<double> parseValue(const std::string& cell) {
+// The text of a number (thousands separators allowed), or true/false; nullopt otherwise.
+std::optional<double> parseValue(const std::string& cell) {
   const std::string text = withoutThousandsSeparators(cell);
   const std::string l = lower(text);
   if (l == "true") return 1.0;
@@ -82,10 +85,15 @@ Result<double> parseValue(const std::string& cell) {
   const char* begin = text.data();
   if (!text.empty() && text[0] == '+') ++begin;
   const auto [end, ec] = std::from_chars(begin, text.data() + text.size(), v);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) {
-    return fail("value '" + cell + "' is not a number");
-  }
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
   return v;
+}
+
+// What a sheet writes where there is no reading: Excel's #N/A (a lookup found nothing) and
+// #DIV/0! (a formula over an empty range), and the dashes of a report or SCADA export.
+bool marksNoValue(const std::string& cell) {
+  const std::string l = lower(cell);
+  return l == "#n/a" || l == "#div/0!" || cell == "-" || cell == "--";
 }
 
 // Where accepted samples go; null validates only. One parser for the historian and any Store.
@@ -138,123 +146,226 @@ bool isTimeColumn(const std::string& cell) {
   return l == "ts" || l == "time" || l == "timestamp" || cell == "时间" || cell == "时间戳" || cell == "日期时间";
 }
 
-Result<CsvImportReport> importInto(std::istream& in, const SampleSink* sink,
-                                   const std::function<void(std::uint64_t)>& progress, const CsvImportOptions& options) {
-  const TimeZone* zone = options.zoneless_in ? &*options.zoneless_in : nullptr;
-  const bool zh = options.language == "zh";
+// The long format's second and third header cells, in English and as a Chinese sheet names them.
+bool isLongFormat(const std::vector<std::string>& header) {
+  if (header.size() != 3) return false;
+  const std::string tag = lower(header[1]), value = lower(header[2]);
+  return (tag == "tag" || tag == "测点" || tag == "标签" || tag == "位号") && (value == "value" || value == "数值" || value == "值");
+}
+
+// Excel's 1900 date system: day 1 is 1900-01-01 and the fraction is the time of day. Excel also
+// counts a 1900-02-29 that never was (day 60, kept from Lotus 1-2-3 for compatibility), so from
+// day 61 (1900-03-01) on, day n is n days after 1899-12-30, and before it n days after 1899-12-31.
+constexpr double kExcelDateBelow = 2'958'466;  // 10000-01-01, past Excel's last date
+constexpr double kEpochSecondsFrom = 1e8;      // 1973-03-03 as epoch seconds
+constexpr double kDaysFrom18991230To1970 = 25'569;
+constexpr double kDayMs = 86'400'000;
+
+// A time cell that is a plain number below kEpochSecondsFrom, read as an Excel date number in
+// civil time (in `zone` when given); nullopt for any other text (parseTimestampIn's).
+std::optional<Result<FileTimestamp>> excelDate(std::string_view text, const TimeZone* zone, bool zh) {
+  const std::string cell(trim(text));
+  double day = 0.0;
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), day);
+  if (cell.empty() || ec != std::errc{} || end != cell.data() + cell.size() || !std::isfinite(day)) return std::nullopt;
+  if (std::fabs(day) >= kEpochSecondsFrom) return std::nullopt;
+  const std::string quoted = zh ? "时间“" + cell + "”：" : "timestamp '" + cell + "': ";
+  if (day < 1 || day >= kExcelDateBelow) {
+    return fail(quoted + (zh ? "既不是 Excel 日期序号（1 至 2958465），也不是纪元秒（1e8 起，即 1973 年以后）或毫秒"
+                             : "neither an Excel date number (1 to 2958465) nor epoch seconds (from 1e8, i.e. 1973) or milliseconds"));
+  }
+  if (day >= 60 && day < 61) {
+    return fail(quoted + (zh ? "Excel 日期序号 60 是 1900-02-29，这一天并不存在" : "Excel's date number 60 is 1900-02-29, a day that never was"));
+  }
+  const double fromEpochDays = (day >= 61 ? day : day + 1) - kDaysFrom18991230To1970;
+  const auto civilMs = static_cast<std::int64_t>(std::llround(fromEpochDays * kDayMs));
+  return FileTimestamp{zone ? zone->fromLocalMs(civilMs) : civilMs, true};
+}
+
+std::string notANumber(const std::string& where, const std::string& cell, bool zh) {
+  return zh ? where + "：值“" + cell + "”不是数字" : where + ": value '" + cell + "' is not a number";
+}
+
+// One file's reading: the header, then each line into `sink` (null: validation only).
+class CsvReading {
+ public:
+  CsvReading(const SampleSink* sink, const CsvImportOptions& options)
+      : sink_(sink), options_(options), zone_(options.zoneless_in ? &*options.zoneless_in : nullptr), zh_(options.language == "zh") {}
+
+  // The first line that is not blank or a comment, as the header; an error says what is wrong.
+  Result<void> readHeader(std::istream& in);
+  // One line after the header; an error only for a store failure (the file's lines are reported).
+  Result<void> readLine(std::string_view t);
+
   CsvImportReport report;
-  std::string line;
   std::uint64_t lineNo = 0, bytes = 0;
-  std::vector<std::string> header;
-  while (header.empty() && std::getline(in, line)) {
+
+ private:
+  struct TagUse {
+    std::string id;  // as stored
+    bool known = true, kept = true;
+  };
+  Result<const TagUse*> tagFor(const std::string& text);
+  void bad(std::string reason, std::uint64_t column = 0) {
+    (column == 0 ? report.bad_lines : report.bad_cells).push_back({lineNo, column, std::move(reason)});
+  }
+  // The line's values as (column, value); false when the line is rejected whole.
+  bool valuesOf(const std::vector<std::string>& cells);
+
+  const SampleSink* sink_;
+  const CsvImportOptions& options_;
+  const TimeZone* zone_;
+  bool zh_;
+  std::vector<std::string> header_;
+  std::map<std::string, TagUse, std::less<>> tags_;  // by the text in the file
+  std::set<std::string, std::less<>> defined_;  // park tags defined in the store so far
+  std::vector<std::pair<std::size_t, double>> values_;
+};
+
+Result<void> CsvReading::readHeader(std::istream& in) {
+  std::string line;
+  while (header_.empty() && std::getline(in, line)) {
     ++lineNo;
     bytes += line.size() + 1;
     // Excel's "CSV UTF-8" starts the file with a byte order mark.
     if (lineNo == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
     const auto t = trim(line);
     if (t.empty() || t.front() == '#') continue;
-    if (!isUtf8(t)) return fail(atLine(lineNo, zh) + notUtf8(zh));
-    auto cells = splitCsv(t);
-    if (!cells) return fail(atLine(lineNo, zh) + (zh ? "表头：" : "header: ") + cells.error().message);
-    header = std::move(*cells);
+    if (!isUtf8(t)) return fail(atLine(lineNo, zh_) + notUtf8(zh_));
+    auto cells = splitCsv(t, zh_);
+    if (!cells) return fail(atLine(lineNo, zh_) + (zh_ ? "表头：" : "header: ") + cells.error().message);
+    header_ = std::move(*cells);
   }
-  if (header.empty()) {
-    return fail(zh ? "没有表头行（应为“ts,tag,value”或“ts,<测点>,<测点>...”）"
-                   : "no header line (expected 'ts,tag,value' or 'ts,<tag>,<tag>...')");
+  if (header_.empty()) {
+    return fail(zh_ ? "没有表头行（应为“ts,tag,value”或“ts,<测点>,<测点>...”）"
+                    : "no header line (expected 'ts,tag,value' or 'ts,<tag>,<tag>...')");
   }
-  if (!isTimeColumn(header[0])) {
-    return fail(atLine(lineNo, zh) + (zh ? "表头第一列应为 ts、time、timestamp、时间、时间戳或日期时间，实为“" + header[0] + "”"
-                                         : "header must start with ts, time or timestamp (or 时间, 时间戳, 日期时间), got '" +
-                                               header[0] + "'"));
+  if (!isTimeColumn(header_[0])) {
+    return fail(atLine(lineNo, zh_) + (zh_ ? "表头第一列应为 ts、time、timestamp、时间、时间戳或日期时间，实为“" + header_[0] + "”"
+                                           : "header must start with ts, time or timestamp (or 时间, 时间戳, 日期时间), got '" +
+                                                 header_[0] + "'"));
   }
-  if (header.size() < 2) return fail(atLine(lineNo, zh) + (zh ? "表头没有测点列" : "header names no tag column"));
-  report.wide = !(header.size() == 3 && lower(header[1]) == "tag" && lower(header[2]) == "value");
-  for (std::size_t i = 1; report.wide && i < header.size(); ++i) {
-    if (header[i].empty()) {
-      return fail(atLine(lineNo, zh) + (zh ? "第 " + std::to_string(i + 1) + " 列没有测点名"
-                                           : "column " + std::to_string(i + 1) + " has no tag name"));
+  if (header_.size() < 2) return fail(atLine(lineNo, zh_) + (zh_ ? "表头没有测点列" : "header names no tag column"));
+  report.wide = !isLongFormat(header_);
+  for (std::size_t i = 1; report.wide && i < header_.size(); ++i) {
+    if (header_[i].empty()) {
+      return fail(atLine(lineNo, zh_) + (zh_ ? "第 " + std::to_string(i + 1) + " 列没有测点名"
+                                             : "column " + std::to_string(i + 1) + " has no tag name"));
     }
   }
-  // With a park: whether a tag is the park's, decided (and its unit defined) once per tag.
-  std::map<std::string, bool, std::less<>> parkKnows;
-  const auto keep = [&](const std::string& tag) -> Result<bool> {
-    if (!options.park_tags) return true;
-    auto seen = parkKnows.find(tag);
-    if (seen == parkKnows.end()) {
-      const auto known = options.park_tags->find(tag);
-      seen = parkKnows.emplace(tag, known != options.park_tags->end()).first;
-      if (!seen->second) report.unknown_tags.push_back(tag);
-      if (seen->second && sink != nullptr) {
-        if (auto ok = sink->define(tag, known->second); !ok) return std::unexpected(ok.error());
+  return {};
+}
+
+// With a park: whether a tag is the park's (by id, else by name), decided and its unit defined
+// once per text in the file.
+Result<const CsvReading::TagUse*> CsvReading::tagFor(const std::string& text) {
+  if (auto seen = tags_.find(text); seen != tags_.end()) return &seen->second;
+  TagUse use{text};
+  if (options_.park_tags) {
+    auto known = options_.park_tags->find(text);
+    if (known == options_.park_tags->end() && options_.tag_named) {
+      if (auto id = options_.tag_named(text); id && options_.park_tags->contains(*id)) {
+        known = options_.park_tags->find(*id);
+        use.id = *id;
+        report.named_tags.emplace_back(text, *id);
       }
     }
-    if (seen->second) return true;
-    ++report.unknown_samples;
-    return !options.skip_unknown_tags;
-  };
+    use.known = known != options_.park_tags->end();
+    use.kept = use.known || !options_.skip_unknown_tags;
+    if (!use.known) report.unknown_tags.push_back(text);
+    if (use.known && sink_ != nullptr && defined_.insert(use.id).second) {
+      if (auto ok = sink_->define(use.id, known->second); !ok) return std::unexpected(ok.error());
+    }
+  }
+  return &tags_.emplace(text, std::move(use)).first->second;
+}
 
-  std::vector<std::pair<std::size_t, double>> values;
+bool CsvReading::valuesOf(const std::vector<std::string>& cells) {
+  values_.clear();
+  if (!report.wide) {
+    if (cells[1].empty()) {
+      bad(zh_ ? "测点名为空" : "empty tag name");
+      return false;
+    }
+    if (cells[2].empty() || marksNoValue(cells[2])) {
+      report.missing_marks += cells[2].empty() ? 0 : 1;
+      return true;
+    }
+    const auto v = parseValue(cells[2]);
+    if (!v) bad(notANumber(zh_ ? "测点“" + cells[1] + "”" : "tag '" + cells[1] + "'", cells[2], zh_));
+    else values_.emplace_back(1, *v);
+    return v.has_value();
+  }
+  for (std::size_t i = 1; i < cells.size(); ++i) {
+    if (cells[i].empty()) continue;
+    if (marksNoValue(cells[i])) {
+      ++report.missing_marks;
+      continue;
+    }
+    if (const auto v = parseValue(cells[i])) values_.emplace_back(i, *v);
+    else bad(notANumber(zh_ ? "“" + header_[i] + "”列" : "column '" + header_[i] + "'", cells[i], zh_), i + 1);
+  }
+  return true;
+}
+
+Result<void> CsvReading::readLine(std::string_view t) {
+  ++report.lines;
+  if (!isUtf8(t)) {
+    bad(notUtf8(zh_));
+    return {};
+  }
+  auto cells = splitCsv(t, zh_);
+  if (!cells) {
+    bad(cells.error().message);
+    return {};
+  }
+  if (cells->size() != header_.size()) {
+    const auto want = std::to_string(header_.size()), got = std::to_string(cells->size());
+    bad(zh_ ? "应有 " + want + " 个单元格，实有 " + got + " 个" : "expected " + want + " cells, got " + got);
+    return {};
+  }
+  const std::string& timeCell = (*cells)[0];
+  const auto excel = excelDate(timeCell, zone_, zh_);
+  auto read = excel ? *excel : parseTimestampIn(timeCell, zone_, options_.language);
+  if (!read) {
+    bad(read.error().message);
+    return {};
+  }
+  if (!valuesOf(*cells)) return {};
+  const std::int64_t ts = read->utc_ms;
+  if (read->zoneless && report.zoneless_times++ == 0) report.first_zoneless_ms = ts;
+  if (excel && report.excel_dates++ == 0) {
+    report.first_excel_date = timeCell;
+    report.first_excel_date_ms = ts;
+  }
+  for (const auto& [column, v] : values_) {
+    auto use = tagFor(report.wide ? header_[column] : (*cells)[1]);
+    if (!use) return fail(atLine(lineNo, zh_) + use.error().message);
+    if (!(*use)->known) ++report.unknown_samples;
+    if (!(*use)->kept) continue;
+    if (sink_ != nullptr) {
+      if (auto ok = sink_->append((*use)->id, ts, v); !ok) return fail(atLine(lineNo, zh_) + ok.error().message);
+    }
+    ++report.samples;
+  }
+  return {};
+}
+
+Result<CsvImportReport> importInto(std::istream& in, const SampleSink* sink,
+                                   const std::function<void(std::uint64_t)>& progress, const CsvImportOptions& options) {
+  CsvReading reading(sink, options);
+  if (auto ok = reading.readHeader(in); !ok) return std::unexpected(ok.error());
+  std::string line;
   while (std::getline(in, line)) {
-    ++lineNo;
-    bytes += line.size() + 1;
-    if (progress && (lineNo & 0xFFF) == 0) progress(bytes);
+    ++reading.lineNo;
+    reading.bytes += line.size() + 1;
+    if (progress && (reading.lineNo & 0xFFF) == 0) progress(reading.bytes);
     const auto t = trim(line);
     if (t.empty() || t.front() == '#') continue;
-    ++report.lines;
-    auto bad = [&](std::string reason) { report.bad_lines.push_back({lineNo, std::move(reason)}); };
-    if (!isUtf8(t)) {
-      bad(notUtf8(zh));
-      continue;
-    }
-    auto cells = splitCsv(t);
-    if (!cells) {
-      bad(cells.error().message);
-      continue;
-    }
-    if (cells->size() != header.size()) {
-      bad("expected " + std::to_string(header.size()) + " cells, got " + std::to_string(cells->size()));
-      continue;
-    }
-    auto read = parseTimestampIn((*cells)[0], zone, options.language);
-    if (!read) {
-      bad(read.error().message);
-      continue;
-    }
-    const std::int64_t ts = read->utc_ms;
-    values.clear();
-    std::string reason;
-    if (report.wide) {
-      for (std::size_t i = 1; i < cells->size() && reason.empty(); ++i) {
-        if ((*cells)[i].empty()) continue;
-        auto v = parseValue((*cells)[i]);
-        if (!v) reason = "column '" + header[i] + "': " + v.error().message;
-        else values.emplace_back(i, *v);
-      }
-    } else if ((*cells)[1].empty()) {
-      reason = "empty tag name";
-    } else {
-      auto v = parseValue((*cells)[2]);
-      if (!v) reason = "tag '" + (*cells)[1] + "': " + v.error().message;
-      else values.emplace_back(1, *v);
-    }
-    if (!reason.empty()) {
-      bad(std::move(reason));
-      continue;
-    }
-    if (read->zoneless && report.zoneless_times++ == 0) report.first_zoneless_ms = ts;
-    for (const auto& [column, v] : values) {
-      const std::string& tag = report.wide ? header[column] : (*cells)[1];
-      auto kept = keep(tag);
-      if (!kept) return fail(atLine(lineNo, zh) + kept.error().message);
-      if (!*kept) continue;
-      if (sink != nullptr) {
-        if (auto ok = sink->append(tag, ts, v); !ok) return fail(atLine(lineNo, zh) + ok.error().message);
-      }
-      ++report.samples;
-    }
+    if (auto ok = reading.readLine(t); !ok) return std::unexpected(ok.error());
   }
-  if (progress) progress(bytes);
-  return report;
+  if (progress) progress(reading.bytes);
+  return std::move(reading.report);
 }
 
 }  // namespace
