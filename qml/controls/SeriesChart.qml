@@ -1,6 +1,7 @@
 // Baseline and scenario of one hourly series side by side on one time axis: grey baseline,
-// orange scenario, with the value range, a legend and the time axis under it (labels spread
-// evenly from the first to the last hour: the period's start, middle and end). Points are averaged into at most one per
+// orange scenario, with the value range, a legend and the time axis under it: timeLabels spread
+// evenly from the left edge to the right (the scenario panel gives the period's start, middle
+// and end, in the park's time). Points are averaged into at most one per
 // two pixels so a year (8,760 hours) draws quickly.
 import QtQuick
 
