@@ -63,10 +63,10 @@ void printKpiTable(const std::vector<scenario::KpiDelta>& deltas, const std::str
 
 // The run's options from the flags; nullopt after saying which flag is wrong.
 std::optional<scenario::RunOptions> runOptionsOf(const ScenarioRunOptions& o) {
+  // Before the run, which may take minutes: a report it could not write would lose it.
   for (const auto& report : o.reports) {
-    const auto ext = std::filesystem::path(report).extension().string();
-    if (ext != ".html" && ext != ".htm" && ext != ".csv" && ext != ".json") {
-      std::cerr << "--report " << report << ": use a .html, .csv or .json file name\n";
+    if (auto ok = scenario::checkReportFile(report, o.lang); !ok) {
+      std::cerr << "--report " << ok.error().message << "\n";
       return std::nullopt;
     }
   }
@@ -128,15 +128,17 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
     std::cerr << result.error().message << "\n";
     return result.error().code == ErrorCode::invalid_input ? 2 : 1;  // the files or flags asked for what cannot run
   }
+  // The table first: a report that fails now (the disk filled up) does not take the figures with it.
+  printRunSummary(*result, o.lang);
   const std::int64_t generated = nowUtcMs();
+  int status = 0;
   for (const auto& report : o.reports) {
     if (auto ok = scenario::writeReport(*result, report, o.lang, generated); !ok) {
       std::cerr << ok.error().message << "\n";
-      return 1;
+      status = 1;
     }
   }
-  printRunSummary(*result, o.lang);
-  return 0;
+  return status;
 }
 
 int listScenarios() {

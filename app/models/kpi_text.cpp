@@ -27,7 +27,8 @@ constexpr KpiWords kWords[] = {
      QT_TRANSLATE_NOOP("KpiName", "Primary aluminium"), QT_TRANSLATE_NOOP("KpiUnit", "t")},
     {recycled_t, QT_TRANSLATE_NOOP("KpiLabel", "Recycled aluminium"), nullptr,
      QT_TRANSLATE_NOOP("KpiUnit", "t")},
-    {processed_t, QT_TRANSLATE_NOOP("KpiLabel", "Processors' output"), nullptr,
+    {processed_t, QT_TRANSLATE_NOOP("KpiLabel", "Processors' output (end products: not what goes on to another line)"),
+     QT_TRANSLATE_NOOP("KpiName", "Processors' output"),
      QT_TRANSLATE_NOOP("KpiUnit", "t")},
     {good_processed_t, QT_TRANSLATE_NOOP("KpiLabel", "Processors' good output"), nullptr,
      QT_TRANSLATE_NOOP("KpiUnit", "t")},
@@ -132,5 +133,10 @@ QString kpiNameText(flow::KpiKey key) {
   return words.name ? QCoreApplication::translate("KpiName", words.name) : kpiLabelText(key);
 }
 QString kpiUnitText(flow::KpiKey key) { return QCoreApplication::translate("KpiUnit", wordsOf(key).unit); }
+QString kpiDeltaUnitText(flow::KpiKey key) {
+  // The twin table's one change unit that is not a KPI's own unit, for lupdate to see.
+  static const char* const points = QT_TRANSLATE_NOOP("KpiUnit", "pp");
+  return flow::kpiDeltaUnit(key, "en") == points ? QCoreApplication::translate("KpiUnit", points) : kpiUnitText(key);
+}
 
 }  // namespace parktwin::app

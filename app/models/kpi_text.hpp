@@ -17,5 +17,7 @@ namespace parktwin::app {
 QString kpiLabelText(flow::KpiKey key);
 QString kpiNameText(flow::KpiKey key);
 QString kpiUnitText(flow::KpiKey key);
+// flow::kpiDeltaUnit: the unit of a change ("pp" for a share in %).
+QString kpiDeltaUnitText(flow::KpiKey key);
 
 }  // namespace parktwin::app

@@ -47,6 +47,7 @@ QVariantList seriesOf(const scenario::ScenarioResult& r) {
   const Pick picks[] = {{"metal_t", flow::KpiKey::metal_t, perHourT, 1, &scenario::RunSeries::metal_t},
                         {"load_kw", flow::KpiKey::energy_kwh, megawatts, 1e-3, &scenario::RunSeries::load_kw},
                         {"grid_import_kw", flow::KpiKey::grid_import_kwh, megawatts, 1e-3, &scenario::RunSeries::grid_import_kw},
+                        {"local_kw", flow::KpiKey::local_kwh, megawatts, 1e-3, &scenario::RunSeries::local_kw},
                         {"co2_t", flow::KpiKey::co2_t, perHourT, 1, &scenario::RunSeries::co2_t},
                         {"cost_yuan", flow::KpiKey::cost_yuan, yuanPerHour, 1, &scenario::RunSeries::cost_yuan}};
   // Series the scenario changes first: the picker opens on the first, and a PV scenario's
@@ -214,6 +215,7 @@ void ScenarioController::present() {
     deltas_ << QVariantMap{{"key", q(std::string(flow::kpiId(d.key)))},
                            {"label", kpiLabelText(d.key)},
                            {"unit", kpiUnitText(d.key)},
+                           {"deltaUnit", kpiDeltaUnitText(d.key)},  // a share changes by points
                            {"baseline", d.baseline},
                            {"scenario", d.scenario},
                            {"delta", d.delta()},
@@ -228,6 +230,8 @@ void ScenarioController::present() {
   }
   note_ = q(scenario::skippedTagsNote(*result_).in(language));
   series_ = seriesOf(*result_);
+  const auto localTime = [this](std::int64_t ms) { return park_.timeline()->formatTime(double(ms)).mid(5, 11); };
+  seriesTimes_ = {localTime(run.start_ms), localTime(run.start_ms + run.duration_ms / 2), localTime(run.end_ms())};
 }
 
 void ScenarioController::retranslate() {
@@ -319,6 +323,7 @@ void ScenarioController::clear() {
   note_.clear();
   deltas_.clear();
   series_.clear();
+  seriesTimes_.clear();
   affectedBuildings_.clear();
   marks_.clear();
   markItems_.clear();

@@ -40,8 +40,8 @@ class ScenarioController : public QObject {
   // The period the result covers, in the park's time, and whether it is a quick look: totals
   // over a quick look's 3 days differ from the full period's (the CLI runs the full period).
   Q_PROPERTY(QString period READ period NOTIFY resultChanged)
-  // [{key, label, unit, baseline, scenario, delta, baselineText, scenarioText, deltaText,
-  // deltaPercent, direction, shown}] from the KPI table (flow/kpi_table.hpp): the label says what
+  // [{key, label, unit, deltaUnit ("pp" for a share), baseline, scenario, delta, baselineText,
+  // scenarioText, deltaText, deltaPercent, direction, shown}] from the KPI table (flow/kpi_table.hpp): the label says what
   // a ratio divides by, the texts have the KPI's decimals; direction +1 when the change is good
   // news (more output, less cost), -1 bad, 0 neither; shown: a run has the figure (twin's rule,
   // KpiDelta::someRunHasIt, as the CLI table and the HTML report).
@@ -51,6 +51,8 @@ class ScenarioController : public QObject {
   Q_PROPERTY(QString note READ note NOTIFY resultChanged)
   // [{key, label, unit, baseline: [..], scenario: [..]}], one value per hour.
   Q_PROPERTY(QVariantList series READ series NOTIFY resultChanged)
+  // The series' time axis: the period's start, middle and end in the park's time ("07-15 08:00").
+  Q_PROPERTY(QStringList seriesTimes READ seriesTimes NOTIFY resultChanged)
   // Buildings the scenario changes (highlighted in the 3D scene while a result is shown).
   Q_PROPERTY(QStringList affectedBuildings READ affectedBuildings NOTIFY resultChanged)
   // The scenario file of the last run (so the panel can show which one it is).
@@ -79,6 +81,7 @@ class ScenarioController : public QObject {
   QString note() const { return note_; }
   QVariantList deltas() const { return deltas_; }
   QVariantList series() const { return series_; }
+  QStringList seriesTimes() const { return seriesTimes_; }
   QStringList affectedBuildings() const { return affectedBuildings_; }
   QString showing() const { return showing_; }
   QVariantList marks() const { return markItems_; }
@@ -125,6 +128,7 @@ class ScenarioController : public QObject {
   QString period_;
   QString note_;
   QVariantList deltas_, series_;
+  QStringList seriesTimes_;
   QStringList affectedBuildings_;
   std::vector<scenario::ObjectMark> marks_;
   QVariantList markItems_;

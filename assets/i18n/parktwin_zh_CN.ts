@@ -619,10 +619,6 @@
         <translation>再生铝</translation>
     </message>
     <message>
-        <source>Processors&apos; output</source>
-        <translation>加工企业产量</translation>
-    </message>
-    <message>
         <source>Processors&apos; good output</source>
         <translation>加工合格品</translation>
     </message>
@@ -786,6 +782,10 @@
         <source>Design capacity in units per year (discrete lines)</source>
         <translation>年件数设计产能（离散产线）</translation>
     </message>
+    <message>
+        <source>Processors&apos; output (end products: not what goes on to another line)</source>
+        <translation>加工企业产量（最终产品，不含转入下道工序的部分）</translation>
+    </message>
 </context>
 <context>
     <name>KpiName</name>
@@ -893,6 +893,10 @@
         <source>Design capacity in units per year</source>
         <translation>年件数设计产能</translation>
     </message>
+    <message>
+        <source>Processors&apos; output</source>
+        <translation>加工企业产量</translation>
+    </message>
 </context>
 <context>
     <name>KpiUnit</name>
@@ -943,6 +947,10 @@
     <message>
         <source>units/yr</source>
         <translation>件/年</translation>
+    </message>
+    <message>
+        <source>pp</source>
+        <translation>个百分点</translation>
     </message>
 </context>
 <context>

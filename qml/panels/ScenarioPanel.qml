@@ -160,11 +160,12 @@ Pane {
                 objectName: "seriesChart"
                 visible: root.model.series.length > 0
                 Layout.fillWidth: true
-                Layout.preferredHeight: 120
+                Layout.preferredHeight: 134
                 readonly property var s: root.model.series[seriesPicker.currentIndex] || ({})
                 baselineValues: s.baseline || []
                 scenarioValues: s.scenario || []
                 unit: s.unit || ""
+                timeLabels: root.model.seriesTimes
             }
             RowLayout {
                 visible: root.model.series.length > 0
@@ -201,7 +202,7 @@ Pane {
                             Label {
                                 objectName: "deltaValue"
                                 text: modelData.unchanged ? qsTr("No change")
-                                                          : modelData.deltaText + (isFinite(modelData.delta) ? " " + modelData.unit : "")
+                                                          : modelData.deltaText + (isFinite(modelData.delta) ? " " + modelData.deltaUnit : "")
                                 font.bold: true
                                 font.pixelSize: 15
                                 color: modelData.direction > 0 ? "#1e7b34" : modelData.direction < 0 ? "#a61b1b" : "#33414e"

@@ -505,7 +505,7 @@ class ReplayFixture : public QObject {
 class KpiWordsCheck : public QObject {
   Q_OBJECT
  public:
-  // Every KPI whose label, name or unit in the window differs from the twin table's in
+  // Every KPI whose label, name, unit or unit of change in the window differs from the twin table's in
   // `language`, as "key: window text ≠ table text".
   Q_INVOKABLE QStringList differences(const QString& language) const {
     namespace flow = parktwin::flow;
@@ -519,6 +519,7 @@ class KpiWordsCheck : public QObject {
       check(parktwin::app::kpiLabelText(d.key), flow::kpiLabel(d.key, lang));
       check(parktwin::app::kpiNameText(d.key), flow::kpiName(d.key, lang));
       check(parktwin::app::kpiUnitText(d.key), flow::kpiUnit(d.key, lang));
+      check(parktwin::app::kpiDeltaUnitText(d.key), flow::kpiDeltaUnit(d.key, lang));
     }
     return out;
   }

@@ -77,6 +77,21 @@ Item {
             const pv = delta("pv_kwh")
             verify(pv !== undefined && pv.baseline > 0 && pv.delta === 0, JSON.stringify(pv))
             compare(findChild(findChild(panel, "delta_pv_kwh"), "deltaValue").text, "No change")
+
+            // QA (F22): the chart has a time axis, the period in the park's time (Shanghai): its
+            // start 07-14 08:00, 36 h on 07-15 20:00, its end 07-17 08:00.
+            compare(JSON.stringify(findChild(panel, "seriesChart").timeLabels),
+                    JSON.stringify(["07-14 08:00", "07-15 20:00", "07-17 08:00"]))
+            // A share changes by percentage points, not percent: self-sufficiency rises while the
+            // potlines are down (same PV, less load); its relative change stays in %.
+            const share = delta("self_sufficiency_pct")
+            verify(share.delta > 0 && !share.unchanged, JSON.stringify(share))
+            const shareCard = () => findChild(findChild(panel, "delta_self_sufficiency_pct"), "deltaValue").text
+            compare(shareCard(), share.deltaText + " pp")
+            ParkController.language = "zh"
+            compare(shareCard(), share.deltaText + " 个百分点")
+            ParkController.language = "en"
+            compare(findChild(findChild(panel, "delta_primary_t"), "deltaValue").text, primary.deltaText + " t")
         }
 
         function test_2_toggle_replays_either_run_at_the_same_time() {

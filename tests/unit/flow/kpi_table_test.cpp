@@ -129,6 +129,19 @@ TEST(KpiTable, ALineThatCountsUnitsShowsItsDesignUnitsPerHour) {
   EXPECT_FALSE(hasUnits(UnitKpis{}));
 }
 
+// QA (F22): a share's change is in percentage points; other KPIs change in their own unit.
+// Oracle: the units of the table's rows (self-sufficiency and OEE in %, CO2 in t).
+TEST(KpiTable, AShareChangesByPercentagePoints) {
+  EXPECT_EQ(kpiDeltaUnit(KpiKey::self_sufficiency_pct, "en"), "pp");
+  EXPECT_EQ(kpiDeltaUnit(KpiKey::self_sufficiency_pct, "zh"), "个百分点");
+  EXPECT_EQ(kpiDeltaUnit(KpiKey::oee_pct, "zh"), "个百分点");
+  EXPECT_EQ(kpiDeltaUnit(KpiKey::co2_t, "en"), "t");
+  EXPECT_EQ(kpiDeltaUnit(KpiKey::co2_t, "zh"), "吨");
+  for (const auto& row : kpiDefinitions()) {
+    EXPECT_EQ(kpiDeltaUnit(row.key, "en") == "pp", row.unit == "%") << row.id;
+  }
+}
+
 TEST(KpiTable, ValuesForPeopleUseTheKpisDecimalsAndNoExponent) {
   EXPECT_EQ(kpiValueText(KpiKey::cost_yuan, 2'420'505'600.4), "2,420,505,600");  // %g: 2.42051e+09
   EXPECT_EQ(kpiValueWithUnit(KpiKey::energy_kwh_per_t_made, 14'012.4, "en"), "14,012 kWh/t");

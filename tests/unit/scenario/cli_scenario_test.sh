@@ -98,4 +98,22 @@ expect "the electronics park runs" 0 $?
 expect "no aluminium rows for the electronics park" 0 "$(grep -c '铝' "$dir/electronics-zh.txt")"
 expect "its units made printed" 1 "$(grep -c '^产品件数' "$dir/electronics-zh.txt")"
 
+# QA (F25): a report to a folder that does not exist was refused after the run, in English,
+# without a reason and without the KPI table. Now refused before the run (exit 2, nothing
+# printed on stdout), naming the folder, in the language asked for.
+"$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --from 2026-07-15T00:00:00+08:00 --duration 1d \
+  --report "$dir/no-such-folder/r.html" --lang zh >"$dir/nofolder.txt" 2>"$dir/nofolder.err"
+expect "report folder missing: exit code" 2 $?
+expect "report folder missing: not run" "" "$(cat "$dir/nofolder.txt")"
+expect "report folder missing: named, in Chinese" 1 \
+  "$(grep -c "^--report $dir/no-such-folder/r.html：无法写入报告：文件夹 $dir/no-such-folder 不存在$" "$dir/nofolder.err")"
+# A report that fails while written (a full disk: /dev/full takes the open, refuses the bytes):
+# the table is printed all the same, then the reason, exit 1.
+ln -s /dev/full "$dir/full.csv"
+"$cli" scenario run "$src/assets/scenarios/smelter-outage.json" --from 2026-07-15T00:00:00+08:00 --duration 1d \
+  --report "$dir/full.csv" --lang zh >"$dir/full.txt" 2>"$dir/full.err"
+expect "report fails while written: exit code" 1 $?
+expect "report fails while written: the table is printed" 1 "$(grep -c '^指标（仿真）' "$dir/full.txt")"
+expect "report fails while written: the reason" 1 "$(grep -c "^$dir/full.csv：无法在文件夹 $dir 中写入报告：磁盘空间不足$" "$dir/full.err")"
+
 finish "scenario CLI"

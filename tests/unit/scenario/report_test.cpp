@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include <sstream>
 
@@ -272,6 +274,42 @@ TEST(ScenarioReport, TagsLeftOutAreNamedInEveryReport) {
   EXPECT_NE(reportCsv(*r, kNow).find("\n# Left out 1 tag the simulator has no quantity for (measured only, no value in either run): led-fab.temp (degC)\n"),
             std::string::npos);
   EXPECT_NE(reportJson(*r, kNow).find("\"skipped_tags\": [\n  \"led-fab.temp\"\n ]"), std::string::npos) << reportJson(*r, kNow);
+}
+
+// QA (F25): a report to a folder that does not exist was refused after the run, in English and
+// without a reason. The check before a run names the folder and why, in either language, and
+// leaves nothing behind. Oracle: the folders made (or not) here.
+TEST(ScenarioReportFile, AFolderThatDoesNotExistIsNamedBeforeTheRun) {
+  const auto dir = std::filesystem::path(::testing::TempDir()) / "report-file-check";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto missing = dir / "no-such-folder" / "r.html";
+  const auto en = checkReportFile(missing, "en");
+  ASSERT_FALSE(en);
+  EXPECT_EQ(en.error().code, ErrorCode::invalid_input);
+  EXPECT_EQ(en.error().message, missing.string() + ": cannot write the report: the folder " +
+                                    (dir / "no-such-folder").string() + " does not exist");
+  const auto zh = checkReportFile(missing, "zh");
+  ASSERT_FALSE(zh);
+  EXPECT_EQ(zh.error().message, missing.string() + "：无法写入报告：文件夹 " + (dir / "no-such-folder").string() + " 不存在");
+
+  // A file where the folder should be: the system's reason, in Chinese too.
+  std::ofstream(dir / "plain.txt") << "x";
+  const auto underFile = checkReportFile(dir / "plain.txt" / "r.csv", "zh");
+  ASSERT_FALSE(underFile);
+  EXPECT_EQ(underFile.error().message, (dir / "plain.txt" / "r.csv").string() + "：无法在文件夹 " +
+                                           (dir / "plain.txt").string() + " 中写入报告：路径中有一项不是文件夹");
+  const auto unknown = checkReportFile(dir / "r.xlsx", "zh");
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().message, (dir / "r.xlsx").string() + "：未知的报告格式；请用 .html、.csv 或 .json 文件名");
+
+  // A folder that takes it: accepted, and no empty report is left there; an earlier one is kept.
+  EXPECT_TRUE(checkReportFile(dir / "r.json", "en"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "r.json"));
+  std::ofstream(dir / "old.csv") << "earlier";
+  EXPECT_TRUE(checkReportFile(dir / "old.csv", "en"));
+  EXPECT_EQ(std::filesystem::file_size(dir / "old.csv"), 7u);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

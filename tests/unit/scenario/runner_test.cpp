@@ -216,6 +216,43 @@ TEST(ScenarioRunner, DieBondersMakeTheirRatedUnitsTimesAvailabilityPerformanceAn
   EXPECT_EQ(row->baseline, r->baseline.kpis.units_made);
 }
 
+// QA (yuxi park, F11): in a chain, processors' output counted each stage's tonnes, so the die
+// bonder's modules and the assembly line's goods made of them were both output, above what the
+// park delivers. A two-stage park: chips -> die bonding (876 t/yr, nameplate: 0.1 t/h) ->
+// assembly (1,752 t/yr at the 0.6 load factor of docs/simulator.md: 0.12 t/h) -> market. Only
+// the assembly line's goods leave the chain: processors' output is its output alone, at most
+// 0.12 t/h x 48 h = 5.76 t, where both stages together make about 4.5 + 5 t.
+TEST(ScenarioRunner, ProcessorsOutputOfAChainIsWhatItsLastStageDelivers) {
+  auto park = model::loadPark(electronicsPark());
+  ASSERT_TRUE(park) << park.error().message;
+  for (auto& line : park->lines) {
+    line.capacity_units_per_hour = 0;
+    line.capacity_t_per_year = line.id == "die-bonding" ? 876 : 1752;
+  }
+  park->externals.push_back({"chips", {"芯片供应商", "Chip supplier"}, model::ExternalKind::supplier, {-50, 0}, {}});
+  park->externals.push_back({"market", {"市场", "Market"}, model::ExternalKind::market, {100, 70}, {}});
+  park->material_links = {{"m-chips", "chips", "die-bonding", model::Product::parts, 1},
+                          {"m-modules", "die-bonding", "module-assembly", model::Product::led_module, 1},
+                          {"m-out", "module-assembly", "market", model::Product::goods, 1}};
+  json j = test::minimalScenario(electronicsPark().string());
+  j["changes"] = json::parse(R"([{"type": "outage", "target": "die-bonding", "at": "2026-07-15T08:00:00+08:00", "duration": "4h"}])");
+  auto s = test::parse(j);
+  ASSERT_TRUE(s) << s.error().message;
+  const auto r = runScenario(*s, *park);
+  ASSERT_TRUE(r) << r.error().message;
+  for (const RunResult* run : {&r->baseline, &r->changed}) {
+    const double assembled = lineOf(*run, "module-assembly").output_t;
+    ASSERT_GT(lineOf(*run, "die-bonding").output_t, 0.5 * 0.1 * 48);
+    ASSERT_GT(assembled, 0.5 * 0.12 * 48);
+    EXPECT_NEAR(run->kpis.processed_t, assembled, 1e-9 * assembled) << run->label;
+    EXPECT_LE(run->kpis.processed_t, 0.12 * 48 + 1e-9) << run->label;
+    EXPECT_NEAR(run->kpis.good_processed_t, assembled, 1e-9 * assembled) << run->label;
+  }
+  // The die bonder's outage is not the park's output (the simulator does not starve the next
+  // stage, as the report says), so both runs deliver the same.
+  EXPECT_EQ(r->changed.kpis.processed_t, r->baseline.kpis.processed_t);
+}
+
 // QA (yubei park): a park with a real meter's tags (a hall temperature in degC, a meter voltage
 // in V) could run no scenario: "cannot simulate these tags". A scenario compares two simulated
 // runs and such a tag has a value in neither, so both runs leave it out and say which. Oracle:

@@ -8,6 +8,7 @@
 
 #include "canonical_json.hpp"
 #include "park_json.hpp"
+#include "parktwin/common/system_reason.hpp"
 #include "parktwin/model/park_file.hpp"
 
 namespace parktwin::model::detail {
@@ -197,24 +198,11 @@ std::string serializePark(const Park& park) { return detail::canonicalJson(detai
 
 namespace {
 
-// Why the system refused, in `language`: the common reasons in Chinese, the rest as the system
-// words them.
-std::string reasonText(const std::error_code& reason, std::string_view language) {
-  if (language == "zh") {
-    if (reason == std::errc::no_such_file_or_directory) return "所在文件夹不存在";
-    if (reason == std::errc::permission_denied) return "没有写入权限";
-    if (reason == std::errc::is_a_directory) return "这是一个文件夹";
-    if (reason == std::errc::read_only_file_system) return "文件系统只读";
-    if (reason == std::errc::no_space_on_device) return "磁盘空间不足";
-  }
-  return reason.message();
-}
-
 std::unexpected<Error> writeRefusal(const std::filesystem::path& file, bool opened, int error, std::string_view language) {
   const bool zh = language == "zh";
   std::string message = file.string() + (zh ? (opened ? ": 写入园区文件失败" : ": 无法写入园区文件")
                                             : (opened ? ": writing the park file failed" : ": cannot write the park file"));
-  if (error != 0) message += (zh ? "：" : ": ") + reasonText(std::error_code(error, std::generic_category()), language);
+  if (error != 0) message += (zh ? "：" : ": ") + systemReasonText(std::error_code(error, std::generic_category()), language);
   return fail(ErrorCode::io, std::move(message));
 }
 

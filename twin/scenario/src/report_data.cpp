@@ -1,11 +1,15 @@
 // CSV and JSON reports, and writing a report by extension.
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <system_error>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "parktwin/common/number_text.hpp"
+#include "parktwin/common/system_reason.hpp"
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/scenario/report.hpp"
 #include "parktwin/common/iso_time.hpp"
@@ -117,6 +121,27 @@ std::string reportJson(const ScenarioResult& r, std::int64_t generated_utc_ms) {
   return out.dump(1) + "\n";
 }
 
+namespace {
+
+bool knownReportExtension(const std::string& ext) { return ext == ".html" || ext == ".htm" || ext == ".csv" || ext == ".json"; }
+
+std::unexpected<Error> unknownFormat(const std::filesystem::path& file, std::string_view language) {
+  return fail(ErrorCode::invalid_input, file.string() + (language == "zh" ? "：未知的报告格式；请用 .html、.csv 或 .json 文件名"
+                                                                          : ": unknown report format; use a .html, .csv or .json file name"));
+}
+
+// "<file>: cannot write the report in the folder <folder>: <reason>", in `language`.
+std::unexpected<Error> cannotWrite(const std::filesystem::path& file, const std::filesystem::path& folder, int error,
+                                   std::string_view language) {
+  const std::string reason = systemReasonText(std::error_code(error, std::generic_category()), language);
+  return fail(ErrorCode::invalid_input, file.string() + (language == "zh" ? "：无法在文件夹 " + folder.string() + " 中写入报告：" + reason
+                                                                          : ": cannot write the report in the folder " + folder.string() + ": " + reason));
+}
+
+std::filesystem::path folderOf(const std::filesystem::path& file) { return file.has_parent_path() ? file.parent_path() : "."; }
+
+}  // namespace
+
 Result<void> writeReport(const ScenarioResult& result, const std::filesystem::path& file, const std::string& language,
                          std::int64_t generated_utc_ms) {
   const std::string ext = file.extension().string();
@@ -124,11 +149,32 @@ Result<void> writeReport(const ScenarioResult& result, const std::filesystem::pa
   if (ext == ".html" || ext == ".htm") text = reportHtml(result, language, generated_utc_ms);
   else if (ext == ".csv") text = reportCsv(result, generated_utc_ms);
   else if (ext == ".json") text = reportJson(result, generated_utc_ms);
-  else return fail(file.string() + ": unknown report format; use .html, .csv or .json");
+  else return unknownFormat(file, language);
+  errno = 0;
   std::ofstream out(file, std::ios::binary);
-  if (!out) return fail(file.string() + ": cannot write the report");
+  if (!out) return cannotWrite(file, folderOf(file), errno, language);
   out << text;
-  if (!out) return fail(file.string() + ": write failed");
+  out.close();
+  if (!out) return cannotWrite(file, folderOf(file), errno, language);
+  return {};
+}
+
+Result<void> checkReportFile(const std::filesystem::path& file, std::string_view language) {
+  if (!knownReportExtension(file.extension().string())) return unknownFormat(file, language);
+  const std::filesystem::path folder = folderOf(file);
+  std::error_code ec;
+  if (!std::filesystem::exists(folder, ec)) {
+    return fail(ErrorCode::invalid_input, file.string() + (language == "zh" ? "：无法写入报告：文件夹 " + folder.string() + " 不存在"
+                                                                            : ": cannot write the report: the folder " + folder.string() + " does not exist"));
+  }
+  if (!std::filesystem::is_directory(folder, ec)) return cannotWrite(file, folder, ENOTDIR, language);
+  // Opening to append truncates nothing: an earlier report stays as it is until the run writes.
+  const bool existed = std::filesystem::exists(file, ec);
+  errno = 0;
+  std::FILE* probe = std::fopen(file.c_str(), "ab");
+  if (!probe) return cannotWrite(file, folder, errno, language);
+  std::fclose(probe);
+  if (!existed) std::filesystem::remove(file, ec);
   return {};
 }
 

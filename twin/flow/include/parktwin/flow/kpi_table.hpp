@@ -106,6 +106,10 @@ std::string_view kpiId(KpiKey key);
 // `language` "zh" gives Chinese, anything else English.
 std::string_view kpiLabel(KpiKey key, std::string_view language);
 std::string_view kpiUnit(KpiKey key, std::string_view language);
+// The unit of a change of the KPI (a scenario's delta): its own unit, except that a share in %
+// changes by percentage points, "pp" / "个百分点" (QA: self-sufficiency 6.9 -> 17.3 % read as
+// "+10.4 %" next to its relative change "+151.3 %").
+std::string_view kpiDeltaUnit(KpiKey key, std::string_view language);
 // The label without its parenthesis, for tight places (the KPI bar): "Electricity per tonne
 // delivered"; still says what a ratio divides by.
 std::string_view kpiName(KpiKey key, std::string_view language);

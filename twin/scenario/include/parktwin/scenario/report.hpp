@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/scenario/runner.hpp"
@@ -21,8 +22,15 @@ std::string reportJson(const ScenarioResult& result, std::int64_t generated_utc_
 // The generation time as the reports write it.
 std::string generatedText(const ScenarioResult& result, std::int64_t generated_utc_ms);
 
-// Writes the format the extension names (.html, .csv, .json).
+// Writes the format the extension names (.html, .csv, .json). A refusal names the file and
+// the system's reason, in `language`.
 Result<void> writeReport(const ScenarioResult& result, const std::filesystem::path& file, const std::string& language,
                          std::int64_t generated_utc_ms);
+
+// Whether `file` can take a report, asked before a run so that the run is not spent on a
+// report it cannot write (QA: a run, then "cannot write the report" without a reason): a known
+// extension, an existing folder, and the right to write there. A refusal (invalid_input) names
+// the folder and the system's reason, in `language` ("zh" or "en"). Leaves no file behind.
+Result<void> checkReportFile(const std::filesystem::path& file, std::string_view language);
 
 }  // namespace parktwin::scenario
