@@ -1,5 +1,7 @@
 #include "command_registry.hpp"
 
+#include "parktwin/common/closest_word.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <string_view>
@@ -48,35 +50,10 @@ void addLanguageOptions(CLI::App& app) {
   }
 }
 
-namespace {
-// Optimal string alignment distance: Levenshtein plus a swap of two neighbours ("chekc").
-std::size_t editDistance(const std::string& a, const std::string& b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t change = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + change});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.size()][b.size()];
-}
-}  // namespace
-
 std::string closestCommand(const std::string& typed) {
-  constexpr std::size_t kMostEdits = 2;
-  std::string best;
-  std::size_t bestDistance = kMostEdits + 1;
-  for (const auto& command : registry()) {
-    const std::size_t distance = editDistance(typed, command.name);
-    if (distance < bestDistance && distance < command.name.size()) {
-      best = command.name;
-      bestDistance = distance;
-    }
-  }
-  return best;
+  std::vector<std::string> names;
+  for (const auto& command : registry()) names.push_back(command.name);
+  return common::closestWord(typed, names);
 }
 
 }  // namespace parktwin::cli

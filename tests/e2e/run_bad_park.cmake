@@ -11,9 +11,9 @@ endif()
 # A park file that cannot be opened, and a name that is no park, in Chinese under --lang zh
 # (QA: English); in English otherwise.
 file(REMOVE ${WORK}/no_such_park.json)
-expect_exit_2("no park file, --lang zh" "${WORK}/no_such_park.json: 无法打开园区文件"
+expect_exit_2("no park file, --lang zh" "${WORK}/no_such_park.json: 无法打开园区文件：没有这个文件"
               ${APP} --lang zh --park ${WORK}/no_such_park.json --screenshot ${WORK}/bad.png)
-expect_exit_2("no park file" "${WORK}/no_such_park.json: cannot open the park file"
+expect_exit_2("no park file" "${WORK}/no_such_park.json: cannot open the park file: there is no such file"
               ${APP} --park ${WORK}/no_such_park.json --screenshot ${WORK}/bad.png)
 expect_exit_2("no such park name, --lang zh" "没有名为“nosuchpark”的园区：内置园区有 beidu、jiulong；也可给出园区文件的路径"
               ${APP} --lang zh --park nosuchpark --screenshot ${WORK}/bad.png)

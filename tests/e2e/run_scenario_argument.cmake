@@ -4,14 +4,14 @@
 include(${CMAKE_CURRENT_LIST_DIR}/expect_exit_2.cmake)
 expect_exit_2("unknown scenario name" "no scenario named \"heatwave\": bundled scenarios are heat-wave,"
               ${APP} --scenario heatwave --quick --screenshot ${WORK}/no_scenario.png)
-expect_exit_2("missing scenario file" "${WORK}/none.json: cannot open the scenario file"
+expect_exit_2("missing scenario file" "${WORK}/none.json: cannot open the scenario file: there is no such file"
               ${APP} --scenario ${WORK}/none.json --quick)
 expect_exit_2("scenario for another park" "scenario huanglin-pv-storage is written for the park \"jiulong\""
               ${APP} --park beidu --scenario huanglin-pv-storage --quick --screenshot ${WORK}/other_park.png)
 # The same refusals in Chinese under --lang zh (QA: English).
 expect_exit_2("unknown scenario name, --lang zh" "没有名为“heatwave”的情景：内置情景有 heat-wave、"
               ${APP} --lang zh --scenario heatwave --quick --screenshot ${WORK}/no_scenario.png)
-expect_exit_2("missing scenario file, --lang zh" "${WORK}/none.json: 无法打开情景文件"
+expect_exit_2("missing scenario file, --lang zh" "${WORK}/none.json: 无法打开情景文件：没有这个文件"
               ${APP} --lang zh --scenario ${WORK}/none.json --quick)
 expect_exit_2("scenario for another park, --lang zh"
               "parktwin: 情景 huanglin-pv-storage 是为园区“jiulong”编写的；请打开该园区（--park jiulong）或去掉 --park"

@@ -236,9 +236,9 @@ Item {
             Fixture.removeFile(missing)
             ParkController.language = "zh"
             verify(!ParkController.loadPark(missing))
-            compare(ParkController.errorText, missing + ": 无法打开园区文件")
+            compare(ParkController.errorText, missing + ": 无法打开园区文件：没有这个文件")
             ParkController.language = "en"
-            compare(ParkController.errorText, missing + ": cannot open the park file")
+            compare(ParkController.errorText, missing + ": cannot open the park file: there is no such file")
         }
 
         // A save that cannot be written lists why, in the window's language (the list showed an

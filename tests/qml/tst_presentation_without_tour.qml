@@ -66,9 +66,9 @@ Item {
             compare(label.text, tour + ": /park: 此导览是为园区“elsewhere”编写的，不是打开的园区“own”")
             const missing = tour + ".gone"
             verify(!ParkController.tour.load(missing))
-            compare(label.text, missing + ": 无法打开导览文件")
+            compare(label.text, missing + ": 无法打开导览文件：没有这个文件")
             ParkController.language = "en"
-            compare(label.text, missing + ": cannot open the tour file")
+            compare(label.text, missing + ": cannot open the tour file: there is no such file")
         }
 
         function test_a_bundled_tour_still_steps() {

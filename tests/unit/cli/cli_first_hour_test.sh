@@ -38,7 +38,7 @@ expect "not JSON message" "park.yaml: not valid JSON at line 1, column 1: unexpe
 expect "unknown park in Chinese" '没有名为“nosuchpark”的园区：内置园区有 beidu、jiulong；也可给出园区文件的路径' "$(cat "$dir/nosuch-zh.err")"
 "$cli" check --lang zh /no/such.json >/dev/null 2>"$dir/missing-zh.err"
 expect "missing file exit code" 2 $?
-expect "missing file in Chinese" "/no/such.json: 无法打开园区文件" "$(cat "$dir/missing-zh.err")"
+expect "missing file in Chinese" "/no/such.json: 无法打开园区文件：没有这个文件" "$(cat "$dir/missing-zh.err")"
 "$cli" check --lang zh somedir >/dev/null 2>"$dir/dir-zh.err"
 expect "directory in Chinese" "somedir: 是文件夹，不是园区文件" "$(cat "$dir/dir-zh.err")"
 

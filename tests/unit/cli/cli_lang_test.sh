@@ -112,7 +112,7 @@ for command in "flows --park nosuch" "simulate --park nosuch --csv x.csv" "impor
   expect "$command --lang zh: in Chinese" "$nopark" "$(cat lang.err)"
 done
 "$cli" connections test nosuch.json --lang zh >/dev/null 2>lang.err
-expect "connections test --lang zh" "nosuch.json: 无法打开连接文件" "$(cat lang.err)"
+expect "connections test --lang zh" "nosuch.json: 无法打开连接文件：没有这个文件" "$(cat lang.err)"
 "$cli" park new --out taken.park.json >/dev/null 2>&1
 printf '{"type": "FeatureCollection", "features": []}' >empty.geojson
 "$cli" park import-geojson empty.geojson --id taken --out taken.park.json --lang zh >/dev/null 2>lang.err

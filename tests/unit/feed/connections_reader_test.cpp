@@ -214,7 +214,7 @@ TEST(ConnectionsReader, ChecksTimestampsAgainstThePayloadKind) {
 TEST(ConnectionsReader, NamesTheFileThatCannotBeRead) {
   auto c = loadConnections("/nonexistent/connections.json");
   ASSERT_FALSE(c);
-  EXPECT_EQ(c.error().message, "/nonexistent/connections.json: cannot open the connections file");
+  EXPECT_EQ(c.error().message, "/nonexistent/connections.json: cannot open the connections file: there is no such file");
 }
 
 // QA: the window's connections panel said this in English in a Chinese window.

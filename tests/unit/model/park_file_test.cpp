@@ -228,6 +228,38 @@ TEST(ParkFile, TextThatIsNotJsonIsSaidInChinese) {
             "overflow.json: 不是有效的 JSON：有数字超出双精度浮点数的范围（数值溢出）");
 }
 
+// QA: a Chinese input method types "：" after a key, "，" between items and "“”" around text; the
+// refusal named a byte ("unexpected byte 0xef"). Oracle: the columns counted here by hand (bytes).
+TEST(ParkFile, FullWidthPunctuationOfAChineseInputMethodIsNamedWithWhatJsonNeeds) {
+  const auto said = [](const std::string& text, const std::string& language) {
+    auto result = parsePark(text, "ime.json", language);
+    return result ? std::string("(loaded)") : result.error().message;
+  };
+  EXPECT_EQ(said("{\"id\"：\"x\"}", "zh"), "ime.json: 不是有效的 JSON：第 1 行第 6 列是全角的“：”（中文输入法输入），JSON 在此需要半角的“:”");
+  EXPECT_EQ(said("{\"id\"：\"x\"}", "en"),
+            "ime.json: not valid JSON at line 1, column 6: a full-width \"：\" (typed with a Chinese input method) where JSON "
+            "needs \":\"");
+  EXPECT_EQ(said("{\"id\": \"x\"，\"name\": 1}", "zh"),
+            "ime.json: 不是有效的 JSON：第 1 行第 11 列是全角的“，”（中文输入法输入），JSON 在此需要半角的“,”");
+  EXPECT_EQ(said("{\"id\": “x”}", "zh"), "ime.json: 不是有效的 JSON：第 1 行第 8 列是全角的“““（中文输入法输入），JSON 在此需要半角的“\"”");
+}
+
+// QA: "hieght_m" got "unknown key" beside "height_m: missing", with no word that one is the other.
+// The suggestion comes from the keys the reader knows that are absent here.
+TEST(ParkFile, AMistypedKeySaysWhichKeyWasMeant) {
+  json park = minimalPark();
+  park["buildings"][0].erase("height_m");
+  park["buildings"][0]["hieght_m"] = 12;
+  park["buildings"][0]["colour"] = "red";  // no key of a building is near: no suggestion
+  const std::string error = errorOf(park);
+  EXPECT_NE(error.find("test.json: /buildings/0/hieght_m: unknown key; did you mean \"height_m\"?"), std::string::npos) << error;
+  EXPECT_NE(error.find("test.json: /buildings/0/colour: unknown key\n"), std::string::npos) << error;
+  auto zh = parsePark(park.dump(), "test.json", "zh");
+  ASSERT_FALSE(zh);
+  EXPECT_NE(zh.error().message.find("test.json: /buildings/0/hieght_m: 未知的键；是否应为“height_m”？"), std::string::npos)
+      << zh.error().message;
+}
+
 TEST(ParkFile, ANumberBeyondADoubleIsSaidInEnglish) {
   auto result = parsePark(R"({"latitude_deg": 1e400})", "overflow.json");
   ASSERT_FALSE(result);
@@ -266,14 +298,14 @@ TEST(ParkFile, AFolderSaysItIsADirectory) {
 TEST(ParkFile, MissingFileIsAnError) {
   auto result = parktwin::model::loadPark("/nonexistent/park.json");
   ASSERT_FALSE(result);
-  EXPECT_EQ(result.error().message, "/nonexistent/park.json: cannot open the park file");
+  EXPECT_EQ(result.error().message, "/nonexistent/park.json: cannot open the park file: there is no such file");
 }
 
 // QA: "cannot open the park file" was English under --lang zh and in a Chinese window.
 TEST(ParkFile, AFileThatCannotBeReadIsSaidInChinese) {
   auto missing = parktwin::model::loadPark("/nonexistent/park.json", "zh");
   ASSERT_FALSE(missing);
-  EXPECT_EQ(missing.error().message, "/nonexistent/park.json: 无法打开园区文件");
+  EXPECT_EQ(missing.error().message, "/nonexistent/park.json: 无法打开园区文件：没有这个文件");
   auto folder = parktwin::model::loadPark(std::filesystem::temp_directory_path(), "zh");
   ASSERT_FALSE(folder);
   EXPECT_EQ(folder.error().message, std::filesystem::temp_directory_path().string() + ": 是文件夹，不是园区文件");

@@ -166,9 +166,9 @@ TEST_F(ParkProblems, AMissingFileIsOneProblem) {
   auto listed = loadParkListingProblems("/nonexistent/park.json");
   ASSERT_FALSE(listed.has_value());
   ASSERT_EQ(listed.error().size(), 1u);
-  EXPECT_EQ(listed.error()[0].what, "/nonexistent/park.json: cannot open the park file");
+  EXPECT_EQ(listed.error()[0].what, "/nonexistent/park.json: cannot open the park file: there is no such file");
   // Kept as a code, so a Chinese window words it in Chinese.
-  EXPECT_EQ(problemText(listed.error()[0].wording, "zh"), "/nonexistent/park.json: 无法打开园区文件");
+  EXPECT_EQ(problemText(listed.error()[0].wording, "zh"), "/nonexistent/park.json: 无法打开园区文件：没有这个文件");
 }
 
 }  // namespace

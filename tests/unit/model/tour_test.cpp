@@ -120,6 +120,6 @@ TEST(Tour, RefusalsInTheLanguageAskedFor) {
 TEST(Tour, AMissingFileIsRefusedInTheLanguageAskedFor) {
   const Park park = loadDemo("beidu");
   const std::string missing = "/nonexistent/parktwin/t.json";
-  EXPECT_EQ(loadTour(missing, park, "zh").error().message, missing + ": 无法打开导览文件");
-  EXPECT_EQ(loadTour(missing, park, "en").error().message, missing + ": cannot open the tour file");
+  EXPECT_EQ(loadTour(missing, park, "zh").error().message, missing + ": 无法打开导览文件：没有这个文件");
+  EXPECT_EQ(loadTour(missing, park, "en").error().message, missing + ": cannot open the tour file: there is no such file");
 }

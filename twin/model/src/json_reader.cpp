@@ -1,5 +1,6 @@
 #include "parktwin/model/json_reader.hpp"
 
+#include "parktwin/common/closest_word.hpp"
 #include "parktwin/model/validate.hpp"
 
 #include <algorithm>
@@ -40,7 +41,24 @@ struct Found {
   std::size_t at = 0;
   ProblemCode code = ProblemCode::json_ends_early;
   std::string what;
+  std::string meant{};  // full-width punctuation found: the JSON character it stands for
 };
+
+// Punctuation a Chinese input method types in place of JSON's (QA: "：" after a key was refused
+// as "unexpected byte 0xef"), as UTF-8.
+struct FullWidth {
+  const char* full;
+  const char* ascii;
+};
+constexpr FullWidth kFullWidth[] = {{"：", ":"}, {"，", ","}, {"“", "\""}, {"”", "\""}, {"｛", "{"}, {"｝", "}"},
+                                    {"［", "["}, {"］", "]"}, {"【", "["}, {"】", "]"}};
+
+const FullWidth* fullWidthAt(const std::string& text, std::size_t at) {
+  for (const auto& typed : kFullWidth) {
+    if (std::string_view(text).substr(at).starts_with(typed.full)) return &typed;
+  }
+  return nullptr;
+}
 
 Found whatWasFound(const std::string& text, std::size_t byte) {
   if (byte == 0 || byte > text.size()) return {text.size(), ProblemCode::json_ends_early, ""};
@@ -53,9 +71,20 @@ Found whatWasFound(const std::string& text, std::size_t byte) {
     return {at, ProblemCode::json_unexpected, text.substr(at, end - at)};
   }
   if (c >= 0x20 && c < 0x7f) return {at, ProblemCode::json_unexpected, std::string(1, static_cast<char>(c))};
+  if (const auto* typed = fullWidthAt(text, at)) return {at, ProblemCode::other, typed->full, typed->ascii};
   char code[8];
   std::snprintf(code, sizeof code, "0x%02x", c);
   return {at, ProblemCode::json_unexpected_byte, code};
+}
+
+// Worded here in both languages (the window switches between them), as ProblemCode::other.
+ProblemWording fullWidthWording(const std::string& source, std::size_t line, std::size_t column, const Found& found) {
+  const std::string at = std::to_string(line), col = std::to_string(column);
+  return {.code = ProblemCode::other,
+          .text = source + ": not valid JSON at line " + at + ", column " + col + ": a full-width \"" + found.what +
+                  "\" (typed with a Chinese input method) where JSON needs \"" + found.meant + "\"",
+          .text_zh = source + ": 不是有效的 JSON：第 " + at + " 行第 " + col + " 列是全角的“" + found.what +
+                     "”（中文输入法输入），JSON 在此需要半角的“" + found.meant + "”"};
 }
 
 bool onlyWhitespace(const std::string& text) {
@@ -71,6 +100,7 @@ std::expected<json, ProblemWording> parseJsonWorded(const std::string& text, con
   } catch (const json::parse_error& e) {
     const Found found = whatWasFound(text, e.byte);
     const auto [line, column] = lineAndColumn(text, found.at + 1);
+    if (found.code == ProblemCode::other) return std::unexpected(fullWidthWording(source, line, column, found));
     return std::unexpected(ProblemWording{.code = found.code, .first = source, .second = std::to_string(line),
                                           .third = std::to_string(column), .fourth = found.what});
   } catch (const json::out_of_range&) {
@@ -137,6 +167,13 @@ std::expected<std::string, ProblemWording> readTextFileWorded(const std::filesys
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec)) return refusal(ProblemCode::file_is_folder);
   std::ifstream in(file, std::ios::binary);
+  if (!in && !std::filesystem::exists(file, ec)) {
+    // Why it cannot be opened, where that is the usual reason (QA: a mistyped name got no reason).
+    const auto unreadable = refusal(ProblemCode::file_unreadable).error();
+    return std::unexpected(ProblemWording{.code = ProblemCode::other,
+                                          .text = problemText(unreadable, "en") + ": there is no such file",
+                                          .text_zh = problemText(unreadable, "zh") + "：没有这个文件"});
+  }
   if (!in) return refusal(ProblemCode::file_unreadable);
   std::ostringstream text;
   text << in.rdbuf();
@@ -181,8 +218,15 @@ ObjectReader::ObjectReader(const json& value, std::string path, Problems& proble
 
 ObjectReader::~ObjectReader() {
   if (!object_) return;
+  // A key it does not know, with the one it knows that was most likely meant ("hieght_m":
+  // "height_m"): a typo leaves the key it meant absent, so only absent ones are offered.
+  std::vector<std::string> absent;
+  for (const auto& key : read_) {
+    if (!object_->contains(key)) absent.push_back(key);
+  }
   for (const auto& [key, value] : object_->items()) {
-    if (!read_.contains(key)) problems_.add(pathOf(escapeKey(key)), ProblemWording{.code = ProblemCode::unknown_key});
+    if (read_.contains(key)) continue;
+    problems_.add(pathOf(escapeKey(key)), ProblemWording{.code = ProblemCode::unknown_key, .first = common::closestWord(key, absent)});
   }
 }
 

@@ -116,7 +116,9 @@ std::string problemText(const ProblemWording& w, std::string_view language) {
   const bool zh = language == "zh";
   switch (w.code) {
     case ProblemCode::other: return zh && !w.text_zh.empty() ? w.text_zh : w.text;
-    case ProblemCode::unknown_key: return zh ? "未知的键" : "unknown key";
+    case ProblemCode::unknown_key:  // first: the key the reader knows that was most likely meant, if any
+      if (w.first.empty()) return zh ? "未知的键" : "unknown key";
+      return fill(zh ? "未知的键；是否应为“%1”？" : "unknown key; did you mean \"%1\"?", {w.first});
     case ProblemCode::missing: return fill(zh ? "缺失；应为%1" : "missing; expected %1", {expectedIn(w, zh)});
     case ProblemCode::wrong_value: return fill(zh ? "应为%1，实际为 %2" : "expected %1, got %2", {expectedIn(w, zh), w.got});
     default: return fill(pick(ruleWords(w.code), zh), {w.first, w.second, w.third, w.fourth, w.got, w.text});
