@@ -92,7 +92,8 @@ QNetworkRequest ServerLink::requestAt(const QString& pathAndQuery) const {
 QString ServerLink::failureOf(int httpStatus, const QString& networkError, const QByteArray& body) const {
   const QString said = serverMessage(body);
   switch (httpStatus) {
-    case 0: return tr("cannot reach %1: %2").arg(base_.toString(), networkError);
+    // The status line names the server already, before this reason (QA: it named it twice).
+    case 0: return tr("cannot reach the server: %1").arg(networkError);
     case 401: return tr("the server refused the token (401): %1").arg(said);
     case 403: return tr("the token's user may not do this (403): %1").arg(said);
     case 404: return tr("not found on the server (404): %1").arg(said);

@@ -783,8 +783,8 @@
         <translation>年件数设计产能（离散产线）</translation>
     </message>
     <message>
-        <source>Processors&apos; output (end products: not what goes on to another line)</source>
-        <translation>加工企业产量（最终产品，不含转入下道工序的部分）</translation>
+        <source>Processors&apos; output (all lines: a chain counts at each stage)</source>
+        <translation>加工企业产量（各产线合计：链上每道工序都计入）</translation>
     </message>
 </context>
 <context>
@@ -2358,8 +2358,8 @@
         <translation>服务器关闭了实时数据流</translation>
     </message>
     <message>
-        <source>cannot reach %1: %2</source>
-        <translation>无法连接 %1：%2</translation>
+        <source>cannot reach the server: %1</source>
+        <translation>无法连接服务器：%1</translation>
     </message>
     <message>
         <source>the server refused the token (401): %1</source>
@@ -2453,8 +2453,8 @@
         <translation>%1 天</translation>
     </message>
     <message>
-        <source>Live: %1 · %2 msg/s · lag %3 · %4 bad · %5 unknown tags</source>
-        <translation>实时：%1 · %2 条/秒 · 延迟 %3 · %4 条错误 · %5 个未知测点</translation>
+        <source>Live: %1 · %2 msg/s · newest value %3 ago · %4 bad · %5 unknown tags</source>
+        <translation>实时：%1 · %2 条/秒 · 最新数据 %3前 · %4 条错误 · %5 个未知测点</translation>
     </message>
     <message>
         <source>%1 does not exist</source>

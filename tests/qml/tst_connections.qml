@@ -69,6 +69,10 @@ Item {
             tryVerify(() => connections.tags.some(t => t.tag === "potline-1.current" && t.source === "plant-mqtt"
                                                       && Math.abs(t.value - expected) < 1e-9), 5000, "the tag list")
             compare(connections.sourceOf("potline-1.current"), "plant-mqtt")
+            // How old the newest value is, said as that (QA: "lag 52.6 s" on a quiet feed read as a
+            // slow system; a retained value published before the start is older still).
+            tryVerify(() => / · newest value [0-9.]+ (s|min|h|d) ago · /.test(ParkController.timeline.status), 5000,
+                      ParkController.timeline.status)
 
             // The inspector says where the selected line's value came from.
             ParkController.selection.select("potline-1")

@@ -184,6 +184,7 @@ Item {
             tryVerify(() => timeline.serverProblem.indexOf("cannot reach") >= 0, 15000, "problem: " + timeline.serverProblem)
             verify(!timeline.connected)
             verify(timeline.status.indexOf(timeline.serverProblem) >= 0 && timeline.status.indexOf("retrying") >= 0, timeline.status)
+            compare(timeline.status.split("127.0.0.1:").length, 2, "the server named once: " + timeline.status)
             timeline.seek(after)  // the window still answers at once while the server is away
             compare(timeline.timeMs, after)
             verify(Peer.signal("saw-it-stopped"))
