@@ -37,6 +37,13 @@ std::int64_t nowUtcMs() {
   return ms / 1000 * 1000;
 }
 
+// A KPI's change, a share's in points (pp / 个百分点: QA read "+10.4 %" as relative).
+std::string deltaText(const scenario::KpiDelta& d, const std::string& language) {
+  const std::string text = (d.delta() > 0 ? "+" : "") + flow::kpiValueText(d.key, d.delta());
+  if (flow::kpiUnit(d.key, "en") != "%") return text;
+  return text + " " + std::string(flow::kpiDeltaUnit(d.key, language));
+}
+
 // The KPI table's labels and units in `language`, values with each KPI's decimals, grouped
 // and never in exponent form (money reaches billions of yuan).
 void printKpiTable(const std::vector<scenario::KpiDelta>& deltas, const std::string& language) {
@@ -56,7 +63,7 @@ void printKpiTable(const std::vector<scenario::KpiDelta>& deltas, const std::str
     // Right-aligned by terminal columns: a missing figure's dash is one column, three bytes.
     std::cout << padColumns(labelOf(d), labelColumns) << padColumnsLeft(flow::kpiValueText(d.key, d.baseline), 20)
               << padColumnsLeft(flow::kpiValueText(d.key, d.scenario), 20)
-              << padColumnsLeft((d.delta() > 0 ? "+" : "") + flow::kpiValueText(d.key, d.delta()), 20) << "\n";
+              << padColumnsLeft(deltaText(d, language), 20) << "\n";
   }
   std::cout.flush();
 }

@@ -27,7 +27,7 @@ constexpr KpiWords kWords[] = {
      QT_TRANSLATE_NOOP("KpiName", "Primary aluminium"), QT_TRANSLATE_NOOP("KpiUnit", "t")},
     {recycled_t, QT_TRANSLATE_NOOP("KpiLabel", "Recycled aluminium"), nullptr,
      QT_TRANSLATE_NOOP("KpiUnit", "t")},
-    {processed_t, QT_TRANSLATE_NOOP("KpiLabel", "Processors' output (end products: not what goes on to another line)"),
+    {processed_t, QT_TRANSLATE_NOOP("KpiLabel", "Processors' output (all lines: a chain counts at each stage)"),
      QT_TRANSLATE_NOOP("KpiName", "Processors' output"),
      QT_TRANSLATE_NOOP("KpiUnit", "t")},
     {good_processed_t, QT_TRANSLATE_NOOP("KpiLabel", "Processors' good output"), nullptr,

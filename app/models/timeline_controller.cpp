@@ -116,15 +116,8 @@ bool TimelineController::openReplay(const QString& path) {
   // Any store: a historian file, sqlite:FILE or a clickhouse:// URI (docs/server.md).
   store::StoreOptions options;
   options.read_only = true;
-  // A historian file that is not there, said in the window's words (SQLite's repeat the name, in English).
-  if (const QString file = path.startsWith("sqlite:") ? path.mid(7) : path; !path.contains("://") && !QFileInfo::exists(file)) {
-    setStatus(tr("%1 does not exist").arg(path));
-    return false;
-  }
-  // An Excel export is no historian (SQLite would say "file is not a database"): say how to make one.
-  if (path.endsWith(".csv", Qt::CaseInsensitive)) {
-    setStatus(tr("%1 is a CSV file, not a historian: import it first with parktwin-cli import %1 --park PARK --db %2, then replay %2")
-                  .arg(path, path.chopped(4) + ".db"));
+  if (const QString refusal = replayFileRefusal(path); !refusal.isEmpty()) {
+    setStatus(refusal);
     return false;
   }
   auto historian = store::openStore(path.toStdString(), options);

@@ -202,6 +202,7 @@ class TimelineController : public QObject {
   void startServerReplay(qint64 first_ms, qint64 last_ms);
   void showServerHistoryProblem(const QString& problem);
   void askServedPark(ServerLink& link);
+  QString replayFileRefusal(const QString& path) const;
   void tick();
   void requestRead();
   void onStateRead(qint64 t_ms, const QHash<QString, double>& values, const QVariantList& ladles,

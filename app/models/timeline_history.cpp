@@ -2,6 +2,7 @@
 // (HistoryReader on the reader thread) or a parktwin-server (ServerHistory on the GUI thread's
 // event loop). Both answer with the same signals, so the clock, seek, speeds, scene colours,
 // inspector values, sparklines and alarms at T work alike (docs/server.md).
+#include <QFileInfo>
 #include <QUrl>
 
 #include "history_reader.hpp"
@@ -10,6 +11,20 @@
 #include "timeline_controller.hpp"
 
 namespace parktwin::app {
+
+// Why `path` cannot be replayed before the store is asked, in the window's words; empty if it may.
+QString TimelineController::replayFileRefusal(const QString& path) const {
+  // A historian file that is not there (SQLite's words repeat the name, in English).
+  if (const QString file = path.startsWith("sqlite:") ? path.mid(7) : path; !path.contains("://") && !QFileInfo::exists(file)) {
+    return tr("%1 does not exist").arg(path);
+  }
+  // An Excel export is no historian (SQLite would say "file is not a database"): say how to make one.
+  if (path.endsWith(".csv", Qt::CaseInsensitive)) {
+    return tr("%1 is a CSV file, not a historian: import it first with parktwin-cli import %1 --park PARK --db %2, then replay %2")
+        .arg(path, path.chopped(4) + ".db");
+  }
+  return {};
+}
 
 // The answers of `source` come back as signals: queued from the reader thread, direct from a
 // server's (already asynchronous) requests.

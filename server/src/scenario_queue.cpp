@@ -26,7 +26,7 @@ Result<scenario::Scenario> ScenarioQueue::readScenario(const json& body, const s
   if (body.is_object() && body.contains("scenario") && body["scenario"].is_string()) return readBundled(body["scenario"], language);
   if (body.is_object() && body.contains("definition") && body["definition"].is_object()) {
     // Whatever park the server serves (the user's own too, QA): the definition runs on it.
-    auto loaded = scenario::parseScenarioFor(park_, body["definition"].dump(), "/definition", language);
+    auto loaded = scenario::parseScenarioFor(park_, body["definition"].dump(), "/definition", dataFolder_, language);
     if (!loaded) return fail(ErrorCode::invalid_input, loaded.error().message);
     return loaded;
   }

@@ -3,7 +3,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -143,43 +142,6 @@ TEST_P(DemoParkCost, YearlyEnergyCostIsFlowTimesTheLinksTariffs) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Bundled, DemoParkCost, ::testing::Values("beidu", "jiulong"));
-
-// Which lines pass their goods on, read by hand off the bundled parks' material links (QA: a
-// scenario counted every stage of a chain as output). Beidu: the xinlv rod lines feed its
-// extrusion lines and its forging line feeds its machining line; those and the other
-// processors sell to the market. Jiulong: every Southwest Aluminium line sends to a warehouse
-// building whose racks pass goods to the port cranes and the market (storage only moves
-// goods), and its recycling line feeds the plate and extrusion lines.
-TEST(DeliveredGoods, ALinePassesGoodsOnOnlyToAnotherLineThatMakesSomethingOfThem) {
-  const std::map<std::string, std::map<std::string, bool>> expected = {
-      {"beidu",
-       {{"xinlv-rod-1", true}, {"xinlv-rod-2", true}, {"xinlv-rod-3", true}, {"xinlv-forging", true},
-        {"xinlv-extrusion-1", false}, {"xinlv-machining", false}, {"xinlv-diecasting", false},
-        {"youlisen-chassis", false}, {"processor-01-line", false}, {"xinshitong-cob", false}}},
-      {"jiulong",
-       {{"swa-plate", false}, {"swa-forging", false}, {"swa-extrusion", false}, {"zhicheng-heads", false},
-        {"swa-recycling", true}, {"warehouse-1-racks", false}}},
-  };
-  for (const auto& [name, lines] : expected) {
-    const auto park = test::loadDemoPark(name);
-    if (!park) GTEST_SKIP() << "no assets/parks/" << name << ".json";
-    for (const auto& [id, passes] : lines) {
-      const auto* line = park->findLine(id);
-      ASSERT_NE(line, nullptr) << id;
-      EXPECT_EQ(passesGoodsToAnotherLine(*park, *line), passes) << name << " " << id;
-    }
-  }
-}
-
-// A warehouse between two lines does not end the chain: goods stored on their way to the next
-// line are still passed on (Jiulong with its extrusion line fed from warehouse 1's racks).
-TEST(DeliveredGoods, StorageBetweenTwoLinesPassesTheGoodsOn) {
-  auto park = test::loadDemoPark("jiulong");
-  if (!park) GTEST_SKIP() << "no assets/parks/jiulong.json";
-  park->material_links.push_back({"racks-to-extrusion", "warehouse-1-racks", "swa-extrusion", model::Product::plate, 5});
-  EXPECT_TRUE(passesGoodsToAnotherLine(*park, *park->findLine("swa-plate")));
-  EXPECT_FALSE(passesGoodsToAnotherLine(*park, *park->findLine("swa-forging")));
-}
 
 TEST(PerMuRanking, RanksByTaxPerMuThenOutputPerMu) {
   const auto park = test::loadTestPark("mini_park.json");

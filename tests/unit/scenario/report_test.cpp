@@ -2,6 +2,8 @@
 // read back exactly; KPI rows come from the KPI table.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -145,6 +147,13 @@ TEST(ScenarioReport, KpiRowsUseTheKpiTablesKeysAndLabels) {
   EXPECT_NE(en.find("Electricity per tonne of aluminium made (park load / primary + recycled; parks with potlines)"), std::string::npos);
   const std::string zh = reportHtml(r, "zh", kNow);
   EXPECT_NE(zh.find("吨铝电耗（园区用电 / 原铝+再生铝产量；有电解系列的园区）"), std::string::npos);
+  // A share's change in points, not percent (QA F22): the self-sufficiency row's change cell.
+  for (const auto& [html, lang, points] : {std::tuple{en, "en", " pp</td>"}, std::tuple{zh, "zh", " 个百分点</td>"}}) {
+    const auto row = html.find("<tr><td>" + std::string(flow::kpiLabel(flow::KpiKey::self_sufficiency_pct, lang)) + "</td>");
+    ASSERT_NE(row, std::string::npos) << lang;
+    const std::string cells = html.substr(row, html.find("</tr>", row) - row + 5);
+    EXPECT_NE(cells.find(points), std::string::npos) << cells;
+  }
 }
 
 // The generation time in the park's civil time with its offset written, in every format and

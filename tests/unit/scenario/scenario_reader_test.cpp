@@ -119,22 +119,29 @@ TEST(ScenarioReader, ASentScenarioRunsOnTheParkGivenWithoutOpeningAPath) {
   ASSERT_EQ(sent["park"], "electronics_park.json");
   for (const json& named : {json("electronics_park.json"), json("/etc/shadow"), json("/no/such/own.park.json"), json("cq-electronics")}) {
     sent["park"] = named;
-    auto s = parseScenarioFor(*park, sent.dump(), "/definition");
+    auto s = parseScenarioFor(*park, sent.dump(), "/definition", test::dataFolder());
     ASSERT_TRUE(s.has_value()) << named << ": " << s.error().message;
     EXPECT_EQ(s->park, "cq-electronics");
     EXPECT_TRUE(s->park_file.empty()) << s->park_file;
   }
   sent.erase("park");
-  EXPECT_TRUE(parseScenarioFor(*park, sent.dump(), "/definition").has_value());
+  EXPECT_TRUE(parseScenarioFor(*park, sent.dump(), "/definition", test::dataFolder()).has_value());
   // Another park's id, and a target the park lacks, are refused with their JSON paths.
   sent["park"] = "jiulong";
   sent["changes"][0]["enterprises"] = {"cq-led", "no-such-firm"};
-  auto refused = parseScenarioFor(*park, sent.dump(), "/definition", "zh");
+  auto refused = parseScenarioFor(*park, sent.dump(), "/definition", test::dataFolder(), "zh");
   ASSERT_FALSE(refused.has_value());
   EXPECT_NE(refused.error().message.find("/definition: /park: 情景是为园区“jiulong”写的，不是发送到的园区“cq-electronics”：请写该园区的 id，或省略 “park”"),
             std::string::npos)
       << refused.error().message;
   EXPECT_NE(refused.error().message.find("/definition: /changes/0/enterprises/1: "), std::string::npos) << refused.error().message;
+  // A path to a bundled park's file names that park (review: a Jiulong scenario file sent as it is).
+  sent["park"] = "../parks/jiulong.json";
+  auto byPath = parseScenarioFor(*park, sent.dump(), "/definition", test::dataFolder());
+  ASSERT_FALSE(byPath.has_value());
+  EXPECT_NE(byPath.error().message.find("/definition: /park: the scenario is for park \"jiulong\", not \"cq-electronics\""),
+            std::string::npos)
+      << byPath.error().message;
 }
 
 TEST(ScenarioReader, UnknownTopLevelKey) {

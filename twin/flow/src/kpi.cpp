@@ -70,37 +70,6 @@ Result<FlowKpis> computeKpis(const model::Park& /*park*/, const FlowNetwork& mat
   return k;
 }
 
-bool passesGoodsToAnotherLine(const model::Park& park, const model::ProductionLine& line) {
-  // Walk from the line along material links; storage lines and buildings holding only storage
-  // pass goods on, any other line takes them; externals and utilities end the walk.
-  std::vector<std::string> reached{line.id};
-  std::set<std::string> seen{line.id};
-  const auto reach = [&](const std::string& id) {
-    if (seen.insert(id).second) reached.push_back(id);
-  };
-  const auto takes = [&](const model::ProductionLine& other) {
-    if (other.kind != model::LineKind::storage) return other.id != line.id;
-    reach(other.id);
-    return false;
-  };
-  while (!reached.empty()) {
-    const std::string from = std::move(reached.back());
-    reached.pop_back();
-    for (const auto& link : park.material_links) {
-      if (link.from != from) continue;
-      if (const auto* to = park.findLine(link.to)) {
-        if (takes(*to)) return true;
-      } else if (park.findBuilding(link.to)) {
-        for (const auto& other : park.lines) {
-          if (other.building == link.to && takes(other)) return true;
-        }
-        reach(link.to);
-      }
-    }
-  }
-  return false;
-}
-
 std::vector<PerMuRank> rankEnterprisesPerMu(const model::Park& park) {
   std::vector<PerMuRank> ranking;
   for (const auto& e : park.enterprises) {

@@ -23,9 +23,10 @@ constexpr std::array kTable = {
     KpiDefinition{metal_t, "metal_t", "t", "吨", more, "Aluminium made (primary + recycled)", "铝产量（原铝+再生铝）", 0},
     KpiDefinition{primary_t, "primary_t", "t", "吨", more, "Primary aluminium (potlines)", "原铝（电解）", 0},
     KpiDefinition{recycled_t, "recycled_t", "t", "吨", more, "Recycled aluminium", "再生铝", 0},
-    // End products only (passesGoodsToAnotherLine): a chain's stages are not added up.
-    KpiDefinition{processed_t, "processed_t", "t", "吨", more, "Processors' output (end products: not what goes on to another line)",
-                  "加工企业产量（最终产品，不含转入下道工序的部分）", 0},
+    // Every processing line's tonnes: goods passed from one line to the next count at each stage
+    // (QA read the sum as the park's delivery; the name says what it is).
+    KpiDefinition{processed_t, "processed_t", "t", "吨", more, "Processors' output (all lines: a chain counts at each stage)",
+                  "加工企业产量（各产线合计：链上每道工序都计入）", 0},
     KpiDefinition{good_processed_t, "good_processed_t", "t", "吨", more, "Processors' good output", "加工合格品", 0},
     KpiDefinition{units_made, "units_made", "units", "件", more, "Units made (discrete lines)", "产品件数（离散产线）", 0},
     KpiDefinition{direct_molten_t, "direct_molten_t", "t", "吨", more, "Molten metal supplied directly", "铝液直供", 0},

@@ -21,6 +21,11 @@ std::optional<std::string> parkIdOfFile(const std::filesystem::path& file) {
 }
 
 std::optional<std::string> tourParkOfFile(const std::filesystem::path& file) {
+  // A tour is a few kilobytes; a large JSON beside the park (a GeoJSON survey) is not one, and is
+  // not read whole on the window's thread each time presenting starts (review).
+  constexpr std::uintmax_t kLargestTourBytes = 1 << 20;
+  std::error_code ec;
+  if (const auto bytes = std::filesystem::file_size(file, ec); ec || bytes > kLargestTourBytes) return std::nullopt;
   std::ifstream in(file);
   if (!in) return std::nullopt;
   const auto j = nlohmann::json::parse(in, nullptr, false);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "parktwin/flow/kpi.hpp"
 #include "parktwin/flow/kpi_breakdown.hpp"
 #include "parktwin/flow/network.hpp"
 #include "parktwin/sim/simulator.hpp"
@@ -243,7 +242,6 @@ Result<PreparedPark> preparePark(const model::Park& base, const Scenario& scenar
     pl.enterprise = park.operatorOf(line);
     if (line.kind == model::LineKind::recycling) pl.role = LineRole::recycling;
     pl.ingot_fed = takesIngot(park, line.id);
-    pl.passes_goods_on = flow::passesGoodsToAnotherLine(park, line);
     pl.oee_weight = flow::oeeWeight(line);
     for (const auto& link : park.material_links) {
       if (link.to == line.id && link.product == model::Product::recycled_aluminium) pl.recycled_link_t_per_h += link.capacity_t_per_hour;

@@ -25,9 +25,6 @@ struct PreparedLine {
   // ingot (the rule flow's network builder applies to every ingot arc into a processor).
   bool ingot_fed = false;
   double recycled_link_t_per_h = 0;  // capacity of its recycled_aluminium links in
-  // Its goods go on to another line (flow::passesGoodsToAnotherLine): that line's output counts
-  // as the processors' output, not this one's as well.
-  bool passes_goods_on = false;
   int output_tag = -1, power_tag = -1, oee_tag = -1;
   int units_tag = -1;               // good units/h; only lines that state capacity_units_per_hour
   double oee_weight = 1;            // flow::oeeWeight: the park's OEE is weighted as flows weight it

@@ -186,6 +186,8 @@ std::string reportHtml(const ScenarioResult& r, const std::string& language, std
       << flow::kpiValueText(d.key, d.baseline) << "</td><td>" << flow::kpiValueText(d.key, d.scenario)
       << "</td><td class=\"" << (news > 0 ? "up" : news < 0 ? "down" : "") << "\">" << (d.delta() > 0 ? "+" : "")
       << flow::kpiValueText(d.key, d.delta());
+    // A share's change is in points, not percent (QA: "+10.4 %" read as relative).
+    if (unit == "%") o << " " << flow::kpiDeltaUnit(d.key, lang);
     if (rel && d.delta() != 0 && unit != "%") o << " (" << signedGrouped(*rel) << "%)";
     o << "</td></tr>\n";
   }

@@ -96,12 +96,11 @@ void RunAccounting::step(std::span<const double> values, std::int64_t t_ms) {
       case LineRole::ingot_caster:
         break;
       case LineRole::processor:
-        // Output is what leaves the processing chain (flow's delivered rule), each tonne once.
-        if (!line.passes_goods_on) {
-          k_.processed_t += out;
-          k_.good_processed_t += out * (1 - line.defect_rate);
-          bucketProcessed_ += out;
-        }
+        // Every line's output, a chain's stages each: counting end products only hid an upstream
+        // line's outage, since the simulator does not starve the stage after it (review).
+        k_.processed_t += out;
+        k_.good_processed_t += out * (1 - line.defect_rate);
+        bucketProcessed_ += out;
         k_.operating_cost_yuan += out * line.operating_cost_yuan_per_t;
         lineOeeSum_[i] += at(line.oee_tag) / 100.0;
         // A call per line and step saved in most runs: routes change only in some scenarios.

@@ -473,12 +473,21 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
 // paths it is sent) and not needed, since the targets are checked against the park given. A
 // park's name (an id) must be the given park's: a scenario for Jiulong sent to a Beidu server.
 Result<Scenario> parseScenarioFor(const model::Park& park, const std::string& jsonText, const std::string& source,
-                                  std::string_view language) {
+                                  const std::filesystem::path& dataFolder, std::string_view language) {
   auto parsed = model::detail::parseJson(jsonText, source, language);
   if (!parsed) return std::unexpected(parsed.error());
   Problems problems;
-  const auto givenPark = [&park](Scenario& s, ObjectReader& r, Problems& found) {
-    const std::string named = r.string("park", false);
+  const auto givenPark = [&park, &dataFolder](Scenario& s, ObjectReader& r, Problems& found) {
+    std::string named = r.string("park", false);
+    // A path to a bundled park's file ("../parks/jiulong.json") names that park (review).
+    std::string stem = std::filesystem::path(named).filename().string();
+    for (const std::string_view suffix : {".json", ".park"}) {
+      if (stem.ends_with(suffix)) stem.resize(stem.size() - suffix.size());
+    }
+    std::error_code ec;
+    if (stem != named && model::looksLikeBundledName(stem) && std::filesystem::exists(dataFolder / "parks" / (stem + ".json"), ec)) {
+      named = stem;
+    }
     const bool aPath = named.find('/') != std::string::npos || named.ends_with(".json");
     if (!named.empty() && !aPath && named != park.id) {
       found.add("/park",

@@ -60,16 +60,6 @@ struct FlowKpis {
 Result<FlowKpis> computeKpis(const model::Park& park, const FlowNetwork& material, const FlowNetwork& energy,
                      const FlowWindow& window);
 
-// Whether `line` passes its goods on to another line that makes something of them, along the
-// park's material links (directly, or through storage: warehouses and cranes only move goods).
-// This is the delivered rule of the material network, said per line: goods count as delivered
-// where they reach a market or an end processor (a line passing its output on is split, its
-// output is no demand), so in a chain A -> B -> market only B's output is delivered, and a
-// scenario's processors' output counts only lines for which this is false (QA: a chained park's
-// output counted each stage's tonnes). A line that also sells some of its goods directly counts
-// as passing them on: which share goes where is the solver's answer, not the park file's.
-bool passesGoodsToAnotherLine(const model::Park& park, const model::ProductionLine& line);
-
 struct PerMuRank {
   int rank = 0;  // 1 = best tax per mu
   std::string enterprise_id;

@@ -25,9 +25,8 @@ struct RunKpis {
   double primary_t = 0;        // potline metal
   double recycled_t = 0;       // recycling lines
   double metal_t = 0;          // primary + recycled
-  // Processors' output that leaves the processing chain: lines whose goods go on to another
-  // line (flow::passesGoodsToAnotherLine) are left out, their goods are counted once, in the
-  // output of the line that takes them (QA: a chained park's stages were added up).
+  // Processors' output: every processing line's, so a chain's goods count at each stage (an
+  // upstream outage shows; the simulator does not starve the next stage).
   double processed_t = 0;
   double good_processed_t = 0; // processed_t less defects (retrofit assumption)
   // Good units of the lines that state capacity_units_per_hour (die bonders, assembly): the

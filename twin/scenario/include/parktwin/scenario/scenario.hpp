@@ -110,10 +110,11 @@ Result<Scenario> loadScenario(const std::filesystem::path& file, const std::file
                               std::string_view language = "en", TargetCheck targets = TargetCheck::park_file);
 // A scenario sent to a server of `park` (POST …/scenarios' "definition"): it runs on that park.
 // Its "park" may be left out, be that park's id, or be a path (the file's own, sent as it is:
-// never opened); another park's id is refused. Its targets are checked against `park`;
+// never opened); another park's id, or a path to a bundled park's file in `dataFolder` other
+// than this one, is refused. Its targets are checked against `park`;
 // messages as parseScenario's.
 Result<Scenario> parseScenarioFor(const model::Park& park, const std::string& jsonText, const std::string& source,
-                                  std::string_view language = "en");
+                                  const std::filesystem::path& dataFolder, std::string_view language = "en");
 
 // The planned buildings and utilities the scenario builds (its commission changes): what a
 // flow solution for the scenario counts as built (flow::FlowOverrides::built), while the
