@@ -170,7 +170,7 @@ const bool registered = registerCommand({
       sub.add_option("--park", o->park,
                      "Bundled park name (beidu, jiulong) or a park file: times written without a zone "
                      "(2026-06-01 08:00:00) are its civil time (its time_zone), not UTC; its tags get their units, "
-                     "a tag written as its name in the park (SMT线功率, or with its unit: SMT线功率(kW)) is that tag, "
+                     "a tag written as its name in the park (Chinese or English, or with its unit: Line power(kW)) is that tag, "
                      "and the file's tags it does not define are named in a warning");
       sub.add_flag("--skip-unknown-tags", o->skipUnknownTags, "With --park: leave out the tags the park does not define");
       return [o] { return storeGiven(o->db, "import") ? runImport(*o) : 2; };

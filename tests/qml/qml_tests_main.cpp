@@ -253,6 +253,12 @@ class ReplayFixture : public QObject {
     return shares;
   }
   Q_INVOKABLE QString tempPath(const QString& name) const { return tempDir + "/" + name; }
+  // A copy of `path` in the temp dir, for a test that writes into it (acknowledgements): the
+  // shared replay file stays as the next test file expects it. Empty on failure.
+  Q_INVOKABLE QString copyToTemp(const QString& path, const QString& name) const {
+    QFile::remove(tempPath(name));
+    return QFile::copy(path, tempPath(name)) ? tempPath(name) : QString();
+  }
   // The permission bits of the window's settings file, as the file system has them (stat).
   Q_INVOKABLE int settingsFileMode() const {
     std::error_code error;

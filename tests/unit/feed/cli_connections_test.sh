@@ -40,7 +40,7 @@ sed -e 's/"scale": 2/"scael": 2/' -e 's/"float32", "tag": "potline-1/"float128",
 expect "check of a bad file: exit code" 1 $?
 expect "check of a bad file: every problem with its path" \
   "$dir/bad.json: /sources/1/points/0/type: expected one of int16, uint16, int32, uint32, float32, float64, boolean, got \"float128\"
-$dir/bad.json: /sources/1/points/1/scael: unknown key" "$(cat "$dir/err")"
+$dir/bad.json: /sources/1/points/1/scael: unknown key; did you mean \"scale\"?" "$(cat "$dir/err")"
 
 sed -e 's/potline-2.bath_temp/potline-9.bath_temp/' -e 's/"unit": "V"/"unit": "kV"/' "$dir/good.json" >"$dir/park.json"
 "$cli" connections check "$dir/park.json" --park beidu >"$dir/out" 2>"$dir/err"

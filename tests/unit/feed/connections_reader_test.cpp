@@ -104,7 +104,7 @@ const std::string kModbusPoint = R"({"table": "holding_register", "address": 0, 
 TEST(ConnectionsReader, RefusesAnUnknownKeyAtItsPath) {
   EXPECT_EQ(errorOf(wrap(R"({"id": "m", "kind": "modbus", "host": "h", "points": [
       {"table": "holding_register", "address": 0, "tag": "a", "scael": 2}]})")),
-            "bad.json: /sources/0/points/0/scael: unknown key");
+            "bad.json: /sources/0/points/0/scael: unknown key; did you mean \"scale\"?");
 }
 
 TEST(ConnectionsReader, RefusesAWrongTypeAtItsPath) {

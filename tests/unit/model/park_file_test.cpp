@@ -241,7 +241,7 @@ TEST(ParkFile, FullWidthPunctuationOfAChineseInputMethodIsNamedWithWhatJsonNeeds
             "needs \":\"");
   EXPECT_EQ(said("{\"id\": \"x\"，\"name\": 1}", "zh"),
             "ime.json: 不是有效的 JSON：第 1 行第 11 列是全角的“，”（中文输入法输入），JSON 在此需要半角的“,”");
-  EXPECT_EQ(said("{\"id\": “x”}", "zh"), "ime.json: 不是有效的 JSON：第 1 行第 8 列是全角的“““（中文输入法输入），JSON 在此需要半角的“\"”");
+  EXPECT_EQ(said("{\"id\": “x”}", "zh"), "ime.json: 不是有效的 JSON：第 1 行第 8 列是全角的““”（中文输入法输入），JSON 在此需要半角的“\"”");
 }
 
 // QA: "hieght_m" got "unknown key" beside "height_m: missing", with no word that one is the other.
