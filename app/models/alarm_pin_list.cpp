@@ -17,8 +17,14 @@ AlarmPinList* g_instance = nullptr;
 }
 
 AlarmPinList::AlarmPinList(ParkController& controller, QObject* parent) : QObject(parent), controller_(controller) {
-  connect(controller.alarms(), &AlarmController::changed, this, &AlarmPinList::changed);
-  connect(&controller, &ParkController::presentingChanged, this, &AlarmPinList::changed);
+  connect(controller.alarms(), &AlarmController::changed, this, &AlarmPinList::refresh);
+  connect(&controller, &ParkController::presentingChanged, this, &AlarmPinList::refresh);
+  pins_ = placedPins();
+}
+
+void AlarmPinList::refresh() {
+  pins_ = placedPins();
+  emit changed();
 }
 
 AlarmPinList* AlarmPinList::create(QQmlEngine* qmlEngine, QJSEngine* jsEngine) {
@@ -27,7 +33,7 @@ AlarmPinList* AlarmPinList::create(QQmlEngine* qmlEngine, QJSEngine* jsEngine) {
   return g_instance;
 }
 
-QVariantList AlarmPinList::pins() const {
+QVariantList AlarmPinList::placedPins() const {
   // The investor view shows no alarms (QA: a replay presented at 600x put a red pin and a red hall
   // label in front of investors). A presentation tells the park's story; an alarm there is the
   // operators', who cannot acknowledge it while presenting, and the alarm list is hidden, so a pin

@@ -2,7 +2,7 @@
 // What the 3D view shows of the active alarms (AlarmController.active): one pin per place
 // (model::alarmPlaces: a building, or an object standing alone), so that two alarms in one hall
 // no longer draw two pins at one spot whose colour the depth test chose (QA). None while
-// presenting: see pins().
+// presenting: see placedPins().
 #include <QObject>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -26,13 +26,19 @@ class AlarmPinList : public QObject {
   AlarmPinList(ParkController& controller, QObject* parent);
   static AlarmPinList* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
 
-  QVariantList pins() const;
+  const QVariantList& pins() const { return pins_; }
 
  signals:
   void changed();
 
  private:
+  // Worked out once per change of the alarms or of presenting, not at each of the three
+  // bindings that read it (the pins, the labels' colours and their anchors).
+  void refresh();
+  QVariantList placedPins() const;
+
   ParkController& controller_;
+  QVariantList pins_;
 };
 
 }  // namespace parktwin::app
