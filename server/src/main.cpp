@@ -214,6 +214,7 @@ int serve(const Options& o) {
 
 int main(int argc, char** argv) {
   CLI::App app{"parktwin-server: HTTP + WebSocket API over one park's twin (docs/server.md)"};
+  app.get_formatter()->column_width(36);  // "--db TEXT Excludes: --store" and its text apart (the man page reads them)
   Options o;
   app.add_option("--park", o.park, "Bundled park name (beidu, jiulong) or a park file")->required();
   auto* db = app.add_option("--db", o.db, "Historian file (SQLite; created if missing)");

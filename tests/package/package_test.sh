@@ -43,6 +43,7 @@ for path in /usr/bin/parktwin /usr/bin/parktwin-cli \
             /usr/share/icons/hicolor/48x48/apps/parktwin.png /usr/share/icons/hicolor/128x128/apps/parktwin.png \
             /usr/share/icons/hicolor/256x256/apps/parktwin.png \
             /usr/share/man/man1/parktwin.1.gz /usr/share/man/man1/parktwin-cli.1.gz \
+            /usr/share/man/man1/parktwin-server.1.gz /etc/default/parktwin-server \
             /usr/share/doc/parktwin/copyright \
             /usr/share/parktwin/gateway/opcua/parktwin-opcua-gateway.js \
             /usr/share/parktwin/gateway/opcua/package-lock.json \
@@ -57,7 +58,9 @@ done
 if grep -E '\.(a|h|hpp|cmake)$|/include/' "$work/files.txt"; then fail "development files in the package"; fi
 
 step "parktwin-server's configuration is a conffile"
-dpkg-deb -I "$deb" conffiles 2>/dev/null | grep -qx /etc/parktwin/server.json || fail "/etc/parktwin/server.json is not a conffile"
+for conffile in /etc/parktwin/server.json /etc/default/parktwin-server; do
+  dpkg-deb -I "$deb" conffiles 2>/dev/null | grep -qx "$conffile" || fail "$conffile is not a conffile"
+done
 
 step "unpack (dpkg-deb -x)"
 root=$work/root
@@ -77,6 +80,12 @@ for page in "$docs"/*.md; do
   done
 done
 [ "$(ls "$docs"/*.md | wc -l)" -ge 5 ] || fail "the user guides and formats are not installed"
+step "every page an installed page names is installed"
+for page in "$docs"/*.md; do
+  for named in $( (grep -oE '(/usr/share/doc/parktwin|docs)/[A-Za-z0-9_.-]+\.md' "$page"; grep -oE '\]\([A-Za-z0-9_.-]+\.md[#)]' "$page" | sed 's/^](//; s/[#)]$//') | xargs -r -n1 basename | sort -u); do
+    [ -f "$docs/$named" ] || fail "$(basename "$page") names $named, which the package lacks"
+  done
+done
 
 desktop=$root/usr/share/applications/parktwin.desktop
 grep -qx 'Exec=parktwin %f' "$desktop" || fail "desktop Exec line"
@@ -98,7 +107,7 @@ if command -v update-mime-database >/dev/null && command -v gio >/dev/null; then
   [ "$(type_of "$work/other.json")" != application/x-parktwin-park ] || fail "any JSON is taken for a park"
 fi
 if command -v man >/dev/null; then
-  for page in parktwin parktwin-cli; do
+  for page in parktwin parktwin-cli parktwin-server; do
     warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$root/usr/share/man/man1/$page.1.gz" 2>&1 >/dev/null || true)
     [ -z "$warnings" ] || fail "man page $page: $warnings"
     LC_ALL=C.UTF-8 man -l "$root/usr/share/man/man1/$page.1.gz" 2>/dev/null | grep -q "ParkTwin $version" \
@@ -132,6 +141,15 @@ unit=$root/usr/lib/systemd/system/parktwin-server.service
 grep -q '^ExecStart=/usr/bin/parktwin-server ' "$unit" || fail "the unit does not start /usr/bin/parktwin-server"
 grep -q -- '--config /etc/parktwin/server.json' "$unit" || fail "the unit does not read /etc/parktwin/server.json"
 grep -q '^StateDirectory=parktwin' "$unit" || fail "the unit keeps no data in /var/lib/parktwin"
+# A park of one's own is a path (/etc/parktwin/my.park.json): the historian's name cannot be
+# made from it, and a connections file must reach the server (PARKTWIN_OPTIONS).
+grep '^ExecStart=' "$unit" | grep -q -- '--db /var/lib/parktwin/${PARKTWIN_DB}' || fail "the unit's --db is not PARKTWIN_DB in /var/lib/parktwin"
+grep '^ExecStart=' "$unit" | grep -q ' $PARKTWIN_OPTIONS$' || fail "the unit does not pass PARKTWIN_OPTIONS"
+defaults=$root/etc/default/parktwin-server
+bash -n "$defaults" || fail "/etc/default/parktwin-server is not shell syntax"
+for name in PARKTWIN_PARK PARKTWIN_DB PARKTWIN_MQTT PARKTWIN_LISTEN PARKTWIN_OPTIONS; do
+  grep -q "^$name=" "$defaults" || fail "/etc/default/parktwin-server does not set $name"
+done
 if command -v systemd-analyze >/dev/null; then
   systemd-analyze verify "$unit" 2>&1 | grep -v 'Command /usr/bin/parktwin-server is not executable' | grep . \
     && fail "systemd-analyze verify parktwin-server.service"
