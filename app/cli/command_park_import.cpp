@@ -29,9 +29,11 @@ int runImport(const ImportFlags& f) {
                      : f.out + " exists; choose another --out, or add --force to replace it\n");
     return 2;
   }
-  auto text = model::detail::readTextFile(f.file, "GeoJSON file");
+  auto text = model::detail::readTextFile(f.file, "GeoJSON file", "GeoJSON 文件", commandLanguage());
   if (!text) return std::cerr << text.error().message << "\n", 1;
-  auto imported = geo::importGeoJson(*text, f.file, f.options);
+  geo::ImportOptions options = f.options;
+  options.language = commandLanguage();
+  auto imported = geo::importGeoJson(*text, f.file, options);
   if (!imported) return std::cerr << imported.error().message << "\n", 1;
   for (const auto& warning : imported->warnings) std::cerr << f.file << (zh ? "：警告：" : ": warning: ") << warning << "\n";
   if (auto saved = model::savePark(imported->park, f.out, zh ? "zh" : "en"); !saved) {

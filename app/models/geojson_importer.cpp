@@ -61,10 +61,12 @@ std::string parkIdFromFileName(const QString& path) {
 QVariantList problemEntries(const std::string& messages, const std::string& source) {
   QVariantList out;
   const QString prefix = QString::fromStdString(source) + ": ";
-  const QString importedPark = QStringLiteral("imported park: ");
+  const QStringList importedPark{QStringLiteral("imported park: "), QStringLiteral("导入的园区：")};
   for (QString line : QString::fromStdString(messages).split('\n', Qt::SkipEmptyParts)) {
     if (line.startsWith(prefix)) line = line.mid(prefix.size());
-    if (line.startsWith(importedPark)) line = line.mid(importedPark.size());
+    for (const QString& whole : importedPark) {
+      if (line.startsWith(whole)) line = line.mid(whole.size());
+    }
     out.push_back(entryOf(line));
   }
   return out;
@@ -82,13 +84,15 @@ bool GeoJsonImporter::importFile(const QString& pathOrUrl) {
 
 std::unique_ptr<geo::ImportedPark> GeoJsonImporter::read(const QString& path) const {
   const std::string source = path.toStdString();
-  auto text = model::detail::readTextFile(source, "GeoJSON file");
+  const std::string language = controller_.language().toStdString();
+  auto text = model::detail::readTextFile(source, "GeoJSON file", "GeoJSON 文件", language);
   if (!text) {
     document_.showParkProblems(problemEntries(text.error().message, source));
     return nullptr;
   }
   geo::ImportOptions options;
   options.park_id = parkIdFromFileName(path);
+  options.language = language;
   auto imported = geo::importGeoJson(*text, source, options);
   if (!imported) {
     document_.showParkProblems(problemEntries(imported.error().message, source));
@@ -106,7 +110,7 @@ bool GeoJsonImporter::openImported(const QString& path) {
   document_.markModified();  // never saved: the title says Untitled with the unsaved mark
   std::string warnings;
   for (const auto& w : imported->warnings) warnings += w + "\n";
-  document_.showParkProblems(problemEntries(warnings, path.toStdString()));
+  document_.showImportNotes(problemEntries(warnings, path.toStdString()));
   return true;
 }
 

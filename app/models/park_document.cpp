@@ -274,6 +274,7 @@ void ParkDocument::clearProblems() {
   if (problems_.isEmpty() && problemsFile_.isEmpty()) return;
   problems_.clear();
   problemsFile_.clear();
+  problemsAreNotes_ = false;
   emit problemsChanged();
 }
 
@@ -284,7 +285,14 @@ void ParkDocument::showParkProblems(const QVariantList& problems) {
   }
   problems_ = problems;
   problemsFile_ = filePath_;
+  problemsAreNotes_ = false;
   emit problemsChanged();
+}
+
+void ParkDocument::showImportNotes(const QVariantList& notes) {
+  showParkProblems(notes);
+  problemsAreNotes_ = !notes.isEmpty();
+  if (problemsAreNotes_) emit problemsChanged();
 }
 
 bool ParkDocument::isParkFile(const QString& pathOrUrl) const { return localPath(pathOrUrl).endsWith(".json"); }
@@ -298,6 +306,7 @@ void ParkDocument::setProblems(const QString& file, const std::vector<model::Par
                                     {"objectId", objectAt(path, file)}});
   }
   problemsFile_ = file;
+  problemsAreNotes_ = false;
   emit problemsChanged();
 }
 

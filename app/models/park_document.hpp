@@ -44,6 +44,9 @@ class ParkDocument : public QObject {
   // objectId (the open park's object the path points at, else "")}.
   Q_PROPERTY(QVariantList problems READ problems NOTIFY problemsChanged)
   Q_PROPERTY(QString problemsFile READ problemsFile NOTIFY problemsChanged)
+  // The list is notes of an import (what it assumed: a default height, a name in one language),
+  // not problems: the park is valid and saves as it is.
+  Q_PROPERTY(bool problemsAreNotes READ problemsAreNotes NOTIFY problemsChanged)
   // What waits for the answer to "save the changes?": "", "new", "open" or "close".
   Q_PROPERTY(QString pendingAction READ pendingAction NOTIFY pendingChanged)
   // useServerPark is fetching the server's 3D model files (the banner's button waits).
@@ -64,6 +67,7 @@ class ParkDocument : public QObject {
   RecentFiles* recent() { return &recent_; }
   QVariantList problems() const { return problems_; }
   QString problemsFile() const { return problemsFile_; }
+  bool problemsAreNotes() const { return problemsAreNotes_; }
   QString pendingAction() const { return pendingAction_; }
   bool fetchingServerModels() const { return fetchingServerModels_; }
 
@@ -103,6 +107,8 @@ class ParkDocument : public QObject {
   // The open park's problems after an edit (ParkEditor), live: entries as in `problems`; an
   // empty list clears the panel.
   void showParkProblems(const QVariantList& problems);
+  // The notes of an import that made the open park (GeoJsonImporter): entries as in `problems`.
+  void showImportNotes(const QVariantList& notes);
   // Whether a dropped URL names a park file (*.park.json or *.json).
   Q_INVOKABLE bool isParkFile(const QString& pathOrUrl) const;
 
@@ -140,6 +146,7 @@ class ParkDocument : public QObject {
   int revision_ = 0;
   QVariantList problems_;
   QString problemsFile_;
+  bool problemsAreNotes_ = false;
   QString pendingAction_, pendingPath_;
   bool closeApproved_ = false;
   bool fetchingServerModels_ = false;

@@ -1497,6 +1497,14 @@
         <source>The edited park has these problems (checked after every edit); fix or undo them before you save.</source>
         <translation>编辑后的园区有以下问题（每次编辑后都会校验）；请在保存前改正或撤销。</translation>
     </message>
+    <message>
+        <source>Import notes (%1)</source>
+        <translation>导入说明（%1）</translation>
+    </message>
+    <message>
+        <source>The import assumed these; the park is valid and saves as it is. Check them, then save.</source>
+        <translation>导入时作了以下假定；园区有效，可以直接保存。请核对后保存。</translation>
+    </message>
 </context>
 <context>
     <name>SankeyPanel</name>

@@ -1,5 +1,5 @@
-// Problems of a park file that would not open (or of the open park's file after a save): one
-// row each, with its JSON path. The park that was open stays open. A row whose path points at
+// Problems of a park file that would not open (or of the open park's file after a save), or the
+// notes of a GeoJSON import (amber: the park is valid): one row each, with its JSON path. The park that was open stays open. A row whose path points at
 // one of the open park's objects selects it when clicked.
 import QtQuick
 import QtQuick.Controls
@@ -22,10 +22,11 @@ Pane {
             Layout.fillWidth: true
             Label {
                 objectName: "problemsTitle"
-                text: qsTr("Problems (%1)").arg(ParkDocument.problems.length)
+                text: ParkDocument.problemsAreNotes ? qsTr("Import notes (%1)").arg(ParkDocument.problems.length)
+                                                   : qsTr("Problems (%1)").arg(ParkDocument.problems.length)
                 font.bold: true
                 font.pixelSize: 16
-                color: "#b03030"
+                color: ParkDocument.problemsAreNotes ? "#8a5a00" : "#b03030"
             }
             Label {
                 Layout.fillWidth: true
@@ -40,7 +41,10 @@ Pane {
             wrapMode: Text.Wrap
             color: "#33414e"
             // Edits are checked as they are made: the open park, changed and not saved yet.
-            text: ParkDocument.problemsFile === ParkDocument.filePath && ParkDocument.modified
+            objectName: "problemsExplanation"
+            text: ParkDocument.problemsAreNotes
+                  ? qsTr("The import assumed these; the park is valid and saves as it is. Check them, then save.")
+                  : ParkDocument.problemsFile === ParkDocument.filePath && ParkDocument.modified
                   ? qsTr("The edited park has these problems (checked after every edit); fix or undo them before you save.")
                   : ParkDocument.problemsFile === ParkDocument.filePath
                   ? qsTr("The open park's file has these problems; it will not open again until they are fixed.")
@@ -65,8 +69,8 @@ Pane {
                 width: list.width - 12
                 height: row.implicitHeight + 10
                 radius: 4
-                color: hover.hovered && modelData.objectId !== "" ? "#fbe3e0" : "#fdecea"
-                border.color: "#e3a39c"
+                color: ParkDocument.problemsAreNotes ? "#fff6e0" : hover.hovered && modelData.objectId !== "" ? "#fbe3e0" : "#fdecea"
+                border.color: ParkDocument.problemsAreNotes ? "#e8c77a" : "#e3a39c"
                 RowLayout {
                     id: row
                     anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 8 }
@@ -75,7 +79,7 @@ Pane {
                         objectName: "problemPath"
                         text: modelData.path !== "" ? modelData.path : qsTr("(whole file)")
                         font.family: "monospace"
-                        color: "#8a1f1f"
+                        color: ParkDocument.problemsAreNotes ? "#6b4a00" : "#8a1f1f"
                         Layout.preferredWidth: Math.min(implicitWidth, list.width * 0.4)
                         elide: Text.ElideLeft
                     }

@@ -294,6 +294,10 @@ Item {
             // The store has no height: a warning naming its feature.
             verify(ParkDocument.problems.some(p => p.path === "/features/1" || p.path.startsWith("/features/1/")),
                    JSON.stringify(ParkDocument.problems))
+            // Notes of what the import assumed, not problems: the park is valid (QA4 Q10).
+            verify(ParkDocument.problemsAreNotes)
+            const explanation = findChild(problemsPanel, "problemsExplanation")
+            verify(explanation.text.indexOf("saves as it is") >= 0, explanation.text)
 
             // A ring that does not close: its path, and the open park stays.
             const bad = Fixture.writeFile("bad.geojson", JSON.stringify({ type: "FeatureCollection", features: [
@@ -309,6 +313,18 @@ Item {
             compare(ParkController.scene.buildings.length, 2)
             verify(ParkDocument.problems.length >= 1)
             verify(ParkDocument.problems[0].path.startsWith("/features/0/geometry"), JSON.stringify(ParkDocument.problems))
+            verify(!ParkDocument.problemsAreNotes)
+
+            // In Chinese, the file's problems and the import's notes are Chinese (QA4 Q3, Q10).
+            ParkController.language = "zh"
+            verify(!GeoJsonImporter.importFile(bad))
+            verify(ParkDocument.problems.some(p => p.message.indexOf("应至少有 4 个位置") >= 0), JSON.stringify(ParkDocument.problems))
+            verify(!GeoJsonImporter.importFile(good))  // the imported park is unsaved: asked first
+            ParkDocument.resolvePending("discard")
+            compare(ParkController.parkId, "site")
+            verify(ParkDocument.problems.some(p => p.path === "/features/1/properties" && p.message.indexOf("按 10 m 计") >= 0),
+                   JSON.stringify(ParkDocument.problems))
+            ParkController.language = "en"
         }
 
         function test_import_asks_about_unsaved_changes_first() {

@@ -280,5 +280,52 @@ TEST(GeoJsonImport, NotJsonSaysWhere) {
   EXPECT_EQ(park.error().message, "cut.geojson: not valid JSON at line 1, column 10: the text ends before the JSON does");
 }
 
+// QA4: a Chinese park manager's import reads Chinese: warnings and a malformed file's problems.
+TEST(GeoJsonImport, WarningsAndProblemsAreInTheChosenLanguage) {
+  ImportOptions zh{"site", {}};
+  zh.language = "zh";
+  const json good = collection({anchorRoad(), feature(polygon({{0, 0}, {40, 0}, {40, 20}, {0, 20}}), {{"name", "仓库"}})});
+  auto park = importGeoJson(good.dump(), "site.geojson", zh);
+  ASSERT_TRUE(park) << park.error().message;
+  // The hall has no height (10 m assumed) and a name in one language only.
+  ASSERT_EQ(park->warnings.size(), 2u);
+  EXPECT_EQ(park->warnings[0], "/features/1/properties: 没有 height、height_m 或 building:levels；按 10 m 计");
+  EXPECT_EQ(park->warnings[1].rfind("/features: 1 个建筑、区域或道路只有一种语言的名称", 0), 0u) << park->warnings[1];
+  json open = polygon({{0, 0}, {40, 0}, {40, 20}, {0, 20}});
+  open["coordinates"][0].erase(open["coordinates"][0].size() - 1);
+  auto bad = importGeoJson(collection({feature(open)}).dump(), "site.geojson", zh);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("/features/0/geometry/coordinates/0: 应为闭合环（最后一个位置与第一个相同）"), std::string::npos)
+      << bad.error().message;
+}
+
+// QA4: OpenStreetMap's building=substation (and the park format's own kinds) keep their kind.
+TEST(GeoJsonImport, ABuildingKindOfTheParkFormatOrAMappedSubstationIsKept) {
+  auto park = import(collection({anchorRoad(),
+                                 feature(polygon({{0, 0}, {20, 0}, {20, 20}, {0, 20}}), {{"building", "substation"}, {"height", 8}}),
+                                 feature(polygon({{50, 0}, {70, 0}, {70, 20}, {50, 20}}), {{"power", "substation"}, {"height", 8}}),
+                                 feature(polygon({{100, 0}, {120, 0}, {120, 20}, {100, 20}}), {{"building", "lab"}, {"height", 8}}),
+                                 feature(polygon({{150, 0}, {170, 0}, {170, 20}, {150, 20}}), {{"building", "yes"}, {"height", 8}})}));
+  ASSERT_TRUE(park) << park.error().message;
+  ASSERT_EQ(park->park.buildings.size(), 4u);
+  EXPECT_EQ(park->park.buildings[0].kind, model::BuildingKind::substation);
+  EXPECT_EQ(park->park.buildings[1].kind, model::BuildingKind::substation);
+  EXPECT_EQ(park->park.buildings[2].kind, model::BuildingKind::lab);
+  EXPECT_EQ(park->park.buildings[3].kind, model::BuildingKind::workshop);
+}
+
+// QA4: the park's origin is written as a person reads it (106.651, not 106.65100000000001).
+TEST(GeoJsonImport, TheOriginIsRoundedToATenMillionthOfADegree) {
+  const json square = {{"type", "Polygon"},
+                       {"coordinates", json::array({json::array({json::array({106.650, 28.980}), json::array({106.652, 28.980}),
+                                                                 json::array({106.652, 28.981}), json::array({106.650, 28.981}),
+                                                                 json::array({106.650, 28.980})})})}};
+  auto park = import(collection({feature(square, {{"height", 8}})}));
+  ASSERT_TRUE(park) << park.error().message;
+  // (106.650 + 106.652) / 2 in doubles is 106.65100000000001; 1e-7 degrees is ~1 cm.
+  EXPECT_EQ(park->park.longitude_deg, 106.651);
+  EXPECT_EQ(park->park.latitude_deg, 28.9805);
+}
+
 }  // namespace
 }  // namespace parktwin::geo

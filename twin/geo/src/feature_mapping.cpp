@@ -76,11 +76,18 @@ std::optional<model::ZoneKind> zoneKindOf(const nlohmann::json& p) {
 }
 
 model::BuildingKind buildingKindOf(const nlohmann::json& p) {
+  // The park format's own kinds first ("substation", "port", "lab"...), then OpenStreetMap's
+  // words for what it has no kind of its own for; a mapped substation (power=substation) is one.
+  const std::string word = textProperty(p, "building");
+  if (auto kind = model::parseKind<model::BuildingKind>(word)) return *kind;
+  if (textProperty(p, "power") == "substation") return model::BuildingKind::substation;
   static const std::map<std::string, model::BuildingKind> kBuilding{
       {"warehouse", model::BuildingKind::warehouse}, {"office", model::BuildingKind::office},
       {"commercial", model::BuildingKind::office},   {"industrial", model::BuildingKind::plant},
-      {"factory", model::BuildingKind::plant},       {"manufacture", model::BuildingKind::plant}};
-  auto it = kBuilding.find(textProperty(p, "building"));
+      {"factory", model::BuildingKind::plant},       {"manufacture", model::BuildingKind::plant},
+      {"transformer_tower", model::BuildingKind::substation}, {"laboratory", model::BuildingKind::lab},
+      {"research", model::BuildingKind::lab}};
+  auto it = kBuilding.find(word);
   return it == kBuilding.end() ? model::BuildingKind::workshop : it->second;
 }
 

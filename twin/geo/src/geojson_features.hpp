@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/common/result.hpp"
@@ -26,6 +27,7 @@ struct FeatureFile {
   std::vector<LonLat> all_positions;  // for the centre
 };
 
-Result<FeatureFile> readFeatures(const std::string& text, const std::string& source);
+// Problems worded in `language` ("zh" or "en").
+Result<FeatureFile> readFeatures(const std::string& text, const std::string& source, std::string_view language);
 
 }  // namespace parktwin::geo::detail

@@ -24,21 +24,26 @@ constexpr double kSquareMetresPerMu = 10000.0 / 15;  // 1 mu = 666.7 m²
 // across, so it is imported but named.
 constexpr double kStrayFeature_m = 20'000;
 
+// The middle of the features' box, to 1e-7 degrees (about a centimetre, the footprints' own
+// precision): the park file says 106.651, not 106.65100000000001.
 LonLat centreOf(const std::vector<LonLat>& positions) {
   auto [west, east] = std::ranges::minmax(positions, {}, &LonLat::lon_deg);
   auto [south, north] = std::ranges::minmax(positions, {}, &LonLat::lat_deg);
-  return {(west.lon_deg + east.lon_deg) / 2, (south.lat_deg + north.lat_deg) / 2};
+  const auto rounded = [](double deg) { return std::round(deg * 1e7) / 1e7; };
+  return {rounded((west.lon_deg + east.lon_deg) / 2), rounded((south.lat_deg + north.lat_deg) / 2)};
 }
 
 class Importer {
  public:
-  Importer(const LocalProjection& projection, const ImportOptions& options) : projection_(projection), options_(options) {}
+  Importer(const LocalProjection& projection, const ImportOptions& options)
+      : projection_(projection), options_(options), zh_(options.language == "zh") {}
 
   void add(const Feature& f, model::Park& park) {
     const std::string at = "/features/" + std::to_string(f.index);
     if (f.shape == detail::Shape::unsupported) {
-      warn(at + "/geometry", f.geometry_type.empty() ? "no geometry; nothing imported"
-                                                     : f.geometry_type + " is not imported (only Polygon, MultiPolygon and LineString)");
+      if (f.geometry_type.empty()) warn(at + "/geometry", "no geometry; nothing imported", "没有几何形状；未导入");
+      else warn(at + "/geometry", f.geometry_type + " is not imported (only Polygon, MultiPolygon and LineString)",
+                f.geometry_type + " 不导入（只导入 Polygon、MultiPolygon 和 LineString）");
     } else if (f.shape == detail::Shape::line) {
       park.roads.push_back(road(f, at));
     } else if (detail::isZone(f.properties)) {
@@ -55,21 +60,28 @@ class Importer {
     if (namedOnce_.empty()) return;
     std::string which;
     for (std::size_t i = 0; i < namedOnce_.size() && i < 5; ++i) which += (i ? ", " : "") + namedOnce_[i];
-    if (namedOnce_.size() > 5) which += " and " + std::to_string(namedOnce_.size() - 5) + " more";
-    warn("/features", std::to_string(namedOnce_.size()) + " buildings, zones or roads named in one language only, shown alike " +
-                          "in Chinese and English: " + which + "; give \"name:zh\" and \"name:en\", or edit name.zh and name.en in the park file");
+    const std::string count = std::to_string(namedOnce_.size()), more = std::to_string(namedOnce_.size() - 5);
+    if (namedOnce_.size() > 5) which += zh_ ? " 等另外 " + more + " 处" : " and " + more + " more";
+    warn("/features",
+         count + (namedOnce_.size() == 1 ? " building, zone or road" : " buildings, zones or roads") +
+             " named in one language only, shown alike in Chinese and English: " + which +
+             "; give \"name:zh\" and \"name:en\", or edit name.zh and name.en in the park file",
+         count + " 个建筑、区域或道路只有一种语言的名称，中英文显示相同：" + which +
+             "；请给出“name:zh”和“name:en”，或在园区文件中编辑 name.zh 和 name.en");
   }
 
  private:
   std::vector<std::string> namedOnce_;  // "JSON path (name)" of features named in one language
 
-  void warn(const std::string& path, const std::string& what) { warnings.push_back(path + ": " + what); }
+  void warn(const std::string& path, const std::string& en, const std::string& zh) {
+    warnings.push_back(path + ": " + (zh_ ? zh : en));
+  }
 
   model::LocalizedText name(const Feature& f, const std::string& at, const char* en, const char* zh) {
     model::LocalizedText n = detail::nameOf(f.properties);
     if (n.en.empty() && n.zh.empty()) {
       n = {std::string(zh) + " " + std::to_string(f.index), std::string(en) + " " + std::to_string(f.index)};
-      warn(at + "/properties", "no name, name:zh or name:en; \"" + n.en + "\" used");
+      warn(at + "/properties", "no name, name:zh or name:en; \"" + n.en + "\" used", "没有 name、name:zh 或 name:en；使用“" + n.zh + "”");
     }
     if (n.en.empty()) n.en = n.zh;
     if (n.zh.empty()) n.zh = n.en;
@@ -105,8 +117,9 @@ class Importer {
     auto height = detail::heightOf(f.properties, options_.storey_height_m);
     if (!height) {
       const std::string given = detail::unusableSize(f.properties, {"height", "height_m", "building:levels"});
-      warn(at + "/properties", (given.empty() ? "no height, height_m or building:levels" : given + " is not a positive number") + "; " +
-                                   quantityText(options_.default_height_m, "m") + " assumed");
+      const std::string assumed = quantityText(options_.default_height_m, "m");
+      warn(at + "/properties", (given.empty() ? "no height, height_m or building:levels" : given + " is not a positive number") + "; " + assumed + " assumed",
+           (given.empty() ? "没有 height、height_m 或 building:levels" : given + " 不是正数") + "；按 " + assumed + " 计");
     }
     b.height_m = height.value_or(options_.default_height_m);
     return b;
@@ -117,9 +130,11 @@ class Importer {
     z.id = "zone-" + std::to_string(f.index);
     z.name = name(f, at, "Zone", "区域");
     auto kind = detail::zoneKindOf(f.properties);
-    if (!kind) warn(at + "/properties", "a landuse or zone we do not know; the zone is industrial");
+    if (!kind) warn(at + "/properties", "a landuse or zone we do not know; the zone is industrial", "无法识别的 landuse 或 zone；按工业区计");
     z.kind = kind.value_or(model::ZoneKind::industrial);
-    if (f.parts.size() > 1) warn(at + "/geometry", "a MultiPolygon zone: only its first polygon is the outline");
+    if (f.parts.size() > 1) {
+      warn(at + "/geometry", "a MultiPolygon zone: only its first polygon is the outline", "MultiPolygon 区域：只以第一个多边形为轮廓");
+    }
     z.outline = parkPoints(f.parts.front());
     return z;
   }
@@ -133,8 +148,9 @@ class Importer {
     auto width = detail::numberProperty(f.properties, "width");
     if (!width || *width <= 0) {
       const std::string given = detail::unusableSize(f.properties, {"width"});
-      warn(at + "/properties", (given.empty() ? "no width" : given + " is not a positive number") + "; " +
-                                   quantityText(options_.default_road_width_m, "m") + " assumed");
+      const std::string assumed = quantityText(options_.default_road_width_m, "m");
+      warn(at + "/properties", (given.empty() ? "no width" : given + " is not a positive number") + "; " + assumed + " assumed",
+           (given.empty() ? "没有 width" : given + " 不是正数") + "；按 " + assumed + " 计");
     }
     r.width_m = width && *width > 0 ? *width : options_.default_road_width_m;
     r.path = parkPoints(f.parts.front());
@@ -143,6 +159,7 @@ class Importer {
 
   const LocalProjection& projection_;
   const ImportOptions& options_;
+  bool zh_;  // warnings in Chinese
 };
 
 // Where a feature lies in the park: its bounding box.
@@ -190,7 +207,7 @@ struct StrayFeatures {
   std::string errors;
 };
 
-StrayFeatures strayFeatures(const std::vector<FeaturePlace>& places, const std::string& source) {
+StrayFeatures strayFeatures(const std::vector<FeaturePlace>& places, const std::string& source, bool zh) {
   StrayFeatures out;
   if (places.size() < 2) return out;
   const model::Point middle = medianMiddle(places);
@@ -200,14 +217,16 @@ StrayFeatures strayFeatures(const std::vector<FeaturePlace>& places, const std::
   for (const auto& p : places) {
     const double away_m = std::hypot(p.middle().x_m - middle.x_m, p.middle().y_m - middle.y_m);
     if (away_m <= kStrayFeature_m) continue;
-    const std::string what = "/features/" + std::to_string(p.index) + ": " + quantityText(std::round(away_m / 1000), "km") +
-                             " from the rest of the features";
+    const std::string feature = "/features/" + std::to_string(p.index) + ": ", away = quantityText(std::round(away_m / 1000), "km");
+    const std::string what = zh ? feature + "距其他要素 " + away : feature + away + " from the rest of the features";
+    const std::string reach = quantityText(model::kCoordinateLimit_m / 1000, "km");
     if (outOfReach) {
-      out.errors += (out.errors.empty() ? "" : "\n") + source + ": " + what + "; a park file holds positions within " +
-                    quantityText(model::kCoordinateLimit_m / 1000, "km") +
-                    " of its centre: is it in the wrong place, or are its coordinates [latitude, longitude]?";
+      out.errors += (out.errors.empty() ? "" : "\n") + source + ": " + what +
+                    (zh ? "；园区文件只能容纳距中心 " + reach + " 以内的位置：它是否放错了地方，或坐标写成了 [纬度, 经度]？"
+                        : "; a park file holds positions within " + reach +
+                              " of its centre: is it in the wrong place, or are its coordinates [latitude, longitude]?");
     } else {
-      out.warnings.push_back(what + "; imported, but is it part of this park?");
+      out.warnings.push_back(what + (zh ? "；已导入，但它属于这个园区吗？" : "; imported, but is it part of this park?"));
     }
   }
   return out;
@@ -215,19 +234,21 @@ StrayFeatures strayFeatures(const std::vector<FeaturePlace>& places, const std::
 
 // "/buildings/1/width_m: ..." of the imported park as the feature it came from: objects are
 // named after their feature ("building-5" is /features/5).
-std::string problemOfFeature(const model::Park& park, const model::Problem& problem) {
+std::string problemOfFeature(const model::Park& park, const model::Problem& problem, std::string_view language) {
+  const bool zh = language == "zh";
   const auto featureOf = [&](const auto& objects, std::string_view collection) -> std::string {
     const std::string prefix = "/" + std::string(collection) + "/";
     if (!problem.path.starts_with(prefix)) return {};
     const std::size_t k = std::strtoul(problem.path.c_str() + prefix.size(), nullptr, 10);
     if (k >= objects.size()) return {};
     const std::string& id = objects[k].id;
-    return "/features/" + id.substr(id.rfind('-') + 1) + ": imported as ";
+    return "/features/" + id.substr(id.rfind('-') + 1) + (zh ? "：导入后 " : ": imported as ");
   };
   std::string feature = featureOf(park.buildings, "buildings");
   if (feature.empty()) feature = featureOf(park.zones, "zones");
   if (feature.empty()) feature = featureOf(park.roads, "roads");
-  return (feature.empty() ? "imported park: " : feature) + model::problemText(problem);
+  return (feature.empty() ? (zh ? "导入的园区：" : "imported park: ") : feature) + problem.path + ": " +
+         model::problemText(problem.wording, language);
 }
 
 // The box around the ground the park covers, as the scene and the flows place it (its
@@ -242,14 +263,17 @@ double landAreaMu(const model::Park& park) {
 }  // namespace
 
 Result<ImportedPark> importGeoJson(const std::string& text, const std::string& source, const ImportOptions& options) {
-  auto file = detail::readFeatures(text, source);
+  const bool zh = options.language == "zh";
+  auto file = detail::readFeatures(text, source, options.language);
   if (!file) return std::unexpected(file.error());
-  if (file->all_positions.empty()) return fail(ErrorCode::invalid_input, source + ": /features: no feature has coordinates; nothing to import");
+  if (file->all_positions.empty()) {
+    return fail(ErrorCode::invalid_input, source + (zh ? ": /features: 没有任何要素带坐标；无可导入" : ": /features: no feature has coordinates; nothing to import"));
+  }
   const LonLat centre = centreOf(file->all_positions);
   auto projection = LocalProjection::around(centre);
   if (!projection) return fail(ErrorCode::invalid_input, source + ": " + projection.error().message);
 
-  StrayFeatures strays = strayFeatures(placesOf(file->features, *projection), source);
+  StrayFeatures strays = strayFeatures(placesOf(file->features, *projection), source, zh);
   if (!strays.errors.empty()) return fail(ErrorCode::invalid_input, strays.errors);
 
   ImportedPark out;
@@ -267,7 +291,9 @@ Result<ImportedPark> importGeoJson(const std::string& text, const std::string& s
   std::ranges::move(strays.warnings, std::back_inserter(out.warnings));
 
   std::string problems;
-  for (const auto& p : model::validatePark(park)) problems += (problems.empty() ? "" : "\n") + source + ": " + problemOfFeature(park, p);
+  for (const auto& p : model::validatePark(park)) {
+    problems += (problems.empty() ? "" : "\n") + source + ": " + problemOfFeature(park, p, options.language);
+  }
   if (!problems.empty()) return fail(ErrorCode::invalid_input, problems);
   return out;
 }

@@ -25,11 +25,12 @@ struct ImportOptions {
   double storey_height_m = 3.5;    // building:levels x this
   double default_road_width_m = 6; // a road with no width property
   double grid_emission_t_per_mwh = 0.57;  // the park format requires one; China's grid average
+  std::string language = "en";             // of warnings and problems: "zh" or "en"
 };
 
 struct ImportedPark {
   model::Park park;
-  std::vector<std::string> warnings;  // "/features/3: no height, height_m or building:levels; 10 m assumed"
+  std::vector<std::string> warnings;  // "/features/3: no height, height_m or building:levels; 10 m assumed", in options' language
 };
 
 Result<ImportedPark> importGeoJson(const std::string& text, const std::string& source, const ImportOptions& options);
