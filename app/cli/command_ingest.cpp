@@ -150,6 +150,7 @@ Result<std::unique_ptr<feed::FeedSubscription>> makeFeed(const IngestOptions& o,
   options.qos = o.qos;
   options.all_tags = o.allTags;
   options.ack_batch_delay = std::chrono::milliseconds(o.ackBatchMs);
+  options.language = commandLanguage();  // a broker it cannot reach, named in the user's language
   return feed::makeParkFeed(
       options, park, [&sinks](std::string_view tag, std::int64_t ts, double v) { sinks.sample(tag, ts, v); },
       [&sinks] { return sinks.commit(); });

@@ -82,6 +82,16 @@ void sayMissingMarks(const store::CsvImportReport& report, bool zh) {
   std::cout << plural(report.missing_marks, "cell", "cells") << " marked as no reading (#N/A, #DIV/0!, -, --): no sample\n";
 }
 
+// Zeros as Excel's accounting format writes them (" -   "): said, since a bare "-" is no reading.
+void sayAccountingZeros(const store::CsvImportReport& report, bool zh) {
+  if (report.accounting_zeros == 0) return;
+  if (zh) {
+    std::cout << report.accounting_zeros << " 个单元格是 Excel 会计格式的零（“ -   ”），按 0 存入\n";
+    return;
+  }
+  std::cout << plural(report.accounting_zeros, "cell", "cells") << " with Excel's accounting zero (\" -   \"): stored as 0\n";
+}
+
 // Tags the park does not define, named (the first few) so that a typo or a foreign export is
 // seen before anyone wonders why the window shows nothing for them.
 void warnUnknownTags(const std::string& file, const store::CsvImportReport& report, const store::CsvImportOptions& options) {
@@ -141,6 +151,7 @@ void sayImported(const std::string& file, const std::string& db, const store::Cs
   sayExcelDates(report, options);
   sayNamedTags(report, zh);
   sayMissingMarks(report, zh);
+  sayAccountingZeros(report, zh);
   warnUnknownTags(file, report, options);
   sayLeftOut(file, report, zh);
 }

@@ -189,7 +189,7 @@ ApiResponse Api::route(const ApiRequest& request, const std::string& path, const
     // Its errors name the plant's hosts and ports: for operators, not every wall display.
     if (!get) return methodNotAllowed(request.method, path, "GET", lang);
     if (auto refused = needs(Role::operator_, "see the plant sources", "查看厂区数据源")) return *refused;
-    return {200, (c_.sources ? c_.sources() : json{{"sources", json::array()}}).dump()};
+    return {200, (c_.sources ? c_.sources(lang) : json{{"sources", json::array()}}).dump()};
   }
   if (parts.size() == 7 && what == "alarms" && parts[6] == "ack") {
     if (request.method != "POST") return methodNotAllowed(request.method, path, "POST", lang);

@@ -59,8 +59,9 @@ struct ApiContext {
   LiveHub& live;
   ScenarioQueue& scenarios;
   std::function<std::int64_t()> now_ms;  // wall clock (a test may fix it)
-  // GET .../sources: the plant sources of --connections and how each is doing (empty: none).
-  std::function<nlohmann::json()> sources;
+  // GET .../sources: the plant sources of --connections and how each is doing (empty: none),
+  // their errors in the request's language ("en" or "zh", Accept-Language).
+  std::function<nlohmann::json(std::string_view language)> sources;
   // GET .../models: the files of each model the park names (model::modelFileSets), the only
   // files of this disk the server sends.
   std::vector<model::ModelFileSet> models = {};

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <string_view>
 
 #include "ack_restore.hpp"
 #include "api.hpp"
@@ -62,7 +63,8 @@ struct PlantSources {
   feed::RunningSources running;
   std::map<std::string, feed::SourceKind> kinds;  // by source id
 
-  nlohmann::json status() const {
+  // The errors in `language` ("zh": the Chinese words where the source has them, else English).
+  nlohmann::json status(std::string_view language) const {
     nlohmann::json sources = nlohmann::json::array();
     for (const auto& source : running.sources) {
       const feed::SourceCounters c = source->counters();
@@ -75,8 +77,8 @@ struct PlantSources {
                          {"timeouts", c.timeouts},
                          {"reconnects", c.reconnects},
                          {"gaps", c.gaps},
-                         {"last_error", c.last_error},
-                         {"first_error", c.first_error}});
+                         {"last_error", c.lastError(language)},
+                         {"first_error", c.firstError(language)}});
     }
     return {{"sources", std::move(sources)}};
   }
@@ -175,7 +177,7 @@ int serve(const Options& o) {
   }
   ScenarioQueue scenarios(*park, dataFolder);
   PlantSources plant;  // started below, before the server answers its first request
-  Api api({*park, std::move(*parkText), *config, **history, live, scenarios, wallClockMs, [&plant] { return plant.status(); },
+  Api api({*park, std::move(*parkText), *config, **history, live, scenarios, wallClockMs, [&plant](std::string_view language) { return plant.status(language); },
            model::modelFileSets(*park, *parkFile)});
   HttpServer http(*config, api, live);
   auto port = http.listen();

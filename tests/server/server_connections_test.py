@@ -12,6 +12,7 @@ Usage: server_connections_test.py PARKTWIN_SERVER PARKTWIN_CLI SOURCE_DIR [PARKT
 import hashlib
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -153,6 +154,33 @@ class ServerConnectionsTest(unittest.TestCase):
         self.assertEqual(["potline-1.voltage"], hello["stale"])
         self.assertIn({"tag": "potline-1.voltage", "ts": T0 + 10, "v": 21.25}, records(hello, "values"))
         self.assertGreaterEqual(self.sources()[0]["values"], 2)
+
+    def test_a_broker_that_is_not_there_is_named_in_the_requests_language(self):
+        """QA: GET .../sources gave its errors in English only, and a QoS 1 MQTT source (acknowledged
+        once stored) whose broker is not there gave none. The broker's port is bound and never
+        listens, so each connect is refused at once; the words are docs/connections.md's."""
+        closed = socket.socket()
+        closed.bind(("127.0.0.1", 0))
+        self.addCleanup(closed.close)
+        port = closed.getsockname()[1]
+        path = os.path.join(self.dir.name, "gateway.json")
+        with open(path, "w") as f:
+            json.dump({"format": "parktwin-connections/1", "park": "beidu", "sources": [
+                {"id": "gateway", "kind": "mqtt", "broker": {"host": "127.0.0.1", "port": port},
+                 "subscriptions": [{"topic": "plant/{line}/current", "payload": "json",
+                                    "values": [{"pointer": "/v", "tag": "{line}.current", "unit": "kA"}]}]}]}, f)
+        self.server = Server(SERVER, ["--park", "beidu", "--db", self.db, "--connections", path, "--config", self.config])
+        deadline = time.monotonic() + 20
+        while not self.sources()[0]["last_error"] and time.monotonic() < deadline:
+            time.sleep(0.1)  # polling the server's answer until the first attempt to connect failed
+        english = "cannot reach the broker 127.0.0.1:%d: Connection refused" % port
+        source = self.sources()[0]
+        self.assertEqual((False, english, english), (source["connected"], source["last_error"], source["first_error"]), source)
+        status, body = self.server.request("GET", "/api/v1/parks/beidu/sources", token=OPERATOR,
+                                           headers={"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8"})
+        self.assertEqual(200, status, body)
+        chinese = "无法连接代理 127.0.0.1:%d：Connection refused" % port
+        self.assertEqual((chinese, chinese), (body["sources"][0]["last_error"], body["sources"][0]["first_error"]), body)
 
     def test_a_file_that_does_not_fit_the_park_stops_the_server(self):
         with self.assertRaises(RuntimeError) as stopped:

@@ -41,6 +41,29 @@ expect "check --lang zh: count of 1e9" 'big.park.json: /lines/0/machines/0/count
 "$cli" check big.park.json >big.out 2>big-en.err
 expect "check: count of 1e9" 'big.park.json: /lines/0/machines/0/count: expected an integer between 1 and 100000, got 1000000000.0' "$(cat big-en.err)"
 
+# Numbers written as text with a unit (QA F14): the unit the key's name states, and where the
+# unit written is a power of ten from it, the number in the key's unit. Oracle by hand:
+# 1.8 MW = 1,800 kW; 170 kt = 170,000 t; 1 kg/kWh = 1,000 kg / 1,000 kWh = 1 t/MWh; "18 m" is
+# already metres; "hp" is no power of ten of kW, so nothing is offered.
+python3 -c 'import json, sys
+p = json.load(open(sys.argv[1], encoding="utf-8"))
+p["utilities"][0]["power_kw"] = "1.8MW"
+p["lines"][0]["capacity_t_per_year"] = "170kt/a"
+p["lines"][0]["power_kw"] = "262 hp"
+p["buildings"][0]["height_m"] = "18 m"
+p["grid_emission_t_per_mwh"] = "0.57 kg/kWh"
+json.dump(p, open("units.park.json", "w", encoding="utf-8"), ensure_ascii=False)' "$src/assets/parks/beidu.json"
+"$cli" check units.park.json >/dev/null 2>units.err
+expect "check: numbers with units" 'units.park.json: /buildings/0/height_m: expected a number in m, got "18 m" (write 18?)
+units.park.json: /grid_emission_t_per_mwh: expected a number in t/MWh, got "0.57 kg/kWh" (0.57 kg/kWh = 0.57 t/MWh?)
+units.park.json: /lines/0/capacity_t_per_year: expected a number in t/yr, got "170kt/a" (170 kt/a = 170000 t/yr?)
+units.park.json: /lines/0/power_kw: expected a number in kW, got "262 hp"
+units.park.json: /utilities/0/power_kw: expected a number in kW, got "1.8MW" (1.8 MW = 1800 kW?)' "$(cat units.err)"
+"$cli" check units.park.json --lang zh >/dev/null 2>units-zh.err
+expect "check --lang zh: a number with a unit" \
+  'units.park.json: /utilities/0/power_kw: 应为以千瓦（kW）为单位的数字，实际为 "1.8MW"（1.8 MW = 1800 kW？）' \
+  "$(grep /utilities/0/power_kw units-zh.err)"
+
 # A scenario file with a key nobody reads and a change after its one-day period.
 cat >late.json <<'JSON'
 {"format": "parktwin-scenario/1", "id": "late", "name": {"zh": "晚", "en": "Late"},

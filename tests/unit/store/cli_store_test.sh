@@ -197,4 +197,17 @@ expect "bad cell, --strict: exit code" 2 $?
 expect "bad cell, --strict: nothing" "$dir/cells.csv:3:2: column 'a': value 'abc' is not a number
 $dir/cells.csv: 1 bad cell; --strict: nothing imported" "$(cat "$dir/cells-strict.err")"
 
+# QA: Excel's accounting format writes zero as a dash padded with spaces and a negative in
+# parentheses; both were lost. By hand: a is 0 then -1234.5; the bare "-" of b stays no reading.
+printf 'ts,a,b\r\n2026-07-01T00:00:00Z, -   ,-\r\n2026-07-01T00:01:00Z," (1,234.50)",2\r\n' >"$dir/accounting.csv"
+"$cli" import "$dir/accounting.csv" --db "$dir/accounting.db" >"$dir/accounting.out" 2>&1
+expect "accounting: exit code" 0 $?
+expect "accounting: the values" "2026-07-01T00:00:00.000Z,a,0
+2026-07-01T00:01:00.000Z,a,-1234.5
+2026-07-01T00:01:00.000Z,b,2" "$("$cli" export --db "$dir/accounting.db" | tail -n +2 | sort)"
+expect "accounting: the zero said" 1 "$(grep -c "^1 cell with Excel's accounting zero (\" -   \"): stored as 0$" "$dir/accounting.out")"
+expect "accounting: the bare dash said" 1 "$(grep -c "^1 cell marked as no reading (#N/A, #DIV/0!, -, --): no sample$" "$dir/accounting.out")"
+"$cli" import "$dir/accounting.csv" --db "$dir/accounting-zh.db" --lang zh >"$dir/accounting-zh.out" 2>&1
+expect "accounting, zh: the zero said" 1 "$(grep -c "^1 个单元格是 Excel 会计格式的零（“ -   ”），按 0 存入$" "$dir/accounting-zh.out")"
+
 finish "CLI store"

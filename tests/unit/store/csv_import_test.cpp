@@ -373,4 +373,51 @@ TEST(CsvImport, AColumnNamedByATagsNameIsThatTag) {
             (std::vector<std::vector<std::string>>{{"cnc.power", "kW", "analog"}, {"其他", "", ""}}));
 }
 
+// QA: a sheet in Excel's accounting format (会计专用), saved as CSV, writes the numbers as it shows
+// them and zero as a dash padded with the spaces of its decimals; every zero was "no reading",
+// every parenthesised negative a bad cell. The file below is written by hand as Excel writes it
+// (CRLF, the padded zero " -   " also as the line's last cell); each value is what its cell
+// shows: column a 1234.5, -1234.5, -1234.5, -2.5; c 0, 0, -12, -7. A bare "-", "--" and #N/A
+// (column b) stay no reading, as a report or SCADA export means them; "(-5)", a lone "¥" and
+// "¥true" are no numbers (line 6, columns 2, 3 and 4).
+TEST(CsvImport, ReadsExcelsAccountingFormat) {
+  std::istringstream csv(
+      "ts,a,b,c\r\n"
+      "1772326800,\" 1,234.50 \",-, -   \r\n"
+      "1772326860,\" (1,234.50)\",--,¥ -\r\n"
+      "1772326920,\"¥-1,234.50\",#N/A,\" $ (12.00)\"\r\n"
+      "1772326980,\"-¥2.5\",,(7)\r\n"
+      "1772327040,(-5),¥,\"¥true\"\r\n");
+  test::TempDir dir;
+  auto h = Historian::open(dir.file("park.db"));
+  ASSERT_TRUE(h);
+  auto report = importCsv(csv, &*h);
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->bad_lines.empty());
+  ASSERT_EQ(report->bad_cells.size(), 3U);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(report->bad_cells[i].line, 6U);
+    EXPECT_EQ(report->bad_cells[i].column, i + 2);
+  }
+  EXPECT_EQ(report->bad_cells[0].reason, "column 'a': value '(-5)' is not a number");
+  EXPECT_EQ(report->missing_marks, 3U);
+  EXPECT_EQ(report->accounting_zeros, 2U);
+  EXPECT_EQ(report->samples, 8U);
+  ASSERT_TRUE(h->flush());
+  const std::int64_t t0 = 1'772'326'800'000, minute = 60'000;
+  EXPECT_EQ(*h->samplesBetween("a", 0, INT64_MAX),
+            (std::vector<Sample>{{t0, 1234.5}, {t0 + minute, -1234.5}, {t0 + 2 * minute, -1234.5}, {t0 + 3 * minute, -2.5}}));
+  EXPECT_FALSE(h->samplesBetween("b", 0, INT64_MAX));  // no sample, so no such tag
+  EXPECT_EQ(*h->samplesBetween("c", 0, INT64_MAX),
+            (std::vector<Sample>{{t0, 0}, {t0 + minute, 0}, {t0 + 2 * minute, -12}, {t0 + 3 * minute, -7}}));
+  // The long format: the padded zero is 0, the bare dash no sample.
+  std::istringstream longCsv("ts,tag,value\n1772326800,a,\"-   \"\n1772326860,a,-\n1772326920,a, - \n");
+  auto longReport = importCsv(longCsv, nullptr);
+  ASSERT_TRUE(longReport);
+  EXPECT_TRUE(longReport->bad_lines.empty());
+  EXPECT_EQ(longReport->samples, 2U);
+  EXPECT_EQ(longReport->accounting_zeros, 2U);
+  EXPECT_EQ(longReport->missing_marks, 1U);
+}
+
 }  // namespace parktwin::store

@@ -56,6 +56,7 @@ struct DurableSubscriber::Impl {
   detail::WakePipe wake;
   std::atomic<bool> stopping{false};
   std::thread thread;
+  bool reachedBroker = false;  // in the last attempt to connect (the network thread's own)
 
   detail::FeedState state;
   std::atomic<std::uint64_t> acknowledged{0};
@@ -101,8 +102,10 @@ struct DurableSubscriber::Impl {
   // TCP connect, CONNECT and CONNACK, then SUBSCRIBE; the SUBACK is awaited in serve(), since
   // a persistent session's queued messages may come first.
   Result<Session> openSession() {
+    reachedBroker = false;
     auto socket = detail::connectTcp(options.broker.host, options.broker.port, kConnectTimeout);
     if (!socket) return std::unexpected(socket.error());
+    reachedBroker = true;
     Session session;
     session.socket = std::move(*socket);
     mqtt::ConnectFields fields{options.broker.client_id, options.clean_session,
@@ -129,6 +132,21 @@ struct DurableSubscriber::Impl {
     session.pendingSubacks = filters.size();
     session.subscribeSentAt = now();
     return session;
+  }
+
+  // A failed attempt to connect, retried after the backoff. A broker that never answered is
+  // named as every MQTT source names it (client.cpp: "cannot reach the broker HOST:PORT: reason",
+  // en and zh), in the log line of each attempt and in waitConnected's error, in options.language.
+  void noteFailedAttempt(const Error& error) {
+    const bool forGood = error.code == ErrorCode::invalid_input;  // bad credentials: no retry helps
+    if (!reachedBroker) {
+      detail::SourceError unreachable = detail::unreachableBroker(options.broker, error.message);
+      log.write("connection", options.language == "zh" ? unreachable.zh : unreachable.en);
+      state.noteProblem(std::move(unreachable), forGood);
+      return;
+    }
+    state.noteProblem(error.message, forGood);
+    log.write("connection", where() + ": " + error.message);
   }
 
   void noteConnected() {
@@ -296,9 +314,7 @@ struct DurableSubscriber::Impl {
         auto served = serve(*session);
         noteDisconnected(served ? std::string("stopped") : served.error().message);
       } else if (session.error().code != ErrorCode::cancelled) {
-        const bool forGood = session.error().code == ErrorCode::invalid_input;
-        state.noteProblem(session.error().message, forGood);
-        log.write("connection", where() + ": " + session.error().message);
+        noteFailedAttempt(session.error());
       }
       if (stopping) break;
       // Backoff: wait on the wake pipe, so stop() ends the wait at once.
@@ -361,7 +377,7 @@ Result<void> DurableSubscriber::start() {
 }
 
 Result<void> DurableSubscriber::waitConnected(std::chrono::milliseconds timeout) {
-  return impl_->state.waitConnected(timeout, impl_->where());
+  return impl_->state.waitConnected(timeout, impl_->where(), impl_->options.language);
 }
 
 void DurableSubscriber::stop() {
@@ -375,5 +391,10 @@ bool DurableSubscriber::connected() const { return impl_->state.connected(); }
 FeedCounters DurableSubscriber::counters() const { return impl_->state.counters(); }
 std::vector<FeedGap> DurableSubscriber::gaps() const { return impl_->state.gaps(); }
 std::uint64_t DurableSubscriber::acknowledged() const { return impl_->acknowledged.load(); }
+
+DurableSubscriber::Unreachable DurableSubscriber::unreachable() const {
+  detail::SourceError problem = impl_->state.namedProblem();
+  return {std::move(problem.en), std::move(problem.zh)};
+}
 
 }  // namespace parktwin::feed

@@ -18,6 +18,7 @@ std::string FeedState::noteConnected(std::string_view gapConsequence, std::strin
     }
     refused_ = false;
     lastProblem_ = std::move(problem);
+    namedProblem_ = {};
   }
   changed_.notify_all();
   return gapText;
@@ -27,7 +28,10 @@ void FeedState::noteSubscribed(bool granted, std::string problemIfNot) {
   {
     std::lock_guard lock(mutex_);
     connected_ = granted;
-    if (!granted) lastProblem_ = std::move(problemIfNot);
+    if (!granted) {
+      lastProblem_ = std::move(problemIfNot);
+      namedProblem_ = {};
+    }
   }
   changed_.notify_all();
 }
@@ -42,7 +46,10 @@ bool FeedState::noteDisconnected(std::string problem) {
       ++counters_.disconnects;
       disconnectedAt_ms_ = wallClockMs();
     }
-    if (!problem.empty()) lastProblem_ = std::move(problem);
+    if (!problem.empty()) {
+      lastProblem_ = std::move(problem);
+      namedProblem_ = {};
+    }
   }
   changed_.notify_all();
   return wasConnected;
@@ -52,6 +59,17 @@ void FeedState::noteProblem(std::string problem, bool forGood) {
   {
     std::lock_guard lock(mutex_);
     lastProblem_ = std::move(problem);
+    namedProblem_ = {};
+    refused_ = forGood;
+  }
+  changed_.notify_all();
+}
+
+void FeedState::noteProblem(SourceError problem, bool forGood) {
+  {
+    std::lock_guard lock(mutex_);
+    lastProblem_ = problem.en;
+    namedProblem_ = std::move(problem);
     refused_ = forGood;
   }
   changed_.notify_all();
@@ -91,11 +109,17 @@ void FeedState::noteReceived() {
   ++counters_.received;
 }
 
-Result<void> FeedState::waitConnected(std::chrono::milliseconds timeout, const std::string& where) {
+Result<void> FeedState::waitConnected(std::chrono::milliseconds timeout, const std::string& where, std::string_view language) {
   std::unique_lock lock(mutex_);
   changed_.wait_for(lock, timeout, [&] { return connected_ || refused_; });
   if (connected_) return {};
+  if (!namedProblem_.en.empty()) return fail(language == "zh" ? namedProblem_.zh : namedProblem_.en);
   return fail(where + ": " + lastProblem_);
+}
+
+SourceError FeedState::namedProblem() const {
+  std::lock_guard lock(mutex_);
+  return namedProblem_;
 }
 
 bool FeedState::connected() const {

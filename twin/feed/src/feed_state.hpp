@@ -13,6 +13,7 @@
 #include "parktwin/common/result.hpp"
 #include "parktwin/feed/subscriber.hpp"
 #include "sample_filter.hpp"
+#include "source_error.hpp"
 
 namespace parktwin::feed::detail {
 
@@ -31,6 +32,9 @@ class FeedState {
   bool noteDisconnected(std::string problem);
   // A failed connection attempt; `forGood`: retrying will not help (bad credentials).
   void noteProblem(std::string problem, bool forGood);
+  // The same worded in both languages and naming the broker itself (unreachableBroker):
+  // waitConnected gives it as it is, in the language asked for, until another problem follows.
+  void noteProblem(SourceError problem, bool forGood);
   void noteStopped();
 
   // Judges a message, one sample or a batch of them (payload.hpp), and hands each accepted
@@ -39,8 +43,12 @@ class FeedState {
   // A message handed on as it came, not judged here (a subscriber of any shape).
   void noteReceived();
 
-  Result<void> waitConnected(std::chrono::milliseconds timeout, const std::string& where);
+  // Fails with "<where>: <the last problem>", or the last problem named in both languages in
+  // `language` ("en" or "zh").
+  Result<void> waitConnected(std::chrono::milliseconds timeout, const std::string& where, std::string_view language = "en");
   bool connected() const;
+  // The last problem when noteProblem(SourceError) said it, else both empty.
+  SourceError namedProblem() const;
   FeedCounters counters() const;
   std::vector<FeedGap> gaps() const;
 
@@ -52,6 +60,7 @@ class FeedState {
   bool connected_ = false;
   bool refused_ = false;
   std::string lastProblem_ = "not connected yet";
+  SourceError namedProblem_;  // the last problem when noteProblem(SourceError) said it, else empty
   std::int64_t disconnectedAt_ms_ = 0;
   SampleFilter filter_;
 };

@@ -220,6 +220,15 @@ class DurableMappedSource final : public LiveSource {
     out.connected = client_->connected();
     out.reconnects = feed.reconnects;
     out.gaps = client_->gaps().size();
+    // A broker that is not there now, named as the other MQTT sources name it (it said nothing).
+    if (auto unreachable = client_->unreachable(); !out.connected && !unreachable.en.empty()) {
+      if (out.first_error.empty()) {
+        out.first_error = unreachable.en;
+        out.first_error_zh = unreachable.zh;
+      }
+      out.last_error = std::move(unreachable.en);
+      out.last_error_zh = std::move(unreachable.zh);
+    }
     return out;
   }
 

@@ -61,7 +61,8 @@ Result<FileDescriptor> connectTcp(const std::string& host, int port, std::chrono
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
   addrinfo* found = nullptr;
-  // The messages name no address: the caller's report does ("MQTT host:port: cannot connect").
+  // The messages name no address: the caller's report does ("cannot reach the broker HOST:PORT:
+  // Connection refused", client.cpp's unreachableBroker).
   if (const int rc = ::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found); rc != 0) {
     return fail(ErrorCode::io, "cannot resolve the host: " + std::string(::gai_strerror(rc)));
   }
@@ -72,7 +73,7 @@ Result<FileDescriptor> connectTcp(const std::string& host, int port, std::chrono
     if (connected) return connected;
     lastError = connected.error().message;
   }
-  return fail(ErrorCode::io, "cannot connect: " + lastError);
+  return fail(ErrorCode::io, lastError);
 }
 
 Result<void> sendAll(int fd, const std::vector<std::uint8_t>& bytes, SteadyTime deadline) {

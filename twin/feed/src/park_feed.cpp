@@ -19,6 +19,7 @@ Result<std::unique_ptr<FeedSubscription>> makeParkFeed(const ParkFeedOptions& o,
   options.broker = o.broker;
   options.park = park.id;
   options.qos = o.qos;
+  options.language = o.language;
   if (!o.all_tags) {
     for (const auto& tag : park.tags) options.known_tags.push_back(tag.id);
   }

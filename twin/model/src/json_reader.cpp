@@ -1,6 +1,7 @@
 #include "parktwin/model/json_reader.hpp"
 
 #include "parktwin/common/closest_word.hpp"
+#include "parktwin/model/field_unit.hpp"
 #include "parktwin/model/validate.hpp"
 
 #include <algorithm>
@@ -241,7 +242,54 @@ const json* ObjectReader::take(const std::string& key, bool required, Expected e
   return &*it;
 }
 
+namespace {
+
+bool expectsNumber(Expected expected) {
+  switch (expected) {
+    case Expected::number:
+    case Expected::number_between:
+    case Expected::positive:
+    case Expected::non_negative:
+    case Expected::integer:
+    case Expected::integer_between: return true;
+    default: return false;
+  }
+}
+
+// A number written as text with a unit ("power_kw": "1.8MW", QA F14): the unit the field's name
+// states (field_unit.hpp), and the number in it where the unit written converts exactly.
+std::optional<ProblemWording> numberAsTextWording(const std::string& key, Expected expected, const json& value) {
+  if (!value.is_string() || !expectsNumber(expected)) return std::nullopt;
+  const auto unit = unitOfField(key);
+  const std::string text = value.get<std::string>();
+  const auto first = text.find_first_not_of(" \t");
+  const char c = first == std::string::npos ? '\0' : text[first];
+  if (!unit || !(std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == '+')) {
+    return std::nullopt;  // "tall": no number at all, the plain problem says it
+  }
+  const std::string symbol(unit->symbol), got = describe(value);
+  std::string hint, hintZh;
+  if (const auto number = numberInFieldUnit(text, key)) {
+    if (number->other_unit) {
+      hint = " (" + number->written + " = " + number->in_field + " " + symbol + "?)";
+      hintZh = "（" + number->written + " = " + number->in_field + " " + symbol + "？）";
+    } else {
+      hint = " (write " + number->in_field + "?)";
+      hintZh = "（应写作 " + number->in_field + "？）";
+    }
+  }
+  return ProblemWording{.code = ProblemCode::other,
+                        .text = "expected a number in " + symbol + ", got " + got + hint,
+                        .text_zh = "应为以" + std::string(unit->zh) + "（" + symbol + "）为单位的数字，实际为 " + got + hintZh};
+}
+
+}  // namespace
+
 void ObjectReader::wrongValue(const std::string& key, ProblemWording wording, const json& value) {
+  if (auto withUnit = numberAsTextWording(key, wording.expected, value)) {
+    problems_.add(pathOf(key), *withUnit);
+    return;
+  }
   wording.code = ProblemCode::wrong_value;
   wording.got = describe(value);
   problems_.add(pathOf(key), wording);

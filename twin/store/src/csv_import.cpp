@@ -21,8 +21,10 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Splits one line on commas; double-quoted cells may contain commas and "" for a quote.
-Result<std::vector<std::string>> splitCsv(std::string_view line, bool zh) {
+// Splits one line on commas; double-quoted cells may contain commas and "" for a quote. A cell
+// not quoted loses the spaces around it; `asWritten`, where given, gets every cell with them
+// (the spaces Excel's accounting format pads a cell with tell its zero from a bare dash).
+Result<std::vector<std::string>> splitCsv(std::string_view line, bool zh, std::vector<std::string>* asWritten = nullptr) {
   std::vector<std::string> cells;
   std::string cell;
   bool quoted = false, wasQuoted = false;
@@ -41,6 +43,7 @@ Result<std::vector<std::string>> splitCsv(std::string_view line, bool zh) {
       quoted = wasQuoted = true;
       cell.clear();
     } else if (c == ',') {
+      if (asWritten) asWritten->push_back(cell);
       cells.push_back(wasQuoted ? cell : std::string(trim(cell)));
       cell.clear();
       wasQuoted = false;
@@ -49,6 +52,7 @@ Result<std::vector<std::string>> splitCsv(std::string_view line, bool zh) {
     }
   }
   if (quoted) return fail(zh ? "引号未闭合" : "unterminated quoted cell");
+  if (asWritten) asWritten->push_back(cell);
   cells.push_back(wasQuoted ? cell : std::string(trim(cell)));
   return cells;
 }
@@ -90,10 +94,64 @@ std::optional<double> parseValue(const std::string& cell) {
 }
 
 // What a sheet writes where there is no reading: Excel's #N/A (a lookup found nothing) and
-// #DIV/0! (a formula over an empty range), and the dashes of a report or SCADA export.
-bool marksNoValue(const std::string& cell) {
-  const std::string l = lower(cell);
+// #DIV/0! (a formula over an empty range), and the bare dashes of a report or SCADA export.
+bool marksNoValue(std::string_view cell) {
+  const std::string l = lower(std::string(cell));
   return l == "#n/a" || l == "#div/0!" || cell == "-" || cell == "--";
+}
+
+// The currency symbols Excel's accounting and currency formats put before a number: ¥ (and the
+// full-width ￥ of a Chinese input method), $, €, £.
+constexpr std::string_view kCurrencySymbols[] = {"\xC2\xA5", "\xEF\xBF\xA5", "$", "\xE2\x82\xAC", "\xC2\xA3"};
+
+// `text` without a leading currency symbol and the spaces after it; `had` set when there was one.
+std::string_view withoutCurrency(std::string_view text, bool& had) {
+  for (const std::string_view symbol : kCurrencySymbols) {
+    if (text.starts_with(symbol)) {
+      had = true;
+      return trim(text.substr(symbol.size()));
+    }
+  }
+  return text;
+}
+
+// What a value cell says. Excel's accounting format (会计专用, _(* #,##0.00_);_(* (#,##0.00);
+// _(* "-"??_)) saved as CSV writes the text it shows: numbers padded with spaces that line them
+// up, a negative in parentheses, " (1,234.50)", or after the currency, " ¥-1,234.50 ", and zero
+// as a dash followed by the spaces of its decimals and its closing pad, " -   ", " ¥ -   ". That
+// trailing space (or a currency symbol) tells its zero from the bare "-" or "--" with which a
+// report or SCADA export says there is no reading, which stays no reading.
+enum class CellMeaning { number, accounting_zero, no_reading, not_a_number };
+struct ValueCell {
+  CellMeaning meaning = CellMeaning::not_a_number;
+  double value = 0.0;
+};
+
+ValueCell readValueCell(std::string_view asWritten) {
+  const std::string_view cell = trim(asWritten);
+  bool currency = false, negative = false;
+  std::string_view shown = withoutCurrency(cell, currency);
+  if (!currency && shown.starts_with('-')) {  // "-¥1,234.50": the sign before the currency
+    shown = withoutCurrency(shown.substr(1), currency);
+    negative = currency;
+    if (!currency) shown = cell;
+  }
+  const bool padded = !asWritten.empty() && (asWritten.back() == ' ' || asWritten.back() == '\t');
+  if (shown == "-" && !negative && (currency || padded)) return {CellMeaning::accounting_zero, 0.0};
+  if (marksNoValue(cell)) return {CellMeaning::no_reading};
+  const bool parenthesised = shown.size() > 2 && shown.front() == '(' && shown.back() == ')';
+  if (parenthesised) {
+    if (negative) return {};
+    shown = withoutCurrency(trim(shown.substr(1, shown.size() - 2)), currency);
+    negative = true;
+  }
+  // Only a number carries a currency or parentheses (not true, false, nan or inf), and one
+  // written negative by them has no sign of its own.
+  const bool digitFirst = !shown.empty() && ((shown[0] >= '0' && shown[0] <= '9') || shown[0] == '.');
+  if ((currency || parenthesised) && !digitFirst && !(currency && !negative && shown.starts_with('-'))) return {};
+  const auto value = parseValue(std::string(shown));
+  if (!value) return {};
+  return {CellMeaning::number, negative ? -*value : *value};
 }
 
 // Where accepted samples go; null validates only. One parser for the historian and any Store.
@@ -210,7 +268,8 @@ class CsvReading {
     (column == 0 ? report.bad_lines : report.bad_cells).push_back({lineNo, column, std::move(reason)});
   }
   // The line's values as (column, value); false when the line is rejected whole.
-  bool valuesOf(const std::vector<std::string>& cells);
+  bool valuesOf(const std::vector<std::string>& cells, const std::vector<std::string>& asWritten);
+  bool valueOf(const std::string& asWritten, double& value, bool& isBad);
 
   const SampleSink* sink_;
   const CsvImportOptions& options_;
@@ -280,30 +339,37 @@ Result<const CsvReading::TagUse*> CsvReading::tagFor(const std::string& text) {
   return &tags_.emplace(text, std::move(use)).first->second;
 }
 
-bool CsvReading::valuesOf(const std::vector<std::string>& cells) {
+// A value cell: true with its number in `value` (an accounting zero counted), false when it is
+// empty or marks no reading (counted), or is no number (`isBad`).
+bool CsvReading::valueOf(const std::string& asWritten, double& value, bool& isBad) {
+  isBad = false;
+  if (trim(asWritten).empty()) return false;
+  const ValueCell read = readValueCell(asWritten);
+  switch (read.meaning) {
+    case CellMeaning::number: value = read.value; return true;
+    case CellMeaning::accounting_zero: ++report.accounting_zeros; value = 0.0; return true;
+    case CellMeaning::no_reading: ++report.missing_marks; return false;
+    case CellMeaning::not_a_number: isBad = true; return false;
+  }
+  return false;
+}
+
+bool CsvReading::valuesOf(const std::vector<std::string>& cells, const std::vector<std::string>& asWritten) {
   values_.clear();
+  double value = 0.0;
+  bool isBad = false;
   if (!report.wide) {
     if (cells[1].empty()) {
       bad(zh_ ? "测点名为空" : "empty tag name");
       return false;
     }
-    if (cells[2].empty() || marksNoValue(cells[2])) {
-      report.missing_marks += cells[2].empty() ? 0 : 1;
-      return true;
-    }
-    const auto v = parseValue(cells[2]);
-    if (!v) bad(notANumber(zh_ ? "测点“" + cells[1] + "”" : "tag '" + cells[1] + "'", cells[2], zh_));
-    else values_.emplace_back(1, *v);
-    return v.has_value();
+    if (valueOf(asWritten[2], value, isBad)) values_.emplace_back(1, value);
+    if (isBad) bad(notANumber(zh_ ? "测点“" + cells[1] + "”" : "tag '" + cells[1] + "'", cells[2], zh_));
+    return !isBad;
   }
   for (std::size_t i = 1; i < cells.size(); ++i) {
-    if (cells[i].empty()) continue;
-    if (marksNoValue(cells[i])) {
-      ++report.missing_marks;
-      continue;
-    }
-    if (const auto v = parseValue(cells[i])) values_.emplace_back(i, *v);
-    else bad(notANumber(zh_ ? "“" + header_[i] + "”列" : "column '" + header_[i] + "'", cells[i], zh_), i + 1);
+    if (valueOf(asWritten[i], value, isBad)) values_.emplace_back(i, value);
+    if (isBad) bad(notANumber(zh_ ? "“" + header_[i] + "”列" : "column '" + header_[i] + "'", cells[i], zh_), i + 1);
   }
   return true;
 }
@@ -314,7 +380,8 @@ Result<void> CsvReading::readLine(std::string_view t) {
     bad(notUtf8(zh_));
     return {};
   }
-  auto cells = splitCsv(t, zh_);
+  std::vector<std::string> asWritten;
+  auto cells = splitCsv(t, zh_, &asWritten);
   if (!cells) {
     bad(cells.error().message);
     return {};
@@ -331,7 +398,7 @@ Result<void> CsvReading::readLine(std::string_view t) {
     bad(read.error().message);
     return {};
   }
-  if (!valuesOf(*cells)) return {};
+  if (!valuesOf(*cells, asWritten)) return {};
   const std::int64_t ts = read->utc_ms;
   if (read->zoneless && report.zoneless_times++ == 0) report.first_zoneless_ms = ts;
   if (excel && report.excel_dates++ == 0) {
@@ -362,7 +429,10 @@ Result<CsvImportReport> importInto(std::istream& in, const SampleSink* sink,
     if (progress && (reading.lineNo & 0xFFF) == 0) progress(reading.bytes);
     const auto t = trim(line);
     if (t.empty() || t.front() == '#') continue;
-    if (auto ok = reading.readLine(t); !ok) return std::unexpected(ok.error());
+    // Only the line end goes: the spaces after the last cell may be its accounting padding.
+    std::string_view withoutLineEnd(line);
+    if (withoutLineEnd.ends_with('\r')) withoutLineEnd.remove_suffix(1);
+    if (auto ok = reading.readLine(withoutLineEnd); !ok) return std::unexpected(ok.error());
   }
   if (progress) progress(reading.bytes);
   return std::move(reading.report);

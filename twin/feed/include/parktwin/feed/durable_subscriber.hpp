@@ -70,6 +70,13 @@ class DurableSubscriber final : public FeedSubscription {
   FeedCounters counters() const override;
   std::vector<FeedGap> gaps() const override;
   std::uint64_t acknowledged() const;  // PUBACKs sent (QoS 1 messages made durable)
+  // While the last attempt to connect found no broker at its address: that, as every MQTT
+  // source words it ("cannot reach the broker HOST:PORT: Connection refused"), in English and
+  // Chinese; both empty otherwise (connected, or another problem).
+  struct Unreachable {
+    std::string en, zh;
+  };
+  Unreachable unreachable() const;
 
   struct Impl;
 

@@ -5,6 +5,7 @@
 // accept and refuse the same messages.
 #include <chrono>
 #include <memory>
+#include <string>
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/feed/durable_subscriber.hpp"
@@ -18,6 +19,7 @@ struct ParkFeedOptions {
   int qos = 1;
   bool all_tags = false;  // accept tags the park file does not list
   std::chrono::milliseconds ack_batch_delay{100};  // QoS 1: commit and acknowledge at least this often
+  std::string language = "en";  // "en" or "zh": SubscriberOptions::language
 };
 
 Result<std::unique_ptr<FeedSubscription>> makeParkFeed(const ParkFeedOptions& options, const model::Park& park,

@@ -12,6 +12,10 @@
 // data is dated by epoch seconds before 1973; from 1e8 on, epoch seconds or milliseconds.
 // Values: numbers (nan/inf allowed), or true/false for states; what Excel and SCADA exports
 // write for a missing reading (#N/A, #DIV/0!, - and --) is no sample, as an empty cell is.
+// Excel's accounting format is read as the numbers it shows: "(1,234.50)" and "¥-1,234.50" are
+// negative, a currency symbol (¥ ￥ $ € £) and the padding spaces are left out, and its zero, a
+// dash with the spaces of its decimals after it (" -   ", "¥ -"), is 0 (counted apart); a bare
+// "-" stays no reading, since reports and SCADA exports write it so.
 // Blank lines and lines starting with '#' are skipped. A line whose time or shape is bad is
 // rejected whole; a bad value cell of a wide line only itself, the line's other values are kept.
 // Every rejection is reported with its line (and column) and reason.
@@ -43,6 +47,7 @@ struct CsvImportReport {
   std::vector<CsvLineError> bad_lines;  // lines rejected whole
   std::vector<CsvLineError> bad_cells;  // value cells of a wide line left out, the rest of it kept
   std::uint64_t missing_marks = 0;      // cells saying "no reading" (#N/A, #DIV/0!, -, --)
+  std::uint64_t accounting_zeros = 0;   // zeros written as Excel's accounting format does (" -   "), stored as 0
   // Good lines whose time was an Excel date number (also counted as zone-less), and the first
   // of them: its text and the instant it was read as.
   std::uint64_t excel_dates = 0;
