@@ -35,8 +35,8 @@ class ConnectionsController : public QObject {
   // {tag, label, value, text, source, stale}, by tag, the last value of each tag a source has
   // delivered; `label` is the park's names for the tag in the window's language (model::tagLabel).
   Q_PROPERTY(QVariantList tags READ tags NOTIFY countersChanged)
-  // Not running, or every source has been heard from (a value or an error): what a picture of
-  // the window (--screenshot) waits for.
+  // Not running, or every source has been heard from (a value or an error), or 10 s have
+  // passed since the start (a quiet source): what a picture of the window (--screenshot) waits for.
   Q_PROPERTY(bool settled READ settled NOTIFY countersChanged)
 
  public:

@@ -126,6 +126,10 @@ std::vector<LiveFeed::SourceState> LiveFeed::sources() const {
   return states;
 }
 
+std::chrono::milliseconds LiveFeed::sinceStart() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started_);
+}
+
 LiveSnapshot LiveFeed::snapshot() const {
   LiveSnapshot s;
   {

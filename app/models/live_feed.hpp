@@ -6,6 +6,7 @@
 #include <QSet>
 #include <QString>
 #include <QUrl>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -71,6 +72,8 @@ class LiveFeed {
   };
   // The connections file's sources, in file order (empty for the MQTT feed).
   std::vector<SourceState> sources() const;
+  // How long ago the sources were started (the feed made).
+  std::chrono::milliseconds sinceStart() const;
 
  private:
   LiveFeed() = default;
@@ -91,6 +94,7 @@ class LiveFeed {
   std::vector<QString> sourceIds_, sourceKinds_;  // fixed once started: read without the lock
   QHash<QString, QString> tagSources_;
   QSet<QString> staleTags_;
+  const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   std::unique_ptr<ServerLink> server_;  // last: destroyed first, before what its sink writes to
 };
 

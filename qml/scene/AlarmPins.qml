@@ -43,9 +43,12 @@ Repeater3D {
         }
         // The count, turned to the camera, just in front of the ball (its radius is 7 m); a 2D
         // item in the scene is 1 m per pixel, drawn at 4 px per metre for crisp text.
+        // Its nodes stay visible and the Text hides itself instead: Qt 6.4.2 crashes when a
+        // window closes while a 2D item lies under a hidden node that was never drawn
+        // (QTBUG-109389: a null render pass released on the render thread; SIGSEGV on exit
+        // whenever one pin showed a single alarm, docs/scene.md).
         Node {
             y: 22
-            visible: alarmCount > 1
             rotation: root.camera ? root.camera.sceneRotation : Qt.quaternion(1, 0, 0, 0)
             Node {
                 z: 7.5
@@ -53,6 +56,7 @@ Repeater3D {
                 Text {
                     objectName: "alarmPinCount"
                     anchors.centerIn: parent
+                    visible: alarmCount > 1
                     text: alarmCount
                     color: "white"
                     font.pixelSize: 40

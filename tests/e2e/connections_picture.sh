@@ -49,4 +49,20 @@ if ! timeout 60 "$app" --park beidu --size 1600x900 --connections "$dir/dead.jso
   echo "FAIL: parktwin --screenshot with a meter that never answers did not finish"; cat "$dir/dead.err"; status=1
 fi
 test -s "$work/connections_dead_meter.png" || { echo "FAIL: no picture with a dead meter"; status=1; }
+# A source connected to its broker but quiet (a topic nothing was published on, nothing
+# retained): it is never heard from, yet the picture is taken after the window's wait for first
+# values (10 s; QA4 Q9: the picture waited 65 s, and for ever on such a topic), with no values.
+cat > "$dir/quiet.json" <<JSON
+{"format": "parktwin-connections/1", "park": "beidu", "sources": [
+  {"id": "quiet-gateway", "kind": "mqtt", "broker": {"host": "127.0.0.1", "port": $port},
+   "subscriptions": [{"topic": "nobody/{line}/amps", "payload": "json",
+                      "values": [{"pointer": "/a/amps", "tag": "{line}.current"}]}]}]}
+JSON
+if ! timeout 60 "$app" --park beidu --size 1600x900 --connections "$dir/quiet.json" \
+     --screenshot "$work/connections_quiet.png" --screenshot-info "$work/connections_quiet.json" 2>"$dir/quiet.err"; then
+  echo "FAIL: parktwin --screenshot with a quiet source did not finish in 60 s"; cat "$dir/quiet.err"; status=1
+fi
+quiet_values=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["data_values"])' \
+                 "$work/connections_quiet.json" 2>/dev/null)
+[ "$quiet_values" = 0 ] || { echo "FAIL: a quiet source's picture has values: '${quiet_values}'"; status=1; }
 exit $status
