@@ -18,6 +18,7 @@
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/park_id.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/model/park_time.hpp"
 #include "parktwin/scenario/scenario.hpp"
 #include "parktwin/common/clock.hpp"
 #include "parktwin/common/iso_time.hpp"
@@ -76,15 +77,15 @@ Result<void> checkScenarioPark(const scenario::Scenario& scenario, const ParkCon
 
 // --at: ISO-8601, epoch seconds or ms, or a time after the start ("10h", as a duration is
 // written on the command line: parseDurationMs); inside the file's range. A time that names no
-// zone is the park's civil time, as the timeline and the refusal below show it. Refusals in
-// `language`.
-Result<void> seekReplay(TimelineController& timeline, const QString& at, const QString& language, const TimeZone& zone) {
+// zone is the park's civil time, as the timeline and the refusal below show it, and as the CLI
+// and the server read it (model::parkInstantMs). Refusals in `language`.
+Result<void> seekReplay(TimelineController& timeline, const QString& at, const QString& language, const model::Park* park) {
   const auto afterStartMs = parseDurationMs(at.toStdString());
-  const auto instant = parseTimestampIn(at.toStdString(), &zone, language.toStdString());
+  const auto instant = model::parkInstantMs(at.toStdString(), park, language.toStdString());
   if (!afterStartMs && !instant) {
     return failWith(unreadableAtText(QString::fromStdString(instant.error().message)));
   }
-  const double atMs = afterStartMs ? timeline.startMs() + static_cast<double>(*afterStartMs) : static_cast<double>(instant->utc_ms);
+  const double atMs = afterStartMs ? timeline.startMs() + static_cast<double>(*afterStartMs) : static_cast<double>(*instant);
   // Outside the recording there is nothing to show: say what the file holds, don't clamp.
   if (atMs < timeline.startMs() || atMs > timeline.endMs()) {
     return failWith(timeline.outsideReplayText(at));
@@ -104,12 +105,12 @@ std::optional<double> readSpeed(QString text) {
   return speed;
 }
 
-Result<void> openReplay(TimelineController& timeline, const LaunchOptions& options, const TimeZone& zone) {
+Result<void> openReplay(TimelineController& timeline, const LaunchOptions& options, const model::Park* park) {
   if (!timeline.openReplay(options.replay)) {
     return options.headless() ? failWith("parktwin: " + timeline.status()) : Result<void>{};
   }
   if (!options.at.isEmpty()) {
-    if (auto ok = seekReplay(timeline, options.at, options.lang, zone); !ok) return ok;
+    if (auto ok = seekReplay(timeline, options.at, options.lang, park); !ok) return ok;
   }
   if (!options.loop.isEmpty()) {
     const QStringList hours = options.loop.split('-');
@@ -180,7 +181,7 @@ Result<void> openConnections(ConnectionsController& connections, const LaunchOpt
 Result<void> openData(ParkController& controller, const LaunchOptions& options) {
   TimelineController& timeline = *controller.timeline();
   if (!options.replay.isEmpty()) {
-    auto opened = openReplay(timeline, options, controller.park() ? model::parkTimeZone(*controller.park()) : TimeZone::fixed(0));
+    auto opened = openReplay(timeline, options, controller.park());
     // A refused --at, --loop or --speed ends the program: stop the file's reader thread now,
     // while the application is there. Left to the application's teardown, a thread that had
     // not yet started its event loop started it without one ("QEventLoop: Cannot be used

@@ -1,15 +1,23 @@
 // parktwin-cli export --db park.db | --store URI [--tags a,b] [--from T] [--to T] [--format csv|json]
+//                     [--park NAME|FILE [--times utc|park]]
+// Times are written in UTC ("2026-06-01T00:00:00.000Z") unless --times park asks for the park's
+// own clock with its offset ("2026-06-01T08:00:00.000+08:00"); `import` reads either back to the
+// same instant. With --park, --from/--to without a zone are the park's civil time.
 #include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <tuple>
 
 #include "command_registry.hpp"
+#include "parktwin/common/iso_time.hpp"
 #include "parktwin/common/number_text.hpp"
+#include "parktwin/common/time_text.hpp"
+#include "parktwin/model/park_time.hpp"
 #include "parktwin/store/store.hpp"
 #include "store_option.hpp"
-#include "parktwin/common/iso_time.hpp"
-#include "parktwin/common/time_text.hpp"
+#include "terminal.hpp"
 
 namespace parktwin::cli {
 namespace {
@@ -18,6 +26,7 @@ struct ExportArgs {
   std::string db;
   std::vector<std::string> tags;
   std::string from, to, format = "csv";
+  std::string park, times = "utc";
 };
 
 std::string jsonString(const std::string& s) {
@@ -43,17 +52,48 @@ std::string number(double v, bool json) {
   return shortestText(v);
 }
 
-int runExport(const ExportArgs& args) {
-  std::int64_t from = INT64_MIN, to = INT64_MAX;
-  for (auto [text, target] : {std::pair{&args.from, &from}, std::pair{&args.to, &to}}) {
+// --park, loaded; nullopt (no park) without it. False after printing why the park is of no use,
+// or why --times park cannot be met.
+bool loadPark(const ExportArgs& args, std::optional<model::Park>& park) {
+  const bool zh = commandLanguage() == "zh";
+  if (args.park.empty()) {
+    if (args.times != "park") return true;
+    std::cerr << (zh ? "export：--times park 需要 --park（用哪个园区的时钟）\n"
+                     : "export: --times park needs --park (the park whose clock to write)\n");
+    return false;
+  }
+  auto loaded = loadParkArgument(args.park, commandLanguage());
+  if (!loaded) {
+    std::cerr << loaded.error().message << "\n";
+    return false;
+  }
+  park = std::move(*loaded);
+  return true;
+}
+
+// --from and --to (a time without a zone on --park's clock: model::parkInstantMs); false after
+// printing why one is not a time.
+bool readRange(const ExportArgs& args, const model::Park* park, std::int64_t& from, std::int64_t& to) {
+  for (auto [flag, text, target] : {std::tuple{"--from", &args.from, &from}, std::tuple{"--to", &args.to, &to}}) {
     if (text->empty()) continue;
-    auto t = parseTimestamp(*text);
+    auto t = model::parkInstantMs(*text, park, commandLanguage());
     if (!t) {
-      std::cerr << t.error().message << "\n";
-      return 2;
+      std::cerr << flag << ": " << t.error().message << "\n";
+      return false;
     }
     *target = *t;
   }
+  return true;
+}
+
+int runExport(const ExportArgs& args) {
+  std::optional<model::Park> park;
+  if (!loadPark(args, park)) return 2;
+  std::int64_t from = INT64_MIN, to = INT64_MAX;
+  if (!readRange(args, park ? &*park : nullptr, from, to)) return 2;
+  // The park's zone read once, not at each of a long history's rows.
+  const std::optional<TimeZone> clock = args.times == "park" ? std::optional(model::parkTimeZone(*park)) : std::nullopt;
+  const auto timeText = [&clock](std::int64_t ms) { return clock ? isoTextIn(ms, *clock) : formatIsoUtcMs(ms); };
   auto opened = store::openStore(args.db, store::StoreOptions{.read_only = true, .historian = {}});
   if (!opened) {
     std::cerr << opened.error().message << "\n";
@@ -85,11 +125,11 @@ int runExport(const ExportArgs& args) {
     const std::string& tag = tags[i];
     for (const auto& s : series[i]) {
       if (json) {
-        std::cout << (firstRow ? "\n" : ",\n") << "{\"ts\":\"" << formatIsoUtcMs(s.ts_ms) << "\",\"ts_ms\":" << s.ts_ms
+        std::cout << (firstRow ? "\n" : ",\n") << "{\"ts\":\"" << timeText(s.ts_ms) << "\",\"ts_ms\":" << s.ts_ms
                   << ",\"tag\":" << jsonString(tag) << ",\"value\":" << number(s.value, true) << "}";
       } else {
         const bool quote = tag.find_first_of(",\"") != std::string::npos;
-        std::cout << formatIsoUtcMs(s.ts_ms) << "," << (quote ? jsonString(tag) : tag) << "," << number(s.value, false)
+        std::cout << timeText(s.ts_ms) << "," << (quote ? jsonString(tag) : tag) << "," << number(s.value, false)
                   << "\n";
       }
       firstRow = false;
@@ -106,9 +146,18 @@ const bool registered = registerCommand({
       auto* dbOption = sub.add_option("--db", args->db, "Historian file")->check(CLI::ExistingFile);
       addStoreOption(sub, args->db, dbOption);
       sub.add_option("--tags", args->tags, "Comma-separated tags (default: all)")->delimiter(',');
-      sub.add_option("--from", args->from, "Start, inclusive (ISO-8601 or epoch s/ms; default: beginning)");
-      sub.add_option("--to", args->to, "End, inclusive (default: end)");
+      sub.add_option("--from", args->from,
+                     "Start, inclusive (ISO-8601 or epoch s/ms; default: beginning). Without a zone "
+                     "(2026-06-01 08:00): the --park's civil time, or UTC without --park");
+      sub.add_option("--to", args->to, "End, inclusive (as --from; default: end)");
       sub.add_option("--format", args->format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
+      sub.add_option("--park", args->park,
+                     "Park file, or the name of a bundled park (beidu, jiulong), whose clock --from/--to "
+                     "without a zone and --times park are on (its time_zone)");
+      sub.add_option("--times", args->times,
+                     "utc (default): 2026-06-01T00:00:00.000Z; park: the --park's civil time with its "
+                     "offset, 2026-06-01T08:00:00.000+08:00 (import reads both back)")
+          ->check(CLI::IsMember({"utc", "park"}));
       return [args] { return storeGiven(args->db, "export") ? runExport(*args) : 2; };
     }});
 

@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "command_registry.hpp"
-#include "parktwin/common/iso_time.hpp"
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/common/time_text.hpp"
 #include "parktwin/flow/kpi_table.hpp"
@@ -25,6 +24,7 @@
 #include "parktwin/flow/solver.hpp"
 #include "parktwin/model/history_fit.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/model/park_time.hpp"
 #include "parktwin/store/store.hpp"
 #include "store_option.hpp"
 #include "terminal.hpp"
@@ -167,10 +167,11 @@ void warnIfAnotherParks(const model::Park& park, store::Store& historian, const 
   if (!text.en.empty()) std::cerr << "warning: " << text.en << "\n";
 }
 
-// The state at `at` from the historian `db`, as network overrides; nullopt after printing why.
+// The state at `at` (a time without a zone is the park's civil time: model::parkInstantMs) from
+// the historian `db`, as network overrides; nullopt after printing why.
 std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const std::string& db, const std::string& at,
                                                  std::int64_t& atMs) {
-  auto t = parseTimestamp(at);
+  auto t = model::parkInstantMs(at, &park, commandLanguage());
   if (!t) {
     std::cerr << "--at: " << t.error().message << "\n";
     return std::nullopt;
@@ -188,7 +189,7 @@ std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const 
     return std::nullopt;
   }
   if (state->empty()) {
-    std::cerr << db << ": no sample at or before " << formatIsoUtcMs(*t) << "\n";
+    std::cerr << db << ": no sample at or before " << isoTextIn(*t, model::parkTimeZone(park)) << "\n";
     return std::nullopt;
   }
   std::map<std::string, double> values;
@@ -231,7 +232,8 @@ std::optional<SolvedFlows> solveAtHistorianState(const FlowsOptions& o, const mo
   solved.state->material.built = built;
   solved.state->energy.built = built;
   solved.report = solveParkFlows(park, solved.state->material, solved.state->energy, 1.0);
-  solved.basis = "at " + formatIsoUtcMs(atMs) + " from " + o.db + " (one hour at that state)";
+  // On the park's clock with its offset, as --at was most likely typed, and one instant still.
+  solved.basis = "at " + isoTextIn(atMs, model::parkTimeZone(park)) + " from " + o.db + " (one hour at that state)";
   solved.kpiBasis = "for one hour at that state (measured)";
   return solved;
 }
@@ -327,7 +329,8 @@ const bool registered = registerCommand({
       sub.add_flag("--peak", o->peak, "A peak hour with sources at rated power, instead of a year's average hour");
       auto* dbOption = sub.add_option("--db", o->db, "Historian file (simulate --db, ingest --db): solve at its state at --at");
       addStoreOption(sub, o->db, dbOption);
-      sub.add_option("--at", o->at, "With --db or --store: the moment, ISO-8601 or epoch seconds/ms");
+      sub.add_option("--at", o->at, "With --db or --store: the moment, ISO-8601 or epoch seconds/ms; a time without a zone "
+                    "(2026-06-01 08:00) is the park's civil time (its time_zone), not UTC");
       sub.add_option("--commission", o->commission,
                      "Count this planned building or utility as built, as a scenario's commission change does "
                      "(planned objects are left out otherwise); repeatable");

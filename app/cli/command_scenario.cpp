@@ -69,7 +69,7 @@ void printKpiTable(const std::vector<scenario::KpiDelta>& deltas, const std::str
 }
 
 // The run's options from the flags; nullopt after saying which flag is wrong.
-std::optional<scenario::RunOptions> runOptionsOf(const ScenarioRunOptions& o) {
+std::optional<scenario::RunOptions> runOptionsOf(const ScenarioRunOptions& o, const model::Park& park) {
   // Before the run, which may take minutes: a report it could not write would lose it.
   for (const auto& report : o.reports) {
     if (auto ok = scenario::checkReportFile(report, o.lang); !ok) {
@@ -88,7 +88,7 @@ std::optional<scenario::RunOptions> runOptionsOf(const ScenarioRunOptions& o) {
     options.duration_ms = *ms;
   }
   if (!o.from.empty()) {
-    const auto ms = instantFlag("--from", o.from);
+    const auto ms = instantFlag("--from", o.from, park, o.lang);
     if (!ms) return std::nullopt;
     options.start_ms = *ms;
   }
@@ -125,7 +125,7 @@ int runScenarioCommand(const ScenarioRunOptions& o) {
     std::cerr << park.error().message << "\n";
     return 2;
   }
-  auto options = runOptionsOf(o);
+  auto options = runOptionsOf(o, *park);
   if (!options) return 2;
   options->language = o.lang;
   ProgressBar bar("scenario " + scenario->id, 1000);
@@ -188,7 +188,9 @@ const bool registered = registerCommand({
                       "clickhouse://HOST:PORT/DB?park=P (parks P_<id>_baseline, P_<id>_scenario)");
       run->add_option("--store-every", o->storeEvery, "Store every Nth simulator step in the historian")
           ->check(CLI::PositiveNumber);
-      run->add_option("--from", o->from, "Override the scenario's start (e.g. 2026-07-14T00:00:00+08:00)");
+      run->add_option("--from", o->from,
+                      "Override the scenario's start (e.g. 2026-07-14T00:00:00+08:00; without a zone, the park's "
+                      "civil time)");
       run->add_option("--duration", o->duration, "Override the scenario's period (e.g. 7d)");
       run->callback([o, action] { *action = [o] {
         o->lang = commandLanguage();

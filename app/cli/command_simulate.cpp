@@ -103,7 +103,7 @@ struct SimulateOutputs {
 };
 
 // The run's timing; nullopt after printing why.
-std::optional<SimulateTiming> parseTiming(const SimulateOptions& o, bool live) {
+std::optional<SimulateTiming> parseTiming(const SimulateOptions& o, const model::Park& park, bool live) {
   SimulateTiming timing;
   const auto step = durationFlag("--step", o.step.empty() ? (live ? "1s" : "1m") : o.step);
   if (!step) return std::nullopt;
@@ -113,7 +113,7 @@ std::optional<SimulateTiming> parseTiming(const SimulateOptions& o, bool live) {
                                  std::chrono::system_clock::now().time_since_epoch()).count();
     timing.start_ms = live ? now - now % *step : *parseInstantMs("2026-01-01T00:00:00+08:00");
   } else {
-    const auto from = instantFlag("--from", o.from);
+    const auto from = instantFlag("--from", o.from, park, commandLanguage());
     if (!from) return std::nullopt;
     timing.start_ms = *from;
   }
@@ -284,7 +284,7 @@ int runSimulate(const SimulateOptions& o) {
     std::cerr << park.error().message << "\n";
     return 2;
   }
-  const auto timing = parseTiming(o, live);
+  const auto timing = parseTiming(o, *park, live);
   if (!timing) return 2;
   *park = model::withoutPlanned(*park);  // planned plants are not running yet
   auto simulator = createSimulator(o, *park, *timing);
@@ -312,7 +312,8 @@ const bool registered = registerCommand({
       sub.add_option("--park", o->park, "Bundled park name (beidu, jiulong) or a park file")->required();
       sub.add_option("--seed", o->seed, "Random seed: the same seed gives the same run")->default_val(1);
       sub.add_option("--from", o->from,
-                     "Start, ISO-8601 or epoch ms (default: now with --mqtt, else 2026-01-01T00:00:00+08:00)");
+                     "Start, ISO-8601 or epoch s/ms; without a zone, the park's civil time (default: now with "
+                     "--mqtt, else 2026-01-01T00:00:00+08:00)");
       sub.add_option("--duration", o->duration, "How long to simulate: 90s, 15m, 1h, 30d (default forever with --mqtt)");
       sub.add_option("--step", o->step, "Sampling step, 1s..1m (default 1s with --mqtt, 1m otherwise)");
       sub.add_option("--speed", o->speed, "With --mqtt: multiple of real time, 0 = as fast as possible")->default_val(1.0);

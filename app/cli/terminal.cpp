@@ -5,6 +5,7 @@
 #include "parktwin/common/time_text.hpp"
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/model/park_time.hpp"
 
 namespace parktwin::cli {
 
@@ -38,8 +39,9 @@ std::optional<std::int64_t> durationFlag(const char* flag, const std::string& te
   return printedIfFailed(flag, parseDurationMs(text));
 }
 
-std::optional<std::int64_t> instantFlag(const char* flag, const std::string& text) {
-  return printedIfFailed(flag, parseInstantMs(text));
+std::optional<std::int64_t> instantFlag(const char* flag, const std::string& text, const model::Park& park,
+                                        std::string_view language) {
+  return printedIfFailed(flag, model::parkInstantMs(text, &park, language));
 }
 
 namespace {

@@ -25,10 +25,12 @@ Result<model::Park> loadParkArgument(const std::string& nameOrPath, std::string_
 Result<std::filesystem::path> scenarioPath(const std::string& nameOrPath, std::string_view language = "en");
 
 // A duration flag (--duration 30d, --step 1m; parktwin::parseDurationMs) or an instant flag
-// (--from 2026-01-01 or epoch ms; parktwin::parseInstantMs) in milliseconds; nullopt after
-// printing "<flag>: <why>" to stderr.
+// for `park` (--from 2026-01-01T08:00:00+08:00, or without a zone the park's civil time, or
+// epoch seconds or ms; model::parkInstantMs) in milliseconds; nullopt after printing
+// "<flag>: <why>" (in `language`) to stderr.
 std::optional<std::int64_t> durationFlag(const char* flag, const std::string& text);
-std::optional<std::int64_t> instantFlag(const char* flag, const std::string& text);
+std::optional<std::int64_t> instantFlag(const char* flag, const std::string& text, const model::Park& park,
+                                        std::string_view language);
 
 // "1 tag", "2 tags": a count with its noun in the number the count takes (QA: "1 sources").
 std::string counted(std::uint64_t n, std::string_view one, std::string_view many);

@@ -13,6 +13,7 @@
 #include "parktwin/flow/flow_json.hpp"
 #include "parktwin/flow/park_flows.hpp"
 #include "parktwin/flow/park_state.hpp"
+#include "parktwin/model/park_time.hpp"
 #include "parktwin/sim/event_codec.hpp"
 #include "parktwin/store/state_spans.hpp"
 
@@ -23,16 +24,17 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxSeriesPoints = 10'000;
 
-// A time parameter: ISO-8601 or epoch (seconds below 1e11, else milliseconds), as --at reads it.
-Result<std::int64_t> timeParameter(const Query& query, const std::string& name, std::optional<std::int64_t> fallback,
-                                   const std::string& lang) {
+// A time parameter: ISO-8601 or epoch (seconds below 1e11, else milliseconds); without a zone,
+// the park's civil time, as the window's and the CLI's --at read it (model::parkInstantMs).
+Result<std::int64_t> timeParameter(const model::Park& park, const Query& query, const std::string& name,
+                                   std::optional<std::int64_t> fallback, const std::string& lang) {
   const auto it = query.find(name);
   if (it == query.end() || it->second.empty()) {
     if (fallback) return *fallback;
     return fail(ErrorCode::invalid_input,
                 name + inLanguage(lang, ": required (ISO-8601 or epoch milliseconds)", ": 必填（ISO-8601 时间或纪元毫秒）"));
   }
-  auto t = parseTimestamp(it->second, lang);
+  auto t = model::parkInstantMs(it->second, &park, lang);
   if (!t) return fail(ErrorCode::invalid_input, name + ": " + t.error().message);
   return *t;
 }
@@ -76,9 +78,9 @@ Result<TagRange> tagRange(const model::Park& park, const Query& query, const std
     return fail(ErrorCode::not_found, inLanguage(lang, "tag \"" + tag->second + "\": not a tag of " + park.id,
                                                  "标签“" + tag->second + "”：不是园区 " + park.id + " 的标签"));
   }
-  auto from = timeParameter(query, "from", std::nullopt, lang);
+  auto from = timeParameter(park, query, "from", std::nullopt, lang);
   if (!from) return std::unexpected(from.error());
-  auto to = timeParameter(query, "to", std::nullopt, lang);
+  auto to = timeParameter(park, query, "to", std::nullopt, lang);
   if (!to) return std::unexpected(to.error());
   if (*to <= *from) return fail(ErrorCode::invalid_input, inLanguage(lang, "to: must be after from", "to: 必须晚于 from"));
   return TagRange{tag->second, *from, *to};
@@ -109,7 +111,7 @@ ApiResponse cachedRead(AnswerCache& cache, const std::optional<AnswerCache::Key>
 }  // namespace
 
 ApiResponse Api::state(const Query& query, const std::string& lang) {
-  auto at = timeParameter(query, "at", c_.now_ms(), lang);
+  auto at = timeParameter(c_.park, query, "at", c_.now_ms(), lang);
   if (!at) return errorResponse(400, at.error().message);
   // Only a T asked for is kept: "now" is a new T at every millisecond.
   std::optional<AnswerCache::Key> key;
@@ -166,9 +168,9 @@ ApiResponse Api::spans(const Query& query, const std::string& lang) {
 }
 
 ApiResponse Api::events(const Query& query, const std::string& lang) {
-  auto from = timeParameter(query, "from", std::int64_t{0}, lang);
+  auto from = timeParameter(c_.park, query, "from", std::int64_t{0}, lang);
   if (!from) return errorResponse(400, from.error().message);
-  auto to = timeParameter(query, "to", c_.now_ms(), lang);
+  auto to = timeParameter(c_.park, query, "to", c_.now_ms(), lang);
   if (!to) return errorResponse(400, to.error().message);
   auto minSeverity = integerParameter(query, "min_severity", 0, 0, 100, lang);
   if (!minSeverity) return errorResponse(400, minSeverity.error().message);
@@ -239,13 +241,14 @@ ApiResponse Api::flows(const Query& query, const std::string& lang) {
   std::optional<flow::StateOverrides> state;
   std::int64_t atMs = 0;
   if (atState) {
-    auto at = timeParameter(query, "at", std::nullopt, lang);
+    auto at = timeParameter(c_.park, query, "at", std::nullopt, lang);
     if (!at) return errorResponse(400, at.error().message);
     atMs = *at;
     auto states = c_.history.stateAt(atMs);
     if (!states) return historyFailure(states.error(), lang);
     if (states->empty()) {
-      return errorResponse(404, inLanguage(lang, "no sample at or before " + formatIsoUtcMs(atMs), formatIsoUtcMs(atMs) + " 及之前没有样本"));
+      const std::string when = isoTextIn(atMs, model::parkTimeZone(c_.park));
+      return errorResponse(404, inLanguage(lang, "no sample at or before " + when, when + " 及之前没有样本"));
     }
     std::map<std::string, double> values;
     for (const auto& s : *states) values[s.tag] = s.value;
@@ -257,7 +260,8 @@ ApiResponse Api::flows(const Query& query, const std::string& lang) {
                       : flow::solveParkFlows(c_.park, design, 8760.0);
   if (!report) return errorResponse(422, report.error().message);
   json out = flow::flowReportJson(c_.park, *report, std::nullopt, std::nullopt);
-  out["basis"] = state ? "at " + formatIsoUtcMs(atMs) + " (one hour at that state)" : "at design capacity, the average hour of a year";
+  out["basis"] = state ? "at " + isoTextIn(atMs, model::parkTimeZone(c_.park)) + " (one hour at that state)"
+                       : "at design capacity, the average hour of a year";
   if (state) {
     out["at"] = atMs;
     out["down"] = state->down;

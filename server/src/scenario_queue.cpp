@@ -1,7 +1,7 @@
 #include "scenario_queue.hpp"
 
-#include "parktwin/common/time_text.hpp"
 #include "parktwin/model/bundled_data.hpp"
+#include "parktwin/model/park_time.hpp"
 #include "parktwin/scenario/runner.hpp"
 
 namespace parktwin::server {
@@ -72,7 +72,8 @@ Result<std::string> ScenarioQueue::submit(const json& body, const std::string& u
   }
   std::optional<std::int64_t> start_ms;
   if (body.contains("start")) {
-    auto start = body["start"].is_string() ? parseTimestamp(body["start"].get<std::string>(), language)
+    // Without a zone, the served park's civil time, as every other time typed for it.
+    auto start = body["start"].is_string() ? model::parkInstantMs(body["start"].get<std::string>(), &park_, language)
                                            : Result<std::int64_t>(fail(zh ? "应为字符串" : "expected a string"));
     if (!start) {
       return fail(ErrorCode::invalid_input, "/start: " + start.error().message +

@@ -165,6 +165,28 @@ class ServerApiTest(unittest.TestCase):
         self.assertAlmostEqual(bath(10), got["potline-1.bath_temp"])
         self.assertAlmostEqual(current(10), got["potline-1.current"])
 
+    def test_a_time_without_a_zone_is_the_parks_civil_time(self):
+        """beidu's time_zone is Asia/Shanghai (UTC+8, no daylight saving since 1991), so
+        "2026-01-01T08:10:30" written without a zone is 2026-01-01T00:10:30Z = T0 + 10.5 minutes,
+        as the window's and parktwin-cli's --at read it (read as UTC it was after the last sample).
+        A zone written, or an epoch number, keeps its meaning."""
+        for at in ["2026-01-01T08:10:30", "2026-01-01%2008:10:30", "2026-01-01T00:10:30Z", str(T0 + 10 * STEP + 30_000)]:
+            status, body = self.get(f"/api/v1/parks/beidu/state?at={at}")
+            self.assertEqual(200, status, body)
+            got = {v["tag"]: v["v"] for v in records(body, "values")}
+            self.assertAlmostEqual(bath(10), got["potline-1.bath_temp"], msg=at)
+            self.assertAlmostEqual(current(10), got["potline-1.current"], msg=at)
+        # 08:00 .. 09:00 Beijing time is T0 .. T0 + 60 minutes: the first two events.
+        status, body = self.get("/api/v1/parks/beidu/events?from=2026-01-01%2008:00&to=2026-01-01%2009:00")
+        self.assertEqual(200, status, body)
+        self.assertEqual([e[4] for e in EVENTS if T0 <= e[0] <= T0 + 60 * STEP], [e["message"] for e in body])
+        # Potline 1 is down from minute 60 (09:00 Beijing time): not yet at 08:30 there.
+        status, flows = self.get("/api/v1/parks/beidu/flows?at=2026-01-01T08:30")
+        self.assertEqual(200, status, flows)
+        self.assertEqual(T0 + 30 * STEP, flows["at"])
+        self.assertNotIn("potline-1", flows["down"])
+        self.assertEqual("at 2026-01-01T08:30:00.000+08:00 (one hour at that state)", flows["basis"])
+
     def test_state_says_when_each_broken_alarm_began(self):
         """alarm_onsets: for each of beidu's alarm rules that its tag's value at T breaks, the
         first sample of the run of samples breaking it (QA: a replay of the server's history

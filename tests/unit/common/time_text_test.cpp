@@ -115,5 +115,22 @@ TEST(Timestamp, FormatsAndRoundTrips) {
   }
 }
 
+// isoTextIn: the zone's clock with its offset. Oracles by `date`: TZ=Europe/Berlin date -d
+// @1780272000 = 02:00 +0200; `date -u -d "2026-01-15 08:00 -0500" +%s` = 1768482000;
+// TZ=Asia/Shanghai date -d @-2208988800 = 1900-01-01 08:05:43 +0805 (local mean time).
+TEST(TimeText, IsoTextOnTheZonesClockWithItsOffset) {
+  const auto shanghai = TimeZone::load("Asia/Shanghai");
+  const auto berlin = TimeZone::load("Europe/Berlin");
+  const auto newYork = TimeZone::load("America/New_York");
+  ASSERT_TRUE(shanghai && berlin && newYork);
+  EXPECT_EQ(isoTextIn(1'780'272'000'000, *shanghai), "2026-06-01T08:00:00.000+08:00");
+  EXPECT_EQ(isoTextIn(1'780'272'000'250, *berlin), "2026-06-01T02:00:00.250+02:00");
+  EXPECT_EQ(isoTextIn(1'768'482'000'000, *newYork), "2026-01-15T08:00:00.000-05:00");
+  EXPECT_EQ(isoTextIn(0, TimeZone::fixed(0)), "1970-01-01T00:00:00.000+00:00");
+  EXPECT_EQ(isoTextIn(0, TimeZone::fixed(-(5 * 3600 + 30 * 60))), "1969-12-31T18:30:00.000-05:30");
+  // +08:05:43 has no ISO-8601 form: the same instant in UTC rather than another instant.
+  EXPECT_EQ(isoTextIn(-2'208'988'800'000, *shanghai), "1900-01-01T00:00:00.000Z");
+}
+
 }  // namespace
 }  // namespace parktwin

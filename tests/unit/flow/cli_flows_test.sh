@@ -27,6 +27,34 @@ expect "potline-1 listed as down" "['potline-1']" \
 expect "before any sample: exit code" 2 $?
 expect "before any sample: says so" 1 "$(grep -c 'no sample at or before' "$dir/before.err")"
 
+# --at without a zone is the park's civil time, as the window's --at and `import --park` read it
+# (QA: a planner in Chongqing got 08:00 Beijing time in the window, 16:00 in flows). Beidu is
+# Asia/Shanghai, UTC+8: "2026-07-15 17:00" is 09:00Z, when potline-1 was down (08:00Z); it came
+# back at 12:00Z, so 17:00 read as UTC would list nothing down.
+cat > "$dir/back.csv" <<'CSV'
+ts,tag,value
+2026-07-15T08:00:00Z,potline-1.state,3
+2026-07-15T08:00:00Z,potline-2.state,0
+2026-07-15T08:00:00Z,potline-2.power,262000
+2026-07-15T12:00:00Z,potline-1.state,0
+2026-07-15T12:00:00Z,potline-1.power,262000
+CSV
+"$cli" import "$dir/back.csv" --db "$dir/back.db" >/dev/null 2>&1
+expect "import (potline-1 back at 12:00Z)" 0 $?
+for at in "2026-07-15 17:00" "2026-07-15T17:00:00" "2026-07-15T09:00:00Z" 1784106000000; do
+  "$cli" flows --park beidu --db "$dir/back.db" --at "$at" --json >"$dir/park-time.json" 2>"$dir/park-time.err"
+  expect "flows --at $at: exit code" 0 $?
+  expect "flows --at $at: potline-1 down at 09:00Z" "['potline-1']" \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["down"])' "$dir/park-time.json")"
+  expect "flows --at $at: on the park's clock" "at 2026-07-15T17:00:00.000+08:00 from $dir/back.db (one hour at that state)" \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["basis"])' "$dir/park-time.json")"
+done
+"$cli" flows --park beidu --db "$dir/back.db" --at "2026-07-15 15:59" >/dev/null 2>"$dir/early.err"
+expect "07:59Z, before any sample: exit code" 2 $?
+expect "07:59Z, before any sample: on the park's clock" "$dir/back.db: no sample at or before 2026-07-15T15:59:00.000+08:00" \
+  "$(cat "$dir/early.err")"
+"$cli" flows --help | grep -q "civil time" ; expect "flows --help: zone-less --at is park time" 0 $?
+
 "$cli" flows --park beidu --db "$dir/park.db" >/dev/null 2>"$dir/noat.err"
 expect "--db without --at" 2 $?
 "$cli" flows --park beidu --db "$dir/park.db" --at yesterday >/dev/null 2>"$dir/badat.err"

@@ -45,6 +45,24 @@ TEST(SimulateCommand, WritesTheSameCsvForTheSameSeed) {
   std::filesystem::remove_all(dir);
 }
 
+// --from without a zone is the park's civil time, as every time typed for a park
+// (model::parkInstantMs); epoch seconds are seconds. Jiulong is Asia/Shanghai (UTC+8):
+// 2026-06-01 08:00 there is 2026-06-01T00:00:00Z = 1780272000 s
+// (`date -u -d "2026-06-01 08:00 +0800" +%s`).
+TEST(SimulateCommand, FromWithoutAZoneIsTheParksCivilTime) {
+  const auto dir = std::filesystem::temp_directory_path() / ("parktwin-sim-from-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  for (const std::string from : {"\"2026-06-01 08:00\"", "2026-06-01T08:00:00", "2026-06-01T00:00:00Z", "1780272000",
+                                 "1780272000000"}) {
+    const auto csv = dir / "from.csv";
+    ASSERT_EQ(run("simulate --park jiulong --from " + from + " --duration 1m --step 1m --csv " + csv.string()), 0) << from;
+    const std::string text = slurp(csv);
+    const auto firstRow = text.find('\n') + 1;
+    EXPECT_EQ(text.substr(firstRow, 20), "2026-06-01T00:01:00.") << from;  // the first sample: one step in
+  }
+  std::filesystem::remove_all(dir);
+}
+
 // A planned plant is not running yet: Beidu's planned recycling plant's line publishes nothing.
 TEST(SimulateCommand, LeavesOutTheLinesOfPlannedBuildings) {
   const auto dir = std::filesystem::temp_directory_path() / ("parktwin-sim-planned-" + std::to_string(::getpid()));

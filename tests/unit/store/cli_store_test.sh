@@ -79,6 +79,36 @@ expect "without --park, UTC" "2026-06-01T00:00:10.000Z 2026-06-01T08:00:00.000Z"
   "$("$cli" export --db "$dir/utc.db" | awk -F, 'NR > 1 { printf "%s%s", sep, $1; sep = " " }')"
 "$cli" import --help | grep -q -- "--park" ; expect "--park in --help" 0 $?
 
+# QA F19: export --park reads --from/--to without a zone as the park's civil time, and --times
+# park writes the park's clock with its offset. local.db holds 2026-06-01T00:00:00Z and
+# 00:00:10Z; 08:00 in Shanghai (UTC+8) is 00:00Z = 1780272000000 ms
+# (`date -u -d "2026-06-01 08:00 +0800" +%s`).
+expect "export --park: zone-less --from/--to are park time" "2026-06-01T00:00:10.000Z" \
+  "$("$cli" export --db "$dir/local.db" --park beidu --from "2026-06-01 08:00:05" --to "2026-06-01T08:00:10" | awk -F, 'NR > 1 { print $1 }')"
+expect "export without --park: zone-less --from is UTC, as before" "ts,tag,value" \
+  "$("$cli" export --db "$dir/local.db" --from "2026-06-01 08:00:05")"
+"$cli" export --db "$dir/local.db" --park beidu --times park >"$dir/park-times.csv"
+expect "export --times park exit code" 0 $?
+expect "export --times park: the park's clock with its offset" "ts,tag,value
+2026-06-01T08:00:00.000+08:00,meter.kw,1
+2026-06-01T08:00:10.000+08:00,meter.kw,2" "$(cat "$dir/park-times.csv")"
+expect "export --times park: JSON, ts_ms unchanged" 1 \
+  "$("$cli" export --db "$dir/local.db" --park beidu --times park --format json | grep -c '"ts":"2026-06-01T08:00:00.000+08:00","ts_ms":1780272000000,"tag":"meter.kw","value":1}')"
+"$cli" import "$dir/park-times.csv" --db "$dir/round-trip.db" >/dev/null 2>&1
+expect "import of an export --times park exit code" 0 $?
+expect "round trip: the same instants" "$("$cli" export --db "$dir/local.db")" "$("$cli" export --db "$dir/round-trip.db")"
+"$cli" import "$dir/park-times.csv" --park jiulong --db "$dir/round-trip-park.db" >/dev/null 2>&1
+expect "round trip with import --park: the same instants" "$("$cli" export --db "$dir/local.db")" \
+  "$("$cli" export --db "$dir/round-trip-park.db")"
+"$cli" export --db "$dir/local.db" --times park >/dev/null 2>"$dir/times-alone.err"
+expect "--times park without --park: exit code" 2 $?
+expect "--times park without --park: says why" "export: --times park needs --park (the park whose clock to write)" \
+  "$(cat "$dir/times-alone.err")"
+"$cli" export --db "$dir/local.db" --park beidu --from "2026-06-01 25:00" >/dev/null 2>"$dir/bad-from.err"
+expect "a bad --from: exit code" 2 $?
+expect "a bad --from: names the option" 1 "$(grep -c '^--from: ' "$dir/bad-from.err")"
+
+
 # Beidu's simulated history solved as Jiulong's: warned, with how many of Jiulong's tags it holds
 # (counted here from the exported samples and jiulong.json).
 counts=$("$cli" export --db "$dir/sim.db" | /usr/bin/python3 -c '

@@ -130,4 +130,12 @@ Result<FileTimestamp> parseTimestampIn(std::string_view text, const TimeZone* zo
   return FileTimestamp{static_cast<std::int64_t>(std::llround(number)), false};
 }
 
+std::string isoTextIn(std::int64_t utc_ms, const TimeZone& zone) {
+  const std::int32_t offset = zone.offsetSecondsAt(utc_ms);
+  if (offset % 60 != 0) return formatIsoUtcMs(utc_ms);
+  std::string text = formatIsoUtcMs(utc_ms + offset * 1000LL);
+  text.pop_back();  // the 'Z' of the civil time written as if it were UTC
+  return text + zone.offsetLabelAt(utc_ms).substr(3);  // "+08:00" of "UTC+08:00"
+}
+
 }  // namespace parktwin

@@ -4,6 +4,7 @@
 // a plain number or a unit suffix means. The one place for both: simulate, ingest, scenario
 // files and the CSV import all read time through here.
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "parktwin/common/result.hpp"
@@ -18,8 +19,9 @@ Result<std::int64_t> parseDurationMs(std::string_view text);
 // "2026-01-01T14:00:00+08:00") or epoch milliseconds.
 Result<std::int64_t> parseInstantMs(std::string_view text);
 
-// Timestamps in files and at the window's --at: ISO-8601 (quotes, surrounding spaces and a
-// trailing '\r' ignored; no zone is UTC), Excel's "2026/03/01 09:02:00" (YYYY/M/D [H:MM[:SS]],
+// Timestamps in files and typed times: ISO-8601 (quotes, surrounding spaces and a trailing
+// '\r' ignored; no zone is UTC here, and a park's civil time where a park is known:
+// parseTimestampIn, model::parkInstantMs), Excel's "2026/03/01 09:02:00" (YYYY/M/D [H:MM[:SS]],
 // read as ISO text without a zone), or a plain number: epoch seconds if |n| < 1e11, else epoch
 // milliseconds (1e11 s is the year 5138, 1e11 ms is 1973); fractions allowed for seconds.
 // Refusals in `language` ("zh" or "en").
@@ -35,5 +37,12 @@ struct FileTimestamp {
 };
 Result<FileTimestamp> parseTimestampIn(std::string_view text, const TimeZone* zone,
                                        std::string_view language = "en");
+
+// The way back for a park's own clock: `utc_ms` as ISO-8601 on `zone`'s clock with its offset,
+// to the millisecond: "2026-06-01T08:00:00.000+08:00", the instant formatIsoUtcMs writes as
+// "2026-06-01T00:00:00.000Z", read back to it by parseTimestamp(In) and any ISO-8601 reader. An
+// offset of odd seconds (local mean time before 1901) has no ISO-8601 form: that instant is
+// written in UTC ("...Z") rather than rounded to another one.
+std::string isoTextIn(std::int64_t utc_ms, const TimeZone& zone);
 
 }  // namespace parktwin
