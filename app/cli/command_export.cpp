@@ -100,15 +100,19 @@ int runExport(const ExportArgs& args) {
 }
 
 const bool registered = registerCommand({
-    "export", "Export samples from a historian file as CSV (ts,tag,value) or JSON",
+    "export",
+    {"Export samples from a historian file as CSV (ts,tag,value) or JSON",
+     "把历史库文件中的样本导出为 CSV（ts,tag,value）或 JSON"},
     [](CLI::App& sub) {
       auto args = std::make_shared<ExportArgs>();
-      auto* dbOption = sub.add_option("--db", args->db, "Historian file")->check(CLI::ExistingFile);
+      auto* dbOption = sub.add_option("--db", args->db, say("Historian file", "历史库文件"))->check(CLI::ExistingFile);
       addStoreOption(sub, args->db, dbOption);
-      sub.add_option("--tags", args->tags, "Comma-separated tags (default: all)")->delimiter(',');
-      sub.add_option("--from", args->from, "Start, inclusive (ISO-8601 or epoch s/ms; default: beginning)");
-      sub.add_option("--to", args->to, "End, inclusive (default: end)");
-      sub.add_option("--format", args->format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
+      sub.add_option("--tags", args->tags, say("Comma-separated tags (default: all)", "以逗号分隔的测点（默认：全部测点）"))->delimiter(',');
+      sub.add_option("--from", args->from,
+                     say("Start, inclusive (ISO-8601 or epoch s/ms; default: beginning)",
+                         "起始时间，含该时刻（ISO-8601 或纪元秒/毫秒；默认：从最早的样本起）"));
+      sub.add_option("--to", args->to, say("End, inclusive (default: end)", "结束时间，含该时刻（默认：到最后的样本）"));
+      sub.add_option("--format", args->format, say("csv or json", "csv 或 json"))->check(CLI::IsMember({"csv", "json"}));
       return [args] { return storeGiven(args->db, "export") ? runExport(*args) : 2; };
     }});
 
