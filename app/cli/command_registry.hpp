@@ -30,7 +30,7 @@ bool registerCommand(Command command);
 const std::vector<Command>& registeredCommands();
 
 // --lang zh|en: the language of what a command prints for people (file problems, reports,
-// summaries). main() gives it to every command and subcommand through addLanguageOptions, so
+// summaries). makeCommandLine() gives it to every command and subcommand through addLanguageOptions, so
 // each one takes the same flag; a command reads the choice with commandLanguage() when it runs.
 // Without the flag, LC_ALL, else LC_MESSAGES, else LANG decides: zh... is Chinese, else English.
 void addLanguageOptions(CLI::App& app);
