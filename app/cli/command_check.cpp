@@ -153,14 +153,18 @@ int runCheck(const std::string& argument, const std::string& parkArgument, const
 
 const bool registered = registerCommand({
     "check",
-    "Validate a park file and its 3D model files and print a summary, or every problem with its JSON path; a scenario or "
-    "tour file is checked against its park",
+    {"Validate a park file and its 3D model files and print a summary, or every problem with its JSON path; a scenario "
+     "or tour file is checked against its park",
+     "校验园区文件及其三维模型文件，打印汇总，或逐条列出问题及其 JSON 路径；情景文件或导览文件对照其园区校验"},
     [](CLI::App& sub) {
       auto file = std::make_shared<std::string>();
       auto park = std::make_shared<std::string>();
-      sub.add_option("file", *file, "Park file, or the name of a bundled park (beidu, jiulong); or a scenario or tour file")
+      sub.add_option("file", *file,
+                     say("Park file, or the name of a bundled park (beidu, jiulong); or a scenario or tour file",
+                         "园区文件，或内置园区的名称（beidu、jiulong）；也可以是情景文件或导览文件"))
           ->required();
-      sub.add_option("--park", *park, "For a tour of a park that is not bundled: its park file");
+      sub.add_option("--park", *park,
+                     say("For a tour of a park that is not bundled: its park file", "导览所属的园区不是内置园区时：该园区的园区文件"));
       return [file, park] { return runCheck(*file, *park, commandLanguage()); };
     }});
 

@@ -215,21 +215,29 @@ int noFeed() {
 #endif
 
 const bool registered = registerCommand({
-    "connections", "Check a connections file (check), or connect to its sources and read once (test)",
+    "connections",
+    {"Check a connections file (check), or connect to its sources and read once (test)",
+     "校验连接文件（check），或连接其中的数据源并各读一次（test）"},
     [](CLI::App& sub) {
       auto o = std::make_shared<ConnectionsOptions>();
       sub.require_subcommand(1);
-      auto* check = sub.add_subcommand("check", "Validate a connections file: every problem with its JSON path");
-      check->add_option("file", o->file, "Connections file (parktwin-connections/1)")->required();
-      check->add_option("--park", o->park, "Also check tags and units against this park (bundled name or file)");
-      auto* test = sub.add_subcommand("test", "Connect to every source, read once, print each tag's value");
-      test->add_option("file", o->file, "Connections file (parktwin-connections/1)")->required();
+      auto* check = sub.add_subcommand("check", say("Validate a connections file: every problem with its JSON path",
+                                                      "校验连接文件：逐条列出问题及其 JSON 路径"));
+      check->add_option("file", o->file, say("Connections file (parktwin-connections/1)", "连接文件（parktwin-connections/1）"))->required();
+      check->add_option("--park", o->park, say("Also check tags and units against this park (bundled name or file)",
+                                                "同时对照此园区检查测点和单位（内置园区名称或园区文件）"));
+      auto* test = sub.add_subcommand("test", say("Connect to every source, read once, print each tag's value",
+                                                    "连接每个数据源，各读一次，打印每个测点的值"));
+      test->add_option("file", o->file, say("Connections file (parktwin-connections/1)", "连接文件（parktwin-connections/1）"))->required();
       test->add_option("--park", o->park,
-                       "First check tags and units against this park (bundled name or file), as check --park and ingest do");
-      test->add_option("--timeout", o->timeout_s, "Seconds to wait for every source")->default_val(5)
+                       say("First check tags and units against this park (bundled name or file), as check --park and "
+                           "ingest do",
+                           "先对照此园区检查测点和单位（内置园区名称或园区文件），与 check --park 和 ingest 一样"));
+      test->add_option("--timeout", o->timeout_s, say("Seconds to wait for every source", "等待所有数据源的秒数"))->default_val(5)
           ->check(CLI::Range(0.1, 600.0));
       test->add_option("--gateway-mqtt", o->gatewayMqtt,
-                       "Broker HOST:PORT over which OPC UA sources' gateways hand their values (needed for OPC UA)");
+                       say("Broker HOST:PORT over which OPC UA sources' gateways hand their values (needed for OPC UA)",
+                           "OPC UA 数据源的网关经这个 MQTT 代理（主机:端口）交付数值（OPC UA 必需）"));
 #ifdef PARKTWIN_CLI_HAS_FEED
       return [o, check] {
         o->language = commandLanguage();

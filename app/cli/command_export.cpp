@@ -140,23 +140,30 @@ int runExport(const ExportArgs& args) {
 }
 
 const bool registered = registerCommand({
-    "export", "Export samples from a historian file as CSV (ts,tag,value) or JSON",
+    "export",
+    {"Export samples from a historian file as CSV (ts,tag,value) or JSON",
+     "把历史库文件中的样本导出为 CSV（ts,tag,value）或 JSON"},
     [](CLI::App& sub) {
       auto args = std::make_shared<ExportArgs>();
-      auto* dbOption = sub.add_option("--db", args->db, "Historian file")->check(CLI::ExistingFile);
+      auto* dbOption = sub.add_option("--db", args->db, say("Historian file", "历史库文件"))->check(CLI::ExistingFile);
       addStoreOption(sub, args->db, dbOption);
-      sub.add_option("--tags", args->tags, "Comma-separated tags (default: all)")->delimiter(',');
+      sub.add_option("--tags", args->tags, say("Comma-separated tags (default: all)", "以逗号分隔的测点（默认：全部测点）"))->delimiter(',');
       sub.add_option("--from", args->from,
-                     "Start, inclusive (ISO-8601 or epoch s/ms; default: beginning). Without a zone "
-                     "(2026-06-01 08:00): the --park's civil time, or UTC without --park");
-      sub.add_option("--to", args->to, "End, inclusive (as --from; default: end)");
-      sub.add_option("--format", args->format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
+                     say("Start, inclusive (ISO-8601 or epoch s/ms; default: beginning). Without a zone "
+                         "(2026-06-01 08:00): the --park's civil time, or UTC without --park",
+                         "起始时间，含该时刻（ISO-8601 或纪元秒/毫秒；默认：从最早的样本起）。不带时区的时间"
+                         "（2026-06-01 08:00）按 --park 园区的当地时间计，未给 --park 时按 UTC 计"));
+      sub.add_option("--to", args->to, say("End, inclusive (as --from; default: end)", "结束时间，含该时刻（同 --from；默认：到最后的样本）"));
+      sub.add_option("--format", args->format, say("csv or json", "csv 或 json"))->check(CLI::IsMember({"csv", "json"}));
       sub.add_option("--park", args->park,
-                     "Park file, or the name of a bundled park (beidu, jiulong), whose clock --from/--to "
-                     "without a zone and --times park are on (its time_zone)");
+                     say("Park file, or the name of a bundled park (beidu, jiulong), whose clock --from/--to "
+                         "without a zone and --times park are on (its time_zone)",
+                         "园区文件或内置园区名（beidu、jiulong）：不带时区的 --from/--to 和 --times park 按其时区（time_zone）计"));
       sub.add_option("--times", args->times,
-                     "utc (default): 2026-06-01T00:00:00.000Z; park: the --park's civil time with its "
-                     "offset, 2026-06-01T08:00:00.000+08:00 (import reads both back)")
+                     say("utc (default): 2026-06-01T00:00:00.000Z; park: the --park's civil time with its "
+                         "offset, 2026-06-01T08:00:00.000+08:00 (import reads both back)",
+                         "utc（默认）：2026-06-01T00:00:00.000Z；park：--park 园区的当地时间并带时差，"
+                         "2026-06-01T08:00:00.000+08:00（import 两种都能读回）"))
           ->check(CLI::IsMember({"utc", "park"}));
       return [args] { return storeGiven(args->db, "export") ? runExport(*args) : 2; };
     }});

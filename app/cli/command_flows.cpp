@@ -320,20 +320,32 @@ int runFlows(const FlowsOptions& o) {
 }
 
 const bool registered = registerCommand({
-    "flows", "Solve material and energy flows: flows per arc, bottleneck (min cut), KPIs, per-mu ranking",
+    "flows",
+    {"Solve material and energy flows: flows per arc, bottleneck (min cut), KPIs, per-mu ranking",
+     "求解物料流和能源流：各条连接的流量、瓶颈（最小割）、KPI、亩均排名"},
     [](CLI::App& sub) {
       auto o = std::make_shared<FlowsOptions>();
-      sub.add_option("--park", o->park, "Park file, or the name of a bundled park (beidu, jiulong)")->required();
-      sub.add_flag("--json", o->asJson, "Print the solution as JSON");
-      sub.add_option("--fail", o->failed, "Also report who loses supply if this node or link fails");
-      sub.add_flag("--peak", o->peak, "A peak hour with sources at rated power, instead of a year's average hour");
-      auto* dbOption = sub.add_option("--db", o->db, "Historian file (simulate --db, ingest --db): solve at its state at --at");
+      sub.add_option("--park", o->park,
+                     say("Park file, or the name of a bundled park (beidu, jiulong)", "园区文件，或内置园区的名称（beidu、jiulong）"))->required();
+      sub.add_flag("--json", o->asJson, say("Print the solution as JSON", "以 JSON 格式打印求解结果"));
+      sub.add_option("--fail", o->failed,
+                     say("Also report who loses supply if this node or link fails", "同时报告此节点或连接故障时谁会断供"));
+      sub.add_flag("--peak", o->peak,
+                   say("A peak hour with sources at rated power, instead of a year's average hour",
+                       "按高峰小时（电源按额定功率）计算，而不是按全年的平均小时"));
+      auto* dbOption = sub.add_option("--db", o->db,
+                                      say("Historian file (simulate --db, ingest --db): solve at its state at --at",
+                                          "历史库文件（simulate --db、ingest --db 写出的）：按它在 --at 时刻的状态求解"));
       addStoreOption(sub, o->db, dbOption);
-      sub.add_option("--at", o->at, "With --db or --store: the moment, ISO-8601 or epoch seconds/ms; a time without a zone "
-                    "(2026-06-01 08:00) is the park's civil time (its time_zone), not UTC");
+      sub.add_option("--at", o->at,
+                     say("With --db or --store: the moment, ISO-8601 or epoch seconds/ms; a time without a zone "
+                         "(2026-06-01 08:00) is the park's civil time (its time_zone), not UTC",
+                         "与 --db 或 --store 一起使用：时刻，ISO-8601 或纪元秒/毫秒；不带时区的时间"
+                         "（2026-06-01 08:00）按园区的当地时间（其 time_zone）计，而不是 UTC"));
       sub.add_option("--commission", o->commission,
-                     "Count this planned building or utility as built, as a scenario's commission change does "
-                     "(planned objects are left out otherwise); repeatable");
+                     say("Count this planned building or utility as built, as a scenario's commission change does "
+                         "(planned objects are left out otherwise); repeatable",
+                         "把这个规划中的建筑或公用设施按已建成计算，与情景的投运变更相同（否则不计规划中的对象）；可重复"));
       return [o] { return runFlows(*o); };
     }});
 

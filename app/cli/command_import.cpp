@@ -160,19 +160,26 @@ int runImport(const ImportOptions& o) {
 }
 
 const bool registered = registerCommand({
-    "import", "Import samples from CSV (ts,tag,value or ts,<tag>,<tag>...) into a historian file",
+    "import",
+    {"Import samples from CSV (ts,tag,value or ts,<tag>,<tag>...) into a historian file",
+     "把 CSV（ts,tag,value 或 ts,<测点>,<测点>...）中的样本导入历史库文件"},
     [](CLI::App& sub) {
       auto o = std::make_shared<ImportOptions>();
-      sub.add_option("file", o->file, "CSV file")->required();
-      auto* dbOption = sub.add_option("--db", o->db, "Historian file (created if missing)");
+      sub.add_option("file", o->file, say("CSV file", "CSV 文件"))->required();
+      auto* dbOption = sub.add_option("--db", o->db, say("Historian file (created if missing)", "历史库文件（不存在时新建）"));
       addStoreOption(sub, o->db, dbOption);
-      sub.add_flag("--strict", o->strict, "Import nothing if any line is bad (exit code 2)");
+      sub.add_flag("--strict", o->strict,
+                   say("Import nothing if any line is bad (exit code 2)", "只要有一行有误，就一行也不导入（退出码 2）"));
       sub.add_option("--park", o->park,
-                     "Bundled park name (beidu, jiulong) or a park file: times written without a zone "
-                     "(2026-06-01 08:00:00) are its civil time (its time_zone), not UTC; its tags get their units, "
-                     "a tag written as its name in the park (Chinese or English, or with its unit: Line power(kW)) is that tag, "
-                     "and the file's tags it does not define are named in a warning");
-      sub.add_flag("--skip-unknown-tags", o->skipUnknownTags, "With --park: leave out the tags the park does not define");
+                     say("Bundled park name (beidu, jiulong) or a park file: times written without a zone "
+                         "(2026-06-01 08:00:00) are its civil time (its time_zone), not UTC; its tags get their units, "
+                         "a tag written as its name in the park (Chinese or English, or with its unit: Line power(kW)) "
+                         "is that tag, and the file's tags it does not define are named in a warning",
+                         "内置园区名称（beidu、jiulong）或园区文件：不带时区的时间（2026-06-01 08:00:00）按园区当地时间"
+                         "（其 time_zone）读取，而不是按 UTC；测点带上园区给的单位；写成园区中测点名称的测点（中文或英文，"
+                         "或带单位：产线功率(kW)）即是该测点；文件中园区没有定义的测点在警告中列出"));
+      sub.add_flag("--skip-unknown-tags", o->skipUnknownTags,
+                   say("With --park: leave out the tags the park does not define", "与 --park 一起使用：略过园区没有定义的测点"));
       return [o] { return storeGiven(o->db, "import") ? runImport(*o) : 2; };
     }});
 

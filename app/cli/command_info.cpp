@@ -54,10 +54,12 @@ int runInfo(const std::string& db) {
 }
 
 const bool registered = registerCommand({
-    "info", "Summarise a historian file: tags, time ranges, sample counts, bytes on disk",
+    "info",
+    {"Summarise a historian file: tags, time ranges, sample counts, bytes on disk",
+     "汇总历史库文件：测点、时间范围、样本数、占用的磁盘字节数"},
     [](CLI::App& sub) {
       auto db = std::make_shared<std::string>();
-      auto* dbOption = sub.add_option("--db", *db, "Historian file")->check(CLI::ExistingFile);
+      auto* dbOption = sub.add_option("--db", *db, say("Historian file", "历史库文件"))->check(CLI::ExistingFile);
       addStoreOption(sub, *db, dbOption);
       return [db] { return storeGiven(*db, "info") ? runInfo(*db) : 2; };
     }});

@@ -325,36 +325,55 @@ int runIngest(const IngestOptions& o) {
 #endif
 
 const bool registered = registerCommand({
-    "ingest", "Record a park's live MQTT feed (--mqtt) or every source of a connections file (--connections) into a historian (--db) or CSV",
+    "ingest",
+    {"Record a park's live MQTT feed (--mqtt) or every source of a connections file (--connections) into a historian "
+     "(--db) or CSV",
+     "把园区的实时 MQTT 数据（--mqtt）或连接文件中的所有数据源（--connections）记录到历史库（--db）或 CSV"},
     [](CLI::App& sub) {
       auto o = std::make_shared<IngestOptions>();
-      sub.add_option("--park", o->park, "Bundled park name (beidu, jiulong) or a park file")->required();
-      auto* mqtt = sub.add_option("--mqtt", o->mqtt, "Broker HOST:PORT of the park's own feed (parktwin/<park>/#)");
-      sub.add_option("--connections", o->connections, "Record every source of this connections file instead")
+      sub.add_option("--park", o->park, say("Bundled park name (beidu, jiulong) or a park file", "内置园区名称（beidu、jiulong）或园区文件"))->required();
+      auto* mqtt = sub.add_option("--mqtt", o->mqtt,
+                                  say("Broker HOST:PORT of the park's own feed (parktwin/<park>/#)",
+                                      "园区自身数据所在的 MQTT 代理，主机:端口（主题 parktwin/<园区>/#）"));
+      sub.add_option("--connections", o->connections,
+                     say("Record every source of this connections file instead", "改为记录这个连接文件中的所有数据源"))
           ->excludes(mqtt);
       sub.add_option("--gateway-mqtt", o->gatewayMqtt,
-                     "With --connections: broker HOST:PORT over which OPC UA sources' gateways hand their values");
-      sub.add_option("--user", o->user, "MQTT user name");
-      sub.add_option("--password", o->password, "MQTT password");
-      sub.add_option("--tls-ca", o->tlsCa, "Use TLS, verifying the broker against this CA file");
-      sub.add_option("--client-id", o->clientId, "Client id of the persistent session (default parktwin-ingest-<park>)")
-          ->check([](const std::string& id) { return id.empty() ? std::string("an empty client id has no persistent session") : std::string(); });
-      sub.add_option("--qos", o->qos, "Subscription QoS 0 or 1")->default_val(1)->check(CLI::Range(0, 1));
-      sub.add_option("--csv", o->csv, "Write accepted samples as CSV: ts,tag,value");
-      auto* dbOption = sub.add_option("--db", o->db, "Write accepted samples into a historian file (SQLite)");
+                     say("With --connections: broker HOST:PORT over which OPC UA sources' gateways hand their values",
+                         "与 --connections 一起使用：OPC UA 数据源的网关经这个 MQTT 代理（主机:端口）交付数值"));
+      sub.add_option("--user", o->user, say("MQTT user name", "MQTT 用户名"));
+      sub.add_option("--password", o->password, say("MQTT password", "MQTT 密码"));
+      sub.add_option("--tls-ca", o->tlsCa,
+                     say("Use TLS, verifying the broker against this CA file", "使用 TLS，并用这个 CA 文件验证 MQTT 代理"));
+      sub.add_option("--client-id", o->clientId,
+                     say("Client id of the persistent session (default parktwin-ingest-<park>)",
+                         "持久会话的客户端 id（默认 parktwin-ingest-<园区>）"))
+          ->check([](const std::string& id) {
+            return std::string(id.empty() ? say("an empty client id has no persistent session", "客户端 id 为空就没有持久会话")
+                                          : "");
+          });
+      sub.add_option("--qos", o->qos, say("Subscription QoS 0 or 1", "订阅的 QoS：0 或 1"))->default_val(1)->check(CLI::Range(0, 1));
+      sub.add_option("--csv", o->csv, say("Write accepted samples as CSV: ts,tag,value", "把接受的样本写成 CSV：ts,tag,value"));
+      auto* dbOption = sub.add_option("--db", o->db,
+                                      say("Write accepted samples into a historian file (SQLite)", "把接受的样本写入历史库文件（SQLite）"));
       addStoreOption(sub, o->db, dbOption);
-      sub.add_option("--sync", o->sync, "normal: a stored sample survives a crash of ingest; full: also a power loss (slower)")
+      sub.add_option("--sync", o->sync,
+                     say("normal: a stored sample survives a crash of ingest; full: also a power loss (slower)",
+                         "normal：已存下的样本在 ingest 崩溃后仍在；full：断电后也在（较慢）"))
           ->default_val("normal")->check(CLI::IsMember({"normal", "full"}));
-      sub.add_option("--ack-batch-ms", o->ackBatchMs, "QoS 1: commit and acknowledge at least this often (ms)")
+      sub.add_option("--ack-batch-ms", o->ackBatchMs,
+                     say("QoS 1: commit and acknowledge at least this often (ms)", "QoS 1：至少每隔这么久提交并确认一次（毫秒）"))
           ->default_val(100)->check(CLI::Range(1, 10'000));
-      sub.add_option("--duration", o->duration, "Stop after this long (e.g. 1h); default: until Ctrl-C");
-      sub.add_option("--count", o->count, "Stop after this many accepted samples");
-      sub.add_flag("--all-tags", o->allTags, "Accept tags the park file does not list");
+      sub.add_option("--duration", o->duration,
+                     say("Stop after this long (e.g. 1h); default: until Ctrl-C", "运行这么久后停止（如 1h）；默认：直到按 Ctrl-C"));
+      sub.add_option("--count", o->count, say("Stop after this many accepted samples", "接受这么多个样本后停止"));
+      sub.add_flag("--all-tags", o->allTags, say("Accept tags the park file does not list", "也接受园区文件中没有列出的测点"));
 #ifdef PARKTWIN_CLI_HAS_FEED
       return [o] { return runIngest(*o); };
 #else
       return [o] {
-        std::cerr << "ingest: this build has no MQTT support (libmosquitto missing)\n";
+        std::cerr << say("ingest: this build has no MQTT support (libmosquitto missing)\n",
+                         "ingest：此版本不支持 MQTT（缺少 libmosquitto）\n");
         return 2;
       };
 #endif

@@ -186,19 +186,24 @@ int runConvert(const ConvertOptions& o) {
 }
 
 const bool registered = registerCommand({
-    "model", "3D models: what a glTF/GLB file holds (model info), or FBX/OBJ/DAE/glTF converted to GLB (model convert)",
+    "model",
+    {"3D models: what a glTF/GLB file holds (model info), or FBX/OBJ/DAE/glTF converted to GLB (model convert)",
+     "三维模型：查看 glTF/GLB 文件的内容（model info），或把 FBX/OBJ/DAE/glTF 转换为 GLB（model convert）"},
     [](CLI::App& sub) {
       sub.require_subcommand(1);
       auto action = std::make_shared<std::function<int()>>();
       auto file = std::make_shared<std::string>();
-      CLI::App* info = sub.add_subcommand("info", "Triangles, materials and bounds of a .glb or .gltf file");
-      info->add_option("file", *file, "Model file (.glb or .gltf)")->required();
+      CLI::App* info = sub.add_subcommand("info", say("Triangles, materials and bounds of a .glb or .gltf file",
+                                                         ".glb 或 .gltf 文件的三角形数、材质和包围盒"));
+      info->add_option("file", *file, say("Model file (.glb or .gltf)", "模型文件（.glb 或 .gltf）"))->required();
       info->callback([file, action] { *action = [file] { return runInfo(*file); }; });
       auto o = std::make_shared<ConvertOptions>();
-      CLI::App* convert = sub.add_subcommand("convert", "Convert a model with Qt's balsam into DIR/<name>.glb");
-      convert->add_option("input", o->input, "Model file: .fbx, .obj, .dae, .gltf or .glb")->required();
-      convert->add_option("--out", o->out, "Folder for the .glb")->required();
-      convert->add_flag("--force", o->force, "Replace DIR/<name>.glb if it exists");
+      CLI::App* convert = sub.add_subcommand("convert", say("Convert a model with Qt's balsam into DIR/<name>.glb",
+                                                               "用 Qt 的 balsam 把模型转换为 目录/<名称>.glb"));
+      convert->add_option("input", o->input,
+                          say("Model file: .fbx, .obj, .dae, .gltf or .glb", "模型文件：.fbx、.obj、.dae、.gltf 或 .glb"))->required();
+      convert->add_option("--out", o->out, say("Folder for the .glb", "存放 .glb 的文件夹"))->required();
+      convert->add_flag("--force", o->force, say("Replace DIR/<name>.glb if it exists", "目录/<名称>.glb 已存在时覆盖它"));
       convert->callback([o, action] { *action = [o] { return runConvert(*o); }; });
       return [action] { return *action ? (*action)() : 2; };
     }});

@@ -149,25 +149,47 @@ int runEdit(const EditOptions& o) {
 
 std::function<int()> declareParkEdit(CLI::App& sub) {
   auto o = std::make_shared<EditOptions>();
-  sub.add_option("file", o->file, "Park file to edit (written back in place unless --out)")->required();
-  sub.add_option("--out", o->out, "Write the edited park here instead");
-  sub.add_option("--set", o->sets, "POINTER=VALUE: set a field, e.g. /buildings/3/position/x_m=120 (VALUE is JSON, or text); /SECTION/-=OBJECT adds a whole item, e.g. /enterprises/-='{\"id\": ...}'");
-  sub.add_option("--move", o->moves, "ID=X,Y: move a building's centre to X,Y metres");
-  sub.add_option("--rotate", o->rotates, "ID=DEG: turn a building to DEG degrees counter-clockwise from east");
-  sub.add_option("--remove", o->idRemovals, "ID: delete what the id names (building, zone, road, enterprise, line, machine group, utility, external, tag, alarm rule, link) with what only makes sense with it");
-  sub.add_option("--remove-building", o->buildingRemovals, "ID: delete a building with its lines, the utilities it houses, and their tags and links");
-  sub.add_flag("--allow-problems", o->allowProblems, "Write the park even when the edits leave problems");
+  sub.add_option("file", o->file,
+                 say("Park file to edit (written back in place unless --out)", "要编辑的园区文件（不加 --out 时原地写回）"))
+      ->required();
+  sub.add_option("--out", o->out, say("Write the edited park here instead", "把编辑后的园区改写到这里"));
+  sub.add_option("--set", o->sets,
+                 say("POINTER=VALUE: set a field, e.g. /buildings/3/position/x_m=120 (VALUE is JSON, or text); "
+                     "/SECTION/-=OBJECT adds a whole item, e.g. /enterprises/-='{\"id\": ...}'",
+                     "路径=值：设置一个字段，如 /buildings/3/position/x_m=120（值为 JSON 或文本）；"
+                     "/分区/-=对象 添加一整项，如 /enterprises/-='{\"id\": ...}'"));
+  sub.add_option("--move", o->moves, say("ID=X,Y: move a building's centre to X,Y metres", "ID=X,Y：把建筑的中心移到 X,Y（米）"));
+  sub.add_option("--rotate", o->rotates,
+                 say("ID=DEG: turn a building to DEG degrees counter-clockwise from east",
+                     "ID=角度：把建筑转到从正东起逆时针的 角度 度"));
+  sub.add_option("--remove", o->idRemovals,
+                 say("ID: delete what the id names (building, zone, road, enterprise, line, machine group, utility, "
+                     "external, tag, alarm rule, link) with what only makes sense with it",
+                     "ID：删除该 id 所指的对象（建筑、区域、道路、企业、产线、设备组、公用设施、外部节点、测点、报警规则、连接），"
+                     "连同只依附于它的内容"));
+  sub.add_option("--remove-building", o->buildingRemovals,
+                 say("ID: delete a building with its lines, the utilities it houses, and their tags and links",
+                     "ID：删除一座建筑，连同其中的产线和公用设施，以及它们的测点和连接"));
+  sub.add_flag("--allow-problems", o->allowProblems,
+               say("Write the park even when the edits leave problems", "编辑后仍有问题时也写出园区"));
   return [o] { return runEdit(*o); };
 }
 
 namespace {
 const bool registered = registerCommand({
-    "park", "Start a new park file, edit one with the editor's commands, or import one from GeoJSON",
+    "park",
+    {"Start a new park file, edit one with the editor's commands, or import one from GeoJSON",
+     "新建园区文件，用编辑器的命令编辑园区文件，或由 GeoJSON 导入园区"},
     [](CLI::App& sub) {
       sub.require_subcommand(1);
-      auto create = declareParkNew(*sub.add_subcommand("new", "Write a new, empty park file (the window's File > New park) with its id, names and place"));
-      auto edit = declareParkEdit(*sub.add_subcommand("edit", "Apply edits (--set, --move, --rotate...) and save canonically"));
-      auto import = declareParkImport(*sub.add_subcommand("import-geojson", "Make a park from GeoJSON footprints, zones and roads"));
+      auto create = declareParkNew(*sub.add_subcommand(
+          "new", say("Write a new, empty park file (the window's File > New park) with its id, names and place",
+                     "写出一个新的空园区文件（即窗口的 文件 > 新建园区），含 id、名称和位置")));
+      auto edit = declareParkEdit(*sub.add_subcommand(
+          "edit", say("Apply edits (--set, --move, --rotate...) and save canonically",
+                      "执行编辑（--set、--move、--rotate...）并按规范格式保存")));
+      auto import = declareParkImport(*sub.add_subcommand(
+          "import-geojson", say("Make a park from GeoJSON footprints, zones and roads", "由 GeoJSON 的建筑轮廓、区域和道路生成园区")));
       return [&sub, create, edit, import] {
         if (sub.got_subcommand("new")) return create();
         return sub.got_subcommand("edit") ? edit() : import();

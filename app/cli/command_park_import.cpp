@@ -60,14 +60,23 @@ int runImport(const ImportFlags& f) {
 
 std::function<int()> declareParkImport(CLI::App& sub) {
   auto f = std::make_shared<ImportFlags>();
-  sub.add_option("file", f->file, "GeoJSON FeatureCollection in WGS84 longitude/latitude")->required();
-  sub.add_option("--id", f->options.park_id, "The new park's id (lower-case letters, digits, '-', '_')")->required();
-  sub.add_option("--out", f->out, "The park file to write")->required();
-  sub.add_flag("--force", f->force, "Replace the file if it exists");
-  sub.add_option("--name-en", f->options.name.en, "The park's English name (default: the id)");
-  sub.add_option("--name-zh", f->options.name.zh, "The park's Chinese name (default: the English one)");
-  sub.add_option("--default-height", f->options.default_height_m, "Height in metres of a building without one")->capture_default_str();
-  sub.add_option("--default-road-width", f->options.default_road_width_m, "Width in metres of a road without one")->capture_default_str();
+  sub.add_option("file", f->file,
+                 say("GeoJSON FeatureCollection in WGS84 longitude/latitude", "GeoJSON FeatureCollection（WGS84 经度/纬度）"))
+      ->required();
+  sub.add_option("--id", f->options.park_id,
+                 say("The new park's id (lower-case letters, digits, '-', '_')", "新园区的 id（小写字母、数字、'-'、'_'）"))
+      ->required();
+  sub.add_option("--out", f->out, say("The park file to write", "要写出的园区文件"))->required();
+  sub.add_flag("--force", f->force, say("Replace the file if it exists", "文件已存在时覆盖它"));
+  sub.add_option("--name-en", f->options.name.en, say("The park's English name (default: the id)", "园区的英文名称（默认：id）"));
+  sub.add_option("--name-zh", f->options.name.zh,
+                 say("The park's Chinese name (default: the English one)", "园区的中文名称（默认：与英文名称相同）"));
+  sub.add_option("--default-height", f->options.default_height_m,
+                 say("Height in metres of a building without one", "没有给出高度的建筑的高度（米）"))
+      ->capture_default_str();
+  sub.add_option("--default-road-width", f->options.default_road_width_m,
+                 say("Width in metres of a road without one", "没有给出宽度的道路的宽度（米）"))
+      ->capture_default_str();
   return [f] {
     if (f->options.name.zh.empty()) f->options.name.zh = f->options.name.en;
     if (f->options.name.en.empty()) f->options.name.en = f->options.name.zh;

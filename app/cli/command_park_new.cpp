@@ -93,14 +93,25 @@ int runNew(NewParkFlags& f) {
 
 std::function<int()> declareParkNew(CLI::App& sub) {
   auto f = std::make_shared<NewParkFlags>();
-  sub.add_option("--id", f->park.id, "The park's id (lower-case letters, digits, '_', '-', '.')")->capture_default_str();
+  sub.add_option("--id", f->park.id,
+                 say("The park's id (lower-case letters, digits, '_', '-', '.')", "园区的 id（小写字母、数字、'_'、'-'、'.'）"))
+      ->capture_default_str();
   // No default shown for the names: the Chinese one would break the man page (groff wants ASCII).
-  f->nameZh = sub.add_option("--name-zh", f->park.name.zh, "The park's Chinese name (default: the --name-en given, else File > New park's)");
-  f->nameEn = sub.add_option("--name-en", f->park.name.en, "The park's English name (default: the --name-zh given, else File > New park's)");
-  sub.add_option("--latitude", f->park.latitude_deg, "Latitude of the park's origin in degrees (WGS84, -90 to 90)")->capture_default_str();
-  sub.add_option("--longitude", f->park.longitude_deg, "Longitude of the park's origin in degrees (WGS84, -180 to 180)")->capture_default_str();
-  sub.add_option("--out", f->out, "The park file to write (default: ID.park.json)");
-  sub.add_flag("--force", f->force, "Replace the file if it exists");
+  f->nameZh = sub.add_option("--name-zh", f->park.name.zh,
+                             say("The park's Chinese name (default: the --name-en given, else File > New park's)",
+                                 "园区的中文名称（默认：所给的 --name-en，否则与 文件 > 新建园区 相同）"));
+  f->nameEn = sub.add_option("--name-en", f->park.name.en,
+                             say("The park's English name (default: the --name-zh given, else File > New park's)",
+                                 "园区的英文名称（默认：所给的 --name-zh，否则与 文件 > 新建园区 相同）"));
+  sub.add_option("--latitude", f->park.latitude_deg,
+                 say("Latitude of the park's origin in degrees (WGS84, -90 to 90)", "园区原点的纬度，单位为度（WGS84，-90 到 90）"))
+      ->capture_default_str();
+  sub.add_option("--longitude", f->park.longitude_deg,
+                 say("Longitude of the park's origin in degrees (WGS84, -180 to 180)",
+                     "园区原点的经度，单位为度（WGS84，-180 到 180）"))
+      ->capture_default_str();
+  sub.add_option("--out", f->out, say("The park file to write (default: ID.park.json)", "要写出的园区文件（默认：ID.park.json）"));
+  sub.add_flag("--force", f->force, say("Replace the file if it exists", "文件已存在时覆盖它"));
   return [f] {
     f->language = commandLanguage();
     return runNew(*f);

@@ -175,28 +175,37 @@ int listScenarios() {
 }
 
 const bool registered = registerCommand({
-    "scenario", "What-if scenarios: run one against its baseline and write reports, or list the bundled ones",
+    "scenario",
+    {"What-if scenarios: run one against its baseline and write reports, or list the bundled ones",
+     "假设情景：运行一个情景并与基准对比、写出报告，或列出自带的情景"},
     [](CLI::App& sub) {
       sub.require_subcommand(1);
       auto o = std::make_shared<ScenarioRunOptions>();
       auto action = std::make_shared<std::function<int()>>();
-      CLI::App* run = sub.add_subcommand("run", "Run a scenario file (or a bundled scenario's name)");
-      run->add_option("file", o->file, "Scenario file, e.g. assets/scenarios/smelter-outage.json")->required();
-      run->add_option("--report", o->reports, "Report file(s): .html, .csv or .json by extension");
+      CLI::App* run = sub.add_subcommand("run", say("Run a scenario file (or a bundled scenario's name)", "运行情景文件（或自带情景的名称）"));
+      run->add_option("file", o->file,
+                      say("Scenario file, e.g. assets/scenarios/smelter-outage.json", "情景文件，如 assets/scenarios/smelter-outage.json"))->required();
+      run->add_option("--report", o->reports,
+                      say("Report file(s): .html, .csv or .json by extension", "报告文件（可给多个）：按扩展名写成 .html、.csv 或 .json"));
       run->add_option("--store", o->store,
-                      "Where to keep both runs for replay: a folder (two historian files) or a ClickHouse URI "
-                      "clickhouse://HOST:PORT/DB?park=P (parks P_<id>_baseline, P_<id>_scenario)");
-      run->add_option("--store-every", o->storeEvery, "Store every Nth simulator step in the historian")
+                      say("Where to keep both runs for replay: a folder (two historian files) or a ClickHouse URI "
+                          "clickhouse://HOST:PORT/DB?park=P (parks P_<id>_baseline, P_<id>_scenario)",
+                          "保存两次运行以便回放的位置：文件夹（两个历史库文件）或 ClickHouse URI "
+                          "clickhouse://主机:端口/库?park=P（园区 P_<id>_baseline、P_<id>_scenario）"));
+      run->add_option("--store-every", o->storeEvery,
+                      say("Store every Nth simulator step in the historian", "每 N 个仿真步在历史库中存一次"))
           ->check(CLI::PositiveNumber);
       run->add_option("--from", o->from,
-                      "Override the scenario's start (e.g. 2026-07-14T00:00:00+08:00; without a zone, the park's "
-                      "civil time)");
-      run->add_option("--duration", o->duration, "Override the scenario's period (e.g. 7d)");
+                      say("Override the scenario's start (e.g. 2026-07-14T00:00:00+08:00; without a zone, the park's "
+                          "civil time)",
+                          "改用这个起始时间，代替情景自己的（如 2026-07-14T00:00:00+08:00；不带时区时按园区的当地时间计）"));
+      run->add_option("--duration", o->duration,
+                      say("Override the scenario's period (e.g. 7d)", "改用这个时长，代替情景自己的（如 7d）"));
       run->callback([o, action] { *action = [o] {
         o->lang = commandLanguage();
         return runScenarioCommand(*o);
       }; });
-      CLI::App* list = sub.add_subcommand("list", "List the bundled scenarios");
+      CLI::App* list = sub.add_subcommand("list", say("List the bundled scenarios", "列出自带的情景"));
       list->callback([action] { *action = [] { return listScenarios(); }; });
       return [action] { return *action ? (*action)() : 2; };
     }});

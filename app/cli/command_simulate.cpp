@@ -306,28 +306,45 @@ int runSimulate(const SimulateOptions& o) {
 }
 
 const bool registered = registerCommand({
-    "simulate", "Run the park simulator: publish it on MQTT (--mqtt), write it to a historian (--db) or a CSV (--csv)",
+    "simulate",
+    {"Run the park simulator: publish it on MQTT (--mqtt), write it to a historian (--db) or a CSV (--csv)",
+     "运行园区仿真器：发布到 MQTT（--mqtt），写入历史库（--db）或 CSV（--csv）"},
     [](CLI::App& sub) {
       auto o = std::make_shared<SimulateOptions>();
-      sub.add_option("--park", o->park, "Bundled park name (beidu, jiulong) or a park file")->required();
-      sub.add_option("--seed", o->seed, "Random seed: the same seed gives the same run")->default_val(1);
+      sub.add_option("--park", o->park, say("Bundled park name (beidu, jiulong) or a park file", "内置园区名称（beidu、jiulong）或园区文件"))->required();
+      sub.add_option("--seed", o->seed, say("Random seed: the same seed gives the same run", "随机种子：种子相同，运行结果就相同"))->default_val(1);
       sub.add_option("--from", o->from,
-                     "Start, ISO-8601 or epoch s/ms; without a zone, the park's civil time (default: now with "
-                     "--mqtt, else 2026-01-01T00:00:00+08:00)");
-      sub.add_option("--duration", o->duration, "How long to simulate: 90s, 15m, 1h, 30d (default forever with --mqtt)");
-      sub.add_option("--step", o->step, "Sampling step, 1s..1m (default 1s with --mqtt, 1m otherwise)");
-      sub.add_option("--speed", o->speed, "With --mqtt: multiple of real time, 0 = as fast as possible")->default_val(1.0);
-      sub.add_option("--csv", o->csv, "Write samples as CSV: ts,tag,value (ts ISO-8601 UTC)");
-      sub.add_option("--events", o->events, "With --csv: also write events (ladle trips, state changes) as CSV");
-      auto* dbOption = sub.add_option("--db", o->db, "Write samples and events into a historian file (SQLite)");
+                     say("Start, ISO-8601 or epoch s/ms; without a zone, the park's civil time (default: now with "
+                         "--mqtt, else 2026-01-01T00:00:00+08:00)",
+                         "起始时间，ISO-8601 或纪元秒/毫秒；不带时区时按园区的当地时间计（默认：用 --mqtt 时为当前时间，"
+                         "否则为 2026-01-01T00:00:00+08:00）"));
+      sub.add_option("--duration", o->duration,
+                     say("How long to simulate: 90s, 15m, 1h, 30d (default forever with --mqtt)",
+                         "仿真时长：90s、15m、1h、30d（用 --mqtt 时默认一直运行）"));
+      sub.add_option("--step", o->step,
+                     say("Sampling step, 1s..1m (default 1s with --mqtt, 1m otherwise)",
+                         "采样步长，1s..1m（用 --mqtt 时默认 1s，否则默认 1m）"));
+      sub.add_option("--speed", o->speed,
+                     say("With --mqtt: multiple of real time, 0 = as fast as possible", "与 --mqtt 一起使用：实际时间的倍数，0 = 尽可能快"))->default_val(1.0);
+      sub.add_option("--csv", o->csv,
+                     say("Write samples as CSV: ts,tag,value (ts ISO-8601 UTC)", "把样本写成 CSV：ts,tag,value（ts 为 ISO-8601 UTC 时间）"));
+      sub.add_option("--events", o->events,
+                     say("With --csv: also write events (ladle trips, state changes) as CSV",
+                         "与 --csv 一起使用：同时把事件（铝液包往返、状态变化）写成 CSV"));
+      auto* dbOption = sub.add_option("--db", o->db,
+                                      say("Write samples and events into a historian file (SQLite)", "把样本和事件写入历史库文件（SQLite）"));
       addStoreOption(sub, o->db, dbOption);
-      sub.add_option("--mqtt", o->mqtt, "Publish to the broker at HOST:PORT as parktwin/<park>/<tag>");
-      sub.add_option("--user", o->user, "MQTT user name");
-      sub.add_option("--password", o->password, "MQTT password");
-      sub.add_option("--tls-ca", o->tlsCa, "Use TLS, verifying the broker against this CA file");
-      sub.add_option("--qos", o->qos, "MQTT QoS 0 or 1")->default_val(0)->check(CLI::Range(0, 1));
+      sub.add_option("--mqtt", o->mqtt,
+                     say("Publish to the broker at HOST:PORT as parktwin/<park>/<tag>",
+                         "发布到位于 主机:端口 的 MQTT 代理，主题为 parktwin/<园区>/<测点>"));
+      sub.add_option("--user", o->user, say("MQTT user name", "MQTT 用户名"));
+      sub.add_option("--password", o->password, say("MQTT password", "MQTT 密码"));
+      sub.add_option("--tls-ca", o->tlsCa,
+                     say("Use TLS, verifying the broker against this CA file", "使用 TLS，并用这个 CA 文件验证 MQTT 代理"));
+      sub.add_option("--qos", o->qos, say("MQTT QoS 0 or 1", "MQTT 的 QoS：0 或 1"))->default_val(0)->check(CLI::Range(0, 1));
       sub.add_flag("--skip-unknown-tags", o->skipUnknownTags,
-                   "Leave out the tags the simulator has no quantity for (listed), instead of refusing the run");
+                   say("Leave out the tags the simulator has no quantity for (listed), instead of refusing the run",
+                       "略过仿真器没有对应量的测点（会列出），而不是拒绝运行"));
       return [o] { return runSimulate(*o); };
     }});
 

@@ -1,44 +1,44 @@
 // parktwin-cli: validate parks, import/export history, simulate, solve flows, run scenarios.
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
-#include <functional>
-#include <map>
+#include <iostream>
 #include <string>
 
+#include "chinese_help.hpp"
 #include "command_registry.hpp"
 
-int main(int argc, char** argv) {
-  CLI::App app{"parktwin-cli: command-line tools of the ParkTwin industrial-park digital twin"};
-  app.set_version_flag("--version", std::string("parktwin-cli ") + PARKTWIN_VERSION);
-  app.require_subcommand(1);
+namespace {
 
-  std::map<std::string, std::function<int()>> actions;
-  for (const auto& command : parktwin::cli::registeredCommands()) {
-    CLI::App* sub = app.add_subcommand(command.name, command.description);
-    actions[command.name] = command.declare(*sub);
+// A first word that is no option and no command is a mistyped command: suggest the right one
+// (CLI11 would only say the argument was not expected).
+void reportUnknownCommand(const std::string& typed) {
+  const std::string meant = parktwin::cli::closestCommand(typed);
+  if (parktwin::cli::commandLanguage() == "zh") {
+    std::cerr << "parktwin-cli：没有“" << typed << "”这个命令；"
+              << (meant.empty() ? std::string("parktwin-cli --help 列出所有命令") : "是不是要用 " + meant + "？") << "\n";
+  } else if (!meant.empty()) {
+    std::cerr << "parktwin-cli: unknown command \"" << typed << "\"; did you mean " << meant << "?\n";
+  } else {
+    std::cerr << "parktwin-cli: unknown command \"" << typed << "\"; see parktwin-cli --help for the commands\n";
   }
-  parktwin::cli::addLanguageOptions(app);
-  // A first word that is no option and no command is a mistyped command: suggest the right one
-  // (CLI11 would only say the argument was not expected).
-  if (argc > 1 && argv[1][0] != '-' && !actions.contains(argv[1])) {
-    const std::string typed = argv[1];
-    const std::string meant = parktwin::cli::closestCommand(typed);
-    if (!meant.empty()) {
-      std::fprintf(stderr, "parktwin-cli: unknown command \"%s\"; did you mean %s?\n", typed.c_str(), meant.c_str());
-    } else {
-      std::fprintf(stderr, "parktwin-cli: unknown command \"%s\"; see parktwin-cli --help for the commands\n",
-                   typed.c_str());
-    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  parktwin::cli::chooseLanguage(argc, argv);
+  const auto line = parktwin::cli::makeCommandLine();
+  if (argc > 1 && argv[1][0] != '-' && !line->actions.contains(argv[1])) {
+    reportUnknownCommand(argv[1]);
     return 2;
   }
   try {
-    app.parse(argc, argv);
+    line->app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+    return parktwin::cli::reportParseError(line->app, e);
   }
-  for (const auto* sub : app.get_subcommands()) {
-    return actions.at(sub->get_name())();
+  for (const auto* sub : line->app.get_subcommands()) {
+    return line->actions.at(sub->get_name())();
   }
   return 2;
 }

@@ -3,6 +3,9 @@
 # for every command of parktwin-cli and for parktwin-server (read from their own --help), and render without warnings.
 # Usage: man_pages_test.sh PARKTWIN PARKTWIN_CLI PARKTWIN.1 PARKTWIN_CLI.1 PARKTWIN_SERVER PARKTWIN_SERVER.1
 set -u
+# The man pages are English, made from the English help (make-man-page); parktwin-cli prints
+# its help in Chinese where the locale is Chinese.
+export LC_ALL=C.UTF-8
 parktwin=$1 cli=$2 page=$3 cli_page=$4 server=$5 server_page=$6
 failures=0
 options() { "$@" --help | grep -oE -- '--[a-z0-9][a-z0-9-]*' | sort -u; }
