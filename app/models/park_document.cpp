@@ -155,7 +155,7 @@ void ParkDocument::useServerParkNow() {
                          server.host() + "_" + QString::number(server.port()) + "/" + QString::fromStdString(controller_.serverPark()->id);
   fetchingServerModels_ = true;
   emit fetchingServerModelsChanged();
-  ServerModelFetch::start(*link, folder, [this, file = filePath_, revision = revision_](const QHash<QString, QString>& localFiles) {
+  ServerModelFetch::start(*link, folder, [this, folder, file = filePath_, revision = revision_](const QHash<QString, QString>& localFiles) {
     fetchingServerModels_ = false;
     emit fetchingServerModelsChanged();
     // Not over a park opened or edited meanwhile; the server's park as it is now (a copy: the
@@ -168,16 +168,19 @@ void ParkDocument::useServerParkNow() {
     std::map<std::string, std::string> local;
     for (auto it = localFiles.begin(); it != localFiles.end(); ++it) local[it.key().toStdString()] = it.value().toStdString();
     model::replaceModelUris(park, local);  // absolute: the park has no folder of its own yet
-    showServerPark(std::move(park));
+    // A model the server did not send keeps its uri, taken from the server's models' folder
+    // here: not found there, it is named in the view's notice, never read from wherever this
+    // process was started (QA: a desk started in a folder with ../models/ drew those files).
+    showServerPark(std::move(park), folder);
     selectPending();
   }, this);
 }
 
-void ParkDocument::showServerPark(model::Park park) {
+void ParkDocument::showServerPark(model::Park park, const QString& modelFolder) {
   // The live link or the replay stays: its data is this park's (the server's), whatever park was
   // shown before. Not marked unsaved: the server keeps the park, so closing loses nothing
   // (QA: closing asked to save a park nobody had changed); an edit from here marks it as usual.
-  if (!controller_.showPark(std::move(park), QString())) return;
+  if (!controller_.showPark(std::move(park), QString(), modelFolder)) return;
   adopt(QString());
   clearProblems();
 }

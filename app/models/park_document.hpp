@@ -135,7 +135,7 @@ class ParkDocument : public QObject {
   void newParkNow();
   void useServerParkNow();
   void selectPending();  // selectWhenShown's object, now that the park is the one kept
-  void showServerPark(model::Park park);
+  void showServerPark(model::Park park, const QString& modelFolder);
   void closeOtherParksData(const std::string& parkId);
   void adopt(const QString& path);
   void followController();
