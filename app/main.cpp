@@ -80,6 +80,6 @@ int main(int argc, char* argv[]) {
   auto* window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   if (!window) return 1;
   view->watchRenderer(window);
-  parktwin::app::start(window, *controller, *options, *scenarioFile, sinceStart);
+  parktwin::app::start(window, *controller, *document, *options, *scenarioFile, sinceStart);
   return app->exec();
 }

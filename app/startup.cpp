@@ -14,6 +14,7 @@
 
 #include "launch_text.hpp"
 #include "park_controller.hpp"
+#include "park_document.hpp"
 #include "park_editor.hpp"
 #include "parktwin/model/bundled_data.hpp"
 #include "parktwin/model/park_id.hpp"
@@ -257,15 +258,14 @@ void benchmark(QQuickWindow* window, ParkController& controller, const LaunchOpt
   }
 }
 
-void start(QQuickWindow* window, ParkController& controller, const LaunchOptions& options, const fs::path& scenarioFile,
-           const QElapsedTimer& sinceStart) {
+void start(QQuickWindow* window, ParkController& controller, ParkDocument& document, const LaunchOptions& options,
+           const fs::path& scenarioFile, const QElapsedTimer& sinceStart) {
   if (!scenarioFile.empty()) {
     controller.scenarios()->setQuick(options.quick);
     controller.scenarios()->run(QString::fromStdString(scenarioFile.string()));
   }
-  if (!options.select.isEmpty()) {
-    QMetaObject::invokeMethod(window, "focusObject", Q_ARG(QVariant, options.select), Q_ARG(QVariant, true));
-  }
+  // With --server and no --park, once the server's park is shown (main() asked to take it).
+  if (!options.select.isEmpty()) document.selectWhenShown(options.select);
   auto* editor = ParkEditor::instance();
   if (editor && (options.edit || !options.benchDrag.isEmpty())) editor->setEditing(true);
   if (!options.openFile.isEmpty()) QMetaObject::invokeMethod(window, "openParkFile", Q_ARG(QVariant, options.openFile));

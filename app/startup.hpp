@@ -13,6 +13,7 @@ class QQuickWindow;
 namespace parktwin::app {
 
 class ParkController;
+class ParkDocument;
 class ViewState;
 
 // Opens the park, checks the scenario against it and loads the tour. Returns the scenario file
@@ -27,8 +28,8 @@ class ViewState;
 void applyView(ViewState& view, const LaunchOptions& options);
 
 // Sizes a headless window and starts its run (screenshot, video or frame-rate benchmark); runs
-// the scenario of `scenarioFile`.
-void start(QQuickWindow* window, ParkController& controller, const LaunchOptions& options,
+// the scenario of `scenarioFile`; selects --select's object (`document`: once its park is shown).
+void start(QQuickWindow* window, ParkController& controller, ParkDocument& document, const LaunchOptions& options,
            const std::filesystem::path& scenarioFile, const QElapsedTimer& sinceStart);
 
 }  // namespace parktwin::app

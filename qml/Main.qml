@@ -38,6 +38,11 @@ ApplicationWindow {
         target: ParkController
         function onParkChanged() { if (ParkController.loaded) parkView.fitPark(true) }
     }
+    // --select (ParkDocument.selectWhenShown): selected once its park is shown; the camera follows.
+    Connections {
+        target: ParkDocument
+        function onFocusRequested(objectId) { parkView.focusOn(objectId, true) }
+    }
     // Flows on screen follow the replay or live step they are shown at (re-solved off the GUI thread).
     Binding {
         target: ParkController.flows
@@ -353,6 +358,12 @@ ApplicationWindow {
                 visible: ParkController.timeline.status !== ""
                 text: "· " + ParkController.timeline.status
                 color: ParkController.timeline.mode === "live" && !ParkController.timeline.connected ? "#b03030" : "#33414e"
+            }
+            Label {
+                objectName: "selectProblem"
+                visible: ParkDocument.selectProblem !== ""
+                text: "· " + ParkDocument.selectProblem
+                color: "#b03030"
             }
             Label {
                 objectName: "recordingError"

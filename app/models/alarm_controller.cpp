@@ -36,6 +36,7 @@ bool AlarmController::followServer() {
   server_ = link;
   if (link) {
     connect(link, &ServerLink::alarmsChanged, this, &AlarmController::changed);
+    connect(link, &ServerLink::sessionChanged, this, &AlarmController::changed);
     connect(link, &QObject::destroyed, this, &AlarmController::changed);  // back to the park's own rules
   }
   emit changed();
@@ -108,6 +109,12 @@ QVariantList AlarmController::active() const {
   QVariantList out;
   for (const auto& a : board_->active()) out.push_back(entry(*a.rule, a.value, a.since_ms, a.acknowledged, q(a.comment), {}));
   return out;
+}
+
+QString AlarmController::acknowledgeRefusal() const {
+  if (!server_ || server_->may(QStringLiteral("acknowledge")).value_or(true)) return {};
+  return tr("Your user (%1) may not acknowledge alarms; that needs the role %2")
+      .arg(server_->role(), server_->roleNeededFor(QStringLiteral("acknowledge")));
 }
 
 bool AlarmController::acknowledge(const QString& ruleId, const QString& comment) {

@@ -28,6 +28,10 @@ class AlarmController : public QObject {
   // value first broke the rule), acknowledged, comment, acknowledgedBy (a server's user; empty
   // otherwise)}, worst first.
   Q_PROPERTY(QVariantList active READ active NOTIFY changed)
+  // Why this window may not acknowledge, in its language: live from a server whose session says
+  // the token's role may not (ServerLink::may). Empty where it may, or where the server has not
+  // said; the panel then disables Acknowledge and shows this line.
+  Q_PROPERTY(QString acknowledgeRefusal READ acknowledgeRefusal NOTIFY changed)
 
  public:
   explicit AlarmController(ParkController& park, QObject* parent = nullptr);
@@ -38,6 +42,7 @@ class AlarmController : public QObject {
   // Evaluates the rules at the timeline's time and values (a seek back starts over).
   void evaluate();
   QVariantList active() const;
+  QString acknowledgeRefusal() const;
   // Acknowledges an active alarm with a comment; stored as a historian event when a replayed
   // or recorded historian is open. False if the alarm is not active or in presentation mode.
   Q_INVOKABLE bool acknowledge(const QString& ruleId, const QString& comment);

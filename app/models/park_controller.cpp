@@ -145,9 +145,10 @@ bool ParkController::loadPark(const QString& path) {
   return showPark(std::move(*park), path);
 }
 
-bool ParkController::showPark(parktwin::model::Park park, const QString& path) {
+bool ParkController::showPark(parktwin::model::Park park, const QString& path, const QString& modelFolder) {
   if (presenting_) return false;
   parkFile_ = path;
+  modelFolder_ = modelFolder;
   const bool hadProblems = !loadProblems_.empty();
   loadProblems_.clear();
   if (hadProblems) emit errorTextChanged();
@@ -162,7 +163,7 @@ bool ParkController::showPark(parktwin::model::Park park, const QString& path) {
   scenarios_.clear();
   scenarios_.refresh();
   // The scene last, when everything QML may ask on its signals (selection, alarms) is in place.
-  scene_.rebuild(*park_, *objectIndex_, parkFile_, true);
+  scene_.rebuild(*park_, *objectIndex_, parkFile_, modelFolder_, true);
   compareWithServerPark();
   checkReplayFit();
   emit parkChanged();
@@ -179,7 +180,7 @@ void ParkController::showEditedPark(const parktwin::model::Park& park, bool plac
   compareWithServerPark();
   checkReplayFit();  // an added or renamed tag
   // A drag step: only building rows changed, so the scene replaces those rows in place.
-  if (placesOnly && scene_.refreshPlaces(*park_, *objectIndex_, parkFile_)) {
+  if (placesOnly && scene_.refreshPlaces(*park_, *objectIndex_, parkFile_, modelFolder_)) {
     emit labelsChanged();
     reselect();
     return;
@@ -189,7 +190,7 @@ void ParkController::showEditedPark(const parktwin::model::Park& park, bool plac
     tour_.setPark(park_.get());
     alarms_.setPark(*park_);
   }
-  scene_.rebuild(*park_, *objectIndex_, parkFile_, false);
+  scene_.rebuild(*park_, *objectIndex_, parkFile_, modelFolder_, false);
   emit labelsChanged();
   reselect();
 }

@@ -80,7 +80,9 @@ class ParkController : public QObject {
   Q_INVOKABLE bool loadPark(const QString& path);
   // Shows a park already read (ParkDocument reads it itself to list its problems); `path` is
   // its file, empty for a new park not saved yet. Refused, as loadPark is, while presenting.
-  bool showPark(parktwin::model::Park park, const QString& path);
+  // `modelFolder`, for a park with no file: where its relative model uris are taken from (a
+  // server's park: the desk's copy of the server's models; SceneController's modelBaseOf).
+  bool showPark(parktwin::model::Park park, const QString& path, const QString& modelFolder = {});
   // The same park after an edit (ParkEditor): the scene, lists, labels and inspector follow,
   // but not what a new park resets (camera fit, selection, timeline, scenarios): scene.changed,
   // not parkChanged. The selection stays unless its object is gone.
@@ -151,6 +153,7 @@ class ParkController : public QObject {
   std::unique_ptr<parktwin::model::Park> park_;
   std::unique_ptr<parktwin::model::ObjectIndex> objectIndex_;  // of park_
   QString parkFile_;
+  QString modelFolder_;  // for a park with no file: where its model uris are taken from (showPark)
   // Kept as codes, not text, so that errorText words them in the language of the moment.
   std::vector<parktwin::model::ParkProblem> loadProblems_;
   QString language_ = "en";

@@ -9,6 +9,7 @@
 #include <QStandardPaths>
 #include <QUrl>
 #include <map>
+#include <utility>
 
 #include "park_controller.hpp"
 #include "parktwin/model/model_files.hpp"
@@ -17,6 +18,7 @@
 #include "parktwin/model/park_file.hpp"
 #include "parktwin/model/validate.hpp"
 #include "problem_text.hpp"
+#include "selection_controller.hpp"
 #include "server_link.hpp"
 #include "server_model_fetch.hpp"
 #include "timeline_controller.hpp"
@@ -52,7 +54,30 @@ ParkDocument::ParkDocument(ParkController& controller, QObject* parent) : QObjec
     if (!takeServerPark_ || served.isEmpty()) return;  // empty: the link closed
     takeServerPark_ = false;
     if (!controller_.serverParkDifference().isEmpty()) useServerParkNow();
+    else selectPending();  // the server serves the park this window has open
   });
+  connect(&controller_, &ParkController::parkChanged, this, [this] {
+    if (selectProblem_.isEmpty()) return;
+    selectProblem_.clear();  // it was about the park shown before
+    emit selectProblemChanged();
+  });
+}
+
+void ParkDocument::selectWhenShown(const QString& objectId) {
+  pendingSelect_ = objectId;
+  if (!takeServerPark_ && !fetchingServerModels_) selectPending();
+}
+
+void ParkDocument::selectPending() {
+  if (pendingSelect_.isEmpty()) return;
+  const QString id = std::exchange(pendingSelect_, QString());
+  controller_.selection()->select(id);
+  if (controller_.selection()->objectId() != id) {
+    selectProblem_ = tr("--select %1: the park \"%2\" has no object with this id").arg(id, controller_.parkName());
+    emit selectProblemChanged();
+    return;
+  }
+  emit focusRequested(id);
 }
 
 ParkDocument::~ParkDocument() {
@@ -118,9 +143,11 @@ void ParkDocument::useServerPark() {
 }
 
 void ParkDocument::useServerParkNow() {
-  if (!controller_.serverPark() || controller_.presenting() || fetchingServerModels_) return;
   ServerLink* link = controller_.timeline()->servedParkLink();
-  if (!link) return;
+  if (!controller_.serverPark() || controller_.presenting() || fetchingServerModels_ || !link) {
+    selectPending();  // nothing to take: --select goes to the park shown
+    return;
+  }
   // The server's model files first, into this desk's data folder (kept: a park saved from here
   // names them), so its buildings and machines are drawn as they are, not as boxes.
   const QUrl& server = link->base();
@@ -128,25 +155,32 @@ void ParkDocument::useServerParkNow() {
                          server.host() + "_" + QString::number(server.port()) + "/" + QString::fromStdString(controller_.serverPark()->id);
   fetchingServerModels_ = true;
   emit fetchingServerModelsChanged();
-  ServerModelFetch::start(*link, folder, [this, file = filePath_, revision = revision_](const QHash<QString, QString>& localFiles) {
+  ServerModelFetch::start(*link, folder, [this, folder, file = filePath_, revision = revision_](const QHash<QString, QString>& localFiles) {
     fetchingServerModels_ = false;
     emit fetchingServerModelsChanged();
     // Not over a park opened or edited meanwhile; the server's park as it is now (a copy: the
     // controller's is replaced at the link's next connection).
-    if (filePath_ != file || revision_ != revision || !controller_.serverPark() || controller_.presenting()) return;
+    if (filePath_ != file || revision_ != revision || !controller_.serverPark() || controller_.presenting()) {
+      selectPending();
+      return;
+    }
     model::Park park = *controller_.serverPark();
     std::map<std::string, std::string> local;
     for (auto it = localFiles.begin(); it != localFiles.end(); ++it) local[it.key().toStdString()] = it.value().toStdString();
     model::replaceModelUris(park, local);  // absolute: the park has no folder of its own yet
-    showServerPark(std::move(park));
+    // A model the server did not send keeps its uri, taken from the server's models' folder
+    // here: not found there, it is named in the view's notice, never read from wherever this
+    // process was started (QA: a desk started in a folder with ../models/ drew those files).
+    showServerPark(std::move(park), folder);
+    selectPending();
   }, this);
 }
 
-void ParkDocument::showServerPark(model::Park park) {
+void ParkDocument::showServerPark(model::Park park, const QString& modelFolder) {
   // The live link or the replay stays: its data is this park's (the server's), whatever park was
   // shown before. Not marked unsaved: the server keeps the park, so closing loses nothing
   // (QA: closing asked to save a park nobody had changed); an edit from here marks it as usual.
-  if (!controller_.showPark(std::move(park), QString())) return;
+  if (!controller_.showPark(std::move(park), QString(), modelFolder)) return;
   adopt(QString());
   clearProblems();
 }

@@ -51,6 +51,8 @@ class ParkDocument : public QObject {
   Q_PROPERTY(QString pendingAction READ pendingAction NOTIFY pendingChanged)
   // useServerPark is fetching the server's 3D model files (the banner's button waits).
   Q_PROPERTY(bool fetchingServerModels READ fetchingServerModels NOTIFY fetchingServerModelsChanged)
+  // Why selectWhenShown selected nothing ("--select x: ..."), in the window's language; "" else.
+  Q_PROPERTY(QString selectProblem READ selectProblem NOTIFY selectProblemChanged)
 
  public:
   ParkDocument(ParkController& controller, QObject* parent);
@@ -70,6 +72,7 @@ class ParkDocument : public QObject {
   bool problemsAreNotes() const { return problemsAreNotes_; }
   QString pendingAction() const { return pendingAction_; }
   bool fetchingServerModels() const { return fetchingServerModels_; }
+  QString selectProblem() const { return selectProblem_; }
 
   // Each of these asks first when there are unsaved changes (see above).
   Q_INVOKABLE void newPark();
@@ -80,6 +83,11 @@ class ParkDocument : public QObject {
   // this one: a window started with --server and no park shows what the server serves, not the
   // default park (QA: a desk could not join a server of a park it did not have).
   Q_INVOKABLE void takeServerParkWhenServed() { takeServerPark_ = true; }
+  // --select: selects the object once the park the window keeps is shown, and asks the view to
+  // fly to it (focusRequested): at once, or, while takeServerParkWhenServed waits, once the
+  // server's park is taken (QA: --server --select without --park selected in the default park,
+  // which the server's then replaced). An id the park lacks is said in selectProblem.
+  Q_INVOKABLE void selectWhenShown(const QString& objectId);
   // A path or a file:// URL (from a file dialog or a drop). False when it waits for the
   // question, or when the file has problems (then listed in `problems`).
   Q_INVOKABLE bool open(const QString& pathOrUrl);
@@ -118,6 +126,8 @@ class ParkDocument : public QObject {
   void problemsChanged();
   void pendingChanged();
   void fetchingServerModelsChanged();
+  void selectProblemChanged();
+  void focusRequested(const QString& objectId);  // selectWhenShown selected it: the camera goes there
   void saveAsRequested();
   // The park has `count` problems (`summary`: the first few, "path: message" a line); saving to
   // `path` waits for saveAs(path, true).
@@ -130,7 +140,8 @@ class ParkDocument : public QObject {
   bool openNow(const QString& path);
   void newParkNow();
   void useServerParkNow();
-  void showServerPark(model::Park park);
+  void selectPending();  // selectWhenShown's object, now that the park is the one kept
+  void showServerPark(model::Park park, const QString& modelFolder);
   void closeOtherParksData(const std::string& parkId);
   void adopt(const QString& path);
   void followController();
@@ -151,6 +162,7 @@ class ParkDocument : public QObject {
   bool closeApproved_ = false;
   bool fetchingServerModels_ = false;
   bool takeServerPark_ = false;
+  QString pendingSelect_, selectProblem_;
 };
 
 }  // namespace parktwin::app

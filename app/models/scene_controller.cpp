@@ -22,13 +22,18 @@ namespace parktwin::app {
 namespace {
 
 // Each modelled object's model file, as the view's loaders report it (scene_items.cpp's url).
-QHash<QString, QString> modelFilesOf(const model::Park& park, const QString& parkFile) {
+QHash<QString, QString> modelFilesOf(const model::Park& park, const std::filesystem::path& modelBase) {
   QHash<QString, QString> files;
-  for (const model::ModelUse& use : model::modelUses(park)) files.insert(q(use.object_id), modelPathOf(*use.model, parkFile.toStdString()));
+  for (const model::ModelUse& use : model::modelUses(park)) files.insert(q(use.object_id), modelPathOf(*use.model, modelBase));
   return files;
 }
 
 }  // namespace
+
+std::filesystem::path modelBaseOf(const QString& parkFile, const QString& modelFolder) {
+  if (!parkFile.isEmpty() || modelFolder.isEmpty()) return parkFile.toStdString();
+  return std::filesystem::path(modelFolder.toStdString()) / "";  // its parent_path() is the folder itself
+}
 
 SceneController::SceneController(ParkController& park, QObject* parent) : QObject(parent), park_(park) {
   // Labels are names in the window's language: they follow the park's names.
@@ -36,9 +41,11 @@ SceneController::SceneController(ParkController& park, QObject* parent) : QObjec
   connect(&park_, &ParkController::languageChanged, this, &SceneController::wordModelProblems);
 }
 
-void SceneController::rebuild(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile, bool framing) {
-  SceneItems items = sceneItemsOf(park, index, parkFile.toStdString());
-  failedModels_.keepOnly(modelFilesOf(park, parkFile));
+void SceneController::rebuild(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile,
+                              const QString& modelFolder, bool framing) {
+  const std::filesystem::path modelBase = modelBaseOf(parkFile, modelFolder);
+  SceneItems items = sceneItemsOf(park, index, modelBase);
+  failedModels_.keepOnly(modelFilesOf(park, modelBase));
   for (const auto& heavy : items.heavyModels) failedModels_.addTooHeavy(heavy.groupId, heavy.path, heavy.triangles);
   parkFolder_ = parkFile.isEmpty() ? QString() : QFileInfo(parkFile).absolutePath();
   // Without a file of its own (a server's park taken by the desk), a model that did not come is
@@ -46,7 +53,7 @@ void SceneController::rebuild(const model::Park& park, const model::ObjectIndex&
   // server's own folders).
   modelUris_.clear();
   if (parkFile.isEmpty()) {
-    for (const model::ModelUse& use : model::modelUses(park)) modelUris_.insert(modelPathOf(*use.model, {}), q(use.model->uri));
+    for (const model::ModelUse& use : model::modelUses(park)) modelUris_.insert(modelPathOf(*use.model, modelBase), q(use.model->uri));
   }
   wordModelProblems();
   buildings_ = std::move(items.buildings);
@@ -69,8 +76,9 @@ void SceneController::rebuild(const model::Park& park, const model::ObjectIndex&
   emit labelsChanged();
 }
 
-bool SceneController::refreshPlaces(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile) {
-  SceneItems items = sceneItemsOf(park, index, parkFile.toStdString());
+bool SceneController::refreshPlaces(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile,
+                                   const QString& modelFolder) {
+  SceneItems items = sceneItemsOf(park, index, modelBaseOf(parkFile, modelFolder));
   if (items.buildings.size() != buildings_.size() || items.roads != roads_ || items.zones != zones_
       || items.utilities != utilities_ || items.externals != externals_ || items.machineModels != machineModels_) {
     return false;

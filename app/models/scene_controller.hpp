@@ -9,6 +9,8 @@
 #include <QVector3D>
 #include <QtQml/qqmlregistration.h>
 
+#include <filesystem>
+
 #include "machine_instancing.hpp"
 #include "model_problem_list.hpp"
 
@@ -52,13 +54,15 @@ class SceneController : public QObject {
  public:
   explicit SceneController(ParkController& park, QObject* parent = nullptr);
 
-  // A new park (`framing`: the camera refits) or the same park after an edit.
-  void rebuild(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile, bool framing);
+  // A new park (`framing`: the camera refits) or the same park after an edit. `modelFolder`: for a
+  // park with no file (parkFile empty), the folder its relative model uris are taken from.
+  void rebuild(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile, const QString& modelFolder,
+               bool framing);
   // A drag step (issue 17): rebuilding every list made QML rebuild every building, road, zone
   // and model delegate per step. When only building rows changed, those rows are replaced in
   // place and announced one by one (buildingChanged); machines follow. False when anything
   // else changed (an external drawn at a grown extent, say): then the caller rebuilds.
-  bool refreshPlaces(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile);
+  bool refreshPlaces(const model::Park& park, const model::ObjectIndex& index, const QString& parkFile, const QString& modelFolder);
   // The timeline's line states colour the machines (MachineInstancing::setLineStates).
   void applyLineStates(const model::Park& park, const QHash<QString, double>& values);
   // Benchmarks: replaces the park's machines with `count` synthetic ones in a square grid over
@@ -116,5 +120,11 @@ class SceneController : public QObject {
   // The notice's lines again: after a failure, a model loaded, a rebuild or a new language.
   void wordModelProblems();
 };
+
+// The path relative model uris are taken from the folder of (model::modelFile): the park's
+// file; for a park with no file of its own, `modelFolder` (a server's park a desk took: the
+// desk's copy of the server's models), so a model the server did not send is looked for there,
+// never in the process's current folder (QA); empty when neither is known.
+std::filesystem::path modelBaseOf(const QString& parkFile, const QString& modelFolder);
 
 }  // namespace parktwin::app

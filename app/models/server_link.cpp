@@ -144,6 +144,7 @@ void ServerLink::probe() {
       fail(failure);
       return;
     }
+    readSession();
     get("alarms", [this](const QJsonDocument& alarms, const QString& error) {
       if (!error.isEmpty()) {
         fail(error);
@@ -154,6 +155,29 @@ void ServerLink::probe() {
       openLive();
     });
   });
+}
+
+void ServerLink::readSession() {
+  fetch(requestAt("/api/v1/session"), [this](const QByteArray& body, const QString& failure) {
+    // A failure keeps what was known: the probe's own request says why the link is down, and a
+    // server older than the endpoint (404) was never known.
+    if (!failure.isEmpty()) return;
+    const QJsonObject session = QJsonDocument::fromJson(body).object();
+    if (session == session_) return;
+    session_ = session;
+    emit sessionChanged();
+  });
+}
+
+std::optional<bool> ServerLink::may(const QString& action) const {
+  const QJsonValue may = session_.value("may").toObject().value(action);
+  return may.isBool() ? std::optional<bool>(may.toBool()) : std::nullopt;
+}
+
+QString ServerLink::role() const { return session_.value("role").toString(); }
+
+QString ServerLink::roleNeededFor(const QString& action) const {
+  return session_.value("needs").toObject().value(action).toString();
 }
 
 void ServerLink::followServedPark(std::function<void(const QString& failure)> done) {

@@ -9,12 +9,14 @@
 // needs no thread of its own, and only the window is a client, so twin/ has no use for it.
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
 #include <functional>
+#include <optional>
 
 #include "server_tls.hpp"
 
@@ -45,6 +47,14 @@ class ServerLink : public QObject {
   // Acknowledges as the token's user; the server's answer arrives as alarmsChanged (here and in
   // every other window on the server, over their WebSockets).
   void acknowledge(const QString& ruleId, const QString& comment);
+  // What the token's user may do, as the server says (GET /api/v1/session, read at each
+  // connection; the server computes it with the function that enforces it): `action` is a key
+  // of its "may" ("acknowledge"). Nothing while unknown (not read yet, or a server older than
+  // the endpoint): the server alone decides then, and says 403.
+  std::optional<bool> may(const QString& action) const;
+  // The token's user's role ("viewer"), and the role `action` needs ("operator"); empty while unknown.
+  QString role() const;
+  QString roleNeededFor(const QString& action) const;
   // Asks the server which parks it serves (GET /api/v1/parks) and, where the window's park is
   // not one of them, reads the server's own park from then on (park()); `done` gets the reason
   // it could not ask, or nothing. The live stream does this at each connection (start()).
@@ -61,6 +71,8 @@ class ServerLink : public QObject {
   // The link has checked which park the server serves (park()) and is opening its stream; at
   // each connection, so a server restarted with another park file is seen.
   void parkServed();
+  // The session (may, role) was read and differs from what the link knew.
+  void sessionChanged();
 
  private:
   void addHeaders(QNetworkRequest& request) const;
@@ -69,6 +81,7 @@ class ServerLink : public QObject {
   void fetch(const QNetworkRequest& request, std::function<void(const QByteArray&, const QString& error)> done);
   QString failureOf(int httpStatus, const QString& networkError, const QByteArray& body) const;
   void probe();
+  void readSession();
   void openLive();
   void onMessage(const QString& text);
   void onValues(const QJsonObject& message);
@@ -93,6 +106,7 @@ class ServerLink : public QObject {
   QList<QSslError> tlsErrors_;  // of the last handshake that failed, for its message
   quint64 valuesReceived_ = 0;
   QJsonArray alarms_;
+  QJsonObject session_;  // GET /api/v1/session; empty while unknown
 };
 
 }  // namespace parktwin::app

@@ -1950,6 +1950,10 @@
         <source>Acknowledged %1: %2</source>
         <translation>已确认 %1：%2</translation>
     </message>
+    <message>
+        <source>Your user (%1) may not acknowledge alarms; that needs the role %2</source>
+        <translation>你的用户（%1）无权确认报警；这需要角色 %2</translation>
+    </message>
 </context>
 <context>
     <name>parktwin::app::AssetTreeModel</name>
@@ -2009,6 +2013,13 @@
     <message>
         <source>Add external node</source>
         <translation>添加外部节点</translation>
+    </message>
+</context>
+<context>
+    <name>parktwin::app::ParkDocument</name>
+    <message>
+        <source>--select %1: the park &quot;%2&quot; has no object with this id</source>
+        <translation>--select %1：园区“%2”没有此编号的对象</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,16 @@ Pane {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
+        Label {
+            // A viewer's desk: the server would refuse (403), so say so before anyone tries.
+            objectName: "ackRefusal"
+            visible: ParkController.alarms.acknowledgeRefusal !== "" && ParkController.alarms.active.length > 0
+            text: ParkController.alarms.acknowledgeRefusal
+            color: "#6b7785"
+            font.pixelSize: 11
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
         ListView {
             id: list
             objectName: "alarmList"
@@ -76,11 +86,13 @@ Pane {
                             objectName: "ackComment"
                             Layout.fillWidth: true
                             placeholderText: qsTr("Comment")
+                            enabled: ParkController.alarms.acknowledgeRefusal === ""
                         }
                         Button {
                             objectName: "ackButton"
                             text: qsTr("Acknowledge")
                             enabled: comment.text.trim() !== "" && !ParkController.presenting
+                                     && ParkController.alarms.acknowledgeRefusal === ""
                             onClicked: ParkController.alarms.acknowledge(modelData.id, comment.text.trim())
                         }
                     }

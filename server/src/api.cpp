@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "parktwin/common/percent_decode.hpp"
+#include "permissions.hpp"
 
 namespace parktwin::server {
 namespace {
@@ -12,6 +13,7 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kParksPrefix = "/api/v1/parks";
+constexpr std::string_view kSessionPath = "/api/v1/session";
 
 std::vector<std::string> splitPath(std::string_view path) {
   std::vector<std::string> parts;
@@ -149,6 +151,11 @@ ApiResponse Api::route(const ApiRequest& request, const std::string& path, const
                        const std::string& lang) {
   const auto parts = splitPath(path);
   const bool get = request.method == "GET";
+  if (path == kSessionPath) {
+    // Who the token is and what its role may do: a desk disables what would be refused.
+    if (!get) return methodNotAllowed(request.method, path, "GET", lang);
+    return {200, sessionJson(user).dump()};
+  }
   if (parts.size() < 3 || parts[0] != "api" || parts[1] != "v1" || parts[2] != "parks") {
     return noSuchPath(path, lang);
   }
@@ -161,11 +168,12 @@ ApiResponse Api::route(const ApiRequest& request, const std::string& path, const
                                          "没有园区“" + parts[3] + "”；本服务器服务的是“" + c_.park.id + "”"));
   }
   const std::string what = parts.size() > 4 ? parts[4] : std::string();
-  const auto needs = [&](Role role, const char* action, const char* actionZh) -> std::optional<ApiResponse> {
-    if (user.role >= role) return std::nullopt;
-    const std::string has(toText(user.role)), needed(toText(role));
-    return errorResponse(403, inLanguage(lang, "user \"" + user.name + "\" (" + has + ") may not " + action + "; that needs the role " + needed,
-                                         "用户“" + user.name + "”（" + has + "）无权" + actionZh + "；这需要角色 " + needed));
+  const auto needs = [&](Action action) -> std::optional<ApiResponse> {
+    if (mayDo(user.role, action)) return std::nullopt;
+    const ActionRule& rule = ruleOf(action);
+    const std::string has(toText(user.role)), needed(toText(rule.needs)), en(rule.en), zh(rule.zh);
+    return errorResponse(403, inLanguage(lang, "user \"" + user.name + "\" (" + has + ") may not " + en + "; that needs the role " + needed,
+                                         "用户“" + user.name + "”（" + has + "）无权" + zh + "；这需要角色 " + needed));
   };
   if (parts.size() == 5 && (what == "park" || what == "state" || what == "series" || what == "spans" || what == "events" ||
                             what == "history" || what == "alarms" || what == "flows" || what == "live")) {
@@ -188,17 +196,17 @@ ApiResponse Api::route(const ApiRequest& request, const std::string& path, const
   if (parts.size() == 5 && what == "sources") {
     // Its errors name the plant's hosts and ports: for operators, not every wall display.
     if (!get) return methodNotAllowed(request.method, path, "GET", lang);
-    if (auto refused = needs(Role::operator_, "see the plant sources", "查看厂区数据源")) return *refused;
+    if (auto refused = needs(Action::see_sources)) return *refused;
     return {200, (c_.sources ? c_.sources(lang) : json{{"sources", json::array()}}).dump()};
   }
   if (parts.size() == 7 && what == "alarms" && parts[6] == "ack") {
     if (request.method != "POST") return methodNotAllowed(request.method, path, "POST", lang);
-    if (auto refused = needs(Role::operator_, "acknowledge alarms", "确认报警")) return *refused;
+    if (auto refused = needs(Action::acknowledge_alarms)) return *refused;
     return acknowledge(parts[5], request.body, user, lang);
   }
   if (parts.size() == 5 && what == "scenarios") {
     if (request.method != "POST") return methodNotAllowed(request.method, path, "POST", lang);
-    if (auto refused = needs(Role::planner, "run scenarios", "运行情景")) return *refused;
+    if (auto refused = needs(Action::run_scenarios)) return *refused;
     return submitScenario(request.body, user, lang);
   }
   if (parts.size() == 6 && what == "scenarios") {

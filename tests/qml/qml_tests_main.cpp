@@ -3,6 +3,7 @@
 // temporary historian, remembering on the side what the simulator emitted: the oracle the
 // timeline tests compare the replayed scene against.
 #include <QQmlEngine>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QImage>
@@ -343,10 +344,17 @@ class ReplayFixture : public QObject {
     return !error;
   }
   // The park of a park file shown with no file of its own, as a desk shows a server's park it
-  // took (ParkDocument::showServerPark).
-  Q_INVOKABLE bool showParkWithoutFile(const QString& path) const {
+  // took (ParkDocument::showServerPark; `modelFolder`: its copy of the server's models).
+  Q_INVOKABLE bool showParkWithoutFile(const QString& path, const QString& modelFolder = {}) const {
     auto park = parktwin::model::loadPark(path.toStdString());
-    return park && controller->showPark(std::move(*park), QString());
+    return park && controller->showPark(std::move(*park), QString(), modelFolder);
+  }
+  // A folder in the temp dir (made with its parents), or "" when it cannot be made.
+  Q_INVOKABLE QString makeFolder(const QString& name) const { return QDir().mkpath(tempPath(name)) ? tempPath(name) : QString(); }
+  // The process's current folder, as a desk started there has it; returns the one before.
+  Q_INVOKABLE QString setCurrentFolder(const QString& path) const {
+    const QString before = QDir::currentPath();
+    return QDir::setCurrent(path) ? before : QString();
   }
   parktwin::app::ParkController* controller = nullptr;
   Q_INVOKABLE QString writeFile(const QString& name, const QString& text) const {

@@ -89,6 +89,32 @@ Item {
             compare(ParkController.scene.modelProblems[0], "../models/not-on-server.glb（三号厂房）：模型文件不存在")
         }
 
+        // A server's park a desk took, whose model the server did not send: its uri is taken from
+        // the desk's copy of the server's models (ParkDocument::showServerPark), not from the
+        // folder the desk was started in (QA: a desk started in a park folder drew the
+        // ../models/ file found there, a file the server never gave). The current folder here
+        // has ../models/present.glb, a real model (a bundled one, copied), which must not be drawn.
+        function test_a_server_parks_missing_model_is_not_looked_for_in_the_current_folder() {
+            verify(Fixture.makeFolder("started-here") !== "" && Fixture.makeFolder("models") !== "")
+            verify(Fixture.copyToTemp(Fixture.beiduPath.replace(/parks\/beidu\.json$/, "models/charger.glb"), "models/present.glb") !== "")
+            const text = JSON.stringify({
+                format: "parktwin-park/1", id: "served", name: { zh: "服务器园区", en: "Served park" },
+                latitude_deg: 29.5, longitude_deg: 106.5, land_area_mu: 100, grid_emission_t_per_mwh: 0.57,
+                buildings: [{ id: "b3", name: { zh: "三号厂房", en: "Hall 3" }, kind: "plant", position: { x_m: 0, y_m: 0 },
+                              width_m: 30, depth_m: 20, height_m: 10, model: { uri: "../models/present.glb" } }] })
+            const park = Fixture.writeFile("served.park.json", text)
+            const before = Fixture.setCurrentFolder(Fixture.tempPath("started-here"))
+            verify(before !== "")
+            try {
+                verify(Fixture.showParkWithoutFile(park, Fixture.makeFolder("server-models/127.0.0.1_8600/served")),
+                       ParkController.errorText)
+                tryCompare(ParkController.scene.modelProblems, "length", 1, 20000)
+                compare(ParkController.scene.modelProblems[0], "../models/present.glb (Hall 3): no such model file")
+            } finally {
+                Fixture.setCurrentFolder(before)
+            }
+        }
+
         function test_chinese_window_words_the_lines_in_chinese() {
             ParkController.language = "zh"
             const lines = openModelPark()

@@ -352,6 +352,31 @@ class ServerApiTest(unittest.TestCase):
         self.assertEqual(404, status)  # not active
         self.assertIn("not active", body["error"])
 
+    # --- who a token is and what its role may do ---------------------------------------------
+    def test_session_names_the_user_and_what_the_role_may_do(self):
+        # The oracle: docs/server.md's table of roles, written out here by hand.
+        expected_may = {"viewer": {"see_sources": False, "acknowledge": False, "run_scenarios": False},
+                        "operator": {"see_sources": True, "acknowledge": True, "run_scenarios": False},
+                        "planner": {"see_sources": True, "acknowledge": True, "run_scenarios": True},
+                        "admin": {"see_sources": True, "acknowledge": True, "run_scenarios": True}}
+        needs = {"see_sources": "operator", "acknowledge": "operator", "run_scenarios": "planner"}
+        for who, (role, _) in TOKENS.items():
+            status, session = self.get("/api/v1/session", who=who)
+            self.assertEqual(200, status, session)
+            self.assertEqual({"user": who, "role": role, "may": expected_may[role], "needs": needs}, session)
+            # What it says is what the server does: a refused action gets 403, an allowed one
+            # gets past the role check (404 for an alarm not active, 400 for a bad body).
+            attempts = {"see_sources": ("GET", "/api/v1/parks/beidu/sources", None, 200),
+                        "acknowledge": ("POST", "/api/v1/parks/beidu/alarms/no-such-rule/ack", None, 404),
+                        "run_scenarios": ("POST", "/api/v1/parks/beidu/scenarios", "[1,2", 400)}
+            for action, (method, path, body, allowed) in attempts.items():
+                status, reply = self.server.request(method, path, token=TOKENS[who][1], body=body)
+                self.assertEqual(allowed if session["may"][action] else 403, status, (who, action, reply))
+        status, _ = self.server.request("GET", "/api/v1/session")
+        self.assertEqual(401, status)
+        status, reply = self.server.request("POST", "/api/v1/session", token=TOKENS["ada"][1])
+        self.assertEqual(405, status, reply)
+
     # --- live values through mosquitto -------------------------------------------------------
     def test_websocket_sees_values_published_to_the_broker(self):
         ws = WebSocket(self.server.port, "/api/v1/parks/beidu/live?token=" + TOKENS["vera"][1])

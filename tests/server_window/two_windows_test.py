@@ -10,6 +10,12 @@ WindowOverTlsTest: the server over TLS with a self-signed certificate made here 
 window (tst_server_window_tls.qml, beside TST_QML): refused with no CA file and with another
 CA, connected with the certificate as its CA file; the oracle is the value published with
 mosquitto_pub shown in the window.
+DeskRolesTest: a viewer's window, then an operator's (tst_server_desk_roles.qml): the viewer's
+Acknowledge is disabled with a line naming its role; the operator's acknowledges, and sqlite3
+finds the acknowledgement with the operator's user.
+ServedParkSelectTest: the server serves Jiulong, the window has Beidu open (tst_server_select.qml):
+--select waits for the server's park; an id of Beidu only is said to be missing. The ids are
+read here from the two park files.
 Usage: two_windows_test.py PARKTWIN_SERVER PARKTWIN_CLI RUNNER TST_QML [TEST_CLASS]"""
 import hashlib
 import json
@@ -27,8 +33,12 @@ from server_harness import Mosquitto, Server  # noqa: E402
 
 SERVER, CLI, RUNNER, TST = sys.argv[1:5]
 TST_TLS = os.path.join(os.path.dirname(TST), "tst_server_window_tls.qml")
+TST_ROLES = os.path.join(os.path.dirname(TST), "tst_server_desk_roles.qml")
+TST_SELECT = os.path.join(os.path.dirname(TST), "tst_server_select.qml")
+PARKS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "parks")
 T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z
-USERS = {"olga": ("operator", "tok-olga-window"), "wang": ("operator", "tok-wang-window")}
+USERS = {"olga": ("operator", "tok-olga-window"), "wang": ("operator", "tok-wang-window"),
+         "vera": ("viewer", "tok-vera-window")}
 PUBLISHED = {"tag": "potline-2.current", "v": 412.75}
 
 
@@ -61,7 +71,7 @@ class Xvfb:
 class WindowHarness(unittest.TestCase):
     """A server (over TLS when `tls` gives its "tls" configuration), a broker, an Xvfb display."""
 
-    def setUp(self, tls=None):
+    def setUp(self, tls=None, park="beidu"):
         self.dir = tempfile.TemporaryDirectory()
         d = self.dir.name
         csv = os.path.join(d, "data.csv")
@@ -74,7 +84,7 @@ class WindowHarness(unittest.TestCase):
             json.dump({"users": [{"name": n, "role": r, "token_sha256": hashlib.sha256(t.encode()).hexdigest()}
                                  for n, (r, t) in USERS.items()], **({"tls": tls(d)} if tls else {})}, f)
         self.broker = Mosquitto(d)
-        self.server = Server(SERVER, ["--park", "beidu", "--db", self.db, "--config", config,
+        self.server = Server(SERVER, ["--park", park, "--db", self.db, "--config", config,
                                       "--mqtt", f"127.0.0.1:{self.broker.port}"])
         self.xvfb = Xvfb()
         self.sync = os.path.join(d, "sync")
@@ -132,6 +142,73 @@ class TwoWindowsTest(WindowHarness):
         with sqlite3.connect(self.db) as db:  # the acker's acknowledgement, with its user, in the store
             payloads = [json.loads(p) for (p,) in db.execute("SELECT payload FROM events WHERE kind='alarm_ack'")]
         self.assertEqual([{"rule": "potline-1-bath-hot", "comment": "crew sent", "user": "olga"}], payloads)
+
+
+class DeskRolesTest(WindowHarness):
+    def test_a_viewers_desk_may_not_acknowledge_an_operators_may(self):
+        shot = os.environ.get("PARKTWIN_TEST_SCREENSHOT")  # where to save the viewer's alarm panel, if anywhere
+        if shot:
+            with open(os.path.join(self.sync, "screenshot-path"), "w") as f:
+                f.write(shot)
+        for role, user in (("viewer", "vera"), ("operator", "olga")):
+            window, window_log = self.window(role, user, tst=TST_ROLES)
+            try:
+                window.wait(timeout=120)
+            finally:
+                if window.poll() is None:
+                    window.kill()
+                    window.wait()
+                window_log.close()
+            self.assertEqual(0, window.returncode, self.log(role))
+            self.assertIn("Totals: 3 passed, 0 failed", self.log(role))  # 1 test + init/cleanup
+        with sqlite3.connect(self.db) as db:  # only the operator's acknowledgement reached the store
+            payloads = [json.loads(p) for (p,) in db.execute("SELECT payload FROM events WHERE kind='alarm_ack'")]
+        self.assertEqual([{"rule": "potline-1-bath-hot", "comment": "crew sent", "user": "olga"}], payloads)
+
+
+def object_ids(park_file):
+    """Every object id of a park file (its buildings, lines, machine groups, utilities...)."""
+    with open(os.path.join(PARKS, park_file)) as f:
+        park = json.load(f)
+    ids = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("id"), str):
+                ids.add(node["id"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    for key in ("buildings", "lines", "utilities", "enterprises", "externals"):
+        walk(park.get(key, []))
+    return ids
+
+
+class ServedParkSelectTest(WindowHarness):
+    def setUp(self):
+        super().setUp(park="jiulong")
+
+    def test_select_waits_for_the_servers_park(self):
+        served, window = object_ids("jiulong.json"), object_ids("beidu.json")
+        with open(os.path.join(PARKS, "jiulong.json")) as f:
+            served_name = json.load(f)["name"]["en"]
+        ids = {"servedOnly": "bosch-plant", "windowOnly": "casthouse", "servedName": served_name}
+        self.assertIn(ids["servedOnly"], served - window)
+        self.assertIn(ids["windowOnly"], window - served)
+        with open(os.path.join(self.sync, "select-ids"), "w") as f:
+            json.dump(ids, f)
+        proc, log = self.window("select", "olga", tst=TST_SELECT)
+        try:
+            proc.wait(timeout=150)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            log.close()
+        self.assertEqual(0, proc.returncode, self.log("select"))
+        self.assertIn("Totals: 4 passed, 0 failed", self.log("select"))  # 2 tests + init/cleanup
 
 
 def self_signed(folder, name):
