@@ -298,6 +298,7 @@ ApplicationWindow {
                 viewCentre: Qt.point(parkView.target.x, -parkView.target.z)
             }
             InspectorPanel {
+                objectName: "inspectorPanel"
                 visible: !ParkEditor.editing  // the object forms take its room while editing
                 SplitView.fillHeight: true
             }

@@ -5,11 +5,12 @@
 #include <QLocale>
 #include <QVector3D>
 
+#include "alarm_pin_list.hpp"
 #include "controller_text.hpp"
 #include "park_controller.hpp"
+#include "parktwin/model/alarm_places.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/sim/event_codec.hpp"
-#include "scene_frame.hpp"
 #include "server_link.hpp"
 
 namespace parktwin::app {
@@ -67,18 +68,16 @@ QVariantMap AlarmController::entry(const model::AlarmRule& rule, double value, q
                                    const QString& comment, const QString& by) const {
   const auto* tag = model_->findTag(rule.tag);
   const QString object = tag ? q(tag->object) : QString();
-  QVector3D position;
-  if (auto p = park_.objectIndex()->position(object.toStdString())) position = toScene(p->x_m, p->y_m, 30);
-  // The scene's label that names it: its building's where it stands in one (a line, a group).
-  const auto* indexed = park_.objectIndex()->find(object.toStdString());
-  const QString label = indexed && !indexed->building.empty() ? q(indexed->building) : object;
+  // The scene's label that names it and the pin that marks it: its place's (model::alarmPlaceOf,
+  // as AlarmPinList's), its building's where it stands in one (a line, a group).
+  const std::string place = model::alarmPlaceOf(object.toStdString(), *park_.objectIndex());
   return QVariantMap{{"id", q(rule.id)},
                      {"severity", static_cast<int>(rule.severity)},  // Kinds.Info, Warning, Critical
                      {"message", q(rule.message.in(park_.language().toStdString()))},
                      {"object", object},
                      {"objectName", park_.nameOf(object)},
-                     {"label", label},
-                     {"position", position},
+                     {"label", q(place)},
+                     {"position", alarmPinPosition(place, *park_.objectIndex())},
                      {"value", QLocale().toString(value, 'f', 1) + (tag ? " " + q(model::displayUnit(tag->unit)) : QString())},
                      {"since", park_.timeline()->formatTime(double(sinceMs))},
                      {"sinceMs", double(sinceMs)},

@@ -24,9 +24,10 @@ class AlarmController : public QObject {
   QML_ELEMENT
   QML_UNCREATABLE("Provided by ParkController")
   // Active alarms at the timeline's time: {id, severity (Kinds.Info, Warning, Critical),
-  // message, object, objectName, position, value, since (park time), sinceMs (epoch ms: when the
-  // value first broke the rule), acknowledged, comment, acknowledgedBy (a server's user; empty
-  // otherwise)}, worst first.
+  // message, object, objectName, label and position (its place's label id and pin:
+  // model::alarmPlaceOf, as AlarmPinList's pins), value, since (park time), sinceMs (epoch ms:
+  // when the value first broke the rule), acknowledged, comment, acknowledgedBy (a server's user;
+  // empty otherwise)}, worst first.
   Q_PROPERTY(QVariantList active READ active NOTIFY changed)
   // Why this window may not acknowledge, in its language: live from a server whose session says
   // the token's role may not (ServerLink::may). Empty where it may, or where the server has not

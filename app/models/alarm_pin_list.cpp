@@ -9,6 +9,7 @@
 #include "park_controller.hpp"
 #include "parktwin/model/alarm_places.hpp"
 #include "scene_frame.hpp"
+#include "timeline_controller.hpp"
 
 namespace parktwin::app {
 
@@ -16,9 +17,15 @@ namespace {
 AlarmPinList* g_instance = nullptr;
 }
 
+QVector3D alarmPinPosition(const std::string& place, const model::ObjectIndex& objects) {
+  const auto p = objects.position(place);
+  return p ? toScene(p->x_m, p->y_m, 30) : QVector3D();
+}
+
 AlarmPinList::AlarmPinList(ParkController& controller, QObject* parent) : QObject(parent), controller_(controller) {
   connect(controller.alarms(), &AlarmController::changed, this, &AlarmPinList::refresh);
   connect(&controller, &ParkController::presentingChanged, this, &AlarmPinList::refresh);
+  connect(controller.timeline(), &TimelineController::sourceChanged, this, &AlarmPinList::refresh);  // live or replay
   pins_ = placedPins();
 }
 
@@ -34,12 +41,12 @@ AlarmPinList* AlarmPinList::create(QQmlEngine* qmlEngine, QJSEngine* jsEngine) {
 }
 
 QVariantList AlarmPinList::placedPins() const {
-  // The investor view shows no alarms (QA: a replay presented at 600x put a red pin and a red hall
-  // label in front of investors). A presentation tells the park's story; an alarm there is the
-  // operators', who cannot acknowledge it while presenting, and the alarm list is hidden, so a pin
-  // would only raise a question no one in the room can answer. The operators' desks show them.
+  // A presented replay shows no alarms (QA: a replay presented at 600x put a red pin and a red
+  // hall label in front of investors): it tells the park's story, and its alarms are history no
+  // one in the room can act on. A live presenting wall in a control room shows them (QA): a real
+  // alarm must be seen there, though it is acknowledged at a desk (no alarm list while presenting).
   const model::ObjectIndex* objects = controller_.objectIndex();
-  if (controller_.presenting() || !objects) return {};
+  if (!objects || (controller_.presenting() && controller_.timeline()->mode() != "live")) return {};
   std::vector<model::PlacedAlarm> placed;
   for (const auto& a : controller_.alarms()->active()) {
     const QVariantMap m = a.toMap();
@@ -48,10 +55,8 @@ QVariantList AlarmPinList::placedPins() const {
   }
   QVariantList out;
   for (const auto& place : model::alarmPlaces(placed, *objects)) {
-    QVector3D position;  // where AlarmController puts an alarm's own pin: 30 m up its object
-    if (auto p = objects->position(place.place)) position = toScene(p->x_m, p->y_m, 30);
     out.push_back(QVariantMap{{"place", q(place.place)},
-                              {"position", position},
+                              {"position", alarmPinPosition(place.place, *objects)},
                               {"count", place.count},
                               {"acknowledged", place.acknowledged()},
                               {"severity", static_cast<int>(place.worst)}});

@@ -12,6 +12,7 @@
 #include "parktwin/model/model_files.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/model/park_file.hpp"
+#include "parktwin/model/zone_name_spots.hpp"
 #include "problem_text.hpp"
 #include "road_layout.hpp"
 #include "scene_frame.hpp"
@@ -174,27 +175,19 @@ QVariantList SceneController::labels() const {
     add(id, park_.nameOf(id), e.value("position").value<QVector3D>() + QVector3D(0, 0.8f * e.value("size").toFloat(), 0),
         kBeforeAnyBuilding, false);
   }
-  // Every zone is named at the middle of its outline (QA: a park's own zones were unnamed on the
-  // map). Water before the buildings, as before; the other zones after every building, so a
-  // zone's name never takes a building's place: it shows where the middle of the zone is free.
+  // Every zone is named inside its outline, clear of roads (QA: a park's own zones were unnamed on
+  // the map; then their names lay across roads). Water before the buildings, as before; the other
+  // zones after every building, so a zone's name never takes a building's place: it goes to the
+  // first of its spots (model::zoneNameSpots, the roomiest first, at most 8: tried at every camera
+  // move) where no other name is.
   constexpr double kAfterEveryBuilding = 0.5;
   for (const auto& z : park->zones) {
     if (z.outline.empty() || z.name.in(lang).empty()) continue;
-    double x = 0, y = 0;
-    for (const auto& p : z.outline) {
-      x += p.x_m / double(z.outline.size());
-      y += p.y_m / double(z.outline.size());
-    }
+    QVariantList spots;
+    for (const model::Point& p : model::zoneNameSpots(z, park->roads)) spots.push_back(toScene(p.x_m, p.y_m, 2));
     const bool water = z.kind == model::ZoneKind::water;
-    // Where the middle is taken, the name may go halfway to a corner: at most 8 of them, spread
-    // round the outline (an imported zone may have hundreds, tried at every camera move).
-    QVariantList spots{toScene(x, y, 2)};
-    const std::size_t corners = z.outline.size(), every = (corners + 7) / 8;
-    for (std::size_t i = 0; i < corners; i += every) {
-      spots.push_back(toScene((x + z.outline[i].x_m) / 2, (y + z.outline[i].y_m) / 2, 2));
-    }
     // Water keeps its box: a name on the ground is not readable on a dark lake.
-    add(q(z.id), q(z.name.in(lang)), toScene(x, y, 2), water ? 1000.0 : kAfterEveryBuilding,
+    add(q(z.id), q(z.name.in(lang)), spots.front().value<QVector3D>(), water ? 1000.0 : kAfterEveryBuilding,
         z.kind == model::ZoneKind::planned, !water, spots);
   }
   out.append(roadNameLabels(park->roads, lang));

@@ -21,8 +21,8 @@ Item {
     // The labels of places in alarm (AlarmPinList.pins: a building, or an object standing
     // alone), by label id: "raised" (red) or, once every alarm there is acknowledged,
     // "acknowledged" (amber), the colours of the scene's pins and the alarm list; none while
-    // presenting. Placed before any other, so an alarm is never named by a label hidden behind a
-    // bigger one.
+    // presenting a replay. Placed before any other, so an alarm is never named by a label hidden
+    // behind a bigger one.
     readonly property var alarmed: AlarmPinList.pins.reduce((out, p) => {
         out[p.place] = p.acknowledged ? "acknowledged" : "raised"
         return out

@@ -288,7 +288,7 @@ Item {
             }
         }
 
-        // Alarm pins above the objects whose tags break a rule, one per place (none while presenting).
+        // Alarm pins above the objects whose tags break a rule, one per place (none while presenting a replay).
         AlarmPins { camera: camera }
 
         ScenarioMarkPins { visible: !root.machinesOnly }

@@ -2,7 +2,8 @@
 // line's power, both over limits set below any value, so both fire. One pin stands over the
 // casthouse (there were two at one spot, their colour the depth test's choice), with the count 2;
 // red while either waits, amber once both are acknowledged. While presenting, no pin and no alarm
-// colour on the labels (QA F24): the investor view shows no alarms. The tags' objects are from
+// colour on the labels (QA F24): the investor view shows no alarms; presenting live (a control
+// room's wall), the alarms show. The tags' objects are from
 // assets/parks/beidu.json (casthouse.molten_stock: the casthouse; ingot-casting.power: its line).
 import QtQuick
 import QtTest
@@ -30,6 +31,12 @@ Item {
                   message: { zh: "铝液库存", en: "Molten stock" } },
                 { id: "pin-power", tag: "ingot-casting.power", above: -1, severity: "warning",
                   message: { zh: "铸锭功率", en: "Ingot power" } }])
+            // A tag of the casters' machine group, which stands 40 m from the casthouse's middle
+            // (its offset in the park file), and a rule on it: the replay has no value for it.
+            park.tags.push({ id: "ingot-casters.power", name: { zh: "铸机功率", en: "Casters power" }, unit: "kW",
+                             kind: "analog", object: "ingot-casters" })
+            park.alarm_rules.push({ id: "pin-casters", tag: "ingot-casters.power", above: -1, severity: "warning",
+                                    message: { zh: "铸机功率", en: "Casters power" } })
             verify(ParkController.loadPark(Fixture.writeFile("beidu-two-alarms.json", JSON.stringify(park))), ParkController.errorText)
             // A copy: the acknowledgements below are stored in the file, which tst_alarms reads after.
             const db = Fixture.copyToTemp(Fixture.dbPath, "alarm-pins.db")
@@ -95,6 +102,57 @@ Item {
             verify(ParkController.alarms.active.length >= 2, "the alarms are still there for the desks")
             ParkController.presenting = false
             compare(pinsAt("casthouse").length, 1)
+        }
+
+        // Each test starts at the desks, with no broker left by a test that stopped half way.
+        function cleanup() {
+            ParkController.presenting = false
+            LiveFixture.stopBroker()
+        }
+
+        function goLive() {
+            timeline.close()
+            const port = LiveFixture.startBroker()
+            verify(port > 0, "mosquitto started")
+            verify(timeline.connectLive("127.0.0.1:" + port, "beidu"), timeline.status)
+            tryVerify(() => timeline.connected, 15000, "connected to the broker")
+            compare(timeline.mode, "live")
+        }
+
+        // A live presenting wall in a control room (QA): a real alarm shows there, pin and red
+        // name, as it arrives. Presenting starts on the replay (no pins), then the window goes live.
+        function test_4_a_live_presenting_wall_shows_alarms() {
+            ParkController.presenting = true
+            compare(AlarmPinList.pins.length, 0, "none while presenting the replay")
+            goLive()
+            verify(ParkController.presenting, "still presenting")
+            // Over the rule's limit (above -1): the stock alarm fires on the live value.
+            const send = () => LiveFixture.publish("beidu", "casthouse.molten_stock", 12.5) || true
+            tryVerify(() => send() && pinsAt("casthouse").length === 1, 15000,
+                      "a live alarm is pinned while presenting: " + JSON.stringify(AlarmPinList.pins))
+            verify(!pinsAt("casthouse")[0].acknowledged)
+            tryCompare(findChild(parkView, "alarmPins"), "count", AlarmPinList.pins.length)
+            tryCompare(label("casthouse"), "alarm", "raised")
+            ParkController.presenting = false
+            timeline.close()
+            LiveFixture.stopBroker()
+        }
+
+        // The alarm list names and places each alarm where its pin stands (one owner of the
+        // place, model::alarmPlaceOf): the casters' alarm at the casthouse and at the casthouse's
+        // pin, not 40 m off at the casters' own position, where the list put it by itself.
+        function test_5_the_list_and_the_pins_agree_on_the_place() {
+            goLive()
+            const send = () => LiveFixture.publish("beidu", "ingot-casters.power", 800) || true
+            tryVerify(() => send() && ParkController.alarms.active.some(a => a.id === "pin-casters") && pinsAt("casthouse").length === 1,
+                      15000, "the casters' alarm fires: " + ParkController.alarms.active.map(a => a.id))
+            const pin = pinsAt("casthouse")[0]
+            const alarm = ParkController.alarms.active.find(a => a.id === "pin-casters")
+            compare(alarm.object, "ingot-casters")
+            compare(alarm.label, "casthouse")
+            verify(alarm.position.fuzzyEquals(pin.position, 1e-3), "the list's " + alarm.position + ", the pin's " + pin.position)
+            timeline.close()
+            LiveFixture.stopBroker()
         }
     }
 }

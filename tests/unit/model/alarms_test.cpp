@@ -140,6 +140,18 @@ TEST(AlarmPlaces, ALinesAlarmSharesItsHallsPlaceAndRaisedWinsOverAcknowledged) {
   EXPECT_FALSE(places[1].acknowledged());
 }
 
+// The place of one alarm, as the alarm list names it: by hand from the minimal park (the Casting
+// line and the cell group stand in the hall; the grid tie stands alone; an unknown id is its own).
+TEST(AlarmPlaces, AnAlarmsPlaceIsItsBuildingOrItself) {
+  const Park park = test_parks::minimalParkRead();
+  const ObjectIndex objects(park);
+  EXPECT_EQ(alarmPlaceOf("cast", objects), "hall");
+  EXPECT_EQ(alarmPlaceOf("cells", objects), "hall");
+  EXPECT_EQ(alarmPlaceOf("hall", objects), "hall");
+  EXPECT_EQ(alarmPlaceOf("grid", objects), "grid");
+  EXPECT_EQ(alarmPlaceOf("no-such-object", objects), "no-such-object");
+}
+
 TEST(AlarmPlaces, APlaceIsAcknowledgedOnlyOnceEveryAlarmIs) {
   const Park park = test_parks::minimalParkRead();
   const ObjectIndex objects(park);

@@ -87,11 +87,15 @@ std::vector<ActiveAlarm> AlarmBoard::active() const {
   return out;
 }
 
+std::string alarmPlaceOf(const std::string& object, const ObjectIndex& objects) {
+  const auto* indexed = objects.find(object);
+  return indexed && !indexed->building.empty() ? indexed->building : object;
+}
+
 std::vector<AlarmPlace> alarmPlaces(std::span<const PlacedAlarm> alarms, const ObjectIndex& objects) {
   std::vector<AlarmPlace> places;
   for (const auto& alarm : alarms) {
-    const auto* indexed = objects.find(alarm.object);
-    const std::string place = indexed && !indexed->building.empty() ? indexed->building : alarm.object;
+    const std::string place = alarmPlaceOf(alarm.object, objects);
     auto it = std::ranges::find(places, place, &AlarmPlace::place);
     if (it == places.end()) it = places.insert(places.end(), AlarmPlace{place, 0, 0, alarm.severity});
     // The first unacknowledged alarm resets the worst: acknowledged ones no longer decide it.

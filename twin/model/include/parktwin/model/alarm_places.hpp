@@ -27,6 +27,10 @@ struct AlarmPlace {
   Severity worst = Severity::info;
   bool acknowledged() const { return unacknowledged == 0; }
 };
+// The place that shows an alarm on `object`: the building it stands in (a line's, a machine
+// group's), else the object itself. The alarm list names it and the scene pins it there; both ask
+// here, so the two cannot disagree.
+std::string alarmPlaceOf(const std::string& object, const ObjectIndex& objects);
 // In the order of each place's first alarm (worst first, given AlarmBoard::active()'s order).
 std::vector<AlarmPlace> alarmPlaces(std::span<const PlacedAlarm> alarms, const ObjectIndex& objects);
 
