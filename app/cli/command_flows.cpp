@@ -17,6 +17,7 @@
 #include "parktwin/common/iso_time.hpp"
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/common/time_text.hpp"
+#include "parktwin/common/time_zone.hpp"
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/flow_json.hpp"
@@ -167,6 +168,37 @@ void warnIfAnotherParks(const model::Park& park, store::Store& historian, const 
   if (!text.en.empty()) std::cerr << "warning: " << text.en << "\n";
 }
 
+// A moment in the park's civil time, to the second, with its offset and zone:
+// "2026-12-08 05:09:20 UTC+08:00 (Asia/Shanghai)". A park manager reads his own clock.
+std::string parkTimeText(const model::Park& park, std::int64_t utc_ms) {
+  const TimeZone zone = model::parkTimeZone(park);
+  const std::string local = formatIsoUtcMs(zone.toLocalMs(utc_ms));
+  return local.substr(0, 10) + " " + local.substr(11, 8) + " " + zone.offsetLabelAt(utc_ms) + " (" + zone.name() + ")";
+}
+
+// A moment after the recording's last sample holds the last values recorded: nothing says the
+// plant still ran that way (the window's --replay --at refuses it). Warned on stderr.
+void warnIfAfterRecording(const model::Park& park, store::Store& historian, const std::string& db, std::int64_t atMs) {
+  auto summary = historian.summary();
+  if (!summary) return;
+  std::optional<std::int64_t> first, last;
+  for (const auto& tag : *summary) {
+    if (tag.samples == 0) continue;
+    first = std::min(first.value_or(tag.first_ms), tag.first_ms);
+    last = std::max(last.value_or(tag.last_ms), tag.last_ms);
+  }
+  if (!last || atMs <= *last) return;
+  const std::string at = parkTimeText(park, atMs);
+  const std::string span = parkTimeText(park, *first) + " .. " + parkTimeText(park, *last);
+  if (commandLanguage() == "zh") {
+    std::cerr << "警告：--at " << at << " 晚于记录结束（" << db << " 记录的时段为 " << span
+              << "）：按最后记录的数值求解，如同它们至今未变\n";
+  } else {
+    std::cerr << "warning: --at " << at << " is after the recording ends (" << db << " holds " << span
+              << "): the last values recorded are solved as if they still held\n";
+  }
+}
+
 // The state at `at` from the historian `db`, as network overrides; nullopt after printing why.
 std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const std::string& db, const std::string& at,
                                                  std::int64_t& atMs) {
@@ -182,6 +214,7 @@ std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const 
     return std::nullopt;
   }
   warnIfAnotherParks(park, **historian, db);
+  warnIfAfterRecording(park, **historian, db, *t);
   auto state = (*historian)->stateAt(*t);
   if (!state) {
     std::cerr << db << ": " << state.error().message << "\n";
@@ -193,7 +226,7 @@ std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const 
   }
   std::map<std::string, double> values;
   for (const auto& s : *state) values[s.tag] = s.value;
-  return overridesFromState(park, values);
+  return overridesFromState(park, values, atMs);
 }
 
 // --db goes with --at, and --commission names planned objects; false after printing why.
@@ -231,7 +264,7 @@ std::optional<SolvedFlows> solveAtHistorianState(const FlowsOptions& o, const mo
   solved.state->material.built = built;
   solved.state->energy.built = built;
   solved.report = solveParkFlows(park, solved.state->material, solved.state->energy, 1.0);
-  solved.basis = "at " + formatIsoUtcMs(atMs) + " from " + o.db + " (one hour at that state)";
+  solved.basis = "at " + parkTimeText(park, atMs) + " from " + o.db + " (one hour at that state)";
   solved.kpiBasis = "for one hour at that state (measured)";
   return solved;
 }
