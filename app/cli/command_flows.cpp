@@ -16,6 +16,7 @@
 #include "command_registry.hpp"
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/common/time_text.hpp"
+#include "parktwin/common/time_zone.hpp"
 #include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/flow_json.hpp"
@@ -167,6 +168,33 @@ void warnIfAnotherParks(const model::Park& park, store::Store& historian, const 
   if (!text.en.empty()) std::cerr << "warning: " << text.en << "\n";
 }
 
+// A moment on the park's clock with its offset, "2026-12-08T05:09:20.000+08:00": what a park
+// manager reads, and what --at and export --times park take and give (one instant still).
+std::string parkTimeText(const model::Park& park, std::int64_t utc_ms) { return isoTextIn(utc_ms, model::parkTimeZone(park)); }
+
+// A moment after the recording's last sample holds the last values recorded: nothing says the
+// plant still ran that way (the window's --replay --at refuses it). Warned on stderr.
+void warnIfAfterRecording(const model::Park& park, store::Store& historian, const std::string& db, std::int64_t atMs) {
+  auto summary = historian.summary();
+  if (!summary) return;
+  std::optional<std::int64_t> first, last;
+  for (const auto& tag : *summary) {
+    if (tag.samples == 0) continue;
+    first = std::min(first.value_or(tag.first_ms), tag.first_ms);
+    last = std::max(last.value_or(tag.last_ms), tag.last_ms);
+  }
+  if (!last || atMs <= *last) return;
+  const std::string at = parkTimeText(park, atMs);
+  const std::string span = parkTimeText(park, *first) + " .. " + parkTimeText(park, *last);
+  if (commandLanguage() == "zh") {
+    std::cerr << "警告：--at " << at << " 晚于记录结束（" << db << " 记录的时段为 " << span
+              << "）：按最后记录的数值求解，如同它们至今未变\n";
+  } else {
+    std::cerr << "warning: --at " << at << " is after the recording ends (" << db << " holds " << span
+              << "): the last values recorded are solved as if they still held\n";
+  }
+}
+
 // The state at `at` (a time without a zone is the park's civil time: model::parkInstantMs) from
 // the historian `db`, as network overrides; nullopt after printing why.
 std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const std::string& db, const std::string& at,
@@ -183,18 +211,19 @@ std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const 
     return std::nullopt;
   }
   warnIfAnotherParks(park, **historian, db);
+  warnIfAfterRecording(park, **historian, db, *t);
   auto state = (*historian)->stateAt(*t);
   if (!state) {
     std::cerr << db << ": " << state.error().message << "\n";
     return std::nullopt;
   }
   if (state->empty()) {
-    std::cerr << db << ": no sample at or before " << isoTextIn(*t, model::parkTimeZone(park)) << "\n";
+    std::cerr << db << ": no sample at or before " << parkTimeText(park, *t) << "\n";
     return std::nullopt;
   }
   std::map<std::string, double> values;
   for (const auto& s : *state) values[s.tag] = s.value;
-  return overridesFromState(park, values);
+  return overridesFromState(park, values, atMs);
 }
 
 // --db goes with --at, and --commission names planned objects; false after printing why.
@@ -232,8 +261,7 @@ std::optional<SolvedFlows> solveAtHistorianState(const FlowsOptions& o, const mo
   solved.state->material.built = built;
   solved.state->energy.built = built;
   solved.report = solveParkFlows(park, solved.state->material, solved.state->energy, 1.0);
-  // On the park's clock with its offset, as --at was most likely typed, and one instant still.
-  solved.basis = "at " + isoTextIn(atMs, model::parkTimeZone(park)) + " from " + o.db + " (one hour at that state)";
+  solved.basis = "at " + parkTimeText(park, atMs) + " from " + o.db + " (one hour at that state)";
   solved.kpiBasis = "for one hour at that state (measured)";
   return solved;
 }

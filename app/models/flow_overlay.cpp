@@ -187,8 +187,8 @@ FlowOverlay solveFlowOverlay(const model::Park& park) {
   return overlayOf(park, flow::solveParkFlows(park, overrides, 8760.0));
 }
 
-FlowOverlay solveFlowOverlayAt(const model::Park& park, const QHash<QString, double>& values) {
-  const flow::StateOverrides state = flow::overridesFromState(park, toStdMap(values));
+FlowOverlay solveFlowOverlayAt(const model::Park& park, qint64 t_ms, const QHash<QString, double>& values) {
+  const flow::StateOverrides state = flow::overridesFromState(park, toStdMap(values), t_ms);
   return overlayOf(park, flow::solveParkFlows(park, state.material, state.energy, 8760.0));
 }
 
@@ -253,7 +253,7 @@ void FlowController::showStep(qint64 t_ms, const QHash<QString, double>& values)
   if (!follow_ || !park_ || ignoreSteps_) return;
   ++stepsPosted_;
   if (onCaller_) {
-    applyStep(generation_, t_ms, solveFlowOverlayAt(*park_, values));
+    applyStep(generation_, t_ms, solveFlowOverlayAt(*park_, t_ms, values));
     return;
   }
   if (!solver_) {

@@ -40,9 +40,9 @@ struct FlowOverlay {
 };
 
 FlowOverlay solveFlowOverlay(const parktwin::model::Park& park);
-// The overlay of the park at the tag values of one moment (flow::overridesFromState), its KPIs
-// per year at that moment's rates.
-FlowOverlay solveFlowOverlayAt(const parktwin::model::Park& park, const QHash<QString, double>& values);
+// The overlay of the park at the tag values of the moment t_ms (UTC ms: untagged PV follows the
+// sun then, flow::overridesFromState), its KPIs per year at that moment's rates.
+FlowOverlay solveFlowOverlayAt(const parktwin::model::Park& park, qint64 t_ms, const QHash<QString, double>& values);
 
 // The open park's solved flows, for QML: the 3D overlay's arcs, the KPI bar and the Sankey.
 class FlowController : public QObject {

@@ -252,7 +252,7 @@ ApiResponse Api::flows(const Query& query, const std::string& lang) {
     }
     std::map<std::string, double> values;
     for (const auto& s : *states) values[s.tag] = s.value;
-    state = flow::overridesFromState(c_.park, values);
+    state = flow::overridesFromState(c_.park, values, atMs);
   }
   flow::FlowOverrides design;
   design.supply_basis = flow::SupplyBasis::annual_average;

@@ -23,8 +23,8 @@ std::map<std::string, double> beiduStateAt(int i) {
           {"potline-2.power", 200'000.0 + 1'000.0 * i}};
 }
 
-ParkFlowReport freshSolve(const model::Park& park, const std::map<std::string, double>& values) {
-  const StateOverrides state = overridesFromState(park, values);
+ParkFlowReport freshSolve(const model::Park& park, std::int64_t t_ms, const std::map<std::string, double>& values) {
+  const StateOverrides state = overridesFromState(park, values, t_ms);
   auto report = solveParkFlows(park, state.material, state.energy, 1.0);
   EXPECT_TRUE(report) << report.error().message;
   return report ? std::move(*report) : ParkFlowReport{};
@@ -79,8 +79,8 @@ TEST(LatestStateSolver, StepsPostedDuringASolveAreSkippedAndTheNewestIsSolved) {
   ASSERT_EQ(delivered.size(), 2u);
   EXPECT_EQ(delivered[0].t_ms, 0);
   EXPECT_EQ(delivered[1].t_ms, last * 1000);
-  expectSameSolution(delivered[0].report, freshSolve(*park, beiduStateAt(0)));
-  expectSameSolution(delivered[1].report, freshSolve(*park, beiduStateAt(last)));
+  expectSameSolution(delivered[0].report, freshSolve(*park, 0, beiduStateAt(0)));
+  expectSameSolution(delivered[1].report, freshSolve(*park, last * 1000, beiduStateAt(last)));
   // By hand: one 170 kt/yr potline down leaves 170,000 t/yr / 8760 h of molten metal.
   EXPECT_NEAR(delivered[1].report.kpis.direct_molten_t, 170'000.0 / 8760, 0.01);
   EXPECT_NEAR(delivered[0].report.kpis.direct_molten_t, 340'000.0 / 8760, 0.01);
@@ -108,7 +108,7 @@ TEST(LatestStateSolver, EveryDeliveredStepEqualsAFreshSolveOfThatStep) {
   for (const auto& d : delivered) {
     EXPECT_GT(d.t_ms, previous) << "steps are solved in the order posted";
     previous = d.t_ms;
-    expectSameSolution(d.report, freshSolve(*park, beiduStateAt(static_cast<int>(d.t_ms / 1000))));
+    expectSameSolution(d.report, freshSolve(*park, d.t_ms, beiduStateAt(static_cast<int>(d.t_ms / 1000))));
   }
 }
 

@@ -56,7 +56,7 @@ void LatestStateSolver::work() {
     busy_ = true;
     lock.unlock();
     // The solve and the delivery run unlocked: post() only ever waits for the swap above.
-    const StateOverrides state = overridesFromState(*park_, step.values);
+    const StateOverrides state = overridesFromState(*park_, step.values, step.t_ms);
     deliver_(step.t_ms, solver.solve(*park_, state.material, state.energy, hours_));
     lock.lock();
     busy_ = false;

@@ -391,6 +391,14 @@ void noteRoofPvWithoutUtility(const model::Park& park, std::vector<std::string>&
   }
 }
 
+// What a line draws: its demand override (its measured power at a moment) when there is one,
+// else its design figure (lineDemandKw). A link may end at the line or at its building: both
+// read this.
+double lineLoadKw(const model::ProductionLine& line, const FlowOverrides& overrides) {
+  const auto measured = overrides.demand.find(line.id);
+  return measured != overrides.demand.end() ? measured->second : lineDemandKw(line);
+}
+
 // Chargers and hydrogen stations: utilities that draw power rather than give it.
 bool isEnergyUser(const model::Utility& u) {
   return u.kind == model::UtilityKind::charger || u.kind == model::UtilityKind::hydrogen;
@@ -807,14 +815,20 @@ Result<FlowNetwork> detail::buildEnergyNetwork(const model::Park& park, const Fl
     } else if (info.utility) {
       addUtility(net, slot, *info.utility, park, overrides, gridEmission(slot), anySource, anyLoad);
     } else if (info.line) {
-      net.addDemand(slot, net.node(slot), lineDemandKw(*info.line));
+      net.addDemand(slot, net.node(slot), lineLoadKw(*info.line, overrides));
       anyLoad = true;
     } else if (info.building) {
+      // Its lines that no link names: each at its measured power when the state has one, else
+      // at its design figure (the same rule as a link ending at the line).
+      // A building whose lines are all idle now (measured 0 kW) is still a load, of 0 kW.
       double demand = 0;
+      bool drawsPower = false;
       for (const auto* line : objects.linesIn(slot)) {
-        if (!named(line->id)) demand += lineDemandKw(*line);
+        if (named(line->id)) continue;
+        demand += lineLoadKw(*line, overrides);
+        drawsPower = drawsPower || lineDemandKw(*line) > 0 || overrides.demand.contains(line->id);
       }
-      if (demand > 0) {
+      if (drawsPower) {
         net.addDemand(slot, net.node(slot), demand);
         anyLoad = true;
       }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "parktwin/common/number_text.hpp"
+#include "parktwin/sim/solar.hpp"
 
 namespace parktwin::flow {
 namespace {
@@ -16,9 +17,23 @@ bool endsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// PV that no tag measured at T gives what the park's solar rule gives then under an average
+// sky; its rated power (the rated_power basis) would be a clear noon, even at night.
+void pvWithoutMeasurement(const model::Park& park, std::int64_t at_utc_ms, StateOverrides& out) {
+  for (const auto& u : park.utilities) {
+    if (u.kind != model::UtilityKind::pv || out.energy.supply.contains(u.id)) continue;
+    const double kw = sim::pvPowerKw(u.power_kw, park.latitude_deg, park.longitude_deg, at_utc_ms, sim::meanSkyClearness());
+    out.energy.supply[u.id] = std::min(u.power_kw, kw);
+    if (u.planned) continue;  // in the flows only when a scenario commissions it
+    out.notes.push_back(u.id + ": no measured power, so what the sun gives at that time under an average sky (" +
+                        quantityText(kw, "kW") + ")");
+  }
+}
+
 }  // namespace
 
-StateOverrides overridesFromState(const model::Park& park, const std::map<std::string, double>& values) {
+StateOverrides overridesFromState(const model::Park& park, const std::map<std::string, double>& values,
+                                  std::int64_t at_utc_ms) {
   StateOverrides out;
   out.energy.supply_basis = SupplyBasis::rated_power;
   out.material.supply_basis = SupplyBasis::rated_power;
@@ -61,6 +76,7 @@ StateOverrides overridesFromState(const model::Park& park, const std::map<std::s
       case substation: break;
     }
   }
+  pvWithoutMeasurement(park, at_utc_ms, out);
   return out;
 }
 

@@ -5,8 +5,13 @@
 #include <limits>
 #include <numbers>
 
+#include "parktwin/sim/solar.hpp"
+
 namespace parktwin::flow {
 namespace {
+
+// The yearly yield and the simulator's PV at a moment rate the panels alike.
+static_assert(kPvPerformanceRatio == sim::kPvPerformanceRatio);
 
 constexpr double kSolarConstantWPerM2 = 1367.0;
 constexpr int kDaysPerYear = 365;

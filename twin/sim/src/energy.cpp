@@ -10,7 +10,6 @@
 namespace parktwin::sim {
 namespace {
 
-constexpr double kPvPerformanceRatio = 0.80;
 constexpr double kStorageEfficiency = 0.88;   // each way (round trip about 77%)
 constexpr double kBatteryEfficiency = 0.95;   // each way (round trip about 90%)
 constexpr std::uint64_t kWeatherKey = 0x57e47e4ULL;
@@ -26,31 +25,26 @@ double localHour(const ParkState& state, std::int64_t utc_ms) {
   return std::fmod(std::fmod(hours, 24.0) + 24.0, 24.0);
 }
 
-// Cloudiness of the sky, shared by every PV plant: a weather type per day (Chongqing is one of
-// China's cloudiest cities: overcast on about 45% of days), varying hour to hour, interpolated
-// so that it does not depend on the step. Returns the share of clear-sky output that gets through.
+// Cloudiness of the sky, shared by every PV plant: a weather type per day (kSkyTypes, solar.hpp),
+// varying hour to hour, interpolated so that it does not depend on the step. Returns the share
+// of clear-sky output that gets through.
 double skyClearness(const ParkState& state, std::int64_t utc_ms) {
   const std::uint64_t seed = state.config.seed ^ kWeatherKey;
   const auto hourly = [&](std::int64_t hour) {
     const std::int64_t day = hour >= 0 ? hour / 24 : (hour - 23) / 24;
     const double type = hashUniform(seed, static_cast<std::uint64_t>(day), 0);
     const double within = hashUniform(seed, static_cast<std::uint64_t>(hour), 1);
-    if (type < 0.45) return 0.10 + 0.25 * within;  // overcast
-    if (type < 0.80) return 0.40 + 0.45 * within;  // broken cloud
-    return 0.90 + 0.10 * within;                   // clear
+    for (const SkyType& sky : kSkyTypes) {  // overcast, broken cloud, clear
+      if (type < sky.upTo) return sky.base + sky.spread * within;
+    }
+    const SkyType& clear = kSkyTypes[std::size(kSkyTypes) - 1];
+    return clear.base + clear.spread * within;
   };
   const double hours = static_cast<double>(utc_ms) / kMsPerHour;
   const double h0 = std::floor(hours);
   const double f = hours - h0;
   const auto hour = static_cast<std::int64_t>(h0);
   return (1 - f) * hourly(hour) + f * hourly(hour + 1);
-}
-
-// Horizontal clear-sky irradiance in kW/m2 (Meinel's air-mass model), 0 below the horizon.
-double clearSkyIrradiance(double sinElevation) {
-  if (sinElevation <= 0.01) return 0;
-  const double airMass = 1 / sinElevation;
-  return 1.353 * std::pow(0.7, std::pow(airMass, 0.678)) * sinElevation;
 }
 
 void advanceCharger(ChargerSite& site, const ParkState& state, std::int64_t to_ms) {
@@ -153,12 +147,12 @@ void advanceEnergy(ParkState& state, std::int64_t from_ms, std::int64_t to_ms) {
   const model::Park& park = *state.park;
   const double dt_h = static_cast<double>(to_ms - from_ms) / kMsPerHour;
 
-  const double irradiance = clearSkyIrradiance(sinSolarElevation(park.latitude_deg, park.longitude_deg, to_ms));
+  const double irradiance = clearSkyIrradianceKwPerM2(sinSolarElevation(park.latitude_deg, park.longitude_deg, to_ms));
   const double clearness = irradiance > 0 ? skyClearness(state, to_ms) : 0;
   state.weatherCloudiness = 1 - clearness;
   double generation = 0;
   for (auto& plant : state.pv) {
-    plant.power_kw = plant.peak_kw * kPvPerformanceRatio * irradiance * clearness;
+    plant.power_kw = pvPowerKw(plant.peak_kw, park.latitude_deg, park.longitude_deg, to_ms, clearness);
     generation += plant.power_kw;
   }
 

@@ -45,4 +45,15 @@ std::int64_t solarNoonUtcMs(double longitude_deg, std::int64_t utc_ms) {
   return dayStart + static_cast<std::int64_t>(std::llround(noonMinutes * 60'000.0));
 }
 
+double clearSkyIrradianceKwPerM2(double sinElevation) {
+  if (sinElevation <= 0.01) return 0;
+  const double airMass = 1 / sinElevation;
+  return 1.353 * std::pow(0.7, std::pow(airMass, 0.678)) * sinElevation;
+}
+
+double pvPowerKw(double peak_kwp, double latitude_deg, double longitude_deg, std::int64_t utc_ms, double clearness) {
+  const double irradiance = clearSkyIrradianceKwPerM2(sinSolarElevation(latitude_deg, longitude_deg, utc_ms));
+  return peak_kwp * kPvPerformanceRatio * irradiance * clearness;
+}
+
 }  // namespace parktwin::sim
