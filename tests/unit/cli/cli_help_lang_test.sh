@@ -44,7 +44,7 @@ for command in check connections "connections check" "connections test" export f
   expect "$command --help: the same options under zh" "$(options "$cli" $command)" "$(options zh $command)"
 done
 
-# --- English, as it was ----------------------------------------------------------------------
+# --- English (the man page is read from it) ---------------------------------------------------
 "$cli" export --help >en-help.out 2>&1
 expect "export --help in English, unchanged" "Export samples from a historian file as CSV (ts,tag,value) or JSON
 Usage: $cli export [OPTIONS]
@@ -55,9 +55,11 @@ Options:
                               Historian file
   --store TEXT Excludes: --db Store URI instead of --db: FILE, sqlite:FILE or clickhouse://HOST:PORT/DB[?park=NAME] (docs/server.md)
   --tags TEXT ...             Comma-separated tags (default: all)
-  --from TEXT                 Start, inclusive (ISO-8601 or epoch s/ms; default: beginning)
-  --to TEXT                   End, inclusive (default: end)
+  --from TEXT                 Start, inclusive (ISO-8601 or epoch s/ms; default: beginning). Without a zone (2026-06-01 08:00): the --park's civil time, or UTC without --park
+  --to TEXT                   End, inclusive (as --from; default: end)
   --format TEXT:{csv,json}    csv or json
+  --park TEXT                 Park file, or the name of a bundled park (beidu, jiulong), whose clock --from/--to without a zone and --times park are on (its time_zone)
+  --times TEXT:{utc,park}     utc (default): 2026-06-01T00:00:00.000Z; park: the --park's civil time with its offset, 2026-06-01T08:00:00.000+08:00 (import reads both back)
   --lang TEXT:{zh,en}         Language of messages, problems and summaries: zh or en (default: zh where LC_ALL, LC_MESSAGES or LANG starts with zh, else en)" \
   "$(cat en-help.out)"
 zh export --help --lang en >lang-en.out 2>&1
