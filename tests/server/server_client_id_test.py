@@ -23,7 +23,7 @@ import unittest
 from server_harness import Mosquitto, Server
 
 SERVER, CLI, SOURCE = sys.argv[1:4]
-TOKEN = "tok-viewer-client-id"
+TOKEN = "tok-operator-client-id"
 T0 = 1780000000000
 N = 30
 TAKEN_OVER_EN = "another client took over client id plant-gateway (MQTT allows one connection per client id)"
@@ -57,7 +57,7 @@ class ClientIdTest(unittest.TestCase):
                                     "values": [{"pointer": "/a", "tag": "{line}.current"}]}]}]}, f)
         self.config = os.path.join(self.dir.name, "server.json")
         with open(self.config, "w") as f:
-            json.dump({"users": [{"name": "wall", "role": "viewer",
+            json.dump({"users": [{"name": "li", "role": "operator",
                                   "token_sha256": hashlib.sha256(TOKEN.encode()).hexdigest()}]}, f)
         self.server = None
         self.ingests = []
