@@ -16,6 +16,7 @@
 #include "terminal.hpp"
 #ifdef PARKTWIN_CLI_HAS_FEED
 #include "live_sources.hpp"
+#include "parktwin/feed/mqtt_session.hpp"
 #include "parktwin/feed/connection_kinds.hpp"
 #include "parktwin/feed/connections_reader.hpp"
 #endif
@@ -179,6 +180,9 @@ int runTest(const ConnectionsOptions& o) {
   // From before the sources start: an OPC UA source's start waits for its gateway's broker, and
   // --timeout bounds the whole test.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long>(o.timeout_s * 1000));
+  // A test only looks: a clean session of its own, never the file's client_id, whose persistent
+  // session (ingest's, the server's) a clean connect would end and erase.
+  (void)feed::assignMqttClientIds(*connections, feed::MqttProgram::viewer);
   auto running = startSources(*connections, [&](const feed::Source& s) { return readings.sinkFor(s); }, o.gatewayMqtt);
   const auto allRead = [&] {
     return std::ranges::all_of(running.sources, [&](const auto& live) {

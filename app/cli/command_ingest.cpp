@@ -25,6 +25,7 @@
 #ifdef PARKTWIN_CLI_HAS_FEED  // set by CMake when twin/feed (libmosquitto) is built
 #include "parktwin/feed/park_feed.hpp"
 #include "parktwin/feed/connections_reader.hpp"
+#include "parktwin/feed/mqtt_session.hpp"
 #include "live_sources.hpp"
 #endif
 
@@ -245,7 +246,10 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
   const auto problems = feed::problemsAgainstPark(*connections, park, lang);
   for (const auto& problem : problems) std::cerr << o.connections << ": " << problem << "\n";
   if (!problems.empty()) return 2;
-  for (const auto& warning : feed::prepareDurableMqtt(*connections, "parktwin-ingest")) std::cerr << "ingest: " << warning << "\n";
+  // The file's client_id is ingest's own persistent session (scripts/crash-test reconnects to it).
+  for (const auto& warning : feed::assignMqttClientIds(*connections, feed::MqttProgram::ingest)) {
+    std::cerr << "ingest: " << warning << "\n";
+  }
   IngestSinks sinks;
   if (auto failed = openSinks(o, park, sinks)) return *failed;
   SharedSinks shared(sinks, park, o.allTags);
@@ -263,7 +267,7 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
     std::cerr << (lang == "zh" ? "正在记录 " + o.connections + " 的 " + std::to_string(n) + " 个数据源\n"
                                : "recording " + std::to_string(n) + (n == 1 ? " source of " : " sources of ") + o.connections + "\n");
     ConnectionAnnouncer announcer;
-    waitUntilDone(o, *duration_ms, report, sinks, [&] { announcer.announce(running); });
+    waitUntilDone(o, *duration_ms, report, sinks, [&] { announcer.announce(running, lang); });
   }
   stopSources(running);
   report();
@@ -285,7 +289,7 @@ int runIngest(const IngestOptions& o) {
   if (!o.connections.empty()) return runConnectionsIngest(o, *park);
   auto broker = brokerFromFlags(o.mqtt, o.user, o.password, o.tlsCa);
   if (!broker) return 2;
-  broker->client_id = o.clientId.empty() ? "parktwin-ingest-" + park->id : o.clientId;
+  broker->client_id = feed::mqttClientId(feed::MqttProgram::ingest, park->id, {}, o.clientId, true);
   std::int64_t duration_ms = -1;
   if (!o.duration.empty()) {
     auto d = parseDurationMs(o.duration);

@@ -4,13 +4,19 @@
 
 namespace parktwin::cli {
 
-void ConnectionAnnouncer::announce(const RunningSources& running) {
+void ConnectionAnnouncer::announce(const RunningSources& running, std::string_view language) {
   connected_.resize(running.sources.size(), false);
   for (std::size_t i = 0; i < running.sources.size(); ++i) {
-    const bool now = running.sources[i]->counters().connected;
-    if (now == connected_[i]) continue;
-    connected_[i] = now;
-    std::cerr << running.sources[i]->id() << (now ? ": connected\n" : ": disconnected\n");
+    const feed::SourceCounters counters = running.sources[i]->counters();
+    if (counters.connected == connected_[i]) continue;
+    connected_[i] = counters.connected;
+    const std::string& id = running.sources[i]->id();
+    // Why it went, as the source words it (a takeover of the client id, a broker that stopped).
+    const std::string why = counters.connected ? std::string() : counters.lastError(language);
+    if (counters.connected) std::cerr << id << ": connected\n";
+    else if (why.empty()) std::cerr << id << ": disconnected\n";
+    else if (language == "zh") std::cerr << id << ": disconnected（" << why << "）\n";
+    else std::cerr << id << ": disconnected (" << why << ")\n";
   }
 }
 

@@ -16,11 +16,12 @@ using feed::SinkFor;
 using feed::startSources;
 using feed::stopSources;
 
-// Prints "<id>: connected" / "<id>: disconnected" to standard error when a source's state
-// changed since the last call (scripts and people wait for the first).
+// Prints "<id>: connected" / "<id>: disconnected (<last error>)" to standard error when a
+// source's state changed since the last call (scripts and people wait for the first); the
+// error in `language` ("en"/"zh"), the words "connected"/"disconnected" always as they are.
 class ConnectionAnnouncer {
  public:
-  void announce(const RunningSources& running);
+  void announce(const RunningSources& running, std::string_view language);
 
  private:
   std::vector<bool> connected_;

@@ -6,6 +6,7 @@
 
 #include "parktwin/feed/connection_kinds.hpp"
 #include "parktwin/feed/live_source.hpp"
+#include "parktwin/feed/mqtt_session.hpp"
 #include "parktwin/feed/subscriber.hpp"
 #include "parktwin/store/historian.hpp"
 #include "server_link.hpp"
@@ -57,7 +58,10 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::connect(const LiveSettings& settings
   options.broker.username = settings.user.toStdString();
   options.broker.password = settings.password.toStdString();
   options.broker.tls_ca_file = settings.caFile.toStdString();
-  options.broker.client_id = "parktwin-gui-" + settings.park.toStdString();
+  // A window only looks: a clean session under an id of its own, so that a second window, the
+  // server or ingest on the same broker is never taken over (twin/feed owns the rule).
+  options.broker.client_id = feed::mqttClientId(feed::MqttProgram::viewer, settings.park.toStdString(), {}, {}, false);
+  options.clean_session = true;
   options.park = settings.park.toStdString();
   for (const QString& tag : knownTags) options.known_tags.push_back(tag.toStdString());
   LiveFeed* self = feed.get();
@@ -69,9 +73,12 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::connect(const LiveSettings& settings
   return feed;
 }
 
-Result<std::unique_ptr<LiveFeed>> LiveFeed::start(const feed::Connections& connections, const QString& recordTo,
+Result<std::unique_ptr<LiveFeed>> LiveFeed::start(const feed::Connections& file, const QString& recordTo,
                                                   const std::optional<feed::BrokerOptions>& gatewayBroker,
                                                   const std::string& language, QStringList& failures) {
+  // The window's own clean sessions, never the file's client_id: that is the recorder's (ingest).
+  feed::Connections connections = file;
+  (void)feed::assignMqttClientIds(connections, feed::MqttProgram::viewer);
   std::unique_ptr<LiveFeed> feed(new LiveFeed);
   if (auto opened = feed->openRecorder(recordTo); !opened) return fail(opened.error().message);
   LiveFeed* self = feed.get();

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "live_common.hpp"
+#include "parktwin/feed/mqtt_session.hpp"
 #include "parktwin/feed/subscriber.hpp"
 
 namespace {
@@ -49,7 +50,8 @@ int main(int argc, char** argv) {
   feed::SubscriberOptions so;
   so.broker.host = a.host;
   so.broker.port = a.port;
-  so.broker.client_id = "parktwin-gui-" + a.park;  // as LiveFeed::connect
+  so.broker.client_id = feed::mqttClientId(feed::MqttProgram::viewer, a.park, {}, {}, false);  // as LiveFeed::connect
+  so.clean_session = true;
   so.park = a.park;
   so.known_tags = livebench::tagNames(a);
   const auto n = static_cast<std::size_t>(a.samples);

@@ -19,6 +19,7 @@
 #include "live_hub.hpp"
 #include "parktwin/feed/connection_kinds.hpp"
 #include "parktwin/feed/connections_reader.hpp"
+#include "parktwin/feed/mqtt_session.hpp"
 #include "parktwin/feed/park_feed.hpp"
 #include "parktwin/feed/running_sources.hpp"
 #include "parktwin/model/bundled_data.hpp"
@@ -95,7 +96,9 @@ Result<PlantSources> startConnections(const Options& o, const model::Park& park,
   std::string problems;
   for (const auto& p : feed::problemsAgainstPark(*connections, park)) problems += "\n" + o.connections + ": " + p;
   if (!problems.empty()) return fail(ErrorCode::invalid_input, "--connections: the file does not fit the park:" + problems);
-  for (const auto& warning : feed::prepareDurableMqtt(*connections, "parktwin-server")) {
+  // The server's own sessions, parktwin-server-<park>-<source>: a window or ingest reading the
+  // same file beside it keeps its own (one connection per client id).
+  for (const auto& warning : feed::assignMqttClientIds(*connections, feed::MqttProgram::server)) {
     std::cerr << "parktwin-server: " << warning << "\n";
   }
   feed::SourceSink sink;
@@ -123,7 +126,7 @@ Result<std::unique_ptr<feed::FeedSubscription>> startFeed(const Options& o, cons
   if (o.mqtt.empty()) return std::unique_ptr<feed::FeedSubscription>();
   auto broker = feed::parseBrokerAddress(o.mqtt);
   if (!broker) return fail(ErrorCode::invalid_input, "--mqtt: " + broker.error().message);
-  broker->client_id = "parktwin-server-" + park.id;
+  broker->client_id = feed::mqttClientId(feed::MqttProgram::server, park.id, {}, {}, true);
   feed::ParkFeedOptions options;
   options.broker = *broker;
   options.qos = o.qos;

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "mqtt_words.hpp"
+
 namespace parktwin::feed {
 namespace {
 bool isReadableFile(const std::string& path) {
@@ -75,8 +77,8 @@ void initialiseLibraryOnce() {
 
 }  // namespace
 
-std::string describe(int mosquittoError) { return mosquitto_strerror(mosquittoError); }
-std::string describeConnack(int reasonCode) { return mosquitto_connack_string(reasonCode); }
+std::string describe(int mosquittoError) { return mosquittoErrorWords(mosquittoError).en; }
+std::string describeConnack(int reasonCode) { return connackWords(reasonCode).en; }
 
 SourceError unreachableBroker(const BrokerOptions& broker, std::string_view reason) {
   const std::string address = broker.host + ":" + std::to_string(broker.port);
@@ -84,13 +86,13 @@ SourceError unreachableBroker(const BrokerOptions& broker, std::string_view reas
 }
 
 SourceError brokerRefusedConnection(int reasonCode) {
-  const std::string why = describeConnack(reasonCode);
-  return {"broker refused the connection: " + why, "代理拒绝了连接：" + why};
+  const SourceError why = connackWords(reasonCode);
+  return {"broker refused the connection: " + why.en, "代理拒绝了连接：" + why.zh};
 }
 
 SourceError subscribeFailed(std::string_view topic, int mosquittoError) {
-  const std::string why = describe(mosquittoError);
-  return {"subscribe to " + std::string(topic) + ": " + why, "订阅 " + std::string(topic) + " 失败：" + why};
+  const SourceError why = mosquittoErrorWords(mosquittoError);
+  return {"subscribe to " + std::string(topic) + ": " + why.en, "订阅 " + std::string(topic) + " 失败：" + why.zh};
 }
 
 SourceError brokerRefusedSubscription(std::string_view topic) {
@@ -99,9 +101,11 @@ SourceError brokerRefusedSubscription(std::string_view topic) {
 }
 
 SourceError connectionLost(int mosquittoError) {
-  const std::string why = describe(mosquittoError);
-  return {"connection lost: " + why, "连接中断：" + why};
+  const SourceError why = mosquittoErrorWords(mosquittoError);
+  return {"connection lost: " + why.en, "连接中断：" + why.zh};
 }
+
+SourceError connectionLost(const SourceError& why) { return {"connection lost: " + why.en, "连接中断：" + why.zh}; }
 
 Result<MosquittoPtr> makeClient(const BrokerOptions& options, bool cleanSession, void* userdata) {
   initialiseLibraryOnce();

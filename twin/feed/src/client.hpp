@@ -26,6 +26,7 @@ Result<MosquittoPtr> makeClient(const BrokerOptions& options, bool cleanSession,
 // thread retries, but a caller waiting to be connected can say why it is not.
 Result<void> startNetworkThread(mosquitto* client, const BrokerOptions& options, std::string* firstFailure = nullptr);
 void stopNetworkThread(mosquitto* client);
+// In English (mqtt_words.hpp has both languages).
 std::string describe(int mosquittoError);
 std::string describeConnack(int reasonCode);
 
@@ -38,8 +39,10 @@ SourceError brokerRefusedConnection(int reasonCode);
 SourceError subscribeFailed(std::string_view topic, int mosquittoError);
 // "the broker refused the subscription to TOPIC", or "... a subscription" when `topic` is empty.
 SourceError brokerRefusedSubscription(std::string_view topic);
-// "connection lost: <libmosquitto's reason>"
+// "connection lost: <libmosquitto's reason, in our words>"
 SourceError connectionLost(int mosquittoError);
+// "connection lost: <why>" (a close by the broker: TakeoverWatch's words)
+SourceError connectionLost(const SourceError& why);
 
 // At most `perMinute` lines per kind of problem, then a count of what was left out.
 class RateLimitedLog {

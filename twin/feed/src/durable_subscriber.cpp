@@ -10,6 +10,7 @@
 #include "parktwin/feed/mqtt_packet.hpp"
 #include "parktwin/feed/payload.hpp"
 #include "feed_state.hpp"
+#include "mqtt_words.hpp"
 
 namespace parktwin::feed {
 
@@ -40,6 +41,7 @@ struct Session {
   SteadyTime commitRetryAt{};  // after a failed commit, not before this
   SteadyTime lastSentAt{};
   std::optional<SteadyTime> pingSentAt;
+  bool closedByBroker = false;  // the broker ended it (not our error, not stop())
 };
 
 }  // namespace
@@ -50,6 +52,9 @@ struct DurableSubscriber::Impl {
   SampleCallback sink;     // the park's own shape: judged, then handed on
   MessageCallback raw;     // any shape (createForTopics): every message as it came
   CommitCallback commit;
+  ProblemCallback problem;
+  detail::TakeoverWatch takeover;  // network thread only
+  std::optional<detail::SourceError> refusal;  // why the broker's CONNACK refused us, worded
   detail::RateLimitedLog log;
   std::vector<TopicFilter> filters;
   std::chrono::seconds keepalive;
@@ -62,9 +67,9 @@ struct DurableSubscriber::Impl {
   std::atomic<std::uint64_t> acknowledged{0};
 
   Impl(SubscriberOptions o, AckPolicy p, SampleCallback s, MessageCallback r, std::vector<TopicFilter> f, CommitCallback c,
-       LogCallback l)
+       LogCallback l, ProblemCallback pr = {})
       : options(std::move(o)), policy(p), sink(std::move(s)), raw(std::move(r)), commit(std::move(c)),
-        log(std::move(l), options.log_messages_per_minute), filters(std::move(f)),
+        problem(std::move(pr)), log(std::move(l), options.log_messages_per_minute), filters(std::move(f)),
         keepalive(std::max(5, options.broker.keepalive_s)), state(options) {}
 
   std::string where() const { return "MQTT " + options.broker.host + ":" + std::to_string(options.broker.port); }
@@ -120,8 +125,9 @@ struct DurableSubscriber::Impl {
     if (connack->return_code != 0) {
       // 4: bad user name or password, 5: not authorised; retrying will not help.
       const bool forGood = connack->return_code == 4 || connack->return_code == 5;
+      refusal = detail::brokerRefusedConnection(connack->return_code);
       return fail(forGood ? ErrorCode::invalid_input : ErrorCode::io,
-                  "broker refused the connection: " + mqtt::describeConnackCode(connack->return_code));
+                  refusal->en);
     }
     noteConnected();
     for (std::size_t i = 0; i < filters.size(); ++i) {
@@ -158,6 +164,17 @@ struct DurableSubscriber::Impl {
   void noteDisconnected(const std::string& why) {
     const bool wasConnected = state.noteDisconnected("connection lost: " + why);
     if (wasConnected && !stopping) log.write("connection", where() + ": connection lost (" + why + "), reconnecting");
+  }
+
+  // Worded by TakeoverWatch: a restart, or another client that took over our client id.
+  void noteClosedByBroker(const detail::SourceError& words) {
+    report(words);  // first: whoever sees it disconnected finds the words already there
+    const bool wasConnected = state.noteDisconnected(words.en);
+    if (!stopping) log.write("connection", where() + ": " + words.en + (wasConnected ? ", reconnecting" : ""));
+  }
+
+  void report(const detail::SourceError& words) const {
+    if (problem) problem(words.en, words.zh);
   }
 
   Result<void> handleSuback(Session& session, const mqtt::Frame& frame) {
@@ -288,7 +305,10 @@ struct DurableSubscriber::Impl {
         auto read = detail::readAvailable(session.socket.get(), session.inbox, kMaxReadPerWake);
         if (!read) return std::unexpected(read.error());
         if (auto handled = handleFrames(session); !handled) return handled;
-        if (read->closed) return fail(ErrorCode::io, "the broker closed the connection (it stopped or restarted, or another client connected with the same client id)");
+        if (read->closed) {
+          session.closedByBroker = true;
+          return fail(ErrorCode::io, "the broker closed the connection");
+        }
         drained = read->drained;
       }
       if (batchDue(session, drained)) {
@@ -308,13 +328,25 @@ struct DurableSubscriber::Impl {
     auto delay = std::chrono::seconds(std::max(1, options.broker.reconnect_delay_min_s));
     const auto maxDelay = std::chrono::seconds(std::max(options.broker.reconnect_delay_max_s, 1));
     while (!stopping) {
+      refusal.reset();
       auto session = openSession();
       if (session) {
         delay = std::chrono::seconds(std::max(1, options.broker.reconnect_delay_min_s));
+        takeover.accepted(now());
         auto served = serve(*session);
-        noteDisconnected(served ? std::string("stopped") : served.error().message);
+        if (session->closedByBroker) {
+          noteClosedByBroker(takeover.closedByBroker(now(), options.broker.client_id));
+        } else {
+          if (!served && !stopping) report(detail::connectionLost({served.error().message, served.error().message}));
+          noteDisconnected(served ? std::string("stopped") : served.error().message);
+        }
       } else if (session.error().code != ErrorCode::cancelled) {
+        takeover.failedToConnect();
         noteFailedAttempt(session.error());
+        const std::string& why = session.error().message;
+        report(refusal         ? *refusal
+               : reachedBroker ? detail::SourceError{"cannot connect: " + why, "无法连接：" + why}
+                               : detail::unreachableBroker(options.broker, why));
       }
       if (stopping) break;
       // Backoff: wait on the wake pipe, so stop() ends the wait at once.
@@ -347,7 +379,8 @@ Result<std::unique_ptr<DurableSubscriber>> DurableSubscriber::create(SubscriberO
 Result<std::unique_ptr<DurableSubscriber>> DurableSubscriber::createForTopics(BrokerOptions broker,
                                                                               std::vector<TopicFilter> filters,
                                                                               AckPolicy policy, MessageCallback onMessage,
-                                                                              CommitCallback commit, LogCallback log) {
+                                                                              CommitCallback commit, LogCallback log,
+                                                                              ProblemCallback problem) {
   const std::string what = "MQTT subscriber (acknowledge after commit)";
   if (broker.client_id.empty()) return fail(ErrorCode::invalid_input, what + ": needs a client id (a persistent session)");
   if (!broker.tls_ca_file.empty()) return fail(ErrorCode::invalid_input, what + ": TLS is not supported");
@@ -360,7 +393,7 @@ Result<std::unique_ptr<DurableSubscriber>> DurableSubscriber::createForTopics(Br
   options.broker = std::move(broker);
   options.clean_session = false;
   auto impl = std::make_unique<Impl>(std::move(options), policy, SampleCallback{}, std::move(onMessage),
-                                     std::move(filters), std::move(commit), std::move(log));
+                                     std::move(filters), std::move(commit), std::move(log), std::move(problem));
   if (!impl->wake.valid()) return fail(ErrorCode::io, what + ": cannot create the wake pipe");
   return std::unique_ptr<DurableSubscriber>(new DurableSubscriber(std::move(impl)));
 }

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "client.hpp"
+#include "mqtt_words.hpp"
 #include "parktwin/feed/durable_subscriber.hpp"
 #include "parktwin/feed/mqtt_mapping.hpp"
 #include "parktwin/feed/value_mapping.hpp"
@@ -105,13 +106,16 @@ class MqttMappedSource final : public LiveSource {
   bool running_ = false;
   bool everConnected_ = false;      // network thread only
   std::size_t pendingSubacks_ = 0;  // network thread only
+  detail::TakeoverWatch takeover_;  // network thread only
 };
 
 void MqttMappedSource::onConnect(int rc) {
   if (rc != 0) {
+    takeover_.failedToConnect();
     noteError(detail::brokerRefusedConnection(rc));
     return;
   }
+  takeover_.accepted(detail::TakeoverWatch::Clock::now());
   pendingSubacks_ = 0;
   const auto& patterns = mapper_.patterns();
   for (std::size_t i = 0; i < patterns.size(); ++i) {
@@ -130,12 +134,21 @@ void MqttMappedSource::onSubscribe(bool granted) {
   if (pendingSubacks_ > 0 && --pendingSubacks_ == 0) mapper_.update([](SourceCounters& c) { c.connected = true; });
 }
 
+// libmosquitto says MOSQ_ERR_CONN_LOST when the broker closed the socket: a restart, or another
+// client with our client id (TakeoverWatch tells which). Noted also before the SUBACK: a
+// takeover can close us that early.
 void MqttMappedSource::onDisconnect(int rc) {
-  mapper_.update([rc](SourceCounters& c) {
-    if (c.connected && rc != 0) {
-      ++c.gaps;
-      detail::noteError(c, detail::connectionLost(rc));
-    }
+  if (rc == 0) {
+    mapper_.update([](SourceCounters& c) { c.connected = false; });
+    return;
+  }
+  const detail::SourceError why =
+      rc == MOSQ_ERR_CONN_LOST
+          ? takeover_.closedByBroker(detail::TakeoverWatch::Clock::now(), mapper_.config().broker.client_id)
+          : detail::connectionLost(rc);
+  mapper_.update([&why](SourceCounters& c) {
+    if (c.connected) ++c.gaps;
+    detail::noteError(c, why);
     c.connected = false;
   });
 }
@@ -206,7 +219,11 @@ class DurableMappedSource final : public LiveSource {
     auto client = DurableSubscriber::createForTopics(
         mapper_.config().broker, std::move(filters), AckPolicy{},
         [this](std::string_view topic, std::string_view payload) { mapper_.map(topic, payload); },
-        mapper_.sink().commit);
+        mapper_.sink().commit, {},
+        // Said in the source's last error: a takeover of the client id left no word otherwise.
+        [this](std::string en, std::string zh) {
+          mapper_.update([&](SourceCounters& c) { c.noteError(std::move(en), std::move(zh)); });
+        });
     if (!client) return fail("MQTT source " + id_ + ": " + client.error().message);
     client_ = std::move(*client);
     return {};

@@ -36,37 +36,6 @@ void stopSources(RunningSources& running) {
   for (auto& source : running.sources) source->stop();
 }
 
-namespace {
-
-// The broker of a source that subscribes at QoS 1 (MQTT with a QoS 1 subscription, Sparkplug),
-// or null.
-BrokerOptions* qos1Broker(Source& source) {
-  if (auto* sparkplug = std::get_if<SparkplugSource>(&source.config)) return &sparkplug->broker;
-  auto* mqtt = std::get_if<MqttSource>(&source.config);
-  if (!mqtt || std::none_of(mqtt->subscriptions.begin(), mqtt->subscriptions.end(),
-                            [](const MqttSubscription& s) { return s.qos == 1; })) {
-    return nullptr;
-  }
-  return &mqtt->broker;
-}
-
-}  // namespace
-
-std::vector<std::string> prepareDurableMqtt(Connections& connections, const std::string& clientPrefix) {
-  std::vector<std::string> warnings;
-  for (auto& source : connections.sources) {
-    BrokerOptions* broker = qos1Broker(source);
-    if (!broker) continue;
-    if (!broker->tls_ca_file.empty()) {
-      warnings.push_back(source.id + ": over TLS, QoS 1 messages are acknowledged on receipt, not once stored "
-                                     "(a crash can lose up to one commit batch); bridge the broker to a local one to avoid it");
-      continue;
-    }
-    if (broker->client_id.empty()) broker->client_id = clientPrefix + "-" + connections.park + "-" + source.id;
-  }
-  return warnings;
-}
-
 SourceSink onlyParkTags(const model::Park& park, SourceSink inner, std::shared_ptr<std::atomic<std::uint64_t>> refused) {
   auto known = std::make_shared<std::set<std::string, std::less<>>>();
   for (const auto& tag : park.tags) known->insert(tag.id);

@@ -66,7 +66,12 @@ Result<void> SparkplugLiveSource::attachClient() {
   if (sink_.commit && !broker.client_id.empty() && broker.tls_ca_file.empty()) {
     auto durable = DurableSubscriber::createForTopics(
         broker, {{subscription_, 1}}, AckPolicy{},
-        [this](std::string_view topic, std::string_view payload) { handle(topic, payload); }, sink_.commit);
+        [this](std::string_view topic, std::string_view payload) { handle(topic, payload); }, sink_.commit, {},
+        // Its connection problems (a takeover of the client id) are the source's last error.
+        [this](std::string en, std::string zh) {
+          std::lock_guard lock(mutex_);
+          connection_.noteError(std::move(en), std::move(zh));
+        });
     if (!durable) return std::unexpected(durable.error());
     durable_ = std::move(*durable);
     broker.client_id.clear();  // the command sender is a client of its own

@@ -45,6 +45,11 @@ struct TopicFilter {
 // acknowledged.
 using MessageCallback = std::function<void(std::string_view topic, std::string_view payload)>;
 
+// Called on the network thread with each connection problem, in English and in Chinese: a
+// connection that failed or was refused, one the broker closed (worded as a takeover of the
+// client id when it happens twice in a row soon after the broker accepted us).
+using ProblemCallback = std::function<void(std::string en, std::string zh)>;
+
 class DurableSubscriber final : public FeedSubscription {
  public:
   // options.qos must be 1, options.clean_session false and the client id set; no TLS.
@@ -56,7 +61,8 @@ class DurableSubscriber final : public FeedSubscription {
   // broker.client_id must be set (the session is persistent); no TLS.
   static Result<std::unique_ptr<DurableSubscriber>> createForTopics(BrokerOptions broker, std::vector<TopicFilter> filters,
                                                                     AckPolicy policy, MessageCallback onMessage,
-                                                                    CommitCallback commit, LogCallback log = {});
+                                                                    CommitCallback commit, LogCallback log = {},
+                                                                    ProblemCallback problem = {});
   ~DurableSubscriber() override;
   DurableSubscriber(const DurableSubscriber&) = delete;
   DurableSubscriber& operator=(const DurableSubscriber&) = delete;

@@ -27,13 +27,6 @@ using SinkFor = std::function<SourceSink(const Source&)>;
 RunningSources startSources(const Connections& connections, const SinkFor& sinkFor, const std::string& gatewayMqtt = {});
 void stopSources(RunningSources& running);
 
-// For a program that stores what it receives (ingest, the server): an MQTT source with QoS 1
-// subscriptions, or a Sparkplug source, with no client id gets "<clientPrefix>-<park>-<source
-// id>", so that its session is persistent and its messages are acknowledged only once stored
-// (SourceSink::commit). Returns a warning for each such source that cannot be acknowledged after
-// the commit (TLS), for the user to see.
-std::vector<std::string> prepareDurableMqtt(Connections& connections, const std::string& clientPrefix);
-
 // `inner` for the park's tags only (samples and stale marks; commit as it is), as ingest and the
 // server store them: a tag pattern ({line}.temp) can name any topic, and a stray tag would grow
 // the history without end. Each sample kept out is counted in `refused` (when given).
