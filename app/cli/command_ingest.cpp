@@ -345,10 +345,7 @@ const bool registered = registerCommand({
       sub.add_option("--gateway-mqtt", o->gatewayMqtt,
                      say("With --connections: broker HOST:PORT over which OPC UA sources' gateways hand their values",
                          "与 --connections 一起使用：OPC UA 数据源的网关经这个 MQTT 代理（主机:端口）交付数值"));
-      sub.add_option("--user", o->user, say("MQTT user name", "MQTT 用户名"));
-      sub.add_option("--password", o->password, say("MQTT password", "MQTT 密码"));
-      sub.add_option("--tls-ca", o->tlsCa,
-                     say("Use TLS, verifying the broker against this CA file", "使用 TLS，并用这个 CA 文件验证 MQTT 代理"));
+      addBrokerCredentialOptions(sub, o->user, o->password, o->tlsCa);
       sub.add_option("--client-id", o->clientId,
                      say("Client id of the persistent session (default parktwin-ingest-<park>)",
                          "持久会话的客户端 id（默认 parktwin-ingest-<园区>）"))

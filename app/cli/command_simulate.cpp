@@ -337,10 +337,7 @@ const bool registered = registerCommand({
       sub.add_option("--mqtt", o->mqtt,
                      say("Publish to the broker at HOST:PORT as parktwin/<park>/<tag>",
                          "发布到位于 主机:端口 的 MQTT 代理，主题为 parktwin/<园区>/<测点>"));
-      sub.add_option("--user", o->user, say("MQTT user name", "MQTT 用户名"));
-      sub.add_option("--password", o->password, say("MQTT password", "MQTT 密码"));
-      sub.add_option("--tls-ca", o->tlsCa,
-                     say("Use TLS, verifying the broker against this CA file", "使用 TLS，并用这个 CA 文件验证 MQTT 代理"));
+      addBrokerCredentialOptions(sub, o->user, o->password, o->tlsCa);
       sub.add_option("--qos", o->qos, say("MQTT QoS 0 or 1", "MQTT 的 QoS：0 或 1"))->default_val(0)->check(CLI::Range(0, 1));
       sub.add_flag("--skip-unknown-tags", o->skipUnknownTags,
                    say("Leave out the tags the simulator has no quantity for (listed), instead of refusing the run",

@@ -138,7 +138,9 @@ void MqttMappedSource::onSubscribe(bool granted) {
 // client with our client id (TakeoverWatch tells which). Noted also before the SUBACK: a
 // takeover can close us that early.
 void MqttMappedSource::onDisconnect(int rc) {
-  if (rc == 0) {
+  // 0: we asked to go; a refused CONNACK: onConnect has worded it ("not authorised"), and the
+  // disconnect that follows it must not put libmosquitto's vaguer words over them.
+  if (rc == 0 || rc == MOSQ_ERR_CONN_REFUSED) {
     mapper_.update([](SourceCounters& c) { c.connected = false; });
     return;
   }
