@@ -108,6 +108,18 @@ class WindowHarness(unittest.TestCase):
         with open(os.path.join(self.dir.name, role + ".log")) as f:
             return f.read()
 
+    def run_window(self, role, user, tst, timeout):
+        """Runs a window's Quick test file to its end (killed after `timeout` s); its exit status."""
+        proc, log = self.window(role, user, tst=tst)
+        try:
+            proc.wait(timeout=timeout)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            log.close()
+        return proc.returncode
+
     def publish(self):
         """Publishes PUBLISHED to the server's broker, then tells the windows what it was."""
         ts = int(time.time() * 1000)
@@ -151,15 +163,7 @@ class DeskRolesTest(WindowHarness):
             with open(os.path.join(self.sync, "screenshot-path"), "w") as f:
                 f.write(shot)
         for role, user in (("viewer", "vera"), ("operator", "olga")):
-            window, window_log = self.window(role, user, tst=TST_ROLES)
-            try:
-                window.wait(timeout=120)
-            finally:
-                if window.poll() is None:
-                    window.kill()
-                    window.wait()
-                window_log.close()
-            self.assertEqual(0, window.returncode, self.log(role))
+            self.assertEqual(0, self.run_window(role, user, TST_ROLES, 120), self.log(role))
             self.assertIn("Totals: 3 passed, 0 failed", self.log(role))  # 1 test + init/cleanup
         with sqlite3.connect(self.db) as db:  # only the operator's acknowledgement reached the store
             payloads = [json.loads(p) for (p,) in db.execute("SELECT payload FROM events WHERE kind='alarm_ack'")]
@@ -199,15 +203,7 @@ class ServedParkSelectTest(WindowHarness):
         self.assertIn(ids["windowOnly"], window - served)
         with open(os.path.join(self.sync, "select-ids"), "w") as f:
             json.dump(ids, f)
-        proc, log = self.window("select", "olga", tst=TST_SELECT)
-        try:
-            proc.wait(timeout=150)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-            log.close()
-        self.assertEqual(0, proc.returncode, self.log("select"))
+        self.assertEqual(0, self.run_window("select", "olga", TST_SELECT, 150), self.log("select"))
         self.assertIn("Totals: 4 passed, 0 failed", self.log("select"))  # 2 tests + init/cleanup
 
 
