@@ -12,9 +12,12 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "baselines.hpp"
 #include "bench_util.hpp"
@@ -39,7 +42,11 @@ constexpr const char* kUsage =
     "                                            --tags/--seconds: two builds' read paths on one file)\n"
     "                       [--live on|off]   (on: the writer stays open while stateAt runs, as under a live window)\n"
     "                       [--queries-out FILE]   (each stateAt's instant, ms after the data's start, and its time\n"
-    "                                              in ms: where in a block T falls shows in the time)\n";
+    "                                              in ms: where in a block T falls shows in the time)\n"
+    "                       [--query-every MS]   (a stateAt started every MS ms, as a replaying window asks\n"
+    "                                            one a shown step; 0, the default: back to back)\n"
+    "                       [--slice-us US]   (ask the scheduler for a US us slice, Linux 6.12+'s EEVDF: does a\n"
+    "                                         shorter wait for a core help on a busy host? 0: the default)\n";
 
 struct Args {
   int tags = 10'000;
@@ -56,11 +63,15 @@ struct Args {
   bool baselines = true;
   std::string stateOf;  // an existing historian file: only its stateAt is measured
   std::string queriesOut;  // a file for each stateAt's instant (ms after the first second) and time (ms)
+  // Queries back to back keep the reader busy all the time, so on a busy host the scheduler
+  // treats it as one more CPU hog; a window asks one state a shown step and waits in between.
+  int queryEveryMs = 0;
+  int sliceUs = 0;
 };
 
 constexpr const char* kOptions[] = {"--tags", "--seconds", "--batch", "--fold-every", "--sync", "--write-behind",
                                     "--compact", "--live", "--dir", "--queries", "--baselines", "--state-of",
-                                    "--queries-out"};
+                                    "--queries-out", "--query-every", "--slice-us"};
 
 [[noreturn]] void usageError(const std::string& message) {
   std::fprintf(stderr, "historian_bench: %s\n%s", message.c_str(), kUsage);
@@ -102,6 +113,8 @@ Args parse(int argc, char** argv) {
       else if (k == "--baselines") a.baselines = either(k, v, "all", "none");
       else if (k == "--state-of") a.stateOf = v;
       else if (k == "--queries-out") a.queriesOut = v;
+      else if (k == "--query-every") a.queryEveryMs = std::stoi(v);
+      else if (k == "--slice-us") a.sliceUs = std::stoi(v);
     } catch (const std::logic_error&) {  // std::stoi and friends on a value that is not a number
       usageError(k + " takes a number, not " + v);
     }
@@ -135,13 +148,24 @@ void benchStateAt(const Args& a, const std::string& histPath, const std::string&
   std::vector<double> histMs, plainMs;
   std::size_t tagsSeen = 0;
   FILE* queriesOut = a.queriesOut.empty() ? nullptr : std::fopen(a.queriesOut.c_str(), "w");
+  auto due = Clock::now();
+  const double cpuBefore = cpuSeconds();  // both threads of the read: what a query costs, not when it got a core
+  int overran = 0;  // queries that took longer than --query-every: the next one started at once
   for (const std::int64_t t : times) {
+    if (a.queryEveryMs > 0) std::this_thread::sleep_until(due);  // a window's pace, not a synchronisation
     const auto start = Clock::now();
     tagsSeen = check(h.stateAt(t)).size();
-    histMs.push_back(seconds(Clock::now() - start) * 1000);
+    const auto end = Clock::now();
+    histMs.push_back(seconds(end - start) * 1000);
+    due += std::chrono::milliseconds(a.queryEveryMs);
+    if (a.queryEveryMs > 0 && end > due) {
+      ++overran;
+      due = end;
+    }
     if (queriesOut) std::fprintf(queriesOut, "%lld %.3f\n", static_cast<long long>(t - kT0), histMs.back());
   }
   if (queriesOut) std::fclose(queriesOut);
+  const double cpuMsPerQuery = (cpuSeconds() - cpuBefore) * 1000 / static_cast<double>(std::max<std::size_t>(1, times.size()));
   for (std::size_t q = 0; a.baselines && q < std::max<std::size_t>(1, times.size() / 10); ++q) {
     const auto start = Clock::now();
     plain->stateAt(times[q], a.tags);
@@ -149,17 +173,34 @@ void benchStateAt(const Args& a, const std::string& histPath, const std::string&
   }
   std::printf("\nSTATE AT T  %d tags, %zu random T over %lld s of data (%zu tags in the last answer)\n", a.tags, histMs.size(),
               static_cast<long long>(a.seconds), tagsSeen);
-  std::printf("  historian (snapshot + blocks)   p50 %8.2f ms  p99 %8.2f ms\n", percentile(histMs, 0.5), percentile(histMs, 0.99));
+  std::printf("  historian (snapshot + blocks)   p50 %8.2f ms  p99 %8.2f ms", percentile(histMs, 0.5), percentile(histMs, 0.99));
+  std::printf("  CPU %.2f ms a query", cpuMsPerQuery);
+  if (a.queryEveryMs > 0) std::printf("  (one every %d ms; %d overran)", a.queryEveryMs, overran);
+  std::printf("\n");
   if (!a.baselines) return;
   std::printf("  plain SQLite (LIMIT 1 per tag)  p50 %8.2f ms  p99 %8.2f ms  (%zu queries)  -> plain/historian p50 ratio %.2f\n",
               percentile(plainMs, 0.5), percentile(plainMs, 0.99), plainMs.size(),
               percentile(plainMs, 0.5) / percentile(histMs, 0.5));
 }
 
+// A custom time slice for this thread and the threads it starts later (the historian's scan
+// worker): EEVDF lets a task with a shorter slice preempt a running one on wake-up.
+void askForSlice(int sliceUs) {
+  struct SchedAttr {
+    std::uint32_t size, policy;
+    std::uint64_t flags;
+    std::int32_t nice;
+    std::uint32_t priority;
+    std::uint64_t runtime, deadline, period;
+  } attr{sizeof(SchedAttr), 0, 0, 0, 0, static_cast<std::uint64_t>(sliceUs) * 1000, 0, 0};
+  if (syscall(SYS_sched_setattr, 0, &attr, 0) != 0) usageError("--slice-us: the kernel refused it (Linux 6.12 or later?)");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const Args a = parse(argc, argv);
+  if (a.sliceUs > 0) askForSlice(a.sliceUs);
   if (!a.stateOf.empty()) {
     Args stateOnly = a;
     stateOnly.baselines = false;
