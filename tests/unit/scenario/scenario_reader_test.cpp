@@ -203,6 +203,50 @@ TEST(ScenarioReader, ChangeOutsideThePeriodWrittenInUtc) {
   expectError(j, "/changes/0/at: the change lies outside the scenario period 2026-07-14 16:00 .. 2026-07-16 16:00 (UTC+00:00)");
 }
 
+// A time written without a zone is the park's civil time, as everywhere a person types a time
+// for a park (it was UTC in scenario files only: "start": "2026-07-15T00:00:00" began at 08:00
+// on Beidu's clock). Oracle: `date -u -d "2026-07-15" +%s` = 1784073600, less 8 h for Shanghai.
+TEST(ScenarioReader, ZoneLessTimesAreTheParksCivilTime) {
+  constexpr std::int64_t kJuly15Utc = 1'784'073'600'000, kHour = 3'600'000;
+  json j = minimalScenario();
+  j["start"] = "2026-07-15T00:00:00";
+  j["changes"] = json::parse(R"([{"type": "outage", "target": "potline-1", "at": "2026-07-15T08:00:00", "duration": "8h"},
+                                 {"type": "demand", "target": "potline-1", "factor": 0.9,
+                                  "from": "2026-07-16T00:00:00", "until": "2026-07-16T12:00:00+08:00"}])");
+  auto s = parse(j);
+  ASSERT_TRUE(s.has_value()) << s.error().message;
+  EXPECT_EQ(s->start_ms, kJuly15Utc - 8 * kHour);
+  ASSERT_EQ(s->changes.size(), 2u);
+  EXPECT_EQ(s->changes[0].window->start_ms, kJuly15Utc);
+  EXPECT_EQ(s->changes[1].window->start_ms, kJuly15Utc + 16 * kHour);
+  EXPECT_EQ(s->changes[1].window->end_ms, kJuly15Utc + 28 * kHour);  // a written zone keeps its meaning
+  j["start"] = "2026-07-15";  // a date alone: midnight on the park's clock
+  j["changes"] = json::array();
+  auto dateOnly = parse(j);
+  ASSERT_TRUE(dateOnly.has_value()) << dateOnly.error().message;
+  EXPECT_EQ(dateOnly->start_ms, kJuly15Utc - 8 * kHour);
+}
+
+// The park's own zone, not China's: a park in Bangkok (UTC+7, `date -u -d "2026-07-15 00:00
+// +0700" +%s` = 1784048400) sent a scenario without zones; and the period in a message is on
+// that clock.
+TEST(ScenarioReader, ZoneLessTimesOfASentScenarioAreTheGivenParksClock) {
+  auto park = model::loadPark(test::dataFolder() / "parks" / "beidu.json");
+  ASSERT_TRUE(park.has_value()) << park.error().message;
+  park->time_zone = "Asia/Bangkok";
+  json j = minimalScenario();
+  j["start"] = "2026-07-15T00:00:00";
+  auto s = parseScenarioFor(*park, j.dump(), "/definition", test::dataFolder());
+  ASSERT_TRUE(s.has_value()) << s.error().message;
+  EXPECT_EQ(s->start_ms, 1'784'048'400'000);
+  j["changes"] = json::parse(R"([{"type": "outage", "target": "potline-1", "at": "2026-08-01T00:00:00", "duration": "8h"}])");
+  auto outside = parseScenarioFor(*park, j.dump(), "/definition", test::dataFolder());
+  ASSERT_FALSE(outside.has_value());
+  EXPECT_NE(outside.error().message.find("the change lies outside the scenario period 2026-07-15 00:00 .. 2026-07-17 00:00"),
+            std::string::npos)
+      << outside.error().message;
+}
+
 TEST(ScenarioReader, TariffBandsWithAGap) {
   json j = minimalScenario();
   j["changes"] = json::parse(R"([{"type": "tariff", "bands": [

@@ -88,7 +88,12 @@ model::LocalizedText text(ObjectReader& r, const std::string& key, Problems& pro
   return {t.string("zh"), t.string("en")};
 }
 
-std::optional<std::int64_t> instant(ObjectReader& r, const std::string& key, Problems& problems, bool required) {
+// The clock a file's times without a zone are read on: its park's (model::parkInstantMs's rule
+// for every time a person types for a park), or UTC where the park is not known.
+using ParkClock = std::optional<TimeZone>;
+
+std::optional<std::int64_t> instant(ObjectReader& r, const std::string& key, const ParkClock& clock, Problems& problems,
+                                    bool required) {
   const std::string s = r.string(key, required);
   if (s.empty()) return std::nullopt;
   auto ms = parseInstantMs(s);
@@ -97,6 +102,8 @@ std::optional<std::int64_t> instant(ObjectReader& r, const std::string& key, Pro
                  "应为时间，如“2026-07-01T08:00:00+08:00”，实际为“" + s + "”");
     return std::nullopt;
   }
+  // ISO text without a zone was read as if it were UTC: it is the park's civil time.
+  if (const auto iso = parseIsoInstant(s); clock && iso && !iso->has_zone) return clock->fromLocalMs(iso->utc_ms);
   return *ms;
 }
 
@@ -113,13 +120,15 @@ std::optional<std::int64_t> duration(ObjectReader& r, const std::string& key, Pr
 }
 
 // The scenario's period for messages, on the clock its file's "start" was written in
-// ("+08:00" gives the park's civil time), not in UTC the writer never used.
-std::string writtenPeriodText(const Scenario& s, const std::string& startText) {
+// ("+08:00" gives the park's civil time; no zone, the park's clock), not in UTC the writer never used.
+std::string writtenPeriodText(const Scenario& s, const std::string& startText, const ParkClock& clock) {
   const auto written = parseIsoInstant(startText);
+  if (written && !written->has_zone && clock) return localPeriodText(s.start_ms, s.end_ms(), *clock);
   return localPeriodText(s.start_ms, s.end_ms(), TimeZone::fixed(written ? written->written_offset_s : 0));
 }
 
-void readWindow(ObjectReader& r, Change& change, const Scenario& s, const std::string& period, Problems& problems) {
+void readWindow(ObjectReader& r, Change& change, const Scenario& s, const std::string& period, const ParkClock& clock,
+                Problems& problems) {
   const json* at = r.raw("at");
   const json* from = r.raw("from");
   if (!timed(change.kind)) {
@@ -138,13 +147,13 @@ void readWindow(ObjectReader& r, Change& change, const Scenario& s, const std::s
   }
   std::optional<std::int64_t> start, end;
   if (at) {
-    start = instant(r, "at", problems, true);
+    start = instant(r, "at", clock, problems, true);
     const auto d = duration(r, "duration", problems, true);
     if (start && d) end = *start + *d;
     if (r.raw("until")) problems.add(r.pathOf("until"), "use \"duration\" with \"at\"", "“at”应与“duration”一起使用");
   } else if (from) {
-    start = instant(r, "from", problems, true);
-    end = instant(r, "until", problems, true);
+    start = instant(r, "from", clock, problems, true);
+    end = instant(r, "until", clock, problems, true);
     if (r.raw("duration")) problems.add(r.pathOf("duration"), "use \"until\" with \"from\"", "“from”应与“until”一起使用");
     if (start && end && *end <= *start) {
       problems.add(r.pathOf("until"), "expected a time after \"from\"", "应为晚于“from”的时间");
@@ -223,7 +232,7 @@ void readLine(const json& value, const std::string& path, Problems& problems, mo
   line.power_kw = r.nonNegative("power_kw");
 }
 
-void readChange(const json& value, const std::string& path, Scenario& s, const std::string& period,
+void readChange(const json& value, const std::string& path, Scenario& s, const std::string& period, const ParkClock& clock,
                 Problems& problems) {
   ObjectReader r(value, path, problems);
   if (!r.valid()) return;
@@ -285,7 +294,7 @@ void readChange(const json& value, const std::string& path, Scenario& s, const s
       c.energy_kwh = r.number("energy_kwh", 0, 1e9, true);
       break;
   }
-  readWindow(r, c, s, period, problems);
+  readWindow(r, c, s, period, clock, problems);
   s.changes.push_back(std::move(c));
 }
 
@@ -394,8 +403,9 @@ void checkTargets(const Scenario& scenario, const model::Park& park, Problems& p
   }
 }
 
-// Reads "park" into the scenario (and its file, where it names one), reporting into the problems.
-using ParkReader = std::function<void(Scenario&, ObjectReader&, Problems&)>;
+// Reads "park" into the scenario (and its file, where it names one), reporting into the problems;
+// gives the park's clock where the park is known.
+using ParkReader = std::function<ParkClock(Scenario&, ObjectReader&, Problems&)>;
 
 // Everything of a scenario file but how its park is found (`readPark`); `problems` gets the rest.
 Scenario readScenarioFields(const json& root, const ParkReader& readPark, Problems& problems) {
@@ -411,8 +421,8 @@ Scenario readScenarioFields(const json& root, const ParkReader& readPark, Proble
       s.id = r.id("id");
       s.name = text(r, "name", problems, true);
       s.explanation = text(r, "explanation", problems, true);
-      readPark(s, r, problems);
-      if (auto start = instant(r, "start", problems, true)) s.start_ms = *start;
+      const ParkClock clock = readPark(s, r, problems);
+      if (auto start = instant(r, "start", clock, problems, true)) s.start_ms = *start;
       if (r.raw("duration")) {
         if (auto d = duration(r, "duration", problems, true)) s.duration_ms = *d;
       }
@@ -430,9 +440,9 @@ Scenario readScenarioFields(const json& root, const ParkReader& readPark, Proble
       }
       if (const json* changes = r.array("changes", true)) {
         const json* start = r.raw("start");
-        const std::string period = writtenPeriodText(s, start && start->is_string() ? start->get<std::string>() : "");
+        const std::string period = writtenPeriodText(s, start && start->is_string() ? start->get<std::string>() : "", clock);
         for (std::size_t i = 0; i < changes->size(); ++i) {
-          readChange((*changes)[i], "/changes/" + std::to_string(i), s, period, problems);
+          readChange((*changes)[i], "/changes/" + std::to_string(i), s, period, clock, problems);
         }
       }
     }
@@ -455,16 +465,19 @@ Result<Scenario> parseScenario(const std::string& jsonText, const std::string& s
   auto parsed = model::detail::parseJson(jsonText, source, language);
   if (!parsed) return std::unexpected(parsed.error());
   Problems problems;
-  const auto parkFile = [&](Scenario& s, ObjectReader& r, Problems& found) {
+  // The park file is read for its clock (and, for the CLI, the targets). A park that does not
+  // load is left to the run, which says why; its times without a zone are then UTC.
+  std::optional<model::Park> park;
+  const auto parkFile = [&](Scenario& s, ObjectReader& r, Problems& found) -> ParkClock {
     s.park = r.string("park");
     if (!s.park.empty()) resolveParkOf(s, folder, dataFolder, found);
+    if (s.park_file.empty()) return std::nullopt;
+    if (auto loaded = model::loadPark(s.park_file)) park = std::move(*loaded);
+    return park ? ParkClock(model::parkTimeZone(*park)) : std::nullopt;
   };
   Scenario s = readScenarioFields(*parsed, parkFile, problems);
-  // The targets too, whatever else is wrong: a wrong period must not hide a wrong target. A
-  // park that does not load is left to the run, which says why.
-  if (targets == TargetCheck::park_file && !s.park_file.empty()) {
-    if (auto park = model::loadPark(s.park_file)) checkTargets(s, *park, problems);
-  }
+  // The targets too, whatever else is wrong: a wrong period must not hide a wrong target.
+  if (targets == TargetCheck::park_file && park) checkTargets(s, *park, problems);
   return parsedOrProblems(std::move(s), source, problems, language);
 }
 
@@ -477,7 +490,7 @@ Result<Scenario> parseScenarioFor(const model::Park& park, const std::string& js
   auto parsed = model::detail::parseJson(jsonText, source, language);
   if (!parsed) return std::unexpected(parsed.error());
   Problems problems;
-  const auto givenPark = [&park, &dataFolder](Scenario& s, ObjectReader& r, Problems& found) {
+  const auto givenPark = [&park, &dataFolder](Scenario& s, ObjectReader& r, Problems& found) -> ParkClock {
     std::string named = r.string("park", false);
     // A path to a bundled park's file ("../parks/jiulong.json") names that park (review).
     std::string stem = std::filesystem::path(named).filename().string();
@@ -496,6 +509,7 @@ Result<Scenario> parseScenarioFor(const model::Park& park, const std::string& js
                 "情景是为园区“" + named + "”写的，不是发送到的园区“" + park.id + "”：请写该园区的 id，或省略 “park”");
     }
     s.park = park.id;
+    return model::parkTimeZone(park);
   };
   Scenario s = readScenarioFields(*parsed, givenPark, problems);
   checkTargets(s, park, problems);

@@ -101,7 +101,9 @@ struct Scenario {
 // against it too (checkAgainstPark), so that a wrong period does not hide a wrong target: the
 // CLI, which runs that file. The window and the server hold their park and check against it
 // (a server may serve its own copy of a bundled park; the window lists a scenario and says at
-// its run why it cannot), without reading the park file again for every scenario listed.
+// its run why it cannot). Either way the park file is read for its clock: a time written
+// without a zone ("2026-06-01T08:00:00") is the park's civil time (model::parkInstantMs's rule),
+// UTC only where the park cannot be read.
 enum class TargetCheck { park_file, none };
 Result<Scenario> parseScenario(const std::string& jsonText, const std::string& source,
                                const std::filesystem::path& folder, const std::filesystem::path& dataFolder,
