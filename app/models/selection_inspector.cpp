@@ -10,7 +10,7 @@
 #include "selection_controller.hpp"
 #include "parktwin/model/object_index.hpp"
 #include "parktwin/flow/kpi_table.hpp"
-#include "parktwin/flow/pv_yield.hpp"
+#include "parktwin/sim/pv_year.hpp"
 #include "parktwin/model/park.hpp"
 
 namespace parktwin::app {
@@ -108,7 +108,7 @@ void SelectionController::addUtilityRows(QVariantList& rows, const model::Utilit
   rows.push_back(row(tr("Rated power"), tr("%1 kW").arg(number(u.power_kw))));
   if (u.energy_kwh > 0) rows.push_back(row(tr("Storage"), tr("%1 MWh").arg(number(u.energy_kwh / 1000))));
   // PV shows the yearly energy the flows use: its own figure, else kWp x its yearly yield.
-  const double annualKwh = u.kind == model::UtilityKind::pv ? flow::pvAnnualEnergyKwh(u, park().latitude_deg) : u.annual_energy_kwh;
+  const double annualKwh = u.kind == model::UtilityKind::pv ? sim::pvAnnualEnergyKwh(u, park().latitude_deg) : u.annual_energy_kwh;
   if (annualKwh > 0) rows.push_back(row(tr("Annual energy"), tr("%1 GWh/yr").arg(number(annualKwh / 1e6, 1))));
   if (u.count > 1) rows.push_back(row(tr("Units"), number(u.count)));
 }

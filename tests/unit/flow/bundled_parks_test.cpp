@@ -7,7 +7,7 @@
 
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/park_flows.hpp"
-#include "parktwin/flow/pv_yield.hpp"
+#include "parktwin/sim/pv_year.hpp"
 #include "parktwin/flow/sankey.hpp"
 #include "test_support.hpp"
 
@@ -129,7 +129,7 @@ TEST(BeiduFlows, RooftopPvGivesItsYearlyYieldNotItsRating) {
   }
   // Roofs: Youlisen 1,200, New Aluminium Era 1,500 + 2,000 + 1,200, Xinshitong 600, six
   // standard factories x 800, Xianshijie 1,500 = 12,800 kWp, at the yield for 28.97 N.
-  EXPECT_NEAR(pvKw * 8760, 12'800 * defaultPvYieldKwhPerKwp(28.97), 12'800 * 0.01);
+  EXPECT_NEAR(pvKw * 8760, 12'800 * sim::defaultPvYieldKwhPerKwp(28.97), 12'800 * 0.01);
   EXPECT_LT(pvKw, 0.2 * 12'800) << "not the rated power round the clock";
 }
 

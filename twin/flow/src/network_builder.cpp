@@ -9,7 +9,7 @@
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/network.hpp"
-#include "parktwin/flow/pv_yield.hpp"
+#include "parktwin/sim/pv_year.hpp"
 #include "parktwin/model/object_index.hpp"
 
 namespace parktwin::flow {
@@ -300,14 +300,14 @@ std::string linePath(const model::Park& park, const std::string& id) { return pa
 std::string utilityPath(const model::Park& park, const std::string& id) { return pathIn(park.utilities, "utilities", id); }
 
 // What a source gives without an override (see SupplyBasis). On a yearly average, PV gives
-// its yearly yield (pv_yield.hpp) and storage without a yearly figure gives nothing: it only
+// its yearly yield (sim/pv_year.hpp) and storage without a yearly figure gives nothing: it only
 // shifts energy, what it sends out it took in before (plus its losses). These are rules, not
 // guesses, so they add no note; a hydro plant without a yearly figure is a guess.
 double availablePowerKw(const model::Utility& u, const model::Park& park, SupplyBasis basis,
                         std::vector<std::string>& notes) {
   using enum model::UtilityKind;
   if (basis == SupplyBasis::rated_power || u.kind == grid_tie) return u.power_kw;
-  if (u.kind == pv) return std::min(u.power_kw, pvAnnualEnergyKwh(u, park.latitude_deg) / kHoursPerYear);
+  if (u.kind == pv) return std::min(u.power_kw, sim::pvAnnualEnergyKwh(u, park.latitude_deg) / kHoursPerYear);
   if (u.annual_energy_kwh > 0) return std::min(u.power_kw, u.annual_energy_kwh / kHoursPerYear);
   if (u.kind == battery || u.kind == pumped_storage) return 0;
   notes.push_back(u.id + ": no annual_energy_kwh, so its rated " + quantityText(u.power_kw, "kW") +

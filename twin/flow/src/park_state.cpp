@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "parktwin/common/number_text.hpp"
+#include "parktwin/sim/pv_year.hpp"
 #include "parktwin/sim/solar.hpp"
 
 namespace parktwin::flow {
@@ -22,8 +23,9 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 void pvWithoutMeasurement(const model::Park& park, std::int64_t at_utc_ms, StateOverrides& out) {
   for (const auto& u : park.utilities) {
     if (u.kind != model::UtilityKind::pv || out.energy.supply.contains(u.id)) continue;
-    const double kw = sim::pvPowerKw(u.power_kw, park.latitude_deg, park.longitude_deg, at_utc_ms, sim::meanSkyClearness());
-    out.energy.supply[u.id] = std::min(u.power_kw, kw);
+    const double scale = sim::pvYearScale(u, park.latitude_deg, park.longitude_deg);
+    const double kw = sim::pvPlantKw(u, park, at_utc_ms, sim::meanSkyClearness(), scale);
+    out.energy.supply[u.id] = kw;
     if (u.planned) continue;  // in the flows only when a scenario commissions it
     out.notes.push_back(u.id + ": no measured power, so what the sun gives at that time under an average sky (" +
                         quantityText(kw, "kW") + ")");

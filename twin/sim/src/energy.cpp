@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "park_state.hpp"
+#include "parktwin/sim/pv_year.hpp"
 #include "parktwin/sim/solar.hpp"
 
 namespace parktwin::sim {
@@ -131,7 +132,7 @@ void setUpEnergy(ParkState& state) {
   for (const auto& u : state.park->utilities) {
     if (u.planned) continue;
     switch (u.kind) {
-      case pv: state.pv.push_back({&u, u.power_kw, 0}); break;
+      case pv: state.pv.push_back({&u, pvYearScale(u, state.park->latitude_deg, state.park->longitude_deg), 0}); break;
       case reservoir_hydro: state.hydro.push_back({&u, 0}); break;
       case battery:
       case pumped_storage: state.storage.push_back({&u, u.kind == pumped_storage, 0.5, 0}); break;
@@ -152,7 +153,7 @@ void advanceEnergy(ParkState& state, std::int64_t from_ms, std::int64_t to_ms) {
   state.weatherCloudiness = 1 - clearness;
   double generation = 0;
   for (auto& plant : state.pv) {
-    plant.power_kw = pvPowerKw(plant.peak_kw, park.latitude_deg, park.longitude_deg, to_ms, clearness);
+    plant.power_kw = pvPlantKw(*plant.utility, park, to_ms, clearness, plant.year_scale);
     generation += plant.power_kw;
   }
 

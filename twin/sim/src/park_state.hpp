@@ -118,7 +118,7 @@ struct Ladle {
 
 struct PvPlant {
   const model::Utility* utility = nullptr;
-  double peak_kw = 0;
+  double year_scale = 1;  // pvYearScale: its average year gives its yearly energy (pv_year.hpp)
   double power_kw = 0;
 };
 

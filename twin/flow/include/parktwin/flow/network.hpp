@@ -93,7 +93,7 @@ struct FlowNetwork {
 enum class SupplyBasis {
   rated_power,     // power_kw: a peak hour with every source at its rating
   annual_average,  // annual_energy_kwh / 8760 h for hydro and storage, the yearly yield for PV
-                   // (pv_yield.hpp): the average hour of a year; storage without an annual
+                   // (sim/pv_year.hpp): the average hour of a year; storage without an annual
                    // figure gives 0 (it only shifts energy)
 };
 

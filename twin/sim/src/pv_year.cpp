@@ -1,4 +1,4 @@
-#include "parktwin/flow/pv_yield.hpp"
+#include "parktwin/sim/pv_year.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,14 +7,13 @@
 
 #include "parktwin/sim/solar.hpp"
 
-namespace parktwin::flow {
+namespace parktwin::sim {
 namespace {
-
-// The yearly yield and the simulator's PV at a moment rate the panels alike.
-static_assert(kPvPerformanceRatio == sim::kPvPerformanceRatio);
 
 constexpr double kSolarConstantWPerM2 = 1367.0;
 constexpr int kDaysPerYear = 365;
+constexpr std::int64_t kHourMs = 3'600'000;
+constexpr std::int64_t kYear2026Ms = 1'767'225'600'000;  // 2026-01-01T00:00:00Z: any year serves
 
 // Duffie & Beckman eq. 1.10.3: the day's extraterrestrial irradiation on a horizontal
 // surface, J/m2, for day n of the year (1..365), with Cooper's declination (eq. 1.6.1a).
@@ -58,4 +57,31 @@ double pvAnnualEnergyKwh(const model::Utility& pv, double latitude_deg) {
   return pv.power_kw * yield;
 }
 
-}  // namespace parktwin::flow
+double modelledPvYieldKwhPerKwp(double latitude_deg, double longitude_deg) {
+  // 8,760 sun positions (~0.5 ms); the simulator asks once per plant, flows once per solve.
+  thread_local double lastLatitude = std::numeric_limits<double>::quiet_NaN(), lastLongitude = lastLatitude;
+  thread_local double lastYield = 0;
+  if (!(latitude_deg == lastLatitude && longitude_deg == lastLongitude)) {
+    double kwh = 0;
+    for (std::int64_t hour = 0; hour < kDaysPerYear * 24; ++hour) {
+      kwh += pvPowerKw(1.0, latitude_deg, longitude_deg, kYear2026Ms + hour * kHourMs + kHourMs / 2, meanSkyClearness());
+    }
+    lastYield = kwh;
+    lastLatitude = latitude_deg;
+    lastLongitude = longitude_deg;
+  }
+  return lastYield;
+}
+
+double pvYearScale(const model::Utility& pv, double latitude_deg, double longitude_deg) {
+  const double modelled = modelledPvYieldKwhPerKwp(latitude_deg, longitude_deg);
+  if (pv.power_kw <= 0 || modelled <= 0) return 1.0;
+  return pvAnnualEnergyKwh(pv, latitude_deg) / pv.power_kw / modelled;
+}
+
+double pvPlantKw(const model::Utility& pv, const model::Park& park, std::int64_t utc_ms, double clearness, double yearScale) {
+  const double kw = pvPowerKw(pv.power_kw, park.latitude_deg, park.longitude_deg, utc_ms, clearness) * yearScale;
+  return std::min(pv.power_kw, kw);
+}
+
+}  // namespace parktwin::sim
