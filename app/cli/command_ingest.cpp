@@ -230,7 +230,7 @@ struct SharedSinks {
       std::lock_guard lock(writing);
       return sinks.commit();
     };
-    return allTags ? sink : feed::onlyParkTags(park, std::move(sink), unknown);
+    return allTags ? feed::roundedToParkTags(park, std::move(sink)) : feed::onlyParkTags(park, std::move(sink), unknown);
   }
 };
 
