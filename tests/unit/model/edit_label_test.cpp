@@ -78,6 +78,7 @@ TEST(EditLabel, AFieldByItsObjectsNameAndItsWords) {
   expectLabel(SetField{"/latitude_deg", 30}, "Change Mini park: latitude", "修改 小园区：纬度");
   expectLabel(SetField{"/name/zh", "新园区"}, "Change Mini park: name (Chinese)", "修改 小园区：名称（中文）");
   expectLabel(SetField{"/lines/0/enterprise", "qineng"}, "Change Casting: operator", "修改 铸造线：运营企业");
+  expectLabel(SetField{"/buildings/0/roof_pv_kwp", 800}, "Change Hall: rooftop PV", "修改 车间：屋顶光伏");
 }
 
 // A building's `enterprise` is its owner (docs/park-format.md: "enterprise (owner id)"); a line's

@@ -93,6 +93,8 @@ constexpr FieldWords kFieldWords[] = {
     {"product", "product", "产品"},
     {"carrier", "carrier", "能源介质"},
     {"building", "building", "所在建筑"},
+    {"zone", "zone", "所在区域"},
+    {"roof_pv_kwp", "rooftop PV", "屋顶光伏"},
     {"enterprise", "operator", "运营企业"},
     {"latitude_deg", "latitude", "纬度"},
     {"longitude_deg", "longitude", "经度"},
