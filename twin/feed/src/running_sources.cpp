@@ -49,8 +49,8 @@ SourceSink parkTagSink(const model::Park& park, SourceSink inner, bool keepOther
   for (const auto& tag : park.tags) resolutions->emplace(tag.id, std::pow(10.0, model::reportedDecimals(tag)));
   SourceSink sink;
   if (inner.sample) {
-    sink.sample = [resolutions, keepOthers, refused, sample = std::move(inner.sample)](std::string_view tag, std::int64_t ts_ms,
-                                                                                      double value) {
+    sink.sample = [resolutions, keepOthers, refused, sample = std::move(inner.sample)](
+                      std::string_view tag, std::int64_t ts_ms, double value) {
       if (auto it = resolutions->find(tag); it != resolutions->end()) {
         sample(tag, ts_ms, roundToResolution(value, it->second));
       } else if (keepOthers) {
