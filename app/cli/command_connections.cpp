@@ -203,7 +203,8 @@ int runTest(const ConnectionsOptions& o) {
     const auto& source = *std::ranges::find(connections->sources, live->id(), &feed::Source::id);
     const std::string missing = readings.missing(source, o.language);
     const auto& counters = counted[i];
-    std::cout << live->id() << " (" << feed::toText(source.kind) << "): " << describeCounters(counters, o.language) << "\n";
+    std::cout << live->id() << " (" << feed::toText(source.kind) << "): "
+              << describeCounters(counters, source.kind, o.language) << "\n";
     if (!missing.empty()) running.failures.push_back(missingWithin(source.id, missing, o, counters.firstError(o.language)));
   }
   for (const auto& failure : running.failures) {

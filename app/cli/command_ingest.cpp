@@ -3,6 +3,7 @@
 // and/or a CSV, printing the feed's counters (received, accepted, malformed, unknown tag,
 // duplicates, gaps). At QoS 1 a message is acknowledged to the broker only once the historian
 // committed it (feed::DurableSubscriber), so killing ingest loses no acknowledged sample.
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -229,7 +230,7 @@ struct SharedSinks {
       std::lock_guard lock(writing);
       return sinks.commit();
     };
-    return allTags ? sink : feed::onlyParkTags(park, std::move(sink), unknown);
+    return allTags ? feed::roundedToParkTags(park, std::move(sink)) : feed::onlyParkTags(park, std::move(sink), unknown);
   }
 };
 
@@ -256,7 +257,10 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
   catchStopSignals();  // before the sources announce themselves connected
   auto running = startSources(*connections, [&](const feed::Source& s) { return shared.sinkFor(s); }, o.gatewayMqtt);
   const auto report = [&] {
-    for (const auto& s : running.sources) std::cerr << s->id() << ": " << describeCounters(s->counters(), lang) << "\n";
+    for (const auto& s : running.sources) {
+      const auto& source = *std::ranges::find(connections->sources, s->id(), &feed::Source::id);
+      std::cerr << s->id() << ": " << describeCounters(s->counters(), source.kind, lang) << "\n";
+    }
     const std::uint64_t unknown = shared.unknown->load();
     if (unknown > 0 && lang == "zh") std::cerr << "已丢弃园区未列出的测点的 " << unknown << " 个样本（--all-tags 可保留它们）\n";
     else if (unknown > 0) std::cerr << unknown << (unknown == 1 ? " sample" : " samples") << " of tags the park does not list were dropped (--all-tags keeps them)\n";

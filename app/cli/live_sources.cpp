@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "parktwin/feed/connection_kinds.hpp"
+
 namespace parktwin::cli {
 
 void ConnectionAnnouncer::announce(const RunningSources& running, std::string_view language) {
@@ -20,21 +22,22 @@ void ConnectionAnnouncer::announce(const RunningSources& running, std::string_vi
   }
 }
 
-std::string describeCounters(const feed::SourceCounters& c, std::string_view language) {
+std::string describeCounters(const feed::SourceCounters& c, feed::SourceKind kind, std::string_view language) {
   const auto n = [](std::uint64_t count) { return std::to_string(count); };
+  const bool polls = feed::pollsForValues(kind);  // else the counter counts messages received
   const std::string last = c.lastError(language);
   const std::string first = c.earlierError(language);
   if (language == "zh") {
     std::string text = std::string(c.connected ? "已连接" : "未连接") + "，" + n(c.values) + " 个值，" + n(c.polls) +
-                       " 次轮询，" + n(c.errors) + " 个错误，" + n(c.timeouts) + " 次超时，" + n(c.reconnects) +
-                       " 次重连，" + n(c.gaps) + " 次中断";
+                       (polls ? " 次轮询，" : " 条消息，") + n(c.errors) + " 个错误，" + n(c.timeouts) + " 次超时，" +
+                       n(c.reconnects) + " 次重连，" + n(c.gaps) + " 次中断";
     if (!last.empty()) text += "；最后错误：" + last;
     if (!first.empty()) text += "；首个错误：" + first;
     return text;
   }
   std::string text = std::string(c.connected ? "connected" : "not connected") + ", " + n(c.values) + " values, " +
-                     n(c.polls) + " polls, " + n(c.errors) + " errors, " + n(c.timeouts) + " timeouts, " +
-                     n(c.reconnects) + " reconnects, " + n(c.gaps) + " gaps";
+                     n(c.polls) + (polls ? " polls, " : " messages, ") + n(c.errors) + " errors, " + n(c.timeouts) +
+                     " timeouts, " + n(c.reconnects) + " reconnects, " + n(c.gaps) + " gaps";
   if (!last.empty()) text += "; last error: " + last;
   if (!first.empty()) text += "; first error: " + first;
   return text;

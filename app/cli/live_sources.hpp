@@ -28,7 +28,8 @@ class ConnectionAnnouncer {
 };
 
 // "connected, 18 values, 12 polls, 0 errors, 0 timeouts, 1 reconnects, 1 gaps; last error: ...",
-// in `language` ("zh" or "en"), the source's errors too.
-std::string describeCounters(const feed::SourceCounters& counters, std::string_view language);
+// in `language` ("zh" or "en"), the source's errors too; "12 messages" for a source of a `kind`
+// that is sent its values rather than polling for them (feed::pollsForValues).
+std::string describeCounters(const feed::SourceCounters& counters, feed::SourceKind kind, std::string_view language);
 
 }  // namespace parktwin::cli

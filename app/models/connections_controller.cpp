@@ -66,7 +66,7 @@ bool ConnectionsController::start(const QString& recordTo, const QString& gatewa
     if (!parsed) failures_ << tr("Gateway broker %1: %2").arg(gatewayMqtt, q(parsed.error().message));
     else gateway = *parsed;
   }
-  auto feed = LiveFeed::start(*connections_, recordTo, gateway, park_.language().toStdString(), failures_);
+  auto feed = LiveFeed::start(*connections_, recordTo, gateway, park_.language().toStdString(), park_.park(), failures_);
   if (!feed || (*feed)->sources().empty()) {
     if (!feed) failures_ << q(feed.error().message);
     emit runningChanged();

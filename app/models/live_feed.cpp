@@ -7,6 +7,7 @@
 #include "parktwin/feed/connection_kinds.hpp"
 #include "parktwin/feed/live_source.hpp"
 #include "parktwin/feed/mqtt_session.hpp"
+#include "parktwin/feed/running_sources.hpp"
 #include "parktwin/feed/subscriber.hpp"
 #include "parktwin/store/historian.hpp"
 #include "server_link.hpp"
@@ -75,7 +76,8 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::connect(const LiveSettings& settings
 
 Result<std::unique_ptr<LiveFeed>> LiveFeed::start(const feed::Connections& file, const QString& recordTo,
                                                   const std::optional<feed::BrokerOptions>& gatewayBroker,
-                                                  const std::string& language, QStringList& failures) {
+                                                  const std::string& language, const model::Park* park,
+                                                  QStringList& failures) {
   // The window's own clean sessions, never the file's client_id: that is the recorder's (ingest).
   feed::Connections connections = file;
   (void)feed::assignMqttClientIds(connections, feed::MqttProgram::viewer);
@@ -89,6 +91,7 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::start(const feed::Connections& file,
     feed::SourceSink sink;
     sink.sample = [self, id](std::string_view tag, std::int64_t ts_ms, double value) { self->store(tag, ts_ms, value, id); };
     sink.stale = [self](std::string_view tag, std::int64_t ts_ms) { self->markStale(tag, ts_ms); };
+    if (park) sink = feed::roundedToParkTags(*park, std::move(sink));
     auto made = feed::startLiveSource(source, std::move(sink), gatewayBroker, language);  // twin words why not
     if (!made) {
       failures << QString::fromStdString(made.error().message);

@@ -23,6 +23,9 @@ class Subscriber;
 namespace parktwin::store {
 class Historian;
 }
+namespace parktwin::model {
+struct Park;
+}
 
 namespace parktwin::app {
 
@@ -55,10 +58,12 @@ class LiveFeed {
   ~LiveFeed();
   // Every source of a connections file, started; `failures` gets why for each that could not
   // start (the others run), in `language` (feed::startLiveSource words it). An OPC UA source
-  // needs `gatewayBroker`.
+  // needs `gatewayBroker`. The values of `park`'s tags are shown and recorded to their decimals
+  // (feed::roundedToParkTags, as ingest and the server store them); without a park, as they come.
   static Result<std::unique_ptr<LiveFeed>> start(const feed::Connections& connections, const QString& recordTo,
                                                  const std::optional<feed::BrokerOptions>& gatewayBroker,
-                                                 const std::string& language, QStringList& failures);
+                                                 const std::string& language, const model::Park* park,
+                                                 QStringList& failures);
   // Live values from parktwin-server's WebSocket (`base`: http(s)://HOST:PORT), started;
   // `trust`: the certificates an https:// server may have.
   static std::unique_ptr<LiveFeed> fromServer(const QUrl& base, const QString& token, const QString& park,

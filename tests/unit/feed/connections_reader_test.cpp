@@ -211,6 +211,26 @@ TEST(ConnectionsReader, ChecksTimestampsAgainstThePayloadKind) {
             "bad.json: /sources/0/subscriptions/0/timestamp_pointer: missing; expected a string");
 }
 
+// QA: "timestamp": "iso" (for iso8601) with its pointer said the right thing, then blamed the
+// pointer on `receipt`, a format the user never wrote (the fallback of the word refused).
+TEST(ConnectionsReader, AMistypedTimestampWordIsTheOnlyProblemItMakes) {
+  const std::string json = wrap(R"({"id": "q", "kind": "mqtt", "broker": {"host": "h"}, "subscriptions": [
+      {"topic": "a", "payload": "json", "timestamp": "iso", "timestamp_pointer": "/ts",
+       "values": [{"pointer": "/v", "tag": "t"}]}]})");
+  EXPECT_EQ(errorOf(json),
+            "bad.json: /sources/0/subscriptions/0/timestamp: expected one of receipt, epoch_ms, epoch_s, iso8601, got \"iso\"");
+  EXPECT_EQ(errorOf(json, "zh"),
+            "bad.json: /sources/0/subscriptions/0/timestamp: 应为以下之一：receipt, epoch_ms, epoch_s, iso8601，实际为 \"iso\"");
+  // The pointer is still checked for what it is itself.
+  EXPECT_EQ(errorOf(wrap(R"({"id": "q", "kind": "mqtt", "broker": {"host": "h"}, "subscriptions": [
+      {"topic": "a", "payload": "csv", "timestamp": "iso", "timestamp_column": 1, "values": [{"column": 0, "tag": "t"}]},
+      {"topic": "b", "payload": "json", "timestamp": "isO", "timestamp_pointer": "ts",
+       "values": [{"pointer": "/v", "tag": "u"}]}]})")),
+            "bad.json: /sources/0/subscriptions/0/timestamp: expected one of receipt, epoch_ms, epoch_s, iso8601, got \"iso\"\n"
+            "bad.json: /sources/0/subscriptions/1/timestamp: expected one of receipt, epoch_ms, epoch_s, iso8601, got \"isO\"\n"
+            "bad.json: /sources/0/subscriptions/1/timestamp_pointer: expected a JSON pointer starting with '/', got \"ts\"");
+}
+
 TEST(ConnectionsReader, NamesTheFileThatCannotBeRead) {
   auto c = loadConnections("/nonexistent/connections.json");
   ASSERT_FALSE(c);

@@ -28,7 +28,9 @@ HOLDING = [
     (200, "H", "big", 777),   # far away: a request of its own
     (240, "f", "big", float("nan")),  # a meter's "no reading": no number to hand on
 ]
-INPUT = [(0, "f", "big", 400.25), (2, "h", "big", -5)]
+# 52, 54: a meter's float32 watts and volts as QA recorded them (cli_connections_test.sh: ingest
+# stores them to the tags' decimals).
+INPUT = [(0, "f", "big", 400.25), (2, "h", "big", -5), (52, "f", "big", 1850109.0), (54, "f", "big", 228.58367919921875)]
 COILS = {0: 1, 1: 0, 5: 1}
 DISCRETE = {3: 1}
 

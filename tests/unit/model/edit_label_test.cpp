@@ -78,6 +78,33 @@ TEST(EditLabel, AFieldByItsObjectsNameAndItsWords) {
   expectLabel(SetField{"/latitude_deg", 30}, "Change Mini park: latitude", "修改 小园区：纬度");
   expectLabel(SetField{"/name/zh", "新园区"}, "Change Mini park: name (Chinese)", "修改 小园区：名称（中文）");
   expectLabel(SetField{"/lines/0/enterprise", "qineng"}, "Change Casting: operator", "修改 铸造线：运营企业");
+  expectLabel(SetField{"/buildings/0/roof_pv_kwp", 800}, "Change Hall: rooftop PV", "修改 车间：屋顶光伏");
+}
+
+// A building's `enterprise` is its owner (docs/park-format.md: "enterprise (owner id)"); a line's
+// is the firm operating it (QA: `--set /buildings/0/enterprise=...` said "operator").
+TEST(EditLabel, AnEnterpriseFieldByWhatItMeansForItsObject) {
+  expectLabel(SetField{"/buildings/0/enterprise", "acme"}, "Change Hall: owner", "修改 车间：所属企业");
+  expectLabel(SetField{"/lines/0/enterprise", "acme"}, "Change Casting: operator", "修改 铸造线：运营企业");
+}
+
+// `park edit --set /lines/-={...}` appends an object: it is worded as the editor's Add command,
+// by the new object's name from the value given (QA: "applied: Change /lines/-").
+TEST(EditLabel, AnObjectAppendedBySetFieldAsAnAdd) {
+  const auto named = [](const char* id, const char* zh, const char* en) {
+    return nlohmann::json{{"id", id}, {"name", {{"zh", zh}, {"en", en}}}};
+  };
+  expectLabel(SetField{"/lines/-", named("extrusion-1", "1号挤压线", "Extrusion line 1")}, "Add line Extrusion line 1",
+              "添加产线 1号挤压线");
+  expectLabel(SetField{"/tags/-", named("sub.power", "主变有功功率", "Main transformer active power")},
+              "Add tag Main transformer active power", "添加测点 主变有功功率");
+  expectLabel(SetField{"/lines/0/machines/-", named("press", "挤压机", "Presses")}, "Add machine group Presses",
+              "添加设备组 挤压机");
+  expectLabel(SetField{"/enterprises/-", nlohmann::json{{"id", "xincai"}}}, "Add enterprise xincai", "添加企业 xincai");
+  expectLabel(SetField{"/material_links/-", nlohmann::json{{"id", "m2"}, {"from", "cast"}, {"to", "store"}}},
+              "Add material link Casting → Store", "添加物料连接 铸造线 → 仓库");
+  expectLabel(SetField{"/alarm_rules/-", nlohmann::json{{"id", "a-hot"}, {"tag", "cast.power"}}}, "Add alarm rule a-hot",
+              "添加报警规则 a-hot");
 }
 
 // An alarm rule has no name (its message is what it says when it fires): its id.

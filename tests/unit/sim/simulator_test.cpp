@@ -9,7 +9,7 @@
 #include <random>
 
 #include "parktwin/sim/machine_state.hpp"
-#include "parktwin/sim/rounding.hpp"
+#include "parktwin/common/rounding.hpp"
 
 namespace {
 
@@ -230,7 +230,7 @@ TEST(Rounding, RoundToIntegerIsNearbyintBitForBit) {
     xs.push_back(std::bit_cast<double>(random()));  // any bit pattern, NaNs included
   }
   for (double x : xs) {
-    ASSERT_EQ(std::bit_cast<std::uint64_t>(parktwin::sim::roundToInteger(x)), std::bit_cast<std::uint64_t>(std::nearbyint(x)))
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(parktwin::roundToInteger(x)), std::bit_cast<std::uint64_t>(std::nearbyint(x)))
         << x;
   }
 }

@@ -36,7 +36,21 @@ void forEachObject(ObjectReader& r, const std::string& key, bool required, Probl
 }
 
 void readTimestamp(ObjectReader& r, MqttSubscription& s, Problems& problems) {
-  s.timestamp = r.kind<TimestampFormat>("timestamp", false).value_or(TimestampFormat::receipt);
+  const bool given = r.raw("timestamp") != nullptr;
+  const auto format = r.kind<TimestampFormat>("timestamp", false);
+  s.timestamp = format.value_or(TimestampFormat::receipt);
+  if (given && !format) {
+    // A word that is no format ("iso") has its problem; receipt is only the fallback, which the
+    // user never wrote: no problem follows from it (QA: "a pointer needs ... other than
+    // receipt" after "iso"). The pointer or column is still checked on its own.
+    if (s.payload == PayloadFormat::json) {
+      s.timestamp_pointer = r.string("timestamp_pointer", false);
+      checkPointer(r, "timestamp_pointer", s.timestamp_pointer, problems);
+    } else if (s.payload == PayloadFormat::csv) {
+      s.timestamp_csv_column = r.integer("timestamp_column", 0, 1000, false, -1);
+    }
+    return;
+  }
   const bool receipt = s.timestamp == TimestampFormat::receipt;
   if (s.payload == PayloadFormat::json) {
     s.timestamp_pointer = r.string("timestamp_pointer", !receipt);

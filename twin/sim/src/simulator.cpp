@@ -7,7 +7,7 @@
 #include <span>
 
 #include "park_state.hpp"
-#include "parktwin/sim/rounding.hpp"
+#include "parktwin/common/rounding.hpp"
 #include "parktwin/model/object_index.hpp"
 
 namespace parktwin::sim {
@@ -145,7 +145,8 @@ void publishValues(std::span<TagRead> reads, bool all, std::vector<double>& valu
     if (bits == read.lastInputBits && !all) continue;  // the same input rounds to the same value
     read.lastInputBits = bits;
     // Rounded to the instrument's digits; dividing by the exact power of ten gives the same
-    // double as parsing the decimal text a meter would send ("412.3").
+    // double as parsing the decimal text a meter would send ("412.3"). roundToResolution's two
+    // steps, as a live source's values are rounded: the integer is the historian's too.
     const double rounded = roundToInteger(input * read.resolution);
     values[read.tag] = rounded / read.resolution;
     scaled[read.tag] = scaledOf(rounded, read.decimals);

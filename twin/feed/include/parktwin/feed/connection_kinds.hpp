@@ -17,6 +17,11 @@ std::span<const model::KindEntry<ModbusType>> kindTableOf(ModbusType);
 std::span<const model::KindEntry<WordOrder>> kindTableOf(WordOrder);
 std::span<const model::KindEntry<OpcUaSecurity>> kindTableOf(OpcUaSecurity);
 
+// True when the source asks for its values (Modbus TCP polls its device), so that its
+// SourceCounters::polls counts requests; the others are sent messages (MQTT, Sparkplug B, the
+// OPC UA gateway's), which that counter counts.
+constexpr bool pollsForValues(SourceKind kind) { return kind == SourceKind::modbus; }
+
 using model::displayName;
 using model::parseKind;
 using model::toText;

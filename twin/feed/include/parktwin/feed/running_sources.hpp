@@ -30,7 +30,12 @@ void stopSources(RunningSources& running);
 // `inner` for the park's tags only (samples and stale marks; commit as it is), as ingest and the
 // server store them: a tag pattern ({line}.temp) can name any topic, and a stray tag would grow
 // the history without end. Each sample kept out is counted in `refused` (when given).
+// Each value is rounded to its tag's decimals (model::reportedDecimals, as the simulator rounds):
+// what the instrument reports, not a float32's or a scale's binary noise (QA: a register's
+// 1850109 × scale 0.001 was stored as 1850.1090000000002 kW).
 SourceSink onlyParkTags(const model::Park& park, SourceSink inner,
                         std::shared_ptr<std::atomic<std::uint64_t>> refused = nullptr);
+// The same rounding with every tag kept, a tag the park lacks as it came (ingest --all-tags).
+SourceSink roundedToParkTags(const model::Park& park, SourceSink inner);
 
 }  // namespace parktwin::feed

@@ -1,8 +1,10 @@
 #pragma once
-// Rounding a tag's value to its instrument's digits, once per tag and step (simulator.cpp).
+// Rounding a tag's value to its instrument's digits: the simulator's values (simulator.cpp, once
+// per tag and step) and a live source's, where they are stored (feed::onlyParkTags) go through
+// the same two functions.
 #include <cmath>
 
-namespace parktwin::sim {
+namespace parktwin {
 
 // std::nearbyint in the default rounding mode (to nearest, ties to even), inline: adding and
 // taking away 2^52 leaves the nearest integer, as the FPU rounds the sum (its ulp is 1 there,
@@ -17,4 +19,9 @@ inline double roundToInteger(double y) {
   return std::copysign((magnitude + kTwo52) - kTwo52, y);
 }
 
-}  // namespace parktwin::sim
+// `value` to `resolution` (10^decimals, exact up to 10^22): the nearest multiple of one unit in
+// the last digit, as the double that parsing the instrument's decimal text ("1850.1") gives,
+// since dividing the rounded integer by the exact power of ten rounds once.
+inline double roundToResolution(double value, double resolution) { return roundToInteger(value * resolution) / resolution; }
+
+}  // namespace parktwin
