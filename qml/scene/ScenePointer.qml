@@ -88,11 +88,14 @@ Item {
             tooltip.visible = id !== ""
         }
     }
+    // Drawn by the view itself, over its labels and other overlays, which come after this item
+    // (QA: a building's label covered the tooltip). The view and this item share their geometry.
     Rectangle {
         id: tooltip
         property alias text: tooltipText.text
+        parent: root.scene
         visible: false
-        z: 10
+        z: 1000
         width: tooltipText.implicitWidth + 16
         height: tooltipText.implicitHeight + 10
         radius: 4
