@@ -99,7 +99,7 @@ Item {
         width: tooltipText.implicitWidth + 16
         height: tooltipText.implicitHeight + 10
         radius: 4
-        color: "#f21f3347"
+        color: "#1f3347"  // opaque: a label under it must not show through
         Text {
             id: tooltipText
             objectName: "hoverTooltip"
