@@ -19,7 +19,8 @@ QString nameList(const std::vector<std::string>& ids, const model::Park& park, c
   constexpr std::size_t kShown = 5;
   QStringList shown;
   for (std::size_t i = 0; i < ids.size() && i < kShown; ++i) shown.push_back(q(model::itemName(park, ids[i], language)));
-  QString text = shown.join(", ");
+  // Chinese lists names with 、 and parts with ；, not ASCII commas and semicolons.
+  QString text = shown.join(translated(QT_TRANSLATE_NOOP("ParkDifference", ", ")));
   if (ids.size() > kShown) text = translated(QT_TRANSLATE_NOOP("ParkDifference", "%1 and %2 more")).arg(text).arg(ids.size() - kShown);
   return text;
 }
@@ -42,7 +43,7 @@ QString parkDifferenceText(const model::ParkDifference& d, const model::Park& he
   if (d.park_fields_differ) parts.push_back(translated(QT_TRANSLATE_NOOP("ParkDifference", "the park's own name, place or factors")));
   // The banner's button (Use the server's park) says what to do.
   const char* sentence = QT_TRANSLATE_NOOP("ParkDifference", "This window's park file is not the one the server serves: %1.");
-  return translated(sentence).arg(parts.join("; "));
+  return translated(sentence).arg(parts.join(translated(QT_TRANSLATE_NOOP("ParkDifference", "; "))));
 }
 
 QString anotherParkText(const model::Park& here, const model::Park& served, const std::string& language) {

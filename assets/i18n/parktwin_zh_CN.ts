@@ -1413,6 +1413,14 @@
         <source>This server serves another park, %1 (%2); this window shows %3 (%4). The values and alarms shown are the server&apos;s park&apos;s.</source>
         <translation>此服务器提供的是另一个园区：%1（%2）；本窗口显示的是%3（%4）。所显示的数值和报警属于服务器的园区。</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>ParkDropArea</name>

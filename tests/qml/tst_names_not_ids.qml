@@ -81,6 +81,7 @@ Item {
             for (const name of ["九号仓库", "1号系列电压", "旗能铸造车间"])
                 verify(text.indexOf(name) >= 0, "names " + name + ": " + text)
             verify(!/store-9|potline-1\.voltage|casthouse/.test(text), "no ids: " + text)
+            verify(text.indexOf("；") > 0 && text.indexOf(";") < 0, "Chinese punctuation between the parts: " + text)
         }
     }
 }
