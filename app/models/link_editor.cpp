@@ -110,15 +110,19 @@ QVariantList LinkEditor::linksOf(const QString& objectId) const {
   const auto* park = controller_.park();
   if (!park || objectId.isEmpty()) return out;
   const std::string id = objectId.toStdString();
+  // Its ends by name, as everywhere else in the window (QA: `sub-main → building-0`).
+  const auto title = [&](const auto& link) { return controller_.nameOf(q(link.from)) + " → " + controller_.nameOf(q(link.to)); };
   for (const auto& l : park->material_links) {
     if (l.from != id && l.to != id) continue;
     out.push_back(QVariantMap{{"id", q(l.id)}, {"type", "material"}, {"from", q(l.from)}, {"to", q(l.to)},
+                              {"title", title(l)},
                               {"what", kindName(l.product, controller_.language())},
                               {"capacity", tr("%1 t/h").arg(number(l.capacity_t_per_hour, 1))}});
   }
   for (const auto& l : park->energy_links) {
     if (l.from != id && l.to != id) continue;
     out.push_back(QVariantMap{{"id", q(l.id)}, {"type", "energy"}, {"from", q(l.from)}, {"to", q(l.to)},
+                              {"title", title(l)},
                               {"what", kindName(l.carrier, controller_.language())},
                               {"capacity", tr("%1 kW").arg(number(l.capacity_kw, 0))}});
   }

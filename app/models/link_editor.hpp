@@ -47,7 +47,7 @@ class LinkEditor : public QObject {
   Q_INVOKABLE QString addEnergyLink(const QString& from, const QString& to, const QString& carrier, double capacityKw);
   Q_INVOKABLE bool removeLink(const QString& id);
   // The links that start or end at `objectId`: [{id, type ("material" | "energy"), from, to,
-  // what (product or carrier name), capacity (with its unit)}].
+  // title ("from → to" by the ends' names), what (product or carrier name), capacity (with its unit)}].
   Q_INVOKABLE QVariantList linksOf(const QString& objectId) const;
 
  signals:

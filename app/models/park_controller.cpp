@@ -67,8 +67,10 @@ void ParkController::setServerPark(const QByteArray& parkJson) {
 void ParkController::compareWithServerPark() {
   QString text;
   if (park_ && serverPark_) {
-    text = park_->id != serverPark_->id ? anotherParkText(*park_, *serverPark_, language_.toStdString())
-                                        : parkDifferenceText(parktwin::model::differenceBetween(*park_, *serverPark_));
+    const std::string lang = language_.toStdString();
+    text = park_->id != serverPark_->id
+               ? anotherParkText(*park_, *serverPark_, lang)
+               : parkDifferenceText(parktwin::model::differenceBetween(*park_, *serverPark_), *park_, *serverPark_, lang);
   }
   if (text == serverParkDifference_) return;
   serverParkDifference_ = text;
@@ -273,21 +275,11 @@ QString ParkController::nameOf(const QString& objectId) const {
   const std::string id = objectId.toStdString();
   const std::string lang = language_.toStdString();
   if (id == park_->id) return q(park_->name.in(lang));
-  if (const auto* b = park_->findBuilding(id)) return q(b->name.in(lang));
-  if (const auto* l = park_->findLine(id)) return q(l->name.in(lang));
-  if (const auto* u = park_->findUtility(id)) return q(u->name.in(lang));
-  if (const auto* e = park_->findEnterprise(id)) return q(e->name.in(lang));
-  for (const auto& x : park_->externals) {
-    if (x.id == id) return q(x.name.in(lang));
-  }
+  // The twin's one rule for an object's name (the desk banner and tag labels use it too).
+  if (const std::string name = parktwin::model::objectName(*park_, id, lang); !name.empty()) return q(name);
   for (const QVariant& v : flows_.overlay().arcs) {
     const QVariantMap a = v.toMap();
     if (a.value("id") == objectId) return nameOf(a.value("from").toString()) + " → " + nameOf(a.value("to").toString());
-  }
-  for (const auto& line : park_->lines) {
-    for (const auto& g : line.machines) {
-      if (g.id == id) return q(g.name.in(lang));
-    }
   }
   return objectId;
 }

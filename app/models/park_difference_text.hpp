@@ -7,8 +7,10 @@
 
 namespace parktwin::app {
 
-// Empty when the parks agree.
-QString parkDifferenceText(const model::ParkDifference& difference);
+// Empty when the parks agree. Objects and tags are named in `language` ("zh" or "en"), from
+// `there` (the server's park) for what only it has, else from `here` (the window's).
+QString parkDifferenceText(const model::ParkDifference& difference, const model::Park& here, const model::Park& there,
+                           const std::string& language);
 
 // A server of another park altogether (another id): what it serves and what the window shows,
 // by name in `language` ("zh" or "en"), rather than every object of both as a difference.

@@ -211,10 +211,6 @@
         <translation>实时数据（MQTT）</translation>
     </message>
     <message>
-        <source>Broker</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
         <source>User</source>
         <translation>用户名</translation>
     </message>
@@ -261,6 +257,14 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>MQTT broker</source>
+        <translation>MQTT 代理</translation>
+    </message>
+    <message>
+        <source>host:port</source>
+        <translation>主机:端口</translation>
     </message>
 </context>
 <context>
@@ -343,6 +347,25 @@
     <message>
         <source>and %1 more (parktwin-cli check lists them all)</source>
         <translation>另有 %1 处（parktwin-cli check 会全部列出）</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyParkHint</name>
+    <message>
+        <source>This park has no buildings yet</source>
+        <translation>本园区还没有建筑</translation>
+    </message>
+    <message>
+        <source>Edit → Add building: place one in the view</source>
+        <translation>编辑 → 添加建筑：在视图中放一栋</translation>
+    </message>
+    <message>
+        <source>File → Import GeoJSON…: footprints from a map</source>
+        <translation>文件 → 导入 GeoJSON…：导入地图上的建筑轮廓</translation>
+    </message>
+    <message>
+        <source>File → Open…: a park file</source>
+        <translation>文件 → 打开…：打开园区文件</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1412,14 @@
     <message>
         <source>This server serves another park, %1 (%2); this window shows %3 (%4). The values and alarms shown are the server&apos;s park&apos;s.</source>
         <translation>此服务器提供的是另一个园区：%1（%2）；本窗口显示的是%3（%4）。所显示的数值和报警属于服务器的园区。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,8 @@
-// A small line chart of recent values (the last hour in one-minute buckets). Data sampled
-// slower than the buckets (a 5-minute SCADA or Excel export fills one bucket in five) still
-// reads as a line: neighbouring values are joined across gaps up to three times the series'
-// usual spacing; only a longer gap (an outage) breaks the line, and a value left alone by
-// such gaps is drawn as a dot.
+// A small line chart of recent values (the last hour in one-minute buckets), drawn from its first
+// value to its last across the chart's width. Data sampled slower than the buckets (a 5-minute
+// SCADA or Excel export fills one bucket in five) still reads as a line: neighbouring values are
+// joined across gaps up to three times the series' usual spacing; only a longer gap (an outage)
+// breaks the line, and a value left alone by such gaps is drawn as a dot.
 import QtQuick
 
 Canvas {
@@ -38,7 +38,10 @@ Canvas {
         const finite = filled.map(i => values[i])
         const lo = Math.min(...finite), hi = Math.max(...finite)
         const span = hi - lo || 1
-        const xOf = i => i * (width - 2) / (values.length - 1) + 1
+        // Across the buckets that hold values, not the whole hour: a replay's first minutes were
+        // a sliver at the chart's right edge (QA).
+        const first = filled[0], last = filled[filled.length - 1]
+        const xOf = i => (i - first) * (width - 2) / (last - first) + 1
         const yOf = v => height - 2 - (v - lo) / span * (height - 4)
         const limit = joinLimit(filled)
         c.strokeStyle = lineColor

@@ -89,12 +89,14 @@ Dialog {
             GridLayout {
                 columns: 2
                 Layout.fillWidth: true
-                Label { text: qsTr("Broker") }
+                // "MQTT broker", not a bare "Server" (服务器) right above the ParkTwin server's
+                // own part and its address: two different servers in one dialog (QA).
+                Label { objectName: "brokerLabel"; text: qsTr("MQTT broker") }
                 TextField {
                     id: broker
                     objectName: "brokerField"
                     Layout.fillWidth: true
-                    placeholderText: "host:port"
+                    placeholderText: qsTr("host:port")
                     // The broker the window reads through (--mqtt, an OPC UA gateway's with
                     // --connections), once it has one (QA: empty); kept after a disconnect, so
                     // that Connect goes back to it.

@@ -37,9 +37,15 @@ ColumnLayout {
             width: historyList.width
             height: root.rowHeight
             highlighted: index === ParkEditor.undoCount
+            // The style's 12 px above and below leave a 26 px row 2 px for its text, which then
+            // hung from the top padding onto the row's lower edge (QA): the text takes the row's
+            // height, centred in it.
+            topPadding: 0
+            bottomPadding: 0
             contentItem: Label {
                 text: parent.modelData
                 elide: Text.ElideRight
+                verticalAlignment: Text.AlignVCenter
                 color: parent.index <= ParkEditor.undoCount ? "#1b2733" : "#9aa6b2"
             }
             onClicked: ParkEditor.undoTo(index)

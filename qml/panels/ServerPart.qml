@@ -29,14 +29,21 @@ ColumnLayout {
     RowLayout {  // on a row of their own: the address keeps the whole width (QA: it was cut short)
         Layout.fillWidth: true
         Label { text: qsTr("Token") }
+        // The row's width, and small dots: a token as docs/server.md makes one (48 characters)
+        // is shown whole. In 150 px its dots ran off the field's left edge, one cut in half (QA).
         TextField {
             id: serverToken
             objectName: "serverTokenField"
-            Layout.preferredWidth: 150
+            Layout.fillWidth: true
             echoMode: TextInput.Password
+            passwordCharacter: "•"
+            clip: true
             placeholderText: qsTr("from the server's administrator")
             text: root.timeline.rememberedServerToken()
         }
+    }
+    RowLayout {
+        Layout.fillWidth: true
         Item { Layout.fillWidth: true }
         Button {
             objectName: "serverConnectButton"

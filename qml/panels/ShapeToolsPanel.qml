@@ -11,7 +11,9 @@ Pane {
     objectName: "shapeToolsPanel"
     padding: 10
     readonly property var shape: ShapeEditor.shape
-    readonly property var links: LinkEditor.revision >= 0 ? LinkEditor.linksOf(ParkController.selection.objectId) : []
+    // Read again after each edit and in the language chosen (names, products and units are words).
+    readonly property var links: LinkEditor.revision >= 0 && ParkController.language !== ""
+                                 ? LinkEditor.linksOf(ParkController.selection.objectId) : []
 
     component ToolButton: Button {
         required property string tool
@@ -93,7 +95,7 @@ Pane {
                 Label {
                     Layout.fillWidth: true
                     elide: Text.ElideRight
-                    text: modelData.from + " → " + modelData.to + " · " + modelData.what + " · " + modelData.capacity
+                    text: modelData.title + " · " + modelData.what + " · " + modelData.capacity
                 }
                 Button {
                     objectName: "deleteLinkButton"

@@ -373,5 +373,6 @@ Item {
         anchors { left: parent.left; bottom: timelineBar.visible ? timelineBar.top : parent.bottom; margins: 14 }
         metresPerPixel: root.cameraRevision >= 0 ? root.metresPerPixel() : 1
     }
+    EmptyParkHint { anchors.centerIn: parent }
     ModelProblems { id: modelProblems; anchors { left: parent.left; top: parent.top; margins: 14; topMargin: 14 + root.noticeTop } }
 }

@@ -88,15 +88,18 @@ Item {
             tooltip.visible = id !== ""
         }
     }
+    // Drawn by the view itself, over its labels and other overlays, which come after this item
+    // (QA: a building's label covered the tooltip). The view and this item share their geometry.
     Rectangle {
         id: tooltip
         property alias text: tooltipText.text
+        parent: root.scene
         visible: false
-        z: 10
+        z: 1000
         width: tooltipText.implicitWidth + 16
         height: tooltipText.implicitHeight + 10
         radius: 4
-        color: "#f21f3347"
+        color: "#1f3347"  // opaque: a label under it must not show through
         Text {
             id: tooltipText
             objectName: "hoverTooltip"

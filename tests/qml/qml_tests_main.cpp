@@ -349,6 +349,9 @@ class ReplayFixture : public QObject {
     auto park = parktwin::model::loadPark(path.toStdString());
     return park && controller->showPark(std::move(*park), QString(), modelFolder);
   }
+  // The park a server serves, as the window's link to a server hands it over (its banner then
+  // names how the window's park differs); "" forgets it.
+  Q_INVOKABLE void setServerPark(const QString& json) const { emit controller->timeline()->serverParkChanged(json.toUtf8()); }
   // A folder in the temp dir (made with its parents), or "" when it cannot be made.
   Q_INVOKABLE QString makeFolder(const QString& name) const { return QDir().mkpath(tempPath(name)) ? tempPath(name) : QString(); }
   // The process's current folder, as a desk started there has it; returns the one before.

@@ -141,6 +141,26 @@ Item {
             tryVerify(() => !tip.parent.visible, 15000, "no tooltip over empty ground")
         }
 
+        // Whether Qt paints item `a` over item `b` (Item.z: among siblings the higher z is drawn
+        // later, at equal z the later child): compared where their lines of parents meet.
+        function paintsAbove(a, b) {
+            const line = (item) => { const out = []; for (let i = item; i; i = i.parent) out.unshift(i); return out }
+            const la = line(a), lb = line(b)
+            let k = 0
+            while (k < la.length && k < lb.length && la[k] === lb[k]) ++k
+            verify(k > 0 && k < la.length && k < lb.length, "neither holds the other")
+            const sa = la[k], sb = lb[k], siblings = la[k - 1].children
+            if (sa.z !== sb.z) return sa.z > sb.z
+            return Array.prototype.indexOf.call(siblings, sa) > Array.prototype.indexOf.call(siblings, sb)
+        }
+
+        // QA pass 4, Q13: the tooltip naming a building was drawn under another building's label.
+        function test_the_hover_tooltip_is_drawn_over_the_labels() {
+            const tip = findChild(parkView, "hoverTooltip").parent
+            verify(paintsAbove(tip, findChild(parkView, "labelLayer")), "the tooltip is painted after the labels")
+            verify(paintsAbove(tip, findChild(parkView, "compass")), "and after the view's other overlays")
+        }
+
         function test_switching_language_changes_visible_labels() {
             tryVerify(() => rowItem("youlisen") !== null, 15000)
             const rowText = () => rowItem("youlisen") !== null ? rowItem("youlisen").contentItem.text : ""

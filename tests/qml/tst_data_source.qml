@@ -56,6 +56,23 @@ Item {
             dialog.close()
         }
 
+        // QA pass 4, Q15: the broker's field was labelled "Server" (服务器) right above the
+        // section "ParkTwin server" with its own address: it says MQTT broker (MQTT 代理), and its
+        // placeholder is words of the window's language.
+        function test_the_broker_is_named_apart_from_the_parktwin_server() {
+            dialog.open()
+            tryVerify(() => dialog.opened, 15000)
+            const label = findChild(dialog.contentItem, "brokerLabel")
+            const field = findChild(dialog.contentItem, "brokerField")
+            verify(label, "the broker's field has its label")
+            compare(label.text, "MQTT broker")
+            ParkController.language = "zh"
+            compare(label.text, "MQTT 代理")
+            verify(!/[A-Za-z]/.test(field.placeholderText), "a Chinese placeholder: " + field.placeholderText)
+            ParkController.language = "en"
+            dialog.close()
+        }
+
         // The dialog warns before connecting, by the same rule as the banner: a name that
         // merely starts with "127." is another machine (the dialog's regular expression took
         // 127.example.com for loopback).

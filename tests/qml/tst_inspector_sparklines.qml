@@ -85,10 +85,12 @@ Item {
             tryVerify(() => line.visible && line.pointCount === samples.length, 5000, "shown with its 12 values")
             waitForRendering(line)
             // Half way between two neighbouring samples the line passes half way between their
-            // heights (x by minute over the width, y by value between the hour's lowest and highest).
+            // heights (x by minute from the first sample's to the last's over the width, y by value
+            // between the hour's lowest and highest).
             const values = samples.map(s => s.value)
             const lo = Math.min(...values), hi = Math.max(...values)
-            const xOf = k => k * (line.width - 2) / (series.length - 1) + 1
+            const first = filled[0], last = filled[filled.length - 1]
+            const xOf = k => (k - first) * (line.width - 2) / (last - first) + 1
             const yOf = v => line.height - 2 - (v - lo) / (hi - lo) * (line.height - 4)
             const points = []
             for (let i = 0; i + 1 < samples.length; ++i) {

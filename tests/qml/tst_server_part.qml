@@ -33,6 +33,25 @@ Item {
             verify(first.x >= 0 && first.x < field.width / 2, "its first character is in view: x " + first.x)
         }
 
+        // QA pass 4, Q15: a remembered token's dots ran off the left edge of a 150 px field (a
+        // clipped dot before the rest). A token as docs/server.md makes one (openssl rand -hex
+        // 24: 48 characters) is shown whole, at the width the Data dialog gives the part.
+        function test_a_remembered_token_fits_its_field() {
+            const token = "3f9a0c2e7b14d8a65e0f3c9b2a7d41e6c8b05f3a9e2d7c14"
+            compare(token.length, 48)
+            verify(ParkController.timeline.connectServer("http://127.0.0.1:9", token, "beidu", ""))
+            ParkController.timeline.close()
+            const part = createTemporaryObject(partComponent, top, { width: 600 })
+            const field = findChild(part, "serverTokenField")
+            compare(field.text, token)
+            waitForRendering(field)
+            const first = field.positionToRectangle(0), end = field.positionToRectangle(token.length)
+            // Where the text area shows them: from 0 to its width (the field less its padding).
+            const shown = field.width - field.leftPadding - field.rightPadding
+            verify(first.x >= 0, "the first dot is whole: x " + first.x)
+            verify(end.x <= shown, "the last dot ends in the field: x " + end.x + " of " + shown)
+        }
+
         // QA: the token was kept in a settings file every user of the computer could read. The
         // file's permission bits, as stat reports them: the owner's only (no group, no others).
         function test_the_remembered_token_is_readable_by_its_user_only() {

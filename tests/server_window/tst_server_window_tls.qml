@@ -75,13 +75,14 @@ Item {
             connectWith(Peer.caFile)
             tryVerify(() => timeline.connected, 30000, "connected to " + Peer.serverUrl + ": " + timeline.serverProblem)
             verify(ParkEditor.remove("casthouse"))
-            tryVerify(() => ParkController.serverParkDifference.indexOf("objects only on the server: casthouse") >= 0, 20000,
+            // By its name in the server's park (beidu.json), as people know it, not its id.
+            tryVerify(() => ParkController.serverParkDifference.indexOf("objects only on the server: Qineng casthouse") >= 0, 20000,
                       "banner: " + ParkController.serverParkDifference)
             // In a Chinese window, in Chinese (written here by hand).
             ParkController.language = "zh"
             const zh = ParkController.serverParkDifference
             ParkController.language = "en"
-            verify(zh.startsWith("本窗口的园区文件不是服务器所用的文件：仅服务器有的对象：casthouse"), zh)
+            verify(zh.startsWith("本窗口的园区文件不是服务器所用的文件：仅服务器有的对象：旗能铸造车间"), zh)
             verify(ParkEditor.undo())
             compare(ParkController.serverParkDifference, "")
             timeline.close()

@@ -350,6 +350,26 @@ TEST(TagLabel, ObjectNameThenTagNameFromTheParkFile) {
   EXPECT_EQ(tagLabel(*park, current, "zh"), "铸造线电流");
 }
 
+// Any id of the park as a desk's banner names it (QA pass 4: `building-2.temp`, `building-2`).
+// The oracle: the names written in the minimal park's file, in both languages.
+TEST(ItemName, EveryKindOfIdByTheNamesInTheParkFile) {
+  using parktwin::model::itemName;
+  json file = minimalPark();
+  file["roads"] = json::array({{{"id", "r1"}, {"name", {{"zh", "一路"}, {"en", "First road"}}}, {"width_m", 8},
+                                {"path", {{{"x_m", 0}, {"y_m", -10}}, {{"x_m", 100}, {"y_m", -10}}}}}});
+  auto park = parsePark(file.dump(), "test.json");
+  ASSERT_TRUE(park) << park.error().message;
+  EXPECT_EQ(itemName(*park, "store", "zh"), "仓库");
+  EXPECT_EQ(itemName(*park, "cells", "en"), "Cells");
+  EXPECT_EQ(itemName(*park, "z1", "en"), "Zone");
+  EXPECT_EQ(itemName(*park, "cast.power", "zh"), "铸造线 · 功率");
+  EXPECT_EQ(itemName(*park, "r1", "en"), "First road");
+  EXPECT_EQ(itemName(*park, "m1", "en"), "Casting → Store");
+  EXPECT_EQ(itemName(*park, "e1", "zh"), "电网 → 车间");
+  EXPECT_EQ(itemName(*park, "a1", "en"), "Casting · Power");
+  EXPECT_EQ(itemName(*park, "not-in-the-park", "en"), "not-in-the-park");
+}
+
 // A tag left without a name (an edit under way) reads as its kind and unit, never as nothing.
 TEST(TagLabel, NoNameReadsAsKindAndUnit) {
   using parktwin::model::tagLabel;
