@@ -83,6 +83,27 @@ Item {
             tryVerify(() => label("casthouse") && label("casthouse").alarm === "raised", 15000)
         }
 
+        // QA4 Q16: one alarm read as two pins: the ball floated 15 m over a cone wider than
+        // itself, whose base lay on the roof like a second disc. One pin: the needle's upper end
+        // lies inside the ball and is narrower than it (the ball hides it), and its tip reaches
+        // into the cast house's roof (16 m high in the park file). Built-in meshes: #Sphere of
+        // radius 50 about its centre; #Cone with its base (radius 50) at y 0, its tip at y 100.
+        function test_1b_one_alarm_reads_as_one_pin() {
+            const pin = casthousePin()
+            const ball = findChild(pin, "alarmPinBall"), needle = findChild(pin, "alarmPinNeedle")
+            verify(ball && needle, "the pin's ball and needle")
+            const ballCentre = ball.scenePosition
+            const ballRadius = ball.mapPositionToScene(Qt.vector3d(50, 0, 0)).minus(ballCentre).length()
+            const needleTop = needle.mapPositionToScene(Qt.vector3d(0, 0, 0))
+            const needleRadius = needle.mapPositionToScene(Qt.vector3d(50, 0, 0)).minus(needleTop).length()
+            const needleTip = needle.mapPositionToScene(Qt.vector3d(0, 100, 0))
+            verify(needleTop.minus(ballCentre).length() < ballRadius,
+                   "the needle starts inside the ball: " + needleTop + ", ball " + ballCentre + " r " + ballRadius)
+            verify(needleRadius < ballRadius, "the needle is narrower than the ball: " + needleRadius + " vs " + ballRadius)
+            verify(needleTip.y <= 16, "the needle reaches the roof: tip at " + needleTip.y + " m")
+            verify(needleTip.y < needleTop.y, "it points down")
+        }
+
         function test_2_red_until_every_alarm_there_is_acknowledged() {
             verify(ParkController.alarms.acknowledge("pin-power", "line checked"))
             verify(!pinsAt("casthouse")[0].acknowledged, "the stock alarm still waits")
