@@ -233,6 +233,7 @@ Item {
             model: ParkController.scene.buildings
             BuildingModel {
                 selected: ParkController.selection.building === building.id
+                selectedInside: selected && ParkController.selection.objectId !== building.id
                 // Before a run is replayed; then the marks of the scenario's run say what changed.
                 highlighted: ParkController.scenarios.showing === "" && ParkController.scenarios.affectedBuildings.includes(building.id)
                 mark: ParkController.scenarios.buildingMarks[building.id] || ""
