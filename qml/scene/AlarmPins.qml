@@ -24,6 +24,20 @@ Repeater3D {
     // The count faces this camera.
     property Camera camera: null
     model: AlarmPinList.pins
+    // Where each pin's ball and upper needle lie on `view`, {x, y, w, h} in its pixels, for the
+    // labels to keep off (LabelLayer): a zone's name laid over the ball read as covered by it (QA4).
+    function screenBoxes(view) {
+        if (!camera) return []
+        return AlarmPinList.pins.map(p => {
+            const centre = p.position.plus(Qt.vector3d(0, ballCentreM, 0))
+            const c = view.mapFrom3DScene(centre)
+            const across = Math.abs(view.mapFrom3DScene(centre.plus(camera.right.times(ballRadiusM))).x - c.x)
+            const upDown = Math.abs(view.mapFrom3DScene(centre.plus(camera.up.times(ballRadiusM))).y - c.y)
+            const foot = view.mapFrom3DScene(p.position)
+            const top = c.y - upDown
+            return {x: c.x - across, y: top, w: 2 * across, h: Math.max(c.y + upDown, foot.y) - top, inFront: c.z > 0}
+        }).filter(box => box.inFront)
+    }
     // modelData as a context property, as before: a required modelData here crashed Qt 6.4's
     // Repeater3D when a closed window's scene was given a new park (qml_tests, Main made twice).
     Node {

@@ -290,7 +290,7 @@ Item {
         }
 
         // Alarm pins above the objects whose tags break a rule, one per place (none while presenting a replay).
-        AlarmPins { camera: camera }
+        AlarmPins { id: alarmPins; camera: camera }
 
         ScenarioMarkPins { visible: !root.machinesOnly }
 
@@ -332,6 +332,7 @@ Item {
         height: timelineBar.visible ? timelineBar.y - 4 : parent.height
         view: view
         revision: root.cameraRevision  // a new park or language comes through its own labels property
+        alarmPins: alarmPins
         // Filtered here so that one shown or hidden lays the labels out again.
         keepOut: [compass, kpiBar, flowProblem, scenarioLegend, modelProblems].concat(root.labelKeepOut).filter(o => o.visible)
     }
