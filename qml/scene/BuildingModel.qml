@@ -1,6 +1,7 @@
 // One building: a translucent shell so the production lines inside stay visible, an opaque
 // plinth, a metal roof edge, a band of glazing under the eaves (lit windows at night), and a
-// PV array on roofs that carry one. Planned buildings are ghosted.
+// PV array on roofs that carry one. Planned buildings are ghosted. A building drawn by its own
+// model keeps the model's colours and the PV on the model's top; selected, a frame marks it.
 import QtQuick
 import QtQuick3D
 import ParkTwin
@@ -20,6 +21,8 @@ Node {
         function onChanged() { root.building = Qt.binding(() => root.modelData) }
     }
     property bool selected: false
+    // Selected through what stands in it (a line, a machine group) rather than itself.
+    property bool selectedInside: false
     property bool highlighted: false  // changed by the scenario shown
     // The scenario's mark in force on it while its run is replayed ("down", "limited",
     // "raised", "built", "changed"; see ScenarioLegend.qml), in the mark's colour.
@@ -27,11 +30,16 @@ Node {
     property color markColor: "transparent"
     readonly property bool ghost: building.planned && mark !== "built"
     readonly property vector3d size: building.size
-    readonly property color shellColor: selected ? "#ffd43b" : mark !== "" ? markColor : highlighted ? "#ff7a00" : building.color
+    readonly property color stateColor: mark !== "" ? markColor : highlighted ? "#ff7a00" : building.color
+    readonly property color shellColor: selected ? "#ffd43b" : stateColor
     position: Qt.vector3d(building.position.x, 0, building.position.z)
     eulerRotation.y: building.rotation
-    // With a model that loaded, the model stands in for the box, plinth, roof edge and PV.
+    // With a model that loaded, the model stands in for the box, plinth and roof edge.
     readonly property bool modelled: objectModel.item !== null && objectModel.item.loaded
+    // What the roof's PV lies on, in the building's frame: the box, or the model's bounds (their
+    // top is the model's highest point, flat roof or not); null while a model's are unknown.
+    readonly property var roofBox: !modelled ? {min: Qt.vector3d(-size.x / 2, 0, -size.z / 2), max: Qt.vector3d(size.x / 2, size.y, size.z / 2)}
+                                             : objectModel.item.objectBox
     // The model's bounds as eight corners in scene metres (fly-to frames them); empty without one.
     function modelCorners() { return modelled ? objectModel.item.sceneCorners() : [] }
     // Halls, offices and labs have windows; a substation, port or dam does not.
@@ -43,9 +51,17 @@ Node {
         sourceComponent: LoadedModel {
             spec: root.building.model
             objectId: root.building.id
-            tint: root.selected || root.highlighted || root.mark !== "" ? root.shellColor : "white"
-            seeThrough: root.selected  // QA: a selected modelled hall hid the lines inside it
+            // The model's own colours stay when it is selected (the frame below marks it); a
+            // scenario's mark or highlight still tints it.
+            tint: root.highlighted || root.mark !== "" ? root.stateColor : "white"
+            // A line or machine group chosen inside shows through (QA: the model hid them); the
+            // building itself chosen stays solid, recognisable as its owner's model (QA4).
+            seeThrough: root.selectedInside
         }
+    }
+    Loader3D {
+        active: root.selected && root.modelled && root.roofBox !== null
+        sourceComponent: SelectionFrame { objectName: "selectionFrame"; box: root.roofBox }
     }
 
     // Shell: picking hits it, so it carries the object id.
@@ -111,12 +127,18 @@ Node {
             }
         }
     }
-    // Rooftop PV: a dark array over the southern 40% of the roof.
+    // Rooftop PV: a dark array over the southern 40% of the roof, the box's or the model's
+    // (QA: a model hid the panels while the flows counted their kWp).
     Model {
-        visible: root.building.pvKwp > 0 && !root.modelled
+        objectName: "roofPv"
+        readonly property vector3d roofSize: root.roofBox ? root.roofBox.max.minus(root.roofBox.min) : Qt.vector3d(0, 0, 0)
+        readonly property vector3d roofCentre: root.roofBox ? root.roofBox.min.plus(root.roofBox.max).times(0.5) : Qt.vector3d(0, 0, 0)
+        visible: root.building.pvKwp > 0 && root.roofBox !== null
         source: "#Cube"
-        position: Qt.vector3d(0, root.size.y + 0.6, root.size.z * 0.28)
-        scale: Qt.vector3d(root.size.x * 0.92 / 100, 0.006, root.size.z * 0.4 / 100)
+        position: Qt.vector3d(roofCentre.x, (root.roofBox ? root.roofBox.max.y : 0) + 0.6, roofCentre.z + roofSize.z * 0.28)
+        scale: Qt.vector3d(roofSize.x * 0.92 / 100, 0.006, roofSize.z * 0.4 / 100)
+        // With the line chosen inside, the panels let it show through, as the shell does.
+        opacity: root.selectedInside ? 0.4 : 1
         materials: PrincipledMaterial { baseColor: "#1d2f5e"; roughness: 0.25; metalness: 0.4 }
     }
 }

@@ -12,6 +12,9 @@ Item {
     property int revision: 0
     // Items drawn over the view (KPI cards, compass, a tour's call-outs): no label goes under one.
     property var keepOut: []
+    // The alarm pins (AlarmPins.qml): only an alarm's label may cover one. Asked at each layout,
+    // when the camera has moved, not bound (a binding could read the camera before it moved).
+    property var alarmPins: null
     clip: true
 
     // Read once per park or language, not per frame: the layout runs on every camera move.
@@ -49,28 +52,33 @@ Item {
             const p = o.mapToItem(root, 0, 0)
             return {x: p.x, y: p.y, w: o.width, h: o.height}
         })
-        for (const i of order.filter(i => alarmed[labels[i].id]).concat(order.filter(i => !alarmed[labels[i].id]))) {
-            const item = repeater.itemAt(i)
-            // A zone has spots besides its middle: where buildings' names took the middle, its
-            // name goes to the first free one.
-            const spots = alarmAnchors[labels[i].id] ? [alarmAnchors[labels[i].id]] : labels[i].spots || [labels[i].position]
-            let at = null
-            for (let s = 0; s < spots.length && !at; ++s) {
-                at = labels[i].road ? RoadLabels.freeSpot(view, width, height, widths[i], spots[s], placed)
-                                    : freeSpot(labels[i], widths[i], spots[s], placed)
-            }
-            if (at) {
-                placed.push(at)
-                // A road's name is turned along the road: `at` is the box round it, `at.item` the
-                // label itself before its turn about its centre.
-                const box = at.item || {x: at.x, y: at.y, w: at.w, angle: 0}
-                item.x = box.x
-                item.y = box.y
-                item.width = box.w
-                item.rotation = box.angle
-            }
-            item.visible = at !== null
+        // The alarms' names first, just above their pins; then every other label, off the pins.
+        order.filter(i => alarmed[labels[i].id]).forEach(i => place(i, placed))
+        if (alarmPins) placed.push(...alarmPins.screenBoxes(view))
+        order.filter(i => !alarmed[labels[i].id]).forEach(i => place(i, placed))
+    }
+    // Lays label i at its first free spot, or hides it.
+    function place(i, placed) {
+        const item = repeater.itemAt(i)
+        // A zone has spots besides its middle: where buildings' names took the middle, its
+        // name goes to the first free one.
+        const spots = alarmAnchors[labels[i].id] ? [alarmAnchors[labels[i].id]] : labels[i].spots || [labels[i].position]
+        let at = null
+        for (let s = 0; s < spots.length && !at; ++s) {
+            at = labels[i].road ? RoadLabels.freeSpot(view, width, height, widths[i], spots[s], placed)
+                                : freeSpot(labels[i], widths[i], spots[s], placed)
         }
+        if (at) {
+            placed.push(at)
+            // A road's name is turned along the road: `at` is the box round it, `at.item` the
+            // label itself before its turn about its centre.
+            const box = at.item || {x: at.x, y: at.y, w: at.w, angle: 0}
+            item.x = box.x
+            item.y = box.y
+            item.width = box.w
+            item.rotation = box.angle
+        }
+        item.visible = at !== null
     }
 
     // The label's box at `position`, or null where it is out of view or overlaps one placed.

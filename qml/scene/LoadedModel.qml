@@ -31,14 +31,27 @@ Node {
     // The loaded bounds' eight corners in scene metres (fly-to and the park's fit frame them);
     // empty until the bounds are known.
     function sceneCorners() {
+        return hasBounds ? fileCorners().map(c => upright.mapPositionToScene(c)) : []
+    }
+    function fileCorners() {
         const out = []
-        if (!hasBounds) return out
         for (let i = 0; i < 8; ++i) {
-            const corner = Qt.vector3d(i & 1 ? boundsMax.x : boundsMin.x, i & 2 ? boundsMax.y : boundsMin.y,
-                                       i & 4 ? boundsMax.z : boundsMin.z)
-            out.push(upright.mapPositionToScene(corner))
+            out.push(Qt.vector3d(i & 1 ? boundsMax.x : boundsMin.x, i & 2 ? boundsMax.y : boundsMin.y,
+                                 i & 4 ? boundsMax.z : boundsMin.z))
         }
         return out
+    }
+    // The model's bounds in the frame of the object it stands for (its parent's: the building's
+    // own frame, ground at 0), as an upright box {min, max}; null until they are known. The
+    // building lays its roof PV and its selection frame on it, as on its box (QA: a modelled
+    // hall lost its PV panels). Read from the arguments so the box follows a new spec or bounds.
+    readonly property var objectBox: hasBounds ? boxInParent(spec, boundsMin, boundsMax) : null
+    function boxInParent() {
+        const corners = fileCorners().map(c => upright.mapPositionToNode(root.parent, c))
+        const lowest = (axis) => Math.min(...corners.map(c => c[axis]))
+        const highest = (axis) => Math.max(...corners.map(c => c[axis]))
+        return {min: Qt.vector3d(lowest("x"), lowest("y"), lowest("z")),
+                max: Qt.vector3d(highest("x"), highest("y"), highest("z"))}
     }
 
     // Night: the boxes glow with an emissive shell and lit windows, but a model's materials are

@@ -233,6 +233,7 @@ Item {
             model: ParkController.scene.buildings
             BuildingModel {
                 selected: ParkController.selection.building === building.id
+                selectedInside: selected && ParkController.selection.objectId !== building.id
                 // Before a run is replayed; then the marks of the scenario's run say what changed.
                 highlighted: ParkController.scenarios.showing === "" && ParkController.scenarios.affectedBuildings.includes(building.id)
                 mark: ParkController.scenarios.buildingMarks[building.id] || ""
@@ -289,7 +290,7 @@ Item {
         }
 
         // Alarm pins above the objects whose tags break a rule, one per place (none while presenting a replay).
-        AlarmPins { camera: camera }
+        AlarmPins { id: alarmPins; camera: camera }
 
         ScenarioMarkPins { visible: !root.machinesOnly }
 
@@ -331,6 +332,7 @@ Item {
         height: timelineBar.visible ? timelineBar.y - 4 : parent.height
         view: view
         revision: root.cameraRevision  // a new park or language comes through its own labels property
+        alarmPins: alarmPins
         // Filtered here so that one shown or hidden lays the labels out again.
         keepOut: [compass, kpiBar, flowProblem, scenarioLegend, modelProblems].concat(root.labelKeepOut).filter(o => o.visible)
     }

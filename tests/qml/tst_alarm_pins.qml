@@ -37,6 +37,9 @@ Item {
                              kind: "analog", object: "ingot-casters" })
             park.alarm_rules.push({ id: "pin-casters", tag: "ingot-casters.power", above: -1, severity: "warning",
                                     message: { zh: "铸机功率", en: "Casters power" } })
+            // A yard whose name lies 8 m south of the cast house's middle (test_1c).
+            park.zones.push({ id: "pin-yard", name: { zh: "铸造堆场", en: "Casting yard" }, kind: "industrial",
+                              outline: [{ x_m: 485, y_m: 227 }, { x_m: 515, y_m: 227 }, { x_m: 515, y_m: 237 }, { x_m: 485, y_m: 237 }] })
             verify(ParkController.loadPark(Fixture.writeFile("beidu-two-alarms.json", JSON.stringify(park))), ParkController.errorText)
             // A copy: the acknowledgements below are stored in the file, which tst_alarms reads after.
             const db = Fixture.copyToTemp(Fixture.dbPath, "alarm-pins.db")
@@ -81,6 +84,56 @@ Item {
             compare(pin.alarmCount, 2)
             compare(String(pin.pinColor), "#e02f2f")
             tryVerify(() => label("casthouse") && label("casthouse").alarm === "raised", 15000)
+        }
+
+        // QA4 Q16: one alarm read as two pins: the ball floated 15 m over a cone wider than
+        // itself, whose base lay on the roof like a second disc. One pin: the needle's upper end
+        // lies inside the ball and is narrower than it (the ball hides it), and its tip reaches
+        // into the cast house's roof (16 m high in the park file). Built-in meshes: #Sphere of
+        // radius 50 about its centre; #Cone with its base (radius 50) at y 0, its tip at y 100.
+        function test_1b_one_alarm_reads_as_one_pin() {
+            const pin = casthousePin()
+            const ball = findChild(pin, "alarmPinBall"), needle = findChild(pin, "alarmPinNeedle")
+            verify(ball && needle, "the pin's ball and needle")
+            const ballCentre = ball.scenePosition
+            const ballRadius = ball.mapPositionToScene(Qt.vector3d(50, 0, 0)).minus(ballCentre).length()
+            const needleTop = needle.mapPositionToScene(Qt.vector3d(0, 0, 0))
+            const needleRadius = needle.mapPositionToScene(Qt.vector3d(50, 0, 0)).minus(needleTop).length()
+            const needleTip = needle.mapPositionToScene(Qt.vector3d(0, 100, 0))
+            verify(needleTop.minus(ballCentre).length() < ballRadius,
+                   "the needle starts inside the ball: " + needleTop + ", ball " + ballCentre + " r " + ballRadius)
+            verify(needleRadius < ballRadius, "the needle is narrower than the ball: " + needleRadius + " vs " + ballRadius)
+            verify(needleTip.y <= 16, "the needle reaches the roof: tip at " + needleTip.y + " m")
+            verify(needleTip.y < needleTop.y, "it points down")
+        }
+
+        // QA4 Q16: a zone's name lay on the pin's ball. A small yard 8 m south of the cast house's
+        // middle (initTestCase) puts its name, seen straight down, under the ball; every label but
+        // the alarm's own keeps off it: no shown label's box (turned road names by their corners)
+        // comes within the ball's radius of its centre, both projected here.
+        function test_1c_other_labels_keep_off_the_pin() {
+            const ball = findChild(casthousePin(), "alarmPinBall")
+            const ballRadius = ball.mapPositionToScene(Qt.vector3d(50, 0, 0)).minus(ball.scenePosition).length()
+            const layer = findChild(parkView, "labelLayer")
+            const view = parkView.view
+            parkView.yaw = 0
+            parkView.pitch = 90
+            parkView.target = pinsAt("casthouse")[0].position
+            parkView.distance = 300
+            layer.layout()
+            const c = view.mapFrom3DScene(ball.scenePosition)
+            const r = Math.abs(view.mapFrom3DScene(ball.scenePosition.plus(parkView.camera.right.times(ballRadius))).x - c.x)
+            const yardName = view.mapFrom3DScene(Qt.vector3d(500, 0, -232))
+            verify(Math.abs(yardName.y - c.y) < r, "the yard's name would stand under the ball: " + yardName + ", ball " + c + " r " + r)
+            for (let i = 0; i < layer.children.length; ++i) {
+                const item = layer.children[i]
+                if (!item.visible || item.objectId === undefined || item.objectId === "casthouse") continue
+                const corners = [[0, 0], [item.width, 0], [0, item.height], [item.width, item.height]].map(([x, y]) => item.mapToItem(layer, x, y))
+                const left = Math.min(...corners.map(p => p.x)), right = Math.max(...corners.map(p => p.x))
+                const top = Math.min(...corners.map(p => p.y)), bottom = Math.max(...corners.map(p => p.y))
+                const gap = Math.hypot(Math.max(left - c.x, 0, c.x - right), Math.max(top - c.y, 0, c.y - bottom))
+                verify(gap >= r, item.objectId + " (" + item.text + ") over the pin's ball: " + gap.toFixed(1) + " px from its centre, r " + r.toFixed(1))
+            }
         }
 
         function test_2_red_until_every_alarm_there_is_acknowledged() {

@@ -129,18 +129,80 @@ Item {
             verify(Math.abs(boxDistance - expected) / expected > 0.05, "box and model frame alike")
         }
 
-        // QA: a selected hall drawn by its own model hid the lines inside it (a box's shell is
-        // translucent). Selected, the model is drawn see-through; deselected, solid again.
-        function test_a_selected_modelled_building_shows_what_is_inside() {
+        // The cast house's model bounds in the scene, by hand: the GLB's own min/max at scale 2,
+        // the hall standing at (500, 240) m, unturned (scene z is -y).
+        function casthouseModelBox() {
+            const b = Fixture.glbBounds(Fixture.modelledBuildingModel)
+            return {min: Qt.vector3d(500 + 2 * b.min.x, 2 * b.min.y, -240 + 2 * b.min.z),
+                    max: Qt.vector3d(500 + 2 * b.max.x, 2 * b.max.y, -240 + 2 * b.max.z)}
+        }
+        function near(a, b, what) {
+            verify(a.minus(b).length() < 0.05, what + ": " + a + " vs " + b)
+        }
+
+        // QA: a selected hall drawn by its own model hid the lines inside it, so the model went
+        // see-through when selected; QA4: tinted yellow and see-through, the hall became a salmon
+        // box its owner no longer recognised. The hall chosen: its model solid, in its own colours
+        // (a white tint multiplies nothing), a yellow frame on the model's bounds. A line chosen
+        // inside: see-through (the line shows), own colours, framed. Nothing chosen: no frame.
+        function test_a_selected_modelled_building_keeps_its_look_and_is_framed() {
             verify(ParkController.loadPark(Fixture.modelledParkPath), ParkController.errorText)
             tryVerify(() => buildingDelegate("casthouse") !== null && buildingDelegate("casthouse").modelled, 10000)
             const model = findChild(parkView, "loadedModel:casthouse")
             verify(model, "the cast house's loaded model")
+            const tint = () => model.instancing.instances[0].color
             compare(model.opacity, 1)
+            verify(findChild(buildingDelegate("casthouse"), "selectionFrame") === null, "no frame before a selection")
+
             ParkController.selection.select("casthouse")
+            compare(model.opacity, 1, "the selected hall's model stays solid")
+            verify(Qt.colorEqual(tint(), "white"), "its own colours, untinted: " + tint())
+            tryVerify(() => findChild(buildingDelegate("casthouse"), "selectionFrame") !== null, 5000, "a frame round the selected model")
+            const frame = findChild(buildingDelegate("casthouse"), "selectionFrame")
+            const expected = casthouseModelBox()
+            near(frame.mapPositionToScene(frame.box.min), expected.min, "the frame's lower corner")
+            near(frame.mapPositionToScene(frame.box.max), expected.max, "the frame's upper corner")
+
+            ParkController.selection.select("ingot-casting")  // the cast house's line
             tryCompare(model, "opacity", 0.4)
+            verify(Qt.colorEqual(tint(), "white"), "see-through, still in its own colours: " + tint())
+            verify(findChild(buildingDelegate("casthouse"), "selectionFrame") !== null, "framed while its line is chosen")
+
             ParkController.selection.select("")
             tryCompare(model, "opacity", 1)
+            tryVerify(() => findChild(buildingDelegate("casthouse"), "selectionFrame") === null, 5000, "the frame goes with the selection")
+        }
+
+        // QA4 Q11: a hall with rooftop PV drawn by its own model lost its panels (the flows still
+        // counted the kWp). The panels lie on the model's top, over the southern 40% of its
+        // bounds, as on a box's roof: seen straight down, the point where their middle lies (from
+        // the GLB's own bounds, by hand) is the panels' dark blue, not the model's roof.
+        function test_roof_pv_lies_on_a_models_top() {
+            const park = JSON.parse(Fixture.readText(Fixture.modelledParkPath))
+            park.buildings.find(b => b.id === "casthouse").roof_pv_kwp = 900
+            verify(ParkController.loadPark(Fixture.writeFile("beidu-modelled-pv.json", JSON.stringify(park))), ParkController.errorText)
+            ParkController.selection.select("")
+            tryVerify(() => buildingDelegate("casthouse") !== null && buildingDelegate("casthouse").modelCorners().length === 8,
+                      10000, "the hall model loads and has its bounds")
+            parkView.yaw = 0
+            parkView.pitch = 90
+            parkView.focusOn("casthouse", true)
+            const box = casthouseModelBox()
+            const depth = box.max.z - box.min.z
+            const middle = Qt.vector3d((box.min.x + box.max.x) / 2, box.max.y + 0.6, (box.min.z + box.max.z) / 2 + 0.28 * depth)
+            waitForRendering(parkView)
+            const onScreen = parkView.view.mapFrom3DScene(middle)
+            const image = grabImage(parkView)
+            const c = image.pixel(Math.round(onScreen.x), Math.round(onScreen.y))
+            verify(c.b > c.r + 0.08 && c.b > c.g + 0.05 && c.r + c.g + c.b < 1.2,
+                   "the panels' dark blue at " + onScreen.x.toFixed(0) + "," + onScreen.y.toFixed(0) + ": " + c)
+
+            const pv = findChild(buildingDelegate("casthouse"), "roofPv")
+            verify(pv.visible, "the PV array is drawn")
+            near(pv.scenePosition, middle, "the array's middle")
+            const width = (box.max.x - box.min.x) * 0.92
+            verify(Math.abs(pv.scale.x * 100 - width) < 0.05, "92% of the model's width: " + pv.scale.x * 100 + " vs " + width)
+            verify(Math.abs(pv.scale.z * 100 - 0.4 * depth) < 0.05, "40% of its depth: " + pv.scale.z * 100 + " vs " + 0.4 * depth)
         }
 
         // The legend's state colours: idle grey, changeover amber, down red, starved violet.

@@ -8,6 +8,6 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 mkdir "$dir/ParkTwin"
 cp "$src/tests/qml_runtime_loader/fake_module/"* "$dir/ParkTwin/"
-for f in LoadedModel BuildingModel UtilityModel ExternalMarker ModelProblems; do cp "$src/qml/scene/$f.qml" "$dir/ParkTwin/"; done
+for f in LoadedModel BuildingModel SelectionFrame UtilityModel ExternalMarker ModelProblems; do cp "$src/qml/scene/$f.qml" "$dir/ParkTwin/"; done
 cp -r "$src/qml/scene/textures" "$dir/ParkTwin/"
 "$runner" -import "$dir" -input "$src/tests/qml_runtime_loader/scene"
