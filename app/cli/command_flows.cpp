@@ -4,8 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstdio>
-#include <iomanip>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -15,10 +13,8 @@
 
 #include "command_registry.hpp"
 #include "flows_text.hpp"
-#include "parktwin/common/number_text.hpp"
 #include "parktwin/common/time_text.hpp"
 #include "parktwin/common/time_zone.hpp"
-#include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/flow_json.hpp"
 #include "parktwin/flow/park_flows.hpp"

@@ -7,6 +7,7 @@
 #include "command_registry.hpp"
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/flow/arc_text.hpp"
+#include "parktwin/flow/flow_json.hpp"
 #include "parktwin/flow/kpi_table.hpp"
 #include "terminal.hpp"
 
@@ -18,7 +19,10 @@ using namespace parktwin::flow;
 bool chinese() { return commandLanguage() == "zh"; }
 
 // The unit of what a network carries, and of money per that unit, as people read them.
-const char* unitOf(const FlowNetwork& n) { return n.quantity == Quantity::material_t_per_h ? say("t/h", "吨/时") : "kW"; }
+// (flow::quantityUnit's "t/h" and "kW"; under zh tonnes per hour as the KPI table writes them.)
+const char* unitOf(const FlowNetwork& n) {
+  return commandLanguage() == "zh" && n.quantity == Quantity::material_t_per_h ? "吨/时" : quantityUnit(n);
+}
 const char* costUnitOf(const FlowNetwork& n) {
   return n.quantity == Quantity::material_t_per_h ? say("yuan/t", "元/吨") : say("yuan/kWh", "元/kWh");
 }
@@ -183,9 +187,11 @@ void printFlowsReport(const model::Park& park, const ParkFlowReport& r, const st
 }
 
 void printDownAtThatTime(const std::vector<std::string>& down, const std::vector<std::string>& notes) {
-  std::cout << say("\nDown at that time:", "\n当时停运：");
-  for (const auto& id : down) std::cout << " " << id;
-  std::cout << (down.empty() ? say(" none\n", " 无\n") : "\n");
+  const bool zh = chinese();
+  std::string ids;
+  for (const auto& id : down) ids += (zh ? (ids.empty() ? "" : "、") : " ") + id;
+  if (ids.empty()) ids = say(" none", "无");
+  std::cout << say("\nDown at that time:", "\n当时停运：") << ids << "\n";
   for (const auto& note : notes) std::cout << say("  note: ", "  说明：") << note << "\n";
 }
 
