@@ -61,7 +61,7 @@ void warnIfAnotherParks(const model::Park& park, store::Store& historian, const 
     if (tag.samples > 0) tags.push_back(tag.name);
   }
   const auto text = model::anotherParksHistoryText(model::historyFit(park, tags), db, park);
-  if (!text.en.empty()) std::cerr << "warning: " << text.en << "\n";
+  if (!text.en.empty()) std::cerr << say("warning: ", "警告：") << text.in(commandLanguage()) << "\n";
 }
 
 // A moment on the park's clock with its offset, "2026-12-08T05:09:20.000+08:00": what a park
@@ -114,7 +114,7 @@ std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const 
     return std::nullopt;
   }
   if (state->empty()) {
-    std::cerr << db << ": no sample at or before " << parkTimeText(park, *t) << "\n";
+    std::cerr << db << say(": no sample at or before ", "：在此时刻及之前没有样本：") << parkTimeText(park, *t) << "\n";
     return std::nullopt;
   }
   std::map<std::string, double> values;
@@ -125,14 +125,16 @@ std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const 
 // --db goes with --at, and --commission names planned objects; false after printing why.
 bool checkFlags(const FlowsOptions& o, const model::Park& park) {
   if (o.db.empty() != o.at.empty()) {
-    std::cerr << "flows: --db (or --store) and --at go together (the state of the history at that time)\n";
+    std::cerr << say("flows: --db (or --store) and --at go together (the state of the history at that time)\n",
+                     "flows：--db（或 --store）与 --at 须一起使用（历史在该时刻的状态）\n");
     return false;
   }
   for (const auto& id : o.commission) {
     const auto* b = park.findBuilding(id);
     const auto* u = park.findUtility(id);
     if (!(b && b->planned) && !(u && u->planned)) {
-      std::cerr << "--commission: \"" << id << "\" is not a planned building or utility of " << park.id << "\n";
+      if (commandLanguage() == "zh") std::cerr << "--commission：“" << id << "”不是 " << park.id << " 中规划的建筑或公用设施\n";
+      else std::cerr << "--commission: \"" << id << "\" is not a planned building or utility of " << park.id << "\n";
       return false;
     }
   }
@@ -197,7 +199,8 @@ std::optional<FailureImpacts> failureImpacts(const std::string& failed, const Pa
     if (auto impact = failureImpact(report.energy.network, failed)) impacts.energy = *impact;
   }
   if (!impacts.material && !impacts.energy) {
-    std::cerr << "--fail: no node or arc \"" << failed << "\" in either network\n";
+    if (commandLanguage() == "zh") std::cerr << "--fail：两个网络中都没有节点或连接“" << failed << "”\n";
+    else std::cerr << "--fail: no node or arc \"" << failed << "\" in either network\n";
     return std::nullopt;
   }
   return impacts;

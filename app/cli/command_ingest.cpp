@@ -303,9 +303,11 @@ int runIngest(const IngestOptions& o) {
     duration_ms = *d;
   }
   if (o.qos == 1 && !o.tlsCa.empty()) {  // refused before any file is created
-    std::cerr << "ingest: --qos 1 with --tls-ca is not supported: QoS 1 ingest acknowledges a sample only once it "
-                 "is stored, and that client has no TLS yet. Use --qos 0 over TLS (samples can be lost), or bridge "
-                 "the remote broker to a local one and ingest from it without TLS\n";
+    std::cerr << say("ingest: --qos 1 with --tls-ca is not supported: QoS 1 ingest acknowledges a sample only once it "
+                     "is stored, and that client has no TLS yet. Use --qos 0 over TLS (samples can be lost), or bridge "
+                     "the remote broker to a local one and ingest from it without TLS\n",
+                     "ingest：不支持 --qos 1 与 --tls-ca 同用：QoS 1 的 ingest 在样本存下后才确认，而该客户端尚不支持 TLS。"
+                     "请改用经 TLS 的 --qos 0（样本可能丢失），或把远端代理桥接到本地代理，再从本地代理以不加密方式 ingest\n");
     return 2;
   }
   IngestSinks sinks;

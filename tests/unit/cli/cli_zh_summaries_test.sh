@@ -90,6 +90,8 @@ absent "flows --lang zh" flows-zh.out "flows at design capacity" "Material netwo
 # The same flows, the same numbers: every number of the English report, in order, is in the
 # Chinese one, and no other.
 expect "flows --lang zh: the English run's numbers" "$(numbers <flows-en.out)" "$(numbers <flows-zh.out)"
+"$cli" flows --park beidu --fail nosuch --lang zh >/dev/null 2>fail.err
+expect "flows --lang zh: a --fail of nothing, said in Chinese" "--fail：两个网络中都没有节点或连接“nosuch”" "$(cat fail.err)"
 "$cli" flows --park beidu --json --lang zh >flows-zh.json
 "$cli" flows --park beidu --json >flows-en.json
 expect "flows --json: the same under --lang zh" "$(cat flows-en.json)" "$(cat flows-zh.json)"
