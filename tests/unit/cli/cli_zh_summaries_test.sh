@@ -162,5 +162,29 @@ expect "ingest --mqtt --lang zh: the last line" "own-zh.db：已存下 1 个样�
 absent "ingest --mqtt --lang zh" own-zh.err "subscribed to" "received" "accepted" "stored"
 expect "both recordings hold the value published" "401.5 402.5" \
   "$("$cli" export --db live-zh.db --tags potline-1.current | tail -1 | cut -d, -f3) $("$cli" export --db own-zh.db --tags potline-1.current | tail -1 | cut -d, -f3)"
+# A broker that goes and comes back while ingest --mqtt records: the lost connection and the
+# reconnect in Chinese (QA: "connection lost (...), reconnecting", "MQTT reconnected after ...").
+# `seen FILE PATTERN`: polls FILE for PATTERN (a deadline of 30 s, not a sleep standing in for it).
+seen() {
+  for _ in $(seq 1500); do grep -q -- "$2" "$1" 2>/dev/null && return 0; sleep 0.02; done
+  echo "never seen in $1: $2"; cat "$1"; return 1
+}
+"$cli" ingest --park beidu --mqtt "127.0.0.1:$port" --db gap.db --duration 120s --lang zh >/dev/null 2>gap.err &
+ingest=$!
+trap 'kill $broker $ingest 2>/dev/null; rm -rf "$dir"' EXIT
+seen gap.err '^已订阅 ' || exit 1
+kill "$broker"
+wait "$broker" 2>/dev/null
+seen gap.err '^parktwin feed: MQTT 127\.0\.0\.1:'"$port"'：连接中断' || exit 1
+/usr/sbin/mosquitto -c "$dir/mosquitto.conf" >>"$dir/mosquitto.log" 2>&1 &
+broker=$!
+seen gap.err '^parktwin feed: MQTT 中断 [0-9]* 毫秒后已重连：代理会重发未确认的消息$' || exit 1
+kill -INT "$ingest"
+wait "$ingest"
+expect "ingest --mqtt --lang zh through a broker restart: exit code" 0 $?
+expect "ingest --mqtt --lang zh: the lost connection, in Chinese" 1 "$(grep -cE '：连接中断.*，正在重连$' gap.err)"
+expect "ingest --mqtt --lang zh: the counters count the reconnect" 1 "$(grep -cE '，重连 1 次，中断 1 次$' gap.err)"
+absent "ingest --mqtt --lang zh through a broker restart" gap.err "connection lost" "reconnecting" "reconnected after" \
+  "resent by the broker"
 
 finish cli_zh_summaries
