@@ -52,14 +52,14 @@ void printSummary(const model::Park& park, const std::string& language) {
   // The ground's layout first (QA: zones and roads went uncounted), then what stands on it.
   const auto zones = park.zones.size(), roads = park.roads.size();
   if (language == "zh") {
-    std::cout << park.name.zh << " / " << park.name.en << " (" << park.id << ")：检查通过\n";
+    std::cout << parkTitle(park, "zh") << "：检查通过\n";
     std::cout << "  区域 " << zones << "，道路 " << roads << "，建筑 " << s.buildings << "，企业 " << s.enterprises << "，产线 "
               << s.lines << "，设备组 " << s.machine_groups << "，设备 " << s.machines << "\n"
               << "  公用设施 " << s.utilities << "，测点 " << s.tags << "，物料连接 " << s.material_links << "，能源连接 "
               << s.energy_links << "，三维模型 " << models << "\n";
     return;
   }
-  std::cout << park.name.en << " / " << park.name.zh << " (" << park.id << "): ok\n";
+  std::cout << parkTitle(park, "en") << ": ok\n";
   std::cout << "  zones " << zones << ", roads " << roads << ", buildings " << s.buildings << ", enterprises " << s.enterprises
             << ", lines " << s.lines << ", machine groups " << s.machine_groups << ", machines " << s.machines << "\n"
             << "  utilities " << s.utilities << ", tags " << s.tags << ", material links " << s.material_links

@@ -4,8 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstdio>
-#include <iomanip>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -14,10 +12,9 @@
 #include <vector>
 
 #include "command_registry.hpp"
-#include "parktwin/common/number_text.hpp"
+#include "flows_text.hpp"
 #include "parktwin/common/time_text.hpp"
 #include "parktwin/common/time_zone.hpp"
-#include "parktwin/flow/kpi_table.hpp"
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/flow_json.hpp"
 #include "parktwin/flow/park_flows.hpp"
@@ -36,117 +33,16 @@ namespace {
 using nlohmann::json;
 using namespace parktwin::flow;
 
-const char* unitOf(const FlowNetwork& n) { return quantityUnit(n); }
-const char* costUnitOf(const FlowNetwork& n) { return n.quantity == Quantity::material_t_per_h ? "yuan/t" : "yuan/kWh"; }
-
-
-// Flows and capacities at the solver's resolution (0.001 t/h or kW), never in exponent form.
-std::string flowText(double x) { return fixedText(x, 3); }
-
-void printNetwork(const char* title, const NetworkSolution& s, const std::optional<FailureImpact>& impact) {
-  const FlowNetwork& n = s.network;
-  std::cout << "\n" << title << " network: " << n.nodes.size() << " nodes, " << n.arcs.size() << " arcs\n"
-            << "  maximum flow " << flowText(s.max_flow.value) << " " << unitOf(n) << "; dispatch objective "
-            << fixedText(s.dispatch.cost, 2)
-            << (n.quantity == Quantity::energy_kw
-                    ? " yuan/h, weighted (tariffs plus the merit weights in yuan/kWh that rank the sources; the KPIs "
-                      "below are the money paid)\n"
-                    : " yuan/h (links' costs and remelt premium)\n")
-            << "  bottleneck (minimum cut, " << flowText(s.max_flow.cut_capacity) << " " << unitOf(n) << "):\n";
-  for (const auto& c : s.max_flow.min_cut) {
-    std::cout << "    " << c.id << "  " << c.description << "  " << flowText(c.capacity) << " " << unitOf(n) << "\n";
-  }
-  std::cout << "  flows (dispatch; @ money per unit):\n";
-  for (std::size_t i = 0; i < n.arcs.size(); ++i) {
-    const FlowArc& a = n.arcs[i];
-    std::cout << "    " << std::left << std::setw(28) << a.id << std::right << std::setw(14) << flowText(s.dispatch.arc_flow[i])
-              << " / " << std::setw(12) << flowText(a.capacity) << " " << unitOf(n) << "  @ "
-              << compactText(a.money_yuan_per_unit, 4) << " " << costUnitOf(n) << "  " << n.describeArc(static_cast<int>(i))
-              << "\n";
-  }
-  if (impact) {
-    // Names with ids, and every load left short, not only those cut off (QA: a hall kept on its
-    // own PV at 84 of 685 kW was not mentioned).
-    const auto named = [&n](const std::string& id) {
-      const int node = n.findNode(id);
-      return node < 0 || n.nodes[static_cast<std::size_t>(node)].name.empty() ? id : n.nodes[static_cast<std::size_t>(node)].name + " (" + id + ")";
-    };
-    std::cout << "  failure of " << named(impact->failed) << ": maximum flow " << flowText(impact->value_before) << " -> "
-              << flowText(impact->value_after) << " " << unitOf(n) << "; islanded:";
-    std::string islanded;
-    for (const auto& id : impact->islanded) islanded += (islanded.empty() ? " " : ", ") + named(id);
-    std::cout << (islanded.empty() ? " none" : islanded) << "\n";
-    for (const auto& shortfall : impact->shortfalls) {
-      std::cout << "    short: " << named(shortfall.node_id) << " gets " << flowText(shortfall.supplied) << " of "
-                << flowText(shortfall.needed) << " " << unitOf(n) << "\n";
-    }
-  }
-}
-
-// A KPI of a unit, for a table column: its text, or "-" when nothing measured it.
-std::string unitCell(const UnitKpis& u, KpiKey key) {
-  for (const auto& v : unitKpiValues(u)) {
-    if (v.key == key) return v.value ? kpiValueText(key, *v.value) : std::string("-");
-  }
-  return "-";
-}
-
-// Planned buildings and utilities the flows leave out (not --commission'ed): id, English name.
-std::vector<std::pair<std::string, std::string>> unbuiltObjects(const model::Park& park, const std::set<std::string>& built) {
-  std::vector<std::pair<std::string, std::string>> out;
+// Planned buildings and utilities the flows leave out (not --commission'ed).
+std::vector<UnbuiltObject> unbuiltObjects(const model::Park& park, const std::set<std::string>& built) {
+  std::vector<UnbuiltObject> out;
   for (const auto& b : park.buildings) {
-    if (b.planned && !built.contains(b.id)) out.emplace_back(b.id, b.name.en);
+    if (b.planned && !built.contains(b.id)) out.push_back({b.id, b.name});
   }
   for (const auto& u : park.utilities) {
-    if (u.planned && !built.contains(u.id)) out.emplace_back(u.id, u.name.en);
+    if (u.planned && !built.contains(u.id)) out.push_back({u.id, u.name});
   }
   return out;
-}
-
-void printReport(const model::Park& park, const ParkFlowReport& r, const std::optional<FailureImpact>& materialImpact,
-                 const std::optional<FailureImpact>& energyImpact, const std::string& basis, const std::string& kpiBasis,
-                 const std::vector<std::pair<std::string, std::string>>& unbuilt) {
-  std::cout << park.name.en << " / " << park.name.zh << " (" << park.id << "): flows " << basis << "\n";
-  for (const auto& [id, name] : unbuilt) {
-    std::cout << "  planned, not in these flows: " << name << " (" << id << "; --commission " << id << " builds it)\n";
-  }
-  if (r.has_material) printNetwork("Material", r.material, materialImpact);
-  if (r.has_energy) printNetwork("Energy", r.energy, energyImpact);
-  const FlowKpis& k = r.kpis;
-  // Labels, units and decimals from the KPI table, as the window and the reports show them.
-  const auto values = flowKpiValues(k);
-  std::size_t labelColumns = 0;
-  const std::string& lang = commandLanguage();  // the KPI table has its zh wording; the rest stays English
-  for (const auto& v : values) labelColumns = std::max(labelColumns, displayColumns(std::string(kpiLabel(v.key, lang))));
-  std::cout << "\nKPIs " << kpiBasis << ", over " << compactText(k.hours, 2) << " h:\n";
-  for (const auto& v : values) {
-    std::cout << "  " << padColumns(std::string(kpiLabel(v.key, lang)), labelColumns) << "  "
-              << (v.value ? kpiValueWithUnit(v.key, *v.value, lang) : std::string("-")) << "\n";
-  }
-  std::size_t nameColumns = 10;
-  for (const auto& e : r.breakdown.enterprises) nameColumns = std::max(nameColumns, displayColumns(e.name_en + " " + e.name_zh));
-  for (const auto& e : r.ranking) nameColumns = std::max(nameColumns, displayColumns(e.name_en + " " + e.name_zh));
-  std::cout << "\nBy enterprise (material entering the firm or made by it; energy, CO2 and cost of its lines and buildings):\n"
-            << "  " << padColumns("enterprise", nameColumns) << std::setw(14) << "material t" << std::setw(18)
-            << "kWh/t received" << std::setw(14) << "CO2 t" << std::setw(18) << "cost yuan" << std::setw(16)
-            << "avoided yuan" << std::setw(8) << "OEE %" << "\n";
-  for (const auto& e : r.breakdown.enterprises) {
-    const bool perTonne = e.throughput_t > 0 && e.energy_kwh > 0;
-    std::cout << "  " << padColumns(e.name_en + " " + e.name_zh, nameColumns) << std::setw(14)
-              << unitCell(e, KpiKey::metal_through_t) << std::setw(18)
-              << (perTonne ? unitCell(e, KpiKey::energy_kwh_per_t_through) : std::string("-")) << std::setw(14)
-              << unitCell(e, KpiKey::co2_t) << std::setw(18) << unitCell(e, KpiKey::material_and_energy_cost_yuan)
-              << std::setw(16) << unitCell(e, KpiKey::remelt_cost_avoided_yuan) << std::setw(8)
-              << unitCell(e, KpiKey::oee_pct) << "\n";
-  }
-  std::cout << "  (per line and building: --json, \"objects\"; OEE where a line's .oee tag is measured)\n";
-  std::cout << "\nPer-mu ranking (亩均论英雄, per year):\n";
-  for (const auto& e : r.ranking) {
-    std::cout << "  " << std::setw(2) << e.rank << ". " << padColumns(e.name_en + " " + e.name_zh, nameColumns) << " tax "
-              << std::setw(14) << groupedText(e.tax_yuan_per_mu, 0) << " yuan/mu, output " << std::setw(16)
-              << groupedText(e.output_yuan_per_mu, 0) << " yuan/mu (" << compactText(e.land_area_mu, 1) << " mu)\n";
-  }
-  for (const auto& w : r.warnings) std::cerr << "warning: " << w << "\n";
 }
 
 struct FlowsOptions {
@@ -165,7 +61,7 @@ void warnIfAnotherParks(const model::Park& park, store::Store& historian, const 
     if (tag.samples > 0) tags.push_back(tag.name);
   }
   const auto text = model::anotherParksHistoryText(model::historyFit(park, tags), db, park);
-  if (!text.en.empty()) std::cerr << "warning: " << text.en << "\n";
+  if (!text.en.empty()) std::cerr << say("warning: ", "警告：") << text.in(commandLanguage()) << "\n";
 }
 
 // A moment on the park's clock with its offset, "2026-12-08T05:09:20.000+08:00": what a park
@@ -218,7 +114,7 @@ std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const 
     return std::nullopt;
   }
   if (state->empty()) {
-    std::cerr << db << ": no sample at or before " << parkTimeText(park, *t) << "\n";
+    std::cerr << db << say(": no sample at or before ", "：在此时刻及之前没有样本：") << parkTimeText(park, *t) << "\n";
     return std::nullopt;
   }
   std::map<std::string, double> values;
@@ -229,14 +125,16 @@ std::optional<StateOverrides> stateFromHistorian(const model::Park& park, const 
 // --db goes with --at, and --commission names planned objects; false after printing why.
 bool checkFlags(const FlowsOptions& o, const model::Park& park) {
   if (o.db.empty() != o.at.empty()) {
-    std::cerr << "flows: --db (or --store) and --at go together (the state of the history at that time)\n";
+    std::cerr << say("flows: --db (or --store) and --at go together (the state of the history at that time)\n",
+                     "flows：--db（或 --store）与 --at 须一起使用（历史在该时刻的状态）\n");
     return false;
   }
   for (const auto& id : o.commission) {
     const auto* b = park.findBuilding(id);
     const auto* u = park.findUtility(id);
     if (!(b && b->planned) && !(u && u->planned)) {
-      std::cerr << "--commission: \"" << id << "\" is not a planned building or utility of " << park.id << "\n";
+      if (commandLanguage() == "zh") std::cerr << "--commission：“" << id << "”不是 " << park.id << " 中规划的建筑或公用设施\n";
+      else std::cerr << "--commission: \"" << id << "\" is not a planned building or utility of " << park.id << "\n";
       return false;
     }
   }
@@ -247,7 +145,7 @@ bool checkFlags(const FlowsOptions& o, const model::Park& park) {
 // solved at (with --db).
 struct SolvedFlows {
   Result<ParkFlowReport> report = fail("not solved");
-  std::string basis, kpiBasis;
+  FlowsBasis basis;
   std::optional<StateOverrides> state;
 };
 
@@ -261,8 +159,9 @@ std::optional<SolvedFlows> solveAtHistorianState(const FlowsOptions& o, const mo
   solved.state->material.built = built;
   solved.state->energy.built = built;
   solved.report = solveParkFlows(park, solved.state->material, solved.state->energy, 1.0);
-  solved.basis = "at " + parkTimeText(park, atMs) + " from " + o.db + " (one hour at that state)";
-  solved.kpiBasis = "for one hour at that state (measured)";
+  const std::string at = parkTimeText(park, atMs);
+  solved.basis.flows = {at + "，取自 " + o.db + "（按该状态计一小时）", "at " + at + " from " + o.db + " (one hour at that state)"};
+  solved.basis.kpis = {"按该状态计一小时（实测）", "for one hour at that state (measured)"};
   return solved;
 }
 
@@ -273,11 +172,14 @@ SolvedFlows solveAtDesign(const FlowsOptions& o, const model::Park& park, const 
   design.supply_basis = o.peak ? SupplyBasis::rated_power : SupplyBasis::annual_average;
   design.built = built;
   solved.report = solveParkFlows(park, design, o.peak ? 1.0 : kHoursPerYear);
-  solved.basis = o.peak ? "at design capacity, a peak hour (every source at its rating)"
-                        : "at design capacity, the average hour of a year";
+  solved.basis.flows = o.peak ? model::LocalizedText{"按设计产能，高峰小时（各电源按额定功率）",
+                                                     "at design capacity, a peak hour (every source at its rating)"}
+                             : model::LocalizedText{"按设计产能，全年的平均小时", "at design capacity, the average hour of a year"};
   // A scenario's baseline is a simulated year (outages, weather), a little below this.
-  solved.kpiBasis = o.peak ? "for one peak hour at design capacity"
-                           : "for a year at design capacity (the average hour x 8,760 h; `scenario run` simulates a year)";
+  solved.basis.kpis =
+      o.peak ? model::LocalizedText{"设计产能下的一个高峰小时", "for one peak hour at design capacity"}
+             : model::LocalizedText{"设计产能下的一年：平均小时 × 8,760 小时；`scenario run` 仿真一整年",
+                                    "for a year at design capacity (the average hour x 8,760 h; `scenario run` simulates a year)"};
   return solved;
 }
 
@@ -297,7 +199,8 @@ std::optional<FailureImpacts> failureImpacts(const std::string& failed, const Pa
     if (auto impact = failureImpact(report.energy.network, failed)) impacts.energy = *impact;
   }
   if (!impacts.material && !impacts.energy) {
-    std::cerr << "--fail: no node or arc \"" << failed << "\" in either network\n";
+    if (commandLanguage() == "zh") std::cerr << "--fail：两个网络中都没有节点或连接“" << failed << "”\n";
+    else std::cerr << "--fail: no node or arc \"" << failed << "\" in either network\n";
     return std::nullopt;
   }
   return impacts;
@@ -306,23 +209,18 @@ std::optional<FailureImpacts> failureImpacts(const std::string& failed, const Pa
 void printFlowsJson(const model::Park& park, const SolvedFlows& solved, const FailureImpacts& impacts,
                     const std::set<std::string>& built) {
   json out = flowReportJson(park, *solved.report, impacts.material, impacts.energy);
-  out["basis"] = solved.basis;
-  out["kpi_basis"] = solved.kpiBasis;
+  out["basis"] = solved.basis.flows.en;
+  out["kpi_basis"] = solved.basis.kpis.en;
   out["planned_not_built"] = json::array();
-  for (const auto& [id, name] : unbuiltObjects(park, built)) out["planned_not_built"].push_back(id);
+  for (const auto& object : unbuiltObjects(park, built)) out["planned_not_built"].push_back(object.id);
   if (solved.state) out["down"] = solved.state->down;
   std::cout << out.dump(2) << "\n";
 }
 
 void printFlowsText(const model::Park& park, const SolvedFlows& solved, const FailureImpacts& impacts,
                     const std::set<std::string>& built) {
-  printReport(park, *solved.report, impacts.material, impacts.energy, solved.basis, solved.kpiBasis,
-              unbuiltObjects(park, built));
-  if (!solved.state) return;
-  std::cout << "\nDown at that time:";
-  for (const auto& id : solved.state->down) std::cout << " " << id;
-  std::cout << (solved.state->down.empty() ? " none\n" : "\n");
-  for (const auto& note : solved.state->notes) std::cout << "  note: " << note << "\n";
+  printFlowsReport(park, *solved.report, impacts.material, impacts.energy, solved.basis, unbuiltObjects(park, built));
+  if (solved.state) printDownAtThatTime(solved.state->down, solved.state->notes);
 }
 
 int runFlows(const FlowsOptions& o) {

@@ -54,14 +54,7 @@ struct IngestOptions {
 volatile std::sig_atomic_t stopRequested = 0;
 
 void printCounters(const feed::FeedCounters& c, std::size_t gaps) {
-  std::fprintf(stderr,
-               "received %llu, accepted %llu, malformed %llu, unknown tag %llu, over tag limit %llu, duplicates %llu, out of order %llu, "
-               "reconnects %llu, gaps %zu\n",
-               static_cast<unsigned long long>(c.received), static_cast<unsigned long long>(c.accepted),
-               static_cast<unsigned long long>(c.malformed), static_cast<unsigned long long>(c.unknown_tag),
-               static_cast<unsigned long long>(c.tag_limit),
-               static_cast<unsigned long long>(c.duplicates), static_cast<unsigned long long>(c.out_of_order),
-               static_cast<unsigned long long>(c.reconnects), gaps);
+  std::cerr << describeFeedCounters(c, gaps, commandLanguage()) << "\n";
 }
 
 // Tells the user the moment recording stops reaching the disk, and when it recovers: the
@@ -73,11 +66,14 @@ struct RecordingReporter {
   void report(const store::RecordingStatus& status) {
     if (status.failing == reportedFailing) return;
     reportedFailing = status.failing;
-    if (status.failing) {
+    const bool zh = commandLanguage() == "zh";
+    if (status.failing && zh) {
+      std::cerr << "ingest：写入 " << db << " 的记录已停止：" << status.last_error << "（样本暂存在内存中并会重试）\n";
+    } else if (status.failing) {
       std::cerr << "ingest: recording to " << db << " stopped: " << status.last_error
                 << " (samples are kept in memory and retried)\n";
     } else {
-      std::cerr << "ingest: recording to " << db << " resumed\n";
+      std::cerr << (zh ? "ingest：写入 " + db + " 的记录已恢复\n" : "ingest: recording to " + db + " resumed\n");
     }
   }
 };
@@ -119,7 +115,8 @@ std::optional<int> openSinks(const IngestOptions& o, const model::Park& park, In
   // Without a store, QoS 1 would tell the broker that samples are stored and drop them: the
   // broker then never sends them again.
   if (o.csv.empty() && o.db.empty()) {
-    std::cerr << "ingest: nothing to store into: give --db FILE (or --store URI), or --csv FILE\n";
+    std::cerr << say("ingest: nothing to store into: give --db FILE (or --store URI), or --csv FILE\n",
+                     "ingest：没有可写入的地方：请给出 --db 文件（或 --store URI），或 --csv 文件\n");
     return 2;
   }
   sinks.syncToDisk = o.sync == "full";
@@ -191,12 +188,15 @@ void waitUntilDone(const IngestOptions& o, std::int64_t duration_ms, const std::
 int finishIngest(const IngestOptions& o, IngestSinks& sinks) {
   if (sinks.historian) {
     auto flushed = sinks.historian->flush();
+    const bool zh = commandLanguage() == "zh";
     if (!flushed) {
-      std::cerr << "ingest: recording to " << o.db << " failed; samples not stored: " << flushed.error().message << "\n";
+      std::cerr << (zh ? "ingest：写入 " + o.db + " 失败，样本未存下：" : "ingest: recording to " + o.db + " failed; samples not stored: ")
+                << flushed.error().message << "\n";
       return 1;
     }
     RecordingReporter{o.db, sinks.recording.status().failing}.report(store::RecordingStatus{});
-    std::cerr << o.db << ": " << counted(flushed->durable_samples, "sample", "samples") << " stored\n";
+    if (zh) std::cerr << o.db << "：已存下 " << flushed->durable_samples << " 个样本\n";
+    else std::cerr << o.db << ": " << counted(flushed->durable_samples, "sample", "samples") << " stored\n";
   }
   if (sinks.csv) {
     if (auto closed = sinks.csv->close(); !closed) {
@@ -259,7 +259,7 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
   const auto report = [&] {
     for (const auto& s : running.sources) {
       const auto& source = *std::ranges::find(connections->sources, s->id(), &feed::Source::id);
-      std::cerr << s->id() << ": " << describeCounters(s->counters(), source.kind, lang) << "\n";
+      std::cerr << s->id() << (lang == "zh" ? "：" : ": ") << describeCounters(s->counters(), source.kind, lang) << "\n";
     }
     const std::uint64_t unknown = shared.unknown->load();
     if (unknown > 0 && lang == "zh") std::cerr << "已丢弃园区未列出的测点的 " << unknown << " 个样本（--all-tags 可保留它们）\n";
@@ -287,7 +287,8 @@ int runIngest(const IngestOptions& o) {
     return 2;
   }
   if (o.mqtt.empty() == o.connections.empty()) {
-    std::cerr << "ingest: give either --mqtt (the park's own feed) or --connections (a connections file)\n";
+    std::cerr << say("ingest: give either --mqtt (the park's own feed) or --connections (a connections file)\n",
+                     "ingest：请给出 --mqtt（园区自身的数据）或 --connections（连接文件）二者之一\n");
     return 2;
   }
   if (!o.connections.empty()) return runConnectionsIngest(o, *park);
@@ -304,9 +305,11 @@ int runIngest(const IngestOptions& o) {
     duration_ms = *d;
   }
   if (o.qos == 1 && !o.tlsCa.empty()) {  // refused before any file is created
-    std::cerr << "ingest: --qos 1 with --tls-ca is not supported: QoS 1 ingest acknowledges a sample only once it "
-                 "is stored, and that client has no TLS yet. Use --qos 0 over TLS (samples can be lost), or bridge "
-                 "the remote broker to a local one and ingest from it without TLS\n";
+    std::cerr << say("ingest: --qos 1 with --tls-ca is not supported: QoS 1 ingest acknowledges a sample only once it "
+                     "is stored, and that client has no TLS yet. Use --qos 0 over TLS (samples can be lost), or bridge "
+                     "the remote broker to a local one and ingest from it without TLS\n",
+                     "ingest：不支持 --qos 1 与 --tls-ca 同用：QoS 1 的 ingest 在样本存下后才确认，而该客户端尚不支持 TLS。"
+                     "请改用经 TLS 的 --qos 0（样本可能丢失），或把远端代理桥接到本地代理，再从本地代理以不加密方式 ingest\n");
     return 2;
   }
   IngestSinks sinks;
@@ -323,8 +326,13 @@ int runIngest(const IngestOptions& o) {
     return 1;
   }
   catchStopSignals();
-  std::cerr << "subscribed to parktwin/" << park->id << "/# on " << o.mqtt << " as " << broker->client_id
-            << (o.qos == 1 ? " (QoS 1, acknowledged once stored)" : " (QoS 0)") << "\n";
+  if (commandLanguage() == "zh") {
+    std::cerr << "已订阅 " << o.mqtt << " 上的 parktwin/" << park->id << "/#，客户端 id 为 " << broker->client_id
+              << (o.qos == 1 ? "（QoS 1，存下后才确认）" : "（QoS 0）") << "\n";
+  } else {
+    std::cerr << "subscribed to parktwin/" << park->id << "/# on " << o.mqtt << " as " << broker->client_id
+              << (o.qos == 1 ? " (QoS 1, acknowledged once stored)" : " (QoS 0)") << "\n";
+  }
   waitUntilDone(o, duration_ms, [&] { printCounters((*feed)->counters(), (*feed)->gaps().size()); }, sinks);
   (*feed)->stop();
   printCounters((*feed)->counters(), (*feed)->gaps().size());

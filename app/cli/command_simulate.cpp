@@ -122,7 +122,8 @@ std::optional<SimulateTiming> parseTiming(const SimulateOptions& o, const model:
     if (!duration) return std::nullopt;
     timing.duration_ms = *duration;
   } else if (!live) {
-    std::cerr << "simulate: --duration is required without --mqtt (e.g. --duration 30d)\n";
+    std::cerr << say("simulate: --duration is required without --mqtt (e.g. --duration 30d)\n",
+                     "simulate：不用 --mqtt 时必须给出 --duration（如 --duration 30d）\n");
     return std::nullopt;
   }
   return timing;
@@ -186,8 +187,13 @@ int openPublisher(const SimulateOptions& o, [[maybe_unused]] const model::Park& 
   }
   out.publishing = std::make_unique<PublishingSink>(*out.publisher);
   out.sinks.add(*out.publishing);
-  std::cerr << "publishing " << counted(simulator.tagIds().size(), "tag", "tags") << " of " << park.id << " to parktwin/" << park.id
-            << "/# on " << o.mqtt << " every " << step_ms << " ms of simulated time at " << o.speed << "x\n";
+  if (commandLanguage() == "zh") {
+    std::cerr << "正在把 " << park.id << " 的 " << simulator.tagIds().size() << " 个测点发布到 " << o.mqtt << " 上的 parktwin/"
+              << park.id << "/#，每 " << step_ms << " 毫秒仿真时间一次，速度为实时的 " << o.speed << " 倍\n";
+  } else {
+    std::cerr << "publishing " << counted(simulator.tagIds().size(), "tag", "tags") << " of " << park.id << " to parktwin/"
+              << park.id << "/# on " << o.mqtt << " every " << step_ms << " ms of simulated time at " << o.speed << "x\n";
+  }
   return 0;
 #else
   std::cerr << "simulate: this build has no MQTT support (libmosquitto missing)\n";
@@ -244,8 +250,11 @@ int closeOutputs(const SimulateOptions& o, SimulateOutputs& out) {
       std::cerr << flushed.error().message << "\n";
       rc = 1;
     }
-    std::cerr << "published " << out.publisher->published() << " messages (" << out.publishing->failures()
-              << " failed)\n";
+    if (commandLanguage() == "zh") {
+      std::cerr << "已发布 " << out.publisher->published() << " 条消息（" << out.publishing->failures() << " 条失败）\n";
+    } else {
+      std::cerr << "published " << out.publisher->published() << " messages (" << out.publishing->failures() << " failed)\n";
+    }
     if (out.publishing->failures() > 0) rc = 1;
   }
 #endif
@@ -255,10 +264,13 @@ int closeOutputs(const SimulateOptions& o, SimulateOutputs& out) {
 // The simulator for the park, or nullopt after saying why. A tag it has no quantity for (a
 // user's own temperature probe) fails the run unless --skip-unknown-tags leaves it out.
 std::optional<sim::Simulator> createSimulator(const SimulateOptions& o, const model::Park& park, const SimulateTiming& timing) {
-  auto simulator = sim::Simulator::create(park, {o.seed, timing.start_ms, timing.step_ms, o.skipUnknownTags});
+  auto simulator =
+      sim::Simulator::create(park, {o.seed, timing.start_ms, timing.step_ms, o.skipUnknownTags, commandLanguage()});
   if (!simulator) {
     std::cerr << simulator.error().message << "\n";
-    if (simulator.error().code == ErrorCode::not_found) std::cerr << "simulate: --skip-unknown-tags simulates the other tags\n";
+    if (simulator.error().code == ErrorCode::not_found) {
+      std::cerr << say("simulate: --skip-unknown-tags simulates the other tags\n", "simulate：加 --skip-unknown-tags 可仿真其余测点\n");
+    }
     return std::nullopt;
   }
   const auto& skipped = simulator->skippedTags();
@@ -273,9 +285,25 @@ std::optional<sim::Simulator> createSimulator(const SimulateOptions& o, const mo
   return std::move(*simulator);
 }
 
+// The run's last line: what was simulated, how much, and how fast, in commandLanguage().
+void printSimulated(std::int64_t start_ms, std::int64_t end_ms, std::uint64_t steps, const sim::FanOutSink& sinks,
+                    double wall_s, double timesRealTime) {
+  const std::string from = formatIsoUtcMs(start_ms), to = formatIsoUtcMs(end_ms);
+  if (commandLanguage() == "zh") {
+    std::fprintf(stderr, "已仿真 %s .. %s：%llu 步，%llu 个样本，%llu 个事件，用时 %.2f 秒（实时的 %.0f 倍）\n", from.c_str(),
+                 to.c_str(), static_cast<unsigned long long>(steps), static_cast<unsigned long long>(sinks.samples()),
+                 static_cast<unsigned long long>(sinks.events()), wall_s, timesRealTime);
+    return;
+  }
+  std::fprintf(stderr, "simulated %s .. %s: %s, %s, %s in %.2f s (%.0fx real time)\n", from.c_str(), to.c_str(),
+               counted(steps, "step", "steps").c_str(), counted(sinks.samples(), "sample", "samples").c_str(),
+               counted(sinks.events(), "event", "events").c_str(), wall_s, timesRealTime);
+}
+
 int runSimulate(const SimulateOptions& o) {
   if (o.csv.empty() && o.mqtt.empty() && o.db.empty()) {
-    std::cerr << "simulate: say where the samples go: --csv FILE, --db FILE (or --store URI) and/or --mqtt HOST:PORT\n";
+    std::cerr << say("simulate: say where the samples go: --csv FILE, --db FILE (or --store URI) and/or --mqtt HOST:PORT\n",
+                     "simulate：请指定样本写到哪里：--csv 文件、--db 文件（或 --store URI），和/或 --mqtt 主机:端口\n");
     return 2;
   }
   const bool live = !o.mqtt.empty();
@@ -298,10 +326,7 @@ int runSimulate(const SimulateOptions& o) {
   const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
   const int rc = closeOutputs(o, out);
   const double simulated_s = static_cast<double>(simulator->now_ms() - timing->start_ms) / 1000.0;
-  std::fprintf(stderr, "simulated %s .. %s: %s, %s, %s in %.2f s (%.0fx real time)\n", formatIsoUtcMs(timing->start_ms).c_str(),
-               formatIsoUtcMs(simulator->now_ms()).c_str(), counted(steps, "step", "steps").c_str(),
-               counted(out.sinks.samples(), "sample", "samples").c_str(), counted(out.sinks.events(), "event", "events").c_str(),
-               wall_s, wall_s > 0 ? simulated_s / wall_s : 0.0);
+  printSimulated(timing->start_ms, simulator->now_ms(), steps, out.sinks, wall_s, wall_s > 0 ? simulated_s / wall_s : 0.0);
   return rc;
 }
 

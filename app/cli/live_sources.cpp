@@ -15,9 +15,9 @@ void ConnectionAnnouncer::announce(const RunningSources& running, std::string_vi
     const std::string& id = running.sources[i]->id();
     // Why it went, as the source words it (a takeover of the client id, a broker that stopped).
     const std::string why = counters.connected ? std::string() : counters.lastError(language);
-    if (counters.connected) std::cerr << id << ": connected\n";
+    if (language == "zh") std::cerr << id << (counters.connected ? "：已连接" : "：已断开") << (why.empty() ? "" : "（" + why + "）") << "\n";
+    else if (counters.connected) std::cerr << id << ": connected\n";
     else if (why.empty()) std::cerr << id << ": disconnected\n";
-    else if (language == "zh") std::cerr << id << ": disconnected（" << why << "）\n";
     else std::cerr << id << ": disconnected (" << why << ")\n";
   }
 }
@@ -41,6 +41,18 @@ std::string describeCounters(const feed::SourceCounters& c, feed::SourceKind kin
   if (!last.empty()) text += "; last error: " + last;
   if (!first.empty()) text += "; first error: " + first;
   return text;
+}
+
+std::string describeFeedCounters(const feed::FeedCounters& c, std::size_t gaps, std::string_view language) {
+  const auto n = [](std::uint64_t count) { return std::to_string(count); };
+  if (language == "zh") {
+    return "收到 " + n(c.received) + "，接受 " + n(c.accepted) + "，格式错误 " + n(c.malformed) + "，未知测点 " +
+           n(c.unknown_tag) + "，超出测点上限 " + n(c.tag_limit) + "，重复 " + n(c.duplicates) + "，乱序 " +
+           n(c.out_of_order) + "，重连 " + n(c.reconnects) + " 次，中断 " + n(gaps) + " 次";
+  }
+  return "received " + n(c.received) + ", accepted " + n(c.accepted) + ", malformed " + n(c.malformed) + ", unknown tag " +
+         n(c.unknown_tag) + ", over tag limit " + n(c.tag_limit) + ", duplicates " + n(c.duplicates) + ", out of order " +
+         n(c.out_of_order) + ", reconnects " + n(c.reconnects) + ", gaps " + n(gaps);
 }
 
 }  // namespace parktwin::cli

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "parktwin/feed/running_sources.hpp"
+#include "parktwin/feed/subscriber.hpp"
 
 namespace parktwin::cli {
 
@@ -17,8 +18,9 @@ using feed::startSources;
 using feed::stopSources;
 
 // Prints "<id>: connected" / "<id>: disconnected (<last error>)" to standard error when a
-// source's state changed since the last call (scripts and people wait for the first); the
-// error in `language` ("en"/"zh"), the words "connected"/"disconnected" always as they are.
+// source's state changed since the last call (scripts and people wait for the first), in
+// `language` ("en"/"zh": "<id>：已连接" / "<id>：已断开（…）"; scripts that read the words ask
+// for English with --lang en).
 class ConnectionAnnouncer {
  public:
   void announce(const RunningSources& running, std::string_view language);
@@ -31,5 +33,9 @@ class ConnectionAnnouncer {
 // in `language` ("zh" or "en"), the source's errors too; "12 messages" for a source of a `kind`
 // that is sent its values rather than polling for them (feed::pollsForValues).
 std::string describeCounters(const feed::SourceCounters& counters, feed::SourceKind kind, std::string_view language);
+
+// `ingest --mqtt`'s counters: "received 10, accepted 10, malformed 0, ..., reconnects 0, gaps 0"
+// (scripts/soak reads them, in English), in `language`.
+std::string describeFeedCounters(const feed::FeedCounters& counters, std::size_t gaps, std::string_view language);
 
 }  // namespace parktwin::cli

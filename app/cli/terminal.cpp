@@ -79,6 +79,11 @@ std::string padColumnsLeft(const std::string& text, std::size_t columns) {
   return width >= columns ? text : std::string(columns - width, ' ') + text;
 }
 
+std::string parkTitle(const model::Park& park, std::string_view language) {
+  const bool zh = language == "zh";
+  return (zh ? park.name.zh : park.name.en) + " / " + (zh ? park.name.en : park.name.zh) + " (" + park.id + ")";
+}
+
 std::string counted(std::uint64_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }

@@ -32,6 +32,10 @@ std::optional<std::int64_t> durationFlag(const char* flag, const std::string& te
 std::optional<std::int64_t> instantFlag(const char* flag, const std::string& text, const model::Park& park,
                                         std::string_view language);
 
+// A park as a summary's first line names it: "Qijiang Beidu Aluminium Industrial Park / 綦江北渡铝产业园
+// (beidu)", under zh the Chinese name first.
+std::string parkTitle(const model::Park& park, std::string_view language);
+
 // "1 tag", "2 tags": a count with its noun in the number the count takes (QA: "1 sources").
 std::string counted(std::uint64_t n, std::string_view one, std::string_view many);
 

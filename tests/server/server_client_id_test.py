@@ -76,8 +76,10 @@ class ClientIdTest(unittest.TestCase):
     def ingest(self, name, *extra):
         log_path = os.path.join(self.dir.name, name + ".log")
         log = open(log_path, "w")
+        # "gateway: connected" is read in English unless a test asks for a language.
+        language = [] if "--lang" in extra else ["--lang", "en"]
         proc = subprocess.Popen([CLI, "ingest", "--park", "beidu", "--connections", self.file,
-                                 "--db", os.path.join(self.dir.name, name + ".db"), *extra],
+                                 "--db", os.path.join(self.dir.name, name + ".db"), *language, *extra],
                                 stdout=subprocess.DEVNULL, stderr=log)
         self.ingests.append((proc, log))
         return proc, log_path

@@ -105,10 +105,13 @@ gets = sum(float(g) for g in re.findall(r"short: .* gets ([0-9.]+) of", text))
 print(abs(after - gets) < 0.01 and after > 5136.986)' "$dir/fail.out")"
 
 # QA: the energy network's dispatch objective had no unit ("1336.14 per h"); it is yuan per
-# hour, weighted by the sources' merit order. Under --lang zh the KPI table is Chinese.
+# hour, weighted by the sources' merit order. Under --lang zh the KPI table is Chinese, and the
+# objectives in 元/时 (QA4 Q1: the rest of the report was English; tests/unit/cli/cli_zh_summaries).
+"$cli" flows --park beidu >"$dir/en.out" 2>&1
+expect "both objectives in yuan/h" 2 "$(grep -cE 'dispatch objective [0-9.]+ yuan/h' "$dir/en.out")"
+expect "no objective without a unit" 0 "$(grep -cE 'objective [0-9.]+ per h' "$dir/en.out")"
 "$cli" flows --park beidu --lang zh >"$dir/zh.out" 2>&1
-expect "both objectives in yuan/h" 2 "$(grep -cE 'dispatch objective [0-9.]+ yuan/h' "$dir/zh.out")"
-expect "no objective without a unit" 0 "$(grep -cE 'objective [0-9.]+ per h' "$dir/zh.out")"
+expect "flows --lang zh: both objectives in 元/时" 2 "$(grep -cE '调度目标 [0-9.]+ 元/时' "$dir/zh.out")"
 expect "flows --lang zh: the KPI table in Chinese" 1 "$(grep -cE '^  用电量 +[0-9,]+ kWh$' "$dir/zh.out")"
 
 finish "flows CLI"

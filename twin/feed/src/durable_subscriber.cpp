@@ -156,21 +156,25 @@ struct DurableSubscriber::Impl {
   }
 
   void noteConnected() {
-    const std::string gapText = state.noteConnected("unacknowledged messages are resent by the broker",
+    const std::string gapText = state.noteConnected({"unacknowledged messages are resent by the broker", "代理会重发未确认的消息"},
                                                     "waiting for the broker to confirm the subscription");
     if (!gapText.empty()) log.write("connection", gapText);
   }
 
   void noteDisconnected(const std::string& why) {
     const bool wasConnected = state.noteDisconnected("connection lost: " + why);
-    if (wasConnected && !stopping) log.write("connection", where() + ": connection lost (" + why + "), reconnecting");
+    if (wasConnected && !stopping) {
+      log.write("connection", options.language == "zh" ? where() + "：连接中断（" + why + "），正在重连"
+                                                       : where() + ": connection lost (" + why + "), reconnecting");
+    }
   }
 
   // Worded by TakeoverWatch: a restart, or another client that took over our client id.
   void noteClosedByBroker(const detail::SourceError& words) {
     report(words);  // first: whoever sees it disconnected finds the words already there
     const bool wasConnected = state.noteDisconnected(words.en);
-    if (!stopping) log.write("connection", where() + ": " + words.en + (wasConnected ? ", reconnecting" : ""));
+    if (!stopping && options.language == "zh") log.write("connection", where() + "：" + words.zh + (wasConnected ? "，正在重连" : ""));
+    else if (!stopping) log.write("connection", where() + ": " + words.en + (wasConnected ? ", reconnecting" : ""));
   }
 
   void report(const detail::SourceError& words) const {

@@ -4,7 +4,7 @@
 
 namespace parktwin::feed::detail {
 
-std::string FeedState::noteConnected(std::string_view gapConsequence, std::string problem) {
+std::string FeedState::noteConnected(const SourceError& gapConsequence, std::string problem) {
   std::string gapText;
   {
     std::lock_guard lock(mutex_);
@@ -13,7 +13,9 @@ std::string FeedState::noteConnected(std::string_view gapConsequence, std::strin
     if (disconnectedAt_ms_ > 0) {
       const FeedGap gap{disconnectedAt_ms_, wallClockMs()};
       gaps_.push_back(gap);
-      gapText = "MQTT reconnected after " + std::to_string(gap.to_ms - gap.from_ms) + " ms: " + std::string(gapConsequence);
+      const std::string gap_ms = std::to_string(gap.to_ms - gap.from_ms);
+      gapText = language_ == "zh" ? "MQTT 中断 " + gap_ms + " 毫秒后已重连：" + gapConsequence.zh
+                                  : "MQTT reconnected after " + gap_ms + " ms: " + gapConsequence.en;
       disconnectedAt_ms_ = 0;
     }
     refused_ = false;

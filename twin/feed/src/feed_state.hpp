@@ -21,11 +21,11 @@ class RateLimitedLog;
 
 class FeedState {
  public:
-  explicit FeedState(const SubscriberOptions& options) : filter_(options) {}
+  explicit FeedState(const SubscriberOptions& options) : language_(options.language), filter_(options) {}
 
   // Connected, not yet subscribed. Returns the gap since the last connection as a log line
-  // ending in `gapConsequence`, or "" if there was none.
-  std::string noteConnected(std::string_view gapConsequence, std::string problem);
+  // ending in `gapConsequence`, in the options' language, or "" if there was none.
+  std::string noteConnected(const SourceError& gapConsequence, std::string problem);
   // Subscribed (granted) or refused: connected() follows.
   void noteSubscribed(bool granted, std::string problemIfNot);
   // Returns whether it was connected (a gap starts now).
@@ -57,6 +57,7 @@ class FeedState {
   std::condition_variable changed_;
   FeedCounters counters_;
   std::vector<FeedGap> gaps_;
+  const std::string language_;  // of the log lines: "en" or "zh"
   bool connected_ = false;
   bool refused_ = false;
   std::string lastProblem_ = "not connected yet";

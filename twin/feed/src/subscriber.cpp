@@ -29,12 +29,13 @@ struct Subscriber::Impl {
       const std::string why = detail::describeConnack(rc);
       // 4: bad user name or password, 5: not authorised; retrying will not help.
       state.noteProblem("broker refused the connection: " + why, rc == 4 || rc == 5);
-      log.write("connection", where() + " refused the connection: " + why);
+      log.write("connection", options.language == "zh" ? where() + "：" + detail::brokerRefusedConnection(rc).zh
+                                                       : where() + " refused the connection: " + why);
       return;
     }
     const int sub = mosquitto_subscribe(client.get(), nullptr, subscription.c_str(), options.qos);
     const std::string gapText =
-        state.noteConnected("samples published meanwhile may be missing",
+        state.noteConnected({"samples published meanwhile may be missing", "其间发布的样本可能缺失"},
                             sub != MOSQ_ERR_SUCCESS ? "subscribe failed: " + detail::describe(sub)
                                                     : "waiting for the broker to confirm the subscription");
     if (!gapText.empty()) log.write("connection", gapText);
@@ -47,7 +48,10 @@ struct Subscriber::Impl {
 
   void onDisconnect(int rc) {
     const bool wasConnected = state.noteDisconnected(rc != 0 ? "connection lost: " + detail::describe(rc) : "");
-    if (wasConnected && rc != 0) log.write("connection", "MQTT connection lost (" + detail::describe(rc) + "), reconnecting");
+    if (wasConnected && rc != 0) {
+      log.write("connection", options.language == "zh" ? "MQTT " + detail::connectionLost(rc).zh + "，正在重连"
+                                                       : "MQTT connection lost (" + detail::describe(rc) + "), reconnecting");
+    }
     // Never connected: the reason waitConnected gives, instead of "not connected yet".
     if (!wasConnected && rc != 0) state.noteProblem("cannot connect: " + detail::describe(rc), false);
   }

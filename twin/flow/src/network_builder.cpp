@@ -7,6 +7,7 @@
 #include "id_table.hpp"
 #include "solve_buffers.hpp"
 #include "parktwin/common/number_text.hpp"
+#include "parktwin/flow/arc_text.hpp"
 #include "parktwin/flow/constants.hpp"
 #include "parktwin/flow/network.hpp"
 #include "parktwin/sim/pv_year.hpp"
@@ -644,20 +645,7 @@ int FlowNetwork::findArc(const std::string& id) const {
   return -1;
 }
 
-std::string FlowNetwork::describeArc(int arc) const {
-  const FlowArc& a = arcs[static_cast<std::size_t>(arc)];
-  const std::string& from = nodes[static_cast<std::size_t>(a.from)].name;
-  const std::string& to = nodes[static_cast<std::size_t>(a.to)].name;
-  // A lossy link's losses are a demand at its sending end ("loss:<link>"): named by their link.
-  if (a.loss) return "losses of link " + a.id.substr(a.id.find(':') + 1) + " (drawn at " + from + ")";
-  switch (a.kind) {
-    case ArcKind::supply: return "supply of " + to;
-    case ArcKind::demand: return "demand of " + from;
-    case ArcKind::throughput: return "capacity of " + from;
-    case ArcKind::link: break;
-  }
-  return "link " + a.id + ": " + from + " -> " + to + (a.product.empty() ? "" : " (" + a.product + ")");
-}
+std::string FlowNetwork::describeArc(int arc) const { return flow::describeArc(*this, arc, nullptr, "en"); }
 
 double lineDemandKw(const model::ProductionLine& line) {
   if (line.power_kw > 0) return line.power_kw;

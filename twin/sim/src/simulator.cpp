@@ -156,8 +156,10 @@ void publishValues(std::span<TagRead> reads, bool all, std::vector<double>& valu
 }  // namespace
 
 Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConfig& config) {
+  const bool zh = config.language == "zh";
   if (config.step_ms < 100 || config.step_ms > 3'600'000) {
-    return fail("simulator step " + std::to_string(config.step_ms) + " ms: expected 100 ms to 1 h (1 s to 1 min usual)");
+    return fail(zh ? "仿真步长 " + std::to_string(config.step_ms) + " 毫秒：应为 100 毫秒到 1 小时（通常为 1 秒到 1 分钟）"
+                   : "simulator step " + std::to_string(config.step_ms) + " ms: expected 100 ms to 1 h (1 s to 1 min usual)");
   }
   auto zone = TimeZone::load(park.time_zone);
   if (!zone) return fail(park.id + ": " + zone.error().message);
@@ -177,8 +179,12 @@ Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConf
       continue;
     }
     if (!binding) {
-      problems += "\n  tag " + tag.id + " (unit " + tag.unit + ", object " + tag.object +
-                  "): the simulator has no such quantity for this object";
+      // Under zh the object also by its Chinese name, as the park names it.
+      const std::string zhName = zh ? model::objectName(park, tag.object, "zh") : std::string();
+      const std::string object = zhName.empty() ? tag.object : zhName + " " + tag.object;
+      problems += zh ? "\n  测点 " + tag.id + "（对象 " + object + "，单位 " + tag.unit + "）：仿真器没有这个对象的这种量"
+                     : "\n  tag " + tag.id + " (unit " + tag.unit + ", object " + tag.object +
+                           "): the simulator has no such quantity for this object";
       continue;
     }
     TagRead read = readOf(*state, *binding, tag.unit == "MW" ? 1e-3 : 1.0);
@@ -189,7 +195,9 @@ Result<Simulator> Simulator::create(const model::Park& park, const SimulatorConf
     state->reads.push_back(read);
     state->decimals.push_back(read.decimals);
   }
-  if (!problems.empty()) return fail(ErrorCode::not_found, park.id + ": cannot simulate these tags:" + problems);
+  if (!problems.empty()) {
+    return fail(ErrorCode::not_found, park.id + (zh ? "：无法仿真这些测点：" : ": cannot simulate these tags:") + problems);
+  }
   std::ranges::stable_sort(state->reads, {}, &TagRead::kind);
   const auto firstOf = [&](TagRead::Kind kind) {
     return static_cast<std::size_t>(std::ranges::find_if(state->reads, [&](const TagRead& r) { return r.kind >= kind; }) -

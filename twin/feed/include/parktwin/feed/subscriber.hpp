@@ -25,8 +25,8 @@ struct SubscriberOptions {
   // bug) must not grow memory without bound. Later new tags are counted (tag_limit) and dropped.
   std::size_t max_new_tags = 20'000;
   int log_messages_per_minute = 10;  // per kind of problem; the rest are counted and summarised
-  // "en" or "zh": the words of a broker it cannot reach, in its log lines and waitConnected's
-  // error (the acknowledge-after-commit subscriber, DurableSubscriber).
+  // "en" or "zh": the words of its log lines about the connection (lost, refused, back after a
+  // gap) and of a broker it cannot reach in waitConnected's error (DurableSubscriber).
   std::string language = "en";
 };
 

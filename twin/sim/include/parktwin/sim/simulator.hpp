@@ -25,6 +25,8 @@ struct SimulatorConfig {
   // skippedTags(), instead of failing. The scenario runner leaves such tags out of its park
   // itself (twin/scenario prepared_park.cpp), so that its column indices stay its own.
   bool skip_undrivable_tags = false;
+  // The language of create()'s refusals, "zh" or "en" (the CLI's --lang).
+  std::string language = "en";
 };
 
 struct ParkState;  // src/park_state.hpp
