@@ -1,8 +1,10 @@
 # GeoJSON to a park in the window, end to end: a GeoJSON file written here -> parktwin-cli park
 # import-geojson -> parktwin-cli check passes -> parktwin --open FILE --screenshot under Xvfb.
 # The same site without its three buildings is imported and pictured too (the same land-use
-# zone and road, so the same origin and framing); check_geojson_pictures.py, with Pillow, finds
-# the buildings as what differs between the two pictures, at each roof's place on screen.
+# zone, road and gatehouse, so the same origin and framing; the gatehouse keeps the empty park's
+# hint, shown only in a park without buildings, out of the picture); check_geojson_pictures.py,
+# with Pillow, finds the buildings as what differs between the two pictures, at each roof's place
+# on screen.
 set(zone "{\"type\": \"Feature\", \"properties\": {\"landuse\": \"industrial\", \"name\": \"Works\", \"name:zh\": \"厂区\"},
   \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[106.6490, 28.9690], [106.6530, 28.9690], [106.6530, 28.9715],
   [106.6490, 28.9715], [106.6490, 28.9690]]]}}")
@@ -16,8 +18,9 @@ endfunction()
 footprint(hall "Hall" 106.6495 28.9700 106.6505 28.9705 14)
 footprint(store "Store" 106.6510 28.9700 106.6516 28.9704 10)
 footprint(office "Office" 106.6520 28.9706 106.6524 28.9711 20)
-file(WRITE ${WORK}/site.geojson "{\"type\": \"FeatureCollection\", \"features\": [${zone}, ${road}, ${hall}, ${store}, ${office}]}")
-file(WRITE ${WORK}/site-empty.geojson "{\"type\": \"FeatureCollection\", \"features\": [${zone}, ${road}]}")
+footprint(gate "Gate" 106.6526 28.9696 106.6529 28.9698 5)
+file(WRITE ${WORK}/site.geojson "{\"type\": \"FeatureCollection\", \"features\": [${zone}, ${road}, ${hall}, ${store}, ${office}, ${gate}]}")
+file(WRITE ${WORK}/site-empty.geojson "{\"type\": \"FeatureCollection\", \"features\": [${zone}, ${road}, ${gate}]}")
 
 foreach(name IN ITEMS site site-empty)
   set(park ${WORK}/${name}.park.json)
@@ -40,7 +43,7 @@ foreach(name IN ITEMS site site-empty)
   endif()
 endforeach()
 execute_process(COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/check_geojson_pictures.py
-                  ${WORK}/site.png ${WORK}/site-empty.png ${WORK}/site.json
+                  ${WORK}/site.png ${WORK}/site-empty.png ${WORK}/site.json ${WORK}/site-empty.json
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 message("${out}")
 if(NOT rc EQUAL 0)

@@ -56,7 +56,8 @@ Item {
                 ]})
             tryVerify(() => near("potline-1.current", 777 * 0.5 + 10), 15000,
                       "potline-1.current: " + ParkController.timeline.tagValue("potline-1.current"))
-            verify(near("potline-2.current", -123456789 * 0.001), "int32 little: " + ParkController.timeline.tagValue("potline-2.current"))
+            // Shown as stored: to the tag's digits (kA: 2 decimals, park-format.md), -123456.789 -> -123456.79.
+            verify(near("potline-2.current", -123456.79), "int32 little: " + ParkController.timeline.tagValue("potline-2.current"))
             verify(near("potline-1.voltage", 400.25 - 0.25), "float32: " + ParkController.timeline.tagValue("potline-1.voltage"))
             tryVerify(() => connections.sources.length === 1 && connections.sources[0].connected, 5000)
             compare(connections.sources[0].kind, "modbus")
@@ -170,7 +171,8 @@ Item {
             // Births are not retained: the node speaks once the window listens.
             tryVerify(() => connections.sources.length === 1 && connections.sources[0].connected, 10000)
             verify(PlantFixture.runSparkplug(port, "births_and_data"), "the edge node ran")
-            tryVerify(() => near("potline-1.bath_temp", 21.25) && near("potline-1.power", 2.5 * 2 + 1), 10000,
+            // degC to 1 decimal as stored (park-format.md): 21.25 -> 21.2 (a tie goes to the even digit).
+            tryVerify(() => near("potline-1.bath_temp", 21.2) && near("potline-1.power", 2.5 * 2 + 1), 10000,
                       "bath_temp " + ParkController.timeline.tagValue("potline-1.bath_temp") + ", power " + ParkController.timeline.tagValue("potline-1.power"))
             verify(!connections.isStale("potline-1.power"))
             compare(rowOf("potline-1", "potline-1.power").stale, false)
