@@ -30,7 +30,7 @@ TEST_P(DemoPark, SolvesAndAgreesWithNetworkx) {
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_TRUE(report->has_material || report->has_energy);
   test::expectNetworkxAgrees(*report);
-  for (const auto& w : report->warnings) std::cout << "[ note     ] " << GetParam() << ": " << w << "\n";
+  for (const auto& w : report->warnings) std::cout << "[ note     ] " << GetParam() << ": " << w.en << "\n";
 }
 
 INSTANTIATE_TEST_SUITE_P(Bundled, DemoPark, ::testing::Values("beidu", "jiulong"));

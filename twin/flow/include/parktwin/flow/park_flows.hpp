@@ -27,7 +27,9 @@ struct ParkFlowReport {
   FlowKpis kpis;  // for `hours` at the dispatched steady state
   KpiBreakdown breakdown;  // the same per object and enterprise (OEE from the material overrides)
   std::vector<PerMuRank> ranking;
-  std::vector<std::string> warnings;  // unsupplied and unlinked consumers, in words
+  // Unsupplied and unlinked consumers, the builders' notes and a network that could not be
+  // built, in words (zh, en); flows --json gives the English.
+  std::vector<model::LocalizedText> warnings;
 };
 
 // Solves the park at design capacities (or `overrides`) as a steady state held for `hours`.
