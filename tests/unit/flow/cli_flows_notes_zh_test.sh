@@ -2,8 +2,9 @@
 # parktwin-cli flows words its notes and warnings in the reader's language: the state's notes
 # under --db --at (a battery charging, a PV no tag measures), the network builder's notes (a
 # hydro plant without a yearly figure, a roof's PV with no pv utility, link prices that do not
-# count), the solver's warnings (a load short of power, a consumer no link reaches) and a network
-# that cannot be built (no load). Under --lang zh each is Chinese, with the objects by the
+# count), the solver's warnings (a load short of power, a consumer no link reaches), a network
+# that cannot be built (no load) and a park neither network can be built for (no links; no
+# supplier and no load). Under --lang zh each is Chinese, with the objects by the
 # Chinese names this park file gives them and their ids; under --lang en each is the English
 # the CLI has always printed, byte for byte.
 # Usage: cli_flows_notes_zh_test.sh PATH/TO/parktwin-cli
@@ -70,10 +71,14 @@ JSON
 printf 'ts,tag,value\n2026-12-07T21:00:00Z,cast.power,250\n2026-12-07T21:00:00Z,store.power,-120\n' > "$dir/notes.csv"
 "$cli" import "$dir/notes.csv" --db "$dir/notes.db" >/dev/null 2>&1
 expect "import" 0 $?
-# The same park whose only energy link feeds the annex, which holds no line: no load.
+# The same park whose only energy link feeds the annex, which holds no line: no load; that and
+# no link from the supplier: neither network; no links at all.
 python3 -c 'import json,sys
 p=json.load(open(sys.argv[1])); p["energy_links"]=[l for l in p["energy_links"] if l["id"]=="e-creek"]
-p["energy_links"][0]["to"]="annex"; json.dump(p,open(sys.argv[2],"w"),ensure_ascii=False)' "$dir/notes.park.json" "$dir/noload.park.json"
+p["energy_links"][0]["to"]="annex"; json.dump(p,open(sys.argv[2],"w"),ensure_ascii=False)
+p["material_links"]=p["material_links"][1:]; json.dump(p,open(sys.argv[3],"w"),ensure_ascii=False)
+p["material_links"]=[]; p["energy_links"]=[]; json.dump(p,open(sys.argv[4],"w"),ensure_ascii=False)' \
+  "$dir/notes.park.json" "$dir/noload.park.json" "$dir/nosupplier.park.json" "$dir/nolinks.park.json"
 
 at="--db $dir/notes.db --at 2026-12-07T21:09:20Z"
 for lang in en zh; do
@@ -83,6 +88,10 @@ for lang in en zh; do
   expect "flows (design) --lang $lang: exit code" 0 $?
   "$cli" flows --park "$dir/noload.park.json" --lang $lang >/dev/null 2>"$dir/noload-$lang.err"
   expect "flows (no load) --lang $lang: exit code" 0 $?
+  "$cli" flows --park "$dir/nosupplier.park.json" --lang $lang >/dev/null 2>"$dir/nosupplier-$lang.err"
+  expect "flows (no supplier, no load) --lang $lang: exit code" 1 $?
+  "$cli" flows --park "$dir/nolinks.park.json" --lang $lang >/dev/null 2>"$dir/nolinks-$lang.err"
+  expect "flows (no links) --lang $lang: exit code" 1 $?
 done
 has() { grep -cF -- "$2" "$1"; }
 
@@ -96,6 +105,10 @@ expect "en: hydro" 1 "$(has "$dir/design-en.err" 'warning: energy network: creek
 expect "en: prices" 1 "$(has "$dir/design-en.err" 'warning: energy network: energy links e2: their cost_yuan_per_kwh / emission_t_per_mwh are not counted: ')"
 expect "en: roof" 1 "$(has "$dir/design-en.err" 'warning: energy network: annex: its rooftop PV (roof_pv_kwp 300 kWp) is drawn only; for its energy add a utility of kind "pv" with "building": "annex" and its power_kw, linked in "energy_links" (/buildings/1)')"
 expect "en: no load" 1 "$(has "$dir/noload-en.err" 'warning: notes: energy network: no load: add an energy link ("energy_links") from the grid or substation to a line, to the building it is in, or to a charger; and no energy link reaches /lines/0 (cast) in building "hall", which draws power: link it or its building')"
+expect "en: no supplier" 1 "$(has "$dir/nosupplier-en.err" 'notes: material network: no origin: add an external of kind "supplier" to "externals" and a material link from it into line /lines/0 (cast); or a line making molten_aluminium, ingot or recycled_aluminium that no link feeds')"
+expect "en: no supplier, no load: two lines" 2 "$(wc -l <"$dir/nosupplier-en.err")"
+expect "en: no links" 'notes: material network: the park has no material links; add "material_links" (top level): one into each line from a supplier external or another line, one out of it to a market external (docs/park-format.md, material_links)
+notes: energy network: the park has no energy links; add "energy_links" (top level) from a grid_tie utility (or a grid external) to each line or to its building' "$(cat "$dir/nolinks-en.err")"
 
 # Chinese: the objects by the names above (储能电站, 屋顶光伏, ...), the figures by the park file
 # and the CSV (120 kW charging, 400 kW design, 50 kW hydro, 300 kWp roof).
@@ -109,10 +122,14 @@ expect "zh: prices" 1 "$(has "$dir/design-zh.err" '警告：能源网络：能�
 expect "zh: roof" 1 "$(has "$dir/design-zh.err" '警告：能源网络：附楼（annex）：屋顶光伏（roof_pv_kwp 300 kWp）只画出，不计发电')"
 expect "zh: no load" 1 "$(has "$dir/noload-zh.err" '警告：说明园区：能源网络：没有用电负荷：')"
 expect "zh: no load names the line" 1 "$(has "$dir/noload-zh.err" '另外没有能源连接到达 /lines/0 (cast)（在建筑 "hall" 中）')"
+expect "zh: no supplier" 1 "$(has "$dir/nosupplier-zh.err" '说明园区：物料网络：没有物料来源：请在 "externals" 中加一个 kind 为 "supplier" 的外部对象，并加一条从它进入产线 /lines/0 (cast) 的物料连接')"
+expect "zh: no supplier, then no load" 1 "$(has "$dir/nosupplier-zh.err" '说明园区：能源网络：没有用电负荷：')"
+expect "zh: no links" 1 "$(has "$dir/nolinks-zh.err" '说明园区：物料网络：园区没有物料连接；请在顶层加上 "material_links"')"
+expect "zh: no energy links" 1 "$(has "$dir/nolinks-zh.err" '说明园区：能源网络：园区没有能源连接；请在顶层加上 "energy_links"')"
 
 # No English sentence left under zh: after dropping quoted keys, JSON paths, ids, file keys and
 # units, no English word remains in any note or warning.
-english=$(python3 - "$dir/at-zh.out" "$dir/design-zh.err" "$dir/noload-zh.err" <<'PY'
+english=$(python3 - "$dir/at-zh.out" "$dir/design-zh.err" "$dir/noload-zh.err" "$dir/nosupplier-zh.err" "$dir/nolinks-zh.err" <<'PY'
 import re, sys
 words = re.compile(r"\b(the|a|an|is|at|so|of|and|or|to|add|its|it|no|network|warning|note|nodes|needs|gets|reaches|"
                    r"charging|measured|power|sun|sky|drawn|only|counted|raise|from|with|which|load|links|link|line|"
@@ -121,7 +138,7 @@ bad = []
 for path in sys.argv[1:]:
     notes = False
     for line in open(path, encoding="utf-8"):
-        if line.startswith(("警告：", "  说明：")): notes = True
+        if line.startswith(("警告：", "  说明：", "说明园区：")): notes = True
         elif not line.startswith("    ") and line.startswith("  ") and notes: pass  # a warning's next line
         else: notes = False
         if not notes: continue

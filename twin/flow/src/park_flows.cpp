@@ -110,6 +110,11 @@ Result<NetworkSolution> solveNetwork(FlowNetwork network, const model::Localized
   return NetworkSolution{std::move(network), std::move(*maxFlowResult), std::move(*dispatch)};
 }
 
+// Both networks' reasons, one line each: solveParkFlows's failure and whyNoFlows.
+model::LocalizedText bothUnbuilt(const model::LocalizedText& material, const model::LocalizedText& energy) {
+  return {material.zh + "\n" + energy.zh, material.en + "\n" + energy.en};
+}
+
 // An earlier report's network and answer, as room for the next solve of that side.
 struct SideRoom {
   FlowNetwork network;
@@ -145,6 +150,15 @@ Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrid
                                       const FlowOverrides& energyOverrides, double hours) {
   ParkFlowSolver solver;
   return solver.solve(park, materialOverrides, energyOverrides, hours);
+}
+
+std::optional<model::LocalizedText> whyNoFlows(const model::Park& park, const FlowOverrides& material,
+                                               const FlowOverrides& energy) {
+  auto materialNetwork = detail::buildMaterialNetwork(park, material, {});
+  if (materialNetwork) return std::nullopt;
+  auto energyNetwork = detail::buildEnergyNetwork(park, energy, {});
+  if (energyNetwork) return std::nullopt;
+  return bothUnbuilt(materialNetwork.error(), energyNetwork.error());
 }
 
 Result<ParkFlowReport> ParkFlowSolver::solve(const model::Park& park, const FlowOverrides& materialOverrides,
@@ -202,7 +216,7 @@ Result<ParkFlowReport> ParkFlowSolver::solve(const model::Park& park, const Flow
     prepareBreakdown();
   }
 
-  if (!material.built && !energy.built) return fail(material.buildError.en + "\n" + energy.buildError.en);
+  if (!material.built && !energy.built) return fail(bothUnbuilt(material.buildError, energy.buildError).en);
   ParkFlowReport report;
   // One step whose flows are the dispatches' own vectors, lent for the KPIs and given back.
   FlowWindow window{{FlowStep{hours, {}, {}}}};
