@@ -238,7 +238,8 @@ int runFlows(const FlowsOptions& o) {
       o.db.empty() ? solveAtDesign(o, *park, built) : solveAtHistorianState(o, *park, built);
   if (!solved) return 2;
   if (!solved->report) {
-    std::cerr << (solved->no_networks ? solved->no_networks->in(commandLanguage()) : solved->report.error().message) << "\n";
+    const auto& why = solved->no_networks;
+    std::cerr << (why ? why->in(commandLanguage()) : solved->report.error().message) << "\n";
     return 1;
   }
   const auto impacts = failureImpacts(o.failed, *solved->report);

@@ -161,7 +161,8 @@ std::optional<model::LocalizedText> unsuppliedNote(const FlowNetwork& network, c
     note.zh += "\n  " + zhNodeNamed(network, s.node_id, park) + "：需要 " + formatAmount(s.needed, q, true) + "，得到 " +
                formatAmount(s.supplied, q, true) + "；请提高为它供应的瓶颈（最小割）上连接或来源的容量";
     note.en += "\n  " + s.node_id + " (" + s.name + "): needs " + formatAmount(s.needed, q) + ", gets " +
-               formatAmount(s.supplied, q) + "; raise the capacity of the links or sources on the bottleneck (minimum cut) that feed it";
+               formatAmount(s.supplied, q) +
+               "; raise the capacity of the links or sources on the bottleneck (minimum cut) that feed it";
   }
   const std::string links = q == Quantity::energy_kw ? "energy_links" : "material_links";
   for (const auto& id : network.unlinked_consumers) {

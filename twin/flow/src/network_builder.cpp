@@ -315,8 +315,8 @@ double availablePowerKw(const model::Utility& u, const model::Park& park, Supply
   const std::string rated = quantityText(u.power_kw, "kW"), path = utilityPath(park, u.id);
   notes.push_back({detail::zhNamed(park, u.id) + "：没有 annual_energy_kwh，按额定功率 " + rated + " 作为全年平均；请在 " + path +
                        " 中加上 \"annual_energy_kwh\"",
-                   u.id + ": no annual_energy_kwh, so its rated " + rated + " is taken as its yearly average; add \"annual_energy_kwh\" to " +
-                       path});
+                   u.id + ": no annual_energy_kwh, so its rated " + rated +
+                       " is taken as its yearly average; add \"annual_energy_kwh\" to " + path});
   return u.power_kw;
 }
 
@@ -405,8 +405,9 @@ void noteRoofPvWithoutUtility(const model::Park& park, std::vector<model::Locali
     const std::string kwp = quantityText(b.roof_pv_kwp, "kWp"), path = "/buildings/" + std::to_string(i);
     notes.push_back({detail::zhNamed(park, b.id) + "：屋顶光伏（roof_pv_kwp " + kwp + "）只画出，不计发电；要计入其电量，请加一个 kind 为 "
                          "\"pv\"、\"building\": \"" + b.id + "\" 并给出 power_kw 的公用设施，并在 \"energy_links\" 中连接（" + path + "）",
-                     b.id + ": its rooftop PV (roof_pv_kwp " + kwp + ") is drawn only; for its energy add a utility of kind \"pv\" "
-                         "with \"building\": \"" + b.id + "\" and its power_kw, linked in \"energy_links\" (" + path + ")"});
+                     b.id + ": its rooftop PV (roof_pv_kwp " + kwp +
+                         ") is drawn only; for its energy add a utility of kind \"pv\" with \"building\": \"" + b.id +
+                         "\" and its power_kw, linked in \"energy_links\" (" + path + ")"});
   }
 }
 
