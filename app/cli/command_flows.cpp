@@ -147,6 +147,7 @@ struct SolvedFlows {
   Result<ParkFlowReport> report = fail("not solved");
   FlowsBasis basis;
   std::optional<StateOverrides> state;
+  std::optional<model::LocalizedText> no_networks;  // why neither network can be built (report failed)
 };
 
 // One hour at the historian's state at --at; nullopt after printing why.
@@ -159,6 +160,7 @@ std::optional<SolvedFlows> solveAtHistorianState(const FlowsOptions& o, const mo
   solved.state->material.built = built;
   solved.state->energy.built = built;
   solved.report = solveParkFlows(park, solved.state->material, solved.state->energy, 1.0);
+  if (!solved.report) solved.no_networks = whyNoFlows(park, solved.state->material, solved.state->energy);
   const std::string at = parkTimeText(park, atMs);
   solved.basis.flows = {at + "，取自 " + o.db + "（按该状态计一小时）", "at " + at + " from " + o.db + " (one hour at that state)"};
   solved.basis.kpis = {"按该状态计一小时（实测）", "for one hour at that state (measured)"};
@@ -172,6 +174,7 @@ SolvedFlows solveAtDesign(const FlowsOptions& o, const model::Park& park, const 
   design.supply_basis = o.peak ? SupplyBasis::rated_power : SupplyBasis::annual_average;
   design.built = built;
   solved.report = solveParkFlows(park, design, o.peak ? 1.0 : kHoursPerYear);
+  if (!solved.report) solved.no_networks = whyNoFlows(park, design, design);
   solved.basis.flows = o.peak ? model::LocalizedText{"按设计产能，高峰小时（各电源按额定功率）",
                                                      "at design capacity, a peak hour (every source at its rating)"}
                              : model::LocalizedText{"按设计产能，全年的平均小时", "at design capacity, the average hour of a year"};
@@ -235,7 +238,8 @@ int runFlows(const FlowsOptions& o) {
       o.db.empty() ? solveAtDesign(o, *park, built) : solveAtHistorianState(o, *park, built);
   if (!solved) return 2;
   if (!solved->report) {
-    std::cerr << solved->report.error().message << "\n";
+    const auto& why = solved->no_networks;
+    std::cerr << (why ? why->in(commandLanguage()) : solved->report.error().message) << "\n";
     return 1;
   }
   const auto impacts = failureImpacts(o.failed, *solved->report);

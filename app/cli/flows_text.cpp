@@ -183,16 +183,16 @@ void printFlowsReport(const model::Park& park, const ParkFlowReport& r, const st
   for (const auto& e : r.ranking) nameColumns = std::max(nameColumns, displayColumns(firmName(e.name_en, e.name_zh)));
   printEnterprises(r, nameColumns);
   printRanking(r, nameColumns);
-  for (const auto& w : r.warnings) std::cerr << say("warning: ", "警告：") << w << "\n";
+  for (const auto& w : r.warnings) std::cerr << say("warning: ", "警告：") << w.in(lang) << "\n";
 }
 
-void printDownAtThatTime(const std::vector<std::string>& down, const std::vector<std::string>& notes) {
+void printDownAtThatTime(const std::vector<std::string>& down, const std::vector<model::LocalizedText>& notes) {
   const bool zh = chinese();
   std::string ids;
   for (const auto& id : down) ids += (zh ? (ids.empty() ? "" : "、") : " ") + id;
   if (ids.empty()) ids = say(" none", "无");
   std::cout << say("\nDown at that time:", "\n当时停运：") << ids << "\n";
-  for (const auto& note : notes) std::cout << say("  note: ", "  说明：") << note << "\n";
+  for (const auto& note : notes) std::cout << say("  note: ", "  说明：") << note.in(commandLanguage()) << "\n";
 }
 
 }  // namespace parktwin::cli

@@ -30,7 +30,7 @@ void printFlowsReport(const model::Park& park, const flow::ParkFlowReport& repor
                       const std::optional<flow::FailureImpact>& energyImpact, const FlowsBasis& basis,
                       const std::vector<UnbuiltObject>& unbuilt);
 
-// "Down at that time: potline-2" and the state's notes (flows --db --at).
-void printDownAtThatTime(const std::vector<std::string>& down, const std::vector<std::string>& notes);
+// "Down at that time: potline-2" and the state's notes (flows --db --at), in the command's language.
+void printDownAtThatTime(const std::vector<std::string>& down, const std::vector<model::LocalizedText>& notes);
 
 }  // namespace parktwin::cli

@@ -19,6 +19,11 @@ std::string joined(const std::vector<std::string>& lines) {
   for (const auto& line : lines) out += line + "\n";
   return out;
 }
+std::string joined(const std::vector<model::LocalizedText>& lines) {
+  std::string out;
+  for (const auto& line : lines) out += line.en + "\n";
+  return out;
+}
 
 Result<ParkFlowReport> yearly(const model::Park& park, const std::set<std::string>& built = {}) {
   FlowOverrides design;

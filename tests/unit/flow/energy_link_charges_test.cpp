@@ -46,8 +46,9 @@ TEST(EnergyLinkCharges, AChainedParkPaysAndEmitsOnceWhereTheGridsEnergyEnters) {
   }
   // The user learns why e1's figures are not in the bill.
   const auto& notes = report->energy.network.notes;
-  EXPECT_TRUE(std::ranges::any_of(notes, [](const std::string& n) { return n.starts_with("energy links e1: ") && n.find("not counted") != std::string::npos; }))
-      << (notes.empty() ? "no note" : notes.front());
+  EXPECT_TRUE(std::ranges::any_of(notes, [](const model::LocalizedText& n) {
+    return n.en.starts_with("energy links e1: ") && n.en.find("not counted") != std::string::npos;
+  })) << (notes.empty() ? "no note" : notes.front().en);
 }
 
 TEST(EnergyLinkCharges, ASingleLinkParkIsBilledOnItsLinkAsBefore) {
@@ -60,7 +61,7 @@ TEST(EnergyLinkCharges, ASingleLinkParkIsBilledOnItsLinkAsBefore) {
   ASSERT_DOUBLE_EQ(report->kpis.energy_kwh, kYearKwh);
   EXPECT_NEAR(report->kpis.co2_t, kYearKwh * 0.57 / 1000.0, 1e-3);
   EXPECT_NEAR(report->kpis.energy_cost_yuan, kYearKwh * 0.62, 1e-2);
-  EXPECT_TRUE(report->energy.network.notes.empty()) << report->energy.network.notes.front();
+  EXPECT_TRUE(report->energy.network.notes.empty()) << report->energy.network.notes.front().en;
 }
 
 // Review: the grid with a factor on one of its links (e2, straight to the hall, 100 kW) and none

@@ -50,7 +50,7 @@ TEST(Kpis, MiniParkForAYearAtDesignCapacity) {
   const auto park = test::loadTestPark("mini_park.json");
   const auto report = solveParkFlows(park);
   ASSERT_TRUE(report) << report.error().message;
-  EXPECT_TRUE(report->warnings.empty()) << report->warnings.front();
+  EXPECT_TRUE(report->warnings.empty()) << report->warnings.front().en;
   const FlowKpis& k = report->kpis;
   EXPECT_DOUBLE_EQ(k.hours, 8760.0);
   EXPECT_NEAR(k.delivered_t, 11.0 * 8760, 1e-6);           // 96,360 t

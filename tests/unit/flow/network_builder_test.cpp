@@ -288,10 +288,10 @@ TEST(NetworkMessages, RooftopPvWithoutAPvUtilityIsNotedAsDrawnOnly) {
   park.buildings[0].roof_pv_kwp = 800;
   const auto alone = buildEnergyNetwork(park);
   ASSERT_TRUE(alone) << alone.error().message;
-  const auto noted = std::ranges::count_if(alone->notes, [](const std::string& n) {
-    return n.starts_with("hall: its rooftop PV (roof_pv_kwp 800 kWp) is drawn only") && n.ends_with("(/buildings/0)");
+  const auto noted = std::ranges::count_if(alone->notes, [](const model::LocalizedText& n) {
+    return n.en.starts_with("hall: its rooftop PV (roof_pv_kwp 800 kWp) is drawn only") && n.en.ends_with("(/buildings/0)");
   });
-  EXPECT_EQ(noted, 1) << (alone->notes.empty() ? std::string("no notes") : alone->notes.front());
+  EXPECT_EQ(noted, 1) << (alone->notes.empty() ? std::string("no notes") : alone->notes.front().en);
   model::Utility roof;  // the energy, as the bundled parks give it: a pv utility in the building
   roof.id = "roof-pv";
   roof.kind = model::UtilityKind::pv;
@@ -300,7 +300,7 @@ TEST(NetworkMessages, RooftopPvWithoutAPvUtilityIsNotedAsDrawnOnly) {
   park.utilities.push_back(roof);
   const auto housed = buildEnergyNetwork(park);
   ASSERT_TRUE(housed) << housed.error().message;
-  EXPECT_TRUE(std::ranges::none_of(housed->notes, [](const std::string& n) { return n.find("rooftop PV") != std::string::npos; }));
+  EXPECT_TRUE(std::ranges::none_of(housed->notes, [](const model::LocalizedText& n) { return n.en.find("rooftop PV") != std::string::npos; }));
 }
 
 TEST(NetworkMessages, MissingMaterialLinksOrSupplierSayWhatToAdd) {

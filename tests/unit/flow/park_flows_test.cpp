@@ -30,7 +30,7 @@ TEST_P(DemoPark, SolvesAndAgreesWithNetworkx) {
   ASSERT_TRUE(report) << report.error().message;
   EXPECT_TRUE(report->has_material || report->has_energy);
   test::expectNetworkxAgrees(*report);
-  for (const auto& w : report->warnings) std::cout << "[ note     ] " << GetParam() << ": " << w << "\n";
+  for (const auto& w : report->warnings) std::cout << "[ note     ] " << GetParam() << ": " << w.en << "\n";
 }
 
 INSTANTIATE_TEST_SUITE_P(Bundled, DemoPark, ::testing::Values("beidu", "jiulong"));
@@ -46,6 +46,24 @@ namespace {
 // f2 x 0.03 / 0.97 is lost; the grid tie e1 (grid -> sub, 2 %) then carries f1 + that loss and
 // loses (f1 + loss2) x 0.02 / 0.98. Loads are unchanged, the grid supplies both losses, and the
 // Sankey gets one "losses" node that size.
+// A park without links fails with the builders' English, and whyNoFlows says the same in both
+// languages (one owner of the words); a park either network can be built for has no such reason.
+TEST(ParkFlows, WhyNoFlowsIsTheFailureInBothLanguages) {
+  model::Park park = test::loadTestPark("mini_park.json");
+  EXPECT_FALSE(whyNoFlows(park, {}, {}).has_value());
+  park.material_links.clear();
+  EXPECT_FALSE(whyNoFlows(park, {}, {}).has_value()) << "the energy network is still built";
+  park.energy_links.clear();
+  const auto report = solveParkFlows(park);
+  ASSERT_FALSE(report);
+  const auto why = whyNoFlows(park, {}, {});
+  ASSERT_TRUE(why.has_value());
+  EXPECT_EQ(why->en, report.error().message);
+  EXPECT_EQ(std::ranges::count(why->zh, '\n'), 1) << why->zh;  // one line per network
+  EXPECT_NE(why->zh.find("物料网络：园区没有物料连接"), std::string::npos) << why->zh;
+  EXPECT_NE(why->zh.find("能源网络：园区没有能源连接"), std::string::npos) << why->zh;
+}
+
 TEST(ParkFlows, LineLossesAreSuppliedByTheGridAndReported) {
   model::Park park = test::loadTestPark("mini_park.json");
   const auto lossless = solveParkFlows(park);

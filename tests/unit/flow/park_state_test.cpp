@@ -36,8 +36,8 @@ TEST(ParkState, TagValuesBecomeOverridesByObjectKind) {
   EXPECT_EQ(o.energy.demand.at("panlong-pumped"), 50'000) << "pumping is a load";
   // (then one note per PV plant that no tag measures)
   ASSERT_GE(o.notes.size(), 1u);
-  EXPECT_EQ(o.notes[0], "panlong-pumped is charging at 50000 kW");  // not "50000.000000 kW"
-  EXPECT_EQ(std::ranges::count_if(o.notes, [](const std::string& n) { return n.starts_with("panlong-pumped"); }), 1);
+  EXPECT_EQ(o.notes[0].en, "panlong-pumped is charging at 50000 kW");  // not "50000.000000 kW"
+  EXPECT_EQ(std::ranges::count_if(o.notes, [](const model::LocalizedText& n) { return n.en.starts_with("panlong-pumped"); }), 1);
   EXPECT_DOUBLE_EQ(o.material.oee.at("xinshitong-cob"), 0.835) << "the tag is in %";
 }
 

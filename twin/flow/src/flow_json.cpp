@@ -102,7 +102,8 @@ json flowReportJson(const model::Park& park, const ParkFlowReport& r, const std:
            {"enterprises", json::array()},
            {"objects", json::array()},
            {"park_oee_pct", r.breakdown.park_oee >= 0 ? json(100 * r.breakdown.park_oee) : json(nullptr)},
-           {"warnings", r.warnings}};
+           {"warnings", json::array()}};
+  for (const auto& w : r.warnings) out["warnings"].push_back(w.en);
   for (const auto& e : r.breakdown.enterprises) out["enterprises"].push_back(unitJson(e));
   for (const auto& o : r.breakdown.objects) out["objects"].push_back(unitJson(o));
   if (r.has_material) out["material"] = networkJson(r.material, materialImpact);

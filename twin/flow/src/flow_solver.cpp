@@ -3,8 +3,10 @@
 #include <sstream>
 
 #include "integer_problem.hpp"
+#include "note_words.hpp"
 #include "solve_buffers.hpp"
 #include "parktwin/flow/arc_list.hpp"
+#include "parktwin/flow/arc_text.hpp"
 #include "parktwin/flow/solver.hpp"
 
 namespace parktwin::flow {
@@ -20,12 +22,20 @@ std::vector<double> toUnits(const FlowNetwork& network, const std::vector<std::i
   return flows;
 }
 
-std::string formatAmount(double value, Quantity quantity) {
+// "12.000 t/h", under zh "12.000 吨/时" as the CLI's tables write tonnes per hour.
+std::string formatAmount(double value, Quantity quantity, bool zh = false) {
   std::ostringstream out;
   out.setf(std::ios::fixed);
   out.precision(3);
-  out << value << (quantity == Quantity::material_t_per_h ? " t/h" : " kW");
+  out << value << (quantity == Quantity::energy_kw ? " kW" : zh ? " 吨/时" : " t/h");
   return out.str();
+}
+
+// Under zh a node by its Chinese name with its id: "压铸线（cast）".
+std::string zhNodeNamed(const FlowNetwork& network, const std::string& id, const model::Park* park) {
+  const int node = network.findNode(id);
+  const std::string name = node < 0 ? std::string() : nodeName(network, node, park, "zh");
+  return name.empty() || name == id ? id : name + "（" + id + "）";
 }
 
 DispatchResult toDispatchResult(const FlowNetwork& network, const detail::IntegerMinCostFlow& solved,
@@ -141,20 +151,31 @@ std::vector<Shortfall> findShortfalls(const FlowNetwork& network, const std::vec
   return shortfalls;
 }
 
-Result<void> requireAllSupplied(const FlowNetwork& network, const std::vector<double>& arc_flow) {
+std::optional<model::LocalizedText> unsuppliedNote(const FlowNetwork& network, const std::vector<double>& arc_flow,
+                                                   const model::Park* park) {
   const auto shortfalls = findShortfalls(network, arc_flow);
-  if (shortfalls.empty() && network.unlinked_consumers.empty()) return {};
-  std::string message = "unsupplied nodes:";
+  if (shortfalls.empty() && network.unlinked_consumers.empty()) return std::nullopt;
+  model::LocalizedText note{"供应不足的节点：", "unsupplied nodes:"};
+  const Quantity q = network.quantity;
   for (const auto& s : shortfalls) {
-    message += "\n  " + s.node_id + " (" + s.name + "): needs " + formatAmount(s.needed, network.quantity) +
-               ", gets " + formatAmount(s.supplied, network.quantity) +
+    note.zh += "\n  " + zhNodeNamed(network, s.node_id, park) + "：需要 " + formatAmount(s.needed, q, true) + "，得到 " +
+               formatAmount(s.supplied, q, true) + "；请提高为它供应的瓶颈（最小割）上连接或来源的容量";
+    note.en += "\n  " + s.node_id + " (" + s.name + "): needs " + formatAmount(s.needed, q) + ", gets " +
+               formatAmount(s.supplied, q) +
                "; raise the capacity of the links or sources on the bottleneck (minimum cut) that feed it";
   }
-  const std::string links = network.quantity == Quantity::energy_kw ? "energy_links" : "material_links";
+  const std::string links = q == Quantity::energy_kw ? "energy_links" : "material_links";
   for (const auto& id : network.unlinked_consumers) {
-    message += "\n  " + id + ": no link reaches it; add one to \"" + links + "\" with \"to\": \"" + id + "\" (or its building)";
+    note.zh += "\n  " + (park ? detail::zhNamed(*park, id) : id) + "：没有连接到达它；请在 \"" + links +
+               "\" 中加一条 \"to\": \"" + id + "\" 的连接（或连到它所在的建筑）";
+    note.en += "\n  " + id + ": no link reaches it; add one to \"" + links + "\" with \"to\": \"" + id + "\" (or its building)";
   }
-  return fail(message);
+  return note;
+}
+
+Result<void> requireAllSupplied(const FlowNetwork& network, const std::vector<double>& arc_flow) {
+  if (auto note = unsuppliedNote(network, arc_flow, nullptr)) return fail(note->en);
+  return {};
 }
 
 Result<FailureImpact> failureImpact(const FlowNetwork& network, const std::string& failedId) {

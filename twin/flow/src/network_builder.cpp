@@ -5,6 +5,7 @@
 
 #include "huge_pages.hpp"
 #include "id_table.hpp"
+#include "note_words.hpp"
 #include "solve_buffers.hpp"
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/flow/arc_text.hpp"
@@ -305,25 +306,32 @@ std::string utilityPath(const model::Park& park, const std::string& id) { return
 // shifts energy, what it sends out it took in before (plus its losses). These are rules, not
 // guesses, so they add no note; a hydro plant without a yearly figure is a guess.
 double availablePowerKw(const model::Utility& u, const model::Park& park, SupplyBasis basis,
-                        std::vector<std::string>& notes) {
+                        std::vector<model::LocalizedText>& notes) {
   using enum model::UtilityKind;
   if (basis == SupplyBasis::rated_power || u.kind == grid_tie) return u.power_kw;
   if (u.kind == pv) return std::min(u.power_kw, sim::pvAnnualEnergyKwh(u, park.latitude_deg) / kHoursPerYear);
   if (u.annual_energy_kwh > 0) return std::min(u.power_kw, u.annual_energy_kwh / kHoursPerYear);
   if (u.kind == battery || u.kind == pumped_storage) return 0;
-  notes.push_back(u.id + ": no annual_energy_kwh, so its rated " + quantityText(u.power_kw, "kW") +
-                  " is taken as its yearly average; add \"annual_energy_kwh\" to " + utilityPath(park, u.id));
+  const std::string rated = quantityText(u.power_kw, "kW"), path = utilityPath(park, u.id);
+  notes.push_back({detail::zhNamed(park, u.id) + "：没有 annual_energy_kwh，按额定功率 " + rated + " 作为全年平均；请在 " + path +
+                       " 中加上 \"annual_energy_kwh\"",
+                   u.id + ": no annual_energy_kwh, so its rated " + rated +
+                       " is taken as its yearly average; add \"annual_energy_kwh\" to " + path});
   return u.power_kw;
 }
 
 // The first line the links name (directly or through its building), for messages that say
 // where a link is missing.
-std::string firstNamedLine(const model::Park& park, const FlowObjects& objects, const LinkEnds& links) {
+model::LocalizedText firstNamedLine(const model::Park& park, const FlowObjects& objects, const LinkEnds& links) {
+  const auto line = [&](const std::string& id) {
+    const std::string path = linePath(park, id);
+    return model::LocalizedText{"产线 " + path + " ", "line " + path};
+  };
   for (int slot : links.named) {
-    if (objects[slot].line) return "line " + linePath(park, *objects[slot].id);
-    for (const auto* line : objects.linesIn(slot)) return "line " + linePath(park, line->id);
+    if (objects[slot].line) return line(*objects[slot].id);
+    for (const auto* named : objects.linesIn(slot)) return line(named->id);
   }
-  return "a line (\"lines\")";
+  return {"一条产线（\"lines\"）", "a line (\"lines\")"};
 }
 
 // Whether an energy link names the object `id` (an end of one).
@@ -348,37 +356,45 @@ std::vector<const model::ProductionLine*> unlinkedLoadLines(const model::Park& p
 // Why no energy link reaches a load: the linked lines (or the lines in linked buildings) draw
 // nothing, and the lines that draw power are not linked. Names each with its JSON path and
 // what would make it a load.
-std::string explainNoLoad(const model::Park& park, const FlowObjects& objects, const LinkEnds& links) {
-  std::string unlinked;
+model::LocalizedText explainNoLoad(const model::Park& park, const FlowObjects& objects, const LinkEnds& links) {
+  model::LocalizedText unlinked;
   const auto lines = unlinkedLoadLines(park, objects, links);
   for (const auto* line : lines) {
-    unlinked += (unlinked.empty() ? "" : ", ") + linePath(park, line->id) + " in building \"" + line->building + "\"";
+    const std::string path = linePath(park, line->id);
+    unlinked.zh += (unlinked.zh.empty() ? "" : "、") + path + "（在建筑 \"" + line->building + "\" 中）";
+    unlinked.en += (unlinked.en.empty() ? "" : ", ") + path + " in building \"" + line->building + "\"";
   }
-  if (!unlinked.empty()) {
-    unlinked = "; and no energy link reaches " + unlinked +
-               (lines.size() == 1 ? ", which draws power: link it or its building" : ", which draw power: link them or their buildings");
+  if (!lines.empty()) {
+    const bool one = lines.size() == 1;
+    unlinked.zh = "；另外没有能源连接到达 " + unlinked.zh + (one ? "，它耗电：请连接它或其所在建筑" : "，它们耗电：请连接它们或其所在建筑");
+    unlinked.en = "; and no energy link reaches " + unlinked.en +
+                  (one ? ", which draws power: link it or its building" : ", which draw power: link them or their buildings");
   }
-  std::string silent;
+  std::string silent, silentZh;
   const auto addLine = [&](const model::ProductionLine& line) {
     if (lineDemandKw(line) > 0) return;
     silent += (silent.empty() ? "" : ", ") + linePath(park, line.id);
+    silentZh += (silentZh.empty() ? "" : "、") + linePath(park, line.id);
   };
   for (int slot : links.named) {
     if (objects[slot].line) addLine(*objects[slot].line);
     for (const auto* line : objects.linesIn(slot)) addLine(*line);
   }
   if (!silent.empty()) {
-    return "the energy links reach lines that draw no power; add \"power_kw\" (kW, to the line or its machines) or "
-           "\"energy_kwh_per_t\" (with capacity_t_per_year) to " + silent + unlinked;
+    return {"能源连接到达的产线不耗电；请给 " + silentZh + " 加上 \"power_kw\"（千瓦，加在产线或其设备上）或 \"energy_kwh_per_t\""
+            "（连同 capacity_t_per_year）" + unlinked.zh,
+            "the energy links reach lines that draw no power; add \"power_kw\" (kW, to the line or its machines) or "
+            "\"energy_kwh_per_t\" (with capacity_t_per_year) to " + silent + unlinked.en};
   }
-  return "add an energy link (\"energy_links\") from the grid or substation to a line, to the building it is in, "
-         "or to a charger" + unlinked;
+  return {"请加一条能源连接（\"energy_links\"），从电网或变电站连到一条产线、其所在建筑或充电站" + unlinked.zh,
+          "add an energy link (\"energy_links\") from the grid or substation to a line, to the building it is in, "
+          "or to a charger" + unlinked.en};
 }
 
 // A building's roof_pv_kwp draws its panels; the energy is a utility of kind pv housed in it
 // (as the bundled parks do, so it is never counted twice). A roof without one gives nothing,
 // which a park manager who wrote roof_pv_kwp would not guess: say so.
-void noteRoofPvWithoutUtility(const model::Park& park, std::vector<std::string>& notes) {
+void noteRoofPvWithoutUtility(const model::Park& park, std::vector<model::LocalizedText>& notes) {
   for (std::size_t i = 0; i < park.buildings.size(); ++i) {
     const auto& b = park.buildings[i];
     if (b.roof_pv_kwp <= 0) continue;
@@ -386,9 +402,12 @@ void noteRoofPvWithoutUtility(const model::Park& park, std::vector<std::string>&
       return u.kind == model::UtilityKind::pv && u.building == b.id;
     });
     if (housed) continue;
-    notes.push_back(b.id + ": its rooftop PV (roof_pv_kwp " + quantityText(b.roof_pv_kwp, "kWp") +
-                    ") is drawn only; for its energy add a utility of kind \"pv\" with \"building\": \"" + b.id +
-                    "\" and its power_kw, linked in \"energy_links\" (/buildings/" + std::to_string(i) + ")");
+    const std::string kwp = quantityText(b.roof_pv_kwp, "kWp"), path = "/buildings/" + std::to_string(i);
+    notes.push_back({detail::zhNamed(park, b.id) + "：屋顶光伏（roof_pv_kwp " + kwp + "）只画出，不计发电；要计入其电量，请加一个 kind 为 "
+                         "\"pv\"、\"building\": \"" + b.id + "\" 并给出 power_kw 的公用设施，并在 \"energy_links\" 中连接（" + path + "）",
+                     b.id + ": its rooftop PV (roof_pv_kwp " + kwp +
+                         ") is drawn only; for its energy add a utility of kind \"pv\" with \"building\": \"" + b.id +
+                         "\" and its power_kw, linked in \"energy_links\" (" + path + ")"});
   }
 }
 
@@ -549,20 +568,28 @@ std::vector<EnergyLinkCharge> chargedLinks(const model::Park& park, const FlowOb
 // Says which links' figures a park gives that do not count (countedFigures), so that a
 // manager who priced every link learns why the bill is not their sum.
 void noteUncountedFigures(const model::Park& park, const std::vector<EnergyLinkCharge>& charged, const LinkEnds& links,
-                          std::vector<std::string>& notes) {
-  std::string ids;
+                          std::vector<model::LocalizedText>& notes) {
+  std::string ids, idsZh;
   std::size_t count = 0;
   for (std::size_t i = 0; i < charged.size(); ++i) {
     const model::EnergyLink& link = park.energy_links[i];
     const bool idle = (link.cost_yuan_per_kwh > 0 && !charged[i].cost) || (link.emission_t_per_mwh > 0 && !charged[i].emission);
     if (!idle || links.left_out[i]) continue;
-    if (++count <= 5) ids += (ids.empty() ? "" : ", ") + link.id;
+    if (++count <= 5) {
+      ids += (ids.empty() ? "" : ", ") + link.id;
+      idsZh += (idsZh.empty() ? "" : "、") + link.id;
+    }
   }
   if (count == 0) return;
-  if (count > 5) ids += " and " + std::to_string(count - 5) + " more";
-  notes.push_back("energy links " + ids + ": their cost_yuan_per_kwh / emission_t_per_mwh are not counted: they pass on grid "
-                  "energy already paid for and emitted where it entered the park (a kWh counts once, on the first "
-                  "link on its way that carries the figure; docs/park-format.md, energy_links)");
+  if (count > 5) {
+    ids += " and " + std::to_string(count - 5) + " more";
+    idsZh += " 等另外 " + std::to_string(count - 5) + " 条";
+  }
+  notes.push_back({"能源连接 " + idsZh + "：其 cost_yuan_per_kwh / emission_t_per_mwh 不计入：它们转送的电网电量已在进入园区处"
+                   "付费并计排放（每千瓦时只计一次，计在其路径上第一条带该数值的连接上；见 docs/park-format.md，energy_links）",
+                   "energy links " + ids + ": their cost_yuan_per_kwh / emission_t_per_mwh are not counted: they pass on grid "
+                   "energy already paid for and emitted where it entered the park (a kWh counts once, on the first "
+                   "link on its way that carries the figure; docs/park-format.md, energy_links)"});
 }
 
 // One arc per link that is not left out, from its source's exit node to its target's node;
@@ -611,22 +638,27 @@ void listUnlinkedConsumers(const model::Park& park, const FlowObjects& objects, 
 // back (networkGapOf), so the two cannot drift apart.
 struct GapWords {
   NetworkGap gap;
-  std::string_view words;  // "<network> network: <reason>", as the message spells it
+  std::string_view words;     // "<network> network: <reason>", as the message spells it
+  std::string_view words_zh;  // the same in Chinese (read back from the English only)
 };
 constexpr GapWords kGapWords[] = {
-    {NetworkGap::no_material_links, "material network: the park has no material links"},
-    {NetworkGap::no_origin, "material network: no origin"},
-    {NetworkGap::no_consumer, "material network: no consumer"},
-    {NetworkGap::no_energy_links, "energy network: the park has no energy links"},
-    {NetworkGap::no_source, "energy network: no source"},
-    {NetworkGap::no_load, "energy network: no load"}};
+    {NetworkGap::no_material_links, "material network: the park has no material links", "物料网络：园区没有物料连接"},
+    {NetworkGap::no_origin, "material network: no origin", "物料网络：没有物料来源"},
+    {NetworkGap::no_consumer, "material network: no consumer", "物料网络：没有物料去处"},
+    {NetworkGap::no_energy_links, "energy network: the park has no energy links", "能源网络：园区没有能源连接"},
+    {NetworkGap::no_source, "energy network: no source", "能源网络：没有电源"},
+    {NetworkGap::no_load, "energy network: no load", "能源网络：没有用电负荷"}};
 
-// Fails with "<park>: <network> network: <reason><separator><how to fix it>".
-std::unexpected<Error> failWith(const model::Park& park, NetworkGap gap, std::string_view separator,
-                                const std::string& fix) {
+// Fails with "<park>: <network> network: <reason><separator><how to fix it>" (`separator`
+// "; " or ": "), and the same in Chinese with the park's Chinese name.
+std::unexpected<model::LocalizedText> failWith(const model::Park& park, NetworkGap gap, std::string_view separator,
+                                               const model::LocalizedText& fix) {
   const auto& words = *std::find_if(std::begin(kGapWords), std::end(kGapWords),
                                     [gap](const GapWords& w) { return w.gap == gap; });
-  return fail(park.id + ": " + std::string(words.words) + std::string(separator) + fix);
+  const std::string parkZh = park.name.zh.empty() ? park.id : park.name.zh;
+  return std::unexpected(model::LocalizedText{
+      parkZh + "：" + std::string(words.words_zh) + (separator == "; " ? "；" : "：") + fix.zh,
+      park.id + ": " + std::string(words.words) + std::string(separator) + fix.en});
 }
 
 }  // namespace
@@ -659,18 +691,24 @@ double lineDemandKw(const model::ProductionLine& line) {
 }
 
 Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides) {
-  return detail::buildMaterialNetwork(park, overrides, {});
+  auto built = detail::buildMaterialNetwork(park, overrides, {});
+  if (!built) return fail(built.error().en);
+  return std::move(*built);
 }
 
 Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides) {
-  return detail::buildEnergyNetwork(park, overrides, {});
+  auto built = detail::buildEnergyNetwork(park, overrides, {});
+  if (!built) return fail(built.error().en);
+  return std::move(*built);
 }
 
-Result<FlowNetwork> detail::buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides, FlowNetwork room) {
+detail::BuiltNetwork detail::buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides, FlowNetwork room) {
   if (park.material_links.empty()) {
     return failWith(park, NetworkGap::no_material_links, "; ",
-                    "add \"material_links\" (top level): one into each line from a supplier external or another "
-                    "line, one out of it to a market external (docs/park-format.md, material_links)");
+                    {"请在顶层加上 \"material_links\"：每条产线一条进料连接（来自 supplier 外部对象或另一条产线），一条出料连接"
+                     "（到 market 外部对象）（见 docs/park-format.md，material_links）",
+                     "add \"material_links\" (top level): one into each line from a supplier external or another "
+                     "line, one out of it to a market external (docs/park-format.md, material_links)"});
   }
   FlowObjects objects(park, overrides.built);
   const LinkEnds links = linkEnds(park.material_links, objects);
@@ -742,15 +780,18 @@ Result<FlowNetwork> detail::buildMaterialNetwork(const model::Park& park, const 
     }
   }
   if (!anyProducer) {
+    const model::LocalizedText line = firstNamedLine(park, objects, links);
     return failWith(park, NetworkGap::no_origin, ": ",
-                    "add an external of kind \"supplier\" to \"externals\" and a material link from it into " +
-                        firstNamedLine(park, objects, links) +
-                        "; or a line making molten_aluminium, ingot or recycled_aluminium that no link feeds");
+                    {"请在 \"externals\" 中加一个 kind 为 \"supplier\" 的外部对象，并加一条从它进入" + line.zh +
+                         "的物料连接；或加一条生产 molten_aluminium、ingot 或 recycled_aluminium 且没有连接供料的产线",
+                     "add an external of kind \"supplier\" to \"externals\" and a material link from it into " + line.en +
+                         "; or a line making molten_aluminium, ingot or recycled_aluminium that no link feeds"});
   }
   if (!anyConsumer) {
+    const model::LocalizedText line = firstNamedLine(park, objects, links);
     return failWith(park, NetworkGap::no_consumer, ": ",
-                    "add an external of kind \"market\" to \"externals\" and a material link to it from " +
-                        firstNamedLine(park, objects, links));
+                    {"请在 \"externals\" 中加一个 kind 为 \"market\" 的外部对象，并加一条从" + line.zh + "到它的物料连接",
+                     "add an external of kind \"market\" to \"externals\" and a material link to it from " + line.en});
   }
 
   addLinkArcs(net, park.material_links, links, [&](FlowArc& arc, const model::MaterialLink& link, std::size_t, int to) {
@@ -768,11 +809,12 @@ Result<FlowNetwork> detail::buildMaterialNetwork(const model::Park& park, const 
   return net.take();
 }
 
-Result<FlowNetwork> detail::buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides, FlowNetwork room) {
+detail::BuiltNetwork detail::buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides, FlowNetwork room) {
   if (park.energy_links.empty()) {
     return failWith(park, NetworkGap::no_energy_links, "; ",
-                    "add \"energy_links\" (top level) from a grid_tie utility (or a grid external) to each line "
-                    "or to its building");
+                    {"请在顶层加上 \"energy_links\"：从 grid_tie 公用设施（或 grid 外部对象）连到每条产线或其所在建筑",
+                     "add \"energy_links\" (top level) from a grid_tie utility (or a grid external) to each line "
+                     "or to its building"});
   }
   FlowObjects objects(park, overrides.built);
   const LinkEnds links = linkEnds(park.energy_links, objects);
@@ -824,8 +866,10 @@ Result<FlowNetwork> detail::buildEnergyNetwork(const model::Park& park, const Fl
   }
   if (!anySource) {
     return failWith(park, NetworkGap::no_source, ": ",
-                    "add a utility of kind \"grid_tie\" (or pv, battery, reservoir_hydro; or a grid external) and "
-                    "an energy link from it in \"energy_links\"");
+                    {"请加一个 kind 为 \"grid_tie\"（或 pv、battery、reservoir_hydro；或 grid 外部对象）的公用设施，并在 "
+                     "\"energy_links\" 中加一条从它出发的能源连接",
+                     "add a utility of kind \"grid_tie\" (or pv, battery, reservoir_hydro; or a grid external) and "
+                     "an energy link from it in \"energy_links\""});
   }
   if (!anyLoad) return failWith(park, NetworkGap::no_load, ": ", explainNoLoad(park, objects, links));
 

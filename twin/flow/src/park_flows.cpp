@@ -72,8 +72,10 @@ std::vector<std::pair<std::size_t, std::size_t>> addLossArcs(FlowNetwork& networ
 }
 
 // `room`: the answer of an earlier solve of this network, whose vectors' room is reused.
-Result<NetworkSolution> solveNetwork(FlowNetwork network, const char* side, std::vector<std::string>& warnings,
-                                     detail::NetworkSolveBuffers& buffers, MaxFlowAndDispatch room) {
+// `side`: "物料网络：" / "material network: ", the words before each of its warnings.
+Result<NetworkSolution> solveNetwork(FlowNetwork network, const model::LocalizedText& side, const model::Park& park,
+                                     std::vector<model::LocalizedText>& warnings, detail::NetworkSolveBuffers& buffers,
+                                     MaxFlowAndDispatch room) {
   const auto lossy = network.quantity == Quantity::energy_kw ? addLossArcs(network)
                                                              : std::vector<std::pair<std::size_t, std::size_t>>{};
   Result<MaxFlowResult> maxFlowResult = fail("not solved");
@@ -96,14 +98,21 @@ Result<NetworkSolution> solveNetwork(FlowNetwork network, const char* side, std:
   }
   if (!settled) {
     // The dispatch is of the last pass; the loss arcs now hold the losses it implies.
-    warnings.push_back(std::string(side) + " network: losses did not settle in " + std::to_string(kMaxLossPasses) +
-                       " passes; the last dispatch is shown");
+    const std::string passes = std::to_string(kMaxLossPasses);
+    warnings.push_back({side.zh + "损耗在 " + passes + " 轮内未收敛；显示的是最后一轮的调度",
+                        side.en + "losses did not settle in " + passes + " passes; the last dispatch is shown"});
   }
-  if (auto supplied = requireAllSupplied(network, dispatch->arc_flow); !supplied) {
-    warnings.push_back(std::string(side) + " network: " + supplied.error().message);
-  }
-  for (const auto& note : network.notes) warnings.push_back(std::string(side) + " network: " + note);
+  const auto sided = [&side](const model::LocalizedText& note) {
+    return model::LocalizedText{side.zh + note.zh, side.en + note.en};
+  };
+  if (auto unsupplied = unsuppliedNote(network, dispatch->arc_flow, &park)) warnings.push_back(sided(*unsupplied));
+  for (const auto& note : network.notes) warnings.push_back(sided(note));
   return NetworkSolution{std::move(network), std::move(*maxFlowResult), std::move(*dispatch)};
+}
+
+// Both networks' reasons, one line each: solveParkFlows's failure and whyNoFlows.
+model::LocalizedText bothUnbuilt(const model::LocalizedText& material, const model::LocalizedText& energy) {
+  return {material.zh + "\n" + energy.zh, material.en + "\n" + energy.en};
 }
 
 // An earlier report's network and answer, as room for the next solve of that side.
@@ -143,38 +152,47 @@ Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrid
   return solver.solve(park, materialOverrides, energyOverrides, hours);
 }
 
+std::optional<model::LocalizedText> whyNoFlows(const model::Park& park, const FlowOverrides& material,
+                                               const FlowOverrides& energy) {
+  auto materialNetwork = detail::buildMaterialNetwork(park, material, {});
+  if (materialNetwork) return std::nullopt;
+  auto energyNetwork = detail::buildEnergyNetwork(park, energy, {});
+  if (energyNetwork) return std::nullopt;
+  return bothUnbuilt(materialNetwork.error(), energyNetwork.error());
+}
+
 Result<ParkFlowReport> ParkFlowSolver::solve(const model::Park& park, const FlowOverrides& materialOverrides,
                                              const FlowOverrides& energyOverrides, double hours) {
   // The two networks share nothing: for a large park the material one is built and solved on a
   // second thread (10k-node synthetic park: its two networks take about 20 and 10 ms).
   struct Side {
     bool built = false;
-    std::string buildError;
+    model::LocalizedText buildError;
     Result<NetworkSolution> solution = fail("not solved");
-    std::vector<std::string> warnings;
+    std::vector<model::LocalizedText> warnings;
   };
-  auto solveSide = [](Result<FlowNetwork> network, const char* name, detail::NetworkSolveBuffers& buffers,
-                      MaxFlowAndDispatch room) {
+  auto solveSide = [&park](detail::BuiltNetwork network, const model::LocalizedText& name, detail::NetworkSolveBuffers& buffers,
+                           MaxFlowAndDispatch room) {
     Side side;
     if (!network) {
-      side.buildError = network.error().message;
+      side.buildError = std::move(network.error());
       return side;
     }
     side.built = true;
-    side.solution = solveNetwork(std::move(*network), name, side.warnings, buffers, std::move(room));
+    side.solution = solveNetwork(std::move(*network), name, park, side.warnings, buffers, std::move(room));
     return side;
   };
   Buffers& b = *buffers_;
   Side material, energy;
   auto solveMaterial = [&] {
     SideRoom room = std::move(b.material_room);
-    material = solveSide(detail::buildMaterialNetwork(park, materialOverrides, std::move(room.network)), "material",
-                         b.material, std::move(room.answer));
+    material = solveSide(detail::buildMaterialNetwork(park, materialOverrides, std::move(room.network)),
+                         {"物料网络：", "material network: "}, b.material, std::move(room.answer));
   };
   auto solveEnergy = [&] {
     SideRoom room = std::move(b.energy_room);
-    energy = solveSide(detail::buildEnergyNetwork(park, energyOverrides, std::move(room.network)), "energy", b.energy,
-                       std::move(room.answer));
+    energy = solveSide(detail::buildEnergyNetwork(park, energyOverrides, std::move(room.network)),
+                       {"能源网络：", "energy network: "}, b.energy, std::move(room.answer));
   };
   // What is built: the material overrides say (a scenario gives both networks the same commissions).
   std::optional<model::Park> asBuilt;
@@ -198,7 +216,7 @@ Result<ParkFlowReport> ParkFlowSolver::solve(const model::Park& park, const Flow
     prepareBreakdown();
   }
 
-  if (!material.built && !energy.built) return fail(material.buildError + "\n" + energy.buildError);
+  if (!material.built && !energy.built) return fail(bothUnbuilt(material.buildError, energy.buildError).en);
   ParkFlowReport report;
   // One step whose flows are the dispatches' own vectors, lent for the KPIs and given back.
   FlowWindow window{{FlowStep{hours, {}, {}}}};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "note_words.hpp"
 #include "parktwin/common/number_text.hpp"
 #include "parktwin/sim/pv_year.hpp"
 #include "parktwin/sim/solar.hpp"
@@ -27,8 +28,10 @@ void pvWithoutMeasurement(const model::Park& park, std::int64_t at_utc_ms, State
     const double kw = sim::pvPlantKw(u, park, at_utc_ms, sim::meanSkyClearness(), scale);
     out.energy.supply[u.id] = kw;
     if (u.planned) continue;  // in the flows only when a scenario commissions it
-    out.notes.push_back(u.id + ": no measured power, so what the sun gives at that time under an average sky (" +
-                        quantityText(kw, "kW") + ")");
+    out.notes.push_back({detail::zhNamed(park, u.id) + "：没有实测功率，按该时刻平均天气下的日照发电计（" +
+                             quantityText(kw, "kW") + "）",
+                         u.id + ": no measured power, so what the sun gives at that time under an average sky (" +
+                             quantityText(kw, "kW") + ")"});
   }
 }
 
@@ -69,7 +72,8 @@ StateOverrides overridesFromState(const model::Park& park, const std::map<std::s
         out.energy.supply[utility->id] = std::max(0.0, kw);
         if (kw < 0) {
           out.energy.demand[utility->id] = -kw;
-          out.notes.push_back(utility->id + " is charging at " + quantityText(-kw, "kW"));
+          out.notes.push_back({detail::zhNamed(park, utility->id) + "正在充电，功率 " + quantityText(-kw, "kW"),
+                               utility->id + " is charging at " + quantityText(-kw, "kW")});
         }
         break;
       case charger:

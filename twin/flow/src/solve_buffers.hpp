@@ -5,6 +5,8 @@
 // with fresh ones (tests/unit/flow/park_flow_solver_test.cpp). Why keep them: on the 100k-node
 // park a solve writes about 130 MB; writing the arcs took 173 ms into fresh pages and 30-45 ms
 // into kept ones (docs/flow.md, h49; the whole solve's gain is not shown there).
+#include <expected>
+
 #include "integer_graph.hpp"
 #include "parktwin/common/result.hpp"
 #include "parktwin/flow/network.hpp"
@@ -23,9 +25,13 @@ struct NetworkSolveBuffers {
 Result<MaxFlowAndDispatch> solveMaxFlowAndDispatch(const FlowNetwork& network, NetworkSolveBuffers& buffers,
                                                    MaxFlowAndDispatch room);
 
+// A network, or why it cannot be built in both languages (the public builders fail with the
+// English; solveParkFlows warns in the reader's).
+using BuiltNetwork = std::expected<FlowNetwork, model::LocalizedText>;
+
 // buildMaterialNetwork / buildEnergyNetwork (network.hpp) into the room of `room`, an earlier
 // network whose arcs and nodes are dropped first.
-Result<FlowNetwork> buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides, FlowNetwork room);
-Result<FlowNetwork> buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides, FlowNetwork room);
+BuiltNetwork buildMaterialNetwork(const model::Park& park, const FlowOverrides& overrides, FlowNetwork room);
+BuiltNetwork buildEnergyNetwork(const model::Park& park, const FlowOverrides& overrides, FlowNetwork room);
 
 }  // namespace parktwin::flow::detail

@@ -81,8 +81,9 @@ struct FlowNetwork {
   double cost_resolution = 0.0001;
   // Objects that need supply but that no link reaches (they have no node in the network).
   std::vector<std::string> unlinked_consumers;
-  // Assumptions the builder had to make (e.g. a PV plant without an annual yield).
-  std::vector<std::string> notes;
+  // Assumptions the builder had to make (e.g. a hydro plant without an annual yield), in both
+  // languages: the CLI and the window show the reader's.
+  std::vector<model::LocalizedText> notes;
 
   int findNode(const std::string& id) const;  // -1 if absent
   int findArc(const std::string& id) const;   // -1 if absent

@@ -2,6 +2,7 @@
 // One call that does what `parktwin-cli flows` shows: build both networks, find their
 // bottlenecks, dispatch them at least cost, and compute KPIs and the per-mu ranking.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,9 @@ struct ParkFlowReport {
   FlowKpis kpis;  // for `hours` at the dispatched steady state
   KpiBreakdown breakdown;  // the same per object and enterprise (OEE from the material overrides)
   std::vector<PerMuRank> ranking;
-  std::vector<std::string> warnings;  // unsupplied and unlinked consumers, in words
+  // Unsupplied and unlinked consumers, the builders' notes and a network that could not be
+  // built, in words (zh, en); flows --json gives the English.
+  std::vector<model::LocalizedText> warnings;
 };
 
 // Solves the park at design capacities (or `overrides`) as a steady state held for `hours`.
@@ -40,6 +43,12 @@ Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrid
 // The same with different overrides for each network (a state at time T: park_state.hpp).
 Result<ParkFlowReport> solveParkFlows(const model::Park& park, const FlowOverrides& material,
                                       const FlowOverrides& energy, double hours);
+
+// Why neither network can be built, one line per network, in both languages: the English is
+// solveParkFlows's failure, the Chinese is for a reader of `flows --lang zh`. Nullopt when either
+// network can be built (then a failure of solveParkFlows has another cause).
+std::optional<model::LocalizedText> whyNoFlows(const model::Park& park, const FlowOverrides& material,
+                                               const FlowOverrides& energy);
 
 // solveParkFlows for a caller that solves parks again and again (the replay's worker, the
 // benchmark): it keeps the solvers' working arrays, and the report handed back with `recycle`

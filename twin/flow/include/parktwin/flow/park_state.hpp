@@ -21,7 +21,7 @@ struct StateOverrides {
   FlowOverrides material;
   FlowOverrides energy;
   std::vector<std::string> down;   // lines out of service at T (state code 3)
-  std::vector<std::string> notes;  // tags without a value, in words
+  std::vector<model::LocalizedText> notes;  // tags without a value and storage charging, in words (zh, en)
 };
 
 // `values`: tag id -> value at T (`at_utc_ms`, ms since the epoch). Tags the flows do not use

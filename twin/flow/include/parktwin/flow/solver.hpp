@@ -1,6 +1,7 @@
 #pragma once
 // Algorithms over a FlowNetwork: maximum flow with its minimum cut (the bottleneck),
 // minimum-cost maximum flow (dispatch), islanding after a failure, and shortest routes.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,8 +72,12 @@ Result<MaxFlowAndDispatch> solveMaxFlowAndDispatch(const FlowNetwork& network);
 // Consumers whose required demand arc (not a market's room) is not filled by `arc_flow`.
 std::vector<Shortfall> findShortfalls(const FlowNetwork& network, const std::vector<double>& arc_flow);
 
-// Ok when every consumer is fully supplied; otherwise an error naming each unsupplied node
-// with what it needs and what it gets.
+// Nullopt when every consumer is fully supplied and reached; otherwise each unsupplied node with
+// what it needs and what it gets, and each consumer no link reaches, with how to fix it: in
+// English by id, in Chinese by the park's Chinese names (`park` may be null: then by id).
+std::optional<model::LocalizedText> unsuppliedNote(const FlowNetwork& network, const std::vector<double>& arc_flow,
+                                                   const model::Park* park);
+// Ok when every consumer is fully supplied; otherwise an error with unsuppliedNote's English.
 Result<void> requireAllSupplied(const FlowNetwork& network, const std::vector<double>& arc_flow);
 
 struct FailureImpact {
