@@ -200,6 +200,7 @@ ApplicationWindow {
             showFlows: ViewState.showFlows
             machinesOnly: ViewState.machinesOnly
             labelKeepOut: presentationOverlay.keepOut.concat([scenarioPanel, problemsPanel, serverParkBanner, replayParkBanner])
+            coveredBottom: presentationOverlay.coveredBottom
             noticeTop: [clearTextBanner, serverParkBanner, replayParkBanner].reduce((below, b) => b.visible ? Math.max(below, b.y + b.height) : below, 0)
             onObjectPicked: (objectId) => ParkController.selection.select(objectId)
 

@@ -4,6 +4,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QFont>
+#include <QFontMetricsF>
 #include <QUrl>
 #include <filesystem>
 
@@ -181,10 +183,20 @@ QVariantList SceneController::labels() const {
   // first of its spots (model::zoneNameSpots, the roomiest first, at most 8: tried at every camera
   // move) where no other name is.
   constexpr double kAfterEveryBuilding = 0.5;
+  // A name is text, not a point (QA4: a zone's name ran over a hall's wall): its half length on
+  // the ground at the fit view's scale, where a view of about 1000 px shows the park's bounds
+  // (2 x radius across). LabelLayer draws zone names 12 px bold.
+  QFont nameFont;
+  nameFont.setPixelSize(12);
+  nameFont.setBold(true);
+  const QFontMetricsF nameMetrics(nameFont);
+  const double fitMetresPerPixel = 2 * radius_ / 1000;
   for (const auto& z : park->zones) {
     if (z.outline.empty() || z.name.in(lang).empty()) continue;
+    const double halfLength_m = nameMetrics.horizontalAdvance(q(z.name.in(lang))) / 2 * fitMetresPerPixel;
     QVariantList spots;
-    for (const model::Point& p : model::zoneNameSpots(z, park->roads)) spots.push_back(toScene(p.x_m, p.y_m, 2));
+    for (const model::Point& p : model::zoneNameSpots(z, park->roads, park->buildings, halfLength_m))
+      spots.push_back(toScene(p.x_m, p.y_m, 2));
     const bool water = z.kind == model::ZoneKind::water;
     // Water keeps its box: a name on the ground is not readable on a dark lake.
     add(q(z.id), q(z.name.in(lang)), spots.front().value<QVector3D>(), water ? 1000.0 : kAfterEveryBuilding,

@@ -13,6 +13,8 @@ Item {
     property bool showControls: true
     // What the scene's labels keep clear of (ParkView.labelKeepOut).
     readonly property var keepOut: [callouts, captionBox, controls]
+    // How far up from its bottom the tour's controls cover the park (ParkView.coveredBottom).
+    readonly property real coveredBottom: visible && showControls ? height - controls.y : 0
     signal exitRequested()
 
     // A bar button as wide as its widest text, so that the buttons to its right stay put under

@@ -17,6 +17,9 @@ Repeater3D {
     readonly property real ballCentreM: 22
     readonly property real ballRadiusM: 7
     readonly property real topM: ballCentreM + ballRadiusM
+    // Where the label naming a pin's place stands: just above its ball (LabelLayer places it), so
+    // the pin does not cover it (QA). Here, beside the ball's size, so the two never disagree.
+    function labelAnchor(pin) { return pin.position.plus(Qt.vector3d(0, topM + 2, 0)) }
     // The needle: from the ball's centre down to the ground, 30 m under the alarm's position
     // (alarmPinPosition), its upper end half the ball's width so that the ball hides it.
     readonly property real needleLengthM: ballCentreM + 30

@@ -30,12 +30,12 @@ Item {
         out[p.place] = p.acknowledged ? "acknowledged" : "raised"
         return out
     }, {})
-    // Where the label naming an alarm stands: just above its pin (AlarmPins.qml, its ball 29 m
-    // up), not on its object, where the pin covered it (QA).
-    readonly property var alarmAnchors: AlarmPinList.pins.reduce((out, p) => {
-        out[p.place] = p.position.plus(Qt.vector3d(0, 29 + 2, 0))
+    // Where the label naming an alarm stands: above its pin, where AlarmPins says (it owns the
+    // pin's height), not on its object, where the pin covered it (QA).
+    readonly property var alarmAnchors: alarmPins ? AlarmPinList.pins.reduce((out, p) => {
+        out[p.place] = alarmPins.labelAnchor(p)
         return out
-    }, {})
+    }, {}) : ({})
     onAlarmedChanged: Qt.callLater(layout)
 
     onRevisionChanged: Qt.callLater(layout)

@@ -32,6 +32,9 @@ Item {
     property real noticeTop: 0  // the models notice starts below what lies over the view's top (banners)
     // Room the timeline takes at the bottom, for panels laid over the view.
     readonly property real timelineSpace: timelineBar.visible ? timelineBar.height + 24 : 0
+    // Rows above the timeline that items laid over the view from outside cover (presentation's
+    // tour controls): a fitted park is centred in what the user sees above them (QA4 Q13).
+    property real coveredBottom: 0
     // The machines' instance table; a second window on the same park needs its own object.
     property QtObject machineTable: ParkController.scene.machines
     // Built, and showing data when a replay or live feed is open (or it gave none for a while).
@@ -97,11 +100,12 @@ Item {
                 fovDeg: camera.fieldOfView}
     }
     // The rows of the view a fitted picture may use: 6 % margins, below the KPI bar and above
-    // the timeline when they show.
+    // the timeline and what covers the view's bottom (coveredBottom) when they show.
     function freeBand() {
         const h = viewShape().height
         const top = Math.max(0.06 * h, kpiBar.visible ? kpiBar.y + kpiBar.height + 8 : 0)
-        const bottom = h - 0.06 * h - (timelineBar.visible ? timelineSpace : 0)
+        const aboveTimeline = h - (timelineBar.visible ? timelineSpace : 0)
+        const bottom = Math.min(aboveTimeline - 0.06 * h, aboveTimeline - coveredBottom - 8)
         return bottom - top > 0.3 * h ? {top: top, bottom: bottom} : {top: 0.06 * h, bottom: 0.94 * h}
     }
 

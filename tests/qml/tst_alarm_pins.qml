@@ -136,6 +136,31 @@ Item {
             }
         }
 
+        // One owner for the pin's height (review): the alarm's label stands where the pins say,
+        // 2 m over the ball's top as drawn (its mesh: #Sphere, radius 50 about its centre), and
+        // follows the pins object, not a copy of its 29 m: a stand-in whose pins stand 60 m tall
+        // moves the label's anchor with it (LabelLayer kept its own 29 + 2).
+        function test_1d_the_alarm_label_stands_where_the_pins_say() {
+            const layer = findChild(parkView, "labelLayer")
+            const ball = findChild(casthousePin(), "alarmPinBall")
+            const ballTop = ball.mapPositionToScene(Qt.vector3d(0, 50, 0)).y
+            fuzzyCompare(layer.alarmAnchors["casthouse"].y, ballTop + 2, 1e-3)
+            const pins = layer.alarmPins
+            layer.alarmPins = tallPins.createObject(layer)
+            try {
+                fuzzyCompare(layer.alarmAnchors["casthouse"].y, pinsAt("casthouse")[0].position.y + 60, 1e-3)
+            } finally {
+                layer.alarmPins = pins
+            }
+        }
+        Component {
+            id: tallPins
+            QtObject {
+                function labelAnchor(pin) { return pin.position.plus(Qt.vector3d(0, 60, 0)) }
+                function screenBoxes(view) { return [] }
+            }
+        }
+
         function test_2_red_until_every_alarm_there_is_acknowledged() {
             verify(ParkController.alarms.acknowledge("pin-power", "line checked"))
             verify(!pinsAt("casthouse")[0].acknowledged, "the stock alarm still waits")

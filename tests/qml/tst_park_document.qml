@@ -468,7 +468,12 @@ Item {
             verify(ParkDocument.untitled)
             compare(ParkController.parkId, "new-park")
             compare(ParkController.scene.buildings.length, 0)
-            compare(actions.windowTitle, "Untitled — New park — ParkTwin")
+            compare(actions.windowTitle, "Untitled — Untitled park — ParkTwin")
+            // The header reads what the guide says (QA4 Q13: it read 新园区), in both languages.
+            compare(ParkController.parkName, "Untitled park")
+            ParkController.language = "zh"
+            compare(ParkController.parkName, "未命名园区")
+            ParkController.language = "en"
             verify(!ParkDocument.save())
             compare(saveAsSpy.count, 1)
             tryCompare(actions.saveDialog, "visible", true, 5000, "Save of a park with no file asks for one")
@@ -476,7 +481,7 @@ Item {
             const path = Fixture.tempPath("mine")
             verify(ParkDocument.saveAs(path))
             compare(ParkDocument.fileName, "mine.park.json")
-            compare(Fixture.pythonJsonSummary(path + ".park.json"), "new-park 0 New park")
+            compare(Fixture.pythonJsonSummary(path + ".park.json"), "new-park 0 Untitled park")
             compare(ParkDocument.problems.length, 0, "the reader takes the new park back")
         }
 

@@ -42,6 +42,10 @@ Item {
             verify(ParkController.loadPark(Fixture.writeFile("own.park.json", top.ownPark())), ParkController.errorText)
             ParkController.presenting = true  // loads the park's tour, where it has one
             compare(ParkController.tour.stopCount, 0)
+            // What the controls cover of the park, for the fit to centre above (QA4 Q13).
+            const controls = findChild(overlay, "presentationControls")
+            verify(controls.y > 0 && overlay.coveredBottom > controls.height, overlay.coveredBottom + " vs " + controls.height)
+            compare(overlay.coveredBottom, overlay.height - controls.y)
             const label = findChild(overlay, "tourStopLabel")
             compare(label.text, "No tour for this park")
             verify(!findChild(overlay, "tourPlayButton").enabled)

@@ -53,6 +53,7 @@ Item {
             parkView.yaw = -25
             parkView.pitch = 48
             parkView.showFlows = false
+            parkView.coveredBottom = 0
             if (ParkController.parkId !== "beidu") verify(ParkController.loadPark(Fixture.beiduPath))
             parkView.fitPark(true)
         }
@@ -149,6 +150,44 @@ Item {
                 const e = extent(points)
                 verify(e.behind === 0 && e.left >= 0 && e.right <= 1 && e.top >= 0 && e.bottom <= 1, what + " cut off: " + JSON.stringify(e))
             }
+        }
+
+        // QA4 Q13: presenting a park without a tour, the fit centred the park in the whole window
+        // and the tour's controls, laid over the view's bottom, covered its lower part. With 120 px
+        // covered, the park's projected extremes lie above the cover, as far from the view's top
+        // as from the cover's edge (within 10 % of the view's height: the fit's margins are 6 %
+        // at the top and 8 px at the cover), and fill the rest one way or the other. Beidu, and
+        // the QA park's own ground (qijiang-xcl.park.json's zone, road and externals).
+        function test_fit_park_centres_above_what_covers_the_view_data() {
+            const qa = {
+                format: "parktwin-park/1", id: "qa-fit", name: { zh: "綦江鑫材", en: "Qijiang Xincai" },
+                latitude_deg: 28.98, longitude_deg: 106.65, land_area_mu: 92, grid_emission_t_per_mwh: 0.57,
+                zones: [{ id: "zone-5", name: { zh: "新材料产业园厂区", en: "New-materials works" }, kind: "industrial",
+                          outline: [{ x_m: -146.19, y_m: -105.29 }, { x_m: 146.19, y_m: -105.29 },
+                                    { x_m: 146.18, y_m: 105.29 }, { x_m: -146.18, y_m: 105.29 }] }],
+                roads: [{ id: "road-6", name: { zh: "园区一路", en: "Road 1" }, width_m: 10,
+                          path: [{ x_m: -146.19, y_m: 11.08 }, { x_m: 146.19, y_m: 11.08 }] }],
+                buildings: [{ id: "main-hall", name: { zh: "主车间", en: "Main hall" }, kind: "workshop",
+                              position: { x_m: -48.73, y_m: -27.71 }, width_m: 97.46, depth_m: 44.33, height_m: 18 }],
+                externals: [{ id: "ingot", name: { zh: "北渡铝锭", en: "Ingots" }, kind: "supplier", position: { x_m: -250, y_m: 0 } },
+                            { id: "market", name: { zh: "西南市场", en: "Market" }, kind: "market", position: { x_m: 300, y_m: -50 } }]
+            }
+            return [{tag: "beidu", park: ""}, {tag: "QA park", park: JSON.stringify(qa)}]
+        }
+        function test_fit_park_centres_above_what_covers_the_view(data) {
+            if (data.park !== "")
+                verify(ParkController.loadPark(Fixture.writeFile("qa-fit.park.json", data.park)), ParkController.errorText)
+            const covered = 120
+            parkView.coveredBottom = covered
+            parkView.fitPark(true)
+            const e = extent(ParkController.scene.outline)
+            const h = parkView.view.height, visible = h - covered
+            const shown = JSON.stringify(e) + " of " + h + " px, " + covered + " covered"
+            compare(e.behind, 0)
+            verify(e.bottom * h <= visible && e.top >= 0 && e.left >= 0 && e.right <= 1, "under the cover or cut off: " + shown)
+            const above = e.top * h, below = visible - e.bottom * h
+            verify(Math.abs(above - below) < 0.1 * h, "off centre up and down: " + above.toFixed(0) + " px above, " + below.toFixed(0) + " below: " + shown)
+            verify(e.right - e.left > 0.88 || (e.bottom - e.top) * h > 0.80 * visible, "too small: " + shown)
         }
 
         function test_fit_park_in_a_tall_window() {

@@ -116,7 +116,7 @@ expect "check: the summary's first line" 'Qijiang Beidu Aluminium Industrial Par
 # park new under --lang zh (QA): the Chinese name first, and a file that cannot be written says
 # why, in Chinese.
 "$cli" park new --lang zh --out new.park.json >new.out 2>new.err
-expect "park new --lang zh: the Chinese name first" '已写入 new.park.json: 新园区 / New park (new-park) 位于 29.56, 106.55' "$(cat new.out)"
+expect "park new --lang zh: the Chinese name first" '已写入 new.park.json: 未命名园区 / Untitled park (new-park) 位于 29.56, 106.55' "$(cat new.out)"
 "$cli" park new --lang zh --out nothere/x.json >nowhere.out 2>nowhere.err
 expect "park new --lang zh: exit code when it cannot write" 1 $?
 expect "park new --lang zh: why it cannot write" 'nothere/x.json: 无法写入园区文件：所在文件夹不存在' "$(cat nowhere.err)"

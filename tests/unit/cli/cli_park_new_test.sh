@@ -42,7 +42,7 @@ expect "existing file unchanged" same "$(cmp -s before.json my.park.json && echo
 expect "existing file message in Chinese" "my.park.json 已存在：请用 --out 换一个文件，或加 --force 覆盖它" "$(cat keep-zh.err)"
 "$cli" park new --id other --out my.park.json --force >/dev/null 2>&1
 expect "--force exit code" 0 $?
-expect "--force replaced it" "other|新园区|New park|29.56|106.55|parktwin-park/1" "$(fields my.park.json)"
+expect "--force replaced it" "other|未命名园区|Untitled park|29.56|106.55|parktwin-park/1" "$(fields my.park.json)"
 
 # Bad flags: each refused under its own name, every one at once, and no file written.
 "$cli" park new --id "My Park" --latitude 95 --out bad.park.json >bad.out 2>bad.err

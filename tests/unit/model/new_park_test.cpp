@@ -25,8 +25,8 @@ TEST(NewPark, ReadsBackAsWritten) {
 TEST(NewPark, HoldsNoObjectsAndNamesItselfInBothLanguages) {
   const Park park = newPark();
   EXPECT_EQ(park.id, "new-park");
-  EXPECT_EQ(park.name.en, "New park");
-  EXPECT_EQ(park.name.zh, "新园区");
+  EXPECT_EQ(park.name.en, "Untitled park");  // what the guide says the window reads (QA4 Q13)
+  EXPECT_EQ(park.name.zh, "未命名园区");
   EXPECT_TRUE(park.buildings.empty() && park.zones.empty() && park.roads.empty() && park.lines.empty());
 }
 

@@ -100,6 +100,72 @@ TEST(ZoneNameSpots, AZoneUnderARoadGetsItsPointFarthestFromIt) {
   EXPECT_NEAR(spots[0].y_m, 40, 2.51);
 }
 
+Building building(std::string id, Point centre, double width_m, double depth_m) {
+  Building b;
+  b.id = std::move(id);
+  b.position = centre;
+  b.width_m = width_m;
+  b.depth_m = depth_m;
+  return b;
+}
+// How far p is from an unturned footprint (0 inside): the test's own, by its corners.
+double offFootprint(Point p, const Building& b) {
+  const double x0 = b.position.x_m - b.width_m / 2, x1 = b.position.x_m + b.width_m / 2;
+  const double y0 = b.position.y_m - b.depth_m / 2, y1 = b.position.y_m + b.depth_m / 2;
+  const double dx = p.x_m < x0 ? x0 - p.x_m : p.x_m > x1 ? p.x_m - x1 : 0;
+  const double dy = p.y_m < y0 ? y0 - p.y_m : p.y_m > y1 ? p.y_m - y1 : 0;
+  return std::hypot(dx, dy);
+}
+
+// QA4 Q13's park (qijiang-xcl.park.json, its numbers copied): one works zone 292 x 211 m, a
+// 10 m road across it at y = 11, five halls. Its name 新材料产业园厂区 lay at (0, -47), the
+// south band's middle, on the main hall's east wall (x -97.5 to 0, y -49.9 to -5.5): its first
+// characters ran over the hall. A name 50 m long (25 each way) has room only where no hall or
+// road comes within 25 m: the east end (x 88 to 146) and the north (y 61 to 105) leave 27 to 29 m.
+// The spots with that room come first (the others follow, for where labels take these): the first
+// one, and every one before the first without that room, keeps the whole name clear.
+TEST(ZoneNameSpots, ANamesWholeTextKeepsClearOfBuildingsAndRoads) {
+  const Zone works = zone({{-146.19, -105.29}, {146.19, -105.29}, {146.18, 105.29}, {-146.18, 105.29}});
+  const std::vector<Road> roads{road(10, {{-146.19, 11.08}, {146.19, 11.08}})};
+  const std::vector<Building> halls{building("main-hall", {-48.73, -27.71}, 97.46, 44.33),
+                                    building("coating", {58.47, -33.25}, 58.47, 33.25),
+                                    building("warehouse", {-68.22, 44.33}, 58.47, 33.25),
+                                    building("office", {14.62, 38.79}, 29.24, 22.17),
+                                    building("substation", {73.09, 38.79}, 29.24, 22.17)};
+  const double halfLength = 25;
+  const auto spots = zoneNameSpots(works, roads, halls, halfLength);
+  ASSERT_FALSE(spots.empty());
+  const auto roomFor = [&](Point p) {
+    double room = offRoads(p, roads);
+    for (const auto& b : halls) room = std::min(room, offFootprint(p, b));
+    return room;
+  };
+  EXPECT_GE(roomFor(spots[0]), halfLength) << spots[0].x_m << ", " << spots[0].y_m;
+  bool roomySoFar = true;
+  for (const auto& p : spots) {
+    EXPECT_TRUE(inside(p, works.outline)) << p.x_m << ", " << p.y_m;
+    EXPECT_GE(offRoads(p, roads), kZoneNameRoadClearance_m) << p.x_m << ", " << p.y_m;
+    roomySoFar = roomySoFar && roomFor(p) >= halfLength;
+    if (!roomySoFar) {
+      EXPECT_LT(roomFor(p), halfLength) << "a roomy spot after a cramped one: " << p.x_m << ", " << p.y_m;
+    }
+  }
+}
+
+// A name longer than any room the zone has: the roomiest spot first. A 200 x 100 m zone with a
+// 40 x 40 m hall at its west end (x 0 to 40, y 30 to 70): along y = 50 the room is the smaller of
+// x - 40 (the hall), 200 - x (the east edge) and 50 (the long edges): 50 from x = 90 to 150, of
+// which x = 100 lies nearest the zone's middle. A 400 m name (200 each way) fits nowhere: that
+// spot first (the grid: 10 m, samples at 95 and 105, 45 and 55), others after it.
+TEST(ZoneNameSpots, ANameTooLongForAnyRoomGetsTheRoomiestSpotFirst) {
+  const Zone yard = zone({{0, 0}, {200, 0}, {200, 100}, {0, 100}});
+  const std::vector<Building> halls{building("hall", {20, 50}, 40, 40)};
+  const auto spots = zoneNameSpots(yard, {}, halls, 200);
+  ASSERT_FALSE(spots.empty());
+  EXPECT_NEAR(spots[0].x_m, 100, 5.01);
+  EXPECT_NEAR(spots[0].y_m, 50, 5.01);
+}
+
 // The bundled parks: every spot of every zone inside its outline and clear of every road.
 class BundledZoneNames : public ::testing::TestWithParam<std::string> {};
 

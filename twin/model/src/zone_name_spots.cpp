@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <numbers>
 #include <utility>
 
 namespace parktwin::model {
@@ -66,13 +68,23 @@ std::vector<RoadPiece> roadsNear(const Box& zoneBox, const std::vector<Road>& ro
   return out;
 }
 
+// How far p is from a building's footprint (turned by its rotation, counter-clockwise); 0 inside.
+double distanceToFootprint(Point p, const Building& b) {
+  const double a = b.rotation_deg * std::numbers::pi / 180;
+  const double dx = p.x_m - b.position.x_m, dy = p.y_m - b.position.y_m;
+  const double along = dx * std::cos(a) + dy * std::sin(a), across = -dx * std::sin(a) + dy * std::cos(a);
+  return std::hypot(std::max(std::abs(along) - b.width_m / 2, 0.0), std::max(std::abs(across) - b.depth_m / 2, 0.0));
+}
+
 struct Candidate {
   Point at;
-  double room_m = 0;       // to the outline or a road's edge, whichever is nearer
+  double room_m = 0;       // to the outline, a road's edge or a building, whichever is nearest
   double road_room_m = 0;  // to the nearest road's edge
+  double building_room_m = std::numeric_limits<double>::max();  // to the nearest building's footprint
 };
 
-std::vector<Candidate> candidates(const Zone& zone, const std::vector<RoadPiece>& pieces, const Box& box, double step) {
+std::vector<Candidate> candidates(const Zone& zone, const std::vector<RoadPiece>& pieces,
+                                  const std::vector<Building>& buildings, const Box& box, double step) {
   std::vector<Candidate> out;
   if (!(step > 0)) return out;
   for (double y = box.y0 + step / 2; y < box.y1; y += step) {
@@ -83,7 +95,9 @@ std::vector<Candidate> candidates(const Zone& zone, const std::vector<RoadPiece>
       for (std::size_t i = 0, j = zone.outline.size() - 1; i < zone.outline.size(); j = i++)
         edge = std::min(edge, distanceToSegment(p, zone.outline[j], zone.outline[i]));
       for (const auto& piece : pieces) road = std::min(road, distanceToSegment(p, piece.a, piece.b) - piece.half_width_m);
-      out.push_back({p, std::min(edge, road), road});
+      double building = std::numeric_limits<double>::max();
+      for (const auto& b : buildings) building = std::min(building, distanceToFootprint(p, b));
+      out.push_back({p, std::min({edge, road, building}), road, building});
     }
   }
   return out;
@@ -100,13 +114,14 @@ Point meanOf(const std::vector<Point>& points) {
 
 }  // namespace
 
-std::vector<Point> zoneNameSpots(const Zone& zone, const std::vector<Road>& roads, std::size_t most) {
+std::vector<Point> zoneNameSpots(const Zone& zone, const std::vector<Road>& roads, const std::vector<Building>& buildings,
+                                 double name_half_length_m, std::size_t most) {
   if (zone.outline.empty() || most == 0) return {};
   if (zone.outline.size() < 3) return {meanOf(zone.outline)};
   Box box;
   for (const auto& p : zone.outline) box.add(p);
   const double step = sampleStep(box.x1 - box.x0, box.y1 - box.y0);
-  auto found = candidates(zone, roadsNear(box, roads), box, step);
+  auto found = candidates(zone, roadsNear(box, roads), buildings, box, step);
   if (found.empty()) return {meanOf(zone.outline)};  // thinner than the grid: no sample fell inside
   // Most room first, to within half a step (the grid's own precision); among those as roomy, the
   // nearest the zone's middle, where a reader looks for its name (a rectangle's whole middle band
@@ -120,13 +135,21 @@ std::vector<Point> zoneNameSpots(const Zone& zone, const std::vector<Road>& road
   const auto clear = [](const Candidate& c) { return c.road_room_m >= kZoneNameRoadClearance_m; };
   if (std::ranges::none_of(found, clear))
     return {std::ranges::max_element(found, {}, &Candidate::road_room_m)->at};
+  // First the spots with room for the whole name, clear of buildings and roads; then the other
+  // clear ones, roomiest first: where buildings' labels take every roomy spot (a small zone round
+  // its substation), the name lies beside a wall rather than not at all (QA: zones unnamed).
+  const auto roomy = [&](const Candidate& c) {
+    return clear(c) && c.building_room_m >= name_half_length_m && c.road_room_m >= name_half_length_m;
+  };
   const double apart = box.longer() / 4;
   std::vector<Point> out;
-  for (const auto& c : found) {
-    if (out.size() == most) break;
-    const bool farFromChosen = std::ranges::all_of(
-        out, [&](Point p) { return std::hypot(p.x_m - c.at.x_m, p.y_m - c.at.y_m) >= apart; });
-    if (clear(c) && farFromChosen) out.push_back(c.at);
+  for (const auto& usable : {std::function<bool(const Candidate&)>(roomy), std::function<bool(const Candidate&)>(clear)}) {
+    for (const auto& c : found) {
+      if (out.size() == most) break;
+      const bool farFromChosen = std::ranges::all_of(
+          out, [&](Point p) { return std::hypot(p.x_m - c.at.x_m, p.y_m - c.at.y_m) >= apart; });
+      if (usable(c) && farFromChosen) out.push_back(c.at);
+    }
   }
   return out;
 }

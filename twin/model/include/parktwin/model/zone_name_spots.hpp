@@ -14,11 +14,21 @@ inline constexpr double kZoneNameRoadClearance_m = 5;
 
 // Up to `most` points inside `zone`'s outline, each at least (half the road's width +
 // kZoneNameRoadClearance_m) from every road's centre line, best first: the first has the most room
-// (the farthest from the outline and from any road's edge); each next one the most room of those
-// at least a quarter of the zone's size from the ones before, so that where other names took one
-// the name has others to go to. Sampled on a grid (20 points along the zone, 1600 at most). A
-// zone too small or too crossed by roads for any clear point gets its point farthest from the
-// roads; one with fewer than three corners, or thinner than the grid, the mean of its corners.
-std::vector<Point> zoneNameSpots(const Zone& zone, const std::vector<Road>& roads, std::size_t most = 8);
+// (the farthest from the outline, from any road's edge and from any building's footprint); each
+// next one the most room of those at least a quarter of the zone's size from the ones before, so
+// that where other names took one the name has others to go to. Sampled on a grid (20 points along
+// the zone, 1600 at most). A zone too small or too crossed by roads for any clear point gets its
+// point farthest from the roads; one with fewer than three corners, or thinner than the grid, the
+// mean of its corners.
+//
+// The name is text, not a point (QA4 Q13: 新材料产业园厂区, set at a point just clear of the main
+// hall, ran over the hall's wall): `name_half_length_m` is how far its text reaches from its spot,
+// on the ground, at the scale it is read. The text turns with the camera, so the name needs that
+// much room all round: the spots with at least that room to every building and road edge (and
+// kZoneNameRoadClearance_m to roads) come first, roomiest first; then the other spots clear of
+// roads, roomiest first, for where buildings' labels take every roomy one.
+std::vector<Point> zoneNameSpots(const Zone& zone, const std::vector<Road>& roads,
+                                 const std::vector<Building>& buildings = {}, double name_half_length_m = 0,
+                                 std::size_t most = 8);
 
 }  // namespace parktwin::model
