@@ -24,7 +24,7 @@ class SparkplugLiveSource final : public LiveSource {
   void stop() override;
   SourceCounters counters() const override;
 
-  Result<void> attachClient();
+  Result<void> attachClient(std::string_view language);
   void onConnect(int rc);
   void onSubscribe(int grantedQos);
   void onDisconnect(int rc);
@@ -61,7 +61,7 @@ void onSubscribeCb(mosquitto*, void* self, int, int count, const int* granted) {
 }
 void onMessageCb(mosquitto*, void* self, const mosquitto_message* m) { static_cast<SparkplugLiveSource*>(self)->onMessage(*m); }
 
-Result<void> SparkplugLiveSource::attachClient() {
+Result<void> SparkplugLiveSource::attachClient(std::string_view language) {
   BrokerOptions broker = config_.broker;
   if (sink_.commit && !broker.client_id.empty() && broker.tls_ca_file.empty()) {
     auto durable = DurableSubscriber::createForTopics(
@@ -71,7 +71,8 @@ Result<void> SparkplugLiveSource::attachClient() {
         [this](std::string en, std::string zh) {
           std::lock_guard lock(mutex_);
           connection_.noteError(std::move(en), std::move(zh));
-        });
+        },
+        language);
     if (!durable) return std::unexpected(durable.error());
     durable_ = std::move(*durable);
     broker.client_id.clear();  // the command sender is a client of its own
@@ -192,7 +193,8 @@ void SparkplugLiveSource::handle(std::string_view topic, std::string_view payloa
 
 }  // namespace
 
-Result<std::unique_ptr<LiveSource>> makeSparkplugSource(const Source& source, SourceSink sink, LogCallback log) {
+Result<std::unique_ptr<LiveSource>> makeSparkplugSource(const Source& source, SourceSink sink, LogCallback log,
+                                                        std::string_view language) {
   const auto* config = std::get_if<SparkplugSource>(&source.config);
   if (!config) return fail("source " + source.id + ": not a Sparkplug B source");
   if (config->group_id.empty() || config->edge_node_id.empty()) {
@@ -205,7 +207,7 @@ Result<std::unique_ptr<LiveSource>> makeSparkplugSource(const Source& source, So
   }
   if (!sink.sample) return fail("source " + source.id + ": no sample sink");
   auto live = std::make_unique<SparkplugLiveSource>(source.id, *config, std::move(sink), std::move(log));
-  if (auto attached = live->attachClient(); !attached) return std::unexpected(attached.error());
+  if (auto attached = live->attachClient(language); !attached) return std::unexpected(attached.error());
   return std::unique_ptr<LiveSource>(std::move(live));
 }
 
