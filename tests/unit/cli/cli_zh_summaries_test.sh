@@ -230,5 +230,38 @@ wait "$ingest"
 expect "ingest --connections in English through a broker restart: exit code" 0 $?
 expect "ingest --connections in English: no Chinese" 0 \
   "$(python3 -c 'import sys; print(sum(1 for line in open(sys.argv[1], encoding="utf-8") if any(ord(c) > 0x2e7f for c in line)))' durable-en.err)"
+# A broker that refuses us (no anonymous clients): the refusal, said by the MQTT source's
+# subscriber and by the Sparkplug B source's own client, in Chinese (it was "MQTT …: broker
+# refused the connection: …" and "Sparkplug source edge (MQTT …): broker refused …").
+refusing_port=$(free_port)
+printf 'listener %s 127.0.0.1\nallow_anonymous false\n' "$refusing_port" >refusing.conf
+/usr/sbin/mosquitto -c refusing.conf >refusing.log 2>&1 &
+refusing=$!
+trap 'kill $broker $refusing $ingest 2>/dev/null; rm -rf "$dir"' EXIT
+wait_port "$refusing_port" || exit 1
+cat >refusing.json <<JSON
+{"format": "parktwin-connections/1", "park": "beidu", "sources": [
+  {"id": "line-gateway", "kind": "mqtt", "broker": {"host": "127.0.0.1", "port": $refusing_port, "client_id": "zh-refused"},
+   "subscriptions": [{"topic": "plant/{line}/current", "payload": "json", "qos": 1,
+                      "values": [{"pointer": "/v", "tag": "{line}.current", "unit": "kA"}]}]},
+  {"id": "edge", "kind": "sparkplug", "broker": {"host": "127.0.0.1", "port": $refusing_port},
+   "group_id": "Plant", "edge_node_id": "Edge1", "metrics": [{"metric": "Line1/Temperature", "tag": "potline-1.bath_temp"}]}]}
+JSON
+mqtt_refused='^parktwin feed: MQTT 127\.0\.0\.1:'"$refusing_port"'：代理拒绝了连接：'
+sparkplug_refused='^parktwin feed: Sparkplug 数据源 edge（MQTT 127\.0\.0\.1:'"$refusing_port"'）：代理拒绝了连接：'
+"$cli" ingest --park beidu --connections refusing.json --db refused-zh.db --duration 120s --lang zh >/dev/null 2>refused-zh.err &
+ingest=$!
+seen refused-zh.err "$mqtt_refused" && seen refused-zh.err "$sparkplug_refused" || { kill "$ingest"; exit 1; }
+kill -INT "$ingest"
+wait "$ingest"
+absent "ingest --connections --lang zh, a broker that refuses" refused-zh.err "refused the connection" "Sparkplug source" \
+  "cannot connect"
+"$cli" ingest --park beidu --connections refusing.json --db refused-en.db --duration 120s >/dev/null 2>refused-en.err &
+ingest=$!
+seen refused-en.err '^parktwin feed: MQTT 127\.0\.0\.1:'"$refusing_port"': broker refused the connection: ' &&
+  seen refused-en.err '^parktwin feed: Sparkplug source edge (MQTT 127\.0\.0\.1:'"$refusing_port"'): broker refused the connection: ' ||
+  { kill "$ingest"; exit 1; }
+kill -INT "$ingest"
+wait "$ingest"
 
 finish cli_zh_summaries

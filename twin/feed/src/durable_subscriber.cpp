@@ -152,7 +152,9 @@ struct DurableSubscriber::Impl {
       return;
     }
     state.noteProblem(error.message, forGood);
-    log.write("connection", where() + ": " + error.message);
+    // A broker that refused us says why in its CONNACK, worded in both languages (refusal).
+    if (options.language == "zh") log.write("connection", where() + "：" + (refusal ? refusal->zh : "无法连接：" + error.message));
+    else log.write("connection", where() + ": " + error.message);
   }
 
   void noteConnected() {

@@ -13,8 +13,8 @@ namespace {
 
 class SparkplugLiveSource final : public LiveSource {
  public:
-  SparkplugLiveSource(std::string id, const SparkplugSource& config, SourceSink sink, LogCallback log)
-      : id_(std::move(id)), config_(config), sink_(std::move(sink)), log_(std::move(log), 10), session_(config_),
+  SparkplugLiveSource(std::string id, const SparkplugSource& config, SourceSink sink, LogCallback log, std::string_view language)
+      : id_(std::move(id)), config_(config), sink_(std::move(sink)), language_(language), log_(std::move(log), 10), session_(config_),
         subscription_(std::string(kSparkplugNamespace) + "/" + config_.group_id + "/+/" + config_.edge_node_id + "/#"),
         commandTopic_(sparkplugTopic(config_.group_id, SparkplugMessageType::ncmd, config_.edge_node_id)) {}
   ~SparkplugLiveSource() override { stop(); }
@@ -24,7 +24,7 @@ class SparkplugLiveSource final : public LiveSource {
   void stop() override;
   SourceCounters counters() const override;
 
-  Result<void> attachClient(std::string_view language);
+  Result<void> attachClient();
   void onConnect(int rc);
   void onSubscribe(int grantedQos);
   void onDisconnect(int rc);
@@ -34,10 +34,16 @@ class SparkplugLiveSource final : public LiveSource {
 
  private:
   std::string where() const { return "Sparkplug source " + id_ + " (MQTT " + config_.broker.host + ":" + std::to_string(config_.broker.port) + ")"; }
+  // A problem of the connection as a log line, in the language of the source's log lines.
+  std::string logLine(const detail::SourceError& why) const {
+    if (language_ != "zh") return where() + ": " + why.en;
+    return "Sparkplug 数据源 " + id_ + "（MQTT " + config_.broker.host + ":" + std::to_string(config_.broker.port) + "）：" + why.zh;
+  }
 
   std::string id_;
   SparkplugSource config_;
   SourceSink sink_;
+  const std::string language_;  // "en" or "zh": of the log lines
   detail::RateLimitedLog log_;
   mutable std::mutex mutex_;  // guards session_ and the connection counters
   detail::SparkplugSession session_;
@@ -61,7 +67,7 @@ void onSubscribeCb(mosquitto*, void* self, int, int count, const int* granted) {
 }
 void onMessageCb(mosquitto*, void* self, const mosquitto_message* m) { static_cast<SparkplugLiveSource*>(self)->onMessage(*m); }
 
-Result<void> SparkplugLiveSource::attachClient(std::string_view language) {
+Result<void> SparkplugLiveSource::attachClient() {
   BrokerOptions broker = config_.broker;
   if (sink_.commit && !broker.client_id.empty() && broker.tls_ca_file.empty()) {
     auto durable = DurableSubscriber::createForTopics(
@@ -72,7 +78,7 @@ Result<void> SparkplugLiveSource::attachClient(std::string_view language) {
           std::lock_guard lock(mutex_);
           connection_.noteError(std::move(en), std::move(zh));
         },
-        language);
+        language_);
     if (!durable) return std::unexpected(durable.error());
     durable_ = std::move(*durable);
     broker.client_id.clear();  // the command sender is a client of its own
@@ -131,7 +137,7 @@ SourceCounters SparkplugLiveSource::counters() const {
 void SparkplugLiveSource::onConnect(int rc) {
   if (rc != 0) {
     detail::SourceError why = detail::brokerRefusedConnection(rc);
-    log_.write("connection", where() + ": " + why.en);
+    log_.write("connection", logLine(why));
     std::lock_guard lock(mutex_);
     detail::noteError(connection_, std::move(why));
     return;
@@ -145,7 +151,7 @@ void SparkplugLiveSource::onConnect(int rc) {
   const int sub = mosquitto_subscribe(client_.get(), nullptr, subscription_.c_str(), 1);
   if (sub == MOSQ_ERR_SUCCESS) return;
   detail::SourceError why = detail::subscribeFailed(subscription_, sub);
-  log_.write("connection", where() + ": " + why.en);
+  log_.write("connection", logLine(why));
   std::lock_guard lock(mutex_);
   detail::noteError(connection_, std::move(why));
 }
@@ -206,8 +212,8 @@ Result<std::unique_ptr<LiveSource>> makeSparkplugSource(const Source& source, So
     }
   }
   if (!sink.sample) return fail("source " + source.id + ": no sample sink");
-  auto live = std::make_unique<SparkplugLiveSource>(source.id, *config, std::move(sink), std::move(log));
-  if (auto attached = live->attachClient(language); !attached) return std::unexpected(attached.error());
+  auto live = std::make_unique<SparkplugLiveSource>(source.id, *config, std::move(sink), std::move(log), language);
+  if (auto attached = live->attachClient(); !attached) return std::unexpected(attached.error());
   return std::unique_ptr<LiveSource>(std::move(live));
 }
 

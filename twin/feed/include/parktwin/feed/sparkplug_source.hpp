@@ -13,8 +13,8 @@
 namespace parktwin::feed {
 
 // `source.config` must hold a SparkplugSource. The sink is called on the MQTT network thread.
-// `log` (default: standard error) gets connection problems, rate-limited; those of the
-// subscriber that acknowledges after the commit (DurableSubscriber) in `language` ("en", "zh").
+// `log` (default: standard error) gets connection problems, rate-limited, in `language` ("en",
+// "zh"), its own and those of the subscriber that acknowledges after the commit (DurableSubscriber).
 Result<std::unique_ptr<LiveSource>> makeSparkplugSource(const Source& source, SourceSink sink, LogCallback log = {},
                                                         std::string_view language = "en");
 
