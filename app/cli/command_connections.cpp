@@ -183,7 +183,8 @@ int runTest(const ConnectionsOptions& o) {
   // A test only looks: a clean session of its own, never the file's client_id, whose persistent
   // session (ingest's, the server's) a clean connect would end and erase.
   (void)feed::assignMqttClientIds(*connections, feed::MqttProgram::viewer);
-  auto running = startSources(*connections, [&](const feed::Source& s) { return readings.sinkFor(s); }, o.gatewayMqtt);
+  auto running =
+      startSources(*connections, [&](const feed::Source& s) { return readings.sinkFor(s); }, o.gatewayMqtt, o.language);
   const auto allRead = [&] {
     return std::ranges::all_of(running.sources, [&](const auto& live) {
       const auto& source = *std::ranges::find(connections->sources, live->id(), &feed::Source::id);

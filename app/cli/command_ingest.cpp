@@ -255,7 +255,7 @@ int runConnectionsIngest(const IngestOptions& o, const model::Park& park) {
   if (auto failed = openSinks(o, park, sinks)) return *failed;
   SharedSinks shared(sinks, park, o.allTags);
   catchStopSignals();  // before the sources announce themselves connected
-  auto running = startSources(*connections, [&](const feed::Source& s) { return shared.sinkFor(s); }, o.gatewayMqtt);
+  auto running = startSources(*connections, [&](const feed::Source& s) { return shared.sinkFor(s); }, o.gatewayMqtt, lang);
   const auto report = [&] {
     for (const auto& s : running.sources) {
       const auto& source = *std::ranges::find(connections->sources, s->id(), &feed::Source::id);

@@ -10,6 +10,7 @@
 #include "live_feed.hpp"
 #include "park_controller.hpp"
 #include "parktwin/feed/broker.hpp"
+#include "parktwin/feed/connection_kinds.hpp"
 #include "parktwin/feed/connections_reader.hpp"
 #include "parktwin/model/tag_label.hpp"
 
@@ -25,6 +26,7 @@ constexpr qint64 kRateWindowMs = 3000;  // values/s over the last seconds, not s
 constexpr std::chrono::milliseconds kFirstValuesWait{10'000};
 
 QStringList lines(const std::string& text) { return q(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
+QString q(std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
 
 }  // namespace
 
@@ -75,7 +77,7 @@ bool ConnectionsController::start(const QString& recordTo, const QString& gatewa
   feed_ = feed->get();
   // The gateway's broker is one the window reads through only when an OPC UA source started.
   const auto sources = (*feed)->sources();
-  const bool throughGateway = gateway && std::ranges::any_of(sources, [](const LiveFeed::SourceState& s) { return s.kind == "opcua"; });
+  const bool throughGateway = gateway && std::ranges::any_of(sources, [](const LiveFeed::SourceState& s) { return s.kind == feed::SourceKind::opcua; });
   park_.timeline()->startFeed(std::move(*feed), QFileInfo(path_).fileName(), recordTo, throughGateway ? gatewayMqtt : QString());
   running_ = true;
   readings_.clear();
@@ -137,8 +139,10 @@ void ConnectionsController::poll() {
   const std::string language = park_.language().toStdString();  // a source's errors in the window's language
   for (const auto& s : feed->sources()) {
     const auto& c = s.counters;
+    // The kind as the file writes it ("modbus"), and as a person reads it ("Modbus TCP").
     sources_.push_back(QVariantMap{{"id", s.id},
-                                   {"kind", s.kind},
+                                   {"kind", q(feed::toText(s.kind))},
+                                   {"kindName", q(feed::displayName(s.kind, language))},
                                    {"connected", c.connected},
                                    {"valuesPerSecond", rateOf(s.id, c.values, now)},
                                    {"values", double(c.values)},

@@ -30,7 +30,7 @@ class ConnectionsController : public QObject {
   Q_PROPERTY(bool running READ running NOTIFY runningChanged)
   // Sources that could not start: "<id>: <why>".
   Q_PROPERTY(QStringList failures READ failures NOTIFY runningChanged)
-  // {id, kind, connected, valuesPerSecond, values, errors, lastError}, in file order.
+  // {id, kind, kindName, connected, valuesPerSecond, values, errors, lastError}, in file order.
   Q_PROPERTY(QVariantList sources READ sources NOTIFY countersChanged)
   // {tag, label, value, text, source, stale}, by tag, the last value of each tag a source has
   // delivered; `label` is the park's names for the tag in the window's language (model::tagLabel).

@@ -98,8 +98,7 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::start(const feed::Connections& file,
       feed->sourceIds_.pop_back();
       continue;
     }
-    const std::string_view kind = feed::toText(source.kind);
-    feed->sourceKinds_.push_back(QString::fromUtf8(kind.data(), qsizetype(kind.size())));
+    feed->sourceKinds_.push_back(source.kind);
     feed->sources_.push_back(std::move(*made));
   }
   return feed;
@@ -160,6 +159,7 @@ LiveSnapshot LiveFeed::snapshot() const {
     // A connections file: the sum of its sources; connected while any of them is. A source that
     // is not connected (a meter unplugged, a server down) makes its tags' last values stale, as a
     // Sparkplug death does, and says why.
+    s.counts = LiveSnapshot::Counts::values;
     for (std::size_t i = 0; i < sources_.size(); ++i) {
       const auto c = sources_[i]->counters();
       s.received += c.values;
@@ -172,9 +172,12 @@ LiveSnapshot LiveFeed::snapshot() const {
         if (it.value() == sourceIds_[i]) s.staleTags.insert(it.key());
       }
       // In the window's language (QLocale's default follows it: ParkController::setLanguage).
+      // Its punctuation too: "meter: why; gateway: why" reads "meter：why；gateway：why" in Chinese.
       const std::string why = c.lastError(QLocale().language() == QLocale::Chinese ? "zh" : "en");
-      s.problem += (s.problem.isEmpty() ? "" : "; ") + sourceIds_[i] + ": " +
-                   (why.empty() ? QCoreApplication::translate("LiveFeed", "not connected") : QString::fromStdString(why));
+      const QString one = QCoreApplication::translate("LiveFeed", "%1: %2")
+                              .arg(sourceIds_[i], why.empty() ? QCoreApplication::translate("LiveFeed", "not connected")
+                                                              : QString::fromStdString(why));
+      s.problem += (s.problem.isEmpty() ? QString() : QCoreApplication::translate("LiveFeed", "; ")) + one;
     }
     return s;
   }

@@ -43,6 +43,11 @@ struct LiveSnapshot {
   QHash<QString, double> values;
   qint64 newest_ts_ms = 0;
   quint64 received = 0, accepted = 0, malformed = 0, unknown = 0, reconnects = 0;
+  // What `received` counts, so the status line names it: a connections file counts the values
+  // its sources handed on, whatever their kind (a Modbus meter polls and is sent no messages;
+  // an MQTT message may carry several values), as the Data dialog's "Values/s" column does.
+  enum class Counts { messages, values };
+  Counts counts = Counts::messages;
   bool connected = false;
   QHash<QString, QString> tagSources;  // tag -> source id; only for a connections file
   // Tags whose last value is no longer current (a Sparkplug death): shown greyed until a newer
@@ -72,7 +77,8 @@ class LiveFeed {
   ServerLink* server() const { return server_.get(); }
   LiveSnapshot snapshot() const;
   struct SourceState {
-    QString id, kind;
+    QString id;
+    feed::SourceKind kind;
     feed::SourceCounters counters;
   };
   // The connections file's sources, in file order (empty for the MQTT feed).
@@ -96,7 +102,8 @@ class LiveFeed {
   store::RecordingMonitor recording_;
   std::unique_ptr<parktwin::feed::Subscriber> subscriber_;
   std::vector<std::unique_ptr<feed::LiveSource>> sources_;
-  std::vector<QString> sourceIds_, sourceKinds_;  // fixed once started: read without the lock
+  std::vector<QString> sourceIds_;  // fixed once started: read without the lock, as the kinds
+  std::vector<feed::SourceKind> sourceKinds_;
   QHash<QString, QString> tagSources_;
   QSet<QString> staleTags_;
   const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();

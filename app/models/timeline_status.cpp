@@ -36,8 +36,10 @@ void TimelineController::publishLiveStatus(const LiveSnapshot& s, double lagMs) 
   // A connections file with one source down and others up is live, and names the one down.
   // The age of the newest value, not a delay: a quiet plant sends nothing new for a while, and
   // "lag 52 s" read as a slow system (QA).
-  const QString status = s.connected ? tr("Live: %1 · %2 msg/s · newest value %3 ago · %4 bad · %5 unknown tags")
-                                               .arg(source_)
+  const QString live = s.counts == LiveSnapshot::Counts::values
+                           ? tr("Live: %1 · %2 values/s · newest value %3 ago · %4 bad · %5 unknown tags")
+                           : tr("Live: %1 · %2 msg/s · newest value %3 ago · %4 bad · %5 unknown tags");
+  const QString status = s.connected ? live.arg(source_)
                                                .arg(measuredRate_, 0, 'f', 0)
                                                .arg(lagText(lagMs))
                                                .arg(s.malformed)

@@ -1048,6 +1048,14 @@
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -2513,6 +2521,10 @@
     <message>
         <source>parktwin: --at %1 is outside the replay file, which holds %2 .. %3 in the park&apos;s time (%4; 0h .. %5h)</source>
         <translation>parktwin: --at %1 不在回放文件的时段内，文件的时段为 %2 .. %3（园区时间，%4；0h .. %5h）</translation>
+    </message>
+    <message>
+        <source>Live: %1 · %2 values/s · newest value %3 ago · %4 bad · %5 unknown tags</source>
+        <translation>实时：%1 · %2 个值/秒 · 最新数据 %3前 · %4 条错误 · %5 个未知测点</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,7 @@ ColumnLayout {
             model: root.connections.sources
             delegate: SourceRow {
                 required property var modelData
-                source: ({id: modelData.id, kind: modelData.kind, connected: modelData.connected,
+                source: ({id: modelData.id, kind: modelData.kindName, connected: modelData.connected,
                           rate: Number(modelData.valuesPerSecond).toLocaleString(Qt.locale(), "f", 1),
                           errors: String(modelData.errors), lastError: modelData.lastError,
                           firstError: modelData.firstError})

@@ -77,6 +77,26 @@ Item {
                       ParkController.timeline.status)
         }
 
+        // A meter polls and is sent no messages (QA: the status line said "10 msg/s" for a Modbus
+        // meter, "10 条/秒" in Chinese, and the Data dialog's kind column the file's word "modbus"):
+        // the status line counts values, as the dialog's Values/s column does, and the kind reads
+        // as its name. Texts by hand.
+        function test_a_meter_reads_in_values_per_second_and_by_its_kinds_name() {
+            const port = PlantFixture.startModbus()
+            verify(port > 0, "pymodbus started")
+            ParkController.language = "zh"
+            startFile("meter-zh.json", {id: "meter", kind: "modbus", host: "127.0.0.1", port: port, poll_interval_ms: 200,
+                points: [{table: "input_register", address: 0, type: "float32", tag: "potline-1.voltage"}]})
+            tryVerify(() => /^实时：meter-zh\.json · [0-9]+ 个值\/秒 · /.test(ParkController.timeline.status), 10000,
+                      ParkController.timeline.status)
+            tryVerify(() => connections.sources.length === 1, 5000)
+            compare(connections.sources[0].kindName, "Modbus TCP")
+            compare(connections.sources[0].kind, "modbus")
+            ParkController.language = "en"
+            tryVerify(() => /^Live: meter-zh\.json · [0-9]+ values\/s · /.test(ParkController.timeline.status), 10000,
+                      ParkController.timeline.status)
+        }
+
         // Two meters, one never answering (a closed loopback port): the window is live on the
         // other, and its status line names the dead one and why; the live one's values are not stale.
         function test_a_dead_meter_beside_a_live_one_is_named_in_the_status() {
@@ -114,7 +134,8 @@ Item {
             const refused = "Modbus 127.0.0.1:" + deadPort + "：连接失败：连接被拒绝（设备未在此端口监听，或被防火墙拒绝）"
             tryVerify(() => connections.sources.length === 1 && connections.sources[0].lastError === refused, 10000,
                       JSON.stringify(connections.sources))
-            tryVerify(() => ParkController.timeline.status.indexOf("dead-meter: " + refused) >= 0, 10000,
+            // Chinese punctuation between the source and why (it was "dead-meter: 连接失败…").
+            tryVerify(() => ParkController.timeline.status.indexOf("dead-meter：" + refused) >= 0, 10000,
                       ParkController.timeline.status)
             ParkController.language = "en"
             tryVerify(() => connections.sources[0].lastError === "Modbus 127.0.0.1:" + deadPort + ": connect: Connection refused",
@@ -151,7 +172,7 @@ Item {
             const where = "127.0.0.1:" + port
             tryVerify(() => connections.sources.length === 1 && connections.sources[0].lastError === "无法连接代理 " + where + "：Connection refused",
                       10000, JSON.stringify(connections.sources))
-            tryVerify(() => ParkController.timeline.status.indexOf("edge: 无法连接代理 " + where + "：Connection refused") >= 0, 10000,
+            tryVerify(() => ParkController.timeline.status.indexOf("edge：无法连接代理 " + where + "：Connection refused") >= 0, 10000,
                       ParkController.timeline.status)
             ParkController.language = "en"
             tryVerify(() => connections.sources[0].lastError === "cannot reach the broker " + where + ": Connection refused",

@@ -186,5 +186,82 @@ expect "ingest --mqtt --lang zh: the lost connection, in Chinese" 1 "$(grep -cE 
 expect "ingest --mqtt --lang zh: the counters count the reconnect" 1 "$(grep -cE '，重连 1 次，中断 1 次$' gap.err)"
 absent "ingest --mqtt --lang zh through a broker restart" gap.err "connection lost" "reconnecting" "reconnected after" \
   "resent by the broker"
+# The same through a connections file's MQTT source (QA's line-gateway: QoS 1 and a client id of
+# its own, so acknowledged after the commit): its connection lines were English under zh.
+cat >durable.json <<JSON
+{"format": "parktwin-connections/1", "park": "beidu", "sources": [
+  {"id": "line-gateway", "kind": "mqtt", "broker": {"host": "127.0.0.1", "port": $port, "client_id": "zh-gateway"},
+   "subscriptions": [{"topic": "plant/{line}/current", "payload": "json", "qos": 1,
+                      "values": [{"pointer": "/v", "tag": "{line}.current", "unit": "kA"}]}]}]}
+JSON
+# `restart_broker LOG LOST BACK CONNECTED`: stops the broker once LOG has CONNECTED (the source's
+# announcement), waits for LOST in LOG, starts the broker again and waits for BACK.
+restart_broker() {
+  seen "$1" "$4" || return 1
+  kill "$broker"
+  wait "$broker" 2>/dev/null
+  seen "$1" "$2" || return 1
+  /usr/sbin/mosquitto -c "$dir/mosquitto.conf" >>"$dir/mosquitto.log" 2>&1 &
+  broker=$!
+  seen "$1" "$3"
+}
+where_zh='^parktwin feed: MQTT 127\.0\.0\.1:'"$port"'：连接中断.*，正在重连$'
+back_zh='^parktwin feed: MQTT 中断 [0-9]* 毫秒后已重连：代理会重发未确认的消息$'
+"$cli" ingest --park beidu --connections durable.json --db durable-zh.db --duration 120s --lang zh >/dev/null 2>durable-zh.err &
+ingest=$!
+restart_broker durable-zh.err "$where_zh" "$back_zh" '^line-gateway：已连接$' || exit 1
+kill -INT "$ingest"
+wait "$ingest"
+expect "ingest --connections --lang zh through a broker restart: exit code" 0 $?
+expect "ingest --connections --lang zh: the lost connection, in Chinese" 1 "$(grep -cE "$where_zh" durable-zh.err)"
+expect "ingest --connections --lang zh: the reconnect, in Chinese" 1 "$(grep -cE "$back_zh" durable-zh.err)"
+expect "ingest --connections --lang zh: the counters count the reconnect" 1 \
+  "$(grep -cE '^line-gateway：(已连接|未连接)，.*，1 次重连，1 次中断；' durable-zh.err)"
+absent "ingest --connections --lang zh through a broker restart" durable-zh.err "connection lost" "reconnecting" "cannot reach" \
+  "reconnected after" "resent by the broker"
+# English as before: the --mqtt path's English lines, no Chinese.
+"$cli" ingest --park beidu --connections durable.json --db durable-en.db --duration 120s >/dev/null 2>durable-en.err &
+ingest=$!
+restart_broker durable-en.err '^parktwin feed: MQTT 127\.0\.0\.1:'"$port"': connection lost.*, reconnecting$' \
+  '^parktwin feed: MQTT reconnected after [0-9]* ms: unacknowledged messages are resent by the broker$' \
+  '^line-gateway: connected$' || exit 1
+kill -INT "$ingest"
+wait "$ingest"
+expect "ingest --connections in English through a broker restart: exit code" 0 $?
+expect "ingest --connections in English: no Chinese" 0 \
+  "$(python3 -c 'import sys; print(sum(1 for line in open(sys.argv[1], encoding="utf-8") if any(ord(c) > 0x2e7f for c in line)))' durable-en.err)"
+# A broker that refuses us (no anonymous clients): the refusal, said by the MQTT source's
+# subscriber and by the Sparkplug B source's own client, in Chinese (it was "MQTT …: broker
+# refused the connection: …" and "Sparkplug source edge (MQTT …): broker refused …").
+refusing_port=$(free_port)
+printf 'listener %s 127.0.0.1\nallow_anonymous false\n' "$refusing_port" >refusing.conf
+/usr/sbin/mosquitto -c refusing.conf >refusing.log 2>&1 &
+refusing=$!
+trap 'kill $broker $refusing $ingest 2>/dev/null; rm -rf "$dir"' EXIT
+wait_port "$refusing_port" || exit 1
+cat >refusing.json <<JSON
+{"format": "parktwin-connections/1", "park": "beidu", "sources": [
+  {"id": "line-gateway", "kind": "mqtt", "broker": {"host": "127.0.0.1", "port": $refusing_port, "client_id": "zh-refused"},
+   "subscriptions": [{"topic": "plant/{line}/current", "payload": "json", "qos": 1,
+                      "values": [{"pointer": "/v", "tag": "{line}.current", "unit": "kA"}]}]},
+  {"id": "edge", "kind": "sparkplug", "broker": {"host": "127.0.0.1", "port": $refusing_port},
+   "group_id": "Plant", "edge_node_id": "Edge1", "metrics": [{"metric": "Line1/Temperature", "tag": "potline-1.bath_temp"}]}]}
+JSON
+mqtt_refused='^parktwin feed: MQTT 127\.0\.0\.1:'"$refusing_port"'：代理拒绝了连接：'
+sparkplug_refused='^parktwin feed: Sparkplug 数据源 edge（MQTT 127\.0\.0\.1:'"$refusing_port"'）：代理拒绝了连接：'
+"$cli" ingest --park beidu --connections refusing.json --db refused-zh.db --duration 120s --lang zh >/dev/null 2>refused-zh.err &
+ingest=$!
+seen refused-zh.err "$mqtt_refused" && seen refused-zh.err "$sparkplug_refused" || { kill "$ingest"; exit 1; }
+kill -INT "$ingest"
+wait "$ingest"
+absent "ingest --connections --lang zh, a broker that refuses" refused-zh.err "refused the connection" "Sparkplug source" \
+  "cannot connect"
+"$cli" ingest --park beidu --connections refusing.json --db refused-en.db --duration 120s >/dev/null 2>refused-en.err &
+ingest=$!
+seen refused-en.err '^parktwin feed: MQTT 127\.0\.0\.1:'"$refusing_port"': broker refused the connection: ' &&
+  seen refused-en.err '^parktwin feed: Sparkplug source edge (MQTT 127\.0\.0\.1:'"$refusing_port"'): broker refused the connection: ' ||
+  { kill "$ingest"; exit 1; }
+kill -INT "$ingest"
+wait "$ingest"
 
 finish cli_zh_summaries

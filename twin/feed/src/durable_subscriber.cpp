@@ -152,7 +152,9 @@ struct DurableSubscriber::Impl {
       return;
     }
     state.noteProblem(error.message, forGood);
-    log.write("connection", where() + ": " + error.message);
+    // A broker that refused us says why in its CONNACK, worded in both languages (refusal).
+    if (options.language == "zh") log.write("connection", where() + "：" + (refusal ? refusal->zh : "无法连接：" + error.message));
+    else log.write("connection", where() + ": " + error.message);
   }
 
   void noteConnected() {
@@ -384,7 +386,7 @@ Result<std::unique_ptr<DurableSubscriber>> DurableSubscriber::createForTopics(Br
                                                                               std::vector<TopicFilter> filters,
                                                                               AckPolicy policy, MessageCallback onMessage,
                                                                               CommitCallback commit, LogCallback log,
-                                                                              ProblemCallback problem) {
+                                                                              ProblemCallback problem, std::string_view language) {
   const std::string what = "MQTT subscriber (acknowledge after commit)";
   if (broker.client_id.empty()) return fail(ErrorCode::invalid_input, what + ": needs a client id (a persistent session)");
   if (!broker.tls_ca_file.empty()) return fail(ErrorCode::invalid_input, what + ": TLS is not supported");
@@ -396,6 +398,7 @@ Result<std::unique_ptr<DurableSubscriber>> DurableSubscriber::createForTopics(Br
   SubscriberOptions options;
   options.broker = std::move(broker);
   options.clean_session = false;
+  options.language = std::string(language);
   auto impl = std::make_unique<Impl>(std::move(options), policy, SampleCallback{}, std::move(onMessage),
                                      std::move(filters), std::move(commit), std::move(log), std::move(problem));
   if (!impl->wake.valid()) return fail(ErrorCode::io, what + ": cannot create the wake pipe");

@@ -9,20 +9,21 @@
 namespace parktwin::feed {
 
 Result<std::unique_ptr<LiveSource>> makeLiveSource(const Source& source, SourceSink sink,
-                                                   const std::optional<BrokerOptions>& gatewayBroker) {
+                                                   const std::optional<BrokerOptions>& gatewayBroker,
+                                                   std::string_view language) {
   if (const auto* mqtt = std::get_if<MqttSource>(&source.config)) {
-    return makeMqttMappedSource(source.id, *mqtt, std::move(sink));
+    return makeMqttMappedSource(source.id, *mqtt, std::move(sink), language);
   }
   if (const auto* modbus = std::get_if<ModbusSource>(&source.config)) {
     return makeModbusPoller(source.id, *modbus, std::move(sink));
   }
-  if (std::holds_alternative<SparkplugSource>(source.config)) return makeSparkplugSource(source, std::move(sink));
+  if (std::holds_alternative<SparkplugSource>(source.config)) return makeSparkplugSource(source, std::move(sink), {}, language);
   if (!gatewayBroker) {
     return fail(ErrorCode::invalid_input, "source " + source.id +
                                               ": an OPC UA source needs an MQTT broker for its gateway "
                                               "(parktwin-cli: --gateway-mqtt HOST:PORT; parktwin-server: --mqtt HOST:PORT)");
   }
-  return makeOpcUaSource(source, std::move(sink), *gatewayBroker);
+  return makeOpcUaSource(source, std::move(sink), *gatewayBroker, {}, language);
 }
 
 Result<std::unique_ptr<LiveSource>> startLiveSource(const Source& source, SourceSink sink,
@@ -36,7 +37,7 @@ Result<std::unique_ptr<LiveSource>> startLiveSource(const Source& source, Source
     return refused("OPC UA 数据源需要一个 MQTT 代理供其网关转交数值（parktwin-cli：--gateway-mqtt HOST:PORT；"
                    "parktwin-server：--mqtt HOST:PORT）");
   }
-  auto made = makeLiveSource(source, std::move(sink), gatewayBroker);
+  auto made = makeLiveSource(source, std::move(sink), gatewayBroker, language);
   if (!made) return refused(made.error().message);
   if (auto started = (*made)->start(); !started) {
     (*made)->stop();

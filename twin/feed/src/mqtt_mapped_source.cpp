@@ -212,7 +212,8 @@ class DurableMappedSource final : public LiveSource {
   DurableMappedSource(const DurableMappedSource&) = delete;
   DurableMappedSource& operator=(const DurableMappedSource&) = delete;
 
-  Result<void> makeClient() {
+  // `language` ("en" or "zh"): of the subscriber's log lines about the connection.
+  Result<void> makeClient(std::string_view language) {
     std::vector<TopicFilter> filters;
     const auto& patterns = mapper_.patterns();
     for (std::size_t i = 0; i < patterns.size(); ++i) {
@@ -225,7 +226,8 @@ class DurableMappedSource final : public LiveSource {
         // Said in the source's last error: a takeover of the client id left no word otherwise.
         [this](std::string en, std::string zh) {
           mapper_.update([&](SourceCounters& c) { c.noteError(std::move(en), std::move(zh)); });
-        });
+        },
+        language);
     if (!client) return fail("MQTT source " + id_ + ": " + client.error().message);
     client_ = std::move(*client);
     return {};
@@ -267,7 +269,8 @@ bool wantsDurable(const MqttSource& config, const SourceSink& sink) {
 
 }  // namespace
 
-Result<std::unique_ptr<LiveSource>> makeMqttMappedSource(std::string id, MqttSource config, SourceSink sink) {
+Result<std::unique_ptr<LiveSource>> makeMqttMappedSource(std::string id, MqttSource config, SourceSink sink,
+                                                         std::string_view language) {
   if (!sink.sample) return fail("MQTT source " + id + ": no sample sink");
   std::vector<TopicPattern> patterns;
   for (const auto& s : config.subscriptions) {
@@ -277,7 +280,7 @@ Result<std::unique_ptr<LiveSource>> makeMqttMappedSource(std::string id, MqttSou
   }
   if (wantsDurable(config, sink)) {
     auto source = std::make_unique<DurableMappedSource>(std::move(id), std::move(config), std::move(patterns), std::move(sink));
-    if (auto made = source->makeClient(); !made) return std::unexpected(made.error());
+    if (auto made = source->makeClient(language); !made) return std::unexpected(made.error());
     return std::unique_ptr<LiveSource>(std::move(source));
   }
   auto source = std::make_unique<MqttMappedSource>(std::move(id), std::move(config), std::move(patterns), std::move(sink));

@@ -31,8 +31,8 @@ constexpr auto kGatewayStopGrace = 3s;
 class OpcUaGatewaySource final : public LiveSource {
  public:
   OpcUaGatewaySource(std::string id, OpcUaSource config, SourceSink sink, BrokerOptions broker, OpcUaGatewayProgram program,
-                     LogCallback log)
-      : id_(std::move(id)), config_(std::move(config)), sink_(std::move(sink)), broker_(std::move(broker)),
+                     LogCallback log, std::string_view language)
+      : id_(std::move(id)), config_(std::move(config)), sink_(std::move(sink)), broker_(std::move(broker)), language_(language),
         program_(std::move(program)), log_(log ? std::move(log) : LogCallback([](std::string_view m) {
           std::fprintf(stderr, "parktwin feed: %.*s\n", static_cast<int>(m.size()), m.data());
         })),
@@ -61,6 +61,7 @@ class OpcUaGatewaySource final : public LiveSource {
   const OpcUaSource config_;
   const SourceSink sink_;
   const BrokerOptions broker_;
+  const std::string language_;  // "en" or "zh": of the subscriber's log lines about the broker
   const OpcUaGatewayProgram program_;
   const LogCallback log_;
   // A node whose value is text repeats its error at every change: as the MQTT feed, at most this
@@ -104,6 +105,7 @@ Result<void> OpcUaGatewaySource::start() {
   options.park = park_;
   options.qos = 1;
   options.clean_session = true;
+  options.language = language_;
   for (const auto& [tag, mapping] : mappings_) options.known_tags.push_back(tag);
   const SampleCallback sample = [this](std::string_view tag, std::int64_t ts, double v) { onSample(tag, ts, v); };
   if (sink_.commit && broker_.tls_ca_file.empty()) {
@@ -255,7 +257,8 @@ SourceCounters OpcUaGatewaySource::counters() const {
 
 }  // namespace
 
-Result<std::unique_ptr<LiveSource>> makeOpcUaSource(const Source& source, SourceSink sink, const BrokerOptions& broker, LogCallback log) {
+Result<std::unique_ptr<LiveSource>> makeOpcUaSource(const Source& source, SourceSink sink, const BrokerOptions& broker, LogCallback log,
+                                                     std::string_view language) {
   const auto* config = std::get_if<OpcUaSource>(&source.config);
   if (!config) return fail("source " + source.id + ": not an OPC UA source");
   if (config->nodes.empty()) return fail("source " + source.id + ": no OPC UA nodes to read");
@@ -265,7 +268,7 @@ Result<std::unique_ptr<LiveSource>> makeOpcUaSource(const Source& source, Source
   auto program = findOpcUaGateway();
   if (!program) return std::unexpected(program.error());
   return std::unique_ptr<LiveSource>(
-      std::make_unique<OpcUaGatewaySource>(source.id, *config, std::move(sink), broker, std::move(*program), std::move(log)));
+      std::make_unique<OpcUaGatewaySource>(source.id, *config, std::move(sink), broker, std::move(*program), std::move(log), language));
 }
 
 int opcUaGatewayPid(const LiveSource& source) {

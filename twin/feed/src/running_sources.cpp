@@ -13,7 +13,7 @@
 namespace parktwin::feed {
 
 RunningSources startSources(const Connections& connections, const SinkFor& sinkFor,
-                            const std::string& gatewayMqtt) {
+                            const std::string& gatewayMqtt, std::string_view language) {
   RunningSources running;
   std::optional<BrokerOptions> gatewayBroker;
   if (!gatewayMqtt.empty()) {
@@ -25,7 +25,7 @@ RunningSources startSources(const Connections& connections, const SinkFor& sinkF
     gatewayBroker = *parsed;
   }
   for (const auto& source : connections.sources) {
-    auto started = startLiveSource(source, sinkFor(source), gatewayBroker);
+    auto started = startLiveSource(source, sinkFor(source), gatewayBroker, language);
     if (!started) {
       running.failures.push_back(started.error().message);
       continue;

@@ -13,8 +13,8 @@ namespace {
 
 class SparkplugLiveSource final : public LiveSource {
  public:
-  SparkplugLiveSource(std::string id, const SparkplugSource& config, SourceSink sink, LogCallback log)
-      : id_(std::move(id)), config_(config), sink_(std::move(sink)), log_(std::move(log), 10), session_(config_),
+  SparkplugLiveSource(std::string id, const SparkplugSource& config, SourceSink sink, LogCallback log, std::string_view language)
+      : id_(std::move(id)), config_(config), sink_(std::move(sink)), language_(language), log_(std::move(log), 10), session_(config_),
         subscription_(std::string(kSparkplugNamespace) + "/" + config_.group_id + "/+/" + config_.edge_node_id + "/#"),
         commandTopic_(sparkplugTopic(config_.group_id, SparkplugMessageType::ncmd, config_.edge_node_id)) {}
   ~SparkplugLiveSource() override { stop(); }
@@ -34,10 +34,16 @@ class SparkplugLiveSource final : public LiveSource {
 
  private:
   std::string where() const { return "Sparkplug source " + id_ + " (MQTT " + config_.broker.host + ":" + std::to_string(config_.broker.port) + ")"; }
+  // A problem of the connection as a log line, in the language of the source's log lines.
+  std::string logLine(const detail::SourceError& why) const {
+    if (language_ != "zh") return where() + ": " + why.en;
+    return "Sparkplug 数据源 " + id_ + "（MQTT " + config_.broker.host + ":" + std::to_string(config_.broker.port) + "）：" + why.zh;
+  }
 
   std::string id_;
   SparkplugSource config_;
   SourceSink sink_;
+  const std::string language_;  // "en" or "zh": of the log lines
   detail::RateLimitedLog log_;
   mutable std::mutex mutex_;  // guards session_ and the connection counters
   detail::SparkplugSession session_;
@@ -71,7 +77,8 @@ Result<void> SparkplugLiveSource::attachClient() {
         [this](std::string en, std::string zh) {
           std::lock_guard lock(mutex_);
           connection_.noteError(std::move(en), std::move(zh));
-        });
+        },
+        language_);
     if (!durable) return std::unexpected(durable.error());
     durable_ = std::move(*durable);
     broker.client_id.clear();  // the command sender is a client of its own
@@ -130,7 +137,7 @@ SourceCounters SparkplugLiveSource::counters() const {
 void SparkplugLiveSource::onConnect(int rc) {
   if (rc != 0) {
     detail::SourceError why = detail::brokerRefusedConnection(rc);
-    log_.write("connection", where() + ": " + why.en);
+    log_.write("connection", logLine(why));
     std::lock_guard lock(mutex_);
     detail::noteError(connection_, std::move(why));
     return;
@@ -144,7 +151,7 @@ void SparkplugLiveSource::onConnect(int rc) {
   const int sub = mosquitto_subscribe(client_.get(), nullptr, subscription_.c_str(), 1);
   if (sub == MOSQ_ERR_SUCCESS) return;
   detail::SourceError why = detail::subscribeFailed(subscription_, sub);
-  log_.write("connection", where() + ": " + why.en);
+  log_.write("connection", logLine(why));
   std::lock_guard lock(mutex_);
   detail::noteError(connection_, std::move(why));
 }
@@ -192,7 +199,8 @@ void SparkplugLiveSource::handle(std::string_view topic, std::string_view payloa
 
 }  // namespace
 
-Result<std::unique_ptr<LiveSource>> makeSparkplugSource(const Source& source, SourceSink sink, LogCallback log) {
+Result<std::unique_ptr<LiveSource>> makeSparkplugSource(const Source& source, SourceSink sink, LogCallback log,
+                                                        std::string_view language) {
   const auto* config = std::get_if<SparkplugSource>(&source.config);
   if (!config) return fail("source " + source.id + ": not a Sparkplug B source");
   if (config->group_id.empty() || config->edge_node_id.empty()) {
@@ -204,7 +212,7 @@ Result<std::unique_ptr<LiveSource>> makeSparkplugSource(const Source& source, So
     }
   }
   if (!sink.sample) return fail("source " + source.id + ": no sample sink");
-  auto live = std::make_unique<SparkplugLiveSource>(source.id, *config, std::move(sink), std::move(log));
+  auto live = std::make_unique<SparkplugLiveSource>(source.id, *config, std::move(sink), std::move(log), language);
   if (auto attached = live->attachClient(); !attached) return std::unexpected(attached.error());
   return std::unique_ptr<LiveSource>(std::move(live));
 }

@@ -58,11 +58,13 @@ class DurableSubscriber final : public FeedSubscription {
                                                             LogCallback log = {});
   // Any topics, any payload (a connections file's MQTT source, docs/connections.md): each
   // message goes to `onMessage`, and a QoS 1 one is acknowledged only after the next `commit`.
-  // broker.client_id must be set (the session is persistent); no TLS.
+  // broker.client_id must be set (the session is persistent); no TLS. `language` ("en" or "zh")
+  // words its log lines about the connection, as SubscriberOptions::language does for create().
   static Result<std::unique_ptr<DurableSubscriber>> createForTopics(BrokerOptions broker, std::vector<TopicFilter> filters,
                                                                     AckPolicy policy, MessageCallback onMessage,
                                                                     CommitCallback commit, LogCallback log = {},
-                                                                    ProblemCallback problem = {});
+                                                                    ProblemCallback problem = {},
+                                                                    std::string_view language = "en");
   ~DurableSubscriber() override;
   DurableSubscriber(const DurableSubscriber&) = delete;
   DurableSubscriber& operator=(const DurableSubscriber&) = delete;

@@ -9,6 +9,7 @@
 // errors and last_error. A gateway that exits is started again with backoff; stop() ends it.
 #include <filesystem>
 #include <memory>
+#include <string_view>
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/feed/broker.hpp"
@@ -36,8 +37,9 @@ std::string opcUaGatewayPark(std::string_view sourceId);
 // source subscribes (the feed's own broker). The sink is called on the MQTT network thread.
 // Optional: $PARKTWIN_OPCUA_PKI_DIR, the gateway's certificate store (default
 // ~/.config/parktwin/opcua-pki).
+// `language` ("en" or "zh"): of its subscriber's log lines about the broker connection.
 Result<std::unique_ptr<LiveSource>> makeOpcUaSource(const Source& source, SourceSink sink, const BrokerOptions& broker,
-                                                     LogCallback log = {});
+                                                     LogCallback log = {}, std::string_view language = "en");
 
 // The running gateway's process id, or -1 (tests check it is gone after stop()).
 int opcUaGatewayPid(const LiveSource& source);

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parktwin/feed/connections.hpp"
@@ -23,8 +24,10 @@ struct RunningSources {
 using SinkFor = std::function<SourceSink(const Source&)>;
 
 // Every source of the file, created and started. `gatewayMqtt` ("HOST:PORT", may be empty) is
-// the broker an OPC UA source's gateway hands its values over.
-RunningSources startSources(const Connections& connections, const SinkFor& sinkFor, const std::string& gatewayMqtt = {});
+// the broker an OPC UA source's gateway hands its values over. `language` ("en" or "zh"): of
+// the failures and of the sources' log lines about their connections (startLiveSource).
+RunningSources startSources(const Connections& connections, const SinkFor& sinkFor, const std::string& gatewayMqtt = {},
+                            std::string_view language = "en");
 void stopSources(RunningSources& running);
 
 // `inner` for the park's tags only (samples and stale marks; commit as it is), as ingest and the

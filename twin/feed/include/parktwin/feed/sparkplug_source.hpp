@@ -4,6 +4,7 @@
 // seq and bdSeq, asks for a rebirth (NCMD "Node Control/Rebirth") on an unknown alias or a lost
 // message, maps metrics to tags and makes the tags of a dead node or device stale.
 #include <memory>
+#include <string_view>
 
 #include "parktwin/common/result.hpp"
 #include "parktwin/feed/broker.hpp"
@@ -12,7 +13,9 @@
 namespace parktwin::feed {
 
 // `source.config` must hold a SparkplugSource. The sink is called on the MQTT network thread.
-// `log` (default: standard error) gets connection problems, rate-limited.
-Result<std::unique_ptr<LiveSource>> makeSparkplugSource(const Source& source, SourceSink sink, LogCallback log = {});
+// `log` (default: standard error) gets connection problems, rate-limited, in `language` ("en",
+// "zh"), its own and those of the subscriber that acknowledges after the commit (DurableSubscriber).
+Result<std::unique_ptr<LiveSource>> makeSparkplugSource(const Source& source, SourceSink sink, LogCallback log = {},
+                                                        std::string_view language = "en");
 
 }  // namespace parktwin::feed
