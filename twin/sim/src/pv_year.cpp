@@ -58,7 +58,8 @@ double pvAnnualEnergyKwh(const model::Utility& pv, double latitude_deg) {
 }
 
 double modelledPvYieldKwhPerKwp(double latitude_deg, double longitude_deg) {
-  // 8,760 sun positions (~0.5 ms); the simulator asks once per plant, flows once per solve.
+  // 8,760 sun positions, kept for the place: the simulator asks once per plant, flows once per
+  // untagged plant at each solve.
   thread_local double lastLatitude = std::numeric_limits<double>::quiet_NaN(), lastLongitude = lastLatitude;
   thread_local double lastYield = 0;
   if (!(latitude_deg == lastLatitude && longitude_deg == lastLongitude)) {

@@ -128,7 +128,7 @@ struct Utility {
   double energy_kwh = 0;    // storage capacity (battery, pumped storage)
   double annual_energy_kwh = 0;  // expected yearly generation (hydro, PV)
   // PV only: yearly yield per kWp (kWh/kWp/yr) when annual_energy_kwh is not given; 0: the
-  // default for the park's latitude (flow::defaultPvYieldKwhPerKwp, docs/park-format.md).
+  // default for the park's latitude (sim::defaultPvYieldKwhPerKwp, docs/park-format.md).
   double annual_yield_kwh_per_kwp = 0;
   int count = 1;            // chargers: number of charge points
   bool planned = false;
